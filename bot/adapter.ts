@@ -1,0 +1,29 @@
+// The CloudAdapter with Bot Framework authentication from configuration. In local mode (no MicrosoftAppId)
+// the app id is '' (not undefined), which switches off token checks for the local channel.
+import { randomUUID } from 'node:crypto';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { Config } from '../services/config';
+import { errorFields, log } from '../services/log';
+
+export const APOLOGY = "Sorry, something went wrong on my side. What you've told me so far is kept — try again in a moment, or type `help`.";
+
+export function createAdapter(config: Config): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.microsoftAppId,
+    MicrosoftAppPassword: config.microsoftAppPassword,
+    MicrosoftAppType: config.microsoftAppType,
+    MicrosoftAppTenantId: config.microsoftAppTenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    // Logged with an id a person can quote; never the message text or the error message (it may quote data).
+    const errorId = randomUUID().slice(0, 8);
+    log.error('turn.error', { errorId, activityType: context.activity.type, channelId: context.activity.channelId, ...errorFields(error) });
+    try {
+      await context.sendActivity(`${APOLOGY} (ref ${errorId})`);
+    } catch (sendErr) {
+      log.error('turn.apology_failed', { errorId, ...errorFields(sendErr) });
+    }
+  };
+  return adapter;
+}

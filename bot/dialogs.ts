@@ -1,0 +1,8 @@
+// Every dialog the bot can run, built with the services they need. Each feature module registers its
+// commands (dialogs/commands.ts) and returns its dialogs here.
+import type { Dialog } from 'botbuilder-dialogs';
+import type { AppServices } from '../services/app';
+
+export function createDialogs(_app: AppServices): Dialog[] {
+  return [];
+}

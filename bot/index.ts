@@ -1,0 +1,54 @@
+// Entry point: `npm start`. Reads configuration, opens storage (the embedded default when COSMOS_ENDPOINT
+// is empty), serves the bot, and shuts down gracefully on SIGTERM/SIGINT.
+import 'dotenv/config';
+import { createServices } from '../services/app';
+import { ConfigError, loadConfig } from '../services/config';
+import { errorFields, log, setLogLevel } from '../services/log';
+import { localIdSecret } from '../services/secret';
+import { openStore } from '../services/storage/cosmos';
+import { createBotServer } from './server';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  setLogLevel(config.logLevel);
+  if (config.embeddedCosmos && !config.idSecret) config.idSecret = localIdSecret(config.dataDir);
+  const store = await openStore({ ...config, dataDir: config.embeddedCosmos ? config.dataDir : undefined });
+  const app = createServices(config, store);
+  const bot = createBotServer(app);
+  const port = await bot.listen();
+  log.info('server.listening', { port, mode: config.localMode ? 'local' : 'bot-framework' });
+  const where = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  process.stdout.write(
+    config.localMode
+      ? `PeerReflect is running. Open ${where}/ to chat, or POST activities to ${where}/api/messages (storage: ${config.embeddedCosmos ? `embedded, kept in ${config.dataDir}/` : 'Cosmos DB'}).\n`
+      : `PeerReflect is running on ${where}/api/messages (Bot Framework authentication on).\n`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutdown.start', { signal });
+    await bot.close();
+    await store.close();
+    log.info('shutdown.done', { signal });
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  log.fatal('server.start_failed', errorFields(err));
+  process.stderr.write(`PeerReflect could not start: ${(err as Error).name}. See the log line above.\n`);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+// The HTTP face of the bot: POST /api/messages, GET /healthz, and whatever extra routes a channel adds
+// (the local web chat). Tracks in-flight turns so shutdown can let them finish.
+import restify, { type Server } from 'restify';
+import { ConversationState } from 'botbuilder';
+import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
+import type { Dialog } from 'botbuilder-dialogs';
+import type { AppServices } from '../services/app';
+import { errorFields, log } from '../services/log';
+import { BOT_STATE_CONTAINER } from '../services/storage/containers';
+import { createAdapter } from './adapter';
+import { PeerReflectBot } from './peerReflectBot';
+import { createDialogs } from './dialogs';
+
+export interface BotServer {
+  server: Server;
+  bot: PeerReflectBot;
+  adapter: ReturnType<typeof createAdapter>;
+  conversationState: ConversationState;
+  /** Starts listening; resolves with the bound port (0 in config picks a free one). */
+  listen(): Promise<number>;
+  /** Stops accepting, waits for in-flight turns (up to graceMs), then resolves. Storage is closed by the caller. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export type RouteInstaller = (server: Server, bot: BotServer) => void;
+
+export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteInstaller[]; dialogs?: Dialog[] } = {}): BotServer {
+  const { config, store } = app;
+  const adapter = createAdapter(config);
+  const stateStorage = new CosmosDbPartitionedStorage({
+    cosmosDbEndpoint: store.endpoint,
+    authKey: store.key,
+    databaseId: store.databaseId,
+    containerId: BOT_STATE_CONTAINER,
+    cosmosClientOptions: { agent: store.agent, connectionPolicy: { enableEndpointDiscovery: !config.embeddedCosmos } },
+    compatibilityMode: false,
+  });
+  const conversationState = new ConversationState(stateStorage);
+  const bot = new PeerReflectBot(app, conversationState, opts.dialogs ?? createDialogs(app));
+
+  const server = restify.createServer({ name: 'peerreflect', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser());
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+
+  server.post(
+    '/api/messages',
+    (req, res, next) => {
+      // A clear 415 beats a confusing parse error for a form post or text body.
+      if (!req.is('application/json')) {
+        res.send(415, { error: 'unsupported_media_type', message: 'Send the activity as application/json.' });
+        return next(false);
+      }
+      return next();
+    },
+    restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, rejectUnknown: true }),
+    async (req, res) => {
+      inFlight++;
+      const started = Date.now();
+      try {
+        await adapter.process(req, res, (context) => bot.run(context));
+      } catch (err) {
+        log.error('http.process_failed', errorFields(err));
+        if (!res.headersSent) res.send(500, { error: 'internal', message: 'The bot could not handle this activity.' });
+      } finally {
+        inFlight--;
+        log.debug('http.turn', { durationMs: Date.now() - started, status: res.statusCode });
+        if (inFlight === 0) idle?.();
+      }
+    },
+  );
+
+  server.get('/healthz', async (_req, res) => {
+    const storage = await store.ping();
+    res.send(storage ? 200 : 503, { status: storage ? 'ok' : 'degraded', storage: storage ? 'ok' : 'unreachable', inFlight });
+  });
+
+  const botServer: BotServer = {
+    server,
+    bot,
+    adapter,
+    conversationState,
+    listen: () =>
+      new Promise<number>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => resolve(server.address().port));
+      }),
+    async close(graceMs = 10_000) {
+      server.server.close();
+      if (inFlight > 0) {
+        log.info('shutdown.waiting', { pending: inFlight });
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, graceMs);
+          idle = () => { clearTimeout(timer); resolve(); };
+        });
+      }
+      server.server.closeIdleConnections?.();
+      server.server.closeAllConnections?.();
+    },
+  };
+  for (const install of opts.extraRoutes ?? []) install(server, botServer);
+  return botServer;
+}

@@ -1,0 +1,22 @@
+// Words the router says. Warm, brief, plain: people read these tired, on a phone.
+import type { Person } from '../services/people';
+import { commandsFor } from './commands';
+
+export function welcome(person: Person): string {
+  if (person.role === 'newhire') {
+    return "Welcome to PeerReflect! I'm here to help you learn the Creating Connection model by doing. Type `onboarding` to start — it takes about 15 minutes and you can stop any time.";
+  }
+  return "Hi, I'm PeerReflect. After time with a client, I can walk you through a short reflection — type `reflect` to start. Type `help` any time to see what I can do.";
+}
+
+export function help(person: Person): string {
+  const lines = commandsFor(person.role).map((c) => `• \`${c.phrases[0]}\` — ${c.help}`);
+  lines.push('• `cancel` — stop what we are doing (nothing is saved)');
+  lines.push('• `help` — this list');
+  return `Here's what I can do:\n\n${lines.join('\n')}`;
+}
+
+export const CANCELLED = "Okay, I've stopped. Nothing from that was saved.";
+export const NOTHING_TO_CANCEL = "There's nothing to cancel right now. Type `help` to see what I can do.";
+export const NOT_UNDERSTOOD = "I didn't catch that. Type `reflect` to start a reflection, or `help` to see everything I can do.";
+export const NOT_ALLOWED = "That one isn't available for your role. Type `help` to see what you can do.";

@@ -1,0 +1,54 @@
+// One turn of conversation: `cancel` and `help` work everywhere; otherwise an active dialog continues, or a
+// command starts one. Card buttons outside a dialog send { command: '...' } and route like typed text.
+import type { TurnContext } from 'botbuilder';
+import { DialogTurnStatus, type DialogContext } from 'botbuilder-dialogs';
+import { log } from '../services/log';
+import { matchCommand } from './commands';
+import * as messages from './messages';
+import { personOf, textOf } from './turn';
+
+const CANCEL = /^(cancel|stop|quit|exit|never ?mind)$/i;
+const HELP = /^(help|\?|menu)$/i;
+
+export async function routeTurn(dc: DialogContext): Promise<void> {
+  const context = dc.context;
+  const person = personOf(context);
+  const text = textOf(context);
+  const valueCommand = commandFromValue(context);
+
+  if (CANCEL.test(text) || valueCommand === 'cancel') {
+    if (dc.activeDialog) {
+      await dc.cancelAllDialogs();
+      await context.sendActivity(messages.CANCELLED);
+      log.info('dialog.cancelled', { command: 'cancel' });
+    } else {
+      await context.sendActivity(messages.NOTHING_TO_CANCEL);
+    }
+    return;
+  }
+  if (HELP.test(text) || valueCommand === 'help') {
+    await context.sendActivity(messages.help(person));
+    if (dc.activeDialog) await dc.repromptDialog();
+    return;
+  }
+  if (dc.activeDialog) {
+    const result = await dc.continueDialog();
+    if (result.status !== DialogTurnStatus.empty) return;
+  }
+  const routed = matchCommand(valueCommand ?? text);
+  if (!routed) {
+    await context.sendActivity(messages.NOT_UNDERSTOOD);
+    return;
+  }
+  if (!routed.command.roles.includes(person.role)) {
+    await context.sendActivity(messages.NOT_ALLOWED);
+    return;
+  }
+  log.info('command.start', { command: routed.command.dialogId });
+  await dc.beginDialog(routed.command.dialogId, { args: routed.args });
+}
+
+function commandFromValue(context: TurnContext): string | undefined {
+  const value = context.activity.value as { command?: unknown } | undefined;
+  return value && typeof value.command === 'string' && !context.activity.text ? value.command : undefined;
+}

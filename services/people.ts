@@ -1,0 +1,60 @@
+// People as the bot knows them: a pseudonymous id, a role, a time zone. The roster (issue 5) manages them;
+// this module is the single place that reads and creates person documents.
+import type { Container } from '@azure/cosmos';
+
+export type Role = 'psw' | 'supervisor' | 'newhire' | 'admin';
+export const ROLES: Role[] = ['psw', 'supervisor', 'newhire', 'admin'];
+
+export interface Person {
+  /** HMAC of the channel identity (AAD object id in Teams) under ID_SECRET. */
+  id: string;
+  role: Role;
+  /** A label chosen by an admin ("PSW 3", initials) that supervisors use in commands; never a client detail. */
+  alias?: string;
+  /** The person id of their supervisor, if any. */
+  supervisorId?: string;
+  team?: string;
+  timeZone: string;
+  createdAt: string;
+  /** Set once the first welcome has been sent, so it is sent once per person. */
+  welcomedAt?: string;
+}
+
+export class PeopleService {
+  constructor(private readonly container: Container, private readonly defaultTimeZone: string) {}
+
+  async get(id: string): Promise<Person | undefined> {
+    try {
+      const { resource } = await this.container.item(id, id).read<Person>();
+      return resource ? stripSystem(resource) : undefined;
+    } catch (err) {
+      if ((err as { code?: number }).code === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** Returns the person, creating a PSW with the default time zone on first contact. Safe under races (409 = someone else created it). */
+  async getOrCreate(id: string, now: Date = new Date()): Promise<{ person: Person; created: boolean }> {
+    const existing = await this.get(id);
+    if (existing) return { person: existing, created: false };
+    const person: Person = { id, role: 'psw', timeZone: this.defaultTimeZone, createdAt: now.toISOString() };
+    try {
+      await this.container.items.create(person);
+      return { person, created: true };
+    } catch (err) {
+      if ((err as { code?: number }).code !== 409) throw err;
+      return { person: (await this.get(id))!, created: false };
+    }
+  }
+
+  async put(person: Person): Promise<Person> {
+    await this.container.items.upsert(person);
+    return person;
+  }
+}
+
+export function stripSystem<T extends object>(doc: T): T {
+  const out = { ...doc } as Record<string, unknown>;
+  for (const k of ['_rid', '_self', '_etag', '_ts', '_attachments']) delete out[k];
+  return out as T;
+}

@@ -1,0 +1,84 @@
+// Opens the Cosmos database (Azure, the emulator, or the embedded default) and ensures every container exists.
+// The same @azure/cosmos code path runs in all three cases.
+import type { Agent } from 'node:https';
+import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import type { Config } from '../config';
+import { log } from '../log';
+import { CONTAINER_NAMES, CONTAINERS, type ContainerName } from './containers';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';
+
+export interface Store {
+  client: CosmosClient;
+  database: Database;
+  containers: Record<ContainerName, Container>;
+  /** Connection details, for botbuilder-azure's state storage which builds its own client. */
+  endpoint: string;
+  key: string;
+  agent?: Agent;
+  databaseId: string;
+  /** Resolves true when the database answers a read within the timeout. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export type StoreOptions = Pick<Config, 'cosmosEndpoint' | 'cosmosKey' | 'cosmosDatabase' | 'embeddedCosmos'> & {
+  /** Where the embedded server keeps its journal; omit for a throw-away in-memory store (tests, benchmarks). */
+  dataDir?: string;
+};
+
+export async function openStore(opts: StoreOptions): Promise<Store> {
+  let embedded: EmbeddedCosmos | undefined;
+  let endpoint = opts.cosmosEndpoint;
+  let key = opts.cosmosKey;
+  let agent: Agent | undefined;
+  if (opts.embeddedCosmos) {
+    embedded = await startEmbeddedCosmos({ dataDir: opts.dataDir });
+    ({ endpoint, key, agent } = embedded);
+  }
+  const client = new CosmosClient({
+    endpoint,
+    key,
+    agent,
+    connectionPolicy: { enableEndpointDiscovery: !embedded, requestTimeout: 10_000 },
+  });
+  const { database } = await client.databases.createIfNotExists({ id: opts.cosmosDatabase });
+  const containers = {} as Record<ContainerName, Container>;
+  for (const name of CONTAINER_NAMES) {
+    const def = CONTAINERS[name];
+    const { container } = await database.containers.createIfNotExists({
+      id: name,
+      partitionKey: { paths: [def.partitionKey] },
+      // -1: TTL on, no default; each document that should expire carries its own `ttl` (seconds).
+      ...(def.ttl ? { defaultTtl: -1 } : {}),
+    });
+    containers[name] = container;
+  }
+  log.info('storage.opened', { mode: embedded ? 'embedded' : 'cosmos', count: CONTAINER_NAMES.length });
+  return {
+    client,
+    database,
+    containers,
+    endpoint,
+    key,
+    agent,
+    databaseId: opts.cosmosDatabase,
+    async ping(timeoutMs = 2000) {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+        });
+        await Promise.race([database.read(), timeout]);
+        return true;
+      } catch {
+        return false;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      client.dispose();
+      await embedded?.stop();
+    },
+  };
+}
