@@ -1,0 +1,58 @@
+// A small HTTP server standing in as a channel's serviceUrl: it records every activity the bot sends.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Activity } from 'botbuilder';
+
+export interface ReceivedActivity {
+  method: string;
+  path: string;
+  activity: Activity;
+}
+
+export interface FakeChannel {
+  serviceUrl: string;
+  received: ReceivedActivity[];
+  /** Status to answer with for the next calls (a queue; empty means 200). */
+  failNext: number[];
+  waitFor(count: number, timeoutMs?: number): Promise<ReceivedActivity[]>;
+  close(): Promise<void>;
+}
+
+export async function startFakeChannel(): Promise<FakeChannel> {
+  const received: ReceivedActivity[] = [];
+  const failNext: number[] = [];
+  const waiters: (() => void)[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const status = failNext.shift() ?? 200;
+      if (status === 200) {
+        const body = Buffer.concat(chunks).toString('utf8');
+        received.push({ method: req.method ?? '', path: req.url ?? '', activity: body ? (JSON.parse(body) as Activity) : ({} as Activity) });
+        waiters.splice(0).forEach((w) => w());
+      }
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(status === 200 ? { id: `sent-${received.length}` } : { error: { code: 'Fake', message: 'fake failure' } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    received,
+    failNext,
+    async waitFor(count, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} activities at the fake channel, got ${received.length}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+      return received;
+    },
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}

@@ -1,0 +1,22 @@
+// One in-process Cosmos-compatible server per test process (real protocol, real @azure/cosmos client);
+// each caller gets its own database, so tests never see each other's data.
+import { randomUUID } from 'node:crypto';
+import { openStore, type Store } from '../../services/storage/cosmos';
+
+const opened: Store[] = [];
+
+export async function freshStore(opts: { dataDir?: string } = {}): Promise<Store> {
+  const store = await openStore({
+    cosmosEndpoint: '',
+    cosmosKey: '',
+    cosmosDatabase: `t-${randomUUID().slice(0, 8)}`,
+    embeddedCosmos: true,
+    dataDir: opts.dataDir,
+  });
+  opened.push(store);
+  return store;
+}
+
+export async function closeStores(): Promise<void> {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+}
