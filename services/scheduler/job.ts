@@ -1,0 +1,42 @@
+// A scheduled job as stored in the `schedules` container. One scheduler (services/scheduler) runs due jobs
+// of every kind with a lease (etag), so several bot instances never run the same job twice.
+
+export type JobKind = 'reminder' | 'followup' | 'digest' | 'safety_alert';
+
+export interface Job {
+  /** Deterministic where a job must exist once: e.g. `reminder|<person>`, `followup|<person>|<code>`, `digest|<supervisor>`. */
+  id: string;
+  kind: JobKind;
+  /** Pseudonymous id of the person the job's messages go to. */
+  personId: string;
+  /** UTC ISO time the job is due. */
+  due: string;
+  /** Kind-specific data; never free text from a person. */
+  payload: Record<string, unknown>;
+  /** Failed attempts in a row (reset when a run succeeds). */
+  attempts: number;
+  /** While a scheduler instance runs the job, it holds it until this UTC ISO time. */
+  leaseUntil?: string;
+  leaseOwner?: string;
+  createdAt: string;
+  /** Cosmos TTL in seconds, for one-off records that should clean themselves up. */
+  ttl?: number;
+}
+
+/** What a job handler asks the scheduler to send. Delivered with the person's stored conversation reference. */
+export interface OutgoingMessage {
+  personId: string;
+  text?: string;
+  /** An Adaptive Card (1.5) JSON object. */
+  card?: Record<string, unknown>;
+}
+
+export interface JobOutcome {
+  messages: OutgoingMessage[];
+  /** The next due time (UTC ISO) for a repeating job; undefined deletes the job. */
+  next?: string;
+  /** Replaces the payload for the next run (e.g. the week a digest was last sent). */
+  payload?: Record<string, unknown>;
+}
+
+export type JobHandler = (job: Job, now: Date) => Promise<JobOutcome>;
