@@ -1,0 +1,101 @@
+/**
+ * Street addresses, written the North American way ("221 Dundas St E, London, ON N6A 1H3") or the
+ * continental way ("Koskikatu 25", "Via Roma 131"), with units, city, region, country and postal code
+ * when they follow on the same or the next lines.
+ */
+import type { Entity } from './types';
+import { KEEP, STREET_SUFFIX, STREET_TYPES } from './lexicon';
+
+const CAP = "\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?";
+const CAPB = `${CAP}(?![\\p{L}\\p{N}])`;
+const LOWER_STREET = [...STREET_TYPES].filter((w) => w === w.toLowerCase()).map((w) => w.replace('.', '\\.')).join('|');
+const CONNECT = 'de|la|le|les|du|des|del|della|delle|di|da|do|dos|das|der|den|van|von|al|el|of|the|on|upon|sur';
+const WORD = `(?:${CAP}|\\d{1,3}(?:st|nd|rd|th)|(?:${LOWER_STREET})\\.?|(?:${CONNECT}))`;
+const HOUSE = '\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?';
+
+const CORE = new RegExp(`(?<![\\w.,-])(${HOUSE}(?: \\d{1,6}[A-Za-z]?)?) +(${WORD}(?: +${WORD}){0,6})(?: +(\\d{1,5}[A-Za-z]?\\b))?`, 'gu');
+const CONTINENTAL = new RegExp(`(?<![\\p{L}\\d])(${CAP}(?: +${WORD}){0,3}) +(\\d{1,5}[A-Za-z]?)\\b`, 'gu');
+const CUE = /\b(?:at|on|to|address(?: is)?:?|lives? at|located at|moved to|staying at|living at|corner of)\s*$/i;
+const MILITARY = /\b(?:(?:Unit|PSC) \d{1,5},? Box \d{1,5}\s*\n?\s*[AFD]PO [A-Z]{2} \d{5}|P\.?O\.? Box \d{1,6})/g;
+const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Unit)\.? ?#?\d{1,5}[A-Za-z]?\b/g;
+const UNIT = /^,? *(?:(?:apt|apartment|suite|ste|unit|bldg|floor|fl|room|rm)\.?|#) ?#?\d{1,5}[A-Za-z]?\b/i;
+const PART = new RegExp(`^[A-Z]\\d[A-Z] ?\\d[A-Z]\\d\\b|^(?:${CAPB}|\\([^)\\n]{1,30}\\))(?:[ -](?:${CAPB}|\\([^)\\n]{1,30}\\)|${CONNECT}))*|^[A-Z]{2,3}\\b|^\\d{3,6}(?:[- ]\\d{2,4})?\\b`, 'u');
+
+function isStreetWord(w: string): boolean {
+  const bare = w.replace(/\.$/, '').toLowerCase();
+  return STREET_TYPES.has(bare) || STREET_SUFFIX.test(w);
+}
+
+/** Extends an address over units, city, region, country and postal code. */
+function extend(text: string, end: number): number {
+  let pos = end;
+  let lastWasPart = false;
+  for (let guard = 0; guard < 8; guard++) {
+    const rest = text.slice(pos, pos + 80);
+    const unit = UNIT.exec(rest.replace(/^ +/, (s) => s));
+    if (unit) {
+      pos += unit[0].length;
+      lastWasPart = true;
+      continue;
+    }
+    const sep = /^(?:[ \t]*[,\n][ \t\n,]*|[ \t]+)/.exec(rest);
+    if (!sep) break;
+    // Continue over a bare space only after a unit or another address part.
+    if (!/[,\n]/.test(sep[0]) && !lastWasPart) break;
+    const after = rest.slice(sep[0].length);
+    const part = PART.exec(after);
+    if (!part) break;
+    const words = part[0].split(/[ -]/);
+    if (words.some((w) => KEEP.has(w.toLowerCase()) && !/^[A-Z]{2}$/.test(w))) break;
+    pos += sep[0].length + part[0].length;
+    lastWasPart = true;
+  }
+  return pos;
+}
+
+export function addresses(text: string): Entity[] {
+  const out: Entity[] = [];
+  CORE.lastIndex = 0;
+  for (let m = CORE.exec(text); m; m = CORE.exec(text)) {
+    const words = m[2]!.split(/ +/);
+    let keep = -1;
+    words.forEach((w, i) => {
+      if (isStreetWord(w) && i > 0) keep = i;
+      else if (isStreetWord(w) && i === 0 && words.length === 1) keep = 0;
+      else if (isStreetWord(w) && i === 0 && keep < 0) keep = 0;
+    });
+    let end: number;
+    if (m[3]) {
+      // Words sandwiched between a house number and a trailing number: continental style.
+      if (words.some((w) => KEEP.has(w.toLowerCase().replace(/\.$/, '')))) continue;
+      if (!words.some((w) => /^\p{Lu}/u.test(w))) continue;
+      end = m.index + m[0].length;
+    } else {
+      if (keep < 0) continue;
+      const kept = words.slice(0, keep + 1).join(' ');
+      end = m.index + m[0].indexOf(m[2]!) + kept.length;
+      if (keep === 0 && !/^\p{Lu}/u.test(words[0]!) && words[0]!.length < 3) continue;
+    }
+    out.push({ start: m.index, end: extend(text, end), type: 'ADDRESS' });
+  }
+  CONTINENTAL.lastIndex = 0;
+  for (let m = CONTINENTAL.exec(text); m; m = CONTINENTAL.exec(text)) {
+    const words = m[1]!.split(/ +/);
+    if (words.some((w) => KEEP.has(w.toLowerCase().replace(/\.$/, '')))) continue;
+    const street = words.some(isStreetWord);
+    const cue = CUE.test(text.slice(Math.max(0, m.index - 25), m.index));
+    if (!street && !cue) continue;
+    if (!street && words.length === 1 && /^(?:Room|Rm|Level|Floor|Stage|Step|Unit|Bed|Ward|Chapter|Page|Day|Week|Grade|Bus|Route)$/i.test(words[0]!)) continue;
+    out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
+  }
+  for (const re of [MILITARY, UNIT_ALONE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
+  }
+  // "the corner of X Street and Y Avenue"
+  const corner = new RegExp(`\\b(?:the )?corner of (?:\\d{1,6} )?${WORD}(?: ${WORD}){0,4} and ${WORD}(?: ${WORD}){0,4}`, 'gu');
+  for (let m = corner.exec(text); m; m = corner.exec(text)) {
+    if (m[0].split(' ').some(isStreetWord)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+/** Named facilities: hospitals, clinics, shelters, missions ("St. Michael's Hospital", "Harbour Light shelter"). */
+import type { Entity } from './types';
+import { FACILITY_WORDS, KEEP } from './lexicon';
+
+const CAPW = "(?:St\\.|Ste\\.|Mt\\.|\\p{Lu}[\\p{L}\\p{M}'’-]*)";
+const JOIN = "(?:of|the|for|and|&|de|du|des|la|le)";
+// Facility words match capitalised or not ('Harbour Light shelter'); the names before them must be capitalised.
+const FAC = [...FACILITY_WORDS].map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
+const FACILITY = new RegExp(
+  `${CAPW}(?: (?:${CAPW}|${JOIN}))* (?:${FAC})\\b(?: (?:for|of|on) (?:the )?${CAPW}(?: (?:${CAPW}|and|&|of))*)?`,
+  'gu',
+);
+/** "Centre for Addiction and Mental Health", "House of Hope": the facility word comes first. */
+const FACILITY_FIRST = new RegExp(`\\b(?:Hospital|Centre|Center|House|Mission|Clinic|Institute) (?:for|of) (?:the )?${CAPW}(?: (?:${CAPW}|and|&|of))*`, 'gu');
+const LEADING_FILLER = new Set(
+  'the then at in on we i he she they went called visited from to and but so after before took drove walked brought left stayed our my his her their a an this that'.split(' '),
+);
+const GENERIC = new Set('community health mental medical general public local new old main central north south east west the of for and'.split(' '));
+
+export function facilities(text: string): Entity[] {
+  const out: Entity[] = [];
+  for (const re of [FACILITY, FACILITY_FIRST]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      let s = m[0];
+      let start = m.index;
+      // Facility words are matched case-insensitively only after capitalised names ("Harbour Light shelter").
+      const words = s.split(' ');
+      while (words.length > 1 && LEADING_FILLER.has(words[0]!.toLowerCase())) {
+        start += words[0]!.length + 1;
+        words.shift();
+      }
+      if (!/^\p{Lu}/u.test(words[0]!)) continue;
+      const named = words.filter((w) => /^\p{Lu}/u.test(w) && !FACILITY_WORDS.has(w.toLowerCase()));
+      if (named.length === 0 && re === FACILITY) continue;
+      if (named.length > 0 && named.every((w) => KEEP.has(w.toLowerCase().replace(/['’]s$/, '')) || GENERIC.has(w.toLowerCase()))) continue;
+      s = words.join(' ');
+      out.push({ start, end: start + s.length, type: 'FACILITY' });
+    }
+  }
+  return out;
+}

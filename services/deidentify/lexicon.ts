@@ -1,0 +1,90 @@
+/**
+ * Hand-kept word lists. They are small on purpose: the large dictionaries (names, English words)
+ * come from npm packages in dictionaries.ts; these lists hold the domain knowledge.
+ */
+
+const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/).map((w) => w.toLowerCase()));
+
+/** Clinically useful words that must survive even when capitalised or found in a name list. */
+export const KEEP = words(`
+  fentanyl carfentanil fent suboxone subs sublocade methadone metadol naloxone narcan kadian
+  buprenorphine bupe probuphine morphine hydromorphone dilaudid oxycodone oxycontin oxy oxys percocet percs
+  heroin cocaine coke crack meth methamphetamine crystal tina molly mdma ecstasy ketamine ghb lsd
+  benzo benzos benzodiazepine xanax ativan valium klonopin clonazepam lorazepam alprazolam etizolam
+  xylazine tranq nitazene nitazenes gabapentin lyrica pregabalin seroquel quetiapine vivitrol naltrexone
+  acamprosate campral antabuse disulfiram tramadol codeine tylenol advil kratom cannabis marijuana weed
+  alcohol booze vodka whisky whiskey beer wine nicotine vape tobacco adderall ritalin dexedrine vyvanse
+  aa na ca ma sa smart recovery celebrate dharma refuge twelve step steps sponsor sponsee big book
+  camh rehab detox osat oat omt iopat ssp nsp spa sis ops cts
+  trust bridging engagement connection stage stages stall stalled precontemplation contemplation
+  preparation action maintenance relapse recovery harm reduction
+  monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+  january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec
+  today tomorrow yesterday tonight morning afternoon evening night weekend christmas easter thanksgiving
+  happy sad angry anxious scared afraid hopeful hopeless lonely ashamed proud tired
+  psw psws ed er icu ems ot pt rn np md cm cw sw ow ok okay hi hey thanks
+  god jesus lord buddha allah
+  canada canadian america american english french
+  i i'm i've i'd i'll
+`);
+
+/** Given names that are also ordinary English words: a name only with supporting context. */
+export const AMBIGUOUS_NAMES = words(`
+  will hope grace faith joy may june april august mark bill art pat rose dawn sunny crystal amber ruby
+  summer autumn angel brandy candy chase destiny dusty rich sky hunter miles rob sue ray sage star honey
+  pearl iris ivy lily violet daisy heather holly jade jewel kitty lucky gene frank jack don dean guy penny
+  patience prudence charity mercy trust bliss king earl duke major sterling page drew wade carol robin
+  rock stone river forest storm rain cliff glen dale reed bud buck chip chuck cole nick sandy misty ginger
+  brook brooke barb dot gail gale fay hazel olive bo al ed van sol ward young white black green brown
+  long short hall wall price bell rose hope sharon christian justice harmony melody journey cash
+  lane mason baker cook miller taylor carter fisher hunter porter tucker walker marshal marshall
+  max rusty sonny buddy champ ace blaze lance dash colt ranger precious unique peace love
+`);
+
+/** Honorifics that start a name. */
+export const TITLES = words(`mr mrs ms miss mx dr prof sr sra srta mme mlle herr frau sir madam dame`);
+
+/** Lower-case particles that may sit inside a name ("Juan de la Cruz", "van der Berg"). */
+export const NAME_PARTICLES = words(`de la del della der den van von da das dos di du le bin ibn al el y`);
+
+/** Street types (English and the common continental forms). */
+export const STREET_TYPES = words(`
+  street st str strasse straße avenue ave av avda avenida road rd drive dr lane ln way boulevard blvd bd
+  court ct crescent cres place pl terrace terr ter circle cir highway hwy route rte parkway pkwy square sq
+  trail trl row close gardens gate grove hill heights park plaza alley expressway freeway turnpike tpke
+  bridge cliffs creek point port pike run walk wharf loop bend crossing commons mews quay esplanade
+  rue chemin boul via viale piazza corso rua travessa calle carrera plaza paseo camino
+  ul ulica aleja al platz gasse weg allee ring laan straat plein vej veien gata gatan gade tie katu kuja
+  tér út utca körút odos leoforos
+`);
+
+/** Suffixes that mark a single-word continental street name ("Koskikatu", "Skoanveien"). */
+export const STREET_SUFFIX = /(?:katu|kuja|tie|polku|veien|vegen|vej|gata|gatan|gade|straße|strasse|str\.|weg|laan|straat|gasse|allee|platz|utca|ulica)$/i;
+
+/** Unit words that continue an address ("Apt. 864", "Suite 977"). */
+export const UNIT_WORDS = /^(?:apt|apartment|suite|ste|unit|unité|bldg|building|floor|fl|room|rm|box|po box|p\.o\. box)\.?$/i;
+
+/** Words that make a capitalised phrase a facility name. */
+export const FACILITY_WORDS = words(`
+  hospital hospitals clinic clinics centre center shelter shelters mission detox infirmary sanatorium
+  hostel house lodge manor residence institute hospice health healthcare
+`);
+
+/** Words that may open a facility name but are not names themselves. */
+export const FACILITY_LEADS = words(`st st. saint general memorial community regional university royal mount`);
+
+/** Context words before a number, mapped to the type they reveal. Checked nearest-first. */
+export const NUMBER_CONTEXT: Array<[RegExp, import('./types').EntityType]> = [
+  [/\b(?:health[- ]?card|ohip|hcn|phn|ramq|ahcip|msp|care ?card|health (?:card )?(?:number|no\.?|#)|health insurance)\b/i, 'HEALTH_CARD'],
+  [/\b(?:mrn|medical record|med rec|chart|file|patient (?:id|number|no\.?|#)|record (?:number|no\.?|#)|case (?:number|no\.?|#)|client (?:id|file|number))\b/i, 'MRN'],
+  [/\b(?:sin|social insurance)\b/i, 'SIN'],
+  [/\b(?:ssn|social security|soc\.? sec\.?)\b/i, 'SSN'],
+  [/\b(?:credit|debit|visa|mastercard|amex|american express|discover|card)\b/i, 'CREDIT_CARD'],
+  [/\b(?:iban)\b/i, 'IBAN'],
+  [/\b(?:passport)\b/i, 'PASSPORT'],
+  [/\b(?:licen[cs]e plate|plates?|tag number)\b/i, 'PLATE'],
+  [/\b(?:driver'?s? ?licen[cs]e|driving licen[cs]e|licen[cs]e|dl)\b/i, 'DRIVER_LICENCE'],
+  [/\b(?:account|acct|routing|transit|bank)\b/i, 'ACCOUNT'],
+  [/\b(?:zip|zipcode|zip code|postal code|postcode|post code)\b/i, 'POSTAL_CODE'],
+];

@@ -1,0 +1,123 @@
+/**
+ * Personal names from dictionaries plus context. A capitalised token is scored:
+ *   strong  – a common given name that is not also an ordinary word, or a name/surname that is no English word;
+ *   unknown – no English word and in no list ("Rubija"): most often a name in this kind of text;
+ *   weak    – a name that is also an English word ("Will", "Brown"): a name only beside a strong token,
+ *             after a title, after "named/called/my name is", or capitalised mid-sentence for given names.
+ * Runs of adjacent name-like tokens (with initials and particles) become one NAME span.
+ */
+import type { Entity } from './types';
+import { dictionaries } from './dictionaries';
+import { AMBIGUOUS_NAMES, FACILITY_WORDS, KEEP, NAME_PARTICLES, STREET_TYPES, TITLES } from './lexicon';
+
+type Kind = 'strong' | 'unknown' | 'weak' | 'word' | 'keep' | 'title' | 'initial' | 'particle';
+
+interface Tok {
+  start: number;
+  end: number;
+  text: string;
+  kind: Kind;
+  initialPos: boolean;
+}
+
+const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{Lu}[\p{L}\p{M}]*|-\p{L}[\p{L}\p{M}]*)*\.?/gu;
+const CUE_BEFORE = /(?:\bname(?:'s| is| was)|\bnamed|\bcalled|\bcall (?:him|her|them|me)|\bi'm|\bi am|\bthis is|\bknown as|\baka|\bcontact|\bwith|\bsaw|\bmet|\btold|\basked|\bclient|\bsister|\bbrother|\bmother|\bfather|\bmom|\bdad|\bson|\bdaughter|\bwife|\bhusband|\bpartner|\bboyfriend|\bgirlfriend|\bfriend|\bcousin|\baunt|\buncle|\bworker|\bdoctor|\bnurse|\bcounsellor|\bcounselor|\bsponsor|\bdear|\bhi|\bhello|\bthanks|\bfrom|\band|\bby|\bsigned|[,:])\s*$/i;
+
+function isSentenceStart(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '"' || text[i] === '“' || text[i] === '(' || text[i] === "'")) i--;
+  if (i < 0) return true;
+  return /[.!?\n:;•*-]/.test(text[i]!);
+}
+
+function classify(raw: string, dict: ReturnType<typeof dictionaries>): Kind {
+  const word = raw.replace(/\.$/, '');
+  const lower = word.toLowerCase();
+  const base = lower.replace(/['’]s$/, '');
+  if (/^\p{Lu}\.?$/u.test(raw)) return 'initial';
+  if (NAME_PARTICLES.has(lower) && /^\p{Ll}/u.test(word)) return 'particle';
+  if (!/^\p{Lu}/u.test(word)) return 'word';
+  if (TITLES.has(lower)) return 'title';
+  if (KEEP.has(lower) || KEEP.has(base)) return 'keep';
+  // All-capitals tokens are acronyms (CAMH, OHIP) unless they are known names.
+  if (word.length > 1 && word === word.toUpperCase()) {
+    return dict.anyNames.has(lower) && !dict.english.has(lower) ? 'strong' : 'word';
+  }
+  const parts = lower.split('-');
+  if (parts.length > 1) {
+    if (parts.every((p) => dict.anyNames.has(p) || !dict.english.has(p))) return 'strong';
+    return 'word';
+  }
+  if (AMBIGUOUS_NAMES.has(lower)) return 'weak';
+  const isName = dict.firstNames.has(lower) || dict.anyNames.has(lower);
+  if (dict.common.has(lower) || dict.common.has(base)) return isName ? 'weak' : 'word';
+  if (dict.firstNames.has(lower) || dict.firstNames.has(base)) return 'strong';
+  const english = dict.english.has(lower) || dict.english.has(base) || (lower.endsWith('s') && dict.english.has(lower.slice(0, -1)));
+  if (dict.anyNames.has(lower) || dict.anyNames.has(base)) return english ? 'weak' : 'strong';
+  if (english) return 'word';
+  if (word.length < 3) return 'word';
+  return 'unknown';
+}
+
+export function names(text: string): Entity[] {
+  const dict = dictionaries();
+  const toks: Tok[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    let t = m[0];
+    // A trailing period belongs to initials and titles only.
+    const kind0 = classify(t, dict);
+    if (t.endsWith('.') && kind0 !== 'initial' && kind0 !== 'title') t = t.slice(0, -1);
+    toks.push({ start: m.index, end: m.index + t.length, text: t, kind: kind0, initialPos: isSentenceStart(text, m.index) });
+  }
+  const out: Entity[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const tk = toks[i]!;
+    if (!['strong', 'unknown', 'weak', 'initial'].includes(tk.kind)) {
+      i++;
+      continue;
+    }
+    // Gather a run: tokens separated by one space (or a newline-free gap of spaces).
+    let j = i;
+    while (j + 1 < toks.length) {
+      const next = toks[j + 1]!;
+      const gap = text.slice(toks[j]!.end, next.start);
+      if (!/^ {1,2}$/.test(gap) && !(gap === '' && false)) break;
+      if (!['strong', 'unknown', 'weak', 'initial', 'particle'].includes(next.kind)) break;
+      j++;
+    }
+    // Particles may not end a run.
+    while (j > i && toks[j]!.kind === 'particle') j--;
+    const run = toks.slice(i, j + 1);
+    const before = text.slice(Math.max(0, tk.start - 30), tk.start);
+    const prev = i > 0 ? toks[i - 1] : undefined;
+    const titled = prev?.kind === 'title' && /^\.? ?$/.test(text.slice(prev.end, tk.start));
+    const cued = CUE_BEFORE.test(before);
+    const named = run.filter((r) => r.kind !== 'initial' && r.kind !== 'particle');
+    const hasStrong = named.some((r) => r.kind === 'strong');
+    const hasUnknown = named.some((r) => r.kind === 'unknown');
+    const nextTok = toks[j + 1];
+    const followedByFacility = nextTok && FACILITY_WORDS.has(nextTok.text.toLowerCase());
+    const followedByStreet = nextTok && STREET_TYPES.has(nextTok.text.toLowerCase().replace(/\.$/, '')) && /^ $/.test(text.slice(toks[j]!.end, nextTok.start));
+    let accept = false;
+    if (named.length === 0) accept = false; // initials alone
+    else if (titled || hasStrong) accept = true;
+    else if (named.length >= 2 && (hasUnknown || cued)) accept = true;
+    else if (hasUnknown) accept = !tk.initialPos || cued || named.length >= 1;
+    else if (named.length >= 2 && named.every((r) => r.kind === 'weak') && !tk.initialPos) accept = true;
+    else if (named.length === 1 && cued && /\b(?:name(?:'s| is| was)|named|called|known as|aka)\s*$/i.test(before)) accept = true;
+    else if (named.length === 1 && !tk.initialPos && cued && !/,\s*$/.test(before)) accept = dict.firstNames.has(tk.text.toLowerCase());
+    if (accept && (followedByFacility || followedByStreet)) accept = false;
+    if (accept) {
+      let s = run[0]!;
+      // Leading initials without a name after them are not part of the name.
+      const e = run[run.length - 1]!;
+      let end = e.end;
+      if (e.kind === 'initial' && e.text.endsWith('.')) end = e.end; // "Faina D." keep the period
+      out.push({ start: s.start, end, type: 'NAME' });
+    }
+    i = j + 1;
+  }
+  return out;
+}

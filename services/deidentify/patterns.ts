@@ -1,0 +1,170 @@
+/**
+ * Pattern detectors: identifiers with a recognisable shape (emails, URLs, numbers with check digits,
+ * dates) or a shape plus a context word before it (MRN, plates, ZIP codes). Each returns spans over
+ * the original text; deidentify.ts decides which win where they overlap.
+ */
+import { findNumbers } from 'libphonenumber-js';
+import type { Entity, EntityType } from './types';
+import { NUMBER_CONTEXT } from './lexicon';
+import { digitsOf, ibanValid, luhn, ssnPlausible } from './checksums';
+
+export type Detector = (text: string) => Entity[];
+
+function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecArray) => boolean, group = 0): Entity[] {
+  const out: Entity[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (keep && !keep(m)) continue;
+    const g = m[group];
+    if (g === undefined) continue;
+    const start = m.index + (group ? m[0].indexOf(g) : 0);
+    out.push({ start, end: start + g.length, type });
+  }
+  return out;
+}
+
+const TLD = 'com|org|net|edu|gov|mil|int|info|biz|io|co|app|dev|ly|me|tv|health|online|site|[a-z]{2}';
+
+export const email: Detector = (t) => all(t, /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu, 'EMAIL');
+
+export const url: Detector = (t) => {
+  const out = all(t, /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/gi, 'URL');
+  // Bare domains ("harbourlight.ca"): a known TLD and a label of 3+ characters, not part of an email.
+  const bare = new RegExp(`(?<![@\\w.])(?:[a-z0-9-]{2,}\\.)*[a-z0-9-]{3,}\\.(?:${TLD})(?:\\.[a-z]{2})?(?:\\/[^\\s<>"']*)?(?![\\w@])`, 'gi');
+  for (const e of all(t, bare, 'URL')) {
+    const s = t.slice(e.start, e.end);
+    // "e.g", "St.John", "Mr.Smith", "Jan.5": need a lower-case or digit label before the TLD.
+    if (/^[A-Z][a-z]*\.[A-Za-z]+$/.test(s) && !/\.(com|org|net|ca)$/i.test(s)) continue;
+    out.push(e);
+  }
+  for (const e of out) {
+    while (e.end > e.start && /[.,;:!?)\]]/.test(t[e.end - 1]!)) e.end--;
+  }
+  return out;
+};
+
+export const ip: Detector = (t) => [
+  ...all(t, /(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.]*\d)/g, 'IP'),
+  ...all(t, /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?:(?::[0-9a-f]{1,4}){0,6})(?![\w:])/gi, 'IP', (m) => /\d/.test(m[0]) && (m[0].match(/:/g)?.length ?? 0) >= 3),
+];
+
+export const handle: Detector = (t) => all(t, /(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])/g, 'HANDLE');
+
+export const iban: Detector = (t) => all(t, /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/gi, 'IBAN', (m) => ibanValid(m[0]));
+
+/** Canadian postal codes have a distinctive shape: always an identifier of a small area. */
+export const canadianPostal: Detector = (t) => all(t, /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/gi, 'POSTAL_CODE', (m) => /[A-Z]/.test(m[0]) && /\d/.test(m[0]) && !/^[a-z]\d[a-z]\d[a-z]\d$/.test(m[0]));
+
+/** Ontario health card: 10 digits plus a two-letter version code. Quebec RAMQ: 4 letters + 8 digits. */
+export const healthCard: Detector = (t) => [
+  ...all(t, /\b\d{4}[- ]?\d{3}[- ]?\d{3}[- ]?[A-Z]{2}\b/g, 'HEALTH_CARD'),
+  ...all(t, /\b[A-Z]{4}[- ]?\d{4}[- ]?\d{4}\b/g, 'HEALTH_CARD'),
+];
+
+const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const TIME = '(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?: ?[ap]\\.?m\\.?)?)?';
+
+/** Exact dates. Years alone, weekdays and months alone stay (not identifying; clinically useful). */
+export const date: Detector = (t) => [
+  ...all(t, new RegExp(`\\b\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}${TIME}\\b`, 'gi'), 'DATE'),
+  ...all(t, new RegExp(`\\b\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})${TIME}(?![\\d/.-]*\\d)`, 'gi'), 'DATE', (m) => {
+    const [a, b] = m[0].split(/[-/.]/).map(Number);
+    return (a! <= 12 && b! <= 31) || (b! <= 12 && a! <= 31);
+  }),
+  // "March 3", "Mar. 3rd, 1987", "March 2021"
+  ...all(t, new RegExp(`\\b(?:${MONTHS})\\.? (?:\\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{4})\\b`, 'gi'), 'DATE', (m) => /^[A-Z]/.test(m[0]) || /\d{4}/.test(m[0])),
+  // "3 March 1987", "3rd of March"
+  ...all(t, new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTHS})\\.?(?:,? \\d{4})?\\b`, 'gi'), 'DATE'),
+  // "born in 1984", "DOB 1984": a year tied to a birth is an identifier for the very old
+  ...all(t, /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born(?: on| in)?)[:\s]+(\d{4})\b/gi, 'DATE', undefined, 1),
+];
+
+/** Ages over 89 (HIPAA Safe Harbor); younger ages stay. */
+export const age: Detector = (t) => [
+  ...all(t, /\b(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)[- ]?old|[- ]year[- ]old|\s?(?:yo|y\/o|y\.o\.)\b| years? of age|\s?-?yr\b)/gi, 'AGE', undefined, 1),
+  ...all(t, /\b(?:age[ds]?|aged|turned|turning|is|was|he's|she's|they're|i'm)[: ]+(?:about |around |nearly |almost |over )?(9\d|1[0-2]\d)\b(?!\s*(?:%|percent|mg|ml|mcg|days?|weeks?|months?|times|minutes?|hours?|dollars|\$|pills|tabs))/gi, 'AGE', undefined, 1),
+  ...all(t, /\b(?:in (?:his|her|their) )(nineties|90s|hundreds)\b/gi, 'AGE', undefined, 1),
+];
+
+/** MRN / chart / file numbers: only with a context word, but then any code holding a digit. */
+export const recordNumber: Detector = (t) =>
+  all(t, /\b(?:mrn|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)?|file(?: number| no\.?| #)|patient (?:id|number|no\.?|#)|record (?:number|no\.?|#)|case (?:number|no\.?|#))\s*(?:is|was)?\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,20})\b/gi, 'MRN', (m) => /\d/.test(m[1]!), 1);
+
+/** Licence plates after "plate"; provinces/states use 2–8 letters and digits. */
+export const plate: Detector = (t) =>
+  all(t, /\b(?:licen[cs]e plates?|plates?|plate number|tag)\s*(?:number|no\.?|#)?\s*(?:is|was|of|reads|:)?\s*([A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/gi, 'PLATE', (m) => /\d/.test(m[1]!) && /[A-Z]/i.test(m[1]!) && m[1]!.replace(/[- ]/g, '').length >= 4, 1);
+
+/** US ZIP after a two-letter state ("Springfield, IL 62704") or after a ZIP/postal-code label. */
+export const zip: Detector = (t) => [
+  ...all(t, /(?<=,\s?[A-Z]{2}\s{1,2})\d{5}(?:-\d{4})?\b/g, 'POSTAL_CODE'),
+  ...all(t, /\b(?:zip|zipcode|zip code|postal code|postcode|post code)\s*(?:is|was)?\s*[:#]?\s*([A-Z0-9]{2,5}(?:[- ][A-Z0-9]{2,4})?)\b/gi, 'POSTAL_CODE', (m) => /\d/.test(m[1]!), 1),
+];
+
+function contextType(text: string, start: number): EntityType | undefined {
+  const before = text.slice(Math.max(0, start - 40), start).toLowerCase();
+  let best: { at: number; type: EntityType } | undefined;
+  for (const [re, type] of NUMBER_CONTEXT) {
+    const g = new RegExp(re.source, 'gi');
+    for (let m = g.exec(before); m; m = g.exec(before)) {
+      if (!best || m.index > best.at) best = { at: m.index, type };
+    }
+  }
+  return best?.type;
+}
+
+/**
+ * Numbers that identify (SIN, SSN, card, health card, licence, account): typed by the nearest context
+ * word, else by shape and check digit. Any other run of 7+ digits is still redacted as ID.
+ */
+export const idNumber: Detector = (t) => {
+  const out: Entity[] = [];
+  const re = /(?<![\w-])(?:[A-Z]{1,2}[- ]?)?\d[\d -]{5,22}\d(?:[- ]?[A-Z]{1,2})?(?![\w-])|(?<![\w-])[A-Z]\d{6,14}(?![\w-])/g;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    let s = m[0];
+    // Don't swallow a trailing separator or run into the next word group.
+    s = s.replace(/[ -]+$/, '');
+    const d = digitsOf(s);
+    if (d.length < 7 || d.length > 19) continue;
+    // Several space-separated short groups are likely a phone or an address, judged elsewhere.
+    const groups = s.split(/[ -]/);
+    const ctx = contextType(t, m.index);
+    let type: EntityType | undefined = ctx;
+    if (ctx === 'POSTAL_CODE') continue;
+    if (!type) {
+      if (/^\d{3}-\d{2}-\d{4}$/.test(s) && ssnPlausible(d)) type = 'SSN';
+      else if (/^\d{3}[- ]\d{3}[- ]\d{3}$/.test(s) && luhn(d)) type = 'SIN';
+      else if (d.length >= 13 && luhn(d) && (groups.length === 1 || groups.every((g) => g.length === 4 || g.length >= 5))) type = 'CREDIT_CARD';
+      else if (groups.length === 1 && d.length >= 8) type = 'ID';
+      else if (groups.length === 1 && /[A-Z]/.test(s)) type = 'ID';
+    }
+    if (!type) continue;
+    if (type === 'SIN' && d.length !== 9) type = 'ID';
+    out.push({ start: m.index, end: m.index + s.length, type });
+  }
+  return out;
+};
+
+/** Phone numbers: libphonenumber for North American and +international, then grouped-digit shapes. */
+export const phone: Detector = (t) => {
+  const out: Entity[] = [];
+  try {
+    for (const f of findNumbers(t, { defaultCountry: 'US', v2: true } as never) as unknown as Array<{ startsAt: number; endsAt: number }>) {
+      out.push({ start: f.startsAt, end: f.endsAt, type: 'PHONE' });
+    }
+  } catch {
+    // libphonenumber never throws on text in practice; shapes below still run.
+  }
+  const shape = /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(0\)[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?(?![\w])/g;
+  for (let m = shape.exec(t); m; m = shape.exec(t)) {
+    const s = m[0];
+    const d = digitsOf(s);
+    if (d.length < 7 || d.length > 15) continue;
+    const strong = /^\+|\(/.test(s) || /\b(?:phone|tel|cell|mobile|fax|call|text|desk|number|#)\b[^.\n]{0,20}$/i.test(t.slice(Math.max(0, m.index - 30), m.index));
+    const groups = s.split(/[ .-]/).length;
+    // Dates and plain years are not phones; two short groups need a phone word nearby.
+    if (/^\d{4}[-.]\d{2}[-.]\d{2}$/.test(s)) continue;
+    if (!strong && groups < 3 && d.length < 10) continue;
+    out.push({ start: m.index, end: m.index + s.length, type: 'PHONE' });
+  }
+  return out;
+};

@@ -1,0 +1,22 @@
+/** Kinds of identifier the de-identifier finds; each becomes the placeholder `[TYPE]`. */
+export type EntityType =
+  | 'NAME' | 'PHONE' | 'EMAIL' | 'ADDRESS' | 'POSTAL_CODE' | 'DATE' | 'AGE'
+  | 'SIN' | 'SSN' | 'HEALTH_CARD' | 'MRN' | 'URL' | 'HANDLE' | 'IP' | 'PLATE' | 'FACILITY'
+  | 'CREDIT_CARD' | 'IBAN' | 'PASSPORT' | 'DRIVER_LICENCE' | 'ACCOUNT' | 'ID';
+
+/** A found span: UTF-16 offsets into the original text, end exclusive. */
+export interface Entity {
+  start: number;
+  end: number;
+  type: EntityType;
+}
+
+export interface DeidentifyOptions {
+  /** Names that must always be redacted in this text (case-insensitive, whole word). */
+  knownNames?: string[];
+}
+
+export interface DeidentifyResult {
+  redacted: string;
+  entities: Entity[];
+}
