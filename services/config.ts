@@ -106,6 +106,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!config.localMode && config.microsoftAppType !== 'UserAssignedMSI' && !config.microsoftAppPassword) {
     throw new ConfigError('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
   }
+  if (!config.localMode && config.microsoftAppType !== 'MultiTenant' && !config.microsoftAppTenantId) {
+    throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${config.microsoftAppType}`);
+  }
   if (!config.embeddedCosmos && !config.cosmosKey) throw new ConfigError('COSMOS_KEY', 'is required when COSMOS_ENDPOINT is set');
   if (!config.embeddedCosmos && !config.idSecret) throw new ConfigError('ID_SECRET', 'is required when COSMOS_ENDPOINT is set (at least 32 characters)');
   return config;

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from '../../services/config';
+
+describe('configuration', () => {
+  it('starts on the embedded default with no variables at all', () => {
+    const c = loadConfig({});
+    assert.equal(c.port, 3978);
+    assert.equal(c.localMode, true);
+    assert.equal(c.embeddedCosmos, true);
+    assert.equal(c.host, '127.0.0.1', 'the unauthenticated local channel listens on loopback only');
+    assert.equal(c.defaultTimeZone, 'America/Toronto');
+    assert.equal(c.digestWeekday, 1);
+    assert.equal(c.digestHour, 9);
+  });
+
+  it('coerces numbers and listens on all interfaces once Bot Framework auth is on', () => {
+    const c = loadConfig({ PORT: '8080', MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'p' });
+    assert.equal(c.port, 8080);
+    assert.equal(c.localMode, false);
+    assert.equal(c.host, '0.0.0.0');
+  });
+
+  const bad: [Record<string, string>, string, RegExp][] = [
+    [{ PORT: 'eighty' }, 'PORT', /must be integer/],
+    [{ PORT: '70000' }, 'PORT', /<= 65535/],
+    [{ DEFAULT_TIMEZONE: 'Mars/Olympus' }, 'DEFAULT_TIMEZONE', /IANA time zone/],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /one of fatal, error/],
+    [{ MicrosoftAppId: 'not-a-guid' }, 'MicrosoftAppId', /GUID/],
+    [{ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' }, 'MicrosoftAppPassword', /required/],
+    [{ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId', /required/],
+    [{ COSMOS_ENDPOINT: 'ftp://x' }, 'COSMOS_ENDPOINT', /https:\/\//],
+    [{ COSMOS_ENDPOINT: 'https://x.documents.azure.com' }, 'COSMOS_KEY', /required/],
+    [{ COSMOS_ENDPOINT: 'https://x.documents.azure.com', COSMOS_KEY: 'k' }, 'ID_SECRET', /required/],
+    [{ ID_SECRET: 'short' }, 'ID_SECRET', /at least 32/],
+    [{ DIGEST_HOUR: '24' }, 'DIGEST_HOUR', /<= 23/],
+  ];
+  for (const [env, variable, message] of bad) {
+    it(`stops with one line naming ${variable} for ${JSON.stringify(env)}`, () => {
+      assert.throws(() => loadConfig(env), (err: unknown) => {
+        assert.ok(err instanceof ConfigError);
+        assert.equal(err.variable, variable);
+        assert.match(err.message, message);
+        assert.ok(!err.message.includes('\n'), 'one line');
+        return true;
+      });
+    });
+  }
+
+  it('never echoes a secret value in the error', () => {
+    assert.throws(() => loadConfig({ ID_SECRET: 'hunter2' }), (err: Error) => !err.message.includes('hunter2'));
+  });
+});
