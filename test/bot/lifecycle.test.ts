@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sinon from 'sinon';
+import { Conversation, startBot } from '../helpers/bot';
+import { closeStores } from '../helpers/store';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** Runs `tsx bot/index.ts` (what `npm start` runs) and resolves once it prints its address. */
+function startProcess(env: Record<string, string>): Promise<{ url: string; child: ReturnType<typeof spawn>; output: () => string; exited: Promise<number | null> }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'bot/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no address printed:\n${out}`)), 20000);
+    const check = () => {
+      const m = /Open (http:\/\/[\d.:]+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], child, output: () => out, exited });
+      }
+    };
+    child.stdout!.on('data', check);
+    void exited.then(() => { clearTimeout(timer); reject(new Error(`exited early:\n${out}`)); });
+  });
+}
+
+describe('process lifecycle', function () {
+  this.timeout(60000);
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'pr-life-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  after(closeStores);
+
+  it('stops a bad start with one line that names the variable', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'bot/index.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: 'eighty', DATA_DIR: dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr!.on('data', (d) => (err += d));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(code, 2);
+    assert.equal(err.trim().split('\n').length, 1);
+    assert.match(err, /^Configuration error: PORT must be integer/);
+  });
+
+  it('serves, shuts down cleanly on SIGTERM, and keeps stored data across a restart', async () => {
+    const env = { PORT: '0', DATA_DIR: dir };
+    const first = await startProcess(env);
+    const convo = new Conversation(first.url, 'restart-user');
+    assert.match((await convo.say('help'))[0].text ?? '', /what I can do/);
+    first.child.kill('SIGTERM');
+    assert.equal(await first.exited, 0);
+    assert.match(first.output(), /"event":"shutdown.done"/);
+
+    const second = await startProcess(env);
+    try {
+      // The person document created on first contact survived: same pseudonymous id, same creation time.
+      const health = await fetch(`${second.url}/healthz`);
+      assert.equal(health.status, 200);
+      assert.match(second.output(), /"event":"embedded.replayed","count":[1-9]/);
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+  });
+
+  it('lets an in-flight turn finish before close resolves', async () => {
+    const bot = await startBot();
+    const original = bot.server.bot.run.bind(bot.server.bot);
+    const slow = sinon.stub(bot.server.bot, 'run').callsFake(async (ctx) => {
+      await new Promise((r) => setTimeout(r, 400));
+      return original(ctx);
+    });
+    try {
+      const reply = new Conversation(bot.url).say('help');
+      await new Promise((r) => setTimeout(r, 100));
+      const closed = bot.server.close(5000);
+      const replies = await reply;
+      assert.match(replies[0].text ?? '', /what I can do/);
+      await closed;
+    } finally {
+      slow.restore();
+      await bot.store.close();
+    }
+  });
+});
