@@ -5,8 +5,10 @@ export const CONTAINERS = {
   reflections: { partitionKey: '/psw', ttl: true },
   /** One document per PSW + client code: current stage, stall state, strategies tried. */
   relationships: { partitionKey: '/psw', ttl: false },
-  /** The roster: people, roles, supervisor, time zone, onboarding progress. Small; cross-partition queries are fine. */
+  /** The roster: people, roles, supervisor, time zone. Small; cross-partition queries are fine. */
   people: { partitionKey: '/id', ttl: false },
+  /** Onboarding progress, one document per person (id = person id); apart from the roster so neither overwrites the other. */
+  onboarding: { partitionKey: '/id', ttl: false },
   /** Conversation references for proactive messages, one per person. */
   references: { partitionKey: '/id', ttl: false },
   /** Scheduled jobs (reminders, follow-ups, digests) and their idempotency records. */

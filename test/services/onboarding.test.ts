@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gradeCheck, onboardingPlan, OnboardingService, type OnboardingContent } from '../../services/onboarding';
+import type { Store } from '../../services/storage/cosmos';
+import { closeStores, freshStore } from '../helpers/store';
+
+// The shipped content, read as the flow reads it (the loader's own tests validate it against the schema).
+const content = JSON.parse(readFileSync(path.join(__dirname, '../../content/onboarding.json'), 'utf8')) as OnboardingContent;
+const T0 = new Date('2026-03-02T14:00:00Z');
+const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+describe('onboarding progress and grading', () => {
+  let store: Store;
+  let service: OnboardingService;
+  before(async () => {
+    store = await freshStore();
+    service = new OnboardingService(store.containers.onboarding, content);
+  });
+  after(closeStores);
+
+  it('plans an introduction, a check and a reflective prompt per stage, then the practice debrief', () => {
+    const plan = onboardingPlan(content);
+    assert.deepEqual(plan.map((s) => s.kind), ['intro', 'check', 'reflect', 'check', 'reflect', 'check', 'reflect', 'check', 'reflect', 'practice']);
+    assert.deepEqual(plan.filter((s) => s.kind === 'check').map((s) => s.stage), ['trust', 'fostering', 'bridging', 'launching']);
+  });
+
+  it('grades a right answer, and a wrong one with its own feedback and the right answer named', () => {
+    const right = gradeCheck(content, 'onb-trust-check', 'trust');
+    assert.equal(right.right, true);
+    assert.equal(right.choiceFeedback, undefined);
+    assert.match(right.feedback, /still testing/);
+    const wrong = gradeCheck(content, 'onb-bridging-check', 'cancel');
+    assert.equal(wrong.right, false);
+    assert.equal(wrong.answerText, 'Offer to go with them, and plan the trip together.');
+    assert.match(wrong.choiceFeedback ?? '', /"Maybe" is worth exploring/);
+    assert.throws(() => gradeCheck(content, 'onb-trust-check', 'nonsense'), /Unknown choice/);
+  });
+
+  it('reports an untouched person as not started', async () => {
+    assert.deepEqual(await service.onboardingStatus('nobody'), {
+      started: false, completed: false, step: 0, total: 10, checksRight: 0, checksAnswered: 0,
+    });
+  });
+
+  it('keeps progress step by step, idempotently, and counts only the first answer to a check', async () => {
+    const id = 'p-steps';
+    const begun = await service.begin(id, T0);
+    assert.equal(begun.step, 0);
+    assert.equal(begun.startedAt, T0.toISOString());
+    await service.completeStep(id, 0, later(1));
+    await service.completeStep(id, 0, later(1)); // the same button twice, or a second device: no double step
+    assert.equal((await service.get(id))!.step, 1);
+    assert.equal((await service.answerCheck(id, 'onb-trust-check', 'bridging', later(2))).right, false);
+    assert.equal((await service.answerCheck(id, 'onb-trust-check', 'trust', later(3))).right, true, 'graded anew');
+    await service.completeStep(id, 1, later(3));
+    await service.completeStep(id, 3, later(3)); // a stale index from an old card does not skip ahead
+    const status = await service.onboardingStatus(id);
+    assert.deepEqual(status, { started: true, completed: false, step: 2, total: 10, checksRight: 0, checksAnswered: 1 });
+    assert.equal((await service.get(id))!.checks['onb-trust-check']!.choiceId, 'bridging');
+  });
+
+  it('never loses a step when two devices write at once (etag retries)', async () => {
+    const id = 'p-race';
+    await service.begin(id, T0);
+    await Promise.all([
+      service.answerCheck(id, 'onb-trust-check', 'trust', later(1)),
+      service.answerCheck(id, 'onb-fostering-check', 'advise', later(1)),
+      service.answerCheck(id, 'onb-bridging-check', 'go-with', later(1)),
+      service.completeStep(id, 0, later(1)),
+    ]);
+    const p = (await service.get(id))!;
+    assert.deepEqual(Object.keys(p.checks).sort(), ['onb-bridging-check', 'onb-fostering-check', 'onb-trust-check']);
+    assert.equal(p.step, 1);
+  });
+
+  it('completes, and a restart goes back to the start but keeps completion and first answers', async () => {
+    const id = 'p-done';
+    await service.begin(id, T0);
+    await service.answerCheck(id, 'onb-launching-check', 'launching', later(5));
+    await service.complete(id, later(10));
+    assert.deepEqual(await service.onboardingStatus(id), { started: true, completed: true, step: 10, total: 10, checksRight: 1, checksAnswered: 1 });
+    const restarted = await service.restart(id, later(60));
+    assert.equal(restarted.step, 0);
+    assert.equal(restarted.completedAt, later(10).toISOString());
+    const status = await service.onboardingStatus(id);
+    assert.equal(status.completed, true);
+    assert.equal(status.checksRight, 1);
+  });
+
+  it('offers once per person, and an offer alone is not a start', async () => {
+    const id = 'p-offer';
+    assert.equal(await service.offerOnce(id, T0), true);
+    assert.equal(await service.offerOnce(id, later(1)), false);
+    assert.equal((await service.onboardingStatus(id)).started, false);
+    const begun = await service.begin(id, later(2));
+    assert.equal(begun.startedAt, later(2).toISOString());
+    assert.equal(begun.offeredAt, T0.toISOString());
+    assert.equal(await service.offerOnce('p-steps', later(3)), false, 'someone already started is not offered again');
+  });
+});
