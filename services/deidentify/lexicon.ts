@@ -46,7 +46,7 @@ export const AMBIGUOUS_NAMES = words(`
 export const TITLES = words(`mr mrs ms miss mx dr prof sr sra srta mme mlle herr frau sir madam dame`);
 
 /** Lower-case particles that may sit inside a name ("Juan de la Cruz", "van der Berg"). */
-export const NAME_PARTICLES = words(`de la del della der den van von da das dos di du le bin ibn al el y`);
+export const NAME_PARTICLES = words(`ten ter de la del della der den van von da das dos di du le bin ibn al el y`);
 
 /** Street types (English and the common continental forms). */
 export const STREET_TYPES = words(`
@@ -56,7 +56,7 @@ export const STREET_TYPES = words(`
   bridge cliffs creek point port pike run walk wharf loop bend crossing commons mews quay esplanade
   rue chemin boul via viale piazza corso rua travessa calle carrera plaza paseo camino
   ul ulica aleja al platz gasse weg allee ring laan straat plein vej veien gata gatan gade tie katu kuja
-  tér út utca körút odos leoforos
+  tér út utca u körút odos leoforos union extension extensions pass ports mall centre estate estates
 `);
 
 /** Suffixes that mark a single-word continental street name ("Koskikatu", "Skoanveien"). */

@@ -36,7 +36,10 @@ function classify(raw: string, dict: ReturnType<typeof dictionaries>): Kind {
   const base = lower.replace(/['’]s$/, '');
   if (/^\p{Lu}\.?$/u.test(raw)) return 'initial';
   if (NAME_PARTICLES.has(lower) && /^\p{Ll}/u.test(word)) return 'particle';
-  if (!/^\p{Lu}/u.test(word)) return 'word';
+  if (!/^\p{Lu}/u.test(word)) {
+    // Lower-case text ("follow up with eva kleist"): only tokens that are names and no English word.
+    return lower.length >= 3 && !KEEP.has(base) && (dict.anyNames.has(base) || dict.firstNames.has(base)) && !dict.english.has(lower) && !dict.english.has(base) ? 'strong' : 'word';
+  }
   if (TITLES.has(lower)) return 'title';
   if (KEEP.has(lower) || KEEP.has(base)) return 'keep';
   // All-capitals tokens are acronyms (CAMH, OHIP) unless they are known names.

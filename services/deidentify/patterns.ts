@@ -97,14 +97,18 @@ export const plate: Detector = (t) =>
 /** US ZIP after a two-letter state ("Springfield, IL 62704") or after a ZIP/postal-code label. */
 export const zip: Detector = (t) => [
   ...all(t, /(?<=,\s?[A-Z]{2}\s{1,2})\d{5}(?:-\d{4})?\b/g, 'POSTAL_CODE'),
-  ...all(t, /\b(?:zip|zipcode|zip code|postal code|postcode|post code)\s*(?:is|was)?\s*[:#]?\s*([A-Z0-9]{2,5}(?:[- ][A-Z0-9]{2,4})?)\b/gi, 'POSTAL_CODE', (m) => /\d/.test(m[1]!), 1),
+  ...all(t, /\b(?:zip ?code|postal code|post ?code|zip)\s*(?:is|was)?\s*[:#]?\s*((?=[A-Z]{0,3}\d)[A-Z0-9]{2,5}(?:[- ][A-Z0-9]{2,4})?)\b/gi, 'POSTAL_CODE', undefined, 1),
+  // A town followed by a postal code and no street: "in Quinta de São Tiago 3610-114 in its ..."
+  ...all(t, /(?<=\p{Lu}[\p{L}\p{M}]+ )\d{3,5}(?:[- ]\d{2,3})?(?= (?:in|and|to|for|is)\b|\s*$)/gu, 'POSTAL_CODE', (m) => !/^(?:19|20)\d\d$/.test(m[0])),
 ];
+
+const CONTEXT_GLOBAL = NUMBER_CONTEXT.map(([re, type]) => [new RegExp(re.source, 'gi'), type] as const);
 
 function contextType(text: string, start: number): EntityType | undefined {
   const before = text.slice(Math.max(0, start - 40), start).toLowerCase();
   let best: { at: number; type: EntityType } | undefined;
-  for (const [re, type] of NUMBER_CONTEXT) {
-    const g = new RegExp(re.source, 'gi');
+  for (const [g, type] of CONTEXT_GLOBAL) {
+    g.lastIndex = 0;
     for (let m = g.exec(before); m; m = g.exec(before)) {
       if (!best || m.index > best.at) best = { at: m.index, type };
     }
@@ -147,23 +151,29 @@ export const idNumber: Detector = (t) => {
 /** Phone numbers: libphonenumber for North American and +international, then grouped-digit shapes. */
 export const phone: Detector = (t) => {
   const out: Entity[] = [];
-  try {
-    for (const f of findNumbers(t, { defaultCountry: 'US', v2: true } as never) as unknown as Array<{ startsAt: number; endsAt: number }>) {
-      out.push({ start: f.startsAt, end: f.endsAt, type: 'PHONE' });
+  // libphonenumber is the slow part: run it only on digit clusters that could hold a phone number.
+  const cluster = /[+(]?\d[\d ().\-\/x]{5,28}\d/g;
+  for (let c = cluster.exec(t); c; c = cluster.exec(t)) {
+    if (digitsOf(c[0]).length < 7) continue;
+    try {
+      for (const f of findNumbers(c[0], { defaultCountry: 'US', v2: true } as never) as unknown as Array<{ startsAt: number; endsAt: number }>) {
+        out.push({ start: c.index + f.startsAt, end: c.index + f.endsAt, type: 'PHONE' });
+      }
+    } catch {
+      // libphonenumber does not throw on text in practice; the shapes below still run.
     }
-  } catch {
-    // libphonenumber never throws on text in practice; shapes below still run.
   }
-  const shape = /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(0\)[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?(?![\w])/g;
+  const shape = /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(0\)[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,8}){1,4}(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?(?![\w])|\+\d{9,14}\b|(?<![\w-])\d{10,11}(?=-?(?:fax|office|mobile|cell)\b)/gi;
   for (let m = shape.exec(t); m; m = shape.exec(t)) {
     const s = m[0];
     const d = digitsOf(s);
     if (d.length < 7 || d.length > 15) continue;
-    const strong = /^\+|\(/.test(s) || /\b(?:phone|tel|cell|mobile|fax|call|text|desk|number|#)\b[^.\n]{0,20}$/i.test(t.slice(Math.max(0, m.index - 30), m.index));
+    const strong = /^\+|\(/.test(s) || /\b(?:phone|tel|cell|mobile|fax|call|text|desk|number|registered|reach(?:ed)?|answering at|#)\b[^.\n]{0,20}[:\s]*$/i.test(t.slice(Math.max(0, m.index - 30), m.index)) || /^\s*[-(]?(?:office|fax|mobile|cell|home|work|desk)\b/i.test(t.slice(m.index + s.length, m.index + s.length + 10));
     const groups = s.split(/[ .-]/).length;
     // Dates and plain years are not phones; two short groups need a phone word nearby.
     if (/^\d{4}[-.]\d{2}[-.]\d{2}$/.test(s)) continue;
     if (!strong && groups < 3 && d.length < 10) continue;
+    if (!strong && groups === 1) continue;
     out.push({ start: m.index, end: m.index + s.length, type: 'PHONE' });
   }
   return out;
