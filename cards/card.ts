@@ -1,0 +1,93 @@
+// Adaptive Card 1.5 builders. Plain JSON (no botbuilder): every button is an Action.Submit whose data names
+// the step it answers and carries that step's nonce, so a submission from an old card can be told apart.
+//
+// API (others import these):
+//   adaptiveCard(body, actions?)          → AdaptiveCard (version 1.5)
+//   cardAttachment(card)                  → { contentType, content } for an activity's attachments
+//   choiceCard({ step, nonce, prompt, choices })       → a card with one Action.Submit per choice;
+//                                                         data = { step, nonce, choice: value }
+//   formCard({ step, nonce, prompt, inputs, submitTitle }) → a card with Input.Text / Input.ChoiceSet /
+//                                                         Input.Toggle and one submit; data = { step, nonce }
+//   commandButton(title, command)         → Action.Submit { command } that the router starts like typed text
+
+export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+export type CardElement = Record<string, unknown>;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: CardElement[];
+  actions?: CardElement[];
+}
+
+export interface CardAttachment {
+  contentType: typeof CARD_CONTENT_TYPE;
+  content: AdaptiveCard;
+}
+
+export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length ? { actions } : {}),
+  };
+}
+
+export function cardAttachment(card: AdaptiveCard): CardAttachment {
+  return { contentType: CARD_CONTENT_TYPE, content: card };
+}
+
+export function textBlock(text: string, extra: CardElement = {}): CardElement {
+  return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+export function submit(title: string, data: Record<string, unknown>): CardElement {
+  return { type: 'Action.Submit', title, data };
+}
+
+export function commandButton(title: string, command: string): CardElement {
+  return submit(title, { command });
+}
+
+export interface CardChoice {
+  /** What the dialog receives; also the value a button submits. */
+  value: string;
+  /** What the person sees on the button and in the numbered text fallback. */
+  title: string;
+}
+
+export function choiceCard(opts: { step: string; nonce: string; prompt: string; choices: CardChoice[] }): AdaptiveCard {
+  return adaptiveCard(
+    [textBlock(opts.prompt)],
+    opts.choices.map((c) => submit(c.title, { step: opts.step, nonce: opts.nonce, choice: c.value })),
+  );
+}
+
+export type FormInput =
+  | { type: 'text'; id: string; label: string; placeholder?: string; multiline?: boolean; required?: boolean; maxLength: number }
+  | { type: 'choice'; id: string; label: string; choices: CardChoice[]; required?: boolean; expanded?: boolean }
+  | { type: 'toggle'; id: string; label: string };
+
+export function formCard(opts: { step: string; nonce: string; prompt: string; inputs: FormInput[]; submitTitle: string }): AdaptiveCard {
+  const body: CardElement[] = [textBlock(opts.prompt)];
+  for (const input of opts.inputs) {
+    if (input.type === 'text') {
+      body.push({
+        type: 'Input.Text', id: input.id, label: input.label, placeholder: input.placeholder, isMultiline: input.multiline ?? false,
+        isRequired: input.required ?? false, maxLength: input.maxLength,
+      });
+    } else if (input.type === 'choice') {
+      body.push({
+        type: 'Input.ChoiceSet', id: input.id, label: input.label, style: input.expanded ? 'expanded' : 'compact',
+        isRequired: input.required ?? false, choices: input.choices.map((c) => ({ title: c.title, value: c.value })),
+      });
+    } else {
+      body.push({ type: 'Input.Toggle', id: input.id, title: input.label, valueOn: 'true', valueOff: 'false' });
+    }
+  }
+  return adaptiveCard(body, [submit(opts.submitTitle, { step: opts.step, nonce: opts.nonce })]);
+}

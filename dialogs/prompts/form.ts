@@ -1,0 +1,120 @@
+// A card-with-inputs step (Input.Text, Input.ChoiceSet, Input.Toggle) validated like every card: ajv against
+// the step's schema and the asking's nonce. Text inputs are treated as free text: length refused over
+// MAX_TEXT_LENGTH, de-identified and passed through onFreeText before the dialog keeps them.
+// A typed reply works too: `parse` (chosen by name, so options stay plain data in dialog state) turns it into
+// input values, e.g. "4 tired but okay" → { score: '4', note: 'tired but okay' }.
+//
+// API:
+//   dialogs.add(new FormStep(FORM_STEP, { maxLength, redact, parsers: { scoreAndNote } }))
+//   await step.prompt(FORM_STEP, { step: 'selfcheck', prompt, inputs: FormInput[], submitTitle: 'Next', parser: 'scoreAndNote' })
+//   → step.result: FormResult = { values: { [id]: string }, texts: { [id]: FreeTextAnswer } }
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { formCard, type FormInput } from '../../cards/card';
+import { checkSubmission, formSubmissionSchema } from '../../cards/submission';
+import type { HiddenNames } from '../../services/reflections/hiddenNames';
+import { log } from '../../services/log';
+import { onFreeText, tooLong, type FreeTextAnswer, type Redactor } from './freeText';
+import { cardActivity, INVALID_CARD, newNonce, STALE_CARD, submissionOf } from './step';
+
+export interface FormStepOptions {
+  step: string;
+  prompt: string;
+  inputs: FormInput[];
+  submitTitle: string;
+  /** Name of the typed-reply parser given to the FormStep; without one, typed text fills the first text input. */
+  parser?: string;
+  /** Said (with the prompt) when a typed reply can't be read. */
+  typedHint?: string;
+  hidden?: HiddenNames;
+}
+
+export interface FormResult {
+  values: Record<string, string>;
+  texts: Record<string, FreeTextAnswer>;
+}
+
+/** Reads a typed reply into input values; undefined when it can't. */
+export type TypedParser = (text: string) => Record<string, string> | undefined;
+
+interface FormState {
+  options: FormStepOptions;
+  nonce: string;
+}
+
+export class FormStep extends Dialog<FormStepOptions> {
+  constructor(id: string, private readonly settings: { maxLength: number; redact: Redactor; parsers?: Record<string, TypedParser> }) {
+    super(id);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: FormStepOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error(`${this.id}: options are required`);
+    const state: FormState = { options, nonce: newNonce() };
+    dc.activeDialog!.state = state;
+    await send(dc.context, state);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as FormState;
+    const { options } = state;
+    const value = submissionOf(dc.context);
+    let values: Record<string, string> | undefined;
+    if (value !== undefined) {
+      const check = checkSubmission(formSubmissionSchema(options.step, options.inputs), value, state.nonce);
+      if (!check.ok) {
+        log.info('card.refused', { step: options.step, status: check.problem });
+        await dc.context.sendActivity(check.problem === 'stale' ? STALE_CARD : INVALID_CARD);
+        await send(dc.context, state);
+        return Dialog.EndOfTurn;
+      }
+      values = {};
+      for (const input of options.inputs) {
+        const v = check.data[input.id];
+        if (v !== undefined) values[input.id] = String(v);
+      }
+    } else {
+      values = this.parseTyped(options, (dc.context.activity.text ?? '').trim());
+      if (!values) {
+        await dc.context.sendActivity(options.typedHint ?? "I didn't catch that. Fill in the card, or type your answer.");
+        return Dialog.EndOfTurn;
+      }
+    }
+    // Text inputs are free text: refuse over-long ones, then de-identify before anything is kept.
+    for (const input of options.inputs) {
+      const raw = input.type === 'text' ? values[input.id] ?? '' : '';
+      if (raw.length > this.settings.maxLength) {
+        await dc.context.sendActivity(tooLong(this.settings.maxLength, raw.length));
+        return Dialog.EndOfTurn;
+      }
+    }
+    const texts: Record<string, FreeTextAnswer> = {};
+    for (const input of options.inputs) {
+      if (input.type !== 'text') continue;
+      const raw = (values[input.id] ?? '').trim();
+      delete values[input.id];
+      texts[input.id] = raw
+        ? await onFreeText(dc, { ...this.settings.redact(raw, options.hidden), skipped: false, riskFlags: [] })
+        : { text: '', redactions: {}, skipped: true, riskFlags: [] };
+    }
+    return dc.endDialog({ values, texts } satisfies FormResult);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await send(context, instance.state as FormState);
+  }
+
+  private parseTyped(options: FormStepOptions, text: string): Record<string, string> | undefined {
+    if (!text) return undefined;
+    if (options.parser) return this.settings.parsers?.[options.parser]?.(text);
+    const first = options.inputs.find((i) => i.type === 'text');
+    return first ? { [first.id]: text } : undefined;
+  }
+}
+
+async function send(context: TurnContext, state: FormState): Promise<void> {
+  const { options, nonce } = state;
+  const card = formCard({ step: options.step, nonce, prompt: options.prompt, inputs: options.inputs, submitTitle: options.submitTitle });
+  const text = options.typedHint ? `${options.prompt}\n\n${options.typedHint}` : options.prompt;
+  await context.sendActivity(cardActivity(text, card));
+}

@@ -1,0 +1,138 @@
+// A free-text step: asks, refuses text over MAX_TEXT_LENGTH (never truncates silently), de-identifies the
+// answer in this turn's memory BEFORE anything enters dialog state, runs the free-text hooks (the single seam
+// for the safety screen, issue 8), and returns only the redacted text. "skip" skips when the step allows it.
+//
+// API:
+//   dialogs.add(new FreeTextStep(FREE_TEXT_STEP, { maxLength: config.maxTextLength, redact }))
+//   await step.prompt(FREE_TEXT_STEP, { step: 'prompt-trust-1', prompt: 'What helped…?', skippable: true, hidden })
+//   → step.result: FreeTextAnswer = { text, skipped, redactions, riskFlags }
+//   addFreeTextHook(async (dc, answer) => ({ riskFlags: ['self_harm'] }))   // runs on every free-text answer
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { adaptiveCard, submit, textBlock } from '../../cards/card';
+import type { HiddenNames } from '../../services/reflections/hiddenNames';
+import type { RedactedText } from '../../services/reflections/redact';
+import { log, errorFields } from '../../services/log';
+import { cardActivity, newNonce, submissionOf, STALE_CARD } from './step';
+import { checkSubmission } from '../../cards/submission';
+
+export interface FreeTextStepOptions {
+  step: string;
+  prompt: string;
+  skippable?: boolean;
+  /** Names to always hide in this answer (salted hashes; see services/reflections/hiddenNames.ts). */
+  hidden?: HiddenNames;
+}
+
+export interface FreeTextAnswer extends RedactedText {
+  skipped: boolean;
+  /** Categories raised by the free-text hooks (the safety screen); never words. */
+  riskFlags: string[];
+}
+
+/** Turns raw text into redacted text; runs in the turn that received it. */
+export type Redactor = (raw: string, hidden: HiddenNames | undefined) => RedactedText;
+
+/** Runs on every free-text answer, after de-identification. May send messages; may return risk flags. */
+export type FreeTextHook = (dc: DialogContext, answer: FreeTextAnswer) => Promise<{ riskFlags?: string[] } | void>;
+
+const hooks: FreeTextHook[] = [];
+
+/** Registers a hook for every free-text answer in every dialog (the safety screen does this at start-up). */
+export function addFreeTextHook(hook: FreeTextHook): () => void {
+  hooks.push(hook);
+  return () => {
+    const i = hooks.indexOf(hook);
+    if (i >= 0) hooks.splice(i, 1);
+  };
+}
+
+/** The single seam: every free-text answer passes here, redacted, before a dialog keeps it. */
+export async function onFreeText(dc: DialogContext, answer: FreeTextAnswer): Promise<FreeTextAnswer> {
+  const flags = new Set(answer.riskFlags);
+  for (const hook of hooks) {
+    try {
+      const out = await hook(dc, answer);
+      for (const f of out?.riskFlags ?? []) flags.add(f);
+    } catch (err) {
+      // A failing screen must not lose the PSW's answer; it is logged (without text) and the flow goes on.
+      log.error('freetext.hook_failed', errorFields(err));
+    }
+  }
+  return { ...answer, riskFlags: [...flags] };
+}
+
+const SKIP = /^(skip|skip it|pass|n\/a|-)$/i;
+
+export function tooLong(maxLength: number, length: number): string {
+  return `That's a bit long for me (${length} characters; I can keep up to ${maxLength}). Could you shorten it and send it again?`;
+}
+
+interface FreeTextState {
+  options: FreeTextStepOptions;
+  nonce: string;
+}
+
+export class FreeTextStep extends Dialog<FreeTextStepOptions> {
+  constructor(id: string, private readonly settings: { maxLength: number; redact: Redactor }) {
+    super(id);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: FreeTextStepOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error(`${this.id}: options are required`);
+    const state: FreeTextState = { options, nonce: newNonce() };
+    dc.activeDialog!.state = state;
+    await send(dc.context, state);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as FreeTextState;
+    const { options } = state;
+    const value = submissionOf(dc.context);
+    if (value !== undefined) {
+      // The only card this step shows is its Skip button.
+      const check = checkSubmission(skipSchema(options.step), value, state.nonce);
+      if (check.ok && options.skippable) return dc.endDialog(skipped());
+      await dc.context.sendActivity(check.ok ? 'This one needs a few words.' : STALE_CARD);
+      await send(dc.context, state);
+      return Dialog.EndOfTurn;
+    }
+    const raw = (dc.context.activity.text ?? '').trim();
+    if (options.skippable && SKIP.test(raw)) return dc.endDialog(skipped());
+    if (!raw) {
+      await dc.context.sendActivity(options.skippable ? 'Type a few words, or `skip`.' : 'Type a few words, please.');
+      return Dialog.EndOfTurn;
+    }
+    if (raw.length > this.settings.maxLength) {
+      log.info('freetext.too_long', { step: options.step, count: raw.length, limit: this.settings.maxLength });
+      await dc.context.sendActivity(tooLong(this.settings.maxLength, raw.length));
+      return Dialog.EndOfTurn;
+    }
+    const redacted = this.settings.redact(raw, options.hidden);
+    const answer = await onFreeText(dc, { ...redacted, skipped: false, riskFlags: [] });
+    return dc.endDialog(answer);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await send(context, instance.state as FreeTextState);
+  }
+}
+
+function skipped(): FreeTextAnswer {
+  return { text: '', redactions: {}, skipped: true, riskFlags: [] };
+}
+
+function skipSchema(step: string): Record<string, unknown> {
+  return { type: 'object', required: ['step', 'nonce', 'skip'], properties: { step: { const: step }, nonce: { type: 'string' }, skip: { const: true } } };
+}
+
+async function send(context: TurnContext, state: FreeTextState): Promise<void> {
+  const { options, nonce } = state;
+  if (!options.skippable) {
+    await context.sendActivity(options.prompt);
+    return;
+  }
+  const card = adaptiveCard([textBlock('Type your answer, or skip this one.', { isSubtle: true })], [submit('Skip', { step: options.step, nonce, skip: true })]);
+  await context.sendActivity(cardActivity(`${options.prompt}\n\n(Type \`skip\` to skip.)`, card));
+}

@@ -1,0 +1,65 @@
+// Reading a typed answer to a choice: its number, its title (case-insensitive, forgiving of small typos and
+// of typing one distinctive word such as "bridging"), or one of its synonyms ("y" for Yes).
+
+export interface ChoiceOption {
+  value: string;
+  title: string;
+  /** Other words a person might type for this choice. */
+  synonyms?: string[];
+}
+
+export type ChoiceMatch = { index: number; via: 'number' | 'title' };
+
+export function normalise(text: string): string {
+  return text.toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export function matchChoice(text: string, choices: ChoiceOption[]): ChoiceMatch | undefined {
+  const t = normalise(text.replace(/^#/, ''));
+  if (!t) return undefined;
+  const numbered = /^(\d{1,2})$/.exec(t);
+  if (numbered) {
+    const n = Number(numbered[1]);
+    return n >= 1 && n <= choices.length ? { index: n - 1, via: 'number' } : undefined;
+  }
+  const names = choices.map((c) => [c.title, c.value, ...(c.synonyms ?? [])].map(normalise));
+  const unique = (hits: number[]): ChoiceMatch | undefined => (hits.length === 1 ? { index: hits[0]!, via: 'title' } : undefined);
+  const indexes = choices.map((_, i) => i);
+
+  const exact = indexes.filter((i) => names[i]!.includes(t));
+  if (exact.length) return unique(exact);
+  // A distinctive word or phrase of the title: "trust", "not sure", "bridging".
+  if (t.length >= 3) {
+    const within = unique(indexes.filter((i) => names[i]!.some((n) => ` ${n} `.includes(` ${t} `))));
+    if (within) return within;
+  }
+  // Small typos: edit distance within a fifth of the length, against the whole title or one of its long words.
+  const budget = Math.max(1, Math.floor(t.length / 5));
+  let best: number[] = [];
+  let bestDistance = budget + 1;
+  for (const i of indexes) {
+    const candidates = names[i]!.flatMap((n) => [n, ...(t.includes(' ') ? [] : n.split(' ').filter((w) => w.length >= 5))]);
+    const d = Math.min(...candidates.map((n) => distance(t, n)));
+    if (d < bestDistance) [best, bestDistance] = [[i], d];
+    else if (d === bestDistance && !best.includes(i)) best.push(i);
+  }
+  return t.length >= 3 ? unique(best) : undefined;
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+export const YES_NO: ChoiceOption[] = [
+  { value: 'yes', title: 'Yes', synonyms: ['y', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'please', 'yes please'] },
+  { value: 'no', title: 'No', synonyms: ['n', 'nope', 'nah', 'no thanks', 'not really'] },
+];
