@@ -6,30 +6,12 @@
 // Every write is read–modify–write under the document's etag, retried on 412, so two devices answering at once
 // never lose or double a step.
 import type { Container } from '@azure/cosmos';
+import type { Onboarding } from './content';
 import type { StageId } from './reflections/model';
 import { stripSystem } from './people';
 
-/** What the flow needs from content/onboarding.json: a structural subset of the content loader's type, so this
- *  module and its tests do not depend on the rest of the content. */
-export interface OnboardingContent {
-  intro: { title: string; sections: { id: string; text: string }[] };
-  modules: {
-    id: string;
-    stage: StageId;
-    title: string;
-    inPractice: { id: string; text: string }[];
-    vignette: { id: string; text: string };
-    check: {
-      id: string;
-      question: string;
-      choices: { id: string; text: string; feedback?: string }[];
-      answer: string;
-      feedback: string;
-    };
-    reflect: { id: string; text: string };
-  }[];
-  practice: { id: string; title: string; stage: StageId; text: string };
-}
+/** content/onboarding.json as the content loader types and validates it (content().onboarding). */
+export type OnboardingContent = Onboarding;
 
 export type OnboardingStep =
   | { kind: 'intro' }
@@ -64,13 +46,10 @@ export interface OnboardingProgress {
   /** The first answer given to each check question (by check id). A restart keeps them: supervisors see how
    *  well the model was understood the first time, not after the answers were seen. */
   checks: Record<string, CheckResult>;
-  /** Absent while the module has only been offered. */
-  startedAt?: string;
+  startedAt: string;
   /** Set when the practice debrief is saved; kept across restarts (revisiting does not undo completion). */
   completedAt?: string;
   restartedAt?: string;
-  /** When the flow was offered on first contact, so it is offered once. */
-  offeredAt?: string;
   updatedAt: string;
 }
 
@@ -156,20 +135,6 @@ export class OnboardingService implements OnboardingStatusReader {
     return this.update(personId, now, (p) => ({ ...p, step: this.total, completedAt: p.completedAt ?? now.toISOString() }));
   }
 
-  /** True once per person who has never started or been offered the module; records the offer. */
-  async offerOnce(personId: string, now: Date): Promise<boolean> {
-    const existing = await this.read(personId);
-    if (existing) return false;
-    const doc: OnboardingProgress = { ...this.fresh(personId, now), startedAt: undefined, offeredAt: now.toISOString() };
-    try {
-      await this.container.items.create(doc);
-      return true;
-    } catch (err) {
-      if ((err as { code?: number }).code === 409) return false;
-      throw err;
-    }
-  }
-
   async onboardingStatus(personId: string): Promise<OnboardingStatus> {
     const p = await this.get(personId);
     const results = Object.values(p?.checks ?? {});
@@ -198,14 +163,11 @@ export class OnboardingService implements OnboardingStatusReader {
     }
   }
 
-  /** Read–modify–write under the etag; creates the document on first use. An offered-only document counts as
-   *  not started until now. */
+  /** Read–modify–write under the etag; creates the document on first use. */
   private async update(personId: string, now: Date, change: (p: OnboardingProgress) => OnboardingProgress): Promise<OnboardingProgress> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const current = await this.read(personId);
-      const base: OnboardingProgress = current
-        ? { ...current.doc, startedAt: current.doc.startedAt ?? now.toISOString() }
-        : this.fresh(personId, now);
+      const base = current?.doc ?? this.fresh(personId, now);
       const next = { ...change(base), updatedAt: now.toISOString() };
       try {
         if (current) {

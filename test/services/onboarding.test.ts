@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { gradeCheck, onboardingPlan, OnboardingService, type OnboardingContent } from '../../services/onboarding';
+import { content as loadedContent } from '../../services/content';
+import { gradeCheck, onboardingPlan, OnboardingService } from '../../services/onboarding';
 import type { Store } from '../../services/storage/cosmos';
 import { closeStores, freshStore } from '../helpers/store';
 
-// The shipped content, read as the flow reads it (the loader's own tests validate it against the schema).
-const content = JSON.parse(readFileSync(path.join(__dirname, '../../content/onboarding.json'), 'utf8')) as OnboardingContent;
+// The shipped content, loaded and validated as the bot loads it.
+const content = loadedContent().onboarding;
 const T0 = new Date('2026-03-02T14:00:00Z');
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
@@ -86,16 +85,5 @@ describe('onboarding progress and grading', () => {
     const status = await service.onboardingStatus(id);
     assert.equal(status.completed, true);
     assert.equal(status.checksRight, 1);
-  });
-
-  it('offers once per person, and an offer alone is not a start', async () => {
-    const id = 'p-offer';
-    assert.equal(await service.offerOnce(id, T0), true);
-    assert.equal(await service.offerOnce(id, later(1)), false);
-    assert.equal((await service.onboardingStatus(id)).started, false);
-    const begun = await service.begin(id, later(2));
-    assert.equal(begun.startedAt, later(2).toISOString());
-    assert.equal(begun.offeredAt, T0.toISOString());
-    assert.equal(await service.offerOnce('p-steps', later(3)), false, 'someone already started is not offered again');
   });
 });
