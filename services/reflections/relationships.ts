@@ -1,0 +1,67 @@
+// One document per PSW + client code. Two debriefs about the same relationship can save at once (two devices,
+// two bot instances), so every write is a read-modify-write with If-Match on the etag, retried on 412/409.
+import type { Container, ItemDefinition } from '@azure/cosmos';
+import { stripSystem } from '../people';
+import { applyReflection } from './bookkeeping';
+import { PRACTICE_CODE, relationshipId } from './codes';
+import type { ReflectionDoc, RelationshipDoc } from './model';
+
+const MAX_ATTEMPTS = 6;
+
+export class RelationshipsService {
+  constructor(private readonly container: Container) {}
+
+  async get(psw: string, code: string): Promise<RelationshipDoc | undefined> {
+    return (await this.read(psw, relationshipId(psw, code)))?.doc;
+  }
+
+  /** Applies a saved reflection to its relationship; a reflection already applied changes nothing twice. */
+  async recordReflection(r: ReflectionDoc): Promise<RelationshipDoc> {
+    return this.update(r.psw, r.clientCode, (prev) => (prev?.history.some((e) => e.reflectionId === r.id) ? undefined : applyReflection(prev, r)));
+  }
+
+  /**
+   * Read-modify-write with etag. `change` returns the new document, or undefined to leave it as it is.
+   * On 412 (someone wrote in between) or 409 (someone created it first) it reads again and retries.
+   */
+  async update(psw: string, code: string, change: (prev: RelationshipDoc | undefined) => RelationshipDoc | undefined): Promise<RelationshipDoc> {
+    const id = relationshipId(psw, code);
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.read(psw, id);
+      const next = change(current?.doc);
+      if (!next) return current!.doc;
+      try {
+        if (current) {
+          await this.container.item(id, psw).replace(next as unknown as ItemDefinition, { accessCondition: { type: 'IfMatch', condition: current.etag } });
+        } else {
+          await this.container.items.create(next);
+        }
+        return next;
+      } catch (err) {
+        const code = (err as { code?: number }).code;
+        if ((code !== 412 && code !== 409) || attempt >= MAX_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  /** The PSW's most recently reflected-on client codes (for quick choices), newest first. */
+  async recentCodes(psw: string, limit = 5): Promise<string[]> {
+    const { resources } = await this.container.items
+      .query<{ clientCode: string }>(
+        { query: `SELECT TOP ${Math.max(1, Math.min(limit, 20))} c.clientCode FROM c WHERE c.psw = @psw AND c.clientCode != @practice ORDER BY c.lastReflectionAt DESC`, parameters: [{ name: '@psw', value: psw }, { name: '@practice', value: PRACTICE_CODE }] },
+        { partitionKey: psw },
+      )
+      .fetchAll();
+    return resources.map((r) => r.clientCode);
+  }
+
+  private async read(psw: string, id: string): Promise<{ doc: RelationshipDoc; etag: string } | undefined> {
+    try {
+      const { resource, etag } = await this.container.item(id, psw).read<RelationshipDoc>();
+      return resource ? { doc: stripSystem(resource), etag } : undefined;
+    } catch (err) {
+      if ((err as { code?: number }).code === 404) return undefined;
+      throw err;
+    }
+  }
+}
