@@ -1,7 +1,9 @@
 // The services one bot process uses, built once from configuration and storage. Plain TypeScript:
 // no botbuilder imports below this line (see ARCHITECTURE.md).
 import type { Config } from './config';
+import { content } from './content';
 import { pseudonymousId } from './identity';
+import { OnboardingService } from './onboarding';
 import { PeopleService } from './people';
 import { RelationshipsService } from './reflections/relationships';
 import { ReflectionsService } from './reflections/service';
@@ -13,6 +15,8 @@ export interface AppServices {
   people: PeopleService;
   reflections: ReflectionsService;
   relationships: RelationshipsService;
+  /** New hires' onboarding progress; also the supervisor summary's OnboardingStatusReader. */
+  onboarding: OnboardingService;
   /** Maps a channel identity (AAD object id, or the web chat's chosen id) to the stored pseudonymous id. */
   personIdFor(channelId: string): string;
   /** The clock every service reads; tests replace it with sinon's fake timers. */
@@ -20,12 +24,14 @@ export interface AppServices {
 }
 
 export function createServices(config: Config, store: Store): AppServices {
+  const reflections = new ReflectionsService(store.containers.reflections, config.reflectionTtlDays);
   return {
     config,
     store,
     people: new PeopleService(store.containers.people, config.defaultTimeZone),
-    reflections: new ReflectionsService(store.containers.reflections, config.reflectionTtlDays),
+    reflections,
     relationships: new RelationshipsService(store.containers.relationships),
+    onboarding: new OnboardingService(store.containers.onboarding, content().onboarding, reflections),
     personIdFor: (channelId) => pseudonymousId(config.idSecret, channelId),
     now: () => new Date(),
   };

@@ -7,7 +7,8 @@
 // never lose or double a step.
 import type { Container } from '@azure/cosmos';
 import type { Onboarding } from './content';
-import type { StageId } from './reflections/model';
+import type { ReflectionDoc, StageId } from './reflections/model';
+import type { ReflectionsService } from './reflections/service';
 import { stripSystem } from './people';
 
 /** content/onboarding.json as the content loader types and validates it (content().onboarding). */
@@ -94,7 +95,8 @@ const MAX_ATTEMPTS = 5;
 export class OnboardingService implements OnboardingStatusReader {
   readonly plan: OnboardingStep[];
 
-  constructor(private readonly container: Container, readonly content: OnboardingContent) {
+  /** `container` holds progress; `reflections` is read to see whether the practice debrief was saved. */
+  constructor(private readonly container: Container, readonly content: OnboardingContent, private readonly reflections?: ReflectionsService) {
     this.plan = onboardingPlan(content);
   }
 
@@ -133,6 +135,14 @@ export class OnboardingService implements OnboardingStatusReader {
   /** The practice debrief was saved: the module is complete. */
   async complete(personId: string, now: Date): Promise<OnboardingProgress> {
     return this.update(personId, now, (p) => ({ ...p, step: this.total, completedAt: p.completedAt ?? now.toISOString() }));
+  }
+
+  /** The person's practice debrief on `clientCode` saved at or after `since` (UTC ISO), if any. */
+  async practiceSavedSince(personId: string, clientCode: string, since: string): Promise<ReflectionDoc | undefined> {
+    if (!this.reflections) throw new Error('OnboardingService was built without the reflections service');
+    const { items } = await this.reflections.listByPsw(personId, { clientCode, includePractice: true, pageSize: 1 });
+    const newest = items[0];
+    return newest?.practice && newest.createdAt >= since ? newest : undefined;
   }
 
   async onboardingStatus(personId: string): Promise<OnboardingStatus> {
@@ -184,4 +194,31 @@ export class OnboardingService implements OnboardingStatusReader {
     }
     throw new Error('unreachable');
   }
+}
+
+const REDACTION_WORDS: Record<string, [string, string]> = {
+  NAME: ['name', 'names'], PHONE: ['phone number', 'phone numbers'], EMAIL: ['email address', 'email addresses'],
+  ADDRESS: ['street address', 'street addresses'], POSTAL_CODE: ['postal code', 'postal codes'], DATE: ['date', 'dates'],
+  AGE: ['age', 'ages'], FACILITY: ['place name', 'place names'], URL: ['web address', 'web addresses'],
+  HANDLE: ['social media handle', 'social media handles'], REDACTED: ['word you hid', 'words you hid'],
+};
+
+/** Plain words for what de-identification removed ("2 names and 1 phone number"); '' when nothing was. */
+export function describeRedactions(redactions: Record<string, number>): string {
+  const parts = Object.entries(redactions)
+    .filter(([, n]) => n > 0)
+    .sort(([, a], [, b]) => b - a)
+    .map(([type, n]) => {
+      const [one, many] = REDACTION_WORDS[type] ?? ['identifier', 'identifiers'];
+      return `${n} ${n === 1 ? one : many}`;
+    });
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** All redactions of a saved reflection, summed over its answers. */
+export function totalRedactions(doc: Pick<ReflectionDoc, 'answers'>): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const a of doc.answers) for (const [type, n] of Object.entries(a.redactions)) total[type] = (total[type] ?? 0) + n;
+  return total;
 }
