@@ -460,6 +460,31 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
   });
 }
 
+/**
+ * Reads an organisation's own safety protocol (config SAFETY_PROTOCOL_FILE), validated against the same
+ * schema as content/safety-protocol.json; its sources must exist in the loaded content's sources.
+ * Throws a ContentError naming the file and path on failure.
+ */
+export function loadSafetyProtocolFile(file: string, c: Content = content()): SafetyProtocol {
+  const ctx: Ctx = { dir: path.dirname(path.resolve(file)), ids: new Map(), sources: new Map(c.sourceById) };
+  const full = path.resolve(file);
+  const shown = displayPath(full);
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(full, 'utf8'));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new ContentError(shown, '', e.code ? `cannot read the file (${e.code})` : `not valid JSON: ${e.message}`);
+  }
+  const validate = getValidators().get(CONTENT_FILES.safetyProtocol)!;
+  if (!validate(data)) {
+    const e = validate.errors?.[0];
+    throw new ContentError(shown, e?.instancePath ?? '', e ? describeAjvError(e) : 'does not match its schema');
+  }
+  walk(ctx, shown, data, '');
+  return deepFreeze(data as SafetyProtocol);
+}
+
 let cached: Content | undefined;
 
 /** The repository's content, loaded and validated once, then cached. */

@@ -51,7 +51,12 @@ function extend(text: string, end: number): number {
   let lastWasPart = /\d\.?$/.test(text.slice(Math.max(0, end - 2), end));
   for (let guard = 0; guard < 8; guard++) {
     const rest = text.slice(pos, pos + 80);
-    const unit = UNIT.exec(rest.replace(/^ +/, (s) => s));
+    const direction = /^ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?/.exec(rest);
+    if (direction && pos === end) {
+      pos += direction[0].length;
+      continue;
+    }
+    const unit = UNIT.exec(rest);
     if (unit) {
       pos += unit[0].length;
       lastWasPart = true;

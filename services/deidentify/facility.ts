@@ -7,7 +7,7 @@ const JOIN = "(?:of|the|for|and|&|de|du|des|la|le)";
 // Facility words match capitalised or not ('Harbour Light shelter'); the names before them must be capitalised.
 const FAC = [...FACILITY_WORDS].map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
 const FACILITY = new RegExp(
-  `${CAPW}(?: (?:${CAPW}|${JOIN}))* (?:${FAC})\\b(?: (?:for|of|on) (?:the )?${CAPW}(?: (?:${CAPW}|and|&|of))*)?`,
+  `${CAPW}(?: (?:${CAPW}|${JOIN}))* (?:${FAC})\\b(?: (?:for|of) (?:the )?${CAPW}(?: (?:${CAPW}|and|&|of))*)?`,
   'gu',
 );
 /** "Centre for Addiction and Mental Health", "House of Hope": the facility word comes first. */
@@ -34,6 +34,9 @@ export function facilities(text: string): Entity[] {
       const named = words.filter((w) => /^\p{Lu}/u.test(w) && !FACILITY_WORDS.has(w.toLowerCase()));
       if (named.length === 0 && re === FACILITY) continue;
       if (named.length > 0 && named.every((w) => KEEP.has(w.toLowerCase().replace(/['’]s$/, '')) || GENERIC.has(w.toLowerCase()))) continue;
+      // "Western Hospital for the Suboxone induction": a keep-listed word ends the name before "for/of".
+      const tail = words.findIndex((w, k) => k > 0 && /^(?:for|of)$/.test(w) && words.slice(k + 1).some((x) => KEEP.has(x.toLowerCase())));
+      if (tail > 0) words.splice(tail);
       s = words.join(' ');
       out.push({ start, end: start + s.length, type: 'FACILITY' });
     }

@@ -176,5 +176,7 @@ export const phone: Detector = (t) => {
     if (!strong && groups === 1) continue;
     out.push({ start: m.index, end: m.index + s.length, type: 'PHONE' });
   }
+  // An opening parenthesis with no closing one inside the span belongs to the prose: "(416-555-0199)".
+  for (const e of out) if (t[e.start] === '(' && !t.slice(e.start, e.end).includes(')')) e.start++;
   return out;
 };

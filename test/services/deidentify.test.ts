@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { deidentify, looksLikeIdentifier, pseudonymousId } from '../../services/deidentify';
+import type { EntityType } from '../../services/deidentify';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+/** Asserts that `value` inside `text` is fully covered by one entity of `type`, and returns the result. */
+function expectFound(text: string, value: string, type: EntityType, knownNames?: string[]) {
+  const res = deidentify(text, { knownNames });
+  const start = text.indexOf(value);
+  assert.ok(start >= 0, 'test value must be in the text');
+  const hit = res.entities.find((e) => e.start <= start && e.end >= start + value.length);
+  assert.ok(hit, `expected ${type} for ${JSON.stringify(value)}; got ${JSON.stringify(res)}`);
+  assert.equal(hit.type, type, `type for ${value}`);
+  assert.ok(!res.redacted.includes(value), 'value must not survive');
+  return res;
+}
+
+describe('deidentify: identifier types', () => {
+  const cases: Array<[string, string, EntityType]> = [
+    ['Met with Maria Lopez at the drop-in.', 'Maria Lopez', 'NAME'],
+    ['Dwayne called this morning about his methadone.', 'Dwayne', 'NAME'],
+    ['follow up with eva kleist next week', 'eva kleist', 'NAME'],
+    ['Call me at 416-555-0199 after group.', '416-555-0199', 'PHONE'],
+    ['Her UK mobile is +44 20 7946 0958.', '+44 20 7946 0958', 'PHONE'],
+    ['Email: dwayne.k@gmail.com', 'dwayne.k@gmail.com', 'EMAIL'],
+    ['He is staying at 1180 Granville St, Vancouver, BC V6Z 1L8 now.', '1180 Granville St, Vancouver, BC V6Z 1L8', 'ADDRESS'],
+    ['Postal code is M5V 2T6.', 'M5V 2T6', 'POSTAL_CODE'],
+    ['My zip code is 90210', '90210', 'POSTAL_CODE'],
+    ['Date of birth 03/14/1958, seen today.', '03/14/1958', 'DATE'],
+    ['She was born March 3, 1961 in Halifax.', 'March 3, 1961', 'DATE'],
+    ['Her grandmother is 94 years old.', '94', 'AGE'],
+    ['SIN 046 454 286 on the form.', '046 454 286', 'SIN'],
+    ['Here is my SSN: 460-89-9847', '460-89-9847', 'SSN'],
+    ['OHIP 1234-567-890-AB expired.', '1234-567-890-AB', 'HEALTH_CARD'],
+    ['RAMQ card LOPM 6103 1415 was in her wallet.', 'LOPM 6103 1415', 'HEALTH_CARD'],
+    ['BC PHN 9123 456 789 on the referral.', '9123 456 789', 'HEALTH_CARD'],
+    ['MRN 00482913 on the discharge papers.', '00482913', 'MRN'],
+    ['Chart #A-44721 at the clinic.', 'A-44721', 'MRN'],
+    ['See https://www.facebook.com/dwayne.k.1990 for the post.', 'https://www.facebook.com/dwayne.k.1990', 'URL'],
+    ['She tagged @mlopez_ in the story.', '@mlopez_', 'HANDLE'],
+    ['Logged in from 192.168.14.22 yesterday.', '192.168.14.22', 'IP'],
+    ['The van plate was BXRT 482.', 'BXRT 482', 'PLATE'],
+    ["Drove him to St. Michael's Hospital for intake.", "St. Michael's Hospital", 'FACILITY'],
+    ['She stayed at Harbour Light shelter last night.', 'Harbour Light shelter', 'FACILITY'],
+    ['Card 4454794511390933 was declined.', '4454794511390933', 'CREDIT_CARD'],
+    ['IBAN GB82WEST12345698765432 for the refund.', 'GB82WEST12345698765432', 'IBAN'],
+  ];
+  for (const [text, value, type] of cases) {
+    it(`finds ${type}: ${value}`, () => {
+      expectFound(text, value, type);
+    });
+  }
+});
+
+describe('deidentify: keep-list', () => {
+  it('leaves substances, programs, stages, days and feelings alone', () => {
+    const text =
+      'On Tuesday he used fentanyl and carfentanil, then took Suboxone; methadone, naloxone and Narcan were discussed. ' +
+      'AA, NA and SMART Recovery on Friday. Trust and bridging in March. He felt angry, ashamed, hopeful. Will you come? Hope so. Last week was hard.';
+    const res = deidentify(text);
+    assert.deepEqual(res.entities, []);
+    assert.equal(res.redacted, text);
+  });
+  it('keeps years alone and ages of 89 or less', () => {
+    assert.deepEqual(deidentify('He turned 45 in 2019 and has been sober since 2021.').entities, []);
+  });
+});
+
+describe('deidentify: knownNames and offsets', () => {
+  it('redacts known names case-insensitively, whole word, possessive kept', () => {
+    const res = deidentify("talked about sam's brother and SAM himself; the sample kit stays", { knownNames: ['Sam'] });
+    assert.equal(res.redacted, "talked about [NAME]'s brother and [NAME] himself; the sample kit stays");
+  });
+  it('redacts each part of a known full name', () => {
+    const res = deidentify('Rosalind came late; rosalind okafor left early.', { knownNames: ['Rosalind Okafor'] });
+    assert.equal(res.redacted, '[NAME] came late; [NAME] left early.');
+  });
+  it('reports UTF-16 offsets into the original text, end exclusive', () => {
+    const text = '😀 café: call Dwayne at 416-555-0199 🙂';
+    const res = deidentify(text);
+    for (const e of res.entities) assert.ok(e.start < e.end && e.end <= text.length);
+    const phone = res.entities.find((e) => e.type === 'PHONE')!;
+    assert.equal(text.slice(phone.start, phone.end), '416-555-0199');
+    const name = res.entities.find((e) => e.type === 'NAME')!;
+    assert.equal(text.slice(name.start, name.end), 'Dwayne');
+    // Rebuilding from the entities gives the redacted text.
+    let rebuilt = '';
+    let at = 0;
+    for (const e of res.entities) {
+      rebuilt += text.slice(at, e.start) + `[${e.type}]`;
+      at = e.end;
+    }
+    assert.equal(rebuilt + text.slice(at), res.redacted);
+  });
+});
+
+describe('looksLikeIdentifier', () => {
+  for (const ok of ['C-14', 'A7', 'JD7', 'client 3', 'K-2024-03', 'JD']) {
+    it(`accepts ${ok}`, () => assert.equal(looksLikeIdentifier(ok).ok, true, JSON.stringify(looksLikeIdentifier(ok))));
+  }
+  for (const bad of ['John', 'Maria Lopez', '416-555-0199', 'maria@gmail.com', '1234-567-890-AB', '03/14/1958', '046 454 286', '']) {
+    it(`refuses ${JSON.stringify(bad)} with a reason`, () => {
+      const r = looksLikeIdentifier(bad);
+      assert.equal(r.ok, false);
+      assert.ok(r.reason && r.reason.length > 5);
+    });
+  }
+});
+
+describe('pseudonymousId', () => {
+  it('is a stable HMAC-SHA256 in base64url that depends on the secret', () => {
+    const a = pseudonymousId('secret-1', '29:1abc');
+    assert.equal(a, pseudonymousId('secret-1', '29:1abc'));
+    assert.notEqual(a, pseudonymousId('secret-2', '29:1abc'));
+    assert.notEqual(a, pseudonymousId('secret-1', '29:1abd'));
+    assert.match(a, /^[A-Za-z0-9_-]{43}$/);
+    assert.throws(() => pseudonymousId('', 'x'));
+  });
+});
+
+describe('deid CLI', () => {
+  it('reads JSON lines and writes one line per input; bad lines go to stderr with a non-zero exit', function () {
+    this.timeout(60000);
+    const input = [
+      JSON.stringify({ id: 'a', text: 'Maria Lopez called from 416-555-0199.' }),
+      'not json',
+      JSON.stringify({ id: 'b', text: 'Fentanyl on Tuesday.' }),
+    ].join('\n');
+    const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'services/deidentify/cli.ts'), '--jsonl'], { input, encoding: 'utf8', cwd: repoRoot });
+    assert.equal(res.status, 1);
+    assert.match(res.stderr, /line 2/);
+    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; redacted: string; entities: unknown[] });
+    assert.equal(lines.length, 2);
+    assert.equal(lines[0]!.id, 'a');
+    assert.equal(lines[0]!.redacted, '[NAME] called from [PHONE].');
+    assert.deepEqual(lines[1], { id: 'b', redacted: 'Fentanyl on Tuesday.', entities: [] });
+  });
+});
