@@ -1,0 +1,111 @@
+// Reminder rules as people type them — "at 16:30 on weekdays", "every day at 4:30pm", "mon wed fri at 9" — and
+// when the next one falls in a person's own time zone. Pure and DST-correct (luxon does the wall-clock maths).
+import { DateTime, IANAZone } from 'luxon';
+
+export interface ReminderRule {
+  /** Wall-clock time in the person's zone, "HH:mm". */
+  time: string;
+  /** ISO weekdays, 1 = Monday … 7 = Sunday, sorted. */
+  days: number[];
+}
+
+export type ParseResult = { ok: true; rule: ReminderRule } | { ok: false; reason: 'no_time' | 'bad_time' | 'unknown_words' };
+
+export const WEEKDAYS = [1, 2, 3, 4, 5];
+const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
+
+const DAY_WORDS: Record<string, number[]> = {
+  weekdays: WEEKDAYS, weekday: WEEKDAYS, workdays: WEEKDAYS, 'work days': WEEKDAYS, 'monday to friday': WEEKDAYS, 'mon-fri': WEEKDAYS,
+  'every day': EVERY_DAY, everyday: EVERY_DAY, daily: EVERY_DAY, 'each day': EVERY_DAY,
+  weekends: [6, 7], weekend: [6, 7],
+  monday: [1], mon: [1], mondays: [1], tuesday: [2], tue: [2], tues: [2], tuesdays: [2],
+  wednesday: [3], wed: [3], weds: [3], wednesdays: [3], thursday: [4], thu: [4], thur: [4], thurs: [4], thursdays: [4],
+  friday: [5], fri: [5], fridays: [5], saturday: [6], sat: [6], saturdays: [6], sunday: [7], sun: [7], sundays: [7],
+};
+// Longest first, so "every day" wins over "day" and "monday to friday" over "monday".
+const DAY_PATTERN = new RegExp(`\\b(${Object.keys(DAY_WORDS).sort((a, b) => b.length - a.length).map((k) => k.replace(/[-\s]/g, (c) => (c === ' ' ? '\\s+' : '-'))).join('|')})\\b`, 'g');
+// "16:30", "4:30pm", "4 pm", "4.30 p.m.", "at 9", "noon"
+const TIME_PATTERN = /\b(?:at\s+)?(noon|midday|(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=\s|$|,))/;
+const FILLER = /\b(at|on|every|each|and|the|of|me|please|remind|to|reflect)\b|[,&]/g;
+
+/** Reads the words after `remind me`. Days default to weekdays (shift work) when none are named. */
+export function parseReminder(input: string): ParseResult {
+  let text = ` ${input.toLowerCase().replace(/\s+/g, ' ').trim()} `;
+  const time = findTime(text);
+  if (time === 'none') return { ok: false, reason: 'no_time' };
+  if (time === 'bad') return { ok: false, reason: 'bad_time' };
+  text = text.replace(time.match, ' ');
+  const days = new Set<number>();
+  text = text.replace(DAY_PATTERN, (word) => {
+    for (const d of DAY_WORDS[word.replace(/\s+/g, ' ')] ?? []) days.add(d);
+    return ' ';
+  });
+  if (text.replace(FILLER, ' ').trim() !== '') return { ok: false, reason: 'unknown_words' };
+  return { ok: true, rule: { time: time.value, days: days.size ? [...days].sort((a, b) => a - b) : WEEKDAYS } };
+}
+
+function findTime(text: string): { match: string; value: string } | 'none' | 'bad' {
+  const m = TIME_PATTERN.exec(text);
+  if (!m) return 'none';
+  const [match, whole, h, min, ampm] = m;
+  if (whole === 'noon' || whole === 'midday') return { match, value: '12:00' };
+  // A bare number is a time only after "at" or with am/pm: "remind me 3 days" is not 3 o'clock.
+  if (min === undefined && !ampm && !/^at\s/.test(match)) return 'none';
+  let hour = Number(h);
+  const minute = min === undefined ? 0 : Number(min);
+  if (minute > 59) return 'bad';
+  if (ampm) {
+    if (hour < 1 || hour > 12) return 'bad';
+    const pm = ampm.startsWith('p');
+    hour = (hour % 12) + (pm ? 12 : 0);
+  } else if (hour > 23) return 'bad';
+  return { match, value: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` };
+}
+
+/** The first reminder strictly after `after`, as a UTC Date. A time skipped by a DST jump moves forward an hour (luxon). */
+export function nextOccurrence(rule: ReminderRule, timeZone: string, after: Date): Date {
+  const [hour, minute] = rule.time.split(':').map(Number);
+  const start = DateTime.fromJSDate(after, { zone: timeZone });
+  for (let d = 0; d <= 7; d++) {
+    const day = start.plus({ days: d });
+    if (!rule.days.includes(day.weekday)) continue;
+    const at = day.set({ hour, minute, second: 0, millisecond: 0 });
+    if (at.toMillis() > after.getTime()) return at.toJSDate();
+  }
+  throw new Error('reminder rule has no days');
+}
+
+/** Plain words for a rule: "4:30 pm on weekdays". */
+export function describeRule(rule: ReminderRule): string {
+  const [h, m] = rule.time.split(':').map(Number);
+  const clock = `${h % 12 === 0 ? 12 : h % 12}:${String(m).padStart(2, '0')} ${h < 12 ? 'am' : 'pm'}`;
+  return `${clock} ${describeDays(rule.days)}`;
+}
+
+function describeDays(days: number[]): string {
+  const key = days.join(',');
+  if (key === EVERY_DAY.join(',')) return 'every day';
+  if (key === WEEKDAYS.join(',')) return 'on weekdays';
+  if (key === '6,7') return 'on weekends';
+  const names = days.map((d) => DateTime.fromObject({ weekday: d as 1 }).toFormat('cccc'));
+  return `on ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]}`;
+}
+
+/** A stored rule read back from a job payload; undefined when it is not a valid rule. */
+export function ruleFrom(payload: Record<string, unknown>): ReminderRule | undefined {
+  const { time, days } = payload;
+  if (typeof time !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return undefined;
+  if (!Array.isArray(days) || days.length === 0 || !days.every((d) => Number.isInteger(d) && d >= 1 && d <= 7)) return undefined;
+  return { time, days: [...(days as number[])] };
+}
+
+/** The canonical IANA name for what a person typed ("america/vancouver" → "America/Vancouver"), or undefined. */
+export function canonicalZone(input: string): string | undefined {
+  const z = input.trim().replace(/\s+/g, '_');
+  if (!z || !IANAZone.isValidZone(z)) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: z }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}

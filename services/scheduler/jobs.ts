@@ -1,0 +1,49 @@
+// Reading and writing scheduled jobs (the `schedules` container, partition /id = job id). Feature code schedules
+// through here; services/scheduler/scheduler.ts runs what is due.
+import type { Container } from '@azure/cosmos';
+import { stripSystem } from '../people';
+import type { Job, JobKind } from './job';
+
+export interface NewJob {
+  id: string;
+  kind: JobKind;
+  personId: string;
+  due: string;
+  payload: Record<string, unknown>;
+  ttl?: number;
+}
+
+export class JobStore {
+  constructor(private readonly container: Container) {}
+
+  /**
+   * Creates or replaces the job with this id. Replacing clears any lease: a change made while a scheduler runs the
+   * job changes its etag, so that run's final write fails and this version stands.
+   */
+  async put(job: NewJob, now: Date): Promise<Job> {
+    const existing = await this.get(job.id);
+    const doc: Job = { ...job, attempts: 0, createdAt: existing?.createdAt ?? now.toISOString() };
+    await this.container.items.upsert(doc);
+    return doc;
+  }
+
+  async get(id: string): Promise<Job | undefined> {
+    try {
+      const { resource } = await this.container.item(id, id).read<Job>();
+      return resource ? stripSystem(resource) : undefined;
+    } catch (err) {
+      if ((err as { code?: number }).code === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async remove(id: string): Promise<boolean> {
+    try {
+      await this.container.item(id, id).delete();
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code === 404) return false;
+      throw err;
+    }
+  }
+}
