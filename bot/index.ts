@@ -7,6 +7,7 @@ import { errorFields, log, setLogLevel } from '../services/log';
 import { localIdSecret } from '../services/secret';
 import { openStore } from '../services/storage/cosmos';
 import { createBotServer } from './server';
+import { localChannelRoutes } from './webchat';
 
 async function main(): Promise<void> {
   let config;
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   if (config.embeddedCosmos && !config.idSecret) config.idSecret = localIdSecret(config.dataDir);
   const store = await openStore({ ...config, dataDir: config.embeddedCosmos ? config.dataDir : undefined });
   const app = createServices(config, store);
-  const bot = createBotServer(app);
+  const bot = createBotServer(app, { extraRoutes: localChannelRoutes(config) });
   const port = await bot.listen();
   log.info('server.listening', { port, mode: config.localMode ? 'local' : 'bot-framework' });
   const where = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;

@@ -12,6 +12,8 @@ import { PeerReflectBot } from './peerReflectBot';
 import { createDialogs } from './dialogs';
 
 export interface BotServer {
+  /** The services this server runs on (route installers read config and stores from here). */
+  app: AppServices;
   server: Server;
   bot: PeerReflectBot;
   adapter: ReturnType<typeof createAdapter>;
@@ -76,6 +78,7 @@ export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteIns
   });
 
   const botServer: BotServer = {
+    app,
     server,
     bot,
     adapter,

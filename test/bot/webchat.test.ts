@@ -1,0 +1,225 @@
+import assert from 'node:assert/strict';
+import type { ConversationReference } from 'botbuilder';
+import { installWebChat, localChannelRoutes, WEBCHAT_BOT, WEBCHAT_CHANNEL_ID } from '../../bot/webchat';
+import { loadConfig } from '../../services/config';
+import { SAMPLE_IDENTITIES } from '../../services/localIdentities';
+import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
+import { closeStores } from '../helpers/store';
+
+interface Session {
+  conversationId: string;
+  resumed: boolean;
+  serviceUrl: string;
+  channelId: string;
+  user: { id: string; name: string; role: string };
+}
+
+async function startSession(url: string, body: Record<string, unknown>): Promise<{ status: number; session: Session }> {
+  const res = await fetch(`${url}/webchat/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, session: (await res.json()) as Session };
+}
+
+/** Reads server-sent events from a stream until `count` activities have arrived. */
+async function readEvents(url: string, count: number, timeoutMs = 5000): Promise<Record<string, unknown>[]> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const res = await fetch(url, { signal: controller.signal });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  const got: Record<string, unknown>[] = [];
+  let buffer = '';
+  try {
+    while (got.length < count) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block.split('\n').find((l) => l.startsWith('data: '));
+        if (block.includes('event: activity') && data) got.push(JSON.parse(data.slice(6)) as Record<string, unknown>);
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+  return got;
+}
+
+function referenceFor(session: Session): Partial<ConversationReference> {
+  return {
+    channelId: session.channelId,
+    serviceUrl: session.serviceUrl,
+    conversation: { id: session.conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    user: { id: session.user.id, name: session.user.name },
+    bot: WEBCHAT_BOT,
+  };
+}
+
+describe('local web chat channel', () => {
+  after(closeStores);
+
+  describe('in local mode', () => {
+    let bot: RunningBot;
+    before(async () => {
+      bot = await startBot({ extraRoutes: [installWebChat] });
+    });
+    after(() => bot.stop());
+
+    it('serves the page, our client and the Web Chat bundle from this server', async () => {
+      const page = await fetch(`${bot.url}/`);
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+      assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+      const html = await page.text();
+      assert.match(html, /<script src="\/webchat\/assets\/webchat.js"><\/script>/);
+      assert.doesNotMatch(html, /https?:\/\//, 'nothing is loaded from another host');
+
+      const bundle = await fetch(`${bot.url}/webchat/assets/webchat.js`);
+      assert.equal(bundle.status, 200);
+      assert.match(bundle.headers.get('content-type') ?? '', /javascript/);
+      const js = await bundle.text();
+      assert.ok(js.length > 1_000_000, 'the full UMD bundle');
+      assert.match(js, /renderWebChat/);
+
+      const client = await fetch(`${bot.url}/webchat/assets/client.js`);
+      assert.match(await client.text(), /expectReplies/);
+    });
+
+    it('lists the sample identities without anything but id, name, role and description', async () => {
+      const res = await fetch(`${bot.url}/webchat/identities`);
+      const { identities } = (await res.json()) as { identities: Record<string, unknown>[] };
+      assert.deepEqual(identities.map((i) => i.role), ['psw', 'psw', 'supervisor', 'newhire']);
+      for (const i of identities) assert.deepEqual(Object.keys(i).sort(), ['description', 'id', 'name', 'role']);
+    });
+
+    it('starts a session that stores the person with the chosen role and supervisor, and resumes it', async () => {
+      const newhire = SAMPLE_IDENTITIES.find((i) => i.role === 'newhire')!;
+      const { status, session } = await startSession(bot.url, { identityId: newhire.id });
+      assert.equal(status, 200);
+      assert.match(session.conversationId, /^webchat-/);
+      assert.equal(session.resumed, false);
+      assert.equal(session.channelId, WEBCHAT_CHANNEL_ID);
+      assert.equal(session.serviceUrl, `${bot.url}/webchat/`);
+      const person = await bot.app.people.get(bot.app.personIdFor(newhire.id));
+      assert.equal(person?.role, 'newhire');
+      assert.equal(person?.supervisorId, bot.app.personIdFor('local-supervisor-1'));
+
+      const again = await startSession(bot.url, { identityId: newhire.id, conversationId: session.conversationId });
+      assert.equal(again.session.conversationId, session.conversationId);
+      assert.equal(again.session.resumed, true);
+    });
+
+    it('keeps a role changed since (by an admin) when the identity is chosen again', async () => {
+      const psw = SAMPLE_IDENTITIES.find((i) => i.id === 'local-psw-2')!;
+      await startSession(bot.url, { identityId: psw.id });
+      const person = (await bot.app.people.get(bot.app.personIdFor(psw.id)))!;
+      await bot.app.people.put({ ...person, role: 'supervisor' });
+      await startSession(bot.url, { identityId: psw.id });
+      assert.equal((await bot.app.people.get(person.id))?.role, 'supervisor');
+    });
+
+    it('refuses an unknown identity, and replaces a malformed conversation id', async () => {
+      const bad = await startSession(bot.url, { identityId: 'someone-else' });
+      assert.equal(bad.status, 400);
+      const forged = await startSession(bot.url, { identityId: 'local-psw-1', conversationId: '../../etc' });
+      assert.equal(forged.status, 200);
+      assert.notEqual(forged.session.conversationId, '../../etc');
+      assert.equal(forged.session.resumed, false);
+    });
+
+    it('answers the page as a channel: expectReplies to /api/messages, as the chosen person', async () => {
+      const { session } = await startSession(bot.url, { identityId: 'local-supervisor-1' });
+      const convo = new Conversation(bot.url, session.user.id, session.conversationId, WEBCHAT_CHANNEL_ID);
+      const replies = await convo.post({ text: 'help', serviceUrl: session.serviceUrl });
+      assert.equal(replies.status, 200);
+      assert.match(visibleText(replies.activities), /Here's what I can do/);
+    });
+
+    it('delivers a proactive message sent with continueConversationAsync to the page over server-sent events', async () => {
+      const { session } = await startSession(bot.url, { identityId: 'local-psw-1' });
+      const events = readEvents(`${bot.url}/webchat/conversations/${session.conversationId}/events`, 1);
+      await new Promise((r) => setTimeout(r, 100)); // let the stream attach
+      await bot.server.adapter.continueConversationAsync('', referenceFor(session), async (context) => {
+        await context.sendActivity('Time for a short reflection?');
+      });
+      const [activity] = await events;
+      assert.equal(activity.type, 'message');
+      assert.equal(activity.text, 'Time for a short reflection?');
+      assert.match(String(activity.id), /^srv-/);
+    });
+
+    it('keeps proactive messages for a page that is not connected and hands them over when it connects', async () => {
+      const { session } = await startSession(bot.url, { identityId: 'local-psw-1' });
+      for (const text of ['first', 'second']) {
+        await bot.server.adapter.continueConversationAsync('', referenceFor(session), async (context) => {
+          await context.sendActivity(text);
+        });
+      }
+      const got = await readEvents(`${bot.url}/webchat/conversations/${session.conversationId}/events`, 2);
+      assert.deepEqual(got.map((a) => a.text), ['first', 'second']);
+    });
+
+    it('answers Bot Connector calls for a conversation id that is not ours with 400, and an event stream with 404', async () => {
+      const res = await fetch(`${bot.url}/webchat/v3/conversations/not-ours/activities`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'x' }),
+      });
+      assert.equal(res.status, 400);
+      assert.equal((await fetch(`${bot.url}/webchat/conversations/not-ours/events`)).status, 404);
+    });
+  });
+
+  describe('with Bot Framework authentication configured (MicrosoftAppId set)', () => {
+    const authConfig = loadConfig({
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      ID_SECRET: 'test-secret-test-secret-test-secret-0000',
+      MicrosoftAppId: '00000000-0000-4000-8000-000000000001',
+      MicrosoftAppPassword: 'not-a-real-password',
+    });
+    let bot: RunningBot;
+    before(async () => {
+      assert.equal(authConfig.localMode, false);
+      bot = await startBot({ config: authConfig, extraRoutes: localChannelRoutes(authConfig) });
+    });
+    after(() => bot.stop());
+
+    it('installs no local channel routes: every one of them is 404', async () => {
+      assert.deepEqual(localChannelRoutes(authConfig), []);
+      const paths = [
+        ['GET', '/'],
+        ['GET', '/webchat/assets/webchat.js'],
+        ['GET', '/webchat/assets/client.js'],
+        ['GET', '/webchat/identities'],
+        ['POST', '/webchat/sessions'],
+        ['GET', '/webchat/conversations/webchat-0000000000/events'],
+        ['POST', '/webchat/v3/conversations/webchat-0000000000/activities'],
+      ];
+      for (const [method, path] of paths) {
+        const res = await fetch(`${bot.url}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          body: method === 'POST' ? JSON.stringify({ identityId: 'local-psw-1', type: 'message' }) : undefined,
+        });
+        assert.equal(res.status, 404, `${method} ${path}`);
+      }
+    });
+
+    it('needs a token on /api/messages: 401 without one', async () => {
+      const convo = new Conversation(bot.url, 'local-psw-1', undefined, WEBCHAT_CHANNEL_ID);
+      const res = await convo.post({ text: 'help' });
+      assert.equal(res.status, 401);
+      assert.equal(res.activities.length, 0);
+    });
+
+    it('refuses to install the local channel even if asked to', async () => {
+      await assert.rejects(startBot({ config: authConfig, extraRoutes: [installWebChat] }), /must not be installed/);
+    });
+  });
+});

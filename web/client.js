@@ -1,0 +1,265 @@
+// The local web chat page: pick an identity, then talk to the bot through Bot Framework Web Chat with a small
+// Direct Line stand-in. Each outgoing activity is POSTed to /api/messages with deliveryMode "expectReplies";
+// replies come back in the response body. Proactive messages (reminders, follow-ups, digests) arrive as
+// server-sent events from /webchat/conversations/{id}/events. Plain browser JavaScript: no build step.
+(function () {
+  'use strict';
+
+  var SESSION_KEY = 'peerreflect.webchat.session';
+  var ONLINE = 2;
+  var CONNECTING = 1;
+
+  var $ = function (id) { return document.getElementById(id); };
+
+  function showProblem(text) {
+    var el = $('problem');
+    el.textContent = text;
+    el.hidden = !text;
+  }
+
+  function initials(name) {
+    return name.split(/\s+/).map(function (w) { return w[0] || ''; }).join('').slice(0, 2).toUpperCase();
+  }
+
+  async function postJson(url, body) {
+    var res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    var text = await res.text();
+    var data = text ? JSON.parse(text) : {};
+    if (!res.ok) throw Object.assign(new Error((data && data.message) || 'HTTP ' + res.status), { status: res.status });
+    return data;
+  }
+
+  // A minimal Observable (subscribe with an observer or a next function; unsubscribe), which is all Web Chat
+  // asks of activity$, connectionStatus$ and postActivity's result.
+  function observable(subscribe) {
+    var o = {
+      subscribe: function (observerOrNext, error, complete) {
+        var observer = typeof observerOrNext === 'function' ? { next: observerOrNext, error: error, complete: complete } : observerOrNext || {};
+        var closed = false;
+        var safe = {
+          next: function (v) { if (!closed && observer.next) observer.next(v); },
+          error: function (e) { if (!closed) { closed = true; if (observer.error) observer.error(e); } },
+          complete: function () { if (!closed) { closed = true; if (observer.complete) observer.complete(); } },
+        };
+        var teardown = subscribe(safe);
+        return {
+          get closed() { return closed; },
+          unsubscribe: function () { if (!closed) { closed = true; if (teardown) teardown(); } },
+        };
+      },
+    };
+    if (typeof Symbol === 'function' && Symbol.observable) o[Symbol.observable] = function () { return o; };
+    o['@@observable'] = function () { return o; };
+    return o;
+  }
+
+  /** A Direct Line-compatible object for one conversation with the local bot. */
+  function createLocalDirectLine(session) {
+    var activityObservers = new Set();
+    var statusObservers = new Set();
+    var backlog = [];
+    var status = CONNECTING;
+    var lastStamp = 0;
+    var counter = 0;
+    var queue = Promise.resolve();
+    var events;
+
+    // Web Chat orders activities by timestamp: stamp each one as it arrives, strictly increasing, so the
+    // echo of what the person sent always comes before the bot's replies to it.
+    function stamp() {
+      lastStamp = Math.max(Date.now(), lastStamp + 1);
+      return new Date(lastStamp).toISOString();
+    }
+    function nextId() {
+      counter += 1;
+      return session.conversationId + '|' + Date.now().toString(36) + '-' + counter;
+    }
+    function emit(activity) {
+      if (activityObservers.size === 0) backlog.push(activity);
+      else activityObservers.forEach(function (o) { o.next(activity); });
+    }
+    function fromBot(activity) {
+      return Object.assign({}, activity, {
+        id: activity.id || nextId(),
+        timestamp: stamp(),
+        from: Object.assign({}, session.bot, activity.from, { role: 'bot' }),
+      });
+    }
+    function setStatus(s) {
+      status = s;
+      statusObservers.forEach(function (o) { o.next(s); });
+    }
+    function complete(activity) {
+      return Object.assign({}, activity, {
+        id: nextId(),
+        channelId: session.channelId,
+        serviceUrl: session.serviceUrl,
+        conversation: { id: session.conversationId, conversationType: 'personal', isGroup: false },
+        from: { id: session.user.id, name: session.user.name, role: 'user' },
+        recipient: Object.assign({ role: 'bot' }, session.bot),
+        timestamp: new Date().toISOString(),
+        locale: activity.locale || navigator.language || 'en-CA',
+        deliveryMode: 'expectReplies',
+      });
+    }
+    // One turn at a time per conversation, in the order the person acted.
+    function send(activity, echo) {
+      var outgoing = complete(activity);
+      var result = queue.then(async function () {
+        var body = await postJson('/api/messages', outgoing);
+        if (echo) emit(Object.assign({}, outgoing, { timestamp: stamp() }));
+        (body.activities || []).forEach(function (a) { emit(fromBot(a)); });
+        return outgoing.id;
+      });
+      queue = result.catch(function () {});
+      return result;
+    }
+
+    function listen() {
+      events = new EventSource('/webchat/conversations/' + encodeURIComponent(session.conversationId) + '/events');
+      events.addEventListener('activity', function (e) { emit(fromBot(JSON.parse(e.data))); });
+      events.onopen = function () { setStatus(ONLINE); };
+    }
+
+    var directLine = {
+      activity$: observable(function (observer) {
+        activityObservers.add(observer);
+        backlog.splice(0).forEach(function (a) { observer.next(a); });
+        return function () { activityObservers.delete(observer); };
+      }),
+      connectionStatus$: observable(function (observer) {
+        statusObservers.add(observer);
+        observer.next(status);
+        return function () { statusObservers.delete(observer); };
+      }),
+      postActivity: function (activity) {
+        return observable(function (observer) {
+          send(activity, true).then(
+            function (id) { observer.next(id); observer.complete(); },
+            function (err) {
+              showProblem(err.status === 401 ? 'This server needs Bot Framework sign-in, so the local chat is off.' : "That didn't send. Check the bot is still running, then try again.");
+              observer.error(err);
+            },
+          );
+        });
+      },
+      /** Tells the bot a person joined, as Teams does on install, so it says hello. */
+      greet: function () {
+        return send({ type: 'conversationUpdate', membersAdded: [{ id: session.user.id, name: session.user.name }] }, false);
+      },
+      end: function () {
+        if (events) events.close();
+        setStatus(5);
+      },
+    };
+    listen();
+    // Sending works without the event stream; only proactive messages wait for it, and they are kept for us.
+    setStatus(ONLINE);
+    return directLine;
+  }
+
+  var STYLE = {
+    accent: '#2f6f6a',
+    backgroundColor: '#ffffff',
+    botAvatarInitials: 'PR',
+    botAvatarBackgroundColor: '#2f6f6a',
+    bubbleBackground: '#f4f1ec',
+    bubbleBorderColor: '#f4f1ec',
+    bubbleBorderRadius: 14,
+    bubbleFromUserBackground: '#e4f0ed',
+    bubbleFromUserBorderColor: '#e4f0ed',
+    bubbleFromUserBorderRadius: 14,
+    bubbleMaxWidth: 520,
+    hideUploadButton: true,
+    primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    rootHeight: '100%',
+    sendBoxTextWrap: true,
+    suggestedActionLayout: 'flow',
+    userAvatarBackgroundColor: '#c9ddd8',
+  };
+
+  function startChat(session) {
+    $('picker').hidden = true;
+    $('chat').hidden = false;
+    $('who').hidden = false;
+    $('who-name').textContent = session.user.name;
+    var directLine = createLocalDirectLine(session);
+    window.WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        userID: session.user.id,
+        username: session.user.name,
+        locale: 'en-CA',
+        styleOptions: Object.assign({}, STYLE, { userAvatarInitials: initials(session.user.name) }),
+      },
+      $('webchat'),
+    );
+    if (!session.resumed) directLine.greet().catch(function () { showProblem("The bot didn't answer. Check it is still running, then reload."); });
+    var input = document.querySelector('#webchat [data-id="webchat-sendbox-input"], #webchat input[type="text"], #webchat textarea');
+    if (input) input.focus();
+  }
+
+  async function choose(identity, conversationId) {
+    showProblem('');
+    try {
+      var session = await postJson('/webchat/sessions', { identityId: identity.id, conversationId: conversationId });
+      sessionStorage.setItem(SESSION_KEY, JSON.stringify({ identityId: identity.id, conversationId: session.conversationId }));
+      startChat(session);
+    } catch (err) {
+      showProblem(err.message || 'The chat could not start. Try again in a moment.');
+    }
+  }
+
+  function renderPicker(identities) {
+    var list = $('identities');
+    list.textContent = '';
+    identities.forEach(function (identity) {
+      var li = document.createElement('li');
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'identity';
+      button.dataset.identity = identity.id;
+      var avatar = document.createElement('span');
+      avatar.className = 'avatar';
+      avatar.textContent = initials(identity.name);
+      var words = document.createElement('span');
+      var name = document.createElement('span');
+      name.className = 'name';
+      name.textContent = identity.name;
+      var what = document.createElement('span');
+      what.className = 'what';
+      what.textContent = identity.description;
+      words.append(name, what);
+      button.append(avatar, words);
+      button.addEventListener('click', function () { choose(identity); });
+      li.append(button);
+      list.append(li);
+    });
+  }
+
+  async function main() {
+    $('change').addEventListener('click', function () {
+      sessionStorage.removeItem(SESSION_KEY);
+      location.reload();
+    });
+    if (!window.WebChat) {
+      showProblem('The chat window could not load. Run `npm install`, then restart the bot.');
+      return;
+    }
+    var identities;
+    try {
+      identities = (await (await fetch('/webchat/identities')).json()).identities;
+    } catch (err) {
+      showProblem('The bot is not answering. Start it with `npm start`, then reload this page.');
+      return;
+    }
+    renderPicker(identities);
+    // A reload keeps the same person and conversation (the dialog picks up where it was).
+    var saved = null;
+    try { saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null'); } catch (e) { saved = null; }
+    var again = saved && identities.find(function (i) { return i.id === saved.identityId; });
+    if (again) await choose(again, saved.conversationId);
+  }
+
+  main();
+})();
