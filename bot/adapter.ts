@@ -1,20 +1,27 @@
 // The CloudAdapter with Bot Framework authentication from configuration. In local mode (no MicrosoftAppId)
 // the app id is '' (not undefined), which switches off token checks for the local channel.
 import { randomUUID } from 'node:crypto';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Config } from '../services/config';
 import { errorFields, log } from '../services/log';
 
 export const APOLOGY = "Sorry, something went wrong on my side. What you've told me so far is kept — try again in a moment, or type `help`.";
 
-export function createAdapter(config: Config): CloudAdapter {
+/** CloudAdapter with its authenticate-and-run step public, so the server writes the HTTP answer itself (bot/httpGuards.authFailure). */
+export class PeerReflectAdapter extends CloudAdapter {
+  runActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+export function createAdapter(config: Config): PeerReflectAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.microsoftAppId,
     MicrosoftAppPassword: config.microsoftAppPassword,
     MicrosoftAppType: config.microsoftAppType,
     MicrosoftAppTenantId: config.microsoftAppTenantId,
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new PeerReflectAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // Logged with an id a person can quote; never the message text or the error message (it may quote data).
     const errorId = randomUUID().slice(0, 8);

@@ -1,7 +1,7 @@
 // The HTTP face of the bot: POST /api/messages, GET /healthz, and whatever extra routes a channel adds
 // (the local web chat). Tracks in-flight turns so shutdown can let them finish.
 import restify, { type Server } from 'restify';
-import { ConversationState } from 'botbuilder';
+import { ConversationState, type Activity } from 'botbuilder';
 import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { AppServices } from '../services/app';
@@ -10,6 +10,7 @@ import { BOT_STATE_CONTAINER } from '../services/storage/containers';
 import { createAdapter } from './adapter';
 import { PeerReflectBot } from './peerReflectBot';
 import { createDialogs } from './dialogs';
+import { authFailure, readJsonBody, requireActivityShape, requireBearer, requireJson, withDates } from './httpGuards';
 
 export interface BotServer {
   /** The services this server runs on (route installers read config and stores from here). */
@@ -47,23 +48,28 @@ export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteIns
 
   server.post(
     '/api/messages',
-    (req, res, next) => {
-      // A clear 415 beats a confusing parse error for a form post or text body.
-      if (!req.is('application/json')) {
-        res.send(415, { error: 'unsupported_media_type', message: 'Send the activity as application/json.' });
-        return next(false);
-      }
-      return next();
-    },
-    restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, rejectUnknown: true }),
+    requireJson,
+    requireBearer(config.localMode),
+    readJsonBody(config.maxBodyBytes),
+    requireActivityShape,
     async (req, res) => {
       inFlight++;
       const started = Date.now();
       try {
-        await adapter.process(req, res, (context) => bot.run(context));
+        // processActivity rather than adapter.process: the latter answers 500 (with the error's message) to a
+        // token whose signature fails to verify; here every token failure is a 401 (see httpGuards.authFailure).
+        const activity = withDates(req.body as Activity);
+        const invokeResponse = await adapter.runActivity(req.header('authorization') ?? '', activity, (context) => bot.run(context));
+        res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
       } catch (err) {
-        log.error('http.process_failed', errorFields(err));
-        if (!res.headersSent) res.send(500, { error: 'internal', message: 'The bot could not handle this activity.' });
+        const refusal = authFailure(err);
+        if (refusal) {
+          log.warn('http.unauthorized', { status: refusal.status, ...errorFields(err) });
+          if (!res.headersSent) res.send(refusal.status, refusal.body);
+        } else {
+          log.error('http.process_failed', errorFields(err));
+          if (!res.headersSent) res.send(500, { error: 'internal', message: 'The bot could not handle this activity.' });
+        }
       } finally {
         inFlight--;
         log.debug('http.turn', { durationMs: Date.now() - started, status: res.statusCode });
