@@ -1,8 +1,9 @@
 // Every dialog the bot can run, built with the services they need. Each feature module registers its
 // commands (dialogs/commands.ts) and returns its dialogs here.
 import type { Dialog } from 'botbuilder-dialogs';
+import { createOnboardingDialogs } from '../dialogs/onboarding';
 import type { AppServices } from '../services/app';
 
-export function createDialogs(_app: AppServices): Dialog[] {
-  return [];
+export function createDialogs(app: AppServices): Dialog[] {
+  return [...createOnboardingDialogs(app)];
 }

@@ -20,6 +20,13 @@ export function registerCommand(command: Command): void {
   COMMANDS.push(command);
 }
 
+/** For a role, the dialog that answers text matching no command (new hires are offered onboarding). */
+export const FALLBACKS = new Map<Role, string>();
+
+export function registerFallback(role: Role, dialogId: string): void {
+  FALLBACKS.set(role, dialogId);
+}
+
 export interface RoutedCommand {
   command: Command;
   args: string;

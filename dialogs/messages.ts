@@ -1,11 +1,12 @@
 // Words the router says. Warm, brief, plain: people read these tired, on a phone.
+import type { Activity } from 'botbuilder';
 import type { Person } from '../services/people';
 import { commandsFor } from './commands';
+import { offer as onboardingOffer, START_BUTTON, WELCOME_NEWHIRE } from './onboardingMessages';
 
-export function welcome(person: Person): string {
-  if (person.role === 'newhire') {
-    return "Welcome to PeerReflect! I'm here to help you learn the Creating Connection model by doing. Type `onboarding` to start — it takes about 15 minutes and you can stop any time.";
-  }
+/** The first message a person gets; a new hire's carries a button that starts onboarding. */
+export function welcome(person: Person): string | Partial<Activity> {
+  if (person.role === 'newhire') return onboardingOffer(WELCOME_NEWHIRE, START_BUTTON);
   return "Hi, I'm PeerReflect. After time with a client, I can walk you through a short reflection — type `reflect` to start. Type `help` any time to see what I can do.";
 }
 

@@ -3,7 +3,7 @@
 import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogContext } from 'botbuilder-dialogs';
 import { log } from '../services/log';
-import { matchCommand } from './commands';
+import { FALLBACKS, matchCommand } from './commands';
 import * as messages from './messages';
 import { personOf, textOf } from './turn';
 
@@ -37,6 +37,11 @@ export async function routeTurn(dc: DialogContext): Promise<void> {
   }
   const routed = matchCommand(valueCommand ?? text);
   if (!routed) {
+    const fallback = FALLBACKS.get(person.role);
+    if (fallback && dc.findDialog(fallback)) {
+      await dc.beginDialog(fallback);
+      return;
+    }
     await context.sendActivity(messages.NOT_UNDERSTOOD);
     return;
   }

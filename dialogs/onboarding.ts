@@ -1,0 +1,203 @@
+// The onboarding module for new hires: introduction, then per stage its practice and a vignette, a check question
+// with feedback and a reflective prompt, then a practice debrief on the real reflection dialog.
+// Progress is read from and written to storage at every step (services/onboarding.ts), never kept only in dialog
+// state, so `onboarding` in any conversation, on any device, on any day picks up where the person left off.
+import { ComponentDialog, Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { AppServices } from '../services/app';
+import { log } from '../services/log';
+import { describeRedactions, totalRedactions, type OnboardingService, type OnboardingStep } from '../services/onboarding';
+import { EVERYONE, registerCommand, registerFallback } from './commands';
+import * as messages from './messages';
+import * as words from './onboardingMessages';
+import { ChoiceStep, FreeTextStep, redactorFor, type ChoiceResult, type FreeTextAnswer } from './prompts';
+import { personOf } from './turn';
+
+export const ONBOARDING_DIALOG = 'onboarding';
+export const ONBOARDING_OFFER_DIALOG = 'onboarding.offer';
+/** The debrief dialog (issue 3), run as practice. */
+export const REFLECTION_DIALOG = 'reflection';
+export const PRACTICE_CLIENT_CODE = 'PRACTICE';
+
+const START = 'onboarding.start';
+const STEP = 'onboarding.step';
+const CHOICE = 'onboarding.choice';
+const TEXT = 'onboarding.text';
+
+registerCommand({
+  // `onboarding restart` arrives as this command with args 'restart'.
+  phrases: ['onboarding'],
+  dialogId: ONBOARDING_DIALOG,
+  roles: EVERYONE,
+  help: 'learn the Creating Connection model step by step (`onboarding restart` starts over)',
+});
+// A new hire who types something that is not a command is offered onboarding (first contact included).
+registerFallback('newhire', ONBOARDING_OFFER_DIALOG);
+
+interface StepValues {
+  index: number;
+  /** When the practice debrief began (UTC ISO): its saved document must be at least this new. */
+  practiceSince?: string;
+}
+
+export class OnboardingDialog extends ComponentDialog {
+  constructor(private readonly app: AppServices, private readonly onboarding: OnboardingService) {
+    super(ONBOARDING_DIALOG);
+    this.addDialog(new ChoiceStep(CHOICE));
+    this.addDialog(new FreeTextStep(TEXT, { maxLength: app.config.maxTextLength, redact: redactorFor(app) }));
+    this.addDialog(new WaterfallDialog(START, [(s) => this.start(s)]));
+    this.addDialog(new WaterfallDialog(STEP, [(s) => this.show(s), (s) => this.handle(s)]));
+    this.initialDialogId = START;
+  }
+
+  /** `onboarding` resumes (or begins); `onboarding restart` goes back to the introduction. */
+  private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const person = personOf(step.context);
+    const args = ((step.options as { args?: string } | undefined)?.args ?? '').trim().toLowerCase();
+    const now = this.app.now();
+    let progress;
+    if (args === 'restart') {
+      progress = await this.onboarding.restart(person.id, now);
+      await step.context.sendActivity(words.RESTARTED);
+      log.info('onboarding.restarted', { person: person.id.slice(0, 8) });
+    } else {
+      progress = await this.onboarding.begin(person.id, now);
+      if (progress.step >= this.onboarding.total) {
+        await step.context.sendActivity(words.ALREADY_DONE);
+        return step.endDialog();
+      }
+      if (progress.step > 0) {
+        await step.context.sendActivity(words.welcomeBack(progress.step, this.onboarding.total, this.where(this.onboarding.plan[progress.step]!)));
+      }
+    }
+    return step.replaceDialog(STEP);
+  }
+
+  /** Shows the person's current step, read from storage. */
+  private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const person = personOf(step.context);
+    const progress = await this.onboarding.begin(person.id, this.app.now());
+    const index = progress.step;
+    const current = this.onboarding.plan[index];
+    if (!current) return step.endDialog();
+    const values = step.values as StepValues;
+    values.index = index;
+    log.info('onboarding.step', { person: person.id.slice(0, 8), step: index, kind: current.kind });
+    const content = this.onboarding.content;
+
+    switch (current.kind) {
+      case 'intro': {
+        const { intro } = content;
+        await step.context.sendActivity(`**${intro.title}**\n\n${intro.sections.map((s) => s.text).join('\n\n')}`);
+        return step.beginDialog(CHOICE, {
+          step: 'onb-intro',
+          prompt: words.READY,
+          choices: [{ value: 'go', title: "Let's go", synonyms: ['yes', 'ok', 'okay', 'ready', 'start', 'go', 'next', 'continue', 'sure'] }],
+        });
+      }
+      case 'check': {
+        const m = this.module(current.stage);
+        const position = content.modules.indexOf(m) + 1;
+        await step.context.sendActivity(
+          `**${m.title}** (${position} of ${content.modules.length})\n\nWhat it looks like in practice:\n${m.inPractice.map((p) => `• ${p.text}`).join('\n')}`,
+        );
+        await step.context.sendActivity(`A story from practice: ${m.vignette.text}`);
+        return step.beginDialog(CHOICE, {
+          step: m.check.id,
+          prompt: m.check.question,
+          choices: m.check.choices.map((c) => ({ value: c.id, title: c.text })),
+        });
+      }
+      case 'reflect': {
+        const m = this.module(current.stage);
+        return step.beginDialog(TEXT, { step: m.reflect.id, prompt: words.reflectIntro(m.reflect.text), skippable: true });
+      }
+      case 'practice': {
+        const { practice } = content;
+        values.practiceSince = this.app.now().toISOString();
+        await step.context.sendActivity(words.practiceIntro(practice.title, practice.text));
+        return step.beginDialog(REFLECTION_DIALOG, { practice: true, clientCode: PRACTICE_CLIENT_CODE, stage: practice.stage });
+      }
+    }
+  }
+
+  /** Reads the answer, records it, and moves on to the next step (or finishes). */
+  private async handle(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const person = personOf(step.context);
+    const values = step.values as StepValues;
+    const current = this.onboarding.plan[values.index]!;
+    const now = this.app.now();
+    // Answered already in another conversation (another device): no second answer, just go to where they are.
+    const stored = await this.onboarding.begin(person.id, now);
+    if (stored.step !== values.index) {
+      await step.context.sendActivity(words.MOVED_ON);
+      return stored.step >= this.onboarding.total ? step.endDialog() : step.replaceDialog(STEP);
+    }
+
+    switch (current.kind) {
+      case 'intro':
+        break;
+      case 'check': {
+        const choice = step.result as ChoiceResult;
+        const grade = await this.onboarding.answerCheck(person.id, current.checkId, choice.value, now);
+        log.info('onboarding.checked', { person: person.id.slice(0, 8), step: values.index, status: grade.right ? 'right' : 'wrong' });
+        await step.context.sendActivity(words.feedback(grade));
+        break;
+      }
+      case 'reflect': {
+        // Already de-identified by FreeTextStep; kept only for this turn, never stored.
+        const answer = step.result as FreeTextAnswer;
+        await step.context.sendActivity(answer.skipped ? words.REFLECT_SKIPPED : words.reflectThanks(describeRedactions(answer.redactions)));
+        break;
+      }
+      case 'practice': {
+        const saved = await this.onboarding.practiceSavedSince(person.id, PRACTICE_CLIENT_CODE, values.practiceSince!);
+        if (!saved) {
+          await step.context.sendActivity(words.PRACTICE_NOT_SAVED);
+          return step.endDialog();
+        }
+        await this.onboarding.complete(person.id, now);
+        log.info('onboarding.completed', { person: person.id.slice(0, 8) });
+        await step.context.sendActivity(words.practiceDone(describeRedactions(totalRedactions(saved))));
+        await step.context.sendActivity(words.FINISHED);
+        return step.endDialog();
+      }
+    }
+    const progress = await this.onboarding.completeStep(person.id, values.index, now);
+    if (progress.step >= this.onboarding.total) return step.endDialog();
+    return step.replaceDialog(STEP);
+  }
+
+  private module(stage: string) {
+    return this.onboarding.content.modules.find((m) => m.stage === stage)!;
+  }
+
+  private where(current: OnboardingStep): string {
+    if (current.kind === 'intro') return 'the introduction';
+    if (current.kind === 'practice') return 'the practice debrief';
+    const m = this.module(current.stage);
+    return current.kind === 'check' ? m.title : `${m.title}, the reflective question`;
+  }
+}
+
+/** Answers a new hire's text that matches no command: an offer to start or resume, with a button. */
+export class OnboardingOfferDialog extends Dialog {
+  constructor(private readonly onboarding: OnboardingService) {
+    super(ONBOARDING_OFFER_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const status = await this.onboarding.onboardingStatus(personOf(dc.context).id);
+    if (status.completed) {
+      await dc.context.sendActivity(messages.NOT_UNDERSTOOD);
+    } else if (status.started) {
+      await dc.context.sendActivity(words.offer(words.resumeOffer(status.step, status.total), words.RESUME_BUTTON));
+    } else {
+      await dc.context.sendActivity(words.offer(words.WELCOME_NEWHIRE, words.START_BUTTON));
+    }
+    return dc.endDialog();
+  }
+}
+
+export function createOnboardingDialogs(app: AppServices): Dialog[] {
+  return [new OnboardingDialog(app, app.onboarding), new OnboardingOfferDialog(app.onboarding)];
+}

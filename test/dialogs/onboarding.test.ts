@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import { content } from '../../services/content';
+import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
+import { closeStores } from '../helpers/store';
+
+const onboarding = content().onboarding;
+
+/** The Action.Submit data of every button in the replies. */
+function buttons(activities: Partial<Activity>[]): { title: string; data: Record<string, unknown> }[] {
+  const out: { title: string; data: Record<string, unknown> }[] = [];
+  for (const a of activities) {
+    for (const att of a.attachments ?? []) {
+      const actions = (att.content as { actions?: { type: string; title: string; data: Record<string, unknown> }[] }).actions ?? [];
+      for (const x of actions) if (x.type === 'Action.Submit') out.push({ title: x.title, data: x.data });
+    }
+  }
+  return out;
+}
+
+/** Presses the button with this title, as Teams would submit it. */
+async function press(convo: Conversation, replies: Partial<Activity>[], title: string): Promise<Activity[]> {
+  const button = buttons(replies).find((b) => b.title === title);
+  assert.ok(button, `a button "${title}" among ${buttons(replies).map((b) => b.title).join(' | ')}`);
+  return convo.say(button.data);
+}
+
+async function asNewHire(bot: RunningBot, userId: string): Promise<string> {
+  const id = bot.app.personIdFor(userId);
+  await bot.app.people.put({ id, role: 'newhire', timeZone: 'America/Toronto', createdAt: new Date().toISOString() });
+  return id;
+}
+
+describe('onboarding over HTTP', () => {
+  let bot: RunningBot;
+  before(async () => {
+    bot = await startBot();
+  });
+  after(async () => {
+    await bot.stop();
+    await closeStores();
+  });
+
+  it('welcomes a new hire with a button that starts onboarding', async () => {
+    const convo = new Conversation(bot.url);
+    await asNewHire(bot, convo.userId);
+    const { activities } = await convo.post({
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: 'peerreflect-bot', name: 'PeerReflect' }, { id: convo.userId, name: 'Tester' }],
+    });
+    assert.equal(activities.length, 1);
+    assert.match(activities[0]!.text ?? '', /learn the Creating Connection model/);
+    const replies = await press(convo, activities, 'Start onboarding');
+    const text = visibleText(replies);
+    assert.match(text, new RegExp(onboarding.intro.title));
+    assert.match(text, /Trust comes first/);
+    assert.match(text, /Ready to look at the first stage\?/);
+  });
+
+  it('offers onboarding when a new hire first says anything that is not a command; a PSW is not offered it', async () => {
+    const newHire = new Conversation(bot.url);
+    await asNewHire(bot, newHire.userId);
+    const replies = await newHire.say('hello');
+    assert.match(visibleText(replies), /Welcome to PeerReflect/);
+    assert.deepEqual(buttons(replies).map((b) => b.data), [{ command: 'onboarding' }]);
+    const psw = new Conversation(bot.url);
+    assert.match(visibleText(await psw.say('hello')), /didn't catch that/);
+  });
+
+  it('teaches a stage: practice, vignette, check question; a wrong answer gets its feedback and the right answer', async () => {
+    const convo = new Conversation(bot.url);
+    const personId = await asNewHire(bot, convo.userId);
+    await convo.say('onboarding');
+    const stage1 = await convo.say("let's go");
+    const trust = onboarding.modules[0]!;
+    const text1 = visibleText(stage1);
+    assert.match(text1, /\*\*Stage 1: Building trust\*\* \(1 of 4\)/);
+    assert.match(text1, /Show up when you said you would/);
+    assert.match(text1, /You've met C-21 twice/);
+    assert.match(text1, /Which stage is this relationship in\?\n\n1\. Building trust\n2\. Fostering the relationship/);
+
+    // The wrong answer, from the card button: its own feedback, the right answer named, and why.
+    const after = await press(convo, stage1, 'Fostering the relationship');
+    const feedback = visibleText(after);
+    assert.match(feedback, /Not quite\. Not yet\. They're still checking what you do with what they tell you\./);
+    assert.match(feedback, /The best answer: \*\*Building trust\*\*/);
+    assert.ok(feedback.includes(trust.check.feedback));
+    assert.match(feedback, new RegExp(`Take a moment with this one: ${trust.reflect.text.replace(/[?.]/g, '\\$&')}`));
+
+    // The reflective answer is de-identified on arrival and not kept.
+    const thanks = visibleText(await convo.say('My aunt Margaret Okafor did, she kept every promise.'));
+    assert.match(thanks, /I don't keep these answers/);
+    assert.match(thanks, /I took out 1 name/);
+    assert.match(thanks, /\*\*Stage 2: Fostering the relationship\*\* \(2 of 4\)/);
+
+    // A right answer, typed by its number.
+    const right = visibleText(await convo.say('2'));
+    assert.match(right, /✅ That's right\. Right\. Curiosity about their view/);
+
+    const status = await bot.app.onboarding.onboardingStatus(personId);
+    assert.deepEqual(status, { started: true, completed: false, step: 4, total: 10, checksRight: 1, checksAnswered: 2 });
+    const progress = JSON.stringify(await bot.app.onboarding.get(personId));
+    assert.doesNotMatch(progress, /Margaret|Okafor|promise/, 'reflective answers are not stored');
+  });
+
+  it('resumes where the person left off in a new conversation, on another day or device', async () => {
+    const first = new Conversation(bot.url);
+    const personId = await asNewHire(bot, first.userId);
+    await first.say('onboarding');
+    await first.say('ok');
+    await first.say('Building trust'); // stage 1 check, typed by its title
+    await first.say('skip'); // stage 1 reflection
+    // Left halfway through stage 2: the question is showing; no answer.
+
+    const second = new Conversation(bot.url, first.userId); // same person, new conversation (new dialog state)
+    assert.notEqual(second.conversationId, first.conversationId);
+    const offer = await second.say('hi');
+    assert.match(visibleText(offer), /partway through onboarding \(step 4 of 10\)/);
+    const resumed = await press(second, offer, 'Pick up where I left off');
+    const text = visibleText(resumed);
+    assert.match(text, /Welcome back! Picking up where you left off: Stage 2: Fostering the relationship \(step 4 of 10\)/);
+    assert.match(text, /C-08 now texts you/);
+    assert.match(visibleText(await second.say('Ask how they see it, and share your own experience if they want it.')), /That's right/);
+    assert.equal((await bot.app.onboarding.get(personId))!.step, 4);
+
+    // The old conversation still shows stage 2's question, answered elsewhere: no second answer, no double step.
+    const old = visibleText(await first.say('1'));
+    assert.match(old, /already moved past that one/);
+    assert.match(old, /Take a moment with this one: When do you feel the pull to fix things/);
+    const progress = (await bot.app.onboarding.get(personId))!;
+    assert.equal(progress.step, 4);
+    assert.equal(progress.checks['onb-fostering-check']!.choiceId, 'curious');
+  });
+
+  it('`onboarding restart` starts over from the introduction; `onboarding` when finished says so', async () => {
+    const convo = new Conversation(bot.url);
+    const personId = await asNewHire(bot, convo.userId);
+    await convo.say('onboarding');
+    await convo.say('ok');
+    await convo.say('cancel');
+    assert.equal((await bot.app.onboarding.get(personId))!.step, 1);
+    const restarted = visibleText(await convo.say('onboarding restart'));
+    assert.match(restarted, /starting onboarding over/);
+    assert.match(restarted, /Ready to look at the first stage\?/);
+    assert.equal((await bot.app.onboarding.get(personId))!.step, 0);
+    await convo.say('cancel');
+    await bot.app.onboarding.complete(personId, new Date());
+    assert.match(visibleText(await convo.say('onboarding')), /already finished onboarding/);
+  });
+});
