@@ -107,6 +107,11 @@ describe('safety screen', () => {
     'He hit it off with the kids at the family day',
     'Great session, we talked about substance abuse services',
     'My tired brain is fried today but it was a good visit',
+    'We walked to the overdose prevention site together',
+    'International Overdose Awareness Day was a good event',
+    'He cuts himself shaving every morning, he laughs about it',
+    'He has a gun licence for hunting',
+    'This commute is killing me',
   ];
 
   it(`raises no alarm on ${falseAlarms.length} everyday sentences`, () => {
