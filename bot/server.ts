@@ -35,7 +35,7 @@ export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteIns
     authKey: store.key,
     databaseId: store.databaseId,
     containerId: BOT_STATE_CONTAINER,
-    cosmosClientOptions: { agent: store.agent, connectionPolicy: { enableEndpointDiscovery: !config.embeddedCosmos } },
+    cosmosClientOptions: store.clientOptions,
     compatibilityMode: false,
   });
   const conversationState = new ConversationState(stateStorage);

@@ -1,11 +1,12 @@
 // Opens the Cosmos database (Azure, the emulator, or the embedded default) and ensures every container exists.
 // The same @azure/cosmos code path runs in all three cases.
 import type { Agent } from 'node:https';
-import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import { CosmosClient, type Container, type CosmosClientOptions, type Database } from '@azure/cosmos';
 import type { Config } from '../config';
 import { log } from '../log';
 import { CONTAINER_NAMES, CONTAINERS, type ContainerName } from './containers';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';
+import { REQUEST_BACKOFF, RETRY_OPTIONS, retryPlugin, type BackoffOptions } from './retry';
 
 export interface Store {
   client: CosmosClient;
@@ -15,6 +16,8 @@ export interface Store {
   endpoint: string;
   key: string;
   agent?: Agent;
+  /** Agent, timeouts and retries: every Cosmos client of the process (bot state's too) is built with these. */
+  clientOptions: Omit<CosmosClientOptions, 'endpoint' | 'key'>;
   databaseId: string;
   /** Resolves true when the database answers a read within the timeout. */
   ping(timeoutMs?: number): Promise<boolean>;
@@ -24,6 +27,12 @@ export interface Store {
 export type StoreOptions = Pick<Config, 'cosmosEndpoint' | 'cosmosKey' | 'cosmosDatabase' | 'embeddedCosmos'> & {
   /** Where the embedded server keeps its journal; omit for a throw-away in-memory store (tests, benchmarks). */
   dataDir?: string;
+  /** Per-attempt request timeout (default 5 s; retries are bounded separately, see retry.ts). */
+  requestTimeoutMs?: number;
+  /** Retry timing for 503s, timeouts and dropped connections (default REQUEST_BACKOFF: at most ~8 s in all). */
+  backoff?: Partial<BackoffOptions>;
+  /** Puts something between the client and the embedded server (tests: the fault-injecting proxy). */
+  interpose?: (upstream: { endpoint: string; agent: Agent }) => Promise<{ endpoint: string; agent: Agent }>;
 };
 
 export async function openStore(opts: StoreOptions): Promise<Store> {
@@ -34,13 +43,15 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   if (opts.embeddedCosmos) {
     embedded = await startEmbeddedCosmos({ dataDir: opts.dataDir });
     ({ endpoint, key, agent } = embedded);
+    if (opts.interpose) ({ endpoint, agent } = await opts.interpose({ endpoint, agent: embedded.agent }));
   }
-  const client = new CosmosClient({
-    endpoint,
-    key,
+  const clientOptions = {
     agent,
-    connectionPolicy: { enableEndpointDiscovery: !embedded, requestTimeout: 10_000 },
-  });
+    connectionPolicy: { enableEndpointDiscovery: !embedded, requestTimeout: opts.requestTimeoutMs ?? 5000, retryOptions: RETRY_OPTIONS },
+    // `plugins` is a supported option the SDK's typings hide (@hidden); it wraps every network request.
+    plugins: [retryPlugin({ ...REQUEST_BACKOFF, ...opts.backoff })],
+  } as Omit<CosmosClientOptions, 'endpoint' | 'key'>;
+  const client = new CosmosClient({ endpoint, key, ...clientOptions });
   const { database } = await client.databases.createIfNotExists({ id: opts.cosmosDatabase });
   const containers = {} as Record<ContainerName, Container>;
   for (const name of CONTAINER_NAMES) {
@@ -61,6 +72,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     endpoint,
     key,
     agent,
+    clientOptions,
     databaseId: opts.cosmosDatabase,
     async ping(timeoutMs = 2000) {
       let timer: NodeJS.Timeout | undefined;

@@ -1,17 +1,17 @@
 // One in-process Cosmos-compatible server per test process (real protocol, real @azure/cosmos client);
 // each caller gets its own database, so tests never see each other's data.
 import { randomUUID } from 'node:crypto';
-import { openStore, type Store } from '../../services/storage/cosmos';
+import { openStore, type Store, type StoreOptions } from '../../services/storage/cosmos';
 
 const opened: Store[] = [];
 
-export async function freshStore(opts: { dataDir?: string } = {}): Promise<Store> {
+export async function freshStore(opts: Pick<StoreOptions, 'dataDir' | 'interpose' | 'backoff' | 'requestTimeoutMs'> = {}): Promise<Store> {
   const store = await openStore({
     cosmosEndpoint: '',
     cosmosKey: '',
     cosmosDatabase: `t-${randomUUID().slice(0, 8)}`,
     embeddedCosmos: true,
-    dataDir: opts.dataDir,
+    ...opts,
   });
   opened.push(store);
   return store;
