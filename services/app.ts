@@ -10,6 +10,7 @@ import { ReflectionsService } from './reflections/service';
 import { ReferenceStore } from './references';
 import { ReminderService } from './reminders/reminders';
 import { JobStore } from './scheduler/jobs';
+import { createSupervision, type Supervision } from './supervision';
 import type { Store } from './storage/cosmos';
 
 export interface AppServices {
@@ -25,6 +26,8 @@ export interface AppServices {
   /** Scheduled jobs (the scheduler runs them; see services/scheduler). */
   jobs: JobStore;
   reminders: ReminderService;
+  /** Roster, access decisions, audit trail, summaries, export and the weekly digest (services/supervision). */
+  supervision: Supervision;
   /** Maps a channel identity (AAD object id, or the web chat's chosen id) to the stored pseudonymous id. */
   personIdFor(channelId: string): string;
   /** The clock every service reads; tests replace it with sinon's fake timers. */
@@ -35,7 +38,11 @@ export function createServices(config: Config, store: Store): AppServices {
   const reflections = new ReflectionsService(store.containers.reflections, config.reflectionTtlDays);
   const people = new PeopleService(store.containers.people, config.defaultTimeZone);
   const jobs = new JobStore(store.containers.schedules);
-  return {
+  const onboarding = new OnboardingService(store.containers.onboarding, content().onboarding, reflections);
+  const personIdFor = (channelId: string) => pseudonymousId(config.idSecret, channelId);
+  // Reads app.now() at call time, so a test that replaces the clock reaches the supervision services too.
+  const supervision = createSupervision({ config, store, people, personIdFor, now: () => app.now(), onboarding });
+  const app: AppServices = {
     config,
     store,
     people,
@@ -44,8 +51,10 @@ export function createServices(config: Config, store: Store): AppServices {
     reminders: new ReminderService(jobs, people),
     reflections,
     relationships: new RelationshipsService(store.containers.relationships),
-    onboarding: new OnboardingService(store.containers.onboarding, content().onboarding, reflections),
-    personIdFor: (channelId) => pseudonymousId(config.idSecret, channelId),
+    onboarding,
+    personIdFor,
     now: () => new Date(),
+    supervision,
   };
+  return app;
 }

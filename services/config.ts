@@ -27,6 +27,10 @@ export interface Config {
   maxTextLength: number;
   maxBodyBytes: number;
   safetyProtocolFile: string;
+  /** A JSON roster (services/roster.ts) applied at start; empty for none. */
+  rosterFile: string;
+  /** The public https base of this bot, for download links (exports); empty: files are sent inline. */
+  publicBaseUrl: string;
   /** True when no Bot Framework credentials are set: the local web chat is served and no tokens are checked. */
   localMode: boolean;
   /** True when no COSMOS_ENDPOINT is set: an in-process Cosmos-compatible server is started. */
@@ -57,6 +61,8 @@ const VARIABLES = {
   MAX_TEXT_LENGTH: { key: 'maxTextLength', schema: { type: 'integer', minimum: 100, maximum: 20000 }, default: '2000' },
   MAX_BODY_BYTES: { key: 'maxBodyBytes', schema: { type: 'integer', minimum: 1024, maximum: 10485760 }, default: '262144' },
   SAFETY_PROTOCOL_FILE: { key: 'safetyProtocolFile', schema: { type: 'string' }, default: '' },
+  ROSTER_FILE: { key: 'rosterFile', schema: { type: 'string' }, default: '' },
+  PUBLIC_BASE_URL: { key: 'publicBaseUrl', schema: { type: 'string', pattern: '^$|^https?://[^\\s]+[^/]$' }, default: '' },
 } as const;
 
 export type EnvName = keyof typeof VARIABLES;

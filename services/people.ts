@@ -51,6 +51,28 @@ export class PeopleService {
     await this.container.items.upsert(person);
     return person;
   }
+
+  /** Read-modify-write with the document's etag, retried on a race; undefined when the person does not exist. */
+  async update(id: string, mutate: (person: Person) => Person): Promise<Person | undefined> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      let current: (Person & { _etag?: string }) | undefined;
+      try {
+        current = (await this.container.item(id, id).read<Person & { _etag?: string }>()).resource;
+      } catch (err) {
+        if ((err as { code?: number }).code === 404) return undefined;
+        throw err;
+      }
+      if (!current) return undefined;
+      const next = stripSystem(mutate(stripSystem(current)));
+      try {
+        await this.container.item(id, id).replace(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } });
+        return next;
+      } catch (err) {
+        if ((err as { code?: number }).code !== 412) throw err;
+      }
+    }
+    throw new Error('Person update kept racing');
+  }
 }
 
 export function stripSystem<T extends object>(doc: T): T {

@@ -1,0 +1,176 @@
+// Summary, drill-down and digest cards. Charts use the Teams Adaptive Card chart elements (Chart.VerticalBar,
+// Chart.Line); each chart carries a `fallback` TextBlock with the same numbers, so clients without charts
+// (the web chat, older Teams, screen readers) read the same facts as plain text.
+// https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/charts-in-adaptive-cards
+import { content } from '../services/content';
+import type { Movement, ReflectionDoc, StageId } from '../services/reflections/model';
+import type { PswSummary, ReflectionPage, StallLine, TeamSummary } from '../services/supervision/summaries';
+import type { Period } from '../services/supervision/period';
+import { adaptiveCard, submit, textBlock, type AdaptiveCard, type CardElement } from './card';
+import { DateTime } from 'luxon';
+
+const MOVEMENT_WORDS: Record<Movement, string> = { progressing: 'progressing', steady: 'steady', stalling: 'stalling', setback: 'setback' };
+
+export function stageTitle(stage: StageId): string {
+  try {
+    return content().stageById[stage]?.title ?? stage;
+  } catch {
+    return stage;
+  }
+}
+
+function strategyTitle(stage: StageId, id: string): string {
+  try {
+    return content().stalls[stage]?.strategies.find((s) => s.id === id)?.title ?? id;
+  } catch {
+    return id;
+  }
+}
+
+function promptText(id: string): string | undefined {
+  try {
+    for (const s of content().stages) {
+      const p = s.prompts.find((x) => x.id === id);
+      if (p) return p.text;
+    }
+  } catch {
+    /* labels only */
+  }
+  return undefined;
+}
+
+function weeksAndDays(days: number): string {
+  if (days < 14) return `${days} day${days === 1 ? '' : 's'}`;
+  return `${Math.floor(days / 7)} weeks`;
+}
+
+export function stallText(s: StallLine): string {
+  const who = s.clientCode ? `${s.clientCode}: ` : '';
+  const tried = s.strategiesTried.length ? `tried ${s.strategiesTried.map((id) => strategyTitle(s.stage, id)).join(', ')}` : 'no strategy tried yet';
+  return `${who}stalled at ${stageTitle(s.stage)} for ${weeksAndDays(s.days)}; ${tried}${s.flaggedForSupervision ? ' — flagged for supervision' : ''}`;
+}
+
+/** Plain lines for one person: the card's facts and the text fallback for any client. */
+export function summaryLines(p: PswSummary): { title: string; value: string }[] {
+  const r = p.reflections;
+  const lines = [
+    { title: 'Reflections', value: p.scope === 'own' ? `${r.total} (${r.private} private)` : `${r.shared} shared, ${r.private} private` },
+    { title: 'Stages', value: stagesText(p.stages) },
+    { title: 'Movement', value: movementText(p.movement) },
+    { title: 'Self-check', value: selfCheckText(p) },
+  ];
+  const stalls = p.stalls.filter((s) => s.stage === 'trust' || s.stage === 'bridging');
+  const other = p.stalls.length - stalls.length;
+  lines.push({ title: 'Stalls', value: stalls.length ? stalls.map(stallText).join('\n') : other ? '' : 'none' });
+  if (other) lines[lines.length - 1].value = [lines[lines.length - 1].value, `${other} at other stages`].filter(Boolean).join('\n');
+  if (p.flaggedForSupervision) lines.push({ title: 'For supervision', value: `${p.flaggedForSupervision} relationship${p.flaggedForSupervision === 1 ? '' : 's'}` });
+  if (p.onboarding) {
+    const o = p.onboarding;
+    lines.push({ title: 'Onboarding', value: o.completed ? `done (${o.checksRight}/${o.checksAnswered} checks right)` : o.started ? `step ${o.step} of ${o.total}` : 'not started' });
+  }
+  return lines;
+}
+
+function stagesText(stages: Record<StageId, number>): string {
+  const parts = (Object.keys(stages) as StageId[]).filter((s) => stages[s] > 0).map((s) => `${stageTitle(s)} ${stages[s]}`);
+  return parts.length ? parts.join(' · ') : 'no relationships yet';
+}
+
+function movementText(m: Record<Movement, number>): string {
+  const parts = (Object.keys(m) as Movement[]).filter((k) => m[k] > 0).map((k) => `${MOVEMENT_WORDS[k]} ${m[k]}`);
+  return parts.length ? parts.join(' · ') : '—';
+}
+
+function selfCheckText(p: PswSummary): string {
+  const s = p.selfCheck;
+  if (s.average === undefined) return '—';
+  const flags = [s.low ? 'low' : '', s.falling ? `falling from ${s.previousAverage}` : ''].filter(Boolean);
+  return `${s.average} of 5${flags.length ? ` ⚠ ${flags.join(', ')}` : ''}`;
+}
+
+function charts(p: PswSummary): CardElement[] {
+  const out: CardElement[] = [];
+  const stages = Object.keys(p.stages) as StageId[];
+  if (stages.some((s) => p.stages[s] > 0)) {
+    out.push({
+      type: 'Chart.VerticalBar',
+      title: 'Relationships by stage',
+      data: stages.map((s) => ({ x: stageTitle(s), y: p.stages[s] })),
+      fallback: textBlock(`Relationships by stage: ${stagesText(p.stages)}`, { isSubtle: true }),
+    });
+  }
+  if (p.selfCheck.weekly.some((w) => w.average !== undefined)) {
+    out.push({
+      type: 'Chart.Line',
+      title: 'Self-check, weekly average',
+      data: [{ legend: 'Self-check', values: p.selfCheck.weekly.filter((w) => w.average !== undefined).map((w) => ({ x: w.week, y: w.average })) }],
+      fallback: textBlock(`Self-check by week: ${p.selfCheck.weekly.map((w) => `${w.week} ${w.average ?? '—'}`).join(' · ')}`, { isSubtle: true }),
+    });
+  }
+  return out;
+}
+
+function personBlock(p: PswSummary, drillCommand?: string): CardElement {
+  const items: CardElement[] = [
+    textBlock(p.person.alias ?? 'Unnamed', { weight: 'Bolder', size: 'Medium' }),
+    { type: 'FactSet', facts: summaryLines(p).filter((l) => l.value) },
+    ...charts(p),
+  ];
+  if (drillCommand) items.push({ type: 'ActionSet', actions: [submit('Read shared reflections', { command: drillCommand })] });
+  return { type: 'Container', separator: true, spacing: 'Medium', items };
+}
+
+export function teamSummaryCard(s: TeamSummary, heading = 'Your team'): AdaptiveCard {
+  const body: CardElement[] = [textBlock(`${heading} — ${s.period.label}`, { weight: 'Bolder', size: 'Large' })];
+  const count = s.teams.reduce((n, t) => n + t.psws.length, 0);
+  if (!count) body.push(textBlock("No one is on your team in the roster yet. An admin can add people with `roster add`."));
+  for (const team of s.teams) {
+    if (s.teams.length > 1 || team.team) body.push(textBlock(team.team || 'No team', { weight: 'Bolder', spacing: 'Large' }));
+    for (const p of team.psws) body.push(personBlock(p, p.person.alias ? `summary ${p.person.alias}` : undefined));
+  }
+  body.push(textBlock('Private reflections show as counts only.', { isSubtle: true, size: 'Small' }));
+  return adaptiveCard(body);
+}
+
+export function ownSummaryCard(p: PswSummary, period: Period): AdaptiveCard {
+  return adaptiveCard(
+    [textBlock(`Your work — ${period.label}`, { weight: 'Bolder', size: 'Large' }), personBlock(p)],
+    [submit('Read my reflections', { command: 'my summary', page: 'first' })],
+  );
+}
+
+/** Plain text of a team summary, for the message text that goes with the card. */
+export function teamSummaryText(s: TeamSummary): string {
+  const n = s.teams.reduce((k, t) => k + t.psws.length, 0);
+  const flagged = s.teams.flatMap((t) => t.psws).filter((p) => p.flaggedForSupervision || p.selfCheck.low || p.selfCheck.falling).length;
+  return `Here's your team for the ${s.period.label}: ${n} ${n === 1 ? 'person' : 'people'}${flagged ? `, ${flagged} with something to look at` : ''}.`;
+}
+
+export function reflectionPageCard(page: ReflectionPage, zone: string, moreCommand: string, firstPage: boolean): AdaptiveCard {
+  const who = page.scope === 'own' ? 'Your reflections' : `${page.subject.alias ?? 'Their'} — shared reflections`;
+  const body: CardElement[] = [textBlock(`${who}${firstPage ? '' : ' (continued)'}`, { weight: 'Bolder', size: 'Large' })];
+  if (!page.items.length) body.push(textBlock(firstPage ? 'Nothing to show from the last 90 days.' : "That's everything."));
+  for (const r of page.items) body.push(reflectionBlock(r, zone, page.scope === 'own'));
+  const actions = page.next ? [submit('Show more', { command: moreCommand, page: page.next })] : [];
+  return adaptiveCard(body, actions);
+}
+
+function reflectionBlock(r: ReflectionDoc, zone: string, own: boolean): CardElement {
+  const when = DateTime.fromISO(r.createdAt, { zone }).toFormat('ccc d LLL, HH:mm');
+  const facts = [
+    { title: 'Stage', value: stageTitle(r.stage) },
+    { title: 'Movement', value: MOVEMENT_WORDS[r.movement] ?? r.movement },
+    { title: 'Self-check', value: `${r.selfCheck.score} of 5` },
+  ];
+  if (own) facts.unshift({ title: 'Shared', value: r.visibility === 'shared' ? 'yes' : 'no (private)' });
+  if (r.stall) facts.push({ title: 'Stall', value: `${stageTitle(r.stall.stage)}${r.stall.strategyId ? `, trying ${strategyTitle(r.stall.stage, r.stall.strategyId)}` : ''}${r.stall.flaggedForSupervision ? ', flagged for supervision' : ''}` });
+  const items: CardElement[] = [textBlock(`${when} · client ${r.clientCode}`, { weight: 'Bolder' }), { type: 'FactSet', facts }];
+  for (const a of r.answers) {
+    if (a.skipped || !a.text) continue;
+    const q = promptText(a.promptId);
+    if (q) items.push(textBlock(q, { isSubtle: true, size: 'Small', spacing: 'Small' }));
+    items.push(textBlock(a.text, { spacing: 'None' }));
+  }
+  if (r.selfCheck.note) items.push(textBlock(`Self-check note: ${r.selfCheck.note}`, { isSubtle: true }));
+  return { type: 'Container', separator: true, spacing: 'Medium', items };
+}

@@ -1,0 +1,58 @@
+// The supervision services wired together: roster, access, audit, summaries, export and the weekly digest.
+import { randomUUID } from 'node:crypto';
+import { teamSummaryCard, teamSummaryText } from '../../cards/summary';
+import { AccessService } from '../access';
+import { AuditService } from '../audit';
+import type { Config } from '../config';
+import type { OnboardingStatusReader } from '../onboarding';
+import type { PeopleService, Person } from '../people';
+import { RosterService } from '../roster';
+import type { JobHandler } from '../scheduler/job';
+import type { Store } from '../storage/cosmos';
+import { createDigestHandler, ensureDigestJob } from './digest';
+import { ExportService } from './export';
+import { SummaryService } from './summaries';
+
+export interface Supervision {
+  roster: RosterService;
+  access: AccessService;
+  audit: AuditService;
+  summaries: SummaryService;
+  exports: ExportService;
+  digest: {
+    /** The JobHandler for kind 'digest' (register it with the scheduler). */
+    handler: JobHandler;
+    /** Makes sure a supervisor has their digest job (called on every roster change that leaves someone a supervisor). */
+    ensureJob(person: Person): Promise<void>;
+  };
+}
+
+export function createSupervision(deps: {
+  config: Config;
+  store: Store;
+  people: PeopleService;
+  personIdFor(channelId: string): string;
+  now(): Date;
+  onboarding?: OnboardingStatusReader;
+}): Supervision {
+  const { config, store, people, now } = deps;
+  const schedules = store.containers.schedules;
+  const ensureJob = async (person: Person) => {
+    if (person.role === 'supervisor') await ensureDigestJob(schedules, person, now(), config);
+  };
+  const roster = new RosterService(people, store.containers.people, deps.personIdFor, now, config.defaultTimeZone, ensureJob);
+  const access = new AccessService(people, roster);
+  const audit = new AuditService(store.containers.audit, now);
+  const summaries = new SummaryService(store.containers.reflections, store.containers.relationships, access, audit, config.idSecret, deps.onboarding);
+  const exports = new ExportService(store.containers.reflections, access, audit, config.idSecret);
+  const handler = createDigestHandler({
+    people,
+    schedules,
+    summaries,
+    config,
+    instanceId: randomUUID().slice(0, 8),
+    card: (s) => ({ ...teamSummaryCard(s, 'Your weekly digest') }),
+    text: teamSummaryText,
+  });
+  return { roster, access, audit, summaries, exports, digest: { handler, ensureJob } };
+}

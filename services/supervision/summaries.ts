@@ -1,0 +1,229 @@
+// Summaries of reflective work: per PSW (counts, stages, movement, stalls, self-check trend, onboarding) and a
+// paged drill-down into one PSW's reflections. Every query is scoped to one PSW's partition and bounded by
+// time (or TOP), so the cost follows one person's recent work, never the whole store. Access is decided by
+// AccessService on every call; supervisor reads are audited before anything is returned.
+import type { Container } from '@azure/cosmos';
+import { DateTime } from 'luxon';
+import type { AccessService, ReadScope } from '../access';
+import type { AuditService } from '../audit';
+import type { OnboardingStatus, OnboardingStatusReader } from '../onboarding';
+import type { Person } from '../people';
+import { stripSystem } from '../people';
+import { MOVEMENTS, STAGE_IDS, type Movement, type ReflectionDoc, type RelationshipDoc, type StageId } from '../reflections/model';
+import { signToken, verifyToken } from '../signedToken';
+import { weekPeriod, type Period } from './period';
+
+/** Self-check averages at or below this (1–5 scale) are flagged low. */
+export const LOW_SELF_CHECK = 2.5;
+/** A fall of this much from the previous weeks' average is flagged as falling. */
+export const FALLING_BY = 1;
+/** Weeks of self-check trend shown. */
+export const TREND_WEEKS = 4;
+export const PAGE_SIZE = 5;
+/** How far back a drill-down reaches. */
+export const DRILL_DOWN_DAYS = 90;
+const PAGE_TOKEN_MINUTES = 60;
+
+export interface StallLine {
+  stage: StageId;
+  /** Whole days since the stall began. */
+  days: number;
+  strategiesTried: string[];
+  flaggedForSupervision: boolean;
+  /** Shown to a supervisor only when the PSW flagged the relationship for supervision; always to the PSW. */
+  clientCode?: string;
+}
+
+export interface PswSummary {
+  person: Pick<Person, 'id' | 'alias' | 'team' | 'role'>;
+  scope: ReadScope;
+  reflections: { total: number; shared: number; private: number };
+  /** Movement reported in the period's readable reflections (shared ones for a supervisor). */
+  movement: Record<Movement, number>;
+  /** Open relationships by current stage. */
+  stages: Record<StageId, number>;
+  stalls: StallLine[];
+  flaggedForSupervision: number;
+  selfCheck: {
+    /** Oldest first; the last entry is the period's week. */
+    weekly: { week: string; average?: number; count: number }[];
+    average?: number;
+    previousAverage?: number;
+    low: boolean;
+    falling: boolean;
+  };
+  onboarding?: OnboardingStatus;
+}
+
+export interface TeamSummary {
+  viewer: Person;
+  period: Period;
+  /** Grouped by team label ('' when none), each sorted by alias. */
+  teams: { team: string; psws: PswSummary[] }[];
+}
+
+export interface ReflectionPage {
+  subject: Pick<Person, 'id' | 'alias'>;
+  scope: ReadScope;
+  items: ReflectionDoc[];
+  /** A signed token for the next page, when there is one. */
+  next?: string;
+}
+
+export type Refusal = { ok: false; reason: 'not_found' | 'role' | 'no_viewer' | 'bad_token' };
+
+export class SummaryService {
+  constructor(
+    private readonly reflections: Container,
+    private readonly relationships: Container,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly secret: string,
+    private readonly onboarding?: OnboardingStatusReader,
+  ) {}
+
+  /** A supervisor's view of everyone they supervise, for one period. Audited as one `summary` read. */
+  async team(viewerId: string, period: Period, now: Date, view: 'summary' | 'digest' = 'summary'): Promise<{ ok: true; summary: TeamSummary } | Refusal> {
+    const { viewer, subjects, scope } = await this.access.readable(viewerId);
+    if (!viewer) return { ok: false, reason: 'no_viewer' };
+    if (viewer.role !== 'supervisor' || scope !== 'supervisee') return { ok: false, reason: 'role' };
+    await this.audit.record({ actor: viewer.id, subjects: subjects.map((s) => s.id), view, detail: { from: period.from, to: period.to } });
+    const psws = await Promise.all(subjects.map((s) => this.person(s, 'supervisee', period, now, viewer.timeZone)));
+    const byTeam = new Map<string, PswSummary[]>();
+    for (const p of psws) byTeam.set(p.person.team ?? '', [...(byTeam.get(p.person.team ?? '') ?? []), p]);
+    const teams = [...byTeam.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b))).map(([team, list]) => ({ team, psws: list }));
+    return { ok: true, summary: { viewer, period, teams } };
+  }
+
+  /** A PSW's (or new hire's) view of their own work. Not audited: it is their own data. */
+  async own(viewerId: string, period: Period, now: Date): Promise<{ ok: true; summary: PswSummary } | Refusal> {
+    const decision = await this.access.decide(viewerId, viewerId);
+    if (!decision.allowed) return { ok: false, reason: decision.reason };
+    return { ok: true, summary: await this.person(decision.subject, 'own', period, now, decision.viewer.timeZone) };
+  }
+
+  /** The first page of one person's reflections, newest first: a supervisor names a supervisee by alias. */
+  async firstPage(viewerId: string, alias: string | undefined, now: Date): Promise<{ ok: true; page: ReflectionPage } | Refusal> {
+    const decision = alias === undefined ? await this.access.decide(viewerId, viewerId) : await this.access.decideByAlias(viewerId, alias);
+    if (!decision.allowed) return { ok: false, reason: decision.reason };
+    const from = DateTime.fromJSDate(now).minus({ days: DRILL_DOWN_DAYS }).toUTC().toISO()!;
+    return this.page(decision.viewer, decision.subject, decision.scope, from, undefined, now);
+  }
+
+  /** A later page. The token is ours (signed), but access is decided again, as for any read. */
+  async nextPage(viewerId: string, token: unknown, now: Date): Promise<{ ok: true; page: ReflectionPage } | Refusal> {
+    const t = verifyToken<{ v: string; s: string; f: string; c: string }>(this.secret, 'page', token, now);
+    if (!t || t.v !== viewerId) return { ok: false, reason: 'bad_token' };
+    const decision = await this.access.decide(viewerId, t.s);
+    if (!decision.allowed) return { ok: false, reason: decision.reason };
+    return this.page(decision.viewer, decision.subject, decision.scope, t.f, t.c, now);
+  }
+
+  private async page(viewer: Person, subject: Person, scope: ReadScope, from: string, continuation: string | undefined, now: Date): Promise<{ ok: true; page: ReflectionPage }> {
+    const visibility = scope === 'own' ? '' : ' AND c.visibility = "shared"';
+    const iterator = this.reflections.items.query<ReflectionDoc>(
+      {
+        query: `SELECT * FROM c WHERE c.psw = @p AND c.practice = false AND c.createdAt >= @f${visibility} ORDER BY c.createdAt DESC`,
+        parameters: [{ name: '@p', value: subject.id }, { name: '@f', value: from }],
+      },
+      { partitionKey: subject.id, maxItemCount: PAGE_SIZE, continuationToken: continuation },
+    );
+    const result = await iterator.fetchNext();
+    const items = result.resources.map(stripSystem);
+    if (scope === 'supervisee') {
+      await this.audit.record({ actor: viewer.id, subjects: [subject.id], view: 'summary_psw', detail: { count: items.length } });
+    }
+    const next = result.continuationToken
+      ? signToken(this.secret, 'page', { v: viewer.id, s: subject.id, f: from, c: result.continuationToken }, new Date(now.getTime() + PAGE_TOKEN_MINUTES * 60_000))
+      : undefined;
+    return { ok: true, page: { subject: { id: subject.id, alias: subject.alias }, scope, items, next } };
+  }
+
+  /** One person's summary. Private reflections count, but their content (movement, self-check) is read only for the owner. */
+  async person(subject: Person, scope: ReadScope, period: Period, now: Date, zone: string): Promise<PswSummary> {
+    const pk = { partitionKey: subject.id };
+    const base = 'c.psw = @p AND c.practice = false AND c.createdAt >= @f AND c.createdAt < @t';
+    const params = [{ name: '@p', value: subject.id }, { name: '@f', value: period.from }, { name: '@t', value: period.to }];
+    const count = async (extra: string): Promise<number> =>
+      (await this.reflections.items.query<number>({ query: `SELECT VALUE COUNT(1) FROM c WHERE ${base}${extra}`, parameters: params }, pk).fetchAll()).resources[0] ?? 0;
+
+    // Trend window: the TREND_WEEKS weeks ending with the period's week, in the viewer's zone.
+    const periodEnd = DateTime.fromISO(period.to).minus({ milliseconds: 1 }).toJSDate();
+    const weeks = Array.from({ length: TREND_WEEKS }, (_, i) => weekPeriod(zone, periodEnd, TREND_WEEKS - 1 - i));
+    const visible = scope === 'own' ? '' : ' AND c.visibility = "shared"';
+    const [total, privateCount, rows, rels, onboarding] = await Promise.all([
+      count(''),
+      count(' AND c.visibility = "private"'),
+      this.reflections.items
+        .query<{ createdAt: string; movement: Movement; score: number }>(
+          {
+            query: `SELECT TOP 1000 c.createdAt, c.movement, c.selfCheck.score AS score FROM c WHERE c.psw = @p AND c.practice = false AND c.createdAt >= @f AND c.createdAt < @t${visible}`,
+            parameters: [{ name: '@p', value: subject.id }, { name: '@f', value: weeks[0].from < period.from ? weeks[0].from : period.from }, { name: '@t', value: period.to }],
+          },
+          pk,
+        )
+        .fetchAll(),
+      this.relationships.items
+        .query<RelationshipDoc>({ query: 'SELECT TOP 500 * FROM c WHERE c.psw = @p', parameters: [{ name: '@p', value: subject.id }] }, pk)
+        .fetchAll(),
+      subject.role === 'newhire' && this.onboarding ? this.onboarding.onboardingStatus(subject.id) : Promise.resolve(undefined),
+    ]);
+
+    const movement = Object.fromEntries(MOVEMENTS.map((m) => [m, 0])) as Record<Movement, number>;
+    for (const r of rows.resources) if (r.createdAt >= period.from && r.createdAt < period.to && r.movement in movement) movement[r.movement]++;
+
+    const weekly = weeks.map((w) => {
+      const scores = rows.resources.filter((r) => r.createdAt >= w.from && r.createdAt < w.to && typeof r.score === 'number').map((r) => r.score);
+      return { week: DateTime.fromISO(w.from, { zone }).toFormat('d LLL'), count: scores.length, average: scores.length ? round1(avg(scores)) : undefined };
+    });
+    const inPeriod = rows.resources.filter((r) => r.createdAt >= period.from && r.createdAt < period.to && typeof r.score === 'number').map((r) => r.score);
+    const earlier = rows.resources.filter((r) => r.createdAt < period.from && typeof r.score === 'number').map((r) => r.score);
+    const average = inPeriod.length ? round1(avg(inPeriod)) : undefined;
+    const previousAverage = earlier.length ? round1(avg(earlier)) : undefined;
+
+    const stages = Object.fromEntries(STAGE_IDS.map((s) => [s, 0])) as Record<StageId, number>;
+    const stalls: StallLine[] = [];
+    let flagged = 0;
+    for (const rel of rels.resources) {
+      if (rel.stage in stages) stages[rel.stage]++;
+      if (!rel.stall) continue;
+      if (rel.stall.flaggedForSupervision) flagged++;
+      const line: StallLine = {
+        stage: rel.stall.stage,
+        days: Math.max(0, Math.floor((now.getTime() - Date.parse(rel.stall.since)) / 86_400_000)),
+        strategiesTried: [...rel.stall.strategiesTried],
+        flaggedForSupervision: rel.stall.flaggedForSupervision,
+      };
+      if (scope === 'own' || rel.stall.flaggedForSupervision) line.clientCode = rel.clientCode;
+      stalls.push(line);
+    }
+    stalls.sort((a, b) => Number(b.flaggedForSupervision) - Number(a.flaggedForSupervision) || b.days - a.days);
+
+    const summary: PswSummary = {
+      person: { id: subject.id, alias: subject.alias, team: subject.team, role: subject.role },
+      scope,
+      reflections: { total, shared: total - privateCount, private: privateCount },
+      movement,
+      stages,
+      stalls,
+      flaggedForSupervision: flagged,
+      selfCheck: {
+        weekly,
+        average,
+        previousAverage,
+        low: average !== undefined && average <= LOW_SELF_CHECK,
+        falling: average !== undefined && previousAverage !== undefined && previousAverage - average >= FALLING_BY,
+      },
+    };
+    if (onboarding) summary.onboarding = onboarding;
+    return summary;
+  }
+}
+
+function avg(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
