@@ -1,9 +1,12 @@
 // Every dialog the bot can run, built with the services they need. Each feature module registers its
 // commands (dialogs/commands.ts) and returns its dialogs here.
 import type { Dialog } from 'botbuilder-dialogs';
+import { HistoryDialog } from '../dialogs/history';
 import { createOnboardingDialogs } from '../dialogs/onboarding';
+import { ReflectionDialog } from '../dialogs/reflection';
+import { createReminderDialogs } from '../dialogs/reminders';
 import type { AppServices } from '../services/app';
 
 export function createDialogs(app: AppServices): Dialog[] {
-  return [...createOnboardingDialogs(app)];
+  return [new ReflectionDialog(app), new HistoryDialog(app), ...createOnboardingDialogs(app), ...createReminderDialogs(app)];
 }

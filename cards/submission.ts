@@ -52,7 +52,7 @@ export function checkSubmission(schema: SubmissionSchema, value: unknown, nonce:
   // A card answered late: it names another step, or this step in an earlier debrief (another nonce).
   if (v && typeof v === 'object' && typeof v.nonce === 'string' && v.nonce !== nonce) return { ok: false, problem: 'stale' };
   if (!validate(value)) {
-    const stepSchema = (schema.properties as { step?: { const?: unknown } }).step;
+    const stepSchema = (schema.properties as { step?: { const?: unknown } } | undefined)?.step;
     if (v && typeof v === 'object' && typeof v.step === 'string' && stepSchema && v.step !== stepSchema.const) return { ok: false, problem: 'stale' };
     return { ok: false, problem: 'invalid' };
   }

@@ -4,3 +4,4 @@ export { FreeTextStep, addFreeTextHook, onFreeText, type FreeTextAnswer, type Fr
 export { FormStep, type FormResult, type FormStepOptions, type TypedParser } from './form';
 export { matchChoice, normalise, YES_NO, type ChoiceOption } from './match';
 export { redactorFor } from './redactor';
+export { RawTextStep, type RawTextResult, type RawTextStepOptions } from './rawText';

@@ -1,0 +1,99 @@
+// A step for text that must NOT be de-identified on arrival because the caller needs the words themselves for
+// one moment: a client code (vetted by looksLikeIdentifier), names to hide (hashed at once), words to redact.
+// The typed text is handed to the next waterfall step in this same turn and is never put in dialog state here;
+// the caller must turn it into something safe before it keeps anything.
+//
+// API:
+//   dialogs.add(new RawTextStep(RAW_TEXT_STEP, { maxLength }))
+//   await step.prompt(RAW_TEXT_STEP, { step: 'code', prompt, suggestions: ['C-14'], skippable? })
+//   → step.result: { text: string } | { skipped: true }   (suggestion buttons submit their text)
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { adaptiveCard, submit, textBlock } from '../../cards/card';
+import { checkSubmission } from '../../cards/submission';
+import { log } from '../../services/log';
+import { tooLong } from './freeText';
+import { cardActivity, INVALID_CARD, newNonce, STALE_CARD, submissionOf } from './step';
+
+export interface RawTextStepOptions {
+  step: string;
+  prompt: string;
+  suggestions?: string[];
+  skippable?: boolean;
+}
+
+export type RawTextResult = { text: string; skipped?: false } | { skipped: true };
+
+interface RawTextState {
+  options: RawTextStepOptions;
+  nonce: string;
+}
+
+const SKIP = /^(skip|skip it|pass|none|no|-)$/i;
+
+export class RawTextStep extends Dialog<RawTextStepOptions> {
+  constructor(id: string, private readonly settings: { maxLength: number }) {
+    super(id);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: RawTextStepOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error(`${this.id}: options are required`);
+    const state: RawTextState = { options, nonce: newNonce() };
+    dc.activeDialog!.state = state;
+    await send(dc.context, state);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as RawTextState;
+    const { options } = state;
+    const value = submissionOf(dc.context);
+    if (value !== undefined) {
+      const check = checkSubmission(schema(options), value, state.nonce);
+      if (!check.ok) {
+        log.info('card.refused', { step: options.step, status: check.problem });
+        await dc.context.sendActivity(check.problem === 'stale' ? STALE_CARD : INVALID_CARD);
+        await send(dc.context, state);
+        return Dialog.EndOfTurn;
+      }
+      return dc.endDialog(check.data.skip === true ? { skipped: true } : { text: String(check.data.text) });
+    }
+    const text = (dc.context.activity.text ?? '').trim();
+    if (options.skippable && SKIP.test(text)) return dc.endDialog({ skipped: true } satisfies RawTextResult);
+    if (!text) {
+      await send(dc.context, state);
+      return Dialog.EndOfTurn;
+    }
+    if (text.length > this.settings.maxLength) {
+      await dc.context.sendActivity(tooLong(this.settings.maxLength, text.length));
+      return Dialog.EndOfTurn;
+    }
+    return dc.endDialog({ text } satisfies RawTextResult);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await send(context, instance.state as RawTextState);
+  }
+}
+
+function schema(options: RawTextStepOptions): Record<string, unknown> {
+  // A suggestion button submits { text }, the Skip button { skip: true }; nothing else is valid.
+  const oneOf: unknown[] = [];
+  if (options.suggestions?.length) oneOf.push({ required: ['text'], properties: { text: { enum: options.suggestions } } });
+  if (options.skippable) oneOf.push({ required: ['skip'], properties: { skip: { const: true } } });
+  if (!oneOf.length) oneOf.push({ not: {} });
+  return { type: 'object', required: ['step', 'nonce'], properties: { step: { const: options.step }, nonce: { type: 'string' } }, oneOf };
+}
+
+async function send(context: TurnContext, state: RawTextState): Promise<void> {
+  const { options, nonce } = state;
+  const actions = (options.suggestions ?? []).map((s) => submit(s, { step: options.step, nonce, text: s }));
+  if (options.skippable) actions.push(submit('Skip', { step: options.step, nonce, skip: true }));
+  const hint = options.skippable ? '\n\n(Type `skip` to skip.)' : '';
+  if (!actions.length) {
+    await context.sendActivity(options.prompt + hint);
+    return;
+  }
+  const card = adaptiveCard([textBlock(options.suggestions?.length ? 'Tap one, or type it.' : 'Type your answer, or skip this one.', { isSubtle: true })], actions);
+  await context.sendActivity(cardActivity(options.prompt + hint, card));
+}

@@ -1,0 +1,383 @@
+// The guided debrief (issue 3): client code → names to hide → stage (or the stage finder) → stage prompts one at
+// a time → movement → stall prompts (reported, or inferred and confirmed) → self-check → review → save.
+// Free text is de-identified as it arrives (FreeTextStep) and only redacted text enters dialog state. Names to
+// hide are kept as salted HMACs (services/reflections/hiddenNames.ts), never in clear. Nothing is stored
+// before "Save"; `cancel` (the router) discards the dialog state and with it everything.
+//
+// Options: { args?: string } from the router (`reflect C-14`), or for onboarding practice
+// { practice: true, clientCode: 'PRACTICE', stage?: StageId } → saved with practice: true, no relationship,
+// no follow-up. Returns the saved ReflectionDoc's id (or undefined when not saved).
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { AppServices } from '../services/app';
+import { content } from '../services/content';
+import { looksLikeIdentifier } from '../services/deidentify';
+import { log, errorFields } from '../services/log';
+import { PRACTICE_CODE } from '../services/reflections/codes';
+import { hideNames, type HiddenNames } from '../services/reflections/hiddenNames';
+import { MOVEMENTS, type Movement, type ReflectionAnswer, type ReflectionDoc, type StageId, type StallSource, type Visibility } from '../services/reflections/model';
+import { redactWords, wordsToRedact } from '../services/reflections/redact';
+import { newReflectionId } from '../services/reflections/service';
+import { scheduleFollowUp } from '../services/stalls/followUp';
+import { inferStall, reportedStall, type StallSuggestion } from '../services/stalls/infer';
+import { registerCommand } from './commands';
+import { ChoiceStep, FormStep, FreeTextStep, RawTextStep, redactorFor, type ChoiceResult, type FormResult, type FreeTextAnswer, type RawTextResult } from './prompts';
+import { STAGE_FINDER_DIALOG, StageFinderDialog, stageChoices } from './stageFinder';
+import { STALL_DIALOG, StallDialog, type StallOutcome } from './stall';
+import { personOf } from './turn';
+import { reviewText, selfCheckInputs, scoreAndNote, MOVEMENT_TITLES } from './reflectionText';
+
+export const REFLECTION_DIALOG = 'reflection';
+const MAIN = 'reflection.main';
+const PROMPTS = 'reflection.prompts';
+const CODE = 'reflection.code';
+const REVIEW = 'reflection.review';
+const CHOICE = 'reflection.choice';
+const FREE_TEXT = 'reflection.freeText';
+const RAW_TEXT = 'reflection.rawText';
+const FORM = 'reflection.form';
+/** The content has up to 5 prompts per stage; we ask at most this many. */
+export const PROMPTS_PER_DEBRIEF = 5;
+
+export interface ReflectionOptions {
+  args?: string;
+  practice?: boolean;
+  clientCode?: string;
+  stage?: StageId;
+}
+
+/** Everything the debrief has gathered; lives in dialog state (Cosmos), so it holds redacted text only. */
+export interface Draft {
+  id: string;
+  practice: boolean;
+  clientCode: string;
+  hidden?: HiddenNames;
+  stage: StageId;
+  stageChosenBy: 'psw' | 'finder';
+  answers: ReflectionAnswer[];
+  movement: Movement;
+  stall?: ReflectionDoc['stall'];
+  selfCheck: ReflectionDoc['selfCheck'];
+  riskFlags: string[];
+  visibility: Visibility;
+}
+
+interface PromptLoop {
+  draft: Draft;
+  index: number;
+}
+
+registerCommand({
+  phrases: ['reflect', 'debrief', 'reflection'],
+  dialogId: REFLECTION_DIALOG,
+  roles: ['psw', 'supervisor', 'newhire', 'admin'],
+  help: 'start a short reflection after time with a client (e.g. `reflect C-14`)',
+});
+
+export class ReflectionDialog extends ComponentDialog {
+  constructor(private readonly app: AppServices) {
+    super(REFLECTION_DIALOG);
+    const redact = redactorFor(app);
+    this.addDialog(new ChoiceStep(CHOICE));
+    this.addDialog(new FreeTextStep(FREE_TEXT, { maxLength: app.config.maxTextLength, redact }));
+    this.addDialog(new RawTextStep(RAW_TEXT, { maxLength: app.config.maxTextLength }));
+    this.addDialog(new FormStep(FORM, { maxLength: app.config.maxTextLength, redact, parsers: { scoreAndNote } }));
+    this.addDialog(new StageFinderDialog());
+    this.addDialog(new StallDialog());
+    this.addDialog(new WaterfallDialog(MAIN, [
+      this.start.bind(this), this.code.bind(this), this.askNames.bind(this), this.names.bind(this),
+      this.askStage.bind(this), this.stage.bind(this), this.finderResult.bind(this), this.answered.bind(this),
+      this.movement.bind(this), this.stall.bind(this), this.askSelfCheck.bind(this), this.selfCheck.bind(this), this.saved.bind(this),
+    ]));
+    this.addDialog(new WaterfallDialog(CODE, [this.askCode.bind(this), this.codeTyped.bind(this)]));
+    this.addDialog(new WaterfallDialog(PROMPTS, [this.askPrompt.bind(this), this.promptAnswered.bind(this)]));
+    this.addDialog(new WaterfallDialog(REVIEW, [this.review.bind(this), this.reviewChoice.bind(this), this.reviewFollowUp.bind(this), this.reviewEdited.bind(this)]));
+    this.initialDialogId = MAIN;
+  }
+
+  // ── client code ──────────────────────────────────────────────────────────────────────────────
+  private async start(step: WaterfallStepContext) {
+    const o = (step.options ?? {}) as ReflectionOptions;
+    const draft: Partial<Draft> = { id: newReflectionId(), practice: o.practice === true, answers: [], riskFlags: [], visibility: 'shared' };
+    v(step).draft = draft;
+    if (o.stage) v(step).presetStage = o.stage;
+    if (o.practice) {
+      await step.context.sendActivity("Let's practise a reflection. Imagine a recent visit; this one is marked as practice.");
+      return step.next(o.clientCode ?? PRACTICE_CODE);
+    }
+    const typed = (o.args ?? '').trim();
+    if (typed) {
+      const check = looksLikeIdentifier(typed);
+      if (check.ok) return step.next(typed);
+      await step.context.sendActivity(check.reason ?? "That doesn't look like a client code.");
+    }
+    return step.beginDialog(CODE, {});
+  }
+
+  private async askCode(step: WaterfallStepContext) {
+    const psw = personOf(step.context).id;
+    const suggestions = await this.app.relationships.recentCodes(psw, 5);
+    const prompt = (step.options as { retry?: boolean }).retry
+      ? 'Which client code shall I use?'
+      : "Let's reflect. Which client is this about? Use your own short code, like C-14 (never a name).";
+    return step.beginDialog(RAW_TEXT, { step: 'code', prompt, suggestions });
+  }
+
+  private async codeTyped(step: WaterfallStepContext) {
+    const typed = (step.result as RawTextResult & { text: string }).text.trim();
+    const check = looksLikeIdentifier(typed);
+    if (check.ok) return step.endDialog(typed);
+    // The refused text goes no further: only the reason is said, and the code is asked again.
+    await step.context.sendActivity(check.reason ?? "That doesn't look like a client code.");
+    return step.replaceDialog(CODE, { retry: true });
+  }
+
+  private async code(step: WaterfallStepContext) {
+    (v(step).draft as Draft).clientCode = step.result as string;
+    return step.next();
+  }
+
+  // ── names to hide ────────────────────────────────────────────────────────────────────────────
+  private async askNames(step: WaterfallStepContext) {
+    return step.beginDialog(RAW_TEXT, {
+      step: 'names',
+      prompt: "Any names you'd like me to always hide in this reflection? Type them separated by commas. I won't store them.",
+      skippable: true,
+    });
+  }
+
+  private async names(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    const r = step.result as RawTextResult;
+    if (!r.skipped) {
+      // Hashed here, in the turn that received them; the names themselves go no further.
+      draft.hidden = hideNames(this.app.config.idSecret, r.text.split(','));
+      await step.context.sendActivity("Got it. I'll hide those wherever they come up.");
+    }
+    return step.next();
+  }
+
+  // ── stage ────────────────────────────────────────────────────────────────────────────────────
+  private async askStage(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    if (v(step).presetStage) return step.next({ value: v(step).presetStage, title: '', index: 0, via: 'title' } satisfies ChoiceResult);
+    return step.beginDialog(CHOICE, {
+      step: 'stage',
+      prompt: `Where does your relationship with ${draft.clientCode} stand right now?`,
+      choices: [...stageChoices(), { value: 'unsure', title: 'Not sure', synonyms: ['unsure', 'dont know', 'idk'] }],
+    });
+  }
+
+  private async stage(step: WaterfallStepContext) {
+    const choice = (step.result as ChoiceResult).value;
+    if (choice === 'unsure') return step.beginDialog(STAGE_FINDER_DIALOG);
+    (v(step).draft as Draft).stageChosenBy = 'psw';
+    return step.next(choice);
+  }
+
+  private async finderResult(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    draft.stage = step.result as StageId;
+    draft.stageChosenBy ??= 'finder';
+    const stage = content().stageById[draft.stage];
+    await step.context.sendActivity(`**${stage.title}.** A few questions, one at a time. Type \`skip\` for any you'd rather pass on.`);
+    return step.beginDialog(PROMPTS, { draft, index: 0 } satisfies PromptLoop);
+  }
+
+  private async askPrompt(step: WaterfallStepContext) {
+    const { draft, index } = step.options as PromptLoop;
+    const prompts = content().stageById[draft.stage].prompts.slice(0, PROMPTS_PER_DEBRIEF);
+    if (index >= prompts.length) return step.endDialog(draft);
+    const prompt = prompts[index]!;
+    return step.beginDialog(FREE_TEXT, { step: `prompt-${prompt.id}`, prompt: `(${index + 1}/${prompts.length}) ${prompt.text}`, skippable: true, hidden: draft.hidden });
+  }
+
+  private async promptAnswered(step: WaterfallStepContext) {
+    const { draft, index } = step.options as PromptLoop;
+    const prompt = content().stageById[draft.stage].prompts[index]!;
+    const answer = step.result as FreeTextAnswer;
+    const next: Draft = {
+      ...draft,
+      answers: [...draft.answers, { promptId: prompt.id, text: answer.text, skipped: answer.skipped, redactions: answer.redactions }],
+      riskFlags: [...new Set([...draft.riskFlags, ...answer.riskFlags])],
+    };
+    return step.replaceDialog(PROMPTS, { draft: next, index: index + 1 } satisfies PromptLoop);
+  }
+
+  // ── movement and stalls ──────────────────────────────────────────────────────────────────────
+  private async answered(step: WaterfallStepContext) {
+    v(step).draft = step.result as Draft;
+    return step.beginDialog(CHOICE, {
+      step: 'movement',
+      prompt: 'Since last time, how is the relationship moving?',
+      choices: MOVEMENTS.map((m) => ({ value: m, title: MOVEMENT_TITLES[m] })),
+    });
+  }
+
+  private async movement(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    draft.movement = (step.result as ChoiceResult).value as Movement;
+    const stalls = content().stalls[draft.stage];
+    if (reportedStall(draft.movement) && stalls) {
+      v(step).stallSource = 'reported' satisfies StallSource;
+      return step.beginDialog(STALL_DIALOG, { stage: draft.stage, source: 'reported', clientCode: draft.clientCode });
+    }
+    const person = personOf(step.context);
+    const relationship = draft.practice ? undefined : await this.app.relationships.get(person.id, draft.clientCode);
+    const suggestion = inferStall({
+      relationship, stage: draft.stage, movement: draft.movement, texts: draft.answers.map((a) => a.text), now: this.app.now(),
+      timeZone: person.timeZone, stallWeeks: this.app.config.stallWeeks, stallReflections: this.app.config.stallReflections,
+    });
+    if (!suggestion || !stalls) return step.next();
+    v(step).stallSource = suggestion.source;
+    log.info('stall.inferred', { kind: suggestion.source, stage: draft.stage });
+    return step.beginDialog(STALL_DIALOG, { stage: draft.stage, source: suggestion.source, why: whyStuck(suggestion), clientCode: draft.clientCode });
+  }
+
+  private async stall(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    const outcome = step.result as StallOutcome | undefined;
+    if (outcome?.confirmed) {
+      draft.stall = { stage: draft.stage, source: v(step).stallSource as StallSource, flaggedForSupervision: outcome.flaggedForSupervision, ...(outcome.strategyId ? { strategyId: outcome.strategyId } : {}) };
+    }
+    return step.next();
+  }
+
+  // ── self-check ───────────────────────────────────────────────────────────────────────────────
+  private async askSelfCheck(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    return step.beginDialog(FORM, {
+      step: 'selfcheck',
+      prompt: 'And you? How are you doing after this one, from 1 (rough) to 5 (good)? Add a few words if you like.',
+      inputs: selfCheckInputs(this.app.config.maxTextLength),
+      submitTitle: 'Next',
+      parser: 'scoreAndNote',
+      typedHint: 'Type a number from 1 to 5, then any words, e.g. "3 tired but okay".',
+      hidden: draft.hidden,
+    });
+  }
+
+  private async selfCheck(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    const r = step.result as FormResult;
+    const note = r.texts.note!;
+    draft.selfCheck = { score: Number(r.values.score) as 1 | 2 | 3 | 4 | 5, note: note.text };
+    draft.riskFlags = [...new Set([...draft.riskFlags, ...note.riskFlags])];
+    return step.beginDialog(REVIEW, draft);
+  }
+
+  // ── review: exactly what will be stored; redact more, edit, visibility; save on confirm only ────
+  private async review(step: WaterfallStepContext) {
+    const draft = step.options as Draft;
+    v(step).draft = draft;
+    await step.context.sendActivity(reviewText(draft));
+    return step.beginDialog(CHOICE, {
+      step: 'review',
+      prompt: 'Save this?',
+      choices: [
+        { value: 'save', title: 'Save', synonyms: ['yes', 'confirm', 'ok', 'save it'] },
+        { value: 'redact', title: 'Hide more words', synonyms: ['redact', 'redact more', 'hide'] },
+        { value: 'edit', title: 'Edit an answer', synonyms: ['edit', 'change'] },
+        draft.visibility === 'shared'
+          ? { value: 'private', title: 'Keep it private', synonyms: ['private'] }
+          : { value: 'shared', title: 'Share with my supervisor', synonyms: ['shared', 'share'] },
+      ],
+    });
+  }
+
+  private async reviewChoice(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    const choice = (step.result as ChoiceResult).value;
+    if (choice === 'save') return step.endDialog(await this.save(step, draft));
+    if (choice === 'private' || choice === 'shared') return step.replaceDialog(REVIEW, { ...draft, visibility: choice as Visibility });
+    v(step).action = choice;
+    if (choice === 'redact') {
+      return step.beginDialog(RAW_TEXT, { step: 'redact', prompt: 'Which words should I hide? Type them (separate phrases with commas).', skippable: true });
+    }
+    const prompts = content().stageById[draft.stage].prompts;
+    return step.beginDialog(CHOICE, {
+      step: 'edit-which',
+      prompt: 'Which answer would you like to change?',
+      choices: [...draft.answers.map((a, i) => ({ value: String(i), title: shorten(prompts.find((p) => p.id === a.promptId)?.text ?? a.promptId) })), { value: 'note', title: 'How you are doing (your words)' }],
+    });
+  }
+
+  private async reviewFollowUp(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    if (v(step).action === 'redact') {
+      const r = step.result as RawTextResult;
+      if (r.skipped) return step.replaceDialog(REVIEW, draft);
+      // The typed words are used here, in this turn, and not kept.
+      const words = wordsToRedact(r.text);
+      let count = 0;
+      const answers = draft.answers.map((a) => {
+        const out = redactWords({ text: a.text, redactions: a.redactions }, words);
+        count += out.count;
+        return { ...a, text: out.result.text, redactions: out.result.redactions };
+      });
+      const note = redactWords({ text: draft.selfCheck.note, redactions: {} }, words);
+      count += note.count;
+      await step.context.sendActivity(count ? `Hidden ${count} ${count === 1 ? 'place' : 'places'}.` : "I couldn't find those words in your answers.");
+      return step.replaceDialog(REVIEW, { ...draft, answers, selfCheck: { ...draft.selfCheck, note: note.result.text } });
+    }
+    const which = (step.result as ChoiceResult).value;
+    v(step).editing = which;
+    const prompt = which === 'note' ? 'How are you doing, in a few words?' : content().stageById[draft.stage].prompts.find((p) => p.id === draft.answers[Number(which)]!.promptId)!.text;
+    return step.beginDialog(FREE_TEXT, { step: `edit-${which}`, prompt: `${prompt}\n\nType your new answer.`, skippable: true, hidden: draft.hidden });
+  }
+
+  private async reviewEdited(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    const answer = step.result as FreeTextAnswer;
+    const which = v(step).editing as string;
+    const riskFlags = [...new Set([...draft.riskFlags, ...answer.riskFlags])];
+    if (which === 'note') return step.replaceDialog(REVIEW, { ...draft, riskFlags, selfCheck: { ...draft.selfCheck, note: answer.text } });
+    const answers = draft.answers.map((a, i) => (i === Number(which) ? { ...a, text: answer.text, skipped: answer.skipped, redactions: answer.redactions } : a));
+    return step.replaceDialog(REVIEW, { ...draft, answers, riskFlags });
+  }
+
+  private async save(step: WaterfallStepContext, draft: Draft): Promise<string | undefined> {
+    const person = personOf(step.context);
+    const now = this.app.now();
+    const doc: ReflectionDoc = {
+      id: draft.id, kind: 'reflection', psw: person.id, clientCode: draft.clientCode, stage: draft.stage, stageChosenBy: draft.stageChosenBy,
+      movement: draft.movement, answers: draft.answers, selfCheck: draft.selfCheck, riskFlags: draft.riskFlags, visibility: draft.visibility,
+      practice: draft.practice, createdAt: now.toISOString(), ttl: this.app.reflections.ttlSeconds(),
+      ...(draft.stall ? { stall: draft.stall } : {}),
+    };
+    try {
+      const { created } = await this.app.reflections.save(doc);
+      if (!draft.practice) {
+        await this.app.relationships.recordReflection(doc);
+        if (draft.stall) await scheduleFollowUp(this.app.store.containers.schedules, { psw: person.id, clientCode: draft.clientCode, now, timeZone: person.timeZone, days: this.app.config.followUpDays });
+      }
+      log.info('reflection.saved', { stage: doc.stage, movement: doc.movement, status: created ? 'created' : 'already', kind: draft.practice ? 'practice' : 'real' });
+    } catch (err) {
+      log.error('reflection.save_failed', errorFields(err));
+      await step.context.sendActivity("Sorry, I couldn't save that just now. Please try `Save` again in a moment; nothing has been lost yet.");
+      throw err;
+    }
+    const followUp = draft.stall && !draft.practice ? ` I'll check in about ${draft.clientCode} in ${this.app.config.followUpDays} days.` : '';
+    await step.context.sendActivity(`Saved. Thank you for taking the time to reflect.${followUp}`);
+    return doc.id;
+  }
+
+  private async saved(step: WaterfallStepContext) {
+    return step.endDialog(step.result);
+  }
+}
+
+function whyStuck(s: StallSuggestion): string {
+  if (s.source === 'inferred_duration') return `It's been about ${s.weeks} weeks at this stage.`;
+  if (s.source === 'inferred_repeat') return `This is reflection ${s.reflections} at this stage.`;
+  return 'Some of what you wrote sounds like things have hit a wall.';
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** The waterfall's own values (persisted with the dialog; redacted data only). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function v(step: WaterfallStepContext): Record<string, any> {
+  return step.values as Record<string, any>;
+}

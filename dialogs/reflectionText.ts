@@ -1,0 +1,52 @@
+// Words and small readers for the debrief: the review (exactly what will be stored, redactions marked), the
+// self-check card, movement titles.
+import type { FormInput } from '../cards/card';
+import { content } from '../services/content';
+import type { Movement } from '../services/reflections/model';
+import type { Draft } from './reflection';
+
+export const MOVEMENT_TITLES: Record<Movement, string> = {
+  progressing: 'Progressing',
+  steady: 'Steady',
+  stalling: 'Stalling',
+  setback: 'Setback',
+};
+
+const REDACTION_WORDS: Record<string, string> = {
+  NAME: 'name', PHONE: 'phone number', EMAIL: 'email', ADDRESS: 'address', DATE: 'date', AGE: 'age', FACILITY: 'place',
+  REDACTED: 'word you hid',
+};
+
+export function selfCheckInputs(maxLength: number): FormInput[] {
+  return [
+    { type: 'choice', id: 'score', label: '1 = rough, 5 = good', required: true, expanded: true, choices: ['1', '2', '3', '4', '5'].map((v) => ({ value: v, title: v })) },
+    { type: 'text', id: 'note', label: 'A few words (optional)', placeholder: 'e.g. tired but okay', multiline: true, maxLength },
+  ];
+}
+
+/** "4", "4 tired but okay", "4/5 - fine" → score and note; anything else is not a self-check. */
+export function scoreAndNote(text: string): Record<string, string> | undefined {
+  const m = /^\s*([1-5])(?:\s*\/\s*5)?(?![\d.])[\s,.:;–—-]*(.*)$/s.exec(text);
+  return m ? { score: m[1]!, note: m[2]!.trim() } : undefined;
+}
+
+export function reviewText(d: Draft): string {
+  const stage = content().stageById[d.stage];
+  const prompts = new Map(stage.prompts.map((p) => [p.id, p.text]));
+  const lines = [`Here's exactly what I'll save${d.practice ? ' (practice)' : ''} for **${d.clientCode}** — ${stage.title}, ${MOVEMENT_TITLES[d.movement].toLowerCase()}:`, ''];
+  d.answers.forEach((a, i) => {
+    lines.push(`${i + 1}. _${prompts.get(a.promptId) ?? a.promptId}_`);
+    lines.push(a.skipped ? '   (skipped)' : `   "${a.text}"`);
+  });
+  lines.push('', `How you're doing: ${d.selfCheck.score}/5${d.selfCheck.note ? ` — "${d.selfCheck.note}"` : ''}`);
+  if (d.stall) {
+    const strategy = d.stall.strategyId ? content().stalls[d.stall.stage].strategies.find((s) => s.id === d.stall!.strategyId)?.title : undefined;
+    lines.push(`Stuck at this stage${strategy ? `; you'll try "${strategy}"` : ''}${d.stall.flaggedForSupervision ? '; flagged for supervision' : ''}.`);
+  }
+  lines.push(d.visibility === 'shared' ? 'Who sees it: you and your supervisor.' : 'Who sees it: only you (private).');
+  const totals: Record<string, number> = {};
+  for (const a of d.answers) for (const [k, n] of Object.entries(a.redactions)) totals[k] = (totals[k] ?? 0) + n;
+  const hidden = Object.entries(totals).map(([k, n]) => `${n} ${REDACTION_WORDS[k] ?? k.toLowerCase().replace('_', ' ')}${n === 1 ? '' : 's'}`);
+  lines.push(hidden.length ? `I hid ${hidden.join(', ')}; each shows as [LIKE THIS].` : 'Nothing needed hiding.');
+  return lines.join('\n');
+}
