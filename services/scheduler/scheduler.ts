@@ -1,0 +1,241 @@
+// The one scheduler: polls `schedules` for due jobs of every kind, claims each with an etag-guarded lease, runs
+// its handler, delivers the messages through a Sender, then reschedules or deletes the job — every write
+// If-Match, so any number of instances can run it. A claim moves `due` to the end of the lease, so a job whose
+// instance died simply becomes due again when the lease expires: nothing is lost on restart.
+import { randomUUID } from 'node:crypto';
+import type { Container } from '@azure/cosmos';
+import { errorFields, log } from '../log';
+import { stripSystem } from '../people';
+import { retryDelayMs, type BackoffOptions } from './backoff';
+import type { Job, JobHandler, JobKind, JobOutcome, OutgoingMessage } from './job';
+
+/**
+ * sent: delivered. no_reference: we have no address for the person. gone: the channel said the bot was removed or
+ * the conversation no longer exists (the Sender has dropped the reference). failed: still failing after retries.
+ */
+export type Delivery = 'sent' | 'no_reference' | 'gone' | 'failed';
+
+export interface Sender {
+  send(message: OutgoingMessage): Promise<Delivery>;
+}
+
+export type JobHandlers = Partial<Record<JobKind, JobHandler>>;
+
+/** A job as stored while part of its outcome is still to be delivered. */
+interface StoredJob extends Job {
+  /** What a run decided but could not yet deliver; the next run delivers it without running the handler again. */
+  outbox?: JobOutcome;
+  _etag?: string;
+}
+
+export interface SchedulerOptions {
+  container: Container;
+  handlers: JobHandlers;
+  sender: Sender;
+  now: () => Date;
+  /** This instance's name in leaseOwner. */
+  owner?: string;
+  leaseMs?: number;
+  pollMs?: number;
+  /** Due jobs read per poll (TOP n). */
+  batch?: number;
+  /** Jobs run at once by this instance. */
+  concurrency?: number;
+  /** Delay before a job whose handler or delivery failed runs again. */
+  retry?: BackoffOptions;
+  /** Failed runs after which undeliverable messages are given up (the job itself keeps its schedule). */
+  maxAttempts?: number;
+}
+
+export interface RunSummary {
+  due: number;
+  claimed: number;
+  sent: number;
+  dropped: number;
+  failed: number;
+}
+
+type Result = 'lost' | 'done' | 'retry';
+
+export class Scheduler {
+  readonly owner: string;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly batch: number;
+  private readonly concurrency: number;
+  private readonly retry: BackoffOptions;
+  private readonly maxAttempts: number;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private stopped = true;
+
+  constructor(private readonly opts: SchedulerOptions) {
+    this.owner = opts.owner ?? `sched-${randomUUID().slice(0, 8)}`;
+    this.leaseMs = opts.leaseMs ?? 5 * 60_000;
+    this.pollMs = opts.pollMs ?? 15_000;
+    this.batch = opts.batch ?? 25;
+    this.concurrency = opts.concurrency ?? 4;
+    this.retry = opts.retry ?? { baseMs: 60_000, maxMs: 6 * 3600_000 };
+    this.maxAttempts = opts.maxAttempts ?? 8;
+  }
+
+  /** Polls every pollMs until stop(). The first poll runs at once. */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const loop = async () => {
+      this.running = this.runDue().catch((err) => log.error('scheduler.poll_failed', errorFields(err)));
+      await this.running;
+      if (!this.stopped) this.timer = setTimeout(() => void loop(), this.pollMs);
+    };
+    void loop();
+    log.info('scheduler.started', { mode: this.owner, delayMs: this.pollMs });
+  }
+
+  /** Stops polling and waits for the jobs in hand; a job cut off mid-way is picked up when its lease expires. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One poll: reads up to `batch` due jobs and runs them. Public so tests drive it with a fake clock. */
+  async runDue(): Promise<RunSummary> {
+    const now = this.opts.now();
+    const { resources } = await this.opts.container.items
+      .query<StoredJob>({
+        query: 'SELECT TOP @n * FROM c WHERE c.due <= @now ORDER BY c.due',
+        parameters: [{ name: '@n', value: this.batch }, { name: '@now', value: now.toISOString() }],
+      })
+      .fetchAll();
+    const summary: RunSummary = { due: resources.length, claimed: 0, sent: 0, dropped: 0, failed: 0 };
+    const queue = [...resources];
+    const worker = async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        try {
+          await this.runJob(job, summary);
+        } catch (err) {
+          log.error('job.run_failed', { jobId: job.id, kind: job.kind, ...errorFields(err) });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker));
+    if (summary.due > 0) log.info('scheduler.ran', { count: summary.claimed, status: `${summary.sent}/${summary.dropped}/${summary.failed}` });
+    return summary;
+  }
+
+  private async runJob(found: StoredJob, summary: RunSummary): Promise<Result> {
+    const now = this.opts.now();
+    const leaseUntil = new Date(now.getTime() + this.leaseMs).toISOString();
+    const job: StoredJob = { ...stripSystem(found), leaseOwner: this.owner, leaseUntil, due: leaseUntil };
+    const claimed = await this.write(found.id, found._etag, job);
+    if (!claimed) return 'lost'; // another instance claimed it first
+    summary.claimed++;
+    const etag = claimed;
+
+    let outcome: JobOutcome;
+    if (found.outbox) {
+      outcome = found.outbox;
+    } else {
+      const handler = this.opts.handlers[found.kind];
+      if (!handler) {
+        log.warn('job.no_handler', { jobId: found.id, kind: found.kind });
+        await this.release(job, etag, { due: new Date(now.getTime() + 3600_000).toISOString() });
+        return 'retry';
+      }
+      try {
+        // The handler sees the job as it was found (its real due time), not the lease.
+        outcome = await handler(stripSystem(found), now);
+      } catch (err) {
+        const attempts = found.attempts + 1;
+        log.error('job.handler_failed', { jobId: found.id, kind: found.kind, attempt: attempts, ...errorFields(err) });
+        await this.release(job, etag, { attempts, due: this.retryAt(attempts) });
+        return 'retry';
+      }
+    }
+
+    // Deliver. A person the channel says is gone gets nothing more from this job.
+    const gone = new Set<string>();
+    let remaining: OutgoingMessage[] = [];
+    const messages = outcome.messages;
+    for (let i = 0; i < messages.length; i++) {
+      const m = messages[i];
+      if (gone.has(m.personId)) continue;
+      if (this.opts.now().getTime() > Date.parse(leaseUntil) - this.leaseMs / 5) {
+        remaining = messages.slice(i); // lease nearly over: hand the rest to the next run rather than risk a double send
+        break;
+      }
+      const delivery = await this.opts.sender.send(m);
+      if (delivery === 'sent') summary.sent++;
+      else if (delivery === 'failed') {
+        remaining = messages.slice(i);
+        break;
+      } else {
+        gone.add(m.personId);
+        summary.dropped++;
+        log.info('job.recipient_dropped', { jobId: found.id, kind: found.kind, status: delivery });
+      }
+    }
+    remaining = remaining.filter((m) => !gone.has(m.personId));
+
+    if (remaining.length > 0) {
+      const attempts = found.attempts + 1;
+      if (attempts < this.maxAttempts) {
+        summary.failed++;
+        log.warn('job.delivery_deferred', { jobId: found.id, kind: found.kind, attempt: attempts, count: remaining.length });
+        await this.release(job, etag, { attempts, due: this.retryAt(attempts), outbox: { ...outcome, messages: remaining } });
+        return 'retry';
+      }
+      summary.failed++;
+      log.error('job.delivery_given_up', { jobId: found.id, kind: found.kind, attempt: attempts, count: remaining.length });
+    }
+
+    // Reschedule or finish. If the job changed meanwhile (a person set a new reminder time), their version stands.
+    const base = withoutRun(job);
+    if (outcome.next) {
+      const next: StoredJob = { ...base, due: outcome.next, payload: outcome.payload ?? found.payload, attempts: 0 };
+      if (!(await this.write(found.id, etag, next))) log.info('job.changed_while_running', { jobId: found.id, kind: found.kind });
+    } else {
+      try {
+        await this.opts.container.item(found.id, found.id).delete({ accessCondition: { type: 'IfMatch', condition: etag } });
+      } catch (err) {
+        const code = (err as { code?: number }).code;
+        if (code !== 412 && code !== 404) throw err;
+        log.info('job.changed_while_running', { jobId: found.id, kind: found.kind });
+      }
+    }
+    return 'done';
+  }
+
+  /** Gives the job back unleased with the given changes. */
+  private async release(job: StoredJob, etag: string, changes: Partial<StoredJob>): Promise<void> {
+    const next: StoredJob = { ...withoutRun(job), ...changes };
+    if (!changes.outbox && job.outbox) next.outbox = job.outbox;
+    if (!(await this.write(job.id, etag, next))) log.info('job.changed_while_running', { jobId: job.id, kind: job.kind });
+  }
+
+  private retryAt(attempts: number): string {
+    return new Date(this.opts.now().getTime() + retryDelayMs(attempts, this.retry)).toISOString();
+  }
+
+  /** Replaces the job If-Match etag; resolves the new etag, or undefined when someone else changed or removed it. */
+  private async write(id: string, etag: string | undefined, doc: StoredJob): Promise<string | undefined> {
+    const body = { ...doc };
+    delete body._etag;
+    try {
+      const { etag: next } = await this.opts.container
+        .item(id, id)
+        .replace(body, etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined);
+      return next ?? '';
+    } catch (err) {
+      const code = (err as { code?: number }).code;
+      if (code === 412 || code === 404) return undefined;
+      throw err;
+    }
+  }
+}
+
+function withoutRun(job: StoredJob): StoredJob {
+  const { leaseOwner: _o, leaseUntil: _u, outbox: _b, ...rest } = job;
+  return rest;
+}
