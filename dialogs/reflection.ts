@@ -7,7 +7,7 @@
 // Options: { args?: string } from the router (`reflect C-14`), or for onboarding practice
 // { practice: true, clientCode: 'PRACTICE', stage?: StageId } → saved with practice: true, no relationship,
 // no follow-up. Returns the saved ReflectionDoc's id (or undefined when not saved).
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AppServices } from '../services/app';
 import { content } from '../services/content';
 import { looksLikeIdentifier } from '../services/deidentify';
@@ -17,12 +17,12 @@ import { hideNames, type HiddenNames } from '../services/reflections/hiddenNames
 import { MOVEMENTS, type Movement, type ReflectionAnswer, type ReflectionDoc, type StageId, type StallSource, type Visibility } from '../services/reflections/model';
 import { redactWords, wordsToRedact } from '../services/reflections/redact';
 import { newReflectionId } from '../services/reflections/service';
-import { scheduleFollowUp } from '../services/stalls/followUp';
 import { inferStall, reportedStall, type StallSuggestion } from '../services/stalls/infer';
 import { registerCommand } from './commands';
 import { ChoiceStep, FormStep, FreeTextStep, RawTextStep, redactorFor, type ChoiceResult, type FormResult, type FreeTextAnswer, type RawTextResult } from './prompts';
 import { STAGE_FINDER_DIALOG, StageFinderDialog, stageChoices } from './stageFinder';
 import { STALL_DIALOG, StallDialog, type StallOutcome } from './stall';
+import { REFLECTION_KEPT } from './messages';
 import { personOf } from './turn';
 import { reviewText, selfCheckInputs, scoreAndNote, MOVEMENT_TITLES } from './reflectionText';
 
@@ -40,6 +40,8 @@ export const PROMPTS_PER_DEBRIEF = 5;
 
 export interface ReflectionOptions {
   args?: string;
+  /** Set by beginDialog from a refused `args`: only the reason is kept, never the text. */
+  refusal?: string;
   practice?: boolean;
   clientCode?: string;
   stage?: StageId;
@@ -94,6 +96,18 @@ export class ReflectionDialog extends ComponentDialog {
     this.initialDialogId = MAIN;
   }
 
+  /**
+   * The router's options hold what was typed after `reflect`; options are stored with the dialog, so the
+   * code is vetted here, before anything is kept: a refused text is replaced by the reason alone.
+   */
+  override async beginDialog(dc: DialogContext, options?: ReflectionOptions) {
+    const { args, ...rest } = options ?? {};
+    const typed = (args ?? '').trim();
+    if (!typed || rest.practice) return super.beginDialog(dc, rest);
+    const check = looksLikeIdentifier(typed);
+    return super.beginDialog(dc, check.ok ? { ...rest, clientCode: typed } : { ...rest, refusal: check.reason ?? "That doesn't look like a client code." });
+  }
+
   // ── client code ──────────────────────────────────────────────────────────────────────────────
   private async start(step: WaterfallStepContext) {
     const o = (step.options ?? {}) as ReflectionOptions;
@@ -104,12 +118,8 @@ export class ReflectionDialog extends ComponentDialog {
       await step.context.sendActivity("Let's practise a reflection. Imagine a recent visit; this one is marked as practice.");
       return step.next(o.clientCode ?? PRACTICE_CODE);
     }
-    const typed = (o.args ?? '').trim();
-    if (typed) {
-      const check = looksLikeIdentifier(typed);
-      if (check.ok) return step.next(typed);
-      await step.context.sendActivity(check.reason ?? "That doesn't look like a client code.");
-    }
+    if (o.clientCode) return step.next(o.clientCode);
+    if (o.refusal) await step.context.sendActivity(o.refusal);
     return step.beginDialog(CODE, {});
   }
 
@@ -345,12 +355,14 @@ export class ReflectionDialog extends ComponentDialog {
       ...(draft.stall ? { stall: draft.stall } : {}),
     };
     try {
-      const { created } = await this.app.reflections.save(doc);
-      if (!draft.practice) {
-        await this.app.relationships.recordReflection(doc);
-        if (draft.stall) await scheduleFollowUp(this.app.store.containers.schedules, { psw: person.id, clientCode: draft.clientCode, now, timeZone: person.timeZone, days: this.app.config.followUpDays });
+      // Saves the reflection, relationship and follow-up (services/reflections/commit.ts); while storage is
+      // down the outbox keeps the reflection on this server and saves it when storage is back.
+      const outcome = await this.app.outbox.submit(doc);
+      log.info('reflection.saved', { stage: doc.stage, movement: doc.movement, status: outcome, kind: draft.practice ? 'practice' : 'real' });
+      if (outcome === 'kept') {
+        await step.context.sendActivity(REFLECTION_KEPT);
+        return doc.id;
       }
-      log.info('reflection.saved', { stage: doc.stage, movement: doc.movement, status: created ? 'created' : 'already', kind: draft.practice ? 'practice' : 'real' });
     } catch (err) {
       log.error('reflection.save_failed', errorFields(err));
       await step.context.sendActivity("Sorry, I couldn't save that just now. Please try `Save` again in a moment; nothing has been lost yet.");
