@@ -77,9 +77,23 @@ export async function ensureDigestJob(schedules: Container, supervisor: Person, 
     return job;
   } catch (err) {
     if ((err as { code?: number }).code !== 409) throw err;
-    const { resource } = await schedules.item(job.id, job.id).read<Job>();
-    return resource!;
   }
+  // It exists. A changed time zone (or schedule) moves a future due time; a due or running job is left alone,
+  // so the digest it is about to send is not skipped. If-Match: a scheduler's write in between wins.
+  const { resource: existing } = await schedules.item(job.id, job.id).read<Job & { _etag: string }>();
+  if (!existing) return ensureDigestJob(schedules, supervisor, now, config);
+  const future = Date.parse(existing.due) > now.getTime() && !(existing.leaseUntil && Date.parse(existing.leaseUntil) > now.getTime());
+  if (future && existing.due !== job.due) {
+    const { _etag, ...rest } = existing;
+    const moved: Job = { ...rest, due: job.due };
+    try {
+      await schedules.item(job.id, job.id).replace(moved, { accessCondition: { type: 'IfMatch', condition: _etag } });
+      return moved;
+    } catch (err) {
+      if ((err as { code?: number }).code !== 412) throw err;
+    }
+  }
+  return existing;
 }
 
 export type Claim = { claimed: true; id: string } | { claimed: false; until: string };
