@@ -9,7 +9,7 @@ import path from 'node:path';
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { Activity } from 'botbuilder';
 import type { Config } from '../services/config';
-import { ensureLocalPerson, findIdentity, SAMPLE_IDENTITIES, type LocalIdentity } from '../services/localIdentities';
+import { ensureLocalPerson, localIdentities, localRoster } from '../services/localIdentities';
 import { errorFields, log } from '../services/log';
 import type { BotServer, RouteInstaller } from './server';
 
@@ -109,6 +109,9 @@ function writeEvent(res: ServerResponse, activity: Partial<Activity>): void {
 export const installWebChat: RouteInstaller = (server: Server, bot: BotServer) => {
   const { config } = bot.app;
   if (!config.localMode) throw new Error('The local web chat must not be installed when MicrosoftAppId is set');
+  // Read once at start: a bad roster file stops the start with a line naming it, as a bad variable does.
+  const roster = localRoster(config);
+  const identities = localIdentities(roster);
   const streams = new ConversationStreams();
   const json = restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, rejectUnknown: true });
   const requireJson = (req: Request, res: Response, next: Next) => {
@@ -136,7 +139,7 @@ export const installWebChat: RouteInstaller = (server: Server, bot: BotServer) =
   }
 
   server.get(`${WEBCHAT_PREFIX}/identities`, (_req: Request, res: Response, next: Next) => {
-    res.send(200, { identities: SAMPLE_IDENTITIES.map(({ id, name, role, description }) => ({ id, name, role, description })) });
+    res.send(200, { identities });
     next();
   });
 
@@ -144,13 +147,14 @@ export const installWebChat: RouteInstaller = (server: Server, bot: BotServer) =
   // and the page learns the conversation id and the serviceUrl to stamp on its activities.
   server.post(`${WEBCHAT_PREFIX}/sessions`, requireJson, json, async (req: Request, res: Response) => {
     const body = (req.body ?? {}) as { identityId?: unknown; conversationId?: unknown };
-    const identity: LocalIdentity | undefined = findIdentity(body.identityId);
+    const identity = identities.find((i) => i.id === body.identityId);
     if (!identity) {
       res.send(400, { error: 'unknown_identity', message: 'Choose one of the identities on the page.' });
       return;
     }
     try {
-      const { person, created } = await ensureLocalPerson(bot.app, identity);
+      const { person, created, problems } = await ensureLocalPerson(bot.app, roster, identity.id);
+      if (problems.length) log.warn('webchat.roster_problems', { count: problems.length });
       const resumed = typeof body.conversationId === 'string' && CONVERSATION_ID.test(body.conversationId);
       const conversationId = resumed ? (body.conversationId as string) : `webchat-${randomUUID()}`;
       log.info('webchat.session', { person: person.id.slice(0, 8), kind: resumed ? 'resumed' : 'new', status: created ? 'created' : 'existing' });

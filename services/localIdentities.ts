@@ -1,51 +1,67 @@
-// Who a person can be in the local web chat (local mode only): sample identities with stable channel ids, so
-// every flow — a PSW's debrief, a supervisor's summary, a new hire's onboarding — can be tried without Teams.
-// The chosen id plays the part of Teams' aadObjectId: it is hashed like any channel id (rule 3).
+// Who a person can be in the local web chat (local mode only): the people of a roster file — ROSTER_FILE, or
+// the sample roster in content/ — so every flow (a PSW's debrief, a supervisor's summary, a new hire's
+// onboarding) can be tried without Teams. The chosen channelId plays the part of Teams' aadObjectId: it is
+// hashed like any channel id (rule 3).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { AppServices } from './app';
+import type { Config } from './config';
 import type { Person, Role } from './people';
+import { parseRosterFile, type RosterEntry, type RosterProblem } from './roster';
+
+export const SAMPLE_ROSTER_FILE = path.resolve(__dirname, '..', 'content', 'roster.sample.json');
 
 export interface LocalIdentity {
   /** The channel id the page sends as from.id; stable so a person's history survives a reload or restart. */
   id: string;
-  /** Shown on the page and sent as from.name. A role label, never a real name. */
+  /** The roster alias, shown on the page and sent as from.name. Never a real name. */
   name: string;
   role: Role;
   /** One line on the picker saying what this identity is for. */
   description: string;
-  /** The channel id of this identity's supervisor, if any. */
-  supervisedBy?: string;
 }
 
-const TEAM = 'Local team';
+const WHAT_FOR: Record<Role, string> = {
+  psw: 'Debrief after time with a client.',
+  newhire: 'Learn the Creating Connection model by doing.',
+  supervisor: "See your team's reflections and stalls.",
+  admin: 'Look after the roster.',
+};
+// The picker shows the people who use the bot most first.
+const ORDER: Role[] = ['psw', 'newhire', 'supervisor', 'admin'];
 
-export const SAMPLE_IDENTITIES: readonly LocalIdentity[] = [
-  { id: 'local-psw-1', name: 'PSW 1', role: 'psw', description: 'Debrief after time with a client.', supervisedBy: 'local-supervisor-1' },
-  { id: 'local-psw-2', name: 'PSW 2', role: 'psw', description: 'A second peer worker on the same team.', supervisedBy: 'local-supervisor-1' },
-  { id: 'local-supervisor-1', name: 'Supervisor', role: 'supervisor', description: "See your team's reflections and stalls." },
-  { id: 'local-newhire-1', name: 'New hire', role: 'newhire', description: 'Learn the Creating Connection model by doing.', supervisedBy: 'local-supervisor-1' },
-];
+/** The roster the local chat offers: ROSTER_FILE when set, else the sample. Throws RosterFileError if invalid. */
+export function localRoster(config: Pick<Config, 'rosterFile'>): RosterEntry[] {
+  return parseRosterFile(readFileSync(config.rosterFile || SAMPLE_ROSTER_FILE, 'utf8'));
+}
 
-export function findIdentity(id: unknown, identities: readonly LocalIdentity[] = SAMPLE_IDENTITIES): LocalIdentity | undefined {
-  return typeof id === 'string' ? identities.find((i) => i.id === id) : undefined;
+export function localIdentities(roster: RosterEntry[]): LocalIdentity[] {
+  return roster
+    .map((e) => ({ id: e.channelId, name: e.alias, role: e.role, description: WHAT_FOR[e.role] }))
+    .sort((a, b) => ORDER.indexOf(a.role) - ORDER.indexOf(b.role));
 }
 
 /**
- * Makes sure the stored person for a local identity exists with the identity's role and supervisor.
- * An existing person is left as it is: a role changed since (by an admin command) is not overwritten.
+ * Makes sure the person for a chosen channel id is stored: the first time, every roster entry not yet stored
+ * is added (supervisors first, so supervisor links resolve). People already stored are left as they are — a
+ * role or supervisor changed since by an admin command is not overwritten.
  */
-export async function ensureLocalPerson(app: AppServices, identity: LocalIdentity): Promise<{ person: Person; created: boolean }> {
-  const id = app.personIdFor(identity.id);
+export async function ensureLocalPerson(
+  app: AppServices,
+  roster: RosterEntry[],
+  channelId: string,
+): Promise<{ person: Person; created: boolean; problems: { index: number; problem: RosterProblem }[] }> {
+  const id = app.personIdFor(channelId);
   const existing = await app.people.get(id);
-  if (existing) return { person: existing, created: false };
-  const person: Person = {
-    id,
-    role: identity.role,
-    alias: identity.name,
-    team: TEAM,
-    timeZone: app.config.defaultTimeZone,
-    createdAt: app.now().toISOString(),
-    ...(identity.supervisedBy ? { supervisorId: app.personIdFor(identity.supervisedBy) } : {}),
-  };
-  // getOrCreate's race handling is not needed here: two tabs choosing the same identity write the same document.
-  return { person: await app.people.put(person), created: true };
+  if (existing) return { person: existing, created: false, problems: [] };
+  const missing: RosterEntry[] = [];
+  for (const entry of roster) if (!(await app.people.get(app.personIdFor(entry.channelId)))) missing.push(entry);
+  const { problems } = await app.supervision.roster.seed(missing);
+  const added = await app.people.get(id);
+  if (added) return { person: added, created: true, problems };
+  // The roster refused this entry (say, its alias now belongs to someone else): the person still gets the role.
+  const { person } = await app.people.getOrCreate(id, app.now());
+  const entry = roster.find((e) => e.channelId === channelId);
+  const withRole = entry ? await app.people.update(id, (p) => ({ ...p, role: entry.role })) : person;
+  return { person: withRole ?? person, created: true, problems };
 }

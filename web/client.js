@@ -117,7 +117,13 @@
 
     function listen() {
       events = new EventSource('/webchat/conversations/' + encodeURIComponent(session.conversationId) + '/events');
-      events.addEventListener('activity', function (e) { emit(fromBot(JSON.parse(e.data))); });
+      // A proactive message names as replyToId the continuation event it was sent from, which no page has seen;
+      // Web Chat would hold it back for 5 s waiting for that activity, so the field goes.
+      events.addEventListener('activity', function (e) {
+        var activity = JSON.parse(e.data);
+        delete activity.replyToId;
+        emit(fromBot(activity));
+      });
       events.onopen = function () { setStatus(ONLINE); };
     }
 
@@ -178,6 +184,14 @@
     userAvatarBackgroundColor: '#c9ddd8',
   };
 
+  // Teams shows a single line break in a message as a break; plain Markdown joins the lines. Make each single
+  // break a hard one so messages (lists of `• item` lines) read the same here as in Teams.
+  function renderMarkdown(markdown) {
+    var rest = Array.prototype.slice.call(arguments, 1);
+    var text = typeof markdown === 'string' ? markdown.replace(/([^\n])\n(?!\n)/g, '$1  \n') : markdown;
+    return window.WebChat.renderMarkdown.apply(null, [text].concat(rest));
+  }
+
   function startChat(session) {
     $('picker').hidden = true;
     $('chat').hidden = false;
@@ -191,6 +205,7 @@
         username: session.user.name,
         locale: 'en-CA',
         styleOptions: Object.assign({}, STYLE, { userAvatarInitials: initials(session.user.name) }),
+        renderMarkdown: renderMarkdown,
       },
       $('webchat'),
     );

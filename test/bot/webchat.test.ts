@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import type { ConversationReference } from 'botbuilder';
 import { installWebChat, localChannelRoutes, WEBCHAT_BOT, WEBCHAT_CHANNEL_ID } from '../../bot/webchat';
 import { loadConfig } from '../../services/config';
-import { SAMPLE_IDENTITIES } from '../../services/localIdentities';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
 import { closeStores } from '../helpers/store';
 
@@ -90,15 +92,16 @@ describe('local web chat channel', () => {
       assert.match(await client.text(), /expectReplies/);
     });
 
-    it('lists the sample identities without anything but id, name, role and description', async () => {
+    it('lists the people of the sample roster, PSWs first, with nothing but id, name, role and description', async () => {
       const res = await fetch(`${bot.url}/webchat/identities`);
       const { identities } = (await res.json()) as { identities: Record<string, unknown>[] };
-      assert.deepEqual(identities.map((i) => i.role), ['psw', 'psw', 'supervisor', 'newhire']);
+      assert.deepEqual(identities.map((i) => i.id), ['local-psw-1', 'local-psw-2', 'local-newhire', 'local-supervisor', 'local-admin']);
+      assert.deepEqual(identities.map((i) => i.role), ['psw', 'psw', 'newhire', 'supervisor', 'admin']);
       for (const i of identities) assert.deepEqual(Object.keys(i).sort(), ['description', 'id', 'name', 'role']);
     });
 
-    it('starts a session that stores the person with the chosen role and supervisor, and resumes it', async () => {
-      const newhire = SAMPLE_IDENTITIES.find((i) => i.role === 'newhire')!;
+    it('starts a session that stores the roster (role, supervisor link) the first time, and resumes it', async () => {
+      const newhire = { id: 'local-newhire' };
       const { status, session } = await startSession(bot.url, { identityId: newhire.id });
       assert.equal(status, 200);
       assert.match(session.conversationId, /^webchat-/);
@@ -107,7 +110,10 @@ describe('local web chat channel', () => {
       assert.equal(session.serviceUrl, `${bot.url}/webchat/`);
       const person = await bot.app.people.get(bot.app.personIdFor(newhire.id));
       assert.equal(person?.role, 'newhire');
-      assert.equal(person?.supervisorId, bot.app.personIdFor('local-supervisor-1'));
+      assert.equal(person?.alias, 'New Hire 1');
+      assert.equal(person?.supervisorId, bot.app.personIdFor('local-supervisor'));
+      const supervisor = await bot.app.people.get(bot.app.personIdFor('local-supervisor'));
+      assert.equal(supervisor?.role, 'supervisor', 'the whole roster went in, supervisors first');
 
       const again = await startSession(bot.url, { identityId: newhire.id, conversationId: session.conversationId });
       assert.equal(again.session.conversationId, session.conversationId);
@@ -115,7 +121,7 @@ describe('local web chat channel', () => {
     });
 
     it('keeps a role changed since (by an admin) when the identity is chosen again', async () => {
-      const psw = SAMPLE_IDENTITIES.find((i) => i.id === 'local-psw-2')!;
+      const psw = { id: 'local-psw-2' };
       await startSession(bot.url, { identityId: psw.id });
       const person = (await bot.app.people.get(bot.app.personIdFor(psw.id)))!;
       await bot.app.people.put({ ...person, role: 'supervisor' });
@@ -133,7 +139,7 @@ describe('local web chat channel', () => {
     });
 
     it('answers the page as a channel: expectReplies to /api/messages, as the chosen person', async () => {
-      const { session } = await startSession(bot.url, { identityId: 'local-supervisor-1' });
+      const { session } = await startSession(bot.url, { identityId: 'local-supervisor' });
       const convo = new Conversation(bot.url, session.user.id, session.conversationId, WEBCHAT_CHANNEL_ID);
       const replies = await convo.post({ text: 'help', serviceUrl: session.serviceUrl });
       assert.equal(replies.status, 200);
@@ -172,6 +178,30 @@ describe('local web chat channel', () => {
       });
       assert.equal(res.status, 400);
       assert.equal((await fetch(`${bot.url}/webchat/conversations/not-ours/events`)).status, 404);
+    });
+  });
+
+  describe('with ROSTER_FILE set', () => {
+    it('offers the people of that roster instead of the sample', async () => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'roster-')), 'roster.json');
+      fs.writeFileSync(file, JSON.stringify({ people: [{ channelId: 'aad-0001', role: 'supervisor', alias: 'Sam' }, { channelId: 'aad-0002', role: 'psw', alias: 'PSW A', supervisor: 'Sam' }] }));
+      const bot = await startBot({ config: { rosterFile: file }, extraRoutes: [installWebChat] });
+      try {
+        const { identities } = (await (await fetch(`${bot.url}/webchat/identities`)).json()) as { identities: { id: string; name: string }[] };
+        assert.deepEqual(identities.map((i) => [i.id, i.name]), [['aad-0002', 'PSW A'], ['aad-0001', 'Sam']]);
+        assert.equal((await startSession(bot.url, { identityId: 'local-psw-1' })).status, 400);
+        assert.equal((await startSession(bot.url, { identityId: 'aad-0002' })).status, 200);
+        const psw = await bot.app.people.get(bot.app.personIdFor('aad-0002'));
+        assert.equal(psw?.supervisorId, bot.app.personIdFor('aad-0001'));
+      } finally {
+        await bot.stop();
+      }
+    });
+
+    it('refuses to start with a roster file that is not valid', async () => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'roster-')), 'roster.json');
+      fs.writeFileSync(file, JSON.stringify({ people: [{ channelId: 'x', role: 'wizard', alias: 'W' }] }));
+      await assert.rejects(startBot({ config: { rosterFile: file }, extraRoutes: [installWebChat] }), /Roster file/);
     });
   });
 

@@ -1,0 +1,56 @@
+// A real browser for end-to-end tests: Debian's chromium driven by playwright-core. Never downloads a browser;
+// CHROMIUM_PATH overrides where it is. Each launch gets a fresh profile directory, removed on close.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page errors and console errors, for asserting the page ran cleanly. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Launches headless chromium at a phone-sized viewport (people use this on phones). */
+export async function launchBrowser(opts: { width?: number; height?: number } = {}): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`No chromium at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (.ci/run does).`);
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerreflect-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ARGS,
+    viewport: { width: opts.width ?? 390, height: opts.height ?? 800 },
+    locale: 'en-CA',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
