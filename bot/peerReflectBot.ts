@@ -7,6 +7,7 @@ import { PERSON_KEY } from '../dialogs/turn';
 import type { AppServices } from '../services/app';
 import { log } from '../services/log';
 import type { Person } from '../services/people';
+import { oneAtATime, runHeld } from './turnGate';
 
 export class PeerReflectBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -38,8 +39,9 @@ export class PeerReflectBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.conversationState.saveChanges(context, false);
+    // One turn per conversation at a time; replies go out once the dialog state is stored (bot/turnGate.ts).
+    const key = `${context.activity.channelId}|${context.activity.conversation.id}`;
+    await oneAtATime(key, () => runHeld(context, () => super.run(context), () => this.conversationState.saveChanges(context, false)));
   }
 
   /** Maps the channel identity to the stored pseudonymous person and puts it in turnState. */

@@ -92,10 +92,14 @@ export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteIns
     listen: () =>
       new Promise<number>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(config.port, config.host, () => resolve(server.address().port));
+        server.listen(config.port, config.host, () => {
+          app.outbox.start(); // delivers reflections a previous run kept while storage was down
+          resolve(server.address().port);
+        });
       }),
     async close(graceMs = 10_000) {
       server.server.close();
+      app.outbox.stop();
       if (inFlight > 0) {
         log.info('shutdown.waiting', { pending: inFlight });
         await new Promise<void>((resolve) => {

@@ -7,7 +7,7 @@ import { offer as onboardingOffer, START_BUTTON, WELCOME_NEWHIRE } from './onboa
 /** The first message a person gets; a new hire's carries a button that starts onboarding. */
 export function welcome(person: Person): string | Partial<Activity> {
   if (person.role === 'newhire') return onboardingOffer(WELCOME_NEWHIRE, START_BUTTON);
-  return "Hi, I'm PeerReflect. After time with a client, I can walk you through a short reflection — type `reflect` to start. Type `help` any time to see what I can do.";
+  return "Hi, I'm PeerReflect. After time with a client, I can walk you through a short reflection — type `reflect` to start. Want a nudge after your shift? Try `remind me at 16:30 on weekdays`. Type `help` any time to see what I can do.";
 }
 
 export function help(person: Person): string {
@@ -21,3 +21,8 @@ export const CANCELLED = "Okay, I've stopped. Nothing from that was saved.";
 export const NOTHING_TO_CANCEL = "There's nothing to cancel right now. Type `help` to see what I can do.";
 export const NOT_UNDERSTOOD = "I didn't catch that. Type `reflect` to start a reflection, or `help` to see everything I can do.";
 export const NOT_ALLOWED = "That one isn't available for your role. Type `help` to see what you can do.";
+
+/** A finished reflection saved to the outbox because storage is down (services/reflections/outbox.ts). */
+export const REFLECTION_KEPT = "Your reflection is kept safe. Our storage is having a moment, so I'll save it as soon as it's back — you don't need to do anything.";
+/** A turn whose step could not be stored because storage is down; the conversation resumes from the last stored step. */
+export const STORAGE_DOWN = "I can't reach my storage right now. Your debrief so far is kept — please send your last message again in a few minutes and we'll carry on from there.";

@@ -5,6 +5,9 @@ import { content } from './content';
 import { pseudonymousId } from './identity';
 import { OnboardingService } from './onboarding';
 import { PeopleService } from './people';
+import path from 'node:path';
+import { commitReflection } from './reflections/commit';
+import { ReflectionOutbox } from './reflections/outbox';
 import { RelationshipsService } from './reflections/relationships';
 import { ReflectionsService } from './reflections/service';
 import { ReferenceStore } from './references';
@@ -19,6 +22,8 @@ export interface AppServices {
   people: PeopleService;
   reflections: ReflectionsService;
   relationships: RelationshipsService;
+  /** Saves a finished reflection, or keeps it in a spool under DATA_DIR while storage is down and saves it later. */
+  outbox: ReflectionOutbox;
   /** New hires' onboarding progress; also the supervisor summary's OnboardingStatusReader. */
   onboarding: OnboardingService;
   /** Where to reach each person for proactive messages. */
@@ -39,6 +44,9 @@ export function createServices(config: Config, store: Store): AppServices {
   const people = new PeopleService(store.containers.people, config.defaultTimeZone);
   const jobs = new JobStore(store.containers.schedules);
   const onboarding = new OnboardingService(store.containers.onboarding, content().onboarding, reflections);
+  const relationships = new RelationshipsService(store.containers.relationships);
+  const commitDeps = { reflections, relationships, people, schedules: store.containers.schedules, followUpDays: config.followUpDays, defaultTimeZone: config.defaultTimeZone };
+  const outbox = new ReflectionOutbox(path.join(config.dataDir, 'outbox'), async (doc) => void (await commitReflection(commitDeps, doc)));
   const personIdFor = (channelId: string) => pseudonymousId(config.idSecret, channelId);
   // Reads app.now() at call time, so a test that replaces the clock reaches the supervision services too.
   const supervision = createSupervision({ config, store, people, personIdFor, now: () => app.now(), onboarding });
@@ -50,7 +58,8 @@ export function createServices(config: Config, store: Store): AppServices {
     jobs,
     reminders: new ReminderService(jobs, people),
     reflections,
-    relationships: new RelationshipsService(store.containers.relationships),
+    relationships,
+    outbox,
     onboarding,
     personIdFor,
     now: () => new Date(),

@@ -1,0 +1,31 @@
+// Everything a finished debrief writes, in one idempotent step: the reflection (fixed id: a repeat is a 409),
+// the relationship's bookkeeping (skips a reflection already in its history) and, for a stall, the follow-up
+// job (upsert by a fixed id). The debrief and the outbox both deliver through this, so a repeat is harmless.
+import type { Container } from '@azure/cosmos';
+import type { PeopleService } from '../people';
+import { scheduleFollowUp } from '../stalls/followUp';
+import type { ReflectionDoc } from './model';
+import type { RelationshipsService } from './relationships';
+import type { ReflectionsService } from './service';
+
+export interface CommitDeps {
+  reflections: ReflectionsService;
+  relationships: RelationshipsService;
+  people: PeopleService;
+  schedules: Container;
+  followUpDays: number;
+  defaultTimeZone: string;
+}
+
+export async function commitReflection(deps: CommitDeps, doc: ReflectionDoc): Promise<{ created: boolean }> {
+  const { created } = await deps.reflections.save(doc);
+  if (doc.practice) return { created };
+  await deps.relationships.recordReflection(doc);
+  if (doc.stall) {
+    const person = await deps.people.get(doc.psw);
+    await scheduleFollowUp(deps.schedules, {
+      psw: doc.psw, clientCode: doc.clientCode, now: new Date(doc.createdAt), timeZone: person?.timeZone ?? deps.defaultTimeZone, days: deps.followUpDays,
+    });
+  }
+  return { created };
+}
