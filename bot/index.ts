@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../services/config';
 import { errorFields, log, setLogLevel } from '../services/log';
 import { localIdSecret } from '../services/secret';
 import { openStore } from '../services/storage/cosmos';
+import { createScheduler } from './proactive';
 import { createBotServer } from './server';
 import { localChannelRoutes } from './webchat';
 
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
   const bot = createBotServer(app, { extraRoutes: localChannelRoutes(config) });
   const port = await bot.listen();
   log.info('server.listening', { port, mode: config.localMode ? 'local' : 'bot-framework' });
+  // Proactive messages (reminders, follow-ups, digests) start once the server can also take the replies.
+  const scheduler = createScheduler(app, bot.adapter);
+  scheduler.start();
   const where = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   process.stdout.write(
     config.localMode
@@ -39,6 +43,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('shutdown.start', { signal });
+    await scheduler.stop();
     await bot.close();
     await store.close();
     log.info('shutdown.done', { signal });

@@ -8,6 +8,7 @@ import type { AppServices } from '../services/app';
 import { log } from '../services/log';
 import type { Person } from '../services/people';
 import { oneAtATime, runHeld } from './turnGate';
+import { addressOf } from './references';
 
 export class PeerReflectBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -20,20 +21,43 @@ export class PeerReflectBot extends TeamsActivityHandler {
     for (const d of dialogs) this.dialogs.add(d);
 
     this.onMessage(async (context, next) => {
-      await this.resolvePerson(context);
+      const person = await this.resolvePerson(context);
+      await this.rememberAddress(context, person);
       const dc = await this.dialogs.createContext(context);
       await routeTurn(dc);
       await next();
     });
 
     this.onMembersAdded(async (context, next) => {
-      for (const member of context.activity.membersAdded ?? []) {
-        if (member.id === context.activity.recipient.id) continue;
-        // In a personal chat the added member is the person; welcome them once.
-        const person = await this.resolvePerson(context, member.aadObjectId ?? member.id);
-        await context.sendActivity(messages.welcome(person));
-        log.info('member.welcomed', { person: person.id.slice(0, 8) });
+      // Only a one-to-one chat is the person's own; a team or group chat gets no welcome and is no address.
+      if (addressOf(context.activity)) {
+        for (const member of context.activity.membersAdded ?? []) {
+          // Teams announces a personal install as the bot joining; the person is then the sender.
+          const isBot = member.id === context.activity.recipient.id;
+          const person = await this.resolvePerson(context, isBot ? undefined : member.aadObjectId ?? member.id);
+          await this.rememberAddress(context, person, true);
+          await this.welcomeOnce(context, person);
+        }
       }
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      if (addressOf(context.activity)) {
+        const person = await this.resolvePerson(context);
+        await this.rememberAddress(context, person, true);
+        await this.welcomeOnce(context, person);
+      }
+      await next();
+    });
+
+    // Uninstalled, or the bot removed from the chat: forget this conversation as the person's address.
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.forgetAddress(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if ((context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id)) await this.forgetAddress(context);
       await next();
     });
   }
@@ -42,6 +66,29 @@ export class PeerReflectBot extends TeamsActivityHandler {
     // One turn per conversation at a time; replies go out once the dialog state is stored (bot/turnGate.ts).
     const key = `${context.activity.channelId}|${context.activity.conversation.id}`;
     await oneAtATime(key, () => runHeld(context, () => super.run(context), () => this.conversationState.saveChanges(context, false)));
+  }
+
+  /** Stores where to reach the person proactively; cheap on every message (writes only on a change). */
+  private async rememberAddress(context: TurnContext, person: Person, force = false): Promise<void> {
+    const address = addressOf(context.activity);
+    if (!address) return;
+    const result = await this.app.references.remember(person.id, address, this.app.now(), force);
+    if (result !== 'unchanged') log.info('reference.stored', { person: person.id.slice(0, 8), status: result, channelId: address.channelId });
+  }
+
+  private async forgetAddress(context: TurnContext): Promise<void> {
+    const from = context.activity.from;
+    const personId = this.app.personIdFor(from.aadObjectId ?? from.id);
+    const removed = await this.app.references.remove(personId, context.activity.conversation.id);
+    log.info('reference.removed', { person: personId.slice(0, 8), status: removed ? 'removed' : 'none' });
+  }
+
+  /** The welcome (different for new hires) is said once per person, however many install events arrive. */
+  private async welcomeOnce(context: TurnContext, person: Person): Promise<void> {
+    if (person.welcomedAt) return;
+    await context.sendActivity(messages.welcome(person));
+    await this.app.people.put({ ...person, welcomedAt: this.app.now().toISOString() });
+    log.info('member.welcomed', { person: person.id.slice(0, 8) });
   }
 
   /** Maps the channel identity to the stored pseudonymous person and puts it in turnState. */
