@@ -87,7 +87,8 @@ export class PeerReflectBot extends TeamsActivityHandler {
   private async welcomeOnce(context: TurnContext, person: Person): Promise<void> {
     if (person.welcomedAt) return;
     await context.sendActivity(messages.welcome(person));
-    await this.app.people.put({ ...person, welcomedAt: this.app.now().toISOString() });
+    const welcomedAt = this.app.now().toISOString();
+    await this.app.people.update(person.id, (p) => ({ ...p, welcomedAt }));
     log.info('member.welcomed', { person: person.id.slice(0, 8) });
   }
 

@@ -35,7 +35,7 @@ export class ReminderService {
 
   /** Sets the person's time zone (an IANA name, already validated) and moves their reminder to the new zone. */
   async setTimeZone(person: Person, timeZone: string, now: Date): Promise<{ person: Person; reminder?: CurrentReminder }> {
-    const updated = await this.people.put({ ...person, timeZone });
+    const updated = (await this.people.update(person.id, (p) => ({ ...p, timeZone }))) ?? (await this.people.put({ ...person, timeZone }));
     const existing = await this.current(person.id);
     const reminder = existing ? await this.set(updated, existing.rule, now) : undefined;
     return { person: updated, reminder };
