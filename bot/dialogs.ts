@@ -5,8 +5,9 @@ import { HistoryDialog } from '../dialogs/history';
 import { createOnboardingDialogs } from '../dialogs/onboarding';
 import { ReflectionDialog } from '../dialogs/reflection';
 import { createReminderDialogs } from '../dialogs/reminders';
+import { createSupervisionDialogs } from '../dialogs/supervision';
 import type { AppServices } from '../services/app';
 
 export function createDialogs(app: AppServices): Dialog[] {
-  return [new ReflectionDialog(app), new HistoryDialog(app), ...createOnboardingDialogs(app), ...createReminderDialogs(app)];
+  return [new ReflectionDialog(app), new HistoryDialog(app), ...createOnboardingDialogs(app), ...createReminderDialogs(app), ...createSupervisionDialogs(app)];
 }

@@ -2,7 +2,8 @@
 // read: never from an id in a card, a token or a link (a signed token says what was asked, not what is allowed).
 //   PSW / new hire: their own reflections, shared and private.
 //   Supervisor: the shared reflections of the people they supervise; of private reflections, only counts.
-//   Admin: manages the roster and reads the audit trail; no one's reflections.
+//   Admin: manages the roster and reads the audit trail; no one else's reflections.
+//   Anyone: their own (supervisors and admins may reflect too).
 import type { PeopleService, Person } from './people';
 import type { RosterService } from './roster';
 
@@ -19,12 +20,9 @@ export class AccessService {
   async decide(viewerId: string, subjectId: string): Promise<AccessDecision> {
     const viewer = await this.people.get(viewerId);
     if (!viewer) return { allowed: false, reason: 'no_viewer' };
+    // Anyone may reflect, so anyone may read their own.
+    if (subjectId === viewerId) return { allowed: true, viewer, subject: viewer, scope: 'own' };
     if (viewer.role === 'admin') return { allowed: false, reason: 'role' };
-    if (subjectId === viewerId) {
-      // A supervisor has no reflections of their own to review here; PSWs and new hires do.
-      if (viewer.role === 'supervisor') return { allowed: false, reason: 'role' };
-      return { allowed: true, viewer, subject: viewer, scope: 'own' };
-    }
     if (viewer.role !== 'supervisor') return { allowed: false, reason: 'not_found' };
     const subject = await this.people.get(subjectId);
     // "Not yours" and "no such person" look the same from outside, so the roster cannot be probed.
@@ -42,7 +40,7 @@ export class AccessService {
     return this.decide(viewerId, subject.id);
   }
 
-  /** Everyone whose reflections the viewer may summarise: a supervisor's supervisees; a PSW themself. */
+  /** Everyone whose reflections the viewer may summarise or export as a set: a supervisor's supervisees; a PSW themself. */
   async readable(viewerId: string): Promise<{ viewer?: Person; subjects: Person[]; scope?: ReadScope }> {
     const viewer = await this.people.get(viewerId);
     if (!viewer || viewer.role === 'admin') return { viewer, subjects: [] };

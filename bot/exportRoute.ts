@@ -1,0 +1,40 @@
+// GET /exports?token=… — the CSV behind an export link. The token is short-lived and signed; access is decided
+// again and the download audited (services/supervision/export.ts). No cookies, no caching, no file on disk.
+import type { AppServices } from '../services/app';
+import { errorFields, log } from '../services/log';
+import type { RouteInstaller } from './server';
+
+export function exportRoute(app: AppServices): RouteInstaller {
+  return (server) => {
+    // The token rides in the query: it is longer than the router allows a path parameter to be.
+    server.get('/exports', async (req, res) => {
+      try {
+        const result = await app.supervision.exports.csv((req.query as { token?: unknown } | undefined)?.token, app.now());
+        if (!result.ok) {
+          res.setHeader('cache-control', 'no-store');
+          res.send(404, { error: 'not_found', message: 'This export link has expired or is not yours. Type `export` in the chat for a new one.' });
+          return;
+        }
+        res.writeHead(200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${result.filename}"`,
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        });
+        res.end(result.csv);
+        log.info('export.downloaded', { count: result.rows, bytes: result.csv.length });
+      } catch (err) {
+        log.error('export.failed', errorFields(err));
+        if (!res.headersSent) res.send(500, { error: 'internal', message: 'The export could not be made. Please try again.' });
+      }
+    });
+  };
+}
+
+/** Applies ROSTER_FILE at start, when set. A bad file stops the start with one line naming the problem. */
+export async function seedRosterFromConfig(app: AppServices): Promise<void> {
+  if (!app.config.rosterFile) return;
+  const { applied, problems } = await app.supervision.roster.seedFromFile(app.config.rosterFile);
+  log.info('roster.seeded', { count: applied, pending: problems.length });
+  for (const p of problems) log.warn('roster.seed_entry_refused', { step: p.index, status: p.problem });
+}
