@@ -30,11 +30,3 @@ export function exportRoute(app: AppServices): RouteInstaller {
     });
   };
 }
-
-/** Applies ROSTER_FILE at start, when set. A bad file stops the start with one line naming the problem. */
-export async function seedRosterFromConfig(app: AppServices): Promise<void> {
-  if (!app.config.rosterFile) return;
-  const { applied, problems } = await app.supervision.roster.seedFromFile(app.config.rosterFile);
-  log.info('roster.seeded', { count: applied, pending: problems.length });
-  for (const p of problems) log.warn('roster.seed_entry_refused', { step: p.index, status: p.problem });
-}

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../services/config';
 import { errorFields, log, setLogLevel } from '../services/log';
 import { localIdSecret } from '../services/secret';
 import { openStore } from '../services/storage/cosmos';
+import { exportRoute } from './exportRoute';
 import { createScheduler } from './proactive';
 import { createBotServer } from './server';
 import { localChannelRoutes } from './webchat';
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   if (config.embeddedCosmos && !config.idSecret) config.idSecret = localIdSecret(config.dataDir);
   const store = await openStore({ ...config, dataDir: config.embeddedCosmos ? config.dataDir : undefined });
   const app = createServices(config, store);
-  const bot = createBotServer(app, { extraRoutes: localChannelRoutes(config) });
+  await app.supervision.startup();
+  const bot = createBotServer(app, { extraRoutes: [...localChannelRoutes(config), exportRoute(app)] });
   const port = await bot.listen();
   log.info('server.listening', { port, mode: config.localMode ? 'local' : 'bot-framework' });
   // Proactive messages (reminders, follow-ups, digests) start once the server can also take the replies.

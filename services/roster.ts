@@ -209,6 +209,13 @@ export class RosterService {
     return { applied, problems };
   }
 
+  /** Adds the file's people not stored yet; people already stored keep what admins have changed since. */
+  async seedMissing(entries: RosterEntry[]): Promise<{ applied: number; problems: { index: number; problem: RosterProblem }[] }> {
+    const missing: RosterEntry[] = [];
+    for (const e of entries) if (!(await this.people.get(this.personIdFor(e.channelId)))) missing.push(e);
+    return this.seed(missing);
+  }
+
   async seedFromFile(path: string): Promise<{ applied: number; problems: { index: number; problem: RosterProblem }[] }> {
     return this.seed(parseRosterFile(readFileSync(path, 'utf8')));
   }

@@ -42,5 +42,6 @@ export function jobHandlers(app: AppServices): JobHandlers {
   return {
     reminder: reminderHandler(app.people),
     followup: followUpHandler,
+    digest: app.supervision.digest.handler,
   };
 }

@@ -6,7 +6,9 @@ import { AuditService } from '../audit';
 import type { Config } from '../config';
 import type { OnboardingStatusReader } from '../onboarding';
 import type { PeopleService, Person } from '../people';
-import { RosterService } from '../roster';
+import { log } from '../log';
+import { parseRosterFile, RosterService } from '../roster';
+import { readFileSync } from 'node:fs';
 import type { JobHandler } from '../scheduler/job';
 import type { Store } from '../storage/cosmos';
 import { createDigestHandler, ensureDigestJob } from './digest';
@@ -19,6 +21,11 @@ export interface Supervision {
   audit: AuditService;
   summaries: SummaryService;
   exports: ExportService;
+  /**
+   * At start: adds ROSTER_FILE's people not stored yet (throws RosterFileError on a bad file), and makes sure every
+   * supervisor has a digest job (people made supervisors before this feature, or by a restored backup).
+   */
+  startup(): Promise<void>;
   digest: {
     /** The JobHandler for kind 'digest' (register it with the scheduler). */
     handler: JobHandler;
@@ -54,5 +61,13 @@ export function createSupervision(deps: {
     card: (s) => ({ ...teamSummaryCard(s, 'Your weekly digest') }),
     text: teamSummaryText,
   });
-  return { roster, access, audit, summaries, exports, digest: { handler, ensureJob } };
+  const startup = async () => {
+    if (config.rosterFile) {
+      const { applied, problems } = await roster.seedMissing(parseRosterFile(readFileSync(config.rosterFile, 'utf8')));
+      log.info('roster.seeded', { count: applied, pending: problems.length });
+      for (const p of problems) log.warn('roster.seed_entry_refused', { step: p.index, status: p.problem });
+    }
+    for (const s of await roster.supervisors()) await ensureJob(s);
+  };
+  return { roster, access, audit, summaries, exports, startup, digest: { handler, ensureJob } };
 }

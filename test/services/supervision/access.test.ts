@@ -67,6 +67,25 @@ describe('supervision: roster, access, summaries, paging, export, audit', () => 
       assert.throws(() => parseRosterFile('not json'), /not valid JSON/);
     });
 
+    it('at start adds ROSTER_FILE people not stored yet, keeps admin changes, and ensures digest jobs', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'roster-'));
+      const file = path.join(dir, 'roster.json');
+      writeFileSync(file, JSON.stringify({ people: [
+        { channelId: 's', role: 'supervisor', alias: 'Lee', timeZone: 'Europe/London' },
+        { channelId: 'p', role: 'psw', alias: 'P1', supervisor: 'Lee' },
+      ] }));
+      const app = createServices(testConfig({ rosterFile: file }), await freshStore());
+      await app.supervision.startup();
+      await app.supervision.roster.setTeam('P1', 'East');
+      await app.supervision.startup(); // a restart
+      const p1 = (await app.supervision.roster.byAlias('p1'))!;
+      assert.equal(p1.team, 'East');
+      assert.equal(p1.supervisorId, app.personIdFor('s'));
+      assert.ok(await app.jobs.get(`digest|${app.personIdFor('s')}`));
+      writeFileSync(file, '{"people":[{"channelId":"x","role":"chief","alias":"X"}]}');
+      await assert.rejects(app.supervision.startup(), /Roster file: \/people\/0\/role/);
+    });
+
     it('seeds from the sample roster file, supervisors first', async () => {
       const app = createServices(testConfig(), await freshStore());
       const result = await app.supervision.roster.seedFromFile(path.join(__dirname, '../../../content/roster.sample.json'));

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { monthOf } from '../../../services/audit';
-import type { Job } from '../../../services/scheduler/job';
+import type { Job, OutgoingMessage } from '../../../services/scheduler/job';
+import { jobHandlers } from '../../../services/scheduler/handlers';
+import { Scheduler, type Sender } from '../../../services/scheduler/scheduler';
 import { CLAIM_MINUTES, claimDigestWeek, createDigestHandler, digestJobId, nextDigestDue } from '../../../services/supervision/digest';
 import { teamSummaryCard, teamSummaryText } from '../../../cards/summary';
 import { closeStores } from '../../helpers/store';
@@ -141,5 +143,38 @@ describe('weekly digest', () => {
       const end = await handlerFor('one')({ ...job, due: out.next! }, new Date(out.next!));
       assert.deepEqual(end, { messages: [] });
     });
+  });
+});
+
+describe('weekly digest through the scheduler', () => {
+  let t: Team;
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(async () => {
+    clock = sinon.useFakeTimers({ now: new Date('2025-10-29T12:00:00Z'), toFake: ['Date'] });
+    t = await rosterApp();
+    await putReflections(t.app, [reflection(t.pswA1.id, '2025-10-30T15:00:00Z')]);
+  });
+  afterEach(async () => {
+    clock.restore();
+    await closeStores();
+  });
+
+  it('two scheduler instances polling together deliver one digest per supervisor per week, across the autumn change', async () => {
+    const sent: OutgoingMessage[] = [];
+    const sender: Sender = { send: async (m) => (sent.push(m), 'sent') };
+    const make = (owner: string) => new Scheduler({ container: t.app.store.containers.schedules, handlers: jobHandlers(t.app), sender, now: () => new Date(), owner });
+    const [one, two] = [make('one'), make('two')];
+    const dues: string[] = [];
+    for (let week = 0; week < 3; week++) {
+      const job = (await t.app.jobs.get(digestJobId(t.supA.id)))!;
+      dues.push(job.due);
+      clock.setSystemTime(new Date(Date.parse(job.due) + 1000));
+      await Promise.all([one.runDue(), two.runDue(), one.runDue()]);
+    }
+    // Toronto: EDT until 2 November 2025, then EST — Monday 09:00 local throughout.
+    assert.deepEqual(dues, ['2025-11-03T14:00:00.000Z', '2025-11-10T14:00:00.000Z', '2025-11-17T14:00:00.000Z']);
+    const sam = sent.filter((m) => m.personId === t.supA.id);
+    assert.equal(sam.length, 3);
+    assert.ok(sam.every((m) => m.card));
   });
 });
