@@ -79,11 +79,14 @@ export function formCard(opts: { step: string; nonce: string; prompt: string; in
       body.push({
         type: 'Input.Text', id: input.id, label: input.label, placeholder: input.placeholder, isMultiline: input.multiline ?? false,
         isRequired: input.required ?? false, maxLength: input.maxLength,
+        // Adaptive Cards 1.5 renderers (Web Chat's among them) refuse to draw a required input without one.
+        ...(input.required ? { errorMessage: 'Please fill this in.' } : {}),
       });
     } else if (input.type === 'choice') {
       body.push({
         type: 'Input.ChoiceSet', id: input.id, label: input.label, style: input.expanded ? 'expanded' : 'compact',
         isRequired: input.required ?? false, choices: input.choices.map((c) => ({ title: c.title, value: c.value })),
+        ...(input.required ? { errorMessage: 'Please pick one.' } : {}),
       });
     } else {
       body.push({ type: 'Input.Toggle', id: input.id, title: input.label, valueOn: 'true', valueOff: 'false' });
