@@ -4,19 +4,18 @@
 // state, so `onboarding` in any conversation, on any device, on any day picks up where the person left off.
 import { ComponentDialog, Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AppServices } from '../services/app';
+import { PRACTICE_CODE } from '../services/reflections/codes';
 import { log } from '../services/log';
 import { describeRedactions, totalRedactions, type OnboardingService, type OnboardingStep } from '../services/onboarding';
 import { EVERYONE, registerCommand, registerFallback } from './commands';
 import * as messages from './messages';
 import * as words from './onboardingMessages';
+import { REFLECTION_DIALOG, type ReflectionOptions } from './reflection';
 import { ChoiceStep, FreeTextStep, redactorFor, type ChoiceResult, type FreeTextAnswer } from './prompts';
 import { personOf } from './turn';
 
 export const ONBOARDING_DIALOG = 'onboarding';
 export const ONBOARDING_OFFER_DIALOG = 'onboarding.offer';
-/** The debrief dialog (issue 3), run as practice. */
-export const REFLECTION_DIALOG = 'reflection';
-export const PRACTICE_CLIENT_CODE = 'PRACTICE';
 
 const START = 'onboarding.start';
 const STEP = 'onboarding.step';
@@ -35,8 +34,6 @@ registerFallback('newhire', ONBOARDING_OFFER_DIALOG);
 
 interface StepValues {
   index: number;
-  /** When the practice debrief began (UTC ISO): its saved document must be at least this new. */
-  practiceSince?: string;
 }
 
 export class OnboardingDialog extends ComponentDialog {
@@ -113,9 +110,9 @@ export class OnboardingDialog extends ComponentDialog {
       }
       case 'practice': {
         const { practice } = content;
-        values.practiceSince = this.app.now().toISOString();
         await step.context.sendActivity(words.practiceIntro(practice.title, practice.text));
-        return step.beginDialog(REFLECTION_DIALOG, { practice: true, clientCode: PRACTICE_CLIENT_CODE, stage: practice.stage });
+        const options: ReflectionOptions = { practice: true, clientCode: PRACTICE_CODE, stage: practice.stage };
+        return step.beginDialog(REFLECTION_DIALOG, options);
       }
     }
   }
@@ -150,14 +147,17 @@ export class OnboardingDialog extends ComponentDialog {
         break;
       }
       case 'practice': {
-        const saved = await this.onboarding.practiceSavedSince(person.id, PRACTICE_CLIENT_CODE, values.practiceSince!);
-        if (!saved) {
+        // The debrief returns the saved reflection's id, or undefined when the person left without saving.
+        const savedId = typeof step.result === 'string' ? step.result : undefined;
+        if (!savedId) {
           await step.context.sendActivity(words.PRACTICE_NOT_SAVED);
           return step.endDialog();
         }
         await this.onboarding.complete(person.id, now);
         log.info('onboarding.completed', { person: person.id.slice(0, 8) });
-        await step.context.sendActivity(words.practiceDone(describeRedactions(totalRedactions(saved))));
+        // Undefined only while storage is down and the outbox holds the reflection: then a general word.
+        const saved = await this.app.reflections.get(person.id, savedId);
+        await step.context.sendActivity(words.practiceDone(saved ? describeRedactions(totalRedactions(saved)) : undefined));
         await step.context.sendActivity(words.FINISHED);
         return step.endDialog();
       }

@@ -36,8 +36,10 @@ export const READY = "Ready to look at the first stage?";
 export const RESTARTED = "Okay, starting onboarding over from the beginning. Your earlier answers to the questions still count.";
 
 export function feedback(grade: CheckGrade): string {
-  if (grade.right) return `✅ That's right. ${grade.feedback}`;
-  return [`Not quite. ${grade.choiceFeedback ?? ''}`.trim(), `The best answer: **${grade.answerText}**`, grade.feedback].join('\n\n');
+  // Content feedback may open with "Right." for the right answer; we say that ourselves, once.
+  const why = grade.feedback.replace(/^right[.!]\s*/i, '');
+  if (grade.right) return `✅ That's right. ${why}`;
+  return [`Not quite. ${grade.choiceFeedback ?? ''}`.trim(), `The best answer: **${grade.answerText}**`, why].join('\n\n');
 }
 
 export function reflectIntro(text: string): string {
@@ -55,10 +57,14 @@ export function practiceIntro(title: string, text: string): string {
   return `**${title}**\n\n${text}\n\nThis runs the real debrief. At the review step you'll see exactly what I would store.`;
 }
 
-export function practiceDone(removed: string): string {
-  const deid = removed
-    ? `Before anything was stored, I took out ${removed} and put a placeholder like [NAME] in its place. I do that with every reflection.`
-    : "You didn't type anything identifying, so nothing needed removing. When you do, names, phone numbers and addresses become placeholders like [NAME] before anything is stored.";
+/** `removed`: what de-identification took out of the saved practice ('' for nothing; undefined if not known yet). */
+export function practiceDone(removed: string | undefined): string {
+  const deid =
+    removed === undefined
+      ? 'Before anything is stored, I replace names, phone numbers and addresses with placeholders like [NAME]. I do that with every reflection.'
+      : removed
+        ? `Before anything was stored, I took out ${removed} and put a placeholder like [NAME] in its place. I do that with every reflection.`
+        : "You didn't type anything identifying, so nothing needed removing. When you do, names, phone numbers and addresses become placeholders like [NAME] before anything is stored.";
   return `That practice debrief is saved as practice only: it never counts as a real reflection or shows up in your summaries.\n\n${deid}`;
 }
 

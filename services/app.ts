@@ -43,7 +43,7 @@ export function createServices(config: Config, store: Store): AppServices {
   const reflections = new ReflectionsService(store.containers.reflections, config.reflectionTtlDays);
   const people = new PeopleService(store.containers.people, config.defaultTimeZone);
   const jobs = new JobStore(store.containers.schedules);
-  const onboarding = new OnboardingService(store.containers.onboarding, content().onboarding, reflections);
+  const onboarding = new OnboardingService(store.containers.onboarding, content().onboarding);
   const relationships = new RelationshipsService(store.containers.relationships);
   const commitDeps = { reflections, relationships, people, schedules: store.containers.schedules, followUpDays: config.followUpDays, defaultTimeZone: config.defaultTimeZone };
   const outbox = new ReflectionOutbox(path.join(config.dataDir, 'outbox'), async (doc) => void (await commitReflection(commitDeps, doc)));

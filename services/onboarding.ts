@@ -8,7 +8,6 @@
 import type { Container } from '@azure/cosmos';
 import type { Onboarding } from './content';
 import type { ReflectionDoc, StageId } from './reflections/model';
-import type { ReflectionsService } from './reflections/service';
 import { stripSystem } from './people';
 
 /** content/onboarding.json as the content loader types and validates it (content().onboarding). */
@@ -95,8 +94,7 @@ const MAX_ATTEMPTS = 5;
 export class OnboardingService implements OnboardingStatusReader {
   readonly plan: OnboardingStep[];
 
-  /** `container` holds progress; `reflections` is read to see whether the practice debrief was saved. */
-  constructor(private readonly container: Container, readonly content: OnboardingContent, private readonly reflections?: ReflectionsService) {
+  constructor(private readonly container: Container, readonly content: OnboardingContent) {
     this.plan = onboardingPlan(content);
   }
 
@@ -135,14 +133,6 @@ export class OnboardingService implements OnboardingStatusReader {
   /** The practice debrief was saved: the module is complete. */
   async complete(personId: string, now: Date): Promise<OnboardingProgress> {
     return this.update(personId, now, (p) => ({ ...p, step: this.total, completedAt: p.completedAt ?? now.toISOString() }));
-  }
-
-  /** The person's practice debrief on `clientCode` saved at or after `since` (UTC ISO), if any. */
-  async practiceSavedSince(personId: string, clientCode: string, since: string): Promise<ReflectionDoc | undefined> {
-    if (!this.reflections) throw new Error('OnboardingService was built without the reflections service');
-    const { items } = await this.reflections.listByPsw(personId, { clientCode, includePractice: true, pageSize: 1 });
-    const newest = items[0];
-    return newest?.practice && newest.createdAt >= since ? newest : undefined;
   }
 
   async onboardingStatus(personId: string): Promise<OnboardingStatus> {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
+import { PROMPTS_PER_DEBRIEF } from '../../dialogs/reflection';
 import { content } from '../../services/content';
 import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
 import { closeStores } from '../helpers/store';
@@ -96,7 +97,7 @@ describe('onboarding over HTTP', () => {
 
     // A right answer, typed by its number.
     const right = visibleText(await convo.say('2'));
-    assert.match(right, /✅ That's right\. Right\. Curiosity about their view/);
+    assert.match(right, /✅ That's right\. Curiosity about their view/);
 
     const status = await bot.app.onboarding.onboardingStatus(personId);
     assert.deepEqual(status, { started: true, completed: false, step: 4, total: 10, checksRight: 1, checksAnswered: 2 });
@@ -147,5 +148,70 @@ describe('onboarding over HTTP', () => {
     await convo.say('cancel');
     await bot.app.onboarding.complete(personId, new Date());
     assert.match(visibleText(await convo.say('onboarding')), /already finished onboarding/);
+  });
+
+  it('runs the whole module: four stages, then a practice debrief that is saved as practice, and the supervisor sees completion', async () => {
+    const { roster } = bot.app.supervision;
+    await roster.add({ channelId: 'onb-sup', role: 'supervisor', alias: 'Onb Sup', team: 'Onb' });
+    await roster.add({ channelId: 'onb-newhire', role: 'newhire', alias: 'New 1', supervisor: 'Onb Sup', team: 'Onb' });
+    const personId = bot.app.personIdFor('onb-newhire');
+    const supervisor = new Conversation(bot.url, 'onb-sup');
+    assert.match(JSON.stringify(await supervisor.say('summary')), /"title":"Onboarding","value":"not started"/);
+
+    const convo = new Conversation(bot.url, 'onb-newhire');
+    await convo.say('onboarding');
+    let replies = await convo.say("let's go");
+    // Right answers for three stages, one wrong (fostering), each reflection answered or skipped.
+    for (const m of onboarding.modules) {
+      const choice = m.stage === 'fostering' ? m.check.choices.find((c) => c.id !== m.check.answer)! : m.check.choices.find((c) => c.id === m.check.answer)!;
+      assert.match(visibleText(replies), new RegExp(m.title));
+      replies = await press(convo, replies, choice.text);
+      assert.match(visibleText(replies), m.stage === 'fostering' ? /Not quite/ : /That's right/);
+      replies = await convo.say(m.stage === 'trust' ? 'A teacher who showed up every week.' : 'skip');
+    }
+    let text = visibleText(replies);
+    assert.match(text, /\*\*Practice debrief\*\*/);
+    assert.match(text, /C-99 agreed to a detox referral/);
+    assert.match(text, /marked as practice/);
+    assert.deepEqual(await bot.app.onboarding.onboardingStatus(personId), {
+      started: true, completed: false, step: 9, total: 10, checksRight: 3, checksAnswered: 4,
+    });
+
+    // The real debrief, with a made-up name and street typed on purpose.
+    replies = await convo.say('skip'); // names to hide
+    assert.match(visibleText(replies), /\(1\/\d\)/, 'the stage comes from the practice case; prompts start');
+    replies = await convo.say('I waited for Jordan Smith outside 42 Wellesley Street East and felt let down.');
+    const prompts = Math.min(content().stageById[onboarding.practice.stage].prompts.length, PROMPTS_PER_DEBRIEF);
+    for (let i = 1; i < prompts; i++) replies = await convo.say('skip');
+    assert.match(visibleText(replies), /how is the relationship moving/);
+    replies = await convo.say('Steady');
+    replies = await convo.say('3 okay');
+    text = visibleText(replies);
+    assert.match(text, /Here's exactly what I'll save \(practice\) for \*\*PRACTICE\*\*/);
+    assert.match(text, /\[NAME\]/);
+    assert.doesNotMatch(text, /Jordan|Wellesley/);
+    assert.match(text, /I hid /);
+
+    text = visibleText(await convo.say('Save'));
+    assert.match(text, /saved as practice only: it never counts as a real reflection/);
+    assert.match(text, /I took out 1 name and 1 street address/);
+    assert.match(text, /You've finished onboarding/);
+
+    // Stored as practice, and never counted as real.
+    const real = await bot.app.reflections.listByPsw(personId);
+    assert.equal(real.items.length, 0, 'not listed as a real reflection');
+    const all = await bot.app.reflections.listByPsw(personId, { includePractice: true });
+    assert.equal(all.items.length, 1);
+    assert.equal(all.items[0]!.practice, true);
+    assert.equal(all.items[0]!.clientCode, 'PRACTICE');
+    assert.doesNotMatch(JSON.stringify(all.items[0]), /Jordan|Wellesley/);
+    assert.equal(await bot.app.relationships.get(personId, 'PRACTICE'), undefined, 'no relationship history from practice');
+
+    assert.deepEqual(await bot.app.onboarding.onboardingStatus(personId), {
+      started: true, completed: true, step: 10, total: 10, checksRight: 3, checksAnswered: 4,
+    });
+    const summary = JSON.stringify(await supervisor.say('summary'));
+    assert.match(summary, /"title":"Onboarding","value":"done \(3\/4 checks right\)"/);
+    assert.match(summary, /"title":"Reflections","value":"0 shared, 0 private"/, 'the practice debrief is not counted');
   });
 });
