@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { content as loadedContent } from '../../services/content';
-import { gradeCheck, onboardingPlan, OnboardingService } from '../../services/onboarding';
+import { describeRedactions, gradeCheck, onboardingPlan, OnboardingService, totalRedactions } from '../../services/onboarding';
 import type { Store } from '../../services/storage/cosmos';
 import { closeStores, freshStore } from '../helpers/store';
 
@@ -85,5 +85,19 @@ describe('onboarding progress and grading', () => {
     const status = await service.onboardingStatus(id);
     assert.equal(status.completed, true);
     assert.equal(status.checksRight, 1);
+  });
+
+  it('says in plain words what de-identification removed', () => {
+    assert.equal(describeRedactions({}), '');
+    assert.equal(describeRedactions({ NAME: 0 }), '');
+    assert.equal(describeRedactions({ NAME: 1 }), '1 name');
+    assert.equal(describeRedactions({ ADDRESS: 1, NAME: 2 }), '2 names and 1 street address');
+    assert.equal(describeRedactions({ PHONE: 1, NAME: 3, SIN: 1 }), '3 names, 1 phone number and 1 identifier');
+    const doc = { answers: [
+      { promptId: 'a', text: '[NAME] at [ADDRESS]', skipped: false, redactions: { NAME: 1, ADDRESS: 1 } },
+      { promptId: 'b', text: '', skipped: true, redactions: {} },
+      { promptId: 'c', text: '[NAME]', skipped: false, redactions: { NAME: 1 } },
+    ] };
+    assert.deepEqual(totalRedactions(doc), { NAME: 2, ADDRESS: 1 });
   });
 });
