@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import type { ConversationReference } from 'botbuilder';
 import { installWebChat, WEBCHAT_BOT, WEBCHAT_CHANNEL_ID } from '../../bot/webchat';
+import { content } from '../../services/content';
 import { startBot, type RunningBot } from '../helpers/bot';
 import { launchBrowser, type Browser } from '../helpers/browser';
 import { closeStores } from '../helpers/store';
@@ -64,23 +65,52 @@ describe('local web chat in a real browser (chromium)', function () {
     await chat.waitFor(/Time for a short reflection/, since, 3000);
   });
 
-  it('renders Adaptive Cards, and a tapped Action.Submit posts its value to the bot', async () => {
-    // Onboarding's cards stand in until the debrief lands (then the debrief test below covers cards too).
-    const since = await chat.count();
-    await chat.say('onboarding');
-    await browser.page.locator('.ac-adaptiveCard').nth(0).waitFor({ state: 'visible' });
-    await chat.waitFor(/./, since);
-    const before = chat.posted.length;
-    const cardButton = browser.page.locator('.ac-pushButton').last();
-    const title = await cardButton.innerText();
-    const countBefore = await chat.count();
-    await cardButton.click();
-    await chat.waitFor(/./, countBefore + 1);
-    const submitted = chat.posted.slice(before).find((a) => a.value !== undefined);
-    assert.ok(submitted, `tapping "${title}" posts the card's data as value`);
-    assert.equal(typeof submitted.value, 'object');
-    assert.equal(submitted.text, undefined);
-    await chat.ask('cancel', /stopped/i);
+  it('completes a debrief by tapping card buttons, filling the self-check form and typing; the reflection is stored de-identified', async () => {
+    const trust = content().stageById.trust;
+    const prompts = Math.min(trust.prompts.length, 5);
+    const strategy = content().stalls.trust.strategies[0]!;
+    const firstPost = chat.posted.length;
+
+    await chat.ask('reflect', /Which client is this about/);
+    await chat.ask('C-14', /names you.d like me to always hide/i);
+    await chat.tap('Skip', /Where does your relationship with C-14 stand/);
+    await chat.tap('Building trust', new RegExp(`\\(1/${prompts}\\)`));
+    await chat.ask('We met at the drop-in and talked about Maria and her dog.', new RegExp(`\\(2/${prompts}\\)`));
+    for (let i = 2; i <= prompts; i++) {
+      await chat.tap('Skip', i < prompts ? new RegExp(`\\(${i + 1}/${prompts}\\)`) : /how is the relationship moving/i);
+    }
+    const stall = await chat.tap('Stalling', /Which one would you like to try/);
+    assert.ok(stall.includes(strategy.title));
+    await chat.tap(strategy.title, /flag this relationship for supervision/);
+    await chat.tap('Yes', /How are you doing after this one/);
+    await chat.chooseInCard('4');
+    await chat.fillCardInput(/tired but okay/, 'a bit tired');
+    const review = await chat.tap('Next', /exactly what I.ll save/);
+    assert.match(review, /\[NAME\]/);
+    assert.doesNotMatch(review, /Maria/);
+    await chat.tap('Save', /Saved/);
+
+    // Card buttons went as Action.Submit values (no text); typed answers as text.
+    const sent = chat.posted.slice(firstPost);
+    const stageTap = sent.find((a) => (a.value as { choice?: string } | undefined)?.choice === 'trust');
+    assert.ok(stageTap, 'the stage card posted its value');
+    assert.equal(stageTap.text, undefined);
+    assert.deepEqual(Object.keys(sent.find((a) => (a.value as { score?: string } | undefined)?.score)!.value as object).sort(), ['nonce', 'note', 'score', 'step']);
+
+    const psw = bot.app.personIdFor('local-psw-1');
+    const { items } = await bot.app.reflections.listByPsw(psw);
+    assert.equal(items.length, 1);
+    const doc = items[0]!;
+    assert.equal(doc.clientCode, 'C-14');
+    assert.equal(doc.stage, 'trust');
+    assert.equal(doc.movement, 'stalling');
+    assert.deepEqual(doc.stall, { stage: 'trust', source: 'reported', strategyId: strategy.id, flaggedForSupervision: true });
+    assert.deepEqual(doc.selfCheck, { score: 4, note: 'a bit tired' });
+    assert.equal(doc.visibility, 'shared');
+    assert.equal(doc.answers.length, prompts);
+    assert.match(doc.answers[0]!.text, /talked about \[NAME\] and her dog/);
+    assert.equal(doc.answers.filter((a) => a.skipped).length, prompts - 1);
+    assert.doesNotMatch(JSON.stringify(doc), /Maria/);
   });
 
   it('keeps the person and conversation across a reload, and lets them change who they are', async () => {

@@ -73,17 +73,23 @@ export class WebChatPage {
     return this.waitFor(pattern, since);
   }
 
-  /** Taps the button titled `title` on the newest card that has it, then waits for a reply matching `pattern`. */
-  async tap(title: string | RegExp, pattern: RegExp): Promise<string> {
+  /** Taps the button titled `title` on the newest card (as a person would), then waits for a reply matching `pattern`. */
+  async tap(title: string, pattern: RegExp): Promise<string> {
     const since = await this.count();
-    const button = this.page.locator('.ac-pushButton').filter({ hasText: title }).last();
+    const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    const button = this.page.locator('.ac-adaptiveCard').last().locator('.ac-pushButton').filter({ hasText: exact });
     await button.waitFor({ state: 'visible' });
     await button.click();
     return this.waitFor(pattern, since);
   }
 
-  /** Fills the newest card input whose placeholder or label matches, for cards with text fields. */
+  /** Fills the text field of the newest card whose placeholder matches. */
   async fillCardInput(placeholder: RegExp, text: string): Promise<void> {
-    await this.page.getByPlaceholder(placeholder).last().fill(text);
+    await this.page.locator('.ac-adaptiveCard').last().getByPlaceholder(placeholder).fill(text);
+  }
+
+  /** Picks the radio button labelled `label` in the newest card (an expanded Input.ChoiceSet). */
+  async chooseInCard(label: string): Promise<void> {
+    await this.page.locator('.ac-adaptiveCard').last().getByRole('radio', { name: label, exact: true }).check();
   }
 }

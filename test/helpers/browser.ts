@@ -20,7 +20,7 @@ const ARGS = [
 export interface Browser {
   context: BrowserContext;
   page: Page;
-  /** Uncaught page errors and console errors, for asserting the page ran cleanly. */
+  /** Uncaught page errors, console errors and Web Chat's warnings, for asserting the page ran cleanly. */
   errors: string[];
   close(): Promise<void>;
 }
@@ -42,7 +42,10 @@ export async function launchBrowser(opts: { width?: number; height?: number } = 
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+    // Web Chat reports a card it could not draw as a warning, not an error; both count here.
+    if (msg.type() === 'error' || (msg.type() === 'warning' && msg.text().startsWith('botframework-webchat:'))) {
+      errors.push(`console ${msg.type()}: ${msg.text()}`);
+    }
   });
   return {
     context,
