@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { content as loadedContent } from '../../services/content';
 import { describeRedactions, gradeCheck, onboardingPlan, OnboardingService, totalRedactions } from '../../services/onboarding';
+import type { ReflectionDoc } from '../../services/reflections/model';
 import type { Store } from '../../services/storage/cosmos';
 import { closeStores, freshStore } from '../helpers/store';
 
@@ -93,7 +94,7 @@ describe('onboarding progress and grading', () => {
     assert.equal(describeRedactions({ NAME: 1 }), '1 name');
     assert.equal(describeRedactions({ ADDRESS: 1, NAME: 2 }), '2 names and 1 street address');
     assert.equal(describeRedactions({ PHONE: 1, NAME: 3, SIN: 1 }), '3 names, 1 phone number and 1 identifier');
-    const doc = { answers: [
+    const doc: Pick<ReflectionDoc, 'answers'> = { answers: [
       { promptId: 'a', text: '[NAME] at [ADDRESS]', skipped: false, redactions: { NAME: 1, ADDRESS: 1 } },
       { promptId: 'b', text: '', skipped: true, redactions: {} },
       { promptId: 'c', text: '[NAME]', skipped: false, redactions: { NAME: 1 } },
