@@ -1,0 +1,59 @@
+// A server for the turn benchmark, run as its own process so the load generator doesn't share its CPU:
+//   tsx bench/server.ts echo   — the baseline: a bare botbuilder echo bot on the same restify + CloudAdapter + Cosmos state stack
+//   tsx bench/server.ts bot    — PeerReflect itself
+// Both use the in-process Cosmos-compatible server (memory only). Prints `READY <port>` when listening.
+import { ActivityHandler, ConversationState } from 'botbuilder';
+import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
+import restify from 'restify';
+import { createAdapter } from '../bot/adapter';
+import { createBotServer } from '../bot/server';
+import { createServices } from '../services/app';
+import { loadConfig } from '../services/config';
+import { setLogLevel } from '../services/log';
+import { BOT_STATE_CONTAINER } from '../services/storage/containers';
+import { openStore } from '../services/storage/cosmos';
+
+async function main(): Promise<void> {
+  const kind = process.argv[2];
+  setLogLevel('silent');
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ID_SECRET: 'bench-secret-bench-secret-bench-secret-00' });
+  const store = await openStore({ ...config, dataDir: undefined });
+  let port: number;
+  if (kind === 'echo') {
+    const adapter = createAdapter(config);
+    const storage = new CosmosDbPartitionedStorage({
+      cosmosDbEndpoint: store.endpoint,
+      authKey: store.key,
+      databaseId: store.databaseId,
+      containerId: BOT_STATE_CONTAINER,
+      cosmosClientOptions: { agent: store.agent, connectionPolicy: { enableEndpointDiscovery: false } },
+      compatibilityMode: false,
+    });
+    const state = new ConversationState(storage);
+    const turns = state.createProperty<number>('turns');
+    const bot = new ActivityHandler();
+    bot.onMessage(async (context, next) => {
+      const n = (await turns.get(context, 0)) + 1;
+      await turns.set(context, n);
+      await context.sendActivity(`echo ${n}: ${context.activity.text ?? ''}`);
+      await next();
+    });
+    const server = restify.createServer();
+    server.use(restify.plugins.bodyParser({ mapParams: false }));
+    server.post('/api/messages', async (req, res) => {
+      await adapter.process(req, res, async (context) => {
+        await bot.run(context);
+        await state.saveChanges(context);
+      });
+    });
+    port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+  } else if (kind === 'bot') {
+    const app = createServices(config, store);
+    port = await createBotServer(app).listen();
+  } else {
+    throw new Error(`unknown server kind ${kind}`);
+  }
+  process.stdout.write(`READY ${port}\n`);
+}
+
+void main();
