@@ -1,8 +1,8 @@
 // End to end in a real browser: the bot on a free port with the local web chat, Debian's chromium opening the
 // page, a person choosing who they are, typing, tapping Adaptive Card buttons, and receiving a proactive message.
 import assert from 'node:assert/strict';
-import type { ConversationReference } from 'botbuilder';
-import { installWebChat, WEBCHAT_BOT, WEBCHAT_CHANNEL_ID } from '../../bot/webchat';
+import { ProactiveSender } from '../../bot/proactive';
+import { installWebChat, WEBCHAT_CHANNEL_ID } from '../../bot/webchat';
 import { content } from '../../services/content';
 import { startBot, type RunningBot } from '../helpers/bot';
 import { launchBrowser, type Browser } from '../helpers/browser';
@@ -48,19 +48,15 @@ describe('local web chat in a real browser (chromium)', function () {
     await chat.ask('cancel', /nothing to cancel/i);
   });
 
-  it('shows a proactive message the bot sends with continueConversationAsync (server-sent events)', async () => {
-    const conversationId = await chat.conversationId();
-    const reference: Partial<ConversationReference> = {
-      channelId: WEBCHAT_CHANNEL_ID,
-      serviceUrl: `${bot.url}/webchat/`,
-      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
-      user: { id: 'local-psw-1', name: 'PSW 1' },
-      bot: WEBCHAT_BOT,
-    };
+  it('shows a proactive message sent the way the scheduler sends them: the stored reference, continueConversationAsync, server-sent events', async () => {
+    const personId = bot.app.personIdFor('local-psw-1');
+    const stored = await bot.app.references.get(personId);
+    assert.equal(stored?.address.serviceUrl, `${bot.url}/webchat/`, 'the page\'s messages stored its address');
+    assert.equal(stored?.address.conversation.id, await chat.conversationId());
     const since = await chat.count();
-    await bot.server.adapter.continueConversationAsync('', reference, async (context) => {
-      await context.sendActivity('It is 4:30. Time for a short reflection? Type `reflect` when you are ready.');
-    });
+    const sender = new ProactiveSender(bot.server.adapter, bot.app.references, { appId: '' });
+    const delivery = await sender.send({ personId, text: 'It is 4:30. Time for a short reflection? Type `reflect` when you are ready.' });
+    assert.equal(delivery, 'sent');
     // Promptly: Web Chat holds an activity whose replyToId it has not seen for 5 s; the page must not let it.
     await chat.waitFor(/Time for a short reflection/, since, 3000);
   });
