@@ -6,11 +6,12 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import restify, { type Next, type Request, type Response, type Server } from 'restify';
+import type { Next, Request, Response, Server } from 'restify';
 import type { Activity } from 'botbuilder';
 import type { Config } from '../services/config';
 import { ensureLocalPerson, localIdentities, localRoster } from '../services/localIdentities';
 import { errorFields, log } from '../services/log';
+import { readJsonBody, requireJson } from './httpGuards';
 import type { BotServer, RouteInstaller } from './server';
 
 export const WEBCHAT_CHANNEL_ID = 'webchat';
@@ -113,12 +114,7 @@ export const installWebChat: RouteInstaller = (server: Server, bot: BotServer) =
   const roster = localRoster(config);
   const identities = localIdentities(roster);
   const streams = new ConversationStreams();
-  const json = restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, rejectUnknown: true });
-  const requireJson = (req: Request, res: Response, next: Next) => {
-    if (req.is('application/json')) return next();
-    res.send(415, { error: 'unsupported_media_type', message: 'Send JSON.' });
-    return next(false);
-  };
+  const json = readJsonBody(config.maxBodyBytes);
 
   for (const [route, asset] of Object.entries(STATIC)) {
     server.get(route, (_req: Request, res: Response, next: Next) => {

@@ -132,6 +132,10 @@ describe('local web chat channel', () => {
     it('refuses an unknown identity, and replaces a malformed conversation id', async () => {
       const bad = await startSession(bot.url, { identityId: 'someone-else' });
       assert.equal(bad.status, 400);
+      const notJson = await fetch(`${bot.url}/webchat/sessions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'local-psw-1' });
+      assert.equal(notJson.status, 415);
+      const polluting = await fetch(`${bot.url}/webchat/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"__proto__":{"x":1}}' });
+      assert.equal(polluting.status, 400);
       const forged = await startSession(bot.url, { identityId: 'local-psw-1', conversationId: '../../etc' });
       assert.equal(forged.status, 200);
       assert.notEqual(forged.session.conversationId, '../../etc');
