@@ -1,12 +1,12 @@
 // Reminder commands: `remind me at 16:30 on weekdays`, `reminders`, `stop reminders`, and `timezone <Area/City>`.
 // Each answers in one turn; parsing and scheduling live in services/reminders.
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { TurnContext } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import type { AppServices } from '../services/app';
 import { log } from '../services/log';
 import { canonicalZone, describeRule, parseReminder } from '../services/reminders/rule';
 import { EVERYONE, registerCommand } from './commands';
+import { OneTurnDialog } from './oneTurn';
 import { personOf } from './turn';
 
 export const REMIND_DIALOG = 'reminders.set';
@@ -38,17 +38,6 @@ registerCommand({ phrases: ['stop reminders', 'stop reminder', 'reminders off'],
 registerCommand({ phrases: ['timezone', 'time zone'], dialogId: TIMEZONE_DIALOG, roles: EVERYONE, help: 'see or set your time zone, e.g. `timezone America/Vancouver`' });
 
 /** A command that answers in one turn. */
-class OneTurnDialog extends Dialog {
-  constructor(id: string, private readonly answer: (context: TurnContext, args: string) => Promise<void>) {
-    super(id);
-  }
-
-  override async beginDialog(dc: DialogContext, options?: { args?: string }): Promise<DialogTurnResult> {
-    await this.answer(dc.context, (options?.args ?? '').trim());
-    return dc.endDialog();
-  }
-}
-
 /** "Monday at 4:30 pm", "today at 4:30 pm", "tomorrow at 9:00 am" in the person's zone. */
 export function whenText(at: Date, zone: string, now: Date): string {
   const t = DateTime.fromJSDate(at, { zone });
@@ -98,6 +87,8 @@ export function createReminderDialogs(app: AppServices): Dialog[] {
       const zone = canonicalZone(args);
       if (!zone) return void (await context.sendActivity(words.badZone));
       const { reminder } = await app.reminders.setTimeZone(person, zone, now);
+      // A supervisor's digest follows them to the new zone at once, not a week late.
+      await app.supervision.digest.ensureJob({ ...person, timeZone: zone });
       log.info('person.timezone_set', { person: person.id.slice(0, 8) });
       await context.sendActivity(reminder ? `${words.zoneSet(zone)} ${words.reminderMoved(describeRule(reminder.rule))}` : words.zoneSet(zone));
     }),

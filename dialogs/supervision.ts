@@ -2,7 +2,7 @@
 // `roster …` and `audit`. Who may see what is decided in services (access, summaries, export); this file only
 // reads the words and the buttons. Buttons carry a command and, for paging, a signed token — never a person id.
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Dialog } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import { adaptiveCard, cardAttachment, submit, textBlock, type AdaptiveCard } from '../cards/card';
 import { ownSummaryCard, reflectionPageCard, teamSummaryCard, teamSummaryText } from '../cards/summary';
@@ -16,6 +16,7 @@ import { EXPORT_TOKEN_MINUTES } from '../services/supervision/export';
 import { parsePeriod, type Period } from '../services/supervision/period';
 import { EVERYONE, registerCommand } from './commands';
 import { NOT_ALLOWED } from './messages';
+import { OneTurnDialog } from './oneTurn';
 import { personOf } from './turn';
 
 export const SUMMARY_DIALOG = 'supervision.summary';
@@ -66,17 +67,6 @@ const ROSTER_PROBLEMS: Record<RosterProblem, string> = {
 };
 
 /** A command answered in one turn, with the turn's context. */
-class OneTurn extends Dialog {
-  constructor(id: string, private readonly answer: (context: TurnContext, args: string) => Promise<void>) {
-    super(id);
-  }
-
-  override async beginDialog(dc: DialogContext, options?: { args?: string }): Promise<DialogTurnResult> {
-    await this.answer(dc.context, (options?.args ?? '').trim());
-    return dc.endDialog();
-  }
-}
-
 /** The page token a button sent, if any. Only this field is read from a card: never ids. */
 function pageOf(context: TurnContext): unknown {
   const value = context.activity.value as { page?: unknown } | undefined;
@@ -111,7 +101,7 @@ export function createSupervisionDialogs(app: AppServices): Dialog[] {
   };
 
   return [
-    new OneTurn(SUMMARY_DIALOG, async (context, args) => {
+    new OneTurnDialog(SUMMARY_DIALOG, async (context, args) => {
       const viewer = personOf(context);
       const now = app.now();
       const page = pageOf(context);
@@ -129,7 +119,7 @@ export function createSupervisionDialogs(app: AppServices): Dialog[] {
       return showPage(context, viewer, r, 'summary', true);
     }),
 
-    new OneTurn(MY_SUMMARY_DIALOG, async (context, args) => {
+    new OneTurnDialog(MY_SUMMARY_DIALOG, async (context, args) => {
       const viewer = personOf(context);
       const now = app.now();
       const page = pageOf(context);
@@ -142,7 +132,7 @@ export function createSupervisionDialogs(app: AppServices): Dialog[] {
       return sendCard(context, ownSummaryCard(r.summary, period));
     }),
 
-    new OneTurn(EXPORT_DIALOG, async (context, args) => {
+    new OneTurnDialog(EXPORT_DIALOG, async (context, args) => {
       const viewer = personOf(context);
       const now = app.now();
       const { rest, period } = splitPeriod(args, viewer.timeZone, now, '4 weeks');
@@ -176,7 +166,7 @@ export function createSupervisionDialogs(app: AppServices): Dialog[] {
       log.info('export.inline', { person: viewer.id.slice(0, 8), count: file.rows, bytes: file.csv.length });
     }),
 
-    new OneTurn(ROSTER_DIALOG, async (context, args) => {
+    new OneTurnDialog(ROSTER_DIALOG, async (context, args) => {
       const [sub, ...restWords] = args.split(' ');
       const rest = restWords.join(' ');
       const verb = (sub ?? '').toLowerCase();
@@ -209,7 +199,7 @@ export function createSupervisionDialogs(app: AppServices): Dialog[] {
       await context.sendActivity(r.ok ? words.rosterDone(r.person) : ROSTER_PROBLEMS[r.problem]);
     }),
 
-    new OneTurn(AUDIT_DIALOG, async (context, args) => {
+    new OneTurnDialog(AUDIT_DIALOG, async (context, args) => {
       const viewer = personOf(context);
       const now = app.now();
       let month = args || monthOf(now);

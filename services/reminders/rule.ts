@@ -103,9 +103,12 @@ export function ruleFrom(payload: Record<string, unknown>): ReminderRule | undef
 export function canonicalZone(input: string): string | undefined {
   const z = input.trim().replace(/\s+/g, '_');
   if (!z || !IANAZone.isValidZone(z)) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: z }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
+  // Keep the name the person typed, properly cased: ICU would turn Asia/Kolkata into Asia/Calcutta.
+  const listed = KNOWN_ZONES.get(z.toLowerCase());
+  if (listed) return listed;
+  const titled = z.replace(/[A-Za-z]+/g, (w) => w[0].toUpperCase() + w.slice(1).toLowerCase());
+  if (IANAZone.isValidZone(titled)) return titled;
+  return new Intl.DateTimeFormat('en-US', { timeZone: z }).resolvedOptions().timeZone;
 }
+
+const KNOWN_ZONES = new Map(Intl.supportedValuesOf('timeZone').map((zone) => [zone.toLowerCase(), zone]));

@@ -147,4 +147,15 @@ describe('supervision commands over HTTP', () => {
     assert.match(visibleText(await psw1().say('roster')), /isn't available for your role/);
     assert.match(visibleText(await psw1().say('audit')), /isn't available for your role/);
   });
+
+  it('moves a supervisor’s digest to their new time zone as soon as they set it', async () => {
+    const id = app.personIdFor('web-sup2');
+    const before = await app.jobs.get(`digest|${id}`);
+    assert.ok(before, 'a digest job exists for every supervisor');
+    assert.match(visibleText(await supOther().say('timezone Asia/Kolkata')), /Asia\/Kolkata/);
+    const after = await app.jobs.get(`digest|${id}`);
+    assert.notEqual(after!.due, before!.due);
+    const local = new Date(after!.due).toLocaleString('en-GB', { timeZone: 'Asia/Kolkata', weekday: 'long', hour: '2-digit', minute: '2-digit' });
+    assert.equal(local, 'Monday 09:00');
+  });
 });

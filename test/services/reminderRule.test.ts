@@ -83,6 +83,8 @@ describe('reminder rules', () => {
   it('validates and canonicalises time zones', () => {
     assert.equal(canonicalZone('America/Vancouver'), 'America/Vancouver');
     assert.equal(canonicalZone('america/vancouver'), 'America/Vancouver');
+    assert.equal(canonicalZone('asia/kolkata'), 'Asia/Kolkata', 'the name typed, not ICU’s legacy alias');
+    assert.equal(canonicalZone('America/Port-au-Prince'), 'America/Port-au-Prince');
     assert.equal(canonicalZone('America/St Johns'), 'America/St_Johns');
     assert.equal(canonicalZone('Mars/Olympus_Mons'), undefined);
     assert.equal(canonicalZone(''), undefined);
