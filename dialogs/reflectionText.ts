@@ -3,6 +3,7 @@
 import type { FormInput } from '../cards/card';
 import { content } from '../services/content';
 import type { Movement } from '../services/reflections/model';
+import { describeRedactions, totalRedactions } from '../services/reflections/redactionWords';
 import type { Draft } from './reflection';
 
 export const MOVEMENT_TITLES: Record<Movement, string> = {
@@ -10,11 +11,6 @@ export const MOVEMENT_TITLES: Record<Movement, string> = {
   steady: 'Steady',
   stalling: 'Stalling',
   setback: 'Setback',
-};
-
-const REDACTION_WORDS: Record<string, string> = {
-  NAME: 'name', PHONE: 'phone number', EMAIL: 'email', ADDRESS: 'address', DATE: 'date', AGE: 'age', FACILITY: 'place',
-  REDACTED: 'word you hid',
 };
 
 export function selfCheckInputs(maxLength: number): FormInput[] {
@@ -44,9 +40,7 @@ export function reviewText(d: Draft): string {
     lines.push(`Stuck at this stage${strategy ? `; you'll try "${strategy}"` : ''}${d.stall.flaggedForSupervision ? '; flagged for supervision' : ''}.`);
   }
   lines.push(d.visibility === 'shared' ? 'Who sees it: you and your supervisor.' : 'Who sees it: only you (private).');
-  const totals: Record<string, number> = {};
-  for (const a of d.answers) for (const [k, n] of Object.entries(a.redactions)) totals[k] = (totals[k] ?? 0) + n;
-  const hidden = Object.entries(totals).map(([k, n]) => `${n} ${REDACTION_WORDS[k] ?? k.toLowerCase().replace('_', ' ')}${n === 1 ? '' : 's'}`);
-  lines.push(hidden.length ? `I hid ${hidden.join(', ')}; each shows as [LIKE THIS].` : 'Nothing needed hiding.');
+  const hidden = describeRedactions(totalRedactions(d));
+  lines.push(hidden ? `I hid ${hidden}; each shows as [LIKE THIS].` : 'Nothing needed hiding.');
   return lines.join('\n');
 }

@@ -7,7 +7,7 @@
 // never lose or double a step.
 import type { Container } from '@azure/cosmos';
 import type { Onboarding } from './content';
-import type { ReflectionDoc, StageId } from './reflections/model';
+import type { StageId } from './reflections/model';
 import { stripSystem } from './people';
 
 /** content/onboarding.json as the content loader types and validates it (content().onboarding). */
@@ -186,29 +186,4 @@ export class OnboardingService implements OnboardingStatusReader {
   }
 }
 
-const REDACTION_WORDS: Record<string, [string, string]> = {
-  NAME: ['name', 'names'], PHONE: ['phone number', 'phone numbers'], EMAIL: ['email address', 'email addresses'],
-  ADDRESS: ['street address', 'street addresses'], POSTAL_CODE: ['postal code', 'postal codes'], DATE: ['date', 'dates'],
-  AGE: ['age', 'ages'], FACILITY: ['place name', 'place names'], URL: ['web address', 'web addresses'],
-  HANDLE: ['social media handle', 'social media handles'], REDACTED: ['word you hid', 'words you hid'],
-};
-
-/** Plain words for what de-identification removed ("2 names and 1 phone number"); '' when nothing was. */
-export function describeRedactions(redactions: Record<string, number>): string {
-  const parts = Object.entries(redactions)
-    .filter(([, n]) => n > 0)
-    .sort(([, a], [, b]) => b - a)
-    .map(([type, n]) => {
-      const [one, many] = REDACTION_WORDS[type] ?? ['identifier', 'identifiers'];
-      return `${n} ${n === 1 ? one : many}`;
-    });
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-
-/** All redactions of a saved reflection, summed over its answers. */
-export function totalRedactions(doc: Pick<ReflectionDoc, 'answers'>): Record<string, number> {
-  const total: Record<string, number> = {};
-  for (const a of doc.answers) for (const [type, n] of Object.entries(a.redactions)) total[type] = (total[type] ?? 0) + n;
-  return total;
-}
+export { describeRedactions, totalRedactions } from './reflections/redactionWords';

@@ -93,7 +93,7 @@ describe('onboarding progress and grading', () => {
     assert.equal(describeRedactions({ NAME: 0 }), '');
     assert.equal(describeRedactions({ NAME: 1 }), '1 name');
     assert.equal(describeRedactions({ ADDRESS: 1, NAME: 2 }), '2 names and 1 street address');
-    assert.equal(describeRedactions({ PHONE: 1, NAME: 3, SIN: 1 }), '3 names, 1 phone number and 1 identifier');
+    assert.equal(describeRedactions({ PHONE: 1, NAME: 3, SIN: 1 }), '3 names, 1 phone number and 1 SIN');
     const doc: Pick<ReflectionDoc, 'answers'> = { answers: [
       { promptId: 'a', text: '[NAME] at [ADDRESS]', skipped: false, redactions: { NAME: 1, ADDRESS: 1 } },
       { promptId: 'b', text: '', skipped: true, redactions: {} },
