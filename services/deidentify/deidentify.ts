@@ -28,12 +28,19 @@ export function knownNameSpans(text: string, known: readonly string[] | undefine
   return out;
 }
 
-/** Detectors in priority order: on overlap an earlier one wins unless a later span contains it whole. */
-const DETECTORS: Array<(t: string) => Entity[]> = [
-  p.email, p.url, p.ip, p.iban, p.handle,
-  p.healthCard, p.canadianPostal, p.recordNumber, p.plate, p.zip,
-  p.date, p.idNumber, p.phone,
-  addresses, p.age, facilities, names,
+/**
+ * Detectors in priority order: on overlap an earlier one wins unless a later span contains it whole.
+ * Each carries a cheap test for a character its every match must hold, so texts without digits (most
+ * reflections) skip the number detectors' regexes altogether.
+ */
+const DIGIT = /\d/;
+const DETECTORS: Array<[(t: string) => Entity[], (t: string) => boolean]> = [
+  [p.email, (t) => t.includes('@')], [p.url, (t) => t.includes('.')], [p.ip, (t) => DIGIT.test(t) && (t.includes('.') || t.includes(':'))],
+  [p.iban, (t) => DIGIT.test(t)], [p.handle, (t) => t.includes('@')],
+  [p.healthCard, (t) => DIGIT.test(t)], [p.canadianPostal, (t) => DIGIT.test(t)], [p.recordNumber, (t) => DIGIT.test(t)],
+  [p.plate, (t) => DIGIT.test(t)], [p.zip, (t) => DIGIT.test(t)],
+  [p.date, (t) => DIGIT.test(t)], [p.idNumber, (t) => DIGIT.test(t)], [p.phone, (t) => DIGIT.test(t)],
+  [addresses, () => true], [p.age, () => true], [facilities, () => true], [names, () => true],
 ];
 
 function settle(candidates: Entity[][]): Entity[] {
@@ -55,7 +62,7 @@ function settle(candidates: Entity[][]): Entity[] {
 }
 
 export function deidentify(text: string, opts: DeidentifyOptions = {}): DeidentifyResult {
-  const groups = [knownNameSpans(text, opts.knownNames), ...DETECTORS.map((d) => d(text))];
+  const groups = [knownNameSpans(text, opts.knownNames), ...DETECTORS.map(([d, may]) => (may(text) ? d(text) : []))];
   const entities = settle(groups).map((e) => ({ start: e.start, end: e.end, type: e.type }));
   let redacted = '';
   let at = 0;

@@ -62,6 +62,18 @@ function classify(raw: string, dict: ReturnType<typeof dictionaries>): Kind {
   return 'unknown';
 }
 
+/** classify() is pure in its token and was the hottest function: memoised, bounded so memory stays flat. */
+const kindCache = new Map<string, Kind>();
+function classifyCached(raw: string, dict: ReturnType<typeof dictionaries>): Kind {
+  let k = kindCache.get(raw);
+  if (k === undefined) {
+    if (kindCache.size >= 50_000) kindCache.clear();
+    k = classify(raw, dict);
+    kindCache.set(raw, k);
+  }
+  return k;
+}
+
 export function names(text: string): Entity[] {
   const dict = dictionaries();
   const toks: Tok[] = [];
@@ -69,7 +81,7 @@ export function names(text: string): Entity[] {
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     let t = m[0];
     // A trailing period belongs to initials and titles only.
-    const kind0 = classify(t, dict);
+    const kind0 = classifyCached(t, dict);
     if (t.endsWith('.') && kind0 !== 'initial' && kind0 !== 'title') t = t.slice(0, -1);
     toks.push({ start: m.index, end: m.index + t.length, text: t, kind: kind0, initialPos: isSentenceStart(text, m.index) });
   }
@@ -96,7 +108,9 @@ export function names(text: string): Entity[] {
     const before = text.slice(Math.max(0, tk.start - 30), tk.start);
     const prev = i > 0 ? toks[i - 1] : undefined;
     const titled = prev?.kind === 'title' && /^\.? ?$/.test(text.slice(prev.end, tk.start));
-    const cued = CUE_BEFORE.test(before);
+    // The cue regex is anchored at the end of the window: worth running only when a rule below asks.
+    let cuedMemo: boolean | undefined;
+    const cue = (): boolean => (cuedMemo ??= CUE_BEFORE.test(before));
     const named = run.filter((r) => r.kind !== 'initial' && r.kind !== 'particle');
     const hasStrong = named.some((r) => r.kind === 'strong');
     const hasUnknown = named.some((r) => r.kind === 'unknown');
@@ -106,11 +120,11 @@ export function names(text: string): Entity[] {
     let accept = false;
     if (named.length === 0) accept = false; // initials alone
     else if (titled || hasStrong) accept = true;
-    else if (named.length >= 2 && (hasUnknown || cued)) accept = true;
-    else if (hasUnknown) accept = !tk.initialPos || cued || named.length >= 1;
+    else if (named.length >= 2 && (hasUnknown || cue())) accept = true;
+    else if (hasUnknown) accept = true;
     else if (named.length >= 2 && named.every((r) => r.kind === 'weak') && !tk.initialPos) accept = true;
-    else if (named.length === 1 && cued && /\b(?:name(?:'s| is| was)|named|called|known as|aka)\s*$/i.test(before)) accept = true;
-    else if (named.length === 1 && !tk.initialPos && cued && !/,\s*$/.test(before)) accept = dict.firstNames.has(tk.text.toLowerCase());
+    else if (named.length === 1 && cue() && /\b(?:name(?:'s| is| was)|named|called|known as|aka)\s*$/i.test(before)) accept = true;
+    else if (named.length === 1 && !tk.initialPos && cue() && !/,\s*$/.test(before)) accept = dict.firstNames.has(tk.text.toLowerCase());
     if (accept && (followedByFacility || followedByStreet)) accept = false;
     if (accept) {
       let s = run[0]!;

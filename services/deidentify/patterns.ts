@@ -148,21 +148,9 @@ export const idNumber: Detector = (t) => {
   return out;
 };
 
-/** Phone numbers: libphonenumber for North American and +international, then grouped-digit shapes. */
+/** Phone numbers: grouped-digit shapes first, then libphonenumber for the digit clusters they left. */
 export const phone: Detector = (t) => {
   const out: Entity[] = [];
-  // libphonenumber is the slow part: run it only on digit clusters that could hold a phone number.
-  const cluster = /[+(]?\d[\d ().\-\/x]{5,28}\d/g;
-  for (let c = cluster.exec(t); c; c = cluster.exec(t)) {
-    if (digitsOf(c[0]).length < 7) continue;
-    try {
-      for (const f of findNumbers(c[0], { defaultCountry: 'US', v2: true } as never) as unknown as Array<{ startsAt: number; endsAt: number }>) {
-        out.push({ start: c.index + f.startsAt, end: c.index + f.endsAt, type: 'PHONE' });
-      }
-    } catch {
-      // libphonenumber does not throw on text in practice; the shapes below still run.
-    }
-  }
   const shape = /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(0\)[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,8}){1,4}(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?(?![\w])|\+\d{9,14}\b|(?<![\w-])\d{10,11}(?=-?(?:fax|office|mobile|cell)\b)/gi;
   for (let m = shape.exec(t); m; m = shape.exec(t)) {
     const s = m[0];
@@ -175,6 +163,23 @@ export const phone: Detector = (t) => {
     if (!strong && groups < 3 && d.length < 10) continue;
     if (!strong && groups === 1) continue;
     out.push({ start: m.index, end: m.index + s.length, type: 'PHONE' });
+  }
+  // libphonenumber was the largest single cost of the whole de-identifier: it runs only on digit clusters
+  // that could hold a phone number and that the shapes above did not already cover.
+  const cluster = /[+(]?\d[\d ().\-\/x]{5,28}\d/g;
+  const byShape = out.slice();
+  for (let c = cluster.exec(t); c; c = cluster.exec(t)) {
+    const cs = c.index;
+    const ce = cs + c[0].length;
+    if (digitsOf(c[0]).length < 7) continue;
+    if (byShape.some((e) => e.start <= cs + 1 && e.end >= ce - 1)) continue;
+    try {
+      for (const f of findNumbers(c[0], { defaultCountry: 'US', v2: true } as never) as unknown as Array<{ startsAt: number; endsAt: number }>) {
+        out.push({ start: cs + f.startsAt, end: cs + f.endsAt, type: 'PHONE' });
+      }
+    } catch {
+      // libphonenumber does not throw on text in practice; the shapes above still ran.
+    }
   }
   // An opening parenthesis with no closing one inside the span belongs to the prose: "(416-555-0199)".
   for (const e of out) if (t[e.start] === '(' && !t.slice(e.start, e.end).includes(')')) e.start++;
