@@ -54,9 +54,7 @@ export async function ensureLocalPerson(
   const id = app.personIdFor(channelId);
   const existing = await app.people.get(id);
   if (existing) return { person: existing, created: false, problems: [] };
-  const missing: RosterEntry[] = [];
-  for (const entry of roster) if (!(await app.people.get(app.personIdFor(entry.channelId)))) missing.push(entry);
-  const { problems } = await app.supervision.roster.seed(missing);
+  const { problems } = await app.supervision.roster.seedMissing(roster);
   const added = await app.people.get(id);
   if (added) return { person: added, created: true, problems };
   // The roster refused this entry (say, its alias now belongs to someone else): the person still gets the role.
