@@ -7,12 +7,13 @@ import { PERSON_KEY } from '../dialogs/turn';
 import type { AppServices } from '../services/app';
 import { log } from '../services/log';
 import type { Person } from '../services/people';
-import { oneAtATime, runHeld } from './turnGate';
+import { createTurnQueue, runHeld } from './turnGate';
 import { addressOf } from './references';
 
 export class PeerReflectBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  private readonly oneAtATime = createTurnQueue();
 
   constructor(private readonly app: AppServices, private readonly conversationState: ConversationState, dialogs: Dialog[]) {
     super();
@@ -65,7 +66,9 @@ export class PeerReflectBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     // One turn per conversation at a time; replies go out once the dialog state is stored (bot/turnGate.ts).
     const key = `${context.activity.channelId}|${context.activity.conversation.id}`;
-    await oneAtATime(key, () => runHeld(context, () => super.run(context), () => this.conversationState.saveChanges(context, false)));
+    // Another instance may store this conversation's state first: then the turn is run again on what it stored.
+    await this.oneAtATime(key, () => runHeld(context, () => super.run(context), () => this.conversationState.saveChanges(context, false),
+      async () => { await this.conversationState.load(context, true); }));
   }
 
   /** Stores where to reach the person proactively; cheap on every message (writes only on a change). */

@@ -10,6 +10,7 @@ import { BOT_STATE_CONTAINER } from '../services/storage/containers';
 import { createAdapter } from './adapter';
 import { PeerReflectBot } from './peerReflectBot';
 import { createDialogs } from './dialogs';
+import { EtagCheckedStorage } from './stateStorage';
 import { authFailure, readJsonBody, requireActivityShape, requireBearer, requireJson, withDates } from './httpGuards';
 
 export interface BotServer {
@@ -30,7 +31,7 @@ export type RouteInstaller = (server: Server, bot: BotServer) => void;
 export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteInstaller[]; dialogs?: Dialog[] } = {}): BotServer {
   const { config, store } = app;
   const adapter = createAdapter(config);
-  const stateStorage = new CosmosDbPartitionedStorage({
+  const cosmosState = new CosmosDbPartitionedStorage({
     cosmosDbEndpoint: store.endpoint,
     authKey: store.key,
     databaseId: store.databaseId,
@@ -38,6 +39,8 @@ export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteIns
     cosmosClientOptions: store.clientOptions,
     compatibilityMode: false,
   });
+  // Writes carry the etag each turn read, so two instances cannot overwrite each other's step (bot/stateStorage.ts).
+  const stateStorage = new EtagCheckedStorage(cosmosState, store.database.container(BOT_STATE_CONTAINER));
   const conversationState = new ConversationState(stateStorage);
   const bot = new PeerReflectBot(app, conversationState, opts.dialogs ?? createDialogs(app));
 

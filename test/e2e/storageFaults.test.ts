@@ -101,7 +101,8 @@ describe('storage faults mid-debrief (fault proxy)', function () {
   it('storage failing during Save (reflection and dialog state writes): kept, told to send again; then one reflection, never two', async () => {
     const c = new Conversation(bot.url);
     await toReview(c, 'K-3', 'She came to group');
-    proxy.add({ method: 'POST', path: /colls\/(reflections|botstate)\/docs/, status: 503 });
+    proxy.add({ method: 'POST', path: /colls\/reflections\/docs/, status: 503 });
+    proxy.add({ method: 'PUT', path: /colls\/botstate\/docs/, status: 503 }); // bot state: replace If-Match
     assert.equal(visibleText(await c.say('save')), STORAGE_DOWN);
     assert.equal(spool().length, 1, 'the finished reflection is on disk');
     proxy.up();

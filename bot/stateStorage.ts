@@ -1,0 +1,67 @@
+// Bot state (dialog stacks) in Cosmos with optimistic concurrency. botbuilder's BotState.saveChanges sets
+// eTag '*' on every write, so CosmosDbPartitionedStorage would overwrite blindly: with two instances behind a
+// load balancer, two messages of one conversation could each save over the other (last writer wins). Here
+// the etag a turn READ is remembered (against the very state object BotState caches and later writes) and the
+// write is conditional on it: a replace If-Match, or a create when the turn found no state. A loser gets
+// StateConflict; bot/turnGate.ts then re-runs that turn on the fresh state, before any reply has been sent.
+//
+// API:
+//   new EtagCheckedStorage(inner: CosmosDbPartitionedStorage, container: Container)   // a botbuilder Storage
+//   StateConflict, isStateConflict(err)
+import type { Container } from '@azure/cosmos';
+import type { Storage, StoreItems } from 'botbuilder';
+import { CosmosDbKeyEscape, type CosmosDbPartitionedStorage } from 'botbuilder-azure';
+
+export class StateConflict extends Error {
+  constructor() {
+    super('bot state changed since this turn read it');
+    this.name = 'StateConflict';
+  }
+}
+
+export function isStateConflict(err: unknown): boolean {
+  return err instanceof StateConflict;
+}
+
+export class EtagCheckedStorage implements Storage {
+  /** The etag each state object was read (or last written) with; weak, so a finished turn leaves nothing. */
+  private readonly etags = new WeakMap<object, string>();
+  private ready?: Promise<unknown>;
+
+  constructor(private readonly inner: CosmosDbPartitionedStorage, private readonly container: Container) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items = await this.inner.read(keys);
+    for (const item of Object.values(items)) {
+      if (item && typeof item === 'object' && typeof item.eTag === 'string') this.etags.set(item, item.eTag);
+    }
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    // The container is created by the inner storage on its first read (every turn reads before it writes).
+    this.ready ??= this.inner.read(['peerreflect-init']);
+    await this.ready;
+    await Promise.all(Object.entries(changes).map(async ([key, change]) => {
+      const { eTag: _ignored, ...document } = change as Record<string, unknown>;
+      const id = CosmosDbKeyEscape.escapeKey(key, undefined, false);
+      const body = { id, realId: key, document };
+      const known = this.etags.get(change);
+      try {
+        const { resource } = known
+          ? await this.container.item(id, id).replace(body, { accessCondition: { type: 'IfMatch', condition: known } })
+          : await this.container.items.create(body);
+        if (resource?._etag) this.etags.set(change, resource._etag);
+      } catch (err) {
+        const code = (err as { code?: unknown }).code;
+        // 412: someone wrote since we read; 409: someone created it since we found none; 404: deleted meanwhile.
+        if (code === 412 || code === 409 || (known && code === 404)) throw new StateConflict();
+        throw err;
+      }
+    }));
+  }
+
+  delete(keys: string[]): Promise<void> {
+    return this.inner.delete(keys);
+  }
+}
