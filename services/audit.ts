@@ -2,7 +2,7 @@
 // Partitioned by month (`YYYY-MM`, UTC) so an admin's listing reads one partition, newest first, paged.
 import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
-import { stripSystem } from './people';
+import { stripSystem } from './storage/documents';
 
 export type AuditView =
   | 'summary' // a supervisor's team summary

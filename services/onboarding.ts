@@ -8,7 +8,7 @@
 import type { Container } from '@azure/cosmos';
 import type { Onboarding } from './content';
 import type { StageId } from './reflections/model';
-import { stripSystem } from './people';
+import { readDoc, stripSystem } from './storage/documents';
 
 /** content/onboarding.json as the content loader types and validates it (content().onboarding). */
 export type OnboardingContent = Onboarding;
@@ -154,13 +154,7 @@ export class OnboardingService implements OnboardingStatusReader {
   }
 
   private async read(personId: string): Promise<{ doc: OnboardingProgress; etag: string } | undefined> {
-    try {
-      const { resource } = await this.container.item(personId, personId).read<OnboardingProgress & { _etag: string }>();
-      return resource ? { doc: stripSystem(resource), etag: resource._etag } : undefined;
-    } catch (err) {
-      if ((err as { code?: number }).code === 404) return undefined;
-      throw err;
-    }
+    return readDoc<OnboardingProgress>(this.container, personId, personId);
   }
 
   /** Read–modify–write under the etag; creates the document on first use. */

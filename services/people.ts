@@ -1,6 +1,7 @@
 // People as the bot knows them: a pseudonymous id, a role, a time zone. The roster (issue 5) manages them;
 // this module is the single place that reads and creates person documents.
 import type { Container } from '@azure/cosmos';
+import { readDoc, stripSystem } from './storage/documents';
 
 export type Role = 'psw' | 'supervisor' | 'newhire' | 'admin';
 export const ROLES: Role[] = ['psw', 'supervisor', 'newhire', 'admin'];
@@ -24,13 +25,7 @@ export class PeopleService {
   constructor(private readonly container: Container, private readonly defaultTimeZone: string) {}
 
   async get(id: string): Promise<Person | undefined> {
-    try {
-      const { resource } = await this.container.item(id, id).read<Person>();
-      return resource ? stripSystem(resource) : undefined;
-    } catch (err) {
-      if ((err as { code?: number }).code === 404) return undefined;
-      throw err;
-    }
+    return (await readDoc<Person>(this.container, id, id))?.doc;
   }
 
   /** Returns the person, creating a PSW with the default time zone on first contact. Safe under races (409 = someone else created it). */
@@ -55,17 +50,11 @@ export class PeopleService {
   /** Read-modify-write with the document's etag, retried on a race; undefined when the person does not exist. */
   async update(id: string, mutate: (person: Person) => Person): Promise<Person | undefined> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      let current: (Person & { _etag?: string }) | undefined;
-      try {
-        current = (await this.container.item(id, id).read<Person & { _etag?: string }>()).resource;
-      } catch (err) {
-        if ((err as { code?: number }).code === 404) return undefined;
-        throw err;
-      }
+      const current = await readDoc<Person>(this.container, id, id);
       if (!current) return undefined;
-      const next = stripSystem(mutate(stripSystem(current)));
+      const next = stripSystem(mutate(current.doc));
       try {
-        await this.container.item(id, id).replace(next, { accessCondition: { type: 'IfMatch', condition: current._etag! } });
+        await this.container.item(id, id).replace(next, { accessCondition: { type: 'IfMatch', condition: current.etag } });
         return next;
       } catch (err) {
         if ((err as { code?: number }).code !== 412) throw err;
@@ -73,10 +62,4 @@ export class PeopleService {
     }
     throw new Error('Person update kept racing');
   }
-}
-
-export function stripSystem<T extends object>(doc: T): T {
-  const out = { ...doc } as Record<string, unknown>;
-  for (const k of ['_rid', '_self', '_etag', '_ts', '_attachments']) delete out[k];
-  return out as T;
 }

@@ -2,7 +2,7 @@
 // bot). One document per person in `references` (partition /id = person id). Plain data: bot/references.ts
 // converts to and from the Bot Framework's ConversationReference.
 import type { Container } from '@azure/cosmos';
-import { stripSystem } from './people';
+import { readDoc } from './storage/documents';
 
 /** The part of a Bot Framework ConversationReference needed to continue a conversation. No display names. */
 export interface ConversationAddress {
@@ -34,13 +34,7 @@ export class ReferenceStore {
   constructor(private readonly container: Container, private readonly maxKnown = 10_000) {}
 
   async get(personId: string): Promise<ReferenceDoc | undefined> {
-    try {
-      const { resource } = await this.container.item(personId, personId).read<ReferenceDoc>();
-      return resource ? stripSystem(resource) : undefined;
-    } catch (err) {
-      if ((err as { code?: number }).code === 404) return undefined;
-      throw err;
-    }
+    return (await readDoc<ReferenceDoc>(this.container, personId, personId))?.doc;
   }
 
   /**

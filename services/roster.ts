@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { IANAZone } from 'luxon';
 import type { Container } from '@azure/cosmos';
-import { ROLES, stripSystem, type PeopleService, type Person, type Role } from './people';
+import { stripSystem } from './storage/documents';
+import { ROLES, type PeopleService, type Person, type Role } from './people';
 
 export const ALIAS_PATTERN = '^[A-Za-z0-9][A-Za-z0-9 ._-]{0,29}$';
 const ALIAS = new RegExp(ALIAS_PATTERN);

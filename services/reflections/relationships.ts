@@ -1,7 +1,7 @@
 // One document per PSW + client code. Two debriefs about the same relationship can save at once (two devices,
 // two bot instances), so every write is a read-modify-write with If-Match on the etag, retried on 412/409.
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import { stripSystem } from '../people';
+import { readDoc, stripSystem } from '../storage/documents';
 import { applyReflection } from './bookkeeping';
 import { PRACTICE_CODE, relationshipId } from './codes';
 import type { ReflectionDoc, RelationshipDoc } from './model';
@@ -56,12 +56,6 @@ export class RelationshipsService {
   }
 
   private async read(psw: string, id: string): Promise<{ doc: RelationshipDoc; etag: string } | undefined> {
-    try {
-      const { resource, etag } = await this.container.item(id, psw).read<RelationshipDoc>();
-      return resource ? { doc: stripSystem(resource), etag } : undefined;
-    } catch (err) {
-      if ((err as { code?: number }).code === 404) return undefined;
-      throw err;
-    }
+    return readDoc<RelationshipDoc>(this.container, id, psw);
   }
 }

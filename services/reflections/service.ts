@@ -2,7 +2,7 @@
 // (a retried turn, a double tap on "Save") is a 409 on create and never a second document.
 import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
-import { stripSystem } from '../people';
+import { readDoc, stripSystem } from '../storage/documents';
 import type { ReflectionDoc } from './model';
 
 export interface Page<T> {
@@ -35,13 +35,7 @@ export class ReflectionsService {
   }
 
   async get(psw: string, id: string): Promise<ReflectionDoc | undefined> {
-    try {
-      const { resource } = await this.container.item(id, psw).read<ReflectionDoc>();
-      return resource ? stripSystem(resource) : undefined;
-    } catch (err) {
-      if ((err as { code?: number }).code === 404) return undefined;
-      throw err;
-    }
+    return (await readDoc<ReflectionDoc>(this.container, id, psw))?.doc;
   }
 
   /** A PSW's reflections, newest first, within their partition, a page at a time. */

@@ -1,7 +1,7 @@
 // Reading and writing scheduled jobs (the `schedules` container, partition /id = job id). Feature code schedules
 // through here; services/scheduler/scheduler.ts runs what is due.
 import type { Container } from '@azure/cosmos';
-import { stripSystem } from '../people';
+import { readDoc } from '../storage/documents';
 import type { Job, JobKind } from './job';
 
 export interface NewJob {
@@ -28,13 +28,7 @@ export class JobStore {
   }
 
   async get(id: string): Promise<Job | undefined> {
-    try {
-      const { resource } = await this.container.item(id, id).read<Job>();
-      return resource ? stripSystem(resource) : undefined;
-    } catch (err) {
-      if ((err as { code?: number }).code === 404) return undefined;
-      throw err;
-    }
+    return (await readDoc<Job>(this.container, id, id))?.doc;
   }
 
   async remove(id: string): Promise<boolean> {

@@ -8,7 +8,7 @@ import type { AccessService, ReadScope } from '../access';
 import type { AuditService } from '../audit';
 import type { OnboardingStatus, OnboardingStatusReader } from '../onboarding';
 import type { Person } from '../people';
-import { stripSystem } from '../people';
+import { stripSystem } from '../storage/documents';
 import { MOVEMENTS, STAGE_IDS, type Movement, type ReflectionDoc, type RelationshipDoc, type StageId } from '../reflections/model';
 import { signToken, verifyToken } from '../signedToken';
 import { weekPeriod, type Period } from './period';
