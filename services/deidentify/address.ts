@@ -10,8 +10,8 @@ import { dictionaries } from './dictionaries';
 const CAP = "\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?";
 const CAPB = `${CAP}(?![\\p{L}\\p{N}])`;
 const LOWER_STREET = [...STREET_TYPES].filter((w) => w === w.toLowerCase()).map((w) => w.replace('.', '\\.')).join('|');
-const CONNECT = `(?:${'de|la|le|les|du|des|del|della|delle|di|da|do|dos|das|der|den|van|von|al|el|of|the|on|upon|sur'})(?![\\p{L}])`;
-const CONNECT_SET = new Set('de la le les du des del della delle di da do dos das der den van von al el of the on upon sur'.split(' '));
+const CONNECT = `(?:${'de|la|le|les|du|des|del|dei|degli|dello|della|delle|di|da|do|dos|das|der|den|van|von|al|el|of|the|on|upon|sur'})(?![\\p{L}])`;
+const CONNECT_SET = new Set('de la le les du des del dei degli dello della delle di da do dos das der den van von al el of the on upon sur e y z u'.split(' '));
 const LOOSE = "\\p{L}[\\p{L}\\p{M}'’-]*\\.?";
 const WORD = `(?:${CAP}|\\d{1,3}(?:st|nd|rd|th)|(?:${LOWER_STREET})\\.?|(?:${CONNECT}))`;
 const HOUSE = '\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?';
@@ -21,14 +21,32 @@ const CORE = new RegExp(`(?<![\\w.,-])(${HOUSE}(?: \\d{1,6}[A-Za-z]?)?) +(${WORD
 const SANDWICH = new RegExp(`(?<![\\w.,-])${HOUSE}(?: \\d{1,6})? +(${LOOSE}(?: +${LOOSE}){0,4}) +\\d{1,5}[A-Za-z]?\\b\\.?`, 'gu');
 const CONTINENTAL = new RegExp(`(?<![\\p{L}\\d])(${CAP}(?: +${WORD}){0,3}) +(\\d{1,5}[A-Za-z]?)\\b`, 'gu');
 const CUE = /\b(?:at|on|to|address(?: is)?:?|lives? at|located at|moved to|staying at|living at|corner of)\s*$/i;
-const MILITARY = /\b(?:(?:Unit|PSC) \d{1,5},? Box \d{1,5}\s*\n?\s*[AFD]PO [A-Z]{2} \d{5}|P\.?O\.? Box \d{1,6})/g;
+/** US military mail: "Unit 1009 Box 0219 / DPO AP 51065", "PSC 5420, Box 2708 / APO AA 33879", "USNS Bergman / FPO AP 93757". */
+const MILITARY = /\b(?:(?:Unit|PSC) \d{1,5},? Box \d{1,5}\s*\n?\s*[AFD]PO [A-Z]{2} \d{5}|(?:USNS|USNV|USS|USCGC) [\p{L}\p{M}'’-]+(?: [\p{L}\p{M}'’-]+)?,?\s*\n?\s*[AFD]PO [A-Z]{2} \d{5}|P\.?O\.? Box \d{1,6})/giu;
 const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Unit)\.? ?#?\d{1,5}[A-Za-z]?\b/g;
 const UNIT = /^,? *(?:(?:apt|apartment|suite|ste|unit|bldg|floor|fl|room|rm)\.?|#) ?#?\d{1,5}[A-Za-z]?\b/i;
-const PART = new RegExp(`^[A-Z]\\d[A-Z] ?\\d[A-Z]\\d\\b|^(?:${CAPB}|\\([^)\\n]{1,30}\\))(?:[ -](?:${CAPB}|\\([^)\\n]{1,30}\\)|${CONNECT}))*|^[A-Z]{2,3}\\b|^\\d{1,6}(?:[- ]\\d{2,4})?\\b|^\\p{Ll}[\\p{L}\\p{M}]+(?= *(?:\\n|,|$))`, 'u');
+const PART = new RegExp(`^[A-Z]\\d[A-Z] ?\\d[A-Z]\\d\\b|^(?:${CAPB}|\\([^)\\n]{1,30}\\))(?:[ -](?:${CAPB}|\\([^)\\n]{1,30}\\)|${CONNECT}))*|^[A-Z]{2,3}\\b|^\\d{1,6}(?:[- ]\\d{2,4})?(?!\\d|[.-]\\d)\\b|^\\p{Ll}[\\p{L}\\p{M}]+(?= *(?:\\n|,|$|\\d))`, 'u');
 
 const TIME_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|yesterday|tonight|last|next|this|and|or|but|for|after|before|until|then|i|we|he|she|they)$/i;
 
-function isStreetWord(w: string): boolean {
+/**
+ * USPS street suffixes that are also everyday words ("Harbor", "Mill", "Greens"): street types only when
+ * capitalised and after another word of the street's name, so "2 green pills" stays prose.
+ */
+const SUFFIX_AFTER_NAME = new Set(
+  ('green greens cove coves radial harbor harbour harbors flat flats club mill mills bypass summit rapids prairie dam ' +
+    'ridge ridges meadow meadows view views vista village villages valley valleys spring springs shore shores isle ' +
+    'island islands junction knoll knolls lake lakes landing field fields forge fork forks ford fall falls ferry glen ' +
+    'haven hollow inlet key light lights lock locks mount mountain neck orchard oval overpass path pine pines plain ' +
+    'plains ranch rest river shoal stream throughway trace track tunnel underpass viaduct ville well wells spur crest ' +
+    'burg burgs camp canyon cape causeway center centers corner corners course courts cross curve divide estates ' +
+    'expressway fort freeway garden grove groves harbor hills hollow lodge loaf manor manors motorway parks passage ' +
+    'pines points port ports ramp ridge route shoals skyway squares station streets summit terrace trafficway ' +
+    'turnpike unions wall way ways well').split(' '),
+);
+
+function isStreetWord(w: string, i = 1): boolean {
+  if (i > 0 && /^\p{Lu}/u.test(w) && SUFFIX_AFTER_NAME.has(w.replace(/\.$/, '').toLowerCase())) return true;
   const bare = w.replace(/\.$/, '').toLowerCase();
   // Plurals ("Zezig Streets", "Kishiev Squares") are street types too.
   return STREET_TYPES.has(bare) || STREET_TYPES.has(bare.slice(0, -1)) || STREET_TYPES.has(bare.replace(/es$/, '')) || STREET_SUFFIX.test(w);
@@ -49,6 +67,7 @@ function extend(text: string, end: number): number {
   let pos = end;
   // After a number ("... Drive Suite 215 NUNGATTA") a bare space may lead to the city.
   let lastWasPart = /\d\.?$/.test(text.slice(Math.max(0, end - 2), end));
+  let lastWasDigits = false;
   for (let guard = 0; guard < 8; guard++) {
     const rest = text.slice(pos, pos + 80);
     const direction = /^ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?/.exec(rest);
@@ -71,6 +90,10 @@ function extend(text: string, end: number): number {
     if (!part) break;
     const words = part[0].split(/[ -]/);
     if (words.some((w) => TIME_WORD.test(w))) break;
+    // A postal code ends the address's lines: a number on the next line is a phone, not part of it.
+    const digits = /^\d/.test(part[0]);
+    if (lastWasDigits && (digits || sep[0].includes('\n'))) break;
+    lastWasDigits = digits;
     pos += sep[0].length + part[0].length;
     lastWasPart = true;
   }
@@ -84,9 +107,9 @@ export function addresses(text: string): Entity[] {
     const words = m[2]!.split(/ +/);
     let keep = -1;
     words.forEach((w, i) => {
-      if (isStreetWord(w) && i > 0) keep = i;
-      else if (isStreetWord(w) && i === 0 && words.length === 1) keep = 0;
-      else if (isStreetWord(w) && i === 0 && keep < 0) keep = 0;
+      if (isStreetWord(w, i) && i > 0) keep = i;
+      else if (isStreetWord(w, i) && i === 0 && words.length === 1) keep = 0;
+      else if (isStreetWord(w, i) && i === 0 && keep < 0) keep = 0;
     });
     let end: number;
     if (m[3]) {
@@ -112,7 +135,7 @@ export function addresses(text: string): Entity[] {
   for (let m = CONTINENTAL.exec(text); m; m = CONTINENTAL.exec(text)) {
     const words = m[1]!.split(/ +/);
     if (words.some((w) => KEEP.has(w.toLowerCase().replace(/\.$/, '')))) continue;
-    const street = words.some(isStreetWord);
+    const street = words.some((w, i) => isStreetWord(w, i));
     const cue = CUE.test(text.slice(Math.max(0, m.index - 25), m.index));
     if (!street && !cue) continue;
     if (!street && words.length === 1 && /^(?:Room|Rm|Level|Floor|Stage|Step|Unit|Bed|Ward|Chapter|Page|Day|Week|Grade|Bus|Route)$/i.test(words[0]!)) continue;
@@ -122,10 +145,61 @@ export function addresses(text: string): Entity[] {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
   }
-  // "the corner of X Street and Y Avenue"
-  const corner = new RegExp(`\\b(?:the )?corner of (?:\\d{1,6} )?${WORD}(?: ${WORD}){0,4} and ${WORD}(?: ${WORD}){0,4}`, 'gu');
-  for (let m = corner.exec(text); m; m = corner.exec(text)) {
-    if (m[0].split(' ').some(isStreetWord)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+  // A street type that leads ("rue de pologne", "ul. Miła 53", "C/ Señores Curas 88"), with a house number
+  // before it or a number after it; the words between are kept while they are no common English word.
+  LEAD.lastIndex = 0;
+  for (let m = LEAD.exec(text); m; m = LEAD.exec(text)) {
+    const words = m[3]!.split(/ +/);
+    let n = 0;
+    while (n < words.length && (streetLike(words[n]!) || CONNECT_SET.has(words[n]!.toLowerCase()))) n++;
+    while (n > 0 && CONNECT_SET.has(words[n - 1]!.toLowerCase())) n--;
+    if (n === 0) continue;
+    const all = n === words.length;
+    const trailing = all && m[4] ? m[4] : '';
+    if (!m[1] && !trailing) continue;
+    const start = m.index;
+    const end = m.index + m[0].indexOf(m[3]!, (m[1]?.length ?? 0) + m[2]!.length) + words.slice(0, n).join(' ').length + trailing.length;
+    out.push({ start, end: extend(text, end), type: 'ADDRESS' });
+  }
+  // "the corner of X Street and Y Avenue", "the corner of Dalbraut 99 and Frederikke Coves"
+  CORNER.lastIndex = 0;
+  for (let m = CORNER.exec(text); m; m = CORNER.exec(text)) {
+    const words = m[0].split(/\s+/);
+    if (words.some((w, i) => isStreetWord(w, i)) || /\d/.test(m[0])) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+  }
+  return widen(text, merge(out));
+}
+
+const LEAD = new RegExp(`(?<![\\p{L}\\d.,-])(${HOUSE} +)?((?:rue|rua|rúa|r\\.|via|viale|calle|c\\/|avenida|avda\\.?|chemin|strada|trg|ul\\.|u\\.|al\\.|aleja|piazza|corso|travessa|carrera|paseo|camino|leoforos|odos) +)(${LOOSE}(?: +${LOOSE}){0,5})( +\\d{1,5}[A-Za-z]?\\b\\.?)?(?![\\p{L}\\d])`, 'giu');
+const SIDE = `(?:\\d{1,6}[A-Za-z]?\\.?|${CAP}|(?:${LOWER_STREET})\\.?|${CONNECT})`;
+const CORNER = new RegExp(`\\b(?:the )?corner of ${SIDE}(?: ${SIDE}){0,5} and ${SIDE}(?: ${SIDE}){0,4}`, 'giu');
+
+/** Overlapping or touching address candidates are one address ("Via Tasso 129" + "129 street"). */
+function merge(spans: Entity[]): Entity[] {
+  const sorted = spans.sort((a, b) => a.start - b.start);
+  const out: Entity[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last && e.start <= last.end) last.end = Math.max(last.end, e.end);
+    else out.push({ ...e });
   }
   return out;
+}
+
+const LEADING_NUMBER = /(?<![\w.,-])\d{1,6} $/;
+const INTERSECTION = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+ and $/u;
+
+/**
+ * Widens an address backwards: over a second leading number ("74678 midtvollen 130", "0912 P.O. Box 287")
+ * and over the first street of an intersection written without "corner of" ("Maarit and Hersnapvej 75").
+ */
+function widen(text: string, spans: Entity[]): Entity[] {
+  for (const e of spans) {
+    const before = text.slice(Math.max(0, e.start - 40), e.start);
+    const n = LEADING_NUMBER.exec(before);
+    if (n) e.start -= n[0].length;
+    const x = INTERSECTION.exec(text.slice(Math.max(0, e.start - 40), e.start));
+    if (x && !KEEP.has(x[0].split(' ')[0]!.toLowerCase())) e.start -= x[0].length;
+  }
+  return merge(spans);
 }

@@ -60,7 +60,7 @@ export const STREET_TYPES = words(`
 `);
 
 /** Suffixes that mark a single-word continental street name ("Koskikatu", "Skoanveien"). */
-export const STREET_SUFFIX = /(?:katu|kuja|tie|polku|veien|vegen|vej|gata|gatan|gade|straße|strasse|str\.|weg|laan|straat|gasse|allee|platz|utca|ulica)$/i;
+export const STREET_SUFFIX = /(?:katu|kuja|tie|polku|veien|vegen|vägen|väg|gränd|stræde|stien|vegur|vej|gata|gatan|gade|straße|strasse|str\.|weg|laan|straat|gasse|allee|platz|utca|ulica)$/i;
 
 /** Unit words that continue an address ("Apt. 864", "Suite 977"). */
 export const UNIT_WORDS = /^(?:apt|apartment|suite|ste|unit|unité|bldg|building|floor|fl|room|rm|box|po box|p\.o\. box)\.?$/i;

@@ -55,6 +55,40 @@ describe('deidentify: identifier types', () => {
   }
 });
 
+describe('deidentify: international and multi-line addresses', () => {
+  const cases: Array<[string, string]> = [
+    // candidates that overlap are one address ("Via Tasso 129" and "129 street")
+    ['She lives on Via Tasso 129 street now.', 'Via Tasso 129 street'],
+    // a second leading number, and a P.O. box with one
+    ['Drop it at 74678 midtvollen 130 st. please', '74678 midtvollen 130'],
+    ['Send it to 0912 P.O. Box 287 Apt. 051, Tallinn, Estonia for now.', '0912 P.O. Box 287 Apt. 051, Tallinn, Estonia'],
+    // US military mail, in any case
+    ['Write to USNS Bergman\nFPO AP 93757 after.', 'USNS Bergman\nFPO AP 93757'],
+    ['mail: psc 5420, box 2708\napo aa 33879', 'psc 5420, box 2708\napo aa 33879'],
+    // a leading street type with lower-case words
+    ['his address: 48334 36 rue de pologne, cite de l\'interieur', '36 rue de pologne'],
+    ['Send it to ul. Więckowskiego Stefana 28 soon.', 'ul. Więckowskiego Stefana 28'],
+    // intersections, with and without "corner of"; capitalised USPS suffixes after a name
+    ['Meet at the corner of Dalbraut 99 and Frederikke Coves today.', 'the corner of Dalbraut 99 and Frederikke Coves'],
+    ['Please return to Cinzia and Hammarvägen 15 if lost.', 'Cinzia and Hammarvägen 15'],
+    // city lines and a postal code after a lower-case region, stopping before a phone on the next line
+    ['5638 Aasa 43\nHumilimont, nan 78618\n082 490 1693', '5638 Aasa 43\nHumilimont, nan 78618'],
+    ['taxi to 692 Kuuse 53 Apt. 641, Grubbenvorst, Netherlands 04020. Please', '692 Kuuse 53 Apt. 641, Grubbenvorst, Netherlands 04020'],
+  ];
+  for (const [text, value] of cases) it(`finds ${JSON.stringify(value)}`, () => { expectFound(text, value, 'ADDRESS'); });
+
+  it('stops an address at a postal code: the phone on the next line stays a phone', () => {
+    const res = deidentify('5638 Aasa 43\nHumilimont, nan 78618\n082 490 1693');
+    assert.deepEqual(res.entities.map((e) => e.type), ['ADDRESS', 'PHONE']);
+  });
+
+  it('keeps prose with numbers and everyday words that are street suffixes elsewhere', () => {
+    for (const text of ['Took 2 green pills and 3 rest days.', 'We walked 2 blocks to the river and sat for 20 minutes.', 'I went to the rue and bought 3 things.', 'Group meets at 7 in the Mill room on Tuesday.']) {
+      assert.equal(deidentify(text).redacted, text, text);
+    }
+  });
+});
+
 describe('deidentify: keep-list', () => {
   it('leaves substances, programs, stages, days and feelings alone', () => {
     const text =
