@@ -11,16 +11,17 @@ import { deidentify } from '../services/deidentify';
 import { isIdentifierSpan, score, type Figures, type LabelledRecord } from './deidMetrics';
 
 const repoRoot = path.resolve(__dirname, '..');
-const sets: Array<{ name: string; file: string }> = [
+export const sets: Array<{ name: string; file: string }> = [
   { name: 'presidio-synth-v2', file: process.env.DEID_BENCH_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data', 'presidio-synth-v2.jsonl') },
   { name: 'psw-dev', file: path.resolve(repoRoot, 'bench', 'data', 'psw-dev.jsonl') },
 ];
 
-function load(file: string): LabelledRecord[] {
+export function load(file: string): LabelledRecord[] {
   return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LabelledRecord);
 }
 
-function throughput(records: LabelledRecord[]): number {
+/** Single-core MB/s over the records (at least 3 passes and 2 s). */
+export function throughput(records: LabelledRecord[]): number {
   const bytes = records.reduce((n, r) => n + Buffer.byteLength(r.text, 'utf8'), 0);
   for (const r of records.slice(0, 50)) deidentify(r.text); // warm up dictionaries and JIT
   let total = 0;
@@ -72,7 +73,8 @@ function main(): void {
       });
     }
   }
-  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}`;
+  // Throughput is only as good as the machine is idle: the load average says how shared the cores were.
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`;
   const json = { generatedAt: new Date().toISOString(), command: 'npm run bench:deid', machine, results };
   fs.mkdirSync(path.join(repoRoot, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(repoRoot, 'docs', 'deidentification.json'), JSON.stringify(json, null, 2) + '\n');
@@ -96,4 +98,4 @@ function main(): void {
   console.log(figuresMd);
 }
 
-main();
+if (require.main === module) main();

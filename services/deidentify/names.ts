@@ -99,8 +99,17 @@ export function names(text: string): Entity[] {
       const next = toks[j + 1]!;
       const gap = text.slice(toks[j]!.end, next.start);
       if (!/^ {1,2}$/.test(gap) && !(gap === '' && false)) break;
-      if (!['strong', 'unknown', 'weak', 'initial', 'particle'].includes(next.kind)) break;
-      j++;
+      if (['strong', 'unknown', 'weak', 'initial', 'particle'].includes(next.kind)) {
+        j++;
+        continue;
+      }
+      // Lower-case text: after a given name, an initial ("benjamin a seiler") and a surname that is no
+      // English word ("olga krylova") belong to the name.
+      if (tk.kind === 'strong' && /^\p{Ll}/u.test(tk.text) && lowerNamePart(next.text, toks[j + 2], dict)) {
+        j++;
+        continue;
+      }
+      break;
     }
     // Particles may not end a run.
     while (j > i && toks[j]!.kind === 'particle') j--;
@@ -127,14 +136,63 @@ export function names(text: string): Entity[] {
     else if (named.length === 1 && !tk.initialPos && cue() && !/,\s*$/.test(before)) accept = dict.firstNames.has(tk.text.toLowerCase());
     if (accept && (followedByFacility || followedByStreet)) accept = false;
     if (accept) {
-      let s = run[0]!;
-      // Leading initials without a name after them are not part of the name.
-      const e = run[run.length - 1]!;
-      let end = e.end;
-      if (e.kind === 'initial' && e.text.endsWith('.')) end = e.end; // "Faina D." keep the period
-      out.push({ start: s.start, end, type: 'NAME' });
+      let end = run[run.length - 1]!.end;
+      // Degrees and generational suffixes belong to the name: "Giovanna Rodrigues MD", "Sam Ortiz Jr."
+      const suffix = NAME_SUFFIX.exec(text.slice(end, end + 8));
+      if (suffix) end += suffix[0].length;
+      out.push({ start: run[0]!.start, end, type: 'NAME' });
     }
     i = j + 1;
   }
-  return out;
+  return coordinated(text, toks, out, dict);
+}
+
+const NAME_SUFFIX = /^,? (?:MD|DDS|DMD|PhD|DVM|RN|NP|Jr\.?|Sr\.?|II|III|IV)(?![\p{L}\d])/u;
+
+function lowerNamePart(word: string, after: Tok | undefined, dict: ReturnType<typeof dictionaries>): boolean {
+  if (!/^\p{Ll}/u.test(word)) return false;
+  const w = word.replace(/\.$/, '');
+  if (w.length === 1) return !!after && lowerNamePart(after.text, undefined, dict);
+  return w.length >= 3 && !KEEP.has(w) && !dict.english.has(w) && !dict.common.has(w);
+}
+
+/**
+ * Coordinated names: in "Marrero and Murphy" or "Monjeau, Graves and Reed", once one member is a name, a
+ * capitalised member that is in a name list counts too even when it is also an English word; in a
+ * lower-case list ("silvana, adam, chad and caleb") two given names make the other given names count.
+ */
+function coordinated(text: string, toks: Tok[], found: Entity[], dict: ReturnType<typeof dictionaries>): Entity[] {
+  if (found.length === 0) return found;
+  const inFound = (t: Tok) => found.some((e) => e.start <= t.start && t.end <= e.end);
+  const extra: Entity[] = [];
+  let k = 0;
+  while (k < toks.length) {
+    // A list: single tokens joined by ", ", " and ", ", and ".
+    const members = [toks[k]!];
+    let m = k;
+    for (;;) {
+      const next = toks[m + 1];
+      if (!next) break;
+      const gap = text.slice(toks[m]!.end, next.start);
+      if (gap === ', ' && next.text !== 'and') m += 1;
+      else if ((gap === ' ' || gap === ', ') && next.text === 'and' && toks[m + 2] && text.slice(next.end, toks[m + 2]!.start) === ' ') m += 2;
+      else if (gap === ' & ') m += 1;
+      else break;
+      members.push(toks[m]!);
+    }
+    if (members.length > 1) {
+      const capital = members.every((t) => /^\p{Lu}/u.test(t.text));
+      const lower = members.every((t) => /^\p{Ll}/u.test(t.text));
+      const isName = (t: Tok) => {
+        const l = t.text.toLowerCase().replace(/['’]s$/, '');
+        return !KEEP.has(l) && t.kind !== 'title' && (dict.anyNames.has(l) || dict.firstNames.has(l));
+      };
+      const anchors = members.filter(inFound).length;
+      if ((capital && anchors >= 1) || (lower && members.filter((t) => t.kind === 'strong').length >= 2)) {
+        for (const t of members) if (!inFound(t) && (capital ? isName(t) || t.kind === 'unknown' : dict.firstNames.has(t.text))) extra.push({ start: t.start, end: t.end, type: 'NAME' });
+      }
+    }
+    k = m + 1;
+  }
+  return extra.length ? [...found, ...extra].sort((a, b) => a.start - b.start) : found;
 }

@@ -89,6 +89,24 @@ describe('deidentify: international and multi-line addresses', () => {
   });
 });
 
+describe('deidentify: names by context', () => {
+  it('a surname that is also a word counts when it is coordinated with a name', () => {
+    assert.equal(deidentify('The founders were Monjeau, Graves and Reed.').redacted, 'The founders were [NAME], [NAME] and [NAME].');
+    assert.equal(deidentify('Marrero and Murphy were engineers.').redacted, '[NAME] and [NAME] were engineers.');
+  });
+  it('a lower-case list with two given names makes its other given names count', () => {
+    assert.equal(deidentify('they had 6: leonti, terrence, pamela, donna, andrea and brian.').redacted, 'they had 6: [NAME], [NAME], [NAME], [NAME], [NAME] and [NAME].');
+  });
+  it('keeps lists of substances, programs and days', () => {
+    const text = 'Used fentanyl, meth and crack; went to AA, NA and SMART Recovery on Monday, Tuesday and Friday.';
+    assert.equal(deidentify(text).redacted, text);
+  });
+  it('joins a lower-case surname after a given name, and a degree after a name', () => {
+    expectFound("olga krylova's file was closed", 'olga krylova', 'NAME');
+    expectFound('She was called Giovanna Rodrigues MD then.', 'Giovanna Rodrigues MD', 'NAME');
+  });
+});
+
 describe('deidentify: keep-list', () => {
   it('leaves substances, programs, stages, days and feelings alone', () => {
     const text =
