@@ -7,6 +7,7 @@ import { errorFields, log, setLogLevel } from '../services/log';
 import { localIdSecret } from '../services/secret';
 import { openStore } from '../services/storage/cosmos';
 import { exportRoute } from './exportRoute';
+import { myDataRoute } from './myDataRoute';
 import { createScheduler } from './proactive';
 import { createBotServer } from './server';
 import { localChannelRoutes } from './webchat';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const store = await openStore({ ...config, dataDir: config.embeddedCosmos ? config.dataDir : undefined });
   const app = createServices(config, store);
   await app.supervision.startup();
-  const bot = createBotServer(app, { extraRoutes: [...localChannelRoutes(config), exportRoute(app)] });
+  const bot = createBotServer(app, { extraRoutes: [...localChannelRoutes(config), exportRoute(app), myDataRoute(app)] });
   const port = await bot.listen();
   log.info('server.listening', { port, mode: config.localMode ? 'local' : 'bot-framework' });
   // Proactive messages (reminders, follow-ups, digests) start once the server can also take the replies.

@@ -3,6 +3,7 @@
 // (the web chat, older Teams, screen readers) read the same facts as plain text.
 // https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/charts-in-adaptive-cards
 import { content } from '../services/content';
+import { categoryLabel } from '../services/safety/protocol';
 import type { Movement, ReflectionDoc, StageId } from '../services/reflections/model';
 import type { PswSummary, ReflectionPage, StallLine, TeamSummary } from '../services/supervision/summaries';
 import type { Period } from '../services/supervision/period';
@@ -63,6 +64,8 @@ export function summaryLines(p: PswSummary): { title: string; value: string }[] 
   const other = p.stalls.length - stalls.length;
   lines.push({ title: 'Stalls', value: stalls.length ? stalls.map(stallText).join('\n') : other ? '' : 'none' });
   if (other) lines[lines.length - 1].value = [lines[lines.length - 1].value, `${other} at other stages`].filter(Boolean).join('\n');
+  const risk = Object.entries(p.riskFlags ?? {});
+  if (risk.length) lines.push({ title: 'Safety', value: `⚠ ${risk.map(([f, n]) => `${categoryLabel(f).toLowerCase()} ${n}`).join(' · ')} (topic only; check in)` });
   if (p.flaggedForSupervision) lines.push({ title: 'For supervision', value: `${p.flaggedForSupervision} relationship${p.flaggedForSupervision === 1 ? '' : 's'}` });
   if (p.onboarding) {
     const o = p.onboarding;
@@ -142,7 +145,7 @@ export function ownSummaryCard(p: PswSummary, period: Period): AdaptiveCard {
 /** Plain text of a team summary, for the message text that goes with the card. */
 export function teamSummaryText(s: TeamSummary): string {
   const n = s.teams.reduce((k, t) => k + t.psws.length, 0);
-  const flagged = s.teams.flatMap((t) => t.psws).filter((p) => p.flaggedForSupervision || p.selfCheck.low || p.selfCheck.falling).length;
+  const flagged = s.teams.flatMap((t) => t.psws).filter((p) => p.flaggedForSupervision || p.selfCheck.low || p.selfCheck.falling || Object.keys(p.riskFlags ?? {}).length).length;
   return `Here's your team for the ${s.period.label}: ${n} ${n === 1 ? 'person' : 'people'}${flagged ? `, ${flagged} with something to look at` : ''}.`;
 }
 

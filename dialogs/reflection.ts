@@ -19,7 +19,7 @@ import { redactWords, wordsToRedact } from '../services/reflections/redact';
 import { newReflectionId } from '../services/reflections/service';
 import { inferStall, reportedStall, type StallSuggestion } from '../services/stalls/infer';
 import { registerCommand } from './commands';
-import { ChoiceStep, FormStep, FreeTextStep, RawTextStep, redactorFor, type ChoiceResult, type FormResult, type FreeTextAnswer, type RawTextResult } from './prompts';
+import { ChoiceStep, FormStep, FreeTextStep, RawTextStep, redactorFor, type ChoiceResult, type FormResult, type FreeTextAnswer, type RawTextResult, type ScreenContext } from './prompts';
 import { STAGE_FINDER_DIALOG, StageFinderDialog, stageChoices } from './stageFinder';
 import { STALL_DIALOG, StallDialog, type StallOutcome } from './stall';
 import { REFLECTION_KEPT } from './messages';
@@ -198,7 +198,7 @@ export class ReflectionDialog extends ComponentDialog {
     const prompts = content().stageById[draft.stage].prompts.slice(0, PROMPTS_PER_DEBRIEF);
     if (index >= prompts.length) return step.endDialog(draft);
     const prompt = prompts[index]!;
-    return step.beginDialog(FREE_TEXT, { step: `prompt-${prompt.id}`, prompt: `(${index + 1}/${prompts.length}) ${prompt.text}`, skippable: true, hidden: draft.hidden });
+    return step.beginDialog(FREE_TEXT, { step: `prompt-${prompt.id}`, prompt: `(${index + 1}/${prompts.length}) ${prompt.text}`, skippable: true, hidden: draft.hidden, screen: screenOf(draft) });
   }
 
   private async promptAnswered(step: WaterfallStepContext) {
@@ -263,6 +263,7 @@ export class ReflectionDialog extends ComponentDialog {
       parser: 'scoreAndNote',
       typedHint: 'Type a number from 1 to 5, then any words, e.g. "3 tired but okay".',
       hidden: draft.hidden,
+      screen: screenOf(draft),
     });
   }
 
@@ -332,7 +333,7 @@ export class ReflectionDialog extends ComponentDialog {
     const which = (step.result as ChoiceResult).value;
     v(step).editing = which;
     const prompt = which === 'note' ? 'How are you doing, in a few words?' : content().stageById[draft.stage].prompts.find((p) => p.id === draft.answers[Number(which)]!.promptId)!.text;
-    return step.beginDialog(FREE_TEXT, { step: `edit-${which}`, prompt: `${prompt}\n\nType your new answer.`, skippable: true, hidden: draft.hidden });
+    return step.beginDialog(FREE_TEXT, { step: `edit-${which}`, prompt: `${prompt}\n\nType your new answer.`, skippable: true, hidden: draft.hidden, screen: screenOf(draft) });
   }
 
   private async reviewEdited(step: WaterfallStepContext) {
@@ -376,6 +377,11 @@ export class ReflectionDialog extends ComponentDialog {
   private async saved(step: WaterfallStepContext) {
     return step.endDialog(step.result);
   }
+}
+
+/** What the safety screen knows of this debrief: its id, the code (not for practice) and the categories already raised. */
+function screenOf(draft: Draft): ScreenContext {
+  return { debriefId: draft.id, clientCode: draft.practice ? undefined : draft.clientCode, raised: [...draft.riskFlags] };
 }
 
 function whyStuck(s: StallSuggestion): string {

@@ -4,6 +4,7 @@ import type { FormInput } from '../cards/card';
 import { content } from '../services/content';
 import type { Movement } from '../services/reflections/model';
 import { describeRedactions, totalRedactions } from '../services/reflections/redactionWords';
+import { categoryLabel } from '../services/safety/protocol';
 import type { Draft } from './reflection';
 
 export const MOVEMENT_TITLES: Record<Movement, string> = {
@@ -38,6 +39,10 @@ export function reviewText(d: Draft): string {
   if (d.stall) {
     const strategy = d.stall.strategyId ? content().stalls[d.stall.stage].strategies.find((s) => s.id === d.stall!.strategyId)?.title : undefined;
     lines.push(`Stuck at this stage${strategy ? `; you'll try "${strategy}"` : ''}${d.stall.flaggedForSupervision ? '; flagged for supervision' : ''}.`);
+  }
+  if (d.riskFlags.length) {
+    // Stored with the reflection (categories only); a supervisor sees them on shared reflections.
+    lines.push(`Safety notes: ${d.riskFlags.map((f) => categoryLabel(f).toLowerCase()).join(', ')} (the topic only, never your words).`);
   }
   lines.push(d.visibility === 'shared' ? 'Who sees it: you and your supervisor.' : 'Who sees it: only you (private).');
   const hidden = describeRedactions(totalRedactions(d));

@@ -13,6 +13,8 @@ import { ReflectionsService } from './reflections/service';
 import { ReferenceStore } from './references';
 import { ReminderService } from './reminders/reminders';
 import { JobStore } from './scheduler/jobs';
+import { DataRights } from './privacy/dataRights';
+import { SafetyAlerts } from './safety/alerts';
 import { createSupervision, type Supervision } from './supervision';
 import type { Store } from './storage/cosmos';
 
@@ -33,6 +35,10 @@ export interface AppServices {
   reminders: ReminderService;
   /** Roster, access decisions, audit trail, summaries, export and the weekly digest (services/supervision). */
   supervision: Supervision;
+  /** Supervisor alerts after a risk hit (job kind 'safety_alert'). */
+  safetyAlerts: SafetyAlerts;
+  /** `my data` and `delete my data`. */
+  dataRights: DataRights;
   /** Maps a channel identity (AAD object id, or the web chat's chosen id) to the stored pseudonymous id. */
   personIdFor(channelId: string): string;
   /** The clock every service reads; tests replace it with sinon's fake timers. */
@@ -50,11 +56,12 @@ export function createServices(config: Config, store: Store): AppServices {
   const personIdFor = (channelId: string) => pseudonymousId(config.idSecret, channelId);
   // Reads app.now() at call time, so a test that replaces the clock reaches the supervision services too.
   const supervision = createSupervision({ config, store, people, personIdFor, now: () => app.now(), onboarding });
+  const references = new ReferenceStore(store.containers.references);
   const app: AppServices = {
     config,
     store,
     people,
-    references: new ReferenceStore(store.containers.references),
+    references,
     jobs,
     reminders: new ReminderService(jobs, people),
     reflections,
@@ -64,6 +71,8 @@ export function createServices(config: Config, store: Store): AppServices {
     personIdFor,
     now: () => new Date(),
     supervision,
+    safetyAlerts: new SafetyAlerts(people, references, store.containers.schedules),
+    dataRights: new DataRights(store, people, references, supervision.audit, outbox, () => app.now()),
   };
   return app;
 }

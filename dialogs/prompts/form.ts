@@ -14,7 +14,8 @@ import { formCard, type FormInput } from '../../cards/card';
 import { checkSubmission, formSubmissionSchema } from '../../cards/submission';
 import type { HiddenNames } from '../../services/reflections/hiddenNames';
 import { log } from '../../services/log';
-import { onFreeText, tooLong, type FreeTextAnswer, type Redactor } from './freeText';
+import { onFreeText, tooLong, type FreeTextAnswer, type Redactor, type ScreenContext } from './freeText';
+import { endAfterPauses, resumeAfterPause, type PauseRequest } from './pause';
 import { cardActivity, INVALID_CARD, newNonce, STALE_CARD, submissionOf } from './step';
 
 export interface FormStepOptions {
@@ -27,6 +28,7 @@ export interface FormStepOptions {
   /** Said (with the prompt) when a typed reply can't be read. */
   typedHint?: string;
   hidden?: HiddenNames;
+  screen?: ScreenContext;
 }
 
 export interface FormResult {
@@ -89,15 +91,28 @@ export class FormStep extends Dialog<FormStepOptions> {
       }
     }
     const texts: Record<string, FreeTextAnswer> = {};
+    const pauses: PauseRequest[] = [];
+    // What one input raised counts as raised for the next, so a category pauses the form once.
+    const screen: ScreenContext = { ...options.screen, raised: [...(options.screen?.raised ?? [])] };
     for (const input of options.inputs) {
       if (input.type !== 'text') continue;
       const raw = (values[input.id] ?? '').trim();
       delete values[input.id];
-      texts[input.id] = raw
-        ? await onFreeText(dc, { ...this.settings.redact(raw, options.hidden), skipped: false, riskFlags: [] })
-        : { text: '', redactions: {}, skipped: true, riskFlags: [] };
+      if (!raw) {
+        texts[input.id] = { text: '', redactions: {}, skipped: true, riskFlags: [] };
+        continue;
+      }
+      const out = await onFreeText(dc, { ...this.settings.redact(raw, options.hidden), skipped: false, riskFlags: [] }, { ...screen, raised: [...screen.raised!] });
+      texts[input.id] = out.answer;
+      pauses.push(...out.pauses);
+      screen.raised!.push(...out.answer.riskFlags);
     }
-    return dc.endDialog({ values, texts } satisfies FormResult);
+    return endAfterPauses(dc, { values, texts } satisfies FormResult, pauses);
+  }
+
+  /** Back from a pause a hook asked for: the next one, or this step's result. */
+  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    return resumeAfterPause(dc);
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {

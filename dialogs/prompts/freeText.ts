@@ -6,7 +6,9 @@
 //   dialogs.add(new FreeTextStep(FREE_TEXT_STEP, { maxLength: config.maxTextLength, redact }))
 //   await step.prompt(FREE_TEXT_STEP, { step: 'prompt-trust-1', prompt: 'What helped…?', skippable: true, hidden })
 //   → step.result: FreeTextAnswer = { text, skipped, redactions, riskFlags }
-//   addFreeTextHook(async (dc, answer) => ({ riskFlags: ['self_harm'] }))   // runs on every free-text answer
+//   addFreeTextHook(async (dc, answer, screen) => ({ riskFlags: ['self_harm'], pause? }))   // runs on every free-text answer
+// A hook may ask for a pause (a dialog run before the step ends, e.g. the safety protocol); the step then resumes
+// and returns its answer as if nothing had come between (./pause.ts).
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { adaptiveCard, submit, textBlock } from '../../cards/card';
@@ -14,6 +16,7 @@ import type { HiddenNames } from '../../services/reflections/hiddenNames';
 import type { RedactedText } from '../../services/reflections/redact';
 import { log, errorFields } from '../../services/log';
 import { cardActivity, newNonce, submissionOf, STALE_CARD } from './step';
+import { endAfterPauses, resumeAfterPause, type PauseRequest } from './pause';
 import { checkSubmission } from '../../cards/submission';
 
 export interface FreeTextStepOptions {
@@ -22,6 +25,15 @@ export interface FreeTextStepOptions {
   skippable?: boolean;
   /** Names to always hide in this answer (salted hashes; see services/reflections/hiddenNames.ts). */
   hidden?: HiddenNames;
+  /** What the screen hooks may know about where the answer was given (ids only). */
+  screen?: ScreenContext;
+}
+
+/** Where an answer was given: the debrief's id and client code, and the risk categories it has already raised. */
+export interface ScreenContext {
+  debriefId?: string;
+  clientCode?: string;
+  raised?: string[];
 }
 
 export interface FreeTextAnswer extends RedactedText {
@@ -34,7 +46,7 @@ export interface FreeTextAnswer extends RedactedText {
 export type Redactor = (raw: string, hidden: HiddenNames | undefined) => RedactedText;
 
 /** Runs on every free-text answer, after de-identification. May send messages; may return risk flags. */
-export type FreeTextHook = (dc: DialogContext, answer: FreeTextAnswer) => Promise<{ riskFlags?: string[] } | void>;
+export type FreeTextHook = (dc: DialogContext, answer: FreeTextAnswer, screen: ScreenContext) => Promise<{ riskFlags?: string[]; pause?: PauseRequest } | void>;
 
 const hooks: FreeTextHook[] = [];
 
@@ -48,18 +60,20 @@ export function addFreeTextHook(hook: FreeTextHook): () => void {
 }
 
 /** The single seam: every free-text answer passes here, redacted, before a dialog keeps it. */
-export async function onFreeText(dc: DialogContext, answer: FreeTextAnswer): Promise<FreeTextAnswer> {
+export async function onFreeText(dc: DialogContext, answer: FreeTextAnswer, screen: ScreenContext = {}): Promise<{ answer: FreeTextAnswer; pauses: PauseRequest[] }> {
   const flags = new Set(answer.riskFlags);
+  const pauses: PauseRequest[] = [];
   for (const hook of hooks) {
     try {
-      const out = await hook(dc, answer);
+      const out = await hook(dc, answer, screen);
       for (const f of out?.riskFlags ?? []) flags.add(f);
+      if (out?.pause) pauses.push(out.pause);
     } catch (err) {
       // A failing screen must not lose the PSW's answer; it is logged (without text) and the flow goes on.
       log.error('freetext.hook_failed', errorFields(err));
     }
   }
-  return { ...answer, riskFlags: [...flags] };
+  return { answer: { ...answer, riskFlags: [...flags] }, pauses };
 }
 
 const SKIP = /^(skip|skip it|pass|n\/a|-)$/i;
@@ -110,8 +124,13 @@ export class FreeTextStep extends Dialog<FreeTextStepOptions> {
       return Dialog.EndOfTurn;
     }
     const redacted = this.settings.redact(raw, options.hidden);
-    const answer = await onFreeText(dc, { ...redacted, skipped: false, riskFlags: [] });
-    return dc.endDialog(answer);
+    const { answer, pauses } = await onFreeText(dc, { ...redacted, skipped: false, riskFlags: [] }, options.screen);
+    return endAfterPauses(dc, answer, pauses);
+  }
+
+  /** Back from a pause a hook asked for: the next one, or this step's answer. */
+  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    return resumeAfterPause(dc);
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {

@@ -70,6 +70,22 @@ export class ReflectionOutbox {
     return this.waiting().length;
   }
 
+  /** Removes a person's reflections from the spool (delete my data), so none is saved after deletion. */
+  discard(psw: string): number {
+    let count = 0;
+    for (const id of this.waiting()) {
+      const file = path.join(this.dir, `${id}.json`);
+      try {
+        if ((JSON.parse(readFileSync(file, 'utf8')) as ReflectionDoc).psw !== psw) continue;
+        unlinkSync(file);
+        count++;
+      } catch (err) {
+        log.warn('outbox.discard_failed', errorFields(err));
+      }
+    }
+    return count;
+  }
+
   /** Tries to deliver everything waiting; resolves with how many remain. One flush at a time. */
   flush(): Promise<number> {
     this.flushing ??= this.flushOnce().finally(() => (this.flushing = undefined));

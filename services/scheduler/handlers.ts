@@ -43,5 +43,6 @@ export function jobHandlers(app: AppServices): JobHandlers {
     reminder: reminderHandler(app.people),
     followup: followUpHandler,
     digest: app.supervision.digest.handler,
+    safety_alert: app.safetyAlerts.handler,
   };
 }

@@ -44,6 +44,8 @@ export interface PswSummary {
   stages: Record<StageId, number>;
   stalls: StallLine[];
   flaggedForSupervision: number;
+  /** Safety screen hits on the period's readable reflections (shared ones for a supervisor): reflections per category. */
+  riskFlags: Record<string, number>;
   selfCheck: {
     /** Oldest first; the last entry is the period's week. */
     weekly: { week: string; average?: number; count: number }[];
@@ -155,9 +157,9 @@ export class SummaryService {
       count(''),
       count(' AND c.visibility = "private"'),
       this.reflections.items
-        .query<{ createdAt: string; movement: Movement; score: number }>(
+        .query<{ createdAt: string; movement: Movement; score: number; riskFlags?: string[] }>(
           {
-            query: `SELECT TOP 1000 c.createdAt, c.movement, c.selfCheck.score AS score FROM c WHERE c.psw = @p AND c.practice = false AND c.createdAt >= @f AND c.createdAt < @t${visible}`,
+            query: `SELECT TOP 1000 c.createdAt, c.movement, c.selfCheck.score AS score, c.riskFlags FROM c WHERE c.psw = @p AND c.practice = false AND c.createdAt >= @f AND c.createdAt < @t${visible}`,
             parameters: [{ name: '@p', value: subject.id }, { name: '@f', value: weeks[0].from < period.from ? weeks[0].from : period.from }, { name: '@t', value: period.to }],
           },
           pk,
@@ -170,7 +172,12 @@ export class SummaryService {
     ]);
 
     const movement = Object.fromEntries(MOVEMENTS.map((m) => [m, 0])) as Record<Movement, number>;
-    for (const r of rows.resources) if (r.createdAt >= period.from && r.createdAt < period.to && r.movement in movement) movement[r.movement]++;
+    const riskFlags: Record<string, number> = {};
+    for (const r of rows.resources) {
+      if (r.createdAt < period.from || r.createdAt >= period.to) continue;
+      if (r.movement in movement) movement[r.movement]++;
+      for (const f of new Set(r.riskFlags ?? [])) riskFlags[f] = (riskFlags[f] ?? 0) + 1;
+    }
 
     const weekly = weeks.map((w) => {
       const scores = rows.resources.filter((r) => r.createdAt >= w.from && r.createdAt < w.to && typeof r.score === 'number').map((r) => r.score);
@@ -207,6 +214,7 @@ export class SummaryService {
       stages,
       stalls,
       flaggedForSupervision: flagged,
+      riskFlags,
       selfCheck: {
         weekly,
         average,

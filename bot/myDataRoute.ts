@@ -1,0 +1,35 @@
+// GET /my-data?token=… — the JSON file behind a `my data` link. The token is short-lived, signed for this purpose
+// and names the person; the data is collected at download time. No cookies, no caching, no file on disk.
+import type { AppServices } from '../services/app';
+import { errorFields, log } from '../services/log';
+import { verifyToken } from '../services/signedToken';
+import { myDataFilename } from '../dialogs/privacy';
+import type { RouteInstaller } from './server';
+
+export function myDataRoute(app: AppServices): RouteInstaller {
+  return (server) => {
+    server.get('/my-data', async (req, res) => {
+      try {
+        const now = app.now();
+        const claims = verifyToken<{ v?: unknown }>(app.config.idSecret, 'my-data', (req.query as { token?: unknown } | undefined)?.token, now);
+        if (!claims || typeof claims.v !== 'string') {
+          res.setHeader('cache-control', 'no-store');
+          res.send(404, { error: 'not_found', message: 'This link has expired. Type `my data` in the chat for a new one.' });
+          return;
+        }
+        const json = JSON.stringify(await app.dataRights.collect(claims.v), null, 2);
+        res.writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-disposition': `attachment; filename="${myDataFilename(now)}"`,
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        });
+        res.end(json);
+        log.info('mydata.downloaded', { bytes: json.length });
+      } catch (err) {
+        log.error('mydata.failed', errorFields(err));
+        if (!res.headersSent) res.send(500, { error: 'internal', message: 'The file could not be made. Please try again.' });
+      }
+    });
+  };
+}

@@ -1,0 +1,122 @@
+// Data rights (issue 8), for every role: `my data` shows what is stored about you, with the whole of it as a
+// JSON file (a short-lived signed download link when the bot has a public address, else attached inline);
+// `delete my data` asks for a confirmation, then deletes (services/privacy/dataRights.ts) and says what went.
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { adaptiveCard, cardAttachment, textBlock } from '../cards/card';
+import type { AppServices } from '../services/app';
+import { log } from '../services/log';
+import type { DeletionCounts, MyDataCounts } from '../services/privacy/dataRights';
+import { signToken } from '../services/signedToken';
+import { EVERYONE, registerCommand } from './commands';
+import { OneTurnDialog } from './oneTurn';
+import { ChoiceStep, type ChoiceResult } from './prompts';
+import { personOf } from './turn';
+
+export const MY_DATA_DIALOG = 'privacy.myData';
+export const DELETE_MY_DATA_DIALOG = 'privacy.delete';
+const CHOICE = 'privacy.choice';
+const MAIN = 'privacy.delete.main';
+/** How long a `my data` download link works. */
+export const MY_DATA_LINK_MINUTES = 10;
+
+registerCommand({ phrases: ['my data'], dialogId: MY_DATA_DIALOG, roles: EVERYONE, help: 'see and download everything PeerReflect keeps about you' });
+registerCommand({ phrases: ['delete my data'], dialogId: DELETE_MY_DATA_DIALOG, roles: EVERYONE, help: 'delete your reflections and everything else kept about you' });
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export const words = {
+  summary: (n: MyDataCounts) =>
+    [
+      "Here's what PeerReflect keeps about you:",
+      `• ${plural(n.reflections, 'reflection')} (${n.privateReflections} private)`,
+      `• ${plural(n.relationships, 'client relationship')} (code, stage, stall notes)`,
+      `• ${plural(n.jobs, 'reminder or check-in', 'reminders and check-ins')}`,
+      `• ${n.onboarding ? 'your onboarding progress' : 'no onboarding progress'}`,
+      `• ${n.conversationReference ? 'the address of this chat, so I can send you reminders' : 'no chat address'}`,
+      `• your roster entry (role, time zone${n.audit ? `) and ${plural(n.audit, 'audit record')} of who read what` : ')'}`,
+      'Names, phone numbers and other identifiers were removed before anything was stored.',
+    ].join('\n'),
+  link: (minutes: number) => `Your file is ready. The link works for ${minutes} minutes.`,
+  attached: 'The whole of it is in the attached file (JSON).',
+  confirm: 'This deletes all your reflections, client relationships, reminders, onboarding progress and the address of this chat. It cannot be undone. Delete everything?',
+  deleteYes: 'Yes, delete everything',
+  deleteNo: 'No, keep my data',
+  kept: 'Okay, nothing was deleted.',
+  deleted: (c: DeletionCounts) =>
+    [
+      `Done. I deleted ${plural(c.reflections + c.spooled, 'reflection')}, ${plural(c.relationships, 'client relationship')}, ${plural(c.jobs, 'reminder or check-in', 'reminders and check-ins')}${c.onboarding ? ', your onboarding progress' : ''} and the address of this chat.`,
+      c.person === 'kept'
+        ? 'Your roster entry (role, alias, supervisor, team) stays because your organisation manages it; ask an admin if it should go too.'
+        : 'Your profile is gone too. If you message me again I start fresh.',
+      'The audit log notes that you deleted your data (when and how much, nothing you wrote).',
+    ].join('\n'),
+};
+
+export function myDataFilename(now: Date): string {
+  return `peerreflect-my-data-${now.toISOString().slice(0, 10)}.json`;
+}
+
+export function createPrivacyDialogs(app: AppServices): Dialog[] {
+  return [
+    new OneTurnDialog(MY_DATA_DIALOG, async (context) => {
+      const me = personOf(context);
+      const now = app.now();
+      const data = await app.dataRights.collect(me.id);
+      const counts = app.dataRights.counts(data);
+      await context.sendActivity(words.summary(counts));
+      const base = app.config.publicBaseUrl;
+      if (base) {
+        // The token names the person; the download collects afresh, so it shows what is stored then.
+        const token = signToken(app.config.idSecret, 'my-data', { v: me.id }, new Date(now.getTime() + MY_DATA_LINK_MINUTES * 60_000));
+        await sendCard(context, adaptiveCard([textBlock(words.link(MY_DATA_LINK_MINUTES))], [{ type: 'Action.OpenUrl', title: 'Download my data', url: `${base}/my-data?token=${encodeURIComponent(token)}` }]));
+        log.info('mydata.link', { count: counts.reflections });
+        return;
+      }
+      const json = JSON.stringify(data, null, 2);
+      await context.sendActivity({
+        type: 'message',
+        text: words.attached,
+        attachments: [{ contentType: 'application/json', name: myDataFilename(now), contentUrl: `data:application/json;charset=utf-8;base64,${Buffer.from(json, 'utf8').toString('base64')}` }],
+      });
+      log.info('mydata.inline', { count: counts.reflections, bytes: json.length });
+    }),
+    new DeleteMyDataDialog(app),
+  ];
+}
+
+class DeleteMyDataDialog extends ComponentDialog {
+  constructor(private readonly app: AppServices) {
+    super(DELETE_MY_DATA_DIALOG);
+    this.addDialog(new ChoiceStep(CHOICE));
+    this.addDialog(new WaterfallDialog(MAIN, [this.ask.bind(this), this.answered.bind(this)]));
+    this.initialDialogId = MAIN;
+  }
+
+  private async ask(step: WaterfallStepContext) {
+    return step.beginDialog(CHOICE, {
+      step: 'delete-my-data',
+      prompt: words.confirm,
+      // Nothing fuzzy for a deletion: the title, `delete`, or the number.
+      choices: [
+        { value: 'delete', title: words.deleteYes, synonyms: ['delete', 'delete everything', 'yes delete'] },
+        { value: 'keep', title: words.deleteNo, synonyms: ['no', 'keep', 'keep it'] },
+      ],
+    });
+  }
+
+  private async answered(step: WaterfallStepContext) {
+    if ((step.result as ChoiceResult).value !== 'delete') {
+      await step.context.sendActivity(words.kept);
+      return step.endDialog();
+    }
+    const counts = await this.app.dataRights.deleteAll(personOf(step.context).id);
+    log.info('mydata.deleted', { count: counts.reflections, status: counts.person });
+    await step.context.sendActivity(words.deleted(counts));
+    return step.endDialog();
+  }
+}
+
+async function sendCard(context: TurnContext, card: ReturnType<typeof adaptiveCard>): Promise<void> {
+  await context.sendActivity({ type: 'message', attachments: [cardAttachment(card)] });
+}

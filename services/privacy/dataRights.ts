@@ -1,0 +1,186 @@
+// Data rights (issue 8): `my data` shows and exports everything stored about a person; `delete my data`
+// removes it. Reads and deletes of reflections and relationships stay in the person's own partition (/psw);
+// the small per-person containers are read by id. Deletion is recorded in the audit trail with counts only.
+import type { Container } from '@azure/cosmos';
+import type { AuditDoc, AuditService } from '../audit';
+import type { OnboardingProgress } from '../onboarding';
+import type { PeopleService, Person } from '../people';
+import type { ReferenceDoc, ReferenceStore } from '../references';
+import type { ReflectionDoc, RelationshipDoc } from '../reflections/model';
+import type { ReflectionOutbox } from '../reflections/outbox';
+import type { Job } from '../scheduler/job';
+import type { Store } from '../storage/cosmos';
+import { readDoc, statusOf, stripSystem } from '../storage/documents';
+
+/** Everything stored about one person, as exported. */
+export interface MyData {
+  exportedAt: string;
+  person?: Person;
+  onboarding?: OnboardingProgress;
+  /** All of them: shared, private and onboarding practice. */
+  reflections: ReflectionDoc[];
+  relationships: RelationshipDoc[];
+  /** Reminders and follow-ups for them, and alerts about them still waiting to be sent to their supervisor. */
+  jobs: Job[];
+  /** Where the bot reaches them for reminders (their personal chat). */
+  conversationReference?: ReferenceDoc;
+  /** Who read their data, and what they read as a supervisor: ids, views and times only. */
+  audit: AuditDoc[];
+}
+
+export interface MyDataCounts {
+  reflections: number;
+  privateReflections: number;
+  relationships: number;
+  jobs: number;
+  conversationReference: number;
+  onboarding: number;
+  audit: number;
+}
+
+export interface DeletionCounts {
+  reflections: number;
+  relationships: number;
+  jobs: number;
+  references: number;
+  onboarding: number;
+  /** Finished reflections still waiting in this server's outbox spool (storage was down). */
+  spooled: number;
+  /** 'deleted': the person document is gone; 'kept': an admin manages them, so a minimal roster entry stays. */
+  person: 'deleted' | 'kept' | 'none';
+}
+
+/** Bound on audit records exported; the trail is the organisation's record and is never deleted. */
+export const MAX_AUDIT_EXPORT = 1000;
+
+export class DataRights {
+  constructor(
+    private readonly store: Store,
+    private readonly people: PeopleService,
+    private readonly references: ReferenceStore,
+    private readonly audit: AuditService,
+    private readonly outbox: ReflectionOutbox,
+    private readonly now: () => Date,
+  ) {}
+
+  async collect(personId: string): Promise<MyData> {
+    const c = this.store.containers;
+    const [person, onboarding, reflections, relationships, jobs, reference, audit] = await Promise.all([
+      this.people.get(personId),
+      readById<OnboardingProgress>(c.onboarding, personId),
+      inPartition<ReflectionDoc>(c.reflections, personId, 'SELECT * FROM c WHERE c.psw = @p ORDER BY c.createdAt DESC'),
+      inPartition<RelationshipDoc>(c.relationships, personId, 'SELECT * FROM c WHERE c.psw = @p'),
+      this.jobsOf(personId, true),
+      this.references.get(personId),
+      this.auditOf(personId),
+    ]);
+    const out: MyData = { exportedAt: this.now().toISOString(), reflections, relationships, jobs, audit };
+    if (person) out.person = person;
+    if (onboarding) out.onboarding = onboarding;
+    if (reference) out.conversationReference = reference;
+    return out;
+  }
+
+  counts(data: MyData): MyDataCounts {
+    return {
+      reflections: data.reflections.length,
+      privateReflections: data.reflections.filter((r) => r.visibility === 'private').length,
+      relationships: data.relationships.length,
+      jobs: data.jobs.length,
+      conversationReference: data.conversationReference ? 1 : 0,
+      onboarding: data.onboarding ? 1 : 0,
+      audit: data.audit.length,
+    };
+  }
+
+  /**
+   * Deletes the person's reflections, relationships, jobs, conversation reference, onboarding progress and
+   * spooled reflections, then their person document — or, when an admin manages them on the roster, trims it to
+   * the roster entry. Records the deletion (who, when, counts) in the audit trail. Safe to run twice.
+   */
+  async deleteAll(personId: string): Promise<DeletionCounts> {
+    const c = this.store.containers;
+    const spooled = this.outbox.discard(personId);
+    const reflections = await deleteInPartition(c.reflections, personId, 'SELECT c.id FROM c WHERE c.psw = @p');
+    const relationships = await deleteInPartition(c.relationships, personId, 'SELECT c.id FROM c WHERE c.psw = @p');
+    let jobs = 0;
+    for (const job of await this.jobsOf(personId, false)) if (await deleteById(c.schedules, job.id)) jobs++;
+    const references = (await this.references.remove(personId)) ? 1 : 0;
+    const onboarding = (await deleteById(c.onboarding, personId)) ? 1 : 0;
+    const person = await this.trimPerson(personId);
+    const counts: DeletionCounts = { reflections, relationships, jobs, references, onboarding, spooled, person };
+    await this.audit.record({
+      actor: personId,
+      subjects: [personId],
+      view: 'delete',
+      detail: { reflections, relationships, jobs, references, onboarding, spooled, person },
+    });
+    return counts;
+  }
+
+  /** A roster entry an admin made (alias, a role other than the default, a supervisor or team) is kept, minimal. */
+  private async trimPerson(personId: string): Promise<DeletionCounts['person']> {
+    const p = await this.people.get(personId);
+    if (!p) return 'none';
+    if (!isManaged(p)) return (await deleteById(this.store.containers.people, personId)) ? 'deleted' : 'none';
+    const kept = await this.people.update(personId, (x) => minimalEntry(x));
+    return kept ? 'kept' : 'none';
+  }
+
+  /** Jobs addressed to the person; with `aboutThem`, also alerts about them addressed to their supervisor. */
+  private async jobsOf(personId: string, aboutThem: boolean): Promise<Job[]> {
+    const query = aboutThem ? 'SELECT * FROM c WHERE c.personId = @p OR c.payload.psw = @p' : 'SELECT * FROM c WHERE c.personId = @p';
+    const { resources } = await this.store.containers.schedules.items.query<Job>({ query, parameters: [{ name: '@p', value: personId }] }).fetchAll();
+    return resources.map(stripSystem);
+  }
+
+  private async auditOf(personId: string): Promise<AuditDoc[]> {
+    const { resources } = await this.store.containers.audit.items
+      .query<AuditDoc>({ query: 'SELECT * FROM c WHERE c.actor = @p OR ARRAY_CONTAINS(c.subjects, @p)', parameters: [{ name: '@p', value: personId }] })
+      .fetchAll();
+    return resources.map(stripSystem).sort((a, b) => b.at.localeCompare(a.at)).slice(0, MAX_AUDIT_EXPORT);
+  }
+}
+
+export function isManaged(p: Person): boolean {
+  return Boolean(p.alias || p.supervisorId || p.team || p.role !== 'psw');
+}
+
+/** What stays of a managed person: the roster's own fields, nothing they did. */
+export function minimalEntry(p: Person): Person {
+  const out: Person = { id: p.id, role: p.role, timeZone: p.timeZone, createdAt: p.createdAt };
+  if (p.alias) out.alias = p.alias;
+  if (p.supervisorId) out.supervisorId = p.supervisorId;
+  if (p.team) out.team = p.team;
+  return out;
+}
+
+async function readById<T extends object>(container: Container, id: string): Promise<T | undefined> {
+  return (await readDoc<T>(container, id, id))?.doc;
+}
+
+async function inPartition<T extends object>(container: Container, pk: string, query: string): Promise<T[]> {
+  const { resources } = await container.items.query<T>({ query, parameters: [{ name: '@p', value: pk }] }, { partitionKey: pk }).fetchAll();
+  return resources.map(stripSystem);
+}
+
+async function deleteById(container: Container, id: string, pk: string = id): Promise<boolean> {
+  try {
+    await container.item(id, pk).delete();
+    return true;
+  } catch (err) {
+    if (statusOf(err) === 404) return false;
+    throw err;
+  }
+}
+
+/** Deletes every document the query finds in one partition, a few at a time. */
+async function deleteInPartition(container: Container, pk: string, query: string): Promise<number> {
+  const ids = (await inPartition<{ id: string }>(container, pk, query)).map((d) => d.id);
+  let deleted = 0;
+  for (let i = 0; i < ids.length; i += 20) {
+    const done = await Promise.all(ids.slice(i, i + 20).map((id) => deleteById(container, id, pk)));
+    deleted += done.filter(Boolean).length;
+  }
+  return deleted;
+}
