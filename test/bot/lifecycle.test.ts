@@ -6,33 +6,12 @@ import path from 'node:path';
 import sinon from 'sinon';
 import { Conversation, startBot } from '../helpers/bot';
 import { closeStores } from '../helpers/store';
+import { startServerProcess } from '../helpers/serverProcess';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /** Runs `tsx bot/index.ts` (what `npm start` runs) and resolves once it prints its address. */
-function startProcess(env: Record<string, string>): Promise<{ url: string; child: ReturnType<typeof spawn>; output: () => string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'bot/index.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no address printed:\n${out}`)), 20000);
-    const check = () => {
-      const m = /Open (http:\/\/[\d.:]+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child, output: () => out, exited });
-      }
-    };
-    child.stdout!.on('data', check);
-    void exited.then(() => { clearTimeout(timer); reject(new Error(`exited early:\n${out}`)); });
-  });
-}
+const startProcess = startServerProcess;
 
 describe('process lifecycle', function () {
   this.timeout(60000);

@@ -1,0 +1,69 @@
+// The real server in its own process, started exactly as `npm start` does (node + tsx's cli on bot/index.ts),
+// for tests that stop it cleanly or kill it outright.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  /** Resolves once a printed line matches (e.g. a log event). */
+  printed(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /**
+   * Sends a signal to the whole process group. tsx's cli runs the server in a child node process and relays
+   * SIGTERM/SIGINT to it, but a SIGKILL of the cli alone would leave that server running, orphaned; a real
+   * crash (OOM killer, container stop) takes the group, so this does too.
+   */
+  signal(sig: NodeJS.Signals): void;
+}
+
+/** Starts the server and resolves once it prints its address (PORT=0 in env picks a free port). */
+export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'bot/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so signal() reaches the server process under tsx's cli
+  });
+  let out = '';
+  const listeners = new Set<() => void>();
+  const onData = (d: Buffer) => {
+    out += d;
+    for (const l of listeners) l();
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  // Resolves once the group is gone: the cli exits after the server it runs (it relays the server's exit).
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, sig);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err; // already gone
+    }
+  };
+  const printed = (pattern: RegExp, timeoutMs = 20000) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => { listeners.delete(check); reject(new Error(`never printed ${pattern}:\n${out}`)); }, timeoutMs);
+      const check = () => {
+        if (!pattern.test(out)) return;
+        clearTimeout(timer);
+        listeners.delete(check);
+        resolve();
+      };
+      listeners.add(check);
+      check();
+    });
+  return new Promise((resolve, reject) => {
+    void exited.then(() => reject(new Error(`exited early:\n${out}`)));
+    printed(/Open (http:\/\/[\d.:]+)\//).then(
+      () => resolve({ url: /Open (http:\/\/[\d.:]+)\//.exec(out)![1]!, child, output: () => out, exited, printed, signal }),
+      reject,
+    );
+  });
+}
