@@ -4,18 +4,30 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { cardValue } from './debrief';
+import { percentile } from './stats';
 
 const ROOT = path.resolve(__dirname, '..');
 
 export interface Turn {
   text?: string;
   value?: Record<string, unknown>;
+  /** Tap a button of the previous reply's card (by title, else the first), adding any form inputs. */
+  card?: { title?: string; extra?: Record<string, unknown> };
+  /** The reply must match this (checked on every response to this turn; the last turn's match counts a completed script). */
+  expect?: RegExp;
 }
 
 export interface LoadResult {
   turns: number;
   errors: number;
   non2xx: number;
+  /** Scripts begun, and those whose last turn got the expected reply. */
+  conversations: number;
+  completed: number;
+  /** Card turns with no such button in the previous reply, and replies that didn't match `expect`. */
+  missingCards: number;
+  unexpectedReplies: number;
   turnsPerSecond: number;
   latencyMs: { p50: number; p95: number; p99: number; mean: number };
   /** Server CPU time (user + system) per turn, from /proc. */
@@ -23,8 +35,8 @@ export interface LoadResult {
   durationS: number;
 }
 
-export async function startServer(kind: 'echo' | 'bot'): Promise<{ port: number; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'bench/server.ts'), kind], {
+export async function startServer(kind: 'echo' | 'bot', nodeArgs: string[] = []): Promise<{ port: number; child: ChildProcess; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', ...nodeArgs, path.join(ROOT, 'bench/server.ts'), kind], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
@@ -41,7 +53,7 @@ export async function startServer(kind: 'echo' | 'bot'): Promise<{ port: number;
   return {
     port,
     child,
-    stop: () => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGKILL'); }),
+    stop: () => child.exitCode !== null ? Promise.resolve() : new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGKILL'); }),
   };
 }
 
@@ -51,15 +63,19 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks; 100 Hz on Linux
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
-/** Runs `connections` conversations at once, each repeating `script` as new conversations, for `seconds`. */
-export async function runLoad(opts: { port: number; pid: number; script: Turn[]; connections: number; seconds: number; label: string }): Promise<LoadResult> {
+/**
+ * Runs `connections` conversations at once, each repeating `script` as new conversations, for `seconds`.
+ * `cards: false` (the echo baseline, which shows no cards) sends card turns as a plain value instead.
+ */
+export async function runLoad(opts: { port: number; pid: number; script: Turn[]; connections: number; seconds: number; label: string; cards?: boolean }): Promise<LoadResult> {
   const latencies: number[] = [];
   let conversations = 0;
+  let completed = 0;
+  let missingCards = 0;
+  let unexpectedReplies = 0;
+  let non200 = 0;
+  const last = opts.script.length - 1;
   const requests = opts.script.map((turn, i) => ({
     method: 'POST' as const,
     path: '/api/messages',
@@ -68,6 +84,11 @@ export async function runLoad(opts: { port: number; pid: number; script: Turn[];
       if (i === 0) context.conversation = `${opts.label}-${process.pid}-${++conversations}`;
       context.sentAt = process.hrtime.bigint();
       const user = `${context.conversation}-user`;
+      let value = turn.value;
+      if (turn.card) {
+        value = opts.cards === false ? { choice: turn.card.title ?? 'next', ...turn.card.extra } : cardValue(context.lastBody as string | undefined, turn.card);
+        if (!value) missingCards++;
+      }
       return {
         ...req,
         body: JSON.stringify({
@@ -80,12 +101,19 @@ export async function runLoad(opts: { port: number; pid: number; script: Turn[];
           conversation: { id: context.conversation },
           deliveryMode: 'expectReplies',
           text: turn.text ?? '',
-          ...(turn.value ? { value: turn.value } : {}),
+          ...(value ? { value } : {}),
         }),
       };
     },
-    onResponse: (_status: number, _body: string, context: Record<string, unknown>) => {
+    onResponse: (status: number, body: string, context: Record<string, unknown>) => {
       latencies.push(Number(process.hrtime.bigint() - (context.sentAt as bigint)) / 1e6);
+      if (status !== 200) non200++;
+      context.lastBody = body;
+      if (turn.expect) {
+        if (turn.expect.test(body)) {
+          if (i === last) completed++;
+        } else unexpectedReplies++;
+      }
     },
   }));
   const cpuBefore = cpuSeconds(opts.pid);
@@ -103,7 +131,11 @@ export async function runLoad(opts: { port: number; pid: number; script: Turn[];
   return {
     turns,
     errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
+    non2xx: Math.max(result.non2xx, non200),
+    conversations,
+    completed,
+    missingCards,
+    unexpectedReplies,
     turnsPerSecond: turns / durationS,
     latencyMs: {
       p50: percentile(latencies, 50),

@@ -2,16 +2,28 @@
 //   tsx bench/server.ts echo   — the baseline: a bare botbuilder echo bot on the same restify + CloudAdapter + Cosmos state stack
 //   tsx bench/server.ts bot    — PeerReflect itself
 // Both use the in-process Cosmos-compatible server (memory only). Prints `READY <port>` when listening.
+// Bench-only route (never in the real bot): GET /bench/stats[?gc=1] → stored reflection and bot-state counts,
+// RSS and heap (after a full GC when asked; start node with --expose-gc).
 import { ActivityHandler, ConversationState } from 'botbuilder';
 import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
-import restify from 'restify';
+import restify, { type Server } from 'restify';
 import { createAdapter } from '../bot/adapter';
 import { createBotServer } from '../bot/server';
 import { createServices } from '../services/app';
 import { loadConfig } from '../services/config';
 import { setLogLevel } from '../services/log';
 import { BOT_STATE_CONTAINER } from '../services/storage/containers';
-import { openStore } from '../services/storage/cosmos';
+import { openStore, type Store } from '../services/storage/cosmos';
+
+function statsRoute(server: Server, store: Store): void {
+  server.get('/bench/stats', async (req, res) => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (gc && /gc=1/.test(req.url ?? '')) for (let i = 0; i < 3; i++) { gc(); await new Promise((r) => setImmediate(r)); }
+    const count = async (id: string) => (await store.database.container(id).items.query<number>('SELECT VALUE COUNT(1) FROM c').fetchAll()).resources[0] ?? 0;
+    const m = process.memoryUsage();
+    res.send(200, { reflections: await count('reflections'), botState: await count(BOT_STATE_CONTAINER), rss: m.rss, heapUsed: m.heapUsed, gc: Boolean(gc) });
+  });
+}
 
 async function main(): Promise<void> {
   const kind = process.argv[2];
@@ -40,6 +52,7 @@ async function main(): Promise<void> {
     });
     const server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
+    statsRoute(server, store);
     server.post('/api/messages', async (req, res) => {
       await adapter.process(req, res, async (context) => {
         await bot.run(context);
@@ -49,7 +62,7 @@ async function main(): Promise<void> {
     port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
   } else if (kind === 'bot') {
     const app = createServices(config, store);
-    port = await createBotServer(app).listen();
+    port = await createBotServer(app, { extraRoutes: [(server) => statsRoute(server, store)] }).listen();
   } else {
     throw new Error(`unknown server kind ${kind}`);
   }

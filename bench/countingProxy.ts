@@ -1,0 +1,75 @@
+// An HTTPS pass-through between the Cosmos client and the embedded server that counts what a piece of work
+// costs the database: requests, request units (the x-ms-request-charge header the client also reports; the
+// embedded server says 1 for every request, so requests and documents read are the telling figures) and
+// documents returned (x-ms-item-count on queries and feeds; 1 for a point read).
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+export interface DbCost {
+  requests: number;
+  requestUnits: number;
+  documentsRead: number;
+  /** Of the requests, query-plan lookups (the SDK's; counted apart, see below). */
+  queryPlans?: number;
+  /** Documents read per container. */
+  byContainer?: Record<string, number>;
+}
+
+export interface CountingProxy {
+  interpose(upstream: { endpoint: string; agent: https.Agent }): Promise<{ endpoint: string; agent: https.Agent }>;
+  /** Counts since the last reset. */
+  cost: DbCost;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const CERT_DIR = path.dirname(require.resolve('@vercel/cosmosdb-server/package.json'));
+
+export function countingProxy(): CountingProxy {
+  let server: https.Server | undefined;
+  let upstream: { endpoint: string; agent: https.Agent } | undefined;
+  const proxy: CountingProxy = {
+    cost: { requests: 0, requestUnits: 0, documentsRead: 0 },
+    reset() {
+      proxy.cost = { requests: 0, requestUnits: 0, documentsRead: 0 };
+    },
+    async interpose(up) {
+      upstream = up;
+      const handle = (req: IncomingMessage, res: ServerResponse) => {
+        const target = new URL(req.url ?? '/', upstream!.endpoint);
+        const out = https.request(target, { method: req.method, headers: { ...req.headers, host: target.host }, agent: upstream!.agent }, (answer) => {
+          const cost = proxy.cost;
+          cost.requests++;
+          cost.requestUnits += Number(answer.headers['x-ms-request-charge'] ?? 0);
+          const items = answer.headers['x-ms-item-count'];
+          // The SDK asks for a query plan before some queries; the embedded server answers that request by running
+          // the query (Cosmos returns only a plan), so its documents are not counted as read.
+          const plan = String(req.headers['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true';
+          if (plan) cost.queryPlans = (cost.queryPlans ?? 0) + 1;
+          const read = plan ? 0 : items !== undefined ? Number(items) : req.method === 'GET' && answer.statusCode === 200 && /\/docs\/[^/]+$/.test(target.pathname) ? 1 : 0;
+          cost.documentsRead += read;
+          const coll = /\/colls\/([^/]+)/.exec(target.pathname)?.[1];
+          if (read && coll) (cost.byContainer ??= {})[coll] = (cost.byContainer[coll] ?? 0) + read;
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        });
+        out.on('error', () => res.destroy());
+        req.pipe(out);
+      };
+      server = https.createServer({ cert: readFileSync(path.join(CERT_DIR, 'cert.pem')), key: readFileSync(path.join(CERT_DIR, 'key.pem')), keepAlive: true } as https.ServerOptions, handle);
+      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      return { endpoint: `https://127.0.0.1:${port}`, agent: new https.Agent({ keepAlive: true, rejectUnauthorized: false }) };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (!server) return resolve();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  return proxy;
+}

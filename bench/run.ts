@@ -1,0 +1,180 @@
+// The benchmark suite: `npm run bench`. Writes docs/BENCHMARKS.md and docs/benchmarks.json.
+//   turns      — whole scripted debriefs vs the echo baseline, alternating echo, bot, echo, bot (medians)
+//   deid       — de-identification MB/s on the public set, and its share of a debrief turn's CPU
+//   summaries  — a supervisor summary and a digest at 1k, 10k, 100k stored reflections
+//   memory     — 1,000 open debriefs, then finished
+// BENCH_QUICK=1 shortens everything (a smoke run; figures not for the docs).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { deidentify } from '../services/deidentify';
+import { load, sets, throughput } from './deid';
+import { DEBRIEF, DEBRIEF_ANSWERS } from './debrief';
+import { runLoad, startServer, type LoadResult, type Turn } from './load';
+import { runMemoryBench, stats, type MemoryFigures } from './memory';
+import { fmt, median } from './stats';
+import { runSummaryBench, TEAM_SIZE, type SummaryFigures } from './summaries';
+
+const ROOT = path.resolve(__dirname, '..');
+const QUICK = process.env.BENCH_QUICK === '1';
+const CONNECTIONS = 50;
+const SECONDS = QUICK ? 4 : 12;
+const ROUNDS = 2;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+/** The echo bot gets the same turns; its reply names the turn, and it shows no cards. */
+const ECHO_SCRIPT: Turn[] = DEBRIEF.map((t) => ({ ...t, expect: /echo \d+:/ }));
+
+interface TurnRun extends LoadResult {
+  kind: 'echo' | 'bot';
+  storedReflections?: number;
+}
+
+async function turnBench(): Promise<TurnRun[]> {
+  const runs: TurnRun[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const kind of ['echo', 'bot'] as const) {
+      const server = await startServer(kind);
+      try {
+        const base = { port: server.port, pid: server.child.pid!, script: kind === 'bot' ? DEBRIEF : ECHO_SCRIPT, connections: CONNECTIONS, cards: kind === 'bot' };
+        await runLoad({ ...base, seconds: 2, label: `warm-${kind}-${r}` }); // JIT, caches, connection pools
+        const before = kind === 'bot' ? (await stats(server.port, false)).reflections : 0;
+        const result: TurnRun = { kind, ...(await runLoad({ ...base, seconds: SECONDS, label: `${kind}-${r}` })) };
+        if (kind === 'bot') result.storedReflections = (await stats(server.port, false)).reflections - before;
+        runs.push(result);
+        log(`  ${kind} round ${r + 1}: ${fmt(result.turnsPerSecond)} turns/s, p50 ${fmt(result.latencyMs.p50)} p99 ${fmt(result.latencyMs.p99)} ms, ${fmt(result.cpuMsPerTurn)} ms CPU/turn, ${result.completed}/${result.conversations} scripts completed, stored ${result.storedReflections ?? '-'}`);
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+  return runs;
+}
+
+/** What the turn runs must show for the figures to count: all 200s, every completed script stored, no surprises. */
+function turnProblems(runs: TurnRun[]): string[] {
+  const problems: string[] = [];
+  for (const r of runs) {
+    if (r.errors || r.non2xx) problems.push(`${r.kind}: ${r.errors} errors, ${r.non2xx} non-200 responses`);
+    if (r.missingCards || r.unexpectedReplies) problems.push(`${r.kind}: ${r.missingCards} missing card buttons, ${r.unexpectedReplies} unexpected replies`);
+    if (r.completed < r.conversations - CONNECTIONS) problems.push(`${r.kind}: only ${r.completed} of ${r.conversations} scripts completed`);
+    if (r.kind === 'bot' && r.storedReflections !== r.completed) problems.push(`bot: ${r.completed} saves answered but ${r.storedReflections} reflections stored`);
+  }
+  return problems;
+}
+
+function deidBench(botCpuMsPerTurn: number) {
+  const set = sets.find((s) => s.name === 'presidio-synth-v2')!;
+  const records = fs.existsSync(set.file) ? load(set.file) : [];
+  const mbps = records.length ? throughput(records) : NaN;
+  // A typical debrief answer: the script's typed answers, timed directly.
+  for (let i = 0; i < 200; i++) for (const a of DEBRIEF_ANSWERS) deidentify(a);
+  let n = 0;
+  const t0 = process.hrtime.bigint();
+  while (Number(process.hrtime.bigint() - t0) < 1e9) for (const a of DEBRIEF_ANSWERS) { deidentify(a); n++; }
+  const msPerAnswer = Number(process.hrtime.bigint() - t0) / 1e6 / n;
+  const answerBytes = DEBRIEF_ANSWERS.reduce((s, a) => s + Buffer.byteLength(a), 0) / DEBRIEF_ANSWERS.length;
+  return {
+    set: set.name, file: path.relative(ROOT, set.file), records: records.length, mbps,
+    typicalAnswerBytes: answerBytes, msPerAnswer,
+    shareOfAnswerTurn: msPerAnswer / botCpuMsPerTurn,
+    shareOfDebrief: (msPerAnswer * DEBRIEF_ANSWERS.length) / (botCpuMsPerTurn * DEBRIEF.length),
+  };
+}
+
+async function memoryBench(): Promise<MemoryFigures> {
+  const server = await startServer('bot');
+  try {
+    return await runMemoryBench(server.port, QUICK ? 200 : 1000, log);
+  } finally {
+    await server.stop();
+  }
+}
+
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+const ms = (x: number) => `${fmt(x)} ms`;
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  log('turns: echo and bot, alternating');
+  const runs = await turnBench();
+  const problems = turnProblems(runs);
+  const agg = (kind: 'echo' | 'bot') => {
+    const rs = runs.filter((r) => r.kind === kind);
+    return {
+      turnsPerSecond: median(rs.map((r) => r.turnsPerSecond)),
+      p50: median(rs.map((r) => r.latencyMs.p50)), p95: median(rs.map((r) => r.latencyMs.p95)), p99: median(rs.map((r) => r.latencyMs.p99)),
+      cpuMsPerTurn: median(rs.map((r) => r.cpuMsPerTurn)),
+      turns: rs.reduce((s, r) => s + r.turns, 0),
+      conversations: rs.reduce((s, r) => s + r.conversations, 0),
+      completed: rs.reduce((s, r) => s + r.completed, 0),
+    };
+  };
+  const echo = agg('echo');
+  const bot = agg('bot');
+  const p99Ratio = bot.p99 / echo.p99;
+  const throughputRatio = bot.turnsPerSecond / echo.turnsPerSecond;
+  log('deid');
+  const deid = deidBench(bot.cpuMsPerTurn);
+  log('memory');
+  const memory = await memoryBench();
+  log('summaries');
+  const summaries: SummaryFigures[] = await runSummaryBench(QUICK ? [1_000] : [1_000, 10_000, 100_000], log);
+
+  const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  const targets = { p99: { target: '≤ 1.5× echo', ratio: p99Ratio, met: p99Ratio <= 1.5 }, throughput: { target: '≥ 60 % of echo', ratio: throughputRatio, met: throughputRatio >= 0.6 } };
+  const json = { generatedAt: new Date().toISOString(), command: 'npm run bench', quick: QUICK, machine, connections: CONNECTIONS, seconds: SECONDS, turnsPerDebrief: DEBRIEF.length, runs, echo, bot, targets, problems, deid, memory, summaries, teamSize: TEAM_SIZE, wallSeconds: (Date.now() - started) / 1000 };
+  fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.json'), JSON.stringify(json, null, 2) + '\n');
+
+  const md: string[] = [];
+  md.push('<!-- figures: written by `npm run bench` (bench/run.ts); the notes after the figures are by hand -->');
+  md.push('## Figures', '');
+  md.push(`Command \`npm run bench\`${QUICK ? ' (BENCH_QUICK=1: a smoke run)' : ''}, ${json.generatedAt.slice(0, 10)}, ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}. Suite wall time ${fmt(json.wallSeconds)} s.`, '');
+  if (problems.length) md.push('**The run had problems, so the turn figures below are not to be trusted:**', ...problems.map((p) => `- ${p}`), '');
+  md.push('### Turns', '');
+  md.push(`${CONNECTIONS} simultaneous conversations on loopback, each a whole ${DEBRIEF.length}-turn scripted debrief (typed answers and card taps; expectReplies), repeated as new conversations for ${SECONDS} s per run after a 2 s warm-up; echo and bot alternate (${ROUNDS} runs each, medians). Each server is its own process on the same machine as the load generator.`, '');
+  md.push('| | turns/s | p50 | p95 | p99 | CPU per turn | turns | scripts completed |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  md.push(`| echo baseline | ${fmt(echo.turnsPerSecond)} | ${ms(echo.p50)} | ${ms(echo.p95)} | ${ms(echo.p99)} | ${ms(echo.cpuMsPerTurn)} | ${echo.turns} | ${echo.completed}/${echo.conversations} |`);
+  md.push(`| PeerReflect debrief | ${fmt(bot.turnsPerSecond)} | ${ms(bot.p50)} | ${ms(bot.p95)} | ${ms(bot.p99)} | ${ms(bot.cpuMsPerTurn)} | ${bot.turns} | ${bot.completed}/${bot.conversations} |`);
+  md.push(`| **ratio** | **${fmt(throughputRatio * 100)} %** | ${fmt(bot.p50 / echo.p50)}× | ${fmt(bot.p95 / echo.p95)}× | **${fmt(p99Ratio)}×** | ${fmt(bot.cpuMsPerTurn / echo.cpuMsPerTurn)}× | | |`, '');
+  md.push(`- p99 target ${targets.p99.target}: **${targets.p99.met ? 'met' : 'not met'}** (${fmt(p99Ratio)}×).`);
+  md.push(`- Throughput target ${targets.throughput.target}: **${targets.throughput.met ? 'met' : 'not met'}** (${fmt(throughputRatio * 100)} %).`);
+  md.push(`- Every response 200: ${runs.every((r) => !r.non2xx && !r.errors) ? 'yes' : 'no'}; every completed debrief's reflection stored: ${runs.filter((r) => r.kind === 'bot').every((r) => r.storedReflections === r.completed) ? 'yes' : 'no'} (${runs.filter((r) => r.kind === 'bot').map((r) => `${r.storedReflections} stored / ${r.completed} "Saved." replies`).join(', ')}; the remainder were mid-debrief when a run ended).`, '');
+  md.push('Runs:', '', '| run | turns/s | p50 | p99 | CPU per turn |', '| --- | ---: | ---: | ---: | ---: |');
+  runs.forEach((r, i) => md.push(`| ${i + 1}. ${r.kind} | ${fmt(r.turnsPerSecond)} | ${ms(r.latencyMs.p50)} | ${ms(r.latencyMs.p99)} | ${ms(r.cpuMsPerTurn)} |`));
+  md.push('', '### De-identification', '');
+  md.push(`- ${deid.set} (${deid.records} records, \`${deid.file}\`): **${fmt(deid.mbps)} MB/s** on one core.`);
+  md.push(`- A typical typed answer (${fmt(deid.typicalAnswerBytes)} bytes, the script's answers): ${ms(deid.msPerAnswer)} each — **${fmt(deid.shareOfAnswerTurn * 100)} %** of a debrief turn's CPU (${ms(bot.cpuMsPerTurn)}) on a turn with an answer, ${fmt(deid.shareOfDebrief * 100)} % averaged over the debrief's turns.`, '');
+  md.push('### Memory', '');
+  md.push(`The bot server alone (its embedded Cosmos server, memory-only, is in the same process and holds every stored document), measured after a full GC (\`--expose-gc\`, bench-only \`/bench/stats\` route).`, '');
+  md.push('| moment | RSS | heap used | stored reflections | conversation states |', '| --- | ---: | ---: | ---: | ---: |');
+  const row = (label: string, s: MemoryFigures['baseline']) => md.push(`| ${label} | ${mib(s.rss)} | ${mib(s.heapUsed)} | ${s.reflections} | ${s.botState} |`);
+  row('after 100 warm-up debriefs', memory.baseline);
+  row(`${memory.open} debriefs open (at the movement question)`, memory.withOpen);
+  row(`those ${memory.open} finished and saved`, memory.afterFinish);
+  row(`${memory.open} more whole debriefs`, memory.afterSecondRound);
+  md.push('', `- Heap per open debrief: ${fmt(memory.heapPerOpenKB)} KB (dialog state lives in storage, so this is mostly the stored state document and the person, reference and relationship documents in the embedded server).`);
+  md.push(`- Heap per further whole debrief: ${fmt(memory.heapPerStoredKB)} KB — the documents it stores (reflection, relationship, person, reference, conversation state, follow-up job) in the in-process database; nothing else is retained.`, '');
+  md.push('### Summaries', '');
+  md.push(`A team of ${TEAM_SIZE} PSWs and their supervisor (20 relationships each); reflections spread evenly over the year before the run. Requests and documents read are counted by a pass-through in front of the database (request units: the embedded server charges 1 per request). Time is the median of 3 runs (1 at 100k).`, '');
+  md.push('| stored reflections | summary, this week | summary, 4 weeks | digest (7 days) |', '| ---: | --- | --- | --- |');
+  const c = (x: SummaryFigures['digest']) => `${ms(x.ms)}, ${x.requests} req, ${x.requestUnits} RU, ${x.documentsRead} docs`;
+  for (const s of summaries) md.push(`| ${s.reflections} | ${c(s.summaryWeek)} | ${c(s.summary4Weeks)} | ${c(s.digest)} |`);
+  md.push('');
+  const figures = md.join('\n');
+
+  const docPath = path.join(ROOT, 'docs', 'BENCHMARKS.md');
+  const start = '<!-- figures: written';
+  const end = '<!-- end of figures -->';
+  const old = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;
+  const a = old.indexOf(start);
+  const b = old.indexOf(end);
+  fs.writeFileSync(docPath, a >= 0 && b > a ? old.slice(0, a) + figures + '\n' + old.slice(b) : `${old}\n${figures}\n${end}\n`);
+  log(figures);
+  if (problems.length) process.exitCode = 1;
+}
+
+void main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
