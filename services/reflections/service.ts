@@ -23,10 +23,15 @@ export class ReflectionsService {
     return this.ttlDays * 24 * 3600;
   }
 
-  /** Stores the reflection once. Returns false when it was already saved (same id): nothing is written twice. */
+  /**
+   * Stores the reflection once. Returns false when it was already saved (same id): nothing is written twice.
+   * Every save path (the debrief, the outbox) comes through here, so retention is enforced here: a document
+   * without a valid ttl gets REFLECTION_TTL_DAYS.
+   */
   async save(doc: ReflectionDoc): Promise<{ created: boolean }> {
+    const stored = Number.isInteger(doc.ttl) && doc.ttl > 0 ? doc : { ...doc, ttl: this.ttlSeconds() };
     try {
-      await this.container.items.create(doc);
+      await this.container.items.create(stored);
       return { created: true };
     } catch (err) {
       if ((err as { code?: number }).code === 409) return { created: false };
