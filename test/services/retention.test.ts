@@ -23,7 +23,7 @@ function doc(psw: string, id: string, over: Partial<ReflectionDoc> = {}): Reflec
 }
 
 async function storedTtl(container: import('@azure/cosmos').Container, psw: string, id: string): Promise<unknown> {
-  const { resource } = await container.item(id, psw).read<{ id: string; ttl?: unknown }>();
+  const { resource } = await container.item(id, psw).read<{ id: string; ttl?: number }>();
   return resource?.ttl;
 }
 
