@@ -13,19 +13,32 @@ import { addressOf } from './references';
 export class PeerReflectBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  /** The pseudonymous id of the person whose turn last ran here: the owner of any dialog open in it. */
+  private readonly owner: StatePropertyAccessor<string | undefined>;
   private readonly oneAtATime = createTurnQueue();
 
   constructor(private readonly app: AppServices, private readonly conversationState: ConversationState, dialogs: Dialog[]) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState);
+    this.owner = conversationState.createProperty<string | undefined>('owner');
     for (const d of dialogs) this.dialogs.add(d);
 
     this.onMessage(async (context, next) => {
       const person = await this.resolvePerson(context);
       await this.rememberAddress(context, person);
       const dc = await this.dialogs.createContext(context);
+      // Dialog state is per conversation. A personal chat has one person, but a team chat (or a forged
+      // activity) could carry another person's message — or card — into someone's open debrief: refused, and
+      // the open dialog is left exactly as it was.
+      const owner = await this.owner.get(context);
+      if (dc.activeDialog && owner && owner !== person.id) {
+        log.warn('turn.other_person', { activityType: context.activity.type });
+        await context.sendActivity(messages.NOT_YOUR_CONVERSATION);
+        return next();
+      }
       await routeTurn(dc);
+      await this.owner.set(context, person.id);
       await next();
     });
 

@@ -1,6 +1,8 @@
 // Every card submission is checked with ajv before a dialog sees it. The schema checks the shape a step's card
 // can send; the nonce is compared apart from the schema, so compiled schemas are cached per step shape and a
-// submission from an earlier card (or another debrief) is told apart from a malformed one.
+// submission from an earlier card (or another debrief) is told apart from a malformed one. Every schema is
+// closed (additionalProperties: false): a value carrying anything the card did not send — `psw`, `id`,
+// `__proto__` — is refused whole, so no field a person can forge reaches a dialog.
 //
 // API:
 //   choiceSubmissionSchema(step, values)   → JSON schema of { step, nonce, choice }
@@ -21,6 +23,7 @@ export function choiceSubmissionSchema(step: string, values: string[]): Submissi
     type: 'object',
     required: ['step', 'nonce', 'choice'],
     properties: { step: { const: step }, nonce: NONCE, choice: { enum: values } },
+    additionalProperties: false,
   };
 }
 
@@ -28,12 +31,13 @@ export function formSubmissionSchema(step: string, inputs: FormInput[]): Submiss
   const properties: Record<string, unknown> = { step: { const: step }, nonce: NONCE };
   const required = ['step', 'nonce'];
   for (const input of inputs) {
-    if (input.type === 'text') properties[input.id] = { type: 'string', maxLength: input.maxLength };
+    // Length is checked by FormStep, so an over-long note gets the same "a bit long" message as typed text.
+    if (input.type === 'text') properties[input.id] = { type: 'string' };
     else if (input.type === 'choice') properties[input.id] = { enum: [...input.choices.map((c) => c.value), ...(input.required ? [] : [''])] };
     else properties[input.id] = { enum: ['true', 'false', true, false] };
     if ('required' in input && input.required) required.push(input.id);
   }
-  return { type: 'object', required, properties };
+  return { type: 'object', required, properties, additionalProperties: false };
 }
 
 export type SubmissionCheck =

@@ -143,7 +143,7 @@ function skipped(): FreeTextAnswer {
 }
 
 function skipSchema(step: string): Record<string, unknown> {
-  return { type: 'object', required: ['step', 'nonce', 'skip'], properties: { step: { const: step }, nonce: { type: 'string' }, skip: { const: true } } };
+  return { type: 'object', required: ['step', 'nonce', 'skip'], properties: { step: { const: step }, nonce: { type: 'string' }, skip: { const: true } }, additionalProperties: false };
 }
 
 async function send(context: TurnContext, state: FreeTextState): Promise<void> {

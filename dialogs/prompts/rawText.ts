@@ -82,7 +82,7 @@ function schema(options: RawTextStepOptions): Record<string, unknown> {
   if (options.suggestions?.length) oneOf.push({ required: ['text'], properties: { text: { enum: options.suggestions } } });
   if (options.skippable) oneOf.push({ required: ['skip'], properties: { skip: { const: true } } });
   if (!oneOf.length) oneOf.push({ not: {} });
-  return { type: 'object', required: ['step', 'nonce'], properties: { step: { const: options.step }, nonce: { type: 'string' } }, oneOf };
+  return { type: 'object', required: ['step', 'nonce'], properties: { step: { const: options.step }, nonce: { type: 'string' }, text: { type: 'string' }, skip: { const: true } }, additionalProperties: false, oneOf };
 }
 
 async function send(context: TurnContext, state: RawTextState): Promise<void> {
