@@ -22,8 +22,9 @@ export interface LoadResult {
   turns: number;
   errors: number;
   non2xx: number;
-  /** Scripts begun, and those whose last turn got the expected reply. */
+  /** Scripts begun, those whose last turn was sent (some replies come after the run's end), and those whose last turn got the expected reply. */
   conversations: number;
+  finalTurnsSent: number;
   completed: number;
   /** Card turns with no such button in the previous reply, and replies that didn't match `expect`. */
   missingCards: number;
@@ -75,6 +76,7 @@ export async function runLoad(opts: { port: number; pid: number; script: Turn[];
   let missingCards = 0;
   let unexpectedReplies = 0;
   let non200 = 0;
+  let finalTurnsSent = 0;
   const last = opts.script.length - 1;
   const requests = opts.script.map((turn, i) => ({
     method: 'POST' as const,
@@ -82,6 +84,7 @@ export async function runLoad(opts: { port: number; pid: number; script: Turn[];
     headers: { 'content-type': 'application/json' },
     setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
       if (i === 0) context.conversation = `${opts.label}-${process.pid}-${++conversations}`;
+      if (i === last) finalTurnsSent++;
       context.sentAt = process.hrtime.bigint();
       const user = `${context.conversation}-user`;
       let value = turn.value;
@@ -133,6 +136,7 @@ export async function runLoad(opts: { port: number; pid: number; script: Turn[];
     errors: result.errors + result.timeouts,
     non2xx: Math.max(result.non2xx, non200),
     conversations,
+    finalTurnsSent,
     completed,
     missingCards,
     unexpectedReplies,

@@ -66,6 +66,7 @@ async function main(): Promise<void> {
   } else {
     throw new Error(`unknown server kind ${kind}`);
   }
+  process.on('SIGTERM', () => process.exit(0)); // a clean exit writes --cpu-prof profiles
   process.stdout.write(`READY ${port}\n`);
 }
 
