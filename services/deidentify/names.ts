@@ -23,6 +23,9 @@ interface Tok {
 const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{Lu}[\p{L}\p{M}]*|-\p{L}[\p{L}\p{M}]*)*\.?/gu;
 const CUE_BEFORE = /(?:\bname(?:'s| is| was)|\bnamed|\bcalled|\bcall (?:him|her|them|me)|\bi'm|\bi am|\bthis is|\bknown as|\baka|\bcontact|\bwith|\bsaw|\bmet|\btold|\basked|\bclient|\bsister|\bbrother|\bmother|\bfather|\bmom|\bdad|\bson|\bdaughter|\bwife|\bhusband|\bpartner|\bboyfriend|\bgirlfriend|\bfriend|\bcousin|\baunt|\buncle|\bworker|\bdoctor|\bnurse|\bcounsellor|\bcounselor|\bsponsor|\bdear|\bhi|\bhello|\bthanks|\bfrom|\band|\bby|\bsigned|[,:])\s*$/i;
 
+/** Words that open a sentence and point at the name after them ("Saw Mike Chen"), even when they are names too. */
+const OPENING_CUES = new Set(['saw', 'met', 'told', 'asked', 'called', 'call', 'texted', 'phoned', 'visited', 'with', 'from', 'thanks', 'hi', 'hello', 'dear']);
+
 function isSentenceStart(text: string, start: number): boolean {
   let i = start - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '"' || text[i] === '“' || text[i] === '(' || text[i] === "'")) i--;
@@ -114,6 +117,13 @@ export function names(text: string): Entity[] {
     // Particles may not end a run.
     while (j > i && toks[j]!.kind === 'particle') j--;
     const run = toks.slice(i, j + 1);
+    // A capitalised everyday word opening a sentence ("Met Bob Smith", "Call Maria") is no part of the name
+    // after it: judge the rest on its own, with that word as its cue.
+    const opener = tk.text.toLowerCase();
+    if (j > i && tk.initialPos && tk.kind === 'weak' && ((dict.common.has(opener) && !dict.firstNames.has(opener)) || OPENING_CUES.has(opener))) {
+      i++;
+      continue;
+    }
     const before = text.slice(Math.max(0, tk.start - 30), tk.start);
     const prev = i > 0 ? toks[i - 1] : undefined;
     const titled = prev?.kind === 'title' && /^\.? ?$/.test(text.slice(prev.end, tk.start));
@@ -132,6 +142,9 @@ export function names(text: string): Entity[] {
     else if (named.length >= 2 && (hasUnknown || cue())) accept = true;
     else if (hasUnknown) accept = true;
     else if (named.length >= 2 && named.every((r) => r.kind === 'weak') && !tk.initialPos) accept = true;
+    // At a sentence start two everyday words can still be a full name ("Bob Smith came by"): a known given
+    // name, then a known surname, then lower-case text or the end.
+    else if (tk.initialPos && givenThenSurname(named, nextTok, dict)) accept = true;
     else if (named.length === 1 && cue() && /\b(?:name(?:'s| is| was)|named|called|known as|aka)\s*$/i.test(before)) accept = true;
     else if (named.length === 1 && !tk.initialPos && cue() && !/,\s*$/.test(before)) accept = dict.firstNames.has(tk.text.toLowerCase());
     if (accept && (followedByFacility || followedByStreet)) accept = false;
@@ -145,6 +158,16 @@ export function names(text: string): Entity[] {
     i = j + 1;
   }
   return coordinated(text, toks, out, dict);
+}
+
+/** "Bob Smith" then lower-case text or the end: a known given name and a known surname, two words in all. */
+function givenThenSurname(named: Tok[], next: Tok | undefined, dict: ReturnType<typeof dictionaries>): boolean {
+  return (
+    named.length === 2 &&
+    dict.firstNames.has(named[0]!.text.toLowerCase()) &&
+    dict.anyNames.has(named[1]!.text.toLowerCase().replace(/['’]s$/, '')) &&
+    (!next || /^\p{Ll}/u.test(next.text))
+  );
 }
 
 const NAME_SUFFIX = /^,? (?:MD|DDS|DMD|PhD|DVM|RN|NP|Jr\.?|Sr\.?|II|III|IV)(?![\p{L}\d])/u;

@@ -94,6 +94,16 @@ describe('deidentify: names by context', () => {
     assert.equal(deidentify('The founders were Monjeau, Graves and Reed.').redacted, 'The founders were [NAME], [NAME] and [NAME].');
     assert.equal(deidentify('Marrero and Murphy were engineers.').redacted, '[NAME] and [NAME] were engineers.');
   });
+  it('finds a name after a capitalised word that opens the sentence, and leaves that word', () => {
+    assert.equal(deidentify('Met Bob Smith at the cafe.').redacted, 'Met [NAME] at the cafe.');
+    assert.equal(deidentify('Call Maria tomorrow about her methadone.').redacted, 'Call [NAME] tomorrow about her methadone.');
+    assert.equal(deidentify('Saw Mike Chen at the drop-in.').redacted, 'Saw [NAME] at the drop-in.');
+  });
+  it('finds a given name and surname that open a sentence even when both are everyday words', () => {
+    assert.equal(deidentify('Bob Smith came by after group.').redacted, '[NAME] came by after group.');
+    assert.equal(deidentify('Grace Walker said she felt hopeful.').redacted, '[NAME] said she felt hopeful.');
+    assert.equal(deidentify('Raj Patel said the batch was bad.').redacted, '[NAME] said the batch was bad.');
+  });
   it('a lower-case list with two given names makes its other given names count', () => {
     assert.equal(deidentify('they had 6: leonti, terrence, pamela, donna, andrea and brian.').redacted, 'they had 6: [NAME], [NAME], [NAME], [NAME], [NAME] and [NAME].');
   });
