@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sinon from 'sinon';
 import { Conversation, startBot } from '../helpers/bot';
 import { closeStores } from '../helpers/store';
-import { startServerProcess } from '../helpers/serverProcess';
+import { SERVER_ARGS, startServerProcess } from '../helpers/serverProcess';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** Runs `tsx bot/index.ts` (what `npm start` runs) and resolves once it prints its address. */
+/** Runs the server as `npm start` does and resolves once it prints its address. */
 const startProcess = startServerProcess;
 
 describe('process lifecycle', function () {
@@ -20,8 +20,13 @@ describe('process lifecycle', function () {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   after(closeStores);
 
+  it('starts the server the way `npm start` does', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+    assert.equal(pkg.scripts.start, `node ${SERVER_ARGS.join(' ')}`);
+  });
+
   it('stops a bad start with one line that names the variable', async () => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'bot/index.ts'], {
+    const child = spawn(process.execPath, SERVER_ARGS, {
       cwd: ROOT,
       env: { ...process.env, PORT: 'eighty', DATA_DIR: dir },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,9 +1,11 @@
-// The real server in its own process, started exactly as `npm start` does (node + tsx's cli on bot/index.ts),
+// The real server in its own process, started exactly as `npm start` does (node --import tsx bot/index.ts),
 // for tests that stop it cleanly or kill it outright.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+/** Node's arguments for the server, as package.json's `start` script has them. */
+export const SERVER_ARGS = ['--disable-warning=DEP0111', '--import', 'tsx', 'bot/index.ts'];
 
 export interface ServerProcess {
   url: string;
@@ -14,21 +16,17 @@ export interface ServerProcess {
   exited: Promise<number | null>;
   /** Resolves once a printed line matches (e.g. a log event). */
   printed(pattern: RegExp, timeoutMs?: number): Promise<void>;
-  /**
-   * Sends a signal to the whole process group. tsx's cli runs the server in a child node process and relays
-   * SIGTERM/SIGINT to it, but a SIGKILL of the cli alone would leave that server running, orphaned; a real
-   * crash (OOM killer, container stop) takes the group, so this does too.
-   */
+  /** Sends a signal to the whole process group, as a container stop or the OOM killer would. */
   signal(sig: NodeJS.Signals): void;
 }
 
 /** Starts the server and resolves once it prints its address (PORT=0 in env picks a free port). */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'bot/index.ts'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, so signal() reaches the server process under tsx's cli
+    detached: true, // its own process group, so signal() reaches everything it started
   });
   let out = '';
   const listeners = new Set<() => void>();
