@@ -7,13 +7,12 @@
 // Accepted: a card submission that passes ajv (cards/submission.ts) and carries this asking's nonce; the title
 // typed (case-insensitive, small typos forgiven); or its number. A stale card (earlier step, earlier debrief) or
 // a malformed one is refused with a sentence and the step is asked again; the dialog's state is untouched.
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { choiceCard } from '../../cards/card';
-import { checkSubmission, choiceSubmissionSchema } from '../../cards/submission';
-import { log } from '../../services/log';
+import { choiceSubmissionSchema } from '../../cards/submission';
 import { matchChoice, type ChoiceOption } from './match';
-import { cardActivity, INVALID_CARD, newNonce, STALE_CARD, submissionOf } from './step';
+import { cardActivity, CardStep, submissionOf, type StepState } from './step';
 
 export interface ChoiceStepOptions {
   /** A stable name for this question ("stage", "movement"); card submissions must name it. */
@@ -31,46 +30,35 @@ export interface ChoiceResult {
   via: 'card' | 'title' | 'number';
 }
 
-interface ChoiceState {
-  options: ChoiceStepOptions;
-  nonce: string;
-}
-
-export class ChoiceStep extends Dialog<ChoiceStepOptions> {
-  override async beginDialog(dc: DialogContext, options?: ChoiceStepOptions): Promise<DialogTurnResult> {
+export class ChoiceStep extends CardStep<ChoiceStepOptions> {
+  protected override checkOptions(options: ChoiceStepOptions | undefined): asserts options is ChoiceStepOptions {
     if (!options || options.choices.length === 0) throw new Error(`${this.id}: choices are required`);
-    const state: ChoiceState = { options, nonce: newNonce() };
-    dc.activeDialog!.state = state;
-    await send(dc.context, state);
-    return Dialog.EndOfTurn;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const state = dc.activeDialog!.state as ChoiceState;
+    const state = this.stateOf(dc);
     const { options } = state;
     const value = submissionOf(dc.context);
     if (value !== undefined) {
-      const check = checkSubmission(choiceSubmissionSchema(options.step, options.choices.map((c) => c.value)), value, state.nonce);
-      if (!check.ok) {
-        log.info('card.refused', { step: options.step, status: check.problem });
-        await dc.context.sendActivity(check.problem === 'stale' ? STALE_CARD : INVALID_CARD);
-        await send(dc.context, state);
-        return Dialog.EndOfTurn;
-      }
-      const index = options.choices.findIndex((c) => c.value === check.data.choice);
+      const data = await this.readCard(dc, choiceSubmissionSchema(options.step, options.choices.map((c) => c.value)), value);
+      if (!data) return Dialog.EndOfTurn;
+      const index = options.choices.findIndex((c) => c.value === data.choice);
       return dc.endDialog(result(options, index, 'card'));
     }
     const match = matchChoice(dc.context.activity.text ?? '', options.choices);
     if (!match) {
       await dc.context.sendActivity(options.retry ?? `I didn't catch that. Tap a button, or type a number from 1 to ${options.choices.length}.`);
-      await send(dc.context, state);
+      await this.send(dc.context, state);
       return Dialog.EndOfTurn;
     }
     return dc.endDialog(result(options, match.index, match.via));
   }
 
-  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    await send(context, instance.state as ChoiceState);
+  protected override async send(context: TurnContext, state: StepState<ChoiceStepOptions>): Promise<void> {
+    const { options, nonce } = state;
+    // The question is in the message text (with the numbered list); the card holds the buttons.
+    const card = choiceCard({ step: options.step, nonce, prompt: 'Tap one, or type its number.', choices: options.choices });
+    await context.sendActivity(cardActivity(choiceText(options.prompt, options.choices), card));
   }
 }
 
@@ -82,11 +70,4 @@ function result(options: ChoiceStepOptions, index: number, via: ChoiceResult['vi
 /** The numbered text fallback: works where cards don't render, and tells people they can type. */
 export function choiceText(prompt: string, choices: ChoiceOption[]): string {
   return `${prompt}\n\n${choices.map((c, i) => `${i + 1}. ${c.title}`).join('\n')}`;
-}
-
-async function send(context: TurnContext, state: ChoiceState): Promise<void> {
-  const { options, nonce } = state;
-  // The question is in the message text (with the numbered list); the card holds the buttons.
-  const card = choiceCard({ step: options.step, nonce, prompt: 'Tap one, or type its number.', choices: options.choices });
-  await context.sendActivity(cardActivity(choiceText(options.prompt, options.choices), card));
 }

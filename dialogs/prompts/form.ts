@@ -8,15 +8,14 @@
 //   dialogs.add(new FormStep(FORM_STEP, { maxLength, redact, parsers: { scoreAndNote } }))
 //   await step.prompt(FORM_STEP, { step: 'selfcheck', prompt, inputs: FormInput[], submitTitle: 'Next', parser: 'scoreAndNote' })
 //   → step.result: FormResult = { values: { [id]: string }, texts: { [id]: FreeTextAnswer } }
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { formCard, type FormInput } from '../../cards/card';
-import { checkSubmission, formSubmissionSchema } from '../../cards/submission';
+import { formSubmissionSchema } from '../../cards/submission';
 import type { HiddenNames } from '../../services/reflections/hiddenNames';
-import { log } from '../../services/log';
 import { onFreeText, tooLong, type FreeTextAnswer, type Redactor, type ScreenContext } from './freeText';
 import { endAfterPauses, resumeAfterPause, type PauseRequest } from './pause';
-import { cardActivity, INVALID_CARD, newNonce, STALE_CARD, submissionOf } from './step';
+import { cardActivity, CardStep, submissionOf, type StepState } from './step';
 
 export interface FormStepOptions {
   step: string;
@@ -39,40 +38,21 @@ export interface FormResult {
 /** Reads a typed reply into input values; undefined when it can't. */
 export type TypedParser = (text: string) => Record<string, string> | undefined;
 
-interface FormState {
-  options: FormStepOptions;
-  nonce: string;
-}
-
-export class FormStep extends Dialog<FormStepOptions> {
+export class FormStep extends CardStep<FormStepOptions> {
   constructor(id: string, private readonly settings: { maxLength: number; redact: Redactor; parsers?: Record<string, TypedParser> }) {
     super(id);
   }
 
-  override async beginDialog(dc: DialogContext, options?: FormStepOptions): Promise<DialogTurnResult> {
-    if (!options) throw new Error(`${this.id}: options are required`);
-    const state: FormState = { options, nonce: newNonce() };
-    dc.activeDialog!.state = state;
-    await send(dc.context, state);
-    return Dialog.EndOfTurn;
-  }
-
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const state = dc.activeDialog!.state as FormState;
-    const { options } = state;
+    const { options } = this.stateOf(dc);
     const value = submissionOf(dc.context);
     let values: Record<string, string> | undefined;
     if (value !== undefined) {
-      const check = checkSubmission(formSubmissionSchema(options.step, options.inputs), value, state.nonce);
-      if (!check.ok) {
-        log.info('card.refused', { step: options.step, status: check.problem });
-        await dc.context.sendActivity(check.problem === 'stale' ? STALE_CARD : INVALID_CARD);
-        await send(dc.context, state);
-        return Dialog.EndOfTurn;
-      }
+      const data = await this.readCard(dc, formSubmissionSchema(options.step, options.inputs), value);
+      if (!data) return Dialog.EndOfTurn;
       values = {};
       for (const input of options.inputs) {
-        const v = check.data[input.id];
+        const v = data[input.id];
         if (v !== undefined) values[input.id] = String(v);
       }
     } else {
@@ -115,8 +95,11 @@ export class FormStep extends Dialog<FormStepOptions> {
     return resumeAfterPause(dc);
   }
 
-  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    await send(context, instance.state as FormState);
+  protected override async send(context: TurnContext, state: StepState<FormStepOptions>): Promise<void> {
+    const { options, nonce } = state;
+    const card = formCard({ step: options.step, nonce, prompt: options.prompt, inputs: options.inputs, submitTitle: options.submitTitle });
+    const text = options.typedHint ? `${options.prompt}\n\n${options.typedHint}` : options.prompt;
+    await context.sendActivity(cardActivity(text, card));
   }
 
   private parseTyped(options: FormStepOptions, text: string): Record<string, string> | undefined {
@@ -125,11 +108,4 @@ export class FormStep extends Dialog<FormStepOptions> {
     const first = options.inputs.find((i) => i.type === 'text');
     return first ? { [first.id]: text } : undefined;
   }
-}
-
-async function send(context: TurnContext, state: FormState): Promise<void> {
-  const { options, nonce } = state;
-  const card = formCard({ step: options.step, nonce, prompt: options.prompt, inputs: options.inputs, submitTitle: options.submitTitle });
-  const text = options.typedHint ? `${options.prompt}\n\n${options.typedHint}` : options.prompt;
-  await context.sendActivity(cardActivity(text, card));
 }

@@ -9,13 +9,13 @@
 //   addFreeTextHook(async (dc, answer, screen) => ({ riskFlags: ['self_harm'], pause? }))   // runs on every free-text answer
 // A hook may ask for a pause (a dialog run before the step ends, e.g. the safety protocol); the step then resumes
 // and returns its answer as if nothing had come between (./pause.ts).
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { adaptiveCard, submit, textBlock } from '../../cards/card';
 import type { HiddenNames } from '../../services/reflections/hiddenNames';
 import type { RedactedText } from '../../services/reflections/redact';
 import { log, errorFields } from '../../services/log';
-import { cardActivity, newNonce, submissionOf, STALE_CARD } from './step';
+import { cardActivity, CardStep, submissionOf, STALE_CARD, type StepState } from './step';
 import { endAfterPauses, resumeAfterPause, type PauseRequest } from './pause';
 import { checkSubmission } from '../../cards/submission';
 
@@ -82,26 +82,13 @@ export function tooLong(maxLength: number, length: number): string {
   return `That's a bit long for me (${length} characters; I can keep up to ${maxLength}). Could you shorten it and send it again?`;
 }
 
-interface FreeTextState {
-  options: FreeTextStepOptions;
-  nonce: string;
-}
-
-export class FreeTextStep extends Dialog<FreeTextStepOptions> {
+export class FreeTextStep extends CardStep<FreeTextStepOptions> {
   constructor(id: string, private readonly settings: { maxLength: number; redact: Redactor }) {
     super(id);
   }
 
-  override async beginDialog(dc: DialogContext, options?: FreeTextStepOptions): Promise<DialogTurnResult> {
-    if (!options) throw new Error(`${this.id}: options are required`);
-    const state: FreeTextState = { options, nonce: newNonce() };
-    dc.activeDialog!.state = state;
-    await send(dc.context, state);
-    return Dialog.EndOfTurn;
-  }
-
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const state = dc.activeDialog!.state as FreeTextState;
+    const state = this.stateOf(dc);
     const { options } = state;
     const value = submissionOf(dc.context);
     if (value !== undefined) {
@@ -109,7 +96,7 @@ export class FreeTextStep extends Dialog<FreeTextStepOptions> {
       const check = checkSubmission(skipSchema(options.step), value, state.nonce);
       if (check.ok && options.skippable) return dc.endDialog(skipped());
       await dc.context.sendActivity(check.ok ? 'This one needs a few words.' : STALE_CARD);
-      await send(dc.context, state);
+      await this.send(dc.context, state);
       return Dialog.EndOfTurn;
     }
     const raw = (dc.context.activity.text ?? '').trim();
@@ -133,8 +120,14 @@ export class FreeTextStep extends Dialog<FreeTextStepOptions> {
     return resumeAfterPause(dc);
   }
 
-  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    await send(context, instance.state as FreeTextState);
+  protected override async send(context: TurnContext, state: StepState<FreeTextStepOptions>): Promise<void> {
+    const { options, nonce } = state;
+    if (!options.skippable) {
+      await context.sendActivity(options.prompt);
+      return;
+    }
+    const card = adaptiveCard([textBlock('Type your answer, or skip this one.', { isSubtle: true })], [submit('Skip', { step: options.step, nonce, skip: true })]);
+    await context.sendActivity(cardActivity(`${options.prompt}\n\n(Type \`skip\` to skip.)`, card));
   }
 }
 
@@ -144,14 +137,4 @@ function skipped(): FreeTextAnswer {
 
 function skipSchema(step: string): Record<string, unknown> {
   return { type: 'object', required: ['step', 'nonce', 'skip'], properties: { step: { const: step }, nonce: { type: 'string' }, skip: { const: true } }, additionalProperties: false };
-}
-
-async function send(context: TurnContext, state: FreeTextState): Promise<void> {
-  const { options, nonce } = state;
-  if (!options.skippable) {
-    await context.sendActivity(options.prompt);
-    return;
-  }
-  const card = adaptiveCard([textBlock('Type your answer, or skip this one.', { isSubtle: true })], [submit('Skip', { step: options.step, nonce, skip: true })]);
-  await context.sendActivity(cardActivity(`${options.prompt}\n\n(Type \`skip\` to skip.)`, card));
 }

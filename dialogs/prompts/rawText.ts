@@ -7,13 +7,11 @@
 //   dialogs.add(new RawTextStep(RAW_TEXT_STEP, { maxLength }))
 //   await step.prompt(RAW_TEXT_STEP, { step: 'code', prompt, suggestions: ['C-14'], skippable? })
 //   → step.result: { text: string } | { skipped: true }   (suggestion buttons submit their text)
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { adaptiveCard, submit, textBlock } from '../../cards/card';
-import { checkSubmission } from '../../cards/submission';
-import { log } from '../../services/log';
 import { tooLong } from './freeText';
-import { cardActivity, INVALID_CARD, newNonce, STALE_CARD, submissionOf } from './step';
+import { cardActivity, CardStep, submissionOf, type StepState } from './step';
 
 export interface RawTextStepOptions {
   step: string;
@@ -24,44 +22,26 @@ export interface RawTextStepOptions {
 
 export type RawTextResult = { text: string; skipped?: false } | { skipped: true };
 
-interface RawTextState {
-  options: RawTextStepOptions;
-  nonce: string;
-}
-
 const SKIP = /^(skip|skip it|pass|none|no|-)$/i;
 
-export class RawTextStep extends Dialog<RawTextStepOptions> {
+export class RawTextStep extends CardStep<RawTextStepOptions> {
   constructor(id: string, private readonly settings: { maxLength: number }) {
     super(id);
   }
 
-  override async beginDialog(dc: DialogContext, options?: RawTextStepOptions): Promise<DialogTurnResult> {
-    if (!options) throw new Error(`${this.id}: options are required`);
-    const state: RawTextState = { options, nonce: newNonce() };
-    dc.activeDialog!.state = state;
-    await send(dc.context, state);
-    return Dialog.EndOfTurn;
-  }
-
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const state = dc.activeDialog!.state as RawTextState;
+    const state = this.stateOf(dc);
     const { options } = state;
     const value = submissionOf(dc.context);
     if (value !== undefined) {
-      const check = checkSubmission(schema(options), value, state.nonce);
-      if (!check.ok) {
-        log.info('card.refused', { step: options.step, status: check.problem });
-        await dc.context.sendActivity(check.problem === 'stale' ? STALE_CARD : INVALID_CARD);
-        await send(dc.context, state);
-        return Dialog.EndOfTurn;
-      }
-      return dc.endDialog(check.data.skip === true ? { skipped: true } : { text: String(check.data.text) });
+      const data = await this.readCard(dc, schema(options), value);
+      if (!data) return Dialog.EndOfTurn;
+      return dc.endDialog(data.skip === true ? { skipped: true } : { text: String(data.text) });
     }
     const text = (dc.context.activity.text ?? '').trim();
     if (options.skippable && SKIP.test(text)) return dc.endDialog({ skipped: true } satisfies RawTextResult);
     if (!text) {
-      await send(dc.context, state);
+      await this.send(dc.context, state);
       return Dialog.EndOfTurn;
     }
     if (text.length > this.settings.maxLength) {
@@ -71,8 +51,17 @@ export class RawTextStep extends Dialog<RawTextStepOptions> {
     return dc.endDialog({ text } satisfies RawTextResult);
   }
 
-  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    await send(context, instance.state as RawTextState);
+  protected override async send(context: TurnContext, state: StepState<RawTextStepOptions>): Promise<void> {
+    const { options, nonce } = state;
+    const actions = (options.suggestions ?? []).map((s) => submit(s, { step: options.step, nonce, text: s }));
+    if (options.skippable) actions.push(submit('Skip', { step: options.step, nonce, skip: true }));
+    const hint = options.skippable ? '\n\n(Type `skip` to skip.)' : '';
+    if (!actions.length) {
+      await context.sendActivity(options.prompt + hint);
+      return;
+    }
+    const card = adaptiveCard([textBlock(options.suggestions?.length ? 'Tap one, or type it.' : 'Type your answer, or skip this one.', { isSubtle: true })], actions);
+    await context.sendActivity(cardActivity(options.prompt + hint, card));
   }
 }
 
@@ -83,17 +72,4 @@ function schema(options: RawTextStepOptions): Record<string, unknown> {
   if (options.skippable) oneOf.push({ required: ['skip'], properties: { skip: { const: true } } });
   if (!oneOf.length) oneOf.push({ not: {} });
   return { type: 'object', required: ['step', 'nonce'], properties: { step: { const: options.step }, nonce: { type: 'string' }, text: { type: 'string' }, skip: { const: true } }, additionalProperties: false, oneOf };
-}
-
-async function send(context: TurnContext, state: RawTextState): Promise<void> {
-  const { options, nonce } = state;
-  const actions = (options.suggestions ?? []).map((s) => submit(s, { step: options.step, nonce, text: s }));
-  if (options.skippable) actions.push(submit('Skip', { step: options.step, nonce, skip: true }));
-  const hint = options.skippable ? '\n\n(Type `skip` to skip.)' : '';
-  if (!actions.length) {
-    await context.sendActivity(options.prompt + hint);
-    return;
-  }
-  const card = adaptiveCard([textBlock(options.suggestions?.length ? 'Tap one, or type it.' : 'Type your answer, or skip this one.', { isSubtle: true })], actions);
-  await context.sendActivity(cardActivity(options.prompt + hint, card));
 }

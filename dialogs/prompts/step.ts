@@ -2,7 +2,10 @@
 // that carries a card plus its text fallback, and the words for a refused submission.
 import { randomBytes } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { cardAttachment, type AdaptiveCard } from '../../cards/card';
+import { checkSubmission, type SubmissionSchema } from '../../cards/submission';
+import { log } from '../../services/log';
 
 export function newNonce(): string {
   return randomBytes(9).toString('base64url');
@@ -20,3 +23,50 @@ export function submissionOf(context: TurnContext): unknown {
 
 export const STALE_CARD = "That card is from an earlier question, so I've set it aside. Here's where we are now:";
 export const INVALID_CARD = "Sorry, I couldn't read that card. Could you try again?";
+
+/** What a step keeps between turns: the options it was asked with and this asking's nonce. */
+export interface StepState<O> {
+  options: O;
+  nonce: string;
+}
+
+/**
+ * The life of every card step: begin (a fresh nonce, then ask), reprompt (ask again), and reading a card
+ * submission against the step's schema — a stale or malformed card is refused with a sentence and the step is
+ * asked again, its state untouched. Subclasses say how to ask (`send`) and what an answer is (continueDialog).
+ */
+export abstract class CardStep<O extends { step: string }> extends Dialog<O> {
+  protected abstract send(context: TurnContext, state: StepState<O>): Promise<void>;
+
+  /** Throws when the options can't make a question (a programming error, not a person's). */
+  protected checkOptions(options: O | undefined): asserts options is O {
+    if (!options) throw new Error(`${this.id}: options are required`);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: O): Promise<DialogTurnResult> {
+    this.checkOptions(options);
+    const state: StepState<O> = { options, nonce: newNonce() };
+    dc.activeDialog!.state = state;
+    await this.send(dc.context, state);
+    return Dialog.EndOfTurn;
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await this.send(context, instance.state as StepState<O>);
+  }
+
+  protected stateOf(dc: DialogContext): StepState<O> {
+    return dc.activeDialog!.state as StepState<O>;
+  }
+
+  /** The submission's data when it passes; otherwise says why, asks again, and returns undefined. */
+  protected async readCard(dc: DialogContext, schema: SubmissionSchema, value: unknown): Promise<Record<string, unknown> | undefined> {
+    const state = this.stateOf(dc);
+    const check = checkSubmission(schema, value, state.nonce);
+    if (check.ok) return check.data;
+    log.info('card.refused', { step: state.options.step, status: check.problem });
+    await dc.context.sendActivity(check.problem === 'stale' ? STALE_CARD : INVALID_CARD);
+    await this.send(dc.context, state);
+    return undefined;
+  }
+}
