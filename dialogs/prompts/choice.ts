@@ -45,7 +45,10 @@ export class ChoiceStep extends CardStep<ChoiceStepOptions> {
       const index = options.choices.findIndex((c) => c.value === data.choice);
       return dc.endDialog(result(options, index, 'card'));
     }
-    const match = matchChoice(dc.context.activity.text ?? '', options.choices);
+    // A lone button ("Let's go") is a pause, not a question: any reply ("ok", "ready") carries on.
+    const typed = (dc.context.activity.text ?? '').trim();
+    if (options.choices.length === 1 && typed) return dc.endDialog(result(options, 0, 'title'));
+    const match = matchChoice(typed, options.choices);
     if (!match) {
       await dc.context.sendActivity(options.retry ?? `I didn't catch that. Tap a button, or type a number from 1 to ${options.choices.length}.`);
       await this.send(dc.context, state);
@@ -57,7 +60,9 @@ export class ChoiceStep extends CardStep<ChoiceStepOptions> {
   protected override async send(context: TurnContext, state: StepState<ChoiceStepOptions>): Promise<void> {
     const { options, nonce } = state;
     // The question is in the message text (with the numbered list); the card holds the buttons.
-    const card = choiceCard({ step: options.step, nonce, prompt: 'Tap one, or type its number.', choices: options.choices });
+    const n = options.choices.length;
+  const hint = n === 1 ? 'Tap when you’re ready.' : n <= SHORT_CHOICE ? 'Tap one, or type it.' : 'Tap one, or type its number.';
+  const card = choiceCard({ step: options.step, nonce, prompt: hint, choices: options.choices });
     await context.sendActivity(cardActivity(choiceText(options.prompt, options.choices), card));
   }
 }
@@ -67,7 +72,15 @@ function result(options: ChoiceStepOptions, index: number, via: ChoiceResult['vi
   return { value: c.value, title: c.title, index, via };
 }
 
-/** The numbered text fallback: works where cards don't render, and tells people they can type. */
+/** Up to this many choices (Yes/No, a single "Let's go") the buttons say it all: no numbered list above them. */
+const SHORT_CHOICE = 2;
+
+/**
+ * The numbered text fallback: works where cards don't render, and tells people they can type a number. A choice
+ * of one or two needs no list (it only repeated the buttons). A choice may carry a `detail`, shown after its
+ * title, so a list that explains each option is the only list on screen.
+ */
 export function choiceText(prompt: string, choices: ChoiceOption[]): string {
-  return `${prompt}\n\n${choices.map((c, i) => `${i + 1}. ${c.title}`).join('\n')}`;
+  if (choices.length <= SHORT_CHOICE && choices.every((c) => !c.detail)) return prompt;
+  return `${prompt}\n\n${choices.map((c, i) => `${i + 1}. ${c.detail ? `**${c.title}** — ${c.detail}` : c.title}`).join('\n')}`;
 }

@@ -6,6 +6,8 @@ export interface ChoiceOption {
   title: string;
   /** Other words a person might type for this choice. */
   synonyms?: string[];
+  /** A sentence about the choice, shown after its title in the numbered text (the button shows the title only). */
+  detail?: string;
 }
 
 export type ChoiceMatch = { index: number; via: 'number' | 'title' };
