@@ -51,12 +51,14 @@ export class StallDialog extends ComponentDialog {
     const stalls = content().stalls[o.stage];
     const questions = stalls.questions.map((q) => `• ${q.text}`).join('\n');
     await step.context.sendActivity(`${stalls.intro}\n\n${questions}`);
-    const strategies = stalls.strategies.map((s, i) => `${i + 1}. **${s.title}** — ${s.text} _(${shortCite(s.source)})_`).join('\n');
-    await step.context.sendActivity(`Some things other peer workers try:\n\n${strategies}`);
+    // One list: each strategy explained once, with its buttons below (it used to be a list, then the titles again).
     return step.beginDialog(CHOICE, {
       step: 'stall-strategy',
-      prompt: 'Which one would you like to try next time?',
-      choices: [...stalls.strategies.map((s) => ({ value: s.id, title: s.title })), { value: NONE, title: 'None for now', synonyms: ['none', 'not now', 'no'] }],
+      prompt: 'Some things other peer workers try. Which one would you like to try next time?',
+      choices: [
+        ...stalls.strategies.map((s) => ({ value: s.id, title: s.title, detail: `${s.text} _(${shortCite(s.source)})_` })),
+        { value: NONE, title: 'None for now', synonyms: ['none', 'not now', 'no'] },
+      ],
     });
   }
 
@@ -80,11 +82,19 @@ export class StallDialog extends ComponentDialog {
 function shortCite(id: string): string {
   const s = content().sourceById.get(id);
   if (!s) return id;
-  if (!s.authors) return s.title.replace(/\s*\(.*$/, '').slice(0, 48);
-  // "Choi J, Jackson J" → "Choi"; an organisation as author stays whole.
+  if (!s.authors) return clip(s.title.replace(/\s*[(:].*$/, ''), 48);
+  // "Choi J, Jackson J" → "Choi"; an organisation as author stays whole, or its short name when it has one
+  // ("Substance Abuse … (SAMHSA)" → "SAMHSA"); other asides in brackets go.
   const person = /^([\p{L}'-]+) \p{Lu}{1,3}\b/u.exec(s.authors);
-  const first = person ? person[1] : s.authors;
+  const acronym = /\((\p{Lu}{3,})\)\s*$/u.exec(s.authors);
+  const first = person ? person[1] : acronym ? acronym[1] : s.authors.replace(/\s*\(.*$/, '');
   return [first, s.year].filter(Boolean).join(' ');
+}
+
+/** Cut at a word boundary, never mid-word ("…competency material: co"). */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max).replace(/\s+\S*$/, '')}…`;
 }
 
 /** The waterfall's own values (persisted with the dialog; redacted data only). */
