@@ -64,6 +64,8 @@ function streetLike(w: string): boolean {
 
 /** Extends an address over units, city, region, country and postal code. */
 function extend(text: string, end: number): number {
+  // US military mail ends with its ZIP code ("APO AA 61487"): what follows is another field (a phone).
+  if (/\b[AFD]PO [A-Z]{2} \d{5}$/i.test(text.slice(Math.max(0, end - 16), end))) return end;
   let pos = end;
   // After a number ("... Drive Suite 215 NUNGATTA") a bare space may lead to the city.
   let lastWasPart = /\d\.?$/.test(text.slice(Math.max(0, end - 2), end));
@@ -91,9 +93,11 @@ function extend(text: string, end: number): number {
     const words = part[0].split(/[ -]/);
     if (words.some((w) => TIME_WORD.test(w))) break;
     // A postal code ends the address's lines: a number on the next line is a phone, not part of it.
+    // A number of one to three digits is a region or département code ("Cite Sfaxi, 13"), not a postal
+    // code: the postal code may still follow it.
     const digits = /^\d/.test(part[0]);
     if (lastWasDigits && (digits || sep[0].includes('\n'))) break;
-    lastWasDigits = digits;
+    lastWasDigits = digits && !/^\d{1,3}$/.test(part[0]);
     pos += sep[0].length + part[0].length;
     lastWasPart = true;
   }

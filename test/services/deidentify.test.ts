@@ -82,6 +82,18 @@ describe('deidentify: international and multi-line addresses', () => {
     assert.deepEqual(res.entities.map((e) => e.type), ['ADDRESS', 'PHONE']);
   });
 
+  it('ends US military mail at its ZIP code, so a phone on the next line stays a phone', () => {
+    for (const text of ['PSC 3294, Box 9168\nAPO AA 61487\n416 60 039 office', 'unit 1009 box 0219\ndpo ap 51065\n781 1704 office']) {
+      assert.deepEqual(deidentify(text).entities.map((e) => e.type), ['ADDRESS', 'PHONE'], text);
+      assert.ok(deidentify(text).redacted.startsWith('[ADDRESS]\n[PHONE]'), text);
+    }
+  });
+
+  it('takes a postal code after a short region or département code', () => {
+    expectFound('Address: 83393 Pärna 33\nCite Sfaxi\n, 13\n 44939', '83393 Pärna 33\nCite Sfaxi\n, 13\n 44939', 'ADDRESS');
+    expectFound('It moved to 49 Rue Victor Hugo, Lyon, 69 69002 last year.', '49 Rue Victor Hugo, Lyon, 69 69002', 'ADDRESS');
+  });
+
   it('keeps prose with numbers and everyday words that are street suffixes elsewhere', () => {
     for (const text of ['Took 2 green pills and 3 rest days.', 'We walked 2 blocks to the river and sat for 20 minutes.', 'I went to the rue and bought 3 things.', 'Group meets at 7 in the Mill room on Tuesday.']) {
       assert.equal(deidentify(text).redacted, text, text);
