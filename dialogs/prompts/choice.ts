@@ -50,7 +50,8 @@ export class ChoiceStep extends CardStep<ChoiceStepOptions> {
     if (options.choices.length === 1 && typed) return dc.endDialog(result(options, 0, 'title'));
     const match = matchChoice(typed, options.choices);
     if (!match) {
-      await dc.context.sendActivity(options.retry ?? `I didn't catch that. Tap a button, or type a number from 1 to ${options.choices.length}.`);
+      const n = options.choices.length;
+      await dc.context.sendActivity(options.retry ?? (n <= SHORT_CHOICE ? `I didn't catch that. Tap a button, or type ${options.choices.map((c) => `“${c.title}”`).join(' or ')}.` : `I didn't catch that. Tap a button, or type a number from 1 to ${n}.`));
       await this.send(dc.context, state);
       return Dialog.EndOfTurn;
     }
@@ -61,8 +62,8 @@ export class ChoiceStep extends CardStep<ChoiceStepOptions> {
     const { options, nonce } = state;
     // The question is in the message text (with the numbered list); the card holds the buttons.
     const n = options.choices.length;
-  const hint = n === 1 ? 'Tap when you’re ready.' : n <= SHORT_CHOICE ? 'Tap one, or type it.' : 'Tap one, or type its number.';
-  const card = choiceCard({ step: options.step, nonce, prompt: hint, choices: options.choices });
+    const hint = n === 1 ? 'Tap when you’re ready.' : n <= SHORT_CHOICE ? 'Tap one, or type it.' : 'Tap one, or type its number.';
+    const card = choiceCard({ step: options.step, nonce, prompt: hint, choices: options.choices });
     await context.sendActivity(cardActivity(choiceText(options.prompt, options.choices), card));
   }
 }
