@@ -73,7 +73,8 @@ export type FormInput =
   | { type: 'toggle'; id: string; label: string };
 
 export function formCard(opts: { step: string; nonce: string; prompt: string; inputs: FormInput[]; submitTitle: string }): AdaptiveCard {
-  const body: CardElement[] = [textBlock(opts.prompt)];
+  // An empty prompt: the question is in the message the card comes with.
+  const body: CardElement[] = opts.prompt ? [textBlock(opts.prompt)] : [];
   for (const input of opts.inputs) {
     if (input.type === 'text') {
       body.push({

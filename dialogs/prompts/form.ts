@@ -97,7 +97,8 @@ export class FormStep extends CardStep<FormStepOptions> {
 
   protected override async send(context: TurnContext, state: StepState<FormStepOptions>): Promise<void> {
     const { options, nonce } = state;
-    const card = formCard({ step: options.step, nonce, prompt: options.prompt, inputs: options.inputs, submitTitle: options.submitTitle });
+    // The question is the message text just above; the card holds only the inputs (it repeated the question).
+    const card = formCard({ step: options.step, nonce, prompt: '', inputs: options.inputs, submitTitle: options.submitTitle });
     const text = options.typedHint ? `${options.prompt}\n\n${options.typedHint}` : options.prompt;
     await context.sendActivity(cardActivity(text, card));
   }
