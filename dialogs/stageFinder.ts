@@ -60,6 +60,8 @@ export class StageFinderDialog extends ComponentDialog {
     return step.beginDialog(CHOICE, {
       step: 'finder-accept',
       prompt: 'Does that fit?',
+      // "no" alone doesn't say which stage fits instead.
+      retry: 'Which stage fits better? Tap it, or type its number.',
       choices: [{ value: proposal.stage, title: `Yes, ${stage.title.toLowerCase()}`, synonyms: ['yes', 'y', 'yep', 'sure'] }, ...others],
     });
   }
