@@ -38,8 +38,10 @@ export const RESTARTED = "Okay, starting onboarding over from the beginning. You
 export function feedback(grade: CheckGrade): string {
   // Content feedback may open with "Right." for the right answer; we say that ourselves, once.
   const why = grade.feedback.replace(/^right[.!]\s*/i, '');
+  // Feedback may open by naming the answer ("Building trust. They're…"); after "The best answer: …" that repeats.
+  const named = new RegExp(`^${grade.answerText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[.!:]\\s*`, 'i');
   if (grade.right) return `✅ That's right. ${why}`;
-  return [`Not quite. ${grade.choiceFeedback ?? ''}`.trim(), `The best answer: **${grade.answerText}**`, why].join('\n\n');
+  return [`Not quite. ${grade.choiceFeedback ?? ''}`.trim(), `The best answer: **${grade.answerText}**`, why.replace(named, '')].join('\n\n');
 }
 
 export function reflectIntro(text: string): string {

@@ -86,7 +86,10 @@ describe('onboarding over HTTP', () => {
     const feedback = visibleText(after);
     assert.match(feedback, /Not quite\. Not yet\. They're still checking what you do with what they tell you\./);
     assert.match(feedback, /The best answer: \*\*Building trust\*\*/);
-    assert.ok(feedback.includes(trust.check.feedback));
+    // The why, without naming the answer a second time ("Building trust. They're…" → "They're…").
+    const why = trust.check.feedback.replace(/^Building trust[.!:]\s*/i, '');
+    assert.ok(feedback.includes(why));
+    assert.doesNotMatch(feedback, /\*\*Building trust\*\*\n\nBuilding trust/);
     assert.match(feedback, new RegExp(`Take a moment with this one: ${trust.reflect.text.replace(/[?.]/g, '\\$&')}`));
 
     // The reflective answer is de-identified on arrival and not kept.
