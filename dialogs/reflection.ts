@@ -327,7 +327,7 @@ export class ReflectionDialog extends ComponentDialog {
       });
       const note = redactWords({ text: draft.selfCheck.note, redactions: {} }, words);
       count += note.count;
-      await step.context.sendActivity(count ? `Hidden ${count} ${count === 1 ? 'place' : 'places'}.` : "I couldn't find those words in your answers.");
+      await step.context.sendActivity(count ? `Done — hidden in ${count} ${count === 1 ? 'place' : 'places'}.` : "I couldn't find those words in your answers. Check the spelling, or try one word at a time.");
       return step.replaceDialog(REVIEW, { ...draft, answers, selfCheck: { ...draft.selfCheck, note: note.result.text } });
     }
     const which = (step.result as ChoiceResult).value;

@@ -41,8 +41,15 @@ export function redactWords(current: RedactedText, words: string[]): { result: R
   return { result: { text, redactions }, count };
 }
 
-/** Splits what a PSW typed after "redact" into words/phrases: commas separate phrases, else each word. */
+/**
+ * Splits what a PSW typed after "redact" into words/phrases: commas separate phrases. Without commas, the whole
+ * text is tried first as one phrase ("bus tickets" becomes one [REDACTED], not two), then each word on its own
+ * (so "Maria Jo" still hides both names wherever they are apart).
+ */
 export function wordsToRedact(typed: string): string[] {
   const t = typed.trim();
-  return (t.includes(',') ? t.split(',') : t.split(/\s+/)).map((w) => w.trim().replace(/^["“']|["”']$/g, '')).filter(Boolean);
+  const unquote = (w: string): string => w.trim().replace(/^["“']|["”']$/g, '');
+  if (t.includes(',')) return t.split(',').map(unquote).filter(Boolean);
+  const words = t.split(/\s+/).map(unquote).filter(Boolean);
+  return words.length > 1 ? [unquote(t), ...words] : words;
 }

@@ -12,7 +12,7 @@ const WORDS: Record<EntityType | typeof PSW_REDACTION, [string, string]> = {
   HANDLE: ['social media handle', 'social media handles'], IP: ['IP address', 'IP addresses'], PLATE: ['licence plate', 'licence plates'],
   FACILITY: ['place name', 'place names'], CREDIT_CARD: ['card number', 'card numbers'], IBAN: ['bank account number', 'bank account numbers'],
   PASSPORT: ['passport number', 'passport numbers'], DRIVER_LICENCE: ["driver's licence number", "driver's licence numbers"],
-  ACCOUNT: ['account number', 'account numbers'], ID: ['ID number', 'ID numbers'], REDACTED: ['word you hid', 'words you hid'],
+  ACCOUNT: ['account number', 'account numbers'], ID: ['ID number', 'ID numbers'], REDACTED: ['thing you asked me to hide', 'things you asked me to hide'],
 };
 
 /** "2 names and 1 phone number"; '' when nothing was redacted. Largest counts first. */

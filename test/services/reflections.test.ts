@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { applyReflection } from '../../services/reflections/bookkeeping';
 import { hideNames, hiddenNamesIn } from '../../services/reflections/hiddenNames';
 import type { ReflectionDoc } from '../../services/reflections/model';
-import { redactText, redactWords } from '../../services/reflections/redact';
+import { redactText, redactWords, wordsToRedact } from '../../services/reflections/redact';
 import { RelationshipsService } from '../../services/reflections/relationships';
 import { newReflectionId, ReflectionsService } from '../../services/reflections/service';
 import { followUpDue, scheduleFollowUp } from '../../services/stalls/followUp';
@@ -106,5 +106,15 @@ describe('redaction at the boundary', () => {
     assert.equal(more.count, 1);
     assert.match(more.result.text, /at the \[REDACTED\]$/);
     assert.equal(more.result.redactions.REDACTED, 1);
+  });
+
+  it('hides two words typed without a comma as one phrase where they stand together, and each where apart', () => {
+    assert.deepEqual(wordsToRedact('bus tickets'), ['bus tickets', 'bus', 'tickets']);
+    assert.deepEqual(wordsToRedact('Maria, the Elm shelter'), ['Maria', 'the Elm shelter']);
+    const one = redactWords({ text: 'I brought the bus tickets I promised', redactions: {} }, wordsToRedact('bus tickets'));
+    assert.equal(one.result.text, 'I brought the [REDACTED] I promised');
+    assert.equal(one.count, 1);
+    const apart = redactWords({ text: 'Maria met Jo, then Jo left', redactions: {} }, wordsToRedact('Maria Jo'));
+    assert.equal(apart.result.text, '[REDACTED] met [REDACTED], then [REDACTED] left');
   });
 });
