@@ -48,7 +48,8 @@ function weeksAndDays(days: number): string {
 export function stallText(s: StallLine): string {
   const who = s.clientCode ? `${s.clientCode}: ` : '';
   const tried = s.strategiesTried.length ? `tried ${s.strategiesTried.map((id) => strategyTitle(s.stage, id)).join(', ')}` : 'no strategy tried yet';
-  return `${who}stalled at ${stageTitle(s.stage)} for ${weeksAndDays(s.days)}; ${tried}${s.flaggedForSupervision ? ' — flagged for supervision' : ''}`;
+  const since = s.days < 1 ? 'since today' : `for ${weeksAndDays(s.days)}`;
+  return `${who}stalled at ${stageTitle(s.stage)} ${since}; ${tried}${s.flaggedForSupervision ? ' — flagged for supervision' : ''}`;
 }
 
 /** Plain lines for one person: the card's facts and the text fallback for any client. */
@@ -107,7 +108,8 @@ function charts(p: PswSummary): CardElement[] {
       type: 'Chart.Line',
       title: 'Self-check, weekly average',
       data: [{ legend: 'Self-check', values: p.selfCheck.weekly.filter((w) => w.average !== undefined).map((w) => ({ x: w.week, y: w.average })) }],
-      fallback: textBlock(`Self-check by week: ${p.selfCheck.weekly.map((w) => `${w.week} ${w.average ?? '—'}`).join(' · ')}`, { isSubtle: true }),
+      // Weeks without a self-check are left out ("2 Nov — · 9 Nov —" read as noise).
+      fallback: textBlock(`Self-check by week: ${p.selfCheck.weekly.filter((w) => w.average !== undefined).map((w) => `${w.week} ${w.average}`).join(' · ')}`, { isSubtle: true }),
     });
   }
   return out;
