@@ -197,6 +197,8 @@
     $('chat').hidden = false;
     $('who').hidden = false;
     $('who-name').textContent = session.user.name;
+    // A reload starts with an empty window; say so, or a debrief in progress looks lost.
+    $('resumed').hidden = !session.resumed;
     var directLine = createLocalDirectLine(session);
     window.WebChat.renderWebChat(
       {
