@@ -162,7 +162,7 @@ async function main(): Promise<void> {
   md.push(`A team of ${TEAM_SIZE} PSWs and their supervisor (20 relationships each); reflections spread evenly over the year before the run. Requests and documents read are counted by a pass-through in front of the database (request units: the embedded server charges 1 per request). Time is the median of 3 runs (1 at 100k).`, '');
   md.push('| stored reflections | summary, this week | summary, 4 weeks | digest (7 days) |', '| ---: | --- | --- | --- |');
   const c = (x: SummaryFigures['digest']) => `${ms(x.ms)}, ${x.requests} req, ${x.requestUnits} RU, ${x.documentsRead} docs`;
-  for (const s of summaries) md.push(`| ${s.reflections} | ${c(s.summaryWeek)} | ${c(s.summary4Weeks)} | ${c(s.digest)} |`);
+  for (const s of summaries) md.push(s.error ? `| ${s.reflections} | not measured: ${s.error} | | |` : `| ${s.reflections} | ${c(s.summaryWeek)} | ${c(s.summary4Weeks)} | ${c(s.digest)} |`);
   md.push('');
   const figures = md.join('\n');
 
