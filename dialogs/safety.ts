@@ -31,6 +31,8 @@ export const words = {
   noSupervisor: "You don't have a supervisor set up in PeerReflect yet, so I can't alert anyone from here. Please reach your supervisor or on-call lead directly.",
   unreachable: "Your supervisor hasn't connected with PeerReflect yet, so I can't reach them from here. Please call or message them directly.",
   alertFailed: "Sorry, I couldn't send the alert just now. Please reach your supervisor directly.",
+  whenReady: 'Take the time you need. When you’re ready, tap Carry on.',
+  carryOn: 'Carry on',
 };
 
 /** The screen: flags every category hit; asks for a pause for categories this debrief hasn't raised yet. */
@@ -79,8 +81,12 @@ export class SafetyDialog extends ComponentDialog {
     await step.context.sendActivity(protocolMessage(this.protocol, o.categories));
     const target = await this.app.safetyAlerts.target(personOf(step.context).id);
     if (!target.ok) {
-      await step.context.sendActivity(target.reason === 'no_supervisor' ? words.noSupervisor : words.unreachable);
-      return this.resume(step);
+      // Still a pause: the PSW carries on when they are ready, not in the same breath as the protocol.
+      return step.beginDialog(CHOICE, {
+        step: 'safety-continue',
+        prompt: `${target.reason === 'no_supervisor' ? words.noSupervisor : words.unreachable} ${words.whenReady}`,
+        choices: [{ value: 'continue', title: words.carryOn, synonyms: ['continue', 'ok', 'okay', 'ready', 'go on'] }],
+      });
     }
     return step.beginDialog(CHOICE, {
       step: 'safety-alert',
@@ -94,7 +100,9 @@ export class SafetyDialog extends ComponentDialog {
 
   private async answered(step: WaterfallStepContext) {
     const o = step.options as SafetyPauseOptions;
-    if ((step.result as ChoiceResult).value !== 'alert') {
+    const choice = (step.result as ChoiceResult).value;
+    if (choice === 'continue') return this.resume(step);
+    if (choice !== 'alert') {
       await step.context.sendActivity(words.declined);
       return this.resume(step);
     }

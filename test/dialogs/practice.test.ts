@@ -53,7 +53,9 @@ describe('reflection as onboarding practice, and onFreeText hooks', () => {
       await c.say('reflect C-1');
       await c.say('skip');
       await c.say('1');
-      await c.say('Talked about an overdose last week, call 613-555-0199');
+      // The safety screen pauses on "overdose" too; the PSW carries on when ready.
+      assert.match(visibleText(await c.say('Talked about an overdose last week, call 613-555-0199')), /Carry on/);
+      await c.say('carry on');
       for (let i = 1; i < 5; i++) await c.say('skip');
       await c.say('progressing');
       await c.say('4');

@@ -70,8 +70,11 @@ describe('safety pause (issue 8)', () => {
       if (audience === 'psw') assert.match(shown, /9-8-8/);
       assert.match(shown, /not a crisis service/);
       assert.ok(shown.includes(words.noSupervisor), 'no supervisor: said kindly, no offer');
-      assert.ok(shown.includes(protocol.resume));
-      assert.match(shown, /\(2\/5\)/, 'the debrief carries on where it paused');
+      assert.ok(shown.includes(words.whenReady), 'a real pause: it waits for the PSW');
+      assert.doesNotMatch(shown, /\(2\/5\)/);
+      const resumed = visibleText(await c.say(words.carryOn));
+      assert.ok(resumed.includes(protocol.resume));
+      assert.match(resumed, /\(2\/5\)/, 'the debrief carries on where it paused');
       await finish(c, 1);
       const [doc] = await reflectionsOf(bot, c.userId);
       assert.deepEqual(doc!.riskFlags, [category]);
@@ -95,17 +98,21 @@ describe('safety pause (issue 8)', () => {
     const c = new Conversation(bot.url);
     await toFirstPrompt(c);
     assert.match(visibleText(await c.say('She overdosed on Friday')), /pause/i);
+    await c.say('ok'); // carry on
     const again = visibleText(await c.say('Another overdose in the building'));
     assert.doesNotMatch(again, /pause/i);
     assert.match(again, /\(3\/5\)/);
     assert.match(visibleText(await c.say('and he said he wanted to kill himself')), /pause/i);
+    assert.match(visibleText(await c.say('ready')), /\(4\/5\)/);
     await c.say('skip');
     await c.say('skip');
     await c.say('steady');
     const selfCheck = visibleText(await c.say("2 I'm so burnt out"));
     assert.ok(selfCheck.includes(protocol.psw.text));
-    assert.match(selfCheck, /exactly what I'll save/, 'the review follows the pause');
-    assert.match(selfCheck, /Safety notes: overdose, suicidal thoughts, your own wellbeing/);
+    assert.doesNotMatch(selfCheck, /exactly what I'll save/);
+    const review = visibleText(await c.say(words.carryOn));
+    assert.match(review, /exactly what I'll save/, 'the review follows the pause');
+    assert.match(review, /Safety notes: overdose, suicidal thoughts, your own wellbeing/);
     assert.match(visibleText(await c.say('save')), /Saved/);
     const [doc] = await reflectionsOf(bot, c.userId);
     assert.deepEqual(doc!.riskFlags.sort(), ['overdose', 'psw_distress', 'suicide']);
@@ -173,7 +180,8 @@ describe('safety pause (issue 8)', () => {
     await toFirstPrompt(c);
     const shown = visibleText(await c.say('found him unresponsive in the washroom'));
     assert.ok(shown.includes(words.unreachable));
-    assert.match(shown, /\(2\/5\)/);
+    assert.doesNotMatch(shown, /\(2\/5\)/, 'the protocol gets a moment of its own');
+    assert.match(visibleText(await c.say('carry on')), /\(2\/5\)/);
   });
 
   it('uses the organisation protocol from SAFETY_PROTOCOL_FILE, and refuses to start with a bad one', async () => {
@@ -185,6 +193,7 @@ describe('safety pause (issue 8)', () => {
       const c = new Conversation(own.url);
       await toFirstPrompt(c);
       assert.match(visibleText(await c.say('she overdosed again')), /Agency protocol: stop here/);
+      assert.match(visibleText(await c.say(words.carryOn)), /\(2\/5\)/);
     } finally {
       await own.stop();
     }
