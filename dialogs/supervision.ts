@@ -51,7 +51,7 @@ export const words = {
     '• `roster alias <alias> to <new alias>`',
   ].join('\n'),
   rosterDone: (p: Person) => `Done. ${describePerson(p)}`,
-  auditEmpty: (month: string) => `No reads recorded in ${month}.`,
+  auditEmpty: (month: string) => `No reads recorded in ${monthTitle(month)}.`,
   auditBadMonth: 'Give the month like `audit 2025-03`.',
 };
 
@@ -86,7 +86,14 @@ function splitPeriod(args: string, zone: string, now: Date, fallback: string): {
 
 function describePerson(p: Person, supervisors = new Map<string, string>()): string {
   const sup = p.supervisorId ? `, supervisor ${supervisors.get(p.supervisorId) ?? 'set'}` : '';
-  return `${p.alias ?? '(no alias)'} — ${p.role}${sup}${p.team ? `, team ${p.team}` : ''}, ${p.timeZone}`;
+  return `${p.alias ?? '(no alias)'} — ${ROLE_TITLES[p.role]}${sup}${p.team ? `, team ${p.team}` : ''}, ${p.timeZone}`;
+}
+
+const ROLE_TITLES: Record<Person['role'], string> = { psw: 'PSW', supervisor: 'supervisor', newhire: 'new hire', admin: 'admin' };
+
+/** "2026-11" → "November 2026". */
+function monthTitle(month: string): string {
+  return DateTime.fromFormat(month, 'yyyy-MM').toFormat('LLLL yyyy');
 }
 
 export function createSupervisionDialogs(app: AppServices): Dialog[] {
@@ -223,7 +230,7 @@ export function createSupervisionDialogs(app: AppServices): Dialog[] {
       const actions = list.continuation
         ? [submit('Show more', { command: 'audit', page: signToken(app.config.idSecret, 'audit-page', { v: viewer.id, m: month, c: list.continuation }, new Date(now.getTime() + 3600_000)) })]
         : [];
-      await sendCard(context, adaptiveCard([textBlock(`Audit trail — ${month}`, { weight: 'Bolder', size: 'Large' }), ...lines.map((l) => textBlock(l, { spacing: 'Small' }))], actions));
+      await sendCard(context, adaptiveCard([textBlock(`Audit trail — ${monthTitle(month)}`, { weight: 'Bolder', size: 'Large' }), ...lines.map((l) => textBlock(l, { spacing: 'Small' }))], actions));
     }),
   ];
 }

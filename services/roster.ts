@@ -77,7 +77,7 @@ export function parseRosterFile(text: string): RosterEntry[] {
   }
   const seen = new Set<string>();
   for (const p of data.people) {
-    const key = p.alias.toLowerCase();
+    const key = p.alias.toLowerCase().replace(/\s+/g, '');
     if (seen.has(key)) throw new RosterFileError(`alias used twice (entry ${data.people.indexOf(p)})`);
     seen.add(key);
   }
@@ -95,9 +95,10 @@ export class RosterService {
     private readonly onChanged: (person: Person) => Promise<void> = async () => {},
   ) {}
 
+  /** Case and spaces don't matter: `summary psw1` finds "PSW 1" (and "PSW1" can't be taken beside it). */
   async byAlias(alias: string): Promise<Person | undefined> {
     const { resources } = await this.container.items
-      .query<Person>({ query: 'SELECT * FROM c WHERE LOWER(c.alias) = @a', parameters: [{ name: '@a', value: alias.trim().toLowerCase() }] })
+      .query<Person>({ query: "SELECT * FROM c WHERE REPLACE(LOWER(c.alias), ' ', '') = @a", parameters: [{ name: '@a', value: alias.toLowerCase().replace(/\s+/g, '') }] })
       .fetchAll();
     return resources[0] ? stripSystem(resources[0]) : undefined;
   }

@@ -48,6 +48,8 @@ describe('supervision: roster, access, summaries, paging, export, audit', () => 
     it('refuses a taken alias, a supervisor who is not one, and a bad time zone', async () => {
       const { roster } = t.app.supervision;
       assert.deepEqual(await roster.add({ channelId: 'aad-x', role: 'psw', alias: 'psw 1' }), { ok: false, problem: 'alias_taken' });
+      assert.deepEqual(await roster.add({ channelId: 'aad-y', role: 'psw', alias: 'PSW1' }), { ok: false, problem: 'alias_taken' }, 'spaces do not make a new alias');
+      assert.equal((await roster.byAlias('psw1'))?.alias, 'PSW 1');
       assert.deepEqual(await roster.add({ channelId: 'aad-x', role: 'psw', alias: 'X', supervisor: 'PSW 2' }), { ok: false, problem: 'not_a_supervisor' });
       assert.deepEqual(await roster.setTimeZone('PSW 2', 'Mars/Olympus'), { ok: false, problem: 'bad_zone' });
       assert.deepEqual(await roster.setRole('Nobody', 'psw'), { ok: false, problem: 'unknown_person' });
