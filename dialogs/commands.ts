@@ -9,6 +9,8 @@ export interface Command {
   dialogId: string;
   roles: Role[];
   help: string;
+  /** Said on `cancel` when this command's dialog is running, where the default ("nothing was saved") isn't true. */
+  cancelled?: string;
 }
 
 const EVERYONE: Role[] = ['psw', 'supervisor', 'newhire', 'admin'];
@@ -25,6 +27,11 @@ export const FALLBACKS = new Map<Role, string>();
 
 export function registerFallback(role: Role, dialogId: string): void {
   FALLBACKS.set(role, dialogId);
+}
+
+/** What `cancel` says while `dialogId` (the dialog at the bottom of the stack) is running. */
+export function cancelledMessage(dialogId: string | undefined, fallback: string): string {
+  return COMMANDS.find((c) => c.dialogId === dialogId)?.cancelled ?? fallback;
 }
 
 export interface RoutedCommand {

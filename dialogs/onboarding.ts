@@ -28,6 +28,7 @@ registerCommand({
   dialogId: ONBOARDING_DIALOG,
   roles: EVERYONE,
   help: 'learn the Creating Connection model step by step (`onboarding restart` starts over)',
+  cancelled: "Okay, we'll stop here. Your place is kept — type `onboarding` any time to carry on.",
 });
 // A new hire who types something that is not a command is offered onboarding (first contact included).
 registerFallback('newhire', ONBOARDING_OFFER_DIALOG);

@@ -3,7 +3,7 @@
 import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogContext } from 'botbuilder-dialogs';
 import { log } from '../services/log';
-import { FALLBACKS, matchCommand } from './commands';
+import { cancelledMessage, FALLBACKS, matchCommand } from './commands';
 import * as messages from './messages';
 import { personOf, textOf } from './turn';
 
@@ -18,8 +18,9 @@ export async function routeTurn(dc: DialogContext): Promise<void> {
 
   if (CANCEL.test(text) || valueCommand === 'cancel') {
     if (dc.activeDialog) {
+      const root = dc.stack[dc.stack.length - 1]?.id;
       await dc.cancelAllDialogs();
-      await context.sendActivity(messages.CANCELLED);
+      await context.sendActivity(cancelledMessage(root, messages.CANCELLED));
       log.info('dialog.cancelled', { command: 'cancel' });
     } else {
       await context.sendActivity(messages.NOTHING_TO_CANCEL);

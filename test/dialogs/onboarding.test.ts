@@ -142,7 +142,7 @@ describe('onboarding over HTTP', () => {
     const personId = await asNewHire(bot, convo.userId);
     await convo.say('onboarding');
     await convo.say('ok');
-    await convo.say('cancel');
+    assert.match(visibleText(await convo.say('cancel')), /Your place is kept/);
     assert.equal((await bot.app.onboarding.get(personId))!.step, 1);
     const restarted = visibleText(await convo.say('onboarding restart'));
     assert.match(restarted, /starting onboarding over/);
