@@ -1,26 +1,11 @@
 // Whole debriefs over HTTP against the real bot and the in-process Cosmos server.
 import assert from 'node:assert/strict';
-import type { Activity } from 'botbuilder';
 import { content } from '../../services/content';
 import type { ReflectionDoc } from '../../services/reflections/model';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { cardData, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
+import { closeStores, everyDocument } from '../helpers/store';
 
-/** The data of the first Action.Submit of the last card in the replies (to answer "by card"). */
-function cardData(replies: Partial<Activity>[], title?: string): Record<string, unknown> {
-  const cards = replies.flatMap((a) => a.attachments ?? []).map((x) => x.content as { actions?: { title: string; data: Record<string, unknown> }[] });
-  const actions = cards[cards.length - 1]?.actions ?? [];
-  const action = title ? actions.find((a) => a.title === title) : actions[0];
-  assert.ok(action, `no card button ${title ?? ''}`);
-  return action.data;
-}
 
-async function allDocs(bot: RunningBot): Promise<string> {
-  const out: unknown[] = [];
-  const { resources } = await bot.store.database.containers.readAll().fetchAll();
-  for (const c of resources) out.push(...(await bot.store.database.container(c.id).items.readAll().fetchAll()).resources);
-  return JSON.stringify(out);
-}
 
 async function reflections(bot: RunningBot, userId: string): Promise<ReflectionDoc[]> {
   const psw = bot.app.personIdFor(userId);
@@ -196,7 +181,7 @@ describe('reflection debrief over HTTP', () => {
     assert.match(doc!.answers[0]!.text, /\[NAME\]/);
     assert.match(doc!.answers[0]!.text, /\[REDACTED\]/);
     assert.match(doc!.answers[0]!.text, /\[PHONE\]/);
-    const everything = await allDocs(bot);
+    const everything = (await everyDocument(bot.store)).join('\n');
     for (const secret of ['Zorblax', 'zorblax', 'Quint', 'Sarah', '613-555-0199', '555-0199', 'cafe']) {
       assert.ok(!everything.includes(secret), `"${secret}" was stored`);
     }

@@ -6,10 +6,9 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import type { Activity } from 'botbuilder';
 import { setLogSink } from '../../services/log';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { cardData, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
+import { closeStores, everyDocument } from '../helpers/store';
 
 const CANARY = {
   name: 'Zephyrine Quillfeather',
@@ -27,27 +26,7 @@ const CANARY = {
 const TEXT_CANARIES = [CANARY.first, CANARY.last, CANARY.email, 'zq.canary', CANARY.street];
 const DIGIT_CANARIES = [CANARY.phone, CANARY.healthCard, CANARY.sin, CANARY.address, CANARY.dob, CANARY.mrn].map((d) => d.replace(/\D/g, ''));
 
-function cardData(replies: Partial<Activity>[], title?: string): Record<string, unknown> {
-  const cards = replies.flatMap((a) => a.attachments ?? []).map((x) => x.content as { actions?: { title: string; data: Record<string, unknown> }[] });
-  const actions = cards[cards.length - 1]?.actions ?? [];
-  const action = title ? actions.find((a) => a.title === title) : actions[0];
-  assert.ok(action, `no card button ${title ?? ''}`);
-  return action.data;
-}
 
-/** Every document of every container of every database the store's client can see. */
-async function everyDocument(bot: RunningBot): Promise<string[]> {
-  const out: string[] = [];
-  const { resources: dbs } = await bot.store.client.databases.readAll().fetchAll();
-  for (const d of dbs) {
-    const db = bot.store.client.database(d.id);
-    const { resources: containers } = await db.containers.readAll().fetchAll();
-    for (const c of containers) {
-      for (const doc of (await db.container(c.id).items.readAll().fetchAll()).resources) out.push(`${d.id}/${c.id}: ${JSON.stringify(doc)}`);
-    }
-  }
-  return out;
-}
 
 function leaks(haystack: string[]): string[] {
   const found: string[] = [];
@@ -124,7 +103,7 @@ describe('canary identifiers never persist or reach the logs', () => {
   });
 
   it('no stored document and no log line holds a canary', async () => {
-    const docs = await everyDocument(bot);
+    const docs = await everyDocument(bot.store);
     assert.ok(docs.some((d) => d.includes('/reflections: ')), 'the saved reflection is among the documents searched');
     const containers = new Set(docs.map((d) => d.split(':')[0]!));
     assert.ok([...containers].some((c) => /botstate/i.test(c)), `bot state is searched too: ${[...containers].join(', ')}`);

@@ -7,24 +7,15 @@
 // card is refused while someone else's dialog is open (bot/peerReflectBot.ts), and a reflection's owner is
 // always the person resolved from the turn (never a field of a card).
 import assert from 'node:assert/strict';
-import type { Activity } from 'botbuilder';
 import { NOT_YOUR_CONVERSATION } from '../../dialogs/messages';
 import { INVALID_CARD, STALE_CARD } from '../../dialogs/prompts/step';
 import { content } from '../../services/content';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
+import { cardData, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
 import { closeStores } from '../helpers/store';
 
 const PROMPTS = Math.min(content().stageById.trust.prompts.length, 5);
 const MOVEMENT_ASKED = /how is the relationship moving/;
 
-/** The data of a card button (by title) of the last card in the replies; the first button without one. */
-function cardData(replies: Partial<Activity>[], title?: string): Record<string, unknown> {
-  const cards = replies.flatMap((a) => a.attachments ?? []).map((x) => x.content as { actions?: { title: string; data: Record<string, unknown> }[] });
-  const actions = cards[cards.length - 1]?.actions ?? [];
-  const action = title ? actions.find((a) => a.title === title) : actions[0];
-  assert.ok(action, `no card button ${title ?? ''}`);
-  return action.data;
-}
 
 /** Posts a card value as it arrives from a channel (no text), whatever its type. */
 async function submitValue(c: Conversation, value: unknown): Promise<string> {

@@ -98,3 +98,12 @@ export function visibleText(activities: Partial<Activity>[]): string {
   }
   return parts.join('\n');
 }
+
+/** The data of a card button (by title) of the last card in the replies, or of its first button: answering "by card". */
+export function cardData(replies: Partial<Activity>[], title?: string): Record<string, unknown> {
+  const cards = replies.flatMap((a) => a.attachments ?? []).map((x) => x.content as { actions?: { title: string; data: Record<string, unknown> }[] });
+  const actions = cards[cards.length - 1]?.actions ?? [];
+  const action = title ? actions.find((a) => a.title === title) : actions[0];
+  if (!action) throw new Error(`no card button ${title ?? ''}`);
+  return action.data;
+}

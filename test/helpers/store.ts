@@ -20,3 +20,17 @@ export async function freshStore(opts: Pick<StoreOptions, 'dataDir' | 'interpose
 export async function closeStores(): Promise<void> {
   await Promise.all(opened.splice(0).map((s) => s.close()));
 }
+
+/** Every document of every container of every database the store's client can see, as `db/container: json`. */
+export async function everyDocument(store: Store): Promise<string[]> {
+  const out: string[] = [];
+  const { resources: dbs } = await store.client.databases.readAll().fetchAll();
+  for (const d of dbs) {
+    const db = store.client.database(d.id);
+    const { resources: containers } = await db.containers.readAll().fetchAll();
+    for (const c of containers) {
+      for (const doc of (await db.container(c.id).items.readAll().fetchAll()).resources) out.push(`${d.id}/${c.id}: ${JSON.stringify(doc)}`);
+    }
+  }
+  return out;
+}
