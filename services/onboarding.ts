@@ -8,7 +8,7 @@
 import type { Container } from '@azure/cosmos';
 import type { Onboarding } from './content';
 import type { StageId } from './reflections/model';
-import { readDoc, stripSystem } from './storage/documents';
+import { readDoc } from './storage/documents';
 
 /** content/onboarding.json as the content loader types and validates it (content().onboarding). */
 export type OnboardingContent = Onboarding;

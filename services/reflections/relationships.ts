@@ -1,7 +1,7 @@
 // One document per PSW + client code. Two debriefs about the same relationship can save at once (two devices,
 // two bot instances), so every write is a read-modify-write with If-Match on the etag, retried on 412/409.
 import type { Container, ItemDefinition } from '@azure/cosmos';
-import { readDoc, stripSystem } from '../storage/documents';
+import { readDoc } from '../storage/documents';
 import { applyReflection } from './bookkeeping';
 import { PRACTICE_CODE, relationshipId } from './codes';
 import type { ReflectionDoc, RelationshipDoc } from './model';
