@@ -8,7 +8,7 @@
  */
 import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
-import { AMBIGUOUS_NAMES, FACILITY_WORDS, KEEP, NAME_PARTICLES, STREET_TYPES, TITLES } from './lexicon';
+import { AMBIGUOUS_NAMES, FACILITY_WORDS, KEEP, NAME_PARTICLES, STREET_TYPES, TITLES, UNIT_WORDS } from './lexicon';
 
 type Kind = 'strong' | 'unknown' | 'weak' | 'word' | 'keep' | 'title' | 'initial' | 'particle';
 
@@ -101,7 +101,11 @@ export function names(text: string): Entity[] {
     while (j + 1 < toks.length) {
       const next = toks[j + 1]!;
       const gap = text.slice(toks[j]!.end, next.start);
-      if (!/^ {1,2}$/.test(gap) && !(gap === '' && false)) break;
+      // A lower-case initial keeps its period outside the token ("eric g. samoylova").
+      const initialDot = gap.startsWith('.') && toks[j]!.text.length === 1 && j > i;
+      if (!/^ {1,2}$/.test(initialDot ? gap.slice(1) : gap)) break;
+      // "Barbara Yudina Apt. 675": a unit word starts the address after the name.
+      if (UNIT_WORDS.test(next.text)) break;
       if (['strong', 'unknown', 'weak', 'initial', 'particle'].includes(next.kind)) {
         j++;
         continue;
@@ -146,8 +150,11 @@ export function names(text: string): Entity[] {
     // name, then a known surname, then lower-case text or the end.
     else if (tk.initialPos && givenThenSurname(named, nextTok, dict)) accept = true;
     else if (named.length === 1 && cue() && /\b(?:name(?:'s| is| was)|named|called|known as|aka)\s*$/i.test(before)) accept = true;
+    // A speech tag ("said Maslin to Antonio"): a capitalised word in a name list is the speaker.
+    else if (named.length === 1 && !tk.initialPos && SPEECH_TAG.test(before)) accept = isListedName(tk.text, dict);
     else if (named.length === 1 && !tk.initialPos && cue() && !/,\s*$/.test(before)) accept = dict.firstNames.has(tk.text.toLowerCase());
-    if (accept && (followedByFacility || followedByStreet)) accept = false;
+    // "Mrs. Barbara Yudina Apt. 675": after a title the run is a name, whatever word follows it.
+    if (accept && !titled && (followedByFacility || followedByStreet)) accept = false;
     if (accept) {
       let end = run[run.length - 1]!.end;
       // Degrees and generational suffixes belong to the name: "Giovanna Rodrigues MD", "Sam Ortiz Jr."
@@ -157,7 +164,196 @@ export function names(text: string): Entity[] {
     }
     i = j + 1;
   }
-  return coordinated(text, toks, out, dict);
+  // Lower-cased once, to look for cue words and repeats (offsets are used only when the length is kept).
+  const lowerText = text.toLowerCase();
+  const more = [...namedAfterCue(text, lowerText, toks, dict), ...lowerGivenNames(text, toks, dict), ...nameLabels(text, lowerText, toks, dict)];
+  const cued = more.length ? union([...out, ...more]) : out;
+  const kept = keptGivenNames(text, toks, cued, dict);
+  const listed = coordinated(text, toks, speakers(text, toks, cued, dict), dict);
+  const all = kept.length ? union([...listed, ...kept]) : listed;
+  return lowerText.length === text.length ? again(lowerText, toks, all, dict) : all;
+}
+
+/**
+ * A word found as a name once is a name wherever else it appears in the same text ("my name is borna
+ * jerković but everyone calls me borna"), unless it is a common English word or on the keep-list.
+ */
+function again(lowerText: string, toks: Tok[], found: Entity[], dict: ReturnType<typeof dictionaries>): Entity[] {
+  if (found.length === 0) return found;
+  // Most texts name each person once: look for a second occurrence before looking at tokens at all.
+  const covered = coveredFlags(toks, found);
+  const seen = new Set<string>();
+  for (let k = 0; k < toks.length; k++) {
+    if (!covered[k] || toks[k]!.text.length < 3) continue;
+    const w = lowerText.slice(toks[k]!.start, toks[k]!.end);
+    if (lowerText.indexOf(w) !== lowerText.lastIndexOf(w) && !KEEP.has(w) && !dict.common.has(w)) seen.add(w);
+  }
+  if (seen.size === 0) return found;
+  const extra: Entity[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (!covered[k] && t.kind !== 'title' && t.text.length >= 3 && seen.has(lowerText.slice(t.start, t.end))) extra.push({ start: t.start, end: t.end, type: 'NAME' });
+  }
+  return extra.length ? union([...found, ...extra]) : found;
+}
+
+/** For each token, whether a span of `found` (sorted, not overlapping) covers it: one sweep. */
+function coveredFlags(toks: Tok[], found: Entity[]): boolean[] {
+  const flags: boolean[] = new Array<boolean>(toks.length);
+  let f = 0;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    while (f < found.length && found[f]!.end < t.end) f++;
+    flags[k] = f < found.length && found[f]!.start <= t.start && t.end <= found[f]!.end;
+  }
+  return flags;
+}
+
+/**
+ * A keep-list word that is also a given name (Jan, May, June, Crystal) right before a found name, after a
+ * person cue, is the given name: "Follow up with Jan Jílek". "In May Smith moved" keeps its month.
+ */
+const PERSON_CUE = /\b(?:with|saw|met|told|asked|called|texted|phoned|visited|named|client|dear|hi|hello|thanks)\s+$/i;
+
+function keptGivenNames(text: string, toks: Tok[], found: Entity[], dict: ReturnType<typeof dictionaries>): Entity[] {
+  const out: Entity[] = [];
+  let k = 0;
+  for (const e of found) {
+    while (k < toks.length && toks[k]!.start < e.start) k++;
+    if (k >= toks.length || toks[k]!.start !== e.start) continue;
+    const prev = k > 0 ? toks[k - 1]! : undefined;
+    if (!prev || prev.kind !== 'keep' || !/^\p{Lu}/u.test(prev.text) || text.slice(prev.end, e.start) !== ' ') continue;
+    if (!dict.firstNames.has(prev.text.toLowerCase()) || /^(?:mon|tue|wed|thu|fri|sat|sun)/i.test(prev.text)) continue;
+    if (PERSON_CUE.test(text.slice(Math.max(0, prev.start - 16), prev.start))) out.push({ start: prev.start, end: e.end, type: 'NAME' });
+  }
+  return out;
+}
+
+const SPEECH_TAG = /\b(?:said|says|asked|asks|replied|replies|answered|whispered|shouted|yelled|added)\s+$/i;
+
+function isListedName(word: string, dict: ReturnType<typeof dictionaries>): boolean {
+  const l = word.toLowerCase().replace(/['’]s$/, '');
+  return !KEEP.has(l) && (dict.firstNames.has(l) || dict.anyNames.has(l));
+}
+
+/** Overlapping or touching name spans become one. */
+function union(spans: Entity[]): Entity[] {
+  if (spans.length < 2) return spans;
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Entity[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (last && e.start <= last.end) last.end = Math.max(last.end, e.end);
+    else out.push({ ...e });
+  }
+  return out;
+}
+
+/**
+ * After a naming phrase ("my name is", "named him", "was called", "call me", "goes by") the words that
+ * follow are the name even when lower-case or a keep-list word that is also a given name ("called Crystal
+ * Murdock", "call me višeslav"). Taken: capitalised words that are names or no common word, initials,
+ * and lower-case words that are no English word; "She called the clinic" takes nothing.
+ */
+const NAMING = /\b(?:my name is|my name's|name is|named(?: (?:him|her|them|it))?|(?:is|was|be|being|are|were|get|got) called|called (?:him|her|them)|calls? (?:me|him|her|them)|known as|goes by|go by|went by)\s+/gi;
+
+function namedAfterCue(text: string, lowerText: string, toks: Tok[], dict: ReturnType<typeof dictionaries>): Entity[] {
+  // The cue regex is slow to scan with: it runs only when one of its words is there.
+  if (!lowerText.includes('nam') && !lowerText.includes('call') && !lowerText.includes('known') && !/(?:goes|go|went) by/.test(lowerText)) return [];
+  const out: Entity[] = [];
+  NAMING.lastIndex = 0;
+  for (let m = NAMING.exec(text); m; m = NAMING.exec(text)) {
+    const at = m.index + m[0].length;
+    const i = toks.findIndex((t) => t.start >= at);
+    if (i < 0 || toks[i]!.start !== at) continue;
+    let j = i;
+    while (j < toks.length && (j === i || /^\.? {1,2}$/.test(text.slice(toks[j - 1]!.end, toks[j]!.start))) && namePartAfterCue(toks[j]!, j > i, dict)) j++;
+    while (j > i && toks[j - 1]!.kind === 'initial') j--;
+    // Lower-case words that are all English and in no name list ("call me anytime") are no name.
+    const lower = toks.slice(i, j).filter((t) => /^\p{Ll}{2}/u.test(t.text));
+    if (lower.length && lower.every((t) => dict.english.has(t.text) && !isListedName(t.text, dict))) j = i;
+    // A keep-list word alone stays what it is ("it is called Crystal meth"); "Crystal Murdock" is a name.
+    if (j === i + 1 && KEEP.has(toks[i]!.text.toLowerCase())) j = i;
+    if (j > i) out.push({ start: toks[i]!.start, end: toks[j - 1]!.end, type: 'NAME' });
+  }
+  return out;
+}
+
+function namePartAfterCue(t: Tok, inside: boolean, dict: ReturnType<typeof dictionaries>): boolean {
+  const l = t.text.toLowerCase().replace(/['’]s$/, '');
+  if (t.kind === 'initial') return inside;
+  if (t.kind === 'title' || t.kind === 'particle') return false;
+  if (/^\p{Lu}/u.test(t.text)) {
+    if (t.text.length > 1 && t.text === t.text.toUpperCase()) return false; // acronyms
+    if (KEEP.has(l)) return dict.firstNames.has(l) && !/^(?:mon|tue|wed|thu|fri|sat|sun)/.test(l); // Crystal, Jan; not days
+    return dict.firstNames.has(l) || dict.anyNames.has(l) || !dict.common.has(l);
+  }
+  return l.length >= 3 && !KEEP.has(l) && !dict.common.has(l);
+}
+
+/**
+ * Lower-case text: a given name that is also an English word ("benjamin", "frank", "eric") starts a name
+ * when a surname that is no English word follows it, directly or after an initial ("benjamin a seiler").
+ */
+function lowerGivenNames(text: string, toks: Tok[], dict: ReturnType<typeof dictionaries>): Entity[] {
+  const out: Entity[] = [];
+  // From each lower-case surname back to the given name: few tokens are surnames, so this stays cheap.
+  for (let k = 1; k < toks.length; k++) {
+    const surname = toks[k]!;
+    if (surname.kind !== 'strong' || !/^\p{Ll}/u.test(surname.text)) continue;
+    let i = k - 1;
+    if (toks[i]!.text.length === 1 && i > 0) {
+      if (!/^\p{Ll}$/u.test(toks[i]!.text) || !/^\.? {1,2}$/.test(text.slice(toks[i]!.end, surname.start))) continue;
+      i--;
+    } else if (!/^ {1,2}$/.test(text.slice(toks[i]!.end, surname.start))) continue;
+    const t = toks[i]!;
+    if (t.kind !== 'word' || !dict.firstNames.has(t.text) || dict.common.has(t.text) || KEEP.has(t.text) || t.text.length < 3) continue;
+    if (i < k - 1 && !/^ {1,2}$/.test(text.slice(t.end, toks[i + 1]!.start))) continue;
+    out.push({ start: t.start, end: surname.end, type: 'NAME' });
+  }
+  return out;
+}
+
+/** "name:    hyuuma t. maida": a name label, then up to four words (no digits) to the end of the line. */
+const NAME_LABEL = /^[ \t>*-]*(?:(?:full|client|first|last|given|family|sur)[ -]?)?name[ \t]*[:=][ \t]*([\p{L}\p{M}'’. -]{2,60}?)[ \t]*$/gimu;
+
+function nameLabels(text: string, lowerText: string, toks: Tok[], dict: ReturnType<typeof dictionaries>): Entity[] {
+  if (!lowerText.includes('name')) return [];
+  const out: Entity[] = [];
+  NAME_LABEL.lastIndex = 0;
+  for (let m = NAME_LABEL.exec(text); m; m = NAME_LABEL.exec(text)) {
+    const start = m.index + m[0].indexOf(m[1]!, m[0].indexOf(':') >= 0 ? m[0].indexOf(':') : m[0].indexOf('='));
+    const end = start + m[1]!.length;
+    const inside = toks.filter((t) => t.start >= start && t.end <= end);
+    // "Name: unknown", "name: n/a" are no names: every word must be a name, an initial or no common word.
+    const ok = inside.length >= 1 && inside.length <= 4 && inside.every((t) => t.kind === 'initial' || t.text.length === 1 || isListedName(t.text, dict) || (!dict.common.has(t.text.toLowerCase()) && !KEEP.has(t.text.toLowerCase())));
+    if (ok) out.push({ start, end, type: 'NAME' });
+  }
+  return out;
+}
+
+/**
+ * A transcript ("Ella: What a wife.\nDestiny: Remember me"): when two or more lines open with a one-word
+ * label and one of them is already a name, the other labels that are in a name list are names too.
+ * A lone "Summer: going well" stays.
+ */
+/** A one-word label opening a line: "Heather: …", "> Destiny: …". */
+const LABEL = /(?:^|\n)[ \t>"“]*(\p{Lu}[\p{L}\p{M}'’-]+)[ \t]*:/dgu;
+
+function speakers(text: string, toks: Tok[], found: Entity[], dict: ReturnType<typeof dictionaries>): Entity[] {
+  if (!text.includes(':') || !text.includes('\n')) return found;
+  const starts = new Set<number>();
+  LABEL.lastIndex = 0;
+  for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) starts.add(m.indices![1]![0]);
+  if (starts.size < 2) return found;
+  const labels = toks.filter((t) => starts.has(t.start));
+  if (labels.length < 2) return found;
+  const inFound = (t: Tok) => found.some((e) => e.start <= t.start && t.end <= e.end);
+  if (!labels.some(inFound)) return found;
+  // Given names only: "Mobile:" and "Desk:" are surnames somewhere but labels here.
+  const given = (t: Tok) => !KEEP.has(t.text.toLowerCase()) && (dict.firstNames.has(t.text.toLowerCase()) || AMBIGUOUS_NAMES.has(t.text.toLowerCase()));
+  const extra = labels.filter((t) => !inFound(t) && t.kind !== 'title' && given(t)).map((t) => ({ start: t.start, end: t.end, type: 'NAME' as const }));
+  return extra.length ? [...found, ...extra].sort((a, b) => a.start - b.start) : found;
 }
 
 /** "Bob Smith" then lower-case text or the end: a known given name and a known surname, two words in all. */

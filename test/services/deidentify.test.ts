@@ -129,6 +129,53 @@ describe('deidentify: names by context', () => {
   });
 });
 
+describe('deidentify: names after cues, labels and speakers', () => {
+  it('a naming phrase marks the words after it, lower-case or a keep-list given name included', () => {
+    assert.equal(deidentify('She named him Frank.').redacted, 'She named him [NAME].');
+    assert.equal(deidentify('her nan was called Crystal Murdock').redacted, 'her nan was called [NAME]');
+    assert.equal(deidentify('sometimes people call me višeslav').redacted, 'sometimes people call me [NAME]');
+    assert.equal(deidentify('He goes by Dre now.').redacted, 'He goes by [NAME] now.');
+  });
+  it('leaves prose after the same verbs alone', () => {
+    for (const text of ['She called the clinic twice.', 'Call me anytime after group.', 'He called CAMH on Monday.', 'It is called Crystal meth by some.']) {
+      assert.equal(deidentify(text).redacted, text, text);
+    }
+  });
+  it('a keep-list given name before a found name after a person cue is the given name; a month stays a month', () => {
+    assert.equal(deidentify('Follow up with Jan Jílek next week.').redacted, 'Follow up with [NAME] next week.');
+    assert.equal(deidentify('In May Kowalczyk moved to the shelter.').redacted, 'In May [NAME] moved to the shelter.');
+    assert.equal(deidentify('Follow up with the shelter in May.').redacted, 'Follow up with the shelter in May.');
+  });
+  it('lower-case: a given name that is also a word starts a name when a surname follows, over an initial', () => {
+    assert.equal(deidentify('follow up with benjamin a seiler in a couple of months.').redacted, 'follow up with [NAME] in a couple of months.');
+    assert.equal(deidentify('left a note for eric g. lombardo at intake').redacted, 'left a note for [NAME] at intake');
+    assert.equal(deidentify('we had a frank talk about meth').redacted, 'we had a frank talk about meth');
+  });
+  it('a word found as a name is a name wherever else it appears in the text', () => {
+    assert.equal(deidentify('my name is borna jerković but everyone calls me borna').redacted, 'my name is [NAME] but everyone calls me [NAME]');
+    assert.equal(deidentify('Grace Okafor came in. Grace is a good word for it.').redacted, '[NAME] came in. Grace is a good word for it.');
+  });
+  it('a speech tag names its speaker', () => {
+    assert.equal(deidentify('"Not today," said Maslin to Antonio.').redacted, '"Not today," said [NAME] to [NAME].');
+    assert.equal(deidentify('"Fine," said the nurse.').redacted, '"Fine," said the nurse.');
+  });
+  it('a name label takes the rest of its line; "Name: unknown" stays', () => {
+    assert.equal(deidentify('name:    hyuuma t. maida\nphone: none').redacted, 'name:    [NAME]\nphone: none');
+    assert.equal(deidentify('Client name: Dana Whitehorse').redacted, 'Client name: [NAME]');
+    assert.equal(deidentify('Name: unknown').redacted, 'Name: unknown');
+  });
+  it('in a transcript, line labels that are given names are speakers once one label is a name', () => {
+    assert.equal(deidentify('Ella: What a day.\nDestiny: Remember me?').redacted, '[NAME]: What a day.\n[NAME]: Remember me?');
+    assert.equal(deidentify('Summer: going well').redacted, 'Summer: going well');
+    assert.equal(deidentify('Plan: call the shelter\nGoal: housing').redacted, 'Plan: call the shelter\nGoal: housing');
+    assert.equal(deidentify('Mobile: 416-555-0199\nDesk: 416-555-0100').redacted, 'Mobile: [PHONE]\nDesk: [PHONE]');
+  });
+  it('a title wins over a unit or street word after the name', () => {
+    assert.equal(deidentify('Mrs. Barbara Yudina Apt. 675, 12 Elm Street').entities.map((e) => e.type).join(','), 'NAME,ADDRESS');
+    assert.ok(deidentify('Mrs. Barbara Yudina Apt. 675, 12 Elm Street').redacted.startsWith('Mrs. [NAME] [ADDRESS]'));
+  });
+});
+
 describe('deidentify: keep-list', () => {
   it('leaves substances, programs, stages, days and feelings alone', () => {
     const text =
