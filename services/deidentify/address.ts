@@ -52,11 +52,18 @@ function isStreetWord(w: string, i = 1): boolean {
   return STREET_TYPES.has(bare) || STREET_TYPES.has(bare.slice(0, -1)) || STREET_TYPES.has(bare.replace(/es$/, '')) || STREET_SUFFIX.test(w);
 }
 
+/**
+ * Street types written in lower case after the name that are also English words ("Luite tee 87", Estonian
+ * tee = road): street words only between a house number and a trailing number, never on their own.
+ */
+const SANDWICHED_TYPES = new Set('tee põik maantee puiestee tänav útja'.split(' '));
+
 /** Words between a house number and a trailing number: names or unfamiliar words, not prose. */
 function streetLike(w: string): boolean {
   const bare = w.replace(/\.$/, '');
   const lower = bare.toLowerCase();
   if (KEEP.has(lower)) return false;
+  if (SANDWICHED_TYPES.has(lower)) return true;
   if (/^\p{Lu}/u.test(bare) || isStreetWord(bare) || CONNECT_SET.has(lower)) return true;
   const d = dictionaries();
   return !d.common.has(lower) && !d.english.has(lower);
@@ -132,7 +139,9 @@ export function addresses(text: string): Entity[] {
   }
   SANDWICH.lastIndex = 0;
   for (let m = SANDWICH.exec(text); m; m = SANDWICH.exec(text)) {
-    if (!m[1]!.split(/ +/).every(streetLike)) continue;
+    const words = m[1]!.split(/ +/);
+    // A sandwiched street type follows the street's name ("Luite tee 87"), so "2 tee 3 times" stays.
+    if (!words.every(streetLike) || SANDWICHED_TYPES.has(words[0]!.toLowerCase())) continue;
     out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
   }
   CONTINENTAL.lastIndex = 0;

@@ -94,6 +94,11 @@ describe('deidentify: international and multi-line addresses', () => {
     expectFound('It moved to 49 Rue Victor Hugo, Lyon, 69 69002 last year.', '49 Rue Victor Hugo, Lyon, 69 69002', 'ADDRESS');
   });
 
+  it('takes a lower-case continental street type between a street name and its number', () => {
+    expectFound('6614 Luite tee 87\n Apt. 931\n Salumäe\n Estonia 61234', '6614 Luite tee 87\n Apt. 931\n Salumäe\n Estonia 61234', 'ADDRESS');
+    for (const text of ['She golfed: 2 tee 3 times', 'Bought 2 tee shirts and 3 hats.']) assert.equal(deidentify(text).redacted, text, text);
+  });
+
   it('keeps prose with numbers and everyday words that are street suffixes elsewhere', () => {
     for (const text of ['Took 2 green pills and 3 rest days.', 'We walked 2 blocks to the river and sat for 20 minutes.', 'I went to the rue and bought 3 things.', 'Group meets at 7 in the Mill room on Tuesday.']) {
       assert.equal(deidentify(text).redacted, text, text);
