@@ -21,7 +21,8 @@ const CORE = new RegExp(`(?<![\\w.,-])(${HOUSE}(?: \\d{1,6}[A-Za-z]?)?) +(${WORD
 const SANDWICH = new RegExp(`(?<![\\w.,-])${HOUSE}(?: \\d{1,6})? +(${LOOSE}(?: +${LOOSE}){0,4}) +\\d{1,5}[A-Za-z]?\\b\\.?`, 'gu');
 /** Lower-case street types that are also English words, after a capitalised name ("Merineitsi põik 87"). */
 const SANDWICHED_LIST = 'tee|põik|maantee|puiestee|tänav|útja';
-const CONTINENTAL = new RegExp(`(?<![\\p{L}\\d])(${CAP}(?: +(?:${WORD}|(?:${SANDWICHED_LIST})(?![\\p{L}]))){0,3}) +(\\d{1,5}[A-Za-z]?)\\b`, 'gu');
+const CONTINENTAL = new RegExp(`(?<![\\p{L}\\d])(${CAP}(?: +${WORD}){0,3}) +(\\d{1,5}[A-Za-z]?)\\b`, 'gu');
+const NAMED_TYPE = new RegExp(`(?<![\\p{L}\\d])(${CAP}) +(?:${SANDWICHED_LIST}) +\\d{1,5}[A-Za-z]?\\b`, 'gu');
 const CUE = /\b(?:at|on|to|address(?: is)?:?|lives? at|located at|moved to|staying at|living at|corner of)\s*$/i;
 /** US military mail: "Unit 1009 Box 0219 / DPO AP 51065", "PSC 5420, Box 2708 / APO AA 33879", "USNS Bergman / FPO AP 93757". */
 const MILITARY = /\b(?:(?:Unit|PSC) \d{1,5},? Box \d{1,5}\s*\n?\s*[AFD]PO [A-Z]{2} \d{5}|(?:USNS|USNV|USS|USCGC) [\p{L}\p{M}'’-]+(?: [\p{L}\p{M}'’-]+)?,?\s*\n?\s*[AFD]PO [A-Z]{2} \d{5}|P\.?O\.? Box \d{1,6})/giu;
@@ -150,13 +151,19 @@ export function addresses(text: string): Entity[] {
   for (let m = CONTINENTAL.exec(text); m; m = CONTINENTAL.exec(text)) {
     const words = m[1]!.split(/ +/);
     if (words.some((w) => KEEP.has(w.toLowerCase().replace(/\.$/, '')))) continue;
-    // A sandwiched type counts after a capitalised name that is no common word: "Take the tee 3 times" stays.
-    const named = (i: number) => i > 0 && /^\p{Lu}/u.test(words[i - 1]!) && !dictionaries().common.has(words[i - 1]!.toLowerCase());
-    const street = words.some((w, i) => isStreetWord(w, i) || (SANDWICHED_TYPES.has(w) && named(i)));
+    const street = words.some((w, i) => isStreetWord(w, i));
     const cue = CUE.test(text.slice(Math.max(0, m.index - 25), m.index));
     if (!street && !cue) continue;
     if (!street && words.length === 1 && /^(?:Room|Rm|Level|Floor|Stage|Step|Unit|Bed|Ward|Chapter|Page|Day|Week|Grade|Bus|Route)$/i.test(words[0]!)) continue;
     out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
+  }
+  // A sandwiched type after a capitalised name that is no common word: "Take the tee 3 times" stays.
+  // Its regex is run only when one of those words is in the text at all.
+  if ([...SANDWICHED_TYPES].some((w) => text.includes(w))) {
+    NAMED_TYPE.lastIndex = 0;
+    for (let m = NAMED_TYPE.exec(text); m; m = NAMED_TYPE.exec(text)) {
+      if (!dictionaries().common.has(m[1]!.toLowerCase()) && !KEEP.has(m[1]!.toLowerCase())) out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
+    }
   }
   for (const re of [MILITARY, UNIT_ALONE]) {
     re.lastIndex = 0;

@@ -181,14 +181,15 @@ export function names(text: string): Entity[] {
 function again(lowerText: string, toks: Tok[], found: Entity[], dict: ReturnType<typeof dictionaries>): Entity[] {
   if (found.length === 0) return found;
   // Most texts name each person once: look for a second occurrence before looking at tokens at all.
-  const covered = coveredFlags(toks, found);
   const seen = new Set<string>();
-  for (let k = 0; k < toks.length; k++) {
-    if (!covered[k] || toks[k]!.text.length < 3) continue;
-    const w = lowerText.slice(toks[k]!.start, toks[k]!.end);
-    if (lowerText.indexOf(w) !== lowerText.lastIndexOf(w) && !KEEP.has(w) && !dict.common.has(w)) seen.add(w);
+  for (const e of found) {
+    for (let w of lowerText.slice(e.start, e.end).split(' ')) {
+      if (w.endsWith('.')) w = w.slice(0, -1);
+      if (w.length >= 3 && lowerText.indexOf(w) !== lowerText.lastIndexOf(w) && !KEEP.has(w) && !dict.common.has(w)) seen.add(w);
+    }
   }
   if (seen.size === 0) return found;
+  const covered = coveredFlags(toks, found);
   const extra: Entity[] = [];
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
@@ -386,7 +387,13 @@ function coordinated(text: string, toks: Tok[], found: Entity[], dict: ReturnTyp
   const extra: Entity[] = [];
   let k = 0;
   while (k < toks.length) {
-    // A list: single tokens joined by ", ", " and ", ", and ".
+    // A list: single tokens joined by ", ", " and ", ", and ". Most tokens are followed by a plain space
+    // and a word other than "and": no list starts there, so skip them without building one.
+    const after = toks[k + 1];
+    if (!after || (text.charCodeAt(toks[k]!.end) === 32 && after.start === toks[k]!.end + 1 && after.text !== 'and')) {
+      k++;
+      continue;
+    }
     const members = [toks[k]!];
     let m = k;
     for (;;) {
