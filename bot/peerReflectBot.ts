@@ -112,7 +112,7 @@ export class PeerReflectBot extends TeamsActivityHandler {
   private async resolvePerson(context: TurnContext, channelId?: string): Promise<Person> {
     const from = context.activity.from;
     const id = this.app.personIdFor(channelId ?? from.aadObjectId ?? from.id);
-    const { person } = await this.app.people.getOrCreate(id, this.app.now());
+    const { person } = await this.app.people.forTurn(id, this.app.now());
     context.turnState.set(PERSON_KEY, person);
     return person;
   }

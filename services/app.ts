@@ -53,7 +53,17 @@ export function createServices(config: Config, store: Store): AppServices {
   const relationships = new RelationshipsService(store.containers.relationships);
   const commitDeps = { reflections, relationships, people, schedules: store.containers.schedules, followUpDays: config.followUpDays, defaultTimeZone: config.defaultTimeZone };
   const outbox = new ReflectionOutbox(path.join(config.dataDir, 'outbox'), async (doc) => void (await commitReflection(commitDeps, doc)));
-  const personIdFor = (channelId: string) => pseudonymousId(config.idSecret, channelId);
+  // Every turn maps its sender; the HMAC is cheap but not free, and a process sees the same few people again and again.
+  const ids = new Map<string, string>();
+  const personIdFor = (channelId: string) => {
+    let id = ids.get(channelId);
+    if (id === undefined) {
+      if (ids.size >= 10_000) ids.clear();
+      id = pseudonymousId(config.idSecret, channelId);
+      ids.set(channelId, id);
+    }
+    return id;
+  };
   // Reads app.now() at call time, so a test that replaces the clock reaches the supervision services too.
   const supervision = createSupervision({ config, store, people, personIdFor, now: () => app.now(), onboarding });
   const references = new ReferenceStore(store.containers.references);

@@ -21,8 +21,15 @@ export interface Person {
   welcomedAt?: string;
 }
 
+/** How long the person behind a turn may be taken from memory (see `forTurn`). */
+export const TURN_CACHE_MS = 30_000;
+const TURN_CACHE_SIZE = 10_000;
+
 export class PeopleService {
-  constructor(private readonly container: Container, private readonly defaultTimeZone: string) {}
+  /** id → person and when it was read, for `forTurn` only; writes through this service refresh it. */
+  private readonly recent = new Map<string, { person: Person; at: number }>();
+
+  constructor(private readonly container: Container, private readonly defaultTimeZone: string, private readonly clock: () => number = Date.now) {}
 
   async get(id: string): Promise<Person | undefined> {
     return (await readDoc<Person>(this.container, id, id))?.doc;
@@ -42,9 +49,40 @@ export class PeopleService {
     }
   }
 
+  /**
+   * The person speaking in a turn, read from storage at most every TURN_CACHE_MS (a debrief is a burst of turns;
+   * this saves a read on each). Changes made through this process show at once; another instance's change
+   * (an admin's role change) within TURN_CACHE_MS. Access decisions never use this: they call `get`.
+   */
+  async forTurn(id: string, now: Date = new Date()): Promise<{ person: Person; created: boolean }> {
+    const hit = this.recent.get(id);
+    if (hit && this.clock() - hit.at < TURN_CACHE_MS) return { person: hit.person, created: false };
+    const result = await this.getOrCreate(id, now);
+    this.remember(result.person);
+    return result;
+  }
+
   async put(person: Person): Promise<Person> {
     await this.container.items.upsert(person);
+    this.remember(person);
     return person;
+  }
+
+  /** Deletes the person document (data rights); true when there was one. */
+  async remove(id: string): Promise<boolean> {
+    this.recent.delete(id);
+    try {
+      await this.container.item(id, id).delete();
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code === 404) return false;
+      throw err;
+    }
+  }
+
+  private remember(person: Person): void {
+    if (this.recent.size >= TURN_CACHE_SIZE && !this.recent.has(person.id)) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(person.id, { person, at: this.clock() });
   }
 
   /** Read-modify-write with the document's etag, retried on a race; undefined when the person does not exist. */
@@ -55,6 +93,7 @@ export class PeopleService {
       const next = stripSystem(mutate(current.doc));
       try {
         await this.container.item(id, id).replace(next, { accessCondition: { type: 'IfMatch', condition: current.etag } });
+        this.remember(next);
         return next;
       } catch (err) {
         if ((err as { code?: number }).code !== 412) throw err;

@@ -122,7 +122,7 @@ export class DataRights {
   private async trimPerson(personId: string): Promise<DeletionCounts['person']> {
     const p = await this.people.get(personId);
     if (!p) return 'none';
-    if (!isManaged(p)) return (await deleteById(this.store.containers.people, personId)) ? 'deleted' : 'none';
+    if (!isManaged(p)) return (await this.people.remove(personId)) ? 'deleted' : 'none';
     const kept = await this.people.update(personId, (x) => minimalEntry(x));
     return kept ? 'kept' : 'none';
   }
