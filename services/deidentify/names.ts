@@ -104,9 +104,9 @@ export function names(text: string): Entity[] {
       // A lower-case initial keeps its period outside the token ("eric g. samoylova").
       const initialDot = gap.startsWith('.') && toks[j]!.text.length === 1 && j > i;
       if (!/^ {1,2}$/.test(initialDot ? gap.slice(1) : gap)) break;
-      // "Barbara Yudina Apt. 675": a unit word starts the address after the name.
-      if (UNIT_WORDS.test(next.text)) break;
       if (['strong', 'unknown', 'weak', 'initial', 'particle'].includes(next.kind)) {
+        // "Barbara Yudina Apt. 675": a unit word starts the address after the name.
+        if (UNIT_WORDS.test(next.text)) break;
         j++;
         continue;
       }
@@ -151,7 +151,7 @@ export function names(text: string): Entity[] {
     else if (tk.initialPos && givenThenSurname(named, nextTok, dict)) accept = true;
     else if (named.length === 1 && cue() && /\b(?:name(?:'s| is| was)|named|called|known as|aka)\s*$/i.test(before)) accept = true;
     // A speech tag ("said Maslin to Antonio"): a capitalised word in a name list is the speaker.
-    else if (named.length === 1 && !tk.initialPos && SPEECH_TAG.test(before)) accept = isListedName(tk.text, dict);
+    else if (named.length === 1 && !tk.initialPos && SPEECH_TAGS.has(lastWord(before))) accept = isListedName(tk.text, dict);
     else if (named.length === 1 && !tk.initialPos && cue() && !/,\s*$/.test(before)) accept = dict.firstNames.has(tk.text.toLowerCase());
     // "Mrs. Barbara Yudina Apt. 675": after a title the run is a name, whatever word follows it.
     if (accept && !titled && (followedByFacility || followedByStreet)) accept = false;
@@ -166,8 +166,10 @@ export function names(text: string): Entity[] {
   }
   // Lower-cased once, to look for cue words and repeats (offsets are used only when the length is kept).
   const lowerText = text.toLowerCase();
-  const more = [...namedAfterCue(text, lowerText, toks, dict), ...lowerGivenNames(text, toks, dict), ...nameLabels(text, lowerText, toks, dict)];
-  const cued = more.length ? union([...out, ...more]) : out;
+  const more = namedAfterCue(text, lowerText, toks, dict);
+  lowerGivenNames(text, toks, dict, more);
+  nameLabels(text, lowerText, toks, dict, more);
+  const cued = more.length ? union(out.concat(more)) : out;
   const kept = keptGivenNames(text, toks, cued, dict);
   const listed = coordinated(text, toks, speakers(text, toks, cued, dict), dict);
   const all = kept.length ? union([...listed, ...kept]) : listed;
@@ -230,7 +232,15 @@ function keptGivenNames(text: string, toks: Tok[], found: Entity[], dict: Return
   return out;
 }
 
-const SPEECH_TAG = /\b(?:said|says|asked|asks|replied|replies|answered|whispered|shouted|yelled|added)\s+$/i;
+const SPEECH_TAGS = new Set('said says asked asks replied replies answered whispered shouted yelled added'.split(' '));
+
+/** The word just before a token, lower case ("" when none): a set look-up, cheaper than an anchored regex. */
+function lastWord(before: string): string {
+  if (!before.endsWith(' ')) return '';
+  const end = before.length - 1;
+  const start = before.lastIndexOf(' ', end - 1) + 1;
+  return before.slice(start, end).toLowerCase();
+}
 
 function isListedName(word: string, dict: ReturnType<typeof dictionaries>): boolean {
   const l = word.toLowerCase().replace(/['’]s$/, '');
@@ -296,8 +306,7 @@ function namePartAfterCue(t: Tok, inside: boolean, dict: ReturnType<typeof dicti
  * Lower-case text: a given name that is also an English word ("benjamin", "frank", "eric") starts a name
  * when a surname that is no English word follows it, directly or after an initial ("benjamin a seiler").
  */
-function lowerGivenNames(text: string, toks: Tok[], dict: ReturnType<typeof dictionaries>): Entity[] {
-  const out: Entity[] = [];
+function lowerGivenNames(text: string, toks: Tok[], dict: ReturnType<typeof dictionaries>, out: Entity[]): Entity[] {
   // From each lower-case surname back to the given name: few tokens are surnames, so this stays cheap.
   for (let k = 1; k < toks.length; k++) {
     const surname = toks[k]!;
@@ -318,9 +327,8 @@ function lowerGivenNames(text: string, toks: Tok[], dict: ReturnType<typeof dict
 /** "name:    hyuuma t. maida": a name label, then up to four words (no digits) to the end of the line. */
 const NAME_LABEL = /^[ \t>*-]*(?:(?:full|client|first|last|given|family|sur)[ -]?)?name[ \t]*[:=][ \t]*([\p{L}\p{M}'’. -]{2,60}?)[ \t]*$/gimu;
 
-function nameLabels(text: string, lowerText: string, toks: Tok[], dict: ReturnType<typeof dictionaries>): Entity[] {
-  if (!lowerText.includes('name')) return [];
-  const out: Entity[] = [];
+function nameLabels(text: string, lowerText: string, toks: Tok[], dict: ReturnType<typeof dictionaries>, out: Entity[]): Entity[] {
+  if (!lowerText.includes('name')) return out;
   NAME_LABEL.lastIndex = 0;
   for (let m = NAME_LABEL.exec(text); m; m = NAME_LABEL.exec(text)) {
     const start = m.index + m[0].indexOf(m[1]!, m[0].indexOf(':') >= 0 ? m[0].indexOf(':') : m[0].indexOf('='));
