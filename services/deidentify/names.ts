@@ -168,6 +168,7 @@ export function names(text: string): Entity[] {
   const lowerText = text.toLowerCase();
   const more = namedAfterCue(text, lowerText, toks, dict);
   lowerGivenNames(text, toks, dict, more);
+  lowerSpeakers(text, toks, dict, more);
   nameLabels(text, lowerText, toks, dict, more);
   const cued = more.length ? union(out.concat(more)) : out;
   const kept = keptGivenNames(text, toks, cued, dict);
@@ -232,7 +233,8 @@ function keptGivenNames(text: string, toks: Tok[], found: Entity[], dict: Return
   return out;
 }
 
-const SPEECH_TAGS = new Set('said says asked asks replied replies answered whispered shouted yelled added'.split(' '));
+const SPEECH_TAGS_LIST = 'said says asked asks replied replies answered whispered shouted yelled added'.split(' ');
+const SPEECH_TAGS = new Set(SPEECH_TAGS_LIST);
 
 /** The word just before a token, lower case ("" when none): a set look-up, cheaper than an anchored regex. */
 function lastWord(before: string): string {
@@ -320,6 +322,18 @@ function lowerGivenNames(text: string, toks: Tok[], dict: ReturnType<typeof dict
     if (t.kind !== 'word' || !dict.firstNames.has(t.text) || dict.common.has(t.text) || KEEP.has(t.text) || t.text.length < 3) continue;
     if (i < k - 1 && !/^ {1,2}$/.test(text.slice(t.end, toks[i + 1]!.start))) continue;
     out.push({ start: t.start, end: surname.end, type: 'NAME' });
+  }
+  return out;
+}
+
+/** Notes typed fast on a phone: "john said he'd come", "priya texted me". A lower-case given name (no common word) that a speech verb follows. */
+const SPOKE = new Set([...SPEECH_TAGS_LIST, 'told', 'texted', 'called', 'phoned', 'messaged', 'mentioned']);
+
+function lowerSpeakers(text: string, toks: Tok[], dict: ReturnType<typeof dictionaries>, out: Entity[]): Entity[] {
+  for (let k = 0; k + 1 < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.text.length < 3 || !/^\p{Ll}/u.test(t.text) || !SPOKE.has(toks[k + 1]!.text) || text.slice(t.end, toks[k + 1]!.start) !== ' ') continue;
+    if (dict.firstNames.has(t.text) && !dict.common.has(t.text) && !KEEP.has(t.text)) out.push({ start: t.start, end: t.end, type: 'NAME' });
   }
   return out;
 }

@@ -117,6 +117,11 @@ describe('deidentify: names by context', () => {
     assert.equal(deidentify('Call Maria tomorrow about her methadone.').redacted, 'Call [NAME] tomorrow about her methadone.');
     assert.equal(deidentify('Saw Mike Chen at the drop-in.').redacted, 'Saw [NAME] at the drop-in.');
   });
+  it('finds a lower-case given name that a speech verb follows, as notes typed on a phone have them', () => {
+    assert.equal(deidentify("john said he'd come to NA on Friday").redacted, "[NAME] said he'd come to NA on Friday");
+    assert.equal(deidentify('priya texted me after group').redacted, '[NAME] texted me after group');
+    assert.equal(deidentify('will said no, hope said nothing, the nurse said fine').redacted, 'will said no, hope said nothing, the nurse said fine');
+  });
   it('finds a given name and surname that open a sentence even when both are everyday words', () => {
     assert.equal(deidentify('Bob Smith came by after group.').redacted, '[NAME] came by after group.');
     assert.equal(deidentify('Grace Walker said she felt hopeful.').redacted, '[NAME] said she felt hopeful.');
