@@ -20,6 +20,8 @@ export interface AdaptiveCard {
   version: '1.5';
   body: CardElement[];
   actions?: CardElement[];
+  /** Shown instead of the card by clients that cannot render it (a text-only channel). */
+  fallbackText?: string;
 }
 
 export interface CardAttachment {
@@ -60,11 +62,12 @@ export interface CardChoice {
   title: string;
 }
 
-export function choiceCard(opts: { step: string; nonce: string; prompt: string; choices: CardChoice[] }): AdaptiveCard {
-  return adaptiveCard(
+export function choiceCard(opts: { step: string; nonce: string; prompt: string; choices: CardChoice[]; fallbackText?: string }): AdaptiveCard {
+  const card = adaptiveCard(
     [textBlock(opts.prompt)],
     opts.choices.map((c) => submit(c.title, { step: opts.step, nonce: opts.nonce, choice: c.value })),
   );
+  return opts.fallbackText ? { ...card, fallbackText: opts.fallbackText } : card;
 }
 
 export type FormInput =

@@ -51,7 +51,7 @@ export class ChoiceStep extends CardStep<ChoiceStepOptions> {
     const match = matchChoice(typed, options.choices);
     if (!match) {
       const n = options.choices.length;
-      await dc.context.sendActivity(options.retry ?? (n <= SHORT_CHOICE ? `I didn't catch that. Tap a button, or type ${options.choices.map((c) => `“${c.title}”`).join(' or ')}.` : `I didn't catch that. Tap a button, or type a number from 1 to ${n}.`));
+      await dc.context.sendActivity(options.retry ?? (n <= 2 ? `I didn't catch that. Tap a button, or type ${options.choices.map((c) => `“${c.title}”`).join(' or ')}.` : `I didn't catch that. Tap a button, or type its name.`));
       await this.send(dc.context, state);
       return Dialog.EndOfTurn;
     }
@@ -60,11 +60,13 @@ export class ChoiceStep extends CardStep<ChoiceStepOptions> {
 
   protected override async send(context: TurnContext, state: StepState<ChoiceStepOptions>): Promise<void> {
     const { options, nonce } = state;
-    // The question is in the message text (with the numbered list); the card holds the buttons.
-    const n = options.choices.length;
-    const hint = n === 1 ? 'Tap when you’re ready.' : n <= SHORT_CHOICE ? 'Tap one, or type it.' : 'Tap one, or type its number.';
-    const card = choiceCard({ step: options.step, nonce, prompt: hint, choices: options.choices });
-    await context.sendActivity(cardActivity(choiceText(options.prompt, options.choices), card));
+    // The question is the message text and the card holds the buttons; the numbered list is the card's fallback
+    // for clients that show no cards (typing a number still works everywhere). Choices that carry a `detail`
+    // keep their list in the message, since buttons show titles only.
+    const explained = options.choices.some((c) => c.detail);
+    const hint = options.choices.length === 1 ? 'Tap when you’re ready.' : 'Tap one, or type it.';
+    const card = choiceCard({ step: options.step, nonce, prompt: hint, choices: options.choices, fallbackText: numberedList(options.prompt, options.choices) });
+    await context.sendActivity(cardActivity(explained ? choiceText(options.prompt, options.choices) : options.prompt, card));
   }
 }
 
@@ -73,15 +75,11 @@ function result(options: ChoiceStepOptions, index: number, via: ChoiceResult['vi
   return { value: c.value, title: c.title, index, via };
 }
 
-/** Up to this many choices (Yes/No, a single "Let's go") the buttons say it all: no numbered list above them. */
-const SHORT_CHOICE = 2;
-
-/**
- * The numbered text fallback: works where cards don't render, and tells people they can type a number. A choice
- * of one or two needs no list (it only repeated the buttons). A choice may carry a `detail`, shown after its
- * title, so a list that explains each option is the only list on screen.
- */
+/** A numbered list of the choices under the prompt; a choice's `detail` follows its title (e.g. stall strategies). */
 export function choiceText(prompt: string, choices: ChoiceOption[]): string {
-  if (choices.length <= SHORT_CHOICE && choices.every((c) => !c.detail)) return prompt;
   return `${prompt}\n\n${choices.map((c, i) => `${i + 1}. ${c.detail ? `**${c.title}** — ${c.detail}` : c.title}`).join('\n')}`;
+}
+
+function numberedList(prompt: string, choices: ChoiceOption[]): string {
+  return `${prompt}\n\n${choices.map((c, i) => `${i + 1}. ${c.title}`).join('\n')}`;
 }
