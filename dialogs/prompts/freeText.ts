@@ -127,7 +127,7 @@ export class FreeTextStep extends CardStep<FreeTextStepOptions> {
       return;
     }
     const card = adaptiveCard([textBlock('Type your answer, or skip this one.', { isSubtle: true })], [submit('Skip', { step: options.step, nonce, skip: true })]);
-    await context.sendActivity(cardActivity(`${options.prompt}\n\n(Type \`skip\` to skip.)`, card));
+    await context.sendActivity(cardActivity(options.prompt, { ...card, fallbackText: 'Type your answer, or `skip`.' }));
   }
 }
 

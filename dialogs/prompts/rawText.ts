@@ -55,13 +55,14 @@ export class RawTextStep extends CardStep<RawTextStepOptions> {
     const { options, nonce } = state;
     const actions = (options.suggestions ?? []).map((s) => submit(s, { step: options.step, nonce, text: s }));
     if (options.skippable) actions.push(submit('Skip', { step: options.step, nonce, skip: true }));
-    const hint = options.skippable ? '\n\n(Type `skip` to skip.)' : '';
     if (!actions.length) {
-      await context.sendActivity(options.prompt + hint);
+      await context.sendActivity(options.prompt);
       return;
     }
     const card = adaptiveCard([textBlock(options.suggestions?.length ? 'Tap one, or type it.' : 'Type your answer, or skip this one.', { isSubtle: true })], actions);
-    await context.sendActivity(cardActivity(options.prompt + hint, card));
+    // What a client without cards shows instead of the buttons.
+    const typed = options.suggestions?.length ? `Type one of: ${options.suggestions.join(', ')}` : 'Type your answer';
+    await context.sendActivity(cardActivity(options.prompt, { ...card, fallbackText: options.skippable ? `${typed}, or \`skip\`.` : `${typed}.` }));
   }
 }
 
