@@ -16,6 +16,8 @@ import {
   resolvePlaceholders,
 } from '../../scripts/package-teams';
 import { renderColorIcon, renderOutlineIcon } from '../../scripts/make-icons';
+import '../../bot/dialogs'; // registers every command
+import { matchCommand } from '../../dialogs/commands';
 
 const ENV = {
   MICROSOFT_APP_ID: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
@@ -68,6 +70,13 @@ describe('Teams app package', () => {
         assert.ok(list, `a command list for ${scope}`);
         assert.deepEqual(list.commands.map((c: { title: string }) => c.title), expected);
         for (const c of list.commands) assert.ok(c.description.length > 0 && c.description.length <= 128, c.title);
+      }
+    });
+
+    it('lists only commands the bot answers', () => {
+      for (const c of sampleManifest().bots[0].commandLists[0].commands as { title: string }[]) {
+        if (c.title === 'help') continue; // answered by the router everywhere
+        assert.ok(matchCommand(c.title), `"${c.title}" routes to a registered command`);
       }
     });
 
