@@ -6,6 +6,7 @@
 import type { Entity } from './types';
 import { KEEP, STREET_SUFFIX, STREET_TYPES } from './lexicon';
 import { dictionaries } from './dictionaries';
+import { mergeSpans } from './spans';
 
 const CAP = "\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?";
 const CAPB = `${CAP}(?![\\p{L}\\p{N}])`;
@@ -191,24 +192,13 @@ export function addresses(text: string): Entity[] {
     const words = m[0].split(/\s+/);
     if (words.some((w, i) => isStreetWord(w, i)) || /\d/.test(m[0])) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
-  return widen(text, merge(out));
+  return widen(text, mergeSpans(out));
 }
 
 const LEAD = new RegExp(`(?<![\\p{L}\\d.,-])(${HOUSE} +)?((?:rue|rua|rúa|r\\.|via|viale|calle|c\\/|avenida|avda\\.?|chemin|strada|trg|ul\\.|u\\.|al\\.|aleja|piazza|corso|travessa|carrera|paseo|camino|leoforos|odos) +)(${LOOSE}(?: +${LOOSE}){0,5})( +\\d{1,5}[A-Za-z]?\\b\\.?)?(?![\\p{L}\\d])`, 'giu');
 const SIDE = `(?:\\d{1,6}[A-Za-z]?\\.?|${CAP}|(?:${LOWER_STREET})\\.?|${CONNECT})`;
 const CORNER = new RegExp(`\\b(?:the )?corner of ${SIDE}(?: ${SIDE}){0,5} and ${SIDE}(?: ${SIDE}){0,4}`, 'giu');
 
-/** Overlapping or touching address candidates are one address ("Via Tasso 129" + "129 street"). */
-function merge(spans: Entity[]): Entity[] {
-  const sorted = spans.sort((a, b) => a.start - b.start);
-  const out: Entity[] = [];
-  for (const e of sorted) {
-    const last = out[out.length - 1];
-    if (last && e.start <= last.end) last.end = Math.max(last.end, e.end);
-    else out.push({ ...e });
-  }
-  return out;
-}
 
 const LEADING_NUMBER = /(?<![\w.,-])\d{1,6} $/;
 const INTERSECTION = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+ and $/u;
@@ -225,5 +215,5 @@ function widen(text: string, spans: Entity[]): Entity[] {
     const x = INTERSECTION.exec(text.slice(Math.max(0, e.start - 40), e.start));
     if (x && !KEEP.has(x[0].split(' ')[0]!.toLowerCase())) e.start -= x[0].length;
   }
-  return merge(spans);
+  return mergeSpans(spans);
 }

@@ -9,6 +9,7 @@
 import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
 import { AMBIGUOUS_NAMES, FACILITY_WORDS, KEEP, NAME_PARTICLES, STREET_TYPES, TITLES, UNIT_WORDS } from './lexicon';
+import { mergeSpans } from './spans';
 
 type Kind = 'strong' | 'unknown' | 'weak' | 'word' | 'keep' | 'title' | 'initial' | 'particle';
 
@@ -170,10 +171,10 @@ export function names(text: string): Entity[] {
   lowerGivenNames(text, toks, dict, more);
   lowerSpeakers(text, toks, dict, more);
   nameLabels(text, lowerText, toks, dict, more);
-  const cued = more.length ? union(out.concat(more)) : out;
+  const cued = more.length ? mergeSpans(out.concat(more)) : out;
   const kept = keptGivenNames(text, toks, cued, dict);
   const listed = coordinated(text, toks, speakers(text, toks, cued, dict), dict);
-  const all = kept.length ? union([...listed, ...kept]) : listed;
+  const all = kept.length ? mergeSpans([...listed, ...kept]) : listed;
   return lowerText.length === text.length ? again(lowerText, toks, all, dict) : all;
 }
 
@@ -198,7 +199,7 @@ function again(lowerText: string, toks: Tok[], found: Entity[], dict: ReturnType
     const t = toks[k]!;
     if (!covered[k] && t.kind !== 'title' && t.text.length >= 3 && seen.has(lowerText.slice(t.start, t.end))) extra.push({ start: t.start, end: t.end, type: 'NAME' });
   }
-  return extra.length ? union([...found, ...extra]) : found;
+  return extra.length ? mergeSpans([...found, ...extra]) : found;
 }
 
 /** For each token, whether a span of `found` (sorted, not overlapping) covers it: one sweep. */
@@ -249,18 +250,6 @@ function isListedName(word: string, dict: ReturnType<typeof dictionaries>): bool
   return !KEEP.has(l) && (dict.firstNames.has(l) || dict.anyNames.has(l));
 }
 
-/** Overlapping or touching name spans become one. */
-function union(spans: Entity[]): Entity[] {
-  if (spans.length < 2) return spans;
-  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Entity[] = [];
-  for (const e of sorted) {
-    const last = out[out.length - 1];
-    if (last && e.start <= last.end) last.end = Math.max(last.end, e.end);
-    else out.push({ ...e });
-  }
-  return out;
-}
 
 /**
  * After a naming phrase ("my name is", "named him", "was called", "call me", "goes by") the words that
