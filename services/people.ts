@@ -1,7 +1,7 @@
 // People as the bot knows them: a pseudonymous id, a role, a time zone. The roster (issue 5) manages them;
 // this module is the single place that reads and creates person documents.
 import type { Container } from '@azure/cosmos';
-import { readDoc, stripSystem } from './storage/documents';
+import { deleteDoc, readDoc, stripSystem } from './storage/documents';
 
 export type Role = 'psw' | 'supervisor' | 'newhire' | 'admin';
 export const ROLES: Role[] = ['psw', 'supervisor', 'newhire', 'admin'];
@@ -71,13 +71,7 @@ export class PeopleService {
   /** Deletes the person document (data rights); true when there was one. */
   async remove(id: string): Promise<boolean> {
     this.recent.delete(id);
-    try {
-      await this.container.item(id, id).delete();
-      return true;
-    } catch (err) {
-      if ((err as { code?: number }).code === 404) return false;
-      throw err;
-    }
+    return deleteDoc(this.container, id);
   }
 
   private remember(person: Person): void {

@@ -2,7 +2,7 @@
 // bot). One document per person in `references` (partition /id = person id). Plain data: bot/references.ts
 // converts to and from the Bot Framework's ConversationReference.
 import type { Container } from '@azure/cosmos';
-import { readDoc } from './storage/documents';
+import { deleteDoc, readDoc } from './storage/documents';
 
 /** The part of a Bot Framework ConversationReference needed to continue a conversation. No display names. */
 export interface ConversationAddress {
@@ -64,13 +64,7 @@ export class ReferenceStore {
     const existing = await this.get(personId);
     if (!existing) return false;
     if (conversationId !== undefined && existing.address.conversation.id !== conversationId) return false;
-    try {
-      await this.container.item(personId, personId).delete();
-      return true;
-    } catch (err) {
-      if ((err as { code?: number }).code === 404) return false;
-      throw err;
-    }
+    return deleteDoc(this.container, personId);
   }
 
   private note(personId: string, fingerprint: string, now: Date): void {

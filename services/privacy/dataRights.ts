@@ -10,7 +10,7 @@ import type { ReflectionDoc, RelationshipDoc } from '../reflections/model';
 import type { ReflectionOutbox } from '../reflections/outbox';
 import type { Job } from '../scheduler/job';
 import type { Store } from '../storage/cosmos';
-import { readDoc, statusOf, stripSystem } from '../storage/documents';
+import { deleteDoc, readDoc, stripSystem } from '../storage/documents';
 
 /** Everything stored about one person, as exported. */
 export interface MyData {
@@ -104,9 +104,9 @@ export class DataRights {
     const reflections = await deleteInPartition(c.reflections, personId, 'SELECT c.id FROM c WHERE c.psw = @p');
     const relationships = await deleteInPartition(c.relationships, personId, 'SELECT c.id FROM c WHERE c.psw = @p');
     let jobs = 0;
-    for (const job of await this.jobsOf(personId, false)) if (await deleteById(c.schedules, job.id)) jobs++;
+    for (const job of await this.jobsOf(personId, false)) if (await deleteDoc(c.schedules, job.id)) jobs++;
     const references = (await this.references.remove(personId)) ? 1 : 0;
-    const onboarding = (await deleteById(c.onboarding, personId)) ? 1 : 0;
+    const onboarding = (await deleteDoc(c.onboarding, personId)) ? 1 : 0;
     const person = await this.trimPerson(personId);
     const counts: DeletionCounts = { reflections, relationships, jobs, references, onboarding, spooled, person };
     await this.audit.record({
@@ -164,22 +164,13 @@ async function inPartition<T extends object>(container: Container, pk: string, q
   return resources.map(stripSystem);
 }
 
-async function deleteById(container: Container, id: string, pk: string = id): Promise<boolean> {
-  try {
-    await container.item(id, pk).delete();
-    return true;
-  } catch (err) {
-    if (statusOf(err) === 404) return false;
-    throw err;
-  }
-}
 
 /** Deletes every document the query finds in one partition, a few at a time. */
 async function deleteInPartition(container: Container, pk: string, query: string): Promise<number> {
   const ids = (await inPartition<{ id: string }>(container, pk, query)).map((d) => d.id);
   let deleted = 0;
   for (let i = 0; i < ids.length; i += 20) {
-    const done = await Promise.all(ids.slice(i, i + 20).map((id) => deleteById(container, id, pk)));
+    const done = await Promise.all(ids.slice(i, i + 20).map((id) => deleteDoc(container, id, pk)));
     deleted += done.filter(Boolean).length;
   }
   return deleted;

@@ -1,7 +1,7 @@
 // Reading and writing scheduled jobs (the `schedules` container, partition /id = job id). Feature code schedules
 // through here; services/scheduler/scheduler.ts runs what is due.
 import type { Container } from '@azure/cosmos';
-import { readDoc } from '../storage/documents';
+import { deleteDoc, readDoc } from '../storage/documents';
 import type { Job, JobKind } from './job';
 
 export interface NewJob {
@@ -32,12 +32,6 @@ export class JobStore {
   }
 
   async remove(id: string): Promise<boolean> {
-    try {
-      await this.container.item(id, id).delete();
-      return true;
-    } catch (err) {
-      if ((err as { code?: number }).code === 404) return false;
-      throw err;
-    }
+    return deleteDoc(this.container, id);
   }
 }

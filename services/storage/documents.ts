@@ -25,3 +25,14 @@ export async function readDoc<T extends object>(container: Container, id: string
     throw err;
   }
 }
+
+/** Deletes one document; true when there was one to delete. */
+export async function deleteDoc(container: Container, id: string, partitionKey: string = id): Promise<boolean> {
+  try {
+    await container.item(id, partitionKey).delete();
+    return true;
+  } catch (err) {
+    if (statusOf(err) === 404) return false;
+    throw err;
+  }
+}

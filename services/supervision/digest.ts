@@ -16,6 +16,7 @@ import type { PeopleService } from '../people';
 import type { Job, JobHandler, JobOutcome } from '../scheduler/job';
 import type { Period } from './period';
 import type { SummaryService, TeamSummary } from './summaries';
+import { deleteDoc } from '../storage/documents';
 
 /** How long a claim holds before another run may take it over (longer than any send takes). */
 export const CLAIM_MINUTES = 15;
@@ -127,11 +128,7 @@ export async function claimDigestWeek(schedules: Container, personId: string, we
 
 /** Gives a claim back when the digest could not be built, so the scheduler's retry can claim it at once. */
 export async function releaseClaim(schedules: Container, id: string): Promise<void> {
-  try {
-    await schedules.item(id, id).delete();
-  } catch (err) {
-    if ((err as { code?: number }).code !== 404) throw err;
-  }
+  await deleteDoc(schedules, id);
 }
 
 export interface DigestDeps {
