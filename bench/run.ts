@@ -13,7 +13,7 @@ import { DEBRIEF, DEBRIEF_ANSWERS } from './debrief';
 import { runLoad, startServer, type LoadResult, type Turn } from './load';
 import { runMemoryBench, stats, type MemoryFigures } from './memory';
 import { fmt, median } from './stats';
-import { runSummaryBench, TEAM_SIZE, type SummaryFigures } from './summaries';
+import { RECENT_WEEKS, runSummaryBench, TEAM_SIZE, WEEKLY_RATE, type SummaryFigures } from './summaries';
 
 const ROOT = path.resolve(__dirname, '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -159,10 +159,14 @@ async function main(): Promise<void> {
   md.push('', `- Heap per open debrief: ${fmt(memory.heapPerOpenKB)} KB (dialog state lives in storage, so this is mostly the stored state document and the person, reference and relationship documents in the embedded server).`);
   md.push(`- Heap per further whole debrief: ${fmt(memory.heapPerStoredKB)} KB — the documents it stores (reflection, relationship, person, reference, conversation state, follow-up job) in the in-process database; nothing else is retained.`, '');
   md.push('### Summaries', '');
-  md.push(`A team of ${TEAM_SIZE} PSWs and their supervisor (20 relationships each); reflections spread evenly over the year before the run. Requests and documents read are counted by a pass-through in front of the database (request units: the embedded server charges 1 per request). Time is the median of 3 runs (1 at 100k).`, '');
-  md.push('| stored reflections | summary, this week | summary, 4 weeks | digest (7 days) |', '| ---: | --- | --- | --- |');
-  const c = (x: SummaryFigures['digest']) => `${ms(x.ms)}, ${x.requests} req, ${x.requestUnits} RU, ${x.documentsRead} docs`;
-  for (const s of summaries) md.push(s.error ? `| ${s.reflections} | not measured: ${s.error} | | |` : `| ${s.reflections} | ${c(s.summaryWeek)} | ${c(s.summary4Weeks)} | ${c(s.digest)} |`);
+  md.push(`A team of ${TEAM_SIZE} PSWs and their supervisor (20 relationships each). The ${RECENT_WEEKS} weeks before the run hold the team's weekly rate (${WEEKLY_RATE} reflections a week, ${WEEKLY_RATE * RECENT_WEEKS} in all) at every size; the rest is older history at the same rate, further back. Requests and documents read are counted by a pass-through in front of the database (request units: the embedded server charges 1 per request; the requests include the SDK's query-plan lookups). Time is the median of 3 runs${summaries.some((s) => !s.digest) ? '; at 100k, where one query alone takes the embedded server minutes, only that query was measured, once' : ''}.`, '');
+  md.push('| stored reflections | history | summary, this week | summary, 4 weeks | digest (7 days) |', '| ---: | ---: | --- | --- | --- |');
+  const c = (x: SummaryFigures['digest']) => (x ? `${ms(x.ms)}, ${x.requests} req, ${x.requestUnits} RU, ${x.documentsRead} docs` : 'not measured (one query only at this size: see below)');
+  const years = (s: SummaryFigures) => `${fmt(s.historyYears)} years`;
+  for (const s of summaries) md.push(s.error ? `| ${s.reflections} | ${years(s)} | not measured: ${s.error} | | |` : `| ${s.reflections} | ${years(s)} | ${c(s.summaryWeek)} | ${c(s.summary4Weeks)} | ${c(s.digest)} |`);
+  md.push('', 'Time per query on the embedded server (no index: every query scans the whole container) against the total stored — one query alone (one PSW\'s reflections this week: one partition, a createdAt range, 1 document returned), and a summary\'s time per request:', '');
+  md.push('| stored reflections | one query alone | summary (this week) per request |', '| ---: | ---: | ---: |');
+  for (const s of summaries) if (!s.error) md.push(`| ${s.reflections} | ${ms(s.oneQuery.ms)} (${s.oneQuery.requests} requests) | ${s.summaryWeek ? ms(s.summaryWeek.ms / s.summaryWeek.requests) : 'not measured'} |`);
   md.push('');
   const figures = md.join('\n');
 
