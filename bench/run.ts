@@ -3,7 +3,7 @@
 //   deid       — de-identification MB/s on the public set, and its share of a debrief turn's CPU
 //   summaries  — a supervisor summary and a digest at 1k, 10k, 100k stored reflections
 //   memory     — 1,000 open debriefs, then finished
-// BENCH_QUICK=1 shortens everything (a smoke run; figures not for the docs).
+// BENCH_QUICK=1 shortens everything (a smoke run; its figures go to bench/out/, not to the docs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -127,7 +127,10 @@ async function main(): Promise<void> {
   const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
   const targets = { p99: { target: '≤ 1.5× echo', ratio: p99Ratio, met: p99Ratio <= 1.5 }, throughput: { target: '≥ 60 % of echo', ratio: throughputRatio, met: throughputRatio >= 0.6 } };
   const json = { generatedAt: new Date().toISOString(), command: 'npm run bench', quick: QUICK, machine, connections: CONNECTIONS, seconds: SECONDS, turnsPerDebrief: DEBRIEF.length, runs, echo, bot, targets, problems, deid, memory, summaries, teamSize: TEAM_SIZE, wallSeconds: (Date.now() - started) / 1000 };
-  fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.json'), JSON.stringify(json, null, 2) + '\n');
+  // A smoke run's figures are not for the docs: they go to bench/out/ (git-ignored).
+  const outDir = QUICK ? path.join(ROOT, 'bench', 'out') : path.join(ROOT, 'docs');
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'benchmarks.json'), JSON.stringify(json, null, 2) + '\n');
 
   const md: string[] = [];
   md.push('<!-- figures: written by `npm run bench` (bench/run.ts); the notes after the figures are by hand -->');
@@ -170,7 +173,7 @@ async function main(): Promise<void> {
   md.push('');
   const figures = md.join('\n');
 
-  const docPath = path.join(ROOT, 'docs', 'BENCHMARKS.md');
+  const docPath = path.join(outDir, 'BENCHMARKS.md');
   const start = '<!-- figures: written';
   const end = '<!-- end of figures -->';
   const old = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;
