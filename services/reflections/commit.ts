@@ -18,14 +18,17 @@ export interface CommitDeps {
 }
 
 export async function commitReflection(deps: CommitDeps, doc: ReflectionDoc): Promise<{ created: boolean }> {
+  // The reflection first: if it can't be saved nothing else is written, and the outbox repeats the whole step.
   const { created } = await deps.reflections.save(doc);
   if (doc.practice) return { created };
-  await deps.relationships.recordReflection(doc);
-  if (doc.stall) {
-    const person = await deps.people.get(doc.psw);
-    await scheduleFollowUp(deps.schedules, {
-      psw: doc.psw, clientCode: doc.clientCode, now: new Date(doc.createdAt), timeZone: person?.timeZone ?? deps.defaultTimeZone, days: deps.followUpDays,
-    });
-  }
+  // The relationship and the follow-up don't depend on each other: written side by side, the Save turn is shorter.
+  await Promise.all([deps.relationships.recordReflection(doc), doc.stall ? followUp(deps, doc) : undefined]);
   return { created };
+}
+
+async function followUp(deps: CommitDeps, doc: ReflectionDoc): Promise<void> {
+  const person = await deps.people.get(doc.psw);
+  await scheduleFollowUp(deps.schedules, {
+    psw: doc.psw, clientCode: doc.clientCode, now: new Date(doc.createdAt), timeZone: person?.timeZone ?? deps.defaultTimeZone, days: deps.followUpDays,
+  });
 }
