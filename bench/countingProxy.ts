@@ -2,11 +2,9 @@
 // costs the database: requests, request units (the x-ms-request-charge header the client also reports; the
 // embedded server says 1 for every request, so requests and documents read are the telling figures) and
 // documents returned (x-ms-item-count on queries and feeds; 1 for a point read).
-import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
+import { startLoopbackHttps, type LoopbackHttps } from '../test/helpers/loopbackHttps';
 
 export interface DbCost {
   requests: number;
@@ -26,10 +24,9 @@ export interface CountingProxy {
   close(): Promise<void>;
 }
 
-const CERT_DIR = path.dirname(require.resolve('@vercel/cosmosdb-server/package.json'));
 
 export function countingProxy(): CountingProxy {
-  let server: https.Server | undefined;
+  let server: LoopbackHttps | undefined;
   let upstream: { endpoint: string; agent: https.Agent } | undefined;
   const proxy: CountingProxy = {
     cost: { requests: 0, requestUnits: 0, documentsRead: 0 },
@@ -59,17 +56,12 @@ export function countingProxy(): CountingProxy {
         out.on('error', () => res.destroy());
         req.pipe(out);
       };
-      server = https.createServer({ cert: readFileSync(path.join(CERT_DIR, 'cert.pem')), key: readFileSync(path.join(CERT_DIR, 'key.pem')), keepAlive: true } as https.ServerOptions, handle);
-      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-      const { port } = server.address() as AddressInfo;
-      return { endpoint: `https://127.0.0.1:${port}`, agent: new https.Agent({ keepAlive: true, rejectUnauthorized: false }) };
+      server = await startLoopbackHttps(handle);
+      return { endpoint: server.endpoint, agent: server.agent };
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (!server) return resolve();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      await server?.close();
+    },
   };
   return proxy;
 }

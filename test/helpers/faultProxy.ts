@@ -2,11 +2,9 @@
 // through untouched unless a rule matches: then it answers 429 or 503 itself, holds the request (delay, e.g.
 // past the client's timeout — the request is still forwarded afterwards, as a slow real server would), or
 // drops the connection. Use: `const proxy = faultProxy(); const store = await freshStore({ interpose: proxy.interpose })`.
-import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
+import { startLoopbackHttps, type LoopbackHttps } from './loopbackHttps';
 
 export interface FaultRule {
   /** Which requests: method and/or a pattern on the path (e.g. /colls\/reflections\/docs/). Default: all. */
@@ -32,13 +30,11 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-// The embedded server's own self-signed certificate; the client's agent already accepts it on loopback.
-const CERT_DIR = path.dirname(require.resolve('@vercel/cosmosdb-server/package.json'));
 
 export function faultProxy(): FaultProxy {
   const rules: FaultRule[] = [];
   const stats = { forwarded: 0, status: 0, delayed: 0, dropped: 0 };
-  let server: https.Server | undefined;
+  let server: LoopbackHttps | undefined;
   let upstream: { endpoint: string; agent: https.Agent } | undefined;
 
   const take = (req: IncomingMessage): FaultRule | undefined => {
@@ -95,16 +91,11 @@ export function faultProxy(): FaultProxy {
     },
     async interpose(up) {
       upstream = up;
-      server = https.createServer({ cert: readFileSync(path.join(CERT_DIR, 'cert.pem')), key: readFileSync(path.join(CERT_DIR, 'key.pem')), keepAlive: true } as https.ServerOptions, handle);
-      await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-      const { port } = server.address() as AddressInfo;
-      return { endpoint: `https://127.0.0.1:${port}`, agent: new https.Agent({ keepAlive: true, rejectUnauthorized: false }) };
+      server = await startLoopbackHttps(handle);
+      return { endpoint: server.endpoint, agent: server.agent };
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (!server) return resolve();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      await server?.close();
+    },
   };
 }
