@@ -5,10 +5,10 @@
 // Bench-only route (never in the real bot): GET /bench/stats[?gc=1] → stored reflection and bot-state counts,
 // RSS and heap (after a full GC when asked; start node with --expose-gc).
 import { ActivityHandler, ConversationState } from 'botbuilder';
-import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
 import restify, { type Server } from 'restify';
 import { createAdapter } from '../bot/adapter';
 import { createBotServer } from '../bot/server';
+import { cosmosStateStorage } from '../bot/stateStorage';
 import { createServices } from '../services/app';
 import { loadConfig } from '../services/config';
 import { setLogLevel } from '../services/log';
@@ -33,15 +33,8 @@ async function main(): Promise<void> {
   let port: number;
   if (kind === 'echo') {
     const adapter = createAdapter(config);
-    const storage = new CosmosDbPartitionedStorage({
-      cosmosDbEndpoint: store.endpoint,
-      authKey: store.key,
-      databaseId: store.databaseId,
-      containerId: BOT_STATE_CONTAINER,
-      cosmosClientOptions: { agent: store.agent, connectionPolicy: { enableEndpointDiscovery: false } },
-      compatibilityMode: false,
-    });
-    const state = new ConversationState(storage);
+    // The same Cosmos state storage and client options as the bot (retries included): only the bot differs.
+    const state = new ConversationState(cosmosStateStorage(store));
     const turns = state.createProperty<number>('turns');
     const bot = new ActivityHandler();
     bot.onMessage(async (context, next) => {

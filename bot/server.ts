@@ -2,7 +2,6 @@
 // (the local web chat). Tracks in-flight turns so shutdown can let them finish.
 import restify, { type Server } from 'restify';
 import { ConversationState, type Activity } from 'botbuilder';
-import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { AppServices } from '../services/app';
 import { errorFields, log } from '../services/log';
@@ -10,7 +9,7 @@ import { BOT_STATE_CONTAINER } from '../services/storage/containers';
 import { createAdapter } from './adapter';
 import { PeerReflectBot } from './peerReflectBot';
 import { createDialogs } from './dialogs';
-import { EtagCheckedStorage } from './stateStorage';
+import { cosmosStateStorage, EtagCheckedStorage } from './stateStorage';
 import { authFailure, readJsonBody, requireActivityShape, requireBearer, requireJson, withDates } from './httpGuards';
 
 export interface BotServer {
@@ -31,16 +30,8 @@ export type RouteInstaller = (server: Server, bot: BotServer) => void;
 export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteInstaller[]; dialogs?: Dialog[] } = {}): BotServer {
   const { config, store } = app;
   const adapter = createAdapter(config);
-  const cosmosState = new CosmosDbPartitionedStorage({
-    cosmosDbEndpoint: store.endpoint,
-    authKey: store.key,
-    databaseId: store.databaseId,
-    containerId: BOT_STATE_CONTAINER,
-    cosmosClientOptions: store.clientOptions,
-    compatibilityMode: false,
-  });
   // Writes carry the etag each turn read, so two instances cannot overwrite each other's step (bot/stateStorage.ts).
-  const stateStorage = new EtagCheckedStorage(cosmosState, store.database.container(BOT_STATE_CONTAINER));
+  const stateStorage = new EtagCheckedStorage(cosmosStateStorage(store), store.database.container(BOT_STATE_CONTAINER));
   const conversationState = new ConversationState(stateStorage);
   const bot = new PeerReflectBot(app, conversationState, opts.dialogs ?? createDialogs(app));
 

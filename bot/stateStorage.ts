@@ -10,7 +10,21 @@
 //   StateConflict, isStateConflict(err)
 import type { Container } from '@azure/cosmos';
 import type { Storage, StoreItems } from 'botbuilder';
-import { CosmosDbKeyEscape, type CosmosDbPartitionedStorage } from 'botbuilder-azure';
+import { CosmosDbKeyEscape, CosmosDbPartitionedStorage } from 'botbuilder-azure';
+import { BOT_STATE_CONTAINER } from '../services/storage/containers';
+import type { Store } from '../services/storage/cosmos';
+
+/** botbuilder-azure's storage for bot state, on the store's own endpoint and client options (retries included). */
+export function cosmosStateStorage(store: Store): CosmosDbPartitionedStorage {
+  return new CosmosDbPartitionedStorage({
+    cosmosDbEndpoint: store.endpoint,
+    authKey: store.key,
+    databaseId: store.databaseId,
+    containerId: BOT_STATE_CONTAINER,
+    cosmosClientOptions: store.clientOptions,
+    compatibilityMode: false,
+  });
+}
 
 export class StateConflict extends Error {
   constructor() {
