@@ -38,6 +38,8 @@ async function turnBench(): Promise<TurnRun[]> {
       try {
         const base = { port: server.port, pid: server.child.pid!, script: kind === 'bot' ? DEBRIEF : ECHO_SCRIPT, connections: CONNECTIONS, cards: kind === 'bot' };
         await runLoad({ ...base, seconds: 2, label: `warm-${kind}-${r}` }); // JIT, caches, connection pools
+        // Saves the warm-up sent as it ended are still being answered: let them land before counting from here.
+        if (kind === 'bot') await new Promise((r) => setTimeout(r, 1000));
         const before = kind === 'bot' ? (await stats(server.port, false)).reflections : 0;
         const result: TurnRun = { kind, ...(await runLoad({ ...base, seconds: SECONDS, label: `${kind}-${r}` })) };
         if (kind === 'bot') {
