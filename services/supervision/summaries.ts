@@ -13,6 +13,9 @@ import { MOVEMENTS, STAGE_IDS, type Movement, type ReflectionDoc, type Relations
 import { signToken, verifyToken } from '../signedToken';
 import { weekPeriod, type Period } from './period';
 
+/** A relationship counts as active while it has had a reflection within this many weeks (or is stalled). */
+export const ACTIVE_WEEKS = 26;
+
 /** Self-check averages at or below this (1–5 scale) are flagged low. */
 export const LOW_SELF_CHECK = 2.5;
 /** A fall of this much from the previous weeks' average is flagged as falling. */
@@ -40,7 +43,7 @@ export interface PswSummary {
   reflections: { total: number; shared: number; private: number };
   /** Movement reported in the period's readable reflections (shared ones for a supervisor). */
   movement: Record<Movement, number>;
-  /** Open relationships by current stage. */
+  /** Active relationships (a reflection within ACTIVE_WEEKS, or an open stall) by current stage. */
   stages: Record<StageId, number>;
   stalls: StallLine[];
   flaggedForSupervision: number;
@@ -166,7 +169,15 @@ export class SummaryService {
         )
         .fetchAll(),
       this.relationships.items
-        .query<RelationshipDoc>({ query: 'SELECT TOP 500 * FROM c WHERE c.psw = @p', parameters: [{ name: '@p', value: subject.id }] }, pk)
+        .query<RelationshipDoc>(
+          {
+            // Bounded by activity, not by all history: a relationship nobody has reflected on for ACTIVE_WEEKS has
+            // ended or moved on, unless it is still stuck.
+            query: 'SELECT TOP 500 * FROM c WHERE c.psw = @p AND (c.lastReflectionAt >= @a OR IS_DEFINED(c.stall))',
+            parameters: [{ name: '@p', value: subject.id }, { name: '@a', value: DateTime.fromJSDate(now).minus({ weeks: ACTIVE_WEEKS }).toUTC().toISO()! }],
+          },
+          pk,
+        )
         .fetchAll(),
       subject.role === 'newhire' && this.onboarding ? this.onboarding.onboardingStatus(subject.id) : Promise.resolve(undefined),
     ]);

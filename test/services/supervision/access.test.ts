@@ -35,6 +35,9 @@ describe('supervision: roster, access, summaries, paging, export, audit', () => 
     await putRelationship(t.app, pswA1.id, { clientCode: 'K7', stage: 'trust', stall: { stage: 'trust', since: '2025-02-12T00:00:00Z', source: 'reported', strategiesTried: ['s1'], flaggedForSupervision: false } });
     await putRelationship(t.app, pswA1.id, { clientCode: 'Q2', stage: 'bridging', stall: { stage: 'bridging', since: '2025-03-05T00:00:00Z', source: 'inferred_duration', strategiesTried: [], flaggedForSupervision: true } });
     await putRelationship(t.app, pswA1.id, { clientCode: 'Z9', stage: 'fostering' });
+    // Long quiet: one ended (not counted), one still stuck (counted).
+    await putRelationship(t.app, pswA1.id, { clientCode: 'OLD1', stage: 'bridging', lastReflectionAt: '2024-06-01T00:00:00.000Z' });
+    await putRelationship(t.app, pswA1.id, { clientCode: 'OLD2', stage: 'launching', lastReflectionAt: '2024-06-01T00:00:00.000Z', stall: { stage: 'launching', since: '2024-06-01T00:00:00Z', source: 'reported', strategiesTried: [], flaggedForSupervision: false } });
   });
   after(closeStores);
 
@@ -141,7 +144,7 @@ describe('supervision: roster, access, summaries, paging, export, audit', () => 
       assert.equal(a1.selfCheck.average, 2);
       assert.equal(a1.selfCheck.previousAverage, 4.5);
       assert.ok(a1.selfCheck.low && a1.selfCheck.falling);
-      assert.deepEqual(a1.stages, { trust: 1, fostering: 1, bridging: 1, launching: 0 });
+      assert.deepEqual(a1.stages, { trust: 1, fostering: 1, bridging: 1, launching: 1 }, 'a relationship quiet for ACTIVE_WEEKS is not counted unless stalled');
       assert.equal(a1.flaggedForSupervision, 1);
       assert.equal(a1.stalls.find((s) => s.stage === 'trust')!.clientCode, undefined, 'unflagged stall: no client code');
       assert.equal(a1.stalls.find((s) => s.stage === 'bridging')!.clientCode, 'Q2');
