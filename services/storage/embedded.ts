@@ -9,6 +9,7 @@ import path from 'node:path';
 import { CosmosClient, type ContainerDefinition } from '@azure/cosmos';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 import { log } from '../log';
+import { stripSystem } from './documents';
 
 /** The fixed key of the Cosmos DB emulator; the embedded server accepts any key. */
 export const EMBEDDED_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
@@ -33,8 +34,6 @@ export interface EmbeddedCosmos {
   agent: https.Agent;
   stop(): Promise<void>;
 }
-
-const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_ts', '_attachments'];
 
 export async function startEmbeddedCosmos(opts: { dataDir?: string; port?: number } = {}): Promise<EmbeddedCosmos> {
   const journalPath = opts.dataDir ? path.join(opts.dataDir, 'cosmos-journal.jsonl') : undefined;
@@ -160,11 +159,6 @@ async function replay(state: State, endpoint: string, agent: https.Agent): Promi
   log.info('embedded.replayed', { count });
 }
 
-function stripSystem(doc: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...doc };
-  for (const f of SYSTEM_FIELDS) delete out[f];
-  return out;
-}
 
 const DOC_PATH = /^\/dbs\/([^/]+)\/colls\/([^/]+)\/docs(?:\/([^/?]+))?\/?(?:\?.*)?$/;
 const COLL_PATH = /^\/dbs\/([^/]+)\/colls(?:\/([^/?]+))?\/?(?:\?.*)?$/;
