@@ -1,11 +1,21 @@
-// A real browser for end-to-end tests: Debian's chromium driven by playwright-core. Never downloads a browser;
-// CHROMIUM_PATH overrides where it is. Each launch gets a fresh profile directory, removed on close.
+// A real browser for end-to-end tests, driven by playwright-core: Debian's chromium when the machine has it,
+// otherwise the one shipped inside the @sparticuz/chromium npm package (unpacked to /tmp on first use), so
+// `npm test` passes on a fresh machine with no apt step. Never downloads a browser; CHROMIUM_PATH overrides.
+// Each launch gets a fresh profile directory, removed on close.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+/** The chromium to drive: CHROMIUM_PATH, else the system one, else the packaged one. */
+export async function chromiumPath(): Promise<string> {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (fs.existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
+  const packaged = (await import('@sparticuz/chromium')).default;
+  return packaged.executablePath();
+}
 
 const ARGS = [
   '--no-sandbox',
@@ -27,12 +37,11 @@ export interface Browser {
 
 /** Launches headless chromium at a phone-sized viewport (people use this on phones). */
 export async function launchBrowser(opts: { width?: number; height?: number } = {}): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`No chromium at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (.ci/run does).`);
-  }
+  const executablePath = await chromiumPath();
+  if (!fs.existsSync(executablePath)) throw new Error(`No chromium at ${executablePath} (CHROMIUM_PATH).`);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerreflect-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     headless: true,
     args: ARGS,
     viewport: { width: opts.width ?? 390, height: opts.height ?? 800 },
