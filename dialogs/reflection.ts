@@ -339,6 +339,8 @@ export class ReflectionDialog extends ComponentDialog {
   private async reviewEdited(step: WaterfallStepContext) {
     const draft = v(step).draft as Draft;
     const answer = step.result as FreeTextAnswer;
+    // Skip while editing leaves the answer as it was; only a new answer replaces it.
+    if (answer.skipped) return step.replaceDialog(REVIEW, draft);
     const which = v(step).editing as string;
     const riskFlags = [...new Set([...draft.riskFlags, ...answer.riskFlags])];
     if (which === 'note') return step.replaceDialog(REVIEW, { ...draft, riskFlags, selfCheck: { ...draft.selfCheck, note: answer.text } });
