@@ -1,23 +1,35 @@
 /**
  * De-identification benchmark: `npm run bench:deid`.
- * Scores services/deidentify on the public presidio-synth-v2 set and on bench/data/psw-dev.jsonl,
- * measures single-core throughput, and writes docs/DEIDENTIFICATION.md and docs/deidentification.json.
- * DEID_BENCH_DATA overrides the presidio file's path; `--misses N` prints N missed spans per set.
+ * Scores services/deidentify on the public presidio-synth-v2 set, the generated messy notes (dev and test,
+ * different names and templates), the hand-written notes (dev and test) and bench/data/psw-dev.jsonl; reports
+ * per type and per register, measures single-core throughput, and writes docs/DEIDENTIFICATION.md and
+ * docs/deidentification.json. DEID_BENCH_DATA overrides the presidio file's path.
+ * Flags: `--misses N` prints N missed spans per set (and N over-redactions), `--dry` prints without writing
+ * the docs and without timing, `--set NAME` scores one set.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deidentify } from '../services/deidentify';
 import { isIdentifierSpan, score, type Figures, type LabelledRecord } from './deidMetrics';
+import { loadNotes } from './data/handNotes';
 
 const repoRoot = path.resolve(__dirname, '..');
-export const sets: Array<{ name: string; file: string }> = [
-  { name: 'presidio-synth-v2', file: process.env.DEID_BENCH_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data', 'presidio-synth-v2.jsonl') },
-  { name: 'psw-dev', file: path.resolve(repoRoot, 'bench', 'data', 'psw-dev.jsonl') },
+const data = (f: string): string => path.resolve(repoRoot, 'bench', 'data', f);
+export const sets: Array<{ name: string; file: string; about: string }> = [
+  { name: 'presidio-synth-v2', file: process.env.DEID_BENCH_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data', 'presidio-synth-v2.jsonl'), about: 'public benchmark' },
+  { name: 'messy-dev', file: data('messy-dev.jsonl'), about: 'generated phone-typed notes, dev names and templates' },
+  { name: 'messy-test', file: data('messy-test.jsonl'), about: 'generated phone-typed notes, held-out names and templates' },
+  { name: 'hand-dev', file: data('hand-dev.txt'), about: 'hand-written notes, dev half' },
+  { name: 'hand-test', file: data('hand-test.txt'), about: 'hand-written notes, held-out half' },
+  { name: 'psw-dev', file: data('psw-dev.jsonl'), about: 'tidy notes written alongside the first rules' },
 ];
 
-export function load(file: string): LabelledRecord[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LabelledRecord);
+type Rec = LabelledRecord & { register?: string };
+
+export function load(file: string): Rec[] {
+  if (file.endsWith('.txt')) return loadNotes(file, path.basename(file, '.txt'));
+  return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Rec);
 }
 
 /** Single-core MB/s over the records (at least 3 passes and 2 s). */
@@ -46,11 +58,40 @@ function table(f: Figures): string {
   return lines.join('\n');
 }
 
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? (process.argv[i + 1] ?? '') : undefined;
+}
+
+function printMisses(name: string, records: Rec[], predictions: Array<Array<{ start: number; end: number }>>, n: number): void {
+  let shown = 0;
+  let over = 0;
+  records.forEach((r, i) => {
+    const preds = predictions[i]!;
+    for (const s of r.spans) {
+      if (shown >= n || !isIdentifierSpan(s, r.text)) continue;
+      if (!preds.some((p) => p.start <= s.start && p.end >= s.end)) {
+        shown++;
+        console.log(`MISS ${name} ${s.type} ${JSON.stringify(r.text.slice(s.start, s.end))} in ${JSON.stringify(r.text.slice(Math.max(0, s.start - 40), s.end + 30))}`);
+      }
+    }
+    for (const p of preds) {
+      if (over >= n || r.spans.some((s) => s.start < p.end && p.start < s.end)) continue;
+      over++;
+      console.log(`OVER ${name} ${JSON.stringify(r.text.slice(p.start, p.end))} in ${JSON.stringify(r.text.slice(Math.max(0, p.start - 30), p.end + 30))}`);
+    }
+  });
+}
+
+type Result = Figures & { throughputMBps?: number; file: string; about: string; perRegister?: Record<string, Figures> };
+
 function main(): void {
-  const missesArg = process.argv.indexOf('--misses');
-  const showMisses = missesArg >= 0 ? Number(process.argv[missesArg + 1] ?? 20) : 0;
-  const results: Record<string, Figures & { throughputMBps: number; file: string }> = {};
+  const showMisses = arg('--misses') !== undefined ? Number(arg('--misses') || 20) : 0;
+  const dry = process.argv.includes('--dry');
+  const only = arg('--set');
+  const results: Record<string, Result> = {};
   for (const set of sets) {
+    if (only && set.name !== only) continue;
     if (!fs.existsSync(set.file)) {
       process.stderr.write(`skipping ${set.name}: ${set.file} not found\n`);
       continue;
@@ -58,36 +99,46 @@ function main(): void {
     const records = load(set.file);
     const predictions = records.map((r) => deidentify(r.text).entities);
     const figures = score(records, predictions);
-    results[set.name] = { ...figures, throughputMBps: throughput(records), file: path.relative(repoRoot, set.file) };
-    if (showMisses) {
-      let shown = 0;
-      records.forEach((r, i) => {
-        for (const s of r.spans) {
-          if (shown >= showMisses || !isIdentifierSpan(s, r.text)) continue;
-          const covered = predictions[i]!.some((p) => p.start <= s.start && p.end >= s.end);
-          if (!covered) {
-            shown++;
-            console.log(`MISS ${set.name} ${s.type} ${JSON.stringify(r.text.slice(s.start, s.end))} in ${JSON.stringify(r.text.slice(Math.max(0, s.start - 40), s.end + 30))}`);
-          }
-        }
-      });
+    const result: Result = { ...figures, file: path.relative(repoRoot, set.file), about: set.about };
+    if (records.some((r) => r.register)) {
+      result.perRegister = {};
+      for (const reg of [...new Set(records.map((r) => r.register ?? 'none'))]) {
+        const idx = records.map((r, i) => ((r.register ?? 'none') === reg ? i : -1)).filter((i) => i >= 0);
+        result.perRegister[reg] = score(idx.map((i) => records[i]!), idx.map((i) => predictions[i]!));
+      }
     }
+    if (!dry) result.throughputMBps = throughput(records);
+    results[set.name] = result;
+    if (showMisses) printMisses(set.name, records, predictions, showMisses);
   }
   // Throughput is only as good as the machine is idle: the load average says how shared the cores were.
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`;
+
+  const md: string[] = ['| set | records | identifier spans | strict recall | leak | over-redaction | records clean | MB/s (one core) |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  for (const [name, r] of Object.entries(results)) {
+    md.push(`| ${name} (${r.about}) | ${r.records} | ${r.overall.spans} | ${pct(r.overall.strictRecall)} | ${pct(r.overall.leakRate)} | ${pct(r.overRedaction)} | ${pct(r.recordsFullyCleanRate)} | ${r.throughputMBps?.toFixed(2) ?? '–'} |`);
+  }
+  md.push('');
+  const withRegisters = Object.entries(results).filter(([, r]) => r.perRegister);
+  if (withRegisters.length) {
+    md.push('#### Per register', '', '| set | register | records | strict recall | leak | over-redaction |', '| --- | --- | ---: | ---: | ---: | ---: |');
+    for (const [name, r] of withRegisters) {
+      for (const [reg, f] of Object.entries(r.perRegister!)) md.push(`| ${name} | ${reg} | ${f.records} | ${pct(f.overall.strictRecall)} | ${pct(f.overall.leakRate)} | ${pct(f.overRedaction)} |`);
+    }
+    md.push('');
+  }
+  for (const [name, r] of Object.entries(results)) {
+    md.push(`#### ${name} (${r.records} records, \`${r.file}\`)`, '', table(r), '');
+    md.push(`- over-redaction (non-identifier characters replaced): ${pct(r.overRedaction)} (${r.overRedactedChars} of ${r.otherChars})`);
+    md.push(`- records fully clean (no identifier character left): ${pct(r.recordsFullyCleanRate)} (${r.recordsFullyClean} of ${r.records})`);
+    md.push(`- neutral spans (not identifiers under Safe Harbor, not scored): ${r.neutralSpans}`, '');
+  }
+  const figuresMd = md.join('\n');
+  console.log(figuresMd);
+  if (dry || only) return;
   const json = { generatedAt: new Date().toISOString(), command: 'npm run bench:deid', machine, results };
   fs.mkdirSync(path.join(repoRoot, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(repoRoot, 'docs', 'deidentification.json'), JSON.stringify(json, null, 2) + '\n');
-
-  const md: string[] = [];
-  for (const [name, r] of Object.entries(results)) {
-    md.push(`### ${name} (${r.records} records, \`${r.file}\`)`, '', table(r), '');
-    md.push(`- over-redaction (non-identifier characters replaced): ${pct(r.overRedaction)} (${r.overRedactedChars} of ${r.otherChars})`);
-    md.push(`- records fully clean (no identifier character left): ${pct(r.recordsFullyCleanRate)} (${r.recordsFullyClean} of ${r.records})`);
-    md.push(`- neutral spans (not identifiers under Safe Harbor, not scored): ${r.neutralSpans}`);
-    md.push(`- throughput, one core: ${r.throughputMBps.toFixed(2)} MB/s`, '');
-  }
-  const figuresMd = md.join('\n');
   const docPath = path.join(repoRoot, 'docs', 'DEIDENTIFICATION.md');
   const begin = '<!-- bench:deid begin -->';
   const end = '<!-- bench:deid end -->';
@@ -95,7 +146,6 @@ function main(): void {
   const existing = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8') : `# De-identification\n\n${begin}\n${end}\n`;
   const updated = existing.includes(begin) ? existing.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block) : `${existing}\n${block}\n`;
   fs.writeFileSync(docPath, updated);
-  console.log(figuresMd);
 }
 
 if (require.main === module) main();
