@@ -2,8 +2,11 @@
 // the app id is '' (not undefined), which switches off token checks for the local channel.
 import { randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { Activity as SchemaActivity } from 'botframework-schema';
+import type { AuthenticateRequestResult, ClaimsIdentity, ConnectorFactory } from 'botframework-connector';
 import type { Config } from '../services/config';
 import { errorFields, log } from '../services/log';
+import { loopbackOnly } from './loopback';
 
 export const APOLOGY = "Sorry, something went wrong on my side. What you've told me so far is kept — try again in a moment, or type `help`.";
 
@@ -14,8 +17,21 @@ export class PeerReflectAdapter extends CloudAdapter {
   }
 }
 
+/** Local mode: every connector client (replies, proactive sends, new conversations) is for a loopback serviceUrl only. */
+class LocalAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: SchemaActivity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    return result.connectorFactory ? { ...result, connectorFactory: loopbackOnly(result.connectorFactory) } : result;
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return loopbackOnly(super.createConnectorFactory(claimsIdentity));
+  }
+}
+
 export function createAdapter(config: Config): PeerReflectAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const Authentication = config.localMode ? LocalAuthentication : ConfigurationBotFrameworkAuthentication;
+  const auth = new Authentication({
     MicrosoftAppId: config.microsoftAppId,
     MicrosoftAppPassword: config.microsoftAppPassword,
     MicrosoftAppType: config.microsoftAppType,

@@ -11,6 +11,7 @@ import { PeerReflectBot } from './peerReflectBot';
 import { createDialogs } from './dialogs';
 import { cosmosStateStorage, EtagCheckedStorage } from './stateStorage';
 import { authFailure, readJsonBody, requireActivityShape, requireBearer, requireJson, withDates } from './httpGuards';
+import { requireLoopbackHost, requireLoopbackServiceUrl } from './loopback';
 
 export interface BotServer {
   /** The services this server runs on (route installers read config and stores from here). */
@@ -36,6 +37,8 @@ export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteIns
   const bot = new PeerReflectBot(app, conversationState, opts.dialogs ?? createDialogs(app));
 
   const server = restify.createServer({ name: 'peerreflect', handleUncaughtExceptions: false });
+  // Local mode: every route (the web chat too) answers only requests addressed to a loopback name (DNS rebinding).
+  server.pre(requireLoopbackHost(config.localMode));
   server.use(restify.plugins.queryParser());
   let inFlight = 0;
   let idle: (() => void) | undefined;
@@ -46,6 +49,7 @@ export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteIns
     requireBearer(config.localMode),
     readJsonBody(config.maxBodyBytes),
     requireActivityShape,
+    requireLoopbackServiceUrl(config.localMode),
     async (req, res) => {
       inFlight++;
       const started = Date.now();

@@ -18,7 +18,8 @@ export interface FakeChannel {
   close(): Promise<void>;
 }
 
-export async function startFakeChannel(): Promise<FakeChannel> {
+/** `host` '0.0.0.0' also listens on the machine's other addresses (serviceUrl stays loopback). */
+export async function startFakeChannel(host = '127.0.0.1'): Promise<FakeChannel> {
   const received: ReceivedActivity[] = [];
   const failNext: number[] = [];
   const waiters: (() => void)[] = [];
@@ -36,7 +37,7 @@ export async function startFakeChannel(): Promise<FakeChannel> {
       res.end(JSON.stringify(status === 200 ? { id: `sent-${received.length}` } : { error: { code: 'Fake', message: 'fake failure' } }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
