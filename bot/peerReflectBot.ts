@@ -1,6 +1,8 @@
 // The activity handler: resolves who is speaking, runs the dialog router, and saves state after every turn.
 import { ConversationState, TeamsActivityHandler, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import type { BuiltDialogs } from '../dialogs';
+import type { CommandTable } from '../dialogs/commands';
 import { routeTurn } from '../dialogs/router';
 import * as messages from '../dialogs/messages';
 import { PERSON_KEY } from '../dialogs/turn';
@@ -13,16 +15,18 @@ import { addressOf } from './references';
 export class PeerReflectBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
+  private readonly commands: CommandTable;
   /** The pseudonymous id of the person whose turn last ran here: the owner of any dialog open in it. */
   private readonly owner: StatePropertyAccessor<string | undefined>;
   private readonly oneAtATime = createTurnQueue();
 
-  constructor(private readonly app: AppServices, private readonly conversationState: ConversationState, dialogs: Dialog[]) {
+  constructor(private readonly app: AppServices, private readonly conversationState: ConversationState, built: BuiltDialogs) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState);
     this.owner = conversationState.createProperty<string | undefined>('owner');
-    for (const d of dialogs) this.dialogs.add(d);
+    for (const d of built.dialogs) this.dialogs.add(d);
+    this.commands = built.commands;
 
     this.onMessage(async (context, next) => {
       const person = await this.resolvePerson(context);
@@ -37,7 +41,7 @@ export class PeerReflectBot extends TeamsActivityHandler {
         await context.sendActivity(messages.NOT_YOUR_CONVERSATION);
         return next();
       }
-      await routeTurn(dc);
+      await routeTurn(dc, this.commands);
       await this.owner.set(context, person.id);
       await next();
     });

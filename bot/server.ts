@@ -2,13 +2,12 @@
 // (the local web chat). Tracks in-flight turns so shutdown can let them finish.
 import restify, { type Server } from 'restify';
 import { ConversationState, type Activity } from 'botbuilder';
-import type { Dialog } from 'botbuilder-dialogs';
 import type { AppServices } from '../services/app';
 import { errorFields, log } from '../services/log';
 import { BOT_STATE_CONTAINER } from '../services/storage/containers';
 import { createAdapter } from './adapter';
 import { PeerReflectBot } from './peerReflectBot';
-import { createDialogs } from './dialogs';
+import { buildDialogs, type BuiltDialogs } from '../dialogs';
 import { cosmosStateStorage, EtagCheckedStorage } from './stateStorage';
 import { authFailure, readJsonBody, requireActivityShape, requireBearer, requireJson, withDates } from './httpGuards';
 import { requireLoopbackHost, requireLoopbackServiceUrl } from './loopback';
@@ -28,13 +27,13 @@ export interface BotServer {
 
 export type RouteInstaller = (server: Server, bot: BotServer) => void;
 
-export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteInstaller[]; dialogs?: Dialog[] } = {}): BotServer {
+export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteInstaller[]; dialogs?: BuiltDialogs } = {}): BotServer {
   const { config, store } = app;
   const adapter = createAdapter(config);
   // Writes carry the etag each turn read, so two instances cannot overwrite each other's step (bot/stateStorage.ts).
   const stateStorage = new EtagCheckedStorage(cosmosStateStorage(store), store.database.container(BOT_STATE_CONTAINER));
   const conversationState = new ConversationState(stateStorage);
-  const bot = new PeerReflectBot(app, conversationState, opts.dialogs ?? createDialogs(app));
+  const bot = new PeerReflectBot(app, conversationState, opts.dialogs ?? buildDialogs(app));
 
   const server = restify.createServer({ name: 'peerreflect', handleUncaughtExceptions: false });
   // Local mode: every route (the web chat too) answers only requests addressed to a loopback name (DNS rebinding).

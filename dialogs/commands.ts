@@ -1,5 +1,5 @@
-// The commands a person can type (or send from a card button as { command }), who may use them, and the
-// dialog each starts. One table, so `help`, routing and the Teams command list agree.
+// What a command is, and how typed text finds one. The table itself is built in dialogs/index.ts
+// (buildCommandTable), so `help`, routing and the Teams command list agree — and nothing registers on import.
 import type { Role } from '../services/people';
 
 export interface Command {
@@ -13,25 +13,16 @@ export interface Command {
   cancelled?: string;
 }
 
-const EVERYONE: Role[] = ['psw', 'supervisor', 'newhire', 'admin'];
-
-export const COMMANDS: Command[] = [];
-
-/** Dialog modules call this when they are registered, so the table grows with the features. */
-export function registerCommand(command: Command): void {
-  COMMANDS.push(command);
-}
-
-/** For a role, the dialog that answers text matching no command (new hires are offered onboarding). */
-export const FALLBACKS = new Map<Role, string>();
-
-export function registerFallback(role: Role, dialogId: string): void {
-  FALLBACKS.set(role, dialogId);
+export interface CommandTable {
+  /** In the order `help` lists them: what people reach for most first, data rights last. */
+  commands: readonly Command[];
+  /** For a role, the dialog that answers text matching no command (new hires are offered onboarding). */
+  fallbacks: ReadonlyMap<Role, string>;
 }
 
 /** What `cancel` says while `dialogId` (the dialog at the bottom of the stack) is running. */
-export function cancelledMessage(dialogId: string | undefined, fallback: string): string {
-  return COMMANDS.find((c) => c.dialogId === dialogId)?.cancelled ?? fallback;
+export function cancelledMessage(commands: readonly Command[], dialogId: string | undefined, fallback: string): string {
+  return commands.find((c) => c.dialogId === dialogId)?.cancelled ?? fallback;
 }
 
 export interface RoutedCommand {
@@ -39,7 +30,7 @@ export interface RoutedCommand {
   args: string;
 }
 
-export function matchCommand(text: string, commands: Command[] = COMMANDS): RoutedCommand | undefined {
+export function matchCommand(text: string, commands: readonly Command[]): RoutedCommand | undefined {
   const t = text.trim().replace(/\s+/g, ' ').toLowerCase().replace(/^\//, '');
   let best: RoutedCommand | undefined;
   let bestLength = -1;
@@ -54,8 +45,6 @@ export function matchCommand(text: string, commands: Command[] = COMMANDS): Rout
   return best;
 }
 
-export function commandsFor(role: Role, commands: Command[] = COMMANDS): Command[] {
+export function commandsFor(role: Role, commands: readonly Command[]): Command[] {
   return commands.filter((c) => c.roles.includes(role));
 }
-
-export { EVERYONE };

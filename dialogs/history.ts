@@ -4,19 +4,11 @@ import { DateTime } from 'luxon';
 import type { AppServices } from '../services/app';
 import { content } from '../services/content';
 import type { RelationshipDoc } from '../services/reflections/model';
-import { registerCommand } from './commands';
 import { MOVEMENT_TITLES } from './reflectionText';
 import { personOf } from './turn';
 
 export const HISTORY_DIALOG = 'history';
 const SHOWN = 10;
-
-registerCommand({
-  phrases: ['history', 'timeline'],
-  dialogId: HISTORY_DIALOG,
-  roles: ['psw', 'supervisor', 'newhire', 'admin'],
-  help: "see how a relationship has moved over time (e.g. `history C-14`)",
-});
 
 export class HistoryDialog extends Dialog<{ args?: string }> {
   constructor(private readonly app: AppServices) {

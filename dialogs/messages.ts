@@ -1,7 +1,7 @@
 // Words the router says. Warm, brief, plain: people read these tired, on a phone.
 import type { Activity } from 'botbuilder';
 import type { Person } from '../services/people';
-import { commandsFor } from './commands';
+import { commandsFor, type Command } from './commands';
 import { offer as onboardingOffer, START_BUTTON, WELCOME_NEWHIRE } from './onboardingMessages';
 
 /** The first message a person gets; a new hire's carries a button that starts onboarding. */
@@ -10,17 +10,9 @@ export function welcome(person: Person): string | Partial<Activity> {
   return "Hi, I'm PeerReflect. After time with a client, I can walk you through a short reflection — type `reflect` to start. Want a nudge after your shift? Try `remind me at 16:30 on weekdays`. Type `help` any time to see what I can do.";
 }
 
-/** Help lists what people reach for most first (reflect), data rights last — not module load order. */
-const HELP_ORDER = ['reflect', 'onboarding', 'history', 'summary', 'my summary', 'remind me', 'reminders', 'stop reminders', 'timezone', 'export', 'roster', 'audit', 'my data', 'delete my data'];
-
-function helpRank(phrase: string): number {
-  const i = HELP_ORDER.indexOf(phrase);
-  return i < 0 ? HELP_ORDER.length : i;
-}
-
-export function help(person: Person): string {
-  const commands = [...commandsFor(person.role)].sort((a, b) => helpRank(a.phrases[0]!) - helpRank(b.phrases[0]!));
-  const lines = commands.map((c) => `• \`${c.phrases[0]}\` — ${c.help}`);
+/** The commands this person's role may use, in the table's order (what people reach for most first). */
+export function help(person: Person, table: readonly Command[]): string {
+  const lines = commandsFor(person.role, table).map((c) => `• \`${c.phrases[0]}\` — ${c.help}`);
   lines.push('• `cancel` — stop what we are doing (nothing is saved)');
   lines.push('• `help` — this list');
   return `Here's what I can do:\n\n${lines.join('\n')}`;

@@ -7,11 +7,10 @@ import type { AppServices } from '../services/app';
 import { PRACTICE_CODE } from '../services/reflections/codes';
 import { log } from '../services/log';
 import { describeRedactions, totalRedactions, type OnboardingService, type OnboardingStep } from '../services/onboarding';
-import { EVERYONE, registerCommand, registerFallback } from './commands';
 import * as messages from './messages';
 import * as words from './onboardingMessages';
 import { REFLECTION_DIALOG, type ReflectionOptions } from './reflection';
-import { ChoiceStep, FreeTextStep, redactorFor, type ChoiceResult, type FreeTextAnswer } from './prompts';
+import { ChoiceStep, FreeTextStep, type ChoiceResult, type FreeTextAnswer, type FreeTextSettings } from './prompts';
 import { personOf } from './turn';
 
 export const ONBOARDING_DIALOG = 'onboarding';
@@ -22,26 +21,15 @@ const STEP = 'onboarding.step';
 const CHOICE = 'onboarding.choice';
 const TEXT = 'onboarding.text';
 
-registerCommand({
-  // `onboarding restart` arrives as this command with args 'restart'.
-  phrases: ['onboarding'],
-  dialogId: ONBOARDING_DIALOG,
-  roles: EVERYONE,
-  help: 'learn the Creating Connection model step by step (`onboarding restart` starts over)',
-  cancelled: "Okay, we'll stop here. Your place is kept — type `onboarding` any time to carry on.",
-});
-// A new hire who types something that is not a command is offered onboarding (first contact included).
-registerFallback('newhire', ONBOARDING_OFFER_DIALOG);
-
 interface StepValues {
   index: number;
 }
 
 export class OnboardingDialog extends ComponentDialog {
-  constructor(private readonly app: AppServices, private readonly onboarding: OnboardingService) {
+  constructor(private readonly app: AppServices, private readonly onboarding: OnboardingService, answers: FreeTextSettings) {
     super(ONBOARDING_DIALOG);
     this.addDialog(new ChoiceStep(CHOICE));
-    this.addDialog(new FreeTextStep(TEXT, { maxLength: app.config.maxTextLength, redact: redactorFor(app) }));
+    this.addDialog(new FreeTextStep(TEXT, answers));
     this.addDialog(new WaterfallDialog(START, [(s) => this.start(s)]));
     this.addDialog(new WaterfallDialog(STEP, [(s) => this.show(s), (s) => this.handle(s)]));
     this.initialDialogId = START;
@@ -199,6 +187,6 @@ export class OnboardingOfferDialog extends Dialog {
   }
 }
 
-export function createOnboardingDialogs(app: AppServices): Dialog[] {
-  return [new OnboardingDialog(app, app.onboarding), new OnboardingOfferDialog(app.onboarding)];
+export function createOnboardingDialogs(app: AppServices, answers: FreeTextSettings): Dialog[] {
+  return [new OnboardingDialog(app, app.onboarding, answers), new OnboardingOfferDialog(app.onboarding)];
 }

@@ -8,7 +8,6 @@ import type { AppServices } from '../services/app';
 import { log } from '../services/log';
 import type { DeletionCounts, MyDataCounts } from '../services/privacy/dataRights';
 import { signToken } from '../services/signedToken';
-import { EVERYONE, registerCommand } from './commands';
 import { OneTurnDialog } from './oneTurn';
 import { ChoiceStep, type ChoiceResult } from './prompts';
 import { personOf } from './turn';
@@ -19,9 +18,6 @@ const CHOICE = 'privacy.choice';
 const MAIN = 'privacy.delete.main';
 /** How long a `my data` download link works. */
 export const MY_DATA_LINK_MINUTES = 10;
-
-registerCommand({ phrases: ['my data'], dialogId: MY_DATA_DIALOG, roles: EVERYONE, help: 'see and download everything PeerReflect keeps about you' });
-registerCommand({ phrases: ['delete my data'], dialogId: DELETE_MY_DATA_DIALOG, roles: EVERYONE, help: 'delete your reflections and everything else kept about you' });
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

@@ -18,8 +18,7 @@ import { MOVEMENTS, type Movement, type ReflectionAnswer, type ReflectionDoc, ty
 import { redactWords, wordsToRedact } from '../services/reflections/redact';
 import { newReflectionId } from '../services/reflections/service';
 import { inferStall, reportedStall, type StallSuggestion } from '../services/stalls/infer';
-import { registerCommand } from './commands';
-import { ChoiceStep, FormStep, FreeTextStep, RawTextStep, redactorFor, type ChoiceResult, type FormResult, type FreeTextAnswer, type RawTextResult, type ScreenContext } from './prompts';
+import { ChoiceStep, FormStep, FreeTextStep, RawTextStep, type ChoiceResult, type FormResult, type FreeTextAnswer, type FreeTextSettings, type RawTextResult, type ScreenContext } from './prompts';
 import { STAGE_FINDER_DIALOG, StageFinderDialog, stageChoices } from './stageFinder';
 import { STALL_DIALOG, StallDialog, type StallOutcome } from './stall';
 import { REFLECTION_KEPT } from './messages';
@@ -68,21 +67,14 @@ interface PromptLoop {
   index: number;
 }
 
-registerCommand({
-  phrases: ['reflect', 'debrief', 'reflection'],
-  dialogId: REFLECTION_DIALOG,
-  roles: ['psw', 'supervisor', 'newhire', 'admin'],
-  help: 'start a short reflection after time with a client (e.g. `reflect C-14`)',
-});
-
 export class ReflectionDialog extends ComponentDialog {
-  constructor(private readonly app: AppServices) {
+  /** `answers`: how free text is limited, de-identified and screened (built in dialogs/index.ts). */
+  constructor(private readonly app: AppServices, answers: FreeTextSettings) {
     super(REFLECTION_DIALOG);
-    const redact = redactorFor(app);
     this.addDialog(new ChoiceStep(CHOICE));
-    this.addDialog(new FreeTextStep(FREE_TEXT, { maxLength: app.config.maxTextLength, redact }));
-    this.addDialog(new RawTextStep(RAW_TEXT, { maxLength: app.config.maxTextLength }));
-    this.addDialog(new FormStep(FORM, { maxLength: app.config.maxTextLength, redact, parsers: { scoreAndNote } }));
+    this.addDialog(new FreeTextStep(FREE_TEXT, answers));
+    this.addDialog(new RawTextStep(RAW_TEXT, { maxLength: answers.maxLength }));
+    this.addDialog(new FormStep(FORM, { ...answers, parsers: { scoreAndNote } }));
     this.addDialog(new StageFinderDialog());
     this.addDialog(new StallDialog());
     this.addDialog(new WaterfallDialog(MAIN, [

@@ -5,7 +5,6 @@ import { DateTime } from 'luxon';
 import type { AppServices } from '../services/app';
 import { log } from '../services/log';
 import { canonicalZone, describeRule, parseReminder } from '../services/reminders/rule';
-import { EVERYONE, registerCommand } from './commands';
 import { OneTurnDialog } from './oneTurn';
 import { personOf } from './turn';
 
@@ -31,11 +30,6 @@ export const words = {
   zoneSet: (zone: string) => `Got it. Your time zone is now ${zone}.`,
   reminderMoved: (rule: string) => `Your reminder moves with you: ${rule}, your time.`,
 };
-
-registerCommand({ phrases: ['remind me', 'remind'], dialogId: REMIND_DIALOG, roles: EVERYONE, help: 'a daily nudge to reflect, e.g. `remind me at 16:30 on weekdays`' });
-registerCommand({ phrases: ['reminders', 'reminder', 'my reminders'], dialogId: SHOW_REMINDERS_DIALOG, roles: EVERYONE, help: 'see your reminder' });
-registerCommand({ phrases: ['stop reminders', 'stop reminder', 'reminders off'], dialogId: STOP_REMINDERS_DIALOG, roles: EVERYONE, help: 'turn your reminder off' });
-registerCommand({ phrases: ['timezone', 'time zone'], dialogId: TIMEZONE_DIALOG, roles: EVERYONE, help: 'see or set your time zone, e.g. `timezone America/Vancouver`' });
 
 /** A command that answers in one turn. */
 /** "Monday at 4:30 pm", "today at 4:30 pm", "tomorrow at 9:00 am" in the person's zone. */

@@ -3,14 +3,14 @@
 import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogContext } from 'botbuilder-dialogs';
 import { log } from '../services/log';
-import { cancelledMessage, FALLBACKS, matchCommand } from './commands';
+import { cancelledMessage, matchCommand, type CommandTable } from './commands';
 import * as messages from './messages';
 import { personOf, textOf } from './turn';
 
 const CANCEL = /^(cancel|stop|quit|exit|never ?mind)$/i;
 const HELP = /^(help|\?|menu)$/i;
 
-export async function routeTurn(dc: DialogContext): Promise<void> {
+export async function routeTurn(dc: DialogContext, table: CommandTable): Promise<void> {
   const context = dc.context;
   const person = personOf(context);
   const text = textOf(context);
@@ -20,7 +20,7 @@ export async function routeTurn(dc: DialogContext): Promise<void> {
     if (dc.activeDialog) {
       const root = dc.stack[dc.stack.length - 1]?.id;
       await dc.cancelAllDialogs();
-      await context.sendActivity(cancelledMessage(root, messages.CANCELLED));
+      await context.sendActivity(cancelledMessage(table.commands, root, messages.CANCELLED));
       log.info('dialog.cancelled', { command: 'cancel' });
     } else {
       await context.sendActivity(messages.NOTHING_TO_CANCEL);
@@ -28,7 +28,7 @@ export async function routeTurn(dc: DialogContext): Promise<void> {
     return;
   }
   if (HELP.test(text) || valueCommand === 'help') {
-    await context.sendActivity(messages.help(person));
+    await context.sendActivity(messages.help(person, table.commands));
     if (dc.activeDialog) await dc.repromptDialog();
     return;
   }
@@ -36,9 +36,9 @@ export async function routeTurn(dc: DialogContext): Promise<void> {
     const result = await dc.continueDialog();
     if (result.status !== DialogTurnStatus.empty) return;
   }
-  const routed = matchCommand(valueCommand ?? text);
+  const routed = matchCommand(valueCommand ?? text, table.commands);
   if (!routed) {
-    const fallback = FALLBACKS.get(person.role);
+    const fallback = table.fallbacks.get(person.role);
     if (fallback && dc.findDialog(fallback)) {
       await dc.beginDialog(fallback);
       return;

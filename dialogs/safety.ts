@@ -1,4 +1,4 @@
-// The safety pause (issue 8). A hook on every free-text answer (the text it sees is already de-identified)
+// The safety pause (issue 8). A screen hook on every free-text answer (the text it sees is already de-identified)
 // screens it for client risk and the PSW's own distress (content/risk-terms.json). On a category this debrief
 // has not raised yet, the step that asked pauses for this dialog: the organisation's protocol (client wording
 // or the PSW's own: 9-8-8, EAP, supervisor), an offer to alert the PSW's supervisor now (client code only),
@@ -11,7 +11,7 @@ import type { SafetyProtocol } from '../services/content';
 import { errorFields, log } from '../services/log';
 import { loadProtocol, protocolFor, screenAnswer } from '../services/safety/protocol';
 import type { RiskCategory } from '../services/safety/screen';
-import { addFreeTextHook, ChoiceStep, type ChoiceResult, type FreeTextHook } from './prompts';
+import { ChoiceStep, type ChoiceResult, type FreeTextHook } from './prompts';
 import { personOf } from './turn';
 
 export const SAFETY_DIALOG = 'safety.pause';
@@ -46,12 +46,6 @@ export const safetyScreen: FreeTextHook = async (_dc, answer, screen) => {
   return { riskFlags: all, pause: { dialogId: SAFETY_DIALOG, options: { ...options } } };
 };
 
-// Once per process: the hook list is module-wide, and several bots may be built in one process (tests).
-let removeScreen: (() => void) | undefined;
-export function installSafetyScreen(): void {
-  removeScreen ??= addFreeTextHook(safetyScreen);
-}
-
 /** The protocol as one plain message: pause, guidance for whoever is at risk, the contacts, what we are not. */
 export function protocolMessage(protocol: SafetyProtocol, categories: readonly RiskCategory[]): string {
   const view = protocolFor(protocol, categories);
@@ -69,7 +63,6 @@ export class SafetyDialog extends ComponentDialog {
     super(SAFETY_DIALOG);
     // SAFETY_PROTOCOL_FILE, validated now: a bad file stops the start rather than failing someone at risk.
     this.protocol = loadProtocol(app.config.safetyProtocolFile);
-    installSafetyScreen();
     this.addDialog(new ChoiceStep(CHOICE));
     this.addDialog(new WaterfallDialog(MAIN, [this.show.bind(this), this.answered.bind(this)]));
     this.initialDialogId = MAIN;

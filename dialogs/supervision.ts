@@ -14,7 +14,6 @@ import type { RosterProblem } from '../services/roster';
 import { signToken, verifyToken } from '../services/signedToken';
 import { EXPORT_TOKEN_MINUTES } from '../services/supervision/export';
 import { parsePeriod, type Period } from '../services/supervision/period';
-import { EVERYONE, registerCommand } from './commands';
 import { NOT_ALLOWED } from './messages';
 import { OneTurnDialog } from './oneTurn';
 import { personOf } from './turn';
@@ -24,12 +23,6 @@ export const MY_SUMMARY_DIALOG = 'supervision.mySummary';
 export const EXPORT_DIALOG = 'supervision.export';
 export const ROSTER_DIALOG = 'supervision.roster';
 export const AUDIT_DIALOG = 'supervision.audit';
-
-registerCommand({ phrases: ['summary'], dialogId: SUMMARY_DIALOG, roles: ['supervisor'], help: 'your team this week (`summary last week`, or `summary PSW 1` to read one person’s shared reflections)' });
-registerCommand({ phrases: ['my summary'], dialogId: MY_SUMMARY_DIALOG, roles: EVERYONE, help: 'your own work this week, to bring to supervision' });
-registerCommand({ phrases: ['export'], dialogId: EXPORT_DIALOG, roles: ['psw', 'newhire', 'supervisor'], help: 'a spreadsheet (CSV) of reflections, e.g. `export last 4 weeks`' });
-registerCommand({ phrases: ['roster'], dialogId: ROSTER_DIALOG, roles: ['admin'], help: 'see and change who is who (`roster help`)' });
-registerCommand({ phrases: ['audit'], dialogId: AUDIT_DIALOG, roles: ['admin'], help: 'who read whose reflections this month (`audit 2025-03`)' });
 
 export const words = {
   notFound: (alias: string) => `I couldn't find "${alias}" among the people you supervise. Type \`summary\` to see your team.`,

@@ -5,7 +5,7 @@
 // input values, e.g. "4 tired but okay" → { score: '4', note: 'tired but okay' }.
 //
 // API:
-//   dialogs.add(new FormStep(FORM_STEP, { maxLength, redact, parsers: { scoreAndNote } }))
+//   dialogs.add(new FormStep(FORM_STEP, { maxLength, redact, screen, parsers: { scoreAndNote } }))
 //   await step.prompt(FORM_STEP, { step: 'selfcheck', prompt, inputs: FormInput[], submitTitle: 'Next', parser: 'scoreAndNote' })
 //   → step.result: FormResult = { values: { [id]: string }, texts: { [id]: FreeTextAnswer } }
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
@@ -13,7 +13,7 @@ import type { TurnContext } from 'botbuilder';
 import { formCard, type FormInput } from '../../cards/card';
 import { formSubmissionSchema } from '../../cards/submission';
 import type { HiddenNames } from '../../services/reflections/hiddenNames';
-import { onFreeText, tooLong, type FreeTextAnswer, type Redactor, type ScreenContext } from './freeText';
+import { onFreeText, tooLong, type FreeTextAnswer, type FreeTextSettings, type ScreenContext } from './freeText';
 import { endAfterPauses, resumeAfterPause, type PauseRequest } from './pause';
 import { cardActivity, CardStep, submissionOf, type StepState } from './step';
 
@@ -39,7 +39,7 @@ export interface FormResult {
 export type TypedParser = (text: string) => Record<string, string> | undefined;
 
 export class FormStep extends CardStep<FormStepOptions> {
-  constructor(id: string, private readonly settings: { maxLength: number; redact: Redactor; parsers?: Record<string, TypedParser> }) {
+  constructor(id: string, private readonly settings: FreeTextSettings & { parsers?: Record<string, TypedParser> }) {
     super(id);
   }
 
@@ -82,7 +82,7 @@ export class FormStep extends CardStep<FormStepOptions> {
         texts[input.id] = { text: '', redactions: {}, skipped: true, riskFlags: [] };
         continue;
       }
-      const out = await onFreeText(dc, { ...this.settings.redact(raw, options.hidden), skipped: false, riskFlags: [] }, { ...screen, raised: [...screen.raised!] });
+      const out = await onFreeText(dc, this.settings.screen, { ...this.settings.redact(raw, options.hidden), skipped: false, riskFlags: [] }, { ...screen, raised: [...screen.raised!] });
       texts[input.id] = out.answer;
       pauses.push(...out.pauses);
       screen.raised!.push(...out.answer.riskFlags);

@@ -1,12 +1,12 @@
 // A free-text step: asks, refuses text over MAX_TEXT_LENGTH (never truncates silently), de-identifies the
-// answer in this turn's memory BEFORE anything enters dialog state, runs the free-text hooks (the single seam
-// for the safety screen, issue 8), and returns only the redacted text. "skip" skips when the step allows it.
+// answer in this turn's memory BEFORE anything enters dialog state, runs the screen hooks it was given (the
+// single seam for the safety screen, issue 8), and returns only the redacted text. "skip" skips when allowed.
 //
 // API:
-//   dialogs.add(new FreeTextStep(FREE_TEXT_STEP, { maxLength: config.maxTextLength, redact }))
+//   dialogs.add(new FreeTextStep(FREE_TEXT_STEP, { maxLength: config.maxTextLength, redact, screen: [safetyScreen] }))
 //   await step.prompt(FREE_TEXT_STEP, { step: 'prompt-trust-1', prompt: 'What helped…?', skippable: true, hidden })
 //   → step.result: FreeTextAnswer = { text, skipped, redactions, riskFlags }
-//   addFreeTextHook(async (dc, answer, screen) => ({ riskFlags: ['self_harm'], pause? }))   // runs on every free-text answer
+//   a screen hook: async (dc, answer, screen) => ({ riskFlags: ['self_harm'], pause? })   // runs on every answer
 // A hook may ask for a pause (a dialog run before the step ends, e.g. the safety protocol); the step then resumes
 // and returns its answer as if nothing had come between (./pause.ts).
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
@@ -48,19 +48,16 @@ export type Redactor = (raw: string, hidden: HiddenNames | undefined) => Redacte
 /** Runs on every free-text answer, after de-identification. May send messages; may return risk flags. */
 export type FreeTextHook = (dc: DialogContext, answer: FreeTextAnswer, screen: ScreenContext) => Promise<{ riskFlags?: string[]; pause?: PauseRequest } | void>;
 
-const hooks: FreeTextHook[] = [];
-
-/** Registers a hook for every free-text answer in every dialog (the safety screen does this at start-up). */
-export function addFreeTextHook(hook: FreeTextHook): () => void {
-  hooks.push(hook);
-  return () => {
-    const i = hooks.indexOf(hook);
-    if (i >= 0) hooks.splice(i, 1);
-  };
+/** How every free-text answer is handled: its length limit, its redactor and the hooks that screen it. */
+export interface FreeTextSettings {
+  maxLength: number;
+  redact: Redactor;
+  /** Run in order on every answer, after de-identification (the safety screen; dialogs/index.ts wires it). */
+  screen: readonly FreeTextHook[];
 }
 
 /** The single seam: every free-text answer passes here, redacted, before a dialog keeps it. */
-export async function onFreeText(dc: DialogContext, answer: FreeTextAnswer, screen: ScreenContext = {}): Promise<{ answer: FreeTextAnswer; pauses: PauseRequest[] }> {
+export async function onFreeText(dc: DialogContext, hooks: readonly FreeTextHook[], answer: FreeTextAnswer, screen: ScreenContext = {}): Promise<{ answer: FreeTextAnswer; pauses: PauseRequest[] }> {
   const flags = new Set(answer.riskFlags);
   const pauses: PauseRequest[] = [];
   for (const hook of hooks) {
@@ -83,7 +80,7 @@ export function tooLong(maxLength: number, length: number): string {
 }
 
 export class FreeTextStep extends CardStep<FreeTextStepOptions> {
-  constructor(id: string, private readonly settings: { maxLength: number; redact: Redactor }) {
+  constructor(id: string, private readonly settings: FreeTextSettings) {
     super(id);
   }
 
@@ -111,7 +108,7 @@ export class FreeTextStep extends CardStep<FreeTextStepOptions> {
       return Dialog.EndOfTurn;
     }
     const redacted = this.settings.redact(raw, options.hidden);
-    const { answer, pauses } = await onFreeText(dc, { ...redacted, skipped: false, riskFlags: [] }, options.screen);
+    const { answer, pauses } = await onFreeText(dc, this.settings.screen, { ...redacted, skipped: false, riskFlags: [] }, options.screen);
     return endAfterPauses(dc, answer, pauses);
   }
 

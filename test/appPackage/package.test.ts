@@ -16,7 +16,7 @@ import {
   resolvePlaceholders,
 } from '../../scripts/package-teams';
 import { renderColorIcon, renderOutlineIcon } from '../../scripts/make-icons';
-import '../../bot/dialogs'; // registers every command
+import { buildCommandTable } from '../../dialogs';
 import { matchCommand } from '../../dialogs/commands';
 
 const ENV = {
@@ -74,9 +74,10 @@ describe('Teams app package', () => {
     });
 
     it('lists only commands the bot answers', () => {
+      const { commands } = buildCommandTable();
       for (const c of sampleManifest().bots[0].commandLists[0].commands as { title: string }[]) {
         if (c.title === 'help') continue; // answered by the router everywhere
-        assert.ok(matchCommand(c.title), `"${c.title}" routes to a registered command`);
+        assert.ok(matchCommand(c.title, commands), `"${c.title}" routes to a command in the table`);
       }
     });
 

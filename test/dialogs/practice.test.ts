@@ -1,7 +1,8 @@
 // The debrief run as onboarding practice, and the free-text seam the safety screen plugs into.
 import assert from 'node:assert/strict';
+import { buildDialogs, freeTextSettings } from '../../dialogs';
 import { ReflectionDialog } from '../../dialogs/reflection';
-import { addFreeTextHook } from '../../dialogs/prompts';
+import type { FreeTextHook } from '../../dialogs/prompts';
 import { DialogTestClient } from 'botbuilder-testing';
 import { PERSON_KEY } from '../../dialogs/turn';
 import { createServices } from '../../services/app';
@@ -10,14 +11,22 @@ import { testConfig } from '../helpers/config';
 import { closeStores, freshStore } from '../helpers/store';
 
 describe('reflection as onboarding practice, and onFreeText hooks', () => {
+  const seen: string[] = [];
+  // A screen hook of the test's own, run after the safety screen on every free-text answer.
+  const spy: FreeTextHook = async (_dc, answer) => {
+    seen.push(answer.text);
+    return answer.text.includes('overdose') ? { riskFlags: ['overdose'] } : undefined;
+  };
   let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
+  before(async () => {
+    bot = await startBot({ dialogs: (app) => buildDialogs(app, { ...freeTextSettings(app), screen: [...freeTextSettings(app).screen, spy] }) });
+  });
   after(async () => { await bot.stop(); await closeStores(); });
 
   it('runs as onboarding practice: saved with practice true, no relationship, no follow-up (DialogTestClient)', async () => {
     const app = createServices(testConfig(), await freshStore());
     const person = { id: 'psw-practice', role: 'newhire' as const, timeZone: 'America/Toronto', createdAt: new Date().toISOString() };
-    const client = new DialogTestClient('test', new ReflectionDialog(app), { practice: true, clientCode: 'PRACTICE' }, [
+    const client = new DialogTestClient('test', new ReflectionDialog(app, freeTextSettings(app)), { practice: true, clientCode: 'PRACTICE' }, [
       { onTurn: async (context, next) => { context.turnState.set(PERSON_KEY, person); await next(); } },
     ]);
     let reply = await client.sendActivity('hi');
@@ -43,29 +52,20 @@ describe('reflection as onboarding practice, and onFreeText hooks', () => {
   });
 
   it('runs a hook on every free-text answer with redacted text, and keeps its risk flags', async () => {
-    const seen: string[] = [];
-    const remove = addFreeTextHook(async (_dc, answer) => {
-      seen.push(answer.text);
-      return answer.text.includes('overdose') ? { riskFlags: ['overdose'] } : undefined;
-    });
-    try {
-      const c = new Conversation(bot.url);
-      await c.say('reflect C-1');
-      await c.say('skip');
-      await c.say('1');
-      // The safety screen pauses on "overdose" too; the PSW carries on when ready.
-      assert.match(visibleText(await c.say('Talked about an overdose last week, call 613-555-0199')), /Carry on/);
-      await c.say('carry on');
-      for (let i = 1; i < 5; i++) await c.say('skip');
-      await c.say('progressing');
-      await c.say('4');
-      assert.match(visibleText(await c.say('save')), /Saved/);
-      assert.ok(seen.length >= 1 && seen.every((t) => !t.includes('555-0199')));
-      const psw = bot.app.personIdFor(c.userId);
-      const [doc] = (await bot.app.reflections.listByPsw(psw)).items;
-      assert.deepEqual(doc!.riskFlags, ['overdose']);
-    } finally {
-      remove();
-    }
+    const c = new Conversation(bot.url);
+    await c.say('reflect C-1');
+    await c.say('skip');
+    await c.say('1');
+    // The safety screen pauses on "overdose" too; the PSW carries on when ready.
+    assert.match(visibleText(await c.say('Talked about an overdose last week, call 613-555-0199')), /Carry on/);
+    await c.say('carry on');
+    for (let i = 1; i < 5; i++) await c.say('skip');
+    await c.say('progressing');
+    await c.say('4');
+    assert.match(visibleText(await c.say('save')), /Saved/);
+    assert.ok(seen.length >= 1 && seen.every((t) => !t.includes('555-0199')));
+    const psw = bot.app.personIdFor(c.userId);
+    const [doc] = (await bot.app.reflections.listByPsw(psw)).items;
+    assert.deepEqual(doc!.riskFlags, ['overdose']);
   });
 });

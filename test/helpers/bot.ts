@@ -6,6 +6,7 @@ import { createServices, type AppServices } from '../../services/app';
 import type { Config } from '../../services/config';
 import type { Store } from '../../services/storage/cosmos';
 import { createBotServer, type BotServer, type RouteInstaller } from '../../bot/server';
+import type { BuiltDialogs } from '../../dialogs';
 import { testConfig } from './config';
 import { freshStore } from './store';
 
@@ -17,12 +18,12 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(opts: { config?: Partial<Config>; store?: Store; extraRoutes?: RouteInstaller[]; tweak?: (app: AppServices) => void } = {}): Promise<RunningBot> {
+export async function startBot(opts: { config?: Partial<Config>; store?: Store; extraRoutes?: RouteInstaller[]; tweak?: (app: AppServices) => void; dialogs?: (app: AppServices) => BuiltDialogs } = {}): Promise<RunningBot> {
   const config = testConfig(opts.config);
   const store = opts.store ?? (await freshStore());
   const app = createServices(config, store);
   opts.tweak?.(app);
-  const server = createBotServer(app, { extraRoutes: opts.extraRoutes });
+  const server = createBotServer(app, { extraRoutes: opts.extraRoutes, dialogs: opts.dialogs?.(app) });
   const port = await server.listen();
   return {
     url: `http://127.0.0.1:${port}`,

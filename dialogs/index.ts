@@ -1,0 +1,71 @@
+// The wiring: every dialog, the command table and the free-text screen, built from the services and returned.
+// Nothing in dialogs/ registers itself on import; bot/ calls buildDialogs once per bot, tests build what they need.
+// To add a command: write its dialog, add it to `dialogs` below and a row to buildCommandTable (docs/EXTENDING.md).
+import type { Dialog } from 'botbuilder-dialogs';
+import type { AppServices } from '../services/app';
+import type { Role } from '../services/people';
+import type { Command, CommandTable } from './commands';
+import { HISTORY_DIALOG, HistoryDialog } from './history';
+import { createOnboardingDialogs, ONBOARDING_DIALOG, ONBOARDING_OFFER_DIALOG } from './onboarding';
+import { createPrivacyDialogs, DELETE_MY_DATA_DIALOG, MY_DATA_DIALOG } from './privacy';
+import { redactorFor, type FreeTextSettings } from './prompts';
+import { REFLECTION_DIALOG, ReflectionDialog } from './reflection';
+import { createReminderDialogs, REMIND_DIALOG, SHOW_REMINDERS_DIALOG, STOP_REMINDERS_DIALOG, TIMEZONE_DIALOG } from './reminders';
+import { SafetyDialog, safetyScreen } from './safety';
+import { AUDIT_DIALOG, createSupervisionDialogs, EXPORT_DIALOG, MY_SUMMARY_DIALOG, ROSTER_DIALOG, SUMMARY_DIALOG } from './supervision';
+
+export interface BuiltDialogs {
+  dialogs: Dialog[];
+  commands: CommandTable;
+}
+
+const EVERYONE: Role[] = ['psw', 'supervisor', 'newhire', 'admin'];
+
+/** What a person can type, who may, and the dialog each starts — in the order `help` lists them. */
+export function buildCommandTable(): CommandTable {
+  const commands: Command[] = [
+    { phrases: ['reflect', 'debrief', 'reflection'], dialogId: REFLECTION_DIALOG, roles: EVERYONE, help: 'start a short reflection after time with a client (e.g. `reflect C-14`)' },
+    {
+      // `onboarding restart` arrives as this command with args 'restart'.
+      phrases: ['onboarding'],
+      dialogId: ONBOARDING_DIALOG,
+      roles: EVERYONE,
+      help: 'learn the Creating Connection model step by step (`onboarding restart` starts over)',
+      cancelled: "Okay, we'll stop here. Your place is kept — type `onboarding` any time to carry on.",
+    },
+    { phrases: ['history', 'timeline'], dialogId: HISTORY_DIALOG, roles: EVERYONE, help: 'see how a relationship has moved over time (e.g. `history C-14`)' },
+    { phrases: ['summary'], dialogId: SUMMARY_DIALOG, roles: ['supervisor'], help: 'your team this week (`summary last week`, or `summary PSW 1` to read one person’s shared reflections)' },
+    { phrases: ['my summary'], dialogId: MY_SUMMARY_DIALOG, roles: EVERYONE, help: 'your own work this week, to bring to supervision' },
+    { phrases: ['remind me', 'remind'], dialogId: REMIND_DIALOG, roles: EVERYONE, help: 'a daily nudge to reflect, e.g. `remind me at 16:30 on weekdays`' },
+    { phrases: ['reminders', 'reminder', 'my reminders'], dialogId: SHOW_REMINDERS_DIALOG, roles: EVERYONE, help: 'see your reminder' },
+    { phrases: ['stop reminders', 'stop reminder', 'reminders off'], dialogId: STOP_REMINDERS_DIALOG, roles: EVERYONE, help: 'turn your reminder off' },
+    { phrases: ['timezone', 'time zone'], dialogId: TIMEZONE_DIALOG, roles: EVERYONE, help: 'see or set your time zone, e.g. `timezone America/Vancouver`' },
+    { phrases: ['export'], dialogId: EXPORT_DIALOG, roles: ['psw', 'newhire', 'supervisor'], help: 'a spreadsheet (CSV) of reflections, e.g. `export last 4 weeks`' },
+    { phrases: ['roster'], dialogId: ROSTER_DIALOG, roles: ['admin'], help: 'see and change who is who (`roster help`)' },
+    { phrases: ['audit'], dialogId: AUDIT_DIALOG, roles: ['admin'], help: 'who read whose reflections this month (`audit 2025-03`)' },
+    { phrases: ['my data'], dialogId: MY_DATA_DIALOG, roles: EVERYONE, help: 'see and download everything PeerReflect keeps about you' },
+    { phrases: ['delete my data'], dialogId: DELETE_MY_DATA_DIALOG, roles: EVERYONE, help: 'delete your reflections and everything else kept about you' },
+  ];
+  // A new hire who types something that is not a command is offered onboarding (first contact included).
+  const fallbacks = new Map<Role, string>([['newhire', ONBOARDING_OFFER_DIALOG]]);
+  return { commands, fallbacks };
+}
+
+/** How every free-text answer is handled: MAX_TEXT_LENGTH, de-identification, then the safety screen. */
+export function freeTextSettings(app: AppServices): FreeTextSettings {
+  return { maxLength: app.config.maxTextLength, redact: redactorFor(app), screen: [safetyScreen] };
+}
+
+/** `answers` is for tests that screen answers their own way; the bot always uses freeTextSettings(app). */
+export function buildDialogs(app: AppServices, answers: FreeTextSettings = freeTextSettings(app)): BuiltDialogs {
+  const dialogs: Dialog[] = [
+    new ReflectionDialog(app, answers),
+    new HistoryDialog(app),
+    ...createOnboardingDialogs(app, answers),
+    ...createReminderDialogs(app),
+    ...createSupervisionDialogs(app),
+    new SafetyDialog(app),
+    ...createPrivacyDialogs(app),
+  ];
+  return { dialogs, commands: buildCommandTable() };
+}
