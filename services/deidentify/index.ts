@@ -1,4 +1,4 @@
 /** De-identification at the boundary: the only entry points other folders should import. */
 export { deidentify, knownNameSpans } from './deidentify';
-export { looksLikeIdentifier, pseudonymousId } from './identifier';
+export { labelProblem, looksLikeIdentifier, pseudonymousId, quasiIdentifier, type LabelProblem, type QuasiIdentifier } from './identifier';
 export type { DeidentifyOptions, DeidentifyResult, Entity, EntityType } from './types';

@@ -230,7 +230,7 @@ describe('deidentify: knownNames and offsets', () => {
 });
 
 describe('looksLikeIdentifier', () => {
-  for (const ok of ['C-14', 'A7', 'JD7', 'client 3', 'K-2024-03', 'JD']) {
+  for (const ok of ['C-14', 'A7', 'JD7', 'client 3', 'AB-113', 'JD']) {
     it(`accepts ${ok}`, () => assert.equal(looksLikeIdentifier(ok).ok, true, JSON.stringify(looksLikeIdentifier(ok))));
   }
   for (const bad of ['John', 'Maria Lopez', '416-555-0199', 'maria@gmail.com', '1234-567-890-AB', '03/14/1958', '046 454 286', '']) {
