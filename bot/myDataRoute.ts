@@ -2,8 +2,8 @@
 // and names the person; the data is collected at download time. No cookies, no caching, no file on disk.
 import type { AppServices } from '../services/app';
 import { errorFields, log } from '../services/log';
+import { myDataFilename } from '../services/privacy/dataRights';
 import { verifyToken } from '../services/signedToken';
-import { myDataFilename } from '../dialogs/privacy';
 import type { RouteInstaller } from './server';
 
 export function myDataRoute(app: AppServices): RouteInstaller {

@@ -4,12 +4,13 @@ import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { BuiltDialogs } from '../dialogs';
 import type { CommandTable } from '../dialogs/commands';
 import { routeTurn } from '../dialogs/router';
-import * as messages from '../dialogs/messages';
+import { welcome } from '../dialogs/messages';
 import { PERSON_KEY } from '../dialogs/turn';
 import type { AppServices } from '../services/app';
 import { log } from '../services/log';
 import type { Person } from '../services/people';
 import { createTurnQueue, runHeld } from './turnGate';
+import { NOT_YOUR_CONVERSATION } from './messages';
 import { addressOf } from './references';
 
 export class PeerReflectBot extends TeamsActivityHandler {
@@ -38,7 +39,7 @@ export class PeerReflectBot extends TeamsActivityHandler {
       const owner = await this.owner.get(context);
       if (dc.activeDialog && owner && owner !== person.id) {
         log.warn('turn.other_person', { activityType: context.activity.type });
-        await context.sendActivity(messages.NOT_YOUR_CONVERSATION);
+        await context.sendActivity(NOT_YOUR_CONVERSATION);
         return next();
       }
       await routeTurn(dc, this.commands);
@@ -106,7 +107,7 @@ export class PeerReflectBot extends TeamsActivityHandler {
   /** The welcome (different for new hires) is said once per person, however many install events arrive. */
   private async welcomeOnce(context: TurnContext, person: Person): Promise<void> {
     if (person.welcomedAt) return;
-    await context.sendActivity(messages.welcome(person));
+    await context.sendActivity(welcome(person));
     const welcomedAt = this.app.now().toISOString();
     await this.app.people.update(person.id, (p) => ({ ...p, welcomedAt }));
     log.info('member.welcomed', { person: person.id.slice(0, 8) });

@@ -8,9 +8,9 @@
 //   (bot/stateStorage.ts); the turn that loses is run again on the state the winner stored, its held replies
 //   dropped first, so neither message is lost and nobody sees a reply from the discarded run.
 import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
-import { STORAGE_DOWN } from '../dialogs/messages';
 import { errorFields, log } from '../services/log';
 import { isStorageUnavailable } from '../services/storage/retry';
+import { STORAGE_DOWN } from './messages';
 import { isStateConflict } from './stateStorage';
 
 const PASS_THROUGH = new Set(['trace', 'invokeResponse']);

@@ -25,7 +25,3 @@ export const NOT_ALLOWED = "That one isn't available for your role. Type `help` 
 
 /** A finished reflection saved to the outbox because storage is down (services/reflections/outbox.ts). */
 export const REFLECTION_KEPT = "Your reflection is kept safe. Our storage is having a moment, so I'll save it as soon as it's back — you don't need to do anything.";
-/** A turn whose step could not be stored because storage is down; the conversation resumes from the last stored step. */
-export const STORAGE_DOWN = "I can't reach my storage right now. Your debrief so far is kept — please send your last message again in a few minutes and we'll carry on from there.";
-/** A message from someone other than the person whose debrief (or other dialog) is open in this conversation. */
-export const NOT_YOUR_CONVERSATION = "Someone else is partway through something with me in this chat, so I've left that alone. Message me in a one-to-one chat and I'll help you there.";

@@ -6,7 +6,7 @@ import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContex
 import { adaptiveCard, cardAttachment, textBlock } from '../cards/card';
 import type { AppServices } from '../services/app';
 import { log } from '../services/log';
-import type { DeletionCounts, MyDataCounts } from '../services/privacy/dataRights';
+import { myDataFilename, type DeletionCounts, type MyDataCounts } from '../services/privacy/dataRights';
 import { signToken } from '../services/signedToken';
 import { OneTurnDialog } from './oneTurn';
 import { ChoiceStep, type ChoiceResult } from './prompts';
@@ -48,10 +48,6 @@ export const words = {
       'The audit log notes that you deleted your data (when and how much, nothing you wrote).',
     ].join('\n'),
 };
-
-export function myDataFilename(now: Date): string {
-  return `peerreflect-my-data-${now.toISOString().slice(0, 10)}.json`;
-}
 
 export function createPrivacyDialogs(app: AppServices): Dialog[] {
   return [

@@ -13,9 +13,10 @@ import { content } from '../services/content';
 import { looksLikeIdentifier } from '../services/deidentify';
 import { log, errorFields } from '../services/log';
 import { PRACTICE_CODE } from '../services/reflections/codes';
-import { hideNames, type HiddenNames } from '../services/reflections/hiddenNames';
-import { MOVEMENTS, type Movement, type ReflectionAnswer, type ReflectionDoc, type StageId, type StallSource, type Visibility } from '../services/reflections/model';
+import { hideNames } from '../services/reflections/hiddenNames';
+import { MOVEMENTS, type Movement, type StageId, type StallSource, type Visibility } from '../services/reflections/model';
 import { redactWords, wordsToRedact } from '../services/reflections/redact';
+import { reflectionFromDraft, type Draft } from '../services/reflections/draft';
 import { newReflectionId } from '../services/reflections/service';
 import { inferStall, reportedStall, type StallSuggestion } from '../services/stalls/infer';
 import { ChoiceStep, FormStep, FreeTextStep, RawTextStep, type ChoiceResult, type FormResult, type FreeTextAnswer, type FreeTextSettings, type RawTextResult, type ScreenContext } from './prompts';
@@ -44,22 +45,6 @@ export interface ReflectionOptions {
   practice?: boolean;
   clientCode?: string;
   stage?: StageId;
-}
-
-/** Everything the debrief has gathered; lives in dialog state (Cosmos), so it holds redacted text only. */
-export interface Draft {
-  id: string;
-  practice: boolean;
-  clientCode: string;
-  hidden?: HiddenNames;
-  stage: StageId;
-  stageChosenBy: 'psw' | 'finder';
-  answers: ReflectionAnswer[];
-  movement: Movement;
-  stall?: ReflectionDoc['stall'];
-  selfCheck: ReflectionDoc['selfCheck'];
-  riskFlags: string[];
-  visibility: Visibility;
 }
 
 interface PromptLoop {
@@ -343,12 +328,7 @@ export class ReflectionDialog extends ComponentDialog {
   private async save(step: WaterfallStepContext, draft: Draft): Promise<string | undefined> {
     const person = personOf(step.context);
     const now = this.app.now();
-    const doc: ReflectionDoc = {
-      id: draft.id, kind: 'reflection', psw: person.id, clientCode: draft.clientCode, stage: draft.stage, stageChosenBy: draft.stageChosenBy,
-      movement: draft.movement, answers: draft.answers, selfCheck: draft.selfCheck, riskFlags: draft.riskFlags, visibility: draft.visibility,
-      practice: draft.practice, createdAt: now.toISOString(), ttl: this.app.reflections.ttlSeconds(),
-      ...(draft.stall ? { stall: draft.stall } : {}),
-    };
+    const doc = reflectionFromDraft(draft, person.id, now, this.app.reflections.ttlSeconds());
     try {
       // Saves the reflection, relationship and follow-up (services/reflections/commit.ts); while storage is
       // down the outbox keeps the reflection on this server and saves it when storage is back.

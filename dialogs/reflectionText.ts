@@ -5,7 +5,7 @@ import { content } from '../services/content';
 import type { Movement } from '../services/reflections/model';
 import { describeRedactions, totalRedactions } from '../services/reflections/redactionWords';
 import { categoryLabel } from '../services/safety/protocol';
-import type { Draft } from './reflection';
+import type { Draft } from '../services/reflections/draft';
 
 export const MOVEMENT_TITLES: Record<Movement, string> = {
   progressing: 'Progressing',

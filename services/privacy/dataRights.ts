@@ -53,6 +53,11 @@ export interface DeletionCounts {
 /** Bound on audit records exported; the trail is the organisation's record and is never deleted. */
 export const MAX_AUDIT_EXPORT = 1000;
 
+/** The file name a `my data` download carries, whether attached in the chat or fetched from its link. */
+export function myDataFilename(now: Date): string {
+  return `peerreflect-my-data-${now.toISOString().slice(0, 10)}.json`;
+}
+
 export class DataRights {
   constructor(
     private readonly store: Store,

@@ -7,7 +7,7 @@
 // card is refused while someone else's dialog is open (bot/peerReflectBot.ts), and a reflection's owner is
 // always the person resolved from the turn (never a field of a card).
 import assert from 'node:assert/strict';
-import { NOT_YOUR_CONVERSATION } from '../../dialogs/messages';
+import { NOT_YOUR_CONVERSATION } from '../../bot/messages';
 import { INVALID_CARD, STALE_CARD } from '../../dialogs/prompts/step';
 import { content } from '../../services/content';
 import { cardData, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
