@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../services/config';
 import { errorFields, log, setLogLevel } from '../services/log';
 import { localIdSecret } from '../services/secret';
 import { openStore } from '../services/storage/cosmos';
+import { isStoreRefused } from '../services/storage/refused';
 import { exportRoute } from './exportRoute';
 import { myDataRoute } from './myDataRoute';
 import { createScheduler } from './proactive';
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
 
 main().catch((err) => {
   log.fatal('server.start_failed', errorFields(err));
-  process.stderr.write(`PeerReflect could not start: ${(err as Error).name}. See the log line above.\n`);
+  // A refusal names files, lines and pids only (never stored content), and says what to do: print it whole.
+  if (isStoreRefused(err)) process.stderr.write(`PeerReflect could not start: ${err.message}\n`);
+  else process.stderr.write(`PeerReflect could not start: ${(err as Error).name}. See the log line above.\n`);
   process.exit(1);
 });

@@ -14,9 +14,14 @@ import { CosmosDbKeyEscape, CosmosDbPartitionedStorage } from 'botbuilder-azure'
 import { BOT_STATE_CONTAINER } from '../services/storage/containers';
 import type { Store } from '../services/storage/cosmos';
 
-/** botbuilder-azure's storage for bot state, on the store's own endpoint and client options (retries included). */
+/**
+ * botbuilder-azure's storage for bot state, on the store's own endpoint and client options (retries included).
+ * openStore has already made its container (a 409 from another instance counts as made); handing that
+ * container over keeps botbuilder-azure from creating it again, which fails with 409 when two instances start
+ * together and then stays failed (it remembers the rejected promise) until a restart.
+ */
 export function cosmosStateStorage(store: Store): CosmosDbPartitionedStorage {
-  return new CosmosDbPartitionedStorage({
+  const storage = new CosmosDbPartitionedStorage({
     cosmosDbEndpoint: store.endpoint,
     authKey: store.key,
     databaseId: store.databaseId,
@@ -24,6 +29,8 @@ export function cosmosStateStorage(store: Store): CosmosDbPartitionedStorage {
     cosmosClientOptions: store.clientOptions,
     compatibilityMode: false,
   });
+  (storage as unknown as { container: Container }).container = store.database.container(BOT_STATE_CONTAINER);
+  return storage;
 }
 
 export class StateConflict extends Error {

@@ -1,10 +1,11 @@
 // Opens the Cosmos database (Azure, the emulator, or the embedded default) and ensures every container exists.
 // The same @azure/cosmos code path runs in all three cases.
 import type { Agent } from 'node:https';
-import { CosmosClient, type Container, type CosmosClientOptions, type Database } from '@azure/cosmos';
+import { CosmosClient, type Container, type ContainerRequest, type CosmosClientOptions, type Database } from '@azure/cosmos';
 import type { Config } from '../config';
 import { log } from '../log';
-import { CONTAINER_NAMES, CONTAINERS, type ContainerName } from './containers';
+import { BOT_STATE_CONTAINER, CONTAINER_NAMES, CONTAINERS, type ContainerName } from './containers';
+import { statusOf } from './documents';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';
 import { REQUEST_BACKOFF, RETRY_OPTIONS, retryPlugin, type BackoffOptions } from './retry';
 
@@ -21,6 +22,11 @@ export interface Store {
   databaseId: string;
   /** Resolves true when the database answers a read within the timeout. */
   ping(timeoutMs?: number): Promise<boolean>;
+  /**
+   * After a deletion: make sure deleted documents are gone from disk too. The embedded store rewrites its
+   * journal; Azure Cosmos DB has nothing to do.
+   */
+  compact(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,6 +37,8 @@ export type StoreOptions = Pick<Config, 'cosmosEndpoint' | 'cosmosKey' | 'cosmos
   requestTimeoutMs?: number;
   /** Retry timing for 503s, timeouts and dropped connections (default REQUEST_BACKOFF: at most ~8 s in all). */
   backoff?: Partial<BackoffOptions>;
+  /** An https.Agent for a COSMOS_ENDPOINT (the import tool: an embedded server's self-signed loopback certificate). */
+  agent?: Agent;
   /** Puts something between the client and the embedded server (tests: the fault-injecting proxy). */
   interpose?: (upstream: { endpoint: string; agent: Agent }) => Promise<{ endpoint: string; agent: Agent }>;
 };
@@ -39,7 +47,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
   let embedded: EmbeddedCosmos | undefined;
   let endpoint = opts.cosmosEndpoint;
   let key = opts.cosmosKey;
-  let agent: Agent | undefined;
+  let agent: Agent | undefined = opts.agent;
   if (opts.embeddedCosmos) {
     embedded = await startEmbeddedCosmos({ dataDir: opts.dataDir });
     ({ endpoint, key, agent } = embedded);
@@ -52,18 +60,19 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     plugins: [retryPlugin({ ...REQUEST_BACKOFF, ...opts.backoff })],
   } as Omit<CosmosClientOptions, 'endpoint' | 'key'>;
   const client = new CosmosClient({ endpoint, key, ...clientOptions });
-  const { database } = await client.databases.createIfNotExists({ id: opts.cosmosDatabase });
+  const database = await ensureDatabase(client, opts.cosmosDatabase);
   const containers = {} as Record<ContainerName, Container>;
   for (const name of CONTAINER_NAMES) {
     const def = CONTAINERS[name];
-    const { container } = await database.containers.createIfNotExists({
+    containers[name] = await ensureContainer(database, {
       id: name,
       partitionKey: { paths: [def.partitionKey] },
       // -1: TTL on, no default; each document that should expire carries its own `ttl` (seconds).
       ...(def.ttl ? { defaultTtl: -1 } : {}),
     });
-    containers[name] = container;
   }
+  // Bot state's container too (partition /id, as botbuilder-azure makes it), so its storage never creates one.
+  await ensureContainer(database, { id: BOT_STATE_CONTAINER, partitionKey: { paths: ['/id'] } });
   log.info('storage.opened', { mode: embedded ? 'embedded' : 'cosmos', count: CONTAINER_NAMES.length });
   return {
     client,
@@ -88,9 +97,35 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
         clearTimeout(timer);
       }
     },
+    async compact() {
+      embedded?.compact();
+    },
     async close() {
       client.dispose();
       await embedded?.stop();
     },
   };
+}
+
+/**
+ * Creates the database unless it exists. Two instances starting together both read "not found" and both
+ * create: the loser's 409 means it exists now, which is all we wanted.
+ */
+export async function ensureDatabase(client: CosmosClient, id: string): Promise<Database> {
+  try {
+    return (await client.databases.createIfNotExists({ id })).database;
+  } catch (err) {
+    if (statusOf(err) !== 409) throw err;
+    return client.database(id);
+  }
+}
+
+/** Creates the container unless it exists; "already exists" (409, another instance won the race) is success. */
+export async function ensureContainer(database: Database, def: ContainerRequest): Promise<Container> {
+  try {
+    return (await database.containers.createIfNotExists(def)).container;
+  } catch (err) {
+    if (statusOf(err) !== 409) throw err;
+    return database.container(def.id!);
+  }
 }

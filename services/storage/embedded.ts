@@ -1,148 +1,161 @@
 // The embedded default: an in-process Cosmos-compatible server (@vercel/cosmosdb-server) on loopback.
-// That server keeps data in memory only, so every successful write is appended to a journal under the
-// data folder (synchronously, so even a SIGKILL keeps what was acknowledged) and replayed at the next start.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// That server keeps data in memory only, so every successful write is appended to a journal under the data
+// folder (journal.ts) — written and fdatasynced before the client hears it succeeded — and replayed at the
+// next start. The folder is locked to one process (lock.ts); the port takes only requests signed with this
+// data folder's own key (DATA_DIR/store-key), so no other local program can read or write through it.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CosmosClient, type ContainerDefinition } from '@azure/cosmos';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
-import { log } from '../log';
+import { errorFields, log } from '../log';
 import { stripSystem } from './documents';
+import { createFileExclusively, ensurePrivateDir, makePrivate } from './files';
+import {
+  apply, collKey, emptyState, JOURNAL_FILE, JournalAppender, partitionOf, readJournal, writeJournal,
+  type Damage, type JournalEntry, type State,
+} from './journal';
+import { lockDataDir, type DataDirLock } from './lock';
+import { RECOVERY_HINT, StoreRefused } from './refused';
 
-/** The fixed key of the Cosmos DB emulator; the embedded server accepts any key. */
-export const EMBEDDED_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
-
-type JournalEntry =
-  | { t: 'db'; db: string }
-  | { t: 'dropdb'; db: string }
-  | { t: 'coll'; db: string; def: ContainerDefinition }
-  | { t: 'dropcoll'; db: string; coll: string }
-  | { t: 'doc'; db: string; coll: string; pk: string; doc: Record<string, unknown> }
-  | { t: 'del'; db: string; coll: string; id: string; pk: string };
-
-interface State {
-  dbs: Set<string>;
-  colls: Map<string, ContainerDefinition>; // key db/coll
-  docs: Map<string, Map<string, Record<string, unknown>>>; // key db/coll -> id+pk -> doc
-}
+export const KEY_FILE = 'store-key';
 
 export interface EmbeddedCosmos {
   endpoint: string;
   key: string;
   agent: https.Agent;
+  /** Rewrites the journal from what is stored now, so deleted documents leave the disk (no-op in memory). */
+  compact(): void;
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedCosmos(opts: { dataDir?: string; port?: number } = {}): Promise<EmbeddedCosmos> {
-  const journalPath = opts.dataDir ? path.join(opts.dataDir, 'cosmos-journal.jsonl') : undefined;
-  const state = journalPath ? compact(journalPath) : undefined;
+/** This data folder's key for the embedded port: made once, kept 0600; a fresh one for an in-memory store. */
+export function storeKey(dataDir?: string): string {
+  const fresh = randomBytes(64).toString('base64');
+  if (!dataDir) return fresh;
+  const file = path.join(dataDir, KEY_FILE);
+  createFileExclusively(file, fresh);
+  makePrivate(file);
+  const key = fs.readFileSync(file, 'utf8').trim();
+  if (Buffer.from(key, 'base64').length < 32) throw new StoreRefused(`${file} is not a usable key. Delete it and start again: a new one is made (it guards the port only; no data depends on it).`);
+  return key;
+}
 
-  const server = createHttpsServer({ keepAlive: true } as https.ServerOptions);
-  let journaling = false;
-  if (journalPath) {
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      if (journaling) journalRequest(journalPath, state!, req, res);
-    });
+/** Opens a data folder's journal for a start: refuses (changing nothing) unless it replays cleanly. */
+export function openJournal(dataDir: string): { file: string; state: State } {
+  const file = path.join(dataDir, JOURNAL_FILE);
+  if (!fs.existsSync(file)) {
+    writeJournal(file, emptyState());
+    return { file, state: emptyState() };
   }
+  makePrivate(file);
+  const read = readJournal(file);
+  if (read.damage.length) throw damaged(file, read.damage);
+  if (read.tornTail) log.warn('embedded.journal_torn_tail_skipped', { count: 1 });
+  writeJournal(file, read.state); // compact: only ever over a journal that replayed cleanly
+  return { file, state: read.state };
+}
+
+function damaged(file: string, damage: Damage[]): StoreRefused {
+  const [first] = damage;
+  const more = damage.length > 1 ? ` (and ${damage.length - 1} more damaged line${damage.length > 2 ? 's' : ''})` : '';
+  return new StoreRefused(
+    `The embedded store's journal ${file} is damaged at line ${first!.line}: ${first!.reason}${more}. ` +
+    `PeerReflect has not started, so nothing is lost yet and the file is untouched. ${RECOVERY_HINT}`,
+  );
+}
+
+export async function startEmbeddedCosmos(opts: { dataDir?: string; port?: number } = {}): Promise<EmbeddedCosmos> {
+  let lock: DataDirLock | undefined;
+  let journal: { file: string; state: State } | undefined;
+  let key: string;
+  if (opts.dataDir) ensurePrivateDir(opts.dataDir);
+  if (opts.dataDir) lock = lockDataDir(opts.dataDir);
+  try {
+    if (opts.dataDir) journal = openJournal(opts.dataDir);
+    key = storeKey(opts.dataDir);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const server = createHttpsServer({ keepAlive: true } as https.ServerOptions);
+  const writer = journal ? new GroupCommit(journal) : undefined;
+  const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!signedWith(key, req)) return answer(res, 401, 'Unauthorized', 'This port takes only requests signed with its data folder key.');
+    if (writer && isWrite(req)) {
+      if (writer.failed) return answer(res, 503, 'ServiceUnavailable', 'The journal could not be written; writes stop until a restart.');
+      if (writer.ready) writer.watch(req, res);
+    }
+    for (const h of handlers) h.call(server, req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  }).catch((err) => {
+    lock?.release();
+    throw err;
   });
   const { port } = server.address() as AddressInfo;
   const endpoint = `https://127.0.0.1:${port}`;
   // The self-signed certificate is trusted for this loopback server only, never globally.
   const agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });
-  if (state) await replay(state, endpoint, agent);
-  journaling = true;
+  if (journal) await replay(journal.state, endpoint, key, agent);
+  if (writer) writer.ready = true;
   return {
     endpoint,
-    key: EMBEDDED_KEY,
+    key,
     agent,
+    compact: () => writer?.compact(),
     stop: () =>
       new Promise<void>((resolve) => {
         agent.destroy();
-        server.close(() => resolve());
+        server.close(() => {
+          try {
+            writer?.close();
+          } catch (err) {
+            log.error('embedded.journal_close_failed', errorFields(err)); // the appended journal still stands
+          } finally {
+            lock?.release();
+            resolve();
+          }
+        });
         server.closeAllConnections?.();
       }),
   };
 }
 
-function collKey(db: string, coll: string): string {
-  return `${db}/${coll}`;
+function answer(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'x-ms-activity-id': 'embedded' });
+  res.end(JSON.stringify({ code, message }));
 }
 
-function docKey(id: string, pk: string): string {
-  return `${pk}\u0000${id}`;
+/**
+ * Checks the Cosmos master-key signature the client sends (HMAC-SHA256 over verb, resource type, resource
+ * link and date, as @azure/cosmos signs it): the key itself never crosses the wire.
+ */
+function signedWith(key: string, req: IncomingMessage): boolean {
+  const auth = decodeURIComponent(String(req.headers.authorization ?? ''));
+  const sig = /(?:^|&)sig=([^&]+)/.exec(auth)?.[1];
+  const date = String(req.headers['x-ms-date'] ?? '');
+  if (!sig || !date) return false;
+  const segments = decodeURI((req.url ?? '/').split('?')[0]!).split('/').filter(Boolean);
+  // /dbs/a/colls/b/docs/c names a resource (link: all of it); /dbs/a/colls/b/docs is a feed of its parent.
+  const odd = segments.length % 2 === 1;
+  const type = segments.length ? segments[segments.length - (odd ? 1 : 2)]! : '';
+  const link = (odd ? segments.slice(0, -1) : segments).join('/');
+  const text = `${(req.method ?? '').toLowerCase()}\n${type.toLowerCase()}\n${link}\n${date.toLowerCase()}\n\n`;
+  const expected = createHmac('sha256', Buffer.from(key, 'base64')).update(text).digest();
+  const given = Buffer.from(sig, 'base64');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-function partitionOf(def: ContainerDefinition | undefined, doc: Record<string, unknown>): string {
-  const p = def?.partitionKey?.paths?.[0];
-  if (!p) return JSON.stringify([{}]);
-  let v: unknown = doc;
-  for (const part of p.slice(1).split('/')) v = (v as Record<string, unknown> | undefined)?.[part];
-  return JSON.stringify([v === undefined ? {} : v]);
-}
-
-function apply(state: State, e: JournalEntry): void {
-  switch (e.t) {
-    case 'db':
-      state.dbs.add(e.db);
-      break;
-    case 'dropdb':
-      state.dbs.delete(e.db);
-      for (const k of [...state.colls.keys()]) if (k.startsWith(`${e.db}/`)) { state.colls.delete(k); state.docs.delete(k); }
-      break;
-    case 'coll':
-      state.colls.set(collKey(e.db, e.def.id!), e.def);
-      if (!state.docs.has(collKey(e.db, e.def.id!))) state.docs.set(collKey(e.db, e.def.id!), new Map());
-      break;
-    case 'dropcoll':
-      state.colls.delete(collKey(e.db, e.coll));
-      state.docs.delete(collKey(e.db, e.coll));
-      break;
-    case 'doc':
-      state.docs.get(collKey(e.db, e.coll))?.set(docKey(String(e.doc.id), e.pk), e.doc);
-      break;
-    case 'del':
-      state.docs.get(collKey(e.db, e.coll))?.delete(docKey(e.id, e.pk));
-      break;
-  }
-}
-
-/** Reads the journal into state and rewrites it compacted (atomically), so it never grows without bound. */
-function compact(journalPath: string): State {
-  mkdirSync(path.dirname(journalPath), { recursive: true });
-  const state: State = { dbs: new Set(), colls: new Map(), docs: new Map() };
-  let skipped = 0;
-  if (existsSync(journalPath)) {
-    for (const line of readFileSync(journalPath, 'utf8').split('\n')) {
-      if (!line) continue;
-      try {
-        apply(state, JSON.parse(line) as JournalEntry);
-      } catch {
-        skipped++; // a line torn by a kill mid-write: it was never acknowledged to the caller
-      }
-    }
-  }
-  if (skipped) log.warn('embedded.journal_lines_skipped', { count: skipped });
-  const lines: string[] = [];
-  for (const db of state.dbs) lines.push(JSON.stringify({ t: 'db', db }));
-  for (const [k, def] of state.colls) {
-    const db = k.slice(0, k.indexOf('/'));
-    lines.push(JSON.stringify({ t: 'coll', db, def }));
-    for (const [dk, doc] of state.docs.get(k) ?? []) {
-      lines.push(JSON.stringify({ t: 'doc', db, coll: def.id, pk: dk.slice(0, dk.indexOf('\u0000')), doc }));
-    }
-  }
-  writeFileSync(`${journalPath}.tmp`, lines.length ? `${lines.join('\n')}\n` : '');
-  renameSync(`${journalPath}.tmp`, journalPath);
-  return state;
-}
-
-async function replay(state: State, endpoint: string, agent: https.Agent): Promise<void> {
-  const client = new CosmosClient({ endpoint, key: EMBEDDED_KEY, agent, connectionPolicy: { enableEndpointDiscovery: false } });
+async function replay(state: State, endpoint: string, key: string, agent: https.Agent): Promise<void> {
+  const client = new CosmosClient({ endpoint, key, agent, connectionPolicy: { enableEndpointDiscovery: false } });
   let count = 0;
   for (const db of state.dbs) await client.databases.createIfNotExists({ id: db });
   for (const [k, def] of state.colls) {
@@ -159,45 +172,110 @@ async function replay(state: State, endpoint: string, agent: https.Agent): Promi
   log.info('embedded.replayed', { count });
 }
 
+/**
+ * Journals acknowledged writes. A write's response is held until its entries are appended and fdatasynced;
+ * the writes that finish in one turn of the event loop share one append and one fdatasync (group commit).
+ * If the journal cannot be written, the held responses become 503s and every later write is refused (memory
+ * would run ahead of the disk), so nothing is acknowledged that a restart would lose.
+ */
+class GroupCommit {
+  ready = false;
+  failed = false;
+  private readonly appender: JournalAppender;
+  private queue: { entries: JournalEntry[]; release: (ok: boolean) => void }[] = [];
+  private scheduled = false;
+
+  constructor(private readonly journal: { file: string; state: State }) {
+    this.appender = new JournalAppender(journal.file);
+  }
+
+  /** Watches one write; when the server answers success, journals what it changed before the answer leaves. */
+  watch(req: IncomingMessage, res: ServerResponse): void {
+    const method = req.method ?? 'GET';
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    (res as unknown as { end: (...args: unknown[]) => ServerResponse }).end = (...args: unknown[]) => {
+      if (res.statusCode >= 300) return end(...args);
+      let entries: JournalEntry[];
+      try {
+        entries = entriesFor(this.journal.state, method, req, Buffer.concat(chunks).toString('utf8'), typeof args[0] === 'string' ? args[0] : '');
+        for (const e of entries) apply(this.journal.state, e);
+      } catch (err) {
+        log.error('embedded.journal_entry_failed', errorFields(err));
+        this.failed = true;
+        entries = [];
+      }
+      if (this.failed) {
+        res.removeHeader('etag');
+        answer(Object.assign(res, { end }), 503, 'ServiceUnavailable', 'The journal could not be written; writes stop until a restart.');
+        return res;
+      }
+      this.queue.push({ entries, release: (ok) => {
+        if (ok) return end(...args);
+        res.removeHeader('etag');
+        answer(Object.assign(res, { end }), 503, 'ServiceUnavailable', 'The journal could not be written; writes stop until a restart.');
+      } });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+      return res;
+    };
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (!batch.length) return;
+    let ok = !this.failed;
+    if (ok) {
+      try {
+        this.appender.append(batch.flatMap((b) => b.entries));
+      } catch (err) {
+        log.error('embedded.journal_failed', errorFields(err));
+        this.failed = true;
+        ok = false;
+      }
+    }
+    for (const b of batch) b.release(ok);
+  }
+
+  /** Flushes, then rewrites the journal from the state (write new, fsync, rename) and appends to the new file. */
+  compact(): void {
+    this.flush();
+    if (this.failed) return;
+    writeJournal(this.journal.file, this.journal.state);
+    this.appender.reopen();
+    log.info('embedded.journal_compacted', {});
+  }
+
+  /** At a clean stop the whole journal becomes compacted: a later cut anywhere in it is then detectable. */
+  close(): void {
+    this.compact();
+    this.appender.close();
+  }
+}
+
+// Mirrors the server's own router: a POST is a query when either of these says so.
+function isWrite(req: IncomingMessage): boolean {
+  const method = req.method ?? 'GET';
+  if (method === 'GET' || method === 'HEAD') return false;
+  const query = String(req.headers['x-ms-documentdb-isquery']).toLowerCase() === 'true' || req.headers['content-type'] === 'application/query+json';
+  return !query;
+}
 
 const DOC_PATH = /^\/dbs\/([^/]+)\/colls\/([^/]+)\/docs(?:\/([^/?]+))?\/?(?:\?.*)?$/;
 const COLL_PATH = /^\/dbs\/([^/]+)\/colls(?:\/([^/?]+))?\/?(?:\?.*)?$/;
 const DB_PATH = /^\/dbs(?:\/([^/?]+))?\/?(?:\?.*)?$/;
-
-/** Watches one request; once it has succeeded, appends what it changed to the journal. */
-function journalRequest(journalPath: string, state: State, req: IncomingMessage, res: ServerResponse): void {
-  const method = req.method ?? 'GET';
-  if (method === 'GET' || isQuery(req)) return;
-  const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c));
-  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-  (res as unknown as { end: (...args: unknown[]) => ServerResponse }).end = (...args: unknown[]) => {
-    try {
-      if (res.statusCode < 300) {
-        const body = typeof args[0] === 'string' ? args[0] : '';
-        for (const e of entriesFor(state, method, req, Buffer.concat(chunks).toString('utf8'), body)) {
-          apply(state, e);
-          appendFileSync(journalPath, `${JSON.stringify(e)}\n`);
-        }
-      }
-    } catch (err) {
-      log.error('embedded.journal_failed', { errorName: (err as Error).name });
-    }
-    return end(...args);
-  };
-}
-
-// Mirrors the server's own router: a POST is a query when either of these says so.
-function isQuery(req: IncomingMessage): boolean {
-  return String(req.headers['x-ms-documentdb-isquery']).toLowerCase() === 'true' || req.headers['content-type'] === 'application/query+json';
-}
 
 function entriesFor(state: State, method: string, req: IncomingMessage, reqBody: string, resBody: string): JournalEntry[] {
   const url = decodeURI(req.url ?? '');
   const pkHeader = String(req.headers['x-ms-documentdb-partitionkey'] ?? JSON.stringify([{}]));
   let m = DOC_PATH.exec(url);
   if (m) {
-    const [, db, coll, id] = m;
+    const [, db, coll, id] = m as unknown as [string, string, string, string | undefined];
     const def = state.colls.get(collKey(db, coll));
     if (method === 'DELETE' && id) return [{ t: 'del', db, coll, id, pk: pkHeader }];
     if (String(req.headers['x-ms-cosmos-is-batch-request']).toLowerCase() === 'true') return batchEntries(def, db, coll, reqBody, resBody);
@@ -206,7 +284,7 @@ function entriesFor(state: State, method: string, req: IncomingMessage, reqBody:
   }
   m = COLL_PATH.exec(url);
   if (m) {
-    const [, db, coll] = m;
+    const [, db, coll] = m as unknown as [string, string, string | undefined];
     if (method === 'DELETE' && coll) return [{ t: 'dropcoll', db, coll }];
     if (method === 'POST' || method === 'PUT') return [{ t: 'coll', db, def: JSON.parse(resBody) as ContainerDefinition }];
     return [];
