@@ -5,6 +5,11 @@ import { addresses } from './address';
 import { facilities } from './facility';
 import { names } from './names';
 import { KEEP } from './lexicon';
+import { messyNames, SAFE } from './messy';
+import * as mp from './messyPatterns';
+import { keepPhraseSpans } from './keepList';
+import { places } from './places';
+import { dictionaries } from './dictionaries';
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -34,13 +39,16 @@ export function knownNameSpans(text: string, known: readonly string[] | undefine
  * reflections) skip the number detectors' regexes altogether.
  */
 const DIGIT = /\d/;
+const DIGIT_ = (t: string) => DIGIT.test(t);
 const DETECTORS: Array<[(t: string) => Entity[], (t: string) => boolean]> = [
-  [p.email, (t) => t.includes('@')], [p.url, (t) => t.includes('.')], [p.ip, (t) => DIGIT.test(t) && (t.includes('.') || t.includes(':'))],
-  [p.iban, (t) => DIGIT.test(t)], [p.handle, (t) => t.includes('@')],
-  [p.healthCard, (t) => DIGIT.test(t)], [p.canadianPostal, (t) => DIGIT.test(t)], [p.recordNumber, (t) => DIGIT.test(t)],
-  [p.plate, (t) => DIGIT.test(t)], [p.zip, (t) => DIGIT.test(t)],
-  [p.date, (t) => DIGIT.test(t)], [p.idNumber, (t) => DIGIT.test(t)], [p.phone, (t) => DIGIT.test(t)],
-  [addresses, () => true], [p.age, () => true], [facilities, () => true], [names, () => true],
+  [p.email, (t) => t.includes('@')], [mp.obfuscatedEmail, (t) => /\bat\b|\(at\)|\[at\]/i.test(t)], [p.url, (t) => t.includes('.')],
+  [p.ip, (t) => DIGIT.test(t) && (t.includes('.') || t.includes(':'))],
+  [p.iban, DIGIT_], [p.handle, (t) => t.includes('@')], [mp.handles, () => true],
+  [p.healthCard, DIGIT_], [p.canadianPostal, DIGIT_], [mp.messyPostal, DIGIT_], [p.recordNumber, DIGIT_], [mp.labelledIds, DIGIT_],
+  [p.plate, DIGIT_], [p.zip, DIGIT_], [mp.messyPlates, DIGIT_],
+  [p.date, DIGIT_], [mp.messyDates, DIGIT_], [p.idNumber, DIGIT_], [p.phone, DIGIT_],
+  [addresses, () => true], [mp.messyAddresses, DIGIT_], [p.age, () => true], [mp.messyAges, DIGIT_],
+  [places, () => true], [facilities, () => true], [mp.messyFacilities, () => true], [names, () => true], [messyNames, () => true],
 ];
 
 function settle(candidates: Entity[][]): Entity[] {
@@ -61,9 +69,65 @@ function settle(candidates: Entity[][]): Entity[] {
   return accepted.sort((a, b) => a.start - b.start);
 }
 
+/** Names and places on the keep-list ("Ontario Works", "Tim Hortons", "the mens group") are not hidden. */
+function dropKept(text: string, found: Entity[]): Entity[] {
+  const kept = keepPhraseSpans(text);
+  if (kept.length === 0) return found;
+  return found.filter((e) => !((e.type === 'NAME' || e.type === 'FACILITY') && kept.some((k) => k.start <= e.start && e.end <= k.end)));
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_.'’-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+
+/**
+ * A name found once is hidden everywhere in the text, in any case ("Khadija ... khadija"), with a last initial
+ * after it ("rupal s."), and inside handles and emails built from it ("youssefhadd88"). A common word is left
+ * where a determiner or pronoun makes it a word again ("i hope", "the mark").
+ */
+function everywhere(text: string, found: Entity[]): Entity[] {
+  const d = dictionaries();
+  const names = new Set<string>();
+  for (const e of found) {
+    if (e.type !== 'NAME') continue;
+    for (const w of text.slice(e.start, e.end).toLowerCase().match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? []) {
+      const base = w.replace(/['’]s$/, '');
+      if (base.length >= 3 && !SAFE.has(base) && !KEEP.has(base)) names.add(base);
+    }
+  }
+  const extra: Entity[] = [];
+  // A last initial after a name: "rupal s.", "Harjit K."
+  for (const e of found) {
+    if (e.type !== 'NAME') continue;
+    const m = /^ \p{L}\.(?![\p{L}\p{N}])/u.exec(text.slice(e.end, e.end + 4));
+    if (m) extra.push({ start: e.start, end: e.end + m[0].length, type: 'NAME' });
+  }
+  if (names.size) {
+    const covered = (s: number, t: number) => found.some((e) => e.start <= s && t <= e.end);
+    WORD.lastIndex = 0;
+    let prev = '';
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+      const w = m[0].toLowerCase();
+      const base = w.replace(/['’]s$/, '');
+      const s = m.index;
+      const t = m.index + m[0].length;
+      if (names.has(base) && !covered(s, t)) {
+        // "Sam's brother": the possessive stays outside the placeholder.
+        if (!(d.common.has(base) && SAFE.has(prev))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
+      } else if (/[\d_.]/.test(w) && w.length >= 5 && !covered(s, t)) {
+        // A handle or email user built from a name: "youssefhadd88", "k.bird".
+        for (const n of names) if (n.length >= 4 && w.includes(n)) {
+          extra.push({ start: s, end: t, type: 'HANDLE' });
+          break;
+        }
+      }
+      prev = w;
+    }
+  }
+  return extra.length ? settle([found, extra]) : found;
+}
+
 export function deidentify(text: string, opts: DeidentifyOptions = {}): DeidentifyResult {
   const groups = [knownNameSpans(text, opts.knownNames), ...DETECTORS.map(([d, may]) => (may(text) ? d(text) : []))];
-  const entities = settle(groups).map((e) => ({ start: e.start, end: e.end, type: e.type }));
+  const entities = everywhere(text, dropKept(text, settle(groups))).map((e) => ({ start: e.start, end: e.end, type: e.type }));
   let redacted = '';
   let at = 0;
   for (const e of entities) {

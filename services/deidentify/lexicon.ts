@@ -3,6 +3,8 @@
  * come from npm packages in dictionaries.ts; these lists hold the domain knowledge.
  */
 
+import { keepList } from './keepList';
+
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/).map((w) => w.toLowerCase()));
 
 /** Clinically useful words that must survive even when capitalised or found in a name list. */
@@ -28,6 +30,8 @@ export const KEEP = words(`
   canada canadian america american english french
   i i'm i've i'd i'll
 `);
+// The domain keep-list in content/deid-keep.json adds its single words.
+for (const w of keepList().words) KEEP.add(w);
 
 /** Given names that are also ordinary English words: a name only with supporting context. */
 export const AMBIGUOUS_NAMES = words(`

@@ -1,0 +1,51 @@
+/**
+ * The domain keep-list (content/deid-keep.json, checked against content/schemas/deid-keep.schema.json when first
+ * read): chains, programs, mutual-aid groups, medications, SMS words, roles, provinces and big cities. A single
+ * word on it is never a name; a phrase on it ("Ontario Works", "the mens group") is never hidden as a name or place.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import type { Entity } from './types';
+import { packagePath } from '../paths';
+
+const CONTENT = packagePath('content');
+
+export interface KeepList {
+  /** Single words, lower case. */
+  words: Set<string>;
+  /** Phrases of two words or more, lower case, longest first. */
+  phrases: string[];
+}
+
+let cached: KeepList | undefined;
+
+export function keepList(): KeepList {
+  if (cached) return cached;
+  const data = JSON.parse(fs.readFileSync(path.join(CONTENT, 'deid-keep.json'), 'utf8')) as { groups: Array<{ terms: string[] }> };
+  const schema = JSON.parse(fs.readFileSync(path.join(CONTENT, 'schemas', 'deid-keep.schema.json'), 'utf8')) as object;
+  const validate = new Ajv({ strict: true }).compile(schema);
+  if (!validate(data)) throw new Error(`content/deid-keep.json: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
+  const words = new Set<string>();
+  const phrases = new Set<string>();
+  for (const g of data.groups) {
+    for (const t of g.terms) {
+      const l = t.toLowerCase().trim();
+      if (/[\s]/.test(l)) phrases.add(l);
+      else words.add(l);
+    }
+  }
+  cached = { words, phrases: [...phrases].sort((a, b) => b.length - a.length) };
+  return cached;
+}
+
+let phraseRe: RegExp | undefined;
+
+/** Where keep-list phrases sit in the text (any case, whole words). */
+export function keepPhraseSpans(text: string): Entity[] {
+  phraseRe ??= new RegExp(`(?<![\\p{L}\\p{N}])(?:${keepList().phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const out: Entity[] = [];
+  phraseRe.lastIndex = 0;
+  for (let m = phraseRe.exec(text); m; m = phraseRe.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
+  return out;
+}

@@ -1,0 +1,175 @@
+/**
+ * Notes typed fast on a phone: lower case, no punctuation, nicknames, initials. Here the question is turned
+ * around (as Philter does): a word is kept when it is known to be safe, and a word that is no English word
+ * and on no keep-list is taken for a name. Names that are also words ("hope", "Dawn", "Red") count only in a
+ * person slot: after a verb or role that takes a person ("met", "texted", "her sister", "pharmacist") or
+ * before a verb a person does ("said", "came"). Initials ("J.T.") and nicknames ("big mike", "lil d") have
+ * shapes of their own.
+ */
+import type { Entity } from './types';
+import { dictionaries } from './dictionaries';
+import { AMBIGUOUS_NAMES, KEEP, TITLES } from './lexicon';
+
+const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+
+/** Function words and everyday words that fill a person slot without being a person ("met her", "called back"). */
+export const SAFE = set(`
+  a an the this that these those my your his her its our their me him us them you he she they it i we
+  someone somebody anyone anybody everyone everybody nobody noone people staff family friends folks kids everyone's
+  and or but so if then than to of in on at by for from with without about into onto over under up down out off
+  back again twice once today tonight tomorrow yesterday earlier later early late first last next around ahead
+  home work there here now too also just still already even only really very all some any no not both each
+  is was are were be been being am has have had do does did would can could should might must shall
+  said says told asked came come went go got get let lets up yes ok who what when where why how
+  re via per like as one two three four five six
+`);
+
+/** Verbs and prepositions after which the next word is a person ("met hope", "texted rusty", "w joy"). */
+const PERSON_BEFORE = set(`
+  met meet meeting texted text texting txt txted messaged message msgd emailed email called call calling phoned phone
+  saw see seeing visited visit hugged drove told tell asked ask helped help with w w/ thank thanks hi hey
+  sister brother bro sis mom mum mother dad father son daughter aunt auntie aunty uncle cousin nan nana grandma grandpa
+  gran granny kokum kookum mooshum moshom niece nephew wife husband hubby partner bf gf boyfriend girlfriend ex buddy
+  friend roommate roomie bestie sponsor sponsee worker caseworker pharmacist nurse practitioner np counsellor counselor
+  therapist doctor psychiatrist dr pastor elder landlord landlady client kid neighbour neighbor coworker boss
+`);
+
+/** Second words of two-word person cues: "picked up X", "ran into X", "spoke to X". */
+const PERSON_BEFORE_PAIRS = new Set(['picked up', 'dropped off', 'ran into', 'spoke to', 'talked to', 'spoke w', 'talked w', 'sat w', 'went w', 'checked on', 'check on', 'waited for', 'looking for', 'dropped', 'left', 'reached']);
+
+/** Verbs a person does, right after the name ("dawn said", "rusty came by"). */
+const PERSON_AFTER = set(`
+  said says sed say texted txted called phoned told asked came comes showed shows wants wanted needs needed missed
+  got gets brought gave left dropped picked walked drove moved stopped messaged emailed mentioned agreed cried
+  laughed relapsed used overdosed od'd odd called's jr
+`);
+
+/** Nicknames people go by on the street and in groups; they are names only in a person slot. */
+export const NICKNAMES = set(`
+  red rusty tiny shorty smokey smoky buddy slim cookie junior dusty bear moose tank spike ace boots blue sparky
+  skinny peanut bubba bubbles sunny sonny chip lucky duke rocky butch scooter bunny kitty tiger cowboy preacher
+  sarge goose hawk wolf jojo dee gigi pooh biggie boo coco princess ziggy stretch lefty ginger curly pops bones
+  chico flaco gordo chino papi tex dutch smitty sully mac bucky spud stinky hoss
+`);
+
+/** Nickname shapes: "big mike", "lil d", "little j". */
+const NICK_SHAPE = /(?<![\p{L}\p{N}])(?:big|lil'?|little)\s+(\p{L}[\p{L}'’-]*)(?![\p{L}\p{N}])/giu;
+
+/** Initials: "J.T.", "r.m.", "D.J"; common abbreviations stay. */
+const INITIALS = /(?<![\p{L}\p{N}.])(\p{L}\.\s?\p{L}\.?(?:\s?\p{L}\.)?)(?![\p{L}\p{N}])/gu;
+const NOT_INITIALS = set(`e.g i.e a.m p.m u.s b.c p.o r.r n.a a.a o.k d.o.b e.t.a u.k n.b p.s b.a m.a
+  e.r i.d t.v d.c`);
+
+const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+
+interface Tok {
+  start: number;
+  end: number;
+  lower: string;
+}
+
+/** Whether a lower-cased word is a known English word (or an inflection of one). */
+function english(w: string, d: ReturnType<typeof dictionaries>): boolean {
+  if (d.english.has(w) || d.common.has(w)) return true;
+  // Contractions: "didn't", "he'd", "she'll".
+  const stem = w.replace(/n['’]t$|['’](?:d|ll|re|ve|m)$/, '');
+  if (stem !== w && (d.english.has(stem) || SAFE.has(stem) || stem === 'ca' || stem === 'wo')) return true;
+  const base = w.replace(/['’]s$/, '');
+  if (base !== w && (d.english.has(base) || d.common.has(base))) return true;
+  return (w.endsWith('s') && d.english.has(w.slice(0, -1))) || (w.endsWith('ed') && d.english.has(w.slice(0, -2))) || (w.endsWith('ing') && d.english.has(w.slice(0, -3)));
+}
+
+type Verdict = 'safe' | 'name' | 'wordName' | 'word';
+
+function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
+  const base = lower.replace(/['’]s$/, '');
+  // A nickname that is also a role ("buddy") is judged by its slot.
+  if (NICKNAMES.has(base)) return 'wordName';
+  if (base.length < 2 || SAFE.has(base) || KEEP.has(base) || KEEP.has(lower) || TITLES.has(base)) return 'safe';
+  // Two letters ("jj", "ty", "AB") are a name only in a person slot.
+  if (base.length < 3) return d.firstNames.has(base) || d.anyNames.has(base) ? 'wordName' : 'safe';
+  // Plurals of kept words: tuesdays, benzos.
+  if (base.endsWith('s') && KEEP.has(base.slice(0, -1))) return 'safe';
+  if (base.includes('-')) {
+    const parts = base.split('-');
+    if (parts.some((p) => p.length < 2 || KEEP.has(p) || SAFE.has(p))) return 'safe';
+    if (parts.every((p) => !d.common.has(p)) && parts.some((p) => !english(p, d) || d.firstNames.has(p))) return 'name';
+    return 'word';
+  }
+  if (NICKNAMES.has(base) || AMBIGUOUS_NAMES.has(base)) return 'wordName';
+  if (d.firstNames.has(base)) return d.common.has(base) ? 'wordName' : 'name';
+  // Philter's turn: no English word and on no list is most often a name in these notes.
+  if (base.length >= 3 && !english(lower, d)) return 'name';
+  if (d.anyNames.has(base) && !d.common.has(base)) return 'wordName';
+  return 'word';
+}
+
+const verdicts = new Map<string, Verdict>();
+function judgeCached(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
+  let v = verdicts.get(lower);
+  if (v === undefined) {
+    if (verdicts.size >= 50_000) verdicts.clear();
+    v = judge(lower, d);
+    verdicts.set(lower, v);
+  }
+  return v;
+}
+
+const DETERMINERS = set(`the a an this that these those my your our their its some any no every each another`);
+
+/** A modal or a word that starts a verb phrase, not a name: "her sponsor will call", "mom may come". */
+const VERB_NEXT = set(`be come call try go see get have do text meet let need make take bring help drive pick stay say talk`);
+
+function sentenceStart(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /[ \t"“(']/.test(text[i]!)) i--;
+  return i < 0 || /[.!?\n;:]/.test(text[i]!);
+}
+
+export function messyNames(text: string): Entity[] {
+  const d = dictionaries();
+  const toks: Tok[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) toks.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
+  const out: Entity[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    const v = judgeCached(t.lower, d);
+    if (v === 'safe' || v === 'word') continue;
+    // A word right after digits or inside a code ("4c", "t5k") is no name.
+    if (/[\p{N}@_/]/u.test(text[t.start - 1] ?? '') || /^(?:[\p{N}@_]|-\p{N})/u.test(text.slice(t.end, t.end + 2))) continue;
+    // "dawn's sister": the possessive stays outside the placeholder.
+    const end = /['’]s$/.test(t.lower) ? t.end - 2 : t.end;
+    if (v === 'name') {
+      out.push({ start: t.start, end, type: 'NAME' });
+      continue;
+    }
+    // A word that is also a name: only in a person slot.
+    const prev = toks[k - 1];
+    const prev2 = toks[k - 2];
+    const next = toks[k + 1];
+    const gapBefore = prev ? text.slice(prev.end, t.start) : '';
+    // "w/ joy": the slash of "w/" sits between the tokens.
+    const near = /^\/?[ \t]+$/.test(gapBefore);
+    const before = !!prev && near && (PERSON_BEFORE.has(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)));
+    const nextWord = next && /^[ \t]+$/.test(text.slice(t.end, next.start)) ? next.lower : '';
+    if (nextWord && VERB_NEXT.has(nextWord)) continue;
+    // "the river", "a bill", "my hope": a determiner makes it a word.
+    if (prev && near && DETERMINERS.has(prev.lower)) continue;
+    const possessive = /['’]s$/.test(t.lower);
+    // "hope came up a lot today": an idiom, not a visit.
+    const after = (PERSON_AFTER.has(nextWord) && !(nextWord === 'came' && toks[k + 2]?.lower === 'up')) || (sentenceStart(text, t.start) && (nextWord === 'is' || nextWord === 'was' || possessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? ''))));
+    if (before || after) out.push({ start: t.start, end, type: 'NAME' });
+  }
+  NICK_SHAPE.lastIndex = 0;
+  for (let m = NICK_SHAPE.exec(text); m; m = NICK_SHAPE.exec(text)) {
+    const w = m[1]!.toLowerCase();
+    if (w.length === 1 || d.firstNames.has(w) || NICKNAMES.has(w) || (!english(w, d) && !KEEP.has(w))) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
+  }
+  INITIALS.lastIndex = 0;
+  for (let m = INITIALS.exec(text); m; m = INITIALS.exec(text)) {
+    const key = m[1]!.toLowerCase().replace(/\s/g, '').replace(/\.$/, '');
+    if (!NOT_INITIALS.has(key)) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
+  }
+  return out;
+}

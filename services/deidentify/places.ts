@@ -1,0 +1,40 @@
+/**
+ * Local places by the names people use (content/deid-places.json, checked against its schema when first read):
+ * "the mis", "royal alex", "george spady". Each organisation keeps its own list; they are hidden as FACILITY in
+ * any case. Generic kinds of place ("the food bank") belong on the keep-list instead.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import type { Entity } from './types';
+
+const CONTENT = path.resolve(__dirname, '..', '..', 'content');
+let re: RegExp | undefined;
+
+function placesRegex(): RegExp {
+  if (re) return re;
+  const data = JSON.parse(fs.readFileSync(path.join(CONTENT, 'deid-places.json'), 'utf8')) as { groups: Array<{ terms: string[] }> };
+  const schema = JSON.parse(fs.readFileSync(path.join(CONTENT, 'schemas', 'deid-places.schema.json'), 'utf8')) as object;
+  const validate = new Ajv({ strict: true }).compile(schema);
+  if (!validate(data)) throw new Error(`content/deid-places.json: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
+  // "the mis": the article is prose and stays outside the span.
+  const terms = data.groups.flatMap((g) => g.terms.map((t) => t.toLowerCase().replace(/^the /, '')));
+  const alts = [...new Set(terms)].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return re;
+}
+
+/** Short names that are also words ("the mis", "the max", "the alex") need their "the" before them. */
+const NEEDS_THE = new Set(['mis', 'misi', 'max', 'alex', 'mac', 'fort', 'marian', 'bissell', 'foothills', 'mustard seed', 'grey nuns', 'remand centre']);
+
+export function places(text: string): Entity[] {
+  const r = placesRegex();
+  const out: Entity[] = [];
+  r.lastIndex = 0;
+  for (let m = r.exec(text); m; m = r.exec(text)) {
+    const key = m[0].toLowerCase().replace(/\s+/g, ' ');
+    if (NEEDS_THE.has(key) && !/\bthe\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY' });
+  }
+  return out;
+}
