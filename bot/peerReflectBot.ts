@@ -1,5 +1,5 @@
 // The activity handler: resolves who is speaking, runs the dialog router, and saves state after every turn.
-import { ConversationState, TeamsActivityHandler, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ConversationState, TeamsActivityHandler, type InvokeResponse, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { BuiltDialogs } from '../dialogs';
 import type { CommandTable } from '../dialogs/commands';
@@ -10,8 +10,11 @@ import type { AppServices } from '../services/app';
 import { log } from '../services/log';
 import type { Person } from '../services/people';
 import { createTurnQueue, runHeld } from './turnGate';
+import { invokeAnswer } from './invokes';
 import { NOT_YOUR_CONVERSATION } from './messages';
-import { addressOf } from './references';
+import { RedeliveryGuard } from './redelivery';
+import { addressOf, isSharedConversation } from './references';
+import { answerInSharedChat, stripOwnMention } from './sharedChats';
 
 export class PeerReflectBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -20,17 +23,25 @@ export class PeerReflectBot extends TeamsActivityHandler {
   /** The pseudonymous id of the person whose turn last ran here: the owner of any dialog open in it. */
   private readonly owner: StatePropertyAccessor<string | undefined>;
   private readonly oneAtATime = createTurnQueue();
+  private readonly redelivery: RedeliveryGuard;
 
   constructor(private readonly app: AppServices, private readonly conversationState: ConversationState, built: BuiltDialogs) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState);
     this.owner = conversationState.createProperty<string | undefined>('owner');
+    this.redelivery = new RedeliveryGuard(conversationState);
     for (const d of built.dialogs) this.dialogs.add(d);
     this.commands = built.commands;
 
     this.onMessage(async (context, next) => {
+      stripOwnMention(context.activity);
       const person = await this.resolvePerson(context);
+      // A team channel or group chat: everyone there reads the answer, so nothing personal runs (bot/sharedChats.ts).
+      if (isSharedConversation(context.activity)) {
+        await answerInSharedChat(context, this.app, person, this.commands.commands);
+        return next();
+      }
       await this.rememberAddress(context, person);
       const dc = await this.dialogs.createContext(context);
       // Dialog state is per conversation. A personal chat has one person, but a team chat (or a forged
@@ -85,8 +96,19 @@ export class PeerReflectBot extends TeamsActivityHandler {
     // One turn per conversation at a time; replies go out once the dialog state is stored (bot/turnGate.ts).
     const key = `${context.activity.channelId}|${context.activity.conversation.id}`;
     // Another instance may store this conversation's state first: then the turn is run again on what it stored.
-    await this.oneAtATime(key, () => runHeld(context, () => super.run(context), () => this.conversationState.saveChanges(context, false),
+    // A redelivered activity (same id) is answered without running again; its id is stored with the state the
+    // first run stored, so a re-run after a conflict with another instance taking the same activity stops here too.
+    const turn = async () => {
+      if (await this.redelivery.seenBefore(context)) return void log.info('turn.redelivered', { activityType: context.activity.type });
+      await super.run(context);
+    };
+    await this.oneAtATime(key, () => runHeld(context, turn, () => this.conversationState.saveChanges(context, false),
       async () => { await this.conversationState.load(context, true); }));
+  }
+
+  /** Invokes are answered in the HTTP response with what their kind expects — never botbuilder's 501 (bot/invokes.ts). */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    return invokeAnswer(context.activity);
   }
 
   /** Stores where to reach the person proactively; cheap on every message (writes only on a change). */

@@ -8,7 +8,7 @@ import * as messages from './messages';
 import { personOf, textOf } from './turn';
 
 const CANCEL = /^(cancel|stop|quit|exit|never ?mind)$/i;
-const HELP = /^(help|\?|menu)$/i;
+export const HELP = /^(help|\?|menu)$/i;
 
 export async function routeTurn(dc: DialogContext, table: CommandTable): Promise<void> {
   const context = dc.context;

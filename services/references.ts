@@ -11,7 +11,6 @@ export interface ConversationAddress {
   serviceUrl: string;
   conversation: { id: string; tenantId?: string; conversationType?: string };
   bot: { id: string };
-  user?: { id: string };
   locale?: string;
 }
 
@@ -48,7 +47,7 @@ export class ReferenceStore {
     const existing = await this.get(personId);
     let result: Remembered = 'unchanged';
     if (!existing || fingerprintOf(existing.address) !== fingerprint) {
-      await this.container.items.upsert<ReferenceDoc>({ id: personId, address, updatedAt: now.toISOString() });
+      await this.container.items.upsert<ReferenceDoc>({ id: personId, address: clean(address), updatedAt: now.toISOString() });
       result = existing ? 'updated' : 'created';
     }
     this.note(personId, fingerprint, now);
@@ -73,6 +72,18 @@ export class ReferenceStore {
   }
 }
 
+/** An address stored before the person's channel id was dropped (`user`) never matches, so it is rewritten without. */
 function fingerprintOf(a: ConversationAddress): string {
-  return JSON.stringify([a.channelId, a.serviceUrl, a.conversation.id, a.conversation.tenantId ?? '', a.conversation.conversationType ?? '', a.bot.id, a.user?.id ?? '', a.locale ?? '']);
+  const legacy = 'user' in a ? 'with-user' : '';
+  return JSON.stringify([a.channelId, a.serviceUrl, a.conversation.id, a.conversation.tenantId ?? '', a.conversation.conversationType ?? '', a.bot.id, a.locale ?? '', legacy]);
+}
+
+/** Only the fields of a ConversationAddress, whatever the caller's object carries. */
+function clean(a: ConversationAddress): ConversationAddress {
+  const conversation: ConversationAddress['conversation'] = { id: a.conversation.id };
+  if (a.conversation.tenantId) conversation.tenantId = a.conversation.tenantId;
+  if (a.conversation.conversationType) conversation.conversationType = a.conversation.conversationType;
+  const out: ConversationAddress = { channelId: a.channelId, serviceUrl: a.serviceUrl, conversation, bot: { id: a.bot.id } };
+  if (a.locale) out.locale = a.locale;
+  return out;
 }

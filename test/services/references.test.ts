@@ -5,7 +5,7 @@ import { closeStores, freshStore } from '../helpers/store';
 describe('ReferenceStore (real store)', () => {
   after(closeStores);
   const address = (conversationId = 'a:1', serviceUrl = 'https://smba.trafficmanager.net/amer/'): ConversationAddress => ({
-    channelId: 'msteams', serviceUrl, conversation: { id: conversationId, conversationType: 'personal', tenantId: 't1' }, bot: { id: '28:bot' }, user: { id: '29:u' },
+    channelId: 'msteams', serviceUrl, conversation: { id: conversationId, conversationType: 'personal', tenantId: 't1' }, bot: { id: '28:bot' },
   });
   const t = (min: number) => new Date(Date.UTC(2026, 10, 25, 12, min));
 
@@ -28,6 +28,18 @@ describe('ReferenceStore (real store)', () => {
     assert.equal(await a.remember('p1', address(), t(1)), 'unchanged', 'within its memory window: no read');
     assert.equal(await a.remember('p1', address(), t(11)), 'created', 'after ten minutes it checks again');
     assert.equal(await b.remember('p1', address(), t(12), true), 'unchanged', 'force reads the store');
+  });
+
+  it("stores no channel id of the person, and rewrites an address stored with one (the document's id is its HMAC)", async () => {
+    const store = await freshStore();
+    const refs = new ReferenceStore(store.containers.references);
+    const carrying = { ...address(), user: { id: '29:raw-channel-id' } } as ConversationAddress;
+    await refs.remember('p1', carrying, t(0));
+    assert.ok(!JSON.stringify(await refs.get('p1')).includes('29:raw-channel-id'));
+    // One stored by an older version: the next message rewrites it.
+    await store.containers.references.items.upsert({ id: 'p2', address: carrying, updatedAt: t(0).toISOString() });
+    assert.equal(await refs.remember('p2', address(), t(1)), 'updated');
+    assert.ok(!JSON.stringify(await refs.get('p2')).includes('29:raw-channel-id'));
   });
 
   it('removes only the named conversation when asked to', async () => {
