@@ -10,7 +10,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { AppServices } from '../services/app';
 import type { ReferenceStore } from '../services/references';
 import { errorFields, log } from '../services/log';
-import { retryDelayMs, type BackoffOptions } from '../services/scheduler/backoff';
+import { retryDelayMs, type BackoffOptions } from '../services/backoff';
 import type { OutgoingMessage } from '../services/scheduler/job';
 import { Pacer, type PacingOptions } from '../services/scheduler/pacing';
 import { jobHandlers } from '../services/scheduler/handlers';

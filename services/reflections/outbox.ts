@@ -6,16 +6,14 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { errorFields, log } from '../log';
-import { backoffDelay, isStorageUnavailable } from '../storage/retry';
+import { backoffDelay, type BackoffOptions } from '../backoff';
+import { isStorageUnavailable } from '../storage/retry';
 import type { ReflectionDoc } from './model';
 
 export type Deliver = (doc: ReflectionDoc) => Promise<void>;
 
-export interface OutboxOptions {
-  /** Flush retry timing: first delay and the cap (defaults 1 s and 60 s). */
-  baseMs?: number;
-  maxDelayMs?: number;
-}
+/** Flush retry timing (defaults: 1 s, capped at 60 s). */
+export type OutboxOptions = Partial<BackoffOptions>;
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -129,7 +127,7 @@ export class ReflectionOutbox {
   private schedule(delay?: number): void {
     if (this.timer || this.stopped) return;
     this.attempt++;
-    const ms = delay ?? backoffDelay(this.attempt, { baseMs: this.opts.baseMs ?? 1000, maxDelayMs: this.opts.maxDelayMs ?? 60_000 });
+    const ms = delay ?? backoffDelay(this.attempt, { baseMs: 1000, maxMs: 60_000, ...this.opts });
     this.timer = setTimeout(async () => {
       this.timer = undefined;
       const remaining = await this.flush();

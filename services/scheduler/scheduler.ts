@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { errorFields, log } from '../log';
 import { stripSystem } from '../storage/documents';
-import { retryDelayMs, type BackoffOptions } from './backoff';
+import { retryDelayMs, type BackoffOptions } from '../backoff';
 import type { Job, JobHandler, JobKind, JobOutcome, OutgoingMessage } from './job';
 
 /**

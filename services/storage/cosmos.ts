@@ -7,7 +7,7 @@ import { log } from '../log';
 import { BOT_STATE_CONTAINER, CONTAINER_NAMES, CONTAINERS, type ContainerName } from './containers';
 import { statusOf } from './documents';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';
-import { REQUEST_BACKOFF, RETRY_OPTIONS, retryPlugin, type BackoffOptions } from './retry';
+import { REQUEST_BACKOFF, RETRY_OPTIONS, retryPlugin, type RequestRetryOptions } from './retry';
 
 export interface Store {
   client: CosmosClient;
@@ -36,7 +36,7 @@ export type StoreOptions = Pick<Config, 'cosmosEndpoint' | 'cosmosKey' | 'cosmos
   /** Per-attempt request timeout (default 5 s; retries are bounded separately, see retry.ts). */
   requestTimeoutMs?: number;
   /** Retry timing for 503s, timeouts and dropped connections (default REQUEST_BACKOFF: at most ~8 s in all). */
-  backoff?: Partial<BackoffOptions>;
+  backoff?: Partial<RequestRetryOptions>;
   /** An https.Agent for a COSMOS_ENDPOINT (the import tool: an embedded server's self-signed loopback certificate). */
   agent?: Agent;
   /** Puts something between the client and the embedded server (tests: the fault-injecting proxy). */

@@ -1,28 +1,20 @@
 // Retries at the Cosmos client boundary. The SDK already retries 429 (configured by RETRY_OPTIONS below)
 // but not 503, timeouts or dropped connections on writes; the request plugin here retries those with
-// jittered exponential backoff inside a time budget, so a turn waits a few seconds at most before the
-// caller hears "storage unavailable" and can say so (isStorageUnavailable).
+// jittered exponential backoff (services/backoff.ts) inside a time budget, so a turn waits a few seconds at
+// most before the caller hears "storage unavailable" and can say so (isStorageUnavailable).
 import type { PluginConfig, RequestContext, RetryOptions } from '@azure/cosmos';
+import { backoffDelay, type BackoffOptions } from '../backoff';
 import { log } from '../log';
 
 /** 429s: the SDK waits the server's retry-after, up to this many times and seconds in all. */
 export const RETRY_OPTIONS: RetryOptions = { maxRetryAttemptCount: 8, maxWaitTimeInSeconds: 8 };
 
-export interface BackoffOptions {
-  /** First delay, doubled each attempt (with full jitter). */
-  baseMs: number;
-  maxDelayMs: number;
+export interface RequestRetryOptions extends BackoffOptions {
   /** No new attempt starts once this much time has passed since the first. */
   budgetMs: number;
 }
 
-export const REQUEST_BACKOFF: BackoffOptions = { baseMs: 100, maxDelayMs: 2000, budgetMs: 8000 };
-
-/** The delay before retry number `attempt` (1-based): full jitter over an exponential ceiling. */
-export function backoffDelay(attempt: number, opts: Pick<BackoffOptions, 'baseMs' | 'maxDelayMs'>, random: () => number = Math.random): number {
-  const ceiling = Math.min(opts.maxDelayMs, opts.baseMs * 2 ** (attempt - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
+export const REQUEST_BACKOFF: RequestRetryOptions = { baseMs: 100, maxMs: 2000, budgetMs: 8000 };
 
 const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'REQUEST_SEND_ERROR', 'TimeoutError']);
 
@@ -49,7 +41,7 @@ function safeToRepeat(ctx: RequestContext): boolean {
 }
 
 /** The request plugin: retries transient faults other than 429 (the SDK's throttle policy, outside, does those). */
-export function retryPlugin(opts: BackoffOptions = REQUEST_BACKOFF, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): PluginConfig {
+export function retryPlugin(opts: RequestRetryOptions = REQUEST_BACKOFF, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): PluginConfig {
   return {
     on: 'request',
     plugin: async (ctx, _diag, next) => {

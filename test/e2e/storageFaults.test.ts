@@ -32,7 +32,7 @@ describe('storage faults mid-debrief (fault proxy)', function () {
   before(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'pr-faults-'));
     proxy = faultProxy();
-    const store = await freshStore({ interpose: proxy.interpose, requestTimeoutMs: 500, backoff: { baseMs: 20, maxDelayMs: 100, budgetMs: 300 } });
+    const store = await freshStore({ interpose: proxy.interpose, requestTimeoutMs: 500, backoff: { baseMs: 20, maxMs: 100, budgetMs: 300 } });
     bot = await startBot({ store, config: { dataDir } });
   });
   afterEach(() => proxy.up());

@@ -1,25 +1,5 @@
 import assert from 'node:assert/strict';
-import { retryAfterMs, retryDelayMs } from '../../services/scheduler/backoff';
 import { Pacer } from '../../services/scheduler/pacing';
-
-describe('retry backoff', () => {
-  const opts = { baseMs: 1000, maxMs: 20_000, random: () => 1 };
-
-  it('doubles per attempt up to the cap, with jitter in the upper half', () => {
-    assert.deepEqual([1, 2, 3, 4, 5, 6].map((a) => retryDelayMs(a, opts)), [1000, 2000, 4000, 8000, 16000, 20000]);
-    assert.equal(retryDelayMs(3, { ...opts, random: () => 0 }), 2000);
-  });
-
-  it('waits at least as long as Retry-After asks (seconds or a date), within the cap', () => {
-    const now = new Date('2026-11-25T12:00:00Z');
-    assert.equal(retryDelayMs(1, opts, '5', now), 5000);
-    assert.equal(retryDelayMs(4, opts, '1', now), 8000, 'our backoff when it is longer');
-    assert.equal(retryDelayMs(1, opts, 'Wed, 25 Nov 2026 12:00:07 GMT', now), 7000);
-    assert.equal(retryDelayMs(1, opts, '3600', now), 20_000, 'never beyond the cap');
-    assert.equal(retryAfterMs('soon', now), undefined);
-    assert.equal(retryAfterMs('0.5', now), 500);
-  });
-});
 
 describe('per-conversation pacing', () => {
   it('lets a burst of 7 through, then spaces sends at 7 a second', () => {

@@ -11,7 +11,7 @@ import { openStore, type Store } from '../../../services/storage/cosmos';
 const JOURNAL = 'cosmos-journal.jsonl';
 
 async function open(dataDir: string): Promise<Store> {
-  return openStore({ cosmosEndpoint: '', cosmosKey: '', cosmosDatabase: 'peerreflect', embeddedCosmos: true, dataDir, backoff: { baseMs: 10, maxDelayMs: 20, budgetMs: 100 } });
+  return openStore({ cosmosEndpoint: '', cosmosKey: '', cosmosDatabase: 'peerreflect', embeddedCosmos: true, dataDir, backoff: { baseMs: 10, maxMs: 20, budgetMs: 100 } });
 }
 
 async function ids(store: Store): Promise<string[]> {
