@@ -14,6 +14,11 @@ import addFormats from 'ajv-formats';
 // Types
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The stages of Creating Connection, in model order: the one list in code. content/stages.json must hold exactly
+ * these, in this order, and every schema's `stageId` is this list (filled in when the schemas compile), so adding a
+ * stage is its content plus this line.
+ */
 export const STAGE_IDS = ['trust', 'fostering', 'bridging', 'launching'] as const;
 export type StageId = (typeof STAGE_IDS)[number];
 
@@ -22,13 +27,6 @@ export type RiskCategory = (typeof RISK_CATEGORIES)[number];
 
 /** The source id for the project's own wording. */
 export const OWN_SOURCE = 'PeerReflect';
-
-export function isStageId(value: unknown): value is StageId {
-  return typeof value === 'string' && (STAGE_IDS as readonly string[]).includes(value);
-}
-export function isRiskCategory(value: unknown): value is RiskCategory {
-  return typeof value === 'string' && (RISK_CATEGORIES as readonly string[]).includes(value);
-}
 
 export interface Source {
   readonly id: string;
@@ -246,7 +244,10 @@ function getValidators(): Map<string, ValidateFunction> {
   addFormats(ajv);
   const read = (name: string): Record<string, unknown> =>
     JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, name), 'utf8')) as Record<string, unknown>;
-  ajv.addSchema(read('common.schema.json'));
+  // `stageId` is STAGE_IDS: the schemas never repeat the list.
+  const common = read('common.schema.json') as { definitions: Record<string, unknown> };
+  common.definitions.stageId = { enum: [...STAGE_IDS] };
+  ajv.addSchema(common);
   const map = new Map<string, ValidateFunction>();
   for (const file of Object.values(CONTENT_FILES)) {
     map.set(file, ajv.compile(read(file.replace(/\.json$/, '.schema.json'))));
@@ -393,6 +394,7 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
   st.data.stages.forEach((s, i) => {
     if (s.id !== STAGE_IDS[i]) throw new ContentError(st.file, `/stages/${i}/id`, `expected "${STAGE_IDS[i]}" here: stages must be listed in model order ${STAGE_IDS.join(', ')}`);
   });
+  if (st.data.stages.length !== STAGE_IDS.length) throw new ContentError(st.file, '/stages', `expected the ${STAGE_IDS.length} stages ${STAGE_IDS.join(', ')}, found ${st.data.stages.length}`);
   const stageById = Object.fromEntries(st.data.stages.map((s) => [s.id, s])) as unknown as Record<StageId, Stage>;
 
   const sf = readValidated<Mutable<StageFinder>>(ctx, CONTENT_FILES.stageFinder);

@@ -1,8 +1,9 @@
 // The stored shapes of reflections and relationships, shared by the debrief (writer) and the supervisor
 // views (readers). Every free-text field here holds de-identified text only.
 
-export type StageId = 'trust' | 'fostering' | 'bridging' | 'launching';
-export const STAGE_IDS: StageId[] = ['trust', 'fostering', 'bridging', 'launching'];
+// The stages are declared once, with the content that describes them.
+import type { StageId } from '../content';
+export { STAGE_IDS, type StageId } from '../content';
 
 export type Movement = 'progressing' | 'steady' | 'stalling' | 'setback';
 export const MOVEMENTS: Movement[] = ['progressing', 'steady', 'stalling', 'setback'];

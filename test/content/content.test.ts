@@ -204,6 +204,25 @@ describe('content', () => {
       );
     });
 
+    it('a stage missing, and a stage id elsewhere that is not one of STAGE_IDS (the one list the schemas use)', () => {
+      expectContentError(
+        brokenCopy('stages.json', (d) => {
+          d.stages.pop();
+        }),
+        'stages.json',
+        '/stages',
+        /expected the 4 stages trust, fostering, bridging, launching, found 3/,
+      );
+      expectContentError(
+        brokenCopy('stalls.json', (d) => {
+          d.stalls[0].stage = 'rapport';
+        }),
+        'stalls.json',
+        '/stalls/0/stage',
+        /must be equal to one of the allowed values: \["trust","fostering","bridging","launching"\]/,
+      );
+    });
+
     it('a duplicate id, within a file and across files', () => {
       expectContentError(
         brokenCopy('stalls.json', (d) => {
