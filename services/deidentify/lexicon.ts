@@ -75,9 +75,6 @@ export const FACILITY_WORDS = words(`
   hostel house lodge manor residence institute hospice health healthcare
 `);
 
-/** Words that may open a facility name but are not names themselves. */
-export const FACILITY_LEADS = words(`st st. saint general memorial community regional university royal mount`);
-
 /** Context words before a number, mapped to the type they reveal. Checked nearest-first. */
 export const NUMBER_CONTEXT: Array<[RegExp, import('./types').EntityType]> = [
   [/\b(?:health[- ]?card|ohip|hcn|phn|ramq|ahcip|msp|care ?card|health (?:card )?(?:number|no\.?|#)|health insurance)\b/i, 'HEALTH_CARD'],
