@@ -3,7 +3,7 @@
 import 'dotenv/config';
 import { createServices } from '../services/app';
 import { ConfigError, loadConfig } from '../services/config';
-import { errorFields, log, setLogLevel } from '../services/log';
+import { errorFields, log, routeConsoleToLog, setLogLevel } from '../services/log';
 import { localIdSecret } from '../services/secret';
 import { openStore } from '../services/storage/cosmos';
 import { isStoreRefused } from '../services/storage/refused';
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     throw err;
   }
   setLogLevel(config.logLevel);
+  routeConsoleToLog(); // the SDK's console lines (a refused token prints the signing keys) become allow-listed events
   if (config.embeddedCosmos && !config.idSecret) config.idSecret = localIdSecret(config.dataDir);
   const store = await openStore({ ...config, dataDir: config.embeddedCosmos ? config.dataDir : undefined });
   const app = createServices(config, store);

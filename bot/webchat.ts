@@ -13,13 +13,14 @@ import { ensureLocalPerson, localIdentities, localRoster } from '../services/loc
 import { errorFields, log } from '../services/log';
 import { readJsonBody, requireJson } from './httpGuards';
 import type { BotServer, RouteInstaller } from './server';
+import { packagePath } from '../services/paths';
 
 export const WEBCHAT_CHANNEL_ID = 'webchat';
 export const WEBCHAT_BOT = { id: 'peerreflect-bot', name: 'PeerReflect' };
 /** The path prefix of the channel's serviceUrl: Bot Connector calls arrive under it. */
 export const WEBCHAT_PREFIX = '/webchat';
 
-const WEB_DIR = path.resolve(__dirname, '..', 'web');
+const WEB_DIR = packagePath('web');
 // The UMD bundle (React, Adaptive Cards and all) that puts window.WebChat; the package's exports map hides
 // dist/, so it is found beside the package's main file.
 const WEBCHAT_BUNDLE = path.resolve(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');

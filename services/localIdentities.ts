@@ -3,13 +3,13 @@
 // onboarding) can be tried without Teams. The chosen channelId plays the part of Teams' aadObjectId: it is
 // hashed like any channel id (rule 3).
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { AppServices } from './app';
 import type { Config } from './config';
 import type { Person, Role } from './people';
 import { parseRosterFile, type RosterEntry, type RosterProblem } from './roster';
+import { packagePath } from './paths';
 
-export const SAMPLE_ROSTER_FILE = path.resolve(__dirname, '..', 'content', 'roster.sample.json');
+export const SAMPLE_ROSTER_FILE = packagePath('content', 'roster.sample.json');
 
 export interface LocalIdentity {
   /** The channel id the page sends as from.id; stable so a person's history survives a reload or restart. */

@@ -233,7 +233,7 @@ export const CONTENT_FILES = {
 } as const;
 
 /** content/ in the repository; schemas always come from here, whatever dir content is read from. */
-export const DEFAULT_CONTENT_DIR = path.resolve(__dirname, '..', '..', 'content');
+export const DEFAULT_CONTENT_DIR = packagePath('content');
 const SCHEMA_DIR = path.join(DEFAULT_CONTENT_DIR, 'schemas');
 
 let validators: Map<string, ValidateFunction> | undefined;

@@ -72,6 +72,10 @@ describe('wiring: nothing registers on import, one function builds it all', () =
     const { commands } = buildCommandTable();
     const person = { id: 'p', role: 'supervisor' as const, timeZone: 'America/Toronto', createdAt: new Date().toISOString() };
     const listed = [...help(person, commands).matchAll(/^• `([^`]+)`/gm)].map((m) => m[1]);
-    assert.deepEqual(listed, ['reflect', 'onboarding', 'history', 'summary', 'my summary', 'remind me', 'reminders', 'stop reminders', 'timezone', 'export', 'my data', 'delete my data', 'cancel', 'help']);
+    const mine = commands.filter((c) => c.roles.includes('supervisor')).map((c) => c.phrases[0]);
+    assert.deepEqual(listed, [...mine, 'cancel', 'help']);
+    assert.equal(listed[0], 'reflect');
+    assert.deepEqual(listed.slice(-4), ['my data', 'delete my data', 'cancel', 'help']);
+    assert.ok(!listed.includes('roster') && !listed.includes('audit'), 'admin commands are not a supervisor’s');
   });
 });

@@ -43,12 +43,13 @@ function leaks(haystack: string[]): string[] {
 describe('canary identifiers never persist or reach the logs', () => {
   let bot: RunningBot;
   const logLines: string[] = [];
+  let previousSink: ReturnType<typeof setLogSink> | undefined;
   before(async () => {
-    setLogSink(pino({ level: 'debug', base: undefined }, new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } })));
+    previousSink = setLogSink(pino({ level: 'debug', base: undefined }, new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } })));
     bot = await startBot();
   });
   after(async () => {
-    setLogSink(pino({ level: process.env.LOG_LEVEL || 'info', base: undefined, timestamp: pino.stdTimeFunctions.isoTime }));
+    if (previousSink) setLogSink(previousSink); // the quiet test sink, not a fresh one at `info`
     await bot.stop();
     await closeStores();
   });
