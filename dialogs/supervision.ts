@@ -90,7 +90,8 @@ function monthTitle(month: string): string {
 }
 
 export function createSupervisionDialogs(app: AppServices): Dialog[] {
-  const { summaries, exports, roster, audit } = app.supervision;
+  // `exports` would shadow CommonJS's own name in the compiled dist/ (the dialog ids below would read undefined).
+  const { summaries, exports: exportService, roster, audit } = app.supervision;
 
   const showPage = async (context: TurnContext, viewer: Person, result: Awaited<ReturnType<typeof summaries.firstPage>>, moreCommand: string, first: boolean) => {
     if (!result.ok) {
@@ -137,7 +138,7 @@ export function createSupervisionDialogs(app: AppServices): Dialog[] {
       const now = app.now();
       const { rest, period } = splitPeriod(args, viewer.timeZone, now, '4 weeks');
       if (!period) return void (await context.sendActivity(words.badPeriod));
-      const request = await exports.request(viewer.id, rest || undefined, period, now);
+      const request = await exportService.request(viewer.id, rest || undefined, period, now);
       if (!request.ok) {
         await context.sendActivity(viewer.role === 'supervisor' ? words.notFound(rest) : words.ownOnly);
         return;
@@ -155,7 +156,7 @@ export function createSupervisionDialogs(app: AppServices): Dialog[] {
         return;
       }
       // No public address (the local web chat): the file goes inline as a data: URI. Same access and audit path.
-      const file = await exports.csv(request.token, now);
+      const file = await exportService.csv(request.token, now);
       if (!file.ok) return void (await context.sendActivity(words.expired));
       if (!file.rows) return void (await context.sendActivity(words.exportNone));
       await context.sendActivity({

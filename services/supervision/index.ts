@@ -51,7 +51,8 @@ export function createSupervision(deps: {
   const access = new AccessService(people, roster);
   const audit = new AuditService(store.containers.audit, now);
   const summaries = new SummaryService(store.containers.reflections, store.containers.relationships, access, audit, config.idSecret, deps.onboarding);
-  const exports = new ExportService(store.containers.reflections, access, audit, config.idSecret);
+  // Not named `exports`: that name is CommonJS's own, and compiled code would then reach the wrong object.
+  const exportService = new ExportService(store.containers.reflections, access, audit, config.idSecret);
   const handler = createDigestHandler({
     people,
     schedules,
@@ -69,5 +70,5 @@ export function createSupervision(deps: {
     }
     for (const s of await roster.supervisors()) await ensureJob(s);
   };
-  return { roster, access, audit, summaries, exports, startup, digest: { handler, ensureJob } };
+  return { roster, access, audit, summaries, exports: exportService, startup, digest: { handler, ensureJob } };
 }
