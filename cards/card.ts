@@ -4,7 +4,8 @@
 // API (others import these):
 //   adaptiveCard(body, actions?)          → AdaptiveCard (version 1.5)
 //   cardAttachment(card)                  → { contentType, content } for an activity's attachments
-//   choiceCard({ step, nonce, prompt, choices })       → a card with one Action.Submit per choice;
+//   choiceCard({ step, nonce, prompt, choices })       → a card with one Action.Submit per choice (up to six;
+//                                                         more become one Input.ChoiceSet and a Choose button);
 //                                                         data = { step, nonce, choice: value }
 //   formCard({ step, nonce, prompt, inputs, submitTitle }) → a card with Input.Text / Input.ChoiceSet /
 //                                                         Input.Toggle and one submit; data = { step, nonce }
@@ -62,11 +63,20 @@ export interface CardChoice {
   title: string;
 }
 
+/** Teams shows about six actions on a card (cards/limits.ts); more choices than that become one choice set. */
+const MAX_CHOICE_BUTTONS = 6;
+
 export function choiceCard(opts: { step: string; nonce: string; prompt: string; choices: CardChoice[]; fallbackText?: string }): AdaptiveCard {
-  const card = adaptiveCard(
-    [textBlock(opts.prompt)],
-    opts.choices.map((c) => submit(c.title, { step: opts.step, nonce: opts.nonce, choice: c.value })),
-  );
+  // Either way the submission is { step, nonce, choice }: a button carries its choice, the set fills `choice`.
+  const card = opts.choices.length <= MAX_CHOICE_BUTTONS
+    ? adaptiveCard([textBlock(opts.prompt)], opts.choices.map((c) => submit(c.title, { step: opts.step, nonce: opts.nonce, choice: c.value })))
+    : adaptiveCard(
+      [{
+        type: 'Input.ChoiceSet', id: 'choice', label: opts.prompt, style: 'expanded', isRequired: true, errorMessage: 'Please pick one.',
+        choices: opts.choices.map((c) => ({ title: c.title, value: c.value })),
+      }],
+      [submit('Choose', { step: opts.step, nonce: opts.nonce })],
+    );
   return opts.fallbackText ? { ...card, fallbackText: opts.fallbackText } : card;
 }
 

@@ -8,7 +8,17 @@ import type { Movement, ReflectionDoc, StageId } from '../services/reflections/m
 import type { PswSummary, ReflectionPage, StallLine, TeamSummary } from '../services/supervision/summaries';
 import type { Period } from '../services/supervision/period';
 import { adaptiveCard, submit, textBlock, type AdaptiveCard, type CardElement } from './card';
+import { jsonBytes, MAX_CARD_BYTES, packBody } from './limits';
 import { DateTime } from 'luxon';
+
+// Within Teams' 28 KB a card (cards/limits.ts): a team summary is paged (at most PEOPLE_PER_PAGE people, fewer when
+// their blocks are large), a person shows at most STALL_LINES stall lines, and a page of reflections shows the
+// start of each answer with a "Read all" button for the whole reflection.
+export const PEOPLE_PER_PAGE = 10;
+export const STALL_LINES = 3;
+export const ANSWER_PREVIEW = 280;
+/** Room left on every card for what its frame adds. */
+const CARD_BUDGET = MAX_CARD_BYTES - 1024;
 
 const MOVEMENT_WORDS: Record<Movement, string> = { progressing: 'progressing', steady: 'steady', stalling: 'stalling', setback: 'setback' };
 
@@ -63,7 +73,10 @@ export function summaryLines(p: PswSummary): { title: string; value: string }[] 
   ];
   const stalls = p.stalls.filter((s) => s.stage === 'trust' || s.stage === 'bridging');
   const other = p.stalls.length - stalls.length;
-  lines.push({ title: 'Stalls', value: stalls.length ? stalls.map(stallText).join('\n') : other ? '' : 'none' });
+  // The longest stalls first (the service sorts them); the rest as a count, so a person's block stays small.
+  const shown = stalls.slice(0, STALL_LINES).map(stallText);
+  if (stalls.length > STALL_LINES) shown.push(`and ${stalls.length - STALL_LINES} more at trust or bridging`);
+  lines.push({ title: 'Stalls', value: stalls.length ? shown.join('\n') : other ? '' : 'none' });
   if (other) lines[lines.length - 1].value = [lines[lines.length - 1].value, `${other} at other stages`].filter(Boolean).join('\n');
   const risk = Object.entries(p.riskFlags ?? {});
   if (risk.length) lines.push({ title: 'Safety', value: `⚠ ${risk.map(([f, n]) => `${categoryLabel(f).toLowerCase()} ${n}`).join(' · ')} (topic only; check in)` });
@@ -115,26 +128,61 @@ function charts(p: PswSummary): CardElement[] {
   return out;
 }
 
-function personBlock(p: PswSummary, drillCommand?: string): CardElement {
+function personBlock(p: PswSummary): CardElement {
   const items: CardElement[] = [
     textBlock(p.person.alias ?? 'Unnamed', { weight: 'Bolder', size: 'Medium' }),
     { type: 'FactSet', facts: summaryLines(p).filter((l) => l.value) },
     ...charts(p),
   ];
-  if (drillCommand) items.push({ type: 'ActionSet', actions: [submit('Read shared reflections', { command: drillCommand })] });
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }
 
-export function teamSummaryCard(s: TeamSummary, heading = 'Your team'): AdaptiveCard {
-  const body: CardElement[] = [textBlock(`${heading} — ${s.period.label}`, { weight: 'Bolder', size: 'Large' })];
-  const count = s.teams.reduce((n, t) => n + t.psws.length, 0);
-  if (!count) body.push(textBlock("No one is on your team in the roster yet. An admin can add people with `roster add`."));
-  for (const team of s.teams) {
-    if (s.teams.length > 1 || team.team) body.push(textBlock(team.team || 'No team', { weight: 'Bolder', spacing: 'Large' }));
-    for (const p of team.psws) body.push(personBlock(p, p.person.alias ? `summary ${p.person.alias}` : undefined));
-  }
-  body.push(textBlock('Private reflections show as counts only.', { isSubtle: true, size: 'Small' }));
-  return adaptiveCard(body);
+export interface TeamPageOptions {
+  /** The first person shown (0-based, across teams); a "Show more" button carries the next one. */
+  offset?: number;
+  /** The data of the "Show more" button for the page starting at `offset` (a signed token); none: no button. */
+  more?: (offset: number) => Record<string, unknown>;
+}
+
+/**
+ * One page of a team summary (or the weekly digest): as many people as fit in a card, up to PEOPLE_PER_PAGE, then
+ * one picker to read someone's shared reflections and a "Show more" button — two actions, however big the team.
+ */
+export function teamSummaryCard(s: TeamSummary, heading = 'Your team', opts: TeamPageOptions = {}): AdaptiveCard {
+  const people = s.teams.flatMap((t) => t.psws.map((p) => ({ team: t.team, p })));
+  const grouped = s.teams.length > 1 || s.teams.some((t) => t.team);
+  const start = Math.min(Math.max(0, opts.offset ?? 0), people.length);
+  const page = (count: number): AdaptiveCard => {
+    const end = start + count;
+    const paged = start > 0 || end < people.length;
+    const range = paged ? ` (${start + 1}–${end} of ${people.length})` : '';
+    const body: CardElement[] = [textBlock(`${heading} — ${s.period.label}${range}`, { weight: 'Bolder', size: 'Large' })];
+    if (!people.length) body.push(textBlock('No one is on your team in the roster yet. An admin can add people with `roster add`.'));
+    for (let i = start; i < end; i++) {
+      const { team, p } = people[i]!;
+      if (grouped && (i === start || people[i - 1]!.team !== team)) {
+        const continued = i === start && i > 0 && people[i - 1]!.team === team ? ' (continued)' : '';
+        body.push(textBlock(`${team || 'No team'}${continued}`, { weight: 'Bolder', spacing: 'Large' }));
+      }
+      body.push(personBlock(p));
+    }
+    body.push(textBlock('Private reflections show as counts only.', { isSubtle: true, size: 'Small' }));
+    const named = people.slice(start, end).filter(({ p }) => p.person.alias);
+    const actions: CardElement[] = [];
+    if (named.length) {
+      // One picker instead of a button per person: Teams shows about six actions, and each choice names the person.
+      body.push({
+        type: 'Input.ChoiceSet', id: 'command', label: "Read someone's shared reflections", style: 'compact', isRequired: true, errorMessage: 'Please pick someone.',
+        choices: named.map(({ p }) => ({ title: p.person.alias!, value: `summary ${p.person.alias}` })),
+      });
+      actions.push(submit('Read their reflections', {}));
+    }
+    if (end < people.length && opts.more) actions.push(submit(`Show more (${people.length - end} more)`, opts.more(end)));
+    return adaptiveCard(body, actions);
+  };
+  let count = Math.min(1, people.length - start);
+  while (start + count < people.length && count < PEOPLE_PER_PAGE && jsonBytes(page(count + 1)) <= CARD_BUDGET) count++;
+  return page(count);
 }
 
 export function ownSummaryCard(p: PswSummary, period: Period): AdaptiveCard {
@@ -151,16 +199,33 @@ export function teamSummaryText(s: TeamSummary): string {
   return `Here's your team for the ${s.period.label}: ${n} ${n === 1 ? 'person' : 'people'}${flagged ? `, ${flagged} with something to look at` : ''}.`;
 }
 
-export function reflectionPageCard(page: ReflectionPage, zone: string, moreCommand: string, firstPage: boolean): AdaptiveCard {
+/**
+ * A page of reflections. Each answer shows its first ANSWER_PREVIEW characters (fewer if the page would not fit a
+ * card); a reflection cut short gets a "Read all" button whose data `readAll` gives (a signed token).
+ */
+export function reflectionPageCard(
+  page: ReflectionPage, zone: string, moreCommand: string, firstPage: boolean, readAll?: (r: ReflectionDoc) => Record<string, unknown>,
+): AdaptiveCard {
   const who = page.scope === 'own' ? 'Your reflections' : `${page.subject.alias ?? 'Their'} — shared reflections`;
-  const body: CardElement[] = [textBlock(`${who}${firstPage ? '' : ' (continued)'}`, { weight: 'Bolder', size: 'Large' })];
-  if (!page.items.length) body.push(textBlock(firstPage ? 'Nothing to show from the last 90 days.' : "That's everything."));
-  for (const r of page.items) body.push(reflectionBlock(r, zone, page.scope === 'own'));
-  const actions = page.next ? [submit('Show more', { command: moreCommand, page: page.next })] : [];
-  return adaptiveCard(body, actions);
+  const build = (preview: number): AdaptiveCard => {
+    const body: CardElement[] = [textBlock(`${who}${firstPage ? '' : ' (continued)'}`, { weight: 'Bolder', size: 'Large' })];
+    if (!page.items.length) body.push(textBlock(firstPage ? 'Nothing to show from the last 90 days.' : "That's everything."));
+    for (const r of page.items) body.push(reflectionBlock(r, zone, page.scope === 'own', preview, readAll));
+    const actions = page.next ? [submit('Show more', { command: moreCommand, page: page.next })] : [];
+    return adaptiveCard(body, actions);
+  };
+  let card = build(ANSWER_PREVIEW);
+  for (let preview = ANSWER_PREVIEW; jsonBytes(card) > CARD_BUDGET && preview > 40; ) card = build((preview = Math.floor(preview * 0.7)));
+  return card;
 }
 
-function reflectionBlock(r: ReflectionDoc, zone: string, own: boolean): CardElement {
+/** One whole reflection, nothing cut: as many cards as it takes to stay within Teams' limit (one, unless answers are very long). */
+export function fullReflectionCards(r: ReflectionDoc, zone: string, own: boolean): AdaptiveCard[] {
+  const block = reflectionBlock(r, zone, own, Infinity) as { items: CardElement[] };
+  return packBody(block.items, (body, part) => adaptiveCard(part ? [textBlock('(continued)', { isSubtle: true }), ...body] : body));
+}
+
+function reflectionBlock(r: ReflectionDoc, zone: string, own: boolean, preview: number, readAll?: (r: ReflectionDoc) => Record<string, unknown>): CardElement {
   const when = DateTime.fromISO(r.createdAt, { zone }).toFormat('ccc d LLL, HH:mm');
   const facts = [
     { title: 'Stage', value: stageTitle(r.stage) },
@@ -170,12 +235,19 @@ function reflectionBlock(r: ReflectionDoc, zone: string, own: boolean): CardElem
   if (own) facts.unshift({ title: 'Shared', value: r.visibility === 'shared' ? 'yes' : 'no (private)' });
   if (r.stall) facts.push({ title: 'Stall', value: `${stageTitle(r.stall.stage)}${r.stall.strategyId ? `, trying ${strategyTitle(r.stall.stage, r.stall.strategyId)}` : ''}${r.stall.flaggedForSupervision ? ', flagged for supervision' : ''}` });
   const items: CardElement[] = [textBlock(`${when} · client ${r.clientCode}`, { weight: 'Bolder' }), { type: 'FactSet', facts }];
+  let cut = false;
+  const clip = (text: string): string => {
+    if (text.length <= preview) return text;
+    cut = true;
+    return `${text.slice(0, preview).replace(/\s+\S*$/, '')}…`;
+  };
   for (const a of r.answers) {
     if (a.skipped || !a.text) continue;
     const q = promptText(a.promptId);
     if (q) items.push(textBlock(q, { isSubtle: true, size: 'Small', spacing: 'Small' }));
-    items.push(textBlock(a.text, { spacing: 'None' }));
+    items.push(textBlock(clip(a.text), { spacing: 'None' }));
   }
-  if (r.selfCheck.note) items.push(textBlock(`Self-check note: ${r.selfCheck.note}`, { isSubtle: true }));
+  if (r.selfCheck.note) items.push(textBlock(`Self-check note: ${clip(r.selfCheck.note)}`, { isSubtle: true }));
+  if (cut && readAll) items.push({ type: 'ActionSet', actions: [submit(`Read all of ${when}`, readAll(r))] });
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }

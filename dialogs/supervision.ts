@@ -5,7 +5,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import { adaptiveCard, cardAttachment, submit, textBlock, type AdaptiveCard } from '../cards/card';
-import { ownSummaryCard, reflectionPageCard, teamSummaryCard, teamSummaryText } from '../cards/summary';
+import { fullReflectionCards, ownSummaryCard, reflectionPageCard, teamSummaryCard, teamSummaryText } from '../cards/summary';
 import type { AppServices } from '../services/app';
 import { AUDIT_VIEWS, monthOf } from '../services/audit';
 import { log } from '../services/log';
@@ -66,6 +66,12 @@ function pageOf(context: TurnContext): unknown {
   return value && typeof value === 'object' ? value.page : undefined;
 }
 
+/** The signed token a button sent for another page of the team (`team`) or one whole reflection (`full`). */
+function tokenOf(context: TurnContext, field: 'team' | 'full'): unknown {
+  const value = context.activity.value as Record<string, unknown> | undefined;
+  return value && typeof value === 'object' ? value[field] : undefined;
+}
+
 async function sendCard(context: TurnContext, card: AdaptiveCard, text?: string): Promise<void> {
   await context.sendActivity({ type: 'message', text, attachments: [cardAttachment(card)] });
 }
@@ -98,7 +104,27 @@ export function createSupervisionDialogs(app: AppServices): Dialog[] {
       await context.sendActivity(result.reason === 'bad_token' ? words.expired : words.noLongerYours);
       return;
     }
-    await sendCard(context, reflectionPageCard(result.page, viewer.timeZone, moreCommand, first));
+    const readAll = (r: { id: string; psw: string }) => ({ command: moreCommand, full: summaries.reflectionToken(viewer.id, r, app.now()) });
+    await sendCard(context, reflectionPageCard(result.page, viewer.timeZone, moreCommand, first, readAll));
+  };
+
+  /** "Read all": one reflection whole, in as many cards as its length needs (cards/limits.ts). */
+  const showFull = async (context: TurnContext, viewer: Person, token: unknown) => {
+    const r = await summaries.reflection(viewer.id, token, app.now());
+    if (!r.ok) return void (await context.sendActivity(r.reason === 'bad_token' ? words.expired : words.noLongerYours));
+    const cards = fullReflectionCards(r.doc, viewer.timeZone, r.scope === 'own');
+    await context.sendActivity({ type: 'message', attachments: cards.map(cardAttachment) });
+  };
+
+  /** A page of the team: the summary's first, or a later one of a summary or digest ("Show more"). */
+  const showTeam = async (context: TurnContext, viewer: Person, period: Period, offset: number, digest: boolean) => {
+    const now = app.now();
+    const r = await summaries.team(viewer.id, period, now);
+    if (!r.ok) return void (await context.sendActivity(NOT_ALLOWED));
+    log.info('summary.team', { person: viewer.id.slice(0, 8), count: r.summary.teams.reduce((n, x) => n + x.psws.length, 0) });
+    const more = (o: number) => ({ command: 'summary', team: summaries.teamPageToken(viewer.id, period, o, digest, now) });
+    const card = teamSummaryCard(r.summary, digest ? 'Your weekly digest' : 'Your team', { offset, more });
+    return sendCard(context, card, offset ? undefined : teamSummaryText(r.summary));
   };
 
   return [
@@ -107,13 +133,15 @@ export function createSupervisionDialogs(app: AppServices): Dialog[] {
       const now = app.now();
       const page = pageOf(context);
       if (page !== undefined) return showPage(context, viewer, await summaries.nextPage(viewer.id, page, now), 'summary', false);
-      const period = parsePeriod(args, viewer.timeZone, now);
-      if (period) {
-        const r = await summaries.team(viewer.id, period, now);
-        if (!r.ok) return void (await context.sendActivity(NOT_ALLOWED));
-        log.info('summary.team', { person: viewer.id.slice(0, 8), count: r.summary.teams.reduce((n, x) => n + x.psws.length, 0) });
-        return sendCard(context, teamSummaryCard(r.summary), teamSummaryText(r.summary));
+      const full = tokenOf(context, 'full');
+      if (full !== undefined) return showFull(context, viewer, full);
+      const team = tokenOf(context, 'team');
+      if (team !== undefined) {
+        const t = summaries.readTeamPageToken(viewer.id, team, now);
+        return t ? showTeam(context, viewer, t.period, t.offset, t.digest) : void (await context.sendActivity(words.expired));
       }
+      const period = parsePeriod(args, viewer.timeZone, now);
+      if (period) return showTeam(context, viewer, period, 0, false);
       if (/^\d|weeks?$/i.test(args)) return void (await context.sendActivity(words.badPeriod));
       const r = await summaries.firstPage(viewer.id, args, now);
       if (!r.ok) return void (await context.sendActivity(words.notFound(args)));
@@ -124,6 +152,8 @@ export function createSupervisionDialogs(app: AppServices): Dialog[] {
       const viewer = personOf(context);
       const now = app.now();
       const page = pageOf(context);
+      const full = tokenOf(context, 'full');
+      if (full !== undefined) return showFull(context, viewer, full);
       if (page === 'first') return showPage(context, viewer, await summaries.firstPage(viewer.id, undefined, now), 'my summary', true);
       if (page !== undefined) return showPage(context, viewer, await summaries.nextPage(viewer.id, page, now), 'my summary', false);
       const period = parsePeriod(args, viewer.timeZone, now);

@@ -3,7 +3,7 @@
 // purpose. A valid token is still not permission: access is decided again on every read (services/access.ts).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type TokenPurpose = 'page' | 'export' | 'audit-page' | 'my-data';
+export type TokenPurpose = 'page' | 'export' | 'audit-page' | 'my-data' | 'team-page' | 'reflection';
 
 function mac(secret: string, purpose: TokenPurpose, body: string): string {
   return createHmac('sha256', secret).update(`peerreflect:${purpose}:${body}`).digest('base64url');

@@ -64,7 +64,9 @@ export class ChoiceStep extends CardStep<ChoiceStepOptions> {
     // for clients that show no cards (typing a number still works everywhere). Choices that carry a `detail`
     // keep their list in the message, since buttons show titles only.
     const explained = options.choices.some((c) => c.detail);
-    const hint = options.choices.length === 1 ? 'Tap when you’re ready.' : 'Tap one, or type it.';
+    const n = options.choices.length;
+    // Past six the buttons would be cut off in Teams, so the card holds a choice set (cards/card.ts).
+    const hint = n === 1 ? 'Tap when you’re ready.' : n > 6 ? 'Pick one and tap Choose, or type its number.' : 'Tap one, or type it.';
     const card = choiceCard({ step: options.step, nonce, prompt: hint, choices: options.choices, fallbackText: numberedList(options.prompt, options.choices) });
     await context.sendActivity(cardActivity(explained ? choiceText(options.prompt, options.choices) : options.prompt, card));
   }

@@ -59,7 +59,8 @@ export function createSupervision(deps: {
     summaries,
     config,
     instanceId: randomUUID().slice(0, 8),
-    card: (s) => ({ ...teamSummaryCard(s, 'Your weekly digest') }),
+    // The first page; "Show more" carries a token for the rest (cards/summary.ts pages to stay within Teams' limits).
+    card: (s) => ({ ...teamSummaryCard(s, 'Your weekly digest', { more: (o) => ({ command: 'summary', team: summaries.teamPageToken(s.viewer.id, s.period, o, true, now()) }) }) }),
     text: teamSummaryText,
   });
   const startup = async () => {

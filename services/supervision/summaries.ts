@@ -8,7 +8,7 @@ import type { AccessService, ReadScope } from '../access';
 import type { AuditService } from '../audit';
 import type { OnboardingStatus, OnboardingStatusReader } from '../onboarding';
 import type { Person } from '../people';
-import { stripSystem } from '../storage/documents';
+import { readDoc, stripSystem } from '../storage/documents';
 import { MOVEMENTS, STAGE_IDS, type Movement, type ReflectionDoc, type RelationshipDoc, type StageId } from '../reflections/model';
 import { signToken, verifyToken } from '../signedToken';
 import { weekPeriod, type Period } from './period';
@@ -26,6 +26,8 @@ export const PAGE_SIZE = 5;
 /** How far back a drill-down reaches. */
 export const DRILL_DOWN_DAYS = 90;
 const PAGE_TOKEN_MINUTES = 60;
+/** A digest's "Show more" works for as long as the digest is the latest one. */
+const TEAM_PAGE_TOKEN_DAYS = 8;
 
 export interface StallLine {
   stage: StageId;
@@ -122,6 +124,38 @@ export class SummaryService {
     const decision = await this.access.decide(viewerId, t.s);
     if (!decision.allowed) return { ok: false, reason: decision.reason };
     return this.page(decision.viewer, decision.subject, decision.scope, t.f, t.c, now);
+  }
+
+  /**
+   * A button's token for a later page of a team summary or digest (the period and the first person on it). It lasts
+   * as long as a digest stays useful; access is decided again when it is used.
+   */
+  teamPageToken(viewerId: string, period: Period, offset: number, digest: boolean, now: Date): string {
+    return signToken(this.secret, 'team-page', { v: viewerId, f: period.from, t: period.to, l: period.label, o: offset, d: digest ? 1 : 0 }, new Date(now.getTime() + TEAM_PAGE_TOKEN_DAYS * 86_400_000));
+  }
+
+  /** What a team-page token asks for, when it is ours, unexpired and this viewer's. */
+  readTeamPageToken(viewerId: string, token: unknown, now: Date): { period: Period; offset: number; digest: boolean } | undefined {
+    const t = verifyToken<{ v: string; f: string; t: string; l: string; o: number; d: number }>(this.secret, 'team-page', token, now);
+    if (!t || t.v !== viewerId || typeof t.o !== 'number') return undefined;
+    return { period: { from: t.f, to: t.t, label: t.l }, offset: t.o, digest: t.d === 1 };
+  }
+
+  /** A button's token for one whole reflection on a page (its answers were shown cut short). */
+  reflectionToken(viewerId: string, r: Pick<ReflectionDoc, 'id' | 'psw'>, now: Date): string {
+    return signToken(this.secret, 'reflection', { v: viewerId, s: r.psw, r: r.id }, new Date(now.getTime() + PAGE_TOKEN_MINUTES * 60_000));
+  }
+
+  /** One whole reflection from a token: access decided again, a supervisor sees shared ones only, and the read is audited. */
+  async reflection(viewerId: string, token: unknown, now: Date): Promise<{ ok: true; doc: ReflectionDoc; scope: ReadScope } | Refusal> {
+    const t = verifyToken<{ v: string; s: string; r: string }>(this.secret, 'reflection', token, now);
+    if (!t || t.v !== viewerId) return { ok: false, reason: 'bad_token' };
+    const decision = await this.access.decide(viewerId, t.s);
+    if (!decision.allowed) return { ok: false, reason: decision.reason };
+    const doc = (await readDoc<ReflectionDoc>(this.reflections, t.r, t.s))?.doc;
+    if (!doc || doc.practice || (decision.scope !== 'own' && doc.visibility !== 'shared')) return { ok: false, reason: 'not_found' };
+    if (decision.scope === 'supervisee') await this.audit.record({ actor: viewerId, subjects: [t.s], view: 'summary_psw', detail: { count: 1 } });
+    return { ok: true, doc, scope: decision.scope };
   }
 
   private async page(viewer: Person, subject: Person, scope: ReadScope, from: string, continuation: string | undefined, now: Date): Promise<{ ok: true; page: ReflectionPage }> {
