@@ -120,6 +120,7 @@ export class DataRights {
       view: 'delete',
       detail: { reflections, relationships, jobs, references, onboarding, spooled, person },
     });
+    await this.store.compact(); // the embedded store's journal would otherwise keep the deleted documents until a restart
     return counts;
   }
 

@@ -22,6 +22,8 @@ import { lockDataDir, type DataDirLock } from './lock';
 import { RECOVERY_HINT, StoreRefused } from './refused';
 
 export const KEY_FILE = 'store-key';
+/** How long after a deletion the journal is compacted, so deleted documents leave the disk. */
+export const COMPACT_AFTER_DELETE_MS = 1000;
 
 export interface EmbeddedCosmos {
   endpoint: string;
@@ -184,6 +186,7 @@ class GroupCommit {
   private readonly appender: JournalAppender;
   private queue: { entries: JournalEntry[]; release: (ok: boolean) => void }[] = [];
   private scheduled = false;
+  private compactTimer?: NodeJS.Timeout;
 
   constructor(private readonly journal: { file: string; state: State }) {
     this.appender = new JournalAppender(journal.file);
@@ -240,6 +243,23 @@ class GroupCommit {
       }
     }
     for (const b of batch) b.release(ok);
+    if (ok && batch.some((b) => b.entries.some((e) => e.t === 'del' || e.t === 'dropcoll' || e.t === 'dropdb'))) this.compactSoon();
+  }
+
+  /**
+   * A deleted document's earlier versions stay in the journal until it is compacted: do that shortly after a
+   * deletion (the wait lets the rest of the turn that deleted land first, e.g. its dialog state).
+   */
+  private compactSoon(): void {
+    clearTimeout(this.compactTimer);
+    this.compactTimer = setTimeout(() => {
+      try {
+        this.compact();
+      } catch (err) {
+        log.error('embedded.journal_compact_failed', errorFields(err)); // the appended journal still stands
+      }
+    }, COMPACT_AFTER_DELETE_MS);
+    this.compactTimer.unref();
   }
 
   /** Flushes, then rewrites the journal from the state (write new, fsync, rename) and appends to the new file. */
@@ -253,6 +273,7 @@ class GroupCommit {
 
   /** At a clean stop the whole journal becomes compacted: a later cut anywhere in it is then detectable. */
   close(): void {
+    clearTimeout(this.compactTimer);
     this.compact();
     this.appender.close();
   }
