@@ -21,19 +21,36 @@ export interface ReferenceDoc {
   updatedAt: string;
 }
 
+/**
+ * What is left when the channel says a conversation is gone (403/404) or the bot is uninstalled: no address, but a
+ * mark with the time, so every instance that remembers the person's address learns to read it again.
+ */
+interface DroppedDoc {
+  id: string;
+  droppedAt: string;
+  /** Cosmos TTL: the mark matters for minutes; a week is plenty. */
+  ttl: number;
+}
+
 export type Remembered = 'created' | 'updated' | 'unchanged';
 
 /** How long this instance trusts its memory of what is stored before reading again (another instance may have removed it). */
 const KNOWN_FOR_MS = 10 * 60_000;
+/** How often (at most) an instance looks for references other instances dropped: one small query, not a read per message. */
+export const DROP_SYNC_MS = 5_000;
+const DROPPED_TTL_SECONDS = 7 * 86_400;
 
 export class ReferenceStore {
   /** person id → fingerprint of the stored address and when we last confirmed it; keeps per-message cost at zero writes. */
   private readonly known = new Map<string, { fingerprint: string; at: number }>();
+  /** When this instance last looked for drops (epoch ms). */
+  private syncedAt?: number;
 
   constructor(private readonly container: Container, private readonly maxKnown = 10_000) {}
 
   async get(personId: string): Promise<ReferenceDoc | undefined> {
-    return (await readDoc<ReferenceDoc>(this.container, personId, personId))?.doc;
+    const doc = (await readDoc<ReferenceDoc | DroppedDoc>(this.container, personId, personId))?.doc;
+    return doc && 'address' in doc ? doc : undefined;
   }
 
   /**
@@ -42,6 +59,7 @@ export class ReferenceStore {
    */
   async remember(personId: string, address: ConversationAddress, now: Date, force = false): Promise<Remembered> {
     const fingerprint = fingerprintOf(address);
+    await this.forgetDropped(now);
     const k = this.known.get(personId);
     if (!force && k && k.fingerprint === fingerprint && now.getTime() - k.at < KNOWN_FOR_MS) return 'unchanged';
     const existing = await this.get(personId);
@@ -58,12 +76,40 @@ export class ReferenceStore {
    * Removes the person's reference. With `conversationId`, only when the stored one is that conversation:
    * removing the bot from a team must not forget the person's personal chat.
    */
-  async remove(personId: string, conversationId?: string): Promise<boolean> {
+  async remove(personId: string, conversationId?: string, now: Date = new Date()): Promise<boolean> {
     this.known.delete(personId);
-    const existing = await this.get(personId);
-    if (!existing) return false;
-    if (conversationId !== undefined && existing.address.conversation.id !== conversationId) return false;
-    return deleteDoc(this.container, personId);
+    const found = await readDoc<ReferenceDoc | DroppedDoc>(this.container, personId, personId);
+    const live = found && 'address' in found.doc ? found.doc : undefined;
+    // Without a conversation it is erasure (delete my data): nothing is left, not even a mark.
+    if (conversationId === undefined) return found ? (await deleteDoc(this.container, personId)) && !!live : false;
+    if (!live || live.address.conversation.id !== conversationId) return false;
+    // A mark, not a delete, so other instances that remember this address notice (forgetDropped). If-Match: an
+    // address stored meanwhile (the person wrote again) stands.
+    const mark: DroppedDoc = { id: personId, droppedAt: now.toISOString(), ttl: DROPPED_TTL_SECONDS };
+    try {
+      await this.container.item(personId, personId).replace(mark, { accessCondition: { type: 'IfMatch', condition: found!.etag } });
+      return true;
+    } catch (err) {
+      const code = (err as { code?: number }).code;
+      if (code === 412 || code === 404) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * Forgets what this instance remembers of anyone whose reference another instance dropped since it last looked
+   * (at most every DROP_SYNC_MS), so their next message stores their address again instead of being skipped.
+   */
+  private async forgetDropped(now: Date): Promise<void> {
+    if (this.syncedAt !== undefined && now.getTime() - this.syncedAt < DROP_SYNC_MS) return;
+    // Looking back a little further than the last look covers clocks a few seconds apart between instances.
+    const since = new Date((this.syncedAt ?? now.getTime() - KNOWN_FOR_MS) - DROP_SYNC_MS).toISOString();
+    this.syncedAt = now.getTime();
+    if (!this.known.size) return;
+    const { resources } = await this.container.items
+      .query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE c.droppedAt >= @since', parameters: [{ name: '@since', value: since }] })
+      .fetchAll();
+    for (const { id } of resources) this.known.delete(id);
   }
 
   private note(personId: string, fingerprint: string, now: Date): void {

@@ -1,63 +1,52 @@
 /**
- * Risk screen: a keyword first layer over free text (client risk and the PSW's own distress).
- * A hit is a pattern match that does not overlap a match of one of its category's exclusions
- * ("killed it at the interview"). Every hit must be confirmed by a person; this never decides alone.
- * Returns ids only, never the matched text, so results are safe to log and store.
+ * Risk screen over free text (client risk and the PSW's own distress), in layers:
+ *   1. normalisation (./screen/normalise): case, phone typing, misspellings, contractions, placeholders;
+ *   2. a sourced pattern lexicon with context rules (./screen/lexicon, content/risk-terms.json);
+ *   3. a small trained classifier (./screen/classifier, ./screen/risk-model.json) for what patterns miss.
+ * It runs on de-identified text, as the bot holds it. Every hit must be confirmed by a person; this never
+ * decides alone. Returns ids only, never the matched text, so results are safe to log and store.
+ * Figures and limits: docs/SAFETY.md (`npm run bench:screen`).
  */
-import { compilePattern, content as defaultContent, normalizeForMatching, type Content, type RiskCategory } from '../content';
+import { content as defaultContent, RISK_CATEGORIES, type Content, type RiskCategory } from '../content';
+import { classify, shippedModel, type RiskModel } from './screen/classifier';
+import { matchLexicon } from './screen/lexicon';
+import { normalise } from './screen/normalise';
 
 export type { RiskCategory } from '../content';
 
 export interface RiskHit {
   category: RiskCategory;
-  /** The id of the pattern that matched, e.g. "sui-kill-self". */
+  /** The id of the pattern that matched, e.g. "sui-wish-dead", or "classifier" for the trained layer. */
   termId: string;
 }
 
-interface CompiledCategory {
-  id: RiskCategory;
-  patterns: { id: string; re: RegExp }[];
-  exclusions: RegExp[];
+/** Which layers run; all by default. Switched off only to measure what each layer is worth. */
+export interface ScreenLayers {
+  /** Normalise phone typing, misspellings and contractions (off: lower case and spaces only). */
+  normalise?: boolean;
+  /** Context rules: negation, past-and-resolved, harm-reduction talk, accidents. */
+  context?: boolean;
+  /** The trained classifier (or `false`); a model may be passed in to measure one that is not shipped. */
+  classifier?: boolean | RiskModel;
 }
 
-const compiled = new WeakMap<Content, CompiledCategory[]>();
+export const CLASSIFIER_TERM = 'classifier';
 
-function compile(c: Content): CompiledCategory[] {
-  let out = compiled.get(c);
-  if (!out) {
-    out = c.riskTerms.map((cat) => ({
-      id: cat.id,
-      patterns: cat.patterns.map((t) => ({ id: t.id, re: compilePattern(t.pattern) })),
-      exclusions: cat.exclusions.map((t) => compilePattern(t.pattern)),
-    }));
-    compiled.set(c, out);
-  }
-  return out;
-}
-
-function spans(re: RegExp, text: string): [number, number][] {
-  const out: [number, number][] = [];
-  re.lastIndex = 0;
-  for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
-  return out;
-}
-
-/** Screens text for risk language; one entry per matching term, in category then term order. */
-export function screenRisk(text: string, c: Content = defaultContent()): RiskHit[] {
-  if (!text) return [];
-  const t = normalizeForMatching(text);
-  const hits: RiskHit[] = [];
-  for (const cat of compile(c)) {
-    const excluded = cat.exclusions.flatMap((re) => spans(re, t));
-    for (const p of cat.patterns) {
-      const real = spans(p.re, t).some(([s, e]) => !excluded.some(([xs, xe]) => s < xe && xs < e));
-      if (real) hits.push({ category: cat.id, termId: p.id });
-    }
+/** Screens text for risk language: pattern hits in category then term order, then classifier-only kinds. */
+export function screenRisk(text: string, c: Content = defaultContent(), layers: ScreenLayers = {}): RiskHit[] {
+  if (!text || !text.trim()) return [];
+  const norm = layers.normalise === false ? text.toLowerCase().replace(/\s+/g, ' ').trim() : normalise(text);
+  const hits: RiskHit[] = matchLexicon(norm, c, { context: layers.context });
+  if (layers.classifier !== false) {
+    const model = typeof layers.classifier === 'object' ? layers.classifier : shippedModel();
+    const found = new Set(hits.map((h) => h.category));
+    for (const kind of classify(model, norm)) if (!found.has(kind)) hits.push({ category: kind, termId: CLASSIFIER_TERM });
   }
   return hits;
 }
 
 /** The distinct categories among hits, in RISK_CATEGORIES order. */
 export function riskCategories(hits: readonly RiskHit[]): RiskCategory[] {
-  return [...new Set(hits.map((h) => h.category))];
+  const found = new Set(hits.map((h) => h.category));
+  return RISK_CATEGORIES.filter((k) => found.has(k));
 }

@@ -30,6 +30,22 @@ describe('ReferenceStore (real store)', () => {
     assert.equal(await b.remember('p1', address(), t(12), true), 'unchanged', 'force reads the store');
   });
 
+  it('a reference one instance dropped (403) is stored again when the person writes through another that remembers them', async () => {
+    const store = await freshStore();
+    const seen = new ReferenceStore(store.containers.references);
+    const sender = new ReferenceStore(store.containers.references);
+    await seen.remember('p1', address(), t(0));
+    assert.equal(await sender.remove('p1', 'a:1', t(1)), true, 'the channel said the conversation is gone');
+    assert.equal(await sender.get('p1'), undefined);
+    // The person writes again a minute later, through the instance that saw them a minute before.
+    assert.equal(await seen.remember('p1', address(), t(2)), 'created');
+    assert.equal((await sender.get('p1'))?.address.conversation.id, 'a:1');
+    // Erasure leaves nothing behind, not even the mark of a drop.
+    await sender.remove('p1', 'a:1', t(3));
+    assert.equal(await sender.remove('p1'), false);
+    assert.equal((await store.containers.references.items.readAll().fetchAll()).resources.length, 0);
+  });
+
   it("stores no channel id of the person, and rewrites an address stored with one (the document's id is its HMAC)", async () => {
     const store = await freshStore();
     const refs = new ReferenceStore(store.containers.references);

@@ -1,0 +1,175 @@
+/**
+ * `npm run bench:screen`: the risk screen on its labelled sets (bench/data/screen-dev.jsonl, screen-test.jsonl),
+ * each sentence de-identified first, as the bot does. Reports recall per kind and overall, the false-positive
+ * rate on hard negatives, each layer's contribution and sentences per second, and writes the figures section
+ * of docs/SAFETY.md (between its bench:screen markers). `--dry` prints without writing.
+ *
+ * The classifier is trained on the development set, so its development figures are cross-validated (5 folds,
+ * each fold screened by a model trained without it); the test set is never trained or tuned on.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { content, RISK_CATEGORIES, type RiskCategory } from '../services/content';
+import { deidentify } from '../services/deidentify';
+import { riskCategories, screenRisk, type ScreenLayers } from '../services/safety/screen';
+import { shippedModel, type RiskModel } from '../services/safety/screen/classifier';
+import { folds, train } from '../services/safety/screen/train';
+import { readSet, SCREEN_SETS, type Labelled } from './screenData';
+
+const repoRoot = path.join(__dirname, '..');
+
+interface Scores {
+  recall: Record<RiskCategory, number>;
+  counts: Record<RiskCategory, number>;
+  /** Risk sentences flagged as risk at all (any kind). */
+  overall: number;
+  /** Risk sentences flagged with at least one of their own kinds. */
+  rightKind: number;
+  fpRate: number;
+  risk: number;
+  negatives: number;
+  missed: string[];
+  falseAlarms: string[];
+}
+
+function score(set: Labelled[], predict: (ex: Labelled) => RiskCategory[]): Scores {
+  const hit = Object.fromEntries(RISK_CATEGORIES.map((k) => [k, 0])) as Record<RiskCategory, number>;
+  const counts = { ...hit };
+  let flagged = 0;
+  let right = 0;
+  let fp = 0;
+  const missed: string[] = [];
+  const falseAlarms: string[] = [];
+  for (const ex of set) {
+    const got = predict(ex);
+    if (ex.kinds.length === 0) {
+      if (got.length) {
+        fp++;
+        falseAlarms.push(ex.id);
+      }
+      continue;
+    }
+    if (got.length) flagged++;
+    else missed.push(ex.id);
+    if (ex.kinds.some((k) => got.includes(k))) right++;
+    for (const k of ex.kinds) {
+      counts[k]++;
+      if (got.includes(k)) hit[k]++;
+    }
+  }
+  const risk = set.filter((e) => e.kinds.length).length;
+  const negatives = set.length - risk;
+  return {
+    recall: Object.fromEntries(RISK_CATEGORIES.map((k) => [k, counts[k] ? hit[k] / counts[k] : 0])) as Record<RiskCategory, number>,
+    counts,
+    overall: flagged / risk,
+    rightKind: right / risk,
+    fpRate: fp / negatives,
+    risk,
+    negatives,
+    missed,
+    falseAlarms,
+  };
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
+
+/** Layer configurations, each adding one layer to the one before. */
+const LAYERS: { name: string; layers: ScreenLayers }[] = [
+  { name: 'patterns only (no normalisation, no context rules)', layers: { normalise: false, context: false, classifier: false } },
+  { name: '+ normalisation', layers: { context: false, classifier: false } },
+  { name: '+ context rules (negation, past, harm reduction, accidents)', layers: { classifier: false } },
+  { name: '+ classifier = the shipped screen', layers: {} },
+];
+
+function main(): void {
+  const dry = process.argv.includes('--dry');
+  const c = content();
+  const model = shippedModel();
+  const sets = { dev: readSet(SCREEN_SETS.dev), test: readSet(SCREEN_SETS.test) };
+  const extra = readSet(SCREEN_SETS.train);
+
+  // Development figures for the classifier are cross-validated: each fold screened by a model trained without it.
+  const devModel = new Map<string, RiskModel>();
+  for (const { train: part, held } of folds([...sets.dev, ...extra], 5)) {
+    const m = { ...train(part), thresholds: model.thresholds };
+    for (const ex of held) devModel.set(ex.id, m);
+  }
+  const predictor = (set: 'dev' | 'test', layers: ScreenLayers) => (ex: Labelled) => {
+    const l = layers.classifier === false ? layers : { ...layers, classifier: set === 'dev' ? devModel.get(ex.id)! : model };
+    return riskCategories(screenRisk(ex.screened, c, l));
+  };
+
+  const rows: { name: string; dev: Scores; test: Scores }[] = [];
+  for (const { name, layers } of LAYERS) rows.push({ name, dev: score(sets.dev, predictor('dev', layers)), test: score(sets.test, predictor('test', layers)) });
+  // The classifier on its own, at an even 0.5 threshold per kind (its shipped thresholds only count what it adds).
+  const even = (m: RiskModel): RiskModel => ({ ...m, thresholds: Object.fromEntries(RISK_CATEGORIES.map((k) => [k, 0.5])) as RiskModel['thresholds'] });
+  const classifierAlone = {
+    name: 'classifier alone (normalised, threshold 0.5; for comparison)',
+    dev: score(sets.dev, (ex) => {
+      const m = devModel.get(ex.id)!;
+      return riskCategories(screenRisk(ex.screened, { ...c, riskTerms: c.riskTerms.map((t) => ({ ...t, patterns: [] })) }, { classifier: even(m) }));
+    }),
+    test: score(sets.test, (ex) => riskCategories(screenRisk(ex.screened, { ...c, riskTerms: c.riskTerms.map((t) => ({ ...t, patterns: [] })) }, { classifier: even(model) }))),
+  };
+  const full = rows[rows.length - 1];
+
+  // Speed: the whole path the CLI takes (de-identify, then screen) and the screen alone, one core.
+  const texts = [...sets.dev, ...sets.test].map((e) => e.text);
+  const screened = [...sets.dev, ...sets.test].map((e) => e.screened);
+  const rate = (fn: (t: string, i: number) => unknown, list: string[]): number => {
+    for (let i = 0; i < 200; i++) fn(list[i % list.length], i);
+    const t0 = process.hrtime.bigint();
+    let n = 0;
+    while (Number(process.hrtime.bigint() - t0) < 2e9) for (const [i, t] of list.entries()) (fn(t, i), n++);
+    return n / (Number(process.hrtime.bigint() - t0) / 1e9);
+  };
+  const screenRate = rate((t) => screenRisk(t, c), screened);
+  const pipelineRate = rate((t) => screenRisk(deidentify(t).redacted, c), texts);
+
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`;
+  const md: string[] = [];
+  const setLine = (s: 'dev' | 'test') =>
+    `${s === 'dev' ? 'development' : 'test'} set: ${sets[s].length} sentences, ${full[s].risk} risk (` +
+    RISK_CATEGORIES.map((k) => `${k} ${full[s].counts[k]}`).join(', ') +
+    `), ${full[s].negatives} hard negatives`;
+  md.push('### The shipped screen', '');
+  md.push(`- ${setLine('dev')} (classifier figures cross-validated, 5 folds)`);
+  md.push(`- ${setLine('test')} (never trained or tuned on)`, '');
+  md.push('| | development | test | target (test) |', '|---|---:|---:|---:|');
+  md.push(`| recall, any risk flagged | ${pct(full.dev.overall)} | ${pct(full.test.overall)} | ≥ 90 % |`);
+  md.push(`| recall, flagged with its own kind | ${pct(full.dev.rightKind)} | ${pct(full.test.rightKind)} | |`);
+  for (const k of RISK_CATEGORIES) {
+    const target = k === 'suicide' || k === 'overdose' ? '≥ 95 %' : '';
+    md.push(`| recall, ${k} | ${pct(full.dev.recall[k])} | ${pct(full.test.recall[k])} | ${target} |`);
+  }
+  md.push(`| false positives on hard negatives | ${pct(full.dev.fpRate)} | ${pct(full.test.fpRate)} | ≤ 10 % |`, '');
+  md.push('### What each layer adds', '', 'Recall (any risk flagged) / false-positive rate on hard negatives; each row adds one layer to the row above.', '');
+  md.push('| layers | dev recall | dev FP | test recall | test FP |', '|---|---:|---:|---:|---:|');
+  for (const r of [...rows, classifierAlone]) md.push(`| ${r.name} | ${pct(r.dev.overall)} | ${pct(r.dev.fpRate)} | ${pct(r.test.overall)} | ${pct(r.test.fpRate)} |`);
+  md.push('', 'Per kind, test set:', '', `| layers | ${RISK_CATEGORIES.join(' | ')} |`, `|---|${RISK_CATEGORIES.map(() => '---:').join('|')}|`);
+  for (const r of [...rows, classifierAlone]) md.push(`| ${r.name} | ${RISK_CATEGORIES.map((k) => pct(r.test.recall[k])).join(' | ')} |`);
+  md.push('', '### Speed (one core, shared machine)', '');
+  md.push(`- screen alone (normalise, patterns, classifier): ${Math.round(screenRate).toLocaleString('en')} sentences/s`);
+  md.push(`- de-identify then screen (what the CLI does per line): ${Math.round(pipelineRate).toLocaleString('en')} sentences/s`, '');
+  md.push('### Still missed on the test set', '');
+  md.push(`- risk sentences not flagged: ${full.test.missed.join(', ') || 'none'}`);
+  md.push(`- hard negatives flagged: ${full.test.falseAlarms.join(', ') || 'none'}`);
+  md.push(`- classifier thresholds (chosen on cross-validated development data): ${RISK_CATEGORIES.map((k) => `${k} ${model.thresholds[k]}`).join(', ')}`);
+  const figuresMd = md.join('\n');
+  console.log(figuresMd);
+  if (dry) return;
+
+  const json = { generatedAt: new Date().toISOString(), command: 'npm run bench:screen', machine, rows: [...rows, classifierAlone], screenRate, pipelineRate, thresholds: model.thresholds };
+  fs.writeFileSync(path.join(repoRoot, 'docs', 'safety-screen.json'), JSON.stringify(json, null, 2) + '\n');
+  const docPath = path.join(repoRoot, 'docs', 'SAFETY.md');
+  const begin = '<!-- bench:screen begin -->';
+  const end = '<!-- bench:screen end -->';
+  const block = `${begin}\nMeasured with \`npm run bench:screen\` on ${machine}, ${json.generatedAt.slice(0, 10)}.\n\n${figuresMd}\n${end}`;
+  const existing = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8') : `# Safety\n\n${begin}\n${end}\n`;
+  const updated = existing.includes(begin) ? existing.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block) : `${existing}\n${block}\n`;
+  fs.writeFileSync(docPath, updated);
+}
+
+if (require.main === module) main();

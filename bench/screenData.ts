@@ -1,0 +1,41 @@
+/**
+ * The risk screen's labelled sets (bench/data/screen-*.jsonl): one {"id","text","kinds"} per line, kinds from
+ * RISK_CATEGORIES, [] for a hard negative. Read here for the benchmark and the training script; each sentence is
+ * de-identified then normalised, exactly as the bot screens it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { RISK_CATEGORIES, type RiskCategory } from '../services/content';
+import { deidentify } from '../services/deidentify';
+import { normalise } from '../services/safety/screen/normalise';
+import type { Example } from '../services/safety/screen/train';
+
+export const DATA_DIR = path.join(__dirname, 'data');
+export const SCREEN_SETS = {
+  dev: path.join(DATA_DIR, 'screen-dev.jsonl'),
+  test: path.join(DATA_DIR, 'screen-test.jsonl'),
+  /** Optional extra training sentences (never test sentences). */
+  train: path.join(DATA_DIR, 'screen-train.jsonl'),
+} as const;
+
+export interface Labelled extends Example {
+  text: string;
+  /** De-identified text, as the screen sees it. */
+  screened: string;
+}
+
+export function readSet(file: string): Labelled[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((line, i) => {
+      const r = JSON.parse(line) as { id: string; text: string; kinds: string[] };
+      if (typeof r.id !== 'string' || typeof r.text !== 'string' || !Array.isArray(r.kinds) || !r.kinds.every((k) => (RISK_CATEGORIES as readonly string[]).includes(k))) {
+        throw new Error(`${path.basename(file)} line ${i + 1}: expected {"id","text","kinds":[...]} with known kinds`);
+      }
+      const screened = deidentify(r.text).redacted;
+      return { id: r.id, text: r.text, screened, norm: normalise(screened), kinds: r.kinds as RiskCategory[] };
+    });
+}

@@ -1,0 +1,94 @@
+/**
+ * The statistical layer of the risk screen: one logistic regression per kind (one-vs-rest) over word stems,
+ * stem bigrams and character n-grams of the normalised text. Trained by scripts/train-screen.ts on the
+ * labelled bank in bench/data (never the test set) and shipped as risk-model.json beside this file; nothing
+ * is fetched at run time. It catches wordings the patterns miss; a kind counts when its probability reaches
+ * the threshold chosen on cross-validated development data.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { stem } from 'porter2';
+import { RISK_CATEGORIES, type RiskCategory } from '../../content';
+
+export interface FeatureOptions {
+  bigrams: boolean;
+  /** Character n-gram lengths taken inside each word (with boundary marks), e.g. [3, 4]; [] for none. */
+  chars: number[];
+  /** Stem words (porter2) before making features. */
+  stems: boolean;
+}
+
+export interface RiskModel {
+  version: 1;
+  features: FeatureOptions;
+  kinds: RiskCategory[];
+  /** Per kind: intercept. */
+  bias: Record<RiskCategory, number>;
+  /** Per kind: probability at or above which the kind counts. */
+  thresholds: Record<RiskCategory, number>;
+  /** Feature → one weight per kind, in `kinds` order. */
+  weights: Record<string, number[]>;
+  /** How it was made, for the docs. */
+  trainedOn: { files: string[]; sentences: number; epochs: number; l2: number };
+}
+
+export const MODEL_FILE = path.join(__dirname, 'risk-model.json');
+
+const STOP = new Set(['the', 'a', 'an', 'and', 'to', 'of', 'at', 'in', 'on', 'is', 'was', 'it', 'that', 'this', 'for', 'with']);
+
+/** The features of normalised text; the same function trains and predicts. */
+export function features(norm: string, opts: FeatureOptions): string[] {
+  const out: string[] = [];
+  let prev = '';
+  for (const w of norm.split(' ')) {
+    if (w === '.' || w === ',' || !w) {
+      prev = '';
+      continue;
+    }
+    const s = opts.stems ? stem(w) : w;
+    if (!STOP.has(w)) out.push(s);
+    if (opts.bigrams && prev) out.push(`${prev}_${s}`);
+    prev = s;
+    if (opts.chars.length && w.length > 3) {
+      const padded = `<${w}>`;
+      for (const n of opts.chars) for (let i = 0; i + n <= padded.length; i++) out.push(`#${padded.slice(i, i + n)}`);
+    }
+  }
+  return out;
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Probability per kind for normalised text. */
+export function probabilities(model: RiskModel, norm: string): Record<RiskCategory, number> {
+  const z = model.kinds.map((k) => model.bias[k]);
+  for (const f of new Set(features(norm, model.features))) {
+    const w = model.weights[f];
+    if (w) for (let i = 0; i < z.length; i++) z[i] += w[i];
+  }
+  const out = {} as Record<RiskCategory, number>;
+  model.kinds.forEach((k, i) => (out[k] = sigmoid(z[i])));
+  return out;
+}
+
+/** Kinds whose probability reaches their threshold (`scale` multiplies every threshold, for measurements). */
+export function classify(model: RiskModel, norm: string): RiskCategory[] {
+  const p = probabilities(model, norm);
+  return model.kinds.filter((k) => p[k] >= model.thresholds[k]);
+}
+
+let loaded: RiskModel | undefined;
+
+/** The shipped model, read once. */
+export function shippedModel(): RiskModel {
+  if (!loaded) {
+    const m = JSON.parse(fs.readFileSync(MODEL_FILE, 'utf8')) as RiskModel;
+    if (m.version !== 1 || !m.kinds.every((k) => (RISK_CATEGORIES as readonly string[]).includes(k))) {
+      throw new Error(`${MODEL_FILE} is not a risk model this code can read`);
+    }
+    loaded = m;
+  }
+  return loaded;
+}
