@@ -70,7 +70,9 @@ function printMisses(name: string, records: Rec[], predictions: Array<Array<{ st
     const preds = predictions[i]!;
     for (const s of r.spans) {
       if (shown >= n || !isIdentifierSpan(s, r.text)) continue;
-      if (!preds.some((p) => p.start <= s.start && p.end >= s.end)) {
+      // Missed when a non-space character of the span was left (as the scorer counts it).
+      const left = [...r.text.slice(s.start, s.end)].some((ch, k) => !/\s/.test(ch) && !preds.some((p) => p.start <= s.start + k && s.start + k < p.end));
+      if (left) {
         shown++;
         console.log(`MISS ${name} ${s.type} ${JSON.stringify(r.text.slice(s.start, s.end))} in ${JSON.stringify(r.text.slice(Math.max(0, s.start - 40), s.end + 30))}`);
       }

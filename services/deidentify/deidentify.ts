@@ -100,7 +100,9 @@ function everywhere(text: string, found: Entity[]): Entity[] {
     const m = /^ \p{L}\.(?![\p{L}\p{N}])/u.exec(text.slice(e.end, e.end + 4));
     if (m) extra.push({ start: e.start, end: e.end + m[0].length, type: 'NAME' });
   }
-  if (names.size) {
+  // Most texts name each person once: scan the tokens only when a found name occurs a second time.
+  const lower = text.toLowerCase();
+  if (names.size && [...names].some((n) => lower.indexOf(n) !== lower.lastIndexOf(n))) {
     const covered = (s: number, t: number) => found.some((e) => e.start <= s && t <= e.end);
     WORD.lastIndex = 0;
     let prev = '';
@@ -125,9 +127,20 @@ function everywhere(text: string, found: Entity[]): Entity[] {
   return extra.length ? settle([found, extra]) : found;
 }
 
+/** Name parts found apart ("[NAME] [NAME]") are one name: one placeholder. */
+function joinNames(text: string, found: Entity[]): Entity[] {
+  const out: Entity[] = [];
+  for (const e of found) {
+    const last = out[out.length - 1];
+    if (last && last.type === 'NAME' && e.type === 'NAME' && /^ {1,2}$/.test(text.slice(last.end, e.start))) last.end = e.end;
+    else out.push({ ...e });
+  }
+  return out;
+}
+
 export function deidentify(text: string, opts: DeidentifyOptions = {}): DeidentifyResult {
   const groups = [knownNameSpans(text, opts.knownNames), ...DETECTORS.map(([d, may]) => (may(text) ? d(text) : []))];
-  const entities = everywhere(text, dropKept(text, settle(groups))).map((e) => ({ start: e.start, end: e.end, type: e.type }));
+  const entities = joinNames(text, everywhere(text, dropKept(text, settle(groups)))).map((e) => ({ start: e.start, end: e.end, type: e.type }));
   let redacted = '';
   let at = 0;
   for (const e of entities) {

