@@ -57,7 +57,8 @@ export const canadianPostal: Detector = (t) => all(t, /\b[ABCEGHJ-NPRSTVXY]\d[AB
 
 /** Ontario health card: 10 digits plus a two-letter version code. Quebec RAMQ: 4 letters + 8 digits. */
 export const healthCard: Detector = (t) => [
-  ...all(t, /\b\d{4}[- ]?\d{3}[- ]?\d{3}[- ]?[A-Z]{2}\b/g, 'HEALTH_CARD'),
+  // The version code is typed in either case on a phone ("1234 567 890 ab").
+  ...all(t, /\b\d{4}[- ]?\d{3}[- ]?\d{3}[- ]?[A-Za-z]{2}\b/g, 'HEALTH_CARD'),
   ...all(t, /\b[A-Z]{4}[- ]?\d{4}[- ]?\d{4}\b/g, 'HEALTH_CARD'),
 ];
 
