@@ -10,6 +10,7 @@
 import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 import { errorFields, log } from '../services/log';
 import { isStorageUnavailable } from '../services/storage/retry';
+import { DURABLE_REPLY_KEY } from '../dialogs/turn';
 import { STORAGE_DOWN } from './messages';
 import { isStateConflict } from './stateStorage';
 
@@ -48,7 +49,8 @@ export async function runHeld(context: TurnContext, turn: () => Promise<void>, s
     holding = false; // the held replies belong to a step that was not stored: they are dropped
     if (!isStorageUnavailable(err)) throw err;
     log.warn('turn.storage_unavailable', { activityType: context.activity.type, count: held.length, ...errorFields(err) });
-    await context.sendActivity(STORAGE_DOWN);
+    // A reflection already saved or spooled is not lost with the step: say so, rather than "send it again".
+    await context.sendActivity((context.turnState.get(DURABLE_REPLY_KEY) as string | undefined) ?? STORAGE_DOWN);
     return;
   }
   holding = false;

@@ -23,7 +23,7 @@ import { ChoiceStep, FormStep, FreeTextStep, RawTextStep, type ChoiceResult, typ
 import { STAGE_FINDER_DIALOG, StageFinderDialog, stageChoices } from './stageFinder';
 import { STALL_DIALOG, StallDialog, type StallOutcome } from './stall';
 import { REFLECTION_KEPT } from './messages';
-import { personOf } from './turn';
+import { markDurable, personOf } from './turn';
 import { reviewText, selfCheckInputs, scoreAndNote, MOVEMENT_TITLES } from './reflectionText';
 
 export const REFLECTION_DIALOG = 'reflection';
@@ -335,6 +335,7 @@ export class ReflectionDialog extends ComponentDialog {
       const outcome = await this.app.outbox.submit(doc);
       log.info('reflection.saved', { stage: doc.stage, movement: doc.movement, status: outcome, kind: draft.practice ? 'practice' : 'real' });
       if (outcome === 'kept') {
+        markDurable(step.context, REFLECTION_KEPT);
         await step.context.sendActivity(REFLECTION_KEPT);
         return doc.id;
       }
@@ -344,7 +345,10 @@ export class ReflectionDialog extends ComponentDialog {
       throw err;
     }
     const followUp = draft.stall && !draft.practice ? ` I'll check in about ${draft.clientCode} in ${this.app.config.followUpDays} days.` : '';
-    await step.context.sendActivity(`Saved. Thank you for taking the time to reflect.${followUp}`);
+    const saved = `Saved. Thank you for taking the time to reflect.${followUp}`;
+    // Saved whatever happens to this step's dialog state: if storing the step fails, this is still what is said.
+    markDurable(step.context, saved);
+    await step.context.sendActivity(saved);
     return doc.id;
   }
 

@@ -12,6 +12,16 @@ export function personOf(context: TurnContext): Person {
   return person;
 }
 
+/**
+ * Set by a turn whose outcome no longer depends on its dialog state being stored (a reflection saved, or kept in the
+ * outbox): the words to say if storage then fails to store the step, instead of "send your last message again".
+ */
+export const DURABLE_REPLY_KEY = Symbol('peerreflect.durableReply');
+
+export function markDurable(context: TurnContext, reply: string): void {
+  context.turnState.set(DURABLE_REPLY_KEY, reply);
+}
+
 /** The typed text of a message, trimmed; '' for card submissions without text. */
 export function textOf(context: TurnContext): string {
   return (context.activity.text ?? '').trim();

@@ -99,18 +99,29 @@ describe('storage faults mid-debrief (fault proxy)', function () {
     assert.equal(rel?.history.filter((e) => e.reflectionId === kept.id).length, 1);
   });
 
-  it('storage failing during Save (reflection and dialog state writes): kept, told to send again; then one reflection, never two', async () => {
+  it('storage failing during Save (reflection and dialog state writes): told it is kept, not to send again; then one reflection, never two', async () => {
     const c = new Conversation(bot.url);
     await toReview(c, 'K-3', 'She came to group');
     proxy.add({ method: 'POST', path: /colls\/reflections\/docs/, status: 503 });
     proxy.add({ method: 'PUT', path: /colls\/botstate\/docs/, status: 503 }); // bot state: replace If-Match
-    assert.equal(visibleText(await c.say('save')), STORAGE_DOWN);
+    assert.equal(visibleText(await c.say('save')), REFLECTION_KEPT, 'spooled, so kept — never "send your last message again"');
     assert.equal(spool().length, 1, 'the finished reflection is on disk');
     proxy.up();
     await bot.app.outbox.flush(); // what the outbox timer does once storage answers
     assert.match(visibleText(await c.say('save')), /Saved/); // the dialog's own save: a 409, treated as done
     assert.equal((await mine(c)).length, 1);
     assert.deepEqual(spool(), []);
+  });
+
+  it('reflection saved but its dialog step not stored: the PSW is told it is saved', async () => {
+    const c = new Conversation(bot.url);
+    await toReview(c, 'K-5', 'We met at the library');
+    const rule = proxy.add({ method: 'PUT', path: /colls\/botstate\/docs/, status: 503 });
+    const reply = visibleText(await c.say('save'));
+    assert.match(reply, /^Saved\./);
+    assert.notEqual(reply, STORAGE_DOWN);
+    assert.equal((await mine(c)).length, 1);
+    proxy.rules.splice(proxy.rules.indexOf(rule), 1);
   });
 
   it('the outbox timer delivers by itself with backoff once storage is back', async () => {
