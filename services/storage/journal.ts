@@ -155,10 +155,11 @@ export function readJournal(file: string, opts: { salvage?: boolean } = {}): Jou
   const lines = text.split('\n');
   const tail = lines.pop()!; // '' when the file ends with a newline, else a line cut mid-write
   let promised: number | undefined;
-  let after = 0; // complete lines after the header
+  let after = 0; // complete lines after the header (damaged ones too)
   lines.forEach((raw, i) => {
     const line = i + 1;
     let v: unknown;
+    after++;
     try {
       v = JSON.parse(raw);
     } catch {
@@ -172,9 +173,9 @@ export function readJournal(file: string, opts: { salvage?: boolean } = {}): Jou
     if (i === 0 && isHeader(v)) {
       if (v.v > VERSION) out.damage.push({ line, reason: `written by a newer version of PeerReflect (journal version ${v.v})` });
       promised = v.entries;
+      after = 0; // the header is not an entry
       return;
     }
-    after++;
     if (!isEntry(v)) {
       out.damage.push({ line, reason: 'not a journal entry' });
       return;
