@@ -18,11 +18,12 @@ export class RedeliveryGuard {
   /**
    * True when this activity id was already taken in this conversation (the turn must not run). Otherwise notes it
    * in the turn's state — stored only if the turn's state is stored, so a turn that failed can be delivered again.
-   * Invokes are answered, never stored (bot/invokes.ts), and activities without an id cannot be told apart.
+   * Only messages run dialogs: other kinds are idempotent already (a welcome is said once per person, an invoke
+   * is answered and stores nothing) and are not worth a state write each. Activities without an id cannot be told apart.
    */
   async seenBefore(context: TurnContext): Promise<boolean> {
     const { id, type } = context.activity;
-    if (!id || type === 'invoke') return false;
+    if (!id || type !== 'message') return false;
     const key = createHash('sha256').update(id, 'utf8').digest('base64url').slice(0, 16);
     const taken = (await this.taken.get(context)) ?? [];
     if (taken.includes(key)) return true;

@@ -57,7 +57,11 @@ export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteIns
         // token whose signature fails to verify; here every token failure is a 401 (see httpGuards.authFailure).
         const activity = withDates(req.body as Activity);
         const invokeResponse = await adapter.runActivity(req.header('authorization') ?? '', activity, (context) => bot.run(context));
-        res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
+        // An invoke whose turn failed has no answer, and botbuilder then says 501. The failure is ours (logged by
+        // onTurnError, the person got the apology), so the sender gets 200 as for any message; 503 is the only 5xx.
+        const status = invokeResponse?.status ?? 200;
+        if (status >= 500 && status !== 503) log.error('http.invoke_unanswered', { status });
+        res.send(status >= 500 && status !== 503 ? 200 : status, invokeResponse?.body);
       } catch (err) {
         const refusal = authFailure(err);
         if (refusal) {

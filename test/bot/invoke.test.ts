@@ -64,3 +64,21 @@ describe('invoke activities over HTTP (normal delivery, as Teams sends them)', (
     }
   });
 });
+
+describe('an invoke whose turn fails', () => {
+  let bot: RunningBot;
+  before(async () => { bot = await startBot(); });
+  after(async () => { await bot.stop(); await closeStores(); });
+
+  it('is answered 200 (the failure is logged as ours), not botbuilder\'s 501', async () => {
+    const run = bot.server.bot.run.bind(bot.server.bot);
+    bot.server.bot.run = async () => { throw new Error('boom'); };
+    try {
+      const c = new Conversation(bot.url);
+      const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c.activity({ type: 'invoke', name: 'healthCheck', text: undefined, deliveryMode: undefined })) });
+      assert.equal(res.status, 200);
+    } finally {
+      bot.server.bot.run = run;
+    }
+  });
+});
