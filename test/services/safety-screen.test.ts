@@ -1,55 +1,77 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { content, RISK_CATEGORIES, type RiskCategory } from '../../services/content';
-import { riskCategories, screenRisk } from '../../services/safety/screen';
+import { riskCategories, screenRisk, CLASSIFIER_TERM } from '../../services/safety/screen';
+import { classify, features, MODEL_FILE, probabilities, shippedModel } from '../../services/safety/screen/classifier';
+import { normalise } from '../../services/safety/screen/normalise';
+import { train, DEFAULT_TRAIN, type Example } from '../../services/safety/screen/train';
 
+const repo = path.join(__dirname, '..', '..');
 const cats = (text: string): RiskCategory[] => riskCategories(screenRisk(text));
 
 describe('safety screen', () => {
+  describe('normalisation', () => {
+    it('spells out phone typing, misspellings and contractions, and keeps placeholders as one token', () => {
+      assert.equal(normalise('kms is what he texted, idk'), 'kill myself is what he texted , i do not know');
+      assert.equal(normalise('my client overdoes on fent last nite'), 'my client overdosed on fentanyl last night');
+      assert.equal(normalise("he od-ed, she OD'd, that's odd"), 'he overdosed , she overdosed , that is odd');
+      assert.equal(normalise('she doesnt want to be here; I can’t'), 'she does not want to be here . i can not');
+      assert.equal(normalise('[NAME] narcaned him x2'), 'xname narcanned him times 2');
+      assert.equal(normalise('he overdoes it at the gym'), 'he overdoes it at the gym');
+    });
+  });
+
+  // Each kind, in the registers PSWs use: careful notes, casual, SMS, typos, first and third person.
   const hits: Record<RiskCategory, string[]> = {
-    overdose: [
-      'C-14 overdosed in the washroom last week',
-      'we found him unresponsive behind the building',
-      'she went blue and we used naloxone on her',
-      'he took too many pills on Friday',
-      'there is a bad batch going around downtown',
-      'they keep using alone at night',
-    ],
     suicide: [
-      'they said they want to kill themselves',
-      'she told me she is feeling suicidal again',
-      'he said everyone would be better off without him',
-      'talked about ending it all',
-      'C-3 has been giving away all his stuff',
-      'he doesn’t want to be here anymore', // curly apostrophe
+      'Client endorses passive SI; states she would not mind not waking up.',
+      'kms he texted me last nite',
+      'she gave her cat away and said she wont need anything where shes going',
+      'he asked how many of his pills it would take',
+      'said everyone would be better off without him',
+      'she is feeling suicdal again',
+      'he bought a rope and picked the date',
+    ],
+    overdose: [
+      'found her on the floor, lips blue, not breathing',
+      'narcaned him twice before he came around',
+      'gave 2 doses and did rescue breaths till ems came',
+      'he was snoring weird and we couldnt wake him',
+      'she keeps using alone in her room',
+      'mixing benzos with down every night',
+      'paramedics brought him back in the parking lot',
     ],
     self_harm: [
-      'she showed me where she has been cutting herself',
-      'history of self-harm, recent burns',
-      'he keeps hurting himself when he drinks',
-      'she cut her wrists last month',
+      'she is cutting again, fresh marks on her arms',
+      'he burns himself with a lighter when he is upset',
+      'noticed her wrists were bandaged',
+      'she has not eaten in 4 days on purpose',
+      'Client disclosed self-injury over the weekend.',
     ],
     harm_to_others: [
-      'he said he is going to kill his landlord',
-      'threatened to stab a worker at the shelter',
-      'he pulled a knife in the lineup',
-      'she told me he hits his girlfriend',
-      'he has had homicidal thoughts',
+      'he said he is gonna make his ex pay',
+      'she is carrying a knife and says she will use it',
+      'he has a list of people he wants to hurt',
+      'client made threats against staff',
+      'ima stab that guy he kept saying',
     ],
     abuse: [
-      'she mentioned her partner hits the kids',
-      'he leaves the kids home alone while he uses',
-      'I think her nephew takes her pension every month',
-      'there may be elder abuse going on',
-      'she was sexually abused as a child and it is still happening to her sister',
+      'her bf takes her phone and wont let her see friends',
+      'she had bruises on her neck and said he choked her',
+      'the kids were left home alone for 2 days',
+      'her nephew takes her pension every month',
+      'her stepdad touched her',
+      'he hits his girlfriend',
     ],
     psw_distress: [
-      "honestly I can't do this anymore",
-      "I'm so burnt out after this week",
-      'I relapsed on the weekend',
+      'i cant keep doing this job',
+      'havent slept since the overdose, i keep seeing his face when i close my eyes',
+      'been drinking every night after shift',
+      "honestly I'm not ok",
       'that visit really triggered me',
-      "I'm not okay",
-      'I feel hopeless about my caseload',
-      "it's all my fault he used again",
+      'i cried in my car for an hour',
     ],
   };
 
@@ -64,7 +86,7 @@ describe('safety screen', () => {
       for (const term of cat.patterns) {
         for (const ex of term.examples ?? []) {
           assert.ok(
-            screenRisk(ex).some((h) => h.category === cat.id && h.termId === term.id),
+            screenRisk(ex, content(), { classifier: false }).some((h) => h.category === cat.id && h.termId === term.id),
             `example "${ex}" of ${term.id} was not flagged`,
           );
         }
@@ -72,65 +94,48 @@ describe('safety screen', () => {
     }
   });
 
-  const falseAlarms = [
-    'She killed it at the interview!',
-    "He's killing it in group lately",
-    "I'm dying to see how the housing application goes",
-    'I overdid it at the gym yesterday',
-    'We shot a video for the peer group about the drop-in',
-    "I'll shoot her a text tomorrow",
-    'We were killing time at the library before the appointment',
-    'Kill them with kindness, as my old sponsor said',
-    'She beat everyone at cards at the drop-in',
-    'He beat his son at chess and was so proud',
-    'I did my suicide prevention training this morning',
-    "I've been killing myself trying to finish these notes",
-    'I wanted to die of embarrassment when I forgot the form',
-    'Cut yourself some slack, my supervisor said',
-    "She's cutting herself off from her old using friends, which is good",
-    'He cut his arm on a fence at work',
-    'I burned myself out last month, now I pace myself',
-    'He hurt himself at the gym',
-    "I didn't want to hurt her feelings",
-    'The housing office was unresponsive to my emails',
-    'We handed out naloxone kits at the event',
-    'We gave them naloxone training on Tuesday',
-    'Someone brought a bad batch of cookies to the potluck',
-    'The landlord threatened them with eviction',
-    "I'm going to attack the paperwork after lunch",
-    "I'm not ok with the new intake policy",
-    "I'm drowning in paperwork",
-    "I'm thinking about using the new form for referrals",
-    'I slipped on the ice outside the clinic',
-    'The meds were being abused by someone at the shelter, staff say',
-    'She talked about her past drug abuse and recovery',
-    'He hit it off with the kids at the family day',
-    'Great session, we talked about substance abuse services',
-    'My tired brain is fried today but it was a good visit',
-    'We walked to the overdose prevention site together',
-    'International Overdose Awareness Day was a good event',
-    'He cuts himself shaving every morning, he laughs about it',
-    'He has a gun licence for hunting',
-    'This commute is killing me',
-  ];
-
-  it(`raises no alarm on ${falseAlarms.length} everyday sentences`, () => {
-    assert.ok(falseAlarms.length >= 20);
-    for (const text of falseAlarms) assert.deepEqual(screenRisk(text), [], `false alarm on "${text}"`);
+  describe('context rules', () => {
+    const none = (texts: string[]) => {
+      for (const text of texts) assert.deepEqual(cats(text), [], `false alarm on "${text}": ${JSON.stringify(screenRisk(text))}`);
+    };
+    it('negation: a denial or "never" just before the words drops the hit', () => {
+      none(['Client denies SI/HI, mood good', 'she said she is not suicidal, just frustrated', 'he would never hurt anyone', 'he is not using alone anymore', 'no signs of abuse at the visit']);
+    });
+    it('negation stays inside its clause', () => {
+      assert.ok(cats('pt expressed wish to be dead, denies plan at this time').includes('suicide'));
+      assert.ok(cats('not sure but i think he overdosed').includes('overdose'));
+    });
+    it('past and resolved: dropped, unless the sentence says it is current', () => {
+      none(['he overdosed years ago and that got him into recovery', 'she used to cut as a teen, none since', 'she tried to kill herself back in 2015, doing much better now']);
+      assert.ok(cats('she was 6 months clean from it and now she is cutting again').includes('self_harm'));
+      assert.ok(cats('his dad used to lock him in the closet and still does').includes('abuse'));
+    });
+    it('harm-reduction talk is not an overdose', () => {
+      none(['reminded him never to use alone', 'she carries naloxone everywhere', 'we practiced how to give narcan with the training kit', 'he uses at the supervised consumption site now', 'we went over the signs of an overdose: blue lips, slow breathing']);
+    });
+    it('figures of speech and accidents are not risk', () => {
+      none(['she is killing it at her new job', 'im dying to know if he got the place', 'that almost killed me laughing', 'he cut his hand opening a can', 'this commute is killing me', 'she wants to dye her hair purple']);
+    });
+    it('the PSW’s ordinary tiredness is not distress; distress is first person', () => {
+      none(['long day, im tired but it was a good one', 'exhausted lol but she got her id so worth it']);
+      assert.ok(!cats('she said her worker is burnt out').includes('psw_distress'));
+    });
   });
 
   it('does not drop a real hit because an exclusion matched elsewhere in the text', () => {
-    const text = 'He killed it at the interview, but later said he wants to kill himself.';
-    assert.deepEqual(cats(text), ['suicide']);
+    assert.deepEqual(cats('He killed it at the interview, but later said he wants to kill himself.'), ['suicide']);
     assert.ok(cats('I overdid it at the gym. Then C-2 overdosed in the lot.').includes('overdose'));
   });
 
-  it('returns ids only, one entry per term, in category order', () => {
+  it('screens de-identified text: placeholders do not break it', () => {
+    assert.ok(cats('[NAME] told me she is tired of living').includes('suicide'));
+    assert.ok(cats('wants to hurt [NAME] bad, knows where he lives').includes('harm_to_others'));
+  });
+
+  it('returns ids only, one entry per term, kinds in RISK_CATEGORIES order', () => {
     const res = screenRisk('She overdosed twice and now says she wants to die; she overdosed again.');
-    assert.deepEqual(res, [
-      { category: 'overdose', termId: 'od-overdose' },
-      { category: 'suicide', termId: 'sui-want-die' },
-    ]);
+    assert.deepEqual(riskCategories(res), ['overdose', 'suicide']);
+    assert.equal(res.filter((h) => h.termId === 'od-word').length, 1);
     for (const h of res) assert.deepEqual(Object.keys(h).sort(), ['category', 'termId']);
   });
 
@@ -138,9 +143,97 @@ describe('safety screen', () => {
     assert.deepEqual(screenRisk(''), []);
     assert.deepEqual(screenRisk('   \n\t '), []);
     assert.ok(cats('WANTS\nTO   DIE').includes('suicide'));
-    const long = 'we had coffee and talked about the weather. '.repeat(2000) + 'he overdosed';
-    const t0 = Date.now();
-    assert.ok(cats(long).includes('overdose'));
-    assert.ok(Date.now() - t0 < 1000, 'screening 90 kB stays fast');
+    assert.ok(cats('we had coffee and talked about the weather. '.repeat(2000) + 'he overdosed').includes('overdose'));
+  });
+
+  describe('classifier', () => {
+    it('the shipped model loads, covers every kind and has a threshold for each', () => {
+      const m = shippedModel();
+      assert.deepEqual(m.kinds, [...RISK_CATEGORIES]);
+      for (const k of RISK_CATEGORIES) assert.ok(m.thresholds[k] > 0 && m.thresholds[k] <= 1, k);
+      assert.ok(Object.keys(m.weights).length > 1000);
+      assert.ok(m.trainedOn.files.every((f) => !f.includes('screen-test')), 'never trained on the test set');
+    });
+    it('is deterministic: same text, same probabilities; same data, same model', () => {
+      const m = shippedModel();
+      const t = normalise('her partner controls her money and takes her phone');
+      assert.deepEqual(probabilities(m, t), probabilities(m, t));
+      const bank: Example[] = [
+        { id: 'a', norm: normalise('he wants to die'), kinds: ['suicide'] },
+        { id: 'b', norm: normalise('we had a good visit'), kinds: [] },
+        { id: 'c', norm: normalise('she overdosed last night'), kinds: ['overdose'] },
+      ];
+      const opts = { ...DEFAULT_TRAIN, epochs: 20 };
+      assert.deepEqual(train(bank, opts), train(bank, opts));
+      assert.ok(classify(train(bank, { ...DEFAULT_TRAIN, epochs: 200 }), normalise('he wants to die')).includes('suicide'));
+    });
+    it('adds a kind the patterns missed, marked as the classifier’s', () => {
+      const m = { ...shippedModel(), thresholds: Object.fromEntries(RISK_CATEGORIES.map((k) => [k, 0])) as Record<RiskCategory, number> };
+      const res = screenRisk('we had a good visit', content(), { classifier: m });
+      assert.ok(res.length === RISK_CATEGORIES.length && res.every((h) => h.termId === CLASSIFIER_TERM));
+      assert.deepEqual(screenRisk('we had a good visit', content(), { classifier: false }), []);
+    });
+    it('features are word stems, bigrams and character n-grams', () => {
+      const f = features('cutting again', { bigrams: true, chars: [4], stems: true });
+      assert.ok(f.includes('cut') && f.includes('cut_again') && f.includes('#<cut'));
+    });
+    it('the model file is plain JSON in the repository', () => {
+      assert.ok(fs.statSync(MODEL_FILE).size < 2_000_000);
+    });
+  });
+
+  describe('command line (npm run --silent screen -- --jsonl)', () => {
+    const run = (input: string, args = ['--jsonl']) =>
+      spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'services/safety/cli.ts'), ...args], { input, encoding: 'utf8', cwd: repo, timeout: 60000 });
+
+    it('writes one {"id","risk","kinds"} line per input line, de-identifying first', () => {
+      const r = run(
+        [
+          JSON.stringify({ id: 'a', text: 'Maria said kms tonight' }),
+          JSON.stringify({ id: 2, text: 'she killed it at her interview' }),
+          JSON.stringify({ id: 'c', text: 'found him blue, narcaned him twice' }),
+        ].join('\n') + '\n',
+      );
+      assert.equal(r.status, 0, r.stderr);
+      const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown);
+      assert.deepEqual(out, [
+        { id: 'a', risk: true, kinds: ['suicide'] },
+        { id: 2, risk: false, kinds: [] },
+        { id: 'c', risk: true, kinds: ['overdose'] },
+      ]);
+    });
+
+    it('reports a bad line on stderr, keeps its id in the output, and exits 1', () => {
+      const r = run(['{"id":"x","text":"he wants to die"}', 'not json', '{"id":"y"}', '{"id":"z","text":"good visit"}'].join('\n'));
+      assert.equal(r.status, 1);
+      const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; risk: unknown; error?: string });
+      assert.deepEqual(out.map((o) => o.id), ['x', null, 'y', 'z']);
+      assert.equal(out[2].risk, null);
+      assert.match(out[2].error ?? '', /"text"/);
+      assert.match(r.stderr, /line 2: not valid JSON/);
+      assert.match(r.stderr, /line 3: expected an object/);
+    });
+
+    it('explains its usage without --jsonl', () => {
+      const r = run('', []);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, /usage: npm run --silent screen -- --jsonl/);
+    });
+  });
+
+  describe('content', () => {
+    it('every pattern, exclusion and context rule names a known source', () => {
+      const c = content();
+      const raw = JSON.parse(fs.readFileSync(path.join(c.dir, 'risk-terms.json'), 'utf8')) as {
+        context: { negation: { source: string }; resolved: { source: string }; current: { source: string }; suppress: { source: string }[] };
+      };
+      for (const cat of c.riskTerms) {
+        for (const t of [...cat.patterns, ...cat.exclusions]) {
+          const src = (t as { source?: string }).source;
+          assert.ok(src && c.sourceById.has(src), `${t.id} has no known source`);
+        }
+      }
+      for (const cue of [raw.context.negation, raw.context.resolved, raw.context.current, ...raw.context.suppress]) assert.ok(c.sourceById.has(cue.source));
+    });
   });
 });

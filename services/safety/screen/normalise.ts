@@ -70,7 +70,7 @@ export function normalise(text: string): string {
   t = t.toLowerCase().replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'").replace(/[\u201C\u201D]/g, '"');
   for (const [re, to] of SPELLINGS) t = t.replace(re, to);
   // Clause marks survive as their own tokens; other punctuation becomes space.
-  t = t.replace(/[.!?;:]+(?=\s|$)|\n+/g, ' . ').replace(/,|\s[-–—]+\s|\(|\)/g, ' , ');
+  t = t.replace(/[.!?;]+(?=\s|$)|\n\s*\n/g, ' . ').replace(/,|:(?=\s)|\s[-–—]+\s|\(|\)/g, ' , ');
   t = t.replace(/[^a-z0-9'.,\s]/g, ' ').replace(/(^|\s)'+|'+(?=\s|$)/g, ' ');
   const out: string[] = [];
   for (const w of t.split(/\s+/)) {
