@@ -84,6 +84,20 @@ export async function ensureDigestJob(schedules: Container, supervisor: Person, 
   const { resource: existing } = await schedules.item(job.id, job.id).read<Job & { _etag: string }>();
   if (!existing) return ensureDigestJob(schedules, supervisor, now, config);
   const future = Date.parse(existing.due) > now.getTime() && !(existing.leaseUntil && Date.parse(existing.leaseUntil) > now.getTime());
+  // A job waiting to retry (a digest built but not yet delivered, or a build that failed) keeps its retry time: moving
+  // it to the next week would skip this week's digest. What follows it moves with the new zone.
+  const pending = existing.attempts > 0 || (existing as { outbox?: unknown }).outbox !== undefined;
+  if (future && pending) {
+    const outbox = (existing as { outbox?: { next?: string } }).outbox;
+    if (!outbox?.next || outbox.next === job.due) return existing;
+    const { _etag, ...rest } = existing;
+    try {
+      await schedules.item(job.id, job.id).replace({ ...rest, outbox: { ...outbox, next: job.due } }, { accessCondition: { type: 'IfMatch', condition: _etag } });
+    } catch (err) {
+      if ((err as { code?: number }).code !== 412) throw err;
+    }
+    return existing;
+  }
   if (future && existing.due !== job.due) {
     const { _etag, ...rest } = existing;
     const moved: Job = { ...rest, due: job.due };
