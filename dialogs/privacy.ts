@@ -1,8 +1,8 @@
 // Data rights (issue 8), for every role: `my data` shows what is stored about you, with the whole of it as a
 // JSON file (a short-lived signed download link when the bot has a public address, else attached inline);
 // `delete my data` asks for a confirmation, then deletes (services/privacy/dataRights.ts) and says what went.
-import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
+import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { adaptiveCard, cardAttachment, textBlock } from '../cards/card';
 import type { AppServices } from '../services/app';
 import { log } from '../services/log';
@@ -30,18 +30,19 @@ export const words = {
       `• ${plural(n.jobs, 'reminder or check-in', 'reminders and check-ins')}`,
       `• ${n.onboarding ? 'your onboarding progress' : 'no onboarding progress'}`,
       `• ${n.conversationReference ? 'the address of this chat, so I can send you reminders' : 'no chat address'}`,
+      `• ${plural(n.conversations, 'chat', 'chats')} where I remember where we are (a debrief in progress, de-identified)`,
       `• your roster entry (role, time zone${n.audit ? `) and ${plural(n.audit, 'audit record')} of who read what` : ')'}`,
       'Names, phone numbers and other identifiers were removed before anything was stored.',
     ].join('\n'),
   link: (minutes: number) => `Your file is ready. The link works for ${minutes} minutes.`,
   attached: 'The whole of it is in the attached file (JSON).',
-  confirm: 'This deletes all your reflections, client relationships, reminders, onboarding progress and the address of this chat. It cannot be undone. Delete everything?',
+  confirm: 'This deletes all your reflections, client relationships, reminders, onboarding progress, anything we’re partway through (a debrief too) and the address of this chat. It cannot be undone. Delete everything?',
   deleteYes: 'Yes, delete everything',
   deleteNo: 'No, keep my data',
   kept: 'Okay, nothing was deleted.',
   deleted: (c: DeletionCounts) =>
     [
-      `Done. I deleted ${plural(c.reflections + c.spooled, 'reflection')}, ${plural(c.relationships, 'client relationship')}, ${plural(c.jobs, 'reminder or check-in', 'reminders and check-ins')}${c.onboarding ? ', your onboarding progress' : ''} and the address of this chat.`,
+      `Done. I deleted ${plural(c.reflections + c.spooled, 'reflection')}, ${plural(c.relationships, 'client relationship')}, ${plural(c.jobs, 'reminder or check-in', 'reminders and check-ins')}${c.onboarding ? ', your onboarding progress' : ''}, anything we were partway through and the address of this chat.`,
       c.person === 'kept'
         ? 'Your roster entry (role, alias, supervisor, team) stays because your organisation manages it; ask an admin if it should go too.'
         : 'Your profile is gone too. If you message me again I start fresh.',
@@ -97,16 +98,33 @@ class DeleteMyDataDialog extends ComponentDialog {
     });
   }
 
+  /** Nothing typed after `delete my data` is used, so none of it is kept in the dialog's state. */
+  override async beginDialog(outerDc: DialogContext): Promise<DialogTurnResult> {
+    return super.beginDialog(outerDc, undefined);
+  }
+
   private async answered(step: WaterfallStepContext) {
     if ((step.result as ChoiceResult).value !== 'delete') {
       await step.context.sendActivity(words.kept);
       return step.endDialog();
     }
-    const counts = await this.app.dataRights.deleteAll(personOf(step.context).id);
+    // Other chats' state goes in the service; this chat's state is being written by this very turn, so whatever
+    // else is open here (a debrief under this question) is ended instead: nothing of it can be saved afterwards.
+    const counts = await this.app.dataRights.deleteAll(personOf(step.context).id, conversationStateKey(step.context));
+    let root: DialogContext = step;
+    while (root.parent) root = root.parent;
+    await root.cancelAllDialogs(true);
     log.info('mydata.deleted', { count: counts.reflections, status: counts.person });
     await step.context.sendActivity(words.deleted(counts));
-    return step.endDialog();
+    return { status: DialogTurnStatus.complete };
   }
+}
+
+const stateKeys = new ConversationState(new MemoryStorage());
+
+/** The bot-state key of this conversation, as ConversationState stores it. */
+function conversationStateKey(context: TurnContext): string {
+  return stateKeys.getStorageKey(context) as string;
 }
 
 async function sendCard(context: TurnContext, card: ReturnType<typeof adaptiveCard>): Promise<void> {

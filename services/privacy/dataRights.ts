@@ -10,6 +10,7 @@ import type { ReflectionDoc, RelationshipDoc } from '../reflections/model';
 import type { ReflectionOutbox } from '../reflections/outbox';
 import type { Job } from '../scheduler/job';
 import type { Store } from '../storage/cosmos';
+import { BOT_STATE_CONTAINER } from '../storage/containers';
 import { deleteDoc, readDoc, stripSystem } from '../storage/documents';
 
 /** Everything stored about one person, as exported. */
@@ -26,6 +27,15 @@ export interface MyData {
   conversationReference?: ReferenceDoc;
   /** Who read their data, and what they read as a supervisor: ids, views and times only. */
   audit: AuditDoc[];
+  /** The bot's memory of conversations they last spoke in: where a dialog stands, a debrief's de-identified draft. */
+  conversations: ConversationStateDoc[];
+}
+
+/** A bot-state document (botbuilder-azure's shape): `document` holds the conversation's state, `owner` whose turn last ran. */
+export interface ConversationStateDoc {
+  id: string;
+  realId: string;
+  document: { owner?: string } & Record<string, unknown>;
 }
 
 export interface MyDataCounts {
@@ -36,6 +46,7 @@ export interface MyDataCounts {
   conversationReference: number;
   onboarding: number;
   audit: number;
+  conversations: number;
 }
 
 export interface DeletionCounts {
@@ -44,6 +55,8 @@ export interface DeletionCounts {
   jobs: number;
   references: number;
   onboarding: number;
+  /** Conversation states the person last spoke in (a debrief in progress among them), other than the one asking. */
+  conversations: number;
   /** Finished reflections still waiting in this server's outbox spool (storage was down). */
   spooled: number;
   /** 'deleted': the person document is gone; 'kept': an admin manages them, so a minimal roster entry stays. */
@@ -70,7 +83,7 @@ export class DataRights {
 
   async collect(personId: string): Promise<MyData> {
     const c = this.store.containers;
-    const [person, onboarding, reflections, relationships, jobs, reference, audit] = await Promise.all([
+    const [person, onboarding, reflections, relationships, jobs, reference, audit, conversations] = await Promise.all([
       this.people.get(personId),
       readById<OnboardingProgress>(c.onboarding, personId),
       inPartition<ReflectionDoc>(c.reflections, personId, 'SELECT * FROM c WHERE c.psw = @p ORDER BY c.createdAt DESC'),
@@ -78,8 +91,9 @@ export class DataRights {
       this.jobsOf(personId, true),
       this.references.get(personId),
       this.auditOf(personId),
+      this.conversationsOf(personId),
     ]);
-    const out: MyData = { exportedAt: this.now().toISOString(), reflections, relationships, jobs, audit };
+    const out: MyData = { exportedAt: this.now().toISOString(), reflections, relationships, jobs, audit, conversations };
     if (person) out.person = person;
     if (onboarding) out.onboarding = onboarding;
     if (reference) out.conversationReference = reference;
@@ -95,17 +109,25 @@ export class DataRights {
       conversationReference: data.conversationReference ? 1 : 0,
       onboarding: data.onboarding ? 1 : 0,
       audit: data.audit.length,
+      conversations: data.conversations.length,
     };
   }
 
   /**
    * Deletes the person's reflections, relationships, jobs, conversation reference, onboarding progress and
-   * spooled reflections, then their person document — or, when an admin manages them on the roster, trims it to
-   * the roster entry. Records the deletion (who, when, counts) in the audit trail. Safe to run twice.
+   * spooled reflections and the state of every conversation they last spoke in (a debrief in progress elsewhere
+   * must not be saved afterwards), then their person document — or, when an admin manages them on the roster, trims
+   * it to the roster entry. Records the deletion (who, when, counts) in the audit trail. Safe to run twice.
+   * `asking` is the bot-state key (realId) of the conversation the deletion is asked in: its own turn is writing
+   * that state, so the caller clears it instead (dialogs/privacy.ts).
    */
-  async deleteAll(personId: string): Promise<DeletionCounts> {
+  async deleteAll(personId: string, asking?: string): Promise<DeletionCounts> {
     const c = this.store.containers;
     const spooled = this.outbox.discard(personId);
+    let conversations = 0;
+    for (const doc of await this.conversationsOf(personId)) {
+      if (doc.realId !== asking && (await deleteDoc(this.botState(), doc.id))) conversations++;
+    }
     const reflections = await deleteInPartition(c.reflections, personId, 'SELECT c.id FROM c WHERE c.psw = @p');
     const relationships = await deleteInPartition(c.relationships, personId, 'SELECT c.id FROM c WHERE c.psw = @p');
     let jobs = 0;
@@ -113,12 +135,12 @@ export class DataRights {
     const references = (await this.references.remove(personId)) ? 1 : 0;
     const onboarding = (await deleteDoc(c.onboarding, personId)) ? 1 : 0;
     const person = await this.trimPerson(personId);
-    const counts: DeletionCounts = { reflections, relationships, jobs, references, onboarding, spooled, person };
+    const counts: DeletionCounts = { reflections, relationships, jobs, references, onboarding, conversations, spooled, person };
     await this.audit.record({
       actor: personId,
       subjects: [personId],
       view: 'delete',
-      detail: { reflections, relationships, jobs, references, onboarding, spooled, person },
+      detail: { reflections, relationships, jobs, references, onboarding, conversations, spooled, person },
     });
     await this.store.compact(); // the embedded store's journal would otherwise keep the deleted documents until a restart
     return counts;
@@ -138,6 +160,26 @@ export class DataRights {
     const query = aboutThem ? 'SELECT * FROM c WHERE c.personId = @p OR c.payload.psw = @p' : 'SELECT * FROM c WHERE c.personId = @p';
     const { resources } = await this.store.containers.schedules.items.query<Job>({ query, parameters: [{ name: '@p', value: personId }] }).fetchAll();
     return resources.map(stripSystem);
+  }
+
+  private botState(): Container {
+    return this.store.database.container(BOT_STATE_CONTAINER);
+  }
+
+  /**
+   * Conversation states whose last turn was the person's. A cross-partition query (bot state is partitioned by
+   * conversation); data rights are rare, and the container may not exist yet on a fresh store.
+   */
+  private async conversationsOf(personId: string): Promise<ConversationStateDoc[]> {
+    try {
+      const { resources } = await this.botState().items
+        .query<ConversationStateDoc>({ query: 'SELECT * FROM c WHERE c.document.owner = @p', parameters: [{ name: '@p', value: personId }] })
+        .fetchAll();
+      return resources.map(stripSystem);
+    } catch (err) {
+      if ((err as { code?: number }).code === 404) return [];
+      throw err;
+    }
   }
 
   private async auditOf(personId: string): Promise<AuditDoc[]> {
