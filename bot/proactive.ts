@@ -15,12 +15,15 @@ import type { OutgoingMessage } from '../services/scheduler/job';
 import { Pacer, type PacingOptions } from '../services/scheduler/pacing';
 import { jobHandlers } from '../services/scheduler/handlers';
 import { Scheduler, type Delivery, type SchedulerOptions, type Sender } from '../services/scheduler/scheduler';
-import { cardAttachment, type AdaptiveCard } from '../cards/card';
+import { cardAttachment } from '../cards/card';
+import { noticeRenderer, type NoticeRenderer } from './notices';
 import { referenceFor } from './references';
 
 export interface ProactiveOptions {
   /** MicrosoftAppId; '' in local mode. */
   appId: string;
+  /** Turns a job's notice into the card sent (bot/notices.ts). */
+  render: NoticeRenderer;
   /** Tries per message, the first included. */
   maxAttempts?: number;
   backoff?: BackoffOptions;
@@ -52,8 +55,9 @@ export class ProactiveSender implements Sender {
     const stored = await this.references.get(message.personId);
     if (!stored) return 'no_reference';
     const conversationId = stored.address.conversation.id;
-    const activity = message.card
-      ? { type: 'message', text: message.text, attachments: [cardAttachment(message.card as unknown as AdaptiveCard)] }
+    const shown = message.notice ? this.opts.render(message.notice) : undefined;
+    const activity = shown
+      ? { type: 'message', text: message.text ?? shown.text, attachments: [cardAttachment(shown.card)] }
       : { type: 'message', text: message.text ?? '' };
     const person = message.personId.slice(0, 8);
 
@@ -115,6 +119,6 @@ function retryAfterOf(err: unknown): string | undefined {
 
 /** The scheduler with every job handler, delivering through this adapter. bot/index.ts starts it after listen. */
 export function createScheduler(app: AppServices, adapter: CloudAdapter, opts: { sender?: Partial<ProactiveOptions>; scheduler?: Partial<SchedulerOptions> } = {}): Scheduler {
-  const sender = new ProactiveSender(adapter, app.references, { appId: app.config.microsoftAppId, ...opts.sender });
+  const sender = new ProactiveSender(adapter, app.references, { appId: app.config.microsoftAppId, render: noticeRenderer(app), ...opts.sender });
   return new Scheduler({ container: app.store.containers.schedules, handlers: jobHandlers(app), sender, now: () => app.now(), ...opts.scheduler });
 }

@@ -1,6 +1,5 @@
 // Every kind of job the scheduler can run, in one place. A feature adds its handler here:
 // 'digest' (supervisor summaries) and 'safety_alert' (safety) belong to their own modules.
-import { adaptiveCard, commandButton, submit, textBlock } from '../../cards/card';
 import type { AppServices } from '../app';
 import type { PeopleService } from '../people';
 import { nextOccurrence, ruleFrom } from '../reminders/rule';
@@ -9,11 +8,6 @@ import type { JobHandlers } from './scheduler';
 
 /** A reminder found this late (the service was down) is skipped rather than sent at an odd hour; the next one stands. */
 export const REMINDER_STALE_MS = 2 * 3600_000;
-
-export const REMINDER_TEXT = "Hi, it's your reflection reminder. If today had a moment worth a second look, a short reflection takes about 5 minutes.";
-export const REMINDER_BUTTON = 'Start a reflection';
-export const followUpText = (clientCode: string) => `How are things going with ${clientCode}? If you'd like, we can reflect on it together.`;
-export const FOLLOW_UP_BUTTON = 'Reflect now';
 
 // Client codes are short labels the PSW chose ("C-14"); anything else is not put in a message.
 const CLIENT_CODE = /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,23}$/u;
@@ -25,16 +19,14 @@ export function reminderHandler(people: PeopleService): JobHandler {
     if (!person || !rule) return { messages: [] }; // no one to remind, or a rule we cannot read: the job ends
     const next = nextOccurrence(rule, person.timeZone, now).toISOString();
     if (now.getTime() - Date.parse(job.due) > REMINDER_STALE_MS) return { messages: [], next };
-    const card = adaptiveCard([textBlock(REMINDER_TEXT)], [commandButton(REMINDER_BUTTON, 'reflect')]);
-    return { messages: [{ personId: job.personId, card: { ...card } }], next };
+    return { messages: [{ personId: job.personId, notice: { kind: 'reminder' } }], next };
   };
 }
 
 export const followUpHandler: JobHandler = async (job) => {
   const code = job.payload.clientCode;
   if (typeof code !== 'string' || !CLIENT_CODE.test(code.trim())) return { messages: [] };
-  const card = adaptiveCard([textBlock(followUpText(code.trim()))], [submit(FOLLOW_UP_BUTTON, { command: 'reflect', clientCode: code.trim() })]);
-  return { messages: [{ personId: job.personId, card: { ...card } }] };
+  return { messages: [{ personId: job.personId, notice: { kind: 'followup', clientCode: code.trim() } }] };
 };
 
 /** The registry the scheduler runs with. Handlers get what they need from the app's services. */

@@ -1,5 +1,6 @@
 // A scheduled job as stored in the `schedules` container. One scheduler (services/scheduler) runs due jobs
 // of every kind with a lease (etag), so several bot instances never run the same job twice.
+import type { TeamSummary } from '../supervision/summaries';
 
 export type JobKind = 'reminder' | 'followup' | 'digest' | 'safety_alert';
 
@@ -23,12 +24,20 @@ export interface Job {
   ttl?: number;
 }
 
+/**
+ * What a message the bot starts is about, as data. Services decide what to say; the bot layer renders it as a
+ * card when it sends it (bot/notices.ts), so nothing under services/ builds a card.
+ */
+export type Notice =
+  | { kind: 'reminder' }
+  | { kind: 'followup'; clientCode: string }
+  | { kind: 'digest'; summary: TeamSummary };
+
 /** What a job handler asks the scheduler to send. Delivered with the person's stored conversation reference. */
 export interface OutgoingMessage {
   personId: string;
   text?: string;
-  /** An Adaptive Card (1.5) JSON object. */
-  card?: Record<string, unknown>;
+  notice?: Notice;
 }
 
 export interface JobOutcome {

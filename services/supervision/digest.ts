@@ -15,7 +15,7 @@ import type { Person } from '../people';
 import type { PeopleService } from '../people';
 import type { Job, JobHandler, JobOutcome } from '../scheduler/job';
 import type { Period } from './period';
-import type { SummaryService, TeamSummary } from './summaries';
+import type { SummaryService } from './summaries';
 import { deleteDoc } from '../storage/documents';
 
 /** How long a claim holds before another run may take it over (longer than any send takes). */
@@ -152,9 +152,6 @@ export interface DigestDeps {
   config: DigestSchedule;
   /** Names this instance in claims (for the log and takeovers). */
   instanceId: string;
-  /** Builds the card for a digest (cards/ owns the layout). */
-  card(summary: TeamSummary): Record<string, unknown>;
-  text(summary: TeamSummary): string;
 }
 
 /** The JobHandler for kind 'digest'. Returns the next due time; a person no longer a supervisor ends the job. */
@@ -179,7 +176,8 @@ export function createDigestHandler(deps: DigestDeps): JobHandler {
       const result = await deps.summaries.team(person.id, period, now, 'digest');
       if (!result.ok) return { messages: [], next, payload: { lastWeek: week } };
       log.info('digest.built', { person: person.id.slice(0, 8), count: result.summary.teams.reduce((n, t) => n + t.psws.length, 0) });
-      return { messages: [{ personId: person.id, text: deps.text(result.summary), card: deps.card(result.summary) }], next, payload: { lastWeek: week } };
+      // The summary as data; the bot renders the card when it sends it (bot/notices.ts).
+      return { messages: [{ personId: person.id, notice: { kind: 'digest', summary: result.summary } }], next, payload: { lastWeek: week } };
     } catch (err) {
       log.error('digest.build_failed', { person: person.id.slice(0, 8), ...errorFields(err) });
       await releaseClaim(deps.schedules, claim.id).catch(() => undefined);

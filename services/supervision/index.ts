@@ -1,6 +1,5 @@
 // The supervision services wired together: roster, access, audit, summaries, export and the weekly digest.
 import { randomUUID } from 'node:crypto';
-import { teamSummaryCard, teamSummaryText } from '../../cards/summary';
 import { AccessService } from '../access';
 import { AuditService } from '../audit';
 import type { Config } from '../config';
@@ -59,9 +58,6 @@ export function createSupervision(deps: {
     summaries,
     config,
     instanceId: randomUUID().slice(0, 8),
-    // The first page; "Show more" carries a token for the rest (cards/summary.ts pages to stay within Teams' limits).
-    card: (s) => ({ ...teamSummaryCard(s, 'Your weekly digest', { more: (o) => ({ command: 'summary', team: summaries.teamPageToken(s.viewer.id, s.period, o, true, now()) }) }) }),
-    text: teamSummaryText,
   });
   const startup = async () => {
     if (config.rosterFile) {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { networkInterfaces } from 'node:os';
+import { noticeRenderer } from '../../bot/notices';
 import { ProactiveSender } from '../../bot/proactive';
 import { hostnameOf, isLoopbackHostname, isLoopbackUrl } from '../../bot/loopback';
 import { installWebChat } from '../../bot/webchat';
@@ -108,7 +109,7 @@ describe('local mode: loopback only', () => {
       bot: { id: 'peerreflect-bot' },
     }, bot.app.now());
     const before = channel.received.length;
-    const sender = new ProactiveSender(bot.server.adapter, bot.app.references, { appId: '', sleep: async () => undefined });
+    const sender = new ProactiveSender(bot.server.adapter, bot.app.references, { appId: '', render: noticeRenderer(bot.app), sleep: async () => undefined });
     assert.equal(await sender.send({ personId, text: 'Time to reflect?' }), 'gone');
     assert.equal(channel.received.length, before);
     assert.equal(await bot.app.references.get(personId), undefined);

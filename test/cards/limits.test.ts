@@ -12,6 +12,8 @@ import { actionCount, jsonBytes, MAX_ACTIONS, MAX_CARD_BYTES, MAX_MESSAGE_BYTES 
 import { content } from '../../services/content';
 import { setLogLevel } from '../../services/log';
 import type { ReflectionDoc } from '../../services/reflections/model';
+import { noticeRenderer } from '../../bot/notices';
+import type { AppServices } from '../../services/app';
 import { followUpHandler, reminderHandler } from '../../services/scheduler/handlers';
 import type { Job } from '../../services/scheduler/job';
 import type { PswSummary, TeamSummary } from '../../services/supervision/summaries';
@@ -146,7 +148,9 @@ describe('Teams limits: every card the bot can send (cards/limits.ts)', () => {
         await reminderHandler(people)(job('reminder', { time: '16:30', days: [1, 2, 3, 4, 5] }), new Date()),
         await followUpHandler(job('followup', { clientCode: 'X'.repeat(24) }), new Date()),
       ];
-      for (const o of outcomes) for (const m of o.messages) assert.deepEqual(problems(message([m.card!]), 'proactive'), []);
+      // Rendered as the Sender renders them (a reminder or follow-up needs nothing of the services).
+      const render = noticeRenderer({ now: () => new Date() } as unknown as AppServices);
+      for (const o of outcomes) for (const m of o.messages) assert.deepEqual(problems(message([render(m.notice!).card as unknown as Card]), 'proactive'), []);
     });
   });
 

@@ -1,6 +1,7 @@
 // End to end in a real browser: the bot on a free port with the local web chat, Debian's chromium opening the
 // page, a person choosing who they are, typing, tapping Adaptive Card buttons, and receiving a proactive message.
 import assert from 'node:assert/strict';
+import { noticeRenderer } from '../../bot/notices';
 import { ProactiveSender } from '../../bot/proactive';
 import { installWebChat, WEBCHAT_CHANNEL_ID } from '../../bot/webchat';
 import { content } from '../../services/content';
@@ -54,7 +55,7 @@ describe('local web chat in a real browser (chromium)', function () {
     assert.equal(stored?.address.serviceUrl, `${bot.url}/webchat/`, 'the page\'s messages stored its address');
     assert.equal(stored?.address.conversation.id, await chat.conversationId());
     const since = await chat.count();
-    const sender = new ProactiveSender(bot.server.adapter, bot.app.references, { appId: '' });
+    const sender = new ProactiveSender(bot.server.adapter, bot.app.references, { appId: '', render: noticeRenderer(bot.app) });
     const delivery = await sender.send({ personId, text: 'It is 4:30. Time for a short reflection? Type `reflect` when you are ready.' });
     assert.equal(delivery, 'sent');
     // Promptly: Web Chat holds an activity whose replyToId it has not seen for 5 s; the page must not let it.

@@ -5,7 +5,6 @@ import type { Job, OutgoingMessage } from '../../../services/scheduler/job';
 import { jobHandlers } from '../../../services/scheduler/handlers';
 import { Scheduler, type Sender } from '../../../services/scheduler/scheduler';
 import { CLAIM_MINUTES, claimDigestWeek, createDigestHandler, digestJobId, nextDigestDue } from '../../../services/supervision/digest';
-import { teamSummaryCard, teamSummaryText } from '../../../cards/summary';
 import { closeStores } from '../../helpers/store';
 import { putReflections, reflection, rosterApp, type Team } from './fixtures';
 
@@ -55,8 +54,6 @@ describe('weekly digest', () => {
         summaries: t.app.supervision.summaries,
         config: MONDAY_9,
         instanceId,
-        card: (s) => ({ ...teamSummaryCard(s, 'Your weekly digest') }),
-        text: teamSummaryText,
       });
     const jobOf = async (): Promise<Job> => (await t.app.jobs.get(digestJobId(t.supA.id)))!;
 
@@ -89,7 +86,8 @@ describe('weekly digest', () => {
       // The digest is for Sam's people only.
       const msg = sent[0].messages[0];
       assert.equal(msg.personId, t.supA.id);
-      const text = JSON.stringify(msg.card);
+      assert.equal(msg.notice?.kind, 'digest', 'data, for the bot to render');
+      const text = JSON.stringify(msg.notice);
       assert.match(text, /PSW 1/);
       assert.doesNotMatch(text, /PSW 3/);
       // Once the scheduler has moved the job on (payload stored), a late rerun of the same week sends nothing.
@@ -175,6 +173,6 @@ describe('weekly digest through the scheduler', () => {
     assert.deepEqual(dues, ['2025-11-03T14:00:00.000Z', '2025-11-10T14:00:00.000Z', '2025-11-17T14:00:00.000Z']);
     const sam = sent.filter((m) => m.personId === t.supA.id);
     assert.equal(sam.length, 3);
-    assert.ok(sam.every((m) => m.card));
+    assert.ok(sam.every((m) => m.notice?.kind === 'digest'));
   });
 });

@@ -1,0 +1,26 @@
+// Renders what a scheduled job asks to send. Jobs return notices — data (services/scheduler/job.ts) — and the
+// card is made here, when the message goes out, so services/ never builds a card.
+import type { AppServices } from '../services/app';
+import type { Notice } from '../services/scheduler/job';
+import type { AdaptiveCard } from '../cards/card';
+import { followUpCard, reminderCard } from '../cards/notices';
+import { teamSummaryCard, teamSummaryText } from '../cards/summary';
+
+export type NoticeRenderer = (notice: Notice) => { text?: string; card: AdaptiveCard };
+
+export function noticeRenderer(app: Pick<AppServices, 'supervision' | 'now'>): NoticeRenderer {
+  return (notice) => {
+    switch (notice.kind) {
+      case 'reminder':
+        return { card: reminderCard() };
+      case 'followup':
+        return { card: followUpCard(notice.clientCode) };
+      case 'digest': {
+        const s = notice.summary;
+        // The first page; "Show more" carries a signed token for the rest (cards/summary.ts pages within Teams' limits).
+        const more = (offset: number) => ({ command: 'summary', team: app.supervision.summaries.teamPageToken(s.viewer.id, s.period, offset, true, app.now()) });
+        return { text: teamSummaryText(s), card: teamSummaryCard(s, 'Your weekly digest', { more }) };
+      }
+    }
+  };
+}
