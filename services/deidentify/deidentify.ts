@@ -83,9 +83,13 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_.'’-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
  * after it ("rupal s."), and inside handles and emails built from it ("youssefhadd88"). A common word is left
  * where a determiner or pronoun makes it a word again ("i hope", "the mark").
  */
-function everywhere(text: string, found: Entity[]): Entity[] {
+function everywhere(text: string, found: Entity[], earlier: readonly string[] = []): Entity[] {
   const d = dictionaries();
   const names = new Set<string>();
+  for (const w of earlier) {
+    const base = w.toLowerCase().replace(/['’]s$/, '');
+    if (base.length >= 2 && !SAFE.has(base) && !KEEP.has(base)) names.add(base);
+  }
   for (const e of found) {
     if (e.type !== 'NAME') continue;
     for (const w of text.slice(e.start, e.end).toLowerCase().match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? []) {
@@ -102,7 +106,7 @@ function everywhere(text: string, found: Entity[]): Entity[] {
   }
   // Most texts name each person once: scan the tokens only when a found name occurs a second time.
   const lower = text.toLowerCase();
-  if (names.size && [...names].some((n) => lower.indexOf(n) !== lower.lastIndexOf(n))) {
+  if (names.size && (earlier.length > 0 || [...names].some((n) => lower.indexOf(n) !== lower.lastIndexOf(n)))) {
     const covered = (s: number, t: number) => found.some((e) => e.start <= s && t <= e.end);
     WORD.lastIndex = 0;
     let prev = '';
@@ -127,6 +131,11 @@ function everywhere(text: string, found: Entity[]): Entity[] {
   return extra.length ? settle([found, extra]) : found;
 }
 
+/** Spans of `words` (names found elsewhere in the same debrief) in `text`, by the rule of everywhere(). */
+export function repeatSpans(text: string, words: readonly string[]): Entity[] {
+  return words.length ? everywhere(text, [], words) : [];
+}
+
 /** Name parts found apart ("[NAME] [NAME]") are one name: one placeholder. */
 function joinNames(text: string, found: Entity[]): Entity[] {
   const out: Entity[] = [];
@@ -140,7 +149,7 @@ function joinNames(text: string, found: Entity[]): Entity[] {
 
 export function deidentify(text: string, opts: DeidentifyOptions = {}): DeidentifyResult {
   const groups = [knownNameSpans(text, opts.knownNames), ...DETECTORS.map(([d, may]) => (may(text) ? d(text) : []))];
-  const entities = joinNames(text, everywhere(text, dropKept(text, settle(groups)))).map((e) => ({ start: e.start, end: e.end, type: e.type }));
+  const entities = joinNames(text, everywhere(text, dropKept(text, settle(groups)), opts.repeatNames)).map((e) => ({ start: e.start, end: e.end, type: e.type }));
   let redacted = '';
   let at = 0;
   for (const e of entities) {

@@ -166,6 +166,7 @@ export function messyNames(text: string): Entity[] {
       continue;
     }
     // A word that is also a name: only in a person slot.
+    const base0 = t.lower.replace(/['’]s$/, '');
     const prev = toks[k - 1];
     const prev2 = toks[k - 2];
     const next = toks[k + 1];
@@ -181,7 +182,9 @@ export function messyNames(text: string): Entity[] {
     // "hope came up a lot today": an idiom, not a visit.
     const after = (PERSON_AFTER.has(nextWord) && !(nextWord === 'came' && toks[k + 2]?.lower === 'up')) || (sentenceStart(text, t.start) && (nextWord === 'is' || nextWord === 'was' || possessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? ''))));
     // Next to a name it is part of the name: "luz maria", "maria luz".
-    const besideName = (!!prev && near && judgeCached(prev.lower, d) === 'name') || (!!nextWord && judgeCached(nextWord, d) === 'name');
+    // Only a given name or nickname, and never a cue word itself ("saw zorblax").
+    const givenLike = (NICKNAMES.has(base0) || AMBIGUOUS_NAMES.has(base0) || d.firstNames.has(base0)) && !PERSON_BEFORE.has(base0) && !PERSON_AFTER.has(base0);
+    const besideName = givenLike && ((!!prev && near && judgeCached(prev.lower, d) === 'name') || (!!nextWord && judgeCached(nextWord, d) === 'name'));
     if (before || after || besideName) out.push({ start: t.start, end, type: 'NAME' });
   }
   NICK_SHAPE.lastIndex = 0;
@@ -193,6 +196,35 @@ export function messyNames(text: string): Entity[] {
   for (let m = INITIALS.exec(text); m; m = INITIALS.exec(text)) {
     const key = m[1]!.toLowerCase().replace(/\s/g, '').replace(/\.$/, '');
     if (!NOT_INITIALS.has(key)) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
+  }
+  return out;
+}
+
+/** Before these an everyday word is plainly a word: "i hope", "a joy", "full of grace", "to mark". */
+const WORD_BEFORE = new Set([...DETERMINERS, ...'i we you they he she it to of so very too much more most such great full pure'.split(' ')]);
+
+/**
+ * Words left in a text that may still be names: a given name or nickname that is also a word ("dawn", "Grace",
+ * "Red"), outside a person slot and not plainly a word (no pronoun or determiner before it, not a modal before a
+ * verb). The review asks the PSW about these ("Is 'Dawn' a person?") rather than guessing. Offsets into `text`.
+ */
+export function unsureNames(text: string): Array<{ start: number; end: number; word: string }> {
+  const d = dictionaries();
+  const out: Array<{ start: number; end: number; word: string }> = [];
+  const toks: Tok[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) toks.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k]!;
+    const base = t.lower.replace(/['’]s$/, '');
+    if (base.length < 3 || text[t.start - 1] === '[') continue; // placeholders ([NAME]) are already hidden
+    if (!(NICKNAMES.has(base) || AMBIGUOUS_NAMES.has(base) || (d.firstNames.has(base) && everyday().has(base)))) continue;
+    if (KEEP.has(base) || SAFE.has(base)) continue;
+    const prev = toks[k - 1];
+    const next = toks[k + 1];
+    if (prev && WORD_BEFORE.has(prev.lower) && /^\s+$/.test(text.slice(prev.end, t.start))) continue;
+    if (next && VERB_NEXT.has(next.lower)) continue;
+    out.push({ start: t.start, end: t.start + base.length, word: text.slice(t.start, t.start + base.length) });
   }
   return out;
 }

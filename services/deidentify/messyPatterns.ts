@@ -181,9 +181,12 @@ export function messyFacilities(t: string): Entity[] {
   if (!FAC_WORDS.some((w) => lower.includes(w))) return out;
   LOWER_FACILITY.lastIndex = 0;
   for (let m = LOWER_FACILITY.exec(t); m; m = LOWER_FACILITY.exec(t)) {
-    const words = m[1]!.trim().split(/\s+/);
-    // Drop leading prose; what is left must hold a word that is no plain common word (a name).
-    while (words.length && (SAFE.has(words[0]!.toLowerCase()) || KEEP.has(words[0]!.toLowerCase()))) words.shift();
+    const all3 = m[1]!.trim().split(/\s+/);
+    // The name is the run of words right before the facility word up to the first prose word ("zorblax at the
+    // shelter" has none); it must hold a word that is no plain common word (a name).
+    let from = all3.length;
+    while (from > 0 && !SAFE.has(all3[from - 1]!.toLowerCase()) && !KEEP.has(all3[from - 1]!.toLowerCase())) from--;
+    const words = all3.slice(from);
     if (!words.length) continue;
     if (!words.some((w) => !d.common.has(w.toLowerCase()) || d.firstNames.has(w.toLowerCase()))) continue;
     const start = m.index + m[0].lastIndexOf(words.join(' '), m[1]!.length);

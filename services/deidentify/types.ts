@@ -14,6 +14,11 @@ export interface Entity {
 export interface DeidentifyOptions {
   /** Names that must always be redacted in this text (case-insensitive, whole word). */
   knownNames?: string[];
+  /**
+   * Names found earlier in the same debrief: hidden wherever they appear, in any case, except where a pronoun or
+   * determiner makes an everyday word a word again ("i hope").
+   */
+  repeatNames?: string[];
 }
 
 export interface DeidentifyResult {

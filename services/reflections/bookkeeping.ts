@@ -40,5 +40,6 @@ export function applyReflection(prev: RelationshipDoc | undefined, r: Reflection
     updatedAt: r.createdAt,
   };
   if (stall) doc.stall = stall;
+  if (prev?.names) doc.names = prev.names;
   return doc;
 }

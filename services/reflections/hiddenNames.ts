@@ -1,13 +1,19 @@
-// "Names to always hide for this debrief". Dialog state is stored in Cosmos, so the names themselves are never
-// kept: each word of a name is kept as an HMAC under the server's ID_SECRET and a salt fresh for each debrief.
-// A stolen database gives neither the names nor a way to test guesses (the secret is not in it), and the same
-// name in two debriefs hashes differently. To hide a name in later text, each word of that text is hashed the
-// same way and the matches are handed to deidentify() as known names — in the memory of that turn only.
+// Names to hide in a debrief, and what the PSW told us to keep. Dialog state is stored in Cosmos, so the words
+// themselves are never kept: each is kept as an HMAC under the server's ID_SECRET and a salt. The salt belongs to
+// the relationship (PSW + client code): names the PSW asked to hide for a client stay hidden in that client's
+// later debriefs, and the same name hashes differently for any other relationship. A stolen database gives neither
+// the names nor a way to test guesses (the secret is not in it). To hide a name in later text, each word of that
+// text is hashed the same way and the matches are handed to deidentify() — in the memory of that turn only.
 import { createHmac, randomBytes } from 'node:crypto';
 
 export interface HiddenNames {
   salt: string;
+  /** Words the PSW asked to hide (typed at the start, or "Hide" at the review): hidden wherever they appear. */
   hashes: string[];
+  /** Words the de-identifier found as names in this debrief: hidden in all its answers, except where plainly a word ("i hope"). */
+  found?: string[];
+  /** Words the PSW said to keep ("Is 'Dawn' a person?" — Keep): not asked again for this client. */
+  keep?: string[];
 }
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
@@ -16,23 +22,44 @@ function key(word: string): string {
   return word.toLowerCase().replace(/[’']s$/, '').replace(/[’'-]+$/, '');
 }
 
-function hash(secret: string, salt: string, word: string): string {
+/** The salted HMAC of one word, normalised (lower case, no possessive). */
+export function hashWord(secret: string, salt: string, word: string): string {
   return createHmac('sha256', secret).update(`${salt}|${key(word)}`, 'utf8').digest('base64url').slice(0, 22);
+}
+
+/** A fresh salt, for a relationship that has none yet. */
+export function newSalt(): string {
+  return randomBytes(12).toString('base64url');
 }
 
 /** Hashes each word (2+ letters) of the names given; returns undefined when there is nothing to hide. */
 export function hideNames(secret: string, names: string[], previous?: HiddenNames): HiddenNames | undefined {
-  const salt = previous?.salt ?? randomBytes(12).toString('base64url');
+  const salt = previous?.salt ?? newSalt();
   const hashes = new Set(previous?.hashes ?? []);
-  for (const name of names) for (const w of name.match(WORD) ?? []) if (key(w).length >= 2) hashes.add(hash(secret, salt, w));
-  return hashes.size ? { salt, hashes: [...hashes] } : undefined;
+  for (const name of names) for (const w of name.match(WORD) ?? []) if (key(w).length >= 2) hashes.add(hashWord(secret, salt, w));
+  return hashes.size || previous ? { ...previous, salt, hashes: [...hashes] } : undefined;
+}
+
+/** The words of `text` whose hashes are in `hashes` (as typed, possessive dropped). */
+function wordsIn(secret: string, salt: string, hashes: string[] | undefined, text: string): string[] {
+  if (!hashes || hashes.length === 0) return [];
+  const set = new Set(hashes);
+  const found = new Set<string>();
+  for (const w of text.match(WORD) ?? []) if (key(w).length >= 2 && set.has(hashWord(secret, salt, w))) found.add(w.replace(/[’']s$/, ''));
+  return [...found];
 }
 
 /** The words of `text` that are hidden names (as typed), for deidentify's knownNames. */
 export function hiddenNamesIn(secret: string, hidden: HiddenNames | undefined, text: string): string[] {
-  if (!hidden || hidden.hashes.length === 0) return [];
-  const set = new Set(hidden.hashes);
-  const found = new Set<string>();
-  for (const w of text.match(WORD) ?? []) if (key(w).length >= 2 && set.has(hash(secret, hidden.salt, w))) found.add(w.replace(/[’']s$/, ''));
-  return [...found];
+  return hidden ? wordsIn(secret, hidden.salt, hidden.hashes, text) : [];
+}
+
+/** The words of `text` found as names earlier in this debrief. */
+export function foundNamesIn(secret: string, hidden: HiddenNames | undefined, text: string): string[] {
+  return hidden ? wordsIn(secret, hidden.salt, hidden.found, text) : [];
+}
+
+/** Whether the PSW said to keep this word for this client. */
+export function isKept(secret: string, hidden: HiddenNames | undefined, word: string): boolean {
+  return !!hidden?.keep?.includes(hashWord(secret, hidden.salt, word));
 }

@@ -3,6 +3,7 @@
 
 // The stages are declared once, with the content that describes them.
 import type { StageId } from '../content';
+import type { NameMemory } from './nameMemory';
 export { STAGE_IDS, type StageId } from '../content';
 
 export type Movement = 'progressing' | 'steady' | 'stalling' | 'setback';
@@ -80,4 +81,6 @@ export interface RelationshipDoc {
   /** The newest events first, bounded (the full record is the reflections themselves). */
   history: RelationshipEvent[];
   updatedAt: string;
+  /** Names the PSW asked to hide and words they said to keep for this client: salted HMACs only (nameMemory.ts). */
+  names?: NameMemory;
 }

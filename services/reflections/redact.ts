@@ -1,30 +1,40 @@
 // De-identification of a debrief's free text at the moment it arrives, and the PSW's own extra redactions at
-// review. Only the redacted text and counts by type leave here; the original words stay with the caller's turn.
+// review. Only the redacted text, counts by type and salted hashes of the names found leave here; the original
+// words stay with the caller's turn.
 import { deidentify } from '../deidentify';
-import { hiddenNamesIn, type HiddenNames } from './hiddenNames';
+import { foundNamesIn, hashWord, hiddenNamesIn, type HiddenNames } from './hiddenNames';
 
 export interface RedactedText {
   text: string;
   /** What was redacted, by type and count only. */
   redactions: Record<string, number>;
+  /** Salted hashes (the debrief's salt) of the words found as names here, to hide them in the debrief's other answers. */
+  found?: string[];
 }
+
+const NAME_WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 
 export function redactText(raw: string, opts: { secret: string; hidden?: HiddenNames }): RedactedText {
   const text = raw.trim();
   const knownNames = hiddenNamesIn(opts.secret, opts.hidden, text);
-  const { redacted, entities } = deidentify(text, { knownNames });
+  const repeatNames = foundNamesIn(opts.secret, opts.hidden, text);
+  const { redacted, entities } = deidentify(text, { knownNames, repeatNames });
   const redactions: Record<string, number> = {};
-  for (const e of entities) redactions[e.type] = (redactions[e.type] ?? 0) + 1;
-  return { text: redacted, redactions };
+  const found = new Set<string>();
+  for (const e of entities) {
+    redactions[e.type] = (redactions[e.type] ?? 0) + 1;
+    if (e.type === 'NAME' && opts.hidden) for (const w of text.slice(e.start, e.end).match(NAME_WORD) ?? []) if (w.length >= 2) found.add(hashWord(opts.secret, opts.hidden.salt, w));
+  }
+  return { text: redacted, redactions, ...(found.size ? { found: [...found] } : {}) };
 }
 
 export const PSW_REDACTION = 'REDACTED';
 
 /**
- * Replaces each of the given words or phrases (whole words, case-insensitive) with [REDACTED], and counts them.
- * Placeholders already in the text are never touched.
+ * Replaces each of the given words or phrases (whole words, case-insensitive) with [REDACTED] (or the placeholder
+ * given), and counts them. Placeholders already in the text are never touched.
  */
-export function redactWords(current: RedactedText, words: string[]): { result: RedactedText; count: number } {
+export function redactWords(current: RedactedText, words: string[], placeholder: string = PSW_REDACTION): { result: RedactedText; count: number } {
   let text = current.text;
   let count = 0;
   const phrases = words.map((w) => w.trim()).filter((w) => w.length >= 2 && !/^\[[A-Z_]+\]$/.test(w)).sort((a, b) => b.length - a.length);
@@ -33,11 +43,11 @@ export function redactWords(current: RedactedText, words: string[]): { result: R
     const re = new RegExp(`(?<![\\p{L}\\p{N}_\\[])${escaped}(?![\\p{L}\\p{N}_\\]])`, 'giu');
     text = text.replace(re, () => {
       count += 1;
-      return `[${PSW_REDACTION}]`;
+      return `[${placeholder}]`;
     });
   }
   const redactions = { ...current.redactions };
-  if (count) redactions[PSW_REDACTION] = (redactions[PSW_REDACTION] ?? 0) + count;
+  if (count) redactions[placeholder] = (redactions[placeholder] ?? 0) + count;
   return { result: { text, redactions }, count };
 }
 

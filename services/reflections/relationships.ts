@@ -5,6 +5,7 @@ import { readDoc } from '../storage/documents';
 import { applyReflection } from './bookkeeping';
 import { PRACTICE_CODE, relationshipId } from './codes';
 import type { ReflectionDoc, RelationshipDoc } from './model';
+import { mergeMemory, type NameMemory } from './nameMemory';
 
 const MAX_ATTEMPTS = 6;
 
@@ -18,6 +19,12 @@ export class RelationshipsService {
   /** Applies a saved reflection to its relationship; a reflection already applied changes nothing twice. */
   async recordReflection(r: ReflectionDoc): Promise<RelationshipDoc> {
     return this.update(r.psw, r.clientCode, (prev) => (prev?.history.some((e) => e.reflectionId === r.id) ? undefined : applyReflection(prev, r)));
+  }
+
+  /** Keeps what a debrief learnt about names on its relationship (merged with what it held); none yet, nothing kept. */
+  async rememberNames(psw: string, code: string, memory: NameMemory): Promise<void> {
+    if (!(await this.get(psw, code))) return;
+    await this.update(psw, code, (prev) => (prev ? { ...prev, names: mergeMemory(prev.names, memory) } : undefined));
   }
 
   /**

@@ -1,0 +1,94 @@
+// Names across a debrief and across debriefs about the same client. What is remembered lives on the relationship
+// document (so it is deleted with it) as salted HMACs only (hiddenNames.ts):
+// - names the PSW asked to hide (typed at the start, or "Hide" at the review) stay hidden in later debriefs;
+// - words the PSW said to keep ("Is 'Dawn' a person?" — Keep) are not asked about again;
+// - a name found in one answer is hidden in every answer of the same debrief (earlier ones too).
+import { repeatSpans, unsureNames } from '../deidentify';
+import { foundNamesIn, hashWord, isKept, newSalt, type HiddenNames } from './hiddenNames';
+import type { ReflectionAnswer } from './model';
+import { redactWords } from './redact';
+
+/** What a relationship remembers: its salt, the hashes of names to hide and of words to keep. */
+export interface NameMemory {
+  salt: string;
+  hide: string[];
+  keep: string[];
+}
+
+/** At most this many "Is 'X' a person?" questions at one review. */
+export const MAX_UNSURE_QUESTIONS = 3;
+
+/** A debrief's names start from what its relationship remembers (or a fresh salt for a new client). */
+export function debriefNames(memory: NameMemory | undefined): HiddenNames {
+  return memory ? { salt: memory.salt, hashes: [...memory.hide], keep: [...memory.keep], found: [] } : { salt: newSalt(), hashes: [], keep: [], found: [] };
+}
+
+/** What a saved debrief leaves for the next one about this client: the asked-for names and the kept words, never the found ones. */
+export function memoryOf(hidden: HiddenNames): NameMemory {
+  return { salt: hidden.salt, hide: [...new Set(hidden.hashes)], keep: [...new Set(hidden.keep ?? [])] };
+}
+
+/** Merges what a debrief learnt into what the relationship already held (another device may have saved meanwhile). */
+export function mergeMemory(prev: NameMemory | undefined, next: NameMemory): NameMemory {
+  if (!prev || prev.salt !== next.salt) return next;
+  return { salt: prev.salt, hide: [...new Set([...prev.hide, ...next.hide])], keep: [...new Set([...prev.keep, ...next.keep])] };
+}
+
+function rewrite(text: string, spans: Array<{ start: number; end: number }>): string {
+  let out = '';
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.start < at) continue;
+    out += text.slice(at, s.start) + '[NAME]';
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * After an answer, its found names (hashes) join the debrief's, and earlier answers that still hold one of them
+ * in clear are redacted again. Returns the new names and answers.
+ */
+export function spreadFoundNames(secret: string, hidden: HiddenNames, found: string[] | undefined, answers: ReflectionAnswer[]): { hidden: HiddenNames; answers: ReflectionAnswer[] } {
+  if (!found?.length) return { hidden, answers };
+  const next: HiddenNames = { ...hidden, found: [...new Set([...(hidden.found ?? []), ...found])] };
+  const onlyNew: HiddenNames = { ...hidden, found };
+  const out = answers.map((a) => {
+    const words = foundNamesIn(secret, onlyNew, a.text);
+    const spans = repeatSpans(a.text, words).filter((s) => s.type === 'NAME');
+    if (!spans.length) return a;
+    return { ...a, text: rewrite(a.text, spans), redactions: { ...a.redactions, NAME: (a.redactions.NAME ?? 0) + spans.length } };
+  });
+  return { hidden: next, answers: out };
+}
+
+/** Up to three words of the answers and note that may be names and that the PSW has not said to keep, first seen first. */
+export function unsureQuestions(secret: string, hidden: HiddenNames | undefined, texts: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const t of texts) {
+    for (const u of unsureNames(t)) {
+      const k = u.word.toLowerCase();
+      if (!seen.has(k) && !isKept(secret, hidden, u.word)) seen.set(k, u.word);
+    }
+  }
+  return [...seen.values()].slice(0, MAX_UNSURE_QUESTIONS);
+}
+
+/** "Hide": the word becomes [NAME] in every answer and the note, and is remembered for this client. */
+export function hideAnswered(secret: string, hidden: HiddenNames, word: string, answers: ReflectionAnswer[], note: string): { hidden: HiddenNames; answers: ReflectionAnswer[]; note: string; count: number } {
+  let count = 0;
+  const next = answers.map((a) => {
+    const r = redactWords({ text: a.text, redactions: a.redactions }, [word], 'NAME');
+    count += r.count;
+    return r.count ? { ...a, text: r.result.text, redactions: r.result.redactions } : a;
+  });
+  const n = redactWords({ text: note, redactions: {} }, [word], 'NAME');
+  count += n.count;
+  const h = hashWord(secret, hidden.salt, word);
+  return { hidden: { ...hidden, hashes: [...new Set([...hidden.hashes, h])] }, answers: next, note: n.result.text, count };
+}
+
+/** "Keep": the word stays, and this client's later debriefs do not ask about it again. */
+export function keepAnswered(secret: string, hidden: HiddenNames, word: string): HiddenNames {
+  return { ...hidden, keep: [...new Set([...(hidden.keep ?? []), hashWord(secret, hidden.salt, word)])] };
+}

