@@ -1,5 +1,5 @@
 // The scripted debrief the turn benchmark drives: a whole reflection (code, names, stage, prompts, movement,
-// stall strategy and flag, self-check, review, save) with typed answers and card taps mixed, as a PSW would.
+// stall strategy and flag, self-check, the safety question, review, save) with typed answers and card taps mixed, as a PSW would.
 // A card turn sends the data of the named button from the previous reply's card (it carries that asking's nonce).
 import type { Turn } from './load';
 
@@ -16,6 +16,7 @@ export const DEBRIEF: Turn[] = [
   { text: '1' }, // the first strategy
   { card: { title: 'Yes' } }, // flag for supervision
   { card: { extra: { score: '3', note: 'tired but okay' } } }, // the self-check form
+  { text: 'no' }, // the safety question that ends every debrief
   { text: 'save', expect: /Saved\./ },
 ];
 

@@ -14,6 +14,7 @@ import { retryDelayMs, type BackoffOptions } from '../services/backoff';
 import type { OutgoingMessage } from '../services/scheduler/job';
 import { Pacer, type PacingOptions } from '../services/scheduler/pacing';
 import { jobHandlers } from '../services/scheduler/handlers';
+import { safetyAlertHandler } from '../services/safety/delivery';
 import { Scheduler, type Delivery, type SchedulerOptions, type Sender } from '../services/scheduler/scheduler';
 import { cardAttachment } from '../cards/card';
 import { noticeRenderer, type NoticeRenderer } from './notices';
@@ -120,5 +121,7 @@ function retryAfterOf(err: unknown): string | undefined {
 /** The scheduler with every job handler, delivering through this adapter. bot/index.ts starts it after listen. */
 export function createScheduler(app: AppServices, adapter: CloudAdapter, opts: { sender?: Partial<ProactiveOptions>; scheduler?: Partial<SchedulerOptions> } = {}): Scheduler {
   const sender = new ProactiveSender(adapter, app.references, { appId: app.config.microsoftAppId, render: noticeRenderer(app), ...opts.sender });
-  return new Scheduler({ container: app.store.containers.schedules, handlers: jobHandlers(app), sender, now: () => app.now(), ...opts.scheduler });
+  // Safety alerts deliver themselves through the same Sender, on their own path (services/safety/delivery.ts).
+  const handlers = { ...jobHandlers(app), safety_alert: safetyAlertHandler({ people: app.people, sender, protocol: app.safetyAlerts.protocol }) };
+  return new Scheduler({ container: app.store.containers.schedules, handlers, sender, now: () => app.now(), ...opts.scheduler });
 }

@@ -11,6 +11,11 @@ export interface Command {
   help: string;
   /** Said on `cancel` when this command's dialog is running, where the default ("nothing was saved") isn't true. */
   cancelled?: string;
+  /**
+   * Works inside any dialog too (the safety protocol: `worried`): typed exactly, it opens on top of what is running,
+   * which carries on afterwards; its dialog gets { args: '', inDialog: true }.
+   */
+  everywhere?: boolean;
 }
 
 export interface CommandTable {

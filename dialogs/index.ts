@@ -11,7 +11,7 @@ import { createPrivacyDialogs, DELETE_MY_DATA_DIALOG, MY_DATA_DIALOG } from './p
 import { redactorFor, type FreeTextSettings } from './prompts';
 import { REFLECTION_DIALOG, ReflectionDialog } from './reflection';
 import { createReminderDialogs, REMIND_DIALOG, SHOW_REMINDERS_DIALOG, STOP_REMINDERS_DIALOG, TIMEZONE_DIALOG } from './reminders';
-import { SafetyDialog, safetyScreen } from './safety';
+import { SAFETY_CHECK_DIALOG, SafetyCheckDialog, SafetyDialog, safetyScreen } from './safety';
 import { AUDIT_DIALOG, createSupervisionDialogs, EXPORT_DIALOG, MY_SUMMARY_DIALOG, ROSTER_DIALOG, SUMMARY_DIALOG } from './supervision';
 
 export interface BuiltDialogs {
@@ -25,6 +25,14 @@ const EVERYONE: Role[] = ['psw', 'supervisor', 'newhire', 'admin'];
 export function buildCommandTable(): CommandTable {
   const commands: Command[] = [
     { phrases: ['reflect', 'debrief', 'reflection'], dialogId: REFLECTION_DIALOG, roles: EVERYONE, help: 'start a short reflection after time with a client (e.g. `reflect C-14`)' },
+    {
+      // From anywhere, mid-debrief included: the safety protocol for whatever is worrying them.
+      phrases: ['worried', "i'm worried about someone", 'i’m worried about someone', 'im worried about someone', 'i am worried about someone', "i'm worried", 'i’m worried'],
+      dialogId: SAFETY_CHECK_DIALOG,
+      roles: EVERYONE,
+      help: 'worried about someone’s safety (a client’s, someone else’s, or your own)? This shows what helps, any time',
+      everywhere: true,
+    },
     {
       // `onboarding restart` arrives as this command with args 'restart'.
       phrases: ['onboarding'],
@@ -65,6 +73,7 @@ export function buildDialogs(app: AppServices, answers: FreeTextSettings = freeT
     ...createReminderDialogs(app),
     ...createSupervisionDialogs(app),
     new SafetyDialog(app),
+    new SafetyCheckDialog(app),
     ...createPrivacyDialogs(app),
   ];
   return { dialogs, commands: buildCommandTable() };

@@ -1,5 +1,6 @@
 // The guided debrief (issue 3): client code → names to hide → stage (or the stage finder) → stage prompts one at
-// a time → movement → stall prompts (reported, or inferred and confirmed) → self-check → review → save.
+// a time → movement → stall prompts (reported, or inferred and confirmed) → self-check (a rough one gets a self-care
+// step) → the safety question (dialogs/safety.ts; one tap for "no") → review → save.
 // Free text is de-identified as it arrives (FreeTextStep) and only redacted text enters dialog state. Names to
 // hide are kept as salted HMACs (services/reflections/hiddenNames.ts), never in clear. Nothing is stored
 // before "Save"; `cancel` (the router) discards the dialog state and with it everything.
@@ -23,6 +24,7 @@ import { ChoiceStep, FormStep, FreeTextStep, RawTextStep, type ChoiceResult, typ
 import { STAGE_FINDER_DIALOG, StageFinderDialog, stageChoices } from './stageFinder';
 import { STALL_DIALOG, StallDialog, type StallOutcome } from './stall';
 import { REFLECTION_KEPT } from './messages';
+import { SAFETY_CHECK_DIALOG, selfCareMessage, type SafetyCheckOptions } from './safety';
 import { markDurable, personOf } from './turn';
 import { reviewText, selfCheckInputs, scoreAndNote, MOVEMENT_TITLES } from './reflectionText';
 
@@ -65,7 +67,8 @@ export class ReflectionDialog extends ComponentDialog {
     this.addDialog(new WaterfallDialog(MAIN, [
       this.start.bind(this), this.code.bind(this), this.askNames.bind(this), this.names.bind(this),
       this.askStage.bind(this), this.stage.bind(this), this.finderResult.bind(this), this.answered.bind(this),
-      this.movement.bind(this), this.stall.bind(this), this.askSelfCheck.bind(this), this.selfCheck.bind(this), this.saved.bind(this),
+      this.movement.bind(this), this.stall.bind(this), this.askSelfCheck.bind(this), this.selfCheck.bind(this), this.safetyChecked.bind(this),
+      this.saved.bind(this),
     ]));
     this.addDialog(new WaterfallDialog(CODE, [this.askCode.bind(this), this.codeTyped.bind(this)]));
     this.addDialog(new WaterfallDialog(PROMPTS, [this.askPrompt.bind(this), this.promptAnswered.bind(this)]));
@@ -250,6 +253,19 @@ export class ReflectionDialog extends ComponentDialog {
     const note = r.texts.note!;
     draft.selfCheck = { score: Number(r.values.score) as 1 | 2 | 3 | 4 | 5, note: note.text };
     draft.riskFlags = [...new Set([...draft.riskFlags, ...note.riskFlags])];
+    // A rough one (1 or 2) gets a short, proportionate step for them; their own words of distress have had the
+    // fuller response already (the screen's pause).
+    if (draft.selfCheck.score <= 2 && !draft.riskFlags.includes('psw_distress')) await step.context.sendActivity(selfCareMessage(this.app.safetyAlerts.protocol));
+    // Every real debrief ends with the safety question, whatever was written (practice is a made-up case).
+    if (draft.practice) return step.next();
+    return step.beginDialog(SAFETY_CHECK_DIALOG, { closing: true, ...screenOf(draft) } satisfies SafetyCheckOptions);
+  }
+
+  /** A kind named at the closing question is flagged like a screen hit; then the review. */
+  private async safetyChecked(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    const kind = step.result as string | undefined;
+    if (kind) draft.riskFlags = [...new Set([...draft.riskFlags, kind])];
     return step.beginDialog(REVIEW, draft);
   }
 

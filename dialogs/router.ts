@@ -32,6 +32,14 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
     if (dc.activeDialog) await dc.repromptDialog();
     return;
   }
+  // A command that works everywhere (`worried`) opens on top of what is running. Inside a dialog only the phrase on
+  // its own counts, so an answer that merely starts with it ("worried about her rent") stays an answer.
+  const anywhere = dc.activeDialog ? matchCommand(valueCommand ?? text, table.commands.filter((c) => c.everywhere)) : undefined;
+  if (anywhere && !anywhere.args && anywhere.command.roles.includes(person.role) && !dc.stack.some((d) => d.id === anywhere.command.dialogId)) {
+    log.info('command.start', { command: anywhere.command.dialogId });
+    await dc.beginDialog(anywhere.command.dialogId, { args: '', inDialog: true });
+    return;
+  }
   if (dc.activeDialog) {
     const result = await dc.continueDialog();
     if (result.status !== DialogTurnStatus.empty) return;

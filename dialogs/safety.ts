@@ -1,27 +1,55 @@
-// The safety pause (issue 8). A screen hook on every free-text answer (the text it sees is already de-identified)
-// screens it for client risk and the PSW's own distress (content/risk-terms.json). On a category this debrief
-// has not raised yet, the step that asked pauses for this dialog: the organisation's protocol (client wording
-// or the PSW's own: 9-8-8, EAP, supervisor), an offer to alert the PSW's supervisor now (client code only),
-// then the step ends with its answer and the debrief carries on exactly where it was. The categories become
-// the reflection's riskFlags. The screen is a first layer: a person decides; the bot only makes room for that.
+// Safety in the conversation (issues 8 and 12). Three ways in, one response:
+//  - the screen: a hook on every free-text answer (already de-identified) screens it for client risk and the PSW's
+//    own distress; on a kind this debrief has not raised yet, the step that asked pauses for SafetyDialog. If the
+//    screen fails, the answer is kept and the PSW is asked the safety question instead: never unscreened in silence.
+//  - the closing question of every debrief ("Anything worrying you about anyone's safety?"), one tap for "no";
+//  - `worried` (or "I'm worried about someone"), from anywhere, mid-debrief included.
+// A "yes" asks which kind and shows the same pause. The pause shows that kind's response from the protocol
+// (crisis lines; child-protection and family-violence lines and the duty to report; the duty to warn; the PSW's
+// own supports, spoken to them), the contacts for the PSW's country, and offers one alert for the debrief
+// (services/safety/alerts.ts), then the debrief carries on where it was. The screen is a first layer: a person
+// decides; the bot only makes room for that.
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { randomUUID } from 'node:crypto';
 import type { AppServices } from '../services/app';
-import type { SafetyProtocol } from '../services/content';
+import { RISK_CATEGORIES, type RiskCategory, type SafetyProtocol } from '../services/content';
 import { errorFields, log } from '../services/log';
-import { loadProtocol, protocolFor, screenAnswer } from '../services/safety/protocol';
-import type { RiskCategory } from '../services/safety/screen';
+import { isRiskKind, protocolFor, screening } from '../services/safety/protocol';
+import { regionOf, type Region } from '../services/safety/region';
 import { ChoiceStep, type ChoiceResult, type FreeTextHook } from './prompts';
 import { personOf } from './turn';
 
 export const SAFETY_DIALOG = 'safety.pause';
+/** The closing question, `worried`, and the question asked when the screen fails. */
+export const SAFETY_CHECK_DIALOG = 'safety.check';
 const MAIN = 'safety.main';
 const CHOICE = 'safety.choice';
 
 export interface SafetyPauseOptions {
+  /** The kinds to respond to now. */
   categories: RiskCategory[];
+  /** Every kind found in this debrief so far (the alert names them all). */
+  found?: RiskCategory[];
   debriefId?: string;
   clientCode?: string;
+  /** The PSW named the concern (closing question, `worried`): no "something you wrote" preamble. */
+  asked?: boolean;
+  /** Not inside a debrief (`worried` on its own): nothing to carry on with. */
+  outside?: boolean;
+}
+
+export interface SafetyCheckOptions {
+  /** The closing question of a debrief (asks yes/no first). */
+  closing?: boolean;
+  /** The screen failed on an answer: say so, then ask yes/no. */
+  failed?: boolean;
+  debriefId?: string;
+  clientCode?: string;
+  raised?: string[];
+  /** From the router (`worried …`): ignored; the kind is asked. */
+  args?: string;
+  /** `worried` typed inside another dialog, which carries on afterwards. */
+  inDialog?: boolean;
 }
 
 export const words = {
@@ -30,39 +58,71 @@ export const words = {
   declined: "Okay, I won't alert anyone. You can still reach your supervisor directly whenever you're ready.",
   noSupervisor: "You don't have a supervisor set up in PeerReflect yet, so I can't alert anyone from here. Please reach your supervisor or on-call lead directly.",
   unreachable: "Your supervisor hasn't connected with PeerReflect yet, so I can't reach them from here. Please call or message them directly.",
-  alertFailed: "Sorry, I couldn't send the alert just now. Please reach your supervisor directly.",
+  alertFailed: "Sorry, I couldn't send the alert just now. Please reach your supervisor directly, by phone if you can.",
   whenReady: 'Take the time you need. When you’re ready, tap Carry on.',
   carryOn: 'Carry on',
+  checkYes: 'Yes',
+  checkNo: 'No, all good',
+  checkedNo: 'Thanks for checking.',
+  noneOfThese: 'None of these',
+  noneChosen: 'Okay. If something comes to mind, type `worried` any time.',
+  screenFailed: "I couldn't run my safety check on that answer just now. It's kept, so let me ask instead.",
+  outsideDone: "Thank you for raising it. Type `worried` again any time, or `reflect` when you're ready.",
 };
 
-/** The screen: flags every category hit; asks for a pause for categories this debrief hasn't raised yet. */
+/** Whose protocol, which contacts: the person's country from their time zone. */
+function regionOfTurn(step: WaterfallStepContext): Region | undefined {
+  return regionOf(personOf(step.context).timeZone);
+}
+
+/**
+ * The screen: flags every kind hit; asks for a pause for kinds this debrief hasn't raised yet. If the screen
+ * itself fails, the answer is kept (the hook adds nothing to it) and the PSW is asked the safety question.
+ */
 export const safetyScreen: FreeTextHook = async (_dc, answer, screen) => {
   if (answer.skipped || !answer.text) return undefined;
-  const { all, fresh } = screenAnswer(answer.text, screen.raised);
+  let hit: { all: RiskCategory[]; fresh: RiskCategory[] };
+  try {
+    hit = screening.answer(answer.text, screen.raised);
+  } catch (err) {
+    log.error('safety.screen_failed', errorFields(err));
+    const options: SafetyCheckOptions = { failed: true, debriefId: screen.debriefId, clientCode: screen.clientCode, raised: screen.raised };
+    return { pause: { dialogId: SAFETY_CHECK_DIALOG, options: { ...options } } };
+  }
+  const { all, fresh } = hit;
   if (!all.length) return undefined;
   log.info('safety.hit', { count: all.length, pending: fresh.length, kind: all.join('+') });
   if (!fresh.length) return { riskFlags: all };
-  const options: SafetyPauseOptions = { categories: fresh, debriefId: screen.debriefId, clientCode: screen.clientCode };
+  const found = [...new Set([...(screen.raised ?? []).filter(isRiskKind), ...all])];
+  const options: SafetyPauseOptions = { categories: fresh, found, debriefId: screen.debriefId, clientCode: screen.clientCode };
   return { riskFlags: all, pause: { dialogId: SAFETY_DIALOG, options: { ...options } } };
 };
 
-/** The protocol as one plain message: pause, guidance for whoever is at risk, the contacts, what we are not. */
-export function protocolMessage(protocol: SafetyProtocol, categories: readonly RiskCategory[]): string {
-  const view = protocolFor(protocol, categories);
-  const parts = [view.pause];
-  for (const s of view.sections) parts.push([s.text, ...s.steps.map((step) => `• ${step}`)].join('\n'));
+/** The protocol as one plain message: (why we paused,) each kind's response and duties, the contacts, what we are not. */
+export function protocolMessage(protocol: SafetyProtocol, categories: readonly RiskCategory[], opts: { region?: Region; asked?: boolean } = {}): string {
+  const view = protocolFor(protocol, categories, opts.region);
+  const parts = opts.asked ? [] : [view.pause];
+  for (const s of view.sections) {
+    parts.push([s.text, ...s.steps.map((step) => `• ${step}`), ...s.duties.map((d) => `• **${d.title}**: ${d.text}`)].join('\n'));
+  }
   if (view.contacts.length) parts.push(view.contacts.map((k) => `**${k.label}**: ${k.detail}`).join('\n'));
   parts.push(view.notACrisisService);
   return parts.join('\n\n');
 }
 
+/** For a self-check of 1 or 2: a short step for the PSW, never the crisis script. */
+export function selfCareMessage(protocol: SafetyProtocol): string {
+  const c = protocol.selfCare;
+  return [c.text, ...c.steps.map((s) => `• ${s}`), c.more].join('\n');
+}
+
+/** The pause: the response for these kinds, then one alert for the debrief, offered; then carry on. */
 export class SafetyDialog extends ComponentDialog {
   private readonly protocol: SafetyProtocol;
 
   constructor(private readonly app: AppServices) {
     super(SAFETY_DIALOG);
-    // SAFETY_PROTOCOL_FILE, validated now: a bad file stops the start rather than failing someone at risk.
-    this.protocol = loadProtocol(app.config.safetyProtocolFile);
+    this.protocol = app.safetyAlerts.protocol;
     this.addDialog(new ChoiceStep(CHOICE));
     this.addDialog(new WaterfallDialog(MAIN, [this.show.bind(this), this.answered.bind(this)]));
     this.initialDialogId = MAIN;
@@ -71,19 +131,19 @@ export class SafetyDialog extends ComponentDialog {
   private async show(step: WaterfallStepContext) {
     const o = step.options as SafetyPauseOptions;
     log.info('safety.paused', { kind: o.categories.join('+') });
-    await step.context.sendActivity(protocolMessage(this.protocol, o.categories));
+    await step.context.sendActivity(protocolMessage(this.protocol, o.categories, { region: regionOfTurn(step), asked: o.asked }));
     const target = await this.app.safetyAlerts.target(personOf(step.context).id);
-    if (!target.ok) {
+    if (!target.chain.length) {
       // Still a pause: the PSW carries on when they are ready, not in the same breath as the protocol.
       return step.beginDialog(CHOICE, {
         step: 'safety-continue',
-        prompt: `${target.reason === 'no_supervisor' ? words.noSupervisor : words.unreachable} ${words.whenReady}`,
+        prompt: `${target.reason === 'unreachable' ? words.unreachable : words.noSupervisor} ${words.whenReady}`,
         choices: [{ value: 'continue', title: words.carryOn, synonyms: ['continue', 'ok', 'okay', 'ready', 'go on'] }],
       });
     }
     return step.beginDialog(CHOICE, {
       step: 'safety-alert',
-      prompt: this.protocol.supervisorAlert.offer,
+      prompt: target.primary ? this.protocol.supervisorAlert.offer : this.protocol.supervisorAlert.offerNextInLine,
       choices: [
         { value: 'alert', title: words.alertYes, synonyms: ['yes', 'alert', 'yes please', 'alert them'] },
         { value: 'no', title: words.alertNo, synonyms: ['no', 'no thanks', 'not now', 'skip'] },
@@ -100,15 +160,13 @@ export class SafetyDialog extends ComponentDialog {
       return this.resume(step);
     }
     const psw = personOf(step.context);
+    const said = this.protocol.supervisorAlert;
     try {
-      const target = await this.app.safetyAlerts.target(psw.id);
-      if (!target.ok) throw Object.assign(new Error('no alert target'), { code: target.reason });
-      const debriefId = o.debriefId ?? randomUUID();
-      for (const category of o.categories) {
-        const r = await this.app.safetyAlerts.schedule({ psw: psw.id, supervisorId: target.supervisor.id, debriefId, clientCode: o.clientCode, category }, this.app.now());
-        log.info('safety.alert', { kind: category, status: r });
-      }
-      await step.context.sendActivity(this.protocol.supervisorAlert.sent);
+      // One alert per debrief, naming every kind found in it; delivered on its own path, and the PSW is told then.
+      const categories = [...new Set([...(o.found ?? []), ...o.categories])];
+      const r = await this.app.safetyAlerts.request({ psw: psw.id, debriefId: o.debriefId ?? randomUUID(), clientCode: o.clientCode, categories, region: regionOf(psw.timeZone) }, this.app.now());
+      log.info('safety.alert', { kind: categories.join('+'), status: r });
+      await step.context.sendActivity(r === 'sending' ? said.sending : r === 'added' ? said.added : r === 'already' ? said.alreadyDelivered : words.alertFailed);
     } catch (err) {
       log.error('safety.alert_failed', errorFields(err));
       await step.context.sendActivity(words.alertFailed);
@@ -117,7 +175,78 @@ export class SafetyDialog extends ComponentDialog {
   }
 
   private async resume(step: WaterfallStepContext) {
-    await step.context.sendActivity(this.protocol.resume);
+    const o = step.options as SafetyPauseOptions;
+    await step.context.sendActivity(o.outside ? words.outsideDone : this.protocol.resume);
     return step.endDialog();
   }
+}
+
+/**
+ * The safety question, asked whatever was written: at the end of every debrief (yes/no, one tap for no), when
+ * the screen fails on an answer, and for `worried` (straight to "which is closest?"). A kind chosen gets the
+ * same pause as a screen hit; the dialog ends with that kind (the debrief flags it), or undefined.
+ */
+export class SafetyCheckDialog extends ComponentDialog {
+  private readonly protocol: SafetyProtocol;
+
+  constructor(app: AppServices) {
+    super(SAFETY_CHECK_DIALOG);
+    this.protocol = app.safetyAlerts.protocol;
+    this.addDialog(new ChoiceStep(CHOICE));
+    this.addDialog(new WaterfallDialog(MAIN, [this.ask.bind(this), this.which.bind(this), this.chosen.bind(this), this.done.bind(this)]));
+    this.initialDialogId = MAIN;
+  }
+
+  private async ask(step: WaterfallStepContext) {
+    const o = (step.options ?? {}) as SafetyCheckOptions;
+    if (!o.closing && !o.failed) return step.next({ value: 'yes' } satisfies Partial<ChoiceResult>);
+    log.info('safety.check', { mode: o.failed ? 'screen_failed' : 'closing' });
+    if (o.failed) await step.context.sendActivity(words.screenFailed);
+    return step.beginDialog(CHOICE, {
+      step: 'safety-check',
+      prompt: this.protocol.check.question,
+      // "Yes" first: typing a number by habit should err towards asking which.
+      choices: [
+        { value: 'yes', title: words.checkYes, synonyms: ['y', 'yeah', 'yep', 'yes please', 'i am', "i'm worried", 'worried'] },
+        { value: 'no', title: words.checkNo, synonyms: ['no', 'n', 'nope', 'nothing', 'all good', 'no thanks', 'none', 'skip'] },
+      ],
+    });
+  }
+
+  private async which(step: WaterfallStepContext) {
+    if ((step.result as ChoiceResult).value !== 'yes') {
+      await step.context.sendActivity(words.checkedNo);
+      return step.endDialog(undefined);
+    }
+    return step.beginDialog(CHOICE, {
+      step: 'safety-which',
+      prompt: this.protocol.check.which,
+      choices: [
+        ...RISK_CATEGORIES.map((k) => ({ value: k, title: this.protocol.kinds[k].choice })),
+        { value: 'none', title: words.noneOfThese, synonyms: ['none', 'nothing', 'not sure', 'no'] },
+      ],
+    });
+  }
+
+  private async chosen(step: WaterfallStepContext) {
+    const o = (step.options ?? {}) as SafetyCheckOptions;
+    const kind = (step.result as ChoiceResult).value;
+    if (!isRiskKind(kind)) {
+      await step.context.sendActivity(words.noneChosen);
+      return step.endDialog(undefined);
+    }
+    log.info('safety.named', { kind });
+    v(step).kind = kind;
+    const found = [...new Set([...(o.raised ?? []).filter(isRiskKind), kind])];
+    const pause: SafetyPauseOptions = { categories: [kind], found, debriefId: o.debriefId, clientCode: o.clientCode, asked: true, outside: !o.debriefId && !o.inDialog };
+    return step.beginDialog(SAFETY_DIALOG, pause);
+  }
+
+  private async done(step: WaterfallStepContext) {
+    return step.endDialog(v(step).kind);
+  }
+}
+
+function v(step: WaterfallStepContext): Record<string, unknown> {
+  return step.values as Record<string, unknown>;
 }

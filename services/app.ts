@@ -15,6 +15,7 @@ import { ReminderService } from './reminders/reminders';
 import { JobStore } from './scheduler/jobs';
 import { DataRights } from './privacy/dataRights';
 import { SafetyAlerts } from './safety/alerts';
+import { loadProtocol } from './safety/protocol';
 import { createSupervision, type Supervision } from './supervision';
 import type { Store } from './storage/cosmos';
 
@@ -35,7 +36,7 @@ export interface AppServices {
   reminders: ReminderService;
   /** Roster, access decisions, audit trail, summaries, export and the weekly digest (services/supervision). */
   supervision: Supervision;
-  /** Supervisor alerts after a risk hit (job kind 'safety_alert'). */
+  /** The safety protocol in force and the alerts after a concern (job kind 'safety_alert', delivered by services/safety/delivery.ts). */
   safetyAlerts: SafetyAlerts;
   /** `my data` and `delete my data`. */
   dataRights: DataRights;
@@ -81,7 +82,8 @@ export function createServices(config: Config, store: Store): AppServices {
     personIdFor,
     now: () => new Date(),
     supervision,
-    safetyAlerts: new SafetyAlerts(people, references, store.containers.schedules),
+    // SAFETY_PROTOCOL_FILE, validated now: a bad file stops the start rather than failing someone at risk.
+    safetyAlerts: new SafetyAlerts(people, references, store.containers.schedules, store.containers.people, loadProtocol(config.safetyProtocolFile)),
     dataRights: new DataRights(store, people, references, supervision.audit, outbox, () => app.now()),
   };
   return app;

@@ -53,6 +53,8 @@ export interface Stage {
   readonly title: string;
   readonly summary: string;
   readonly source: string;
+  /** Stalls here need the most help: summaries list them by name, the others as a count. */
+  readonly stallFocus?: boolean;
   readonly prompts: readonly Prompt[];
 }
 
@@ -112,6 +114,24 @@ export interface SafetyGuidance {
   readonly steps: readonly string[];
   readonly source: string;
 }
+/** A legal step an organisation takes for a kind of concern (duty to report, duty to warn). */
+export interface SafetyDuty {
+  readonly title: string;
+  /** "any" or an ISO 3166 country code, like a contact's. */
+  readonly region: string;
+  readonly text: string;
+  readonly source: string;
+}
+/** The response to one kind of concern (content/safety-protocol.json `kinds`). */
+export interface SafetyKind extends SafetyGuidance {
+  /** Lower case, for the supervisor's alert ("suicidal thoughts"). */
+  readonly label: string;
+  /** The button when the PSW says which kind worries them. */
+  readonly choice: string;
+  /** A client's (or someone else's) safety, or the PSW's own. */
+  readonly audience: 'client' | 'psw';
+  readonly duties: readonly SafetyDuty[];
+}
 export interface SafetyContact {
   readonly id: string;
   readonly label: string;
@@ -125,10 +145,26 @@ export interface SafetyProtocol {
   readonly id: string;
   readonly source: string;
   readonly pause: string;
-  readonly client: SafetyGuidance;
-  readonly psw: SafetyGuidance;
+  readonly kinds: Readonly<Record<RiskCategory, SafetyKind>>;
   readonly contacts: readonly SafetyContact[];
-  readonly supervisorAlert: { readonly offer: string; readonly sent: string; readonly source: string };
+  /** What the PSW is told about the alert; {who} names the person it goes to. */
+  readonly supervisorAlert: {
+    readonly offer: string;
+    readonly offerNextInLine: string;
+    readonly sending: string;
+    readonly added: string;
+    readonly alreadyDelivered: string;
+    readonly delivered: string;
+    readonly notDelivered: string;
+    readonly nextInLine: string;
+    readonly noOneLeft: string;
+    readonly contactsIntro: string;
+    readonly source: string;
+  };
+  /** The closing question of every debrief and of `worried`. */
+  readonly check: { readonly question: string; readonly which: string; readonly source: string };
+  /** A short, proportionate step for a self-check of 1 or 2 (never crisis lines). */
+  readonly selfCare: SafetyGuidance & { readonly more: string };
   readonly resume: string;
   readonly notACrisisService: string;
   readonly notACrisisServiceSource: string;

@@ -1,40 +1,83 @@
-// Alerting a PSW's supervisor after a risk hit, when the PSW asks for it. The alert is a scheduled job
-// (kind 'safety_alert', due now) that the scheduler's Sender delivers to the supervisor: any instance may run
-// it, a failed delivery is retried, and its id — one per debrief and category — makes asking twice a no-op.
-// The message carries the PSW's alias, the client code and the category's label; never anything they wrote.
+// Alerting someone after a safety concern, when the PSW asks for it. One alert per debrief, naming every kind
+// found: a scheduled job (kind 'safety_alert', id `safety_alert|<debrief>`, due now) whose handler
+// (./delivery.ts) delivers it on its own path: to the PSW's supervisor, or — when that can't be done within
+// ALERT_WINDOW_MS — to the next person in line (another supervisor of the team, then an admin), telling the PSW
+// at each step. Any instance may run it (the scheduler's lease); asking again in the same debrief adds the new
+// kinds to the alert still on its way, or says the supervisor already has it. The alert carries the PSW's
+// alias, the client code and the kinds' labels; never anything they wrote.
 import type { Container } from '@azure/cosmos';
+import type { RiskCategory, SafetyProtocol } from '../content';
 import { looksLikeIdentifier } from '../deidentify';
 import type { PeopleService, Person } from '../people';
 import type { ReferenceStore } from '../references';
-import type { JobHandler } from '../scheduler/job';
-import { audienceOf, categoryLabel } from './protocol';
-import type { RiskCategory } from './screen';
+import { readDoc, stripSystem } from '../storage/documents';
+import { audienceOf, kindLabel, orderKinds } from './protocol';
+import type { Region } from './region';
 
-/** An alert not delivered within a week is stale; Cosmos removes the job then. */
+/** An alert (and its record once delivered) is kept a week; Cosmos removes the job then. */
 export const SAFETY_ALERT_TTL_SECONDS = 7 * 24 * 3600;
+/** At most this many people in line: the supervisor, others of the team, admins. */
+export const MAX_IN_LINE = 6;
 
-export function safetyAlertId(debriefId: string, category: string): string {
-  return `safety_alert|${debriefId}|${category}`;
+export function safetyAlertId(debriefId: string): string {
+  return `safety_alert|${debriefId}`;
 }
 
-export type AlertTarget = { ok: true; supervisor: Person } | { ok: false; reason: 'no_supervisor' | 'unreachable' };
+/** What the stored job carries: ids, kinds and where it has got to. Never free text. */
+export interface SafetyAlertPayload {
+  psw: string;
+  categories: RiskCategory[];
+  clientCode?: string;
+  /** Person ids in the order they are tried. */
+  chain: string[];
+  /** Whether chain[0] is the PSW's own supervisor (the words differ for the next in line). */
+  primary: boolean;
+  /** Index in `chain` of the person being tried. */
+  at: number;
+  /** UTC ISO time trying chain[at] began. */
+  since: string;
+  state: 'sending' | 'delivered' | 'undelivered';
+  /** The PSW has been given the protocol's contacts because it did not go through. */
+  told?: boolean;
+  region?: Region;
+}
+
+/** Whom an alert would reach: the supervisor if reachable, else whether anyone next in line is. */
+export interface AlertTarget {
+  /** The people the bot can message, in order. */
+  chain: Person[];
+  /** chain[0] is the PSW's own supervisor. */
+  primary: boolean;
+  /** Why the PSW's own supervisor isn't first: none set, or not connected to the bot. */
+  reason?: 'no_supervisor' | 'unreachable';
+}
 
 export interface AlertRequest {
   psw: string;
-  supervisorId: string;
-  /** The debrief (reflection) id, or another stable id of where the hit happened. */
+  /** The debrief (reflection) id, or another stable id of where the concern was raised. */
   debriefId: string;
   clientCode?: string;
-  category: RiskCategory;
+  categories: RiskCategory[];
+  region?: Region;
 }
 
-/** What the supervisor reads. `who` is the PSW's roster alias. */
-export function alertText(who: string, category: string, clientCode?: string): string {
-  if (audienceOf(category as RiskCategory) === 'psw') {
-    return `${who} asked me to let you know they could use some support right now. I haven't included anything they wrote. Please check in with them soon.`;
-  }
+/**
+ * sending: the alert is on its way. added: this debrief's alert is still on its way and now names these kinds too.
+ * already: this debrief's alert has been delivered. nobody: there is no one the bot can alert.
+ */
+export type AlertRequestResult = 'sending' | 'added' | 'already' | 'nobody';
+
+/** What the person alerted reads. `who` is the PSW's roster alias; `forwarded` when their supervisor couldn't be reached. */
+export function alertText(protocol: SafetyProtocol, who: string, categories: readonly RiskCategory[], clientCode?: string, forwarded = false): string {
+  const client = categories.filter((k) => audienceOf(k, protocol) === 'client');
+  const own = categories.some((k) => audienceOf(k, protocol) === 'psw');
+  const passOn = forwarded ? ' Their supervisor couldn’t be reached, so it has come to you.' : '';
+  const end = ' I haven’t included anything they wrote. Please check in with them soon.';
+  if (!client.length) return `${who} asked me to let you know they could use some support right now.${passOn}${end}`;
+  const labels = new Intl.ListFormat('en', { type: 'conjunction' }).format(orderKinds(protocol, client).map((k) => kindLabel(k, protocol)));
   const about = clientCode ? ` about client ${clientCode}` : '';
-  return `Safety alert from ${who}: a possible concern (${categoryLabel(category).toLowerCase()}) came up in a reflection${about}. I haven't included anything they wrote. Please check in with them soon.`;
+  const self = own ? ' They may need some support themselves, too.' : '';
+  return `Safety alert from ${who}: a possible concern (${labels}) came up in a reflection${about}.${self}${passOn}${end}`;
 }
 
 export class SafetyAlerts {
@@ -42,45 +85,82 @@ export class SafetyAlerts {
     private readonly people: PeopleService,
     private readonly references: ReferenceStore,
     private readonly schedules: Container,
+    /** The people container, for the next in line (supervisors of the team, admins). */
+    private readonly roster: Container,
+    /** The protocol in force (SAFETY_PROTOCOL_FILE or content/safety-protocol.json). */
+    readonly protocol: SafetyProtocol,
   ) {}
 
-  /** Whom an alert would reach: the PSW's supervisor, if they have one the bot can message. */
+  /** Whom an alert from this PSW would reach, in order: their supervisor, other supervisors of the team, admins — those the bot can message. */
   async target(pswId: string): Promise<AlertTarget> {
     const psw = await this.people.get(pswId);
-    const supervisor = psw?.supervisorId ? await this.people.get(psw.supervisorId) : undefined;
-    if (!supervisor) return { ok: false, reason: 'no_supervisor' };
-    if (!(await this.references.get(supervisor.id))) return { ok: false, reason: 'unreachable' };
-    return { ok: true, supervisor };
+    const supervisor = psw?.supervisorId && psw.supervisorId !== pswId ? await this.people.get(psw.supervisorId) : undefined;
+    const team = psw?.team ?? supervisor?.team;
+    const others = await this.query(
+      team
+        ? { query: "SELECT TOP 20 * FROM c WHERE (c.role = 'supervisor' AND c.team = @t) OR c.role = 'admin'", parameters: [{ name: '@t', value: team }] }
+        : { query: "SELECT TOP 20 * FROM c WHERE c.role = 'admin'", parameters: [] },
+    );
+    // Supervisors of the team before admins; by alias within each, so every instance tries the same order.
+    const rank = (p: Person) => (p.role === 'supervisor' ? 0 : 1);
+    others.sort((a, b) => rank(a) - rank(b) || (a.alias ?? '~').localeCompare(b.alias ?? '~'));
+    const candidates = [...(supervisor ? [supervisor] : []), ...others.filter((p) => p.id !== pswId && p.id !== supervisor?.id)].slice(0, MAX_IN_LINE);
+    const reachable = await Promise.all(candidates.map(async (p) => ((await this.references.get(p.id)) ? p : undefined)));
+    const chain = reachable.filter((p): p is Person => p !== undefined);
+    const primary = !!supervisor && chain[0]?.id === supervisor.id;
+    return { chain, primary, ...(primary ? {} : { reason: supervisor ? 'unreachable' : 'no_supervisor' }) };
   }
 
-  /** Schedules the alert, due now. 'already' when this debrief already alerted for this category. */
-  async schedule(req: AlertRequest, now: Date): Promise<'scheduled' | 'already'> {
+  /** Sends this debrief's alert (due now), or adds the kinds to the one already on its way. */
+  async request(req: AlertRequest, now: Date): Promise<AlertRequestResult> {
     const code = req.clientCode && looksLikeIdentifier(req.clientCode).ok ? req.clientCode : undefined;
+    const id = safetyAlertId(req.debriefId);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const existing = await readDoc<{ payload: SafetyAlertPayload }>(this.schedules, id, id);
+      if (existing?.doc.payload.state === 'delivered') return 'already';
+      if (existing?.doc.payload.state === 'sending') {
+        // Still on its way: the same alert names the new kinds too (the run that delivers it reads them then).
+        const payload = { ...existing.doc.payload, categories: [...new Set([...existing.doc.payload.categories, ...req.categories])] };
+        if (await this.replace(id, existing.etag, { ...existing.doc, payload })) return 'added';
+        continue;
+      }
+      // New, or one that reached no one: (re)start it with whoever can be reached now.
+      const target = await this.target(req.psw);
+      if (!target.chain.length) return 'nobody';
+      const categories = [...new Set([...(existing?.doc.payload.categories ?? []), ...req.categories])];
+      const payload: SafetyAlertPayload = {
+        psw: req.psw, categories, ...(code ? { clientCode: code } : {}), chain: target.chain.map((p) => p.id), primary: target.primary,
+        at: 0, since: now.toISOString(), state: 'sending', ...(req.region ? { region: req.region } : {}),
+      };
+      const doc = { id, kind: 'safety_alert', personId: payload.chain[0], due: now.toISOString(), payload, attempts: 0, createdAt: now.toISOString(), ttl: SAFETY_ALERT_TTL_SECONDS };
+      if (existing ? await this.replace(id, existing.etag, doc) : await this.create(doc)) return 'sending';
+    }
+    throw new Error('Safety alert request kept racing');
+  }
+
+  private async query(spec: { query: string; parameters: { name: string; value: string }[] }): Promise<Person[]> {
+    const { resources } = await this.roster.items.query<Person>(spec).fetchAll();
+    return resources.map(stripSystem);
+  }
+
+  private async create(doc: Record<string, unknown>): Promise<boolean> {
     try {
-      await this.schedules.items.create({
-        id: safetyAlertId(req.debriefId, req.category),
-        kind: 'safety_alert',
-        personId: req.supervisorId,
-        due: now.toISOString(),
-        payload: { psw: req.psw, category: req.category, ...(code ? { clientCode: code } : {}) },
-        attempts: 0,
-        createdAt: now.toISOString(),
-        ttl: SAFETY_ALERT_TTL_SECONDS,
-      });
-      return 'scheduled';
+      await this.schedules.items.create(doc);
+      return true;
     } catch (err) {
-      if ((err as { code?: number }).code === 409) return 'already';
+      if ((err as { code?: number }).code === 409) return false;
       throw err;
     }
   }
 
-  /** The JobHandler for 'safety_alert': one message to the supervisor, then the job ends. */
-  readonly handler: JobHandler = async (job) => {
-    const { psw, category, clientCode } = job.payload as { psw?: unknown; category?: unknown; clientCode?: unknown };
-    if (typeof psw !== 'string' || typeof category !== 'string') return { messages: [] };
-    const person = await this.people.get(psw);
-    const code = typeof clientCode === 'string' && looksLikeIdentifier(clientCode).ok ? clientCode : undefined;
-    const who = person?.alias ?? 'A peer support worker on your team';
-    return { messages: [{ personId: job.personId, text: alertText(who, category, code) }] };
-  };
+  private async replace(id: string, etag: string, doc: Record<string, unknown>): Promise<boolean> {
+    try {
+      await this.schedules.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return true;
+    } catch (err) {
+      const code = (err as { code?: number }).code;
+      if (code === 412 || code === 404) return false;
+      throw err;
+    }
+  }
 }

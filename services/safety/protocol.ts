@@ -1,39 +1,88 @@
-// What the bot shows when the risk screen hits: the organisation's protocol (SAFETY_PROTOCOL_FILE, validated
-// like content/safety-protocol.json, or that file by default), cut to the categories that were hit: the
-// client-risk guidance for a client's risk, the PSW's own guidance (9-8-8, EAP, supervisor) for their distress,
-// and the contacts meant for those categories. Plain data; dialogs/safety.ts turns it into words on a screen.
-import { content as defaultContent, loadSafetyProtocolFile, type Content, type RiskCategory, type SafetyProtocol } from '../content';
+// What the bot shows for a safety concern: the organisation's protocol (SAFETY_PROTOCOL_FILE, validated like
+// content/safety-protocol.json, or that file by default), cut to the kinds raised. Each kind has its own
+// response (client suicide, overdose, self-harm: crisis lines; abuse: child-protection and family-violence lines
+// and the duty to report; harm to others: the duty to warn; the PSW's own distress: their own supports, spoken
+// to them), and the contacts are those meant for those kinds in the person's country. Plain data;
+// dialogs/safety.ts turns it into words on a screen.
+import { content as defaultContent, RISK_CATEGORIES, loadSafetyProtocolFile, type Content, type RiskCategory, type SafetyDuty, type SafetyProtocol } from '../content';
 import { riskCategories, screenRisk } from './screen';
+import type { Region } from './region';
 
 /** The protocol in force: the configured file (validated; throws ContentError on a bad file) or the default. */
 export function loadProtocol(file: string, c: Content = defaultContent()): SafetyProtocol {
   return file ? loadSafetyProtocolFile(file, c) : c.safetyProtocol;
 }
 
+export interface ProtocolSection {
+  kind: RiskCategory;
+  audience: 'client' | 'psw';
+  text: string;
+  /** Steps not already given by an earlier section (kinds often share "tell your supervisor"). */
+  steps: readonly string[];
+  duties: readonly SafetyDuty[];
+}
+
 export interface ProtocolView {
   pause: string;
-  /** Client guidance first (when a client category was hit), then the PSW's own. */
-  sections: { audience: 'client' | 'psw'; text: string; steps: readonly string[] }[];
+  /** Client (and others') kinds first, in category order, then the PSW's own. */
+  sections: ProtocolSection[];
   contacts: { label: string; detail: string }[];
   notACrisisService: string;
 }
 
-export function audienceOf(category: RiskCategory, c: Content = defaultContent()): 'client' | 'psw' {
-  return c.riskTerms.find((t) => t.id === category)?.audience ?? 'client';
+/** The kinds in the order they are shown: someone else's safety before the PSW's own. */
+export function orderKinds(protocol: SafetyProtocol, kinds: readonly RiskCategory[]): RiskCategory[] {
+  const known = RISK_CATEGORIES.filter((k) => kinds.includes(k));
+  return [...known.filter((k) => protocol.kinds[k].audience === 'client'), ...known.filter((k) => protocol.kinds[k].audience === 'psw')];
 }
 
+/** The contacts for these kinds, in file order: those of any region and of the person's (all, when it is unknown). */
+export function contactsFor(protocol: SafetyProtocol, kinds: readonly RiskCategory[], region?: Region): { label: string; detail: string }[] {
+  return protocol.contacts
+    .filter((k) => k.for.some((f) => kinds.includes(f)))
+    .filter((k) => inRegion(k.region, region))
+    .map((k) => ({ label: k.label, detail: k.detail }));
+}
+
+/** A contact or duty of `region` applies to a person of `person` (everything, when their country is unknown). */
+function inRegion(region: string, person: Region | undefined): boolean {
+  return region === 'any' || !person || region === person;
+}
+
+/** The parts of the protocol for these kinds. */
+export function protocolFor(protocol: SafetyProtocol, kinds: readonly RiskCategory[], region?: Region): ProtocolView {
+  const given = new Set<string>();
+  const sections = orderKinds(protocol, kinds).map((kind): ProtocolSection => {
+    const k = protocol.kinds[kind];
+    const steps = k.steps.filter((s) => !given.has(s));
+    steps.forEach((s) => given.add(s));
+    return { kind, audience: k.audience, text: k.text, steps, duties: k.duties.filter((d) => inRegion(d.region, region)) };
+  });
+  return { pause: protocol.pause, sections, contacts: contactsFor(protocol, kinds, region), notACrisisService: protocol.notACrisisService };
+}
+
+export function isRiskKind(value: unknown): value is RiskCategory {
+  return typeof value === 'string' && (RISK_CATEGORIES as readonly string[]).includes(value);
+}
+
+/** Whose safety a kind is about. */
+export function audienceOf(kind: RiskCategory, protocol: SafetyProtocol = defaultContent().safetyProtocol): 'client' | 'psw' {
+  return protocol.kinds[kind]?.audience ?? 'client';
+}
+
+/** A kind in words, lower case ("suicidal thoughts"). */
+export function kindLabel(kind: RiskCategory, protocol: SafetyProtocol = defaultContent().safetyProtocol): string {
+  return protocol.kinds[kind]?.label ?? kind;
+}
+
+/** A category's label as the risk screen names it (content/risk-terms.json), for summaries and the review. */
 export function categoryLabel(category: string, c: Content = defaultContent()): string {
   return c.riskTerms.find((t) => t.id === category)?.label ?? category;
 }
 
-/** The parts of the protocol for these categories. */
-export function protocolFor(protocol: SafetyProtocol, categories: readonly RiskCategory[], c: Content = defaultContent()): ProtocolView {
-  const audiences = new Set(categories.map((cat) => audienceOf(cat, c)));
-  const sections: ProtocolView['sections'] = [];
-  if (audiences.has('client')) sections.push({ audience: 'client', text: protocol.client.text, steps: protocol.client.steps });
-  if (audiences.has('psw')) sections.push({ audience: 'psw', text: protocol.psw.text, steps: protocol.psw.steps });
-  const contacts = protocol.contacts.filter((k) => k.for.some((f) => categories.includes(f))).map((k) => ({ label: k.label, detail: k.detail }));
-  return { pause: protocol.pause, sections, contacts, notACrisisService: protocol.notACrisisService };
+/** "{who}" in a protocol sentence, filled in. */
+export function fillWho(template: string, who: string): string {
+  return template.replaceAll('{who}', who);
 }
 
 /**
@@ -44,3 +93,8 @@ export function screenAnswer(text: string, raised: readonly string[] = [], c: Co
   const all = riskCategories(screenRisk(text, c));
   return { all, fresh: all.filter((cat) => !raised.includes(cat)) };
 }
+
+/** The screen as the dialogs call it: one object, so a test can make it fail (sinon) and see the fail-safe. */
+export const screening = {
+  answer: (text: string, raised: readonly string[] = []) => screenAnswer(text, raised),
+};

@@ -1,5 +1,6 @@
 // Every kind of job the scheduler can run, in one place. A feature adds its handler here:
-// 'digest' (supervisor summaries) and 'safety_alert' (safety) belong to their own modules.
+// 'digest' (supervisor summaries) belongs to its own module. 'safety_alert' delivers itself through the Sender, so
+// it is added where the Sender is made (bot/proactive.ts, services/safety/delivery.ts).
 import type { AppServices } from '../app';
 import type { PeopleService } from '../people';
 import { nextOccurrence, ruleFrom } from '../reminders/rule';
@@ -35,6 +36,5 @@ export function jobHandlers(app: AppServices): JobHandlers {
     reminder: reminderHandler(app.people),
     followup: followUpHandler,
     digest: app.supervision.digest.handler,
-    safety_alert: app.safetyAlerts.handler,
   };
 }

@@ -98,7 +98,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
       }
     },
     async compact() {
-      embedded?.compact();
+      await embedded?.compact();
     },
     async close() {
       client.dispose();

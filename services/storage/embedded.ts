@@ -30,7 +30,7 @@ export interface EmbeddedCosmos {
   key: string;
   agent: https.Agent;
   /** Rewrites the journal from what is stored now, so deleted documents leave the disk (no-op in memory). */
-  compact(): void;
+  compact(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -112,19 +112,17 @@ export async function startEmbeddedCosmos(opts: { dataDir?: string; port?: numbe
     endpoint,
     key,
     agent,
-    compact: () => writer?.compact(),
+    compact: async () => writer?.compact(),
     stop: () =>
       new Promise<void>((resolve) => {
         agent.destroy();
         server.close(() => {
-          try {
-            writer?.close();
-          } catch (err) {
-            log.error('embedded.journal_close_failed', errorFields(err)); // the appended journal still stands
-          } finally {
-            lock?.release();
-            resolve();
-          }
+          void (writer?.close() ?? Promise.resolve())
+            .catch((err: unknown) => log.error('embedded.journal_close_failed', errorFields(err))) // the appended journal still stands
+            .finally(() => {
+              lock?.release();
+              resolve();
+            });
         });
         server.closeAllConnections?.();
       }),
@@ -175,17 +173,18 @@ async function replay(state: State, endpoint: string, key: string, agent: https.
 }
 
 /**
- * Journals acknowledged writes. A write's response is held until its entries are appended and fdatasynced;
- * the writes that finish in one turn of the event loop share one append and one fdatasync (group commit).
- * If the journal cannot be written, the held responses become 503s and every later write is refused (memory
- * would run ahead of the disk), so nothing is acknowledged that a restart would lose.
+ * Journals acknowledged writes. A write's response is held until its entries are appended and fdatasynced.
+ * One append is in flight at a time, off the event loop; the writes that finish meanwhile share the next
+ * append and fdatasync (group commit), so concurrency makes syncs fewer, not slower. If the journal cannot be
+ * written, the held responses become 503s and every later write is refused (memory would run ahead of the
+ * disk), so nothing is acknowledged that a restart would lose.
  */
 class GroupCommit {
   ready = false;
   failed = false;
   private readonly appender: JournalAppender;
   private queue: { entries: JournalEntry[]; release: (ok: boolean) => void }[] = [];
-  private scheduled = false;
+  private flushing?: Promise<void>;
   private compactTimer?: NodeJS.Timeout;
 
   constructor(private readonly journal: { file: string; state: State }) {
@@ -198,44 +197,48 @@ class GroupCommit {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    const refuse = () => {
+      res.removeHeader('etag');
+      answer(Object.assign(res, { end }), 503, 'ServiceUnavailable', 'The journal could not be written; writes stop until a restart.');
+    };
     (res as unknown as { end: (...args: unknown[]) => ServerResponse }).end = (...args: unknown[]) => {
       if (res.statusCode >= 300) return end(...args);
-      let entries: JournalEntry[];
+      let entries: JournalEntry[] = [];
       try {
         entries = entriesFor(this.journal.state, method, req, Buffer.concat(chunks).toString('utf8'), typeof args[0] === 'string' ? args[0] : '');
         for (const e of entries) apply(this.journal.state, e);
       } catch (err) {
         log.error('embedded.journal_entry_failed', errorFields(err));
         this.failed = true;
-        entries = [];
       }
       if (this.failed) {
-        res.removeHeader('etag');
-        answer(Object.assign(res, { end }), 503, 'ServiceUnavailable', 'The journal could not be written; writes stop until a restart.');
+        refuse();
         return res;
       }
-      this.queue.push({ entries, release: (ok) => {
-        if (ok) return end(...args);
-        res.removeHeader('etag');
-        answer(Object.assign(res, { end }), 503, 'ServiceUnavailable', 'The journal could not be written; writes stop until a restart.');
-      } });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.queue.push({ entries, release: (ok) => (ok ? end(...args) : refuse()) });
+      this.kick();
       return res;
     };
   }
 
-  flush(): void {
-    this.scheduled = false;
+  /** Starts an append of everything queued, unless one is in flight (then the next starts when it ends). */
+  private kick(): void {
+    if (this.flushing || !this.queue.length) return;
+    this.flushing = new Promise<void>((resolve) => setImmediate(resolve)) // gather this turn's writes
+      .then(() => this.flushQueued())
+      .finally(() => {
+        this.flushing = undefined;
+        this.kick();
+      });
+  }
+
+  private async flushQueued(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
-    if (!batch.length) return;
     let ok = !this.failed;
     if (ok) {
       try {
-        this.appender.append(batch.flatMap((b) => b.entries));
+        await this.appender.append(batch.flatMap((b) => b.entries));
       } catch (err) {
         log.error('embedded.journal_failed', errorFields(err));
         this.failed = true;
@@ -246,6 +249,14 @@ class GroupCommit {
     if (ok && batch.some((b) => b.entries.some((e) => e.t === 'del' || e.t === 'dropcoll' || e.t === 'dropdb'))) this.compactSoon();
   }
 
+  /** Resolves once nothing is queued or in flight. */
+  private async drain(): Promise<void> {
+    while (this.flushing || this.queue.length) {
+      this.kick();
+      await this.flushing;
+    }
+  }
+
   /**
    * A deleted document's earlier versions stay in the journal until it is compacted: do that shortly after a
    * deletion (the wait lets the rest of the turn that deleted land first, e.g. its dialog state).
@@ -253,18 +264,18 @@ class GroupCommit {
   private compactSoon(): void {
     clearTimeout(this.compactTimer);
     this.compactTimer = setTimeout(() => {
-      try {
-        this.compact();
-      } catch (err) {
-        log.error('embedded.journal_compact_failed', errorFields(err)); // the appended journal still stands
-      }
+      this.compact().catch((err: unknown) => log.error('embedded.journal_compact_failed', errorFields(err))); // the appended journal still stands
     }, COMPACT_AFTER_DELETE_MS);
     this.compactTimer.unref();
   }
 
-  /** Flushes, then rewrites the journal from the state (write new, fsync, rename) and appends to the new file. */
-  compact(): void {
-    this.flush();
+  /**
+   * Rewrites the journal from the state (write new, fsync, rename) and appends to the new file. It runs with
+   * no append in flight; the state already holds any write still queued, so appending that write again to
+   * the new file repeats an entry, which replays the same.
+   */
+  async compact(): Promise<void> {
+    await this.drain();
     if (this.failed) return;
     writeJournal(this.journal.file, this.journal.state);
     this.appender.reopen();
@@ -272,10 +283,13 @@ class GroupCommit {
   }
 
   /** At a clean stop the whole journal becomes compacted: a later cut anywhere in it is then detectable. */
-  close(): void {
+  async close(): Promise<void> {
     clearTimeout(this.compactTimer);
-    this.compact();
-    this.appender.close();
+    try {
+      await this.compact();
+    } finally {
+      this.appender.close();
+    }
   }
 }
 

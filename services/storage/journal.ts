@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ContainerDefinition } from '@azure/cosmos';
 import { BOT_STATE_CONTAINER, CONTAINERS } from './containers';
-import { replaceFileDurably, writeAll } from './files';
+import { replaceFileDurably } from './files';
 
 export const JOURNAL_FILE = 'cosmos-journal.jsonl';
 const VERSION = 2;
@@ -225,7 +225,7 @@ export function writeJournal(file: string, state: State): void {
   })());
 }
 
-/** Appends entries durably: one write, then fdatasync, before the change is acknowledged. */
+/** Appends entries durably: write, then fdatasync, before the change is acknowledged (off the event loop). */
 export class JournalAppender {
   private fd: number;
 
@@ -233,13 +233,17 @@ export class JournalAppender {
     this.fd = fs.openSync(file, 'a', 0o600);
   }
 
-  append(entries: JournalEntry[]): void {
+  async append(entries: JournalEntry[]): Promise<void> {
     if (!entries.length) return;
-    writeAll(this.fd, Buffer.from(entries.map((e) => `${JSON.stringify(e)}\n`).join('')));
-    fs.fdatasyncSync(this.fd);
+    const fd = this.fd;
+    const buf = Buffer.from(entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    for (let off = 0; off < buf.length; ) {
+      off += await new Promise<number>((resolve, reject) => fs.write(fd, buf, off, buf.length - off, null, (err, n) => (err ? reject(err) : resolve(n))));
+    }
+    await new Promise<void>((resolve, reject) => fs.fdatasync(fd, (err) => (err ? reject(err) : resolve())));
   }
 
-  /** After a compaction renamed a new file over ours: append to the new one. */
+  /** After a compaction renamed a new file over ours (no append in flight): append to the new one. */
   reopen(): void {
     fs.closeSync(this.fd);
     this.fd = fs.openSync(this.file, 'a', 0o600);

@@ -324,10 +324,10 @@ describe('content', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerreflect-protocol-'));
       try {
         const base = JSON.parse(fs.readFileSync(path.join(DEFAULT_CONTENT_DIR, 'safety-protocol.json'), 'utf8')) as Json;
-        base.client.steps = ['Call the on-call line: 555-0100.', 'Follow the outreach safety protocol.'];
+        base.kinds.suicide.steps = ['Call the on-call line: 555-0100.', 'Follow the outreach safety protocol.'];
         const ok = path.join(dir, 'ok.json');
         fs.writeFileSync(ok, JSON.stringify(base));
-        assert.deepEqual(loadSafetyProtocolFile(ok, c).client.steps, base.client.steps);
+        assert.deepEqual(loadSafetyProtocolFile(ok, c).kinds.suicide.steps, base.kinds.suicide.steps);
 
         delete base.contacts;
         const bad = path.join(dir, 'bad.json');

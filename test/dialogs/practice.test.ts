@@ -62,6 +62,7 @@ describe('reflection as onboarding practice, and onFreeText hooks', () => {
     for (let i = 1; i < 5; i++) await c.say('skip');
     await c.say('progressing');
     await c.say('4');
+    await c.say('no'); // the safety question that ends every debrief
     assert.match(visibleText(await c.say('save')), /Saved/);
     assert.ok(seen.length >= 1 && seen.every((t) => !t.includes('555-0199')));
     const psw = bot.app.personIdFor(c.userId);

@@ -39,6 +39,7 @@ describe('reflection debrief over HTTP', () => {
     await c.say('1');
     await c.say('yes');
     await c.say('4 okay');
+    await c.say('no'); // the safety question that ends every debrief
     const saved = visibleText(await c.say('save'));
     assert.match(saved, /Saved/);
     const [doc] = await reflections(bot, c.userId);
@@ -67,6 +68,7 @@ describe('reflection debrief over HTTP', () => {
     assert.doesNotMatch(after, /try next time|feel stuck/);
     assert.match(after, /1 \(rough\) to 5/);
     await c.say('5');
+    await c.say('no'); // the safety question that ends every debrief
     await c.say('keep it private');
     await c.say('save');
     const [doc] = await reflections(bot, c.userId);
@@ -84,6 +86,7 @@ describe('reflection debrief over HTTP', () => {
     assert.ok(!strategyTitles('trust').some((t) => asked.includes(t)), 'no prompts before the PSW agrees');
     assert.match(visibleText(await c.say('no')), /won't mark it as stuck/);
     await c.say('3');
+    await c.say('no'); // the safety question that ends every debrief
     await c.say('save');
     assert.equal((await reflections(bot, c.userId))[0]!.stall, undefined);
   });
@@ -94,6 +97,7 @@ describe('reflection debrief over HTTP', () => {
       await toMovement(c, 'R-9', 'building trust');
       await c.say('steady');
       await c.say('3');
+      await c.say('no'); // the safety question
       await c.say('save');
     }
     await toMovement(c, 'R-9', 'building trust');
@@ -104,6 +108,7 @@ describe('reflection debrief over HTTP', () => {
     await c.say('none for now');
     await c.say('no');
     await c.say('3');
+    await c.say('no'); // the safety question that ends every debrief
     await c.say('save');
     const docs = await reflections(bot, c.userId);
     assert.deepEqual(docs[0]!.stall, { stage: 'trust', source: 'inferred_repeat', flaggedForSupervision: false });
@@ -134,7 +139,8 @@ describe('reflection debrief over HTTP', () => {
     const selfCheckAsk = await c.say(good);
     assert.match(visibleText(selfCheckAsk), /1 \(rough\) to 5/);
     const form = cardData(selfCheckAsk);
-    const review = visibleText(await c.say({ ...form, score: '2', note: 'long day' }));
+    assert.match(visibleText(await c.say({ ...form, score: '2', note: 'long day' })), /anyone's safety/);
+    const review = visibleText(await c.say('no')); // the safety question that ends every debrief
     assert.match(review, /2\/5 — "long day"/);
     await c.say(cardData(await c.say('help'), 'Save'));
     const [doc] = await reflections(bot, c.userId);
@@ -173,6 +179,7 @@ describe('reflection debrief over HTTP', () => {
     for (let i = 1; i < 5; i++) await c.say(i === 1 ? "Quint's sister was there" : 'skip');
     await c.say('steady');
     await c.say('3 thinking about Zorblax');
+    await c.say('no'); // the safety question that ends every debrief
     const review = visibleText(await c.say('hide more words'));
     assert.match(review, /Which words/);
     await c.say('cafe');

@@ -17,6 +17,7 @@ describe('review: editing an answer', () => {
     for (let i = 1; i < Math.min(content().stageById.trust.prompts.length, 5); i++) await c.say('skip');
     await c.say('progressing');
     await c.say('4 steady today');
+    await c.say('no'); // the safety question that ends every debrief
   }
 
   it('skip while editing keeps the answer and the note as they were', async () => {

@@ -1,22 +1,28 @@
-// The safety pause over HTTP: every category pauses the debrief and shows the protocol (client wording, or the
-// PSW's own), false alarms don't, each category pauses once per debrief, the supervisor alert reaches a fake
-// channel with the client code and nothing written, the debrief resumes and saves with its flags, and the
-// supervisor's summary shows them. SAFETY_PROTOCOL_FILE replaces the wording.
+// Safety in the conversation, over HTTP against the real bot: each kind pauses the debrief with its own response
+// (crisis lines; the duty to report; the duty to warn; the PSW's own supports, spoken to them), false alarms
+// don't, each kind pauses once per debrief; every debrief ends with the safety question (one tap for "no"; "yes"
+// asks which kind and pauses the same way); `worried` reaches the protocol from anywhere; a low self-check gets a
+// self-care step, never the crisis script; one alert per debrief names every kind, reaches a fake channel with
+// the code and nothing written, and the PSW is told when it has arrived; a screen that fails keeps the answer
+// and asks the safety question; a normal debrief stays within 15 turns. SAFETY_PROTOCOL_FILE replaces the wording.
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sinon from 'sinon';
 import { createScheduler } from '../../bot/proactive';
 import { words } from '../../dialogs/safety';
-import { content } from '../../services/content';
+import { content, type RiskCategory } from '../../services/content';
 import { setLogLevel } from '../../services/log';
 import type { ReflectionDoc } from '../../services/reflections/model';
 import { safetyAlertId } from '../../services/safety/alerts';
+import { screening } from '../../services/safety/protocol';
 import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
 import { startFakeChannel, type FakeChannel } from '../helpers/channel';
 import { closeStores } from '../helpers/store';
 
 const protocol = content().safetyProtocol;
+const kinds = protocol.kinds;
 
 async function toFirstPrompt(c: Conversation, code = 'C-14'): Promise<void> {
   await c.say(`reflect ${code}`);
@@ -24,10 +30,12 @@ async function toFirstPrompt(c: Conversation, code = 'C-14'): Promise<void> {
   assert.match(visibleText(await c.say('1')), /\(1\/5\)/);
 }
 
+/** Skips the rest of the prompts, answers movement and the self-check, taps "No" at the safety question, saves. */
 async function finish(c: Conversation, from: number, self = '3'): Promise<string> {
   for (let i = from; i < 5; i++) await c.say('skip');
   await c.say('steady');
-  const review = visibleText(await c.say(self));
+  assert.ok(visibleText(await c.say(self)).includes(protocol.check.question));
+  const review = visibleText(await c.say(words.checkNo));
   assert.match(review, /exactly what I'll save/);
   assert.match(visibleText(await c.say('save')), /Saved/);
   return review;
@@ -37,7 +45,7 @@ async function reflectionsOf(bot: RunningBot, userId: string): Promise<Reflectio
   return (await bot.app.reflections.listByPsw(bot.app.personIdFor(userId))).items;
 }
 
-describe('safety pause (issue 8)', () => {
+describe('safety in the conversation (issues 8, 12, 20)', () => {
   let bot: RunningBot;
   let channel: FakeChannel;
   before(async () => {
@@ -45,29 +53,48 @@ describe('safety pause (issue 8)', () => {
     bot = await startBot();
     channel = await startFakeChannel();
   });
+  afterEach(() => sinon.restore());
   after(async () => {
     await bot.stop();
     await channel.close();
     await closeStores();
   });
 
-  const hits: [string, string, 'client' | 'psw'][] = [
-    ['overdose', 'She overdosed last night at the shelter', 'client'],
-    ['suicide', 'He talked about killing himself after the call', 'client'],
-    ['self_harm', "She's cutting herself again, she showed me", 'client'],
-    ['harm_to_others', "He said he'd kill his ex if he saw him", 'client'],
-    ['abuse', 'He hits the kids when he drinks', 'client'],
-    ['psw_distress', "Honestly I can't do this anymore", 'psw'],
+  /** A supervisor and a PSW of theirs, both reachable at the fake channel (the PSW hears of delivery there). */
+  const supervised = async (alias: string) => {
+    const sup = new Conversation(bot.url, undefined, undefined, 'msteams');
+    await sup.post({ text: 'hi', serviceUrl: channel.serviceUrl });
+    const supId = bot.app.personIdFor(sup.userId);
+    await bot.app.people.update(supId, (p) => ({ ...p, role: 'supervisor', alias: `Sup of ${alias}` }));
+    const c = new Conversation(bot.url, undefined, undefined, 'msteams');
+    await c.post({ text: 'hi', serviceUrl: channel.serviceUrl });
+    const pswId = bot.app.personIdFor(c.userId);
+    await bot.app.people.update(pswId, (p) => ({ ...p, supervisorId: supId, alias }));
+    const say = async (text: string) => visibleText((await c.post({ text, serviceUrl: channel.serviceUrl })).activities);
+    const inbox = (convo: Conversation) => channel.received.filter((r) => r.activity.conversation?.id === convo.conversationId).map((r) => r.activity.text ?? '');
+    return { sup, supId, c, pswId, say, inbox };
+  };
+
+  // What each kind must bring, beyond its own text (the PSW's time zone is America/Toronto: Canadian lines).
+  const hits: [RiskCategory, string, RegExp[]][] = [
+    ['overdose', 'She overdosed last night at the shelter', [/1-888-688-6677/, /1-844-764-7669/, /naloxone/]],
+    ['suicide', 'He talked about killing himself after the call', [/9-8-8/, /1-855-242-3310/, /1-800-668-6868/]],
+    ['self_harm', "She's cutting herself again, she showed me", [/9-8-8/, /without judgement/]],
+    ['harm_to_others', "He said he'd kill his ex if he saw him", [/\*\*Duty to warn\*\*/, /don't promise to keep a threat secret/]],
+    ['abuse', 'She said her husband hits her', [/\*\*Duty to report\*\*: A child .*Report it yourself/, /Kids Help Phone/, /sheltersafe\.ca/]],
+    ['psw_distress', "Honestly I can't do this anymore", [/You matter too/, /EAP/, /9-8-8/]],
   ];
-  for (const [category, text, audience] of hits) {
-    it(`pauses for ${category}, shows the ${audience} protocol, then asks the next question`, async () => {
+  for (const [kind, text, expected] of hits) {
+    it(`pauses for ${kind} with its own response, then asks the next question`, async () => {
       const c = new Conversation(bot.url);
       await toFirstPrompt(c);
       const shown = visibleText(await c.say(text));
-      assert.match(shown, new RegExp(escape(protocol.pause)));
-      assert.ok(shown.includes(audience === 'client' ? protocol.client.text : protocol.psw.text));
-      assert.ok(!shown.includes(audience === 'client' ? protocol.psw.text : protocol.client.text));
-      if (audience === 'psw') assert.match(shown, /9-8-8/);
+      assert.ok(shown.includes(protocol.pause));
+      assert.ok(shown.includes(kinds[kind].text));
+      for (const re of expected) assert.match(shown, re);
+      for (const other of Object.keys(kinds) as RiskCategory[]) if (other !== kind) assert.ok(!shown.includes(kinds[other].text), `${kind} shows ${other}`);
+      assert.doesNotMatch(shown, /\*\*[^*]*\(US\)\*\*|Childhelp|Never Use Alone/, 'Canadian lines for a Toronto time zone');
+      if (kind === 'psw_distress') assert.doesNotMatch(shown, /client|Overdose Response|Kids Help/i, 'spoken to the PSW, not about a client');
       assert.match(shown, /not a crisis service/);
       assert.ok(shown.includes(words.noSupervisor), 'no supervisor: said kindly, no offer');
       assert.ok(shown.includes(words.whenReady), 'a real pause: it waits for the PSW');
@@ -77,7 +104,7 @@ describe('safety pause (issue 8)', () => {
       assert.match(resumed, /\(2\/5\)/, 'the debrief carries on where it paused');
       await finish(c, 1);
       const [doc] = await reflectionsOf(bot, c.userId);
-      assert.deepEqual(doc!.riskFlags, [category]);
+      assert.deepEqual(doc!.riskFlags, [kind]);
     });
   }
 
@@ -94,7 +121,7 @@ describe('safety pause (issue 8)', () => {
     assert.deepEqual(doc!.riskFlags, []);
   });
 
-  it('pauses once per category per debrief; a new category pauses again, the self-check too', async () => {
+  it('pauses once per kind per debrief; a new kind pauses again, the self-check note too', async () => {
     const c = new Conversation(bot.url);
     await toFirstPrompt(c);
     assert.match(visibleText(await c.say('She overdosed on Friday')), /pause/i);
@@ -108,10 +135,12 @@ describe('safety pause (issue 8)', () => {
     await c.say('skip');
     await c.say('steady');
     const selfCheck = visibleText(await c.say("2 I'm so burnt out"));
-    assert.ok(selfCheck.includes(protocol.psw.text));
+    assert.ok(selfCheck.includes(kinds.psw_distress.text));
+    assert.ok(!selfCheck.includes(protocol.selfCare.text), 'their own words already had the fuller response');
     assert.doesNotMatch(selfCheck, /exactly what I'll save/);
-    const review = visibleText(await c.say(words.carryOn));
-    assert.match(review, /exactly what I'll save/, 'the review follows the pause');
+    assert.ok(visibleText(await c.say(words.carryOn)).includes(protocol.check.question), 'then the safety question');
+    const review = visibleText(await c.say('no'));
+    assert.match(review, /exactly what I'll save/, 'the review follows');
     assert.match(review, /Safety notes: overdose, suicidal thoughts, your own wellbeing/);
     assert.match(visibleText(await c.say('save')), /Saved/);
     const [doc] = await reflectionsOf(bot, c.userId);
@@ -119,70 +148,193 @@ describe('safety pause (issue 8)', () => {
     assert.equal(doc!.selfCheck.note, "I'm so burnt out");
   });
 
-  it('alerts the supervisor through the scheduler with the client code and no text; the supervisor sees the flag', async () => {
-    // The supervisor talks to the bot from the fake channel, so their reference points there.
-    const sup = new Conversation(bot.url, undefined, undefined, 'msteams');
-    await sup.post({ text: 'hi', serviceUrl: channel.serviceUrl });
-    const supId = bot.app.personIdFor(sup.userId);
-    await bot.app.people.update(supId, (p) => ({ ...p, role: 'supervisor', alias: 'Sup 1' }));
+  it('ends every debrief with the safety question: "yes" asks which kind and pauses the same way, and the kind is flagged', async () => {
     const c = new Conversation(bot.url);
-    await c.say('hi');
-    const pswId = bot.app.personIdFor(c.userId);
-    await bot.app.people.update(pswId, (p) => ({ ...p, supervisorId: supId, alias: 'PSW 7' }));
-
-    await toFirstPrompt(c, 'K-9');
-    const offer = visibleText(await c.say('He talked about killing himself, call his sister at 613-555-0199'));
-    assert.ok(offer.includes(protocol.supervisorAlert.offer));
-    assert.doesNotMatch(offer, /\(2\/5\)/, 'waits for the answer');
-    const sent = visibleText(await c.say('yes'));
-    assert.ok(sent.includes(protocol.supervisorAlert.sent));
-    assert.match(sent, /\(2\/5\)/);
-
-    const { resources: jobs } = await bot.app.store.containers.schedules.items.query<{ id: string; kind: string; personId: string; payload: Record<string, unknown> }>("SELECT * FROM c WHERE c.kind = 'safety_alert'").fetchAll();
-    assert.equal(jobs.length, 1);
-    assert.equal(jobs[0]!.personId, supId);
-    assert.match(jobs[0]!.id, /^safety_alert\|.+\|suicide$/);
-    assert.deepEqual(Object.keys(jobs[0]!.payload).sort(), ['category', 'clientCode', 'psw']);
-
-    const before = channel.received.length;
-    const scheduler = createScheduler(bot.app, bot.server.adapter);
-    const run = await scheduler.runDue();
-    assert.equal(run.sent, 1);
-    const alert = channel.received.slice(before).map((r) => r.activity).find((a) => a.conversation?.id === sup.conversationId);
-    assert.ok(alert, 'the alert reached the supervisor’s conversation');
-    assert.match(alert!.text ?? '', /PSW 7/);
-    assert.match(alert!.text ?? '', /K-9/);
-    assert.match(alert!.text ?? '', /suicidal thoughts/);
-    // What the supervisor is shown (ids such as replyToId are random and may hold any digits).
-    assert.doesNotMatch(JSON.stringify({ text: alert!.text, attachments: alert!.attachments }), /killing|sister|555|613/);
-    assert.equal((await scheduler.runDue()).sent, 0, 'sent once');
-
-    await finish(c, 1);
+    await toFirstPrompt(c);
+    for (let i = 1; i < 5; i++) await c.say('skip');
+    await c.say('skip');
+    await c.say('progressing');
+    const asked = visibleText(await c.say('4 good day'));
+    assert.ok(asked.includes(protocol.check.question));
+    assert.doesNotMatch(asked, /exactly what I'll save/, 'before the review');
+    const which = visibleText(await c.say(words.checkYes));
+    assert.ok(which.includes(protocol.check.which));
+    for (const k of Object.values(kinds)) assert.ok(which.includes(k.choice), k.choice);
+    const shown = visibleText(await c.say(kinds.abuse.choice));
+    assert.ok(shown.includes(kinds.abuse.text));
+    assert.match(shown, /Duty to report/);
+    assert.ok(!shown.includes(protocol.pause), 'they named it: no "something you wrote"');
+    const review = visibleText(await c.say(words.carryOn));
+    assert.match(review, /exactly what I'll save/);
+    assert.match(review, /Safety notes: abuse/i);
+    assert.match(visibleText(await c.say('save')), /Saved/);
     const [doc] = await reflectionsOf(bot, c.userId);
-    assert.deepEqual(doc!.riskFlags, ['suicide']);
-    assert.equal(jobs[0]!.id, safetyAlertId(doc!.id, 'suicide'), 'one alert per debrief and category');
-
-    const replies = (await sup.post({ text: 'summary', serviceUrl: channel.serviceUrl })).activities;
-    assert.match(visibleText(replies), /something to look at/);
-    const card = JSON.stringify(replies.map((a) => a.attachments));
-    assert.match(card, /"title":"Safety","value":"⚠ suicidal thoughts 1/);
-    assert.doesNotMatch(card, /killing|sister|555/);
+    assert.deepEqual(doc!.riskFlags, ['abuse']);
   });
 
-  it("says so kindly when the supervisor can't be reached by the bot yet", async () => {
+  it('keeps a normal debrief within 15 turns, the safety question included (one tap for "no")', async () => {
+    const c = new Conversation(bot.url);
+    let turns = 0;
+    const say = async (t: string | Record<string, unknown>) => (turns++, c.say(t));
+    await say('reflect C-20');
+    await say('skip');
+    await say('1');
+    for (let i = 0; i < 5; i++) await say(`Answer ${i + 1}: we talked over coffee`);
+    const stall = visibleText(await say('stalling'));
+    assert.match(stall, /Some things other peer workers try/);
+    await say('1');
+    await say('no');
+    assert.ok(visibleText(await say('3 tired')).includes(protocol.check.question));
+    await say(words.checkNo);
+    assert.match(visibleText(await say('save')), /Saved/);
+    assert.ok(turns <= 15, `${turns} turns`);
+  });
+
+  it('`worried` reaches the protocol outside a debrief, and "I\'m worried about someone" in the middle of one', async () => {
+    const c = new Conversation(bot.url);
+    const which = visibleText(await c.say('worried'));
+    assert.ok(which.includes(protocol.check.which));
+    const shown = visibleText(await c.say(kinds.harm_to_others.choice));
+    assert.ok(shown.includes(kinds.harm_to_others.text));
+    assert.match(shown, /Duty to warn/);
+    assert.ok(visibleText(await c.say(words.carryOn)).includes(words.outsideDone));
+    assert.match(visibleText(await c.say('worried')), /Which is closest/);
+    assert.ok(visibleText(await c.say(words.noneOfThese)).includes(words.noneChosen));
+
+    const d = new Conversation(bot.url);
+    await toFirstPrompt(d);
+    await d.say('We went for a walk');
+    assert.ok(visibleText(await d.say("I'm worried about someone")).includes(protocol.check.which), 'not taken as the answer to (2/5)');
+    const mine = visibleText(await d.say(kinds.psw_distress.choice));
+    assert.ok(mine.includes(kinds.psw_distress.text));
+    const back = visibleText(await d.say(words.carryOn));
+    assert.ok(back.includes(protocol.resume));
+    assert.match(back, /\(2\/5\)/, 'the question it interrupted is asked again');
+    assert.match(visibleText(await d.say('Worried about her rent, mostly')), /\(3\/5\)/, 'a sentence that starts with it is an answer');
+    await finish(d, 2);
+    const [doc] = await reflectionsOf(bot, d.userId);
+    assert.deepEqual(doc!.answers.map((a) => a.text).filter(Boolean), ['We went for a walk', 'Worried about her rent, mostly']);
+  });
+
+  it('a self-check of 1 or 2 gets a short self-care step, never the client crisis script', async () => {
+    const c = new Conversation(bot.url);
+    await toFirstPrompt(c);
+    for (let i = 1; i < 5; i++) await c.say('skip');
+    await c.say('skip');
+    await c.say('steady');
+    const shown = visibleText(await c.say('2 long day'));
+    assert.ok(shown.includes(protocol.selfCare.text));
+    assert.match(shown, /break/);
+    assert.match(shown, /peer buddy/);
+    assert.match(shown, /EAP/);
+    assert.match(shown, /supervisor/);
+    assert.ok(!shown.includes(protocol.pause));
+    assert.doesNotMatch(shown, /911|9-8-8|988|crisis/i);
+    assert.ok(shown.includes(protocol.check.question), 'then the safety question, in the same turn');
+    await c.say(words.checkNo);
+    assert.match(visibleText(await c.say('save')), /Saved/);
+
+    const ok = new Conversation(bot.url);
+    await toFirstPrompt(ok);
+    for (let i = 1; i < 5; i++) await ok.say('skip');
+    await ok.say('skip');
+    await ok.say('steady');
+    assert.ok(!visibleText(await ok.say('3 fine')).includes(protocol.selfCare.text), '3 and up: no step');
+  });
+
+  it('one alert per debrief names every kind; the PSW hears it is sent, then that it arrived; the code, never the words', async () => {
+    const { sup, supId, c, pswId, say, inbox } = await supervised('PSW 7');
+    await say('reflect K-9');
+    await say('skip');
+    await say('1');
+    const offer = await say('He talked about killing himself, call his sister at 613-555-0199');
+    assert.ok(offer.includes(protocol.supervisorAlert.offer));
+    assert.doesNotMatch(offer, /\(2\/5\)/, 'waits for the answer');
+    const sent = await say('yes');
+    assert.ok(sent.includes(protocol.supervisorAlert.sending), 'sending, not "alerted"');
+    assert.doesNotMatch(sent, /has been alerted|reached/);
+    assert.match(sent, /\(2\/5\)/);
+    assert.ok((await say('She overdosed on Friday')).includes(protocol.supervisorAlert.offer));
+    assert.ok((await say('yes')).includes(protocol.supervisorAlert.added), 'the same alert, not a second one');
+
+    const { resources: jobs } = await bot.app.store.containers.schedules.items.query<{ id: string; personId: string; payload: Record<string, unknown> }>("SELECT * FROM c WHERE c.kind = 'safety_alert'").fetchAll();
+    const mine = jobs.filter((j) => j.payload.psw === pswId);
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0]!.personId, supId);
+    assert.deepEqual(mine[0]!.payload.categories, ['suicide', 'overdose']);
+    assert.doesNotMatch(JSON.stringify(mine[0]), /killing|sister|555|613|Friday/);
+
+    const scheduler = createScheduler(bot.app, bot.server.adapter);
+    assert.equal((await scheduler.runDue()).claimed, 1);
+    const alerts = inbox(sup).filter((t) => /Safety alert/.test(t));
+    assert.equal(alerts.length, 1);
+    assert.match(alerts[0]!, /PSW 7: a possible concern \(overdose and suicidal thoughts\) came up in a reflection about client K-9\./);
+    assert.doesNotMatch(alerts[0]!, /killing|sister|555|613|Friday/);
+    assert.deepEqual(inbox(c).filter((t) => /reached/.test(t)), ['Your safety alert has reached Sup of PSW 7 (your supervisor). They\'ll check in with you.']);
+
+    // A kind raised after it arrived: no second alert.
+    assert.ok((await say('and her husband hits her')).includes(protocol.supervisorAlert.offer));
+    assert.ok((await say('yes')).includes(protocol.supervisorAlert.alreadyDelivered));
+    await scheduler.runDue();
+    assert.equal(inbox(sup).filter((t) => /Safety alert/.test(t)).length, 1);
+
+    for (let i = 3; i < 5; i++) await say('skip');
+    await say('steady');
+    await say('3');
+    await say(words.checkNo);
+    assert.match(await say('save'), /Saved/);
+    const [doc] = await reflectionsOf(bot, c.userId);
+    assert.deepEqual(doc!.riskFlags, ['suicide', 'overdose', 'abuse']);
+    assert.equal(mine[0]!.id, safetyAlertId(doc!.id), 'one alert per debrief');
+
+    const replies = visibleText((await sup.post({ text: 'summary', serviceUrl: channel.serviceUrl })).activities);
+    assert.match(replies, /something to look at/);
+    assert.doesNotMatch(replies, /killing|sister|555/);
+  });
+
+  it('offers the next in line when the supervisor can’t be reached, and says so kindly when no one can', async () => {
     const sup = new Conversation(bot.url);
     await sup.say('hi');
     const supId = bot.app.personIdFor(sup.userId);
-    await bot.app.people.update(supId, (p) => ({ ...p, role: 'supervisor', alias: 'Sup 2' }));
+    await bot.app.people.update(supId, (p) => ({ ...p, role: 'supervisor', alias: 'Sup 2', team: 'Team Unreachable' }));
     await bot.app.references.remove(supId);
     const c = new Conversation(bot.url);
     await c.say('hi');
-    await bot.app.people.update(bot.app.personIdFor(c.userId), (p) => ({ ...p, supervisorId: supId }));
+    await bot.app.people.update(bot.app.personIdFor(c.userId), (p) => ({ ...p, supervisorId: supId, team: 'Team Unreachable' }));
     await toFirstPrompt(c);
     const shown = visibleText(await c.say('found him unresponsive in the washroom'));
     assert.ok(shown.includes(words.unreachable));
     assert.doesNotMatch(shown, /\(2\/5\)/, 'the protocol gets a moment of its own');
     assert.match(visibleText(await c.say('carry on')), /\(2\/5\)/);
+
+    // Another supervisor of the team who can be reached: offered as the next in line.
+    const other = new Conversation(bot.url, undefined, undefined, 'msteams');
+    await other.post({ text: 'hi', serviceUrl: channel.serviceUrl });
+    await bot.app.people.update(bot.app.personIdFor(other.userId), (p) => ({ ...p, role: 'supervisor', alias: 'Sup 3', team: 'Team Unreachable' }));
+    assert.ok(visibleText(await c.say('he said he wanted to kill himself')).includes(protocol.supervisorAlert.offerNextInLine));
+  });
+
+  it('fail-safe: when the screen throws, the answer is kept and the PSW is asked the safety question', async () => {
+    const c = new Conversation(bot.url);
+    await toFirstPrompt(c);
+    const screen = sinon.stub(screening, 'answer').throws(new Error('screen down'));
+    const shown = visibleText(await c.say('She overdosed again last night'));
+    assert.ok(screen.called);
+    assert.ok(shown.includes(words.screenFailed));
+    assert.ok(shown.includes(protocol.check.question));
+    assert.doesNotMatch(shown, /\(2\/5\)/, 'never passes in silence');
+    const which = visibleText(await c.say('yes'));
+    assert.ok(which.includes(protocol.check.which));
+    const od = visibleText(await c.say(kinds.overdose.choice));
+    assert.ok(od.includes(kinds.overdose.text));
+    assert.match(visibleText(await c.say(words.carryOn)), /\(2\/5\)/);
+    // "No" carries straight on.
+    assert.match(visibleText(await c.say('Walked her to the clinic')), /safety check/);
+    assert.match(visibleText(await c.say('no')), /\(3\/5\)/);
+    screen.restore();
+    await finish(c, 2);
+    const [doc] = await reflectionsOf(bot, c.userId);
+    assert.deepEqual(doc!.answers.map((a) => a.text).filter(Boolean), ['She overdosed again last night', 'Walked her to the clinic'], 'both answers kept');
   });
 
   it('uses the organisation protocol from SAFETY_PROTOCOL_FILE, and refuses to start with a bad one', async () => {
@@ -202,7 +354,3 @@ describe('safety pause (issue 8)', () => {
     await assert.rejects(startBot({ config: { safetyProtocolFile: file } }), /Content error/);
   });
 });
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

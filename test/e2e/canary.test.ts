@@ -77,6 +77,7 @@ describe('canary identifiers never persist or reach the logs', () => {
     // The self-check form, submitted as a card with canaries in its fields.
     const form = cardData(selfCheckAsk);
     await c.say({ ...form, score: '3', note: `thinking about ${CANARY.name} ${CANARY.phone}` });
+    await c.say('no'); // the safety question that ends every debrief
     // Review: hide more words, then edit an answer with canaries again.
     assert.match(visibleText(await c.say('hide more words')), /Which words/);
     await c.say(`${CANARY.street}, ${CANARY.email}, ${CANARY.first}`);

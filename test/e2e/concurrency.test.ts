@@ -21,6 +21,7 @@ describe('concurrent messages in one conversation', () => {
     for (let i = 1; i < Math.min(content().stageById.trust.prompts.length, 5); i++) await c.say('skip');
     await c.say('progressing');
     await c.say('4');
+    await c.say('no'); // the safety question that ends every debrief
     const replies = await Promise.all([c.say('save'), c.say('save'), c.say('save')]);
     assert.match(replies.map(visibleText).join('\n'), /Saved/);
     const docs = (await bot.app.reflections.listByPsw(bot.app.personIdFor(c.userId))).items;
@@ -36,6 +37,7 @@ describe('concurrent messages in one conversation', () => {
     for (let i = 2; i < Math.min(content().stageById.trust.prompts.length, 5); i++) await c.say('skip');
     await c.say('progressing');
     await c.say('4');
+    await c.say('no'); // the safety question that ends every debrief
     await c.say('save');
     const [doc] = (await bot.app.reflections.listByPsw(bot.app.personIdFor(c.userId))).items;
     const texts = doc!.answers.map((a) => a.text);
@@ -93,6 +95,7 @@ describe('concurrent messages in one conversation on two instances (same store)'
     for (let i = 2; i < Math.min(content().stageById.trust.prompts.length, 5); i++) await onA.say('skip');
     await onB.say('progressing');
     await onA.say('4');
+    await onB.say('no'); // the safety question that ends every debrief
     assert.match(visibleText(await onB.say('save')), /Saved/);
     const docs = (await a.app.reflections.listByPsw(a.app.personIdFor(onA.userId))).items;
     assert.equal(docs.length, 1);
@@ -110,6 +113,7 @@ describe('concurrent messages in one conversation on two instances (same store)'
     for (let i = 1; i < Math.min(content().stageById.trust.prompts.length, 5); i++) await onA.say('skip');
     await onB.say('progressing');
     await onA.say('4');
+    await onB.say('no'); // the safety question that ends every debrief
     const race = raceBoth();
     const replies = await Promise.all([onA.say('save'), onB.say('save')]);
     assert.equal(race.conflicts(), 1);

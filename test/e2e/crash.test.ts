@@ -40,7 +40,8 @@ async function toReview(c: Conversation, code: string): Promise<string[]> {
   await c.say('building trust');
   for (const a of answers) await c.say(a);
   await c.say('progressing');
-  assert.match(visibleText(await c.say('4 fine')), /Save this\?/);
+  assert.match(visibleText(await c.say('4 fine')), /anyone's safety/);
+  assert.match(visibleText(await c.say('no')), /Save this\?/); // the safety question that ends every debrief
   return answers;
 }
 
@@ -80,6 +81,7 @@ describe('SIGKILL mid-debrief and restart (real server process)', function () {
     for (let i = 3; i < PROMPTS; i++) await after.say(`Answer ${i + 1}, after the restart`);
     await after.say('progressing');
     await after.say('4 tired but fine');
+    await after.say('no'); // the safety question that ends every debrief
     assert.match(visibleText(await after.say('save')), /Saved/);
     running.signal('SIGTERM');
     assert.equal(await running.exited, 0);

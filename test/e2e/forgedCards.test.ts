@@ -97,7 +97,8 @@ describe('forged and stale card submissions', () => {
       assert.ok(reply.startsWith(f.says), `${f.what}: ${reply.slice(0, 80)}`);
       assert.match(reply, /1 \(rough\) to 5/, `${f.what}: the same step is asked again`);
     }
-    const reviewAsk = await c.say({ ...form, score: '3', note: 'okay really' });
+    assert.match(visibleText(await c.say({ ...form, score: '3', note: 'okay really' })), /anyone's safety/);
+    const reviewAsk = await c.say('no'); // the safety question that ends every debrief
     assert.match(visibleText(reviewAsk), /Save this\?/);
     const saveCard = cardData(reviewAsk, 'Save');
     assert.equal(visibleText(await other.say(saveCard)), NOT_YOUR_CONVERSATION);

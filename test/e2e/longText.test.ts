@@ -49,7 +49,8 @@ describe('very long text answers (MAX_TEXT_LENGTH)', () => {
     const form = lastCard(await c.say('help')); // help re-asks the open step, card included
     assert.match(visibleText(await c.post({ value: { ...form, score: '4', note: noteOver }, text: '' }).then((r) => r.activities)), TOO_LONG(max + 1));
     const note = words(max, 'tired');
-    assert.match(visibleText(await c.post({ value: { ...form, score: '4', note }, text: '' }).then((r) => r.activities)), /Save this\?/);
+    assert.match(visibleText(await c.post({ value: { ...form, score: '4', note }, text: '' }).then((r) => r.activities)), /anyone's safety/);
+    assert.match(visibleText(await c.say('no')), /Save this\?/); // the safety question that ends every debrief
     // An edit at the review.
     await c.say('edit');
     await c.say('2');

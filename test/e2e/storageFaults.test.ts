@@ -21,7 +21,8 @@ async function toReview(c: Conversation, code: string, first: string): Promise<s
   await c.say(first);
   for (let i = 1; i < Math.min(content().stageById.trust.prompts.length, 5); i++) await c.say('skip');
   await c.say('progressing');
-  return visibleText(await c.say('4'));
+  await c.say('4');
+  return visibleText(await c.say('no')); // the safety question that ends every debrief
 }
 
 describe('storage faults mid-debrief (fault proxy)', function () {
@@ -69,6 +70,7 @@ describe('storage faults mid-debrief (fault proxy)', function () {
     for (let i = 1; i < Math.min(content().stageById.trust.prompts.length, 5); i++) await c.say('skip');
     await c.say('progressing');
     await c.say('4');
+    await c.say('no'); // the safety question that ends every debrief
     assert.match(visibleText(await c.say('save')), /Saved/);
     const docs = await mine(c);
     assert.equal(docs.length, 1);

@@ -83,7 +83,8 @@ describe('local web chat in a real browser (chromium)', function () {
     await chat.tap('Yes', /How are you doing after this one/);
     await chat.chooseInCard('4');
     await chat.fillCardInput(/tired but okay/, 'a bit tired');
-    const review = await chat.tap('Next', /exactly what I.ll save/);
+    await chat.tap('Next', /anyone.s safety/);
+    const review = await chat.tap('No, all good', /exactly what I.ll save/); // the safety question: one tap
     assert.match(review, /\[NAME\]/);
     assert.doesNotMatch(review, /Maria/);
     await chat.tap('Save', /Saved/);

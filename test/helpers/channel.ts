@@ -14,6 +14,10 @@ export interface FakeChannel {
   received: ReceivedActivity[];
   /** Status to answer with for the next calls (a queue; empty means 200). */
   failNext: number[];
+  /** Status to answer every call to a conversation with, until removed (conversation id → status). Checked after failNext. */
+  failConversation: Map<string, number>;
+  /** Every call that was answered with a failure, in order. */
+  refused: { path: string; status: number }[];
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedActivity[]>;
   close(): Promise<void>;
 }
@@ -22,12 +26,16 @@ export interface FakeChannel {
 export async function startFakeChannel(host = '127.0.0.1'): Promise<FakeChannel> {
   const received: ReceivedActivity[] = [];
   const failNext: number[] = [];
+  const failConversation = new Map<string, number>();
+  const refused: { path: string; status: number }[] = [];
   const waiters: (() => void)[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const status = failNext.shift() ?? 200;
+      const conversation = decodeURIComponent(/^\/v3\/conversations\/([^/]+)/.exec(req.url ?? '')?.[1] ?? '');
+      const status = failNext.shift() ?? failConversation.get(conversation) ?? 200;
+      if (status !== 200) refused.push({ path: req.url ?? '', status });
       if (status === 200) {
         const body = Buffer.concat(chunks).toString('utf8');
         received.push({ method: req.method ?? '', path: req.url ?? '', activity: body ? (JSON.parse(body) as Activity) : ({} as Activity) });
@@ -43,6 +51,8 @@ export async function startFakeChannel(host = '127.0.0.1'): Promise<FakeChannel>
     serviceUrl: `http://127.0.0.1:${port}/`,
     received,
     failNext,
+    failConversation,
+    refused,
     async waitFor(count, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {

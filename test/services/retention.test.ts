@@ -45,6 +45,7 @@ describe('retention: reflections carry ttl from REFLECTION_TTL_DAYS', () => {
       for (let i = 0; i < 5; i++) await c.say('skip');
       await c.say('steady');
       await c.say('3');
+      await c.say('no'); // the safety question that ends every debrief
       await c.say('save');
       const psw = bot.app.personIdFor(c.userId);
       const [saved] = (await bot.app.reflections.listByPsw(psw)).items;

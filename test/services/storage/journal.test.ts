@@ -117,13 +117,21 @@ describe('embedded store journal: damage is refused, never accepted in silence',
   it('fdatasyncs the journal before a write is acknowledged', async () => {
     const store = await open(dir);
     try {
-      const sync = sinon.spy(fs, 'fdatasyncSync');
+      const real = fs.fdatasync;
+      let synced = 0;
+      // A slow disk: each fdatasync completes 100 ms late; the client must not hear success before that.
+      sinon.stub(fs, 'fdatasync').callsFake(((fd: number, cb: (err: NodeJS.ErrnoException | null) => void) =>
+        setTimeout(() => real(fd, (err) => { synced++; cb(err); }), 100)) as unknown as typeof fs.fdatasync);
       let acknowledgedAfter = -1;
-      await store.containers.reflections.items.create({ id: 'a', psw: 'p', text: 'x' }).then(() => { acknowledgedAfter = sync.callCount; });
+      await store.containers.reflections.items.create({ id: 'a', psw: 'p', text: 'x' }).then(() => { acknowledgedAfter = synced; });
       assert.ok(acknowledgedAfter >= 1, 'synced before the client heard success');
-      const text = fs.readFileSync(path.join(dir, JOURNAL), 'utf8');
-      assert.match(text, /"id":"a"/);
+      assert.match(fs.readFileSync(path.join(dir, JOURNAL), 'utf8'), /"id":"a"/);
+      // Writes that arrive together share a sync (group commit).
+      const before = synced;
+      await Promise.all(Array.from({ length: 20 }, (_, i) => store.containers.reflections.items.create({ id: `g${i}`, psw: 'p', text: 'x' })));
+      assert.ok(synced - before < 20, `20 concurrent writes, ${synced - before} syncs`);
     } finally {
+      sinon.restore();
       await store.close();
     }
   });
@@ -131,7 +139,8 @@ describe('embedded store journal: damage is refused, never accepted in silence',
   it('a failed fdatasync is not acknowledged, stops further writes, and loses nothing acknowledged', async () => {
     let store = await open(dir);
     await store.containers.reflections.items.create({ id: 'before', psw: 'p', text: 'kept' });
-    const fault = sinon.stub(fs, 'fdatasyncSync').throws(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }));
+    const fault = sinon.stub(fs, 'fdatasync').callsFake(((_fd: number, cb: (err: NodeJS.ErrnoException | null) => void) =>
+      cb(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }))) as unknown as typeof fs.fdatasync);
     const err = await store.containers.reflections.items.create({ id: 'during', psw: 'p', text: 'x' }).then(() => undefined, (e: unknown) => e);
     assert.ok(isStorageUnavailable(err), 'the write is reported as storage unavailable, not success');
     fault.restore();

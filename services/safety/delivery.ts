@@ -1,0 +1,96 @@
+// Delivering a safety alert: its own path, not the scheduler's general one (which drops a 403 quietly and retries
+// a 503 for hours). The handler sends through the Sender itself and decides what happens next:
+//   delivered            → the PSW is told who has it; the job stays as a record (so this debrief alerts once);
+//   403/404, no address  → at once, and
+//   still failing after ALERT_WINDOW_MS → the PSW is told plainly, with the protocol's contacts, and the alert goes
+//                          to the next person in line (another supervisor of the team, then an admin);
+//   nobody left          → the PSW has been told and has the contacts; logged as an error, never dropped silently.
+// Between tries of one person it comes back every ALERT_RETRY_MS. The scheduler's lease keeps two instances from
+// running one alert at once; an instance that dies mid-run leaves the job to be taken over when its lease ends.
+import type { SafetyProtocol } from '../content';
+import { log } from '../log';
+import type { PeopleService } from '../people';
+import type { JobHandler, JobOutcome } from '../scheduler/job';
+import type { Sender } from '../scheduler/scheduler';
+import { alertText, SAFETY_ALERT_TTL_SECONDS, type SafetyAlertPayload } from './alerts';
+import { contactsFor, fillWho } from './protocol';
+
+/** How long one person is tried before the PSW is told and the next in line is alerted. */
+export const ALERT_WINDOW_MS = 90_000;
+/** Between tries while the channel fails (429/5xx/network). */
+export const ALERT_RETRY_MS = 15_000;
+
+export interface SafetyDeliveryDeps {
+  people: PeopleService;
+  sender: Sender;
+  protocol: SafetyProtocol;
+}
+
+export function safetyAlertHandler({ people, sender, protocol }: SafetyDeliveryDeps): JobHandler {
+  const words = protocol.supervisorAlert;
+
+  /** How the PSW hears of someone in line: their supervisor, another supervisor of the team, or an admin. */
+  const nameFor = async (personId: string, isTheirSupervisor: boolean): Promise<string> => {
+    const p = await people.get(personId);
+    const role = isTheirSupervisor ? 'your supervisor' : p?.role === 'admin' ? 'an admin' : 'another supervisor on your team';
+    return p?.alias ? `${p.alias} (${role})` : role;
+  };
+
+  const tellPsw = async (p: SafetyAlertPayload, text: string): Promise<void> => {
+    const delivery = await sender.send({ personId: p.psw, text });
+    if (delivery !== 'sent') log.warn('safety.psw_notice_failed', { status: delivery });
+  };
+
+  const contactsText = (p: SafetyAlertPayload): string => {
+    const contacts = contactsFor(protocol, p.categories, p.region);
+    return contacts.length ? `\n\n${words.contactsIntro}\n${contacts.map((k) => `**${k.label}**: ${k.detail}`).join('\n')}` : '';
+  };
+
+  return async (job, now): Promise<JobOutcome> => {
+    const p = payloadOf(job.payload);
+    if (!p) {
+      log.error('safety.alert_unreadable', { jobId: job.id });
+      return { messages: [] };
+    }
+    if (p.state !== 'sending') return { messages: [] }; // the record of a finished alert, at the end of its week
+    const keep = new Date(now.getTime() + SAFETY_ALERT_TTL_SECONDS * 1000).toISOString();
+    const psw = await people.get(p.psw);
+    const who = psw?.alias ?? 'A peer support worker on your team';
+    let { at, since, told } = p;
+
+    while (at < p.chain.length) {
+      const to = p.chain[at]!;
+      const isTheirSupervisor = p.primary && at === 0;
+      const delivery = await sender.send({ personId: to, text: alertText(protocol, who, p.categories, p.clientCode, !isTheirSupervisor) });
+      log.info('safety.alert_attempt', { status: delivery, attempt: at + 1, kind: p.categories.join('+') });
+      if (delivery === 'sent') {
+        await tellPsw(p, fillWho(words.delivered, await nameFor(to, isTheirSupervisor)));
+        return { messages: [], next: keep, payload: { ...p, at, since, told, state: 'delivered' } };
+      }
+      const waited = now.getTime() - Date.parse(since);
+      if (delivery === 'failed' && waited < ALERT_WINDOW_MS) {
+        // The channel is failing for now: try this person again soon, and not after the window closes.
+        const retry = Math.min(now.getTime() + ALERT_RETRY_MS, Date.parse(since) + ALERT_WINDOW_MS);
+        return { messages: [], next: new Date(retry).toISOString(), payload: { ...p, at, since, told } };
+      }
+      // This person can't be reached (gone, no address, or failing too long): the PSW hears it now.
+      const next = p.chain[at + 1];
+      const onward = next ? fillWho(words.nextInLine, await nameFor(next, false)) : words.noOneLeft;
+      await tellPsw(p, `${fillWho(words.notDelivered, await nameFor(to, isTheirSupervisor))} ${onward}${told ? '' : contactsText(p)}`);
+      log.warn('safety.alert_not_delivered', { status: delivery, attempt: at + 1, durationMs: waited });
+      told = true;
+      at++;
+      since = now.toISOString();
+    }
+    log.error('safety.alert_undelivered', { jobId: job.id, count: p.chain.length });
+    return { messages: [], next: keep, payload: { ...p, at, since, told, state: 'undelivered' } };
+  };
+}
+
+function payloadOf(raw: Record<string, unknown>): SafetyAlertPayload | undefined {
+  const p = raw as Partial<SafetyAlertPayload>;
+  const ok =
+    typeof p.psw === 'string' && Array.isArray(p.categories) && Array.isArray(p.chain) && p.chain.every((x) => typeof x === 'string') &&
+    typeof p.at === 'number' && typeof p.since === 'string' && (p.state === 'sending' || p.state === 'delivered' || p.state === 'undelivered');
+  return ok ? (p as SafetyAlertPayload) : undefined;
+}
