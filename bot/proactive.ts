@@ -10,12 +10,12 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { AppServices } from '../services/app';
 import type { ReferenceStore } from '../services/references';
 import { errorFields, log } from '../services/log';
-import { retryDelayMs, type BackoffOptions } from '../services/backoff';
+import { retryAfterMs, retryDelayMs, type BackoffOptions } from '../services/backoff';
 import type { OutgoingMessage } from '../services/scheduler/job';
 import { Pacer, type PacingOptions } from '../services/scheduler/pacing';
 import { jobHandlers } from '../services/scheduler/handlers';
 import { safetyAlertHandler } from '../services/safety/delivery';
-import { Scheduler, type Delivery, type SchedulerOptions, type Sender } from '../services/scheduler/scheduler';
+import { Scheduler, type Delivery, type SchedulerOptions, type SendControl, type Sender } from '../services/scheduler/scheduler';
 import { cardAttachment } from '../cards/card';
 import { noticeRenderer, type NoticeRenderer } from './notices';
 import { referenceFor } from './references';
@@ -33,6 +33,8 @@ export interface ProactiveOptions {
   sleep?: (ms: number) => Promise<void>;
   /** A monotonic clock for pacing (ms). */
   clock?: () => number;
+  /** Without a deadline from the caller, the longest this Sender waits in all before answering 'failed' (default 60 s). */
+  maxWaitMs?: number;
 }
 
 const GONE = new Set([403, 404]);
@@ -52,7 +54,8 @@ export class ProactiveSender implements Sender {
     this.clock = opts.clock ?? (() => performance.now());
   }
 
-  async send(message: OutgoingMessage): Promise<Delivery> {
+  async send(message: OutgoingMessage, control: SendControl = {}): Promise<Delivery> {
+    const deadline = control.deadline ?? Date.now() + (this.opts.maxWaitMs ?? 60_000);
     const stored = await this.references.get(message.personId);
     if (!stored) return 'no_reference';
     const conversationId = stored.address.conversation.id;
@@ -69,16 +72,18 @@ export class ProactiveSender implements Sender {
         // The failure is carried out of the turn: thrown inside, the adapter's onTurnError would send its apology
         // into this conversation (another proactive call) and swallow the status we decide on.
         let failure: unknown;
+        let activityId: string | undefined;
         await this.adapter.continueConversationAsync(this.opts.appId, referenceFor(stored.address), async (context) => {
           withoutSdkRetries(context);
           try {
-            await context.sendActivity(activity);
+            activityId = (await context.sendActivity(activity))?.id;
           } catch (err) {
             failure = err ?? new Error('send failed');
           }
         });
         if (failure) throw failure;
         log.info('proactive.sent', { person, attempt, channelId: stored.address.channelId });
+        control.activityId = activityId;
         return 'sent';
       } catch (err) {
         const status = statusOf(err);
@@ -88,11 +93,20 @@ export class ProactiveSender implements Sender {
           return 'gone';
         }
         const retryable = status === undefined || status === 429 || status >= 500;
+        // Never sooner than the channel asked: its Retry-After is a floor, however long (no cap).
+        const asked = retryAfterMs(retryAfterOf(err));
+        if (asked !== undefined) control.notBefore = Date.now() + asked;
         if (!retryable || attempt >= this.maxAttempts) {
           log.error('proactive.failed', { person, attempt, status, ...errorFields(err) });
           return 'failed';
         }
-        const delayMs = retryDelayMs(attempt, this.backoff, retryAfterOf(err));
+        const delayMs = Math.max(retryDelayMs(attempt, this.backoff), asked ?? 0);
+        if (Date.now() + delayMs > deadline) {
+          // A wait past the job's lease is the scheduler's to keep (it sets the job's due time), not ours to sleep.
+          control.notBefore = Date.now() + delayMs;
+          log.warn('proactive.deferred', { person, attempt, status, delayMs });
+          return 'failed';
+        }
         log.warn('proactive.retry', { person, attempt, status, delayMs });
         await this.sleep(delayMs);
       }

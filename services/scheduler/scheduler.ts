@@ -2,6 +2,12 @@
 // its handler, delivers the messages through a Sender, then reschedules or deletes the job — every write
 // If-Match, so any number of instances can run it. A claim moves `due` to the end of the lease, so a job whose
 // instance died simply becomes due again when the lease expires: nothing is lost on restart.
+//
+// Sent once, as far as a channel allows: every message the channel accepts is recorded in the job (with the
+// activity id the channel gave it) in the very next store write, before anything else happens and while the lease
+// holds, and a run that takes over after a crash sends only what is not recorded. The one gap is an instance that
+// dies between the channel's answer and that write (one store round trip): the takeover sends that message again.
+// No send, nor a wait before a retry, is started past the lease's margin, so a lease never runs out mid-send.
 import { randomUUID } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import { errorFields, log } from '../log';
@@ -15,8 +21,18 @@ import type { Job, JobHandler, JobKind, JobOutcome, OutgoingMessage } from './jo
  */
 export type Delivery = 'sent' | 'no_reference' | 'gone' | 'failed';
 
+/** What a send may take, and what the Sender tells back besides the Delivery. */
+export interface SendControl {
+  /** Epoch ms past which nothing is sent or waited for; the Sender answers 'failed' instead (and sets notBefore). */
+  deadline?: number;
+  /** Set by the Sender on 'sent': the id the channel gave the activity. */
+  activityId?: string;
+  /** Set by the Sender on 'failed': the earliest epoch ms the channel will take another try (its Retry-After). */
+  notBefore?: number;
+}
+
 export interface Sender {
-  send(message: OutgoingMessage): Promise<Delivery>;
+  send(message: OutgoingMessage, control?: SendControl): Promise<Delivery>;
 }
 
 export type JobHandlers = Partial<Record<JobKind, JobHandler>>;
@@ -25,6 +41,8 @@ export type JobHandlers = Partial<Record<JobKind, JobHandler>>;
 interface StoredJob extends Job {
   /** What a run decided but could not yet deliver; the next run delivers it without running the handler again. */
   outbox?: JobOutcome;
+  /** outbox.messages already done, by index: the channel's activity id for a sent one, or why it was dropped. */
+  done?: Record<string, string>;
   _etag?: string;
 }
 
@@ -131,9 +149,9 @@ export class Scheduler {
     const claimed = await this.write(found.id, found._etag, job);
     if (!claimed) return 'lost'; // another instance claimed it first
     summary.claimed++;
-    const etag = claimed;
 
     let outcome: JobOutcome;
+    let etag = claimed;
     if (found.outbox) {
       outcome = found.outbox;
     } else {
@@ -154,40 +172,63 @@ export class Scheduler {
       }
     }
 
-    // Deliver. A person the channel says is gone gets nothing more from this job.
+    // Deliver what is not done yet. A person the channel says is gone gets nothing more from this job.
+    const done: Record<string, string> = { ...(found.outbox ? found.done : {}) };
     const gone = new Set<string>();
-    let remaining: OutgoingMessage[] = [];
     const messages = outcome.messages;
+    // Nothing is started past this point, so the record of a send is written while the lease still holds.
+    const deadline = Date.parse(leaseUntil) - this.leaseMs / 5;
+    let notBefore: number | undefined;
+    let stopped = false;
     for (let i = 0; i < messages.length; i++) {
       const m = messages[i];
-      if (gone.has(m.personId)) continue;
-      if (this.opts.now().getTime() > Date.parse(leaseUntil) - this.leaseMs / 5) {
-        remaining = messages.slice(i); // lease nearly over: hand the rest to the next run rather than risk a double send
+      if (done[i] !== undefined) continue; // recorded by an earlier run: never sent twice
+      if (gone.has(m.personId)) {
+        done[i] = 'gone';
+        continue;
+      }
+      if (this.opts.now().getTime() > deadline) {
+        stopped = true; // lease nearly over: hand the rest to the next run rather than risk a double send
         break;
       }
-      const delivery = await this.opts.sender.send(m);
-      if (delivery === 'sent') summary.sent++;
-      else if (delivery === 'failed') {
-        remaining = messages.slice(i);
+      const control: SendControl = { deadline };
+      const delivery = await this.opts.sender.send(m, control);
+      if (delivery === 'failed') {
+        notBefore = control.notBefore;
+        stopped = true;
         break;
+      }
+      done[i] = delivery === 'sent' ? control.activityId || 'sent' : delivery;
+      if (delivery === 'sent') {
+        summary.sent++;
+        // The record first: a run that takes over after a crash reads it and does not send this again.
+        const recorded = await this.write(found.id, etag, { ...job, outbox: outcome, done });
+        if (recorded === undefined) {
+          log.warn('job.changed_while_running', { jobId: found.id, kind: found.kind });
+          return 'lost';
+        }
+        etag = recorded;
       } else {
         gone.add(m.personId);
         summary.dropped++;
         log.info('job.recipient_dropped', { jobId: found.id, kind: found.kind, status: delivery });
       }
     }
-    remaining = remaining.filter((m) => !gone.has(m.personId));
+    const remaining = stopped ? messages.filter((m, i) => done[i] === undefined && !gone.has(m.personId)).length : 0;
 
-    if (remaining.length > 0) {
+    if (remaining > 0) {
       const attempts = found.attempts + 1;
       if (attempts < this.maxAttempts) {
         summary.failed++;
-        log.warn('job.delivery_deferred', { jobId: found.id, kind: found.kind, attempt: attempts, count: remaining.length });
-        await this.release(job, etag, { attempts, due: this.retryAt(attempts), outbox: { ...outcome, messages: remaining } });
+        log.warn('job.delivery_deferred', { jobId: found.id, kind: found.kind, attempt: attempts, count: remaining });
+        // Never sooner than the channel asked (Retry-After), however short our own backoff.
+        const retryAt = this.retryAt(attempts);
+        const due = notBefore !== undefined && notBefore > Date.parse(retryAt) ? new Date(notBefore).toISOString() : retryAt;
+        await this.release(job, etag, { attempts, due, outbox: outcome, done });
         return 'retry';
       }
       summary.failed++;
-      log.error('job.delivery_given_up', { jobId: found.id, kind: found.kind, attempt: attempts, count: remaining.length });
+      log.error('job.delivery_given_up', { jobId: found.id, kind: found.kind, attempt: attempts, count: remaining });
     }
 
     // Reschedule or finish. If the job changed meanwhile (a person set a new reminder time), their version stands.
@@ -210,7 +251,7 @@ export class Scheduler {
   /** Gives the job back unleased with the given changes. */
   private async release(job: StoredJob, etag: string, changes: Partial<StoredJob>): Promise<void> {
     const next: StoredJob = { ...withoutRun(job), ...changes };
-    if (!changes.outbox && job.outbox) next.outbox = job.outbox;
+    if (!changes.outbox && job.outbox) [next.outbox, next.done] = [job.outbox, job.done];
     if (!(await this.write(job.id, etag, next))) log.info('job.changed_while_running', { jobId: job.id, kind: job.kind });
   }
 
@@ -236,6 +277,6 @@ export class Scheduler {
 }
 
 function withoutRun(job: StoredJob): StoredJob {
-  const { leaseOwner: _o, leaseUntil: _u, outbox: _b, ...rest } = job;
+  const { leaseOwner: _o, leaseUntil: _u, outbox: _b, done: _d, ...rest } = job;
   return rest;
 }

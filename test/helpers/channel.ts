@@ -14,6 +14,8 @@ export interface FakeChannel {
   received: ReceivedActivity[];
   /** Status to answer with for the next calls (a queue; empty means 200). */
   failNext: number[];
+  /** Headers sent with every failure answer while set, e.g. { 'retry-after': '60' }. */
+  failHeaders: Record<string, string>;
   /** Status to answer every call to a conversation with, until removed (conversation id → status). Checked after failNext. */
   failConversation: Map<string, number>;
   /** Every call that was answered with a failure, in order. */
@@ -25,6 +27,7 @@ export interface FakeChannel {
 /** `host` '0.0.0.0' also listens on the machine's other addresses (serviceUrl stays loopback). */
 export async function startFakeChannel(host = '127.0.0.1'): Promise<FakeChannel> {
   const received: ReceivedActivity[] = [];
+  const failHeaders: Record<string, string> = {};
   const failNext: number[] = [];
   const failConversation = new Map<string, number>();
   const refused: { path: string; status: number }[] = [];
@@ -41,7 +44,7 @@ export async function startFakeChannel(host = '127.0.0.1'): Promise<FakeChannel>
         received.push({ method: req.method ?? '', path: req.url ?? '', activity: body ? (JSON.parse(body) as Activity) : ({} as Activity) });
         waiters.splice(0).forEach((w) => w());
       }
-      res.writeHead(status, { 'content-type': 'application/json' });
+      res.writeHead(status, { 'content-type': 'application/json', ...(status === 200 ? {} : failHeaders) });
       res.end(JSON.stringify(status === 200 ? { id: `sent-${received.length}` } : { error: { code: 'Fake', message: 'fake failure' } }));
     });
   });
@@ -51,6 +54,7 @@ export async function startFakeChannel(host = '127.0.0.1'): Promise<FakeChannel>
     serviceUrl: `http://127.0.0.1:${port}/`,
     received,
     failNext,
+    failHeaders,
     failConversation,
     refused,
     async waitFor(count, timeoutMs = 5000) {

@@ -107,8 +107,9 @@ describe('scheduler (real store, scripted sender)', () => {
     sender.answers.push('sent', 'failed');
     const s = scheduler(sender, { followup: handler });
     await s.runDue();
-    const parked = (await jobs.get('multi')) as Job & { outbox?: { messages: OutgoingMessage[] } };
-    assert.deepEqual(parked.outbox?.messages.map((m) => m.text), ['two']);
+    const parked = (await jobs.get('multi')) as Job & { outbox?: { messages: OutgoingMessage[] }; done?: Record<string, string> };
+    assert.deepEqual(parked.outbox?.messages.map((m) => m.text), ['one', 'two']);
+    assert.deepEqual(parked.done, { 0: 'sent' }, 'the one sent is recorded as done');
     assert.equal(parked.attempts, 1);
     assert.equal(parked.due, at(60_000).toISOString(), 'retried after the backoff');
     clock = at(60_000);
