@@ -71,11 +71,13 @@ export function summaryLines(p: PswSummary): { title: string; value: string }[] 
     { title: 'Movement', value: movementText(p.movement) },
     { title: 'Self-check', value: selfCheckText(p) },
   ];
-  const stalls = p.stalls.filter((s) => s.stage === 'trust' || s.stage === 'bridging');
+  // The stages whose stalls need the most help (content/stages.json `stallFocus`: trust and bridging) by name.
+  const focus = content().stages.filter((s) => s.stallFocus).map((s) => s.id);
+  const stalls = p.stalls.filter((s) => focus.includes(s.stage));
   const other = p.stalls.length - stalls.length;
   // The longest stalls first (the service sorts them); the rest as a count, so a person's block stays small.
   const shown = stalls.slice(0, STALL_LINES).map(stallText);
-  if (stalls.length > STALL_LINES) shown.push(`and ${stalls.length - STALL_LINES} more at trust or bridging`);
+  if (stalls.length > STALL_LINES) shown.push(`and ${stalls.length - STALL_LINES} more at ${focus.join(' or ')}`);
   lines.push({ title: 'Stalls', value: stalls.length ? shown.join('\n') : other ? '' : 'none' });
   if (other) lines[lines.length - 1].value = [lines[lines.length - 1].value, `${other} at other stages`].filter(Boolean).join('\n');
   const risk = Object.entries(p.riskFlags ?? {});

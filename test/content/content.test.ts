@@ -117,8 +117,9 @@ describe('content', () => {
     for (const s of STAGE_IDS) assert.ok(ind.some((i) => i.stage === s), `no indicator for ${s}`);
   });
 
-  it('has stall material for every stage, richest for trust and bridging', () => {
+  it('has stall material for every stage, richest for trust and bridging (the stages marked stallFocus)', () => {
     for (const s of STAGE_IDS) assert.ok(c.stalls[s].questions.length >= 1 && c.stalls[s].strategies.length >= 1);
+    assert.deepEqual(c.stages.filter((s) => s.stallFocus).map((s) => s.id), ['trust', 'bridging']);
     for (const s of ['trust', 'bridging'] as const) {
       assert.ok(c.stalls[s].strategies.length >= 5);
       assert.ok(c.stalls[s].strategies.length > c.stalls.fostering.strategies.length);
