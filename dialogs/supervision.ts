@@ -10,7 +10,7 @@ import type { AppServices } from '../services/app';
 import { AUDIT_VIEWS, monthOf } from '../services/audit';
 import { log } from '../services/log';
 import type { Person } from '../services/people';
-import type { RosterProblem } from '../services/roster';
+import { ROSTER_FILE_ACTOR, type RosterProblem } from '../services/roster';
 import { signToken, verifyToken } from '../services/signedToken';
 import { EXPORT_TOKEN_MINUTES } from '../services/supervision/export';
 import { parsePeriod, type Period } from '../services/supervision/period';
@@ -54,6 +54,9 @@ const ROSTER_PROBLEMS: Record<RosterProblem, string> = {
   not_a_supervisor: 'That person is not a supervisor yet. Set their role first: `roster role <alias> to supervisor`.',
   alias_taken: 'Someone already has that alias. Pick another.',
   bad_alias: 'An alias is up to 30 letters, numbers, spaces, dots or dashes — never a real name of a client.',
+  identifying_alias: 'That alias looks like a real name, a date or a phone number. Use a label such as PSW 3, Sup 2 or initials.',
+  identifying_team: 'That team name looks like a real name, a date or a phone number. Use a place or a label, such as Harbour or Team 2.',
+  needs_second_admin: 'Another admin has to make that change: it would let you read reflections.',
   bad_zone: "I don't know that time zone. Use an area name like `America/Toronto`.",
   bad_role: 'The role is one of: psw, newhire, supervisor, admin.',
   self: 'Someone cannot supervise themself.',
@@ -198,6 +201,7 @@ export function createSupervisionDialogs(app: AppServices): Dialog[] {
     }),
 
     new OneTurnDialog(ROSTER_DIALOG, async (context, args) => {
+      const by = personOf(context).id; // every change is audited under the admin who made it
       const [sub, ...restWords] = args.split(' ');
       const rest = restWords.join(' ');
       const verb = (sub ?? '').toLowerCase();
@@ -213,15 +217,15 @@ export function createSupervisionDialogs(app: AppServices): Dialog[] {
       if (verb === 'add') {
         const m = /^(\S+)\s+(\S+)\s+(.+)$/.exec(rest);
         if (!m) return void (await context.sendActivity(words.rosterHelp));
-        const r = await roster.add({ channelId: m[1], role: m[2].toLowerCase() as Person['role'], alias: m[3].trim() });
+        const r = await roster.add({ channelId: m[1], role: m[2].toLowerCase() as Person['role'], alias: m[3].trim() }, by);
         return void (await context.sendActivity(r.ok ? words.rosterDone(r.person) : ROSTER_PROBLEMS[r.problem]));
       }
       const setters: Record<string, (alias: string, value: string) => ReturnType<typeof roster.setRole>> = {
-        role: (a, v) => roster.setRole(a, v.toLowerCase()),
-        supervisor: (a, v) => roster.setSupervisor(a, v),
-        team: (a, v) => roster.setTeam(a, v),
-        timezone: (a, v) => roster.setTimeZone(a, v),
-        alias: (a, v) => roster.setAlias(a, v),
+        role: (a, v) => roster.setRole(a, v.toLowerCase(), by),
+        supervisor: (a, v) => roster.setSupervisor(a, v, by),
+        team: (a, v) => roster.setTeam(a, v, by),
+        timezone: (a, v) => roster.setTimeZone(a, v, by),
+        alias: (a, v) => roster.setAlias(a, v, by),
       };
       const at = rest.toLowerCase().lastIndexOf(' to ');
       if (!setters[verb] || at < 1) return void (await context.sendActivity(words.rosterHelp));
@@ -245,11 +249,17 @@ export function createSupervisionDialogs(app: AppServices): Dialog[] {
       const list = await audit.list(month, 15, continuation);
       if (!list.items.length) return void (await context.sendActivity(words.auditEmpty(month)));
       const people = await roster.list();
-      const alias = (id: string) => people.find((p) => p.id === id)?.alias ?? `(removed ${id.slice(0, 6)})`;
+      const alias = (id: string) => (id === ROSTER_FILE_ACTOR ? 'roster file' : people.find((p) => p.id === id)?.alias ?? `(removed ${id.slice(0, 6)})`);
+      // Who read is named as they were named then; a rename since is shown beside it, never instead of it.
+      const actor = (a: (typeof list.items)[number]) => {
+        const now = alias(a.actor);
+        return a.actorAlias && a.actorAlias !== now ? `${a.actorAlias} (now ${now})` : now;
+      };
       const lines = list.items.map((a) => {
         const when = DateTime.fromISO(a.at, { zone: viewer.timeZone }).toFormat('d LLL HH:mm');
         const whose = a.subjects.length > 4 ? `${a.subjects.length} people` : a.subjects.map(alias).join(', ') || 'no one';
-        return `${when} · ${alias(a.actor)} · ${VIEW_WORDS[a.view] ?? a.view} · ${whose}`;
+        const change = a.view === 'roster' ? rosterChangeWords(a.detail) : '';
+        return `${when} · ${actor(a)} · ${VIEW_WORDS[a.view] ?? a.view}${change} · ${whose}`;
       });
       const actions = list.continuation
         ? [submit('Show more', { command: 'audit', page: signToken(app.config.idSecret, 'audit-page', { v: viewer.id, m: month, c: list.continuation }, new Date(now.getTime() + 3600_000)) })]
@@ -259,10 +269,20 @@ export function createSupervisionDialogs(app: AppServices): Dialog[] {
   ];
 }
 
+/** " (supervisor Sup 1 → Sup 2)": what a roster record changed, from its detail (labels and roles only). */
+function rosterChangeWords(detail: Record<string, string | number> | undefined): string {
+  if (!detail) return '';
+  const parts = ['role', 'supervisor', 'alias', 'team', 'timeZone']
+    .filter((f) => `${f}From` in detail || `${f}To` in detail)
+    .map((f) => `${f === 'timeZone' ? 'time zone' : f} ${detail[`${f}From`] || 'none'} → ${detail[`${f}To`] || 'none'}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
 const VIEW_WORDS: Record<(typeof AUDIT_VIEWS)[number], string> = {
   summary: 'team summary',
   summary_psw: 'read shared reflections',
   digest: 'weekly digest',
   export: 'export',
   delete: 'deleted data',
+  roster: 'changed the roster',
 };

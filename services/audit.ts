@@ -9,16 +9,19 @@ export type AuditView =
   | 'summary_psw' // a supervisor's drill-down into one PSW's shared reflections (one page)
   | 'digest' // the weekly digest built for a supervisor
   | 'export' // a CSV export downloaded
-  | 'delete'; // a person's data deleted ("delete my data")
+  | 'delete' // a person's data deleted ("delete my data")
+  | 'roster'; // a roster change (detail: what changed, from → to)
 
-export const AUDIT_VIEWS: AuditView[] = ['summary', 'summary_psw', 'digest', 'export', 'delete'];
+export const AUDIT_VIEWS: AuditView[] = ['summary', 'summary_psw', 'digest', 'export', 'delete', 'roster'];
 
 export interface AuditDoc {
   id: string;
   /** Partition key: UTC month of `at`. */
   month: string;
-  /** Pseudonymous id of the person who read (or deleted). */
+  /** Pseudonymous id of the person who read (or deleted, or changed the roster). */
   actor: string;
+  /** The actor's alias when the record was written: a later rename must not hide who read. */
+  actorAlias?: string;
   /** Pseudonymous ids of the people whose data was read or deleted. */
   subjects: string[];
   view: AuditView;
@@ -39,12 +42,19 @@ export function monthOf(date: Date): string {
 }
 
 export class AuditService {
-  constructor(private readonly container: Container, private readonly now: () => Date) {}
+  constructor(
+    private readonly container: Container,
+    private readonly now: () => Date,
+    /** The alias a person has now (read from storage, not a cache), kept on each record. */
+    private readonly aliasOf: (personId: string) => Promise<string | undefined> = async () => undefined,
+  ) {}
 
   /** Writes one audit record. Callers await it before showing data: no record, no read. */
   async record(entry: AuditEntry): Promise<AuditDoc> {
     const at = this.now();
     const doc: AuditDoc = { id: randomUUID(), month: monthOf(at), actor: entry.actor, subjects: [...entry.subjects], view: entry.view, at: at.toISOString() };
+    const alias = await this.aliasOf(entry.actor);
+    if (alias) doc.actorAlias = alias;
     if (entry.detail) doc.detail = entry.detail;
     await this.container.items.create(doc);
     return doc;

@@ -5,13 +5,44 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { IANAZone } from 'luxon';
 import type { Container } from '@azure/cosmos';
+import type { AuditService } from './audit';
+import { labelProblem } from './deidentify';
 import { stripSystem } from './storage/documents';
 import { ROLES, type PeopleService, type Person, type Role } from './people';
 
 export const ALIAS_PATTERN = '^[A-Za-z0-9][A-Za-z0-9 ._-]{0,29}$';
 const ALIAS = new RegExp(ALIAS_PATTERN);
 
-export type RosterProblem = 'unknown_person' | 'unknown_supervisor' | 'not_a_supervisor' | 'alias_taken' | 'bad_alias' | 'bad_zone' | 'bad_role' | 'self';
+export type RosterProblem =
+  | 'unknown_person'
+  | 'unknown_supervisor'
+  | 'not_a_supervisor'
+  | 'alias_taken'
+  | 'bad_alias'
+  | 'identifying_alias'
+  | 'identifying_team'
+  | 'bad_zone'
+  | 'bad_role'
+  | 'self'
+  | 'needs_second_admin';
+
+/** Who made a roster change: an admin's person id, or the roster file applied at start. */
+export const ROSTER_FILE_ACTOR = 'roster-file';
+
+/**
+ * The loud half of the rule that keeps an admin from reading reflections through a second account: whenever a
+ * person's reflections become readable by a supervisor, the person, their previous supervisor and the new one
+ * are told at once, by alias, with who made the change (services/supervision/index.ts sends it proactively).
+ */
+export type RosterNotice = (personId: string, text: string) => Promise<void>;
+
+export interface RosterOptions {
+  /** Called after a change that leaves someone a supervisor (the digest job is ensured there). */
+  onChanged?: (person: Person) => Promise<void>;
+  /** Every change is recorded here: who, what, when. */
+  audit?: AuditService;
+  notify?: RosterNotice;
+}
 
 export type RosterResult = { ok: true; person: Person } | { ok: false; problem: RosterProblem };
 
@@ -85,15 +116,18 @@ export function parseRosterFile(text: string): RosterEntry[] {
 }
 
 export class RosterService {
+  private readonly onChanged: (person: Person) => Promise<void>;
+
   constructor(
     private readonly people: PeopleService,
     private readonly container: Container,
     private readonly personIdFor: (channelId: string) => string,
     private readonly now: () => Date,
     private readonly defaultTimeZone: string,
-    /** Called after a change that leaves someone a supervisor (the digest job is ensured there). */
-    private readonly onChanged: (person: Person) => Promise<void> = async () => {},
-  ) {}
+    private readonly opts: RosterOptions = {},
+  ) {
+    this.onChanged = opts.onChanged ?? (async () => {});
+  }
 
   /** Case and spaces don't matter: `summary psw1` finds "PSW 1" (and "PSW1" can't be taken beside it). */
   async byAlias(alias: string): Promise<Person | undefined> {
@@ -124,12 +158,19 @@ export class RosterService {
     return resources.map(stripSystem);
   }
 
-  /** Adds a person by channel id, or updates them if they are already known (e.g. they spoke to the bot first). */
-  async add(entry: RosterEntry): Promise<RosterResult> {
+  /**
+   * Adds a person by channel id, or updates them if they are already known (e.g. they spoke to the bot first).
+   * `by` is the admin making the change (their person id); the roster file when omitted.
+   */
+  async add(entry: RosterEntry, by: string = ROSTER_FILE_ACTOR): Promise<RosterResult> {
     if (!ROLES.includes(entry.role)) return { ok: false, problem: 'bad_role' };
     if (!ALIAS.test(entry.alias)) return { ok: false, problem: 'bad_alias' };
+    if (labelProblem(entry.alias)) return { ok: false, problem: 'identifying_alias' };
+    if (entry.team && labelProblem(entry.team)) return { ok: false, problem: 'identifying_team' };
     if (entry.timeZone && !IANAZone.isValidZone(entry.timeZone)) return { ok: false, problem: 'bad_zone' };
     const id = this.personIdFor(entry.channelId);
+    // An admin cannot give themselves the supervisor role (and with it, reflections to read): another admin must.
+    if (id === by && entry.role === 'supervisor') return { ok: false, problem: 'needs_second_admin' };
     const holder = await this.byAlias(entry.alias);
     if (holder && holder.id !== id) return { ok: false, problem: 'alias_taken' };
     let supervisorId: string | undefined;
@@ -140,6 +181,7 @@ export class RosterService {
       if (sup.id === id) return { ok: false, problem: 'self' };
       supervisorId = sup.id;
     }
+    const before = await this.people.get(id);
     await this.people.getOrCreate(id, this.now());
     const person = await this.people.update(id, (p) => {
       const next: Person = { ...p, role: entry.role, alias: entry.alias, timeZone: entry.timeZone ?? p.timeZone ?? this.defaultTimeZone };
@@ -147,42 +189,47 @@ export class RosterService {
       if (entry.team) next.team = entry.team;
       return next;
     });
-    await this.onChanged(person!);
+    await this.recorded(by, 'add', before, person!);
     return { ok: true, person: person! };
   }
 
-  async setRole(alias: string, role: string): Promise<RosterResult> {
+  async setRole(alias: string, role: string, by: string = ROSTER_FILE_ACTOR): Promise<RosterResult> {
     if (!ROLES.includes(role as Role)) return { ok: false, problem: 'bad_role' };
-    return this.change(alias, (p) => ({ ...p, role: role as Role }));
+    const target = await this.byAlias(alias);
+    if (target && target.id === by && role === 'supervisor') return { ok: false, problem: 'needs_second_admin' };
+    return this.change(alias, by, 'role', (p) => ({ ...p, role: role as Role }));
   }
 
-  async setTimeZone(alias: string, zone: string): Promise<RosterResult> {
+  async setTimeZone(alias: string, zone: string, by: string = ROSTER_FILE_ACTOR): Promise<RosterResult> {
     if (!IANAZone.isValidZone(zone)) return { ok: false, problem: 'bad_zone' };
-    return this.change(alias, (p) => ({ ...p, timeZone: zone }));
+    return this.change(alias, by, 'timezone', (p) => ({ ...p, timeZone: zone }));
   }
 
-  async setTeam(alias: string, team: string): Promise<RosterResult> {
+  async setTeam(alias: string, team: string, by: string = ROSTER_FILE_ACTOR): Promise<RosterResult> {
     const t = team.trim().slice(0, 60);
-    return this.change(alias, (p) => {
+    const clear = !t || t.toLowerCase() === 'none';
+    if (!clear && labelProblem(t)) return { ok: false, problem: 'identifying_team' };
+    return this.change(alias, by, 'team', (p) => {
       const next = { ...p };
-      if (t && t.toLowerCase() !== 'none') next.team = t;
+      if (!clear) next.team = t;
       else delete next.team;
       return next;
     });
   }
 
-  async setAlias(alias: string, newAlias: string): Promise<RosterResult> {
+  async setAlias(alias: string, newAlias: string, by: string = ROSTER_FILE_ACTOR): Promise<RosterResult> {
     if (!ALIAS.test(newAlias)) return { ok: false, problem: 'bad_alias' };
+    if (labelProblem(newAlias)) return { ok: false, problem: 'identifying_alias' };
     const holder = await this.byAlias(newAlias);
     const target = await this.byAlias(alias);
     if (holder && (!target || holder.id !== target.id)) return { ok: false, problem: 'alias_taken' };
-    return this.change(alias, (p) => ({ ...p, alias: newAlias }));
+    return this.change(alias, by, 'alias', (p) => ({ ...p, alias: newAlias }));
   }
 
   /** Sets (or with `none`, clears) a person's supervisor, named by alias. */
-  async setSupervisor(alias: string, supervisorAlias: string): Promise<RosterResult> {
+  async setSupervisor(alias: string, supervisorAlias: string, by: string = ROSTER_FILE_ACTOR): Promise<RosterResult> {
     if (supervisorAlias.trim().toLowerCase() === 'none') {
-      return this.change(alias, (p) => {
+      return this.change(alias, by, 'supervisor', (p) => {
         const next = { ...p };
         delete next.supervisorId;
         return next;
@@ -193,7 +240,7 @@ export class RosterService {
     if (sup.role !== 'supervisor') return { ok: false, problem: 'not_a_supervisor' };
     const target = await this.byAlias(alias);
     if (target && target.id === sup.id) return { ok: false, problem: 'self' };
-    return this.change(alias, (p) => ({ ...p, supervisorId: sup.id }));
+    return this.change(alias, by, 'supervisor', (p) => ({ ...p, supervisorId: sup.id }));
   }
 
   /** Applies a roster file: every entry is added or updated; supervisors first, so PSWs can name them. */
@@ -222,12 +269,64 @@ export class RosterService {
     return this.seed(parseRosterFile(readFileSync(path, 'utf8')));
   }
 
-  private async change(alias: string, mutate: (p: Person) => Person): Promise<RosterResult> {
+  private async change(alias: string, by: string, what: RosterChange, mutate: (p: Person) => Person): Promise<RosterResult> {
     const target = await this.byAlias(alias);
     if (!target) return { ok: false, problem: 'unknown_person' };
     const person = await this.people.update(target.id, mutate);
     if (!person) return { ok: false, problem: 'unknown_person' };
-    await this.onChanged(person);
+    await this.recorded(by, what, target, person);
     return { ok: true, person };
   }
+
+  /**
+   * After a change: the audit record (who, what, before → after, when; labels and ids only), the notices when a
+   * supervisor link changed, then onChanged. The record is written before anyone can read under the new roster.
+   */
+  private async recorded(by: string, what: RosterChange, before: Person | undefined, after: Person): Promise<void> {
+    const detail: Record<string, string> = { change: what };
+    for (const field of CHANGE_FIELDS[what]) {
+      const was = before?.[field];
+      const now = after[field];
+      if (was === now) continue;
+      // A supervisor is named by the alias they had then, as the reader of every audit record is.
+      const name = field === 'supervisorId' ? 'supervisor' : field;
+      detail[`${name}From`] = field === 'supervisorId' ? await this.aliasOf(was) : (was ?? '');
+      detail[`${name}To`] = field === 'supervisorId' ? await this.aliasOf(now) : (now ?? '');
+    }
+    await this.opts.audit?.record({ actor: by, subjects: [after.id], view: 'roster', detail });
+    // The roster file is the organisation's own setup, applied by whoever runs the server: announced by nobody.
+    if (by !== ROSTER_FILE_ACTOR && before?.supervisorId !== after.supervisorId) await this.announceSupervisorChange(by, before?.supervisorId, after);
+    await this.onChanged(after);
+  }
+
+  private async announceSupervisorChange(by: string, previous: string | undefined, person: Person): Promise<void> {
+    const notify = this.opts.notify;
+    if (!notify) return;
+    const who = person.alias ?? 'Someone';
+    const byWhom = await this.aliasOf(by);
+    const next = person.supervisorId ? await this.aliasOf(person.supervisorId) : undefined;
+    await notify(person.id, next
+      ? `A roster change: your supervisor is now ${next} (set by ${byWhom}). They can read the reflections you share; private ones stay private. If this looks wrong, tell your manager.`
+      : `A roster change: you have no supervisor now (set by ${byWhom}). No one else can read your reflections.`);
+    if (previous && previous !== person.supervisorId) {
+      await notify(previous, `A roster change: ${who} is no longer in your team${next ? `; ${byWhom} moved them to ${next}` : ` (set by ${byWhom})`}. If this looks wrong, tell your manager.`);
+    }
+    if (person.supervisorId) await notify(person.supervisorId, `A roster change: ${who} is now in your team (set by ${byWhom}).`);
+  }
+
+  private async aliasOf(id: string | undefined): Promise<string> {
+    if (!id) return 'none';
+    return (await this.people.get(id))?.alias ?? `(no alias ${id.slice(0, 6)})`;
+  }
 }
+
+export type RosterChange = 'add' | 'role' | 'timezone' | 'team' | 'alias' | 'supervisor';
+
+const CHANGE_FIELDS: Record<RosterChange, ('role' | 'alias' | 'team' | 'timeZone' | 'supervisorId')[]> = {
+  add: ['role', 'alias', 'team', 'timeZone', 'supervisorId'],
+  role: ['role'],
+  timezone: ['timeZone'],
+  team: ['team'],
+  alias: ['alias'],
+  supervisor: ['supervisorId'],
+};

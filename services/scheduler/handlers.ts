@@ -30,11 +30,18 @@ export const followUpHandler: JobHandler = async (job) => {
   return { messages: [{ personId: job.personId, notice: { kind: 'followup', clientCode: code.trim() } }] };
 };
 
+/** A one-off message of ours (services/roster.ts builds it from aliases only); the job ends once it is sent. */
+export const noticeHandler: JobHandler = async (job) => {
+  const text = job.payload.text;
+  return { messages: typeof text === 'string' && text ? [{ personId: job.personId, text }] : [] };
+};
+
 /** The registry the scheduler runs with. Handlers get what they need from the app's services. */
 export function jobHandlers(app: AppServices): JobHandlers {
   return {
     reminder: reminderHandler(app.people),
     followup: followUpHandler,
     digest: app.supervision.digest.handler,
+    notice: noticeHandler,
   };
 }

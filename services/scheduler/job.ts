@@ -2,7 +2,8 @@
 // of every kind with a lease (etag), so several bot instances never run the same job twice.
 import type { TeamSummary } from '../supervision/summaries';
 
-export type JobKind = 'reminder' | 'followup' | 'digest' | 'safety_alert';
+/** 'notice': a one-off message of ours (a roster change the person must hear about), sent once and deleted. */
+export type JobKind = 'reminder' | 'followup' | 'digest' | 'safety_alert' | 'notice';
 
 export interface Job {
   /** Deterministic where a job must exist once: e.g. `reminder|<person>`, `followup|<person>|<code>`, `digest|<supervisor>`. */

@@ -9,10 +9,14 @@ import { log } from '../log';
 import { parseRosterFile, RosterService } from '../roster';
 import { readFileSync } from 'node:fs';
 import type { JobHandler } from '../scheduler/job';
+import { JobStore } from '../scheduler/jobs';
 import type { Store } from '../storage/cosmos';
 import { createDigestHandler, ensureDigestJob } from './digest';
 import { ExportService } from './export';
 import { SummaryService } from './summaries';
+
+/** A roster notice not delivered in a week (no chat address yet) is dropped by Cosmos TTL. */
+const NOTICE_TTL_S = 7 * 24 * 3600;
 
 export interface Supervision {
   roster: RosterService;
@@ -46,9 +50,14 @@ export function createSupervision(deps: {
   const ensureJob = async (person: Person) => {
     if (person.role === 'supervisor') await ensureDigestJob(schedules, person, now(), config);
   };
-  const roster = new RosterService(people, store.containers.people, deps.personIdFor, now, config.defaultTimeZone, ensureJob);
+  // Every record keeps the actor's alias of the moment (a rename must not hide who read).
+  const audit = new AuditService(store.containers.audit, now, async (id) => (await people.get(id))?.alias);
+  // A roster change that moves whose reflections a supervisor reads is told at once to everyone it concerns.
+  const notify = async (personId: string, text: string) => {
+    await new JobStore(schedules).put({ id: `notice|${randomUUID()}`, kind: 'notice', personId, due: now().toISOString(), payload: { text }, ttl: NOTICE_TTL_S }, now());
+  };
+  const roster = new RosterService(people, store.containers.people, deps.personIdFor, now, config.defaultTimeZone, { onChanged: ensureJob, audit, notify });
   const access = new AccessService(people, roster);
-  const audit = new AuditService(store.containers.audit, now);
   const summaries = new SummaryService(store.containers.reflections, store.containers.relationships, access, audit, config.idSecret, deps.onboarding);
   // Not named `exports`: that name is CommonJS's own, and compiled code would then reach the wrong object.
   const exportService = new ExportService(store.containers.reflections, access, audit, config.idSecret);

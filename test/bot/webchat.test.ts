@@ -188,11 +188,11 @@ describe('local web chat channel', () => {
   describe('with ROSTER_FILE set', () => {
     it('offers the people of that roster instead of the sample', async () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'roster-')), 'roster.json');
-      fs.writeFileSync(file, JSON.stringify({ people: [{ channelId: 'aad-0001', role: 'supervisor', alias: 'Sam' }, { channelId: 'aad-0002', role: 'psw', alias: 'PSW A', supervisor: 'Sam' }] }));
+      fs.writeFileSync(file, JSON.stringify({ people: [{ channelId: 'aad-0001', role: 'supervisor', alias: 'Sup S' }, { channelId: 'aad-0002', role: 'psw', alias: 'PSW A', supervisor: 'Sup S' }] }));
       const bot = await startBot({ config: { rosterFile: file }, extraRoutes: [installWebChat] });
       try {
         const { identities } = (await (await fetch(`${bot.url}/webchat/identities`)).json()) as { identities: { id: string; name: string }[] };
-        assert.deepEqual(identities.map((i) => [i.id, i.name]), [['aad-0002', 'PSW A'], ['aad-0001', 'Sam']]);
+        assert.deepEqual(identities.map((i) => [i.id, i.name]), [['aad-0002', 'PSW A'], ['aad-0001', 'Sup S']]);
         assert.equal((await startSession(bot.url, { identityId: 'local-psw-1' })).status, 400);
         assert.equal((await startSession(bot.url, { identityId: 'aad-0002' })).status, 200);
         const psw = await bot.app.people.get(bot.app.personIdFor('aad-0002'));

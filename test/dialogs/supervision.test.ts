@@ -34,11 +34,11 @@ describe('supervision commands over HTTP', () => {
     bot = await startBot({ tweak: (a) => (captured = a), extraRoutes: [(server, b) => exportRoute(captured!)(server, b)] });
     app = bot.app;
     const { roster } = app.supervision;
-    await roster.add({ channelId: 'web-sup', role: 'supervisor', alias: 'Sam', team: 'North' });
-    await roster.add({ channelId: 'web-sup2', role: 'supervisor', alias: 'Robin', team: 'South' });
-    await roster.add({ channelId: 'web-psw1', role: 'psw', alias: 'PSW 1', supervisor: 'Sam', team: 'North' });
-    await roster.add({ channelId: 'web-psw2', role: 'psw', alias: 'PSW 2', supervisor: 'Sam', team: 'North' });
-    await roster.add({ channelId: 'web-psw3', role: 'psw', alias: 'PSW 3', supervisor: 'Robin', team: 'South' });
+    await roster.add({ channelId: 'web-sup', role: 'supervisor', alias: 'Sup S', team: 'North' });
+    await roster.add({ channelId: 'web-sup2', role: 'supervisor', alias: 'Sup R', team: 'South' });
+    await roster.add({ channelId: 'web-psw1', role: 'psw', alias: 'PSW 1', supervisor: 'Sup S', team: 'North' });
+    await roster.add({ channelId: 'web-psw2', role: 'psw', alias: 'PSW 2', supervisor: 'Sup S', team: 'North' });
+    await roster.add({ channelId: 'web-psw3', role: 'psw', alias: 'PSW 3', supervisor: 'Sup R', team: 'South' });
     await roster.add({ channelId: 'web-admin', role: 'admin', alias: 'Admin' });
     const now = Date.now();
     const at = (h: number) => new Date(now - h * 3600_000).toISOString();
@@ -134,16 +134,16 @@ describe('supervision commands over HTTP', () => {
 
   it('lets an admin manage the roster and read the audit trail, but no reflections', async () => {
     const a = admin();
-    assert.match(visibleText(await a.say('roster')), /PSW 1 — PSW, supervisor Sam, team North/);
+    assert.match(visibleText(await a.say('roster')), /PSW 1 — PSW, supervisor Sup S, team North/);
     assert.match(visibleText(await a.say('roster timezone PSW 2 to America/Halifax')), /Done\. PSW 2 — PSW, .*America\/Halifax/);
     assert.match(visibleText(await a.say('roster supervisor PSW 2 to PSW 1')), /not a supervisor/);
     assert.match(visibleText(await a.say('roster add web-new newhire New 1')), /Done\. New 1 — new hire/);
     assert.match(visibleText(await a.say('roster role Nobody to psw')), /couldn't find anyone/);
     const audit = visibleText(await a.say('audit'));
     assert.match(audit, new RegExp(`Audit trail — ${new Date().toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`));
-    assert.match(audit, /Sam · team summary/);
+    assert.match(audit, /Sup S · team summary/);
     assert.match(visibleText(await a.say('audit 1999-01')), /No reads recorded in January 1999/);
-    assert.match(audit, /Sam · read shared reflections · PSW 1/);
+    assert.match(audit, /Sup S · read shared reflections · PSW 1/);
     assert.match(visibleText(await a.say('summary PSW 1')), /isn't available for your role/);
     assert.doesNotMatch(visibleText(await sup().say('summary psw1')), /couldn't find/, 'aliases match without case or spaces');
     assert.match(visibleText(await a.say('export PSW 1')), /isn't available for your role/);

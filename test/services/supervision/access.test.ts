@@ -76,8 +76,8 @@ describe('supervision: roster, access, summaries, paging, export, audit', () => 
       const dir = mkdtempSync(path.join(tmpdir(), 'roster-'));
       const file = path.join(dir, 'roster.json');
       writeFileSync(file, JSON.stringify({ people: [
-        { channelId: 's', role: 'supervisor', alias: 'Lee', timeZone: 'Europe/London' },
-        { channelId: 'p', role: 'psw', alias: 'P1', supervisor: 'Lee' },
+        { channelId: 's', role: 'supervisor', alias: 'Sup L', timeZone: 'Europe/London' },
+        { channelId: 'p', role: 'psw', alias: 'P1', supervisor: 'Sup L' },
       ] }));
       const app = createServices(testConfig({ rosterFile: file }), await freshStore());
       await app.supervision.startup();
@@ -96,11 +96,11 @@ describe('supervision: roster, access, summaries, paging, export, audit', () => 
       const result = await app.supervision.roster.seedFromFile(path.join(__dirname, '../../../content/roster.sample.json'));
       assert.deepEqual(result.problems, []);
       const people = await app.supervision.roster.list();
-      const sup = people.find((p) => p.role === 'supervisor' && p.alias === 'Supervisor Jo')!;
+      const sup = people.find((p) => p.role === 'supervisor' && p.alias === 'Supervisor 1')!;
       assert.ok(people.filter((p) => p.supervisorId === sup.id).length >= 2);
       // Applying it again changes nothing and fails nothing.
       const dir = mkdtempSync(path.join(tmpdir(), 'roster-'));
-      writeFileSync(path.join(dir, 'r.json'), JSON.stringify({ people: [{ channelId: 'new-one', role: 'psw', alias: 'Late', supervisor: 'Supervisor Jo' }] }));
+      writeFileSync(path.join(dir, 'r.json'), JSON.stringify({ people: [{ channelId: 'new-one', role: 'psw', alias: 'Late', supervisor: 'Supervisor 1' }] }));
       assert.equal((await app.supervision.roster.seedFromFile(path.join(dir, 'r.json'))).applied, 1);
     });
   });
@@ -224,9 +224,9 @@ describe('supervision: roster, access, summaries, paging, export, audit', () => 
       await putReflections(t.app, Array.from({ length: 6 }, (_, i) => reflection(t.pswA2.id, `2025-03-0${i + 1}T10:00:00.000Z`)));
       const p2 = await summaries.firstPage(t.supA.id, 'PSW 2', NOW);
       assert.ok(p2.ok && p2.page.next);
-      await roster.setSupervisor('PSW 2', 'Robin');
+      await roster.setSupervisor('PSW 2', 'Sup R');
       assert.deepEqual(await summaries.nextPage(t.supA.id, p2.page.next, NOW), { ok: false, reason: 'not_found' });
-      await roster.setSupervisor('PSW 2', 'Sam');
+      await roster.setSupervisor('PSW 2', 'Sup S');
     });
   });
 

@@ -131,13 +131,13 @@ describe('weekly digest', () => {
     });
 
     it('follows a time-zone change and ends when the person is no longer a supervisor', async () => {
-      await t.app.supervision.roster.setTimeZone('Sam', 'Europe/London');
+      await t.app.supervision.roster.setTimeZone('Sup S', 'Europe/London');
       const job = await jobOf();
       assert.equal(job.due, '2025-03-10T09:00:00.000Z'); // moved from Toronto's 09:00 to London's
       clock.setSystemTime(new Date(job.due));
       const out = await handlerFor('one')(job, new Date());
       assert.equal(out.next, '2025-03-17T09:00:00.000Z'); // London still on GMT on 17 March
-      await t.app.supervision.roster.setRole('Sam', 'psw');
+      await t.app.supervision.roster.setRole('Sup S', 'psw');
       const end = await handlerFor('one')({ ...job, due: out.next! }, new Date(out.next!));
       assert.deepEqual(end, { messages: [] });
     });

@@ -27,16 +27,16 @@ export async function rosterApp(config: Partial<Config> = {}): Promise<Team> {
     if (!r.ok) throw new Error(`roster add ${alias}: ${r.problem}`);
     return r.person;
   };
-  const supA = await add('aad-supA', 'supervisor', 'Sam', undefined, 'North', 'America/Toronto');
-  const supB = await add('aad-supB', 'supervisor', 'Robin', undefined, 'South', 'America/Vancouver');
+  const supA = await add('aad-supA', 'supervisor', 'Sup S', undefined, 'North', 'America/Toronto');
+  const supB = await add('aad-supB', 'supervisor', 'Sup R', undefined, 'South', 'America/Vancouver');
   return {
     app,
     supA,
     supB,
-    pswA1: await add('aad-a1', 'psw', 'PSW 1', 'Sam', 'North'),
-    pswA2: await add('aad-a2', 'psw', 'PSW 2', 'Sam', 'North'),
-    hireA: await add('aad-h1', 'newhire', 'New 1', 'Sam', 'North'),
-    pswB1: await add('aad-b1', 'psw', 'PSW 3', 'Robin', 'South'),
+    pswA1: await add('aad-a1', 'psw', 'PSW 1', 'Sup S', 'North'),
+    pswA2: await add('aad-a2', 'psw', 'PSW 2', 'Sup S', 'North'),
+    hireA: await add('aad-h1', 'newhire', 'New 1', 'Sup S', 'North'),
+    pswB1: await add('aad-b1', 'psw', 'PSW 3', 'Sup R', 'South'),
     admin: await add('aad-admin', 'admin', 'Admin'),
   };
 }
