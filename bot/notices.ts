@@ -3,7 +3,7 @@
 import type { AppServices } from '../services/app';
 import type { Notice } from '../services/scheduler/job';
 import type { AdaptiveCard } from '../cards/card';
-import { followUpCard, reminderCard } from '../cards/notices';
+import { followUpCard, followUpShort, reminderCard, REMINDER_SHORT } from '../cards/notices';
 import { teamSummaryCard, teamSummaryText } from '../cards/summary';
 
 export type NoticeRenderer = (notice: Notice) => { text?: string; card: AdaptiveCard };
@@ -12,9 +12,9 @@ export function noticeRenderer(app: Pick<AppServices, 'supervision' | 'now'>): N
   return (notice) => {
     switch (notice.kind) {
       case 'reminder':
-        return { card: reminderCard() };
+        return { text: REMINDER_SHORT, card: reminderCard() };
       case 'followup':
-        return { card: followUpCard(notice.clientCode) };
+        return { text: followUpShort(notice.clientCode), card: followUpCard(notice.clientCode) };
       case 'digest': {
         const s = notice.summary;
         // The first page; "Show more" carries a signed token for the rest (cards/summary.ts pages within Teams' limits).

@@ -17,6 +17,7 @@ import { jobHandlers } from '../services/scheduler/handlers';
 import { safetyAlertHandler } from '../services/safety/delivery';
 import { Scheduler, type Delivery, type SchedulerOptions, type SendControl, type Sender } from '../services/scheduler/scheduler';
 import { cardAttachment } from '../cards/card';
+import { proactiveMessage } from '../cards/notices';
 import { noticeRenderer, type NoticeRenderer } from './notices';
 import { referenceFor } from './references';
 
@@ -60,8 +61,10 @@ export class ProactiveSender implements Sender {
     if (!stored) return 'no_reference';
     const conversationId = stored.address.conversation.id;
     const shown = message.notice ? this.opts.render(message.notice) : undefined;
-    const activity = shown
-      ? { type: 'message', text: message.text ?? shown.text, attachments: [cardAttachment(shown.card)] }
+    // Never a card alone: a short text for the notification, and the card's fallbackText (cards/notices.ts).
+    const withText = shown ? proactiveMessage(message.text ?? shown.text, shown.card) : undefined;
+    const activity = withText
+      ? { type: 'message', text: withText.text, attachments: [cardAttachment(withText.card)] }
       : { type: 'message', text: message.text ?? '' };
     const person = message.personId.slice(0, 8);
 

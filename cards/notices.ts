@@ -7,10 +7,27 @@ export const REMINDER_BUTTON = 'Start a reflection';
 export const followUpText = (clientCode: string) => `How are things going with ${clientCode}? If you'd like, we can reflect on it together.`;
 export const FOLLOW_UP_BUTTON = 'Reflect now';
 
+/** What a phone's notification shows for each: the message's own short text (a card alone reads "sent a card"). */
+export const REMINDER_SHORT = 'Time for a short reflection?';
+export const followUpShort = (clientCode: string) => `Checking in about ${clientCode}`;
+
 export function reminderCard(): AdaptiveCard {
-  return adaptiveCard([textBlock(REMINDER_TEXT)], [commandButton(REMINDER_BUTTON, 'reflect')]);
+  return { ...adaptiveCard([textBlock(REMINDER_TEXT)], [commandButton(REMINDER_BUTTON, 'reflect')]), fallbackText: `${REMINDER_TEXT} Type \`reflect\` to start.` };
 }
 
 export function followUpCard(clientCode: string): AdaptiveCard {
-  return adaptiveCard([textBlock(followUpText(clientCode))], [submit(FOLLOW_UP_BUTTON, { command: 'reflect', clientCode })]);
+  return {
+    ...adaptiveCard([textBlock(followUpText(clientCode))], [submit(FOLLOW_UP_BUTTON, { command: 'reflect', clientCode })]),
+    fallbackText: `${followUpText(clientCode)} Type \`reflect ${clientCode}\` to start.`,
+  };
+}
+
+/**
+ * A message the bot starts on its own always has both: a short text (what a notification shows) and the card's
+ * fallbackText (what a client without cards shows); each stands in for the other when one is missing.
+ */
+export function proactiveMessage(text: string | undefined, card: AdaptiveCard): { text: string; card: AdaptiveCard } {
+  const firstWords = (card.body.find((e) => e.type === 'TextBlock')?.text as string | undefined) ?? 'A message from PeerReflect';
+  const shortText = text || card.fallbackText || firstWords;
+  return { text: shortText, card: card.fallbackText ? card : { ...card, fallbackText: shortText } };
 }

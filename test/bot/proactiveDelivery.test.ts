@@ -125,7 +125,7 @@ describe('proactive delivery as promised (fake connector, two instances)', () =>
     assert.equal(sentTo().length, 1);
     // What the channel answered is recorded in the job before anything else.
     let recorded: Record<string, string> | undefined;
-    for (let i = 0; i < 100 && !recorded; i++) {
+    for (let i = 0; i < 500 && !recorded; i++) {
       recorded = ((await a.app.jobs.get(id)) as { done?: Record<string, string> } | undefined)?.done;
       if (!recorded) await new Promise((r) => setTimeout(r, 10));
     }
@@ -163,5 +163,27 @@ describe('proactive delivery as promised (fake connector, two instances)', () =>
     clock!.setSystemTime(new Date(job!.due));
     assert.equal((await scheduler(b, 'b').runDue()).sent, 1);
     assert.equal(arrivals(p.convo).filter((x) => /C-15/.test(visibleText([x]))).length, 1);
+  });
+
+  it('every proactive message (reminder, follow-up, digest) carries a short text and its card a fallbackText', async () => {
+    fakeNow('2026-11-23T12:00:00Z'); // Monday 07:00 in Toronto
+    const sup = await supervisor();
+    await sup.say('remind me at 08:00 on weekdays');
+    await followUp(sup.id, 'C-21');
+    const s = scheduler(a, 'texts');
+    await s.runDue(); // the follow-up
+    clock!.setSystemTime(new Date('2026-11-23T13:00:01Z'));
+    await s.runDue(); // the reminder
+    clock!.setSystemTime(new Date('2026-11-23T14:00:01Z'));
+    await s.runDue(); // the digest
+    const got = arrivals(sup.convo);
+    assert.equal(got.length, 3);
+    for (const x of got) {
+      assert.ok(x.text && x.text.length <= 200, `a short text: ${x.text}`);
+      const card = x.attachments?.[0]?.content as { fallbackText?: string };
+      assert.ok(card.fallbackText, `a fallbackText with "${x.text}"`);
+    }
+    assert.deepEqual(got.map((x) => x.text!.slice(0, 24)), ['Checking in about C-21', 'Time for a short reflect', got[2]!.text!.slice(0, 24)]);
+    assert.match(got[2]!.text!, /Here's your team/);
   });
 });
