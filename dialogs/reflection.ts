@@ -15,6 +15,7 @@ import { looksLikeIdentifier } from '../services/deidentify';
 import { log, errorFields } from '../services/log';
 import { PRACTICE_CODE } from '../services/reflections/codes';
 import { hideNames } from '../services/reflections/hiddenNames';
+import { debriefNames, hideAnswered, keepAnswered, memoryOf, spreadFoundNames, unsureQuestions } from '../services/reflections/nameMemory';
 import { MOVEMENTS, type Movement, type StageId, type StallSource, type Visibility } from '../services/reflections/model';
 import { redactWords, wordsToRedact } from '../services/reflections/redact';
 import { reflectionFromDraft, type Draft } from '../services/reflections/draft';
@@ -33,6 +34,7 @@ const MAIN = 'reflection.main';
 const PROMPTS = 'reflection.prompts';
 const CODE = 'reflection.code';
 const REVIEW = 'reflection.review';
+const UNSURE = 'reflection.unsure';
 const CHOICE = 'reflection.choice';
 const FREE_TEXT = 'reflection.freeText';
 const RAW_TEXT = 'reflection.rawText';
@@ -72,6 +74,7 @@ export class ReflectionDialog extends ComponentDialog {
     ]));
     this.addDialog(new WaterfallDialog(CODE, [this.askCode.bind(this), this.codeTyped.bind(this)]));
     this.addDialog(new WaterfallDialog(PROMPTS, [this.askPrompt.bind(this), this.promptAnswered.bind(this)]));
+    this.addDialog(new WaterfallDialog(UNSURE, [this.askUnsure.bind(this), this.unsureAnswered.bind(this)]));
     this.addDialog(new WaterfallDialog(REVIEW, [this.review.bind(this), this.reviewChoice.bind(this), this.reviewFollowUp.bind(this), this.reviewEdited.bind(this)]));
     this.initialDialogId = MAIN;
   }
@@ -122,7 +125,11 @@ export class ReflectionDialog extends ComponentDialog {
   }
 
   private async code(step: WaterfallStepContext) {
-    (v(step).draft as Draft).clientCode = step.result as string;
+    const draft = v(step).draft as Draft;
+    draft.clientCode = step.result as string;
+    // Names remembered for this client (salted hashes on the relationship) are hidden from the first answer on.
+    const relationship = draft.practice ? undefined : await this.app.relationships.get(personOf(step.context).id, draft.clientCode);
+    draft.hidden = debriefNames(relationship?.names);
     return step.next();
   }
 
@@ -140,8 +147,8 @@ export class ReflectionDialog extends ComponentDialog {
     const r = step.result as RawTextResult;
     if (!r.skipped) {
       // Hashed here, in the turn that received them; the names themselves go no further.
-      draft.hidden = hideNames(this.app.config.idSecret, r.text.split(','));
-      await step.context.sendActivity("Got it. I'll hide those wherever they come up.");
+      draft.hidden = hideNames(this.app.config.idSecret, r.text.split(','), draft.hidden);
+      await step.context.sendActivity(draft.practice ? "Got it. I'll hide those wherever they come up." : `Got it. I'll hide those wherever they come up, now and in later reflections about ${draft.clientCode}.`);
     }
     return step.next();
   }
@@ -185,9 +192,12 @@ export class ReflectionDialog extends ComponentDialog {
     const { draft, index } = step.options as PromptLoop;
     const prompt = content().stageById[draft.stage].prompts[index]!;
     const answer = step.result as FreeTextAnswer;
+    // A name found in this answer is hidden in the earlier ones too (and in the answers still to come).
+    const spread = draft.hidden ? spreadFoundNames(this.app.config.idSecret, draft.hidden, answer.found, draft.answers) : undefined;
     const next: Draft = {
       ...draft,
-      answers: [...draft.answers, { promptId: prompt.id, text: answer.text, skipped: answer.skipped, redactions: answer.redactions }],
+      ...(spread ? { hidden: spread.hidden } : {}),
+      answers: [...(spread?.answers ?? draft.answers), { promptId: prompt.id, text: answer.text, skipped: answer.skipped, redactions: answer.redactions }],
       riskFlags: [...new Set([...draft.riskFlags, ...answer.riskFlags])],
     };
     return step.replaceDialog(PROMPTS, { draft: next, index: index + 1 } satisfies PromptLoop);
@@ -271,7 +281,12 @@ export class ReflectionDialog extends ComponentDialog {
 
   // ── review: exactly what will be stored; redact more, edit, visibility; save on confirm only ────
   private async review(step: WaterfallStepContext) {
-    const draft = step.options as Draft;
+    const draft = step.options as Draft & { namesChecked?: boolean };
+    // Before the first review: up to three words that may be names are asked about ("Is 'Dawn' a person?").
+    if (!draft.namesChecked && !draft.practice && draft.hidden) {
+      const words = unsureQuestions(this.app.config.idSecret, draft.hidden, [...draft.answers.map((a) => a.text), draft.selfCheck.note]);
+      if (words.length) return step.replaceDialog(UNSURE, { draft: { ...draft, namesChecked: true }, words } satisfies UnsureLoop);
+    }
     v(step).draft = draft;
     await step.context.sendActivity(reviewText(draft));
     return step.beginDialog(CHOICE, {
@@ -341,6 +356,33 @@ export class ReflectionDialog extends ComponentDialog {
     return step.replaceDialog(REVIEW, { ...draft, answers, riskFlags });
   }
 
+  // ── may this word be a name? one question at a time, Hide or Keep, remembered for this client ──────────
+  private async askUnsure(step: WaterfallStepContext) {
+    const { words } = step.options as UnsureLoop;
+    return step.beginDialog(CHOICE, {
+      step: 'unsure',
+      prompt: `Is "${words[0]}" a person? If so, I'll hide it.`,
+      choices: [
+        { value: 'hide', title: 'Hide', synonyms: ['yes', 'person', 'hide it', 'a person'] },
+        { value: 'keep', title: 'Keep', synonyms: ['no', 'not a person', 'keep it'] },
+      ],
+    });
+  }
+
+  private async unsureAnswered(step: WaterfallStepContext) {
+    const { draft, words } = step.options as UnsureLoop;
+    const secret = this.app.config.idSecret;
+    let next: Draft = draft;
+    if ((step.result as ChoiceResult).value === 'hide') {
+      const out = hideAnswered(secret, draft.hidden!, words[0]!, draft.answers, draft.selfCheck.note);
+      next = { ...draft, hidden: out.hidden, answers: out.answers, selfCheck: { ...draft.selfCheck, note: out.note } };
+    } else {
+      next = { ...draft, hidden: keepAnswered(secret, draft.hidden!, words[0]!) };
+    }
+    const rest = words.slice(1);
+    return rest.length ? step.replaceDialog(UNSURE, { draft: next, words: rest } satisfies UnsureLoop) : step.replaceDialog(REVIEW, next);
+  }
+
   private async save(step: WaterfallStepContext, draft: Draft): Promise<string | undefined> {
     const person = personOf(step.context);
     const now = this.app.now();
@@ -360,6 +402,11 @@ export class ReflectionDialog extends ComponentDialog {
       await step.context.sendActivity("Sorry, I couldn't save that just now. Please try `Save` again in a moment; nothing has been lost yet.");
       throw err;
     }
+    // What this debrief learnt about names stays with the client's relationship (hashes only); a failure here
+    // loses only that memory, never the reflection.
+    if (!draft.practice && draft.hidden) {
+      await this.app.relationships.rememberNames(person.id, draft.clientCode, memoryOf(draft.hidden)).catch((err: unknown) => log.warn('reflection.names_not_remembered', errorFields(err)));
+    }
     const followUp = draft.stall && !draft.practice ? ` I'll check in about ${draft.clientCode} in ${this.app.config.followUpDays} days.` : '';
     const saved = `Saved. Thank you for taking the time to reflect.${followUp}`;
     // Saved whatever happens to this step's dialog state: if storing the step fails, this is still what is said.
@@ -371,6 +418,12 @@ export class ReflectionDialog extends ComponentDialog {
   private async saved(step: WaterfallStepContext) {
     return step.endDialog(step.result);
   }
+}
+
+/** The unsure-word questions still to ask, and the draft they change. */
+interface UnsureLoop {
+  draft: Draft & { namesChecked?: boolean };
+  words: string[];
 }
 
 /** What the safety screen knows of this debrief: its id, the code (not for practice) and the categories already raised. */

@@ -200,6 +200,10 @@ export function messyNames(text: string): Entity[] {
   return out;
 }
 
+/** Words of AMBIGUOUS_NAMES that are surnames rather than given names: not asked about alone. */
+const SURNAME_WORDS = set(`young white black green brown long short hall wall price bell lane mason baker cook miller taylor carter
+  fisher hunter porter tucker walker marshal marshall ward king page stone reed glen cliff dale forest rock`);
+
 /** Before these an everyday word is plainly a word: "i hope", "a joy", "full of grace", "to mark". */
 const WORD_BEFORE = new Set([...DETERMINERS, ...'i we you they he she it to of so very too much more most such great full pure'.split(' ')]);
 
@@ -218,7 +222,8 @@ export function unsureNames(text: string): Array<{ start: number; end: number; w
     const t = toks[k]!;
     const base = t.lower.replace(/['’]s$/, '');
     if (base.length < 3 || text[t.start - 1] === '[') continue; // placeholders ([NAME]) are already hidden
-    if (!(NICKNAMES.has(base) || AMBIGUOUS_NAMES.has(base) || (d.firstNames.has(base) && everyday().has(base)))) continue;
+    // Given names and nicknames only: "long", "price" or "hall" are surnames, rarely said alone.
+    if (!(NICKNAMES.has(base) || (d.firstNames.has(base) && everyday().has(base)) || (AMBIGUOUS_NAMES.has(base) && !SURNAME_WORDS.has(base)))) continue;
     if (KEEP.has(base) || SAFE.has(base)) continue;
     const prev = toks[k - 1];
     const next = toks[k + 1];

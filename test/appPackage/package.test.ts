@@ -64,7 +64,7 @@ describe('Teams app package', () => {
     it('offers the same commands in personal and team scope', () => {
       const bot = sampleManifest().bots[0];
       assert.deepEqual([...bot.scopes].sort(), ['personal', 'team']);
-      const expected = ['reflect', 'history', 'summary', 'my summary', 'onboarding', 'remind me', 'stop reminders', 'my data', 'help'];
+      const expected = ['reflect', 'worried', 'history', 'summary', 'my summary', 'onboarding', 'remind me', 'stop reminders', 'my data', 'help'];
       for (const scope of ['personal', 'team']) {
         const list = bot.commandLists.find((l: { scopes: string[] }) => l.scopes.includes(scope));
         assert.ok(list, `a command list for ${scope}`);

@@ -1,0 +1,84 @@
+// Names across answers and across debriefs, and the "Is 'Dawn' a person?" questions, over HTTP against the real
+// bot and the in-process Cosmos server.
+import assert from 'node:assert/strict';
+import { content } from '../../services/content';
+import type { ReflectionDoc } from '../../services/reflections/model';
+import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
+import { closeStores, everyDocument } from '../helpers/store';
+
+async function newest(bot: RunningBot, userId: string): Promise<ReflectionDoc> {
+  const items = (await bot.app.reflections.listByPsw(bot.app.personIdFor(userId))).items;
+  return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]!;
+}
+
+/** A debrief up to the review: names, stage "building trust", the given answers (the rest skipped), progressing, 4, no. */
+async function toReview(c: Conversation, code: string, names: string, answers: string[]): Promise<string> {
+  await c.say(`reflect ${code}`);
+  await c.say(names);
+  await c.say('building trust');
+  const n = Math.min(content().stageById.trust.prompts.length, 5);
+  for (let i = 0; i < n; i++) await c.say(answers[i] ?? 'skip');
+  await c.say('progressing'); // no stall to infer, however many reflections at this stage
+  await c.say('4 fine');
+  return visibleText(await c.say('no')); // the safety question that ends every debrief → the review or a name question
+}
+
+describe('names across answers and debriefs, over HTTP', () => {
+  let bot: RunningBot;
+  before(async () => { bot = await startBot(); });
+  after(async () => { await bot.stop(); await closeStores(); });
+
+  it('hides a name found later in earlier answers, asks about unsure words, and remembers Hide and Keep for the client', async () => {
+    const c = new Conversation(bot.url);
+    // Debrief 1: a name to hide, a name found only in the second answer, an unsure word.
+    let text = await toReview(c, 'C-21', 'Cook, Zorblax', ['talked abt mihi, she was quiet', 'sat with mihi at the park after', 'talked about Dawn a lot today']);
+    assert.match(text, /Is "Dawn" a person\?/);
+    text = visibleText(await c.say('hide'));
+    assert.ok(!/mihi|Dawn/i.test(text), text);
+    assert.match(text, /talked abt \[NAME\], she was quiet/);
+    assert.match(visibleText(await c.say('save')), /Saved/);
+    let doc = await newest(bot, c.userId);
+    assert.ok(!/mihi|dawn/i.test(JSON.stringify(doc.answers)), JSON.stringify(doc.answers));
+
+    // Debrief 2, same client: the remembered names are hidden ("cook" alone would be a word), "Summer" is asked
+    // about and kept.
+    text = await toReview(c, 'C-21', 'skip', ['i think cook knows the landlord, talked about Summer plans', 'dawn was there too']);
+    assert.match(text, /Is "Summer" a person\?/);
+    text = visibleText(await c.say('keep'));
+    assert.match(text, /i think \[NAME\] knows the landlord, talked about Summer plans/);
+    assert.match(text, /\[NAME\] was there too/);
+    await c.say('save');
+    doc = await newest(bot, c.userId);
+    assert.ok(!/cook|dawn/i.test(JSON.stringify(doc.answers)));
+
+    // Debrief 3: "Summer" is not asked about again; the review comes straight away.
+    text = await toReview(c, 'C-21', 'skip', ['talked about Summer and the weather']);
+    assert.ok(!/a person\?/.test(text), text);
+    assert.match(text, /Save this\?/);
+    await c.say('save');
+
+    // Another client does not inherit this client's names: there "cook" is a word.
+    text = await toReview(c, 'C-22', 'skip', ['i think cook knows the landlord']);
+    assert.match(text, /i think cook knows the landlord/);
+    await c.say('save');
+    assert.match(JSON.stringify((await newest(bot, c.userId)).answers), /i think cook knows the landlord/);
+
+    // Nothing stored holds a hidden name in clear: the relationship keeps hashes only.
+    const all = (await everyDocument(bot.store)).join('\n');
+    for (const w of ['zorblax', 'mihi', 'dawn']) assert.ok(!new RegExp(w, 'i').test(all), w);
+    const rel = await bot.app.relationships.get(bot.app.personIdFor(c.userId), 'C-21');
+    assert.ok(rel?.names && rel.names.hide.length >= 2 && rel.names.keep.length === 1);
+  });
+
+  it('typing works as well as tapping, and at most three questions are asked', async () => {
+    const c = new Conversation(bot.url);
+    let text = await toReview(c, 'D-5', 'skip', ['talked about grace, then summer, then rusty, then sky']);
+    const asked: string[] = [];
+    for (let i = 0; i < 5 && /a person\?/.test(text); i++) {
+      asked.push(/Is "([^"]+)" a person\?/.exec(text)![1]!);
+      text = visibleText(await c.say(i % 2 ? 'no' : 'yes'));
+    }
+    assert.equal(asked.length, 3);
+    assert.match(text, /Save this\?/);
+  });
+});
