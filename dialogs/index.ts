@@ -52,7 +52,8 @@ export function buildCommandTable(): CommandTable {
     { phrases: ['roster'], dialogId: ROSTER_DIALOG, roles: ['admin'], help: 'see and change who is who (`roster help`)' },
     { phrases: ['audit'], dialogId: AUDIT_DIALOG, roles: ['admin'], help: 'who read whose reflections this month (`audit 2025-03`)' },
     { phrases: ['my data'], dialogId: MY_DATA_DIALOG, roles: EVERYONE, help: 'see and download everything PeerReflect keeps about you' },
-    { phrases: ['delete my data'], dialogId: DELETE_MY_DATA_DIALOG, roles: EVERYONE, help: 'delete your reflections and everything else kept about you' },
+    // Mid-debrief too: otherwise the words would be taken as an answer, and the debrief saved after the deletion.
+    { phrases: ['delete my data'], dialogId: DELETE_MY_DATA_DIALOG, roles: EVERYONE, help: 'delete your reflections and everything else kept about you', everywhere: true },
   ];
   // A new hire who types something that is not a command is offered onboarding (first contact included).
   const fallbacks = new Map<Role, string>([['newhire', ONBOARDING_OFFER_DIALOG]]);

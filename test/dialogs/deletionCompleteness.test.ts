@@ -68,4 +68,18 @@ describe('deletion completeness and the whole of my data', () => {
     const id = bot.app.personIdFor(user);
     assert.equal((await bot.app.reflections.listByPsw(id)).items.length, 0, 'no reflection was saved after the deletion');
   });
+
+  it('`delete my data` typed mid-debrief asks first; kept, the debrief carries on; deleted, nothing of it is ever saved', async () => {
+    const c = new Conversation(bot.url);
+    await debriefInProgress(c, 'DM-1', 'We walked to the pharmacy');
+    assert.match(visibleText(await c.say('delete my data')), /cannot be undone/, 'not taken as an answer');
+    const kept = visibleText(await c.say('no'));
+    assert.match(kept, /nothing was deleted/);
+    assert.match(kept, /\(2\/\d\)/, 'the debrief asks its question again');
+    await c.say('delete my data');
+    assert.match(visibleText(await c.say('Yes, delete everything')), /Done\. I deleted/);
+    assert.doesNotMatch(await botState(bot), /pharmacy/);
+    for (const t of ['skip', 'skip', 'skip', 'skip', 'progressing', '4', 'no', 'save']) await c.say(t);
+    assert.equal((await bot.app.reflections.listByPsw(bot.app.personIdFor(c.userId))).items.length, 0);
+  });
 });
