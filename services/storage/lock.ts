@@ -26,14 +26,18 @@ export interface DataDirLock {
 
 const held = new Set<string>(); // lock files this process holds
 
-function procStart(pid: number): string | undefined {
+/** Fields 3 (state) and 22 (start time since boot) of /proc/<pid>/stat, where there is one (Linux). */
+function procStat(pid: number): { state: string; start: string } | undefined {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]; // field 22: start time since boot
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0]!, start: fields[19]! };
   } catch {
     return undefined;
   }
 }
+
+const procStart = (pid: number) => procStat(pid)?.start;
 
 function bootId(): string | undefined {
   try {
@@ -66,7 +70,9 @@ function alive(h: Holder, file: string): boolean {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
   }
-  if (h.boot && h.start && h.boot === bootId()) return procStart(h.pid) === h.start;
+  const stat = procStat(h.pid);
+  if (stat?.state === 'Z') return false; // exited, not yet reaped by its parent
+  if (h.boot && h.start && h.boot === bootId()) return stat?.start === h.start;
   return true;
 }
 

@@ -67,7 +67,7 @@ describe('DATA_DIR lock (real processes)', function () {
     started.push(next);
     assert.equal(await next.opened, true, next.out());
     next.child.kill('SIGTERM');
-    assert.equal(await next.exited, 0);
+    assert.equal(await next.exited, 0, next.out());
     assert.ok(!fs.existsSync(path.join(dir, 'store.lock')), 'a clean stop releases the lock');
     const store = await open(dir);
     try {
