@@ -6,6 +6,8 @@ import { ConfigError, loadConfig } from '../services/config';
 import { errorFields, log, routeConsoleToLog, setLogLevel } from '../services/log';
 import { localIdSecret } from '../services/secret';
 import { openStore } from '../services/storage/cosmos';
+import { cosmosCredential } from '../services/storage/credential';
+import { startTelemetry } from '../services/telemetry';
 import { isStoreRefused } from '../services/storage/refused';
 import { exportRoute } from './exportRoute';
 import { myDataRoute } from './myDataRoute';
@@ -26,8 +28,10 @@ async function main(): Promise<void> {
   }
   setLogLevel(config.logLevel);
   routeConsoleToLog(); // the SDK's console lines (a refused token prints the signing keys) become allow-listed events
+  const telemetry = startTelemetry({ connectionString: config.telemetryConnectionString });
   if (config.embeddedCosmos && !config.idSecret) config.idSecret = localIdSecret(config.dataDir);
-  const store = await openStore({ ...config, dataDir: config.embeddedCosmos ? config.dataDir : undefined });
+  const credential = config.cosmosAuth === 'entra' ? cosmosCredential(config.azureClientId) : undefined;
+  const store = await openStore({ ...config, credential, dataDir: config.embeddedCosmos ? config.dataDir : undefined });
   const app = createServices(config, store);
   await app.supervision.startup();
   const bot = createBotServer(app, { extraRoutes: [...localChannelRoutes(config), exportRoute(app), myDataRoute(app)] });
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
     await scheduler.stop();
     await bot.close();
     await store.close();
+    await telemetry?.shutdown();
     log.info('shutdown.done', { signal });
     process.exit(0);
   };

@@ -11,6 +11,7 @@ import { buildDialogs, type BuiltDialogs } from '../dialogs';
 import { cosmosStateStorage, EtagCheckedStorage } from './stateStorage';
 import { authFailure, readJsonBody, requireActivityShape, requireBearer, requireJson, withDates } from './httpGuards';
 import { requireLoopbackHost, requireLoopbackServiceUrl } from './loopback';
+import { withSpan } from '../services/telemetry';
 
 export interface BotServer {
   /** The services this server runs on (route installers read config and stores from here). */
@@ -56,7 +57,9 @@ export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteIns
         // processActivity rather than adapter.process: the latter answers 500 (with the error's message) to a
         // token whose signature fails to verify; here every token failure is a 401 (see httpGuards.authFailure).
         const activity = withDates(req.body as Activity);
-        const invokeResponse = await adapter.runActivity(req.header('authorization') ?? '', activity, (context) => bot.run(context));
+        const invokeResponse = await adapter.runActivity(req.header('authorization') ?? '', activity, (context) =>
+          withSpan('turn', { activityType: context.activity.type, channelId: context.activity.channelId }, () => bot.run(context)),
+        );
         // An invoke whose turn failed has no answer, and botbuilder then says 501. The failure is ours (logged by
         // onTurnError, the person got the apology), so the sender gets 200 as for any message; 503 is the only 5xx.
         const status = invokeResponse?.status ?? 200;

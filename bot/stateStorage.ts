@@ -23,7 +23,8 @@ import type { Store } from '../services/storage/cosmos';
 export function cosmosStateStorage(store: Store): CosmosDbPartitionedStorage {
   const storage = new CosmosDbPartitionedStorage({
     cosmosDbEndpoint: store.endpoint,
-    authKey: store.key,
+    authKey: store.key || undefined,
+    tokenCredential: store.credential,
     databaseId: store.databaseId,
     containerId: BOT_STATE_CONTAINER,
     cosmosClientOptions: store.clientOptions,

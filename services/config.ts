@@ -35,6 +35,14 @@ export interface Config {
   localMode: boolean;
   /** True when no COSMOS_ENDPOINT is set: an in-process Cosmos-compatible server is started. */
   embeddedCosmos: boolean;
+  /** NODE_ENV=production: a service, not a pilot — COSMOS_ENDPOINT is required (the embedded store is refused). */
+  production: boolean;
+  /** How the bot signs in to an Azure Cosmos DB account: its key, or Microsoft Entra ID (managed identity) when no key is set. */
+  cosmosAuth: 'key' | 'entra' | 'embedded';
+  /** The client id of a user-assigned managed identity for Cosmos DB (Entra auth); empty: the system-assigned one. */
+  azureClientId: string;
+  /** Application Insights connection string; set: traces and metrics are exported (services/telemetry.ts). */
+  telemetryConnectionString: string;
 }
 
 /** Each variable: its config key, its schema, and its default (as the string it would be in the environment). */
@@ -62,6 +70,9 @@ const VARIABLES = {
   MAX_BODY_BYTES: { key: 'maxBodyBytes', schema: { type: 'integer', minimum: 1024, maximum: 10485760 }, default: '262144' },
   SAFETY_PROTOCOL_FILE: { key: 'safetyProtocolFile', schema: { type: 'string' }, default: '' },
   ROSTER_FILE: { key: 'rosterFile', schema: { type: 'string' }, default: '' },
+  NODE_ENV: { key: 'nodeEnv', schema: { type: 'string' }, default: '' },
+  AZURE_CLIENT_ID: { key: 'azureClientId', schema: { type: 'string', pattern: '^$|^[0-9a-fA-F-]{36}$' }, default: '' },
+  APPLICATIONINSIGHTS_CONNECTION_STRING: { key: 'telemetryConnectionString', schema: { type: 'string', pattern: '^$|InstrumentationKey=' }, default: '' },
   PUBLIC_BASE_URL: { key: 'publicBaseUrl', schema: { type: 'string', pattern: '^$|^https?://[^\\s]+[^/]$' }, default: '' },
 } as const;
 
@@ -87,6 +98,8 @@ function describe(e: ErrorObject): string {
   if (e.keyword === 'pattern' && e.instancePath.includes('ID_SECRET')) return 'must be at least 32 characters';
   if (e.keyword === 'pattern' && e.instancePath.includes('MicrosoftAppId')) return 'must be a GUID (or empty for local mode)';
   if (e.keyword === 'pattern' && e.instancePath.includes('COSMOS_ENDPOINT')) return 'must be an https:// URL (or empty for the embedded store)';
+  if (e.keyword === 'pattern' && e.instancePath.includes('AZURE_CLIENT_ID')) return 'must be a GUID (the managed identity\'s client id) or empty';
+  if (e.keyword === 'pattern' && e.instancePath.includes('APPLICATIONINSIGHTS')) return 'must be an Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)';
   if (e.keyword === 'format') return 'must be an IANA time zone such as America/Toronto';
   return e.message ?? 'is invalid';
 }
@@ -108,6 +121,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = c as unknown as Config;
   config.localMode = config.microsoftAppId === '';
   config.embeddedCosmos = config.cosmosEndpoint === '';
+  config.production = (config as unknown as { nodeEnv: string }).nodeEnv === 'production';
+  delete (config as unknown as { nodeEnv?: string }).nodeEnv;
+  config.cosmosAuth = config.embeddedCosmos ? 'embedded' : config.cosmosKey ? 'key' : 'entra';
+  if (config.production && config.embeddedCosmos) {
+    throw new ConfigError(
+      'COSMOS_ENDPOINT',
+      'is required when NODE_ENV=production: your Azure Cosmos DB account, e.g. https://<account>.documents.azure.com:443/, ' +
+        'with ID_SECRET, and COSMOS_KEY or none (then Microsoft Entra ID through the managed identity). See docs/DEPLOY.md. ' +
+        'For a pilot on the embedded store, leave NODE_ENV unset',
+    );
+  }
   if (!config.host) config.host = config.localMode ? '127.0.0.1' : '0.0.0.0';
   if (!config.localMode && config.microsoftAppType !== 'UserAssignedMSI' && !config.microsoftAppPassword) {
     throw new ConfigError('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
@@ -115,13 +139,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!config.localMode && config.microsoftAppType !== 'MultiTenant' && !config.microsoftAppTenantId) {
     throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${config.microsoftAppType}`);
   }
-  if (!config.embeddedCosmos && !config.cosmosKey) throw new ConfigError('COSMOS_KEY', 'is required when COSMOS_ENDPOINT is set');
   if (!config.embeddedCosmos && !config.idSecret) throw new ConfigError('ID_SECRET', 'is required when COSMOS_ENDPOINT is set (at least 32 characters)');
   return config;
 }
 
 // Secrets never appear in the error line, even when malformed.
 function redactValue(variable: string, value: string | undefined): string {
-  if (/PASSWORD|KEY|SECRET/i.test(variable)) return '***';
+  if (/PASSWORD|KEY|SECRET|CONNECTION_STRING/i.test(variable)) return '***';
   return (value ?? '').slice(0, 60);
 }

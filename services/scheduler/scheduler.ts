@@ -14,6 +14,7 @@ import { errorFields, log } from '../log';
 import { stripSystem } from '../storage/documents';
 import { retryDelayMs, type BackoffOptions } from '../backoff';
 import type { Job, JobHandler, JobKind, JobOutcome, OutgoingMessage } from './job';
+import { withSpan } from '../telemetry';
 
 /**
  * sent: delivered. no_reference: we have no address for the person. gone: the channel said the bot was removed or
@@ -131,7 +132,7 @@ export class Scheduler {
     const worker = async () => {
       for (let job = queue.shift(); job; job = queue.shift()) {
         try {
-          await this.runJob(job, summary);
+          await withSpan('job', { jobId: job.id, kind: job.kind }, () => this.runJob(job, summary));
         } catch (err) {
           log.error('job.run_failed', { jobId: job.id, kind: job.kind, ...errorFields(err) });
         }

@@ -8,6 +8,8 @@ import { BOT_STATE_CONTAINER, CONTAINER_NAMES, CONTAINERS, type ContainerName } 
 import { statusOf } from './documents';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded';
 import { REQUEST_BACKOFF, RETRY_OPTIONS, retryPlugin, type RequestRetryOptions } from './retry';
+import type { TokenCredential } from '@azure/identity';
+import { storageSpanPlugin } from '../telemetry';
 
 export interface Store {
   client: CosmosClient;
@@ -16,6 +18,8 @@ export interface Store {
   /** Connection details, for botbuilder-azure's state storage which builds its own client. */
   endpoint: string;
   key: string;
+  /** Microsoft Entra credential when there is no key (services/storage/credential.ts). */
+  credential?: TokenCredential;
   agent?: Agent;
   /** Agent, timeouts and retries: every Cosmos client of the process (bot state's too) is built with these. */
   clientOptions: Omit<CosmosClientOptions, 'endpoint' | 'key'>;
@@ -37,6 +41,8 @@ export type StoreOptions = Pick<Config, 'cosmosEndpoint' | 'cosmosKey' | 'cosmos
   requestTimeoutMs?: number;
   /** Retry timing for 503s, timeouts and dropped connections (default REQUEST_BACKOFF: at most ~8 s in all). */
   backoff?: Partial<RequestRetryOptions>;
+  /** Signs in with Microsoft Entra ID instead of a key (COSMOS_KEY empty; services/storage/credential.ts). */
+  credential?: TokenCredential;
   /** An https.Agent for a COSMOS_ENDPOINT (the import tool: an embedded server's self-signed loopback certificate). */
   agent?: Agent;
   /** Puts something between the client and the embedded server (tests: the fault-injecting proxy). */
@@ -57,9 +63,10 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     agent,
     connectionPolicy: { enableEndpointDiscovery: !embedded, requestTimeout: opts.requestTimeoutMs ?? 5000, retryOptions: RETRY_OPTIONS },
     // `plugins` is a supported option the SDK's typings hide (@hidden); it wraps every network request.
-    plugins: [retryPlugin({ ...REQUEST_BACKOFF, ...opts.backoff })],
+    plugins: [storageSpanPlugin(), retryPlugin({ ...REQUEST_BACKOFF, ...opts.backoff })],
   } as Omit<CosmosClientOptions, 'endpoint' | 'key'>;
-  const client = new CosmosClient({ endpoint, key, ...clientOptions });
+  const credential = embedded || key ? undefined : opts.credential;
+  const client = new CosmosClient(credential ? { endpoint, aadCredentials: credential, ...clientOptions } : { endpoint, key, ...clientOptions });
   const database = await ensureDatabase(client, opts.cosmosDatabase);
   const containers = {} as Record<ContainerName, Container>;
   for (const name of CONTAINER_NAMES) {
@@ -80,6 +87,7 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     containers,
     endpoint,
     key,
+    credential,
     agent,
     clientOptions,
     databaseId: opts.cosmosDatabase,

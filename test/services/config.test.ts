@@ -29,8 +29,11 @@ describe('configuration', () => {
     [{ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' }, 'MicrosoftAppPassword', /required/],
     [{ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId', /required/],
     [{ COSMOS_ENDPOINT: 'ftp://x' }, 'COSMOS_ENDPOINT', /https:\/\//],
-    [{ COSMOS_ENDPOINT: 'https://x.documents.azure.com' }, 'COSMOS_KEY', /required/],
     [{ COSMOS_ENDPOINT: 'https://x.documents.azure.com', COSMOS_KEY: 'k' }, 'ID_SECRET', /required/],
+    [{ COSMOS_ENDPOINT: 'https://x.documents.azure.com' }, 'ID_SECRET', /required/],
+    [{ NODE_ENV: 'production' }, 'COSMOS_ENDPOINT', /required when NODE_ENV=production.*documents\.azure\.com.*ID_SECRET.*COSMOS_KEY.*managed identity/],
+    [{ AZURE_CLIENT_ID: 'my-identity' }, 'AZURE_CLIENT_ID', /GUID/],
+    [{ APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://dc.services.visualstudio.com' }, 'APPLICATIONINSIGHTS_CONNECTION_STRING', /connection string/],
     [{ ID_SECRET: 'short' }, 'ID_SECRET', /at least 32/],
     [{ DIGEST_HOUR: '24' }, 'DIGEST_HOUR', /<= 23/],
   ];
@@ -45,6 +48,16 @@ describe('configuration', () => {
       });
     });
   }
+
+  it('signs in to Azure Cosmos DB with the key when one is set, and with Microsoft Entra ID (managed identity) when not', () => {
+    const azure = { COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/', ID_SECRET: 'x'.repeat(32), NODE_ENV: 'production' };
+    assert.equal(loadConfig({ ...azure, COSMOS_KEY: 'k' }).cosmosAuth, 'key');
+    const entra = loadConfig({ ...azure, AZURE_CLIENT_ID: '00000000-0000-0000-0000-0000000000aa' });
+    assert.equal(entra.cosmosAuth, 'entra');
+    assert.equal(entra.azureClientId, '00000000-0000-0000-0000-0000000000aa');
+    assert.equal(entra.production, true);
+    assert.equal(loadConfig({}).cosmosAuth, 'embedded');
+  });
 
   it('never echoes a secret value in the error', () => {
     assert.throws(() => loadConfig({ ID_SECRET: 'hunter2' }), (err: Error) => !err.message.includes('hunter2'));
