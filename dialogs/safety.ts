@@ -9,7 +9,7 @@
 // own supports, spoken to them), the contacts for the PSW's country, and offers one alert for the debrief
 // (services/safety/alerts.ts), then the debrief carries on where it was. The screen is a first layer: a person
 // decides; the bot only makes room for that.
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { randomUUID } from 'node:crypto';
 import type { AppServices } from '../services/app';
 import { RISK_CATEGORIES, type RiskCategory, type SafetyProtocol } from '../services/content';
@@ -195,6 +195,12 @@ export class SafetyCheckDialog extends ComponentDialog {
     this.addDialog(new ChoiceStep(CHOICE));
     this.addDialog(new WaterfallDialog(MAIN, [this.ask.bind(this), this.which.bind(this), this.chosen.bind(this), this.done.bind(this)]));
     this.initialDialogId = MAIN;
+  }
+
+  /** What the router passes after `worried` is raw text and unused: none of it is kept in the dialog's state. */
+  override async beginDialog(outerDc: DialogContext, options?: SafetyCheckOptions): Promise<DialogTurnResult> {
+    const { args: _unused, ...kept } = options ?? {};
+    return super.beginDialog(outerDc, kept);
   }
 
   private async ask(step: WaterfallStepContext) {
