@@ -145,7 +145,9 @@ async function importStore(args: string[], input: string): Promise<number> {
     say(`Imported ${counts.imported} documents into ${counts.containers} containers of database ${store.databaseId}.`);
     if (counts.expired) say(`Not imported, already past their retention (ttl): ${counts.expired}.`);
     say(`Now stored there: ${Object.entries(counts.stored).map(([k, n]) => `${k} ${n}`).join(', ')}.`);
-    say(`Set ID_SECRET to the contents of the old DATA_DIR's ${ID_SECRET_FILE} before starting against it, or no one's history will be found.`);
+    say(dataDir
+      ? `Copy the old DATA_DIR's ${ID_SECRET_FILE} into ${dataDir} (mode 0600) before starting on it, or no one's history will be found.`
+      : `Set ID_SECRET to the contents of the old DATA_DIR's ${ID_SECRET_FILE} before starting against it, or no one's history will be found.`);
     return 0;
   } finally {
     await store.close();
