@@ -1,45 +1,34 @@
 /**
  * `npm run train:screen`: trains the risk screen's classifier on the development bank (plus
- * bench/data/screen-train.jsonl when present; never the test set) and writes
+ * bench/data/screen-train.jsonl when present; never a test set) and writes
  * services/safety/screen/risk-model.json. Deterministic: the same data gives the same file.
- * Each kind's threshold is chosen on 5-fold cross-validated predictions of the development bank, counting only
- * what the classifier adds to the pattern layer: every risk sentence it newly catches scores +1, every hard
- * negative it newly flags scores -FP_COST; the best score wins, ties going to the higher threshold.
+ * Each kind's threshold comes from 5-fold cross-validated predictions on the bank: the lowest threshold at which
+ * the classifier on its own flags that kind on at most FP_BUDGET of the hard negatives. The patterns were written
+ * against this same bank, so judging the classifier by what it adds to them here would undervalue it; judged on
+ * its own false alarms, it stays a bounded safety net for wordings the patterns have never seen.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { content, RISK_CATEGORIES } from '../services/content';
+import { RISK_CATEGORIES } from '../services/content';
 import { MODEL_FILE, probabilities, type RiskModel } from '../services/safety/screen/classifier';
-import { matchLexicon } from '../services/safety/screen/lexicon';
 import { DEFAULT_TRAIN, folds, train } from '../services/safety/screen/train';
 import { readSet, SCREEN_SETS } from '../bench/screenData';
 
-const FP_COST = 3;
-const GRID = Array.from({ length: 17 }, (_v, i) => Math.round((0.15 + i * 0.05) * 100) / 100);
+const FP_BUDGET = 0.01;
+const GRID = Array.from({ length: 15 }, (_v, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
 
 export function trainShipped(): RiskModel {
-  const c = content();
   const bank = [...readSet(SCREEN_SETS.dev), ...readSet(SCREEN_SETS.train)];
   const oof = new Map<string, Record<string, number>>();
   for (const { train: part, held } of folds(bank, 5)) {
     const m = train(part);
     for (const ex of held) oof.set(ex.id, probabilities(m, ex.norm));
   }
-  const lexKinds = new Map(bank.map((ex) => [ex.id, new Set(matchLexicon(ex.norm, c).map((h) => h.category))]));
   const model = train(bank, DEFAULT_TRAIN);
+  const negatives = bank.filter((ex) => ex.kinds.length === 0);
+  const budget = Math.floor(FP_BUDGET * negatives.length);
   for (const kind of RISK_CATEGORIES) {
-    let best = { t: 1, score: 0 };
-    for (const t of GRID) {
-      let score = 0;
-      for (const ex of bank) {
-        const lex = lexKinds.get(ex.id)!;
-        if (oof.get(ex.id)![kind] < t || lex.has(kind)) continue;
-        if (ex.kinds.includes(kind)) score += 1;
-        else if (ex.kinds.length === 0 && lex.size === 0) score -= FP_COST;
-      }
-      if (score > best.score || (score === best.score && t > best.t)) best = { t, score };
-    }
-    model.thresholds[kind] = best.t;
+    model.thresholds[kind] = GRID.find((t) => negatives.filter((ex) => oof.get(ex.id)![kind] >= t).length <= budget) ?? 1;
   }
   model.trainedOn.files = [SCREEN_SETS.dev, SCREEN_SETS.train].filter((f) => fs.existsSync(f)).map((f) => path.relative(path.join(__dirname, '..'), f));
   return model;

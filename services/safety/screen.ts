@@ -9,7 +9,7 @@
  */
 import { content as defaultContent, RISK_CATEGORIES, type Content, type RiskCategory } from '../content';
 import { classify, shippedModel, type RiskModel } from './screen/classifier';
-import { matchLexicon } from './screen/lexicon';
+import { contextRulesOut, matchLexicon } from './screen/lexicon';
 import { normalise } from './screen/normalise';
 
 export type { RiskCategory } from '../content';
@@ -40,7 +40,10 @@ export function screenRisk(text: string, c: Content = defaultContent(), layers: 
   if (layers.classifier !== false) {
     const model = typeof layers.classifier === 'object' ? layers.classifier : shippedModel();
     const found = new Set(hits.map((h) => h.category));
-    for (const kind of classify(model, norm)) if (!found.has(kind)) hits.push({ category: kind, termId: CLASSIFIER_TERM });
+    for (const kind of classify(model, norm)) {
+      if (found.has(kind) || (layers.context !== false && contextRulesOut(norm, kind, c))) continue;
+      hits.push({ category: kind, termId: CLASSIFIER_TERM });
+    }
   }
   return hits;
 }

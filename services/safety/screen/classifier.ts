@@ -16,7 +16,11 @@ export interface FeatureOptions {
   chars: number[];
   /** Stem words (porter2) before making features. */
   stems: boolean;
+  /** Mark words after a negation cue, to the end of the clause, as negated ("not suicidal" → "neg:suicid"). */
+  negation?: boolean;
 }
+
+const NEGATORS = new Set(['not', 'no', 'never', 'denies', 'denied', 'deny', 'without', 'nobody', 'none', 'nothing']);
 
 export interface RiskModel {
   version: 1;
@@ -40,18 +44,21 @@ const STOP = new Set(['the', 'a', 'an', 'and', 'to', 'of', 'at', 'in', 'on', 'is
 export function features(norm: string, opts: FeatureOptions): string[] {
   const out: string[] = [];
   let prev = '';
+  let negated = false;
   for (const w of norm.split(' ')) {
-    if (w === '.' || w === ',' || !w) {
+    if (w === '.' || w === ',' || w === 'but' || !w) {
       prev = '';
+      negated = false;
       continue;
     }
-    const s = opts.stems ? stem(w) : w;
+    const s = (negated ? 'neg:' : '') + (opts.stems ? stem(w) : w);
+    if (opts.negation && NEGATORS.has(w)) negated = true;
     if (!STOP.has(w)) out.push(s);
     if (opts.bigrams && prev) out.push(`${prev}_${s}`);
     prev = s;
     if (opts.chars.length && w.length > 3) {
       const padded = `<${w}>`;
-      for (const n of opts.chars) for (let i = 0; i + n <= padded.length; i++) out.push(`#${padded.slice(i, i + n)}`);
+      for (const n of opts.chars) for (let i = 0; i + n <= padded.length; i++) out.push(`${negated ? 'neg' : ''}#${padded.slice(i, i + n)}`);
     }
   }
   return out;

@@ -17,6 +17,7 @@ interface Cue {
   source: string;
   window?: number;
   anywhere?: string;
+  pseudo?: string;
   categories?: RiskCategory[];
   unless?: string;
 }
@@ -29,7 +30,8 @@ interface ContextRules {
 
 interface CompiledLexicon {
   categories: { id: RiskCategory; patterns: { id: string; re: RegExp }[]; exclusions: RegExp[] }[];
-  negation: { near: RegExp; anywhere?: RegExp; window: number };
+  /** `pseudo`: phrases that contain a cue but negate nothing ("no point", "not sure"); removed before the test. */
+  negation: { near: RegExp; anywhere?: RegExp; pseudo?: RegExp; window: number };
   resolved: RegExp;
   current: RegExp;
   suppress: { categories: RiskCategory[]; re: RegExp; unless?: RegExp }[];
@@ -71,6 +73,7 @@ export function compileLexicon(c: Content): CompiledLexicon {
     negation: {
       near: compilePattern(ctx.negation.pattern, 'i'),
       anywhere: ctx.negation.anywhere ? compilePattern(ctx.negation.anywhere, 'i') : undefined,
+      pseudo: ctx.negation.pseudo ? compilePattern(ctx.negation.pseudo) : undefined,
       window: ctx.negation.window,
     },
     resolved: compilePattern(ctx.resolved.pattern, 'i'),
@@ -89,11 +92,26 @@ type Span = { start: number; end: number };
 const within = (spans: Span[], at: number): Span => spans.find((s) => at >= s.start && at <= s.end) ?? { start: 0, end: at };
 
 function negated(lx: CompiledLexicon, norm: string, clause: Span, at: number): boolean {
-  const before = norm.slice(clause.start, at).trim();
+  let before = norm.slice(clause.start, at).trim();
+  if (lx.negation.pseudo) before = before.replace(lx.negation.pseudo, ' ');
   if (!before) return false;
   if (lx.negation.anywhere?.test(before)) return true;
   const near = before.split(' ').slice(-lx.negation.window).join(' ');
   return lx.negation.near.test(near);
+}
+
+/**
+ * Whether the sentence-level context rules rule out `kind` for the whole text: every sentence is past and
+ * resolved, or covered by a suppress rule of that kind. Used for the classifier's kinds, which have no span.
+ */
+export function contextRulesOut(norm: string, kind: RiskCategory, c: Content): boolean {
+  const lx = compileLexicon(c);
+  return sentences(norm).every(({ start, end }) => {
+    const text = norm.slice(start, end);
+    if (!text.trim()) return true;
+    if (lx.suppress.some((r) => r.categories.includes(kind) && r.re.test(text) && !r.unless?.test(text))) return true;
+    return lx.resolved.test(text) && !lx.current.test(text);
+  });
 }
 
 /** Pattern hits in normalised text: one entry per matching term, in category then term order. */

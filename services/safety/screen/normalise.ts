@@ -80,7 +80,11 @@ export function normalise(text: string): string {
     if (rep === undefined) out.push(w.includes('.') && w !== '.' ? w.replace(/\./g, '') : w);
     else if (rep) out.push(rep);
   }
-  return out.join(' ').replace(/(?:[.,] )+(?=[.,](?: |$))/g, '').trim();
+  return out
+    .join(' ')
+    .replace(/\b(he|she|it|there|who|that|someone) is (been|got|gotten)\b/g, '$1 has $2') // "he's been", "hes got"
+    .replace(/(?:[.,] )+(?=[.,](?: |$))/g, '')
+    .trim();
 }
 
 /** Clauses of normalised text, for rules that must not cross a boundary. */

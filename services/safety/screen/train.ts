@@ -21,7 +21,7 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN: TrainOptions = {
-  features: { bigrams: true, chars: [4], stems: true },
+  features: { bigrams: true, chars: [4], stems: true, negation: true },
   epochs: 200,
   l2: 0.002,
   rate: 0.5,
