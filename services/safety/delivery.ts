@@ -5,13 +5,15 @@
 //   still failing after ALERT_WINDOW_MS → the PSW is told plainly, with the protocol's contacts, and the alert goes
 //                          to the next person in line (another supervisor of the team, then an admin);
 //   nobody left          → the PSW has been told and has the contacts; logged as an error, never dropped silently.
-// Between tries of one person it comes back every ALERT_RETRY_MS. The scheduler's lease keeps two instances from
-// running one alert at once; an instance that dies mid-run leaves the job to be taken over when its lease ends.
+// Between tries of one person it comes back every ALERT_RETRY_MS, never sooner than the channel's Retry-After (one
+// that reaches past the window moves on at once). Each send gets a short deadline, so no wait inside the Sender holds
+// the alert up. The scheduler's lease keeps two instances from running one alert at once; an instance that dies
+// mid-run leaves the job to be taken over when its lease ends.
 import type { SafetyProtocol } from '../content';
 import { log } from '../log';
 import type { PeopleService } from '../people';
 import type { JobHandler, JobOutcome } from '../scheduler/job';
-import type { Sender } from '../scheduler/scheduler';
+import type { SendControl, Sender } from '../scheduler/scheduler';
 import { alertText, SAFETY_ALERT_TTL_SECONDS, type SafetyAlertPayload } from './alerts';
 import { contactsFor, fillWho } from './protocol';
 
@@ -19,6 +21,8 @@ import { contactsFor, fillWho } from './protocol';
 export const ALERT_WINDOW_MS = 90_000;
 /** Between tries while the channel fails (429/5xx/network). */
 export const ALERT_RETRY_MS = 15_000;
+/** The longest one send may take, its own retries included. */
+export const SEND_BUDGET_MS = 10_000;
 
 export interface SafetyDeliveryDeps {
   people: PeopleService;
@@ -37,7 +41,7 @@ export function safetyAlertHandler({ people, sender, protocol }: SafetyDeliveryD
   };
 
   const tellPsw = async (p: SafetyAlertPayload, text: string): Promise<void> => {
-    const delivery = await sender.send({ personId: p.psw, text });
+    const delivery = await sender.send({ personId: p.psw, text }, { deadline: Date.now() + SEND_BUDGET_MS });
     if (delivery !== 'sent') log.warn('safety.psw_notice_failed', { status: delivery });
   };
 
@@ -61,17 +65,19 @@ export function safetyAlertHandler({ people, sender, protocol }: SafetyDeliveryD
     while (at < p.chain.length) {
       const to = p.chain[at]!;
       const isTheirSupervisor = p.primary && at === 0;
-      const delivery = await sender.send({ personId: to, text: alertText(protocol, who, p.categories, p.clientCode, !isTheirSupervisor) });
+      const control: SendControl = { deadline: Date.now() + SEND_BUDGET_MS };
+      const delivery = await sender.send({ personId: to, text: alertText(protocol, who, p.categories, p.clientCode, !isTheirSupervisor) }, control);
       log.info('safety.alert_attempt', { status: delivery, attempt: at + 1, kind: p.categories.join('+') });
       if (delivery === 'sent') {
         await tellPsw(p, fillWho(words.delivered, await nameFor(to, isTheirSupervisor)));
         return { messages: [], next: keep, payload: { ...p, at, since, told, state: 'delivered' } };
       }
       const waited = now.getTime() - Date.parse(since);
-      if (delivery === 'failed' && waited < ALERT_WINDOW_MS) {
-        // The channel is failing for now: try this person again soon, and not after the window closes.
-        const retry = Math.min(now.getTime() + ALERT_RETRY_MS, Date.parse(since) + ALERT_WINDOW_MS);
-        return { messages: [], next: new Date(retry).toISOString(), payload: { ...p, at, since, told } };
+      const windowEnd = Date.parse(since) + ALERT_WINDOW_MS;
+      // The channel is failing for now: try this person again soon (never sooner than it asked), within the window.
+      const retry = Math.min(now.getTime() + ALERT_RETRY_MS, windowEnd);
+      if (delivery === 'failed' && waited < ALERT_WINDOW_MS && (control.notBefore ?? 0) <= windowEnd) {
+        return { messages: [], next: new Date(Math.max(retry, control.notBefore ?? 0)).toISOString(), payload: { ...p, at, since, told } };
       }
       // This person can't be reached (gone, no address, or failing too long): the PSW hears it now.
       const next = p.chain[at + 1];

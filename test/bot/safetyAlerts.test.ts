@@ -155,6 +155,29 @@ describe('safety alert delivery (fake connector, fake clock)', () => {
     assert.equal(alerts(admin).length, 1);
   });
 
+  it('429 with Retry-After: tried again no sooner than asked; asked past the window, the next in line at once', async () => {
+    const { sup, psw, name } = await team();
+    const backup = await member('Sup B', 'supervisor', { team: name });
+    channel.failConversation.set(sup.convo.conversationId, 429);
+    channel.failHeaders['retry-after'] = '40';
+    try {
+      await ask(psw, ['overdose']);
+      const s = schedulerOf(bot, 'a');
+      await s.runDue();
+      assert.equal(Date.parse((await bot.app.jobs.get(safetyAlertId('d1')))!.due) - T0, 40_000, 'not at 15 s: the channel asked for 40');
+      assert.deepEqual(alerts(backup), []);
+      channel.failHeaders['retry-after'] = '600';
+      at(40_000);
+      await s.runDue();
+      assert.deepEqual(alerts(sup), []);
+      assert.match(inbox(psw)[0]!, /couldn't get your safety alert through to Sup A.*sending it to Sup B/s);
+      assert.equal(alerts(backup).length, 1, 'ten minutes is too long to wait: the next in line now');
+      assert.ok(sleeps.every((ms) => ms < 15_000), `no long sleep inside the Sender: ${sleeps.join(', ')}`);
+    } finally {
+      delete channel.failHeaders['retry-after'];
+    }
+  });
+
   it('nobody can be reached: the PSW is told to call directly, with the contacts, and it is logged as an error', async () => {
     const { sup, psw } = await team();
     channel.failConversation.set(sup.convo.conversationId, 404);
