@@ -132,15 +132,10 @@ export class SafetyDialog extends ComponentDialog {
     const o = step.options as SafetyPauseOptions;
     log.info('safety.paused', { kind: o.categories.join('+') });
     await step.context.sendActivity(protocolMessage(this.protocol, o.categories, { region: regionOfTurn(step), asked: o.asked }));
+    // One alert per debrief: once it has arrived, there is nothing more to offer.
+    if (o.debriefId && (await this.app.safetyAlerts.status(o.debriefId)) === 'delivered') return this.carryOn(step, this.protocol.supervisorAlert.alreadyDelivered);
     const target = await this.app.safetyAlerts.target(personOf(step.context).id);
-    if (!target.chain.length) {
-      // Still a pause: the PSW carries on when they are ready, not in the same breath as the protocol.
-      return step.beginDialog(CHOICE, {
-        step: 'safety-continue',
-        prompt: `${target.reason === 'unreachable' ? words.unreachable : words.noSupervisor} ${words.whenReady}`,
-        choices: [{ value: 'continue', title: words.carryOn, synonyms: ['continue', 'ok', 'okay', 'ready', 'go on'] }],
-      });
-    }
+    if (!target.chain.length) return this.carryOn(step, target.reason === 'unreachable' ? words.unreachable : words.noSupervisor);
     return step.beginDialog(CHOICE, {
       step: 'safety-alert',
       prompt: target.primary ? this.protocol.supervisorAlert.offer : this.protocol.supervisorAlert.offerNextInLine,
@@ -148,6 +143,15 @@ export class SafetyDialog extends ComponentDialog {
         { value: 'alert', title: words.alertYes, synonyms: ['yes', 'alert', 'yes please', 'alert them'] },
         { value: 'no', title: words.alertNo, synonyms: ['no', 'no thanks', 'not now', 'skip'] },
       ],
+    });
+  }
+
+  /** Still a pause: the PSW carries on when they are ready, not in the same breath as the protocol. */
+  private async carryOn(step: WaterfallStepContext, said: string) {
+    return step.beginDialog(CHOICE, {
+      step: 'safety-continue',
+      prompt: `${said} ${words.whenReady}`,
+      choices: [{ value: 'continue', title: words.carryOn, synonyms: ['continue', 'ok', 'okay', 'ready', 'go on'] }],
     });
   }
 

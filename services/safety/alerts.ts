@@ -111,6 +111,12 @@ export class SafetyAlerts {
     return { chain, primary, ...(primary ? {} : { reason: supervisor ? 'unreachable' : 'no_supervisor' }) };
   }
 
+  /** Where this debrief's alert is: not asked for, on its way, delivered, or reached no one. */
+  async status(debriefId: string): Promise<SafetyAlertPayload['state'] | undefined> {
+    const id = safetyAlertId(debriefId);
+    return (await readDoc<{ payload: SafetyAlertPayload }>(this.schedules, id, id))?.doc.payload?.state;
+  }
+
   /** Sends this debrief's alert (due now), or adds the kinds to the one already on its way. */
   async request(req: AlertRequest, now: Date): Promise<AlertRequestResult> {
     const code = req.clientCode && looksLikeIdentifier(req.clientCode).ok ? req.clientCode : undefined;

@@ -272,9 +272,12 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     assert.doesNotMatch(alerts[0]!, /killing|sister|555|613|Friday/);
     assert.deepEqual(inbox(c).filter((t) => /reached/.test(t)), ['Your safety alert has reached Sup of PSW 7 (your supervisor). They\'ll check in with you.']);
 
-    // A kind raised after it arrived: no second alert.
-    assert.ok((await say('and her husband hits her')).includes(protocol.supervisorAlert.offer));
-    assert.ok((await say('yes')).includes(protocol.supervisorAlert.alreadyDelivered));
+    // A kind raised after it arrived: its response, no second offer and no second alert.
+    const later = await say('and her husband hits her');
+    assert.ok(later.includes(kinds.abuse.text));
+    assert.ok(later.includes(protocol.supervisorAlert.alreadyDelivered));
+    assert.ok(!later.includes(protocol.supervisorAlert.offer));
+    await say(words.carryOn);
     await scheduler.runDue();
     assert.equal(inbox(sup).filter((t) => /Safety alert/.test(t)).length, 1);
 
