@@ -40,10 +40,13 @@ export function knownNameSpans(text: string, known: readonly string[] | undefine
  */
 const DIGIT = /\d/;
 const DIGIT_ = (t: string) => DIGIT.test(t);
+/** An email written out needs "dot" or a bracketed "at"; a handle without "@" needs an underscore or its platform. */
+const OBFUSCATED = /\bdot\b|\(at\)|\[at\]|\bat \S+\.(?:com|ca|net|org)\b/i;
+const PLATFORM = /insta|snap|tik ?tok|twitter|\bfb\b|facebook|handle|user ?name|gamertag|discord|\big\b/i;
 const DETECTORS: Array<[(t: string) => Entity[], (t: string) => boolean]> = [
-  [p.email, (t) => t.includes('@')], [mp.obfuscatedEmail, (t) => /\bat\b|\(at\)|\[at\]/i.test(t)], [p.url, (t) => t.includes('.')],
+  [p.email, (t) => t.includes('@')], [mp.obfuscatedEmail, (t) => OBFUSCATED.test(t)], [p.url, (t) => t.includes('.')],
   [p.ip, (t) => DIGIT.test(t) && (t.includes('.') || t.includes(':'))],
-  [p.iban, DIGIT_], [p.handle, (t) => t.includes('@')], [mp.handles, () => true],
+  [p.iban, DIGIT_], [p.handle, (t) => t.includes('@')], [mp.handles, (t) => t.includes('_') || PLATFORM.test(t)],
   [p.healthCard, DIGIT_], [p.canadianPostal, DIGIT_], [mp.messyPostal, DIGIT_], [p.recordNumber, DIGIT_], [mp.labelledIds, DIGIT_],
   [p.plate, DIGIT_], [p.zip, DIGIT_], [mp.messyPlates, DIGIT_],
   [p.date, DIGIT_], [mp.messyDates, DIGIT_], [p.idNumber, DIGIT_], [p.phone, DIGIT_],
@@ -71,9 +74,12 @@ function settle(candidates: Entity[][]): Entity[] {
 
 /** Names and places on the keep-list ("Ontario Works", "Tim Hortons", "the mens group") are not hidden. */
 function dropKept(text: string, found: Entity[]): Entity[] {
-  const kept = keepPhraseSpans(text);
-  if (kept.length === 0) return found;
-  return found.filter((e) => !((e.type === 'NAME' || e.type === 'FACILITY') && kept.some((k) => k.start <= e.start && e.end <= k.end)));
+  // Looked for only around the names and places found: the phrase regex is costly over a whole text.
+  return found.filter((e) => {
+    if (e.type !== 'NAME' && e.type !== 'FACILITY') return true;
+    const from = Math.max(0, e.start - 40);
+    return !keepPhraseSpans(text.slice(from, e.end + 40)).some((k) => k.start + from <= e.start && e.end <= k.end + from);
+  });
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_.'’-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
@@ -107,7 +113,12 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
   // Most texts name each person once: scan the tokens only when a found name occurs a second time.
   const lower = text.toLowerCase();
   if (names.size && (earlier.length > 0 || [...names].some((n) => lower.indexOf(n) !== lower.lastIndexOf(n)))) {
-    const covered = (s: number, t: number) => found.some((e) => e.start <= s && t <= e.end);
+    // found is sorted: one pointer sweeps it as the tokens advance.
+    let f = 0;
+    const covered = (s: number, t: number) => {
+      while (f < found.length && found[f]!.end < t) f++;
+      return f < found.length && found[f]!.start <= s && t <= found[f]!.end;
+    };
     WORD.lastIndex = 0;
     let prev = '';
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {

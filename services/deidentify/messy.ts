@@ -68,6 +68,7 @@ const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 interface Tok {
   start: number;
   end: number;
+  /** Lower case, filled in when first needed (most tokens are judged by their typed form alone). */
   lower: string;
 }
 
@@ -124,6 +125,17 @@ function everyday(): Set<string> {
 }
 
 const verdicts = new Map<string, Verdict>();
+const typedVerdicts = new Map<string, Verdict>();
+/** The verdict for a token as typed ("Dawn", "dawn"): one map look-up, no lower-casing, on the hot path. */
+function judgeTyped(raw: string, d: ReturnType<typeof dictionaries>): Verdict {
+  let v = typedVerdicts.get(raw);
+  if (v === undefined) {
+    if (typedVerdicts.size >= 50_000) typedVerdicts.clear();
+    v = judgeCached(raw.toLowerCase(), d);
+    typedVerdicts.set(raw, v);
+  }
+  return v;
+}
 function judgeCached(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
   let v = verdicts.get(lower);
   if (v === undefined) {
@@ -148,13 +160,23 @@ function sentenceStart(text: string, at: number): boolean {
 export function messyNames(text: string): Entity[] {
   const d = dictionaries();
   const toks: Tok[] = [];
+  const verdictOf: Verdict[] = [];
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) toks.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    toks.push({ start: m.index, end: m.index + m[0].length, lower: '' });
+    verdictOf.push(judgeTyped(m[0], d));
+  }
+  const lowerOf = (t: Tok | undefined): string => (t ? (t.lower ||= text.slice(t.start, t.end).toLowerCase()) : '');
   const out: Entity[] = [];
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
-    const v = judgeCached(t.lower, d);
+    const v = verdictOf[k]!;
     if (v === 'safe' || v === 'word') continue;
+    lowerOf(t);
+    lowerOf(toks[k - 1]);
+    lowerOf(toks[k - 2]);
+    lowerOf(toks[k + 1]);
+    lowerOf(toks[k + 2]);
     // Acronyms and numerals in capitals ("SSN", "VII") are no names here; names.ts judges capitalised text.
     if (t.end - t.start >= 2 && text.slice(t.start, t.end) === text.slice(t.start, t.end).toUpperCase()) continue;
     // A word right after digits or inside a code ("4c", "t5k") is no name.
@@ -188,12 +210,13 @@ export function messyNames(text: string): Entity[] {
     if (before || after || besideName) out.push({ start: t.start, end, type: 'NAME' });
   }
   NICK_SHAPE.lastIndex = 0;
-  for (let m = NICK_SHAPE.exec(text); m; m = NICK_SHAPE.exec(text)) {
+  const lowerText = /\b(?:big|lil|little)\b/i.test(text);
+  for (let m = lowerText ? NICK_SHAPE.exec(text) : null; m; m = NICK_SHAPE.exec(text)) {
     const w = m[1]!.toLowerCase();
     if (w.length === 1 || d.firstNames.has(w) || NICKNAMES.has(w) || (!english(w, d) && !KEEP.has(w))) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
   }
   INITIALS.lastIndex = 0;
-  for (let m = INITIALS.exec(text); m; m = INITIALS.exec(text)) {
+  for (let m = text.includes('.') ? INITIALS.exec(text) : null; m; m = INITIALS.exec(text)) {
     const key = m[1]!.toLowerCase().replace(/\s/g, '').replace(/\.$/, '');
     if (!NOT_INITIALS.has(key)) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
   }
