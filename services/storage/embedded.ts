@@ -24,6 +24,8 @@ import { RECOVERY_HINT, StoreRefused } from './refused';
 export const KEY_FILE = 'store-key';
 /** How long after a deletion the journal is compacted, so deleted documents leave the disk. */
 export const COMPACT_AFTER_DELETE_MS = 1000;
+/** Appends since the last compaction beyond this (or beyond the compacted size, if larger) compact it too. */
+export const COMPACT_AFTER_GROWTH_BYTES = 64 * 1024 * 1024;
 
 export interface EmbeddedCosmos {
   endpoint: string;
@@ -70,7 +72,7 @@ function damaged(file: string, damage: Damage[]): StoreRefused {
   );
 }
 
-export async function startEmbeddedCosmos(opts: { dataDir?: string; port?: number } = {}): Promise<EmbeddedCosmos> {
+export async function startEmbeddedCosmos(opts: { dataDir?: string; port?: number; compactAfterBytes?: number } = {}): Promise<EmbeddedCosmos> {
   let lock: DataDirLock | undefined;
   let journal: { file: string; state: State } | undefined;
   let key: string;
@@ -84,7 +86,7 @@ export async function startEmbeddedCosmos(opts: { dataDir?: string; port?: numbe
     throw err;
   }
   const server = createHttpsServer({ keepAlive: true } as https.ServerOptions);
-  const writer = journal ? new GroupCommit(journal) : undefined;
+  const writer = journal ? new GroupCommit(journal, opts.compactAfterBytes ?? COMPACT_AFTER_GROWTH_BYTES) : undefined;
   const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -186,9 +188,12 @@ class GroupCommit {
   private queue: { entries: JournalEntry[]; release: (ok: boolean) => void }[] = [];
   private flushing?: Promise<void>;
   private compactTimer?: NodeJS.Timeout;
+  private appended = 0;
+  private compactedBytes: number;
 
-  constructor(private readonly journal: { file: string; state: State }) {
+  constructor(private readonly journal: { file: string; state: State }, private readonly growthBytes: number) {
     this.appender = new JournalAppender(journal.file);
+    this.compactedBytes = fs.statSync(journal.file).size;
   }
 
   /** Watches one write; when the server answers success, journals what it changed before the answer leaves. */
@@ -238,7 +243,7 @@ class GroupCommit {
     let ok = !this.failed;
     if (ok) {
       try {
-        await this.appender.append(batch.flatMap((b) => b.entries));
+        this.appended += await this.appender.append(batch.flatMap((b) => b.entries));
       } catch (err) {
         log.error('embedded.journal_failed', errorFields(err));
         this.failed = true;
@@ -246,7 +251,10 @@ class GroupCommit {
       }
     }
     for (const b of batch) b.release(ok);
-    if (ok && batch.some((b) => b.entries.some((e) => e.t === 'del' || e.t === 'dropcoll' || e.t === 'dropdb'))) this.compactSoon();
+    const deleted = batch.some((b) => b.entries.some((e) => e.t === 'del' || e.t === 'dropcoll' || e.t === 'dropdb'));
+    // Every turn rewrites its dialog state, so a long-running store's journal would grow without bound.
+    const grown = this.appended > Math.max(this.growthBytes, this.compactedBytes);
+    if (ok && (deleted || grown)) this.compactSoon();
   }
 
   /** Resolves once nothing is queued or in flight. */
@@ -262,8 +270,9 @@ class GroupCommit {
    * deletion (the wait lets the rest of the turn that deleted land first, e.g. its dialog state).
    */
   private compactSoon(): void {
-    clearTimeout(this.compactTimer);
+    if (this.compactTimer) return; // one is due: it will include this (a steady stream of writes must not postpone it)
     this.compactTimer = setTimeout(() => {
+      this.compactTimer = undefined;
       this.compact().catch((err: unknown) => log.error('embedded.journal_compact_failed', errorFields(err))); // the appended journal still stands
     }, COMPACT_AFTER_DELETE_MS);
     this.compactTimer.unref();
@@ -279,6 +288,8 @@ class GroupCommit {
     if (this.failed) return;
     writeJournal(this.journal.file, this.journal.state);
     this.appender.reopen();
+    this.appended = 0;
+    this.compactedBytes = fs.statSync(this.journal.file).size;
     log.info('embedded.journal_compacted', {});
   }
 

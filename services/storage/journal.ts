@@ -233,14 +233,16 @@ export class JournalAppender {
     this.fd = fs.openSync(file, 'a', 0o600);
   }
 
-  async append(entries: JournalEntry[]): Promise<void> {
-    if (!entries.length) return;
+  /** Appends the entries; resolves with the bytes written once they are on disk. */
+  async append(entries: JournalEntry[]): Promise<number> {
+    if (!entries.length) return 0;
     const fd = this.fd;
     const buf = Buffer.from(entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
     for (let off = 0; off < buf.length; ) {
       off += await new Promise<number>((resolve, reject) => fs.write(fd, buf, off, buf.length - off, null, (err, n) => (err ? reject(err) : resolve(n))));
     }
     await new Promise<void>((resolve, reject) => fs.fdatasync(fd, (err) => (err ? reject(err) : resolve())));
+    return buf.length;
   }
 
   /** After a compaction renamed a new file over ours (no append in flight): append to the new one. */

@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sinon from 'sinon';
+import { CosmosClient } from '@azure/cosmos';
+import { COMPACT_AFTER_DELETE_MS, startEmbeddedCosmos } from '../../../services/storage/embedded';
 import { isStorageUnavailable } from '../../../services/storage/retry';
 import { openStore, type Store } from '../../../services/storage/cosmos';
 
@@ -156,6 +158,25 @@ describe('embedded store journal: damage is refused, never accepted in silence',
       assert.ok(!stored.includes('after'), 'the refused write was not stored');
     } finally {
       await store.close();
+    }
+  });
+
+  it('a journal that grows past its compacted size (dialog state rewritten every turn) is compacted while running', async () => {
+    const server = await startEmbeddedCosmos({ dataDir: dir, compactAfterBytes: 50_000 });
+    const client = new CosmosClient({ endpoint: server.endpoint, key: server.key, agent: server.agent, connectionPolicy: { enableEndpointDiscovery: false } });
+    try {
+      const { database } = await client.databases.createIfNotExists({ id: 'peerreflect' });
+      const { container } = await database.containers.createIfNotExists({ id: 'botstate', partitionKey: { paths: ['/id'] } });
+      for (let turn = 0; turn < 120; turn++) await container.items.upsert({ id: 'conversation-1', step: turn, state: 'x'.repeat(1000) });
+      const file = path.join(dir, JOURNAL);
+      const deadline = Date.now() + COMPACT_AFTER_DELETE_MS + 3000;
+      while (fs.statSync(file).size > 50_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(fs.statSync(file).size < 50_000, `compacted to ${fs.statSync(file).size} bytes after 120 writes of about 1 KB`);
+      const { resource } = await container.item('conversation-1', 'conversation-1').read<{ step: number }>();
+      assert.equal(resource?.step, 119);
+    } finally {
+      client.dispose();
+      await server.stop();
     }
   });
 
