@@ -1,0 +1,65 @@
+// `export` (`export last week`, `export PSW 1 4 weeks`): a CSV of the de-identified reflections the person may see —
+// a short-lived signed download link when the bot has a public address, else the file inline. Access and the audit
+// record are decided in services/supervision/export.ts.
+import { adaptiveCard, textBlock } from '../../cards/card';
+import type { AppServices } from '../../services/app';
+import { log } from '../../services/log';
+import { EXPORT_TOKEN_MINUTES } from '../../services/supervision/export';
+import { parsePeriod, type Period } from '../../services/supervision/period';
+import { OneTurnDialog } from '../oneTurn';
+import { personOf } from '../turn';
+import { sendCard, words as shared } from './shared';
+
+export const EXPORT_DIALOG = 'supervision.export';
+
+export const words = {
+  exportReady: (rows: number, label: string) => `Here's your export: ${rows} reflection${rows === 1 ? '' : 's'}, ${label}. Client codes are replaced with labels like C1.`,
+  exportLink: (minutes: number) => `The link works for ${minutes} minutes.`,
+  exportNone: "There's nothing to export for that period.",
+  ownOnly: 'You can export your own reflections: type `export`.',
+};
+
+/** Splits "PSW 1 last week" into an alias and a period; the period words come last. */
+function splitPeriod(args: string, zone: string, now: Date, fallback: string): { rest: string; period?: Period } {
+  const m = /^(.*?)\s*((?:this|last) week|(?:last )?\d{1,2} weeks?)$/i.exec(args);
+  if (m) return { rest: m[1].trim(), period: parsePeriod(m[2], zone, now) };
+  return { rest: args, period: parsePeriod(fallback, zone, now) };
+}
+
+export function exportDialog(app: AppServices): OneTurnDialog {
+  // `exports` would shadow CommonJS's own name in the compiled dist/ (the dialog ids would read undefined).
+  const exportService = app.supervision.exports;
+  return new OneTurnDialog(EXPORT_DIALOG, async (context, args) => {
+    const viewer = personOf(context);
+    const now = app.now();
+    const { rest, period } = splitPeriod(args, viewer.timeZone, now, '4 weeks');
+    if (!period) return void (await context.sendActivity(shared.badPeriod));
+    const request = await exportService.request(viewer.id, rest || undefined, period, now);
+    if (!request.ok) {
+      await context.sendActivity(viewer.role === 'supervisor' ? shared.notFound(rest) : words.ownOnly);
+      return;
+    }
+    const base = app.config.publicBaseUrl;
+    if (base) {
+      const url = `${base}/exports?token=${encodeURIComponent(request.token)}`;
+      await sendCard(
+        context,
+        adaptiveCard([textBlock(`Your export for the ${period.label} is ready.`), textBlock(words.exportLink(EXPORT_TOKEN_MINUTES), { isSubtle: true })], [
+          { type: 'Action.OpenUrl', title: 'Download CSV', url },
+        ]),
+      );
+      log.info('export.link', { person: viewer.id.slice(0, 8), count: request.subjects });
+      return;
+    }
+    // No public address (the local web chat): the file goes inline as a data: URI. Same access and audit path.
+    const file = await exportService.csv(request.token, now);
+    if (!file.ok) return void (await context.sendActivity(shared.expired));
+    if (!file.rows) return void (await context.sendActivity(words.exportNone));
+    await context.sendActivity({
+      type: 'message',
+      text: words.exportReady(file.rows, period.label),
+      attachments: [{ contentType: 'text/csv', name: file.filename, contentUrl: `data:text/csv;charset=utf-8;base64,${Buffer.from(file.csv, 'utf8').toString('base64')}` }],
+    });
+    log.info('export.inline', { person: viewer.id.slice(0, 8), count: file.rows, bytes: file.csv.length });
+  });
+}

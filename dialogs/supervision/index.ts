@@ -1,0 +1,24 @@
+// Supervision commands, one file each, every one answered in one turn: `summary` (and `summary <alias>`),
+// `my summary`, `export`, `roster …` and `audit`. Who may see what is decided in services (access, summaries,
+// export, roster); these files read the words and the buttons.
+import type { Dialog } from 'botbuilder-dialogs';
+import type { AppServices } from '../../services/app';
+import { auditDialog, words as auditWords } from './audit';
+import { exportDialog, words as exportWords } from './export';
+import { mySummaryDialog } from './mySummary';
+import { rosterDialog, words as rosterWords } from './roster';
+import { words as sharedWords } from './shared';
+import { summaryDialog } from './summary';
+
+export { AUDIT_DIALOG } from './audit';
+export { EXPORT_DIALOG } from './export';
+export { MY_SUMMARY_DIALOG } from './mySummary';
+export { ROSTER_DIALOG } from './roster';
+export { SUMMARY_DIALOG } from './summary';
+
+/** Every sentence these commands say, for tests that look for one. */
+export const words = { ...sharedWords, ...exportWords, ...rosterWords, ...auditWords };
+
+export function createSupervisionDialogs(app: AppServices): Dialog[] {
+  return [summaryDialog(app), mySummaryDialog(app), exportDialog(app), rosterDialog(app), auditDialog(app)];
+}
