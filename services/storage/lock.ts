@@ -92,6 +92,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
     if (createFileExclusively(file, JSON.stringify(mine))) {
       held.add(file);
       const release = () => {
+        process.off('exit', release);
         if (!held.delete(file)) return;
         try {
           if (readHolder(file)?.pid === mine.pid) fs.unlinkSync(file);
