@@ -213,7 +213,8 @@ export function messyNames(text: string): Entity[] {
   const lowerText = /\b(?:big|lil|little)\b/i.test(text);
   for (let m = lowerText ? NICK_SHAPE.exec(text) : null; m; m = NICK_SHAPE.exec(text)) {
     const w = m[1]!.toLowerCase();
-    if (w.length === 1 || d.firstNames.has(w) || NICKNAMES.has(w) || (!english(w, d) && !KEEP.has(w))) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
+    // "lil d", "lil mo", "big al": a letter, a short word, a given name or a nickname after big/lil is a name.
+    if (w.length <= 3 ? !SAFE.has(w) && !d.common.has(w) : d.firstNames.has(w) || NICKNAMES.has(w) || (!english(w, d) && !KEEP.has(w))) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
   }
   INITIALS.lastIndex = 0;
   for (let m = text.includes('.') ? INITIALS.exec(text) : null; m; m = INITIALS.exec(text)) {
