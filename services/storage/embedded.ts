@@ -108,7 +108,18 @@ export async function startEmbeddedCosmos(opts: { dataDir?: string; port?: numbe
   const endpoint = `https://127.0.0.1:${port}`;
   // The self-signed certificate is trusted for this loopback server only, never globally.
   const agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });
-  if (journal) await replay(journal.state, endpoint, key, agent);
+  if (journal) {
+    try {
+      await replay(journal.state, endpoint, key, agent);
+    } catch (err) {
+      agent.destroy();
+      server.closeAllConnections?.();
+      await new Promise((resolve) => server.close(resolve));
+      await writer?.close().catch(() => undefined);
+      lock?.release();
+      throw err;
+    }
+  }
   if (writer) writer.ready = true;
   return {
     endpoint,
