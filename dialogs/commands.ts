@@ -13,7 +13,8 @@ export interface Command {
   cancelled?: string;
   /**
    * Works inside any dialog too (the safety protocol: `worried`): typed exactly, it opens on top of what is running,
-   * which carries on afterwards; its dialog gets { args: '', inDialog: true }.
+   * which carries on afterwards; its dialog gets { args: '', inDialog: true } and, from a dialog with a
+   * `screenContext(dc)` method (the debrief), where it is.
    */
   everywhere?: boolean;
 }

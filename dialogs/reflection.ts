@@ -91,6 +91,13 @@ export class ReflectionDialog extends ComponentDialog {
     return super.beginDialog(dc, check.ok ? { ...rest, clientCode: typed } : { ...rest, refusal: check.reason ?? "That doesn't look like a client code." });
   }
 
+  /** Where this debrief is (its id and client code), for `worried` typed in the middle of it (dialogs/router.ts). */
+  screenContext(dc: DialogContext): ScreenContext | undefined {
+    const main = this.createChildContext(dc).stack.find((d) => d.id === MAIN);
+    const draft = (main?.state as { values?: { draft?: Draft } } | undefined)?.values?.draft;
+    return draft?.id ? screenOf(draft) : undefined;
+  }
+
   // ── client code ──────────────────────────────────────────────────────────────────────────────
   private async start(step: WaterfallStepContext) {
     const o = (step.options ?? {}) as ReflectionOptions;

@@ -37,7 +37,9 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
   const anywhere = dc.activeDialog ? matchCommand(valueCommand ?? text, table.commands.filter((c) => c.everywhere)) : undefined;
   if (anywhere && !anywhere.args && anywhere.command.roles.includes(person.role) && !dc.stack.some((d) => d.id === anywhere.command.dialogId)) {
     log.info('command.start', { command: anywhere.command.dialogId });
-    await dc.beginDialog(anywhere.command.dialogId, { args: '', inDialog: true });
+    // A debrief says where it is, so what is raised joins its one alert (with its client code).
+    const host = dc.findDialog(dc.activeDialog!.id) as { screenContext?: (dc: DialogContext) => object | undefined } | undefined;
+    await dc.beginDialog(anywhere.command.dialogId, { args: '', inDialog: true, ...host?.screenContext?.(dc) });
     return;
   }
   if (dc.activeDialog) {

@@ -216,6 +216,25 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     assert.deepEqual(doc!.answers.map((a) => a.text).filter(Boolean), ['We went for a walk', 'Worried about her rent, mostly']);
   });
 
+  it('`worried` in the middle of a debrief joins that debrief’s one alert, with its client code', async () => {
+    const { sup, say, inbox } = await supervised('PSW 8');
+    await say('reflect K-5');
+    await say('skip');
+    await say('1');
+    assert.ok((await say('worried')).includes(protocol.check.which));
+    const od = await say(kinds.overdose.choice);
+    assert.ok(od.includes(protocol.supervisorAlert.offer));
+    const sent = await say('yes');
+    assert.ok(sent.includes(protocol.supervisorAlert.sending));
+    assert.match(sent, /\(1\/5\)/, 'the question it interrupted, again');
+    assert.ok((await say('he said he wanted to kill himself')).includes(protocol.supervisorAlert.offer));
+    assert.ok((await say('yes')).includes(protocol.supervisorAlert.added), 'the same alert');
+    await createScheduler(bot.app, bot.server.adapter).runDue();
+    const alerts = inbox(sup).filter((t) => /Safety alert/.test(t));
+    assert.equal(alerts.length, 1);
+    assert.match(alerts[0]!, /\(overdose and suicidal thoughts\) came up in a reflection about client K-5/);
+  });
+
   it('a self-check of 1 or 2 gets a short self-care step, never the client crisis script', async () => {
     const c = new Conversation(bot.url);
     await toFirstPrompt(c);
