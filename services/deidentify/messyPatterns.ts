@@ -69,17 +69,26 @@ export function labelledIds(t: string): Entity[] {
 
 const STREET = 'st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad';
 const DIR = '(?:\\s(?:nw|ne|sw|se|n|s|e|w|north|south|east|west)\\b\\.?)?';
-const UNIT_PREFIX = '(?:(?:apt|apartment|unit|suite|ste|bsmt|basement|#)\\.?\\s?#?\\s?\\d{1,5}[a-z]?,?\\s)';
+const UNIT_PREFIX = '(?:(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\\.?\\s?#?\\s?\\d{1,5}[a-z]?,?\\s)';
 const NAME_PART = "(?:\\d{1,3}(?:st|nd|rd|th)?|[\\p{L}][\\p{L}'’-]+)";
 /** "1210 98 st nw", "apt 4c 1210 98 st nw", "44 birch cres", "#303 9920 jasper ave". */
-const LOWER_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])${UNIT_PREFIX}?\\d{1,6}[a-z]?(?:-\\d{1,5})?\\s(?:${NAME_PART}\\s){1,3}(?:${STREET})\\b\\.?${DIR}(?:,?\\s(?:apt|unit|suite|#)\\.?\\s?\\d{1,5}[a-z]?\\b)?`, 'giu');
+const LOWER_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])${UNIT_PREFIX}?#?\\d{1,6}[a-z]?(?:-\\d{1,5})?\\s(?:${NAME_PART}\\s){1,3}(?:${STREET})\\b\\.?${DIR}(?:,?\\s(?:apt|unit|suite|#)\\.?\\s?\\d{1,5}[a-z]?\\b)?`, 'giu');
 /** A unit before a house number and a street name, no street type: "unit 5 44 king", "#1105 500 queen". */
 const UNIT_STREET = new RegExp(`(?<![\\p{L}\\p{N}])${UNIT_PREFIX}\\d{1,6}[a-z]?\\s[\\p{L}][\\p{L}'’-]+(?:\\s[\\p{L}][\\p{L}'’-]+)?`, 'giu');
 /** Rural routes and boxes: "rr 3 site 2 box 9", "r.r. 1", "po box 88", "p.o. box 412", "box 412". */
-const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?:site|s)\s?\d{1,3})?(?:,?\s(?:box|comp|c)\s?\d{1,5})?|(?:p\.?\s?o\.?\s)?box\s#?\d{1,6}|site\s\d{1,3},?\sbox\s\d{1,5})(?![\p{L}\p{N}])/giu;
+const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?:site|s)\s?\d{1,3})?(?:,?\s(?:box|comp|c)\s?\d{1,5})?|(?:p\.?\s?o\.?\s)?box\s#?\d{1,6}(?:,?\s(?:stn|station)\s\p{L}+)?|site\s\d{1,3},?\s(?:box|comp|c)\s?\d{1,5})(?![\p{L}\p{N}])/giu;
+
+/** Two streets that cross, in lower case: "118 ave and 95 st", "jasper ave & 109 st". */
+const STREET_NAME = `(?:\\d{1,3}(?:st|nd|rd|th)?|[\\p{L}][\\p{L}'’-]+)\\s(?:${STREET})\\b\\.?${DIR}`;
+const CROSSING = new RegExp(`(?<![\\p{L}\\p{N}])${STREET_NAME}\\s(?:and|&|@|at)\\s${STREET_NAME}`, 'giu');
 
 export function messyAddresses(t: string): Entity[] {
   const out: Entity[] = [];
+  CROSSING.lastIndex = 0;
+  for (let m = CROSSING.exec(t); m; m = CROSSING.exec(t)) {
+    const words = m[0].toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+    if (!words.some((w) => SAFE.has(w) && !/^(?:st|dr|n|s|e|w|and|at)$/.test(w))) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+  }
   LOWER_STREET.lastIndex = 0;
   for (let m = LOWER_STREET.exec(t); m; m = LOWER_STREET.exec(t)) {
     // The words of a street name are not prose: "walked 2 blocks down the road" stays.

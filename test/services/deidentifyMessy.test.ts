@@ -66,6 +66,9 @@ describe('deidentify: notes typed on a phone', () => {
     hidden('use po box 88 for the cheques', 'po box 88', 'ADDRESS');
     hidden("he's at unit 5 44 king now", 'unit 5 44 king', 'ADDRESS');
     hidden('she moved to 44 birch cres last week', '44 birch cres', 'ADDRESS');
+    hidden('she stays on 118 ave and 95 st most nights', '118 ave and 95 st', 'ADDRESS');
+    hidden('mail goes to box 1023 stn main', 'box 1023 stn main', 'ADDRESS');
+    hidden("she's at #12-3456 76 ave now", '#12-3456 76 ave', 'ADDRESS');
     kept('we walked 2 blocks down the road');
   });
   it('postal codes in any case and without the space, and ZIP+4', () => {
