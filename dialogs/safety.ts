@@ -86,7 +86,7 @@ export const safetyScreen: FreeTextHook = async (_dc, answer, screen) => {
     hit = screening.answer(answer.text, screen.raised);
   } catch (err) {
     log.error('safety.screen_failed', errorFields(err));
-    const options: SafetyCheckOptions = { failed: true, debriefId: screen.debriefId, clientCode: screen.clientCode, raised: screen.raised };
+    const options: SafetyCheckOptions = { failed: true, inDialog: true, debriefId: screen.debriefId, clientCode: screen.clientCode, raised: screen.raised };
     return { pause: { dialogId: SAFETY_CHECK_DIALOG, options: { ...options } } };
   }
   const { all, fresh } = hit;
