@@ -1,7 +1,7 @@
 // Teams channels and group chats: everyone in them reads what the bot says, so nothing personal runs there —
-// no debrief, history, summary, drill-down, export, `my data` or onboarding. Whatever is asked, the bot answers
-// with one line and a button that opens its one-to-one chat, and starts that chat itself so the person finds
-// it waiting. In a channel Teams puts the bot's @mention in the text ("<at>PeerReflect</at> help"); only the
+// no debrief, history, summary, drill-down, export, `my data` or onboarding. `help` still lists the commands;
+// anything else gets one line and a button that opens the one-to-one chat, which the bot starts itself so the
+// person finds it waiting. In a channel Teams puts the bot's @mention in the text ("<at>PeerReflect</at> help"); only the
 // bot's own mention is taken out, so commands are read the same everywhere.
 import type { Activity, ConversationParameters, TurnContext } from 'botbuilder';
 import { adaptiveCard, cardAttachment, textBlock } from '../cards/card';
