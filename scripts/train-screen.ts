@@ -3,7 +3,8 @@
  * bench/data/screen-train.jsonl when present; never a test set) and writes
  * services/safety/screen/risk-model.json. Deterministic: the same data gives the same file.
  * Each kind's threshold comes from 5-fold cross-validated predictions on the bank: the lowest threshold at which
- * the classifier on its own flags that kind on at most FP_BUDGET of the hard negatives. The patterns were written
+ * the classifier on its own flags that kind on at most FP_BUDGET of the hard negatives (2 % for suicide and
+ * overdose, whose recall matters most; 1 % for the others). The patterns were written
  * against this same bank, so judging the classifier by what it adds to them here would undervalue it; judged on
  * its own false alarms, it stays a bounded safety net for wordings the patterns have never seen.
  */
@@ -14,7 +15,9 @@ import { MODEL_FILE, probabilities, type RiskModel } from '../services/safety/sc
 import { DEFAULT_TRAIN, folds, train } from '../services/safety/screen/train';
 import { readSet, SCREEN_SETS } from '../bench/screenData';
 
-const FP_BUDGET = 0.01;
+/** Share of hard negatives the classifier alone may flag per kind: more room where recall matters most. */
+const FP_BUDGET: Record<string, number> = { suicide: 0.02, overdose: 0.02 };
+const FP_BUDGET_DEFAULT = 0.01;
 const GRID = Array.from({ length: 15 }, (_v, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
 
 export function trainShipped(): RiskModel {
@@ -26,8 +29,8 @@ export function trainShipped(): RiskModel {
   }
   const model = train(bank, DEFAULT_TRAIN);
   const negatives = bank.filter((ex) => ex.kinds.length === 0);
-  const budget = Math.floor(FP_BUDGET * negatives.length);
   for (const kind of RISK_CATEGORIES) {
+    const budget = Math.floor((FP_BUDGET[kind] ?? FP_BUDGET_DEFAULT) * negatives.length);
     model.thresholds[kind] = GRID.find((t) => negatives.filter((ex) => oof.get(ex.id)![kind] >= t).length <= budget) ?? 1;
   }
   model.trainedOn.files = [SCREEN_SETS.dev, SCREEN_SETS.train].filter((f) => fs.existsSync(f)).map((f) => path.relative(path.join(__dirname, '..'), f));

@@ -122,12 +122,12 @@ export function matchLexicon(norm: string, c: Content, opts: LexiconOptions = {}
   const se = sentences(norm);
   const hits: PatternHit[] = [];
   for (const cat of lx.categories) {
-    const excluded: [number, number][] = [];
-    for (const re of cat.exclusions) for (const m of norm.matchAll(re)) excluded.push([m.index, m.index + m[0].length]);
+    let excluded: [number, number][] | undefined; // found only once a pattern matches: most text matches none
     for (const p of cat.patterns) {
       for (const m of norm.matchAll(p.re)) {
         const s = m.index;
         const e = s + m[0].length;
+        excluded ??= cat.exclusions.flatMap((re) => [...norm.matchAll(re)].map((x): [number, number] => [x.index, x.index + x[0].length]));
         if (excluded.some(([xs, xe]) => s < xe && xs < e)) continue;
         if (useContext) {
           if (negated(lx, norm, within(cl, s), s)) continue;
