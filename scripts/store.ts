@@ -156,7 +156,7 @@ async function importStore(args: string[], input: string): Promise<number> {
 
 async function main(argv: string[]): Promise<number> {
   loadDotenv({ quiet: true } as Parameters<typeof loadDotenv>[0]);
-  setLogLevel(process.env.STORE_LOG_LEVEL ?? 'silent');
+  setLogLevel('silent'); // what it has to say, it prints
   const [command, ...args] = argv;
   const dataDir = option(args, '--data-dir') ?? process.env.DATA_DIR ?? 'data';
   switch (command) {
