@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { openStore } from '../../../services/storage/cosmos';
 
@@ -84,6 +84,20 @@ describe('DATA_DIR lock (real processes)', function () {
     const opened = await Promise.all(all.map((h) => h.opened));
     assert.equal(opened.filter(Boolean).length, 1, all.map((h) => h.out()).join('\n'));
     for (const h of all.filter((_, i) => !opened[i])) assert.match(h.out(), /is in use by process \d+/);
+  });
+
+  it('a lock whose pid now belongs to another process (a restart reused it) is taken over', async () => {
+    const boot = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    fs.mkdirSync(dir, { recursive: true });
+    // process.ppid is alive, but it is not the process that wrote this lock: its start time differs.
+    fs.writeFileSync(path.join(dir, 'store.lock'), JSON.stringify({ pid: process.ppid, host: hostname(), boot, start: '1', since: '2026-01-01T00:00:00Z' }));
+    const store = await open(dir);
+    await store.close();
+  });
+
+  it('a lock from another host is refused, naming the host and what to check before deleting it', async () => {
+    fs.writeFileSync(path.join(dir, 'store.lock'), JSON.stringify({ pid: 4242, host: 'other-vm', since: '2026-01-01T00:00:00Z' }));
+    await assert.rejects(open(dir), /in use by process 4242 on host other-vm .*delete .*store\.lock/);
   });
 
   it('the same DATA_DIR opened twice in one process is refused too', async () => {
