@@ -7,6 +7,7 @@ import { errorFields, log, routeConsoleToLog, setLogLevel } from '../services/lo
 import { localIdSecret } from '../services/secret';
 import { openStore } from '../services/storage/cosmos';
 import { cosmosCredential } from '../services/storage/credential';
+import { scheduleRetention } from '../services/scheduler/retention';
 import { startTelemetry } from '../services/telemetry';
 import { isStoreRefused } from '../services/storage/refused';
 import { exportRoute } from './exportRoute';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const store = await openStore({ ...config, credential, dataDir: config.embeddedCosmos ? config.dataDir : undefined });
   const app = createServices(config, store);
   await app.supervision.startup();
+  if (config.embeddedCosmos) await scheduleRetention(app.jobs, app.now()); // Azure enforces TTL itself
   const bot = createBotServer(app, { extraRoutes: [...localChannelRoutes(config), exportRoute(app), myDataRoute(app)] });
   const port = await bot.listen();
   log.info('server.listening', { port, mode: config.localMode ? 'local' : 'bot-framework' });

@@ -5,6 +5,7 @@ import type { AppServices } from '../app';
 import type { PeopleService } from '../people';
 import { nextOccurrence, ruleFrom } from '../reminders/rule';
 import type { JobHandler } from './job';
+import { retentionHandler } from './retention';
 import type { JobHandlers } from './scheduler';
 
 /** A reminder found this late (the service was down) is skipped rather than sent at an odd hour; the next one stands. */
@@ -43,5 +44,7 @@ export function jobHandlers(app: AppServices): JobHandlers {
     followup: followUpHandler,
     digest: app.supervision.digest.handler,
     notice: noticeHandler,
+    // The embedded store ignores TTL; on Azure Cosmos DB the database deletes expired reflections itself.
+    ...(app.config.embeddedCosmos ? { retention: retentionHandler(app.store.containers.reflections) } : {}),
   };
 }

@@ -3,7 +3,7 @@
 import type { TeamSummary } from '../supervision/summaries';
 
 /** 'notice': a one-off message of ours (a roster change the person must hear about), sent once and deleted. */
-export type JobKind = 'reminder' | 'followup' | 'digest' | 'safety_alert' | 'notice';
+export type JobKind = 'reminder' | 'followup' | 'digest' | 'safety_alert' | 'notice' | 'retention';
 
 export interface Job {
   /** Deterministic where a job must exist once: e.g. `reminder|<person>`, `followup|<person>|<code>`, `digest|<supervisor>`. */
