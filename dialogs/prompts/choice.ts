@@ -12,7 +12,7 @@ import type { TurnContext } from 'botbuilder';
 import { choiceCard } from '../../cards/card';
 import { choiceSubmissionSchema } from '../../cards/submission';
 import { matchChoice, type ChoiceOption } from './match';
-import { cardActivity, CardStep, submissionOf, type StepState } from './step';
+import { cardActivity, CardStep, submissionOf, traceChoice, type StepState } from './step';
 
 export interface ChoiceStepOptions {
   /** A stable name for this question ("stage", "movement"); card submissions must name it. */
@@ -43,6 +43,7 @@ export class ChoiceStep extends CardStep<ChoiceStepOptions> {
       const data = await this.readCard(dc, choiceSubmissionSchema(options.step, options.choices.map((c) => c.value)), value);
       if (!data) return Dialog.EndOfTurn;
       const index = options.choices.findIndex((c) => c.value === data.choice);
+      await traceChoice(dc.context, options.prompt, options.choices[index]!.title);
       return dc.endDialog(result(options, index, 'card'));
     }
     // A lone button ("Let's go") is a pause, not a question: any reply ("ok", "ready") carries on.

@@ -3,9 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { cardAttachment, type AdaptiveCard } from '../../cards/card';
+import { adaptiveCard, cardAttachment, textBlock, type AdaptiveCard } from '../../cards/card';
 import { checkSubmission, type SubmissionSchema } from '../../cards/submission';
-import { log } from '../../services/log';
+import { errorFields, log } from '../../services/log';
 
 export function newNonce(): string {
   return randomBytes(9).toString('base64url');
@@ -19,6 +19,25 @@ export function cardActivity(text: string, card: AdaptiveCard): Partial<Activity
 export function submissionOf(context: TurnContext): unknown {
   const text = (context.activity.text ?? '').trim();
   return !text && context.activity.value !== undefined ? context.activity.value : undefined;
+}
+
+/**
+ * Leaves a trace of a tapped choice, so the chat shows what was picked. In Teams the card is replaced in place by the
+ * question and the choice (a bot may update its own message: the tap's replyToId names it); where a card cannot be
+ * updated (the local web chat, other channels), a short line says it instead.
+ */
+export async function traceChoice(context: TurnContext, question: string, title: string): Promise<void> {
+  const chosen = `You chose: ${title}`;
+  const card = context.activity.replyToId;
+  if (context.activity.channelId === 'msteams' && card) {
+    try {
+      await context.updateActivity({ id: card, type: 'message', text: question, attachments: [cardAttachment(adaptiveCard([textBlock(chosen, { weight: 'Bolder' })]))] });
+      return;
+    } catch (err) {
+      log.warn('card.update_failed', errorFields(err));
+    }
+  }
+  await context.sendActivity(chosen);
 }
 
 export const STALE_CARD = "That card is from an earlier question, so I've set it aside. Here's where we are now:";

@@ -83,7 +83,7 @@ function longReflection(i: number, char = WIDE): ReflectionDoc {
 }
 
 describe('Teams limits: every card the bot can send (cards/limits.ts)', () => {
-  before(() => setLogLevel(process.env.H6_DEBUG ? 'info' : 'silent'));
+  before(() => setLogLevel('silent'));
 
   describe('the card builders with the largest data', () => {
     it('a 50-person team summary and weekly digest: every page within the limits, everyone shown once', () => {
@@ -162,7 +162,6 @@ describe('Teams limits: every card the bot can send (cards/limits.ts)', () => {
     /** Says something and holds every reply to the limits. */
     const say = async (c: Conversation, what: string | Record<string, unknown>): Promise<Activity[]> => {
       const replies = await c.say(what);
-      if (process.env.H6_DEBUG) console.log(">>", typeof what === "string" ? what.slice(0, 50) : JSON.stringify(what).slice(0, 80), "\n<<", visibleText(replies).slice(0, 300));
       for (const a of replies) {
         found.push(...problems(a, typeof what === 'string' ? what.slice(0, 40) : JSON.stringify(what).slice(0, 60)));
         for (const card of cardsOf(a)) checked.push(JSON.stringify(card).match(/"step":"([^"]+)"/)?.[1] ?? JSON.stringify(card).match(/"command":"([a-z ]+)/)?.[1] ?? 'card');
@@ -254,7 +253,6 @@ describe('Teams limits: every card the bot can send (cards/limits.ts)', () => {
       const sup = new Conversation(bot.url, supId);
       let replies = await say(sup, 'summary 12 weeks');
       let pages = 1;
-      if (process.env.H6_DEBUG) console.log(JSON.stringify(replies.map((a) => [a.type, a.text?.slice(0, 80), (a.attachments ?? []).map((x) => [x.contentType, JSON.stringify((x.content as Card).actions)?.slice(0, 200)])])));
       for (;;) {
         const more = replies.flatMap(cardsOf).flatMap((card) => (card.actions as { title: string; data: Record<string, unknown> }[] | undefined) ?? []).find((a) => a.title.startsWith('Show more'));
         if (!more) break;
