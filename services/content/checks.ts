@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { packagePath } from '../paths';
-import { OWN_SOURCE, STAGE_IDS, type Source } from './types';
+import { OWN_SOURCE, RISK_CATEGORIES, STAGE_IDS, type Source } from './types';
 
 /** The one error loadContent throws: names the file and the JSON pointer of the problem. */
 export class ContentError extends Error {
@@ -57,9 +57,10 @@ export function getValidators(): Map<string, ValidateFunction> {
   addFormats(ajv);
   const read = (name: string): Record<string, unknown> =>
     JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, name), 'utf8')) as Record<string, unknown>;
-  // `stageId` is STAGE_IDS: the schemas never repeat the list.
+  // `stageId` is STAGE_IDS and `riskCategory` is RISK_CATEGORIES: the schemas never repeat the lists.
   const common = read('common.schema.json') as { definitions: Record<string, unknown> };
   common.definitions.stageId = { enum: [...STAGE_IDS] };
+  common.definitions.riskCategory = { enum: [...RISK_CATEGORIES] };
   ajv.addSchema(common);
   const map = new Map<string, ValidateFunction>();
   for (const file of Object.values(CONTENT_FILES)) {
@@ -75,7 +76,8 @@ export function describeAjvError(e: ErrorObject): string {
     return `unexpected property "${String(p.additionalProperty)}" (check the spelling; only the documented fields are allowed)`;
   }
   if (e.keyword === 'required') return `missing required property "${String(p.missingProperty)}"`;
-  if (e.keyword === 'enum') return `${e.message ?? 'must be one of the allowed values'}: ${JSON.stringify(p.allowedValues)}`;
+  // A key that is not allowed (propertyNames) is named, so the message says which one.
+  if (e.keyword === 'enum') return `${e.propertyName ? `"${e.propertyName}": ` : ''}${e.message ?? 'must be one of the allowed values'}: ${JSON.stringify(p.allowedValues)}`;
   return e.message ?? `failed ${e.keyword}`;
 }
 
@@ -181,3 +183,8 @@ export function deepFreeze<T>(value: T): T {
 }
 
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? Mutable<U>[] : T[K] extends object ? Mutable<T[K]> : T[K] };
+
+/** Every kind of RISK_CATEGORIES has its response in a protocol (the schema checks only that the names are kinds). */
+export function checkKinds(file: string, kinds: Record<string, unknown>): void {
+  for (const k of RISK_CATEGORIES) if (!kinds[k]) throw new ContentError(file, '/kinds', `missing the response for "${k}"`);
+}

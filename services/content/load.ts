@@ -2,7 +2,7 @@
 // cached; and an organisation's own safety protocol (SAFETY_PROTOCOL_FILE), checked the same way.
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { checkTerms, CONTENT_FILES, ContentError, deepFreeze, DEFAULT_CONTENT_DIR, describeAjvError, displayPath, getValidators, readValidated, walk, type Ctx, type Mutable } from './checks';
+import { checkKinds, checkTerms, CONTENT_FILES, ContentError, deepFreeze, DEFAULT_CONTENT_DIR, describeAjvError, displayPath, getValidators, readValidated, walk, type Ctx, type Mutable } from './checks';
 import { OWN_SOURCE, RISK_CATEGORIES, STAGE_IDS, type Content, type Onboarding, type RiskCategoryTerms, type SafetyProtocol, type Source, type Stage, type StageFinder, type StageId, type StageStalls, type StallPhrase } from './types';
 
 /** A human-readable citation for a source id, e.g. for docs or a "why this?" link. */
@@ -67,10 +67,12 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
     checkTerms(rk.file, c.patterns, `/categories/${i}/patterns`, rk.data.macros);
     checkTerms(rk.file, c.exclusions, `/categories/${i}/exclusions`, rk.data.macros);
   });
+  for (const k of RISK_CATEGORIES) if (!seen.has(k)) throw new ContentError(rk.file, '/categories', `missing the category "${k}"`);
   const riskTerms = [...rk.data.categories].sort((a, b) => RISK_CATEGORIES.indexOf(a.id) - RISK_CATEGORIES.indexOf(b.id));
 
   const sp = readValidated<Mutable<SafetyProtocol>>(ctx, CONTENT_FILES.safetyProtocol);
   walk(ctx, sp.file, sp.data, '');
+  checkKinds(sp.file, sp.data.kinds);
 
   // Onboarding: modules in stage order; each check's answer is one of its choices.
   const ob = readValidated<Mutable<Onboarding>>(ctx, CONTENT_FILES.onboarding);
@@ -124,6 +126,7 @@ export function loadSafetyProtocolFile(file: string, c: Content = content()): Sa
     throw new ContentError(shown, e?.instancePath ?? '', e ? describeAjvError(e) : 'does not match its schema');
   }
   walk(ctx, shown, data, '');
+  checkKinds(shown, (data as SafetyProtocol).kinds);
   return deepFreeze(data as SafetyProtocol);
 }
 

@@ -292,13 +292,14 @@ describe('content', () => {
     });
 
     it('a missing risk category and a bad contact region', () => {
+      let dropped = '';
       expectContentError(
         brokenCopy('risk-terms.json', (d) => {
-          d.categories.pop();
+          dropped = d.categories.pop().id;
         }),
         'risk-terms.json',
         '/categories',
-        /must NOT have fewer than 6 items/,
+        new RegExp(`missing the category "${dropped}"`),
       );
       expectContentError(
         brokenCopy('safety-protocol.json', (d) => {
@@ -307,6 +308,33 @@ describe('content', () => {
         'safety-protocol.json',
         '/contacts/0/region',
         /must match pattern/,
+      );
+    });
+
+    it('a protocol without a response for a kind, or with a kind that is not one of RISK_CATEGORIES (the one list)', () => {
+      expectContentError(
+        brokenCopy('safety-protocol.json', (d) => {
+          delete d.kinds.abuse;
+        }),
+        'safety-protocol.json',
+        '/kinds',
+        /missing the response for "abuse"/,
+      );
+      expectContentError(
+        brokenCopy('safety-protocol.json', (d) => {
+          d.kinds.gambling = d.kinds.abuse;
+        }),
+        'safety-protocol.json',
+        '/kinds',
+        /"gambling": must be equal to one of the allowed values/,
+      );
+      expectContentError(
+        brokenCopy('risk-terms.json', (d) => {
+          d.categories[0].id = 'gambling';
+        }),
+        'risk-terms.json',
+        '/categories/0/id',
+        /must be equal to one of the allowed values: \["overdose","suicide","self_harm","harm_to_others","abuse","psw_distress"\]/,
       );
     });
 
