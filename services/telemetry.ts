@@ -3,7 +3,7 @@
 // scheduled job. Attributes pass through the log's allow-list (safeFields): ids, counts, durations and codes,
 // never text. No automatic instrumentation is switched on: HTTP and Azure SDK spans would carry URLs, query
 // strings and Cosmos queries, which this allow-list would not have vetted.
-import { diag, DiagLogLevel, metrics, SpanStatusCode, trace, type Attributes, type Histogram } from '@opentelemetry/api';
+import { diag, DiagLogLevel, metrics, SpanKind, SpanStatusCode, trace, type Attributes, type Histogram } from '@opentelemetry/api';
 import type { PluginConfig } from '@azure/cosmos';
 import type { AzureMonitorOpenTelemetryOptions } from '@azure/monitor-opentelemetry';
 import { errorFields, log, safeFields, type LogFields } from './log';
@@ -11,6 +11,9 @@ import { errorFields, log, safeFields, type LogFields } from './log';
 const SCOPE = 'peerreflect';
 /** Low-cardinality keys a metric may be split by (ids would make one series per person). */
 const METRIC_KEYS = new Set(['activityType', 'channelId', 'kind', 'operation', 'container', 'status', 'errorName']);
+
+// Application Insights files SERVER and CONSUMER spans under `requests`, CLIENT spans under `dependencies`.
+const KINDS: Record<string, SpanKind> = { turn: SpanKind.SERVER, job: SpanKind.CONSUMER, storage: SpanKind.CLIENT };
 
 /** Span attributes: exactly what a log line may carry. */
 export function spanAttributes(fields: LogFields): Attributes {
@@ -37,7 +40,7 @@ function durationHistogram(name: string): Histogram {
  * error with the error's name and code — never its message, and no exception event (it would carry the message).
  */
 export async function withSpan<T>(name: string, fields: LogFields, fn: () => Promise<T>): Promise<T> {
-  return trace.getTracer(SCOPE).startActiveSpan(name, { attributes: spanAttributes(fields) }, async (span) => {
+  return trace.getTracer(SCOPE).startActiveSpan(name, { kind: KINDS[name] ?? SpanKind.INTERNAL, attributes: spanAttributes(fields) }, async (span) => {
     const started = performance.now();
     const attrs: Attributes = spanAttributes(fields);
     try {
