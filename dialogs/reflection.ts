@@ -8,7 +8,7 @@
 // Options: { args?: string } from the router (`reflect C-14`), or for onboarding practice
 // { practice: true, clientCode: 'PRACTICE', stage?: StageId } → saved with practice: true, no relationship,
 // no follow-up. Returns the saved ReflectionDoc's id (or undefined when not saved).
-import { ComponentDialog, WaterfallDialog, type DialogContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogReason, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AppServices } from '../services/app';
 import { content } from '../services/content';
 import { looksLikeIdentifier } from '../services/deidentify';
@@ -25,6 +25,7 @@ import { ChoiceStep, FormStep, FreeTextStep, RawTextStep, type ChoiceResult, typ
 import { STAGE_FINDER_DIALOG, StageFinderDialog, stageChoices } from './stageFinder';
 import { STALL_DIALOG, StallDialog, type StallOutcome } from './stall';
 import { REFLECTION_KEPT } from './messages';
+import { isRiskKind } from '../services/safety/protocol';
 import { SAFETY_CHECK_DIALOG, selfCareMessage, type SafetyCheckOptions } from './safety';
 import { markDurable, personOf } from './turn';
 import { reviewText, selfCheckInputs, scoreAndNote, MOVEMENT_TITLES } from './reflectionText';
@@ -96,6 +97,19 @@ export class ReflectionDialog extends ComponentDialog {
     const main = this.createChildContext(dc).stack.find((d) => d.id === MAIN);
     const draft = (main?.state as { values?: { draft?: Draft } } | undefined)?.values?.draft;
     return draft?.id ? screenOf(draft) : undefined;
+  }
+
+  /** Back from `worried` typed mid-debrief: the kind named there is flagged on every copy of the draft it holds. */
+  override async resumeDialog(dc: DialogContext, reason: DialogReason, result?: unknown) {
+    if (isRiskKind(result)) {
+      for (const instance of this.createChildContext(dc).stack) {
+        const state = instance.state as { values?: { draft?: Draft }; options?: Draft & { draft?: Draft } };
+        for (const draft of [state.values?.draft, state.options?.draft, state.options]) {
+          if (Array.isArray(draft?.riskFlags) && !draft.riskFlags.includes(result)) draft.riskFlags.push(result);
+        }
+      }
+    }
+    return super.resumeDialog(dc, reason, result);
   }
 
   // ── client code ──────────────────────────────────────────────────────────────────────────────

@@ -111,7 +111,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
   it('does not pause for false alarms', async () => {
     const c = new Conversation(bot.url);
     await toFirstPrompt(c);
-    for (const [i, text] of ['She killed it at the interview today', 'I overdid it at the gym before the shift', 'Told him to cut yourself some slack'].entries()) {
+    for (const [i, text] of ['She killed it at the interview today', 'I overdid it at the gym before the shift', 'We practised giving naloxone at the training'].entries()) {
       const shown = visibleText(await c.say(text));
       assert.doesNotMatch(shown, /pause/i);
       assert.match(shown, new RegExp(`\\(${i + 2}/5\\)`));
@@ -214,10 +214,11 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     await finish(d, 2);
     const [doc] = await reflectionsOf(bot, d.userId);
     assert.deepEqual(doc!.answers.map((a) => a.text).filter(Boolean), ['We went for a walk', 'Worried about her rent, mostly']);
+    assert.deepEqual(doc!.riskFlags, ['psw_distress'], 'the kind named mid-debrief is flagged on it');
   });
 
   it('`worried` in the middle of a debrief joins that debrief’s one alert, with its client code', async () => {
-    const { sup, say, inbox } = await supervised('PSW 8');
+    const { sup, c, say, inbox } = await supervised('PSW 8');
     await say('reflect K-5');
     await say('skip');
     await say('1');
@@ -233,6 +234,13 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     const alerts = inbox(sup).filter((t) => /Safety alert/.test(t));
     assert.equal(alerts.length, 1);
     assert.match(alerts[0]!, /\(overdose and suicidal thoughts\) came up in a reflection about client K-5/);
+    for (let i = 1; i < 5; i++) await say('skip');
+    await say('steady');
+    await say('3');
+    await say(words.checkNo);
+    assert.match(await say('save'), /Saved/);
+    const [doc] = (await bot.app.reflections.listByPsw(bot.app.personIdFor(c.userId))).items;
+    assert.deepEqual(doc!.riskFlags.sort(), ['overdose', 'suicide']);
   });
 
   it('a self-check of 1 or 2 gets a short self-care step, never the client crisis script', async () => {
@@ -281,7 +289,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     assert.equal(mine.length, 1);
     assert.equal(mine[0]!.personId, supId);
     assert.deepEqual(mine[0]!.payload.categories, ['suicide', 'overdose']);
-    assert.doesNotMatch(JSON.stringify(mine[0]), /killing|sister|555|613|Friday/);
+    assert.doesNotMatch(JSON.stringify(mine[0]!.payload), /killing|sister|555|613|Friday/, 'ids, kinds and the code only');
 
     const scheduler = createScheduler(bot.app, bot.server.adapter);
     assert.equal((await scheduler.runDue()).claimed, 1);
