@@ -87,7 +87,7 @@ function main(): void {
   const dry = process.argv.includes('--dry');
   const c = content();
   const model = shippedModel();
-  const sets = { dev: readSet(SCREEN_SETS.dev), test: readSet(SCREEN_SETS.test) };
+  const sets = { dev: readSet(SCREEN_SETS.dev), test: readSet(SCREEN_SETS.test), fresh: readSet(SCREEN_SETS.fresh) };
   const extra = readSet(SCREEN_SETS.train);
 
   // Development figures for the classifier are cross-validated: each fold screened by a model trained without it.
@@ -96,13 +96,15 @@ function main(): void {
     const m = { ...train(part), thresholds: model.thresholds };
     for (const ex of held) devModel.set(ex.id, m);
   }
-  const predictor = (set: 'dev' | 'test', layers: ScreenLayers) => (ex: Labelled) => {
+  const predictor = (set: 'dev' | 'test' | 'fresh', layers: ScreenLayers) => (ex: Labelled) => {
     const l = layers.classifier === false ? layers : { ...layers, classifier: set === 'dev' ? devModel.get(ex.id)! : model };
     return riskCategories(screenRisk(ex.screened, c, l));
   };
 
-  const rows: { name: string; dev: Scores; test: Scores }[] = [];
-  for (const { name, layers } of LAYERS) rows.push({ name, dev: score(sets.dev, predictor('dev', layers)), test: score(sets.test, predictor('test', layers)) });
+  const rows: { name: string; dev: Scores; test: Scores; fresh: Scores }[] = [];
+  for (const { name, layers } of LAYERS) {
+    rows.push({ name, dev: score(sets.dev, predictor('dev', layers)), test: score(sets.test, predictor('test', layers)), fresh: score(sets.fresh, predictor('fresh', layers)) });
+  }
   // The classifier on its own, at an even 0.5 threshold per kind (its shipped thresholds only count what it adds).
   const even = (m: RiskModel): RiskModel => ({ ...m, thresholds: Object.fromEntries(RISK_CATEGORIES.map((k) => [k, 0.5])) as RiskModel['thresholds'] });
   const classifierAlone = {
@@ -112,12 +114,13 @@ function main(): void {
       return riskCategories(screenRisk(ex.screened, { ...c, riskTerms: c.riskTerms.map((t) => ({ ...t, patterns: [] })) }, { classifier: even(m) }));
     }),
     test: score(sets.test, (ex) => riskCategories(screenRisk(ex.screened, { ...c, riskTerms: c.riskTerms.map((t) => ({ ...t, patterns: [] })) }, { classifier: even(model) }))),
+    fresh: score(sets.fresh, (ex) => riskCategories(screenRisk(ex.screened, { ...c, riskTerms: c.riskTerms.map((t) => ({ ...t, patterns: [] })) }, { classifier: even(model) }))),
   };
   const full = rows[rows.length - 1];
 
   // Speed: the whole path the CLI takes (de-identify, then screen) and the screen alone, one core.
-  const texts = [...sets.dev, ...sets.test].map((e) => e.text);
-  const screened = [...sets.dev, ...sets.test].map((e) => e.screened);
+  const texts = [...sets.dev, ...sets.test, ...sets.fresh].map((e) => e.text);
+  const screened = [...sets.dev, ...sets.test, ...sets.fresh].map((e) => e.screened);
   const rate = (fn: (t: string, i: number) => unknown, list: string[]): number => {
     for (let i = 0; i < 200; i++) fn(list[i % list.length], i);
     const t0 = process.hrtime.bigint();
@@ -130,25 +133,28 @@ function main(): void {
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`;
   const md: string[] = [];
-  const setLine = (s: 'dev' | 'test') =>
-    `${s === 'dev' ? 'development' : 'test'} set: ${sets[s].length} sentences, ${full[s].risk} risk (` +
+  const setLine = (s: 'dev' | 'test' | 'fresh') =>
+    `${{ dev: 'development', test: 'test', fresh: 'fresh' }[s]} set: ${sets[s].length} sentences, ${full[s].risk} risk (` +
     RISK_CATEGORIES.map((k) => `${k} ${full[s].counts[k]}`).join(', ') +
     `), ${full[s].negatives} hard negatives`;
   md.push('### The shipped screen', '');
   md.push(`- ${setLine('dev')} (classifier figures cross-validated, 5 folds)`);
   md.push(`- ${setLine('test')} (never trained or tuned on)`);
+  md.push(`- ${setLine('fresh')} (never trained on; measured blind once, then patterns were adjusted for general cases its misses showed — the blind figures are in "The labelled sets")`);
   md.push(`- the classifier also trains on ${extra.length} sentences of bench/data/screen-train.jsonl (in the folds, never scored here)`, '');
-  md.push('| | development | test | target (test) |', '|---|---:|---:|---:|');
-  md.push(`| recall, any risk flagged | ${pct(full.dev.overall)} | ${pct(full.test.overall)} | ≥ 90 % |`);
-  md.push(`| recall, flagged with its own kind | ${pct(full.dev.rightKind)} | ${pct(full.test.rightKind)} | |`);
+  md.push('| | development | test | fresh | target (test) |', '|---|---:|---:|---:|---:|');
+  md.push(`| recall, any risk flagged | ${pct(full.dev.overall)} | ${pct(full.test.overall)} | ${pct(full.fresh.overall)} | ≥ 90 % |`);
+  md.push(`| recall, flagged with its own kind | ${pct(full.dev.rightKind)} | ${pct(full.test.rightKind)} | ${pct(full.fresh.rightKind)} | |`);
   for (const k of RISK_CATEGORIES) {
     const target = k === 'suicide' || k === 'overdose' ? '≥ 95 %' : '';
-    md.push(`| recall, ${k} | ${pct(full.dev.recall[k])} | ${pct(full.test.recall[k])} | ${target} |`);
+    md.push(`| recall, ${k} | ${pct(full.dev.recall[k])} | ${pct(full.test.recall[k])} | ${pct(full.fresh.recall[k])} | ${target} |`);
   }
-  md.push(`| false positives on hard negatives | ${pct(full.dev.fpRate)} | ${pct(full.test.fpRate)} | ≤ 10 % |`, '');
+  md.push(`| false positives on hard negatives | ${pct(full.dev.fpRate)} | ${pct(full.test.fpRate)} | ${pct(full.fresh.fpRate)} | ≤ 10 % |`, '');
   md.push('### What each layer adds', '', 'Recall (any risk flagged) / false-positive rate on hard negatives; each row adds one layer to the row above.', '');
-  md.push('| layers | dev recall | dev FP | test recall | test FP |', '|---|---:|---:|---:|---:|');
-  for (const r of [...rows, classifierAlone]) md.push(`| ${r.name} | ${pct(r.dev.overall)} | ${pct(r.dev.fpRate)} | ${pct(r.test.overall)} | ${pct(r.test.fpRate)} |`);
+  md.push('| layers | dev recall | dev FP | test recall | test FP | fresh recall | fresh FP |', '|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of [...rows, classifierAlone]) {
+    md.push(`| ${r.name} | ${pct(r.dev.overall)} | ${pct(r.dev.fpRate)} | ${pct(r.test.overall)} | ${pct(r.test.fpRate)} | ${pct(r.fresh.overall)} | ${pct(r.fresh.fpRate)} |`);
+  }
   md.push('', 'Per kind, test set:', '', `| layers | ${RISK_CATEGORIES.join(' | ')} |`, `|---|${RISK_CATEGORIES.map(() => '---:').join('|')}|`);
   for (const r of [...rows, classifierAlone]) md.push(`| ${r.name} | ${RISK_CATEGORIES.map((k) => pct(r.test.recall[k])).join(' | ')} |`);
   md.push('', '### Speed (one core, shared machine)', '');

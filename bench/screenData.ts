@@ -14,6 +14,8 @@ export const DATA_DIR = path.join(__dirname, 'data');
 export const SCREEN_SETS = {
   dev: path.join(DATA_DIR, 'screen-dev.jsonl'),
   test: path.join(DATA_DIR, 'screen-test.jsonl'),
+  /** Written after the last pattern work; never trained on (docs/SAFETY.md gives its blind figures). */
+  fresh: path.join(DATA_DIR, 'screen-fresh.jsonl'),
   /** Optional extra training sentences (never test sentences). */
   train: path.join(DATA_DIR, 'screen-train.jsonl'),
 } as const;

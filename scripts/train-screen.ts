@@ -18,6 +18,9 @@ import { readSet, SCREEN_SETS } from '../bench/screenData';
 /** Share of hard negatives the classifier alone may flag per kind: more room where recall matters most. */
 const FP_BUDGET: Record<string, number> = { suicide: 0.02, overdose: 0.02 };
 const FP_BUDGET_DEFAULT = 0.01;
+/** Never below even odds, except for suicide and overdose: a thin bank of negatives must not set a hair trigger. */
+const FLOOR: Record<string, number> = { suicide: 0.35, overdose: 0.35 };
+const FLOOR_DEFAULT = 0.5;
 const GRID = Array.from({ length: 15 }, (_v, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
 
 export function trainShipped(): RiskModel {
@@ -31,7 +34,8 @@ export function trainShipped(): RiskModel {
   const negatives = bank.filter((ex) => ex.kinds.length === 0);
   for (const kind of RISK_CATEGORIES) {
     const budget = Math.floor((FP_BUDGET[kind] ?? FP_BUDGET_DEFAULT) * negatives.length);
-    model.thresholds[kind] = GRID.find((t) => negatives.filter((ex) => oof.get(ex.id)![kind] >= t).length <= budget) ?? 1;
+    const floor = FLOOR[kind] ?? FLOOR_DEFAULT;
+    model.thresholds[kind] = GRID.find((t) => t >= floor && negatives.filter((ex) => oof.get(ex.id)![kind] >= t).length <= budget) ?? 1;
   }
   model.trainedOn.files = [SCREEN_SETS.dev, SCREEN_SETS.train].filter((f) => fs.existsSync(f)).map((f) => path.relative(path.join(__dirname, '..'), f));
   return model;
