@@ -158,8 +158,8 @@ describe('onboarding over HTTP', () => {
 
   it('runs the whole module: four stages, then a practice debrief that is saved as practice, and the supervisor sees completion', async () => {
     const { roster } = bot.app.supervision;
-    await roster.add({ channelId: 'onb-sup', role: 'supervisor', alias: 'Onb Sup', team: 'Onb' });
-    await roster.add({ channelId: 'onb-newhire', role: 'newhire', alias: 'New 1', supervisor: 'Onb Sup', team: 'Onb' });
+    await roster.add({ channelId: 'onb-sup', role: 'supervisor', alias: 'Sup O', team: 'Team O' });
+    await roster.add({ channelId: 'onb-newhire', role: 'newhire', alias: 'New 1', supervisor: 'Sup O', team: 'Team O' });
     const personId = bot.app.personIdFor('onb-newhire');
     const supervisor = new Conversation(bot.url, 'onb-sup');
     assert.match(JSON.stringify(await supervisor.say('summary')), /"title":"Onboarding","value":"not started"/);
