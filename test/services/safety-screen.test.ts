@@ -101,6 +101,10 @@ describe('safety screen', () => {
     it('negation: a denial or "never" just before the words drops the hit', () => {
       none(['Client denies SI/HI, mood good', 'she said she is not suicidal, just frustrated', 'he would never hurt anyone', 'he is not using alone anymore', 'no signs of abuse at the visit']);
     });
+    it('pseudo-negations ("no point", "idk", "not sure") negate nothing', () => {
+      assert.ok(cats('she said no point booking, she wont be around next week').includes('suicide'));
+      assert.ok(cats('idk he overdosed i think').includes('overdose'));
+    });
     it('negation stays inside its clause', () => {
       assert.ok(cats('pt expressed wish to be dead, denies plan at this time').includes('suicide'));
       assert.ok(cats('not sure but i think he overdosed').includes('overdose'));
@@ -173,7 +177,13 @@ describe('safety screen', () => {
       assert.ok(res.length === RISK_CATEGORIES.length && res.every((h) => h.termId === CLASSIFIER_TERM));
       assert.deepEqual(screenRisk('we had a good visit', content(), { classifier: false }), []);
     });
-    it('features are word stems, bigrams and character n-grams', () => {
+    it('the sentence-level context rules gate its kinds too', () => {
+      const m = { ...shippedModel(), thresholds: Object.fromEntries(RISK_CATEGORIES.map((k) => [k, 0])) as Record<RiskCategory, number> };
+      const res = riskCategories(screenRisk('we practiced how to give narcan with the training kit', content(), { classifier: m }));
+      assert.ok(!res.includes('overdose') && res.includes('suicide'), JSON.stringify(res));
+    });
+    it('features are word stems, bigrams and character n-grams, negated after a cue', () => {
+      assert.ok(features('not suicidal', { bigrams: false, chars: [], stems: true, negation: true }).includes('neg:suicid'));
       const f = features('cutting again', { bigrams: true, chars: [4], stems: true });
       assert.ok(f.includes('cut') && f.includes('cut_again') && f.includes('#<cut'));
     });
