@@ -121,6 +121,23 @@ describe('Teams: channels and group chats run nothing personal', () => {
     assert.match(visibleText(again.here), /one-to-one chat/);
   });
 
+  it('when Teams will not start the personal chat (app not installed for them), the line says so and the button still opens it', async () => {
+    teams.failNext.push(403);
+    const { here, elsewhere } = await post(activity('channel', user(), 'history C-14'));
+    assert.equal(here.length, 1);
+    assert.match(visibleText(here), /Message me there/);
+    assert.ok(openButton(here));
+    assert.equal(elsewhere.length, 0, 'nothing was sent anywhere else');
+  });
+
+  it('in a personal chat a mention of the bot is taken out too', async () => {
+    const psw = user();
+    const a = activity('personal', psw, 'help');
+    const { here } = await post({ ...a, text: '<at>PeerReflect</at> help', entities: [{ type: 'mention', text: '<at>PeerReflect</at>', mentioned: BOT }] });
+    assert.match(visibleText(here), /Here's what I can do/);
+    assert.doesNotMatch(visibleText(here), /one-to-one chat, where only you/);
+  });
+
   it("a supervisor's `summary` in a channel posts no figures and reads nothing (no audit record)", async () => {
     const sup = user();
     const supId = bot.app.personIdFor(sup.aadObjectId);
