@@ -280,7 +280,8 @@ export class RosterService {
 
   /**
    * After a change: the audit record (who, what, before → after, when; labels and ids only), the notices when a
-   * supervisor link changed, then onChanged. The record is written before anyone can read under the new roster.
+   * supervisor link changed, then onChanged. A change whose record fails to write is still made (the person
+   * document is written first); the failure reaches the admin as an error, so it is not silent.
    */
   private async recorded(by: string, what: RosterChange, before: Person | undefined, after: Person): Promise<void> {
     const detail: Record<string, string> = { change: what };
