@@ -1,10 +1,11 @@
-// The real server in its own process, started exactly as `npm start` does (node --import tsx bot/index.ts),
-// for tests that stop it cleanly or kill it outright.
+// The real server in its own process, started as `npm run dev` does (node --import tsx bot/index.ts: the sources,
+// no build), for tests that stop it cleanly or kill it outright. `npm start` runs the compiled dist/ instead: see
+// test/bot/npmStart.test.ts and test/e2e/productionInstall.test.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-/** Node's arguments for the server, as package.json's `start` script has them. */
+/** Node's arguments for the server, as package.json's `dev` script has them. */
 export const SERVER_ARGS = ['--disable-warning=DEP0111', '--import', 'tsx', 'bot/index.ts'];
 
 export interface ServerProcess {
