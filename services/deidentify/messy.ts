@@ -35,10 +35,11 @@ const PERSON_BEFORE = set(`
   gran granny kokum kookum mooshum moshom niece nephew wife husband hubby partner bf gf boyfriend girlfriend ex buddy
   friend roommate roomie bestie sponsor sponsee worker caseworker pharmacist nurse practitioner np counsellor counselor
   therapist doctor psychiatrist dr pastor elder landlord landlady client kid neighbour neighbor coworker boss
+  calls named nicknamed
 `);
 
 /** Second words of two-word person cues: "picked up X", "ran into X", "spoke to X". */
-const PERSON_BEFORE_PAIRS = new Set(['picked up', 'dropped off', 'ran into', 'spoke to', 'talked to', 'spoke w', 'talked w', 'sat w', 'went w', 'checked on', 'check on', 'waited for', 'looking for', 'dropped', 'left', 'reached']);
+const PERSON_BEFORE_PAIRS = new Set(['calls him', 'calls her', 'call him', 'call her', 'calls me', 'call me', 'goes by', 'picked up', 'dropped off', 'ran into', 'spoke to', 'talked to', 'spoke w', 'talked w', 'sat w', 'went w', 'checked on', 'check on', 'waited for', 'looking for', 'dropped', 'left', 'reached']);
 
 /** Verbs a person does, right after the name ("dawn said", "rusty came by"). */
 const PERSON_AFTER = set(`
@@ -53,6 +54,13 @@ export const NICKNAMES = set(`
   skinny peanut bubba bubbles sunny sonny chip lucky duke rocky butch scooter bunny kitty tiger cowboy preacher
   sarge goose hawk wolf jojo dee gigi pooh biggie boo coco princess ziggy stretch lefty ginger curly pops bones
   chico flaco gordo chino papi tex dutch smitty sully mac bucky spud stinky hoss
+`);
+
+/** Given names that are everyday words and in no name list: names only in a person slot, like NICKNAMES. */
+const WORD_GIVEN_NAMES = set(`
+  ocean blessing miracle heaven serenity trinity genesis lyric echo phoenix raven willow aspen cedar ash skye
+  rain rainbow sunshine meadow shiloh dakota cheyenne sierra india london paris brooklyn memphis denver
+  story legend true royal saint kingdom messiah gift goodness marvel lucky honour honor lovely
 `);
 
 /** Nickname shapes: "big mike", "lil d", "little j". */
@@ -91,7 +99,7 @@ function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
   if (NICKNAMES.has(base)) return 'wordName';
   if (base.length < 2 || SAFE.has(base) || KEEP.has(base) || KEEP.has(lower) || TITLES.has(base)) return 'safe';
   // Two letters ("jj", "ty", "AB") are a name only in a person slot.
-  if (base.length < 3) return d.firstNames.has(base) || d.anyNames.has(base) ? 'wordName' : 'safe';
+  if (base.length < 3) return d.firstNames.has(base) || d.anyNames.has(base) || !d.common.has(base) ? 'wordName' : 'safe';
   // Plurals of kept words: tuesdays, benzos.
   if (base.endsWith('s') && KEEP.has(base.slice(0, -1))) return 'safe';
   if (base.includes('-')) {
@@ -100,7 +108,7 @@ function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
     if (parts.every((p) => !d.common.has(p)) && parts.some((p) => !english(p, d) || d.firstNames.has(p))) return 'name';
     return 'word';
   }
-  if (NICKNAMES.has(base) || AMBIGUOUS_NAMES.has(base)) return 'wordName';
+  if (NICKNAMES.has(base) || AMBIGUOUS_NAMES.has(base) || WORD_GIVEN_NAMES.has(base)) return 'wordName';
   // Given-name lists hold everyday words too ("fax", "care"): those need a person slot.
   if (d.firstNames.has(base)) return everyday().has(base) ? 'wordName' : 'name';
   // Philter's turn: no English word and on no list is most often a name in these notes.
@@ -205,7 +213,7 @@ export function messyNames(text: string): Entity[] {
     const after = (PERSON_AFTER.has(nextWord) && !(nextWord === 'came' && toks[k + 2]?.lower === 'up')) || (sentenceStart(text, t.start) && (nextWord === 'is' || nextWord === 'was' || possessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? ''))));
     // Next to a name it is part of the name: "luz maria", "maria luz".
     // Only a given name or nickname, and never a cue word itself ("saw zorblax").
-    const givenLike = (NICKNAMES.has(base0) || AMBIGUOUS_NAMES.has(base0) || d.firstNames.has(base0)) && !PERSON_BEFORE.has(base0) && !PERSON_AFTER.has(base0);
+    const givenLike = (NICKNAMES.has(base0) || AMBIGUOUS_NAMES.has(base0) || WORD_GIVEN_NAMES.has(base0) || d.firstNames.has(base0)) && !PERSON_BEFORE.has(base0) && !PERSON_AFTER.has(base0);
     const besideName = givenLike && ((!!prev && near && judgeCached(prev.lower, d) === 'name') || (!!nextWord && judgeCached(nextWord, d) === 'name'));
     if (before || after || besideName) out.push({ start: t.start, end, type: 'NAME' });
   }
@@ -247,7 +255,7 @@ export function unsureNames(text: string): Array<{ start: number; end: number; w
     const base = t.lower.replace(/['’]s$/, '');
     if (base.length < 3 || text[t.start - 1] === '[') continue; // placeholders ([NAME]) are already hidden
     // Given names and nicknames only: "long", "price" or "hall" are surnames, rarely said alone.
-    if (!(NICKNAMES.has(base) || (d.firstNames.has(base) && everyday().has(base)) || (AMBIGUOUS_NAMES.has(base) && !SURNAME_WORDS.has(base)))) continue;
+    if (!(NICKNAMES.has(base) || WORD_GIVEN_NAMES.has(base) || (d.firstNames.has(base) && everyday().has(base)) || (AMBIGUOUS_NAMES.has(base) && !SURNAME_WORDS.has(base)))) continue;
     if (KEEP.has(base) || SAFE.has(base)) continue;
     const prev = toks[k - 1];
     const next = toks[k + 1];
