@@ -10,6 +10,8 @@ import type { AppServices } from '../services/app';
 import { log } from '../services/log';
 import type { Person } from '../services/people';
 import { createTurnQueue, runHeld } from './turnGate';
+import { rescueSave } from './saveRescue';
+import type { EtagCheckedStorage } from './stateStorage';
 import { invokeAnswer } from './invokes';
 import { NOT_YOUR_CONVERSATION } from './messages';
 import { RedeliveryGuard } from './redelivery';
@@ -25,7 +27,7 @@ export class PeerReflectBot extends TeamsActivityHandler {
   private readonly oneAtATime = createTurnQueue();
   private readonly redelivery: RedeliveryGuard;
 
-  constructor(private readonly app: AppServices, private readonly conversationState: ConversationState, built: BuiltDialogs) {
+  constructor(private readonly app: AppServices, private readonly conversationState: ConversationState, built: BuiltDialogs, private readonly stateStorage?: EtagCheckedStorage) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState);
@@ -102,8 +104,10 @@ export class PeerReflectBot extends TeamsActivityHandler {
       if (await this.redelivery.seenBefore(context)) return void log.info('turn.redelivered', { activityType: context.activity.type });
       await super.run(context);
     };
+    // Storage down from the start: a tapped Save of a review this instance showed is still kept (bot/saveRescue.ts).
+    const rescue = async () => (this.stateStorage ? rescueSave(context, this.app, this.stateStorage, stateKeyOf(this.conversationState, context)) : undefined);
     await this.oneAtATime(key, () => runHeld(context, turn, () => this.conversationState.saveChanges(context, false),
-      async () => { await this.conversationState.load(context, true); }));
+      async () => { await this.conversationState.load(context, true); }, rescue));
   }
 
   /** Invokes are answered in the HTTP response with what their kind expects — never botbuilder's 501 (bot/invokes.ts). */
@@ -143,4 +147,9 @@ export class PeerReflectBot extends TeamsActivityHandler {
     context.turnState.set(PERSON_KEY, person);
     return person;
   }
+}
+
+/** The storage key ConversationState uses for this turn's conversation. */
+function stateKeyOf(state: ConversationState, context: TurnContext): string {
+  return (state as unknown as { getStorageKey(c: TurnContext): string }).getStorageKey(context);
 }

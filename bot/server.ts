@@ -34,7 +34,7 @@ export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteIns
   // Writes carry the etag each turn read, so two instances cannot overwrite each other's step (bot/stateStorage.ts).
   const stateStorage = new EtagCheckedStorage(cosmosStateStorage(store), store.database.container(BOT_STATE_CONTAINER));
   const conversationState = new ConversationState(stateStorage);
-  const bot = new PeerReflectBot(app, conversationState, opts.dialogs ?? buildDialogs(app));
+  const bot = new PeerReflectBot(app, conversationState, opts.dialogs ?? buildDialogs(app), stateStorage);
 
   const server = restify.createServer({ name: 'peerreflect', handleUncaughtExceptions: false });
   // Local mode: every route (the web chat too) answers only requests addressed to a loopback name (DNS rebinding).

@@ -34,6 +34,10 @@ export function cosmosStateStorage(store: Store): CosmosDbPartitionedStorage {
   return storage;
 }
 
+/** How long and how many conversations' last state an instance keeps in memory (EtagCheckedStorage.lastKnown). */
+const RECENT_MS = 30 * 60_000;
+const RECENT_MAX = 500;
+
 export class StateConflict extends Error {
   constructor() {
     super('bot state changed since this turn read it');
@@ -49,15 +53,33 @@ export class EtagCheckedStorage implements Storage {
   /** The etag each state object was read (or last written) with; weak, so a finished turn leaves nothing. */
   private readonly etags = new WeakMap<object, string>();
   private ready?: Promise<unknown>;
+  /**
+   * A copy of the state last read or stored for each recent conversation (redacted text only, like the store), for
+   * one use: saving a reflection whose Save card is tapped while storage is down (bot/saveRescue.ts).
+   */
+  private readonly recent = new Map<string, { state: Record<string, unknown>; at: number }>();
 
   constructor(private readonly inner: CosmosDbPartitionedStorage, private readonly container: Container) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     const items = await this.inner.read(keys);
-    for (const item of Object.values(items)) {
+    for (const [key, item] of Object.entries(items)) {
       if (item && typeof item === 'object' && typeof item.eTag === 'string') this.etags.set(item, item.eTag);
+      if (item && typeof item === 'object') this.keep(key, item);
     }
     return items;
+  }
+
+  /** The state this instance last read or stored under `key`, if within RECENT_MS. */
+  lastKnown(key: string, now = Date.now()): Record<string, unknown> | undefined {
+    const r = this.recent.get(key);
+    return r && now - r.at < RECENT_MS ? r.state : undefined;
+  }
+
+  private keep(key: string, state: object): void {
+    this.recent.delete(key);
+    if (this.recent.size >= RECENT_MAX) this.recent.delete(this.recent.keys().next().value as string);
+    this.recent.set(key, { state: JSON.parse(JSON.stringify(state)) as Record<string, unknown>, at: Date.now() });
   }
 
   async write(changes: StoreItems): Promise<void> {
@@ -74,6 +96,7 @@ export class EtagCheckedStorage implements Storage {
           ? await this.container.item(id, id).replace(body, { accessCondition: { type: 'IfMatch', condition: known } })
           : await this.container.items.create(body);
         if (resource?._etag) this.etags.set(change, resource._etag);
+        this.keep(key, document);
       } catch (err) {
         const code = (err as { code?: unknown }).code;
         // 412: someone wrote since we read; 409: someone created it since we found none; 404: deleted meanwhile.
@@ -84,6 +107,7 @@ export class EtagCheckedStorage implements Storage {
   }
 
   delete(keys: string[]): Promise<void> {
+    for (const key of keys) this.recent.delete(key);
     return this.inner.delete(keys);
   }
 }

@@ -24,7 +24,11 @@ export const CONFLICT_ATTEMPTS = 4;
  * replies are dropped, `reload` re-reads the state, and the turn runs again (side effects of a turn — the
  * reflection commit above all — are idempotent by fixed ids, so a re-run cannot double them).
  */
-export async function runHeld(context: TurnContext, turn: () => Promise<void>, save: () => Promise<void>, reload: () => Promise<void> = async () => undefined): Promise<void> {
+export async function runHeld(
+  context: TurnContext, turn: () => Promise<void>, save: () => Promise<void>, reload: () => Promise<void> = async () => undefined,
+  /** With storage down: what can still be done without it (bot/saveRescue.ts), and the words to say; undefined: nothing. */
+  rescue: () => Promise<string | undefined> = async () => undefined,
+): Promise<void> {
   const held: Partial<Activity>[] = [];
   let holding = true;
   context.onSendActivities(async (_ctx, activities, next): Promise<ResourceResponse[]> => {
@@ -50,7 +54,8 @@ export async function runHeld(context: TurnContext, turn: () => Promise<void>, s
     if (!isStorageUnavailable(err)) throw err;
     log.warn('turn.storage_unavailable', { activityType: context.activity.type, count: held.length, ...errorFields(err) });
     // A reflection already saved or spooled is not lost with the step: say so, rather than "send it again".
-    await context.sendActivity((context.turnState.get(DURABLE_REPLY_KEY) as string | undefined) ?? STORAGE_DOWN);
+    const durable = (context.turnState.get(DURABLE_REPLY_KEY) as string | undefined) ?? (await rescue());
+    await context.sendActivity(durable ?? STORAGE_DOWN);
     return;
   }
   holding = false;

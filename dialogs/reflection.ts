@@ -447,6 +447,26 @@ interface UnsureLoop {
   words: string[];
 }
 
+/**
+ * The draft a review card was showing, found by that card's nonce in a copy of a conversation's dialog state: for
+ * keeping a reflection whose Save is tapped while storage cannot give the current state (bot/saveRescue.ts). The
+ * nonce proves it is exactly the review the PSW saw and chose to save.
+ */
+export function draftAtReview(dialogState: unknown, nonce: string): Draft | undefined {
+  type Instance = { id?: string; state?: { options?: { step?: unknown }; nonce?: unknown; dialogs?: unknown } };
+  const stack = (dialogState as { dialogStack?: Instance[] } | undefined)?.dialogStack;
+  if (!Array.isArray(stack)) return undefined;
+  const asked = stack.some((d) => d.id === CHOICE && d.state?.options?.step === 'review' && d.state?.nonce === nonce);
+  const review = stack.find((d) => d.id === REVIEW)?.state?.options as Draft | undefined;
+  if (asked && review?.id) return review;
+  // A component dialog (the debrief itself, or onboarding around a practice one) keeps its own stack inside.
+  for (const d of stack) {
+    const inner = draftAtReview(d.state?.dialogs, nonce);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
 /** What the safety screen knows of this debrief: its id, the code (not for practice) and the categories already raised. */
 function screenOf(draft: Draft): ScreenContext {
   return { debriefId: draft.id, clientCode: draft.practice ? undefined : draft.clientCode, raised: [...draft.riskFlags] };

@@ -8,7 +8,7 @@ import { content } from '../../services/content';
 import { STORAGE_DOWN } from '../../bot/messages';
 import { REFLECTION_KEPT } from '../../dialogs/messages';
 import type { ReflectionDoc } from '../../services/reflections/model';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
+import { cardData, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
 import { faultProxy, type FaultProxy } from '../helpers/faultProxy';
 import { closeStores, freshStore } from '../helpers/store';
 
@@ -124,6 +124,29 @@ describe('storage faults mid-debrief (fault proxy)', function () {
     assert.notEqual(reply, STORAGE_DOWN);
     assert.equal((await mine(c)).length, 1);
     proxy.rules.splice(proxy.rules.indexOf(rule), 1);
+  });
+
+  it('storage down from the start of the Save turn: a tapped Save is still kept in the outbox; a typed one is asked again', async () => {
+    const c = new Conversation(bot.url);
+    await toReview(c, 'K-6', 'We planned the week together');
+    const card = await c.say('help'); // the review asked again: its card, with the Save button the PSW taps
+    proxy.down();
+    assert.equal(visibleText(await c.say('save')), STORAGE_DOWN, 'typed: no way to tell which review it answers');
+    assert.equal(spool().length, 0);
+    assert.equal(visibleText(await c.say(cardData(card, 'Save'))), REFLECTION_KEPT);
+    const files = spool();
+    assert.equal(files.length, 1, 'the reflection on that card is on disk');
+    const kept = JSON.parse(readFileSync(path.join(dataDir, 'outbox', files[0]!), 'utf8')) as ReflectionDoc;
+    assert.equal(kept.clientCode, 'K-6');
+    assert.match(kept.answers[0]!.text, /planned the week/);
+    proxy.up();
+    assert.equal(await bot.app.outbox.flush(), 0);
+    assert.equal((await mine(c)).length, 1);
+    // Someone else's tap on that card (a forged activity in the same conversation) keeps nothing.
+    proxy.down();
+    const other = new Conversation(bot.url, 'someone-else', c.conversationId);
+    assert.equal(visibleText(await other.say(cardData(card, 'Save'))), STORAGE_DOWN);
+    proxy.up();
   });
 
   it('the outbox timer delivers by itself with backoff once storage is back', async () => {
