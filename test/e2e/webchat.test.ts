@@ -78,7 +78,9 @@ describe('local web chat in a real browser (chromium)', function () {
     }
     const stall = await chat.tap('Stalling', /Which one would you like to try/);
     assert.ok(stall.includes(strategy.title));
-    await chat.chooseInCard(strategy.title); // more than six strategies: a choice set, not buttons Teams would cut off
+    // More than six strategies: a choice set, not buttons Teams would cut off. (The first radio's accessible name
+    // also carries the set's label, so it is picked by value.)
+    await browser.page.locator('.ac-adaptiveCard').last().locator(`input[type=radio][value="${strategy.id}"]`).check();
     await chat.tap('Choose', /flag this relationship for supervision/);
     await chat.tap('Yes', /How are you doing after this one/);
     await chat.chooseInCard('4');
