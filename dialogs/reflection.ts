@@ -282,6 +282,8 @@ export class ReflectionDialog extends ComponentDialog {
     const draft = v(step).draft as Draft;
     const r = step.result as FormResult;
     const note = r.texts.note!;
+    // A name found in the note is hidden in the answers too.
+    if (draft.hidden) Object.assign(draft, spreadFoundNames(this.app.config.idSecret, draft.hidden, note.found, draft.answers));
     draft.selfCheck = { score: Number(r.values.score) as 1 | 2 | 3 | 4 | 5, note: note.text };
     draft.riskFlags = [...new Set([...draft.riskFlags, ...note.riskFlags])];
     // A rough one (1 or 2) gets a short, proportionate step for them; their own words of distress have had the
@@ -372,9 +374,11 @@ export class ReflectionDialog extends ComponentDialog {
     if (answer.skipped) return step.replaceDialog(REVIEW, draft);
     const which = v(step).editing as string;
     const riskFlags = [...new Set([...draft.riskFlags, ...answer.riskFlags])];
-    if (which === 'note') return step.replaceDialog(REVIEW, { ...draft, riskFlags, selfCheck: { ...draft.selfCheck, note: answer.text } });
-    const answers = draft.answers.map((a, i) => (i === Number(which) ? { ...a, text: answer.text, skipped: answer.skipped, redactions: answer.redactions } : a));
-    return step.replaceDialog(REVIEW, { ...draft, answers, riskFlags });
+    // A name found in the new text is hidden in the other answers too.
+    const spread = draft.hidden ? spreadFoundNames(this.app.config.idSecret, draft.hidden, answer.found, draft.answers) : { hidden: draft.hidden, answers: draft.answers };
+    if (which === 'note') return step.replaceDialog(REVIEW, { ...draft, ...spread, riskFlags, selfCheck: { ...draft.selfCheck, note: answer.text } });
+    const answers = spread.answers.map((a, i) => (i === Number(which) ? { ...a, text: answer.text, skipped: answer.skipped, redactions: answer.redactions } : a));
+    return step.replaceDialog(REVIEW, { ...draft, hidden: spread.hidden, answers, riskFlags });
   }
 
   // ── may this word be a name? one question at a time, Hide or Keep, remembered for this client ──────────

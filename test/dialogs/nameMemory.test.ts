@@ -70,6 +70,28 @@ describe('names across answers and debriefs, over HTTP', () => {
     assert.ok(rel?.names && rel.names.hide.length >= 2 && rel.names.keep.length === 1);
   });
 
+  it('a name found in the self-check note or in an edited answer is hidden in the other answers', async () => {
+    const c = new Conversation(bot.url);
+    await c.say('reflect E-3');
+    await c.say('skip');
+    await c.say('building trust');
+    const n = Math.min(content().stageById.trust.prompts.length, 5);
+    await c.say('talked abt mihi and her plans');
+    await c.say('talked about ngaio today');
+    for (let i = 2; i < n; i++) await c.say('skip');
+    await c.say('progressing');
+    await c.say('4 good day, mihi said thanks');
+    let text = visibleText(await c.say('no'));
+    assert.match(text, /talked abt \[NAME\] and her plans/);
+    assert.match(text, /talked about ngaio today/);
+    await c.say('edit');
+    await c.say('1');
+    text = visibleText(await c.say('sat with ngaio at the park'));
+    assert.match(text, /talked about \[NAME\] today/);
+    await c.say('save');
+    assert.doesNotMatch(JSON.stringify((await newest(bot, c.userId)).answers), /mihi|ngaio/);
+  });
+
   it('typing works as well as tapping, and at most three questions are asked', async () => {
     const c = new Conversation(bot.url);
     let text = await toReview(c, 'D-5', 'skip', ['talked about grace, then summer, then rusty, then sky']);
