@@ -58,10 +58,11 @@ describe('proactive delivery as promised (fake connector, two instances)', () =>
     return { convo, say, id: a.app.personIdFor(convo.userId) };
   };
   const arrivals = (convo: Conversation) => channel.received.filter((r) => r.path.startsWith(`/v3/conversations/${encodeURIComponent(convo.conversationId)}/`)).map((r) => r.activity);
+  const leads = ['Supervisor 1', 'Supervisor 2', 'Supervisor 3', 'Supervisor 4', 'Supervisor 5', 'Supervisor 6'];
   const supervisor = async () => {
     const p = person();
-    const added = await a.app.supervision.roster.add({ channelId: p.convo.userId, role: 'supervisor', alias: `Lead ${p.convo.userId.slice(-4)}` });
-    assert.ok(added.ok);
+    const added = await a.app.supervision.roster.add({ channelId: p.convo.userId, role: 'supervisor', alias: leads.shift()! });
+    assert.ok(added.ok, added.ok ? '' : added.problem);
     await p.say('help');
     return p;
   };
