@@ -7,8 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import type { Entity } from './types';
+import { packagePath } from '../paths';
 
-const CONTENT = path.resolve(__dirname, '..', '..', 'content');
+// From the package root, so the compiled code in dist/ finds content/ too.
+const CONTENT = packagePath('content');
 let re: RegExp | undefined;
 
 function placesRegex(): RegExp {
