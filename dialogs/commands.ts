@@ -1,6 +1,7 @@
 // What a command is, and how typed text finds one. The table itself is built in dialogs/index.ts
 // (buildCommandTable), so `help`, routing and the Teams command list agree — and nothing registers on import.
 import type { Role } from '../services/people';
+import { distance } from './prompts/match';
 
 export interface Command {
   /** What a person types; the first is the canonical form shown in help. Matched case-insensitively, longest first. */
@@ -53,4 +54,36 @@ export function matchCommand(text: string, commands: readonly Command[]): Routed
 
 export function commandsFor(role: Role, commands: readonly Command[]): Command[] {
   return commands.filter((c) => c.roles.includes(role));
+}
+
+// Words that make a "command" typed mid-answer read as a sentence instead ("history of abuse came up").
+const SENTENCE_WORDS = new Set(['i', 'he', 'she', 'they', 'we', 'it', 'is', 'was', 'of', 'the', 'a', 'an', 'and', 'to', 'with', 'about', 'for', 'on', 'my', 'her', 'his', 'their', 'that', 'so']);
+const CODE_LIKE = /^[a-z]{0,4}-?\d{1,5}$/i;
+
+/**
+ * A command typed where a dialog expects an answer (`reflect E-2`, `history C-21`, `summary`, or a close misspelling:
+ * `histroy C-21`, `sumary`). Only command-shaped text counts: the phrase alone, or followed by a client code or at
+ * most three words that don't read as a sentence — so "history of abuse came up" stays an answer.
+ */
+export function commandMidDialog(text: string, commands: readonly Command[]): RoutedCommand | undefined {
+  const words = text.trim().replace(/^\//, '').replace(/\s+/g, ' ').split(' ');
+  const lower = words.map((w) => w.toLowerCase());
+  let best: (RoutedCommand & { cost: number; length: number }) | undefined;
+  for (const command of commands) {
+    if (command.everywhere) continue; // the router already opens these on top
+    for (const phrase of command.phrases) {
+      const n = phrase.split(' ').length;
+      if (lower.length < n) continue;
+      const head = lower.slice(0, n).join(' ');
+      // A misspelling is forgiven on longer words only: one slip from 5 letters, two from 9.
+      const budget = phrase.length >= 9 ? 2 : phrase.length >= 5 ? 1 : 0;
+      const cost = head === phrase ? 0 : distance(head, phrase);
+      if (cost > budget) continue;
+      const args = words.slice(n);
+      const shaped = args.length === 0 || (args.length === 1 && CODE_LIKE.test(args[0]!)) || (args.length <= 3 && !args.some((w) => SENTENCE_WORDS.has(w.toLowerCase())));
+      if (!shaped) continue;
+      if (!best || cost < best.cost || (cost === best.cost && phrase.length > best.length)) best = { command, args: args.join(' '), cost, length: phrase.length };
+    }
+  }
+  return best && { command: best.command, args: best.args };
 }

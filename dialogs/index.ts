@@ -9,6 +9,7 @@ import { HISTORY_DIALOG, HistoryDialog } from './history';
 import { createOnboardingDialogs, ONBOARDING_DIALOG, ONBOARDING_OFFER_DIALOG } from './onboarding';
 import { createPrivacyDialogs, DELETE_MY_DATA_DIALOG, MY_DATA_DIALOG } from './privacy';
 import { redactorFor, type FreeTextSettings } from './prompts';
+import { StopDialog, SwitchDialog } from './midDebrief';
 import { REFLECTION_DIALOG, ReflectionDialog } from './reflection';
 import { createReminderDialogs, REMIND_DIALOG, SHOW_REMINDERS_DIALOG, STOP_REMINDERS_DIALOG, TIMEZONE_DIALOG } from './reminders';
 import { SAFETY_CHECK_DIALOG, SafetyCheckDialog, SafetyDialog, safetyScreen } from './safety';
@@ -69,6 +70,8 @@ export function freeTextSettings(app: AppServices): FreeTextSettings {
 export function buildDialogs(app: AppServices, answers: FreeTextSettings = freeTextSettings(app)): BuiltDialogs {
   const dialogs: Dialog[] = [
     new ReflectionDialog(app, answers),
+    new SwitchDialog(),
+    new StopDialog(),
     new HistoryDialog(app),
     ...createOnboardingDialogs(app, answers),
     ...createReminderDialogs(app),

@@ -25,6 +25,7 @@ import { ChoiceStep, FormStep, FreeTextStep, RawTextStep, type ChoiceResult, typ
 import { STAGE_FINDER_DIALOG, StageFinderDialog, stageChoices } from './stageFinder';
 import { STALL_DIALOG, StallDialog, type StallOutcome } from './stall';
 import { REFLECTION_KEPT } from './messages';
+import type { DebriefProgress } from './midDebrief';
 import { isRiskKind } from '../services/safety/protocol';
 import { SAFETY_CHECK_DIALOG, selfCareMessage, type SafetyCheckOptions } from './safety';
 import { markDurable, personOf } from './turn';
@@ -97,6 +98,21 @@ export class ReflectionDialog extends ComponentDialog {
     const main = this.createChildContext(dc).stack.find((d) => d.id === MAIN);
     const draft = (main?.state as { values?: { draft?: Draft } } | undefined)?.values?.draft;
     return draft?.id ? screenOf(draft) : undefined;
+  }
+
+  /** Its client code and whether anything is answered yet, for a command or `stop` typed mid-debrief (dialogs/midDebrief.ts). */
+  progress(dc: DialogContext): DebriefProgress {
+    let clientCode: string | undefined;
+    let answered = false;
+    for (const instance of this.createChildContext(dc).stack) {
+      const state = instance.state as { values?: { draft?: Draft }; options?: Draft & { draft?: Draft } };
+      for (const draft of [state.values?.draft, state.options?.draft, state.options]) {
+        if (!draft || !Array.isArray(draft.answers)) continue;
+        clientCode ??= draft.clientCode;
+        if (draft.answers.some((a) => !a.skipped) || draft.selfCheck) answered = true;
+      }
+    }
+    return { clientCode, answered };
   }
 
   /** Back from `worried` typed mid-debrief: the kind named there is flagged on every copy of the draft it holds. */

@@ -3,12 +3,17 @@
 import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogContext } from 'botbuilder-dialogs';
 import { log } from '../services/log';
-import { cancelledMessage, matchCommand, type CommandTable } from './commands';
+import { cancelledMessage, commandMidDialog, commandsFor, matchCommand, type CommandTable } from './commands';
+import { STOP_DIALOG, SWITCH_DIALOG, type DebriefProgress, type SwitchOptions } from './midDebrief';
 import * as messages from './messages';
 import { personOf, textOf } from './turn';
 
 const CANCEL = /^(cancel|stop|quit|exit|never ?mind)$/i;
-export const HELP = /^(help|\?|menu)$/i;
+export const HELP = /^(help|help me|\?|menu)$/i;
+
+interface DebriefHost {
+  progress(dc: DialogContext): DebriefProgress;
+}
 
 export async function routeTurn(dc: DialogContext, table: CommandTable): Promise<void> {
   const context = dc.context;
@@ -16,7 +21,13 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
   const text = textOf(context);
   const valueCommand = commandFromValue(context);
 
+  // A debrief that reports its progress (dialogs/midDebrief.ts) is asked about before a command or `stop` ends it.
+  const debrief = dc.activeDialog && (dc.findDialog(dc.activeDialog.id) as Partial<DebriefHost> | undefined)?.progress?.(dc);
   if (CANCEL.test(text) || valueCommand === 'cancel') {
+    if (debrief?.answered) {
+      await dc.beginDialog(STOP_DIALOG, debrief);
+      return;
+    }
     if (dc.activeDialog) {
       const root = dc.stack[dc.stack.length - 1]?.id;
       await dc.cancelAllDialogs();
@@ -40,6 +51,13 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
     // A debrief says where it is, so what is raised joins its one alert (with its client code).
     const host = dc.findDialog(dc.activeDialog!.id) as { screenContext?: (dc: DialogContext) => object | undefined } | undefined;
     await dc.beginDialog(anywhere.command.dialogId, { args: '', inDialog: true, ...host?.screenContext?.(dc) });
+    return;
+  }
+  // A command typed at a debrief's question is not its answer: carry on, or switch?
+  const typed = debrief && !valueCommand ? commandMidDialog(text, commandsFor(person.role, table.commands)) : undefined;
+  if (debrief && typed) {
+    const label = `\`${[typed.command.phrases[0], typed.args].filter(Boolean).join(' ')}\``;
+    await dc.beginDialog(SWITCH_DIALOG, { ...debrief, dialogId: typed.command.dialogId, args: typed.args, label } satisfies SwitchOptions);
     return;
   }
   if (dc.activeDialog) {

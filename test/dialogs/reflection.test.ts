@@ -152,6 +152,8 @@ describe('reflection debrief over HTTP', () => {
     const c = new Conversation(bot.url);
     await toMovement(c, 'X-1', 'building trust', 'Some words');
     await c.say('stalling');
+    // A debrief with answers asks once before throwing them away (issue 14); a second cancel stops.
+    assert.match(visibleText(await c.say('cancel')), /Stop a reflection on X-1\?/);
     assert.match(visibleText(await c.say('cancel')), /Nothing from that was saved/);
     assert.equal((await reflections(bot, c.userId)).length, 0);
     const psw = bot.app.personIdFor(c.userId);
