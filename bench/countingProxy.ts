@@ -49,7 +49,10 @@ export function countingProxy(): CountingProxy {
           const read = plan ? 0 : items !== undefined ? Number(items) : req.method === 'GET' && answer.statusCode === 200 && /\/docs\/[^/]+$/.test(target.pathname) ? 1 : 0;
           cost.documentsRead += read;
           const coll = /\/colls\/([^/]+)/.exec(target.pathname)?.[1];
-          if (read && coll) (cost.byContainer ??= {})[coll] = (cost.byContainer[coll] ?? 0) + read;
+          if (read && coll) {
+            cost.byContainer ??= {};
+            cost.byContainer[coll] = (cost.byContainer[coll] ?? 0) + read;
+          }
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
         });

@@ -102,7 +102,8 @@ export function score(records: LabelledRecord[], predictions: PredictedSpan[][])
     for (const s of idSpans) for (let k = s.start; k < s.end; k++) role[k] = 1;
     let recordClean = true;
     for (const s of idSpans) {
-      const t = (perType[s.type] ??= emptyType());
+      perType[s.type] ??= emptyType();
+      const t = perType[s.type]!;
       let chars = 0;
       let leaked = 0;
       for (let k = s.start; k < s.end; k++) {

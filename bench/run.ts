@@ -149,7 +149,7 @@ async function main(): Promise<void> {
   md.push(`- Throughput target ${targets.throughput.target}: **${targets.throughput.met ? 'met' : 'not met'}** (${fmt(throughputRatio * 100)} %).`);
   md.push(`- Every response 200: ${runs.every((r) => !r.non2xx && !r.errors) ? 'yes' : 'no'}; every debrief that reached Save stored its reflection: ${runs.filter((r) => r.kind === 'bot').every((r) => r.storedReflections === r.finalTurnsSent) ? 'yes' : 'no'} (${runs.filter((r) => r.kind === 'bot').map((r) => `${r.storedReflections} stored / ${r.finalTurnsSent} saves sent / ${r.completed} "Saved." replies received before the run ended`).join('; ')}; the other conversations were mid-debrief when a run ended).`, '');
   md.push('Runs:', '', '| run | turns/s | p50 | p99 | CPU per turn |', '| --- | ---: | ---: | ---: | ---: |');
-  runs.forEach((r, i) => md.push(`| ${i + 1}. ${r.kind} | ${fmt(r.turnsPerSecond)} | ${ms(r.latencyMs.p50)} | ${ms(r.latencyMs.p99)} | ${ms(r.cpuMsPerTurn)} |`));
+  runs.forEach((r, i) => void md.push(`| ${i + 1}. ${r.kind} | ${fmt(r.turnsPerSecond)} | ${ms(r.latencyMs.p50)} | ${ms(r.latencyMs.p99)} | ${ms(r.cpuMsPerTurn)} |`));
   md.push('', '### De-identification', '');
   md.push(`- ${deid.set} (${deid.records} records, \`${deid.file}\`): **${fmt(deid.mbps)} MB/s** on one core.`);
   md.push(`- A typical typed answer (${fmt(deid.typicalAnswerBytes)} bytes, the script's answers): ${ms(deid.msPerAnswer)} each — **${fmt(deid.shareOfAnswerTurn * 100)} %** of a debrief turn's CPU (${ms(bot.cpuMsPerTurn)}) on a turn with an answer, ${fmt(deid.shareOfDebrief * 100)} % averaged over the debrief's turns.`, '');

@@ -125,7 +125,10 @@ function main(): void {
     for (let i = 0; i < 200; i++) fn(list[i % list.length], i);
     const t0 = process.hrtime.bigint();
     let n = 0;
-    while (Number(process.hrtime.bigint() - t0) < 2e9) for (const [i, t] of list.entries()) (fn(t, i), n++);
+    while (Number(process.hrtime.bigint() - t0) < 2e9) for (const [i, t] of list.entries()) {
+      fn(t, i);
+      n++;
+    }
     return n / (Number(process.hrtime.bigint() - t0) / 1e9);
   };
   const screenRate = rate((t) => screenRisk(t, c), screened);

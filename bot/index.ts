@@ -2,7 +2,7 @@
 // is empty), serves the bot, and shuts down gracefully on SIGTERM/SIGINT.
 import 'dotenv/config';
 import { createServices } from '../services/app';
-import { ConfigError, loadConfig } from '../services/config';
+import { ConfigError, loadConfig, type Config } from '../services/config';
 import { errorFields, log, routeConsoleToLog, setLogLevel } from '../services/log';
 import { localIdSecret } from '../services/secret';
 import { openStore } from '../services/storage/cosmos';
@@ -17,7 +17,7 @@ import { createBotServer } from './server';
 import { localChannelRoutes } from './webchat';
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {

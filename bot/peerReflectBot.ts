@@ -1,5 +1,5 @@
 // The activity handler: resolves who is speaking, runs the dialog router, and saves state after every turn.
-import { ConversationState, TeamsActivityHandler, type InvokeResponse, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { type ConversationState, TeamsActivityHandler, type InvokeResponse, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { BuiltDialogs } from '../dialogs';
 import type { CommandTable } from '../dialogs/commands';

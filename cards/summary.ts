@@ -217,7 +217,10 @@ export function reflectionPageCard(
     return adaptiveCard(body, actions);
   };
   let card = build(ANSWER_PREVIEW);
-  for (let preview = ANSWER_PREVIEW; jsonBytes(card) > CARD_BUDGET && preview > 40; ) card = build((preview = Math.floor(preview * 0.7)));
+  for (let preview = ANSWER_PREVIEW; jsonBytes(card) > CARD_BUDGET && preview > 40; ) {
+    preview = Math.floor(preview * 0.7);
+    card = build(preview);
+  }
   return card;
 }
 

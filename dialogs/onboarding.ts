@@ -6,7 +6,7 @@ import { ComponentDialog, Dialog, WaterfallDialog, type DialogContext, type Dial
 import type { AppServices } from '../services/app';
 import { PRACTICE_CODE } from '../services/reflections/codes';
 import { log } from '../services/log';
-import { describeRedactions, totalRedactions, type OnboardingService, type OnboardingStep } from '../services/onboarding';
+import { describeRedactions, totalRedactions, type OnboardingProgress, type OnboardingService, type OnboardingStep } from '../services/onboarding';
 import * as messages from './messages';
 import * as words from './onboardingMessages';
 import { REFLECTION_DIALOG, type ReflectionOptions } from './reflection';
@@ -40,7 +40,7 @@ export class OnboardingDialog extends ComponentDialog {
     const person = personOf(step.context);
     const args = ((step.options as { args?: string } | undefined)?.args ?? '').trim().toLowerCase();
     const now = this.app.now();
-    let progress;
+    let progress: OnboardingProgress;
     if (args === 'restart') {
       progress = await this.onboarding.restart(person.id, now);
       await step.context.sendActivity(words.RESTARTED);

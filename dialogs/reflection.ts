@@ -193,7 +193,7 @@ export class ReflectionDialog extends ComponentDialog {
   // ── stage ────────────────────────────────────────────────────────────────────────────────────
   private async askStage(step: WaterfallStepContext) {
     const draft = v(step).draft as Draft;
-    if (v(step).presetStage) return step.next({ value: v(step).presetStage, title: '', index: 0, via: 'title' } satisfies ChoiceResult);
+    if (v(step).presetStage) return step.next({ value: v(step).presetStage as string, title: '', index: 0, via: 'title' } satisfies ChoiceResult);
     return step.beginDialog(CHOICE, {
       step: 'stage',
       prompt: `Where does your relationship with ${draft.clientCode} stand right now?`,
@@ -503,7 +503,6 @@ function shorten(text: string): string {
 }
 
 /** The waterfall's own values (persisted with the dialog; redacted data only). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function v(step: WaterfallStepContext): Record<string, any> {
-  return step.values as Record<string, any>;
+function v(step: WaterfallStepContext): Record<string, unknown> {
+  return step.values as Record<string, unknown>;
 }

@@ -72,7 +72,6 @@ export class StageFinderDialog extends ComponentDialog {
 }
 
 /** The waterfall's own values (persisted with the dialog; redacted data only). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function v(step: WaterfallStepContext): Record<string, any> {
-  return step.values as Record<string, any>;
+function v(step: WaterfallStepContext): Record<string, unknown> {
+  return step.values as Record<string, unknown>;
 }

@@ -98,7 +98,6 @@ function clip(text: string, max: number): string {
 }
 
 /** The waterfall's own values (persisted with the dialog; redacted data only). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function v(step: WaterfallStepContext): Record<string, any> {
-  return step.values as Record<string, any>;
+function v(step: WaterfallStepContext): Record<string, unknown> {
+  return step.values as Record<string, unknown>;
 }

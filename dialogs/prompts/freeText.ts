@@ -46,7 +46,7 @@ export interface FreeTextAnswer extends RedactedText {
 export type Redactor = (raw: string, hidden: HiddenNames | undefined) => RedactedText;
 
 /** Runs on every free-text answer, after de-identification. May send messages; may return risk flags. */
-export type FreeTextHook = (dc: DialogContext, answer: FreeTextAnswer, screen: ScreenContext) => Promise<{ riskFlags?: string[]; pause?: PauseRequest } | void>;
+export type FreeTextHook = (dc: DialogContext, answer: FreeTextAnswer, screen: ScreenContext) => Promise<{ riskFlags?: string[]; pause?: PauseRequest } | undefined>;
 
 /** How every free-text answer is handled: its length limit, its redactor and the hooks that screen it. */
 export interface FreeTextSettings {

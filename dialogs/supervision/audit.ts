@@ -3,7 +3,7 @@
 import { DateTime } from 'luxon';
 import { adaptiveCard, submit, textBlock } from '../../cards/card';
 import type { AppServices } from '../../services/app';
-import { AUDIT_VIEWS, monthOf } from '../../services/audit';
+import { type AUDIT_VIEWS, monthOf } from '../../services/audit';
 import { ROSTER_FILE_ACTOR } from '../../services/roster';
 import { signToken, verifyToken } from '../../services/signedToken';
 import { OneTurnDialog } from '../oneTurn';

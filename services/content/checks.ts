@@ -133,7 +133,7 @@ function checkSource(ctx: Ctx, file: string, pointer: string, source: string): v
 /** Walks any JSON value: claims every `id` (skipping check choices) and checks every `*source`/`*Source`. */
 export function walk(ctx: Ctx, file: string, value: unknown, pointer: string): void {
   if (Array.isArray(value)) {
-    value.forEach((v, i) => walk(ctx, file, v, `${pointer}/${i}`));
+    for (const [i, v] of value.entries()) walk(ctx, file, v, `${pointer}/${i}`);
     return;
   }
   if (value === null || typeof value !== 'object') return;

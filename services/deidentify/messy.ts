@@ -174,7 +174,11 @@ export function messyNames(text: string): Entity[] {
     toks.push({ start: m.index, end: m.index + m[0].length, lower: '' });
     verdictOf.push(judgeTyped(m[0], d));
   }
-  const lowerOf = (t: Tok | undefined): string => (t ? (t.lower ||= text.slice(t.start, t.end).toLowerCase()) : '');
+  const lowerOf = (t: Tok | undefined): string => {
+    if (!t) return '';
+    t.lower ||= text.slice(t.start, t.end).toLowerCase();
+    return t.lower;
+  };
   const out: Entity[] = [];
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;

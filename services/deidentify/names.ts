@@ -227,7 +227,7 @@ function keptGivenNames(text: string, toks: Tok[], found: Entity[], dict: Return
     while (k < toks.length && toks[k]!.start < e.start) k++;
     if (k >= toks.length || toks[k]!.start !== e.start) continue;
     const prev = k > 0 ? toks[k - 1]! : undefined;
-    if (!prev || prev.kind !== 'keep' || !/^\p{Lu}/u.test(prev.text) || text.slice(prev.end, e.start) !== ' ') continue;
+    if (prev?.kind !== 'keep' || !/^\p{Lu}/u.test(prev.text) || text.slice(prev.end, e.start) !== ' ') continue;
     if (!dict.firstNames.has(prev.text.toLowerCase()) || /^(?:mon|tue|wed|thu|fri|sat|sun)/i.test(prev.text)) continue;
     if (PERSON_CUE.test(text.slice(Math.max(0, prev.start - 16), prev.start))) out.push({ start: prev.start, end: e.end, type: 'NAME' });
   }

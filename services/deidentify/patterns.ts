@@ -167,7 +167,7 @@ export const phone: Detector = (t) => {
   }
   // libphonenumber was the largest single cost of the whole de-identifier: it runs only on digit clusters
   // that could hold a phone number and that the shapes above did not already cover.
-  const cluster = /[+(]?\d[\d ().\-\/x]{5,28}\d/g;
+  const cluster = /[+(]?\d[\d ().\-/x]{5,28}\d/g;
   const byShape = out.slice();
   for (let c = cluster.exec(t); c; c = cluster.exec(t)) {
     const cs = c.index;

@@ -2,7 +2,7 @@
 // and onboarding alike. Counts and types only: the words themselves are never kept.
 import type { EntityType } from '../deidentify';
 import type { ReflectionDoc } from './model';
-import { PSW_REDACTION } from './redact';
+import type { PSW_REDACTION } from './redact';
 
 const WORDS: Record<EntityType | typeof PSW_REDACTION, [string, string]> = {
   NAME: ['name', 'names'], PHONE: ['phone number', 'phone numbers'], EMAIL: ['email address', 'email addresses'],

@@ -55,7 +55,7 @@ export function protocolFor(protocol: SafetyProtocol, kinds: readonly RiskCatego
   const sections = orderKinds(protocol, kinds).map((kind): ProtocolSection => {
     const k = protocol.kinds[kind];
     const steps = k.steps.filter((s) => !given.has(s));
-    steps.forEach((s) => given.add(s));
+    for (const s of steps) given.add(s);
     return { kind, audience: k.audience, text: k.text, steps, duties: k.duties.filter((d) => inRegion(d.region, region)) };
   });
   return { pause: protocol.pause, sections, contacts: contactsFor(protocol, kinds, region), notACrisisService: protocol.notACrisisService };

@@ -34,7 +34,7 @@ export const CLASSIFIER_TERM = 'classifier';
 
 /** Screens text for risk language: pattern hits in category then term order, then classifier-only kinds. */
 export function screenRisk(text: string, c: Content = defaultContent(), layers: ScreenLayers = {}): RiskHit[] {
-  if (!text || !text.trim()) return [];
+  if (!text?.trim()) return [];
   const norm = layers.normalise === false ? text.toLowerCase().replace(/\s+/g, ' ').trim() : normalise(text);
   const hits: RiskHit[] = matchLexicon(norm, c, { context: layers.context });
   if (layers.classifier !== false) {

@@ -158,7 +158,7 @@ export interface DigestDeps {
 export function createDigestHandler(deps: DigestDeps): JobHandler {
   return async (job: Job, now: Date): Promise<JobOutcome> => {
     const person = await deps.people.get(job.personId);
-    if (!person || person.role !== 'supervisor') return { messages: [] };
+    if (person?.role !== 'supervisor') return { messages: [] };
     const next = nextDigestDue(person, now, deps.config).toISOString();
     const week = digestWeekKey(job.due, person.timeZone);
     if (job.payload.lastWeek === week) return { messages: [], next, payload: job.payload };

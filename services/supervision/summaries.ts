@@ -197,7 +197,7 @@ export class SummaryService {
         .query<{ createdAt: string; movement: Movement; score: number; riskFlags?: string[] }>(
           {
             query: `SELECT TOP 1000 c.createdAt, c.movement, c.selfCheck.score AS score, c.riskFlags FROM c WHERE c.psw = @p AND c.practice = false AND c.createdAt >= @f AND c.createdAt < @t${visible}`,
-            parameters: [{ name: '@p', value: subject.id }, { name: '@f', value: weeks[0].from < period.from ? weeks[0].from : period.from }, { name: '@t', value: period.to }],
+            parameters: [{ name: '@p', value: subject.id }, { name: '@f', value: [weeks[0].from, period.from].sort()[0] } /* the earlier ISO date */, { name: '@t', value: period.to }],
           },
           pk,
         )

@@ -26,6 +26,7 @@ const ENV = {
 };
 
 /** The committed manifest, filled with sample values, as a fresh object. */
+// biome-ignore lint/suspicious/noExplicitAny: these tests edit the manifest at arbitrary JSON paths
 function sampleManifest(): Record<string, any> {
   const text = readFileSync(path.join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8');
   return JSON.parse(fillPlaceholders(text, resolvePlaceholders({}, true)));

@@ -54,7 +54,7 @@ describe('proactive messages through the scheduler (fake channel, fake clock)', 
   const arrivals = (convo: Conversation) => channel.received.filter((r) => r.path.startsWith(`/v3/conversations/${encodeURIComponent(convo.conversationId)}/`)).map((r) => r.activity);
   const followUp = (personId: string, clientCode = 'C-14') =>
     bot.app.jobs.put({ id: `followup|${personId}|${clientCode}`, kind: 'followup', personId, due: bot.app.now().toISOString(), payload: { clientCode } }, bot.app.now());
-  const cardData = (a: Activity) => ((a.attachments?.[0]?.content as { actions?: { data?: unknown }[] }).actions ?? []).map((x) => x.data);
+  const cardData = (a: Activity) => ((a.attachments?.[0]?.content as { actions?: { data?: unknown }[] } | undefined)?.actions ?? []).map((x) => x.data);
 
   it('delivers a reminder set for 16:30 America/Toronto once, at 16:30 Toronto time', async () => {
     fakeNow('2026-11-24T14:00:00Z'); // Tuesday 09:00 in Toronto

@@ -173,8 +173,11 @@ describe('Teams limits: every card the bot can send (cards/limits.ts)', () => {
       for (let i = 0; i < turns; i++) {
         const card = replies.flatMap(cardsOf).at(-1);
         const walk = (n: unknown, out: Record<string, unknown>[]): Record<string, unknown>[] => {
-          if (Array.isArray(n)) n.forEach((x) => walk(x, out));
-          else if (n && typeof n === 'object') { out.push(n as Record<string, unknown>); Object.values(n).forEach((x) => walk(x, out)); }
+          if (Array.isArray(n)) for (const x of n) walk(x, out);
+          else if (n && typeof n === 'object') {
+            out.push(n as Record<string, unknown>);
+            for (const x of Object.values(n)) walk(x, out);
+          }
           return out;
         };
         const nodes = walk(card, []);

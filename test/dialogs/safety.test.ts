@@ -175,7 +175,10 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
   it('keeps a normal debrief within 15 turns, the safety question included (one tap for "no")', async () => {
     const c = new Conversation(bot.url);
     let turns = 0;
-    const say = async (t: string | Record<string, unknown>) => (turns++, c.say(t));
+    const say = async (t: string | Record<string, unknown>) => {
+      turns++;
+      return c.say(t);
+    };
     await say('reflect C-20');
     await say('skip');
     await say('1');

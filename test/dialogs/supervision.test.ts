@@ -11,7 +11,10 @@ import { putReflections, reflection } from '../services/supervision/fixtures';
 function buttons(activities: Partial<Activity>[]): { title: string; data?: Record<string, unknown>; url?: string }[] {
   const out: { title: string; data?: Record<string, unknown>; url?: string }[] = [];
   const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
+    if (Array.isArray(n)) {
+      n.forEach(walk);
+      return;
+    }
     if (!n || typeof n !== 'object') return;
     const o = n as Record<string, unknown>;
     if (typeof o.type === 'string' && o.type.startsWith('Action.')) out.push({ title: String(o.title), data: o.data as Record<string, unknown>, url: o.url as string });

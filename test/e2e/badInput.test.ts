@@ -85,8 +85,12 @@ describe('Bot Framework authentication at /api/messages', () => {
   let bot: RunningBot;
   before(async () => {
     bot = await startBot({ config: { microsoftAppId: randomUUID(), microsoftAppPassword: 'x', localMode: false } });
+    // The SDK's key lookup answers from here: only the 'trusted' key id exists.
+    stub = sinon.stub(OpenIdMetadata.prototype, 'getKey').callsFake(async (kid: string) =>
+      kid === 'trusted' ? { key: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), endorsements: [] } : null);
   });
   after(async () => {
+    stub.restore();
     await bot.stop();
     await closeStores();
   });
@@ -114,11 +118,6 @@ describe('Bot Framework authentication at /api/messages', () => {
   const send = (token: string) =>
     fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: activity() });
   let stub: sinon.SinonStub;
-  before(() => {
-    stub = sinon.stub(OpenIdMetadata.prototype, 'getKey').callsFake(async (kid: string) =>
-      kid === 'trusted' ? { key: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), endorsements: [] } : null);
-  });
-  after(() => stub.restore());
 
   it('accepts a token signed by a trusted key for this bot (so the refusals below are real)', async () => {
     const res = await send(jwt(claims(), 'trusted'));

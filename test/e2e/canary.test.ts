@@ -34,7 +34,7 @@ function leaks(haystack: string[]): string[] {
     const lower = line.toLowerCase();
     for (const t of TEXT_CANARIES) if (lower.includes(t.toLowerCase())) found.push(`"${t}" in ${line.slice(0, 200)}`);
     // Digits with separators stripped: "613-555-0147" and "6135550147" and "613 555 0147" all match.
-    const digits = line.replace(/[\s().\-\/\\]/g, '');
+    const digits = line.replace(/[\s().\-/\\]/g, '');
     for (const d of DIGIT_CANARIES) if (digits.includes(d)) found.push(`digits ${d} in ${line.slice(0, 200)}`);
   }
   return found;

@@ -32,7 +32,7 @@ describe('local web chat in a real browser (chromium)', function () {
     assert.deepEqual(await chat.identities(), ['local-psw-1', 'local-psw-2', 'local-newhire', 'local-supervisor', 'local-admin']);
     await chat.choose('local-psw-1');
     await chat.waitFor(/PeerReflect/);
-    assert.match(await browser.page.locator('#who-name').innerText(), /PSW 1/);
+    assert.match((await browser.page.locator('#who-name').textContent()) ?? '', /PSW 1/);
     const greeting = chat.posted.find((a) => a.type === 'conversationUpdate');
     assert.ok(greeting, 'the page tells the bot a person joined');
   });
@@ -142,7 +142,7 @@ describe('local web chat in a real browser (chromium)', function () {
     await browser.page.reload();
     await browser.page.waitForSelector('[data-id="webchat-sendbox-input"]');
     assert.equal(await chat.conversationId(), conversationId);
-    assert.match(await browser.page.locator('#who-name').innerText(), /PSW 1/);
+    assert.match((await browser.page.locator('#who-name').textContent()) ?? '', /PSW 1/);
     await chat.ask('help', /Here.s what I can do/);
 
     await browser.page.click('#change');

@@ -84,7 +84,10 @@ export class Conversation {
 export function visibleText(activities: Partial<Activity>[]): string {
   const parts: string[] = [];
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     for (const key of ['text', 'title', 'label', 'placeholder', 'value']) {

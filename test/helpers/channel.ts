@@ -42,7 +42,7 @@ export async function startFakeChannel(host = '127.0.0.1'): Promise<FakeChannel>
       if (status === 200) {
         const body = Buffer.concat(chunks).toString('utf8');
         received.push({ method: req.method ?? '', path: req.url ?? '', activity: body ? (JSON.parse(body) as Activity) : ({} as Activity) });
-        waiters.splice(0).forEach((w) => w());
+        for (const w of waiters.splice(0)) w();
       }
       res.writeHead(status, { 'content-type': 'application/json', ...(status === 200 ? {} : failHeaders) });
       res.end(JSON.stringify(status === 200 ? { id: `sent-${received.length}` } : { error: { code: 'Fake', message: 'fake failure' } }));

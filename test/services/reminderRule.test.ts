@@ -48,14 +48,20 @@ describe('reminder rules', () => {
     it('keeps 16:30 on the wall clock across the autumn change (Toronto, 1 Nov 2026)', () => {
       const seen: string[] = [];
       let t = new Date('2026-10-29T12:00:00Z'); // Thursday
-      for (let i = 0; i < 4; i++) seen.push((t = nextOccurrence(weekdays, 'America/Toronto', t)).toISOString());
+      for (let i = 0; i < 4; i++) {
+        t = nextOccurrence(weekdays, 'America/Toronto', t);
+        seen.push(t.toISOString());
+      }
       assert.deepEqual(seen, ['2026-10-29T20:30:00.000Z', '2026-10-30T20:30:00.000Z', '2026-11-02T21:30:00.000Z', '2026-11-03T21:30:00.000Z']);
     });
 
     it('keeps it across the spring change too, and in another zone', () => {
       let t = new Date('2026-03-06T12:00:00Z'); // Friday; DST begins Sunday 8 March
       const seen: string[] = [];
-      for (let i = 0; i < 2; i++) seen.push((t = nextOccurrence(weekdays, 'America/Vancouver', t)).toISOString());
+      for (let i = 0; i < 2; i++) {
+        t = nextOccurrence(weekdays, 'America/Vancouver', t);
+        seen.push(t.toISOString());
+      }
       assert.deepEqual(seen, ['2026-03-07T00:30:00.000Z', '2026-03-09T23:30:00.000Z']);
     });
 

@@ -76,7 +76,7 @@ export function probabilities(model: RiskModel, norm: string): Record<RiskCatego
     if (w) for (let i = 0; i < z.length; i++) z[i] += w[i];
   }
   const out = {} as Record<RiskCategory, number>;
-  model.kinds.forEach((k, i) => (out[k] = sigmoid(z[i])));
+  for (const [i, k] of model.kinds.entries()) out[k] = sigmoid(z[i]);
   return out;
 }
 

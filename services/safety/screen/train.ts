@@ -35,7 +35,10 @@ export function train(examples: readonly Example[], opts: TrainOptions = DEFAULT
     const ids: number[] = [];
     for (const f of new Set(features(ex.norm, opts.features))) {
       let i = index.get(f);
-      if (i === undefined) index.set(f, (i = index.size));
+      if (i === undefined) {
+        i = index.size;
+        index.set(f, i);
+      }
       ids.push(i);
     }
     return ids;

@@ -159,7 +159,12 @@ describe('weekly digest through the scheduler', () => {
 
   it('two scheduler instances polling together deliver one digest per supervisor per week, across the autumn change', async () => {
     const sent: OutgoingMessage[] = [];
-    const sender: Sender = { send: async (m) => (sent.push(m), 'sent') };
+    const sender: Sender = {
+      send: async (m) => {
+        sent.push(m);
+        return 'sent';
+      },
+    };
     const make = (owner: string) => new Scheduler({ container: t.app.store.containers.schedules, handlers: jobHandlers(t.app), sender, now: () => new Date(), owner });
     const [one, two] = [make('one'), make('two')];
     const dues: string[] = [];
