@@ -16,8 +16,13 @@ export type RiskCategory = (typeof RISK_CATEGORIES)[number];
 /** The source id for the project's own wording. */
 export const OWN_SOURCE = 'PeerReflect';
 
+/** What sort of work a source is (content/sources.json `kind`), so a reader can weigh it. */
+export const SOURCE_KINDS = ['peer-reviewed', 'book', 'report', 'guideline', 'practice-material', 'service-information', 'own-wording'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
 export interface Source {
   readonly id: string;
+  readonly kind: SourceKind;
   readonly title: string;
   readonly authors?: string;
   readonly year?: number;
@@ -52,6 +57,8 @@ export interface Indicator {
   readonly weight: number;
   /** Completes "I suggest <stage> because …". */
   readonly reason: string;
+  /** Trust indicators: said when the answer is no or not sure, i.e. trust is still in question. */
+  readonly unmet?: string;
   readonly source: string;
 }
 export interface StageFinder {

@@ -17,7 +17,8 @@ import {
   type Content,
 } from '../../services/content';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: these tests break content files at arbitrary JSON paths
+type Json = Record<string, any>;
 
 /** Copies the JSON content files to a temp dir, lets `edit` change one, and returns the dir. */
 function brokenCopy(file: string, edit: (data: Json) => void): string {
@@ -126,6 +127,48 @@ describe('content', () => {
       assert.ok(c.stalls[s].strategies.length > c.stalls.launching.strategies.length);
     }
     for (const s of STAGE_IDS) for (const st of c.stalls[s].strategies) assert.ok(st.title.length <= 30, st.id);
+  });
+
+  it('gives every stage at least 4 stall questions, 5 strategies and 2 stall phrases (issue 18)', () => {
+    for (const s of STAGE_IDS) {
+      assert.ok(c.stalls[s].questions.length >= 4, `${s}: ${c.stalls[s].questions.length} questions`);
+      assert.ok(c.stalls[s].strategies.length >= 5, `${s}: ${c.stalls[s].strategies.length} strategies`);
+      const phrases = c.stallLanguage.filter((p) => p.stage === s);
+      assert.ok(phrases.length >= 2, `${s}: ${phrases.length} stall phrases`);
+    }
+  });
+
+  it("carries harm reduction, cultural safety and Gibbs' evaluation and analysis into the stages", () => {
+    const stallItems = STAGE_IDS.flatMap((s) => [...c.stalls[s].questions, ...c.stalls[s].strategies].map((i) => ({ stage: s, source: i.source })));
+    // Harm reduction at every stage: safer use as a goal, trust not conditional on abstinence.
+    for (const s of STAGE_IDS) {
+      assert.ok(stallItems.some((i) => i.stage === s && ['nhrc-principles', 'samhsa-od-toolkit', 'nors'].includes(i.source)), `no harm-reduction item for ${s}`);
+    }
+    // Indigenous clients (Elders, ceremony, community; harm done by services) and newcomers and racialised clients.
+    const text = JSON.stringify({ stages: c.stages, stalls: c.stalls, onboarding: c.onboarding });
+    assert.match(text, /Elders?/);
+    assert.match(text, /ceremony/);
+    assert.ok(stallItems.some((i) => i.stage === 'trust' && i.source === 'fnmwc2015'));
+    assert.ok(stallItems.some((i) => i.stage === 'bridging' && i.source === 'mhcc-diversity2016'));
+    // Every stage's debrief asks the evaluation/analysis question: what went well, what didn't, why or what else.
+    for (const st of c.stages) {
+      assert.ok(st.prompts.some((p) => p.source === 'gibbs1988' && /(went|gone) well/i.test(p.text) && /(why|differently|what else)/i.test(p.text)), `${st.id} has no evaluation prompt`);
+    }
+  });
+
+  it(`onboarding: a later-stage stall that is really a break in trust; the bridging check puts the client's wish first; no heading gives a "which stage" answer away`, () => {
+    const launching = c.onboarding.modules.find((m) => m.stage === 'launching')!;
+    assert.equal(launching.check.answer, 'trust', 'the launching-stage vignette teaches: check trust first');
+    assert.match(launching.check.feedback, /trust/i);
+    const bridging = c.onboarding.modules.find((m) => m.stage === 'bridging')!;
+    const answer = bridging.check.choices.find((x) => x.id === bridging.check.answer)!;
+    assert.match(answer.text, /what they want/);
+    assert.ok(bridging.check.choices.find((x) => x.id === 'go-with')?.feedback, 'going with them is not the first step');
+    for (const m of c.onboarding.modules) {
+      if (!/which stage/i.test(m.check.question)) continue;
+      const right = m.check.choices.find((x) => x.id === m.check.answer)!;
+      assert.ok(!m.title.toLowerCase().includes(right.text.toLowerCase()), `${m.id}: the title "${m.title}" gives away "${right.text}"`);
+    }
   });
 
   it('has all six risk categories and the default crisis contacts', () => {

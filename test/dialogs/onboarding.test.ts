@@ -76,7 +76,7 @@ describe('onboarding over HTTP', () => {
     const stage1 = await convo.say("let's go");
     const trust = onboarding.modules[0]!;
     const text1 = visibleText(stage1);
-    assert.match(text1, /\*\*Stage 1: Building trust\*\* \(1 of 4\)/);
+    assert.match(text1, /\*\*Module 1: Early days\*\* \(1 of 4\)/);
     assert.match(text1, /Show up when you said you would/);
     assert.match(text1, /You've met C-21 twice/);
     assert.match(text1, /Which stage is this relationship in\?/);
@@ -99,7 +99,7 @@ describe('onboarding over HTTP', () => {
     const thanks = visibleText(await convo.say('My aunt Margaret Okafor did, she kept every promise.'));
     assert.match(thanks, /I don't keep these answers/);
     assert.match(thanks, /I took out 1 name/);
-    assert.match(thanks, /\*\*Stage 2: Fostering the relationship\*\* \(2 of 4\)/);
+    assert.match(thanks, /\*\*Module 2: Fostering the relationship\*\* \(2 of 4\)/);
 
     // A right answer, typed by its number.
     const right = visibleText(await convo.say('2'));
@@ -126,7 +126,7 @@ describe('onboarding over HTTP', () => {
     assert.match(visibleText(offer), /partway through onboarding \(step 4 of 10\)/);
     const resumed = await press(second, offer, 'Pick up where I left off');
     const text = visibleText(resumed);
-    assert.match(text, /Welcome back! Picking up where you left off: Stage 2: Fostering the relationship \(step 4 of 10\)/);
+    assert.match(text, /Welcome back! Picking up where you left off: Module 2: Fostering the relationship \(step 4 of 10\)/);
     assert.match(text, /C-08 now texts you/);
     assert.match(visibleText(await second.say('Ask how they see it, and share your own experience if they want it.')), /That's right/);
     assert.equal((await bot.app.onboarding.get(personId))!.step, 4);

@@ -32,7 +32,7 @@ describe('onboarding progress and grading', () => {
     assert.match(right.feedback, /still testing/);
     const wrong = gradeCheck(content, 'onb-bridging-check', 'cancel');
     assert.equal(wrong.right, false);
-    assert.equal(wrong.answerText, 'Offer to go with them, and plan the trip together.');
+    assert.equal(wrong.answerText, "Ask what's behind the maybe, and what they want from the visit.");
     assert.match(wrong.choiceFeedback ?? '', /"Maybe" is worth exploring/);
     assert.throws(() => gradeCheck(content, 'onb-trust-check', 'nonsense'), /Unknown choice/);
   });
@@ -77,7 +77,7 @@ describe('onboarding progress and grading', () => {
   it('completes, and a restart goes back to the start but keeps completion and first answers', async () => {
     const id = 'p-done';
     await service.begin(id, T0);
-    await service.answerCheck(id, 'onb-launching-check', 'launching', later(5));
+    await service.answerCheck(id, 'onb-launching-check', 'trust', later(5));
     await service.complete(id, later(10));
     assert.deepEqual(await service.onboardingStatus(id), { started: true, completed: true, step: 10, total: 10, checksRight: 1, checksAnswered: 1 });
     const restarted = await service.restart(id, later(60));
