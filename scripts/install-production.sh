@@ -19,11 +19,14 @@ cp "$src/scripts/build.cjs" "$dest/scripts/" # npm start's prestart: with no Typ
 cd "$dest"
 # node_modules already installed from this very package-lock.json (a test re-running the script) is kept: npm ci
 # would delete and re-extract the same ~100k files. A fresh DEST (the Docker build) always runs npm ci.
-lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
+# The production part of the lock only: a change to dev tools needs no new production install.
+lock_sum="$(node -e 'const l=require("./package-lock.json");const p=Object.entries(l.packages).filter(([k,v])=>k&&!v.dev).map(([k,v])=>[k,v.version,v.integrity]);p.push(l.packages[""].dependencies);process.stdout.write(require("crypto").createHash("sha256").update(JSON.stringify(p)).digest("hex"))')"
 if [ -f node_modules/.installed-from ] && [ "$(cat node_modules/.installed-from)" = "$lock_sum" ]; then
   echo "install-production: node_modules already installed from this package-lock.json"
   exit 0
 fi
+rm -rf node_modules
 # shellcheck disable=SC2086 # NPM_CI_FLAGS is a list of flags
 npm ci --omit=dev --no-audit --no-fund ${NPM_CI_FLAGS:-}
+npm ls --omit=dev --depth=0 >/dev/null # every dependency in place, or stop here
 echo "$lock_sum" > node_modules/.installed-from
