@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const FIXTURE = path.join(__dirname, 'fixtures', 'startInstance.ts');
 
 describe('instances starting together against one store', function () {
-  this.timeout(60000);
+  this.timeout(120_000); // real processes on a busy machine
   let server: EmbeddedCosmos;
   before(async () => {
     server = await startEmbeddedCosmos();

@@ -30,7 +30,7 @@ function hold(dataDir: string): Holder {
 const open = (dataDir: string) => openStore({ cosmosEndpoint: '', cosmosKey: '', cosmosDatabase: 'peerreflect', embeddedCosmos: true, dataDir });
 
 describe('DATA_DIR lock (real processes)', function () {
-  this.timeout(60000);
+  this.timeout(120_000); // real processes on a busy machine
   let dir: string;
   const started: Holder[] = [];
   beforeEach(() => {

@@ -7,22 +7,31 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { localIdSecret } from '../../../services/secret';
 import { openStore } from '../../../services/storage/cosmos';
-import { startServerProcess } from '../../helpers/serverProcess';
+import { SERVER_ARGS } from '../../helpers/serverProcess';
 
-async function refusal(env: Record<string, string>): Promise<string> {
-  const err = await startServerProcess({ PORT: '0', ...env }).then(
-    async (p) => {
-      p.signal('SIGTERM');
-      await p.exited;
-      assert.fail('the server started');
-    },
-    (e: Error) => e,
-  );
-  return err.message;
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** Starts the server as `npm start` does and resolves with what it printed once it exits 1 (a refusal). */
+function refusal(env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, SERVER_ARGS, { cwd: ROOT, env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    child.stderr.on('data', (d: Buffer) => (out += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`still running after 100 s:\n${out}`));
+    }, 100_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 1) resolve(out);
+      else reject(new Error(`exited ${code}, not 1:\n${out}`));
+    });
+  });
 }
 
 describe('the server refuses a DATA_DIR it must not open (real process)', function () {
-  this.timeout(60000);
+  this.timeout(150_000);
   let dir: string;
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(tmpdir(), 'pr-refuse-'));
@@ -52,7 +61,7 @@ describe('the server refuses a DATA_DIR it must not open (real process)', functi
 
   it('a DATA_DIR held by another process: names its pid', async () => {
     const holder = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures', 'holdStore.ts')], {
-      cwd: path.resolve(__dirname, '..', '..', '..'),
+      cwd: ROOT,
       env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
