@@ -26,6 +26,26 @@ export interface Labelled extends Example {
   screened: string;
 }
 
+/**
+ * Ordinary debrief notes from the de-identification corpus (bench/data/psw-dev.jsonl: {"id","text"}), used as
+ * extra negatives so the classifier learns that everyday notes, placeholders and drug names are not risk. Notes
+ * that mention an overdose are left out: whether they are risk depends on more than the note says.
+ */
+export const ORDINARY_NOTES = path.join(DATA_DIR, 'psw-dev.jsonl');
+export function readOrdinary(file: string = ORDINARY_NOTES): Labelled[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((line) => JSON.parse(line) as { id: string; text: string })
+    .filter((r) => !/overdos/i.test(r.text))
+    .map((r) => {
+      const screened = deidentify(r.text).redacted;
+      return { id: r.id, text: r.text, screened, norm: normalise(screened), kinds: [] };
+    });
+}
+
 export function readSet(file: string): Labelled[] {
   if (!fs.existsSync(file)) return [];
   return fs
