@@ -52,6 +52,13 @@ export function storeKey(dataDir?: string): string {
 export function openJournal(dataDir: string): { file: string; state: State } {
   const file = path.join(dataDir, JOURNAL_FILE);
   if (!fs.existsSync(file)) {
+    // store-key is made at a store's first start, after its journal: with it there, the journal was lost.
+    if (fs.existsSync(path.join(dataDir, KEY_FILE))) {
+      throw new StoreRefused(
+        `The embedded store's journal ${file} is missing, but this DATA_DIR has held a store before (${KEY_FILE} is there). ` +
+        `PeerReflect has not started. Restore the journal from your backup of ${dataDir} (docs/OPERATIONS.md); to start an empty store here on purpose, delete ${path.join(dataDir, KEY_FILE)} as well.`,
+      );
+    }
     writeJournal(file, emptyState());
     return { file, state: emptyState() };
   }

@@ -105,6 +105,20 @@ describe('embedded store journal: damage is refused, never accepted in silence',
     await assertRefused(dir, /line 1\b.*empty/);
   });
 
+  it('a deleted journal in a DATA_DIR that held a store: refuses (not: a new empty store)', async () => {
+    await seeded(dir, 3);
+    fs.unlinkSync(path.join(dir, JOURNAL));
+    await assert.rejects(open(dir), (e: Error) => e.name === 'StoreRefused' && /journal .* is missing/.test(e.message) && /backup/.test(e.message));
+    assert.ok(!fs.existsSync(path.join(dir, JOURNAL)), 'nothing written in its place');
+    fs.unlinkSync(path.join(dir, 'store-key')); // starting empty on purpose
+    const store = await open(dir);
+    try {
+      assert.deepEqual(await ids(store), []);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('a last line torn by a kill mid-write is normal: skipped, everything before it kept', async () => {
     const all = await seeded(dir, 12);
     fs.appendFileSync(path.join(dir, JOURNAL), '{"t":"doc","db":"peerreflect","coll":"reflections","pk":"[\\"p1\\"]","doc":{"id":"r9');
