@@ -1,24 +1,34 @@
-// "Not sure" where a relationship stands: yes/no indicator questions from content, then a proposed stage with
-// its reasons (services/stages/finder.ts decides). The PSW accepts it or picks another. Returns a StageId.
+// "Not sure" where a relationship stands: yes / no / not sure questions from content, asked stage by stage (up to 2
+// a stage), then a proposed stage with its reasons (services/stages/finder.ts decides what to ask and what to
+// propose; trust still in question means building trust). The PSW accepts it or picks another. Returns a StageId.
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { content } from '../services/content';
 import type { StageId } from '../services/reflections/model';
-import { proposeStage } from '../services/stages/finder';
-import { ChoiceStep, YES_NO, type ChoiceResult } from './prompts';
+import { nextQuestion, proposeStage, type FinderAnswer, type FinderAnswers, type StageProposal } from '../services/stages/finder';
+import { ChoiceStep, YES_NO, type ChoiceOption, type ChoiceResult } from './prompts';
 
 export const STAGE_FINDER_DIALOG = 'stageFinder';
 const CHOICE = 'stageFinder.choice';
 const LOOP = 'stageFinder.loop';
-/** Enough questions to tell the stages apart without tiring anyone. */
-export const FINDER_QUESTIONS = 8;
+
+/** Yes, No, or Not sure: a question nobody can answer yet is an answer too. */
+const ANSWERS: ChoiceOption[] = [...YES_NO, { value: 'unsure', title: 'Not sure', synonyms: ['unsure', 'dont know', 'idk', 'maybe', 'no idea'] }];
 
 interface LoopOptions {
-  index: number;
-  answers: Record<string, boolean>;
+  answers: FinderAnswers;
 }
 
 export function stageChoices() {
   return content().stages.map((s) => ({ value: s.id, title: s.title, synonyms: [s.id] }));
+}
+
+/** What the PSW is told: the proposal and why; "check trust first" when trust was only "not sure". */
+export function proposalText(p: StageProposal): string {
+  const title = content().stageById[p.stage].title;
+  const because = p.reasons.map((r) => `• ${r}`).join('\n');
+  if (p.checkTrustFirst) return `Check trust first. Until you're sure of it, **${title}** is the place to start, because:\n${because}`;
+  if (p.trustInQuestion) return `It sounds like **${title}**. Trust comes first, and it's still in question:\n${because}`;
+  return `It sounds like **${title}**, because:\n${because}`;
 }
 
 export class StageFinderDialog extends ComponentDialog {
@@ -32,30 +42,28 @@ export class StageFinderDialog extends ComponentDialog {
 
   private async intro(step: WaterfallStepContext) {
     await step.context.sendActivity(content().stageFinder.intro);
-    return step.beginDialog(LOOP, { index: 0, answers: {} } satisfies LoopOptions);
+    return step.beginDialog(LOOP, { answers: {} } satisfies LoopOptions);
   }
 
   private async ask(step: WaterfallStepContext) {
-    const o = step.options as LoopOptions;
-    const indicators = content().stageFinder.indicators.slice(0, FINDER_QUESTIONS);
-    if (o.index >= indicators.length) return step.endDialog(o.answers);
-    const indicator = indicators[o.index]!;
-    return step.beginDialog(CHOICE, { step: `finder-${indicator.id}`, prompt: indicator.question, choices: YES_NO });
+    const { answers } = step.options as LoopOptions;
+    const indicator = nextQuestion(answers);
+    if (!indicator) return step.endDialog(answers);
+    v(step).asking = indicator.id;
+    return step.beginDialog(CHOICE, { step: `finder-${indicator.id}`, prompt: indicator.question, choices: ANSWERS });
   }
 
   private async record(step: WaterfallStepContext) {
-    const o = step.options as LoopOptions;
-    const indicator = content().stageFinder.indicators[o.index]!;
-    const answers = { ...o.answers, [indicator.id]: (step.result as ChoiceResult).value === 'yes' };
-    return step.replaceDialog(LOOP, { index: o.index + 1, answers } satisfies LoopOptions);
+    const { answers } = step.options as LoopOptions;
+    const id = v(step).asking as string;
+    return step.replaceDialog(LOOP, { answers: { ...answers, [id]: (step.result as ChoiceResult).value as FinderAnswer } } satisfies LoopOptions);
   }
 
   private async propose(step: WaterfallStepContext) {
-    const proposal = proposeStage(step.result as Record<string, boolean>);
+    const proposal = proposeStage(step.result as FinderAnswers);
     const stage = content().stageById[proposal.stage];
     v(step).proposed = proposal.stage;
-    const because = proposal.reasons.map((r) => `• ${r}`).join('\n');
-    await step.context.sendActivity(`It sounds like **${stage.title}**, because:\n${because}`);
+    await step.context.sendActivity(proposalText(proposal));
     const others = stageChoices().filter((c) => c.value !== proposal.stage);
     return step.beginDialog(CHOICE, {
       step: 'finder-accept',
