@@ -109,6 +109,7 @@
         var body = await postJson('/api/messages', outgoing);
         if (echo) emit(Object.assign({}, outgoing, { timestamp: stamp() }));
         (body.activities || []).forEach(function (a) { emit(fromBot(a)); });
+        if (activity.value && (body.activities || []).length) focusAfterTap();
         return outgoing.id;
       });
       queue = result.catch(function () {});
@@ -164,6 +165,8 @@
     return directLine;
   }
 
+  // Colours meet WCAG 2.2 AA (4.5:1 for text): `subtle` (Web Chat's and the cards' secondary text) is 6.2:1 on the
+  // bubble colour where Web Chat's #767676 was 4.03:1; the white initials on the user's avatar are 6.9:1.
   var STYLE = {
     accent: '#2f6f6a',
     backgroundColor: '#ffffff',
@@ -181,7 +184,8 @@
     rootHeight: '100%',
     sendBoxTextWrap: true,
     suggestedActionLayout: 'flow',
-    userAvatarBackgroundColor: '#c9ddd8',
+    subtle: '#4f5b62',
+    userAvatarBackgroundColor: '#4a5a78',
   };
 
   // Teams shows a single line break in a message as a break; plain Markdown joins the lines. Make each single
@@ -190,6 +194,25 @@
     var rest = Array.prototype.slice.call(arguments, 1);
     var text = typeof markdown === 'string' ? markdown.replace(/([^\n])\n(?!\n)/g, '$1  \n') : markdown;
     return window.WebChat.renderMarkdown.apply(null, [text].concat(rest));
+  }
+
+  var SENDBOX = '#webchat [data-id="webchat-sendbox-input"]';
+
+  // After a card button is pressed the replies replace what it answered; focus would stay on the old card. Move
+  // it to the first control of the newest card when the newest message has one (the next question), else to the
+  // text box — once Web Chat has drawn the replies.
+  function focusAfterTap() {
+    var before = document.querySelectorAll('#webchat .ac-adaptiveCard').length;
+    var tries = 0;
+    (function attempt() {
+      var activities = document.querySelectorAll('#webchat .webchat__basic-transcript__activity');
+      var newest = activities[activities.length - 1];
+      var control = newest && newest.querySelector('.ac-adaptiveCard :is(input, textarea, select, button.ac-pushButton):not([disabled])');
+      if (control && (document.querySelectorAll('#webchat .ac-adaptiveCard').length !== before || tries > 10)) return control.focus();
+      if (tries++ < 20) return setTimeout(attempt, 50);
+      var input = document.querySelector(SENDBOX);
+      if (input) input.focus();
+    })();
   }
 
   function startChat(session) {
@@ -208,6 +231,8 @@
         locale: 'en-CA',
         styleOptions: Object.assign({}, STYLE, { userAvatarInitials: initials(session.user.name) }),
         renderMarkdown: renderMarkdown,
+        // A region inside the page's <main> (Web Chat's default, complementary, would be a landmark of its own).
+        role: 'region',
       },
       $('webchat'),
     );
