@@ -252,7 +252,7 @@ function reflectionBlock(r: ReflectionDoc, zone: string, own: boolean, preview: 
     if (q) items.push(textBlock(q, { isSubtle: true, size: 'Small', spacing: 'Small' }));
     items.push(textBlock(clip(a.text), { spacing: 'None' }));
   }
-  if (r.selfCheck.note) items.push(textBlock(`Self-check note: ${clip(r.selfCheck.note)}`, { isSubtle: true }));
+  if (r.selfCheck.note && (own || r.selfCheck.noteShared)) items.push(textBlock(`${own ? 'Your self-check note' : 'Their self-check note (shared with you)'}: ${clip(r.selfCheck.note)}`, { isSubtle: true }));
   if (cut && readAll) items.push({ type: 'ActionSet', actions: [submit(`Read all of ${when}`, readAll(r))] });
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }

@@ -338,6 +338,12 @@ export class ReflectionDialog extends ComponentDialog {
         draft.visibility === 'shared'
           ? { value: 'private', title: 'Keep it private', synonyms: ['private'] }
           : { value: 'shared', title: 'Share with my supervisor', synonyms: ['shared', 'share'] },
+        // Their own wellbeing words stay theirs unless they choose otherwise (issue 14).
+        ...(draft.visibility === 'shared' && draft.selfCheck.note
+          ? [draft.selfCheck.noteShared
+              ? { value: 'note-private', title: 'Keep my words to myself', synonyms: ['unshare note', 'keep my note'] }
+              : { value: 'note-shared', title: 'Share my words too', synonyms: ['share my note', 'share note'] }]
+          : []),
       ],
     });
   }
@@ -347,6 +353,7 @@ export class ReflectionDialog extends ComponentDialog {
     const choice = (step.result as ChoiceResult).value;
     if (choice === 'save') return step.endDialog(await this.save(step, draft));
     if (choice === 'private' || choice === 'shared') return step.replaceDialog(REVIEW, { ...draft, visibility: choice as Visibility });
+    if (choice === 'note-shared' || choice === 'note-private') return step.replaceDialog(REVIEW, { ...draft, selfCheck: { ...draft.selfCheck, noteShared: choice === 'note-shared' } });
     v(step).action = choice;
     if (choice === 'redact') {
       return step.beginDialog(RAW_TEXT, { step: 'redact', prompt: 'Which words should I hide? Type them (separate phrases with commas).', skippable: true });

@@ -27,6 +27,12 @@ export function scoreAndNote(text: string): Record<string, string> | undefined {
   return m ? { score: m[1]!, note: m[2]!.trim() } : undefined;
 }
 
+/** Exactly what a supervisor sees of the PSW's own wellbeing: the score (and a safety topic), the words only if shared. */
+export function wellbeingSeen(d: Draft): string {
+  if (!d.selfCheck.note) return 'Your supervisor sees this score.';
+  return d.selfCheck.noteShared ? 'Your supervisor sees this score and these words (you chose to share them).' : 'Your supervisor sees this score, never these words unless you choose to share them.';
+}
+
 export function reviewText(d: Draft): string {
   const stage = content().stageById[d.stage];
   const prompts = new Map(stage.prompts.map((p) => [p.id, p.text]));
@@ -36,6 +42,7 @@ export function reviewText(d: Draft): string {
     lines.push(a.skipped ? '   (skipped)' : `   "${a.text}"`);
   });
   lines.push('', `How you're doing: ${d.selfCheck.score}/5${d.selfCheck.note ? ` — "${d.selfCheck.note}"` : ''}`);
+  if (d.visibility === 'shared') lines.push(wellbeingSeen(d));
   if (d.stall) {
     const strategy = d.stall.strategyId ? content().stalls[d.stall.stage].strategies.find((s) => s.id === d.stall!.strategyId)?.title : undefined;
     lines.push(`Stuck at this stage${strategy ? `; you'll try "${strategy}"` : ''}${d.stall.flaggedForSupervision ? '; flagged for supervision' : ''}.`);

@@ -35,7 +35,11 @@ export interface ReflectionDoc {
   stageChosenBy: 'psw' | 'finder';
   movement: Movement;
   answers: ReflectionAnswer[];
-  selfCheck: { score: 1 | 2 | 3 | 4 | 5; note: string };
+  /**
+   * How the PSW is doing. A supervisor sees the score (and any safety topic), never the note unless the PSW chose at
+   * the review to share it (noteShared); the PSW always sees their own words.
+   */
+  selfCheck: { score: 1 | 2 | 3 | 4 | 5; note: string; noteShared?: boolean };
   stall?: {
     stage: StageId;
     source: StallSource;

@@ -17,7 +17,7 @@ export const MAX_EXPORT_ROWS = 5000;
 
 export const CSV_COLUMNS = [
   'reflection', 'date', 'psw', 'client', 'stage', 'stage_chosen_by', 'movement', 'self_check', 'self_check_note',
-  'stall_stage', 'stall_strategy', 'flagged_for_supervision', 'visibility', 'answers',
+  'stall_stage', 'stall_strategy', 'flagged_for_supervision', 'safety_topics', 'visibility', 'answers',
 ] as const;
 
 export type ExportRefusal = { ok: false; reason: 'not_found' | 'role' | 'no_viewer' | 'bad_token' };
@@ -72,10 +72,10 @@ export class ExportService {
       view: 'export',
       detail: { from: claims.f, to: claims.t },
     });
-    const docs: { doc: ReflectionDoc; alias: string; zone: string }[] = [];
+    const docs: CsvRow[] = [];
     for (const a of allowed) {
       for (const doc of await this.readPeriod(a.subject.id, a.own, claims.f, claims.t, MAX_EXPORT_ROWS - docs.length)) {
-        docs.push({ doc, alias: a.subject.alias ?? '', zone: a.zone });
+        docs.push({ doc, alias: a.subject.alias ?? '', zone: a.zone, own: a.own });
       }
     }
     const csv = toCsv(docs);
@@ -108,11 +108,20 @@ function cell(value: string): string {
 
 /**
  * One row per reflection. Client codes become per-file labels (C1, C2, …) and reflection ids become R1, R2, …:
- * a file travels further than the app, so it carries no key back into the store.
+ * a file travels further than the app, so it carries no key back into the store. A PSW's self-check note is in their
+ * own export only, or in a supervisor's when the PSW chose to share it; safety topics are categories, never words.
  */
-export function toCsv(rows: { doc: ReflectionDoc; alias: string; zone: string }[]): string {
+export interface CsvRow {
+  doc: ReflectionDoc;
+  alias: string;
+  zone: string;
+  /** The exporting person's own reflection. */
+  own?: boolean;
+}
+
+export function toCsv(rows: CsvRow[]): string {
   const clients = new Map<string, string>();
-  const records = rows.map(({ doc, alias, zone }, i) => {
+  const records = rows.map(({ doc, alias, zone, own }, i) => {
     const clientKey = `${doc.psw}|${doc.clientCode.toLowerCase()}`;
     if (!clients.has(clientKey)) clients.set(clientKey, `C${clients.size + 1}`);
     return [
@@ -124,10 +133,11 @@ export function toCsv(rows: { doc: ReflectionDoc; alias: string; zone: string }[
       doc.stageChosenBy,
       doc.movement,
       String(doc.selfCheck.score),
-      doc.selfCheck.note,
+      own || doc.selfCheck.noteShared ? doc.selfCheck.note : doc.selfCheck.note ? '(not shared)' : '',
       doc.stall?.stage ?? '',
       doc.stall?.strategyId ?? '',
       doc.stall ? (doc.stall.flaggedForSupervision ? 'yes' : 'no') : '',
+      (doc.riskFlags ?? []).join(' '),
       doc.visibility,
       doc.answers.filter((a) => !a.skipped && a.text).map((a) => `${a.promptId}: ${a.text}`).join('\n'),
     ].map(cell);

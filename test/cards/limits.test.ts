@@ -76,7 +76,7 @@ function longReflection(i: number, char = WIDE): ReflectionDoc {
   const prompts = content().stageById.trust.prompts.slice(0, 5);
   return reflection('psw-x', new Date(Date.UTC(2026, 10, 20, i)).toISOString(), {
     answers: prompts.map((p) => ({ promptId: p.id, text, skipped: false, redactions: {} })),
-    selfCheck: { score: 2, note: text },
+    selfCheck: { score: 2, note: text, noteShared: true }, // shared, so a supervisor's card carries it too (the largest case)
     stall: { stage: 'trust', source: 'reported', strategyId: content().stalls.trust.strategies[0]!.id, flaggedForSupervision: true },
     riskFlags: ['substance'],
   });

@@ -233,7 +233,7 @@ describe('supervision: roster, access, summaries, paging, export, audit', () => 
   describe('export', () => {
     it('writes a CSV of a supervisee’s shared reflections with per-file client labels, audited', async () => {
       const { exports, audit } = t.app.supervision;
-      await putReflections(t.app, [reflection(t.pswA1.id, '2025-03-12T12:00:00.000Z', { clientCode: 'ZZ1', selfCheck: { score: 3, note: '=HYPERLINK("x")' } })]);
+      await putReflections(t.app, [reflection(t.pswA1.id, '2025-03-12T12:00:00.000Z', { clientCode: 'ZZ1', selfCheck: { score: 3, note: '=HYPERLINK("x")', noteShared: true } })]);
       const req = await exports.request(t.supA.id, 'PSW 1', weekPeriod('America/Toronto', NOW), NOW);
       assert.ok(req.ok);
       const out = await exports.csv(req.token, NOW);
@@ -252,6 +252,23 @@ describe('supervision: roster, access, summaries, paging, export, audit', () => 
       assert.deepEqual(rows.map((r) => r.date), rows.map((r) => r.date).sort(), 'oldest first');
       const rec = (await audit.list(monthOf(NOW), 100)).items.find((a) => a.view === 'export');
       assert.deepEqual(rec?.subjects, [t.pswA1.id]);
+    });
+
+    it('a PSW’s self-check words reach a supervisor’s export only when the PSW shared them; safety topics are a column', async () => {
+      const { exports } = t.app.supervision;
+      await putReflections(t.app, [reflection(t.pswA1.id, '2025-03-12T13:00:00.000Z', { clientCode: 'W-1', selfCheck: { score: 1, note: 'WORN OUT WORDS' }, riskFlags: ['psw_distress'] })]);
+      const req = await exports.request(t.supA.id, 'PSW 1', weekPeriod('America/Toronto', NOW), NOW);
+      assert.ok(req.ok);
+      const out = await exports.csv(req.token, NOW);
+      assert.ok(out.ok);
+      assert.ok(!out.csv.includes('WORN OUT WORDS'));
+      const rows = parse(out.csv.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+      const row = rows.find((r) => r.self_check === '1' && r.safety_topics === 'psw_distress');
+      assert.equal(row?.self_check_note, '(not shared)');
+      const own = await exports.request(t.pswA1.id, undefined, weekPeriod('America/Toronto', NOW), NOW);
+      assert.ok(own.ok);
+      const mine = await exports.csv(own.token, NOW);
+      assert.ok(mine.ok && mine.csv.includes('WORN OUT WORDS'), 'the PSW’s own export keeps their words');
     });
 
     it('exports a PSW’s own reflections, private ones included, and nobody else’s', async () => {
