@@ -11,6 +11,7 @@ import type { Person } from '../people';
 import { readDoc, stripSystem } from '../storage/documents';
 import { MOVEMENTS, STAGE_IDS, type Movement, type ReflectionDoc, type RelationshipDoc, type StageId } from '../reflections/model';
 import { signToken, verifyToken } from '../signedToken';
+import { relationshipAsOf } from './asOf';
 import { weekPeriod, type Period } from './period';
 
 /** A relationship counts as active while it has had a reflection within this many weeks (or is stalled). */
@@ -190,6 +191,8 @@ export class SummaryService {
     const periodEnd = DateTime.fromISO(period.to).minus({ milliseconds: 1 }).toJSDate();
     const weeks = Array.from({ length: TREND_WEEKS }, (_, i) => weekPeriod(zone, periodEnd, TREND_WEEKS - 1 - i));
     const visible = scope === 'own' ? '' : ' AND c.visibility = "shared"';
+    // Stages and stalls as they stood at the period's end (today, for the current period).
+    const asOf = new Date(Math.min(now.getTime(), Date.parse(period.to)));
     const [total, privateCount, rows, rels, onboarding] = await Promise.all([
       count(''),
       count(' AND c.visibility = "private"'),
@@ -208,7 +211,7 @@ export class SummaryService {
             // Bounded by activity, not by all history: a relationship nobody has reflected on for ACTIVE_WEEKS has
             // ended or moved on, unless it is still stuck.
             query: 'SELECT TOP 500 * FROM c WHERE c.psw = @p AND (c.lastReflectionAt >= @a OR IS_DEFINED(c.stall))',
-            parameters: [{ name: '@p', value: subject.id }, { name: '@a', value: DateTime.fromJSDate(now).minus({ weeks: ACTIVE_WEEKS }).toUTC().toISO()! }],
+            parameters: [{ name: '@p', value: subject.id }, { name: '@a', value: DateTime.fromJSDate(asOf).minus({ weeks: ACTIVE_WEEKS }).toUTC().toISO()! }],
           },
           pk,
         )
@@ -236,13 +239,16 @@ export class SummaryService {
     const stages = Object.fromEntries(STAGE_IDS.map((s) => [s, 0])) as Record<StageId, number>;
     const stalls: StallLine[] = [];
     let flagged = 0;
-    for (const rel of rels.resources) {
+    const activeFrom = DateTime.fromJSDate(asOf).minus({ weeks: ACTIVE_WEEKS }).toUTC().toISO()!;
+    for (const current of rels.resources) {
+      const rel = relationshipAsOf(current, asOf.toISOString());
+      if (!rel || (rel.lastReflectionAt < activeFrom && !rel.stall)) continue;
       if (rel.stage in stages) stages[rel.stage]++;
       if (!rel.stall) continue;
       if (rel.stall.flaggedForSupervision) flagged++;
       const line: StallLine = {
         stage: rel.stall.stage,
-        days: Math.max(0, Math.floor((now.getTime() - Date.parse(rel.stall.since)) / 86_400_000)),
+        days: Math.max(0, Math.floor((asOf.getTime() - Date.parse(rel.stall.since)) / 86_400_000)),
         strategiesTried: [...rel.stall.strategiesTried],
         flaggedForSupervision: rel.stall.flaggedForSupervision,
       };
