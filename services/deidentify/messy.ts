@@ -154,6 +154,13 @@ function judgeCached(lower: string, d: ReturnType<typeof dictionaries>): Verdict
   return v;
 }
 
+/** Words that join two people: "sky and dre", "me n kai", "bo w lulu". */
+const CONJ = set(`and n w`);
+/** Pronouns that stand for a person beside a name: "she and will", "me & jess". */
+const SUBJECTS = set(`she he i me him they`);
+/** Verbs after two joined names: "dawn and rain are fighting", "sky n dre r back". */
+const PAIR_VERBS = set(`are were r both slept stayed went have had got came`);
+
 const DETERMINERS = set(`the a an this that these those my your our their its some any no every each another`);
 
 /** A modal or a word that starts a verb phrase, not a name: "her sponsor will call", "mom may come". */
@@ -180,6 +187,44 @@ export function messyNames(text: string): Entity[] {
     return t.lower;
   };
   const out: Entity[] = [];
+  const isGiven = (w: string): boolean => NICKNAMES.has(w) || AMBIGUOUS_NAMES.has(w) || WORD_GIVEN_NAMES.has(w) || d.firstNames.has(w);
+  /** The token joined to token k by "and", "&", "n" or "w" on one side (dir 1 after it, -1 before it). */
+  const joined = (k: number, dir: 1 | -1): number => {
+    const a = toks[k];
+    const b = toks[k + dir];
+    if (!a || !b) return -1;
+    const gap = dir === 1 ? text.slice(a.end, b.start) : text.slice(b.end, a.start);
+    if (/^[ \t]*[&+][ \t]*$/.test(gap)) return k + dir;
+    const c = toks[k + 2 * dir];
+    if (!c || !/^[ \t]+$/.test(gap) || !CONJ.has(lowerOf(b))) return -1;
+    return /^[ \t]+$/.test(dir === 1 ? text.slice(b.end, c.start) : text.slice(c.end, b.start)) ? k + 2 * dir : -1;
+  };
+  /**
+   * A word-name joined to a person is a person: "she and will are back", "sky and dre", "hope & her sister",
+   * "ngaio and rosa", and two given names joined before a verb ("dawn and rain are fighting"). Not after a
+   * pronoun or preposition that makes it a verb or a noun ("i hope and pray", "full of grace and joy").
+   */
+  const coordinated = (k: number, givenLike: boolean): boolean => {
+    const prev = toks[k - 1];
+    if (prev && WORD_BEFORE.has(lowerOf(prev)) && !CONJ.has(lowerOf(prev)) && /^[ \t]+$/.test(text.slice(prev.end, toks[k]!.start))) return false;
+    for (const dir of [1, -1] as const) {
+      const o = joined(k, dir);
+      if (o < 0) continue;
+      const w = lowerOf(toks[o]).replace(/['’]s$/, '');
+      // A pronoun before the name ("she and will"); after it only "me" ("jess n me"): "our story and he cried" is two clauses.
+      if (verdictOf[o] === 'name' || (dir === -1 ? SUBJECTS.has(w) : w === 'me')) return true;
+      // "hope & her sister": a relation after a possessive.
+      if (dir === 1 && /^(?:his|her|their)$/.test(w) && PERSON_BEFORE.has(lowerOf(toks[o + 1]))) return true;
+      // Two given names that are also words, then a verb: "dawn and rain are fighting".
+      if (givenLike && isGiven(w) && verdictOf[o] === 'wordName') {
+        const after = lowerOf(toks[Math.max(k, o) + 1]);
+        // "grace and hope came up a lot": an idiom, as for a single name.
+        if (after === 'came' && lowerOf(toks[Math.max(k, o) + 2]) === 'up') continue;
+        if (PERSON_AFTER.has(after) || PAIR_VERBS.has(after)) return true;
+      }
+    }
+    return false;
+  };
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
     const v = verdictOf[k]!;
@@ -219,7 +264,7 @@ export function messyNames(text: string): Entity[] {
     // Only a given name or nickname, and never a cue word itself ("saw zorblax").
     const givenLike = (NICKNAMES.has(base0) || AMBIGUOUS_NAMES.has(base0) || WORD_GIVEN_NAMES.has(base0) || d.firstNames.has(base0)) && !PERSON_BEFORE.has(base0) && !PERSON_AFTER.has(base0);
     const besideName = givenLike && ((!!prev && near && judgeCached(prev.lower, d) === 'name') || (!!nextWord && judgeCached(nextWord, d) === 'name'));
-    if (before || after || besideName) out.push({ start: t.start, end, type: 'NAME' });
+    if (before || after || besideName || coordinated(k, givenLike)) out.push({ start: t.start, end, type: 'NAME' });
   }
   NICK_SHAPE.lastIndex = 0;
   const lowerText = /\b(?:big|lil|little)\b/i.test(text);

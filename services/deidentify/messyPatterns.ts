@@ -53,8 +53,14 @@ export function handles(t: string): Entity[] {
 const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|inmate|aish file|aish|member|patient|resident|medicaid|medicare|health card|ahc|ahcip|phn|ohip|care card|status card|band)\s*(?:id|number|no\.?|num|#|file)?\s*(?:#|no\.?|is|was|:)?\s*)(?=[A-Za-z]{0,3}-?\d)([A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14})\b/gi;
 const HEALTH_LABEL = /medicaid|medicare|health|ahc|phn|ohip|care card|status|band|aish/i;
 
+/**
+ * A US Medicare Beneficiary Identifier without its label ("1EG4-TE5-MK73"): digit, letter, letter or digit,
+ * digit, then letter, letter or digit, digit, then two letters and two digits; S, L, O, I, B and Z are never used.
+ */
+const MBI = /(?<![\p{L}\p{N}-])[1-9][ac-hjkmnp-rt-y][ac-hjkmnp-rt-y\d]\d-?[ac-hjkmnp-rt-y][ac-hjkmnp-rt-y\d]\d-?[ac-hjkmnp-rt-y]{2}\d{2}(?![\p{L}\p{N}-])/giu;
+
 export function labelledIds(t: string): Entity[] {
-  const out: Entity[] = [];
+  const out: Entity[] = /\d[a-z]{1,2}\d/i.test(t) ? all(t, MBI, 'HEALTH_CARD') : [];
   ID_LABEL.lastIndex = 0;
   for (let m = ID_LABEL.exec(t); m; m = ID_LABEL.exec(t)) {
     const code = m[2]!.replace(/-+$/, '');
@@ -69,7 +75,8 @@ export function labelledIds(t: string): Entity[] {
 
 const STREET = 'st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad';
 const DIR = '(?:\\s(?:nw|ne|sw|se|n|s|e|w|north|south|east|west)\\b\\.?)?';
-const UNIT_PREFIX = '(?:(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\\.?\\s?#?\\s?\\d{1,5}[a-z]?,?\\s)';
+// "unit 12 at 550 jasper ave": the unit may come before "at" and the house number.
+const UNIT_PREFIX = '(?:(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\\.?\\s?#?\\s?\\d{1,5}[a-z]?,?\\s(?:at\\s)?)';
 const NAME_PART = "(?:\\d{1,3}(?:st|nd|rd|th)?|[\\p{L}][\\p{L}'’-]+)";
 /** "1210 98 st nw", "apt 4c 1210 98 st nw", "44 birch cres", "#303 9920 jasper ave". */
 const LOWER_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])${UNIT_PREFIX}?#?\\d{1,6}[a-z]?(?:-\\d{1,5})?\\s(?:${NAME_PART}\\s){1,3}(?:${STREET})\\b\\.?${DIR}(?:,?\\s(?:apt|unit|suite|#)\\.?\\s?\\d{1,5}[a-z]?\\b)?`, 'giu');
@@ -82,8 +89,33 @@ const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?
 const STREET_NAME = `(?:\\d{1,3}(?:st|nd|rd|th)?|[\\p{L}][\\p{L}'’-]+)\\s(?:${STREET})\\b\\.?${DIR}`;
 const CROSSING = new RegExp(`(?<![\\p{L}\\p{N}])${STREET_NAME}\\s(?:and|&|@|at)\\s${STREET_NAME}`, 'giu');
 
+/** A house number and a street name with no street type, after a place cue: "lives on 44 king", "at 1820 belmont". */
+const BARE_STREET = /(?<=\b(?:on|at|to|from|is|@)\s)(\d{1,5})[a-z]?\s(\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}])/giu;
+/** A street name alone after "down on", "up on": "hangs out down on whyte". */
+const ON_STREET = /(?<=\b(?:down|up|over|out|along)\s+on\s+)\p{L}[\p{L}'’-]+(?![\p{L}\p{N}])/giu;
+/** Counts and measures after a number ("on 30 days", "at 10 mins") are no street. */
+const MEASURES = new Set('mg ml mcg cc hrs hr hours mins min minutes days weeks months years yrs bucks dollars km kg lbs pills tabs times units people kids am pm'.split(' '));
+
+/** Whether a word after a house number (or after "down on") is a street name: no English word, or a name. */
+function streetName(t: string, start: number, w: string, house: number): boolean {
+  const d = dictionaries();
+  const lower = w.toLowerCase();
+  if (SAFE.has(lower) || KEEP.has(lower) || MEASURES.has(lower)) return false;
+  if (!d.common.has(lower) && !d.english.has(lower)) return true;
+  // Streets named for people ("44 king", "12 Jasper"): a name-list word, singular, after a house number of 10 or more.
+  return d.anyNames.has(lower) && !lower.endsWith('s') && (house >= 10 || /\p{Lu}/u.test(t[start]!));
+}
+
 export function messyAddresses(t: string): Entity[] {
   const out: Entity[] = [];
+  BARE_STREET.lastIndex = 0;
+  for (let m = /\d\s\p{L}/u.test(t) ? BARE_STREET.exec(t) : null; m; m = BARE_STREET.exec(t)) {
+    if (streetName(t, m.index + m[0].length - m[2]!.length, m[2]!, Number(m[1]))) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+  }
+  ON_STREET.lastIndex = 0;
+  for (let m = /\son\s/.test(t) ? ON_STREET.exec(t) : null; m; m = ON_STREET.exec(t)) {
+    if (streetName(t, m.index, m[0], 0) && !dictionaries().firstNames.has(m[0].toLowerCase())) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+  }
   CROSSING.lastIndex = 0;
   for (let m = CROSSING.exec(t); m; m = CROSSING.exec(t)) {
     const words = m[0].toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? [];
@@ -176,15 +208,48 @@ export function messyPlates(t: string): Entity[] {
  * keep-list and removed later; words that are prose ("her", "the", "a") end the name.
  */
 // Not "house", "residence" or "health": "my aunts house" is no facility.
-const FAC_WORDS = ['hospital', 'clinic', 'centre', 'center', 'shelter', 'mission', 'detox', 'infirmary', 'hostel', 'lodge', 'manor', 'institute', 'hospice', 'jail', 'remand', 'correctional', 'penitentiary'];
-const LOWER_FACILITY = new RegExp(`(?<![\\p{L}])((?:[\\p{L}][\\p{L}'’-]*\\s){1,3})(?:${FAC_WORDS.join('|')})(?![\\p{L}])`, 'giu');
+// "house" only with a name-shaped word after "the" or a place word ("staying at harbour house"), never "her moms house".
+const FAC_WORDS = ['hospital', 'clinic', 'centre', 'center', 'shelter', 'mission', 'detox', 'infirmary', 'hostel', 'lodge', 'manor', 'institute', 'hospice', 'jail', 'remand', 'correctional', 'penitentiary', 'house'];
+/** Words before which a facility's own name comes: "at the alpha centre", "moved him to sunrise lodge". */
+const PLACE_CUE = new Set('the teh at to from of into in outta @ leaving left near by'.split(' '));
+/**
+ * Kinds, sizes and owners of a place that make "the X shelter" a description, not a name: "the youth shelter",
+ * "the big house", "the trap house", "the other lodge".
+ */
+const KIND_WORDS = new Set(`
+  youth womens women's women mens men's men family families community health friendship rec recreation treatment
+  halfway group safe sober transition transitional warming sobering day night emergency overflow crisis addiction
+  addictions medical dental urgent care cancer children's childrens kids seniors senior elders native indigenous
+  aboriginal cultural wellness recovery outreach homeless pregnancy support counselling counseling resource
+  employment job learning training visitor visitors animal dog pet bus trap crack drug flop boarding rooming
+  court guest tiny big small old new nice good bad whole same other only next nearest closest local city main
+  white green blue red brown yellow black grey gray pink first second third last regular usual winter summer
+  cold hot mental public private provincial federal correctional remand detox jail walk-in walkin drop-in dropin
+  eye foot skin sexual sti std hiv hep vaccine flu covid vax wound diabetes kidney heart birth fertility abortion
+  psych psychiatric rehab shopping service call civic town art arts sports leisure fitness distribution open
+  coffee haunted frat party bath ski hunting fishing opera school light ware tarp foster nursing care respite
+  daycare intake assessment access housing legal immigrant newcomer refugee food clothing shower laundry
+`.trim().split(/\s+/));
+/** Words that name someone's home, not a facility: "aunties house", "moms lodge". */
+const OWNER_WORDS = /^(?:mom|mum|dad|ma|pa|sister|brother|bro|sis|aunt|auntie|aunty|uncle|cousin|nan|nana|grandma|grandpa|granny|kokum|kookum|mooshum|friend|buddy|bf|gf|boyfriend|girlfriend|ex|partner|neighbour|neighbor|roommate|client|worker|sponsor|parent|parents|grandparent|grandparents)(?:['’]?s)?$/;
+// A second facility word belongs to the name: "calgary remand centre".
+const LOWER_FACILITY = new RegExp(`(?<![\\p{L}])((?:[\\p{L}][\\p{L}'’-]*\\s){1,3})(?:${FAC_WORDS.join('|')})(?:\\s(?:centre|center|hospital|clinic|shelter|house))?(?![\\p{L}])`, 'giu');
 
 /** "u of a hospital", "U of C": a university (and its hospital) by the short name people use. */
 const UNIVERSITY = /(?<![\p{L}])u of [a-z](?: hospital)?(?![\p{L}])/giu;
 
+/** A saint's name is a hospital's in any city: "st mikes", "St. Joe's", "saint pauls" (not "118 st john"). */
+const SAINT = /(?<!\d\s)(?<![\p{L}\p{N}])(?:st\.?|saint)\s(\p{L}+?)((?:['’]?s)?)(?![\p{L}\p{N}])/giu;
+
 export function messyFacilities(t: string): Entity[] {
   const d = dictionaries();
   const out: Entity[] = all(t, UNIVERSITY, 'FACILITY');
+  SAINT.lastIndex = 0;
+  for (let m = /\bs(?:ain)?t\b/i.test(t) ? SAINT.exec(t) : null; m; m = SAINT.exec(t)) {
+    const w = m[1]!.toLowerCase();
+    const given = (x: string): boolean => d.firstNames.has(x) && !SAFE.has(x) && !KEEP.has(x);
+    if (given(w) || given(w + m[2]!.replace(/['’]/, '').toLowerCase())) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY' });
+  }
   // The facility regex is costly to scan with: run it only when one of its words is there.
   const lower = t.toLowerCase();
   if (!FAC_WORDS.some((w) => lower.includes(w))) return out;
@@ -195,9 +260,24 @@ export function messyFacilities(t: string): Entity[] {
     // shelter" has none); it must hold a word that is no plain common word (a name).
     let from = all3.length;
     while (from > 0 && !SAFE.has(all3[from - 1]!.toLowerCase()) && !KEEP.has(all3[from - 1]!.toLowerCase())) from--;
-    const words = all3.slice(from);
+    const core = all3.slice(from);
+    // The wider run also takes keep-listed words: a city before a kind of place ("calgary remand centre").
+    let wide = from;
+    while (wide > 0 && !SAFE.has(all3[wide - 1]!.toLowerCase())) wide--;
+    const facWord = m[0].slice(m[1]!.length).split(/\s/)[0]!.toLowerCase();
+    const named = core.some((w) => !d.common.has(w.toLowerCase()) || d.firstNames.has(w.toLowerCase()));
+    // By shape: a word that is no kind, size or owner, right after "the" or a place word, names the place
+    // ("at the alpha centre", "moved him to sunrise lodge").
+    const before = (from > 0 ? all3[from - 1]! : (/(\S+)\s+$/.exec(t.slice(Math.max(0, m.index - 12), m.index))?.[1] ?? '')).toLowerCase();
+    const last = core[core.length - 1]?.toLowerCase() ?? '';
+    const shaped = !!last && PLACE_CUE.has(before) && !KIND_WORDS.has(last) && !OWNER_WORDS.test(last) && !/['’]s$/.test(last) && last.length >= 3;
+    const widened = all3.slice(wide);
+    const city = widened[0]?.toLowerCase() ?? '';
+    const cityKind = facWord !== 'house' && !named && !shaped && widened.length > core.length && KEEP.has(city) && !KIND_WORDS.has(city) &&
+      widened.slice(1).every((w) => KIND_WORDS.has(w.toLowerCase())) && (widened.length > 1 || KIND_WORDS.has(facWord));
+    const words = cityKind ? widened : core;
     if (!words.length) continue;
-    if (!words.some((w) => !d.common.has(w.toLowerCase()) || d.firstNames.has(w.toLowerCase()))) continue;
+    if (facWord === 'house' ? !shaped : !(named || shaped || cityKind)) continue;
     const start = m.index + m[0].lastIndexOf(words.join(' '), m[1]!.length);
     out.push({ start, end: m.index + m[0].length, type: 'FACILITY' });
   }
