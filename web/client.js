@@ -107,9 +107,10 @@
       var outgoing = complete(activity);
       var result = queue.then(async function () {
         var body = await postJson('/api/messages', outgoing);
+        var shown = document.querySelectorAll(ACTIVITY).length;
         if (echo) emit(Object.assign({}, outgoing, { timestamp: stamp() }));
         (body.activities || []).forEach(function (a) { emit(fromBot(a)); });
-        if (activity.value && (body.activities || []).length) focusAfterTap();
+        if (activity.value && (body.activities || []).length) focusAfterTap(shown);
         return outgoing.id;
       });
       queue = result.catch(function () {});
@@ -196,22 +197,27 @@
     return window.WebChat.renderMarkdown.apply(null, [text].concat(rest));
   }
 
+
+  var ACTIVITY = '#webchat .webchat__basic-transcript__activity';
   var SENDBOX = '#webchat [data-id="webchat-sendbox-input"]';
 
-  // After a card button is pressed the replies replace what it answered; focus would stay on the old card. Move
-  // it to the first control of the newest card when the newest message has one (the next question), else to the
-  // text box — once Web Chat has drawn the replies.
-  function focusAfterTap() {
-    var before = document.querySelectorAll('#webchat .ac-adaptiveCard').length;
+  // After a card button is pressed the replies replace what it answered; focus would stay on the old card. Once
+  // Web Chat has drawn the replies, move it to the first control of the newest card when the newest message has
+  // one (the next question), else to the text box. If the person has moved focus meanwhile, leave it be.
+  function focusAfterTap(shownBefore) {
+    var from = document.activeElement;
     var tries = 0;
     (function attempt() {
-      var activities = document.querySelectorAll('#webchat .webchat__basic-transcript__activity');
+      if (document.activeElement !== from) return;
+      var activities = document.querySelectorAll(ACTIVITY);
+      if (activities.length <= shownBefore) {
+        if (tries++ < 40) setTimeout(attempt, 50);
+        return;
+      }
       var newest = activities[activities.length - 1];
-      var control = newest && newest.querySelector('.ac-adaptiveCard :is(input, textarea, select, button.ac-pushButton):not([disabled])');
-      if (control && (document.querySelectorAll('#webchat .ac-adaptiveCard').length !== before || tries > 10)) return control.focus();
-      if (tries++ < 20) return setTimeout(attempt, 50);
-      var input = document.querySelector(SENDBOX);
-      if (input) input.focus();
+      var control = newest.querySelector('.ac-adaptiveCard :is(input, textarea, select, button.ac-pushButton):not([disabled])');
+      var target = control || document.querySelector(SENDBOX);
+      if (target) target.focus();
     })();
   }
 
