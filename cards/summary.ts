@@ -57,7 +57,8 @@ function weeksAndDays(days: number): string {
 
 export function stallText(s: StallLine): string {
   const who = s.clientCode ? `${s.clientCode}: ` : '';
-  const tried = s.strategiesTried.length ? `tried ${s.strategiesTried.map((id) => strategyTitle(s.stage, id)).join(', ')}` : 'no strategy tried yet';
+  // A strategy picked at a stall is a plan; whether it was tried is only known when the PSW reports back.
+  const tried = s.strategiesTried.length ? `planned ${s.strategiesTried.map((id) => strategyTitle(s.stage, id)).join(', ')}` : 'no strategy planned yet';
   const since = s.days < 1 ? 'since today' : `for ${weeksAndDays(s.days)}`;
   return `${who}stalled at ${stageTitle(s.stage)} ${since}; ${tried}${s.flaggedForSupervision ? ' — flagged for supervision' : ''}`;
 }

@@ -1,4 +1,5 @@
-// `history C-14`: the relationship's timeline — stages over time, movement, stalls and strategies tried.
+// `history C-14`: the relationship's timeline — stages over time, movement, stalls and the strategies planned for them.
+// A strategy picked at a stall is a plan for next time, so it is called planned, never tried (issue 14).
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import type { AppServices } from '../services/app';
@@ -36,13 +37,15 @@ export function timelineText(rel: RelationshipDoc, timeZone: string): string {
   const lines = [`**${rel.clientCode}** — now at ${c.stageById[rel.stage].title} (since ${day(rel.stageSince)}, ${rel.reflectionsAtStage} ${rel.reflectionsAtStage === 1 ? 'reflection' : 'reflections'}).`, ''];
   for (const e of rel.history.slice(0, SHOWN)) {
     const strategy = e.strategyId ? c.stalls[e.stage].strategies.find((s) => s.id === e.strategyId)?.title : undefined;
-    const stall = e.stallSource ? ` · stuck${strategy ? `, tried "${strategy}"` : ''}` : '';
+    const stall = e.stallSource ? ` · stuck${strategy ? `, planned "${strategy}"` : ''}` : '';
     lines.push(`• ${day(e.at)} — ${c.stageById[e.stage].title}, ${MOVEMENT_TITLES[e.movement].toLowerCase()}${stall}`);
   }
   if (rel.history.length > SHOWN) lines.push(`…and ${rel.history.length - SHOWN} earlier.`);
   if (rel.stall) {
-    const tried = rel.stall.strategiesTried.length;
-    lines.push('', `Open stall at ${c.stageById[rel.stall.stage].title} since ${day(rel.stall.since)}${tried ? `; ${tried} ${tried === 1 ? 'strategy' : 'strategies'} tried` : ''}${rel.stall.flaggedForSupervision ? '; flagged for supervision' : ''}.`);
+    // Named, so the count is the list: only the strategies planned at this stall, not at an earlier one.
+    const planned = rel.stall.strategiesTried.map((id) => c.stalls[rel.stall!.stage].strategies.find((s) => s.id === id)?.title ?? id);
+    const plans = planned.length ? `; ${planned.length} ${planned.length === 1 ? 'strategy' : 'strategies'} planned for it: ${planned.map((t) => `"${t}"`).join(', ')}` : '';
+    lines.push('', `Open stall at ${c.stageById[rel.stall.stage].title} since ${day(rel.stall.since)}${plans}${rel.stall.flaggedForSupervision ? '; flagged for supervision' : ''}.`);
   }
   return lines.join('\n');
 }

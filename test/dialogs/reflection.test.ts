@@ -50,7 +50,8 @@ describe('reflection debrief over HTTP', () => {
     assert.equal(job.kind, 'followup');
     assert.deepEqual(job.payload, { clientCode: 'C-14' });
     const history = visibleText(await c.say('history c-14'));
-    assert.match(history, /Building trust, stalling · stuck, tried "Name it and reconnect"/);
+    assert.match(history, /Building trust, stalling · stuck, planned "Name it and reconnect"/);
+    assert.match(history, /Open stall at Building trust since .*; 1 strategy planned for it: "Name it and reconnect"/);
   });
 
   it('a bridging setback surfaces bridging prompts', async () => {

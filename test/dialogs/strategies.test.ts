@@ -1,0 +1,38 @@
+// Planned is not tried (issue 14, item 7): a strategy picked at a stall is a plan, and `history` counts exactly the
+// plans it lists for the open stall. Over HTTP, real store.
+import assert from 'node:assert/strict';
+import { content } from '../../services/content';
+import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
+import { closeStores } from '../helpers/store';
+
+describe('strategies planned at a stall', () => {
+  let bot: RunningBot;
+  before(async () => { bot = await startBot(); });
+  after(async () => { await bot.stop(); await closeStores(); });
+
+  async function stalledDebrief(c: Conversation, pick: string): Promise<void> {
+    await c.say('reflect G-7');
+    await c.say('skip');
+    await c.say('building trust');
+    for (let i = 0; i < 5; i++) await c.say('skip');
+    await c.say('stalling');
+    await c.say(pick);
+    await c.say('no'); // not flagged
+    await c.say('4');
+    let review = visibleText(await c.say('no'));
+    for (let i = 0; i < 3 && /a person\? If so/.test(review); i++) review = visibleText(await c.say('keep'));
+    assert.match(review, /you'll try/);
+    assert.match(visibleText(await c.say('save')), /Saved/);
+  }
+
+  it('two plans at one stall: history lists both as planned and counts 2, never "tried"', async () => {
+    const c = new Conversation(bot.url);
+    await stalledDebrief(c, '1');
+    await stalledDebrief(c, '2');
+    const [a, b] = content().stalls.trust.strategies;
+    const history = visibleText(await c.say('history G-7'));
+    assert.doesNotMatch(history, /tried/);
+    assert.ok(history.includes(`planned "${a!.title}"`) && history.includes(`planned "${b!.title}"`), history);
+    assert.match(history, new RegExp(`2 strategies planned for it: "${a!.title}", "${b!.title}"`));
+  });
+});
