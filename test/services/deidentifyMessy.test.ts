@@ -123,6 +123,61 @@ describe('deidentify: notes typed on a phone', () => {
   });
 });
 
+describe('deidentify: facilities by shape, bare streets, MBIs, joined names (round 5)', () => {
+  it('a facility named by shape, in any city: a name after "the" or a place word, a city before a kind', () => {
+    hidden('he got out of calgary remand centre on monday', 'calgary remand centre', 'FACILITY');
+    hidden('she is staying at harbour house for now', 'harbour house', 'FACILITY');
+    hidden('moved him to sunrise lodge last week', 'sunrise lodge', 'FACILITY');
+    hidden('met up at the alpha centre after her appt', 'alpha centre', 'FACILITY');
+    hidden('toronto note: took her to st mikes er', 'st mikes', 'FACILITY');
+    hidden("she was at St. Joe's overnight", "St. Joe's", 'FACILITY');
+  });
+  it('kinds, sizes and homes stay: the guy at the shelter, her moms house, the youth shelter', () => {
+    kept('the guy at the shelter gave her a jacket');
+    kept('her worker at the lodge called me');
+    kept('the cook at the house made soup');
+    kept('she slept at her moms house, then at aunties house');
+    kept('went to the big house by the youth shelter');
+    kept('at the eye clinic and the community health centre');
+    kept('at the methadone clinic');
+    kept('she went to the food bank');
+  });
+  it('a house number with a bare street name after a place word, and a street after "down on"', () => {
+    hidden('he lives on 44 king above the laundromat', '44 king', 'ADDRESS');
+    hidden('the room is at 1820 belmont in the basement', '1820 belmont', 'ADDRESS');
+    hidden('Dropped her at 77 Dundas after lunch.', '77 Dundas', 'ADDRESS');
+    hidden('moving to unit 12 at 550 jasper ave next month', 'unit 12 at 550 jasper ave', 'ADDRESS');
+    hidden('she hangs out down on whyte most nights', 'whyte');
+  });
+  it('counts and measures after a number stay; so does "down on" before an English word', () => {
+    kept('she was on 30 days probation, at 10 mins past, up to 2 pills');
+    kept('went down on her knees and prayed');
+  });
+  it('a Medicare MBI without its label; the label MBI stays', () => {
+    hidden('her medicaid id 1EG4-TE5-MK73 is on the form', '1EG4-TE5-MK73', 'HEALTH_CARD');
+    hidden('mbi 5TA2-GH7-PW41 for her dad', '5TA2-GH7-PW41', 'HEALTH_CARD');
+    assert.match(deidentify('mbi 5TA2-GH7-PW41 for her dad').redacted, /^mbi \[HEALTH_CARD\]/);
+  });
+  it('a word-name joined to a person by and, &, n or w', () => {
+    hidden('she and will are back together', 'will', 'NAME');
+    hidden('sky and dre came by the dropin', 'sky', 'NAME');
+    hidden('hope & her sister slept at the camp', 'hope', 'NAME');
+    hidden('dawn and rain are fighting again', 'dawn', 'NAME');
+    hidden('dawn and rain are fighting again', 'rain', 'NAME');
+    hidden('ngaio and rosa are roommates now', 'ngaio', 'NAME');
+    hidden('me & jess took her to the store', 'jess', 'NAME');
+  });
+  it('joined words that are plainly words stay', () => {
+    kept('i hope and pray she is ok');
+    kept('full of grace and joy');
+    kept('she and will go');
+    kept('sun and rain are coming');
+    kept('the sky and the river');
+    kept('Grace and hope came up a lot today');
+    kept('I shared my own recovery story and he opened up after that.');
+  });
+});
+
 describe('deidentify: keep-list and local places content', () => {
   const root = path.resolve(__dirname, '..', '..', 'content');
   for (const [file, schema] of [['deid-keep.json', 'deid-keep.schema.json'], ['deid-places.json', 'deid-places.schema.json']]) {
