@@ -359,10 +359,12 @@ export class ReflectionDialog extends ComponentDialog {
       return step.beginDialog(RAW_TEXT, { step: 'redact', prompt: 'Which words should I hide? Type them (separate phrases with commas).', skippable: true });
     }
     const prompts = content().stageById[draft.stage].prompts;
+    // The questions in full above short numbered buttons: a button cut mid-question reads badly aloud and in Teams.
+    const questions = draft.answers.map((a, i) => `${i + 1}. ${prompts.find((p) => p.id === a.promptId)?.text ?? a.promptId}`);
     return step.beginDialog(CHOICE, {
       step: 'edit-which',
-      prompt: 'Which answer would you like to change?',
-      choices: [...draft.answers.map((a, i) => ({ value: String(i), title: shorten(prompts.find((p) => p.id === a.promptId)?.text ?? a.promptId) })), { value: 'note', title: 'How you are doing (your words)' }],
+      prompt: `Which answer would you like to change?\n\n${questions.join('\n')}`,
+      choices: [...draft.answers.map((_, i) => ({ value: String(i), title: `Answer ${i + 1}` })), { value: 'note', title: 'How you are doing' }],
     });
   }
 
@@ -503,10 +505,6 @@ function whyStuck(s: StallSuggestion): string {
   if (s.source === 'inferred_duration') return `It's been about ${s.weeks} weeks at this stage.`;
   if (s.source === 'inferred_repeat') return `This is reflection ${s.reflections} at this stage.`;
   return 'Some of what you wrote sounds like things have hit a wall.';
-}
-
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 /** The waterfall's own values (persisted with the dialog; redacted data only). */
