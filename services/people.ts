@@ -12,6 +12,8 @@ export interface Person {
   role: Role;
   /** A label chosen by an admin ("PSW 3", initials) that supervisors use in commands; never a client detail. */
   alias?: string;
+  /** The alias as it is looked up (aliasKey()): written with every alias, so a lookup never depends on the query engine's REPLACE. */
+  aliasKey?: string;
   /** The person id of their supervisor, if any. */
   supervisorId?: string;
   team?: string;
@@ -19,6 +21,17 @@ export interface Person {
   createdAt: string;
   /** Set once the first welcome has been sent, so it is sent once per person. */
   welcomedAt?: string;
+}
+
+/** Case and spaces don't matter in an alias: "New  Hire 1", "new hire 1" and "NewHire1" are one key. */
+export function aliasKey(alias: string): string {
+  return alias.toLowerCase().replace(/\s+/g, '');
+}
+
+/** The person as stored: the alias key follows the alias. */
+function keyed(person: Person): Person {
+  const { aliasKey: _old, ...rest } = person;
+  return person.alias ? { ...rest, aliasKey: aliasKey(person.alias) } : rest;
 }
 
 /** How long the person behind a turn may be taken from memory (see `forTurn`). */
@@ -62,7 +75,8 @@ export class PeopleService {
     return result;
   }
 
-  async put(person: Person): Promise<Person> {
+  async put(given: Person): Promise<Person> {
+    const person = keyed(given);
     await this.container.items.upsert(person);
     this.remember(person);
     return person;
@@ -84,7 +98,7 @@ export class PeopleService {
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = await readDoc<Person>(this.container, id, id);
       if (!current) return undefined;
-      const next = stripSystem(mutate(current.doc));
+      const next = keyed(stripSystem(mutate(current.doc)));
       try {
         await this.container.item(id, id).replace(next, { accessCondition: { type: 'IfMatch', condition: current.etag } });
         this.remember(next);

@@ -8,7 +8,7 @@ import type { Container } from '@azure/cosmos';
 import type { AuditService } from './audit';
 import { labelProblem } from './deidentify';
 import { stripSystem } from './storage/documents';
-import { ROLES, type PeopleService, type Person, type Role } from './people';
+import { aliasKey, ROLES, type PeopleService, type Person, type Role } from './people';
 
 export const ALIAS_PATTERN = '^[A-Za-z0-9][A-Za-z0-9 ._-]{0,29}$';
 const ALIAS = new RegExp(ALIAS_PATTERN);
@@ -108,7 +108,7 @@ export function parseRosterFile(text: string): RosterEntry[] {
   }
   const seen = new Set<string>();
   for (const p of data.people) {
-    const key = p.alias.toLowerCase().replace(/\s+/g, '');
+    const key = aliasKey(p.alias);
     if (seen.has(key)) throw new RosterFileError(`alias used twice (entry ${data.people.indexOf(p)})`);
     seen.add(key);
   }
@@ -132,7 +132,9 @@ export class RosterService {
   /** Case and spaces don't matter: `summary psw1` finds "PSW 1" (and "PSW1" can't be taken beside it). */
   async byAlias(alias: string): Promise<Person | undefined> {
     const { resources } = await this.container.items
-      .query<Person>({ query: "SELECT * FROM c WHERE REPLACE(LOWER(c.alias), ' ', '') = @a", parameters: [{ name: '@a', value: alias.toLowerCase().replace(/\s+/g, '') }] })
+      // The stored key (written with every alias by PeopleService); documents from before it existed are matched the
+      // old way, which the embedded engine gets right only for aliases with at most one space.
+      .query<Person>({ query: "SELECT * FROM c WHERE c.aliasKey = @a OR (NOT IS_DEFINED(c.aliasKey) AND REPLACE(LOWER(c.alias), ' ', '') = @a)", parameters: [{ name: '@a', value: aliasKey(alias) }] })
       .fetchAll();
     return resources[0] ? stripSystem(resources[0]) : undefined;
   }
