@@ -20,9 +20,10 @@ describe('process lifecycle', function () {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   after(closeStores);
 
-  it('starts the server the way `npm start` does', () => {
-    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-    assert.equal(pkg.scripts.start, `node ${SERVER_ARGS.join(' ')}`);
+  it('starts the server the way `npm run dev` does (npm start execs node on the compiled dist/: test/bot/npmStart.test.ts)', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string; dev: string } };
+    assert.equal(pkg.scripts.dev, `node ${SERVER_ARGS.join(' ')}`);
+    assert.equal(pkg.scripts.start, 'exec node --disable-warning=DEP0111 dist/bot/index.js');
   });
 
   it('stops a bad start with one line that names the variable', async () => {

@@ -13,7 +13,9 @@ describe('Cosmos DB with Microsoft Entra ID (no key)', () => {
   before(async () => {
     account = await startLoopbackHttps((req, res) => {
       authorizations.push(decodeURIComponent(String(req.headers.authorization ?? '')));
-      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 'Unauthorized', message: 'token refused' }));
+      res.statusCode = 401;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ code: 'Unauthorized', message: 'token refused' }));
     });
   });
   after(() => account.close());
