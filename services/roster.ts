@@ -260,10 +260,14 @@ export class RosterService {
     return { applied, problems };
   }
 
-  /** Adds the file's people not stored yet; people already stored keep what admins have changed since. */
+  /**
+   * Adds the file's people not on the roster yet: not stored, or stored only by default (someone who spoke before the
+   * roster was applied: a PSW with no alias, which no roster change leaves). People on the roster keep what admins
+   * have changed since.
+   */
   async seedMissing(entries: RosterEntry[]): Promise<{ applied: number; problems: { index: number; problem: RosterProblem }[] }> {
     const missing: RosterEntry[] = [];
-    for (const e of entries) if (!(await this.people.get(this.personIdFor(e.channelId)))) missing.push(e);
+    for (const e of entries) if (!(await this.people.get(this.personIdFor(e.channelId)))?.alias) missing.push(e);
     return this.seed(missing);
   }
 
