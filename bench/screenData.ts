@@ -20,6 +20,10 @@ export const SCREEN_SETS = {
   train: path.join(DATA_DIR, 'screen-train.jsonl'),
 } as const;
 
+/** Every training batch (never a test set): the first four in screen-train.jsonl, later ones one file each. */
+export const TRAIN_BATCHES = [SCREEN_SETS.train, path.join(DATA_DIR, 'screen-train-j.jsonl')];
+export const readTrain = (): Labelled[] => TRAIN_BATCHES.flatMap((f) => readSet(f));
+
 export interface Labelled extends Example {
   text: string;
   /** De-identified text, as the screen sees it. */

@@ -1,6 +1,6 @@
 /**
  * `npm run train:screen`: trains the risk screen's classifier on the development bank (plus
- * bench/data/screen-train.jsonl, and the ordinary notes of bench/data/psw-dev.jsonl as negatives; never a test set) and writes
+ * bench/data/screen-train*.jsonl, and the ordinary notes of bench/data/psw-dev.jsonl as negatives; never a test set) and writes
  * services/safety/screen/risk-model.json. Deterministic: the same data gives the same file.
  * Each kind's threshold comes from 5-fold cross-validated predictions on the bank: the lowest threshold at which
  * the classifier on its own flags that kind on at most FP_BUDGET of the hard negatives (2 % for suicide and
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { RISK_CATEGORIES } from '../services/content';
 import { MODEL_FILE, probabilities, type RiskModel } from '../services/safety/screen/classifier';
 import { DEFAULT_TRAIN, folds, train } from '../services/safety/screen/train';
-import { ORDINARY_NOTES, readOrdinary, readSet, SCREEN_SETS } from '../bench/screenData';
+import { ORDINARY_NOTES, readOrdinary, readSet, readTrain, SCREEN_SETS, TRAIN_BATCHES } from '../bench/screenData';
 
 /** Share of hard negatives the classifier alone may flag per kind: more room where recall matters most. */
 const FP_BUDGET: Record<string, number> = { suicide: 0.02, overdose: 0.02 };
@@ -24,7 +24,7 @@ const FLOOR_DEFAULT = 0.5;
 const GRID = Array.from({ length: 15 }, (_v, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
 
 export function trainShipped(): RiskModel {
-  const bank = [...readSet(SCREEN_SETS.dev), ...readSet(SCREEN_SETS.train), ...readOrdinary()];
+  const bank = [...readSet(SCREEN_SETS.dev), ...readTrain(), ...readOrdinary()];
   const oof = new Map<string, Record<string, number>>();
   for (const { train: part, held } of folds(bank, 5)) {
     const m = train(part);
@@ -37,7 +37,7 @@ export function trainShipped(): RiskModel {
     const floor = FLOOR[kind] ?? FLOOR_DEFAULT;
     model.thresholds[kind] = GRID.find((t) => t >= floor && negatives.filter((ex) => oof.get(ex.id)![kind] >= t).length <= budget) ?? 1;
   }
-  model.trainedOn.files = [SCREEN_SETS.dev, SCREEN_SETS.train, ORDINARY_NOTES].filter((f) => fs.existsSync(f)).map((f) => path.relative(path.join(__dirname, '..'), f));
+  model.trainedOn.files = [SCREEN_SETS.dev, ...TRAIN_BATCHES, ORDINARY_NOTES].filter((f) => fs.existsSync(f)).map((f) => path.relative(path.join(__dirname, '..'), f));
   return model;
 }
 

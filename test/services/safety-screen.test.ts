@@ -126,6 +126,56 @@ describe('safety screen', () => {
     });
   });
 
+  // Rules added after the fifth batch (bench/data/screen-train-j.jsonl); wording here is not the batch's.
+  describe('patterns for circumstances, cravings, ingestion and indirect farewells', () => {
+    const term = (text: string) => screenRisk(text, content(), { classifier: false }).map((h) => h.termId);
+    it('neglect of a dependant described only by circumstances', () => {
+      assert.ok(term('no one had been changing him, he was soaked through').includes('ab-neglect-dependant'));
+      assert.ok(term('they left her in bed all weekend with nothing to drink').includes('ab-neglect-dependant'));
+      assert.ok(term('Resident appears unwashed; family reports she has not been bathed in two weeks.').includes('ab-neglect-dependant'));
+      assert.ok(term('mom yanked the toddler up by one arm').includes('ab-rough-handling'));
+      assert.ok(term('worried he shook the newborn last night').includes('ab-rough-handling'));
+      assert.ok(term('the kids told me they had not eaten all weekend').includes('ab-kids-unfed'));
+    });
+    it('the PSW’s own relapse risk and vicarious trauma, first person', () => {
+      assert.ok(term('honestly i was thinking about drinking on the way home').includes('pd-own-recovery'));
+      assert.ok(term('my old triggers are creeping back with this caseload').includes('pd-own-recovery'));
+      assert.ok(term('nearly relapsed saturday').includes('pd-own-recovery'));
+      assert.ok(cats('i was craving the whole shift').includes('psw_distress'));
+      assert.ok(term('i keep carrying their grief home with me').includes('pd-vicarious'));
+    });
+    it('intentional ingestion of medication', () => {
+      assert.ok(term('she swallowed a handful of her dad’s sleeping pills').includes('od-ingestion'));
+      assert.ok(term('he took 40 tylenol after the breakup').includes('od-ingestion'));
+      assert.ok(term('took all his seroquel at once').includes('od-ingestion'));
+      assert.ok(term('ate whatever was in the bathroom cabinet').includes('od-ingestion'));
+    });
+    it('suicide said indirectly', () => {
+      assert.ok(term('says she wants to disappear forever').includes('sui-indirect'));
+      assert.ok(term('whats the point anymore, he texted').includes('sui-indirect'));
+      assert.ok(term('he gave me his watch and said he will not need it').includes('sui-indirect'));
+      assert.ok(term('wants to fall asleep and not wake up').includes('sui-indirect'));
+      assert.ok(term('she has been googling tall buildings downtown').includes('sui-indirect'));
+    });
+    it('ordinary plans, side effects, laughter and games are not risk', () => {
+      for (const text of [
+        'he wants to adopt a dog from the shelter',
+        'she is getting a new phone next week',
+        'the new meds knock her out by 8',
+        'he was wiped out by the new dose',
+        'we nearly died laughing at the bingo caller',
+        'shot some hoops with him after group',
+        'he took his pills on time every day this week',
+        'she wants to disappear from facebook for a while',
+        'i almost picked up the wrong bag at the office',
+        'craving the good tacos from the truck lol',
+        'the home care aide comes daily to wash and feed him',
+      ]) {
+        assert.deepEqual(cats(text), [], `false alarm on "${text}": ${JSON.stringify(screenRisk(text))}`);
+      }
+    });
+  });
+
   it('does not drop a real hit because an exclusion matched elsewhere in the text', () => {
     assert.deepEqual(cats('He killed it at the interview, but later said he wants to kill himself.'), ['suicide']);
     assert.ok(cats('I overdid it at the gym. Then C-2 overdosed in the lot.').includes('overdose'));
