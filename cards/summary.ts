@@ -82,7 +82,9 @@ export function summaryLines(p: PswSummary): { title: string; value: string }[] 
   lines.push({ title: 'Stalls', value: stalls.length ? shown.join('\n') : other ? '' : 'none' });
   if (other) lines[lines.length - 1].value = [lines[lines.length - 1].value, `${other} at other stages`].filter(Boolean).join('\n');
   const risk = Object.entries(p.riskFlags ?? {});
-  if (risk.length) lines.push({ title: 'Safety', value: `⚠ ${risk.map(([f, n]) => `${categoryLabel(f).toLowerCase()} ${n}`).join(' · ')} (topic only; check in)` });
+  // Written for the reader: the PSW's own distress is "your own wellbeing" to them, "their own wellbeing" to a supervisor.
+  const topic = (f: string) => (f === 'psw_distress' && p.scope !== 'own' ? 'their own wellbeing' : categoryLabel(f).toLowerCase());
+  if (risk.length) lines.push({ title: 'Safety', value: `⚠ ${risk.map(([f, n]) => `${topic(f)} ${n}`).join(' · ')} (topic only${p.scope === 'own' ? '' : '; check in'})` });
   if (p.flaggedForSupervision) lines.push({ title: 'For supervision', value: `${p.flaggedForSupervision} relationship${p.flaggedForSupervision === 1 ? '' : 's'}` });
   if (p.onboarding) {
     const o = p.onboarding;
@@ -133,7 +135,7 @@ function charts(p: PswSummary): CardElement[] {
 
 function personBlock(p: PswSummary): CardElement {
   const items: CardElement[] = [
-    textBlock(p.person.alias ?? 'Unnamed', { weight: 'Bolder', size: 'Medium' }),
+    textBlock(p.person.alias ?? 'Unnamed', { weight: 'Bolder', size: 'Medium', style: 'heading' }),
     { type: 'FactSet', facts: summaryLines(p).filter((l) => l.value) },
     ...charts(p),
   ];
@@ -159,13 +161,13 @@ export function teamSummaryCard(s: TeamSummary, heading = 'Your team', opts: Tea
     const end = start + count;
     const paged = start > 0 || end < people.length;
     const range = paged ? ` (${start + 1}–${end} of ${people.length})` : '';
-    const body: CardElement[] = [textBlock(`${heading} — ${s.period.label}${range}`, { weight: 'Bolder', size: 'Large' })];
+    const body: CardElement[] = [textBlock(`${heading} — ${s.period.label}${range}`, { weight: 'Bolder', size: 'Large', style: 'heading' })];
     if (!people.length) body.push(textBlock('No one is on your team in the roster yet. An admin can add people with `roster add`.'));
     for (let i = start; i < end; i++) {
       const { team, p } = people[i]!;
       if (grouped && (i === start || people[i - 1]!.team !== team)) {
         const continued = i === start && i > 0 && people[i - 1]!.team === team ? ' (continued)' : '';
-        body.push(textBlock(`${team || 'No team'}${continued}`, { weight: 'Bolder', spacing: 'Large' }));
+        body.push(textBlock(`${team || 'No team'}${continued}`, { weight: 'Bolder', spacing: 'Large', style: 'heading' }));
       }
       body.push(personBlock(p));
     }
@@ -190,7 +192,7 @@ export function teamSummaryCard(s: TeamSummary, heading = 'Your team', opts: Tea
 
 export function ownSummaryCard(p: PswSummary, period: Period): AdaptiveCard {
   return adaptiveCard(
-    [textBlock(`Your work — ${period.label}`, { weight: 'Bolder', size: 'Large' }), personBlock(p)],
+    [textBlock(`Your work — ${period.label}`, { weight: 'Bolder', size: 'Large', style: 'heading' }), personBlock(p)],
     [submit('Read my reflections', { command: 'my summary', page: 'first' })],
   );
 }
@@ -211,7 +213,7 @@ export function reflectionPageCard(
 ): AdaptiveCard {
   const who = page.scope === 'own' ? 'Your reflections' : `${page.subject.alias ?? 'Their'} — shared reflections`;
   const build = (preview: number): AdaptiveCard => {
-    const body: CardElement[] = [textBlock(`${who}${firstPage ? '' : ' (continued)'}`, { weight: 'Bolder', size: 'Large' })];
+    const body: CardElement[] = [textBlock(`${who}${firstPage ? '' : ' (continued)'}`, { weight: 'Bolder', size: 'Large', style: 'heading' })];
     if (!page.items.length) body.push(textBlock(firstPage ? 'Nothing to show from the last 90 days.' : "That's everything."));
     for (const r of page.items) body.push(reflectionBlock(r, zone, page.scope === 'own', preview, readAll));
     const actions = page.next ? [submit('Show more', { command: moreCommand, page: page.next })] : [];
