@@ -14,9 +14,13 @@ export const MOVEMENT_TITLES: Record<Movement, string> = {
   setback: 'Setback',
 };
 
+// Each score says where it sits on the scale: Adaptive Cards give the set's label to the first radio only, so
+// "2" alone is all a screen reader would say of the others.
+const SCORE_TITLES = ['1 of 5, rough', '2 of 5', '3 of 5', '4 of 5', '5 of 5, good'];
+
 export function selfCheckInputs(maxLength: number): FormInput[] {
   return [
-    { type: 'choice', id: 'score', label: '1 = rough, 5 = good', required: true, expanded: true, choices: ['1', '2', '3', '4', '5'].map((v) => ({ value: v, title: v })) },
+    { type: 'choice', id: 'score', label: '1 = rough, 5 = good', required: true, expanded: true, choices: SCORE_TITLES.map((title, i) => ({ value: String(i + 1), title })) },
     { type: 'text', id: 'note', label: 'A few words (optional)', placeholder: 'e.g. tired but okay', multiline: true, maxLength },
   ];
 }

@@ -88,8 +88,8 @@ export class WebChatPage {
     await this.page.locator('.ac-adaptiveCard').last().getByPlaceholder(placeholder).fill(text);
   }
 
-  /** Picks the radio button labelled `label` in the newest card (an expanded Input.ChoiceSet). */
-  async chooseInCard(label: string): Promise<void> {
-    await this.page.locator('.ac-adaptiveCard').last().getByRole('radio', { name: label, exact: true }).check();
+  /** Picks the radio button whose value is `value` in the newest card (an expanded Input.ChoiceSet). */
+  async chooseInCard(value: string): Promise<void> {
+    await this.page.locator('.ac-adaptiveCard').last().locator(`input[type=radio][value="${value}"]`).check();
   }
 }
