@@ -90,9 +90,9 @@ const STREET_NAME = `(?:\\d{1,3}(?:st|nd|rd|th)?|[\\p{L}][\\p{L}'’-]+)\\s(?:${
 const CROSSING = new RegExp(`(?<![\\p{L}\\p{N}])${STREET_NAME}\\s(?:and|&|@|at)\\s${STREET_NAME}`, 'giu');
 
 /** A house number and a street name with no street type, after a place cue: "lives on 44 king", "at 1820 belmont". */
-const BARE_STREET = /(?<=\b(?:on|at|to|from|is|@)\s)(\d{1,5})[a-z]?\s(\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}])/giu;
+const BARE_STREET = /(?:\b(?:on|at|to|from|is)|@)\s((\d{1,5})[a-z]?\s(\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}])/giu;
 /** A street name alone after "down on", "up on": "hangs out down on whyte". */
-const ON_STREET = /(?<=\b(?:down|up|over|out|along)\s+on\s+)\p{L}[\p{L}'’-]+(?![\p{L}\p{N}])/giu;
+const ON_STREET = /\b(?:down|up|over|out|along)\s+on\s+(\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}])/giu;
 /** Counts and measures after a number ("on 30 days", "at 10 mins") are no street. */
 const MEASURES = new Set('mg ml mcg cc hrs hr hours mins min minutes days weeks months years yrs bucks dollars km kg lbs pills tabs times units people kids am pm'.split(' '));
 
@@ -110,11 +110,13 @@ export function messyAddresses(t: string): Entity[] {
   const out: Entity[] = [];
   BARE_STREET.lastIndex = 0;
   for (let m = /\d\s\p{L}/u.test(t) ? BARE_STREET.exec(t) : null; m; m = BARE_STREET.exec(t)) {
-    if (streetName(t, m.index + m[0].length - m[2]!.length, m[2]!, Number(m[1]))) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+    const end = m.index + m[0].length;
+    if (streetName(t, end - m[3]!.length, m[3]!, Number(m[2]))) out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
   }
   ON_STREET.lastIndex = 0;
   for (let m = /\son\s/.test(t) ? ON_STREET.exec(t) : null; m; m = ON_STREET.exec(t)) {
-    if (streetName(t, m.index, m[0], 0) && !dictionaries().firstNames.has(m[0].toLowerCase())) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+    const end = m.index + m[0].length;
+    if (streetName(t, end - m[1]!.length, m[1]!, 0) && !dictionaries().firstNames.has(m[1]!.toLowerCase())) out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
   }
   CROSSING.lastIndex = 0;
   for (let m = CROSSING.exec(t); m; m = CROSSING.exec(t)) {
