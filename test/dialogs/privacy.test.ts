@@ -169,7 +169,7 @@ describe('my data and delete my data (issue 8)', () => {
     await c.say('delete my data');
     assert.match(visibleText(await c.say('1')), /roster entry .* stays/);
     const kept = await bot.app.people.get(id);
-    assert.deepEqual(Object.keys(kept!).sort(), ['alias', 'createdAt', 'id', 'role', 'team', 'timeZone']);
+    assert.deepEqual(Object.keys(kept!).sort(), ['alias', 'aliasKey', 'createdAt', 'id', 'role', 'team', 'timeZone']); // aliasKey: the alias's lookup form, written with it
     assert.equal(await countIn(bot, 'reflections', id), 0);
   });
 

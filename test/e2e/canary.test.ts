@@ -34,7 +34,8 @@ function leaks(haystack: string[]): string[] {
     const lower = line.toLowerCase();
     for (const t of TEXT_CANARIES) if (lower.includes(t.toLowerCase())) found.push(`"${t}" in ${line.slice(0, 200)}`);
     // Digits with separators stripped: "613-555-0147" and "6135550147" and "613 555 0147" all match.
-    const digits = line.replace(/[\s().\-/\\]/g, '');
+    // Our own timestamps go first: with separators stripped, 02:34:41.7 reads as ...4417, the address canary.
+    const digits = line.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z?/g, ' ').replace(/[\s().\-/\\]/g, '');
     for (const d of DIGIT_CANARIES) if (digits.includes(d)) found.push(`digits ${d} in ${line.slice(0, 200)}`);
   }
   return found;
