@@ -8,19 +8,12 @@
 import type { Entity, EntityType } from './types';
 import { KEEP } from './lexicon';
 import { dictionaries } from './dictionaries';
+import { all as allMatches } from './patterns';
 import { SAFE } from './messy';
 
+/** patterns.ts's `all`, locating a capture group from the end of its match (these patterns' groups close them). */
 function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecArray) => boolean, group = 0): Entity[] {
-  const out: Entity[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (keep && !keep(m)) continue;
-    const g = m[group];
-    if (g === undefined) continue;
-    const start = m.index + (group ? m[0].lastIndexOf(g) : 0);
-    out.push({ start, end: start + g.length, type });
-  }
-  return out;
+  return allMatches(text, re, type, keep, group, true);
 }
 
 const TLDS = 'com|ca|net|org|edu|gov|co|uk|us|io|me|info';

@@ -10,14 +10,18 @@ import { digitsOf, ibanValid, luhn, ssnPlausible } from './checksums';
 
 export type Detector = (text: string) => Entity[];
 
-function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecArray) => boolean, group = 0): Entity[] {
+/**
+ * Every match of `re` (global) as an entity: the whole match, or capture `group` found inside it — its first
+ * occurrence, or its last with `fromEnd` (for patterns whose group closes the match).
+ */
+export function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecArray) => boolean, group = 0, fromEnd = false): Entity[] {
   const out: Entity[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (keep && !keep(m)) continue;
     const g = m[group];
     if (g === undefined) continue;
-    const start = m.index + (group ? m[0].indexOf(g) : 0);
+    const start = m.index + (group ? (fromEnd ? m[0].lastIndexOf(g) : m[0].indexOf(g)) : 0);
     out.push({ start, end: start + g.length, type });
   }
   return out;
