@@ -27,7 +27,8 @@ describe('text typed after a command never reaches dialog state raw', () => {
       const key = `test/conversations/${c.conversationId}/`;
       const { resources } = await bot.app.store.database.container(BOT_STATE_CONTAINER).items.query({ query: 'SELECT * FROM c WHERE c.realId = @k', parameters: [{ name: '@k', value: key }] }).fetchAll();
       const state = JSON.stringify(resources);
-      assert.doesNotMatch(state, /Maria|Lopez|416|0199/, state.slice(0, 400));
+      // Digits as whole runs only: a random UUID, etag or nonce in the state may hold 416 by chance.
+      assert.doesNotMatch(state, /Maria|Lopez|(?<![\dA-Za-z])(?:416|555|0199)(?![\dA-Za-z])|4165550199/, state.slice(0, 400));
     });
   }
 });
