@@ -292,7 +292,8 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     assert.equal(mine.length, 1);
     assert.equal(mine[0]!.personId, supId);
     assert.deepEqual(mine[0]!.payload.categories, ['suicide', 'overdose']);
-    assert.doesNotMatch(JSON.stringify(mine[0]!.payload), /killing|sister|555|613|Friday/, 'ids, kinds and the code only');
+    // Digits as whole runs: the payload's random ids may hold 555 by chance.
+    assert.doesNotMatch(JSON.stringify(mine[0]!.payload), /killing|sister|Friday|(?<![\dA-Za-z])(?:555|613)(?![\dA-Za-z])/, 'ids, kinds and the code only');
 
     const scheduler = createScheduler(bot.app, bot.server.adapter);
     assert.equal((await scheduler.runDue()).claimed, 1);
