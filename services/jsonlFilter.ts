@@ -1,0 +1,48 @@
+/**
+ * The loop shared by the JSON-lines command-line filters (`npm run --silent deid|screen -- --jsonl`): read stdin
+ * line by line, hand each non-blank line to `handle`, write what it returns as one JSON line, report a bad line on
+ * stderr by number, and exit non-zero at the end if any line was bad.
+ */
+import readline from 'node:readline';
+
+/** What one input line gave: an output record (omitted for a line that yields none) and/or a problem with it. */
+export interface LineResult {
+  out?: unknown;
+  problem?: string;
+}
+
+export function runJsonlFilter(name: string, usage: string, handle: (line: string) => LineResult): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`${name} failed: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+
+  async function main(): Promise<number> {
+    if (!process.argv.slice(2).includes('--jsonl')) {
+      process.stderr.write(`usage: ${usage}\n`);
+      return 2;
+    }
+    const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+    let lineNo = 0;
+    let bad = 0;
+    for await (const line of rl) {
+      lineNo++;
+      if (!line.trim()) continue;
+      const { out, problem } = handle(line);
+      if (problem) {
+        bad++;
+        process.stderr.write(`line ${lineNo}: ${problem}\n`);
+      }
+      if (out !== undefined && !process.stdout.write(`${JSON.stringify(out)}\n`)) {
+        await new Promise((res) => process.stdout.once('drain', res));
+      }
+    }
+    if (bad > 0) process.stderr.write(`${bad} bad line(s) of ${lineNo}\n`);
+    return bad > 0 ? 1 : 0;
+  }
+}
