@@ -1,0 +1,251 @@
+// The debrief's questions, in order: client code → names to hide → stage (or the stage finder) → stage prompts one
+// at a time → movement → stall prompts (reported, or inferred and confirmed) → self-check (a rough one gets a
+// self-care step) → the safety question (dialogs/safety.ts; one tap for "no") → the review (reflectionReview.ts).
+// Free text is de-identified as it arrives (FreeTextStep) and only redacted text enters dialog state. Names to hide
+// are kept as salted HMACs (services/reflections/hiddenNames.ts), never in clear.
+import { WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { AppServices } from '../services/app';
+import { content } from '../services/content';
+import { looksLikeIdentifier } from '../services/deidentify';
+import { log } from '../services/log';
+import { PRACTICE_CODE } from '../services/reflections/codes';
+import type { Draft } from '../services/reflections/draft';
+import { hideNames } from '../services/reflections/hiddenNames';
+import { MOVEMENTS, type Movement, type StageId, type StallSource } from '../services/reflections/model';
+import { debriefNames, spreadFoundNames } from '../services/reflections/nameMemory';
+import { newReflectionId } from '../services/reflections/service';
+import { inferStall, reportedStall, type StallSuggestion } from '../services/stalls/infer';
+import type { ChoiceResult, FormResult, FreeTextAnswer, RawTextResult } from './prompts';
+import type { ReflectionOptions } from './reflection';
+import { MOVEMENT_TITLES, selfCheckInputs } from './reflectionText';
+import { CHOICE, CODE, FORM, FREE_TEXT, MAIN, PROMPTS, RAW_TEXT, REVIEW, screenOf, v } from './reflectionState';
+import { SAFETY_CHECK_DIALOG, selfCareMessage, type SafetyCheckOptions } from './safety';
+import { STAGE_FINDER_DIALOG, stageChoices } from './stageFinder';
+import { STALL_DIALOG, type StallOutcome } from './stall';
+import { personOf } from './turn';
+
+/** The content has up to 5 prompts per stage; we ask at most this many. */
+export const PROMPTS_PER_DEBRIEF = 5;
+
+interface PromptLoop {
+  draft: Draft;
+  index: number;
+}
+
+/** The debrief's questions as its inner dialogs: the main waterfall, the client code and the stage prompts. */
+export class ReflectionDebrief {
+  constructor(private readonly app: AppServices) {}
+
+  dialogs(): Dialog[] {
+    return [
+      new WaterfallDialog(MAIN, [
+        this.start.bind(this), this.code.bind(this), this.askNames.bind(this), this.names.bind(this),
+        this.askStage.bind(this), this.stage.bind(this), this.finderResult.bind(this), this.answered.bind(this),
+        this.movement.bind(this), this.stall.bind(this), this.askSelfCheck.bind(this), this.selfCheck.bind(this), this.safetyChecked.bind(this),
+        this.saved.bind(this),
+      ]),
+      new WaterfallDialog(CODE, [this.askCode.bind(this), this.codeTyped.bind(this)]),
+      new WaterfallDialog(PROMPTS, [this.askPrompt.bind(this), this.promptAnswered.bind(this)]),
+    ];
+  }
+
+  // ── client code ──────────────────────────────────────────────────────────────────────────────
+  private async start(step: WaterfallStepContext) {
+    const o = (step.options ?? {}) as ReflectionOptions;
+    const draft: Partial<Draft> = { id: newReflectionId(), practice: o.practice === true, answers: [], riskFlags: [], visibility: 'shared' };
+    v(step).draft = draft;
+    if (o.stage) v(step).presetStage = o.stage;
+    if (o.practice) {
+      await step.context.sendActivity("Let's practise a reflection. Imagine a recent visit; this one is marked as practice.");
+      return step.next(o.clientCode ?? PRACTICE_CODE);
+    }
+    if (o.clientCode) return step.next(o.clientCode);
+    if (o.refusal) await step.context.sendActivity(o.refusal);
+    return step.beginDialog(CODE, {});
+  }
+
+  private async askCode(step: WaterfallStepContext) {
+    const psw = personOf(step.context).id;
+    const suggestions = await this.app.relationships.recentCodes(psw, 5);
+    const prompt = (step.options as { retry?: boolean }).retry
+      ? 'Which client code shall I use?'
+      : "Let's reflect. Which client is this about? Use your own short code, like C-14 (never a name).";
+    return step.beginDialog(RAW_TEXT, { step: 'code', prompt, suggestions });
+  }
+
+  private async codeTyped(step: WaterfallStepContext) {
+    const typed = (step.result as RawTextResult & { text: string }).text.trim();
+    const check = looksLikeIdentifier(typed);
+    if (check.ok) return step.endDialog(typed);
+    // The refused text goes no further: only the reason is said, and the code is asked again.
+    await step.context.sendActivity(check.reason ?? "That doesn't look like a client code.");
+    return step.replaceDialog(CODE, { retry: true });
+  }
+
+  private async code(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    draft.clientCode = step.result as string;
+    // Names remembered for this client (salted hashes on the relationship) are hidden from the first answer on.
+    const relationship = draft.practice ? undefined : await this.app.relationships.get(personOf(step.context).id, draft.clientCode);
+    draft.hidden = debriefNames(relationship?.names);
+    return step.next();
+  }
+
+  // ── names to hide ────────────────────────────────────────────────────────────────────────────
+  private async askNames(step: WaterfallStepContext) {
+    return step.beginDialog(RAW_TEXT, {
+      step: 'names',
+      prompt: "Any names you'd like me to always hide in this reflection? Type them separated by commas. I won't store them.",
+      skippable: true,
+    });
+  }
+
+  private async names(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    const r = step.result as RawTextResult;
+    if (!r.skipped) {
+      // Hashed here, in the turn that received them; the names themselves go no further.
+      draft.hidden = hideNames(this.app.config.idSecret, r.text.split(','), draft.hidden);
+      await step.context.sendActivity(draft.practice ? "Got it. I'll hide those wherever they come up." : `Got it. I'll hide those wherever they come up, now and in later reflections about ${draft.clientCode}.`);
+    }
+    return step.next();
+  }
+
+  // ── stage ────────────────────────────────────────────────────────────────────────────────────
+  private async askStage(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    if (v(step).presetStage) return step.next({ value: v(step).presetStage as string, title: '', index: 0, via: 'title' } satisfies ChoiceResult);
+    return step.beginDialog(CHOICE, {
+      step: 'stage',
+      prompt: `Where does your relationship with ${draft.clientCode} stand right now?`,
+      choices: [...stageChoices(), { value: 'unsure', title: 'Not sure', synonyms: ['unsure', 'dont know', 'idk'] }],
+    });
+  }
+
+  private async stage(step: WaterfallStepContext) {
+    const choice = (step.result as ChoiceResult).value;
+    if (choice === 'unsure') return step.beginDialog(STAGE_FINDER_DIALOG);
+    (v(step).draft as Draft).stageChosenBy = 'psw';
+    return step.next(choice);
+  }
+
+  private async finderResult(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    draft.stage = step.result as StageId;
+    draft.stageChosenBy ??= 'finder';
+    const stage = content().stageById[draft.stage];
+    await step.context.sendActivity(`**${stage.title}.** A few questions, one at a time. Type \`skip\` for any you'd rather pass on.`);
+    return step.beginDialog(PROMPTS, { draft, index: 0 } satisfies PromptLoop);
+  }
+
+  private async askPrompt(step: WaterfallStepContext) {
+    const { draft, index } = step.options as PromptLoop;
+    const prompts = content().stageById[draft.stage].prompts.slice(0, PROMPTS_PER_DEBRIEF);
+    if (index >= prompts.length) return step.endDialog(draft);
+    const prompt = prompts[index]!;
+    return step.beginDialog(FREE_TEXT, { step: `prompt-${prompt.id}`, prompt: `(${index + 1}/${prompts.length}) ${prompt.text}`, skippable: true, hidden: draft.hidden, screen: screenOf(draft) });
+  }
+
+  private async promptAnswered(step: WaterfallStepContext) {
+    const { draft, index } = step.options as PromptLoop;
+    const prompt = content().stageById[draft.stage].prompts[index]!;
+    const answer = step.result as FreeTextAnswer;
+    // A name found in this answer is hidden in the earlier ones too (and in the answers still to come).
+    const spread = draft.hidden ? spreadFoundNames(this.app.config.idSecret, draft.hidden, answer.found, draft.answers) : undefined;
+    const next: Draft = {
+      ...draft,
+      ...(spread ? { hidden: spread.hidden } : {}),
+      answers: [...(spread?.answers ?? draft.answers), { promptId: prompt.id, text: answer.text, skipped: answer.skipped, redactions: answer.redactions }],
+      riskFlags: [...new Set([...draft.riskFlags, ...answer.riskFlags])],
+    };
+    return step.replaceDialog(PROMPTS, { draft: next, index: index + 1 } satisfies PromptLoop);
+  }
+
+  // ── movement and stalls ──────────────────────────────────────────────────────────────────────
+  private async answered(step: WaterfallStepContext) {
+    v(step).draft = step.result as Draft;
+    return step.beginDialog(CHOICE, {
+      step: 'movement',
+      prompt: 'Since last time, how is the relationship moving?',
+      choices: MOVEMENTS.map((m) => ({ value: m, title: MOVEMENT_TITLES[m] })),
+    });
+  }
+
+  private async movement(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    draft.movement = (step.result as ChoiceResult).value as Movement;
+    const stalls = content().stalls[draft.stage];
+    if (reportedStall(draft.movement) && stalls) {
+      v(step).stallSource = 'reported' satisfies StallSource;
+      return step.beginDialog(STALL_DIALOG, { stage: draft.stage, source: 'reported', clientCode: draft.clientCode });
+    }
+    const person = personOf(step.context);
+    const relationship = draft.practice ? undefined : await this.app.relationships.get(person.id, draft.clientCode);
+    const suggestion = inferStall({
+      relationship, stage: draft.stage, movement: draft.movement, texts: draft.answers.map((a) => a.text), now: this.app.now(),
+      timeZone: person.timeZone, stallWeeks: this.app.config.stallWeeks, stallReflections: this.app.config.stallReflections,
+    });
+    if (!suggestion || !stalls) return step.next();
+    v(step).stallSource = suggestion.source;
+    log.info('stall.inferred', { kind: suggestion.source, stage: draft.stage });
+    return step.beginDialog(STALL_DIALOG, { stage: draft.stage, source: suggestion.source, why: whyStuck(suggestion), clientCode: draft.clientCode });
+  }
+
+  private async stall(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    const outcome = step.result as StallOutcome | undefined;
+    if (outcome?.confirmed) {
+      draft.stall = { stage: draft.stage, source: v(step).stallSource as StallSource, flaggedForSupervision: outcome.flaggedForSupervision, ...(outcome.strategyId ? { strategyId: outcome.strategyId } : {}) };
+    }
+    return step.next();
+  }
+
+  // ── self-check ───────────────────────────────────────────────────────────────────────────────
+  private async askSelfCheck(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    return step.beginDialog(FORM, {
+      step: 'selfcheck',
+      prompt: 'And you? How are you doing after this one, from 1 (rough) to 5 (good)? Add a few words if you like.',
+      inputs: selfCheckInputs(this.app.config.maxTextLength),
+      submitTitle: 'Next',
+      parser: 'scoreAndNote',
+      typedHint: 'Type a number from 1 to 5, then any words, e.g. "3 tired but okay".',
+      hidden: draft.hidden,
+      screen: screenOf(draft),
+    });
+  }
+
+  private async selfCheck(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    const r = step.result as FormResult;
+    const note = r.texts.note!;
+    // A name found in the note is hidden in the answers too.
+    if (draft.hidden) Object.assign(draft, spreadFoundNames(this.app.config.idSecret, draft.hidden, note.found, draft.answers));
+    draft.selfCheck = { score: Number(r.values.score) as 1 | 2 | 3 | 4 | 5, note: note.text };
+    draft.riskFlags = [...new Set([...draft.riskFlags, ...note.riskFlags])];
+    // A rough one (1 or 2) gets a short, proportionate step for them; their own words of distress have had the
+    // fuller response already (the screen's pause).
+    if (draft.selfCheck.score <= 2 && !draft.riskFlags.includes('psw_distress')) await step.context.sendActivity(selfCareMessage(this.app.safetyAlerts.protocol));
+    // Every real debrief ends with the safety question, whatever was written (practice is a made-up case).
+    if (draft.practice) return step.next();
+    return step.beginDialog(SAFETY_CHECK_DIALOG, { closing: true, ...screenOf(draft) } satisfies SafetyCheckOptions);
+  }
+
+  /** A kind named at the closing question is flagged like a screen hit; then the review. */
+  private async safetyChecked(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    const kind = step.result as string | undefined;
+    if (kind) draft.riskFlags = [...new Set([...draft.riskFlags, kind])];
+    return step.beginDialog(REVIEW, draft);
+  }
+
+  private async saved(step: WaterfallStepContext) {
+    return step.endDialog(step.result);
+  }
+}
+
+function whyStuck(s: StallSuggestion): string {
+  if (s.source === 'inferred_duration') return `It's been about ${s.weeks} weeks at this stage.`;
+  if (s.source === 'inferred_repeat') return `This is reflection ${s.reflections} at this stage.`;
+  return 'Some of what you wrote sounds like things have hit a wall.';
+}

@@ -1,0 +1,167 @@
+// The review: exactly what will be stored, before anything is. The PSW can hide more words, edit an answer (or the
+// self-check words), keep it private or share it, share their own wellbeing words or not — and save on confirm only.
+// Before the first review, up to three words that may be names are asked about, one at a time.
+import { WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { AppServices } from '../services/app';
+import { content } from '../services/content';
+import type { Draft } from '../services/reflections/draft';
+import { hideAnswered, keepAnswered, spreadFoundNames, unsureQuestions } from '../services/reflections/nameMemory';
+import type { Visibility } from '../services/reflections/model';
+import { redactWords, wordsToRedact } from '../services/reflections/redact';
+import type { ChoiceResult, FreeTextAnswer, RawTextResult } from './prompts';
+import { reviewText } from './reflectionText';
+import { saveReflection } from './reflectionSave';
+import { CHOICE, FREE_TEXT, RAW_TEXT, REVIEW, UNSURE, screenOf, v } from './reflectionState';
+
+/** The review and the may-this-be-a-name questions, as the debrief's inner dialogs (begun with the draft). */
+export class ReflectionReview {
+  constructor(private readonly app: AppServices) {}
+
+  dialogs(): Dialog[] {
+    return [
+      new WaterfallDialog(REVIEW, [this.review.bind(this), this.reviewChoice.bind(this), this.reviewFollowUp.bind(this), this.reviewEdited.bind(this)]),
+      new WaterfallDialog(UNSURE, [this.askUnsure.bind(this), this.unsureAnswered.bind(this)]),
+    ];
+  }
+
+  // ── review: exactly what will be stored; redact more, edit, visibility; save on confirm only ────
+  private async review(step: WaterfallStepContext) {
+    const draft = step.options as Draft & { namesChecked?: boolean };
+    // Before the first review: up to three words that may be names are asked about ("Is 'Dawn' a person?").
+    if (!draft.namesChecked && !draft.practice && draft.hidden) {
+      const words = unsureQuestions(this.app.config.idSecret, draft.hidden, [...draft.answers.map((a) => a.text), draft.selfCheck.note]);
+      if (words.length) return step.replaceDialog(UNSURE, { draft: { ...draft, namesChecked: true }, words } satisfies UnsureLoop);
+    }
+    v(step).draft = draft;
+    await step.context.sendActivity(reviewText(draft));
+    return step.beginDialog(CHOICE, {
+      step: 'review',
+      prompt: 'Save this?',
+      choices: [
+        { value: 'save', title: 'Save', synonyms: ['yes', 'confirm', 'ok', 'save it'] },
+        { value: 'redact', title: 'Hide more words', synonyms: ['redact', 'redact more', 'hide'] },
+        { value: 'edit', title: 'Edit an answer', synonyms: ['edit', 'change'] },
+        draft.visibility === 'shared'
+          ? { value: 'private', title: 'Keep it private', synonyms: ['private'] }
+          : { value: 'shared', title: 'Share with my supervisor', synonyms: ['shared', 'share'] },
+        // Their own wellbeing words stay theirs unless they choose otherwise (issue 14).
+        ...(draft.visibility === 'shared' && draft.selfCheck.note
+          ? [draft.selfCheck.noteShared
+              ? { value: 'note-private', title: 'Keep my words to myself', synonyms: ['unshare note', 'keep my note'] }
+              : { value: 'note-shared', title: 'Share my words too', synonyms: ['share my note', 'share note'] }]
+          : []),
+      ],
+    });
+  }
+
+  private async reviewChoice(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    const choice = (step.result as ChoiceResult).value;
+    if (choice === 'save') return step.endDialog(await saveReflection(this.app, step.context, draft));
+    if (choice === 'private' || choice === 'shared') return step.replaceDialog(REVIEW, { ...draft, visibility: choice as Visibility });
+    if (choice === 'note-shared' || choice === 'note-private') return step.replaceDialog(REVIEW, { ...draft, selfCheck: { ...draft.selfCheck, noteShared: choice === 'note-shared' } });
+    v(step).action = choice;
+    if (choice === 'redact') {
+      return step.beginDialog(RAW_TEXT, { step: 'redact', prompt: 'Which words should I hide? Type them (separate phrases with commas).', skippable: true });
+    }
+    const prompts = content().stageById[draft.stage].prompts;
+    // The questions in full above short numbered buttons: a button cut mid-question reads badly aloud and in Teams.
+    const questions = draft.answers.map((a, i) => `${i + 1}. ${prompts.find((p) => p.id === a.promptId)?.text ?? a.promptId}`);
+    return step.beginDialog(CHOICE, {
+      step: 'edit-which',
+      prompt: `Which answer would you like to change?\n\n${questions.join('\n')}`,
+      choices: [...draft.answers.map((_, i) => ({ value: String(i), title: `Answer ${i + 1}` })), { value: 'note', title: 'How you are doing' }],
+    });
+  }
+
+  private async reviewFollowUp(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    if (v(step).action === 'redact') {
+      const r = step.result as RawTextResult;
+      if (r.skipped) return step.replaceDialog(REVIEW, draft);
+      // The typed words are used here, in this turn, and not kept.
+      const words = wordsToRedact(r.text);
+      let count = 0;
+      const answers = draft.answers.map((a) => {
+        const out = redactWords({ text: a.text, redactions: a.redactions }, words);
+        count += out.count;
+        return { ...a, text: out.result.text, redactions: out.result.redactions };
+      });
+      const note = redactWords({ text: draft.selfCheck.note, redactions: {} }, words);
+      count += note.count;
+      await step.context.sendActivity(count ? `Done — hidden in ${count} ${count === 1 ? 'place' : 'places'}.` : "I couldn't find those words in your answers. Check the spelling, or try one word at a time.");
+      return step.replaceDialog(REVIEW, { ...draft, answers, selfCheck: { ...draft.selfCheck, note: note.result.text } });
+    }
+    const which = (step.result as ChoiceResult).value;
+    v(step).editing = which;
+    const prompt = which === 'note' ? 'How are you doing, in a few words?' : content().stageById[draft.stage].prompts.find((p) => p.id === draft.answers[Number(which)]!.promptId)!.text;
+    return step.beginDialog(FREE_TEXT, { step: `edit-${which}`, prompt: `${prompt}\n\nType your new answer.`, skippable: true, hidden: draft.hidden, screen: screenOf(draft) });
+  }
+
+  private async reviewEdited(step: WaterfallStepContext) {
+    const draft = v(step).draft as Draft;
+    const answer = step.result as FreeTextAnswer;
+    // Skip while editing leaves the answer as it was; only a new answer replaces it.
+    if (answer.skipped) return step.replaceDialog(REVIEW, draft);
+    const which = v(step).editing as string;
+    const riskFlags = [...new Set([...draft.riskFlags, ...answer.riskFlags])];
+    // A name found in the new text is hidden in the other answers too.
+    const spread = draft.hidden ? spreadFoundNames(this.app.config.idSecret, draft.hidden, answer.found, draft.answers) : { hidden: draft.hidden, answers: draft.answers };
+    if (which === 'note') return step.replaceDialog(REVIEW, { ...draft, ...spread, riskFlags, selfCheck: { ...draft.selfCheck, note: answer.text } });
+    const answers = spread.answers.map((a, i) => (i === Number(which) ? { ...a, text: answer.text, skipped: answer.skipped, redactions: answer.redactions } : a));
+    return step.replaceDialog(REVIEW, { ...draft, hidden: spread.hidden, answers, riskFlags });
+  }
+
+  // ── may this word be a name? one question at a time, Hide or Keep, remembered for this client ──────────
+  private async askUnsure(step: WaterfallStepContext) {
+    const { words } = step.options as UnsureLoop;
+    return step.beginDialog(CHOICE, {
+      step: 'unsure',
+      prompt: `Is "${words[0]}" a person? If so, I'll hide it.`,
+      choices: [
+        { value: 'hide', title: 'Hide', synonyms: ['yes', 'person', 'hide it', 'a person'] },
+        { value: 'keep', title: 'Keep', synonyms: ['no', 'not a person', 'keep it'] },
+      ],
+    });
+  }
+
+  private async unsureAnswered(step: WaterfallStepContext) {
+    const { draft, words } = step.options as UnsureLoop;
+    const secret = this.app.config.idSecret;
+    let next: Draft = draft;
+    if ((step.result as ChoiceResult).value === 'hide') {
+      const out = hideAnswered(secret, draft.hidden!, words[0]!, draft.answers, draft.selfCheck.note);
+      next = { ...draft, hidden: out.hidden, answers: out.answers, selfCheck: { ...draft.selfCheck, note: out.note } };
+    } else {
+      next = { ...draft, hidden: keepAnswered(secret, draft.hidden!, words[0]!) };
+    }
+    const rest = words.slice(1);
+    return rest.length ? step.replaceDialog(UNSURE, { draft: next, words: rest } satisfies UnsureLoop) : step.replaceDialog(REVIEW, next);
+  }
+}
+
+/** The unsure-word questions still to ask, and the draft they change. */
+interface UnsureLoop {
+  draft: Draft & { namesChecked?: boolean };
+  words: string[];
+}
+
+/**
+ * The draft a review card was showing, found by that card's nonce in a copy of a conversation's dialog state: for
+ * keeping a reflection whose Save is tapped while storage cannot give the current state (bot/saveRescue.ts). The
+ * nonce proves it is exactly the review the PSW saw and chose to save.
+ */
+export function draftAtReview(dialogState: unknown, nonce: string): Draft | undefined {
+  type Instance = { id?: string; state?: { options?: { step?: unknown }; nonce?: unknown; dialogs?: unknown } };
+  const stack = (dialogState as { dialogStack?: Instance[] } | undefined)?.dialogStack;
+  if (!Array.isArray(stack)) return undefined;
+  const asked = stack.some((d) => d.id === CHOICE && d.state?.options?.step === 'review' && d.state?.nonce === nonce);
+  const review = stack.find((d) => d.id === REVIEW)?.state?.options as Draft | undefined;
+  if (asked && review?.id) return review;
+  // A component dialog (the debrief itself, or onboarding around a practice one) keeps its own stack inside.
+  for (const d of stack) {
+    const inner = draftAtReview(d.state?.dialogs, nonce);
+    if (inner) return inner;
+  }
+  return undefined;
+}

@@ -1,0 +1,47 @@
+// Save: the reflection, its relationship and any follow-up in one step (services/reflections/commit.ts, through the
+// outbox), then what the PSW learns of it — "Saved", or "kept" while storage is down. Names learnt in this debrief
+// stay with the client's relationship (hashes only).
+import type { TurnContext } from 'botbuilder';
+import type { AppServices } from '../services/app';
+import { log, errorFields } from '../services/log';
+import { reflectionFromDraft, type Draft } from '../services/reflections/draft';
+import { memoryOf } from '../services/reflections/nameMemory';
+import { REFLECTION_KEPT } from './messages';
+import { markDurable, personOf } from './turn';
+
+/** Saves a reviewed draft and says so; returns the saved reflection's id. Throws (after saying sorry) when it can't. */
+export async function saveReflection(app: AppServices, context: TurnContext, draft: Draft): Promise<string | undefined> {
+  const person = personOf(context);
+  const now = app.now();
+  const doc = reflectionFromDraft(draft, person.id, now, app.reflections.ttlSeconds());
+  try {
+    // Saves the reflection, relationship and follow-up (services/reflections/commit.ts); while storage is
+    // down the outbox keeps the reflection on this server and saves it when storage is back.
+    const outcome = await app.outbox.submit(doc);
+    log.info('reflection.saved', { stage: doc.stage, movement: doc.movement, status: outcome, kind: draft.practice ? 'practice' : 'real' });
+    if (outcome === 'kept') {
+      markDurable(context, REFLECTION_KEPT);
+      await context.sendActivity(REFLECTION_KEPT);
+      return doc.id;
+    }
+  } catch (err) {
+    log.error('reflection.save_failed', errorFields(err));
+    await context.sendActivity("Sorry, I couldn't save that just now. Please try `Save` again in a moment; nothing has been lost yet.");
+    throw err;
+  }
+  // What this debrief learnt about names stays with the client's relationship (hashes only); a failure here
+  // loses only that memory, never the reflection.
+  if (!draft.practice && draft.hidden) {
+    await app.relationships.rememberNames(person.id, draft.clientCode, memoryOf(draft.hidden)).catch((err: unknown) => log.warn('reflection.names_not_remembered', errorFields(err)));
+  }
+  const saved = savedMessage(app, draft);
+  // Saved whatever happens to this step's dialog state: if storing the step fails, this is still what is said.
+  markDurable(context, saved);
+  await context.sendActivity(saved);
+  return doc.id;
+}
+
+function savedMessage(app: AppServices, draft: Draft): string {
+  const followUp = draft.stall && !draft.practice ? ` I'll check in about ${draft.clientCode} in ${app.config.followUpDays} days.` : '';
+  return `Saved. Thank you for taking the time to reflect.${followUp}`;
+}

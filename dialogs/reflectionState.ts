@@ -1,0 +1,27 @@
+// What the debrief's parts (reflection.ts, reflectionDebrief.ts, reflectionReview.ts, reflectionSave.ts) share: the
+// ids of the dialogs inside the debrief, what the safety screen may know of a draft, and the waterfall's values.
+// The ids are stored in dialog state, so they must not change.
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Draft } from '../services/reflections/draft';
+import type { ScreenContext } from './prompts';
+
+export const REFLECTION_DIALOG = 'reflection';
+export const MAIN = 'reflection.main';
+export const PROMPTS = 'reflection.prompts';
+export const CODE = 'reflection.code';
+export const REVIEW = 'reflection.review';
+export const UNSURE = 'reflection.unsure';
+export const CHOICE = 'reflection.choice';
+export const FREE_TEXT = 'reflection.freeText';
+export const RAW_TEXT = 'reflection.rawText';
+export const FORM = 'reflection.form';
+
+/** What the safety screen knows of this debrief: its id, the code (not for practice) and the categories already raised. */
+export function screenOf(draft: Draft): ScreenContext {
+  return { debriefId: draft.id, clientCode: draft.practice ? undefined : draft.clientCode, raised: [...draft.riskFlags] };
+}
+
+/** The waterfall's own values (persisted with the dialog; redacted data only). */
+export function v(step: WaterfallStepContext): Record<string, unknown> {
+  return step.values as Record<string, unknown>;
+}
