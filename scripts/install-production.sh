@@ -15,12 +15,13 @@ mkdir -p "$dest/scripts"
 rm -rf "$dest/dist" "$dest/content" "$dest/web"
 cp -R "$src/dist" "$src/content" "$src/web" "$dest/"
 cp "$src/package.json" "$src/package-lock.json" "$src/.npmrc" "$dest/"
+rm -rf "$dest/patches" && cp -R "$src/patches" "$dest/" # fixes to dependencies, applied by npm ci's postinstall (patch-package)
 cp "$src/scripts/build.cjs" "$dest/scripts/" # npm start's prestart: with no TypeScript it runs dist/ as it is
 cd "$dest"
 # node_modules already installed from this very package-lock.json (a test re-running the script) is kept: npm ci
 # would delete and re-extract the same ~100k files. A fresh DEST (the Docker build) always runs npm ci.
-# The production part of the lock only: a change to dev tools needs no new production install.
-lock_sum="$(node -e 'const l=require("./package-lock.json");const p=Object.entries(l.packages).filter(([k,v])=>k&&!v.dev).map(([k,v])=>[k,v.version,v.integrity]);p.push(l.packages[""].dependencies);process.stdout.write(require("crypto").createHash("sha256").update(JSON.stringify(p)).digest("hex"))')"
+# The production part of the lock (and the patches) only: a change to dev tools needs no new production install.
+lock_sum="$(node -e 'const l=require("./package-lock.json");const p=Object.entries(l.packages).filter(([k,v])=>k&&!v.dev).map(([k,v])=>[k,v.version,v.integrity]);p.push(l.packages[""].dependencies);for(const f of require("fs").readdirSync("patches").sort())p.push([f,require("fs").readFileSync("patches/"+f,"utf8")]);process.stdout.write(require("crypto").createHash("sha256").update(JSON.stringify(p)).digest("hex"))')"
 if [ -f node_modules/.installed-from ] && [ "$(cat node_modules/.installed-from)" = "$lock_sum" ]; then
   echo "install-production: node_modules already installed from this package-lock.json"
   exit 0
