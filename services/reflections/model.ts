@@ -11,6 +11,34 @@ export const MOVEMENTS: Movement[] = ['progressing', 'steady', 'stalling', 'setb
 
 export type Visibility = 'shared' | 'private';
 
+/**
+ * How a planned strategy went, as the PSW reported it at the start of a later debrief (issue 14's loop):
+ * helped, partly helped, didn't help, or not tried ("didn't get to it").
+ */
+export type OutcomeWord = 'helped' | 'partly' | 'didnt_help' | 'not_tried';
+export const OUTCOME_WORDS: OutcomeWord[] = ['helped', 'partly', 'didnt_help', 'not_tried'];
+
+/**
+ * A strategy picked at a stall is only PLANNED (ReflectionDoc.stall.strategyId). It is TRIED when a later debrief
+ * for the same client reports an outcome other than 'not_tried' (ReflectionDoc.strategyOutcome). To count what
+ * helps: tried = outcome !== 'not_tried' (isTried); helped = outcome === 'helped'; 'partly' is its own count.
+ * Ids and fixed words only, never free text, so it is de-identified by construction.
+ */
+export interface StrategyOutcome {
+  /** Content id of the strategy (content/stalls.json, under `stage`). */
+  strategyId: string;
+  /** The stage of the stall it was planned for (where its strategies live in the content). */
+  stage: StageId;
+  /** The reflection in which it was planned. */
+  plannedIn: string;
+  outcome: OutcomeWord;
+}
+
+/** Tried means reported as helped, partly or didn't help; 'not_tried' was planned but never tried. */
+export function isTried(o: Pick<StrategyOutcome, 'outcome'>): boolean {
+  return o.outcome !== 'not_tried';
+}
+
 /** How a stall came to light: the PSW said so, or the history/text suggested it and the PSW confirmed. */
 export type StallSource = 'reported' | 'inferred_duration' | 'inferred_repeat' | 'inferred_language';
 
@@ -43,10 +71,12 @@ export interface ReflectionDoc {
   stall?: {
     stage: StageId;
     source: StallSource;
-    /** Content id of the strategy the PSW chose to try, if any. */
+    /** Content id of the strategy the PSW PLANNED to try next time, if any (tried only once reported: strategyOutcome). */
     strategyId?: string;
     flaggedForSupervision: boolean;
   };
+  /** How the strategy planned in an earlier reflection for this client went, reported at the start of this one. */
+  strategyOutcome?: StrategyOutcome;
   /** Safety screen hits on this debrief (issue 8): categories only. */
   riskFlags: string[];
   visibility: Visibility;
@@ -64,7 +94,10 @@ export interface RelationshipEvent {
   stage: StageId;
   movement: Movement;
   stallSource?: StallSource;
+  /** The strategy planned in this reflection (not yet tried). */
   strategyId?: string;
+  /** What this reflection reported about an earlier plan. */
+  strategyOutcome?: StrategyOutcome;
 }
 
 export interface RelationshipDoc {
@@ -80,8 +113,16 @@ export interface RelationshipDoc {
   reflectionsAtStage: number;
   lastMovement: Movement;
   lastReflectionAt: string;
-  /** An open stall, until a later debrief reports progress. */
-  stall?: { stage: StageId; since: string; source: StallSource; strategiesTried: string[]; flaggedForSupervision: boolean };
+  /**
+   * An open stall, until a later debrief reports progress or a new stage. `strategiesTried` is a historical name: it
+   * holds the strategies PLANNED at this stall; `outcomes` what the PSW reported about them since it opened.
+   */
+  stall?: { stage: StageId; since: string; source: StallSource; strategiesTried: string[]; outcomes?: StrategyOutcome[]; flaggedForSupervision: boolean };
+  /**
+   * The strategy planned most recently and not yet reported on: the next debrief for this client opens by asking how
+   * it went. Cleared by that report (whatever the outcome).
+   */
+  plan?: { strategyId: string; stage: StageId; plannedIn: string; at: string };
   /** The newest events first, bounded (the full record is the reflections themselves). */
   history: RelationshipEvent[];
   updatedAt: string;
