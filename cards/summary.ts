@@ -88,9 +88,18 @@ export function summaryLines(p: PswSummary): { title: string; value: string }[] 
   if (p.flaggedForSupervision) lines.push({ title: 'For supervision', value: `${p.flaggedForSupervision} relationship${p.flaggedForSupervision === 1 ? '' : 's'}` });
   if (p.onboarding) {
     const o = p.onboarding;
-    lines.push({ title: 'Onboarding', value: o.completed ? `done (${o.checksRight}/${o.checksAnswered} checks right)` : o.started ? `step ${o.step} of ${o.total}` : 'not started' });
+    lines.push({ title: 'Onboarding', value: onboardingText(o) });
   }
   return lines;
+}
+
+/** Answers from before a restart no longer count (services/onboarding.ts): the figures are this go's. */
+function onboardingText(o: NonNullable<PswSummary['onboarding']>): string {
+  const checks = o.checksAnswered ? `${o.checksRight}/${o.checksAnswered} checks right` : '';
+  if (o.completed && o.step >= o.total) return `done (${checks || 'no checks answered'})`;
+  if (o.completed) return `done; going through it again (step ${o.step} of ${o.total}${checks ? `, ${checks} so far` : ''})`;
+  if (!o.started) return 'not started';
+  return `step ${o.step} of ${o.total}${o.restarted ? ', started over' : ''}${checks ? `, ${checks} so far` : ''}`;
 }
 
 function stagesText(stages: Record<StageId, number>): string {

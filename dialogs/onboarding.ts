@@ -3,6 +3,7 @@
 // Progress is read from and written to storage at every step (services/onboarding.ts), never kept only in dialog
 // state, so `onboarding` in any conversation, on any device, on any day picks up where the person left off.
 import { ComponentDialog, Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Person } from '../services/people';
 import type { AppServices } from '../services/app';
 import { PRACTICE_CODE } from '../services/reflections/codes';
 import { log } from '../services/log';
@@ -25,6 +26,9 @@ interface StepValues {
   index: number;
 }
 
+/** `onboarding` or `onboarding restart` typed while onboarding is open: the command, not an answer (issue 14). */
+const ONBOARDING_TYPED = /^\/?\s*onboarding(?:\s+(restart|start over|again))?\s*[.!]?$/i;
+
 export class OnboardingDialog extends ComponentDialog {
   constructor(private readonly app: AppServices, private readonly onboarding: OnboardingService, answers: FreeTextSettings) {
     super(ONBOARDING_DIALOG);
@@ -35,13 +39,24 @@ export class OnboardingDialog extends ComponentDialog {
     this.initialDialogId = START;
   }
 
+  /**
+   * `onboarding restart` (or `onboarding`) typed at any step — a check, a reflective prompt, the practice debrief —
+   * is understood as the command: start over, or show where they are. It would otherwise be read as that step's answer.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const typed = ONBOARDING_TYPED.exec((innerDc.context.activity.text ?? '').trim());
+    if (!typed) return super.onContinueDialog(innerDc);
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(START, { args: typed[1] ? 'restart' : '' });
+  }
+
   /** `onboarding` resumes (or begins); `onboarding restart` goes back to the introduction. */
   private async start(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const person = personOf(step.context);
     const args = ((step.options as { args?: string } | undefined)?.args ?? '').trim().toLowerCase();
     const now = this.app.now();
     let progress: OnboardingProgress;
-    if (args === 'restart') {
+    if (args === 'restart' || args === 'start over' || args === 'again') {
       progress = await this.onboarding.restart(person.id, now);
       await step.context.sendActivity(words.RESTARTED);
       log.info('onboarding.restarted', { person: person.id.slice(0, 8) });
@@ -69,11 +84,15 @@ export class OnboardingDialog extends ComponentDialog {
     values.index = index;
     log.info('onboarding.step', { person: person.id.slice(0, 8), step: index, kind: current.kind });
     const content = this.onboarding.content;
+    // What their supervisor sees, said plainly and once: after the introduction, or before wherever they resume.
+    const tell = await this.onboarding.firstSupervisorNotice(person.id, this.app.now());
+    if (tell && current.kind !== 'intro') await step.context.sendActivity(supervisorView(person));
 
     switch (current.kind) {
       case 'intro': {
         const { intro } = content;
         await step.context.sendActivity(`**${intro.title}**\n\n${intro.sections.map((s) => s.text).join('\n\n')}`);
+        if (tell) await step.context.sendActivity(supervisorView(person));
         return step.beginDialog(CHOICE, {
           step: 'onb-intro',
           prompt: words.READY,
@@ -166,6 +185,10 @@ export class OnboardingDialog extends ComponentDialog {
     const m = this.module(current.stage);
     return current.kind === 'check' ? m.title : `${m.title}, the reflective question`;
   }
+}
+
+function supervisorView(person: Person): string {
+  return words.supervisorSees(person.supervisorId !== undefined);
 }
 
 /** Answers a new hire's text that matches no command: an offer to start or resume, with a button. */

@@ -33,7 +33,13 @@ export const MOVED_ON = "You've already moved past that one, maybe on another de
 
 export const READY = "Ready to look at the first stage?";
 
-export const RESTARTED = "Okay, starting onboarding over from the beginning. Your earlier answers to the questions still count.";
+export const RESTARTED = "Okay, starting onboarding over from the beginning. Your earlier answers to the questions no longer count: only your new ones do.";
+
+/** What a supervisor sees of onboarding, said once (issue 14). `hasSupervisor`: one is named for them in the roster. */
+export function supervisorSees(hasSupervisor: boolean): string {
+  const who = hasSupervisor ? 'Your supervisor sees' : 'When you have a supervisor here, they will see';
+  return `Good to know: ${who} how far you've got and how many of the quiz questions you got right. If you start over, only your new answers count. They never see what you write to the reflective questions (I don't keep those), and your practice debrief is never shown as a real reflection.`;
+}
 
 export function feedback(grade: CheckGrade): string {
   // Content feedback may open with "Right." for the right answer; we say that ourselves, once.

@@ -43,24 +43,32 @@ export interface OnboardingProgress {
   kind: 'onboarding';
   /** Index of the next step to show; equal to the plan's length once everything is done. */
   step: number;
-  /** The first answer given to each check question (by check id). A restart keeps them: supervisors see how
-   *  well the model was understood the first time, not after the answers were seen. */
+  /** The first answer given to each check question (by check id) in the current go. A restart clears them: what a
+   *  supervisor sees counts only the answers given since (issue 14). */
   checks: Record<string, CheckResult>;
   startedAt: string;
-  /** Set when the practice debrief is saved; kept across restarts (revisiting does not undo completion). */
+  /** Set when the practice debrief is first saved; kept across restarts (revisiting does not undo completion). */
   completedAt?: string;
   restartedAt?: string;
+  /** How many times the person started over. */
+  restarts?: number;
+  /** When the person was told what their supervisor sees (said once, whatever step they begin or resume at). */
+  toldSupervisorViewAt?: string;
   updatedAt: string;
 }
 
 export interface OnboardingStatus {
   started: boolean;
+  /** Finished at least once (a restart does not undo it). */
   completed: boolean;
-  /** Steps done so far (0..total). */
+  /** Steps done so far in the current go (0..total). */
   step: number;
   total: number;
+  /** Check questions answered (and right) in the current go: answers from before a restart no longer count. */
   checksRight: number;
   checksAnswered: number;
+  /** Started over at least once. */
+  restarted: boolean;
 }
 
 /** What the supervisor summary reads; implemented by OnboardingService. */
@@ -111,9 +119,19 @@ export class OnboardingService implements OnboardingStatusReader {
     return this.update(personId, now, (p) => p);
   }
 
-  /** Back to the introduction. Check results and completion stay (see OnboardingProgress). */
+  /** Back to the introduction. Earlier check answers stop counting; completion stays (see OnboardingProgress). */
   async restart(personId: string, now: Date): Promise<OnboardingProgress> {
-    return this.update(personId, now, (p) => ({ ...p, step: 0, restartedAt: now.toISOString() }));
+    return this.update(personId, now, (p) => ({ ...p, step: 0, checks: {}, restartedAt: now.toISOString(), restarts: (p.restarts ?? 0) + 1 }));
+  }
+
+  /** True the first time only: the caller then says what a supervisor sees. Decided under the etag, so once. */
+  async firstSupervisorNotice(personId: string, now: Date): Promise<boolean> {
+    let first = false;
+    await this.update(personId, now, (p) => {
+      first = !p.toldSupervisorViewAt;
+      return first ? { ...p, toldSupervisorViewAt: now.toISOString() } : p;
+    });
+    return first;
   }
 
   /** Marks step `index` done. Idempotent: finishing a step twice, or an old one, never moves progress back or skips. */
@@ -141,10 +159,11 @@ export class OnboardingService implements OnboardingStatusReader {
     return {
       started: !!p?.startedAt,
       completed: !!p?.completedAt,
-      step: p?.completedAt ? this.total : Math.min(p?.step ?? 0, this.total),
+      step: Math.min(p?.step ?? 0, this.total),
       total: this.total,
       checksRight: results.filter((r) => r.right).length,
       checksAnswered: results.length,
+      restarted: (p?.restarts ?? 0) > 0,
     };
   }
 

@@ -59,7 +59,7 @@ function widePerson(i: number, period = weekPeriod('America/Toronto', new Date('
     flaggedForSupervision: 500,
     riskFlags: Object.fromEntries(content().riskTerms.map((c) => [c.id, 99])),
     selfCheck: { weekly: Array.from({ length: 4 }, (_, w) => ({ week: `${w + 1} Nov`, average: 1.5, count: 9 })), average: 1.5, previousAverage: 4.5, low: true, falling: true },
-    onboarding: i % 5 ? undefined : { started: true, completed: false, step: 9, total: 12, checksRight: 3, checksAnswered: 9 },
+    onboarding: i % 5 ? undefined : { started: true, completed: false, step: 9, total: 12, checksRight: 3, checksAnswered: 9, restarted: true },
     ...(period ? {} : {}),
   };
 }

@@ -106,7 +106,7 @@ describe('onboarding over HTTP', () => {
     assert.match(right, /✅ That's right\. Curiosity about their view/);
 
     const status = await bot.app.onboarding.onboardingStatus(personId);
-    assert.deepEqual(status, { started: true, completed: false, step: 4, total: 10, checksRight: 1, checksAnswered: 2 });
+    assert.deepEqual(status, { started: true, completed: false, step: 4, total: 10, checksRight: 1, checksAnswered: 2, restarted: false });
     const progress = JSON.stringify(await bot.app.onboarding.get(personId));
     assert.doesNotMatch(progress, /Margaret|Okafor|promise/, 'reflective answers are not stored');
   });
@@ -156,6 +156,86 @@ describe('onboarding over HTTP', () => {
     assert.match(visibleText(await convo.say('onboarding')), /already finished onboarding/);
   });
 
+  it('understands `onboarding restart` typed inside onboarding (at a check, a reflective question, the practice debrief), and `onboarding` shows where they are', async () => {
+    const convo = new Conversation(bot.url);
+    const personId = await asNewHire(bot, convo.userId);
+    await convo.say('onboarding');
+    await convo.say('ok');
+    // At the first check question: `onboarding` is not an answer; the same question is shown again.
+    const again = visibleText(await convo.say('onboarding'));
+    assert.doesNotMatch(again, /didn't catch that/);
+    assert.match(again, /Picking up where you left off: Module 1: Early days/);
+    assert.match(again, /Which stage is this relationship in\?/);
+    assert.deepEqual((await bot.app.onboarding.get(personId))!.checks, {});
+    await convo.say('Building trust');
+    // At a reflective question: typed restart is the command, not an answer.
+    const fromReflect = visibleText(await convo.say('onboarding restart'));
+    assert.match(fromReflect, /starting onboarding over/);
+    assert.doesNotMatch(fromReflect, /Thanks for sharing that/);
+    assert.match(fromReflect, /Ready to look at the first stage\?/);
+    assert.equal((await bot.app.onboarding.get(personId))!.step, 0);
+    // Through to the practice debrief, then restart from inside it (typed with a capital and a full stop).
+    await convo.say('ok');
+    for (const m of onboarding.modules) {
+      await convo.say(m.check.choices.find((c) => c.id === m.check.answer)!.text);
+      await convo.say('skip');
+    }
+    assert.equal((await bot.app.onboarding.get(personId))!.step, 9);
+    await convo.say('skip'); // names to hide, in the practice debrief
+    const fromPractice = visibleText(await convo.say('Onboarding restart.'));
+    assert.match(fromPractice, /starting onboarding over/);
+    assert.equal((await bot.app.onboarding.get(personId))!.step, 0);
+    const saved = await bot.app.reflections.listByPsw(personId, { includePractice: true });
+    assert.equal(saved.items.length, 0, 'the practice debrief left unsaved');
+  });
+
+  it('after a restart the old answers no longer count in what the supervisor sees', async () => {
+    const { roster } = bot.app.supervision;
+    await roster.add({ channelId: 'onb-sup-r', role: 'supervisor', alias: 'Sup R', team: 'Team R' });
+    await roster.add({ channelId: 'onb-newhire-r', role: 'newhire', alias: 'New R', supervisor: 'Sup R', team: 'Team R' });
+    const supervisor = new Conversation(bot.url, 'onb-sup-r');
+    const convo = new Conversation(bot.url, 'onb-newhire-r');
+    await convo.say('onboarding');
+    await convo.say('ok');
+    // Two wrong answers in the first go.
+    await convo.say('Fostering the relationship');
+    await convo.say('skip');
+    await convo.say('Change the subject to keep things light.');
+    await convo.say('skip');
+    assert.match(JSON.stringify(await supervisor.say('summary')), /"title":"Onboarding","value":"step 5 of 10, 0\/2 checks right so far"/);
+    await convo.say('onboarding restart');
+    assert.match(JSON.stringify(await supervisor.say('summary')), /"title":"Onboarding","value":"step 0 of 10, started over"/);
+    await convo.say('ok');
+    await convo.say('Building trust');
+    const summary = JSON.stringify(await supervisor.say('summary'));
+    assert.match(summary, /"title":"Onboarding","value":"step 2 of 10, started over, 1\/1 checks right so far"/);
+    assert.doesNotMatch(summary, /0\/2/);
+  });
+
+  it('tells a new hire plainly, once, what their supervisor sees', async () => {
+    const TOLD = /Good to know: Your supervisor sees how far you've got and how many of the quiz questions you got right\. If you start over, only your new answers count\. They never see what you write to the reflective questions/;
+    const { roster } = bot.app.supervision;
+    await roster.add({ channelId: 'onb-sup-t', role: 'supervisor', alias: 'Sup T', team: 'Team T' });
+    await roster.add({ channelId: 'onb-newhire-t', role: 'newhire', alias: 'New T', supervisor: 'Sup T', team: 'Team T' });
+    const convo = new Conversation(bot.url, 'onb-newhire-t');
+    const first = visibleText(await convo.say('onboarding'));
+    assert.match(first, TOLD);
+    assert.ok(first.indexOf('Trust comes first') < first.search(TOLD), 'after the introduction');
+    assert.doesNotMatch(visibleText(await convo.say('ok')), /Good to know/);
+    // Not again: resuming in another conversation, or starting over.
+    const other = new Conversation(bot.url, 'onb-newhire-t');
+    assert.doesNotMatch(visibleText(await other.say('onboarding')), /Good to know/);
+    assert.doesNotMatch(visibleText(await other.say('onboarding restart')), /Good to know/);
+    // Someone who began before this was said hears it wherever they resume; without a supervisor, it says so.
+    const late = new Conversation(bot.url);
+    const lateId = await asNewHire(bot, late.userId);
+    await bot.app.onboarding.begin(lateId, new Date());
+    await bot.app.onboarding.completeStep(lateId, 0, new Date());
+    const resumed = visibleText(await late.say('onboarding'));
+    assert.match(resumed, /Good to know: When you have a supervisor here, they will see how far you've got/);
+    assert.match(resumed, /Module 1: Early days/);
+  });
+
   it('runs the whole module: four stages, then a practice debrief that is saved as practice, and the supervisor sees completion', async () => {
     const { roster } = bot.app.supervision;
     await roster.add({ channelId: 'onb-sup', role: 'supervisor', alias: 'Sup O', team: 'Team O' });
@@ -180,7 +260,7 @@ describe('onboarding over HTTP', () => {
     assert.match(text, /C-99 agreed to a detox referral/);
     assert.match(text, /marked as practice/);
     assert.deepEqual(await bot.app.onboarding.onboardingStatus(personId), {
-      started: true, completed: false, step: 9, total: 10, checksRight: 3, checksAnswered: 4,
+      started: true, completed: false, step: 9, total: 10, checksRight: 3, checksAnswered: 4, restarted: false,
     });
 
     // The real debrief, with a made-up name and street typed on purpose.
@@ -214,7 +294,7 @@ describe('onboarding over HTTP', () => {
     assert.equal(await bot.app.relationships.get(personId, 'PRACTICE'), undefined, 'no relationship history from practice');
 
     assert.deepEqual(await bot.app.onboarding.onboardingStatus(personId), {
-      started: true, completed: true, step: 10, total: 10, checksRight: 3, checksAnswered: 4,
+      started: true, completed: true, step: 10, total: 10, checksRight: 3, checksAnswered: 4, restarted: false,
     });
     const summary = JSON.stringify(await supervisor.say('summary'));
     assert.match(summary, /"title":"Onboarding","value":"done \(3\/4 checks right\)"/);

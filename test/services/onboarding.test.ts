@@ -25,6 +25,18 @@ describe('onboarding progress and grading', () => {
     assert.deepEqual(plan.filter((s) => s.kind === 'check').map((s) => s.stage), ['trust', 'fostering', 'bridging', 'launching']);
   });
 
+  it('no module heading gives its quiz answer away', () => {
+    const stageTitles = new Map(loadedContent().stages.map((st) => [st.id, st.title.toLowerCase()]));
+    for (const m of content.modules) {
+      const answer = m.check.choices.find((c) => c.id === m.check.answer)!;
+      const title = m.title.toLowerCase();
+      assert.ok(!title.includes(answer.text.toLowerCase()), `${m.id}: the heading names the answer`);
+      // A "which stage?" question: the heading must not name the stage that answers it.
+      const stage = stageTitles.get(answer.id as never);
+      if (stage) assert.ok(!title.includes(stage) && !title.includes(answer.id), `${m.id}: the heading "${m.title}" names the answer stage`);
+    }
+  });
+
   it('grades a right answer, and a wrong one with its own feedback and the right answer named', () => {
     const right = gradeCheck(content, 'onb-trust-check', 'trust');
     assert.equal(right.right, true);
@@ -39,7 +51,7 @@ describe('onboarding progress and grading', () => {
 
   it('reports an untouched person as not started', async () => {
     assert.deepEqual(await service.onboardingStatus('nobody'), {
-      started: false, completed: false, step: 0, total: 10, checksRight: 0, checksAnswered: 0,
+      started: false, completed: false, step: 0, total: 10, checksRight: 0, checksAnswered: 0, restarted: false,
     });
   });
 
@@ -56,7 +68,7 @@ describe('onboarding progress and grading', () => {
     await service.completeStep(id, 1, later(3));
     await service.completeStep(id, 3, later(3)); // a stale index from an old card does not skip ahead
     const status = await service.onboardingStatus(id);
-    assert.deepEqual(status, { started: true, completed: false, step: 2, total: 10, checksRight: 0, checksAnswered: 1 });
+    assert.deepEqual(status, { started: true, completed: false, step: 2, total: 10, checksRight: 0, checksAnswered: 1, restarted: false });
     assert.equal((await service.get(id))!.checks['onb-trust-check']!.choiceId, 'bridging');
   });
 
@@ -74,18 +86,31 @@ describe('onboarding progress and grading', () => {
     assert.equal(p.step, 1);
   });
 
-  it('completes, and a restart goes back to the start but keeps completion and first answers', async () => {
+  it('completes, and a restart goes back to the start: completion stays, earlier check answers stop counting', async () => {
     const id = 'p-done';
     await service.begin(id, T0);
     await service.answerCheck(id, 'onb-launching-check', 'trust', later(5));
     await service.complete(id, later(10));
-    assert.deepEqual(await service.onboardingStatus(id), { started: true, completed: true, step: 10, total: 10, checksRight: 1, checksAnswered: 1 });
+    assert.deepEqual(await service.onboardingStatus(id), { started: true, completed: true, step: 10, total: 10, checksRight: 1, checksAnswered: 1, restarted: false });
     const restarted = await service.restart(id, later(60));
     assert.equal(restarted.step, 0);
     assert.equal(restarted.completedAt, later(10).toISOString());
+    assert.deepEqual(restarted.checks, {});
+    assert.deepEqual(await service.onboardingStatus(id), { started: true, completed: true, step: 0, total: 10, checksRight: 0, checksAnswered: 0, restarted: true });
+    // The new go's first answer counts, wrong or right.
+    await service.answerCheck(id, 'onb-trust-check', 'fostering', later(61));
     const status = await service.onboardingStatus(id);
-    assert.equal(status.completed, true);
-    assert.equal(status.checksRight, 1);
+    assert.equal(status.checksAnswered, 1);
+    assert.equal(status.checksRight, 0);
+  });
+
+  it('says what a supervisor sees once only, however often it is asked (two devices at once too)', async () => {
+    const id = 'p-told';
+    const firsts = await Promise.all([service.firstSupervisorNotice(id, T0), service.firstSupervisorNotice(id, T0)]);
+    assert.deepEqual(firsts.sort(), [false, true]);
+    assert.equal(await service.firstSupervisorNotice(id, later(1)), false);
+    await service.restart(id, later(2));
+    assert.equal(await service.firstSupervisorNotice(id, later(3)), false, 'not again after a restart');
   });
 
   it('says in plain words what de-identification removed', () => {
