@@ -43,6 +43,7 @@ export const CONTENT_FILES = {
   riskTerms: 'risk-terms.json',
   safetyProtocol: 'safety-protocol.json',
   onboarding: 'onboarding.json',
+  supervision: 'supervision.json',
 } as const;
 
 /** content/ in the repository; schemas always come from here, whatever dir content is read from. */

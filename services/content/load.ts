@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { checkKinds, checkTerms, CONTENT_FILES, ContentError, deepFreeze, DEFAULT_CONTENT_DIR, describeAjvError, displayPath, getValidators, readValidated, walk, type Ctx, type Mutable } from './checks';
-import { OWN_SOURCE, RISK_CATEGORIES, STAGE_IDS, type Content, type Onboarding, type RiskCategoryTerms, type SafetyProtocol, type Source, type Stage, type StageFinder, type StageId, type StageStalls, type StallPhrase } from './types';
+import { OWN_SOURCE, RISK_CATEGORIES, STAGE_IDS, type Content, type Onboarding, type RiskCategoryTerms, type SafetyProtocol, type Source, type Stage, type StageFinder, type StageId, type StageStalls, type StallPhrase, type SupervisionFraming } from './types';
 
 /** A human-readable citation for a source id, e.g. for docs or a "why this?" link. */
 export function citeSource(id: string, c: Content = content()): string {
@@ -89,6 +89,10 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
     }
   });
 
+  // Supervision framing: each flag names one of Proctor's functions (the schema lists them).
+  const su = readValidated<Mutable<SupervisionFraming>>(ctx, CONTENT_FILES.supervision);
+  walk(ctx, su.file, su.data, '');
+
   return deepFreeze({
     dir: ctx.dir,
     sources: src.data.sources,
@@ -101,6 +105,7 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
     riskTerms: riskTerms as RiskCategoryTerms[],
     safetyProtocol: sp.data as SafetyProtocol,
     onboarding: ob.data as Onboarding,
+    supervision: su.data as SupervisionFraming,
   });
 }
 

@@ -198,6 +198,32 @@ export interface Onboarding {
   readonly practice: { readonly id: string; readonly title: string; readonly stage: StageId; readonly text: string; readonly source: string };
 }
 
+/** Proctor's three functions of supervision (proctor1986). */
+export type SupervisionFunctionId = 'normative' | 'formative' | 'restorative';
+
+export interface SupervisionFunction {
+  readonly id: string;
+  /** The kind of conversation in plain words: "a learning conversation". */
+  readonly conversation: string;
+  readonly about: string;
+  readonly source: string;
+}
+
+/** A kind of flag a supervisor sees, the function it invites and what the conversation is about. */
+export interface SupervisionFlag {
+  readonly id: string;
+  readonly function: SupervisionFunctionId;
+  readonly text: string;
+  readonly source: string;
+}
+
+export type SupervisionFlagKind = 'stall' | 'selfCheck' | 'clientSafety' | 'ownWellbeing';
+
+export interface SupervisionFraming {
+  readonly functions: Readonly<Record<SupervisionFunctionId, SupervisionFunction>>;
+  readonly flags: Readonly<Record<SupervisionFlagKind, SupervisionFlag>>;
+}
+
 export interface Content {
   /** The directory the content was read from. */
   readonly dir: string;
@@ -213,4 +239,6 @@ export interface Content {
   readonly riskTerms: readonly RiskCategoryTerms[];
   readonly safetyProtocol: SafetyProtocol;
   readonly onboarding: Onboarding;
+  /** How supervision flags are framed (Proctor's functions): content/supervision.json. */
+  readonly supervision: SupervisionFraming;
 }
