@@ -1,5 +1,8 @@
-// How one saved reflection changes its relationship: stage and how long it has been there, the open stall and
-// the strategies tried, and a bounded timeline. Pure, so it is tested without storage.
+// How one saved reflection changes its relationship: stage and how long it has been there, the open stall with the
+// strategies planned at it and what the PSW reported about them, the plan still to ask about, and a bounded
+// timeline. Pure, so it is tested without storage.
+// A stall stays open until a debrief reports progress or a new stage; reporting that a strategy helped does not by
+// itself close it (the PSW says how things are moving).
 import type { ReflectionDoc, RelationshipDoc, RelationshipEvent } from './model';
 import { relationshipId } from './codes';
 
@@ -11,16 +14,23 @@ export function applyReflection(prev: RelationshipDoc | undefined, r: Reflection
     at: r.createdAt, reflectionId: r.id, stage: r.stage, movement: r.movement,
     ...(r.stall ? { stallSource: r.stall.source } : {}),
     ...(r.stall?.strategyId ? { strategyId: r.stall.strategyId } : {}),
+    ...(r.strategyOutcome ? { strategyOutcome: r.strategyOutcome } : {}),
   };
   let stall = prev?.stall;
+  // What this reflection reports about an earlier plan belongs to the stall that plan was made for, if still open.
+  if (stall && r.strategyOutcome && stall.stage === r.strategyOutcome.stage) {
+    stall = { ...stall, outcomes: [...(stall.outcomes ?? []).filter((o) => o.plannedIn !== r.strategyOutcome!.plannedIn), r.strategyOutcome] };
+  }
   if (r.stall) {
-    const tried = stall && stall.stage === r.stall.stage ? stall.strategiesTried : [];
+    const same = stall && stall.stage === r.stall.stage ? stall : undefined;
+    const planned = same?.strategiesTried ?? [];
     stall = {
       stage: r.stall.stage,
-      since: stall && stall.stage === r.stall.stage ? stall.since : r.createdAt,
+      since: same ? same.since : r.createdAt,
       source: r.stall.source,
-      strategiesTried: r.stall.strategyId && !tried.includes(r.stall.strategyId) ? [...tried, r.stall.strategyId] : tried,
-      flaggedForSupervision: r.stall.flaggedForSupervision || (stall?.stage === r.stall.stage && stall.flaggedForSupervision),
+      strategiesTried: r.stall.strategyId && !planned.includes(r.stall.strategyId) ? [...planned, r.stall.strategyId] : planned,
+      ...(same?.outcomes?.length ? { outcomes: same.outcomes } : {}),
+      flaggedForSupervision: r.stall.flaggedForSupervision || (same?.flaggedForSupervision ?? false),
     };
   } else if (r.movement === 'progressing' || (stall && stall.stage !== r.stage)) {
     // Progress, or a move to another stage, closes the stall.
@@ -40,6 +50,15 @@ export function applyReflection(prev: RelationshipDoc | undefined, r: Reflection
     updatedAt: r.createdAt,
   };
   if (stall) doc.stall = stall;
+  const plan = nextPlan(prev?.plan, r);
+  if (plan) doc.plan = plan;
   if (prev?.names) doc.names = prev.names;
   return doc;
+}
+
+/** A new plan replaces the old; a report on the old one clears it; otherwise it waits to be asked about. */
+function nextPlan(prev: RelationshipDoc['plan'], r: ReflectionDoc): RelationshipDoc['plan'] {
+  if (r.stall?.strategyId) return { strategyId: r.stall.strategyId, stage: r.stall.stage, plannedIn: r.id, at: r.createdAt };
+  if (prev && r.strategyOutcome?.plannedIn === prev.plannedIn) return undefined;
+  return prev;
 }

@@ -14,6 +14,8 @@ export interface Draft {
   answers: ReflectionAnswer[];
   movement: Movement;
   stall?: ReflectionDoc['stall'];
+  /** How the plan from last time went (the continuity question); absent when there was none or no answer. */
+  strategyOutcome?: ReflectionDoc['strategyOutcome'];
   selfCheck: ReflectionDoc['selfCheck'];
   riskFlags: string[];
   visibility: Visibility;
@@ -26,5 +28,6 @@ export function reflectionFromDraft(draft: Draft, psw: string, now: Date, ttlSec
     movement: draft.movement, answers: draft.answers, selfCheck: draft.selfCheck, riskFlags: draft.riskFlags, visibility: draft.visibility,
     practice: draft.practice, createdAt: now.toISOString(), ttl: ttlSeconds,
     ...(draft.stall ? { stall: draft.stall } : {}),
+    ...(draft.strategyOutcome ? { strategyOutcome: draft.strategyOutcome } : {}),
   };
 }
