@@ -43,6 +43,7 @@ export const CONTENT_FILES = {
   riskTerms: 'risk-terms.json',
   safetyProtocol: 'safety-protocol.json',
   onboarding: 'onboarding.json',
+  you: 'you.json',
   supervision: 'supervision.json',
 } as const;
 

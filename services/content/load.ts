@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { checkKinds, checkTerms, CONTENT_FILES, ContentError, deepFreeze, DEFAULT_CONTENT_DIR, describeAjvError, displayPath, getValidators, readValidated, walk, type Ctx, type Mutable } from './checks';
-import { OWN_SOURCE, RISK_CATEGORIES, STAGE_IDS, type Content, type Onboarding, type RiskCategoryTerms, type SafetyProtocol, type Source, type Stage, type StageFinder, type StageId, type StageStalls, type StallPhrase, type SupervisionFraming } from './types';
+import { OWN_SOURCE, RISK_CATEGORIES, STAGE_IDS, type Content, type Onboarding, type RiskCategoryTerms, type SafetyProtocol, type Source, type Stage, type StageFinder, type StageId, type StageStalls, type StallPhrase, type Term, type YouContent, type SupervisionFraming } from './types';
 
 /** A human-readable citation for a source id, e.g. for docs or a "why this?" link. */
 export function citeSource(id: string, c: Content = content()): string {
@@ -93,6 +93,13 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
   const su = readValidated<Mutable<SupervisionFraming>>(ctx, CONTENT_FILES.supervision);
   walk(ctx, su.file, su.data, '');
 
+  // The worker's own side: topics, what a debrief may offer (patterns that must match their examples), supervision needs.
+  const yo = readValidated<Mutable<YouContent>>(ctx, CONTENT_FILES.you);
+  walk(ctx, yo.file, yo.data, '');
+  yo.data.topics.forEach((tp, i) => {
+    if (tp.offer) checkTerms(yo.file, tp.offer.patterns as Mutable<Term>[], `/topics/${i}/offer/patterns`);
+  });
+
   return deepFreeze({
     dir: ctx.dir,
     sources: src.data.sources,
@@ -105,6 +112,7 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
     riskTerms: riskTerms as RiskCategoryTerms[],
     safetyProtocol: sp.data as SafetyProtocol,
     onboarding: ob.data as Onboarding,
+    you: yo.data as YouContent,
     supervision: su.data as SupervisionFraming,
   });
 }

@@ -224,6 +224,39 @@ export interface SupervisionFraming {
   readonly flags: Readonly<Record<SupervisionFlagKind, SupervisionFlag>>;
 }
 
+/** The worker's own side (content/you.json): a reflection about the PSW themselves, `reflect me`. */
+export interface YouOffer {
+  readonly text: string;
+  readonly source: string;
+  /** Words in a debrief's (de-identified) answers that hint at this topic; compiled with compilePattern(). */
+  readonly patterns: readonly Term[];
+}
+export interface YouTopic {
+  readonly id: string;
+  /** A button title (at most 30 characters). */
+  readonly title: string;
+  readonly summary: string;
+  readonly source: string;
+  /** Two or three, asked one at a time. */
+  readonly prompts: readonly Prompt[];
+  /** When a debrief may offer this topic; a topic without one is only reached through `reflect me`. */
+  readonly offer?: YouOffer;
+}
+export interface YouNeed {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+  /** Which of Proctor's functions of supervision it asks for. */
+  readonly function: SupervisionFunctionId;
+  readonly source: string;
+}
+export interface YouContent {
+  readonly texts: Readonly<Record<'intro' | 'pick' | 'saved' | 'declined' | 'privacy' | 'privacyShared', TextItem>>;
+  readonly topics: readonly YouTopic[];
+  readonly supervision: { readonly question: TextItem; readonly needs: readonly YouNeed[]; readonly none: string; readonly detail: TextItem };
+  readonly lowSelfCheck: { readonly offer: string; readonly again: string; readonly source: string };
+}
+
 export interface Content {
   /** The directory the content was read from. */
   readonly dir: string;
@@ -239,6 +272,8 @@ export interface Content {
   readonly riskTerms: readonly RiskCategoryTerms[];
   readonly safetyProtocol: SafetyProtocol;
   readonly onboarding: Onboarding;
+  /** The worker's own side: topics for `reflect me` and what a debrief may offer (content/you.json). */
+  readonly you: YouContent;
   /** How supervision flags are framed (Proctor's functions): content/supervision.json. */
   readonly supervision: SupervisionFraming;
 }

@@ -1,0 +1,53 @@
+// Whether a finished debrief offers the worker's own side, and with what words — one short yes/no, never forced.
+// In proportion: words in the answers that touch the PSW themselves (a client's death, their own recovery stirred
+// up, something staying with them, a boundary, sharing their story) offer that topic; a rough self-check (1 or 2)
+// offers a few minutes on how they are doing; a 1, or a second rough one in a row, says so and points to supervision
+// too. The self-care step at the self-check (dialogs/reflectionDebrief.ts) has already been shown; this adds the
+// reflective route after the save, and nothing when neither applies.
+import { compilePattern, content as defaultContent, normalizeForMatching, type Content, type YouTopic } from '../content';
+import type { SelfOrigin } from './model';
+
+export interface OfferInput {
+  /** The debrief's de-identified texts: its answers and the self-check note. */
+  texts: readonly string[];
+  score: number;
+  /** The self-check score of the PSW's previous real reflection, if any. */
+  previousScore?: number;
+}
+
+export interface SelfOffer {
+  /** The topic to open with (its words were in the answers); none: the PSW picks. */
+  topic?: string;
+  text: string;
+  origin: Exclude<SelfOrigin, 'command'>;
+}
+
+/** A self-check this low gets the offer (the self-care step is shown for the same scores). */
+export const LOW_SCORE = 2;
+
+const compiled = new WeakMap<YouTopic, RegExp[]>();
+function patternsOf(topic: YouTopic): RegExp[] {
+  let res = compiled.get(topic);
+  if (!res) {
+    res = (topic.offer?.patterns ?? []).map((p) => compilePattern(p.pattern, 'i'));
+    compiled.set(topic, res);
+  }
+  return res;
+}
+
+/** The first topic (content order) whose offer words appear in any of the texts. */
+export function topicIn(texts: readonly string[], c: Content = defaultContent()): YouTopic | undefined {
+  const normal = texts.filter(Boolean).map(normalizeForMatching);
+  return c.you.topics.find((t) => t.offer && patternsOf(t).some((re) => normal.some((s) => re.test(s))));
+}
+
+export function offerAfterDebrief(input: OfferInput, c: Content = defaultContent()): SelfOffer | undefined {
+  const topic = topicIn(input.texts, c);
+  const low = input.score <= LOW_SCORE;
+  const again = low && (input.score === 1 || (input.previousScore !== undefined && input.previousScore <= LOW_SCORE));
+  const withTopic = topic ? { topic: topic.id } : {};
+  if (again) return { ...withTopic, text: c.you.lowSelfCheck.again, origin: 'offer-low-again' };
+  if (low) return { ...withTopic, text: topic?.offer?.text ?? c.you.lowSelfCheck.offer, origin: 'offer-low' };
+  if (topic?.offer) return { topic: topic.id, text: topic.offer.text, origin: 'offer-topic' };
+  return undefined;
+}
