@@ -7,6 +7,7 @@ import { routeTurn } from '../dialogs/router';
 import { welcome } from '../dialogs/messages';
 import { PERSON_KEY } from '../dialogs/turn';
 import type { AppServices } from '../services/app';
+import { inLocale } from '../services/catalogue';
 import { log } from '../services/log';
 import type { Person } from '../services/people';
 import { createTurnQueue, runHeld } from './turnGate';
@@ -106,8 +107,9 @@ export class PeerReflectBot extends TeamsActivityHandler {
     };
     // Storage down from the start: a tapped Save of a review this instance showed is still kept (bot/saveRescue.ts).
     const rescue = async () => (this.stateStorage ? rescueSave(context, this.app, this.stateStorage, stateKeyOf(this.conversationState, context)) : undefined);
-    await this.oneAtATime(key, () => runHeld(context, turn, () => this.conversationState.saveChanges(context, false),
-      async () => { await this.conversationState.load(context, true); }, rescue));
+    // Every sentence of the turn is in the person's locale (Teams and Web Chat send it), looked up by t().
+    await inLocale(context.activity.locale, () => this.oneAtATime(key, () => runHeld(context, turn, () => this.conversationState.saveChanges(context, false),
+      async () => { await this.conversationState.load(context, true); }, rescue)));
   }
 
   /** Invokes are answered in the HTTP response with what their kind expects — never botbuilder's 501 (bot/invokes.ts). */

@@ -2,10 +2,11 @@
 // command starts one. Card buttons outside a dialog send { command: '...' } and route like typed text.
 import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogContext } from 'botbuilder-dialogs';
+import { t } from '../services/catalogue';
 import { log } from '../services/log';
 import { cancelledMessage, commandMidDialog, commandsFor, matchCommand, type CommandTable } from './commands';
 import { STOP_DIALOG, SWITCH_DIALOG, type DebriefProgress, type SwitchOptions } from './midDebrief';
-import * as messages from './messages';
+import { help } from './messages';
 import { personOf, textOf } from './turn';
 
 const CANCEL = /^(cancel|stop|quit|exit|never ?mind)$/i;
@@ -31,15 +32,15 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
     if (dc.activeDialog) {
       const root = dc.stack[dc.stack.length - 1]?.id;
       await dc.cancelAllDialogs();
-      await context.sendActivity(cancelledMessage(table.commands, root, messages.CANCELLED));
+      await context.sendActivity(cancelledMessage(table.commands, root, t('router.cancelled')));
       log.info('dialog.cancelled', { command: 'cancel' });
     } else {
-      await context.sendActivity(messages.NOTHING_TO_CANCEL);
+      await context.sendActivity(t('router.nothingToCancel'));
     }
     return;
   }
   if (HELP.test(text) || valueCommand === 'help') {
-    await context.sendActivity(messages.help(person, table.commands));
+    await context.sendActivity(help(person, table.commands));
     if (dc.activeDialog) await dc.repromptDialog();
     return;
   }
@@ -71,11 +72,11 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
       await dc.beginDialog(fallback);
       return;
     }
-    await context.sendActivity(messages.NOT_UNDERSTOOD);
+    await context.sendActivity(t('router.notUnderstood'));
     return;
   }
   if (!routed.command.roles.includes(person.role)) {
-    await context.sendActivity(messages.NOT_ALLOWED);
+    await context.sendActivity(t('router.notAllowed'));
     return;
   }
   log.info('command.start', { command: routed.command.dialogId });
