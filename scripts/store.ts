@@ -5,6 +5,8 @@
  *   npm run store -- recover               keep a copy of a damaged journal, rebuild it from every line that reads
  *   npm run store -- export --out FILE     the store as a JSON lines file (works with the server stopped or running)
  *   npm run store -- import --in FILE      into COSMOS_ENDPOINT / COSMOS_KEY / COSMOS_DATABASE (or --data-dir DIR)
+ *   npm run store -- rollups rebuild       regenerate the summaries' weekly roll-ups from the reflections (DATA_DIR's
+ *                                          store with the bot stopped, or COSMOS_ENDPOINT / COSMOS_KEY when set)
  *
  * DATA_DIR (from the environment or .env; --data-dir overrides) names the data folder. What it prints names
  * files, lines, counts and pseudonymous ids only, never stored text. Exit codes: 0 done/sound, 1 damaged or
@@ -21,8 +23,9 @@ import { JOURNAL_FILE, keepDamagedCopy, readJournal, writeJournal, type JournalR
 import { lockDataDir } from '../services/storage/lock';
 import { isStoreRefused } from '../services/storage/refused';
 import { importFile, writeExport } from '../services/storage/transfer';
+import { RollupStore } from '../services/supervision/rollups';
 
-const USAGE = 'Usage: npm run store -- check | recover | export --out FILE | import --in FILE [--data-dir DIR]';
+const USAGE = 'Usage: npm run store -- check | recover | export --out FILE | import --in FILE | rollups rebuild [--data-dir DIR]';
 
 class UsageError extends Error {}
 
@@ -154,6 +157,24 @@ async function importStore(args: string[], input: string): Promise<number> {
   }
 }
 
+/** Regenerates the roll-ups (services/supervision/rollups.ts) from every stored reflection. */
+async function rebuildRollups(dataDir: string): Promise<number> {
+  const endpoint = process.env.COSMOS_ENDPOINT;
+  const key = process.env.COSMOS_KEY;
+  const database = process.env.COSMOS_DATABASE || 'peerreflect';
+  // The embedded store is opened on its data folder (locked: the bot must be stopped); Azure by its endpoint.
+  const store = endpoint && key
+    ? await openStore({ cosmosEndpoint: endpoint, cosmosKey: key, cosmosDatabase: database, embeddedCosmos: false, requestTimeoutMs: 60_000 })
+    : await openStore({ cosmosEndpoint: '', cosmosKey: '', cosmosDatabase: database, embeddedCosmos: true, dataDir, requestTimeoutMs: 60_000 });
+  try {
+    const r = await new RollupStore(store.containers.rollups, () => new Date()).rebuild(store.containers.reflections);
+    say(`Rebuilt the roll-ups from ${r.reflections} reflections: ${r.weeks} weekly documents written, ${r.removed} no longer needed removed.`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   loadDotenv({ quiet: true } as Parameters<typeof loadDotenv>[0]);
   setLogLevel('silent'); // what it has to say, it prints
@@ -174,6 +195,9 @@ async function main(argv: string[]): Promise<number> {
       if (!input) throw new UsageError('import needs --in FILE');
       return importStore(args, input);
     }
+    case 'rollups':
+      if (args[0] !== 'rebuild') throw new UsageError('rollups needs a command: rollups rebuild');
+      return rebuildRollups(dataDir);
     default:
       throw new UsageError(USAGE);
   }

@@ -17,6 +17,7 @@ import { DataRights } from './privacy/dataRights';
 import { SafetyAlerts } from './safety/alerts';
 import { loadProtocol } from './safety/protocol';
 import { createSupervision, type Supervision } from './supervision';
+import { RollupStore } from './supervision/rollups';
 import type { Store } from './storage/cosmos';
 
 export interface AppServices {
@@ -52,7 +53,8 @@ export function createServices(config: Config, store: Store): AppServices {
   const jobs = new JobStore(store.containers.schedules);
   const onboarding = new OnboardingService(store.containers.onboarding, content().onboarding);
   const relationships = new RelationshipsService(store.containers.relationships);
-  const commitDeps = { reflections, relationships, people, schedules: store.containers.schedules, followUpDays: config.followUpDays, defaultTimeZone: config.defaultTimeZone };
+  const rollups = new RollupStore(store.containers.rollups, () => app.now());
+  const commitDeps = { reflections, relationships, people, schedules: store.containers.schedules, rollups, followUpDays: config.followUpDays, defaultTimeZone: config.defaultTimeZone };
   const outbox = new ReflectionOutbox(path.join(config.dataDir, 'outbox'), async (doc) => void (await commitReflection(commitDeps, doc)));
   // Every turn maps its sender; the HMAC is cheap but not free, and a process sees the same few people again and again.
   const ids = new Map<string, string>();
@@ -66,7 +68,7 @@ export function createServices(config: Config, store: Store): AppServices {
     return id;
   };
   // Reads app.now() at call time, so a test that replaces the clock reaches the supervision services too.
-  const supervision = createSupervision({ config, store, people, personIdFor, now: () => app.now(), onboarding });
+  const supervision = createSupervision({ config, store, people, personIdFor, now: () => app.now(), onboarding, rollups });
   const references = new ReferenceStore(store.containers.references);
   const app: AppServices = {
     config,

@@ -130,6 +130,7 @@ export class DataRights {
     }
     const reflections = await deleteInPartition(c.reflections, personId, 'SELECT c.id FROM c WHERE c.psw = @p');
     const relationships = await deleteInPartition(c.relationships, personId, 'SELECT c.id FROM c WHERE c.psw = @p');
+    await deleteInPartition(c.rollups, personId, 'SELECT c.id FROM c WHERE c.psw = @p'); // their weekly roll-ups (issue 19): counts of the reflections just deleted
     let jobs = 0;
     for (const job of await this.jobsOf(personId, false)) if (await deleteDoc(c.schedules, job.id)) jobs++;
     const references = (await this.references.remove(personId)) ? 1 : 0;

@@ -13,6 +13,8 @@ export interface CommitDeps {
   relationships: RelationshipsService;
   people: PeopleService;
   schedules: Container;
+  /** The week's roll-up (services/supervision/rollups.ts) the summaries read; idempotent like the rest. */
+  rollups: { record(doc: ReflectionDoc): Promise<void> };
   followUpDays: number;
   defaultTimeZone: string;
 }
@@ -22,7 +24,8 @@ export async function commitReflection(deps: CommitDeps, doc: ReflectionDoc): Pr
   const { created } = await deps.reflections.save(doc);
   if (doc.practice) return { created };
   // The relationship and the follow-up don't depend on each other: written side by side, the Save turn is shorter.
-  await Promise.all([deps.relationships.recordReflection(doc), doc.stall ? followUp(deps, doc) : undefined]);
+  // (issue 19) The roll-up too, side by side: a crash before it is written is repaired by RollupStore.reconcile at the next start.
+  await Promise.all([deps.relationships.recordReflection(doc), deps.rollups.record(deps.reflections.withTtl(doc)), doc.stall ? followUp(deps, doc) : undefined]);
   return { created };
 }
 

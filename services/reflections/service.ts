@@ -29,7 +29,7 @@ export class ReflectionsService {
    * without a valid ttl gets REFLECTION_TTL_DAYS.
    */
   async save(doc: ReflectionDoc): Promise<{ created: boolean }> {
-    const stored = Number.isInteger(doc.ttl) && doc.ttl > 0 ? doc : { ...doc, ttl: this.ttlSeconds() };
+    const stored = this.withTtl(doc);
     try {
       await this.container.items.create(stored);
       return { created: true };
@@ -37,6 +37,11 @@ export class ReflectionsService {
       if ((err as { code?: number }).code === 409) return { created: false };
       throw err;
     }
+  }
+
+  /** The document as it is stored: its own ttl when valid, else REFLECTION_TTL_DAYS (the roll-up line expires with it). */
+  withTtl(doc: ReflectionDoc): ReflectionDoc {
+    return Number.isInteger(doc.ttl) && doc.ttl > 0 ? doc : { ...doc, ttl: this.ttlSeconds() };
   }
 
   async get(psw: string, id: string): Promise<ReflectionDoc | undefined> {

@@ -1,10 +1,12 @@
 // Retention on the embedded store. Azure Cosmos DB deletes a reflection `ttl` seconds after it was written; the
 // embedded server ignores TTL, so on it this scheduled job does the same: every few hours it deletes each document
 // of the reflections container whose own ttl has run out since its createdAt (REFLECTION_TTL_DAYS when saved).
-// On Azure the job is never scheduled: the database does it.
+// On Azure the job is never scheduled: the database does it (and each roll-up line carries its reflection's expiry,
+// so summaries leave it out from then on; rollups.ts).
 import type { Container } from '@azure/cosmos';
 import { log } from '../log';
 import { deleteDoc } from '../storage/documents';
+import type { RollupStore } from '../supervision/rollups';
 import type { JobHandler } from './job';
 import type { JobStore } from './jobs';
 
@@ -21,7 +23,7 @@ interface Expirable {
 }
 
 /** Deletes what has outlived its ttl; resolves how many were deleted. */
-export async function sweepExpired(reflections: Container, now: Date): Promise<number> {
+export async function sweepExpired(reflections: Container, rollups: Pick<RollupStore, 'remove'>, now: Date): Promise<number> {
   // No ttl is under a day (REFLECTION_TTL_DAYS >= 1), so nothing younger than a day is even read.
   const { resources } = await reflections.items
     .query<Expirable>({
@@ -32,15 +34,17 @@ export async function sweepExpired(reflections: Container, now: Date): Promise<n
   let deleted = 0;
   for (const doc of resources) {
     if (Date.parse(doc.createdAt) + doc.ttl * 1000 > now.getTime()) continue;
+    // Its roll-up line first: a crash in between leaves the reflection, which the next sweep finds and deletes again.
+    await rollups.remove(doc);
     if (await deleteDoc(reflections, doc.id, doc.psw)) deleted++;
   }
   return deleted;
 }
 
-export function retentionHandler(reflections: Container): JobHandler {
+export function retentionHandler(reflections: Container, rollups: Pick<RollupStore, 'remove'>): JobHandler {
   return async (_job, now) => {
     const started = Date.now();
-    const count = await sweepExpired(reflections, now);
+    const count = await sweepExpired(reflections, rollups, now);
     log.info('retention.swept', { count, durationMs: Date.now() - started });
     return { messages: [], next: new Date(now.getTime() + RETENTION_EVERY_MS).toISOString() };
   };

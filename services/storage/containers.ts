@@ -15,6 +15,8 @@ export const CONTAINERS = {
   schedules: { partitionKey: '/id', ttl: true },
   /** Who read whose reflections, and deletions; partitioned by month so listing stays bounded. */
   audit: { partitionKey: '/month', ttl: false },
+  /** Per-PSW weekly roll-ups of reflections (services/supervision/rollups.ts): what summaries and digests read. Per-item ttl. */
+  rollups: { partitionKey: '/psw', ttl: true },
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -36,3 +36,24 @@ export async function deleteDoc(container: Container, id: string, partitionKey: 
     throw err;
   }
 }
+
+/**
+ * Read-modify-write with If-Match: `change` gets the stored document (undefined when there is none) and returns the
+ * new one, or undefined to leave it as it is. On 412 (someone wrote in between) or 409 (someone created it first)
+ * it reads again and retries. Resolves with what is stored afterwards.
+ */
+export async function readModifyWrite<T extends { id: string }>(container: Container, id: string, partitionKey: string, change: (prev: T | undefined) => T | undefined, attempts = 5): Promise<T | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await readDoc<T>(container, id, partitionKey);
+    const next = change(current?.doc);
+    if (!next) return current?.doc;
+    try {
+      if (current) await container.item(id, partitionKey).replace(next, { accessCondition: { type: 'IfMatch', condition: current.etag } });
+      else await container.items.create(next);
+      return next;
+    } catch (err) {
+      const code = statusOf(err);
+      if ((code !== 412 && code !== 409) || attempt >= attempts) throw err;
+    }
+  }
+}

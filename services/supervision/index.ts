@@ -13,6 +13,7 @@ import { JobStore } from '../scheduler/jobs';
 import type { Store } from '../storage/cosmos';
 import { createDigestHandler, ensureDigestJob } from './digest';
 import { ExportService } from './export';
+import type { RollupStore } from './rollups';
 import { SummaryService } from './summaries';
 
 /** A roster notice not delivered in a week (no chat address yet) is dropped by Cosmos TTL. */
@@ -24,9 +25,13 @@ export interface Supervision {
   audit: AuditService;
   summaries: SummaryService;
   exports: ExportService;
+  /** Per-PSW weekly roll-ups of reflections: what summaries and digests read (rollups.ts). */
+  rollups: RollupStore;
   /**
    * At start: adds ROSTER_FILE's people not stored yet (throws RosterFileError on a bad file), and makes sure every
-   * supervisor has a digest job (people made supervisors before this feature, or by a restored backup).
+   * supervisor has a digest job (people made supervisors before this feature, or by a restored backup). Brings the
+   * roll-ups up to date: a crash between a reflection's write and its roll-up's is repaired here (a store from before
+   * roll-ups is rebuilt once).
    */
   startup(): Promise<void>;
   digest: {
@@ -44,6 +49,7 @@ export function createSupervision(deps: {
   personIdFor(channelId: string): string;
   now(): Date;
   onboarding?: OnboardingStatusReader;
+  rollups: RollupStore;
 }): Supervision {
   const { config, store, people, now } = deps;
   const schedules = store.containers.schedules;
@@ -58,7 +64,7 @@ export function createSupervision(deps: {
   };
   const roster = new RosterService(people, store.containers.people, deps.personIdFor, now, config.defaultTimeZone, { onChanged: ensureJob, audit, notify });
   const access = new AccessService(people, roster);
-  const summaries = new SummaryService(store.containers.reflections, store.containers.relationships, access, audit, config.idSecret, deps.onboarding);
+  const summaries = new SummaryService(store.containers.reflections, store.containers.relationships, deps.rollups, access, audit, config.idSecret, deps.onboarding);
   // Not named `exports`: that name is CommonJS's own, and compiled code would then reach the wrong object.
   const exportService = new ExportService(store.containers.reflections, access, audit, config.idSecret);
   const handler = createDigestHandler({
@@ -75,6 +81,8 @@ export function createSupervision(deps: {
       for (const p of problems) log.warn('roster.seed_entry_refused', { step: p.index, status: p.problem });
     }
     for (const s of await roster.supervisors()) await ensureJob(s);
+    const r = await deps.rollups.reconcile(store.containers.reflections);
+    if (r.applied || r.rebuilt) log.info('rollups.reconciled', { count: r.applied, status: r.rebuilt ? 'rebuilt' : 'repaired' });
   };
-  return { roster, access, audit, summaries, exports: exportService, startup, digest: { handler, ensureJob } };
+  return { roster, access, audit, summaries, exports: exportService, rollups: deps.rollups, startup, digest: { handler, ensureJob } };
 }

@@ -1,6 +1,8 @@
 // Summaries of reflective work: per PSW (counts, stages, movement, stalls, self-check trend, onboarding) and a
-// paged drill-down into one PSW's reflections. Every query is scoped to one PSW's partition and bounded by
-// time (or TOP), so the cost follows one person's recent work, never the whole store. Access is decided by
+// paged drill-down into one PSW's reflections. A summary reads no reflection: counts, movement, flags and the
+// self-check trend come from the weekly roll-ups (rollups.ts), stages and stalls from the relationships, each in
+// one query for the whole team, bounded by the weeks asked and by activity — so its cost follows the team and the
+// period, never all history (issue 19). A drill-down reads one page of one PSW's partition. Access is decided by
 // AccessService on every call; supervisor reads are audited before anything is returned.
 import type { Container } from '@azure/cosmos';
 import { DateTime } from 'luxon';
@@ -13,6 +15,7 @@ import { MOVEMENTS, STAGE_IDS, type Movement, type ReflectionDoc, type Relations
 import { signToken, verifyToken } from '../signedToken';
 import { relationshipAsOf } from './asOf';
 import { weekPeriod, type Period } from './period';
+import type { RollupLine, RollupStore } from './rollups';
 
 /** A relationship counts as active while it has had a reflection within this many weeks (or is stalled). */
 export const ACTIVE_WEEKS = 26;
@@ -26,6 +29,8 @@ export const TREND_WEEKS = 4;
 export const PAGE_SIZE = 5;
 /** How far back a drill-down reaches. */
 export const DRILL_DOWN_DAYS = 90;
+/** Relationships read per PSW at most (the active ones). */
+const MAX_RELATIONSHIPS = 500;
 const PAGE_TOKEN_MINUTES = 60;
 /** A digest's "Show more" works for as long as the digest is the latest one. */
 const TEAM_PAGE_TOKEN_DAYS = 8;
@@ -84,6 +89,7 @@ export class SummaryService {
   constructor(
     private readonly reflections: Container,
     private readonly relationships: Container,
+    private readonly rollups: RollupStore,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly secret: string,
@@ -96,7 +102,8 @@ export class SummaryService {
     if (!viewer) return { ok: false, reason: 'no_viewer' };
     if (viewer.role !== 'supervisor' || scope !== 'supervisee') return { ok: false, reason: 'role' };
     await this.audit.record({ actor: viewer.id, subjects: subjects.map((s) => s.id), view, detail: { from: period.from, to: period.to } });
-    const psws = await Promise.all(subjects.map((s) => this.person(s, 'supervisee', period, now, viewer.timeZone)));
+    const history = await this.history(subjects.map((s) => s.id), period, now, viewer.timeZone);
+    const psws = await Promise.all(subjects.map((s) => this.person(s, 'supervisee', period, viewer.timeZone, history)));
     const byTeam = new Map<string, PswSummary[]>();
     for (const p of psws) byTeam.set(p.person.team ?? '', [...(byTeam.get(p.person.team ?? '') ?? []), p]);
     const teams = [...byTeam.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b))).map(([team, list]) => ({ team, psws: list }));
@@ -107,7 +114,8 @@ export class SummaryService {
   async own(viewerId: string, period: Period, now: Date): Promise<{ ok: true; summary: PswSummary } | Refusal> {
     const decision = await this.access.decide(viewerId, viewerId);
     if (!decision.allowed) return { ok: false, reason: decision.reason };
-    return { ok: true, summary: await this.person(decision.subject, 'own', period, now, decision.viewer.timeZone) };
+    const zone = decision.viewer.timeZone;
+    return { ok: true, summary: await this.person(decision.subject, 'own', period, zone, await this.history([decision.subject.id], period, now, zone)) };
   }
 
   /** The first page of one person's reflections, newest first: a supervisor names a supervisee by alias. */
@@ -179,68 +187,65 @@ export class SummaryService {
     return { ok: true, page: { subject: { id: subject.id, alias: subject.alias }, scope, items, next } };
   }
 
-  /** One person's summary. Private reflections count, but their content (movement, self-check) is read only for the owner. */
-  async person(subject: Person, scope: ReadScope, period: Period, now: Date, zone: string): Promise<PswSummary> {
-    const pk = { partitionKey: subject.id };
-    const base = 'c.psw = @p AND c.practice = false AND c.createdAt >= @f AND c.createdAt < @t';
-    const params = [{ name: '@p', value: subject.id }, { name: '@f', value: period.from }, { name: '@t', value: period.to }];
-    const count = async (extra: string): Promise<number> =>
-      (await this.reflections.items.query<number>({ query: `SELECT VALUE COUNT(1) FROM c WHERE ${base}${extra}`, parameters: params }, pk).fetchAll()).resources[0] ?? 0;
-
-    // Trend window: the TREND_WEEKS weeks ending with the period's week, in the viewer's zone.
-    const periodEnd = DateTime.fromISO(period.to).minus({ milliseconds: 1 }).toJSDate();
-    const weeks = Array.from({ length: TREND_WEEKS }, (_, i) => weekPeriod(zone, periodEnd, TREND_WEEKS - 1 - i));
-    const visible = scope === 'own' ? '' : ' AND c.visibility = "shared"';
+  /**
+   * What the summaries of these PSWs read, in two queries whatever the team's size: the roll-up lines of the period
+   * and its self-check trend window, and the relationships active at the period's end.
+   */
+  private async history(psws: string[], period: Period, now: Date, zone: string): Promise<History> {
+    const weeks = trendWeeks(period, zone);
     // Stages and stalls as they stood at the period's end (today, for the current period).
     const asOf = new Date(Math.min(now.getTime(), Date.parse(period.to)));
-    const [total, privateCount, rows, rels, onboarding] = await Promise.all([
-      count(''),
-      count(' AND c.visibility = "private"'),
-      this.reflections.items
-        .query<{ createdAt: string; movement: Movement; score: number; riskFlags?: string[] }>(
-          {
-            query: `SELECT TOP 1000 c.createdAt, c.movement, c.selfCheck.score AS score, c.riskFlags FROM c WHERE c.psw = @p AND c.practice = false AND c.createdAt >= @f AND c.createdAt < @t${visible}`,
-            parameters: [{ name: '@p', value: subject.id }, { name: '@f', value: [weeks[0].from, period.from].sort()[0] } /* the earlier ISO date */, { name: '@t', value: period.to }],
-          },
-          pk,
-        )
-        .fetchAll(),
-      this.relationships.items
-        .query<RelationshipDoc>(
-          {
-            // Bounded by activity, not by all history: a relationship nobody has reflected on for ACTIVE_WEEKS has
-            // ended or moved on, unless it is still stuck.
-            query: 'SELECT TOP 500 * FROM c WHERE c.psw = @p AND (c.lastReflectionAt >= @a OR IS_DEFINED(c.stall))',
-            parameters: [{ name: '@p', value: subject.id }, { name: '@a', value: DateTime.fromJSDate(asOf).minus({ weeks: ACTIVE_WEEKS }).toUTC().toISO()! }],
-          },
-          pk,
-        )
-        .fetchAll(),
-      subject.role === 'newhire' && this.onboarding ? this.onboarding.onboardingStatus(subject.id) : Promise.resolve(undefined),
+    const activeFrom = DateTime.fromJSDate(asOf).minus({ weeks: ACTIVE_WEEKS }).toUTC().toISO()!;
+    const [lines, rels] = await Promise.all([
+      this.rollups.forPeople(psws, [weeks[0]!.from, period.from].sort()[0]! /* the earlier ISO date */, period.to),
+      psws.length
+        ? this.relationships.items
+            .query<RelationshipDoc>({
+              // Bounded by activity, not by all history: a relationship nobody has reflected on for ACTIVE_WEEKS has
+              // ended or moved on, unless it is still stuck. At most MAX_RELATIONSHIPS a PSW.
+              query: `SELECT TOP ${MAX_RELATIONSHIPS * psws.length} * FROM c WHERE ARRAY_CONTAINS(@p, c.psw) AND (c.lastReflectionAt >= @a OR IS_DEFINED(c.stall))`,
+              parameters: [{ name: '@p', value: psws }, { name: '@a', value: activeFrom }],
+            })
+            .fetchAll()
+        : { resources: [] as RelationshipDoc[] },
     ]);
+    const relationships = new Map<string, RelationshipDoc[]>(psws.map((p) => [p, []]));
+    for (const r of rels.resources) relationships.get(r.psw)?.push(r);
+    return { lines, relationships, weeks, asOf, activeFrom };
+  }
+
+  /** One person's summary. Private reflections count, but their content (movement, self-check) is read only for the owner. */
+  private async person(subject: Person, scope: ReadScope, period: Period, zone: string, history: History): Promise<PswSummary> {
+    const { weeks, asOf, activeFrom } = history;
+    const onboarding = subject.role === 'newhire' && this.onboarding ? await this.onboarding.onboardingStatus(subject.id) : undefined;
+    const all = history.lines.get(subject.id) ?? [];
+    const inPeriodAll = all.filter((l) => l.at >= period.from && l.at < period.to);
+    const total = inPeriodAll.length;
+    const privateCount = inPeriodAll.filter((l) => l.visibility === 'private').length;
+    // What this viewer may read of each reflection: everything of their own, the shared ones of a supervisee.
+    const rows: RollupLine[] = scope === 'own' ? all : all.filter((l) => l.visibility === 'shared');
 
     const movement = Object.fromEntries(MOVEMENTS.map((m) => [m, 0])) as Record<Movement, number>;
     const riskFlags: Record<string, number> = {};
-    for (const r of rows.resources) {
-      if (r.createdAt < period.from || r.createdAt >= period.to) continue;
+    for (const r of rows) {
+      if (r.at < period.from || r.at >= period.to) continue;
       if (r.movement in movement) movement[r.movement]++;
-      for (const f of new Set(r.riskFlags ?? [])) riskFlags[f] = (riskFlags[f] ?? 0) + 1;
+      for (const f of r.flags ?? []) riskFlags[f] = (riskFlags[f] ?? 0) + 1;
     }
 
     const weekly = weeks.map((w) => {
-      const scores = rows.resources.filter((r) => r.createdAt >= w.from && r.createdAt < w.to && typeof r.score === 'number').map((r) => r.score);
+      const scores = rows.filter((r) => r.at >= w.from && r.at < w.to && typeof r.score === 'number').map((r) => r.score!);
       return { week: DateTime.fromISO(w.from, { zone }).toFormat('d LLL'), count: scores.length, average: scores.length ? round1(avg(scores)) : undefined };
     });
-    const inPeriod = rows.resources.filter((r) => r.createdAt >= period.from && r.createdAt < period.to && typeof r.score === 'number').map((r) => r.score);
-    const earlier = rows.resources.filter((r) => r.createdAt < period.from && typeof r.score === 'number').map((r) => r.score);
+    const inPeriod = rows.filter((r) => r.at >= period.from && r.at < period.to && typeof r.score === 'number').map((r) => r.score!);
+    const earlier = rows.filter((r) => r.at < period.from && typeof r.score === 'number').map((r) => r.score!);
     const average = inPeriod.length ? round1(avg(inPeriod)) : undefined;
     const previousAverage = earlier.length ? round1(avg(earlier)) : undefined;
 
     const stages = Object.fromEntries(STAGE_IDS.map((s) => [s, 0])) as Record<StageId, number>;
     const stalls: StallLine[] = [];
     let flagged = 0;
-    const activeFrom = DateTime.fromJSDate(asOf).minus({ weeks: ACTIVE_WEEKS }).toUTC().toISO()!;
-    for (const current of rels.resources) {
+    for (const current of history.relationships.get(subject.id) ?? []) {
       const rel = relationshipAsOf(current, asOf.toISOString());
       if (!rel || (rel.lastReflectionAt < activeFrom && !rel.stall)) continue;
       if (rel.stage in stages) stages[rel.stage]++;
@@ -277,6 +282,21 @@ export class SummaryService {
     if (onboarding) summary.onboarding = onboarding;
     return summary;
   }
+}
+
+interface History {
+  /** Roll-up lines of the period and its trend window, per PSW (all visibilities; person() applies the scope). */
+  lines: Map<string, RollupLine[]>;
+  relationships: Map<string, RelationshipDoc[]>;
+  weeks: Period[];
+  asOf: Date;
+  activeFrom: string;
+}
+
+/** The TREND_WEEKS weeks ending with the period's week, in the viewer's zone. */
+function trendWeeks(period: Period, zone: string): Period[] {
+  const periodEnd = DateTime.fromISO(period.to).minus({ milliseconds: 1 }).toJSDate();
+  return Array.from({ length: TREND_WEEKS }, (_, i) => weekPeriod(zone, periodEnd, TREND_WEEKS - 1 - i));
 }
 
 function avg(xs: number[]): number {

@@ -61,8 +61,12 @@ export function reflection(psw: string, createdAt: string, over: Partial<Reflect
   };
 }
 
+/** Stores reflections as a Save does: the document, and its line in the week's roll-up (what summaries read). */
 export async function putReflections(app: AppServices, docs: ReflectionDoc[]): Promise<void> {
-  for (const d of docs) await app.store.containers.reflections.items.create(d);
+  for (const d of docs) {
+    await app.store.containers.reflections.items.create(d);
+    await app.supervision.rollups.record(d);
+  }
 }
 
 export async function putRelationship(app: AppServices, psw: string, over: Partial<RelationshipDoc> = {}): Promise<void> {
