@@ -34,4 +34,12 @@ export class JobStore {
   async remove(id: string): Promise<boolean> {
     return deleteDoc(this.container, id);
   }
+
+  /** One person's jobs of one kind (a person's several reminders). Across partitions: a person has only a few. */
+  async listFor(personId: string, kind: JobKind): Promise<Job[]> {
+    const { resources } = await this.container.items
+      .query<Job>({ query: 'SELECT * FROM c WHERE c.personId = @p AND c.kind = @k', parameters: [{ name: '@p', value: personId }, { name: '@k', value: kind }] })
+      .fetchAll();
+    return resources;
+  }
 }

@@ -77,11 +77,11 @@ describe('proactive messages through the scheduler (fake channel, fake clock)', 
     assert.match(visibleText(got), new RegExp(REMINDER_TEXT.slice(0, 30)));
     assert.match(visibleText(got), new RegExp(REMINDER_BUTTON));
     assert.deepEqual(cardData(got[0]), [{ command: 'reflect' }]);
-    assert.equal((await bot.app.jobs.get(`reminder|${p.id}`))?.due, '2026-11-25T21:30:00.000Z', 'next: Wednesday 16:30 Toronto');
-    assert.match(visibleText(await p.say('reminders')), /Next one: tomorrow at 4:30 pm/);
+    assert.equal((await bot.app.jobs.get(`reminder|${p.id}|16:30`))?.due, '2026-11-25T21:30:00.000Z', 'next: Wednesday 16:30 Toronto');
+    assert.match(visibleText(await p.say('reminders')), /4:30 pm on weekdays — next one tomorrow at 4:30 pm/);
 
     assert.match(visibleText(await p.say('stop reminders')), /no more reminders/);
-    assert.equal(await bot.app.jobs.get(`reminder|${p.id}`), undefined);
+    assert.equal(await bot.app.jobs.get(`reminder|${p.id}|16:30`), undefined);
     assert.match(visibleText(await p.say('stop reminders')), /nothing to stop/);
   });
 
@@ -92,7 +92,7 @@ describe('proactive messages through the scheduler (fake channel, fake clock)', 
     const s = scheduler('dst');
     const dues: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const due = (await bot.app.jobs.get(`reminder|${p.id}`))!.due;
+      const due = (await bot.app.jobs.get(`reminder|${p.id}|16:30`))!.due;
       dues.push(due);
       clock!.setSystemTime(new Date(due));
       await s.runDue();
@@ -108,7 +108,7 @@ describe('proactive messages through the scheduler (fake channel, fake clock)', 
     assert.match(visibleText(await p.say('timezone Mars/Olympus')), /don't know that time zone/);
     assert.match(visibleText(await p.say('timezone america/vancouver')), /now America\/Vancouver.*moves with you: 4:30 pm on weekdays/s);
     assert.equal((await bot.app.people.get(p.id))?.timeZone, 'America/Vancouver');
-    assert.equal((await bot.app.jobs.get(`reminder|${p.id}`))?.due, '2026-11-25T00:30:00.000Z', '16:30 in Vancouver');
+    assert.equal((await bot.app.jobs.get(`reminder|${p.id}|16:30`))?.due, '2026-11-25T00:30:00.000Z', '16:30 in Vancouver');
     assert.match(visibleText(await p.say('remind me at noon blah')), /couldn't read all of that/);
     assert.match(visibleText(await p.say('remind me')), /Tell me when/);
   });
