@@ -17,6 +17,8 @@ export interface SelfNeed {
   text: string;
   /** The PSW chose to let their supervisor see this need (default: no). */
   shared: boolean;
+  /** What de-identification hid in `text`, by type and count only. */
+  redactions: Record<string, number>;
 }
 
 export interface SelfReflectionDoc {
