@@ -14,6 +14,7 @@ import { REFLECTION_DIALOG, ReflectionDialog } from './reflection';
 import { createReminderDialogs, REMIND_DIALOG, SHOW_REMINDERS_DIALOG, STOP_REMINDERS_DIALOG, TIMEZONE_DIALOG } from './reminders';
 import { SAFETY_CHECK_DIALOG, SafetyCheckDialog, SafetyDialog, safetyScreen } from './safety';
 import { AUDIT_DIALOG, createSupervisionDialogs, EXPORT_DIALOG, MY_SUMMARY_DIALOG, ROSTER_DIALOG, SUMMARY_DIALOG } from './supervision';
+import { YOU_DIALOG, YouDialog } from './you';
 
 export interface BuiltDialogs {
   dialogs: Dialog[];
@@ -26,6 +27,8 @@ const EVERYONE: Role[] = ['psw', 'supervisor', 'newhire', 'admin'];
 export function buildCommandTable(): CommandTable {
   const commands: Command[] = [
     { phrases: ['reflect', 'debrief', 'reflection'], dialogId: REFLECTION_DIALOG, roles: EVERYONE, help: 'start a short reflection after time with a client (e.g. `reflect C-14`)' },
+    // Longer than `reflect`, so `reflect me` is this command, never a client code.
+    { phrases: ['reflect me', 'reflect myself', 'reflect on me'], dialogId: YOU_DIALOG, roles: EVERYONE, help: 'a few minutes on your own side of the work, not a client (it stays yours)' },
     {
       // From anywhere, mid-debrief included: the safety protocol for whatever is worrying them.
       phrases: ['worried', "i'm worried about someone", 'i’m worried about someone', 'im worried about someone', 'i am worried about someone', "i'm worried", 'i’m worried'],
@@ -70,6 +73,7 @@ export function freeTextSettings(app: AppServices): FreeTextSettings {
 export function buildDialogs(app: AppServices, answers: FreeTextSettings = freeTextSettings(app)): BuiltDialogs {
   const dialogs: Dialog[] = [
     new ReflectionDialog(app, answers),
+    new YouDialog(app, answers),
     new SwitchDialog(),
     new StopDialog(),
     new HistoryDialog(app),

@@ -6,7 +6,7 @@
 // Options: { args?: string } from the router (`reflect C-14`), or for onboarding practice
 // { practice: true, clientCode: 'PRACTICE', stage?: StageId } → saved with practice: true, no relationship,
 // no follow-up. Returns the saved ReflectionDoc's id (or undefined when not saved).
-import { ComponentDialog, type DialogContext, type DialogReason } from 'botbuilder-dialogs';
+import { ComponentDialog, type DialogContext, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { AppServices } from '../services/app';
 import { looksLikeIdentifier } from '../services/deidentify';
 import type { Draft } from '../services/reflections/draft';
@@ -20,6 +20,7 @@ import { CHOICE, FORM, FREE_TEXT, MAIN, RAW_TEXT, REFLECTION_DIALOG, screenOf } 
 import { scoreAndNote } from './reflectionText';
 import { StageFinderDialog } from './stageFinder';
 import { StallDialog } from './stall';
+import { takeDebriefOffer, YOU_DIALOG } from './you';
 
 export { REFLECTION_DIALOG } from './reflectionState';
 export { PROMPTS_PER_DEBRIEF } from './reflectionDebrief';
@@ -58,6 +59,13 @@ export class ReflectionDialog extends ComponentDialog {
     if (!typed || rest.practice) return super.beginDialog(dc, rest);
     const check = looksLikeIdentifier(typed);
     return super.beginDialog(dc, check.ok ? { ...rest, clientCode: typed } : { ...rest, refusal: check.reason ?? "That doesn't look like a client code." });
+  }
+
+  /** A saved debrief may offer the worker's own side (dialogs/you.ts): it takes this dialog's place, one yes/no first. */
+  protected override async endComponent(outerDc: DialogContext, result: unknown): Promise<DialogTurnResult> {
+    const offer = takeDebriefOffer(outerDc.context);
+    if (offer && outerDc.findDialog(YOU_DIALOG)) return outerDc.replaceDialog(YOU_DIALOG, { offer });
+    return super.endComponent(outerDc, result);
   }
 
   /** Where this debrief is (its id and client code), for `worried` typed in the middle of it (dialogs/router.ts). */

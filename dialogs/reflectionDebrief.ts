@@ -23,6 +23,7 @@ import { SAFETY_CHECK_DIALOG, selfCareMessage, type SafetyCheckOptions } from '.
 import { STAGE_FINDER_DIALOG, stageChoices } from './stageFinder';
 import { STALL_DIALOG, type StallOutcome } from './stall';
 import { personOf } from './turn';
+import { debriefOffer } from './you';
 
 /** The content has up to 5 prompts per stage; we ask at most this many. */
 export const PROMPTS_PER_DEBRIEF = 5;
@@ -240,6 +241,8 @@ export class ReflectionDebrief {
   }
 
   private async saved(step: WaterfallStepContext) {
+    // Once saved, the worker's own side may be offered (dialogs/you.ts); ReflectionDialog hands over when it ends.
+    await debriefOffer(this.app, step.context, v(step).draft as Draft, step.result as string | undefined);
     return step.endDialog(step.result);
   }
 }
