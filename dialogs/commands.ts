@@ -1,5 +1,6 @@
 // What a command is, and how typed text finds one. The table itself is built in dialogs/index.ts
 // (buildCommandTable), so `help`, routing and the Teams command list agree — and nothing registers on import.
+import { t, type MessageKey } from '../services/catalogue';
 import type { Role } from '../services/people';
 import { distance } from './prompts/match';
 
@@ -9,9 +10,10 @@ export interface Command {
   /** The dialog started with { args } (the text after the phrase). */
   dialogId: string;
   roles: Role[];
-  help: string;
+  /** What `help` says it does (a catalogue key). */
+  help: MessageKey;
   /** Said on `cancel` when this command's dialog is running, where the default ("nothing was saved") isn't true. */
-  cancelled?: string;
+  cancelled?: MessageKey;
   /**
    * Works inside any dialog too (the safety protocol: `worried`): typed exactly, it opens on top of what is running,
    * which carries on afterwards; its dialog gets { args: '', inDialog: true } and, from a dialog with a
@@ -28,8 +30,8 @@ export interface CommandTable {
 }
 
 /** What `cancel` says while `dialogId` (the dialog at the bottom of the stack) is running. */
-export function cancelledMessage(commands: readonly Command[], dialogId: string | undefined, fallback: string): string {
-  return commands.find((c) => c.dialogId === dialogId)?.cancelled ?? fallback;
+export function cancelledMessage(commands: readonly Command[], dialogId: string | undefined): string {
+  return t(commands.find((c) => c.dialogId === dialogId)?.cancelled ?? 'router.cancelled');
 }
 
 export interface RoutedCommand {
@@ -38,12 +40,12 @@ export interface RoutedCommand {
 }
 
 export function matchCommand(text: string, commands: readonly Command[]): RoutedCommand | undefined {
-  const t = text.trim().replace(/\s+/g, ' ').toLowerCase().replace(/^\//, '');
+  const typed = text.trim().replace(/\s+/g, ' ').toLowerCase().replace(/^\//, '');
   let best: RoutedCommand | undefined;
   let bestLength = -1;
   for (const command of commands) {
     for (const phrase of command.phrases) {
-      if ((t === phrase || t.startsWith(`${phrase} `)) && phrase.length > bestLength) {
+      if ((typed === phrase || typed.startsWith(`${phrase} `)) && phrase.length > bestLength) {
         best = { command, args: text.trim().replace(/\s+/g, ' ').slice(phrase.length + (text.trim().startsWith('/') ? 1 : 0)).trim() };
         bestLength = phrase.length;
       }

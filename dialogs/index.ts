@@ -26,15 +26,15 @@ const EVERYONE: Role[] = ['psw', 'supervisor', 'newhire', 'admin'];
 /** What a person can type, who may, and the dialog each starts — in the order `help` lists them. */
 export function buildCommandTable(): CommandTable {
   const commands: Command[] = [
-    { phrases: ['reflect', 'debrief', 'reflection'], dialogId: REFLECTION_DIALOG, roles: EVERYONE, help: 'start a short reflection after time with a client (e.g. `reflect C-14`)' },
+    { phrases: ['reflect', 'debrief', 'reflection'], dialogId: REFLECTION_DIALOG, roles: EVERYONE, help: 'commands.help.reflect' },
     // Longer than `reflect`, so `reflect me` is this command, never a client code.
-    { phrases: ['reflect me', 'reflect myself', 'reflect on me'], dialogId: YOU_DIALOG, roles: EVERYONE, help: 'a few minutes on your own side of the work, not a client (it stays yours)' },
+    { phrases: ['reflect me', 'reflect myself', 'reflect on me'], dialogId: YOU_DIALOG, roles: EVERYONE, help: 'commands.help.reflectMe' },
     {
       // From anywhere, mid-debrief included: the safety protocol for whatever is worrying them.
       phrases: ['worried', "i'm worried about someone", 'i’m worried about someone', 'im worried about someone', 'i am worried about someone', "i'm worried", 'i’m worried'],
       dialogId: SAFETY_CHECK_DIALOG,
       roles: EVERYONE,
-      help: 'worried about someone’s safety (a client’s, someone else’s, or your own)? This shows what helps, any time',
+      help: 'commands.help.worried',
       everywhere: true,
     },
     {
@@ -42,22 +42,22 @@ export function buildCommandTable(): CommandTable {
       phrases: ['onboarding'],
       dialogId: ONBOARDING_DIALOG,
       roles: EVERYONE,
-      help: 'learn the Creating Connection model step by step (`onboarding restart` starts over)',
-      cancelled: "Okay, we'll stop here. Your place is kept — type `onboarding` any time to carry on.",
+      help: 'commands.help.onboarding',
+      cancelled: 'commands.cancelled.onboarding',
     },
-    { phrases: ['history', 'timeline'], dialogId: HISTORY_DIALOG, roles: EVERYONE, help: 'see how a relationship has moved over time (e.g. `history C-14`)' },
-    { phrases: ['summary'], dialogId: SUMMARY_DIALOG, roles: ['supervisor'], help: 'your team this week (`summary last week`, or `summary PSW 1` to read one person’s shared reflections)' },
-    { phrases: ['my summary'], dialogId: MY_SUMMARY_DIALOG, roles: EVERYONE, help: 'your own work this week, to bring to supervision' },
-    { phrases: ['remind me', 'remind'], dialogId: REMIND_DIALOG, roles: EVERYONE, help: 'a daily nudge to reflect, e.g. `remind me at 16:30 on weekdays`' },
-    { phrases: ['reminders', 'reminder', 'my reminders'], dialogId: SHOW_REMINDERS_DIALOG, roles: EVERYONE, help: 'see your reminders, and stop any of them' },
-    { phrases: ['stop reminders', 'stop reminder', 'reminders off', 'remove reminder', 'delete reminder', 'cancel reminder'], dialogId: STOP_REMINDERS_DIALOG, roles: EVERYONE, help: 'stop one reminder (`stop reminder 2`) or all of them' },
-    { phrases: ['timezone', 'time zone'], dialogId: TIMEZONE_DIALOG, roles: EVERYONE, help: 'see or set your time zone, e.g. `timezone Vancouver`' },
-    { phrases: ['export'], dialogId: EXPORT_DIALOG, roles: ['psw', 'newhire', 'supervisor'], help: 'a spreadsheet (CSV) of reflections, e.g. `export last 4 weeks`' },
-    { phrases: ['roster'], dialogId: ROSTER_DIALOG, roles: ['admin'], help: 'see and change who is who (`roster help`)' },
-    { phrases: ['audit'], dialogId: AUDIT_DIALOG, roles: ['admin'], help: 'who read whose reflections this month (`audit 2025-03`)' },
-    { phrases: ['my data'], dialogId: MY_DATA_DIALOG, roles: EVERYONE, help: 'see and download everything PeerReflect keeps about you' },
+    { phrases: ['history', 'timeline'], dialogId: HISTORY_DIALOG, roles: EVERYONE, help: 'commands.help.history' },
+    { phrases: ['summary'], dialogId: SUMMARY_DIALOG, roles: ['supervisor'], help: 'commands.help.summary' },
+    { phrases: ['my summary'], dialogId: MY_SUMMARY_DIALOG, roles: EVERYONE, help: 'commands.help.mySummary' },
+    { phrases: ['remind me', 'remind'], dialogId: REMIND_DIALOG, roles: EVERYONE, help: 'commands.help.remind' },
+    { phrases: ['reminders', 'reminder', 'my reminders'], dialogId: SHOW_REMINDERS_DIALOG, roles: EVERYONE, help: 'commands.help.reminders' },
+    { phrases: ['stop reminders', 'stop reminder', 'reminders off', 'remove reminder', 'delete reminder', 'cancel reminder'], dialogId: STOP_REMINDERS_DIALOG, roles: EVERYONE, help: 'commands.help.stopReminders' },
+    { phrases: ['timezone', 'time zone'], dialogId: TIMEZONE_DIALOG, roles: EVERYONE, help: 'commands.help.timezone' },
+    { phrases: ['export'], dialogId: EXPORT_DIALOG, roles: ['psw', 'newhire', 'supervisor'], help: 'commands.help.export' },
+    { phrases: ['roster'], dialogId: ROSTER_DIALOG, roles: ['admin'], help: 'commands.help.roster' },
+    { phrases: ['audit'], dialogId: AUDIT_DIALOG, roles: ['admin'], help: 'commands.help.audit' },
+    { phrases: ['my data'], dialogId: MY_DATA_DIALOG, roles: EVERYONE, help: 'commands.help.myData' },
     // Mid-debrief too: otherwise the words would be taken as an answer, and the debrief saved after the deletion.
-    { phrases: ['delete my data'], dialogId: DELETE_MY_DATA_DIALOG, roles: EVERYONE, help: 'delete your reflections and everything else kept about you', everywhere: true },
+    { phrases: ['delete my data'], dialogId: DELETE_MY_DATA_DIALOG, roles: EVERYONE, help: 'commands.help.deleteMyData', everywhere: true },
   ];
   // A new hire who types something that is not a command is offered onboarding (first contact included).
   const fallbacks = new Map<Role, string>([['newhire', ONBOARDING_OFFER_DIALOG]]);

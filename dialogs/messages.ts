@@ -13,7 +13,7 @@ export function welcome(person: Person): string | Partial<Activity> {
 
 /** The commands this person's role may use, in the table's order (what people reach for most first). */
 export function help(person: Person, table: readonly Command[]): string {
-  const lines = commandsFor(person.role, table).map((c) => t('router.helpLine', { phrase: c.phrases[0], help: c.help }));
+  const lines = commandsFor(person.role, table).map((c) => t('router.helpLine', { phrase: c.phrases[0], help: t(c.help) }));
   lines.push(t('router.helpCancel'), t('router.helpHelp'));
   return `${t('router.helpIntro')}\n\n${lines.join('\n')}`;
 }

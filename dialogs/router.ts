@@ -32,7 +32,7 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
     if (dc.activeDialog) {
       const root = dc.stack[dc.stack.length - 1]?.id;
       await dc.cancelAllDialogs();
-      await context.sendActivity(cancelledMessage(table.commands, root, t('router.cancelled')));
+      await context.sendActivity(cancelledMessage(table.commands, root));
       log.info('dialog.cancelled', { command: 'cancel' });
     } else {
       await context.sendActivity(t('router.nothingToCancel'));
