@@ -30,13 +30,30 @@ export const SAFE = set(`
 const PERSON_BEFORE = set(`
   met meet meeting texted text texting txt txted messaged message msgd emailed email called call calling phoned phone
   saw see seeing visited visit hugged drove drive driving told tell asked ask helped help with w w/ thank thanks hi hey
-  brought took walked fed housed
+  brought took walked fed housed reach reached reaching invited invite warned remind reminded convinced encouraged
+  supported accompanied introduced joined join punched robbed blamed married marry dating dated divorced hired
+  thanked greeted welcomed evicted dm dmd dmed facetimed pinged buzzed paged visiting seeing helping meeting
   sister brother bro sis mom mum mother dad father son daughter aunt auntie aunty uncle cousin nan nana grandma grandpa
   gran granny kokum kookum mooshum moshom niece nephew wife husband hubby partner bf gf boyfriend girlfriend ex buddy
   friend roommate roomie bestie sponsor sponsee worker caseworker pharmacist nurse practitioner np counsellor counselor
   therapist doctor psychiatrist dr pastor elder landlord landlady client kid neighbour neighbor coworker boss
   calls named nicknamed
 `);
+
+/** Relations and roles: the word after one is a person even when it is a keep-list word ("her sister april"). */
+const RELATIONS = set(`
+  sister brother bro sis mom mum mother dad father son daughter aunt auntie aunty uncle cousin nan nana grandma grandpa
+  gran granny kokum kookum mooshum moshom niece nephew wife husband hubby partner bf gf boyfriend girlfriend ex buddy
+  friend roommate roomie bestie sponsor sponsee worker caseworker pharmacist nurse counsellor counselor therapist
+  doctor dr pastor elder landlord landlady neighbour neighbor coworker boss named
+`);
+
+/**
+ * Verbs that give a person something: the next word is a person only when the thing follows ("gave rusty a
+ * blanket", "bought dmytro a coffee"), not in "gave rock and roll" or "taking care of".
+ */
+const GIVE_VERBS = set(`gave give giving gives bought buy buying paid pay lent lend sent send sending showed show owe owes owed`);
+const THING_NEXT = set(`a an the some his her their my your our this that money cash smokes food coffee`);
 
 /** Second words of two-word person cues: "picked up X", "ran into X", "spoke to X". */
 const PERSON_BEFORE_PAIRS = new Set(['calls him', 'calls her', 'call him', 'call her', 'calls me', 'call me', 'goes by', 'picked up', 'dropped off', 'ran into', 'spoke to', 'talked to', 'spoke w', 'talked w', 'sat w', 'went w', 'checked on', 'check on', 'waited for', 'looking for', 'dropped', 'left', 'reached']);
@@ -48,6 +65,23 @@ const PERSON_AFTER = set(`
   laughed relapsed used overdosed od'd odd called's jr
 `);
 
+/**
+ * Finite verbs (and the adverbs that come before one) that make a word at the start of a clause its subject:
+ * "dawn wasnt at the camp", "mercy just had her baby", "shorty has a new dog". A word-name there is a person.
+ */
+const SUBJECT_VERBS = set(`
+  is isnt isn't was wasnt wasn't has hasnt hasn't had hadnt hadn't does doesnt doesn't did didnt didn't cant can't
+  couldnt couldn't wont won't would wouldnt wouldn't keeps kept lives lived stays stayed sleeps slept says said got
+  gets goes went came comes left leaves lost loses finds moved moves works worked needs needed wants wanted seems
+  seemed looked looks feels felt thinks thought knows knew told tells asked asks called calls texted texts cried
+  cries tried tries started starts stopped stops quit loves loved likes liked hates hated misses made makes took
+  takes gave gives brought brings bought buys paid pays owes owed uses drank drinks smokes smoked relapsed
+  overdosed passed died yelled screamed fought punched broke shows showed dropped picked walked ran sat ate eats
+  agreed refused declined mentioned admitted disclosed reported shared opened talked talks spoke speaks wrote
+  messaged emailed phoned skipped attended finished graduated turned showed hung hangs crashed crashes sounded
+  just finally still never always also already really apparently prob probably def definitely
+  from
+`);
 /** Nicknames people go by on the street and in groups; they are names only in a person slot. */
 export const NICKNAMES = set(`
   red rusty tiny shorty smokey smoky buddy slim cookie junior dusty bear moose tank spike ace boots blue sparky
@@ -65,6 +99,8 @@ const WORD_GIVEN_NAMES = set(`
 
 /** Nickname shapes: "big mike", "lil d", "little j". */
 const NICK_SHAPE = /(?<![\p{L}\p{N}])(?:big|lil'?|little)\s+(\p{L}[\p{L}'’-]*)(?![\p{L}\p{N}])/giu;
+
+const TITLE_LETTER = /(?<![\p{L}\p{N}])(?:mr|mrs|ms|miss|dr)\.?[ \t]+\p{L}(?![\p{L}\p{N}]|\.\p{L})/giu;
 
 /** Initials: "J.T.", "r.m.", "D.J"; common abbreviations stay. */
 const INITIALS = /(?<![\p{L}\p{N}.])(\p{L}\.\s?\p{L}\.?(?:\s?\p{L}\.)?)(?![\p{L}\p{N}])/gu;
@@ -91,12 +127,14 @@ function english(w: string, d: ReturnType<typeof dictionaries>): boolean {
   return (w.endsWith('s') && d.english.has(w.slice(0, -1))) || (w.endsWith('ed') && d.english.has(w.slice(0, -2))) || (w.endsWith('ing') && d.english.has(w.slice(0, -3)));
 }
 
-type Verdict = 'safe' | 'name' | 'wordName' | 'word';
+/** keepName: a keep-list word that is also a given name ("crystal", "may"): a name only in a narrow slot. */
+type Verdict = 'safe' | 'name' | 'wordName' | 'keepName' | 'word';
 
 function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
   const base = lower.replace(/['’]s$/, '');
   // A nickname that is also a role ("buddy") is judged by its slot.
   if (NICKNAMES.has(base)) return 'wordName';
+  if (KEEP.has(base) && base.length >= 3 && !SAFE.has(base) && !RELATIONS.has(base) && (d.firstNames.has(base) || AMBIGUOUS_NAMES.has(base))) return 'keepName';
   if (base.length < 2 || SAFE.has(base) || KEEP.has(base) || KEEP.has(lower) || TITLES.has(base)) return 'safe';
   // Two letters ("jj", "ty", "AB") are a name only in a person slot.
   if (base.length < 3) return d.firstNames.has(base) || d.anyNames.has(base) || !d.common.has(base) ? 'wordName' : 'safe';
@@ -166,6 +204,19 @@ const DETERMINERS = set(`the a an this that these those my your our their its so
 /** A modal or a word that starts a verb phrase, not a name: "her sponsor will call", "mom may come". */
 const VERB_NEXT = set(`be come call try go see get have do text meet let need make take bring help drive pick stay say talk`);
 
+/** Words after which a new clause (and its subject) starts in unpunctuated notes: "then dawn came", "said hope was there". */
+const CLAUSE_OPENERS = set(`then but so cuz cause because bc and lol when if that said says think thinks til until since while also plus btw ok tho though after before`);
+
+/** Whether the token at `at` opens a clause: a sentence start, after a comma or dash, or after an opener word. */
+function clauseStart(text: string, at: number, prevLower: string): boolean {
+  let i = at - 1;
+  while (i >= 0 && /[ \t"“(']/.test(text[i]!)) i--;
+  return i < 0 || /[.!?\n;:,–—-]/.test(text[i]!) || CLAUSE_OPENERS.has(prevLower);
+}
+
+/** Consonant pairs that are initials people go by ("tj", "dj", "cj"): names wherever a name fits. */
+const LETTER_NAME = /^[b-df-hj-np-tv-z]j$|^j[b-df-hj-np-tv-z]$/;
+
 function sentenceStart(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && /[ \t"“(']/.test(text[i]!)) i--;
@@ -187,7 +238,9 @@ export function messyNames(text: string): Entity[] {
     return t.lower;
   };
   const out: Entity[] = [];
-  const isGiven = (w: string): boolean => NICKNAMES.has(w) || AMBIGUOUS_NAMES.has(w) || WORD_GIVEN_NAMES.has(w) || d.firstNames.has(w);
+  /** Tokens found as names so far (a word-name joined to one is a name too). */
+  const found = new Uint8Array(toks.length);
+  const isGiven = (w: string): boolean => NICKNAMES.has(w) || AMBIGUOUS_NAMES.has(w) || WORD_GIVEN_NAMES.has(w) || d.firstNames.has(w) || LETTER_NAME.test(w);
   /** The token joined to token k by "and", "&", "n" or "w" on one side (dir 1 after it, -1 before it). */
   const joined = (k: number, dir: 1 | -1): number => {
     const a = toks[k];
@@ -212,7 +265,9 @@ export function messyNames(text: string): Entity[] {
       if (o < 0) continue;
       const w = lowerOf(toks[o]).replace(/['’]s$/, '');
       // A pronoun before the name ("she and will"); after it only "me" ("jess n me"): "our story and he cried" is two clauses.
-      if (verdictOf[o] === 'name' || (dir === -1 ? SUBJECTS.has(w) : w === 'me')) return true;
+      if (verdictOf[o] === 'name' || found[o] === 1 || (dir === -1 ? SUBJECTS.has(w) : w === 'me')) return true;
+      // "grace and i talked": "i" after it only as the other subject of a verb.
+      if (dir === 1 && w === 'i' && (SUBJECT_VERBS.has(lowerOf(toks[o + 1])) || PAIR_VERBS.has(lowerOf(toks[o + 1])))) return true;
       // "hope & her sister": a relation after a possessive.
       if (dir === 1 && /^(?:his|her|their)$/.test(w) && PERSON_BEFORE.has(lowerOf(toks[o + 1]))) return true;
       // Two given names that are also words, then a verb: "dawn and rain are fighting".
@@ -225,6 +280,48 @@ export function messyNames(text: string): Entity[] {
     }
     return false;
   };
+  /** Whether word-name token k sits in a person slot (a cue before, a verb after, beside or joined to a name). */
+  const inSlot = (k: number, v: Verdict): boolean => {
+    const t = toks[k]!;
+    const base0 = t.lower.replace(/['’]s$/, '');
+    const prev = toks[k - 1];
+    const prev2 = toks[k - 2];
+    const next = toks[k + 1];
+    const gapBefore = prev ? text.slice(prev.end, t.start) : '';
+    // "w/ joy": the slash of "w/" sits between the tokens.
+    const near = /^\/?[ \t]+$/.test(gapBefore);
+    const nextWord = next && /^[ \t]+$/.test(text.slice(t.end, next.start)) ? next.lower : '';
+    if (nextWord && VERB_NEXT.has(nextWord)) return false;
+    // "the river", "a bill", "my hope": a determiner makes it a word.
+    if (prev && near && DETERMINERS.has(prev.lower)) return false;
+    // "hope came up a lot today": an idiom, not a visit.
+    const idiom = nextWord === 'came' && toks[k + 2]?.lower === 'up';
+    // A keep-list word that is also a given name ("crystal", "may") is a person only after a relation or before a
+    // verb a person does: "crystal said", "her sister april".
+    if (v === 'keepName') return !idiom && (PERSON_AFTER.has(nextWord) || (!!prev && near && RELATIONS.has(prev.lower)));
+    const before = !!prev && near && (PERSON_BEFORE.has(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)) ||
+      (GIVE_VERBS.has(prev.lower) && (THING_NEXT.has(nextWord) || /^\s+\$?\d/.test(text.slice(t.end, t.end + 3)))));
+    const possessive = /['’]s$/.test(t.lower);
+    // Only a given name or nickname, and never a cue word itself ("saw zorblax").
+    const givenLike = isGiven(base0) && !PERSON_BEFORE.has(base0) && !PERSON_AFTER.has(base0);
+    const opens = clauseStart(text, t.start, prev?.lower ?? '');
+    const after = !idiom && (PERSON_AFTER.has(nextWord) ||
+      // The subject of a clause: "dawn wasnt at the camp", "mercy just had her baby", "guy from the camp says".
+      (opens && SUBJECT_VERBS.has(nextWord) && (nextWord !== 'from' || givenLike)) ||
+      (sentenceStart(text, t.start) && (possessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? '')))));
+    // Next to a name it is part of the name: "luz maria", "maria luz".
+    // A code in capitals after it ("van ABC-1234") is no name part.
+    const nextCode = !!next && /^\p{Lu}{2,}$/u.test(text.slice(next.start, next.end));
+    const besideName = givenLike && ((!!prev && near && (judgeCached(prev.lower, d) === 'name' || found[k - 1] === 1)) || (!!nextWord && !nextCode && judgeCached(nextWord, d) === 'name'));
+    return before || after || besideName || coordinated(k, givenLike);
+  };
+  const push = (k: number): void => {
+    const t = toks[k]!;
+    // "dawn's sister": the possessive stays outside the placeholder.
+    out.push({ start: t.start, end: /['’]s$/.test(t.lower) ? t.end - 2 : t.end, type: 'NAME' });
+    found[k] = 1;
+  };
+  const candidates: number[] = [];
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
     const v = verdictOf[k]!;
@@ -238,40 +335,27 @@ export function messyNames(text: string): Entity[] {
     if (t.end - t.start >= 2 && text.slice(t.start, t.end) === text.slice(t.start, t.end).toUpperCase()) continue;
     // A word right after digits or inside a code ("4c", "t5k") is no name.
     if (/[\p{N}@_/]/u.test(text[t.start - 1] ?? '') || /^(?:[\p{N}@_]|-\p{N})/u.test(text.slice(t.end, t.end + 2))) continue;
-    // "dawn's sister": the possessive stays outside the placeholder.
-    const end = /['’]s$/.test(t.lower) ? t.end - 2 : t.end;
-    if (v === 'name') {
-      out.push({ start: t.start, end, type: 'NAME' });
-      continue;
-    }
-    // A word that is also a name: only in a person slot.
-    const base0 = t.lower.replace(/['’]s$/, '');
-    const prev = toks[k - 1];
-    const prev2 = toks[k - 2];
-    const next = toks[k + 1];
-    const gapBefore = prev ? text.slice(prev.end, t.start) : '';
-    // "w/ joy": the slash of "w/" sits between the tokens.
-    const near = /^\/?[ \t]+$/.test(gapBefore);
-    const before = !!prev && near && (PERSON_BEFORE.has(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)));
-    const nextWord = next && /^[ \t]+$/.test(text.slice(t.end, next.start)) ? next.lower : '';
-    if (nextWord && VERB_NEXT.has(nextWord)) continue;
-    // "the river", "a bill", "my hope": a determiner makes it a word.
-    if (prev && near && DETERMINERS.has(prev.lower)) continue;
-    const possessive = /['’]s$/.test(t.lower);
-    // "hope came up a lot today": an idiom, not a visit.
-    const after = (PERSON_AFTER.has(nextWord) && !(nextWord === 'came' && toks[k + 2]?.lower === 'up')) || (sentenceStart(text, t.start) && (nextWord === 'is' || nextWord === 'was' || possessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? ''))));
-    // Next to a name it is part of the name: "luz maria", "maria luz".
-    // Only a given name or nickname, and never a cue word itself ("saw zorblax").
-    const givenLike = (NICKNAMES.has(base0) || AMBIGUOUS_NAMES.has(base0) || WORD_GIVEN_NAMES.has(base0) || d.firstNames.has(base0)) && !PERSON_BEFORE.has(base0) && !PERSON_AFTER.has(base0);
-    const besideName = givenLike && ((!!prev && near && judgeCached(prev.lower, d) === 'name') || (!!nextWord && judgeCached(nextWord, d) === 'name'));
-    if (before || after || besideName || coordinated(k, givenLike)) out.push({ start: t.start, end, type: 'NAME' });
+    if (v === 'name') push(k);
+    else if (inSlot(k, v)) push(k);
+    else candidates.push(k);
   }
+  // A word-name joined to a name found after it in the first pass: "pearl and joy came", "met joy and pearl".
+  for (const k of candidates) if (verdictOf[k] === 'wordName' && (found[k - 1] || found[k + 1] || found[k - 2] || found[k + 2]) && inSlot(k, 'wordName')) push(k);
   NICK_SHAPE.lastIndex = 0;
   const lowerText = /\b(?:big|lil|little)\b/i.test(text);
   for (let m = lowerText ? NICK_SHAPE.exec(text) : null; m; m = NICK_SHAPE.exec(text)) {
     const w = m[1]!.toLowerCase();
     // "lil d", "lil mo", "big al": a letter, a short word, a given name or a nickname after big/lil is a name.
-    if (w.length <= 3 ? !SAFE.has(w) && !d.common.has(w) : d.firstNames.has(w) || NICKNAMES.has(w) || (!english(w, d) && !KEEP.has(w))) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
+    const named = w.length <= 3 ? !SAFE.has(w) && !d.common.has(w) : d.firstNames.has(w) || NICKNAMES.has(w) || (!english(w, d) && !KEEP.has(w));
+    // "lil bit came looking for food": any word, as the subject of a person's verb at the start of a clause (not "a lil bit").
+    const rest = /^[ \t]+(\p{L}+)/u.exec(text.slice(m.index + m[0].length));
+    const subject = !!rest && SUBJECT_VERBS.has(rest[1]!.toLowerCase()) && rest[1]!.toLowerCase() !== 'from' && clauseStart(text, m.index, (/(\p{L}+)[ \t]*$/u.exec(text.slice(Math.max(0, m.index - 20), m.index))?.[1] ?? '').toLowerCase());
+    if (named || subject) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
+  }
+  // A title before a single letter: "ms. p from the school", "mr t".
+  TITLE_LETTER.lastIndex = 0;
+  for (let m = /\b(?:mr|mrs|ms|miss|dr)\b/i.test(text) ? TITLE_LETTER.exec(text) : null; m; m = TITLE_LETTER.exec(text)) {
+    out.push({ start: m.index + m[0].length - 1, end: m.index + m[0].length, type: 'NAME' });
   }
   INITIALS.lastIndex = 0;
   for (let m = text.includes('.') ? INITIALS.exec(text) : null; m; m = INITIALS.exec(text)) {

@@ -69,14 +69,18 @@ export function labelledIds(t: string): Entity[] {
 const STREET = 'st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad';
 const DIR = '(?:\\s(?:nw|ne|sw|se|n|s|e|w|north|south|east|west)\\b\\.?)?';
 // "unit 12 at 550 jasper ave": the unit may come before "at" and the house number.
-const UNIT_PREFIX = '(?:(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\\.?\\s?#?\\s?\\d{1,5}[a-z]?,?\\s(?:at\\s)?)';
-const NAME_PART = "(?:\\d{1,3}(?:st|nd|rd|th)?|[\\p{L}][\\p{L}'’-]+)";
+const UNIT_PREFIX = '(?:(?:(?:basement|bsmt|main floor|upper|lower)\\s)?(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\\.?\\s?#?\\s?\\d{1,5}[a-z]?,?\\s(?:at\\s)?|\\d{1,5}[a-z]?\\s-\\s(?=\\d))';
+const NAME_PART = "(?:\\d{1,3}(?:st|nd|rd|th|[a-z])?|[\\p{L}][\\p{L}'’-]+)";
 /** "1210 98 st nw", "apt 4c 1210 98 st nw", "44 birch cres", "#303 9920 jasper ave". */
 const LOWER_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])${UNIT_PREFIX}?#?\\d{1,6}[a-z]?(?:-\\d{1,5})?\\s(?:${NAME_PART}\\s){1,3}(?:${STREET})\\b\\.?${DIR}(?:,?\\s(?:apt|unit|suite|#)\\.?\\s?\\d{1,5}[a-z]?\\b)?`, 'giu');
 /** A unit before a house number and a street name, no street type: "unit 5 44 king", "#1105 500 queen". */
 const UNIT_STREET = new RegExp(`(?<![\\p{L}\\p{N}])${UNIT_PREFIX}\\d{1,6}[a-z]?\\s[\\p{L}][\\p{L}'’-]+(?:\\s[\\p{L}][\\p{L}'’-]+)?`, 'giu');
 /** Rural routes and boxes: "rr 3 site 2 box 9", "r.r. 1", "po box 88", "p.o. box 412", "box 412". */
 const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?:site|s)\s?\d{1,3})?(?:,?\s(?:box|comp|c)\s?\d{1,5})?|(?:p\.?\s?o\.?\s)?box\s#?\d{1,6}(?:,?\s(?:stn|station)\s\p{L}+)?|site\s\d{1,3},?\s(?:box|comp|c)\s?\d{1,5})(?![\p{L}\p{N}])/giu;
+
+/** A box or site before its rural route ("box 45 rr 1"); range and township roads ("lot 22 range rd 231", "twp rd 534"). */
+const RURAL_BOX_FIRST = /(?<![\p{L}\p{N}])(?:box|site|comp)\s?#?\d{1,5},?\s(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?![\p{L}\p{N}])/giu;
+const RANGE_ROAD = /(?<![\p{L}\p{N}])(?:(?:lot|site|box)\s?#?\d{1,5},?\s)?(?:\d{3,6}[a-z]?,?\s)?(?:range|rge|rng|twp|township|tsp)\.?\s?(?:rd|road)\.?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])/giu;
 
 /** Two streets that cross, in lower case: "118 ave and 95 st", "jasper ave & 109 st". */
 const STREET_NAME = `(?:\\d{1,3}(?:st|nd|rd|th)?|[\\p{L}][\\p{L}'’-]+)\\s(?:${STREET})\\b\\.?${DIR}`;
@@ -113,13 +117,13 @@ export function messyAddresses(t: string): Entity[] {
   }
   CROSSING.lastIndex = 0;
   for (let m = CROSSING.exec(t); m; m = CROSSING.exec(t)) {
-    const words = m[0].toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+    const words = m[0].toLowerCase().match(/(?<![\p{L}\p{N}])\p{L}[\p{L}'’-]*/gu) ?? [];
     if (!words.some((w) => SAFE.has(w) && !/^(?:st|dr|n|s|e|w|and|at)$/.test(w))) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
   LOWER_STREET.lastIndex = 0;
   for (let m = LOWER_STREET.exec(t); m; m = LOWER_STREET.exec(t)) {
     // The words of a street name are not prose: "walked 2 blocks down the road" stays.
-    const words = m[0].toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+    const words = m[0].toLowerCase().match(/(?<![\p{L}\p{N}])\p{L}[\p{L}'’-]*/gu) ?? [];
     if (words.some((w) => SAFE.has(w) && !/^(?:st|dr|n|s|e|w)$/.test(w))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
@@ -132,6 +136,7 @@ export function messyAddresses(t: string): Entity[] {
     if (SAFE.has(words[0]!)) continue;
     out.push({ start: m.index, end, type: 'ADDRESS' });
   }
+  if (/\b(?:r\.?r|rural|range|rge|rng|twp|township|tsp)\b/i.test(t)) out.push(...all(t, RURAL_BOX_FIRST, 'ADDRESS'), ...all(t, RANGE_ROAD, 'ADDRESS'));
   return [...out, ...all(t, RURAL, 'ADDRESS', (m) => !/^box\s\d{1,2}$/i.test(m[0]) || /\b(?:mail|address|send|use|at)\b[^.]{0,20}$/i.test(t.slice(Math.max(0, m.index - 30), m.index)))];
 }
 
@@ -149,6 +154,9 @@ const SLASH_DATE = /(?<![\d/.:-])(\d{1,2})\/(\d{1,2})(?![\d/]|\.\d)/g;
 const WEEKDAYS = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 /** "the 22nd", "tues the 9th" (not "the 3rd time", "the 2nd floor"). */
 const ORDINAL_DAY = new RegExp(`(?<![\\p{L}])(?:(?:${WEEKDAYS})\\.?\\s)?the\\s(\\d{1,2})(?:st|nd|rd|th)(?!\\s(?:of\\s)?(?:time|times|floor|grade|step|street|st|ave|avenue|place|try|attempt|round|day|week|month|year|cheque|one|visit|meeting|session|dose|shot|kid|child|baby|overdose|relapse))(?![\\p{L}\\p{N}])`, 'giu');
+/** "appt 3-17", "court 11-2": a month and day with a hyphen, only after a cue that wants a date. */
+const HYPHEN_DATE = /(?<![\d/.:-])(\d{1,2})-(\d{1,2})(?![\d/-]|\.\d)/g;
+const STRICT_DATE_CUE = /\b(?:on|appt|appointment|court|date|due|dob|born|bday|birthday|intake|hearing|booked|set for|starts?|starting)\s*:?\s*$/i;
 const DATE_CUE = /\b(?:on|appt|appointment|court|date|due|by|until|til|till|since|from|dob|intake|hearing|@|starting|starts|start|before|after|is|was|booked|set|for|of)\s*$/i;
 
 export function messyDates(t: string): Entity[] {
@@ -167,6 +175,12 @@ export function messyDates(t: string): Entity[] {
     // Fractions ("1/2 a pill", "2/3 of") stay unless a date cue comes before.
     if (a < b && b <= 4) return DATE_CUE.test(t.slice(Math.max(0, m.index - 20), m.index));
     return !/^\s*(?:of|a|cup|cups|tab|tabs|pill|pills|mg|ml|%)\b/i.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6));
+  })) out.push(e);
+  for (const e of all(t, HYPHEN_DATE, 'DATE', (m) => {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a < 1 || a > 12 || b < 1 || b > 31) return false;
+    return STRICT_DATE_CUE.test(t.slice(Math.max(0, m.index - 20), m.index)) && !/^\s*(?:times|days?|weeks?|months?|hrs?|hours?|mins?|pills|tabs|mg|ml|%|am|pm)\b/i.test(t.slice(m.index + m[0].length, m.index + m[0].length + 8));
   })) out.push(e);
   for (const e of all(t, ORDINAL_DAY, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31)) out.push(e);
   return out;
@@ -268,8 +282,10 @@ export function messyFacilities(t: string): Entity[] {
     const shaped = !!last && PLACE_CUE.has(before) && !KIND_WORDS.has(last) && !OWNER_WORDS.test(last) && !/['’]s$/.test(last) && last.length >= 3;
     const widened = all3.slice(wide);
     const city = widened[0]?.toLowerCase() ?? '';
+    // "calgary remand centre"; "sent to alberta hospital" (a province or city alone before the facility word, after a place cue).
+    const wideBefore = (wide > 0 ? all3[wide - 1]! : (/(\S+)\s+$/.exec(t.slice(Math.max(0, m.index - 12), m.index))?.[1] ?? '')).toLowerCase();
     const cityKind = facWord !== 'house' && !named && !shaped && widened.length > core.length && KEEP.has(city) && !KIND_WORDS.has(city) &&
-      widened.slice(1).every((w) => KIND_WORDS.has(w.toLowerCase())) && (widened.length > 1 || KIND_WORDS.has(facWord));
+      widened.slice(1).every((w) => KIND_WORDS.has(w.toLowerCase())) && (widened.length > 1 || KIND_WORDS.has(facWord) || (PLACE_CUE.has(wideBefore) && wideBefore !== 'the' && wideBefore !== 'teh'));
     const words = cityKind ? widened : core;
     if (!words.length) continue;
     if (facWord === 'house' ? !shaped : !(named || shaped || cityKind)) continue;
