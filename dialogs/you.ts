@@ -19,6 +19,7 @@ import { categoryLabel, isRiskKind } from '../services/safety/protocol';
 import { selfReflectionFromDraft, type SelfDraft, type SelfNeed, type SelfOrigin } from '../services/you/model';
 import { offerAfterDebrief, type SelfOffer } from '../services/you/offer';
 import { SelfReflections } from '../services/you/selfReflections';
+import { DRILL_DOWN_DAYS } from '../services/supervision/summaries';
 import type { DebriefProgress } from './midDebrief';
 import { ChoiceStep, FreeTextStep, RawTextStep, type ChoiceResult, type FreeTextAnswer, type FreeTextSettings, type RawTextResult, type ScreenContext } from './prompts';
 import { markDurable, personOf } from './turn';
@@ -73,6 +74,22 @@ export function takeDebriefOffer(context: TurnContext): SelfOffer | undefined {
   const offer = context.turnState.get(OFFER_KEY) as SelfOffer | undefined;
   context.turnState.delete(OFFER_KEY);
   return offer;
+}
+
+/**
+ * What a supervisor learns of a PSW's own side, under `summary <alias>` (after access was decided for that page): how
+ * many such reflections in the drill-down's window, and the needs the PSW chose to share — never their answers.
+ * Nothing when there are none.
+ */
+export async function ownSideForSupervisor(app: AppServices, pswId: string, now: Date): Promise<string | undefined> {
+  const store = new SelfReflections(app.store.containers.reflections);
+  const from = new Date(now.getTime() - DRILL_DOWN_DAYS * 86_400_000).toISOString();
+  const to = new Date(now.getTime() + 1).toISOString();
+  const [count, needs] = await Promise.all([store.count(pswId, from, to), store.sharedNeeds(pswId, from, to)]);
+  if (!count) return undefined;
+  const lines = [t('you.supervisorCount', { count, days: DRILL_DOWN_DAYS })];
+  for (const n of needs) lines.push(n.text ? t('you.supervisorNeedWords', { need: n.title, words: n.text, date: n.createdAt.slice(0, 10) }) : t('you.supervisorNeed', { need: n.title, date: n.createdAt.slice(0, 10) }));
+  return lines.join('\n');
 }
 
 export class YouDialog extends ComponentDialog {

@@ -4,6 +4,7 @@ import type { AppServices } from '../../services/app';
 import { parsePeriod } from '../../services/supervision/period';
 import { OneTurnDialog } from '../oneTurn';
 import { personOf } from '../turn';
+import { ownSideForSupervisor } from '../you';
 import { pageOf, pageViews, tokenOf, words } from './shared';
 
 export const SUMMARY_DIALOG = 'supervision.summary';
@@ -28,6 +29,9 @@ export function summaryDialog(app: AppServices): OneTurnDialog {
     if (/^\d|weeks?$/i.test(args)) return void (await context.sendActivity(words.badPeriod));
     const r = await summaries.firstPage(viewer.id, args, now);
     if (!r.ok) return void (await context.sendActivity(words.notFound(args)));
-    return showPage(context, viewer, r, 'summary', true);
+    await showPage(context, viewer, r, 'summary', true);
+    // Their own side (reflect me): a count, and only the needs they chose to share (dialogs/you.ts).
+    const own = await ownSideForSupervisor(app, r.page.subject.id, now);
+    if (own) await context.sendActivity(own);
   });
 }

@@ -119,6 +119,19 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
     assert.deepEqual(needs.map((n) => [n.title, n.text]), [['Support for me', 'some time this week']]);
     // What is shared holds no answer.
     assert.ok(!JSON.stringify(needs).includes('kids'));
+
+    // The supervisor's drill-down: the count and the shared need, never the answers or the unshared need.
+    const sup = new Conversation(bot.url, 'you-sup');
+    const seen = visibleText(await sup.say('summary PSW Y'));
+    assert.match(seen, /On their own side \(private; you see the count only\): 2 reflections in the last 90 days\./);
+    assert.match(seen, /They'd like from supervision: \*\*Support for me\*\* — "some time this week"/);
+    for (const w of ['kids', 'friend request', 'policy', 'Boundaries']) assert.ok(!seen.includes(w), `${w} in ${seen}`);
+    // The team summary counts client reflections only, and a roll-up rebuild (what summaries read) finds none here.
+    const team = visibleText(await sup.say('summary'));
+    assert.ok(!/On their own side/.test(team));
+    await bot.app.supervision.rollups.rebuild(bot.store.containers.reflections);
+    const lines = await bot.app.supervision.rollups.forPeople([psw('you-psw')], from, to);
+    assert.deepEqual(lines.get(psw('you-psw')), []);
   });
 
   it('a debrief whose words touch the worker offers that topic after its Save: one yes/no, "not now" respected', async () => {
