@@ -1,10 +1,13 @@
-// `history C-14`: the relationship's timeline — stages over time, movement, stalls and the strategies planned for them.
-// A strategy picked at a stall is a plan for next time, so it is called planned, never tried (issue 14).
+// `history C-14`: the relationship's timeline — stages over time, movement, stalls, the strategies planned for them
+// and how each went. A strategy picked at a stall is a plan; it is tried only once a later debrief says how it went
+// (issue 14), and the counts line says exactly that ("2 strategies planned, 1 tried — it helped").
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import type { AppServices } from '../services/app';
 import { content } from '../services/content';
-import type { RelationshipDoc } from '../services/reflections/model';
+import type { RelationshipDoc, StageId } from '../services/reflections/model';
+import { tallyEvents } from '../services/reflections/strategies';
+import { OUTCOME_TITLES, strategyTitle, tallyText } from './reflectionLoop';
 import { MOVEMENT_TITLES } from './reflectionText';
 import { personOf } from './turn';
 
@@ -35,17 +38,25 @@ export function timelineText(rel: RelationshipDoc, timeZone: string): string {
   const c = content();
   const day = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toFormat('d LLL yyyy');
   const lines = [`**${rel.clientCode}** — now at ${c.stageById[rel.stage].title} (since ${day(rel.stageSince)}, ${rel.reflectionsAtStage} ${rel.reflectionsAtStage === 1 ? 'reflection' : 'reflections'}).`, ''];
+  const title = (stage: StageId, id: string) => strategyTitle(stage, id) ?? id;
   for (const e of rel.history.slice(0, SHOWN)) {
-    const strategy = e.strategyId ? c.stalls[e.stage].strategies.find((s) => s.id === e.strategyId)?.title : undefined;
-    const stall = e.stallSource ? ` · stuck${strategy ? `, planned "${strategy}"` : ''}` : '';
-    lines.push(`• ${day(e.at)} — ${c.stageById[e.stage].title}, ${MOVEMENT_TITLES[e.movement].toLowerCase()}${stall}`);
+    const stall = e.stallSource ? ` · stuck${e.strategyId ? `, planned "${title(e.stage, e.strategyId)}"` : ''}` : '';
+    const report = e.strategyOutcome ? ` · "${title(e.strategyOutcome.stage, e.strategyOutcome.strategyId)}" ${OUTCOME_TITLES[e.strategyOutcome.outcome]}` : '';
+    lines.push(`• ${day(e.at)} — ${c.stageById[e.stage].title}, ${MOVEMENT_TITLES[e.movement].toLowerCase()}${stall}${report}`);
   }
   if (rel.history.length > SHOWN) lines.push(`…and ${rel.history.length - SHOWN} earlier.`);
+  // Counted over the whole stored timeline, so the words agree with the list when it is shown in full.
+  const counts = tallyText(tallyEvents(rel.history));
+  if (counts) lines.push('', `Strategies: ${counts}.`);
   if (rel.stall) {
-    // Named, so the count is the list: only the strategies planned at this stall, not at an earlier one.
-    const planned = rel.stall.strategiesTried.map((id) => c.stalls[rel.stall!.stage].strategies.find((s) => s.id === id)?.title ?? id);
+    // Named, so the count is the list: only the strategies planned at this stall, not at an earlier one, and what
+    // the PSW has said of them since it opened.
+    const planned = rel.stall.strategiesTried.map((id) => title(rel.stall!.stage, id));
     const plans = planned.length ? `; ${planned.length} ${planned.length === 1 ? 'strategy' : 'strategies'} planned for it: ${planned.map((t) => `"${t}"`).join(', ')}` : '';
-    lines.push('', `Open stall at ${c.stageById[rel.stall.stage].title} since ${day(rel.stall.since)}${plans}${rel.stall.flaggedForSupervision ? '; flagged for supervision' : ''}.`);
+    const reports = (rel.stall.outcomes ?? []).map((o) => `"${title(o.stage, o.strategyId)}" ${OUTCOME_TITLES[o.outcome]}`);
+    const said = reports.length ? `; so far: ${reports.join(', ')}` : '';
+    lines.push('', `Open stall at ${c.stageById[rel.stall.stage].title} since ${day(rel.stall.since)}${plans}${said}${rel.stall.flaggedForSupervision ? '; flagged for supervision' : ''}. It stays open until you report progress or a new stage.`);
   }
+  if (rel.plan) lines.push(`Planned for next time: "${title(rel.plan.stage, rel.plan.strategyId)}". I'll ask how it went in your next reflection about ${rel.clientCode}.`);
   return lines.join('\n');
 }

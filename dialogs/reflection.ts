@@ -33,6 +33,8 @@ export interface ReflectionOptions {
   practice?: boolean;
   clientCode?: string;
   stage?: StageId;
+  /** `reflect quick`: the short debrief for the end of a long day (reflectionDebrief.ts). */
+  quick?: boolean;
 }
 
 export class ReflectionDialog extends ComponentDialog {
@@ -55,7 +57,12 @@ export class ReflectionDialog extends ComponentDialog {
    */
   override async beginDialog(dc: DialogContext, options?: ReflectionOptions) {
     const { args, ...rest } = options ?? {};
-    const typed = (args ?? '').trim();
+    let typed = (args ?? '').trim();
+    const quick = /^quick\b\s*/i.exec(typed);
+    if (quick && !rest.practice) {
+      rest.quick = true;
+      typed = typed.slice(quick[0].length);
+    }
     if (!typed || rest.practice) return super.beginDialog(dc, rest);
     const check = looksLikeIdentifier(typed);
     return super.beginDialog(dc, check.ok ? { ...rest, clientCode: typed } : { ...rest, refusal: check.reason ?? "That doesn't look like a client code." });

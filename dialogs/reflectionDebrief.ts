@@ -1,6 +1,9 @@
-// The debrief's questions, in order: client code → names to hide → stage (or the stage finder) → stage prompts one
-// at a time → movement → stall prompts (reported, or inferred and confirmed) → self-check (a rough one gets a
-// self-care step) → the safety question (dialogs/safety.ts; one tap for "no") → the review (reflectionReview.ts).
+// The debrief's questions, in order: client code → how last time's plan went (a client already seen with a plan;
+// reflectionLoop.ts) → names to hide → stage (or the stage finder; last time's stage first) → stage prompts one at a
+// time → movement → stall prompts (reported, or inferred and confirmed) → self-check (a rough one gets a self-care
+// step) → the safety question (dialogs/safety.ts; one tap for "no") → the review (reflectionReview.ts).
+// `reflect quick`: code → plan → stage → two prompts → movement (a stall is recorded, no strategies) → self-check →
+// the review, whose "I'm worried about someone" button is its safety question.
 // Free text is de-identified as it arrives (FreeTextStep) and only redacted text enters dialog state. Names to hide
 // are kept as salted HMACs (services/reflections/hiddenNames.ts), never in clear.
 import { WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
@@ -11,22 +14,25 @@ import { log } from '../services/log';
 import { PRACTICE_CODE } from '../services/reflections/codes';
 import type { Draft } from '../services/reflections/draft';
 import { hideNames } from '../services/reflections/hiddenNames';
-import { MOVEMENTS, type Movement, type StageId, type StallSource } from '../services/reflections/model';
+import { MOVEMENTS, type Movement, type OutcomeWord, type RelationshipDoc, type StageId, type StallSource } from '../services/reflections/model';
 import { debriefNames, spreadFoundNames } from '../services/reflections/nameMemory';
 import { newReflectionId } from '../services/reflections/service';
 import { inferStall, reportedStall, type StallSuggestion } from '../services/stalls/infer';
 import type { ChoiceResult, FormResult, FreeTextAnswer, RawTextResult } from './prompts';
 import type { ReflectionOptions } from './reflection';
+import { continuityPrompt, notedText, OUTCOME_CHOICES, stageQuestion } from './reflectionLoop';
 import { MOVEMENT_TITLES, selfCheckInputs } from './reflectionText';
 import { CHOICE, CODE, FORM, FREE_TEXT, MAIN, PROMPTS, RAW_TEXT, REVIEW, screenOf, v } from './reflectionState';
 import { SAFETY_CHECK_DIALOG, selfCareMessage, type SafetyCheckOptions } from './safety';
-import { STAGE_FINDER_DIALOG, stageChoices } from './stageFinder';
+import { STAGE_FINDER_DIALOG } from './stageFinder';
 import { STALL_DIALOG, type StallOutcome } from './stall';
 import { personOf } from './turn';
 import { debriefOffer } from './you';
 
 /** The content has up to 5 prompts per stage; we ask at most this many. */
 export const PROMPTS_PER_DEBRIEF = 5;
+/** `reflect quick` asks the stage's first two. */
+export const PROMPTS_PER_QUICK_DEBRIEF = 2;
 
 interface PromptLoop {
   draft: Draft;
@@ -40,7 +46,7 @@ export class ReflectionDebrief {
   dialogs(): Dialog[] {
     return [
       new WaterfallDialog(MAIN, [
-        this.start.bind(this), this.code.bind(this), this.askNames.bind(this), this.names.bind(this),
+        this.start.bind(this), this.code.bind(this), this.askOutcome.bind(this), this.outcome.bind(this), this.askNames.bind(this), this.names.bind(this),
         this.askStage.bind(this), this.stage.bind(this), this.finderResult.bind(this), this.answered.bind(this),
         this.movement.bind(this), this.stall.bind(this), this.askSelfCheck.bind(this), this.selfCheck.bind(this), this.safetyChecked.bind(this),
         this.saved.bind(this),
@@ -53,24 +59,28 @@ export class ReflectionDebrief {
   // ── client code ──────────────────────────────────────────────────────────────────────────────
   private async start(step: WaterfallStepContext) {
     const o = (step.options ?? {}) as ReflectionOptions;
-    const draft: Partial<Draft> = { id: newReflectionId(), practice: o.practice === true, answers: [], riskFlags: [], visibility: 'shared' };
+    const draft: Partial<Draft> = { id: newReflectionId(), practice: o.practice === true, answers: [], riskFlags: [], visibility: 'shared', ...(o.quick && !o.practice ? { quick: true } : {}) };
     v(step).draft = draft;
     if (o.stage) v(step).presetStage = o.stage;
     if (o.practice) {
       await step.context.sendActivity("Let's practise a reflection. Imagine a recent visit; this one is marked as practice.");
       return step.next(o.clientCode ?? PRACTICE_CODE);
     }
+    if (draft.quick && o.clientCode) await step.context.sendActivity(`A quick one about ${o.clientCode}: the stage, two questions, how it's moving and how you are.`);
     if (o.clientCode) return step.next(o.clientCode);
     if (o.refusal) await step.context.sendActivity(o.refusal);
-    return step.beginDialog(CODE, {});
+    return step.beginDialog(CODE, { quick: draft.quick });
   }
 
   private async askCode(step: WaterfallStepContext) {
     const psw = personOf(step.context).id;
     const suggestions = await this.app.relationships.recentCodes(psw, 5);
-    const prompt = (step.options as { retry?: boolean }).retry
+    const o = step.options as { retry?: boolean; quick?: boolean };
+    const prompt = o.retry
       ? 'Which client code shall I use?'
-      : "Let's reflect. Which client is this about? Use your own short code, like C-14 (never a name).";
+      : o.quick
+        ? 'A quick one: the stage, two questions, how it’s moving and how you are. Which client? Use your own short code, like C-14 (never a name).'
+        : "Let's reflect. Which client is this about? Use your own short code, like C-14 (never a name).";
     return step.beginDialog(RAW_TEXT, { step: 'code', prompt, suggestions });
   }
 
@@ -89,11 +99,37 @@ export class ReflectionDebrief {
     // Names remembered for this client (salted hashes on the relationship) are hidden from the first answer on.
     const relationship = draft.practice ? undefined : await this.app.relationships.get(personOf(step.context).id, draft.clientCode);
     draft.hidden = debriefNames(relationship?.names);
+    // Issue 14's loop: the stage of last time is offered first, and a plan made then is asked about now.
+    if (relationship) v(step).lastStage = relationship.stage;
+    if (relationship?.plan) v(step).plan = relationship.plan;
+    return step.next();
+  }
+
+  // ── how last time's plan went ────────────────────────────────────────────────────────────────
+  private async askOutcome(step: WaterfallStepContext) {
+    const plan = v(step).plan as RelationshipDoc['plan'];
+    const prompt = plan && continuityPrompt(plan, personOf(step.context).timeZone);
+    if (!prompt) return step.next();
+    return step.beginDialog(CHOICE, { step: 'plan-outcome', prompt, choices: OUTCOME_CHOICES });
+  }
+
+  private async outcome(step: WaterfallStepContext) {
+    const plan = v(step).plan as RelationshipDoc['plan'];
+    const answer = step.result as ChoiceResult | undefined;
+    if (!plan || !answer) return step.next();
+    const outcome = answer.value as OutcomeWord;
+    (v(step).draft as Draft).strategyOutcome = { strategyId: plan.strategyId, stage: plan.stage, plannedIn: plan.plannedIn, outcome };
+    log.info('strategy.outcome', { outcome, stage: plan.stage });
+    await step.context.sendActivity(notedText(outcome));
+    // One question in, one out: a returning debrief that opens with the plan skips the names question (names given
+    // before stay hidden; the review can still hide more), so it is no longer than a first one.
+    v(step).skipNames = true;
     return step.next();
   }
 
   // ── names to hide ────────────────────────────────────────────────────────────────────────────
   private async askNames(step: WaterfallStepContext) {
+    if (v(step).skipNames || (v(step).draft as Draft).quick) return step.next({ skipped: true } satisfies Partial<RawTextResult>);
     return step.beginDialog(RAW_TEXT, {
       step: 'names',
       prompt: "Any names you'd like me to always hide in this reflection? Type them separated by commas. I won't store them.",
@@ -116,11 +152,7 @@ export class ReflectionDebrief {
   private async askStage(step: WaterfallStepContext) {
     const draft = v(step).draft as Draft;
     if (v(step).presetStage) return step.next({ value: v(step).presetStage as string, title: '', index: 0, via: 'title' } satisfies ChoiceResult);
-    return step.beginDialog(CHOICE, {
-      step: 'stage',
-      prompt: `Where does your relationship with ${draft.clientCode} stand right now?`,
-      choices: [...stageChoices(), { value: 'unsure', title: 'Not sure', synonyms: ['unsure', 'dont know', 'idk'] }],
-    });
+    return step.beginDialog(CHOICE, { step: 'stage', ...stageQuestion(draft.clientCode, v(step).lastStage as StageId | undefined) });
   }
 
   private async stage(step: WaterfallStepContext) {
@@ -135,13 +167,13 @@ export class ReflectionDebrief {
     draft.stage = step.result as StageId;
     draft.stageChosenBy ??= 'finder';
     const stage = content().stageById[draft.stage];
-    await step.context.sendActivity(`**${stage.title}.** A few questions, one at a time. Type \`skip\` for any you'd rather pass on.`);
+    await step.context.sendActivity(`**${stage.title}.** ${draft.quick ? 'Two questions' : 'A few questions'}, one at a time. Type \`skip\` for any you'd rather pass on.`);
     return step.beginDialog(PROMPTS, { draft, index: 0 } satisfies PromptLoop);
   }
 
   private async askPrompt(step: WaterfallStepContext) {
     const { draft, index } = step.options as PromptLoop;
-    const prompts = content().stageById[draft.stage].prompts.slice(0, PROMPTS_PER_DEBRIEF);
+    const prompts = content().stageById[draft.stage].prompts.slice(0, draft.quick ? PROMPTS_PER_QUICK_DEBRIEF : PROMPTS_PER_DEBRIEF);
     if (index >= prompts.length) return step.endDialog(draft);
     const prompt = prompts[index]!;
     return step.beginDialog(FREE_TEXT, { step: `prompt-${prompt.id}`, prompt: `(${index + 1}/${prompts.length}) ${prompt.text}`, skippable: true, hidden: draft.hidden, screen: screenOf(draft) });
@@ -176,6 +208,14 @@ export class ReflectionDebrief {
     const draft = v(step).draft as Draft;
     draft.movement = (step.result as ChoiceResult).value as Movement;
     const stalls = content().stalls[draft.stage];
+    if (draft.quick) {
+      // Quick: a stall the PSW reports is recorded (and checked in on); its strategies wait for a full debrief.
+      if (reportedStall(draft.movement)) {
+        draft.stall = { stage: draft.stage, source: 'reported', flaggedForSupervision: false };
+        await step.context.sendActivity(`I'll note it as stuck and check in. When you have a few more minutes, \`reflect ${draft.clientCode}\` has strategies for it.`);
+      }
+      return step.next();
+    }
     if (reportedStall(draft.movement) && stalls) {
       v(step).stallSource = 'reported' satisfies StallSource;
       return step.beginDialog(STALL_DIALOG, { stage: draft.stage, source: 'reported', clientCode: draft.clientCode });
@@ -227,8 +267,9 @@ export class ReflectionDebrief {
     // A rough one (1 or 2) gets a short, proportionate step for them; their own words of distress have had the
     // fuller response already (the screen's pause).
     if (draft.selfCheck.score <= 2 && !draft.riskFlags.includes('psw_distress')) await step.context.sendActivity(selfCareMessage(this.app.safetyAlerts.protocol));
-    // Every real debrief ends with the safety question, whatever was written (practice is a made-up case).
-    if (draft.practice) return step.next();
+    // Every real debrief ends with the safety question, whatever was written (practice is a made-up case); a quick
+    // one asks it at the review, as a button beside Save.
+    if (draft.practice || draft.quick) return step.next();
     return step.beginDialog(SAFETY_CHECK_DIALOG, { closing: true, ...screenOf(draft) } satisfies SafetyCheckOptions);
   }
 
@@ -252,3 +293,4 @@ function whyStuck(s: StallSuggestion): string {
   if (s.source === 'inferred_repeat') return `This is reflection ${s.reflections} at this stage.`;
   return 'Some of what you wrote sounds like things have hit a wall.';
 }
+

@@ -11,6 +11,7 @@ import { redactWords, wordsToRedact } from '../services/reflections/redact';
 import type { ChoiceResult, FreeTextAnswer, RawTextResult } from './prompts';
 import { reviewText } from './reflectionText';
 import { saveReflection } from './reflectionSave';
+import { SAFETY_CHECK_DIALOG, type SafetyCheckOptions } from './safety';
 import { CHOICE, FREE_TEXT, RAW_TEXT, REVIEW, UNSURE, screenOf, v } from './reflectionState';
 
 /** The review and the may-this-be-a-name questions, as the debrief's inner dialogs (begun with the draft). */
@@ -50,6 +51,8 @@ export class ReflectionReview {
               ? { value: 'note-private', title: 'Keep my words to myself', synonyms: ['unshare note', 'keep my note'] }
               : { value: 'note-shared', title: 'Share my words too', synonyms: ['share my note', 'share note'] }]
           : []),
+        // A quick debrief's safety question (one tap on Save is its "no"); `worried` typed works anywhere too.
+        ...(draft.quick ? [{ value: 'worried', title: 'I’m worried about someone', synonyms: ["i'm worried", 'im worried', 'worried about someone'] }] : []),
       ],
     });
   }
@@ -61,6 +64,9 @@ export class ReflectionReview {
     if (choice === 'private' || choice === 'shared') return step.replaceDialog(REVIEW, { ...draft, visibility: choice as Visibility });
     if (choice === 'note-shared' || choice === 'note-private') return step.replaceDialog(REVIEW, { ...draft, selfCheck: { ...draft.selfCheck, noteShared: choice === 'note-shared' } });
     v(step).action = choice;
+    if (choice === 'worried') {
+      return step.beginDialog(SAFETY_CHECK_DIALOG, { debriefId: draft.id, clientCode: draft.clientCode, raised: [...draft.riskFlags], inDialog: true } satisfies SafetyCheckOptions);
+    }
     if (choice === 'redact') {
       return step.beginDialog(RAW_TEXT, { step: 'redact', prompt: 'Which words should I hide? Type them (separate phrases with commas).', skippable: true });
     }
@@ -76,6 +82,11 @@ export class ReflectionReview {
 
   private async reviewFollowUp(step: WaterfallStepContext) {
     const draft = v(step).draft as Draft;
+    if (v(step).action === 'worried') {
+      // A kind named is flagged like a screen hit; then the review again.
+      const kind = step.result as string | undefined;
+      return step.replaceDialog(REVIEW, kind ? { ...draft, riskFlags: [...new Set([...draft.riskFlags, kind])] } : draft);
+    }
     if (v(step).action === 'redact') {
       const r = step.result as RawTextResult;
       if (r.skipped) return step.replaceDialog(REVIEW, draft);

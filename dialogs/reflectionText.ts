@@ -6,6 +6,7 @@ import type { Movement } from '../services/reflections/model';
 import { describeRedactions, totalRedactions } from '../services/reflections/redactionWords';
 import { categoryLabel } from '../services/safety/protocol';
 import type { Draft } from '../services/reflections/draft';
+import { OUTCOME_TITLES } from './reflectionLoop';
 
 export const MOVEMENT_TITLES: Record<Movement, string> = {
   progressing: 'Progressing',
@@ -39,7 +40,8 @@ export function wellbeingSeen(d: Draft): string {
 
 export function reviewText(d: Draft): string {
   const stage = content().stageById[d.stage];
-  const prompts = new Map(stage.prompts.map((p) => [p.id, p.text]));
+  // Every stage's prompts: when the stall step moved the debrief to another stage, its answers are the first stage's.
+  const prompts = new Map(content().stages.flatMap((s) => s.prompts).map((p) => [p.id, p.text]));
   const lines = [`Here's exactly what I'll save${d.practice ? ' (practice)' : ''} for **${d.clientCode}** — ${stage.title}, ${MOVEMENT_TITLES[d.movement].toLowerCase()}:`, ''];
   d.answers.forEach((a, i) => {
     lines.push(`${i + 1}. _${prompts.get(a.promptId) ?? a.promptId}_`);
@@ -55,8 +57,13 @@ export function reviewText(d: Draft): string {
     // Stored with the reflection (categories only); a supervisor sees them on shared reflections.
     lines.push(`Safety notes: ${d.riskFlags.map((f) => categoryLabel(f).toLowerCase()).join(', ')} (the topic only, never your words).`);
   }
+  if (d.strategyOutcome) {
+    const title = content().stalls[d.strategyOutcome.stage]?.strategies.find((s) => s.id === d.strategyOutcome!.strategyId)?.title ?? d.strategyOutcome.strategyId;
+    lines.push(`Last time's plan, "${title}": ${OUTCOME_TITLES[d.strategyOutcome.outcome]}.`);
+  }
   lines.push(d.visibility === 'shared' ? 'Who sees it: you and your supervisor.' : 'Who sees it: only you (private).');
   const hidden = describeRedactions(totalRedactions(d));
   lines.push(hidden ? `I hid ${hidden}; each shows as [LIKE THIS].` : 'Nothing needed hiding.');
+  if (d.quick) lines.push('', 'Before you save: worried about anyone’s safety? Tap “I’m worried about someone”.');
   return lines.join('\n');
 }

@@ -19,6 +19,8 @@ export interface Draft {
   selfCheck: ReflectionDoc['selfCheck'];
   riskFlags: string[];
   visibility: Visibility;
+  /** `reflect quick`: fewer questions; the review carries the safety question. Not stored. */
+  quick?: boolean;
 }
 
 /** The document saved for a finished draft: the hidden names' hashes stay behind, only what the review showed is kept. */

@@ -49,6 +49,12 @@ describe("content: the worker's own side (content/you.json)", () => {
     }
   });
 
+  it('onboarding teaches that the strand exists (the introduction names `reflect me`)', () => {
+    const said = c.onboarding.intro.sections.find((s) => s.text.includes('`reflect me`'));
+    assert.ok(said, 'an introduction section names reflect me');
+    assert.equal(said.source, OWN_SOURCE);
+  });
+
   it("offers supervision needs by Proctor's three functions", () => {
     assert.deepEqual(new Set(c.you.supervision.needs.map((n) => n.function)), new Set(['restorative', 'formative', 'normative']));
     assert.equal(c.you.supervision.needs[0]!.function, 'restorative', 'support for the worker comes first');

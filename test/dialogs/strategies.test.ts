@@ -1,5 +1,5 @@
 // Planned is not tried (issue 14, item 7): a strategy picked at a stall is a plan, and `history` counts exactly the
-// plans it lists for the open stall. Over HTTP, real store.
+// plans it lists for the open stall; one is tried only when a later debrief says how it went. Over HTTP, real store.
 import assert from 'node:assert/strict';
 import { content } from '../../services/content';
 import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
@@ -10,9 +10,11 @@ describe('strategies planned at a stall', () => {
   before(async () => { bot = await startBot(); });
   after(async () => { await bot.stop(); await closeStores(); });
 
-  async function stalledDebrief(c: Conversation, pick: string): Promise<void> {
-    await c.say('reflect G-7');
-    await c.say('skip');
+  async function stalledDebrief(c: Conversation, pick: string, lastTime?: string): Promise<void> {
+    const opening = visibleText(await c.say('reflect G-7'));
+    // A plan from last time is asked about first (and the names question gives way to it).
+    if (lastTime) assert.match(opening, /How did it go\?/);
+    await c.say(lastTime ?? 'skip');
     await c.say('building trust');
     for (let i = 0; i < 5; i++) await c.say('skip');
     await c.say('stalling');
@@ -25,14 +27,16 @@ describe('strategies planned at a stall', () => {
     assert.match(visibleText(await c.say('save')), /Saved/);
   }
 
-  it('two plans at one stall: history lists both as planned and counts 2, never "tried"', async () => {
+  it('two plans at one stall: history lists both as planned and counts 2; none tried until one is reported', async () => {
     const c = new Conversation(bot.url);
     await stalledDebrief(c, '1');
-    await stalledDebrief(c, '2');
+    await stalledDebrief(c, '2', "didn't get to it");
     const [a, b] = content().stalls.trust.strategies;
     const history = visibleText(await c.say('history G-7'));
-    assert.doesNotMatch(history, /tried/);
+    assert.match(history, /Strategies: 2 strategies planned, 0 tried\./);
+    assert.doesNotMatch(history, /\d+ tried —/);
     assert.ok(history.includes(`planned "${a!.title}"`) && history.includes(`planned "${b!.title}"`), history);
     assert.match(history, new RegExp(`2 strategies planned for it: "${a!.title}", "${b!.title}"`));
+    assert.match(history, new RegExp(`"${a!.title}" not tried yet`));
   });
 });

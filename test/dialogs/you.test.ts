@@ -207,6 +207,14 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
     assert.ok(!/a few minutes/.test(said), said);
   });
 
+  it("onboarding's introduction tells a new hire the strand exists, and `reflect me` works for them", async () => {
+    await bot.app.supervision.roster.add({ channelId: 'you-new', role: 'newhire', alias: 'New Y', supervisor: 'Sup Y', team: 'North' });
+    const c = new Conversation(bot.url, 'you-new');
+    assert.match(visibleText(await c.say('onboarding')), /type `reflect me` for a few minutes on you/);
+    await c.say('cancel');
+    assert.ok(visibleText(await c.say('reflect me')).includes(you.texts.intro.text));
+  });
+
   it('stop mid-way asks first once something is written; `my data` counts it and `delete my data` removes it', async () => {
     const c = new Conversation(bot.url, 'you-psw');
     await c.say('reflect me');
