@@ -4,8 +4,8 @@
 // at that question stops at once (dialogs/router.ts). Carrying on ends these dialogs, and the debrief asks its
 // question again (ComponentDialog.resumeDialog reprompts).
 import { ComponentDialog, WaterfallDialog, type DialogContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { t } from '../services/catalogue';
 import { log } from '../services/log';
-import { CANCELLED } from './messages';
 import { ChoiceStep, type ChoiceResult } from './prompts';
 
 export const SWITCH_DIALOG = 'midDebrief.switch';
@@ -25,10 +25,10 @@ export interface SwitchOptions extends DebriefProgress {
   label: string;
 }
 
-const CARRY_ON = { value: 'carry', title: 'Carry on', synonyms: ['carry on', 'continue', 'stay', 'keep going', 'no', 'back'] };
+const carryOn = () => ({ value: 'carry', title: t('midDebrief.carryOn'), synonyms: ['carry on', 'continue', 'stay', 'keep going', 'no', 'back'] });
 
 function onWhat(p: DebriefProgress): string {
-  return p.clientCode ? `a reflection on ${p.clientCode}` : 'a reflection';
+  return p.clientCode ? t('midDebrief.reflectionOn', { clientCode: p.clientCode }) : t('midDebrief.reflection');
 }
 
 export class SwitchDialog extends ComponentDialog {
@@ -41,11 +41,10 @@ export class SwitchDialog extends ComponentDialog {
 
   private async ask(step: WaterfallStepContext) {
     const o = step.options as SwitchOptions;
-    const lost = o.answered ? ' Switching ends this reflection without saving it.' : '';
     return step.beginDialog(`${SWITCH_DIALOG}.choice`, {
       step: 'switch',
-      prompt: `You're in the middle of ${onWhat(o)} — carry on, or switch?${lost}`,
-      choices: [CARRY_ON, { value: 'switch', title: `Switch to ${o.label}`, synonyms: ['switch', 'yes', 'switch to it'] }],
+      prompt: o.answered ? t('midDebrief.switchPromptAnswered', { what: onWhat(o) }) : t('midDebrief.switchPrompt', { what: onWhat(o) }),
+      choices: [carryOn(), { value: 'switch', title: t('midDebrief.switchTo', { command: o.label }), synonyms: ['switch', 'yes', 'switch to it'] }],
     });
   }
 
@@ -71,8 +70,8 @@ export class StopDialog extends ComponentDialog {
     const o = step.options as DebriefProgress;
     return step.beginDialog(`${STOP_DIALOG}.choice`, {
       step: 'stop',
-      prompt: `Stop ${onWhat(o)}? What you've written so far won't be saved.`,
-      choices: [{ value: 'stop', title: "Stop, don't save", synonyms: ['stop', 'yes', 'dont save', 'throw it away'] }, CARRY_ON],
+      prompt: t('midDebrief.stopPrompt', { what: onWhat(o) }),
+      choices: [{ value: 'stop', title: t('midDebrief.stop'), synonyms: ['stop', 'yes', 'dont save', 'throw it away'] }, carryOn()],
     });
   }
 
@@ -81,7 +80,7 @@ export class StopDialog extends ComponentDialog {
     const root = rootOf(step);
     await root.cancelAllDialogs(true);
     log.info('dialog.cancelled', { command: 'stop' });
-    await step.context.sendActivity(CANCELLED);
+    await step.context.sendActivity(t('router.cancelled'));
     return step.endDialog();
   }
 }

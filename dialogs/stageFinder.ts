@@ -2,17 +2,18 @@
 // a stage), then a proposed stage with its reasons (services/stages/finder.ts decides what to ask and what to
 // propose; trust still in question means building trust). The PSW accepts it or picks another. Returns a StageId.
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { t } from '../services/catalogue';
 import { content } from '../services/content';
 import type { StageId } from '../services/reflections/model';
 import { nextQuestion, proposeStage, type FinderAnswer, type FinderAnswers, type StageProposal } from '../services/stages/finder';
-import { ChoiceStep, YES_NO, type ChoiceOption, type ChoiceResult } from './prompts';
+import { ChoiceStep, yesNo, type ChoiceOption, type ChoiceResult } from './prompts';
 
 export const STAGE_FINDER_DIALOG = 'stageFinder';
 const CHOICE = 'stageFinder.choice';
 const LOOP = 'stageFinder.loop';
 
 /** Yes, No, or Not sure: a question nobody can answer yet is an answer too. */
-const ANSWERS: ChoiceOption[] = [...YES_NO, { value: 'unsure', title: 'Not sure', synonyms: ['unsure', 'dont know', 'idk', 'maybe', 'no idea'] }];
+const answerChoices = (): ChoiceOption[] => [...yesNo(), { value: 'unsure', title: t('stageFinder.notSure'), synonyms: ['unsure', 'dont know', 'idk', 'maybe', 'no idea'] }];
 
 interface LoopOptions {
   answers: FinderAnswers;
@@ -25,10 +26,10 @@ export function stageChoices() {
 /** What the PSW is told: the proposal and why; "check trust first" when trust was only "not sure". */
 export function proposalText(p: StageProposal): string {
   const title = content().stageById[p.stage].title;
-  const because = p.reasons.map((r) => `• ${r}`).join('\n');
-  if (p.checkTrustFirst) return `Check trust first. Until you're sure of it, **${title}** is the place to start, because:\n${because}`;
-  if (p.trustInQuestion) return `It sounds like **${title}**. Trust comes first, and it's still in question:\n${because}`;
-  return `It sounds like **${title}**, because:\n${because}`;
+  const reasons = p.reasons.map((reason) => t('stageFinder.reason', { reason })).join('\n');
+  if (p.checkTrustFirst) return t('stageFinder.checkTrustFirst', { stage: title, reasons });
+  if (p.trustInQuestion) return t('stageFinder.trustInQuestion', { stage: title, reasons });
+  return t('stageFinder.soundsLike', { stage: title, reasons });
 }
 
 export class StageFinderDialog extends ComponentDialog {
@@ -50,7 +51,7 @@ export class StageFinderDialog extends ComponentDialog {
     const indicator = nextQuestion(answers);
     if (!indicator) return step.endDialog(answers);
     v(step).asking = indicator.id;
-    return step.beginDialog(CHOICE, { step: `finder-${indicator.id}`, prompt: indicator.question, choices: ANSWERS });
+    return step.beginDialog(CHOICE, { step: `finder-${indicator.id}`, prompt: indicator.question, choices: answerChoices() });
   }
 
   private async record(step: WaterfallStepContext) {
@@ -67,10 +68,10 @@ export class StageFinderDialog extends ComponentDialog {
     const others = stageChoices().filter((c) => c.value !== proposal.stage);
     return step.beginDialog(CHOICE, {
       step: 'finder-accept',
-      prompt: 'Does that fit?',
+      prompt: t('stageFinder.fits'),
       // "no" alone doesn't say which stage fits instead.
-      retry: 'Which stage fits better? Tap it, or type its number.',
-      choices: [{ value: proposal.stage, title: `Yes, ${stage.title.toLowerCase()}`, synonyms: ['yes', 'y', 'yep', 'sure'] }, ...others],
+      retry: t('stageFinder.whichFits'),
+      choices: [{ value: proposal.stage, title: t('stageFinder.yesStage', { stage: stage.title.toLowerCase() }), synonyms: ['yes', 'y', 'yep', 'sure'] }, ...others],
     });
   }
 

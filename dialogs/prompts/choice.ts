@@ -11,6 +11,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { TurnContext } from 'botbuilder';
 import { choiceCard } from '../../cards/card';
 import { choiceSubmissionSchema } from '../../cards/submission';
+import { t } from '../../services/catalogue';
 import { matchChoice, type ChoiceOption } from './match';
 import { cardActivity, CardStep, submissionOf, traceChoice, type StepState } from './step';
 
@@ -51,8 +52,9 @@ export class ChoiceStep extends CardStep<ChoiceStepOptions> {
     if (options.choices.length === 1 && typed) return dc.endDialog(result(options, 0, 'title'));
     const match = matchChoice(typed, options.choices);
     if (!match) {
-      const n = options.choices.length;
-      await dc.context.sendActivity(options.retry ?? (n <= 2 ? `I didn't catch that. Tap a button, or type ${options.choices.map((c) => `“${c.title}”`).join(' or ')}.` : `I didn't catch that. Tap a button, or type its name.`));
+      const [first, second] = options.choices.map((c) => c.title);
+      const retry = second === undefined ? t('prompts.choiceRetryOne', { first: first! }) : options.choices.length === 2 ? t('prompts.choiceRetryTwo', { first: first!, second }) : t('prompts.choiceRetryMany');
+      await dc.context.sendActivity(options.retry ?? retry);
       await this.send(dc.context, state);
       return Dialog.EndOfTurn;
     }
@@ -67,7 +69,7 @@ export class ChoiceStep extends CardStep<ChoiceStepOptions> {
     const explained = options.choices.some((c) => c.detail);
     const n = options.choices.length;
     // Past six the buttons would be cut off in Teams, so the card holds a choice set (cards/card.ts).
-    const hint = n === 1 ? 'Tap when you’re ready.' : n > 6 ? 'Pick one and tap Choose, or type its number.' : 'Tap one, or type it.';
+    const hint = n === 1 ? t('prompts.tapWhenReady') : n > 6 ? t('prompts.pickAndChoose') : t('prompts.tapOrType');
     const card = choiceCard({ step: options.step, nonce, prompt: hint, choices: options.choices, fallbackText: numberedList(options.prompt, options.choices) });
     await context.sendActivity(cardActivity(explained ? choiceText(options.prompt, options.choices) : options.prompt, card));
   }

@@ -14,8 +14,9 @@ import type { TurnContext } from 'botbuilder';
 import { adaptiveCard, submit, textBlock } from '../../cards/card';
 import type { HiddenNames } from '../../services/reflections/hiddenNames';
 import type { RedactedText } from '../../services/reflections/redact';
+import { t } from '../../services/catalogue';
 import { log, errorFields } from '../../services/log';
-import { cardActivity, CardStep, submissionOf, STALE_CARD, type StepState } from './step';
+import { cardActivity, CardStep, submissionOf, type StepState } from './step';
 import { endAfterPauses, resumeAfterPause, type PauseRequest } from './pause';
 import { checkSubmission } from '../../cards/submission';
 
@@ -76,7 +77,7 @@ export async function onFreeText(dc: DialogContext, hooks: readonly FreeTextHook
 const SKIP = /^(skip|skip it|pass|n\/a|-)$/i;
 
 export function tooLong(maxLength: number, length: number): string {
-  return `That's a bit long for me (${length} characters; I can keep up to ${maxLength}). Could you shorten it and send it again?`;
+  return t('prompts.tooLong', { length, maxLength });
 }
 
 export class FreeTextStep extends CardStep<FreeTextStepOptions> {
@@ -92,14 +93,14 @@ export class FreeTextStep extends CardStep<FreeTextStepOptions> {
       // The only card this step shows is its Skip button.
       const check = checkSubmission(skipSchema(options.step), value, state.nonce);
       if (check.ok && options.skippable) return dc.endDialog(skipped());
-      await dc.context.sendActivity(check.ok ? 'This one needs a few words.' : STALE_CARD);
+      await dc.context.sendActivity(check.ok ? t('prompts.needsWords') : t('prompts.staleCard'));
       await this.send(dc.context, state);
       return Dialog.EndOfTurn;
     }
     const raw = (dc.context.activity.text ?? '').trim();
     if (options.skippable && SKIP.test(raw)) return dc.endDialog(skipped());
     if (!raw) {
-      await dc.context.sendActivity(options.skippable ? 'Type a few words, or `skip`.' : 'Type a few words, please.');
+      await dc.context.sendActivity(options.skippable ? t('prompts.typeOrSkip') : t('prompts.typePlease'));
       return Dialog.EndOfTurn;
     }
     if (raw.length > this.settings.maxLength) {
@@ -123,8 +124,8 @@ export class FreeTextStep extends CardStep<FreeTextStepOptions> {
       await context.sendActivity(options.prompt);
       return;
     }
-    const card = adaptiveCard([textBlock('Type your answer, or skip this one.', { isSubtle: true })], [submit('Skip', { step: options.step, nonce, skip: true })]);
-    await context.sendActivity(cardActivity(options.prompt, { ...card, fallbackText: 'Type your answer, or `skip`.' }));
+    const card = adaptiveCard([textBlock(t('prompts.answerOrSkip'), { isSubtle: true })], [submit(t('prompts.skip'), { step: options.step, nonce, skip: true })]);
+    await context.sendActivity(cardActivity(options.prompt, { ...card, fallbackText: t('prompts.answerOrSkipTyped') }));
   }
 }
 

@@ -1,5 +1,6 @@
 // Reading a typed answer to a choice: its number, its title (case-insensitive, forgiving of small typos and
 // of typing one distinctive word such as "bridging"), or one of its synonyms ("y" for Yes).
+import { t } from '../../services/catalogue';
 
 export interface ChoiceOption {
   value: string;
@@ -17,9 +18,9 @@ export function normalise(text: string): string {
 }
 
 export function matchChoice(text: string, choices: ChoiceOption[]): ChoiceMatch | undefined {
-  const t = normalise(text.replace(/^#/, ''));
-  if (!t) return undefined;
-  const numbered = /^(\d{1,2})$/.exec(t);
+  const typed = normalise(text.replace(/^#/, ''));
+  if (!typed) return undefined;
+  const numbered = /^(\d{1,2})$/.exec(typed);
   if (numbered) {
     const n = Number(numbered[1]);
     return n >= 1 && n <= choices.length ? { index: n - 1, via: 'number' } : undefined;
@@ -28,24 +29,24 @@ export function matchChoice(text: string, choices: ChoiceOption[]): ChoiceMatch 
   const unique = (hits: number[]): ChoiceMatch | undefined => (hits.length === 1 ? { index: hits[0]!, via: 'title' } : undefined);
   const indexes = choices.map((_, i) => i);
 
-  const exact = indexes.filter((i) => names[i]!.includes(t));
+  const exact = indexes.filter((i) => names[i]!.includes(typed));
   if (exact.length) return unique(exact);
   // A distinctive word or phrase of the title: "trust", "not sure", "bridging".
-  if (t.length >= 3) {
-    const within = unique(indexes.filter((i) => names[i]!.some((n) => ` ${n} `.includes(` ${t} `))));
+  if (typed.length >= 3) {
+    const within = unique(indexes.filter((i) => names[i]!.some((n) => ` ${n} `.includes(` ${typed} `))));
     if (within) return within;
   }
   // Small typos: edit distance within a fifth of the length, against the whole title or one of its long words.
-  const budget = Math.max(1, Math.floor(t.length / 5));
+  const budget = Math.max(1, Math.floor(typed.length / 5));
   let best: number[] = [];
   let bestDistance = budget + 1;
   for (const i of indexes) {
-    const candidates = names[i]!.flatMap((n) => [n, ...(t.includes(' ') ? [] : n.split(' ').filter((w) => w.length >= 5))]);
-    const d = Math.min(...candidates.map((n) => distance(t, n)));
+    const candidates = names[i]!.flatMap((n) => [n, ...(typed.includes(' ') ? [] : n.split(' ').filter((w) => w.length >= 5))]);
+    const d = Math.min(...candidates.map((n) => distance(typed, n)));
     if (d < bestDistance) [best, bestDistance] = [[i], d];
     else if (d === bestDistance && !best.includes(i)) best.push(i);
   }
-  return t.length >= 3 ? unique(best) : undefined;
+  return typed.length >= 3 ? unique(best) : undefined;
 }
 
 /** Edit distance (insertions, deletions, substitutions, two letters swapped); 99 when the lengths differ by more than 3. */
@@ -65,7 +66,13 @@ export function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-export const YES_NO: ChoiceOption[] = [
-  { value: 'yes', title: 'Yes', synonyms: ['y', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'please', 'yes please'] },
-  { value: 'no', title: 'No', synonyms: ['n', 'nope', 'nah', 'no thanks', 'not really'] },
-];
+/** Yes and No, titled in the turn's locale. */
+export function yesNo(): ChoiceOption[] {
+  return [
+    { value: 'yes', title: t('prompts.yes'), synonyms: ['y', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'please', 'yes please'] },
+    { value: 'no', title: t('prompts.no'), synonyms: ['n', 'nope', 'nah', 'no thanks', 'not really'] },
+  ];
+}
+
+/** @deprecated yesNo(), in the turn's locale; English, kept while dialogs/stall.ts moves. */
+export const YES_NO: ChoiceOption[] = yesNo();

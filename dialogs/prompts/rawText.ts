@@ -10,6 +10,7 @@
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { adaptiveCard, submit, textBlock } from '../../cards/card';
+import { t } from '../../services/catalogue';
 import { tooLong } from './freeText';
 import { cardActivity, CardStep, submissionOf, type StepState } from './step';
 
@@ -54,15 +55,18 @@ export class RawTextStep extends CardStep<RawTextStepOptions> {
   protected override async send(context: TurnContext, state: StepState<RawTextStepOptions>): Promise<void> {
     const { options, nonce } = state;
     const actions = (options.suggestions ?? []).map((s) => submit(s, { step: options.step, nonce, text: s }));
-    if (options.skippable) actions.push(submit('Skip', { step: options.step, nonce, skip: true }));
+    if (options.skippable) actions.push(submit(t('prompts.skip'), { step: options.step, nonce, skip: true }));
     if (!actions.length) {
       await context.sendActivity(options.prompt);
       return;
     }
-    const card = adaptiveCard([textBlock(options.suggestions?.length ? 'Tap one, or type it.' : 'Type your answer, or skip this one.', { isSubtle: true })], actions);
+    const card = adaptiveCard([textBlock(options.suggestions?.length ? t('prompts.tapOrType') : t('prompts.answerOrSkip'), { isSubtle: true })], actions);
     // What a client without cards shows instead of the buttons.
-    const typed = options.suggestions?.length ? `Type one of: ${options.suggestions.join(', ')}` : 'Type your answer';
-    await context.sendActivity(cardActivity(options.prompt, { ...card, fallbackText: options.skippable ? `${typed}, or \`skip\`.` : `${typed}.` }));
+    const list = options.suggestions?.join(', ');
+    const fallbackText = list
+      ? t(options.skippable ? 'prompts.typeOneOfOrSkip' : 'prompts.typeOneOfEnd', { options: list })
+      : t(options.skippable ? 'prompts.answerOrSkipTyped' : 'prompts.typeAnswer');
+    await context.sendActivity(cardActivity(options.prompt, { ...card, fallbackText }));
   }
 }
 

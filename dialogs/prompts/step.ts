@@ -5,6 +5,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { adaptiveCard, cardAttachment, textBlock, type AdaptiveCard } from '../../cards/card';
 import { checkSubmission, type SubmissionSchema } from '../../cards/submission';
+import { t } from '../../services/catalogue';
 import { errorFields, log } from '../../services/log';
 
 export function newNonce(): string {
@@ -27,7 +28,7 @@ export function submissionOf(context: TurnContext): unknown {
  * updated (the local web chat, other channels), a short line says it instead.
  */
 export async function traceChoice(context: TurnContext, question: string, title: string): Promise<void> {
-  const chosen = `You chose: ${title}`;
+  const chosen = t('prompts.youChose', { choice: title });
   const card = context.activity.replyToId;
   if (context.activity.channelId === 'msteams' && card) {
     try {
@@ -40,8 +41,6 @@ export async function traceChoice(context: TurnContext, question: string, title:
   await context.sendActivity(chosen);
 }
 
-export const STALE_CARD = "That card is from an earlier question, so I've set it aside. Here's where we are now:";
-export const INVALID_CARD = "Sorry, I couldn't read that card. Could you try again?";
 
 /** What a step keeps between turns: the options it was asked with and this asking's nonce. */
 export interface StepState<O> {
@@ -84,7 +83,7 @@ export abstract class CardStep<O extends { step: string }> extends Dialog<O> {
     const check = checkSubmission(schema, value, state.nonce);
     if (check.ok) return check.data;
     log.info('card.refused', { step: state.options.step, status: check.problem });
-    await dc.context.sendActivity(check.problem === 'stale' ? STALE_CARD : INVALID_CARD);
+    await dc.context.sendActivity(check.problem === 'stale' ? t('prompts.staleCard') : t('prompts.invalidCard'));
     await this.send(dc.context, state);
     return undefined;
   }

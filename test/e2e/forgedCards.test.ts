@@ -8,10 +8,13 @@
 // always the person resolved from the turn (never a field of a card).
 import assert from 'node:assert/strict';
 import { NOT_YOUR_CONVERSATION } from '../../bot/messages';
-import { INVALID_CARD, STALE_CARD } from '../../dialogs/prompts/step';
+import { t } from '../../services/catalogue';
 import { content } from '../../services/content';
 import { cardData, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
 import { closeStores } from '../helpers/store';
+
+const STALE_CARD = t('prompts.staleCard');
+const INVALID_CARD = t('prompts.invalidCard');
 
 const PROMPTS = Math.min(content().stageById.trust.prompts.length, 5);
 const MOVEMENT_ASKED = /how is the relationship moving/;
