@@ -19,7 +19,7 @@ export function noticeRenderer(app: Pick<AppServices, 'supervision' | 'now'>): N
         const s = notice.summary;
         // The first page; "Show more" carries a signed token for the rest (cards/summary.ts pages within Teams' limits).
         const more = (offset: number) => ({ command: 'summary', team: app.supervision.summaries.teamPageToken(s.viewer.id, s.period, offset, true, app.now()) });
-        return { text: teamSummaryText(s), card: teamSummaryCard(s, 'Your weekly digest', { more }) };
+        return { text: teamSummaryText(s, notice.alerts?.length), card: teamSummaryCard(s, 'Your weekly digest', { more, alerts: notice.alerts }) };
       }
     }
   };

@@ -2,12 +2,15 @@
 // Chart.Line); each chart carries a `fallback` TextBlock with the same numbers, so clients without charts
 // (the web chat, older Teams, screen readers) read the same facts as plain text.
 // https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/charts-in-adaptive-cards
+import { t } from '../services/catalogue';
 import { content } from '../services/content';
 import { categoryLabel } from '../services/safety/protocol';
 import type { Movement, ReflectionDoc, StageId } from '../services/reflections/model';
+import type { AgendaItem } from '../services/supervision/agenda';
+import { framing, safetyFlagKind } from '../services/supervision/framing';
 import type { PswSummary, ReflectionPage, StallLine, TeamSummary } from '../services/supervision/summaries';
 import type { Period } from '../services/supervision/period';
-import { adaptiveCard, submit, textBlock, type AdaptiveCard, type CardElement } from './card';
+import { adaptiveCard, commandButton, submit, textBlock, type AdaptiveCard, type CardElement } from './card';
 import { jsonBytes, MAX_CARD_BYTES, packBody } from './limits';
 import { DateTime } from 'luxon';
 
@@ -55,12 +58,22 @@ function weeksAndDays(days: number): string {
   return `${Math.floor(days / 7)} weeks`;
 }
 
-export function stallText(s: StallLine): string {
-  const who = s.clientCode ? `${s.clientCode}: ` : '';
+/**
+ * One stall, for its reader: the PSW reads their own client codes and "flagged for supervision"; a supervisor reads a
+ * client code only where the PSW flagged it, and that they asked to talk it through.
+ */
+export function stallText(s: StallLine, scope: PswSummary['scope'] = 'own'): string {
+  const who = s.clientCode ? `${s.clientCode}: ` : scope === 'own' ? '' : 'A client: ';
   // A strategy picked at a stall is a plan; whether it was tried is only known when the PSW reports back.
   const tried = s.strategiesTried.length ? `planned ${s.strategiesTried.map((id) => strategyTitle(s.stage, id)).join(', ')}` : 'no strategy planned yet';
   const since = s.days < 1 ? 'since today' : `for ${weeksAndDays(s.days)}`;
-  return `${who}stalled at ${stageTitle(s.stage)} ${since}; ${tried}${s.flaggedForSupervision ? ' — flagged for supervision' : ''}`;
+  const flag = !s.flaggedForSupervision ? '' : scope === 'own' ? ' — flagged for supervision' : ' — they asked to talk it through with you';
+  return `${who}stalled at ${stageTitle(s.stage)} ${since}; ${tried}${flag}`;
+}
+
+/** A safety topic for its reader: the PSW's own distress is "your own wellbeing" to them, "their own wellbeing" to a supervisor. */
+function topicFor(category: string, scope: PswSummary['scope']): string {
+  return category === 'psw_distress' && scope !== 'own' ? 'their own wellbeing' : categoryLabel(category).toLowerCase();
 }
 
 /** Plain lines for one person: the card's facts and the text fallback for any client. */
@@ -69,7 +82,7 @@ export function summaryLines(p: PswSummary): { title: string; value: string }[] 
   const lines = [
     { title: 'Reflections', value: p.scope === 'own' ? `${r.total} (${r.private} private)` : `${r.shared} shared, ${r.private} private` },
     { title: 'Stages', value: stagesText(p.stages) },
-    { title: 'Movement', value: movementText(p.movement) },
+    { title: 'Movement', value: movementText(p.movement, p.scope) },
     { title: 'Self-check', value: selfCheckText(p) },
   ];
   // The stages whose stalls need the most help (content/stages.json `stallFocus`: trust and bridging) by name.
@@ -77,15 +90,17 @@ export function summaryLines(p: PswSummary): { title: string; value: string }[] 
   const stalls = p.stalls.filter((s) => focus.includes(s.stage));
   const other = p.stalls.length - stalls.length;
   // The longest stalls first (the service sorts them); the rest as a count, so a person's block stays small.
-  const shown = stalls.slice(0, STALL_LINES).map(stallText);
+  const shown = stalls.slice(0, STALL_LINES).map((s) => stallText(s, p.scope));
   if (stalls.length > STALL_LINES) shown.push(`and ${stalls.length - STALL_LINES} more at ${focus.join(' or ')}`);
   lines.push({ title: 'Stalls', value: stalls.length ? shown.join('\n') : other ? '' : 'none' });
   if (other) lines[lines.length - 1].value = [lines[lines.length - 1].value, `${other} at other stages`].filter(Boolean).join('\n');
   const risk = Object.entries(p.riskFlags ?? {});
-  // Written for the reader: the PSW's own distress is "your own wellbeing" to them, "their own wellbeing" to a supervisor.
-  const topic = (f: string) => (f === 'psw_distress' && p.scope !== 'own' ? 'their own wellbeing' : categoryLabel(f).toLowerCase());
-  if (risk.length) lines.push({ title: 'Safety', value: `⚠ ${risk.map(([f, n]) => `${topic(f)} ${n}`).join(' · ')} (topic only${p.scope === 'own' ? '' : '; check in'})` });
-  if (p.flaggedForSupervision) lines.push({ title: 'For supervision', value: `${p.flaggedForSupervision} relationship${p.flaggedForSupervision === 1 ? '' : 's'}` });
+  const own = p.scope === 'own';
+  if (risk.length) lines.push({ title: 'Safety', value: `⚠ ${risk.map(([f, n]) => `${topicFor(f, p.scope)} ${n}`).join(' · ')} (${own ? 'the topic only' : 'topics only, never their words; check in'})` });
+  const n = p.flaggedForSupervision;
+  if (n) lines.push({ title: own ? 'For supervision' : 'To talk through', value: `${n} relationship${n === 1 ? '' : 's'}${own ? ' flagged' : ` they flagged for you (type \`flags\`)`}` });
+  // A supervisor reads what each kind of flag invites (Proctor's functions, content/supervision.json): one line each.
+  if (!own) for (const line of invitations(p)) lines.push({ title: 'Invites', value: line });
   if (p.onboarding) {
     const o = p.onboarding;
     lines.push({ title: 'Onboarding', value: onboardingText(o) });
@@ -102,21 +117,32 @@ function onboardingText(o: NonNullable<PswSummary['onboarding']>): string {
   return `step ${o.step} of ${o.total}${o.restarted ? ', started over' : ''}${checks ? `, ${checks} so far` : ''}`;
 }
 
-function stagesText(stages: Record<StageId, number>): string {
-  const parts = (Object.keys(stages) as StageId[]).filter((s) => stages[s] > 0).map((s) => `${stageTitle(s)} ${stages[s]}`);
-  return parts.length ? parts.join(' · ') : 'no relationships yet';
+/** The conversations a supervisee's flags invite, once per kind: a flagged stall, a low self-check, each kind of safety topic. */
+function invitations(p: PswSummary): string[] {
+  const kinds = new Set<Parameters<typeof framing>[0]>();
+  if (p.flaggedForSupervision) kinds.add('stall');
+  if (p.selfCheck.low || p.selfCheck.falling) kinds.add('selfCheck');
+  for (const f of Object.keys(p.riskFlags ?? {})) kinds.add(safetyFlagKind(f));
+  // selfCheck and the PSW's own distress invite the same support conversation: say it once.
+  if (kinds.has('selfCheck')) kinds.delete('ownWellbeing');
+  return [...kinds].map((k) => framing(k).line);
 }
 
-function movementText(m: Record<Movement, number>): string {
+function stagesText(stages: Record<StageId, number>): string {
+  const parts = (Object.keys(stages) as StageId[]).filter((s) => stages[s] > 0).map((s) => `${stageTitle(s)} ${stages[s]}`);
+  return parts.length ? parts.join(' · ') : 'no active relationships';
+}
+
+function movementText(m: Record<Movement, number>, scope: PswSummary['scope']): string {
   const parts = (Object.keys(m) as Movement[]).filter((k) => m[k] > 0).map((k) => `${MOVEMENT_WORDS[k]} ${m[k]}`);
-  return parts.length ? parts.join(' · ') : '—';
+  return parts.length ? parts.join(' · ') : scope === 'own' ? 'no reflections in this period' : 'nothing shared in this period';
 }
 
 function selfCheckText(p: PswSummary): string {
   const s = p.selfCheck;
-  if (s.average === undefined) return '—';
-  const flags = [s.low ? 'low' : '', s.falling ? `falling from ${s.previousAverage}` : ''].filter(Boolean);
-  return `${s.average} of 5${flags.length ? ` ⚠ ${flags.join(', ')}` : ''}`;
+  if (s.average === undefined) return p.scope === 'own' ? 'no self-checks in this period' : 'none shared in this period';
+  const flags = [s.low ? 'low' : '', s.falling ? `down from ${s.previousAverage} the weeks before` : ''].filter(Boolean);
+  return `${s.average} of 5 on average${flags.length ? ` ⚠ ${flags.join(', ')}` : ''}`;
 }
 
 function charts(p: PswSummary): CardElement[] {
@@ -156,6 +182,8 @@ export interface TeamPageOptions {
   offset?: number;
   /** The data of the "Show more" button for the page starting at `offset` (a signed token); none: no button. */
   more?: (offset: number) => Record<string, unknown>;
+  /** The digest's safety alerts not yet acknowledged, listed first on its first page. */
+  alerts?: AgendaItem[];
 }
 
 /**
@@ -171,6 +199,7 @@ export function teamSummaryCard(s: TeamSummary, heading = 'Your team', opts: Tea
     const paged = start > 0 || end < people.length;
     const range = paged ? ` (${start + 1}–${end} of ${people.length})` : '';
     const body: CardElement[] = [textBlock(`${heading} — ${s.period.label}${range}`, { weight: 'Bolder', size: 'Large', style: 'heading' })];
+    if (start === 0) body.push(...pendingAlertsBlock(opts.alerts ?? [], s.viewer.timeZone));
     if (!people.length) body.push(textBlock('No one is on your team in the roster yet. An admin can add people with `roster add`.'));
     for (let i = start; i < end; i++) {
       const { team, p } = people[i]!;
@@ -191,7 +220,10 @@ export function teamSummaryCard(s: TeamSummary, heading = 'Your team', opts: Tea
       });
       actions.push(submit('Read their reflections', {}));
     }
-    if (end < people.length && opts.more) actions.push(submit(`Show more (${people.length - end} more)`, opts.more(end)));
+    // Flags and alerts are closed in `flags` (dialogs/supervision/flags.ts): talked through, acknowledged, noted.
+    // Neither button sends the picker's choice (nor asks for one): associatedInputs 'none' (Adaptive Cards 1.3+).
+    if (opts.alerts?.length || people.some(({ p }) => p.flaggedForSupervision)) actions.push({ ...commandButton(t('supervision.flags.button'), 'flags'), associatedInputs: 'none' });
+    if (end < people.length && opts.more) actions.push({ ...submit(`Show more (${people.length - end} more)`, opts.more(end)), associatedInputs: 'none' });
     return adaptiveCard(body, actions);
   };
   let count = Math.min(1, people.length - start);
@@ -207,10 +239,11 @@ export function ownSummaryCard(p: PswSummary, period: Period): AdaptiveCard {
 }
 
 /** Plain text of a team summary, for the message text that goes with the card. */
-export function teamSummaryText(s: TeamSummary): string {
+export function teamSummaryText(s: TeamSummary, pendingAlerts = 0): string {
   const n = s.teams.reduce((k, t) => k + t.psws.length, 0);
   const flagged = s.teams.flatMap((t) => t.psws).filter((p) => p.flaggedForSupervision || p.selfCheck.low || p.selfCheck.falling || Object.keys(p.riskFlags ?? {}).length).length;
-  return `Here's your team for the ${s.period.label}: ${n} ${n === 1 ? 'person' : 'people'}${flagged ? `, ${flagged} with something to look at` : ''}.`;
+  const alerts = pendingAlerts ? t('supervision.flags.digestPending', { count: pendingAlerts }) : '';
+  return `Here's your team for the ${s.period.label}: ${n} ${n === 1 ? 'person' : 'people'}${flagged ? `, ${flagged} with something to look at` : ''}.${alerts}`;
 }
 
 /**
@@ -267,4 +300,41 @@ function reflectionBlock(r: ReflectionDoc, zone: string, own: boolean, preview: 
   if (r.selfCheck.note && (own || r.selfCheck.noteShared)) items.push(textBlock(`${own ? 'Your self-check note' : 'Their self-check note (shared with you)'}: ${clip(r.selfCheck.note)}`, { isSubtle: true }));
   if (cut && readAll) items.push({ type: 'ActionSet', actions: [submit(`Read all of ${when}`, readAll(r))] });
   return { type: 'Container', separator: true, spacing: 'Medium', items };
+}
+
+// ── Flags for supervision (`flags`, and the digest's alerts not yet acknowledged) ────────────────────────────────
+
+/** A flag's short name, for a button or a list: "PSW 1 · K-9: stuck at Building trust", "PSW 2: safety alert, 12 Nov". */
+export function flagTitle(item: AgendaItem, zone: string): string {
+  const a = item.about;
+  const alias = item.alias ?? t('supervision.flags.someone');
+  if (a.type === 'stall') return t('supervision.flags.stallTitle', { alias, clientCode: a.clientCode, stage: stageTitle(a.stage) });
+  return t('supervision.flags.alertTitle', { alias, date: DateTime.fromISO(a.deliveredAt, { zone }).toFormat('d LLL') });
+}
+
+/** What the flag is and the conversation it invites (Proctor's functions, content/supervision.json). */
+export function flagDetail(item: AgendaItem): string {
+  const a = item.about;
+  if (a.type === 'stall') {
+    const planned = item.planned?.length
+      ? t('supervision.flags.planned', { strategies: item.planned.map((id) => `“${strategyTitle(a.stage, id)}”`).join(', ') })
+      : t('supervision.flags.nothingPlanned');
+    const since = item.days ? t('supervision.flags.sinceFor', { duration: weeksAndDays(item.days) }) : t('supervision.flags.sinceToday');
+    return t('supervision.flags.stallDetail', { since, planned, invites: item.framing.line });
+  }
+  const kinds = new Intl.ListFormat('en', { type: 'conjunction' }).format(a.categories.map((c) => topicFor(c, 'supervisee')));
+  // As in the alert itself (services/safety/alerts.ts): the client is named only for a concern about a client.
+  const client = a.clientCode && item.framing.kind === 'clientSafety' ? t('supervision.flags.alertClient', { clientCode: a.clientCode }) : '';
+  return t('supervision.flags.alertDetail', { kinds, client, invites: item.framing.line });
+}
+
+/** The digest's block of safety alerts still waiting to be acknowledged; nothing when there are none. */
+export function pendingAlertsBlock(items: AgendaItem[], zone: string): CardElement[] {
+  if (!items.length) return [];
+  const n = items.length;
+  return [
+    textBlock(t('supervision.flags.pendingHeading', { count: n }), { weight: 'Bolder', spacing: 'Large', style: 'heading' }),
+    ...items.slice(0, STALL_LINES * 2).map((i) => textBlock(`**${flagTitle(i, zone)}** — ${flagDetail(i)}`, { spacing: 'Small' })),
+    ...(n > STALL_LINES * 2 ? [textBlock(t('supervision.flags.pendingMore', { count: n - STALL_LINES * 2 }), { isSubtle: true })] : []),
+  ];
 }

@@ -31,6 +31,7 @@ export const words = {
       `• ${n.onboarding ? 'your onboarding progress' : 'no onboarding progress'}`,
       `• ${n.conversationReference ? 'the address of this chat, so I can send you reminders' : 'no chat address'}`,
       `• ${plural(n.conversations, 'chat', 'chats')} where I remember where we are (a debrief in progress, de-identified)`,
+      ...(n.supervision ? [`• ${plural(n.supervision, 'supervision record')}: your supervisor marking a flag talked through or an alert acknowledged, with any short note`] : []),
       `• your roster entry (role, time zone${n.audit ? `) and ${plural(n.audit, 'audit record')} of who read what` : ')'}`,
       'Names, phone numbers and other identifiers were removed before anything was stored.',
     ].join('\n'),
@@ -42,7 +43,7 @@ export const words = {
   kept: 'Okay, nothing was deleted.',
   deleted: (c: DeletionCounts) =>
     [
-      `Done. I deleted ${plural(c.reflections + c.spooled, 'reflection')}, ${plural(c.relationships, 'client relationship')}, ${plural(c.jobs, 'reminder or check-in', 'reminders and check-ins')}${c.onboarding ? ', your onboarding progress' : ''}, anything we were partway through and the address of this chat.`,
+      `Done. I deleted ${plural(c.reflections + c.spooled, 'reflection')}, ${plural(c.relationships, 'client relationship')}, ${plural(c.jobs, 'reminder or check-in', 'reminders and check-ins')}${c.onboarding ? ', your onboarding progress' : ''}${c.supervision ? `, ${plural(c.supervision, 'supervision record')}` : ''}, anything we were partway through and the address of this chat.`,
       c.person === 'kept'
         ? 'Your roster entry (role, alias, supervisor, team) stays because your organisation manages it; ask an admin if it should go too.'
         : 'Your profile is gone too. If you message me again I start fresh.',

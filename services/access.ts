@@ -40,9 +40,12 @@ export class AccessService {
     return this.decide(viewerId, subject.id);
   }
 
-  /** Everyone whose reflections the viewer may summarise or export as a set: a supervisor's supervisees; a PSW themself. */
-  async readable(viewerId: string): Promise<{ viewer?: Person; subjects: Person[]; scope?: ReadScope }> {
-    const viewer = await this.people.get(viewerId);
+  /**
+   * Everyone whose reflections the viewer may summarise or export as a set: a supervisor's supervisees; a PSW themself.
+   * The viewer by id, or as the caller has just read them from storage (the digest job).
+   */
+  async readable(viewerOrId: string | Person): Promise<{ viewer?: Person; subjects: Person[]; scope?: ReadScope }> {
+    const viewer = typeof viewerOrId === 'string' ? await this.people.get(viewerOrId) : viewerOrId;
     if (!viewer || viewer.role === 'admin') return { viewer, subjects: [] };
     if (viewer.role === 'supervisor') return { viewer, subjects: await this.roster.supervisees(viewer.id), scope: 'supervisee' };
     return { viewer, subjects: [viewer], scope: 'own' };

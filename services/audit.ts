@@ -10,9 +10,11 @@ export type AuditView =
   | 'digest' // the weekly digest built for a supervisor
   | 'export' // a CSV export downloaded
   | 'delete' // a person's data deleted ("delete my data")
-  | 'roster'; // a roster change (detail: what changed, from → to)
+  | 'roster' // a roster change (detail: what changed, from → to)
+  | 'supervision' // a supervisor's open flags (`flags`)
+  | 'supervision_record'; // a supervisor marked a flag talked through or an alert acknowledged (detail: type, action, noted 0/1)
 
-export const AUDIT_VIEWS: AuditView[] = ['summary', 'summary_psw', 'digest', 'export', 'delete', 'roster'];
+export const AUDIT_VIEWS: AuditView[] = ['summary', 'summary_psw', 'digest', 'export', 'delete', 'roster', 'supervision', 'supervision_record'];
 
 export interface AuditDoc {
   id: string;
@@ -35,6 +37,8 @@ export interface AuditEntry {
   subjects: string[];
   view: AuditView;
   detail?: Record<string, string | number>;
+  /** The actor's alias, when the caller has just read the actor from storage (not read again). */
+  actorAlias?: string;
 }
 
 export function monthOf(date: Date): string {
@@ -53,7 +57,7 @@ export class AuditService {
   async record(entry: AuditEntry): Promise<AuditDoc> {
     const at = this.now();
     const doc: AuditDoc = { id: randomUUID(), month: monthOf(at), actor: entry.actor, subjects: [...entry.subjects], view: entry.view, at: at.toISOString() };
-    const alias = await this.aliasOf(entry.actor);
+    const alias = entry.actorAlias ?? (await this.aliasOf(entry.actor));
     if (alias) doc.actorAlias = alias;
     if (entry.detail) doc.detail = entry.detail;
     await this.container.items.create(doc);

@@ -24,6 +24,8 @@ const VIEW_WORDS: Record<(typeof AUDIT_VIEWS)[number], string> = {
   export: 'export',
   delete: 'deleted data',
   roster: 'changed the roster',
+  supervision: 'read flags for supervision',
+  supervision_record: 'recorded a flag talked through or an alert acknowledged',
 };
 
 /** " (supervisor Sup 1 → Sup 2)": what a roster record changed, from its detail (labels and roles only). */

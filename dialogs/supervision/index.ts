@@ -1,10 +1,11 @@
-// Supervision commands, one file each, every one answered in one turn: `summary` (and `summary <alias>`),
-// `my summary`, `export`, `roster …` and `audit`. Who may see what is decided in services (access, summaries,
+// Supervision commands, one file each, answered in one turn except `flags` (pick one, add a note): `summary` (and
+// `summary <alias>`), `my summary`, `flags`, `export`, `roster …` and `audit`. Who may see what is decided in services (access, summaries,
 // export, roster); these files read the words and the buttons.
 import type { Dialog } from 'botbuilder-dialogs';
 import type { AppServices } from '../../services/app';
 import { auditDialog, words as auditWords } from './audit';
 import { exportDialog, words as exportWords } from './export';
+import { FlagsDialog, words as flagsWords } from './flags';
 import { mySummaryDialog } from './mySummary';
 import { rosterDialog, words as rosterWords } from './roster';
 import { words as sharedWords } from './shared';
@@ -12,13 +13,14 @@ import { summaryDialog } from './summary';
 
 export { AUDIT_DIALOG } from './audit';
 export { EXPORT_DIALOG } from './export';
+export { FLAGS_DIALOG } from './flags';
 export { MY_SUMMARY_DIALOG } from './mySummary';
 export { ROSTER_DIALOG } from './roster';
 export { SUMMARY_DIALOG } from './summary';
 
 /** Every sentence these commands say, for tests that look for one. */
-export const words = { ...sharedWords, ...exportWords, ...rosterWords, ...auditWords };
+export const words = { ...sharedWords, ...exportWords, ...rosterWords, ...auditWords, ...flagsWords };
 
 export function createSupervisionDialogs(app: AppServices): Dialog[] {
-  return [summaryDialog(app), mySummaryDialog(app), exportDialog(app), rosterDialog(app), auditDialog(app)];
+  return [summaryDialog(app), mySummaryDialog(app), new FlagsDialog(app), exportDialog(app), rosterDialog(app), auditDialog(app)];
 }

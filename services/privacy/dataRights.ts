@@ -10,6 +10,7 @@ import type { ReflectionDoc, RelationshipDoc } from '../reflections/model';
 import type { ReflectionOutbox } from '../reflections/outbox';
 import type { Job } from '../scheduler/job';
 import type { Store } from '../storage/cosmos';
+import type { SupervisionRecordDoc } from '../supervision/records';
 import { BOT_STATE_CONTAINER } from '../storage/containers';
 import { deleteDoc, readDoc, stripSystem } from '../storage/documents';
 
@@ -29,6 +30,8 @@ export interface MyData {
   audit: AuditDoc[];
   /** The bot's memory of conversations they last spoke in: where a dialog stands, a debrief's de-identified draft. */
   conversations: ConversationStateDoc[];
+  /** What their supervisor recorded about their flags: talked through, alerts acknowledged, short de-identified notes. */
+  supervision: SupervisionRecordDoc[];
 }
 
 /** A bot-state document (botbuilder-azure's shape): `document` holds the conversation's state, `owner` whose turn last ran. */
@@ -47,6 +50,7 @@ export interface MyDataCounts {
   onboarding: number;
   audit: number;
   conversations: number;
+  supervision: number;
 }
 
 export interface DeletionCounts {
@@ -59,6 +63,8 @@ export interface DeletionCounts {
   conversations: number;
   /** Finished reflections still waiting in this server's outbox spool (storage was down). */
   spooled: number;
+  /** What supervisors recorded about their flags (services/supervision/records.ts). */
+  supervision: number;
   /** 'deleted': the person document is gone; 'kept': an admin manages them, so a minimal roster entry stays. */
   person: 'deleted' | 'kept' | 'none';
 }
@@ -83,7 +89,7 @@ export class DataRights {
 
   async collect(personId: string): Promise<MyData> {
     const c = this.store.containers;
-    const [person, onboarding, reflections, relationships, jobs, reference, audit, conversations] = await Promise.all([
+    const [person, onboarding, reflections, relationships, jobs, reference, audit, conversations, supervision] = await Promise.all([
       this.people.get(personId),
       readById<OnboardingProgress>(c.onboarding, personId),
       inPartition<ReflectionDoc>(c.reflections, personId, 'SELECT * FROM c WHERE c.psw = @p ORDER BY c.createdAt DESC'),
@@ -92,8 +98,9 @@ export class DataRights {
       this.references.get(personId),
       this.auditOf(personId),
       this.conversationsOf(personId),
+      inPartition<SupervisionRecordDoc>(c.supervision, personId, 'SELECT * FROM c WHERE c.psw = @p ORDER BY c.at DESC'),
     ]);
-    const out: MyData = { exportedAt: this.now().toISOString(), reflections, relationships, jobs, audit, conversations };
+    const out: MyData = { exportedAt: this.now().toISOString(), reflections, relationships, jobs, audit, conversations, supervision };
     if (person) out.person = person;
     if (onboarding) out.onboarding = onboarding;
     if (reference) out.conversationReference = reference;
@@ -110,6 +117,7 @@ export class DataRights {
       onboarding: data.onboarding ? 1 : 0,
       audit: data.audit.length,
       conversations: data.conversations.length,
+      supervision: data.supervision.length,
     };
   }
 
@@ -131,17 +139,18 @@ export class DataRights {
     const reflections = await deleteInPartition(c.reflections, personId, 'SELECT c.id FROM c WHERE c.psw = @p');
     const relationships = await deleteInPartition(c.relationships, personId, 'SELECT c.id FROM c WHERE c.psw = @p');
     await deleteInPartition(c.rollups, personId, 'SELECT c.id FROM c WHERE c.psw = @p'); // their weekly roll-ups (issue 19): counts of the reflections just deleted
+    const supervision = await deleteInPartition(c.supervision, personId, 'SELECT c.id FROM c WHERE c.psw = @p');
     let jobs = 0;
     for (const job of await this.jobsOf(personId, false)) if (await deleteDoc(c.schedules, job.id)) jobs++;
     const references = (await this.references.remove(personId)) ? 1 : 0;
     const onboarding = (await deleteDoc(c.onboarding, personId)) ? 1 : 0;
     const person = await this.trimPerson(personId);
-    const counts: DeletionCounts = { reflections, relationships, jobs, references, onboarding, conversations, spooled, person };
+    const counts: DeletionCounts = { reflections, relationships, jobs, references, onboarding, conversations, spooled, supervision, person };
     await this.audit.record({
       actor: personId,
       subjects: [personId],
       view: 'delete',
-      detail: { reflections, relationships, jobs, references, onboarding, conversations, spooled, person },
+      detail: { reflections, relationships, jobs, references, onboarding, conversations, spooled, supervision, person },
     });
     await this.store.compact(); // the embedded store's journal would otherwise keep the deleted documents until a restart
     return counts;

@@ -72,12 +72,44 @@ export function alertText(protocol: SafetyProtocol, who: string, categories: rea
   const client = categories.filter((k) => audienceOf(k, protocol) === 'client');
   const own = categories.some((k) => audienceOf(k, protocol) === 'psw');
   const passOn = forwarded ? ' Their supervisor couldn’t be reached, so it has come to you.' : '';
-  const end = ' I haven’t included anything they wrote. Please check in with them soon.';
+  // Their own supervisor acknowledges it in `flags` (the weekly digest lists it until then); the next in line has no such list.
+  const end = ` I haven’t included anything they wrote. Please check in with them soon${forwarded ? '' : ', then type `flags` to mark it acknowledged'}.`;
   if (!client.length) return `${who} asked me to let you know they could use some support right now.${passOn}${end}`;
   const labels = new Intl.ListFormat('en', { type: 'conjunction' }).format(orderKinds(protocol, client).map((k) => kindLabel(k, protocol)));
   const about = clientCode ? ` about client ${clientCode}` : '';
   const self = own ? ' They may need some support themselves, too.' : '';
   return `Safety alert from ${who}: a possible concern (${labels}) came up in a reflection${about}.${self}${passOn}${end}`;
+}
+
+/** A delivered alert as a supervisor acknowledges it: ids, kinds and when — never anything the PSW wrote. */
+export interface DeliveredAlert {
+  /** The alert's id (`safety_alert|<debrief>`). */
+  id: string;
+  psw: string;
+  categories: RiskCategory[];
+  clientCode?: string;
+  /** When it reached the person who has it (UTC ISO). */
+  deliveredAt: string;
+  /** Who it reached: the PSW's supervisor, or the next in line. */
+  to: string;
+}
+
+/**
+ * The delivered alerts about these PSWs that are still kept (a week after delivery), newest first: what a supervisor
+ * acknowledges (services/supervision/agenda.ts keeps the acknowledgement). One query across the schedules container,
+ * which holds jobs only, bounded by TOP.
+ */
+export async function deliveredAlertsAbout(schedules: Container, pswIds: readonly string[]): Promise<DeliveredAlert[]> {
+  if (!pswIds.length) return [];
+  const { resources } = await schedules.items
+    .query<{ id: string; payload: SafetyAlertPayload }>({
+      query: "SELECT TOP 200 c.id, c.payload FROM c WHERE c.kind = 'safety_alert' AND c.payload.state = 'delivered' AND ARRAY_CONTAINS(@p, c.payload.psw)",
+      parameters: [{ name: '@p', value: [...pswIds] }],
+    })
+    .fetchAll();
+  return resources
+    .map(({ id, payload: p }) => ({ id, psw: p.psw, categories: p.categories, ...(p.clientCode ? { clientCode: p.clientCode } : {}), deliveredAt: p.since, to: p.chain[p.at] ?? '' }))
+    .sort((a, b) => b.deliveredAt.localeCompare(a.deliveredAt));
 }
 
 export class SafetyAlerts {

@@ -1,5 +1,6 @@
 // A scheduled job as stored in the `schedules` container. One scheduler (services/scheduler) runs due jobs
 // of every kind with a lease (etag), so several bot instances never run the same job twice.
+import type { AgendaItem } from '../supervision/agenda';
 import type { TeamSummary } from '../supervision/summaries';
 
 /** 'notice': a one-off message of ours (a roster change the person must hear about), sent once and deleted. */
@@ -32,7 +33,7 @@ export interface Job {
 export type Notice =
   | { kind: 'reminder' }
   | { kind: 'followup'; clientCode: string }
-  | { kind: 'digest'; summary: TeamSummary };
+  | { kind: 'digest'; summary: TeamSummary; /** Safety alerts about the team not yet acknowledged. */ alerts?: AgendaItem[] };
 
 /** What a job handler asks the scheduler to send. Delivered with the person's stored conversation reference. */
 export interface OutgoingMessage {

@@ -17,6 +17,8 @@ export const CONTAINERS = {
   audit: { partitionKey: '/month', ttl: false },
   /** Per-PSW weekly roll-ups of reflections (services/supervision/rollups.ts): what summaries and digests read. Per-item ttl. */
   rollups: { partitionKey: '/psw', ttl: true },
+  /** What a supervisor records about a supervisee: a flag talked through, a safety alert acknowledged, a short note. Per-item ttl (retention). */
+  supervision: { partitionKey: '/psw', ttl: true },
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -14,6 +14,7 @@ import { errorFields, log } from '../log';
 import type { Person } from '../people';
 import type { PeopleService } from '../people';
 import type { Job, JobHandler, JobOutcome } from '../scheduler/job';
+import type { SupervisionAgenda } from './agenda';
 import type { Period } from './period';
 import type { SummaryService } from './summaries';
 import { deleteDoc } from '../storage/documents';
@@ -149,6 +150,8 @@ export interface DigestDeps {
   people: PeopleService;
   schedules: Container;
   summaries: SummaryService;
+  /** Safety alerts not yet acknowledged, listed in the digest until they are. */
+  agenda: Pick<SupervisionAgenda, 'unacknowledgedAlerts'>;
   config: DigestSchedule;
   /** Names this instance in claims (for the log and takeovers). */
   instanceId: string;
@@ -173,11 +176,13 @@ export function createDigestHandler(deps: DigestDeps): JobHandler {
     const end = DateTime.fromISO(job.due, { zone: person.timeZone });
     const period: Period = { from: end.minus({ weeks: 1 }).toUTC().toISO()!, to: end.toUTC().toISO()!, label: `week to ${end.toFormat('d LLL yyyy')}` };
     try {
-      const result = await deps.summaries.team(person.id, period, now, 'digest');
+      const result = await deps.summaries.team(person, period, now, 'digest'); // the person just read: not read again
       if (!result.ok) return { messages: [], next, payload: { lastWeek: week } };
-      log.info('digest.built', { person: person.id.slice(0, 8), count: result.summary.teams.reduce((n, t) => n + t.psws.length, 0) });
+      // Every alert about the team still waiting to be acknowledged, whenever it came (alerts are kept a week).
+      const alerts = await deps.agenda.unacknowledgedAlerts(result.summary.teams.flatMap((t) => t.psws.map((p) => p.person)));
+      log.info('digest.built', { person: person.id.slice(0, 8), count: result.summary.teams.reduce((n, t) => n + t.psws.length, 0), pending: alerts.length });
       // The summary as data; the bot renders the card when it sends it (bot/notices.ts).
-      return { messages: [{ personId: person.id, notice: { kind: 'digest', summary: result.summary } }], next, payload: { lastWeek: week } };
+      return { messages: [{ personId: person.id, notice: { kind: 'digest', summary: result.summary, alerts } }], next, payload: { lastWeek: week } };
     } catch (err) {
       log.error('digest.build_failed', { person: person.id.slice(0, 8), ...errorFields(err) });
       await releaseClaim(deps.schedules, claim.id).catch(() => undefined);

@@ -11,9 +11,11 @@ import { readFileSync } from 'node:fs';
 import type { JobHandler } from '../scheduler/job';
 import { JobStore } from '../scheduler/jobs';
 import type { Store } from '../storage/cosmos';
+import { SupervisionAgenda } from './agenda';
 import { createDigestHandler, ensureDigestJob } from './digest';
 import { ExportService } from './export';
 import type { RollupStore } from './rollups';
+import { SupervisionRecords } from './records';
 import { SummaryService } from './summaries';
 
 /** A roster notice not delivered in a week (no chat address yet) is dropped by Cosmos TTL. */
@@ -27,6 +29,10 @@ export interface Supervision {
   exports: ExportService;
   /** Per-PSW weekly roll-ups of reflections: what summaries and digests read (rollups.ts). */
   rollups: RollupStore;
+  /** A supervisor's open flags (stalls flagged for supervision, unacknowledged safety alerts) and closing them. */
+  agenda: SupervisionAgenda;
+  /** What supervisors recorded about each supervisee (kept in the supervisee's partition; deleted with their data). */
+  records: SupervisionRecords;
   /**
    * At start: adds ROSTER_FILE's people not stored yet (throws RosterFileError on a bad file), and makes sure every
    * supervisor has a digest job (people made supervisors before this feature, or by a restored backup). Brings the
@@ -67,10 +73,13 @@ export function createSupervision(deps: {
   const summaries = new SummaryService(store.containers.reflections, store.containers.relationships, deps.rollups, access, audit, config.idSecret, deps.onboarding);
   // Not named `exports`: that name is CommonJS's own, and compiled code would then reach the wrong object.
   const exportService = new ExportService(store.containers.reflections, access, audit, config.idSecret);
+  const records = new SupervisionRecords(store.containers.supervision, config.reflectionTtlDays);
+  const agenda = new SupervisionAgenda(store.containers.relationships, schedules, records, access, audit);
   const handler = createDigestHandler({
     people,
     schedules,
     summaries,
+    agenda,
     config,
     instanceId: randomUUID().slice(0, 8),
   });
@@ -84,5 +93,5 @@ export function createSupervision(deps: {
     const r = await deps.rollups.reconcile(store.containers.reflections);
     if (r.applied || r.rebuilt) log.info('rollups.reconciled', { count: r.applied, status: r.rebuilt ? 'rebuilt' : 'repaired' });
   };
-  return { roster, access, audit, summaries, exports: exportService, rollups: deps.rollups, startup, digest: { handler, ensureJob } };
+  return { roster, access, audit, summaries, exports: exportService, agenda, records, rollups: deps.rollups, startup, digest: { handler, ensureJob } };
 }

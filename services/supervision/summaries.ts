@@ -96,12 +96,15 @@ export class SummaryService {
     private readonly onboarding?: OnboardingStatusReader,
   ) {}
 
-  /** A supervisor's view of everyone they supervise, for one period. Audited as one `summary` read. */
-  async team(viewerId: string, period: Period, now: Date, view: 'summary' | 'digest' = 'summary'): Promise<{ ok: true; summary: TeamSummary } | Refusal> {
-    const { viewer, subjects, scope } = await this.access.readable(viewerId);
+  /**
+   * A supervisor's view of everyone they supervise, for one period. Audited as one `summary` read. The viewer by id, or
+   * as the caller has just read them (the digest job: not read twice).
+   */
+  async team(viewerOrId: string | Person, period: Period, now: Date, view: 'summary' | 'digest' = 'summary'): Promise<{ ok: true; summary: TeamSummary } | Refusal> {
+    const { viewer, subjects, scope } = await this.access.readable(viewerOrId);
     if (!viewer) return { ok: false, reason: 'no_viewer' };
     if (viewer.role !== 'supervisor' || scope !== 'supervisee') return { ok: false, reason: 'role' };
-    await this.audit.record({ actor: viewer.id, subjects: subjects.map((s) => s.id), view, detail: { from: period.from, to: period.to } });
+    await this.audit.record({ actor: viewer.id, actorAlias: viewer.alias, subjects: subjects.map((s) => s.id), view, detail: { from: period.from, to: period.to } });
     const history = await this.history(subjects.map((s) => s.id), period, now, viewer.timeZone);
     const psws = await Promise.all(subjects.map((s) => this.person(s, 'supervisee', period, viewer.timeZone, history)));
     const byTeam = new Map<string, PswSummary[]>();
@@ -179,7 +182,7 @@ export class SummaryService {
     const result = await iterator.fetchNext();
     const items = result.resources.map(stripSystem);
     if (scope === 'supervisee') {
-      await this.audit.record({ actor: viewer.id, subjects: [subject.id], view: 'summary_psw', detail: { count: items.length } });
+      await this.audit.record({ actor: viewer.id, actorAlias: viewer.alias, subjects: [subject.id], view: 'summary_psw', detail: { count: items.length } });
     }
     const next = result.continuationToken
       ? signToken(this.secret, 'page', { v: viewer.id, s: subject.id, f: from, c: result.continuationToken }, new Date(now.getTime() + PAGE_TOKEN_MINUTES * 60_000))

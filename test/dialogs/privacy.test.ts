@@ -157,7 +157,7 @@ describe('my data and delete my data (issue 8)', () => {
     const { resources: audit } = await bot.app.store.containers.audit.items.query<{ view: string; actor: string; subjects: string[]; detail: Record<string, unknown> }>({ query: "SELECT * FROM c WHERE c.view = 'delete' AND c.actor = @a", parameters: [{ name: '@a', value: aId }] }).fetchAll();
     assert.equal(audit.length, 1);
     assert.deepEqual(audit[0]!.subjects, [aId]);
-    assert.deepEqual(audit[0]!.detail, { reflections: 2, relationships: 2, jobs: 2, references: 1, onboarding: 1, conversations: 0, spooled: 0, person: 'deleted' });
+    assert.deepEqual(audit[0]!.detail, { reflections: 2, relationships: 2, jobs: 2, references: 1, onboarding: 1, conversations: 0, spooled: 0, supervision: 0, person: 'deleted' });
     assert.doesNotMatch(JSON.stringify(audit), /D-1|D-2|cafe|music/);
   });
 

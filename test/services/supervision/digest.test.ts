@@ -52,6 +52,7 @@ describe('weekly digest', () => {
         people: t.app.people,
         schedules: t.app.store.containers.schedules,
         summaries: t.app.supervision.summaries,
+        agenda: t.app.supervision.agenda,
         config: MONDAY_9,
         instanceId,
       });
