@@ -13,6 +13,7 @@ import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnRe
 import { randomUUID } from 'node:crypto';
 import type { AppServices } from '../services/app';
 import { RISK_CATEGORIES, type RiskCategory, type SafetyProtocol } from '../services/content';
+import { t } from '../services/catalogue';
 import { errorFields, log } from '../services/log';
 import { isRiskKind, protocolFor, screening } from '../services/safety/protocol';
 import { regionOf, type Region } from '../services/safety/region';
@@ -52,23 +53,6 @@ export interface SafetyCheckOptions {
   inDialog?: boolean;
 }
 
-export const words = {
-  alertYes: 'Yes, alert them now',
-  alertNo: 'Not now',
-  declined: "Okay, I won't alert anyone. You can still reach your supervisor directly whenever you're ready.",
-  noSupervisor: "You don't have a supervisor set up in PeerReflect yet, so I can't alert anyone from here. Please reach your supervisor or on-call lead directly.",
-  unreachable: "Your supervisor hasn't connected with PeerReflect yet, so I can't reach them from here. Please call or message them directly.",
-  alertFailed: "Sorry, I couldn't send the alert just now. Please reach your supervisor directly, by phone if you can.",
-  whenReady: 'Take the time you need. When you’re ready, tap Carry on.',
-  carryOn: 'Carry on',
-  checkYes: 'Yes',
-  checkNo: 'No, all good',
-  checkedNo: 'Thanks for checking.',
-  noneOfThese: 'None of these',
-  noneChosen: 'Okay. If something comes to mind, type `worried` any time.',
-  screenFailed: "I couldn't run my safety check on that answer just now. It's kept, so let me ask instead.",
-  outsideDone: "Thank you for raising it. Type `worried` again any time, or `reflect` when you're ready.",
-};
 
 /** Whose protocol, which contacts: the person's country from their time zone. */
 function regionOfTurn(step: WaterfallStepContext): Region | undefined {
@@ -135,13 +119,13 @@ export class SafetyDialog extends ComponentDialog {
     // One alert per debrief: once it has arrived, there is nothing more to offer.
     if (o.debriefId && (await this.app.safetyAlerts.status(o.debriefId)) === 'delivered') return this.carryOn(step, this.protocol.supervisorAlert.alreadyDelivered);
     const target = await this.app.safetyAlerts.target(personOf(step.context).id);
-    if (!target.chain.length) return this.carryOn(step, target.reason === 'unreachable' ? words.unreachable : words.noSupervisor);
+    if (!target.chain.length) return this.carryOn(step, target.reason === 'unreachable' ? t('safety.unreachable') : t('safety.noSupervisor'));
     return step.beginDialog(CHOICE, {
       step: 'safety-alert',
       prompt: target.primary ? this.protocol.supervisorAlert.offer : this.protocol.supervisorAlert.offerNextInLine,
       choices: [
-        { value: 'alert', title: words.alertYes, synonyms: ['yes', 'alert', 'yes please', 'alert them'] },
-        { value: 'no', title: words.alertNo, synonyms: ['no', 'no thanks', 'not now', 'skip'] },
+        { value: 'alert', title: t('safety.alertYes'), synonyms: ['yes', 'alert', 'yes please', 'alert them'] },
+        { value: 'no', title: t('safety.alertNo'), synonyms: ['no', 'no thanks', 'not now', 'skip'] },
       ],
     });
   }
@@ -150,8 +134,8 @@ export class SafetyDialog extends ComponentDialog {
   private async carryOn(step: WaterfallStepContext, said: string) {
     return step.beginDialog(CHOICE, {
       step: 'safety-continue',
-      prompt: `${said} ${words.whenReady}`,
-      choices: [{ value: 'continue', title: words.carryOn, synonyms: ['continue', 'ok', 'okay', 'ready', 'go on'] }],
+      prompt: `${said} ${t('safety.whenReady')}`,
+      choices: [{ value: 'continue', title: t('safety.carryOn'), synonyms: ['continue', 'ok', 'okay', 'ready', 'go on'] }],
     });
   }
 
@@ -160,7 +144,7 @@ export class SafetyDialog extends ComponentDialog {
     const choice = (step.result as ChoiceResult).value;
     if (choice === 'continue') return this.resume(step);
     if (choice !== 'alert') {
-      await step.context.sendActivity(words.declined);
+      await step.context.sendActivity(t('safety.declined'));
       return this.resume(step);
     }
     const psw = personOf(step.context);
@@ -170,17 +154,17 @@ export class SafetyDialog extends ComponentDialog {
       const categories = [...new Set([...(o.found ?? []), ...o.categories])];
       const r = await this.app.safetyAlerts.request({ psw: psw.id, debriefId: o.debriefId ?? randomUUID(), clientCode: o.clientCode, categories, region: regionOf(psw.timeZone) }, this.app.now());
       log.info('safety.alert', { kind: categories.join('+'), status: r });
-      await step.context.sendActivity(r === 'sending' ? said.sending : r === 'added' ? said.added : r === 'already' ? said.alreadyDelivered : words.alertFailed);
+      await step.context.sendActivity(r === 'sending' ? said.sending : r === 'added' ? said.added : r === 'already' ? said.alreadyDelivered : t('safety.alertFailed'));
     } catch (err) {
       log.error('safety.alert_failed', errorFields(err));
-      await step.context.sendActivity(words.alertFailed);
+      await step.context.sendActivity(t('safety.alertFailed'));
     }
     return this.resume(step);
   }
 
   private async resume(step: WaterfallStepContext) {
     const o = step.options as SafetyPauseOptions;
-    await step.context.sendActivity(o.outside ? words.outsideDone : this.protocol.resume);
+    await step.context.sendActivity(o.outside ? t('safety.outsideDone') : this.protocol.resume);
     return step.endDialog();
   }
 }
@@ -211,21 +195,21 @@ export class SafetyCheckDialog extends ComponentDialog {
     const o = (step.options ?? {}) as SafetyCheckOptions;
     if (!o.closing && !o.failed) return step.next({ value: 'yes' } satisfies Partial<ChoiceResult>);
     log.info('safety.check', { mode: o.failed ? 'screen_failed' : 'closing' });
-    if (o.failed) await step.context.sendActivity(words.screenFailed);
+    if (o.failed) await step.context.sendActivity(t('safety.screenFailed'));
     return step.beginDialog(CHOICE, {
       step: 'safety-check',
       prompt: this.protocol.check.question,
       // "Yes" first: typing a number by habit should err towards asking which.
       choices: [
-        { value: 'yes', title: words.checkYes, synonyms: ['y', 'yeah', 'yep', 'yes please', 'i am', "i'm worried", 'worried'] },
-        { value: 'no', title: words.checkNo, synonyms: ['no', 'n', 'nope', 'nothing', 'all good', 'no thanks', 'none', 'skip'] },
+        { value: 'yes', title: t('safety.checkYes'), synonyms: ['y', 'yeah', 'yep', 'yes please', 'i am', "i'm worried", 'worried'] },
+        { value: 'no', title: t('safety.checkNo'), synonyms: ['no', 'n', 'nope', 'nothing', 'all good', 'no thanks', 'none', 'skip'] },
       ],
     });
   }
 
   private async which(step: WaterfallStepContext) {
     if ((step.result as ChoiceResult).value !== 'yes') {
-      await step.context.sendActivity(words.checkedNo);
+      await step.context.sendActivity(t('safety.checkedNo'));
       return step.endDialog(undefined);
     }
     return step.beginDialog(CHOICE, {
@@ -233,7 +217,7 @@ export class SafetyCheckDialog extends ComponentDialog {
       prompt: this.protocol.check.which,
       choices: [
         ...RISK_CATEGORIES.map((k) => ({ value: k, title: this.protocol.kinds[k].choice })),
-        { value: 'none', title: words.noneOfThese, synonyms: ['none', 'nothing', 'not sure', 'no'] },
+        { value: 'none', title: t('safety.noneOfThese'), synonyms: ['none', 'nothing', 'not sure', 'no'] },
       ],
     });
   }
@@ -242,7 +226,7 @@ export class SafetyCheckDialog extends ComponentDialog {
     const o = (step.options ?? {}) as SafetyCheckOptions;
     const kind = (step.result as ChoiceResult).value;
     if (!isRiskKind(kind)) {
-      await step.context.sendActivity(words.noneChosen);
+      await step.context.sendActivity(t('safety.noneChosen'));
       return step.endDialog(undefined);
     }
     log.info('safety.named', { kind });

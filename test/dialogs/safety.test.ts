@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sinon from 'sinon';
 import { createScheduler } from '../../bot/proactive';
-import { words } from '../../dialogs/safety';
+import { t } from '../../services/catalogue';
 import { content, type RiskCategory } from '../../services/content';
 import { setLogLevel } from '../../services/log';
 import type { ReflectionDoc } from '../../services/reflections/model';
@@ -35,7 +35,7 @@ async function finish(c: Conversation, from: number, self = '3'): Promise<string
   for (let i = from; i < 5; i++) await c.say('skip');
   await c.say('steady');
   assert.ok(visibleText(await c.say(self)).includes(protocol.check.question));
-  const review = visibleText(await c.say(words.checkNo));
+  const review = visibleText(await c.say(t('safety.checkNo')));
   assert.match(review, /exactly what I'll save/);
   assert.match(visibleText(await c.say('save')), /Saved/);
   return review;
@@ -96,10 +96,10 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
       assert.doesNotMatch(shown, /\*\*[^*]*\(US\)\*\*|Childhelp|Never Use Alone/, 'Canadian lines for a Toronto time zone');
       if (kind === 'psw_distress') assert.doesNotMatch(shown, /client|Overdose Response|Kids Help/i, 'spoken to the PSW, not about a client');
       assert.match(shown, /not a crisis service/);
-      assert.ok(shown.includes(words.noSupervisor), 'no supervisor: said kindly, no offer');
-      assert.ok(shown.includes(words.whenReady), 'a real pause: it waits for the PSW');
+      assert.ok(shown.includes(t('safety.noSupervisor')), 'no supervisor: said kindly, no offer');
+      assert.ok(shown.includes(t('safety.whenReady')), 'a real pause: it waits for the PSW');
       assert.doesNotMatch(shown, /\(2\/5\)/);
-      const resumed = visibleText(await c.say(words.carryOn));
+      const resumed = visibleText(await c.say(t('safety.carryOn')));
       assert.ok(resumed.includes(protocol.resume));
       assert.match(resumed, /\(2\/5\)/, 'the debrief carries on where it paused');
       await finish(c, 1);
@@ -138,7 +138,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     assert.ok(selfCheck.includes(kinds.psw_distress.text));
     assert.ok(!selfCheck.includes(protocol.selfCare.text), 'their own words already had the fuller response');
     assert.doesNotMatch(selfCheck, /exactly what I'll save/);
-    assert.ok(visibleText(await c.say(words.carryOn)).includes(protocol.check.question), 'then the safety question');
+    assert.ok(visibleText(await c.say(t('safety.carryOn'))).includes(protocol.check.question), 'then the safety question');
     const review = visibleText(await c.say('no'));
     assert.match(review, /exactly what I'll save/, 'the review follows');
     assert.match(review, /Safety notes: overdose, suicidal thoughts, your own wellbeing/);
@@ -157,14 +157,14 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     const asked = visibleText(await c.say('4 good day'));
     assert.ok(asked.includes(protocol.check.question));
     assert.doesNotMatch(asked, /exactly what I'll save/, 'before the review');
-    const which = visibleText(await c.say(words.checkYes));
+    const which = visibleText(await c.say(t('safety.checkYes')));
     assert.ok(which.includes(protocol.check.which));
     for (const k of Object.values(kinds)) assert.ok(which.includes(k.choice), k.choice);
     const shown = visibleText(await c.say(kinds.abuse.choice));
     assert.ok(shown.includes(kinds.abuse.text));
     assert.match(shown, /Duty to report/);
     assert.ok(!shown.includes(protocol.pause), 'they named it: no "something you wrote"');
-    const review = visibleText(await c.say(words.carryOn));
+    const review = visibleText(await c.say(t('safety.carryOn')));
     assert.match(review, /exactly what I'll save/);
     assert.match(review, /Safety notes: abuse/i);
     assert.match(visibleText(await c.say('save')), /Saved/);
@@ -188,7 +188,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     await say('1');
     await say('no');
     assert.ok(visibleText(await say('3 tired')).includes(protocol.check.question));
-    await say(words.checkNo);
+    await say(t('safety.checkNo'));
     assert.match(visibleText(await say('save')), /Saved/);
     assert.ok(turns <= 15, `${turns} turns`);
   });
@@ -200,9 +200,9 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     const shown = visibleText(await c.say(kinds.harm_to_others.choice));
     assert.ok(shown.includes(kinds.harm_to_others.text));
     assert.match(shown, /Duty to warn/);
-    assert.ok(visibleText(await c.say(words.carryOn)).includes(words.outsideDone));
+    assert.ok(visibleText(await c.say(t('safety.carryOn'))).includes(t('safety.outsideDone')));
     assert.match(visibleText(await c.say('worried')), /Which is closest/);
-    assert.ok(visibleText(await c.say(words.noneOfThese)).includes(words.noneChosen));
+    assert.ok(visibleText(await c.say(t('safety.noneOfThese'))).includes(t('safety.noneChosen')));
 
     const d = new Conversation(bot.url);
     await toFirstPrompt(d);
@@ -210,7 +210,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     assert.ok(visibleText(await d.say("I'm worried about someone")).includes(protocol.check.which), 'not taken as the answer to (2/5)');
     const mine = visibleText(await d.say(kinds.psw_distress.choice));
     assert.ok(mine.includes(kinds.psw_distress.text));
-    const back = visibleText(await d.say(words.carryOn));
+    const back = visibleText(await d.say(t('safety.carryOn')));
     assert.ok(back.includes(protocol.resume));
     assert.match(back, /\(2\/5\)/, 'the question it interrupted is asked again');
     assert.match(visibleText(await d.say('Worried about her rent, mostly')), /\(3\/5\)/, 'a sentence that starts with it is an answer');
@@ -240,7 +240,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     for (let i = 1; i < 5; i++) await say('skip');
     await say('steady');
     await say('3');
-    await say(words.checkNo);
+    await say(t('safety.checkNo'));
     assert.match(await say('save'), /Saved/);
     const [doc] = (await bot.app.reflections.listByPsw(bot.app.personIdFor(c.userId))).items;
     assert.deepEqual(doc!.riskFlags.sort(), ['overdose', 'suicide']);
@@ -261,7 +261,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     assert.ok(!shown.includes(protocol.pause));
     assert.doesNotMatch(shown, /911|9-8-8|988|crisis/i);
     assert.ok(shown.includes(protocol.check.question), 'then the safety question, in the same turn');
-    await c.say(words.checkNo);
+    await c.say(t('safety.checkNo'));
     assert.match(visibleText(await c.say('save')), /Saved/);
 
     const ok = new Conversation(bot.url);
@@ -308,14 +308,14 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     assert.ok(later.includes(kinds.abuse.text));
     assert.ok(later.includes(protocol.supervisorAlert.alreadyDelivered));
     assert.ok(!later.includes(protocol.supervisorAlert.offer));
-    await say(words.carryOn);
+    await say(t('safety.carryOn'));
     await scheduler.runDue();
     assert.equal(inbox(sup).filter((t) => /Safety alert/.test(t)).length, 1);
 
     for (let i = 3; i < 5; i++) await say('skip');
     await say('steady');
     await say('3');
-    await say(words.checkNo);
+    await say(t('safety.checkNo'));
     assert.match(await say('save'), /Saved/);
     const [doc] = await reflectionsOf(bot, c.userId);
     assert.deepEqual(doc!.riskFlags, ['suicide', 'overdose', 'abuse']);
@@ -337,7 +337,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     await bot.app.people.update(bot.app.personIdFor(c.userId), (p) => ({ ...p, supervisorId: supId, team: 'Team Unreachable' }));
     await toFirstPrompt(c);
     const shown = visibleText(await c.say('found him unresponsive in the washroom'));
-    assert.ok(shown.includes(words.unreachable));
+    assert.ok(shown.includes(t('safety.unreachable')));
     assert.doesNotMatch(shown, /\(2\/5\)/, 'the protocol gets a moment of its own');
     assert.match(visibleText(await c.say('carry on')), /\(2\/5\)/);
 
@@ -354,14 +354,14 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     const screen = sinon.stub(screening, 'answer').throws(new Error('screen down'));
     const shown = visibleText(await c.say('She overdosed again last night'));
     assert.ok(screen.called);
-    assert.ok(shown.includes(words.screenFailed));
+    assert.ok(shown.includes(t('safety.screenFailed')));
     assert.ok(shown.includes(protocol.check.question));
     assert.doesNotMatch(shown, /\(2\/5\)/, 'never passes in silence');
     const which = visibleText(await c.say('yes'));
     assert.ok(which.includes(protocol.check.which));
     const od = visibleText(await c.say(kinds.overdose.choice));
     assert.ok(od.includes(kinds.overdose.text));
-    assert.match(visibleText(await c.say(words.carryOn)), /\(2\/5\)/);
+    assert.match(visibleText(await c.say(t('safety.carryOn'))), /\(2\/5\)/);
     // "No" carries straight on.
     assert.match(visibleText(await c.say('Walked her to the clinic')), /safety check/);
     assert.match(visibleText(await c.say('no')), /\(3\/5\)/);
@@ -380,7 +380,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
       const c = new Conversation(own.url);
       await toFirstPrompt(c);
       assert.match(visibleText(await c.say('she overdosed again')), /Agency protocol: stop here/);
-      assert.match(visibleText(await c.say(words.carryOn)), /\(2\/5\)/);
+      assert.match(visibleText(await c.say(t('safety.carryOn'))), /\(2\/5\)/);
     } finally {
       await own.stop();
     }
