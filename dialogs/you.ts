@@ -16,6 +16,7 @@ import { redactWords, wordsToRedact } from '../services/reflections/redact';
 import { describeRedactions, totalRedactions } from '../services/reflections/redactionWords';
 import { newReflectionId } from '../services/reflections/service';
 import { categoryLabel, isRiskKind } from '../services/safety/protocol';
+import { checkInJob } from '../services/you/checkIn';
 import { selfReflectionFromDraft, type SelfDraft, type SelfNeed, type SelfOrigin } from '../services/you/model';
 import { offerAfterDebrief, type SelfOffer } from '../services/you/offer';
 import { SelfReflections } from '../services/you/selfReflections';
@@ -152,6 +153,7 @@ export class YouDialog extends ComponentDialog {
       prompt: offer.text,
       choices: [
         { value: 'yes', title: t('you.accept'), synonyms: ['yes', 'y', 'ok', 'okay', 'sure', 'yes please'] },
+        ...(offer.checkIn ? [{ value: 'checkin', title: t('you.checkInChoice'), synonyms: ['check in', 'tomorrow', 'check in tomorrow'] }] : []),
         { value: 'no', title: t('you.notNow'), synonyms: ['no', 'n', 'no thanks', 'skip', 'later', 'not today'] },
       ],
     });
@@ -159,7 +161,16 @@ export class YouDialog extends ComponentDialog {
 
   private async accepted(step: WaterfallStepContext) {
     const { offer } = (step.options ?? {}) as YouOptions;
-    if ((step.result as ChoiceResult).value !== 'yes') {
+    const answer = (step.result as ChoiceResult).value;
+    if (answer === 'checkin') {
+      // A one-off message tomorrow morning in their own time zone (services/you/checkIn.ts); our words, not theirs.
+      const person = personOf(step.context);
+      await this.app.jobs.put(checkInJob(person.id, person.timeZone, this.app.now(), content().you.lowSelfCheck.checkIn), this.app.now());
+      log.info('you.check_in_set', { kind: offer?.origin ?? 'command' });
+      await step.context.sendActivity(t('you.checkInSet'));
+      return step.endDialog();
+    }
+    if (answer !== 'yes') {
       log.info('you.declined', { kind: offer?.origin ?? 'command' });
       await step.context.sendActivity(content().you.texts.declined.text);
       return step.endDialog();

@@ -254,7 +254,8 @@ export interface YouContent {
   readonly texts: Readonly<Record<'intro' | 'pick' | 'saved' | 'declined' | 'privacy' | 'privacyShared', TextItem>>;
   readonly topics: readonly YouTopic[];
   readonly supervision: { readonly question: TextItem; readonly needs: readonly YouNeed[]; readonly none: string; readonly detail: TextItem };
-  readonly lowSelfCheck: { readonly offer: string; readonly again: string; readonly source: string };
+  /** After a low self-check: the offer, the stronger one (a 1 or two in a row), and the next morning's check-in. */
+  readonly lowSelfCheck: { readonly offer: string; readonly again: string; readonly checkIn: string; readonly source: string };
 }
 
 export interface Content {

@@ -1,9 +1,9 @@
-// Whether a finished debrief offers the worker's own side, and with what words — one short yes/no, never forced.
+// Whether a finished debrief offers the worker's own side, and with what words — one short question, never forced.
 // In proportion: words in the answers that touch the PSW themselves (a client's death, their own recovery stirred
 // up, something staying with them, a boundary, sharing their story) offer that topic; a rough self-check (1 or 2)
-// offers a few minutes on how they are doing; a 1, or a second rough one in a row, says so and points to supervision
-// too. The self-care step at the self-check (dialogs/reflectionDebrief.ts) has already been shown; this adds the
-// reflective route after the save, and nothing when neither applies.
+// offers a few minutes on how they are doing; a 1, or a second rough one in a row, says so, points to supervision
+// too, and offers a check-in the next morning. The self-care step at the self-check (dialogs/reflectionDebrief.ts)
+// has already been shown; this adds the reflective route after the save, and nothing when neither applies.
 import { compilePattern, content as defaultContent, normalizeForMatching, type Content, type YouTopic } from '../content';
 import type { SelfOrigin } from './model';
 
@@ -20,6 +20,8 @@ export interface SelfOffer {
   topic?: string;
   text: string;
   origin: Exclude<SelfOrigin, 'command'>;
+  /** A 1, or a second rough one in a row: a check-in the next morning is offered too (services/you/checkIn.ts). */
+  checkIn?: true;
 }
 
 /** A self-check this low gets the offer (the self-care step is shown for the same scores). */
@@ -46,7 +48,7 @@ export function offerAfterDebrief(input: OfferInput, c: Content = defaultContent
   const low = input.score <= LOW_SCORE;
   const again = low && (input.score === 1 || (input.previousScore !== undefined && input.previousScore <= LOW_SCORE));
   const withTopic = topic ? { topic: topic.id } : {};
-  if (again) return { ...withTopic, text: c.you.lowSelfCheck.again, origin: 'offer-low-again' };
+  if (again) return { ...withTopic, text: c.you.lowSelfCheck.again, origin: 'offer-low-again', checkIn: true };
   if (low) return { ...withTopic, text: topic?.offer?.text ?? c.you.lowSelfCheck.offer, origin: 'offer-low' };
   if (topic?.offer) return { topic: topic.id, text: topic.offer.text, origin: 'offer-topic' };
   return undefined;

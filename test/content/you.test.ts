@@ -3,6 +3,7 @@
 // write and not everyday sentences, and supervision needs that name Proctor's three functions.
 import { strict as assert } from 'node:assert';
 import { loadContent, OWN_SOURCE, type Content } from '../../services/content';
+import { checkInJob, checkInJobId } from '../../services/you/checkIn';
 import { offerAfterDebrief, topicIn } from '../../services/you/offer';
 
 describe("content: the worker's own side (content/you.json)", () => {
@@ -81,9 +82,21 @@ describe("content: the worker's own side (content/you.json)", () => {
     assert.equal(offerAfterDebrief({ texts: ['we walked and talked'], score: 3, previousScore: 1 }, c), undefined);
     assert.deepEqual(offerAfterDebrief({ texts: ['she sent me a friend request'], score: 4 }, c), { topic: 'you-boundaries', text: c.you.topics.find((t) => t.id === 'you-boundaries')!.offer!.text, origin: 'offer-topic' });
     assert.deepEqual(offerAfterDebrief({ texts: ['long day'], score: 2 }, c), { text: c.you.lowSelfCheck.offer, origin: 'offer-low' });
-    assert.deepEqual(offerAfterDebrief({ texts: ['long day'], score: 2, previousScore: 2 }, c), { text: c.you.lowSelfCheck.again, origin: 'offer-low-again' });
-    assert.deepEqual(offerAfterDebrief({ texts: ['long day'], score: 1 }, c), { text: c.you.lowSelfCheck.again, origin: 'offer-low-again' });
+    assert.deepEqual(offerAfterDebrief({ texts: ['long day'], score: 2, previousScore: 2 }, c), { text: c.you.lowSelfCheck.again, origin: 'offer-low-again', checkIn: true });
+    assert.deepEqual(offerAfterDebrief({ texts: ['long day'], score: 1 }, c), { text: c.you.lowSelfCheck.again, origin: 'offer-low-again', checkIn: true });
     assert.deepEqual(offerAfterDebrief({ texts: ['', 'he passed away'], score: 2, previousScore: 5 }, c), { topic: 'you-grief', text: c.you.topics.find((t) => t.id === 'you-grief')!.offer!.text, origin: 'offer-low' });
     assert.match(c.you.lowSelfCheck.again, /supervisor/);
+  });
+
+  it('a check-in asked for is one notice job, due at 10:00 tomorrow in their own zone, with our words only', () => {
+    const now = new Date('2026-03-07T23:30:00Z'); // 15:30 on 7 March in Vancouver; DST starts on the 8th
+    const job = checkInJob('p-1', 'America/Vancouver', now, c.you.lowSelfCheck.checkIn);
+    assert.equal(job.id, checkInJobId('p-1'));
+    assert.equal(job.kind, 'notice');
+    assert.equal(job.due, '2026-03-08T17:00:00.000Z', '10:00 PDT');
+    assert.deepEqual(job.payload, { text: c.you.lowSelfCheck.checkIn });
+    assert.ok(job.ttl && job.ttl > 0);
+    // A zone we cannot read falls back to UTC rather than failing.
+    assert.equal(checkInJob('p-1', 'Not/AZone', now, 'x').due, '2026-03-08T10:00:00.000Z');
   });
 });

@@ -5,7 +5,9 @@
 // and only the need the PSW shares); and that `my data` / `delete my data` include it.
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
+import { DateTime } from 'luxon';
 import { content } from '../../services/content';
+import { checkInJobId } from '../../services/you/checkIn';
 import type { SelfReflectionDoc } from '../../services/you/model';
 import { SelfReflections } from '../../services/you/selfReflections';
 import { cardData, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
@@ -194,8 +196,18 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
     await c.say('save');
 
     const again = await debrief(c, 'Y-4', 'We made a plan for the week', '2 still rough');
-    assert.ok(visibleText(again.saved).includes(you.lowSelfCheck.again), visibleText(again.saved));
-    await c.say('not now');
+    const offered = visibleText(again.saved);
+    assert.ok(offered.includes(you.lowSelfCheck.again), offered);
+    assert.match(offered, /Check in with me tomorrow/);
+    // A check-in tomorrow morning instead: one notice job in our words, at 10:00 in their zone.
+    assert.match(visibleText(await c.say('Check in with me tomorrow')), /I'll check in with you tomorrow morning/);
+    const job = await bot.app.jobs.get(checkInJobId(psw('you-psw3')));
+    assert.equal(job?.kind, 'notice');
+    assert.deepEqual(job?.payload, { text: you.lowSelfCheck.checkIn });
+    const zone = (await bot.app.people.get(psw('you-psw3')))!.timeZone;
+    const due = DateTime.fromISO(job!.due).setZone(zone);
+    assert.equal(due.hour, 10);
+    assert.equal(due.startOf('day').diff(DateTime.fromJSDate(bot.app.now()).setZone(zone).startOf('day'), 'days').days, 1);
     assert.deepEqual((await selfDocs('you-psw3')).map((d) => d.origin), ['offer-low']);
   });
 
