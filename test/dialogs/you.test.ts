@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { DateTime } from 'luxon';
+import sinon from 'sinon';
 import { content } from '../../services/content';
 import { checkInJobId } from '../../services/you/checkIn';
 import type { SelfReflectionDoc } from '../../services/you/model';
@@ -217,6 +218,31 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
     const said = visibleText(saved);
     assert.match(said, /Saved\. Thank you/);
     assert.ok(!/a few minutes/.test(said), said);
+  });
+
+  it('storage failing at Save: says so, shows the review again, and a second Save keeps it (nothing lost)', async () => {
+    const c = new Conversation(bot.url, 'you-psw2');
+    await c.say('reflect me');
+    await c.say('Something else');
+    await c.say('a heavy week, lots of paperwork');
+    await c.say('skip');
+    await c.say('skip');
+    await c.say('nothing for now');
+    const items = bot.store.containers.reflections.items;
+    const create = sinon.stub(items, 'create');
+    create.callThrough();
+    create.onFirstCall().rejects(Object.assign(new Error('storage down'), { code: 503 }));
+    try {
+      const failed = visibleText(await c.say('save'));
+      assert.match(failed, /couldn't save that just now/);
+      assert.match(failed, /Save this\?/);
+      assert.match(visibleText(await c.say('save')), /Saved, just for you/);
+    } finally {
+      create.restore();
+    }
+    const docs = await selfDocs('you-psw2');
+    assert.equal(docs.filter((d) => d.topic === 'you-other').length, 1);
+    assert.match(docs.find((d) => d.topic === 'you-other')!.answers[0]!.text, /heavy week/);
   });
 
   it("onboarding's introduction tells a new hire the strand exists, and `reflect me` works for them", async () => {
