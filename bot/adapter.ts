@@ -5,10 +5,10 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, t
 import type { Activity as SchemaActivity } from 'botframework-schema';
 import type { AuthenticateRequestResult, ClaimsIdentity, ConnectorFactory } from 'botframework-connector';
 import type { Config } from '../services/config';
+import { t } from '../services/catalogue';
 import { errorFields, log } from '../services/log';
 import { loopbackOnly } from './loopback';
 
-export const APOLOGY = "Sorry, something went wrong on my side. What you've told me so far is kept — try again in a moment, or type `help`.";
 
 /** CloudAdapter with its authenticate-and-run step public, so the server writes the HTTP answer itself (bot/httpGuards.authFailure). */
 export class PeerReflectAdapter extends CloudAdapter {
@@ -43,7 +43,8 @@ export function createAdapter(config: Config): PeerReflectAdapter {
     const errorId = randomUUID().slice(0, 8);
     log.error('turn.error', { errorId, activityType: context.activity.type, channelId: context.activity.channelId, ...errorFields(error) });
     try {
-      await context.sendActivity(`${APOLOGY} (ref ${errorId})`);
+      // Outside the bot's turn (bot/peerReflectBot.ts sets the locale there), so the locale is passed.
+      await context.sendActivity(t('bot.apology', { ref: errorId }, context.activity.locale));
     } catch (sendErr) {
       log.error('turn.apology_failed', { errorId, ...errorFields(sendErr) });
     }

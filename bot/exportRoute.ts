@@ -1,6 +1,7 @@
 // GET /exports?token=… — the CSV behind an export link. The token is short-lived and signed; access is decided
 // again and the download audited (services/supervision/export.ts). No cookies, no caching, no file on disk.
 import type { AppServices } from '../services/app';
+import { t } from '../services/catalogue';
 import { errorFields, log } from '../services/log';
 import type { RouteInstaller } from './server';
 
@@ -12,7 +13,7 @@ export function exportRoute(app: AppServices): RouteInstaller {
         const result = await app.supervision.exports.csv((req.query as { token?: unknown } | undefined)?.token, app.now());
         if (!result.ok) {
           res.setHeader('cache-control', 'no-store');
-          res.send(404, { error: 'not_found', message: 'This export link has expired or is not yours. Type `export` in the chat for a new one.' });
+          res.send(404, { error: 'not_found', message: t('bot.exportExpired') });
           return;
         }
         res.writeHead(200, {
@@ -25,7 +26,7 @@ export function exportRoute(app: AppServices): RouteInstaller {
         log.info('export.downloaded', { count: result.rows, bytes: result.csv.length });
       } catch (err) {
         log.error('export.failed', errorFields(err));
-        if (!res.headersSent) res.send(500, { error: 'internal', message: 'The export could not be made. Please try again.' });
+        if (!res.headersSent) res.send(500, { error: 'internal', message: t('bot.exportFailed') });
       }
     });
   };

@@ -1,6 +1,7 @@
 // GET /my-data?token=… — the JSON file behind a `my data` link. The token is short-lived, signed for this purpose
 // and names the person; the data is collected at download time. No cookies, no caching, no file on disk.
 import type { AppServices } from '../services/app';
+import { t } from '../services/catalogue';
 import { errorFields, log } from '../services/log';
 import { myDataFilename } from '../services/privacy/dataRights';
 import { verifyToken } from '../services/signedToken';
@@ -14,7 +15,7 @@ export function myDataRoute(app: AppServices): RouteInstaller {
         const claims = verifyToken<{ v?: unknown }>(app.config.idSecret, 'my-data', (req.query as { token?: unknown } | undefined)?.token, now);
         if (!claims || typeof claims.v !== 'string') {
           res.setHeader('cache-control', 'no-store');
-          res.send(404, { error: 'not_found', message: 'This link has expired. Type `my data` in the chat for a new one.' });
+          res.send(404, { error: 'not_found', message: t('bot.myDataExpired') });
           return;
         }
         const json = JSON.stringify(await app.dataRights.collect(claims.v), null, 2);
@@ -28,7 +29,7 @@ export function myDataRoute(app: AppServices): RouteInstaller {
         log.info('mydata.downloaded', { bytes: json.length });
       } catch (err) {
         log.error('mydata.failed', errorFields(err));
-        if (!res.headersSent) res.send(500, { error: 'internal', message: 'The file could not be made. Please try again.' });
+        if (!res.headersSent) res.send(500, { error: 'internal', message: t('bot.myDataFailed') });
       }
     });
   };

@@ -3,7 +3,7 @@
 import type { AppServices } from '../services/app';
 import type { Notice } from '../services/scheduler/job';
 import type { AdaptiveCard } from '../cards/card';
-import { followUpCard, followUpShort, reminderCard, REMINDER_SHORT } from '../cards/notices';
+import { followUpCard, followUpShort, reminderCard, reminderShort } from '../cards/notices';
 import { teamSummaryCard, teamSummaryText } from '../cards/summary';
 
 export type NoticeRenderer = (notice: Notice) => { text?: string; card: AdaptiveCard };
@@ -12,7 +12,7 @@ export function noticeRenderer(app: Pick<AppServices, 'supervision' | 'now'>): N
   return (notice) => {
     switch (notice.kind) {
       case 'reminder':
-        return { text: REMINDER_SHORT, card: reminderCard() };
+        return { text: reminderShort(), card: reminderCard() };
       case 'followup':
         return { text: followUpShort(notice.clientCode), card: followUpCard(notice.clientCode) };
       case 'digest': {

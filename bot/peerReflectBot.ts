@@ -7,14 +7,13 @@ import { routeTurn } from '../dialogs/router';
 import { welcome } from '../dialogs/messages';
 import { PERSON_KEY } from '../dialogs/turn';
 import type { AppServices } from '../services/app';
-import { inLocale } from '../services/catalogue';
+import { inLocale, t } from '../services/catalogue';
 import { log } from '../services/log';
 import type { Person } from '../services/people';
 import { createTurnQueue, runHeld } from './turnGate';
 import { rescueSave } from './saveRescue';
 import type { EtagCheckedStorage } from './stateStorage';
 import { invokeAnswer } from './invokes';
-import { NOT_YOUR_CONVERSATION } from './messages';
 import { RedeliveryGuard } from './redelivery';
 import { addressOf, isSharedConversation } from './references';
 import { answerInSharedChat, stripOwnMention } from './sharedChats';
@@ -53,7 +52,7 @@ export class PeerReflectBot extends TeamsActivityHandler {
       const owner = await this.owner.get(context);
       if (dc.activeDialog && owner && owner !== person.id) {
         log.warn('turn.other_person', { activityType: context.activity.type });
-        await context.sendActivity(NOT_YOUR_CONVERSATION);
+        await context.sendActivity(t('bot.notYourConversation'));
         return next();
       }
       await routeTurn(dc, this.commands);

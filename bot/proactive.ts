@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { AppServices } from '../services/app';
+import { inLocale } from '../services/catalogue';
 import type { ReferenceStore } from '../services/references';
 import { errorFields, log } from '../services/log';
 import { retryAfterMs, retryDelayMs, type BackoffOptions } from '../services/backoff';
@@ -60,7 +61,9 @@ export class ProactiveSender implements Sender {
     const stored = await this.references.get(message.personId);
     if (!stored) return 'no_reference';
     const conversationId = stored.address.conversation.id;
-    const shown = message.notice ? this.opts.render(message.notice) : undefined;
+    // Rendered in the person's locale, as their chat last sent it (stored with the address).
+    const notice = message.notice;
+    const shown = notice ? inLocale(stored.address.locale, () => this.opts.render(notice)) : undefined;
     // Never a card alone: a short text for the notification, and the card's fallbackText (cards/notices.ts).
     const withText = shown ? proactiveMessage(message.text ?? shown.text, shown.card) : undefined;
     const activity = withText

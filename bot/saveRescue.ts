@@ -5,14 +5,12 @@
 // carries no nonce, so it cannot prove which review it answers (another instance may have shown a newer one): it
 // gets the usual "send it again".
 import type { TurnContext } from 'botbuilder';
-import { REFLECTION_KEPT } from '../dialogs/messages';
 import { draftAtReview } from '../dialogs/reflection';
 import type { AppServices } from '../services/app';
+import { t } from '../services/catalogue';
 import { errorFields, log } from '../services/log';
 import { reflectionFromDraft } from '../services/reflections/draft';
 import type { EtagCheckedStorage } from './stateStorage';
-
-export const RESCUED_SAVED = 'Saved. Thank you for taking the time to reflect.';
 
 /** What to say when the tap was rescued; undefined when it was not a Save this instance can vouch for. */
 export async function rescueSave(context: TurnContext, app: AppServices, storage: EtagCheckedStorage, stateKey: string): Promise<string | undefined> {
@@ -28,7 +26,7 @@ export async function rescueSave(context: TurnContext, app: AppServices, storage
   try {
     const outcome = await app.outbox.submit(reflectionFromDraft(draft, psw, app.now(), app.reflections.ttlSeconds()));
     log.info('reflection.rescued', { status: outcome, kind: draft.practice ? 'practice' : 'real' });
-    return outcome === 'kept' ? REFLECTION_KEPT : RESCUED_SAVED;
+    return outcome === 'kept' ? t('router.reflectionKept') : t('bot.rescuedSaved');
   } catch (err) {
     log.error('reflection.rescue_failed', errorFields(err));
     return undefined;

@@ -8,11 +8,11 @@ import { adaptiveCard, cardAttachment, textBlock } from '../cards/card';
 import { matchCommand, type Command } from '../dialogs/commands';
 import { help } from '../dialogs/messages';
 import { HELP } from '../dialogs/router';
+import { t } from '../services/catalogue';
 import type { AppServices } from '../services/app';
 import { errorFields, log } from '../services/log';
 import type { Person } from '../services/people';
 import type { ConversationAddress } from '../services/references';
-import { SHARED_CHAT } from './messages';
 
 /**
  * The whole answer in a shared chat. `help` lists what the person can do (nothing personal in a list of
@@ -23,12 +23,12 @@ export async function answerInSharedChat(context: TurnContext, app: AppServices,
   const text = (context.activity.text ?? '').trim();
   if (HELP.test(text)) {
     await context.sendActivity(help(person, commands));
-    return pointToPersonalChat(context, SHARED_CHAT.helpThere);
+    return pointToPersonalChat(context, t('sharedChat.helpThere'));
   }
   const asked = text ? matchCommand(text, commands)?.command : undefined;
   const started = await startPersonalChat(context, app, person, asked?.phrases[0]);
   log.info('shared_chat.redirected', { command: asked?.dialogId ?? 'none', status: started ? 'started' : 'not_started' });
-  await pointToPersonalChat(context, started ? SHARED_CHAT.movedThere : SHARED_CHAT.goThere);
+  await pointToPersonalChat(context, started ? t('sharedChat.movedThere') : t('sharedChat.goThere'));
 }
 
 /** Removes the bot's own @mention (and only its own) from the text; other people's mentions stay. */
@@ -56,7 +56,7 @@ export function personalChatLink(activity: Pick<Activity, 'channelId' | 'recipie
 async function pointToPersonalChat(context: TurnContext, line: string): Promise<void> {
   const link = personalChatLink(context.activity);
   if (!link) return void (await context.sendActivity(line));
-  const card = adaptiveCard([textBlock(line)], [{ type: 'Action.OpenUrl', title: SHARED_CHAT.openButton, url: link }]);
+  const card = adaptiveCard([textBlock(line)], [{ type: 'Action.OpenUrl', title: t('sharedChat.openButton'), url: link }]);
   await context.sendActivity({ type: 'message', text: line, attachments: [cardAttachment(card)] });
 }
 
@@ -86,7 +86,7 @@ async function startPersonalChat(context: TurnContext, app: AppServices, person:
       };
       // The "conversation created" event carries the conversation's id as its own: not a message to reply to.
       personal.activity.id = undefined;
-      await personal.sendActivity(SHARED_CHAT.opener(command));
+      await personal.sendActivity(command ? t('sharedChat.openerCommand', { command }) : t('sharedChat.opener'));
       await app.references.remember(person.id, address, app.now(), true);
     });
     return true;

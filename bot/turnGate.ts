@@ -1,6 +1,6 @@
 // How a turn is run so that storage faults and races cannot lose or garble a step:
 // - replies are held until the turn's dialog state is stored; if storage is down the PSW gets one clear
-//   message (STORAGE_DOWN) instead of a next question whose answer could not be kept, and the next turn
+//   message (bot.storageDown) instead of a next question whose answer could not be kept, and the next turn
 //   after recovery carries on from the last stored step;
 // - turns of one conversation run one at a time in this process, so two messages sent at once are handled
 //   in order and the second sees what the first stored;
@@ -11,7 +11,7 @@ import type { Activity, ResourceResponse, TurnContext } from 'botbuilder';
 import { errorFields, log } from '../services/log';
 import { isStorageUnavailable } from '../services/storage/retry';
 import { DURABLE_REPLY_KEY } from '../dialogs/turn';
-import { STORAGE_DOWN } from './messages';
+import { t } from '../services/catalogue';
 import { isStateConflict } from './stateStorage';
 
 const PASS_THROUGH = new Set(['trace', 'invokeResponse']);
@@ -55,7 +55,7 @@ export async function runHeld(
     log.warn('turn.storage_unavailable', { activityType: context.activity.type, count: held.length, ...errorFields(err) });
     // A reflection already saved or spooled is not lost with the step: say so, rather than "send it again".
     const durable = (context.turnState.get(DURABLE_REPLY_KEY) as string | undefined) ?? (await rescue());
-    await context.sendActivity(durable ?? STORAGE_DOWN);
+    await context.sendActivity(durable ?? t('bot.storageDown'));
     return;
   }
   holding = false;

@@ -4,7 +4,7 @@ import type { Activity } from 'botbuilder';
 import { createScheduler } from '../../bot/proactive';
 import { installWebChat, WEBCHAT_CHANNEL_ID } from '../../bot/webchat';
 import { setLogLevel } from '../../services/log';
-import { FOLLOW_UP_BUTTON, REMINDER_BUTTON, REMINDER_TEXT } from '../../cards/notices';
+import { t } from '../../services/catalogue';
 import { jobHandlers } from '../../services/scheduler/handlers';
 import type { OutgoingMessage } from '../../services/scheduler/job';
 import { Scheduler, type Delivery } from '../../services/scheduler/scheduler';
@@ -74,8 +74,8 @@ describe('proactive messages through the scheduler (fake channel, fake clock)', 
     await s.runDue();
     const got = arrivals(p.convo);
     assert.equal(got.length, 1, 'once');
-    assert.match(visibleText(got), new RegExp(REMINDER_TEXT.slice(0, 30)));
-    assert.match(visibleText(got), new RegExp(REMINDER_BUTTON));
+    assert.match(visibleText(got), new RegExp(t('notices.reminder').slice(0, 30)));
+    assert.match(visibleText(got), new RegExp(t('notices.reminderButton')));
     assert.deepEqual(cardData(got[0]), [{ command: 'reflect' }]);
     assert.equal((await bot.app.jobs.get(`reminder|${p.id}|16:30`))?.due, '2026-11-25T21:30:00.000Z', 'next: Wednesday 16:30 Toronto');
     assert.match(visibleText(await p.say('reminders')), /4:30 pm on weekdays — next one tomorrow at 4:30 pm/);
@@ -123,7 +123,7 @@ describe('proactive messages through the scheduler (fake channel, fake clock)', 
     for (const p of people) {
       const got = arrivals(p.convo).filter((a) => /How are things going with C-14\?/.test(visibleText([a])));
       assert.equal(got.length, 1);
-      assert.match(visibleText(got), new RegExp(FOLLOW_UP_BUTTON));
+      assert.match(visibleText(got), new RegExp(t('notices.followUpButton')));
       assert.deepEqual(cardData(got[0]), [{ command: 'reflect', clientCode: 'C-14' }]);
     }
   });

@@ -7,7 +7,6 @@
 // card is refused while someone else's dialog is open (bot/peerReflectBot.ts), and a reflection's owner is
 // always the person resolved from the turn (never a field of a card).
 import assert from 'node:assert/strict';
-import { NOT_YOUR_CONVERSATION } from '../../bot/messages';
 import { t } from '../../services/catalogue';
 import { content } from '../../services/content';
 import { cardData, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
@@ -15,6 +14,7 @@ import { closeStores } from '../helpers/store';
 
 const STALE_CARD = t('prompts.staleCard');
 const INVALID_CARD = t('prompts.invalidCard');
+const NOT_YOUR_CONVERSATION = t('bot.notYourConversation');
 
 const PROMPTS = Math.min(content().stageById.trust.prompts.length, 5);
 const MOVEMENT_ASKED = /how is the relationship moving/;

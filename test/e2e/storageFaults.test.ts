@@ -5,12 +5,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { content } from '../../services/content';
-import { STORAGE_DOWN } from '../../bot/messages';
-import { REFLECTION_KEPT } from '../../dialogs/messages';
+import { t } from '../../services/catalogue';
 import type { ReflectionDoc } from '../../services/reflections/model';
 import { cardData, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
 import { faultProxy, type FaultProxy } from '../helpers/faultProxy';
 import { closeStores, freshStore } from '../helpers/store';
+
+const STORAGE_DOWN = t('bot.storageDown');
+const REFLECTION_KEPT = t('router.reflectionKept');
 
 const REFLECTION_WRITES = /colls\/reflections\/docs/;
 
