@@ -11,6 +11,7 @@ import type { AppServices } from '../services/app';
 import { content } from '../services/content';
 import { looksLikeIdentifier } from '../services/deidentify';
 import { log } from '../services/log';
+import { acknowledgementFor } from '../services/reflections/acknowledge';
 import { PRACTICE_CODE } from '../services/reflections/codes';
 import type { Draft } from '../services/reflections/draft';
 import { hideNames } from '../services/reflections/hiddenNames';
@@ -37,6 +38,8 @@ export const PROMPTS_PER_QUICK_DEBRIEF = 2;
 interface PromptLoop {
   draft: Draft;
   index: number;
+  /** The acknowledgement said last in this debrief (its id), never said twice in a row. */
+  lastAck?: string;
 }
 
 /** The debrief's questions as its inner dialogs: the main waterfall, the client code and the stage prompts. */
@@ -191,7 +194,12 @@ export class ReflectionDebrief {
       answers: [...(spread?.answers ?? draft.answers), { promptId: prompt.id, text: answer.text, skipped: answer.skipped, redactions: answer.redactions }],
       riskFlags: [...new Set([...draft.riskFlags, ...answer.riskFlags])],
     };
-    return step.replaceDialog(PROMPTS, { draft: next, index: index + 1 } satisfies PromptLoop);
+    // An answer that carries feeling is acknowledged before the next question (issue 14); one that raised a safety
+    // topic has had the fuller response already.
+    const { lastAck } = step.options as PromptLoop;
+    const ack = answer.skipped || answer.riskFlags.length ? undefined : acknowledgementFor(answer.text, lastAck, index);
+    if (ack) await step.context.sendActivity(ack.text);
+    return step.replaceDialog(PROMPTS, { draft: next, index: index + 1, lastAck: ack?.id ?? lastAck } satisfies PromptLoop);
   }
 
   // ── movement and stalls ──────────────────────────────────────────────────────────────────────

@@ -45,6 +45,7 @@ export const CONTENT_FILES = {
   onboarding: 'onboarding.json',
   you: 'you.json',
   supervision: 'supervision.json',
+  acknowledgements: 'acknowledgements.json',
 } as const;
 
 /** content/ in the repository; schemas always come from here, whatever dir content is read from. */

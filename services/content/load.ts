@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { checkKinds, checkTerms, CONTENT_FILES, ContentError, deepFreeze, DEFAULT_CONTENT_DIR, describeAjvError, displayPath, getValidators, readValidated, walk, type Ctx, type Mutable } from './checks';
-import { OWN_SOURCE, RISK_CATEGORIES, STAGE_IDS, type Content, type Onboarding, type RiskCategoryTerms, type SafetyProtocol, type Source, type Stage, type StageFinder, type StageId, type StageStalls, type StallPhrase, type Term, type YouContent, type SupervisionFraming } from './types';
+import { OWN_SOURCE, RISK_CATEGORIES, STAGE_IDS, type Acknowledgements, type Content, type Onboarding, type RiskCategoryTerms, type SafetyProtocol, type Source, type Stage, type StageFinder, type StageId, type StageStalls, type StallPhrase, type Term, type YouContent, type SupervisionFraming } from './types';
 
 /** A human-readable citation for a source id, e.g. for docs or a "why this?" link. */
 export function citeSource(id: string, c: Content = content()): string {
@@ -100,6 +100,14 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
     if (tp.offer) checkTerms(yo.file, tp.offer.patterns as Mutable<Term>[], `/topics/${i}/offer/patterns`);
   });
 
+  // Acknowledgements: the feeling words must match their examples; every tone said back has lines enough to vary.
+  const ak = readValidated<Mutable<Acknowledgements>>(ctx, CONTENT_FILES.acknowledgements);
+  walk(ctx, ak.file, ak.data, '');
+  checkTerms(ak.file, ak.data.feelings, '/feelings');
+  for (const tone of ['hard', 'warm', 'mixed', 'feeling'] as const) {
+    if (ak.data.acknowledgements.filter((a) => a.tone === tone).length < 2) throw new ContentError(ak.file, '/acknowledgements', `tone "${tone}" needs at least 2 lines, so none is said twice in a row`);
+  }
+
   return deepFreeze({
     dir: ctx.dir,
     sources: src.data.sources,
@@ -114,6 +122,7 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
     onboarding: ob.data as Onboarding,
     you: yo.data as YouContent,
     supervision: su.data as SupervisionFraming,
+    acknowledgements: ak.data as Acknowledgements,
   });
 }
 

@@ -258,6 +258,22 @@ export interface YouContent {
   readonly lowSelfCheck: { readonly offer: string; readonly again: string; readonly checkIn: string; readonly source: string };
 }
 
+/** A word that tells an answer carries feeling (content/acknowledgements.json); compile with compilePattern(). */
+export interface FeelingTerm extends Term {
+  readonly tone: 'hard' | 'warm' | 'cue';
+}
+/** A brief acknowledgement said after an answer that carries feeling. */
+export interface Acknowledgement {
+  readonly id: string;
+  readonly tone: 'hard' | 'warm' | 'mixed' | 'feeling';
+  readonly text: string;
+  readonly source: string;
+}
+export interface Acknowledgements {
+  readonly feelings: readonly FeelingTerm[];
+  readonly acknowledgements: readonly Acknowledgement[];
+}
+
 export interface Content {
   /** The directory the content was read from. */
   readonly dir: string;
@@ -277,4 +293,6 @@ export interface Content {
   readonly you: YouContent;
   /** How supervision flags are framed (Proctor's functions): content/supervision.json. */
   readonly supervision: SupervisionFraming;
+  /** What is said back after an answer that carries feeling: content/acknowledgements.json. */
+  readonly acknowledgements: Acknowledgements;
 }

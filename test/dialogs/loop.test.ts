@@ -137,6 +137,26 @@ describe('the reflection loop (issue 14)', () => {
     assert.doesNotMatch(history, /Open stall/);
   });
 
+  it('acknowledges an answer that carries feeling before the next question, never the same line twice in a row', async () => {
+    const c = new Conversation(bot.url);
+    const lines = new Set(content().acknowledgements.acknowledgements.map((a) => a.text));
+    await c.say('reflect L-6');
+    await c.say('skip');
+    await c.say('building trust');
+    const said: string[] = [];
+    for (const answer of ['it was a really hard visit', 'honestly so frustrated with the wait', 'I felt drained after, on the bus']) {
+      const replies = (await c.say(answer)).map((r) => r.text ?? '');
+      const at = replies.findIndex((t) => lines.has(t));
+      assert.ok(at >= 0, `acknowledged: ${answer}`);
+      assert.ok(replies.slice(at + 1).some((t) => /^\(\d\/\d\)/.test(t)), 'then the next question');
+      said.push(replies[at]!);
+    }
+    for (let i = 1; i < said.length; i++) assert.notEqual(said[i], said[i - 1]);
+    const plain = (await c.say('we filled in the housing form together')).map((r) => r.text ?? '');
+    assert.ok(!plain.some((t) => lines.has(t)), 'no feeling, no acknowledgement');
+    assert.ok(!(await c.say('skip')).some((r) => lines.has(r.text ?? '')), 'a skip is not acknowledged');
+  });
+
   it('reflect quick: stage, two questions, movement, self-check, review — 8 turns with the code asked; a stall is recorded', async () => {
     const c = new Counted(bot.url);
     assert.match(visibleText(await c.say('reflect quick')), /A quick one/);
