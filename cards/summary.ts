@@ -9,6 +9,7 @@ import type { Movement, ReflectionDoc, StageId } from '../services/reflections/m
 import type { AgendaItem } from '../services/supervision/agenda';
 import { framing, safetyFlagKind } from '../services/supervision/framing';
 import type { PswSummary, ReflectionPage, StallLine, TeamSummary } from '../services/supervision/summaries';
+import type { StrategyCounts } from '../services/supervision/whatHelps';
 import type { Period } from '../services/supervision/period';
 import { adaptiveCard, commandButton, submit, textBlock, type AdaptiveCard, type CardElement } from './card';
 import { jsonBytes, MAX_CARD_BYTES, packBody } from './limits';
@@ -223,6 +224,7 @@ export function teamSummaryCard(s: TeamSummary, heading = 'Your team', opts: Tea
     // Flags and alerts are closed in `flags` (dialogs/supervision/flags.ts): talked through, acknowledged, noted.
     // Neither button sends the picker's choice (nor asks for one): associatedInputs 'none' (Adaptive Cards 1.3+).
     if (opts.alerts?.length || people.some(({ p }) => p.flaggedForSupervision)) actions.push({ ...commandButton(t('supervision.flags.button'), 'flags'), associatedInputs: 'none' });
+    if (people.length) actions.push({ ...commandButton(t('supervision.whatHelps.button'), 'what helps'), associatedInputs: 'none' });
     if (end < people.length && opts.more) actions.push({ ...submit(`Show more (${people.length - end} more)`, opts.more(end)), associatedInputs: 'none' });
     return adaptiveCard(body, actions);
   };
@@ -337,4 +339,22 @@ export function pendingAlertsBlock(items: AgendaItem[], zone: string): CardEleme
     ...items.slice(0, STALL_LINES * 2).map((i) => textBlock(`**${flagTitle(i, zone)}** — ${flagDetail(i)}`, { spacing: 'Small' })),
     ...(n > STALL_LINES * 2 ? [textBlock(t('supervision.flags.pendingMore', { count: n - STALL_LINES * 2 }), { isSubtle: true })] : []),
   ];
+}
+
+// ── What helps (`what helps`): per stage, what the team tried at stalls and how often it helped ────────────────────
+
+export function whatHelpsCard(counts: StrategyCounts[], weeks: number): AdaptiveCard {
+  const body: CardElement[] = [textBlock(t('supervision.whatHelps.heading', { weeks }), { weight: 'Bolder', size: 'Large', style: 'heading' })];
+  if (!counts.length) body.push(textBlock(t('supervision.whatHelps.none')));
+  for (const stage of content().stages) {
+    const here = counts.filter((c) => c.stage === stage.id);
+    if (!here.length) continue;
+    body.push(textBlock(stage.title, { weight: 'Bolder', spacing: 'Large', style: 'heading' }));
+    for (const c of here) {
+      const line = t('supervision.whatHelps.line', { strategy: strategyTitle(c.stage, c.strategyId), tried: c.tried, helped: c.helped, partly: c.partly, didntHelp: c.didntHelp, notTried: c.notTried });
+      body.push(textBlock(line, { spacing: 'Small' }));
+    }
+  }
+  body.push(textBlock(t('supervision.whatHelps.footer'), { isSubtle: true, size: 'Small' }));
+  return adaptiveCard(body);
 }

@@ -13,7 +13,7 @@ import { StopDialog, SwitchDialog } from './midDebrief';
 import { REFLECTION_DIALOG, ReflectionDialog } from './reflection';
 import { createReminderDialogs, REMIND_DIALOG, SHOW_REMINDERS_DIALOG, STOP_REMINDERS_DIALOG, TIMEZONE_DIALOG } from './reminders';
 import { SAFETY_CHECK_DIALOG, SafetyCheckDialog, SafetyDialog, safetyScreen } from './safety';
-import { AUDIT_DIALOG, createSupervisionDialogs, EXPORT_DIALOG, FLAGS_DIALOG, MY_SUMMARY_DIALOG, ROSTER_DIALOG, SUMMARY_DIALOG } from './supervision';
+import { AUDIT_DIALOG, createSupervisionDialogs, EXPORT_DIALOG, FLAGS_DIALOG, MY_SUMMARY_DIALOG, ROSTER_DIALOG, SUMMARY_DIALOG, WHAT_HELPS_DIALOG } from './supervision';
 import { YOU_DIALOG, YouDialog } from './you';
 
 export interface BuiltDialogs {
@@ -48,6 +48,7 @@ export function buildCommandTable(): CommandTable {
     { phrases: ['history', 'timeline'], dialogId: HISTORY_DIALOG, roles: EVERYONE, help: 'commands.help.history' },
     { phrases: ['summary'], dialogId: SUMMARY_DIALOG, roles: ['supervisor'], help: 'commands.help.summary' },
     { phrases: ['flags', 'flag', 'to discuss'], dialogId: FLAGS_DIALOG, roles: ['supervisor'], help: 'commands.help.flags' },
+    { phrases: ['what helps', 'what helped'], dialogId: WHAT_HELPS_DIALOG, roles: ['supervisor'], help: 'commands.help.whatHelps' },
     { phrases: ['my summary'], dialogId: MY_SUMMARY_DIALOG, roles: EVERYONE, help: 'commands.help.mySummary' },
     { phrases: ['remind me', 'remind'], dialogId: REMIND_DIALOG, roles: EVERYONE, help: 'commands.help.remind' },
     { phrases: ['reminders', 'reminder', 'my reminders'], dialogId: SHOW_REMINDERS_DIALOG, roles: EVERYONE, help: 'commands.help.reminders' },

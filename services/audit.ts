@@ -12,9 +12,10 @@ export type AuditView =
   | 'delete' // a person's data deleted ("delete my data")
   | 'roster' // a roster change (detail: what changed, from → to)
   | 'supervision' // a supervisor's open flags (`flags`)
-  | 'supervision_record'; // a supervisor marked a flag talked through or an alert acknowledged (detail: type, action, noted 0/1)
+  | 'supervision_record' // a supervisor marked a flag talked through or an alert acknowledged (detail: type, action, noted 0/1)
+  | 'what_helps'; // a supervisor's counts of what their team tried at stalls and how often it helped
 
-export const AUDIT_VIEWS: AuditView[] = ['summary', 'summary_psw', 'digest', 'export', 'delete', 'roster', 'supervision', 'supervision_record'];
+export const AUDIT_VIEWS: AuditView[] = ['summary', 'summary_psw', 'digest', 'export', 'delete', 'roster', 'supervision', 'supervision_record', 'what_helps'];
 
 export interface AuditDoc {
   id: string;

@@ -26,6 +26,7 @@ const VIEW_WORDS: Record<(typeof AUDIT_VIEWS)[number], string> = {
   roster: 'changed the roster',
   supervision: 'read flags for supervision',
   supervision_record: 'recorded a flag talked through or an alert acknowledged',
+  what_helps: 'what helps (counts only)',
 };
 
 /** " (supervisor Sup 1 → Sup 2)": what a roster record changed, from its detail (labels and roles only). */

@@ -1,5 +1,5 @@
 // Supervision commands, one file each, answered in one turn except `flags` (pick one, add a note): `summary` (and
-// `summary <alias>`), `my summary`, `flags`, `export`, `roster …` and `audit`. Who may see what is decided in services (access, summaries,
+// `summary <alias>`), `my summary`, `flags`, `what helps`, `export`, `roster …` and `audit`. Who may see what is decided in services (access, summaries,
 // export, roster); these files read the words and the buttons.
 import type { Dialog } from 'botbuilder-dialogs';
 import type { AppServices } from '../../services/app';
@@ -10,6 +10,7 @@ import { mySummaryDialog } from './mySummary';
 import { rosterDialog, words as rosterWords } from './roster';
 import { words as sharedWords } from './shared';
 import { summaryDialog } from './summary';
+import { whatHelpsDialog } from './whatHelps';
 
 export { AUDIT_DIALOG } from './audit';
 export { EXPORT_DIALOG } from './export';
@@ -17,10 +18,11 @@ export { FLAGS_DIALOG } from './flags';
 export { MY_SUMMARY_DIALOG } from './mySummary';
 export { ROSTER_DIALOG } from './roster';
 export { SUMMARY_DIALOG } from './summary';
+export { WHAT_HELPS_DIALOG } from './whatHelps';
 
 /** Every sentence these commands say, for tests that look for one. */
 export const words = { ...sharedWords, ...exportWords, ...rosterWords, ...auditWords, ...flagsWords };
 
 export function createSupervisionDialogs(app: AppServices): Dialog[] {
-  return [summaryDialog(app), mySummaryDialog(app), new FlagsDialog(app), exportDialog(app), rosterDialog(app), auditDialog(app)];
+  return [summaryDialog(app), mySummaryDialog(app), new FlagsDialog(app), whatHelpsDialog(app), exportDialog(app), rosterDialog(app), auditDialog(app)];
 }

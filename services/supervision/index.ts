@@ -16,6 +16,7 @@ import { createDigestHandler, ensureDigestJob } from './digest';
 import { ExportService } from './export';
 import type { RollupStore } from './rollups';
 import { SupervisionRecords } from './records';
+import { WhatHelpsService } from './whatHelps';
 import { SummaryService } from './summaries';
 
 /** A roster notice not delivered in a week (no chat address yet) is dropped by Cosmos TTL. */
@@ -33,6 +34,8 @@ export interface Supervision {
   agenda: SupervisionAgenda;
   /** What supervisors recorded about each supervisee (kept in the supervisee's partition; deleted with their data). */
   records: SupervisionRecords;
+  /** Per stage and strategy, how often the team tried what they planned at a stall and how often it helped (counts only). */
+  whatHelps: WhatHelpsService;
   /**
    * At start: adds ROSTER_FILE's people not stored yet (throws RosterFileError on a bad file), and makes sure every
    * supervisor has a digest job (people made supervisors before this feature, or by a restored backup). Brings the
@@ -75,6 +78,7 @@ export function createSupervision(deps: {
   const exportService = new ExportService(store.containers.reflections, access, audit, config.idSecret);
   const records = new SupervisionRecords(store.containers.supervision, config.reflectionTtlDays);
   const agenda = new SupervisionAgenda(store.containers.relationships, schedules, records, access, audit);
+  const whatHelps = new WhatHelpsService(store.containers.reflections, people, roster, access, audit);
   const handler = createDigestHandler({
     people,
     schedules,
@@ -93,5 +97,5 @@ export function createSupervision(deps: {
     const r = await deps.rollups.reconcile(store.containers.reflections);
     if (r.applied || r.rebuilt) log.info('rollups.reconciled', { count: r.applied, status: r.rebuilt ? 'rebuilt' : 'repaired' });
   };
-  return { roster, access, audit, summaries, exports: exportService, agenda, records, rollups: deps.rollups, startup, digest: { handler, ensureJob } };
+  return { roster, access, audit, summaries, exports: exportService, agenda, records, whatHelps, rollups: deps.rollups, startup, digest: { handler, ensureJob } };
 }

@@ -1,0 +1,54 @@
+// What helps, learned from practice (issue 14), through the real dialogs over HTTP: a supervisor's `what helps` lists,
+// per stage, what the team tried at stalls and how often it helped (counts only, shared reflections only).
+import assert from 'node:assert/strict';
+import type { StrategyOutcome } from '../../services/reflections/model';
+import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
+import { closeStores } from '../helpers/store';
+import { putReflections, reflection } from '../services/supervision/fixtures';
+
+const outcome = (o: StrategyOutcome['outcome'], strategyId = 'trust-s-name-reconnect'): StrategyOutcome => ({ strategyId, stage: 'trust', plannedIn: 'r0', outcome: o });
+
+describe('what helps over HTTP', () => {
+  let bot: RunningBot;
+
+  before(async () => {
+    bot = await startBot();
+    const { roster } = bot.app.supervision;
+    await roster.add({ channelId: 'wh-sup', role: 'supervisor', alias: 'Sup W', team: 'North' });
+    await roster.add({ channelId: 'wh-psw1', role: 'psw', alias: 'PSW W1', supervisor: 'Sup W', team: 'North' });
+    await roster.add({ channelId: 'wh-psw2', role: 'psw', alias: 'PSW W2', supervisor: 'Sup W', team: 'North' });
+    const p1 = bot.app.personIdFor('wh-psw1');
+    const p2 = bot.app.personIdFor('wh-psw2');
+    const at = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+    await putReflections(bot.app, [
+      reflection(p1, at(1), { strategyOutcome: outcome('helped') }),
+      reflection(p1, at(2), { strategyOutcome: outcome('helped') }),
+      reflection(p2, at(3), { strategyOutcome: outcome('partly') }),
+      reflection(p2, at(4), { strategyOutcome: outcome('didnt_help') }),
+      reflection(p2, at(5), { strategyOutcome: outcome('not_tried') }),
+      reflection(p2, at(6), { strategyOutcome: outcome('helped'), visibility: 'private', answers: [{ promptId: 'x', text: 'PRIVATE WORDS', skipped: false, redactions: {} }] }),
+      reflection(p1, at(7), { clientCode: 'B-1', stage: 'bridging', strategyOutcome: { strategyId: 'bridging-s-warm-handoff', stage: 'bridging', plannedIn: 'r0', outcome: 'helped' } }),
+    ]);
+  });
+  after(async () => {
+    await bot.stop();
+    await closeStores();
+  });
+
+  it('shows a supervisor, per stage, what was tried and how often it helped — counts only', async () => {
+    const replies = await new Conversation(bot.url, 'wh-sup').say('what helps');
+    const text = visibleText(replies);
+    assert.match(text, /What helps on your team — the last 52 weeks/);
+    assert.match(text, /Building trust\n\*\*Name it and reconnect\*\* — helped 2 of 4 tries, partly 1, didn't help 1; 1 more planned and not got to\n/);
+    assert.match(text, /Bridging to services\n\*\*Go with them\*\* — helped 1 of 1 try\n/);
+    assert.match(text, /Counts only, from the outcomes your team reported in shared reflections/);
+    assert.doesNotMatch(text, /PRIVATE WORDS|PSW W1|PSW W2|K7|B-1/, 'no words, people or clients');
+    assert.ok(text.indexOf('Building trust') < text.indexOf('Bridging'), 'stages in model order');
+  });
+
+  it('is a supervisor’s command, reached from the team summary too', async () => {
+    assert.match(visibleText(await new Conversation(bot.url, 'wh-psw1').say('what helps')), /isn't available for your role/);
+    const summary = await new Conversation(bot.url, 'wh-sup').say('summary');
+    assert.match(JSON.stringify(summary), /"title":"What helps","data":\{"command":"what helps"\},"associatedInputs":"none"/);
+  });
+});
