@@ -11,6 +11,8 @@
 //                                                         Input.Toggle and one submit; data = { step, nonce }
 //   commandButton(title, command)         → Action.Submit { command } that the router starts like typed text
 
+import { t } from '../services/catalogue';
+
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 export type CardElement = Record<string, unknown>;
@@ -72,10 +74,10 @@ export function choiceCard(opts: { step: string; nonce: string; prompt: string; 
     ? adaptiveCard([textBlock(opts.prompt)], opts.choices.map((c) => submit(c.title, { step: opts.step, nonce: opts.nonce, choice: c.value })))
     : adaptiveCard(
       [{
-        type: 'Input.ChoiceSet', id: 'choice', label: opts.prompt, style: 'expanded', isRequired: true, errorMessage: 'Please pick one.',
+        type: 'Input.ChoiceSet', id: 'choice', label: opts.prompt, style: 'expanded', isRequired: true, errorMessage: t('cards.pickOne'),
         choices: opts.choices.map((c) => ({ title: c.title, value: c.value })),
       }],
-      [submit('Choose', { step: opts.step, nonce: opts.nonce })],
+      [submit(t('cards.choose'), { step: opts.step, nonce: opts.nonce })],
     );
   return opts.fallbackText ? { ...card, fallbackText: opts.fallbackText } : card;
 }
@@ -94,13 +96,13 @@ export function formCard(opts: { step: string; nonce: string; prompt: string; in
         type: 'Input.Text', id: input.id, label: input.label, placeholder: input.placeholder, isMultiline: input.multiline ?? false,
         isRequired: input.required ?? false, maxLength: input.maxLength,
         // Adaptive Cards 1.5 renderers (Web Chat's among them) refuse to draw a required input without one.
-        ...(input.required ? { errorMessage: 'Please fill this in.' } : {}),
+        ...(input.required ? { errorMessage: t('cards.fillIn') } : {}),
       });
     } else if (input.type === 'choice') {
       body.push({
         type: 'Input.ChoiceSet', id: input.id, label: input.label, style: input.expanded ? 'expanded' : 'compact',
         isRequired: input.required ?? false, choices: input.choices.map((c) => ({ title: c.title, value: c.value })),
-        ...(input.required ? { errorMessage: 'Please pick one.' } : {}),
+        ...(input.required ? { errorMessage: t('cards.pickOne') } : {}),
       });
     } else {
       body.push({ type: 'Input.Toggle', id: input.id, title: input.label, valueOn: 'true', valueOff: 'false' });
