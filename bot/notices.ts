@@ -1,6 +1,7 @@
 // Renders what a scheduled job asks to send. Jobs return notices — data (services/scheduler/job.ts) — and the
 // card is made here, when the message goes out, so services/ never builds a card.
 import type { AppServices } from '../services/app';
+import { t } from '../services/catalogue';
 import type { Notice } from '../services/scheduler/job';
 import type { AdaptiveCard } from '../cards/card';
 import { followUpCard, followUpShort, reminderCard, reminderShort } from '../cards/notices';
@@ -19,7 +20,7 @@ export function noticeRenderer(app: Pick<AppServices, 'supervision' | 'now'>): N
         const s = notice.summary;
         // The first page; "Show more" carries a signed token for the rest (cards/summary.ts pages within Teams' limits).
         const more = (offset: number) => ({ command: 'summary', team: app.supervision.summaries.teamPageToken(s.viewer.id, s.period, offset, true, app.now()) });
-        return { text: teamSummaryText(s, notice.alerts?.length), card: teamSummaryCard(s, 'Your weekly digest', { more, alerts: notice.alerts }) };
+        return { text: teamSummaryText(s, notice.alerts?.length), card: teamSummaryCard(s, t('notices.digestTitle'), { more, alerts: notice.alerts }) };
       }
     }
   };
