@@ -28,3 +28,38 @@ describe('summary lines for their reader', () => {
     assert.doesNotMatch(safety(person('own')), /check in/);
   });
 });
+
+describe('summary lines for a supervisor: their side, and what each flag invites (Proctor)', () => {
+  const stall = { stage: 'trust' as const, days: 15, strategiesTried: ['trust-s-name-reconnect'], flaggedForSupervision: true, clientCode: 'T-4' };
+  const quiet = { stage: 'bridging' as const, days: 3, strategiesTried: [], flaggedForSupervision: false };
+  const withFlags = (scope: PswSummary['scope']): PswSummary => ({ ...person(scope), stalls: scope === 'own' ? [stall, { ...quiet, clientCode: 'B-2' }] : [stall, quiet], flaggedForSupervision: 1 });
+  const line = (p: PswSummary, title: string) => summaryLines(p).filter((l) => l.title === title).map((l) => l.value);
+
+  it('a supervisor reads that they were asked, and a client code only where the PSW flagged it', () => {
+    const [stalls] = line(withFlags('supervisee'), 'Stalls');
+    assert.match(stalls!, /T-4: stalled at Building trust for 2 weeks; planned Name it and reconnect — they asked to talk it through with you/);
+    assert.match(stalls!, /A client: stalled at Bridging to services for 3 days; no strategy planned yet/);
+    assert.deepEqual(line(withFlags('supervisee'), 'To talk through'), ['1 relationship they flagged for you (type `flags`)']);
+    const [own] = line(withFlags('own'), 'Stalls');
+    assert.match(own!, /T-4: stalled at Building trust for 2 weeks; planned Name it and reconnect — flagged for supervision/);
+    assert.match(own!, /B-2: stalled/);
+    assert.deepEqual(line(withFlags('own'), 'For supervision'), ['1 relationship flagged']);
+  });
+
+  it('names the conversation each kind of flag invites, once each, to a supervisor only', () => {
+    const invites = line(withFlags('supervisee'), 'Invites');
+    assert.deepEqual(invites, [
+      "Invites a learning conversation (formative): what they've tried and what might help next.",
+      'Invites a support conversation (restorative): how they are, and what support would help.',
+      'Invites a safety and standards conversation (normative): the safety protocol, what was done and what happens next.',
+    ]);
+    assert.deepEqual(line(withFlags('own'), 'Invites'), []);
+  });
+
+  it('says what is missing in words for its reader, never a dash', () => {
+    const empty = (scope: PswSummary['scope']): PswSummary => ({ ...person(scope), movement: { progressing: 0, steady: 0, stalling: 0, setback: 0 }, selfCheck: { weekly: [], low: false, falling: false } });
+    assert.deepEqual([...line(empty('supervisee'), 'Movement'), ...line(empty('supervisee'), 'Self-check')], ['nothing shared in this period', 'none shared in this period']);
+    assert.deepEqual([...line(empty('own'), 'Movement'), ...line(empty('own'), 'Self-check')], ['no reflections in this period', 'no self-checks in this period']);
+    assert.deepEqual(line(person('supervisee'), 'Self-check'), ['2 of 5 on average ⚠ low']);
+  });
+});
