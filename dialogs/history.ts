@@ -7,7 +7,8 @@ import type { AppServices } from '../services/app';
 import { content } from '../services/content';
 import type { RelationshipDoc, StageId } from '../services/reflections/model';
 import { tallyEvents } from '../services/reflections/strategies';
-import { OUTCOME_TITLES, strategyTitle, tallyText } from './reflectionLoop';
+import { t } from '../services/catalogue';
+import { outcomeSaid, strategyTitle, tallyText } from './reflectionLoop';
 import { MOVEMENT_TITLES } from './reflectionText';
 import { personOf } from './turn';
 
@@ -41,22 +42,22 @@ export function timelineText(rel: RelationshipDoc, timeZone: string): string {
   const title = (stage: StageId, id: string) => strategyTitle(stage, id) ?? id;
   for (const e of rel.history.slice(0, SHOWN)) {
     const stall = e.stallSource ? ` · stuck${e.strategyId ? `, planned "${title(e.stage, e.strategyId)}"` : ''}` : '';
-    const report = e.strategyOutcome ? ` · "${title(e.strategyOutcome.stage, e.strategyOutcome.strategyId)}" ${OUTCOME_TITLES[e.strategyOutcome.outcome]}` : '';
+    const report = e.strategyOutcome ? ` · ${t('loop.history.report', { strategy: title(e.strategyOutcome.stage, e.strategyOutcome.strategyId), outcome: outcomeSaid(e.strategyOutcome.outcome) })}` : '';
     lines.push(`• ${day(e.at)} — ${c.stageById[e.stage].title}, ${MOVEMENT_TITLES[e.movement].toLowerCase()}${stall}${report}`);
   }
   if (rel.history.length > SHOWN) lines.push(`…and ${rel.history.length - SHOWN} earlier.`);
   // Counted over the whole stored timeline, so the words agree with the list when it is shown in full.
   const counts = tallyText(tallyEvents(rel.history));
-  if (counts) lines.push('', `Strategies: ${counts}.`);
+  if (counts) lines.push('', t('loop.history.counts', { counts }));
   if (rel.stall) {
     // Named, so the count is the list: only the strategies planned at this stall, not at an earlier one, and what
     // the PSW has said of them since it opened.
     const planned = rel.stall.strategiesTried.map((id) => title(rel.stall!.stage, id));
     const plans = planned.length ? `; ${planned.length} ${planned.length === 1 ? 'strategy' : 'strategies'} planned for it: ${planned.map((t) => `"${t}"`).join(', ')}` : '';
-    const reports = (rel.stall.outcomes ?? []).map((o) => `"${title(o.stage, o.strategyId)}" ${OUTCOME_TITLES[o.outcome]}`);
-    const said = reports.length ? `; so far: ${reports.join(', ')}` : '';
-    lines.push('', `Open stall at ${c.stageById[rel.stall.stage].title} since ${day(rel.stall.since)}${plans}${said}${rel.stall.flaggedForSupervision ? '; flagged for supervision' : ''}. It stays open until you report progress or a new stage.`);
+    const reports = (rel.stall.outcomes ?? []).map((o) => t('loop.history.report', { strategy: title(o.stage, o.strategyId), outcome: outcomeSaid(o.outcome) }));
+    const said = reports.length ? t('loop.history.soFar', { reports: reports.join(', ') }) : '';
+    lines.push('', `Open stall at ${c.stageById[rel.stall.stage].title} since ${day(rel.stall.since)}${plans}${said}${rel.stall.flaggedForSupervision ? '; flagged for supervision' : ''}. ${t('loop.history.staysOpen')}`);
   }
-  if (rel.plan) lines.push(`Planned for next time: "${title(rel.plan.stage, rel.plan.strategyId)}". I'll ask how it went in your next reflection about ${rel.clientCode}.`);
+  if (rel.plan) lines.push(t('loop.history.planned', { strategy: title(rel.plan.stage, rel.plan.strategyId), code: rel.clientCode }));
   return lines.join('\n');
 }

@@ -11,6 +11,7 @@ import type { AppServices } from '../services/app';
 import { content } from '../services/content';
 import { looksLikeIdentifier } from '../services/deidentify';
 import { log } from '../services/log';
+import { t } from '../services/catalogue';
 import { acknowledgementFor } from '../services/reflections/acknowledge';
 import { PRACTICE_CODE } from '../services/reflections/codes';
 import type { Draft } from '../services/reflections/draft';
@@ -21,7 +22,7 @@ import { newReflectionId } from '../services/reflections/service';
 import { inferStall, reportedStall, type StallSuggestion } from '../services/stalls/infer';
 import type { ChoiceResult, FormResult, FreeTextAnswer, RawTextResult } from './prompts';
 import type { ReflectionOptions } from './reflection';
-import { continuityPrompt, notedText, OUTCOME_CHOICES, stageQuestion } from './reflectionLoop';
+import { continuityPrompt, notedText, outcomeChoices, stageQuestion } from './reflectionLoop';
 import { MOVEMENT_TITLES, selfCheckInputs } from './reflectionText';
 import { CHOICE, CODE, FORM, FREE_TEXT, MAIN, PROMPTS, RAW_TEXT, REVIEW, screenOf, v } from './reflectionState';
 import { SAFETY_CHECK_DIALOG, selfCareMessage, type SafetyCheckOptions } from './safety';
@@ -69,7 +70,7 @@ export class ReflectionDebrief {
       await step.context.sendActivity("Let's practise a reflection. Imagine a recent visit; this one is marked as practice.");
       return step.next(o.clientCode ?? PRACTICE_CODE);
     }
-    if (draft.quick && o.clientCode) await step.context.sendActivity(`A quick one about ${o.clientCode}: the stage, two questions, how it's moving and how you are.`);
+    if (draft.quick && o.clientCode) await step.context.sendActivity(t('loop.quick.intro', { code: o.clientCode }));
     if (o.clientCode) return step.next(o.clientCode);
     if (o.refusal) await step.context.sendActivity(o.refusal);
     return step.beginDialog(CODE, { quick: draft.quick });
@@ -82,7 +83,7 @@ export class ReflectionDebrief {
     const prompt = o.retry
       ? 'Which client code shall I use?'
       : o.quick
-        ? 'A quick one: the stage, two questions, how it’s moving and how you are. Which client? Use your own short code, like C-14 (never a name).'
+        ? t('loop.quick.code')
         : "Let's reflect. Which client is this about? Use your own short code, like C-14 (never a name).";
     return step.beginDialog(RAW_TEXT, { step: 'code', prompt, suggestions });
   }
@@ -113,7 +114,7 @@ export class ReflectionDebrief {
     const plan = v(step).plan as RelationshipDoc['plan'];
     const prompt = plan && continuityPrompt(plan, personOf(step.context).timeZone);
     if (!prompt) return step.next();
-    return step.beginDialog(CHOICE, { step: 'plan-outcome', prompt, choices: OUTCOME_CHOICES });
+    return step.beginDialog(CHOICE, { step: 'plan-outcome', prompt, choices: outcomeChoices() });
   }
 
   private async outcome(step: WaterfallStepContext) {
@@ -170,7 +171,7 @@ export class ReflectionDebrief {
     draft.stage = step.result as StageId;
     draft.stageChosenBy ??= 'finder';
     const stage = content().stageById[draft.stage];
-    await step.context.sendActivity(`**${stage.title}.** ${draft.quick ? 'Two questions' : 'A few questions'}, one at a time. Type \`skip\` for any you'd rather pass on.`);
+    await step.context.sendActivity(draft.quick ? t('loop.quick.questions', { stage: stage.title }) : `**${stage.title}.** A few questions, one at a time. Type \`skip\` for any you'd rather pass on.`);
     return step.beginDialog(PROMPTS, { draft, index: 0 } satisfies PromptLoop);
   }
 
@@ -220,7 +221,7 @@ export class ReflectionDebrief {
       // Quick: a stall the PSW reports is recorded (and checked in on); its strategies wait for a full debrief.
       if (reportedStall(draft.movement)) {
         draft.stall = { stage: draft.stage, source: 'reported', flaggedForSupervision: false };
-        await step.context.sendActivity(`I'll note it as stuck and check in. When you have a few more minutes, \`reflect ${draft.clientCode}\` has strategies for it.`);
+        await step.context.sendActivity(t('loop.quick.stuck', { code: draft.clientCode }));
       }
       return step.next();
     }

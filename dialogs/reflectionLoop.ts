@@ -1,29 +1,38 @@
-// The words of issue 14's loop: how a debrief for a client already seen opens ("Last time … you planned …"), the
-// stage offered as it was last time, and the counts of planned vs tried strategies in `history` and `my summary`.
+// The words of issue 14's loop (content/locales/en.json, `loop.*`): how a debrief for a client already seen opens
+// ("Last time … you planned …"), the stage offered as it was last time, and the counts of planned vs tried strategies
+// in `history` ("2 strategies planned, 1 tried — it helped").
 import { DateTime } from 'luxon';
+import { t } from '../services/catalogue';
 import { content } from '../services/content';
 import type { OutcomeWord, RelationshipDoc, StageId } from '../services/reflections/model';
 import type { StrategyTally } from '../services/reflections/strategies';
 import type { ChoiceOption } from './prompts';
 import { stageChoices } from './stageFinder';
 
-export const OUTCOME_CHOICES: (ChoiceOption & { value: OutcomeWord })[] = [
-  { value: 'helped', title: 'It helped', synonyms: ['helped', 'yes', 'good', 'it did', 'well'] },
-  { value: 'partly', title: 'Partly', synonyms: ['partly helped', 'a bit', 'a little', 'some', 'kind of', 'sort of', 'somewhat'] },
-  { value: 'didnt_help', title: "It didn't help", synonyms: ['didnt help', 'no', 'not really', 'it didnt', 'nope'] },
-  { value: 'not_tried', title: "Didn't get to it", synonyms: ['didnt get to it', 'not yet', 'didnt try', 'not tried', 'no chance', 'skip'] },
-];
+/** The answers to "How did it go?", in the turn's locale (typed synonyms are English). */
+export function outcomeChoices(): (ChoiceOption & { value: OutcomeWord })[] {
+  return [
+    { value: 'helped', title: t('loop.outcome.helped'), synonyms: ['helped', 'yes', 'good', 'it did', 'well'] },
+    { value: 'partly', title: t('loop.outcome.partly'), synonyms: ['partly helped', 'a bit', 'a little', 'some', 'kind of', 'sort of', 'somewhat'] },
+    { value: 'didnt_help', title: t('loop.outcome.didntHelp'), synonyms: ['didnt help', 'no', 'not really', 'it didnt', 'nope'] },
+    { value: 'not_tried', title: t('loop.outcome.notTried'), synonyms: ['didnt get to it', 'not yet', 'didnt try', 'not tried', 'no chance', 'skip'] },
+  ];
+}
 
 /** What is said back after the answer: short, and never a verdict on the PSW. */
-const NOTED: Record<OutcomeWord, string> = {
-  helped: 'Good to know it helped. Noted.',
-  partly: 'Partly is still something. Noted.',
-  didnt_help: "That's worth knowing too. Noted.",
-  not_tried: 'That happens. Noted; it stays a plan, not a try.',
-};
-
 export function notedText(outcome: OutcomeWord): string {
-  return NOTED[outcome];
+  if (outcome === 'helped') return t('loop.noted.helped');
+  if (outcome === 'partly') return t('loop.noted.partly');
+  if (outcome === 'didnt_help') return t('loop.noted.didntHelp');
+  return t('loop.noted.notTried');
+}
+
+/** How an outcome reads in a list: "helped", "partly helped", "didn't help", "not tried yet". */
+export function outcomeSaid(outcome: OutcomeWord): string {
+  if (outcome === 'helped') return t('loop.said.helped');
+  if (outcome === 'partly') return t('loop.said.partly');
+  if (outcome === 'didnt_help') return t('loop.said.didntHelp');
+  return t('loop.said.notTried');
 }
 
 export function strategyTitle(stage: StageId, id: string): string | undefined {
@@ -32,10 +41,10 @@ export function strategyTitle(stage: StageId, id: string): string | undefined {
 
 /** "Last time (12 Nov, Building trust) you planned *Name it and reconnect*. How did it go?" — undefined if the plan is gone from the content. */
 export function continuityPrompt(plan: NonNullable<RelationshipDoc['plan']>, timeZone: string): string | undefined {
-  const title = strategyTitle(plan.stage, plan.strategyId);
-  if (!title) return undefined;
+  const strategy = strategyTitle(plan.stage, plan.strategyId);
+  if (!strategy) return undefined;
   const day = DateTime.fromISO(plan.at, { zone: 'utc' }).setZone(timeZone).toFormat('d LLL');
-  return `Last time (${day}, ${content().stageById[plan.stage].title}) you planned *${title}*. How did it go?`;
+  return t('loop.continuity', { day, stage: content().stageById[plan.stage].title, strategy });
 }
 
 /** The stage question's choices: the stage of last time first, as the one-tap default, then the others and "Not sure". */
@@ -44,25 +53,20 @@ export function stageQuestion(clientCode: string, last: StageId | undefined): { 
   const stages = stageChoices();
   if (!last) return { prompt: `Where does your relationship with ${clientCode} stand right now?`, choices: [...stages, unsure] };
   const title = content().stageById[last].title;
-  const same = { value: last, title: `Still ${title.charAt(0).toLowerCase()}${title.slice(1)}`, synonyms: [last, title, 'still', 'same', 'same as last time', 'no change'] };
-  return {
-    prompt: `Where does your relationship with ${clientCode} stand right now? Last time it was ${title}.`,
-    choices: [same, ...stages.filter((s) => s.value !== last), unsure],
-  };
+  const same = { value: last, title: t('loop.still', { stage: `${title.charAt(0).toLowerCase()}${title.slice(1)}` }), synonyms: [last, title, 'still', 'same', 'same as last time', 'no change'] };
+  return { prompt: t('loop.stageAgain', { code: clientCode, stage: title }), choices: [same, ...stages.filter((s) => s.value !== last), unsure] };
 }
 
-function strategies(n: number): string {
-  return `${n} ${n === 1 ? 'strategy' : 'strategies'}`;
+/** "2 strategies planned, 1 tried — it helped"; '' when nothing was planned or reported. */
+export function tallyText(n: StrategyTally): string {
+  if (!n.planned && !n.tried && !n.notTried) return '';
+  const head = t('loop.tally.head', { planned: n.planned, tried: n.tried });
+  if (!n.tried) return head;
+  if (n.tried === 1) return n.helped ? t('loop.tally.itHelped', { head }) : n.partly ? t('loop.tally.itPartly', { head }) : t('loop.tally.itDidnt', { head });
+  const parts = [
+    n.helped ? t('loop.tally.helped', { count: n.helped }) : '',
+    n.partly ? t('loop.tally.partly', { count: n.partly }) : '',
+    n.didntHelp ? t('loop.tally.didnt', { count: n.didntHelp }) : '',
+  ].filter(Boolean);
+  return t('loop.tally.many', { head, parts: parts.join(', ') });
 }
-
-/** "2 strategies planned, 1 tried — it helped"; '' when nothing was planned or tried. */
-export function tallyText(t: StrategyTally): string {
-  if (!t.planned && !t.tried && !t.notTried) return '';
-  const head = `${strategies(t.planned)} planned, ${t.tried} tried`;
-  if (!t.tried) return head;
-  if (t.tried === 1) return `${head} — ${t.helped ? 'it helped' : t.partly ? 'it partly helped' : "it didn't help"}`;
-  const parts = [t.helped && `${t.helped} helped`, t.partly && `${t.partly} partly helped`, t.didntHelp && `${t.didntHelp} didn't help`].filter(Boolean);
-  return `${head} — ${parts.join(', ')}`;
-}
-
-export const OUTCOME_TITLES: Record<OutcomeWord, string> = { helped: 'helped', partly: 'partly helped', didnt_help: "didn't help", not_tried: 'not tried yet' };

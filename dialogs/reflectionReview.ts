@@ -3,6 +3,7 @@
 // Before the first review, up to three words that may be names are asked about, one at a time.
 import { WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AppServices } from '../services/app';
+import { t } from '../services/catalogue';
 import { content } from '../services/content';
 import type { Draft } from '../services/reflections/draft';
 import { hideAnswered, keepAnswered, spreadFoundNames, unsureQuestions } from '../services/reflections/nameMemory';
@@ -52,7 +53,7 @@ export class ReflectionReview {
               : { value: 'note-shared', title: 'Share my words too', synonyms: ['share my note', 'share note'] }]
           : []),
         // A quick debrief's safety question (one tap on Save is its "no"); `worried` typed works anywhere too.
-        ...(draft.quick ? [{ value: 'worried', title: 'I’m worried about someone', synonyms: ["i'm worried", 'im worried', 'worried about someone'] }] : []),
+        ...(draft.quick ? [{ value: 'worried', title: t('loop.quick.worried'), synonyms: ["i'm worried", 'im worried', 'worried about someone'] }] : []),
       ],
     });
   }

@@ -6,7 +6,8 @@ import type { Movement } from '../services/reflections/model';
 import { describeRedactions, totalRedactions } from '../services/reflections/redactionWords';
 import { categoryLabel } from '../services/safety/protocol';
 import type { Draft } from '../services/reflections/draft';
-import { OUTCOME_TITLES } from './reflectionLoop';
+import { t } from '../services/catalogue';
+import { outcomeSaid } from './reflectionLoop';
 
 export const MOVEMENT_TITLES: Record<Movement, string> = {
   progressing: 'Progressing',
@@ -59,11 +60,11 @@ export function reviewText(d: Draft): string {
   }
   if (d.strategyOutcome) {
     const title = content().stalls[d.strategyOutcome.stage]?.strategies.find((s) => s.id === d.strategyOutcome!.strategyId)?.title ?? d.strategyOutcome.strategyId;
-    lines.push(`Last time's plan, "${title}": ${OUTCOME_TITLES[d.strategyOutcome.outcome]}.`);
+    lines.push(t('loop.review.lastPlan', { strategy: title, outcome: outcomeSaid(d.strategyOutcome.outcome) }));
   }
   lines.push(d.visibility === 'shared' ? 'Who sees it: you and your supervisor.' : 'Who sees it: only you (private).');
   const hidden = describeRedactions(totalRedactions(d));
   lines.push(hidden ? `I hid ${hidden}; each shows as [LIKE THIS].` : 'Nothing needed hiding.');
-  if (d.quick) lines.push('', 'Before you save: worried about anyone’s safety? Tap “I’m worried about someone”.');
+  if (d.quick) lines.push('', t('loop.quick.beforeSave'));
   return lines.join('\n');
 }
