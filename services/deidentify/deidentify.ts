@@ -43,14 +43,18 @@ const DIGIT_ = (t: string) => DIGIT.test(t);
 /** An email written out needs "dot" or a bracketed "at"; a handle without "@" needs an underscore or its platform. */
 const OBFUSCATED = /\bdot\b|\(at\)|\[at\]|\bat \S+\.(?:com|ca|net|org)\b/i;
 const PLATFORM = /insta|snap|tik ?tok|twitter|\bfb\b|facebook|handle|user ?name|gamertag|discord|\big\b/i;
+/** A phone holds at least 7 digits with at most 3 other characters between each two. */
+const PHONE_DIGITS = /\d(?:\D{0,3}\d){6}/;
+/** An age over 89 is written 9x, 1xx, "nineties" or "hundreds". */
+const OLD_AGE = /[91]\d|nineties|hundreds/i;
 const DETECTORS: Array<[(t: string) => Entity[], (t: string) => boolean]> = [
   [p.email, (t) => t.includes('@')], [mp.obfuscatedEmail, (t) => OBFUSCATED.test(t)], [p.url, (t) => t.includes('.')],
   [p.ip, (t) => DIGIT.test(t) && (t.includes('.') || t.includes(':'))],
   [p.iban, DIGIT_], [p.handle, (t) => t.includes('@')], [mp.handles, (t) => t.includes('_') || PLATFORM.test(t)],
   [p.healthCard, DIGIT_], [p.canadianPostal, DIGIT_], [mp.messyPostal, DIGIT_], [p.recordNumber, DIGIT_], [mp.labelledIds, DIGIT_],
   [p.plate, DIGIT_], [p.zip, DIGIT_], [mp.messyPlates, DIGIT_],
-  [p.date, DIGIT_], [mp.messyDates, DIGIT_], [p.idNumber, DIGIT_], [p.phone, DIGIT_],
-  [addresses, () => true], [mp.messyAddresses, DIGIT_], [p.age, () => true], [mp.messyAges, DIGIT_],
+  [p.date, DIGIT_], [mp.messyDates, DIGIT_], [p.idNumber, DIGIT_], [p.phone, (t) => PHONE_DIGITS.test(t)],
+  [addresses, (t) => DIGIT.test(t) || /corner of/i.test(t)], [mp.messyAddresses, DIGIT_], [p.age, (t) => OLD_AGE.test(t)], [mp.messyAges, DIGIT_],
   [places, () => true], [facilities, () => true], [mp.messyFacilities, () => true], [names, () => true], [messyNames, () => true],
 ];
 

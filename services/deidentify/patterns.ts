@@ -31,11 +31,14 @@ const TLD = 'com|org|net|edu|gov|mil|int|info|biz|io|co|app|dev|ly|me|tv|health|
 
 export const email: Detector = (t) => all(t, /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu, 'EMAIL');
 
+/** Bare domains ("harbourlight.ca"): a known TLD and a label of 3+ characters, not part of an email. */
+const BARE_DOMAIN = new RegExp(`(?<![@\\w.])(?:[a-z0-9-]{2,}\\.)*[a-z0-9-]{3,}\\.(?:${TLD})(?:\\.[a-z]{2})?(?:\\/[^\\s<>"']*)?(?![\\w@])`, 'gi');
+
 export const url: Detector = (t) => {
   const out = all(t, /\b(?:https?:\/\/|www\.)[^\s<>"'()]+/gi, 'URL');
-  // Bare domains ("harbourlight.ca"): a known TLD and a label of 3+ characters, not part of an email.
-  const bare = new RegExp(`(?<![@\\w.])(?:[a-z0-9-]{2,}\\.)*[a-z0-9-]{3,}\\.(?:${TLD})(?:\\.[a-z]{2})?(?:\\/[^\\s<>"']*)?(?![\\w@])`, 'gi');
-  for (const e of all(t, bare, 'URL')) {
+  // Most texts hold no word-dot-letters run at all ("end. Next" has a space): skip the costly scan then.
+  if (!/[a-z0-9-]{3}\.[a-z]{2}/i.test(t)) return out;
+  for (const e of all(t, BARE_DOMAIN, 'URL')) {
     const s = t.slice(e.start, e.end);
     // "e.g", "St.John", "Mr.Smith", "Jan.5": need a lower-case or digit label before the TLD.
     if (/^[A-Z][a-z]*\.[A-Za-z]+$/.test(s) && !/\.(com|org|net|ca)$/i.test(s)) continue;
@@ -176,7 +179,13 @@ export const phone: Detector = (t) => {
   for (let c = cluster.exec(t); c; c = cluster.exec(t)) {
     const cs = c.index;
     const ce = cs + c[0].length;
-    if (digitsOf(c[0]).length < 7) continue;
+    const nd = digitsOf(c[0]).length;
+    if (nd < 7) continue;
+    // No phone holds more than 15 digits, and one bare run of digits is a phone only at 7, 10 or 11 digits: card
+    // numbers, IBANs and long ids skip libphonenumber, the costliest step of all.
+    if ((nd > 15 && !/[+(]/.test(c[0])) || (/^\d+$/.test(c[0]) && nd !== 7 && nd !== 10 && nd !== 11)) continue;
+    // Dates and SSNs the other detectors take: "2024-03-14 10", "3/14/2024", "123-45-6789".
+    if (/^\d{4}-\d\d-\d\d|^\d{1,2}\/\d{1,2}\/\d{2,4}$|^\d{3}-\d\d-\d{4}$/.test(c[0])) continue;
     if (byShape.some((e) => e.start <= cs + 1 && e.end >= ce - 1)) continue;
     try {
       for (const f of findNumbers(c[0], { defaultCountry: 'US', v2: true } as never) as unknown as Array<{ startsAt: number; endsAt: number }>) {
