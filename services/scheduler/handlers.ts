@@ -45,6 +45,6 @@ export function jobHandlers(app: AppServices): JobHandlers {
     digest: app.supervision.digest.handler,
     notice: noticeHandler,
     // The embedded store ignores TTL; on Azure Cosmos DB the database deletes expired reflections itself.
-    ...(app.config.embeddedCosmos ? { retention: retentionHandler(app.store.containers.reflections, app.supervision.rollups) } : {}),
+    ...(app.config.embeddedCosmos ? { retention: retentionHandler(app.store.containers.reflections, app.supervision.rollups, [app.supervision.records]) } : {}),
   };
 }

@@ -41,10 +41,16 @@ export async function sweepExpired(reflections: Container, rollups: Pick<RollupS
   return deleted;
 }
 
-export function retentionHandler(reflections: Container, rollups: Pick<RollupStore, 'remove'>): JobHandler {
+/** Another store whose documents carry their own ttl (supervisors' records: services/supervision/records.ts). */
+export interface Expiring {
+  sweepExpired(now: Date): Promise<number>;
+}
+
+export function retentionHandler(reflections: Container, rollups: Pick<RollupStore, 'remove'>, others: readonly Expiring[] = []): JobHandler {
   return async (_job, now) => {
     const started = Date.now();
-    const count = await sweepExpired(reflections, rollups, now);
+    let count = await sweepExpired(reflections, rollups, now);
+    for (const o of others) count += await o.sweepExpired(now);
     log.info('retention.swept', { count, durationMs: Date.now() - started });
     return { messages: [], next: new Date(now.getTime() + RETENTION_EVERY_MS).toISOString() };
   };

@@ -2,11 +2,11 @@
 // safety alert acknowledged, each with an optional short note (de-identified on arrival, like any free text). One
 // record per flag or alert (its id is the flag's key, so a second mark is refused, never doubled), kept in the PSW's
 // own partition of the `supervision` container: `delete my data` takes it with the rest of theirs, `my data` shows
-// it, and it lives as long as a reflection does (REFLECTION_TTL_DAYS, Cosmos TTL).
+// it, and it lives as long as a reflection does (REFLECTION_TTL_DAYS: Cosmos TTL, or the embedded store's sweep).
 import type { Container } from '@azure/cosmos';
 import type { RiskCategory } from '../content';
 import type { StageId } from '../reflections/model';
-import { statusOf } from '../storage/documents';
+import { deleteDoc, statusOf } from '../storage/documents';
 
 /** What the record is about: ids, codes and kinds only. */
 export type RecordAbout =
@@ -59,6 +59,19 @@ export class SupervisionRecords {
       .query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE c.psw = @p AND ARRAY_CONTAINS(@k, c.id)', parameters: [{ name: '@p', value: psw }, { name: '@k', value: [...keys] }] }, { partitionKey: psw })
       .fetchAll();
     return new Set(resources.map((r) => r.id));
+  }
+
+  /**
+   * The embedded store ignores TTL: its retention sweep (services/scheduler/retention.ts) deletes the records whose own
+   * ttl has run out since they were written. On Azure Cosmos DB the database does it. Resolves how many.
+   */
+  async sweepExpired(now: Date): Promise<number> {
+    const { resources } = await this.container.items
+      .query<{ id: string; psw: string; at: string; ttl: number }>({ query: 'SELECT c.id, c.psw, c.at, c.ttl FROM c WHERE c.ttl > 0 AND c.at < @dayAgo', parameters: [{ name: '@dayAgo', value: new Date(now.getTime() - 86_400_000).toISOString() }] })
+      .fetchAll();
+    let deleted = 0;
+    for (const r of resources) if (Date.parse(r.at) + r.ttl * 1000 <= now.getTime() && (await deleteDoc(this.container, r.id, r.psw))) deleted++;
+    return deleted;
   }
 
   /** A PSW's records, newest first (their `my data`, and tests). */
