@@ -19,7 +19,7 @@ import { hideNames } from '../services/reflections/hiddenNames';
 import { MOVEMENTS, type Movement, type OutcomeWord, type RelationshipDoc, type StageId, type StallSource } from '../services/reflections/model';
 import { debriefNames, spreadFoundNames } from '../services/reflections/nameMemory';
 import { newReflectionId } from '../services/reflections/service';
-import { inferStall, reportedStall, type StallSuggestion } from '../services/stalls/infer';
+import { inferStall, reportedStall } from '../services/stalls/infer';
 import type { ChoiceResult, FormResult, FreeTextAnswer, RawTextResult } from './prompts';
 import type { ReflectionOptions } from './reflection';
 import { continuityPrompt, notedText, outcomeChoices, stageQuestion } from './reflectionLoop';
@@ -27,7 +27,7 @@ import { MOVEMENT_TITLES, selfCheckInputs } from './reflectionText';
 import { CHOICE, CODE, FORM, FREE_TEXT, MAIN, PROMPTS, RAW_TEXT, REVIEW, screenOf, v } from './reflectionState';
 import { SAFETY_CHECK_DIALOG, selfCareMessage, type SafetyCheckOptions } from './safety';
 import { STAGE_FINDER_DIALOG } from './stageFinder';
-import { STALL_DIALOG, type StallOutcome } from './stall';
+import { SETBACK_NOTE, STALL_DIALOG, type StallOptions, type StallOutcome } from './stall';
 import { personOf } from './turn';
 import { debriefOffer } from './you';
 
@@ -217,6 +217,8 @@ export class ReflectionDebrief {
     const draft = v(step).draft as Draft;
     draft.movement = (step.result as ChoiceResult).value as Movement;
     const stalls = content().stalls[draft.stage];
+    // A setback is not a stall (issue 14): said so, and recorded as the movement only.
+    if (draft.movement === 'setback') await step.context.sendActivity(SETBACK_NOTE);
     if (draft.quick) {
       // Quick: a stall the PSW reports is recorded (and checked in on); its strategies wait for a full debrief.
       if (reportedStall(draft.movement)) {
@@ -238,12 +240,14 @@ export class ReflectionDebrief {
     if (!suggestion || !stalls) return step.next();
     v(step).stallSource = suggestion.source;
     log.info('stall.inferred', { kind: suggestion.source, stage: draft.stage });
-    return step.beginDialog(STALL_DIALOG, { stage: draft.stage, source: suggestion.source, why: whyStuck(suggestion), clientCode: draft.clientCode });
+    return step.beginDialog(STALL_DIALOG, { stage: draft.stage, source: suggestion.source, suggestion, clientCode: draft.clientCode } satisfies StallOptions);
   }
 
   private async stall(step: WaterfallStepContext) {
     const draft = v(step).draft as Draft;
     const outcome = step.result as StallOutcome | undefined;
+    // The PSW said the relationship is now at the stage the words pointed to (issue 14): the debrief takes that stage.
+    if (outcome?.stage) draft.stage = outcome.stage;
     if (outcome?.confirmed) {
       draft.stall = { stage: draft.stage, source: v(step).stallSource as StallSource, flaggedForSupervision: outcome.flaggedForSupervision, ...(outcome.strategyId ? { strategyId: outcome.strategyId } : {}) };
     }
@@ -297,9 +301,4 @@ export class ReflectionDebrief {
   }
 }
 
-function whyStuck(s: StallSuggestion): string {
-  if (s.source === 'inferred_duration') return `It's been about ${s.weeks} weeks at this stage.`;
-  if (s.source === 'inferred_repeat') return `This is reflection ${s.reflections} at this stage.`;
-  return 'Some of what you wrote sounds like things have hit a wall.';
-}
 

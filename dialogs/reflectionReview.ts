@@ -71,7 +71,8 @@ export class ReflectionReview {
     if (choice === 'redact') {
       return step.beginDialog(RAW_TEXT, { step: 'redact', prompt: 'Which words should I hide? Type them (separate phrases with commas).', skippable: true });
     }
-    const prompts = content().stageById[draft.stage].prompts;
+    // Every stage's prompts: the stall step may have moved the debrief to another stage after the answers (issue 14).
+    const prompts = content().stages.flatMap((s) => s.prompts);
     // The questions in full above short numbered buttons: a button cut mid-question reads badly aloud and in Teams.
     const questions = draft.answers.map((a, i) => `${i + 1}. ${prompts.find((p) => p.id === a.promptId)?.text ?? a.promptId}`);
     return step.beginDialog(CHOICE, {
@@ -106,7 +107,7 @@ export class ReflectionReview {
     }
     const which = (step.result as ChoiceResult).value;
     v(step).editing = which;
-    const prompt = which === 'note' ? 'How are you doing, in a few words?' : content().stageById[draft.stage].prompts.find((p) => p.id === draft.answers[Number(which)]!.promptId)!.text;
+    const prompt = which === 'note' ? 'How are you doing, in a few words?' : content().stages.flatMap((s) => s.prompts).find((p) => p.id === draft.answers[Number(which)]!.promptId)!.text;
     return step.beginDialog(FREE_TEXT, { step: `edit-${which}`, prompt: `${prompt}\n\nType your new answer.`, skippable: true, hidden: draft.hidden, screen: screenOf(draft) });
   }
 

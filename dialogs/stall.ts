@@ -1,81 +1,201 @@
-// A stall at some stage: for an inferred stall, ask first ("does this feel stuck?") and never label silently;
-// then surface the stage's reflective questions and concrete strategies (content/, each with its source) at
-// once, let the PSW pick one to try, and offer to flag the relationship for supervision.
+// A stall at some stage: for an inferred stall, ask first ("does this feel stuck?") and never label silently; when the
+// words point to another stage than the debrief's ("referral fell through" in a fostering debrief), ask whether the
+// relationship is now at that stage and offer that stage's help if so. Then a phone screen of help: the stage's intro
+// and two of its reflective questions, and three strategies (content/, each with its source) with "More ideas" and
+// "None for now" — five buttons; "More ideas" shows the rest (a choice set past six, as every choice). The PSW picks one to try and may flag the relationship for
+// supervision; picking "Take it to supervision" is that flag, so it is not asked again.
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { content } from '../services/content';
 import type { StageId, StallSource } from '../services/reflections/model';
+import { isSupervisionStrategy } from '../services/stalls/strategies';
+import type { StallSuggestion } from '../services/stalls/infer';
 import { ChoiceStep, YES_NO, type ChoiceResult } from './prompts';
+import type { ChoiceOption } from './prompts/match';
 
 export const STALL_DIALOG = 'stall';
 const CHOICE = 'stall.choice';
+const STRATEGIES = 'stall.strategies';
+
+/** Strategies shown first: with "More ideas" and "None for now", five buttons — one phone screen. */
+export const STRATEGIES_FIRST = 3;
+/** Reflective questions shown above the strategies. */
+export const QUESTIONS_SHOWN = 2;
 
 export interface StallOptions {
   stage: StageId;
   source: StallSource;
-  /** For an inferred stall: what made us wonder, in plain words. */
-  why?: string;
+  /** For an inferred stall: what suggested it (the words point to `otherStage`, or how long at this stage). */
+  suggestion?: StallSuggestion;
   clientCode: string;
 }
 
 export interface StallOutcome {
   /** False when the PSW said it doesn't feel stuck (an inferred stall they didn't confirm). */
   confirmed: boolean;
+  /** The stage the PSW said the relationship is now at, when it is not the debrief's (issue 14): the debrief takes it. */
+  stage?: StageId;
   strategyId?: string;
   flaggedForSupervision: boolean;
 }
 
+/** What the PSW says when a setback is chosen: recorded as the movement, never labelled a stall (issue 14). */
+export const SETBACK_NOTE =
+  "Setbacks happen, and they don't undo what you've built. I won't mark it as stuck. If it starts to feel stuck, tell me next time and we'll look at what to try.";
+
 const NONE = 'none';
+const MORE = 'more';
+
+interface Values {
+  stage: StageId;
+  strategyId?: string;
+  flagged?: boolean;
+}
+
+interface PageOptions {
+  stage: StageId;
+  page: number;
+}
 
 export class StallDialog extends ComponentDialog {
   constructor() {
     super(STALL_DIALOG);
     this.addDialog(new ChoiceStep(CHOICE));
     this.addDialog(new WaterfallDialog(`${STALL_DIALOG}.main`, [
-      this.askFirst.bind(this), this.surface.bind(this), this.chosen.bind(this), this.flagged.bind(this),
+      this.askStage.bind(this), this.askFirst.bind(this), this.surface.bind(this), this.chosen.bind(this), this.flagged.bind(this),
     ]));
+    this.addDialog(new WaterfallDialog(STRATEGIES, [this.showPage.bind(this), this.pagePicked.bind(this)]));
     this.initialDialogId = `${STALL_DIALOG}.main`;
   }
 
-  private async askFirst(step: WaterfallStepContext) {
+  /** Words pointing to another stage: is the relationship there now? Yes-and-stuck takes that stage's help. */
+  private async askStage(step: WaterfallStepContext) {
     const o = step.options as StallOptions;
-    if (o.source === 'reported') return step.next();
-    return step.beginDialog(CHOICE, { step: 'stall-ask', prompt: `${o.why ?? ''} Does ${o.clientCode} feel stuck to you right now?`.trim(), choices: YES_NO });
-  }
-
-  private async surface(step: WaterfallStepContext) {
-    const o = step.options as StallOptions;
-    if (o.source !== 'reported' && (step.result as ChoiceResult).value !== 'yes') {
-      await step.context.sendActivity("Okay, thanks for checking in. I won't mark it as stuck.");
-      return step.endDialog({ confirmed: false, flaggedForSupervision: false } satisfies StallOutcome);
-    }
-    const stalls = content().stalls[o.stage];
-    const questions = stalls.questions.map((q) => `• ${q.text}`).join('\n');
-    await step.context.sendActivity(`${stalls.intro}\n\n${questions}`);
-    // One list: each strategy explained once, with its buttons below (it used to be a list, then the titles again).
+    v(step).stage = o.stage;
+    const other = o.source === 'inferred_language' ? o.suggestion?.otherStage : undefined;
+    if (!other) return step.next();
+    const there = stageTitle(other);
     return step.beginDialog(CHOICE, {
-      step: 'stall-strategy',
-      prompt: 'Some things other peer workers try. Which one would you like to try next time?',
+      step: 'stall-stage',
+      prompt: `Some of what you wrote sounds like ${there.toLowerCase()}, not ${stageTitle(o.stage).toLowerCase()}. Is that where ${o.clientCode}'s relationship is now?`,
       choices: [
-        ...stalls.strategies.map((s) => ({ value: s.id, title: s.title, detail: `${s.text} _(${shortCite(s.source)})_` })),
-        { value: NONE, title: 'None for now', synonyms: ['none', 'not now', 'no'] },
+        { value: 'stuck', title: 'Yes, and stuck there', synonyms: ['yes', 'yes stuck', 'stuck'] },
+        { value: 'moving', title: 'Yes, and moving', synonyms: ['yes moving', 'moving', 'yes but not stuck'] },
+        { value: 'no', title: `No, still ${shortStage(o.stage)}`, synonyms: ['no', 'not yet', 'still'] },
       ],
     });
   }
 
-  private async chosen(step: WaterfallStepContext) {
-    const picked = (step.result as ChoiceResult).value;
-    if (picked !== NONE) {
-      v(step).strategyId = picked;
-      await step.context.sendActivity(`Good choice. I'll note that you're trying "${(step.result as ChoiceResult).title}".`);
+  private async askFirst(step: WaterfallStepContext) {
+    const o = step.options as StallOptions;
+    const answer = (step.result as ChoiceResult | undefined)?.value;
+    if (answer === 'stuck') {
+      v(step).stage = o.suggestion!.otherStage!;
+      return step.next({ value: 'yes' });
     }
+    if (answer === 'moving') {
+      await step.context.sendActivity(`Thanks. I'll note that ${o.clientCode} is at ${stageTitle(o.suggestion!.otherStage!).toLowerCase()} now.`);
+      return step.endDialog({ confirmed: false, stage: o.suggestion!.otherStage!, flaggedForSupervision: false } satisfies StallOutcome);
+    }
+    if (o.source === 'reported') return step.next({ value: 'yes' });
+    // Still at this stage (or nothing pointed elsewhere): the usual question, never a silent label.
+    const why = answer === 'no' ? '' : whyStuck(o.suggestion);
+    return step.beginDialog(CHOICE, { step: 'stall-ask', prompt: `${why} Does ${o.clientCode} feel stuck to you right now?`.trim(), choices: YES_NO });
+  }
+
+  private async surface(step: WaterfallStepContext) {
+    const o = step.options as StallOptions;
+    if ((step.result as ChoiceResult).value !== 'yes') {
+      await step.context.sendActivity("Okay, thanks for checking in. I won't mark it as stuck.");
+      return step.endDialog(outcome(o, v(step), false));
+    }
+    const stalls = content().stalls[v(step).stage];
+    const questions = stalls.questions.slice(0, QUESTIONS_SHOWN).map((q) => `• ${q.text}`).join('\n');
+    await step.context.sendActivity(`${stalls.intro}\n\n${questions}`);
+    return step.beginDialog(STRATEGIES, { stage: v(step).stage, page: 0 } satisfies PageOptions);
+  }
+
+  /** The first three strategies, explained, with "More ideas" and "None for now"; then, if asked, the rest. */
+  private async showPage(step: WaterfallStepContext) {
+    const { stage, page } = step.options as PageOptions;
+    const all = content().stalls[stage].strategies;
+    const shown = page === 0 ? all.slice(0, STRATEGIES_FIRST) : all.slice(STRATEGIES_FIRST);
+    const more = page === 0 && all.length > STRATEGIES_FIRST;
+    const choices: ChoiceOption[] = [
+      ...shown.map((s) => ({ value: s.id, title: s.title, detail: strategyDetail(s) })),
+      ...(more ? [{ value: MORE, title: 'More ideas', synonyms: ['more', 'others', 'other ideas', 'something else'] }] : []),
+      { value: NONE, title: 'None for now', synonyms: ['none', 'not now', 'no'] },
+    ];
+    return step.beginDialog(CHOICE, {
+      step: `stall-strategy-${page + 1}`,
+      prompt: page === 0 ? 'Some things other peer workers try. Which one would you like to try next time?' : 'More things peer workers try. Which one would you like to try next time?',
+      choices,
+    });
+  }
+
+  private async pagePicked(step: WaterfallStepContext) {
+    const { stage, page } = step.options as PageOptions;
+    const picked = step.result as ChoiceResult;
+    if (picked.value === MORE) return step.replaceDialog(STRATEGIES, { stage, page: page + 1 } satisfies PageOptions);
+    return step.endDialog(picked);
+  }
+
+  private async chosen(step: WaterfallStepContext) {
+    const o = step.options as StallOptions;
+    const picked = step.result as ChoiceResult;
+    if (picked.value === NONE) return this.askFlag(step);
+    v(step).strategyId = picked.value;
+    // Taking it to supervision is the flag: said once, not asked again.
+    if (isSupervisionStrategy(picked.value)) {
+      await step.context.sendActivity(`Good choice. I've flagged ${o.clientCode} for supervision, so your supervisor sees it with this reflection once you save.`);
+      return step.endDialog(outcome(o, { ...v(step), flagged: true }, true));
+    }
+    await step.context.sendActivity(`Good choice. I'll note that you're planning to try "${picked.title}".`);
+    return this.askFlag(step);
+  }
+
+  private async askFlag(step: WaterfallStepContext) {
     return step.beginDialog(CHOICE, { step: 'stall-flag', prompt: 'Would you like to flag this relationship for supervision, so you can talk it through?', choices: YES_NO });
   }
 
   private async flagged(step: WaterfallStepContext) {
+    const o = step.options as StallOptions;
     const flag = (step.result as ChoiceResult).value === 'yes';
-    if (flag) await step.context.sendActivity("Flagged. Your supervisor will see it with this reflection once you save.");
-    return step.endDialog({ confirmed: true, strategyId: v(step).strategyId as string | undefined, flaggedForSupervision: flag } satisfies StallOutcome);
+    if (flag) await step.context.sendActivity('Flagged. Your supervisor will see it with this reflection once you save.');
+    return step.endDialog(outcome(o, { ...v(step), flagged: flag }, true));
   }
+}
+
+function outcome(o: StallOptions, values: Values, confirmed: boolean): StallOutcome {
+  return {
+    confirmed,
+    ...(values.stage !== o.stage ? { stage: values.stage } : {}),
+    ...(confirmed && values.strategyId ? { strategyId: values.strategyId } : {}),
+    flaggedForSupervision: confirmed && values.flagged === true,
+  };
+}
+
+/** A strategy's explanation under its title: what to do, and where it comes from. */
+function strategyDetail(s: { text: string; source: string }): string {
+  return `${s.text} _(${shortCite(s.source)})_`;
+}
+
+/** What made us wonder, in plain words (an inferred stall at this stage). */
+function whyStuck(s: StallSuggestion | undefined): string {
+  if (!s) return '';
+  if (s.source === 'inferred_duration') return `It's been about ${s.weeks} weeks at this stage.`;
+  if (s.source === 'inferred_repeat') return `This is reflection ${s.reflections} at this stage.`;
+  return 'Some of what you wrote sounds like things have hit a wall.';
+}
+
+function stageTitle(stage: StageId): string {
+  return content().stageById[stage].title;
+}
+
+/** Short enough for a button: "No, still fostering". */
+const SHORT_STAGE: Record<StageId, string> = { trust: 'building trust', fostering: 'fostering', bridging: 'bridging', launching: 'launching' };
+
+function shortStage(stage: StageId): string {
+  return SHORT_STAGE[stage] ?? stageTitle(stage).toLowerCase();
 }
 
 /** "Lennox 2021" or the source's title: enough to find it, short enough for a phone. */
@@ -97,7 +217,7 @@ function clip(text: string, max: number): string {
   return `${text.slice(0, max).replace(/\s+\S*$/, '')}…`;
 }
 
-/** The waterfall's own values (persisted with the dialog; redacted data only). */
-function v(step: WaterfallStepContext): Record<string, unknown> {
-  return step.values as Record<string, unknown>;
+/** The waterfall's own values (persisted with the dialog; ids only). */
+function v(step: WaterfallStepContext): Values {
+  return step.values as Values;
 }

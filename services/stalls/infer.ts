@@ -13,6 +13,12 @@ export interface StallSuggestion {
   weeks: number;
   /** Stall-language phrase ids (never the matched words). */
   phrases: string[];
+  /**
+   * For a stall inferred from words alone, when every phrase that names a stage names one other stage than this
+   * debrief's ("referral fell through" in a fostering debrief: bridging): the dialog asks whether the relationship
+   * is now at that stage before offering any help (issue 14).
+   */
+  otherStage?: StageId;
 }
 
 export interface InferInput {
@@ -27,9 +33,12 @@ export interface InferInput {
   stallReflections: number;
 }
 
-/** Whether the PSW themselves reported a stall: stalling or setback. */
+/**
+ * Whether the PSW themselves reported a stall: stalling. A setback is not a stall (issue 14): things went backwards,
+ * which is part of the work, not the relationship standing still; it is recorded as the movement, never labelled.
+ */
 export function reportedStall(movement: Movement): boolean {
-  return movement === 'stalling' || movement === 'setback';
+  return movement === 'stalling';
 }
 
 /** Whole weeks between two instants, counted in calendar days in the PSW's time zone (DST-safe). */
@@ -40,16 +49,20 @@ export function weeksBetween(fromIso: string, now: Date, timeZone: string): numb
 }
 
 export function inferStall(input: InferInput): StallSuggestion | undefined {
-  // A reported stall needs no inference; a PSW who says things are progressing is not second-guessed.
-  if (reportedStall(input.movement) || input.movement === 'progressing') return undefined;
+  // A reported stall needs no inference; a PSW who says things are progressing, or have gone backwards (a setback
+  // is not a stall), is not second-guessed.
+  if (reportedStall(input.movement) || input.movement === 'progressing' || input.movement === 'setback') return undefined;
   const rel = input.relationship;
   const sameStage = rel !== undefined && rel.stage === input.stage;
   const reflections = sameStage ? rel.reflectionsAtStage + 1 : 1;
   const weeks = sameStage ? weeksBetween(rel.stageSince, input.now, input.timeZone) : 0;
-  const phrases = [...new Set(input.texts.flatMap((t) => detectStallLanguage(t).map((h) => h.id)))];
+  const hits = input.texts.flatMap((t) => detectStallLanguage(t));
+  const phrases = [...new Set(hits.map((h) => h.id))];
   const base = { stage: input.stage, reflections, weeks, phrases };
   if (sameStage && weeks >= input.stallWeeks) return { source: 'inferred_duration', ...base };
   if (sameStage && reflections >= input.stallReflections) return { source: 'inferred_repeat', ...base };
-  if (phrases.length) return { source: 'inferred_language', ...base };
-  return undefined;
+  if (!phrases.length) return undefined;
+  const named = [...new Set(hits.flatMap((h) => (h.stage ? [h.stage] : [])))];
+  const otherStage = named.length === 1 && named[0] !== input.stage ? named[0] : undefined;
+  return { source: 'inferred_language', ...base, ...(otherStage ? { otherStage } : {}) };
 }

@@ -33,7 +33,8 @@ describe('reflection debrief over HTTP', () => {
     const c = new Conversation(bot.url);
     await toMovement(c, 'C-14', 'building trust');
     const stall = visibleText(await c.say('stalling'));
-    for (const t of strategyTitles('trust')) assert.ok(stall.includes(t), t);
+    // Three at a time, with "More ideas" (the rest: test/dialogs/stall.test.ts).
+    for (const t of strategyTitles('trust').slice(0, 3)) assert.ok(stall.includes(t), t);
     assert.ok(!strategyTitles('bridging').some((t) => stall.includes(t)));
     assert.ok(stall.includes(content().stalls.trust.questions[0]!.text));
     await c.say('1');
@@ -54,11 +55,11 @@ describe('reflection debrief over HTTP', () => {
     assert.match(history, /Open stall at Building trust since .*; 1 strategy planned for it: "Name it and reconnect"/);
   });
 
-  it('a bridging setback surfaces bridging prompts', async () => {
+  it('a bridging stall surfaces bridging prompts (a setback is not a stall: test/dialogs/stall.test.ts)', async () => {
     const c = new Conversation(bot.url);
     await toMovement(c, 'B7', '3');
-    const stall = visibleText(await c.say('setback'));
-    for (const t of strategyTitles('bridging')) assert.ok(stall.includes(t), t);
+    const stall = visibleText(await c.say('stalling'));
+    for (const t of strategyTitles('bridging').slice(0, 3)) assert.ok(stall.includes(t), t);
     assert.ok(!strategyTitles('trust').some((t) => stall.includes(t) && !strategyTitles('bridging').includes(t)));
   });
 
@@ -105,7 +106,7 @@ describe('reflection debrief over HTTP', () => {
     const asked = visibleText(await c.say('steady'));
     assert.match(asked, /reflection 3 at this stage/);
     const prompts = visibleText(await c.say('yes'));
-    for (const t of strategyTitles('trust')) assert.ok(prompts.includes(t), t);
+    for (const t of strategyTitles('trust').slice(0, 3)) assert.ok(prompts.includes(t), t);
     await c.say('none for now');
     await c.say('no');
     await c.say('3');

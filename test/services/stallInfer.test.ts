@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { RelationshipDoc } from '../../services/reflections/model';
-import { inferStall, weeksBetween } from '../../services/stalls/infer';
+import { inferStall, reportedStall, weeksBetween } from '../../services/stalls/infer';
 
 const rel = (over: Partial<RelationshipDoc> = {}): RelationshipDoc => ({
   id: 'p|C14', kind: 'relationship', psw: 'p', clientCode: 'C-14', stage: 'trust', stageSince: '2025-03-01T15:00:00.000Z',
@@ -36,7 +36,23 @@ describe('stall inference', () => {
     assert.ok(s!.phrases.every((p) => /^[\w-]+$/.test(p)));
   });
 
-  it('never infers when the PSW reported a stall or progress', () => {
+  it('points to another stage when every stage-naming phrase names one other stage', () => {
+    const fostering = { ...base, stage: 'fostering' as const };
+    assert.equal(inferStall({ ...fostering, texts: ['The referral fell through.'] })?.otherStage, 'bridging');
+    assert.equal(inferStall({ ...fostering, texts: ['The referral fell through and it feels stuck.'] })?.otherStage, 'bridging', 'a phrase naming no stage does not count');
+    assert.equal(inferStall({ ...fostering, texts: ['The referral fell through.', 'Another no-show today.'] })?.otherStage, undefined, 'two other stages: no one answer');
+    assert.equal(inferStall({ ...fostering, texts: ['We only do small talk.'] })?.otherStage, undefined, 'this stage');
+    assert.equal(inferStall({ ...base, stage: 'bridging', texts: ['The referral fell through.'] })?.otherStage, undefined);
+    // History at this stage says it is stuck here, whatever the words suggest.
+    assert.equal(inferStall({ ...fostering, texts: ['The referral fell through.'], relationship: rel({ stage: 'fostering', reflectionsAtStage: 5 }) })?.otherStage, undefined);
+  });
+
+  it('a setback is not a stall: never reported as one, never inferred', () => {
+    assert.equal(reportedStall('setback'), false);
+    assert.equal(reportedStall('stalling'), true);
+  });
+
+  it('never infers when the PSW reported a stall, a setback or progress', () => {
     for (const movement of ['stalling', 'setback', 'progressing'] as const) {
       assert.equal(inferStall({ ...base, movement, texts: ['no-show'], relationship: rel({ reflectionsAtStage: 9 }) }), undefined);
     }
