@@ -5,6 +5,7 @@ import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { adaptiveCard, cardAttachment, textBlock } from '../cards/card';
 import type { AppServices } from '../services/app';
+import { t } from '../services/catalogue';
 import { log } from '../services/log';
 import { myDataFilename, type DeletionCounts, type MyDataCounts } from '../services/privacy/dataRights';
 import { signToken } from '../services/signedToken';
@@ -19,37 +20,30 @@ const MAIN = 'privacy.delete.main';
 /** How long a `my data` download link works. */
 export const MY_DATA_LINK_MINUTES = 10;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** What `my data` says is kept, line by line. */
+function summary(n: MyDataCounts): string {
+  return [
+    t('privacy.summaryIntro'),
+    t('privacy.reflections', { count: n.reflections, privateCount: n.privateReflections }),
+    t('privacy.relationships', { count: n.relationships }),
+    t('privacy.jobs', { count: n.jobs }),
+    n.onboarding ? t('privacy.onboarding') : t('privacy.noOnboarding'),
+    n.conversationReference ? t('privacy.address') : t('privacy.noAddress'),
+    t('privacy.conversations', { count: n.conversations }),
+    ...(n.supervision ? [t('privacy.supervision', { count: n.supervision })] : []),
+    n.audit ? t('privacy.rosterAndAudit', { count: n.audit }) : t('privacy.roster'),
+    t('privacy.identifiersRemoved'),
+  ].join('\n');
+}
 
-export const words = {
-  summary: (n: MyDataCounts) =>
-    [
-      "Here's what PeerReflect keeps about you:",
-      `• ${plural(n.reflections, 'reflection')} (${n.privateReflections} private)`,
-      `• ${plural(n.relationships, 'client relationship')} (code, stage, stall notes)`,
-      `• ${plural(n.jobs, 'reminder or check-in', 'reminders and check-ins')}`,
-      `• ${n.onboarding ? 'your onboarding progress' : 'no onboarding progress'}`,
-      `• ${n.conversationReference ? 'the address of this chat, so I can send you reminders' : 'no chat address'}`,
-      `• ${plural(n.conversations, 'chat', 'chats')} where I remember where we are (a debrief in progress, de-identified)`,
-      ...(n.supervision ? [`• ${plural(n.supervision, 'supervision record')}: your supervisor marking a flag talked through or an alert acknowledged, with any short note`] : []),
-      `• your roster entry (role, time zone${n.audit ? `) and ${plural(n.audit, 'audit record')} of who read what` : ')'}`,
-      'Names, phone numbers and other identifiers were removed before anything was stored.',
-    ].join('\n'),
-  link: (minutes: number) => `Your file is ready. The link works for ${minutes} minutes.`,
-  attached: 'The whole of it is in the attached file (JSON).',
-  confirm: 'This deletes all your reflections, client relationships, reminders, onboarding progress, anything we’re partway through (a debrief too) and the address of this chat. It cannot be undone. Delete everything?',
-  deleteYes: 'Yes, delete everything',
-  deleteNo: 'No, keep my data',
-  kept: 'Okay, nothing was deleted.',
-  deleted: (c: DeletionCounts) =>
-    [
-      `Done. I deleted ${plural(c.reflections + c.spooled, 'reflection')}, ${plural(c.relationships, 'client relationship')}, ${plural(c.jobs, 'reminder or check-in', 'reminders and check-ins')}${c.onboarding ? ', your onboarding progress' : ''}${c.supervision ? `, ${plural(c.supervision, 'supervision record')}` : ''}, anything we were partway through and the address of this chat.`,
-      c.person === 'kept'
-        ? 'Your roster entry (role, alias, supervisor, team) stays because your organisation manages it; ask an admin if it should go too.'
-        : 'Your profile is gone too. If you message me again I start fresh.',
-      'The audit log notes that you deleted your data (when and how much, nothing you wrote).',
-    ].join('\n'),
-};
+/** What `delete my data` says went. */
+function deleted(c: DeletionCounts): string {
+  return [
+    t('privacy.deleted', { reflections: c.reflections + c.spooled, relationships: c.relationships, jobs: c.jobs, onboarding: c.onboarding ? 'yes' : 'no', supervision: c.supervision }),
+    c.person === 'kept' ? t('privacy.rosterKept') : t('privacy.profileGone'),
+    t('privacy.auditNote'),
+  ].join('\n');
+}
 
 export function createPrivacyDialogs(app: AppServices): Dialog[] {
   return [
@@ -58,19 +52,19 @@ export function createPrivacyDialogs(app: AppServices): Dialog[] {
       const now = app.now();
       const data = await app.dataRights.collect(me.id);
       const counts = app.dataRights.counts(data);
-      await context.sendActivity(words.summary(counts));
+      await context.sendActivity(summary(counts));
       const base = app.config.publicBaseUrl;
       if (base) {
         // The token names the person; the download collects afresh, so it shows what is stored then.
         const token = signToken(app.config.idSecret, 'my-data', { v: me.id }, new Date(now.getTime() + MY_DATA_LINK_MINUTES * 60_000));
-        await sendCard(context, adaptiveCard([textBlock(words.link(MY_DATA_LINK_MINUTES))], [{ type: 'Action.OpenUrl', title: 'Download my data', url: `${base}/my-data?token=${encodeURIComponent(token)}` }]));
+        await sendCard(context, adaptiveCard([textBlock(t('privacy.link', { minutes: MY_DATA_LINK_MINUTES }))], [{ type: 'Action.OpenUrl', title: t('privacy.download'), url: `${base}/my-data?token=${encodeURIComponent(token)}` }]));
         log.info('mydata.link', { count: counts.reflections });
         return;
       }
       const json = JSON.stringify(data, null, 2);
       await context.sendActivity({
         type: 'message',
-        text: words.attached,
+        text: t('privacy.attached'),
         attachments: [{ contentType: 'application/json', name: myDataFilename(now), contentUrl: `data:application/json;charset=utf-8;base64,${Buffer.from(json, 'utf8').toString('base64')}` }],
       });
       log.info('mydata.inline', { count: counts.reflections, bytes: json.length });
@@ -90,11 +84,11 @@ class DeleteMyDataDialog extends ComponentDialog {
   private async ask(step: WaterfallStepContext) {
     return step.beginDialog(CHOICE, {
       step: 'delete-my-data',
-      prompt: words.confirm,
+      prompt: t('privacy.confirm'),
       // Nothing fuzzy for a deletion: the title, `delete`, or the number.
       choices: [
-        { value: 'delete', title: words.deleteYes, synonyms: ['delete', 'delete everything', 'yes delete'] },
-        { value: 'keep', title: words.deleteNo, synonyms: ['no', 'keep', 'keep it'] },
+        { value: 'delete', title: t('privacy.deleteYes'), synonyms: ['delete', 'delete everything', 'yes delete'] },
+        { value: 'keep', title: t('privacy.deleteNo'), synonyms: ['no', 'keep', 'keep it'] },
       ],
     });
   }
@@ -106,7 +100,7 @@ class DeleteMyDataDialog extends ComponentDialog {
 
   private async answered(step: WaterfallStepContext) {
     if ((step.result as ChoiceResult).value !== 'delete') {
-      await step.context.sendActivity(words.kept);
+      await step.context.sendActivity(t('privacy.kept'));
       return step.endDialog();
     }
     // Other chats' state goes in the service; this chat's state is being written by this very turn, so whatever
@@ -116,7 +110,7 @@ class DeleteMyDataDialog extends ComponentDialog {
     while (root.parent) root = root.parent;
     await root.cancelAllDialogs(true);
     log.info('mydata.deleted', { count: counts.reflections, status: counts.person });
-    await step.context.sendActivity(words.deleted(counts));
+    await step.context.sendActivity(deleted(counts));
     return { status: DialogTurnStatus.complete };
   }
 }
