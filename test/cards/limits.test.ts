@@ -228,6 +228,30 @@ describe('Teams limits: every card the bot can send (cards/limits.ts)', () => {
       }
     });
 
+    it("the worker's own side: reflect me with every answer at the length limit, and the offer after a rough debrief", async () => {
+      const c = new Conversation(bot.url);
+      await say(c, 'reflect me');
+      await say(c, 'Boundaries');
+      for (let i = 0; i < 3; i++) await say(c, long('We met at the corner shop and talked about the weekend'));
+      await say(c, 'Support for me');
+      await say(c, long('Some time to talk it through this week'));
+      await say(c, 'share my request');
+      await say(c, 'hide more words');
+      await say(c, 'corner');
+      assert.match(visibleText(await say(c, 'save')), /Saved, just for you/);
+      // A rough debrief offers it, after its Save.
+      await say(c, 'reflect C-77');
+      await say(c, 'skip');
+      await say(c, 'building trust');
+      for (let i = 0; i < 5; i++) await say(c, 'skip');
+      await say(c, 'steady');
+      await say(c, '2 tired');
+      await say(c, 'No, all good');
+      assert.match(visibleText(await say(c, 'save')), /a few minutes/);
+      await say(c, 'not now');
+      for (const step of ['you-topic', 'you-need', 'you-review', 'you-offer']) assert.ok(checked.includes(step), `a ${step} card was checked`);
+    });
+
     it('onboarding from start to end', async () => {
       const id = `hire-${randomUUID().slice(0, 6)}`;
       await bot.app.supervision.roster.add({ channelId: id, role: 'newhire', alias: 'New hire L' });
