@@ -14,7 +14,6 @@ const STILL_INLINE: Record<string, number> = {
   'dialogs/history.ts': 6,
   'dialogs/onboarding.ts': 4,
   'dialogs/onboardingMessages.ts': 25,
-  'dialogs/prompts/form.ts': 1,
   'dialogs/reflection.ts': 1,
   'dialogs/reflectionDebrief.ts': 11,
   'dialogs/reflectionLoop.ts': 1,

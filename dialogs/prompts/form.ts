@@ -12,6 +12,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { TurnContext } from 'botbuilder';
 import { formCard, type FormInput } from '../../cards/card';
 import { formSubmissionSchema } from '../../cards/submission';
+import { t } from '../../services/catalogue';
 import type { HiddenNames } from '../../services/reflections/hiddenNames';
 import { onFreeText, tooLong, type FreeTextAnswer, type FreeTextSettings, type ScreenContext } from './freeText';
 import { endAfterPauses, resumeAfterPause, type PauseRequest } from './pause';
@@ -58,7 +59,7 @@ export class FormStep extends CardStep<FormStepOptions> {
     } else {
       values = this.parseTyped(options, (dc.context.activity.text ?? '').trim());
       if (!values) {
-        await dc.context.sendActivity(options.typedHint ?? "I didn't catch that. Fill in the card, or type your answer.");
+        await dc.context.sendActivity(options.typedHint ?? t('prompts.fillInOrType'));
         return Dialog.EndOfTurn;
       }
     }
