@@ -46,7 +46,7 @@ export class ReflectionDialog extends ComponentDialog {
     this.addDialog(new RawTextStep(RAW_TEXT, { maxLength: answers.maxLength }));
     this.addDialog(new FormStep(FORM, { ...answers, parsers: { scoreAndNote } }));
     this.addDialog(new StageFinderDialog());
-    this.addDialog(new StallDialog());
+    this.addDialog(new StallDialog(app));
     for (const d of [...new ReflectionDebrief(app).dialogs(), ...new ReflectionReview(app).dialogs()]) this.addDialog(d);
     this.initialDialogId = MAIN;
   }

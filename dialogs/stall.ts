@@ -11,6 +11,8 @@ import { isSupervisionStrategy } from '../services/stalls/strategies';
 import type { StallSuggestion } from '../services/stalls/infer';
 import { ChoiceStep, YES_NO, type ChoiceResult } from './prompts';
 import type { ChoiceOption } from './prompts/match';
+import { teamHelpedLines } from './supervision/whatHelps';
+import type { AppServices } from './turn';
 
 export const STALL_DIALOG = 'stall';
 const CHOICE = 'stall.choice';
@@ -57,7 +59,8 @@ interface PageOptions {
 }
 
 export class StallDialog extends ComponentDialog {
-  constructor() {
+  /** `app`: the services the stall step reads (what helped the PSW's team: dialogs/supervision/whatHelps.ts). */
+  constructor(private readonly app: AppServices) {
     super(STALL_DIALOG);
     this.addDialog(new ChoiceStep(CHOICE));
     this.addDialog(new WaterfallDialog(`${STALL_DIALOG}.main`, [
@@ -117,11 +120,12 @@ export class StallDialog extends ComponentDialog {
   /** The first three strategies, explained, with "More ideas" and "None for now"; then, if asked, the rest. */
   private async showPage(step: WaterfallStepContext) {
     const { stage, page } = step.options as PageOptions;
+    const helped = await teamHelpedLines(this.app, step.context, stage); // "Peer workers on your team found this helped 4 of 6 times."
     const all = content().stalls[stage].strategies;
     const shown = page === 0 ? all.slice(0, STRATEGIES_FIRST) : all.slice(STRATEGIES_FIRST);
     const more = page === 0 && all.length > STRATEGIES_FIRST;
     const choices: ChoiceOption[] = [
-      ...shown.map((s) => ({ value: s.id, title: s.title, detail: strategyDetail(s) })),
+      ...shown.map((s) => ({ value: s.id, title: s.title, detail: strategyDetail(s) + (helped.get(s.id) ?? '') })),
       ...(more ? [{ value: MORE, title: 'More ideas', synonyms: ['more', 'others', 'other ideas', 'something else'] }] : []),
       { value: NONE, title: 'None for now', synonyms: ['none', 'not now', 'no'] },
     ];

@@ -17,6 +17,8 @@ describe('what helps over HTTP', () => {
     await roster.add({ channelId: 'wh-sup', role: 'supervisor', alias: 'Sup W', team: 'North' });
     await roster.add({ channelId: 'wh-psw1', role: 'psw', alias: 'PSW W1', supervisor: 'Sup W', team: 'North' });
     await roster.add({ channelId: 'wh-psw2', role: 'psw', alias: 'PSW W2', supervisor: 'Sup W', team: 'North' });
+    await roster.add({ channelId: 'wh-psw3', role: 'psw', alias: 'PSW W3', supervisor: 'Sup W', team: 'North' });
+    await roster.add({ channelId: 'wh-other', role: 'psw', alias: 'PSW X1' });
     const p1 = bot.app.personIdFor('wh-psw1');
     const p2 = bot.app.personIdFor('wh-psw2');
     const at = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
@@ -27,6 +29,8 @@ describe('what helps over HTTP', () => {
       reflection(p2, at(4), { strategyOutcome: outcome('didnt_help') }),
       reflection(p2, at(5), { strategyOutcome: outcome('not_tried') }),
       reflection(p2, at(6), { strategyOutcome: outcome('helped'), visibility: 'private', answers: [{ promptId: 'x', text: 'PRIVATE WORDS', skipped: false, redactions: {} }] }),
+      reflection(p1, at(8), { strategyOutcome: outcome('helped', 'trust-s-curious') }),
+      reflection(p1, at(9), { strategyOutcome: outcome('helped', 'trust-s-curious') }),
       reflection(p1, at(7), { clientCode: 'B-1', stage: 'bridging', strategyOutcome: { strategyId: 'bridging-s-warm-handoff', stage: 'bridging', plannedIn: 'r0', outcome: 'helped' } }),
     ]);
   });
@@ -50,5 +54,25 @@ describe('what helps over HTTP', () => {
     assert.match(visibleText(await new Conversation(bot.url, 'wh-psw1').say('what helps')), /isn't available for your role/);
     const summary = await new Conversation(bot.url, 'wh-sup').say('summary');
     assert.match(JSON.stringify(summary), /"title":"What helps","data":\{"command":"what helps"\},"associatedInputs":"none"/);
+  });
+
+  /** A debrief on a new client, reported stalling at building trust: the replies that show the strategies. */
+  async function stalledAtTrust(c: Conversation): Promise<string> {
+    await c.say('reflect S-9');
+    await c.say('skip'); // no names to hide
+    await c.say('building trust');
+    for (let i = 0; i < 8; i++) if (/stalling/i.test(visibleText(await c.say('skip')))) break;
+    return visibleText(await c.say('stalling'));
+  }
+
+  it('tells a PSW at a stall how often a strategy helped their team, once tried often enough (counts only)', async () => {
+    const shown = await stalledAtTrust(new Conversation(bot.url, 'wh-psw3'));
+    assert.match(shown, /Which one would you like to try next time\?/);
+    assert.match(shown, /\*\*Name it and reconnect\*\* — [^\n]+ Peer workers on your team found this helped 2 of 4 times\./);
+    const curious = shown.match(/\*\*Be curious, not helpful\*\*[^\n]*/)?.[0];
+    assert.ok(curious, 'the strategy is shown');
+    assert.doesNotMatch(curious!, /Peer workers on your team/, 'two tries say too little');
+    // Someone with no supervisor has no team to learn from yet.
+    assert.doesNotMatch(await stalledAtTrust(new Conversation(bot.url, 'wh-other')), /Peer workers on your team/);
   });
 });
