@@ -4,6 +4,7 @@
 // https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/charts-in-adaptive-cards
 import { t } from '../services/catalogue';
 import { content } from '../services/content';
+import { tallyText } from './strategyTally';
 import { categoryLabel } from '../services/safety/protocol';
 import type { Movement, ReflectionDoc, StageId } from '../services/reflections/model';
 import type { AgendaItem } from '../services/supervision/agenda';
@@ -95,6 +96,9 @@ export function summaryLines(p: PswSummary): { title: string; value: string }[] 
   if (stalls.length > STALL_LINES) shown.push(`and ${stalls.length - STALL_LINES} more at ${focus.join(' or ')}`);
   lines.push({ title: 'Stalls', value: stalls.length ? shown.join('\n') : other ? '' : 'none' });
   if (other) lines[lines.length - 1].value = [lines[lines.length - 1].value, `${other} at other stages`].filter(Boolean).join('\n');
+  // Planned vs tried (issue 14): the PSW's own summary only.
+  const strategies = p.strategies ? tallyText(p.strategies) : '';
+  if (strategies) lines.push({ title: 'Strategies', value: strategies });
   const risk = Object.entries(p.riskFlags ?? {});
   const own = p.scope === 'own';
   if (risk.length) lines.push({ title: 'Safety', value: `⚠ ${risk.map(([f, n]) => `${topicFor(f, p.scope)} ${n}`).join(' · ')} (${own ? 'the topic only' : 'topics only, never their words; check in'})` });

@@ -8,7 +8,8 @@ import { content } from '../services/content';
 import type { RelationshipDoc, StageId } from '../services/reflections/model';
 import { tallyEvents } from '../services/reflections/strategies';
 import { t } from '../services/catalogue';
-import { outcomeSaid, strategyTitle, tallyText } from './reflectionLoop';
+import { tallyText } from '../cards/strategyTally';
+import { outcomeSaid, strategyTitle } from './reflectionLoop';
 import { MOVEMENT_TITLES } from './reflectionText';
 import { personOf } from './turn';
 

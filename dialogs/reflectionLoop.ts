@@ -1,11 +1,10 @@
 // The words of issue 14's loop (content/locales/en.json, `loop.*`): how a debrief for a client already seen opens
-// ("Last time … you planned …"), the stage offered as it was last time, and the counts of planned vs tried strategies
-// in `history` ("2 strategies planned, 1 tried — it helped").
+// ("Last time … you planned …"), the stage offered as it was last time, and how an outcome reads in a list. The counts
+// of planned vs tried are worded in cards/strategyTally.ts, for `history` and `my summary` alike.
 import { DateTime } from 'luxon';
 import { t } from '../services/catalogue';
 import { content } from '../services/content';
 import type { OutcomeWord, RelationshipDoc, StageId } from '../services/reflections/model';
-import type { StrategyTally } from '../services/reflections/strategies';
 import type { ChoiceOption } from './prompts';
 import { stageChoices } from './stageFinder';
 
@@ -55,18 +54,4 @@ export function stageQuestion(clientCode: string, last: StageId | undefined): { 
   const title = content().stageById[last].title;
   const same = { value: last, title: t('loop.still', { stage: `${title.charAt(0).toLowerCase()}${title.slice(1)}` }), synonyms: [last, title, 'still', 'same', 'same as last time', 'no change'] };
   return { prompt: t('loop.stageAgain', { code: clientCode, stage: title }), choices: [same, ...stages.filter((s) => s.value !== last), unsure] };
-}
-
-/** "2 strategies planned, 1 tried — it helped"; '' when nothing was planned or reported. */
-export function tallyText(n: StrategyTally): string {
-  if (!n.planned && !n.tried && !n.notTried) return '';
-  const head = t('loop.tally.head', { planned: n.planned, tried: n.tried });
-  if (!n.tried) return head;
-  if (n.tried === 1) return n.helped ? t('loop.tally.itHelped', { head }) : n.partly ? t('loop.tally.itPartly', { head }) : t('loop.tally.itDidnt', { head });
-  const parts = [
-    n.helped ? t('loop.tally.helped', { count: n.helped }) : '',
-    n.partly ? t('loop.tally.partly', { count: n.partly }) : '',
-    n.didntHelp ? t('loop.tally.didnt', { count: n.didntHelp }) : '',
-  ].filter(Boolean);
-  return t('loop.tally.many', { head, parts: parts.join(', ') });
 }

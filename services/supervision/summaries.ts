@@ -13,6 +13,7 @@ import type { Person } from '../people';
 import { readDoc, stripSystem } from '../storage/documents';
 import { MOVEMENTS, STAGE_IDS, type Movement, type ReflectionDoc, type RelationshipDoc, type StageId } from '../reflections/model';
 import { signToken, verifyToken } from '../signedToken';
+import { tallyEvents, type StrategyTally } from '../reflections/strategies';
 import { relationshipAsOf } from './asOf';
 import { weekPeriod, type Period } from './period';
 import type { RollupLine, RollupStore } from './rollups';
@@ -57,6 +58,8 @@ export interface PswSummary {
   flaggedForSupervision: number;
   /** Safety screen hits on the period's readable reflections (shared ones for a supervisor): reflections per category. */
   riskFlags: Record<string, number>;
+  /** The PSW's own view only: strategies planned in the period and outcomes reported in it (issue 14). */
+  strategies?: StrategyTally;
   selfCheck: {
     /** Oldest first; the last entry is the period's week. */
     weekly: { week: string; average?: number; count: number }[];
@@ -264,8 +267,12 @@ export class SummaryService {
       stalls.push(line);
     }
     stalls.sort((a, b) => Number(b.flaggedForSupervision) - Number(a.flaggedForSupervision) || b.days - a.days);
+    // Planned vs tried in the period, from the relationships' timelines: for the PSW's own view only (a timeline does
+    // not say which reflections were shared).
+    const strategies = scope === 'own' ? tallyEvents((history.relationships.get(subject.id) ?? []).flatMap((r) => r.history.filter((e) => e.at >= period.from && e.at < period.to))) : undefined;
 
     const summary: PswSummary = {
+      ...(strategies ? { strategies } : {}),
       person: { id: subject.id, alias: subject.alias, team: subject.team, role: subject.role },
       scope,
       reflections: { total, shared: total - privateCount, private: privateCount },

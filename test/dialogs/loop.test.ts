@@ -99,6 +99,9 @@ describe('the reflection loop (issue 14)', () => {
     assert.match(history, new RegExp(`"${strategy!.title}" partly helped`));
     assert.match(history, /Open stall at Building trust since .*; so far: .*partly helped.*It stays open until you report progress or a new stage\./);
     assert.match(history, /Planned for next time: /);
+    // `my summary` counts the same way for the period: both debriefs were this week.
+    const summary = JSON.stringify((await c.say('my summary')).map((r) => r.attachments));
+    assert.match(summary, /"title":"Strategies","value":"2 strategies planned, 1 tried — it partly helped"/);
   });
 
   it("didn't get to it counts as planned, not tried; the stall closes when progress is reported", async () => {
