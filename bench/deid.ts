@@ -14,6 +14,7 @@ import { deidentify } from '../services/deidentify';
 import { isIdentifierSpan, score, type Figures, type LabelledRecord } from './deidMetrics';
 import { loadNotes } from './data/handNotes';
 import { dictionaries } from '../services/deidentify/dictionaries';
+import { unsureQuestions } from '../services/reflections/nameMemory';
 
 const repoRoot = path.resolve(__dirname, '..');
 const data = (f: string): string => path.resolve(repoRoot, 'bench', 'data', f);
@@ -93,6 +94,41 @@ export function throughput(records: LabelledRecord[]): number {
   return measureThroughput(records).mbps;
 }
 
+/** What the review's "Is 'X' a person?" step would ask about each note of a dev set, as the dialog asks it. */
+interface Questions {
+  notes: number;
+  asked: number;
+  notesAsked: number;
+  aboutNames: number;
+  aboutOtherWords: number;
+  otherWords: string[];
+}
+
+function reviewQuestions(records: Rec[], predictions: Array<Array<{ start: number; end: number; type?: string }>>): Questions {
+  const q: Questions = { notes: records.length, asked: 0, notesAsked: 0, aboutNames: 0, aboutOtherWords: 0, otherWords: [] };
+  records.forEach((r, i) => {
+    let redacted = '';
+    let at = 0;
+    for (const e of predictions[i]!) {
+      redacted += `${r.text.slice(at, e.start)}[${e.type ?? 'NAME'}]`;
+      at = e.end;
+    }
+    redacted += r.text.slice(at);
+    const words = unsureQuestions('bench', undefined, [redacted]);
+    q.asked += words.length;
+    if (words.length) q.notesAsked++;
+    for (const w of words) {
+      const isName = r.spans.some((s) => s.type === 'PERSON' && r.text.slice(s.start, s.end).toLowerCase().split(/[\s.]+/).includes(w.toLowerCase()));
+      if (isName) q.aboutNames++;
+      else {
+        q.aboutOtherWords++;
+        q.otherWords.push(w.toLowerCase());
+      }
+    }
+  });
+  return q;
+}
+
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 
 function table(f: Figures): string {
@@ -130,7 +166,7 @@ function printMisses(name: string, records: Rec[], predictions: Array<Array<{ st
   });
 }
 
-type Result = Figures & { throughputMBps?: number; baselineMBps?: number; file: string; about: string; perRegister?: Record<string, Figures> };
+type Result = Figures & { throughputMBps?: number; baselineMBps?: number; questions?: Questions; file: string; about: string; perRegister?: Record<string, Figures> };
 
 function main(): void {
   const showMisses = arg('--misses') !== undefined ? Number(arg('--misses') || 20) : 0;
@@ -154,6 +190,8 @@ function main(): void {
         result.perRegister[reg] = score(idx.map((i) => records[i]!), idx.map((i) => predictions[i]!));
       }
     }
+    // The review's questions, on the dev sets only (held-out sets are scored, never looked into).
+    if (!/test|presidio/.test(set.name)) result.questions = reviewQuestions(records, predictions);
     if (!dry) {
       const tp = measureThroughput(records);
       result.throughputMBps = tp.mbps;
@@ -175,6 +213,15 @@ function main(): void {
     md.push('#### Per register', '', '| set | register | records | strict recall | leak | over-redaction |', '| --- | --- | ---: | ---: | ---: | ---: |');
     for (const [name, r] of withRegisters) {
       for (const [reg, f] of Object.entries(r.perRegister!)) md.push(`| ${name} | ${reg} | ${f.records} | ${pct(f.overall.strictRecall)} | ${pct(f.overall.leakRate)} | ${pct(f.overRedaction)} |`);
+    }
+    md.push('');
+  }
+  const withQuestions = Object.entries(results).filter(([, r]) => r.questions);
+  if (withQuestions.length) {
+    md.push('#### Review questions ("Is \'X\' a person?") on the dev sets', '', '| set | notes | questions | per note | notes asked | about a name | about another word | the other words |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    for (const [name, r] of withQuestions) {
+      const q = r.questions!;
+      md.push(`| ${name} | ${q.notes} | ${q.asked} | ${(q.asked / q.notes).toFixed(2)} | ${q.notesAsked} | ${q.aboutNames} | ${q.aboutOtherWords} | ${q.otherWords.join(', ') || '–'} |`);
     }
     md.push('');
   }

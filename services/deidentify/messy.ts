@@ -307,7 +307,7 @@ export function messyNames(text: string): Entity[] {
     const opens = clauseStart(text, t.start, prev?.lower ?? '');
     const after = !idiom && (PERSON_AFTER.has(nextWord) ||
       // The subject of a clause: "dawn wasnt at the camp", "mercy just had her baby", "guy from the camp says".
-      (opens && SUBJECT_VERBS.has(nextWord) && (nextWord !== 'from' || givenLike)) ||
+      (opens && SUBJECT_VERBS.has(nextWord) && !SURNAME_WORDS.has(base0) && (nextWord !== 'from' || givenLike)) ||
       (sentenceStart(text, t.start) && (possessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? '')))));
     // Next to a name it is part of the name: "luz maria", "maria luz".
     // A code in capitals after it ("van ABC-1234") is no name part.
@@ -372,13 +372,20 @@ const SURNAME_WORDS = set(`young white black green brown long short hall wall pr
 /** Before these an everyday word is plainly a word: "i hope", "a joy", "full of grace", "to mark". */
 const WORD_BEFORE = new Set([...DETERMINERS, ...'i we you they he she it to of so very too much more most such great full pure'.split(' ')]);
 
+/** After these a word is an adjective or a state, not a person: "so glad", "was sunny", "feel hope". */
+const STATE_BEFORE = set(`is was are were am be been being so very really quite pretty too feel feels felt feeling seems seemed looks looked sounds get got getting kinda sorta more less most`);
+/** Before a word these make it someone the text is about: "talked about Dawn", "a card for hope", "dawn's". */
+const ABOUT_BEFORE = set(`about abt for from by to like and n or than`);
+
 /**
- * Words left in a text that may still be names: a given name or nickname that is also a word ("dawn", "Grace",
- * "Red"), outside a person slot and not plainly a word (no pronoun or determiner before it, not a modal before a
- * verb). The review asks the PSW about these ("Is 'Dawn' a person?") rather than guessing. Offsets into `text`.
+ * Words left in a text that may still be names, for the review's "Is 'Dawn' a person?" questions. Only words that
+ * people are really called (the hand-kept word-names, nicknames and given names that are words: "dawn", "Grace",
+ * "Red" — not every given-name-list word such as "glad" or "bank"), and only where a person fits: capitalised inside
+ * a sentence, or in lower case after "about/for/to/and…", at the start of a clause or before "'s". Never after a
+ * determiner, pronoun or copula ("the summer", "i hope", "so glad") or before a verb that makes it a modal ("will
+ * call"). Offsets into `text`.
  */
 export function unsureNames(text: string): Array<{ start: number; end: number; word: string }> {
-  const d = dictionaries();
   const out: Array<{ start: number; end: number; word: string }> = [];
   const toks: Tok[] = [];
   TOKEN.lastIndex = 0;
@@ -388,12 +395,18 @@ export function unsureNames(text: string): Array<{ start: number; end: number; w
     const base = t.lower.replace(/['’]s$/, '');
     if (base.length < 3 || text[t.start - 1] === '[') continue; // placeholders ([NAME]) are already hidden
     // Given names and nicknames only: "long", "price" or "hall" are surnames, rarely said alone.
-    if (!(NICKNAMES.has(base) || WORD_GIVEN_NAMES.has(base) || (d.firstNames.has(base) && everyday().has(base)) || (AMBIGUOUS_NAMES.has(base) && !SURNAME_WORDS.has(base)))) continue;
+    if (!(NICKNAMES.has(base) || WORD_GIVEN_NAMES.has(base) || (AMBIGUOUS_NAMES.has(base) && !SURNAME_WORDS.has(base)))) continue;
     if (KEEP.has(base) || SAFE.has(base)) continue;
     const prev = toks[k - 1];
     const next = toks[k + 1];
-    if (prev && WORD_BEFORE.has(prev.lower) && /^\s+$/.test(text.slice(prev.end, t.start))) continue;
+    const prevLower = prev && /^[ \t]+$/.test(text.slice(prev.end, t.start)) ? prev.lower : '';
+    if (WORD_BEFORE.has(prevLower) || STATE_BEFORE.has(prevLower)) continue;
     if (next && VERB_NEXT.has(next.lower)) continue;
+    const capital = /^\p{Lu}\p{Ll}/u.test(text.slice(t.start, t.end));
+    // Lower-case "will" is the verb: only a capitalised Will inside a sentence is asked about.
+    if (base === 'will' && !capital) continue;
+    const fits = capital || ABOUT_BEFORE.has(prevLower) || /['’]s$/.test(t.lower) || clauseStart(text, t.start, prevLower);
+    if (!fits) continue;
     out.push({ start: t.start, end: t.start + base.length, word: text.slice(t.start, t.start + base.length) });
   }
   return out;
