@@ -70,3 +70,9 @@ export function t(key: MessageKey, params: MessageParams = {}, locale: string = 
   }
   throw new Error(`No message "${key}" in content/locales/${BASE_LOCALE}.json`);
 }
+
+/** Items joined the locale's way: "2 names and 1 phone number", "a, b and c" (en-CA), "a, b et c" (fr-CA). */
+export function list(items: readonly string[], locale: string = currentLocale()): string {
+  const [tag] = localeChain(locale);
+  return new Intl.ListFormat(tag, { type: 'conjunction' }).format(items);
+}

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CatalogueError, DEFAULT_LOCALES_DIR, currentLocale, inLocale, loadCatalogues, localeChain, t, useCatalogues, type MessageKey } from '../../services/catalogue';
+import { CatalogueError, DEFAULT_LOCALES_DIR, currentLocale, inLocale, list, loadCatalogues, localeChain, t, useCatalogues, type MessageKey } from '../../services/catalogue';
 
 /** A folder of catalogues: file name → its JSON. */
 function folder(files: Record<string, unknown>): string {
@@ -85,6 +85,14 @@ describe('message catalogue (services/catalogue)', () => {
       assert.equal(currentLocale(), 'fr-CA');
     });
     assert.equal(currentLocale(), 'en');
+  });
+
+  it('lists are joined the locale’s way', () => {
+    assert.equal(list(['2 names', '1 phone number'], 'en-CA'), '2 names and 1 phone number');
+    assert.equal(list(['a', 'b', 'c'], 'en-CA'), 'a, b and c');
+    assert.equal(list(['a', 'b', 'c'], 'fr-CA'), 'a, b et c');
+    assert.equal(list(['a'], 'en'), 'a');
+    assert.equal(inLocale('en-CA', () => list(['a', 'b', 'c'])), 'a, b and c', 'the turn’s locale');
   });
 
   it('an unknown key is an error, never a silent blank', () => {
