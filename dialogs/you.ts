@@ -17,6 +17,7 @@ import { describeRedactions, totalRedactions } from '../services/reflections/red
 import { newReflectionId } from '../services/reflections/service';
 import { categoryLabel, isRiskKind } from '../services/safety/protocol';
 import { checkInJob } from '../services/you/checkIn';
+import { needNoticeJob } from '../services/you/needNotice';
 import { selfReflectionFromDraft, type SelfDraft, type SelfNeed, type SelfOrigin } from '../services/you/model';
 import { offerAfterDebrief, type SelfOffer } from '../services/you/offer';
 import { SelfReflections } from '../services/you/selfReflections';
@@ -317,10 +318,24 @@ export class YouDialog extends ComponentDialog {
       return step.replaceDialog(REVIEW, draft);
     }
     log.info('you.saved', { kind: draft.origin, count: draft.answers.filter((a) => !a.skipped).length, status: draft.need?.shared ? 'need_shared' : 'private' });
-    const saved = content().you.texts.saved.text;
+    const told = draft.need?.shared ? await this.tellSupervisor(doc.psw, doc.id, draft.need) : false;
+    const saved = told ? `${content().you.texts.saved.text} ${t('you.needSent')}` : content().you.texts.saved.text;
     markDurable(step.context, saved);
     await step.context.sendActivity(saved);
     return step.endDialog(doc.id);
+  }
+  /** Tells the PSW's supervisor of a shared need (services/you/needNotice.ts): alias and title only. A failure costs only the notice. */
+  private async tellSupervisor(pswId: string, reflectionId: string, need: SelfNeed): Promise<boolean> {
+    try {
+      const me = await this.app.people.get(pswId);
+      if (!me?.supervisorId || !me.alias) return false;
+      const title = content().you.supervision.needs.find((n) => n.id === need.id)?.title ?? need.id;
+      await this.app.jobs.put(needNoticeJob(reflectionId, me.supervisorId, t('you.needNotice', { alias: me.alias, need: title }), this.app.now()), this.app.now());
+      return true;
+    } catch (err) {
+      log.warn('you.need_notice_failed', errorFields(err));
+      return false;
+    }
   }
 }
 

@@ -113,7 +113,10 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
     const shared = visibleText(await c.say('Share my request'));
     assert.ok(shared.includes(you.texts.privacyShared.text), shared);
     assert.match(shared, /Keep my request private/);
-    await c.say('save');
+    assert.match(visibleText(await c.say('save')), /I've let your supervisor know what you'd like/);
+    // The supervisor is told at once: the alias and the need's title, never the words.
+    const notices = await bot.app.jobs.listFor(psw('you-sup'), 'notice');
+    assert.deepEqual(notices.map((n) => n.payload.text), ['PSW Y would like from supervision: **Support for me**. Type `summary PSW Y` to see it.']);
 
     const from = '2000-01-01T00:00:00.000Z';
     const to = '2999-01-01T00:00:00.000Z';
