@@ -1,6 +1,9 @@
-// A free-text step: asks, refuses text over MAX_TEXT_LENGTH (never truncates silently), de-identifies the
-// answer in this turn's memory BEFORE anything enters dialog state, runs the screen hooks it was given (the
-// single seam for the safety screen, issue 8), and returns only the redacted text. "skip" skips when allowed.
+// A free-text step: asks, de-identifies the answer in this turn's memory BEFORE anything enters dialog state, runs
+// the screen hooks it was given (the single seam for the safety screen, issue 8), and returns only the redacted text.
+// "skip" skips when allowed. Text over MAX_TEXT_LENGTH is never cut silently, nor refused outright (issue 14): the
+// step offers to keep the first part (up to the limit, ending at a word) and carry on, or to take a shorter version.
+// Until the person answers, the step holds the first part and, for the screen, the whole text — both de-identified;
+// keeping it screens everything that was written, so nothing past the limit escapes the safety screen.
 //
 // API:
 //   dialogs.add(new FreeTextStep(FREE_TEXT_STEP, { maxLength: config.maxTextLength, redact, screen: [safetyScreen] }))
@@ -80,24 +83,64 @@ export function tooLong(maxLength: number, length: number): string {
   return t('prompts.tooLong', { length, maxLength });
 }
 
+/** The first part of a long answer, waiting for "Keep the first part" (de-identified text only). */
+interface LongAnswer {
+  kept: RedactedText;
+  /** The whole answer, de-identified: what the screen hooks see if the first part is kept. */
+  whole: string;
+}
+
+type FreeTextState = StepState<FreeTextStepOptions> & { long?: LongAnswer };
+
+const KEEP = /^(keep|keep it|keep that|keep the first part|keep first part|yes|ok|okay|fine|that'?s fine)[.!]?$/i;
+
+/**
+ * The first part of a de-identified answer, up to `max` characters and ending at a word (placeholders such as
+ * [NAME] are words, never cut), with what was hidden in that part alone.
+ */
+export function firstPart(whole: RedactedText, max: number): RedactedText {
+  let text = whole.text.slice(0, max + 1);
+  if (text.length > max) {
+    const cut = text.slice(0, max);
+    const lastSpace = cut.search(/\s\S*$/);
+    text = (lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trimEnd();
+  }
+  const redactions: Record<string, number> = {};
+  for (const type of Object.keys(whole.redactions)) {
+    const n = text.split(`[${type}]`).length - 1;
+    if (n) redactions[type] = n;
+  }
+  return { text, redactions, ...(whole.found ? { found: whole.found } : {}) };
+}
+
+/** The last few words of the part kept, to show where it ends. */
+function ending(text: string): string {
+  const words = text.split(/\s+/);
+  return words.length > 8 ? `…${words.slice(-8).join(' ')}` : text;
+}
+
 export class FreeTextStep extends CardStep<FreeTextStepOptions> {
   constructor(id: string, private readonly settings: FreeTextSettings) {
     super(id);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const state = this.stateOf(dc);
+    const state = this.stateOf(dc) as FreeTextState;
     const { options } = state;
     const value = submissionOf(dc.context);
+    const long = state.long;
+    delete state.long; // an offer stands for one turn: whatever comes next answers it
     if (value !== undefined) {
-      // The only card this step shows is its Skip button.
-      const check = checkSubmission(skipSchema(options.step), value, state.nonce);
-      if (check.ok && options.skippable) return dc.endDialog(skipped());
+      // The cards this step shows: its Skip button, and "Keep the first part" of a long answer.
+      const check = checkSubmission(buttonsSchema(options.step), value, state.nonce);
+      if (check.ok && check.data.keep === true && long) return this.keepFirstPart(dc, long);
+      if (check.ok && check.data.skip === true && options.skippable) return dc.endDialog(skipped());
       await dc.context.sendActivity(check.ok ? t('prompts.needsWords') : t('prompts.staleCard'));
       await this.send(dc.context, state);
       return Dialog.EndOfTurn;
     }
     const raw = (dc.context.activity.text ?? '').trim();
+    if (long && KEEP.test(raw)) return this.keepFirstPart(dc, long);
     if (options.skippable && SKIP.test(raw)) return dc.endDialog(skipped());
     if (!raw) {
       await dc.context.sendActivity(options.skippable ? t('prompts.typeOrSkip') : t('prompts.typePlease'));
@@ -105,12 +148,28 @@ export class FreeTextStep extends CardStep<FreeTextStepOptions> {
     }
     if (raw.length > this.settings.maxLength) {
       log.info('freetext.too_long', { step: options.step, count: raw.length, limit: this.settings.maxLength });
-      await dc.context.sendActivity(tooLong(this.settings.maxLength, raw.length));
+      // De-identified here, in the turn that received it; only the redacted text is kept for the next turn.
+      const whole = this.settings.redact(raw, options.hidden);
+      const kept = firstPart(whole, this.settings.maxLength);
+      state.long = { kept, whole: whole.text };
+      const buttons = [submit(t('prompts.keepFirstPart'), { step: options.step, nonce: state.nonce, keep: true })];
+      if (options.skippable) buttons.push(submit(t('prompts.skip'), { step: options.step, nonce: state.nonce, skip: true }));
+      const text = t('prompts.tooLongOffer', { length: raw.length, maxLength: this.settings.maxLength, ending: ending(kept.text) });
+      await dc.context.sendActivity(cardActivity(text, { ...adaptiveCard([textBlock(t('prompts.keepOrShorter'), { isSubtle: true })], buttons), fallbackText: t('prompts.keepOrShorterTyped') }));
       return Dialog.EndOfTurn;
     }
     const redacted = this.settings.redact(raw, options.hidden);
     const { answer, pauses } = await onFreeText(dc, this.settings.screen, { ...redacted, skipped: false, riskFlags: [] }, options.screen);
     return endAfterPauses(dc, answer, pauses);
+  }
+
+  /** Keeps the first part of a long answer: the screen sees all that was written, the answer is the part kept. */
+  private async keepFirstPart(dc: DialogContext, long: LongAnswer): Promise<DialogTurnResult> {
+    const options = this.stateOf(dc).options;
+    log.info('freetext.kept_first_part', { step: options.step, count: long.kept.text.length });
+    await dc.context.sendActivity(t('prompts.keptFirstPart'));
+    const { answer, pauses } = await onFreeText(dc, this.settings.screen, { ...long.kept, text: long.whole, skipped: false, riskFlags: [] }, options.screen);
+    return endAfterPauses(dc, { ...answer, text: long.kept.text }, pauses);
   }
 
   /** Back from a pause a hook asked for: the next one, or this step's answer. */
@@ -133,6 +192,14 @@ function skipped(): FreeTextAnswer {
   return { text: '', redactions: {}, skipped: true, riskFlags: [] };
 }
 
-function skipSchema(step: string): Record<string, unknown> {
-  return { type: 'object', required: ['step', 'nonce', 'skip'], properties: { step: { const: step }, nonce: { type: 'string' }, skip: { const: true } }, additionalProperties: false };
+/** Skip, or "Keep the first part": exactly one of them. */
+function buttonsSchema(step: string): Record<string, unknown> {
+  return {
+    type: 'object',
+    required: ['step', 'nonce'],
+    properties: { step: { const: step }, nonce: { type: 'string' }, skip: { const: true }, keep: { const: true } },
+    minProperties: 3,
+    maxProperties: 3,
+    additionalProperties: false,
+  };
 }
