@@ -130,7 +130,7 @@ function invitations(p: PswSummary): string[] {
   for (const f of Object.keys(p.riskFlags ?? {})) kinds.add(safetyFlagKind(f));
   // selfCheck and the PSW's own distress invite the same support conversation: say it once.
   if (kinds.has('selfCheck')) kinds.delete('ownWellbeing');
-  return [...kinds].map((k) => framing(k).line);
+  return [...kinds].map((k) => framing(k).invites);
 }
 
 function stagesText(stages: Record<StageId, number>): string {

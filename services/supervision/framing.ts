@@ -6,7 +6,9 @@ import { content, type RiskCategory, type SupervisionFlagKind, type SupervisionF
 export interface Framing {
   kind: SupervisionFlagKind;
   function: SupervisionFunctionId;
-  /** "Invites a learning conversation (formative): what they've tried and what might help next." */
+  /** "a learning conversation (formative): what they've tried and what might help next." */
+  invites: string;
+  /** "Invites a learning conversation (formative): …" — the same, as a sentence. */
   line: string;
 }
 
@@ -14,7 +16,8 @@ export function framing(kind: SupervisionFlagKind): Framing {
   const { functions, flags } = content().supervision;
   const flag = flags[kind];
   const fn = functions[flag.function];
-  return { kind, function: flag.function, line: `Invites ${fn.conversation} (${flag.function}): ${flag.text}.` };
+  const invites = `${fn.conversation} (${flag.function}): ${flag.text}.`;
+  return { kind, function: flag.function, invites, line: `Invites ${invites}` };
 }
 
 /** A safety topic's flag: the worker's own distress invites support; a concern about a client, the protocol. */
