@@ -7,7 +7,9 @@ import { DateTime } from 'luxon';
 import type { AccessService } from '../access';
 import type { AuditService } from '../audit';
 import type { Person } from '../people';
-import type { ReflectionDoc } from '../reflections/model';
+import { content } from '../content';
+import type { ReflectionDoc, StageId } from '../reflections/model';
+import { categoryLabel } from '../safety/protocol';
 import { signToken, verifyToken } from '../signedToken';
 import type { Period } from './period';
 
@@ -17,7 +19,7 @@ export const MAX_EXPORT_ROWS = 5000;
 
 export const CSV_COLUMNS = [
   'reflection', 'date', 'psw', 'client', 'stage', 'stage_chosen_by', 'movement', 'self_check', 'self_check_note',
-  'stall_stage', 'stall_strategy', 'flagged_for_supervision', 'safety_topics', 'visibility', 'answers',
+  'stall_stage', 'stall_strategy', 'flagged_for_supervision', 'risk_flags', 'visibility', 'answers',
 ] as const;
 
 export type ExportRefusal = { ok: false; reason: 'not_found' | 'role' | 'no_viewer' | 'bad_token' };
@@ -107,9 +109,11 @@ function cell(value: string): string {
 }
 
 /**
- * One row per reflection. Client codes become per-file labels (C1, C2, …) and reflection ids become R1, R2, …:
- * a file travels further than the app, so it carries no key back into the store. A PSW's self-check note is in their
- * own export only, or in a supervisor's when the PSW chose to share it; safety topics are categories, never words.
+ * One row per reflection, in words a person reads (issue 14): no internal id anywhere. Client codes become per-file
+ * labels (C1, C2, …) and reflection ids R1, R2, …: a file travels further than the app, so it carries no key back
+ * into the store. Stages, strategies and questions are their titles and text, not content ids; `risk_flags` names
+ * the safety topics raised (the topic only, never words). A PSW's self-check note is in their own export only, or in
+ * a supervisor's when the PSW chose to share it.
  */
 export interface CsvRow {
   doc: ReflectionDoc;
@@ -118,6 +122,18 @@ export interface CsvRow {
   /** The exporting person's own reflection. */
   own?: boolean;
 }
+
+/** The words for what the store keeps as ids. An id the content no longer has reads as "(no longer in use)". */
+const words = {
+  stage: (id: StageId) => content().stageById[id]?.title ?? '(no longer in use)',
+  strategy: (stage: StageId, id: string) =>
+    content().stalls[stage]?.strategies.find((s) => s.id === id)?.title ??
+    Object.values(content().stalls).flatMap((b) => b.strategies).find((s) => s.id === id)?.title ??
+    '(no longer in use)',
+  question: (id: string) => content().stages.flatMap((s) => s.prompts).find((p) => p.id === id)?.text ?? 'Question (no longer in use)',
+  // The PSW's own distress is theirs: "your own wellbeing" in their own file, "their own wellbeing" in a supervisor's.
+  risk: (id: string, own: boolean) => (id === 'psw_distress' && !own ? 'their own wellbeing' : categoryLabel(id).toLowerCase()),
+};
 
 export function toCsv(rows: CsvRow[]): string {
   const clients = new Map<string, string>();
@@ -129,17 +145,17 @@ export function toCsv(rows: CsvRow[]): string {
       DateTime.fromISO(doc.createdAt, { zone }).toFormat('yyyy-LL-dd HH:mm'),
       alias,
       clients.get(clientKey)!,
-      doc.stage,
-      doc.stageChosenBy,
+      words.stage(doc.stage),
+      doc.stageChosenBy === 'finder' ? 'stage finder' : 'PSW',
       doc.movement,
       String(doc.selfCheck.score),
       own || doc.selfCheck.noteShared ? doc.selfCheck.note : doc.selfCheck.note ? '(not shared)' : '',
-      doc.stall?.stage ?? '',
-      doc.stall?.strategyId ?? '',
+      doc.stall ? words.stage(doc.stall.stage) : '',
+      doc.stall?.strategyId ? words.strategy(doc.stall.stage, doc.stall.strategyId) : '',
       doc.stall ? (doc.stall.flaggedForSupervision ? 'yes' : 'no') : '',
-      (doc.riskFlags ?? []).join(' '),
+      (doc.riskFlags ?? []).map((f) => words.risk(f, own === true)).join('; '),
       doc.visibility,
-      doc.answers.filter((a) => !a.skipped && a.text).map((a) => `${a.promptId}: ${a.text}`).join('\n'),
+      doc.answers.filter((a) => !a.skipped && a.text).map((a) => `${words.question(a.promptId)}: ${a.text}`).join('\n'),
     ].map(cell);
   });
   return stringify([[...CSV_COLUMNS], ...records], { bom: true, record_delimiter: 'windows' });

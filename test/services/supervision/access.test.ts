@@ -247,7 +247,10 @@ describe('supervision: roster, access, summaries, paging, export, audit', () => 
       assert.ok(!out.csv.includes('ZZ1') && !out.csv.includes('K7'), 'client codes become labels');
       assert.deepEqual([...new Set(rows.map((r) => r.client))].sort(), ['C1', 'C2']);
       assert.ok(rows.some((r) => r.self_check_note === `'=HYPERLINK("x")`), 'formula cells are neutralised');
-      assert.match(rows[0].answers, /trust-1: We talked about \[NAME\] and the bus pass\./);
+      // Words, never internal ids (issue 14): a prompt id the content does not hold reads as a question no longer in use.
+      assert.match(rows[0].answers, /^Question \(no longer in use\): We talked about \[NAME\] and the bus pass\./);
+      assert.doesNotMatch(out.csv, /trust-1|,trust,|[a-z]-s-[a-z]/);
+      assert.equal(rows[0].stage, 'Building trust');
       assert.ok(rows.some((r) => r.date === '2025-03-11 10:00'), 'dates in the viewer’s zone (EDT after 9 March)');
       assert.deepEqual(rows.map((r) => r.date), rows.map((r) => r.date).sort(), 'oldest first');
       const rec = (await audit.list(monthOf(NOW), 100)).items.find((a) => a.view === 'export');
@@ -263,7 +266,7 @@ describe('supervision: roster, access, summaries, paging, export, audit', () => 
       assert.ok(out.ok);
       assert.ok(!out.csv.includes('WORN OUT WORDS'));
       const rows = parse(out.csv.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
-      const row = rows.find((r) => r.self_check === '1' && r.safety_topics === 'psw_distress');
+      const row = rows.find((r) => r.self_check === '1' && r.risk_flags === 'their own wellbeing');
       assert.equal(row?.self_check_note, '(not shared)');
       const own = await exports.request(t.pswA1.id, undefined, weekPeriod('America/Toronto', NOW), NOW);
       assert.ok(own.ok);
