@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import sinon from 'sinon';
 import type { Activity } from 'botbuilder';
 import { createScheduler } from '../../bot/proactive';
 import { installWebChat, WEBCHAT_CHANNEL_ID } from '../../bot/webchat';
 import { setLogLevel } from '../../services/log';
-import { t } from '../../services/catalogue';
+import { DEFAULT_LOCALES_DIR, loadCatalogues, t, useCatalogues } from '../../services/catalogue';
 import { jobHandlers } from '../../services/scheduler/handlers';
 import type { OutgoingMessage } from '../../services/scheduler/job';
 import { Scheduler, type Delivery } from '../../services/scheduler/scheduler';
@@ -125,6 +128,24 @@ describe('proactive messages through the scheduler (fake channel, fake clock)', 
       assert.equal(got.length, 1);
       assert.match(visibleText(got), new RegExp(t('notices.followUpButton')));
       assert.deepEqual(cardData(got[0]), [{ command: 'reflect', clientCode: 'C-14' }]);
+    }
+  });
+
+  it('a follow-up is written in the locale the person’s chat last sent (a fr-CA catalogue, no code)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerreflect-locales-'));
+    fs.copyFileSync(path.join(DEFAULT_LOCALES_DIR, 'en.json'), path.join(dir, 'en.json'));
+    fs.writeFileSync(path.join(dir, 'fr-CA.json'), JSON.stringify({ notices: { followUp: 'Comment ça va avec {clientCode}? Si vous voulez, on peut y réfléchir ensemble.' } }));
+    const restore = useCatalogues(loadCatalogues(dir));
+    try {
+      const p = person();
+      await p.convo.post({ text: 'help', serviceUrl: channel.serviceUrl, locale: 'fr-CA' });
+      await followUp(p.id);
+      await scheduler('fr').runDue();
+      const shown = visibleText(arrivals(p.convo));
+      assert.match(shown, /Comment ça va avec C-14\?/);
+      assert.match(shown, new RegExp(t('notices.followUpButton', {}, 'en')), 'not translated: English');
+    } finally {
+      restore();
     }
   });
 
