@@ -69,7 +69,7 @@ export function stallText(s: StallLine, scope: PswSummary['scope'] = 'own'): str
   // A strategy picked at a stall is a plan; whether it was tried is only known when the PSW reports back.
   const tried = s.strategiesTried.length ? `planned ${s.strategiesTried.map((id) => strategyTitle(s.stage, id)).join(', ')}` : 'no strategy planned yet';
   const since = s.days < 1 ? 'since today' : `for ${weeksAndDays(s.days)}`;
-  const flag = !s.flaggedForSupervision ? '' : scope === 'own' ? ' — flagged for supervision' : ' — they asked to talk it through with you';
+  const flag = !s.flaggedForSupervision ? '' : scope === 'own' ? ' — flagged for supervision' : s.talkedThrough ? ' — talked through with you' : ' — they asked to talk it through with you';
   return `${who}stalled at ${stageTitle(s.stage)} ${since}; ${tried}${flag}`;
 }
 
@@ -103,7 +103,9 @@ export function summaryLines(p: PswSummary): { title: string; value: string }[] 
   const own = p.scope === 'own';
   if (risk.length) lines.push({ title: 'Safety', value: `⚠ ${risk.map(([f, n]) => `${topicFor(f, p.scope)} ${n}`).join(' · ')} (${own ? 'the topic only' : 'topics only, never their words; check in'})` });
   const n = p.flaggedForSupervision;
-  if (n) lines.push({ title: own ? 'For supervision' : 'To talk through', value: `${n} relationship${n === 1 ? '' : 's'}${own ? ' flagged' : ` they flagged for you (type \`flags\`)`}` });
+  const open = openFlags(p);
+  if (n && own) lines.push({ title: 'For supervision', value: `${n} relationship${n === 1 ? '' : 's'} flagged` });
+  if (n && !own) lines.push({ title: 'To talk through', value: open ? `${open} relationship${open === 1 ? '' : 's'} they flagged for you (type \`flags\`)` : `none open; ${n} talked through` });
   // A supervisor reads what each kind of flag invites (Proctor's functions, content/supervision.json): one line each.
   if (!own) for (const line of invitations(p)) lines.push({ title: 'Invites', value: line });
   if (p.onboarding) {
@@ -122,10 +124,15 @@ function onboardingText(o: NonNullable<PswSummary['onboarding']>): string {
   return `step ${o.step} of ${o.total}${o.restarted ? ', started over' : ''}${checks ? `, ${checks} so far` : ''}`;
 }
 
+/** Flagged relationships not yet talked through (the service marks those that were, for a supervisor's view). */
+function openFlags(p: PswSummary): number {
+  return p.flaggedForSupervision - p.stalls.filter((s) => s.flaggedForSupervision && s.talkedThrough).length;
+}
+
 /** The conversations a supervisee's flags invite, once per kind: a flagged stall, a low self-check, each kind of safety topic. */
 function invitations(p: PswSummary): string[] {
   const kinds = new Set<Parameters<typeof framing>[0]>();
-  if (p.flaggedForSupervision) kinds.add('stall');
+  if (openFlags(p)) kinds.add('stall');
   if (p.selfCheck.low || p.selfCheck.falling) kinds.add('selfCheck');
   for (const f of Object.keys(p.riskFlags ?? {})) kinds.add(safetyFlagKind(f));
   // selfCheck and the PSW's own distress invite the same support conversation: say it once.
@@ -227,7 +234,7 @@ export function teamSummaryCard(s: TeamSummary, heading = 'Your team', opts: Tea
     }
     // Flags and alerts are closed in `flags` (dialogs/supervision/flags.ts): talked through, acknowledged, noted.
     // Neither button sends the picker's choice (nor asks for one): associatedInputs 'none' (Adaptive Cards 1.3+).
-    if (opts.alerts?.length || people.some(({ p }) => p.flaggedForSupervision)) actions.push({ ...commandButton(t('supervision.flags.button'), 'flags'), associatedInputs: 'none' });
+    if (opts.alerts?.length || people.some(({ p }) => openFlags(p))) actions.push({ ...commandButton(t('supervision.flags.button'), 'flags'), associatedInputs: 'none' });
     if (people.length) actions.push({ ...commandButton(t('supervision.whatHelps.button'), 'what helps'), associatedInputs: 'none' });
     if (end < people.length && opts.more) actions.push({ ...submit(`Show more (${people.length - end} more)`, opts.more(end)), associatedInputs: 'none' });
     return adaptiveCard(body, actions);

@@ -12,6 +12,7 @@ import { deliveredAlertsAbout, type DeliveredAlert, type SafetyAlertPayload } fr
 import { readDoc } from '../storage/documents';
 import { framing, safetyFlagKind, type Framing } from './framing';
 import { recordKey, type RecordAbout, type SupervisionRecords } from './records';
+import type { TeamSummary } from './summaries';
 
 /** At most this many flagged relationships are read per supervisee. */
 const FLAGGED_PER_PSW = 50;
@@ -48,6 +49,16 @@ export class SupervisionAgenda {
     await this.audit.record({ actor: viewer.id, subjects: subjects.map((s) => s.id), view: 'supervision' });
     const [alerts, stalls] = await Promise.all([this.alerts(subjects), Promise.all(subjects.map((s) => this.stalls(s, now)))]);
     return { ok: true, items: await this.withoutRecorded([...alerts, ...stalls.flat().sort((a, b) => (b.days ?? 0) - (a.days ?? 0))]) };
+  }
+
+  /**
+   * Marks, on a supervisor's team summary, the flagged stalls they have already talked through (one query for the
+   * team), so the summary and digest say so instead of asking again.
+   */
+  async markTalkedThrough(summary: TeamSummary): Promise<void> {
+    const lines = summary.teams.flatMap((t) => t.psws.flatMap((p) => p.stalls)).filter((l) => l.key);
+    const done = await this.records.recorded(lines.map((l) => l.key!));
+    for (const l of lines) if (done.has(l.key!)) l.talkedThrough = true;
   }
 
   /** For the weekly digest: safety alerts about these supervisees not yet acknowledged (the digest's own record covers the read). */

@@ -150,8 +150,8 @@ export interface DigestDeps {
   people: PeopleService;
   schedules: Container;
   summaries: SummaryService;
-  /** Safety alerts not yet acknowledged, listed in the digest until they are. */
-  agenda: Pick<SupervisionAgenda, 'unacknowledgedAlerts'>;
+  /** Safety alerts not yet acknowledged, listed in the digest until they are; flags already talked through, said so. */
+  agenda: Pick<SupervisionAgenda, 'unacknowledgedAlerts' | 'markTalkedThrough'>;
   config: DigestSchedule;
   /** Names this instance in claims (for the log and takeovers). */
   instanceId: string;
@@ -179,6 +179,7 @@ export function createDigestHandler(deps: DigestDeps): JobHandler {
       const result = await deps.summaries.team(person, period, now, 'digest'); // the person just read: not read again
       if (!result.ok) return { messages: [], next, payload: { lastWeek: week } };
       // Every alert about the team still waiting to be acknowledged, whenever it came (alerts are kept a week).
+      await deps.agenda.markTalkedThrough(result.summary);
       const alerts = await deps.agenda.unacknowledgedAlerts(result.summary.teams.flatMap((t) => t.psws.map((p) => p.person)));
       log.info('digest.built', { person: person.id.slice(0, 8), count: result.summary.teams.reduce((n, t) => n + t.psws.length, 0), pending: alerts.length });
       // The summary as data; the bot renders the card when it sends it (bot/notices.ts).

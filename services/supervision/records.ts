@@ -74,6 +74,13 @@ export class SupervisionRecords {
     return deleted;
   }
 
+  /** Which of these keys have a record, across the PSWs they belong to (one query; the keys name their PSW). */
+  async recorded(keys: readonly string[]): Promise<Set<string>> {
+    if (!keys.length) return new Set();
+    const { resources } = await this.container.items.query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE ARRAY_CONTAINS(@k, c.id)', parameters: [{ name: '@k', value: [...keys] }] }).fetchAll();
+    return new Set(resources.map((r) => r.id));
+  }
+
   /** A PSW's records, newest first (their `my data`, and tests). */
   async ofPsw(psw: string): Promise<SupervisionRecordDoc[]> {
     const { resources } = await this.container.items

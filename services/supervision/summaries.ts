@@ -16,6 +16,7 @@ import { signToken, verifyToken } from '../signedToken';
 import { tallyEvents, type StrategyTally } from '../reflections/strategies';
 import { relationshipAsOf } from './asOf';
 import { weekPeriod, type Period } from './period';
+import { recordKey } from './records';
 import type { RollupLine, RollupStore } from './rollups';
 
 /** A relationship counts as active while it has had a reflection within this many weeks (or is stalled). */
@@ -44,6 +45,10 @@ export interface StallLine {
   flaggedForSupervision: boolean;
   /** Shown to a supervisor only when the PSW flagged the relationship for supervision; always to the PSW. */
   clientCode?: string;
+  /** A flagged stall's key (records.ts recordKey), so a supervisor's view can tell it was talked through (agenda.ts). */
+  key?: string;
+  /** Set for a supervisor's view when they have marked this flag talked through (SupervisionAgenda.markTalkedThrough). */
+  talkedThrough?: boolean;
 }
 
 export interface PswSummary {
@@ -264,6 +269,7 @@ export class SummaryService {
         flaggedForSupervision: rel.stall.flaggedForSupervision,
       };
       if (scope === 'own' || rel.stall.flaggedForSupervision) line.clientCode = rel.clientCode;
+      if (rel.stall.flaggedForSupervision) line.key = recordKey({ type: 'stall', relationshipId: rel.id, clientCode: rel.clientCode, stage: rel.stall.stage, since: rel.stall.since });
       stalls.push(line);
     }
     stalls.sort((a, b) => Number(b.flaggedForSupervision) - Number(a.flaggedForSupervision) || b.days - a.days);

@@ -56,6 +56,13 @@ describe('summary lines for a supervisor: their side, and what each flag invites
     assert.deepEqual(line(withFlags('own'), 'Invites'), []);
   });
 
+  it('a flag already talked through says so, and invites nothing more', () => {
+    const done: PswSummary = { ...withFlags('supervisee'), stalls: [{ ...stall, talkedThrough: true }], selfCheck: { weekly: [], low: false, falling: false }, riskFlags: {} };
+    assert.match(line(done, 'Stalls')[0]!, /— talked through with you$/);
+    assert.deepEqual(line(done, 'To talk through'), ['none open; 1 talked through']);
+    assert.deepEqual(line(done, 'Invites'), []);
+  });
+
   it('says what is missing in words for its reader, never a dash', () => {
     const empty = (scope: PswSummary['scope']): PswSummary => ({ ...person(scope), movement: { progressing: 0, steady: 0, stalling: 0, setback: 0 }, selfCheck: { weekly: [], low: false, falling: false } });
     assert.deepEqual([...line(empty('supervisee'), 'Movement'), ...line(empty('supervisee'), 'Self-check')], ['nothing shared in this period', 'none shared in this period']);

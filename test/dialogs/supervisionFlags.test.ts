@@ -97,6 +97,11 @@ describe('supervision flags over HTTP (talked through, acknowledged, noted)', ()
     const note = await c.say(choiceData(list, /PSW F1/));
     assert.match(visibleText(await c.say(choiceData(note, /Skip/))), /Marked as talked through: PSW F1 · T-4: stuck at Building trust\. Nothing else is waiting\./);
     assert.match(visibleText(await supervisor().say('flags')), /Nothing is waiting for you right now/);
+    // The summary says so too, instead of asking again.
+    const summary = JSON.stringify(await supervisor().say('summary'));
+    assert.match(summary, /T-4: stalled at Building trust for 2 weeks; planned Name it and reconnect — talked through with you/);
+    assert.match(summary, /"title":"To talk through","value":"none open; 1 talked through"/);
+    assert.doesNotMatch(summary, /a learning conversation/, 'nothing left to invite');
     const [record] = await app.supervision.records.ofPsw(psw1);
     assert.equal(record?.action, 'discussed');
     assert.equal(record?.note, undefined);
