@@ -42,9 +42,12 @@ export function inLocale<T>(locale: string | undefined, fn: () => T): T {
   return turnLocale.run(locale, fn);
 }
 
-/** The locale t() uses when given none: the turn's, or English. */
+/** Outside a turn (a test, a log-free job): Canadian English, the catalogue's own (en.json: "licence", "a, b and c"). */
+export const DEFAULT_LOCALE = 'en-CA';
+
+/** The locale t() uses when given none: the turn's, or DEFAULT_LOCALE. */
 export function currentLocale(): string {
-  return turnLocale.getStore() ?? BASE_LOCALE;
+  return turnLocale.getStore() ?? DEFAULT_LOCALE;
 }
 
 /** Where to look, most specific first, ending in English: 'fr-CA' → fr-CA, fr, en. A malformed tag is English. */

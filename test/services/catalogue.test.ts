@@ -79,12 +79,12 @@ describe('message catalogue (services/catalogue)', () => {
   });
 
   it("the turn's locale holds across awaits and ends with the turn", async () => {
-    assert.equal(currentLocale(), 'en');
+    assert.equal(currentLocale(), 'en-CA', 'outside a turn: Canadian English');
     await inLocale('fr-CA', async () => {
       await new Promise((r) => setTimeout(r, 5));
       assert.equal(currentLocale(), 'fr-CA');
     });
-    assert.equal(currentLocale(), 'en');
+    assert.equal(currentLocale(), 'en-CA');
   });
 
   it('lists are joined the locale’s way', () => {
@@ -92,6 +92,7 @@ describe('message catalogue (services/catalogue)', () => {
     assert.equal(list(['a', 'b', 'c'], 'en-CA'), 'a, b and c');
     assert.equal(list(['a', 'b', 'c'], 'fr-CA'), 'a, b et c');
     assert.equal(list(['a'], 'en'), 'a');
+    assert.equal(list(['a', 'b', 'c']), 'a, b and c', 'outside a turn: en-CA');
     assert.equal(inLocale('en-CA', () => list(['a', 'b', 'c'])), 'a, b and c', 'the turn’s locale');
   });
 
