@@ -1,13 +1,20 @@
 // Words the router says, from the message catalogue (content/locales/, services/catalogue), in the turn's locale.
 import type { Activity } from 'botbuilder';
+import { adaptiveCard, cardAttachment, commandButton, textBlock } from '../cards/card';
 import { t } from '../services/catalogue';
 import type { Person } from '../services/people';
 import { commandsFor, type Command } from './commands';
 import { offer as onboardingOffer, START_BUTTON, WELCOME_NEWHIRE } from './onboardingMessages';
 
-/** The first message a person gets; a new hire's carries a button that starts onboarding. */
+/** The first message a person gets, for their role; a new hire's carries a button that starts onboarding. */
 export function welcome(person: Person): string | Partial<Activity> {
   if (person.role === 'newhire') return onboardingOffer(WELCOME_NEWHIRE, START_BUTTON);
+  // A supervisor reads their team's work and an admin keeps the roster: each is told what they came for (issue 14).
+  if (person.role === 'supervisor') {
+    const card = adaptiveCard([textBlock(t('router.welcomeSupervisorHint'), { isSubtle: true })], [commandButton(t('router.welcomeSupervisorButton'), 'summary')]);
+    return { type: 'message', text: t('router.welcomeSupervisor'), attachments: [cardAttachment(card)] };
+  }
+  if (person.role === 'admin') return t('router.welcomeAdmin');
   return t('router.welcome');
 }
 
