@@ -6,7 +6,7 @@
 // debrief's (FreeTextStep). It is saved as a reflection of kind 'self', private: a supervisor sees a count, and only
 // the need the PSW chooses to share (docs/REFLECTION.md, "Your own side").
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogReason, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogReason, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AppServices } from '../services/app';
 import { t } from '../services/catalogue';
 import { content, type YouTopic } from '../services/content';
@@ -23,7 +23,7 @@ import { offerAfterDebrief, type SelfOffer } from '../services/you/offer';
 import { SelfReflections } from '../services/you/selfReflections';
 import { DRILL_DOWN_DAYS } from '../services/supervision/summaries';
 import type { DebriefProgress } from './midDebrief';
-import { ChoiceStep, FreeTextStep, RawTextStep, type ChoiceResult, type FreeTextAnswer, type FreeTextSettings, type RawTextResult, type ScreenContext } from './prompts';
+import { ChoiceStep, FreeTextStep, matchChoice, RawTextStep, type ChoiceResult, type ChoiceStepOptions, type FreeTextAnswer, type FreeTextSettings, type RawTextResult, type ScreenContext } from './prompts';
 import { markDurable, personOf } from './turn';
 
 export const YOU_DIALOG = 'you';
@@ -61,7 +61,7 @@ export async function debriefOffer(app: AppServices, context: TurnContext, draft
     const psw = personOf(context).id;
     const recent = await app.reflections.listByPsw(psw, { pageSize: 2 });
     const previous = recent.items.find((r) => r.id !== savedId);
-    const offer = offerAfterDebrief({ texts: [...draft.answers.map((a) => a.text), draft.selfCheck.note], score: draft.selfCheck.score, previousScore: previous?.selfCheck.score });
+    const offer = offerAfterDebrief({ texts: [...draft.answers.map((a) => a.text), draft.selfCheck.note], answers: draft.answers, score: draft.selfCheck.score, previousScore: previous?.selfCheck.score });
     if (offer) {
       context.turnState.set(OFFER_KEY, offer);
       log.info('you.offered', { kind: offer.origin });
@@ -116,8 +116,29 @@ export class YouDialog extends ComponentDialog {
   }
 
   /** For `stop` and commands typed mid-way (dialogs/router.ts): no client code; answered once anything is written. */
-  progress(dc: DialogContext): DebriefProgress {
-    return { answered: this.drafts(dc).some((d) => d.answers.some((a) => !a.skipped) || Boolean(d.need)) };
+  progress(dc: DialogContext): DebriefProgress | undefined {
+    const drafts = this.drafts(dc);
+    // Only the offer asked so far: not a reflection yet, so a command typed there is simply the command.
+    if (!drafts.length) return undefined;
+    return { answered: drafts.some((d) => d.answers.some((a) => !a.skipped) || Boolean(d.need)) };
+  }
+
+  /**
+   * The offer is one question, never in the way: anything typed there that is not one of its answers (or a card's
+   * command button) ends it without a word, and the router takes the turn as if nothing were running.
+   */
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const top = this.createChildContext(dc).activeDialog;
+    const asked = top?.id === CHOICE ? (top.state as { options?: ChoiceStepOptions }).options : undefined;
+    const text = (dc.context.activity.text ?? '').trim();
+    const value = dc.context.activity.value as { command?: unknown } | undefined;
+    const elsewhere = text ? !matchChoice(text, asked?.choices ?? []) : typeof value?.command === 'string';
+    if (asked?.step === 'you-offer' && elsewhere) {
+      log.info('you.offer_passed', {});
+      await dc.endDialog();
+      return { status: DialogTurnStatus.empty };
+    }
+    return super.continueDialog(dc);
   }
 
   /** For `worried` typed mid-way: this reflection's id and what it has raised (no client code). */

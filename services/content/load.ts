@@ -98,6 +98,9 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
   walk(ctx, yo.file, yo.data, '');
   yo.data.topics.forEach((tp, i) => {
     if (tp.offer) checkTerms(yo.file, tp.offer.patterns as Mutable<Term>[], `/topics/${i}/offer/patterns`);
+    tp.offer?.afterPrompts?.forEach((id, j) => {
+      if (!st.data.stages.some((s) => s.prompts.some((p) => p.id === id))) throw new ContentError(yo.file, `/topics/${i}/offer/afterPrompts/${j}`, `"${id}" is not a debrief prompt in ${CONTENT_FILES.stages}`);
+    });
   });
 
   // Acknowledgements: the feeling words must match their examples; every tone said back has lines enough to vary.

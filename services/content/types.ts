@@ -230,6 +230,8 @@ export interface YouOffer {
   readonly source: string;
   /** Words in a debrief's (de-identified) answers that hint at this topic; compiled with compilePattern(). */
   readonly patterns: readonly Term[];
+  /** Debrief prompt ids whose answer (not skipped, not a plain no) offers this topic too. */
+  readonly afterPrompts?: readonly string[];
 }
 export interface YouTopic {
   readonly id: string;

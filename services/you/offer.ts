@@ -10,6 +10,8 @@ import type { SelfOrigin } from './model';
 export interface OfferInput {
   /** The debrief's de-identified texts: its answers and the self-check note. */
   texts: readonly string[];
+  /** Its answers by prompt: an answer to a prompt a topic names (afterPrompts) offers that topic unless it is a no. */
+  answers?: readonly { promptId: string; text: string; skipped: boolean }[];
   score: number;
   /** The self-check score of the PSW's previous real reflection, if any. */
   previousScore?: number;
@@ -37,14 +39,18 @@ function patternsOf(topic: YouTopic): RegExp[] {
   return res;
 }
 
-/** The first topic (content order) whose offer words appear in any of the texts. */
-export function topicIn(texts: readonly string[], c: Content = defaultContent()): YouTopic | undefined {
+/** "No", "nope", "didn't", "not this time": an answer that says the thing asked about did not happen. */
+const PLAIN_NO = /^\s*(?:no|nope|nah|none|not (?:today|this time|really)|didn'?t|did not|i didn'?t|i did not)\b/i;
+
+/** The first topic (content order) whose offer words appear in any of the texts, or whose prompt was answered. */
+export function topicIn(texts: readonly string[], c: Content = defaultContent(), answers: OfferInput['answers'] = []): YouTopic | undefined {
   const normal = texts.filter(Boolean).map(normalizeForMatching);
-  return c.you.topics.find((t) => t.offer && patternsOf(t).some((re) => normal.some((s) => re.test(s))));
+  const answered = new Set(answers.filter((a) => !a.skipped && a.text.trim() && !PLAIN_NO.test(a.text)).map((a) => a.promptId));
+  return c.you.topics.find((t) => t.offer && (patternsOf(t).some((re) => normal.some((s) => re.test(s))) || (t.offer.afterPrompts ?? []).some((id) => answered.has(id))));
 }
 
 export function offerAfterDebrief(input: OfferInput, c: Content = defaultContent()): SelfOffer | undefined {
-  const topic = topicIn(input.texts, c);
+  const topic = topicIn(input.texts, c, input.answers);
   const low = input.score <= LOW_SCORE;
   const again = low && (input.score === 1 || (input.previousScore !== undefined && input.previousScore <= LOW_SCORE));
   const withTopic = topic ? { topic: topic.id } : {};

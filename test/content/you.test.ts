@@ -2,7 +2,10 @@
 // (our own wording marked as such), nothing that asks about a client's identity, offer words that match what PSWs
 // write and not everyday sentences, and supervision needs that name Proctor's three functions.
 import { strict as assert } from 'node:assert';
-import { loadContent, OWN_SOURCE, type Content } from '../../services/content';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CONTENT_FILES, ContentError, DEFAULT_CONTENT_DIR, loadContent, OWN_SOURCE, type Content } from '../../services/content';
 import { checkInJob, checkInJobId } from '../../services/you/checkIn';
 import { offerAfterDebrief, topicIn } from '../../services/you/offer';
 
@@ -75,6 +78,25 @@ describe("content: the worker's own side (content/you.json)", () => {
     }
     // When several fit, the first in content order (a death before the rest).
     assert.equal(found('she died last week. I shared my story at the memorial'), 'you-grief');
+  });
+
+  it("an answer to the debrief's disclosure question offers that topic, unless it is a no or skipped", () => {
+    const a = (text: string, skipped = false) => [{ promptId: 'trust-disclosure', text, skipped }];
+    assert.equal(topicIn([], c, a('Yes, a little, about my first detox'))?.id, 'you-disclosure');
+    assert.equal(topicIn([], c, a('No, I kept it about her')), undefined);
+    assert.equal(topicIn([], c, a("didn't this time")), undefined);
+    assert.equal(topicIn([], c, a('', true)), undefined);
+    assert.equal(topicIn([], c, [{ promptId: 'trust-connection', text: 'Yes, we talked', skipped: false }]), undefined);
+  });
+
+  it('refuses an offer that names a prompt the debrief does not have', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerreflect-you-'));
+    for (const f of Object.values(CONTENT_FILES)) fs.copyFileSync(path.join(DEFAULT_CONTENT_DIR, f), path.join(dir, f));
+    const data = JSON.parse(fs.readFileSync(path.join(dir, 'you.json'), 'utf8'));
+    const i = data.topics.findIndex((t: { id: string }) => t.id === 'you-disclosure');
+    data.topics[i].offer.afterPrompts = ['trust-nope'];
+    fs.writeFileSync(path.join(dir, 'you.json'), JSON.stringify(data));
+    assert.throws(() => loadContent(dir), (err: unknown) => err instanceof ContentError && err.pointer === `/topics/${i}/offer/afterPrompts/0` && /not a debrief prompt/.test(err.detail));
   });
 
   it('offers in proportion: words, a rough self-check, a second rough one or a 1', () => {

@@ -155,6 +155,34 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
     assert.equal((await selfDocs('you-psw2')).length, 0);
   });
 
+  it("an answer to the debrief's disclosure question offers that topic; a command typed at the offer simply runs", async () => {
+    const c = new Conversation(bot.url, 'you-psw2');
+    await c.say('reflect Y-6');
+    await c.say('skip');
+    await c.say('building trust');
+    for (let i = 0; i < 5; i++) await c.say(i === 2 ? 'Yes, a little, about my first detox' : 'skip');
+    await c.say('steady');
+    await c.say('4 fine');
+    let review = visibleText(await c.say('no'));
+    for (let i = 0; i < 3 && /a person\? If so/.test(review); i++) review = visibleText(await c.say('keep'));
+    assert.ok(visibleText(await c.say('save')).includes(topic('you-disclosure').offer!.text));
+    const history = visibleText(await c.say('history Y-6'));
+    assert.ok(!/in the middle of/.test(history), history);
+    assert.match(history, /Y-6/);
+    // A card's command button tapped at the offer runs too.
+    await c.say('reflect Y-7');
+    await c.say('skip');
+    await c.say('building trust');
+    for (let i = 0; i < 5; i++) await c.say(i === 2 ? 'Yes, I shared a bit about my recovery' : 'skip');
+    await c.say('steady');
+    await c.say('4 fine');
+    review = visibleText(await c.say('no'));
+    for (let i = 0; i < 3 && /a person\? If so/.test(review); i++) review = visibleText(await c.say('keep'));
+    assert.match(visibleText(await c.say('save')), /a few minutes/);
+    assert.ok(visibleText(await c.say({ command: 'reflect me' })).includes(you.texts.intro.text));
+    await c.say('cancel');
+  });
+
   it('taking the offer opens at its topic (by card tap too) and saves it as offered', async () => {
     const c = new Conversation(bot.url, 'you-psw2');
     const { saved } = await debrief(c, 'Y-2', 'Found out that he passed away on the weekend', '3 sad');
