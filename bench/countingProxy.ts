@@ -1,15 +1,19 @@
 // An HTTPS pass-through between the Cosmos client and the embedded server that counts what a piece of work
 // costs the database: requests, request units (the x-ms-request-charge header the client also reports; the
 // embedded server says 1 for every request, so requests and documents read are the telling figures) and
-// documents returned (x-ms-item-count on queries and feeds; 1 for a point read).
+// documents returned (x-ms-item-count on queries and feeds; 1 for a point read). Since the embedded server's charge
+// means nothing, it also estimates what each request would cost on Azure Cosmos DB (estimatedRU; see ruEstimate.ts).
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startLoopbackHttps, type LoopbackHttps } from '../test/helpers/loopbackHttps';
+import { estimateRequestUnits } from './ruEstimate';
 
 export interface DbCost {
   requests: number;
   requestUnits: number;
   documentsRead: number;
+  /** What Azure Cosmos DB would charge for these requests, by its documented RU model (ruEstimate.ts). */
+  estimatedRU?: number;
   /** Of the requests, query-plan lookups (the SDK's; counted apart, see below). */
   queryPlans?: number;
   /** Documents read per container. */
@@ -37,6 +41,10 @@ export function countingProxy(): CountingProxy {
       upstream = up;
       const handle = (req: IncomingMessage, res: ServerResponse) => {
         const target = new URL(req.url ?? '/', upstream!.endpoint);
+        let sent = 0;
+        req.on('data', (b: Buffer) => {
+          sent += b.length;
+        });
         const out = https.request(target, { method: req.method, headers: { ...req.headers, host: target.host }, agent: upstream!.agent }, (answer) => {
           const cost = proxy.cost;
           cost.requests++;
@@ -53,6 +61,18 @@ export function countingProxy(): CountingProxy {
             cost.byContainer ??= {};
             cost.byContainer[coll] = (cost.byContainer[coll] ?? 0) + read;
           }
+          // The estimate needs the answer's size: counted as it passes, added before the client sees the end.
+          let received = 0;
+          const counted = proxy.cost;
+          answer.on('data', (b: Buffer) => {
+            received += b.length;
+          });
+          answer.on('end', () => {
+            counted.estimatedRU = (counted.estimatedRU ?? 0) + estimateRequestUnits({
+              method: req.method ?? 'GET', path: target.pathname, status: answer.statusCode ?? 0, requestBytes: sent, responseBytes: received,
+              items: items !== undefined ? Number(items) : undefined, queryPlan: plan, isQuery: String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true',
+            });
+          });
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
         });

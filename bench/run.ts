@@ -1,7 +1,8 @@
 // The benchmark suite: `npm run bench`. Writes docs/BENCHMARKS.md and docs/benchmarks.json.
 //   turns      — whole scripted debriefs vs the echo baseline, alternating echo, bot, echo, bot (medians)
 //   deid       — de-identification MB/s on the public set, and its share of a debrief turn's CPU
-//   summaries  — a supervisor summary and a digest at 1k, 10k, 100k stored reflections
+//   summaries  — a supervisor summary, a digest and a drill-down at 1k, 10k, 20k, 50k, 100k stored reflections
+//   RU         — requests and estimated request units per debrief turn (debriefCost.ts)
 //   memory     — 1,000 open debriefs, then finished
 // BENCH_QUICK=1 shortens everything (a smoke run; its figures go to bench/out/, not to the docs).
 import fs from 'node:fs';
@@ -13,7 +14,8 @@ import { DEBRIEF, DEBRIEF_ANSWERS } from './debrief';
 import { runLoad, startServer, type LoadResult, type Turn } from './load';
 import { runMemoryBench, stats, type MemoryFigures } from './memory';
 import { fmt, median } from './stats';
-import { RECENT_WEEKS, runSummaryBench, TEAM_SIZE, WEEKLY_RATE, type SummaryFigures } from './summaries';
+import { runDebriefCost } from './debriefCost';
+import { RECENT_WEEKS, runSummaryBench, SUMMARY_SIZES, TEAM_SIZE, WEEKLY_RATE, type SummaryFigures } from './summaries';
 
 const ROOT = path.resolve(__dirname, '..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -124,11 +126,13 @@ async function main(): Promise<void> {
   log('memory');
   const memory = await memoryBench();
   log('summaries');
-  const summaries: SummaryFigures[] = await runSummaryBench(QUICK ? [1_000] : [1_000, 10_000, 100_000], log);
+  const summaries: SummaryFigures[] = await runSummaryBench(QUICK ? [1_000, 10_000] : SUMMARY_SIZES, log);
+  log('request units per debrief');
+  const cost = await runDebriefCost();
 
   const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
   const targets = { p99: { target: '≤ 1.5× echo', ratio: p99Ratio, met: p99Ratio <= 1.5 }, throughput: { target: '≥ 60 % of echo', ratio: throughputRatio, met: throughputRatio >= 0.6 } };
-  const json = { generatedAt: new Date().toISOString(), command: 'npm run bench', quick: QUICK, machine, connections: CONNECTIONS, seconds: SECONDS, turnsPerDebrief: DEBRIEF.length, runs, echo, bot, targets, problems, deid, memory, summaries, teamSize: TEAM_SIZE, wallSeconds: (Date.now() - started) / 1000 };
+  const json = { generatedAt: new Date().toISOString(), command: 'npm run bench', quick: QUICK, machine, connections: CONNECTIONS, seconds: SECONDS, turnsPerDebrief: DEBRIEF.length, runs, echo, bot, targets, problems, deid, memory, summaries, debriefCost: cost, teamSize: TEAM_SIZE, wallSeconds: (Date.now() - started) / 1000 };
   // A smoke run's figures are not for the docs: they go to bench/out/ (git-ignored).
   const outDir = QUICK ? path.join(ROOT, 'bench', 'out') : path.join(ROOT, 'docs');
   fs.mkdirSync(outDir, { recursive: true });
@@ -164,14 +168,30 @@ async function main(): Promise<void> {
   md.push('', `- Heap per open debrief: ${fmt(memory.heapPerOpenKB)} KB (dialog state lives in storage, so this is mostly the stored state document and the person, reference and relationship documents in the embedded server).`);
   md.push(`- Heap per further whole debrief: ${fmt(memory.heapPerStoredKB)} KB — the documents it stores (reflection, relationship, person, reference, conversation state, follow-up job) in the in-process database; nothing else is retained.`, '');
   md.push('### Summaries', '');
-  md.push(`A team of ${TEAM_SIZE} PSWs and their supervisor (20 relationships each). The ${RECENT_WEEKS} weeks before the run hold the team's weekly rate (${WEEKLY_RATE} reflections a week, ${WEEKLY_RATE * RECENT_WEEKS} in all) at every size; the rest is older history at the same rate, further back. Requests and documents read are counted by a pass-through in front of the database (request units: the embedded server charges 1 per request; the requests include the SDK's query-plan lookups). Time is the median of 3 runs${summaries.some((s) => !s.digest) ? '; at 100k, where one query alone takes the embedded server minutes, only that query was measured, once' : ''}.`, '');
-  md.push('| stored reflections | history | summary, this week | summary, 4 weeks | digest (7 days) |', '| ---: | ---: | --- | --- | --- |');
-  const c = (x: SummaryFigures['digest']) => (x ? `${ms(x.ms)}, ${x.requests} req, ${x.requestUnits} RU, ${x.documentsRead} docs` : 'not measured (one query only at this size: see below)');
+  md.push(`A team of ${TEAM_SIZE} PSWs and their supervisor (20 relationships each). The ${RECENT_WEEKS} weeks before the run hold the team's weekly rate (${WEEKLY_RATE} reflections a week, ${WEEKLY_RATE * RECENT_WEEKS} in all) at every size; the rest is older history at the same rate, further back, every reflection live (retention longer than the history). After seeding, the weekly roll-ups are rebuilt from the reflections (\`npm run store -- rollups rebuild\`'s code). Requests and documents read are counted by a pass-through in front of the database; the requests include the SDK's query-plan lookups. RU is estimated from Azure's documented RU model (bench/ruEstimate.ts: the embedded server charges 1 per request, which means nothing). Time is the median of 3 runs on the embedded server.`, '');
+  md.push('| stored reflections | history | roll-ups (rebuild) | summary, this week | summary, 4 weeks | digest (7 days) | drill-down (first page) |', '| ---: | ---: | ---: | --- | --- | --- | --- |');
+  const c = (x: SummaryFigures['digest']) => (x ? `${ms(x.ms)}, ${x.requests} req, ~${fmt(x.estimatedRU ?? 0)} RU, ${x.documentsRead} docs` : 'not measured');
   const years = (s: SummaryFigures) => `${fmt(s.historyYears)} years`;
-  for (const s of summaries) md.push(s.error ? `| ${s.reflections} | ${years(s)} | not measured: ${s.error} | | |` : `| ${s.reflections} | ${years(s)} | ${c(s.summaryWeek)} | ${c(s.summary4Weeks)} | ${c(s.digest)} |`);
-  md.push('', 'Time per query on the embedded server (no index: every query scans the whole container) against the total stored — one query alone (one PSW\'s reflections this week: one partition, a createdAt range, 1 document returned), and a summary\'s time per request:', '');
-  md.push('| stored reflections | one query alone | summary (this week) per request |', '| ---: | ---: | ---: |');
-  for (const s of summaries) if (!s.error) md.push(`| ${s.reflections} | ${ms(s.oneQuery.ms)} (${s.oneQuery.requests} requests) | ${s.summaryWeek ? ms(s.summaryWeek.ms / s.summaryWeek.requests) : 'not measured'} |`);
+  const built = (s: SummaryFigures) => (s.rebuild ? `${s.rebuild.weeks} docs (${fmt(s.rebuild.ms / 1000)} s)` : '');
+  for (const s of summaries) md.push(s.error ? `| ${s.reflections} | ${years(s)} | not measured: ${s.error} | | | | |` : `| ${s.reflections} | ${years(s)} | ${built(s)} | ${c(s.summaryWeek)} | ${c(s.summary4Weeks)} | ${c(s.digest)} | ${c(s.drillDown)} |`);
+  const timed = summaries.filter((s) => s.summaryWeek && !s.error);
+  if (timed.length > 1) {
+    const t = timed.map((s) => s.summaryWeek!.ms);
+    const d = timed.flatMap((s) => (s.digest ? [s.digest.ms] : []));
+    md.push('', `- A team summary's requests and documents at every size: ${[...new Set(timed.map((s) => `${s.summaryWeek!.requests} requests, ${s.summaryWeek!.documentsRead} documents`))].join(' / ')}; the digest's: ${[...new Set(timed.map((s) => `${s.digest!.requests} requests, ${s.digest!.documentsRead} documents`))].join(' / ')} (targets: ≤ 10 requests for a team of 10, the same at every size).`);
+    md.push(`- Embedded time, largest over smallest across sizes: summary ${fmt(Math.max(...t) / Math.min(...t))}×, digest ${fmt(Math.max(...d) / Math.min(...d))}× (target: within 2×); a summary at 20k and 50k: ${timed.filter((s) => s.reflections === 20_000 || s.reflections === 50_000).map((s) => `${ms(s.summaryWeek!.ms)} at ${s.reflections / 1000}k`).join(', ') || 'not run'} (target: under 1 s).`);
+  }
+  md.push('', 'One query over the reflections alone (one PSW\'s reflections this week: one partition, a createdAt range, 1 document returned) against the total stored: the embedded server has no index, so it scans every document; its engine is patched to do so in linear time (patches/, see "The embedded store at pilot size").', '');
+  md.push('| stored reflections | one query alone |', '| ---: | ---: |');
+  for (const s of summaries) if (!s.error) md.push(`| ${s.reflections} | ${ms(s.oneQuery.ms)} (${s.oneQuery.requests} requests) |`);
+  md.push('');
+  md.push('### Request units per debrief', '');
+  md.push(`The scripted debrief (${DEBRIEF.length} turns, Save last) run in-process behind the counting pass-through, three conversations (the third by the first one's user); RU estimated by bench/ruEstimate.ts (Azure's documented RU model, not a measurement).`, '');
+  md.push('| conversation | requests per turn | requests | ~RU per turn | ~RU in all | of which the Save turn |', '| --- | --- | ---: | --- | ---: | ---: |');
+  for (const [i, cv] of cost.conversations.entries()) {
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    md.push(`| ${i + 1} (user ${cv.user}) | ${cv.requests.join(' ')} | ${sum(cv.requests)} | ${cv.estimatedRU.map((x) => fmt(x)).join(' ')} | ${fmt(sum(cv.estimatedRU))} | ${fmt(cv.estimatedRU.at(-1)!)} |`);
+  }
   md.push('');
   const figures = md.join('\n');
 
