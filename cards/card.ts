@@ -8,7 +8,9 @@
 //                                                         more become one Input.ChoiceSet and a Choose button);
 //                                                         data = { step, nonce, choice: value }
 //   formCard({ step, nonce, prompt, inputs, submitTitle }) → a card with Input.Text / Input.ChoiceSet /
-//                                                         Input.Toggle and one submit; data = { step, nonce }
+//                                                         Input.Toggle and one submit; data = { step, nonce };
+//                                                         or, with a 'buttons' input (the last), one submit per
+//                                                         choice under its label; data = { step, nonce, [id]: value }
 //   commandButton(title, command)         → Action.Submit { command } that the router starts like typed text
 
 import { t } from '../services/catalogue';
@@ -74,7 +76,8 @@ export function choiceCard(opts: { step: string; nonce: string; prompt: string; 
     ? adaptiveCard([textBlock(opts.prompt)], opts.choices.map((c) => submit(c.title, { step: opts.step, nonce: opts.nonce, choice: c.value })))
     : adaptiveCard(
       [{
-        type: 'Input.ChoiceSet', id: 'choice', label: opts.prompt, style: 'expanded', isRequired: true, errorMessage: t('cards.pickOne'),
+        // wrap: long titles wrap instead of being cut off with an ellipsis on a narrow screen.
+        type: 'Input.ChoiceSet', id: 'choice', label: opts.prompt, style: 'expanded', wrap: true, isRequired: true, errorMessage: t('cards.pickOne'),
         choices: opts.choices.map((c) => ({ title: c.title, value: c.value })),
       }],
       [submit(t('cards.choose'), { step: opts.step, nonce: opts.nonce })],
@@ -85,11 +88,24 @@ export function choiceCard(opts: { step: string; nonce: string; prompt: string; 
 export type FormInput =
   | { type: 'text'; id: string; label: string; placeholder?: string; multiline?: boolean; required?: boolean; maxLength: number }
   | { type: 'choice'; id: string; label: string; choices: CardChoice[]; required?: boolean; expanded?: boolean }
-  | { type: 'toggle'; id: string; label: string };
+  | { type: 'toggle'; id: string; label: string }
+  /** A required choice answered by a tap: each choice is a button that submits the card (up to six, last input). */
+  | { type: 'buttons'; id: string; label: string; choices: CardChoice[] };
 
-export function formCard(opts: { step: string; nonce: string; prompt: string; inputs: FormInput[]; submitTitle: string }): AdaptiveCard {
+/**
+ * The id of the text block that names a card's buttons as a group. Adaptive Cards can't label a set of actions;
+ * the label is the text just above them for everyone, and the local web chat (web/client.js) also gives the
+ * buttons role="group" with this text as its name.
+ */
+export const ACTIONS_LABEL_ID = 'actions-label';
+
+export function formCard(opts: { step: string; nonce: string; prompt: string; inputs: FormInput[]; submitTitle?: string }): AdaptiveCard {
   // An empty prompt: the question is in the message the card comes with.
   const body: CardElement[] = opts.prompt ? [textBlock(opts.prompt)] : [];
+  const buttons = opts.inputs.find((i) => i.type === 'buttons');
+  if (buttons && (opts.inputs[opts.inputs.length - 1] !== buttons || buttons.choices.length > MAX_CHOICE_BUTTONS)) {
+    throw new Error(`formCard: the buttons input must be the last and have at most ${MAX_CHOICE_BUTTONS} choices`);
+  }
   for (const input of opts.inputs) {
     if (input.type === 'text') {
       body.push({
@@ -100,13 +116,18 @@ export function formCard(opts: { step: string; nonce: string; prompt: string; in
       });
     } else if (input.type === 'choice') {
       body.push({
-        type: 'Input.ChoiceSet', id: input.id, label: input.label, style: input.expanded ? 'expanded' : 'compact',
+        type: 'Input.ChoiceSet', id: input.id, label: input.label, style: input.expanded ? 'expanded' : 'compact', wrap: true,
         isRequired: input.required ?? false, choices: input.choices.map((c) => ({ title: c.title, value: c.value })),
         ...(input.required ? { errorMessage: t('cards.pickOne') } : {}),
       });
-    } else {
+    } else if (input.type === 'toggle') {
       body.push({ type: 'Input.Toggle', id: input.id, title: input.label, valueOn: 'true', valueOff: 'false' });
+    } else {
+      // Buttons instead of radios: each a large target on every host (a radio is 13 px in a browser), one tap answers.
+      body.push(textBlock(input.label, { id: ACTIONS_LABEL_ID }));
     }
   }
+  if (buttons) return adaptiveCard(body, buttons.choices.map((c) => submit(c.title, { step: opts.step, nonce: opts.nonce, [buttons.id]: c.value })));
+  if (!opts.submitTitle) throw new Error('formCard: a submitTitle is needed without a buttons input');
   return adaptiveCard(body, [submit(opts.submitTitle, { step: opts.step, nonce: opts.nonce })]);
 }

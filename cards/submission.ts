@@ -34,8 +34,9 @@ export function formSubmissionSchema(step: string, inputs: FormInput[]): Submiss
     // Length is checked by FormStep, so an over-long note gets the same "a bit long" message as typed text.
     if (input.type === 'text') properties[input.id] = { type: 'string' };
     else if (input.type === 'choice') properties[input.id] = { enum: [...input.choices.map((c) => c.value), ...(input.required ? [] : [''])] };
+    else if (input.type === 'buttons') properties[input.id] = { enum: input.choices.map((c) => c.value) };
     else properties[input.id] = { enum: ['true', 'false', true, false] };
-    if ('required' in input && input.required) required.push(input.id);
+    if (input.type === 'buttons' || ('required' in input && input.required)) required.push(input.id);
   }
   return { type: 'object', required, properties, additionalProperties: false };
 }

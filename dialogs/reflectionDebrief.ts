@@ -259,9 +259,8 @@ export class ReflectionDebrief {
     const draft = v(step).draft as Draft;
     return step.beginDialog(FORM, {
       step: 'selfcheck',
-      prompt: 'And you? How are you doing after this one, from 1 (rough) to 5 (good)? Add a few words if you like.',
+      prompt: 'And you? How are you doing after this one, from 1 (rough) to 5 (good)? Add a few words first if you like, then tap a number.',
       inputs: selfCheckInputs(this.app.config.maxTextLength),
-      submitTitle: 'Next',
       parser: 'scoreAndNote',
       typedHint: 'Type a number from 1 to 5, then any words, e.g. "3 tired but okay".',
       hidden: draft.hidden,

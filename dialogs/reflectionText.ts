@@ -16,14 +16,14 @@ export const MOVEMENT_TITLES: Record<Movement, string> = {
   setback: 'Setback',
 };
 
-// Each score says where it sits on the scale: Adaptive Cards give the set's label to the first radio only, so
-// "2" alone is all a screen reader would say of the others.
+// Each score says where it sits on the scale, so a button read alone ("2 of 5") is never a bare number.
 const SCORE_TITLES = ['1 of 5, rough', '2 of 5', '3 of 5', '4 of 5', '5 of 5, good'];
 
 export function selfCheckInputs(maxLength: number): FormInput[] {
   return [
-    { type: 'choice', id: 'score', label: '1 = rough, 5 = good', required: true, expanded: true, choices: SCORE_TITLES.map((title, i) => ({ value: String(i + 1), title })) },
     { type: 'text', id: 'note', label: 'A few words (optional)', placeholder: 'e.g. tired but okay', multiline: true, maxLength },
+    // Five buttons, each a large target and one tap (radios were 13 px); the words above go with the tap.
+    { type: 'buttons', id: 'score', label: t('cards.selfCheckScores'), choices: SCORE_TITLES.map((title, i) => ({ value: String(i + 1), title })) },
   ];
 }
 

@@ -221,6 +221,76 @@
     })();
   }
 
+  // Adaptive Cards can't say two things a screen reader needs; the page adds them as cards are drawn.
+  // 1. A required input left empty: the renderer shows its error as a bare text block after the input (no
+  //    ac-input-validation class, no live region) and tries to focus the input, which for a set of radios is a
+  //    plain div. So mark the input's controls aria-invalid, describe them by the error, announce the error, and
+  //    move focus from the pressed button to the first control; undo the marks when the error goes.
+  // 2. A card's buttons named as a group: cards/card.ts puts their label in a text block with id ACTIONS_LABEL_ID.
+  var ACTIONS_LABEL_ID = 'actions-label';
+  var CONTROLS = 'input, select, textarea';
+  var errors = new Map();
+  var uid = 0;
+
+  function announce(text) {
+    var region = $('announce');
+    region.textContent = '';
+    // A change after a pause, so the same words said twice (a second bad submit) are read twice.
+    setTimeout(function () { region.textContent = text; }, 50);
+  }
+
+  function describedBy(control, id, on) {
+    var ids = (control.getAttribute('aria-describedby') || '').split(/\s+/).filter(function (x) { return x && x !== id; });
+    if (on) ids.push(id);
+    if (ids.length) control.setAttribute('aria-describedby', ids.join(' '));
+    else control.removeAttribute('aria-describedby');
+  }
+
+  function markInvalid(error) {
+    var container = error.previousElementSibling;
+    var controls = Array.prototype.slice.call(container.querySelectorAll(CONTROLS));
+    if (!controls.length) return;
+    if (!error.id) error.id = 'card-error-' + (++uid);
+    error.classList.add('card-error');
+    controls.forEach(function (c) { c.setAttribute('aria-invalid', 'true'); describedBy(c, error.id, true); });
+    errors.set(error, controls);
+    announce(error.textContent.trim());
+    var card = error.closest('.ac-adaptiveCard');
+    var active = document.activeElement;
+    if (card && active && card.contains(active) && active.classList.contains('ac-pushButton')) controls[0].focus();
+  }
+
+  function clearInvalid(error) {
+    var controls = errors.get(error);
+    errors.delete(error);
+    controls.forEach(function (c) { c.removeAttribute('aria-invalid'); describedBy(c, error.id, false); });
+  }
+
+  function labelButtonGroup(card) {
+    var label = card.querySelector('[id="' + ACTIONS_LABEL_ID + '"]');
+    var sets = card.querySelectorAll('.ac-actionSet');
+    if (!label || !sets.length) return;
+    // Old cards stay in the transcript: give each label its own id so no two are the same.
+    label.id = 'actions-label-' + (++uid);
+    var group = sets[sets.length - 1];
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-labelledby', label.id);
+  }
+
+  function watchCards(root) {
+    new MutationObserver(function (mutations) {
+      mutations.forEach(function (m) {
+        m.addedNodes.forEach(function (node) {
+          if (node.nodeType !== 1) return;
+          if (node.classList.contains('ac-textBlock') && node.previousElementSibling && node.previousElementSibling.classList.contains('ac-input-container')) markInvalid(node);
+          var cards = node.classList.contains('ac-adaptiveCard') ? [node] : node.querySelectorAll('.ac-adaptiveCard');
+          Array.prototype.forEach.call(cards, labelButtonGroup);
+        });
+        m.removedNodes.forEach(function (node) { if (errors.has(node)) clearInvalid(node); });
+      });
+    }).observe(root, { childList: true, subtree: true });
+  }
+
   function startChat(session) {
     $('picker').hidden = true;
     $('chat').hidden = false;
@@ -229,6 +299,7 @@
     // A reload starts with an empty window; say so, or a debrief in progress looks lost.
     $('resumed').hidden = !session.resumed;
     var directLine = createLocalDirectLine(session);
+    watchCards($('webchat'));
     window.WebChat.renderWebChat(
       {
         directLine: directLine,

@@ -6,7 +6,7 @@
 //
 // API:
 //   dialogs.add(new FormStep(FORM_STEP, { maxLength, redact, screen, parsers: { scoreAndNote } }))
-//   await step.prompt(FORM_STEP, { step: 'selfcheck', prompt, inputs: FormInput[], submitTitle: 'Next', parser: 'scoreAndNote' })
+//   await step.prompt(FORM_STEP, { step: 'selfcheck', prompt, inputs: FormInput[], submitTitle?: 'Next', parser: 'scoreAndNote' })
 //   → step.result: FormResult = { values: { [id]: string }, texts: { [id]: FreeTextAnswer } }
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
@@ -16,13 +16,14 @@ import { t } from '../../services/catalogue';
 import type { HiddenNames } from '../../services/reflections/hiddenNames';
 import { onFreeText, tooLong, type FreeTextAnswer, type FreeTextSettings, type ScreenContext } from './freeText';
 import { endAfterPauses, resumeAfterPause, type PauseRequest } from './pause';
-import { cardActivity, CardStep, submissionOf, type StepState } from './step';
+import { cardActivity, CardStep, submissionOf, traceChoice, type StepState } from './step';
 
 export interface FormStepOptions {
   step: string;
   prompt: string;
   inputs: FormInput[];
-  submitTitle: string;
+  /** The submit button's title; none when the last input is 'buttons' (each of its buttons submits). */
+  submitTitle?: string;
   /** Name of the typed-reply parser given to the FormStep; without one, typed text fills the first text input. */
   parser?: string;
   /** Said (with the prompt) when a typed reply can't be read. */
@@ -56,6 +57,11 @@ export class FormStep extends CardStep<FormStepOptions> {
         const v = data[input.id];
         if (v !== undefined) values[input.id] = String(v);
       }
+      // A tapped button leaves a trace, as a tapped choice does.
+      const tapped = options.inputs.find((i) => i.type === 'buttons');
+      const picked = tapped ? values[tapped.id] : undefined;
+      const title = tapped?.choices.find((c) => c.value === picked)?.title;
+      if (title) await traceChoice(dc.context, options.prompt, title);
     } else {
       values = this.parseTyped(options, (dc.context.activity.text ?? '').trim());
       if (!values) {

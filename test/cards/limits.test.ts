@@ -214,6 +214,7 @@ describe('Teams limits: every card the bot can send (cards/limits.ts)', () => {
         if (stage === 'not sure') replies = await crawl(c, replies, 12); // the stage finder's questions
         for (let i = 0; i < 5 && /\(\d\/\d\)/.test(visibleText(replies)); i++) replies = await say(c, long('We sat by the window and talked about the week, slowly'));
         await say(c, movement);
+        if (stage === 'building trust') await say(c, 'more ideas'); // the rest of trust's strategies: a choice set
         await say(c, '1');
         await say(c, 'yes');
         const asked = await say(c, `3 ${long('calm and steady after the visit')}`.slice(0, MAX_TEXT));
@@ -305,7 +306,7 @@ describe('Teams limits: every card the bot can send (cards/limits.ts)', () => {
       await crawl(c, await say(c, 'my summary'), 4);
       await crawl(c, await say(c, 'delete my data'), 1);
       assert.deepEqual(found, []);
-      for (const step of ['stage', 'stall-strategy', 'stall-flag', 'selfcheck', 'review', 'edit-which', 'movement']) assert.ok(checked.includes(step), `a ${step} card was checked`);
+      for (const step of ['stage', 'stall-strategy-1', 'stall-strategy-2', 'stall-flag', 'selfcheck', 'review', 'edit-which', 'movement']) assert.ok(checked.includes(step), `a ${step} card was checked`);
       assert.ok(checked.length > 80, `${checked.length} cards checked`);
     });
   });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { choiceCard, formCard } from '../../cards/card';
+import { ACTIONS_LABEL_ID, choiceCard, formCard } from '../../cards/card';
+import { actionCount, MAX_ACTIONS } from '../../cards/limits';
 import { checkSubmission, choiceSubmissionSchema, formSubmissionSchema } from '../../cards/submission';
 import { matchChoice, YES_NO } from '../../dialogs/prompts/match';
 
@@ -42,6 +43,34 @@ describe('cards', () => {
     assert.equal(checkSubmission(schema, { step: 'selfcheck', nonce: 'n', score: '3', note: 'x'.repeat(51) }, 'n').ok, true);
     // Closed: anything the card did not send is refused whole.
     assert.deepEqual(checkSubmission(schema, { step: 'selfcheck', nonce: 'n', score: '3', psw: 'someone' }, 'n'), { ok: false, problem: 'invalid' });
+  });
+});
+
+describe('a form answered by buttons (the self-check score)', () => {
+  const inputs = [
+    { type: 'text' as const, id: 'note', label: 'Words', maxLength: 50 },
+    { type: 'buttons' as const, id: 'score', label: 'How you are (1 = rough, 5 = good)', choices: ['1', '2', '3', '4', '5'].map((v) => ({ value: v, title: `${v} of 5` })) },
+  ];
+
+  it('puts the label last in the body and one Action.Submit per choice, carrying step, nonce and its value; no submit button', () => {
+    const card = formCard({ step: 'selfcheck', nonce: 'n', prompt: '', inputs });
+    assert.deepEqual(card.body.map((b) => b.type), ['Input.Text', 'TextBlock']);
+    assert.equal(card.body[1]!.id, ACTIONS_LABEL_ID);
+    assert.deepEqual(card.actions, ['1', '2', '3', '4', '5'].map((v) => ({ type: 'Action.Submit', title: `${v} of 5`, data: { step: 'selfcheck', nonce: 'n', score: v } })));
+    assert.ok(actionCount(card) <= MAX_ACTIONS);
+  });
+
+  it('requires one of its values in a submission', () => {
+    const schema = formSubmissionSchema('selfcheck', inputs);
+    assert.equal(checkSubmission(schema, { step: 'selfcheck', nonce: 'n', score: '5', note: '' }, 'n').ok, true);
+    assert.deepEqual(checkSubmission(schema, { step: 'selfcheck', nonce: 'n', note: 'no score' }, 'n'), { ok: false, problem: 'invalid' });
+    assert.deepEqual(checkSubmission(schema, { step: 'selfcheck', nonce: 'n', score: '' }, 'n'), { ok: false, problem: 'invalid' });
+  });
+
+  it('refuses buttons that are not the last input, or more than Teams shows', () => {
+    assert.throws(() => formCard({ step: 's', nonce: 'n', prompt: '', inputs: [inputs[1]!, inputs[0]!] }), /last/);
+    const seven = { ...inputs[1]!, choices: Array.from({ length: 7 }, (_, i) => ({ value: String(i), title: String(i) })) };
+    assert.throws(() => formCard({ step: 's', nonce: 'n', prompt: '', inputs: [seven] }), /at most 6/);
   });
 });
 

@@ -81,9 +81,9 @@ describe('local web chat in a real browser (chromium)', function () {
     // Three strategies first, as buttons (one phone screen), with "More ideas" for the rest (dialogs/stall.ts).
     await chat.tap(strategy.title, /flag this relationship for supervision/);
     await chat.tap('Yes', /How are you doing after this one/);
-    await chat.chooseInCard('4');
+    // The self-check: the words first, then one of five score buttons, which sends both.
     await chat.fillCardInput(/tired but okay/, 'a bit tired');
-    await chat.tap('Next', /anyone.s safety/);
+    await chat.tap('4 of 5', /anyone.s safety/);
     const review = await chat.tap('No, all good', /exactly what I.ll save/); // the safety question: one tap
     assert.match(review, /\[NAME\]/);
     assert.doesNotMatch(review, /Maria/);
@@ -123,8 +123,7 @@ describe('local web chat in a real browser (chromium)', function () {
       await chat.tap('Skip', i < prompts ? new RegExp(`\\(${i + 1}/${prompts}\\)`) : /how is the relationship moving/i);
     }
     await chat.tap('Progressing', /How are you doing after this one/);
-    await chat.chooseInCard('4');
-    await chat.tap('Next', /anyone.s safety/);
+    await chat.tap('4 of 5', /anyone.s safety/);
     await chat.tap('No, all good', /Is .Dawn. a person\?/); // Web Chat's markdown curls the quotes
     const review = await chat.tap('Hide', /exactly what I.ll save/);
     assert.match(review, /talked about \[NAME\] and her new place/);
