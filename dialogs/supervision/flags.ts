@@ -17,6 +17,8 @@ export const FLAGS_DIALOG = 'supervision.flags';
 const CHOICE = 'supervision.flags.choice';
 const NOTE = 'supervision.flags.note';
 const NONE = 'none';
+/** At most this many flags in one list (one message and card within Teams' limits); the rest come next time. */
+export const MAX_LISTED = 12;
 /** A short note: a line or two about the conversation, not a case record. */
 export const NOTE_MAX_CHARS = 500;
 
@@ -58,11 +60,12 @@ export class FlagsDialog extends ComponentDialog {
       await step.context.sendActivity(words.flagsNone());
       return step.endDialog();
     }
-    const shown = r.items.map((i) => ({ key: i.key, title: flagTitle(i, viewer.timeZone), alert: i.about.type === 'alert', detail: flagDetail(i) }));
+    const shown = r.items.slice(0, MAX_LISTED).map((i) => ({ key: i.key, title: flagTitle(i, viewer.timeZone), alert: i.about.type === 'alert', detail: flagDetail(i) }));
     state(step).shown = shown.map(({ key, title, alert }) => ({ key, title, alert }));
+    state(step).total = r.items.length;
     return step.beginDialog(CHOICE, {
       step: 'flags-pick',
-      prompt: words.flagsPick(shown.length),
+      prompt: words.flagsPick(r.items.length) + (r.items.length > shown.length ? ` ${t('supervision.flags.showingFirst', { shown: shown.length })}` : ''),
       choices: [...shown.map((s, i) => ({ value: String(i), title: s.title, detail: s.detail })), { value: NONE, title: t('supervision.flags.notNowTitle'), synonyms: ['none', 'no', 'later'] }],
     });
   }
@@ -75,7 +78,7 @@ export class FlagsDialog extends ComponentDialog {
       await step.context.sendActivity(words.flagsNotNow());
       return step.endDialog();
     }
-    state(step).picked = { ...item, open: shown.length } satisfies Picked;
+    state(step).picked = { ...item, open: state(step).total as number } satisfies Picked;
     return step.beginDialog(NOTE, { step: 'flags-note', prompt: t(item.alert ? 'supervision.flags.noteAlert' : 'supervision.flags.noteStall'), skippable: true });
   }
 

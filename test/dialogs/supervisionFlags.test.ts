@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { noticeRenderer } from '../../bot/notices';
+import { actionCount, jsonBytes, MAX_ACTIONS, MAX_CARD_BYTES, MAX_MESSAGE_BYTES } from '../../cards/limits';
 import type { AppServices } from '../../services/app';
 import { monthOf } from '../../services/audit';
 import { safetyAlertId, type SafetyAlertPayload } from '../../services/safety/alerts';
@@ -127,6 +128,27 @@ describe('supervision flags over HTTP (talked through, acknowledged, noted)', ()
     assert.match(card, /PSW F1: safety alert/);
     assert.doesNotMatch(card, /PSW F2: safety alert/, 'the acknowledged one is not listed');
     assert.match(card, /"title":"Flags to talk through","data":\{"command":"flags"\},"associatedInputs":"none"/);
+  });
+
+  it('lists at most 12 at a time, within Teams’ limits', async () => {
+    await app.supervision.roster.add({ channelId: 'fl-sup3', role: 'supervisor', alias: 'Sup H', team: 'North' });
+    await app.supervision.roster.add({ channelId: 'fl-psw3', role: 'psw', alias: 'PSW H1', supervisor: 'Sup H', team: 'North' });
+    const psw3 = app.personIdFor('fl-psw3');
+    const since = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    for (let i = 1; i <= 14; i++) {
+      await putRelationship(app, psw3, { clientCode: `M-${i}`, stall: { stage: 'bridging', since, source: 'reported', strategiesTried: ['bridging-s-warm-handoff'], flaggedForSupervision: true } });
+    }
+    const replies = await new Conversation(bot.url, 'fl-sup3').say('flags');
+    const text = visibleText(replies);
+    assert.match(text, /14 things are waiting for you\. Pick one once you've talked it through or checked in: \(The first 12 are here; type `flags` again for the rest\.\)/);
+    assert.equal((text.match(/^\d+\. \*\*PSW H1 · M-\d+/gm) ?? []).length, 12);
+    for (const a of replies) {
+      assert.ok(jsonBytes(a) <= MAX_MESSAGE_BYTES);
+      for (const card of (a.attachments ?? []).map((x) => x.content)) {
+        assert.ok(jsonBytes(card) <= MAX_CARD_BYTES);
+        assert.ok(actionCount(card) <= MAX_ACTIONS);
+      }
+    }
   });
 
   it('shows the PSW what was recorded in `my data`, and deletes it with their data', async () => {
