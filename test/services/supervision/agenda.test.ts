@@ -2,7 +2,8 @@
 // ttl and the embedded store's sweep.
 import assert from 'node:assert/strict';
 import type { AppServices } from '../../../services/app';
-import { safetyAlertId, type SafetyAlertPayload } from '../../../services/safety/alerts';
+import { content } from '../../../services/content';
+import { alertText, safetyAlertId, type SafetyAlertPayload } from '../../../services/safety/alerts';
 import { closeStores } from '../../helpers/store';
 import { putRelationship, rosterApp, type Team } from './fixtures';
 
@@ -47,6 +48,13 @@ describe('supervision agenda and records', () => {
     assert.ok(after.ok);
     assert.deepEqual(after.items.map((i) => i.about.type), ['alert']);
     assert.deepEqual((await agenda.unacknowledgedAlerts([t.pswA2])).map((i) => i.key), ['alert|safety_alert|a-1']);
+  });
+
+  it('tells the PSW’s own supervisor how to acknowledge an alert; not the next in line, who has no list to do it in', () => {
+    const protocol = content().safetyProtocol;
+    assert.match(alertText(protocol, 'PSW 2', ['overdose'], 'K-2'), /Please check in with them soon, then type `flags` to mark it acknowledged\.$/);
+    assert.match(alertText(protocol, 'PSW 2', ['psw_distress']), /then type `flags` to mark it acknowledged\.$/);
+    assert.doesNotMatch(alertText(protocol, 'PSW 2', ['overdose'], 'K-2', true), /flags/);
   });
 
   it('keeps each record as long as a reflection, and the embedded store’s sweep removes it after', async () => {
