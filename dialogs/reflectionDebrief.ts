@@ -19,7 +19,7 @@ import { hideNames } from '../services/reflections/hiddenNames';
 import { MOVEMENTS, type Movement, type OutcomeWord, type RelationshipDoc, type StageId, type StallSource } from '../services/reflections/model';
 import { debriefNames, spreadFoundNames } from '../services/reflections/nameMemory';
 import { newReflectionId } from '../services/reflections/service';
-import { inferStall, reportedStall } from '../services/stalls/infer';
+import { inferStall, otherStageInWords, reportedStall } from '../services/stalls/infer';
 import type { ChoiceResult, FormResult, FreeTextAnswer, RawTextResult } from './prompts';
 import type { ReflectionOptions } from './reflection';
 import { continuityPrompt, notedText, outcomeChoices, stageQuestion } from './reflectionLoop';
@@ -229,7 +229,9 @@ export class ReflectionDebrief {
     }
     if (reportedStall(draft.movement) && stalls) {
       v(step).stallSource = 'reported' satisfies StallSource;
-      return step.beginDialog(STALL_DIALOG, { stage: draft.stage, source: 'reported', clientCode: draft.clientCode });
+      // Words pointing to another stage ("referral fell through" in a fostering debrief): the stall step asks where it is.
+      const otherStage = otherStageInWords(draft.stage, draft.answers.map((a) => a.text));
+      return step.beginDialog(STALL_DIALOG, { stage: draft.stage, source: 'reported', clientCode: draft.clientCode, ...(otherStage ? { otherStage } : {}) } satisfies StallOptions);
     }
     const person = personOf(step.context);
     const relationship = draft.practice ? undefined : await this.app.relationships.get(person.id, draft.clientCode);

@@ -28,6 +28,8 @@ export interface StallOptions {
   source: StallSource;
   /** For an inferred stall: what suggested it (the words point to `otherStage`, or how long at this stage). */
   suggestion?: StallSuggestion;
+  /** For a reported stall: the one other stage the answers' words point to (services/stalls/infer.ts). */
+  otherStage?: StageId;
   clientCode: string;
 }
 
@@ -74,17 +76,20 @@ export class StallDialog extends ComponentDialog {
   private async askStage(step: WaterfallStepContext) {
     const o = step.options as StallOptions;
     v(step).stage = o.stage;
-    const other = o.source === 'inferred_language' ? o.suggestion?.otherStage : undefined;
+    const other = otherStage(o);
     if (!other) return step.next();
     const there = stageTitle(other);
+    // A reported stall is stuck wherever it is: only where is asked.
+    const yes = o.source === 'reported'
+      ? [{ value: 'stuck', title: `Yes, ${shortStage(other)} now`, synonyms: ['yes', 'yes stuck', 'stuck'] }]
+      : [
+          { value: 'stuck', title: 'Yes, and stuck there', synonyms: ['yes', 'yes stuck', 'stuck'] },
+          { value: 'moving', title: 'Yes, and moving', synonyms: ['yes moving', 'moving', 'yes but not stuck'] },
+        ];
     return step.beginDialog(CHOICE, {
       step: 'stall-stage',
       prompt: `Some of what you wrote sounds like ${there.toLowerCase()}, not ${stageTitle(o.stage).toLowerCase()}. Is that where ${o.clientCode}'s relationship is now?`,
-      choices: [
-        { value: 'stuck', title: 'Yes, and stuck there', synonyms: ['yes', 'yes stuck', 'stuck'] },
-        { value: 'moving', title: 'Yes, and moving', synonyms: ['yes moving', 'moving', 'yes but not stuck'] },
-        { value: 'no', title: `No, still ${shortStage(o.stage)}`, synonyms: ['no', 'not yet', 'still'] },
-      ],
+      choices: [...yes, { value: 'no', title: `No, still ${shortStage(o.stage)}`, synonyms: ['no', 'not yet', 'still'] }],
     });
   }
 
@@ -92,12 +97,12 @@ export class StallDialog extends ComponentDialog {
     const o = step.options as StallOptions;
     const answer = (step.result as ChoiceResult | undefined)?.value;
     if (answer === 'stuck') {
-      v(step).stage = o.suggestion!.otherStage!;
+      v(step).stage = otherStage(o)!;
       return step.next({ value: 'yes' });
     }
     if (answer === 'moving') {
-      await step.context.sendActivity(`Thanks. I'll note that ${o.clientCode} is at ${stageTitle(o.suggestion!.otherStage!).toLowerCase()} now.`);
-      return step.endDialog({ confirmed: false, stage: o.suggestion!.otherStage!, flaggedForSupervision: false } satisfies StallOutcome);
+      await step.context.sendActivity(`Thanks. I'll note that ${o.clientCode} is at ${stageTitle(otherStage(o)!).toLowerCase()} now.`);
+      return step.endDialog({ confirmed: false, stage: otherStage(o)!, flaggedForSupervision: false } satisfies StallOutcome);
     }
     if (o.source === 'reported') return step.next({ value: 'yes' });
     // Still at this stage (or nothing pointed elsewhere): the usual question, never a silent label.
@@ -167,6 +172,11 @@ export class StallDialog extends ComponentDialog {
     if (flag) await step.context.sendActivity('Flagged. Your supervisor will see it with this reflection once you save.');
     return step.endDialog(outcome(o, { ...v(step), flagged: flag }, true));
   }
+}
+
+/** Where the words point, if elsewhere: for a reported stall, or one inferred from the words alone. */
+function otherStage(o: StallOptions): StageId | undefined {
+  return o.source === 'reported' ? o.otherStage : o.source === 'inferred_language' ? o.suggestion?.otherStage : undefined;
 }
 
 function outcome(o: StallOptions, values: Values, confirmed: boolean): StallOutcome {

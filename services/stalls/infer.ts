@@ -56,13 +56,20 @@ export function inferStall(input: InferInput): StallSuggestion | undefined {
   const sameStage = rel !== undefined && rel.stage === input.stage;
   const reflections = sameStage ? rel.reflectionsAtStage + 1 : 1;
   const weeks = sameStage ? weeksBetween(rel.stageSince, input.now, input.timeZone) : 0;
-  const hits = input.texts.flatMap((t) => detectStallLanguage(t));
-  const phrases = [...new Set(hits.map((h) => h.id))];
+  const phrases = [...new Set(input.texts.flatMap((t) => detectStallLanguage(t).map((h) => h.id)))];
   const base = { stage: input.stage, reflections, weeks, phrases };
   if (sameStage && weeks >= input.stallWeeks) return { source: 'inferred_duration', ...base };
   if (sameStage && reflections >= input.stallReflections) return { source: 'inferred_repeat', ...base };
   if (!phrases.length) return undefined;
-  const named = [...new Set(hits.flatMap((h) => (h.stage ? [h.stage] : [])))];
-  const otherStage = named.length === 1 && named[0] !== input.stage ? named[0] : undefined;
+  const otherStage = otherStageInWords(input.stage, input.texts);
   return { source: 'inferred_language', ...base, ...(otherStage ? { otherStage } : {}) };
+}
+
+/**
+ * The one other stage the words point to, when every stall phrase that names a stage names it ("referral fell
+ * through" in a fostering debrief: bridging); undefined when they name this stage, several, or none.
+ */
+export function otherStageInWords(stage: StageId, texts: readonly string[]): StageId | undefined {
+  const named = [...new Set(texts.flatMap((t) => detectStallLanguage(t)).flatMap((h) => (h.stage ? [h.stage] : [])))];
+  return named.length === 1 && named[0] !== stage ? named[0] : undefined;
 }

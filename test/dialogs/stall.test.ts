@@ -134,6 +134,36 @@ describe('the stall step over HTTP', () => {
     assert.equal(rel?.stall?.stage, 'bridging');
   });
 
+  it('a reported stall whose words point to bridging asks where it is: yes gives bridging help, no this stage\'s', async () => {
+    const c = new Conversation(bot.url);
+    await toMovement(c, 'F-4', 'fostering', 'The detox bed fell through.');
+    const asked = await c.say('stalling');
+    assert.match(visibleText(asked), /sounds like bridging to services, not fostering the relationship\. Is that where F-4's relationship is now\?/);
+    assert.deepEqual(lastCard(asked).buttons, ['Yes, bridging now', 'No, still fostering'], 'stuck already: only where is asked');
+    const help = await c.say('yes');
+    assert.ok(visibleText(help).includes(content().stalls.bridging.intro));
+    assert.deepEqual(lastCard(help).buttons.slice(0, 3), titles('bridging').slice(0, 3));
+    await c.say('none for now');
+    await c.say('no');
+    await c.say('3');
+    await c.say('no');
+    await c.say('save');
+    const [doc] = await saved(c);
+    assert.equal(doc!.stage, 'bridging');
+    assert.deepEqual(doc!.stall, { stage: 'bridging', source: 'reported', flaggedForSupervision: false });
+
+    const d = new Conversation(bot.url);
+    await toMovement(d, 'F-5', 'fostering', 'The detox bed fell through.');
+    await d.say('stalling');
+    const still = await d.say('No, still fostering');
+    assert.ok(visibleText(still).includes(content().stalls.fostering.intro));
+    assert.deepEqual(lastCard(still).buttons.slice(0, 3), titles('fostering').slice(0, 3));
+    // Words that point nowhere else ask nothing more.
+    const e = new Conversation(bot.url);
+    await toMovement(e, 'F-6', 'fostering', 'We only do small talk.');
+    assert.ok(visibleText(await e.say('stalling')).includes(content().stalls.fostering.intro));
+  });
+
   it('"No, still fostering" asks the usual question at this stage; "Yes, and moving" moves the stage and labels nothing', async () => {
     const c = new Conversation(bot.url);
     await toMovement(c, 'F-2', 'fostering', 'The referral fell through.');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { RelationshipDoc } from '../../services/reflections/model';
-import { inferStall, reportedStall, weeksBetween } from '../../services/stalls/infer';
+import { inferStall, otherStageInWords, reportedStall, weeksBetween } from '../../services/stalls/infer';
 
 const rel = (over: Partial<RelationshipDoc> = {}): RelationshipDoc => ({
   id: 'p|C14', kind: 'relationship', psw: 'p', clientCode: 'C-14', stage: 'trust', stageSince: '2025-03-01T15:00:00.000Z',
@@ -45,6 +45,13 @@ describe('stall inference', () => {
     assert.equal(inferStall({ ...base, stage: 'bridging', texts: ['The referral fell through.'] })?.otherStage, undefined);
     // History at this stage says it is stuck here, whatever the words suggest.
     assert.equal(inferStall({ ...fostering, texts: ['The referral fell through.'], relationship: rel({ stage: 'fostering', reflectionsAtStage: 5 }) })?.otherStage, undefined);
+  });
+
+  it('otherStageInWords: the one other stage the words name, for a reported stall too', () => {
+    assert.equal(otherStageInWords('fostering', ['the detox bed fell through']), 'bridging');
+    assert.equal(otherStageInWords('bridging', ['the detox bed fell through']), undefined);
+    assert.equal(otherStageInWords('fostering', ['feels stuck']), undefined);
+    assert.equal(otherStageInWords('launching', ['another no-show', 'the referral fell through']), undefined);
   });
 
   it('a setback is not a stall: never reported as one, never inferred', () => {
