@@ -6,7 +6,7 @@
 import type { Container } from '@azure/cosmos';
 import type { RiskCategory } from '../content';
 import type { StageId } from '../reflections/model';
-import { deleteDoc, statusOf } from '../storage/documents';
+import { deleteDoc, statusOf, stripSystem } from '../storage/documents';
 
 /** What the record is about: ids, codes and kinds only. */
 export type RecordAbout =
@@ -86,6 +86,6 @@ export class SupervisionRecords {
     const { resources } = await this.container.items
       .query<SupervisionRecordDoc>({ query: 'SELECT * FROM c WHERE c.psw = @p ORDER BY c.at DESC', parameters: [{ name: '@p', value: psw }] }, { partitionKey: psw })
       .fetchAll();
-    return resources.map(({ id, kind, psw: p, about, action, by, at, note, ttl }) => ({ id, kind, psw: p, about, action, by, at, ttl, ...(note ? { note } : {}) }));
+    return resources.map(stripSystem);
   }
 }
