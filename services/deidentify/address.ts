@@ -14,7 +14,8 @@ const LOWER_STREET = [...STREET_TYPES].filter((w) => w === w.toLowerCase()).map(
 const CONNECT = `(?:${'de|la|le|les|du|des|del|dei|degli|dello|della|delle|di|da|do|dos|das|der|den|van|von|al|el|of|the|on|upon|sur'})(?![\\p{L}])`;
 const CONNECT_SET = new Set('de la le les du des del dei degli dello della delle di da do dos das der den van von al el of the on upon sur e y z u'.split(' '));
 const LOOSE = "\\p{L}[\\p{L}\\p{M}'’-]*\\.?";
-const WORD = `(?:${CAP}|\\d{1,3}(?:st|nd|rd|th)|(?:${LOWER_STREET})\\.?|(?:${CONNECT}))`;
+// A street type is a whole word: "hillcrest" holds no "hill", "us" no Hungarian "u".
+const WORD = `(?:${CAP}|\\d{1,3}(?:st|nd|rd|th)|(?:${LOWER_STREET})(?![\\p{L}])\\.?|(?:${CONNECT}))`;
 const HOUSE = '\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?';
 
 const CORE = new RegExp(`(?<![\\w.,-])(${HOUSE}(?: \\d{1,6}[A-Za-z]?)?) +(${WORD}(?: +${WORD}){0,6})(?: +(\\d{1,5}[A-Za-z]?\\b\\.?))?`, 'gu');

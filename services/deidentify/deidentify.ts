@@ -41,7 +41,7 @@ export function knownNameSpans(text: string, known: readonly string[] | undefine
 const DIGIT = /\d/;
 const DIGIT_ = (t: string) => DIGIT.test(t);
 /** An email written out needs "dot" or a bracketed "at"; a handle without "@" needs an underscore or its platform. */
-const OBFUSCATED = /\bdot\b|\(at\)|\[at\]|\bat \S+\.(?:com|ca|net|org)\b/i;
+const OBFUSCATED = /\bdot\b|\(at\)|\[at\]|\bat \S+\.(?:com|ca|net|org)\b|\b(?:at|@) ?(?:gmail|hotmail|yahoo|outlook|icloud|live|msn|aol|protonmail|shaw|telus|rogers|sympatico)\b/i;
 const PLATFORM = /insta|snap|tik ?tok|twitter|\bfb\b|facebook|handle|user ?name|gamertag|discord|\big\b/i;
 /** A phone holds at least 7 digits with at most 3 other characters between each two. */
 const PHONE_DIGITS = /\d(?:\D{0,3}\d){6}/;

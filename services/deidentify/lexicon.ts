@@ -47,7 +47,7 @@ export const AMBIGUOUS_NAMES = words(`
 `);
 
 /** Honorifics that start a name. */
-export const TITLES = words(`mr mrs ms miss mx dr prof sr sra srta mme mlle herr frau sir madam dame`);
+export const TITLES = words(`mr mrs ms miss mx dr prof sr sra srta mme mlle herr frau sir madam dame sgt cst cpl det insp lt capt`);
 
 /** Lower-case particles that may sit inside a name ("Juan de la Cruz", "van der Berg"). */
 export const NAME_PARTICLES = words(`ten ter de la del della der den van von da das dos di du le bin ibn al el y`);

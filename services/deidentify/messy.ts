@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
-import { AMBIGUOUS_NAMES, KEEP, TITLES } from './lexicon';
+import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, TITLES } from './lexicon';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -54,6 +54,19 @@ const RELATIONS = set(`
  */
 const GIVE_VERBS = set(`gave give giving gives bought buy buying paid pay lent lend sent send sending showed show owe owes owed`);
 const THING_NEXT = set(`a an the some his her their my your our this that money cash smokes food coffee`);
+
+/** Verbs of contact, after which even a keep-list word is a person ("txt mo back", "met crystal"). */
+const CONTACT = set(`met meet texted text txt txted messaged msgd phoned saw visited hugged told asked helped drove`);
+
+/**
+ * Roles and groups that open a sentence without an article in notes ("doctor said", "cops took him"): never taken
+ * for a surname-list word opening a clause.
+ */
+const ROLE_WORDS = set(`
+  cops cop police staff security doctor doc nurse worker workers landlord manager boss guard guards judge lawyer
+  teacher teachers principal counsellor counselor driver chef cook pastor priest bishop minister reverend elder
+  elders mom dad everyone someone nobody family kids parents neighbours neighbors paramedics ems fire crown court
+`);
 
 /** Second words of two-word person cues: "picked up X", "ran into X", "spoke to X". */
 const PERSON_BEFORE_PAIRS = new Set(['calls him', 'calls her', 'call him', 'call her', 'calls me', 'call me', 'goes by', 'picked up', 'dropped off', 'ran into', 'spoke to', 'talked to', 'spoke w', 'talked w', 'sat w', 'went w', 'checked on', 'check on', 'waited for', 'looking for', 'dropped', 'left', 'reached']);
@@ -134,7 +147,7 @@ function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
   const base = lower.replace(/['’]s$/, '');
   // A nickname that is also a role ("buddy") is judged by its slot.
   if (NICKNAMES.has(base)) return 'wordName';
-  if (KEEP.has(base) && base.length >= 3 && !SAFE.has(base) && !RELATIONS.has(base) && (d.firstNames.has(base) || AMBIGUOUS_NAMES.has(base))) return 'keepName';
+  if (KEEP.has(base) && base.length >= 2 && !SAFE.has(base) && !RELATIONS.has(base) && (d.firstNames.has(base) || AMBIGUOUS_NAMES.has(base))) return 'keepName';
   if (base.length < 2 || SAFE.has(base) || KEEP.has(base) || KEEP.has(lower) || TITLES.has(base)) return 'safe';
   // Two letters ("jj", "ty", "AB") are a name only in a person slot.
   if (base.length < 3) return d.firstNames.has(base) || d.anyNames.has(base) || !d.common.has(base) ? 'wordName' : 'safe';
@@ -223,7 +236,16 @@ function sentenceStart(text: string, at: number): boolean {
   return i < 0 || /[.!?\n;:]/.test(text[i]!);
 }
 
-export function messyNames(text: string): Entity[] {
+/** Letters typed in capitals over most of a text ("TELL DAWN I SAID HI"): shouting, not acronyms. */
+function shouted(text: string): boolean {
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
+  const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
+  return upper >= 12 && upper > 3 * lower;
+}
+
+export function messyNames(input: string): Entity[] {
+  // A shouted text is judged as if typed in lower case (same offsets: only when lower-casing keeps the length).
+  const text = /\p{Lu}{4}/u.test(input) && shouted(input) && input.toLowerCase().length === input.length ? input.toLowerCase() : input;
   const d = dictionaries();
   const toks: Tok[] = [];
   const verdictOf: Verdict[] = [];
@@ -298,7 +320,7 @@ export function messyNames(text: string): Entity[] {
     const idiom = nextWord === 'came' && toks[k + 2]?.lower === 'up';
     // A keep-list word that is also a given name ("crystal", "may") is a person only after a relation or before a
     // verb a person does: "crystal said", "her sister april".
-    if (v === 'keepName') return !idiom && (PERSON_AFTER.has(nextWord) || (!!prev && near && RELATIONS.has(prev.lower)));
+    if (v === 'keepName') return !idiom && (PERSON_AFTER.has(nextWord) || (!!prev && near && (RELATIONS.has(prev.lower) || CONTACT.has(prev.lower))));
     const before = !!prev && near && (PERSON_BEFORE.has(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)) ||
       (GIVE_VERBS.has(prev.lower) && (THING_NEXT.has(nextWord) || /^\s+\$?\d/.test(text.slice(t.end, t.end + 3)))));
     const possessive = /['’]s$/.test(t.lower);
@@ -325,7 +347,17 @@ export function messyNames(text: string): Entity[] {
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
     const v = verdictOf[k]!;
-    if (v === 'safe' || v === 'word') continue;
+    if (v === 'safe') continue;
+    if (v === 'word') {
+      // A surname-list word opening a clause, before a verb only a person does: "bishop asked me", "king said".
+      if (!clauseStart(text, t.start, lowerOf(toks[k - 1]))) continue;
+      const w = lowerOf(t);
+      const nxt = toks[k + 1];
+      if (!nxt || !/^[ \t]+$/.test(text.slice(t.end, nxt.start)) || !PERSON_AFTER.has(lowerOf(nxt)) || !d.anyNames.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || w.endsWith('s')) continue;
+      if (lowerOf(nxt) === 'came' && lowerOf(toks[k + 2]) === 'up') continue;
+      push(k);
+      continue;
+    }
     lowerOf(t);
     lowerOf(toks[k - 1]);
     lowerOf(toks[k - 2]);
@@ -338,6 +370,18 @@ export function messyNames(text: string): Entity[] {
     if (v === 'name') push(k);
     else if (inSlot(k, v)) push(k);
     else candidates.push(k);
+  }
+  // A given name, particles and a found name are one name: "maria de la cruz", "juan dos santos".
+  for (let k = 2; k < toks.length; k++) {
+    if (!found[k]) continue;
+    let j = k - 1;
+    while (j > 0 && k - j <= 2 && NAME_PARTICLES.has(lowerOf(toks[j])) && /^[ \t]+$/.test(text.slice(toks[j]!.end, toks[j + 1]!.start))) j--;
+    if (j === k - 1 || !/^[ \t]+$/.test(text.slice(toks[j]!.end, toks[j + 1]!.start))) continue;
+    const first = lowerOf(toks[j]);
+    if (found[j] || d.firstNames.has(first) || verdictOf[j] === 'name') {
+      out.push({ start: toks[j]!.start, end: toks[k]!.end, type: 'NAME' });
+      for (let x = j; x <= k; x++) found[x] = 1;
+    }
   }
   // A word-name joined to a name found after it in the first pass: "pearl and joy came", "met joy and pearl".
   for (const k of candidates) if (verdictOf[k] === 'wordName' && (found[k - 1] || found[k + 1] || found[k - 2] || found[k + 2]) && inSlot(k, 'wordName')) push(k);

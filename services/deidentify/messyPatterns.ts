@@ -23,8 +23,15 @@ const OBFUSCATED_EMAIL = new RegExp(
   'giu',
 );
 
+/** "kaylam22 at gmail": a user name before a mail provider, no domain ending typed. */
+const PROVIDER_EMAIL = /(?<![\p{L}\p{N}._-])([\p{L}\p{N}._+-]{3,40})\s?(?:\bat\b|\(at\)|\[at\]|@)\s?(?:gmail|hotmail|yahoo|outlook|icloud|live|msn|aol|protonmail|shaw|telus|rogers|sympatico)(?![\p{L}\p{N}])/giu;
+
 export function obfuscatedEmail(t: string): Entity[] {
-  return all(t, OBFUSCATED_EMAIL, 'EMAIL', (m) => !/^(?:at|me|him|her|us|them|home|work|it|there)\s/i.test(m[0]) && /\bdot\b|\(dot\)|\[dot\]|\bat\b/i.test(m[0]));
+  return [
+    ...all(t, OBFUSCATED_EMAIL, 'EMAIL', (m) => !/^(?:at|me|him|her|us|them|home|work|it|there)\s/i.test(m[0]) && /\bdot\b|\(dot\)|\[dot\]|\bat\b/i.test(m[0])),
+    // The user name must look like one: a digit, dot or underscore in it, or no English word ("she is at gmail" stays).
+    ...all(t, PROVIDER_EMAIL, 'EMAIL', (m) => /[\d._]/.test(m[1]!) || (!dictionaries().english.has(m[1]!.toLowerCase()) && !SAFE.has(m[1]!.toLowerCase()))),
+  ];
 }
 
 /** A handle after its platform ("insta is kaydenmoon_44", "snap her at lexxi_xo"), or any word with an underscore. */
@@ -43,7 +50,7 @@ export function handles(t: string): Entity[] {
 }
 
 /** Ids after a label: the label stays, the code goes. Health and benefit ids become HEALTH_CARD. */
-const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|inmate|aish file|aish|member|patient|resident|medicaid|medicare|health card|ahc|ahcip|phn|ohip|care card|status card|band)\s*(?:id|number|no\.?|num|#|file)?\s*(?:#|no\.?|is|was|:)?\s*)(?=[A-Za-z]{0,3}-?\d)([A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14})\b/gi;
+const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|inmate|aish file|aish|member|patient|resident|medicaid|medicare|health card|health|ahc|ahcip|phn|ohip|care card|status card|band|docket|warrant|claim|treaty)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=[A-Za-z]{0,3}-?\d)([A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
 const HEALTH_LABEL = /medicaid|medicare|health|ahc|phn|ohip|care card|status|band|aish/i;
 
 /**
@@ -66,13 +73,15 @@ export function labelledIds(t: string): Entity[] {
   return out;
 }
 
-const STREET = 'st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad';
+const STREET = 'st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad|bay|rise|landing|point|pt|view|link|cove|common|commons|wynd|gardens|gdns|crossing';
 const DIR = '(?:\\s(?:nw|ne|sw|se|n|s|e|w|north|south|east|west)\\b\\.?)?';
 // "unit 12 at 550 jasper ave": the unit may come before "at" and the house number.
-const UNIT_PREFIX = '(?:(?:(?:basement|bsmt|main floor|upper|lower)\\s)?(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\\.?\\s?#?\\s?\\d{1,5}[a-z]?,?\\s(?:at\\s)?|\\d{1,5}[a-z]?\\s-\\s(?=\\d))';
+const UNIT_PREFIX = '(?:(?:(?:basement|bsmt|main floor|upper|lower)\\s)?(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\\.?\\s?#?\\s?(?:\\d{1,5}[a-z]?|[a-z](?=\\s\\d)),?\\s(?:at\\s)?|\\d{1,5}[a-z]?\\s-\\s(?=\\d))';
 const NAME_PART = "(?:\\d{1,3}(?:st|nd|rd|th|[a-z])?|[\\p{L}][\\p{L}'’-]+)";
 /** "1210 98 st nw", "apt 4c 1210 98 st nw", "44 birch cres", "#303 9920 jasper ave". */
 const LOWER_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])${UNIT_PREFIX}?#?\\d{1,6}[a-z]?(?:-\\d{1,5})?\\s(?:${NAME_PART}\\s){1,3}(?:${STREET})\\b\\.?${DIR}(?:,?\\s(?:apt|unit|suite|#)\\.?\\s?\\d{1,5}[a-z]?\\b)?`, 'giu');
+/** Edmonton's "house-street" numbering: "1020-34 ave nw", "10220 - 104 st". */
+const HYPHEN_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])\\d{2,6}[a-z]?\\s?-\\s?\\d{1,3}[a-z]?(?:st|nd|rd|th)?\\s(?:${STREET})\\b\\.?${DIR}`, 'giu');
 /** A unit before a house number and a street name, no street type: "unit 5 44 king", "#1105 500 queen". */
 const UNIT_STREET = new RegExp(`(?<![\\p{L}\\p{N}])${UNIT_PREFIX}\\d{1,6}[a-z]?\\s[\\p{L}][\\p{L}'’-]+(?:\\s[\\p{L}][\\p{L}'’-]+)?`, 'giu');
 /** Rural routes and boxes: "rr 3 site 2 box 9", "r.r. 1", "po box 88", "p.o. box 412", "box 412". */
@@ -127,6 +136,7 @@ export function messyAddresses(t: string): Entity[] {
     if (words.some((w) => SAFE.has(w) && !/^(?:st|dr|n|s|e|w)$/.test(w))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
+  out.push(...all(t, HYPHEN_STREET, 'ADDRESS'));
   UNIT_STREET.lastIndex = 0;
   for (let m = UNIT_STREET.exec(t); m; m = UNIT_STREET.exec(t)) {
     const words = m[0].toLowerCase().split(/\s+/).slice(-2).filter((w) => /^\p{L}/u.test(w));
@@ -238,6 +248,8 @@ const KIND_WORDS = new Set(`
   psych psychiatric rehab shopping service call civic town art arts sports leisure fitness distribution open
   coffee haunted frat party bath ski hunting fishing opera school light ware tarp foster nursing care respite
   daycare intake assessment access housing legal immigrant newcomer refugee food clothing shower laundry
+  inuit metis métis cree dene ojibwe first nations islamic muslim jewish catholic christian sikh hindu buddhist
+  chinese korean vietnamese filipino african caribbean arab latino latin ukrainian polish somali eritrean
 `.trim().split(/\s+/));
 /** Words that name someone's home, not a facility: "aunties house", "moms lodge". */
 const OWNER_WORDS = /^(?:mom|mum|dad|ma|pa|sister|brother|bro|sis|aunt|auntie|aunty|uncle|cousin|nan|nana|grandma|grandpa|granny|kokum|kookum|mooshum|friend|buddy|bf|gf|boyfriend|girlfriend|ex|partner|neighbour|neighbor|roommate|client|worker|sponsor|parent|parents|grandparent|grandparents)(?:['’]?s)?$/;
@@ -274,7 +286,7 @@ export function messyFacilities(t: string): Entity[] {
     let wide = from;
     while (wide > 0 && !SAFE.has(all3[wide - 1]!.toLowerCase())) wide--;
     const facWord = m[0].slice(m[1]!.length).split(/\s/)[0]!.toLowerCase();
-    const named = core.some((w) => !d.common.has(w.toLowerCase()) || d.firstNames.has(w.toLowerCase()));
+    const named = core.some((w) => !KIND_WORDS.has(w.toLowerCase()) && (!d.common.has(w.toLowerCase()) || d.firstNames.has(w.toLowerCase())));
     // By shape: a word that is no kind, size or owner, right after "the" or a place word, names the place
     // ("at the alpha centre", "moved him to sunrise lodge").
     const before = (from > 0 ? all3[from - 1]! : (/(\S+)\s+$/.exec(t.slice(Math.max(0, m.index - 12), m.index))?.[1] ?? '')).toLowerCase();
@@ -288,7 +300,13 @@ export function messyFacilities(t: string): Entity[] {
       widened.slice(1).every((w) => KIND_WORDS.has(w.toLowerCase())) && (widened.length > 1 || KIND_WORDS.has(facWord) || (PLACE_CUE.has(wideBefore) && wideBefore !== 'the' && wideBefore !== 'teh'));
     const words = cityKind ? widened : core;
     if (!words.length) continue;
-    if (facWord === 'house' ? !shaped : !(named || shaped || cityKind)) continue;
+    if (facWord === 'house' ? !shaped : !(named || shaped || cityKind)) {
+      // Kinds right after a named place belong to it: "the hope mission womens shelter".
+      const prevFac = out[out.length - 1];
+      const coreStart = m.index + m[0].lastIndexOf(core.join(' '), m[1]!.length);
+      if (core.length && prevFac && /^ $/.test(t.slice(prevFac.end, coreStart)) && core.every((w) => KIND_WORDS.has(w.toLowerCase()))) prevFac.end = m.index + m[0].length;
+      continue;
+    }
     const start = m.index + m[0].lastIndexOf(words.join(' '), m[1]!.length);
     out.push({ start, end: m.index + m[0].length, type: 'FACILITY' });
   }
