@@ -1,5 +1,5 @@
 // Every card the bot can send, with the largest data the limits allow, held to Teams' limits (cards/limits.ts):
-// at most 28 KB a card, 100 KB a message, six actions a card. Two halves: the card builders fed the biggest data
+// at most 28 KB a card, 100 KB a message, six actions a card; and each is version 1.5 with Action.Submit only. Two halves: the card builders fed the biggest data
 // that can exist (a 50-person team, answers at MAX_TEXT_LENGTH in 3-byte characters), and whole conversations
 // over HTTP (debriefs at the length limit, a stall at trust and at bridging, the stage finder, the review's edits,
 // onboarding to the end, a supervisor with a 50-person team paging through everything, the proactive messages).
@@ -38,6 +38,11 @@ function problems(a: Partial<Activity>, where: string): string[] {
     if (size > MAX_CARD_BYTES) out.push(`${where}: card ${size} B > ${MAX_CARD_BYTES}`);
     const n = actionCount(card);
     if (n > MAX_ACTIONS) out.push(`${where}: ${n} actions > ${MAX_ACTIONS}`);
+    // Adaptive Cards 1.5 (what Teams renders on every client), and Action.Submit the only action.
+    if (card.version !== '1.5') out.push(`${where}: card version ${String(card.version)}`);
+    const kinds = new Set(JSON.stringify(card).match(/"type":"Action\.[A-Za-z]+"/g) ?? []);
+    kinds.delete('"type":"Action.Submit"');
+    if (kinds.size) out.push(`${where}: ${[...kinds].join(', ')}`);
   }
   return out;
 }
