@@ -126,6 +126,8 @@ export class OnboardingService implements OnboardingStatusReader {
 
   /** True the first time only: the caller then says what a supervisor sees. Decided under the etag, so once. */
   async firstSupervisorNotice(personId: string, now: Date): Promise<boolean> {
+    // Read first: once told, showing a step writes nothing.
+    if ((await this.get(personId))?.toldSupervisorViewAt) return false;
     let first = false;
     await this.update(personId, now, (p) => {
       first = !p.toldSupervisorViewAt;
