@@ -116,7 +116,8 @@ export class OnboardingService implements OnboardingStatusReader {
 
   /** Starts (or resumes) the module: creates progress on first use; otherwise returns it unchanged. */
   async begin(personId: string, now: Date): Promise<OnboardingProgress> {
-    return this.update(personId, now, (p) => p);
+    // Read on every step shown and answered: only the first use writes.
+    return (await this.get(personId)) ?? this.update(personId, now, (p) => p);
   }
 
   /** Back to the introduction. Earlier check answers stop counting; completion stays (see OnboardingProgress). */
