@@ -98,6 +98,9 @@ export async function startEmbeddedCosmos(opts: { dataDir?: string; port?: numbe
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!signedWith(key, req)) return answer(res, 401, 'Unauthorized', 'This port takes only requests signed with its data folder key.');
+    // (issue 19) The SDK asks for a query plan before every query, and the server would answer by running the whole
+    // query (a scan of the container). The SDK uses a plan only after a 400 this server never sends, so one is answered here.
+    if (isQueryPlanRequest(req)) return answerQueryPlan(req, res);
     if (writer && isWrite(req)) {
       if (writer.failed) return answer(res, 503, 'ServiceUnavailable', 'The journal could not be written; writes stop until a restart.');
       if (writer.ready) writer.watch(req, res);
@@ -323,6 +326,22 @@ class GroupCommit {
 }
 
 // Mirrors the server's own router: a POST is a query when either of these says so.
+function isQueryPlanRequest(req: IncomingMessage): boolean {
+  return String(req.headers['x-ms-cosmos-is-query-plan-request'] ?? '').toLowerCase() === 'true';
+}
+
+/** A plan that says "nothing to do on the client": one range, no ORDER BY, TOP, aggregates or DISTINCT to merge. */
+function answerQueryPlan(req: IncomingMessage, res: ServerResponse): void {
+  req.resume(); // the query text is not needed
+  const queryInfo = {
+    distinctType: 'None', top: null, offset: null, limit: null, orderBy: [], orderByExpressions: [], groupByExpressions: [], groupByAliases: [],
+    aggregates: [], groupByAliasToAggregateType: {}, rewrittenQuery: '', hasSelectValue: false, dCountInfo: null, hasNonStreamingOrderBy: false,
+  };
+  const plan = { partitionedQueryExecutionInfoVersion: 2, queryInfo, queryRanges: [{ min: '', max: 'FF', isMinInclusive: true, isMaxInclusive: false }] };
+  res.writeHead(200, { 'content-type': 'application/json', 'x-ms-activity-id': 'embedded', 'x-ms-request-charge': '0' });
+  res.end(JSON.stringify(plan));
+}
+
 function isWrite(req: IncomingMessage): boolean {
   const method = req.method ?? 'GET';
   if (method === 'GET' || method === 'HEAD') return false;

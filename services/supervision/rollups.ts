@@ -14,6 +14,7 @@
 import type { Container, JSONObject } from '@azure/cosmos';
 import type { Movement, ReflectionDoc, StageId, Visibility } from '../reflections/model';
 import { deleteDoc, readDoc, readModifyWrite } from '../storage/documents';
+import { isTransient } from '../storage/retry';
 
 export interface RollupLine {
   /** The reflection's id. */
@@ -178,7 +179,7 @@ export class RollupStore {
     const docs = rollupsOf(sources, started);
     const keep = new Set(docs.map((d) => d.id));
     for (let i = 0; i < docs.length; i += 100) {
-      const results = await this.container.items.bulk(docs.slice(i, i + 100).map((d) => ({ operationType: 'Upsert' as const, resourceBody: d as unknown as JSONObject })));
+      const results = await upsertAll(this.container, docs.slice(i, i + 100));
       const failed = results.find((r) => r.statusCode >= 400);
       if (failed) throw Object.assign(new Error(`roll-up rebuild: a write failed (${failed.statusCode})`), { code: failed.statusCode });
     }
@@ -238,9 +239,23 @@ export class RollupStore {
   }
 }
 
+/** One bulk request of upserts; repeated on a dropped connection (upserts are safe to repeat; the SDK does not retry bulk). */
+async function upsertAll(container: Container, docs: RollupDoc[], attempts = 4): Promise<{ statusCode: number }[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await container.items.bulk(docs.map((d) => ({ operationType: 'Upsert' as const, resourceBody: d as unknown as JSONObject })));
+    } catch (err) {
+      // The SDK wraps a bulk request's dropped connection in a plain Error that names it.
+      const dropped = isTransient(err) || /ECONNRESET|EPIPE|socket hang up/.test(String((err as Error)?.message));
+      if (attempt >= attempts || !dropped) throw err;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
 async function readSources(reflections: Container, query: string, parameters: { name: string; value: string }[]): Promise<LineSource[]> {
   const out: LineSource[] = [];
-  const it = reflections.items.query<LineSource>({ query, parameters }, { maxItemCount: 2000 });
+  const it = reflections.items.query<LineSource>({ query, parameters }, { maxItemCount: 5000 });
   while (it.hasMoreResults()) {
     const page = await it.fetchNext();
     out.push(...page.resources);

@@ -1,10 +1,13 @@
 // The embedded server's query engine (@zeit/cosmosdb-query 0.7.2) with our patch (patches/, applied by npm ci's
 // postinstall through patch-package): FROM and JOIN build their rows by appending in place instead of copying the
 // whole accumulator per document (which made every query O(n²) in the container's size; docs/BENCHMARKS.md).
-// The speed itself is measured by `npm run bench`; here: the patch is applied, and answers are unchanged.
+// The speed itself is measured by `npm run bench`; here: the patch is applied, answers are unchanged, and a query
+// runs once (our embedded wrapper answers the SDK's query-plan lookup itself).
 import assert from 'node:assert/strict';
 import query from '@zeit/cosmosdb-query';
 import { stripUndefined } from '@zeit/cosmosdb-query/lib/helpers';
+import Items from '@vercel/cosmosdb-server/lib/account/items';
+import sinon from 'sinon';
 import { openStore, type Store } from '../../../services/storage/cosmos';
 
 describe('the embedded query engine (patched)', () => {
@@ -48,6 +51,21 @@ describe('the embedded query engine (patched)', () => {
       const page = await c.items.query('SELECT c.id FROM c WHERE c.psw = "p1" ORDER BY c.n ASC', { ...pk, maxItemCount: 2 }).fetchNext();
       assert.deepEqual(page.resources.map((r) => r.id), ['b', 'c']);
       assert.ok(page.continuationToken, 'a second page');
+    });
+
+    it('runs each query once: the SDK\'s query-plan lookup is answered without running it (services/storage/embedded.ts)', async () => {
+      const run = sinon.spy(Items.prototype, 'query');
+      try {
+        const c = store.containers.relationships;
+        const { resources } = await c.items.query<string>('SELECT VALUE c.id FROM c WHERE c.n > 1 ORDER BY c.n').fetchAll();
+        assert.deepEqual(resources, ['c', 'a', 'd'], 'a cross-partition ORDER BY still comes back whole and in order');
+        assert.equal(run.callCount, 1);
+        const top = await c.items.query<string>('SELECT TOP 1 VALUE c.id FROM c WHERE c.psw = "p1" ORDER BY c.n DESC', { partitionKey: 'p1' }).fetchAll();
+        assert.deepEqual(top.resources, ['a']);
+        assert.equal(run.callCount, 2);
+      } finally {
+        run.restore();
+      }
     });
   });
 });
