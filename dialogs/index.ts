@@ -81,7 +81,7 @@ export function buildDialogs(app: AppServices, answers: FreeTextSettings = freeT
     new HistoryDialog(app),
     ...createOnboardingDialogs(app, answers),
     ...createReminderDialogs(app),
-    ...createSupervisionDialogs(app),
+    ...createSupervisionDialogs(app, buildCommandTable().commands),
     new SafetyDialog(app),
     new SafetyCheckDialog(app),
     ...createPrivacyDialogs(app),

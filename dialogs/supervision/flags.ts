@@ -9,6 +9,7 @@ import type { AppServices } from '../../services/app';
 import { log } from '../../services/log';
 import type { CloseResult } from '../../services/supervision/agenda';
 import { t } from '../../services/catalogue';
+import { commandMidDialog, commandsFor, type Command } from '../commands';
 import { NOT_ALLOWED } from '../messages';
 import { ChoiceStep, FreeTextStep, redactorFor, type ChoiceResult, type FreeTextAnswer } from '../prompts';
 import { personOf } from '../turn';
@@ -38,7 +39,11 @@ interface Picked {
 }
 
 export class FlagsDialog extends ComponentDialog {
-  constructor(private readonly app: AppServices) {
+  constructor(
+    private readonly app: AppServices,
+    /** The command table: a command typed where a note is asked for ends `flags` instead of becoming the note. */
+    private readonly commands: readonly Command[] = [],
+  ) {
     super(FLAGS_DIALOG);
     this.addDialog(new ChoiceStep(CHOICE));
     // A supervisor's note about a conversation already had: de-identified like any answer; the PSW safety screen
@@ -86,6 +91,11 @@ export class FlagsDialog extends ComponentDialog {
     const note = step.result as FreeTextAnswer;
     const picked = state(step).picked as Picked;
     const viewer = personOf(step.context);
+    // `summary` or `what helps` typed at the note is a command, not a note (issue 14): nothing is recorded.
+    if (!note.skipped && commandMidDialog(note.text, commandsFor(viewer.role, this.commands))) {
+      await step.context.sendActivity(t('supervision.flags.commandNotNote'));
+      return step.endDialog();
+    }
     const result: CloseResult = await this.app.supervision.agenda.close(viewer.id, picked.key, note.skipped ? undefined : { text: note.text, redactions: note.redactions }, this.app.now());
     log.info('flags.closed', { person: viewer.id.slice(0, 8), status: result });
     const recorded = t('supervision.flags.recorded', { kind: picked.alert ? 'alert' : 'stall', title: picked.title, noted: note.skipped ? 'no' : 'yes' });

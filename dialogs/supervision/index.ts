@@ -3,6 +3,7 @@
 // export, roster); these files read the words and the buttons.
 import type { Dialog } from 'botbuilder-dialogs';
 import type { AppServices } from '../../services/app';
+import type { Command } from '../commands';
 import { auditDialog, words as auditWords } from './audit';
 import { exportDialog, words as exportWords } from './export';
 import { FlagsDialog, words as flagsWords } from './flags';
@@ -23,6 +24,7 @@ export { WHAT_HELPS_DIALOG } from './whatHelps';
 /** Every sentence these commands say, for tests that look for one. */
 export const words = { ...sharedWords, ...exportWords, ...rosterWords, ...auditWords, ...flagsWords };
 
-export function createSupervisionDialogs(app: AppServices): Dialog[] {
-  return [summaryDialog(app), mySummaryDialog(app), new FlagsDialog(app), whatHelpsDialog(app), exportDialog(app), rosterDialog(app), auditDialog(app)];
+/** `commands`: the command table, so a command typed where `flags` expects a note is not kept as one. */
+export function createSupervisionDialogs(app: AppServices, commands: readonly Command[] = []): Dialog[] {
+  return [summaryDialog(app), mySummaryDialog(app), new FlagsDialog(app, commands), whatHelpsDialog(app), exportDialog(app), rosterDialog(app), auditDialog(app)];
 }

@@ -90,6 +90,21 @@ describe('supervision flags over HTTP (talked through, acknowledged, noted)', ()
     assert.ok(!JSON.stringify(resources).includes('naloxone'), 'the audit record holds no words');
   });
 
+  it('does not keep a command typed at the note as the note', async () => {
+    const c = supervisor();
+    await c.say('flags');
+    assert.match(visibleText(await c.say('1')), /Anything to note from the conversation\?/);
+    assert.match(visibleText(await c.say('summary')), /That looks like a command, so I haven't kept it as a note and nothing was marked/);
+    assert.deepEqual(await app.supervision.records.ofPsw(psw1), []);
+    // A note that merely starts with a command word is a note.
+    await c.say('flags');
+    await c.say('1');
+    assert.match(visibleText(await c.say('summary of what we agreed: one check-in a week')), /with your note/);
+    const [record] = await app.supervision.records.ofPsw(psw1);
+    assert.equal(record?.note?.text, 'summary of what we agreed: one check-in a week');
+    await app.store.containers.supervision.item(record!.id, psw1).delete(); // the next test marks it afresh
+  });
+
   it('marks a flagged relationship talked through by card, without a note; then nothing is waiting', async () => {
     const c = supervisor();
     const list = await c.say('flags');
