@@ -165,9 +165,16 @@ export class DataRights {
     return kept ? 'kept' : 'none';
   }
 
-  /** Jobs addressed to the person; with `aboutThem`, also alerts about them addressed to their supervisor. */
+  /**
+   * Jobs addressed to the person; with `aboutThem`, also alerts about them addressed to their supervisor. Without it
+   * (what deletion removes), alerts about them that have finished (delivered or reached no one) go too: only the record
+   * of an alert is left then, and an acknowledgement of it (services/supervision/records.ts) is deleted with their data.
+   * An alert still on its way is kept, so it reaches their supervisor.
+   */
   private async jobsOf(personId: string, aboutThem: boolean): Promise<Job[]> {
-    const query = aboutThem ? 'SELECT * FROM c WHERE c.personId = @p OR c.payload.psw = @p' : 'SELECT * FROM c WHERE c.personId = @p';
+    const query = aboutThem
+      ? 'SELECT * FROM c WHERE c.personId = @p OR c.payload.psw = @p'
+      : "SELECT * FROM c WHERE c.personId = @p OR (c.kind = 'safety_alert' AND c.payload.psw = @p AND c.payload.state != 'sending')";
     const { resources } = await this.store.containers.schedules.items.query<Job>({ query, parameters: [{ name: '@p', value: personId }] }).fetchAll();
     return resources.map(stripSystem);
   }

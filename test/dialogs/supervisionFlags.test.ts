@@ -172,5 +172,8 @@ describe('supervision flags over HTTP (talked through, acknowledged, noted)', ()
     await mine.say('delete my data');
     assert.match(visibleText(await mine.say('Yes, delete everything')), /1 supervision record/);
     assert.deepEqual(await app.supervision.records.ofPsw(psw2), []);
+    // The finished alert about them goes too, so it cannot come back as not yet acknowledged.
+    assert.equal((await app.store.containers.schedules.item(safetyAlertId('deb-fl-1'), safetyAlertId('deb-fl-1')).read()).resource, undefined);
+    assert.doesNotMatch(visibleText(await supervisor().say('flags')), /PSW F2/);
   });
 });
