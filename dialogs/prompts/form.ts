@@ -1,6 +1,7 @@
 // A card-with-inputs step (Input.Text, Input.ChoiceSet, Input.Toggle) validated like every card: ajv against
-// the step's schema and the asking's nonce. Text inputs are treated as free text: length refused over
-// MAX_TEXT_LENGTH, de-identified and passed through onFreeText before the dialog keeps them.
+// the step's schema and the asking's nonce. Text inputs are treated as free text: de-identified and passed through
+// onFreeText before the dialog keeps them; one over MAX_TEXT_LENGTH is not refused outright — as in FreeTextStep, the
+// step offers to keep its first part (the other inputs as given) or to take a shorter version (issue 14).
 // A typed reply works too: `parse` (chosen by name, so options stay plain data in dialog state) turns it into
 // input values, e.g. "4 tired but okay" → { score: '4', note: 'tired but okay' }.
 //
@@ -10,11 +11,13 @@
 //   → step.result: FormResult = { values: { [id]: string }, texts: { [id]: FreeTextAnswer } }
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
-import { formCard, type FormInput } from '../../cards/card';
-import { formSubmissionSchema } from '../../cards/submission';
+import { adaptiveCard, formCard, submit, textBlock, type FormInput } from '../../cards/card';
+import { checkSubmission, formSubmissionSchema } from '../../cards/submission';
+import { log } from '../../services/log';
+import type { RedactedText } from '../../services/reflections/redact';
 import { t } from '../../services/catalogue';
 import type { HiddenNames } from '../../services/reflections/hiddenNames';
-import { onFreeText, tooLong, type FreeTextAnswer, type FreeTextSettings, type ScreenContext } from './freeText';
+import { ending, firstPart, KEEP, onFreeText, type FreeTextAnswer, type FreeTextSettings, type ScreenContext } from './freeText';
 import { endAfterPauses, resumeAfterPause, type PauseRequest } from './pause';
 import { cardActivity, CardStep, submissionOf, traceChoice, type StepState } from './step';
 
@@ -37,6 +40,20 @@ export interface FormResult {
   texts: Record<string, FreeTextAnswer>;
 }
 
+/** A text input, de-identified: the part kept (all of it, unless it was over the limit) and, for the screen, the whole. */
+interface HeldText {
+  kept: RedactedText;
+  whole: string;
+}
+
+/** What waits for "Keep the first part": the other inputs as given, and every text input de-identified. */
+interface LongForm {
+  values: Record<string, string>;
+  texts: Record<string, HeldText>;
+}
+
+type FormState = StepState<FormStepOptions> & { long?: LongForm };
+
 /** Reads a typed reply into input values; undefined when it can't. */
 export type TypedParser = (text: string) => Record<string, string> | undefined;
 
@@ -46,8 +63,17 @@ export class FormStep extends CardStep<FormStepOptions> {
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const { options } = this.stateOf(dc);
+    const state = this.stateOf(dc) as FormState;
+    const { options } = state;
     const value = submissionOf(dc.context);
+    const long = state.long;
+    delete state.long; // an offer stands for one turn: whatever comes next answers it
+    const keep = value !== undefined ? checkSubmission(keepSchema(options.step), value, state.nonce).ok : KEEP.test((dc.context.activity.text ?? '').trim());
+    if (long && keep) {
+      log.info('freetext.kept_first_part', { step: options.step });
+      await dc.context.sendActivity(t('prompts.keptFirstPart'));
+      return this.finish(dc, options, long.values, long.texts);
+    }
     let values: Record<string, string> | undefined;
     if (value !== undefined) {
       const data = await this.readCard(dc, formSubmissionSchema(options.step, options.inputs), value);
@@ -69,32 +95,49 @@ export class FormStep extends CardStep<FormStepOptions> {
         return Dialog.EndOfTurn;
       }
     }
-    // Text inputs are free text: refuse over-long ones, then de-identify before anything is kept.
+    // Text inputs are free text: de-identified here, in the turn that received them, before anything is kept.
+    const held: Record<string, HeldText> = {};
+    let over: { length: number; kept: string } | undefined;
     for (const input of options.inputs) {
-      const raw = input.type === 'text' ? values[input.id] ?? '' : '';
-      if (raw.length > this.settings.maxLength) {
-        await dc.context.sendActivity(tooLong(this.settings.maxLength, raw.length));
-        return Dialog.EndOfTurn;
-      }
+      if (input.type !== 'text') continue;
+      const raw = (values[input.id] ?? '').trim();
+      delete values[input.id];
+      if (!raw) continue;
+      const whole = this.settings.redact(raw, options.hidden);
+      const kept = raw.length > this.settings.maxLength ? firstPart(whole, this.settings.maxLength) : whole;
+      held[input.id] = { kept, whole: whole.text };
+      if (raw.length > this.settings.maxLength) over ??= { length: raw.length, kept: kept.text };
     }
+    if (over) {
+      log.info('freetext.too_long', { step: options.step, count: over.length, limit: this.settings.maxLength });
+      state.long = { values, texts: held };
+      const text = t('prompts.tooLongOffer', { length: over.length, maxLength: this.settings.maxLength, ending: ending(over.kept) });
+      const card = adaptiveCard([textBlock(t('prompts.keepOrShorter'), { isSubtle: true })], [submit(t('prompts.keepFirstPart'), { step: options.step, nonce: state.nonce, keep: true })]);
+      await dc.context.sendActivity(cardActivity(text, { ...card, fallbackText: t('prompts.keepOrShorterTyped') }));
+      return Dialog.EndOfTurn;
+    }
+    return this.finish(dc, options, values, held);
+  }
+
+  /** Screens each text input (all that was written) and ends with the values and the texts as kept. */
+  private async finish(dc: DialogContext, options: FormStepOptions, values: Record<string, string>, held: Record<string, HeldText>): Promise<DialogTurnResult> {
     const texts: Record<string, FreeTextAnswer> = {};
     const pauses: PauseRequest[] = [];
     // What one input raised counts as raised for the next, so a category pauses the form once.
     const screen: ScreenContext = { ...options.screen, raised: [...(options.screen?.raised ?? [])] };
     for (const input of options.inputs) {
       if (input.type !== 'text') continue;
-      const raw = (values[input.id] ?? '').trim();
-      delete values[input.id];
-      if (!raw) {
+      const h = held[input.id];
+      if (!h) {
         texts[input.id] = { text: '', redactions: {}, skipped: true, riskFlags: [] };
         continue;
       }
-      const out = await onFreeText(dc, this.settings.screen, { ...this.settings.redact(raw, options.hidden), skipped: false, riskFlags: [] }, { ...screen, raised: [...screen.raised!] });
-      texts[input.id] = out.answer;
+      const out = await onFreeText(dc, this.settings.screen, { ...h.kept, text: h.whole, skipped: false, riskFlags: [] }, { ...screen, raised: [...screen.raised!] });
+      texts[input.id] = { ...out.answer, text: h.kept.text };
       pauses.push(...out.pauses);
       screen.raised!.push(...out.answer.riskFlags);
     }
-    return endAfterPauses(dc, { values, texts } satisfies FormResult, pauses);
+    return endAfterPauses(dc, { values: { ...values }, texts } satisfies FormResult, pauses);
   }
 
   /** Back from a pause a hook asked for: the next one, or this step's result. */
@@ -116,4 +159,9 @@ export class FormStep extends CardStep<FormStepOptions> {
     const first = options.inputs.find((i) => i.type === 'text');
     return first ? { [first.id]: text } : undefined;
   }
+}
+
+/** The "Keep the first part" button of a long answer's offer. */
+function keepSchema(step: string): Record<string, unknown> {
+  return { type: 'object', required: ['step', 'nonce', 'keep'], properties: { step: { const: step }, nonce: { type: 'string' }, keep: { const: true } }, additionalProperties: false };
 }

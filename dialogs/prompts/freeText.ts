@@ -92,7 +92,8 @@ interface LongAnswer {
 
 type FreeTextState = StepState<FreeTextStepOptions> & { long?: LongAnswer };
 
-const KEEP = /^(keep|keep it|keep that|keep the first part|keep first part|yes|ok|okay|fine|that'?s fine)[.!]?$/i;
+/** A typed "keep the first part" of a long answer. */
+export const KEEP = /^(keep|keep it|keep that|keep the first part|keep first part|yes|ok|okay|fine|that'?s fine)[.!]?$/i;
 
 /**
  * The first part of a de-identified answer, up to `max` characters and ending at a word (placeholders such as
@@ -114,7 +115,7 @@ export function firstPart(whole: RedactedText, max: number): RedactedText {
 }
 
 /** The last few words of the part kept, to show where it ends. */
-function ending(text: string): string {
+export function ending(text: string): string {
   const words = text.split(/\s+/);
   return words.length > 8 ? `…${words.slice(-8).join(' ')}` : text;
 }

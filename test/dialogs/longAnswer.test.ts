@@ -91,6 +91,37 @@ describe('an answer over the length limit', () => {
     assert.equal(doc!.answers[2]!.skipped, true);
   });
 
+  it('the self-check note too: typed or by card, the first part is offered; the score stays as given', async () => {
+    const c = new Conversation(bot.url);
+    await toFirstPrompt(c, 'L-4');
+    for (let i = 0; i < PROMPTS; i++) await c.say('skip');
+    await c.say('progressing');
+    const note = words(max + 30, 'tired');
+    const offer = visibleText(await c.say(`4 ${note}`));
+    assert.match(offer, new RegExp(`a bit long for me \\(${note.length} characters; I can keep up to ${max}\\)\\. I can keep the first part`));
+    assert.match(visibleText(await c.say('keep')), /kept the first part[\s\S]*anyone's safety/);
+    await c.say('no');
+    await c.say('save');
+    const [doc] = (await bot.app.reflections.listByPsw(bot.app.personIdFor(c.userId))).items;
+    assert.equal(doc!.selfCheck.score, 4);
+    assert.ok(doc!.selfCheck.note.startsWith('tired tired') && doc!.selfCheck.note.length <= max);
+
+    // By card: the form's values with a long note, then the offer's button.
+    const d = new Conversation(bot.url);
+    await toFirstPrompt(d, 'L-5');
+    for (let i = 0; i < PROMPTS; i++) await d.say('skip');
+    const form = await d.say('progressing');
+    const data = buttons(form).find((b) => (b.data as { score?: string }).score === '2')!.data;
+    const cardOffer = await d.say({ ...data, note: words(max + 5, 'weary') });
+    assert.deepEqual(buttons(cardOffer).map((b) => b.title), ['Keep the first part']);
+    assert.match(visibleText(await d.say(buttons(cardOffer)[0]!.data)), /kept the first part/);
+    await d.say('no');
+    await d.say('save');
+    const [card] = (await bot.app.reflections.listByPsw(bot.app.personIdFor(d.userId))).items;
+    assert.equal(card!.selfCheck.score, 2);
+    assert.ok(card!.selfCheck.note.startsWith('weary weary') && card!.selfCheck.note.length <= max);
+  });
+
   it('the safety screen sees the part past the limit too', async () => {
     const c = new Conversation(bot.url);
     await toFirstPrompt(c, 'L-3');
