@@ -1,6 +1,7 @@
-// Very long answers: accepted up to MAX_TEXT_LENGTH, refused one past it with a message that gives both
-// numbers, never cut short. Checked in a prompt answer, in the self-check note (typed and by card) and when
-// editing an answer at the review; what is saved is exactly what was sent.
+// Very long answers: accepted up to MAX_TEXT_LENGTH; one past it gets a message that gives both numbers and is never
+// cut short silently (the offer to keep its first part: test/dialogs/longAnswer.test.ts) — here a new answer follows.
+// Checked in a prompt answer, in the self-check note (typed and by card) and when editing an answer at the review;
+// what is saved is exactly what was sent.
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { content } from '../../services/content';
