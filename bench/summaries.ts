@@ -154,7 +154,7 @@ export async function runSummaryBench(sizes: number[] = SUMMARY_SIZES, log: (s: 
         const n = r.summary.teams.reduce((s, t) => s + t.psws.reduce((m, p) => m + p.reflections.total, 0), 0);
         if (n === 0) throw new Error('summary counted no reflections');
       };
-      const runs = 3;
+      const runs = 5; // the median of five: this machine is shared, and a summary takes a few hundred ms
       const [first] = team.psws;
       const week = weekPeriod(ZONE, now);
       const oneQuery = await measure(cost, reset, async () => {

@@ -253,9 +253,10 @@ async function upsertAll(container: Container, docs: RollupDoc[], attempts = 4):
   }
 }
 
+/** Every matching reflection's line fields, in as few pages as the server will give (-1: its own page size; Azure's is 4 MB). */
 async function readSources(reflections: Container, query: string, parameters: { name: string; value: string }[]): Promise<LineSource[]> {
   const out: LineSource[] = [];
-  const it = reflections.items.query<LineSource>({ query, parameters }, { maxItemCount: 5000 });
+  const it = reflections.items.query<LineSource>({ query, parameters }, { maxItemCount: -1 });
   while (it.hasMoreResults()) {
     const page = await it.fetchNext();
     out.push(...page.resources);
