@@ -32,6 +32,7 @@ const PERSON_BEFORE = set(`
   saw see seeing visited visit hugged drove drive driving told tell asked ask helped help with w w/ thank thanks hi hey
   brought took walked fed housed reach reached reaching invited invite warned remind reminded convinced encouraged
   supported accompanied introduced joined join punched robbed blamed married marry dating dated divorced hired
+  transported escorted assisted referred contacted advised informed notified counselled interviewed assessed
   thanked greeted welcomed evicted dm dmd dmed facetimed pinged buzzed paged visiting seeing helping meeting
   sister brother bro sis mom mum mother dad father son daughter aunt auntie aunty uncle cousin nan nana grandma grandpa
   gran granny kokum kookum mooshum moshom niece nephew wife husband hubby partner bf gf boyfriend girlfriend ex buddy
@@ -92,6 +93,7 @@ const SUBJECT_VERBS = set(`
   overdosed passed died yelled screamed fought punched broke shows showed dropped picked walked ran sat ate eats
   agreed refused declined mentioned admitted disclosed reported shared opened talked talks spoke speaks wrote
   messaged emailed phoned skipped attended finished graduated turned showed hung hangs crashed crashes sounded
+  arrived appeared presented stated attended requested expressed explained indicated became remains remained returned
   just finally still never always also already really apparently prob probably def definitely
   from
 `);
@@ -137,6 +139,8 @@ function english(w: string, d: ReturnType<typeof dictionaries>): boolean {
   if (stem !== w && (d.english.has(stem) || SAFE.has(stem) || stem === 'ca' || stem === 'wo')) return true;
   const base = w.replace(/['’]s$/, '');
   if (base !== w && (d.english.has(base) || d.common.has(base))) return true;
+  // SMS drops the g: "comin", "goin", "sleepin".
+  if (w.endsWith('in') && w.length >= 4 && d.english.has(`${w}g`)) return true;
   return (w.endsWith('s') && d.english.has(w.slice(0, -1))) || (w.endsWith('ed') && d.english.has(w.slice(0, -2))) || (w.endsWith('ing') && d.english.has(w.slice(0, -3)));
 }
 
@@ -162,6 +166,8 @@ function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
   if (NICKNAMES.has(base) || AMBIGUOUS_NAMES.has(base) || WORD_GIVEN_NAMES.has(base)) return 'wordName';
   // Given-name lists hold everyday words too ("fax", "care"): those need a person slot.
   if (d.firstNames.has(base)) return everyday().has(base) ? 'wordName' : 'name';
+  // A possessive typed without its apostrophe: "tyrones", "jamals" (a given name that is no everyday word, plus s).
+  if (base.length >= 4 && base.endsWith('s') && d.firstNames.has(base.slice(0, -1)) && !everyday().has(base.slice(0, -1)) && !everyday().has(base)) return 'name';
   // Philter's turn: no English word and on no list is most often a name in these notes.
   if (base.length >= 3 && !english(lower, d)) return 'name';
   if (d.anyNames.has(base) && !d.common.has(base)) return 'wordName';
@@ -312,7 +318,8 @@ export function messyNames(input: string): Entity[] {
     const gapBefore = prev ? text.slice(prev.end, t.start) : '';
     // "w/ joy": the slash of "w/" sits between the tokens.
     const near = /^\/?[ \t]+$/.test(gapBefore);
-    const nextWord = next && /^[ \t]+$/.test(text.slice(t.end, next.start)) ? next.lower : '';
+    // A closing quote may sit between a name and its verb: '"Smokey" is back'.
+    const nextWord = next && /^["”’']?[ \t]+$/.test(text.slice(t.end, next.start)) ? next.lower : '';
     if (nextWord && VERB_NEXT.has(nextWord)) return false;
     // "the river", "a bill", "my hope": a determiner makes it a word.
     if (prev && near && DETERMINERS.has(prev.lower)) return false;

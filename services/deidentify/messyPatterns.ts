@@ -50,7 +50,7 @@ export function handles(t: string): Entity[] {
 }
 
 /** Ids after a label: the label stays, the code goes. Health and benefit ids become HEALTH_CARD. */
-const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|inmate|aish file|aish|member|patient|resident|medicaid|medicare|health card|health|ahc|ahcip|phn|ohip|care card|status card|band|docket|warrant|claim|treaty)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=[A-Za-z]{0,3}-?\d)([A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
+const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|inmate|aish file|aish|member|patient|resident|medicaid|medicare|health card|health|ahc|ahcip|phn|ohip|care card|status card|band|docket|warrant|claim|treaty|pid|offender)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=[A-Za-z]{0,3}-?\d)([A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
 const HEALTH_LABEL = /medicaid|medicare|health|ahc|phn|ohip|care card|status|band|aish/i;
 
 /**

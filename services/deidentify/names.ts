@@ -42,10 +42,11 @@ function classify(raw: string, dict: ReturnType<typeof dictionaries>): Kind {
   if (NAME_PARTICLES.has(lower) && /^\p{Ll}/u.test(word)) return 'particle';
   if (!/^\p{Lu}/u.test(word)) {
     // Lower-case text ("follow up with eva kleist"): only tokens that are names and no English word.
-    return lower.length >= 3 && !KEEP.has(base) && (dict.anyNames.has(base) || dict.firstNames.has(base)) && !dict.english.has(lower) && !dict.english.has(base) ? 'strong' : 'word';
+    // SMS drops the g ("comin"): the word with it is English.
+    return lower.length >= 3 && !KEEP.has(base) && (dict.anyNames.has(base) || dict.firstNames.has(base)) && !dict.english.has(lower) && !dict.english.has(base) && !(lower.endsWith('in') && dict.english.has(`${lower}g`)) ? 'strong' : 'word';
   }
   if (TITLES.has(lower)) return 'title';
-  if (KEEP.has(lower) || KEEP.has(base)) return 'keep';
+  if (KEEP.has(lower) || KEEP.has(base) || (lower.endsWith('s') && KEEP.has(lower.slice(0, -1)))) return 'keep';
   // All-capitals tokens are acronyms (CAMH, OHIP) unless they are known names.
   if (word.length > 1 && word === word.toUpperCase()) {
     return dict.anyNames.has(lower) && !dict.english.has(lower) ? 'strong' : 'word';
@@ -85,7 +86,8 @@ export function names(text: string): Entity[] {
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     let t = m[0];
     // A trailing period belongs to initials and titles only.
-    const kind0 = classifyCached(t, dict);
+    // A lower-case word glued to a digit is SMS ("2moro", "4ever"), not a name.
+    const kind0 = /\d/.test(text[m.index - 1] ?? '') && /^\p{Ll}/u.test(t) ? 'word' : classifyCached(t, dict);
     if (t.endsWith('.') && kind0 !== 'initial' && kind0 !== 'title') t = t.slice(0, -1);
     toks.push({ start: m.index, end: m.index + t.length, text: t, kind: kind0, initialPos: isSentenceStart(text, m.index) });
   }

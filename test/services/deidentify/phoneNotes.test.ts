@@ -89,7 +89,7 @@ describe('deidentify: ids, emails, addresses and dates typed on a phone (rounds 
     hidden('her health # is 98765 4321', '98765 4321', 'HEALTH_CARD');
     hidden('docket 1203-4456 for the trial', '1203-4456', 'MRN');
     hidden('treaty number 4560012301 on her status card', '4560012301');
-    kept('her worker id is 551 so she can call back'.replace('551', 'five'));
+    kept('her worker id is five so she can call back');
   });
   it('an email to a mail provider with no domain ending', () => {
     hidden('her email is kaylam22 at gmail', 'kaylam22 at gmail', 'EMAIL');
@@ -151,5 +151,24 @@ describe('unsureNames: the review asks only about plausible names', () => {
   });
   it('at most three questions for a debrief', () => {
     assert.equal(unsureQuestions('secret', undefined, ['talked about grace, then summer, then rusty, then sky']).length, 3);
+  });
+});
+
+describe('deidentify: careful notes, quotes and SMS spellings (round 8)', () => {
+  it('careful-register verbs that take a person or follow one', () => {
+    hidden('Transported Hamza to the courthouse for his 9:30 appearance.', 'Hamza', 'NAME');
+    hidden('Hope arrived late and seemed withdrawn.', 'Hope', 'NAME');
+    kept('There is hope for her recovery.');
+  });
+  it('a name in quotes, and a possessive typed without its apostrophe', () => {
+    hidden('"Smokey" is back at the camp by the bridge', 'Smokey', 'NAME');
+    hidden('@ tyrones now', 'tyrones', 'NAME');
+    kept('she carries narcan now, 2 kits');
+  });
+  it('SMS spellings stay: dropped g, words glued to a digit, plural weekdays, id labels', () => {
+    kept('he sed hes comin');
+    kept('wants a ride 2moro');
+    kept('She has been attending SMART Recovery on Wednesdays and likes it.');
+    hidden('PID A445120 at the remand', 'A445120', 'MRN');
   });
 });
