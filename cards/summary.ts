@@ -65,17 +65,19 @@ function weeksAndDays(days: number): string {
  * client code only where the PSW flagged it, and that they asked to talk it through.
  */
 export function stallText(s: StallLine, scope: PswSummary['scope'] = 'own'): string {
-  const who = s.clientCode ? `${s.clientCode}: ` : scope === 'own' ? '' : 'A client: ';
+  const who = s.clientCode ? `${s.clientCode}: ` : scope === 'own' ? '' : t('supervision.card.aClient');
   // A strategy picked at a stall is a plan; whether it was tried is only known when the PSW reports back.
   const tried = s.strategiesTried.length ? `planned ${s.strategiesTried.map((id) => strategyTitle(s.stage, id)).join(', ')}` : 'no strategy planned yet';
   const since = s.days < 1 ? 'since today' : `for ${weeksAndDays(s.days)}`;
-  const flag = !s.flaggedForSupervision ? '' : scope === 'own' ? ' — flagged for supervision' : s.talkedThrough ? ' — talked through with you' : ' — they asked to talk it through with you';
+  const flag = !s.flaggedForSupervision
+    ? ''
+    : t(scope === 'own' ? 'supervision.card.flagOwn' : s.talkedThrough ? 'supervision.card.flagTalkedThrough' : 'supervision.card.flagAsked');
   return `${who}stalled at ${stageTitle(s.stage)} ${since}; ${tried}${flag}`;
 }
 
 /** A safety topic for its reader: the PSW's own distress is "your own wellbeing" to them, "their own wellbeing" to a supervisor. */
 function topicFor(category: string, scope: PswSummary['scope']): string {
-  return category === 'psw_distress' && scope !== 'own' ? 'their own wellbeing' : categoryLabel(category).toLowerCase();
+  return category === 'psw_distress' && scope !== 'own' ? t('supervision.card.theirWellbeing') : categoryLabel(category).toLowerCase();
 }
 
 /** Plain lines for one person: the card's facts and the text fallback for any client. */
@@ -101,13 +103,13 @@ export function summaryLines(p: PswSummary): { title: string; value: string }[] 
   if (strategies) lines.push({ title: 'Strategies', value: strategies });
   const risk = Object.entries(p.riskFlags ?? {});
   const own = p.scope === 'own';
-  if (risk.length) lines.push({ title: 'Safety', value: `⚠ ${risk.map(([f, n]) => `${topicFor(f, p.scope)} ${n}`).join(' · ')} (${own ? 'the topic only' : 'topics only, never their words; check in'})` });
+  if (risk.length) lines.push({ title: 'Safety', value: `⚠ ${risk.map(([f, n]) => `${topicFor(f, p.scope)} ${n}`).join(' · ')} (${t(own ? 'supervision.card.topicOwn' : 'supervision.card.topicSupervisee')})` });
   const n = p.flaggedForSupervision;
   const open = openFlags(p);
-  if (n && own) lines.push({ title: 'For supervision', value: `${n} relationship${n === 1 ? '' : 's'} flagged` });
-  if (n && !own) lines.push({ title: 'To talk through', value: open ? `${open} relationship${open === 1 ? '' : 's'} they flagged for you (type \`flags\`)` : `none open; ${n} talked through` });
+  if (n && own) lines.push({ title: t('supervision.card.titleForSupervision'), value: t('supervision.card.flaggedOwn', { count: n }) });
+  if (n && !own) lines.push({ title: t('supervision.card.titleToTalkThrough'), value: open ? t('supervision.card.flaggedForYou', { count: open }) : t('supervision.card.noneOpen', { count: n }) });
   // A supervisor reads what each kind of flag invites (Proctor's functions, content/supervision.json): one line each.
-  if (!own) for (const line of invitations(p)) lines.push({ title: 'Invites', value: line });
+  if (!own) for (const line of invitations(p)) lines.push({ title: t('supervision.card.titleInvites'), value: line });
   if (p.onboarding) {
     const o = p.onboarding;
     lines.push({ title: 'Onboarding', value: onboardingText(o) });
@@ -142,19 +144,19 @@ function invitations(p: PswSummary): string[] {
 
 function stagesText(stages: Record<StageId, number>): string {
   const parts = (Object.keys(stages) as StageId[]).filter((s) => stages[s] > 0).map((s) => `${stageTitle(s)} ${stages[s]}`);
-  return parts.length ? parts.join(' · ') : 'no active relationships';
+  return parts.length ? parts.join(' · ') : t('supervision.card.noActive');
 }
 
 function movementText(m: Record<Movement, number>, scope: PswSummary['scope']): string {
   const parts = (Object.keys(m) as Movement[]).filter((k) => m[k] > 0).map((k) => `${MOVEMENT_WORDS[k]} ${m[k]}`);
-  return parts.length ? parts.join(' · ') : scope === 'own' ? 'no reflections in this period' : 'nothing shared in this period';
+  return parts.length ? parts.join(' · ') : t(scope === 'own' ? 'supervision.card.noReflections' : 'supervision.card.nothingShared');
 }
 
 function selfCheckText(p: PswSummary): string {
   const s = p.selfCheck;
-  if (s.average === undefined) return p.scope === 'own' ? 'no self-checks in this period' : 'none shared in this period';
-  const flags = [s.low ? 'low' : '', s.falling ? `down from ${s.previousAverage} the weeks before` : ''].filter(Boolean);
-  return `${s.average} of 5 on average${flags.length ? ` ⚠ ${flags.join(', ')}` : ''}`;
+  if (s.average === undefined) return t(p.scope === 'own' ? 'supervision.card.noSelfChecks' : 'supervision.card.noneShared');
+  const flags = [s.low ? t('supervision.card.low') : '', s.falling ? t('supervision.card.downFrom', { previous: s.previousAverage ?? '' }) : ''].filter(Boolean);
+  return `${t('supervision.card.average', { average: s.average })}${flags.length ? ` ⚠ ${flags.join(', ')}` : ''}`;
 }
 
 function charts(p: PswSummary): CardElement[] {
