@@ -5,6 +5,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { DateTime } from 'luxon';
 import type { AppServices } from '../services/app';
 import { content } from '../services/content';
+import { stallClosings } from '../services/reflections/bookkeeping';
 import type { RelationshipDoc, StageId } from '../services/reflections/model';
 import { tallyEvents } from '../services/reflections/strategies';
 import { t } from '../services/catalogue';
@@ -41,10 +42,12 @@ export function timelineText(rel: RelationshipDoc, timeZone: string): string {
   const day = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toFormat('d LLL yyyy');
   const lines = [`**${rel.clientCode}** — now at ${c.stageById[rel.stage].title} (since ${day(rel.stageSince)}, ${rel.reflectionsAtStage} ${rel.reflectionsAtStage === 1 ? 'reflection' : 'reflections'}).`, ''];
   const title = (stage: StageId, id: string) => strategyTitle(stage, id) ?? id;
+  const closings = stallClosings(rel.history);
   for (const e of rel.history.slice(0, SHOWN)) {
     const stall = e.stallSource ? ` · stuck${e.strategyId ? `, planned "${title(e.stage, e.strategyId)}"` : ''}` : '';
     const report = e.strategyOutcome ? ` · ${t('loop.history.report', { strategy: title(e.strategyOutcome.stage, e.strategyOutcome.strategyId), outcome: outcomeSaid(e.strategyOutcome.outcome) })}` : '';
-    lines.push(`• ${day(e.at)} — ${c.stageById[e.stage].title}, ${MOVEMENT_TITLES[e.movement].toLowerCase()}${stall}${report}`);
+    const closed = closings.has(e.reflectionId) ? ` · ${t('loop.history.closed')}` : '';
+    lines.push(`• ${day(e.at)} — ${c.stageById[e.stage].title}, ${MOVEMENT_TITLES[e.movement].toLowerCase()}${stall}${report}${closed}`);
   }
   if (rel.history.length > SHOWN) lines.push(`…and ${rel.history.length - SHOWN} earlier.`);
   // Counted over the whole stored timeline, so the words agree with the list when it is shown in full.

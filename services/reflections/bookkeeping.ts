@@ -3,7 +3,7 @@
 // timeline. Pure, so it is tested without storage.
 // A stall stays open until a debrief reports progress or a new stage; reporting that a strategy helped does not by
 // itself close it (the PSW says how things are moving).
-import type { ReflectionDoc, RelationshipDoc, RelationshipEvent } from './model';
+import type { ReflectionDoc, RelationshipDoc, RelationshipEvent, StageId } from './model';
 import { relationshipId } from './codes';
 
 export const HISTORY_LIMIT = 50;
@@ -32,8 +32,7 @@ export function applyReflection(prev: RelationshipDoc | undefined, r: Reflection
       ...(same?.outcomes?.length ? { outcomes: same.outcomes } : {}),
       flaggedForSupervision: r.stall.flaggedForSupervision || (same?.flaggedForSupervision ?? false),
     };
-  } else if (r.movement === 'progressing' || (stall && stall.stage !== r.stage)) {
-    // Progress, or a move to another stage, closes the stall.
+  } else if (stall && closesStall(stall.stage, r)) {
     stall = undefined;
   }
   const doc: RelationshipDoc = {
@@ -54,6 +53,25 @@ export function applyReflection(prev: RelationshipDoc | undefined, r: Reflection
   if (plan) doc.plan = plan;
   if (prev?.names) doc.names = prev.names;
   return doc;
+}
+
+/** Progress, or a move to another stage, closes an open stall (a reflection reporting no stall of its own). */
+export function closesStall(stallStage: StageId, r: Pick<ReflectionDoc, 'stage' | 'movement'>): boolean {
+  return r.movement === 'progressing' || r.stage !== stallStage;
+}
+
+/** The reflections (ids) that closed a stall, replaying a timeline given newest first, as applyReflection does. */
+export function stallClosings(history: readonly RelationshipEvent[]): Set<string> {
+  const closed = new Set<string>();
+  let open: StageId | undefined;
+  for (const e of [...history].reverse()) {
+    if (e.stallSource) open = e.stage;
+    else if (open && closesStall(open, e)) {
+      closed.add(e.reflectionId);
+      open = undefined;
+    }
+  }
+  return closed;
 }
 
 /** A new plan replaces the old; a report on the old one clears it; otherwise it waits to be asked about. */

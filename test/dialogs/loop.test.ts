@@ -138,6 +138,7 @@ describe('the reflection loop (issue 14)', () => {
     await toSave(c, await c.say('no'));
     history = visibleText(await c.say('history L-3'));
     assert.doesNotMatch(history, /Open stall/);
+    assert.match(history, /Fostering the relationship, progressing · stall closed/);
   });
 
   it('acknowledges an answer that carries feeling before the next question, never the same line twice in a row', async () => {

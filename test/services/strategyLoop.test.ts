@@ -1,7 +1,7 @@
 // Issue 14's loop in the bookkeeping: a strategy picked at a stall is planned and waits to be asked about; the next
 // debrief's report clears the plan, is kept on the open stall and in the timeline; counts say planned vs tried.
 import assert from 'node:assert/strict';
-import { applyReflection } from '../../services/reflections/bookkeeping';
+import { applyReflection, stallClosings } from '../../services/reflections/bookkeeping';
 import { reflectionFromDraft, type Draft } from '../../services/reflections/draft';
 import type { ReflectionDoc, StrategyOutcome } from '../../services/reflections/model';
 import { newReflectionId } from '../../services/reflections/service';
@@ -30,8 +30,10 @@ describe('planned vs tried in the relationship bookkeeping', () => {
     assert.deepEqual(rel.stall!.outcomes, [report]);
     assert.deepEqual(rel.history[0]!.strategyOutcome, report);
 
-    rel = applyReflection(rel, reflection({ movement: 'progressing', createdAt: '2025-11-26T15:00:00.000Z' }));
+    const progress = reflection({ movement: 'progressing', createdAt: '2025-11-26T15:00:00.000Z' });
+    rel = applyReflection(rel, progress);
     assert.equal(rel.stall, undefined, 'movement reported: the stall closes');
+    assert.deepEqual([...stallClosings(rel.history)], [progress.id], 'the timeline finds the same closing');
     assert.deepEqual(tallyEvents(rel.history), { planned: 1, tried: 1, helped: 1, partly: 0, didntHelp: 0, notTried: 0 });
   });
 
