@@ -75,4 +75,34 @@ describe('what helps over HTTP', () => {
     // Someone with no supervisor has no team to learn from yet.
     assert.doesNotMatch(await stalledAtTrust(new Conversation(bot.url, 'wh-other')), /Peer workers on your team/);
   });
+
+  it('counts a plan made at a stall once a later debrief reports how it went (the loop end to end)', async () => {
+    const c = new Conversation(bot.url, 'wh-psw2');
+    const finish = async (movement: string) => {
+      for (let i = 0; i < 8; i++) if (/how is the relationship moving/i.test(visibleText(await c.say('skip')))) break;
+      await c.say(movement);
+    };
+    const save = async () => {
+      await c.say('4'); // self-check
+      let review = visibleText(await c.say('no')); // no safety concern
+      for (let i = 0; i < 3 && /a person\? If so/.test(review); i++) review = visibleText(await c.say('keep'));
+      assert.match(visibleText(await c.say('save')), /Saved/);
+    };
+    // First debrief: stuck at trust, plans "Name it and reconnect".
+    await c.say('reflect L-1');
+    await c.say('skip');
+    await c.say('building trust');
+    await finish('stalling');
+    await c.say('1'); // the first strategy
+    await c.say('no'); // not flagged
+    await save();
+    // Next debrief for the same client: it helped.
+    assert.match(visibleText(await c.say('reflect L-1')), /How did it go\?/);
+    await c.say('It helped');
+    await c.say('building trust');
+    await finish('progressing');
+    await save();
+    const text = visibleText(await new Conversation(bot.url, 'wh-sup').say('what helps'));
+    assert.match(text, /\*\*Name it and reconnect\*\* — helped 3 of 5 tries, partly 1, didn't help 1; 1 more planned and not got to\n/);
+  });
 });
