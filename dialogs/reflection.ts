@@ -77,9 +77,13 @@ export class ReflectionDialog extends ComponentDialog {
 
   /** Where this debrief is (its id and client code), for `worried` typed in the middle of it (dialogs/router.ts). */
   screenContext(dc: DialogContext): ScreenContext | undefined {
-    const main = this.createChildContext(dc).stack.find((d) => d.id === MAIN);
-    const draft = (main?.state as { values?: { draft?: Draft } } | undefined)?.values?.draft;
-    return draft?.id ? screenOf(draft) : undefined;
+    // The main waterfall's draft, or the review's once it holds it (the main one then keeps none: issue 19).
+    for (const instance of this.createChildContext(dc).stack) {
+      const state = instance.state as { values?: { draft?: Draft }; options?: Draft & { draft?: Draft } };
+      const draft = [state.values?.draft, state.options?.draft, state.options].find((d) => d?.id && Array.isArray(d.riskFlags));
+      if (draft) return screenOf(draft);
+    }
+    return undefined;
   }
 
   /** Its client code and whether anything is answered yet, for a command or `stop` typed mid-debrief (dialogs/midDebrief.ts). */

@@ -24,7 +24,7 @@ import type { ChoiceResult, FormResult, FreeTextAnswer, RawTextResult } from './
 import type { ReflectionOptions } from './reflection';
 import { continuityPrompt, notedText, outcomeChoices, stageQuestion } from './reflectionLoop';
 import { MOVEMENT_TITLES, selfCheckInputs } from './reflectionText';
-import { CHOICE, CODE, FORM, FREE_TEXT, MAIN, PROMPTS, RAW_TEXT, REVIEW, screenOf, v } from './reflectionState';
+import { CHOICE, CODE, FORM, FREE_TEXT, MAIN, PROMPTS, RAW_TEXT, REVIEW, SAVED_DRAFT, screenOf, v } from './reflectionState';
 import { SAFETY_CHECK_DIALOG, selfCareMessage, type SafetyCheckOptions } from './safety';
 import { STAGE_FINDER_DIALOG } from './stageFinder';
 import { SETBACK_NOTE, STALL_DIALOG, type StallOptions, type StallOutcome } from './stall';
@@ -292,12 +292,15 @@ export class ReflectionDebrief {
     const draft = v(step).draft as Draft;
     const kind = step.result as string | undefined;
     if (kind) draft.riskFlags = [...new Set([...draft.riskFlags, kind])];
+    // The review holds the draft from here (its options); a second copy here would only add to every turn's state.
+    delete v(step).draft;
     return step.beginDialog(REVIEW, draft);
   }
 
   private async saved(step: WaterfallStepContext) {
     // Once saved, the worker's own side may be offered (dialogs/you.ts); ReflectionDialog hands over when it ends.
-    await debriefOffer(this.app, step.context, v(step).draft as Draft, step.result as string | undefined);
+    const draft = (step.context.turnState.get(SAVED_DRAFT) as Draft | undefined) ?? (v(step).draft as Draft | undefined);
+    if (draft) await debriefOffer(this.app, step.context, draft, step.result as string | undefined);
     return step.endDialog(step.result);
   }
 }

@@ -13,7 +13,7 @@ import type { ChoiceResult, FreeTextAnswer, RawTextResult } from './prompts';
 import { reviewText } from './reflectionText';
 import { saveReflection } from './reflectionSave';
 import { SAFETY_CHECK_DIALOG, type SafetyCheckOptions } from './safety';
-import { CHOICE, FREE_TEXT, RAW_TEXT, REVIEW, UNSURE, screenOf, v } from './reflectionState';
+import { CHOICE, FREE_TEXT, RAW_TEXT, REVIEW, SAVED_DRAFT, UNSURE, screenOf, v } from './reflectionState';
 
 /** The review and the may-this-be-a-name questions, as the debrief's inner dialogs (begun with the draft). */
 export class ReflectionReview {
@@ -34,7 +34,7 @@ export class ReflectionReview {
       const words = unsureQuestions(this.app.config.idSecret, draft.hidden, [...draft.answers.map((a) => a.text), draft.selfCheck.note]);
       if (words.length) return step.replaceDialog(UNSURE, { draft: { ...draft, namesChecked: true }, words } satisfies UnsureLoop);
     }
-    v(step).draft = draft;
+    // The draft is this dialog's options, kept once in state: not copied into its values too (issue 19).
     await step.context.sendActivity(reviewText(draft));
     return step.beginDialog(CHOICE, {
       step: 'review',
@@ -59,9 +59,13 @@ export class ReflectionReview {
   }
 
   private async reviewChoice(step: WaterfallStepContext) {
-    const draft = v(step).draft as Draft;
+    const draft = step.options as Draft;
     const choice = (step.result as ChoiceResult).value;
-    if (choice === 'save') return step.endDialog(await saveReflection(this.app, step.context, draft));
+    if (choice === 'save') {
+      // What was saved, for the debrief's last step (the offer after it), which no longer keeps a copy of its own.
+      step.context.turnState.set(SAVED_DRAFT, draft);
+      return step.endDialog(await saveReflection(this.app, step.context, draft));
+    }
     if (choice === 'private' || choice === 'shared') return step.replaceDialog(REVIEW, { ...draft, visibility: choice as Visibility });
     if (choice === 'note-shared' || choice === 'note-private') return step.replaceDialog(REVIEW, { ...draft, selfCheck: { ...draft.selfCheck, noteShared: choice === 'note-shared' } });
     v(step).action = choice;
@@ -83,7 +87,7 @@ export class ReflectionReview {
   }
 
   private async reviewFollowUp(step: WaterfallStepContext) {
-    const draft = v(step).draft as Draft;
+    const draft = step.options as Draft;
     if (v(step).action === 'worried') {
       // A kind named is flagged like a screen hit; then the review again.
       const kind = step.result as string | undefined;
@@ -112,7 +116,7 @@ export class ReflectionReview {
   }
 
   private async reviewEdited(step: WaterfallStepContext) {
-    const draft = v(step).draft as Draft;
+    const draft = step.options as Draft;
     const answer = step.result as FreeTextAnswer;
     // Skip while editing leaves the answer as it was; only a new answer replaces it.
     if (answer.skipped) return step.replaceDialog(REVIEW, draft);

@@ -16,6 +16,9 @@ export const FREE_TEXT = 'reflection.freeText';
 export const RAW_TEXT = 'reflection.rawText';
 export const FORM = 'reflection.form';
 
+/** The turn-state key under which the review leaves the draft it saved, for the debrief's last step. */
+export const SAVED_DRAFT = Symbol('reflection.savedDraft');
+
 /** What the safety screen knows of this debrief: its id, the code (not for practice) and the categories already raised. */
 export function screenOf(draft: Draft): ScreenContext {
   return { debriefId: draft.id, clientCode: draft.practice ? undefined : draft.clientCode, raised: [...draft.riskFlags] };
