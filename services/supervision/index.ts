@@ -5,7 +5,7 @@ import { AuditService } from '../audit';
 import type { Config } from '../config';
 import type { OnboardingStatusReader } from '../onboarding';
 import type { PeopleService, Person } from '../people';
-import { log } from '../log';
+import { errorFields, log } from '../log';
 import { parseRosterFile, RosterService } from '../roster';
 import { readFileSync } from 'node:fs';
 import type { JobHandler } from '../scheduler/job';
@@ -94,8 +94,13 @@ export function createSupervision(deps: {
       for (const p of problems) log.warn('roster.seed_entry_refused', { step: p.index, status: p.problem });
     }
     for (const s of await roster.supervisors()) await ensureJob(s);
-    const r = await deps.rollups.reconcile(store.containers.reflections);
-    if (r.applied || r.rebuilt) log.info('rollups.reconciled', { count: r.applied, status: r.rebuilt ? 'rebuilt' : 'repaired' });
+    // Not a reason to refuse to start: the watermark stays where it was, so the next start looks again.
+    try {
+      const r = await deps.rollups.reconcile(store.containers.reflections);
+      if (r.applied || r.rebuilt) log.info('rollups.reconciled', { count: r.applied, status: r.rebuilt ? 'rebuilt' : 'repaired' });
+    } catch (err) {
+      log.warn('rollups.reconcile_failed', errorFields(err));
+    }
   };
   return { roster, access, audit, summaries, exports: exportService, agenda, records, whatHelps, rollups: deps.rollups, startup, digest: { handler, ensureJob } };
 }

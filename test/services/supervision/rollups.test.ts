@@ -109,6 +109,12 @@ describe('weekly roll-ups', () => {
     assert.deepEqual(await snapshot(rollups), incremental);
   });
 
+  it('a start whose reconcile fails still starts (the next start looks again)', async () => {
+    const reconcile = sinon.stub(t.app.supervision.rollups, 'reconcile').rejects(Object.assign(new Error('storage busy'), { code: 503 }));
+    await t.app.supervision.startup();
+    assert.equal(reconcile.callCount, 1);
+  });
+
   it('a rebuild removes weeks whose reflections are gone and restores ones that were lost', async () => {
     const { app } = t;
     const rollups = app.supervision.rollups;
