@@ -33,6 +33,7 @@ const PERSON_BEFORE = set(`
   brought took walked fed housed reach reached reaching invited invite warned remind reminded convinced encouraged
   supported accompanied introduced joined join punched robbed blamed married marry dating dated divorced hired
   transported escorted assisted referred contacted advised informed notified counselled interviewed assessed
+  kids sons daughters boys girls baby hbu wbu thx tysm
   thanked greeted welcomed evicted dm dmd dmed facetimed pinged buzzed paged visiting seeing helping meeting
   sister brother bro sis mom mum mother dad father son daughter aunt auntie aunty uncle cousin nan nana grandma grandpa
   gran granny kokum kookum mooshum moshom niece nephew wife husband hubby partner bf gf boyfriend girlfriend ex buddy
@@ -70,7 +71,7 @@ const ROLE_WORDS = set(`
 `);
 
 /** Second words of two-word person cues: "picked up X", "ran into X", "spoke to X". */
-const PERSON_BEFORE_PAIRS = new Set(['calls him', 'calls her', 'call him', 'call her', 'calls me', 'call me', 'goes by', 'picked up', 'dropped off', 'ran into', 'spoke to', 'talked to', 'spoke w', 'talked w', 'sat w', 'went w', 'checked on', 'check on', 'waited for', 'looking for', 'dropped', 'left', 'reached']);
+const PERSON_BEFORE_PAIRS = new Set(['heard from', 'word from', 'text from', 'txt from', 'call from', 'msg from', 'visit from', 'thinking of', 'thinking about', 'worried about', 'worried abt', 'asked about', 'asked abt', 'asking for', 'asked for', 'waiting on', 'looking after', 'caring for', 'bumped into', 'calls him', 'calls her', 'call him', 'call her', 'calls me', 'call me', 'goes by', 'picked up', 'dropped off', 'ran into', 'spoke to', 'talked to', 'spoke w', 'talked w', 'sat w', 'went w', 'checked on', 'check on', 'waited for', 'looking for', 'dropped', 'left', 'reached']);
 
 /** Verbs a person does, right after the name ("dawn said", "rusty came by"). */
 const PERSON_AFTER = set(`
@@ -328,8 +329,10 @@ export function messyNames(input: string): Entity[] {
     // A keep-list word that is also a given name ("crystal", "may") is a person only after a relation or before a
     // verb a person does: "crystal said", "her sister april".
     if (v === 'keepName') return !idiom && (PERSON_AFTER.has(nextWord) || (!!prev && near && (RELATIONS.has(prev.lower) || CONTACT.has(prev.lower))));
-    const before = !!prev && near && (PERSON_BEFORE.has(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)) ||
-      (GIVE_VERBS.has(prev.lower) && (THING_NEXT.has(nextWord) || /^\s+\$?\d/.test(text.slice(t.end, t.end + 3)))));
+    // "bf = jay", "dad: ron": a relation and a sign between it and the name.
+    const signed = !!prev && RELATIONS.has(prev.lower) && /^[ \t]*[=:–-][ \t]*$/.test(gapBefore);
+    const before = signed || (!!prev && near && (PERSON_BEFORE.has(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)) ||
+      (GIVE_VERBS.has(prev.lower) && (THING_NEXT.has(nextWord) || /^\s+\$?\d/.test(text.slice(t.end, t.end + 3))))));
     const possessive = /['’]s$/.test(t.lower);
     // Only a given name or nickname, and never a cue word itself ("saw zorblax").
     const givenLike = isGiven(base0) && !PERSON_BEFORE.has(base0) && !PERSON_AFTER.has(base0);
@@ -377,6 +380,14 @@ export function messyNames(input: string): Entity[] {
     if (v === 'name') push(k);
     else if (inSlot(k, v)) push(k);
     else candidates.push(k);
+  }
+  // A family by its name: "the johnsons next door", "the smiths' place" (a name-list word + s after "the").
+  for (let k = 1; k < toks.length; k++) {
+    const w = lowerOf(toks[k]);
+    if (found[k] || w.length < 5 || !w.endsWith('s') || lowerOf(toks[k - 1]) !== 'the') continue;
+    const one = w.slice(0, -1);
+    const apostrophe = /^['’]/.test(text.slice(toks[k]!.end, toks[k]!.end + 1));
+    if (d.anyNames.has(one) && !ROLE_WORDS.has(one) && !RELATIONS.has(one) && !KEEP.has(one) && (apostrophe || (!english(one, d) && !d.english.has(w)))) push(k);
   }
   // A given name, particles and a found name are one name: "maria de la cruz", "juan dos santos".
   for (let k = 2; k < toks.length; k++) {

@@ -17,13 +17,13 @@ const answer = (text: string): ReflectionAnswer => ({ promptId: 'p', text, skipp
 describe('names across a debrief and across debriefs', () => {
   it('a name found in a later answer is hidden in the earlier answers too, but an everyday word stays a word', () => {
     let hidden = debriefNames(undefined);
-    const first = redactText('talked abt mihi and her kids. i hope she comes', { secret: SECRET, hidden });
+    const first = redactText('talked abt mihi today. i hope she comes', { secret: SECRET, hidden });
     assert.ok(first.text.includes('mihi'), 'no cue yet: the word stays in the first answer');
     const second = redactText('sat with mihi at the park, then hope came by', { secret: SECRET, hidden });
     assert.equal(second.text, 'sat with [NAME] at the park, then [NAME] came by');
     const spread = spreadFoundNames(SECRET, hidden, second.found, [answer(first.text)]);
     hidden = spread.hidden;
-    assert.equal(spread.answers[0]!.text, 'talked abt [NAME] and her kids. i hope she comes');
+    assert.equal(spread.answers[0]!.text, 'talked abt [NAME] today. i hope she comes');
     assert.equal(spread.answers[0]!.redactions.NAME, 1);
     // Later answers hide the found names wherever they come up.
     assert.equal(redactText('MIHI called later', { secret: SECRET, hidden }).text, '[NAME] called later');

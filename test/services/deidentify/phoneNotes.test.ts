@@ -172,3 +172,27 @@ describe('deidentify: careful notes, quotes and SMS spellings (round 8)', () => 
     hidden('PID A445120 at the remand', 'A445120', 'MRN');
   });
 });
+
+describe('deidentify: prepositions, families, signs and SMS greetings (round 9)', () => {
+  it('a word-name after heard from, word from, thinking of, and "X and her kids"', () => {
+    hidden('heard from dawn finally, shes ok', 'dawn', 'NAME');
+    hidden('no word from rusty in a week', 'rusty', 'NAME');
+    hidden('thinking of grace today, her court is tmrw', 'grace', 'NAME');
+    hidden('dropped off groceries for hope and her kids', 'hope', 'NAME');
+    kept('she heard from work today');
+    kept('full of grace and hope');
+  });
+  it('a family by its name, a relation and a sign, SMS greetings', () => {
+    hidden("staying at the smiths' place for now", 'smiths', 'NAME');
+    hidden('bf = jay, they live together', 'jay', 'NAME');
+    hidden('hbu zee?', 'zee', 'NAME');
+    kept('employment discrimination on the basis of race');
+    kept('need 2 call ma back');
+  });
+  it('passports, units with a dash, and words that must stay', () => {
+    hidden('passport AB123456 expired', 'AB123456');
+    hidden('office is suite 300 - 10010 106 st', 'suite 300 - 10010 106 st', 'ADDRESS');
+    kept('bank acct info is at the office');
+    kept('her elder gave her sweetgrass and we made bannock');
+  });
+});
