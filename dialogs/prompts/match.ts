@@ -44,7 +44,8 @@ export function matchChoice(text: string, choices: ChoiceOption[]): ChoiceMatch 
     const candidates = names[i]!.flatMap((n) => [n, ...(typed.includes(' ') ? [] : n.split(' ').filter((w) => w.length >= 5))]);
     const d = Math.min(...candidates.map((n) => distance(typed, n)));
     if (d < bestDistance) [best, bestDistance] = [[i], d];
-    else if (d === bestDistance && !best.includes(i)) best.push(i);
+    // A tie counts only with a match within the budget: one more slip than allowed is no match ("more" is not "none").
+    else if (d === bestDistance && best.length > 0 && !best.includes(i)) best.push(i);
   }
   return typed.length >= 3 ? unique(best) : undefined;
 }
