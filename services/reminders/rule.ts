@@ -24,8 +24,8 @@ const DAY_WORDS: Record<string, number[]> = {
 };
 // Longest first, so "every day" wins over "day" and "monday to friday" over "monday".
 const DAY_PATTERN = new RegExp(`\\b(${Object.keys(DAY_WORDS).sort((a, b) => b.length - a.length).map((k) => k.replace(/[-\s]/g, (c) => (c === ' ' ? '\\s+' : '-'))).join('|')})\\b`, 'g');
-// "16:30", "4:30pm", "4 pm", "4.30 p.m.", "at 9", "noon"
-const TIME_PATTERN = /\b(?:at\s+)?(noon|midday|(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=\s|$|,))/;
+// "16:30", "4:30pm", "4 pm", "4.30 p.m.", "at 9", "noon"; joined as phones type them, "430pm", "at 1630"
+const TIME_PATTERN = /\b(?:at\s+)?(noon|midday|(\d{1,2})(?:([:.h]?)(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=\s|$|,))/;
 const FILLER = /\b(at|on|every|each|and|the|of|me|please|remind|to|reflect)\b|[,&]/g;
 
 /** Reads the words after `remind me`. Days default to weekdays (shift work) when none are named. */
@@ -47,10 +47,12 @@ export function parseReminder(input: string): ParseResult {
 function findTime(text: string): { match: string; value: string } | 'none' | 'bad' {
   const m = TIME_PATTERN.exec(text);
   if (!m) return 'none';
-  const [match, whole, h, min, ampm] = m;
+  const [match, whole, h, separator, min, ampm] = m;
   if (whole === 'noon' || whole === 'midday') return { match, value: '12:00' };
   // A bare number is a time only after "at" or with am/pm: "remind me 3 days" is not 3 o'clock.
   if (min === undefined && !ampm && !/^at\s/.test(match)) return 'none';
+  // Digits run together ("430pm", "at 1630") likewise: "remind me 100 days" is not 1:00.
+  if (separator === '' && !ampm && !/^at\s/.test(match)) return 'none';
   let hour = Number(h);
   const minute = min === undefined ? 0 : Number(min);
   if (minute > 59) return 'bad';

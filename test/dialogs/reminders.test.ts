@@ -91,4 +91,13 @@ describe('reminders and time zones over HTTP', () => {
     assert.equal((await bot.app.people.get(id))?.timeZone, 'America/Toronto', 'an unknown place changes nothing');
     assert.match(visibleText(await c.say('timezone')), /Your time zone is America\/Toronto/);
   });
+
+  it('reads a time typed as phones type it ("430pm everyday") and stops it the same way', async () => {
+    const c = new Conversation(bot.url);
+    const id = bot.app.personIdFor(c.userId);
+    assert.match(visibleText(await c.say('remind me at 430pm everyday')), /Done\. I'll send a short reminder at 4:30 pm every day/);
+    assert.deepEqual((await jobsOf(id)).map((j) => j.time), ['16:30']);
+    assert.match(visibleText(await c.say('stop reminder 430pm')), /stopped your reminder at 4:30 pm every day/);
+    assert.deepEqual(await jobsOf(id), []);
+  });
 });

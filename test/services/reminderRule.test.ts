@@ -16,6 +16,9 @@ describe('reminder rules', () => {
       ['at 9', '09:00', WEEKDAYS],
       ['4.30 pm monday to friday', '16:30', WEEKDAYS],
       ['at 07:05, tues & thurs', '07:05', [2, 4]],
+      ['at 430pm everyday', '16:30', [1, 2, 3, 4, 5, 6, 7]],
+      ['930 am mon wed fri', '09:30', [1, 3, 5]],
+      ['at 1630', '16:30', WEEKDAYS],
     ];
     for (const [input, time, days] of cases) {
       it(`reads "${input}"`, () => {
@@ -27,6 +30,8 @@ describe('reminder rules', () => {
       assert.deepEqual(parseReminder(''), { ok: false, reason: 'no_time' });
       assert.deepEqual(parseReminder('on weekdays'), { ok: false, reason: 'no_time' });
       assert.deepEqual(parseReminder('in 3 days'), { ok: false, reason: 'no_time' }, 'a bare number is not a time');
+      assert.deepEqual(parseReminder('in 100 days'), { ok: false, reason: 'no_time' }, 'digits run together are a time only with am/pm or after at');
+      assert.deepEqual(parseReminder('at 1675'), { ok: false, reason: 'bad_time' });
       assert.deepEqual(parseReminder('at 25:00'), { ok: false, reason: 'bad_time' });
       assert.deepEqual(parseReminder('at 16:75'), { ok: false, reason: 'bad_time' });
       assert.deepEqual(parseReminder('at 13pm'), { ok: false, reason: 'bad_time' });
