@@ -15,6 +15,7 @@ import { runLoad, startServer, type LoadResult, type Turn } from './load';
 import { runMemoryBench, stats, type MemoryFigures } from './memory';
 import { fmt, median } from './stats';
 import { runDebriefCost } from './debriefCost';
+import { runStateSize, stateSizeMarkdown } from './stateSize';
 import { RECENT_WEEKS, runSummaryBench, SUMMARY_SIZES, TEAM_SIZE, WEEKLY_RATE, type SummaryFigures } from './summaries';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -129,10 +130,12 @@ async function main(): Promise<void> {
   const summaries: SummaryFigures[] = await runSummaryBench(QUICK ? [1_000, 10_000] : SUMMARY_SIZES, log);
   log('request units per debrief');
   const cost = await runDebriefCost();
+  log('turn state');
+  const stateSize = await runStateSize();
 
   const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
   const targets = { p99: { target: '≤ 1.5× echo', ratio: p99Ratio, met: p99Ratio <= 1.5 }, throughput: { target: '≥ 60 % of echo', ratio: throughputRatio, met: throughputRatio >= 0.6 } };
-  const json = { generatedAt: new Date().toISOString(), command: 'npm run bench', quick: QUICK, machine, connections: CONNECTIONS, seconds: SECONDS, turnsPerDebrief: DEBRIEF.length, runs, echo, bot, targets, problems, deid, memory, summaries, debriefCost: cost, teamSize: TEAM_SIZE, wallSeconds: (Date.now() - started) / 1000 };
+  const json = { generatedAt: new Date().toISOString(), command: 'npm run bench', quick: QUICK, machine, connections: CONNECTIONS, seconds: SECONDS, turnsPerDebrief: DEBRIEF.length, runs, echo, bot, targets, problems, deid, memory, summaries, debriefCost: cost, stateSize, teamSize: TEAM_SIZE, wallSeconds: (Date.now() - started) / 1000 };
   // A smoke run's figures are not for the docs: they go to bench/out/ (git-ignored).
   const outDir = QUICK ? path.join(ROOT, 'bench', 'out') : path.join(ROOT, 'docs');
   fs.mkdirSync(outDir, { recursive: true });
@@ -193,6 +196,7 @@ async function main(): Promise<void> {
     md.push(`| ${i + 1} (user ${cv.user}) | ${cv.requests.join(' ')} | ${sum(cv.requests)} | ${cv.estimatedRU.map((x) => fmt(x)).join(' ')} | ${fmt(sum(cv.estimatedRU))} | ${fmt(cv.estimatedRU.at(-1)!)} |`);
   }
   md.push('');
+  md.push(...stateSizeMarkdown(stateSize));
   const figures = md.join('\n');
 
   const docPath = path.join(outDir, 'BENCHMARKS.md');

@@ -114,8 +114,25 @@ export async function runStateSize(): Promise<StateRun[]> {
   return runs;
 }
 
+/** The "Turn state" figures of docs/BENCHMARKS.md. */
+export function stateSizeMarkdown(runs: StateRun[]): string[] {
+  const md = ['### Turn state', ''];
+  md.push("The conversation's state document (dialog stack and all; botbuilder reads and writes it whole on every turn) weighed as JSON in UTF-8 after each turn of the scripted debrief, and of the same debrief with every typed answer and the self-check's words at MAX_TEXT_LENGTH (bench/stateSize.ts). No user state is written.", '');
+  md.push(`| turn | said | ${runs.map((r) => `${r.name} (bytes)`).join(' | ')} |`, `| ---: | --- | ${runs.map(() => '---:').join(' | ')} |`);
+  for (const [i, t] of runs[0]!.turns.entries()) md.push(`| ${t.turn} | ${t.said.replace(/\|/g, '\\|')} | ${runs.map((r) => r.turns[i]?.conversationBytes ?? '').join(' | ')} |`);
+  md.push('');
+  for (const r of runs) {
+    // The dialogs on the stack, heaviest first (the debrief component itself holds them all, so it is left out).
+    const dialogs = r.largest.parts.filter((p) => /\([a-z]+(\.[a-zA-Z]+)*\)$/.test(p.path) && !/\(reflection\)$/.test(p.path)).slice(0, 3);
+    md.push(`- ${r.name}: largest ${r.largest.bytes} B after turn ${r.largest.turn}; heaviest dialogs: ${dialogs.map((p) => `${p.path.replace(/^.*\(/, '').replace(')', '')} ${p.bytes} B`).join(', ')}.`);
+  }
+  md.push('');
+  return md;
+}
+
 if (require.main === module) {
   void runStateSize().then((runs) => {
+    if (process.env.MARKDOWN) return console.log(stateSizeMarkdown(runs).join('\n'));
     for (const r of runs) {
       console.log(`\n${r.name}: conversation state bytes per turn (user state)`);
       for (const t of r.turns) console.log(`  ${String(t.turn).padStart(2)} ${t.said.padEnd(26)} ${String(t.conversationBytes).padStart(7)} (${t.userBytes})`);
