@@ -3,6 +3,7 @@
 //   deid       — de-identification MB/s on the public set, and its share of a debrief turn's CPU
 //   summaries  — a supervisor summary, a digest and a drill-down at 1k, 10k, 20k, 50k, 100k stored reflections
 //   RU         — requests and estimated request units per debrief turn (debriefCost.ts)
+//   turn state — bytes of the conversation's state document after each debrief turn (stateSize.ts)
 //   memory     — 1,000 open debriefs, then finished
 // BENCH_QUICK=1 shortens everything (a smoke run; its figures go to bench/out/, not to the docs).
 import fs from 'node:fs';
