@@ -9,8 +9,9 @@ import { PRACTICE_CODE } from '../services/reflections/codes';
 import { log } from '../services/log';
 import { describeRedactions, totalRedactions, type OnboardingProgress, type OnboardingService, type OnboardingStep } from '../services/onboarding';
 import * as messages from './messages';
+import type { DebriefProgress } from './midDebrief';
 import * as words from './onboardingMessages';
-import { REFLECTION_DIALOG, type ReflectionOptions } from './reflection';
+import { REFLECTION_DIALOG, ReflectionDialog, type ReflectionOptions } from './reflection';
 import { ChoiceStep, FreeTextStep, type ChoiceResult, type FreeTextAnswer, type FreeTextSettings } from './prompts';
 import { personOf } from './turn';
 
@@ -30,10 +31,16 @@ interface StepValues {
 const ONBOARDING_TYPED = /^\/?\s*onboarding(?:\s+(restart|start over|again))?\s*[.!]?$/i;
 
 export class OnboardingDialog extends ComponentDialog {
+  private readonly practice: ReflectionDialog;
+
   constructor(private readonly app: AppServices, private readonly onboarding: OnboardingService, answers: FreeTextSettings) {
     super(ONBOARDING_DIALOG);
     this.addDialog(new ChoiceStep(CHOICE));
     this.addDialog(new FreeTextStep(TEXT, answers));
+    // The practice debrief is onboarding's own: a reprompt (after `help`, or "carry on") reaches it through a context
+    // without a parent, where the bot's debrief would not be found.
+    this.practice = new ReflectionDialog(app, answers);
+    this.addDialog(this.practice);
     this.addDialog(new WaterfallDialog(START, [(s) => this.start(s)]));
     this.addDialog(new WaterfallDialog(STEP, [(s) => this.show(s), (s) => this.handle(s)]));
     this.initialDialogId = START;
@@ -48,6 +55,17 @@ export class OnboardingDialog extends ComponentDialog {
     if (!typed) return super.onContinueDialog(innerDc);
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(START, { args: typed[1] ? 'restart' : '' });
+  }
+
+  /**
+   * In the practice debrief, the debrief's own progress for the router (dialogs/midDebrief.ts), so a command typed at
+   * its questions ("my summary", "reflect C-1") is asked about, not kept as the answer; `cancel` after an answer asks
+   * once. Elsewhere in onboarding, and for `onboarding restart` (handled above), nothing.
+   */
+  progress(dc: DialogContext): DebriefProgress | undefined {
+    if (ONBOARDING_TYPED.test((dc.context.activity.text ?? '').trim())) return undefined;
+    const inner = this.createChildContext(dc);
+    return inner.activeDialog?.id === REFLECTION_DIALOG ? this.practice.progress(inner) : undefined;
   }
 
   /** `onboarding` resumes (or begins); `onboarding restart` goes back to the introduction. */
