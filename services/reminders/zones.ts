@@ -64,9 +64,12 @@ const REGION_TAIL = /\s+(?:bc|ab|alta|sk|sask|mb|man|on|ont|ontario|qc|que|quebe
 
 /** The IANA zone for what was typed after `timezone`, or undefined when nothing fits. */
 export function zoneFor(input: string): ZoneMatch | undefined {
+  listed ??= loadPlaces();
+  // The list first: "EST" is also an IANA zone, a fixed offset with no daylight saving, which is not what people mean.
+  const named = listed.get(placeKey(input));
+  if (named) return { zone: named, via: 'list' };
   const iana = canonicalZone(input);
   if (iana) return { zone: iana, via: 'iana' };
-  listed ??= loadPlaces();
   cities ??= zoneCities();
   const whole = placeKey(input);
   const beforeComma = placeKey(input.split(',')[0] ?? '');

@@ -92,6 +92,14 @@ describe('reminders and time zones over HTTP', () => {
     assert.match(visibleText(await c.say('timezone')), /Your time zone is America\/Toronto/);
   });
 
+  it('`timezone EST` is Eastern time with daylight saving, not a fixed offset', async () => {
+    const c = new Conversation(bot.url);
+    const id = bot.app.personIdFor(c.userId);
+    assert.match(visibleText(await c.say('timezone EST')), /Your time zone is now America\/Toronto/);
+    assert.equal((await bot.app.people.get(id))?.timeZone, 'America/Toronto');
+    assert.match(visibleText(await c.say('timezone pst')), /Your time zone is now America\/Vancouver/);
+  });
+
   it('reads a time typed as phones type it ("430pm everyday") and stops it the same way', async () => {
     const c = new Conversation(bot.url);
     const id = bot.app.personIdFor(c.userId);

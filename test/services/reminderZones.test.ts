@@ -35,6 +35,11 @@ describe('time zones from what people type (timezone <place>)', () => {
     ['Seattle, WA', 'America/Los_Angeles'],
     ['Chicago', 'America/Chicago'],
     ['Honolulu', 'Pacific/Honolulu'],
+    // Abbreviations mean the zone with daylight saving, not IANA's fixed-offset EST (America/Panama) or PST.
+    ['EST', 'America/Toronto'],
+    ['pst', 'America/Vancouver'],
+    ['MST', 'America/Edmonton'],
+    ['cdt', 'America/Winnipeg'],
   ];
   for (const [typed, zone] of cases) {
     it(`"${typed}" → ${zone}`, () => {
