@@ -6,6 +6,8 @@
  *
  * The classifier is trained on the development set, so its development figures are cross-validated (5 folds,
  * each fold screened by a model trained without it); the test set is never trained or tuned on.
+ * The worker's own strand (`reflect me`, bench/data/screen-you-*.jsonl) is screened twice: as the other strands
+ * screen text, and with its own rules (`{ self: true }`), which is what the bot does there.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -160,6 +162,7 @@ function main(): void {
   }
   md.push('', 'Per kind, test set:', '', `| layers | ${RISK_CATEGORIES.join(' | ')} |`, `|---|${RISK_CATEGORIES.map(() => '---:').join('|')}|`);
   for (const r of [...rows, classifierAlone]) md.push(`| ${r.name} | ${RISK_CATEGORIES.map((k) => pct(r.test.recall[k])).join(' | ')} |`);
+  md.push('', ...ownStrandSection(c, model));
   md.push('', '### Speed (one core, shared machine)', '');
   md.push(`- screen alone (normalise, patterns, classifier): ${Math.round(screenRate).toLocaleString('en')} sentences/s`);
   md.push(`- de-identify then screen (what the CLI does per line): ${Math.round(pipelineRate).toLocaleString('en')} sentences/s`, '');
@@ -180,6 +183,26 @@ function main(): void {
   const existing = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8') : `# Safety\n\n${begin}\n${end}\n`;
   const updated = existing.includes(begin) ? existing.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block) : `${existing}\n${block}\n`;
   fs.writeFileSync(docPath, updated);
+}
+
+/** The worker's own strand: its sets screened as the other strands do, and with its own rules (what the bot does). */
+function ownStrandSection(c: ReturnType<typeof content>, model: RiskModel): string[] {
+  const sets = { dev: readSet(SCREEN_SETS.youDev), test: readSet(SCREEN_SETS.youTest) };
+  const run = (self: boolean) => (ex: Labelled) => riskCategories(screenRisk(ex.screened, c, { classifier: model }, { self }));
+  const as = { dev: score(sets.dev, run(false)), test: score(sets.test, run(false)) };
+  const own = { dev: score(sets.dev, run(true)), test: score(sets.test, run(true)) };
+  const size = (s: Labelled[]) => `${s.length} (${s.filter((e) => e.kinds.length).length} risk, ${s.filter((e) => !e.kinds.length).length} hard negatives)`;
+  const md = ["### The worker's own strand (`reflect me`)", ''];
+  md.push(`bench/data/screen-you-dev.jsonl ${size(sets.dev)} and screen-you-test.jsonl ${size(sets.test)}: the PSW's own past use, past suicidal`);
+  md.push("feelings now resolved, grief after a client's death, a client's story that stays, meetings (hard negatives); the PSW's own risk");
+  md.push('now (labelled psw_distress) and a client risk told there. The own-strand rules were written against the development set only.', '');
+  md.push('| | dev, as other strands | dev, own-strand rules | test, as other strands | test, own-strand rules |', '|---|---:|---:|---:|---:|');
+  md.push(`| recall, any risk flagged | ${pct(as.dev.overall)} | ${pct(own.dev.overall)} | ${pct(as.test.overall)} | ${pct(own.test.overall)} |`);
+  md.push(`| recall, flagged with its own kind (the worker's own risk as psw_distress) | ${pct(as.dev.rightKind)} | ${pct(own.dev.rightKind)} | ${pct(as.test.rightKind)} | ${pct(own.test.rightKind)} |`);
+  md.push(`| false positives on hard negatives | ${pct(as.dev.fpRate)} | ${pct(own.dev.fpRate)} | ${pct(as.test.fpRate)} | ${pct(own.test.fpRate)} |`, '');
+  const wrongKind = sets.test.filter((ex) => ex.kinds.length && !own.test.missed.includes(ex.id) && !ex.kinds.some((k) => run(true)(ex).includes(k))).map((e) => e.id);
+  md.push(`Still missed on its test set (own-strand rules): not flagged ${own.test.missed.join(', ') || 'none'}; flagged with another kind ${wrongKind.join(', ') || 'none'}; hard negatives flagged ${own.test.falseAlarms.join(', ') || 'none'}.`);
+  return md;
 }
 
 if (require.main === module) main();

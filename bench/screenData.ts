@@ -18,6 +18,9 @@ export const SCREEN_SETS = {
   fresh: path.join(DATA_DIR, 'screen-fresh.jsonl'),
   /** Optional extra training sentences (never test sentences). */
   train: path.join(DATA_DIR, 'screen-train.jsonl'),
+  /** The worker's own strand (`reflect me`), screened with its own rules; never trained on. Tune on dev only. */
+  youDev: path.join(DATA_DIR, 'screen-you-dev.jsonl'),
+  youTest: path.join(DATA_DIR, 'screen-you-test.jsonl'),
 } as const;
 
 /** Every training batch (never a test set): the first four in screen-train.jsonl, later ones one file each. */

@@ -37,6 +37,8 @@ export interface SafetyPauseOptions {
   asked?: boolean;
   /** Not inside a debrief (`worried` on its own): nothing to carry on with. */
   outside?: boolean;
+  /** Found in the worker's own strand (`reflect me`): the pause speaks about them. */
+  self?: boolean;
 }
 
 export interface SafetyCheckOptions {
@@ -67,7 +69,7 @@ export const safetyScreen: FreeTextHook = async (_dc, answer, screen) => {
   if (answer.skipped || !answer.text) return undefined;
   let hit: { all: RiskCategory[]; fresh: RiskCategory[] };
   try {
-    hit = screening.answer(answer.text, screen.raised);
+    hit = screening.answer(answer.text, screen.raised, { self: screen.self });
   } catch (err) {
     log.error('safety.screen_failed', errorFields(err));
     const options: SafetyCheckOptions = { failed: true, inDialog: true, debriefId: screen.debriefId, clientCode: screen.clientCode, raised: screen.raised };
@@ -78,14 +80,16 @@ export const safetyScreen: FreeTextHook = async (_dc, answer, screen) => {
   log.info('safety.hit', { count: all.length, pending: fresh.length, kind: all.join('+') });
   if (!fresh.length) return { riskFlags: all };
   const found = [...new Set([...(screen.raised ?? []).filter(isRiskKind), ...all])];
-  const options: SafetyPauseOptions = { categories: fresh, found, debriefId: screen.debriefId, clientCode: screen.clientCode };
+  const options: SafetyPauseOptions = { categories: fresh, found, debriefId: screen.debriefId, clientCode: screen.clientCode, self: screen.self };
   return { riskFlags: all, pause: { dialogId: SAFETY_DIALOG, options: { ...options } } };
 };
 
 /** The protocol as one plain message: (why we paused,) each kind's response and duties, the contacts, what we are not. */
-export function protocolMessage(protocol: SafetyProtocol, categories: readonly RiskCategory[], opts: { region?: Region; asked?: boolean } = {}): string {
+export function protocolMessage(protocol: SafetyProtocol, categories: readonly RiskCategory[], opts: { region?: Region; asked?: boolean; self?: boolean } = {}): string {
   const view = protocolFor(protocol, categories, opts.region);
-  const parts = opts.asked ? [] : [view.pause];
+  // In the worker's own strand, a pause for their own risk speaks about them; a client's risk told there does not.
+  const own = opts.self && protocol.pauseSelf && view.sections.every((s) => s.audience === 'psw');
+  const parts = opts.asked ? [] : [own ? protocol.pauseSelf : view.pause];
   for (const s of view.sections) {
     parts.push([s.text, ...s.steps.map((step) => `• ${step}`), ...s.duties.map((d) => `• **${d.title}**: ${d.text}`)].join('\n'));
   }
@@ -115,7 +119,7 @@ export class SafetyDialog extends ComponentDialog {
   private async show(step: WaterfallStepContext) {
     const o = step.options as SafetyPauseOptions;
     log.info('safety.paused', { kind: o.categories.join('+') });
-    await step.context.sendActivity(protocolMessage(this.protocol, o.categories, { region: regionOfTurn(step), asked: o.asked }));
+    await step.context.sendActivity(protocolMessage(this.protocol, o.categories, { region: regionOfTurn(step), asked: o.asked, self: o.self }));
     // One alert per debrief: once it has arrived, there is nothing more to offer.
     if (o.debriefId && (await this.app.safetyAlerts.status(o.debriefId)) === 'delivered') return this.carryOn(step, this.protocol.supervisorAlert.alreadyDelivered);
     const target = await this.app.safetyAlerts.target(personOf(step.context).id);

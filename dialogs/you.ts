@@ -366,7 +366,7 @@ function topicById(id: string): YouTopic | undefined {
 
 /** What the safety screen knows of this reflection: its id and what it has raised; never a client code. */
 function screenOf(draft: SelfDraft): ScreenContext {
-  return { debriefId: draft.id, raised: [...draft.riskFlags] };
+  return { debriefId: draft.id, raised: [...draft.riskFlags], self: true };
 }
 
 /** Exactly what will be stored, what was hidden, and who will see what. */

@@ -38,6 +38,8 @@ export interface ScreenContext {
   debriefId?: string;
   clientCode?: string;
   raised?: string[];
+  /** The worker's own strand (`reflect me`): the screen reads the text as about the worker (services/safety/screen/self.ts). */
+  self?: boolean;
 }
 
 export interface FreeTextAnswer extends RedactedText {

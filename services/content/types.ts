@@ -139,6 +139,8 @@ export interface SafetyProtocol {
   readonly id: string;
   readonly source: string;
   readonly pause: string;
+  /** The pause in the worker's own strand (`reflect me`): spoken about them, not a debrief. */
+  readonly pauseSelf?: string;
   readonly kinds: Readonly<Record<RiskCategory, SafetyKind>>;
   readonly contacts: readonly SafetyContact[];
   /** What the PSW is told about the alert; {who} names the person it goes to. */

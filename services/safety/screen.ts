@@ -11,6 +11,7 @@ import { content as defaultContent, RISK_CATEGORIES, type Content, type RiskCate
 import { classify, shippedModel, type RiskModel } from './screen/classifier';
 import { contextRulesOut, matchLexicon } from './screen/lexicon';
 import { normalise } from './screen/normalise';
+import { screenOwnStrand } from './screen/self';
 
 export type { RiskCategory } from '../content';
 
@@ -32,10 +33,22 @@ export interface ScreenLayers {
 
 export const CLASSIFIER_TERM = 'classifier';
 
+/** Whose text this is. */
+export interface ScreenOptions {
+  /** The worker's own strand (`reflect me`): their past, a death told as an event and someone's story raise
+   * nothing; their own suicide, overdose or self-harm risk now is raised as psw_distress (./screen/self). */
+  self?: boolean;
+}
+
 /** Screens text for risk language: pattern hits in category then term order, then classifier-only kinds. */
-export function screenRisk(text: string, c: Content = defaultContent(), layers: ScreenLayers = {}): RiskHit[] {
+export function screenRisk(text: string, c: Content = defaultContent(), layers: ScreenLayers = {}, opts: ScreenOptions = {}): RiskHit[] {
   if (!text?.trim()) return [];
   const norm = layers.normalise === false ? text.toLowerCase().replace(/\s+/g, ' ').trim() : normalise(text);
+  if (opts.self && layers.context !== false) return screenOwnStrand(norm, c, (sentence) => screenNormalised(sentence, c, layers));
+  return screenNormalised(norm, c, layers);
+}
+
+function screenNormalised(norm: string, c: Content, layers: ScreenLayers): RiskHit[] {
   const hits: RiskHit[] = matchLexicon(norm, c, { context: layers.context });
   if (layers.classifier !== false) {
     const model = typeof layers.classifier === 'object' ? layers.classifier : shippedModel();

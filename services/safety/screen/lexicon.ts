@@ -26,6 +26,8 @@ interface ContextRules {
   resolved: Cue;
   current: Cue;
   suppress: Cue[];
+  /** The worker's own strand (`reflect me`, ./self). */
+  self?: { reflective: Cue; current: Cue; risk: Cue };
 }
 
 interface CompiledLexicon {
@@ -35,6 +37,8 @@ interface CompiledLexicon {
   resolved: RegExp;
   current: RegExp;
   suppress: { categories: RiskCategory[]; re: RegExp; unless?: RegExp }[];
+  /** The worker's own strand: what makes a sentence reflective, current, or the worker's own risk. */
+  self?: { reflective: RegExp; current: RegExp; risk: RegExp };
 }
 
 export interface LexiconOptions {
@@ -53,7 +57,7 @@ const cache = new WeakMap<Content, CompiledLexicon>();
 function readContext(c: Content): ContextRules {
   const file = path.join(c.dir, CONTENT_FILES.riskTerms);
   const rules = (JSON.parse(fs.readFileSync(file, 'utf8')) as { context: ContextRules }).context;
-  const all = [rules.negation, rules.resolved, rules.current, ...rules.suppress];
+  const all = [rules.negation, rules.resolved, rules.current, ...rules.suppress, ...(rules.self ? [rules.self.reflective, rules.self.current, rules.self.risk] : [])];
   for (const cue of all) {
     if (!c.sourceById.has(cue.source)) throw new ContentError(file, `/context (${cue.id})`, `unknown source "${cue.source}"`);
   }
@@ -83,6 +87,11 @@ export function compileLexicon(c: Content): CompiledLexicon {
       re: compilePattern(s.pattern, 'i'),
       unless: s.unless ? compilePattern(s.unless, 'i') : undefined,
     })),
+    self: ctx.self && {
+      reflective: compilePattern(ctx.self.reflective.pattern, 'i'),
+      current: compilePattern(ctx.self.current.pattern, 'i'),
+      risk: compilePattern(ctx.self.risk.pattern, 'i'),
+    },
   };
   cache.set(c, out);
   return out;

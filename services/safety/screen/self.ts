@@ -1,0 +1,49 @@
+/**
+ * The worker's own strand (`reflect me`): what a PSW writes there is about themselves, so the screen reads it
+ * differently, sentence by sentence (ConText's "experiencer" and "historical" rules):
+ *   - a reflective sentence (memories, their own past use, a death told as an event, someone's story, a meeting)
+ *     raises nothing, unless it also says the risk is now ("again", "last night", "have been using");
+ *   - a suicide, overdose or self-harm hit in a sentence about the worker (no third person in it) is the worker's
+ *     own risk, so it is raised as `psw_distress`, whose response speaks to them (their supports, 9-8-8 / 988);
+ *     a third person's risk keeps its kind ("my client told me tonight she has a plan");
+ *   - a few phrases that are only risk when the worker says them of themselves ("did it again", "saving my
+ *     pills") raise `psw_distress`.
+ * Cues: content/risk-terms.json, context.self. Measured on bench/data/screen-you-*.jsonl (docs/SAFETY.md).
+ */
+import type { Content, RiskCategory } from '../../content';
+import { compileLexicon } from './lexicon';
+import { sentences } from './normalise';
+
+/** Kinds that, said of the worker themselves, are the worker's own risk. */
+const OWN_KINDS: readonly RiskCategory[] = ['suicide', 'overdose', 'self_harm'];
+/** Someone else is the one at risk (subject or reflexive; "her funeral" or "told him" still leave it the worker's). */
+const THIRD_PERSON = /\b(?:he|she|they|himself|herself|themselves|client|xname)\b/;
+
+export const SELF_TERM = 'self-risk';
+
+export interface SelfHit {
+  category: RiskCategory;
+  termId: string;
+}
+
+/**
+ * Screens normalised own-strand text: `screenSentence` runs the ordinary screen on one sentence; this keeps,
+ * re-kinds or drops its hits by the rules above. Without context.self in the content, the ordinary screen's hits.
+ */
+export function screenOwnStrand(norm: string, c: Content, screenSentence: (sentence: string) => SelfHit[]): SelfHit[] {
+  const cues = compileLexicon(c).self;
+  if (!cues) return screenSentence(norm);
+  const out: SelfHit[] = [];
+  for (const { start, end } of sentences(norm)) {
+    const text = norm.slice(start, end).trim();
+    if (!text) continue;
+    const now = cues.current.test(text);
+    if (cues.reflective.test(text) && !now) continue;
+    const own = !THIRD_PERSON.test(text);
+    for (const h of screenSentence(text)) {
+      out.push(own && OWN_KINDS.includes(h.category) ? { category: 'psw_distress', termId: h.termId } : h);
+    }
+    if (own && cues.risk.test(text)) out.push({ category: 'psw_distress', termId: SELF_TERM });
+  }
+  return out;
+}
