@@ -14,6 +14,7 @@ describe('stall language', () => {
     ['Not returning my calls or texts', 'stall-not-returning', 'trust'],
     ['She shut down as soon as I asked about it', 'stall-shut-down', 'trust'],
     ['The referral fell through at the last minute', 'stall-referral-fell-through', 'bridging'],
+    ['the detox referal fell thru again', 'stall-referral-fell-through', 'bridging'], // as phones type it
     ['Still on the waitlist for detox', 'stall-waitlist', 'bridging'],
     ['He got turned away at intake', 'stall-turned-away', 'bridging'],
     ['They have no ID so the clinic will not see them', 'stall-no-id', 'bridging'],
