@@ -5,7 +5,8 @@
  *     raises nothing, unless it also says the risk is now ("again", "last night", "have been using");
  *   - a suicide, overdose or self-harm hit in a sentence about the worker (no third person in it) is the worker's
  *     own risk, so it is raised as `psw_distress`, whose response speaks to them (their supports, 9-8-8 / 988);
- *     a third person's risk keeps its kind ("my client told me tonight she has a plan");
+ *     a third person's risk keeps its kind ("my client told me tonight she has a plan"); a sentence with both
+ *     ("since he died i want to die too") raises both, so neither response is lost;
  *   - a few phrases that are only risk when the worker says them of themselves ("did it again", "saving my
  *     pills") raise `psw_distress`.
  * Cues: content/risk-terms.json, context.self. Measured on bench/data/screen-you-*.jsonl (docs/SAFETY.md).
@@ -16,8 +17,10 @@ import { sentences } from './normalise';
 
 /** Kinds that, said of the worker themselves, are the worker's own risk. */
 const OWN_KINDS: readonly RiskCategory[] = ['suicide', 'overdose', 'self_harm'];
-/** Someone else is the one at risk (subject or reflexive; "her funeral" or "told him" still leave it the worker's). */
+/** Someone else may be the one at risk (subject or reflexive; "her funeral" or "told him" leave it the worker's). */
 const THIRD_PERSON = /\b(?:he|she|they|himself|herself|themselves|client|xname)\b/;
+/** The worker says it of themselves even beside a third person ("since he died i want to die too"). */
+const FIRST_PERSON_RISK = /\b(?:myself|my (?:own )?life|i (?:\w+ )?(?:want|wanna|wish|need|plan|am going|am gonna) to|i (?:do not|can not) (?:want|go on|keep)|i (?:am|keep|have been) (?:\w+ )?(?:thinking|using|drinking|cutting))\b/;
 
 export const SELF_TERM = 'self-risk';
 
@@ -39,9 +42,13 @@ export function screenOwnStrand(norm: string, c: Content, screenSentence: (sente
     if (!text) continue;
     const now = cues.current.test(text);
     if (cues.reflective.test(text) && !now) continue;
-    const own = !THIRD_PERSON.test(text);
+    // Only the worker: their own risk. The worker and someone else: both, so neither response is lost.
+    const other = THIRD_PERSON.test(text);
+    const own = !other || FIRST_PERSON_RISK.test(text);
     for (const h of screenSentence(text)) {
-      out.push(own && OWN_KINDS.includes(h.category) ? { category: 'psw_distress', termId: h.termId } : h);
+      if (!own || !OWN_KINDS.includes(h.category)) out.push(h);
+      else if (!other) out.push({ category: 'psw_distress', termId: h.termId });
+      else out.push(h, { category: 'psw_distress', termId: h.termId });
     }
     if (own && cues.risk.test(text)) out.push({ category: 'psw_distress', termId: SELF_TERM });
   }

@@ -52,6 +52,22 @@ describe("risk screen: the worker's own strand (reflect me)", () => {
     assert.deepEqual(own('it brought back memories and i relapsed on the weekend'), ['psw_distress']);
   });
 
+  it('their own risk said plainly now is raised even in a sentence about a memory or a death', () => {
+    for (const text of [
+      'i keep thinking about killing myself since the funeral',
+      "the memorial was today and i don't want to be here",
+      'i remember it all and i want to kill myself',
+      'after the funeral i went home and took a handful of pills',
+    ]) {
+      assert.deepEqual(own(text), ['psw_distress'], text);
+    }
+  });
+
+  it('the worker and someone else at risk in one sentence: both kinds, so neither response is lost', () => {
+    assert.deepEqual(own('since he died i want to die too'), ['suicide', 'psw_distress']);
+    assert.deepEqual(own("i'm still thinking about ending it all since she passed"), ['suicide', 'psw_distress']);
+  });
+
   it('phrases that are risk only when the worker says them of themselves', () => {
     assert.deepEqual(own('i used to cut, and last night i did it again'), ['psw_distress']);
     assert.deepEqual(own("i've been saving my sleeping pills, just in case"), ['psw_distress']);
