@@ -79,6 +79,10 @@ function classifyCached(raw: string, dict: ReturnType<typeof dictionaries>): Kin
   return k;
 }
 
+/** Kinds that start a name run, and kinds that continue one (sets: the hot loop allocates no arrays). */
+const RUN_START = new Set<Kind>(['strong', 'unknown', 'weak', 'initial']);
+const RUN_PART = new Set<Kind>(['strong', 'unknown', 'weak', 'initial', 'particle']);
+
 export function names(text: string): Entity[] {
   const dict = dictionaries();
   const toks: Tok[] = [];
@@ -89,13 +93,14 @@ export function names(text: string): Entity[] {
     // A lower-case word glued to a digit is SMS ("2moro", "4ever"), not a name.
     const kind0 = /\d/.test(text[m.index - 1] ?? '') && /^\p{Ll}/u.test(t) ? 'word' : classifyCached(t, dict);
     if (t.endsWith('.') && kind0 !== 'initial' && kind0 !== 'title') t = t.slice(0, -1);
-    toks.push({ start: m.index, end: m.index + t.length, text: t, kind: kind0, initialPos: isSentenceStart(text, m.index) });
+    // Only a token that can start a run is ever asked whether it opens a sentence.
+    toks.push({ start: m.index, end: m.index + t.length, text: t, kind: kind0, initialPos: RUN_START.has(kind0) && isSentenceStart(text, m.index) });
   }
   const out: Entity[] = [];
   let i = 0;
   while (i < toks.length) {
     const tk = toks[i]!;
-    if (!['strong', 'unknown', 'weak', 'initial'].includes(tk.kind)) {
+    if (!RUN_START.has(tk.kind)) {
       i++;
       continue;
     }
@@ -107,7 +112,7 @@ export function names(text: string): Entity[] {
       // A lower-case initial keeps its period outside the token ("eric g. samoylova").
       const initialDot = gap.startsWith('.') && toks[j]!.text.length === 1 && j > i;
       if (!/^ {1,2}$/.test(initialDot ? gap.slice(1) : gap)) break;
-      if (['strong', 'unknown', 'weak', 'initial', 'particle'].includes(next.kind)) {
+      if (RUN_PART.has(next.kind)) {
         // "Barbara Yudina Apt. 675": a unit word starts the address after the name.
         if (UNIT_WORDS.test(next.text)) break;
         j++;
