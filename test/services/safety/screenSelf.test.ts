@@ -3,6 +3,7 @@
 // sentence says the risk is now; the worker's own suicide, overdose or self-harm risk is raised as psw_distress;
 // a third person's risk keeps its kind. Figures: `npm run bench:screen` (docs/SAFETY.md).
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { compilePattern, content } from '../../../services/content';
@@ -101,5 +102,23 @@ describe("risk screen: the worker's own strand (reflect me)", () => {
       assert.ok(c.sourceById.has(cue.source), cue.source);
       for (const ex of cue.examples) assert.match(normalise(ex), compilePattern(cue.pattern, 'i'), ex);
     }
+  });
+
+  it('the command line screens as the own strand with --self', function () {
+    this.timeout(120000); // two node processes with tsx, on a shared machine
+    const repo = path.join(__dirname, '..', '..', '..');
+    const input = [JSON.stringify({ id: 'm', text: 'it brought back memories of my own using days' }), JSON.stringify({ id: 'n', text: 'i used again last night' })].join('\n') + '\n';
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'services/safety/cli.ts'), ...args], { input, encoding: 'utf8', cwd: repo, timeout: 60000 });
+    const lines = (args: string[]) => {
+      const r = run(args);
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    };
+    assert.deepEqual(lines(['--jsonl', '--self']), [
+      { id: 'm', risk: false, kinds: [] },
+      { id: 'n', risk: true, kinds: ['psw_distress'] },
+    ]);
+    assert.deepEqual(lines(['--jsonl'])[0], { id: 'm', risk: true, kinds: ['overdose'] }, 'without --self, as the other strands screen it');
   });
 });
