@@ -184,6 +184,9 @@ export const phone: Detector = (t) => {
     // No phone holds more than 15 digits, and one bare run of digits is a phone only at 7, 10 or 11 digits: card
     // numbers, IBANs and long ids skip libphonenumber, the costliest step of all.
     if ((nd > 15 && !/[+(]/.test(c[0])) || (/^\d+$/.test(c[0]) && nd !== 7 && nd !== 10 && nd !== 11)) continue;
+    // With the US as default country, libphonenumber finds no number of fewer than 10 digits unless it is written
+    // internationally ("+44 20 …", "0044 …", "011 …"): skip the rest.
+    if (nd < 10 && !/^[+(]|^0/.test(c[0])) continue;
     // Dates and SSNs the other detectors take: "2024-03-14 10", "3/14/2024", "123-45-6789".
     if (/^\d{4}-\d\d-\d\d|^\d{1,2}\/\d{1,2}\/\d{2,4}$|^\d{3}-\d\d-\d{4}$/.test(c[0])) continue;
     if (byShape.some((e) => e.start <= cs + 1 && e.end >= ce - 1)) continue;
