@@ -4,11 +4,11 @@ import { adaptiveCard, cardAttachment, commandButton, textBlock } from '../cards
 import { t } from '../services/catalogue';
 import type { Person } from '../services/people';
 import { commandsFor, type Command } from './commands';
-import { offer as onboardingOffer, START_BUTTON, WELCOME_NEWHIRE } from './onboardingMessages';
+import { offer as onboardingOffer } from './onboardingMessages';
 
 /** The first message a person gets, for their role; a new hire's carries a button that starts onboarding. */
 export function welcome(person: Person): string | Partial<Activity> {
-  if (person.role === 'newhire') return onboardingOffer(WELCOME_NEWHIRE, START_BUTTON);
+  if (person.role === 'newhire') return onboardingOffer(t('onboarding.welcome'));
   // A supervisor reads their team's work and an admin keeps the roster: each is told what they came for (issue 14).
   if (person.role === 'supervisor') {
     const card = adaptiveCard([textBlock(t('router.welcomeSupervisorHint'), { isSubtle: true })], [commandButton(t('router.welcomeSupervisorButton'), 'summary')]);

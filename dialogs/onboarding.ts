@@ -6,9 +6,9 @@ import { ComponentDialog, Dialog, WaterfallDialog, type DialogContext, type Dial
 import type { Person } from '../services/people';
 import type { AppServices } from '../services/app';
 import { PRACTICE_CODE } from '../services/reflections/codes';
+import { t } from '../services/catalogue';
 import { log } from '../services/log';
 import { describeRedactions, totalRedactions, type OnboardingProgress, type OnboardingService, type OnboardingStep } from '../services/onboarding';
-import * as messages from './messages';
 import type { DebriefProgress } from './midDebrief';
 import * as words from './onboardingMessages';
 import { REFLECTION_DIALOG, ReflectionDialog, type ReflectionOptions } from './reflection';
@@ -76,12 +76,12 @@ export class OnboardingDialog extends ComponentDialog {
     let progress: OnboardingProgress;
     if (args === 'restart' || args === 'start over' || args === 'again') {
       progress = await this.onboarding.restart(person.id, now);
-      await step.context.sendActivity(words.RESTARTED);
+      await step.context.sendActivity(t('onboarding.restarted'));
       log.info('onboarding.restarted', { person: person.id.slice(0, 8) });
     } else {
       progress = await this.onboarding.begin(person.id, now);
       if (progress.step >= this.onboarding.total) {
-        await step.context.sendActivity(words.ALREADY_DONE);
+        await step.context.sendActivity(t('onboarding.alreadyDone'));
         return step.endDialog();
       }
       if (progress.step > 0) {
@@ -113,17 +113,16 @@ export class OnboardingDialog extends ComponentDialog {
         if (tell) await step.context.sendActivity(supervisorView(person));
         return step.beginDialog(CHOICE, {
           step: 'onb-intro',
-          prompt: words.READY,
-          choices: [{ value: 'go', title: "Let's go", synonyms: ['yes', 'ok', 'okay', 'ready', 'start', 'go', 'next', 'continue', 'sure'] }],
+          prompt: t('onboarding.ready'),
+          choices: [{ value: 'go', title: t('onboarding.letsGo'), synonyms: ['yes', 'ok', 'okay', 'ready', 'start', 'go', 'next', 'continue', 'sure'] }],
         });
       }
       case 'check': {
         const m = this.module(current.stage);
         const position = content.modules.indexOf(m) + 1;
-        await step.context.sendActivity(
-          `**${m.title}** (${position} of ${content.modules.length})\n\nWhat it looks like in practice:\n${m.inPractice.map((p) => `• ${p.text}`).join('\n')}`,
-        );
-        await step.context.sendActivity(`A story from practice: ${m.vignette.text}`);
+        const practice = m.inPractice.map((p) => t('onboarding.bullet', { text: p.text })).join('\n');
+        await step.context.sendActivity(t('onboarding.module', { title: m.title, position, count: content.modules.length, practice }));
+        await step.context.sendActivity(t('onboarding.story', { text: m.vignette.text }));
         return step.beginDialog(CHOICE, {
           step: m.check.id,
           prompt: m.check.question,
@@ -152,7 +151,7 @@ export class OnboardingDialog extends ComponentDialog {
     // Answered already in another conversation (another device): no second answer, just go to where they are.
     const stored = await this.onboarding.begin(person.id, now);
     if (stored.step !== values.index) {
-      await step.context.sendActivity(words.MOVED_ON);
+      await step.context.sendActivity(t('onboarding.movedOn'));
       return stored.step >= this.onboarding.total ? step.endDialog() : step.replaceDialog(STEP);
     }
 
@@ -169,14 +168,14 @@ export class OnboardingDialog extends ComponentDialog {
       case 'reflect': {
         // Already de-identified by FreeTextStep; kept only for this turn, never stored.
         const answer = step.result as FreeTextAnswer;
-        await step.context.sendActivity(answer.skipped ? words.REFLECT_SKIPPED : words.reflectThanks(describeRedactions(answer.redactions)));
+        await step.context.sendActivity(answer.skipped ? t('onboarding.reflectSkipped') : words.reflectThanks(describeRedactions(answer.redactions)));
         break;
       }
       case 'practice': {
         // The debrief returns the saved reflection's id, or undefined when the person left without saving.
         const savedId = typeof step.result === 'string' ? step.result : undefined;
         if (!savedId) {
-          await step.context.sendActivity(words.PRACTICE_NOT_SAVED);
+          await step.context.sendActivity(t('onboarding.practiceNotSaved'));
           return step.endDialog();
         }
         await this.onboarding.complete(person.id, now);
@@ -184,7 +183,7 @@ export class OnboardingDialog extends ComponentDialog {
         // Undefined only while storage is down and the outbox holds the reflection: then a general word.
         const saved = await this.app.reflections.get(person.id, savedId);
         await step.context.sendActivity(words.practiceDone(saved ? describeRedactions(totalRedactions(saved)) : undefined));
-        await step.context.sendActivity(words.FINISHED);
+        await step.context.sendActivity(t('onboarding.finished'));
         return step.endDialog();
       }
     }
@@ -198,10 +197,10 @@ export class OnboardingDialog extends ComponentDialog {
   }
 
   private where(current: OnboardingStep): string {
-    if (current.kind === 'intro') return 'the introduction';
-    if (current.kind === 'practice') return 'the practice debrief';
+    if (current.kind === 'intro') return t('onboarding.whereIntro');
+    if (current.kind === 'practice') return t('onboarding.wherePractice');
     const m = this.module(current.stage);
-    return current.kind === 'check' ? m.title : `${m.title}, the reflective question`;
+    return current.kind === 'check' ? m.title : t('onboarding.whereReflect', { title: m.title });
   }
 }
 
@@ -218,11 +217,11 @@ export class OnboardingOfferDialog extends Dialog {
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const status = await this.onboarding.onboardingStatus(personOf(dc.context).id);
     if (status.completed) {
-      await dc.context.sendActivity(messages.NOT_UNDERSTOOD);
+      await dc.context.sendActivity(t('router.notUnderstood'));
     } else if (status.started) {
-      await dc.context.sendActivity(words.offer(words.resumeOffer(status.step, status.total), words.RESUME_BUTTON));
+      await dc.context.sendActivity(words.offer(words.resumeOffer(status.step, status.total), true));
     } else {
-      await dc.context.sendActivity(words.offer(words.WELCOME_NEWHIRE, words.START_BUTTON));
+      await dc.context.sendActivity(words.offer(t('onboarding.welcome')));
     }
     return dc.endDialog();
   }
