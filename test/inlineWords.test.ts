@@ -18,7 +18,6 @@ const STILL_INLINE: Record<string, number> = {
   'dialogs/reflectionReview.ts': 7,
   'dialogs/reflectionSave.ts': 3,
   'dialogs/reflectionText.ts': 12,
-  'dialogs/reminders.ts': 22,
   'dialogs/stall.ts': 14,
   'dialogs/supervision/audit.ts': 6,
   'dialogs/supervision/export.ts': 5,
