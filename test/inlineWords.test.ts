@@ -19,10 +19,6 @@ const STILL_INLINE: Record<string, number> = {
   'dialogs/reflectionSave.ts': 3,
   'dialogs/reflectionText.ts': 12,
   'dialogs/stall.ts': 14,
-  'dialogs/supervision/audit.ts': 6,
-  'dialogs/supervision/export.ts': 5,
-  'dialogs/supervision/roster.ts': 15,
-  'dialogs/supervision/shared.ts': 5,
 };
 
 /** Text that is not said to a person in a chat or card: HTTP errors for API clients, operator console lines, headers. */

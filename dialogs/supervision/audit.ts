@@ -3,6 +3,7 @@
 import { DateTime } from 'luxon';
 import { adaptiveCard, submit, textBlock } from '../../cards/card';
 import type { AppServices } from '../../services/app';
+import { t, type MessageKey } from '../../services/catalogue';
 import { type AUDIT_VIEWS, monthOf } from '../../services/audit';
 import { ROSTER_FILE_ACTOR } from '../../services/roster';
 import { signToken, verifyToken } from '../../services/signedToken';
@@ -12,21 +13,16 @@ import { monthTitle, pageOf, sendCard, words as shared } from './shared';
 
 export const AUDIT_DIALOG = 'supervision.audit';
 
-export const words = {
-  auditEmpty: (month: string) => `No reads recorded in ${monthTitle(month)}.`,
-  auditBadMonth: 'Give the month like `audit 2025-03`.',
-};
-
-const VIEW_WORDS: Record<(typeof AUDIT_VIEWS)[number], string> = {
-  summary: 'team summary',
-  summary_psw: 'read shared reflections',
-  digest: 'weekly digest',
-  export: 'export',
-  delete: 'deleted data',
-  roster: 'changed the roster',
-  supervision: 'read flags for supervision',
-  supervision_record: 'recorded a flag talked through or an alert acknowledged',
-  what_helps: 'what helps (counts only)',
+const VIEW_WORDS: Record<(typeof AUDIT_VIEWS)[number], MessageKey> = {
+  summary: 'supervision.audit.view.summary',
+  summary_psw: 'supervision.audit.view.summaryPsw',
+  digest: 'supervision.audit.view.digest',
+  export: 'supervision.audit.view.export',
+  delete: 'supervision.audit.view.delete',
+  roster: 'supervision.audit.view.roster',
+  supervision: 'supervision.audit.view.supervision',
+  supervision_record: 'supervision.audit.view.supervisionRecord',
+  what_helps: 'supervision.audit.view.whatHelps',
 };
 
 /** " (supervisor Sup 1 → Sup 2)": what a roster record changed, from its detail (labels and roles only). */
@@ -34,7 +30,7 @@ function rosterChangeWords(detail: Record<string, string | number> | undefined):
   if (!detail) return '';
   const parts = ['role', 'supervisor', 'alias', 'team', 'timeZone']
     .filter((f) => `${f}From` in detail || `${f}To` in detail)
-    .map((f) => `${f === 'timeZone' ? 'time zone' : f} ${detail[`${f}From`] || 'none'} → ${detail[`${f}To`] || 'none'}`);
+    .map((f) => t('supervision.audit.change', { field: f === 'timeZone' ? t('supervision.audit.timeZone') : f, from: detail[`${f}From`] || t('supervision.audit.none'), to: detail[`${f}To`] || t('supervision.audit.none') }));
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
@@ -47,29 +43,30 @@ export function auditDialog(app: AppServices): OneTurnDialog {
     let continuation: string | undefined;
     const page = pageOf(context);
     if (page !== undefined) {
-      const t = verifyToken<{ v: string; m: string; c: string }>(app.config.idSecret, 'audit-page', page, now);
-      if (!t || t.v !== viewer.id) return void (await context.sendActivity(shared.expired));
-      ({ m: month, c: continuation } = t);
+      const token = verifyToken<{ v: string; m: string; c: string }>(app.config.idSecret, 'audit-page', page, now);
+      if (!token || token.v !== viewer.id) return void (await context.sendActivity(shared.expired()));
+      ({ m: month, c: continuation } = token);
     }
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return void (await context.sendActivity(words.auditBadMonth));
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return void (await context.sendActivity(t('supervision.audit.badMonth')));
     const list = await audit.list(month, 15, continuation);
-    if (!list.items.length) return void (await context.sendActivity(words.auditEmpty(month)));
+    if (!list.items.length) return void (await context.sendActivity(t('supervision.audit.empty', { month: monthTitle(month) })));
     const people = await roster.list();
-    const alias = (id: string) => (id === ROSTER_FILE_ACTOR ? 'roster file' : people.find((p) => p.id === id)?.alias ?? `(removed ${id.slice(0, 6)})`);
+    const alias = (id: string) => (id === ROSTER_FILE_ACTOR ? t('supervision.audit.rosterFile') : people.find((p) => p.id === id)?.alias ?? t('supervision.audit.removed', { id: id.slice(0, 6) }));
     // Who read is named as they were named then; a rename since is shown beside it, never instead of it.
     const actor = (a: (typeof list.items)[number]) => {
       const now = alias(a.actor);
-      return a.actorAlias && a.actorAlias !== now ? `${a.actorAlias} (now ${now})` : now;
+      return a.actorAlias && a.actorAlias !== now ? t('supervision.audit.renamed', { then: a.actorAlias, now }) : now;
     };
     const lines = list.items.map((a) => {
       const when = DateTime.fromISO(a.at, { zone: viewer.timeZone }).toFormat('d LLL HH:mm');
-      const whose = a.subjects.length > 4 ? `${a.subjects.length} people` : a.subjects.map(alias).join(', ') || 'no one';
+      const whose = a.subjects.length > 4 ? t('supervision.audit.people', { count: a.subjects.length }) : a.subjects.map(alias).join(', ') || t('supervision.audit.noOne');
       const change = a.view === 'roster' ? rosterChangeWords(a.detail) : '';
-      return `${when} · ${actor(a)} · ${VIEW_WORDS[a.view] ?? a.view}${change} · ${whose}`;
+      const view = VIEW_WORDS[a.view] ? t(VIEW_WORDS[a.view]) : a.view;
+      return `${when} · ${actor(a)} · ${view}${change} · ${whose}`;
     });
     const actions = list.continuation
-      ? [submit('Show more', { command: 'audit', page: signToken(app.config.idSecret, 'audit-page', { v: viewer.id, m: month, c: list.continuation }, new Date(now.getTime() + 3600_000)) })]
+      ? [submit(t('supervision.audit.showMore'), { command: 'audit', page: signToken(app.config.idSecret, 'audit-page', { v: viewer.id, m: month, c: list.continuation }, new Date(now.getTime() + 3600_000)) })]
       : [];
-    await sendCard(context, adaptiveCard([textBlock(`Audit trail — ${monthTitle(month)}`, { weight: 'Bolder', size: 'Large' }), ...lines.map((l) => textBlock(l, { spacing: 'Small' }))], actions));
+    await sendCard(context, adaptiveCard([textBlock(t('supervision.audit.title', { month: monthTitle(month) }), { weight: 'Bolder', size: 'Large' }), ...lines.map((l) => textBlock(l, { spacing: 'Small' }))], actions));
   });
 }

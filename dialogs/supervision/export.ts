@@ -3,6 +3,7 @@
 // record are decided in services/supervision/export.ts.
 import { adaptiveCard, textBlock } from '../../cards/card';
 import type { AppServices } from '../../services/app';
+import { t } from '../../services/catalogue';
 import { log } from '../../services/log';
 import { EXPORT_TOKEN_MINUTES } from '../../services/supervision/export';
 import { parsePeriod, type Period } from '../../services/supervision/period';
@@ -12,12 +13,6 @@ import { sendCard, words as shared } from './shared';
 
 export const EXPORT_DIALOG = 'supervision.export';
 
-export const words = {
-  exportReady: (rows: number, label: string) => `Here's your export: ${rows} reflection${rows === 1 ? '' : 's'}, ${label}. Client codes are replaced with labels like C1.`,
-  exportLink: (minutes: number) => `The link works for ${minutes} minutes.`,
-  exportNone: "There's nothing to export for that period.",
-  ownOnly: 'You can export your own reflections: type `export`.',
-};
 
 /** Splits "PSW 1 last week" into an alias and a period; the period words come last. */
 function splitPeriod(args: string, zone: string, now: Date, fallback: string): { rest: string; period?: Period } {
@@ -33,10 +28,10 @@ export function exportDialog(app: AppServices): OneTurnDialog {
     const viewer = personOf(context);
     const now = app.now();
     const { rest, period } = splitPeriod(args, viewer.timeZone, now, '4 weeks');
-    if (!period) return void (await context.sendActivity(shared.badPeriod));
+    if (!period) return void (await context.sendActivity(shared.badPeriod()));
     const request = await exportService.request(viewer.id, rest || undefined, period, now);
     if (!request.ok) {
-      await context.sendActivity(viewer.role === 'supervisor' ? shared.notFound(rest) : words.ownOnly);
+      await context.sendActivity(viewer.role === 'supervisor' ? shared.notFound(rest) : t('supervision.export.ownOnly'));
       return;
     }
     const base = app.config.publicBaseUrl;
@@ -44,8 +39,8 @@ export function exportDialog(app: AppServices): OneTurnDialog {
       const url = `${base}/exports?token=${encodeURIComponent(request.token)}`;
       await sendCard(
         context,
-        adaptiveCard([textBlock(`Your export for the ${period.label} is ready.`), textBlock(words.exportLink(EXPORT_TOKEN_MINUTES), { isSubtle: true })], [
-          { type: 'Action.OpenUrl', title: 'Download CSV', url },
+        adaptiveCard([textBlock(t('supervision.export.readyFor', { period: period.label })), textBlock(t('supervision.export.link', { minutes: EXPORT_TOKEN_MINUTES }), { isSubtle: true })], [
+          { type: 'Action.OpenUrl', title: t('supervision.export.download'), url },
         ]),
       );
       log.info('export.link', { person: viewer.id.slice(0, 8), count: request.subjects });
@@ -53,11 +48,11 @@ export function exportDialog(app: AppServices): OneTurnDialog {
     }
     // No public address (the local web chat): the file goes inline as a data: URI. Same access and audit path.
     const file = await exportService.csv(request.token, now);
-    if (!file.ok) return void (await context.sendActivity(shared.expired));
-    if (!file.rows) return void (await context.sendActivity(words.exportNone));
+    if (!file.ok) return void (await context.sendActivity(shared.expired()));
+    if (!file.rows) return void (await context.sendActivity(t('supervision.export.none')));
     await context.sendActivity({
       type: 'message',
-      text: words.exportReady(file.rows, period.label),
+      text: t('supervision.export.ready', { rows: file.rows, period: period.label }),
       attachments: [{ contentType: 'text/csv', name: file.filename, contentUrl: `data:text/csv;charset=utf-8;base64,${Buffer.from(file.csv, 'utf8').toString('base64')}` }],
     });
     log.info('export.inline', { person: viewer.id.slice(0, 8), count: file.rows, bytes: file.csv.length });

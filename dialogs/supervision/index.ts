@@ -4,12 +4,11 @@
 import type { Dialog } from 'botbuilder-dialogs';
 import type { AppServices } from '../../services/app';
 import type { Command } from '../commands';
-import { auditDialog, words as auditWords } from './audit';
-import { exportDialog, words as exportWords } from './export';
-import { FlagsDialog, words as flagsWords } from './flags';
+import { auditDialog } from './audit';
+import { exportDialog } from './export';
+import { FlagsDialog } from './flags';
 import { mySummaryDialog } from './mySummary';
-import { rosterDialog, words as rosterWords } from './roster';
-import { words as sharedWords } from './shared';
+import { rosterDialog } from './roster';
 import { summaryDialog } from './summary';
 import { whatHelpsDialog } from './whatHelps';
 
@@ -20,9 +19,6 @@ export { MY_SUMMARY_DIALOG } from './mySummary';
 export { ROSTER_DIALOG } from './roster';
 export { SUMMARY_DIALOG } from './summary';
 export { WHAT_HELPS_DIALOG } from './whatHelps';
-
-/** Every sentence these commands say, for tests that look for one. */
-export const words = { ...sharedWords, ...exportWords, ...rosterWords, ...auditWords, ...flagsWords };
 
 /** `commands`: the command table, so a command typed where `flags` expects a note is not kept as one. */
 export function createSupervisionDialogs(app: AppServices, commands: readonly Command[] = []): Dialog[] {

@@ -3,7 +3,7 @@
 import { ownSummaryCard } from '../../cards/summary';
 import type { AppServices } from '../../services/app';
 import { parsePeriod } from '../../services/supervision/period';
-import { NOT_ALLOWED } from '../messages';
+import { t } from '../../services/catalogue';
 import { OneTurnDialog } from '../oneTurn';
 import { personOf } from '../turn';
 import { pageOf, pageViews, sendCard, tokenOf, words } from './shared';
@@ -22,9 +22,9 @@ export function mySummaryDialog(app: AppServices): OneTurnDialog {
     if (page === 'first') return showPage(context, viewer, await summaries.firstPage(viewer.id, undefined, now), 'my summary', true);
     if (page !== undefined) return showPage(context, viewer, await summaries.nextPage(viewer.id, page, now), 'my summary', false);
     const period = parsePeriod(args, viewer.timeZone, now);
-    if (!period) return void (await context.sendActivity(words.badPeriod));
+    if (!period) return void (await context.sendActivity(words.badPeriod()));
     const r = await summaries.own(viewer.id, period, now);
-    if (!r.ok) return void (await context.sendActivity(NOT_ALLOWED));
+    if (!r.ok) return void (await context.sendActivity(t('router.notAllowed')));
     return sendCard(context, ownSummaryCard(r.summary, period));
   });
 }

@@ -6,16 +6,17 @@ import { DateTime } from 'luxon';
 import { cardAttachment, type AdaptiveCard } from '../../cards/card';
 import { fullReflectionCards, reflectionPageCard, teamSummaryCard, teamSummaryText } from '../../cards/summary';
 import type { AppServices } from '../../services/app';
+import { t } from '../../services/catalogue';
 import { log } from '../../services/log';
 import type { Person } from '../../services/people';
 import type { Period } from '../../services/supervision/period';
-import { NOT_ALLOWED } from '../messages';
 
+/** The words every supervision command may say (supervision.shared.* in the catalogue). */
 export const words = {
-  notFound: (alias: string) => `I couldn't find "${alias}" among the people you supervise. Type \`summary\` to see your team.`,
-  noLongerYours: "Those reflections aren't available to you any more. Type `summary` to see your team.",
-  expired: 'That button has expired. Type the command again and I’ll start fresh.',
-  badPeriod: 'I can show `this week`, `last week`, or the last few weeks, like `4 weeks`.',
+  notFound: (alias: string) => t('supervision.shared.notFound', { alias }),
+  noLongerYours: () => t('supervision.shared.noLongerYours'),
+  expired: () => t('supervision.shared.expired'),
+  badPeriod: () => t('supervision.shared.badPeriod'),
 };
 
 /** The page token a button sent, if any. Only this field is read from a card: never ids. */
@@ -45,7 +46,7 @@ export function pageViews(app: AppServices) {
 
   const showPage = async (context: TurnContext, viewer: Person, result: Awaited<ReturnType<typeof summaries.firstPage>>, moreCommand: string, first: boolean) => {
     if (!result.ok) {
-      await context.sendActivity(result.reason === 'bad_token' ? words.expired : words.noLongerYours);
+      await context.sendActivity(result.reason === 'bad_token' ? words.expired() : words.noLongerYours());
       return;
     }
     const readAll = (r: { id: string; psw: string }) => ({ command: moreCommand, full: summaries.reflectionToken(viewer.id, r, app.now()) });
@@ -55,7 +56,7 @@ export function pageViews(app: AppServices) {
   /** "Read all": one reflection whole, in as many cards as its length needs (cards/limits.ts). */
   const showFull = async (context: TurnContext, viewer: Person, token: unknown) => {
     const r = await summaries.reflection(viewer.id, token, app.now());
-    if (!r.ok) return void (await context.sendActivity(r.reason === 'bad_token' ? words.expired : words.noLongerYours));
+    if (!r.ok) return void (await context.sendActivity(r.reason === 'bad_token' ? words.expired() : words.noLongerYours()));
     const cards = fullReflectionCards(r.doc, viewer.timeZone, r.scope === 'own');
     await context.sendActivity({ type: 'message', attachments: cards.map(cardAttachment) });
   };
@@ -64,11 +65,11 @@ export function pageViews(app: AppServices) {
   const showTeam = async (context: TurnContext, viewer: Person, period: Period, offset: number, digest: boolean) => {
     const now = app.now();
     const r = await summaries.team(viewer.id, period, now);
-    if (!r.ok) return void (await context.sendActivity(NOT_ALLOWED));
+    if (!r.ok) return void (await context.sendActivity(t('router.notAllowed')));
     await app.supervision.agenda.markTalkedThrough(r.summary);
     log.info('summary.team', { person: viewer.id.slice(0, 8), count: r.summary.teams.reduce((n, x) => n + x.psws.length, 0) });
     const more = (o: number) => ({ command: 'summary', team: summaries.teamPageToken(viewer.id, period, o, digest, now) });
-    const card = teamSummaryCard(r.summary, digest ? 'Your weekly digest' : 'Your team', { offset, more });
+    const card = teamSummaryCard(r.summary, digest ? t('notices.digestTitle') : t('supervision.shared.yourTeam'), { offset, more });
     return sendCard(context, card, offset ? undefined : teamSummaryText(r.summary));
   };
 

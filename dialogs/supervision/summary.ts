@@ -22,11 +22,11 @@ export function summaryDialog(app: AppServices): OneTurnDialog {
     const team = tokenOf(context, 'team');
     if (team !== undefined) {
       const t = summaries.readTeamPageToken(viewer.id, team, now);
-      return t ? showTeam(context, viewer, t.period, t.offset, t.digest) : void (await context.sendActivity(words.expired));
+      return t ? showTeam(context, viewer, t.period, t.offset, t.digest) : void (await context.sendActivity(words.expired()));
     }
     const period = parsePeriod(args, viewer.timeZone, now);
     if (period) return showTeam(context, viewer, period, 0, false);
-    if (/^\d|weeks?$/i.test(args)) return void (await context.sendActivity(words.badPeriod));
+    if (/^\d|weeks?$/i.test(args)) return void (await context.sendActivity(words.badPeriod()));
     const r = await summaries.firstPage(viewer.id, args, now);
     if (!r.ok) return void (await context.sendActivity(words.notFound(args)));
     await showPage(context, viewer, r, 'summary', true);
