@@ -27,7 +27,7 @@ import { MOVEMENT_TITLES, selfCheckInputs } from './reflectionText';
 import { CHOICE, CODE, FORM, FREE_TEXT, MAIN, PROMPTS, RAW_TEXT, REVIEW, SAVED_DRAFT, screenOf, v } from './reflectionState';
 import { SAFETY_CHECK_DIALOG, selfCareMessage, type SafetyCheckOptions } from './safety';
 import { STAGE_FINDER_DIALOG } from './stageFinder';
-import { SETBACK_NOTE, STALL_DIALOG, type StallOptions, type StallOutcome } from './stall';
+import { setbackNote, STALL_DIALOG, type StallOptions, type StallOutcome } from './stall';
 import { personOf } from './turn';
 import { debriefOffer } from './you';
 
@@ -218,7 +218,7 @@ export class ReflectionDebrief {
     draft.movement = (step.result as ChoiceResult).value as Movement;
     const stalls = content().stalls[draft.stage];
     // A setback is not a stall (issue 14): said so, and recorded as the movement only.
-    if (draft.movement === 'setback') await step.context.sendActivity(SETBACK_NOTE);
+    if (draft.movement === 'setback') await step.context.sendActivity(setbackNote());
     if (draft.quick) {
       // Quick: a stall the PSW reports is recorded (and checked in on); its strategies wait for a full debrief.
       if (reportedStall(draft.movement)) {

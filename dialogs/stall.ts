@@ -5,11 +5,12 @@
 // "None for now" — five buttons; "More ideas" shows the rest (a choice set past six, as every choice). The PSW picks one to try and may flag the relationship for
 // supervision; picking "Take it to supervision" is that flag, so it is not asked again.
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { t, type MessageKey } from '../services/catalogue';
 import { content } from '../services/content';
 import type { StageId, StallSource } from '../services/reflections/model';
 import { isSupervisionStrategy } from '../services/stalls/strategies';
 import type { StallSuggestion } from '../services/stalls/infer';
-import { ChoiceStep, YES_NO, type ChoiceResult } from './prompts';
+import { ChoiceStep, yesNo, type ChoiceResult } from './prompts';
 import type { ChoiceOption } from './prompts/match';
 import { teamHelpedLines } from './supervision/whatHelps';
 import type { AppServices } from './turn';
@@ -43,8 +44,7 @@ export interface StallOutcome {
 }
 
 /** What the PSW says when a setback is chosen: recorded as the movement, never labelled a stall (issue 14). */
-export const SETBACK_NOTE =
-  "Setbacks happen, and they don't undo what you've built. I won't mark it as stuck. If it starts to feel stuck, tell me next time and we'll look at what to try.";
+export const setbackNote = (): string => t('stall.setback');
 
 const NONE = 'none';
 const MORE = 'more';
@@ -81,15 +81,15 @@ export class StallDialog extends ComponentDialog {
     const there = stageTitle(other);
     // A reported stall is stuck wherever it is: only where is asked.
     const yes = o.source === 'reported'
-      ? [{ value: 'stuck', title: `Yes, ${shortStage(other)} now`, synonyms: ['yes', 'yes stuck', 'stuck'] }]
+      ? [{ value: 'stuck', title: t('stall.yesNow', { stage: shortStage(other) }), synonyms: ['yes', 'yes stuck', 'stuck'] }]
       : [
-          { value: 'stuck', title: 'Yes, and stuck there', synonyms: ['yes', 'yes stuck', 'stuck'] },
-          { value: 'moving', title: 'Yes, and moving', synonyms: ['yes moving', 'moving', 'yes but not stuck'] },
+          { value: 'stuck', title: t('stall.yesStuck'), synonyms: ['yes', 'yes stuck', 'stuck'] },
+          { value: 'moving', title: t('stall.yesMoving'), synonyms: ['yes moving', 'moving', 'yes but not stuck'] },
         ];
     return step.beginDialog(CHOICE, {
       step: 'stall-stage',
-      prompt: `Some of what you wrote sounds like ${there.toLowerCase()}, not ${stageTitle(o.stage).toLowerCase()}. Is that where ${o.clientCode}'s relationship is now?`,
-      choices: [...yes, { value: 'no', title: `No, still ${shortStage(o.stage)}`, synonyms: ['no', 'not yet', 'still'] }],
+      prompt: t('stall.otherStage', { there: there.toLowerCase(), here: stageTitle(o.stage).toLowerCase(), clientCode: o.clientCode }),
+      choices: [...yes, { value: 'no', title: t('stall.noStill', { stage: shortStage(o.stage) }), synonyms: ['no', 'not yet', 'still'] }],
     });
   }
 
@@ -101,23 +101,24 @@ export class StallDialog extends ComponentDialog {
       return step.next({ value: 'yes' });
     }
     if (answer === 'moving') {
-      await step.context.sendActivity(`Thanks. I'll note that ${o.clientCode} is at ${stageTitle(otherStage(o)!).toLowerCase()} now.`);
+      await step.context.sendActivity(t('stall.notedStage', { clientCode: o.clientCode, stage: stageTitle(otherStage(o)!).toLowerCase() }));
       return step.endDialog({ confirmed: false, stage: otherStage(o)!, flaggedForSupervision: false } satisfies StallOutcome);
     }
     if (o.source === 'reported') return step.next({ value: 'yes' });
     // Still at this stage (or nothing pointed elsewhere): the usual question, never a silent label.
     const why = answer === 'no' ? '' : whyStuck(o.suggestion);
-    return step.beginDialog(CHOICE, { step: 'stall-ask', prompt: `${why} Does ${o.clientCode} feel stuck to you right now?`.trim(), choices: YES_NO });
+    const prompt = why ? t('stall.feelStuckBecause', { why, clientCode: o.clientCode }) : t('stall.feelStuck', { clientCode: o.clientCode });
+    return step.beginDialog(CHOICE, { step: 'stall-ask', prompt, choices: yesNo() });
   }
 
   private async surface(step: WaterfallStepContext) {
     const o = step.options as StallOptions;
     if ((step.result as ChoiceResult).value !== 'yes') {
-      await step.context.sendActivity("Okay, thanks for checking in. I won't mark it as stuck.");
+      await step.context.sendActivity(t('stall.notStuck'));
       return step.endDialog(outcome(o, v(step), false));
     }
     const stalls = content().stalls[v(step).stage];
-    const questions = stalls.questions.slice(0, QUESTIONS_SHOWN).map((q) => `• ${q.text}`).join('\n');
+    const questions = stalls.questions.slice(0, QUESTIONS_SHOWN).map((q) => t('stall.question', { text: q.text })).join('\n');
     await step.context.sendActivity(`${stalls.intro}\n\n${questions}`);
     return step.beginDialog(STRATEGIES, { stage: v(step).stage, page: 0 } satisfies PageOptions);
   }
@@ -131,12 +132,12 @@ export class StallDialog extends ComponentDialog {
     const more = page === 0 && all.length > STRATEGIES_FIRST;
     const choices: ChoiceOption[] = [
       ...shown.map((s) => ({ value: s.id, title: s.title, detail: strategyDetail(s) + (helped.get(s.id) ?? '') })),
-      ...(more ? [{ value: MORE, title: 'More ideas', synonyms: ['more', 'others', 'other ideas', 'something else'] }] : []),
-      { value: NONE, title: 'None for now', synonyms: ['none', 'not now', 'no'] },
+      ...(more ? [{ value: MORE, title: t('stall.moreIdeas'), synonyms: ['more', 'others', 'other ideas', 'something else'] }] : []),
+      { value: NONE, title: t('stall.noneForNow'), synonyms: ['none', 'not now', 'no'] },
     ];
     return step.beginDialog(CHOICE, {
       step: `stall-strategy-${page + 1}`,
-      prompt: page === 0 ? 'Some things other peer workers try. Which one would you like to try next time?' : 'More things peer workers try. Which one would you like to try next time?',
+      prompt: page === 0 ? t('stall.tryFirst') : t('stall.tryMore'),
       choices,
     });
   }
@@ -155,21 +156,21 @@ export class StallDialog extends ComponentDialog {
     v(step).strategyId = picked.value;
     // Taking it to supervision is the flag: said once, not asked again.
     if (isSupervisionStrategy(picked.value)) {
-      await step.context.sendActivity(`Good choice. I've flagged ${o.clientCode} for supervision, so your supervisor sees it with this reflection once you save.`);
+      await step.context.sendActivity(t('stall.flaggedByStrategy', { clientCode: o.clientCode }));
       return step.endDialog(outcome(o, { ...v(step), flagged: true }, true));
     }
-    await step.context.sendActivity(`Good choice. I'll note that you're planning to try "${picked.title}".`);
+    await step.context.sendActivity(t('stall.planning', { strategy: picked.title }));
     return this.askFlag(step);
   }
 
   private async askFlag(step: WaterfallStepContext) {
-    return step.beginDialog(CHOICE, { step: 'stall-flag', prompt: 'Would you like to flag this relationship for supervision, so you can talk it through?', choices: YES_NO });
+    return step.beginDialog(CHOICE, { step: 'stall-flag', prompt: t('stall.askFlag'), choices: yesNo() });
   }
 
   private async flagged(step: WaterfallStepContext) {
     const o = step.options as StallOptions;
     const flag = (step.result as ChoiceResult).value === 'yes';
-    if (flag) await step.context.sendActivity('Flagged. Your supervisor will see it with this reflection once you save.');
+    if (flag) await step.context.sendActivity(t('stall.flagged'));
     return step.endDialog(outcome(o, { ...v(step), flagged: flag }, true));
   }
 }
@@ -196,9 +197,9 @@ function strategyDetail(s: { text: string; source: string }): string {
 /** What made us wonder, in plain words (an inferred stall at this stage). */
 function whyStuck(s: StallSuggestion | undefined): string {
   if (!s) return '';
-  if (s.source === 'inferred_duration') return `It's been about ${s.weeks} weeks at this stage.`;
-  if (s.source === 'inferred_repeat') return `This is reflection ${s.reflections} at this stage.`;
-  return 'Some of what you wrote sounds like things have hit a wall.';
+  if (s.source === 'inferred_duration') return t('stall.weeks', { weeks: s.weeks });
+  if (s.source === 'inferred_repeat') return t('stall.repeat', { count: s.reflections });
+  return t('stall.hitAWall');
 }
 
 function stageTitle(stage: StageId): string {
@@ -206,10 +207,11 @@ function stageTitle(stage: StageId): string {
 }
 
 /** Short enough for a button: "No, still fostering". */
-const SHORT_STAGE: Record<StageId, string> = { trust: 'building trust', fostering: 'fostering', bridging: 'bridging', launching: 'launching' };
+const SHORT_STAGE: Partial<Record<StageId, MessageKey>> = { trust: 'stall.short.trust', fostering: 'stall.short.fostering', bridging: 'stall.short.bridging', launching: 'stall.short.launching' };
 
 function shortStage(stage: StageId): string {
-  return SHORT_STAGE[stage] ?? stageTitle(stage).toLowerCase();
+  const key = SHORT_STAGE[stage];
+  return key ? t(key) : stageTitle(stage).toLowerCase();
 }
 
 /** "Lennox 2021" or the source's title: enough to find it, short enough for a phone. */

@@ -18,7 +18,6 @@ const STILL_INLINE: Record<string, number> = {
   'dialogs/reflectionReview.ts': 7,
   'dialogs/reflectionSave.ts': 3,
   'dialogs/reflectionText.ts': 12,
-  'dialogs/stall.ts': 14,
 };
 
 /** Text that is not said to a person in a chat or card: HTTP errors for API clients, operator console lines, headers. */
