@@ -48,6 +48,7 @@ export const setbackNote = (): string => t('stall.setback');
 
 const NONE = 'none';
 const MORE = 'more';
+const BACK = 'back';
 
 interface Values {
   stage: StageId;
@@ -133,6 +134,8 @@ export class StallDialog extends ComponentDialog {
     const choices: ChoiceOption[] = [
       ...shown.map((s) => ({ value: s.id, title: s.title, detail: strategyDetail(s) + (helped.get(s.id) ?? '') })),
       ...(more ? [{ value: MORE, title: t('stall.moreIdeas'), synonyms: ['more', 'others', 'other ideas', 'something else'] }] : []),
+      // The second page leads back to the first three, so "More ideas" is never a one-way door.
+      ...(page > 0 ? [{ value: BACK, title: t('stall.back'), synonyms: ['back', 'go back', 'first ideas', 'previous'] }] : []),
       { value: NONE, title: t('stall.noneForNow'), synonyms: ['none', 'not now', 'no'] },
     ];
     return step.beginDialog(CHOICE, {
@@ -146,6 +149,7 @@ export class StallDialog extends ComponentDialog {
     const { stage, page } = step.options as PageOptions;
     const picked = step.result as ChoiceResult;
     if (picked.value === MORE) return step.replaceDialog(STRATEGIES, { stage, page: page + 1 } satisfies PageOptions);
+    if (picked.value === BACK) return step.replaceDialog(STRATEGIES, { stage, page: 0 } satisfies PageOptions);
     return step.endDialog(picked);
   }
 

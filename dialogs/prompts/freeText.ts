@@ -80,6 +80,8 @@ export async function onFreeText(dc: DialogContext, hooks: readonly FreeTextHook
 }
 
 const SKIP = /^(skip|skip it|pass|n\/a|-)$/i;
+/** "Back" is a wish to go back, never an answer: it is not kept (the step can't rewind its dialog; see below). */
+export const BACK = /^(back|go back|previous|previous question|last question|undo)[.!]?$/i;
 
 export function tooLong(maxLength: number, length: number): string {
   return t('prompts.tooLong', { length, maxLength });
@@ -145,6 +147,12 @@ export class FreeTextStep extends CardStep<FreeTextStepOptions> {
     const raw = (dc.context.activity.text ?? '').trim();
     if (long && KEEP.test(raw)) return this.keepFirstPart(dc, long);
     if (options.skippable && SKIP.test(raw)) return dc.endDialog(skipped());
+    if (BACK.test(raw)) {
+      // A debrief shows every answer at its review, where any can be changed; elsewhere there is nothing to go back to.
+      await dc.context.sendActivity(options.screen?.debriefId ? t('prompts.backAtReview') : t('prompts.backNotHere'));
+      await this.send(dc.context, state);
+      return Dialog.EndOfTurn;
+    }
     if (!raw) {
       await dc.context.sendActivity(options.skippable ? t('prompts.typeOrSkip') : t('prompts.typePlease'));
       return Dialog.EndOfTurn;

@@ -78,6 +78,25 @@ describe('commands typed mid-debrief', () => {
     assert.equal((await bot.app.reflections.listByPsw(psw, { includePractice: true })).items.length, 0);
   });
 
+  it('`back` at a question is not saved as its answer: it says answers can be changed at the review and asks again', async () => {
+    const c = new Conversation(bot.url);
+    await atFirstPrompt(c, 'E-5');
+    await c.say('We went for a walk');
+    const back = visibleText(await c.say('back'));
+    assert.match(back, /can't go back a question[\s\S]*change any of them/);
+    assert.ok(back.includes(secondTrustPrompt()), back);
+    const next = visibleText(await c.say('go back'));
+    assert.ok(next.includes(secondTrustPrompt()), 'still the same question');
+    await c.say('She laughed at my joke');
+    for (let i = 2; i < Math.min(content().stageById.trust.prompts.length, 5); i++) await c.say('skip');
+    await c.say('steady');
+    await c.say('4');
+    // The review shows both answers as written, and no "back" among them.
+    const review = visibleText(await c.say('no'));
+    assert.match(review, /1\. _[^_]+_\n\s+"We went for a walk"\n2\. _[^_]+_\n\s+"She laughed at my joke"/);
+    assert.ok(!review.includes('"back"') && !review.includes('"go back"'), review);
+  });
+
   it('`stop` before anything is answered stops at once; "Stop, don\'t save" stops too', async () => {
     const c = new Conversation(bot.url);
     await atFirstPrompt(c, 'E-4');

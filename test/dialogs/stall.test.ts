@@ -68,7 +68,10 @@ describe('the stall step over HTTP', () => {
     const f = new Conversation(bot.url);
     await toMovement(f, 'S-6', 'fostering');
     await f.say('stalling');
-    assert.deepEqual(lastCard(await f.say('More ideas')), { buttons: [...titles('fostering').slice(3), 'None for now'], choiceSet: false });
+    assert.deepEqual(lastCard(await f.say('More ideas')), { buttons: [...titles('fostering').slice(3), 'Back to the first ideas', 'None for now'], choiceSet: false });
+    // The second page leads back to the first three, and one of those can still be picked.
+    assert.deepEqual(lastCard(await f.say('back')), { buttons: [...titles('fostering').slice(0, 3), 'More ideas', 'None for now'], choiceSet: false });
+    assert.match(visibleText(await f.say('1')), new RegExp(`planning to try "${titles('fostering')[0]}"`));
   });
 
   it('"Take it to supervision" is the flag: it is not asked again', async () => {
