@@ -6,7 +6,7 @@ import type { AppServices } from '../../services/app';
 import { t } from '../../services/catalogue';
 import { log } from '../../services/log';
 import { EXPORT_TOKEN_MINUTES } from '../../services/supervision/export';
-import { parsePeriod, type Period } from '../../services/supervision/period';
+import { parsePeriod, PERIOD_AT_END, type Period } from '../../services/supervision/period';
 import { OneTurnDialog } from '../oneTurn';
 import { personOf } from '../turn';
 import { sendCard, words as shared } from './shared';
@@ -16,7 +16,7 @@ export const EXPORT_DIALOG = 'supervision.export';
 
 /** Splits "PSW 1 last week" into an alias and a period; the period words come last. */
 function splitPeriod(args: string, zone: string, now: Date, fallback: string): { rest: string; period?: Period } {
-  const m = /^(.*?)\s*((?:this|last) week|(?:last )?\d{1,2} weeks?)$/i.exec(args);
+  const m = PERIOD_AT_END.exec(args.trim());
   if (m) return { rest: m[1].trim(), period: parsePeriod(m[2], zone, now) };
   return { rest: args, period: parsePeriod(fallback, zone, now) };
 }

@@ -9,14 +9,14 @@ import type { AppServices } from '../../services/app';
 import { t } from '../../services/catalogue';
 import { log } from '../../services/log';
 import type { Person } from '../../services/people';
-import type { Period } from '../../services/supervision/period';
+import { MAX_PERIOD_WEEKS, type Period } from '../../services/supervision/period';
 
 /** The words every supervision command may say (supervision.shared.* in the catalogue). */
 export const words = {
   notFound: (alias: string) => t('supervision.shared.notFound', { alias }),
   noLongerYours: () => t('supervision.shared.noLongerYours'),
   expired: () => t('supervision.shared.expired'),
-  badPeriod: () => t('supervision.shared.badPeriod'),
+  badPeriod: () => t('supervision.shared.badPeriod', { max: MAX_PERIOD_WEEKS }),
 };
 
 /** The page token a button sent, if any. Only this field is read from a card: never ids. */

@@ -1,7 +1,7 @@
 // `summary`: a supervisor's team this week (or `last week`, `4 weeks`), paged; `summary <alias>` pages through one
 // person's shared reflections; the buttons ask for more pages or one reflection whole.
 import type { AppServices } from '../../services/app';
-import { parsePeriod } from '../../services/supervision/period';
+import { looksLikePeriod, parsePeriod } from '../../services/supervision/period';
 import { OneTurnDialog } from '../oneTurn';
 import { personOf } from '../turn';
 import { ownSideForSupervisor } from '../you';
@@ -26,7 +26,7 @@ export function summaryDialog(app: AppServices): OneTurnDialog {
     }
     const period = parsePeriod(args, viewer.timeZone, now);
     if (period) return showTeam(context, viewer, period, 0, false);
-    if (/^\d|weeks?$/i.test(args)) return void (await context.sendActivity(words.badPeriod()));
+    if (/^\d/.test(args) || looksLikePeriod(args)) return void (await context.sendActivity(words.badPeriod()));
     const r = await summaries.firstPage(viewer.id, args, now);
     if (!r.ok) return void (await context.sendActivity(words.notFound(args)));
     await showPage(context, viewer, r, 'summary', true);
