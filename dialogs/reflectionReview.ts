@@ -38,19 +38,19 @@ export class ReflectionReview {
     await step.context.sendActivity(reviewText(draft));
     return step.beginDialog(CHOICE, {
       step: 'review',
-      prompt: 'Save this?',
+      prompt: t('review.savePrompt'),
       choices: [
-        { value: 'save', title: 'Save', synonyms: ['yes', 'confirm', 'ok', 'save it'] },
-        { value: 'redact', title: 'Hide more words', synonyms: ['redact', 'redact more', 'hide'] },
-        { value: 'edit', title: 'Edit an answer', synonyms: ['edit', 'change'] },
+        { value: 'save', title: t('review.save'), synonyms: ['yes', 'confirm', 'ok', 'save it'] },
+        { value: 'redact', title: t('review.hideMore'), synonyms: ['redact', 'redact more', 'hide'] },
+        { value: 'edit', title: t('review.edit'), synonyms: ['edit', 'change'] },
         draft.visibility === 'shared'
-          ? { value: 'private', title: 'Keep it private', synonyms: ['private'] }
-          : { value: 'shared', title: 'Share with my supervisor', synonyms: ['shared', 'share'] },
+          ? { value: 'private', title: t('review.keepPrivate'), synonyms: ['private'] }
+          : { value: 'shared', title: t('review.share'), synonyms: ['shared', 'share'] },
         // Their own wellbeing words stay theirs unless they choose otherwise (issue 14).
         ...(draft.visibility === 'shared' && draft.selfCheck.note
           ? [draft.selfCheck.noteShared
-              ? { value: 'note-private', title: 'Keep my words to myself', synonyms: ['unshare note', 'keep my note'] }
-              : { value: 'note-shared', title: 'Share my words too', synonyms: ['share my note', 'share note'] }]
+              ? { value: 'note-private', title: t('review.keepMyWords'), synonyms: ['unshare note', 'keep my note'] }
+              : { value: 'note-shared', title: t('review.shareMyWords'), synonyms: ['share my note', 'share note'] }]
           : []),
         // A quick debrief's safety question (one tap on Save is its "no"); `worried` typed works anywhere too.
         ...(draft.quick ? [{ value: 'worried', title: t('loop.quick.worried'), synonyms: ["i'm worried", 'im worried', 'worried about someone'] }] : []),
@@ -73,7 +73,7 @@ export class ReflectionReview {
       return step.beginDialog(SAFETY_CHECK_DIALOG, { debriefId: draft.id, clientCode: draft.clientCode, raised: [...draft.riskFlags], inDialog: true } satisfies SafetyCheckOptions);
     }
     if (choice === 'redact') {
-      return step.beginDialog(RAW_TEXT, { step: 'redact', prompt: 'Which words should I hide? Type them (separate phrases with commas).', skippable: true });
+      return step.beginDialog(RAW_TEXT, { step: 'redact', prompt: t('review.whichWords'), skippable: true });
     }
     // Every stage's prompts: the stall step may have moved the debrief to another stage after the answers (issue 14).
     const prompts = content().stages.flatMap((s) => s.prompts);
@@ -81,8 +81,8 @@ export class ReflectionReview {
     const questions = draft.answers.map((a, i) => `${i + 1}. ${prompts.find((p) => p.id === a.promptId)?.text ?? a.promptId}`);
     return step.beginDialog(CHOICE, {
       step: 'edit-which',
-      prompt: `Which answer would you like to change?\n\n${questions.join('\n')}`,
-      choices: [...draft.answers.map((_, i) => ({ value: String(i), title: `Answer ${i + 1}` })), { value: 'note', title: 'How you are doing' }],
+      prompt: t('review.whichAnswer', { questions: questions.join('\n') }),
+      choices: [...draft.answers.map((_, i) => ({ value: String(i), title: t('review.answerN', { n: i + 1 }) })), { value: 'note', title: t('review.howYouAreDoing') }],
     });
   }
 
@@ -106,13 +106,13 @@ export class ReflectionReview {
       });
       const note = redactWords({ text: draft.selfCheck.note, redactions: {} }, words);
       count += note.count;
-      await step.context.sendActivity(count ? `Done — hidden in ${count} ${count === 1 ? 'place' : 'places'}.` : "I couldn't find those words in your answers. Check the spelling, or try one word at a time.");
+      await step.context.sendActivity(count ? t('review.hidden', { count }) : t('review.notFound'));
       return step.replaceDialog(REVIEW, { ...draft, answers, selfCheck: { ...draft.selfCheck, note: note.result.text } });
     }
     const which = (step.result as ChoiceResult).value;
     v(step).editing = which;
-    const prompt = which === 'note' ? 'How are you doing, in a few words?' : content().stages.flatMap((s) => s.prompts).find((p) => p.id === draft.answers[Number(which)]!.promptId)!.text;
-    return step.beginDialog(FREE_TEXT, { step: `edit-${which}`, prompt: `${prompt}\n\nType your new answer.`, skippable: true, hidden: draft.hidden, screen: screenOf(draft) });
+    const prompt = which === 'note' ? t('review.howAreYou') : content().stages.flatMap((s) => s.prompts).find((p) => p.id === draft.answers[Number(which)]!.promptId)!.text;
+    return step.beginDialog(FREE_TEXT, { step: `edit-${which}`, prompt: t('review.newAnswer', { prompt }), skippable: true, hidden: draft.hidden, screen: screenOf(draft) });
   }
 
   private async reviewEdited(step: WaterfallStepContext) {
@@ -134,10 +134,10 @@ export class ReflectionReview {
     const { words } = step.options as UnsureLoop;
     return step.beginDialog(CHOICE, {
       step: 'unsure',
-      prompt: `Is "${words[0]}" a person? If so, I'll hide it.`,
+      prompt: t('review.isPerson', { word: words[0]! }),
       choices: [
-        { value: 'hide', title: 'Hide', synonyms: ['yes', 'person', 'hide it', 'a person'] },
-        { value: 'keep', title: 'Keep', synonyms: ['no', 'not a person', 'keep it'] },
+        { value: 'hide', title: t('review.hide'), synonyms: ['yes', 'person', 'hide it', 'a person'] },
+        { value: 'keep', title: t('review.keep'), synonyms: ['no', 'not a person', 'keep it'] },
       ],
     });
   }

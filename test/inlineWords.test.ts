@@ -12,11 +12,7 @@ const ROOT = path.resolve(__dirname, '..');
 const STILL_INLINE: Record<string, number> = {
   'cards/summary.ts': 16,
   'dialogs/history.ts': 6,
-  'dialogs/reflection.ts': 1,
   'dialogs/reflectionDebrief.ts': 11,
-  'dialogs/reflectionLoop.ts': 1,
-  'dialogs/reflectionReview.ts': 7,
-  'dialogs/reflectionSave.ts': 3,
   'dialogs/reflectionText.ts': 12,
 };
 
