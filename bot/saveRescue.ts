@@ -26,7 +26,7 @@ export async function rescueSave(context: TurnContext, app: AppServices, storage
   try {
     const outcome = await app.outbox.submit(reflectionFromDraft(draft, psw, app.now(), app.reflections.ttlSeconds()));
     log.info('reflection.rescued', { status: outcome, kind: draft.practice ? 'practice' : 'real' });
-    return outcome === 'kept' ? t('router.reflectionKept') : t('bot.rescuedSaved');
+    return outcome === 'kept' ? t('router.reflectionKept') : t('save.saved');
   } catch (err) {
     log.error('reflection.rescue_failed', errorFields(err));
     return undefined;

@@ -3,10 +3,10 @@
 // stay with the client's relationship (hashes only).
 import type { TurnContext } from 'botbuilder';
 import type { AppServices } from '../services/app';
+import { t } from '../services/catalogue';
 import { log, errorFields } from '../services/log';
 import { reflectionFromDraft, type Draft } from '../services/reflections/draft';
 import { memoryOf } from '../services/reflections/nameMemory';
-import { REFLECTION_KEPT } from './messages';
 import { markDurable, personOf } from './turn';
 
 /** Saves a reviewed draft and says so; returns the saved reflection's id. Throws (after saying sorry) when it can't. */
@@ -20,13 +20,14 @@ export async function saveReflection(app: AppServices, context: TurnContext, dra
     const outcome = await app.outbox.submit(doc);
     log.info('reflection.saved', { stage: doc.stage, movement: doc.movement, status: outcome, kind: draft.practice ? 'practice' : 'real' });
     if (outcome === 'kept') {
-      markDurable(context, REFLECTION_KEPT);
-      await context.sendActivity(REFLECTION_KEPT);
+      const kept = t('router.reflectionKept');
+      markDurable(context, kept);
+      await context.sendActivity(kept);
       return doc.id;
     }
   } catch (err) {
     log.error('reflection.save_failed', errorFields(err));
-    await context.sendActivity("Sorry, I couldn't save that just now. Please try `Save` again in a moment; nothing has been lost yet.");
+    await context.sendActivity(t('save.failed'));
     throw err;
   }
   // What this debrief learnt about names stays with the client's relationship (hashes only); a failure here
@@ -42,6 +43,6 @@ export async function saveReflection(app: AppServices, context: TurnContext, dra
 }
 
 function savedMessage(app: AppServices, draft: Draft): string {
-  const followUp = draft.stall && !draft.practice ? ` I'll check in about ${draft.clientCode} in ${app.config.followUpDays} days.` : '';
-  return `Saved. Thank you for taking the time to reflect.${followUp}`;
+  if (draft.stall && !draft.practice) return t('save.savedFollowUp', { clientCode: draft.clientCode, days: app.config.followUpDays });
+  return t('save.saved');
 }
