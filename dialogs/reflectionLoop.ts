@@ -48,9 +48,9 @@ export function continuityPrompt(plan: NonNullable<RelationshipDoc['plan']>, tim
 
 /** The stage question's choices: the stage of last time first, as the one-tap default, then the others and "Not sure". */
 export function stageQuestion(clientCode: string, last: StageId | undefined): { prompt: string; choices: ChoiceOption[] } {
-  const unsure = { value: 'unsure', title: 'Not sure', synonyms: ['unsure', 'dont know', 'idk'] };
+  const unsure = { value: 'unsure', title: t('stageFinder.notSure'), synonyms: ['unsure', 'dont know', 'idk'] };
   const stages = stageChoices();
-  if (!last) return { prompt: `Where does your relationship with ${clientCode} stand right now?`, choices: [...stages, unsure] };
+  if (!last) return { prompt: t('debrief.whereStand', { code: clientCode }), choices: [...stages, unsure] };
   const title = content().stageById[last].title;
   const same = { value: last, title: t('loop.still', { stage: `${title.charAt(0).toLowerCase()}${title.slice(1)}` }), synonyms: [last, title, 'still', 'same', 'same as last time', 'no change'] };
   return { prompt: t('loop.stageAgain', { code: clientCode, stage: title }), choices: [same, ...stages.filter((s) => s.value !== last), unsure] };
