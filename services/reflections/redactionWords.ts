@@ -1,18 +1,18 @@
 // Plain words for what de-identification took out ("2 names and 1 phone number"), for the debrief review
 // and onboarding alike. Counts and types only: the words themselves are never kept.
+import { list, t, type MessageKey } from '../catalogue';
 import type { EntityType } from '../deidentify';
 import type { ReflectionDoc } from './model';
 import type { PSW_REDACTION } from './redact';
 
-const WORDS: Record<EntityType | typeof PSW_REDACTION, [string, string]> = {
-  NAME: ['name', 'names'], PHONE: ['phone number', 'phone numbers'], EMAIL: ['email address', 'email addresses'],
-  ADDRESS: ['street address', 'street addresses'], POSTAL_CODE: ['postal code', 'postal codes'], DATE: ['date', 'dates'],
-  AGE: ['age', 'ages'], SIN: ['SIN', 'SINs'], SSN: ['SSN', 'SSNs'], HEALTH_CARD: ['health card number', 'health card numbers'],
-  MRN: ['chart or file number', 'chart or file numbers'], URL: ['web address', 'web addresses'],
-  HANDLE: ['social media handle', 'social media handles'], IP: ['IP address', 'IP addresses'], PLATE: ['licence plate', 'licence plates'],
-  FACILITY: ['place name', 'place names'], CREDIT_CARD: ['card number', 'card numbers'], IBAN: ['bank account number', 'bank account numbers'],
-  PASSPORT: ['passport number', 'passport numbers'], DRIVER_LICENCE: ["driver's licence number", "driver's licence numbers"],
-  ACCOUNT: ['account number', 'account numbers'], ID: ['ID number', 'ID numbers'], REDACTED: ['thing you asked me to hide', 'things you asked me to hide'],
+/** Each kind's words in the catalogue ("{count, plural, one {# name} other {# names}}"). */
+const WORDS: Record<EntityType | typeof PSW_REDACTION, MessageKey> = {
+  NAME: 'redactions.name', PHONE: 'redactions.phone', EMAIL: 'redactions.email', ADDRESS: 'redactions.address',
+  POSTAL_CODE: 'redactions.postalCode', DATE: 'redactions.date', AGE: 'redactions.age', SIN: 'redactions.sin', SSN: 'redactions.ssn',
+  HEALTH_CARD: 'redactions.healthCard', MRN: 'redactions.mrn', URL: 'redactions.url', HANDLE: 'redactions.handle', IP: 'redactions.ip',
+  PLATE: 'redactions.plate', FACILITY: 'redactions.facility', CREDIT_CARD: 'redactions.creditCard', IBAN: 'redactions.iban',
+  PASSPORT: 'redactions.passport', DRIVER_LICENCE: 'redactions.driverLicence', ACCOUNT: 'redactions.account', ID: 'redactions.id',
+  REDACTED: 'redactions.redacted',
 };
 
 /** "2 names and 1 phone number"; '' when nothing was redacted. Largest counts first. */
@@ -20,12 +20,8 @@ export function describeRedactions(redactions: Record<string, number>): string {
   const parts = Object.entries(redactions)
     .filter(([, n]) => n > 0)
     .sort(([, a], [, b]) => b - a)
-    .map(([type, n]) => {
-      const [one, many] = WORDS[type as keyof typeof WORDS] ?? ['identifier', 'identifiers'];
-      return `${n} ${n === 1 ? one : many}`;
-    });
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+    .map(([type, count]) => t(WORDS[type as keyof typeof WORDS] ?? 'redactions.other', { count }));
+  return list(parts);
 }
 
 /** All redactions of a reflection (or draft), summed over its answers. */
