@@ -5,6 +5,7 @@ import type { AppServices } from '../../services/app';
 import { t, type MessageKey } from '../../services/catalogue';
 import { log } from '../../services/log';
 import type { Person } from '../../services/people';
+import { zoneFor } from '../../services/reminders/zones';
 import type { RosterProblem } from '../../services/roster';
 import { OneTurnDialog } from '../oneTurn';
 import { personOf } from '../turn';
@@ -33,13 +34,19 @@ function describePerson(p: Person, supervisors = new Map<string, string>()): str
   return t('supervision.roster.person', { alias: p.alias ?? t('supervision.roster.noAlias'), role: t(ROLE_TITLES[p.role]), supervisor, team, zone: p.timeZone });
 }
 
-/** The outcome of a roster change: the person as they are now, or what stood in the way. */
-function rosterReply(r: { ok: true; person: Person } | { ok: false; problem: RosterProblem }): string {
-  return r.ok ? t('supervision.roster.done', { person: describePerson(r.person) }) : t(ROSTER_PROBLEMS[r.problem]);
+/** The outcome of a roster change: the person as they are now (their supervisor by alias), or what stood in the way. */
+function rosterReply(r: { ok: true; person: Person } | { ok: false; problem: RosterProblem }, supervisors?: Map<string, string>): string {
+  return r.ok ? t('supervision.roster.done', { person: describePerson(r.person, supervisors) }) : t(ROSTER_PROBLEMS[r.problem]);
 }
 
 export function rosterDialog(app: AppServices): OneTurnDialog {
   const { roster } = app.supervision;
+  /** The alias of the person's supervisor, when they have one, for the reply that names them. */
+  const supervisorOf = async (r: Awaited<ReturnType<typeof roster.setRole>>): Promise<Map<string, string> | undefined> => {
+    const id = r.ok ? r.person.supervisorId : undefined;
+    const alias = id ? (await roster.list()).find((p) => p.id === id)?.alias : undefined;
+    return id && alias ? new Map([[id, alias]]) : undefined;
+  };
   return new OneTurnDialog(ROSTER_DIALOG, async (context, args) => {
     const by = personOf(context).id; // every change is audited under the admin who made it
     const [sub, ...restWords] = args.split(' ');
@@ -58,19 +65,20 @@ export function rosterDialog(app: AppServices): OneTurnDialog {
       const m = /^(\S+)\s+(\S+)\s+(.+)$/.exec(rest);
       if (!m) return void (await context.sendActivity(t('supervision.roster.help')));
       const r = await roster.add({ channelId: m[1], role: m[2].toLowerCase() as Person['role'], alias: m[3].trim() }, by);
-      return void (await context.sendActivity(rosterReply(r)));
+      return void (await context.sendActivity(rosterReply(r, await supervisorOf(r))));
     }
     const setters: Record<string, (alias: string, value: string) => ReturnType<typeof roster.setRole>> = {
       role: (a, v) => roster.setRole(a, v.toLowerCase(), by),
       supervisor: (a, v) => roster.setSupervisor(a, v, by),
       team: (a, v) => roster.setTeam(a, v, by),
-      timezone: (a, v) => roster.setTimeZone(a, v, by),
+      // Read as `timezone` reads it: a city or place ("Vancouver", "pacific") as well as an IANA name.
+      timezone: (a, v) => roster.setTimeZone(a, zoneFor(v)?.zone ?? v, by),
       alias: (a, v) => roster.setAlias(a, v, by),
     };
     const at = rest.toLowerCase().lastIndexOf(' to ');
     if (!setters[verb] || at < 1) return void (await context.sendActivity(t('supervision.roster.help')));
     const r = await setters[verb](rest.slice(0, at).trim(), rest.slice(at + 4).trim());
     log.info('roster.changed', { command: verb, status: r.ok ? 'ok' : r.problem });
-    await context.sendActivity(rosterReply(r));
+    await context.sendActivity(rosterReply(r, await supervisorOf(r)));
   });
 }

@@ -11,6 +11,7 @@ describe('supervision QA fixes over HTTP', () => {
   let bot: RunningBot;
   let app: AppServices;
   const sup = () => new Conversation(bot.url, 'qa-sup');
+  const admin = () => new Conversation(bot.url, 'qa-admin');
 
   before(async () => {
     bot = await startBot();
@@ -18,6 +19,9 @@ describe('supervision QA fixes over HTTP', () => {
     const { roster } = app.supervision;
     await roster.add({ channelId: 'qa-sup', role: 'supervisor', alias: 'Sup Q' });
     await roster.add({ channelId: 'qa-psw', role: 'psw', alias: 'PSW Q1', supervisor: 'Sup Q' });
+    await roster.add({ channelId: 'qa-admin', role: 'admin', alias: 'Admin Q' });
+    await roster.add({ channelId: 'qa-admin2', role: 'admin', alias: 'Admin Q2' });
+    await roster.add({ channelId: 'qa-psw2', role: 'psw', alias: 'PSW Q2' });
     await putReflections(app, [reflection(app.personIdFor('qa-psw'), new Date(Date.now() - 7 * 86_400_000).toISOString())]);
   });
   after(async () => {
@@ -45,6 +49,24 @@ describe('supervision QA fixes over HTTP', () => {
       for (const typed of ['export 13 weeks', 'summary 13 weeks', 'my summary 20 wks']) {
         assert.match(visibleText(await sup().say(typed)), /up to the last 12 weeks/, typed);
       }
+    });
+  });
+
+  describe('roster', () => {
+    it('reads a time zone as `timezone` does: a city, a place or an area name', async () => {
+      assert.match(visibleText(await admin().say('roster timezone psw q1 to Vancouver')), /Done\. PSW Q1 — PSW, supervisor Sup Q, America\/Vancouver/);
+      assert.match(visibleText(await admin().say('roster timezone PSW Q1 to pacific')), /America\/Vancouver/);
+      assert.match(visibleText(await admin().say('roster timezone PSW Q1 to America/Halifax')), /America\/Halifax/);
+      assert.equal((await app.supervision.roster.byAlias('PSW Q1'))?.timeZone, 'America/Halifax');
+      const refused = visibleText(await admin().say('roster timezone PSW Q1 to Narnia'));
+      assert.match(refused, /I don't know that time zone or place\. Use a city, like `Vancouver`/);
+      assert.equal((await app.supervision.roster.byAlias('PSW Q1'))?.timeZone, 'America/Halifax');
+    });
+
+    it('names the supervisor it set', async () => {
+      const text = visibleText(await admin().say('roster supervisor PSW Q2 to sup q'));
+      assert.match(text, /Done\. PSW Q2 — PSW, supervisor Sup Q,/);
+      assert.doesNotMatch(text, /supervisor set/);
     });
   });
 });
