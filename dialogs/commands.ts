@@ -58,6 +58,11 @@ export function commandsFor(role: Role, commands: readonly Command[]): Command[]
   return commands.filter((c) => c.roles.includes(role));
 }
 
+/** A routed command as it would be typed: `history C-21`. */
+export function commandLine(routed: RoutedCommand): string {
+  return [routed.command.phrases[0], routed.args].filter(Boolean).join(' ');
+}
+
 // Words that make a "command" typed mid-answer read as a sentence instead ("history of abuse came up").
 const SENTENCE_WORDS = new Set(['i', 'he', 'she', 'they', 'we', 'it', 'is', 'was', 'of', 'the', 'a', 'an', 'and', 'to', 'with', 'about', 'for', 'on', 'my', 'her', 'his', 'their', 'that', 'so']);
 const CODE_LIKE = /^[a-z]{0,4}-?\d{1,5}$/i;
@@ -65,14 +70,15 @@ const CODE_LIKE = /^[a-z]{0,4}-?\d{1,5}$/i;
 /**
  * A command typed where a dialog expects an answer (`reflect E-2`, `history C-21`, `summary`, or a close misspelling:
  * `histroy C-21`, `sumary`). Only command-shaped text counts: the phrase alone, or followed by a client code or at
- * most three words that don't read as a sentence — so "history of abuse came up" stays an answer.
+ * most three words that don't read as a sentence — so "history of abuse came up" stays an answer. Outside a dialog the
+ * router asks the same of text that matches no command ("Did you mean `reflect C-7`?"), `everywhere` commands included.
  */
-export function commandMidDialog(text: string, commands: readonly Command[]): RoutedCommand | undefined {
+export function commandMidDialog(text: string, commands: readonly Command[], { everywhere = false } = {}): RoutedCommand | undefined {
   const words = text.trim().replace(/^\//, '').replace(/\s+/g, ' ').split(' ');
   const lower = words.map((w) => w.toLowerCase());
   let best: (RoutedCommand & { cost: number; length: number }) | undefined;
   for (const command of commands) {
-    if (command.everywhere) continue; // the router already opens these on top
+    if (command.everywhere && !everywhere) continue; // inside a dialog the router already opens these on top
     for (const phrase of command.phrases) {
       const n = phrase.split(' ').length;
       if (lower.length < n) continue;

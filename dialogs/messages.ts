@@ -25,6 +25,25 @@ export function help(person: Person, table: readonly Command[]): string {
   return `${t('router.helpIntro')}\n\n${lines.join('\n')}`;
 }
 
+/** "Did you mean `reflect C-7`?" with a button that runs it: for a close misspelling of a command. */
+export function didYouMean(command: string): Partial<Activity> {
+  const card = adaptiveCard([textBlock(t('router.didYouMeanHint'), { isSubtle: true })], [commandButton(command, command)]);
+  return { type: 'message', text: t('router.didYouMean', { command }), attachments: [cardAttachment(card)] };
+}
+
+const GREETING = /^(hi|hii+|hello|hey|hey there|hiya|howdy|yo|good (morning|afternoon|evening|day))( there)?$/;
+const THANKS = /^(thanks|thank you|thank u|thanks a lot|thanks so much|thank you so much|thx|ty|cheers|ta)$/;
+const OKAY = /^(ok|okay|k|kk|ok thanks|okay thanks|alright|all right|cool|great|got it|sounds good|fine|sure)$/;
+
+/** A short, warm reply to a greeting, a thank-you or an `ok` typed outside any dialog; undefined for anything else. */
+export function smallTalk(text: string, person: Person): string | undefined {
+  const said = text.toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (GREETING.test(said)) return t('router.greeting', { role: person.role });
+  if (THANKS.test(said)) return t('router.thanks');
+  if (OKAY.test(said)) return t('router.okay', { role: person.role });
+  return undefined;
+}
+
 // English, fixed when loaded: kept only while the modules that import them move to t('router.…') where they send.
 /** @deprecated t('router.cancelled') */
 export const CANCELLED = t('router.cancelled', {}, 'en');

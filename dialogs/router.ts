@@ -4,9 +4,9 @@ import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogContext } from 'botbuilder-dialogs';
 import { t } from '../services/catalogue';
 import { log } from '../services/log';
-import { cancelledMessage, commandMidDialog, commandsFor, matchCommand, type CommandTable } from './commands';
+import { cancelledMessage, commandLine, commandMidDialog, commandsFor, matchCommand, type CommandTable } from './commands';
 import { STOP_DIALOG, SWITCH_DIALOG, type DebriefProgress, type SwitchOptions } from './midDebrief';
-import { help } from './messages';
+import { didYouMean, help, smallTalk } from './messages';
 import { personOf, textOf } from './turn';
 
 const CANCEL = /^(cancel|stop|quit|exit|never ?mind)$/i;
@@ -57,7 +57,7 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
   // A command typed at a debrief's question is not its answer: carry on, or switch?
   const typed = debrief && !valueCommand ? commandMidDialog(text, commandsFor(person.role, table.commands)) : undefined;
   if (debrief && typed) {
-    const label = `\`${[typed.command.phrases[0], typed.args].filter(Boolean).join(' ')}\``;
+    const label = `\`${commandLine(typed)}\``;
     await dc.beginDialog(SWITCH_DIALOG, { ...debrief, dialogId: typed.command.dialogId, args: typed.args, label } satisfies SwitchOptions);
     return;
   }
@@ -67,12 +67,20 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
   }
   const routed = matchCommand(valueCommand ?? text, table.commands);
   if (!routed) {
+    // A close misspelling of a command (`relfect C-7`, `my summery`) is offered as a button, never run unasked.
+    const guessed = valueCommand ? undefined : commandMidDialog(text, commandsFor(person.role, table.commands), { everywhere: true });
+    if (guessed) {
+      log.info('command.guessed', { command: guessed.command.dialogId });
+      await context.sendActivity(didYouMean(commandLine(guessed)));
+      return;
+    }
     const fallback = table.fallbacks.get(person.role);
     if (fallback && dc.findDialog(fallback)) {
       await dc.beginDialog(fallback);
       return;
     }
-    await context.sendActivity(t('router.notUnderstood'));
+    // `hi`, `thanks`, `ok` from someone who knows their way around: a short, warm word, not "I didn't catch that".
+    await context.sendActivity(smallTalk(text, person) ?? t('router.notUnderstood'));
     return;
   }
   if (!routed.command.roles.includes(person.role)) {

@@ -73,7 +73,7 @@ describe('commands typed mid-debrief', () => {
     await c.say('cancel');
     const stopped = visibleText(await c.say('cancel'));
     assert.match(stopped, /stopped/i);
-    assert.match(visibleText(await c.say('hello')), /I didn't catch that/);
+    assert.match(visibleText(await c.say('flibbertigibbet')), /I didn't catch that/);
     const psw = bot.app.personIdFor(c.userId);
     assert.equal((await bot.app.reflections.listByPsw(psw, { includePractice: true })).items.length, 0);
   });
