@@ -364,7 +364,11 @@ export function whatHelpsCard(counts: StrategyCounts[], weeks: number): Adaptive
     if (!here.length) continue;
     body.push(textBlock(stage.title, { weight: 'Bolder', spacing: 'Large', style: 'heading' }));
     for (const c of here) {
-      const line = t('supervision.whatHelps.line', { strategy: strategyTitle(c.stage, c.strategyId), tried: c.tried, helped: c.helped, partly: c.partly, didntHelp: c.didntHelp, notTried: c.notTried });
+      const strategy = strategyTitle(c.stage, c.strategyId);
+      // Planned but never reported as tried: "not tried yet; planned once", not "helped 0 of 0 tries".
+      const line = c.tried
+        ? t('supervision.whatHelps.line', { strategy, tried: c.tried, helped: c.helped, partly: c.partly, didntHelp: c.didntHelp, notTried: c.notTried })
+        : t('supervision.whatHelps.lineUntried', { strategy, notTried: c.notTried });
       body.push(textBlock(line, { spacing: 'Small' }));
     }
   }

@@ -3,6 +3,7 @@
 // hire's onboarding shown first.
 import assert from 'node:assert/strict';
 import type { AppServices } from '../../services/app';
+import type { StrategyOutcome } from '../../services/reflections/model';
 import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
 import { closeStores } from '../helpers/store';
 import { putReflections, reflection } from '../services/supervision/fixtures';
@@ -49,6 +50,29 @@ describe('supervision QA fixes over HTTP', () => {
       for (const typed of ['export 13 weeks', 'summary 13 weeks', 'my summary 20 wks']) {
         assert.match(visibleText(await sup().say(typed)), /up to the last 12 weeks/, typed);
       }
+    });
+  });
+
+  describe('what helps', () => {
+    it('says a strategy planned but never tried plainly, not "helped 0 of 0 tries"', async () => {
+      const { roster } = app.supervision;
+      await roster.add({ channelId: 'qa-wh-sup', role: 'supervisor', alias: 'Sup WQ' });
+      await roster.add({ channelId: 'qa-wh-psw', role: 'psw', alias: 'PSW WQ', supervisor: 'Sup WQ' });
+      const psw = app.personIdFor('qa-wh-psw');
+      const planned = (strategyId: string, outcome: StrategyOutcome['outcome'], h: number) =>
+        reflection(psw, new Date(Date.now() - h * 3600_000).toISOString(), { strategyOutcome: { strategyId, stage: 'trust', plannedIn: 'r0', outcome } });
+      await putReflections(app, [
+        planned('trust-s-privacy', 'not_tried', 1),
+        planned('trust-s-match', 'not_tried', 2),
+        planned('trust-s-match', 'not_tried', 3),
+        planned('trust-s-curious', 'helped', 4),
+        planned('trust-s-curious', 'not_tried', 5),
+      ]);
+      const text = visibleText(await new Conversation(bot.url, 'qa-wh-sup').say('what helps'));
+      assert.match(text, /\*\*Be clear about privacy\*\* — not tried yet; planned once\n/);
+      assert.match(text, /\*\*Offer another peer\*\* — not tried yet; planned 2 times\n/);
+      assert.match(text, /\*\*Be curious, not helpful\*\* — helped 1 of 1 try; planned once more, not tried yet\n/);
+      assert.doesNotMatch(text, /of 0 tries|not got to/);
     });
   });
 
