@@ -2,8 +2,9 @@
 // at a question is not taken as its answer: "You're in the middle of a reflection on E-1 — carry on, or switch?".
 // `stop`/`cancel` on a debrief that already holds answers asks once before throwing them away; a second `cancel`
 // at that question stops at once (dialogs/router.ts). Carrying on ends these dialogs, and the debrief asks its
-// question again (ComponentDialog.resumeDialog reprompts).
-import { ComponentDialog, WaterfallDialog, type DialogContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+// question again (ComponentDialog.resumeDialog reprompts). A command typed at the stop or switch question is that
+// command's switch question in turn (askingAbout; dialogs/router.ts), never "I didn't catch that" again.
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { t } from '../services/catalogue';
 import { log } from '../services/log';
 import { ChoiceStep, type ChoiceResult } from './prompts';
@@ -25,6 +26,21 @@ export interface SwitchOptions extends DebriefProgress {
   label: string;
 }
 
+/** Where the stop and switch questions keep the debrief they ask about, so a command typed at them can switch. */
+const ASKED = 'midDebrief.asked';
+
+/** At the stop or switch question: the debrief it is about (a command typed here is a switch, not a wrong answer). */
+export function askingAbout(dc: DialogContext): DebriefProgress | undefined {
+  const active = dc.activeDialog;
+  if (active?.id !== STOP_DIALOG && active?.id !== SWITCH_DIALOG) return undefined;
+  return active.state[ASKED] as DebriefProgress | undefined;
+}
+
+/** Keeps the debrief's progress beside the component's own state (ComponentDialog keeps only its inner stack there). */
+function remember(outer: DialogContext, options: DebriefProgress | undefined): void {
+  if (outer.activeDialog && options) outer.activeDialog.state[ASKED] = { clientCode: options.clientCode, answered: options.answered } satisfies DebriefProgress;
+}
+
 const carryOn = () => ({ value: 'carry', title: t('midDebrief.carryOn'), synonyms: ['carry on', 'continue', 'stay', 'keep going', 'no', 'back'] });
 
 function onWhat(p: DebriefProgress): string {
@@ -37,6 +53,11 @@ export class SwitchDialog extends ComponentDialog {
     this.addDialog(new ChoiceStep(`${SWITCH_DIALOG}.choice`));
     this.addDialog(new WaterfallDialog(`${SWITCH_DIALOG}.main`, [this.ask.bind(this), this.answered.bind(this)]));
     this.initialDialogId = `${SWITCH_DIALOG}.main`;
+  }
+
+  override async beginDialog(outer: DialogContext, options?: DebriefProgress): Promise<DialogTurnResult> {
+    remember(outer, options);
+    return super.beginDialog(outer, options);
   }
 
   private async ask(step: WaterfallStepContext) {
@@ -64,6 +85,11 @@ export class StopDialog extends ComponentDialog {
     this.addDialog(new ChoiceStep(`${STOP_DIALOG}.choice`));
     this.addDialog(new WaterfallDialog(`${STOP_DIALOG}.main`, [this.ask.bind(this), this.answered.bind(this)]));
     this.initialDialogId = `${STOP_DIALOG}.main`;
+  }
+
+  override async beginDialog(outer: DialogContext, options?: DebriefProgress): Promise<DialogTurnResult> {
+    remember(outer, options);
+    return super.beginDialog(outer, options);
   }
 
   private async ask(step: WaterfallStepContext) {

@@ -5,7 +5,7 @@ import { DialogTurnStatus, type DialogContext } from 'botbuilder-dialogs';
 import { t } from '../services/catalogue';
 import { log } from '../services/log';
 import { cancelledMessage, commandLine, commandMidDialog, commandsFor, matchCommand, type CommandTable } from './commands';
-import { STOP_DIALOG, SWITCH_DIALOG, type DebriefProgress, type SwitchOptions } from './midDebrief';
+import { askingAbout, STOP_DIALOG, SWITCH_DIALOG, type DebriefProgress, type SwitchOptions } from './midDebrief';
 import { didYouMean, help, smallTalk } from './messages';
 import { personOf, textOf } from './turn';
 
@@ -54,11 +54,15 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
     await dc.beginDialog(anywhere.command.dialogId, { args: '', inDialog: true, ...host?.screenContext?.(dc) });
     return;
   }
-  // A command typed at a debrief's question is not its answer: carry on, or switch?
-  const typed = debrief && !valueCommand ? commandMidDialog(text, commandsFor(person.role, table.commands)) : undefined;
-  if (debrief && typed) {
+  // A command typed at a debrief's question is not its answer: carry on, or switch? Typed at the stop or switch
+  // question itself, it takes that question's place (carrying on goes back to the debrief, never round again).
+  const asking = askingAbout(dc);
+  const about = debrief ?? asking;
+  const typed = about && !valueCommand ? commandMidDialog(text, commandsFor(person.role, table.commands)) : undefined;
+  if (about && typed) {
     const label = `\`${commandLine(typed)}\``;
-    await dc.beginDialog(SWITCH_DIALOG, { ...debrief, dialogId: typed.command.dialogId, args: typed.args, label } satisfies SwitchOptions);
+    const options = { ...about, dialogId: typed.command.dialogId, args: typed.args, label } satisfies SwitchOptions;
+    await (asking ? dc.replaceDialog(SWITCH_DIALOG, options) : dc.beginDialog(SWITCH_DIALOG, options));
     return;
   }
   if (dc.activeDialog) {

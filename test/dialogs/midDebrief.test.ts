@@ -97,6 +97,30 @@ describe('commands typed mid-debrief', () => {
     assert.ok(!review.includes('"back"') && !review.includes('"go back"'), review);
   });
 
+  it('a command typed at the stop question is a switch, not a loop: carry on goes back to the debrief, switch runs it', async () => {
+    const c = new Conversation(bot.url);
+    await atFirstPrompt(c, 'D-1');
+    await c.say('She smiled when I arrived');
+    assert.match(visibleText(await c.say('stop')), /Stop a reflection on D-1\?/);
+    const asked = visibleText(await c.say('history C-7'));
+    assert.doesNotMatch(asked, /didn't catch that/);
+    assert.match(asked, /You're in the middle of a reflection on D-1 — carry on, or switch\? Switching ends this reflection/);
+    assert.ok(asked.includes('Switch to `history C-7`'), asked);
+    // Carry on goes back to the debrief's question, not to the stop question.
+    const back = visibleText(await c.say('carry on'));
+    assert.ok(back.includes(secondTrustPrompt()), back);
+    assert.doesNotMatch(back, /Stop a reflection/);
+    // At the switch question, another command (misspelt) takes its place; switching runs it.
+    await c.say('stop');
+    await c.say('summary');
+    const again = visibleText(await c.say('reflct E-9'));
+    assert.ok(again.includes('Switch to `reflect E-9`'), again);
+    assert.match(visibleText(await c.say('switch')), /Any names you'd like me to always hide/);
+    await c.say('skip');
+    await c.say('building trust');
+    assert.match(visibleText(await c.say('my summary')), /reflection on E-9/);
+  });
+
   it('`stop` before anything is answered stops at once; "Stop, don\'t save" stops too', async () => {
     const c = new Conversation(bot.url);
     await atFirstPrompt(c, 'E-4');
