@@ -11,7 +11,7 @@ import { tallyEvents } from '../services/reflections/strategies';
 import { t } from '../services/catalogue';
 import { tallyText } from '../cards/strategyTally';
 import { outcomeSaid, strategyTitle } from './reflectionLoop';
-import { MOVEMENT_TITLES } from './reflectionText';
+import { movementTitle } from './reflectionText';
 import { personOf } from './turn';
 
 export const HISTORY_DIALOG = 'history';
@@ -47,7 +47,7 @@ export function timelineText(rel: RelationshipDoc, timeZone: string): string {
     const stall = e.stallSource ? ` · stuck${e.strategyId ? `, planned "${title(e.stage, e.strategyId)}"` : ''}` : '';
     const report = e.strategyOutcome ? ` · ${t('loop.history.report', { strategy: title(e.strategyOutcome.stage, e.strategyOutcome.strategyId), outcome: outcomeSaid(e.strategyOutcome.outcome) })}` : '';
     const closed = closings.has(e.reflectionId) ? ` · ${t('loop.history.closed')}` : '';
-    lines.push(`• ${day(e.at)} — ${c.stageById[e.stage].title}, ${MOVEMENT_TITLES[e.movement].toLowerCase()}${stall}${report}${closed}`);
+    lines.push(`• ${day(e.at)} — ${c.stageById[e.stage].title}, ${movementTitle(e.movement).toLowerCase()}${stall}${report}${closed}`);
   }
   if (rel.history.length > SHOWN) lines.push(`…and ${rel.history.length - SHOWN} earlier.`);
   // Counted over the whole stored timeline, so the words agree with the list when it is shown in full.

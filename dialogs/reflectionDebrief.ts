@@ -23,7 +23,7 @@ import { inferStall, otherStageInWords, reportedStall } from '../services/stalls
 import type { ChoiceResult, FormResult, FreeTextAnswer, RawTextResult } from './prompts';
 import type { ReflectionOptions } from './reflection';
 import { continuityPrompt, notedText, outcomeChoices, stageQuestion } from './reflectionLoop';
-import { MOVEMENT_TITLES, selfCheckInputs } from './reflectionText';
+import { movementTitle, selfCheckInputs } from './reflectionText';
 import { CHOICE, CODE, FORM, FREE_TEXT, MAIN, PROMPTS, RAW_TEXT, REVIEW, SAVED_DRAFT, screenOf, v } from './reflectionState';
 import { SAFETY_CHECK_DIALOG, selfCareMessage, type SafetyCheckOptions } from './safety';
 import { STAGE_FINDER_DIALOG } from './stageFinder';
@@ -209,7 +209,7 @@ export class ReflectionDebrief {
     return step.beginDialog(CHOICE, {
       step: 'movement',
       prompt: 'Since last time, how is the relationship moving?',
-      choices: MOVEMENTS.map((m) => ({ value: m, title: MOVEMENT_TITLES[m] })),
+      choices: MOVEMENTS.map((m) => ({ value: m, title: movementTitle(m) })),
     });
   }
 

@@ -6,24 +6,29 @@ import type { Movement } from '../services/reflections/model';
 import { describeRedactions, totalRedactions } from '../services/reflections/redactionWords';
 import { categoryLabel } from '../services/safety/protocol';
 import type { Draft } from '../services/reflections/draft';
-import { t } from '../services/catalogue';
+import { t, type MessageKey } from '../services/catalogue';
 import { outcomeSaid } from './reflectionLoop';
 
-export const MOVEMENT_TITLES: Record<Movement, string> = {
-  progressing: 'Progressing',
-  steady: 'Steady',
-  stalling: 'Stalling',
-  setback: 'Setback',
+const MOVEMENT_TITLES: Record<Movement, MessageKey> = {
+  progressing: 'debrief.movement.progressing',
+  steady: 'debrief.movement.steady',
+  stalling: 'debrief.movement.stalling',
+  setback: 'debrief.movement.setback',
 };
 
+/** "Progressing", "Steady", … in the turn's locale. */
+export function movementTitle(movement: Movement): string {
+  return t(MOVEMENT_TITLES[movement]);
+}
+
 // Each score says where it sits on the scale, so a button read alone ("2 of 5") is never a bare number.
-const SCORE_TITLES = ['1 of 5, rough', '2 of 5', '3 of 5', '4 of 5', '5 of 5, good'];
+const SCORE_TITLES: MessageKey[] = ['debrief.score.one', 'debrief.score.two', 'debrief.score.three', 'debrief.score.four', 'debrief.score.five'];
 
 export function selfCheckInputs(maxLength: number): FormInput[] {
   return [
-    { type: 'text', id: 'note', label: 'A few words (optional)', placeholder: 'e.g. tired but okay', multiline: true, maxLength },
+    { type: 'text', id: 'note', label: t('debrief.noteLabel'), placeholder: t('debrief.notePlaceholder'), multiline: true, maxLength },
     // Five buttons, each a large target and one tap (radios were 13 px); the words above go with the tap.
-    { type: 'buttons', id: 'score', label: t('cards.selfCheckScores'), choices: SCORE_TITLES.map((title, i) => ({ value: String(i + 1), title })) },
+    { type: 'buttons', id: 'score', label: t('cards.selfCheckScores'), choices: SCORE_TITLES.map((key, i) => ({ value: String(i + 1), title: t(key) })) },
   ];
 }
 
@@ -35,36 +40,37 @@ export function scoreAndNote(text: string): Record<string, string> | undefined {
 
 /** Exactly what a supervisor sees of the PSW's own wellbeing: the score (and a safety topic), the words only if shared. */
 export function wellbeingSeen(d: Draft): string {
-  if (!d.selfCheck.note) return 'Your supervisor sees this score.';
-  return d.selfCheck.noteShared ? 'Your supervisor sees this score and these words (you chose to share them).' : 'Your supervisor sees this score, never these words unless you choose to share them.';
+  if (!d.selfCheck.note) return t('debrief.seesScore');
+  return d.selfCheck.noteShared ? t('debrief.seesScoreAndWords') : t('debrief.seesScoreNotWords');
 }
 
 export function reviewText(d: Draft): string {
   const stage = content().stageById[d.stage];
   // Every stage's prompts: when the stall step moved the debrief to another stage, its answers are the first stage's.
   const prompts = new Map(content().stages.flatMap((s) => s.prompts).map((p) => [p.id, p.text]));
-  const lines = [`Here's exactly what I'll save${d.practice ? ' (practice)' : ''} for **${d.clientCode}** — ${stage.title}, ${MOVEMENT_TITLES[d.movement].toLowerCase()}:`, ''];
+  const movement = movementTitle(d.movement).toLowerCase();
+  const lines = [d.practice ? t('debrief.reviewTitlePractice', { code: d.clientCode, stage: stage.title, movement }) : t('debrief.reviewTitle', { code: d.clientCode, stage: stage.title, movement }), ''];
   d.answers.forEach((a, i) => {
-    lines.push(`${i + 1}. _${prompts.get(a.promptId) ?? a.promptId}_`);
-    lines.push(a.skipped ? '   (skipped)' : `   "${a.text}"`);
+    lines.push(t('debrief.reviewQuestion', { n: i + 1, prompt: prompts.get(a.promptId) ?? a.promptId }));
+    lines.push(a.skipped ? t('debrief.reviewSkipped') : t('debrief.reviewAnswer', { text: a.text }));
   });
-  lines.push('', `How you're doing: ${d.selfCheck.score}/5${d.selfCheck.note ? ` — "${d.selfCheck.note}"` : ''}`);
+  lines.push('', d.selfCheck.note ? t('debrief.selfCheckNote', { score: d.selfCheck.score, note: d.selfCheck.note }) : t('debrief.selfCheck', { score: d.selfCheck.score }));
   if (d.visibility === 'shared') lines.push(wellbeingSeen(d));
   if (d.stall) {
     const strategy = d.stall.strategyId ? content().stalls[d.stall.stage].strategies.find((s) => s.id === d.stall!.strategyId)?.title : undefined;
-    lines.push(`Stuck at this stage${strategy ? `; you'll try "${strategy}"` : ''}${d.stall.flaggedForSupervision ? '; flagged for supervision' : ''}.`);
+    lines.push(t('debrief.stuck', { strategy: strategy ?? 'none', flagged: d.stall.flaggedForSupervision ? 'yes' : 'no' }));
   }
   if (d.riskFlags.length) {
     // Stored with the reflection (categories only); a supervisor sees them on shared reflections.
-    lines.push(`Safety notes: ${d.riskFlags.map((f) => categoryLabel(f).toLowerCase()).join(', ')} (the topic only, never your words).`);
+    lines.push(t('debrief.safetyNotes', { kinds: d.riskFlags.map((f) => categoryLabel(f).toLowerCase()).join(', ') }));
   }
   if (d.strategyOutcome) {
     const title = content().stalls[d.strategyOutcome.stage]?.strategies.find((s) => s.id === d.strategyOutcome!.strategyId)?.title ?? d.strategyOutcome.strategyId;
     lines.push(t('loop.review.lastPlan', { strategy: title, outcome: outcomeSaid(d.strategyOutcome.outcome) }));
   }
-  lines.push(d.visibility === 'shared' ? 'Who sees it: you and your supervisor.' : 'Who sees it: only you (private).');
+  lines.push(d.visibility === 'shared' ? t('debrief.seenShared') : t('debrief.seenPrivate'));
   const hidden = describeRedactions(totalRedactions(d));
-  lines.push(hidden ? `I hid ${hidden}; each shows as [LIKE THIS].` : 'Nothing needed hiding.');
+  lines.push(hidden ? t('debrief.hidden', { what: hidden }) : t('debrief.nothingHidden'));
   if (d.quick) lines.push('', t('loop.quick.beforeSave'));
   return lines.join('\n');
 }

@@ -13,7 +13,6 @@ const STILL_INLINE: Record<string, number> = {
   'cards/summary.ts': 16,
   'dialogs/history.ts': 6,
   'dialogs/reflectionDebrief.ts': 11,
-  'dialogs/reflectionText.ts': 12,
 };
 
 /** Text that is not said to a person in a chat or card: HTTP errors for API clients, operator console lines, headers. */
