@@ -28,8 +28,8 @@ export class HistoryDialog extends Dialog<{ args?: string }> {
     const rel = code ? await this.app.relationships.get(person.id, code) : undefined;
     if (!rel) {
       const recent = await this.app.relationships.recentCodes(person.id, 5);
-      const which = recent.length ? ` Your recent codes: ${recent.map((c) => `\`${c}\``).join(', ')}.` : " You haven't saved a reflection yet; type `reflect` to start one.";
-      await dc.context.sendActivity(`${code ? `I have no reflections for ${code}.` : 'Which client? Type `history` and the code, like `history C-14`.'}${which}`);
+      const which = recent.length ? t('history.recentCodes', { codes: recent.map((c) => `\`${c}\``).join(', ') }) : t('history.noneYet');
+      await dc.context.sendActivity(code ? t('history.noReflections', { code, which }) : t('history.whichClient', { which }));
       return dc.endDialog();
     }
     await dc.context.sendActivity(timelineText(rel, person.timeZone));
@@ -40,16 +40,16 @@ export class HistoryDialog extends Dialog<{ args?: string }> {
 export function timelineText(rel: RelationshipDoc, timeZone: string): string {
   const c = content();
   const day = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toFormat('d LLL yyyy');
-  const lines = [`**${rel.clientCode}** — now at ${c.stageById[rel.stage].title} (since ${day(rel.stageSince)}, ${rel.reflectionsAtStage} ${rel.reflectionsAtStage === 1 ? 'reflection' : 'reflections'}).`, ''];
+  const lines = [t('history.header', { code: rel.clientCode, stage: c.stageById[rel.stage].title, since: day(rel.stageSince), count: rel.reflectionsAtStage }), ''];
   const title = (stage: StageId, id: string) => strategyTitle(stage, id) ?? id;
   const closings = stallClosings(rel.history);
   for (const e of rel.history.slice(0, SHOWN)) {
-    const stall = e.stallSource ? ` · stuck${e.strategyId ? `, planned "${title(e.stage, e.strategyId)}"` : ''}` : '';
+    const stall = !e.stallSource ? '' : e.strategyId ? t('history.stuckPlanned', { strategy: title(e.stage, e.strategyId) }) : t('history.stuck');
     const report = e.strategyOutcome ? ` · ${t('loop.history.report', { strategy: title(e.strategyOutcome.stage, e.strategyOutcome.strategyId), outcome: outcomeSaid(e.strategyOutcome.outcome) })}` : '';
     const closed = closings.has(e.reflectionId) ? ` · ${t('loop.history.closed')}` : '';
-    lines.push(`• ${day(e.at)} — ${c.stageById[e.stage].title}, ${movementTitle(e.movement).toLowerCase()}${stall}${report}${closed}`);
+    lines.push(t('history.line', { day: day(e.at), stage: c.stageById[e.stage].title, movement: movementTitle(e.movement).toLowerCase(), stall, report, closed }));
   }
-  if (rel.history.length > SHOWN) lines.push(`…and ${rel.history.length - SHOWN} earlier.`);
+  if (rel.history.length > SHOWN) lines.push(t('history.earlier', { count: rel.history.length - SHOWN }));
   // Counted over the whole stored timeline, so the words agree with the list when it is shown in full.
   const counts = tallyText(tallyEvents(rel.history));
   if (counts) lines.push('', t('loop.history.counts', { counts }));
@@ -57,10 +57,10 @@ export function timelineText(rel: RelationshipDoc, timeZone: string): string {
     // Named, so the count is the list: only the strategies planned at this stall, not at an earlier one, and what
     // the PSW has said of them since it opened.
     const planned = rel.stall.strategiesTried.map((id) => title(rel.stall!.stage, id));
-    const plans = planned.length ? `; ${planned.length} ${planned.length === 1 ? 'strategy' : 'strategies'} planned for it: ${planned.map((t) => `"${t}"`).join(', ')}` : '';
+    const plans = planned.length ? t('history.plans', { count: planned.length, titles: planned.map((p) => `"${p}"`).join(', ') }) : '';
     const reports = (rel.stall.outcomes ?? []).map((o) => t('loop.history.report', { strategy: title(o.stage, o.strategyId), outcome: outcomeSaid(o.outcome) }));
     const said = reports.length ? t('loop.history.soFar', { reports: reports.join(', ') }) : '';
-    lines.push('', `Open stall at ${c.stageById[rel.stall.stage].title} since ${day(rel.stall.since)}${plans}${said}${rel.stall.flaggedForSupervision ? '; flagged for supervision' : ''}. ${t('loop.history.staysOpen')}`);
+    lines.push('', t('history.openStall', { stage: c.stageById[rel.stall.stage].title, since: day(rel.stall.since), plans, said, flagged: rel.stall.flaggedForSupervision ? 'yes' : 'no', staysOpen: t('loop.history.staysOpen') }));
   }
   if (rel.plan) lines.push(t('loop.history.planned', { strategy: title(rel.plan.stage, rel.plan.strategyId), code: rel.clientCode }));
   return lines.join('\n');
