@@ -83,7 +83,11 @@ function topicFor(category: string, scope: PswSummary['scope']): string {
 /** Plain lines for one person: the card's facts and the text fallback for any client. */
 export function summaryLines(p: PswSummary): { title: string; value: string }[] {
   const r = p.reflections;
+  // A new hire: onboarding first; with nothing else yet, one short line instead of five "none"s.
+  const onboarding = p.onboarding ? [{ title: 'Onboarding', value: onboardingText(p.onboarding) }] : [];
+  if (onboarding.length && nothingYet(p)) return [...onboarding, { title: 'Reflections', value: t('supervision.card.noneYet') }];
   const lines = [
+    ...onboarding,
     { title: 'Reflections', value: p.scope === 'own' ? `${r.total} (${r.private} private)` : `${r.shared} shared, ${r.private} private` },
     { title: 'Stages', value: stagesText(p.stages) },
     { title: 'Movement', value: movementText(p.movement, p.scope) },
@@ -110,11 +114,19 @@ export function summaryLines(p: PswSummary): { title: string; value: string }[] 
   if (n && !own) lines.push({ title: t('supervision.card.titleToTalkThrough'), value: open ? t('supervision.card.flaggedForYou', { count: open }) : t('supervision.card.noneOpen', { count: n }) });
   // A supervisor reads what each kind of flag invites (Proctor's functions, content/supervision.json): one line each.
   if (!own) for (const line of invitations(p)) lines.push({ title: t('supervision.card.titleInvites'), value: line });
-  if (p.onboarding) {
-    const o = p.onboarding;
-    lines.push({ title: 'Onboarding', value: onboardingText(o) });
-  }
   return lines;
+}
+
+/** No reflection, relationship, self-check, stall, flag or safety topic to show. */
+function nothingYet(p: PswSummary): boolean {
+  return (
+    p.reflections.total + p.reflections.shared + p.reflections.private === 0 &&
+    !p.stalls.length &&
+    !p.flaggedForSupervision &&
+    p.selfCheck.average === undefined &&
+    !Object.values(p.stages).some((n) => n > 0) &&
+    !Object.keys(p.riskFlags ?? {}).length
+  );
 }
 
 /** Answers from before a restart no longer count (services/onboarding.ts): the figures are this go's. */
@@ -271,6 +283,8 @@ export function reflectionPageCard(
   const who = page.scope === 'own' ? 'Your reflections' : `${page.subject.alias ?? 'Their'} — shared reflections`;
   const build = (preview: number): AdaptiveCard => {
     const body: CardElement[] = [textBlock(`${who}${firstPage ? '' : ' (continued)'}`, { weight: 'Bolder', size: 'Large', style: 'heading' })];
+    // A new hire's drill-down says where they are in onboarding before their reflections (or their absence).
+    if (firstPage && page.onboarding) body.push({ type: 'FactSet', facts: [{ title: 'Onboarding', value: onboardingText(page.onboarding) }] });
     if (!page.items.length) body.push(textBlock(firstPage ? 'Nothing to show from the last 90 days.' : "That's everything."));
     for (const r of page.items) body.push(reflectionBlock(r, zone, page.scope === 'own', preview, readAll));
     const actions = page.next ? [submit('Show more', { command: moreCommand, page: page.next })] : [];

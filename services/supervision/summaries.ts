@@ -89,6 +89,8 @@ export interface ReflectionPage {
   items: ReflectionDoc[];
   /** A signed token for the next page, when there is one. */
   next?: string;
+  /** A new hire's onboarding progress, on the first page. */
+  onboarding?: OnboardingStatus;
 }
 
 export type Refusal = { ok: false; reason: 'not_found' | 'role' | 'no_viewer' | 'bad_token' };
@@ -195,7 +197,8 @@ export class SummaryService {
     const next = result.continuationToken
       ? signToken(this.secret, 'page', { v: viewer.id, s: subject.id, f: from, c: result.continuationToken }, new Date(now.getTime() + PAGE_TOKEN_MINUTES * 60_000))
       : undefined;
-    return { ok: true, page: { subject: { id: subject.id, alias: subject.alias }, scope, items, next } };
+    const onboarding = !continuation && subject.role === 'newhire' && this.onboarding ? await this.onboarding.onboardingStatus(subject.id) : undefined;
+    return { ok: true, page: { subject: { id: subject.id, alias: subject.alias }, scope, items, next, ...(onboarding && { onboarding }) } };
   }
 
   /**

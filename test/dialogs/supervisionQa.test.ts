@@ -76,6 +76,46 @@ describe('supervision QA fixes over HTTP', () => {
     });
   });
 
+  describe('a new hire in the summary', () => {
+    before(async () => {
+      const { roster } = app.supervision;
+      await roster.add({ channelId: 'qa-nh-sup', role: 'supervisor', alias: 'Sup NH' });
+      await roster.add({ channelId: 'qa-nh', role: 'newhire', alias: 'New Hire Q', supervisor: 'Sup NH' });
+      await new Conversation(bot.url, 'qa-nh').say('onboarding');
+    });
+    const facts = (replies: unknown): { title: string; value: string }[] => {
+      const out: { title: string; value: string }[] = [];
+      JSON.stringify(replies, (k, v: unknown) => {
+        if (k === 'facts' && Array.isArray(v)) out.push(...(v as { title: string; value: string }[]));
+        return v;
+      });
+      return out;
+    };
+
+    it('shows onboarding first and one short line, not five "none"s', async () => {
+      const replies = await new Conversation(bot.url, 'qa-nh-sup').say('summary');
+      const lines = facts(replies);
+      assert.equal(lines[0]?.title, 'Onboarding');
+      assert.match(lines[0]!.value, /^step \d+ of \d+/);
+      assert.deepEqual(lines.slice(1), [{ title: 'Reflections', value: 'none yet' }]);
+      assert.doesNotMatch(visibleText(replies), /no active relationships|nothing shared|none shared|Stalls/);
+    });
+
+    it("shows a new hire's onboarding in their drill-down", async () => {
+      const replies = await new Conversation(bot.url, 'qa-nh-sup').say('summary New Hire Q');
+      assert.match(facts(replies)[0]?.value ?? '', /^step \d+ of \d+/);
+      const text = visibleText(replies);
+      assert.ok(text.indexOf('Onboarding') >= 0 && text.indexOf('Onboarding') < text.indexOf('Nothing to show from the last 90 days'), text);
+    });
+
+    it('keeps the full lines for someone with reflections, onboarding first', async () => {
+      await putReflections(app, [reflection(app.personIdFor('qa-nh'), new Date(Date.now() - 3600_000).toISOString())]);
+      const lines = facts(await new Conversation(bot.url, 'qa-nh-sup').say('summary'));
+      assert.deepEqual(lines.slice(0, 3).map((l) => l.title), ['Onboarding', 'Reflections', 'Stages']);
+      assert.equal(lines[1]!.value, '1 shared, 0 private');
+    });
+  });
+
   describe('roster', () => {
     it('reads a time zone as `timezone` does: a city, a place or an area name', async () => {
       assert.match(visibleText(await admin().say('roster timezone psw q1 to Vancouver')), /Done\. PSW Q1 — PSW, supervisor Sup Q, America\/Vancouver/);
