@@ -20,7 +20,7 @@ export function weekPeriod(zone: string, at: Date, weeksBack = 0): Period {
 export const MAX_PERIOD_WEEKS = 12;
 
 // How people type a period on a phone: "last week", "lastweek", "last wk", "prev week", "4 weeks", "4wks", "last 4 wk".
-const WEEK = String.raw`(?:weeks?|wks?)`;
+const WEEK = '(?:weeks?|wks?)';
 const THIS = new RegExp(String.raw`^this\s*${WEEK}$`);
 const LAST = new RegExp(String.raw`^(?:last|prev|previous)\s*${WEEK}$`);
 const WEEKS = new RegExp(String.raw`^(?:(?:last|past)\s+)?(\d{1,3})\s*${WEEK}$`);
