@@ -67,7 +67,7 @@ export class ReflectionDebrief {
     v(step).draft = draft;
     if (o.stage) v(step).presetStage = o.stage;
     if (o.practice) {
-      await step.context.sendActivity("Let's practise a reflection. Imagine a recent visit; this one is marked as practice.");
+      await step.context.sendActivity(t('debrief.practise'));
       return step.next(o.clientCode ?? PRACTICE_CODE);
     }
     if (draft.quick && o.clientCode) await step.context.sendActivity(t('loop.quick.intro', { code: o.clientCode }));
@@ -81,10 +81,10 @@ export class ReflectionDebrief {
     const suggestions = await this.app.relationships.recentCodes(psw, 5);
     const o = step.options as { retry?: boolean; quick?: boolean };
     const prompt = o.retry
-      ? 'Which client code shall I use?'
+      ? t('debrief.whichCode')
       : o.quick
         ? t('loop.quick.code')
-        : "Let's reflect. Which client is this about? Use your own short code, like C-14 (never a name).";
+        : t('debrief.reflect');
     return step.beginDialog(RAW_TEXT, { step: 'code', prompt, suggestions });
   }
 
@@ -93,7 +93,7 @@ export class ReflectionDebrief {
     const check = looksLikeIdentifier(typed);
     if (check.ok) return step.endDialog(typed);
     // The refused text goes no further: only the reason is said, and the code is asked again.
-    await step.context.sendActivity(check.reason ?? "That doesn't look like a client code.");
+    await step.context.sendActivity(check.reason ?? t('debrief.notACode'));
     return step.replaceDialog(CODE, { retry: true });
   }
 
@@ -136,7 +136,7 @@ export class ReflectionDebrief {
     if (v(step).skipNames || (v(step).draft as Draft).quick) return step.next({ skipped: true } satisfies Partial<RawTextResult>);
     return step.beginDialog(RAW_TEXT, {
       step: 'names',
-      prompt: "Any names you'd like me to always hide in this reflection? Type them separated by commas. I won't store them.",
+      prompt: t('debrief.namesToHide'),
       skippable: true,
     });
   }
@@ -147,7 +147,7 @@ export class ReflectionDebrief {
     if (!r.skipped) {
       // Hashed here, in the turn that received them; the names themselves go no further.
       draft.hidden = hideNames(this.app.config.idSecret, r.text.split(','), draft.hidden);
-      await step.context.sendActivity(draft.practice ? "Got it. I'll hide those wherever they come up." : `Got it. I'll hide those wherever they come up, now and in later reflections about ${draft.clientCode}.`);
+      await step.context.sendActivity(draft.practice ? t('debrief.willHide') : t('debrief.willHideLater', { code: draft.clientCode }));
     }
     return step.next();
   }
@@ -171,7 +171,7 @@ export class ReflectionDebrief {
     draft.stage = step.result as StageId;
     draft.stageChosenBy ??= 'finder';
     const stage = content().stageById[draft.stage];
-    await step.context.sendActivity(draft.quick ? t('loop.quick.questions', { stage: stage.title }) : `**${stage.title}.** A few questions, one at a time. Type \`skip\` for any you'd rather pass on.`);
+    await step.context.sendActivity(draft.quick ? t('loop.quick.questions', { stage: stage.title }) : t('debrief.questions', { stage: stage.title }));
     return step.beginDialog(PROMPTS, { draft, index: 0 } satisfies PromptLoop);
   }
 
@@ -208,7 +208,7 @@ export class ReflectionDebrief {
     v(step).draft = step.result as Draft;
     return step.beginDialog(CHOICE, {
       step: 'movement',
-      prompt: 'Since last time, how is the relationship moving?',
+      prompt: t('debrief.moving'),
       choices: MOVEMENTS.map((m) => ({ value: m, title: movementTitle(m) })),
     });
   }
@@ -261,10 +261,10 @@ export class ReflectionDebrief {
     const draft = v(step).draft as Draft;
     return step.beginDialog(FORM, {
       step: 'selfcheck',
-      prompt: 'And you? How are you doing after this one, from 1 (rough) to 5 (good)? Add a few words first if you like, then tap a number.',
+      prompt: t('debrief.selfCheckPrompt'),
       inputs: selfCheckInputs(this.app.config.maxTextLength),
       parser: 'scoreAndNote',
-      typedHint: 'Type a number from 1 to 5, then any words, e.g. "3 tired but okay".',
+      typedHint: t('debrief.selfCheckTyped'),
       hidden: draft.hidden,
       screen: screenOf(draft),
     });
