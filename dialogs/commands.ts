@@ -2,7 +2,7 @@
 // (buildCommandTable), so `help`, routing and the Teams command list agree — and nothing registers on import.
 import { t, type MessageKey } from '../services/catalogue';
 import type { Role } from '../services/people';
-import { distance } from './prompts/match';
+import { distance, typoBudget } from '../services/editDistance';
 
 export interface Command {
   /** What a person types; the first is the canonical form shown in help. Matched case-insensitively, longest first. */
@@ -84,7 +84,7 @@ export function commandMidDialog(text: string, commands: readonly Command[], { e
       if (lower.length < n) continue;
       const head = lower.slice(0, n).join(' ');
       // A misspelling is forgiven on longer words only: one slip from 5 letters, two from 9.
-      const budget = phrase.length >= 9 ? 2 : phrase.length >= 5 ? 1 : 0;
+      const budget = typoBudget(phrase);
       const cost = head === phrase ? 0 : distance(head, phrase);
       if (cost > budget) continue;
       const args = words.slice(n);

@@ -1,6 +1,7 @@
 // Reminder commands: `remind me at 16:30 on weekdays` (several allowed), `reminders` (each listed, with a button to
 // stop it), `stop reminder 2` / `stop reminder 4:30 pm` / `stop reminders` (all), and `timezone <zone or place>`.
 // Each answers in one turn; parsing, places and scheduling live in services/reminders.
+import type { Activity } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import { adaptiveCard, cardAttachment, commandButton, textBlock } from '../cards/card';
@@ -8,7 +9,7 @@ import type { AppServices } from '../services/app';
 import { t } from '../services/catalogue';
 import { log } from '../services/log';
 import { MAX_REMINDERS, type CurrentReminder } from '../services/reminders/reminders';
-import { describeRule, parseReminder } from '../services/reminders/rule';
+import { describeRule, parseReminder, type ReminderRule } from '../services/reminders/rule';
 import { zoneFor } from '../services/reminders/zones';
 import { OneTurnDialog } from './oneTurn';
 import { personOf } from './turn';
@@ -39,7 +40,18 @@ export function pickReminder(args: string, list: CurrentReminder[]): CurrentRemi
   const n = /^#?(\d)$/.exec(args.trim());
   if (n) return list[Number(n[1]) - 1];
   const parsed = parseReminder(args);
+  // "stop reminder 4:30": whichever of 4:30 am and 4:30 pm they have (the morning one if both).
+  if (!parsed.ok && parsed.reason === 'am_or_pm') return list.find((r) => r.rule.time === parsed.am.time) ?? list.find((r) => r.rule.time === parsed.pm.time);
   return parsed.ok ? list.find((r) => r.rule.time === parsed.rule.time) : undefined;
+}
+
+/** "4:30 in the morning or the afternoon?" with a button for each, which sets that reminder as if typed in full. */
+function amOrPm(am: ReminderRule, pm: ReminderRule): Partial<Activity> {
+  const [hour, minute] = am.time.split(':').map(Number);
+  const at = `${hour}:${String(minute).padStart(2, '0')}`;
+  const text = t('reminders.amOrPm', { time: at, later: hour >= 5 ? 'evening' : 'afternoon' });
+  const buttons = [am, pm].map((rule) => commandButton(describeRule(rule), `remind me at ${describeRule(rule)}`));
+  return { type: 'message', text, attachments: [cardAttachment({ ...adaptiveCard([textBlock(t('reminders.amOrPmHint'), { isSubtle: true })], buttons), fallbackText: text })] };
 }
 
 export function createReminderDialogs(app: AppServices): Dialog[] {
@@ -47,6 +59,7 @@ export function createReminderDialogs(app: AppServices): Dialog[] {
     new OneTurnDialog(REMIND_DIALOG, async (context, args) => {
       if (!args) return void (await context.sendActivity(t('reminders.howTo')));
       const parsed = parseReminder(args);
+      if (!parsed.ok && parsed.reason === 'am_or_pm') return void (await context.sendActivity(amOrPm(parsed.am, parsed.pm)));
       if (!parsed.ok) {
         log.info('reminder.unparsed', { status: parsed.reason });
         await context.sendActivity(parsed.reason === 'bad_time' ? t('reminders.badTime') : parsed.reason === 'unknown_words' ? t('reminders.unknownWords') : t('reminders.howTo'));

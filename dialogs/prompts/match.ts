@@ -1,6 +1,7 @@
 // Reading a typed answer to a choice: its number, its title (case-insensitive, forgiving of small typos and
 // of typing one distinctive word such as "bridging"), or one of its synonyms ("y" for Yes).
 import { t } from '../../services/catalogue';
+import { distance } from '../../services/editDistance';
 
 export interface ChoiceOption {
   value: string;
@@ -48,23 +49,6 @@ export function matchChoice(text: string, choices: ChoiceOption[]): ChoiceMatch 
     else if (d === bestDistance && best.length > 0 && !best.includes(i)) best.push(i);
   }
   return typed.length >= 3 ? unique(best) : undefined;
-}
-
-/** Edit distance (insertions, deletions, substitutions, two letters swapped); 99 when the lengths differ by more than 3. */
-export function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  let before: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      // Two letters swapped ("histroy") is one slip, not two.
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, before[j - 2]! + 1);
-    }
-    [before, prev] = [prev, row];
-  }
-  return prev[b.length]!;
 }
 
 /** Yes and No, titled in the turn's locale. */

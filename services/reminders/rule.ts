@@ -1,6 +1,7 @@
 // Reminder rules as people type them — "at 16:30 on weekdays", "every day at 4:30pm", "mon wed fri at 9" — and
 // when the next one falls in a person's own time zone. Pure and DST-correct (luxon does the wall-clock maths).
 import { DateTime, IANAZone } from 'luxon';
+import { distance, typoBudget } from '../editDistance';
 
 export interface ReminderRule {
   /** Wall-clock time in the person's zone, "HH:mm". */
@@ -9,7 +10,11 @@ export interface ReminderRule {
   days: number[];
 }
 
-export type ParseResult = { ok: true; rule: ReminderRule } | { ok: false; reason: 'no_time' | 'bad_time' | 'unknown_words' };
+export type ParseResult =
+  | { ok: true; rule: ReminderRule }
+  | { ok: false; reason: 'no_time' | 'bad_time' | 'unknown_words' }
+  /** "at 4:30" with no am/pm, 1:00–7:59: both are likely, so the person is asked which (never 4:30 am silently). */
+  | { ok: false; reason: 'am_or_pm'; am: ReminderRule; pm: ReminderRule };
 
 export const WEEKDAYS = [1, 2, 3, 4, 5];
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
@@ -40,11 +45,35 @@ export function parseReminder(input: string): ParseResult {
     for (const d of DAY_WORDS[word.replace(/\s+/g, ' ')] ?? []) days.add(d);
     return ' ';
   });
-  if (text.replace(FILLER, ' ').trim() !== '') return { ok: false, reason: 'unknown_words' };
-  return { ok: true, rule: { time: time.value, days: days.size ? [...days].sort((a, b) => a - b) : WEEKDAYS } };
+  // What is left must be days misspelt as phones do ("weekdys", "tusday"), each close to exactly one day word.
+  for (const word of text.replace(FILLER, ' ').trim().split(/\s+/).filter(Boolean)) {
+    const meant = closeDayWord(word);
+    if (!meant) return { ok: false, reason: 'unknown_words' };
+    for (const d of DAY_WORDS[meant]!) days.add(d);
+  }
+  const rule = { time: time.value, days: days.size ? [...days].sort((a, b) => a - b) : WEEKDAYS };
+  if (time.ambiguous) return { ok: false, reason: 'am_or_pm', am: rule, pm: { ...rule, time: `${Number(rule.time.slice(0, 2)) + 12}${rule.time.slice(2)}` } };
+  return { ok: true, rule };
 }
 
-function findTime(text: string): { match: string; value: string } | 'none' | 'bad' {
+const ONE_WORD_DAYS = Object.keys(DAY_WORDS).filter((k) => !/[\s-]/.test(k));
+
+/** The one day word `word` is a close misspelling of, or undefined (none, or two equally close). */
+function closeDayWord(word: string): string | undefined {
+  let best: string[] = [];
+  let bestCost = Infinity;
+  for (const key of ONE_WORD_DAYS) {
+    const cost = distance(word, key);
+    if (cost > typoBudget(key) || cost > bestCost) continue;
+    if (cost < bestCost) [best, bestCost] = [[], cost];
+    best.push(key);
+  }
+  // "weekdys" is near "weekdays" and "weekday" alike: close words that mean the same days are one answer.
+  const meanings = new Set(best.map((k) => DAY_WORDS[k]!.join(',')));
+  return meanings.size === 1 ? best[0] : undefined;
+}
+
+function findTime(text: string): { match: string; value: string; ambiguous?: boolean } | 'none' | 'bad' {
   const m = TIME_PATTERN.exec(text);
   if (!m) return 'none';
   const [match, whole, h, separator, min, ampm] = m;
@@ -61,7 +90,9 @@ function findTime(text: string): { match: string; value: string } | 'none' | 'ba
     const pm = ampm.startsWith('p');
     hour = (hour % 12) + (pm ? 12 : 0);
   } else if (hour > 23) return 'bad';
-  return { match, value: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` };
+  const value = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  // 1:00–7:59 with no am/pm could be either end of a shift; "07:30" (a leading zero) is plainly the 24-hour clock.
+  return { match, value, ambiguous: !ampm && hour >= 1 && hour <= 7 && !h!.startsWith('0') };
 }
 
 /** The first reminder strictly after `after`, as a UTC Date. A time skipped by a DST jump moves forward an hour (luxon). */

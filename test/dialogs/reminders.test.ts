@@ -53,6 +53,29 @@ describe('reminders and time zones over HTTP', () => {
     assert.match(visibleText(await c.say('stop reminders')), /nothing to stop/);
   });
 
+  it('`remind me at 4:30 on weekdays` asks morning or afternoon with two buttons; a tap sets that one', async () => {
+    const c = new Conversation(bot.url);
+    const id = bot.app.personIdFor(c.userId);
+    const asked = await c.say('remind me at 4:30 on weekdays');
+    assert.match(visibleText(asked), /^4:30 in the morning, or 4:30 in the afternoon\?/);
+    assert.deepEqual(await jobsOf(id), [], 'nothing set until they say which');
+    assert.deepEqual(buttons(asked).map((b) => [b.title, b.data]), [
+      ['4:30 am on weekdays', { command: 'remind me at 4:30 am on weekdays' }],
+      ['4:30 pm on weekdays', { command: 'remind me at 4:30 pm on weekdays' }],
+    ]);
+    assert.match(visibleText(await c.say(buttons(asked)[1]!.data)), /I'll send a short reminder at 4:30 pm on weekdays/);
+    assert.deepEqual((await jobsOf(id)).map((j) => j.time), ['16:30']);
+    assert.match(visibleText(await c.say('remind me at 7 on weekends')), /^7:00 in the morning, or 7:00 in the evening\?/);
+    // `stop reminder 4:30` finds the one they have.
+    assert.match(visibleText(await c.say('stop reminder 4:30')), /stopped your reminder at 4:30 pm on weekdays/);
+  });
+
+  it('`remind me at 5pm weekdys` reads the misspelt day', async () => {
+    const c = new Conversation(bot.url);
+    assert.match(visibleText(await c.say('remind me at 5pm weekdys')), /I'll send a short reminder at 5:00 pm on weekdays/);
+    assert.match(visibleText(await c.say('remind me at 6pm on tusdays')), /I'll also remind you at 6:00 pm on Tuesday/);
+  });
+
   it('stops one by its time, all at once with `stop reminders`, and allows at most MAX_REMINDERS', async () => {
     const c = new Conversation(bot.url);
     const id = bot.app.personIdFor(c.userId);

@@ -37,6 +37,26 @@ describe('reminder rules', () => {
       assert.deepEqual(parseReminder('at 13pm'), { ok: false, reason: 'bad_time' });
       assert.deepEqual(parseReminder('at 16:30 after my shift'), { ok: false, reason: 'unknown_words' });
     });
+
+    it('asks am or pm for a bare 1:00–7:59, never setting 4:30 am silently; a leading zero or am/pm is plain', () => {
+      assert.deepEqual(parseReminder('at 4:30 on weekdays'), { ok: false, reason: 'am_or_pm', am: { time: '04:30', days: WEEKDAYS }, pm: { time: '16:30', days: WEEKDAYS } });
+      assert.deepEqual(parseReminder('at 7 mon wed'), { ok: false, reason: 'am_or_pm', am: { time: '07:00', days: [1, 3] }, pm: { time: '19:00', days: [1, 3] } });
+      assert.deepEqual(parseReminder('at 130'), { ok: false, reason: 'am_or_pm', am: { time: '01:30', days: WEEKDAYS }, pm: { time: '13:30', days: WEEKDAYS } });
+      assert.deepEqual(parseReminder('at 04:30'), { ok: true, rule: { time: '04:30', days: WEEKDAYS } });
+      assert.deepEqual(parseReminder('at 4:30am'), { ok: true, rule: { time: '04:30', days: WEEKDAYS } });
+      assert.deepEqual(parseReminder('at 8:00'), { ok: true, rule: { time: '08:00', days: WEEKDAYS } });
+      assert.deepEqual(parseReminder('at 12:30'), { ok: true, rule: { time: '12:30', days: WEEKDAYS } });
+    });
+
+    it('reads days misspelt as phones do, and refuses words near no day or near two', () => {
+      assert.deepEqual(parseReminder('at 5pm weekdys'), { ok: true, rule: { time: '17:00', days: WEEKDAYS } });
+      assert.deepEqual(parseReminder('at 5pm tusday and thrusday'), { ok: true, rule: { time: '17:00', days: [2, 4] } });
+      assert.deepEqual(parseReminder('at 5pm evryday'), { ok: true, rule: { time: '17:00', days: [1, 2, 3, 4, 5, 6, 7] } });
+      assert.deepEqual(parseReminder('at 5pm wekends'), { ok: true, rule: { time: '17:00', days: [6, 7] } });
+      assert.deepEqual(parseReminder('at 5pm mno'), { ok: false, reason: 'unknown_words' }, 'short words must be exact');
+      assert.deepEqual(parseReminder('at 5pm fridge'), { ok: false, reason: 'unknown_words' });
+      assert.deepEqual(parseReminder('at 5pm after shift'), { ok: false, reason: 'unknown_words' });
+    });
   });
 
   describe('nextOccurrence', () => {
