@@ -67,7 +67,7 @@ function weeksAndDays(days: number): string {
 export function stallText(s: StallLine, scope: PswSummary['scope'] = 'own'): string {
   const who = s.clientCode ? `${s.clientCode}: ` : scope === 'own' ? '' : t('supervision.card.aClient');
   // A strategy picked at a stall is a plan; whether it was tried is only known when the PSW reports back.
-  const tried = s.strategiesTried.length ? `planned ${s.strategiesTried.map((id) => strategyTitle(s.stage, id)).join(', ')}` : 'no strategy planned yet';
+  const tried = s.strategiesTried.length ? t('summary.planned', { titles: s.strategiesTried.map((id) => strategyTitle(s.stage, id)).join(', ') }) : t('summary.noPlan');
   const since = s.days < 1 ? 'since today' : `for ${weeksAndDays(s.days)}`;
   const flag = !s.flaggedForSupervision
     ? ''
@@ -101,7 +101,7 @@ export function summaryLines(p: PswSummary): { title: string; value: string }[] 
   const shown = stalls.slice(0, STALL_LINES).map((s) => stallText(s, p.scope));
   if (stalls.length > STALL_LINES) shown.push(`and ${stalls.length - STALL_LINES} more at ${focus.join(' or ')}`);
   lines.push({ title: 'Stalls', value: stalls.length ? shown.join('\n') : other ? '' : 'none' });
-  if (other) lines[lines.length - 1].value = [lines[lines.length - 1].value, `${other} at other stages`].filter(Boolean).join('\n');
+  if (other) lines[lines.length - 1].value = [lines[lines.length - 1].value, t('summary.otherStages', { count: other })].filter(Boolean).join('\n');
   // Planned vs tried (issue 14): the PSW's own summary only.
   const strategies = p.strategies ? tallyText(p.strategies) : '';
   if (strategies) lines.push({ title: 'Strategies', value: strategies });
@@ -177,18 +177,18 @@ function charts(p: PswSummary): CardElement[] {
   if (stages.some((s) => p.stages[s] > 0)) {
     out.push({
       type: 'Chart.VerticalBar',
-      title: 'Relationships by stage',
+      title: t('summary.relationshipsByStage'),
       data: stages.map((s) => ({ x: stageTitle(s), y: p.stages[s] })),
-      fallback: textBlock(`Relationships by stage: ${stagesText(p.stages)}`, { isSubtle: true }),
+      fallback: textBlock(t('summary.relationshipsByStageText', { stages: stagesText(p.stages) }), { isSubtle: true }),
     });
   }
   if (p.selfCheck.weekly.some((w) => w.average !== undefined)) {
     out.push({
       type: 'Chart.Line',
-      title: 'Self-check, weekly average',
+      title: t('summary.selfCheckWeekly'),
       data: [{ legend: 'Self-check', values: p.selfCheck.weekly.filter((w) => w.average !== undefined).map((w) => ({ x: w.week, y: w.average })) }],
       // Weeks without a self-check are left out ("2 Nov — · 9 Nov —" read as noise).
-      fallback: textBlock(`Self-check by week: ${p.selfCheck.weekly.filter((w) => w.average !== undefined).map((w) => `${w.week} ${w.average}`).join(' · ')}`, { isSubtle: true }),
+      fallback: textBlock(t('summary.selfCheckByWeek', { weeks: p.selfCheck.weekly.filter((w) => w.average !== undefined).map((w) => `${w.week} ${w.average}`).join(' · ') }), { isSubtle: true }),
     });
   }
   return out;
@@ -226,7 +226,7 @@ export function teamSummaryCard(s: TeamSummary, heading = 'Your team', opts: Tea
     const range = paged ? ` (${start + 1}–${end} of ${people.length})` : '';
     const body: CardElement[] = [textBlock(`${heading} — ${s.period.label}${range}`, { weight: 'Bolder', size: 'Large', style: 'heading' })];
     if (start === 0) body.push(...pendingAlertsBlock(opts.alerts ?? [], s.viewer.timeZone));
-    if (!people.length) body.push(textBlock('No one is on your team in the roster yet. An admin can add people with `roster add`.'));
+    if (!people.length) body.push(textBlock(t('summary.emptyTeam')));
     for (let i = start; i < end; i++) {
       const { team, p } = people[i]!;
       if (grouped && (i === start || people[i - 1]!.team !== team)) {
@@ -235,16 +235,16 @@ export function teamSummaryCard(s: TeamSummary, heading = 'Your team', opts: Tea
       }
       body.push(personBlock(p));
     }
-    body.push(textBlock('Private reflections show as counts only.', { isSubtle: true, size: 'Small' }));
+    body.push(textBlock(t('summary.privateCounts'), { isSubtle: true, size: 'Small' }));
     const named = people.slice(start, end).filter(({ p }) => p.person.alias);
     const actions: CardElement[] = [];
     if (named.length) {
       // One picker instead of a button per person: Teams shows about six actions, and each choice names the person.
       body.push({
-        type: 'Input.ChoiceSet', id: 'command', label: "Read someone's shared reflections", style: 'compact', isRequired: true, errorMessage: 'Please pick someone.',
+        type: 'Input.ChoiceSet', id: 'command', label: t('summary.readSomeone'), style: 'compact', isRequired: true, errorMessage: t('summary.pickSomeone'),
         choices: named.map(({ p }) => ({ title: p.person.alias!, value: `summary ${p.person.alias}` })),
       });
-      actions.push(submit('Read their reflections', {}));
+      actions.push(submit(t('summary.readTheirs'), {}));
     }
     // Flags and alerts are closed in `flags` (dialogs/supervision/flags.ts): talked through, acknowledged, noted.
     // Neither button sends the picker's choice (nor asks for one): associatedInputs 'none' (Adaptive Cards 1.3+).
@@ -261,7 +261,7 @@ export function teamSummaryCard(s: TeamSummary, heading = 'Your team', opts: Tea
 export function ownSummaryCard(p: PswSummary, period: Period): AdaptiveCard {
   return adaptiveCard(
     [textBlock(`Your work — ${period.label}`, { weight: 'Bolder', size: 'Large', style: 'heading' }), personBlock(p)],
-    [submit('Read my reflections', { command: 'my summary', page: 'first' })],
+    [submit(t('summary.readMine'), { command: 'my summary', page: 'first' })],
   );
 }
 
@@ -270,7 +270,7 @@ export function teamSummaryText(s: TeamSummary, pendingAlerts = 0): string {
   const n = s.teams.reduce((k, t) => k + t.psws.length, 0);
   const flagged = s.teams.flatMap((t) => t.psws).filter((p) => p.flaggedForSupervision || p.selfCheck.low || p.selfCheck.falling || Object.keys(p.riskFlags ?? {}).length).length;
   const alerts = pendingAlerts ? t('supervision.flags.digestPending', { count: pendingAlerts }) : '';
-  return `Here's your team for the ${s.period.label}: ${n} ${n === 1 ? 'person' : 'people'}${flagged ? `, ${flagged} with something to look at` : ''}.${alerts}`;
+  return t('summary.teamText', { period: s.period.label, count: n, flagged, alerts });
 }
 
 /**
@@ -285,7 +285,7 @@ export function reflectionPageCard(
     const body: CardElement[] = [textBlock(`${who}${firstPage ? '' : ' (continued)'}`, { weight: 'Bolder', size: 'Large', style: 'heading' })];
     // A new hire's drill-down says where they are in onboarding before their reflections (or their absence).
     if (firstPage && page.onboarding) body.push({ type: 'FactSet', facts: [{ title: 'Onboarding', value: onboardingText(page.onboarding) }] });
-    if (!page.items.length) body.push(textBlock(firstPage ? 'Nothing to show from the last 90 days.' : "That's everything."));
+    if (!page.items.length) body.push(textBlock(firstPage ? t('summary.nothingRecent') : t('summary.everything')));
     for (const r of page.items) body.push(reflectionBlock(r, zone, page.scope === 'own', preview, readAll));
     const actions = page.next ? [submit('Show more', { command: moreCommand, page: page.next })] : [];
     return adaptiveCard(body, actions);
@@ -327,7 +327,7 @@ function reflectionBlock(r: ReflectionDoc, zone: string, own: boolean, preview: 
     items.push(textBlock(clip(a.text), { spacing: 'None' }));
   }
   if (r.selfCheck.note && (own || r.selfCheck.noteShared)) items.push(textBlock(`${own ? 'Your self-check note' : 'Their self-check note (shared with you)'}: ${clip(r.selfCheck.note)}`, { isSubtle: true }));
-  if (cut && readAll) items.push({ type: 'ActionSet', actions: [submit(`Read all of ${when}`, readAll(r))] });
+  if (cut && readAll) items.push({ type: 'ActionSet', actions: [submit(t('summary.readAll', { when }), readAll(r))] });
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }
 
