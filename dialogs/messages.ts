@@ -43,15 +43,3 @@ export function smallTalk(text: string, person: Person): string | undefined {
   if (OKAY.test(said)) return t('router.okay', { role: person.role });
   return undefined;
 }
-
-// English, fixed when loaded: kept only while the modules that import them move to t('router.…') where they send.
-/** @deprecated t('router.cancelled') */
-export const CANCELLED = t('router.cancelled', {}, 'en');
-/** @deprecated t('router.nothingToCancel') */
-export const NOTHING_TO_CANCEL = t('router.nothingToCancel', {}, 'en');
-/** @deprecated t('router.notUnderstood') */
-export const NOT_UNDERSTOOD = t('router.notUnderstood', {}, 'en');
-/** @deprecated t('router.notAllowed') */
-export const NOT_ALLOWED = t('router.notAllowed', {}, 'en');
-/** @deprecated t('router.reflectionKept'). A finished reflection saved to the outbox because storage is down. */
-export const REFLECTION_KEPT = t('router.reflectionKept', {}, 'en');

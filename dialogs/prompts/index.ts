@@ -3,6 +3,6 @@ export { ChoiceStep, choiceText, type ChoiceResult, type ChoiceStepOptions } fro
 export { FreeTextStep, onFreeText, type FreeTextAnswer, type FreeTextHook, type FreeTextSettings, type FreeTextStepOptions, type Redactor, type ScreenContext } from './freeText';
 export { endAfterPauses, resumeAfterPause, type PauseRequest } from './pause';
 export { FormStep, type FormResult, type FormStepOptions, type TypedParser } from './form';
-export { matchChoice, normalise, YES_NO, yesNo, type ChoiceOption } from './match';
+export { matchChoice, normalise, yesNo, type ChoiceOption } from './match';
 export { redactorFor } from './redactor';
 export { RawTextStep, type RawTextResult, type RawTextStepOptions } from './rawText';

@@ -59,5 +59,3 @@ export function yesNo(): ChoiceOption[] {
   ];
 }
 
-/** @deprecated yesNo(), in the turn's locale; English, kept while dialogs/stall.ts moves. */
-export const YES_NO: ChoiceOption[] = yesNo();

@@ -10,7 +10,6 @@ import { log } from '../../services/log';
 import type { CloseResult } from '../../services/supervision/agenda';
 import { t } from '../../services/catalogue';
 import { commandMidDialog, commandsFor, type Command } from '../commands';
-import { NOT_ALLOWED } from '../messages';
 import { ChoiceStep, FreeTextStep, redactorFor, type ChoiceResult, type FreeTextAnswer } from '../prompts';
 import { personOf } from '../turn';
 
@@ -57,7 +56,7 @@ export class FlagsDialog extends ComponentDialog {
     const viewer = personOf(step.context);
     const r = await this.app.supervision.agenda.open(viewer.id, this.app.now());
     if (!r.ok) {
-      await step.context.sendActivity(NOT_ALLOWED);
+      await step.context.sendActivity(t('router.notAllowed'));
       return step.endDialog();
     }
     log.info('flags.listed', { person: viewer.id.slice(0, 8), count: r.items.length });

@@ -7,7 +7,6 @@ import { t } from '../../services/catalogue';
 import { errorFields, log } from '../../services/log';
 import type { StageId } from '../../services/reflections/model';
 import { meaningful, WHAT_HELPS_WEEKS } from '../../services/supervision/whatHelps';
-import { NOT_ALLOWED } from '../messages';
 import { OneTurnDialog } from '../oneTurn';
 import { personOf } from '../turn';
 import { sendCard } from './shared';
@@ -17,7 +16,7 @@ export const WHAT_HELPS_DIALOG = 'supervision.whatHelps';
 export function whatHelpsDialog(app: AppServices): OneTurnDialog {
   return new OneTurnDialog(WHAT_HELPS_DIALOG, async (context) => {
     const r = await app.supervision.whatHelps.forSupervisor(personOf(context).id, app.now());
-    if (!r.ok) return void (await context.sendActivity(NOT_ALLOWED));
+    if (!r.ok) return void (await context.sendActivity(t('router.notAllowed')));
     await sendCard(context, whatHelpsCard(r.counts, WHAT_HELPS_WEEKS));
   });
 }

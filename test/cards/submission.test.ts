@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { ACTIONS_LABEL_ID, choiceCard, formCard } from '../../cards/card';
 import { actionCount, MAX_ACTIONS } from '../../cards/limits';
 import { checkSubmission, choiceSubmissionSchema, formSubmissionSchema } from '../../cards/submission';
-import { matchChoice, YES_NO } from '../../dialogs/prompts/match';
+import { matchChoice, yesNo } from '../../dialogs/prompts/match';
 
 const STAGES = [
   { value: 'trust', title: 'Building trust' },
@@ -84,7 +84,7 @@ describe('matchChoice', () => {
     assert.equal(matchChoice('fosterng', STAGES)?.index, 1);
     assert.equal(matchChoice('not sure', STAGES)?.index, 4);
     assert.equal(matchChoice('the weather', STAGES), undefined);
-    assert.equal(matchChoice('yep', YES_NO)?.index, 0);
-    assert.equal(matchChoice('nope', YES_NO)?.index, 1);
+    assert.equal(matchChoice('yep', yesNo())?.index, 0);
+    assert.equal(matchChoice('nope', yesNo())?.index, 1);
   });
 });
