@@ -39,7 +39,7 @@ function sources(dir: string, out: string[] = []): string[] {
 }
 
 /** The sentence-like string literals of a source, outside comments and skipped lines. */
-export function inlineSentences(source: string): string[] {
+function inlineSentences(source: string): string[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
   const found: string[] = [];
   for (const line of code.split('\n')) {

@@ -55,7 +55,7 @@ export function auditDialog(app: AppServices): OneTurnDialog {
     // Who read is named as they were named then; a rename since is shown beside it, never instead of it.
     const actor = (a: (typeof list.items)[number]) => {
       const now = alias(a.actor);
-      return a.actorAlias && a.actorAlias !== now ? t('supervision.audit.renamed', { then: a.actorAlias, now }) : now;
+      return a.actorAlias && a.actorAlias !== now ? t('supervision.audit.renamed', { before: a.actorAlias, now }) : now;
     };
     const lines = list.items.map((a) => {
       const when = DateTime.fromISO(a.at, { zone: viewer.timeZone }).toFormat('d LLL HH:mm');

@@ -127,6 +127,6 @@ describe('message catalogue: keys in code and in content/locales/en.json agree',
   it('every key in en.json is used', () => {
     const used = new Set([...calls.map((c) => c.key), ...literals, ...Object.values(DYNAMIC).flat()]);
     const unused = [...english.keys()].filter((k) => !used.has(k));
-    assert.deepEqual(unused, [], 'say these, or remove them from en.json (and every other catalogue); a key said as t(`prefix.${…}`) is listed in DYNAMIC at the top of this file');
+    assert.deepEqual(unused, [], 'say these, or remove them from en.json (and every other catalogue); a key built at run time is listed in DYNAMIC at the top of this file');
   });
 });
