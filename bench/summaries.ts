@@ -166,9 +166,9 @@ export async function runSummaryBench(sizes: number[] = SUMMARY_SIZES, log: (s: 
       const summaryWeek = await measure(cost, reset, () => team1(weekPeriod(ZONE, now)), runs);
       log(`  ${size}: summary (week) ${summaryWeek.ms.toFixed(0)} ms ${summaryWeek.requests} requests ${summaryWeek.documentsRead} docs`);
       const summary4Weeks = await measure(cost, reset, () => team1(parsePeriod('4 weeks', ZONE, now)!), runs);
-      // A digest per earlier week (each week is claimed once, so each run is a fresh week of the same density).
+      // A digest per earlier week (each week is claimed once, so each run, at every size, is a fresh week of the same density).
       const digestRun = await measure(cost, reset, async (i) => {
-        const due = DateTime.fromJSDate(now, { zone: ZONE }).minus({ weeks: 1 + i + out.length * 3 }).toUTC().toISO()!;
+        const due = DateTime.fromJSDate(now, { zone: ZONE }).minus({ weeks: 1 + i + out.length * runs }).toUTC().toISO()!;
         const result = await digest.handler({ id: digestJobId(team.supervisor.id), kind: 'digest', personId: team.supervisor.id, due, payload: {}, attempts: 0, createdAt: due }, now);
         if (result.messages.length !== 1) throw new Error('digest built no message');
       }, runs);
