@@ -131,11 +131,11 @@ function nothingYet(p: PswSummary): boolean {
 
 /** Answers from before a restart no longer count (services/onboarding.ts): the figures are this go's. */
 function onboardingText(o: NonNullable<PswSummary['onboarding']>): string {
-  const checks = o.checksAnswered ? `${o.checksRight}/${o.checksAnswered} checks right` : '';
-  if (o.completed && o.step >= o.total) return `done (${checks || 'no checks answered'})`;
-  if (o.completed) return `done; going through it again (step ${o.step} of ${o.total}${checks ? `, ${checks} so far` : ''})`;
-  if (!o.started) return 'not started';
-  return `step ${o.step} of ${o.total}${o.restarted ? ', started over' : ''}${checks ? `, ${checks} so far` : ''}`;
+  const checks = o.checksAnswered ? t('summary.onboarding.checks', { right: o.checksRight, answered: o.checksAnswered }) : 'none';
+  if (o.completed && o.step >= o.total) return t('summary.onboarding.done', { checks: checks === 'none' ? t('summary.onboarding.noChecks') : checks });
+  if (o.completed) return t('summary.onboarding.again', { step: o.step, total: o.total, checks });
+  if (!o.started) return t('summary.onboarding.notStarted');
+  return t('summary.onboarding.step', { step: o.step, total: o.total, restarted: o.restarted ? 'yes' : 'no', checks });
 }
 
 /** Flagged relationships not yet talked through (the service marks those that were, for a supervisor's view). */
@@ -326,7 +326,7 @@ function reflectionBlock(r: ReflectionDoc, zone: string, own: boolean, preview: 
     if (q) items.push(textBlock(q, { isSubtle: true, size: 'Small', spacing: 'Small' }));
     items.push(textBlock(clip(a.text), { spacing: 'None' }));
   }
-  if (r.selfCheck.note && (own || r.selfCheck.noteShared)) items.push(textBlock(`${own ? 'Your self-check note' : 'Their self-check note (shared with you)'}: ${clip(r.selfCheck.note)}`, { isSubtle: true }));
+  if (r.selfCheck.note && (own || r.selfCheck.noteShared)) items.push(textBlock(own ? t('summary.ownNote', { note: clip(r.selfCheck.note) }) : t('summary.theirNote', { note: clip(r.selfCheck.note) }), { isSubtle: true }));
   if (cut && readAll) items.push({ type: 'ActionSet', actions: [submit(t('summary.readAll', { when }), readAll(r))] });
   return { type: 'Container', separator: true, spacing: 'Medium', items };
 }

@@ -10,7 +10,6 @@ const ROOT = path.resolve(__dirname, '..');
 
 /** Modules that still hold sentences inline, and how many: lower the number as they move, never raise it. */
 const STILL_INLINE: Record<string, number> = {
-  'cards/summary.ts': 1,
   'dialogs/reminders.ts': 1,
 };
 
