@@ -74,6 +74,9 @@ function streetLike(w: string): boolean {
   return !d.common.has(lower) && !d.english.has(lower);
 }
 
+/** Words that start a contact field after an address (", call 416…", ", cell: …"). */
+const CONTACT_FIELD = /^(?:call|text|txt|phone|ph|tel|cell|mobile|email|e-mail|fax)\b/i;
+
 /** Extends an address over units, city, region, country and postal code. */
 function extend(text: string, end: number): number {
   // US military mail ends with its ZIP code ("APO AA 61487"): what follows is another field (a phone).
@@ -100,6 +103,8 @@ function extend(text: string, end: number): number {
     // Continue over a bare space only after a unit or another address part.
     if (!/[,\n]/.test(sep[0]) && !lastWasPart) break;
     const after = rest.slice(sep[0].length);
+    // A contact word opens another field, not a city: "123 Main St, call 416-555-0199".
+    if (CONTACT_FIELD.test(after)) break;
     const part = PART.exec(after);
     if (!part) break;
     const words = part[0].split(/[ -]/);

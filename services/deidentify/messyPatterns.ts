@@ -80,6 +80,8 @@ const UNIT_PREFIX = '(?:(?:(?:basement|bsmt|main floor|upper|lower)\\s)?(?:apt|a
 const NAME_PART = "(?:\\d{1,3}(?:st|nd|rd|th|[a-z])?|[\\p{L}][\\p{L}'’-]+)";
 /** "1210 98 st nw", "apt 4c 1210 98 st nw", "44 birch cres", "#303 9920 jasper ave". */
 const LOWER_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])${UNIT_PREFIX}?#?\\d{1,6}[a-z]?(?:-\\d{1,5})?\\s(?:${NAME_PART}\\s){1,3}(?:${STREET})\\b\\.?${DIR}(?:,?\\s(?:apt|unit|suite|#)\\.?\\s?\\d{1,5}[a-z]?\\b)?`, 'giu');
+/** The shortest street from a given house number, tried when the longest takes in prose ("15 westwood cres in st albert"). */
+const LOWER_STREET_SHORT = new RegExp(LOWER_STREET.source.replace('){1,3}(?:', '){1,3}?(?:'), 'iuy');
 /** Edmonton's "house-street" numbering: "1020-34 ave nw", "10220 - 104 st". */
 const HYPHEN_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])\\d{2,6}[a-z]?\\s?-\\s?\\d{1,3}[a-z]?(?:st|nd|rd|th)?\\s(?:${STREET})\\b\\.?${DIR}`, 'giu');
 /** A unit before a house number and a street name, no street type: "unit 5 44 king", "#1105 500 queen". */
@@ -132,9 +134,14 @@ export function messyAddresses(t: string): Entity[] {
   LOWER_STREET.lastIndex = 0;
   for (let m = LOWER_STREET.exec(t); m; m = LOWER_STREET.exec(t)) {
     // The words of a street name are not prose: "walked 2 blocks down the road" stays.
-    const words = m[0].toLowerCase().match(/(?<![\p{L}\p{N}])\p{L}[\p{L}'’-]*/gu) ?? [];
-    if (words.some((w) => SAFE.has(w) && !/^(?:st|dr|n|s|e|w)$/.test(w))) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+    const prose = (found: string): boolean => (found.toLowerCase().match(/(?<![\p{L}\p{N}])\p{L}[\p{L}'’-]*/gu) ?? []).some((w) => SAFE.has(w) && !/^(?:st|dr|n|s|e|w)$/.test(w));
+    let found = m[0];
+    if (prose(found)) {
+      LOWER_STREET_SHORT.lastIndex = m.index;
+      found = LOWER_STREET_SHORT.exec(t)?.[0] ?? '';
+      if (!found || prose(found)) continue;
+    }
+    out.push({ start: m.index, end: m.index + found.length, type: 'ADDRESS' });
   }
   out.push(...all(t, HYPHEN_STREET, 'ADDRESS'));
   UNIT_STREET.lastIndex = 0;
