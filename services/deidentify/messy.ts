@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, TITLES } from './lexicon';
+import { TypoIndex } from './typos';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -145,8 +146,11 @@ function english(w: string, d: ReturnType<typeof dictionaries>): boolean {
   return (w.endsWith('s') && d.english.has(w.slice(0, -1))) || (w.endsWith('ed') && d.english.has(w.slice(0, -2))) || (w.endsWith('ing') && d.english.has(w.slice(0, -3)));
 }
 
-/** keepName: a keep-list word that is also a given name ("crystal", "may"): a name only in a narrow slot. */
-type Verdict = 'safe' | 'name' | 'wordName' | 'keepName' | 'word';
+/**
+ * keepName: a keep-list word that is also a given name ("crystal", "may"): a name only in a narrow slot.
+ * typo: a misspelt everyday word in no name list ("realy", "talkd"): a name only right after a person cue.
+ */
+type Verdict = 'safe' | 'name' | 'wordName' | 'keepName' | 'word' | 'typo';
 
 function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
   const base = lower.replace(/['’]s$/, '');
@@ -169,8 +173,9 @@ function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
   if (d.firstNames.has(base)) return everyday().has(base) ? 'wordName' : 'name';
   // A possessive typed without its apostrophe: "tyrones", "jamals" (a given name that is no everyday word, plus s).
   if (base.length >= 4 && base.endsWith('s') && d.firstNames.has(base.slice(0, -1)) && !everyday().has(base.slice(0, -1)) && !everyday().has(base)) return 'name';
-  // Philter's turn: no English word and on no list is most often a name in these notes.
-  if (base.length >= 3 && !english(lower, d)) return 'name';
+  // Philter's turn: no English word and on no list is most often a name in these notes — unless it is a
+  // misspelling of an everyday word and in no name list (phone typing: "realy", "beleive", "sooo").
+  if (base.length >= 3 && !english(lower, d)) return misspelt(base) ? 'typo' : 'name';
   if (d.anyNames.has(base) && !d.common.has(base)) return 'wordName';
   // A rare English word ("mihi", "ngaio") is as likely a name in a person slot as a word-name is.
   if (base.length >= 3 && !everyday().has(base) && !everyday().has(base.replace(/(?:e?s|ed|ing)$/, ''))) return 'wordName';
@@ -188,6 +193,48 @@ function everyday(): Set<string> {
   }
   everydayWords = out;
   return out;
+}
+
+let typoIndex: TypoIndex | undefined;
+/**
+ * Everyday words, the cue words of this module ("texted", "sponsor") and keep-list words ("invega", "alberta"; not
+ * those that are given names) with their one-letter deletions, built the first time an unknown word is judged.
+ */
+function typos(): TypoIndex {
+  if (typoIndex) return typoIndex;
+  const vocabulary = new Set(everyday());
+  for (const cues of [SAFE, PERSON_BEFORE, PERSON_AFTER, SUBJECT_VERBS]) for (const w of cues) vocabulary.add(w);
+  const d = dictionaries();
+  for (const w of KEEP) if (!d.firstNames.has(w)) vocabulary.add(w);
+  typoIndex = new TypoIndex(vocabulary);
+  return typoIndex;
+}
+
+const corrections = new Map<string, string | null>();
+/**
+ * The everyday word a lower-case word misspells ("textd" → "texted"), or undefined. Of several, a word that cues a
+ * person or is a function word wins ("texed": texted before taxed), so the slots read it as that word.
+ */
+function correction(lower: string): string | undefined {
+  let c = corrections.get(lower);
+  if (c === undefined) {
+    if (corrections.size >= 50_000) corrections.clear();
+    const all = typos().candidates(lower);
+    c = all.find((w) => PERSON_BEFORE.has(w) || PERSON_AFTER.has(w) || SAFE.has(w) || SUBJECT_VERBS.has(w)) ?? all[0] ?? null;
+    corrections.set(lower, c);
+  }
+  return c ?? undefined;
+}
+
+/**
+ * Whether a lower-case word that is no English word is a misspelling of one: in no given-name list, and if it is in
+ * the long list of names and surnames, only a word of four letters or more misspelling a common word ("siad").
+ */
+export function misspelt(lower: string): boolean {
+  const d = dictionaries();
+  if (d.firstNames.has(lower)) return false;
+  const c = correction(lower);
+  return c !== undefined && (!d.anyNames.has(lower) || (lower.length >= 4 && d.common.has(c)));
 }
 
 const verdicts = new Map<string, Verdict>();
@@ -258,8 +305,10 @@ export function messyNames(input: string): Entity[] {
   const verdictOf: Verdict[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    toks.push({ start: m.index, end: m.index + m[0].length, lower: '' });
-    verdictOf.push(judgeTyped(m[0], d));
+    const v = judgeTyped(m[0], d);
+    // A misspelt word is read as the word it misspells wherever it is a cue: "textd shorty", "sponspr destiny".
+    toks.push({ start: m.index, end: m.index + m[0].length, lower: v === 'typo' ? correction(m[0].toLowerCase().replace(/['’]s$/, '')) ?? '' : '' });
+    verdictOf.push(v);
   }
   const lowerOf = (t: Tok | undefined): string => {
     if (!t) return '';
@@ -347,6 +396,36 @@ export function messyNames(input: string): Entity[] {
     const besideName = givenLike && ((!!prev && near && (judgeCached(prev.lower, d) === 'name' || found[k - 1] === 1)) || (!!nextWord && !nextCode && judgeCached(nextWord, d) === 'name'));
     return before || after || besideName || coordinated(k, givenLike);
   };
+  /**
+   * A misspelt word is a person only in the plainest slot: right after a cue that takes a person ("met deshawm",
+   * "her sponsor joyy") or opening a clause before a verb a person does ("tanyaa said", "selam finally got").
+   * "detox referal came back" keeps its word.
+   */
+  const typoSlot = (k: number): boolean => {
+    const t = toks[k]!;
+    // t.lower is the word it misspells: a function word is that word ("with realy bad pain", "theeey had").
+    if (SAFE.has(t.lower)) return false;
+    const prev = toks[k - 1];
+    const prev2 = toks[k - 2];
+    const next = toks[k + 1];
+    const gapBefore = prev ? text.slice(prev.end, t.start) : '';
+    const near = /^\/?[ \t]+$/.test(gapBefore);
+    const cued = !!prev && near && (PERSON_BEFORE.has(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)));
+    // After a verb that takes a person, a person ("met rayn"); after a relation, a verb is a verb ("his mom cme to").
+    if (cued && !RELATIONS.has(prev.lower)) return true;
+    if (PERSON_AFTER.has(t.lower) || SUBJECT_VERBS.has(t.lower) || VERB_NEXT.has(t.lower)) return false;
+    if (cued) return true;
+    if (prev && RELATIONS.has(prev.lower) && /^[ \t]*[=:–-][ \t]*$/.test(gapBefore)) return true;
+    // Joined to a name: "keanu and moana came".
+    for (const dir of [1, -1] as const) {
+      const o = joined(k, dir);
+      if (o >= 0 && (verdictOf[o] === 'name' || found[o] === 1)) return true;
+    }
+    const nextWord = next && /^[ \t]+$/.test(text.slice(t.end, next.start)) ? next.lower : '';
+    // Opening a clause, a misspelt common word is that word ("cheeeque comes on the 20th").
+    if (d.common.has(t.lower) || !clauseStart(text, t.start, prev?.lower ?? '') || (nextWord === 'came' && toks[k + 2]?.lower === 'up')) return false;
+    return PERSON_AFTER.has(nextWord) || (SUBJECT_VERBS.has(nextWord) && nextWord !== 'from');
+  };
   const push = (k: number): void => {
     const t = toks[k]!;
     // "dawn's sister": the possessive stays outside the placeholder.
@@ -378,7 +457,9 @@ export function messyNames(input: string): Entity[] {
     // A word right after digits or inside a code ("4c", "t5k") is no name.
     if (/[\p{N}@_/]/u.test(text[t.start - 1] ?? '') || /^(?:[\p{N}@_]|-\p{N})/u.test(text.slice(t.end, t.end + 2))) continue;
     if (v === 'name') push(k);
-    else if (inSlot(k, v)) push(k);
+    else if (v === 'typo') {
+      if (typoSlot(k)) push(k);
+    } else if (inSlot(k, v)) push(k);
     else candidates.push(k);
   }
   // A family by its name: "the johnsons next door", "the smiths' place" (a name-list word + s after "the").

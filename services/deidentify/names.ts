@@ -10,6 +10,7 @@ import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
 import { AMBIGUOUS_NAMES, FACILITY_WORDS, KEEP, NAME_PARTICLES, STREET_TYPES, TITLES, UNIT_WORDS } from './lexicon';
 import { mergeSpans } from './spans';
+import { misspelt } from './messy';
 
 type Kind = 'strong' | 'unknown' | 'weak' | 'word' | 'keep' | 'title' | 'initial' | 'particle';
 
@@ -64,6 +65,8 @@ function classify(raw: string, dict: ReturnType<typeof dictionaries>): Kind {
   if (dict.anyNames.has(lower) || dict.anyNames.has(base)) return english ? 'weak' : 'strong';
   if (english) return 'word';
   if (word.length < 3) return 'word';
+  // A misspelt word ("Realy", "Beleive") needs the context a name that is also a word needs.
+  if (misspelt(lower)) return 'weak';
   return 'unknown';
 }
 
