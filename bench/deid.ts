@@ -25,6 +25,7 @@ export const sets: Array<{ name: string; file: string; about: string }> = [
   { name: 'hand-dev', file: data('hand-dev.txt'), about: 'hand-written notes, dev half' },
   { name: 'hand-test', file: data('hand-test.txt'), about: 'hand-written notes, held-out half' },
   { name: 'psw-dev', file: data('psw-dev.jsonl'), about: 'tidy notes written alongside the first rules' },
+  { name: 'typo-dev', file: data('typo-dev.jsonl'), about: 'the dev notes with phone typos in their ordinary words (bench/data/makeTypoDev.ts)' },
 ];
 
 type Rec = LabelledRecord & { register?: string };
