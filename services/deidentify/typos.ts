@@ -1,30 +1,18 @@
 /**
  * Misspellings of everyday words ("talkd", "realy", "beleive", "referal", "sooo"): phone typing is full of them, and
- * a word that is no English word would otherwise be taken for a name. A symmetric-delete index (SymSpell's idea):
- * every vocabulary word and each of its one-letter deletions map to the word, built once; a typed word is then
- * checked with its own one-letter deletions only — a few map look-ups, never a scan of the vocabulary.
+ * a word that is no English word would otherwise be taken for a name. The words one edit away are generated from the
+ * typed word (Norvig's edits: a letter dropped, added or changed, two neighbours swapped — about 54 × length
+ * strings) and looked up in the vocabulary set: a few hundred hash look-ups per unknown word (cached by the caller),
+ * never a scan of the vocabulary, and no memory beyond the set. A symmetric-delete index (SymSpell) was measured
+ * first: as fast per word, but 60 MB of heap and 2.6 s to build over the 62k everyday words.
  */
 
-/** Shortest vocabulary word indexed; typed words of three letters are checked for a dropped letter only. */
+/** Shortest word checked for any edit; typed words of three letters are checked for a dropped letter only. */
 const MIN_LENGTH = 4;
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 export class TypoIndex {
-  /** A word or one of its one-letter deletions → the vocabulary words it comes from. */
-  private readonly byDeletion = new Map<string, string[]>();
-
-  constructor(private readonly vocabulary: Set<string>) {
-    for (const w of vocabulary) {
-      if (w.length < MIN_LENGTH - 1 || !/^[a-z]+$/.test(w)) continue;
-      this.add(w, w);
-      for (let i = 0; i < w.length; i++) if (i === 0 || w[i] !== w[i - 1]) this.add(w.slice(0, i) + w.slice(i + 1), w);
-    }
-  }
-
-  private add(key: string, w: string): void {
-    const list = this.byDeletion.get(key);
-    if (!list) this.byDeletion.set(key, [w]);
-    else if (list[list.length - 1] !== w) list.push(w);
-  }
+  constructor(private readonly vocabulary: Set<string>) {}
 
   /**
    * The vocabulary word that lower-case `typed` (no vocabulary word itself) misspells, or undefined: one edit away
@@ -52,23 +40,24 @@ export class TypoIndex {
   }
 
   private oneEditFrom(typed: string): string[] {
+    const hits = new Set<string>();
+    const look = (w: string): void => {
+      if (w.length >= MIN_LENGTH - 1 && this.vocabulary.has(w)) hits.add(w);
+    };
     // Three letters: only a letter dropped from a four-letter word ("bck", "cme", "wil"); other edits of three
     // letters reach too many names.
-    if (typed.length === MIN_LENGTH - 1) return (this.byDeletion.get(typed) ?? []).filter((w) => w.length === MIN_LENGTH);
-    if (typed.length < MIN_LENGTH) return [];
-    // Every word one edit away shares a one-letter deletion (or the whole word) with it.
-    const seen = new Set<string>();
-    const hits: string[] = [];
-    const check = (key: string): void => {
-      for (const w of this.byDeletion.get(key) ?? []) {
-        if (seen.has(w)) continue;
-        seen.add(w);
-        if (oneEdit(typed, w)) hits.push(w);
-      }
-    };
-    check(typed);
-    for (let i = 0; i < typed.length; i++) if (i === 0 || typed[i] !== typed[i - 1]) check(typed.slice(0, i) + typed.slice(i + 1));
-    return hits;
+    const full = typed.length >= MIN_LENGTH;
+    if (typed.length < MIN_LENGTH - 1) return [];
+    for (let i = 0; i <= typed.length; i++) {
+      const head = typed.slice(0, i);
+      const tail = typed.slice(i);
+      for (const c of LETTERS) look(head + c + tail); // a letter dropped
+      if (!full || i === typed.length) continue;
+      look(head + tail.slice(1)); // a letter added
+      if (i + 1 < typed.length) look(head + tail[1] + tail[0] + tail.slice(2)); // two swapped
+      for (const c of LETTERS) if (c !== tail[0]) look(head + c + tail.slice(1)); // a letter changed
+    }
+    return [...hits];
   }
 }
 
