@@ -1,22 +1,27 @@
 // The scripted debrief the turn benchmark drives: a whole reflection (code, names, stage, prompts, movement,
 // stall strategy and flag, self-check, the safety question, review, save) with typed answers and card taps mixed, as a PSW would.
 // A card turn sends the data of the named button from the previous reply's card (it carries that asking's nonce).
+// Every turn's reply is checked (`expect`, on the raw JSON body): the script follows the dialog exactly or the run says so.
+// Each conversation is a new PSW with a new client, so neither the continuity question (a returning client) nor
+// the offer of `reflect me` after Save (a PSW's own check-in) comes up; test/dialogs/ covers those paths.
 import type { Turn } from './load';
 
 export const DEBRIEF: Turn[] = [
-  { text: 'reflect C-14' },
-  { card: { title: 'Skip' } }, // names to hide
-  { card: { title: 'Building trust' } },
-  { text: 'Met her at the cafe near the shelter, she called me from 613-555-0199 after to say thanks' },
-  { text: 'Yes, I brought the forms I promised and we filled them in together. She seemed relieved.' },
-  { card: { title: 'Skip' } },
-  { text: 'skip' },
-  { text: 'Tired but hopeful. Next time I will ask what she wants to do first.' },
-  { card: { title: 'Stalling' } },
-  { text: '1' }, // the first strategy
-  { card: { title: 'Yes' } }, // flag for supervision
-  { card: { extra: { score: '3', note: 'tired but okay' } } }, // the self-check form
-  { text: 'no' }, // the safety question that ends every debrief
+  { text: 'reflect C-14', expect: /names you'd like me to always hide/ },
+  { card: { title: 'Skip' }, expect: /Where does your relationship with C-14 stand/ }, // names to hide
+  { card: { title: 'Building trust' }, expect: /\(1\/5\) What helped you connect/ },
+  { text: 'Met her at the cafe near the shelter, she called me from 613-555-0199 after to say thanks', expect: /\(2\/5\)/ },
+  // An answer carrying feeling ("relieved") may get a brief acknowledgement (one of several) before the next question.
+  { text: 'Yes, I brought the forms I promised and we filled them in together. She seemed relieved.', expect: /\(3\/5\)/ },
+  { card: { title: 'Skip' }, expect: /\(4\/5\)/ },
+  { text: 'skip', expect: /\(5\/5\)/ },
+  { text: 'Tired but hopeful. Next time I will ask what she wants to do first.', expect: /how is the relationship moving/ },
+  // The stall step: three strategies, "More ideas" and "None for now".
+  { card: { title: 'Stalling' }, expect: /Which one would you like to try next time\?.*More ideas.*None for now/ },
+  { text: '1', expect: /planning to try .*flag this relationship for supervision/ }, // the first strategy
+  { card: { title: 'Yes' }, expect: /Flagged\..*How are you doing after this one/ }, // flag for supervision
+  { card: { title: '3 of 5', extra: { note: 'tired but okay' } }, expect: /You chose: 3 of 5.*anyone's safety/ }, // the self-check: words typed, then a score
+  { text: 'no', expect: /3\/5 — .*tired but okay.*flagged for supervision.*Save this\?/ }, // the safety question; then the review
   { text: 'save', expect: /Saved\./ },
 ];
 

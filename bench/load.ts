@@ -20,7 +20,9 @@ export interface Turn {
 
 export interface LoadResult {
   turns: number;
+  /** Connection errors, timeouts included (each a lost reply). */
   errors: number;
+  timeouts: number;
   non2xx: number;
   /** Scripts begun, those whose last turn was sent (some replies come after the run's end), and those whose last turn got the expected reply. */
   conversations: number;
@@ -29,6 +31,11 @@ export interface LoadResult {
   /** Card turns with no such button in the previous reply, and replies that didn't match `expect`. */
   missingCards: number;
   unexpectedReplies: number;
+  /**
+   * Conversations that lost a reply (a timeout: autocannon reconnects and sends the next turn). Their later turns
+   * are still sent but not checked, and their Save is not counted in `finalTurnsSent`: the dialog is off script.
+   */
+  brokenConversations: number;
   turnsPerSecond: number;
   latencyMs: { p50: number; p95: number; p99: number; mean: number };
   /** Server CPU time (user + system) per turn, from /proc. */
@@ -77,20 +84,28 @@ export async function runLoad(opts: { port: number; pid: number; script: Turn[];
   let unexpectedReplies = 0;
   let non200 = 0;
   let finalTurnsSent = 0;
+  let brokenConversations = 0;
   const last = opts.script.length - 1;
   const requests = opts.script.map((turn, i) => ({
     method: 'POST' as const,
     path: '/api/messages',
     headers: { 'content-type': 'application/json' },
     setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
-      if (i === 0) context.conversation = `${opts.label}-${process.pid}-${++conversations}`;
-      if (i === last) finalTurnsSent++;
+      if (i === 0) {
+        context.conversation = `${opts.label}-${process.pid}-${++conversations}`;
+        context.broken = false;
+      } else if (!context.broken && context.answered !== i - 1) {
+        context.broken = true; // the previous turn's reply never came
+        brokenConversations++;
+      }
+      context.answered = undefined;
+      if (i === last && !context.broken) finalTurnsSent++;
       context.sentAt = process.hrtime.bigint();
       const user = `${context.conversation}-user`;
       let value = turn.value;
       if (turn.card) {
         value = opts.cards === false ? { choice: turn.card.title ?? 'next', ...turn.card.extra } : cardValue(context.lastBody as string | undefined, turn.card);
-        if (!value) missingCards++;
+        if (!value && !context.broken) missingCards++;
       }
       return {
         ...req,
@@ -112,7 +127,8 @@ export async function runLoad(opts: { port: number; pid: number; script: Turn[];
       latencies.push(Number(process.hrtime.bigint() - (context.sentAt as bigint)) / 1e6);
       if (status !== 200) non200++;
       context.lastBody = body;
-      if (turn.expect) {
+      context.answered = i;
+      if (turn.expect && !context.broken) {
         if (turn.expect.test(body)) {
           if (i === last) completed++;
         } else unexpectedReplies++;
@@ -126,6 +142,9 @@ export async function runLoad(opts: { port: number; pid: number; script: Turn[];
     connections: opts.connections,
     duration: opts.seconds,
     requests: requests as unknown as autocannon.Request[],
+    // On 2 shared cores under other sessions' load a turn can queue for seconds; autocannon's 10 s default then
+    // times out, reconnects and sends the next turn while the last is still running, which breaks that conversation.
+    timeout: 60,
   });
   const durationS = (Date.now() - started) / 1000;
   const cpu = cpuSeconds(opts.pid) - cpuBefore;
@@ -133,13 +152,15 @@ export async function runLoad(opts: { port: number; pid: number; script: Turn[];
   const turns = latencies.length;
   return {
     turns,
-    errors: result.errors + result.timeouts,
+    errors: result.errors, // autocannon's errors include its timeouts
+    timeouts: result.timeouts,
     non2xx: Math.max(result.non2xx, non200),
     conversations,
     finalTurnsSent,
     completed,
     missingCards,
     unexpectedReplies,
+    brokenConversations,
     turnsPerSecond: turns / durationS,
     latencyMs: {
       p50: percentile(latencies, 50),
