@@ -89,10 +89,12 @@ if (require.main === module) {
   const source = [...jsonl('messy-dev.jsonl'), ...loadNotes(path.join(dir, 'hand-dev.txt'), 'hand-dev'), ...jsonl('psw-dev.jsonl')];
   const r = rng(13);
   const out = source.map((rec) => typoRecord(rec, r));
-  out.forEach((rec, i) => rec.spans.forEach((sp, j) => {
-    const was = source[i]!.spans[j]!;
-    if (rec.text.slice(sp.start, sp.end) !== source[i]!.text.slice(was.start, was.end)) throw new Error(`${rec.id}: an identifier moved`);
-  }));
+  out.forEach((rec, i) => {
+    rec.spans.forEach((sp, j) => {
+      const was = source[i]!.spans[j]!;
+      if (rec.text.slice(sp.start, sp.end) !== source[i]!.text.slice(was.start, was.end)) throw new Error(`${rec.id}: an identifier moved`);
+    });
+  });
   fs.writeFileSync(path.join(dir, 'typo-dev.jsonl'), out.map((x) => JSON.stringify(x)).join('\n') + '\n');
   console.log(`typo-dev.jsonl: ${out.length} notes`);
 }
