@@ -4,11 +4,12 @@ import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { createServices, type AppServices } from '../../services/app';
 import type { Config } from '../../services/config';
+import type { Role } from '../../services/people';
 import type { Store } from '../../services/storage/cosmos';
 import { createBotServer, type BotServer, type RouteInstaller } from '../../bot/server';
 import type { BuiltDialogs } from '../../dialogs';
 import { testConfig } from './config';
-import { freshStore } from './store';
+import { closeStores, freshStore } from './store';
 
 export interface RunningBot {
   url: string;
@@ -18,7 +19,15 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-export async function startBot(opts: { config?: Partial<Config>; store?: Store; extraRoutes?: RouteInstaller[]; tweak?: (app: AppServices) => void; dialogs?: (app: AppServices) => BuiltDialogs } = {}): Promise<RunningBot> {
+export interface BotOptions {
+  config?: Partial<Config>;
+  store?: Store;
+  extraRoutes?: RouteInstaller[];
+  tweak?: (app: AppServices) => void;
+  dialogs?: (app: AppServices) => BuiltDialogs;
+}
+
+export async function startBot(opts: BotOptions = {}): Promise<RunningBot> {
   const config = testConfig(opts.config);
   const store = opts.store ?? (await freshStore());
   const app = createServices(config, store);
@@ -35,6 +44,33 @@ export async function startBot(opts: { config?: Partial<Config>; store?: Store; 
       if (!opts.store) await store.close();
     },
   };
+}
+
+/**
+ * One bot for the enclosing `describe`: registers the mocha hooks that start it before the tests and stop it (and
+ * every store) after. Call it first in the block, so `before` hooks registered later already see the bot.
+ * Returns an accessor, as the bot exists only once the hook has run: `const bot = useBot(); ... bot().url`.
+ */
+export function useBot(opts: BotOptions = {}): () => RunningBot {
+  let bot: RunningBot | undefined;
+  before(async () => {
+    bot = await startBot(opts);
+  });
+  after(async () => {
+    await bot?.stop();
+    await closeStores();
+  });
+  return () => {
+    if (!bot) throw new Error('useBot(): the bot starts in a before() hook; call the accessor inside a test or hook');
+    return bot;
+  };
+}
+
+/** Stores the person behind this channel user id with a role (and time zone), as an admin's roster would; returns their person id. */
+export async function asRole(bot: RunningBot, userId: string, role: Role, timeZone = 'America/Toronto'): Promise<string> {
+  const id = bot.app.personIdFor(userId);
+  await bot.app.people.put({ id, role, timeZone, createdAt: new Date().toISOString() });
+  return id;
 }
 
 /** A person in a conversation with the bot; each `say` posts one activity and returns the replies. */
