@@ -3,22 +3,14 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import type { Role } from '../../services/people';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 
 describe('the welcome, for each role', () => {
-  let bot: RunningBot;
-  before(async () => {
-    bot = await startBot();
-  });
-  after(async () => {
-    await bot.stop();
-    await closeStores();
-  });
+  const bot = useBot();
 
   async function welcomed(role: Role, alias: string): Promise<{ convo: Conversation; replies: Activity[] }> {
-    const convo = new Conversation(bot.url);
-    await bot.app.supervision.roster.add({ channelId: convo.userId, role, alias, team: 'Team W' });
+    const convo = new Conversation(bot().url);
+    await bot().app.supervision.roster.add({ channelId: convo.userId, role, alias, team: 'Team W' });
     const { activities } = await convo.post({ type: 'conversationUpdate', text: undefined, membersAdded: [{ id: 'peerreflect-bot', name: 'PeerReflect' }, { id: convo.userId, name: 'Tester' }] });
     return { convo, replies: activities };
   }
