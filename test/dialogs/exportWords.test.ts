@@ -4,8 +4,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { parse } from 'csv-parse/sync';
 import { content } from '../../services/content';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 
 const PROMPTS = Math.min(content().stageById.trust.prompts.length, 5);
 
@@ -17,20 +16,13 @@ function csvOf(replies: Partial<Activity>[]): Record<string, string>[] {
 }
 
 describe('the export speaks in words', () => {
-  let bot: RunningBot;
-  before(async () => {
-    bot = await startBot();
-  });
-  after(async () => {
-    await bot.stop();
-    await closeStores();
-  });
+  const bot = useBot();
 
   it('a PSW exports a debrief with a stall and a safety topic: titles and questions, no ids; a supervisor reads the same', async () => {
-    const { roster } = bot.app.supervision;
+    const { roster } = bot().app.supervision;
     await roster.add({ channelId: 'exp-sup', role: 'supervisor', alias: 'Sup X', team: 'Team X' });
     await roster.add({ channelId: 'exp-psw', role: 'psw', alias: 'PSW X', supervisor: 'Sup X', team: 'Team X' });
-    const c = new Conversation(bot.url, 'exp-psw');
+    const c = new Conversation(bot().url, 'exp-psw');
     await c.say('reflect C-31');
     await c.say('skip');
     await c.say('building trust');
@@ -60,10 +52,10 @@ describe('the export speaks in words', () => {
     assert.ok(row.answers!.startsWith(`${content().stageById.trust.prompts[0]!.text}: `), row.answers);
     const file = JSON.stringify(rows);
     for (const id of [trust.strategies[0]!.id, content().stageById.trust.prompts[0]!.id, 'C-31', '"trust"']) assert.ok(!file.includes(id), `no ${id}`);
-    const doc = (await bot.app.reflections.listByPsw(bot.app.personIdFor('exp-psw'))).items[0]!;
+    const doc = (await bot().app.reflections.listByPsw(bot().app.personIdFor('exp-psw'))).items[0]!;
     assert.ok(!file.includes(doc.id), 'no reflection id');
 
-    const sup = csvOf(await new Conversation(bot.url, 'exp-sup').say('export PSW X'));
+    const sup = csvOf(await new Conversation(bot().url, 'exp-sup').say('export PSW X'));
     assert.equal(sup.length, 1);
     assert.equal(sup[0]!.risk_flags, 'overdose');
     assert.equal(sup[0]!.stall_strategy, trust.strategies[0]!.title);
