@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { content } from '../../services/content';
 import type { StageId } from '../../services/reflections/model';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 
 const titles = (stage: StageId) => content().stalls[stage].strategies.map((s) => s.title);
 const FLAG_QUESTION = /flag this relationship for supervision/;
@@ -19,14 +18,7 @@ function lastCard(replies: Partial<Activity>[]): { buttons: string[]; choiceSet:
 }
 
 describe('the stall step over HTTP', () => {
-  let bot: RunningBot;
-  before(async () => {
-    bot = await startBot();
-  });
-  after(async () => {
-    await bot.stop();
-    await closeStores();
-  });
+  const bot = useBot();
 
   /** A debrief up to the movement question: the first prompt answered (or skipped), the rest skipped. */
   async function toMovement(c: Conversation, code: string, stage: StageId, firstAnswer = 'skip'): Promise<void> {
@@ -37,10 +29,10 @@ describe('the stall step over HTTP', () => {
     for (let i = 1; i < Math.min(content().stageById[stage].prompts.length, 5); i++) await c.say('skip');
   }
 
-  const saved = async (c: Conversation) => (await bot.app.reflections.listByPsw(bot.app.personIdFor(c.userId))).items;
+  const saved = async (c: Conversation) => (await bot().app.reflections.listByPsw(bot().app.personIdFor(c.userId))).items;
 
   it('shows two questions and three strategies, with "More ideas" for the rest, in five buttons', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await toMovement(c, 'S-1', 'trust');
     const trust = content().stalls.trust;
     const first = await c.say('stalling');
@@ -65,7 +57,7 @@ describe('the stall step over HTTP', () => {
     assert.deepEqual((await saved(c))[0]!.stall, { stage: 'trust', source: 'reported', strategyId: trust.strategies[9]!.id, flaggedForSupervision: false });
 
     // Six strategies: "More ideas" shows three more, as buttons.
-    const f = new Conversation(bot.url);
+    const f = new Conversation(bot().url);
     await toMovement(f, 'S-6', 'fostering');
     await f.say('stalling');
     assert.deepEqual(lastCard(await f.say('More ideas')), { buttons: [...titles('fostering').slice(3), 'Back to the first ideas', 'None for now'], choiceSet: false });
@@ -75,7 +67,7 @@ describe('the stall step over HTTP', () => {
   });
 
   it('"Take it to supervision" is the flag: it is not asked again', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await toMovement(c, 'S-2', 'trust');
     await c.say('stalling');
     await c.say('more');
@@ -90,7 +82,7 @@ describe('the stall step over HTTP', () => {
   });
 
   it('a setback is not a stall: said so, no strategies, nothing labelled, even when history would suggest one', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     for (let i = 0; i < 3; i++) {
       await toMovement(c, 'S-3', 'bridging');
       const after = visibleText(await c.say('setback'));
@@ -108,11 +100,11 @@ describe('the stall step over HTTP', () => {
       assert.equal(d.movement, 'setback');
       assert.equal(d.stall, undefined);
     }
-    assert.equal((await bot.app.relationships.get(bot.app.personIdFor(c.userId), 'S-3'))?.stall, undefined);
+    assert.equal((await bot().app.relationships.get(bot().app.personIdFor(c.userId), 'S-3'))?.stall, undefined);
   });
 
   it('words that point to bridging in a fostering debrief ask whether it is at bridging now, and give bridging help', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await toMovement(c, 'F-1', 'fostering', 'The housing referral fell through again and she was gutted.');
     const asked = visibleText(await c.say('steady'));
     assert.match(asked, /sounds like bridging to services, not fostering the relationship\. Is that where F-1's relationship is now\?/);
@@ -132,13 +124,13 @@ describe('the stall step over HTTP', () => {
     const [doc] = await saved(c);
     assert.equal(doc!.stage, 'bridging');
     assert.deepEqual(doc!.stall, { stage: 'bridging', source: 'inferred_language', strategyId: content().stalls.bridging.strategies[0]!.id, flaggedForSupervision: false });
-    const rel = await bot.app.relationships.get(bot.app.personIdFor(c.userId), 'F-1');
+    const rel = await bot().app.relationships.get(bot().app.personIdFor(c.userId), 'F-1');
     assert.equal(rel?.stage, 'bridging');
     assert.equal(rel?.stall?.stage, 'bridging');
   });
 
   it('a reported stall whose words point to bridging asks where it is: yes gives bridging help, no this stage\'s', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await toMovement(c, 'F-4', 'fostering', 'The detox bed fell through.');
     const asked = await c.say('stalling');
     assert.match(visibleText(asked), /sounds like bridging to services, not fostering the relationship\. Is that where F-4's relationship is now\?/);
@@ -155,20 +147,20 @@ describe('the stall step over HTTP', () => {
     assert.equal(doc!.stage, 'bridging');
     assert.deepEqual(doc!.stall, { stage: 'bridging', source: 'reported', flaggedForSupervision: false });
 
-    const d = new Conversation(bot.url);
+    const d = new Conversation(bot().url);
     await toMovement(d, 'F-5', 'fostering', 'The detox bed fell through.');
     await d.say('stalling');
     const still = await d.say('No, still fostering');
     assert.ok(visibleText(still).includes(content().stalls.fostering.intro));
     assert.deepEqual(lastCard(still).buttons.slice(0, 3), titles('fostering').slice(0, 3));
     // Words that point nowhere else ask nothing more.
-    const e = new Conversation(bot.url);
+    const e = new Conversation(bot().url);
     await toMovement(e, 'F-6', 'fostering', 'We only do small talk.');
     assert.ok(visibleText(await e.say('stalling')).includes(content().stalls.fostering.intro));
   });
 
   it('"No, still fostering" asks the usual question at this stage; "Yes, and moving" moves the stage and labels nothing', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await toMovement(c, 'F-2', 'fostering', 'The referral fell through.');
     await c.say('steady');
     const still = visibleText(await c.say('no'));
@@ -185,7 +177,7 @@ describe('the stall step over HTTP', () => {
     assert.equal(kept!.stage, 'fostering');
     assert.deepEqual(kept!.stall, { stage: 'fostering', source: 'inferred_language', flaggedForSupervision: false });
 
-    const d = new Conversation(bot.url);
+    const d = new Conversation(bot().url);
     await toMovement(d, 'F-3', 'fostering', 'The referral fell through.');
     await d.say('steady');
     const moving = visibleText(await d.say('Yes, and moving'));
