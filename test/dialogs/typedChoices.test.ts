@@ -4,21 +4,13 @@
 import assert from 'node:assert/strict';
 import { PROMPTS_PER_DEBRIEF } from '../../dialogs/reflection';
 import { content } from '../../services/content';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 
 describe('phone typing over HTTP', () => {
-  let bot: RunningBot;
-  before(async () => {
-    bot = await startBot();
-  });
-  after(async () => {
-    await bot.stop();
-    await closeStores();
-  });
+  const bot = useBot();
 
   it('"more" on the last page of strategies is asked again, not taken as "None for now"; a typo still picks', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await c.say('reflect Q-1');
     await c.say('skip'); // names to hide
     await c.say('trust');
@@ -34,7 +26,7 @@ describe('phone typing over HTTP', () => {
   });
 
   it('stall words typed as phones type them ("fell thru") point a fostering debrief to bridging', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await c.say('reflect Q-2');
     await c.say('skip');
     await c.say('fostering');
