@@ -4,25 +4,16 @@
 // after an answer asks once; onboarding keeps its place.
 import assert from 'node:assert/strict';
 import { content } from '../../services/content';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { asRole, Conversation, useBot, visibleText } from '../helpers/bot';
 
 const onboarding = content().onboarding;
 
 describe('commands typed in the practice debrief over HTTP', () => {
-  let bot: RunningBot;
-  before(async () => {
-    bot = await startBot();
-  });
-  after(async () => {
-    await bot.stop();
-    await closeStores();
-  });
+  const bot = useBot();
 
   it('asks "carry on, or switch?" instead of keeping `my summary` as an answer; `help` and `cancel` come back to the question; switching keeps onboarding’s place', async () => {
-    const c = new Conversation(bot.url);
-    const id = bot.app.personIdFor(c.userId);
-    await bot.app.people.put({ id, role: 'newhire', timeZone: 'America/Toronto', createdAt: new Date().toISOString() });
+    const c = new Conversation(bot().url);
+    const id = await asRole(bot(), c.userId, 'newhire');
     await c.say('onboarding');
     await c.say('ok');
     for (const m of onboarding.modules) {
@@ -52,8 +43,8 @@ describe('commands typed in the practice debrief over HTTP', () => {
     await c.say('history C-1');
     const switched = visibleText(await c.say('switch'));
     assert.match(switched, /no reflections for C-1/i);
-    assert.equal((await bot.app.onboarding.get(id))!.step, 9, 'still at the practice debrief');
-    assert.equal((await bot.app.reflections.listByPsw(id, { includePractice: true })).items.length, 0);
+    assert.equal((await bot().app.onboarding.get(id))!.step, 9, 'still at the practice debrief');
+    assert.equal((await bot().app.reflections.listByPsw(id, { includePractice: true })).items.length, 0);
     assert.match(visibleText(await c.say('onboarding')), /Picking up where you left off/);
   });
 });
