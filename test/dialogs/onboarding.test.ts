@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { PROMPTS_PER_DEBRIEF } from '../../dialogs/reflection';
 import { content } from '../../services/content';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { asRole, Conversation, useBot, visibleText } from '../helpers/bot';
 
 const onboarding = content().onboarding;
 
@@ -26,25 +25,12 @@ async function press(convo: Conversation, replies: Partial<Activity>[], title: s
   return convo.say(button.data);
 }
 
-async function asNewHire(bot: RunningBot, userId: string): Promise<string> {
-  const id = bot.app.personIdFor(userId);
-  await bot.app.people.put({ id, role: 'newhire', timeZone: 'America/Toronto', createdAt: new Date().toISOString() });
-  return id;
-}
-
 describe('onboarding over HTTP', () => {
-  let bot: RunningBot;
-  before(async () => {
-    bot = await startBot();
-  });
-  after(async () => {
-    await bot.stop();
-    await closeStores();
-  });
+  const bot = useBot();
 
   it('welcomes a new hire with a button that starts onboarding', async () => {
-    const convo = new Conversation(bot.url);
-    await asNewHire(bot, convo.userId);
+    const convo = new Conversation(bot().url);
+    await asRole(bot(), convo.userId, 'newhire');
     const { activities } = await convo.post({
       type: 'conversationUpdate',
       text: undefined,
@@ -60,20 +46,20 @@ describe('onboarding over HTTP', () => {
   });
 
   it('offers onboarding when a new hire first says anything that is not a command; a PSW is not offered it', async () => {
-    const newHire = new Conversation(bot.url);
-    await asNewHire(bot, newHire.userId);
+    const newHire = new Conversation(bot().url);
+    await asRole(bot(), newHire.userId, 'newhire');
     const replies = await newHire.say('hello');
     assert.match(visibleText(replies), /Welcome to PeerReflect/);
     assert.deepEqual(buttons(replies).map((b) => b.data), [{ command: 'onboarding' }]);
-    const psw = new Conversation(bot.url);
+    const psw = new Conversation(bot().url);
     const hello = visibleText(await psw.say('hello'));
     assert.doesNotMatch(hello, /Welcome to PeerReflect|didn't catch that/);
     assert.match(hello, /good to see you/);
   });
 
   it('teaches a stage: practice, vignette, check question; a wrong answer gets its feedback and the right answer', async () => {
-    const convo = new Conversation(bot.url);
-    const personId = await asNewHire(bot, convo.userId);
+    const convo = new Conversation(bot().url);
+    const personId = await asRole(bot(), convo.userId, 'newhire');
     await convo.say('onboarding');
     const stage1 = await convo.say("let's go");
     const trust = onboarding.modules[0]!;
@@ -107,22 +93,22 @@ describe('onboarding over HTTP', () => {
     const right = visibleText(await convo.say('2'));
     assert.match(right, /✅ That's right\. Curiosity about their view/);
 
-    const status = await bot.app.onboarding.onboardingStatus(personId);
+    const status = await bot().app.onboarding.onboardingStatus(personId);
     assert.deepEqual(status, { started: true, completed: false, step: 4, total: 10, checksRight: 1, checksAnswered: 2, restarted: false });
-    const progress = JSON.stringify(await bot.app.onboarding.get(personId));
+    const progress = JSON.stringify(await bot().app.onboarding.get(personId));
     assert.doesNotMatch(progress, /Margaret|Okafor|promise/, 'reflective answers are not stored');
   });
 
   it('resumes where the person left off in a new conversation, on another day or device', async () => {
-    const first = new Conversation(bot.url);
-    const personId = await asNewHire(bot, first.userId);
+    const first = new Conversation(bot().url);
+    const personId = await asRole(bot(), first.userId, 'newhire');
     await first.say('onboarding');
     await first.say('ok');
     await first.say('Building trust'); // stage 1 check, typed by its title
     await first.say('skip'); // stage 1 reflection
     // Left halfway through stage 2: the question is showing; no answer.
 
-    const second = new Conversation(bot.url, first.userId); // same person, new conversation (new dialog state)
+    const second = new Conversation(bot().url, first.userId); // same person, new conversation (new dialog state)
     assert.notEqual(second.conversationId, first.conversationId);
     const offer = await second.say('hi');
     assert.match(visibleText(offer), /partway through onboarding \(step 4 of 10\)/);
@@ -131,36 +117,36 @@ describe('onboarding over HTTP', () => {
     assert.match(text, /Welcome back! Picking up where you left off: Module 2: Fostering the relationship \(step 4 of 10\)/);
     assert.match(text, /C-08 now texts you/);
     assert.match(visibleText(await second.say('Ask how they see it, and share your own experience if they want it.')), /That's right/);
-    assert.equal((await bot.app.onboarding.get(personId))!.step, 4);
+    assert.equal((await bot().app.onboarding.get(personId))!.step, 4);
 
     // The old conversation still shows stage 2's question, answered elsewhere: no second answer, no double step.
     const old = visibleText(await first.say('1'));
     assert.match(old, /already moved past that one/);
     assert.match(old, /Take a moment with this one: When do you feel the pull to fix things/);
-    const progress = (await bot.app.onboarding.get(personId))!;
+    const progress = (await bot().app.onboarding.get(personId))!;
     assert.equal(progress.step, 4);
     assert.equal(progress.checks['onb-fostering-check']!.choiceId, 'curious');
   });
 
   it('`onboarding restart` starts over from the introduction; `onboarding` when finished says so', async () => {
-    const convo = new Conversation(bot.url);
-    const personId = await asNewHire(bot, convo.userId);
+    const convo = new Conversation(bot().url);
+    const personId = await asRole(bot(), convo.userId, 'newhire');
     await convo.say('onboarding');
     await convo.say('ok');
     assert.match(visibleText(await convo.say('cancel')), /Your place is kept/);
-    assert.equal((await bot.app.onboarding.get(personId))!.step, 1);
+    assert.equal((await bot().app.onboarding.get(personId))!.step, 1);
     const restarted = visibleText(await convo.say('onboarding restart'));
     assert.match(restarted, /starting onboarding over/);
     assert.match(restarted, /Ready to look at the first stage\?/);
-    assert.equal((await bot.app.onboarding.get(personId))!.step, 0);
+    assert.equal((await bot().app.onboarding.get(personId))!.step, 0);
     await convo.say('cancel');
-    await bot.app.onboarding.complete(personId, new Date());
+    await bot().app.onboarding.complete(personId, new Date());
     assert.match(visibleText(await convo.say('onboarding')), /already finished onboarding/);
   });
 
   it('understands `onboarding restart` typed inside onboarding (at a check, a reflective question, the practice debrief), and `onboarding` shows where they are', async () => {
-    const convo = new Conversation(bot.url);
-    const personId = await asNewHire(bot, convo.userId);
+    const convo = new Conversation(bot().url);
+    const personId = await asRole(bot(), convo.userId, 'newhire');
     await convo.say('onboarding');
     await convo.say('ok');
     // At the first check question: `onboarding` is not an answer; the same question is shown again.
@@ -168,35 +154,35 @@ describe('onboarding over HTTP', () => {
     assert.doesNotMatch(again, /didn't catch that/);
     assert.match(again, /Picking up where you left off: Module 1: Early days/);
     assert.match(again, /Which stage is this relationship in\?/);
-    assert.deepEqual((await bot.app.onboarding.get(personId))!.checks, {});
+    assert.deepEqual((await bot().app.onboarding.get(personId))!.checks, {});
     await convo.say('Building trust');
     // At a reflective question: typed restart is the command, not an answer.
     const fromReflect = visibleText(await convo.say('onboarding restart'));
     assert.match(fromReflect, /starting onboarding over/);
     assert.doesNotMatch(fromReflect, /Thanks for sharing that/);
     assert.match(fromReflect, /Ready to look at the first stage\?/);
-    assert.equal((await bot.app.onboarding.get(personId))!.step, 0);
+    assert.equal((await bot().app.onboarding.get(personId))!.step, 0);
     // Through to the practice debrief, then restart from inside it (typed with a capital and a full stop).
     await convo.say('ok');
     for (const m of onboarding.modules) {
       await convo.say(m.check.choices.find((c) => c.id === m.check.answer)!.text);
       await convo.say('skip');
     }
-    assert.equal((await bot.app.onboarding.get(personId))!.step, 9);
+    assert.equal((await bot().app.onboarding.get(personId))!.step, 9);
     await convo.say('skip'); // names to hide, in the practice debrief
     const fromPractice = visibleText(await convo.say('Onboarding restart.'));
     assert.match(fromPractice, /starting onboarding over/);
-    assert.equal((await bot.app.onboarding.get(personId))!.step, 0);
-    const saved = await bot.app.reflections.listByPsw(personId, { includePractice: true });
+    assert.equal((await bot().app.onboarding.get(personId))!.step, 0);
+    const saved = await bot().app.reflections.listByPsw(personId, { includePractice: true });
     assert.equal(saved.items.length, 0, 'the practice debrief left unsaved');
   });
 
   it('after a restart the old answers no longer count in what the supervisor sees', async () => {
-    const { roster } = bot.app.supervision;
+    const { roster } = bot().app.supervision;
     await roster.add({ channelId: 'onb-sup-r', role: 'supervisor', alias: 'Sup R', team: 'Team R' });
     await roster.add({ channelId: 'onb-newhire-r', role: 'newhire', alias: 'New R', supervisor: 'Sup R', team: 'Team R' });
-    const supervisor = new Conversation(bot.url, 'onb-sup-r');
-    const convo = new Conversation(bot.url, 'onb-newhire-r');
+    const supervisor = new Conversation(bot().url, 'onb-sup-r');
+    const convo = new Conversation(bot().url, 'onb-newhire-r');
     await convo.say('onboarding');
     await convo.say('ok');
     // Two wrong answers in the first go.
@@ -216,37 +202,37 @@ describe('onboarding over HTTP', () => {
 
   it('tells a new hire plainly, once, what their supervisor sees', async () => {
     const TOLD = /Good to know: Your supervisor sees how far you've got and how many of the quiz questions you got right\. If you start over, only your new answers count\. They never see what you write to the reflective questions/;
-    const { roster } = bot.app.supervision;
+    const { roster } = bot().app.supervision;
     await roster.add({ channelId: 'onb-sup-t', role: 'supervisor', alias: 'Sup T', team: 'Team T' });
     await roster.add({ channelId: 'onb-newhire-t', role: 'newhire', alias: 'New T', supervisor: 'Sup T', team: 'Team T' });
-    const convo = new Conversation(bot.url, 'onb-newhire-t');
+    const convo = new Conversation(bot().url, 'onb-newhire-t');
     const first = visibleText(await convo.say('onboarding'));
     assert.match(first, TOLD);
     assert.ok(first.indexOf('Trust comes first') < first.search(TOLD), 'after the introduction');
     assert.doesNotMatch(visibleText(await convo.say('ok')), /Good to know/);
     // Not again: resuming in another conversation, or starting over.
-    const other = new Conversation(bot.url, 'onb-newhire-t');
+    const other = new Conversation(bot().url, 'onb-newhire-t');
     assert.doesNotMatch(visibleText(await other.say('onboarding')), /Good to know/);
     assert.doesNotMatch(visibleText(await other.say('onboarding restart')), /Good to know/);
     // Someone who began before this was said hears it wherever they resume; without a supervisor, it says so.
-    const late = new Conversation(bot.url);
-    const lateId = await asNewHire(bot, late.userId);
-    await bot.app.onboarding.begin(lateId, new Date());
-    await bot.app.onboarding.completeStep(lateId, 0, new Date());
+    const late = new Conversation(bot().url);
+    const lateId = await asRole(bot(), late.userId, 'newhire');
+    await bot().app.onboarding.begin(lateId, new Date());
+    await bot().app.onboarding.completeStep(lateId, 0, new Date());
     const resumed = visibleText(await late.say('onboarding'));
     assert.match(resumed, /Good to know: When you have a supervisor here, they will see how far you've got/);
     assert.match(resumed, /Module 1: Early days/);
   });
 
   it('runs the whole module: four stages, then a practice debrief that is saved as practice, and the supervisor sees completion', async () => {
-    const { roster } = bot.app.supervision;
+    const { roster } = bot().app.supervision;
     await roster.add({ channelId: 'onb-sup', role: 'supervisor', alias: 'Sup O', team: 'Team O' });
     await roster.add({ channelId: 'onb-newhire', role: 'newhire', alias: 'New 1', supervisor: 'Sup O', team: 'Team O' });
-    const personId = bot.app.personIdFor('onb-newhire');
-    const supervisor = new Conversation(bot.url, 'onb-sup');
+    const personId = bot().app.personIdFor('onb-newhire');
+    const supervisor = new Conversation(bot().url, 'onb-sup');
     assert.match(JSON.stringify(await supervisor.say('summary')), /"title":"Onboarding","value":"not started"/);
 
-    const convo = new Conversation(bot.url, 'onb-newhire');
+    const convo = new Conversation(bot().url, 'onb-newhire');
     await convo.say('onboarding');
     let replies = await convo.say("let's go");
     // Right answers for three stages, one wrong (fostering), each reflection answered or skipped.
@@ -261,7 +247,7 @@ describe('onboarding over HTTP', () => {
     assert.match(text, /\*\*Practice debrief\*\*/);
     assert.match(text, /C-99 agreed to a detox referral/);
     assert.match(text, /marked as practice/);
-    assert.deepEqual(await bot.app.onboarding.onboardingStatus(personId), {
+    assert.deepEqual(await bot().app.onboarding.onboardingStatus(personId), {
       started: true, completed: false, step: 9, total: 10, checksRight: 3, checksAnswered: 4, restarted: false,
     });
 
@@ -286,16 +272,16 @@ describe('onboarding over HTTP', () => {
     assert.match(text, /You've finished onboarding/);
 
     // Stored as practice, and never counted as real.
-    const real = await bot.app.reflections.listByPsw(personId);
+    const real = await bot().app.reflections.listByPsw(personId);
     assert.equal(real.items.length, 0, 'not listed as a real reflection');
-    const all = await bot.app.reflections.listByPsw(personId, { includePractice: true });
+    const all = await bot().app.reflections.listByPsw(personId, { includePractice: true });
     assert.equal(all.items.length, 1);
     assert.equal(all.items[0]!.practice, true);
     assert.equal(all.items[0]!.clientCode, 'PRACTICE');
     assert.doesNotMatch(JSON.stringify(all.items[0]), /Jordan|Wellesley/);
-    assert.equal(await bot.app.relationships.get(personId, 'PRACTICE'), undefined, 'no relationship history from practice');
+    assert.equal(await bot().app.relationships.get(personId, 'PRACTICE'), undefined, 'no relationship history from practice');
 
-    assert.deepEqual(await bot.app.onboarding.onboardingStatus(personId), {
+    assert.deepEqual(await bot().app.onboarding.onboardingStatus(personId), {
       started: true, completed: true, step: 10, total: 10, checksRight: 3, checksAnswered: 4, restarted: false,
     });
     const summary = JSON.stringify(await supervisor.say('summary'));
