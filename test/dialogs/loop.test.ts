@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { content } from '../../services/content';
 import type { ReflectionDoc } from '../../services/reflections/model';
-import { cardData, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { cardData, Conversation, useBot, visibleText } from '../helpers/bot';
 
 /** A conversation that counts what the PSW sends: one turn per message or tap. */
 class Counted extends Conversation {
@@ -18,12 +17,10 @@ class Counted extends Conversation {
 }
 
 describe('the reflection loop (issue 14)', () => {
-  let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
-  after(async () => { await bot.stop(); await closeStores(); });
+  const bot = useBot();
 
   async function reflections(code: string): Promise<ReflectionDoc[]> {
-    const { resources } = await bot.store.containers.reflections.items
+    const { resources } = await bot().store.containers.reflections.items
       .query<ReflectionDoc>({ query: 'SELECT * FROM c WHERE c.kind = "reflection" AND c.clientCode = @c ORDER BY c.createdAt ASC', parameters: [{ name: '@c', value: code }] })
       .fetchAll();
     return resources;
@@ -39,7 +36,7 @@ describe('the reflection loop (issue 14)', () => {
   }
 
   it('a normal debrief with its code asked and a stall (its longest ordinary form) takes 15 turns', async () => {
-    const c = new Counted(bot.url);
+    const c = new Counted(bot().url);
     await c.say('reflect');
     await c.say('L-1');
     await c.say('skip'); // names
@@ -55,7 +52,7 @@ describe('the reflection loop (issue 14)', () => {
   });
 
   it('the next debrief opens with the plan of last time; the answer is its outcome; the stage of last time is offered first', async () => {
-    const c = new Counted(bot.url);
+    const c = new Counted(bot().url);
     const [strategy] = content().stalls.trust.strategies;
     await c.say('reflect L-2');
     await c.say('skip');
@@ -105,7 +102,7 @@ describe('the reflection loop (issue 14)', () => {
   });
 
   it("didn't get to it counts as planned, not tried; the stall closes when progress is reported", async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await c.say('reflect L-3');
     await c.say('skip');
     await c.say('building trust');
@@ -142,7 +139,7 @@ describe('the reflection loop (issue 14)', () => {
   });
 
   it('acknowledges an answer that carries feeling before the next question, never the same line twice in a row', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     const lines = new Set(content().acknowledgements.acknowledgements.map((a) => a.text));
     await c.say('reflect L-6');
     await c.say('skip');
@@ -162,7 +159,7 @@ describe('the reflection loop (issue 14)', () => {
   });
 
   it('reflect quick: stage, two questions, movement, self-check, review — 8 turns with the code asked; a stall is recorded', async () => {
-    const c = new Counted(bot.url);
+    const c = new Counted(bot().url);
     assert.match(visibleText(await c.say('reflect quick')), /A quick one/);
     await c.say('L-4');
     assert.match(visibleText(await c.say('bridging')), /Two questions/);
@@ -181,7 +178,7 @@ describe('the reflection loop (issue 14)', () => {
   });
 
   it('reflect quick for a client with a plan: 8 turns; the review’s worried button is its safety question', async () => {
-    const c = new Counted(bot.url);
+    const c = new Counted(bot().url);
     await c.say('reflect L-5');
     await c.say('skip');
     await c.say('building trust');
