@@ -2,17 +2,14 @@
 // mean `reflect C-7`?") using the same matching as mid-debrief (dialogs/commands.ts commandMidDialog); `hi`, `thanks`
 // and `ok` get a short, warm reply instead of "I didn't catch that"; a sentence is still not taken for a command.
 import assert from 'node:assert/strict';
-import { Conversation, cardData, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { cardData, Conversation, useBot, visibleText } from '../helpers/bot';
 
 describe('the router outside a dialog: misspelled commands and small talk', () => {
-  let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
-  after(async () => { await bot.stop(); await closeStores(); });
+  const bot = useBot();
 
   for (const [typed, meant] of [['reflct', 'reflect'], ['relfect C-7', 'reflect C-7'], ['histroy C-7', 'history C-7'], ['my summery', 'my summary']] as const) {
     it(`\`${typed}\` asks "Did you mean \`${meant}\`?" with a button that runs it`, async () => {
-      const c = new Conversation(bot.url);
+      const c = new Conversation(bot().url);
       await c.say('hi'); // past the first welcome
       const replies = await c.say(typed);
       const text = visibleText(replies);
@@ -26,14 +23,14 @@ describe('the router outside a dialog: misspelled commands and small talk', () =
   }
 
   it('the button of `relfect C-7` starts a reflection on C-7', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await c.say('hi');
     const offered = await c.say('relfect C-7');
     assert.match(visibleText(await c.say(cardData(offered))), /Any names you'd like me to always hide/);
   });
 
   it('a sentence or a word far from any command is still not understood', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await c.say('hi');
     for (const said of ['flibbertigibbet', 'reflecting is hard for me today', 'she was upset about her rent']) {
       const text = visibleText(await c.say(said));
@@ -43,7 +40,7 @@ describe('the router outside a dialog: misspelled commands and small talk', () =
   });
 
   it('`hi`, `hello`, `thanks`, `ok` from a returning person get a short, warm reply', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await c.say('reflect'); // a returning person: they have been here before
     await c.say('cancel');
     const said = async (text: string) => visibleText(await c.say(text));
@@ -53,8 +50,8 @@ describe('the router outside a dialog: misspelled commands and small talk', () =
   });
 
   it('a supervisor is pointed to their team, not to `reflect`', async () => {
-    const c = new Conversation(bot.url);
-    await bot.app.supervision.roster.add({ channelId: c.userId, role: 'supervisor', alias: 'Sup T', team: 'Team T' });
+    const c = new Conversation(bot().url);
+    await bot().app.supervision.roster.add({ channelId: c.userId, role: 'supervisor', alias: 'Sup T', team: 'Team T' });
     await c.say('hi');
     assert.match(visibleText(await c.say('hello')), /good to see you\. Type `summary` to see your team/);
     // A misspelling is only offered from the commands this role may use.
