@@ -6,16 +6,13 @@ import { ACTIONS_LABEL_ID } from '../../cards/card';
 import { actionCount, MAX_ACTIONS } from '../../cards/limits';
 import { t } from '../../services/catalogue';
 import { content } from '../../services/content';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 
 type Card = { body: Record<string, unknown>[]; actions?: { type: string; title: string; data: Record<string, unknown> }[] };
 const lastCard = (replies: Partial<Activity>[]): Card => replies.flatMap((a) => a.attachments ?? []).at(-1)!.content as Card;
 
 describe('the self-check: five score buttons', () => {
-  let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
-  after(async () => { await bot.stop(); await closeStores(); });
+  const bot = useBot();
 
   async function toSelfCheck(c: Conversation, code: string): Promise<Activity[]> {
     await c.say(`reflect ${code}`);
@@ -28,12 +25,12 @@ describe('the self-check: five score buttons', () => {
   }
 
   async function saved(c: Conversation, code: string) {
-    const { items } = await bot.app.reflections.listByPsw(bot.app.personIdFor(c.userId));
+    const { items } = await bot().app.reflections.listByPsw(bot().app.personIdFor(c.userId));
     return items.find((r) => r.clientCode === code)!;
   }
 
   it('the card: the words first, then a labelled group of five buttons that each send the score, within Teams’ six actions', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     const card = lastCard(await toSelfCheck(c, 'S-1'));
     assert.deepEqual(card.body.map((e) => e.type), ['Input.Text', 'TextBlock']);
     assert.equal(card.body[0]!.id, 'note');
@@ -56,7 +53,7 @@ describe('the self-check: five score buttons', () => {
   });
 
   it('a typed number still answers it, with or without words', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await toSelfCheck(c, 'S-2');
     assert.match(visibleText(await c.say('4 tired but okay')), /anyone's safety/);
     await c.say('no');
@@ -65,7 +62,7 @@ describe('the self-check: five score buttons', () => {
   });
 
   it('a card that comes without a score (a host that sent only the words) is refused and the question asked again', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     const card = lastCard(await toSelfCheck(c, 'S-3'));
     const { score: _score, ...noScore } = card.actions![0]!.data;
     const again = await c.say({ ...noScore, note: 'fine' });
