@@ -48,7 +48,8 @@ export async function startBot(opts: BotOptions = {}): Promise<RunningBot> {
 
 /**
  * One bot for the enclosing `describe`: registers the mocha hooks that start it before the tests and stop it (and
- * every store) after. Call it first in the block, so `before` hooks registered later already see the bot.
+ * every store) after. Mocha runs hooks in the order they are registered: `before` hooks registered after this call
+ * already see the bot.
  * Returns an accessor, as the bot exists only once the hook has run: `const bot = useBot(); ... bot().url`.
  */
 export function useBot(opts: BotOptions = {}): () => RunningBot {
