@@ -7,27 +7,19 @@ import { t } from '../../services/catalogue';
 import { content, type RiskCategory } from '../../services/content';
 import { setLogLevel } from '../../services/log';
 import type { SelfReflectionDoc } from '../../services/you/model';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 
 const protocol = content().safetyProtocol;
 const kinds = protocol.kinds;
 const you = content().you;
 
 describe("the safety screen in the worker's own strand (`reflect me`)", () => {
-  let bot: RunningBot;
-  before(async () => {
-    setLogLevel('silent');
-    bot = await startBot();
-  });
-  after(async () => {
-    await bot.stop();
-    await closeStores();
-  });
+  before(() => setLogLevel('silent'));
+  const bot = useBot();
 
   async function selfDocs(userId: string): Promise<SelfReflectionDoc[]> {
-    const { resources } = await bot.store.containers.reflections.items
-      .query<SelfReflectionDoc>({ query: "SELECT * FROM c WHERE c.psw = @p AND c.kind = 'self'", parameters: [{ name: '@p', value: bot.app.personIdFor(userId) }] })
+    const { resources } = await bot().store.containers.reflections.items
+      .query<SelfReflectionDoc>({ query: "SELECT * FROM c WHERE c.psw = @p AND c.kind = 'self'", parameters: [{ name: '@p', value: bot().app.personIdFor(userId) }] })
       .fetchAll();
     return resources;
   }
@@ -41,7 +33,7 @@ describe("the safety screen in the worker's own strand (`reflect me`)", () => {
   }
 
   it('their past, a memory, a meeting: no pause; their own risk now: a pause spoken to them, flagged as their own', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await c.say('reflect me');
     assert.match(visibleText(await c.say('My own recovery')), /\(1\/3\)/);
     const memory = visibleText(await c.say('it brought back memories of my own using days'));
@@ -67,7 +59,7 @@ describe("the safety screen in the worker's own strand (`reflect me`)", () => {
   });
 
   it("a client's death told as grief does not pause; a client's risk told there gets the client's response", async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await c.say('reflect me');
     assert.match(visibleText(await c.say("A client's death")), /\(1\/3\)/);
     const grief = visibleText(await c.say("one of my clients died of an overdose on the weekend and i'm still processing it"));
