@@ -9,8 +9,7 @@ import { actionCount, jsonBytes, MAX_ACTIONS, MAX_CARD_BYTES, MAX_MESSAGE_BYTES 
 import type { AppServices } from '../../services/app';
 import { monthOf } from '../../services/audit';
 import { safetyAlertId, type SafetyAlertPayload } from '../../services/safety/alerts';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 import { putRelationship } from '../services/supervision/fixtures';
 
 /** A safety alert as the delivery handler leaves it once it has reached the supervisor (services/safety/delivery.ts). */
@@ -28,16 +27,15 @@ function choiceData(replies: Partial<Activity>[], title: RegExp): Record<string,
 }
 
 describe('supervision flags over HTTP (talked through, acknowledged, noted)', () => {
-  let bot: RunningBot;
+  const bot = useBot();
   let app: AppServices;
   let sup: string;
   let psw1: string;
   let psw2: string;
-  const supervisor = () => new Conversation(bot.url, 'fl-sup');
+  const supervisor = () => new Conversation(bot().url, 'fl-sup');
 
   before(async () => {
-    bot = await startBot();
-    app = bot.app;
+    app = bot().app;
     const { roster } = app.supervision;
     await roster.add({ channelId: 'fl-sup', role: 'supervisor', alias: 'Sup F', team: 'East' });
     await roster.add({ channelId: 'fl-sup2', role: 'supervisor', alias: 'Sup G', team: 'West' });
@@ -54,10 +52,6 @@ describe('supervision flags over HTTP (talked through, acknowledged, noted)', ()
     // Not flagged: a supervisor is not asked about it.
     await putRelationship(app, psw2, { clientCode: 'B-2', stage: 'bridging', stall: { stage: 'bridging', since, source: 'reported', strategiesTried: [], flaggedForSupervision: false } });
     await deliveredAlert(app, 'deb-fl-1', psw2, sup, ['overdose'], new Date(Date.now() - 3600_000));
-  });
-  after(async () => {
-    await bot.stop();
-    await closeStores();
   });
 
   it('lists each open flag with the conversation it invites, and no ids on the card', async () => {
@@ -124,9 +118,9 @@ describe('supervision flags over HTTP (talked through, acknowledged, noted)', ()
   });
 
   it('is for supervisors, about their own team only', async () => {
-    assert.match(visibleText(await new Conversation(bot.url, 'fl-psw1').say('flags')), /isn't available for your role/);
+    assert.match(visibleText(await new Conversation(bot().url, 'fl-psw1').say('flags')), /isn't available for your role/);
     await deliveredAlert(app, 'deb-fl-2', psw1, sup, ['psw_distress'], new Date());
-    assert.match(visibleText(await new Conversation(bot.url, 'fl-sup2').say('flags')), /Nothing is waiting/);
+    assert.match(visibleText(await new Conversation(bot().url, 'fl-sup2').say('flags')), /Nothing is waiting/);
     // The PSW's own distress invites support, not the protocol.
     assert.match(visibleText(await supervisor().say('flags')), /About their own wellbeing — topics only, none of their words\. Invites a support conversation \(restorative\)/);
   });
@@ -153,7 +147,7 @@ describe('supervision flags over HTTP (talked through, acknowledged, noted)', ()
     for (let i = 1; i <= 14; i++) {
       await putRelationship(app, psw3, { clientCode: `M-${i}`, stall: { stage: 'bridging', since, source: 'reported', strategiesTried: ['bridging-s-warm-handoff'], flaggedForSupervision: true } });
     }
-    const replies = await new Conversation(bot.url, 'fl-sup3').say('flags');
+    const replies = await new Conversation(bot().url, 'fl-sup3').say('flags');
     const text = visibleText(replies);
     assert.match(text, /14 things are waiting for you\. Pick one once you've talked it through or checked in: \(The first 12 are here; type `flags` again for the rest\.\)/);
     assert.equal((text.match(/^\d+\. \*\*PSW H1 · M-\d+/gm) ?? []).length, 12);
@@ -167,7 +161,7 @@ describe('supervision flags over HTTP (talked through, acknowledged, noted)', ()
   });
 
   it('shows the PSW what was recorded in `my data`, and deletes it with their data', async () => {
-    const mine = new Conversation(bot.url, 'fl-psw2');
+    const mine = new Conversation(bot().url, 'fl-psw2');
     assert.match(visibleText(await mine.say('my data')), /1 supervision record: your supervisor marking a flag talked through or an alert acknowledged/);
     await mine.say('delete my data');
     assert.match(visibleText(await mine.say('Yes, delete everything')), /1 supervision record/);
