@@ -4,19 +4,17 @@
 import assert from 'node:assert/strict';
 import type { AppServices } from '../../services/app';
 import type { StrategyOutcome } from '../../services/reflections/model';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 import { putReflections, reflection } from '../services/supervision/fixtures';
 
 describe('supervision QA fixes over HTTP', () => {
-  let bot: RunningBot;
+  const bot = useBot();
   let app: AppServices;
-  const sup = () => new Conversation(bot.url, 'qa-sup');
-  const admin = () => new Conversation(bot.url, 'qa-admin');
+  const sup = () => new Conversation(bot().url, 'qa-sup');
+  const admin = () => new Conversation(bot().url, 'qa-admin');
 
   before(async () => {
-    bot = await startBot();
-    app = bot.app;
+    app = bot().app;
     const { roster } = app.supervision;
     await roster.add({ channelId: 'qa-sup', role: 'supervisor', alias: 'Sup Q' });
     await roster.add({ channelId: 'qa-psw', role: 'psw', alias: 'PSW Q1', supervisor: 'Sup Q' });
@@ -24,10 +22,6 @@ describe('supervision QA fixes over HTTP', () => {
     await roster.add({ channelId: 'qa-admin2', role: 'admin', alias: 'Admin Q2' });
     await roster.add({ channelId: 'qa-psw2', role: 'psw', alias: 'PSW Q2' });
     await putReflections(app, [reflection(app.personIdFor('qa-psw'), new Date(Date.now() - 7 * 86_400_000).toISOString())]);
-  });
-  after(async () => {
-    await bot.stop();
-    await closeStores();
   });
 
   describe('periods', () => {
@@ -68,7 +62,7 @@ describe('supervision QA fixes over HTTP', () => {
         planned('trust-s-curious', 'helped', 4),
         planned('trust-s-curious', 'not_tried', 5),
       ]);
-      const text = visibleText(await new Conversation(bot.url, 'qa-wh-sup').say('what helps'));
+      const text = visibleText(await new Conversation(bot().url, 'qa-wh-sup').say('what helps'));
       assert.match(text, /\*\*Be clear about privacy\*\* — not tried yet; planned once\n/);
       assert.match(text, /\*\*Offer another peer\*\* — not tried yet; planned 2 times\n/);
       assert.match(text, /\*\*Be curious, not helpful\*\* — helped 1 of 1 try; planned once more, not tried yet\n/);
@@ -81,7 +75,7 @@ describe('supervision QA fixes over HTTP', () => {
       const { roster } = app.supervision;
       await roster.add({ channelId: 'qa-nh-sup', role: 'supervisor', alias: 'Sup NH' });
       await roster.add({ channelId: 'qa-nh', role: 'newhire', alias: 'New Hire Q', supervisor: 'Sup NH' });
-      await new Conversation(bot.url, 'qa-nh').say('onboarding');
+      await new Conversation(bot().url, 'qa-nh').say('onboarding');
     });
     const facts = (replies: unknown): { title: string; value: string }[] => {
       const out: { title: string; value: string }[] = [];
@@ -93,7 +87,7 @@ describe('supervision QA fixes over HTTP', () => {
     };
 
     it('shows onboarding first and one short line, not five "none"s', async () => {
-      const replies = await new Conversation(bot.url, 'qa-nh-sup').say('summary');
+      const replies = await new Conversation(bot().url, 'qa-nh-sup').say('summary');
       const lines = facts(replies);
       assert.equal(lines[0]?.title, 'Onboarding');
       assert.match(lines[0]!.value, /^step \d+ of \d+/);
@@ -102,7 +96,7 @@ describe('supervision QA fixes over HTTP', () => {
     });
 
     it("shows a new hire's onboarding in their drill-down", async () => {
-      const replies = await new Conversation(bot.url, 'qa-nh-sup').say('summary New Hire Q');
+      const replies = await new Conversation(bot().url, 'qa-nh-sup').say('summary New Hire Q');
       assert.match(facts(replies)[0]?.value ?? '', /^step \d+ of \d+/);
       const text = visibleText(replies);
       assert.ok(text.indexOf('Onboarding') >= 0 && text.indexOf('Onboarding') < text.indexOf('Nothing to show from the last 90 days'), text);
@@ -110,7 +104,7 @@ describe('supervision QA fixes over HTTP', () => {
 
     it('keeps the full lines for someone with reflections, onboarding first', async () => {
       await putReflections(app, [reflection(app.personIdFor('qa-nh'), new Date(Date.now() - 3600_000).toISOString())]);
-      const lines = facts(await new Conversation(bot.url, 'qa-nh-sup').say('summary'));
+      const lines = facts(await new Conversation(bot().url, 'qa-nh-sup').say('summary'));
       assert.deepEqual(lines.slice(0, 3).map((l) => l.title), ['Onboarding', 'Reflections', 'Stages']);
       assert.equal(lines[1]!.value, '1 shared, 0 private');
     });
