@@ -2,27 +2,25 @@
 // per stage, what the team tried at stalls and how often it helped (counts only, shared reflections only).
 import assert from 'node:assert/strict';
 import type { StrategyOutcome } from '../../services/reflections/model';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 import { putReflections, reflection } from '../services/supervision/fixtures';
 
 const outcome = (o: StrategyOutcome['outcome'], strategyId = 'trust-s-name-reconnect'): StrategyOutcome => ({ strategyId, stage: 'trust', plannedIn: 'r0', outcome: o });
 
 describe('what helps over HTTP', () => {
-  let bot: RunningBot;
+  const bot = useBot();
 
   before(async () => {
-    bot = await startBot();
-    const { roster } = bot.app.supervision;
+    const { roster } = bot().app.supervision;
     await roster.add({ channelId: 'wh-sup', role: 'supervisor', alias: 'Sup W', team: 'North' });
     await roster.add({ channelId: 'wh-psw1', role: 'psw', alias: 'PSW W1', supervisor: 'Sup W', team: 'North' });
     await roster.add({ channelId: 'wh-psw2', role: 'psw', alias: 'PSW W2', supervisor: 'Sup W', team: 'North' });
     await roster.add({ channelId: 'wh-psw3', role: 'psw', alias: 'PSW W3', supervisor: 'Sup W', team: 'North' });
     await roster.add({ channelId: 'wh-other', role: 'psw', alias: 'PSW X1' });
-    const p1 = bot.app.personIdFor('wh-psw1');
-    const p2 = bot.app.personIdFor('wh-psw2');
+    const p1 = bot().app.personIdFor('wh-psw1');
+    const p2 = bot().app.personIdFor('wh-psw2');
     const at = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
-    await putReflections(bot.app, [
+    await putReflections(bot().app, [
       reflection(p1, at(1), { strategyOutcome: outcome('helped') }),
       reflection(p1, at(2), { strategyOutcome: outcome('helped') }),
       reflection(p2, at(3), { strategyOutcome: outcome('partly') }),
@@ -34,13 +32,9 @@ describe('what helps over HTTP', () => {
       reflection(p1, at(7), { clientCode: 'B-1', stage: 'bridging', strategyOutcome: { strategyId: 'bridging-s-warm-handoff', stage: 'bridging', plannedIn: 'r0', outcome: 'helped' } }),
     ]);
   });
-  after(async () => {
-    await bot.stop();
-    await closeStores();
-  });
 
   it('shows a supervisor, per stage, what was tried and how often it helped — counts only', async () => {
-    const replies = await new Conversation(bot.url, 'wh-sup').say('what helps');
+    const replies = await new Conversation(bot().url, 'wh-sup').say('what helps');
     const text = visibleText(replies);
     assert.match(text, /What helps on your team — the last 52 weeks/);
     assert.match(text, /Building trust\n\*\*Name it and reconnect\*\* — helped 2 of 4 tries, partly 1, didn't help 1; planned once more, not tried yet\n/);
@@ -51,8 +45,8 @@ describe('what helps over HTTP', () => {
   });
 
   it('is a supervisor’s command, reached from the team summary too', async () => {
-    assert.match(visibleText(await new Conversation(bot.url, 'wh-psw1').say('what helps')), /isn't available for your role/);
-    const summary = await new Conversation(bot.url, 'wh-sup').say('summary');
+    assert.match(visibleText(await new Conversation(bot().url, 'wh-psw1').say('what helps')), /isn't available for your role/);
+    const summary = await new Conversation(bot().url, 'wh-sup').say('summary');
     assert.match(JSON.stringify(summary), /"title":"What helps","data":\{"command":"what helps"\},"associatedInputs":"none"/);
   });
 
@@ -66,18 +60,18 @@ describe('what helps over HTTP', () => {
   }
 
   it('tells a PSW at a stall how often a strategy helped their team, once tried often enough (counts only)', async () => {
-    const shown = await stalledAtTrust(new Conversation(bot.url, 'wh-psw3'));
+    const shown = await stalledAtTrust(new Conversation(bot().url, 'wh-psw3'));
     assert.match(shown, /Which one would you like to try next time\?/);
     assert.match(shown, /\*\*Name it and reconnect\*\* — [^\n]+ Peer workers on your team found this helped 2 of 4 times\./);
     const curious = shown.match(/\*\*Be curious, not helpful\*\*[^\n]*/)?.[0];
     assert.ok(curious, 'the strategy is shown');
     assert.doesNotMatch(curious!, /Peer workers on your team/, 'two tries say too little');
     // Someone with no supervisor has no team to learn from yet.
-    assert.doesNotMatch(await stalledAtTrust(new Conversation(bot.url, 'wh-other')), /Peer workers on your team/);
+    assert.doesNotMatch(await stalledAtTrust(new Conversation(bot().url, 'wh-other')), /Peer workers on your team/);
   });
 
   it('counts a plan made at a stall once a later debrief reports how it went (the loop end to end)', async () => {
-    const c = new Conversation(bot.url, 'wh-psw2');
+    const c = new Conversation(bot().url, 'wh-psw2');
     const finish = async (movement: string) => {
       for (let i = 0; i < 8; i++) if (/how is the relationship moving/i.test(visibleText(await c.say('skip')))) break;
       await c.say(movement);
@@ -102,7 +96,7 @@ describe('what helps over HTTP', () => {
     await c.say('building trust');
     await finish('progressing');
     await save();
-    const text = visibleText(await new Conversation(bot.url, 'wh-sup').say('what helps'));
+    const text = visibleText(await new Conversation(bot().url, 'wh-sup').say('what helps'));
     assert.match(text, /\*\*Name it and reconnect\*\* — helped 3 of 5 tries, partly 1, didn't help 1; planned once more, not tried yet\n/);
   });
 });
