@@ -11,32 +11,26 @@ import { content } from '../../services/content';
 import { checkInJobId } from '../../services/you/checkIn';
 import type { SelfReflectionDoc } from '../../services/you/model';
 import { SelfReflections } from '../../services/you/selfReflections';
-import { cardData, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { cardData, Conversation, useBot, visibleText } from '../helpers/bot';
 
 const you = content().you;
 const topic = (id: string) => you.topics.find((t) => t.id === id)!;
 
 describe("the worker's own side: `reflect me` and the debrief's offer", () => {
-  let bot: RunningBot;
+  const bot = useBot();
   let self: SelfReflections;
   before(async () => {
-    bot = await startBot();
-    self = new SelfReflections(bot.store.containers.reflections);
-    const { roster } = bot.app.supervision;
+    self = new SelfReflections(bot().store.containers.reflections);
+    const { roster } = bot().app.supervision;
     await roster.add({ channelId: 'you-sup', role: 'supervisor', alias: 'Sup Y', team: 'North' });
     await roster.add({ channelId: 'you-psw', role: 'psw', alias: 'PSW Y', supervisor: 'Sup Y', team: 'North' });
     await roster.add({ channelId: 'you-psw2', role: 'psw', alias: 'PSW Y2', supervisor: 'Sup Y', team: 'North' });
     await roster.add({ channelId: 'you-psw3', role: 'psw', alias: 'PSW Y3', supervisor: 'Sup Y', team: 'North' });
   });
-  after(async () => {
-    await bot.stop();
-    await closeStores();
-  });
 
-  const psw = (channel: string) => bot.app.personIdFor(channel);
+  const psw = (channel: string) => bot().app.personIdFor(channel);
   async function selfDocs(channel: string): Promise<SelfReflectionDoc[]> {
-    const { resources } = await bot.store.containers.reflections.items
+    const { resources } = await bot().store.containers.reflections.items
       .query<SelfReflectionDoc>({ query: "SELECT * FROM c WHERE c.psw = @p AND c.kind = 'self' ORDER BY c.createdAt ASC", parameters: [{ name: '@p', value: psw(channel) }] })
       .fetchAll();
     return resources;
@@ -62,7 +56,7 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
   }
 
   it('`reflect me`: a topic, its questions, a need for supervision, the review — saved private, de-identified, no client code', async () => {
-    const c = new Conversation(bot.url, 'you-psw');
+    const c = new Conversation(bot().url, 'you-psw');
     const opened = visibleText(await c.say('reflect me'));
     assert.ok(opened.includes(you.texts.intro.text), opened);
     assert.match(opened, /A client's death/);
@@ -98,11 +92,11 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
     assert.deepEqual(doc.need && { id: doc.need.id, shared: doc.need.shared }, { id: 'you-need-role', shared: false });
     assert.ok(doc.ttl > 0, 'retention like every reflection');
     // Not a client reflection: history, summaries and exports never read it.
-    assert.equal((await bot.app.reflections.listByPsw(psw('you-psw'), {})).items.length, 0);
+    assert.equal((await bot().app.reflections.listByPsw(psw('you-psw'), {})).items.length, 0);
   });
 
   it('shares only the need, only when the PSW chooses; a supervisor otherwise learns a count', async () => {
-    const c = new Conversation(bot.url, 'you-psw');
+    const c = new Conversation(bot().url, 'you-psw');
     await c.say('reflect me');
     await c.say('Carrying their stories');
     await c.say('what she told me about her kids keeps coming back at night');
@@ -115,7 +109,7 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
     assert.match(shared, /Keep my request private/);
     assert.match(visibleText(await c.say('save')), /I've let your supervisor know what you'd like/);
     // The supervisor is told at once: the alias and the need's title, never the words.
-    const notices = await bot.app.jobs.listFor(psw('you-sup'), 'notice');
+    const notices = await bot().app.jobs.listFor(psw('you-sup'), 'notice');
     assert.deepEqual(notices.map((n) => n.payload.text), ['PSW Y would like from supervision: **Support for me**. Type `summary PSW Y` to see it.']);
 
     const from = '2000-01-01T00:00:00.000Z';
@@ -127,7 +121,7 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
     assert.ok(!JSON.stringify(needs).includes('kids'));
 
     // The supervisor's drill-down: the count and the shared need, never the answers or the unshared need.
-    const sup = new Conversation(bot.url, 'you-sup');
+    const sup = new Conversation(bot().url, 'you-sup');
     const seen = visibleText(await sup.say('summary PSW Y'));
     assert.match(seen, /On their own side \(private; you see the count only\): 2 reflections in the last 90 days\./);
     assert.match(seen, /They'd like from supervision: \*\*Support for me\*\* — "some time this week"/);
@@ -135,13 +129,13 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
     // The team summary counts client reflections only, and a roll-up rebuild (what summaries read) finds none here.
     const team = visibleText(await sup.say('summary'));
     assert.ok(!/On their own side/.test(team));
-    await bot.app.supervision.rollups.rebuild(bot.store.containers.reflections);
-    const lines = await bot.app.supervision.rollups.forPeople([psw('you-psw')], from, to);
+    await bot().app.supervision.rollups.rebuild(bot().store.containers.reflections);
+    const lines = await bot().app.supervision.rollups.forPeople([psw('you-psw')], from, to);
     assert.deepEqual(lines.get(psw('you-psw')), []);
   });
 
   it('a debrief whose words touch the worker offers that topic after its Save: one yes/no, "not now" respected', async () => {
-    const c = new Conversation(bot.url, 'you-psw2');
+    const c = new Conversation(bot().url, 'you-psw2');
     const { saved, turns } = await debrief(c, 'Y-1', 'I shared my story about detox and she opened up', '4 good');
     assert.ok(turns <= 15, `debrief in ${turns} turns`);
     const said = visibleText(saved);
@@ -156,7 +150,7 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
   });
 
   it("an answer to the debrief's disclosure question offers that topic; a command typed at the offer simply runs", async () => {
-    const c = new Conversation(bot.url, 'you-psw2');
+    const c = new Conversation(bot().url, 'you-psw2');
     await c.say('reflect Y-6');
     await c.say('skip');
     await c.say('building trust');
@@ -184,7 +178,7 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
   });
 
   it('taking the offer opens at its topic (by card tap too) and saves it as offered', async () => {
-    const c = new Conversation(bot.url, 'you-psw2');
+    const c = new Conversation(bot().url, 'you-psw2');
     const { saved } = await debrief(c, 'Y-2', 'Found out that he passed away on the weekend', '3 sad');
     assert.ok(visibleText(saved).includes(topic('you-grief').offer!.text));
     const first = visibleText(await c.say(cardData(saved, 'Yes, a few minutes')));
@@ -200,7 +194,7 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
   });
 
   it('a rough self-check: the self-care step as before, then the offer; a second rough one in a row says so and names supervision', async () => {
-    const c = new Conversation(bot.url, 'you-psw3');
+    const c = new Conversation(bot().url, 'you-psw3');
     // No words that touch the worker, a self-check of 2.
     let turns = 0;
     await c.say('reflect Y-3');
@@ -209,14 +203,14 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
     for (let i = 0; i < 5; i++) await c.say(i === 0 ? 'We walked to the shop' : 'skip');
     await c.say('steady');
     const care = visibleText(await c.say('2 long day'));
-    assert.ok(care.includes(bot.app.safetyAlerts.protocol.selfCare.text), 'the existing self-care step, once');
+    assert.ok(care.includes(bot().app.safetyAlerts.protocol.selfCare.text), 'the existing self-care step, once');
     turns = 10;
     await c.say('no');
     const saved = visibleText(await c.say('save'));
     turns += 2;
     assert.ok(turns <= 15);
     assert.ok(saved.includes(you.lowSelfCheck.offer), saved);
-    assert.ok(!saved.includes(bot.app.safetyAlerts.protocol.selfCare.text), 'the self-care step is not repeated');
+    assert.ok(!saved.includes(bot().app.safetyAlerts.protocol.selfCare.text), 'the self-care step is not repeated');
     const pick = visibleText(await c.say('yes'));
     assert.ok(pick.includes(you.texts.pick.text), 'no topic in the words: the PSW picks');
     await c.say('Something else');
@@ -233,18 +227,18 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
     assert.match(offered, /Check in with me tomorrow/);
     // A check-in tomorrow morning instead: one notice job in our words, at 10:00 in their zone.
     assert.match(visibleText(await c.say('Check in with me tomorrow')), /I'll check in with you tomorrow morning/);
-    const job = await bot.app.jobs.get(checkInJobId(psw('you-psw3')));
+    const job = await bot().app.jobs.get(checkInJobId(psw('you-psw3')));
     assert.equal(job?.kind, 'notice');
     assert.deepEqual(job?.payload, { text: you.lowSelfCheck.checkIn });
-    const zone = (await bot.app.people.get(psw('you-psw3')))!.timeZone;
+    const zone = (await bot().app.people.get(psw('you-psw3')))!.timeZone;
     const due = DateTime.fromISO(job!.due).setZone(zone);
     assert.equal(due.hour, 10);
-    assert.equal(due.startOf('day').diff(DateTime.fromJSDate(bot.app.now()).setZone(zone).startOf('day'), 'days').days, 1);
+    assert.equal(due.startOf('day').diff(DateTime.fromJSDate(bot().app.now()).setZone(zone).startOf('day'), 'days').days, 1);
     assert.deepEqual((await selfDocs('you-psw3')).map((d) => d.origin), ['offer-low']);
   });
 
   it('a good debrief with ordinary words offers nothing', async () => {
-    const c = new Conversation(bot.url, 'you-psw3');
+    const c = new Conversation(bot().url, 'you-psw3');
     const { saved } = await debrief(c, 'Y-5', 'We walked to the shop and talked about housing', '5 good');
     const said = visibleText(saved);
     assert.match(said, /Saved\. Thank you/);
@@ -252,14 +246,14 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
   });
 
   it('storage failing at Save: says so, shows the review again, and a second Save keeps it (nothing lost)', async () => {
-    const c = new Conversation(bot.url, 'you-psw2');
+    const c = new Conversation(bot().url, 'you-psw2');
     await c.say('reflect me');
     await c.say('Something else');
     await c.say('a heavy week, lots of paperwork');
     await c.say('skip');
     await c.say('skip');
     await c.say('nothing for now');
-    const items = bot.store.containers.reflections.items;
+    const items = bot().store.containers.reflections.items;
     const create = sinon.stub(items, 'create');
     create.callThrough();
     create.onFirstCall().rejects(Object.assign(new Error('storage down'), { code: 503 }));
@@ -277,15 +271,15 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
   });
 
   it("onboarding's introduction tells a new hire the strand exists, and `reflect me` works for them", async () => {
-    await bot.app.supervision.roster.add({ channelId: 'you-new', role: 'newhire', alias: 'New Y', supervisor: 'Sup Y', team: 'North' });
-    const c = new Conversation(bot.url, 'you-new');
+    await bot().app.supervision.roster.add({ channelId: 'you-new', role: 'newhire', alias: 'New Y', supervisor: 'Sup Y', team: 'North' });
+    const c = new Conversation(bot().url, 'you-new');
     assert.match(visibleText(await c.say('onboarding')), /type `reflect me` for a few minutes on you/);
     await c.say('cancel');
     assert.ok(visibleText(await c.say('reflect me')).includes(you.texts.intro.text));
   });
 
   it('stop mid-way asks first once something is written; `my data` counts it and `delete my data` removes it', async () => {
-    const c = new Conversation(bot.url, 'you-psw');
+    const c = new Conversation(bot().url, 'you-psw');
     await c.say('reflect me');
     await c.say('My own recovery');
     await c.say('it stirred up some old stuff for me');
@@ -293,9 +287,9 @@ describe("the worker's own side: `reflect me` and the debrief's offer", () => {
     assert.match(stop, /a reflection/, stop);
     await c.say('stop');
 
-    const before = await bot.app.dataRights.collect(psw('you-psw'));
+    const before = await bot().app.dataRights.collect(psw('you-psw'));
     assert.equal(before.reflections.filter((r) => (r as unknown as { kind: string }).kind === 'self').length, 2);
-    await bot.app.dataRights.deleteAll(psw('you-psw'));
+    await bot().app.dataRights.deleteAll(psw('you-psw'));
     assert.equal((await selfDocs('you-psw')).length, 0);
   });
 });
