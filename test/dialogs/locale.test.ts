@@ -3,11 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_LOCALES_DIR, loadCatalogues, useCatalogues } from '../../services/catalogue';
-import { Conversation, startBot, type RunningBot } from '../helpers/bot';
+import { Conversation, useBot } from '../helpers/bot';
 
 // A person's locale comes from the activity (Teams and Web Chat send `locale`); a catalogue for it is a file.
 describe('the person’s locale (HTTP)', () => {
-  let bot: RunningBot;
   let restore: () => void;
   const nothing = "Il n'y a rien à annuler pour l'instant. Écrivez `help` pour voir ce que je peux faire.";
 
@@ -17,15 +16,14 @@ describe('the person’s locale (HTTP)', () => {
     fs.copyFileSync(path.join(DEFAULT_LOCALES_DIR, 'en.json'), path.join(dir, 'en.json'));
     fs.writeFileSync(path.join(dir, 'fr-CA.json'), JSON.stringify({ router: { nothingToCancel: nothing } }));
     restore = useCatalogues(loadCatalogues(dir));
-    bot = await startBot();
   });
   after(async () => {
-    await bot?.stop();
     restore?.();
   });
+  const bot = useBot(); // after the catalogues are in place
 
   it('fr-CA is answered from fr-CA.json; en-CA and an unknown locale in English', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     const fr = await c.post({ text: 'cancel', locale: 'fr-CA' });
     assert.equal(fr.activities[0]?.text, nothing);
     const en = await c.post({ text: 'cancel', locale: 'en-CA' });
@@ -37,7 +35,7 @@ describe('the person’s locale (HTTP)', () => {
   });
 
   it('a message not yet translated is said in English to a fr-CA person', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     const { activities } = await c.post({ text: 'blorp', locale: 'fr-CA' });
     assert.equal(activities[0]?.text, "I didn't catch that. Type `reflect` to start a reflection, or `help` to see everything I can do.");
   });
