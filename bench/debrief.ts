@@ -8,7 +8,7 @@ import type { Turn } from './load';
 
 export const DEBRIEF: Turn[] = [
   { text: 'reflect C-14', expect: /names you'd like me to always hide/ },
-  { card: { title: 'Skip' }, expect: /Where does your relationship with C-14 stand/ }, // names to hide
+  { card: { title: 'Skip' }, expect: /Where does your relationship with \S+ stand/ }, // names to hide
   { card: { title: 'Building trust' }, expect: /\(1\/5\) What helped you connect/ },
   { text: 'Met her at the cafe near the shelter, she called me from 613-555-0199 after to say thanks', expect: /\(2\/5\)/ },
   // An answer carrying feeling ("relieved") may get a brief acknowledgement (one of several) before the next question.
