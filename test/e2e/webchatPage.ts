@@ -1,6 +1,9 @@
 // Driving the local web chat page as a person would: pick who you are, type, tap card buttons, read replies.
 // Selectors are Web Chat's own (data-id, webchat__ classes) and Adaptive Cards' (ac-pushButton).
 import type { Page } from 'playwright-core';
+import { installWebChat } from '../../bot/webchat';
+import { useBot, type RunningBot } from '../helpers/bot';
+import { launchBrowser, type Browser } from '../helpers/browser';
 
 const ACTIVITY = '.webchat__basic-transcript__activity';
 const SENDBOX = '[data-id="webchat-sendbox-input"]';
@@ -92,4 +95,27 @@ export class WebChatPage {
   async chooseInCard(value: string): Promise<void> {
     await this.page.locator('.ac-adaptiveCard').last().locator(`input[type=radio][value="${value}"]`).check();
   }
+}
+
+/**
+ * The start-up every web chat browser test shares: the bot with the local web chat, chromium and the page, for the
+ * enclosing `describe` (accessors, as they exist once its hooks have run). The browser's hooks come first, so it
+ * closes before the bot stops.
+ */
+export function useWebChat(): { bot: () => RunningBot; browser: () => Browser; chat: () => WebChatPage } {
+  let browser: Browser | undefined;
+  let chat: WebChatPage | undefined;
+  before(async () => {
+    browser = await launchBrowser();
+    chat = new WebChatPage(browser.page);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  const bot = useBot({ extraRoutes: [installWebChat] });
+  const ready = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error('useWebChat(): the browser starts in a before() hook');
+    return x;
+  };
+  return { bot, browser: () => ready(browser), chat: () => ready(chat) };
 }
