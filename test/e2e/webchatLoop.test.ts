@@ -2,70 +2,56 @@
 // time (…, Building trust) you planned …. How did it go?"); the PSW taps how it went and taps last time's stage, which
 // comes first; the outcome is stored. Answers that are not the loop's are typed (every choice can be typed).
 import assert from 'node:assert/strict';
-import { installWebChat } from '../../bot/webchat';
 import { content } from '../../services/content';
-import { startBot, type RunningBot } from '../helpers/bot';
-import { launchBrowser, type Browser } from '../helpers/browser';
-import { closeStores } from '../helpers/store';
-import { WebChatPage } from './webchatPage';
+import { useWebChat } from './webchatPage';
 
 describe('the reflection loop in a real browser (chromium)', function () {
   this.timeout(90_000);
-  let bot: RunningBot;
-  let browser: Browser;
-  let chat: WebChatPage;
+  const { bot, chat } = useWebChat();
 
   before(async () => {
-    bot = await startBot({ extraRoutes: [installWebChat] });
-    browser = await launchBrowser();
-    chat = new WebChatPage(browser.page);
-    await chat.open(bot.url);
-    await chat.choose('local-psw-2');
-    await chat.waitFor(/PeerReflect/);
-  });
-  after(async () => {
-    await browser?.close();
-    await bot?.stop();
-    await closeStores();
+    await chat().open(bot().url);
+    await chat().choose('local-psw-2');
+    await chat().waitFor(/PeerReflect/);
   });
 
   /** From the stage's first question to the review, typing: skip each question, then movement, self-check, safety. */
   async function answerAndReview(movement: string, stalled: boolean): Promise<void> {
     const prompts = Math.min(content().stageById.trust.prompts.length, 5);
-    for (let i = 1; i <= prompts; i++) await chat.ask('skip', i < prompts ? new RegExp(`\\(${i + 1}/${prompts}\\)`) : /how is the relationship moving/i);
+    for (let i = 1; i <= prompts; i++) await chat().ask('skip', i < prompts ? new RegExp(`\\(${i + 1}/${prompts}\\)`) : /how is the relationship moving/i);
     if (stalled) {
-      await chat.ask(movement, /try/i);
-      await chat.ask('1', /flag/i);
-      await chat.ask('no', /How are you doing after this one/);
+      await chat().ask(movement, /try/i);
+      await chat().ask('1', /flag/i);
+      await chat().ask('no', /How are you doing after this one/);
     } else {
-      await chat.ask(movement, /How are you doing after this one/);
+      await chat().ask(movement, /How are you doing after this one/);
     }
-    await chat.ask('4 fine', /anyone.s safety/);
-    await chat.ask('no', /exactly what I.ll save/);
+    await chat().ask('4 fine', /anyone.s safety/);
+    await chat().ask('no', /exactly what I.ll save/);
   }
 
   it('a second debrief for the same client asks how last time’s plan went, by card, and stores the answer', async () => {
     const strategy = content().stalls.trust.strategies[0]!;
-    await chat.ask('reflect C-50', /names you.d like me to always hide/i);
-    await chat.ask('skip', /Where does your relationship with C-50 stand/);
-    await chat.ask('building trust', /\(1\//);
+    await chat().ask('reflect C-50', /names you.d like me to always hide/i);
+    await chat().ask('skip', /Where does your relationship with C-50 stand/);
+    await chat().ask('building trust', /\(1\//);
     await answerAndReview('stalling', true);
-    await chat.ask('save', /Saved/);
+    await chat().ask('save', /Saved/);
 
-    const opening = await chat.ask('reflect C-50', /How did it go\?/);
+    const opening = await chat().ask('reflect C-50', /How did it go\?/);
     assert.match(opening, /Last time \(\d{1,2} \w{3}, Building trust\) you planned/);
     assert.ok(opening.includes(strategy.title), opening);
-    const stage = await chat.tap('It helped', /Last time it was Building trust/);
+    const stage = await chat().tap('It helped', /Last time it was Building trust/);
     assert.match(stage, /Still building trust/);
-    await chat.tap('Still building trust', /\(1\//);
+    await chat().tap('Still building trust', /\(1\//);
     await answerAndReview('progressing', false);
-    await chat.ask('save', /Saved/);
+    await chat().ask('save', /Saved/);
 
-    const { items } = await bot.app.reflections.listByPsw(bot.app.personIdFor('local-psw-2'));
+    const { items } = await bot().app.reflections.listByPsw(bot().app.personIdFor('local-psw-2'));
     const [second, first] = items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     assert.equal(second!.stage, 'trust');
     assert.deepEqual(second!.strategyOutcome, { strategyId: strategy.id, stage: 'trust', plannedIn: first!.id, outcome: 'helped' });
-    const history = await chat.ask('history C-50', /Strategies:/);
+    const history = await chat().ask('history C-50', /Strategies:/);
     assert.match(history, /1 strategy planned, 1 tried — it helped/);
   });
 });
