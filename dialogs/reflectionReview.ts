@@ -8,7 +8,7 @@ import { content } from '../services/content';
 import type { Draft } from '../services/reflections/draft';
 import { hideAnswered, keepAnswered, spreadFoundNames, unsureQuestions } from '../services/reflections/nameMemory';
 import type { Visibility } from '../services/reflections/model';
-import { redactWords, wordsToRedact } from '../services/reflections/redact';
+import { redactAnswers, redactWords, wordsToRedact } from '../services/reflections/redact';
 import type { ChoiceResult, FreeTextAnswer, RawTextResult } from './prompts';
 import { reviewText } from './reflectionText';
 import { saveReflection } from './reflectionSave';
@@ -98,14 +98,10 @@ export class ReflectionReview {
       if (r.skipped) return step.replaceDialog(REVIEW, draft);
       // The typed words are used here, in this turn, and not kept.
       const words = wordsToRedact(r.text);
-      let count = 0;
-      const answers = draft.answers.map((a) => {
-        const out = redactWords({ text: a.text, redactions: a.redactions }, words);
-        count += out.count;
-        return { ...a, text: out.result.text, redactions: out.result.redactions };
-      });
+      const hidden = redactAnswers(draft.answers, words);
+      const answers = hidden.answers;
       const note = redactWords({ text: draft.selfCheck.note, redactions: {} }, words);
-      count += note.count;
+      const count = hidden.count + note.count;
       await step.context.sendActivity(count ? t('review.hidden', { count }) : t('review.notFound'));
       return step.replaceDialog(REVIEW, { ...draft, answers, selfCheck: { ...draft.selfCheck, note: note.result.text } });
     }

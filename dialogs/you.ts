@@ -12,7 +12,7 @@ import { t } from '../services/catalogue';
 import { content, type YouTopic } from '../services/content';
 import { errorFields, log } from '../services/log';
 import type { Draft } from '../services/reflections/draft';
-import { redactWords, wordsToRedact } from '../services/reflections/redact';
+import { redactAnswers, redactWords, wordsToRedact } from '../services/reflections/redact';
 import { describeRedactions, totalRedactions } from '../services/reflections/redactionWords';
 import { newReflectionId } from '../services/reflections/service';
 import { categoryLabel, isRiskKind } from '../services/safety/protocol';
@@ -312,12 +312,9 @@ export class YouDialog extends ComponentDialog {
     if (r.skipped) return step.replaceDialog(REVIEW, draft);
     // The typed words are used here, in this turn, and not kept.
     const hide = wordsToRedact(r.text);
-    let count = 0;
-    const answers = draft.answers.map((a) => {
-      const out = redactWords({ text: a.text, redactions: a.redactions }, hide);
-      count += out.count;
-      return { ...a, text: out.result.text, redactions: out.result.redactions };
-    });
+    const hidden = redactAnswers(draft.answers, hide);
+    const answers = hidden.answers;
+    let count = hidden.count;
     let need: SelfNeed | undefined = draft.need;
     if (need) {
       const out = redactWords({ text: need.text, redactions: need.redactions }, hide);

@@ -51,6 +51,17 @@ export function redactWords(current: RedactedText, words: string[], placeholder:
   return { result: { text, redactions }, count };
 }
 
+/** Hides the words in every answer (the review's "Hide more words"), counting what was hidden across them all. */
+export function redactAnswers<A extends RedactedText>(answers: readonly A[], words: string[]): { answers: A[]; count: number } {
+  let count = 0;
+  const out = answers.map((a) => {
+    const r = redactWords({ text: a.text, redactions: a.redactions }, words);
+    count += r.count;
+    return { ...a, text: r.result.text, redactions: r.result.redactions };
+  });
+  return { answers: out, count };
+}
+
 /**
  * Splits what a PSW typed after "redact" into words/phrases: commas separate phrases. Without commas, the whole
  * text is tried first as one phrase ("bus tickets" becomes one [REDACTED], not two), then each word on its own
