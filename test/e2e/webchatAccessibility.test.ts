@@ -2,72 +2,56 @@
 // a card, the review and a supervisor's summary at desktop and phone width (no serious or critical violation),
 // and a whole debrief done with the keyboard alone, up to Save.
 import assert from 'node:assert/strict';
-import { installWebChat } from '../../bot/webchat';
 import { content } from '../../services/content';
-import { startBot, type RunningBot } from '../helpers/bot';
-import { launchBrowser, type Browser } from '../helpers/browser';
-import { closeStores } from '../helpers/store';
+import type { Browser } from '../helpers/browser';
 import { seriousViolations, seriousViolationsAtWidths } from './axe';
-import { WebChatPage } from './webchatPage';
+import { useWebChat } from './webchatPage';
 
 describe('local web chat accessibility (axe-core in chromium, keyboard only)', function () {
   this.timeout(90_000);
-  let bot: RunningBot;
-  let browser: Browser;
-  let chat: WebChatPage;
-
-  before(async () => {
-    bot = await startBot({ extraRoutes: [installWebChat] });
-    browser = await launchBrowser();
-    chat = new WebChatPage(browser.page);
-  });
-  after(async () => {
-    await browser?.close();
-    await bot?.stop();
-    await closeStores();
-  });
+  const { bot, browser, chat } = useWebChat();
 
   async function assertAccessible(where: string): Promise<void> {
-    const found = await seriousViolationsAtWidths(browser.page);
+    const found = await seriousViolationsAtWidths(browser().page);
     if (process.env.AXE_PRINT) console.log(where, JSON.stringify(found, null, 1));
     assert.deepEqual(found, { 1280: [], 390: [] }, `serious or critical axe violations on ${where}`);
   }
 
   it('the picker', async () => {
-    await chat.open(bot.url);
+    await chat().open(bot().url);
     await assertAccessible('the picker');
   });
 
   it('a debrief with a card, the self-check and the review', async () => {
     const prompts = Math.min(content().stageById.trust.prompts.length, 5);
-    await chat.choose('local-psw-1');
-    await chat.waitFor(/PeerReflect/);
-    await chat.ask('reflect', /Which client is this about/);
-    await chat.ask('C-21', /names you.d like me to always hide/i);
-    await chat.tap('Skip', /Where does your relationship with C-21 stand/);
+    await chat().choose('local-psw-1');
+    await chat().waitFor(/PeerReflect/);
+    await chat().ask('reflect', /Which client is this about/);
+    await chat().ask('C-21', /names you.d like me to always hide/i);
+    await chat().tap('Skip', /Where does your relationship with C-21 stand/);
     await assertAccessible('the stage card');
-    await chat.tap('Building trust', new RegExp(`\\(1/${prompts}\\)`));
-    await chat.ask('We talked about her garden.', new RegExp(`\\(2/${prompts}\\)`));
+    await chat().tap('Building trust', new RegExp(`\\(1/${prompts}\\)`));
+    await chat().ask('We talked about her garden.', new RegExp(`\\(2/${prompts}\\)`));
     for (let i = 2; i <= prompts; i++) {
-      await chat.tap('Skip', i < prompts ? new RegExp(`\\(${i + 1}/${prompts}\\)`) : /how is the relationship moving/i);
+      await chat().tap('Skip', i < prompts ? new RegExp(`\\(${i + 1}/${prompts}\\)`) : /how is the relationship moving/i);
     }
-    await chat.tap('Progressing', /How are you doing after this one/);
+    await chat().tap('Progressing', /How are you doing after this one/);
     await assertAccessible('the self-check card');
     // The score is five buttons in a group named by the scale, each a target of at least 24 × 24 px.
-    const group = browser.page.locator('.ac-adaptiveCard').last().getByRole('group', { name: 'How you’re doing (1 = rough, 5 = good)' });
+    const group = browser().page.locator('.ac-adaptiveCard').last().getByRole('group', { name: 'How you’re doing (1 = rough, 5 = good)' });
     const scores = group.getByRole('button');
     assert.deepEqual(await scores.allInnerTexts(), ['1 of 5, rough', '2 of 5', '3 of 5', '4 of 5', '5 of 5, good']);
     for (const box of await Promise.all((await scores.all()).map((b) => b.boundingBox()))) {
       assert.ok(box && box.width >= 24 && box.height >= 24, `score target ${JSON.stringify(box)} is at least 24 px`);
     }
-    await chat.tap('4 of 5', /anyone.s safety/);
-    await chat.tap('No, all good', /exactly what I.ll save/);
+    await chat().tap('4 of 5', /anyone.s safety/);
+    await chat().tap('No, all good', /exactly what I.ll save/);
     await assertAccessible('the review');
-    await chat.tap('Save', /Saved/);
+    await chat().tap('Save', /Saved/);
   });
 
   it('a whole debrief with the keyboard alone, up to Save', async () => {
-    const page = browser.page;
+    const page = browser().page;
     const prompts = Math.min(content().stageById.trust.prompts.length, 5);
     // What has focus, as a person hears it: the element's role-ish tag and its text or label.
     const focused = () => page.evaluate(() => {
@@ -76,7 +60,7 @@ describe('local web chat accessibility (axe-core in chromium, keyboard only)', f
     });
     /** From where focus is, Tab (or Shift+Tab) to the newest card's button titled `title` and press Enter. */
     async function press(title: string, pattern: RegExp, direction: 'Tab' | 'Shift+Tab' = 'Shift+Tab'): Promise<string> {
-      const since = await chat.count();
+      const since = await chat().count();
       const seen: string[] = [];
       for (let i = 0; i < 40; i++) {
         const onIt = await page.evaluate((t) => {
@@ -87,7 +71,7 @@ describe('local web chat accessibility (axe-core in chromium, keyboard only)', f
         if (onIt) {
           await page.keyboard.press('Enter');
           if (process.env.KEYS_PRINT) console.log(title, seen.join(' → '));
-          return chat.waitFor(pattern, since);
+          return chat().waitFor(pattern, since);
         }
         // Web Chat's transcript is one stop: Enter goes into the newest message, whose controls Tab then reaches.
         if (await page.evaluate(() => document.activeElement?.classList.contains('webchat__basic-transcript') === true)) {
@@ -101,10 +85,10 @@ describe('local web chat accessibility (axe-core in chromium, keyboard only)', f
       throw new Error(`No way to "${title}" by keyboard; focus went: ${seen.join(' → ')}`);
     }
     async function type(text: string, pattern: RegExp): Promise<string> {
-      const since = await chat.count();
+      const since = await chat().count();
       await page.keyboard.type(text);
       await page.keyboard.press('Enter');
-      return chat.waitFor(pattern, since);
+      return chat().waitFor(pattern, since);
     }
 
     // The chat was opened with the mouse above; from here on, keys only. Focus starts in the text box.
@@ -125,7 +109,7 @@ describe('local web chat accessibility (axe-core in chromium, keyboard only)', f
     await press('3 of 5', /anyone.s safety/, 'Tab');
     await press('No, all good', /exactly what I.ll save/, 'Tab');
     await press('Save', /Saved/, 'Tab');
-    const { items } = await bot.app.reflections.listByPsw(bot.app.personIdFor('local-psw-1'));
+    const { items } = await bot().app.reflections.listByPsw(bot().app.personIdFor('local-psw-1'));
     const doc = items.find((r) => r.clientCode === 'C-22');
     assert.ok(doc, 'the keyboard-only debrief was saved');
     assert.deepEqual(doc.selfCheck, { score: 3, note: 'tired' });
@@ -134,21 +118,21 @@ describe('local web chat accessibility (axe-core in chromium, keyboard only)', f
   /** A debrief of PSW 1's up to the trust stall's strategies: more than six, so a choice set and a Choose button. */
   async function toStrategies(clientCode: string): Promise<void> {
     const prompts = Math.min(content().stageById.trust.prompts.length, 5);
-    await chat.ask('reflect', /Which client is this about|carry on, or switch/);
-    if (/carry on, or switch/.test((await chat.transcript()).at(-1) ?? '')) await chat.ask('switch', /Which client is this about/);
-    await chat.ask(clientCode, /names you.d like me to always hide/i);
-    await chat.tap('Skip', new RegExp(`Where does your relationship with ${clientCode} stand`));
-    await chat.tap('Building trust', new RegExp(`\\(1/${prompts}\\)`));
-    for (let i = 1; i <= prompts; i++) await chat.tap('Skip', i < prompts ? new RegExp(`\\(${i + 1}/${prompts}\\)`) : /how is the relationship moving/i);
-    await chat.tap('Stalling', /Which one would you like to try/);
+    await chat().ask('reflect', /Which client is this about|carry on, or switch/);
+    if (/carry on, or switch/.test((await chat().transcript()).at(-1) ?? '')) await chat().ask('switch', /Which client is this about/);
+    await chat().ask(clientCode, /names you.d like me to always hide/i);
+    await chat().tap('Skip', new RegExp(`Where does your relationship with ${clientCode} stand`));
+    await chat().tap('Building trust', new RegExp(`\\(1/${prompts}\\)`));
+    for (let i = 1; i <= prompts; i++) await chat().tap('Skip', i < prompts ? new RegExp(`\\(${i + 1}/${prompts}\\)`) : /how is the relationship moving/i);
+    await chat().tap('Stalling', /Which one would you like to try/);
     // The first few may come as buttons with "More ideas"; the rest of the nine are a choice set.
-    const newest = () => browser.page.locator('.ac-adaptiveCard').last().locator('.ac-pushButton');
+    const newest = () => browser().page.locator('.ac-adaptiveCard').last().locator('.ac-pushButton');
     if (await newest().filter({ hasText: /^\s*More ideas\s*$/ }).count()) await newest().filter({ hasText: /^\s*More ideas\s*$/ }).click();
     await newest().filter({ hasText: /^\s*Choose\s*$/ }).waitFor();
   }
 
   it('a required choice left empty: the error is announced, marks and describes the choices, and takes focus to them', async () => {
-    const page = browser.page;
+    const page = browser().page;
     await toStrategies('C-23');
     const card = page.locator('.ac-adaptiveCard').last();
     const radios = card.locator('input[type=radio]');
@@ -173,9 +157,9 @@ describe('local web chat accessibility (axe-core in chromium, keyboard only)', f
     await cdp.detach();
     await assertAccessible('a choice set showing its error');
     // Picking one takes the error away, and its marks with it.
-    await chat.chooseInCard((await radios.first().getAttribute("value"))!);
+    await chat().chooseInCard((await radios.first().getAttribute("value"))!);
     await page.waitForFunction(() => !document.querySelector('#webchat [aria-invalid="true"]'));
-    await chat.tap('Choose', /flag this relationship for supervision/);
+    await chat().tap('Choose', /flag this relationship for supervision/);
   });
 
   /**
@@ -208,7 +192,7 @@ describe('local web chat accessibility (axe-core in chromium, keyboard only)', f
   }
 
   it('at 320 px wide and at 200 % zoom: no sideways scrolling, every control of the newest card and the text box in view and whole, axe clean', async () => {
-    const page = browser.page;
+    const page = browser().page;
     // 200 % zoom of a 1280 × 800 window lays the page out as 640 × 400 CSS pixels; 320 px is WCAG 1.4.10's width.
     const sizes = [{ width: 320, height: 640 }, { width: 640, height: 400 }];
     const found: Record<string, string[]> = {};
@@ -221,28 +205,28 @@ describe('local web chat accessibility (axe-core in chromium, keyboard only)', f
       await page.setViewportSize({ width: 390, height: 800 });
     };
     await check('the flag question');
-    await chat.tap('No', /How are you doing after this one/);
+    await chat().tap('No', /How are you doing after this one/);
     await check('the self-check');
-    await chat.tap('3 of 5', /anyone.s safety/);
-    await chat.tap('No, all good', /exactly what I.ll save/);
+    await chat().tap('3 of 5', /anyone.s safety/);
+    await chat().tap('No, all good', /exactly what I.ll save/);
     await check('the review');
-    await chat.tap('Save', /Saved/);
+    await chat().tap('Save', /Saved/);
     await toStrategies('C-24');
     await check('nine strategies in a choice set');
-    await chat.ask('cancel', /Stop a reflection on C-24|Nothing from that was saved/);
-    if (/Stop a reflection/.test((await chat.transcript()).at(-1) ?? '')) await chat.ask('cancel', /Nothing from that was saved/);
+    await chat().ask('cancel', /Stop a reflection on C-24|Nothing from that was saved/);
+    if (/Stop a reflection/.test((await chat().transcript()).at(-1) ?? '')) await chat().ask('cancel', /Nothing from that was saved/);
     assert.deepEqual(Object.entries(found).flatMap(([where, p]) => p.map((x) => `${where}: ${x}`)), []);
   });
 
   it("a supervisor's team summary", async () => {
-    await browser.page.click('#change');
-    await browser.page.waitForSelector('button[data-identity]');
-    await chat.choose('local-supervisor');
-    await chat.waitFor(/PeerReflect/);
-    await chat.ask('summary', /summary/i);
+    await browser().page.click('#change');
+    await browser().page.waitForSelector('button[data-identity]');
+    await chat().choose('local-supervisor');
+    await chat().waitFor(/PeerReflect/);
+    await chat().ask('summary', /summary/i);
     await assertAccessible('the team summary');
     // Its picker is required too: "Read their reflections" with no one picked announces the error and marks the list.
-    const page = browser.page;
+    const page = browser().page;
     await page.locator('.ac-adaptiveCard').last().locator('.ac-pushButton').filter({ hasText: 'Read their reflections' }).click();
     await page.waitForFunction(() => document.getElementById('announce')?.textContent === 'Please pick someone.');
     const picker = await page.locator('.ac-adaptiveCard').last().locator('select').evaluate((el) => ({
