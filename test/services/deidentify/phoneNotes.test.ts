@@ -1,26 +1,8 @@
 // Rounds 6 and 7 of the phone-typed notes (issue 13): each rule with text it must hide and prose it must keep.
 import assert from 'node:assert/strict';
 import { deidentify, unsureNames } from '../../../services/deidentify';
-import type { EntityType } from '../../../services/deidentify';
 import { unsureQuestions } from '../../../services/reflections/nameMemory';
-
-/** Every non-space character of `value` in `text` is hidden, by an entity of `type` when given. */
-function hidden(text: string, value: string, type?: EntityType): void {
-  const res = deidentify(text);
-  const start = text.indexOf(value);
-  assert.ok(start >= 0, `test value ${value} must be in the text`);
-  for (let k = start; k < start + value.length; k++) {
-    if (/\s/.test(text[k]!)) continue;
-    const e = res.entities.find((x) => x.start <= k && k < x.end);
-    assert.ok(e, `${JSON.stringify(value)} must be hidden in ${JSON.stringify(text)}; got ${res.redacted}`);
-    if (type) assert.equal(e.type, type, `type of ${value} in ${JSON.stringify(text)}: ${res.redacted}`);
-  }
-}
-
-/** The text comes back unchanged. */
-function kept(text: string): void {
-  assert.equal(deidentify(text).redacted, text);
-}
+import { hidden, kept } from '../../helpers/deidentify';
 
 describe('deidentify: word-names by the clause around them (round 6)', () => {
   it('a word-name opening a clause before a finite verb is its subject', () => {
