@@ -3,25 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { deidentify } from '../../services/deidentify';
-import type { EntityType } from '../../services/deidentify';
-
-/** Every character of `value` in `text` is hidden, by an entity of `type` when given. */
-function hidden(text: string, value: string, type?: EntityType): void {
-  const res = deidentify(text);
-  const start = text.indexOf(value);
-  assert.ok(start >= 0, `test value ${value} must be in the text`);
-  for (let k = start; k < start + value.length; k++) {
-    if (/\s/.test(text[k]!)) continue;
-    const e = res.entities.find((x) => x.start <= k && k < x.end);
-    assert.ok(e, `${JSON.stringify(value)} must be hidden in ${JSON.stringify(text)}; got ${res.redacted}`);
-    if (type) assert.equal(e.type, type, `type of ${value} in ${JSON.stringify(text)}`);
-  }
-}
-
-/** The text comes back unchanged. */
-function kept(text: string): void {
-  assert.equal(deidentify(text).redacted, text);
-}
+import { hidden, kept } from '../helpers/deidentify';
 
 describe('deidentify: notes typed on a phone', () => {
   it('names that are also words, in a person slot, in any case', () => {
