@@ -35,6 +35,19 @@ describe('the reflection loop (issue 14)', () => {
     return review;
   }
 
+  /** A debrief for `code` at Building trust, every question skipped, stalling: the first strategy planned, not flagged; saved. */
+  async function stalledDebrief(c: Conversation, code: string): Promise<void> {
+    await c.say(`reflect ${code}`);
+    await c.say('skip'); // names
+    await c.say('building trust');
+    for (let i = 0; i < 5; i++) await c.say('skip');
+    await c.say('stalling');
+    await c.say('1'); // the first strategy, planned
+    await c.say('no'); // not flagged
+    await c.say('4');
+    await toSave(c, await c.say('no'));
+  }
+
   it('a normal debrief with its code asked and a stall (its longest ordinary form) takes 15 turns', async () => {
     const c = new Counted(bot().url);
     await c.say('reflect');
@@ -54,15 +67,7 @@ describe('the reflection loop (issue 14)', () => {
   it('the next debrief opens with the plan of last time; the answer is its outcome; the stage of last time is offered first', async () => {
     const c = new Counted(bot().url);
     const [strategy] = content().stalls.trust.strategies;
-    await c.say('reflect L-2');
-    await c.say('skip');
-    await c.say('building trust');
-    for (let i = 0; i < 5; i++) await c.say('skip');
-    await c.say('stalling');
-    await c.say('1');
-    await c.say('no');
-    await c.say('4');
-    await toSave(c, await c.say('no'));
+    await stalledDebrief(c, 'L-2');
     const [first] = await reflections('L-2');
     assert.equal(first!.stall?.strategyId, strategy!.id);
     assert.equal(first!.strategyOutcome, undefined);
@@ -103,15 +108,7 @@ describe('the reflection loop (issue 14)', () => {
 
   it("didn't get to it counts as planned, not tried; the stall closes when progress is reported", async () => {
     const c = new Conversation(bot().url);
-    await c.say('reflect L-3');
-    await c.say('skip');
-    await c.say('building trust');
-    for (let i = 0; i < 5; i++) await c.say('skip');
-    await c.say('stalling');
-    await c.say('1');
-    await c.say('no');
-    await c.say('4');
-    await toSave(c, await c.say('no'));
+    await stalledDebrief(c, 'L-3');
 
     await c.say('reflect L-3');
     await c.say("didn't get to it");
@@ -179,15 +176,7 @@ describe('the reflection loop (issue 14)', () => {
 
   it('reflect quick for a client with a plan: 8 turns; the review’s worried button is its safety question', async () => {
     const c = new Counted(bot().url);
-    await c.say('reflect L-5');
-    await c.say('skip');
-    await c.say('building trust');
-    for (let i = 0; i < 5; i++) await c.say('skip');
-    await c.say('stalling');
-    await c.say('1');
-    await c.say('no');
-    await c.say('4');
-    await toSave(c, await c.say('no'));
+    await stalledDebrief(c, 'L-5');
 
     c.turns = 0;
     assert.match(visibleText(await c.say('reflect quick L-5')), /How did it go\?/);
