@@ -6,8 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { BOT_STATE_CONTAINER } from '../../services/storage/containers';
 import type { MyData } from '../../services/privacy/dataRights';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, type RunningBot, useBot, visibleText } from '../helpers/bot';
 
 function attachedJson(replies: Activity[]): MyData {
   const file = replies.flatMap((a) => a.attachments ?? []).find((a) => a.contentType === 'application/json');
@@ -29,15 +28,13 @@ async function botState(bot: RunningBot): Promise<string> {
 }
 
 describe('deletion completeness and the whole of my data', () => {
-  let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
-  after(async () => { await bot.stop(); await closeStores(); });
+  const bot = useBot();
 
   it('`delete my data <text>` keeps none of <text> in bot state', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     assert.match(visibleText(await c.say('delete my data Maria Lopez 416-555-0199 please')), /cannot be undone/);
-    const state = await botState(bot);
-    assert.ok(state.includes(bot.app.personIdFor(c.userId)), 'the conversation state was stored');
+    const state = await botState(bot());
+    assert.ok(state.includes(bot().app.personIdFor(c.userId)), 'the conversation state was stored');
     // Digits as whole runs only: a random UUID, etag or nonce in the state may hold 416 by chance.
     assert.doesNotMatch(state, /Maria|Lopez|please|(?<![\dA-Za-z])(?:416|555|0199)(?![\dA-Za-z])|4165550199/);
     assert.match(visibleText(await c.say('no')), /nothing was deleted/);
@@ -45,9 +42,9 @@ describe('deletion completeness and the whole of my data', () => {
 
   it('`my data` includes the bot state of a debrief in progress', async () => {
     const user = `user-${randomUUID().slice(0, 6)}`;
-    const debrief = new Conversation(bot.url, user);
+    const debrief = new Conversation(bot().url, user);
     await debriefInProgress(debrief, 'MD-1', 'We sat on the bench by the library');
-    const mine = new Conversation(bot.url, user);
+    const mine = new Conversation(bot().url, user);
     const data = attachedJson(await mine.say('my data'));
     assert.ok(Array.isArray(data.conversations) && data.conversations.length >= 1, 'conversations exported');
     assert.match(JSON.stringify(data.conversations), /We sat on the bench by the library/, 'the draft in progress is shown');
@@ -56,22 +53,22 @@ describe('deletion completeness and the whole of my data', () => {
 
   it('a debrief in progress in another chat is not saved after `delete my data`', async () => {
     const user = `user-${randomUUID().slice(0, 6)}`;
-    const debrief = new Conversation(bot.url, user);
+    const debrief = new Conversation(bot().url, user);
     await debriefInProgress(debrief, 'DL-1', 'We talked about her sister');
-    const other = new Conversation(bot.url, user);
+    const other = new Conversation(bot().url, user);
     await other.say('delete my data');
     assert.match(visibleText(await other.say('Yes, delete everything')), /partway through/);
-    assert.doesNotMatch(await botState(bot), /her sister/, 'the draft is gone from bot state');
+    assert.doesNotMatch(await botState(bot()), /her sister/, 'the draft is gone from bot state');
     // Carrying on in the debrief's chat: nothing of it is left to answer or save.
     const replies = visibleText(await debrief.say('She smiled more today'));
     assert.doesNotMatch(replies, /\(3\/\d\)/);
     for (const t of ['skip', 'skip', 'skip', 'progressing', '4', 'no', 'save']) await debrief.say(t);
-    const id = bot.app.personIdFor(user);
-    assert.equal((await bot.app.reflections.listByPsw(id)).items.length, 0, 'no reflection was saved after the deletion');
+    const id = bot().app.personIdFor(user);
+    assert.equal((await bot().app.reflections.listByPsw(id)).items.length, 0, 'no reflection was saved after the deletion');
   });
 
   it('`delete my data` typed mid-debrief asks first; kept, the debrief carries on; deleted, nothing of it is ever saved', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await debriefInProgress(c, 'DM-1', 'We walked to the pharmacy');
     assert.match(visibleText(await c.say('delete my data')), /cannot be undone/, 'not taken as an answer');
     const kept = visibleText(await c.say('no'));
@@ -79,8 +76,8 @@ describe('deletion completeness and the whole of my data', () => {
     assert.match(kept, /\(2\/\d\)/, 'the debrief asks its question again');
     await c.say('delete my data');
     assert.match(visibleText(await c.say('Yes, delete everything')), /Done\. I deleted/);
-    assert.doesNotMatch(await botState(bot), /pharmacy/);
+    assert.doesNotMatch(await botState(bot()), /pharmacy/);
     for (const t of ['skip', 'skip', 'skip', 'skip', 'progressing', '4', 'no', 'save']) await c.say(t);
-    assert.equal((await bot.app.reflections.listByPsw(bot.app.personIdFor(c.userId))).items.length, 0);
+    assert.equal((await bot().app.reflections.listByPsw(bot().app.personIdFor(c.userId))).items.length, 0);
   });
 });
