@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { content } from '../../services/content';
 import type { ReflectionDoc } from '../../services/reflections/model';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores, everyDocument } from '../helpers/store';
+import { Conversation, type RunningBot, useBot, visibleText } from '../helpers/bot';
+import { everyDocument } from '../helpers/store';
 
 async function newest(bot: RunningBot, userId: string): Promise<ReflectionDoc> {
   const items = (await bot.app.reflections.listByPsw(bot.app.personIdFor(userId))).items;
@@ -24,12 +24,10 @@ async function toReview(c: Conversation, code: string, names: string, answers: s
 }
 
 describe('names across answers and debriefs, over HTTP', () => {
-  let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
-  after(async () => { await bot.stop(); await closeStores(); });
+  const bot = useBot();
 
   it('hides a name found later in earlier answers, asks about unsure words, and remembers Hide and Keep for the client', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     // Debrief 1: a name to hide, a name found only in the second answer, an unsure word.
     let text = await toReview(c, 'C-21', 'Cook, Zorblax', ['talked abt mihi, she was quiet', 'sat with mihi at the park after', 'talked about Dawn a lot today']);
     assert.match(text, /Is "Dawn" a person\?/);
@@ -37,7 +35,7 @@ describe('names across answers and debriefs, over HTTP', () => {
     assert.ok(!/mihi|Dawn/i.test(text), text);
     assert.match(text, /talked abt \[NAME\], she was quiet/);
     assert.match(visibleText(await c.say('save')), /Saved/);
-    let doc = await newest(bot, c.userId);
+    let doc = await newest(bot(), c.userId);
     assert.ok(!/mihi|dawn/i.test(JSON.stringify(doc.answers)), JSON.stringify(doc.answers));
 
     // Debrief 2, same client: the remembered names are hidden ("cook" alone would be a word), "Summer" is asked
@@ -48,7 +46,7 @@ describe('names across answers and debriefs, over HTTP', () => {
     assert.match(text, /i think \[NAME\] knows the landlord, talked about Summer plans/);
     assert.match(text, /\[NAME\] was there too/);
     await c.say('save');
-    doc = await newest(bot, c.userId);
+    doc = await newest(bot(), c.userId);
     assert.ok(!/cook|dawn/i.test(JSON.stringify(doc.answers)));
 
     // Debrief 3: "Summer" is not asked about again; the review comes straight away.
@@ -61,17 +59,17 @@ describe('names across answers and debriefs, over HTTP', () => {
     text = await toReview(c, 'C-22', 'skip', ['i think cook knows the landlord']);
     assert.match(text, /i think cook knows the landlord/);
     await c.say('save');
-    assert.match(JSON.stringify((await newest(bot, c.userId)).answers), /i think cook knows the landlord/);
+    assert.match(JSON.stringify((await newest(bot(), c.userId)).answers), /i think cook knows the landlord/);
 
     // Nothing stored holds a hidden name in clear: the relationship keeps hashes only.
-    const all = (await everyDocument(bot.store)).join('\n');
+    const all = (await everyDocument(bot().store)).join('\n');
     for (const w of ['zorblax', 'mihi', 'dawn']) assert.ok(!new RegExp(w, 'i').test(all), w);
-    const rel = await bot.app.relationships.get(bot.app.personIdFor(c.userId), 'C-21');
+    const rel = await bot().app.relationships.get(bot().app.personIdFor(c.userId), 'C-21');
     assert.ok(rel?.names && rel.names.hide.length >= 2 && rel.names.keep.length === 1);
   });
 
   it('a name found in the self-check note or in an edited answer is hidden in the other answers', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await c.say('reflect E-3');
     await c.say('skip');
     await c.say('building trust');
@@ -89,11 +87,11 @@ describe('names across answers and debriefs, over HTTP', () => {
     text = visibleText(await c.say('sat with ngaio at the park'));
     assert.match(text, /talked about \[NAME\] today/);
     await c.say('save');
-    assert.doesNotMatch(JSON.stringify((await newest(bot, c.userId)).answers), /mihi|ngaio/);
+    assert.doesNotMatch(JSON.stringify((await newest(bot(), c.userId)).answers), /mihi|ngaio/);
   });
 
   it('typing works as well as tapping, and at most three questions are asked', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     let text = await toReview(c, 'D-5', 'skip', ['talked about grace, then summer, then rusty, then sky']);
     const asked: string[] = [];
     for (let i = 0; i < 5 && /a person\?/.test(text); i++) {
