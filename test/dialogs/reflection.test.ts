@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { content } from '../../services/content';
 import type { ReflectionDoc } from '../../services/reflections/model';
-import { cardData, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores, everyDocument } from '../helpers/store';
+import { cardData, Conversation, type RunningBot, useBot, visibleText } from '../helpers/bot';
+import { everyDocument } from '../helpers/store';
 
 
 
@@ -25,12 +25,10 @@ async function toMovement(c: Conversation, code: string, stage: string, firstAns
 const strategyTitles = (stage: 'trust' | 'bridging') => content().stalls[stage].strategies.map((s) => s.title);
 
 describe('reflection debrief over HTTP', () => {
-  let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
-  after(async () => { await bot.stop(); await closeStores(); });
+  const bot = useBot();
 
   it('a trust stall surfaces trust prompts, records the strategy and the flag, and schedules a follow-up', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await toMovement(c, 'C-14', 'building trust');
     const stall = visibleText(await c.say('stalling'));
     // Three at a time, with "More ideas" (the rest: test/dialogs/stall.test.ts).
@@ -43,11 +41,11 @@ describe('reflection debrief over HTTP', () => {
     await c.say('no'); // the safety question that ends every debrief
     const saved = visibleText(await c.say('save'));
     assert.match(saved, /Saved/);
-    const [doc] = await reflections(bot, c.userId);
+    const [doc] = await reflections(bot(), c.userId);
     assert.deepEqual(doc!.stall, { stage: 'trust', source: 'reported', strategyId: content().stalls.trust.strategies[0]!.id, flaggedForSupervision: true });
     assert.equal(doc!.visibility, 'shared');
-    const psw = bot.app.personIdFor(c.userId);
-    const { resource: job } = await bot.store.containers.schedules.item(`followup|${psw}|C14`, `followup|${psw}|C14`).read();
+    const psw = bot().app.personIdFor(c.userId);
+    const { resource: job } = await bot().store.containers.schedules.item(`followup|${psw}|C14`, `followup|${psw}|C14`).read();
     assert.equal(job.kind, 'followup');
     assert.deepEqual(job.payload, { clientCode: 'C-14' });
     const history = visibleText(await c.say('history c-14'));
@@ -56,7 +54,7 @@ describe('reflection debrief over HTTP', () => {
   });
 
   it('a bridging stall surfaces bridging prompts (a setback is not a stall: test/dialogs/stall.test.ts)', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await toMovement(c, 'B7', '3');
     const stall = visibleText(await c.say('stalling'));
     for (const t of strategyTitles('bridging').slice(0, 3)) assert.ok(stall.includes(t), t);
@@ -64,7 +62,7 @@ describe('reflection debrief over HTTP', () => {
   });
 
   it('a progressing debrief surfaces no stall prompts and saves privately when asked', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await toMovement(c, 'P-1', 'building trust', 'We laughed about the weather');
     const after = visibleText(await c.say('progressing'));
     assert.doesNotMatch(after, /try next time|feel stuck/);
@@ -73,7 +71,7 @@ describe('reflection debrief over HTTP', () => {
     await c.say('no'); // the safety question that ends every debrief
     await c.say('keep it private');
     await c.say('save');
-    const [doc] = await reflections(bot, c.userId);
+    const [doc] = await reflections(bot(), c.userId);
     assert.equal(doc!.stall, undefined);
     assert.equal(doc!.visibility, 'private');
     assert.equal(doc!.answers[0]!.text, 'We laughed about the weather');
@@ -81,7 +79,7 @@ describe('reflection debrief over HTTP', () => {
   });
 
   it('an inferred stall (stall language) asks first, and a "no" labels nothing', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await toMovement(c, 'L-2', 'building trust', 'Another no-show today');
     const asked = visibleText(await c.say('steady'));
     assert.match(asked, /feel stuck/);
@@ -90,11 +88,11 @@ describe('reflection debrief over HTTP', () => {
     await c.say('3');
     await c.say('no'); // the safety question that ends every debrief
     await c.say('save');
-    assert.equal((await reflections(bot, c.userId))[0]!.stall, undefined);
+    assert.equal((await reflections(bot(), c.userId))[0]!.stall, undefined);
   });
 
   it('an inferred stall from repeated reflections at one stage, confirmed, surfaces the prompts', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     for (let i = 0; i < 2; i++) {
       await toMovement(c, 'R-9', 'building trust');
       await c.say('steady');
@@ -112,12 +110,12 @@ describe('reflection debrief over HTTP', () => {
     await c.say('3');
     await c.say('no'); // the safety question that ends every debrief
     await c.say('save');
-    const docs = await reflections(bot, c.userId);
+    const docs = await reflections(bot(), c.userId);
     assert.deepEqual(docs[0]!.stall, { stage: 'trust', source: 'inferred_repeat', flaggedForSupervision: false });
   });
 
   it('cards and typed answers are interchangeable; stale and invalid submissions are refused and re-asked', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await c.say('reflect');
     await c.say('C-20');
     const stageAsk = await c.say('skip');
@@ -131,7 +129,7 @@ describe('reflection debrief over HTTP', () => {
     const n = Math.min(content().stageById.bridging.prompts.length, 5);
     for (let i = 0; i < n - 1; i++) await c.say('skip');
     const nowAsk = await c.say('skip');
-    assert.equal((await reflections(bot, c.userId)).length, 0, 'nothing stored before Save');
+    assert.equal((await reflections(bot(), c.userId)).length, 0, 'nothing stored before Save');
     const good = cardData(nowAsk, 'Steady');
     const invalid = visibleText(await c.say({ ...good, choice: 'sideways' }));
     assert.match(invalid, /couldn't read that card/);
@@ -145,37 +143,37 @@ describe('reflection debrief over HTTP', () => {
     const review = visibleText(await c.say('no')); // the safety question that ends every debrief
     assert.match(review, /2\/5 — "long day"/);
     await c.say(cardData(await c.say('help'), 'Save'));
-    const [doc] = await reflections(bot, c.userId);
+    const [doc] = await reflections(bot(), c.userId);
     assert.equal(doc!.stage, 'bridging');
     assert.equal(doc!.movement, 'steady');
   });
 
   it('cancel at any point stores nothing', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await toMovement(c, 'X-1', 'building trust', 'Some words');
     await c.say('stalling');
     // A debrief with answers asks once before throwing them away (issue 14); a second cancel stops.
     assert.match(visibleText(await c.say('cancel')), /Stop a reflection on X-1\?/);
     assert.match(visibleText(await c.say('cancel')), /Nothing from that was saved/);
-    assert.equal((await reflections(bot, c.userId)).length, 0);
-    const psw = bot.app.personIdFor(c.userId);
-    assert.equal(await bot.app.relationships.get(psw, 'X-1'), undefined);
+    assert.equal((await reflections(bot(), c.userId)).length, 0);
+    const psw = bot().app.personIdFor(c.userId);
+    assert.equal(await bot().app.relationships.get(psw, 'X-1'), undefined);
   });
 
   it('refuses identifiers as codes with the reason, and over-long answers without truncating', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     assert.match(visibleText(await c.say('reflect Sarah Jones')), /looks like a name/);
     assert.match(visibleText(await c.say('613-555-0199')), /phone|number/i);
     await c.say('C-30');
     await c.say('skip');
     await c.say('1');
-    const long = 'a'.repeat(bot.app.config.maxTextLength + 1);
+    const long = 'a'.repeat(bot().app.config.maxTextLength + 1);
     assert.match(visibleText(await c.say(long)), /a bit long for me/);
     assert.match(visibleText(await c.say('shorter now')), /\(2\/5\)/);
   });
 
   it('stores only de-identified text: names typed in answers appear in no stored document', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await c.say('reflect D-5');
     assert.match(visibleText(await c.say('Zorblax Quint')), /hide those/);
     await c.say('1');
@@ -188,11 +186,11 @@ describe('reflection debrief over HTTP', () => {
     assert.match(review, /Which words/);
     await c.say('cafe');
     await c.say('save');
-    const [doc] = await reflections(bot, c.userId);
+    const [doc] = await reflections(bot(), c.userId);
     assert.match(doc!.answers[0]!.text, /\[NAME\]/);
     assert.match(doc!.answers[0]!.text, /\[REDACTED\]/);
     assert.match(doc!.answers[0]!.text, /\[PHONE\]/);
-    const everything = (await everyDocument(bot.store)).join('\n');
+    const everything = (await everyDocument(bot().store)).join('\n');
     for (const secret of ['Zorblax', 'zorblax', 'Quint', 'Sarah', '613-555-0199', '555-0199', 'cafe']) {
       assert.ok(!everything.includes(secret), `"${secret}" was stored`);
     }
