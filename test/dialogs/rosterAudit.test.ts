@@ -1,18 +1,15 @@
 // The admin's view over HTTP (issue 15, item 6): roster changes appear in `audit` with what changed, a reader
 // renamed since is shown by the alias they had when they read, and an admin's self-grant is refused in words.
 import assert from 'node:assert/strict';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 
 describe('roster changes in the audit trail, over HTTP', () => {
-  let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
-  after(async () => { await bot.stop(); await closeStores(); });
+  const bot = useBot();
 
   it('shows who changed what, and names a renamed reader as they were', async () => {
-    const admin = new Conversation(bot.url);
-    const sup = new Conversation(bot.url);
-    const { roster } = bot.app.supervision;
+    const admin = new Conversation(bot().url);
+    const sup = new Conversation(bot().url);
+    const { roster } = bot().app.supervision;
     assert.ok((await roster.add({ channelId: admin.userId, role: 'admin', alias: 'Admin A' })).ok);
     assert.ok((await roster.add({ channelId: sup.userId, role: 'supervisor', alias: 'Sup 1' })).ok);
     assert.ok((await roster.add({ channelId: 'psw-http-1', role: 'psw', alias: 'PSW 1' })).ok);
@@ -28,8 +25,8 @@ describe('roster changes in the audit trail, over HTTP', () => {
   });
 
   it("refuses an admin's self-grant and an identifying alias with a clear sentence", async () => {
-    const admin = new Conversation(bot.url);
-    assert.ok((await bot.app.supervision.roster.add({ channelId: admin.userId, role: 'admin', alias: 'Admin B' })).ok);
+    const admin = new Conversation(bot().url);
+    assert.ok((await bot().app.supervision.roster.add({ channelId: admin.userId, role: 'admin', alias: 'Admin B' })).ok);
     assert.match(visibleText(await admin.say('roster role Admin B to supervisor')), /Another admin has to make that change/);
     assert.match(visibleText(await admin.say('roster add aad-someone psw Maria Lopez')), /looks like a real name/);
     assert.match(visibleText(await admin.say('roster team Admin B to 416 555 0199')), /team name looks like/);
