@@ -2,13 +2,10 @@
 // plans it lists for the open stall; one is tried only when a later debrief says how it went. Over HTTP, real store.
 import assert from 'node:assert/strict';
 import { content } from '../../services/content';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 
 describe('strategies planned at a stall', () => {
-  let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
-  after(async () => { await bot.stop(); await closeStores(); });
+  const bot = useBot();
 
   async function stalledDebrief(c: Conversation, pick: string, lastTime?: string): Promise<void> {
     const opening = visibleText(await c.say('reflect G-7'));
@@ -28,7 +25,7 @@ describe('strategies planned at a stall', () => {
   }
 
   it('two plans at one stall: history lists both as planned and counts 2; none tried until one is reported', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await stalledDebrief(c, '1');
     await stalledDebrief(c, '2', "didn't get to it");
     const [a, b] = content().stalls.trust.strategies;
