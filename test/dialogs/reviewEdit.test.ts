@@ -1,13 +1,10 @@
 // The review's "Edit an answer": skipping the new answer keeps the old one (it used to become "(skipped)").
 import assert from 'node:assert/strict';
 import { content } from '../../services/content';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 
 describe('review: editing an answer', () => {
-  let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
-  after(async () => { await bot.stop(); await closeStores(); });
+  const bot = useBot();
 
   async function toReview(c: Conversation): Promise<void> {
     await c.say('reflect E-1');
@@ -21,7 +18,7 @@ describe('review: editing an answer', () => {
   }
 
   it('skip while editing keeps the answer and the note as they were', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await toReview(c);
     await c.say('edit an answer');
     assert.match(visibleText(await c.say('1')), /Type your new answer/);
@@ -34,14 +31,14 @@ describe('review: editing an answer', () => {
     assert.match(visibleText(await c.say('skip')), /steady today/);
 
     assert.match(visibleText(await c.say('save')), /Saved/);
-    const { items: [doc] } = await bot.app.reflections.listByPsw(bot.app.personIdFor(c.userId), { includePractice: true });
+    const { items: [doc] } = await bot().app.reflections.listByPsw(bot().app.personIdFor(c.userId), { includePractice: true });
     assert.equal(doc!.answers[0]!.text, 'We walked to the library together');
     assert.equal(doc!.answers[0]!.skipped, false);
     assert.equal(doc!.selfCheck.note, 'steady today');
   });
 
   it('a new answer while editing replaces the old one', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await toReview(c);
     await c.say('edit an answer');
     await c.say('1');
