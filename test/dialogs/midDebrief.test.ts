@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { content } from '../../services/content';
 import { commandMidDialog } from '../../dialogs/commands';
 import { buildCommandTable } from '../../dialogs';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 
 const firstTrustPrompt = () => content().stageById.trust.prompts[0]!.text;
 const secondTrustPrompt = () => content().stageById.trust.prompts[1]!.text;
@@ -16,9 +15,7 @@ async function atFirstPrompt(c: Conversation, code: string): Promise<void> {
 }
 
 describe('commands typed mid-debrief', () => {
-  let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
-  after(async () => { await bot.stop(); await closeStores(); });
+  const bot = useBot();
 
   it('recognises command-shaped text and close misspellings, and leaves sentences as answers', () => {
     const { commands } = buildCommandTable();
@@ -36,7 +33,7 @@ describe('commands typed mid-debrief', () => {
   });
 
   it('`history C-21` at a question is not saved as the answer: carry on re-asks it, and the answer still counts', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await atFirstPrompt(c, 'E-1');
     const asked = visibleText(await c.say('history C-21'));
     assert.match(asked, /You're in the middle of a reflection on E-1 — carry on, or switch\?/);
@@ -47,7 +44,7 @@ describe('commands typed mid-debrief', () => {
   });
 
   it('switching runs the command typed; `help me` shows help and the question again', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await atFirstPrompt(c, 'E-1');
     const help = visibleText(await c.say('help me'));
     assert.match(help, /Here's what I can do/);
@@ -63,7 +60,7 @@ describe('commands typed mid-debrief', () => {
   });
 
   it('`stop` with answers asks once: carry on keeps them, a second `cancel` throws them away', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await atFirstPrompt(c, 'E-3');
     await c.say('She smiled when I arrived');
     const asked = visibleText(await c.say('stop'));
@@ -74,12 +71,12 @@ describe('commands typed mid-debrief', () => {
     const stopped = visibleText(await c.say('cancel'));
     assert.match(stopped, /stopped/i);
     assert.match(visibleText(await c.say('flibbertigibbet')), /I didn't catch that/);
-    const psw = bot.app.personIdFor(c.userId);
-    assert.equal((await bot.app.reflections.listByPsw(psw, { includePractice: true })).items.length, 0);
+    const psw = bot().app.personIdFor(c.userId);
+    assert.equal((await bot().app.reflections.listByPsw(psw, { includePractice: true })).items.length, 0);
   });
 
   it('`back` at a question is not saved as its answer: it says answers can be changed at the review and asks again', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await atFirstPrompt(c, 'E-5');
     await c.say('We went for a walk');
     const back = visibleText(await c.say('back'));
@@ -98,7 +95,7 @@ describe('commands typed mid-debrief', () => {
   });
 
   it('a command typed at the stop question is a switch, not a loop: carry on goes back to the debrief, switch runs it', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await atFirstPrompt(c, 'D-1');
     await c.say('She smiled when I arrived');
     assert.match(visibleText(await c.say('stop')), /Stop a reflection on D-1\?/);
@@ -122,7 +119,7 @@ describe('commands typed mid-debrief', () => {
   });
 
   it('`stop` before anything is answered stops at once; "Stop, don\'t save" stops too', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await atFirstPrompt(c, 'E-4');
     assert.match(visibleText(await c.say('stop')), /stopped/i);
     await atFirstPrompt(c, 'E-4');
