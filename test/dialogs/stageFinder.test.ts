@@ -2,13 +2,10 @@
 import assert from 'node:assert/strict';
 import { content } from '../../services/content';
 import { stageQuestions } from '../../services/stages/finder';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 
 describe('stage finder in the debrief', () => {
-  let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
-  after(async () => { await bot.stop(); await closeStores(); });
+  const bot = useBot();
 
   async function toFinder(c: Conversation, code: string): Promise<string> {
     await c.say(`reflect ${code}`);
@@ -17,7 +14,7 @@ describe('stage finder in the debrief', () => {
   }
 
   it('asks about every stage and can propose launching, which is then used', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     let replies = await toFinder(c, 'L-1');
     const asked: string[] = [];
     const byQuestion = new Map(content().stageFinder.indicators.map((i) => [i.question, i]));
@@ -38,14 +35,14 @@ describe('stage finder in the debrief', () => {
 
   it('trust in question proposes building trust, and "not sure" says check trust first', async () => {
     const [first, second] = stageQuestions('trust');
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     assert.ok((await toFinder(c, 'T-1')).includes(first!.question));
     await c.say('no');
     const proposed = visibleText(await c.say('yes'));
     assert.match(proposed, /It sounds like \*\*Building trust\*\*. Trust comes first/);
     assert.ok(proposed.includes(first!.unmet!));
 
-    const d = new Conversation(bot.url);
+    const d = new Conversation(bot().url);
     await toFinder(d, 'T-2');
     assert.ok(visibleText(await d.say('not sure')).includes(second!.question));
     assert.match(visibleText(await d.say('yes')), /Check trust first/);
