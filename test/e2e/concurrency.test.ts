@@ -4,16 +4,14 @@ import sinon from 'sinon';
 import { content } from '../../services/content';
 import { log } from '../../services/log';
 import type { Store } from '../../services/storage/cosmos';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
+import { Conversation, type RunningBot, startBot, useBot, visibleText } from '../helpers/bot';
 import { closeStores, freshStore } from '../helpers/store';
 
 describe('concurrent messages in one conversation', () => {
-  let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
-  after(async () => { await bot.stop(); await closeStores(); });
+  const bot = useBot();
 
   it('a double "save" makes one reflection, and both posts are answered', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await c.say('reflect Q-1');
     await c.say('skip');
     await c.say('building trust');
@@ -24,12 +22,12 @@ describe('concurrent messages in one conversation', () => {
     await c.say('no'); // the safety question that ends every debrief
     const replies = await Promise.all([c.say('save'), c.say('save'), c.say('save')]);
     assert.match(replies.map(visibleText).join('\n'), /Saved/);
-    const docs = (await bot.app.reflections.listByPsw(bot.app.personIdFor(c.userId))).items;
+    const docs = (await bot().app.reflections.listByPsw(bot().app.personIdFor(c.userId))).items;
     assert.equal(docs.length, 1);
   });
 
   it('two answers sent at once are both taken, in order (neither overwrites the other)', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await c.say('reflect Q-2');
     await c.say('skip');
     await c.say('building trust');
@@ -39,7 +37,7 @@ describe('concurrent messages in one conversation', () => {
     await c.say('4');
     await c.say('no'); // the safety question that ends every debrief
     await c.say('save');
-    const [doc] = (await bot.app.reflections.listByPsw(bot.app.personIdFor(c.userId))).items;
+    const [doc] = (await bot().app.reflections.listByPsw(bot().app.personIdFor(c.userId))).items;
     const texts = doc!.answers.map((a) => a.text);
     assert.ok(texts.includes('First answer here') && texts.includes('Second answer here'), JSON.stringify(texts));
   });
