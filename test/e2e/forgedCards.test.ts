@@ -9,8 +9,7 @@
 import assert from 'node:assert/strict';
 import { t } from '../../services/catalogue';
 import { content } from '../../services/content';
-import { cardData, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { cardData, Conversation, useBot, visibleText } from '../helpers/bot';
 
 const STALE_CARD = t('prompts.staleCard');
 const INVALID_CARD = t('prompts.invalidCard');
@@ -28,15 +27,13 @@ async function submitValue(c: Conversation, value: unknown): Promise<string> {
 }
 
 describe('forged and stale card submissions', () => {
-  let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
-  after(async () => { await bot.stop(); await closeStores(); });
+  const bot = useBot();
 
   it('each forgery is refused with a clear message, the step is intact, and the saved reflection is unchanged by them', async () => {
-    const c = new Conversation(bot.url);
-    const other = new Conversation(bot.url, 'someone-else', c.conversationId);
-    const me = bot.app.personIdFor(c.userId);
-    const otherId = bot.app.personIdFor(other.userId);
+    const c = new Conversation(bot().url);
+    const other = new Conversation(bot().url, 'someone-else', c.conversationId);
+    const me = bot().app.personIdFor(c.userId);
+    const otherId = bot().app.personIdFor(other.userId);
 
     // A card from another debrief: the movement card of one that was cancelled.
     await c.say('reflect F-0');
@@ -105,10 +102,10 @@ describe('forged and stale card submissions', () => {
     assert.match(visibleText(reviewAsk), /Save this\?/);
     const saveCard = cardData(reviewAsk, 'Save');
     assert.equal(visibleText(await other.say(saveCard)), NOT_YOUR_CONVERSATION);
-    assert.equal((await bot.app.reflections.listByPsw(otherId)).items.length, 0);
+    assert.equal((await bot().app.reflections.listByPsw(otherId)).items.length, 0);
     assert.match(visibleText(await c.say(saveCard)), /Saved/);
 
-    const docs = (await bot.app.reflections.listByPsw(me)).items;
+    const docs = (await bot().app.reflections.listByPsw(me)).items;
     assert.equal(docs.length, 1);
     const doc = docs[0]!;
     assert.equal(doc.psw, me);
@@ -117,7 +114,7 @@ describe('forged and stale card submissions', () => {
     assert.equal(doc.movement, 'steady');
     assert.deepEqual(doc.selfCheck, { score: 3, note: 'okay really' });
     assert.deepEqual(doc.answers.map((a) => a.text), ['What we really talked about', ...Array(PROMPTS - 1).fill('')]);
-    assert.equal((await bot.app.reflections.listByPsw(otherId)).items.length, 0);
+    assert.equal((await bot().app.reflections.listByPsw(otherId)).items.length, 0);
     // Once the debrief is over, the other person can use the bot here for themselves.
     assert.doesNotMatch(visibleText(await other.say('help')), /Someone else/);
   });
