@@ -32,7 +32,9 @@ const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v ?? null), 'utf8
 /** The debrief script with every typed answer (and the self-check's words) at the length limit. */
 export function longestDebrief(): Turn[] {
   const long = (seed: string) => `${seed} `.repeat(Math.ceil(MAX_TEXT / (seed.length + 1))).slice(0, MAX_TEXT).trim();
-  return DEBRIEF.map((t) => {
+  // The script's own note is checked again at the review: the check looks for the long note instead.
+  const note = (t: Turn): Turn => (t.expect?.source.includes('tired but okay') ? { ...t, expect: new RegExp(t.expect.source.replace('tired but okay', 'calm and steady after the visit'), t.expect.flags) } : t);
+  return DEBRIEF.map(note).map((t) => {
     if (t.card?.extra?.note) return { ...t, card: { ...t.card, extra: { ...t.card.extra, note: long('calm and steady after the visit') } } };
     if (t.text && t.text.length > 20) return { ...t, text: long(t.text) };
     return t;
