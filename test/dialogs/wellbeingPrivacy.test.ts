@@ -1,18 +1,15 @@
 // A PSW's own wellbeing (issue 14, item 5): a supervisor sees the score and any safety topic, never the self-check
 // words unless the PSW chose to share them at the review; the review says exactly that. Over HTTP, real store.
 import assert from 'node:assert/strict';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 
 describe("a PSW's wellbeing words in what a supervisor sees", () => {
-  let bot: RunningBot;
+  const bot = useBot();
   before(async () => {
-    bot = await startBot();
-    const { roster } = bot.app.supervision;
+    const { roster } = bot().app.supervision;
     await roster.add({ channelId: 'wb-sup', role: 'supervisor', alias: 'Sup W', team: 'West' });
     await roster.add({ channelId: 'wb-psw', role: 'psw', alias: 'PSW 9', supervisor: 'Sup W', team: 'West' });
   });
-  after(async () => { await bot.stop(); await closeStores(); });
 
   async function toReview(c: Conversation, code: string, selfCheck: string): Promise<string> {
     await c.say(`reflect ${code}`);
@@ -28,7 +25,7 @@ describe("a PSW's wellbeing words in what a supervisor sees", () => {
   }
 
   it('keeps the words from the supervisor by default, shows them when the PSW shares them, and says so at the review', async () => {
-    const psw = new Conversation(bot.url, 'wb-psw');
+    const psw = new Conversation(bot().url, 'wb-psw');
     const kept = await toReview(psw, 'W-1', '3 thinking about my garden tonight');
     assert.match(kept, /Your supervisor sees this score, never these words unless you choose to share them/);
     assert.match(kept, /Share my words too/);
@@ -39,10 +36,10 @@ describe("a PSW's wellbeing words in what a supervisor sees", () => {
     assert.match(shared, /Your supervisor sees this score and these words \(you chose to share them\)/);
     await psw.say('save');
 
-    const docs = (await bot.app.reflections.listByPsw(bot.app.personIdFor('wb-psw'), {})).items;
+    const docs = (await bot().app.reflections.listByPsw(bot().app.personIdFor('wb-psw'), {})).items;
     assert.deepEqual(docs.map((d) => [d.clientCode, d.selfCheck.noteShared ?? false]).sort(), [['W-1', false], ['W-2', true]]);
 
-    const sup = new Conversation(bot.url, 'wb-sup');
+    const sup = new Conversation(bot().url, 'wb-sup');
     const seen = visibleText(await sup.say('summary PSW 9'));
     assert.match(seen, /W-1/);
     assert.ok(!seen.includes('garden'), seen);
