@@ -2,21 +2,18 @@
 // neither are stages of relationships that began today. Over HTTP, real store; a real debrief makes the data.
 import assert from 'node:assert/strict';
 import { relationshipAsOf } from '../../services/supervision/asOf';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 
 describe('summary of a past period', () => {
-  let bot: RunningBot;
+  const bot = useBot();
   before(async () => {
-    bot = await startBot();
-    const { roster } = bot.app.supervision;
+    const { roster } = bot().app.supervision;
     await roster.add({ channelId: 'pp-sup', role: 'supervisor', alias: 'Sup P', team: 'East' });
     await roster.add({ channelId: 'pp-psw', role: 'psw', alias: 'PSW 5', supervisor: 'Sup P', team: 'East' });
   });
-  after(async () => { await bot.stop(); await closeStores(); });
 
   it('a stall opened today is in this week, and not in last week', async () => {
-    const psw = new Conversation(bot.url, 'pp-psw');
+    const psw = new Conversation(bot().url, 'pp-psw');
     await psw.say('reflect S-1');
     await psw.say('skip');
     await psw.say('building trust');
@@ -29,7 +26,7 @@ describe('summary of a past period', () => {
     for (let i = 0; i < 3 && /a person\? If so/.test(review); i++) review = visibleText(await psw.say('keep'));
     assert.match(visibleText(await psw.say('save')), /Saved/);
 
-    const sup = new Conversation(bot.url, 'pp-sup');
+    const sup = new Conversation(bot().url, 'pp-sup');
     const now = JSON.stringify(await sup.say('summary')); // the card's facts too
     assert.match(now, /since today/);
     assert.match(now, /S-1/);
@@ -38,7 +35,7 @@ describe('summary of a past period', () => {
     assert.match(now, /Building trust 1/);
 
     // The same relationship replayed: it did not exist a week ago; today it is stalled at trust.
-    const rel = (await bot.app.relationships.get(bot.app.personIdFor('pp-psw'), 'S-1'))!;
+    const rel = (await bot().app.relationships.get(bot().app.personIdFor('pp-psw'), 'S-1'))!;
     assert.equal(relationshipAsOf(rel, new Date(Date.now() - 7 * 86_400_000).toISOString()), undefined);
     assert.equal(relationshipAsOf(rel, new Date(Date.now() + 1000).toISOString())?.stall?.stage, 'trust');
   });
