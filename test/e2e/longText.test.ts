@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { content } from '../../services/content';
-import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores } from '../helpers/store';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
 
 const PROMPTS = Math.min(content().stageById.trust.prompts.length, 5);
 
@@ -22,18 +21,16 @@ function lastCard(replies: Partial<Activity>[]): Record<string, unknown> {
 }
 
 describe('very long text answers (MAX_TEXT_LENGTH)', () => {
-  let bot: RunningBot;
+  const bot = useBot();
   let max: number;
   before(async () => {
-    bot = await startBot();
-    max = bot.app.config.maxTextLength;
+    max = bot().app.config.maxTextLength;
   });
-  after(async () => { await bot.stop(); await closeStores(); });
 
   const TOO_LONG = (n: number) => new RegExp(`a bit long for me \\(${n} characters; I can keep up to ${max}\\)`);
 
   it('at the limit is kept whole; one past it is refused with a message and the step stays — in a prompt, the note and an edit', async () => {
-    const c = new Conversation(bot.url);
+    const c = new Conversation(bot().url);
     await c.say('reflect T-1');
     await c.say('skip');
     await c.say('building trust');
@@ -60,7 +57,7 @@ describe('very long text answers (MAX_TEXT_LENGTH)', () => {
     assert.match(visibleText(await c.say(edited)), /Save this\?/);
     assert.match(visibleText(await c.say('save')), /Saved/);
 
-    const [doc] = (await bot.app.reflections.listByPsw(bot.app.personIdFor(c.userId))).items;
+    const [doc] = (await bot().app.reflections.listByPsw(bot().app.personIdFor(c.userId))).items;
     assert.equal(doc!.answers[0]!.text, atLimit);
     assert.equal(doc!.answers[0]!.text.length, max);
     assert.equal(doc!.answers[1]!.text, edited);
