@@ -29,6 +29,15 @@ describe('the stall step over HTTP', () => {
     for (let i = 1; i < Math.min(content().stageById[stage].prompts.length, 5); i++) await c.say('skip');
   }
 
+  /** From the strategies to Saved: none chosen, not flagged, self-check 3, no safety concern. */
+  async function noStrategyThenSave(c: Conversation): Promise<void> {
+    await c.say('none for now');
+    await c.say('no'); // not flagged
+    await c.say('3');
+    await c.say('no'); // no safety concern
+    await c.say('save');
+  }
+
   const saved = async (c: Conversation) => (await bot().app.reflections.listByPsw(bot().app.personIdFor(c.userId))).items;
 
   it('shows two questions and three strategies, with "More ideas" for the rest, in five buttons', async () => {
@@ -138,11 +147,7 @@ describe('the stall step over HTTP', () => {
     const help = await c.say('yes');
     assert.ok(visibleText(help).includes(content().stalls.bridging.intro));
     assert.deepEqual(lastCard(help).buttons.slice(0, 3), titles('bridging').slice(0, 3));
-    await c.say('none for now');
-    await c.say('no');
-    await c.say('3');
-    await c.say('no');
-    await c.say('save');
+    await noStrategyThenSave(c);
     const [doc] = await saved(c);
     assert.equal(doc!.stage, 'bridging');
     assert.deepEqual(doc!.stall, { stage: 'bridging', source: 'reported', flaggedForSupervision: false });
@@ -168,11 +173,7 @@ describe('the stall step over HTTP', () => {
     const help = visibleText(await c.say('yes'));
     assert.ok(help.includes(content().stalls.fostering.intro));
     assert.ok(help.includes(titles('fostering')[0]!));
-    await c.say('none for now');
-    await c.say('no');
-    await c.say('3');
-    await c.say('no');
-    await c.say('save');
+    await noStrategyThenSave(c);
     const [kept] = await saved(c);
     assert.equal(kept!.stage, 'fostering');
     assert.deepEqual(kept!.stall, { stage: 'fostering', source: 'inferred_language', flaggedForSupervision: false });
