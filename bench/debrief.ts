@@ -21,7 +21,7 @@ export const DEBRIEF: Turn[] = [
   { text: '1', expect: /planning to try .*flag this relationship for supervision/ }, // the first strategy
   { card: { title: 'Yes' }, expect: /Flagged\..*How are you doing after this one/ }, // flag for supervision
   { card: { title: '3 of 5', extra: { note: 'tired but okay' } }, expect: /You chose: 3 of 5.*anyone's safety/ }, // the self-check: words typed, then a score
-  { text: 'no', expect: /3\/5 — .*tired but okay.*flagged for supervision.*Save this\?/ }, // the safety question; then the review
+  { text: 'no', expect: /3\/5 — .*flagged for supervision.*Save this\?/ }, // the safety question; then the review (bench/stateSize.ts sends other words)
   { text: 'save', expect: /Saved\./ },
 ];
 
