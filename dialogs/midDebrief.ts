@@ -47,12 +47,13 @@ function onWhat(p: DebriefProgress): string {
   return p.clientCode ? t('midDebrief.reflectionOn', { clientCode: p.clientCode }) : t('midDebrief.reflection');
 }
 
-export class SwitchDialog extends ComponentDialog {
-  constructor() {
-    super(SWITCH_DIALOG);
-    this.addDialog(new ChoiceStep(`${SWITCH_DIALOG}.choice`));
-    this.addDialog(new WaterfallDialog(`${SWITCH_DIALOG}.main`, [this.ask.bind(this), this.answered.bind(this)]));
-    this.initialDialogId = `${SWITCH_DIALOG}.main`;
+/** A question about the debrief in progress: one choice, then its answer; remembers the debrief it asks about. */
+abstract class MidDebriefQuestion extends ComponentDialog {
+  constructor(id: string) {
+    super(id);
+    this.addDialog(new ChoiceStep(`${id}.choice`));
+    this.addDialog(new WaterfallDialog(`${id}.main`, [this.ask.bind(this), this.answered.bind(this)]));
+    this.initialDialogId = `${id}.main`;
   }
 
   override async beginDialog(outer: DialogContext, options?: DebriefProgress): Promise<DialogTurnResult> {
@@ -60,7 +61,16 @@ export class SwitchDialog extends ComponentDialog {
     return super.beginDialog(outer, options);
   }
 
-  private async ask(step: WaterfallStepContext) {
+  protected abstract ask(step: WaterfallStepContext): Promise<DialogTurnResult>;
+  protected abstract answered(step: WaterfallStepContext): Promise<DialogTurnResult>;
+}
+
+export class SwitchDialog extends MidDebriefQuestion {
+  constructor() {
+    super(SWITCH_DIALOG);
+  }
+
+  protected async ask(step: WaterfallStepContext) {
     const o = step.options as SwitchOptions;
     return step.beginDialog(`${SWITCH_DIALOG}.choice`, {
       step: 'switch',
@@ -69,7 +79,7 @@ export class SwitchDialog extends ComponentDialog {
     });
   }
 
-  private async answered(step: WaterfallStepContext) {
+  protected async answered(step: WaterfallStepContext) {
     const o = step.options as SwitchOptions;
     if ((step.result as ChoiceResult).value !== 'switch') return step.endDialog();
     log.info('command.switch', { command: o.dialogId });
@@ -79,20 +89,12 @@ export class SwitchDialog extends ComponentDialog {
   }
 }
 
-export class StopDialog extends ComponentDialog {
+export class StopDialog extends MidDebriefQuestion {
   constructor() {
     super(STOP_DIALOG);
-    this.addDialog(new ChoiceStep(`${STOP_DIALOG}.choice`));
-    this.addDialog(new WaterfallDialog(`${STOP_DIALOG}.main`, [this.ask.bind(this), this.answered.bind(this)]));
-    this.initialDialogId = `${STOP_DIALOG}.main`;
   }
 
-  override async beginDialog(outer: DialogContext, options?: DebriefProgress): Promise<DialogTurnResult> {
-    remember(outer, options);
-    return super.beginDialog(outer, options);
-  }
-
-  private async ask(step: WaterfallStepContext) {
+  protected async ask(step: WaterfallStepContext) {
     const o = step.options as DebriefProgress;
     return step.beginDialog(`${STOP_DIALOG}.choice`, {
       step: 'stop',
@@ -101,7 +103,7 @@ export class StopDialog extends ComponentDialog {
     });
   }
 
-  private async answered(step: WaterfallStepContext) {
+  protected async answered(step: WaterfallStepContext) {
     if ((step.result as ChoiceResult).value !== 'stop') return step.endDialog();
     const root = rootOf(step);
     await root.cancelAllDialogs(true);
