@@ -28,7 +28,7 @@ export const SAFE = set(`
 `);
 
 /** Verbs and prepositions after which the next word is a person ("met hope", "texted rusty", "w joy"). */
-const PERSON_BEFORE = set(`
+export const PERSON_BEFORE = set(`
   met meet meeting texted text texting txt txted messaged message msgd emailed email called call calling phoned phone
   saw see seeing visited visit hugged drove drive driving told tell asked ask helped help with w w/ thank thanks hi hey
   brought took walked fed housed reach reached reaching invited invite warned remind reminded convinced encouraged
@@ -44,7 +44,7 @@ const PERSON_BEFORE = set(`
 `);
 
 /** Relations and roles: the word after one is a person even when it is a keep-list word ("her sister april"). */
-const RELATIONS = set(`
+export const RELATIONS = set(`
   sister brother bro sis mom mum mother dad father son daughter aunt auntie aunty uncle cousin nan nana grandma grandpa
   gran granny kokum kookum mooshum moshom niece nephew wife husband hubby partner bf gf boyfriend girlfriend ex buddy
   friend roommate roomie bestie sponsor sponsee worker caseworker pharmacist nurse counsellor counselor therapist
@@ -75,7 +75,7 @@ const ROLE_WORDS = set(`
 const PERSON_BEFORE_PAIRS = new Set(['heard from', 'word from', 'text from', 'txt from', 'call from', 'msg from', 'visit from', 'thinking of', 'thinking about', 'worried about', 'worried abt', 'asked about', 'asked abt', 'asking for', 'asked for', 'waiting on', 'looking after', 'caring for', 'bumped into', 'calls him', 'calls her', 'call him', 'call her', 'calls me', 'call me', 'goes by', 'picked up', 'dropped off', 'ran into', 'spoke to', 'talked to', 'spoke w', 'talked w', 'sat w', 'went w', 'checked on', 'check on', 'waited for', 'looking for', 'dropped', 'left', 'reached']);
 
 /** Verbs a person does, right after the name ("dawn said", "rusty came by"). */
-const PERSON_AFTER = set(`
+export const PERSON_AFTER = set(`
   said says sed say texted txted called phoned told asked came comes showed shows wants wanted needs needed missed
   got gets brought gave left dropped picked walked drove moved stopped messaged emailed mentioned agreed cried
   laughed relapsed used overdosed od'd odd called's jr
@@ -85,7 +85,7 @@ const PERSON_AFTER = set(`
  * Finite verbs (and the adverbs that come before one) that make a word at the start of a clause its subject:
  * "dawn wasnt at the camp", "mercy just had her baby", "shorty has a new dog". A word-name there is a person.
  */
-const SUBJECT_VERBS = set(`
+export const SUBJECT_VERBS = set(`
   is isnt isn't was wasnt wasn't has hasnt hasn't had hadnt hadn't does doesnt doesn't did didnt didn't cant can't
   couldnt couldn't wont won't would wouldnt wouldn't keeps kept lives lived stays stayed sleeps slept says said got
   gets goes went came comes left leaves lost loses finds moved moves works worked needs needed wants wanted seems
@@ -266,7 +266,7 @@ const SUBJECTS = set(`she he i me him they`);
 /** Verbs after two joined names: "dawn and rain are fighting", "sky n dre r back". */
 const PAIR_VERBS = set(`are were r both slept stayed went have had got came`);
 
-const DETERMINERS = set(`the a an this that these those my your our their its some any no every each another`);
+export const DETERMINERS = set(`the a an this that these those my your our their its some any no every each another`);
 
 /** A modal or a word that starts a verb phrase, not a name: "her sponsor will call", "mom may come". */
 const VERB_NEXT = set(`be come call try go see get have do text meet let need make take bring help drive pick stay say talk`);
