@@ -23,8 +23,13 @@ export const SCREEN_SETS = {
   youTest: path.join(DATA_DIR, 'screen-you-test.jsonl'),
 } as const;
 
-/** Every training batch (never a test set): the first four in screen-train.jsonl, later ones one file each. */
-export const TRAIN_BATCHES = [SCREEN_SETS.train, path.join(DATA_DIR, 'screen-train-j.jsonl')];
+/** Every training batch (never a test set): the first four in screen-train.jsonl, later ones one file each
+ * (screen-train-j.jsonl, screen-train-m.jsonl, …), each screened once before it joined (docs/SAFETY.md). */
+export const TRAIN_BATCHES = fs
+  .readdirSync(DATA_DIR)
+  .filter((f) => /^screen-train(?:-[a-z0-9]+)?\.jsonl$/.test(f))
+  .sort()
+  .map((f) => path.join(DATA_DIR, f));
 export const readTrain = (): Labelled[] => TRAIN_BATCHES.flatMap((f) => readSet(f));
 
 export interface Labelled extends Example {
