@@ -8,8 +8,8 @@
 // no follow-up. Returns the saved ReflectionDoc's id (or undefined when not saved).
 import { ComponentDialog, type DialogContext, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { AppServices } from '../services/app';
-import { t } from '../services/catalogue';
 import { looksLikeIdentifier } from '../services/deidentify';
+import { clientCodeRefusal } from '../cards/words/clientCode';
 import type { Draft } from '../services/reflections/draft';
 import type { StageId } from '../services/reflections/model';
 import { isRiskKind } from '../services/safety/protocol';
@@ -66,7 +66,7 @@ export class ReflectionDialog extends ComponentDialog {
     }
     if (!typed || rest.practice) return super.beginDialog(dc, rest);
     const check = looksLikeIdentifier(typed);
-    return super.beginDialog(dc, check.ok ? { ...rest, clientCode: typed } : { ...rest, refusal: check.reason ?? t('debrief.notACode') });
+    return super.beginDialog(dc, check.ok ? { ...rest, clientCode: typed } : { ...rest, refusal: clientCodeRefusal(check) });
   }
 
   /** A saved debrief may offer the worker's own side (dialogs/you.ts): it takes this dialog's place, one yes/no first. */

@@ -10,6 +10,7 @@ import { WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuil
 import type { AppServices } from '../services/app';
 import { content } from '../services/content';
 import { looksLikeIdentifier } from '../services/deidentify';
+import { clientCodeRefusal } from '../cards/words/clientCode';
 import { log } from '../services/log';
 import { t } from '../services/catalogue';
 import { acknowledgementFor } from '../services/reflections/acknowledge';
@@ -93,7 +94,7 @@ export class ReflectionDebrief {
     const check = looksLikeIdentifier(typed);
     if (check.ok) return step.endDialog(typed);
     // The refused text goes no further: only the reason is said, and the code is asked again.
-    await step.context.sendActivity(check.reason ?? t('debrief.notACode'));
+    await step.context.sendActivity(clientCodeRefusal(check));
     return step.replaceDialog(CODE, { retry: true });
   }
 

@@ -15,34 +15,34 @@
 import { createHmac } from 'node:crypto';
 import { deidentify } from './deidentify';
 import { dictionaries } from './dictionaries';
+import type { EntityType } from './types';
 
-export function looksLikeIdentifier(text: string): { ok: boolean; reason?: string } {
+/** Why a client code is refused; the words are the bot layer's (cards/words/clientCode.ts). */
+export type ClientCodeProblem = 'empty' | 'tooLong' | 'identifier' | 'longNumber' | QuasiIdentifier | 'name' | 'shape';
+/** The longest client code kept. */
+export const MAX_CLIENT_CODE = 16;
+
+export function looksLikeIdentifier(text: string): { ok: true } | { ok: false; reason: ClientCodeProblem; entity?: EntityType } {
   const code = text.trim();
-  if (!code) return { ok: false, reason: 'The client code is empty.' };
-  if (code.length > 16) return { ok: false, reason: 'Keep client codes short (16 characters at most), like C-14.' };
+  if (!code) return { ok: false, reason: 'empty' };
+  if (code.length > MAX_CLIENT_CODE) return { ok: false, reason: 'tooLong' };
   const found = deidentify(code).entities;
-  if (found.length > 0) return { ok: false, reason: `That looks like a ${found[0]!.type.toLowerCase().replace('_', ' ')}, not a client code. Use a short code such as C-14.` };
-  if ((code.match(/\d/g)?.length ?? 0) >= 7) return { ok: false, reason: 'Long numbers can identify a person; use a short code such as C-14.' };
+  if (found.length > 0) return { ok: false, reason: 'identifier', entity: found[0]!.type };
+  if ((code.match(/\d/g)?.length ?? 0) >= 7) return { ok: false, reason: 'longNumber' };
   const quasi = quasiIdentifier(code);
-  if (quasi) return { ok: false, reason: `${QUASI_REASONS[quasi]} Use a short code such as C-14.` };
+  if (quasi) return { ok: false, reason: quasi };
   const dict = dictionaries();
   const words = code.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.some((w) => w.length >= 3 && (dict.anyNames.has(w) || dict.firstNames.has(w))) && !/\d/.test(code)) {
-    return { ok: false, reason: 'That looks like a name; use a short code such as C-14.' };
+    return { ok: false, reason: 'name' };
   }
   if (/^(?:client|c|code|#)?\s*[A-Za-z]{0,4}[- ]?\d{1,4}(?:[- ]\d{1,4}){0,2}$/i.test(code)) return { ok: true };
   if (/^[A-Za-z]{1,3}\d{1,4}[A-Za-z]?$/.test(code)) return { ok: true };
   if (/^[A-Z]{1,4}$/.test(code)) return { ok: true };
-  return { ok: false, reason: 'Client codes are a few letters and digits, such as C-14 or JD7.' };
+  return { ok: false, reason: 'shape' };
 }
 
 export type QuasiIdentifier = 'date' | 'year' | 'phone';
-
-const QUASI_REASONS: Record<QuasiIdentifier, string> = {
-  date: 'That looks like a date, and a date can point to a person (a birthday, a visit).',
-  year: 'That looks like a year, and a year can point to a person (a birth year).',
-  phone: 'That looks like part of a phone number.',
-};
 
 /**
  * What a short text carries that is not an identifier alone but narrows down a person: a day and month
