@@ -26,6 +26,8 @@ export const sets: Array<{ name: string; file: string; about: string }> = [
   { name: 'hand-test', file: data('hand-test.txt'), about: 'hand-written notes, held-out half' },
   { name: 'psw-dev', file: data('psw-dev.jsonl'), about: 'tidy notes written alongside the first rules' },
   { name: 'typo-dev', file: data('typo-dev.jsonl'), about: 'the dev notes with phone typos in their ordinary words (bench/data/makeTypoDev.ts)' },
+  { name: 'sms-dev', file: data('sms-dev.txt'), about: 'hand-written SMS and lower-case notes rich in addresses, plates, facilities, emails, health cards, codes, phones; dev two thirds' },
+  { name: 'sms-test', file: data('sms-test.txt'), about: 'the same kind of notes, held-out third' },
 ];
 
 type Rec = LabelledRecord & { register?: string };
