@@ -18,7 +18,8 @@ export function parseNote(id: string, line: string): LabelledRecord & { register
   const marked = line.slice(tab + 1);
   let text = '';
   const spans: LabelledRecord['spans'] = [];
-  const re = /\[\[([A-Z]):([^\]]+)\]\]/g;
+  // A value may hold a single ']' ("jdoe[at]hotmail"); ']]' ends it.
+  const re = /\[\[([A-Z]):((?:[^\]]|\](?!\]))+)\]\]/g;
   let at = 0;
   for (let m = re.exec(marked); m; m = re.exec(marked)) {
     text += marked.slice(at, m.index);
