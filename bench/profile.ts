@@ -1,11 +1,16 @@
 // Where a turn's CPU goes: `npx tsx bench/profile.ts [bot|echo] [seconds] [connections]`. Runs the bench server
 // under node --cpu-prof, drives it with the scripted debrief (as bench/run.ts does), stops it with SIGTERM so
 // the profile is written, then prints self and inclusive time by package, skipping startup and warm-up.
+// Where the de-identifier's time goes: `npx tsx bench/profile.ts deid [seconds] [set]` (in-process inspector, by
+// function, over one set of bench/deid.ts after a warm-up pass).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEBRIEF } from './debrief';
 import { runLoad, startServer, type Turn } from './load';
+import { Session } from 'node:inspector';
+import { load, sets } from './deid';
+import { deidentify } from '../services/deidentify';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -83,9 +88,61 @@ function report(file: string, skipMs: number): void {
   for (const row of rows.filter((x) => x.inclusive >= 0.005)) console.log(`| ${row.pkg} | ${pct(row.self)} | ${isRuntimeRow(row.pkg) ? '' : pct(row.attributed)} | ${pct(row.inclusive)} |`);
 }
 
+/** Self and inclusive sample shares by function (name, file:line), for the de-identifier's profile. */
+export function byFunction(profile: CpuProfile): Array<{ fn: string; self: number; inclusive: number }> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n: ProfileNode): string => {
+    const f = n.callFrame as ProfileNode['callFrame'] & { lineNumber?: number };
+    const file = f.url ? `${packageOf(f.url, f.functionName).replace(/^ours: /, '')}${path.basename(f.url)}:${(f.lineNumber ?? 0) + 1}` : '';
+    return `${f.functionName || '(anonymous)'} ${file}`.trim();
+  };
+  const self = new Map<string, number>();
+  const incl = new Map<string, number>();
+  let total = 0;
+  for (const id of profile.samples) {
+    const node = byId.get(id)!;
+    if (node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)') continue;
+    total++;
+    self.set(label(node), (self.get(label(node)) ?? 0) + 1);
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) seen.add(label(byId.get(n)!));
+    for (const l of seen) incl.set(l, (incl.get(l) ?? 0) + 1);
+  }
+  return [...incl.keys()].map((fn) => ({ fn, self: (self.get(fn) ?? 0) / total, inclusive: (incl.get(fn) ?? 0) / total })).sort((a, b) => b.inclusive - a.inclusive);
+}
+
+/** Profiles deidentify() over one scored set for `seconds` after a warm-up pass, and prints the top functions. */
+async function profileDeid(seconds: number, setName: string): Promise<void> {
+  const set = sets.find((s) => s.name === setName);
+  if (!set) throw new Error(`no set ${setName}`);
+  const texts = load(set.file).map((r) => r.text);
+  for (const t of texts) deidentify(t);
+  const session = new Session();
+  session.connect();
+  const post = <T>(method: string, params?: object): Promise<T> => new Promise((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res as T))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  const until = Date.now() + seconds * 1000;
+  let passes = 0;
+  while (Date.now() < until) {
+    for (const t of texts) deidentify(t);
+    passes++;
+  }
+  const { profile } = await post<{ profile: CpuProfile }>('Profiler.stop');
+  session.disconnect();
+  console.log(`${setName}: ${passes} passes in ${seconds} s`);
+  console.log('| function | self | inclusive |\n| --- | ---: | ---: |');
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  for (const r of byFunction(profile).filter((x) => x.inclusive >= 0.01 || x.self >= 0.005)) console.log(`| ${r.fn} | ${pct(r.self)} | ${pct(r.inclusive)} |`);
+}
+
 async function main(): Promise<void> {
   // `bench/profile.ts some.cpuprofile [skipSeconds]` reports on a profile already written.
   if (process.argv[2]?.endsWith('.cpuprofile')) return report(process.argv[2], Number(process.argv[3] ?? 5) * 1000);
+  if (process.argv[2] === 'deid') return profileDeid(Number(process.argv[3] ?? 10), process.argv[4] ?? 'presidio-synth-v2');
   const kind = (process.argv[2] ?? 'bot') as 'bot' | 'echo';
   const seconds = Number(process.argv[3] ?? 15);
   const connections = Number(process.argv[4] ?? 20);

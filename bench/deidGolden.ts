@@ -1,0 +1,71 @@
+/**
+ * Golden check for de-identifier performance work: `npm run bench:deid:golden -- save|check [dir]`.
+ * Runs deidentify() over every scored set of bench/deid.ts (public, dev and test; never the blind sets) — each text
+ * alone, and again with the names found in the record before it as `repeatNames` — and writes every output (redacted
+ * text and entities) to DIR/<set>.jsonl with one hash per set. `check` recomputes and compares with a saved DIR,
+ * printing the first differing records: a change that claims to be about speed must leave every output identical.
+ * DIR defaults to /tmp/deid-golden (never committed).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { deidentify } from '../services/deidentify';
+import { load, sets } from './deid';
+
+const DEFAULT_DIR = '/tmp/deid-golden';
+
+/** One output line per record and pass: the record id, the pass, the redacted text and the entities. */
+export function goldenLines(texts: Array<{ id: string; text: string }>): string[] {
+  const lines: string[] = [];
+  let earlier: string[] = [];
+  for (const r of texts) {
+    const alone = deidentify(r.text);
+    lines.push(JSON.stringify({ id: r.id, pass: 'alone', redacted: alone.redacted, entities: alone.entities }));
+    const again = deidentify(r.text, { repeatNames: earlier });
+    lines.push(JSON.stringify({ id: r.id, pass: 'repeat', redacted: again.redacted, entities: again.entities }));
+    earlier = alone.entities.filter((e) => e.type === 'NAME').flatMap((e) => r.text.slice(e.start, e.end).split(/\s+/));
+  }
+  return lines;
+}
+
+const sha = (s: string): string => crypto.createHash('sha256').update(s).digest('hex').slice(0, 16);
+
+function main(): void {
+  const mode = process.argv[2] ?? 'check';
+  const dir = process.argv[3] ?? DEFAULT_DIR;
+  if (mode !== 'save' && mode !== 'check') throw new Error('usage: bench/deidGolden.ts save|check [dir]');
+  if (mode === 'save') fs.mkdirSync(dir, { recursive: true });
+  let differing = 0;
+  for (const set of sets) {
+    if (!fs.existsSync(set.file)) {
+      process.stderr.write(`skipping ${set.name}: ${set.file} not found\n`);
+      continue;
+    }
+    const records = load(set.file);
+    const lines = goldenLines(records.map((r, i) => ({ id: r.id || `${set.name}-${i}`, text: r.text })));
+    const file = path.join(dir, `${set.name}.jsonl`);
+    const body = lines.join('\n') + '\n';
+    if (mode === 'save') {
+      fs.writeFileSync(file, body);
+      console.log(`${set.name}: ${records.length} records, ${lines.length} outputs, hash ${sha(body)} -> ${file}`);
+      continue;
+    }
+    if (!fs.existsSync(file)) throw new Error(`no saved outputs at ${file}: run "save" on the tree before the change`);
+    const before = fs.readFileSync(file, 'utf8');
+    if (before === body) {
+      console.log(`${set.name}: identical (${lines.length} outputs, hash ${sha(body)})`);
+      continue;
+    }
+    const old = before.split('\n');
+    const diff = lines.map((l, i) => [l, old[i] ?? ''] as const).filter(([a, b]) => a !== b);
+    differing += diff.length;
+    console.log(`${set.name}: ${diff.length} of ${lines.length} outputs DIFFER (hash ${sha(before)} before, ${sha(body)} now)`);
+    for (const [now, was] of diff.slice(0, 5)) console.log(`  before: ${was}\n  now:    ${now}`);
+  }
+  if (mode === 'check') {
+    console.log(differing ? `DIFFERENT: ${differing} outputs changed` : 'IDENTICAL: every output as saved');
+    if (differing) process.exitCode = 1;
+  }
+}
+
+if (require.main === module) main();
