@@ -9,7 +9,9 @@ import type { AppServices } from '../services/app';
 import { t } from '../services/catalogue';
 import { log } from '../services/log';
 import { MAX_REMINDERS, type CurrentReminder } from '../services/reminders/reminders';
-import { describeRule, parseReminder, type ReminderRule } from '../services/reminders/rule';
+import { parseReminder, ruleAsTyped, type ReminderRule } from '../services/reminders/rule';
+import { describeRule } from '../cards/words/reminderRule';
+import { clock, weekdayName } from '../cards/words/dates';
 import { zoneFor } from '../services/reminders/zones';
 import { OneTurnDialog } from './oneTurn';
 import { personOf } from './turn';
@@ -24,12 +26,8 @@ export function whenText(at: Date, zone: string, now: Date): string {
   const when = DateTime.fromJSDate(at, { zone });
   const today = DateTime.fromJSDate(now, { zone }).startOf('day');
   const days = Math.round(when.startOf('day').diff(today, 'days').days);
-  const time = clock(when);
-  return days === 0 ? t('reminders.today', { time }) : days === 1 ? t('reminders.tomorrow', { time }) : t('reminders.onDay', { day: when.toFormat('cccc'), time });
-}
-
-function clock(t: DateTime): string {
-  return `${t.toFormat('h:mm')} ${t.hour < 12 ? 'am' : 'pm'}`;
+  const time = clock(when.hour, when.minute);
+  return days === 0 ? t('reminders.today', { time }) : days === 1 ? t('reminders.tomorrow', { time }) : t('reminders.onDay', { day: weekdayName(when.weekday), time });
 }
 
 /**
@@ -50,8 +48,14 @@ function amOrPm(am: ReminderRule, pm: ReminderRule): Partial<Activity> {
   const [hour, minute] = am.time.split(':').map(Number);
   const at = `${hour}:${String(minute).padStart(2, '0')}`;
   const text = t('reminders.amOrPm', { time: at, later: hour >= 5 ? 'evening' : 'afternoon' });
-  const buttons = [am, pm].map((rule) => commandButton(describeRule(rule), `remind me at ${describeRule(rule)}`));
+  const buttons = [am, pm].map((rule) => commandButton(describeRule(rule), `remind me ${ruleAsTyped(rule)}`));
   return { type: 'message', text, attachments: [cardAttachment({ ...adaptiveCard([textBlock(t('reminders.amOrPmHint'), { isSubtle: true })], buttons), fallbackText: text })] };
+}
+
+/** The time now in `zone`, for "it's 4:30 pm there now". */
+function clockAt(now: Date, zone: string): string {
+  const at = DateTime.fromJSDate(now, { zone });
+  return clock(at.hour, at.minute);
 }
 
 export function createReminderDialogs(app: AppServices): Dialog[] {
@@ -109,7 +113,7 @@ export function createReminderDialogs(app: AppServices): Dialog[] {
     new OneTurnDialog(TIMEZONE_DIALOG, async (context, args) => {
       const person = personOf(context);
       const now = app.now();
-      if (!args) return void (await context.sendActivity(t('reminders.zoneIs', { zone: person.timeZone, time: clock(DateTime.fromJSDate(now, { zone: person.timeZone })) })));
+      if (!args) return void (await context.sendActivity(t('reminders.zoneIs', { zone: person.timeZone, time: clockAt(now, person.timeZone) })));
       const found = zoneFor(args);
       if (!found) {
         log.info('person.timezone_unknown', { count: args.length });
@@ -120,7 +124,7 @@ export function createReminderDialogs(app: AppServices): Dialog[] {
       // A supervisor's digest follows them to the new zone at once, not a week late.
       await app.supervision.digest.ensureJob({ ...person, timeZone: zone });
       log.info('person.timezone_set', { person: person.id.slice(0, 8), status: found.via });
-      const set = t('reminders.zoneSet', { zone, time: clock(DateTime.fromJSDate(now, { zone })) });
+      const set = t('reminders.zoneSet', { zone, time: clockAt(now, zone) });
       await context.sendActivity(reminders.length ? `${set} ${t('reminders.reminderMoved', { count: reminders.length, rules: reminders.map((r) => describeRule(r.rule)).join('; ') })}` : set);
     }),
   ];

@@ -108,21 +108,12 @@ export function nextOccurrence(rule: ReminderRule, timeZone: string, after: Date
   throw new Error('reminder rule has no days');
 }
 
-/** Plain words for a rule: "4:30 pm on weekdays". */
-export function describeRule(rule: ReminderRule): string {
-  const [h, m] = rule.time.split(':').map(Number);
-  const clock = `${h % 12 === 0 ? 12 : h % 12}:${String(m).padStart(2, '0')} ${h < 12 ? 'am' : 'pm'}`;
-  return `${clock} ${describeDays(rule.days)}`;
+/** What a person would type to set `rule` ("at 16:30 mon tue"): what a button sends, in the parser's own words. */
+export function ruleAsTyped(rule: ReminderRule): string {
+  return `at ${rule.time} ${rule.days.map((d) => DAY_ABBREVIATIONS[d - 1]).join(' ')}`;
 }
 
-function describeDays(days: number[]): string {
-  const key = days.join(',');
-  if (key === EVERY_DAY.join(',')) return 'every day';
-  if (key === WEEKDAYS.join(',')) return 'on weekdays';
-  if (key === '6,7') return 'on weekends';
-  const names = days.map((d) => DateTime.fromObject({ weekday: d as 1 }).toFormat('cccc'));
-  return `on ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]}`;
-}
+const DAY_ABBREVIATIONS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** A stored rule read back from a job payload; undefined when it is not a valid rule. */
 export function ruleFrom(payload: Record<string, unknown>): ReminderRule | undefined {

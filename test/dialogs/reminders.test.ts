@@ -52,8 +52,8 @@ describe('reminders and time zones over HTTP', () => {
     assert.match(visibleText(asked), /^4:30 in the morning, or 4:30 in the afternoon\?/);
     assert.deepEqual(await jobsOf(id), [], 'nothing set until they say which');
     assert.deepEqual(buttons(asked).map((b) => [b.title, b.data]), [
-      ['4:30 am on weekdays', { command: 'remind me at 4:30 am on weekdays' }],
-      ['4:30 pm on weekdays', { command: 'remind me at 4:30 pm on weekdays' }],
+      ['4:30 am on weekdays', { command: 'remind me at 04:30 mon tue wed thu fri' }],
+      ['4:30 pm on weekdays', { command: 'remind me at 16:30 mon tue wed thu fri' }],
     ]);
     assert.match(visibleText(await c.say(buttons(asked)[1]!.data)), /I'll send a short reminder at 4:30 pm on weekdays/);
     assert.deepEqual((await jobsOf(id)).map((j) => j.time), ['16:30']);
