@@ -8,7 +8,7 @@ import { content } from '../services/content';
 import type { Draft } from '../services/reflections/draft';
 import { hideAnswered, keepAnswered, spreadFoundNames, unsureQuestions } from '../services/reflections/nameMemory';
 import type { Visibility } from '../services/reflections/model';
-import { redactAnswers, redactWords, wordsToRedact } from '../services/reflections/redact';
+import { placeholderCounts, redactAnswers, redactWords, wordsToRedact } from '../services/reflections/redact';
 import type { ChoiceResult, FreeTextAnswer, RawTextResult } from './prompts';
 import { reviewText } from './reflectionText';
 import { saveReflection } from './reflectionSave';
@@ -107,8 +107,12 @@ export class ReflectionReview {
     }
     const which = (step.result as ChoiceResult).value;
     v(step).editing = which;
-    const prompt = which === 'note' ? t('review.howAreYou') : content().stages.flatMap((s) => s.prompts).find((p) => p.id === draft.answers[Number(which)]!.promptId)!.text;
-    return step.beginDialog(FREE_TEXT, { step: `edit-${which}`, prompt: t('review.newAnswer', { prompt }), skippable: true, hidden: draft.hidden, screen: screenOf(draft) });
+    const answer = which === 'note' ? undefined : draft.answers[Number(which)]!;
+    const prompt = answer ? content().stages.flatMap((s) => s.prompts).find((p) => p.id === answer.promptId)!.text : t('review.howAreYou');
+    // What they wrote, as it will be stored (de-identified), to change rather than retype from memory.
+    const current = answer ? (answer.skipped ? '' : answer.text) : draft.selfCheck.note;
+    const asked = current ? t('review.changeAnswer', { prompt, current }) : t('review.changeBlank', { prompt });
+    return step.beginDialog(FREE_TEXT, { step: `edit-${which}`, prompt: asked, skippable: true, hidden: draft.hidden, screen: screenOf(draft), current });
   }
 
   private async reviewEdited(step: WaterfallStepContext) {
@@ -121,7 +125,8 @@ export class ReflectionReview {
     // A name found in the new text is hidden in the other answers too.
     const spread = draft.hidden ? spreadFoundNames(this.app.config.idSecret, draft.hidden, answer.found, draft.answers) : { hidden: draft.hidden, answers: draft.answers };
     if (which === 'note') return step.replaceDialog(REVIEW, { ...draft, ...spread, riskFlags, selfCheck: { ...draft.selfCheck, note: answer.text } });
-    const answers = spread.answers.map((a, i) => (i === Number(which) ? { ...a, text: answer.text, skipped: answer.skipped, redactions: answer.redactions } : a));
+    // Placeholders kept from the answer as it was ("[NAME] and I…") still count as hidden.
+    const answers = spread.answers.map((a, i) => (i === Number(which) ? { ...a, text: answer.text, skipped: answer.skipped, redactions: placeholderCounts(answer.text, [...Object.keys(a.redactions), ...Object.keys(answer.redactions)]) } : a));
     return step.replaceDialog(REVIEW, { ...draft, hidden: spread.hidden, answers, riskFlags });
   }
 

@@ -14,9 +14,9 @@
 // and returns its answer as if nothing had come between (./pause.ts).
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
-import { adaptiveCard, submit, textBlock } from '../../cards/card';
+import { adaptiveCard, submit, textBlock, type AdaptiveCard } from '../../cards/card';
 import type { HiddenNames } from '../../services/reflections/hiddenNames';
-import type { RedactedText } from '../../services/reflections/redact';
+import { placeholderCounts, type RedactedText } from '../../services/reflections/redact';
 import { t } from '../../services/catalogue';
 import { log, errorFields } from '../../services/log';
 import { cardActivity, CardStep, submissionOf, type StepState } from './step';
@@ -31,6 +31,8 @@ export interface FreeTextStepOptions {
   hidden?: HiddenNames;
   /** What the screen hooks may know about where the answer was given (ids only). */
   screen?: ScreenContext;
+  /** The answer as it stands (de-identified, as stored): offered in a box to change rather than retype (the review's edit). */
+  current?: string;
 }
 
 /** Where an answer was given: the debrief's id and client code, and the risk categories it has already raised. */
@@ -110,12 +112,7 @@ export function firstPart(whole: RedactedText, max: number): RedactedText {
     const lastSpace = cut.search(/\s\S*$/);
     text = (lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trimEnd();
   }
-  const redactions: Record<string, number> = {};
-  for (const type of Object.keys(whole.redactions)) {
-    const n = text.split(`[${type}]`).length - 1;
-    if (n) redactions[type] = n;
-  }
-  return { text, redactions, ...(whole.found ? { found: whole.found } : {}) };
+  return { text, redactions: placeholderCounts(text, Object.keys(whole.redactions)), ...(whole.found ? { found: whole.found } : {}) };
 }
 
 /** The last few words of the part kept, to show where it ends. */
@@ -140,6 +137,9 @@ export class FreeTextStep extends CardStep<FreeTextStepOptions> {
       const check = checkSubmission(buttonsSchema(options.step), value, state.nonce);
       if (check.ok && check.data.keep === true && long) return this.keepFirstPart(dc, long);
       if (check.ok && check.data.skip === true && options.skippable) return dc.endDialog(skipped());
+      // "Use this" under the box (a host that ignores associatedInputs sends the box with Skip too: Skip wins above;
+      // one that leaves an emptied box out sends no answer at all).
+      if (check.ok && options.current !== undefined && check.data.keep === undefined && check.data.skip === undefined) return this.answer(dc, state, String(check.data.answer ?? '').trim());
       await dc.context.sendActivity(check.ok ? t('prompts.needsWords') : t('prompts.staleCard'));
       await this.send(dc.context, state);
       return Dialog.EndOfTurn;
@@ -153,6 +153,12 @@ export class FreeTextStep extends CardStep<FreeTextStepOptions> {
       await this.send(dc.context, state);
       return Dialog.EndOfTurn;
     }
+    return this.answer(dc, state, raw);
+  }
+
+  /** An answer, typed or changed in the box: too long gets an offer, otherwise it is de-identified and screened. */
+  private async answer(dc: DialogContext, state: FreeTextState, raw: string): Promise<DialogTurnResult> {
+    const { options } = state;
     if (!raw) {
       await dc.context.sendActivity(options.skippable ? t('prompts.typeOrSkip') : t('prompts.typePlease'));
       return Dialog.EndOfTurn;
@@ -190,6 +196,10 @@ export class FreeTextStep extends CardStep<FreeTextStepOptions> {
 
   protected override async send(context: TurnContext, state: StepState<FreeTextStepOptions>): Promise<void> {
     const { options, nonce } = state;
+    if (options.current !== undefined) {
+      await context.sendActivity(cardActivity(options.prompt, { ...editCard(options, nonce, this.settings.maxLength), fallbackText: t(options.skippable ? 'prompts.answerOrSkipTyped' : 'prompts.typeAnswer') }));
+      return;
+    }
     if (!options.skippable) {
       await context.sendActivity(options.prompt);
       return;
@@ -203,14 +213,22 @@ function skipped(): FreeTextAnswer {
   return { text: '', redactions: {}, skipped: true, riskFlags: [] };
 }
 
-/** Skip, or "Keep the first part": exactly one of them. */
+/** The answer as it stands in a box to change, "Use this" and Skip (which leaves the answer as it was). */
+function editCard(options: FreeTextStepOptions, nonce: string, maxLength: number): AdaptiveCard {
+  const box = { type: 'Input.Text', id: 'answer', label: t('prompts.changeLabel'), value: options.current, isMultiline: true, maxLength };
+  // Skip sends no box: leaving the answer as it was must not depend on what is in the box.
+  const skip = { ...submit(t('prompts.skip'), { step: options.step, nonce, skip: true }), associatedInputs: 'none' };
+  return adaptiveCard([box], [submit(t('prompts.useThis'), { step: options.step, nonce }), ...(options.skippable ? [skip] : [])]);
+}
+
+/** Skip, "Keep the first part" or "Use this" with the box (which may come with Skip, or be left out when emptied). */
 function buttonsSchema(step: string): Record<string, unknown> {
   return {
     type: 'object',
     required: ['step', 'nonce'],
-    properties: { step: { const: step }, nonce: { type: 'string' }, skip: { const: true }, keep: { const: true } },
-    minProperties: 3,
-    maxProperties: 3,
+    properties: { step: { const: step }, nonce: { type: 'string' }, skip: { const: true }, keep: { const: true }, answer: { type: 'string' } },
+    minProperties: 2,
+    maxProperties: 4,
     additionalProperties: false,
   };
 }

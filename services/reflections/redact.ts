@@ -28,6 +28,19 @@ export function redactText(raw: string, opts: { secret: string; hidden?: HiddenN
   return { text: redacted, redactions, ...(found.size ? { found: [...found] } : {}) };
 }
 
+/**
+ * How many placeholders of each of these types ("[NAME]", …) the text holds: what an answer still hides when it
+ * carries placeholders from before (the first part of a long answer, an answer changed at the review).
+ */
+export function placeholderCounts(text: string, types: Iterable<string>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const type of new Set(types)) {
+    const n = text.split(`[${type}]`).length - 1;
+    if (n) counts[type] = n;
+  }
+  return counts;
+}
+
 export const PSW_REDACTION = 'REDACTED';
 
 /**
