@@ -18,6 +18,8 @@ export interface DbCost {
   queryPlans?: number;
   /** Documents read per container. */
   byContainer?: Record<string, number>;
+  /** Each request in order, as `METHOD container kind` (kind: read, query, plan, create, replace, upsert, delete…), when traced. */
+  trace?: string[];
 }
 
 export interface CountingProxy {
@@ -29,7 +31,8 @@ export interface CountingProxy {
 }
 
 
-export function countingProxy(): CountingProxy {
+/** `trace`: keep each request's method, container and kind in cost.trace (to see what a piece of work asks, not only how much). */
+export function countingProxy(options: { trace?: boolean } = {}): CountingProxy {
   let server: LoopbackHttps | undefined;
   let upstream: { endpoint: string; agent: https.Agent } | undefined;
   const proxy: CountingProxy = {
@@ -57,6 +60,10 @@ export function countingProxy(): CountingProxy {
           const read = plan ? 0 : items !== undefined ? Number(items) : req.method === 'GET' && answer.statusCode === 200 && /\/docs\/[^/]+$/.test(target.pathname) ? 1 : 0;
           cost.documentsRead += read;
           const coll = /\/colls\/([^/]+)/.exec(target.pathname)?.[1];
+          if (options.trace) {
+            cost.trace ??= [];
+            cost.trace.push(`${req.method} ${coll ?? '-'} ${requestKind(req, plan, target.pathname)}`);
+          }
           if (read && coll) {
             cost.byContainer ??= {};
             cost.byContainer[coll] = (cost.byContainer[coll] ?? 0) + read;
@@ -87,4 +94,20 @@ export function countingProxy(): CountingProxy {
     },
   };
   return proxy;
+}
+
+function requestKind(req: IncomingMessage, plan: boolean, path: string): string {
+  if (plan) return 'plan';
+  if (String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true') return 'query';
+  if (String(req.headers['x-ms-cosmos-is-batch-request'] ?? '').toLowerCase() === 'true') return 'batch';
+  if (String(req.headers['x-ms-cosmos-batch-atomic'] ?? '').toLowerCase() === 'true') return 'batch';
+  const doc = /\/docs\/[^/]+$/.test(path);
+  switch (req.method) {
+    case 'GET': return doc ? 'read' : 'feed';
+    case 'PUT': return 'replace';
+    case 'PATCH': return 'patch';
+    case 'DELETE': return 'delete';
+    case 'POST': return String(req.headers['x-ms-documentdb-is-upsert'] ?? '').toLowerCase() === 'true' ? 'upsert' : 'create';
+    default: return req.method ?? '?';
+  }
 }

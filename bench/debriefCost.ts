@@ -10,12 +10,12 @@ import { cardValue, DEBRIEF } from './debrief';
 
 export interface DebriefCost {
   /** Per conversation: requests and estimated RU of each turn (the last is the Save). */
-  conversations: { user: number; requests: number[]; estimatedRU: number[] }[];
+  conversations: { user: number; requests: number[]; estimatedRU: number[]; /** With BENCH_TRACE=1: each turn's requests (countingProxy trace). */ trace?: string[][] }[];
 }
 
 export async function runDebriefCost(): Promise<DebriefCost> {
   setLogLevel('silent');
-  const proxy = countingProxy();
+  const proxy = countingProxy({ trace: process.env.BENCH_TRACE === '1' });
   const bot = await startBot({ store: await freshStore({ interpose: proxy.interpose }) });
   const out: DebriefCost = { conversations: [] };
   try {
@@ -23,6 +23,7 @@ export async function runDebriefCost(): Promise<DebriefCost> {
       let last: string | undefined;
       const requests: number[] = [];
       const estimatedRU: number[] = [];
+      const trace: string[][] = [];
       for (const [i, turn] of DEBRIEF.entries()) {
         const value = turn.card ? cardValue(last, turn.card) : turn.value;
         if (turn.card && !value) throw new Error(`turn ${i + 1}: no such button in ${String(last).slice(0, 600)}`);
@@ -41,8 +42,9 @@ export async function runDebriefCost(): Promise<DebriefCost> {
         await new Promise((r) => setTimeout(r, 20));
         requests.push(proxy.cost.requests);
         estimatedRU.push(proxy.cost.estimatedRU ?? 0);
+        if (proxy.cost.trace) trace.push(proxy.cost.trace);
       }
-      out.conversations.push({ user: (c % 2) + 1, requests, estimatedRU });
+      out.conversations.push({ user: (c % 2) + 1, requests, estimatedRU, ...(trace.length ? { trace } : {}) });
     }
   } finally {
     await bot.stop();

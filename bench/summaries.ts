@@ -124,7 +124,7 @@ export const SUMMARY_SIZES = [1_000, 10_000, 20_000, 50_000, 100_000];
 export async function runSummaryBench(sizes: number[] = SUMMARY_SIZES, log: (s: string) => void = () => undefined): Promise<SummaryFigures[]> {
   setLogLevel('silent');
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ID_SECRET: 'bench-secret-bench-secret-bench-secret-00' });
-  const proxy = countingProxy();
+  const proxy = countingProxy({ trace: process.env.BENCH_TRACE === '1' }); // BENCH_TRACE=1: list each request of the last run
   // The embedded server scans a whole container for every query (no index), so its query time grows with the
   // container. This bench's client gets a long request timeout so a slow size is measured, not cut off (the bot keeps its own),
   // and the usual retries: a keep-alive socket the pass-through's upstream closed while idle (between sizes) is a reset.
@@ -178,6 +178,7 @@ export async function runSummaryBench(sizes: number[] = SUMMARY_SIZES, log: (s: 
       }, runs);
       out.push({ reflections: size, recent: Math.min(size, RECENT), historyYears: agoMs(size - 1) / (365.25 * 86_400_000), rebuild, oneQuery, summaryWeek, summary4Weeks, digest: digestRun, drillDown });
       log(`  ${size}: 4 weeks ${summary4Weeks.ms.toFixed(0)} ms ${summary4Weeks.documentsRead} docs; digest ${digestRun.ms.toFixed(0)} ms ${digestRun.requests} requests ${digestRun.documentsRead} docs; drill-down ${drillDown.ms.toFixed(0)} ms ${drillDown.requests} requests`);
+      if (digestRun.trace) log(`  ${size}: digest's requests: ${digestRun.trace.join(', ')}`);
      } catch (err) {
       const none = { requests: 0, requestUnits: 0, documentsRead: 0, ms: NaN };
       out.push({ reflections: size, recent: Math.min(size, RECENT), historyYears: agoMs(size - 1) / (365.25 * 86_400_000), error: (err as Error).message.slice(0, 120), oneQuery: none });
