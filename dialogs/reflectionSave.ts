@@ -17,7 +17,9 @@ export async function saveReflection(app: AppServices, context: TurnContext, dra
   try {
     // Saves the reflection, relationship and follow-up (services/reflections/commit.ts); while storage is
     // down the outbox keeps the reflection on this server and saves it when storage is back.
-    const outcome = await app.outbox.submit(doc);
+    // What this debrief learnt about names stays with the client's relationship (hashes only), written with it.
+    const names = !draft.practice && draft.hidden ? memoryOf(draft.hidden) : undefined;
+    const outcome = await app.outbox.submit(doc, { timeZone: person.timeZone, ...(names ? { names } : {}) });
     log.info('reflection.saved', { stage: doc.stage, movement: doc.movement, status: outcome, kind: draft.practice ? 'practice' : 'real' });
     if (outcome === 'kept') {
       const kept = t('router.reflectionKept');
@@ -29,11 +31,6 @@ export async function saveReflection(app: AppServices, context: TurnContext, dra
     log.error('reflection.save_failed', errorFields(err));
     await context.sendActivity(t('save.failed'));
     throw err;
-  }
-  // What this debrief learnt about names stays with the client's relationship (hashes only); a failure here
-  // loses only that memory, never the reflection.
-  if (!draft.practice && draft.hidden) {
-    await app.relationships.rememberNames(person.id, draft.clientCode, memoryOf(draft.hidden)).catch((err: unknown) => log.warn('reflection.names_not_remembered', errorFields(err)));
   }
   const saved = savedMessage(app, draft);
   // Saved whatever happens to this step's dialog state: if storing the step fails, this is still what is said.

@@ -19,7 +19,7 @@ import { categoryLabel, isRiskKind } from '../services/safety/protocol';
 import { checkInJob } from '../services/you/checkIn';
 import { needNoticeJob } from '../services/you/needNotice';
 import { selfReflectionFromDraft, type SelfDraft, type SelfNeed, type SelfOrigin } from '../services/you/model';
-import { offerAfterDebrief, type SelfOffer } from '../services/you/offer';
+import { needsPreviousScore, offerAfterDebrief, type SelfOffer } from '../services/you/offer';
 import { SelfReflections } from '../services/you/selfReflections';
 import { DRILL_DOWN_DAYS } from '../services/supervision/summaries';
 import type { DebriefProgress } from './midDebrief';
@@ -59,8 +59,9 @@ export async function debriefOffer(app: AppServices, context: TurnContext, draft
   if (!savedId || draft.practice) return;
   try {
     const psw = personOf(context).id;
-    const recent = await app.reflections.listByPsw(psw, { pageSize: 2 });
-    const previous = recent.items.find((r) => r.id !== savedId);
+    // Read only when it can change the offer: one query fewer on most Saves (issue 19).
+    const recent = needsPreviousScore(draft.selfCheck.score) ? (await app.reflections.listByPsw(psw, { pageSize: 2 })).items : [];
+    const previous = recent.find((r) => r.id !== savedId);
     const offer = offerAfterDebrief({ texts: [...draft.answers.map((a) => a.text), draft.selfCheck.note], answers: draft.answers, score: draft.selfCheck.score, previousScore: previous?.selfCheck.score });
     if (offer) {
       context.turnState.set(OFFER_KEY, offer);

@@ -55,7 +55,7 @@ export function createServices(config: Config, store: Store): AppServices {
   const relationships = new RelationshipsService(store.containers.relationships);
   const rollups = new RollupStore(store.containers.rollups, () => app.now());
   const commitDeps = { reflections, relationships, people, schedules: store.containers.schedules, rollups, followUpDays: config.followUpDays, defaultTimeZone: config.defaultTimeZone };
-  const outbox = new ReflectionOutbox(path.join(config.dataDir, 'outbox'), async (doc) => void (await commitReflection(commitDeps, doc)));
+  const outbox = new ReflectionOutbox(path.join(config.dataDir, 'outbox'), async (doc, extras) => void (await commitReflection(commitDeps, doc, extras)));
   // Every turn maps its sender; the HMAC is cheap but not free, and a process sees the same few people again and again.
   const ids = new Map<string, string>();
   const personIdFor = (channelId: string) => {

@@ -5,6 +5,7 @@ import type { Container } from '@azure/cosmos';
 import type { PeopleService } from '../people';
 import { scheduleFollowUp } from '../stalls/followUp';
 import type { ReflectionDoc } from './model';
+import type { NameMemory } from './nameMemory';
 import type { RelationshipsService } from './relationships';
 import type { ReflectionsService } from './service';
 
@@ -19,19 +20,29 @@ export interface CommitDeps {
   defaultTimeZone: string;
 }
 
-export async function commitReflection(deps: CommitDeps, doc: ReflectionDoc): Promise<{ created: boolean }> {
+/**
+ * What the turn that saves already knows, so the Save need not read or write it again (issue 19). Not kept in the
+ * outbox's spool: a reflection saved later from there reads the person's zone, and its debrief's names are not kept
+ * (as before).
+ */
+export interface CommitExtras {
+  /** The PSW's time zone, for the follow-up's local time (else the person is read). */
+  timeZone?: string;
+  /** What the debrief learnt about names (hashes only), merged into the relationship in the same write. */
+  names?: NameMemory;
+}
+
+export async function commitReflection(deps: CommitDeps, doc: ReflectionDoc, extras: CommitExtras = {}): Promise<{ created: boolean }> {
   // The reflection first: if it can't be saved nothing else is written, and the outbox repeats the whole step.
   const { created } = await deps.reflections.save(doc);
   if (doc.practice) return { created };
   // The relationship and the follow-up don't depend on each other: written side by side, the Save turn is shorter.
   // (issue 19) The roll-up too, side by side: a crash before it is written is repaired by RollupStore.reconcile at the next start.
-  await Promise.all([deps.relationships.recordReflection(doc), deps.rollups.record(deps.reflections.withTtl(doc)), doc.stall ? followUp(deps, doc) : undefined]);
+  await Promise.all([deps.relationships.recordReflection(doc, extras.names), deps.rollups.record(deps.reflections.withTtl(doc)), doc.stall ? followUp(deps, doc, extras.timeZone) : undefined]);
   return { created };
 }
 
-async function followUp(deps: CommitDeps, doc: ReflectionDoc): Promise<void> {
-  const person = await deps.people.get(doc.psw);
-  await scheduleFollowUp(deps.schedules, {
-    psw: doc.psw, clientCode: doc.clientCode, now: new Date(doc.createdAt), timeZone: person?.timeZone ?? deps.defaultTimeZone, days: deps.followUpDays,
-  });
+async function followUp(deps: CommitDeps, doc: ReflectionDoc, knownZone: string | undefined): Promise<void> {
+  const timeZone = knownZone ?? (await deps.people.get(doc.psw))?.timeZone ?? deps.defaultTimeZone;
+  await scheduleFollowUp(deps.schedules, { psw: doc.psw, clientCode: doc.clientCode, now: new Date(doc.createdAt), timeZone, days: deps.followUpDays });
 }

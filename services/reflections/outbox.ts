@@ -8,9 +8,11 @@ import path from 'node:path';
 import { errorFields, log } from '../log';
 import { backoffDelay, type BackoffOptions } from '../backoff';
 import { isStorageUnavailable } from '../storage/retry';
+import type { CommitExtras } from './commit';
 import type { ReflectionDoc } from './model';
 
-export type Deliver = (doc: ReflectionDoc) => Promise<void>;
+/** `extras`: what the saving turn knows (commit.ts); only the document is kept in the spool. */
+export type Deliver = (doc: ReflectionDoc, extras?: CommitExtras) => Promise<void>;
 
 /** Flush retry timing (defaults: 1 s, capped at 60 s). */
 export type OutboxOptions = Partial<BackoffOptions>;
@@ -26,9 +28,9 @@ export class ReflectionOutbox {
   constructor(private readonly dir: string, private readonly deliver: Deliver, private readonly opts: OutboxOptions = {}) {}
 
   /** Delivers now; when storage is unavailable keeps the document in the spool and says so ('kept'). */
-  async submit(doc: ReflectionDoc): Promise<'saved' | 'kept'> {
+  async submit(doc: ReflectionDoc, extras?: CommitExtras): Promise<'saved' | 'kept'> {
     try {
-      await this.deliver(doc);
+      await this.deliver(doc, extras);
       return 'saved';
     } catch (err) {
       if (!isStorageUnavailable(err)) throw err;

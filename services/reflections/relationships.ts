@@ -16,9 +16,19 @@ export class RelationshipsService {
     return (await this.read(psw, relationshipId(psw, code)))?.doc;
   }
 
-  /** Applies a saved reflection to its relationship; a reflection already applied changes nothing twice. */
-  async recordReflection(r: ReflectionDoc): Promise<RelationshipDoc> {
-    return this.update(r.psw, r.clientCode, (prev) => (prev?.history.some((e) => e.reflectionId === r.id) ? undefined : applyReflection(prev, r)));
+  /**
+   * Applies a saved reflection to its relationship, with what its debrief learnt about names (merged, in the same
+   * write); a reflection already applied changes nothing twice.
+   */
+  async recordReflection(r: ReflectionDoc, names?: NameMemory): Promise<RelationshipDoc> {
+    return this.update(r.psw, r.clientCode, (prev) => {
+      const applied = prev?.history.some((e) => e.reflectionId === r.id);
+      const next = applied ? prev! : applyReflection(prev, r);
+      if (!names) return applied ? undefined : next;
+      const merged = mergeMemory(next.names, names);
+      if (applied && JSON.stringify(merged) === JSON.stringify(prev!.names)) return undefined;
+      return { ...next, names: merged };
+    });
   }
 
   /** Keeps what a debrief learnt about names on its relationship (merged with what it held); none yet, nothing kept. */

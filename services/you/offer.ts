@@ -49,6 +49,11 @@ export function topicIn(texts: readonly string[], c: Content = defaultContent(),
   return c.you.topics.find((t) => t.offer && (patternsOf(t).some((re) => normal.some((s) => re.test(s))) || (t.offer.afterPrompts ?? []).some((id) => answered.has(id))));
 }
 
+/** Whether the previous self-check can change the offer (a 2 now; a 1 says so alone): else the Save turn need not read it. */
+export function needsPreviousScore(score: number): boolean {
+  return score <= LOW_SCORE && score !== 1;
+}
+
 export function offerAfterDebrief(input: OfferInput, c: Content = defaultContent()): SelfOffer | undefined {
   const topic = topicIn(input.texts, c, input.answers);
   const low = input.score <= LOW_SCORE;

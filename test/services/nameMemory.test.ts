@@ -89,5 +89,26 @@ describe('names across a debrief and across debriefs', () => {
       assert.deepEqual((await svc.get('psw-m', 'C-9'))!.names, memory, 'a later reflection keeps the memory');
       assert.deepEqual(applyReflection(undefined, doc).names, undefined);
     });
+
+    it('a Save keeps its names in the relationship write itself; a repeated Save changes nothing, a later one merges (issue 19)', async () => {
+      const svc = new RelationshipsService(store.containers.relationships);
+      const first = memoryOf(hideNames(SECRET, ['Zorblax'], debriefNames(undefined))!);
+      const doc: ReflectionDoc = {
+        id: newReflectionId(), kind: 'reflection', psw: 'psw-n', clientCode: 'C-3', stage: 'trust', stageChosenBy: 'psw', movement: 'steady',
+        answers: [], selfCheck: { score: 3, note: '' }, riskFlags: [], visibility: 'shared', practice: false, createdAt: '2025-03-01T15:00:00.000Z', ttl: 3600,
+      };
+      const saved = await svc.recordReflection(doc, first);
+      assert.deepEqual(saved.names, first);
+      assert.equal(saved.history.length, 1);
+      const before = await store.containers.relationships.item(saved.id, 'psw-n').read();
+      await svc.recordReflection(doc, first); // the outbox, or a second tap: the same reflection and the same names
+      const after = await store.containers.relationships.item(saved.id, 'psw-n').read();
+      assert.equal(after.etag, before.etag, 'nothing written twice');
+      const second = memoryOf(hideNames(SECRET, ['Quillon'], debriefNames(first))!);
+      const again = await svc.recordReflection(doc, second); // the same reflection, with names learnt since: merged, applied once
+      assert.equal(again.history.length, 1);
+      assert.deepEqual(again.names, mergeMemory(first, second));
+      assert.equal(again.names!.hide.length, 2);
+    });
   });
 });
