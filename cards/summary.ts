@@ -2,7 +2,7 @@
 // Chart.Line); each chart carries a `fallback` TextBlock with the same numbers, so clients without charts
 // (the web chat, older Teams, screen readers) read the same facts as plain text.
 // https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/charts-in-adaptive-cards
-import { t } from '../services/catalogue';
+import { list, t, type MessageKey } from '../services/catalogue';
 import { content } from '../services/content';
 import { tallyText } from './strategyTally';
 import { categoryLabel } from '../services/safety/protocol';
@@ -14,7 +14,8 @@ import type { StrategyCounts } from '../services/supervision/whatHelps';
 import type { Period } from '../services/supervision/period';
 import { adaptiveCard, commandButton, submit, textBlock, type AdaptiveCard, type CardElement } from './card';
 import { jsonBytes, MAX_CARD_BYTES, packBody } from './limits';
-import { DateTime } from 'luxon';
+import { dateLocale, formatDate } from './words/dates';
+import { periodLabel } from './words/period';
 
 // Within Teams' 28 KB a card (cards/limits.ts): a team summary is paged (at most PEOPLE_PER_PAGE people, fewer when
 // their blocks are large), a person shows at most STALL_LINES stall lines, and a page of reflections shows the
@@ -25,7 +26,8 @@ export const ANSWER_PREVIEW = 280;
 /** Room left on every card for what its frame adds. */
 const CARD_BUDGET = MAX_CARD_BYTES - 1024;
 
-const MOVEMENT_WORDS: Record<Movement, string> = { progressing: 'progressing', steady: 'steady', stalling: 'stalling', setback: 'setback' };
+const MOVEMENT_WORDS: Record<Movement, MessageKey> = { progressing: 'summary.movement.progressing', steady: 'summary.movement.steady', stalling: 'summary.movement.stalling', setback: 'summary.movement.setback' };
+const movementWord = (m: Movement): string => (MOVEMENT_WORDS[m] ? t(MOVEMENT_WORDS[m]) : m);
 
 export function stageTitle(stage: StageId): string {
   try {
@@ -56,8 +58,7 @@ function promptText(id: string): string | undefined {
 }
 
 function weeksAndDays(days: number): string {
-  if (days < 14) return `${days} day${days === 1 ? '' : 's'}`;
-  return `${Math.floor(days / 7)} weeks`;
+  return days < 14 ? t('summary.days', { count: days }) : t('summary.weeks', { count: Math.floor(days / 7) });
 }
 
 /**
@@ -65,14 +66,14 @@ function weeksAndDays(days: number): string {
  * client code only where the PSW flagged it, and that they asked to talk it through.
  */
 export function stallText(s: StallLine, scope: PswSummary['scope'] = 'own'): string {
-  const who = s.clientCode ? `${s.clientCode}: ` : scope === 'own' ? '' : t('supervision.card.aClient');
+  const who = s.clientCode ? t('summary.stall.client', { clientCode: s.clientCode }) : scope === 'own' ? '' : t('supervision.card.aClient');
   // A strategy picked at a stall is a plan; whether it was tried is only known when the PSW reports back.
   const tried = s.strategiesTried.length ? t('summary.planned', { titles: s.strategiesTried.map((id) => strategyTitle(s.stage, id)).join(', ') }) : t('summary.noPlan');
-  const since = s.days < 1 ? 'since today' : `for ${weeksAndDays(s.days)}`;
+  const since = s.days < 1 ? t('supervision.flags.sinceToday') : t('supervision.flags.sinceFor', { duration: weeksAndDays(s.days) });
   const flag = !s.flaggedForSupervision
     ? ''
     : t(scope === 'own' ? 'supervision.card.flagOwn' : s.talkedThrough ? 'supervision.card.flagTalkedThrough' : 'supervision.card.flagAsked');
-  return `${who}stalled at ${stageTitle(s.stage)} ${since}; ${tried}${flag}`;
+  return t('summary.stall.line', { who, stage: stageTitle(s.stage), since, tried, flag });
 }
 
 /** A safety topic for its reader: the PSW's own distress is "your own wellbeing" to them, "their own wellbeing" to a supervisor. */
@@ -84,14 +85,14 @@ function topicFor(category: string, scope: PswSummary['scope']): string {
 export function summaryLines(p: PswSummary): { title: string; value: string }[] {
   const r = p.reflections;
   // A new hire: onboarding first; with nothing else yet, one short line instead of five "none"s.
-  const onboarding = p.onboarding ? [{ title: 'Onboarding', value: onboardingText(p.onboarding) }] : [];
-  if (onboarding.length && nothingYet(p)) return [...onboarding, { title: 'Reflections', value: t('supervision.card.noneYet') }];
+  const onboarding = p.onboarding ? [{ title: t('summary.facts.onboarding'), value: onboardingText(p.onboarding) }] : [];
+  if (onboarding.length && nothingYet(p)) return [...onboarding, { title: t('summary.facts.reflections'), value: t('supervision.card.noneYet') }];
   const lines = [
     ...onboarding,
-    { title: 'Reflections', value: p.scope === 'own' ? `${r.total} (${r.private} private)` : `${r.shared} shared, ${r.private} private` },
-    { title: 'Stages', value: stagesText(p.stages) },
-    { title: 'Movement', value: movementText(p.movement, p.scope) },
-    { title: 'Self-check', value: selfCheckText(p) },
+    { title: t('summary.facts.reflections'), value: p.scope === 'own' ? t('summary.countsOwn', { total: r.total, private: r.private }) : t('summary.countsShared', { shared: r.shared, private: r.private }) },
+    { title: t('summary.facts.stages'), value: stagesText(p.stages) },
+    { title: t('summary.facts.movement'), value: movementText(p.movement, p.scope) },
+    { title: t('summary.facts.selfCheck'), value: selfCheckText(p) },
   ];
   // The stages whose stalls need the most help (content/stages.json `stallFocus`: trust and bridging) by name.
   const focus = content().stages.filter((s) => s.stallFocus).map((s) => s.id);
@@ -99,15 +100,16 @@ export function summaryLines(p: PswSummary): { title: string; value: string }[] 
   const other = p.stalls.length - stalls.length;
   // The longest stalls first (the service sorts them); the rest as a count, so a person's block stays small.
   const shown = stalls.slice(0, STALL_LINES).map((s) => stallText(s, p.scope));
-  if (stalls.length > STALL_LINES) shown.push(`and ${stalls.length - STALL_LINES} more at ${focus.join(' or ')}`);
-  lines.push({ title: 'Stalls', value: stalls.length ? shown.join('\n') : other ? '' : 'none' });
+  const either = new Intl.ListFormat(dateLocale(), { type: 'disjunction' });
+  if (stalls.length > STALL_LINES) shown.push(t('summary.moreStalls', { count: stalls.length - STALL_LINES, stages: either.format(focus.map(stageTitle)) }));
+  lines.push({ title: t('summary.facts.stalls'), value: stalls.length ? shown.join('\n') : other ? '' : t('summary.none') });
   if (other) lines[lines.length - 1].value = [lines[lines.length - 1].value, t('summary.otherStages', { count: other })].filter(Boolean).join('\n');
   // Planned vs tried (issue 14): the PSW's own summary only.
   const strategies = p.strategies ? tallyText(p.strategies) : '';
-  if (strategies) lines.push({ title: 'Strategies', value: strategies });
+  if (strategies) lines.push({ title: t('summary.facts.strategies'), value: strategies });
   const risk = Object.entries(p.riskFlags ?? {});
   const own = p.scope === 'own';
-  if (risk.length) lines.push({ title: 'Safety', value: `⚠ ${risk.map(([f, n]) => `${topicFor(f, p.scope)} ${n}`).join(' · ')} (${t(own ? 'supervision.card.topicOwn' : 'supervision.card.topicSupervisee')})` });
+  if (risk.length) lines.push({ title: t('summary.facts.safety'), value: `⚠ ${risk.map(([f, n]) => `${topicFor(f, p.scope)} ${n}`).join(' · ')} (${t(own ? 'supervision.card.topicOwn' : 'supervision.card.topicSupervisee')})` });
   const n = p.flaggedForSupervision;
   const open = openFlags(p);
   if (n && own) lines.push({ title: t('supervision.card.titleForSupervision'), value: t('supervision.card.flaggedOwn', { count: n }) });
@@ -160,7 +162,7 @@ function stagesText(stages: Record<StageId, number>): string {
 }
 
 function movementText(m: Record<Movement, number>, scope: PswSummary['scope']): string {
-  const parts = (Object.keys(m) as Movement[]).filter((k) => m[k] > 0).map((k) => `${MOVEMENT_WORDS[k]} ${m[k]}`);
+  const parts = (Object.keys(m) as Movement[]).filter((k) => m[k] > 0).map((k) => `${movementWord(k)} ${m[k]}`);
   return parts.length ? parts.join(' · ') : t(scope === 'own' ? 'supervision.card.noReflections' : 'supervision.card.nothingShared');
 }
 
@@ -186,7 +188,7 @@ function charts(p: PswSummary): CardElement[] {
     out.push({
       type: 'Chart.Line',
       title: t('summary.selfCheckWeekly'),
-      data: [{ legend: 'Self-check', values: p.selfCheck.weekly.filter((w) => w.average !== undefined).map((w) => ({ x: w.week, y: w.average })) }],
+      data: [{ legend: t('summary.facts.selfCheck'), values: p.selfCheck.weekly.filter((w) => w.average !== undefined).map((w) => ({ x: w.week, y: w.average })) }],
       // Weeks without a self-check are left out ("2 Nov — · 9 Nov —" read as noise).
       fallback: textBlock(t('summary.selfCheckByWeek', { weeks: p.selfCheck.weekly.filter((w) => w.average !== undefined).map((w) => `${w.week} ${w.average}`).join(' · ') }), { isSubtle: true }),
     });
@@ -196,7 +198,7 @@ function charts(p: PswSummary): CardElement[] {
 
 function personBlock(p: PswSummary): CardElement {
   const items: CardElement[] = [
-    textBlock(p.person.alias ?? 'Unnamed', { weight: 'Bolder', size: 'Medium', style: 'heading' }),
+    textBlock(p.person.alias ?? t('summary.unnamed'), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
     { type: 'FactSet', facts: summaryLines(p).filter((l) => l.value) },
     ...charts(p),
   ];
@@ -216,22 +218,23 @@ export interface TeamPageOptions {
  * One page of a team summary (or the weekly digest): as many people as fit in a card, up to PEOPLE_PER_PAGE, then
  * one picker to read someone's shared reflections and a "Show more" button — two actions, however big the team.
  */
-export function teamSummaryCard(s: TeamSummary, heading = 'Your team', opts: TeamPageOptions = {}): AdaptiveCard {
+export function teamSummaryCard(s: TeamSummary, heading = t('supervision.shared.yourTeam'), opts: TeamPageOptions = {}): AdaptiveCard {
   const people = s.teams.flatMap((t) => t.psws.map((p) => ({ team: t.team, p })));
   const grouped = s.teams.length > 1 || s.teams.some((t) => t.team);
   const start = Math.min(Math.max(0, opts.offset ?? 0), people.length);
   const page = (count: number): AdaptiveCard => {
     const end = start + count;
     const paged = start > 0 || end < people.length;
-    const range = paged ? ` (${start + 1}–${end} of ${people.length})` : '';
-    const body: CardElement[] = [textBlock(`${heading} — ${s.period.label}${range}`, { weight: 'Bolder', size: 'Large', style: 'heading' })];
+    const title = t('summary.teamHeading', { heading, period: periodLabel(s.period.label) });
+    const body: CardElement[] = [textBlock(paged ? t('summary.paged', { title, first: start + 1, last: end, total: people.length }) : title, { weight: 'Bolder', size: 'Large', style: 'heading' })];
     if (start === 0) body.push(...pendingAlertsBlock(opts.alerts ?? [], s.viewer.timeZone));
     if (!people.length) body.push(textBlock(t('summary.emptyTeam')));
     for (let i = start; i < end; i++) {
       const { team, p } = people[i]!;
       if (grouped && (i === start || people[i - 1]!.team !== team)) {
-        const continued = i === start && i > 0 && people[i - 1]!.team === team ? ' (continued)' : '';
-        body.push(textBlock(`${team || 'No team'}${continued}`, { weight: 'Bolder', spacing: 'Large', style: 'heading' }));
+        const name = team || t('summary.noTeam');
+        const continued = i === start && i > 0 && people[i - 1]!.team === team;
+        body.push(textBlock(continued ? t('summary.continued', { title: name }) : name, { weight: 'Bolder', spacing: 'Large', style: 'heading' }));
       }
       body.push(personBlock(p));
     }
@@ -250,7 +253,7 @@ export function teamSummaryCard(s: TeamSummary, heading = 'Your team', opts: Tea
     // Neither button sends the picker's choice (nor asks for one): associatedInputs 'none' (Adaptive Cards 1.3+).
     if (opts.alerts?.length || people.some(({ p }) => openFlags(p))) actions.push({ ...commandButton(t('supervision.flags.button'), 'flags'), associatedInputs: 'none' });
     if (people.length) actions.push({ ...commandButton(t('supervision.whatHelps.button'), 'what helps'), associatedInputs: 'none' });
-    if (end < people.length && opts.more) actions.push({ ...submit(`Show more (${people.length - end} more)`, opts.more(end)), associatedInputs: 'none' });
+    if (end < people.length && opts.more) actions.push({ ...submit(t('summary.showMoreCount', { count: people.length - end }), opts.more(end)), associatedInputs: 'none' });
     return adaptiveCard(body, actions);
   };
   let count = Math.min(1, people.length - start);
@@ -260,7 +263,7 @@ export function teamSummaryCard(s: TeamSummary, heading = 'Your team', opts: Tea
 
 export function ownSummaryCard(p: PswSummary, period: Period): AdaptiveCard {
   return adaptiveCard(
-    [textBlock(`Your work — ${period.label}`, { weight: 'Bolder', size: 'Large', style: 'heading' }), personBlock(p)],
+    [textBlock(t('summary.yourWork', { period: periodLabel(period.label) }), { weight: 'Bolder', size: 'Large', style: 'heading' }), personBlock(p)],
     [submit(t('summary.readMine'), { command: 'my summary', page: 'first' })],
   );
 }
@@ -270,7 +273,7 @@ export function teamSummaryText(s: TeamSummary, pendingAlerts = 0): string {
   const n = s.teams.reduce((k, t) => k + t.psws.length, 0);
   const flagged = s.teams.flatMap((t) => t.psws).filter((p) => p.flaggedForSupervision || p.selfCheck.low || p.selfCheck.falling || Object.keys(p.riskFlags ?? {}).length).length;
   const alerts = pendingAlerts ? t('supervision.flags.digestPending', { count: pendingAlerts }) : '';
-  return t('summary.teamText', { period: s.period.label, count: n, flagged, alerts });
+  return t('summary.teamText', { period: periodLabel(s.period.label), count: n, flagged, alerts });
 }
 
 /**
@@ -280,14 +283,14 @@ export function teamSummaryText(s: TeamSummary, pendingAlerts = 0): string {
 export function reflectionPageCard(
   page: ReflectionPage, zone: string, moreCommand: string, firstPage: boolean, readAll?: (r: ReflectionDoc) => Record<string, unknown>,
 ): AdaptiveCard {
-  const who = page.scope === 'own' ? 'Your reflections' : `${page.subject.alias ?? 'Their'} — shared reflections`;
+  const who = page.scope === 'own' ? t('summary.yourReflections') : page.subject.alias ? t('summary.sharedReflectionsOf', { alias: page.subject.alias }) : t('summary.sharedReflections');
   const build = (preview: number): AdaptiveCard => {
-    const body: CardElement[] = [textBlock(`${who}${firstPage ? '' : ' (continued)'}`, { weight: 'Bolder', size: 'Large', style: 'heading' })];
+    const body: CardElement[] = [textBlock(firstPage ? who : t('summary.continued', { title: who }), { weight: 'Bolder', size: 'Large', style: 'heading' })];
     // A new hire's drill-down says where they are in onboarding before their reflections (or their absence).
-    if (firstPage && page.onboarding) body.push({ type: 'FactSet', facts: [{ title: 'Onboarding', value: onboardingText(page.onboarding) }] });
+    if (firstPage && page.onboarding) body.push({ type: 'FactSet', facts: [{ title: t('summary.facts.onboarding'), value: onboardingText(page.onboarding) }] });
     if (!page.items.length) body.push(textBlock(firstPage ? t('summary.nothingRecent') : t('summary.everything')));
     for (const r of page.items) body.push(reflectionBlock(r, zone, page.scope === 'own', preview, readAll));
-    const actions = page.next ? [submit('Show more', { command: moreCommand, page: page.next })] : [];
+    const actions = page.next ? [submit(t('summary.showMore'), { command: moreCommand, page: page.next })] : [];
     return adaptiveCard(body, actions);
   };
   let card = build(ANSWER_PREVIEW);
@@ -301,19 +304,22 @@ export function reflectionPageCard(
 /** One whole reflection, nothing cut: as many cards as it takes to stay within Teams' limit (one, unless answers are very long). */
 export function fullReflectionCards(r: ReflectionDoc, zone: string, own: boolean): AdaptiveCard[] {
   const block = reflectionBlock(r, zone, own, Infinity) as { items: CardElement[] };
-  return packBody(block.items, (body, part) => adaptiveCard(part ? [textBlock('(continued)', { isSubtle: true }), ...body] : body));
+  return packBody(block.items, (body, part) => adaptiveCard(part ? [textBlock(t('summary.continuedMark'), { isSubtle: true }), ...body] : body));
 }
 
 function reflectionBlock(r: ReflectionDoc, zone: string, own: boolean, preview: number, readAll?: (r: ReflectionDoc) => Record<string, unknown>): CardElement {
-  const when = DateTime.fromISO(r.createdAt, { zone }).toFormat('ccc d LLL, HH:mm');
+  const when = formatDate(r.createdAt, zone, 'ccc d LLL, HH:mm');
   const facts = [
-    { title: 'Stage', value: stageTitle(r.stage) },
-    { title: 'Movement', value: MOVEMENT_WORDS[r.movement] ?? r.movement },
-    { title: 'Self-check', value: `${r.selfCheck.score} of 5` },
+    { title: t('summary.facts.stage'), value: stageTitle(r.stage) },
+    { title: t('summary.facts.movement'), value: movementWord(r.movement) },
+    { title: t('summary.facts.selfCheck'), value: t('summary.scoreOf', { score: r.selfCheck.score }) },
   ];
-  if (own) facts.unshift({ title: 'Shared', value: r.visibility === 'shared' ? 'yes' : 'no (private)' });
-  if (r.stall) facts.push({ title: 'Stall', value: `${stageTitle(r.stall.stage)}${r.stall.strategyId ? `, trying ${strategyTitle(r.stall.stage, r.stall.strategyId)}` : ''}${r.stall.flaggedForSupervision ? ', flagged for supervision' : ''}` });
-  const items: CardElement[] = [textBlock(`${when} · client ${r.clientCode}`, { weight: 'Bolder' }), { type: 'FactSet', facts }];
+  if (own) facts.unshift({ title: t('summary.facts.shared'), value: r.visibility === 'shared' ? t('summary.sharedYes') : t('summary.sharedNo') });
+  if (r.stall) {
+    const trying = r.stall.strategyId ? t('summary.trying', { strategy: strategyTitle(r.stall.stage, r.stall.strategyId) }) : '';
+    facts.push({ title: t('summary.facts.stall'), value: t('summary.stallFact', { stage: stageTitle(r.stall.stage), trying, flagged: r.stall.flaggedForSupervision ? 'yes' : 'no' }) });
+  }
+  const items: CardElement[] = [textBlock(t('summary.reflectionHeading', { when, clientCode: r.clientCode }), { weight: 'Bolder' }), { type: 'FactSet', facts }];
   let cut = false;
   const clip = (text: string): string => {
     if (text.length <= preview) return text;
@@ -338,7 +344,7 @@ export function flagTitle(item: AgendaItem, zone: string): string {
   const a = item.about;
   const alias = item.alias ?? t('supervision.flags.someone');
   if (a.type === 'stall') return t('supervision.flags.stallTitle', { alias, clientCode: a.clientCode, stage: stageTitle(a.stage) });
-  return t('supervision.flags.alertTitle', { alias, date: DateTime.fromISO(a.deliveredAt, { zone }).toFormat('d LLL') });
+  return t('supervision.flags.alertTitle', { alias, date: formatDate(a.deliveredAt, zone, 'd LLL') });
 }
 
 /** What the flag is and the conversation it invites (Proctor's functions, content/supervision.json). */
@@ -351,7 +357,7 @@ export function flagDetail(item: AgendaItem): string {
     const since = item.days ? t('supervision.flags.sinceFor', { duration: weeksAndDays(item.days) }) : t('supervision.flags.sinceToday');
     return t('supervision.flags.stallDetail', { since, planned, invites: item.framing.line });
   }
-  const kinds = new Intl.ListFormat('en', { type: 'conjunction' }).format(a.categories.map((c) => topicFor(c, 'supervisee')));
+  const kinds = list(a.categories.map((c) => topicFor(c, 'supervisee')));
   // As in the alert itself (services/safety/alerts.ts): the client is named only for a concern about a client.
   const client = a.clientCode && item.framing.kind === 'clientSafety' ? t('supervision.flags.alertClient', { clientCode: a.clientCode }) : '';
   return t('supervision.flags.alertDetail', { kinds, client, invites: item.framing.line });

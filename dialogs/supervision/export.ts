@@ -3,6 +3,7 @@
 // record are decided in services/supervision/export.ts.
 import { adaptiveCard, textBlock } from '../../cards/card';
 import type { AppServices } from '../../services/app';
+import { periodLabel } from '../../cards/words/period';
 import { t } from '../../services/catalogue';
 import { log } from '../../services/log';
 import { EXPORT_TOKEN_MINUTES } from '../../services/supervision/export';
@@ -39,7 +40,7 @@ export function exportDialog(app: AppServices): OneTurnDialog {
       const url = `${base}/exports?token=${encodeURIComponent(request.token)}`;
       await sendCard(
         context,
-        adaptiveCard([textBlock(t('supervision.export.readyFor', { period: period.label })), textBlock(t('supervision.export.link', { minutes: EXPORT_TOKEN_MINUTES }), { isSubtle: true })], [
+        adaptiveCard([textBlock(t('supervision.export.readyFor', { period: periodLabel(period.label) })), textBlock(t('supervision.export.link', { minutes: EXPORT_TOKEN_MINUTES }), { isSubtle: true })], [
           { type: 'Action.OpenUrl', title: t('supervision.export.download'), url },
         ]),
       );
@@ -52,7 +53,7 @@ export function exportDialog(app: AppServices): OneTurnDialog {
     if (!file.rows) return void (await context.sendActivity(t('supervision.export.none')));
     await context.sendActivity({
       type: 'message',
-      text: t('supervision.export.ready', { rows: file.rows, period: period.label }),
+      text: t('supervision.export.ready', { rows: file.rows, period: periodLabel(period.label) }),
       attachments: [{ contentType: 'text/csv', name: file.filename, contentUrl: `data:text/csv;charset=utf-8;base64,${Buffer.from(file.csv, 'utf8').toString('base64')}` }],
     });
     log.info('export.inline', { person: viewer.id.slice(0, 8), count: file.rows, bytes: file.csv.length });

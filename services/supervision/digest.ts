@@ -174,7 +174,7 @@ export function createDigestHandler(deps: DigestDeps): JobHandler {
     }
     // The digest covers the seven days before the scheduled time, in the supervisor's zone.
     const end = DateTime.fromISO(job.due, { zone: person.timeZone });
-    const period: Period = { from: end.minus({ weeks: 1 }).toUTC().toISO()!, to: end.toUTC().toISO()!, label: `week to ${end.toFormat('d LLL yyyy')}` };
+    const period: Period = { from: end.minus({ weeks: 1 }).toUTC().toISO()!, to: end.toUTC().toISO()!, label: { kind: 'weekTo', date: end.toISODate()! } };
     try {
       const result = await deps.summaries.team(person, period, now, 'digest'); // the person just read: not read again
       if (!result.ok) return { messages: [], next, payload: { lastWeek: week } };

@@ -11,7 +11,7 @@ import { content } from '../content';
 import type { ReflectionDoc, StageId } from '../reflections/model';
 import { categoryLabel } from '../safety/protocol';
 import { signToken, verifyToken } from '../signedToken';
-import type { Period } from './period';
+import type { Period, PeriodLabel } from './period';
 
 export const EXPORT_TOKEN_MINUTES = 10;
 /** Upper bound on rows per export; a period of one team's reflections stays well under it. */
@@ -30,7 +30,7 @@ interface ExportClaims extends Record<string, unknown> {
   s: string[];
   f: string;
   t: string;
-  l: string;
+  l: PeriodLabel;
 }
 
 export class ExportService {

@@ -6,14 +6,17 @@ export interface Period {
   from: string;
   /** Exclusive end, UTC ISO. */
   to: string;
-  /** For people: "week of 3 Mar". */
-  label: string;
+  /** What it is called, as data: cards/words/period.ts says it in the person's words ("week of 3 Mar 2026"). */
+  label: PeriodLabel;
 }
+
+/** A week from `date`, `weeks` weeks from `date`, or the week up to `date` (a local date, yyyy-MM-dd). */
+export type PeriodLabel = { kind: 'weekOf' | 'weekTo'; date: string } | { kind: 'weeksFrom'; date: string; weeks: number };
 
 export function weekPeriod(zone: string, at: Date, weeksBack = 0): Period {
   const start = DateTime.fromJSDate(at, { zone }).startOf('week').minus({ weeks: weeksBack });
   const end = start.plus({ weeks: 1 });
-  return { from: start.toUTC().toISO()!, to: end.toUTC().toISO()!, label: `week of ${start.toFormat('d LLL yyyy')}` };
+  return { from: start.toUTC().toISO()!, to: end.toUTC().toISO()!, label: { kind: 'weekOf', date: start.toISODate()! } };
 }
 
 /** The longest period a summary or export covers, in weeks. */
@@ -41,7 +44,7 @@ export function parsePeriod(text: string, zone: string, now: Date): Period | und
     if (n < 1 || n > MAX_PERIOD_WEEKS) return undefined;
     const start = DateTime.fromJSDate(now, { zone }).startOf('week').minus({ weeks: n - 1 });
     const end = DateTime.fromJSDate(now, { zone }).startOf('week').plus({ weeks: 1 });
-    return { from: start.toUTC().toISO()!, to: end.toUTC().toISO()!, label: `${n} weeks from ${start.toFormat('d LLL yyyy')}` };
+    return { from: start.toUTC().toISO()!, to: end.toUTC().toISO()!, label: { kind: 'weeksFrom', date: start.toISODate()!, weeks: n } };
   }
   return undefined;
 }

@@ -15,7 +15,7 @@ import { MOVEMENTS, STAGE_IDS, type Movement, type ReflectionDoc, type Relations
 import { signToken, verifyToken } from '../signedToken';
 import { tallyEvents, type StrategyTally } from '../reflections/strategies';
 import { relationshipAsOf } from './asOf';
-import { weekPeriod, type Period } from './period';
+import { weekPeriod, type Period, type PeriodLabel } from './period';
 import { recordKey } from './records';
 import type { RollupLine, RollupStore } from './rollups';
 
@@ -158,7 +158,7 @@ export class SummaryService {
 
   /** What a team-page token asks for, when it is ours, unexpired and this viewer's. */
   readTeamPageToken(viewerId: string, token: unknown, now: Date): { period: Period; offset: number; digest: boolean } | undefined {
-    const t = verifyToken<{ v: string; f: string; t: string; l: string; o: number; d: number }>(this.secret, 'team-page', token, now);
+    const t = verifyToken<{ v: string; f: string; t: string; l: PeriodLabel; o: number; d: number }>(this.secret, 'team-page', token, now);
     if (!t || t.v !== viewerId || typeof t.o !== 'number') return undefined;
     return { period: { from: t.f, to: t.t, label: t.l }, offset: t.o, digest: t.d === 1 };
   }

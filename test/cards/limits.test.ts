@@ -114,7 +114,7 @@ describe('Teams limits: every card the bot can send (cards/limits.ts)', () => {
       const card = JSON.stringify(teamSummaryCard(wideTeam(3), 'Your team'));
       assert.match(card, /"type":"Input.ChoiceSet","id":"command"/);
       assert.match(card, /"value":"summary Peer support worker number 000"/);
-      assert.match(card, /and 497 more at trust or bridging/);
+      assert.match(card, /and 497 more at Building trust or Bridging to services/);
     });
 
     it('a page of five reflections at the length limit, and each one read whole', () => {
