@@ -2,13 +2,13 @@
 // and how each went. A strategy picked at a stall is a plan; it is tried only once a later debrief says how it went
 // (issue 14), and the counts line says exactly that ("2 strategies planned, 1 tried — it helped").
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { DateTime } from 'luxon';
 import type { AppServices } from '../services/app';
 import { content } from '../services/content';
 import { stallClosings } from '../services/reflections/bookkeeping';
 import type { RelationshipDoc, StageId } from '../services/reflections/model';
 import { tallyEvents } from '../services/reflections/strategies';
 import { t } from '../services/catalogue';
+import { formatDate } from '../cards/words/dates';
 import { tallyText } from '../cards/strategyTally';
 import { outcomeSaid, strategyTitle } from './reflectionLoop';
 import { movementTitle } from './reflectionText';
@@ -39,7 +39,7 @@ export class HistoryDialog extends Dialog<{ args?: string }> {
 
 export function timelineText(rel: RelationshipDoc, timeZone: string): string {
   const c = content();
-  const day = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toFormat('d LLL yyyy');
+  const day = (iso: string) => formatDate(iso, timeZone, 'd LLL yyyy');
   const lines = [t('history.header', { code: rel.clientCode, stage: c.stageById[rel.stage].title, since: day(rel.stageSince), count: rel.reflectionsAtStage }), ''];
   const title = (stage: StageId, id: string) => strategyTitle(stage, id) ?? id;
   const closings = stallClosings(rel.history);

@@ -1,8 +1,8 @@
 // The words of issue 14's loop (content/locales/en.json, `loop.*`): how a debrief for a client already seen opens
 // ("Last time … you planned …"), the stage offered as it was last time, and how an outcome reads in a list. The counts
 // of planned vs tried are worded in cards/strategyTally.ts, for `history` and `my summary` alike.
-import { DateTime } from 'luxon';
 import { t } from '../services/catalogue';
+import { formatDate } from '../cards/words/dates';
 import { content } from '../services/content';
 import type { OutcomeWord, RelationshipDoc, StageId } from '../services/reflections/model';
 import type { ChoiceOption } from './prompts';
@@ -42,7 +42,7 @@ export function strategyTitle(stage: StageId, id: string): string | undefined {
 export function continuityPrompt(plan: NonNullable<RelationshipDoc['plan']>, timeZone: string): string | undefined {
   const strategy = strategyTitle(plan.stage, plan.strategyId);
   if (!strategy) return undefined;
-  const day = DateTime.fromISO(plan.at, { zone: 'utc' }).setZone(timeZone).toFormat('d LLL');
+  const day = formatDate(plan.at, timeZone, 'd LLL');
   return t('loop.continuity', { day, stage: content().stageById[plan.stage].title, strategy });
 }
 

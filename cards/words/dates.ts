@@ -9,9 +9,9 @@ export function dateLocale(): string {
   return localeChain(currentLocale())[0]!;
 }
 
-/** `at` (a UTC ISO string or a DateTime) in `zone`, written with `format` in the person's locale. */
+/** `at` (a stored ISO string, read as UTC when it has no offset, or a DateTime) in `zone`, written with `format` in the person's locale. */
 export function formatDate(at: string | DateTime, zone: string, format: string): string {
-  const dt = typeof at === 'string' ? DateTime.fromISO(at, { zone }) : at.setZone(zone);
+  const dt = (typeof at === 'string' ? DateTime.fromISO(at, { zone: 'utc' }) : at).setZone(zone);
   return dt.setLocale(dateLocale()).toFormat(format);
 }
 

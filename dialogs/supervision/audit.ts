@@ -1,9 +1,9 @@
 // `audit [YYYY-MM]` (admins): who read whose reflections, exported, deleted data or changed the roster in a month,
 // newest first, paged with a signed token.
-import { DateTime } from 'luxon';
 import { adaptiveCard, submit, textBlock } from '../../cards/card';
 import type { AppServices } from '../../services/app';
 import { t, type MessageKey } from '../../services/catalogue';
+import { formatDate } from '../../cards/words/dates';
 import { type AUDIT_VIEWS, monthOf } from '../../services/audit';
 import { ROSTER_FILE_ACTOR } from '../../services/roster';
 import { signToken, verifyToken } from '../../services/signedToken';
@@ -58,7 +58,7 @@ export function auditDialog(app: AppServices): OneTurnDialog {
       return a.actorAlias && a.actorAlias !== now ? t('supervision.audit.renamed', { before: a.actorAlias, now }) : now;
     };
     const lines = list.items.map((a) => {
-      const when = DateTime.fromISO(a.at, { zone: viewer.timeZone }).toFormat('d LLL HH:mm');
+      const when = formatDate(a.at, viewer.timeZone, 'd LLL HH:mm');
       const whose = a.subjects.length > 4 ? t('supervision.audit.people', { count: a.subjects.length }) : a.subjects.map(alias).join(', ') || t('supervision.audit.noOne');
       const change = a.view === 'roster' ? rosterChangeWords(a.detail) : '';
       const view = VIEW_WORDS[a.view] ? t(VIEW_WORDS[a.view]) : a.view;

@@ -7,6 +7,7 @@ import { cardAttachment, type AdaptiveCard } from '../../cards/card';
 import { fullReflectionCards, reflectionPageCard, teamSummaryCard, teamSummaryText } from '../../cards/summary';
 import type { AppServices } from '../../services/app';
 import { t } from '../../services/catalogue';
+import { dateLocale } from '../../cards/words/dates';
 import { log } from '../../services/log';
 import type { Person } from '../../services/people';
 import { MAX_PERIOD_WEEKS, type Period } from '../../services/supervision/period';
@@ -37,7 +38,7 @@ export async function sendCard(context: TurnContext, card: AdaptiveCard, text?: 
 
 /** "2026-11" → "November 2026". */
 export function monthTitle(month: string): string {
-  return DateTime.fromFormat(month, 'yyyy-MM').toFormat('LLLL yyyy');
+  return DateTime.fromFormat(month, 'yyyy-MM').setLocale(dateLocale()).toFormat('LLLL yyyy');
 }
 
 /** Pages of reflections (someone's shared ones, or one's own), one reflection whole, and pages of a team. */
