@@ -71,7 +71,8 @@ export class ReflectionDebrief {
       await step.context.sendActivity(t('debrief.practise'));
       return step.next(o.clientCode ?? PRACTICE_CODE);
     }
-    if (draft.quick && o.clientCode) await step.context.sendActivity(t('loop.quick.intro', { code: o.clientCode }));
+    // Said once the code is known as stored ("b2" typed, "B-2" said back): see code().
+    if (draft.quick && o.clientCode) v(step).introduce = true;
     if (o.clientCode) return step.next(o.clientCode);
     if (o.refusal) await step.context.sendActivity(o.refusal);
     return step.beginDialog(CODE, { quick: draft.quick });
@@ -103,6 +104,12 @@ export class ReflectionDebrief {
     draft.clientCode = step.result as string;
     // Names remembered for this client (salted hashes on the relationship) are hidden from the first answer on.
     const relationship = draft.practice ? undefined : await this.app.relationships.get(personOf(step.context).id, draft.clientCode);
+    // "b2", "B 2" and "B-2" name one relationship: it is said back, and saved, as it was first stored.
+    if (relationship) draft.clientCode = relationship.clientCode;
+    if (v(step).introduce) {
+      delete v(step).introduce;
+      await step.context.sendActivity(t('loop.quick.intro', { code: draft.clientCode }));
+    }
     draft.hidden = debriefNames(relationship?.names);
     // Issue 14's loop: the stage of last time is offered first, and a plan made then is asked about now.
     if (relationship) v(step).lastStage = relationship.stage;
