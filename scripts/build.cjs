@@ -42,6 +42,13 @@ function build() {
   }
   fs.writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   process.stderr.write(`PeerReflect: built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+  // Every content check in full, by the code just built: a broken content file stops the build, and a pass is
+  // recorded so the start need not repeat the costly checks (services/content/checkRecord.ts).
+  const check = spawnSync(process.execPath, [path.join(DIST, 'services', 'content', 'cli.js')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (check.status !== 0) {
+    process.stderr.write('PeerReflect: the content check failed (above): fix the file it names, then build again.\n');
+    process.exit(check.status ?? 1);
+  }
 }
 
 const ifStale = process.argv.includes('--if-stale');

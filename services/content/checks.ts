@@ -50,27 +50,30 @@ export const CONTENT_FILES = {
 
 /** content/ in the repository; schemas always come from here, whatever dir content is read from. */
 export const DEFAULT_CONTENT_DIR = packagePath('content');
-const SCHEMA_DIR = path.join(DEFAULT_CONTENT_DIR, 'schemas');
+export const SCHEMA_DIR = path.join(DEFAULT_CONTENT_DIR, 'schemas');
 
-let validators: Map<string, ValidateFunction> | undefined;
+let ajv: Ajv | undefined;
+const validators = new Map<string, ValidateFunction>();
 
-export function getValidators(): Map<string, ValidateFunction> {
-  if (validators) return validators;
-  const ajv = new Ajv({ allErrors: false, strict: true });
-  addFormats(ajv);
-  const read = (name: string): Record<string, unknown> =>
-    JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, name), 'utf8')) as Record<string, unknown>;
-  // `stageId` is STAGE_IDS and `riskCategory` is RISK_CATEGORIES: the schemas never repeat the lists.
-  const common = read('common.schema.json') as { definitions: Record<string, unknown> };
-  common.definitions.stageId = { enum: [...STAGE_IDS] };
-  common.definitions.riskCategory = { enum: [...RISK_CATEGORIES] };
-  ajv.addSchema(common);
-  const map = new Map<string, ValidateFunction>();
-  for (const file of Object.values(CONTENT_FILES)) {
-    map.set(file, ajv.compile(read(file.replace(/\.json$/, '.schema.json'))));
+/** The validator of one content file's schema, compiled when first asked for (an organisation's protocol needs one). */
+export function validatorFor(name: string): ValidateFunction | undefined {
+  const known = validators.get(name);
+  if (known) return known;
+  if (!(Object.values(CONTENT_FILES) as string[]).includes(name)) return undefined;
+  const read = (file: string): Record<string, unknown> =>
+    JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, file), 'utf8')) as Record<string, unknown>;
+  if (!ajv) {
+    ajv = new Ajv({ allErrors: false, strict: true });
+    addFormats(ajv);
+    // `stageId` is STAGE_IDS and `riskCategory` is RISK_CATEGORIES: the schemas never repeat the lists.
+    const common = read('common.schema.json') as { definitions: Record<string, unknown> };
+    common.definitions.stageId = { enum: [...STAGE_IDS] };
+    common.definitions.riskCategory = { enum: [...RISK_CATEGORIES] };
+    ajv.addSchema(common);
   }
-  validators = map;
-  return map;
+  const validate = ajv.compile(read(name.replace(/\.json$/, '.schema.json')));
+  validators.set(name, validate);
+  return validate;
 }
 
 export function describeAjvError(e: ErrorObject): string {
@@ -86,6 +89,13 @@ export function describeAjvError(e: ErrorObject): string {
 
 export interface Ctx {
   dir: string;
+  /**
+   * Run the costly checks: schemas, and patterns compiled and matched against their examples. False only when these
+   * exact bytes passed them before (./checkRecord.ts); the cheap checks (ids, sources, order) always run.
+   */
+  verify: boolean;
+  /** Files already read (full path → bytes), so what is loaded is what was digested; others are read here. */
+  texts?: Map<string, Buffer | undefined>;
   /** Global id namespace across all content files (not sources; not check choices). */
   ids: Map<string, string>;
   sources: Map<string, Source>;
@@ -101,7 +111,7 @@ export function readValidated<T>(ctx: Ctx, name: string): { data: T; file: strin
   const file = displayPath(full);
   let raw: string;
   try {
-    raw = fs.readFileSync(full, 'utf8');
+    raw = ctx.texts?.get(full)?.toString('utf8') ?? fs.readFileSync(full, 'utf8');
   } catch (err) {
     throw new ContentError(file, '', `cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
@@ -111,7 +121,8 @@ export function readValidated<T>(ctx: Ctx, name: string): { data: T; file: strin
   } catch (err) {
     throw new ContentError(file, '', `not valid JSON: ${(err as Error).message}`);
   }
-  const validate = getValidators().get(name);
+  if (!ctx.verify) return { data: data as T, file };
+  const validate = validatorFor(name);
   if (!validate) throw new ContentError(file, '', 'no schema for this file');
   if (!validate(data)) {
     const e = validate.errors?.[0];
@@ -158,10 +169,15 @@ function expandMacros(file: string, pointer: string, pattern: string, macros: Re
   });
 }
 
-export function checkTerms(file: string, terms: { id: string; pattern: string; examples?: readonly string[] }[], pointer: string, macros?: Record<string, string>): void {
+/**
+ * Expands each pattern's macros in place; with `verify`, also checks that it compiles, matches no empty text and
+ * matches every example (the costly part: compiling a large pattern takes up to ~0.2 s).
+ */
+export function checkTerms(file: string, terms: { id: string; pattern: string; examples?: readonly string[] }[], pointer: string, macros?: Record<string, string>, verify = true): void {
   terms.forEach((t, i) => {
     const p = `${pointer}/${i}/pattern`;
     t.pattern = expandMacros(file, p, t.pattern, macros);
+    if (!verify) return;
     let re: RegExp;
     try {
       re = compilePattern(t.pattern, 'i');

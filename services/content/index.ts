@@ -8,4 +8,5 @@
  */
 export * from './types';
 export { CONTENT_FILES, ContentError, DEFAULT_CONTENT_DIR, compilePattern, normalizeForMatching } from './checks';
-export { citeSource, content, loadContent, loadSafetyProtocolFile, resetContentCache } from './load';
+export { citeSource, content, loadContent, loadRecordedContent, loadSafetyProtocolFile, resetContentCache } from './load';
+export { CheckRecordFile, type CheckRecord } from './checkRecord';

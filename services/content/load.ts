@@ -1,8 +1,11 @@
-// Loading the content: every file of content/ read, validated and cross-checked once (./checks.ts), frozen and
-// cached; and an organisation's own safety protocol (SAFETY_PROTOCOL_FILE), checked the same way.
+// Loading the content: every file of content/ read, validated and cross-checked (./checks.ts), frozen and cached;
+// and an organisation's own safety protocol (SAFETY_PROTOCOL_FILE), checked the same way. A start skips the costly
+// checks for bytes that passed them before (./checkRecord.ts).
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { checkKinds, checkTerms, CONTENT_FILES, ContentError, deepFreeze, DEFAULT_CONTENT_DIR, describeAjvError, displayPath, getValidators, readValidated, walk, type Ctx, type Mutable } from './checks';
+import { log } from '../log';
+import { checksDigest, CheckRecordFile, readFiles, type CheckRecord } from './checkRecord';
+import { checkKinds, checkTerms, CONTENT_FILES, ContentError, deepFreeze, DEFAULT_CONTENT_DIR, describeAjvError, displayPath, readValidated, SCHEMA_DIR, validatorFor, walk, type Ctx, type Mutable } from './checks';
 import { OWN_SOURCE, RISK_CATEGORIES, STAGE_IDS, type Acknowledgements, type Content, type Onboarding, type RiskCategoryTerms, type SafetyProtocol, type Source, type Stage, type StageFinder, type StageId, type StageStalls, type StallPhrase, type Term, type YouContent, type SupervisionFraming } from './types';
 
 /** A human-readable citation for a source id, e.g. for docs or a "why this?" link. */
@@ -14,11 +17,29 @@ export function citeSource(id: string, c: Content = content()): string {
 }
 
 /**
- * Reads, validates and checks every content file in `dir` (default: the repository's content/).
+ * Reads, validates and checks every content file in `dir` (default: the repository's content/), all checks in full.
  * Throws a single ContentError naming the file and JSON pointer of the first problem.
  */
 export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
-  const ctx: Ctx = { dir: path.resolve(dir), ids: new Map(), sources: new Map() };
+  return build({ dir: path.resolve(dir), ids: new Map(), sources: new Map(), verify: true });
+}
+
+/**
+ * What a start loads: the content of `dir`, with the costly checks (schemas, patterns against their examples) left
+ * out only when `record` shows these exact bytes, schemas, code and Node passed them before; otherwise checked in
+ * full now and, when they pass, recorded. Throws the ContentError of loadContent.
+ */
+export function loadRecordedContent(dir: string, record: CheckRecord): { content: Content; checkedNow: boolean } {
+  const full = path.resolve(dir);
+  const texts = readFiles(Object.values(CONTENT_FILES).map((f) => path.join(full, f)));
+  const digest = checksDigest(SCHEMA_DIR, texts);
+  const checkedNow = !record.has(digest);
+  const loaded = build({ dir: full, ids: new Map(), sources: new Map(), verify: checkedNow, texts });
+  if (checkedNow) record.add(digest);
+  return { content: loaded, checkedNow };
+}
+
+function build(ctx: Ctx): Content {
 
   // Sources first: everything else refers to them.
   const src = readValidated<{ sources: Source[] }>(ctx, CONTENT_FILES.sources);
@@ -55,7 +76,7 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
 
   const lang = readValidated<{ macros?: Record<string, string>; phrases: Mutable<StallPhrase>[] }>(ctx, CONTENT_FILES.stallLanguage);
   walk(ctx, lang.file, lang.data.phrases, '/phrases');
-  checkTerms(lang.file, lang.data.phrases, '/phrases', lang.data.macros);
+  checkTerms(lang.file, lang.data.phrases, '/phrases', lang.data.macros, ctx.verify);
 
   // Risk terms: each category once, put in RISK_CATEGORIES order.
   const rk = readValidated<{ macros?: Record<string, string>; categories: Mutable<RiskCategoryTerms>[] }>(ctx, CONTENT_FILES.riskTerms);
@@ -64,8 +85,8 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
   rk.data.categories.forEach((c, i) => {
     if (seen.has(c.id)) throw new ContentError(rk.file, `/categories/${i}/id`, `category "${c.id}" appears twice`);
     seen.add(c.id);
-    checkTerms(rk.file, c.patterns, `/categories/${i}/patterns`, rk.data.macros);
-    checkTerms(rk.file, c.exclusions, `/categories/${i}/exclusions`, rk.data.macros);
+    checkTerms(rk.file, c.patterns, `/categories/${i}/patterns`, rk.data.macros, ctx.verify);
+    checkTerms(rk.file, c.exclusions, `/categories/${i}/exclusions`, rk.data.macros, ctx.verify);
   });
   for (const k of RISK_CATEGORIES) if (!seen.has(k)) throw new ContentError(rk.file, '/categories', `missing the category "${k}"`);
   const riskTerms = [...rk.data.categories].sort((a, b) => RISK_CATEGORIES.indexOf(a.id) - RISK_CATEGORIES.indexOf(b.id));
@@ -97,7 +118,7 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
   const yo = readValidated<Mutable<YouContent>>(ctx, CONTENT_FILES.you);
   walk(ctx, yo.file, yo.data, '');
   yo.data.topics.forEach((tp, i) => {
-    if (tp.offer) checkTerms(yo.file, tp.offer.patterns as Mutable<Term>[], `/topics/${i}/offer/patterns`);
+    if (tp.offer) checkTerms(yo.file, tp.offer.patterns as Mutable<Term>[], `/topics/${i}/offer/patterns`, undefined, ctx.verify);
     tp.offer?.afterPrompts?.forEach((id, j) => {
       if (!st.data.stages.some((s) => s.prompts.some((p) => p.id === id))) throw new ContentError(yo.file, `/topics/${i}/offer/afterPrompts/${j}`, `"${id}" is not a debrief prompt in ${CONTENT_FILES.stages}`);
     });
@@ -106,7 +127,7 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
   // Acknowledgements: the feeling words must match their examples; every tone said back has lines enough to vary.
   const ak = readValidated<Mutable<Acknowledgements>>(ctx, CONTENT_FILES.acknowledgements);
   walk(ctx, ak.file, ak.data, '');
-  checkTerms(ak.file, ak.data.feelings, '/feelings');
+  checkTerms(ak.file, ak.data.feelings, '/feelings', undefined, ctx.verify);
   for (const tone of ['hard', 'warm', 'mixed', 'feeling'] as const) {
     if (ak.data.acknowledgements.filter((a) => a.tone === tone).length < 2) throw new ContentError(ak.file, '/acknowledgements', `tone "${tone}" needs at least 2 lines, so none is said twice in a row`);
   }
@@ -135,7 +156,7 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
  * Throws a ContentError naming the file and path on failure.
  */
 export function loadSafetyProtocolFile(file: string, c: Content = content()): SafetyProtocol {
-  const ctx: Ctx = { dir: path.dirname(path.resolve(file)), ids: new Map(), sources: new Map(c.sourceById) };
+  const ctx: Ctx = { dir: path.dirname(path.resolve(file)), ids: new Map(), sources: new Map(c.sourceById), verify: true };
   const full = path.resolve(file);
   const shown = displayPath(full);
   let data: unknown;
@@ -145,7 +166,7 @@ export function loadSafetyProtocolFile(file: string, c: Content = content()): Sa
     const e = err as NodeJS.ErrnoException;
     throw new ContentError(shown, '', e.code ? `cannot read the file (${e.code})` : `not valid JSON: ${e.message}`);
   }
-  const validate = getValidators().get(CONTENT_FILES.safetyProtocol)!;
+  const validate = validatorFor(CONTENT_FILES.safetyProtocol)!;
   if (!validate(data)) {
     const e = validate.errors?.[0];
     throw new ContentError(shown, e?.instancePath ?? '', e ? describeAjvError(e) : 'does not match its schema');
@@ -157,9 +178,14 @@ export function loadSafetyProtocolFile(file: string, c: Content = content()): Sa
 
 let cached: Content | undefined;
 
-/** The repository's content, loaded and validated once, then cached. */
+/** The repository's content, loaded once (checked in full unless these bytes passed before), then cached. */
 export function content(): Content {
-  cached ??= loadContent();
+  if (!cached) {
+    const started = performance.now();
+    const loaded = loadRecordedContent(DEFAULT_CONTENT_DIR, new CheckRecordFile());
+    cached = loaded.content;
+    log.info('content.loaded', { mode: loaded.checkedNow ? 'checked' : 'checked-before', durationMs: Math.round(performance.now() - started) });
+  }
   return cached;
 }
 
