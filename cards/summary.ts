@@ -102,7 +102,7 @@ export function summaryLines(p: PswSummary): { title: string; value: string }[] 
   const shown = stalls.slice(0, STALL_LINES).map((s) => stallText(s, p.scope));
   const either = new Intl.ListFormat(dateLocale(), { type: 'disjunction' });
   if (stalls.length > STALL_LINES) shown.push(t('summary.moreStalls', { count: stalls.length - STALL_LINES, stages: either.format(focus.map(stageTitle)) }));
-  lines.push({ title: t('summary.facts.stalls'), value: stalls.length ? shown.join('\n') : other ? '' : t('summary.none') });
+  lines.push({ title: t('summary.facts.stalls'), value: stalls.length ? shown.join('\n') : other ? '' : t('prompts.none') });
   if (other) lines[lines.length - 1].value = [lines[lines.length - 1].value, t('summary.otherStages', { count: other })].filter(Boolean).join('\n');
   // Planned vs tried (issue 14): the PSW's own summary only.
   const strategies = p.strategies ? tallyText(p.strategies) : '';
@@ -290,7 +290,7 @@ export function reflectionPageCard(
     if (firstPage && page.onboarding) body.push({ type: 'FactSet', facts: [{ title: t('summary.facts.onboarding'), value: onboardingText(page.onboarding) }] });
     if (!page.items.length) body.push(textBlock(firstPage ? t('summary.nothingRecent') : t('summary.everything')));
     for (const r of page.items) body.push(reflectionBlock(r, zone, page.scope === 'own', preview, readAll));
-    const actions = page.next ? [submit(t('summary.showMore'), { command: moreCommand, page: page.next })] : [];
+    const actions = page.next ? [submit(t('prompts.showMore'), { command: moreCommand, page: page.next })] : [];
     return adaptiveCard(body, actions);
   };
   let card = build(ANSWER_PREVIEW);

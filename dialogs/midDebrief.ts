@@ -41,7 +41,7 @@ function remember(outer: DialogContext, options: DebriefProgress | undefined): v
   if (outer.activeDialog && options) outer.activeDialog.state[ASKED] = { clientCode: options.clientCode, answered: options.answered } satisfies DebriefProgress;
 }
 
-const carryOn = () => ({ value: 'carry', title: t('midDebrief.carryOn'), synonyms: ['carry on', 'continue', 'stay', 'keep going', 'no', 'back'] });
+const carryOn = () => ({ value: 'carry', title: t('prompts.carryOn'), synonyms: ['carry on', 'continue', 'stay', 'keep going', 'no', 'back'] });
 
 function onWhat(p: DebriefProgress): string {
   return p.clientCode ? t('midDebrief.reflectionOn', { clientCode: p.clientCode }) : t('midDebrief.reflection');

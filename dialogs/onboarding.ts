@@ -120,7 +120,7 @@ export class OnboardingDialog extends ComponentDialog {
       case 'check': {
         const m = this.module(current.stage);
         const position = content.modules.indexOf(m) + 1;
-        const practice = m.inPractice.map((p) => t('onboarding.bullet', { text: p.text })).join('\n');
+        const practice = m.inPractice.map((p) => t('prompts.bullet', { text: p.text })).join('\n');
         await step.context.sendActivity(t('onboarding.module', { title: m.title, position, count: content.modules.length, practice }));
         await step.context.sendActivity(t('onboarding.story', { text: m.vignette.text }));
         return step.beginDialog(CHOICE, {

@@ -129,7 +129,7 @@ export class SafetyDialog extends ComponentDialog {
       prompt: target.primary ? this.protocol.supervisorAlert.offer : this.protocol.supervisorAlert.offerNextInLine,
       choices: [
         { value: 'alert', title: t('safety.alertYes'), synonyms: ['yes', 'alert', 'yes please', 'alert them'] },
-        { value: 'no', title: t('safety.alertNo'), synonyms: ['no', 'no thanks', 'not now', 'skip'] },
+        { value: 'no', title: t('prompts.notNow'), synonyms: ['no', 'no thanks', 'not now', 'skip'] },
       ],
     });
   }
@@ -139,7 +139,7 @@ export class SafetyDialog extends ComponentDialog {
     return step.beginDialog(CHOICE, {
       step: 'safety-continue',
       prompt: `${said} ${t('safety.whenReady')}`,
-      choices: [{ value: 'continue', title: t('safety.carryOn'), synonyms: ['continue', 'ok', 'okay', 'ready', 'go on'] }],
+      choices: [{ value: 'continue', title: t('prompts.carryOn'), synonyms: ['continue', 'ok', 'okay', 'ready', 'go on'] }],
     });
   }
 
@@ -205,7 +205,7 @@ export class SafetyCheckDialog extends ComponentDialog {
       prompt: this.protocol.check.question,
       // "Yes" first: typing a number by habit should err towards asking which.
       choices: [
-        { value: 'yes', title: t('safety.checkYes'), synonyms: ['y', 'yeah', 'yep', 'yes please', 'i am', "i'm worried", 'worried'] },
+        { value: 'yes', title: t('prompts.yes'), synonyms: ['y', 'yeah', 'yep', 'yes please', 'i am', "i'm worried", 'worried'] },
         { value: 'no', title: t('safety.checkNo'), synonyms: ['no', 'n', 'nope', 'nothing', 'all good', 'no thanks', 'none', 'skip'] },
       ],
     });

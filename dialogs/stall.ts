@@ -119,7 +119,7 @@ export class StallDialog extends ComponentDialog {
       return step.endDialog(outcome(o, v(step), false));
     }
     const stalls = content().stalls[v(step).stage];
-    const questions = stalls.questions.slice(0, QUESTIONS_SHOWN).map((q) => t('stall.question', { text: q.text })).join('\n');
+    const questions = stalls.questions.slice(0, QUESTIONS_SHOWN).map((q) => t('prompts.bullet', { text: q.text })).join('\n');
     await step.context.sendActivity(`${stalls.intro}\n\n${questions}`);
     return step.beginDialog(STRATEGIES, { stage: v(step).stage, page: 0 } satisfies PageOptions);
   }

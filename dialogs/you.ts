@@ -177,7 +177,7 @@ export class YouDialog extends ComponentDialog {
       choices: [
         { value: 'yes', title: t('you.accept'), synonyms: ['yes', 'y', 'ok', 'okay', 'sure', 'yes please'] },
         ...(offer.checkIn ? [{ value: 'checkin', title: t('you.checkInChoice'), synonyms: ['check in', 'tomorrow', 'check in tomorrow'] }] : []),
-        { value: 'no', title: t('you.notNow'), synonyms: ['no', 'n', 'no thanks', 'skip', 'later', 'not today'] },
+        { value: 'no', title: t('prompts.notNow'), synonyms: ['no', 'n', 'no thanks', 'skip', 'later', 'not today'] },
       ],
     });
   }
@@ -281,15 +281,15 @@ export class YouDialog extends ComponentDialog {
     await step.context.sendActivity(reviewText(draft));
     return step.beginDialog(CHOICE, {
       step: 'you-review',
-      prompt: t('you.savePrompt'),
+      prompt: t('review.savePrompt'),
       choices: [
-        { value: 'save', title: t('you.save'), synonyms: ['yes', 'confirm', 'ok', 'save it'] },
+        { value: 'save', title: t('review.save'), synonyms: ['yes', 'confirm', 'ok', 'save it'] },
         ...(draft.need
           ? [draft.need.shared
               ? { value: 'unshare', title: t('you.unshare'), synonyms: ['unshare', 'keep it private', 'private', 'keep it to myself'] }
               : { value: 'share', title: t('you.share'), synonyms: ['share', 'share it', 'share with my supervisor'] }]
           : []),
-        { value: 'hide', title: t('you.hide'), synonyms: ['redact', 'hide', 'redact more'] },
+        { value: 'hide', title: t('review.hideMore'), synonyms: ['redact', 'hide', 'redact more'] },
         { value: 'discard', title: t('you.discard'), synonyms: ['dont save', 'discard', 'delete', 'no'] },
       ],
     });
@@ -304,7 +304,7 @@ export class YouDialog extends ComponentDialog {
       await step.context.sendActivity(t('you.discarded'));
       return step.endDialog();
     }
-    return step.beginDialog(RAW_TEXT, { step: 'you-hide', prompt: t('you.whichWords'), skippable: true });
+    return step.beginDialog(RAW_TEXT, { step: 'you-hide', prompt: t('review.whichWords'), skippable: true });
   }
 
   private async hideWords(step: WaterfallStepContext) {
@@ -322,7 +322,7 @@ export class YouDialog extends ComponentDialog {
       count += out.count;
       need = { ...need, text: out.result.text, redactions: out.result.redactions };
     }
-    await step.context.sendActivity(count ? t('you.hidden', { count }) : t('you.notFound'));
+    await step.context.sendActivity(count ? t('review.hidden', { count }) : t('you.notFound'));
     return step.replaceDialog(REVIEW, { ...draft, answers, ...(need ? { need } : {}) });
   }
 
@@ -333,7 +333,7 @@ export class YouDialog extends ComponentDialog {
     } catch (err) {
       // Nothing is lost: the review is shown again, and Save can be tapped once storage answers.
       log.error('you.save_failed', errorFields(err));
-      await step.context.sendActivity(t('you.saveFailed'));
+      await step.context.sendActivity(t('save.failed'));
       return step.replaceDialog(REVIEW, draft);
     }
     log.info('you.saved', { kind: draft.origin, count: draft.answers.filter((a) => !a.skipped).length, status: draft.need?.shared ? 'need_shared' : 'private' });
@@ -384,7 +384,7 @@ export function reviewText(d: SelfDraft): string {
   const texts = content().you.texts;
   lines.push('', d.need?.shared ? texts.privacyShared.text : texts.privacy.text);
   const hidden = describeRedactions(totalRedactions({ answers: [...d.answers, ...(d.need ? [{ promptId: 'need', text: d.need.text, skipped: false, redactions: d.need.redactions }] : [])] }));
-  lines.push(hidden ? t('you.hiddenSummary', { what: hidden }) : t('you.nothingHidden'));
+  lines.push(hidden ? t('debrief.hidden', { what: hidden }) : t('debrief.nothingHidden'));
   return lines.join('\n');
 }
 

@@ -30,7 +30,7 @@ function rosterChangeWords(detail: Record<string, string | number> | undefined):
   if (!detail) return '';
   const parts = ['role', 'supervisor', 'alias', 'team', 'timeZone']
     .filter((f) => `${f}From` in detail || `${f}To` in detail)
-    .map((f) => t('supervision.audit.change', { field: f === 'timeZone' ? t('supervision.audit.timeZone') : f, from: detail[`${f}From`] || t('supervision.audit.none'), to: detail[`${f}To`] || t('supervision.audit.none') }));
+    .map((f) => t('supervision.audit.change', { field: f === 'timeZone' ? t('supervision.audit.timeZone') : f, from: detail[`${f}From`] || t('prompts.none'), to: detail[`${f}To`] || t('prompts.none') }));
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
@@ -65,7 +65,7 @@ export function auditDialog(app: AppServices): OneTurnDialog {
       return `${when} · ${actor(a)} · ${view}${change} · ${whose}`;
     });
     const actions = list.continuation
-      ? [submit(t('supervision.audit.showMore'), { command: 'audit', page: signToken(app.config.idSecret, 'audit-page', { v: viewer.id, m: month, c: list.continuation }, new Date(now.getTime() + 3600_000)) })]
+      ? [submit(t('prompts.showMore'), { command: 'audit', page: signToken(app.config.idSecret, 'audit-page', { v: viewer.id, m: month, c: list.continuation }, new Date(now.getTime() + 3600_000)) })]
       : [];
     await sendCard(context, adaptiveCard([textBlock(t('supervision.audit.title', { month: monthTitle(month) }), { weight: 'Bolder', size: 'Large' }), ...lines.map((l) => textBlock(l, { spacing: 'Small' }))], actions));
   });

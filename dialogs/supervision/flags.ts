@@ -70,7 +70,7 @@ export class FlagsDialog extends ComponentDialog {
     return step.beginDialog(CHOICE, {
       step: 'flags-pick',
       prompt: words.flagsPick(r.items.length) + (r.items.length > shown.length ? ` ${t('supervision.flags.showingFirst', { shown: shown.length })}` : ''),
-      choices: [...shown.map((s, i) => ({ value: String(i), title: s.title, detail: s.detail })), { value: NONE, title: t('supervision.flags.notNowTitle'), synonyms: ['none', 'no', 'later'] }],
+      choices: [...shown.map((s, i) => ({ value: String(i), title: s.title, detail: s.detail })), { value: NONE, title: t('prompts.notNow'), synonyms: ['none', 'no', 'later'] }],
     });
   }
 

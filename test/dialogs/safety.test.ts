@@ -99,7 +99,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
       assert.ok(shown.includes(t('safety.noSupervisor')), 'no supervisor: said kindly, no offer');
       assert.ok(shown.includes(t('safety.whenReady')), 'a real pause: it waits for the PSW');
       assert.doesNotMatch(shown, /\(2\/5\)/);
-      const resumed = visibleText(await c.say(t('safety.carryOn')));
+      const resumed = visibleText(await c.say(t('prompts.carryOn')));
       assert.ok(resumed.includes(protocol.resume));
       assert.match(resumed, /\(2\/5\)/, 'the debrief carries on where it paused');
       await finish(c, 1);
@@ -138,7 +138,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     assert.ok(selfCheck.includes(kinds.psw_distress.text));
     assert.ok(!selfCheck.includes(protocol.selfCare.text), 'their own words already had the fuller response');
     assert.doesNotMatch(selfCheck, /exactly what I'll save/);
-    assert.ok(visibleText(await c.say(t('safety.carryOn'))).includes(protocol.check.question), 'then the safety question');
+    assert.ok(visibleText(await c.say(t('prompts.carryOn'))).includes(protocol.check.question), 'then the safety question');
     const review = visibleText(await c.say('no'));
     assert.match(review, /exactly what I'll save/, 'the review follows');
     assert.match(review, /Safety notes: overdose, suicidal thoughts, your own wellbeing/);
@@ -157,14 +157,14 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     const asked = visibleText(await c.say('4 good day'));
     assert.ok(asked.includes(protocol.check.question));
     assert.doesNotMatch(asked, /exactly what I'll save/, 'before the review');
-    const which = visibleText(await c.say(t('safety.checkYes')));
+    const which = visibleText(await c.say(t('prompts.yes')));
     assert.ok(which.includes(protocol.check.which));
     for (const k of Object.values(kinds)) assert.ok(which.includes(k.choice), k.choice);
     const shown = visibleText(await c.say(kinds.abuse.choice));
     assert.ok(shown.includes(kinds.abuse.text));
     assert.match(shown, /Duty to report/);
     assert.ok(!shown.includes(protocol.pause), 'they named it: no "something you wrote"');
-    const review = visibleText(await c.say(t('safety.carryOn')));
+    const review = visibleText(await c.say(t('prompts.carryOn')));
     assert.match(review, /exactly what I'll save/);
     assert.match(review, /Safety notes: abuse/i);
     assert.match(visibleText(await c.say('save')), /Saved/);
@@ -200,7 +200,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     const shown = visibleText(await c.say(kinds.harm_to_others.choice));
     assert.ok(shown.includes(kinds.harm_to_others.text));
     assert.match(shown, /Duty to warn/);
-    assert.ok(visibleText(await c.say(t('safety.carryOn'))).includes(t('safety.outsideDone')));
+    assert.ok(visibleText(await c.say(t('prompts.carryOn'))).includes(t('safety.outsideDone')));
     assert.match(visibleText(await c.say('worried')), /Which is closest/);
     assert.ok(visibleText(await c.say(t('safety.noneOfThese'))).includes(t('safety.noneChosen')));
 
@@ -210,7 +210,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     assert.ok(visibleText(await d.say("I'm worried about someone")).includes(protocol.check.which), 'not taken as the answer to (2/5)');
     const mine = visibleText(await d.say(kinds.psw_distress.choice));
     assert.ok(mine.includes(kinds.psw_distress.text));
-    const back = visibleText(await d.say(t('safety.carryOn')));
+    const back = visibleText(await d.say(t('prompts.carryOn')));
     assert.ok(back.includes(protocol.resume));
     assert.match(back, /\(2\/5\)/, 'the question it interrupted is asked again');
     assert.match(visibleText(await d.say('Worried about her rent, mostly')), /\(3\/5\)/, 'a sentence that starts with it is an answer');
@@ -308,7 +308,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     assert.ok(later.includes(kinds.abuse.text));
     assert.ok(later.includes(protocol.supervisorAlert.alreadyDelivered));
     assert.ok(!later.includes(protocol.supervisorAlert.offer));
-    await say(t('safety.carryOn'));
+    await say(t('prompts.carryOn'));
     await scheduler.runDue();
     assert.equal(inbox(sup).filter((t) => /Safety alert/.test(t)).length, 1);
 
@@ -361,7 +361,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     assert.ok(which.includes(protocol.check.which));
     const od = visibleText(await c.say(kinds.overdose.choice));
     assert.ok(od.includes(kinds.overdose.text));
-    assert.match(visibleText(await c.say(t('safety.carryOn'))), /\(2\/5\)/);
+    assert.match(visibleText(await c.say(t('prompts.carryOn'))), /\(2\/5\)/);
     // "No" carries straight on.
     assert.match(visibleText(await c.say('Walked her to the clinic')), /safety check/);
     assert.match(visibleText(await c.say('no')), /\(3\/5\)/);
@@ -380,7 +380,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
       const c = new Conversation(own.url);
       await toFirstPrompt(c);
       assert.match(visibleText(await c.say('she overdosed again')), /Agency protocol: stop here/);
-      assert.match(visibleText(await c.say(t('safety.carryOn'))), /\(2\/5\)/);
+      assert.match(visibleText(await c.say(t('prompts.carryOn'))), /\(2\/5\)/);
     } finally {
       await own.stop();
     }

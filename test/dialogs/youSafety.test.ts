@@ -48,7 +48,7 @@ describe("the safety screen in the worker's own strand (`reflect me`)", () => {
     for (const other of ['suicide', 'overdose', 'self_harm'] as RiskCategory[]) assert.ok(!shown.includes(kinds[other].text), `shows the client ${other} script`);
     assert.doesNotMatch(shown, /client|Overdose Response|Kids Help/i, 'spoken to the PSW, not about a client');
     assert.ok(shown.includes(t('safety.noSupervisor')), 'no supervisor on the roster: said kindly, no offer');
-    assert.match(visibleText(await c.say(t('safety.carryOn'))), /\(3\/3\)/, 'carries on where it paused');
+    assert.match(visibleText(await c.say(t('prompts.carryOn'))), /\(3\/3\)/, 'carries on where it paused');
 
     const meeting = visibleText(await c.say('i needed a meeting after that, called my sponsor too'));
     assert.doesNotMatch(meeting, /pause/i);
@@ -69,7 +69,7 @@ describe("the safety screen in the worker's own strand (`reflect me`)", () => {
     assert.ok(client.includes(protocol.pause), 'a client risk: the ordinary pause');
     assert.ok(client.includes(kinds.suicide.text));
     assert.ok(!client.includes(kinds.psw_distress.text));
-    assert.match(visibleText(await c.say(t('safety.carryOn'))), /\(3\/3\)/);
+    assert.match(visibleText(await c.say(t('prompts.carryOn'))), /\(3\/3\)/);
     await c.say('skip');
     await save(c);
     const [doc] = await selfDocs(c.userId);
