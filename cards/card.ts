@@ -87,7 +87,7 @@ export function choiceCard(opts: { step: string; nonce: string; prompt: string; 
 
 export type FormInput =
   | { type: 'text'; id: string; label: string; placeholder?: string; multiline?: boolean; required?: boolean; maxLength: number }
-  | { type: 'choice'; id: string; label: string; choices: CardChoice[]; required?: boolean; expanded?: boolean }
+  | { type: 'choice'; id: string; label: string; choices: CardChoice[]; required?: boolean; expanded?: boolean; value?: string }
   | { type: 'toggle'; id: string; label: string }
   /** A required choice answered by a tap: each choice is a button that submits the card (up to six, last input). */
   | { type: 'buttons'; id: string; label: string; choices: CardChoice[] };
@@ -118,6 +118,7 @@ export function formCard(opts: { step: string; nonce: string; prompt: string; in
       body.push({
         type: 'Input.ChoiceSet', id: input.id, label: input.label, style: input.expanded ? 'expanded' : 'compact', wrap: true,
         isRequired: input.required ?? false, choices: input.choices.map((c) => ({ title: c.title, value: c.value })),
+        ...(input.value ? { value: input.value } : {}),
         ...(input.required ? { errorMessage: t('cards.pickOne') } : {}),
       });
     } else if (input.type === 'toggle') {

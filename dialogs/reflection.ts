@@ -18,6 +18,7 @@ import { ChoiceStep, FormStep, FreeTextStep, RawTextStep, type FreeTextSettings,
 import { ReflectionDebrief } from './reflectionDebrief';
 import { ReflectionReview } from './reflectionReview';
 import { CHOICE, FORM, FREE_TEXT, MAIN, RAW_TEXT, REFLECTION_DIALOG, screenOf } from './reflectionState';
+import { outcomeAndStage } from './reflectionLoop';
 import { scoreAndNote } from './reflectionText';
 import { StageFinderDialog } from './stageFinder';
 import { StallDialog } from './stall';
@@ -45,7 +46,7 @@ export class ReflectionDialog extends ComponentDialog {
     this.addDialog(new ChoiceStep(CHOICE));
     this.addDialog(new FreeTextStep(FREE_TEXT, answers));
     this.addDialog(new RawTextStep(RAW_TEXT, { maxLength: answers.maxLength }));
-    this.addDialog(new FormStep(FORM, { ...answers, parsers: { scoreAndNote } }));
+    this.addDialog(new FormStep(FORM, { ...answers, parsers: { scoreAndNote, outcomeAndStage } }));
     this.addDialog(new StageFinderDialog());
     this.addDialog(new StallDialog(app));
     for (const d of [...new ReflectionDebrief(app).dialogs(), ...new ReflectionReview(app).dialogs()]) this.addDialog(d);

@@ -2,8 +2,9 @@
 // reflectionLoop.ts) → names to hide → stage (or the stage finder; last time's stage first) → stage prompts one at a
 // time → movement → stall prompts (reported, or inferred and confirmed) → self-check (a rough one gets a self-care
 // step) → the safety question (dialogs/safety.ts; one tap for "no") → the review (reflectionReview.ts).
-// `reflect quick`: code → plan → stage → two prompts → movement (a stall is recorded, no strategies) → self-check →
-// the review, whose "I'm worried about someone" button is its safety question.
+// `reflect quick`: code → plan and stage (one card: at most 8 turns in every path) or stage → two prompts → movement
+// (a stall is recorded, no strategies) → self-check → the review, whose "I'm worried about someone" button is its
+// safety question.
 // Free text is de-identified as it arrives (FreeTextStep) and only redacted text enters dialog state. Names to hide
 // are kept as salted HMACs (services/reflections/hiddenNames.ts), never in clear.
 import { WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
@@ -23,7 +24,7 @@ import { newReflectionId } from '../services/reflections/service';
 import { inferStall, otherStageInWords, reportedStall } from '../services/stalls/infer';
 import type { ChoiceResult, FormResult, FreeTextAnswer, RawTextResult } from './prompts';
 import type { ReflectionOptions } from './reflection';
-import { continuityPrompt, notedText, outcomeChoices, stageQuestion } from './reflectionLoop';
+import { continuityPrompt, notedText, outcomeChoices, quickOutcomeInputs, stageQuestion } from './reflectionLoop';
 import { movementTitle, selfCheckInputs } from './reflectionText';
 import { CHOICE, CODE, FORM, FREE_TEXT, MAIN, PROMPTS, RAW_TEXT, REVIEW, SAVED_DRAFT, screenOf, v } from './reflectionState';
 import { SAFETY_CHECK_DIALOG, selfCareMessage, type SafetyCheckOptions } from './safety';
@@ -122,14 +123,23 @@ export class ReflectionDebrief {
     const plan = v(step).plan as RelationshipDoc['plan'];
     const prompt = plan && continuityPrompt(plan, personOf(step.context).timeZone);
     if (!prompt) return step.next();
+    const draft = v(step).draft as Draft;
+    const last = v(step).lastStage as StageId | undefined;
+    if (draft.quick && last) {
+      // Quick: how it went and where it stands now, one turn (the stage as last time, to change if it has moved).
+      return step.beginDialog(FORM, { step: 'plan-outcome', prompt, inputs: quickOutcomeInputs(draft.clientCode, last), parser: 'outcomeAndStage', typedHint: t('loop.quick.outcomeTyped') });
+    }
     return step.beginDialog(CHOICE, { step: 'plan-outcome', prompt, choices: outcomeChoices() });
   }
 
   private async outcome(step: WaterfallStepContext) {
     const plan = v(step).plan as RelationshipDoc['plan'];
-    const answer = step.result as ChoiceResult | undefined;
+    const answer = step.result as ChoiceResult | FormResult | undefined;
     if (!plan || !answer) return step.next();
-    const outcome = answer.value as OutcomeWord;
+    const form = 'values' in answer ? answer.values : undefined;
+    const outcome = (form ? form.outcome : (answer as ChoiceResult).value) as OutcomeWord;
+    // Quick's stage came with the outcome: the stage question is not asked again.
+    if (form) v(step).presetStage = form.stage || v(step).lastStage;
     (v(step).draft as Draft).strategyOutcome = { strategyId: plan.strategyId, stage: plan.stage, plannedIn: plan.plannedIn, outcome };
     log.info('strategy.outcome', { outcome, stage: plan.stage });
     await step.context.sendActivity(notedText(outcome));

@@ -5,7 +5,8 @@ import { t } from '../services/catalogue';
 import { formatDate } from '../cards/words/dates';
 import { content } from '../services/content';
 import type { OutcomeWord, RelationshipDoc, StageId } from '../services/reflections/model';
-import type { ChoiceOption } from './prompts';
+import type { FormInput } from '../cards/card';
+import { matchChoice, normalise, type ChoiceOption } from './prompts';
 import { stageChoices } from './stageFinder';
 
 /** The answers to "How did it go?", in the turn's locale (typed synonyms are English). */
@@ -54,4 +55,36 @@ export function stageQuestion(clientCode: string, last: StageId | undefined): { 
   const title = content().stageById[last].title;
   const same = { value: last, title: t('loop.still', { stage: `${title.charAt(0).toLowerCase()}${title.slice(1)}` }), synonyms: [last, title, 'still', 'same', 'same as last time', 'no change'] };
   return { prompt: t('loop.stageAgain', { code: clientCode, stage: title }), choices: [same, ...stages.filter((s) => s.value !== last), unsure] };
+}
+
+/**
+ * `reflect quick` for a client with a plan asks how it went and where the relationship stands in one turn, so no
+ * path of a quick debrief is longer than 8: the stage (last time's, picked already) above the outcome's buttons.
+ */
+export function quickOutcomeInputs(clientCode: string, last: StageId): FormInput[] {
+  const stage = stageQuestion(clientCode, last).choices.map(({ value, title }) => ({ value, title }));
+  return [
+    { type: 'choice', id: 'stage', label: t('loop.quick.stageNow', { code: clientCode }), choices: stage, value: last },
+    { type: 'buttons', id: 'outcome', label: t('loop.quick.howItWent'), choices: outcomeChoices().map(({ value, title }) => ({ value, title })) },
+  ];
+}
+
+// Words around a stage in a typed answer ("partly, now fostering"), dropped before the outcome is read.
+const AROUND_STAGE = /\b(now|still|at|in|moved to|and|but|stage)\b/g;
+
+/** A typed answer to that question: "it helped", "partly, now fostering", "2"; undefined without an outcome. */
+export function outcomeAndStage(text: string): Record<string, string> | undefined {
+  let rest = ` ${normalise(text)} `;
+  let stage: string | undefined;
+  for (const s of content().stages) {
+    const name = [s.title, s.id].map(normalise).find((n) => rest.includes(` ${n} `));
+    if (name) {
+      stage = s.id;
+      rest = rest.replace(` ${name} `, ' ');
+      break;
+    }
+  }
+  const choices = outcomeChoices();
+  const said = matchChoice(rest.replace(AROUND_STAGE, ' ').trim(), choices);
+  return said ? { outcome: choices[said.index]!.value, ...(stage ? { stage } : {}) } : undefined;
 }
