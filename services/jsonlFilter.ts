@@ -4,6 +4,8 @@
  * stderr by number, and exit non-zero at the end if any line was bad.
  */
 import readline from 'node:readline';
+import pino from 'pino';
+import { setLogSink } from './log';
 
 /** What one input line gave: an output record (omitted for a line that yields none) and/or a problem with it. */
 export interface LineResult {
@@ -12,6 +14,8 @@ export interface LineResult {
 }
 
 export function runJsonlFilter(name: string, usage: string, handle: (line: string) => LineResult): void {
+  // Standard output carries only the result lines: the service's own log lines (e.g. content.loaded) go to stderr.
+  setLogSink(pino({ level: process.env.LOG_LEVEL || 'info', base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2)));
   main().then(
     (code) => {
       process.exitCode = code;
