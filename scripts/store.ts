@@ -23,6 +23,8 @@ import { JOURNAL_FILE, keepDamagedCopy, readJournal, writeJournal, type JournalR
 import { lockDataDir } from '../services/storage/lock';
 import { isStoreRefused } from '../services/storage/refused';
 import { importFile, writeExport } from '../services/storage/transfer';
+import { OpenAlertsStore } from '../services/supervision/openAlerts';
+import { SupervisionRecords } from '../services/supervision/records';
 import { RollupStore } from '../services/supervision/rollups';
 
 const USAGE = 'Usage: npm run store -- check | recover | export --out FILE | import --in FILE | rollups rebuild [--data-dir DIR]';
@@ -169,6 +171,10 @@ async function rebuildRollups(dataDir: string): Promise<number> {
   try {
     const r = await new RollupStore(store.containers.rollups, () => new Date()).rebuild(store.containers.reflections);
     say(`Rebuilt the roll-ups from ${r.reflections} reflections: ${r.weeks} weekly documents written, ${r.removed} no longer needed removed.`);
+    // The digest's open safety alerts live beside them (services/supervision/openAlerts.ts): from the alerts and their acknowledgements.
+    const records = new SupervisionRecords(store.containers.supervision, 1); // only read here: the ttl is not used
+    const a = await new OpenAlertsStore(store.containers.rollups, () => new Date()).rebuild(store.containers.schedules, (keys) => records.recorded(keys));
+    say(`Open safety alerts: ${a.written} documents written, ${a.removed} removed.`);
     return 0;
   } finally {
     await store.close();

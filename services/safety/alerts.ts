@@ -109,7 +109,7 @@ export async function deliveredAlertsAbout(schedules: Container, pswIds: readonl
     .fetchAll();
   return resources
     .map(({ id, payload: p }) => ({ id, psw: p.psw, categories: p.categories, ...(p.clientCode ? { clientCode: p.clientCode } : {}), deliveredAt: p.since, to: p.chain[p.at] ?? '' }))
-    .sort((a, b) => b.deliveredAt.localeCompare(a.deliveredAt));
+    .sort((a, b) => b.deliveredAt.localeCompare(a.deliveredAt) || a.id.localeCompare(b.id));
 }
 
 export class SafetyAlerts {

@@ -10,10 +10,11 @@
 // the alert up. The scheduler's lease keeps two instances from running one alert at once; an instance that dies
 // mid-run leaves the job to be taken over when its lease ends.
 import type { SafetyProtocol } from '../content';
-import { log } from '../log';
+import { errorFields, log } from '../log';
 import type { PeopleService } from '../people';
 import type { JobHandler, JobOutcome } from '../scheduler/job';
 import type { SendControl, Sender } from '../scheduler/scheduler';
+import { openAlertOf, type OpenAlert } from '../supervision/openAlerts';
 import { alertText, SAFETY_ALERT_TTL_SECONDS, type SafetyAlertPayload } from './alerts';
 import { contactsFor, fillWho } from './protocol';
 
@@ -23,14 +24,24 @@ export const ALERT_WINDOW_MS = 90_000;
 export const ALERT_RETRY_MS = 15_000;
 /** The longest one send may take, its own retries included. */
 export const SEND_BUDGET_MS = 10_000;
+/** When a delivered alert could not be added to the PSW's open alerts, its job tries that again this soon. */
+export const OPEN_ALERT_RETRY_MS = 60_000;
 
 export interface SafetyDeliveryDeps {
   people: PeopleService;
   sender: Sender;
   protocol: SafetyProtocol;
+  /**
+   * Where a delivered alert waits to be acknowledged, read by the weekly digest with its roll-ups
+   * (services/supervision/openAlerts.ts).
+   */
+  openAlerts?: { delivered(alert: OpenAlert): Promise<void> };
 }
 
-export function safetyAlertHandler({ people, sender, protocol }: SafetyDeliveryDeps): JobHandler {
+/** A delivered alert's payload while its open-alert entry is still to be written: when its week ends. */
+type Delivered = SafetyAlertPayload & { openUntil?: string };
+
+export function safetyAlertHandler({ people, sender, protocol, openAlerts }: SafetyDeliveryDeps): JobHandler {
   const words = protocol.supervisorAlert;
 
   /** How the PSW hears of someone in line: their supervisor, another supervisor of the team, or an admin. */
@@ -50,12 +61,30 @@ export function safetyAlertHandler({ people, sender, protocol }: SafetyDeliveryD
     return contacts.length ? `\n\n${words.contactsIntro}\n${contacts.map((k) => `**${k.label}**: ${k.detail}`).join('\n')}` : '';
   };
 
+  /**
+   * The delivered alert joins the PSW's open alerts (what the digest lists until acknowledged). A failed write is
+   * not a failed delivery: the job keeps the alert delivered and tries the write again soon (the scheduler would
+   * otherwise run the handler again and send the alert twice).
+   */
+  const recordOpen = async (jobId: string, p: SafetyAlertPayload, until: string, now: Date): Promise<JobOutcome> => {
+    const { openUntil: _, ...delivered } = p as Delivered;
+    try {
+      await openAlerts?.delivered(openAlertOf(jobId, delivered, until));
+      return { messages: [], next: until, payload: delivered };
+    } catch (err) {
+      log.warn('safety.open_alert_not_recorded', { jobId, ...errorFields(err) });
+      return { messages: [], next: new Date(Math.min(now.getTime() + OPEN_ALERT_RETRY_MS, Date.parse(until))).toISOString(), payload: { ...delivered, openUntil: until } };
+    }
+  };
+
   return async (job, now): Promise<JobOutcome> => {
     const p = payloadOf(job.payload);
     if (!p) {
       log.error('safety.alert_unreadable', { jobId: job.id });
       return { messages: [] };
     }
+    const openUntil = (p as Delivered).openUntil;
+    if (p.state === 'delivered' && openUntil && Date.parse(openUntil) > now.getTime()) return recordOpen(job.id, p, openUntil, now);
     if (p.state !== 'sending') return { messages: [] }; // the record of a finished alert, at the end of its week
     const keep = new Date(now.getTime() + SAFETY_ALERT_TTL_SECONDS * 1000).toISOString();
     const psw = await people.get(p.psw);
@@ -70,7 +99,7 @@ export function safetyAlertHandler({ people, sender, protocol }: SafetyDeliveryD
       log.info('safety.alert_attempt', { status: delivery, attempt: at + 1, kind: p.categories.join('+') });
       if (delivery === 'sent') {
         await tellPsw(p, fillWho(words.delivered, await nameFor(to, isTheirSupervisor)));
-        return { messages: [], next: keep, payload: { ...p, at, since, told, state: 'delivered' } };
+        return recordOpen(job.id, { ...p, at, since, told, state: 'delivered' }, keep, now);
       }
       const waited = now.getTime() - Date.parse(since);
       const windowEnd = Date.parse(since) + ALERT_WINDOW_MS;

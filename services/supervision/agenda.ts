@@ -11,6 +11,7 @@ import type { RelationshipDoc } from '../reflections/model';
 import { deliveredAlertsAbout, type DeliveredAlert, type SafetyAlertPayload } from '../safety/alerts';
 import { readDoc } from '../storage/documents';
 import { framing, safetyFlagKind, type Framing } from './framing';
+import type { OpenAlert, OpenAlertsStore } from './openAlerts';
 import { recordKey, type RecordAbout, type SupervisionRecords } from './records';
 import type { TeamSummary } from './summaries';
 
@@ -39,6 +40,8 @@ export class SupervisionAgenda {
     private readonly records: SupervisionRecords,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    /** Where an acknowledged alert is taken off the digest's list (./openAlerts.ts). */
+    private readonly openAlerts?: Pick<OpenAlertsStore, 'acknowledged'>,
   ) {}
 
   /** The viewer's open flags, alerts first (newest first), then stalls (longest first). Audited as one `supervision` read. */
@@ -61,9 +64,18 @@ export class SupervisionAgenda {
     for (const l of lines) if (done.has(l.key!)) l.talkedThrough = true;
   }
 
-  /** For the weekly digest: safety alerts about these supervisees not yet acknowledged (the digest's own record covers the read). */
+  /**
+   * Safety alerts about these supervisees not yet acknowledged, read from the alerts and the records (queries). The
+   * weekly digest lists the same from the open alerts it read with its roll-ups (openItems); this is their reference.
+   */
   async unacknowledgedAlerts(subjects: Pick<Person, 'id' | 'alias'>[]): Promise<AgendaItem[]> {
     return this.withoutRecorded(await this.alerts(subjects));
+  }
+
+  /** For the weekly digest: the open alerts of these supervisees (already read, ./openAlerts.ts) as items, newest first. No request. */
+  openItems(subjects: Pick<Person, 'id' | 'alias'>[], open: ReadonlyMap<string, readonly OpenAlert[]>): AgendaItem[] {
+    const alerts = subjects.flatMap((s) => open.get(s.id) ?? []);
+    return this.alertItems(subjects, alerts.sort((a, b) => b.deliveredAt.localeCompare(a.deliveredAt) || a.id.localeCompare(b.id)));
   }
 
   /**
@@ -79,6 +91,9 @@ export class SupervisionAgenda {
     // The record of the write comes first, as for a read: no audit record, no write.
     await this.audit.record({ actor: viewerId, subjects: [about.psw], view: 'supervision_record', detail: { type: about.about.type, action, noted: note?.text ? 1 : 0 } });
     const created = await this.records.create({ psw: about.psw, about: about.about, action, by: viewerId, at: now.toISOString(), ...(note?.text ? { note } : {}) });
+    // Off the digest's list, after the record (which is what counts): also when the record was already there, so a
+    // close repeated after a crash in between repairs it.
+    if (about.about.type === 'alert') await this.openAlerts?.acknowledged(about.psw, about.about.alertId);
     return created ? 'recorded' : 'already';
   }
 
@@ -116,8 +131,12 @@ export class SupervisionAgenda {
   }
 
   private async alerts(subjects: Pick<Person, 'id' | 'alias'>[]): Promise<AgendaItem[]> {
+    return this.alertItems(subjects, await deliveredAlertsAbout(this.schedules, subjects.map((s) => s.id)));
+  }
+
+  private alertItems(subjects: Pick<Person, 'id' | 'alias'>[], alerts: readonly DeliveredAlert[]): AgendaItem[] {
     const byId = new Map(subjects.map((s) => [s.id, s]));
-    return (await deliveredAlertsAbout(this.schedules, [...byId.keys()])).map((a) => {
+    return alerts.map((a) => {
       const about = alertAbout(a);
       // Any kind about a client invites the protocol conversation; the PSW's own distress alone invites support.
       const kind = a.categories.some((c) => safetyFlagKind(c) === 'clientSafety') ? 'clientSafety' : 'ownWellbeing';

@@ -151,7 +151,7 @@ export interface DigestDeps {
   schedules: Container;
   summaries: SummaryService;
   /** Safety alerts not yet acknowledged, listed in the digest until they are; flags already talked through, said so. */
-  agenda: Pick<SupervisionAgenda, 'unacknowledgedAlerts' | 'markTalkedThrough'>;
+  agenda: Pick<SupervisionAgenda, 'openItems' | 'markTalkedThrough'>;
   config: DigestSchedule;
   /** Names this instance in claims (for the log and takeovers). */
   instanceId: string;
@@ -178,9 +178,10 @@ export function createDigestHandler(deps: DigestDeps): JobHandler {
     try {
       const result = await deps.summaries.team(person, period, now, 'digest'); // the person just read: not read again
       if (!result.ok) return { messages: [], next, payload: { lastWeek: week } };
-      // Every alert about the team still waiting to be acknowledged, whenever it came (alerts are kept a week).
       await deps.agenda.markTalkedThrough(result.summary);
-      const alerts = await deps.agenda.unacknowledgedAlerts(result.summary.teams.flatMap((t) => t.psws.map((p) => p.person)));
+      // Every alert about the team still waiting to be acknowledged, whenever it came (alerts are kept a week): read
+      // with the roll-ups (openAlerts.ts), so no query of its own.
+      const alerts = deps.agenda.openItems(result.summary.teams.flatMap((t) => t.psws.map((p) => p.person)), result.alerts);
       log.info('digest.built', { person: person.id.slice(0, 8), count: result.summary.teams.reduce((n, t) => n + t.psws.length, 0), pending: alerts.length });
       // The summary as data; the bot renders the card when it sends it (bot/notices.ts).
       return { messages: [{ personId: person.id, notice: { kind: 'digest', summary: result.summary, alerts } }], next, payload: { lastWeek: week } };

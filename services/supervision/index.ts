@@ -14,6 +14,7 @@ import type { Store } from '../storage/cosmos';
 import { SupervisionAgenda } from './agenda';
 import { createDigestHandler, ensureDigestJob } from './digest';
 import { ExportService } from './export';
+import { OpenAlertsStore } from './openAlerts';
 import type { RollupStore } from './rollups';
 import { SupervisionRecords } from './records';
 import { WhatHelpsService } from './whatHelps';
@@ -30,6 +31,8 @@ export interface Supervision {
   exports: ExportService;
   /** Per-PSW weekly roll-ups of reflections: what summaries and digests read (rollups.ts). */
   rollups: RollupStore;
+  /** Per PSW, the safety alerts delivered and not yet acknowledged, read by the digest with the roll-ups (openAlerts.ts). */
+  openAlerts: OpenAlertsStore;
   /** A supervisor's open flags (stalls flagged for supervision, unacknowledged safety alerts) and closing them. */
   agenda: SupervisionAgenda;
   /** What supervisors recorded about each supervisee (kept in the supervisee's partition; deleted with their data). */
@@ -40,7 +43,7 @@ export interface Supervision {
    * At start: adds ROSTER_FILE's people not stored yet (throws RosterFileError on a bad file), and makes sure every
    * supervisor has a digest job (people made supervisors before this feature, or by a restored backup). Brings the
    * roll-ups up to date: a crash between a reflection's write and its roll-up's is repaired here (a store from before
-   * roll-ups is rebuilt once).
+   * roll-ups is rebuilt once), and the open alerts are rebuilt from the alerts and their acknowledgements (a week's).
    */
   startup(): Promise<void>;
   digest: {
@@ -77,7 +80,8 @@ export function createSupervision(deps: {
   // Not named `exports`: that name is CommonJS's own, and compiled code would then reach the wrong object.
   const exportService = new ExportService(store.containers.reflections, access, audit, config.idSecret);
   const records = new SupervisionRecords(store.containers.supervision, config.reflectionTtlDays);
-  const agenda = new SupervisionAgenda(store.containers.relationships, schedules, records, access, audit);
+  const openAlerts = new OpenAlertsStore(store.containers.rollups, now);
+  const agenda = new SupervisionAgenda(store.containers.relationships, schedules, records, access, audit, openAlerts);
   const whatHelps = new WhatHelpsService(store.containers.reflections, people, roster, access, audit);
   const handler = createDigestHandler({
     people,
@@ -101,6 +105,12 @@ export function createSupervision(deps: {
     } catch (err) {
       log.warn('rollups.reconcile_failed', errorFields(err));
     }
+    try {
+      const a = await openAlerts.rebuild(schedules, (keys) => records.recorded(keys));
+      if (a.written || a.removed) log.info('open_alerts.rebuilt', { count: a.written, pending: a.removed });
+    } catch (err) {
+      log.warn('open_alerts.rebuild_failed', errorFields(err));
+    }
   };
-  return { roster, access, audit, summaries, exports: exportService, agenda, records, whatHelps, rollups: deps.rollups, startup, digest: { handler, ensureJob } };
+  return { roster, access, audit, summaries, exports: exportService, agenda, records, whatHelps, rollups: deps.rollups, openAlerts, startup, digest: { handler, ensureJob } };
 }

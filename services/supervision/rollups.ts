@@ -15,6 +15,7 @@ import type { Container, JSONObject } from '@azure/cosmos';
 import type { Movement, ReflectionDoc, StageId, Visibility } from '../reflections/model';
 import { deleteDoc, readDoc, readModifyWrite } from '../storage/documents';
 import { isTransient } from '../storage/retry';
+import { liveAlerts, type OpenAlert, type OpenAlertsDoc } from './openAlerts';
 
 export interface RollupLine {
   /** The reflection's id. */
@@ -147,21 +148,39 @@ export class RollupStore {
    * already expired are left out.
    */
   async forPeople(psws: string[], from: string, to: string): Promise<Map<string, RollupLine[]>> {
-    const out = new Map<string, RollupLine[]>(psws.map((p) => [p, []]));
-    const now = this.now().toISOString();
-    for (const doc of await this.weeks(psws, from, to)) {
-      for (const l of doc.lines) if (l.at >= from && l.at < to && l.expires > now) out.get(doc.psw)?.push(l);
-    }
-    return out;
+    return (await this.readTeam(psws, from, to)).lines;
   }
 
-  /** The week documents holding [from, to) for these PSWs: one query. */
-  private async weeks(psws: string[], from: string, to: string): Promise<RollupDoc[]> {
+  /**
+   * forPeople's lines, and with `alerts` also each PSW's safety alerts not yet acknowledged (./openAlerts.ts) — in the
+   * same one query: the weekly digest's whole read of history and alerts.
+   */
+  async readTeam(psws: string[], from: string, to: string, options: { alerts?: boolean } = {}): Promise<{ lines: Map<string, RollupLine[]>; alerts: Map<string, OpenAlert[]> }> {
+    const lines = new Map<string, RollupLine[]>(psws.map((p) => [p, []]));
+    const alerts = new Map<string, OpenAlert[]>();
+    const now = this.now();
+    const at = now.toISOString();
+    for (const doc of await this.weeks(psws, from, to, options.alerts)) {
+      if (doc.kind === 'alerts') {
+        const live = liveAlerts(doc, now);
+        if (live.length) alerts.set(doc.psw, live);
+        continue;
+      }
+      for (const l of doc.lines) if (l.at >= from && l.at < to && l.expires > at) lines.get(doc.psw)?.push(l);
+    }
+    return { lines, alerts };
+  }
+
+  /** The week documents holding [from, to) for these PSWs (and their open-alerts documents, when asked): one query. */
+  private async weeks(psws: string[], from: string, to: string): Promise<RollupDoc[]>;
+  private async weeks(psws: string[], from: string, to: string, alerts: boolean | undefined): Promise<(RollupDoc | OpenAlertsDoc)[]>;
+  private async weeks(psws: string[], from: string, to: string, alerts?: boolean): Promise<(RollupDoc | OpenAlertsDoc)[]> {
     if (!psws.length) return [];
     const last = new Date(Date.parse(to) - 1).toISOString();
+    const which = alerts ? "((c.week >= @a AND c.week <= @b) OR c.kind = 'alerts')" : 'c.week >= @a AND c.week <= @b';
     const { resources } = await this.container.items
-      .query<RollupDoc>({
-        query: 'SELECT * FROM c WHERE ARRAY_CONTAINS(@p, c.psw) AND c.week >= @a AND c.week <= @b',
+      .query<RollupDoc | OpenAlertsDoc>({
+        query: `SELECT * FROM c WHERE ARRAY_CONTAINS(@p, c.psw) AND ${which}`,
         parameters: [{ name: '@p', value: psws }, { name: '@a', value: weekOf(from) }, { name: '@b', value: weekOf(last) }],
       })
       .fetchAll();

@@ -17,6 +17,7 @@ import { tallyEvents, type StrategyTally } from '../reflections/strategies';
 import { relationshipAsOf } from './asOf';
 import { weekPeriod, type Period, type PeriodLabel } from './period';
 import { recordKey } from './records';
+import type { OpenAlert } from './openAlerts';
 import type { RollupLine, RollupStore } from './rollups';
 
 /** A relationship counts as active while it has had a reflection within this many weeks (or is stalled). */
@@ -108,19 +109,20 @@ export class SummaryService {
 
   /**
    * A supervisor's view of everyone they supervise, for one period. Audited as one `summary` read. The viewer by id, or
-   * as the caller has just read them (the digest job: not read twice).
+   * as the caller has just read them (the digest job: not read twice). A digest also gets the team's safety alerts not
+   * yet acknowledged, read in the same query as the roll-ups (`alerts`, by PSW).
    */
-  async team(viewerOrId: string | Person, period: Period, now: Date, view: 'summary' | 'digest' = 'summary'): Promise<{ ok: true; summary: TeamSummary } | Refusal> {
+  async team(viewerOrId: string | Person, period: Period, now: Date, view: 'summary' | 'digest' = 'summary'): Promise<{ ok: true; summary: TeamSummary; alerts: Map<string, OpenAlert[]> } | Refusal> {
     const { viewer, subjects, scope } = await this.access.readable(viewerOrId);
     if (!viewer) return { ok: false, reason: 'no_viewer' };
     if (viewer.role !== 'supervisor' || scope !== 'supervisee') return { ok: false, reason: 'role' };
     await this.audit.record({ actor: viewer.id, actorAlias: viewer.alias, subjects: subjects.map((s) => s.id), view, detail: { from: period.from, to: period.to } });
-    const history = await this.history(subjects.map((s) => s.id), period, now, viewer.timeZone);
+    const history = await this.history(subjects.map((s) => s.id), period, now, viewer.timeZone, view === 'digest');
     const psws = await Promise.all(subjects.map((s) => this.person(s, 'supervisee', period, viewer.timeZone, history)));
     const byTeam = new Map<string, PswSummary[]>();
     for (const p of psws) byTeam.set(p.person.team ?? '', [...(byTeam.get(p.person.team ?? '') ?? []), p]);
     const teams = [...byTeam.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b))).map(([team, list]) => ({ team, psws: list }));
-    return { ok: true, summary: { viewer, period, teams } };
+    return { ok: true, summary: { viewer, period, teams }, alerts: history.alerts };
   }
 
   /** A PSW's (or new hire's) view of their own work. Not audited: it is their own data. */
@@ -205,13 +207,13 @@ export class SummaryService {
    * What the summaries of these PSWs read, in two queries whatever the team's size: the roll-up lines of the period
    * and its self-check trend window, and the relationships active at the period's end.
    */
-  private async history(psws: string[], period: Period, now: Date, zone: string): Promise<History> {
+  private async history(psws: string[], period: Period, now: Date, zone: string, withAlerts = false): Promise<History> {
     const weeks = trendWeeks(period, zone);
     // Stages and stalls as they stood at the period's end (today, for the current period).
     const asOf = new Date(Math.min(now.getTime(), Date.parse(period.to)));
     const activeFrom = DateTime.fromJSDate(asOf).minus({ weeks: ACTIVE_WEEKS }).toUTC().toISO()!;
-    const [lines, rels] = await Promise.all([
-      this.rollups.forPeople(psws, [weeks[0]!.from, period.from].sort()[0]! /* the earlier ISO date */, period.to),
+    const [{ lines, alerts }, rels] = await Promise.all([
+      this.rollups.readTeam(psws, [weeks[0]!.from, period.from].sort()[0]! /* the earlier ISO date */, period.to, { alerts: withAlerts }),
       psws.length
         ? this.relationships.items
             .query<RelationshipDoc>({
@@ -225,7 +227,7 @@ export class SummaryService {
     ]);
     const relationships = new Map<string, RelationshipDoc[]>(psws.map((p) => [p, []]));
     for (const r of rels.resources) relationships.get(r.psw)?.push(r);
-    return { lines, relationships, weeks, asOf, activeFrom };
+    return { lines, alerts, relationships, weeks, asOf, activeFrom };
   }
 
   /** One person's summary. Private reflections count, but their content (movement, self-check) is read only for the owner. */
@@ -306,6 +308,8 @@ export class SummaryService {
 interface History {
   /** Roll-up lines of the period and its trend window, per PSW (all visibilities; person() applies the scope). */
   lines: Map<string, RollupLine[]>;
+  /** Safety alerts not yet acknowledged, per PSW (read for a digest only). */
+  alerts: Map<string, OpenAlert[]>;
   relationships: Map<string, RelationshipDoc[]>;
   weeks: Period[];
   asOf: Date;

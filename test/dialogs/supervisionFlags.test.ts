@@ -9,6 +9,7 @@ import { actionCount, jsonBytes, MAX_ACTIONS, MAX_CARD_BYTES, MAX_MESSAGE_BYTES 
 import type { AppServices } from '../../services/app';
 import { monthOf } from '../../services/audit';
 import { safetyAlertId, type SafetyAlertPayload } from '../../services/safety/alerts';
+import { openAlertOf } from '../../services/supervision/openAlerts';
 import { Conversation, useBot, visibleText } from '../helpers/bot';
 import { putRelationship } from '../services/supervision/fixtures';
 
@@ -17,6 +18,8 @@ async function deliveredAlert(app: AppServices, debrief: string, psw: string, to
   const payload: SafetyAlertPayload = { psw, categories, clientCode: 'K-9', chain: [to], primary: true, at: 0, since: at.toISOString(), state: 'delivered' };
   const due = new Date(at.getTime() + 7 * 86_400_000).toISOString();
   await app.store.containers.schedules.items.create({ id: safetyAlertId(debrief), kind: 'safety_alert', personId: to, due, payload, attempts: 0, createdAt: at.toISOString(), ttl: 7 * 86_400 });
+  // …and its PSW's open alerts, which the weekly digest reads (services/supervision/openAlerts.ts).
+  await app.supervision.openAlerts.delivered(openAlertOf(safetyAlertId(debrief), payload, due));
 }
 
 function choiceData(replies: Partial<Activity>[], title: RegExp): Record<string, unknown> {
