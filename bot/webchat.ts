@@ -14,6 +14,8 @@ import { errorFields, log } from '../services/log';
 import { readJsonBody, requireJson } from './httpGuards';
 import type { BotServer, RouteInstaller } from './server';
 import { packagePath } from '../services/paths';
+import { t } from '../services/catalogue';
+import { pageLocale, renderPage, roleDescription } from './webchatPage';
 
 export const WEBCHAT_CHANNEL_ID = 'webchat';
 export const WEBCHAT_BOT = { id: 'peerreflect-bot', name: 'PeerReflect' };
@@ -118,13 +120,19 @@ export const installWebChat: RouteInstaller = (server: Server, bot: BotServer) =
   const json = readJsonBody(config.maxBodyBytes);
 
   for (const [route, asset] of Object.entries(STATIC)) {
-    server.get(route, (_req: Request, res: Response, next: Next) => {
+    server.get(route, (req: Request, res: Response, next: Next) => {
       res.writeHead(200, {
         'content-type': asset.type,
         'cache-control': route === '/' ? 'no-cache' : 'max-age=3600',
         'content-security-policy': CSP,
         'x-content-type-options': 'nosniff',
+        ...(route === '/' ? { vary: 'accept-language' } : {}),
       });
+      // The page is filled with the words of the browser's language (bot/webchatPage.ts); the assets are files.
+      if (route === '/') {
+        res.end(renderPage(asset.file, pageLocale(req.header('accept-language'))));
+        return next(false);
+      }
       fs.createReadStream(asset.file)
         .on('error', (err) => {
           log.error('webchat.asset_failed', errorFields(err));
@@ -135,8 +143,9 @@ export const installWebChat: RouteInstaller = (server: Server, bot: BotServer) =
     });
   }
 
-  server.get(`${WEBCHAT_PREFIX}/identities`, (_req: Request, res: Response, next: Next) => {
-    res.send(200, { identities });
+  server.get(`${WEBCHAT_PREFIX}/identities`, (req: Request, res: Response, next: Next) => {
+    const locale = pageLocale(req.header('accept-language'));
+    res.send(200, { identities: identities.map((i) => ({ ...i, description: roleDescription(i.role, locale) })) });
     next();
   });
 
@@ -146,7 +155,7 @@ export const installWebChat: RouteInstaller = (server: Server, bot: BotServer) =
     const body = (req.body ?? {}) as { identityId?: unknown; conversationId?: unknown };
     const identity = identities.find((i) => i.id === body.identityId);
     if (!identity) {
-      res.send(400, { error: 'unknown_identity', message: 'Choose one of the identities on the page.' });
+      res.send(400, { error: 'unknown_identity', message: t('web.unknownIdentity', {}, pageLocale(req.header('accept-language'))) });
       return;
     }
     try {
@@ -165,7 +174,7 @@ export const installWebChat: RouteInstaller = (server: Server, bot: BotServer) =
       });
     } catch (err) {
       log.error('webchat.session_failed', errorFields(err));
-      res.send(503, { error: 'unavailable', message: 'The chat could not start. Try again in a moment.' });
+      res.send(503, { error: 'unavailable', message: t('web.startFailed', {}, pageLocale(req.header('accept-language'))) });
     }
   });
 

@@ -16,17 +16,9 @@ export interface LocalIdentity {
   id: string;
   /** The roster alias, shown on the page and sent as from.name. Never a real name. */
   name: string;
+  /** What the identity is for is said on the picker from its role (web.roles.* in the catalogue, bot/webchatPage.ts). */
   role: Role;
-  /** One line on the picker saying what this identity is for. */
-  description: string;
 }
-
-const WHAT_FOR: Record<Role, string> = {
-  psw: 'Debrief after time with a client.',
-  newhire: 'Learn the Creating Connection model by doing.',
-  supervisor: "See your team's reflections and stalls.",
-  admin: 'Look after the roster.',
-};
 // The picker shows the people who use the bot most first.
 const ORDER: Role[] = ['psw', 'newhire', 'supervisor', 'admin'];
 
@@ -37,7 +29,7 @@ export function localRoster(config: Pick<Config, 'rosterFile'>): RosterEntry[] {
 
 export function localIdentities(roster: RosterEntry[]): LocalIdentity[] {
   return roster
-    .map((e) => ({ id: e.channelId, name: e.alias, role: e.role, description: WHAT_FOR[e.role] }))
+    .map((e) => ({ id: e.channelId, name: e.alias, role: e.role }))
     .sort((a, b) => ORDER.indexOf(a.role) - ORDER.indexOf(b.role));
 }
 

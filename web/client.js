@@ -10,6 +10,9 @@
   var CONNECTING = 1;
 
   var $ = function (id) { return document.getElementById(id); };
+  // The words this script says, and the page's locale, come with the page (bot/webchatPage.ts, from the catalogue).
+  var PAGE = JSON.parse($('page-words').textContent);
+  var WORDS = PAGE.words;
 
   function showProblem(text) {
     var el = $('problem');
@@ -98,7 +101,7 @@
         from: { id: session.user.id, name: session.user.name, role: 'user' },
         recipient: Object.assign({ role: 'bot' }, session.bot),
         timestamp: new Date().toISOString(),
-        locale: activity.locale || navigator.language || 'en-CA',
+        locale: activity.locale || PAGE.locale,
         deliveryMode: 'expectReplies',
       });
     }
@@ -145,7 +148,7 @@
           send(activity, true).then(
             function (id) { observer.next(id); observer.complete(); },
             function (err) {
-              showProblem(err.status === 401 ? 'This server needs Bot Framework sign-in, so the local chat is off.' : "That didn't send. Check the bot is still running, then try again.");
+              showProblem(err.status === 401 ? WORDS.signInNeeded : WORDS.sendFailed);
               observer.error(err);
             },
           );
@@ -305,7 +308,9 @@
         directLine: directLine,
         userID: session.user.id,
         username: session.user.name,
-        locale: 'en-CA',
+        locale: PAGE.locale,
+        // Web Chat's own words on the send box, from the catalogue too.
+        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: WORDS.placeholder, TEXT_INPUT_SEND_BUTTON_ALT: WORDS.send, TEXT_INPUT_ALT: WORDS.inputLabel },
         styleOptions: Object.assign({}, STYLE, { userAvatarInitials: initials(session.user.name) }),
         renderMarkdown: renderMarkdown,
         // A region inside the page's <main> (Web Chat's default, complementary, would be a landmark of its own).
@@ -313,7 +318,7 @@
       },
       $('webchat'),
     );
-    if (!session.resumed) directLine.greet().catch(function () { showProblem("The bot didn't answer. Check it is still running, then reload."); });
+    if (!session.resumed) directLine.greet().catch(function () { showProblem(WORDS.noAnswer); });
     var input = document.querySelector('#webchat [data-id="webchat-sendbox-input"], #webchat input[type="text"], #webchat textarea');
     if (input) input.focus();
   }
@@ -325,7 +330,7 @@
       sessionStorage.setItem(SESSION_KEY, JSON.stringify({ identityId: identity.id, conversationId: session.conversationId }));
       startChat(session);
     } catch (err) {
-      showProblem(err.message || 'The chat could not start. Try again in a moment.');
+      showProblem(err.message || WORDS.startFailed);
     }
   }
 
@@ -362,14 +367,14 @@
       location.reload();
     });
     if (!window.WebChat) {
-      showProblem('The chat window could not load. Run `npm install`, then restart the bot.');
+      showProblem(WORDS.windowFailed);
       return;
     }
     var identities;
     try {
       identities = (await (await fetch('/webchat/identities')).json()).identities;
     } catch (err) {
-      showProblem('The bot is not answering. Start it with `npm start`, then reload this page.');
+      showProblem(WORDS.notAnswering);
       return;
     }
     renderPicker(identities);
