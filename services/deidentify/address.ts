@@ -7,6 +7,10 @@ import type { Entity } from './types';
 import { KEEP, STREET_SUFFIX, STREET_TYPES } from './lexicon';
 import { dictionaries } from './dictionaries';
 import { mergeSpans } from './spans';
+import { keepGroups } from './keepList';
+
+let sms: Set<string> | undefined;
+const smsWords = (): Set<string> => (sms ??= keepGroups('sms', 'typos'));
 
 const CAP = "\\p{Lu}[\\p{L}\\p{M}'’-]*\\.?";
 const CAPB = `${CAP}(?![\\p{L}\\p{N}])`;
@@ -74,6 +78,11 @@ function streetLike(w: string): boolean {
   return !d.common.has(lower) && !d.english.has(lower);
 }
 
+/** A lone digit that ends a match and comes before a lower-case word is SMS "2"/"4" ("111 ave nw 2 see thuy"). */
+function smsDigit(text: string, end: number, trailing: string): boolean {
+  return /^\d$/.test(trailing) && /^ +\p{Ll}/u.test(text.slice(end, end + 3));
+}
+
 /** Words that start a contact field after an address (", call 416…", ", cell: …"). */
 const CONTACT_FIELD = /^(?:call|text|txt|phone|ph|tel|cell|mobile|email|e-mail|fax)\b/i;
 
@@ -109,6 +118,8 @@ function extend(text: string, end: number): number {
     if (!part) break;
     const words = part[0].split(/[ -]/);
     if (words.some((w) => TIME_WORD.test(w))) break;
+    // An SMS word at the end of a note is no city ("send it 2 po box 551 pls").
+    if (/^\p{Ll}/u.test(part[0]) && smsWords().has(part[0].toLowerCase())) break;
     // A postal code ends the address's lines: a number on the next line is a phone, not part of it.
     // A number of one to three digits is a region or département code ("Cite Sfaxi, 13"), not a postal
     // code: the postal code may still follow it.
@@ -133,9 +144,11 @@ export function addresses(text: string): Entity[] {
       else if (isStreetWord(w, i) && i === 0 && keep < 0) keep = 0;
     });
     let end: number;
+    if (m[3] && smsDigit(text, m.index + m[0].length, m[3])) m[3] = undefined as unknown as string;
     if (m[3]) {
-      // Words sandwiched between a house number and a trailing number: continental style.
-      if (!words.every(streetLike)) continue;
+      // Words sandwiched between a house number and a trailing number: continental style. Connectors alone are
+      // prose between two numbers ("the 7-11 on 118 ave").
+      if (!words.every(streetLike) || words.every((w) => CONNECT_SET.has(w.toLowerCase()))) continue;
       end = m.index + m[0].length;
     } else {
       if (keep < 0) continue;
@@ -144,14 +157,20 @@ export function addresses(text: string): Entity[] {
       const kept = words.slice(0, keep + 1).join(' ');
       end = m.index + m[0].indexOf(m[2]!) + kept.length;
       if (keep === 0 && !/^\p{Lu}/u.test(words[0]!) && words[0]!.length < 3) continue;
+      // A lower-case street type alone after a number, when it is also an everyday word, is prose ("box 9 way out
+      // there", "2 court dates"); "129 street" stays an address.
+      if (keep === 0 && words.length === 1 && !/^\p{Lu}/u.test(words[0]!) && !/^(?:st|street|str|ave|avenue|av|rd|road|blvd|boulevard|hwy|highway|cres|crescent|pkwy|parkway)\.?$/i.test(words[0]!)) continue;
     }
     out.push({ start: m.index, end: extend(text, end), type: 'ADDRESS' });
   }
   SANDWICH.lastIndex = 0;
   for (let m = SANDWICH.exec(text); m; m = SANDWICH.exec(text)) {
     const words = m[1]!.split(/ +/);
-    // A sandwiched street type follows the street's name ("Luite tee 87"), so "2 tee 3 times" stays.
-    if (!words.every(streetLike) || SANDWICHED_TYPES.has(words[0]!.toLowerCase())) continue;
+    // One digit on each side is SMS "2"/"4" around words ("a ride 2 uah 4 her scan").
+    if ((/^\d\s/.test(m[0]) && /\s\d$/.test(m[0])) || smsDigit(text, m.index + m[0].length, m[0].slice(m[0].lastIndexOf(' ') + 1))) continue;
+    // A sandwiched street type follows the street's name ("Luite tee 87"), so "2 tee 3 times" stays; connectors
+    // alone are prose between two numbers ("the 7-11 on 118 ave").
+    if (!words.every(streetLike) || SANDWICHED_TYPES.has(words[0]!.toLowerCase()) || words.every((w) => CONNECT_SET.has(w.toLowerCase()))) continue;
     out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
   }
   CONTINENTAL.lastIndex = 0;
@@ -203,10 +222,11 @@ export function addresses(text: string): Entity[] {
 
 const LEAD = new RegExp(`(?<![\\p{L}\\d.,-])(${HOUSE} +)?((?:rue|rua|rúa|r\\.|via|viale|calle|c\\/|avenida|avda\\.?|chemin|strada|trg|ul\\.|u\\.|al\\.|aleja|piazza|corso|travessa|carrera|paseo|camino|leoforos|odos) +)(${LOOSE}(?: +${LOOSE}){0,5})( +\\d{1,5}[A-Za-z]?\\b\\.?)?(?![\\p{L}\\d])`, 'giu');
 const SIDE = `(?:\\d{1,6}[A-Za-z]?\\.?|${CAP}|(?:${LOWER_STREET})\\.?|${CONNECT})`;
-const CORNER = new RegExp(`\\b(?:the )?corner of ${SIDE}(?: ${SIDE}){0,5} and ${SIDE}(?: ${SIDE}){0,4}`, 'giu');
+const CORNER = new RegExp(`\\b(?:the )?corner of ${SIDE}(?: ${SIDE}){0,5} and ${SIDE}(?: ${SIDE}){0,4}(?![\\p{L}\\p{N}])`, 'giu');
 
 
-const LEADING_NUMBER = /(?<![\w.,-])\d{1,6} $/;
+// Two digits or more: a lone digit before an address is SMS "2"/"4" ("mail 2 po box 1184").
+const LEADING_NUMBER = /(?<![\w.,-])\d{2,6} $/;
 const INTERSECTION = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+ and $/u;
 
 /**

@@ -16,6 +16,8 @@ export interface KeepList {
   words: Set<string>;
   /** Phrases of two words or more, lower case, longest first. */
   phrases: string[];
+  /** Each group's terms, lower case, by group id ("chains", "places"): for rules that need one kind of word. */
+  groups: Map<string, Set<string>>;
 }
 
 let cached: KeepList | undefined;
@@ -28,15 +30,26 @@ export function keepList(): KeepList {
   if (!validate(data)) throw new Error(`content/deid-keep.json: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
   const words = new Set<string>();
   const phrases = new Set<string>();
-  for (const g of data.groups) {
+  const groups = new Map<string, Set<string>>();
+  for (const g of data.groups as Array<{ id: string; terms: string[] }>) {
+    const group = groups.get(g.id) ?? new Set<string>();
+    groups.set(g.id, group);
     for (const t of g.terms) {
       const l = t.toLowerCase().trim();
+      group.add(l);
       if (/[\s]/.test(l)) phrases.add(l);
       else words.add(l);
     }
   }
-  cached = { words, phrases: [...phrases].sort((a, b) => b.length - a.length) };
+  cached = { words, phrases: [...phrases].sort((a, b) => b.length - a.length), groups };
   return cached;
+}
+
+/** The terms of some keep-list groups together (lower case); an unknown id adds nothing. */
+export function keepGroups(...ids: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const id of ids) for (const t of keepList().groups.get(id) ?? []) out.add(t);
+  return out;
 }
 
 let phraseRe: RegExp | undefined;

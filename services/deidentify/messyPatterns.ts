@@ -10,6 +10,7 @@ import { KEEP } from './lexicon';
 import { dictionaries } from './dictionaries';
 import { all as allMatches } from './patterns';
 import { SAFE } from './messy';
+import { keepGroups } from './keepList';
 
 /** patterns.ts's `all`, locating a capture group from the end of its match (these patterns' groups close them). */
 function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecArray) => boolean, group = 0): Entity[] {
@@ -50,7 +51,8 @@ export function handles(t: string): Entity[] {
 }
 
 /** Ids after a label: the label stays, the code goes. Health and benefit ids become HEALTH_CARD. */
-const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|inmate|aish file|aish|member|patient|resident|medicaid|medicare|health card|health|ahc|ahcip|phn|ohip|care card|status card|band|docket|warrant|claim|treaty|pid|offender|passport)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=[A-Za-z]{0,3}-?\d)([A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
+const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|inmate|aish file|aish|member|patient|resident|medicaid|medicare|health card|health|ahc|ahcip|phn|ohip|care card|status card|band|docket|warrant|claim|treaty|pid|offender|passport)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=(?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s)?[A-Za-z]{0,3}-?\d)((?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
+// A province's code may come first ("health card is ab 123456789"), not "on" (prose).
 const HEALTH_LABEL = /medicaid|medicare|health|ahc|phn|ohip|care card|status|band|aish/i;
 
 /**
@@ -74,7 +76,9 @@ export function labelledIds(t: string): Entity[] {
 }
 
 const STREET = 'st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad|bay|rise|landing|point|pt|view|link|cove|common|commons|wynd|gardens|gdns|crossing';
-const DIR = '(?:\\s(?:nw|ne|sw|se|n|s|e|w|north|south|east|west)\\b\\.?)?';
+// In SMS "w" is "with" and "n" is "and": before a person or a possessive they are no direction ("95 st w his cousin").
+const WITH_AFTER = '(?!\\s(?:his|her|my|the|a|an|their|our|me|him|them|us|u|ur|it|some|kids?|bf|gf|mom|dad|ma|sis|bro|friends?|fam|family|cousin|aunt|auntie|uncle|partner|wife|husband|son|daughter|baby|dog)\\b)';
+const DIR = `(?:\\s(?:nw|ne|sw|se|s|e|north|south|east|west)\\b\\.?|\\s(?:n|w)\\b\\.?${WITH_AFTER})?`;
 // "unit 12 at 550 jasper ave": the unit may come before "at" and the house number.
 const UNIT_PREFIX = '(?:(?:(?:basement|bsmt|main floor|upper|lower)\\s)?(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\\.?\\s?#?\\s?(?:\\d{1,5}[a-z]?|[a-z](?=\\s\\d))(?:,?\\s|\\s?-\\s?(?=\\d))(?:at\\s)?|\\d{1,5}[a-z]?\\s-\\s(?=\\d))';
 const NAME_PART = "(?:\\d{1,3}(?:st|nd|rd|th|[a-z])?|[\\p{L}][\\p{L}'’-]+)";
@@ -101,6 +105,41 @@ const CROSSING = new RegExp(`(?<![\\p{L}\\p{N}])${STREET_NAME}\\s(?:and|&|@|at)\
 const BARE_STREET = /(?:\b(?:on|at|to|from|is)|@)\s((\d{1,5})[a-z]?\s(\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}])/giu;
 /** A street name alone after "down on", "up on": "hangs out down on whyte". */
 const ON_STREET = /\b(?:down|up|over|out|along)\s+on\s+(\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}])/giu;
+/**
+ * A street with no house number after a place cue: "on whyte ave", "by rossdale rd", "at the library on 100 st",
+ * "@ stony plain rd". Only street types that are no everyday word ("dr" is also a doctor: "at jess dr appt"); a
+ * bare number takes only st/ave/rd/blvd/trail ("on 100 st").
+ */
+const BARE_TYPES = 'st|street|ave|av|avenue|rd|road|drive|blvd|boulevard|cres|crescent|hwy|highway|trail|trl|pkwy|parkway|terrace|terr|way|lane';
+const STREET_ONLY = new RegExp(`(?:\\b(?:on|by|off|along|near|at|to|from|past|across|down|up|onto|of|behind|under)|@)\\s((?:(?:\\d{1,3}(?:st|nd|rd|th)?|\\p{L}[\\p{L}'’-]+)\\s){1,3}(${BARE_TYPES})\\b\\.?${DIR})(?![\\p{L}\\p{N}])`, 'giu');
+const NUMBER_STREET_TYPES = /^(?:st|street|ave|av|avenue|rd|road|blvd|boulevard|trail|trl)$/i;
+/** Words that end a street's name when they come first: prose, SMS and measures ("on my way", "at 10 mins st…"). */
+function proseWord(w: string): boolean {
+  return SAFE.has(w) || smsWords().has(w) || MEASURES.has(w);
+}
+let sms: Set<string> | undefined;
+const smsWords = (): Set<string> => (sms ??= keepGroups('sms', 'typos', 'risk-language'));
+
+/**
+ * "the 7-11 on jasper", "the food bank on 118", "the tims on main": after a chain or a kind of place, "on" and one
+ * word or number name the street. Not a weekday, month, SMS word or prose ("the walmart on sunday", "the clinic on
+ * time").
+ */
+const ON_WORD = /\bon\s(\d{2,3}(?:st|nd|rd|th)?|\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}'’-])/giu;
+const NOT_STREET_AFTER_ON = new Set(
+  'foot fire sale time break shift call duty hold board site top line it fri sat sun mon tues wed thurs monday tuesday wednesday thursday friday saturday sunday weekend weekends payday welfare cheque day night nights purpose track meds methadone suboxone crack meth the a her his my their our its way lunch tv camera video speaker phone tap probation parole bail'.split(' '),
+);
+let places: Set<string> | undefined;
+/** Chains and kinds of place, with "7-11" as typed, one to three words. */
+const placeWords = (): Set<string> => (places ??= new Set([...keepGroups('chains', 'generic-places'), '7-11', '711', 'mcds', 'gas station', 'bus stop', 'liquor store', 'pawn shop', 'bottle depot']));
+
+function afterPlace(t: string, at: number): boolean {
+  const before = t.slice(Math.max(0, at - 40), at).toLowerCase().replace(/[’]/g, "'").trim().split(/\s+/);
+  const kinds = placeWords();
+  for (let n = 1; n <= 3 && n <= before.length; n++) if (kinds.has(before.slice(-n).join(' '))) return true;
+  return false;
+}
+
 /** Counts and measures after a number ("on 30 days", "at 10 mins") are no street. */
 const MEASURES = new Set('mg ml mcg cc hrs hr hours mins min minutes days weeks months years yrs bucks dollars km kg lbs pills tabs times units people kids am pm'.split(' '));
 
@@ -112,6 +151,36 @@ function streetName(t: string, start: number, w: string, house: number): boolean
   if (!d.common.has(lower) && !d.english.has(lower)) return true;
   // Streets named for people ("44 king", "12 Jasper"): a name-list word, singular, after a house number of 10 or more.
   return d.anyNames.has(lower) && !lower.endsWith('s') && (house >= 10 || /\p{Lu}/u.test(t[start]!));
+}
+
+/**
+ * Streets named without a house number ("on whyte ave", "the 7-11 on jasper"). Most of these texts hold no digit, so
+ * messyFacilities runs this (it runs on every text; the address detectors only on texts with a digit).
+ */
+export function namedStreets(t: string): Entity[] {
+  const out: Entity[] = [];
+  STREET_ONLY.lastIndex = 0;
+  for (let m = STREET_ONLY.exec(t); m; m = STREET_ONLY.exec(t)) {
+    const words = m[1]!.toLowerCase().split(/\s+/);
+    const type = m[2]!.toLowerCase();
+    const name = words.slice(0, words.indexOf(type));
+    // "on my way", "at 10 mins st": the name's words are no prose; a bare number takes only a plain street type.
+    if (!name.length || name.some(proseWord) || (name.every((w) => /^\d+$/.test(w)) && !NUMBER_STREET_TYPES.test(type))) {
+      // The regex took the first words it could: try again from the word after the cue.
+      STREET_ONLY.lastIndex = m.index + m[0].length - m[1]!.length;
+      continue;
+    }
+    const end = m.index + m[0].length;
+    out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
+  }
+  ON_WORD.lastIndex = 0;
+  for (let m = / on /i.test(t) ? ON_WORD.exec(t) : null; m; m = ON_WORD.exec(t)) {
+    const w = m[1]!.toLowerCase();
+    if (proseWord(w) || KEEP.has(w) || NOT_STREET_AFTER_ON.has(w) || !afterPlace(t, m.index)) continue;
+    const end = m.index + m[0].length;
+    out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
+  }
+  return out;
 }
 
 export function messyAddresses(t: string): Entity[] {
@@ -154,7 +223,10 @@ export function messyAddresses(t: string): Entity[] {
     out.push({ start: m.index, end, type: 'ADDRESS' });
   }
   if (/\b(?:r\.?r|rural|range|rge|rng|twp|township|tsp)\b/i.test(t)) out.push(...all(t, RURAL_BOX_FIRST, 'ADDRESS'), ...all(t, RANGE_ROAD, 'ADDRESS'));
-  return [...out, ...all(t, RURAL, 'ADDRESS', (m) => !/^box\s\d{1,2}$/i.test(m[0]) || /\b(?:mail|address|send|use|at)\b[^.]{0,20}$/i.test(t.slice(Math.max(0, m.index - 30), m.index)))];
+  const rural = all(t, RURAL, 'ADDRESS', (m) => !/^box\s\d{1,2}$/i.test(m[0]) || /\b(?:mail|address|send|use|at)\b[^.]{0,20}$/i.test(t.slice(Math.max(0, m.index - 30), m.index)));
+  // A street that starts inside a rural route is its site or box number and the prose after it ("rr 3 site 2 box
+  // 9 way out there", "box 14 4 kisiks aunties place"), not a street.
+  return [...out.filter((e) => !rural.some((r) => r.start < e.start && e.start < r.end)), ...rural];
 }
 
 /** Canadian postal codes in any case, with or without the space; US ZIP+4. */
@@ -215,7 +287,29 @@ export function messyAges(t: string): Entity[] {
 const PLATE_SHAPE = /(?<![\p{L}\p{N}-])(?:[A-Z]{2,4}[ -]?\d{3,4}|\d[A-Z]{3}\d{3})(?![\p{L}\p{N}-])(?![ -]?\d)/gu;
 /** Labels that come before a number: "SIN 046 454 286", "BC 9123 456 789". */
 const NUMBER_LABELS = new Set('sin ssn phn mrn ohip hcn dob apt ste rm po bc ab on qc mb sk ns nb pe nl id no'.split(' '));
-const VEHICLE_PLATE = /\b(?:car|truck|van|vehicle|suv|jeep|plate|plates|tag|tags)\b(?:\s(?:was|is|number|no\.?|#|reads|:)){0,2}\s([a-z]{2,4}[ -]?\d{3,4}|\d[a-z]{3}\d{3})\b/gi;
+const VEHICLE_PLATE = /\b(?:car|truck|van|vehicle|suv|jeep|plate|plates|tag|tags)\b(?:\s(?:was|is|are|r|as|number|no\.?|#|reads|:)){0,2}\s([a-z]{2,4}[ -]?\d{3,4}|\d[a-z]{3}\d{3})\b/gi;
+/**
+ * A lower-case plate in a sentence about a vehicle, with no plate word right before it: "drives a black f150 cmx
+ * 8832", "her civic cjw-2290". The letters are no word or label ("apt 204", "hwy 216" stay).
+ */
+const LOOSE_PLATE = /(?<![\p{L}\p{N}-])(?:([a-z]{2,4})[ -]?\d{3,4}|\d[a-z]{3}\d{3})(?![\p{L}\p{N}-])/giu;
+const VEHICLE_CUE = /\b(?:car|cars|truck|van|vehicle|suv|jeep|plates?|tags?|licen[cs]e|pickup|sedan|hatchback|drives?|driving|drove|parked|towed|impounded|booted|tow yard)\b/i;
+const NOT_PLATE_LETTERS = new Set('hwy rte exit lot stn bus lrt bay gate unit apt ste rm room suite box site comp rr po pg ch ext ex am pm mg ml mcg km kg lbs hrs mins yrs dob age pt'.split(' '));
+let vehicles: Set<string> | undefined;
+const vehicleWords = (): Set<string> => (vehicles ??= keepGroups('vehicles'));
+
+function loosePlates(t: string): Entity[] {
+  return all(t, LOOSE_PLATE, 'PLATE', (m) => {
+    const letters = (m[1] ?? m[0].replace(/\d/g, '')).toLowerCase();
+    // A make before a hyphen and digits is a plate all the same ("bmw-1182"); before a space it is a model ("bmw 328").
+    const kept = KEEP.has(letters) && !/^[a-z]+-\d/i.test(m[0]);
+    if (kept || dictionaries().english.has(letters) || SAFE.has(letters) || NUMBER_LABELS.has(letters) || NOT_PLATE_LETTERS.has(letters) || MEASURES.has(letters)) return false;
+    // The vehicle is named in the same sentence, before or after the plate.
+    const around = t.slice(Math.max(0, m.index - 60), m.index + m[0].length + 40);
+    const clause = around.split(/[.!?\n]/).find((x) => x.includes(m[0])) ?? around;
+    return VEHICLE_CUE.test(clause) || (clause.toLowerCase().match(/[\p{L}\d-]+/gu) ?? []).some((w) => vehicleWords().has(w));
+  });
+}
 
 export function messyPlates(t: string): Entity[] {
   return [
@@ -224,7 +318,8 @@ export function messyPlates(t: string): Entity[] {
       // Acronyms and labels with a number ("AA 2024", "SIN 046") are no plates, nor short client codes ("AB-113").
       return !KEEP.has(letters) && !NUMBER_LABELS.has(letters) && m[0].replace(/[ -]/g, '').length >= 6 && !/^(?:19|20)\d\d$/.test(m[0].replace(/\D/g, ''));
     }),
-    ...all(t, VEHICLE_PLATE, 'PLATE', (m) => !KEEP.has(m[1]!.replace(/[^a-z]/gi, '').toLowerCase()), 1),
+    ...all(t, VEHICLE_PLATE, 'PLATE', (m) => !KEEP.has(m[1]!.replace(/[^a-z]/gi, '').toLowerCase()) || /^[a-z]+-\d/i.test(m[1]!), 1),
+    ...loosePlates(t),
   ];
 }
 
@@ -263,6 +358,16 @@ const OWNER_WORDS = /^(?:mom|mum|dad|ma|pa|sister|brother|bro|sis|aunt|auntie|au
 // A second facility word belongs to the name: "calgary remand centre".
 const LOWER_FACILITY = new RegExp(`(?<![\\p{L}])((?:[\\p{L}][\\p{L}'’-]*\\s){1,3})(?:${FAC_WORDS.join('|')})(?:\\s(?:centre|center|hospital|clinic|shelter|house))?(?![\\p{L}])`, 'giu');
 
+/**
+ * A kind of place named by its street: "the detox on 82nd", "shelter on 95 st", "the clinic off whyte ave". The street
+ * makes the one place; the whole phrase is the facility.
+ */
+const KIND_ON_STREET = new RegExp(`(?<![\\p{L}])(?:detox|shelter|clinic|hospital|mission|drop-?in|drop in|hostel|methadone clinic|treatment centre|treatment center|sobering centre|safe injection site|consumption site|needle exchange)\\s(?:on|off|at|by)\\s(?:\\d{1,3}(?:st|nd|rd|th)?(?:\\s(?:${BARE_TYPES}))?|\\p{L}[\\p{L}'’-]+\\s(?:${BARE_TYPES}))\\b${DIR}(?![\\p{L}\\p{N}])`, 'giu');
+
+let placeNameSet: Set<string> | undefined;
+/** Provinces, cities and countries: a keep-listed word that may name a facility's town ("calgary remand centre"). */
+const placeNames = (): Set<string> => (placeNameSet ??= keepGroups('places', 'countries'));
+
 /** "u of a hospital", "U of C": a university (and its hospital) by the short name people use. */
 const UNIVERSITY = /(?<![\p{L}])u of [a-z](?: hospital)?(?![\p{L}])/giu;
 
@@ -271,7 +376,8 @@ const SAINT = /(?<!\d\s)(?<![\p{L}\p{N}])(?:st\.?|saint)\s(\p{L}+?)((?:['’]?s)
 
 export function messyFacilities(t: string): Entity[] {
   const d = dictionaries();
-  const out: Entity[] = all(t, UNIVERSITY, 'FACILITY');
+  const out: Entity[] = [...namedStreets(t), ...all(t, UNIVERSITY, 'FACILITY')];
+  if (/\s(?:on|off|at|by)\s/i.test(t)) out.push(...all(t, KIND_ON_STREET, 'FACILITY', (m) => !/\s(?:on|off|at|by)\s(?:\d{1,2})$/i.test(m[0]) || /\d(?:st|nd|rd|th)$|\s\p{L}+$/u.test(m[0])));
   SAINT.lastIndex = 0;
   for (let m = /\bs(?:ain)?t\b/i.test(t) ? SAINT.exec(t) : null; m; m = SAINT.exec(t)) {
     const w = m[1]!.toLowerCase();
@@ -303,7 +409,7 @@ export function messyFacilities(t: string): Entity[] {
     const city = widened[0]?.toLowerCase() ?? '';
     // "calgary remand centre"; "sent to alberta hospital" (a province or city alone before the facility word, after a place cue).
     const wideBefore = (wide > 0 ? all3[wide - 1]! : (/(\S+)\s+$/.exec(t.slice(Math.max(0, m.index - 12), m.index))?.[1] ?? '')).toLowerCase();
-    const cityKind = facWord !== 'house' && !named && !shaped && widened.length > core.length && KEEP.has(city) && !KIND_WORDS.has(city) &&
+    const cityKind = facWord !== 'house' && !named && !shaped && widened.length > core.length && placeNames().has(city) && !KIND_WORDS.has(city) &&
       widened.slice(1).every((w) => KIND_WORDS.has(w.toLowerCase())) && (widened.length > 1 || KIND_WORDS.has(facWord) || (PLACE_CUE.has(wideBefore) && wideBefore !== 'the' && wideBefore !== 'teh'));
     const words = cityKind ? widened : core;
     if (!words.length) continue;

@@ -135,6 +135,8 @@ export const idNumber: Detector = (t) => {
     let s = m[0];
     // Don't swallow a trailing separator or run into the next word group.
     s = s.replace(/[ -]+$/, '');
+    // A lone last digit before a lower-case word is SMS "4"/"2" ("ahc # 61234-5587 4 the form").
+    if (/ \d$/.test(s) && /^ \p{Ll}/u.test(t.slice(m.index + s.length, m.index + s.length + 2))) s = s.slice(0, -2);
     const d = digitsOf(s);
     if (d.length < 7 || d.length > 19) continue;
     // Several space-separated short groups are likely a phone or an address, judged elsewhere.
@@ -155,6 +157,8 @@ export const idNumber: Detector = (t) => {
   }
   return out;
 };
+
+const EXTENSION = /^,?\s?(?:ext\.?|extension|x)\s?#?\d{1,5}(?![\p{L}\p{N}])/iu;
 
 /** Phone numbers: grouped-digit shapes first, then libphonenumber for the digit clusters they left. */
 export const phone: Detector = (t) => {
@@ -177,6 +181,8 @@ export const phone: Detector = (t) => {
   const cluster = /[+(]?\d[\d ().\-/x]{5,28}\d/g;
   const byShape = out.slice();
   for (let c = cluster.exec(t); c; c = cluster.exec(t)) {
+    // A lone last digit before a lower-case word is SMS "4"/"2" ("61234-5587 4 the form").
+    if (/ \d$/.test(c[0]) && /^ \p{Ll}/u.test(t.slice(c.index + c[0].length, c.index + c[0].length + 2))) c[0] = c[0].slice(0, -2);
     const cs = c.index;
     const ce = cs + c[0].length;
     const nd = digitsOf(c[0]).length;
@@ -200,5 +206,10 @@ export const phone: Detector = (t) => {
   }
   // An opening parenthesis with no closing one inside the span belongs to the prose: "(416-555-0199)".
   for (const e of out) if (t[e.start] === '(' && !t.slice(e.start, e.end).includes(')')) e.start++;
+  // An extension belongs to its number, also after one that libphonenumber found ("cell 7805551234 ext 2").
+  for (const e of out) {
+    const ext = EXTENSION.exec(t.slice(e.end, e.end + 16));
+    if (ext) e.end += ext[0].length;
+  }
   return out;
 };

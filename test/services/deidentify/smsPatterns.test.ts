@@ -1,0 +1,127 @@
+// Round 10 of the phone-typed notes (issue 13): addresses, facilities, plates, ids and phones as typed in SMS, each
+// rule with text it must hide and text it must keep.
+import assert from 'node:assert/strict';
+import { deidentify } from '../../../services/deidentify';
+import { keepGroups } from '../../../services/deidentify/keepList';
+import { hidden, kept } from '../../helpers/deidentify';
+
+/** `word` comes back in the redacted text (other parts may be hidden). */
+function stays(text: string, word: string): void {
+  const { redacted } = deidentify(text);
+  assert.ok(new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(redacted), `${JSON.stringify(word)} must stay in ${JSON.stringify(text)}; got ${redacted}`);
+}
+
+describe('deidentify: streets named without a house number (round 10)', () => {
+  it('a street type after a place cue, in lower case', () => {
+    hidden('she sleeps by mill creek rd most nights', 'mill creek rd', 'ADDRESS');
+    hidden('met him at the bus stop on calgary trail', 'calgary trail', 'ADDRESS');
+    hidden('the room is off 156 st nw past the lights', '156 st nw', 'ADDRESS');
+    hidden('we walked along kingsway ave to the mall', 'kingsway ave', 'ADDRESS');
+  });
+  it('prose, SMS words and measures before a street type stay', () => {
+    kept('she is on her way to group');
+    kept('he was on my way home so i drove him');
+    kept('took 2 buses and walked the rest of the way');
+    kept('lol by the way she got the job');
+  });
+  it('after a chain or a kind of place, "on" and a word or number name the street', () => {
+    hidden('meet me at the 7-11 on fort rd', 'fort rd', 'ADDRESS');
+    hidden('she works at the superstore on bonnie doon', 'bonnie', 'ADDRESS');
+    hidden('by the dollarama on 137 lol', '137', 'ADDRESS');
+    hidden('the library on castledowns has computers', 'castledowns', 'ADDRESS');
+  });
+  it('days, SMS words and prose after "on" stay', () => {
+    kept('she was at the walmart on sunday');
+    kept('the tims on break was packed lol');
+    kept('went to the food bank on payday');
+    kept('saw her at the pharmacy on my way home');
+  });
+  it('in SMS "w" is "with" and "n" is "and" after a street, not a direction', () => {
+    const t = 'hes @ 10822 79 st w his sister';
+    hidden(t, '10822 79 st', 'ADDRESS');
+    stays(t, 'w');
+    hidden('moved to 120 king st w on monday', '120 king st w', 'ADDRESS');
+  });
+  it('a rural route keeps its box number and leaves the prose after it', () => {
+    const t = 'new place is rr 4 site 7 box 3 way past the lake';
+    hidden(t, 'rr 4 site 7 box 3', 'ADDRESS');
+    stays(t, 'way');
+    stays('mail to rr 2 box 19 4 her cousin', 'cousin');
+  });
+  it('SMS "2" and "4" around an address or a place are words', () => {
+    const a = 'omw 2 9930 82 ave nw 2 drop off food';
+    hidden(a, '9930 82 ave nw', 'ADDRESS');
+    assert.equal(deidentify(a).redacted, 'omw 2 [ADDRESS] 2 drop off food');
+    assert.equal(deidentify('send it 2 po box 551 pls').redacted, 'send it 2 [ADDRESS] pls');
+    kept('gave 2 bus tix 4 her and the kids');
+    stays('a ride 2 uah 4 her xray', 'her');
+  });
+});
+
+describe('deidentify: facilities by their street (round 10)', () => {
+  it('a kind of place with "on" and its street is one facility', () => {
+    hidden('he went 2 detox on 101st lastnite', 'detox on 101st', 'FACILITY');
+    hidden('dropped her at the shelter on 105 ave nw', 'shelter on 105 ave nw', 'FACILITY');
+    hidden('the methadone clinic off whyte ave moved', 'methadone clinic off whyte ave', 'FACILITY');
+  });
+  it('the kind alone, or with a count or time, stays', () => {
+    kept('she wants to go to detox');
+    kept('the clinic on 3 days a week is the one');
+    kept('he sed detox was full');
+  });
+  it('a keep-list word before a kind of place is no town unless it is a place', () => {
+    kept('she sed detox idk');
+    hidden('sent to winnipeg remand centre', 'winnipeg remand centre', 'FACILITY');
+  });
+});
+
+describe('deidentify: plates in SMS (round 10)', () => {
+  it('after plate, plates or a vehicle word with as/r/are', () => {
+    hidden('she gave the plate as dkr 441', 'dkr 441', 'PLATE');
+    hidden('his plates r bvz 2077', 'bvz 2077', 'PLATE');
+  });
+  it('a lower-case plate in a sentence about a vehicle', () => {
+    hidden('her ex drives a red corolla gkw 3318', 'gkw 3318', 'PLATE');
+    hidden('truck got towed, its cpx-5120', 'cpx-5120', 'PLATE');
+    hidden('the van bmw-2231 was parked out back', 'bmw-2231', 'PLATE');
+  });
+  it('labels, units, roads and measures near a vehicle stay', () => {
+    kept('parked the van at apt 204 for an hour');
+    kept('drove the truck 3 hrs up the road');
+    kept('took the car to the shop, $ 450 later');
+    stays('she drives a bmw 328 now', '328');
+  });
+  it('vehicle makes are no names', () => {
+    for (const w of ['chevy', 'toyota', 'civic', 'f150']) assert.ok(keepGroups('vehicles').has(w), w);
+    kept('his chevy broke down again');
+    kept('she sold the civic for rent money');
+  });
+});
+
+describe('deidentify: ids and phones as typed in SMS (round 10)', () => {
+  it('a province code before a health card number', () => {
+    hidden('her health card is sk 448812093 i think', 'sk 448812093', 'HEALTH_CARD');
+    hidden('health card # bc 9123 456 789', 'bc 9123 456 789');
+  });
+  it('a lone digit after a number is SMS "4"/"2"', () => {
+    const t = 'care card # 9012 345 678 4 his worker';
+    hidden(t, '9012 345 678');
+    stays(t, '4');
+  });
+  it('an extension belongs to its phone', () => {
+    hidden('cell 7805551234 ext 2 after 5', '7805551234 ext 2', 'PHONE');
+    hidden('call 780-555-0147 x 31', '780-555-0147 x 31', 'PHONE');
+    stays('call 780 555 0166 x-ray tmrw', 'tmrw');
+  });
+});
+
+describe('deidentify: SMS words that must stay (round 10)', () => {
+  it('abbreviations PSWs type are never names', () => {
+    kept('mtg w/ her worker tmrw, idk abt the time lol');
+    kept('lmk if u need a ride b4 the appt, ofc ill go');
+    kept('tbh she was so tired lastnite, obv needs sleep');
+    kept('gma n gpa came 2 the bbq, nbd');
+    kept('lowkey proud of her ngl');
+    kept('ext 4 is the front desk');
+  });
+});
