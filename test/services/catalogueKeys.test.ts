@@ -97,6 +97,8 @@ describe('message catalogue: keys in code and in content/locales/en.json agree',
   const english = loadCatalogues(DEFAULT_LOCALES_DIR).get('en')!;
   const files = Object.assign({}, ...LAYERS.map((l) => sources(l))) as Record<string, string>;
   const { calls, templates, literals } = scan(files);
+  // The web chat page names its words as {{web.key}} markers (bot/webchatPage.ts fills them).
+  const pageKeys = [...readFileSync(path.join(ROOT, 'web/index.html'), 'utf8').matchAll(/\{\{([a-z]\w*(?:\.\w+)+)\}\}/g)].map((m) => m[1]!);
 
   it('the scan finds the calls (a check that reads nothing would pass anything)', () => {
     assert.ok(calls.length > 20, `only ${calls.length} t('…') calls found`);
@@ -104,7 +106,7 @@ describe('message catalogue: keys in code and in content/locales/en.json agree',
   });
 
   it('every key said in code is in en.json', () => {
-    const missing = calls.filter((c) => !english.has(c.key)).map((c) => `${c.file}: ${c.key}`);
+    const missing = [...calls.map((c) => ({ file: c.file, key: c.key })), ...pageKeys.map((key) => ({ file: 'web/index.html', key }))].filter((c) => !english.has(c.key)).map((c) => `${c.file}: ${c.key}`);
     assert.deepEqual(missing, []);
   });
 
@@ -124,8 +126,15 @@ describe('message catalogue: keys in code and in content/locales/en.json agree',
     assert.deepEqual(missing, []);
   });
 
+  it('no two keys hold the same English text: one key each, said wherever it is needed', () => {
+    const byText = new Map<string, string[]>();
+    for (const [key, message] of english) byText.set(message.text, [...(byText.get(message.text) ?? []), key]);
+    const twice = [...byText.values()].filter((keys) => keys.length > 1).map((keys) => keys.join(' = '));
+    assert.deepEqual(twice, [], 'keep one of these keys and say it in both places (a word shared across areas goes under prompts.*)');
+  });
+
   it('every key in en.json is used', () => {
-    const used = new Set([...calls.map((c) => c.key), ...literals, ...Object.values(DYNAMIC).flat()]);
+    const used = new Set([...calls.map((c) => c.key), ...literals, ...pageKeys, ...Object.values(DYNAMIC).flat()]);
     const unused = [...english.keys()].filter((k) => !used.has(k));
     assert.deepEqual(unused, [], 'say these, or remove them from en.json (and every other catalogue); a key built at run time is listed in DYNAMIC at the top of this file');
   });
