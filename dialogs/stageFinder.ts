@@ -5,7 +5,7 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { t } from '../services/catalogue';
 import { content } from '../services/content';
 import type { StageId } from '../services/reflections/model';
-import { nextQuestion, proposeStage, type FinderAnswer, type FinderAnswers, type StageProposal } from '../services/stages/finder';
+import { nextQuestion, proposeStage, type FinderAnswer, type FinderAnswers, type FinderReason, type StageProposal } from '../services/stages/finder';
 import { ChoiceStep, yesNo, type ChoiceOption, type ChoiceResult } from './prompts';
 
 export const STAGE_FINDER_DIALOG = 'stageFinder';
@@ -24,9 +24,16 @@ export function stageChoices() {
 }
 
 /** What the PSW is told: the proposal and why; "check trust first" when trust was only "not sure". */
+/** A reason in the person's words: content's own, or the catalogue's around it. */
+function reasonText(r: FinderReason): string {
+  if (r.kind === 'nothingFurther') return t('stageFinder.nothingFurther');
+  if (r.kind === 'unsure') return t('stageFinder.unsure', { reason: r.text });
+  return r.kind === 'notYet' ? t('stageFinder.notYet', { reason: r.text }) : r.text;
+}
+
 export function proposalText(p: StageProposal): string {
   const title = content().stageById[p.stage].title;
-  const reasons = p.reasons.map((reason) => t('stageFinder.reason', { reason })).join('\n');
+  const reasons = p.reasons.map((reason) => t('stageFinder.reason', { reason: reasonText(reason) })).join('\n');
   if (p.checkTrustFirst) return t('stageFinder.checkTrustFirst', { stage: title, reasons });
   if (p.trustInQuestion) return t('stageFinder.trustInQuestion', { stage: title, reasons });
   return t('stageFinder.soundsLike', { stage: title, reasons });

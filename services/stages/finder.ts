@@ -18,10 +18,16 @@ export type FinderAnswers = Readonly<Record<IndicatorId, FinderAnswer>>;
 /** Questions asked per stage, at most. */
 export const QUESTIONS_PER_STAGE = 2;
 
+/**
+ * One reason for a proposal: an indicator's own words from content (met, or its `unmet` words), or what the dialog
+ * says around them ("you're not sure …", "not yet: …"), or that nothing points past trust.
+ */
+export type FinderReason = { kind: 'met' | 'unmet' | 'unsure' | 'notYet'; text: string } | { kind: 'nothingFurther' };
+
 export interface StageProposal {
   stage: StageId;
   /** Why, in the order asked. */
-  reasons: string[];
+  reasons: FinderReason[];
   /** Trust answered "no" or "not sure": building trust is proposed whatever else was said. */
   trustInQuestion: boolean;
   /** Trust answered "not sure" (and never "no"): the PSW is asked to check trust first. */
@@ -66,12 +72,13 @@ export function proposeStage(answers: FinderAnswers, c: Content = defaultContent
   const trust = trustState(answers, c);
   if (trust.inQuestion) {
     const doubts = asked('trust').filter((i) => answers[i.id] !== 'yes');
-    const reasons = doubts.map((i) => (answers[i.id] === 'unsure' ? `you're not sure ${i.reason}` : (i.unmet ?? `not yet: ${i.reason}`)));
+    const reasons = doubts.map((i): FinderReason => (answers[i.id] === 'unsure' ? { kind: 'unsure', text: i.reason } : i.unmet ? { kind: 'unmet', text: i.unmet } : { kind: 'notYet', text: i.reason }));
     return { stage: 'trust', reasons, trustInQuestion: true, checkTrustFirst: doubts.every((i) => answers[i.id] === 'unsure') };
   }
   const reached = [...STAGE_IDS].reverse().find((s) => s !== 'trust' && asked(s).some((i) => answers[i.id] === 'yes'));
-  if (reached) return { stage: reached, reasons: asked(reached).filter((i) => answers[i.id] === 'yes').map((i) => i.reason), trustInQuestion: false, checkTrustFirst: false };
+  const met = (i: Indicator): FinderReason => ({ kind: 'met', text: i.reason });
+  if (reached) return { stage: reached, reasons: asked(reached).filter((i) => answers[i.id] === 'yes').map(met), trustInQuestion: false, checkTrustFirst: false };
   // Trust is there (or nothing was answered) and nothing points further on: fostering comes next; with no answers at all, trust.
-  if (!trust.asked) return { stage: 'trust', reasons: [c.stageFinder.fallbackReason], trustInQuestion: false, checkTrustFirst: false };
-  return { stage: 'fostering', reasons: [...asked('trust').map((i) => i.reason), 'nothing yet points further on, so fostering the connection comes next'], trustInQuestion: false, checkTrustFirst: false };
+  if (!trust.asked) return { stage: 'trust', reasons: [{ kind: 'met', text: c.stageFinder.fallbackReason }], trustInQuestion: false, checkTrustFirst: false };
+  return { stage: 'fostering', reasons: [...asked('trust').map(met), { kind: 'nothingFurther' }], trustInQuestion: false, checkTrustFirst: false };
 }

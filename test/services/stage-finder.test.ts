@@ -38,7 +38,7 @@ describe('stage finder', () => {
   it('can propose launching', () => {
     const p = proposeStage(run((_, stage) => (stage === 'trust' || stage === 'launching' ? 'yes' : 'no')).answers);
     assert.equal(p.stage, 'launching');
-    assert.deepEqual(p.reasons, [stageQuestions('launching')[0]!.reason]);
+    assert.deepEqual(p.reasons, [{ kind: 'met', text: stageQuestions('launching')[0]!.reason }]);
   });
 
   it('proposes the furthest stage with a yes once trust is there', () => {
@@ -60,7 +60,7 @@ describe('stage finder', () => {
       assert.equal(p.trustInQuestion, true);
       assert.equal(p.checkTrustFirst, false);
     }
-    assert.deepEqual(proposeStage(answers).reasons, [first!.unmet]);
+    assert.deepEqual(proposeStage(answers).reasons, [{ kind: 'unmet', text: first!.unmet }]);
   });
 
   it('"not sure" about trust says check trust first', () => {
@@ -68,7 +68,7 @@ describe('stage finder', () => {
     const p = proposeStage(run((id) => (id === first!.id ? 'unsure' : 'yes')).answers);
     assert.equal(p.stage, 'trust');
     assert.equal(p.checkTrustFirst, true);
-    assert.deepEqual(p.reasons, [`you're not sure ${first!.reason}`]);
+    assert.deepEqual(p.reasons, [{ kind: 'unsure', text: first!.reason }]);
   });
 
   it('"not sure" on a later stage is not a yes', () => {
@@ -77,6 +77,6 @@ describe('stage finder', () => {
 
   it('ignores unknown indicator ids; with no answers at all proposes trust with the fallback reason', () => {
     assert.equal(proposeStage({ 'no-such-question': 'yes' }).stage, 'trust');
-    assert.deepEqual(proposeStage({}).reasons, [content().stageFinder.fallbackReason]);
+    assert.deepEqual(proposeStage({}).reasons, [{ kind: 'met', text: content().stageFinder.fallbackReason }]);
   });
 });
