@@ -277,17 +277,27 @@ const CLAUSE_OPENERS = set(`then but so cuz cause because bc and lol when if tha
 /** Whether the token at `at` opens a clause: a sentence start, after a comma or dash, or after an opener word. */
 function clauseStart(text: string, at: number, prevLower: string): boolean {
   let i = at - 1;
-  while (i >= 0 && /[ \t"“(']/.test(text[i]!)) i--;
-  return i < 0 || /[.!?\n;:,–—-]/.test(text[i]!) || CLAUSE_OPENERS.has(prevLower);
+  while (i >= 0 && OPENING_MARKS.includes(text[i]!)) i--;
+  return i < 0 || CLAUSE_MARKS.includes(text[i]!) || CLAUSE_OPENERS.has(prevLower);
 }
+
+/** Spaces and opening marks before a word; marks that end a clause; marks that end a sentence. One UTF-16 unit each. */
+const OPENING_MARKS = ' \t"“(\'';
+const CLAUSE_MARKS = '.!?\n;:,–—-';
+const SENTENCE_MARKS = '.!?\n;:';
 
 /** Consonant pairs that are initials people go by ("tj", "dj", "cj"): names wherever a name fits. */
 const LETTER_NAME = /^[b-df-hj-np-tv-z]j$|^j[b-df-hj-np-tv-z]$/;
 
 function sentenceStart(text: string, at: number): boolean {
   let i = at - 1;
-  while (i >= 0 && /[ \t"“(']/.test(text[i]!)) i--;
-  return i < 0 || /[.!?\n;:]/.test(text[i]!);
+  while (i >= 0 && OPENING_MARKS.includes(text[i]!)) i--;
+  return i < 0 || SENTENCE_MARKS.includes(text[i]!);
+}
+
+/** A given name or a nickname, in any list: "dawn", "rusty", "tj". */
+function isGiven(w: string): boolean {
+  return NICKNAMES.has(w) || AMBIGUOUS_NAMES.has(w) || WORD_GIVEN_NAMES.has(w) || dictionaries().firstNames.has(w) || LETTER_NAME.test(w);
 }
 
 /** Letters typed in capitals over most of a text ("TELL DAWN I SAID HI"): shouting, not acronyms. */
@@ -318,7 +328,6 @@ export function messyNames(input: string): Entity[] {
   const out: Entity[] = [];
   /** Tokens found as names so far (a word-name joined to one is a name too). */
   const found = new Uint8Array(toks.length);
-  const isGiven = (w: string): boolean => NICKNAMES.has(w) || AMBIGUOUS_NAMES.has(w) || WORD_GIVEN_NAMES.has(w) || d.firstNames.has(w) || LETTER_NAME.test(w);
   /** The token joined to token k by "and", "&", "n" or "w" on one side (dir 1 after it, -1 before it). */
   const joined = (k: number, dir: 1 | -1): number => {
     const a = toks[k];
@@ -439,10 +448,12 @@ export function messyNames(input: string): Entity[] {
     if (v === 'safe') continue;
     if (v === 'word') {
       // A surname-list word opening a clause, before a verb only a person does: "bishop asked me", "king said".
-      if (!clauseStart(text, t.start, lowerOf(toks[k - 1]))) continue;
-      const w = lowerOf(t);
+      // The set look-ups first: few words come before such a verb, and the clause test walks back through the text.
       const nxt = toks[k + 1];
-      if (!nxt || !/^[ \t]+$/.test(text.slice(t.end, nxt.start)) || !PERSON_AFTER.has(lowerOf(nxt)) || !d.anyNames.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || w.endsWith('s')) continue;
+      if (!nxt || !PERSON_AFTER.has(lowerOf(nxt))) continue;
+      const w = lowerOf(t);
+      if (!d.anyNames.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || w.endsWith('s') || !/^[ \t]+$/.test(text.slice(t.end, nxt.start))) continue;
+      if (!clauseStart(text, t.start, lowerOf(toks[k - 1]))) continue;
       if (lowerOf(nxt) === 'came' && lowerOf(toks[k + 2]) === 'up') continue;
       push(k);
       continue;
@@ -464,8 +475,11 @@ export function messyNames(input: string): Entity[] {
   }
   // A family by its name: "the johnsons next door", "the smiths' place" (a name-list word + s after "the").
   for (let k = 1; k < toks.length; k++) {
+    // "the" first, without lower-casing every word: a word typed "the" has three letters (a misspelt one carries its reading).
+    const the = toks[k - 1]!;
+    if (found[k] || (the.lower ? the.lower !== 'the' : the.end - the.start !== 3 || lowerOf(the) !== 'the')) continue;
     const w = lowerOf(toks[k]);
-    if (found[k] || w.length < 5 || !w.endsWith('s') || lowerOf(toks[k - 1]) !== 'the') continue;
+    if (w.length < 5 || !w.endsWith('s')) continue;
     const one = w.slice(0, -1);
     const apostrophe = /^['’]/.test(text.slice(toks[k]!.end, toks[k]!.end + 1));
     if (d.anyNames.has(one) && !ROLE_WORDS.has(one) && !RELATIONS.has(one) && !KEEP.has(one) && (apostrophe || (!english(one, d) && !d.english.has(w)))) push(k);

@@ -32,8 +32,10 @@ function isSentenceStart(text: string, start: number): boolean {
   let i = start - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '"' || text[i] === '“' || text[i] === '(' || text[i] === "'")) i--;
   if (i < 0) return true;
-  return /[.!?\n:;•*-]/.test(text[i]!);
+  return SENTENCE_END.includes(text[i]!);
 }
+/** Characters that end a sentence or open a list item (one UTF-16 unit each: a string search, no regex). */
+const SENTENCE_END = '.!?\n:;•*-';
 
 function classify(raw: string, dict: ReturnType<typeof dictionaries>): Kind {
   const word = raw.replace(/\.$/, '');
@@ -94,7 +96,8 @@ export function names(text: string): Entity[] {
     let t = m[0];
     // A trailing period belongs to initials and titles only.
     // A lower-case word glued to a digit is SMS ("2moro", "4ever"), not a name.
-    const kind0 = /\d/.test(text[m.index - 1] ?? '') && /^\p{Ll}/u.test(t) ? 'word' : classifyCached(t, dict);
+    const prevCode = m.index > 0 ? text.charCodeAt(m.index - 1) : 0;
+    const kind0 = prevCode >= 48 && prevCode <= 57 && /^\p{Ll}/u.test(t) ? 'word' : classifyCached(t, dict);
     if (t.endsWith('.') && kind0 !== 'initial' && kind0 !== 'title') t = t.slice(0, -1);
     // Only a token that can start a run is ever asked whether it opens a sentence.
     toks.push({ start: m.index, end: m.index + t.length, text: t, kind: kind0, initialPos: RUN_START.has(kind0) && isSentenceStart(text, m.index) });
@@ -149,8 +152,6 @@ export function names(text: string): Entity[] {
     const hasStrong = named.some((r) => r.kind === 'strong');
     const hasUnknown = named.some((r) => r.kind === 'unknown');
     const nextTok = toks[j + 1];
-    const followedByFacility = nextTok && FACILITY_WORDS.has(nextTok.text.toLowerCase());
-    const followedByStreet = nextTok && STREET_TYPES.has(nextTok.text.toLowerCase().replace(/\.$/, '')) && /^ $/.test(text.slice(toks[j]!.end, nextTok.start));
     let accept = false;
     if (named.length === 0) accept = false; // initials alone
     else if (titled || hasStrong) accept = true;
@@ -165,7 +166,7 @@ export function names(text: string): Entity[] {
     else if (named.length === 1 && !tk.initialPos && SPEECH_TAGS.has(lastWord(before))) accept = isListedName(tk.text, dict);
     else if (named.length === 1 && !tk.initialPos && cue() && !/,\s*$/.test(before)) accept = dict.firstNames.has(tk.text.toLowerCase());
     // "Mrs. Barbara Yudina Apt. 675": after a title the run is a name, whatever word follows it.
-    if (accept && !titled && (followedByFacility || followedByStreet)) accept = false;
+    if (accept && !titled && nextTok && followedByPlaceWord(text, toks[j]!, nextTok)) accept = false;
     if (accept) {
       let end = run[run.length - 1]!.end;
       // Degrees and generational suffixes belong to the name: "Giovanna Rodrigues MD", "Sam Ortiz Jr."
@@ -186,6 +187,12 @@ export function names(text: string): Entity[] {
   const listed = coordinated(text, toks, speakers(text, toks, cued, dict), dict);
   const all = kept.length ? mergeSpans([...listed, ...kept]) : listed;
   return lowerText.length === text.length ? again(lowerText, toks, all, dict) : all;
+}
+
+/** A facility word after a run ("Grace Hospital"), or a street type one space on ("Bloor Street"): a place's name. */
+function followedByPlaceWord(text: string, last: Tok, next: Tok): boolean {
+  const lower = next.text.toLowerCase();
+  return FACILITY_WORDS.has(lower) || (STREET_TYPES.has(lower.replace(/\.$/, '')) && text.slice(last.end, next.start) === ' ');
 }
 
 /**
@@ -331,7 +338,8 @@ const SPOKE = new Set([...SPEECH_TAGS_LIST, 'told', 'texted', 'called', 'phoned'
 function lowerSpeakers(text: string, toks: Tok[], dict: ReturnType<typeof dictionaries>, out: Entity[]): Entity[] {
   for (let k = 0; k + 1 < toks.length; k++) {
     const t = toks[k]!;
-    if (t.text.length < 3 || !/^\p{Ll}/u.test(t.text) || !SPOKE.has(toks[k + 1]!.text) || text.slice(t.end, toks[k + 1]!.start) !== ' ') continue;
+    // The set look-up first: few tokens come before a speech verb.
+    if (!SPOKE.has(toks[k + 1]!.text) || t.text.length < 3 || !/^\p{Ll}/u.test(t.text) || text.slice(t.end, toks[k + 1]!.start) !== ' ') continue;
     if (dict.firstNames.has(t.text) && !dict.common.has(t.text) && !KEEP.has(t.text)) out.push({ start: t.start, end: t.end, type: 'NAME' });
   }
   return out;
