@@ -39,7 +39,9 @@ export function knownNameSpans(text: string, known: readonly string[] | undefine
  * reflections) skip the number detectors' regexes altogether.
  */
 const DIGIT = /\d/;
-const DIGIT_ = (t: string) => DIGIT.test(t);
+/** The gates get whether the text holds a digit, tested once per text. */
+type Gate = (t: string, digit: boolean) => boolean;
+const DIGIT_: Gate = (_t, digit) => digit;
 /** An email written out needs "dot" or a bracketed "at"; a handle without "@" needs an underscore or its platform. */
 const OBFUSCATED = /\bdot\b|\(at\)|\[at\]|\bat \S+\.(?:com|ca|net|org)\b|\b(?:at|@) ?(?:gmail|hotmail|yahoo|outlook|icloud|live|msn|aol|protonmail|shaw|telus|rogers|sympatico)\b/i;
 const PLATFORM = /insta|snap|tik ?tok|twitter|\bfb\b|facebook|handle|user ?name|gamertag|discord|\big\b/i;
@@ -47,14 +49,14 @@ const PLATFORM = /insta|snap|tik ?tok|twitter|\bfb\b|facebook|handle|user ?name|
 const PHONE_DIGITS = /\d(?:\D{0,3}\d){6}/;
 /** An age over 89 is written 9x, 1xx, "nineties" or "hundreds". */
 const OLD_AGE = /[91]\d|nineties|hundreds/i;
-const DETECTORS: Array<[(t: string) => Entity[], (t: string) => boolean]> = [
+const DETECTORS: Array<[(t: string) => Entity[], Gate]> = [
   [p.email, (t) => t.includes('@')], [mp.obfuscatedEmail, (t) => OBFUSCATED.test(t)], [p.url, (t) => t.includes('.')],
-  [p.ip, (t) => DIGIT.test(t) && (t.includes('.') || t.includes(':'))],
+  [p.ip, (t, digit) => digit && (t.includes('.') || t.includes(':'))],
   [p.iban, DIGIT_], [p.handle, (t) => t.includes('@')], [mp.handles, (t) => t.includes('_') || PLATFORM.test(t)],
   [p.healthCard, DIGIT_], [p.canadianPostal, DIGIT_], [mp.messyPostal, DIGIT_], [p.recordNumber, DIGIT_], [mp.labelledIds, DIGIT_],
   [p.plate, DIGIT_], [p.zip, DIGIT_], [mp.messyPlates, DIGIT_],
   [p.date, DIGIT_], [mp.messyDates, DIGIT_], [p.idNumber, DIGIT_], [p.phone, (t) => PHONE_DIGITS.test(t)],
-  [addresses, (t) => DIGIT.test(t) || /corner of/i.test(t)], [mp.messyAddresses, DIGIT_], [p.age, (t) => OLD_AGE.test(t)], [mp.messyAges, DIGIT_],
+  [addresses, (t, digit) => digit || /corner of/i.test(t)], [mp.messyAddresses, DIGIT_], [p.age, (t) => OLD_AGE.test(t)], [mp.messyAges, DIGIT_],
   [places, () => true], [facilities, () => true], [mp.messyFacilities, () => true], [names, () => true], [messyNames, () => true],
 ];
 
@@ -163,7 +165,9 @@ function joinNames(text: string, found: Entity[]): Entity[] {
 }
 
 export function deidentify(text: string, opts: DeidentifyOptions = {}): DeidentifyResult {
-  const groups = [knownNameSpans(text, opts.knownNames), ...DETECTORS.map(([d, may]) => (may(text) ? d(text) : []))];
+  const digit = DIGIT.test(text);
+  const groups: Entity[][] = [knownNameSpans(text, opts.knownNames)];
+  for (const [detect, may] of DETECTORS) groups.push(may(text, digit) ? detect(text) : []);
   const entities = joinNames(text, everywhere(text, dropKept(text, settle(groups)), opts.repeatNames)).map((e) => ({ start: e.start, end: e.end, type: e.type }));
   let redacted = '';
   let at = 0;
