@@ -2,6 +2,7 @@
 // again and the download audited (services/supervision/export.ts). No cookies, no caching, no file on disk.
 import type { AppServices } from '../services/app';
 import { t } from '../services/catalogue';
+import { csvWords } from '../cards/words/csv';
 import { errorFields, log } from '../services/log';
 import type { RouteInstaller } from './server';
 
@@ -10,7 +11,7 @@ export function exportRoute(app: AppServices): RouteInstaller {
     // The token rides in the query: it is longer than the router allows a path parameter to be.
     server.get('/exports', async (req, res) => {
       try {
-        const result = await app.supervision.exports.csv((req.query as { token?: unknown } | undefined)?.token, app.now());
+        const result = await app.supervision.exports.csv((req.query as { token?: unknown } | undefined)?.token, app.now(), csvWords());
         if (!result.ok) {
           res.setHeader('cache-control', 'no-store');
           res.send(404, { error: 'not_found', message: t('bot.exportExpired') });

@@ -314,7 +314,7 @@ function reflectionBlock(r: ReflectionDoc, zone: string, own: boolean, preview: 
     { title: t('summary.facts.movement'), value: movementWord(r.movement) },
     { title: t('summary.facts.selfCheck'), value: t('summary.scoreOf', { score: r.selfCheck.score }) },
   ];
-  if (own) facts.unshift({ title: t('summary.facts.shared'), value: r.visibility === 'shared' ? t('summary.sharedYes') : t('summary.sharedNo') });
+  if (own) facts.unshift({ title: t('summary.facts.shared'), value: r.visibility === 'shared' ? t('prompts.yesWord') : t('summary.sharedNo') });
   if (r.stall) {
     const trying = r.stall.strategyId ? t('summary.trying', { strategy: strategyTitle(r.stall.stage, r.stall.strategyId) }) : '';
     facts.push({ title: t('summary.facts.stall'), value: t('summary.stallFact', { stage: stageTitle(r.stall.stage), trying, flagged: r.stall.flaggedForSupervision ? 'yes' : 'no' }) });

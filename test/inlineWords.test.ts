@@ -15,7 +15,6 @@ const STILL_INLINE: Record<string, { count: number; reason: string }> = {
   'services/roster.ts': { count: 5, reason: 'a roster change told to the people it concerns is stored as text in its job; it should become a notice rendered by bot/notices.ts' },
   'services/safety/alerts.ts': { count: 6, reason: 'a safety alert’s sentences (another helper’s area while this moved); like roster notices they should be rendered at sending' },
   'services/safety/delivery.ts': { count: 2, reason: 'who raised a safety alert, as the alert names them; moves with services/safety/alerts.ts' },
-  'services/supervision/export.ts': { count: 3, reason: 'the CSV’s words for a content id no longer in use; the CSV should be rendered in cards/ from rows of data' },
 };
 
 /** Text that is not said to a person in a chat or card: HTTP errors for API clients, operator console lines, words matched but never shown. */

@@ -4,6 +4,7 @@
 import { adaptiveCard, textBlock } from '../../cards/card';
 import type { AppServices } from '../../services/app';
 import { periodLabel } from '../../cards/words/period';
+import { csvWords } from '../../cards/words/csv';
 import { t } from '../../services/catalogue';
 import { log } from '../../services/log';
 import { EXPORT_TOKEN_MINUTES } from '../../services/supervision/export';
@@ -48,7 +49,7 @@ export function exportDialog(app: AppServices): OneTurnDialog {
       return;
     }
     // No public address (the local web chat): the file goes inline as a data: URI. Same access and audit path.
-    const file = await exportService.csv(request.token, now);
+    const file = await exportService.csv(request.token, now, csvWords());
     if (!file.ok) return void (await context.sendActivity(shared.expired()));
     if (!file.rows) return void (await context.sendActivity(t('supervision.export.none')));
     await context.sendActivity({

@@ -59,7 +59,7 @@ export class ExportService {
   }
 
   /** The CSV for a token: access decided per subject, the export audited, then the file. */
-  async csv(token: unknown, now: Date): Promise<{ ok: true; filename: string; csv: string; rows: number } | ExportRefusal> {
+  async csv(token: unknown, now: Date, words: CsvWords): Promise<{ ok: true; filename: string; csv: string; rows: number } | ExportRefusal> {
     const claims = verifyToken<ExportClaims>(this.secret, 'export', token, now);
     if (!claims || !Array.isArray(claims.s)) return { ok: false, reason: 'bad_token' };
     const allowed: { subject: Person; own: boolean; zone: string }[] = [];
@@ -80,7 +80,7 @@ export class ExportService {
         docs.push({ doc, alias: a.subject.alias ?? '', zone: a.zone, own: a.own });
       }
     }
-    const csv = toCsv(docs);
+    const csv = toCsv(docs, words);
     const day = DateTime.fromISO(claims.f).toISODate();
     return { ok: true, filename: `peerreflect-reflections-${day}.csv`, csv, rows: docs.length };
   }
@@ -123,19 +123,41 @@ export interface CsvRow {
   own?: boolean;
 }
 
-/** The words for what the store keeps as ids. An id the content no longer has reads as "(no longer in use)". */
-const words = {
-  stage: (id: StageId) => content().stageById[id]?.title ?? '(no longer in use)',
-  strategy: (stage: StageId, id: string) =>
-    content().stalls[stage]?.strategies.find((s) => s.id === id)?.title ??
-    Object.values(content().stalls).flatMap((b) => b.strategies).find((s) => s.id === id)?.title ??
-    '(no longer in use)',
-  question: (id: string) => content().stages.flatMap((s) => s.prompts).find((p) => p.id === id)?.text ?? 'Question (no longer in use)',
-  // The PSW's own distress is theirs: "your own wellbeing" in their own file, "their own wellbeing" in a supervisor's.
-  risk: (id: string, own: boolean) => (id === 'psw_distress' && !own ? 'their own wellbeing' : categoryLabel(id).toLowerCase()),
-};
+/**
+ * The words a CSV is written in, handed in by the bot layer (cards/words/csv.ts, from the catalogue in the reader's
+ * locale), so services/ holds none. Stage, strategy and question titles are content's own.
+ */
+export interface CsvWords {
+  columns: Record<(typeof CSV_COLUMNS)[number], string>;
+  /** For a stage or strategy id the content no longer has. */
+  gone: string;
+  /** For a question id the content no longer has. */
+  goneQuestion: string;
+  chosenBy: Record<'finder' | 'psw', string>;
+  movement: Record<ReflectionDoc['movement'], string>;
+  visibility: Record<ReflectionDoc['visibility'], string>;
+  notShared: string;
+  yes: string;
+  no: string;
+  /** The PSW's own distress as a supervisor reads it; in their own file it is the protocol's label. */
+  theirWellbeing: string;
+}
 
-export function toCsv(rows: CsvRow[]): string {
+function titles(w: CsvWords) {
+  return {
+    stage: (id: StageId) => content().stageById[id]?.title ?? w.gone,
+    strategy: (stage: StageId, id: string) =>
+      content().stalls[stage]?.strategies.find((s) => s.id === id)?.title ??
+      Object.values(content().stalls).flatMap((b) => b.strategies).find((s) => s.id === id)?.title ??
+      w.gone,
+    question: (id: string) => content().stages.flatMap((s) => s.prompts).find((p) => p.id === id)?.text ?? w.goneQuestion,
+    // The PSW's own distress is theirs: "your own wellbeing" in their own file, "their own wellbeing" in a supervisor's.
+    risk: (id: string, own: boolean) => (id === 'psw_distress' && !own ? w.theirWellbeing : categoryLabel(id).toLowerCase()),
+  };
+}
+
+export function toCsv(rows: CsvRow[], w: CsvWords): string {
+  const words = titles(w);
   const clients = new Map<string, string>();
   const records = rows.map(({ doc, alias, zone, own }, i) => {
     const clientKey = `${doc.psw}|${doc.clientCode.toLowerCase()}`;
@@ -146,17 +168,17 @@ export function toCsv(rows: CsvRow[]): string {
       alias,
       clients.get(clientKey)!,
       words.stage(doc.stage),
-      doc.stageChosenBy === 'finder' ? 'stage finder' : 'PSW',
-      doc.movement,
+      w.chosenBy[doc.stageChosenBy === 'finder' ? 'finder' : 'psw'],
+      w.movement[doc.movement] ?? doc.movement,
       String(doc.selfCheck.score),
-      own || doc.selfCheck.noteShared ? doc.selfCheck.note : doc.selfCheck.note ? '(not shared)' : '',
+      own || doc.selfCheck.noteShared ? doc.selfCheck.note : doc.selfCheck.note ? w.notShared : '',
       doc.stall ? words.stage(doc.stall.stage) : '',
       doc.stall?.strategyId ? words.strategy(doc.stall.stage, doc.stall.strategyId) : '',
-      doc.stall ? (doc.stall.flaggedForSupervision ? 'yes' : 'no') : '',
+      doc.stall ? (doc.stall.flaggedForSupervision ? w.yes : w.no) : '',
       (doc.riskFlags ?? []).map((f) => words.risk(f, own === true)).join('; '),
-      doc.visibility,
+      w.visibility[doc.visibility] ?? doc.visibility,
       doc.answers.filter((a) => !a.skipped && a.text).map((a) => `${words.question(a.promptId)}: ${a.text}`).join('\n'),
     ].map(cell);
   });
-  return stringify([[...CSV_COLUMNS], ...records], { bom: true, record_delimiter: 'windows' });
+  return stringify([CSV_COLUMNS.map((c) => w.columns[c]), ...records], { bom: true, record_delimiter: 'windows' });
 }

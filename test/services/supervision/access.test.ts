@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { csvWords } from '../../../cards/words/csv';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -236,7 +237,7 @@ describe('supervision: roster, access, summaries, paging, export, audit', () => 
       await putReflections(t.app, [reflection(t.pswA1.id, '2025-03-12T12:00:00.000Z', { clientCode: 'ZZ1', selfCheck: { score: 3, note: '=HYPERLINK("x")', noteShared: true } })]);
       const req = await exports.request(t.supA.id, 'PSW 1', weekPeriod('America/Toronto', NOW), NOW);
       assert.ok(req.ok);
-      const out = await exports.csv(req.token, NOW);
+      const out = await exports.csv(req.token, NOW, csvWords());
       assert.ok(out.ok);
       assert.match(out.filename, /^peerreflect-reflections-2025-03-10\.csv$/);
       const rows = parse(out.csv.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
@@ -262,7 +263,7 @@ describe('supervision: roster, access, summaries, paging, export, audit', () => 
       await putReflections(t.app, [reflection(t.pswA1.id, '2025-03-12T13:00:00.000Z', { clientCode: 'W-1', selfCheck: { score: 1, note: 'WORN OUT WORDS' }, riskFlags: ['psw_distress'] })]);
       const req = await exports.request(t.supA.id, 'PSW 1', weekPeriod('America/Toronto', NOW), NOW);
       assert.ok(req.ok);
-      const out = await exports.csv(req.token, NOW);
+      const out = await exports.csv(req.token, NOW, csvWords());
       assert.ok(out.ok);
       assert.ok(!out.csv.includes('WORN OUT WORDS'));
       const rows = parse(out.csv.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
@@ -270,7 +271,7 @@ describe('supervision: roster, access, summaries, paging, export, audit', () => 
       assert.equal(row?.self_check_note, '(not shared)');
       const own = await exports.request(t.pswA1.id, undefined, weekPeriod('America/Toronto', NOW), NOW);
       assert.ok(own.ok);
-      const mine = await exports.csv(own.token, NOW);
+      const mine = await exports.csv(own.token, NOW, csvWords());
       assert.ok(mine.ok && mine.csv.includes('WORN OUT WORDS'), 'the PSW’s own export keeps their words');
     });
 
@@ -278,18 +279,18 @@ describe('supervision: roster, access, summaries, paging, export, audit', () => 
       const { exports } = t.app.supervision;
       const own = await exports.request(t.pswA1.id, undefined, weekPeriod('America/Toronto', NOW), NOW);
       assert.ok(own.ok);
-      const out = await exports.csv(own.token, NOW);
+      const out = await exports.csv(own.token, NOW, csvWords());
       assert.ok(out.ok && out.csv.includes('PRIVATE TEXT'));
       assert.deepEqual(await exports.request(t.pswA1.id, 'PSW 2', weekPeriod('America/Toronto', NOW), NOW), { ok: false, reason: 'not_found' });
       assert.deepEqual(await exports.request(t.supA.id, 'PSW 3', weekPeriod('America/Toronto', NOW), NOW), { ok: false, reason: 'not_found' });
       assert.deepEqual(await exports.request(t.admin.id, undefined, weekPeriod('America/Toronto', NOW), NOW), { ok: false, reason: 'role' });
-      assert.deepEqual(await exports.csv('garbage.token', NOW), { ok: false, reason: 'bad_token' });
+      assert.deepEqual(await exports.csv('garbage.token', NOW, csvWords()), { ok: false, reason: 'bad_token' });
     });
 
     it('a team export covers the supervisor’s own people only', async () => {
       const req = await t.app.supervision.exports.request(t.supB.id, undefined, weekPeriod('America/Toronto', NOW), NOW);
       assert.ok(req.ok);
-      const out = await t.app.supervision.exports.csv(req.token, NOW);
+      const out = await t.app.supervision.exports.csv(req.token, NOW, csvWords());
       assert.ok(out.ok);
       assert.ok(out.csv.includes('OTHER TEAM TEXT'));
       assert.ok(!out.csv.includes('PSW 1'));
