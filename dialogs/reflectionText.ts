@@ -3,7 +3,8 @@
 import type { FormInput } from '../cards/card';
 import { content } from '../services/content';
 import type { Movement } from '../services/reflections/model';
-import { describeRedactions, totalRedactions } from '../services/reflections/redactionWords';
+import { totalRedactions } from '../services/reflections/redactionCounts';
+import { describeRedactions } from '../cards/words/redactions';
 import { categoryLabel } from '../services/safety/protocol';
 import type { Draft } from '../services/reflections/draft';
 import { t, type MessageKey } from '../services/catalogue';

@@ -202,4 +202,4 @@ export class OnboardingService implements OnboardingStatusReader {
   }
 }
 
-export { describeRedactions, totalRedactions } from './reflections/redactionWords';
+export { totalRedactions } from './reflections/redactionCounts';

@@ -130,6 +130,11 @@ describe('every word a person reads is in the catalogue', () => {
     }
   });
 
+  it('services/ says nothing: no module outside services/catalogue looks a word up (services return data; cards/words/ says it)', () => {
+    const lookups = sources('services').filter((f) => !f.startsWith('services/catalogue/') && /from '(?:\.\.?\/)+(?:services\/)?catalogue'/.test(readFileSync(path.join(ROOT, f), 'utf8')));
+    assert.deepEqual(lookups, []);
+  });
+
   it('the web chat page and its script say nothing inline: every word is a {{key}} filled from the catalogue', () => {
     assert.deepEqual(pageText(readFileSync(path.join(ROOT, 'web/index.html'), 'utf8')), []);
     // CSS selectors and the font stack are not words: lines that name them are left out.

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { content as loadedContent } from '../../services/content';
-import { describeRedactions, gradeCheck, onboardingPlan, OnboardingService, totalRedactions } from '../../services/onboarding';
+import { gradeCheck, onboardingPlan, OnboardingService, totalRedactions } from '../../services/onboarding';
+import { describeRedactions } from '../../cards/words/redactions';
 import type { ReflectionDoc } from '../../services/reflections/model';
 import type { Store } from '../../services/storage/cosmos';
 import { closeStores, freshStore } from '../helpers/store';

@@ -1,9 +1,8 @@
-// Plain words for what de-identification took out ("2 names and 1 phone number"), for the debrief review
-// and onboarding alike. Counts and types only: the words themselves are never kept.
-import { list, t, type MessageKey } from '../catalogue';
-import type { EntityType } from '../deidentify';
-import type { ReflectionDoc } from './model';
-import type { PSW_REDACTION } from './redact';
+// Plain words for what de-identification took out ("2 names and 1 phone number"), for the debrief review and
+// onboarding alike, in the person's locale. Counts and types only: the words themselves are never kept.
+import { list, t, type MessageKey } from '../../services/catalogue';
+import type { EntityType } from '../../services/deidentify';
+import type { PSW_REDACTION } from '../../services/reflections/redact';
 
 /** Each kind's words in the catalogue ("{count, plural, one {# name} other {# names}}"). */
 const WORDS: Record<EntityType | typeof PSW_REDACTION, MessageKey> = {
@@ -22,11 +21,4 @@ export function describeRedactions(redactions: Record<string, number>): string {
     .sort(([, a], [, b]) => b - a)
     .map(([type, count]) => t(WORDS[type as keyof typeof WORDS] ?? 'redactions.other', { count }));
   return list(parts);
-}
-
-/** All redactions of a reflection (or draft), summed over its answers. */
-export function totalRedactions(doc: Pick<ReflectionDoc, 'answers'>): Record<string, number> {
-  const total: Record<string, number> = {};
-  for (const a of doc.answers) for (const [type, n] of Object.entries(a.redactions)) total[type] = (total[type] ?? 0) + n;
-  return total;
 }
