@@ -28,7 +28,7 @@ export const SCREEN_SETS = {
 export const TRAIN_BATCHES = fs
   .readdirSync(DATA_DIR)
   .filter((f) => /^screen-train(?:-[a-z0-9]+)?\.jsonl$/.test(f))
-  .sort()
+  .sort((a, b) => a.length - b.length || a.localeCompare(b))
   .map((f) => path.join(DATA_DIR, f));
 export const readTrain = (): Labelled[] => TRAIN_BATCHES.flatMap((f) => readSet(f));
 

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stem } from 'porter2';
 import { RISK_CATEGORIES, type RiskCategory } from '../../content';
+import { clauseMarks, wordClass } from './wordClasses';
 
 export interface FeatureOptions {
   bigrams: boolean;
@@ -18,6 +19,9 @@ export interface FeatureOptions {
   stems: boolean;
   /** Mark words after a negation cue, to the end of the clause, as negated ("not suicidal" → "neg:suicid"). */
   negation?: boolean;
+  /** Word classes (./wordClasses), the class that came before in the clause, and each class with the clause's
+   * subject (the worker or someone else) and tense: features that reach wordings the bank does not hold. */
+  classes?: boolean;
 }
 
 const NEGATORS = new Set(['not', 'no', 'never', 'denies', 'denied', 'deny', 'without', 'nobody', 'none', 'nothing']);
@@ -45,7 +49,9 @@ export function features(norm: string, opts: FeatureOptions): string[] {
   const out: string[] = [];
   let prev = '';
   let negated = false;
-  for (const w of norm.split(' ')) {
+  const words = norm.split(' ');
+  if (opts.classes) classFeatures(words, out);
+  for (const w of words) {
     if (w === '.' || w === ',' || w === 'but' || !w) {
       prev = '';
       negated = false;
@@ -62,6 +68,32 @@ export function features(norm: string, opts: FeatureOptions): string[] {
     }
   }
   return out;
+}
+
+/** Class features per clause: each class (negated when a cue stands before it), the class before it, and the
+ * class with the clause's subject and tense. */
+function classFeatures(words: readonly string[], out: string[]): void {
+  let start = 0;
+  for (let i = 0; i <= words.length; i++) {
+    const w = words[i];
+    if (i < words.length && w !== '.' && w !== ',' && w !== 'but') continue;
+    const clause = words.slice(start, i);
+    start = i + 1;
+    const marks = clauseMarks(clause);
+    out.push(...marks);
+    let negated = false;
+    let prevClass = '';
+    for (const cw of clause) {
+      if (NEGATORS.has(cw)) negated = true;
+      const cls = wordClass(cw);
+      if (!cls) continue;
+      const f = `${negated ? 'neg' : ''}c:${cls}`;
+      out.push(f);
+      if (prevClass && prevClass !== f) out.push(`${prevClass}~${f}`);
+      for (const m of marks) out.push(`${m}&${f}`);
+      prevClass = f;
+    }
+  }
 }
 
 function sigmoid(z: number): number {

@@ -31,7 +31,8 @@ interface ContextRules {
 }
 
 interface CompiledLexicon {
-  categories: { id: RiskCategory; patterns: { id: string; re: RegExp }[]; exclusions: RegExp[] }[];
+  /** `exclusions` are global, for spans; `excludes` the same patterns for a plain test of a sentence. */
+  categories: { id: RiskCategory; patterns: { id: string; re: RegExp }[]; exclusions: RegExp[]; excludes: RegExp[] }[];
   /** `pseudo`: phrases that contain a cue but negate nothing ("no point", "not sure"); removed before the test. */
   negation: { near: RegExp; anywhere?: RegExp; pseudo?: RegExp; window: number };
   resolved: RegExp;
@@ -73,6 +74,7 @@ export function compileLexicon(c: Content): CompiledLexicon {
       id: cat.id,
       patterns: cat.patterns.map((t) => ({ id: t.id, re: compilePattern(t.pattern) })),
       exclusions: cat.exclusions.map((t) => compilePattern(t.pattern)),
+      excludes: cat.exclusions.map((t) => compilePattern(t.pattern, 'i')),
     })),
     negation: {
       near: compilePattern(ctx.negation.pattern, 'i'),
@@ -110,6 +112,39 @@ function negated(lx: CompiledLexicon, norm: string, clause: Span, at: number): b
 }
 
 /**
+ * Parts of a sentence for the past-and-resolved rule: split at commas, "but" and "and", so a cue of the past
+ * ("the memorial was today") does not reach a hit said in the present in another part ("and i do not want to be
+ * here"). ConText ends a cue's scope at such terminators.
+ */
+const PART_BREAK = / , |\bbut\b|\band\b/g;
+/** A part said in the present tense (or of today): its hits are not made past by a cue in another part. */
+const PRESENT = /\b(?:am|is|are|do not|does not|can not|will not|want|wants|keeps?|says|feels?|has been|have been|now|today)\b/;
+
+function parts(text: string): string[] {
+  return text.split(PART_BREAK);
+}
+
+/**
+ * Whether a sentence is past and resolved for a hit in `part` (or for the whole sentence when `part` is absent):
+ * a resolved cue and no current cue, unless the hit's own part is in the present and free of resolved cues.
+ */
+function pastAndResolved(lx: CompiledLexicon, sentence: string, part?: string): boolean {
+  if (!lx.resolved.test(sentence) || lx.current.test(sentence)) return false;
+  const present = (p: string) => PRESENT.test(p) && !lx.resolved.test(p);
+  return part === undefined ? !parts(sentence).some(present) : !present(part);
+}
+
+/** The part of `text` (a sentence starting at `offset` in the normalised text) that holds position `at`. */
+function partAt(text: string, offset: number, at: number): string {
+  let start = 0;
+  for (const m of text.matchAll(PART_BREAK)) {
+    if (offset + m.index >= at) return text.slice(start, m.index);
+    start = m.index + m[0].length;
+  }
+  return text.slice(start);
+}
+
+/**
  * Whether the sentence-level context rules rule out `kind` for the whole text: every sentence is past and
  * resolved, or covered by a suppress rule of that kind. Used for the classifier's kinds, which have no span.
  */
@@ -119,8 +154,21 @@ export function contextRulesOut(norm: string, kind: RiskCategory, c: Content): b
     const text = norm.slice(start, end);
     if (!text.trim()) return true;
     if (lx.suppress.some((r) => r.categories.includes(kind) && r.re.test(text) && !r.unless?.test(text))) return true;
-    return lx.resolved.test(text) && !lx.current.test(text);
+    return pastAndResolved(lx, text);
   });
+}
+
+/**
+ * The text without the words `kind`'s exclusions match ("killing it", "better off without his phone"), or the
+ * same string when none match: the classifier reads this too, so a figure of speech alone cannot raise its kind
+ * while the rest of the sentence still can.
+ */
+export function withoutExclusions(norm: string, kind: RiskCategory, c: Content): string {
+  const cat = compileLexicon(c).categories.find((x) => x.id === kind);
+  if (!cat?.excludes.some((re) => re.test(norm))) return norm;
+  let out = norm;
+  for (const re of cat.exclusions) out = out.replace(re, ' ');
+  return out.replace(/ {2,}/g, ' ').trim();
 }
 
 /** Pattern hits in normalised text: one entry per matching term, in category then term order. */
@@ -143,7 +191,7 @@ export function matchLexicon(norm: string, c: Content, opts: LexiconOptions = {}
           const sent = within(se, s);
           const text = norm.slice(sent.start, sent.end);
           if (lx.suppress.some((r) => r.categories.includes(cat.id) && r.re.test(text) && !r.unless?.test(text))) continue;
-          if (lx.resolved.test(text) && !lx.current.test(text)) continue;
+          if (pastAndResolved(lx, text, partAt(text, sent.start, s))) continue;
         }
         hits.push({ category: cat.id, termId: p.id });
         break;

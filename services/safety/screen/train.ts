@@ -21,9 +21,9 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN: TrainOptions = {
-  features: { bigrams: true, chars: [4], stems: true, negation: true },
+  features: { bigrams: true, chars: [4], stems: true, negation: true, classes: true },
   epochs: 200,
-  l2: 0.002,
+  l2: 0.001,
   rate: 0.5,
 };
 

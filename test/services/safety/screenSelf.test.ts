@@ -9,6 +9,7 @@ import path from 'node:path';
 import { compilePattern, content } from '../../../services/content';
 import { riskCategories, screenRisk } from '../../../services/safety/screen';
 import { normalise } from '../../../services/safety/screen/normalise';
+import { SELF_TERM } from '../../../services/safety/screen/self';
 import { screenAnswer } from '../../../services/safety/protocol';
 
 const c = content();
@@ -72,7 +73,8 @@ describe("risk screen: the worker's own strand (reflect me)", () => {
   it('phrases that are risk only when the worker says them of themselves', () => {
     assert.deepEqual(own('i used to cut, and last night i did it again'), ['psw_distress']);
     assert.deepEqual(own("i've been saving my sleeping pills, just in case"), ['psw_distress']);
-    assert.deepEqual(other("i've been saving my sleeping pills, just in case"), [], 'not a rule outside the own strand');
+    // Elsewhere the own-strand rule does not run (the classifier may still read a worker's own stockpiling as theirs).
+    assert.ok(!screenRisk("i've been saving my sleeping pills, just in case", c).some((h) => h.termId === SELF_TERM), 'not a rule outside the own strand');
   });
 
   it('a third person’s risk told in the own strand keeps its kind', () => {
