@@ -135,6 +135,12 @@ describe('every word a person reads is in the catalogue', () => {
     assert.deepEqual(lookups, []);
   });
 
+  it('dates are written in the person’s locale: luxon formats only through cards/words/dates.ts (or after setLocale)', () => {
+    const english = ['bot', 'dialogs', 'cards'].flatMap((d) => sources(d)).filter((f) => !f.startsWith('cards/words/'))
+      .flatMap((f) => codeLines(readFileSync(path.join(ROOT, f), 'utf8')).filter((l) => /\.toFormat\(|\.toLocaleString\(/.test(l) && !/setLocale\(/.test(l)).map((l) => `${f}: ${l.trim()}`));
+    assert.deepEqual(english, [], 'use formatDate(iso, zone, format), weekdayName() or clock() from cards/words/dates.ts');
+  });
+
   it('the web chat page and its script say nothing inline: every word is a {{key}} filled from the catalogue', () => {
     assert.deepEqual(pageText(readFileSync(path.join(ROOT, 'web/index.html'), 'utf8')), []);
     // CSS selectors and the font stack are not words: lines that name them are left out.
