@@ -55,6 +55,7 @@ interface Team {
 
 async function seedTeam(app: AppServices, now: Date): Promise<Team> {
   const at = now.toISOString();
+  const begun = new Date(now.getTime() - 40 * WEEK_MS).toISOString();
   const supervisor: Person = { id: 'bench-supervisor', role: 'supervisor', alias: 'Sup', team: 'North', timeZone: ZONE, createdAt: at };
   await app.people.put(supervisor);
   const psws: Person[] = [];
@@ -62,10 +63,14 @@ async function seedTeam(app: AppServices, now: Date): Promise<Team> {
     const p: Person = { id: `bench-psw-${i}`, role: 'psw', alias: `PSW ${i}`, supervisorId: supervisor.id, team: 'North', timeZone: ZONE, createdAt: at };
     psws.push(await app.people.put(p));
     for (let c = 0; c < CLIENTS_PER_PSW; c++) {
+      // Begun (and, for every fifth, stalled; every tenth flagged for supervision) before every period measured, with
+      // that first reflection in its timeline: a digest of an earlier week sees the stages and the flagged stalls too.
+      const stalled = c % 5 === 0;
       const rel: RelationshipDoc = {
-        id: `${p.id}|C${c}`, kind: 'relationship', psw: p.id, clientCode: `C-${c}`, stage: STAGE_IDS[c % 4]!, stageSince: at,
-        reflectionsAtStage: 1, lastMovement: 'steady', lastReflectionAt: at, updatedAt: at, history: [],
-        ...(c % 5 === 0 ? { stall: { stage: STAGE_IDS[c % 4]!, since: at, source: 'reported' as const, strategiesTried: ['trust-s-curious'], flaggedForSupervision: c % 10 === 0 } } : {}),
+        id: `${p.id}|C${c}`, kind: 'relationship', psw: p.id, clientCode: `C-${c}`, stage: STAGE_IDS[c % 4]!, stageSince: begun,
+        reflectionsAtStage: 1, lastMovement: 'steady', lastReflectionAt: at, updatedAt: at,
+        history: [{ at: begun, reflectionId: `bench-begun-${i}-${c}`, stage: STAGE_IDS[c % 4]!, movement: 'steady', ...(stalled ? { stallSource: 'reported' as const } : {}) }],
+        ...(stalled ? { stall: { stage: STAGE_IDS[c % 4]!, since: begun, source: 'reported' as const, strategiesTried: ['trust-s-curious'], flaggedForSupervision: c % 10 === 0 } } : {}),
       } as unknown as RelationshipDoc;
       await app.store.containers.relationships.items.upsert(rel);
     }
@@ -171,6 +176,9 @@ export async function runSummaryBench(sizes: number[] = SUMMARY_SIZES, log: (s: 
         const due = DateTime.fromJSDate(now, { zone: ZONE }).minus({ weeks: 1 + i + out.length * runs }).toUTC().toISO()!;
         const result = await digest.handler({ id: digestJobId(team.supervisor.id), kind: 'digest', personId: team.supervisor.id, due, payload: {}, attempts: 0, createdAt: due }, now);
         if (result.messages.length !== 1) throw new Error('digest built no message');
+        const notice = result.messages[0]!.notice;
+        // A realistic week: the team's flagged stalls are on it (each asks whether it was talked through).
+        if (notice?.kind !== 'digest' || !notice.summary.teams.some((t) => t.psws.some((p) => p.stalls.some((l) => l.key)))) throw new Error('digest showed no flagged stall');
       }, runs);
       const drillDown = await measure(cost, reset, async () => {
         const r = await summaries.firstPage(team.supervisor.id, first!.alias, now);

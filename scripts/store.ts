@@ -25,6 +25,7 @@ import { isStoreRefused } from '../services/storage/refused';
 import { importFile, writeExport } from '../services/storage/transfer';
 import { OpenAlertsStore } from '../services/supervision/openAlerts';
 import { SupervisionRecords } from '../services/supervision/records';
+import { syncTalkedThrough } from '../services/supervision/talkedThrough';
 import { RollupStore } from '../services/supervision/rollups';
 
 const USAGE = 'Usage: npm run store -- check | recover | export --out FILE | import --in FILE | rollups rebuild [--data-dir DIR]';
@@ -175,6 +176,9 @@ async function rebuildRollups(dataDir: string): Promise<number> {
     const records = new SupervisionRecords(store.containers.supervision, 1); // only read here: the ttl is not used
     const a = await new OpenAlertsStore(store.containers.rollups, () => new Date()).rebuild(store.containers.schedules, (keys) => records.recorded(keys));
     say(`Open safety alerts: ${a.written} documents written, ${a.removed} removed.`);
+    // And the talked-through marks of flagged stalls, which summaries read on the relationships (services/supervision/talkedThrough.ts).
+    const s = await syncTalkedThrough(store.containers.relationships, records);
+    say(`Flags talked through: ${s.marked} marked, ${s.cleared} cleared.`);
     return 0;
   } finally {
     await store.close();

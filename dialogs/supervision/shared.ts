@@ -67,7 +67,6 @@ export function pageViews(app: AppServices) {
     const now = app.now();
     const r = await summaries.team(viewer.id, period, now);
     if (!r.ok) return void (await context.sendActivity(t('router.notAllowed')));
-    await app.supervision.agenda.markTalkedThrough(r.summary);
     log.info('summary.team', { person: viewer.id.slice(0, 8), count: r.summary.teams.reduce((n, x) => n + x.psws.length, 0) });
     const more = (o: number) => ({ command: 'summary', team: summaries.teamPageToken(viewer.id, period, o, digest, now) });
     const card = teamSummaryCard(r.summary, digest ? t('notices.digestTitle') : t('supervision.shared.yourTeam'), { offset, more });

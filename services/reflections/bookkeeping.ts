@@ -31,6 +31,7 @@ export function applyReflection(prev: RelationshipDoc | undefined, r: Reflection
       strategiesTried: r.stall.strategyId && !planned.includes(r.stall.strategyId) ? [...planned, r.stall.strategyId] : planned,
       ...(same?.outcomes?.length ? { outcomes: same.outcomes } : {}),
       flaggedForSupervision: r.stall.flaggedForSupervision || (same?.flaggedForSupervision ?? false),
+      ...(same?.talkedThrough ? { talkedThrough: same.talkedThrough } : {}),
     };
   } else if (stall && closesStall(stall.stage, r)) {
     stall = undefined;

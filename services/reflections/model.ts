@@ -116,8 +116,10 @@ export interface RelationshipDoc {
   /**
    * An open stall, until a later debrief reports progress or a new stage. `strategiesTried` is a historical name: it
    * holds the strategies PLANNED at this stall; `outcomes` what the PSW reported about them since it opened.
+   * `talkedThrough`: when the supervisor recorded this flag talked through (services/supervision/agenda.ts; the record
+   * itself is in the `supervision` container), so a summary or digest says so without looking the record up.
    */
-  stall?: { stage: StageId; since: string; source: StallSource; strategiesTried: string[]; outcomes?: StrategyOutcome[]; flaggedForSupervision: boolean };
+  stall?: { stage: StageId; since: string; source: StallSource; strategiesTried: string[]; outcomes?: StrategyOutcome[]; flaggedForSupervision: boolean; talkedThrough?: string };
   /**
    * The strategy planned most recently and not yet reported on: the next debrief for this client opens by asking how
    * it went. Cleared by that report (whatever the outcome).

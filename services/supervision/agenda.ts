@@ -12,6 +12,7 @@ import { deliveredAlertsAbout, type DeliveredAlert, type SafetyAlertPayload } fr
 import { readDoc } from '../storage/documents';
 import { framing, safetyFlagKind, type Framing } from './framing';
 import type { OpenAlert, OpenAlertsStore } from './openAlerts';
+import { markStall, syncTalkedThrough } from './talkedThrough';
 import { recordKey, type RecordAbout, type SupervisionRecords } from './records';
 import type { TeamSummary } from './summaries';
 
@@ -55,8 +56,9 @@ export class SupervisionAgenda {
   }
 
   /**
-   * Marks, on a supervisor's team summary, the flagged stalls they have already talked through (one query for the
-   * team), so the summary and digest say so instead of asking again.
+   * Marks, on a supervisor's team summary, the flagged stalls they have already talked through, from the records (one
+   * query for the team). Summaries and digests need not: they read the mark on the relationship (stall.talkedThrough,
+   * written by close() and kept in step by syncTalkedThrough()); this is its reference.
    */
   async markTalkedThrough(summary: TeamSummary): Promise<void> {
     const lines = summary.teams.flatMap((t) => t.psws.flatMap((p) => p.stalls)).filter((l) => l.key);
@@ -91,10 +93,16 @@ export class SupervisionAgenda {
     // The record of the write comes first, as for a read: no audit record, no write.
     await this.audit.record({ actor: viewerId, subjects: [about.psw], view: 'supervision_record', detail: { type: about.about.type, action, noted: note?.text ? 1 : 0 } });
     const created = await this.records.create({ psw: about.psw, about: about.about, action, by: viewerId, at: now.toISOString(), ...(note?.text ? { note } : {}) });
-    // Off the digest's list, after the record (which is what counts): also when the record was already there, so a
-    // close repeated after a crash in between repairs it.
+    // Said on the summary and digest from here, after the record (which is what counts): also when the record was
+    // already there, so a close repeated after a crash in between repairs it.
     if (about.about.type === 'alert') await this.openAlerts?.acknowledged(about.psw, about.about.alertId);
+    else await markStall(this.relationships, about.psw, about.about.relationshipId, about.about.since, now.toISOString());
     return created ? 'recorded' : 'already';
+  }
+
+  /** Brings the relationships' talked-through marks in line with the records (./talkedThrough.ts). */
+  syncTalkedThrough(): Promise<{ marked: number; cleared: number }> {
+    return syncTalkedThrough(this.relationships, this.records);
   }
 
   /** The flag a key names, as it stands now: an open, flagged stall begun at that time, or a delivered alert. */

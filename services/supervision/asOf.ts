@@ -18,6 +18,9 @@ export function relationshipAsOf(rel: RelationshipDoc, asOf: string): Relationsh
     } as ReflectionDoc;
     state = applyReflection(state, r);
   }
-  if (state?.stall && rel.stall && rel.stall.since === state.stall.since) state.stall.flaggedForSupervision = rel.stall.flaggedForSupervision;
+  if (state?.stall && rel.stall && rel.stall.since === state.stall.since) {
+    state.stall.flaggedForSupervision = rel.stall.flaggedForSupervision;
+    if (rel.stall.talkedThrough) state.stall.talkedThrough = rel.stall.talkedThrough;
+  }
   return state;
 }

@@ -151,7 +151,7 @@ export interface DigestDeps {
   schedules: Container;
   summaries: SummaryService;
   /** Safety alerts not yet acknowledged, listed in the digest until they are; flags already talked through, said so. */
-  agenda: Pick<SupervisionAgenda, 'openItems' | 'markTalkedThrough'>;
+  agenda: Pick<SupervisionAgenda, 'openItems'>;
   config: DigestSchedule;
   /** Names this instance in claims (for the log and takeovers). */
   instanceId: string;
@@ -178,7 +178,6 @@ export function createDigestHandler(deps: DigestDeps): JobHandler {
     try {
       const result = await deps.summaries.team(person, period, now, 'digest'); // the person just read: not read again
       if (!result.ok) return { messages: [], next, payload: { lastWeek: week } };
-      await deps.agenda.markTalkedThrough(result.summary);
       // Every alert about the team still waiting to be acknowledged, whenever it came (alerts are kept a week): read
       // with the roll-ups (openAlerts.ts), so no query of its own.
       const alerts = deps.agenda.openItems(result.summary.teams.flatMap((t) => t.psws.map((p) => p.person)), result.alerts);

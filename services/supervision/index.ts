@@ -43,7 +43,8 @@ export interface Supervision {
    * At start: adds ROSTER_FILE's people not stored yet (throws RosterFileError on a bad file), and makes sure every
    * supervisor has a digest job (people made supervisors before this feature, or by a restored backup). Brings the
    * roll-ups up to date: a crash between a reflection's write and its roll-up's is repaired here (a store from before
-   * roll-ups is rebuilt once), and the open alerts are rebuilt from the alerts and their acknowledgements (a week's).
+   * roll-ups is rebuilt once), the open alerts are rebuilt from the alerts and their acknowledgements (a week's), and
+   * the flagged stalls' talked-through marks are brought in line with the records.
    */
   startup(): Promise<void>;
   digest: {
@@ -108,6 +109,8 @@ export function createSupervision(deps: {
     try {
       const a = await openAlerts.rebuild(schedules, (keys) => records.recorded(keys));
       if (a.written || a.removed) log.info('open_alerts.rebuilt', { count: a.written, pending: a.removed });
+      const s = await agenda.syncTalkedThrough();
+      if (s.marked || s.cleared) log.info('talked_through.synced', { count: s.marked, pending: s.cleared });
     } catch (err) {
       log.warn('open_alerts.rebuild_failed', errorFields(err));
     }

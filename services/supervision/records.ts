@@ -81,6 +81,12 @@ export class SupervisionRecords {
     return new Set(resources.map((r) => r.id));
   }
 
+  /** Every record about a stall: its key and when it was made (to keep the relationships' marks in step: agenda.ts). */
+  async stallRecords(): Promise<{ id: string; at: string }[]> {
+    const { resources } = await this.container.items.query<{ id: string; at: string }>("SELECT c.id, c.at FROM c WHERE c.about.type = 'stall'").fetchAll();
+    return resources;
+  }
+
   /** A PSW's records, newest first (their `my data`, and tests). */
   async ofPsw(psw: string): Promise<SupervisionRecordDoc[]> {
     const { resources } = await this.container.items

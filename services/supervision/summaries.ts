@@ -48,7 +48,7 @@ export interface StallLine {
   clientCode?: string;
   /** A flagged stall's key (records.ts recordKey), so a supervisor's view can tell it was talked through (agenda.ts). */
   key?: string;
-  /** Set for a supervisor's view when they have marked this flag talked through (SupervisionAgenda.markTalkedThrough). */
+  /** Set for a supervisor's view when they have marked this flag talked through (the relationship's stall.talkedThrough). */
   talkedThrough?: boolean;
 }
 
@@ -275,6 +275,8 @@ export class SummaryService {
       };
       if (scope === 'own' || rel.stall.flaggedForSupervision) line.clientCode = rel.clientCode;
       if (rel.stall.flaggedForSupervision) line.key = recordKey({ type: 'stall', relationshipId: rel.id, clientCode: rel.clientCode, stage: rel.stall.stage, since: rel.stall.since });
+      // Marked on the relationship when the supervisor recorded it (SupervisionAgenda.close): no look-up of the records.
+      if (scope === 'supervisee' && rel.stall.flaggedForSupervision && rel.stall.talkedThrough) line.talkedThrough = true;
       stalls.push(line);
     }
     stalls.sort((a, b) => Number(b.flaggedForSupervision) - Number(a.flaggedForSupervision) || b.days - a.days);
