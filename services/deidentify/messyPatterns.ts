@@ -25,13 +25,13 @@ const OBFUSCATED_EMAIL = new RegExp(
 );
 
 /** "kaylam22 at gmail": a user name before a mail provider, no domain ending typed. */
-const PROVIDER_EMAIL = /(?<![\p{L}\p{N}._-])([\p{L}\p{N}._+-]{3,40})\s?(?:\bat\b|\(at\)|\[at\]|@)\s?(?:gmail|hotmail|yahoo|outlook|icloud|live|msn|aol|protonmail|shaw|telus|rogers|sympatico)(?![\p{L}\p{N}])/giu;
+const PROVIDER_EMAIL = /(?<![\p{L}\p{N}._-])([\p{L}\p{N}._+-]{3,40}(?:\sdot\s[\p{L}\p{N}_+-]{1,20})?)\s?(?:\bat\b|\(at\)|\[at\]|@)\s?(?:gmail|hotmail|yahoo|outlook|icloud|live|msn|aol|protonmail|shaw|telus|rogers|sympatico)(?![\p{L}\p{N}])/giu;
 
 export function obfuscatedEmail(t: string): Entity[] {
   return [
     ...all(t, OBFUSCATED_EMAIL, 'EMAIL', (m) => !/^(?:at|me|him|her|us|them|home|work|it|there)\s/i.test(m[0]) && /\bdot\b|\(dot\)|\[dot\]|\bat\b/i.test(m[0])),
     // The user name must look like one: a digit, dot or underscore in it, or no English word ("she is at gmail" stays).
-    ...all(t, PROVIDER_EMAIL, 'EMAIL', (m) => /[\d._]/.test(m[1]!) || (!dictionaries().english.has(m[1]!.toLowerCase()) && !SAFE.has(m[1]!.toLowerCase()))),
+    ...all(t, PROVIDER_EMAIL, 'EMAIL', (m) => /[\d._]|\sdot\s/.test(m[1]!) || (!dictionaries().english.has(m[1]!.toLowerCase()) && !SAFE.has(m[1]!.toLowerCase()))),
   ];
 }
 
@@ -78,12 +78,13 @@ export function labelledIds(t: string): Entity[] {
 const STREET = 'st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad|bay|rise|landing|point|pt|view|link|cove|common|commons|wynd|gardens|gdns|crossing';
 // In SMS "w" is "with" and "n" is "and": before a person or a possessive they are no direction ("95 st w his cousin").
 const WITH_AFTER = '(?!\\s(?:his|her|my|the|a|an|their|our|me|him|them|us|u|ur|it|some|kids?|bf|gf|mom|dad|ma|sis|bro|friends?|fam|family|cousin|aunt|auntie|uncle|partner|wife|husband|son|daughter|baby|dog)\\b)';
-const DIR = `(?:\\s(?:nw|ne|sw|se|s|e|north|south|east|west)\\b\\.?|\\s(?:n|w)\\b\\.?${WITH_AFTER})?`;
+const DIR = `(?:\\s(?:nw|ne|sw|se|s|e|north ?west|north ?east|south ?west|south ?east|north|south|east|west)\\b\\.?|\\s(?:n|w)\\b\\.?${WITH_AFTER})?`;
 // "unit 12 at 550 jasper ave": the unit may come before "at" and the house number.
 const UNIT_PREFIX = '(?:(?:(?:basement|bsmt|main floor|upper|lower)\\s)?(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\\.?\\s?#?\\s?(?:\\d{1,5}[a-z]?|[a-z](?=\\s\\d))(?:,?\\s|\\s?-\\s?(?=\\d))(?:at\\s)?|\\d{1,5}[a-z]?\\s-\\s(?=\\d))';
 const NAME_PART = "(?:\\d{1,3}(?:st|nd|rd|th|[a-z])?|[\\p{L}][\\p{L}'’-]+)";
 /** "1210 98 st nw", "apt 4c 1210 98 st nw", "44 birch cres", "#303 9920 jasper ave". */
-const LOWER_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])${UNIT_PREFIX}?#?\\d{1,6}[a-z]?(?:-\\d{1,5})?\\s(?:${NAME_PART}\\s){1,3}(?:${STREET})\\b\\.?${DIR}(?:,?\\s(?:apt|unit|suite|#)\\.?\\s?\\d{1,5}[a-z]?\\b)?`, 'giu');
+// A direction may lead the street's name ("120 e 5th ave"); a numbered street may have its type glued on ("98st", "86ave").
+const LOWER_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])${UNIT_PREFIX}?#?\\d{1,6}[a-z]?(?:-\\d{1,5})?\\s(?:[nsew]\\.?\\s)?(?:(?:${NAME_PART}\\s){1,3}(?:${STREET})|\\d{1,3}(?:st|ave|avenue|street|rd|road))\\b\\.?${DIR}(?:,?\\s(?:apt|unit|suite|#)\\.?\\s?\\d{1,5}[a-z]?\\b)?`, 'giu');
 /** The shortest street from a given house number, tried when the longest takes in prose ("15 westwood cres in st albert"). */
 const LOWER_STREET_SHORT = new RegExp(LOWER_STREET.source.replace('){1,3}(?:', '){1,3}?(?:'), 'iuy');
 /** Edmonton's "house-street" numbering: "1020-34 ave nw", "10220 - 104 st". */
@@ -91,7 +92,7 @@ const HYPHEN_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])\\d{2,6}[a-z]?\\s?-\\s?
 /** A unit before a house number and a street name, no street type: "unit 5 44 king", "#1105 500 queen". */
 const UNIT_STREET = new RegExp(`(?<![\\p{L}\\p{N}])${UNIT_PREFIX}\\d{1,6}[a-z]?\\s[\\p{L}][\\p{L}'’-]+(?:\\s[\\p{L}][\\p{L}'’-]+)?`, 'giu');
 /** Rural routes and boxes: "rr 3 site 2 box 9", "r.r. 1", "po box 88", "p.o. box 412", "box 412". */
-const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?:site|s)\s?\d{1,3})?(?:,?\s(?:box|comp|c)\s?\d{1,5})?|(?:p\.?\s?o\.?\s)?box\s#?\d{1,6}(?:,?\s(?:stn|station)\s\p{L}+)?|site\s\d{1,3},?\s(?:box|comp|c)\s?\d{1,5})(?![\p{L}\p{N}])/giu;
+const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?:site|s)\s?\d{1,3})?(?:,?\s(?:box|comp|c)\s?\d{1,5})?|(?:p\.?\s?o\.?\s?)?box\s?#?\d{1,6}(?:,?\s(?:stn|station)\s\p{L}+)?|site\s\d{1,3},?\s(?:box|comp|c)\s?\d{1,5})(?![\p{L}\p{N}])/giu;
 
 /** A box or site before its rural route ("box 45 rr 1"); range and township roads ("lot 22 range rd 231", "twp rd 534"). */
 const RURAL_BOX_FIRST = /(?<![\p{L}\p{N}])(?:box|site|comp)\s?#?\d{1,5},?\s(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?![\p{L}\p{N}])/giu;
@@ -103,6 +104,23 @@ const CROSSING = new RegExp(`(?<![\\p{L}\\p{N}])${STREET_NAME}\\s(?:and|&|@|at)\
 
 /** A house number and a street name with no street type, after a place cue: "lives on 44 king", "at 1820 belmont". */
 const BARE_STREET = /(?:\b(?:on|at|to|from|is)|@)\s((\d{1,5})[a-z]?\s(\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}])/giu;
+/**
+ * Two streets that cross, with no street type, after a place cue: "on 118 and 95", "at jasper and 101". One side is a
+ * number of 13 or more (both numbers: one of 50 or more), the other a number or a word that is no prose; a measure or
+ * time after it makes them counts ("at 50 and 60 mg").
+ */
+const BARE_CROSSING = /(?:\b(?:on|at|of|by|near|off)|@)\s((\d{2,3}(?:st|nd|rd|th)?|\p{L}[\p{L}'’-]+)\s(?:and|&|n)\s(\d{2,3}(?:st|nd|rd|th)?|\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}'’-])(?!\s*(?:am|pm|mg|ml|mcg|%|yrs?|years?|y\/?o|days?|weeks?|months?|hrs?|hours?|mins?|kids|times|dollars|bucks|pills|tabs)\b)/giu;
+
+function crossingSides(a: string, b: string): boolean {
+  const num = (x: string): number => (/^\d/.test(x) ? Number.parseInt(x, 10) : Number.NaN);
+  const word = (x: string): boolean => !/^\d/.test(x) && !proseWord(x.toLowerCase()) && !KEEP.has(x.toLowerCase()) && !dictionaries().common.has(x.toLowerCase());
+  const [na, nb] = [num(a), num(b)];
+  if (!Number.isNaN(na) && !Number.isNaN(nb)) return na >= 13 && nb >= 13 && Math.max(na, nb) >= 50;
+  return (na >= 13 && word(b)) || (nb >= 13 && word(a));
+}
+
+/** A quadrant after a bare street ("at 11810 kingsway nw"). */
+const QUADRANT = /^\s(?:nw|ne|sw|se)\b/i;
 /** A street name alone after "down on", "up on": "hangs out down on whyte". */
 const ON_STREET = /\b(?:down|up|over|out|along)\s+on\s+(\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}])/giu;
 /**
@@ -188,7 +206,13 @@ export function messyAddresses(t: string): Entity[] {
   BARE_STREET.lastIndex = 0;
   for (let m = /\d\s\p{L}/u.test(t) ? BARE_STREET.exec(t) : null; m; m = BARE_STREET.exec(t)) {
     const end = m.index + m[0].length;
-    if (streetName(t, end - m[3]!.length, m[3]!, Number(m[2]))) out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
+    if (streetName(t, end - m[3]!.length, m[3]!, Number(m[2]))) out.push({ start: end - m[1]!.length, end: end + (QUADRANT.exec(t.slice(end, end + 4))?.[0].length ?? 0), type: 'ADDRESS' });
+  }
+  BARE_CROSSING.lastIndex = 0;
+  for (let m = /\d\s(?:and|&|n)\s|\s(?:and|&|n)\s\d/.test(t) ? BARE_CROSSING.exec(t) : null; m; m = BARE_CROSSING.exec(t)) {
+    if (!crossingSides(m[2]!, m[3]!)) continue;
+    const end = m.index + m[0].length;
+    out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
   }
   ON_STREET.lastIndex = 0;
   for (let m = /\son\s/.test(t) ? ON_STREET.exec(t) : null; m; m = ON_STREET.exec(t)) {
@@ -230,7 +254,7 @@ export function messyAddresses(t: string): Entity[] {
 }
 
 /** Canadian postal codes in any case, with or without the space; US ZIP+4. */
-const POSTAL = /(?<![\p{L}\p{N}])[abceghj-nprstvxy]\d[abceghj-nprstv-z] ?\d[abceghj-nprstv-z]\d(?![\p{L}\p{N}])/giu;
+const POSTAL = /(?<![\p{L}\p{N}])[abceghj-nprstvxy]\d[abceghj-nprstv-z][ -]?\d[abceghj-nprstv-z]\d(?![\p{L}\p{N}])/giu;
 const ZIP4 = /(?<![\d-])\d{5}-\d{4}(?![\d-])/g;
 
 export function messyPostal(t: string): Entity[] {

@@ -29,7 +29,13 @@ export function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegEx
 
 const TLD = 'com|org|net|edu|gov|mil|int|info|biz|io|co|app|dev|ly|me|tv|health|online|site|[a-z]{2}';
 
-export const email: Detector = (t) => all(t, /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu, 'EMAIL');
+/** Typed on a phone, with spaces around "@" or the dots, or "dot" for the last one: "jdoe @ gmail . com", "jdoe@gmail dot com". */
+const SPACED_EMAIL = new RegExp(`[\\p{L}\\p{N}._%+-]+ ?@ ?[\\p{L}\\p{N}-]+(?: ?\\. ?[\\p{L}\\p{N}-]+)*(?: ?\\. ?| dot )(?:${'com|ca|net|org|edu|gov|co|uk|us|io|me|info'})(?![\\p{L}\\p{N}])`, 'giu');
+
+export const email: Detector = (t) => [
+  ...all(t, /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu, 'EMAIL'),
+  ...(/ @|@ | \. |\bdot\b/i.test(t) ? all(t, SPACED_EMAIL, 'EMAIL', (m) => / |dot/i.test(m[0])) : []),
+];
 
 /** Bare domains ("harbourlight.ca"): a known TLD and a label of 3+ characters, not part of an email. */
 const BARE_DOMAIN = new RegExp(`(?<![@\\w.])(?:[a-z0-9-]{2,}\\.)*[a-z0-9-]{3,}\\.(?:${TLD})(?:\\.[a-z]{2})?(?:\\/[^\\s<>"']*)?(?![\\w@])`, 'gi');
@@ -60,13 +66,15 @@ export const handle: Detector = (t) => all(t, /(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-
 export const iban: Detector = (t) => all(t, /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/gi, 'IBAN', (m) => ibanValid(m[0]));
 
 /** Canadian postal codes have a distinctive shape: always an identifier of a small area. */
-export const canadianPostal: Detector = (t) => all(t, /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/gi, 'POSTAL_CODE', (m) => /[A-Z]/.test(m[0]) && /\d/.test(m[0]) && !/^[a-z]\d[a-z]\d[a-z]\d$/.test(m[0]));
+export const canadianPostal: Detector = (t) => all(t, /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b/gi, 'POSTAL_CODE', (m) => /[A-Z]/.test(m[0]) && /\d/.test(m[0]) && !/^[a-z]\d[a-z]\d[a-z]\d$/.test(m[0]));
 
 /** Ontario health card: 10 digits plus a two-letter version code. Quebec RAMQ: 4 letters + 8 digits. */
 export const healthCard: Detector = (t) => [
   // The version code is typed in either case on a phone ("1234 567 890 ab").
   ...all(t, /\b\d{4}[- ]?\d{3}[- ]?\d{3}[- ]?[A-Za-z]{2}\b/g, 'HEALTH_CARD'),
   ...all(t, /\b[A-Z]{4}[- ]?\d{4}[- ]?\d{4}\b/g, 'HEALTH_CARD'),
+  // A RAMQ number typed in lower case, after its label.
+  ...all(t, /\b(?:ramq|carte|health card|hc)\s*(?:#|no\.?|is|:)?\s*([a-z]{4}[- ]?\d{4}[- ]?\d{4})\b/gi, 'HEALTH_CARD', undefined, 1),
 ];
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
@@ -105,7 +113,7 @@ export const plate: Detector = (t) =>
 /** US ZIP after a two-letter state ("Springfield, IL 62704") or after a ZIP/postal-code label. */
 export const zip: Detector = (t) => [
   ...all(t, /(?<=,\s?[A-Z]{2}\s{1,2})\d{5}(?:-\d{4})?\b/g, 'POSTAL_CODE'),
-  ...all(t, /\b(?:zip ?code|postal code|post ?code|zip)\s*(?:is|was)?\s*[:#]?\s*((?=[A-Z]{0,3}\d)[A-Z0-9]{2,5}(?:[- ][A-Z0-9]{2,4})?)\b/gi, 'POSTAL_CODE', undefined, 1),
+  ...all(t, /\b(?:zip ?code|postal code|post ?code|zip)\s*(?:is|was)?\s*[:#]?\s*((?=[A-Z]{0,3}\d)[A-Z0-9]{2,5}(?:[- ][A-Z0-9]{2,4})?|\d{9})\b/gi, 'POSTAL_CODE', undefined, 1),
   // A town followed by a postal code and no street: "in Quinta de São Tiago 3610-114 in its ..."
   ...all(t, /(?<=\p{Lu}[\p{L}\p{M}]+ )\d{3,5}(?:[- ]\d{2,3})?(?= (?:in|and|to|for|is)\b|\s*$)/gu, 'POSTAL_CODE', (m) => !/^(?:19|20)\d\d$/.test(m[0])),
 ];
@@ -176,6 +184,8 @@ export const phone: Detector = (t) => {
     if (!strong && groups === 1) continue;
     out.push({ start: m.index, end: m.index + s.length, type: 'PHONE' });
   }
+  // Seven digits after a phone word ("cell 5551234", "# 5551234").
+  for (const e of all(t, /(?<![\w-])\d{7}(?![\w-])/g, 'PHONE', (m) => /\b(?:phone|ph|tel|cell|call|text|txt|number|#)\b[^.\n]{0,12}$|#\s*$/i.test(t.slice(Math.max(0, m.index - 20), m.index)))) out.push(e);
   // libphonenumber was the largest single cost of the whole de-identifier: it runs only on digit clusters
   // that could hold a phone number and that the shapes above did not already cover.
   const cluster = /[+(]?\d[\d ().\-/x]{5,28}\d/g;

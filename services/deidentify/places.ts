@@ -27,7 +27,7 @@ function placesRegex(): RegExp {
 }
 
 /** Short names that are also words ("the mis", "the max", "the alex") need their "the" before them. */
-const NEEDS_THE = new Set(['mis', 'misi', 'max', 'alex', 'mac', 'fort', 'marian', 'bissell', 'foothills', 'mustard seed', 'grey nuns', 'remand centre']);
+const NEEDS_THE = new Set(['mis', 'misi', 'max', 'alex', 'mac', 'fort', 'marian', 'bissell', 'foothills', 'mustard seed', 'grey nuns', 'remand centre', 'herb', 'plc', 'chumir']);
 
 export function places(text: string): Entity[] {
   const r = placesRegex();

@@ -125,3 +125,62 @@ describe('deidentify: SMS words that must stay (round 10)', () => {
     kept('ext 4 is the front desk');
   });
 });
+
+describe('deidentify: more shapes of addresses typed on a phone (round 10)', () => {
+  it('a numbered street with its type glued on, a leading direction, a two-word quadrant', () => {
+    hidden('she moved to 9021 71ave last wk', '9021 71ave', 'ADDRESS');
+    hidden('lives @ 4402 118st nw now', '4402 118st nw', 'ADDRESS');
+    hidden('his mom lives at 318 w 9th st', '318 w 9th st', 'ADDRESS');
+    hidden('new place 7710 104 street north west', '7710 104 street north west', 'ADDRESS');
+  });
+  it('a post office box typed without spaces', () => {
+    hidden('mail to pobox 431', 'pobox 431', 'ADDRESS');
+    hidden('mail to p.o.box 431', 'p.o.box 431', 'ADDRESS');
+  });
+  it('two streets crossing with no street type, after a place cue', () => {
+    hidden('she sleeps on 107 and 101 most nights', '107 and 101', 'ADDRESS');
+    hidden('meet @ kingsway and 121 after lunch', 'kingsway and 121', 'ADDRESS');
+  });
+  it('counts, doses and times joined by "and" stay', () => {
+    kept('she was on 50 and 60 mg before');
+    kept('at 10 and 11 she has groups');
+    kept('kids are at 13 and 14 now');
+    kept('she was on meds and 30 days clean');
+  });
+  it('a quadrant after a street with no type', () => {
+    hidden('at 10520 kingsway nw, by the mall', '10520 kingsway nw', 'ADDRESS');
+  });
+});
+
+describe('deidentify: more shapes of emails, codes, phones and cards (round 10)', () => {
+  it('emails with spaces around @ and the dots, or dot for the last one', () => {
+    hidden('her email bkaur @ gmail . com', 'bkaur @ gmail . com', 'EMAIL');
+    hidden('email dlee@shaw dot ca for the letter', 'dlee@shaw dot ca', 'EMAIL');
+    hidden('her email is ana dot p at gmail', 'ana dot p at gmail', 'EMAIL');
+    kept('she was at gmail a lot lol');
+    kept('the dot at the end of the line');
+  });
+  it('postal codes with a hyphen, ZIP+4 typed as nine digits after its label', () => {
+    hidden('postal t6e-4r2', 't6e-4r2', 'POSTAL_CODE');
+    hidden('postal code T5K-2J1 on the form', 'T5K-2J1', 'POSTAL_CODE');
+    hidden('her zip is 941031234', '941031234', 'POSTAL_CODE');
+  });
+  it('seven digits in one run after a phone word', () => {
+    hidden('call her 5550123 after 5', '5550123', 'PHONE');
+    kept('she saved 5550123 points lol');
+  });
+  it('a Quebec health card in lower case after its label', () => {
+    hidden('ramq trem85031234', 'trem85031234', 'HEALTH_CARD');
+  });
+});
+
+describe('deidentify: local places by the names people use (round 10)', () => {
+  it('short names from the places list, "the herb" with its article', () => {
+    hidden('took him to the uofa for his leg', 'uofa', 'FACILITY');
+    hidden('shes at the cross cancer for chemo', 'cross cancer', 'FACILITY');
+    hidden('he slept at the herb last nite', 'herb', 'FACILITY');
+    hidden('intake at poundmakers lodge next wk', 'poundmakers lodge', 'FACILITY');
+    hidden('bed at seaton house tonight', 'seaton house', 'FACILITY');
+    kept('she grows an herb garden');
+  });
+});
