@@ -6,8 +6,10 @@ import type { Notice } from '../services/scheduler/job';
 import type { AdaptiveCard } from '../cards/card';
 import { followUpCard, followUpShort, reminderCard, reminderShort } from '../cards/notices';
 import { teamSummaryCard, teamSummaryText } from '../cards/summary';
+import { rosterNoticeText } from '../cards/words/rosterNotice';
 
-export type NoticeRenderer = (notice: Notice) => { text?: string; card: AdaptiveCard };
+/** A notice as the person reads it: a card with its short text, or (a roster change) a sentence alone. */
+export type NoticeRenderer = (notice: Notice) => { text?: string; card?: AdaptiveCard };
 
 export function noticeRenderer(app: Pick<AppServices, 'supervision' | 'now'>): NoticeRenderer {
   return (notice) => {
@@ -22,6 +24,8 @@ export function noticeRenderer(app: Pick<AppServices, 'supervision' | 'now'>): N
         const more = (offset: number) => ({ command: 'summary', team: app.supervision.summaries.teamPageToken(s.viewer.id, s.period, offset, true, app.now()) });
         return { text: teamSummaryText(s, notice.alerts?.length), card: teamSummaryCard(s, t('notices.digestTitle'), { more, alerts: notice.alerts }) };
       }
+      case 'roster':
+        return { text: rosterNoticeText(notice.notice) };
     }
   };
 }

@@ -65,10 +65,10 @@ export class ProactiveSender implements Sender {
     const notice = message.notice;
     const shown = notice ? inLocale(stored.address.locale, () => this.opts.render(notice)) : undefined;
     // Never a card alone: a short text for the notification, and the card's fallbackText (cards/notices.ts).
-    const withText = shown ? proactiveMessage(message.text ?? shown.text, shown.card) : undefined;
+    const withText = shown?.card ? proactiveMessage(message.text ?? shown.text, shown.card) : undefined;
     const activity = withText
       ? { type: 'message', text: withText.text, attachments: [cardAttachment(withText.card)] }
-      : { type: 'message', text: message.text ?? '' };
+      : { type: 'message', text: message.text ?? shown?.text ?? '' };
     const person = message.personId.slice(0, 8);
 
     for (let attempt = 1; ; attempt++) {

@@ -34,14 +34,21 @@ export const ROSTER_FILE_ACTOR = 'roster-file';
  * person's reflections become readable by a supervisor, the person, their previous supervisor and the new one
  * are told at once, by alias, with who made the change (services/supervision/index.ts sends it proactively).
  */
-export type RosterNotice = (personId: string, text: string) => Promise<void>;
+export type RosterNotify = (personId: string, notice: RosterNotice) => Promise<void>;
+
+/** What a person is told, as data (aliases only); bot/notices.ts says it in their words when it is sent. */
+export type RosterNotice =
+  | { change: 'supervisorNow'; supervisor: string; by: string }
+  | { change: 'noSupervisor'; by: string }
+  | { change: 'leftTeam'; who?: string; by: string; movedTo?: string }
+  | { change: 'joinedTeam'; who?: string; by: string };
 
 export interface RosterOptions {
   /** Called after a change that leaves someone a supervisor (the digest job is ensured there). */
   onChanged?: (person: Person) => Promise<void>;
   /** Every change is recorded here: who, what, when. */
   audit?: AuditService;
-  notify?: RosterNotice;
+  notify?: RosterNotify;
 }
 
 export type RosterResult = { ok: true; person: Person } | { ok: false; problem: RosterProblem };
@@ -309,16 +316,12 @@ export class RosterService {
   private async announceSupervisorChange(by: string, previous: string | undefined, person: Person): Promise<void> {
     const notify = this.opts.notify;
     if (!notify) return;
-    const who = person.alias ?? 'Someone';
+    const who = person.alias;
     const byWhom = await this.aliasOf(by);
     const next = person.supervisorId ? await this.aliasOf(person.supervisorId) : undefined;
-    await notify(person.id, next
-      ? `A roster change: your supervisor is now ${next} (set by ${byWhom}). They can read the reflections you share; private ones stay private. If this looks wrong, tell your manager.`
-      : `A roster change: you have no supervisor now (set by ${byWhom}). No one else can read your reflections.`);
-    if (previous && previous !== person.supervisorId) {
-      await notify(previous, `A roster change: ${who} is no longer in your team${next ? `; ${byWhom} moved them to ${next}` : ` (set by ${byWhom})`}. If this looks wrong, tell your manager.`);
-    }
-    if (person.supervisorId) await notify(person.supervisorId, `A roster change: ${who} is now in your team (set by ${byWhom}).`);
+    await notify(person.id, next ? { change: 'supervisorNow', supervisor: next, by: byWhom } : { change: 'noSupervisor', by: byWhom });
+    if (previous && previous !== person.supervisorId) await notify(previous, { change: 'leftTeam', who, by: byWhom, movedTo: next });
+    if (person.supervisorId) await notify(person.supervisorId, { change: 'joinedTeam', who, by: byWhom });
   }
 
   private async aliasOf(id: string | undefined): Promise<string> {

@@ -1,6 +1,7 @@
 // Every kind of job the scheduler can run, in one place. A feature adds its handler here:
 // 'digest' (supervisor summaries) belongs to its own module. 'safety_alert' delivers itself through the Sender, so
 // it is added where the Sender is made (bot/proactive.ts, services/safety/delivery.ts).
+import type { RosterNotice } from '../roster';
 import type { AppServices } from '../app';
 import type { PeopleService } from '../people';
 import { nextOccurrence, ruleFrom } from '../reminders/rule';
@@ -31,9 +32,13 @@ export const followUpHandler: JobHandler = async (job) => {
   return { messages: [{ personId: job.personId, notice: { kind: 'followup', clientCode: code.trim() } }] };
 };
 
-/** A one-off message of ours (services/roster.ts builds it from aliases only); the job ends once it is sent. */
+/**
+ * A one-off message of ours: a roster change (services/roster.ts, aliases only), said in the person's words when it
+ * is sent; a job stored before notices were data carries its text. The job ends once it is sent.
+ */
 export const noticeHandler: JobHandler = async (job) => {
-  const text = job.payload.text;
+  const { roster, text } = job.payload as { roster?: RosterNotice; text?: unknown };
+  if (roster && typeof roster === 'object' && typeof roster.change === 'string') return { messages: [{ personId: job.personId, notice: { kind: 'roster', notice: roster } }] };
   return { messages: typeof text === 'string' && text ? [{ personId: job.personId, text }] : [] };
 };
 

@@ -1,5 +1,6 @@
 // A scheduled job as stored in the `schedules` container. One scheduler (services/scheduler) runs due jobs
 // of every kind with a lease (etag), so several bot instances never run the same job twice.
+import type { RosterNotice } from '../roster';
 import type { AgendaItem } from '../supervision/agenda';
 import type { TeamSummary } from '../supervision/summaries';
 
@@ -33,7 +34,8 @@ export interface Job {
 export type Notice =
   | { kind: 'reminder' }
   | { kind: 'followup'; clientCode: string }
-  | { kind: 'digest'; summary: TeamSummary; /** Safety alerts about the team not yet acknowledged. */ alerts?: AgendaItem[] };
+  | { kind: 'digest'; summary: TeamSummary; /** Safety alerts about the team not yet acknowledged. */ alerts?: AgendaItem[] }
+  | { kind: 'roster'; notice: RosterNotice };
 
 /** What a job handler asks the scheduler to send. Delivered with the person's stored conversation reference. */
 export interface OutgoingMessage {

@@ -6,7 +6,7 @@ import type { Config } from '../config';
 import type { OnboardingStatusReader } from '../onboarding';
 import type { PeopleService, Person } from '../people';
 import { errorFields, log } from '../log';
-import { parseRosterFile, RosterService } from '../roster';
+import { parseRosterFile, RosterService, type RosterNotice } from '../roster';
 import { readFileSync } from 'node:fs';
 import type { JobHandler } from '../scheduler/job';
 import { JobStore } from '../scheduler/jobs';
@@ -72,8 +72,8 @@ export function createSupervision(deps: {
   // Every record keeps the actor's alias of the moment (a rename must not hide who read).
   const audit = new AuditService(store.containers.audit, now, async (id) => (await people.get(id))?.alias);
   // A roster change that moves whose reflections a supervisor reads is told at once to everyone it concerns.
-  const notify = async (personId: string, text: string) => {
-    await new JobStore(schedules).put({ id: `notice|${randomUUID()}`, kind: 'notice', personId, due: now().toISOString(), payload: { text }, ttl: NOTICE_TTL_S }, now());
+  const notify = async (personId: string, roster: RosterNotice) => {
+    await new JobStore(schedules).put({ id: `notice|${randomUUID()}`, kind: 'notice', personId, due: now().toISOString(), payload: { roster }, ttl: NOTICE_TTL_S }, now());
   };
   const roster = new RosterService(people, store.containers.people, deps.personIdFor, now, config.defaultTimeZone, { onChanged: ensureJob, audit, notify });
   const access = new AccessService(people, roster);

@@ -2,7 +2,8 @@
 // second account as a supervisor and moving a PSW under it, and a rename would hide who read.
 import assert from 'node:assert/strict';
 import { monthOf, type AuditDoc } from '../../../services/audit';
-import { ROSTER_FILE_ACTOR } from '../../../services/roster';
+import { ROSTER_FILE_ACTOR, type RosterNotice } from '../../../services/roster';
+import { rosterNoticeText } from '../../../cards/words/rosterNotice';
 import { noticeHandler } from '../../../services/scheduler/handlers';
 import type { Job } from '../../../services/scheduler/job';
 import { closeStores } from '../../helpers/store';
@@ -69,7 +70,8 @@ describe('roster changes: audited, loud, and never a self-grant', () => {
     assert.equal((await notices(t)).length, 0, 'a new supervisor with no one to read is not yet a notice');
     assert.ok((await roster.setSupervisor('PSW 1', 'Sup X', by)).ok);
     const sent = await notices(t);
-    const to = (id: string) => sent.filter((j) => j.personId === id).map((j) => j.payload.text as string);
+    // Stored as data (aliases only), said in the reader's words when sent (cards/words/rosterNotice.ts).
+    const to = (id: string) => sent.filter((j) => j.personId === id).map((j) => rosterNoticeText(j.payload.roster as RosterNotice));
     assert.match(to(t.pswA1.id).join(), /your supervisor is now Sup X \(set by Admin\)/);
     assert.match(to(t.supA.id).join(), /PSW 1 is no longer in your team; Admin moved them to Sup X/);
     assert.match(to(second.person.id).join(), /PSW 1 is now in your team \(set by Admin\)/);
@@ -78,7 +80,10 @@ describe('roster changes: audited, loud, and never a self-grant', () => {
     // The scheduler sends each as it is (one message, then the job ends).
     const out = await noticeHandler(sent.find((j) => j.personId === t.pswA1.id)!, t.app.now());
     assert.equal(out.next, undefined);
-    assert.match(out.messages[0]!.text ?? '', /Sup X/);
+    assert.deepEqual(out.messages[0]!.notice, { kind: 'roster', notice: { change: 'supervisorNow', supervisor: 'Sup X', by: 'Admin' } });
+    // A notice stored as text before notices were data is still sent as it is.
+    const old = await noticeHandler({ ...sent[0]!, payload: { text: 'A roster change: …' } }, t.app.now());
+    assert.equal(old.messages[0]!.text, 'A roster change: …');
     // And the move is in the audit trail, naming the supervisors as they were called then.
     const move = (await rosterRecords(t)).find((r) => r.detail?.change === 'supervisor');
     assert.deepEqual(move?.detail, { change: 'supervisor', supervisorFrom: 'Sup S', supervisorTo: 'Sup X' });
