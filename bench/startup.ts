@@ -56,7 +56,7 @@ function snapshot(): void {
 }
 
 /** One start: wall and CPU ms from spawn until it answers (healthz 200, or READY), and the content mode it logged. */
-async function once(kind: Kind): Promise<{ ms: number; cpuMs: number; mode?: string }> {
+async function once(kind: Kind): Promise<{ ms: number; cpuMs: number; mode?: string; contentMs?: number }> {
   // A cold start: the record set aside (and put back after, so the other kind's digest stays recorded).
   const record = kind.cold && fs.existsSync(RECORD_FILE) ? fs.readFileSync(RECORD_FILE) : undefined;
   if (kind.cold) fs.rmSync(RECORD_FILE, { force: true });
@@ -88,7 +88,8 @@ async function once(kind: Kind): Promise<{ ms: number; cpuMs: number; mode?: str
     }
     const ms = performance.now() - started;
     const cpuMs = cpuSeconds(child.pid!) * 1000;
-    return { ms, cpuMs, mode: /"event":"content.loaded","mode":"([\w-]+)"/.exec(out)?.[1] };
+    const loaded = /"event":"content.loaded","mode":"([\w-]+)","durationMs":(\d+)/.exec(out);
+    return { ms, cpuMs, mode: loaded?.[1], contentMs: loaded ? Number(loaded[2]) : undefined };
   } finally {
     child.kill('SIGKILL');
     await exited;
@@ -104,11 +105,12 @@ async function main(): Promise<void> {
   snapshot();
   const times = new Map<string, number[]>(KINDS.map((k) => [k.name, []]));
   const cpu = new Map<string, number[]>(KINDS.map((k) => [k.name, []]));
+  const contentMs = new Map<string, number[]>(KINDS.map((k) => [k.name, []]));
   let skipped = 0;
   for (const k of KINDS) await once(k); // a first pass unmeasured: files into the page cache, the record written
   for (let r = 0; r < ROUNDS; r++) {
     for (const k of KINDS) {
-      const { ms, cpuMs, mode } = await once(k);
+      const { ms, cpuMs, mode, contentMs: loadMs } = await once(k);
       const want = k.cold ? 'checked' : 'checked-before';
       if (k.bot && mode !== want) {
         skipped++;
@@ -117,6 +119,7 @@ async function main(): Promise<void> {
       }
       times.get(k.name)!.push(ms);
       cpu.get(k.name)!.push(cpuMs);
+      if (loadMs !== undefined) contentMs.get(k.name)!.push(loadMs);
       process.stderr.write(`  ${k.name} round ${r + 1}: ${fmt(ms)} ms, ${fmt(cpuMs)} ms CPU\n`);
     }
   }
@@ -124,15 +127,15 @@ async function main(): Promise<void> {
   const lines = [
     `Start-up, spawn to first /healthz 200 (READY for the baselines), ${ROUNDS} rounds, ${os.cpus().length} cores, load average ${load} at the end${skipped ? `, ${skipped} runs not counted` : ''}:`,
     '',
-    '| kind | median ms | min–max ms | median CPU ms | CPU above echo |',
-    '| --- | ---: | --- | ---: | ---: |',
+    '| kind | median ms | min–max ms | median CPU ms | CPU above echo | loading content/ (logged), median ms |',
+    '| --- | ---: | --- | ---: | ---: | ---: |',
   ];
   const med = (m: Map<string, number[]>, name: string) => median(m.get(name)!);
   for (const k of KINDS) {
     const t = times.get(k.name)!;
     // Only the tsx forms compare with echo (itself run by tsx); dist/ has no transpiling to pay.
     const aboveEcho = k.name.startsWith('dev') ? fmt(med(cpu, k.name) - med(cpu, 'echo')) : '';
-    lines.push(`| ${k.name} | ${fmt(median(t))} | ${fmt(Math.min(...t))}–${fmt(Math.max(...t))} | ${fmt(med(cpu, k.name))} | ${aboveEcho} |`);
+    lines.push(`| ${k.name} | ${fmt(median(t))} | ${fmt(Math.min(...t))}–${fmt(Math.max(...t))} | ${fmt(med(cpu, k.name))} | ${aboveEcho} | ${k.bot ? fmt(med(contentMs, k.name)) : ''} |`);
   }
   const saved = (warm: string) => `${fmt(med(times, `${warm}-cold`) - med(times, warm))} ms (${fmt(med(cpu, `${warm}-cold`) - med(cpu, warm))} ms CPU)`;
   lines.push('', `Content checked before saves, per start (cold − checked before, medians): npm start ${saved('start')}, npm run dev ${saved('dev')}.`);
