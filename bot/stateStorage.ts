@@ -57,7 +57,7 @@ export class EtagCheckedStorage implements Storage {
    * A copy of the state last read or stored for each recent conversation (redacted text only, like the store), for
    * one use: saving a reflection whose Save card is tapped while storage is down (bot/saveRescue.ts).
    */
-  private readonly recent = new Map<string, { state: Record<string, unknown>; at: number }>();
+  private readonly recent = new Map<string, { json: string; at: number }>();
 
   constructor(private readonly inner: CosmosDbPartitionedStorage, private readonly container: Container) {}
 
@@ -70,16 +70,20 @@ export class EtagCheckedStorage implements Storage {
     return items;
   }
 
-  /** The state this instance last read or stored under `key`, if within RECENT_MS. */
+  /** The state this instance last read or stored under `key`, if within RECENT_MS (a copy of its own). */
   lastKnown(key: string, now = Date.now()): Record<string, unknown> | undefined {
     const r = this.recent.get(key);
-    return r && now - r.at < RECENT_MS ? r.state : undefined;
+    return r && now - r.at < RECENT_MS ? (JSON.parse(r.json) as Record<string, unknown>) : undefined;
   }
 
+  /**
+   * Kept as JSON, parsed only in the rare turn that needs it (issue 19: every turn used to copy the state twice, a
+   * stringify and a parse on its read and again on its write, for this one use).
+   */
   private keep(key: string, state: object): void {
     this.recent.delete(key);
     if (this.recent.size >= RECENT_MAX) this.recent.delete(this.recent.keys().next().value as string);
-    this.recent.set(key, { state: JSON.parse(JSON.stringify(state)) as Record<string, unknown>, at: Date.now() });
+    this.recent.set(key, { json: JSON.stringify(state), at: Date.now() });
   }
 
   async write(changes: StoreItems): Promise<void> {
