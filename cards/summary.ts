@@ -355,12 +355,12 @@ export function flagDetail(item: AgendaItem): string {
       ? t('supervision.flags.planned', { strategies: item.planned.map((id) => `“${strategyTitle(a.stage, id)}”`).join(', ') })
       : t('supervision.flags.nothingPlanned');
     const since = item.days ? t('supervision.flags.sinceFor', { duration: weeksAndDays(item.days) }) : t('supervision.flags.sinceToday');
-    return t('supervision.flags.stallDetail', { since, planned, invites: item.framing.line });
+    return t('supervision.flags.stallDetail', { since, planned, invites: t('supervision.flags.invites', { invites: item.framing.invites }) });
   }
   const kinds = list(a.categories.map((c) => topicFor(c, 'supervisee')));
   // As in the alert itself (services/safety/alerts.ts): the client is named only for a concern about a client.
   const client = a.clientCode && item.framing.kind === 'clientSafety' ? t('supervision.flags.alertClient', { clientCode: a.clientCode }) : '';
-  return t('supervision.flags.alertDetail', { kinds, client, invites: item.framing.line });
+  return t('supervision.flags.alertDetail', { kinds, client, invites: t('supervision.flags.invites', { invites: item.framing.invites }) });
 }
 
 /** The digest's block of safety alerts still waiting to be acknowledged; nothing when there are none. */

@@ -8,8 +8,6 @@ export interface Framing {
   function: SupervisionFunctionId;
   /** "a learning conversation (formative): what they've tried and what might help next." */
   invites: string;
-  /** "Invites a learning conversation (formative): …" — the same, as a sentence. */
-  line: string;
 }
 
 export function framing(kind: SupervisionFlagKind): Framing {
@@ -17,7 +15,7 @@ export function framing(kind: SupervisionFlagKind): Framing {
   const flag = flags[kind];
   const fn = functions[flag.function];
   const invites = `${fn.conversation} (${flag.function}): ${flag.text}.`;
-  return { kind, function: flag.function, invites, line: `Invites ${invites}` };
+  return { kind, function: flag.function, invites };
 }
 
 /** A safety topic's flag: the worker's own distress invites support; a concern about a client, the protocol. */
