@@ -65,10 +65,13 @@ function settle(candidates: Entity[][]): Entity[] {
   for (const group of candidates) {
     for (const c of group) {
       if (c.end <= c.start) continue;
-      const overlapping = accepted.filter((a) => a.start < c.end && c.start < a.end);
-      if (overlapping.length === 0) {
+      // Most spans overlap nothing: look for an overlap before building the list of them.
+      if (!accepted.some((a) => a.start < c.end && c.start < a.end)) {
         accepted.push(c);
-      } else if (overlapping.every((a) => c.start <= a.start && a.end <= c.end) && c.end - c.start > Math.max(...overlapping.map((a) => a.end - a.start))) {
+        continue;
+      }
+      const overlapping = accepted.filter((a) => a.start < c.end && c.start < a.end);
+      if (overlapping.every((a) => c.start <= a.start && a.end <= c.end) && c.end - c.start > Math.max(...overlapping.map((a) => a.end - a.start))) {
         // A longer span that covers finer ones (an address holding its postal code) replaces them.
         accepted = accepted.filter((a) => !overlapping.includes(a));
         accepted.push(c);
@@ -112,12 +115,12 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
   const extra: Entity[] = [];
   // A last initial after a name: "rupal s.", "Harjit K."
   for (const e of found) {
-    if (e.type !== 'NAME') continue;
+    if (e.type !== 'NAME' || text.charCodeAt(e.end) !== 32) continue;
     const m = /^ \p{L}\.(?![\p{L}\p{N}])/u.exec(text.slice(e.end, e.end + 4));
     if (m) extra.push({ start: e.start, end: e.end + m[0].length, type: 'NAME' });
   }
   // Most texts name each person once: scan the tokens only when a found name occurs a second time.
-  const lower = text.toLowerCase();
+  const lower = names.size ? text.toLowerCase() : '';
   if (names.size && (earlier.length > 0 || [...names].some((n) => lower.indexOf(n) !== lower.lastIndexOf(n)))) {
     // found is sorted: one pointer sweeps it as the tokens advance.
     let f = 0;
