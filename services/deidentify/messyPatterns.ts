@@ -51,15 +51,17 @@ export function handles(t: string): Entity[] {
 }
 
 /** Ids after a label: the label stays, the code goes. Health and benefit ids become HEALTH_CARD. */
-const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|inmate|aish file|aish|member|patient|resident|medicaid|medicare|health card|health|ahc|ahcip|phn|ohip|care card|status card|band|docket|warrant|claim|treaty|pid|offender|passport)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=(?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s)?[A-Za-z]{0,3}-?\d)((?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
+const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|inmate|aish file|aish|member|patient|resident|medicaid|medicare|health card|health|ahc|ahcip|phn|phin|hcn|hc|mcp|ohip|care card|status card|band|docket|warrant|claim|treaty|pid|offender|passport)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=(?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s)?[A-Za-z]{0,3}-?\d)((?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
 // A province's code may come first ("health card is ab 123456789"), not "on" (prose).
-const HEALTH_LABEL = /medicaid|medicare|health|ahc|phn|ohip|care card|status|band|aish/i;
+const HEALTH_LABEL = /medicaid|medicare|health|ahc|phn|phin|hcn|\bhc\b|mcp|ohip|care card|status|band|aish/i;
 
 /**
  * A US Medicare Beneficiary Identifier without its label ("1EG4-TE5-MK73"): digit, letter, letter or digit,
  * digit, then letter, letter or digit, digit, then two letters and two digits; S, L, O, I, B and Z are never used.
  */
 const MBI = /(?<![\p{L}\p{N}-])[1-9][ac-hjkmnp-rt-y][ac-hjkmnp-rt-y\d]\d-?[ac-hjkmnp-rt-y][ac-hjkmnp-rt-y\d]\d-?[ac-hjkmnp-rt-y]{2}\d{2}(?![\p{L}\p{N}-])/giu;
+
+const VERSION_CODE = /^(?:\s?-\s?|\s(?:version|vers|ver|vc|v)\.?:?\s)[a-z]{2}(?![\p{L}\p{N}])/iu;
 
 export function labelledIds(t: string): Entity[] {
   const out: Entity[] = /\d[a-z]{1,2}\d/i.test(t) ? all(t, MBI, 'HEALTH_CARD') : [];
@@ -70,7 +72,10 @@ export function labelledIds(t: string): Entity[] {
     // "file 2" or "case 3" are counts; a year alone ("file 2024") is no id.
     if (digits < 3 || /^(?:19|20)\d\d$/.test(code)) continue;
     const start = m.index + m[1]!.length;
-    out.push({ start, end: start + code.length, type: HEALTH_LABEL.test(m[1]!) ? 'HEALTH_CARD' : 'MRN' });
+    const health = HEALTH_LABEL.test(m[1]!);
+    // A health card's version code may follow apart: "1234 567 890 - xk", "… version xk", "… vc xk".
+    const version = health ? (VERSION_CODE.exec(t.slice(start + code.length, start + code.length + 14))?.[0].length ?? 0) : 0;
+    out.push({ start, end: start + code.length + version, type: health ? 'HEALTH_CARD' : 'MRN' });
   }
   return out;
 }
@@ -317,7 +322,7 @@ const VEHICLE_PLATE = /\b(?:car|truck|van|vehicle|suv|jeep|plate|plates|tag|tags
  * 8832", "her civic cjw-2290". The letters are no word or label ("apt 204", "hwy 216" stay).
  */
 const LOOSE_PLATE = /(?<![\p{L}\p{N}-])(?:([a-z]{2,4})[ -]?\d{3,4}|\d[a-z]{3}\d{3})(?![\p{L}\p{N}-])/giu;
-const VEHICLE_CUE = /\b(?:car|cars|truck|van|vehicle|suv|jeep|plates?|tags?|licen[cs]e|pickup|sedan|hatchback|drives?|driving|drove|parked|towed|impounded|booted|tow yard)\b/i;
+const VEHICLE_CUE = /\b(?:car|cars|truck|van|caravan|vehicle|suv|jeep|ford|dodge|motorcycle|motorbike|plates?|tags?|licen[cs]e|pickup|sedan|hatchback|drives?|driving|drove|parked|towed|impounded|booted|tow yard)\b/i;
 const NOT_PLATE_LETTERS = new Set('hwy rte exit lot stn bus lrt bay gate unit apt ste rm room suite box site comp rr po pg ch ext ex am pm mg ml mcg km kg lbs hrs mins yrs dob age pt'.split(' '));
 let vehicles: Set<string> | undefined;
 const vehicleWords = (): Set<string> => (vehicles ??= keepGroups('vehicles'));

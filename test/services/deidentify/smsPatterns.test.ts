@@ -184,3 +184,21 @@ describe('deidentify: local places by the names people use (round 10)', () => {
     kept('she grows an herb garden');
   });
 });
+
+describe('deidentify: health card labels, version codes and vehicle cues (round 10)', () => {
+  it('hc, hcn, phin and mcp label a health card; a version code may follow apart', () => {
+    hidden('her hc is 4567-12345', '4567-12345', 'HEALTH_CARD');
+    hidden('ohip 1234 567 890 - xk', '1234 567 890 - xk', 'HEALTH_CARD');
+    hidden('ohip 1234 567 890 version xk', '1234 567 890 version xk', 'HEALTH_CARD');
+    stays('ohip 1234 567 890 - she lost it', 'she');
+  });
+  it('a make or a caravan names the vehicle around a plate', () => {
+    hidden('blue dodge caravan bvr-2231 out front', 'bvr-2231', 'PLATE');
+  });
+  it('more SMS and care abbreviations stay', () => {
+    kept('cya tmrw, gtg');
+    kept('cos she was tired, tbd abt the mtg');
+    kept('thc and cbd are not the same, prn meds otc');
+    kept('lemme know wtv works 4 u');
+  });
+});
