@@ -25,7 +25,8 @@ import { packagePath } from '../paths';
 /** Digests of content that passed the full checks. */
 export interface CheckRecord {
   has(digest: string): boolean;
-  add(digest: string): void;
+  /** False when it could not be recorded (the next start checks in full again). */
+  add(digest: string): boolean;
 }
 
 /** How many digests a record keeps (source and compiled code have their own; branches and edits add more). */

@@ -29,14 +29,14 @@ export function loadContent(dir: string = DEFAULT_CONTENT_DIR): Content {
  * out only when `record` shows these exact bytes, schemas, code and Node passed them before; otherwise checked in
  * full now and, when they pass, recorded. Throws the ContentError of loadContent.
  */
-export function loadRecordedContent(dir: string, record: CheckRecord): { content: Content; checkedNow: boolean } {
+export function loadRecordedContent(dir: string, record: CheckRecord): { content: Content; checkedNow: boolean; recorded: boolean } {
   const full = path.resolve(dir);
   const texts = readFiles(Object.values(CONTENT_FILES).map((f) => path.join(full, f)));
   const digest = checksDigest(SCHEMA_DIR, texts);
   const checkedNow = !record.has(digest);
   const loaded = build({ dir: full, ids: new Map(), sources: new Map(), verify: checkedNow, texts });
-  if (checkedNow) record.add(digest);
-  return { content: loaded, checkedNow };
+  const recorded = checkedNow && record.add(digest);
+  return { content: loaded, checkedNow, recorded };
 }
 
 function build(ctx: Ctx): Content {
@@ -184,7 +184,8 @@ export function content(): Content {
     const started = performance.now();
     const loaded = loadRecordedContent(DEFAULT_CONTENT_DIR, new CheckRecordFile());
     cached = loaded.content;
-    log.info('content.loaded', { mode: loaded.checkedNow ? 'checked' : 'checked-before', durationMs: Math.round(performance.now() - started) });
+    const status = loaded.checkedNow ? (loaded.recorded ? 'recorded' : 'not-recorded') : undefined; // not-recorded: a read-only install
+    log.info('content.loaded', { mode: loaded.checkedNow ? 'checked' : 'checked-before', durationMs: Math.round(performance.now() - started), status });
   }
   return cached;
 }
