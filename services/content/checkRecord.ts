@@ -2,11 +2,11 @@
 //
 // The full checks (every ajv schema compiled, every risk, stall, offer and feeling pattern compiled and matched
 // against its examples) cost about 1.2 s idle and 5-7 s under load, at every `npm start` and every process test.
-// Yet they are a pure function of four inputs: the content files, the schemas, this folder's checking code and the
-// Node major version that runs the regular expressions. The digest below covers all four, so content whose digest
-// passed once passes again: repeating the checks at start would prove nothing new. Any change (a content or schema
-// edit, a new build, another Node) gives a new digest, and the start runs the full checks as before, then records
-// the digest if they pass. Content that fails is never recorded, so a broken risk-terms.json or
+// Yet they are a pure function of their inputs: the content files, the schemas, this folder's checking code, the
+// ajv that reads the schemas and the Node major version that runs the regular expressions. The digest below covers
+// them all, so content whose digest passed once passes again: repeating the checks at start would prove nothing
+// new. Any change (a content or schema edit, a new build, another ajv or Node) gives a new digest, and the start
+// runs the full checks as before, then records the digest if they pass. Content that fails is never recorded, so a broken risk-terms.json or
 // safety-protocol.json is refused at every start: nothing loads unchecked.
 //
 // Why not precompiled ajv validators (standalone code)? They remove only the schema half of the cost; the pattern
@@ -94,14 +94,17 @@ export function readFiles(files: readonly string[]): Map<string, Buffer | undefi
   return out;
 }
 
+/** The versions of the schema validator, whose reading of a schema is part of the checks. */
+const VALIDATOR = ['ajv', 'ajv-formats'].map((name) => `${name} ${(require(`${name}/package.json`) as { version: string }).version}`).join(', ');
+
 /**
- * The digest of everything the full checks depend on: the Node major version, this folder's code, every file in
- * `schemaDir`, and the content's bytes — the very bytes that are then loaded, so an edit made meanwhile cannot
+ * The digest of everything the full checks depend on: the Node major version, the validator's version, this
+ * folder's code, every file in `schemaDir`, and the content's bytes — the very bytes that are then loaded, so an edit made meanwhile cannot
  * be recorded under a digest it does not match.
  */
 export function checksDigest(schemaDir: string, content: Map<string, Buffer | undefined>): string {
   const h = createHash('sha256');
-  h.update(`node ${process.versions.node.split('.')[0]}\0`);
+  h.update(`node ${process.versions.node.split('.')[0]}, ${VALIDATOR}\0`);
   const schemas = readFiles(fs.readdirSync(schemaDir).sort().map((f) => path.join(schemaDir, f)));
   for (const [kind, files] of [['code', readFiles(codeFiles())], ['schema', schemas], ['content', content]] as const) {
     for (const [file, bytes] of files) {
