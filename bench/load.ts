@@ -43,9 +43,10 @@ export interface LoadResult {
   durationS: number;
 }
 
-export async function startServer(kind: 'echo' | 'bot', nodeArgs: string[] = []): Promise<{ port: number; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', ...nodeArgs, path.join(ROOT, 'bench/server.ts'), kind], {
-    cwd: ROOT,
+/** `root`: the source tree to run (bench/ab.ts runs two commits' trees side by side). */
+export async function startServer(kind: 'echo' | 'bot', nodeArgs: string[] = [], root = ROOT): Promise<{ port: number; child: ChildProcess; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', ...nodeArgs, path.join(root, 'bench/server.ts'), kind], {
+    cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },
   });
