@@ -173,6 +173,9 @@ function selfCheckText(p: PswSummary): string {
   return `${t('supervision.card.average', { average: s.average })}${flags.length ? ` ⚠ ${flags.join(', ')}` : ''}`;
 }
 
+/** A week by the local date it starts (yyyy-MM-dd): "2 Nov", "2 nov." */
+const weekOf = (date: string): string => formatDate(`${date}T00:00:00Z`, 'utc', 'd LLL');
+
 function charts(p: PswSummary): CardElement[] {
   const out: CardElement[] = [];
   const stages = Object.keys(p.stages) as StageId[];
@@ -188,9 +191,9 @@ function charts(p: PswSummary): CardElement[] {
     out.push({
       type: 'Chart.Line',
       title: t('summary.selfCheckWeekly'),
-      data: [{ legend: t('summary.facts.selfCheck'), values: p.selfCheck.weekly.filter((w) => w.average !== undefined).map((w) => ({ x: w.week, y: w.average })) }],
+      data: [{ legend: t('summary.facts.selfCheck'), values: p.selfCheck.weekly.filter((w) => w.average !== undefined).map((w) => ({ x: weekOf(w.week), y: w.average })) }],
       // Weeks without a self-check are left out ("2 Nov — · 9 Nov —" read as noise).
-      fallback: textBlock(t('summary.selfCheckByWeek', { weeks: p.selfCheck.weekly.filter((w) => w.average !== undefined).map((w) => `${w.week} ${w.average}`).join(' · ') }), { isSubtle: true }),
+      fallback: textBlock(t('summary.selfCheckByWeek', { weeks: p.selfCheck.weekly.filter((w) => w.average !== undefined).map((w) => `${weekOf(w.week)} ${w.average}`).join(' · ') }), { isSubtle: true }),
     });
   }
   return out;

@@ -68,6 +68,7 @@ export interface PswSummary {
   strategies?: StrategyTally;
   selfCheck: {
     /** Oldest first; the last entry is the period's week. */
+    /** `week`: the local date its week starts, yyyy-MM-dd (cards/summary.ts writes it the reader's way). */
     weekly: { week: string; average?: number; count: number }[];
     average?: number;
     previousAverage?: number;
@@ -251,7 +252,7 @@ export class SummaryService {
 
     const weekly = weeks.map((w) => {
       const scores = rows.filter((r) => r.at >= w.from && r.at < w.to && typeof r.score === 'number').map((r) => r.score!);
-      return { week: DateTime.fromISO(w.from, { zone }).toFormat('d LLL'), count: scores.length, average: scores.length ? round1(avg(scores)) : undefined };
+      return { week: DateTime.fromISO(w.from, { zone }).toISODate()!, count: scores.length, average: scores.length ? round1(avg(scores)) : undefined };
     });
     const inPeriod = rows.filter((r) => r.at >= period.from && r.at < period.to && typeof r.score === 'number').map((r) => r.score!);
     const earlier = rows.filter((r) => r.at < period.from && typeof r.score === 'number').map((r) => r.score!);
