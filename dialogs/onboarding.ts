@@ -14,6 +14,7 @@ import type { DebriefProgress } from './midDebrief';
 import * as words from './onboardingMessages';
 import { REFLECTION_DIALOG, ReflectionDialog, type ReflectionOptions } from './reflection';
 import { ChoiceStep, FreeTextStep, type ChoiceResult, type FreeTextAnswer, type FreeTextSettings } from './prompts';
+import { safetyDialogs } from './safety';
 import { personOf } from './turn';
 
 export const ONBOARDING_DIALOG = 'onboarding';
@@ -38,6 +39,7 @@ export class OnboardingDialog extends ComponentDialog {
     super(ONBOARDING_DIALOG);
     this.addDialog(new ChoiceStep(CHOICE));
     this.addDialog(new FreeTextStep(TEXT, answers));
+    for (const d of safetyDialogs(app)) this.addDialog(d);
     // The practice debrief is onboarding's own: a reprompt (after `help`, or "carry on") reaches it through a context
     // without a parent, where the bot's debrief would not be found.
     this.practice = new ReflectionDialog(app, answers);

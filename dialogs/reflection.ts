@@ -20,6 +20,7 @@ import { ReflectionReview } from './reflectionReview';
 import { CHOICE, FORM, FREE_TEXT, MAIN, RAW_TEXT, REFLECTION_DIALOG, screenOf } from './reflectionState';
 import { outcomeAndStage } from './reflectionLoop';
 import { scoreAndNote } from './reflectionText';
+import { safetyDialogs } from './safety';
 import { StageFinderDialog } from './stageFinder';
 import { StallDialog } from './stall';
 import { takeDebriefOffer, YOU_DIALOG } from './you';
@@ -49,7 +50,7 @@ export class ReflectionDialog extends ComponentDialog {
     this.addDialog(new FormStep(FORM, { ...answers, parsers: { scoreAndNote, outcomeAndStage } }));
     this.addDialog(new StageFinderDialog());
     this.addDialog(new StallDialog(app));
-    for (const d of [...new ReflectionDebrief(app).dialogs(), ...new ReflectionReview(app).dialogs()]) this.addDialog(d);
+    for (const d of [...new ReflectionDebrief(app).dialogs(), ...new ReflectionReview(app).dialogs(), ...safetyDialogs(app)]) this.addDialog(d);
     this.initialDialogId = MAIN;
   }
 

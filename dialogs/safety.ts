@@ -9,7 +9,7 @@
 // own supports, spoken to them), the contacts for the PSW's country, and offers one alert for the debrief
 // (services/safety/alerts.ts), then the debrief carries on where it was. The screen is a first layer: a person
 // decides; the bot only makes room for that.
-import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { randomUUID } from 'node:crypto';
 import type { AppServices } from '../services/app';
 import { RISK_CATEGORIES, type RiskCategory, type SafetyProtocol } from '../services/content';
@@ -185,6 +185,8 @@ export class SafetyCheckDialog extends ComponentDialog {
     super(SAFETY_CHECK_DIALOG);
     this.protocol = app.safetyAlerts.protocol;
     this.addDialog(new ChoiceStep(CHOICE));
+    // Its own pause: a reprompt (after `help`, or "Carry on") looks in a context without a parent (safetyDialogs).
+    this.addDialog(new SafetyDialog(app));
     this.addDialog(new WaterfallDialog(MAIN, [this.ask.bind(this), this.which.bind(this), this.chosen.bind(this), this.done.bind(this)]));
     this.initialDialogId = MAIN;
   }
@@ -243,6 +245,15 @@ export class SafetyCheckDialog extends ComponentDialog {
   private async done(step: WaterfallStepContext) {
     return step.endDialog(v(step).kind);
   }
+}
+
+/**
+ * The safety dialogs for a dialog that opens them from inside (a debrief, `reflect me`, onboarding): the bot's own,
+ * at the root, are found while a turn continues, but not by ComponentDialog.repromptDialog (after `help`, or
+ * "Carry on" at a switch question), whose inner context has no parent.
+ */
+export function safetyDialogs(app: AppServices): Dialog[] {
+  return [new SafetyDialog(app), new SafetyCheckDialog(app)];
 }
 
 function v(step: WaterfallStepContext): Record<string, unknown> {

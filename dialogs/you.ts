@@ -25,6 +25,7 @@ import { SelfReflections } from '../services/you/selfReflections';
 import { DRILL_DOWN_DAYS } from '../services/supervision/summaries';
 import type { DebriefProgress } from './midDebrief';
 import { ChoiceStep, FreeTextStep, matchChoice, RawTextStep, type ChoiceResult, type ChoiceStepOptions, type FreeTextAnswer, type FreeTextSettings, type RawTextResult, type ScreenContext } from './prompts';
+import { safetyDialogs } from './safety';
 import { markDurable, personOf } from './turn';
 
 export const YOU_DIALOG = 'you';
@@ -105,6 +106,7 @@ export class YouDialog extends ComponentDialog {
     this.addDialog(new ChoiceStep(CHOICE));
     this.addDialog(new FreeTextStep(FREE_TEXT, answers));
     this.addDialog(new RawTextStep(RAW_TEXT, { maxLength: answers.maxLength }));
+    for (const d of safetyDialogs(app)) this.addDialog(d);
     this.addDialog(new WaterfallDialog(MAIN, [this.start.bind(this), this.accepted.bind(this), this.topicChosen.bind(this), this.answered.bind(this), this.needChosen.bind(this), this.needWords.bind(this), this.done.bind(this)]));
     this.addDialog(new WaterfallDialog(PROMPTS, [this.askPrompt.bind(this), this.promptAnswered.bind(this)]));
     this.addDialog(new WaterfallDialog(REVIEW, [this.review.bind(this), this.reviewChoice.bind(this), this.hideWords.bind(this)]));
