@@ -16,11 +16,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cpuSeconds } from './load';
+import { snapshotPackage, snapshotRecordFile } from './snapshot';
 import { fmt, median } from './stats';
 
 const ROOT = path.resolve(__dirname, '..');
-const SNAPSHOT = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-startup-'));
-const RECORD_FILE = path.join(SNAPSHOT, 'node_modules', '.cache', 'peerreflect', 'content-checked.json');
+let snapshot = '';
+let recordFile = '';
 const ROUNDS = Number(process.argv[2] ?? 5);
 const NODE = ['--disable-warning=DEP0111'];
 const EMPTY = `require('node:http').createServer((q, s) => s.end('ok')).listen(0, '127.0.0.1', function () { console.log('READY ' + this.address().port); });`;
@@ -44,26 +45,15 @@ const KINDS: Kind[] = [
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** What `npm start` would run, copied: sources, content, dist/, web/, the bench's code; node_modules linked (its .cache stays ours). */
-function snapshot(): void {
-  for (const f of ['package.json', 'tsconfig.json', 'tsconfig.build.json']) fs.copyFileSync(path.join(ROOT, f), path.join(SNAPSHOT, f));
-  for (const d of ['bot', 'cards', 'dialogs', 'services', 'content', 'dist', 'web']) fs.cpSync(path.join(ROOT, d), path.join(SNAPSHOT, d), { recursive: true });
-  fs.cpSync(path.join(ROOT, 'bench'), path.join(SNAPSHOT, 'bench'), { recursive: true, filter: (f) => !/\/bench\/(?:data|out)$/.test(f) }); // the echo server
-  fs.mkdirSync(path.join(SNAPSHOT, 'node_modules'));
-  for (const name of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
-    if (name !== '.cache') fs.symlinkSync(path.join(ROOT, 'node_modules', name), path.join(SNAPSHOT, 'node_modules', name));
-  }
-}
-
 /** One start: wall and CPU ms from spawn until it answers (healthz 200, or READY), and the content mode it logged. */
 async function once(kind: Kind): Promise<{ ms: number; cpuMs: number; mode?: string; contentMs?: number }> {
   // A cold start: the record set aside (and put back after, so the other kind's digest stays recorded).
-  const record = kind.cold && fs.existsSync(RECORD_FILE) ? fs.readFileSync(RECORD_FILE) : undefined;
-  if (kind.cold) fs.rmSync(RECORD_FILE, { force: true });
+  const record = kind.cold && fs.existsSync(recordFile) ? fs.readFileSync(recordFile) : undefined;
+  if (kind.cold) fs.rmSync(recordFile, { force: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-startup-data-'));
   const started = performance.now();
   const child = spawn(process.execPath, kind.args, {
-    cwd: SNAPSHOT,
+    cwd: snapshot,
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', MicrosoftAppId: '', COSMOS_ENDPOINT: '', NODE_NO_WARNINGS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -94,7 +84,7 @@ async function once(kind: Kind): Promise<{ ms: number; cpuMs: number; mode?: str
     child.kill('SIGKILL');
     await exited;
     fs.rmSync(dataDir, { recursive: true, force: true });
-    if (record) fs.writeFileSync(RECORD_FILE, record);
+    if (record) fs.writeFileSync(recordFile, record);
   }
 }
 
@@ -102,7 +92,8 @@ async function main(): Promise<void> {
   // As `npm start`'s prestart: dist/ current with the sources (a build also runs the full content checks).
   const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.cjs'), '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('the build failed');
-  snapshot();
+  snapshot = snapshotPackage({ dist: true });
+  recordFile = snapshotRecordFile(snapshot);
   const times = new Map<string, number[]>(KINDS.map((k) => [k.name, []]));
   const cpu = new Map<string, number[]>(KINDS.map((k) => [k.name, []]));
   const contentMs = new Map<string, number[]>(KINDS.map((k) => [k.name, []]));
@@ -147,4 +138,4 @@ main()
     process.stderr.write(`${(err as Error).message}\n`);
     process.exitCode = 1;
   })
-  .finally(() => fs.rmSync(SNAPSHOT, { recursive: true, force: true }));
+  .finally(() => snapshot && fs.rmSync(snapshot, { recursive: true, force: true }));

@@ -1,18 +1,14 @@
 // A start skips the costly content checks only for bytes that passed them before (services/content/checkRecord.ts):
 // the same content as the full checks give; any edit (a risk term, the safety protocol) checked in full again and
-// refused when broken; a damaged or unwritable record costs time, never a check; `npm run check:content` checks in
-// full and names the file and the JSON pointer of a problem; a broken organisation protocol stops the real process.
+// refused when broken; a damaged or unwritable record costs time, never a check. The same through real processes
+// (check:content, a server start): test/e2e/contentAtStart.test.ts.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checksDigest, readFiles } from '../../services/content/checkRecord';
 import { SCHEMA_DIR } from '../../services/content/checks';
 import { CheckRecordFile, CONTENT_FILES, ContentError, DEFAULT_CONTENT_DIR, loadContent, loadRecordedContent } from '../../services/content';
-import { SERVER_ARGS } from '../helpers/serverProcess';
-
-const ROOT = path.resolve(__dirname, '..', '..');
 // biome-ignore lint/suspicious/noExplicitAny: the tests edit content files at arbitrary JSON paths
 type Json = Record<string, any>;
 
@@ -128,43 +124,5 @@ describe('content checks at start (the record of checked content)', () => {
     assert.equal(readOnly.add('a'.repeat(64)), false);
     assert.equal(loadRecordedContent(dir, readOnly).checkedNow, true);
     assert.equal(loadRecordedContent(dir, readOnly).checkedNow, true, 'checked in full again');
-  });
-
-  it('npm run check:content: exit 0 and one line for good content, exit 1 naming the file and pointer for broken', function () {
-    this.timeout(60_000);
-    const cli = (d: string) => spawnSync(process.execPath, ['--import', 'tsx', 'services/content/cli.ts', d], { cwd: ROOT, encoding: 'utf8' });
-    const ok = cli(dir);
-    assert.equal(ok.status, 0, ok.stderr);
-    assert.match(ok.stdout, /^content ok: 11 files in .*, \d+ patterns against \d+ examples, checked in \d+ ms\n$/);
-    edit(dir, CONTENT_FILES.riskTerms, (d) => {
-      d.categories[0].patterns[0].pattern = 'unclosed (group';
-    });
-    const bad = cli(dir);
-    assert.equal(bad.status, 1);
-    assert.match(bad.stderr, /^Content error in .*risk-terms\.json at \/categories\/0\/patterns\/0\/pattern: not a valid regular expression/);
-  });
-});
-
-describe('a broken organisation safety protocol stops the real process at start', function () {
-  this.timeout(120_000);
-  it('exits 1 and names the file and the problem', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pr-protocol-'));
-    try {
-      const file = path.join(dir, 'protocol.json');
-      const protocol = JSON.parse(fs.readFileSync(path.join(DEFAULT_CONTENT_DIR, CONTENT_FILES.safetyProtocol), 'utf8')) as Json;
-      delete protocol.kinds[Object.keys(protocol.kinds)[0]!];
-      fs.writeFileSync(file, JSON.stringify(protocol));
-      const r = spawnSync(process.execPath, SERVER_ARGS, {
-        cwd: ROOT,
-        env: { ...process.env, PORT: '0', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', SAFETY_PROTOCOL_FILE: file, MicrosoftAppId: '', COSMOS_ENDPOINT: '' },
-        encoding: 'utf8',
-        timeout: 100_000,
-      });
-      assert.equal(r.status, 1, `${r.stdout}${r.stderr}`);
-      assert.doesNotMatch(r.stdout, /PeerReflect is running/);
-      assert.match(r.stderr, /PeerReflect could not start: ContentError/);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
