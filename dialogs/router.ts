@@ -7,6 +7,7 @@ import { log } from '../services/log';
 import { cancelledMessage, commandLine, commandMidDialog, commandsFor, matchCommand, type CommandTable } from './commands';
 import { askingAbout, STOP_DIALOG, SWITCH_DIALOG, type DebriefProgress, type SwitchOptions } from './midDebrief';
 import { didYouMean, help, smallTalk } from './messages';
+import { screenOutside } from './safety';
 import { personOf, textOf } from './turn';
 
 const CANCEL = /^(cancel|stop|quit|exit|never ?mind)$/i;
@@ -71,6 +72,7 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
   }
   const routed = matchCommand(valueCommand ?? text, table.commands);
   if (!routed) {
+    if (!valueCommand && (await screenOutside(dc, text))) return;
     // A close misspelling of a command (`relfect C-7`, `my summery`) is offered as a button, never run unasked.
     const guessed = valueCommand ? undefined : commandMidDialog(text, commandsFor(person.role, table.commands), { everywhere: true });
     if (guessed) {

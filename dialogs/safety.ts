@@ -84,6 +84,25 @@ export const safetyScreen: FreeTextHook = async (_dc, answer, screen) => {
   return { riskFlags: all, pause: { dialogId: SAFETY_DIALOG, options: { ...options } } };
 };
 
+/**
+ * Words typed outside any dialog that are not a command are screened too: "my client said he'd kill himself" must
+ * reach the protocol, never "I didn't catch that". Nothing is kept; the kinds found open the pause, as `worried` does.
+ */
+export async function screenOutside(dc: DialogContext, text: string): Promise<boolean> {
+  if (!text.trim()) return false;
+  let all: RiskCategory[];
+  try {
+    all = screening.answer(text).all;
+  } catch (err) {
+    log.error('safety.screen_failed', errorFields(err));
+    return false;
+  }
+  if (!all.length) return false;
+  log.info('safety.hit', { count: all.length, kind: all.join('+'), step: 'outside' });
+  await dc.beginDialog(SAFETY_DIALOG, { categories: all, found: all, asked: true, outside: true } satisfies SafetyPauseOptions);
+  return true;
+}
+
 /** The protocol as one plain message: (why we paused,) each kind's response and duties, the contacts, what we are not. */
 export function protocolMessage(protocol: SafetyProtocol, categories: readonly RiskCategory[], opts: { region?: Region; asked?: boolean; self?: boolean } = {}): string {
   const view = protocolFor(protocol, categories, opts.region);
