@@ -11,7 +11,7 @@ import { content as defaultContent, RISK_CATEGORIES, type Content, type RiskCate
 import { classify, shippedModel, type RiskModel } from './screen/classifier';
 import { contextRulesOut, matchLexicon, withoutExclusions } from './screen/lexicon';
 import { normalise } from './screen/normalise';
-import { screenOwnStrand } from './screen/self';
+import { isOwnKind, screenOwnStrand, workerAlone } from './screen/self';
 
 export type { RiskCategory } from '../content';
 
@@ -45,7 +45,10 @@ export function screenRisk(text: string, c: Content = defaultContent(), layers: 
   if (!text?.trim()) return [];
   const norm = layers.normalise === false ? text.toLowerCase().replace(/\s+/g, ' ').trim() : normalise(text);
   if (opts.self && layers.context !== false) return screenOwnStrand(norm, c, (sentence) => screenNormalised(sentence, c, layers));
-  return screenNormalised(norm, c, layers);
+  const hits = screenNormalised(norm, c, layers);
+  const own = hits.find((h) => isOwnKind(h.category));
+  if (own && layers.context !== false && !hits.some((h) => h.category === 'psw_distress') && workerAlone(norm)) hits.push({ category: 'psw_distress', termId: own.termId });
+  return hits;
 }
 
 function screenNormalised(norm: string, c: Content, layers: ScreenLayers): RiskHit[] {

@@ -79,8 +79,8 @@ function classFeatures(words: readonly string[], out: string[]): void {
     if (i < words.length && w !== '.' && w !== ',' && w !== 'but') continue;
     const clause = words.slice(start, i);
     start = i + 1;
+    // Subject and tense only beside a class: alone, "i" would teach that any sentence about the worker is distress.
     const marks = clauseMarks(clause);
-    out.push(...marks);
     let negated = false;
     let prevClass = '';
     for (const cw of clause) {

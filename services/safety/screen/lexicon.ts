@@ -128,10 +128,20 @@ function parts(text: string): string[] {
  * Whether a sentence is past and resolved for a hit in `part` (or for the whole sentence when `part` is absent):
  * a resolved cue and no current cue, unless the hit's own part is in the present and free of resolved cues.
  */
-function pastAndResolved(lx: CompiledLexicon, sentence: string, part?: string): boolean {
+function pastAndResolved(lx: CompiledLexicon, sentence: string, part?: string, hitWords?: string): boolean {
   if (!lx.resolved.test(sentence) || lx.current.test(sentence)) return false;
+  // A death or a memorial dates someone else's event, not the risk: a hit said in the present stays.
+  if (hitWords && PRESENT.test(hitWords) && !lx.resolved.test(sentence.replace(EVENT, ' '))) return false;
   const present = (p: string) => PRESENT.test(p) && !lx.resolved.test(p);
   return part === undefined ? !parts(sentence).some(present) : !present(part);
+}
+
+/** Resolved cues that date a death or a loss rather than say a risk is over. */
+const EVENT = /\b(?:passed away|(?:he|she) is passed|hes passed|memorial|in memory|grieving|funeral|last year(?: but)?)\b/g;
+
+/** The hit and the two words before it (its subject and auxiliary: "she is cutting"), for its tense. */
+function hitWords(norm: string, start: number, end: number): string {
+  return [...norm.slice(0, start).trimEnd().split(' ').slice(-2), norm.slice(start, end)].join(' ');
 }
 
 /** The part of `text` (a sentence starting at `offset` in the normalised text) that holds position `at`. */
@@ -191,7 +201,7 @@ export function matchLexicon(norm: string, c: Content, opts: LexiconOptions = {}
           const sent = within(se, s);
           const text = norm.slice(sent.start, sent.end);
           if (lx.suppress.some((r) => r.categories.includes(cat.id) && r.re.test(text) && !r.unless?.test(text))) continue;
-          if (pastAndResolved(lx, text, partAt(text, sent.start, s))) continue;
+          if (pastAndResolved(lx, text, partAt(text, sent.start, s), hitWords(norm, s, e))) continue;
         }
         hits.push({ category: cat.id, termId: p.id });
         break;

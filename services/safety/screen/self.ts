@@ -18,11 +18,24 @@ import { sentences } from './normalise';
 /** Kinds that, said of the worker themselves, are the worker's own risk. */
 const OWN_KINDS: readonly RiskCategory[] = ['suicide', 'overdose', 'self_harm'];
 /** Someone else may be the one at risk (subject or reflexive; "her funeral" or "told him" leave it the worker's). */
-const THIRD_PERSON = /\b(?:he|she|they|himself|herself|themselves|client|xname)\b/;
+const THIRD_PERSON = /\b(?:he|she|they|himself|herself|themselves|clients?|xname|someone|somebody|people)\b/;
 /** The worker says it of themselves even beside a third person ("since he died i want to die too"). */
-const FIRST_PERSON_RISK = /\b(?:myself|my (?:own )?life|i (?:\w+ )?(?:want|wanna|wish|need|plan|am going|am gonna) to|i (?:do not|can not) (?:want|go on|keep)|i (?:am|keep|have been) (?:\w+ )?(?:thinking|using|drinking|cutting))\b/;
+const FIRST_PERSON_RISK = /\b(?:myself|my (?:own )?life|i (?:\w+ )?(?:want|wanna|wish|need|plan|am going|am gonna) to|i (?:\w+ )?(?:do not|can not) (?:want|go on|keep|see the point)|i (?:am|keep|have been) (?:\w+ )?(?:thinking|using|drinking|cutting))\b/;
 
 export const SELF_TERM = 'self-risk';
+
+const FIRST_PERSON = /\b(?:i|me|my|myself)\b/;
+
+/**
+ * In a debrief "i" is the worker: a suicide, overdose or self-harm hit in text about the worker alone (first
+ * person, no one else in it: "the memorial was today and i do not want to be here") is also their own risk, so
+ * psw_distress joins it and their supports are shown beside the client response.
+ */
+export function workerAlone(norm: string): boolean {
+  return FIRST_PERSON.test(norm) && !THIRD_PERSON.test(norm);
+}
+
+export const isOwnKind = (k: RiskCategory): boolean => OWN_KINDS.includes(k);
 
 export interface SelfHit {
   category: RiskCategory;

@@ -55,7 +55,7 @@ describe('risk screen: indirect risk', () => {
   });
 
   it('a past cue reaches only its own part of the sentence: a present wish after a memorial is still risk', () => {
-    assert.deepEqual(cats("the memorial was today and I don't want to be here"), ['suicide']);
+    assert.ok(cats("the memorial was today and I don't want to be here").includes('suicide'));
     assert.deepEqual(cats('her dad passed away last month, she says she wants to die'), ['suicide']);
     for (const text of ['he overdosed years ago and is doing well now', 'years ago, she tried to kill herself', 'her dad passed away last month, she is grieving but going to a group']) {
       assert.deepEqual(cats(text), [], text);
@@ -71,6 +71,42 @@ describe('risk screen: indirect risk', () => {
     const text = "he said he'd be better off without his phone for a week";
     assert.deepEqual(cats(text), []);
     assert.deepEqual(cats(`${text}. everyone would be better off without him`), ['suicide'], 'a real hit in another sentence still counts');
+  });
+
+  it('a death or a memorial dates the loss, not the risk: a wish said in the present after it stays (a5 cases)', () => {
+    assert.ok(cats('since he passed away i just dont want to be here').includes('suicide'));
+    assert.ok(cats("after the memorial today he said he doesn't want to be here").includes('suicide'));
+    assert.deepEqual(own('the memorial was today and I don\'t want to be alive'), ['psw_distress']);
+    assert.ok(own("after the memorial today he said he doesn't want to be here").includes('suicide'));
+    assert.deepEqual(cats('he overdosed and passed away last month'), []);
+    assert.deepEqual(cats('she is grieving her son who overdosed'), []);
+  });
+
+  it("in a debrief, the worker's own risk said of themselves alone also raises psw_distress (their supports)", () => {
+    assert.deepEqual(cats("the memorial was today and I don't want to be here"), ['suicide', 'psw_distress']);
+    assert.deepEqual(cats('client said she wants to die'), ['suicide']);
+    assert.deepEqual(cats('i think cook knows the landlord'), [], 'a sentence about the worker is not distress by itself');
+  });
+
+  it('circumstances that raise overdose risk: lost tolerance, a first use after release, using where nobody checks', () => {
+    for (const text of ['she lost her tolerance in detox and used the same as before', 'just got out of jail on tuesday and went straight back to his old dose', "he's started using in the park bathroom where nobody checks on him"]) {
+      assert.ok(patternsOnly(text).includes('overdose'), text);
+    }
+    assert.deepEqual(cats('we role played what to do if someone goes down at the drop-in'), []);
+  });
+
+  it('idioms, a scene on screen, an exercise, a toddler learning to walk: no alarm', () => {
+    for (const text of [
+      'that exam is going to kill me lol',
+      'the movie had a suicide scene and she left the room, she is fine',
+      "she said she'd rather die than go back to that job",
+      'she wrote goodbye letters to her old self as a recovery exercise',
+      'she thanked me for everything at her graduation from the program',
+      'the toddler has a bruise on his forehead from learning to walk',
+    ]) {
+      assert.deepEqual(cats(text), [], `false alarm on "${text}": ${JSON.stringify(screenRisk(text, c))}`);
+    }
+    assert.ok(cats('the toddler had a burn on his hand in the shape of a circle, mom said he touched the stove').includes('abuse'));
   });
 
   it("in the worker's own strand: a soft wish to disappear and a struggle not to use are theirs", () => {

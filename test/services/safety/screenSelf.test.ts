@@ -32,7 +32,8 @@ describe("risk screen: the worker's own strand (reflect me)", () => {
   });
 
   it('the same sentences are still screened as before outside the own strand (the rules are for reflect me only)', () => {
-    assert.deepEqual(other('it brought back memories of my own using days'), ['overdose']);
+    // In a debrief the worker writing of themselves alone also gets their own supports (psw_distress).
+    assert.deepEqual(other('it brought back memories of my own using days'), ['overdose', 'psw_distress']);
     assert.deepEqual(other('one of my clients died of an overdose on the weekend and im still processing it'), ['overdose']);
   });
 
@@ -121,6 +122,6 @@ describe("risk screen: the worker's own strand (reflect me)", () => {
       { id: 'm', risk: false, kinds: [] },
       { id: 'n', risk: true, kinds: ['psw_distress'] },
     ]);
-    assert.deepEqual(lines(['--jsonl'])[0], { id: 'm', risk: true, kinds: ['overdose'] }, 'without --self, as the other strands screen it');
+    assert.deepEqual(lines(['--jsonl'])[0], { id: 'm', risk: true, kinds: ['overdose', 'psw_distress'] }, 'without --self, as the other strands screen it');
   });
 });
