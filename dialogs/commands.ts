@@ -2,6 +2,7 @@
 // (buildCommandTable), so `help`, routing and the Teams command list agree — and nothing registers on import.
 import { t, type MessageKey } from '../services/catalogue';
 import type { Role } from '../services/people';
+import { looksLikeIdentifier } from '../services/deidentify';
 import { distance, typoBudget } from '../services/editDistance';
 
 export interface Command {
@@ -56,6 +57,16 @@ export function matchCommand(text: string, commands: readonly Command[]): Routed
 
 export function commandsFor(role: Role, commands: readonly Command[]): Command[] {
   return commands.filter((c) => c.roles.includes(role));
+}
+
+/**
+ * A command typed where it is not run at once (the switch question keeps it in dialog state and on its button; "Did
+ * you mean …?" on its button): what follows the phrase is left out when it holds a name, a phone or another
+ * identifier (`history Jordan`, `reflect 780-555-0142`), so nothing identifying is kept or echoed (rule 1).
+ */
+export function withoutIdentifiers(routed: RoutedCommand): RoutedCommand {
+  const check = routed.args ? looksLikeIdentifier(routed.args) : undefined;
+  return check && !check.ok && check.reason === 'identifier' ? { ...routed, args: '' } : routed;
 }
 
 /** A routed command as it would be typed: `history C-21`. */

@@ -4,7 +4,7 @@ import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogContext } from 'botbuilder-dialogs';
 import { t } from '../services/catalogue';
 import { log } from '../services/log';
-import { cancelledMessage, commandLine, commandMidDialog, commandsFor, matchCommand, type CommandTable } from './commands';
+import { cancelledMessage, commandLine, commandMidDialog, commandsFor, matchCommand, withoutIdentifiers, type CommandTable } from './commands';
 import { askingAbout, STOP_DIALOG, SWITCH_DIALOG, type DebriefProgress, type SwitchOptions } from './midDebrief';
 import { didYouMean, help, smallTalk } from './messages';
 import { screenOutside } from './safety';
@@ -59,7 +59,8 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
   // question itself, it takes that question's place (carrying on goes back to the debrief, never round again).
   const asking = askingAbout(dc);
   const about = debrief ?? asking;
-  const typed = about && !valueCommand ? commandMidDialog(text, commandsFor(person.role, table.commands)) : undefined;
+  const mid = about && !valueCommand ? commandMidDialog(text, commandsFor(person.role, table.commands)) : undefined;
+  const typed = mid && withoutIdentifiers(mid);
   if (about && typed) {
     const label = `\`${commandLine(typed)}\``;
     const options = { ...about, dialogId: typed.command.dialogId, args: typed.args, label } satisfies SwitchOptions;
@@ -74,7 +75,8 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
   if (!routed) {
     if (!valueCommand && (await screenOutside(dc, text))) return;
     // A close misspelling of a command (`relfect C-7`, `my summery`) is offered as a button, never run unasked.
-    const guessed = valueCommand ? undefined : commandMidDialog(text, commandsFor(person.role, table.commands), { everywhere: true });
+    const close = valueCommand ? undefined : commandMidDialog(text, commandsFor(person.role, table.commands), { everywhere: true });
+    const guessed = close && withoutIdentifiers(close);
     if (guessed) {
       log.info('command.guessed', { command: guessed.command.dialogId });
       await context.sendActivity(didYouMean(commandLine(guessed)));
