@@ -307,68 +307,77 @@ function shouted(text: string): boolean {
   return upper >= 12 && upper > 3 * lower;
 }
 
-export function messyNames(input: string): Entity[] {
-  // A shouted text is judged as if typed in lower case (same offsets: only when lower-casing keeps the length).
-  const text = /\p{Lu}{4}/u.test(input) && shouted(input) && input.toLowerCase().length === input.length ? input.toLowerCase() : input;
-  const d = dictionaries();
-  const toks: Tok[] = [];
-  const verdictOf: Verdict[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const v = judgeTyped(m[0], d);
-    // A misspelt word is read as the word it misspells wherever it is a cue: "textd shorty", "sponspr destiny".
-    toks.push({ start: m.index, end: m.index + m[0].length, lower: v === 'typo' ? correction(m[0].toLowerCase().replace(/['’]s$/, '')) ?? '' : '' });
-    verdictOf.push(v);
+/**
+ * One text's tokens, their verdicts and the names found so far. The slot tests are its methods rather than closures
+ * made anew for every text.
+ */
+class MessyText {
+  /** Tokens found as names so far (a word-name joined to one is a name too). */
+  readonly found: Uint8Array;
+  readonly out: Entity[] = [];
+
+  constructor(
+    readonly text: string,
+    readonly toks: Tok[],
+    readonly verdictOf: Verdict[],
+    readonly d: ReturnType<typeof dictionaries>,
+  ) {
+    this.found = new Uint8Array(toks.length);
   }
-  const lowerOf = (t: Tok | undefined): string => {
+
+  lowerOf(t: Tok | undefined): string {
+    const { text } = this;
     if (!t) return '';
     t.lower ||= text.slice(t.start, t.end).toLowerCase();
     return t.lower;
-  };
-  const out: Entity[] = [];
-  /** Tokens found as names so far (a word-name joined to one is a name too). */
-  const found = new Uint8Array(toks.length);
+  }
+
   /** The token joined to token k by "and", "&", "n" or "w" on one side (dir 1 after it, -1 before it). */
-  const joined = (k: number, dir: 1 | -1): number => {
+  joined(k: number, dir: 1 | -1): number {
+    const { text, toks } = this;
     const a = toks[k];
     const b = toks[k + dir];
     if (!a || !b) return -1;
     const gap = dir === 1 ? text.slice(a.end, b.start) : text.slice(b.end, a.start);
     if (/^[ \t]*[&+][ \t]*$/.test(gap)) return k + dir;
     const c = toks[k + 2 * dir];
-    if (!c || !/^[ \t]+$/.test(gap) || !CONJ.has(lowerOf(b))) return -1;
+    if (!c || !/^[ \t]+$/.test(gap) || !CONJ.has(this.lowerOf(b))) return -1;
     return /^[ \t]+$/.test(dir === 1 ? text.slice(b.end, c.start) : text.slice(c.end, b.start)) ? k + 2 * dir : -1;
-  };
+  }
+
   /**
    * A word-name joined to a person is a person: "she and will are back", "sky and dre", "hope & her sister",
    * "ngaio and rosa", and two given names joined before a verb ("dawn and rain are fighting"). Not after a
    * pronoun or preposition that makes it a verb or a noun ("i hope and pray", "full of grace and joy").
    */
-  const coordinated = (k: number, givenLike: boolean): boolean => {
+  coordinated(k: number, givenLike: boolean): boolean {
+    const { text, toks, verdictOf, found } = this;
     const prev = toks[k - 1];
-    if (prev && WORD_BEFORE.has(lowerOf(prev)) && !CONJ.has(lowerOf(prev)) && /^[ \t]+$/.test(text.slice(prev.end, toks[k]!.start))) return false;
+    if (prev && WORD_BEFORE.has(this.lowerOf(prev)) && !CONJ.has(this.lowerOf(prev)) && /^[ \t]+$/.test(text.slice(prev.end, toks[k]!.start))) return false;
     for (const dir of [1, -1] as const) {
-      const o = joined(k, dir);
+      const o = this.joined(k, dir);
       if (o < 0) continue;
-      const w = lowerOf(toks[o]).replace(/['’]s$/, '');
+      const w = this.lowerOf(toks[o]).replace(/['’]s$/, '');
       // A pronoun before the name ("she and will"); after it only "me" ("jess n me"): "our story and he cried" is two clauses.
       if (verdictOf[o] === 'name' || found[o] === 1 || (dir === -1 ? SUBJECTS.has(w) : w === 'me')) return true;
       // "grace and i talked": "i" after it only as the other subject of a verb.
-      if (dir === 1 && w === 'i' && (SUBJECT_VERBS.has(lowerOf(toks[o + 1])) || PAIR_VERBS.has(lowerOf(toks[o + 1])))) return true;
+      if (dir === 1 && w === 'i' && (SUBJECT_VERBS.has(this.lowerOf(toks[o + 1])) || PAIR_VERBS.has(this.lowerOf(toks[o + 1])))) return true;
       // "hope & her sister": a relation after a possessive.
-      if (dir === 1 && /^(?:his|her|their)$/.test(w) && PERSON_BEFORE.has(lowerOf(toks[o + 1]))) return true;
+      if (dir === 1 && /^(?:his|her|their)$/.test(w) && PERSON_BEFORE.has(this.lowerOf(toks[o + 1]))) return true;
       // Two given names that are also words, then a verb: "dawn and rain are fighting".
       if (givenLike && isGiven(w) && verdictOf[o] === 'wordName') {
-        const after = lowerOf(toks[Math.max(k, o) + 1]);
+        const after = this.lowerOf(toks[Math.max(k, o) + 1]);
         // "grace and hope came up a lot": an idiom, as for a single name.
-        if (after === 'came' && lowerOf(toks[Math.max(k, o) + 2]) === 'up') continue;
+        if (after === 'came' && this.lowerOf(toks[Math.max(k, o) + 2]) === 'up') continue;
         if (PERSON_AFTER.has(after) || PAIR_VERBS.has(after)) return true;
       }
     }
     return false;
-  };
+  }
+
   /** Whether word-name token k sits in a person slot (a cue before, a verb after, beside or joined to a name). */
-  const inSlot = (k: number, v: Verdict): boolean => {
+  inSlot(k: number, v: Verdict): boolean {
+    const { text, toks, found, d } = this;
     const t = toks[k]!;
     const base0 = t.lower.replace(/['’]s$/, '');
     const prev = toks[k - 1];
@@ -403,14 +412,16 @@ export function messyNames(input: string): Entity[] {
     // A code in capitals after it ("van ABC-1234") is no name part.
     const nextCode = !!next && /^\p{Lu}{2,}$/u.test(text.slice(next.start, next.end));
     const besideName = givenLike && ((!!prev && near && (judgeCached(prev.lower, d) === 'name' || found[k - 1] === 1)) || (!!nextWord && !nextCode && judgeCached(nextWord, d) === 'name'));
-    return before || after || besideName || coordinated(k, givenLike);
-  };
+    return before || after || besideName || this.coordinated(k, givenLike);
+  }
+
   /**
    * A misspelt word is a person only in the plainest slot: right after a cue that takes a person ("met deshawm",
    * "her sponsor joyy") or opening a clause before a verb a person does ("tanyaa said", "selam finally got").
    * "detox referal came back" keeps its word.
    */
-  const typoSlot = (k: number): boolean => {
+  typoSlot(k: number): boolean {
+    const { text, toks, verdictOf, found, d } = this;
     const t = toks[k]!;
     // t.lower is the word it misspells: a function word is that word ("with realy bad pain", "theeey had").
     if (SAFE.has(t.lower)) return false;
@@ -427,20 +438,39 @@ export function messyNames(input: string): Entity[] {
     if (prev && RELATIONS.has(prev.lower) && /^[ \t]*[=:–-][ \t]*$/.test(gapBefore)) return true;
     // Joined to a name: "keanu and moana came".
     for (const dir of [1, -1] as const) {
-      const o = joined(k, dir);
+      const o = this.joined(k, dir);
       if (o >= 0 && (verdictOf[o] === 'name' || found[o] === 1)) return true;
     }
     const nextWord = next && /^[ \t]+$/.test(text.slice(t.end, next.start)) ? next.lower : '';
     // Opening a clause, a misspelt common word is that word ("cheeeque comes on the 20th").
     if (d.common.has(t.lower) || !clauseStart(text, t.start, prev?.lower ?? '') || (nextWord === 'came' && toks[k + 2]?.lower === 'up')) return false;
     return PERSON_AFTER.has(nextWord) || (SUBJECT_VERBS.has(nextWord) && nextWord !== 'from');
-  };
-  const push = (k: number): void => {
+  }
+
+  push(k: number): void {
+    const { toks, out, found } = this;
     const t = toks[k]!;
     // "dawn's sister": the possessive stays outside the placeholder.
     out.push({ start: t.start, end: /['’]s$/.test(t.lower) ? t.end - 2 : t.end, type: 'NAME' });
     found[k] = 1;
-  };
+  }
+}
+
+export function messyNames(input: string): Entity[] {
+  // A shouted text is judged as if typed in lower case (same offsets: only when lower-casing keeps the length).
+  const text = /\p{Lu}{4}/u.test(input) && shouted(input) && input.toLowerCase().length === input.length ? input.toLowerCase() : input;
+  const d = dictionaries();
+  const toks: Tok[] = [];
+  const verdictOf: Verdict[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const v = judgeTyped(m[0], d);
+    // A misspelt word is read as the word it misspells wherever it is a cue: "textd shorty", "sponspr destiny".
+    toks.push({ start: m.index, end: m.index + m[0].length, lower: v === 'typo' ? correction(m[0].toLowerCase().replace(/['’]s$/, '')) ?? '' : '' });
+    verdictOf.push(v);
+  }
+  const slots = new MessyText(text, toks, verdictOf, d);
+  const { out, found } = slots;
   const candidates: number[] = [];
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k]!;
@@ -450,54 +480,54 @@ export function messyNames(input: string): Entity[] {
       // A surname-list word opening a clause, before a verb only a person does: "bishop asked me", "king said".
       // The set look-ups first: few words come before such a verb, and the clause test walks back through the text.
       const nxt = toks[k + 1];
-      if (!nxt || !PERSON_AFTER.has(lowerOf(nxt))) continue;
-      const w = lowerOf(t);
+      if (!nxt || !PERSON_AFTER.has(slots.lowerOf(nxt))) continue;
+      const w = slots.lowerOf(t);
       if (!d.anyNames.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || w.endsWith('s') || !/^[ \t]+$/.test(text.slice(t.end, nxt.start))) continue;
-      if (!clauseStart(text, t.start, lowerOf(toks[k - 1]))) continue;
-      if (lowerOf(nxt) === 'came' && lowerOf(toks[k + 2]) === 'up') continue;
-      push(k);
+      if (!clauseStart(text, t.start, slots.lowerOf(toks[k - 1]))) continue;
+      if (slots.lowerOf(nxt) === 'came' && slots.lowerOf(toks[k + 2]) === 'up') continue;
+      slots.push(k);
       continue;
     }
-    lowerOf(t);
-    lowerOf(toks[k - 1]);
-    lowerOf(toks[k - 2]);
-    lowerOf(toks[k + 1]);
-    lowerOf(toks[k + 2]);
+    slots.lowerOf(t);
+    slots.lowerOf(toks[k - 1]);
+    slots.lowerOf(toks[k - 2]);
+    slots.lowerOf(toks[k + 1]);
+    slots.lowerOf(toks[k + 2]);
     // Acronyms and numerals in capitals ("SSN", "VII") are no names here; names.ts judges capitalised text.
     if (t.end - t.start >= 2 && text.slice(t.start, t.end) === text.slice(t.start, t.end).toUpperCase()) continue;
     // A word right after digits or inside a code ("4c", "t5k") is no name.
     if (/[\p{N}@_/]/u.test(text[t.start - 1] ?? '') || /^(?:[\p{N}@_]|-\p{N})/u.test(text.slice(t.end, t.end + 2))) continue;
-    if (v === 'name') push(k);
+    if (v === 'name') slots.push(k);
     else if (v === 'typo') {
-      if (typoSlot(k)) push(k);
-    } else if (inSlot(k, v)) push(k);
+      if (slots.typoSlot(k)) slots.push(k);
+    } else if (slots.inSlot(k, v)) slots.push(k);
     else candidates.push(k);
   }
   // A family by its name: "the johnsons next door", "the smiths' place" (a name-list word + s after "the").
   for (let k = 1; k < toks.length; k++) {
     // "the" first, without lower-casing every word: a word typed "the" has three letters (a misspelt one carries its reading).
     const the = toks[k - 1]!;
-    if (found[k] || (the.lower ? the.lower !== 'the' : the.end - the.start !== 3 || lowerOf(the) !== 'the')) continue;
-    const w = lowerOf(toks[k]);
+    if (found[k] || (the.lower ? the.lower !== 'the' : the.end - the.start !== 3 || slots.lowerOf(the) !== 'the')) continue;
+    const w = slots.lowerOf(toks[k]);
     if (w.length < 5 || !w.endsWith('s')) continue;
     const one = w.slice(0, -1);
     const apostrophe = /^['’]/.test(text.slice(toks[k]!.end, toks[k]!.end + 1));
-    if (d.anyNames.has(one) && !ROLE_WORDS.has(one) && !RELATIONS.has(one) && !KEEP.has(one) && (apostrophe || (!english(one, d) && !d.english.has(w)))) push(k);
+    if (d.anyNames.has(one) && !ROLE_WORDS.has(one) && !RELATIONS.has(one) && !KEEP.has(one) && (apostrophe || (!english(one, d) && !d.english.has(w)))) slots.push(k);
   }
   // A given name, particles and a found name are one name: "maria de la cruz", "juan dos santos".
   for (let k = 2; k < toks.length; k++) {
     if (!found[k]) continue;
     let j = k - 1;
-    while (j > 0 && k - j <= 2 && NAME_PARTICLES.has(lowerOf(toks[j])) && /^[ \t]+$/.test(text.slice(toks[j]!.end, toks[j + 1]!.start))) j--;
+    while (j > 0 && k - j <= 2 && NAME_PARTICLES.has(slots.lowerOf(toks[j])) && /^[ \t]+$/.test(text.slice(toks[j]!.end, toks[j + 1]!.start))) j--;
     if (j === k - 1 || !/^[ \t]+$/.test(text.slice(toks[j]!.end, toks[j + 1]!.start))) continue;
-    const first = lowerOf(toks[j]);
+    const first = slots.lowerOf(toks[j]);
     if (found[j] || d.firstNames.has(first) || verdictOf[j] === 'name') {
       out.push({ start: toks[j]!.start, end: toks[k]!.end, type: 'NAME' });
       for (let x = j; x <= k; x++) found[x] = 1;
     }
   }
   // A word-name joined to a name found after it in the first pass: "pearl and joy came", "met joy and pearl".
-  for (const k of candidates) if (verdictOf[k] === 'wordName' && (found[k - 1] || found[k + 1] || found[k - 2] || found[k + 2]) && inSlot(k, 'wordName')) push(k);
+  for (const k of candidates) if (verdictOf[k] === 'wordName' && (found[k - 1] || found[k + 1] || found[k - 2] || found[k + 2]) && slots.inSlot(k, 'wordName')) slots.push(k);
   NICK_SHAPE.lastIndex = 0;
   const lowerText = /\b(?:big|lil|little)\b/i.test(text);
   for (let m = lowerText ? NICK_SHAPE.exec(text) : null; m; m = NICK_SHAPE.exec(text)) {
