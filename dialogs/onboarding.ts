@@ -13,7 +13,7 @@ import { describeRedactions } from '../cards/words/redactions';
 import type { DebriefProgress } from './midDebrief';
 import * as words from './onboardingMessages';
 import { REFLECTION_DIALOG, ReflectionDialog, type ReflectionOptions } from './reflection';
-import { ChoiceStep, FreeTextStep, type ChoiceResult, type FreeTextAnswer, type FreeTextSettings } from './prompts';
+import { ChoiceStep, FreeTextStep, normalise, type ChoiceResult, type FreeTextAnswer, type FreeTextSettings } from './prompts';
 import { safetyDialogs } from './safety';
 import { personOf } from './turn';
 
@@ -211,6 +211,12 @@ function supervisorView(person: Person): string {
   return words.supervisorSees(person.supervisorId !== undefined);
 }
 
+/** Typed at the offer, these start onboarding: its buttons' titles (in the reader's locale) and a plain yes. */
+function startsOnboarding(text: string): boolean {
+  const typed = normalise(text);
+  return [t('onboarding.startButton'), t('onboarding.resumeButton'), 'start', 'yes', 'ok', 'okay', 'lets go', 'go', 'begin'].some((w) => normalise(w) === typed);
+}
+
 /** Answers a new hire's text that matches no command: an offer to start or resume, with a button. */
 export class OnboardingOfferDialog extends Dialog {
   constructor(private readonly onboarding: OnboardingService) {
@@ -219,6 +225,8 @@ export class OnboardingOfferDialog extends Dialog {
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const status = await this.onboarding.onboardingStatus(personOf(dc.context).id);
+    // The offer's button typed by its title (or a plain "yes"/"start") starts it: typing a button always works.
+    if (!status.completed && startsOnboarding(dc.context.activity.text ?? '')) return dc.replaceDialog(ONBOARDING_DIALOG, { args: '' });
     if (status.completed) {
       await dc.context.sendActivity(t('router.notUnderstood'));
     } else if (status.started) {
