@@ -134,7 +134,12 @@ const ON_STREET = /\b(?:down|up|over|out|along)\s+on\s+(\p{L}[\p{L}'’-]+)(?![\
  * bare number takes only st/ave/rd/blvd/trail ("on 100 st").
  */
 const BARE_TYPES = 'st|street|ave|av|avenue|rd|road|drive|blvd|boulevard|cres|crescent|hwy|highway|trail|trl|pkwy|parkway|terrace|terr|way|lane';
-const STREET_ONLY = new RegExp(`(?:\\b(?:on|by|off|along|near|at|to|from|past|across|down|up|onto|of|behind|under)|@)\\s((?:(?:\\d{1,3}(?:st|nd|rd|th)?|\\p{L}[\\p{L}'’-]+)\\s){1,3}(${BARE_TYPES})\\b\\.?${DIR})(?![\\p{L}\\p{N}])`, 'giu');
+// Found from the street type back (cheaper than scanning every text for a cue): the type, then up to three name
+// words before it, then the cue before those.
+const BARE_TYPE_WORD = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${BARE_TYPES})(?![\\p{L}\\p{N}'’-])`, 'giu');
+const AFTER_TYPE = new RegExp(`\\.?${DIR}(?![\\p{L}\\p{N}])`, 'iuy');
+const STREET_CUES = new Set('on by off along near at to from past across down up onto of behind under @'.split(' '));
+const STREET_NAME_WORD = /^(?:\d{1,3}(?:st|nd|rd|th)?|\p{L}[\p{L}'’-]+)$/iu;
 const NUMBER_STREET_TYPES = /^(?:st|street|ave|av|avenue|rd|road|blvd|boulevard|trail|trl)$/i;
 /** Words that end a street's name when they come first: prose, SMS and measures ("on my way", "at 10 mins st…"). */
 function proseWord(w: string): boolean {
@@ -182,19 +187,28 @@ function streetName(t: string, start: number, w: string, house: number): boolean
  */
 export function namedStreets(t: string): Entity[] {
   const out: Entity[] = [];
-  STREET_ONLY.lastIndex = 0;
-  for (let m = STREET_ONLY.exec(t); m; m = STREET_ONLY.exec(t)) {
-    const words = m[1]!.toLowerCase().split(/\s+/);
-    const type = m[2]!.toLowerCase();
-    const name = words.slice(0, words.indexOf(type));
-    // "on my way", "at 10 mins st": the name's words are no prose; a bare number takes only a plain street type.
-    if (!name.length || name.some(proseWord) || (name.every((w) => /^\d+$/.test(w)) && !NUMBER_STREET_TYPES.test(type))) {
-      // The regex took the first words it could: try again from the word after the cue.
-      STREET_ONLY.lastIndex = m.index + m[0].length - m[1]!.length;
-      continue;
+  BARE_TYPE_WORD.lastIndex = 0;
+  for (let m = BARE_TYPE_WORD.exec(t); m; m = BARE_TYPE_WORD.exec(t)) {
+    const type = m[0].toLowerCase();
+    const before = t.slice(Math.max(0, m.index - 60), m.index);
+    if (!/\s$/.test(before)) continue;
+    const words = before.trimEnd().split(/\s+/);
+    // The most name words (three at most) that have a cue before them and no prose among them: "on whyte ave",
+    // "by mill creek rd"; "on my way" has none. A bare number takes only a plain street type ("on 100 st").
+    let n = Math.min(3, words.length - 1);
+    for (; n >= 1; n--) {
+      const name = words.slice(words.length - n);
+      if (!STREET_CUES.has(words[words.length - n - 1]!.toLowerCase())) continue;
+      if (name.every((w) => STREET_NAME_WORD.test(w) && !proseWord(w.toLowerCase())) && !(name.every((w) => /^\d+$/.test(w)) && !NUMBER_STREET_TYPES.test(type))) break;
     }
-    const end = m.index + m[0].length;
-    out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
+    if (n < 1) continue;
+    AFTER_TYPE.lastIndex = m.index + m[0].length;
+    const dir = AFTER_TYPE.exec(t);
+    if (!dir) continue;
+    // Where the first name word starts, whatever the spaces between the words.
+    let start = before.trimEnd().length;
+    for (let k = 0; k < n; k++) start = before.lastIndexOf(words[words.length - 1 - k]!, start - 1);
+    out.push({ start: m.index - before.length + start, end: m.index + m[0].length + dir[0].length, type: 'ADDRESS' });
   }
   ON_WORD.lastIndex = 0;
   for (let m = / on /i.test(t) ? ON_WORD.exec(t) : null; m; m = ON_WORD.exec(t)) {
@@ -322,12 +336,11 @@ const VEHICLE_PLATE = /\b(?:car|truck|van|vehicle|suv|jeep|plate|plates|tag|tags
  * 8832", "her civic cjw-2290". The letters are no word or label ("apt 204", "hwy 216" stay).
  */
 const LOOSE_PLATE = /(?<![\p{L}\p{N}-])(?:([a-z]{2,4})[ -]?\d{3,4}|\d[a-z]{3}\d{3})(?![\p{L}\p{N}-])/giu;
-const VEHICLE_CUE = /\b(?:car|cars|truck|van|caravan|vehicle|suv|jeep|ford|dodge|motorcycle|motorbike|plates?|tags?|licen[cs]e|pickup|sedan|hatchback|drives?|driving|drove|parked|towed|impounded|booted|tow yard)\b/i;
+const VEHICLE_CUE = /\b(?:car|cars|truck|van|caravan|minivan|vehicle|suv|jeep|ford|dodge|chevy|gmc|toyota|honda|nissan|hyundai|kia|mazda|subaru|bmw|vw|civic|corolla|camry|accord|f-?150|silverado|tacoma|motorcycle|motorbike|plates?|tags?|licen[cs]e|pickup|sedan|hatchback|drives?|driving|drove|parked|towed|impounded|booted|tow yard)\b/i;
 const NOT_PLATE_LETTERS = new Set('hwy rte exit lot stn bus lrt bay gate unit apt ste rm room suite box site comp rr po pg ch ext ex am pm mg ml mcg km kg lbs hrs mins yrs dob age pt'.split(' '));
-let vehicles: Set<string> | undefined;
-const vehicleWords = (): Set<string> => (vehicles ??= keepGroups('vehicles'));
-
 function loosePlates(t: string): Entity[] {
+  // Most texts name no vehicle at all.
+  if (!VEHICLE_CUE.test(t)) return [];
   return all(t, LOOSE_PLATE, 'PLATE', (m) => {
     const letters = (m[1] ?? m[0].replace(/\d/g, '')).toLowerCase();
     // A make before a hyphen and digits is a plate all the same ("bmw-1182"); before a space it is a model ("bmw 328").
@@ -336,7 +349,7 @@ function loosePlates(t: string): Entity[] {
     // The vehicle is named in the same sentence, before or after the plate.
     const around = t.slice(Math.max(0, m.index - 60), m.index + m[0].length + 40);
     const clause = around.split(/[.!?\n]/).find((x) => x.includes(m[0])) ?? around;
-    return VEHICLE_CUE.test(clause) || (clause.toLowerCase().match(/[\p{L}\d-]+/gu) ?? []).some((w) => vehicleWords().has(w));
+    return VEHICLE_CUE.test(clause);
   });
 }
 
@@ -397,6 +410,8 @@ let placeNameSet: Set<string> | undefined;
 /** Provinces, cities and countries: a keep-listed word that may name a facility's town ("calgary remand centre"). */
 const placeNames = (): Set<string> => (placeNameSet ??= keepGroups('places', 'countries'));
 
+const KIND_WORD = /detox|shelter|clinic|hospital|mission|drop|hostel|centre|center|site|exchange/i;
+
 /** "u of a hospital", "U of C": a university (and its hospital) by the short name people use. */
 const UNIVERSITY = /(?<![\p{L}])u of [a-z](?: hospital)?(?![\p{L}])/giu;
 
@@ -406,7 +421,7 @@ const SAINT = /(?<!\d\s)(?<![\p{L}\p{N}])(?:st\.?|saint)\s(\p{L}+?)((?:['’]?s)
 export function messyFacilities(t: string): Entity[] {
   const d = dictionaries();
   const out: Entity[] = [...namedStreets(t), ...all(t, UNIVERSITY, 'FACILITY')];
-  if (/\s(?:on|off|at|by)\s/i.test(t)) out.push(...all(t, KIND_ON_STREET, 'FACILITY', (m) => !/\s(?:on|off|at|by)\s(?:\d{1,2})$/i.test(m[0]) || /\d(?:st|nd|rd|th)$|\s\p{L}+$/u.test(m[0])));
+  if (KIND_WORD.test(t) && /\s(?:on|off|at|by)\s/i.test(t)) out.push(...all(t, KIND_ON_STREET, 'FACILITY', (m) => !/\s(?:on|off|at|by)\s(?:\d{1,2})$/i.test(m[0]) || /\d(?:st|nd|rd|th)$|\s\p{L}+$/u.test(m[0])));
   SAINT.lastIndex = 0;
   for (let m = /\bs(?:ain)?t\b/i.test(t) ? SAINT.exec(t) : null; m; m = SAINT.exec(t)) {
     const w = m[1]!.toLowerCase();
