@@ -25,12 +25,28 @@ const VIEW_WORDS: Record<(typeof AUDIT_VIEWS)[number], MessageKey> = {
   what_helps: 'supervision.audit.view.whatHelps',
 };
 
+/** The roster fields a record may name, and their words. */
+const FIELD_WORDS: Record<string, MessageKey> = {
+  role: 'supervision.audit.field.role',
+  supervisor: 'supervision.roster.role.supervisor',
+  alias: 'supervision.audit.field.alias',
+  team: 'supervision.audit.field.team',
+  timeZone: 'supervision.audit.timeZone',
+};
+const ROLE_WORDS: Record<string, MessageKey> = {
+  psw: 'supervision.roster.role.psw', supervisor: 'supervision.roster.role.supervisor', newhire: 'supervision.roster.role.newhire', admin: 'supervision.roster.role.admin',
+};
+
 /** " (supervisor Sup 1 → Sup 2)": what a roster record changed, from its detail (labels and roles only). */
 function rosterChangeWords(detail: Record<string, string | number> | undefined): string {
   if (!detail) return '';
-  const parts = ['role', 'supervisor', 'alias', 'team', 'timeZone']
+  // A role is stored as its id ("newhire"), and no supervisor as 'none' (services/roster.ts): said in words; labels
+  // (aliases, teams, zones) as they are.
+  const value = (f: string, v: string | number | undefined) =>
+    !v || (f === 'supervisor' && v === 'none') ? t('prompts.none') : f === 'role' && ROLE_WORDS[v] ? t(ROLE_WORDS[v]) : v;
+  const parts = Object.keys(FIELD_WORDS)
     .filter((f) => `${f}From` in detail || `${f}To` in detail)
-    .map((f) => t('supervision.audit.change', { field: f === 'timeZone' ? t('supervision.audit.timeZone') : f, from: detail[`${f}From`] || t('prompts.none'), to: detail[`${f}To`] || t('prompts.none') }));
+    .map((f) => t('supervision.audit.change', { field: t(FIELD_WORDS[f]!), from: value(f, detail[`${f}From`]), to: value(f, detail[`${f}To`]) }));
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
