@@ -10,6 +10,7 @@ import * as mp from './messyPatterns';
 import { keepPhraseSpans } from './keepList';
 import { places } from './places';
 import { dictionaries } from './dictionaries';
+import { classifierNames } from './classifier/model';
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -171,7 +172,11 @@ export function deidentify(text: string, opts: DeidentifyOptions = {}): Deidenti
   const digit = DIGIT.test(text);
   const groups: Entity[][] = [knownNameSpans(text, opts.knownNames)];
   for (const [detect, may] of DETECTORS) groups.push(may(text, digit) ? detect(text) : []);
-  const entities = joinNames(text, everywhere(text, dropKept(text, settle(groups)), opts.repeatNames)).map((e) => ({ start: e.start, end: e.end, type: e.type }));
+  const ruled = settle(groups);
+  // The name classifier's second look at the words the rules left visible (classifier/model.ts; off by default).
+  const guessed = classifierNames(text, ruled);
+  const found = guessed.length ? settle([ruled, guessed]) : ruled;
+  const entities = joinNames(text, everywhere(text, dropKept(text, found), opts.repeatNames)).map((e) => ({ start: e.start, end: e.end, type: e.type }));
   let redacted = '';
   let at = 0;
   for (const e of entities) {

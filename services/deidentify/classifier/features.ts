@@ -16,53 +16,76 @@ const MASK = (1 << BITS) - 1;
 /** FNV-1a over a feature's template and value, folded into the bucket space. */
 export function bucket(template: string, value: string): number {
   let h = 0x811c9dc5;
-  const s = template + '\u0001' + value;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  for (let i = 0; i < template.length; i++) h = Math.imul(h ^ template.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 1, 0x01000193);
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
   return (h >>> 0) & MASK;
 }
 
-export interface Token {
-  start: number;
-  end: number;
-  /** As typed. */
-  raw: string;
-  lower: string;
+/** A word or number of a text; its lower-cased form and hashes are filled in when first needed. */
+export class Token {
+  private lowered?: string;
+  /** Hashes of its form, shape and class, once it has been a neighbour. */
+  h?: number;
+  sh?: number;
+  cls?: number;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    /** As typed. */
+    readonly raw: string,
+  ) {}
+
+  get lower(): string {
+    this.lowered ??= this.raw.toLowerCase();
+    return this.lowered;
+  }
+
   /** Whether a word of letters (only these are scored). */
-  word: boolean;
-  /** The characters between the previous token and this one hold a sentence end (or this is the first). */
-  sentenceStart: boolean;
-  /** The characters between the previous token and this one hold a comma, dash, colon or bracket. */
-  clauseStart: boolean;
+  get word(): boolean {
+    const c = this.raw.charCodeAt(0);
+    return c < 128 ? c < 48 || c > 57 : !/^\p{N}/u.test(this.raw);
+  }
 }
 
 const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|\p{N}+/gu;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  let at = 0;
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const gap = text.slice(at, m.index);
-    const raw = m[0];
-    out.push({
-      start: m.index,
-      end: m.index + raw.length,
-      raw,
-      lower: raw.toLowerCase(),
-      word: !/^\p{N}/u.test(raw),
-      sentenceStart: out.length === 0 || /[.!?\n]/.test(gap),
-      clauseStart: /[,;:()–—-]/.test(gap),
-    });
-    at = m.index + raw.length;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push(new Token(m.index, m.index + m[0].length, m[0]));
+  return out;
+}
+
+/**
+ * Where the word at `i` stands: "S" first in a sentence (the text's start, or after . ! ? or a line break), "c" first
+ * in a clause (after a comma, semicolon, colon, bracket or dash), "-" inside one. Worked out only for words scored.
+ */
+export function boundary(text: string, toks: readonly Token[], i: number): 'S' | 'c' | '-' {
+  if (i === 0) return 'S';
+  let clause = false;
+  for (let k = toks[i - 1]!.end; k < toks[i]!.start; k++) {
+    const c = text[k]!;
+    if (c === '.' || c === '!' || c === '?' || c === '\n') return 'S';
+    if (',;:()–—-'.includes(c)) clause = true;
+  }
+  return clause ? 'c' : '-';
+}
+
+const shapes = new Map<string, string>();
+/** Shape: capitals X, lower x, digits d, runs collapsed ("Dawn" Xx, "anne-sophie" x-x, "JT" X); cached. */
+export function shape(raw: string): string {
+  let out = shapes.get(raw);
+  if (out === undefined) {
+    if (shapes.size >= 50_000) shapes.clear();
+    out = shapeOf(raw);
+    shapes.set(raw, out);
   }
   return out;
 }
 
-/** Shape: capitals X, lower x, digits d, runs collapsed ("Dawn" Xx, "anne-sophie" x-x, "JT" X). */
-export function shape(raw: string): string {
+function shapeOf(raw: string): string {
   let out = '';
   for (const ch of raw) {
     const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{L}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch === '’' ? "'" : ch;
@@ -71,8 +94,19 @@ export function shape(raw: string): string {
   return out;
 }
 
-/** Which lists hold a lower-cased word, as one code per list ("F" a given name, "E" English …). */
+const listCache = new Map<string, string>();
+/** Which lists hold a lower-cased word, as one code per list ("F" a given name, "E" English …); cached. */
 export function lists(lower: string): string {
+  let l = listCache.get(lower);
+  if (l === undefined) {
+    if (listCache.size >= 50_000) listCache.clear();
+    l = lookUp(lower);
+    listCache.set(lower, l);
+  }
+  return l;
+}
+
+function lookUp(lower: string): string {
   const d = dictionaries();
   const base = lower.replace(/['’]s$/, '');
   let s = '';
@@ -88,14 +122,23 @@ export function lists(lower: string): string {
   else if (english(lower, d)) s += 'I';
   if (NICKNAMES.has(base) || AMBIGUOUS_NAMES.has(base)) s += 'W';
   if (RELATIONS.has(base) || PERSON_BEFORE.has(base)) s += 'R';
-  // A misspelt everyday word ("talkd", "realy") is no name; only asked of words in no other list (it is costly).
-  if (!s && base.length >= 3 && /^[a-z]+$/.test(base) && misspelt(base)) s += 'M';
+  // A misspelt everyday word ("talkd", "realy", "verry") is no name; asked only of words in no list but the long
+  // list of names and surnames (it is costly).
+  if ((!s || s === 'N') && base.length >= 3 && /^[a-z]+$/.test(base) && misspelt(base)) s += 'M';
   return s || 'U';
 }
 
+/** Whether a lower-cased word is a common English word with an ending: "shirts", "talked", "coming", "mom's". */
+export function commonInflection(lower: string): boolean {
+  const common = dictionaries().common;
+  const m = /^(.{2,}?)(['’]s|s|es|ed|d|ing|in)$/.exec(lower);
+  if (!m) return false;
+  const stem = m[1]!;
+  return common.has(stem) || common.has(`${stem}e`) || (m[2] === 'in' && common.has(`${stem}ing`));
+}
+
 /** A neighbour's class: function word, keep-list, English, name list, unknown, number or none. */
-function neighbourClass(t: Token | undefined): string {
-  if (!t) return '_';
+function neighbourClass(t: Token): string {
   if (!t.word) return 'num';
   const l = lists(t.lower);
   if (l.includes('S')) return 'fn';
@@ -123,33 +166,92 @@ export function ownFeatures(raw: string, lower: string): number[] {
   return f;
 }
 
+/** A string's FNV-1a hash (32 bits). */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Two hashes into one (murmur3's finaliser): a template with its value, or two values. */
+function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+const hashes = new Map<string, number>();
+/** A short string's hash, cached (forms, shapes, list codes repeat across words). */
+function hashed(s: string): number {
+  let h = hashes.get(s);
+  if (h === undefined) {
+    if (hashes.size >= 50_000) hashes.clear();
+    h = hash(s);
+    hashes.set(s, h);
+  }
+  return h;
+}
+
+const START = hash('<s>');
+const END = hash('</s>');
+/** Context templates, numbered: a feature is the template mixed with its value's hash. */
+const T = { Cap: 1, W1: 2, Wn1: 3, W2: 4, Wn2: 5, Sh1: 6, Shn1: 7, C1: 8, Cn1: 9, C1Cn1: 10, W1L: 11, LWn1: 12, Cue: 13 };
+const CUES = { before: 1, possRel: 2, det: 3, after: 4, subject: 5, capMid: 6 };
+const f = (template: number, value: number): number => mix(template, value) & MASK;
+function formOf(t: Token | undefined, none: number): number {
+  if (!t) return none;
+  t.h ??= hashed(t.lower);
+  return t.h;
+}
+function shapeOf_(t: Token | undefined, none: number): number {
+  if (!t) return none;
+  t.sh ??= hashed(shape(t.raw));
+  return t.sh;
+}
+function classOf(t: Token | undefined): number {
+  if (!t) return hashed('_');
+  t.cls ??= hashed(neighbourClass(t));
+  return t.cls;
+}
+const capital = (raw: string): boolean => {
+  const c = raw.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(raw);
+};
+
 /** Features of the word at `i` in its place: capitals against the sentence start, neighbours, person cues. */
-export function contextFeatures(toks: readonly Token[], i: number): number[] {
+export function contextFeatures(text: string, toks: readonly Token[], i: number): number[] {
   const t = toks[i]!;
+  const at = boundary(text, toks, i);
   const p1 = toks[i - 1];
   const p2 = toks[i - 2];
   const n1 = toks[i + 1];
   const n2 = toks[i + 2];
-  const cap = /^\p{Lu}/u.test(t.raw);
-  const f = [
-    bucket('cap', `${cap ? 'C' : 'l'}${t.sentenceStart ? 'S' : t.clauseStart ? 'c' : '-'}`),
-    bucket('w-1', p1?.lower ?? '<s>'),
-    bucket('w+1', n1?.lower ?? '</s>'),
-    bucket('w-2', p2?.lower ?? '<s>'),
-    bucket('w+2', n2?.lower ?? '</s>'),
-    bucket('sh-1', p1 ? shape(p1.raw) : '<s>'),
-    bucket('sh+1', n1 ? shape(n1.raw) : '</s>'),
-    bucket('c-1', neighbourClass(p1)),
-    bucket('c+1', neighbourClass(n1)),
-    bucket('c-1c+1', `${neighbourClass(p1)}|${neighbourClass(n1)}`),
-    bucket('w-1|L', `${p1?.lower ?? '<s>'}|${lists(t.lower)}`),
-    bucket('L|w+1', `${lists(t.lower)}|${n1?.lower ?? '</s>'}`),
+  const cap = capital(t.raw);
+  const w1 = formOf(p1, START);
+  const wn1 = formOf(n1, END);
+  const c1 = classOf(p1);
+  const cn1 = classOf(n1);
+  const l = hashed(lists(t.lower));
+  const out = [
+    f(T.Cap, (cap ? 8 : 16) + at.charCodeAt(0)),
+    f(T.W1, w1),
+    f(T.Wn1, wn1),
+    f(T.W2, formOf(p2, START)),
+    f(T.Wn2, formOf(n2, END)),
+    f(T.Sh1, shapeOf_(p1, START)),
+    f(T.Shn1, shapeOf_(n1, END)),
+    f(T.C1, c1),
+    f(T.Cn1, cn1),
+    f(T.C1Cn1, mix(c1, cn1)),
+    f(T.W1L, mix(w1, l)),
+    f(T.LWn1, mix(l, wn1)),
   ];
-  if (p1 && PERSON_BEFORE.has(p1.lower)) f.push(bucket('cue', 'before'));
-  if (p1 && RELATIONS.has(p1.lower) && p2 && POSSESSIVES.has(p2.lower)) f.push(bucket('cue', 'poss+rel'));
-  if (p1 && DETERMINERS.has(p1.lower)) f.push(bucket('cue', 'det'));
-  if (n1 && PERSON_AFTER.has(n1.lower)) f.push(bucket('cue', 'after'));
-  if (n1 && SUBJECT_VERBS.has(n1.lower) && (t.sentenceStart || t.clauseStart)) f.push(bucket('cue', 'subject'));
-  if (cap && !t.sentenceStart) f.push(bucket('cue', 'capMid'));
-  return f;
+  if (p1 && PERSON_BEFORE.has(p1.lower)) out.push(f(T.Cue, CUES.before));
+  if (p1 && RELATIONS.has(p1.lower) && p2 && POSSESSIVES.has(p2.lower)) out.push(f(T.Cue, CUES.possRel));
+  if (p1 && DETERMINERS.has(p1.lower)) out.push(f(T.Cue, CUES.det));
+  if (n1 && PERSON_AFTER.has(n1.lower)) out.push(f(T.Cue, CUES.after));
+  if (n1 && SUBJECT_VERBS.has(n1.lower) && at !== '-') out.push(f(T.Cue, CUES.subject));
+  if (cap && at !== 'S') out.push(f(T.Cue, CUES.capMid));
+  return out;
 }

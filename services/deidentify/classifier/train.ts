@@ -33,7 +33,7 @@ export function examples(notes: readonly LabelledNote[]): Example[] {
         o = ownFeatures(t.raw, t.lower);
         own.set(t.raw, o);
       }
-      out.push({ features: [...o, ...contextFeatures(toks, i)], label: inside.length ? 1 : -1 });
+      out.push({ features: [...o, ...contextFeatures(note.text, toks, i)], label: inside.length ? 1 : -1 });
     });
   }
   return out;
@@ -59,7 +59,7 @@ export interface TrainOptions {
 export const DEFAULT_TRAIN: TrainOptions = { epochs: 8, seed: 13 };
 
 /** Averaged weights (scaled, rounded to 3 decimals, zeros dropped) and the threshold given. */
-export function train(data: readonly Example[], threshold: number, opts: TrainOptions = DEFAULT_TRAIN, files: string[] = []): NameModel {
+export function train(data: readonly Example[], threshold: number, opts: TrainOptions = DEFAULT_TRAIN, source = { files: [] as string[], sha256: '' }): NameModel {
   const size = 1 << BITS;
   const w = new Float64Array(size);
   // Sum of every update times the step it was made at: the average is w - u / steps (Daumé's trick).
@@ -100,7 +100,7 @@ export function train(data: readonly Example[], threshold: number, opts: TrainOp
     version: 1,
     bits: BITS,
     threshold,
-    trainedOn: { files, epochs: opts.epochs, seed: opts.seed, tokens: data.length, names: data.filter((e) => e.label === 1).length },
+    trainedOn: { files: source.files, sha256: source.sha256, epochs: opts.epochs, seed: opts.seed, tokens: data.length, names: data.filter((e) => e.label === 1).length },
     weights,
   };
 }

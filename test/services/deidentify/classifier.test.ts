@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { boundary, lists, shape, tokenize } from '../../../services/deidentify/classifier/features';
+import { activeScorer, candidate, classifierNames, MODEL_FILE, NameScorer, useNameModel, type NameModel } from '../../../services/deidentify/classifier/model';
+import { examples, train, type LabelledNote } from '../../../services/deidentify/classifier/train';
+import { devNotes, devSource, GRID, trainShipped } from '../../../bench/trainDeid';
+import { deidentify } from '../../../services/deidentify';
+
+/** Notes where the word after "met"/"texted" is a name and everything else is not. */
+function slotNotes(): LabelledNote[] {
+  const names = ['oksana', 'deshawn', 'Rupal', 'chukwuemeka', 'Ximena', 'svetlana', 'Harjit', 'ahanu', 'mihaela', 'tomasz'];
+  const places = ['dropin', 'clinic', 'shelter', 'park'];
+  const notes: LabelledNote[] = [];
+  names.forEach((name, i) => {
+    for (const verb of ['met', 'texted', 'called']) {
+      const head = `${verb} `;
+      const text = `${head}${name} at the ${places[i % places.length]} abt her invega shot`;
+      notes.push({ id: `n${i}-${verb}`, text, spans: [{ start: head.length, end: head.length + name.length, type: 'PERSON' }] });
+    }
+  });
+  return notes;
+}
+
+describe('deidentify: the name classifier', () => {
+  afterEach(() => useNameModel(undefined));
+
+  describe('features', () => {
+    it('splits a text into words and numbers with their offsets', () => {
+      const toks = tokenize("Met anne-sophie's mom at 10");
+      assert.deepEqual(toks.map((t) => [t.raw, t.start, t.end, t.word]), [
+        ['Met', 0, 3, true],
+        ["anne-sophie's", 4, 17, true],
+        ['mom', 18, 21, true],
+        ['at', 22, 24, true],
+        ['10', 25, 27, false],
+      ]);
+      assert.equal(toks[1]!.lower, "anne-sophie's");
+    });
+
+    it('reads shapes with runs collapsed', () => {
+      assert.equal(shape('Dawn'), 'Xx');
+      assert.equal(shape('dawn'), 'x');
+      assert.equal(shape('JT'), 'X');
+      assert.equal(shape('anne-sophie'), 'x-x');
+      assert.equal(shape('t5k2j1'), 'xdxdxd');
+      assert.equal(shape('Élodie'), 'Xx');
+    });
+
+    it('says which lists hold a word', () => {
+      assert.match(lists('the'), /S/);
+      assert.match(lists('invega'), /K/);
+      assert.match(lists('dawn'), /F/);
+      assert.match(lists('dawn'), /C/);
+      assert.match(lists('felines'), /[EI]/);
+      assert.match(lists('talkd'), /M/, 'a misspelt everyday word');
+      assert.equal(lists('zxqvbn'), 'U', 'in no list');
+    });
+
+    it('knows where a word stands in its sentence', () => {
+      const text = 'met dawn. Then rusty came, hope';
+      const toks = tokenize(text);
+      assert.deepEqual(toks.map((_t, i) => boundary(text, toks, i)), ['S', '-', 'S', '-', '-', 'c']);
+    });
+
+    it('asks only about words that may be names', () => {
+      const ask = (w: string) => candidate(tokenize(w)[0]!);
+      assert.equal(ask('oksana'), true, 'no English word');
+      assert.equal(ask('Jennifer'), true, 'a given name');
+      assert.equal(ask('the'), false, 'a function word');
+      assert.equal(ask('invega'), false, 'on the keep-list');
+      assert.equal(ask('shirts'), false, 'an English word in no name list');
+      assert.equal(ask('talkd'), false, 'a misspelt everyday word');
+      assert.equal(ask('hope'), false, 'a word-name: the rules judge its slot');
+      assert.equal(ask('12'), false, 'a number');
+    });
+  });
+
+  describe('training and scoring', () => {
+    it('learns a person slot and finds a new name in it, not the words around it', () => {
+      const model = train(examples(slotNotes()), 0);
+      useNameModel(model);
+      const text = 'texted nkechi at the clinic abt her invega shot';
+      assert.deepEqual(classifierNames(text, []), [{ start: 7, end: 13, type: 'NAME' }]);
+    });
+
+    it('leaves the words the rules already hid and keeps a possessive outside the name', () => {
+      useNameModel(train(examples(slotNotes()), 0));
+      const text = "met nkechi's sister";
+      assert.deepEqual(classifierNames(text, [{ start: 0, end: 3, type: 'NAME' }]), [{ start: 4, end: 10, type: 'NAME' }]);
+      assert.deepEqual(classifierNames(text, [{ start: 4, end: 12, type: 'NAME' }]), []);
+    });
+
+    it('scores a word in a person slot above the same word after a determiner', () => {
+      const scorer = new NameScorer(train(examples(slotNotes()), 0));
+      const a = 'texted nkechi at the park';
+      const b = 'the nkechi at the park';
+      assert.ok(scorer.score(a, tokenize(a), 1) > scorer.score(b, tokenize(b), 1));
+    });
+
+    it('finds nothing when turned off, and is off unless turned on', () => {
+      useNameModel(null);
+      assert.deepEqual(classifierNames('texted nkechi at the clinic', []), []);
+      useNameModel(undefined);
+      assert.equal(activeScorer(), null);
+    });
+
+    it('trains deterministically: the same notes give the same weights', () => {
+      const a = JSON.stringify(train(examples(slotNotes()), 0.5));
+      const b = JSON.stringify(train(examples(slotNotes()), 0.5));
+      assert.equal(a, b);
+    });
+  });
+
+  describe('the shipped model', () => {
+    const shipped = JSON.parse(fs.readFileSync(MODEL_FILE, 'utf8')) as NameModel;
+
+    it('loads, small, with a threshold from the cross-validation grid', () => {
+      assert.ok(new NameScorer(shipped));
+      assert.ok(GRID.includes(shipped.threshold));
+      assert.ok(Object.keys(shipped.weights).length > 100);
+      assert.ok(fs.statSync(MODEL_FILE).size < 200 * 1024);
+      assert.ok(shipped.trainedOn.files.every((f) => /-dev\.(txt|jsonl)$/.test(f)), 'development sets only');
+    });
+
+    it('finds a new name after a person cue with the shipped weights, and leaves the words around it', () => {
+      useNameModel(shipped);
+      const text = 'texted nkechi abt the rent';
+      assert.deepEqual(classifierNames(text, []).map((e) => text.slice(e.start, e.end)), ['nkechi']);
+      assert.equal(deidentify(text).redacted, 'texted [NAME] abt the rent');
+    });
+
+    it('is what `npm run train:deid` makes from the development notes it names (byte for byte)', function () {
+      this.timeout(60_000);
+      if (devSource().sha256 !== shipped.trainedOn.sha256) {
+        // The dev notes grew since the model was trained: training must still be deterministic on what is there.
+        assert.equal(JSON.stringify(trainShipped(devNotes(), shipped.threshold)), JSON.stringify(trainShipped(devNotes(), shipped.threshold)));
+        return;
+      }
+      assert.equal(`${JSON.stringify(trainShipped(devNotes(), shipped.threshold))}\n`, fs.readFileSync(MODEL_FILE, 'utf8'));
+    });
+  });
+});
