@@ -16,6 +16,7 @@ import type { EtagCheckedStorage } from './stateStorage';
 import { invokeAnswer } from './invokes';
 import { RedeliveryGuard } from './redelivery';
 import { addressOf, isSharedConversation } from './references';
+import { stripInvisible } from './invisibleText';
 import { answerInSharedChat, stripOwnMention } from './sharedChats';
 
 export class PeerReflectBot extends TeamsActivityHandler {
@@ -38,6 +39,7 @@ export class PeerReflectBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       stripOwnMention(context.activity);
+      stripInvisible(context.activity);
       const person = await this.resolvePerson(context);
       // A team channel or group chat: everyone there reads the answer, so nothing personal runs (bot/sharedChats.ts).
       if (isSharedConversation(context.activity)) {
