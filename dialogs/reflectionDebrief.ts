@@ -38,10 +38,10 @@ export const PROMPTS_PER_DEBRIEF = 5;
 /** `reflect quick` asks the stage's first two. */
 export const PROMPTS_PER_QUICK_DEBRIEF = 2;
 
-/** How a tired PSW says the movement in their own words ("stuck", "same as before"), beside the buttons' titles. */
+/** How a tired PSW says the movement in their own words ("stuck", "no change"), beside the buttons' titles. */
 const MOVEMENT_WORDS: Record<Movement, string[]> = {
   progressing: ['moving', 'moving forward', 'better', 'going well', 'getting better', 'forward', 'improving'],
-  steady: ['same', 'the same', 'same as before', 'no change', 'stable', 'holding'],
+  steady: ['same', 'the same', 'no change', 'stable', 'holding'],
   stalling: ['stuck', 'stalled', 'stall', 'not moving', 'going nowhere', 'slow'],
   setback: ['worse', 'went backwards', 'backwards', 'set back', 'step back', 'getting worse'],
 };

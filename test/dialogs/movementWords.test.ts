@@ -23,8 +23,8 @@ describe('movement in the PSW’s own words', () => {
     assert.match(shown, /Which one would you like to try next time\?/);
   });
 
-  it('"same as before" is Steady: on to how they are', async () => {
+  it('"the same" is Steady: on to how they are', async () => {
     const c = await toMovement('qa-move-2');
-    assert.match(visibleText(await c.say('same as before')), /How are you doing after this one/);
+    assert.match(visibleText(await c.say('the same')), /How are you doing after this one/);
   });
 });
