@@ -191,8 +191,9 @@ export const phone: Detector = (t) => {
   const cluster = /[+(]?\d[\d ().\-/x]{5,28}\d/g;
   const byShape = out.slice();
   for (let c = cluster.exec(t); c; c = cluster.exec(t)) {
-    // A lone last digit before a lower-case word is SMS "4"/"2" ("61234-5587 4 the form").
-    if (/ \d$/.test(c[0]) && /^ \p{Ll}/u.test(t.slice(c.index + c[0].length, c.index + c[0].length + 2))) c[0] = c[0].slice(0, -2);
+    // A lone last digit before a lower-case word is SMS "4"/"2" ("780 555 0199 4 the form"), when the number is whole
+    // without it (10 or 11 digits left): "587 555 1 2 3 4 lol" keeps its last digit.
+    if (/ \d$/.test(c[0]) && [10, 11].includes(digitsOf(c[0]).length - 1) && /^ \p{Ll}/u.test(t.slice(c.index + c[0].length, c.index + c[0].length + 2))) c[0] = c[0].slice(0, -2);
     const cs = c.index;
     const ce = cs + c[0].length;
     const nd = digitsOf(c[0]).length;

@@ -202,3 +202,10 @@ describe('deidentify: health card labels, version codes and vehicle cues (round 
     kept('lemme know wtv works 4 u');
   });
 });
+
+describe('deidentify: a phone typed digit by digit (round 10)', () => {
+  it('keeps its last digit when the number needs it', () => {
+    hidden('her new # is 587 555 1 2 3 4 lol', '587 555 1 2 3 4', 'PHONE');
+    stays('call 780 555 0199 4 the form', '4');
+  });
+});
