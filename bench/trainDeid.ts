@@ -33,7 +33,7 @@ type Note = LabelledNote & { register?: string; file: string };
 export function devNotes(): Note[] {
   const notes: Note[] = [];
   for (const file of DEV_FILES) {
-    if (/test|fresh|[/\\]lead[/\\]/.test(file)) throw new Error(`train:deid: ${file} is not a development set`);
+    if (/test|fresh|^bench[/\\]data[/\\]lead[/\\]/.test(path.relative(repoRoot, file))) throw new Error(`train:deid: ${file} is not a development set`);
     if (!fs.existsSync(file)) continue;
     for (const r of load(file)) notes.push({ ...r, file: path.basename(file) });
   }
