@@ -4,7 +4,8 @@ import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogContext } from 'botbuilder-dialogs';
 import { t } from '../services/catalogue';
 import { log } from '../services/log';
-import { cancelledMessage, commandLine, commandMidDialog, commandsFor, matchCommand, withoutIdentifiers, type CommandTable } from './commands';
+import { cancelledMessage, commandLine, commandMidDialog, commandsFor, matchCommand, withoutIdentifiers, type Command, type CommandTable, type RoutedCommand } from './commands';
+import { choiceAsked, matchChoice } from './prompts';
 import { askingAbout, STOP_DIALOG, SWITCH_DIALOG, type DebriefProgress, type SwitchOptions } from './midDebrief';
 import { didYouMean, help, smallTalk } from './messages';
 import { screenOutside } from './safety';
@@ -67,6 +68,15 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
     await (asking ? dc.replaceDialog(SWITCH_DIALOG, options) : dc.beginDialog(SWITCH_DIALOG, options));
     return;
   }
+  // Outside a debrief, a command typed at a list's question (`flags`, a summary's pages, reminders) is not an answer
+  // and nothing there is lost by leaving: the command runs (it used to get "I didn't catch that" until `cancel`).
+  const leaving = !about && !valueCommand && dc.activeDialog ? commandAtChoice(dc, text, commandsFor(person.role, table.commands)) : undefined;
+  if (leaving) {
+    log.info('command.start', { command: leaving.command.dialogId });
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(leaving.command.dialogId, { args: leaving.args });
+    return;
+  }
   if (dc.activeDialog) {
     const result = await dc.continueDialog();
     if (result.status !== DialogTurnStatus.empty) return;
@@ -97,6 +107,15 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
   }
   log.info('command.start', { command: routed.command.dialogId });
   await dc.beginDialog(routed.command.dialogId, { args: routed.args });
+}
+
+/** A command typed, exactly and command-shaped, at a choice it does not answer; never during the safety protocol. */
+function commandAtChoice(dc: DialogContext, text: string, commands: Command[]): RoutedCommand | undefined {
+  const asked = choiceAsked(dc);
+  if (!asked || asked.chain.some((id) => id.startsWith('safety.')) || matchChoice(text, asked.options.choices)) return undefined;
+  const routed = matchCommand(text, commands);
+  const shaped = routed && commandMidDialog(text, [routed.command]);
+  return shaped && routed;
 }
 
 function commandFromValue(context: TurnContext): string | undefined {

@@ -75,6 +75,21 @@ export class ChoiceStep extends CardStep<ChoiceStepOptions> {
   }
 }
 
+/** The choice being asked at the bottom of the dialog stack, if the innermost dialog is a choice; and who is asking. */
+export function choiceAsked(dc: DialogContext): { options: ChoiceStepOptions; chain: string[] } | undefined {
+  const chain: string[] = [];
+  let inner: DialogContext | undefined = dc;
+  let last = dc;
+  while (inner?.activeDialog) {
+    chain.push(inner.activeDialog.id);
+    last = inner;
+    inner = inner.child;
+  }
+  const active = last.activeDialog;
+  if (!active || !(last.findDialog(active.id) instanceof ChoiceStep)) return undefined;
+  return { options: (active.state as StepState<ChoiceStepOptions>).options, chain };
+}
+
 function result(options: ChoiceStepOptions, index: number, via: ChoiceResult['via']): ChoiceResult {
   const c = options.choices[index]!;
   return { value: c.value, title: c.title, index, via };
