@@ -1,25 +1,27 @@
 // Reminder commands: `remind me at 16:30 on weekdays` (several allowed), `reminders` (each listed, with a button to
 // stop it), `stop reminder 2` / `stop reminder 4:30 pm` / `stop reminders` (all), and `timezone <zone or place>`.
-// Each answers in one turn; parsing, places and scheduling live in services/reminders.
-import type { Activity } from 'botbuilder';
-import type { Dialog } from 'botbuilder-dialogs';
+// Each answers in one turn (but `remind me at 4:30`, which asks morning or afternoon); parsing, places and scheduling live in services/reminders.
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import { adaptiveCard, cardAttachment, commandButton, textBlock } from '../cards/card';
 import type { AppServices } from '../services/app';
 import { t } from '../services/catalogue';
 import { log } from '../services/log';
 import { MAX_REMINDERS, type CurrentReminder } from '../services/reminders/reminders';
-import { parseReminder, ruleAsTyped, type ReminderRule } from '../services/reminders/rule';
+import { parseReminder, type ReminderRule } from '../services/reminders/rule';
 import { describeRule } from '../cards/words/reminderRule';
 import { clock, weekdayName } from '../cards/words/dates';
 import { zoneFor } from '../services/reminders/zones';
 import { OneTurnDialog } from './oneTurn';
+import { ChoiceStep, type ChoiceResult, type ChoiceStepOptions } from './prompts';
 import { personOf } from './turn';
 
 export const REMIND_DIALOG = 'reminders.set';
 export const SHOW_REMINDERS_DIALOG = 'reminders.show';
 export const STOP_REMINDERS_DIALOG = 'reminders.stop';
 export const TIMEZONE_DIALOG = 'reminders.timezone';
+const AM_OR_PM = 'reminders.amOrPm';
 
 /** "Monday at 4:30 pm", "today at 4:30 pm", "tomorrow at 9:00 am" in the person's zone. */
 export function whenText(at: Date, zone: string, now: Date): string {
@@ -43,13 +45,44 @@ export function pickReminder(args: string, list: CurrentReminder[]): CurrentRemi
   return parsed.ok ? list.find((r) => r.rule.time === parsed.rule.time) : undefined;
 }
 
-/** "4:30 in the morning or the afternoon?" with a button for each, which sets that reminder as if typed in full. */
-function amOrPm(am: ReminderRule, pm: ReminderRule): Partial<Activity> {
-  const [hour, minute] = am.time.split(':').map(Number);
-  const at = `${hour}:${String(minute).padStart(2, '0')}`;
-  const text = t('reminders.amOrPm', { time: at, later: hour >= 5 ? 'evening' : 'afternoon' });
-  const buttons = [am, pm].map((rule) => commandButton(describeRule(rule), `remind me ${ruleAsTyped(rule)}`));
-  return { type: 'message', text, attachments: [cardAttachment({ ...adaptiveCard([textBlock(t('reminders.amOrPmHint'), { isSubtle: true })], buttons), fallbackText: text })] };
+/**
+ * `remind me at 4:30`: the set, or "4:30 in the morning, or in the afternoon?" as a choice, answered by a tap, by
+ * its title, or by "morning", "pm", "evening" (a one-turn command's buttons left typed answers nowhere to go).
+ */
+class RemindDialog extends ComponentDialog {
+  constructor(
+    private readonly answer: (context: TurnContext, args: string) => Promise<{ am: ReminderRule; pm: ReminderRule } | undefined>,
+    private readonly set: (context: TurnContext, rule: ReminderRule) => Promise<void>,
+  ) {
+    super(REMIND_DIALOG);
+    this.addDialog(new ChoiceStep(AM_OR_PM));
+    this.addDialog(new WaterfallDialog(`${REMIND_DIALOG}.main`, [this.ask.bind(this), this.chosen.bind(this)]));
+    this.initialDialogId = `${REMIND_DIALOG}.main`;
+  }
+
+  private async ask(step: WaterfallStepContext) {
+    const both = await this.answer(step.context, ((step.options as { args?: string } | undefined)?.args ?? '').trim());
+    if (!both) return step.endDialog();
+    (step.values as Record<string, unknown>).rules = both;
+    const [hour, minute] = both.am.time.split(':').map(Number);
+    const time = `${hour}:${String(minute).padStart(2, '0')}`;
+    const later = hour! >= 5 ? 'evening' : 'afternoon';
+    return step.beginDialog(AM_OR_PM, {
+      step: 'am-or-pm',
+      prompt: t('reminders.amOrPm', { time, later }),
+      retry: t('reminders.amOrPmHint'),
+      choices: [
+        { value: 'am', title: describeRule(both.am), synonyms: ['am', 'a.m.', 'morning', 'in the morning', 'the morning'] },
+        { value: 'pm', title: describeRule(both.pm), synonyms: ['pm', 'p.m.', 'afternoon', 'evening', 'in the afternoon', 'in the evening', 'the afternoon', 'the evening', 'tonight'] },
+      ],
+    } satisfies ChoiceStepOptions);
+  }
+
+  private async chosen(step: WaterfallStepContext) {
+    const rules = (step.values as Record<string, unknown>).rules as { am: ReminderRule; pm: ReminderRule };
+    await this.set(step.context, (step.result as ChoiceResult).value === 'am' ? rules.am : rules.pm);
+    return step.endDialog();
+  }
 }
 
 /** The time now in `zone`, for "it's 4:30 pm there now". */
@@ -59,28 +92,33 @@ function clockAt(now: Date, zone: string): string {
 }
 
 export function createReminderDialogs(app: AppServices): Dialog[] {
+  /** Sets a reminder and says when it first comes. */
+  async function setReminder(context: TurnContext, rule: ReminderRule): Promise<void> {
+    const person = personOf(context);
+    const now = app.now();
+    const { outcome, reminder, count } = await app.reminders.add(person, rule, now);
+    log.info('reminder.set', { person: person.id.slice(0, 8), status: outcome, count });
+    if (outcome === 'full' || !reminder) return void (await context.sendActivity(t('reminders.full', { max: MAX_REMINDERS })));
+    const said = describeRule(reminder.rule);
+    if (outcome === 'same') return void (await context.sendActivity(t('reminders.same', { rule: said })));
+    if (outcome === 'merged') return void (await context.sendActivity(t('reminders.merged', { rule: said })));
+    const next = whenText(reminder.next, person.timeZone, now);
+    const reply = count > 1 ? t('reminders.added', { rule: said, zone: person.timeZone, next, count }) : t('reminders.set', { rule: said, zone: person.timeZone, next });
+    await context.sendActivity(person.timeZone === app.config.defaultTimeZone ? `${reply}\n\n${t('reminders.otherZone')}` : reply);
+  }
+
   return [
-    new OneTurnDialog(REMIND_DIALOG, async (context, args) => {
+    new RemindDialog(async (context, args) => {
       if (!args) return void (await context.sendActivity(t('reminders.howTo')));
       const parsed = parseReminder(args);
-      if (!parsed.ok && parsed.reason === 'am_or_pm') return void (await context.sendActivity(amOrPm(parsed.am, parsed.pm)));
+      if (!parsed.ok && parsed.reason === 'am_or_pm') return { am: parsed.am, pm: parsed.pm };
       if (!parsed.ok) {
         log.info('reminder.unparsed', { status: parsed.reason });
         await context.sendActivity(parsed.reason === 'bad_time' ? t('reminders.badTime') : parsed.reason === 'unknown_words' ? t('reminders.unknownWords') : t('reminders.howTo'));
         return;
       }
-      const person = personOf(context);
-      const now = app.now();
-      const { outcome, reminder, count } = await app.reminders.add(person, parsed.rule, now);
-      log.info('reminder.set', { person: person.id.slice(0, 8), status: outcome, count });
-      if (outcome === 'full' || !reminder) return void (await context.sendActivity(t('reminders.full', { max: MAX_REMINDERS })));
-      const rule = describeRule(reminder.rule);
-      if (outcome === 'same') return void (await context.sendActivity(t('reminders.same', { rule })));
-      if (outcome === 'merged') return void (await context.sendActivity(t('reminders.merged', { rule })));
-      const next = whenText(reminder.next, person.timeZone, now);
-      const reply = count > 1 ? t('reminders.added', { rule, zone: person.timeZone, next, count }) : t('reminders.set', { rule, zone: person.timeZone, next });
-      await context.sendActivity(person.timeZone === app.config.defaultTimeZone ? `${reply}\n\n${t('reminders.otherZone')}` : reply);
-    }),
+      await setReminder(context, parsed.rule);
+    }, (context, rule) => setReminder(context, rule)),
     new OneTurnDialog(SHOW_REMINDERS_DIALOG, async (context) => {
       const person = personOf(context);
       const list = await app.reminders.list(person.id);
