@@ -32,6 +32,31 @@ function newest(paths) {
   return max;
 }
 
+/**
+ * Copies the data files the code reads beside itself (the shipped models: JSON files under services/, read through
+ * __dirname) to the same place under dist/: tsc emits only JavaScript, and without them the compiled risk screen
+ * could not load its classifier.
+ */
+function assets() {
+  const found = [];
+  const visit = (rel) => {
+    for (const entry of fs.readdirSync(path.join(ROOT, rel), { withFileTypes: true })) {
+      const child = path.join(rel, entry.name);
+      if (entry.isDirectory()) visit(child);
+      else if (entry.name.endsWith('.json')) found.push(child);
+    }
+  };
+  for (const dir of SOURCES) if (fs.existsSync(path.join(ROOT, dir)) && fs.statSync(path.join(ROOT, dir)).isDirectory()) visit(dir);
+  return found;
+}
+
+function copyAssets() {
+  for (const rel of assets()) {
+    fs.mkdirSync(path.dirname(path.join(DIST, rel)), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, rel), path.join(DIST, rel));
+  }
+}
+
 function build() {
   fs.rmSync(DIST, { recursive: true, force: true });
   const started = Date.now();
@@ -40,6 +65,7 @@ function build() {
     process.stderr.write('PeerReflect: the TypeScript build failed (errors above); dist/ was not written.\n');
     process.exit(r.status ?? 1);
   }
+  copyAssets();
   fs.writeFileSync(STAMP, `${new Date().toISOString()}\n`);
   process.stderr.write(`PeerReflect: built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
   // Every content check in full, by the code just built: a broken content file stops the build, and a pass is
@@ -60,7 +86,7 @@ if (!ifStale) {
     process.exit(1);
   }
   build();
-} else if (built && (!haveTsc || newest(SOURCES) <= built)) {
+} else if (built && (!haveTsc || (newest(SOURCES) <= built && assets().every((rel) => fs.existsSync(path.join(DIST, rel)))))) {
   // Up to date, or a production install (no TypeScript) running the dist/ it was given.
 } else if (haveTsc) {
   build();
