@@ -23,7 +23,8 @@ export interface RawTextStepOptions {
 
 export type RawTextResult = { text: string; skipped?: false } | { skipped: true };
 
-const SKIP = /^(skip|skip it|pass|none|no|-)$/i;
+// "Any names to hide?" answered "nope", "n/a" or "ok" is a no, never a name to hide in this and later reflections.
+const SKIP = /^(skip|skip it|pass|none|none needed|no|nope|nah|na|n\/a|no names?|no one|nobody|nothing|no thanks|not really|not now|ok|okay|idk|-)[.!]?$/i;
 
 export class RawTextStep extends CardStep<RawTextStepOptions> {
   constructor(id: string, private readonly settings: { maxLength: number }) {
