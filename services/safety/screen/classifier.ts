@@ -7,9 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { stem } from 'porter2';
 import { RISK_CATEGORIES, type RiskCategory } from '../../content';
-import { clauseMarks, wordClass } from './wordClasses';
+import { clauseMarks, stem, wordClass } from './wordClasses';
 
 export interface FeatureOptions {
   bigrams: boolean;

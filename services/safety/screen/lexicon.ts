@@ -65,6 +65,7 @@ function readContext(c: Content): ContextRules {
   return rules;
 }
 
+/** Compiled without the `i` flag: normalised text is lower case, and case-blind matching is much slower. */
 export function compileLexicon(c: Content): CompiledLexicon {
   let out = cache.get(c);
   if (out) return out;
@@ -72,27 +73,27 @@ export function compileLexicon(c: Content): CompiledLexicon {
   out = {
     categories: c.riskTerms.map((cat) => ({
       id: cat.id,
-      patterns: cat.patterns.map((t) => ({ id: t.id, re: compilePattern(t.pattern) })),
-      exclusions: cat.exclusions.map((t) => compilePattern(t.pattern)),
-      excludes: cat.exclusions.map((t) => compilePattern(t.pattern, 'i')),
+      patterns: cat.patterns.map((t) => ({ id: t.id, re: compilePattern(t.pattern, 'g') })),
+      exclusions: cat.exclusions.map((t) => compilePattern(t.pattern, 'g')),
+      excludes: cat.exclusions.map((t) => compilePattern(t.pattern, '')),
     })),
     negation: {
-      near: compilePattern(ctx.negation.pattern, 'i'),
-      anywhere: ctx.negation.anywhere ? compilePattern(ctx.negation.anywhere, 'i') : undefined,
-      pseudo: ctx.negation.pseudo ? compilePattern(ctx.negation.pseudo) : undefined,
+      near: compilePattern(ctx.negation.pattern, ''),
+      anywhere: ctx.negation.anywhere ? compilePattern(ctx.negation.anywhere, '') : undefined,
+      pseudo: ctx.negation.pseudo ? compilePattern(ctx.negation.pseudo, 'g') : undefined,
       window: ctx.negation.window,
     },
-    resolved: compilePattern(ctx.resolved.pattern, 'i'),
-    current: compilePattern(ctx.current.pattern, 'i'),
+    resolved: compilePattern(ctx.resolved.pattern, ''),
+    current: compilePattern(ctx.current.pattern, ''),
     suppress: ctx.suppress.map((s) => ({
       categories: s.categories ?? [],
-      re: compilePattern(s.pattern, 'i'),
-      unless: s.unless ? compilePattern(s.unless, 'i') : undefined,
+      re: compilePattern(s.pattern, ''),
+      unless: s.unless ? compilePattern(s.unless, '') : undefined,
     })),
     self: ctx.self && {
-      reflective: compilePattern(ctx.self.reflective.pattern, 'i'),
-      current: compilePattern(ctx.self.current.pattern, 'i'),
-      risk: compilePattern(ctx.self.risk.pattern, 'i'),
+      reflective: compilePattern(ctx.self.reflective.pattern, ''),
+      current: compilePattern(ctx.self.current.pattern, ''),
+      risk: compilePattern(ctx.self.risk.pattern, ''),
     },
   };
   cache.set(c, out);

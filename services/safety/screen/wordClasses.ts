@@ -5,7 +5,18 @@
  * (the worker, "i", or someone else) and tense, so "i keep seeing his face" and "she used to cut" are told apart
  * from "he keeps cutting" (ConText's experiencer and temporality, as features). Looked up by porter2 stem.
  */
-import { stem } from 'porter2';
+import { stem as porter2 } from 'porter2';
+
+/** porter2 is the classifier's costliest step and words repeat from note to note: each stem is remembered. */
+const stems = new Map<string, string>();
+export function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = porter2(word);
+    if (stems.size < 50000) stems.set(word, s);
+  }
+  return s;
+}
 
 const CLASSES: Record<string, string> = {
   possession: 'guitar watch ring jewellery jewelry necklace coat boots jacket clothes stuff things belongings possessions tools bike car tv laptop phone records collection furniture',
