@@ -200,6 +200,7 @@ describe('deidentify: health card labels, version codes and vehicle cues (round 
     kept('cos she was tired, tbd abt the mtg');
     kept('thc and cbd are not the same, prn meds otc');
     kept('lemme know wtv works 4 u');
+    kept('she nvr came, gona try again tmoro');
   });
 });
 
