@@ -165,7 +165,13 @@ export class SafetyDialog extends ComponentDialog {
   private async answered(step: WaterfallStepContext) {
     const o = step.options as SafetyPauseOptions;
     const choice = (step.result as ChoiceResult).value;
-    if (choice === 'continue') return this.resume(step);
+    if (choice === 'continue') {
+      // "Carry on" is a lone button, so anything typed passes it; words typed there that raise a new kind get that
+      // kind's response, never a silent carry on ("she also said she has pills saved up").
+      const more = freshKinds(step.context.activity.text ?? '', o.found ?? o.categories);
+      if (more.length) return step.replaceDialog(MAIN, { ...o, categories: more, found: [...new Set([...(o.found ?? o.categories), ...more])] } satisfies SafetyPauseOptions);
+      return this.resume(step);
+    }
     if (choice !== 'alert') {
       await step.context.sendActivity(t('safety.declined'));
       return this.resume(step);
@@ -263,6 +269,17 @@ export class SafetyCheckDialog extends ComponentDialog {
 
   private async done(step: WaterfallStepContext) {
     return step.endDialog(v(step).kind);
+  }
+}
+
+/** The kinds a text raises beyond those already shown; none when the screen fails (the pause is showing already). */
+function freshKinds(text: string, shown: readonly RiskCategory[]): RiskCategory[] {
+  if (text.trim().split(/\s+/).length < 3) return [];
+  try {
+    return screening.answer(text, shown).fresh;
+  } catch (err) {
+    log.error('safety.screen_failed', errorFields(err));
+    return [];
   }
 }
 

@@ -69,3 +69,21 @@ describe('safety questions survive help and carry on', () => {
     assert.match(said(await c.say(t('prompts.carryOn'))), /\(2\/3\)/);
   });
 });
+
+// QA: the pause's lone "Carry on" let anything typed pass it: a second concern written there went unanswered.
+describe('words typed at the pause’s Carry on', () => {
+  const bot = useBot();
+
+  it('a new kind of concern gets its own response; plain words carry on', async () => {
+    const c = new Conversation(bot().url, 'qa-pause-more');
+    await asRole(bot(), c.userId, 'psw'); // no supervisor: the pause ends in a lone Carry on
+    await c.say('reflect C-34');
+    await c.say('skip');
+    await c.say('building trust');
+    assert.ok(visibleText(await c.say('she said she wants to kill herself tonight')).includes(t('prompts.carryOn')));
+    const more = said(await c.say('her boyfriend hits the kids and they are scared to go home'));
+    assert.ok(more.includes(protocol.kinds.abuse.text), 'the abuse response');
+    assert.doesNotMatch(more, /\(2\/5\)/, 'still paused');
+    assert.match(said(await c.say('ok')), /\(2\/5\)/);
+  });
+});
