@@ -118,7 +118,9 @@ export function firstPart(whole: RedactedText, max: number): RedactedText {
 /** The last few words of the part kept, to show where it ends. */
 export function ending(text: string): string {
   const words = text.split(/\s+/);
-  return words.length > 8 ? `…${words.slice(-8).join(' ')}` : text;
+  const tail = words.length > 8 ? `…${words.slice(-8).join(' ')}` : text;
+  // One very long "word" (a pasted link, a key held down) was quoted whole, 2,000 characters: its end is enough.
+  return tail.length > 80 ? `…${tail.slice(-60)}` : tail;
 }
 
 export class FreeTextStep extends CardStep<FreeTextStepOptions> {
