@@ -7,11 +7,12 @@ import type { AdaptiveCard } from '../cards/card';
 import { followUpCard, followUpShort, reminderCard, reminderShort } from '../cards/notices';
 import { teamSummaryCard, teamSummaryText } from '../cards/summary';
 import { rosterNoticeText } from '../cards/words/rosterNotice';
+import { safetyAlertText, safetyAlertUpdateText } from '../cards/words/safetyAlert';
 
-/** A notice as the person reads it: a card with its short text, or (a roster change) a sentence alone. */
+/** A notice as the person reads it: a card with its short text, or (a roster change, a safety alert) text alone. */
 export type NoticeRenderer = (notice: Notice) => { text?: string; card?: AdaptiveCard };
 
-export function noticeRenderer(app: Pick<AppServices, 'supervision' | 'now'>): NoticeRenderer {
+export function noticeRenderer(app: Pick<AppServices, 'supervision' | 'safetyAlerts' | 'now'>): NoticeRenderer {
   return (notice) => {
     switch (notice.kind) {
       case 'reminder':
@@ -26,6 +27,10 @@ export function noticeRenderer(app: Pick<AppServices, 'supervision' | 'now'>): N
       }
       case 'roster':
         return { text: rosterNoticeText(notice.notice) };
+      case 'safetyAlert':
+        return { text: safetyAlertText(app.safetyAlerts.protocol, notice.alert) };
+      case 'safetyAlertUpdate':
+        return { text: safetyAlertUpdateText(app.safetyAlerts.protocol, notice.update) };
     }
   };
 }

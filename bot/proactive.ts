@@ -142,6 +142,6 @@ function retryAfterOf(err: unknown): string | undefined {
 export function createScheduler(app: AppServices, adapter: CloudAdapter, opts: { sender?: Partial<ProactiveOptions>; scheduler?: Partial<SchedulerOptions> } = {}): Scheduler {
   const sender = new ProactiveSender(adapter, app.references, { appId: app.config.microsoftAppId, render: noticeRenderer(app), ...opts.sender });
   // Safety alerts deliver themselves through the same Sender, on their own path (services/safety/delivery.ts).
-  const handlers = { ...jobHandlers(app), safety_alert: safetyAlertHandler({ people: app.people, sender, protocol: app.safetyAlerts.protocol, openAlerts: app.supervision.openAlerts }) };
+  const handlers = { ...jobHandlers(app), safety_alert: safetyAlertHandler({ people: app.people, sender, openAlerts: app.supervision.openAlerts }) };
   return new Scheduler({ container: app.store.containers.schedules, handlers, sender, now: () => app.now(), ...opts.scheduler });
 }

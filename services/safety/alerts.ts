@@ -4,14 +4,13 @@
 // ALERT_WINDOW_MS — to the next person in line (another supervisor of the team, then an admin), telling the PSW
 // at each step. Any instance may run it (the scheduler's lease); asking again in the same debrief adds the new
 // kinds to the alert still on its way, or says the supervisor already has it. The alert carries the PSW's
-// alias, the client code and the kinds' labels; never anything they wrote.
+// alias, the client code and the kinds, as data said in the reader's words when it is sent; never anything they wrote.
 import type { Container } from '@azure/cosmos';
 import type { RiskCategory, SafetyProtocol } from '../content';
 import { looksLikeIdentifier } from '../deidentify';
 import type { PeopleService, Person } from '../people';
 import type { ReferenceStore } from '../references';
 import { readDoc, stripSystem } from '../storage/documents';
-import { audienceOf, kindLabel, orderKinds } from './protocol';
 import type { Region } from './region';
 
 /** An alert (and its record once delivered) is kept a week; Cosmos removes the job then. */
@@ -67,19 +66,31 @@ export interface AlertRequest {
  */
 export type AlertRequestResult = 'sending' | 'added' | 'already' | 'nobody';
 
-/** What the person alerted reads. `who` is the PSW's roster alias; `forwarded` when their supervisor couldn't be reached. */
-export function alertText(protocol: SafetyProtocol, who: string, categories: readonly RiskCategory[], clientCode?: string, forwarded = false): string {
-  const client = categories.filter((k) => audienceOf(k, protocol) === 'client');
-  const own = categories.some((k) => audienceOf(k, protocol) === 'psw');
-  const passOn = forwarded ? ' Their supervisor couldn’t be reached, so it has come to you.' : '';
-  // Their own supervisor acknowledges it in `flags` (the weekly digest lists it until then); the next in line has no such list.
-  const end = ` I haven’t included anything they wrote. Please check in with them soon${forwarded ? '' : ', then type `flags` to mark it acknowledged'}.`;
-  if (!client.length) return `${who} asked me to let you know they could use some support right now.${passOn}${end}`;
-  const labels = new Intl.ListFormat('en', { type: 'conjunction' }).format(orderKinds(protocol, client).map((k) => kindLabel(k, protocol)));
-  const about = clientCode ? ` about client ${clientCode}` : '';
-  const self = own ? ' They may need some support themselves, too.' : '';
-  return `Safety alert from ${who}: a possible concern (${labels}) came up in a reflection${about}.${self}${passOn}${end}`;
+/**
+ * What the person alerted reads, as data (cards/words/safetyAlert.ts says it in their words when it is sent): the
+ * PSW's roster alias (none: "a peer support worker on your team"), the kinds and the client code; `forwarded` when
+ * their supervisor couldn't be reached. Never anything the PSW wrote.
+ */
+export interface SafetyAlertNotice {
+  who?: string;
+  categories: RiskCategory[];
+  clientCode?: string;
+  forwarded: boolean;
 }
+
+/** Someone in an alert's line as the PSW hears of them: their alias, and their supervisor, another of the team's or an admin. */
+export interface InLine {
+  alias?: string;
+  role: 'supervisor' | 'teamSupervisor' | 'admin';
+}
+
+/**
+ * What the PSW is told of their alert, as data: it reached someone; or it could not reach someone, with who is
+ * tried next (none: no one left) and, the first time, the protocol's contacts for these kinds and region.
+ */
+export type SafetyAlertUpdate =
+  | { status: 'delivered'; to: InLine }
+  | { status: 'notDelivered'; to: InLine; next?: InLine; contacts?: { categories: RiskCategory[]; region?: Region } };
 
 /** A delivered alert as a supervisor acknowledges it: ids, kinds and when — never anything the PSW wrote. */
 export interface DeliveredAlert {

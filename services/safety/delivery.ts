@@ -9,14 +9,12 @@
 // that reaches past the window moves on at once). Each send gets a short deadline, so no wait inside the Sender holds
 // the alert up. The scheduler's lease keeps two instances from running one alert at once; an instance that dies
 // mid-run leaves the job to be taken over when its lease ends.
-import type { SafetyProtocol } from '../content';
 import { errorFields, log } from '../log';
 import type { PeopleService } from '../people';
 import type { JobHandler, JobOutcome } from '../scheduler/job';
 import type { SendControl, Sender } from '../scheduler/scheduler';
 import { openAlertOf, type OpenAlert } from '../supervision/openAlerts';
-import { alertText, SAFETY_ALERT_TTL_SECONDS, type SafetyAlertPayload } from './alerts';
-import { contactsFor, fillWho } from './protocol';
+import { SAFETY_ALERT_TTL_SECONDS, type InLine, type SafetyAlertPayload, type SafetyAlertUpdate } from './alerts';
 
 /** How long one person is tried before the PSW is told and the next in line is alerted. */
 export const ALERT_WINDOW_MS = 90_000;
@@ -30,7 +28,6 @@ export const OPEN_ALERT_RETRY_MS = 60_000;
 export interface SafetyDeliveryDeps {
   people: PeopleService;
   sender: Sender;
-  protocol: SafetyProtocol;
   /**
    * Where a delivered alert waits to be acknowledged, read by the weekly digest with its roll-ups
    * (services/supervision/openAlerts.ts).
@@ -41,24 +38,18 @@ export interface SafetyDeliveryDeps {
 /** A delivered alert's payload while its open-alert entry is still to be written: when its week ends. */
 type Delivered = SafetyAlertPayload & { openUntil?: string };
 
-export function safetyAlertHandler({ people, sender, protocol, openAlerts }: SafetyDeliveryDeps): JobHandler {
-  const words = protocol.supervisorAlert;
-
+// The alert and what the PSW is told are notices (data); bot/notices.ts says them in the reader's words as they go.
+export function safetyAlertHandler({ people, sender, openAlerts }: SafetyDeliveryDeps): JobHandler {
   /** How the PSW hears of someone in line: their supervisor, another supervisor of the team, or an admin. */
-  const nameFor = async (personId: string, isTheirSupervisor: boolean): Promise<string> => {
+  const inLine = async (personId: string, isTheirSupervisor: boolean): Promise<InLine> => {
     const p = await people.get(personId);
-    const role = isTheirSupervisor ? 'your supervisor' : p?.role === 'admin' ? 'an admin' : 'another supervisor on your team';
-    return p?.alias ? `${p.alias} (${role})` : role;
+    const role = isTheirSupervisor ? 'supervisor' : p?.role === 'admin' ? 'admin' : 'teamSupervisor';
+    return { ...(p?.alias ? { alias: p.alias } : {}), role };
   };
 
-  const tellPsw = async (p: SafetyAlertPayload, text: string): Promise<void> => {
-    const delivery = await sender.send({ personId: p.psw, text }, { deadline: Date.now() + SEND_BUDGET_MS });
+  const tellPsw = async (p: SafetyAlertPayload, update: SafetyAlertUpdate): Promise<void> => {
+    const delivery = await sender.send({ personId: p.psw, notice: { kind: 'safetyAlertUpdate', update } }, { deadline: Date.now() + SEND_BUDGET_MS });
     if (delivery !== 'sent') log.warn('safety.psw_notice_failed', { status: delivery });
-  };
-
-  const contactsText = (p: SafetyAlertPayload): string => {
-    const contacts = contactsFor(protocol, p.categories, p.region);
-    return contacts.length ? `\n\n${words.contactsIntro}\n${contacts.map((k) => `**${k.label}**: ${k.detail}`).join('\n')}` : '';
   };
 
   /**
@@ -87,18 +78,18 @@ export function safetyAlertHandler({ people, sender, protocol, openAlerts }: Saf
     if (p.state === 'delivered' && openUntil && Date.parse(openUntil) > now.getTime()) return recordOpen(job.id, p, openUntil, now);
     if (p.state !== 'sending') return { messages: [] }; // the record of a finished alert, at the end of its week
     const keep = new Date(now.getTime() + SAFETY_ALERT_TTL_SECONDS * 1000).toISOString();
-    const psw = await people.get(p.psw);
-    const who = psw?.alias ?? 'A peer support worker on your team';
+    const who = (await people.get(p.psw))?.alias;
     let { at, since, told } = p;
 
     while (at < p.chain.length) {
       const to = p.chain[at]!;
       const isTheirSupervisor = p.primary && at === 0;
       const control: SendControl = { deadline: Date.now() + SEND_BUDGET_MS };
-      const delivery = await sender.send({ personId: to, text: alertText(protocol, who, p.categories, p.clientCode, !isTheirSupervisor) }, control);
+      const alert = { ...(who ? { who } : {}), categories: p.categories, ...(p.clientCode ? { clientCode: p.clientCode } : {}), forwarded: !isTheirSupervisor };
+      const delivery = await sender.send({ personId: to, notice: { kind: 'safetyAlert', alert } }, control);
       log.info('safety.alert_attempt', { status: delivery, attempt: at + 1, kind: p.categories.join('+') });
       if (delivery === 'sent') {
-        await tellPsw(p, fillWho(words.delivered, await nameFor(to, isTheirSupervisor)));
+        await tellPsw(p, { status: 'delivered', to: await inLine(to, isTheirSupervisor) });
         return recordOpen(job.id, { ...p, at, since, told, state: 'delivered' }, keep, now);
       }
       const waited = now.getTime() - Date.parse(since);
@@ -110,8 +101,11 @@ export function safetyAlertHandler({ people, sender, protocol, openAlerts }: Saf
       }
       // This person can't be reached (gone, no address, or failing too long): the PSW hears it now.
       const next = p.chain[at + 1];
-      const onward = next ? fillWho(words.nextInLine, await nameFor(next, false)) : words.noOneLeft;
-      await tellPsw(p, `${fillWho(words.notDelivered, await nameFor(to, isTheirSupervisor))} ${onward}${told ? '' : contactsText(p)}`);
+      await tellPsw(p, {
+        status: 'notDelivered', to: await inLine(to, isTheirSupervisor), ...(next ? { next: await inLine(next, false) } : {}),
+        // The contacts once: the first time it fails.
+        ...(told ? {} : { contacts: { categories: p.categories, ...(p.region ? { region: p.region } : {}) } }),
+      });
       log.warn('safety.alert_not_delivered', { status: delivery, attempt: at + 1, durationMs: waited });
       told = true;
       at++;

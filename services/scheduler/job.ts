@@ -1,6 +1,7 @@
 // A scheduled job as stored in the `schedules` container. One scheduler (services/scheduler) runs due jobs
 // of every kind with a lease (etag), so several bot instances never run the same job twice.
 import type { RosterNotice } from '../roster';
+import type { SafetyAlertNotice, SafetyAlertUpdate } from '../safety/alerts';
 import type { AgendaItem } from '../supervision/agenda';
 import type { TeamSummary } from '../supervision/summaries';
 
@@ -35,7 +36,10 @@ export type Notice =
   | { kind: 'reminder' }
   | { kind: 'followup'; clientCode: string }
   | { kind: 'digest'; summary: TeamSummary; /** Safety alerts about the team not yet acknowledged. */ alerts?: AgendaItem[] }
-  | { kind: 'roster'; notice: RosterNotice };
+  | { kind: 'roster'; notice: RosterNotice }
+  /** A safety alert to the person in line, and what its PSW is told of it (services/safety/delivery.ts). */
+  | { kind: 'safetyAlert'; alert: SafetyAlertNotice }
+  | { kind: 'safetyAlertUpdate'; update: SafetyAlertUpdate };
 
 /** What a job handler asks the scheduler to send. Delivered with the person's stored conversation reference. */
 export interface OutgoingMessage {

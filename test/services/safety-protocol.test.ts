@@ -2,10 +2,15 @@
 // kind gets (in the person's country), the alert's words (alias, code and every kind; never text), and whose
 // country a time zone is.
 import assert from 'node:assert/strict';
-import { content, RISK_CATEGORIES } from '../../services/content';
-import { alertText, safetyAlertId } from '../../services/safety/alerts';
+import { content, RISK_CATEGORIES, type RiskCategory, type SafetyProtocol } from '../../services/content';
+import { safetyAlertText } from '../../cards/words/safetyAlert';
+import { safetyAlertId } from '../../services/safety/alerts';
 import { contactsFor, fillWho, protocolFor, screenAnswer } from '../../services/safety/protocol';
 import { regionOf } from '../../services/safety/region';
+
+/** The alert a supervisor reads: the delivery hands it over as data, cards/words/safetyAlert.ts says it. */
+const alertText = (protocol: SafetyProtocol, who: string, categories: RiskCategory[], clientCode?: string, forwarded = false) =>
+  safetyAlertText(protocol, { who, categories, ...(clientCode ? { clientCode } : {}), forwarded });
 
 describe('safety protocol and alerts (services)', () => {
   const protocol = content().safetyProtocol;

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import type { AppServices } from '../../../services/app';
 import { content } from '../../../services/content';
-import { alertText, safetyAlertId, type SafetyAlertPayload } from '../../../services/safety/alerts';
+import { safetyAlertText } from '../../../cards/words/safetyAlert';
+import { safetyAlertId, type SafetyAlertPayload } from '../../../services/safety/alerts';
 import { closeStores } from '../../helpers/store';
 import { putRelationship, rosterApp, type Team } from './fixtures';
 
@@ -52,6 +53,9 @@ describe('supervision agenda and records', () => {
 
   it('tells the PSW’s own supervisor how to acknowledge an alert; not the next in line, who has no list to do it in', () => {
     const protocol = content().safetyProtocol;
+    // The alert as the person alerted reads it (data from the delivery, said by cards/words/safetyAlert.ts).
+    const alertText = (_: typeof protocol, who: string, categories: SafetyAlertPayload['categories'], clientCode?: string, forwarded = false) =>
+      safetyAlertText(protocol, { who, categories, ...(clientCode ? { clientCode } : {}), forwarded });
     assert.match(alertText(protocol, 'PSW 2', ['overdose'], 'K-2'), /Please check in with them soon, then type `flags` to mark it acknowledged\.$/);
     assert.match(alertText(protocol, 'PSW 2', ['psw_distress']), /then type `flags` to mark it acknowledged\.$/);
     assert.doesNotMatch(alertText(protocol, 'PSW 2', ['overdose'], 'K-2', true), /flags/);

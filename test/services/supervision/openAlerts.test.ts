@@ -59,7 +59,7 @@ describe('open safety alerts kept beside the roll-ups (issue 19)', () => {
     for (const p of [t.supA, t.supB, t.admin]) {
       await app.references.remember(p.id, { channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/amer/', conversation: { id: `c-${p.id.slice(0, 6)}` }, bot: { id: 'bot' } }, clock);
     }
-    const handler = safetyAlertHandler({ people: app.people, sender, protocol: app.safetyAlerts.protocol, openAlerts: app.supervision.openAlerts });
+    const handler = safetyAlertHandler({ people: app.people, sender, openAlerts: app.supervision.openAlerts });
     scheduler = new Scheduler({ container: app.store.containers.schedules, handlers: { safety_alert: handler }, sender, now: () => clock });
   });
   after(closeStores);
