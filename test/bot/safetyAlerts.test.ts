@@ -5,9 +5,13 @@
 // instances on one store deliver it once; one alert per debrief names every kind.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import sinon from 'sinon';
 import type { Activity } from 'botbuilder';
 import { createScheduler } from '../../bot/proactive';
+import { DEFAULT_LOCALES_DIR, loadCatalogues, useCatalogues } from '../../services/catalogue';
 import { log, setLogLevel } from '../../services/log';
 import type { Role } from '../../services/people';
 import { safetyAlertId, type SafetyAlertPayload } from '../../services/safety/alerts';
@@ -231,6 +235,32 @@ describe('safety alert delivery (fake connector, fake clock)', () => {
       assert.equal(alerts(sup).length, 1, 'only the first debrief’s');
     } finally {
       await other.stop();
+    }
+  });
+
+  it('each reader has it in the locale their chat last sent: a fr-CA supervisor in French (a fr-CA catalogue, no code), the PSW in English', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'peerreflect-locales-'));
+    fs.copyFileSync(path.join(DEFAULT_LOCALES_DIR, 'en.json'), path.join(dir, 'en.json'));
+    fs.writeFileSync(path.join(dir, 'fr-CA.json'), JSON.stringify({
+      safety: { alert: {
+        concernAbout: 'Alerte de sécurité de {who} : une inquiétude possible ({kinds}) est ressortie d’une réflexion sur le client {clientCode}.',
+        noneOfTheirWords: 'Je n’ai rien inclus de ce que la personne a écrit.',
+      } },
+    }));
+    const restore = useCatalogues(loadCatalogues(dir));
+    try {
+      const { sup, psw } = await team();
+      await sup.convo.post({ text: 'help', serviceUrl: channel.serviceUrl, locale: 'fr-CA' });
+      await ask(psw, ['suicide', 'overdose']);
+      await schedulerOf(bot, 'a').runDue();
+      // The kinds are joined in French; their labels are the protocol's (content/safety-protocol.json, English); a
+      // message fr-CA.json leaves out is English.
+      assert.deepEqual(inbox(sup), [
+        'Alerte de sécurité de PSW 7 : une inquiétude possible (overdose et suicidal thoughts) est ressortie d’une réflexion sur le client K-9. Je n’ai rien inclus de ce que la personne a écrit. Please check in with them soon, then type `flags` to mark it acknowledged.',
+      ]);
+      assert.deepEqual(inbox(psw), ['Your safety alert has reached Sup A (your supervisor). They\'ll check in with you.'], 'en-CA: English');
+    } finally {
+      restore();
     }
   });
 });
