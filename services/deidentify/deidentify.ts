@@ -4,7 +4,7 @@ import * as p from './patterns';
 import { addresses } from './address';
 import { facilities } from './facility';
 import { names } from './names';
-import { KEEP } from './lexicon';
+import { KEEP, MAIL_PROVIDERS } from './lexicon';
 import { messyNames, SAFE } from './messy';
 import * as mp from './messyPatterns';
 import { keepPhraseSpans } from './keepList';
@@ -44,7 +44,7 @@ const DIGIT = /\d/;
 type Gate = (t: string, digit: boolean) => boolean;
 const DIGIT_: Gate = (_t, digit) => digit;
 /** An email written out needs "dot" or a bracketed "at"; a handle without "@" needs an underscore or its platform. */
-const OBFUSCATED = /\bdot\b|\(at\)|\[at\]|\bat \S+\.(?:com|ca|net|org)\b|\b(?:at|@) ?(?:gmail|hotmail|yahoo|outlook|icloud|live|msn|aol|protonmail|shaw|telus|rogers|sympatico)\b/i;
+const OBFUSCATED = new RegExp(`\\bdot\\b|\\(at\\)|\\[at\\]|\\bat \\S+\\.(?:com|ca|net|org)\\b|\\b(?:at|@) ?(?:${MAIL_PROVIDERS.join('|')})\\b`, 'i');
 const PLATFORM = /insta|snap|tik ?tok|twitter|\bfb\b|facebook|handle|user ?name|gamertag|discord|\big\b/i;
 /** A phone holds at least 7 digits with at most 3 other characters between each two. */
 const PHONE_DIGITS = /\d(?:\D{0,3}\d){6}/;
@@ -57,7 +57,8 @@ const DETECTORS: Array<[(t: string) => Entity[], Gate]> = [
   [p.healthCard, DIGIT_], [p.canadianPostal, DIGIT_], [mp.messyPostal, DIGIT_], [p.recordNumber, DIGIT_], [mp.labelledIds, DIGIT_],
   [p.plate, DIGIT_], [p.zip, DIGIT_], [mp.messyPlates, DIGIT_],
   [p.date, DIGIT_], [mp.messyDates, DIGIT_], [p.idNumber, DIGIT_], [p.phone, (t) => PHONE_DIGITS.test(t)],
-  [addresses, (t, digit) => digit || /corner of/i.test(t)], [mp.messyAddresses, DIGIT_], [p.age, (t) => OLD_AGE.test(t)], [mp.messyAges, DIGIT_],
+  // A street type or "on" opens the detector of streets without a number: "on whyte ave" holds no digit.
+  [addresses, (t, digit) => digit || /corner of/i.test(t)], [mp.messyAddresses, DIGIT_], [mp.namedStreets, (t) => mp.mayNameStreet(t)], [p.age, (t) => OLD_AGE.test(t)], [mp.messyAges, DIGIT_],
   [places, () => true], [facilities, () => true], [mp.messyFacilities, () => true], [names, () => true], [messyNames, () => true],
 ];
 

@@ -46,6 +46,13 @@ export const AMBIGUOUS_NAMES = words(`
   max rusty sonny buddy champ ace blaze lance dash colt ranger precious unique peace love
 `);
 
+/**
+ * Mail providers typed after "at" with no domain ending ("rkaur99 at ymail"): the big webmails and the Canadian
+ * ISPs' mail. One list for the detector (messyPatterns.ts) and its gate (deidentify.ts).
+ */
+export const MAIL_PROVIDERS = `gmail googlemail hotmail yahoo ymail rocketmail outlook icloud live msn aol protonmail proton
+  shaw telus rogers sympatico bell videotron cogeco eastlink sasktel mts gmx hushmail zoho yandex`.trim().split(/\s+/);
+
 /** Honorifics that start a name. */
 export const TITLES = words(`mr mrs ms miss mx dr prof sr sra srta mme mlle herr frau sir madam dame sgt cst cpl det insp lt capt`);
 

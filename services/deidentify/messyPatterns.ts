@@ -6,7 +6,7 @@
  * facilities written in lower case ("hope mission", "george spady detox").
  */
 import type { Entity, EntityType } from './types';
-import { KEEP } from './lexicon';
+import { KEEP, MAIL_PROVIDERS } from './lexicon';
 import { dictionaries } from './dictionaries';
 import { all as allMatches } from './patterns';
 import { SAFE } from './messy';
@@ -25,7 +25,7 @@ const OBFUSCATED_EMAIL = new RegExp(
 );
 
 /** "kaylam22 at gmail": a user name before a mail provider, no domain ending typed. */
-const PROVIDER_EMAIL = /(?<![\p{L}\p{N}._-])([\p{L}\p{N}._+-]{3,40}(?:\sdot\s[\p{L}\p{N}_+-]{1,20})?)\s?(?:\bat\b|\(at\)|\[at\]|@)\s?(?:gmail|hotmail|yahoo|outlook|icloud|live|msn|aol|protonmail|shaw|telus|rogers|sympatico)(?![\p{L}\p{N}])/giu;
+const PROVIDER_EMAIL = new RegExp(`(?<![\\p{L}\\p{N}._-])([\\p{L}\\p{N}._+-]{3,40}(?:\\sdot\\s[\\p{L}\\p{N}_+-]{1,20})?)\\s?(?:\\bat\\b|\\(at\\)|\\[at\\]|@)\\s?(?:${MAIL_PROVIDERS.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 
 export function obfuscatedEmail(t: string): Entity[] {
   return [
@@ -137,6 +137,11 @@ const BARE_TYPES = 'st|street|ave|av|avenue|rd|road|drive|blvd|boulevard|cres|cr
 // Found from the street type back (cheaper than scanning every text for a cue): the type, then up to three name
 // words before it, then the cue before those.
 const BARE_TYPE_WORD = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${BARE_TYPES})(?![\\p{L}\\p{N}'’-])`, 'giu');
+/** Whether a text may name a street without a number: a street type ("on whyte ave") or "on" ("the 7-11 on jasper"). */
+export function mayNameStreet(t: string): boolean {
+  BARE_TYPE_WORD.lastIndex = 0;
+  return / on /i.test(t) || BARE_TYPE_WORD.test(t);
+}
 const AFTER_TYPE = new RegExp(`\\.?${DIR}(?![\\p{L}\\p{N}])`, 'iuy');
 const STREET_CUES = new Set('on by off along near at to from past across down up onto of behind under @'.split(' '));
 const STREET_NAME_WORD = /^(?:\d{1,3}(?:st|nd|rd|th)?|\p{L}[\p{L}'’-]+)$/iu;
@@ -182,8 +187,8 @@ function streetName(t: string, start: number, w: string, house: number): boolean
 }
 
 /**
- * Streets named without a house number ("on whyte ave", "the 7-11 on jasper"). Most of these texts hold no digit, so
- * messyFacilities runs this (it runs on every text; the address detectors only on texts with a digit).
+ * Streets named without a house number ("on whyte ave", "the 7-11 on jasper"): an address detector of its own in
+ * deidentify.ts, whose gate opens on a street type or "on" (mayNameStreet), digit or none.
  */
 export function namedStreets(t: string): Entity[] {
   const out: Entity[] = [];
@@ -420,7 +425,7 @@ const SAINT = /(?<!\d\s)(?<![\p{L}\p{N}])(?:st\.?|saint)\s(\p{L}+?)((?:['’]?s)
 
 export function messyFacilities(t: string): Entity[] {
   const d = dictionaries();
-  const out: Entity[] = [...namedStreets(t), ...all(t, UNIVERSITY, 'FACILITY')];
+  const out: Entity[] = all(t, UNIVERSITY, 'FACILITY');
   if (KIND_WORD.test(t) && /\s(?:on|off|at|by)\s/i.test(t)) out.push(...all(t, KIND_ON_STREET, 'FACILITY', (m) => !/\s(?:on|off|at|by)\s(?:\d{1,2})$/i.test(m[0]) || /\d(?:st|nd|rd|th)$|\s\p{L}+$/u.test(m[0])));
   SAINT.lastIndex = 0;
   for (let m = /\bs(?:ain)?t\b/i.test(t) ? SAINT.exec(t) : null; m; m = SAINT.exec(t)) {
