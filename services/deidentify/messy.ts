@@ -34,7 +34,7 @@ export const PERSON_BEFORE = set(`
   brought took walked fed housed reach reached reaching invited invite warned remind reminded convinced encouraged
   supported accompanied introduced joined join punched robbed blamed married marry dating dated divorced hired
   transported escorted assisted referred contacted advised informed notified counselled interviewed assessed
-  kids sons daughters boys girls baby hbu wbu thx tysm
+  kids sons daughters boys girls baby hbu wbu thx tysm ty tyvm thnx thanx thnks tks
   thanked greeted welcomed evicted dm dmd dmed facetimed pinged buzzed paged visiting seeing helping meeting
   sister brother bro sis mom mum mother dad father son daughter aunt auntie aunty uncle cousin nan nana grandma grandpa
   gran granny kokum kookum mooshum moshom niece nephew wife husband hubby partner bf gf boyfriend girlfriend ex buddy
@@ -105,7 +105,10 @@ export const NICKNAMES = set(`
   skinny peanut bubba bubbles sunny sonny chip lucky duke rocky butch scooter bunny kitty tiger cowboy preacher
   sarge goose hawk wolf jojo dee gigi pooh biggie boo coco princess ziggy stretch lefty ginger curly pops bones
   chico flaco gordo chino papi tex dutch smitty sully mac bucky spud stinky hoss
+  cricket grizzly badger coyote fox foxy crow sparrow birdie mouse squirrel beaver otter turtle froggy chipmunk
+  weasel cougar eagle bulldog pitbull mongoose gopher magpie
 `);
+/* The last lines: animals, the commonest kind of street name (as bear, moose, goose, hawk and wolf above). */
 
 /** Given names that are everyday words and in no name list: names only in a person slot, like NICKNAMES. */
 const WORD_GIVEN_NAMES = set(`
@@ -133,6 +136,16 @@ interface Tok {
   lower: string;
 }
 
+/** SMS drops the g of -ing ("stayin", "comin", "sleepin"): the word with it is English, so no name. */
+export function droppedG(lower: string, d: ReturnType<typeof dictionaries>): boolean {
+  return lower.endsWith('in') && d.english.has(`${lower}g`);
+}
+
+/** A verb a person does, after a name or opening a clause ("said", "has"). */
+function personVerb(w: string): boolean {
+  return PERSON_AFTER.has(w) || SUBJECT_VERBS.has(w);
+}
+
 /** Whether a lower-cased word is a known English word (or an inflection of one). */
 export function english(w: string, d: ReturnType<typeof dictionaries>): boolean {
   if (d.english.has(w) || d.common.has(w)) return true;
@@ -141,8 +154,7 @@ export function english(w: string, d: ReturnType<typeof dictionaries>): boolean 
   if (stem !== w && (d.english.has(stem) || SAFE.has(stem) || stem === 'ca' || stem === 'wo')) return true;
   const base = w.replace(/['’]s$/, '');
   if (base !== w && (d.english.has(base) || d.common.has(base))) return true;
-  // SMS drops the g: "comin", "goin", "sleepin".
-  if (w.endsWith('in') && w.length >= 4 && d.english.has(`${w}g`)) return true;
+  if (w.length >= 4 && droppedG(w, d)) return true;
   return (w.endsWith('s') && d.english.has(w.slice(0, -1))) || (w.endsWith('ed') && d.english.has(w.slice(0, -2))) || (w.endsWith('ing') && d.english.has(w.slice(0, -3)));
 }
 
@@ -272,7 +284,18 @@ export const DETERMINERS = set(`the a an this that these those my your our their
 const VERB_NEXT = set(`be come call try go see get have do text meet let need make take bring help drive pick stay say talk`);
 
 /** Words after which a new clause (and its subject) starts in unpunctuated notes: "then dawn came", "said hope was there". */
-const CLAUSE_OPENERS = set(`then but so cuz cause because bc and lol when if that said says think thinks til until since while also plus btw ok tho though after before`);
+const CLAUSE_OPENERS = set(`then but so cuz cause because bc and lol when if that said says think thinks til until since while also plus btw ok tho though after before where`);
+
+/** Words that open a message spoken to someone: "thx 4 the coffee grizzly lol" names the one thanked. */
+const GREETINGS = set(`ty thx thnx thanx thanks thank tysm tyvm hi hey hello hiya morning nite night love luv miss`);
+/** SMS words that may close a message after the name of the one it is spoken to. */
+const SIGN_OFFS = set(`lol lmao haha hahaha hehe xo xoxo ty thx eh k ok`);
+
+/**
+ * Labels of what only a person has: a word right before one, opening a note, is whose it is ("nipiy health card …").
+ * Not "id", "file" or "address", which a role or kind opens as often ("client id", "mailing address").
+ */
+const ID_LABEL = /^[ \t]+(?:health ?(?:card|#|no\b|num|number)|(?:hc|hcn|phn|phin|plates?|dob|bday|b-day|birthday|cell|email|e-mail|insta|ig|snap)(?![\p{L}\p{N}]))/iu;
 
 /** Whether the token at `at` opens a clause: a sentence start, after a comma or dash, or after an opener word. */
 function clauseStart(text: string, at: number, prevLower: string): boolean {
@@ -412,7 +435,36 @@ class MessyText {
     // A code in capitals after it ("van ABC-1234") is no name part.
     const nextCode = !!next && /^\p{Lu}{2,}$/u.test(text.slice(next.start, next.end));
     const besideName = givenLike && ((!!prev && near && (judgeCached(prev.lower, d) === 'name' || found[k - 1] === 1)) || (!!nextWord && !nextCode && judgeCached(nextWord, d) === 'name'));
-    return before || after || besideName || this.coordinated(k, givenLike);
+    // A second given name in a name list and no everyday word after a name: "jia hui", "mei ling".
+    // Not a plural or verb form of a word ("sais", "stayin") nor a misspelt verb a person does.
+    const nameListed = !!prev && near && found[k - 1] === 1 && d.anyNames.has(base0) && !everyday().has(base0) && (d.english.has(base0) || !english(base0, d)) && !PERSON_BEFORE.has(base0) && !typos().candidates(base0).some(personVerb);
+    return before || after || besideName || nameListed || this.labelled(k) || this.spokenTo(k) || this.coordinated(k, givenLike);
+  }
+
+  /** Opening a note right before a label of a person's identifier: "ember plates ckx 2291", "nipiy health card …". */
+  labelled(k: number): boolean {
+    const t = this.toks[k]!;
+    return sentenceStart(this.text, t.start) && ID_LABEL.test(this.text.slice(t.end, t.end + 16));
+  }
+
+  /**
+   * The one a message is spoken to: a word-name closing a clause that a greeting or thanks opened ("thx 4 the coffee
+   * grizzly lol", "hey sunny!"), nothing after it but marks and SMS sign-offs.
+   */
+  spokenTo(k: number): boolean {
+    const { text, toks } = this;
+    const t = toks[k]!;
+    let j = k + 1;
+    while (j < toks.length && SIGN_OFFS.has(this.lowerOf(toks[j])) && !/[\p{L}\p{N}]/u.test(text.slice(toks[j - 1]!.end, toks[j]!.start))) j++;
+    const restEnd = j < toks.length ? toks[j]!.start : text.length;
+    const rest = text.slice(j > k + 1 ? toks[j - 1]!.end : t.end, restEnd);
+    // Only marks (and the sign-offs) to the end of the clause: the end of the text or a mark that closes it.
+    if (/[\p{L}]/u.test(rest) || (j < toks.length && !/[.!?\n,;:]/.test(rest))) return false;
+    for (let i = k - 1; i >= 0 && i >= k - 8; i--) {
+      if (/[.!?\n;]/.test(text.slice(toks[i]!.end, toks[i + 1]!.start))) return false;
+      if (GREETINGS.has(this.lowerOf(toks[i])) && sentenceStart(text, toks[i]!.start)) return true;
+    }
+    return false;
   }
 
   /**
@@ -435,6 +487,7 @@ class MessyText {
     if (cued && !RELATIONS.has(prev.lower)) return true;
     if (PERSON_AFTER.has(t.lower) || SUBJECT_VERBS.has(t.lower) || VERB_NEXT.has(t.lower)) return false;
     if (cued) return true;
+    if (this.labelled(k)) return true;
     if (prev && RELATIONS.has(prev.lower) && /^[ \t]*[=:–-][ \t]*$/.test(gapBefore)) return true;
     // Joined to a name: "keanu and moana came".
     for (const dir of [1, -1] as const) {

@@ -10,7 +10,7 @@ import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
 import { AMBIGUOUS_NAMES, FACILITY_WORDS, KEEP, NAME_PARTICLES, STREET_TYPES, TITLES, UNIT_WORDS } from './lexicon';
 import { mergeSpans } from './spans';
-import { misspelt } from './messy';
+import { droppedG, misspelt } from './messy';
 
 type Kind = 'strong' | 'unknown' | 'weak' | 'word' | 'keep' | 'title' | 'initial' | 'particle';
 
@@ -46,7 +46,7 @@ function classify(raw: string, dict: ReturnType<typeof dictionaries>): Kind {
   if (!/^\p{Lu}/u.test(word)) {
     // Lower-case text ("follow up with eva kleist"): only tokens that are names and no English word.
     // SMS drops the g ("comin"): the word with it is English.
-    return lower.length >= 3 && !KEEP.has(base) && (dict.anyNames.has(base) || dict.firstNames.has(base)) && !dict.english.has(lower) && !dict.english.has(base) && !(lower.endsWith('in') && dict.english.has(`${lower}g`)) ? 'strong' : 'word';
+    return lower.length >= 3 && !KEEP.has(base) && (dict.anyNames.has(base) || dict.firstNames.has(base)) && !dict.english.has(lower) && !dict.english.has(base) && !droppedG(lower, dict) ? 'strong' : 'word';
   }
   if (TITLES.has(lower)) return 'title';
   if (KEEP.has(lower) || KEEP.has(base) || (lower.endsWith('s') && KEEP.has(lower.slice(0, -1)))) return 'keep';
@@ -401,7 +401,7 @@ function lowerNamePart(word: string, after: Tok | undefined, dict: ReturnType<ty
   if (!/^\p{Ll}/u.test(word)) return false;
   const w = word.replace(/\.$/, '');
   if (w.length === 1) return !!after && lowerNamePart(after.text, undefined, dict);
-  return w.length >= 3 && !KEEP.has(w) && !dict.english.has(w) && !dict.common.has(w);
+  return w.length >= 3 && !KEEP.has(w) && !dict.english.has(w) && !dict.common.has(w) && !droppedG(w, dict);
 }
 
 /**
