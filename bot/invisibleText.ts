@@ -4,7 +4,7 @@
 // A joiner is kept between emoji and in scripts that need it; it goes only between Latin letters and digits.
 import type { Activity } from 'botbuilder';
 
-const ALWAYS = /[\u00AD\u034F\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const ALWAYS = /\u034F|[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const JOINER_IN_LATIN = /(?<=[\p{Script=Latin}\p{N}])[\u200C\u200D]+(?=[\p{Script=Latin}\p{N}])/gu;
 
 export function withoutInvisible(text: string): string {
