@@ -23,6 +23,7 @@ describe('risk screen: circumstances, sideways threats and benign plans', () => 
       ['overdose', 'his lips were kind of purple when I got there'],
       ['overdose', 'she had a few drinks then did a point of down'],
       ['overdose', 'he took the rest of his lithium after the call with his mom'],
+      ['suicide', 'he swallowed his pills with rum hoping never to wake up'],
       ['harm_to_others', 'he says his boss better watch his back'],
       ['harm_to_others', 'she knows where her ex works now and says it will be sorted'],
       ['harm_to_others', 'if the neighbour says one more word he is grabbing the hammer'],
@@ -40,6 +41,7 @@ describe('risk screen: circumstances, sideways threats and benign plans', () => 
       'we went over what to do if someone goes blue, she wants to carry narcan now',
       'she asked me what to do if somebody stops breathing at the camp',
       'i am so done with charting today lol',
+      'we gave out naloxone and test strips at the drop in',
     ];
     for (const text of negatives) assert.deepEqual(cats(text), [], text);
   });
