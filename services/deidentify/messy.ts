@@ -436,8 +436,8 @@ class MessyText {
     const nextCode = !!next && /^\p{Lu}{2,}$/u.test(text.slice(next.start, next.end));
     const besideName = givenLike && ((!!prev && near && (judgeCached(prev.lower, d) === 'name' || found[k - 1] === 1)) || (!!nextWord && !nextCode && judgeCached(nextWord, d) === 'name'));
     // A second given name in a name list and no everyday word after a name: "jia hui", "mei ling".
-    // Not a plural or verb form of a word ("sais", "stayin") nor a misspelt verb a person does.
-    const nameListed = !!prev && near && found[k - 1] === 1 && d.anyNames.has(base0) && !everyday().has(base0) && (d.english.has(base0) || !english(base0, d)) && !PERSON_BEFORE.has(base0) && !typos().candidates(base0).some(personVerb);
+    // Three letters or more (two-letter list words are mostly abbreviations); not a plural or verb form of a word ("sais", "stayin") nor a misspelt verb a person does.
+    const nameListed = !!prev && near && found[k - 1] === 1 && base0.length >= 3 && d.anyNames.has(base0) && !everyday().has(base0) && (d.english.has(base0) || !english(base0, d)) && !PERSON_BEFORE.has(base0) && !typos().candidates(base0).some(personVerb);
     return before || after || besideName || nameListed || this.labelled(k) || this.spokenTo(k) || this.coordinated(k, givenLike);
   }
 
