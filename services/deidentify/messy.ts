@@ -141,6 +141,24 @@ export function droppedG(lower: string, d: ReturnType<typeof dictionaries>): boo
   return lower.endsWith('in') && d.english.has(`${lower}g`);
 }
 
+/**
+ * A second given name right after a found name ("jia hui", "mei ling"): a name-list word of three letters or more
+ * (two-letter list words are mostly abbreviations) that is no everyday word, no plural or verb form of a word ("sais",
+ * "stayin") and no misspelling of a verb a person does.
+ */
+function secondGiven(w: string, d: ReturnType<typeof dictionaries>): boolean {
+  if (w.length < 3 || !d.anyNames.has(w) || everyday().has(w) || PERSON_BEFORE.has(w)) return false;
+  // Remembered per word: the misspelling test generates a few hundred strings.
+  let v = secondGivens.get(w);
+  if (v === undefined) {
+    if (secondGivens.size >= 50_000) secondGivens.clear();
+    v = (d.english.has(w) || !english(w, d)) && !typos().candidates(w).some(personVerb);
+    secondGivens.set(w, v);
+  }
+  return v;
+}
+const secondGivens = new Map<string, boolean>();
+
 /** A verb a person does, after a name or opening a clause ("said", "has"). */
 function personVerb(w: string): boolean {
   return PERSON_AFTER.has(w) || SUBJECT_VERBS.has(w);
@@ -288,6 +306,7 @@ const CLAUSE_OPENERS = set(`then but so cuz cause because bc and lol when if tha
 
 /** Words that open a message spoken to someone: "thx 4 the coffee grizzly lol" names the one thanked. */
 const GREETINGS = set(`ty thx thnx thanx thanks thank tysm tyvm hi hey hello hiya morning nite night love luv miss`);
+const GREETING_IN = new RegExp(`(?<![\\p{L}])(?:${[...GREETINGS].join('|')})(?![\\p{L}])`, 'iu');
 /** SMS words that may close a message after the name of the one it is spoken to. */
 const SIGN_OFFS = set(`lol lmao haha hahaha hehe xo xoxo ty thx eh k ok`);
 
@@ -335,6 +354,8 @@ function shouted(text: string): boolean {
  * made anew for every text.
  */
 class MessyText {
+  /** Whether the text holds a greeting or thanks at all (spokenTo), tested once. */
+  greets: boolean | undefined;
   /** Tokens found as names so far (a word-name joined to one is a name too). */
   readonly found: Uint8Array;
   readonly out: Entity[] = [];
@@ -435,10 +456,7 @@ class MessyText {
     // A code in capitals after it ("van ABC-1234") is no name part.
     const nextCode = !!next && /^\p{Lu}{2,}$/u.test(text.slice(next.start, next.end));
     const besideName = givenLike && ((!!prev && near && (judgeCached(prev.lower, d) === 'name' || found[k - 1] === 1)) || (!!nextWord && !nextCode && judgeCached(nextWord, d) === 'name'));
-    // A second given name in a name list and no everyday word after a name: "jia hui", "mei ling".
-    // Three letters or more (two-letter list words are mostly abbreviations); not a plural or verb form of a word ("sais", "stayin") nor a misspelt verb a person does.
-    const nameListed = !!prev && near && found[k - 1] === 1 && base0.length >= 3 && d.anyNames.has(base0) && !everyday().has(base0) && (d.english.has(base0) || !english(base0, d)) && !PERSON_BEFORE.has(base0) && !typos().candidates(base0).some(personVerb);
-    return before || after || besideName || nameListed || this.labelled(k) || this.spokenTo(k) || this.coordinated(k, givenLike);
+    return before || after || besideName || (!!prev && near && found[k - 1] === 1 && secondGiven(base0, d)) || this.labelled(k) || this.spokenTo(k) || this.coordinated(k, givenLike);
   }
 
   /** Opening a note right before a label of a person's identifier: "ember plates ckx 2291", "nipiy health card …". */
@@ -453,6 +471,8 @@ class MessyText {
    */
   spokenTo(k: number): boolean {
     const { text, toks } = this;
+    // Most texts greet or thank no one: one test per text before any token is looked at.
+    if (!(this.greets ??= GREETING_IN.test(text))) return false;
     const t = toks[k]!;
     let j = k + 1;
     while (j < toks.length && SIGN_OFFS.has(this.lowerOf(toks[j])) && !/[\p{L}\p{N}]/u.test(text.slice(toks[j - 1]!.end, toks[j]!.start))) j++;
