@@ -48,6 +48,7 @@ describe('risk screen: circumstances, sideways threats and benign plans', () => 
 
   it('keeps a farewell that says its meaning even beside a move or surgery', () => {
     assert.ok(cats('he is giving away his things before the move, says he will not need them where he is going').includes('suicide'));
+    assert.ok(cats("she's giving away her things before her move, says she won't be needing them").includes('suicide'));
     assert.ok(cats('he gave his savings to his brother and moved out of his room with nowhere to go').includes('suicide'));
     assert.ok(cats('she put her affairs in order before surgery and said she hopes she does not wake up').includes('suicide'));
   });
