@@ -472,7 +472,8 @@ class MessyText {
   spokenTo(k: number): boolean {
     const { text, toks } = this;
     // Most texts greet or thank no one: one test per text before any token is looked at.
-    if (!(this.greets ??= GREETING_IN.test(text))) return false;
+    this.greets ??= GREETING_IN.test(text);
+    if (!this.greets) return false;
     const t = toks[k]!;
     let j = k + 1;
     while (j < toks.length && SIGN_OFFS.has(this.lowerOf(toks[j])) && !/[\p{L}\p{N}]/u.test(text.slice(toks[j - 1]!.end, toks[j]!.start))) j++;

@@ -147,6 +147,10 @@ export function names(text: string): Entity[] {
     const titled = prev?.kind === 'title' && /^\.? ?$/.test(text.slice(prev.end, tk.start));
     // The cue regex is anchored at the end of the window: run only when a rule below asks, at most once.
     let cueBefore: boolean | undefined;
+    const cued = (): boolean => {
+      if (cueBefore === undefined) cueBefore = CUE_BEFORE.test(before);
+      return cueBefore;
+    };
     const named = run.filter((r) => r.kind !== 'initial' && r.kind !== 'particle');
     const hasStrong = named.some((r) => r.kind === 'strong');
     const hasUnknown = named.some((r) => r.kind === 'unknown');
@@ -154,16 +158,16 @@ export function names(text: string): Entity[] {
     let accept = false;
     if (named.length === 0) accept = false; // initials alone
     else if (titled || hasStrong) accept = true;
-    else if (named.length >= 2 && (hasUnknown || (cueBefore ??= CUE_BEFORE.test(before)))) accept = true;
+    else if (named.length >= 2 && (hasUnknown || cued())) accept = true;
     else if (hasUnknown) accept = true;
     else if (named.length >= 2 && named.every((r) => r.kind === 'weak') && !tk.initialPos) accept = true;
     // At a sentence start two everyday words can still be a full name ("Bob Smith came by"): a known given
     // name, then a known surname, then lower-case text or the end.
     else if (tk.initialPos && givenThenSurname(named, nextTok, dict)) accept = true;
-    else if (named.length === 1 && (cueBefore ??= CUE_BEFORE.test(before)) && /\b(?:name(?:'s| is| was)|named|called|known as|aka)\s*$/i.test(before)) accept = true;
+    else if (named.length === 1 && cued() && /\b(?:name(?:'s| is| was)|named|called|known as|aka)\s*$/i.test(before)) accept = true;
     // A speech tag ("said Maslin to Antonio"): a capitalised word in a name list is the speaker.
     else if (named.length === 1 && !tk.initialPos && SPEECH_TAGS.has(lastWord(before))) accept = isListedName(tk.text, dict);
-    else if (named.length === 1 && !tk.initialPos && (cueBefore ??= CUE_BEFORE.test(before)) && !/,\s*$/.test(before)) accept = dict.firstNames.has(tk.text.toLowerCase());
+    else if (named.length === 1 && !tk.initialPos && cued() && !/,\s*$/.test(before)) accept = dict.firstNames.has(tk.text.toLowerCase());
     // "Mrs. Barbara Yudina Apt. 675": after a title the run is a name, whatever word follows it.
     if (accept && !titled && nextTok && followedByPlaceWord(text, toks[j]!, nextTok)) accept = false;
     if (accept) {
