@@ -174,7 +174,7 @@ export function deidentify(text: string, opts: DeidentifyOptions = {}): Deidenti
   const groups: Entity[][] = [knownNameSpans(text, opts.knownNames)];
   for (const [detect, may] of DETECTORS) groups.push(may(text, digit) ? detect(text) : []);
   const ruled = settle(groups);
-  // The name classifier's second look at the words the rules left visible (classifier/model.ts; off by default).
+  // The name classifier's second look at the words the rules left visible (classifier/model.ts; on by default).
   const guessed = classifierNames(text, ruled);
   const found = guessed.length ? settle([ruled, guessed]) : ruled;
   const entities = joinNames(text, everywhere(text, dropKept(text, found), opts.repeatNames)).map((e) => ({ start: e.start, end: e.end, type: e.type }));
