@@ -114,8 +114,10 @@ export function summaryLines(p: PswSummary): { title: string; value: string }[] 
   const open = openFlags(p);
   if (n && own) lines.push({ title: t('supervision.card.titleForSupervision'), value: t('supervision.card.flaggedOwn', { count: n }) });
   if (n && !own) lines.push({ title: t('supervision.card.titleToTalkThrough'), value: open ? t('supervision.card.flaggedForYou', { count: open }) : t('supervision.card.noneOpen', { count: n }) });
-  // A supervisor reads what each kind of flag invites (Proctor's functions, content/supervision.json): one line each.
-  if (!own) for (const line of invitations(p)) lines.push({ title: t('supervision.card.titleInvites'), value: line });
+  // A supervisor reads what each kind of flag invites (Proctor's functions, content/supervision.json): one line each,
+  // under one title.
+  const invites = own ? [] : invitations(p);
+  if (invites.length) lines.push({ title: t('supervision.card.titleInvites'), value: invites.join('\n') });
   return lines;
 }
 

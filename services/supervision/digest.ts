@@ -172,9 +172,11 @@ export function createDigestHandler(deps: DigestDeps): JobHandler {
       log.info('digest.already_claimed', { person: person.id.slice(0, 8), jobId: job.id });
       return { messages: [], next: new Date(Date.parse(claim.until) + 60_000).toISOString() };
     }
-    // The digest covers the seven days before the scheduled time, in the supervisor's zone.
+    // The digest covers the seven days before the scheduled time, in the supervisor's zone; named by its first day,
+    // as `summary` names a week ("week of …"): on a Monday digest, the very week `summary last week` shows.
     const end = DateTime.fromISO(job.due, { zone: person.timeZone });
-    const period: Period = { from: end.minus({ weeks: 1 }).toUTC().toISO()!, to: end.toUTC().toISO()!, label: { kind: 'weekTo', date: end.toISODate()! } };
+    const start = end.minus({ weeks: 1 });
+    const period: Period = { from: start.toUTC().toISO()!, to: end.toUTC().toISO()!, label: { kind: 'weekOf', date: start.toISODate()! } };
     try {
       const result = await deps.summaries.team(person, period, now, 'digest'); // the person just read: not read again
       if (!result.ok) return { messages: [], next, payload: { lastWeek: week } };

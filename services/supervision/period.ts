@@ -10,8 +10,8 @@ export interface Period {
   label: PeriodLabel;
 }
 
-/** A week from `date`, `weeks` weeks from `date`, or the week up to `date` (a local date, yyyy-MM-dd). */
-export type PeriodLabel = { kind: 'weekOf' | 'weekTo'; date: string } | { kind: 'weeksFrom'; date: string; weeks: number };
+/** A week from `date`, or `weeks` weeks from `date` (a local date, yyyy-MM-dd). */
+export type PeriodLabel = { kind: 'weekOf'; date: string } | { kind: 'weeksFrom'; date: string; weeks: number };
 
 export function weekPeriod(zone: string, at: Date, weeksBack = 0): Period {
   const start = DateTime.fromJSDate(at, { zone }).startOf('week').minus({ weeks: weeksBack });

@@ -48,10 +48,13 @@ describe('summary lines for a supervisor: their side, and what each flag invites
 
   it('names the conversation each kind of flag invites, once each, to a supervisor only', () => {
     const invites = line(withFlags('supervisee'), 'Invites');
+    // One "Invites" title, each conversation on its own line (QA: the title was repeated for each).
     assert.deepEqual(invites, [
-      "a learning conversation (formative): what they've tried and what might help next.",
-      'a support conversation (restorative): how they are, and what support would help.',
-      'a safety and standards conversation (normative): the safety protocol, what was done and what happens next.',
+      [
+        "a learning conversation (formative): what they've tried and what might help next.",
+        'a support conversation (restorative): how they are, and what support would help.',
+        'a safety and standards conversation (normative): the safety protocol, what was done and what happens next.',
+      ].join('\n'),
     ]);
     assert.deepEqual(line(withFlags('own'), 'Invites'), []);
   });

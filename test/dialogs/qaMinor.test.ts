@@ -1,0 +1,60 @@
+// Small QA fixes, through the real bot over HTTP: one "Invites" title on the summary card, one wording for a week
+// in the digest and in `summary`.
+import assert from 'node:assert/strict';
+import type { AppServices } from '../../services/app';
+import { noticeRenderer } from '../../bot/notices';
+import { digestJobId } from '../../services/supervision/digest';
+import { Conversation, useBot, visibleText } from '../helpers/bot';
+import { putReflections, reflection } from '../services/supervision/fixtures';
+
+/** The fact titles of every FactSet in the replies' cards, in order. */
+function factTitles(card: unknown): string[] {
+  const titles: string[] = [];
+  const walk = (x: unknown): void => {
+    if (!x || typeof x !== 'object') return;
+    const o = x as Record<string, unknown>;
+    if (o.type === 'FactSet') for (const f of o.facts as { title: string }[]) titles.push(f.title);
+    for (const v of Array.isArray(x) ? x : Object.values(o)) walk(v);
+  };
+  walk(card);
+  return titles;
+}
+
+describe('small QA fixes over HTTP', () => {
+  const bot = useBot();
+  let app: AppServices;
+  const sup = () => new Conversation(bot().url, 'qm-sup');
+
+  before(async () => {
+    app = bot().app;
+    const { roster } = app.supervision;
+    await roster.add({ channelId: 'qm-sup', role: 'supervisor', alias: 'Sup QM' });
+    await roster.add({ channelId: 'qm-psw', role: 'psw', alias: 'PSW QM', supervisor: 'Sup QM' });
+    // A low self-check and a client-safety topic: two conversations invited.
+    const psw = app.personIdFor('qm-psw');
+    await putReflections(app, [reflection(psw, new Date(Date.now() - 3600_000).toISOString(), { selfCheck: { score: 1, note: '' }, riskFlags: ['overdose'] })]);
+  });
+
+  it('the summary card shows "Invites" once, with each invited conversation on its own line', async () => {
+    const replies = await sup().say('summary');
+    const card = replies.find((r) => r.attachments?.length)?.attachments?.[0]?.content;
+    const titles = factTitles(card);
+    assert.equal(titles.filter((x) => x === 'Invites').length, 1, titles.join(' / '));
+    const invites = JSON.stringify(card).match(/"title":"Invites","value":"([^"]*)"/)?.[1] ?? '';
+    assert.equal(invites.split('\\n').length, 2, `two conversations under one title: ${invites}`);
+  });
+
+  it('the digest names its week as `summary` does: "week of", never "week to"', async () => {
+    const id = app.personIdFor('qm-sup');
+    const job = await app.jobs.get(digestJobId(id));
+    assert.ok(job, 'a digest job exists for the supervisor');
+    const out = await app.supervision.digest.handler(job!, new Date(job!.due));
+    const notice = out.messages[0]?.notice;
+    assert.ok(notice, 'the digest is sent');
+    const shown = noticeRenderer(app)(notice!);
+    const text = `${shown.text} ${JSON.stringify(shown.card)}`;
+    assert.match(text, /week of \d{1,2} \w{3} \d{4}/);
+    assert.doesNotMatch(text, /week to/);
+    assert.match(visibleText(await sup().say('summary')), /week of \d{1,2} \w{3} \d{4}/);
+  });
+});
