@@ -12,6 +12,7 @@ import type { TurnContext } from 'botbuilder';
 import { choiceCard } from '../../cards/card';
 import { choiceSubmissionSchema } from '../../cards/submission';
 import { t } from '../../services/catalogue';
+import { SKIP } from './freeText';
 import { matchChoice, type ChoiceOption } from './match';
 import { cardActivity, CardStep, submissionOf, traceChoice, type StepState } from './step';
 
@@ -54,7 +55,8 @@ export class ChoiceStep extends CardStep<ChoiceStepOptions> {
     if (!match) {
       const [first, second] = options.choices.map((c) => c.title);
       const retry = second === undefined ? t('prompts.choiceRetryOne', { first: first! }) : options.choices.length === 2 ? t('prompts.choiceRetryTwo', { first: first!, second }) : t('prompts.choiceRetryMany');
-      await dc.context.sendActivity(options.retry ?? retry);
+      // "skip" is understood, just not possible here: say so rather than "I didn't catch that".
+      await dc.context.sendActivity(SKIP.test(typed) ? t('prompts.cantSkip') : (options.retry ?? retry));
       await this.send(dc.context, state);
       return Dialog.EndOfTurn;
     }

@@ -81,7 +81,8 @@ export async function onFreeText(dc: DialogContext, hooks: readonly FreeTextHook
   return { answer: { ...answer, riskFlags: [...flags] }, pauses };
 }
 
-const SKIP = /^(skip|skip it|pass|n\/a|-)$/i;
+/** A wish to skip the question (a choice that can't be skipped says so: choice.ts). */
+export const SKIP = /^(skip|skip it|pass|n\/a|-)$/i;
 /** "Back" is a wish to go back, never an answer: it is not kept (the step can't rewind its dialog; see below). */
 export const BACK = /^(back|go back|previous|previous question|last question|undo)[.!]?$/i;
 

@@ -1,10 +1,10 @@
 // Small QA fixes, through the real bot over HTTP: one "Invites" title on the summary card, one wording for a week
-// in the digest and in `summary`.
+// in the digest and in `summary`, `skip` at a required choice said plainly.
 import assert from 'node:assert/strict';
 import type { AppServices } from '../../services/app';
 import { noticeRenderer } from '../../bot/notices';
 import { digestJobId } from '../../services/supervision/digest';
-import { Conversation, useBot, visibleText } from '../helpers/bot';
+import { asRole, Conversation, useBot, visibleText } from '../helpers/bot';
 import { putReflections, reflection } from '../services/supervision/fixtures';
 
 /** The fact titles of every FactSet in the replies' cards, in order. */
@@ -56,5 +56,19 @@ describe('small QA fixes over HTTP', () => {
     assert.match(text, /week of \d{1,2} \w{3} \d{4}/);
     assert.doesNotMatch(text, /week to/);
     assert.match(visibleText(await sup().say('summary')), /week of \d{1,2} \w{3} \d{4}/);
+  });
+
+  it('`skip` at a required choice says it can’t be skipped and asks again; the debrief goes on', async () => {
+    const c = new Conversation(bot().url, 'qm-skip');
+    await asRole(bot(), c.userId, 'psw');
+    await c.say('reflect C-61');
+    await c.say('skip'); // names to hide: skippable
+    const again = visibleText(await c.say('skip')); // the stage: required
+    assert.match(again, /This one can't be skipped/);
+    assert.doesNotMatch(again, /didn't catch/);
+    assert.match(again, /Building trust/, 'the choices shown again');
+    const next = visibleText(await c.say('building trust'));
+    assert.doesNotMatch(next, /can't be skipped|didn't catch/);
+    assert.ok(next.length > 0, 'the next question follows');
   });
 });
