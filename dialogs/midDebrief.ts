@@ -36,6 +36,22 @@ export function askingAbout(dc: DialogContext): DebriefProgress | undefined {
   return active.state[ASKED] as DebriefProgress | undefined;
 }
 
+/**
+ * `reflect C-3` typed at that same debrief's own "Which client?" question answers it: the code typed after the
+ * command (and after `quick`), or undefined when this is not that question or nothing follows the command.
+ */
+export function codeAnswered(dc: DialogContext, typed: { command: { dialogId: string }; args: string }): string | undefined {
+  if (typed.command.dialogId !== dc.activeDialog?.id) return undefined;
+  let inner: DialogContext | undefined = dc;
+  let last = dc;
+  while (inner?.activeDialog) {
+    last = inner;
+    inner = inner.child;
+  }
+  if ((last.activeDialog?.state as { options?: { step?: string } } | undefined)?.options?.step !== 'code') return undefined;
+  return typed.args.replace(/^quick\b\s*/i, '') || undefined;
+}
+
 /** Keeps the debrief's progress beside the component's own state (ComponentDialog keeps only its inner stack there). */
 function remember(outer: DialogContext, options: DebriefProgress | undefined): void {
   if (outer.activeDialog && options) outer.activeDialog.state[ASKED] = { clientCode: options.clientCode, answered: options.answered } satisfies DebriefProgress;

@@ -6,7 +6,7 @@ import { t } from '../services/catalogue';
 import { log } from '../services/log';
 import { cancelledMessage, commandLine, commandMidDialog, commandsFor, matchCommand, withoutIdentifiers, type Command, type CommandTable, type RoutedCommand } from './commands';
 import { choiceAsked, matchChoice } from './prompts';
-import { askingAbout, STOP_DIALOG, SWITCH_DIALOG, type DebriefProgress, type SwitchOptions } from './midDebrief';
+import { askingAbout, codeAnswered, STOP_DIALOG, SWITCH_DIALOG, type DebriefProgress, type SwitchOptions } from './midDebrief';
 import { didYouMean, help, smallTalk } from './messages';
 import { screenOutside } from './safety';
 import { personOf, textOf } from './turn';
@@ -60,7 +60,11 @@ export async function routeTurn(dc: DialogContext, table: CommandTable): Promise
   // question itself, it takes that question's place (carrying on goes back to the debrief, never round again).
   const asking = askingAbout(dc);
   const about = debrief ?? asking;
-  const mid = about && !valueCommand ? commandMidDialog(text, commandsFor(person.role, table.commands)) : undefined;
+  const command = about && !valueCommand ? commandMidDialog(text, commandsFor(person.role, table.commands)) : undefined;
+  // `reflect C-3` at reflect's own "Which client?" is the answer C-3 (checked there like any typed code).
+  const code = command && debrief && codeAnswered(dc, command);
+  if (code) context.activity.text = code;
+  const mid = code ? undefined : command;
   const typed = mid && withoutIdentifiers(mid);
   if (about && typed) {
     const label = `\`${commandLine(typed)}\``;

@@ -1,5 +1,6 @@
 // Small QA fixes, through the real bot over HTTP: one "Invites" title on the summary card, one wording for a week
-// in the digest and in `summary`, `skip` at a required choice said plainly.
+// in the digest and in `summary`, `skip` at a required choice said plainly, `reflect C-3` at reflect's own "Which
+// client?" taken as the answer.
 import assert from 'node:assert/strict';
 import type { AppServices } from '../../services/app';
 import { noticeRenderer } from '../../bot/notices';
@@ -71,4 +72,26 @@ describe('small QA fixes over HTTP', () => {
     assert.doesNotMatch(next, /can't be skipped|didn't catch/);
     assert.ok(next.length > 0, 'the next question follows');
   });
+
+  it('`reflect c-3` typed at reflect’s own "Which client?" is the answer, not "carry on, or switch?"', async () => {
+    const c = new Conversation(bot().url, 'qm-code');
+    await asRole(bot(), c.userId, 'psw');
+    assert.match(visibleText(await c.say('reflect')), /Which client is this about\?/);
+    const next = visibleText(await c.say('reflect c-3'));
+    assert.doesNotMatch(next, /carry on, or switch|Which client/);
+    await c.say('skip'); // names to hide
+    await c.say('building trust');
+    // The debrief is about C-3 now: a command typed mid-way says so.
+    assert.match(visibleText(await c.say('history')), /in the middle of a reflection on C-3/i);
+  });
+
+  it('a name typed that way is refused like any typed code, and the question asked again', async () => {
+    const c = new Conversation(bot().url, 'qm-code-name');
+    await asRole(bot(), c.userId, 'psw');
+    await c.say('reflect');
+    const next = visibleText(await c.say('reflect Jordan Smith'));
+    assert.doesNotMatch(next, /carry on, or switch|Jordan/);
+    assert.match(next, /Which client code shall I use\?/);
+  });
 });
+
