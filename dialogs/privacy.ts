@@ -7,10 +7,11 @@ import { adaptiveCard, cardAttachment, textBlock } from '../cards/card';
 import type { AppServices } from '../services/app';
 import { t } from '../services/catalogue';
 import { log } from '../services/log';
-import { myDataFilename, type DeletionCounts, type MyDataCounts } from '../services/privacy/dataRights';
+import { myDataFilename, type ConversationStateDoc, type DeletionCounts, type MyDataCounts } from '../services/privacy/dataRights';
 import { signToken } from '../services/signedToken';
 import { OneTurnDialog } from './oneTurn';
 import { ChoiceStep, type ChoiceResult } from './prompts';
+import { REFLECTION_DIALOG } from './reflectionState';
 import { personOf } from './turn';
 
 export const MY_DATA_DIALOG = 'privacy.myData';
@@ -21,19 +22,38 @@ const MAIN = 'privacy.delete.main';
 export const MY_DATA_LINK_MINUTES = 10;
 
 /** What `my data` says is kept, line by line. */
-function summary(n: MyDataCounts): string {
+function summary(n: MyDataCounts, chats: ConversationStateDoc[]): string {
+  const other = n.jobs - n.reminders - n.digest;
   return [
     t('privacy.summaryIntro'),
     t('privacy.reflections', { count: n.reflections, privateCount: n.privateReflections }),
     t('privacy.relationships', { count: n.relationships }),
-    t('privacy.jobs', { count: n.jobs }),
+    t('privacy.jobs', { count: n.reminders }),
+    ...(n.digest ? [t('privacy.digest')] : []),
+    ...(other > 0 ? [t('privacy.otherJobs', { count: other })] : []),
     n.onboarding ? t('privacy.onboarding') : t('privacy.noOnboarding'),
     n.conversationReference ? t('privacy.address') : t('privacy.noAddress'),
-    t('privacy.conversations', { count: n.conversations }),
+    ...chatLines(chats),
     ...(n.supervision ? [t('privacy.supervision', { count: n.supervision })] : []),
     n.audit ? t('privacy.rosterAndAudit', { count: n.audit }) : t('privacy.roster'),
     t('privacy.identifiersRemoved'),
   ].join('\n');
+}
+
+/**
+ * What the remembered chats hold, said as what it is: a debrief partway through, another question partway through
+ * (the `reflect me` offer after a Save, a reminder's time...), or nothing in progress (only which messages were answered).
+ */
+function chatLines(chats: ConversationStateDoc[]): string[] {
+  const roots = chats.map((c) => (c.document.dialogState as { dialogStack?: { id: string }[] } | undefined)?.dialogStack?.at(-1)?.id);
+  const debriefs = roots.filter((r) => r === REFLECTION_DIALOG).length;
+  const partway = roots.filter((r) => r && r !== REFLECTION_DIALOG).length;
+  const idle = roots.length - debriefs - partway;
+  return [
+    ...(debriefs ? [t('privacy.debriefs', { count: debriefs })] : []),
+    ...(partway ? [t('privacy.partway', { count: partway })] : []),
+    ...(idle ? [t('privacy.idle', { count: idle })] : []),
+  ];
 }
 
 /** What `delete my data` says went. */
@@ -52,7 +72,7 @@ export function createPrivacyDialogs(app: AppServices): Dialog[] {
       const now = app.now();
       const data = await app.dataRights.collect(me.id);
       const counts = app.dataRights.counts(data);
-      await context.sendActivity(summary(counts));
+      await context.sendActivity(summary(counts, data.conversations));
       const base = app.config.publicBaseUrl;
       if (base) {
         // The token names the person; the download collects afresh, so it shows what is stored then.

@@ -46,6 +46,10 @@ export interface MyDataCounts {
   privateReflections: number;
   relationships: number;
   jobs: number;
+  /** Of `jobs`: the reminders and follow-up check-ins they asked for. */
+  reminders: number;
+  /** Of `jobs`: a supervisor's weekly digest (its schedule; not a reminder they set). */
+  digest: number;
   conversationReference: number;
   onboarding: number;
   audit: number;
@@ -113,6 +117,8 @@ export class DataRights {
       privateReflections: data.reflections.filter((r) => r.visibility === 'private').length,
       relationships: data.relationships.length,
       jobs: data.jobs.length,
+      reminders: data.jobs.filter((j) => j.kind === 'reminder' || j.kind === 'followup').length,
+      digest: data.jobs.filter((j) => j.kind === 'digest').length,
       conversationReference: data.conversationReference ? 1 : 0,
       onboarding: data.onboarding ? 1 : 0,
       audit: data.audit.length,

@@ -1,6 +1,6 @@
 // Small QA fixes, through the real bot over HTTP: one "Invites" title on the summary card, one wording for a week
 // in the digest and in `summary`, `skip` at a required choice said plainly, `reflect C-3` at reflect's own "Which
-// client?" taken as the answer.
+// client?" taken as the answer, `my data` saying what is kept as what it is.
 import assert from 'node:assert/strict';
 import type { AppServices } from '../../services/app';
 import { noticeRenderer } from '../../bot/notices';
@@ -92,6 +92,28 @@ describe('small QA fixes over HTTP', () => {
     const next = visibleText(await c.say('reflect Jordan Smith'));
     assert.doesNotMatch(next, /carry on, or switch|Jordan/);
     assert.match(next, /Which client code shall I use\?/);
+  });
+
+  it('a supervisor’s `my data` counts the weekly digest as the digest, not as a reminder', async () => {
+    const text = visibleText(await sup().say('my data'));
+    assert.match(text, /0 reminders and check-ins/);
+    assert.match(text, /when to send your weekly digest/);
+    assert.match(visibleText(await sup().say('reminders')), /no reminder/i);
+  });
+
+  it('`my data` says a debrief is in progress only when one is', async () => {
+    const user = 'qm-data';
+    await asRole(bot(), user, 'psw');
+    const debrief = new Conversation(bot().url, user);
+    await debrief.say('reflect C-8');
+    const other = new Conversation(bot().url, user);
+    const during = visibleText(await other.say('my data'));
+    assert.match(during, /a debrief in progress/);
+    await other.say('delete my data');
+    await other.say('Yes, delete everything');
+    const after = visibleText(await other.say('my data'));
+    assert.doesNotMatch(after, /debrief in progress|partway/);
+    assert.match(after, /1 chat with nothing in progress/);
   });
 });
 
