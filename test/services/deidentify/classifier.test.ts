@@ -97,6 +97,13 @@ describe('deidentify: the name classifier', () => {
       assert.ok(scorer.score(a, tokenize(a), 1) > scorer.score(b, tokenize(b), 1));
     });
 
+    it('leaves everyday hyphenated words and compounds of three common words to the reader', () => {
+      useNameModel(undefined);
+      for (const text of ['summary of what we agreed: one check-in a week', 'Another no-show today', 'alias Peer-support-worker 7']) {
+        assert.deepEqual(classifierNames(text, []), [], text);
+      }
+    });
+
     it('finds nothing when turned off, and is on by default with the shipped model', () => {
       useNameModel(null);
       assert.deepEqual(classifierNames('texted nkechi at the clinic', []), []);
