@@ -10,20 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LabelledRecord } from '../deidMetrics';
 import { loadNotes } from './handNotes';
+import { seededRandom } from '../../services/seededRandom';
 
 type Rec = LabelledRecord & { register?: string };
 
-/** mulberry32: a small seeded generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 function neighbour(c: string, r: () => number): string {
@@ -87,7 +77,7 @@ if (require.main === module) {
   const dir = __dirname;
   const jsonl = (f: string): Rec[] => fs.readFileSync(path.join(dir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Rec);
   const source = [...jsonl('messy-dev.jsonl'), ...loadNotes(path.join(dir, 'hand-dev.txt'), 'hand-dev'), ...jsonl('psw-dev.jsonl')];
-  const r = rng(13);
+  const r = seededRandom(13);
   const out = source.map((rec) => typoRecord(rec, r));
   out.forEach((rec, i) => {
     rec.spans.forEach((sp, j) => {

@@ -6,6 +6,7 @@
  */
 import { BITS, contextFeatures, ownFeatures, tokenize } from './features';
 import { candidate, type NameModel } from './model';
+import { seededRandom } from '../../seededRandom';
 
 export interface LabelledNote {
   id: string;
@@ -39,17 +40,6 @@ export function examples(notes: readonly LabelledNote[]): Example[] {
   return out;
 }
 
-/** mulberry32: a small seeded generator, so each epoch's order is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface TrainOptions {
   epochs: number;
@@ -65,7 +55,7 @@ export function train(data: readonly Example[], threshold: number, opts: TrainOp
   // Sum of every update times the step it was made at: the average is w - u / steps (Daumé's trick).
   const u = new Float64Array(size);
   const order = data.map((_e, i) => i);
-  const rnd = random(opts.seed);
+  const rnd = seededRandom(opts.seed);
   let step = 1;
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
