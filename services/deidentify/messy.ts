@@ -12,6 +12,7 @@ import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, TITLES } from './lexicon';
 import { TypoIndex } from './typos';
+import { wordMemo } from './wordMemo';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -148,16 +149,13 @@ export function droppedG(lower: string, d: ReturnType<typeof dictionaries>): boo
  */
 function secondGiven(w: string, d: ReturnType<typeof dictionaries>): boolean {
   if (w.length < 3 || !d.anyNames.has(w) || everyday().has(w) || PERSON_BEFORE.has(w)) return false;
-  // Remembered per word: the misspelling test generates a few hundred strings.
-  let v = secondGivens.get(w);
-  if (v === undefined) {
-    if (secondGivens.size >= 50_000) secondGivens.clear();
-    v = (d.english.has(w) || !english(w, d)) && !typos().candidates(w).some(personVerb);
-    secondGivens.set(w, v);
-  }
-  return v;
+  return notVerbLike(w);
 }
-const secondGivens = new Map<string, boolean>();
+/** Remembered per word: the misspelling test generates a few hundred strings. */
+const notVerbLike = wordMemo((w) => {
+  const d = dictionaries();
+  return (d.english.has(w) || !english(w, d)) && !typos().candidates(w).some(personVerb);
+});
 
 /** A verb a person does, after a name or opening a clause ("said", "has"). */
 function personVerb(w: string): boolean {
@@ -240,21 +238,17 @@ function typos(): TypoIndex {
   return typoIndex;
 }
 
-const corrections = new Map<string, string | null>();
 /**
  * The everyday word a lower-case word misspells ("textd" → "texted"), or undefined. Of several, a word that cues a
  * person or is a function word wins ("texed": texted before taxed), so the slots read it as that word.
  */
 function correction(lower: string): string | undefined {
-  let c = corrections.get(lower);
-  if (c === undefined) {
-    if (corrections.size >= 50_000) corrections.clear();
-    const all = typos().candidates(lower);
-    c = all.find((w) => PERSON_BEFORE.has(w) || PERSON_AFTER.has(w) || SAFE.has(w) || SUBJECT_VERBS.has(w)) ?? all[0] ?? null;
-    corrections.set(lower, c);
-  }
-  return c ?? undefined;
+  return correctionOrNull(lower) ?? undefined;
 }
+const correctionOrNull = wordMemo((lower): string | null => {
+  const all = typos().candidates(lower);
+  return all.find((w) => PERSON_BEFORE.has(w) || PERSON_AFTER.has(w) || SAFE.has(w) || SUBJECT_VERBS.has(w)) ?? all[0] ?? null;
+});
 
 /**
  * Whether a lower-case word that is no English word is a misspelling of one: in no given-name list, and if it is in
@@ -267,27 +261,9 @@ export function misspelt(lower: string): boolean {
   return c !== undefined && (!d.anyNames.has(lower) || (lower.length >= 4 && d.common.has(c)));
 }
 
-const verdicts = new Map<string, Verdict>();
-const typedVerdicts = new Map<string, Verdict>();
+const judgeCached: (lower: string) => Verdict = wordMemo((lower) => judge(lower, dictionaries()));
 /** The verdict for a token as typed ("Dawn", "dawn"): one map look-up, no lower-casing, on the hot path. */
-function judgeTyped(raw: string, d: ReturnType<typeof dictionaries>): Verdict {
-  let v = typedVerdicts.get(raw);
-  if (v === undefined) {
-    if (typedVerdicts.size >= 50_000) typedVerdicts.clear();
-    v = judgeCached(raw.toLowerCase(), d);
-    typedVerdicts.set(raw, v);
-  }
-  return v;
-}
-function judgeCached(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
-  let v = verdicts.get(lower);
-  if (v === undefined) {
-    if (verdicts.size >= 50_000) verdicts.clear();
-    v = judge(lower, d);
-    verdicts.set(lower, v);
-  }
-  return v;
-}
+const judgeTyped: (raw: string) => Verdict = wordMemo((raw) => judgeCached(raw.toLowerCase()));
 
 /** Words that join two people: "sky and dre", "me n kai", "bo w lulu". */
 const CONJ = set(`and n w`);
@@ -455,7 +431,7 @@ class MessyText {
     // Next to a name it is part of the name: "luz maria", "maria luz".
     // A code in capitals after it ("van ABC-1234") is no name part.
     const nextCode = !!next && /^\p{Lu}{2,}$/u.test(text.slice(next.start, next.end));
-    const besideName = givenLike && ((!!prev && near && (judgeCached(prev.lower, d) === 'name' || found[k - 1] === 1)) || (!!nextWord && !nextCode && judgeCached(nextWord, d) === 'name'));
+    const besideName = givenLike && ((!!prev && near && (judgeCached(prev.lower) === 'name' || found[k - 1] === 1)) || (!!nextWord && !nextCode && judgeCached(nextWord) === 'name'));
     return before || after || besideName || (!!prev && near && found[k - 1] === 1 && secondGiven(base0, d)) || this.labelled(k) || this.spokenTo(k) || this.coordinated(k, givenLike);
   }
 
@@ -538,7 +514,7 @@ export function messyNames(input: string): Entity[] {
   const verdictOf: Verdict[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const v = judgeTyped(m[0], d);
+    const v = judgeTyped(m[0]);
     // A misspelt word is read as the word it misspells wherever it is a cue: "textd shorty", "sponspr destiny".
     toks.push({ start: m.index, end: m.index + m[0].length, lower: v === 'typo' ? correction(m[0].toLowerCase().replace(/['’]s$/, '')) ?? '' : '' });
     verdictOf.push(v);

@@ -11,6 +11,7 @@ import { dictionaries } from './dictionaries';
 import { AMBIGUOUS_NAMES, FACILITY_WORDS, KEEP, NAME_PARTICLES, STREET_TYPES, TITLES, UNIT_WORDS } from './lexicon';
 import { mergeSpans } from './spans';
 import { droppedG, misspelt } from './messy';
+import { wordMemo } from './wordMemo';
 
 type Kind = 'strong' | 'unknown' | 'weak' | 'word' | 'keep' | 'title' | 'initial' | 'particle';
 
@@ -73,16 +74,7 @@ function classify(raw: string, dict: ReturnType<typeof dictionaries>): Kind {
 }
 
 /** classify() is pure in its token and was the hottest function: memoised, bounded so memory stays flat. */
-const kindCache = new Map<string, Kind>();
-function classifyCached(raw: string, dict: ReturnType<typeof dictionaries>): Kind {
-  let k = kindCache.get(raw);
-  if (k === undefined) {
-    if (kindCache.size >= 50_000) kindCache.clear();
-    k = classify(raw, dict);
-    kindCache.set(raw, k);
-  }
-  return k;
-}
+const classifyCached: (raw: string) => Kind = wordMemo((raw) => classify(raw, dictionaries()));
 
 /** Kinds that start a name run, and kinds that continue one (sets: the hot loop allocates no arrays). */
 const RUN_START = new Set<Kind>(['strong', 'unknown', 'weak', 'initial']);
@@ -97,7 +89,7 @@ export function names(text: string): Entity[] {
     // A trailing period belongs to initials and titles only.
     // A lower-case word glued to a digit is SMS ("2moro", "4ever"), not a name.
     const prevCode = m.index > 0 ? text.charCodeAt(m.index - 1) : 0;
-    const kind0 = prevCode >= 48 && prevCode <= 57 && /^\p{Ll}/u.test(t) ? 'word' : classifyCached(t, dict);
+    const kind0 = prevCode >= 48 && prevCode <= 57 && /^\p{Ll}/u.test(t) ? 'word' : classifyCached(t);
     if (t.endsWith('.') && kind0 !== 'initial' && kind0 !== 'title') t = t.slice(0, -1);
     // Only a token that can start a run is ever asked whether it opens a sentence.
     toks.push({ start: m.index, end: m.index + t.length, text: t, kind: kind0, initialPos: RUN_START.has(kind0) && isSentenceStart(text, m.index) });

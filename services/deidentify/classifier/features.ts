@@ -9,6 +9,7 @@
 import { dictionaries } from '../dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, TITLES } from '../lexicon';
 import { DETERMINERS, english, everyday, misspelt, NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, SAFE, SUBJECT_VERBS } from '../messy';
+import { wordMemo } from '../wordMemo';
 
 export const BITS = 18;
 const MASK = (1 << BITS) - 1;
@@ -73,17 +74,8 @@ export function boundary(text: string, toks: readonly Token[], i: number): 'S' |
   return clause ? 'c' : '-';
 }
 
-const shapes = new Map<string, string>();
 /** Shape: capitals X, lower x, digits d, runs collapsed ("Dawn" Xx, "anne-sophie" x-x, "JT" X); cached. */
-export function shape(raw: string): string {
-  let out = shapes.get(raw);
-  if (out === undefined) {
-    if (shapes.size >= 50_000) shapes.clear();
-    out = shapeOf(raw);
-    shapes.set(raw, out);
-  }
-  return out;
-}
+export const shape: (raw: string) => string = wordMemo(shapeOf);
 
 function shapeOf(raw: string): string {
   let out = '';
@@ -94,17 +86,8 @@ function shapeOf(raw: string): string {
   return out;
 }
 
-const listCache = new Map<string, string>();
 /** Which lists hold a lower-cased word, as one code per list ("F" a given name, "E" English …); cached. */
-export function lists(lower: string): string {
-  let l = listCache.get(lower);
-  if (l === undefined) {
-    if (listCache.size >= 50_000) listCache.clear();
-    l = lookUp(lower);
-    listCache.set(lower, l);
-  }
-  return l;
-}
+export const lists: (lower: string) => string = wordMemo((lower) => lookUp(lower));
 
 function lookUp(lower: string): string {
   const d = dictionaries();
@@ -181,17 +164,8 @@ function mix(a: number, b: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-const hashes = new Map<string, number>();
 /** A short string's hash, cached (forms, shapes, list codes repeat across words). */
-function hashed(s: string): number {
-  let h = hashes.get(s);
-  if (h === undefined) {
-    if (hashes.size >= 50_000) hashes.clear();
-    h = hash(s);
-    hashes.set(s, h);
-  }
-  return h;
-}
+const hashed: (s: string) => number = wordMemo((s) => hash(s));
 
 const START = hash('<s>');
 const END = hash('</s>');

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { wordMemo } from '../../../services/deidentify/wordMemo';
+
+describe('wordMemo', () => {
+  it('computes a word once and answers from memory after', () => {
+    const calls: string[] = [];
+    const upper = wordMemo((w) => {
+      calls.push(w);
+      return w.toUpperCase();
+    });
+    assert.equal(upper('dawn'), 'DAWN');
+    assert.equal(upper('dawn'), 'DAWN');
+    assert.equal(upper('rusty'), 'RUSTY');
+    assert.deepEqual(calls, ['dawn', 'rusty']);
+  });
+
+  it('remembers null (a "none" answer), and starts over past 50,000 words so memory stays flat', () => {
+    let calls = 0;
+    const none = wordMemo((): string | null => {
+      calls++;
+      return null;
+    });
+    none('x');
+    none('x');
+    assert.equal(calls, 1);
+    for (let i = 0; i < 50_000; i++) none(`w${i}`);
+    none('x');
+    assert.equal(calls, 50_002, 'cleared once full, so x is computed again');
+  });
+});
