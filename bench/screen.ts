@@ -18,6 +18,7 @@ import { riskCategories, screenRisk, type ScreenLayers } from '../services/safet
 import { shippedModel, type RiskModel } from '../services/safety/screen/classifier';
 import { folds, train } from '../services/safety/screen/train';
 import { readSet, readTrain, SCREEN_SETS, type Labelled } from './screenData';
+import { devBatches, loboRows, loboTable } from './screenLobo';
 
 const repoRoot = path.join(__dirname, '..');
 
@@ -88,8 +89,14 @@ const LAYERS: { name: string; layers: ScreenLayers }[] = [
 function main(): void {
   const dry = process.argv.includes('--dry');
   const c = content();
+  const lobo = loboSection(c);
+  if (process.argv.includes('--lobo-only')) {
+    console.log(lobo.join('\n'));
+    return;
+  }
   const model = shippedModel();
-  const sets = { dev: readSet(SCREEN_SETS.dev), test: readSet(SCREEN_SETS.test), fresh: readSet(SCREEN_SETS.fresh) };
+  // screen-fresh*.jsonl are the lead's blind sets: never read here (the lead scores them).
+  const sets = { dev: readSet(SCREEN_SETS.dev), test: readSet(SCREEN_SETS.test) };
   const extra = readTrain();
 
   // Development figures for the classifier are cross-validated: each fold screened by a model trained without it.
@@ -98,14 +105,14 @@ function main(): void {
     const m = { ...train(part), thresholds: model.thresholds };
     for (const ex of held) devModel.set(ex.id, m);
   }
-  const predictor = (set: 'dev' | 'test' | 'fresh', layers: ScreenLayers) => (ex: Labelled) => {
+  const predictor = (set: 'dev' | 'test', layers: ScreenLayers) => (ex: Labelled) => {
     const l = layers.classifier === false ? layers : { ...layers, classifier: set === 'dev' ? devModel.get(ex.id)! : model };
     return riskCategories(screenRisk(ex.screened, c, l));
   };
 
-  const rows: { name: string; dev: Scores; test: Scores; fresh: Scores }[] = [];
+  const rows: { name: string; dev: Scores; test: Scores }[] = [];
   for (const { name, layers } of LAYERS) {
-    rows.push({ name, dev: score(sets.dev, predictor('dev', layers)), test: score(sets.test, predictor('test', layers)), fresh: score(sets.fresh, predictor('fresh', layers)) });
+    rows.push({ name, dev: score(sets.dev, predictor('dev', layers)), test: score(sets.test, predictor('test', layers)) });
   }
   // The classifier on its own, at an even 0.5 threshold per kind (its shipped thresholds only count what it adds).
   const even = (m: RiskModel): RiskModel => ({ ...m, thresholds: Object.fromEntries(RISK_CATEGORIES.map((k) => [k, 0.5])) as RiskModel['thresholds'] });
@@ -116,13 +123,12 @@ function main(): void {
       return riskCategories(screenRisk(ex.screened, { ...c, riskTerms: c.riskTerms.map((t) => ({ ...t, patterns: [] })) }, { classifier: even(m) }));
     }),
     test: score(sets.test, (ex) => riskCategories(screenRisk(ex.screened, { ...c, riskTerms: c.riskTerms.map((t) => ({ ...t, patterns: [] })) }, { classifier: even(model) }))),
-    fresh: score(sets.fresh, (ex) => riskCategories(screenRisk(ex.screened, { ...c, riskTerms: c.riskTerms.map((t) => ({ ...t, patterns: [] })) }, { classifier: even(model) }))),
   };
   const full = rows[rows.length - 1];
 
   // Speed: the whole path the CLI takes (de-identify, then screen) and the screen alone, one core.
-  const texts = [...sets.dev, ...sets.test, ...sets.fresh].map((e) => e.text);
-  const screened = [...sets.dev, ...sets.test, ...sets.fresh].map((e) => e.screened);
+  const texts = [...sets.dev, ...sets.test].map((e) => e.text);
+  const screened = [...sets.dev, ...sets.test].map((e) => e.screened);
   const rate = (fn: (t: string, i: number) => unknown, list: string[]): number => {
     for (let i = 0; i < 200; i++) fn(list[i % list.length], i);
     const t0 = process.hrtime.bigint();
@@ -138,27 +144,27 @@ function main(): void {
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`;
   const md: string[] = [];
-  const setLine = (s: 'dev' | 'test' | 'fresh') =>
-    `${{ dev: 'development', test: 'test', fresh: 'fresh' }[s]} set: ${sets[s].length} sentences, ${full[s].risk} risk (` +
+  const setLine = (s: 'dev' | 'test') =>
+    `${{ dev: 'development', test: 'test' }[s]} set: ${sets[s].length} sentences, ${full[s].risk} risk (` +
     RISK_CATEGORIES.map((k) => `${k} ${full[s].counts[k]}`).join(', ') +
     `), ${full[s].negatives} hard negatives`;
   md.push('### The shipped screen', '');
   md.push(`- ${setLine('dev')} (classifier figures cross-validated, 5 folds)`);
   md.push(`- ${setLine('test')} (never trained or tuned on)`);
-  md.push(`- ${setLine('fresh')} (never trained on; measured blind once, then patterns were adjusted for general cases its misses showed — the blind figures are in "The labelled sets")`);
+  md.push('- the fresh sets (`screen-fresh*.jsonl`) are the lead\'s blind measures: not read here; the lead scores them');
   md.push(`- the classifier also trains on ${extra.length} sentences of bench/data/screen-train*.jsonl (in the folds, never scored here)`, '');
-  md.push('| | development | test | fresh | target (test) |', '|---|---:|---:|---:|---:|');
-  md.push(`| recall, any risk flagged | ${pct(full.dev.overall)} | ${pct(full.test.overall)} | ${pct(full.fresh.overall)} | ≥ 90 % |`);
-  md.push(`| recall, flagged with its own kind | ${pct(full.dev.rightKind)} | ${pct(full.test.rightKind)} | ${pct(full.fresh.rightKind)} | |`);
+  md.push('| | development | test | target (test) |', '|---|---:|---:|---:|');
+  md.push(`| recall, any risk flagged | ${pct(full.dev.overall)} | ${pct(full.test.overall)} | ≥ 90 % |`);
+  md.push(`| recall, flagged with its own kind | ${pct(full.dev.rightKind)} | ${pct(full.test.rightKind)} | |`);
   for (const k of RISK_CATEGORIES) {
     const target = k === 'suicide' || k === 'overdose' ? '≥ 95 %' : '';
-    md.push(`| recall, ${k} | ${pct(full.dev.recall[k])} | ${pct(full.test.recall[k])} | ${pct(full.fresh.recall[k])} | ${target} |`);
+    md.push(`| recall, ${k} | ${pct(full.dev.recall[k])} | ${pct(full.test.recall[k])} | ${target} |`);
   }
-  md.push(`| false positives on hard negatives | ${pct(full.dev.fpRate)} | ${pct(full.test.fpRate)} | ${pct(full.fresh.fpRate)} | ≤ 10 % |`, '');
+  md.push(`| false positives on hard negatives | ${pct(full.dev.fpRate)} | ${pct(full.test.fpRate)} | ≤ 10 % |`, '');
   md.push('### What each layer adds', '', 'Recall (any risk flagged) / false-positive rate on hard negatives; each row adds one layer to the row above.', '');
-  md.push('| layers | dev recall | dev FP | test recall | test FP | fresh recall | fresh FP |', '|---|---:|---:|---:|---:|---:|---:|');
+  md.push('| layers | dev recall | dev FP | test recall | test FP |', '|---|---:|---:|---:|---:|');
   for (const r of [...rows, classifierAlone]) {
-    md.push(`| ${r.name} | ${pct(r.dev.overall)} | ${pct(r.dev.fpRate)} | ${pct(r.test.overall)} | ${pct(r.test.fpRate)} | ${pct(r.fresh.overall)} | ${pct(r.fresh.fpRate)} |`);
+    md.push(`| ${r.name} | ${pct(r.dev.overall)} | ${pct(r.dev.fpRate)} | ${pct(r.test.overall)} | ${pct(r.test.fpRate)} |`);
   }
   md.push('', 'Per kind, test set:', '', `| layers | ${RISK_CATEGORIES.join(' | ')} |`, `|---|${RISK_CATEGORIES.map(() => '---:').join('|')}|`);
   for (const r of [...rows, classifierAlone]) md.push(`| ${r.name} | ${RISK_CATEGORIES.map((k) => pct(r.test.recall[k])).join(' | ')} |`);
@@ -166,6 +172,7 @@ function main(): void {
   md.push('', '### Speed (one core, shared machine)', '');
   md.push(`- screen alone (normalise, patterns, classifier): ${Math.round(screenRate).toLocaleString('en')} sentences/s`);
   md.push(`- de-identify then screen (what the CLI does per line): ${Math.round(pipelineRate).toLocaleString('en')} sentences/s`, '');
+  if (lobo.length) md.push(...lobo, '');
   md.push('### Still missed on the test set', '');
   md.push(`- risk sentences not flagged: ${full.test.missed.join(', ') || 'none'}`);
   md.push(`- hard negatives flagged: ${full.test.falseAlarms.join(', ') || 'none'}`);
@@ -183,6 +190,22 @@ function main(): void {
   const existing = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8') : `# Safety\n\n${begin}\n${end}\n`;
   const updated = existing.includes(begin) ? existing.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block) : `${existing}\n${block}\n`;
   fs.writeFileSync(docPath, updated);
+}
+
+/**
+ * `--lobo` (or `--lobo-only`, which prints just this): leave-one-batch-out (./screenLobo), per batch and in total.
+ * `--ids` also lists each batch's misses and false alarms (ids only) for the whole screen.
+ */
+function loboSection(c: ReturnType<typeof content>): string[] {
+  if (!process.argv.includes('--lobo') && !process.argv.includes('--lobo-only')) return [];
+  const rows = loboRows(devBatches(), (ex, m) => riskCategories(screenRisk(ex.screened, c, { classifier: m })));
+  const md = ['### Leave one batch out (`npm run bench:screen -- --lobo`)', ''];
+  md.push('Each development batch screened by a classifier trained on every other batch (and the ordinary notes), its');
+  md.push("thresholds chosen on the other batches' out-of-batch hard negatives: how the classifier meets a voice it has");
+  md.push('never read. The patterns were written with every batch in view, so the columns with patterns are optimistic.', '');
+  md.push(...loboTable(rows));
+  if (process.argv.includes('--ids')) for (const r of rows) md.push(`- ${r.name}: missed ${r.missed.join(' ') || 'none'}; false alarms ${r.falseAlarms.join(' ') || 'none'}`);
+  return md;
 }
 
 /** The worker's own strand: its sets screened as the other strands do, and with its own rules (what the bot does). */

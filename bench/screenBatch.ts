@@ -9,7 +9,9 @@ import { content, RISK_CATEGORIES } from '../services/content';
 import { riskCategories, screenRisk, type ScreenLayers } from '../services/safety/screen';
 import { readSet } from './screenData';
 
-const BLIND = /(?:^|\/)(?:lead\/|screen-fresh2|hand-fresh)/;
+const BLIND = /(?:^|\/)(?:lead\/|screen-fresh|hand-fresh)/;
+/** A risk sentence that names its risk outright; the rest of the risk sentences are counted as indirect. */
+const EXPLICIT = /overdos|suicid|kill (?:my|him|her|them)sel|end (?:my|his|her|their) life|want(?:s|ed)? to die|self harm|cut(?:s|ting)? (?:my|him|her|them)sel|hurt(?:s|ing)? (?:my|him|her|them)sel|abus|kill (?:him|her|them|you)|hits? (?:her|him|them|me)|molest|rape/;
 
 function main(): void {
   const file = process.argv[2];
@@ -19,7 +21,9 @@ function main(): void {
   const risk = set.filter((e) => e.kinds.length);
   const negatives = set.length - risk.length;
   const run = (name: string, layers: ScreenLayers) => {
-    const got = new Map(set.map((e) => [e.id, riskCategories(screenRisk(e.screened, c, layers))]));
+    const hits = new Map(set.map((e) => [e.id, screenRisk(e.screened, c, layers)]));
+    const got = new Map(set.map((e) => [e.id, riskCategories(hits.get(e.id)!)]));
+    const why = (id: string) => hits.get(id)!.map((h) => `${h.category}:${h.termId}`).join(' ');
     const perKind = RISK_CATEGORIES.map((k) => {
       const of = risk.filter((e) => e.kinds.includes(k));
       return `${k} ${of.length ? Math.round((100 * of.filter((e) => got.get(e.id)!.includes(k)).length) / of.length) : '–'} % (${of.length})`;
@@ -27,12 +31,17 @@ function main(): void {
     const missed = risk.filter((e) => !got.get(e.id)!.length);
     const wrongKind = risk.filter((e) => got.get(e.id)!.length && !e.kinds.some((k) => got.get(e.id)!.includes(k)));
     const fps = set.filter((e) => !e.kinds.length && got.get(e.id)!.length);
-    const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)} %`;
-    process.stdout.write(`${name}: recall ${pct(risk.length - missed.length, risk.length)} (${risk.length}), FP ${pct(fps.length, negatives)} (${negatives}); ${perKind.join(', ')}\n`);
+    const indirect = risk.filter((e) => !EXPLICIT.test(e.norm));
+    const right = risk.filter((e) => e.kinds.some((k) => got.get(e.id)!.includes(k)));
+    const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '–');
+    process.stdout.write(
+      `${name}: recall ${pct(risk.length - missed.length, risk.length)} (${risk.length}), right kind ${pct(right.length, risk.length)}, ` +
+        `indirect ${pct(indirect.filter((e) => got.get(e.id)!.length).length, indirect.length)} (${indirect.length}), FP ${pct(fps.length, negatives)} (${negatives}); ${perKind.join(', ')}\n`,
+    );
     if (process.argv.includes('--ids')) {
       for (const e of missed) process.stdout.write(`  MISS ${e.id} [${e.kinds}] ${e.text}\n`);
-      for (const e of wrongKind) process.stdout.write(`  KIND ${e.id} [${e.kinds}] got [${got.get(e.id)}] ${e.text}\n`);
-      for (const e of fps) process.stdout.write(`  FP   ${e.id} got [${got.get(e.id)}] ${e.text}\n`);
+      for (const e of wrongKind) process.stdout.write(`  KIND ${e.id} [${e.kinds}] got [${why(e.id)}] ${e.text}\n`);
+      for (const e of fps) process.stdout.write(`  FP   ${e.id} got [${why(e.id)}] ${e.text}\n`);
     }
   };
   process.stdout.write(`${path.basename(file)}: ${set.length} sentences, ${risk.length} risk, ${negatives} hard negatives\n`);

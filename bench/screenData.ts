@@ -14,8 +14,7 @@ export const DATA_DIR = path.join(__dirname, 'data');
 export const SCREEN_SETS = {
   dev: path.join(DATA_DIR, 'screen-dev.jsonl'),
   test: path.join(DATA_DIR, 'screen-test.jsonl'),
-  /** Written after the last pattern work; never trained on (docs/SAFETY.md gives its blind figures). */
-  fresh: path.join(DATA_DIR, 'screen-fresh.jsonl'),
+  // screen-fresh*.jsonl are the lead's blind sets: no path to them here, so no script of ours reads them.
   /** Optional extra training sentences (never test sentences). */
   train: path.join(DATA_DIR, 'screen-train.jsonl'),
   /** The worker's own strand (`reflect me`), screened with its own rules; never trained on. Tune on dev only. */

@@ -1,0 +1,142 @@
+/**
+ * Leave-one-batch-out (LOBO) for the risk screen's classifier: each development batch — written by one author at
+ * one time, in one voice — is screened by a model trained on every OTHER batch (plus the ordinary notes), so its
+ * figures say how the classifier meets a voice it has never read. Five folds by position mix every batch into
+ * every fold and read ~100 %; batches written later read 48-80 % before their round: LOBO is the figure that
+ * tracks the latter. Used by `npm run bench:screen -- --lobo` (per batch and in total) and by
+ * scripts/train-screen.ts (thresholds set on LOBO out-of-batch probabilities of every batch's hard negatives).
+ * Never reads a test set or a blind set.
+ */
+import path from 'node:path';
+import { RISK_CATEGORIES, type RiskCategory } from '../services/content';
+import { probabilities, type RiskModel } from '../services/safety/screen/classifier';
+import { DEFAULT_TRAIN, train, type TrainOptions } from '../services/safety/screen/train';
+import { type Labelled, readOrdinary, readSet, SCREEN_SETS, TRAIN_BATCHES } from './screenData';
+
+export interface Batch {
+  /** `d` for the development bank; a letter per later batch (its ids' prefix in screen-train.jsonl, else its file's). */
+  name: string;
+  examples: Labelled[];
+}
+
+/** Every development batch: the bank, the four in screen-train.jsonl split by id prefix, then one per file. */
+export function devBatches(): Batch[] {
+  const out: Batch[] = [{ name: 'd', examples: readSet(SCREEN_SETS.dev) }];
+  for (const file of TRAIN_BATCHES) {
+    const letter = /screen-train-([a-z0-9]+)\.jsonl$/.exec(path.basename(file))?.[1];
+    const byPrefix = new Map<string, Labelled[]>();
+    for (const ex of readSet(file)) {
+      const key = letter ?? /^[a-z]+/i.exec(ex.id)?.[0] ?? '?';
+      byPrefix.set(key, [...(byPrefix.get(key) ?? []), ex]);
+    }
+    for (const [name, examples] of byPrefix) out.push({ name: out.some((b) => b.name === name) ? `${name} (new)` : name, examples });
+  }
+  return out;
+}
+
+export type Probs = Map<Labelled, Record<RiskCategory, number>>;
+
+/** Out-of-batch probabilities: each batch's sentences scored by a model trained on all other batches and `always`. */
+export function loboProbabilities(batches: readonly Batch[], opts: TrainOptions = DEFAULT_TRAIN, always: Labelled[] = readOrdinary()): { probs: Probs; models: Map<string, RiskModel> } {
+  const probs: Probs = new Map();
+  const models = new Map<string, RiskModel>();
+  for (const held of batches) {
+    const m = train([...batches.filter((b) => b !== held).flatMap((b) => b.examples), ...always], opts);
+    models.set(held.name, m);
+    for (const ex of held.examples) probs.set(ex, probabilities(m, ex.norm));
+  }
+  return { probs, models };
+}
+
+/** Share of hard negatives the classifier alone may flag per kind: more room where recall matters most. */
+export const FP_BUDGET: Partial<Record<RiskCategory, number>> = { suicide: 0.02, overdose: 0.02 };
+export const FP_BUDGET_DEFAULT = 0.01;
+/** Never below these: a thin bank of negatives must not set a hair trigger. */
+export const FLOOR: Partial<Record<RiskCategory, number>> = { suicide: 0.35, overdose: 0.35 };
+export const FLOOR_DEFAULT = 0.5;
+export const GRID = Array.from({ length: 15 }, (_v, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
+
+/** Per kind, the lowest grid threshold (at or above its floor) that flags at most its budget of `negatives`. */
+export function chooseThresholds(negatives: readonly Labelled[], probs: Probs): Record<RiskCategory, number> {
+  const out = {} as Record<RiskCategory, number>;
+  for (const kind of RISK_CATEGORIES) {
+    const budget = Math.floor((FP_BUDGET[kind] ?? FP_BUDGET_DEFAULT) * negatives.length);
+    const floor = FLOOR[kind] ?? FLOOR_DEFAULT;
+    out[kind] = GRID.find((t) => t >= floor && negatives.filter((ex) => probs.get(ex)![kind] >= t).length <= budget) ?? 1;
+  }
+  return out;
+}
+
+export interface LoboRow {
+  name: string;
+  risk: number;
+  negatives: number;
+  /** Counts, not rates, so totals pool. */
+  classifier: { flagged: number; rightKind: number; fp: number };
+  screen: { flagged: number; rightKind: number; fp: number };
+  patterns: { flagged: number; rightKind: number; fp: number };
+  missed: string[];
+  falseAlarms: string[];
+}
+
+/**
+ * Per batch: the classifier alone (thresholds chosen on the OTHER batches' out-of-batch negatives), the whole
+ * screen with that batch's left-out model, and the patterns with their context rules (which were written with
+ * every batch in view, so their figure is optimistic; the classifier's is the honest one).
+ */
+export function loboRows(batches: readonly Batch[], screen: (ex: Labelled, model: RiskModel | false) => RiskCategory[], opts: TrainOptions = DEFAULT_TRAIN): LoboRow[] {
+  const { probs, models } = loboProbabilities(batches, opts);
+  return batches.map((b) => {
+    const others = batches.filter((o) => o !== b).flatMap((o) => o.examples.filter((ex) => !ex.kinds.length));
+    const thresholds = chooseThresholds(others, probs);
+    const model = { ...models.get(b.name)!, thresholds };
+    const tally = (predict: (ex: Labelled) => RiskCategory[], record = false) => {
+      const t = { flagged: 0, rightKind: 0, fp: 0 };
+      for (const ex of b.examples) {
+        const got = predict(ex);
+        if (!ex.kinds.length) {
+          if (got.length) t.fp++;
+          if (got.length && record) row.falseAlarms.push(ex.id);
+          continue;
+        }
+        if (got.length) t.flagged++;
+        else if (record) row.missed.push(ex.id);
+        if (ex.kinds.some((k) => got.includes(k))) t.rightKind++;
+      }
+      return t;
+    };
+    const risk = b.examples.filter((ex) => ex.kinds.length).length;
+    const row: LoboRow = { name: b.name, risk, negatives: b.examples.length - risk, classifier: { flagged: 0, rightKind: 0, fp: 0 }, screen: { flagged: 0, rightKind: 0, fp: 0 }, patterns: { flagged: 0, rightKind: 0, fp: 0 }, missed: [], falseAlarms: [] };
+    row.classifier = tally((ex) => RISK_CATEGORIES.filter((k) => probs.get(ex)![k] >= thresholds[k]));
+    row.screen = tally((ex) => screen(ex, model), true);
+    row.patterns = tally((ex) => screen(ex, false));
+    return row;
+  });
+}
+
+/** The rows and their pooled total as a markdown table. */
+export function loboTable(rows: readonly LoboRow[]): string[] {
+  const sum = (f: (r: LoboRow) => number) => rows.reduce((a, r) => a + f(r), 0);
+  const total: LoboRow = {
+    name: '**total**',
+    risk: sum((r) => r.risk),
+    negatives: sum((r) => r.negatives),
+    classifier: { flagged: sum((r) => r.classifier.flagged), rightKind: sum((r) => r.classifier.rightKind), fp: sum((r) => r.classifier.fp) },
+    screen: { flagged: sum((r) => r.screen.flagged), rightKind: sum((r) => r.screen.rightKind), fp: sum((r) => r.screen.fp) },
+    patterns: { flagged: sum((r) => r.patterns.flagged), rightKind: sum((r) => r.patterns.rightKind), fp: sum((r) => r.patterns.fp) },
+    missed: [],
+    falseAlarms: [],
+  };
+  const pc = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '–');
+  const md = [
+    '| batch | risk | hard negatives | classifier alone: recall | right kind | FP | screen (patterns + left-out classifier): recall | right kind | FP | patterns + context only: recall | FP |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of [...rows, total]) {
+    md.push(
+      `| ${r.name} | ${r.risk} | ${r.negatives} | ${pc(r.classifier.flagged, r.risk)} | ${pc(r.classifier.rightKind, r.risk)} | ${pc(r.classifier.fp, r.negatives)} | ` +
+        `${pc(r.screen.flagged, r.risk)} | ${pc(r.screen.rightKind, r.risk)} | ${pc(r.screen.fp, r.negatives)} | ${pc(r.patterns.flagged, r.risk)} | ${pc(r.patterns.fp, r.negatives)} |`,
+    );
+  }
+  return md;
+}
