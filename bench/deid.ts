@@ -28,6 +28,8 @@ export const sets: Array<{ name: string; file: string; about: string }> = [
   { name: 'typo-dev', file: data('typo-dev.jsonl'), about: 'the dev notes with phone typos in their ordinary words (bench/data/makeTypoDev.ts)' },
   { name: 'sms-dev', file: data('sms-dev.txt'), about: 'hand-written SMS and lower-case notes rich in addresses, plates, facilities, emails, health cards, codes, phones; dev two thirds' },
   { name: 'sms-test', file: data('sms-test.txt'), about: 'the same kind of notes, held-out third' },
+  { name: 'names-dev', file: data('names-dev.txt'), about: 'names-heavy notes in new voices (round 5), dev half' },
+  { name: 'names-test', file: data('names-test.txt'), about: 'the same writer, held-out half: scored, never tuned on' },
 ];
 
 type Rec = LabelledRecord & { register?: string };
