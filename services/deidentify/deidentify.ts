@@ -169,6 +169,9 @@ function joinNames(text: string, found: Entity[]): Entity[] {
   return out;
 }
 
+/** The pipeline's parts, for bench/deidStages.ts to time one by one (not an API). */
+export const stagesForBench = { detectors: DETECTORS, settle, dropKept, everywhere, joinNames, classifierNames };
+
 export function deidentify(text: string, opts: DeidentifyOptions = {}): DeidentifyResult {
   const digit = DIGIT.test(text);
   const groups: Entity[][] = [knownNameSpans(text, opts.knownNames)];
