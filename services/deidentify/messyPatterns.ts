@@ -51,9 +51,9 @@ export function handles(t: string): Entity[] {
 }
 
 /** Ids after a label: the label stays, the code goes. Health and benefit ids become HEALTH_CARD. */
-const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|inmate|aish file|aish|member|patient|resident|medicaid|medicare|health card|health|ahc|ahcip|phn|phin|hcn|hc|mcp|ohip|care card|status card|band|docket|warrant|claim|treaty|pid|offender|passport)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=(?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s)?[A-Za-z]{0,3}-?\d)((?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
+const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|cfs|cas|inmate|booking|aish file|aish|member|patient|resident|medicaid|medicare|medi-?cal|health card|health|ahc|ahcip|phn|phin|hcn|hsn|hc|mcp|ohip|care card|status card|band|docket|warrant|claim|treaty|pid|offender|passport|referral|intake|reference|ref|certificate|cert|registration|odsp|snap|ebt|ssi|ssdi)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=(?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s)?[A-Za-z]{0,3}-?\d)((?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
 // A province's code may come first ("health card is ab 123456789"), not "on" (prose).
-const HEALTH_LABEL = /medicaid|medicare|health|ahc|phn|phin|hcn|\bhc\b|mcp|ohip|care card|status|band|aish/i;
+const HEALTH_LABEL = /medicaid|medicare|medi-?cal|health|ahc|phn|phin|hcn|hsn|\bhc\b|mcp|ohip|care card|status|band|aish|treaty|registration|odsp|snap|ebt|ssi|income support|\bow\b|\bsin\b/i;
 
 /**
  * A US Medicare Beneficiary Identifier without its label ("1EG4-TE5-MK73"): digit, letter, letter or digit,
@@ -75,7 +75,43 @@ export function labelledIds(t: string): Entity[] {
     const health = HEALTH_LABEL.test(m[1]!);
     // A health card's version code may follow apart: "1234 567 890 - xk", "… version xk", "… vc xk".
     const version = health ? (VERSION_CODE.exec(t.slice(start + code.length, start + code.length + 14))?.[0].length ?? 0) : 0;
+    if (AFTER_COUNT.test(t.slice(start + code.length, start + code.length + 10))) continue;
     out.push({ start, end: start + code.length + version, type: health ? 'HEALTH_CARD' : 'MRN' });
+  }
+  if (/[#\d](?:\s?(?:is|:))?\s?[A-Za-z]{0,3}-?\d|\b(?:no\.?|num|number|nbr|id)\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d/i.test(t)) out.push(...markedIds(t));
+  return out;
+}
+
+/**
+ * Any label typed loosely before a number sign, "no.", "number" or "id" ("ref no 55821", "intake # A-20931", "cfs#7731",
+ * "info # 23-1187", "pt id 9937122"): the code after it is an id, whatever the label, unless the label counts or places
+ * things ("room # 214", "bus no 9", "exit 12") or is a phone's (the phone detector's). A prose word before the sign
+ * ("his # is ...") takes only "id".
+ */
+const MARKED_ID = /(?<![\p{L}\p{N}])(\p{L}[\p{L}'’-]{0,20})\.?\s?((?:(?:id|#|no\.?|num\.?|number|nbr)\s?){1,2})(?:is\s|was\s|:\s?|-\s)?([A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,16})(?![\p{L}\p{N}])/giu;
+const COUNTERS = new Set(
+  `room rm rms bed beds bus unit units apt apartment suite ste site lot box exit gate route rte hwy highway ward locker seat page pg
+  pages step steps grade chapter ch day days week weeks month months year years floor fl level stall table door platform line
+  track pod cell phone ph tel telephone call text txt fax mobile house hse stop bay lane pump aisle row section sec size vol
+  volume issue question item part episode ep season round game pick spot jersey channel dose doses pill pills tab tabs kid
+  kids child children tier sheet form forms slot window counter booth desk extension ext x`.split(/\s+/),
+);
+/** Counts, measures and money right after a number: "claim 500 dollars", "case 120 mg". */
+const AFTER_COUNT = /^\s?(?:%|\$|dollars?|bucks|mg|mcg|ml|cc|kg|km|lbs?|mins?|minutes|hrs?|hours?|days?|weeks?|months?|yrs?|years?|times|pills|tabs|am|pm)(?![\p{L}])/iu;
+
+function markedIds(t: string): Entity[] {
+  const out: Entity[] = [];
+  MARKED_ID.lastIndex = 0;
+  for (let m = MARKED_ID.exec(t); m; m = MARKED_ID.exec(t)) {
+    const label = m[1]!.toLowerCase();
+    const marker = m[2]!.toLowerCase();
+    const code = m[3]!.replace(/-+$/, '');
+    if (COUNTERS.has(label) || (code.replace(/\D/g, '').length < 3)) continue;
+    if (SAFE.has(label) && !/\bid\b/.test(marker)) continue;
+    const end = m.index + m[0].length - (m[3]!.length - code.length);
+    if (/^(?:19|20)\d\d$/.test(code) || AFTER_COUNT.test(t.slice(end, end + 10))) continue;
+    const start = end - code.length;
+    out.push({ start, end, type: HEALTH_LABEL.test(label) ? 'HEALTH_CARD' : 'MRN' });
   }
   return out;
 }

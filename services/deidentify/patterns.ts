@@ -68,10 +68,15 @@ export const iban: Detector = (t) => all(t, /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,
 /** Canadian postal codes have a distinctive shape: always an identifier of a small area. */
 export const canadianPostal: Detector = (t) => all(t, /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b/gi, 'POSTAL_CODE', (m) => /[A-Z]/.test(m[0]) && /\d/.test(m[0]) && !/^[a-z]\d[a-z]\d[a-z]\d$/.test(m[0]));
 
+/** Two lower-case letters after a space that are a word, not a version code: "1234 567 890 on the card". */
+const PROSE_PAIR = / (?:on|in|at|is|to|so|or|of|it|my|me|we|he|up|as|by|do|go|if|us|am|pm|an|be|no|oh|ok|ya|yo|ur|im|hi|w\/)$/;
+
 /** Ontario health card: 10 digits plus a two-letter version code. Quebec RAMQ: 4 letters + 8 digits. */
 export const healthCard: Detector = (t) => [
   // The version code is typed in either case on a phone ("1234 567 890 ab").
-  ...all(t, /\b\d{4}[- ]?\d{3}[- ]?\d{3}[- ]?[A-Za-z]{2}\b/g, 'HEALTH_CARD'),
+  ...all(t, /\b\d{4}[- ]?\d{3}[- ]?\d{3}[- ]?[A-Za-z]{2}\b/g, 'HEALTH_CARD', (m) => !PROSE_PAIR.test(m[0])),
+  // Without its version code: ten digits in the card's 4-3-3 groups.
+  ...all(t, /\b\d{4}[- ]?\d{3}[- ]?\d{3}(?= [a-z]{2}\b)/g, 'HEALTH_CARD', (m) => PROSE_PAIR.test(t.slice(m.index, m.index + m[0].length + 3))),
   ...all(t, /\b[A-Z]{4}[- ]?\d{4}[- ]?\d{4}\b/g, 'HEALTH_CARD'),
   // A RAMQ number typed in lower case, after its label.
   ...all(t, /\b(?:ramq|carte|health card|hc)\s*(?:#|no\.?|is|:)?\s*([a-z]{4}[- ]?\d{4}[- ]?\d{4})\b/gi, 'HEALTH_CARD', undefined, 1),
