@@ -22,11 +22,15 @@ export const SCREEN_SETS = {
   youTest: path.join(DATA_DIR, 'screen-you-test.jsonl'),
 } as const;
 
-/** Every training batch (never a test set): the first four in screen-train.jsonl, later ones one file each
+/** Development batches kept out of training and tuning: the round's own held-out measure (docs/SAFETY.md), scored
+ * before and after with bench/screenBatch.ts. `t` arrived last in round 5. */
+export const HELD_OUT = ['screen-train-t.jsonl'];
+
+/** Every training batch (never a test set or a held-out batch): the first four in screen-train.jsonl, later ones one file each
  * (screen-train-j.jsonl, screen-train-m.jsonl, …), each screened once before it joined (docs/SAFETY.md). */
 export const TRAIN_BATCHES = fs
   .readdirSync(DATA_DIR)
-  .filter((f) => /^screen-train(?:-[a-z0-9]+)?\.jsonl$/.test(f))
+  .filter((f) => /^screen-train(?:-[a-z0-9]+)?\.jsonl$/.test(f) && !HELD_OUT.includes(f))
   .sort((a, b) => a.length - b.length || a.localeCompare(b))
   .map((f) => path.join(DATA_DIR, f));
 export const readTrain = (): Labelled[] => TRAIN_BATCHES.flatMap((f) => readSet(f));
