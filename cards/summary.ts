@@ -16,6 +16,7 @@ import { adaptiveCard, commandButton, submit, textBlock, type AdaptiveCard, type
 import { jsonBytes, MAX_CARD_BYTES, packBody } from './limits';
 import { dateLocale, formatDate } from './words/dates';
 import { periodLabel } from './words/period';
+import { questionText } from './words/question';
 
 // Within Teams' 28 KB a card (cards/limits.ts): a team summary is paged (at most PEOPLE_PER_PAGE people, fewer when
 // their blocks are large), a person shows at most STALL_LINES stall lines, and a page of reflections shows the
@@ -47,10 +48,7 @@ function strategyTitle(stage: StageId, id: string): string {
 
 function promptText(id: string): string | undefined {
   try {
-    for (const s of content().stages) {
-      const p = s.prompts.find((x) => x.id === id);
-      if (p) return p.text;
-    }
+    return questionText(id);
   } catch {
     /* labels only */
   }

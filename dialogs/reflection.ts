@@ -12,7 +12,7 @@ import { looksLikeIdentifier } from '../services/deidentify';
 import { clientCodeRefusal } from '../cards/words/clientCode';
 import type { Draft } from '../services/reflections/draft';
 import type { StageId } from '../services/reflections/model';
-import { isRiskKind } from '../services/safety/protocol';
+import { pauseAddedOf, withPauseAdded } from '../services/reflections/pauseNotes';
 import type { DebriefProgress } from './midDebrief';
 import { ChoiceStep, FormStep, FreeTextStep, RawTextStep, type FreeTextSettings, type ScreenContext } from './prompts';
 import { ReflectionDebrief } from './reflectionDebrief';
@@ -104,13 +104,20 @@ export class ReflectionDialog extends ComponentDialog {
     return { clientCode, answered };
   }
 
-  /** Back from `worried` typed mid-debrief: the kind named there is flagged on every copy of the draft it holds. */
+  /**
+   * Back from `worried` typed mid-debrief: the kind named there (and words typed at its pause) are added to every
+   * copy of the draft it holds.
+   */
   override async resumeDialog(dc: DialogContext, reason: DialogReason, result?: unknown) {
-    if (isRiskKind(result)) {
+    const added = pauseAddedOf(result);
+    if (added) {
+      const seen = new Set<object>();
       for (const instance of this.createChildContext(dc).stack) {
         const state = instance.state as { values?: { draft?: Draft }; options?: Draft & { draft?: Draft } };
         for (const draft of [state.values?.draft, state.options?.draft, state.options]) {
-          if (Array.isArray(draft?.riskFlags) && !draft.riskFlags.includes(result)) draft.riskFlags.push(result);
+          if (!draft || !Array.isArray(draft.riskFlags) || !Array.isArray(draft.answers) || seen.has(draft)) continue;
+          seen.add(draft);
+          Object.assign(draft, withPauseAdded(draft, added));
         }
       }
     }

@@ -20,6 +20,7 @@ import type { Draft } from '../services/reflections/draft';
 import { hideNames } from '../services/reflections/hiddenNames';
 import { MOVEMENTS, type Movement, type OutcomeWord, type RelationshipDoc, type StageId, type StallSource } from '../services/reflections/model';
 import { debriefNames, spreadFoundNames } from '../services/reflections/nameMemory';
+import { pauseAddedOf, withPauseAdded } from '../services/reflections/pauseNotes';
 import { newReflectionId } from '../services/reflections/service';
 import { inferStall, otherStageInWords, reportedStall } from '../services/stalls/infer';
 import type { ChoiceResult, FormResult, FreeTextAnswer, RawTextResult } from './prompts';
@@ -215,12 +216,13 @@ export class ReflectionDebrief {
     const answer = step.result as FreeTextAnswer;
     // A name found in this answer is hidden in the earlier ones too (and in the answers still to come).
     const spread = draft.hidden ? spreadFoundNames(this.app.config.idSecret, draft.hidden, answer.found, draft.answers) : undefined;
-    const next: Draft = {
+    // Words typed at a safety pause on this answer follow it, as the answer to that pause.
+    const next: Draft = withPauseAdded({
       ...draft,
       ...(spread ? { hidden: spread.hidden } : {}),
       answers: [...(spread?.answers ?? draft.answers), { promptId: prompt.id, text: answer.text, skipped: answer.skipped, redactions: answer.redactions }],
       riskFlags: [...new Set([...draft.riskFlags, ...answer.riskFlags])],
-    };
+    }, answer.paused);
     // An answer that carries feeling is acknowledged before the next question (issue 14); one that raised a safety
     // topic has had the fuller response already.
     const { lastAck } = step.options as PromptLoop;
@@ -304,6 +306,7 @@ export class ReflectionDebrief {
     if (draft.hidden) Object.assign(draft, spreadFoundNames(this.app.config.idSecret, draft.hidden, note.found, draft.answers));
     draft.selfCheck = { score: Number(r.values.score) as 1 | 2 | 3 | 4 | 5, note: note.text };
     draft.riskFlags = [...new Set([...draft.riskFlags, ...note.riskFlags])];
+    Object.assign(draft, withPauseAdded(draft, r.paused));
     // A rough one (1 or 2) gets a short, proportionate step for them; their own words of distress have had the
     // fuller response already (the screen's pause).
     if (draft.selfCheck.score <= 2 && !draft.riskFlags.includes('psw_distress')) await step.context.sendActivity(selfCareMessage(this.app.safetyAlerts.protocol));
@@ -313,11 +316,9 @@ export class ReflectionDebrief {
     return step.beginDialog(SAFETY_CHECK_DIALOG, { closing: true, ...screenOf(draft) } satisfies SafetyCheckOptions);
   }
 
-  /** A kind named at the closing question is flagged like a screen hit; then the review. */
+  /** A kind named at the closing question is flagged like a screen hit (words typed at its pause kept); then the review. */
   private async safetyChecked(step: WaterfallStepContext) {
-    const draft = v(step).draft as Draft;
-    const kind = step.result as string | undefined;
-    if (kind) draft.riskFlags = [...new Set([...draft.riskFlags, kind])];
+    const draft = withPauseAdded(v(step).draft as Draft, pauseAddedOf(step.result));
     // The review holds the draft from here (its options); a second copy here would only add to every turn's state.
     delete v(step).draft;
     return step.beginDialog(REVIEW, draft);

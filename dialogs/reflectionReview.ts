@@ -4,12 +4,13 @@
 import { WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AppServices } from '../services/app';
 import { t } from '../services/catalogue';
-import { content } from '../services/content';
 import type { Draft } from '../services/reflections/draft';
 import { hideAnswered, keepAnswered, spreadFoundNames, unsureQuestions } from '../services/reflections/nameMemory';
+import { pauseAddedOf, withPauseAdded } from '../services/reflections/pauseNotes';
 import type { Visibility } from '../services/reflections/model';
 import { placeholderCounts, redactAnswers, redactWords, wordsToRedact } from '../services/reflections/redact';
 import type { ChoiceResult, FreeTextAnswer, RawTextResult } from './prompts';
+import { questionText } from '../cards/words/question';
 import { reviewText } from './reflectionText';
 import { saveReflection } from './reflectionSave';
 import { SAFETY_CHECK_DIALOG, type SafetyCheckOptions } from './safety';
@@ -70,15 +71,14 @@ export class ReflectionReview {
     if (choice === 'note-shared' || choice === 'note-private') return step.replaceDialog(REVIEW, { ...draft, selfCheck: { ...draft.selfCheck, noteShared: choice === 'note-shared' } });
     v(step).action = choice;
     if (choice === 'worried') {
-      return step.beginDialog(SAFETY_CHECK_DIALOG, { debriefId: draft.id, clientCode: draft.clientCode, raised: [...draft.riskFlags], inDialog: true } satisfies SafetyCheckOptions);
+      return step.beginDialog(SAFETY_CHECK_DIALOG, { ...screenOf(draft), inDialog: true } satisfies SafetyCheckOptions);
     }
     if (choice === 'redact') {
       return step.beginDialog(RAW_TEXT, { step: 'redact', prompt: t('review.whichWords'), skippable: true });
     }
-    // Every stage's prompts: the stall step may have moved the debrief to another stage after the answers (issue 14).
-    const prompts = content().stages.flatMap((s) => s.prompts);
     // The questions in full above short numbered buttons: a button cut mid-question reads badly aloud and in Teams.
-    const questions = draft.answers.map((a, i) => `${i + 1}. ${prompts.find((p) => p.id === a.promptId)?.text ?? a.promptId}`);
+    // Every stage's prompts: the stall step may have moved the debrief to another stage after the answers (issue 14).
+    const questions = draft.answers.map((a, i) => `${i + 1}. ${questionText(a.promptId) ?? a.promptId}`);
     return step.beginDialog(CHOICE, {
       step: 'edit-which',
       prompt: t('review.whichAnswer', { questions: questions.join('\n') }),
@@ -89,9 +89,8 @@ export class ReflectionReview {
   private async reviewFollowUp(step: WaterfallStepContext) {
     const draft = step.options as Draft;
     if (v(step).action === 'worried') {
-      // A kind named is flagged like a screen hit; then the review again.
-      const kind = step.result as string | undefined;
-      return step.replaceDialog(REVIEW, kind ? { ...draft, riskFlags: [...new Set([...draft.riskFlags, kind])] } : draft);
+      // A kind named is flagged like a screen hit (words typed at its pause kept); then the review again.
+      return step.replaceDialog(REVIEW, withPauseAdded(draft, pauseAddedOf(step.result)));
     }
     if (v(step).action === 'redact') {
       const r = step.result as RawTextResult;
@@ -108,7 +107,7 @@ export class ReflectionReview {
     const which = (step.result as ChoiceResult).value;
     v(step).editing = which;
     const answer = which === 'note' ? undefined : draft.answers[Number(which)]!;
-    const prompt = answer ? content().stages.flatMap((s) => s.prompts).find((p) => p.id === answer.promptId)!.text : t('review.howAreYou');
+    const prompt = answer ? (questionText(answer.promptId) ?? answer.promptId) : t('review.howAreYou');
     // What they wrote, as it will be stored (de-identified), to change rather than retype from memory.
     const current = answer ? (answer.skipped ? '' : answer.text) : draft.selfCheck.note;
     const asked = current ? t('review.changeAnswer', { prompt, current }) : t('review.changeBlank', { prompt });
@@ -124,10 +123,11 @@ export class ReflectionReview {
     const riskFlags = [...new Set([...draft.riskFlags, ...answer.riskFlags])];
     // A name found in the new text is hidden in the other answers too.
     const spread = draft.hidden ? spreadFoundNames(this.app.config.idSecret, draft.hidden, answer.found, draft.answers) : { hidden: draft.hidden, answers: draft.answers };
-    if (which === 'note') return step.replaceDialog(REVIEW, { ...draft, ...spread, riskFlags, selfCheck: { ...draft.selfCheck, note: answer.text } });
+    // Words typed at a safety pause on the new text are kept too, after the answers.
+    if (which === 'note') return step.replaceDialog(REVIEW, withPauseAdded({ ...draft, ...spread, riskFlags, selfCheck: { ...draft.selfCheck, note: answer.text } }, answer.paused));
     // Placeholders kept from the answer as it was ("[NAME] and I…") still count as hidden.
     const answers = spread.answers.map((a, i) => (i === Number(which) ? { ...a, text: answer.text, skipped: answer.skipped, redactions: placeholderCounts(answer.text, [...Object.keys(a.redactions), ...Object.keys(answer.redactions)]) } : a));
-    return step.replaceDialog(REVIEW, { ...draft, hidden: spread.hidden, answers, riskFlags });
+    return step.replaceDialog(REVIEW, withPauseAdded({ ...draft, hidden: spread.hidden, answers, riskFlags }, answer.paused));
   }
 
   // ── may this word be a name? one question at a time, Hide or Keep, remembered for this client ──────────

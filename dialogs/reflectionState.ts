@@ -19,9 +19,12 @@ export const FORM = 'reflection.form';
 /** The turn-state key under which the review leaves the draft it saved, for the debrief's last step. */
 export const SAVED_DRAFT = Symbol('reflection.savedDraft');
 
-/** What the safety screen knows of this debrief: its id, the code (not for practice) and the categories already raised. */
+/**
+ * What the safety screen knows of this debrief: its id, the code (not for practice), the categories already raised,
+ * and its names to hide (salted hashes), for words typed at a safety pause.
+ */
 export function screenOf(draft: Draft): ScreenContext {
-  return { debriefId: draft.id, clientCode: draft.practice ? undefined : draft.clientCode, raised: [...draft.riskFlags] };
+  return { debriefId: draft.id, clientCode: draft.practice ? undefined : draft.clientCode, raised: [...draft.riskFlags], ...(draft.hidden ? { hidden: draft.hidden } : {}) };
 }
 
 /** The waterfall's own values (persisted with the dialog; redacted data only). */

@@ -5,6 +5,7 @@ import { content } from '../services/content';
 import type { Movement } from '../services/reflections/model';
 import { totalRedactions } from '../services/reflections/redactionCounts';
 import { describeRedactions } from '../cards/words/redactions';
+import { questionText } from '../cards/words/question';
 import { categoryLabel } from '../services/safety/protocol';
 import type { Draft } from '../services/reflections/draft';
 import { t, type MessageKey } from '../services/catalogue';
@@ -47,12 +48,10 @@ export function wellbeingSeen(d: Draft): string {
 
 export function reviewText(d: Draft): string {
   const stage = content().stageById[d.stage];
-  // Every stage's prompts: when the stall step moved the debrief to another stage, its answers are the first stage's.
-  const prompts = new Map(content().stages.flatMap((s) => s.prompts).map((p) => [p.id, p.text]));
   const movement = movementTitle(d.movement).toLowerCase();
   const lines = [d.practice ? t('debrief.reviewTitlePractice', { code: d.clientCode, stage: stage.title, movement }) : t('debrief.reviewTitle', { code: d.clientCode, stage: stage.title, movement }), ''];
   d.answers.forEach((a, i) => {
-    lines.push(t('debrief.reviewQuestion', { n: i + 1, prompt: prompts.get(a.promptId) ?? a.promptId }));
+    lines.push(t('debrief.reviewQuestion', { n: i + 1, prompt: questionText(a.promptId) ?? a.promptId }));
     lines.push(a.skipped ? t('debrief.reviewSkipped') : t('debrief.reviewAnswer', { text: a.text }));
   });
   lines.push('', d.selfCheck.note ? t('debrief.selfCheckNote', { score: d.selfCheck.score, note: d.selfCheck.note }) : t('debrief.selfCheck', { score: d.selfCheck.score }));

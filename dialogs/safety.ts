@@ -7,17 +7,23 @@
 // A "yes" asks which kind and shows the same pause. The pause shows that kind's response from the protocol
 // (crisis lines; child-protection and family-violence lines and the duty to report; the duty to warn; the PSW's
 // own supports, spoken to them), the contacts for the PSW's country, and offers one alert for the debrief
-// (services/safety/alerts.ts), then the debrief carries on where it was. The screen is a first layer: a person
-// decides; the bot only makes room for that.
+// (services/safety/alerts.ts), then the debrief carries on where it was. Words typed at the pause instead of a tap
+// ("he also said he has a rope") are de-identified in the turn they arrive, screened, and kept with the debrief as
+// the answer to that step; a kind they raise gets its response and joins the debrief's flags and its one alert (the
+// offer again, or "already has an alert" once it arrived). The pause ends with what it added
+// (services/reflections/pauseNotes.ts) for the debrief to keep. The screen is a first layer: a person decides; the
+// bot only makes room for that.
 import { ComponentDialog, WaterfallDialog, type Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { randomUUID } from 'node:crypto';
 import type { AppServices } from '../services/app';
 import { RISK_CATEGORIES, type RiskCategory, type SafetyProtocol } from '../services/content';
 import { t } from '../services/catalogue';
 import { errorFields, log } from '../services/log';
+import type { HiddenNames } from '../services/reflections/hiddenNames';
+import type { PauseAdded } from '../services/reflections/pauseNotes';
 import { isRiskKind, protocolFor, screening } from '../services/safety/protocol';
 import { regionOf, type Region } from '../services/safety/region';
-import { ChoiceStep, type ChoiceResult, type FreeTextHook } from './prompts';
+import { ChoiceStep, redactorFor, WORDS, type ChoiceResult, type FreeTextHook, type Redactor } from './prompts';
 import { personOf } from './turn';
 
 export const SAFETY_DIALOG = 'safety.pause';
@@ -39,6 +45,12 @@ export interface SafetyPauseOptions {
   outside?: boolean;
   /** Found in the worker's own strand (`reflect me`): the pause speaks about them. */
   self?: boolean;
+  /** The debrief's names to hide (salted hashes): words typed at the pause are de-identified with them. */
+  hidden?: HiddenNames;
+  /** What words typed at this pause have added so far: de-identified text and kinds only. */
+  added?: PauseAdded;
+  /** Asked again after words that raised nothing new: the protocol is not shown twice. */
+  again?: boolean;
 }
 
 export interface SafetyCheckOptions {
@@ -53,6 +65,8 @@ export interface SafetyCheckOptions {
   args?: string;
   /** `worried` typed inside another dialog, which carries on afterwards. */
   inDialog?: boolean;
+  /** The debrief's names to hide, for words typed at the pause (see SafetyPauseOptions). */
+  hidden?: HiddenNames;
 }
 
 
@@ -72,7 +86,7 @@ export const safetyScreen: FreeTextHook = async (_dc, answer, screen) => {
     hit = screening.answer(answer.text, screen.raised, { self: screen.self });
   } catch (err) {
     log.error('safety.screen_failed', errorFields(err));
-    const options: SafetyCheckOptions = { failed: true, inDialog: true, debriefId: screen.debriefId, clientCode: screen.clientCode, raised: screen.raised };
+    const options: SafetyCheckOptions = { failed: true, inDialog: true, debriefId: screen.debriefId, clientCode: screen.clientCode, raised: screen.raised, hidden: screen.hidden };
     return { pause: { dialogId: SAFETY_CHECK_DIALOG, options: { ...options } } };
   }
   const { all, fresh } = hit;
@@ -80,7 +94,7 @@ export const safetyScreen: FreeTextHook = async (_dc, answer, screen) => {
   log.info('safety.hit', { count: all.length, pending: fresh.length, kind: all.join('+') });
   if (!fresh.length) return { riskFlags: all };
   const found = [...new Set([...(screen.raised ?? []).filter(isRiskKind), ...all])];
-  const options: SafetyPauseOptions = { categories: fresh, found, debriefId: screen.debriefId, clientCode: screen.clientCode, self: screen.self };
+  const options: SafetyPauseOptions = { categories: fresh, found, debriefId: screen.debriefId, clientCode: screen.clientCode, self: screen.self, hidden: screen.hidden };
   return { riskFlags: all, pause: { dialogId: SAFETY_DIALOG, options: { ...options } } };
 };
 
@@ -126,10 +140,12 @@ export function selfCareMessage(protocol: SafetyProtocol): string {
 /** The pause: the response for these kinds, then one alert for the debrief, offered; then carry on. */
 export class SafetyDialog extends ComponentDialog {
   private readonly protocol: SafetyProtocol;
+  private readonly redact: Redactor;
 
   constructor(private readonly app: AppServices) {
     super(SAFETY_DIALOG);
     this.protocol = app.safetyAlerts.protocol;
+    this.redact = redactorFor(app);
     this.addDialog(new ChoiceStep(CHOICE));
     this.addDialog(new WaterfallDialog(MAIN, [this.show.bind(this), this.answered.bind(this)]));
     this.initialDialogId = MAIN;
@@ -137,8 +153,10 @@ export class SafetyDialog extends ComponentDialog {
 
   private async show(step: WaterfallStepContext) {
     const o = step.options as SafetyPauseOptions;
-    log.info('safety.paused', { kind: o.categories.join('+') });
-    await step.context.sendActivity(protocolMessage(this.protocol, o.categories, { region: regionOfTurn(step), asked: o.asked, self: o.self }));
+    if (!o.again) {
+      log.info('safety.paused', { kind: o.categories.join('+') });
+      await step.context.sendActivity(protocolMessage(this.protocol, o.categories, { region: regionOfTurn(step), asked: o.asked, self: o.self }));
+    }
     // One alert per debrief: once it has arrived, there is nothing more to offer.
     if (o.debriefId && (await this.app.safetyAlerts.status(o.debriefId)) === 'delivered') return this.carryOn(step, this.protocol.supervisorAlert.alreadyDelivered);
     const target = await this.app.safetyAlerts.target(personOf(step.context).id);
@@ -146,6 +164,7 @@ export class SafetyDialog extends ComponentDialog {
     return step.beginDialog(CHOICE, {
       step: 'safety-alert',
       prompt: target.primary ? this.protocol.supervisorAlert.offer : this.protocol.supervisorAlert.offerNextInLine,
+      words: true,
       choices: [
         { value: 'alert', title: t('safety.alertYes'), synonyms: ['yes', 'alert', 'yes please', 'alert them'] },
         { value: 'no', title: t('prompts.notNow'), synonyms: ['no', 'no thanks', 'not now', 'skip'] },
@@ -158,20 +177,16 @@ export class SafetyDialog extends ComponentDialog {
     return step.beginDialog(CHOICE, {
       step: 'safety-continue',
       prompt: `${said} ${t('safety.whenReady')}`,
-      choices: [{ value: 'continue', title: t('prompts.carryOn'), synonyms: ['continue', 'ok', 'okay', 'ready', 'go on'] }],
+      words: true,
+      choices: [{ value: 'continue', title: t('prompts.carryOn'), synonyms: ['continue', 'ok', 'okay', 'ready', 'go on', 'carry on', 'keep going', "let's go", 'lets go', 'ok thanks', 'okay thanks', "i'm ready", 'im ready'] }],
     });
   }
 
   private async answered(step: WaterfallStepContext) {
     const o = step.options as SafetyPauseOptions;
     const choice = (step.result as ChoiceResult).value;
-    if (choice === 'continue') {
-      // "Carry on" is a lone button, so anything typed passes it; words typed there that raise a new kind get that
-      // kind's response, never a silent carry on ("she also said she has pills saved up").
-      const more = freshKinds(step.context.activity.text ?? '', o.found ?? o.categories);
-      if (more.length) return step.replaceDialog(MAIN, { ...o, categories: more, found: [...new Set([...(o.found ?? o.categories), ...more])] } satisfies SafetyPauseOptions);
-      return this.resume(step);
-    }
+    if (choice === WORDS) return this.heard(step);
+    if (choice === 'continue') return this.resume(step);
     if (choice !== 'alert') {
       await step.context.sendActivity(t('safety.declined'));
       return this.resume(step);
@@ -191,17 +206,49 @@ export class SafetyDialog extends ComponentDialog {
     return this.resume(step);
   }
 
+  /**
+   * Words typed at the pause instead of a tap: de-identified here, in the turn they arrived (the raw words go no
+   * further), screened, and — inside a debrief — kept with it. A kind not shown yet gets its response and the pause
+   * goes on from there (the offer, or "already has an alert"); otherwise the same question is asked again.
+   */
+  private async heard(step: WaterfallStepContext) {
+    const o = step.options as SafetyPauseOptions;
+    const redacted = this.redact(step.context.activity.text ?? '', o.hidden);
+    const shown = o.found ?? o.categories;
+    let hit = { all: [] as RiskCategory[], fresh: [] as RiskCategory[] };
+    try {
+      hit = screening.answer(redacted.text, shown, { self: o.self });
+    } catch (err) {
+      // The words are still kept; the pause is showing the protocol already.
+      log.error('safety.screen_failed', errorFields(err));
+    }
+    const keep = !!o.debriefId && !o.outside;
+    const added: PauseAdded = {
+      riskFlags: [...new Set([...(o.added?.riskFlags ?? []), ...hit.all])],
+      notes: [...(o.added?.notes ?? []), ...(keep ? [{ text: redacted.text, redactions: redacted.redactions }] : [])],
+    };
+    log.info('safety.pause_words', { kept: keep, count: hit.all.length, pending: hit.fresh.length, kind: hit.fresh.join('+') });
+    if (keep) await step.context.sendActivity(t('safety.pauseKept'));
+    if (hit.fresh.length) {
+      return step.replaceDialog(MAIN, { ...o, categories: hit.fresh, found: [...new Set([...shown, ...hit.fresh])], added, again: false } satisfies SafetyPauseOptions);
+    }
+    if (!keep) await step.context.sendActivity(t('safety.pauseHeard'));
+    return step.replaceDialog(MAIN, { ...o, added, again: true } satisfies SafetyPauseOptions);
+  }
+
+  /** Carry on: what words typed here added goes back to the step or dialog that paused (the debrief keeps it). */
   private async resume(step: WaterfallStepContext) {
     const o = step.options as SafetyPauseOptions;
     await step.context.sendActivity(o.outside ? t('safety.outsideDone') : this.protocol.resume);
-    return step.endDialog();
+    return step.endDialog(o.added satisfies PauseAdded | undefined);
   }
 }
 
 /**
  * The safety question, asked whatever was written: at the end of every debrief (yes/no, one tap for no), when
  * the screen fails on an answer, and for `worried` (straight to "which is closest?"). A kind chosen gets the
- * same pause as a screen hit; the dialog ends with that kind (the debrief flags it), or undefined.
+ * same pause as a screen hit; the dialog ends with that kind and what the pause added (PauseAdded: the debrief flags
+ * the kinds and keeps the words), or undefined.
  */
 export class SafetyCheckDialog extends ComponentDialog {
   private readonly protocol: SafetyProtocol;
@@ -263,23 +310,15 @@ export class SafetyCheckDialog extends ComponentDialog {
     log.info('safety.named', { kind });
     v(step).kind = kind;
     const found = [...new Set([...(o.raised ?? []).filter(isRiskKind), kind])];
-    const pause: SafetyPauseOptions = { categories: [kind], found, debriefId: o.debriefId, clientCode: o.clientCode, asked: true, outside: !o.debriefId && !o.inDialog };
+    const pause: SafetyPauseOptions = { categories: [kind], found, debriefId: o.debriefId, clientCode: o.clientCode, asked: true, outside: !o.debriefId && !o.inDialog, hidden: o.hidden };
     return step.beginDialog(SAFETY_DIALOG, pause);
   }
 
+  /** Ends with the kind named and what the pause added (PauseAdded), for the debrief to flag and keep. */
   private async done(step: WaterfallStepContext) {
-    return step.endDialog(v(step).kind);
-  }
-}
-
-/** The kinds a text raises beyond those already shown; none when the screen fails (the pause is showing already). */
-function freshKinds(text: string, shown: readonly RiskCategory[]): RiskCategory[] {
-  if (text.trim().split(/\s+/).length < 3) return [];
-  try {
-    return screening.answer(text, shown).fresh;
-  } catch (err) {
-    log.error('safety.screen_failed', errorFields(err));
-    return [];
+    const kind = v(step).kind as RiskCategory;
+    const more = step.result as PauseAdded | undefined;
+    return step.endDialog({ riskFlags: [...new Set([kind, ...(more?.riskFlags ?? [])])], notes: more?.notes ?? [] } satisfies PauseAdded);
   }
 }
 

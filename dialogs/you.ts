@@ -15,8 +15,10 @@ import type { Draft } from '../services/reflections/draft';
 import { redactAnswers, redactWords, wordsToRedact } from '../services/reflections/redact';
 import { totalRedactions } from '../services/reflections/redactionCounts';
 import { describeRedactions } from '../cards/words/redactions';
+import { questionText } from '../cards/words/question';
 import { newReflectionId } from '../services/reflections/service';
-import { categoryLabel, isRiskKind } from '../services/safety/protocol';
+import { categoryLabel } from '../services/safety/protocol';
+import { pauseAddedOf, withPauseAdded } from '../services/reflections/pauseNotes';
 import { checkInJob } from '../services/you/checkIn';
 import { needNoticeJob } from '../services/you/needNotice';
 import { selfReflectionFromDraft, type SelfDraft, type SelfNeed, type SelfOrigin } from '../services/you/model';
@@ -153,7 +155,9 @@ export class YouDialog extends ComponentDialog {
 
   /** Back from `worried` typed mid-way: the kind named there is flagged on the draft, like a screen hit. */
   override async resumeDialog(dc: DialogContext, reason: DialogReason, result?: unknown) {
-    if (isRiskKind(result)) for (const d of this.drafts(dc)) if (!d.riskFlags.includes(result)) d.riskFlags.push(result);
+    // Words typed at its pause are kept too (services/reflections/pauseNotes.ts).
+    const added = pauseAddedOf(result);
+    if (added) for (const d of new Set(this.drafts(dc))) Object.assign(d, withPauseAdded(d, added));
     return super.resumeDialog(dc, reason, result);
   }
 
@@ -232,11 +236,11 @@ export class YouDialog extends ComponentDialog {
     const { draft, index } = step.options as PromptLoop;
     const prompt = topicById(draft.topic)!.prompts[index]!;
     const a = step.result as FreeTextAnswer;
-    const next: SelfDraft = {
+    const next: SelfDraft = withPauseAdded({
       ...draft,
       answers: [...draft.answers, { promptId: prompt.id, text: a.text, skipped: a.skipped, redactions: a.redactions }],
       riskFlags: [...new Set([...draft.riskFlags, ...a.riskFlags])],
-    };
+    }, a.paused);
     return step.replaceDialog(PROMPTS, { draft: next, index: index + 1 } satisfies PromptLoop);
   }
 
@@ -269,6 +273,7 @@ export class YouDialog extends ComponentDialog {
       const a = step.result as FreeTextAnswer;
       draft.need = { id, text: a.skipped ? '' : a.text, shared: false, redactions: a.skipped ? {} : a.redactions };
       draft.riskFlags = [...new Set([...draft.riskFlags, ...a.riskFlags])];
+      Object.assign(draft, withPauseAdded(draft, a.paused));
     }
     return step.beginDialog(REVIEW, draft);
   }
@@ -376,7 +381,7 @@ export function reviewText(d: SelfDraft): string {
   const prompts = new Map((topic?.prompts ?? []).map((p) => [p.id, p.text]));
   const lines = [t('you.reviewTitle', { topic: topic?.title ?? d.topic }), ''];
   d.answers.forEach((a, i) => {
-    lines.push(`${i + 1}. _${prompts.get(a.promptId) ?? a.promptId}_`);
+    lines.push(`${i + 1}. _${prompts.get(a.promptId) ?? questionText(a.promptId) ?? a.promptId}_`);
     lines.push(a.skipped ? `   ${t('you.skipped')}` : `   "${a.text}"`);
   });
   if (d.need) {

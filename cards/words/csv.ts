@@ -14,6 +14,7 @@ export function csvWords(): CsvWords {
     },
     gone: t('csv.gone'),
     goneQuestion: t('csv.goneQuestion'),
+    pauseNote: t('csv.pauseNote'),
     chosenBy: { finder: t('csv.chosenByFinder'), psw: t('supervision.roster.role.psw') },
     movement: {
       progressing: t('summary.movement.progressing'), steady: t('summary.movement.steady'),

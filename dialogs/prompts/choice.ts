@@ -13,7 +13,7 @@ import { choiceCard } from '../../cards/card';
 import { choiceSubmissionSchema } from '../../cards/submission';
 import { t } from '../../services/catalogue';
 import { SKIP } from './freeText';
-import { matchChoice, type ChoiceOption } from './match';
+import { matchChoice, normalise, type ChoiceMatch, type ChoiceOption } from './match';
 import { cardActivity, CardStep, submissionOf, traceChoice, type StepState } from './step';
 
 export interface ChoiceStepOptions {
@@ -23,13 +23,21 @@ export interface ChoiceStepOptions {
   choices: ChoiceOption[];
   /** Said before asking again when a typed answer matched nothing (defaults to a hint about numbers). */
   retry?: string;
+  /**
+   * Words typed here that match no choice (three words or more) are words for the caller, not a miss: the step ends
+   * with `{ value: WORDS }` and the caller reads them from this turn's activity (they are never kept here).
+   */
+  words?: boolean;
 }
+
+/** The value of a choice step that ended on words typed instead of a choice (ChoiceStepOptions.words). */
+export const WORDS = '#words';
 
 export interface ChoiceResult {
   value: string;
   title: string;
   index: number;
-  via: 'card' | 'title' | 'number';
+  via: 'card' | 'title' | 'number' | 'words';
 }
 
 export class ChoiceStep extends CardStep<ChoiceStepOptions> {
@@ -48,10 +56,11 @@ export class ChoiceStep extends CardStep<ChoiceStepOptions> {
       await traceChoice(dc.context, options.prompt, options.choices[index]!.title);
       return dc.endDialog(result(options, index, 'card'));
     }
-    // A lone button ("Let's go") is a pause, not a question: any reply ("ok", "ready") carries on.
     const typed = (dc.context.activity.text ?? '').trim();
+    const match = matchChoice(typed, options.choices) ?? (options.words ? leadingChoice(typed, options.choices) : undefined);
+    if (!match && options.words && typed.split(/\s+/).length >= 3) return dc.endDialog({ value: WORDS, title: '', index: -1, via: 'words' } satisfies ChoiceResult);
+    // A lone button ("Let's go") is a pause, not a question: any reply ("ok", "ready") carries on.
     if (options.choices.length === 1 && typed) return dc.endDialog(result(options, 0, 'title'));
-    const match = matchChoice(typed, options.choices);
     if (!match) {
       const [first, second] = options.choices.map((c) => c.title);
       const retry = second === undefined ? t('prompts.choiceRetryOne', { first: first! }) : options.choices.length === 2 ? t('prompts.choiceRetryTwo', { first: first!, second }) : t('prompts.choiceRetryMany');
@@ -90,6 +99,17 @@ export function choiceAsked(dc: DialogContext): { options: ChoiceStepOptions; ch
   const active = last.activeDialog;
   if (!active || !(last.findDialog(active.id) instanceof ChoiceStep)) return undefined;
   return { options: (active.state as StepState<ChoiceStepOptions>).options, chain };
+}
+
+/**
+ * A short reply (four words at most) that opens with one choice's words ("yes please alert him", "no thanks I'll
+ * call") is that choice. Not at a lone button: there anything longer than its own words is the caller's to read.
+ */
+function leadingChoice(typed: string, choices: ChoiceOption[]): ChoiceMatch | undefined {
+  const words = normalise(typed);
+  if (choices.length < 2 || words.split(' ').length > 4) return undefined;
+  const hits = choices.flatMap((c, i) => ([c.title, c.value, ...(c.synonyms ?? [])].map(normalise).some((n) => n && words.startsWith(`${n} `)) ? [i] : []));
+  return hits.length === 1 ? { index: hits[0]!, via: 'title' } : undefined;
 }
 
 function result(options: ChoiceStepOptions, index: number, via: ChoiceResult['via']): ChoiceResult {

@@ -9,7 +9,7 @@
 //   dialogs.add(new FormStep(FORM_STEP, { maxLength, redact, screen, parsers: { scoreAndNote } }))
 //   await step.prompt(FORM_STEP, { step: 'selfcheck', prompt, inputs: FormInput[], submitTitle?: 'Next', parser: 'scoreAndNote' })
 //   → step.result: FormResult = { values: { [id]: string }, texts: { [id]: FreeTextAnswer } }
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { adaptiveCard, formCard, submit, textBlock, type FormInput } from '../../cards/card';
 import { checkSubmission, formSubmissionSchema } from '../../cards/submission';
@@ -19,6 +19,7 @@ import { t } from '../../services/catalogue';
 import type { HiddenNames } from '../../services/reflections/hiddenNames';
 import { ending, firstPart, KEEP, onFreeText, type FreeTextAnswer, type FreeTextSettings, type ScreenContext } from './freeText';
 import { endAfterPauses, resumeAfterPause, type PauseRequest } from './pause';
+import type { PauseAdded } from '../../services/reflections/pauseNotes';
 import { cardActivity, CardStep, submissionOf, traceChoice, type StepState } from './step';
 
 export interface FormStepOptions {
@@ -38,6 +39,8 @@ export interface FormStepOptions {
 export interface FormResult {
   values: Record<string, string>;
   texts: Record<string, FreeTextAnswer>;
+  /** What a safety pause on the form's words added: kinds raised there, words typed there (de-identified). */
+  paused?: PauseAdded;
 }
 
 /** A text input, de-identified: the part kept (all of it, unless it was over the limit) and, for the screen, the whole. */
@@ -141,8 +144,8 @@ export class FormStep extends CardStep<FormStepOptions> {
   }
 
   /** Back from a pause a hook asked for: the next one, or this step's result. */
-  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    return resumeAfterPause(dc);
+  override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
+    return resumeAfterPause(dc, result);
   }
 
   protected override async send(context: TurnContext, state: StepState<FormStepOptions>): Promise<void> {

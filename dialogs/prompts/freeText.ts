@@ -12,10 +12,11 @@
 //   a screen hook: async (dc, answer, screen) => ({ riskFlags: ['self_harm'], pause? })   // runs on every answer
 // A hook may ask for a pause (a dialog run before the step ends, e.g. the safety protocol); the step then resumes
 // and returns its answer as if nothing had come between (./pause.ts).
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { adaptiveCard, submit, textBlock, type AdaptiveCard } from '../../cards/card';
 import type { HiddenNames } from '../../services/reflections/hiddenNames';
+import type { PauseAdded } from '../../services/reflections/pauseNotes';
 import { placeholderCounts, type RedactedText } from '../../services/reflections/redact';
 import { t } from '../../services/catalogue';
 import { log, errorFields } from '../../services/log';
@@ -35,11 +36,15 @@ export interface FreeTextStepOptions {
   current?: string;
 }
 
-/** Where an answer was given: the debrief's id and client code, and the risk categories it has already raised. */
+/**
+ * Where an answer was given: the debrief's id and client code, the risk categories it has already raised, and its
+ * names to hide (salted hashes), so words typed at a safety pause are de-identified as the answers are.
+ */
 export interface ScreenContext {
   debriefId?: string;
   clientCode?: string;
   raised?: string[];
+  hidden?: HiddenNames;
   /** The worker's own strand (`reflect me`): the screen reads the text as about the worker (services/safety/screen/self.ts). */
   self?: boolean;
 }
@@ -48,6 +53,8 @@ export interface FreeTextAnswer extends RedactedText {
   skipped: boolean;
   /** Categories raised by the free-text hooks (the safety screen); never words. */
   riskFlags: string[];
+  /** What a safety pause on this answer added: kinds raised there, words typed there (de-identified). */
+  paused?: PauseAdded;
 }
 
 /** Turns raw text into redacted text; runs in the turn that received it. */
@@ -193,8 +200,8 @@ export class FreeTextStep extends CardStep<FreeTextStepOptions> {
   }
 
   /** Back from a pause a hook asked for: the next one, or this step's answer. */
-  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    return resumeAfterPause(dc);
+  override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
+    return resumeAfterPause(dc, result);
   }
 
   protected override async send(context: TurnContext, state: StepState<FreeTextStepOptions>): Promise<void> {

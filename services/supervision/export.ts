@@ -9,6 +9,7 @@ import type { AuditService } from '../audit';
 import type { Person } from '../people';
 import { content } from '../content';
 import type { ReflectionDoc, StageId } from '../reflections/model';
+import { SAFETY_PAUSE_STEP } from '../reflections/pauseNotes';
 import { categoryLabel } from '../safety/protocol';
 import { signToken, verifyToken } from '../signedToken';
 import type { Period, PeriodLabel } from './period';
@@ -133,6 +134,8 @@ export interface CsvWords {
   gone: string;
   /** For a question id the content no longer has. */
   goneQuestion: string;
+  /** The question of words typed at a safety pause (services/reflections/pauseNotes.ts). */
+  pauseNote: string;
   chosenBy: Record<'finder' | 'psw', string>;
   movement: Record<ReflectionDoc['movement'], string>;
   visibility: Record<ReflectionDoc['visibility'], string>;
@@ -150,7 +153,7 @@ function titles(w: CsvWords) {
       content().stalls[stage]?.strategies.find((s) => s.id === id)?.title ??
       Object.values(content().stalls).flatMap((b) => b.strategies).find((s) => s.id === id)?.title ??
       w.gone,
-    question: (id: string) => content().stages.flatMap((s) => s.prompts).find((p) => p.id === id)?.text ?? w.goneQuestion,
+    question: (id: string) => (id === SAFETY_PAUSE_STEP ? w.pauseNote : content().stages.flatMap((s) => s.prompts).find((p) => p.id === id)?.text ?? w.goneQuestion),
     // The PSW's own distress is theirs: "your own wellbeing" in their own file, "their own wellbeing" in a supervisor's.
     risk: (id: string, own: boolean) => (id === 'psw_distress' && !own ? w.theirWellbeing : categoryLabel(id).toLowerCase()),
   };
