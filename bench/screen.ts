@@ -19,6 +19,7 @@ import { shippedModel, type RiskModel } from '../services/safety/screen/classifi
 import { folds, train } from '../services/safety/screen/train';
 import { readSet, readTrain, SCREEN_SETS, type Labelled } from './screenData';
 import { devBatches, loboRows, loboTable } from './screenLobo';
+import { hiddenWordsSection } from './riskWordsHidden';
 
 const repoRoot = path.join(__dirname, '..');
 
@@ -169,6 +170,7 @@ function main(): void {
   md.push('', 'Per kind, test set:', '', `| layers | ${RISK_CATEGORIES.join(' | ')} |`, `|---|${RISK_CATEGORIES.map(() => '---:').join('|')}|`);
   for (const r of [...rows, classifierAlone]) md.push(`| ${r.name} | ${RISK_CATEGORIES.map((k) => pct(r.test.recall[k])).join(' | ')} |`);
   md.push('', ...ownStrandSection(c, model));
+  md.push('', ...hiddenWordsSection());
   md.push('', '### Speed (one core, shared machine)', '');
   md.push(`- screen alone (normalise, patterns, classifier): ${Math.round(screenRate).toLocaleString('en')} sentences/s`);
   md.push(`- de-identify then screen (what the CLI does per line): ${Math.round(pipelineRate).toLocaleString('en')} sentences/s`, '');
