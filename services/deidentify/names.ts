@@ -7,7 +7,7 @@
  * Runs of adjacent name-like tokens (with initials and particles) become one NAME span.
  */
 import type { Entity } from './types';
-import { dictionaries } from './dictionaries';
+import { dictionaries, frenchWordsOf } from './dictionaries';
 import { AMBIGUOUS_NAMES, FACILITY_WORDS, KEEP, NAME_PARTICLES, STREET_TYPES, TITLES, UNIT_WORDS } from './lexicon';
 import { mergeSpans } from './spans';
 import { droppedG, misspelt } from './messy';
@@ -83,13 +83,16 @@ const RUN_PART = new Set<Kind>(['strong', 'unknown', 'weak', 'initial', 'particl
 export function names(text: string): Entity[] {
   const dict = dictionaries();
   const toks: Tok[] = [];
+  const fr = frenchWordsOf(text);
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     let t = m[0];
     // A trailing period belongs to initials and titles only.
     // A lower-case word glued to a digit is SMS ("2moro", "4ever"), not a name.
     const prevCode = m.index > 0 ? text.charCodeAt(m.index - 1) : 0;
-    const kind0 = prevCode >= 48 && prevCode <= 57 && /^\p{Ll}/u.test(t) ? 'word' : classifyCached(t);
+    let kind0 = prevCode >= 48 && prevCode <= 57 && /^\p{Ll}/u.test(t) ? 'word' : classifyCached(t);
+    // In a note written in French a French word is a word ("Elle était là"); a given name stays a name.
+    if (fr && (kind0 === 'unknown' || kind0 === 'strong') && fr(t.replace(/\.$/, '').toLowerCase())) kind0 = 'word';
     if (t.endsWith('.') && kind0 !== 'initial' && kind0 !== 'title') t = t.slice(0, -1);
     // Only a token that can start a run is ever asked whether it opens a sentence.
     toks.push({ start: m.index, end: m.index + t.length, text: t, kind: kind0, initialPos: RUN_START.has(kind0) && isSentenceStart(text, m.index) });
@@ -118,7 +121,7 @@ export function names(text: string): Entity[] {
       }
       // Lower-case text: after a given name, an initial ("benjamin a seiler") and a surname that is no
       // English word ("olga krylova") belong to the name.
-      if (tk.kind === 'strong' && /^\p{Ll}/u.test(tk.text) && lowerNamePart(next.text, toks[j + 2], dict)) {
+      if (tk.kind === 'strong' && /^\p{Ll}/u.test(tk.text) && lowerNamePart(next.text, toks[j + 2], dict) && !fr?.(next.text.replace(/\.$/, ''))) {
         j++;
         continue;
       }

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from '../types';
+import { frenchWordsOf } from '../dictionaries';
 import { BITS, contextFeatures, lists, ownFeatures, tokenize, type Token } from './features';
 
 export interface NameModel {
@@ -128,12 +129,13 @@ export function classifierNames(text: string, covered: readonly Entity[]): Entit
   if (!scorer) return [];
   const toks = tokenize(text);
   const out: Entity[] = [];
+  const fr = frenchWordsOf(text);
   let c = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     while (c < covered.length && covered[c]!.end <= t.start) c++;
     // A compound of words is checked here, not in candidate(): training sees the words it always saw.
-    if ((c < covered.length && covered[c]!.start < t.end) || !candidate(t) || wordCompound(t.lower)) continue;
+    if ((c < covered.length && covered[c]!.start < t.end) || !candidate(t) || wordCompound(t.lower) || fr?.(t.lower)) continue;
     if (scorer.score(text, toks, i) >= scorer.model.threshold) {
       // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.
       const end = /['’]s$/.test(t.raw) ? t.end - 2 : t.end;
