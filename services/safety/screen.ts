@@ -9,7 +9,7 @@
  */
 import { content as defaultContent, RISK_CATEGORIES, type Content, type RiskCategory } from '../content';
 import { classify, shippedModel, type RiskModel } from './screen/classifier';
-import { contextRulesOut, matchLexicon, withoutExclusions } from './screen/lexicon';
+import { contextRulesOut, inScope, matchLexicon, withoutExclusions } from './screen/lexicon';
 import { normalise } from './screen/normalise';
 import { isOwnKind, screenOwnStrand, workerAlone } from './screen/self';
 
@@ -58,7 +58,8 @@ function screenNormalised(norm: string, c: Content, layers: ScreenLayers): RiskH
     const found = new Set(hits.map((h) => h.category));
     for (const kind of classify(model, norm)) {
       if (found.has(kind) || (layers.context !== false && contextRulesOut(norm, kind, c))) continue;
-      const plain = withoutExclusions(norm, kind, c);
+      // Read again without the words its kind's exclusions match and the parts the context rules put out of scope.
+      const plain = withoutExclusions(layers.context === false ? norm : inScope(norm, kind, c), kind, c);
       if (plain !== norm && !classify(model, plain).includes(kind)) continue;
       hits.push({ category: kind, termId: CLASSIFIER_TERM });
     }

@@ -103,7 +103,11 @@ export function compileLexicon(c: Content): CompiledLexicon {
 type Span = { start: number; end: number };
 const within = (spans: Span[], at: number): Span => spans.find((s) => at >= s.start && at <= s.end) ?? { start: 0, end: at };
 
-function negated(lx: CompiledLexicon, norm: string, clause: Span, at: number): boolean {
+/** NegEx's scope runs on through a list: "denies si , hi , and self harm" negates every item, not the first only. */
+const LIST_NEGATION = /\b(?:denies|denied|deny|denying|negative for|no (?:evidence|signs|reports?) of)(?: [a-z]+){1,3}(?:(?: ,| and| or| nor)(?: and| or| nor)?(?: [a-z]+){1,3})*(?: ,| and| or| nor)(?: and| or| nor)? $/;
+
+function negated(lx: CompiledLexicon, norm: string, clause: Span, at: number, sentence?: Span): boolean {
+  if (sentence && LIST_NEGATION.test(norm.slice(sentence.start, at))) return true;
   let before = norm.slice(clause.start, at).trim();
   if (lx.negation.pseudo) before = before.replace(lx.negation.pseudo, ' ');
   if (!before) return false;
@@ -170,6 +174,25 @@ export function contextRulesOut(norm: string, kind: RiskCategory, c: Content): b
 }
 
 /**
+ * The text as the context rules leave it in scope for `kind`: sentences a suppress rule covers are dropped, and in
+ * a past-and-resolved sentence only the parts said in the present stay ("told me about her dad hitting her mom when
+ * she was little , she is working through it in therapy" keeps "she is working through it in therapy"). The
+ * classifier reads this too, so a kind it raises only from out-of-scope words is dropped, as a pattern hit would be.
+ */
+export function inScope(norm: string, kind: RiskCategory, c: Content): string {
+  const lx = compileLexicon(c);
+  const kept: string[] = [];
+  for (const { start, end } of sentences(norm)) {
+    const text = norm.slice(start, end).trim();
+    if (!text) continue;
+    if (lx.suppress.some((r) => r.categories.includes(kind) && r.re.test(text) && !r.unless?.test(text))) continue;
+    if (lx.resolved.test(text) && !lx.current.test(text)) kept.push(...parts(text).filter((p) => PRESENT.test(p) && !lx.resolved.test(p)).map((p) => p.trim()));
+    else kept.push(text);
+  }
+  return kept.join(' . ');
+}
+
+/**
  * The text without the words `kind`'s exclusions match ("killing it", "better off without his phone"), or the
  * same string when none match: the classifier reads this too, so a figure of speech alone cannot raise its kind
  * while the rest of the sentence still can.
@@ -198,8 +221,8 @@ export function matchLexicon(norm: string, c: Content, opts: LexiconOptions = {}
         excluded ??= cat.exclusions.flatMap((re) => [...norm.matchAll(re)].map((x): [number, number] => [x.index, x.index + x[0].length]));
         if (excluded.some(([xs, xe]) => s < xe && xs < e)) continue;
         if (useContext) {
-          if (negated(lx, norm, within(cl, s), s)) continue;
           const sent = within(se, s);
+          if (negated(lx, norm, within(cl, s), s, sent)) continue;
           const text = norm.slice(sent.start, sent.end);
           if (lx.suppress.some((r) => r.categories.includes(cat.id) && r.re.test(text) && !r.unless?.test(text))) continue;
           if (pastAndResolved(lx, text, partAt(text, sent.start, s), hitWords(norm, s, e))) continue;

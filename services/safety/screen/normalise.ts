@@ -15,6 +15,17 @@ const WORDS: Record<string, string> = {
   bc: 'because', cuz: 'because', coz: 'because', cos: 'because', thru: 'through', tho: 'though', nite: 'night',
   tonite: 'tonight', tmrw: 'tomorrow', prob: 'probably', pls: 'please', sed: 'said', ems: 'paramedics', emts: 'paramedics',
   emt: 'paramedic', mins: 'minutes', min: 'minutes', fent: 'fentanyl', nalox: 'naloxone',
+  // texting in fragments: joining words and short forms ("out of hosp yest n using w the door locked")
+  n: 'and', w: 'with', abt: 'about', bout: 'about', smth: 'something', sth: 'something', yest: 'yesterday',
+  hosp: 'hospital', wk: 'week', wks: 'weeks', str8: 'straight', alrdy: 'already', b4: 'before', rly: 'really',
+  prolly: 'probably', tmr: 'tomorrow', '2nite': 'tonight', '2day': 'today', bday: 'birthday',
+  // dropped g ("doin it alone", "tellin me"): only verbs a risk sentence turns on, so "within" or "cabin" are safe
+  doin: 'doing', goin: 'going', sayin: 'saying', usin: 'using', takin: 'taking', buyin: 'buying', tellin: 'telling',
+  talkin: 'talking', nothin: 'nothing', somethin: 'something', drinkin: 'drinking', smokin: 'smoking',
+  shootin: 'shooting', cuttin: 'cutting', hittin: 'hitting', threatenin: 'threatening', followin: 'following',
+  waitin: 'waiting', watchin: 'watching', sleepin: 'sleeping', lookin: 'looking', thinkin: 'thinking',
+  gettin: 'getting', feelin: 'feeling', tryin: 'trying', keepin: 'keeping', makin: 'making', leavin: 'leaving',
+  givin: 'giving', savin: 'saving', hidin: 'hiding', mixin: 'mixing', jokin: 'joking', kiddin: 'kidding',
   wanna: 'want to', gonna: 'going to', gotta: 'got to', tryna: 'trying to', ima: 'i am going to', imma: 'i am going to',
   finna: 'going to', dont: 'do not', doesnt: 'does not', didnt: 'did not', cant: 'can not', cannot: 'can not',
   wont: 'will not', wouldnt: 'would not', couldnt: 'could not', shouldnt: 'should not', isnt: 'is not', wasnt: 'was not',
