@@ -2,14 +2,11 @@
 // carry no meaning for the bot, but one inside a name or a phone number ("Mar\u200Bcy", "780\u200B-555-0199")
 // hid it from de-identification. They are taken out of what a person typed or submitted before anything reads it.
 // A joiner is kept between emoji and in scripts that need it; it goes only between Latin letters and digits.
+// The rule is the de-identifier's own (services/deidentify/evasion.ts), which also applies it to every text it is given.
 import type { Activity } from 'botbuilder';
+import { withoutInvisible } from '../services/deidentify';
 
-const ALWAYS = /\u034F|[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-const JOINER_IN_LATIN = /(?<=[\p{Script=Latin}\p{N}])[\u200C\u200D]+(?=[\p{Script=Latin}\p{N}])/gu;
-
-export function withoutInvisible(text: string): string {
-  return text.replace(ALWAYS, '').replace(JOINER_IN_LATIN, '');
-}
+export { withoutInvisible };
 
 /** Cleans the activity's text and every string in a card submission, in place (a few levels deep, as cards are). */
 export function stripInvisible(activity: Partial<Activity>): void {

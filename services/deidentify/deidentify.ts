@@ -11,6 +11,8 @@ import { keepPhraseSpans } from './keepList';
 import { places } from './places';
 import { dictionaries } from './dictionaries';
 import { classifierNames } from './classifier/model';
+import { keepScreenWords } from './screenWords';
+import { detectionView, hasOverride, spelledNames, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -155,7 +157,9 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
 
 /** Spans of `words` (names found elsewhere in the same debrief) in `text`, by the rule of everywhere(). */
 export function repeatSpans(text: string, words: readonly string[]): Entity[] {
-  return words.length ? everywhere(text, [], words) : [];
+  if (!words.length) return [];
+  const view = detectionView(text);
+  return view ? everywhere(view.text, [], words).map((e) => toCaller(view, e)) : everywhere(text, [], words);
 }
 
 /** Name parts found apart ("[NAME] [NAME]") are one name: one placeholder. */
@@ -172,21 +176,40 @@ function joinNames(text: string, found: Entity[]): Entity[] {
 /** The pipeline's parts, for bench/deidStages.ts to time one by one (not an API). */
 export const stagesForBench = { detectors: DETECTORS, settle, dropKept, everywhere, joinNames, classifierNames };
 
-export function deidentify(text: string, opts: DeidentifyOptions = {}): DeidentifyResult {
+/** The entities of one reading of a text: the text itself, or its detection view (evasion.ts), in its offsets. */
+function spansIn(text: string, opts: DeidentifyOptions): Entity[] {
   const digit = DIGIT.test(text);
-  const groups: Entity[][] = [knownNameSpans(text, opts.knownNames)];
+  // A phone said in words and a name spelled out after a person cue come first: nothing else reads them whole.
+  const spelled = spelledNames(text);
+  const groups: Entity[][] = [knownNameSpans(text, opts.knownNames), spelledPhones(text), spelled.spans];
   for (const [detect, may] of DETECTORS) groups.push(may(text, digit) ? detect(text) : []);
   const ruled = settle(groups);
   // The name classifier's second look at the words the rules left visible (classifier/model.ts; on by default).
   const guessed = classifierNames(text, ruled);
   const found = guessed.length ? settle([ruled, guessed]) : ruled;
-  const entities = joinNames(text, everywhere(text, dropKept(text, found), opts.repeatNames)).map((e) => ({ start: e.start, end: e.end, type: e.type }));
+  const repeat = spelled.words.length ? [...(opts.repeatNames ?? []), ...spelled.words] : opts.repeatNames;
+  return joinNames(text, everywhere(text, dropKept(text, keepScreenWords(text, found)), repeat)).map((e) => ({ start: e.start, end: e.end, type: e.type }));
+}
+
+/** The spans of a reading, as offsets into the caller's text. */
+function read(text: string, view: View | undefined, opts: DeidentifyOptions): Entity[] {
+  return view ? spansIn(view.text, opts).map((e) => toCaller(view, e)) : spansIn(text, opts);
+}
+
+/**
+ * Entities are offsets into `text` as given. The detectors read its detection view (no invisible characters,
+ * full-width and look-alike letters folded; a right-to-left override read both as stored and as it shows), and
+ * `redacted` is the text with placeholders and without invisible characters: what is stored never carries them.
+ */
+export function deidentify(text: string, opts: DeidentifyOptions = {}): DeidentifyResult {
+  let entities = read(text, detectionView(text), opts);
+  if (hasOverride(text)) entities = settle([entities, read(text, detectionView(text, true), opts)]);
   let redacted = '';
   let at = 0;
   for (const e of entities) {
-    redacted += text.slice(at, e.start) + `[${e.type}]`;
+    redacted += withoutInvisible(text.slice(at, e.start)) + `[${e.type}]`;
     at = e.end;
   }
-  redacted += text.slice(at);
+  redacted += withoutInvisible(text.slice(at));
   return { redacted, entities };
 }

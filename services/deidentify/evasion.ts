@@ -1,0 +1,259 @@
+/**
+ * Text that slips past the detectors, by a keyboard's accident or on purpose: invisible characters inside a word
+ * ("Jo\u200Bhn"), a right-to-left override, full-width or mathematical letters ("Ｊｏｈｎ", "𝐉𝐨𝐡𝐧"), Cyrillic
+ * look-alikes in a Latin word ("Jоhn"), letters for digits ("780-555-O1O2"), a phone in words ("four oh three…"),
+ * a name spelled out after a person cue ("met j o h n"). deidentify() runs its detectors over a folded copy, the
+ * detection view, and maps every span back to the text it was given; what it keeps stays as the caller wrote it.
+ */
+import type { Entity } from './types';
+import { DETERMINERS, PERSON_AFTER, PERSON_BEFORE } from './messy';
+
+/** Format characters that show nothing (soft hyphen, zero-width space, bidi marks, overrides and isolates, BOM…). */
+const ALWAYS_INVISIBLE = /\u034F|[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/** The joiners carry meaning in emoji sequences and in scripts that need them; between Latin letters or digits, none. */
+const JOINER_IN_LATIN = /(?<=[\p{Script=Latin}\p{N}])[\u200C\u200D]+(?=[\p{Script=Latin}\p{N}])/gu;
+const ANY_INVISIBLE = /\u034F|[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
+/** The text without invisible characters: what is stored, and what the bot reads of a message. */
+export function withoutInvisible(text: string): string {
+  if (!ANY_INVISIBLE.test(text)) return text;
+  return text.replace(ALWAYS_INVISIBLE, '').replace(JOINER_IN_LATIN, '');
+}
+
+/** The view drops every invisible character, joiners included: they only ever split what the detectors read. */
+const DROPPED = /\u034F|[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const RLO = 0x202e;
+/** A combining mark in the Basic Multilingual Plane (the ones accents are written with). */
+const MARK = /\p{M}/u;
+/** What ends an override: pop directional formatting, pop directional isolate, a line break. */
+const OVERRIDE_END = new Set([0x202c, 0x2069, 0x0a, 0x0d]);
+
+/**
+ * Cyrillic and Greek letters drawn like Latin ones. Folded in a word that also holds a Latin letter or a digit
+ * ("Jоhn", "780-555-О1О2"), or that is made of them alone between Latin words ("met Јое at"); a Greek or Cyrillic
+ * word among its own ("ΜΟΝΗ ΑΓΙΩΝ") stays as it is.
+ */
+const CONFUSABLE: Record<string, string> = {
+  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S', У: 'Y',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X', ο: 'o', ı: 'i',
+};
+const CONFUSABLE_CHAR = new RegExp(`[${Object.keys(CONFUSABLE).join('')}]`, 'u');
+const CONFUSABLE_WORD = new RegExp(`[\\p{L}\\p{M}\\p{N}]*[${Object.keys(CONFUSABLE).join('')}][\\p{L}\\p{M}\\p{N}]*`, 'gu');
+const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{N}]/u;
+/** The word before or after a position is Latin, or there is none. */
+const latinBefore = (t: string, at: number) => !/[\p{L}\p{N}]/u.test(t.slice(Math.max(0, at - 20), at)) || /\p{Script=Latin}[\p{L}\p{M}'’]*[^\p{L}\p{M}\p{N}]*$/u.test(t.slice(Math.max(0, at - 20), at));
+const latinAfter = (t: string, at: number) => !/[\p{L}\p{N}]/u.test(t.slice(at, at + 20)) || /^[^\p{L}\p{M}\p{N}]*[\p{L}\p{M}'’]*?\p{Script=Latin}/u.test(t.slice(at, at + 20));
+
+/** Zeros of the decimal digits people type in other scripts (Arabic-Indic, Persian, Devanagari, Bengali…). */
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0, 0x0f20, 0x1040, 0x17e0, 0x1810];
+
+const folded = new Map<number, string | null>();
+/**
+ * What one non-ASCII code point reads as in the view, or null for itself: NFKC when it gives one character
+ * (full-width, mathematical, circled, superscript letters and digits; no-break spaces) or a Latin ligature's
+ * letters, and another script's digit as its ASCII digit. Precomposed accented letters are their own NFKC form.
+ */
+function fold(cp: number): string | null {
+  let f = folded.get(cp);
+  if (f !== undefined) return f;
+  f = null;
+  const zero = DIGIT_ZEROS.find((z) => cp >= z && cp <= z + 9);
+  if (zero !== undefined) f = String(cp - zero);
+  else {
+    const ch = String.fromCodePoint(cp);
+    const n = ch.normalize('NFKC');
+    if (n !== ch && ([...n].length === 1 || (cp >= 0xfb00 && cp <= 0xfb06))) f = n;
+  }
+  folded.set(cp, f);
+  return f;
+}
+
+/** Letters typed for digits inside a phone: "780-555-O1O2", "(4O3) 555 Ol67". */
+const LETTER_DIGIT_GATE = /\d[\s.-]?[OoIl]|[OoIl][\s.-]?\d/;
+const LETTERED_PHONE = /(?<![\p{L}\p{N}@._-])(?:\+?1[\s.-]?)?\(?[\dOoIl]{3}\)?[\s.-]?[\dOoIl]{3}[\s.-]?[\dOoIl]{4}(?![\p{L}\p{N}])/gu;
+
+/**
+ * The text the detectors read, and where each of its UTF-16 units came from in the caller's text (`from`/`to`
+ * absent when every unit is where it was).
+ */
+export interface View {
+  text: string;
+  from?: number[];
+  to?: number[];
+}
+
+/**
+ * The detection view of `text`, or undefined when it is the text itself (most texts: the check is one regex, or a
+ * walk over the non-ASCII code points). With `reverseOverrides` a run after a right-to-left override is read
+ * in the order it shows ("\u202Enhoj" shows "john").
+ */
+export function detectionView(text: string, reverseOverrides = false): View | undefined {
+  let out = '';
+  let from: number[] | undefined;
+  let to: number[] | undefined;
+  if (/[\u0080-\uFFFF]/.test(text)) {
+    const f: number[] = [];
+    const t: number[] = [];
+    let changed = false;
+    const emit = (s: string, a: number, b: number) => {
+      out += s;
+      for (let k = 0; k < s.length; k++) {
+        f.push(a);
+        t.push(b);
+      }
+    };
+    const one = (cp: number, a: number, b: number) => {
+      if (cp < 0x80) return emit(String.fromCharCode(cp), a, b);
+      const ch = String.fromCodePoint(cp);
+      const r = DROPPED.test(ch) ? '' : fold(cp);
+      if (r !== null) changed = true;
+      emit(r ?? ch, a, b);
+    };
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      const w = cp > 0xffff ? 2 : 1;
+      if (cp === RLO && reverseOverrides) {
+        // The override's run, read right to left as it shows.
+        const run: Array<[number, number]> = [];
+        let j = i + 1;
+        while (j < text.length) {
+          const c = text.codePointAt(j)!;
+          if (OVERRIDE_END.has(c)) break;
+          run.push([c, j]);
+          j += c > 0xffff ? 2 : 1;
+        }
+        for (let k = run.length - 1; k >= 0; k--) {
+          const [c, at] = run[k]!;
+          one(c, at, at + (c > 0xffff ? 2 : 1));
+        }
+        changed = true;
+        i = j;
+        continue;
+      }
+      // A letter written with combining marks ("cafe\u0301") reads as its composed form, as most keyboards type it.
+      let j = i + w;
+      while (j < text.length && MARK.test(text[j]!)) j++;
+      if (j > i + w) {
+        const cluster = text.slice(i, j);
+        const composed = cluster.normalize('NFKC');
+        if (composed !== cluster && !DROPPED.test(cluster)) {
+          emit(composed, i, j);
+          changed = true;
+          i = j;
+          continue;
+        }
+      }
+      one(cp, i, i + w);
+      i += w;
+    }
+    if (changed) {
+      from = f;
+      to = t;
+    } else out = text;
+  } else out = text;
+  // Look-alike letters, where a word holds a Latin letter or nothing else: "Jоhn" (Cyrillic о), "Јое".
+  if (CONFUSABLE_CHAR.test(out)) {
+    out = out.replace(CONFUSABLE_WORD, (w: string, at: number, all: string) => {
+      const swapped = [...w].map((c) => CONFUSABLE[c] ?? c).join('');
+      if (LATIN_OR_DIGIT.test(w)) return swapped;
+      return /^[\p{Script=Latin}\p{M}]+$/u.test(swapped) && latinBefore(all, at) && latinAfter(all, at + w.length) ? swapped : w;
+    });
+  }
+  // Letters for digits inside a phone's shape, one for one: "780-555-O1O2" reads "780-555-0102".
+  if (LETTER_DIGIT_GATE.test(out)) {
+    out = out.replace(LETTERED_PHONE, (m) => ((m.match(/\d/g)?.length ?? 0) >= 5 ? m.replace(/[Oo]/g, '0').replace(/[Il]/g, '1') : m));
+  }
+  if (out === text) return undefined;
+  return from ? { text: out, from, to } : { text: out };
+}
+
+/** A span of the view as a span of the caller's text: every unit it covers, wherever the view took it from. */
+export function toCaller(view: View, e: Entity): Entity {
+  if (!view.from || !view.to) return e;
+  let start = Number.POSITIVE_INFINITY;
+  let end = 0;
+  for (let k = e.start; k < e.end; k++) {
+    start = Math.min(start, view.from[k]!);
+    end = Math.max(end, view.to[k]!);
+  }
+  return end > start ? { start, end, type: e.type } : e;
+}
+
+/** Whether the text holds a right-to-left override: then it is read both ways, as stored and as it shows. */
+export function hasOverride(text: string): boolean {
+  return text.includes('\u202E');
+}
+
+const SPELLED_GATE = /\b(?:five|four|three|seven|eight|nine|six|two|one|zero)\b/i;
+const SPELLED_RUN = /(?<![\p{L}\p{N}])(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|niner|double|triple|\d{1,4})(?:[\s,.-]{1,3}(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|niner|double|triple|\d{1,4}))+(?![\p{L}\p{N}])/giu;
+
+const DIGIT_OF: Record<string, string> = { zero: '0', oh: '0', o: '0', nought: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', niner: '9' };
+/** "one two three four five six seven": counting, not a phone. */
+function counting(run: string): boolean {
+  const digits = run.toLowerCase().split(/[\s,.-]+/).map((t) => DIGIT_OF[t] ?? t).join('');
+  return /^\d+$/.test(digits) && [...digits].every((d, k) => k === 0 || Number(d) === Number(digits[k - 1]) + 1);
+}
+
+/**
+ * Phones said in words, alone or mixed with digits: "four oh three five five five oh one four two",
+ * "825 five five five 0130", "double five". Seven to fifteen digits and at least two number words.
+ */
+export function spelledPhones(text: string): Entity[] {
+  if (!SPELLED_GATE.test(text)) return [];
+  const out: Entity[] = [];
+  SPELLED_RUN.lastIndex = 0;
+  for (let m = SPELLED_RUN.exec(text); m; m = SPELLED_RUN.exec(text)) {
+    let digits = 0;
+    let words = 0;
+    let times = 1;
+    for (const tok of m[0].toLowerCase().split(/[\s,.-]+/)) {
+      if (tok === 'double' || tok === 'triple') times = tok === 'double' ? 2 : 3;
+      else {
+        if (/^\d+$/.test(tok)) digits += tok.length * times;
+        else {
+          digits += times;
+          words++;
+        }
+        times = 1;
+      }
+    }
+    if (words >= 2 && digits >= 7 && digits <= 15 && !counting(m[0])) out.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE' });
+  }
+  return out;
+}
+
+const SPELLED_NAME = /(?<![\p{L}\p{N}])\p{L}(?:(?:\. ?| |-)\p{L}){2,}\.?(?![\p{L}\p{N}])/gu;
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mx']);
+
+/**
+ * A name spelled out letter by letter, "met j o h n", "with J.O.H.N.", "j-o-h-n said": three or more single
+ * letters after a person cue or before a person's verb. Returns the spans and the words they spell, so that the
+ * same name written whole is hidden everywhere else in the text.
+ */
+export function spelledNames(text: string): { spans: Entity[]; words: string[] } {
+  const spans: Entity[] = [];
+  const words: string[] = [];
+  if (!/(?<![\p{L}\p{N}])\p{L}[ .-]\p{L}[ .-]/u.test(text)) return { spans, words };
+  SPELLED_NAME.lastIndex = 0;
+  for (let m = SPELLED_NAME.exec(text); m; m = SPELLED_NAME.exec(text)) {
+    let start = m.index;
+    let run = m[0];
+    let before = /([\p{L}/']+)[.,:]?\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase();
+    // "sat w j o h n": the "w" is the cue, not the name's first letter.
+    if (/^w /i.test(run) && run.length >= 7) {
+      before = 'w';
+      start += 2;
+      run = run.slice(2);
+    }
+    const after = /^\s+([\p{L}']+)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 30))?.[1]?.toLowerCase();
+    // "the R.C.M.P. came": an organisation, not a person.
+    if (before && DETERMINERS.has(before)) continue;
+    const cued = (before && (PERSON_BEFORE.has(before) || TITLES.has(before))) || (after && PERSON_AFTER.has(after));
+    if (!cued) continue;
+    const end = run.endsWith('.') && !/^\p{L}\./u.test(run) ? start + run.length - 1 : start + run.length;
+    spans.push({ start, end, type: 'NAME' });
+    words.push(run.replace(/[^\p{L}]/gu, ''));
+  }
+  return { spans, words };
+}
