@@ -1,18 +1,31 @@
-/** How many words a memo keeps before it starts over: memory stays flat on any input. */
+/** How many words the memos keep before they start over: memory stays flat on any input. */
 const WORDS = 50_000;
+
+/**
+ * Every memo's answers for a word, in one record per word (slot i for the i-th memo made). One table for all memos,
+ * not one each: the same word is looked up by names, messyNames and the classifier in turn, and a look-up in a large
+ * table costs its cache misses; the second and third look-ups of a word in the one table find it already in cache.
+ */
+const records = new Map<string, unknown[]>();
+let slots = 0;
 
 /**
  * `compute` remembered per word: the de-identifier's per-word work (a word's kind, verdict, shape, list codes,
  * misspelling) is pure and repeats across texts, so the hot paths look it up instead of redoing it.
  */
 export function wordMemo<T>(compute: (word: string) => T): (word: string) => T {
-  const seen = new Map<string, T>();
+  const slot = slots++;
   return (word) => {
-    let v = seen.get(word);
+    let record = records.get(word);
+    if (record === undefined) {
+      if (records.size >= WORDS) records.clear();
+      record = [];
+      records.set(word, record);
+    }
+    let v = record[slot] as T | undefined;
     if (v === undefined) {
-      if (seen.size >= WORDS) seen.clear();
       v = compute(word);
-      seen.set(word, v);
+      record[slot] = v;
     }
     return v;
   };

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from '../types';
 import { frenchWordsOf } from '../dictionaries';
-import { BITS, contextFeatures, lists, ownFeatures, tokenize, type Token } from './features';
+import { BITS, contextFeatures, lists, ownFeatures, tokenize, Token } from './features';
+import { wordMemo } from '../wordMemo';
 
 export interface NameModel {
   version: 1;
@@ -60,16 +61,13 @@ export class NameScorer {
  * the classifier cheap. A misspelt everyday word in no name list ("talkd", "realy") is not asked about either.
  */
 export function candidate(t: Token): boolean {
-  let c = candidates.get(t.raw);
-  if (c === undefined) {
-    if (candidates.size >= 50_000) candidates.clear();
-    const l = t.word && t.raw.length >= 2 ? lists(t.lower) : 'S';
-    c = !/[SKTMW]/.test(l) && (!/[CVEI]/.test(l) || (/[FN]/.test(l) && !/[CV]/.test(l)));
-    candidates.set(t.raw, c);
-  }
-  return c;
+  return candidateWord(t.raw);
 }
-const candidates = new Map<string, boolean>();
+const candidateWord = wordMemo((raw): boolean => {
+  const t = new Token(0, raw.length, raw);
+  const l = t.word && raw.length >= 2 ? lists(t.lower) : 'S';
+  return !/[SKTMW]/.test(l) && (!/[CVEI]/.test(l) || (/[FN]/.test(l) && !/[CV]/.test(l)));
+});
 
 /**
  * Hyphenated words a PSW writes every day ("check-in", "no-show") are words, not names. Only these, and compounds of
