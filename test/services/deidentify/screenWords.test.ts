@@ -1,0 +1,148 @@
+// Words the risk screen needs survive de-identification (docs/DEIDENTIFICATION.md, "Words the risk screen needs"):
+// the screen reads de-identified text, so a risk word hidden as a name is a risk it cannot see.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { deidentify } from '../../../services/deidentify';
+import { wordCompound } from '../../../services/deidentify/compounds';
+import { packagePath } from '../../../services/paths';
+import { hidden, kept } from '../../helpers/deidentify';
+
+/** The literal words of content/risk-terms.json: whole words its patterns and macros spell out. */
+export function riskLexiconWords(): Set<string> {
+  const terms = JSON.parse(fs.readFileSync(packagePath('content', 'risk-terms.json'), 'utf8')) as {
+    macros?: Record<string, string>;
+    categories: { patterns: { pattern: string }[] }[];
+  };
+  const words = new Set<string>();
+  for (const src of [...Object.values(terms.macros ?? {}), ...terms.categories.flatMap((c) => c.patterns.map((p) => p.pattern))]) {
+    for (const w of literalWords(src)) words.add(w);
+  }
+  words.delete('xname'); // the screen's own stand-in for a [NAME] placeholder
+  return words;
+}
+
+/**
+ * Letter runs of a regular expression that stand as whole words: not glued to a group, a class, an escape or a
+ * quantifier ("overdos(?:e|ed)", "bruis\w+", "jewel+ery" give nothing), and not inside a lookaround.
+ */
+function literalWords(pattern: string): string[] {
+  // \b is a word edge; other escapes, classes and counted quantifiers are glue; {macro} stands for words.
+  const s = pattern.replace(/\\b/g, ' ').replace(/\\./g, '#').replace(/\[[^\]]*\]/g, '#').replace(/\{\d*,?\d*\}/g, '#').replace(/\{[a-z_]+\}/g, ' ');
+  // Each group: is it glued to what touches it, or a lookaround?
+  const glued = new Array<boolean>(s.length).fill(false);
+  const stack: number[] = [];
+  const close = new Map<number, number>();
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '(') stack.push(i);
+    else if (s[i] === ')') close.set(stack.pop()!, i);
+  }
+  const touches = (c: string | undefined) => c !== undefined && /[a-z'’#()+*]/i.test(c);
+  for (const [open, end] of close) {
+    let after = end + 1;
+    while (s[after] === '?') after++;
+    const look = /^\(\?<?[=!]/.test(s.slice(open, open + 4));
+    if (look || touches(s[open - 1]) || (after < s.length && touches(s[after]) && s[after] !== ')')) for (let k = open; k <= end; k++) glued[k] = true;
+  }
+  const out: string[] = [];
+  for (const m of s.matchAll(/[a-z][a-z'’-]*[a-z]|[a-z]/gi)) {
+    const at = m.index!;
+    const end = at + m[0].length;
+    const before = s[at - 1];
+    let after = s[end];
+    if (after === '?' && !/[a-z(]/i.test(s[end + 1] ?? '')) after = s[end + 1];
+    const edgeBefore = before === undefined || ' |(:'.includes(before);
+    const edgeAfter = after === undefined || ' |)'.includes(after);
+    if (!glued[at] && edgeBefore && edgeAfter && m[0].length >= 2) out.push(m[0].toLowerCase());
+  }
+  return out;
+}
+
+/** Where `word` sits in `text` is no part of any entity. */
+function survives(text: string, word: string): boolean {
+  const at = text.indexOf(word);
+  return !deidentify(text).entities.some((e) => e.start < at + word.length && at < e.end);
+}
+
+describe('deidentify: words the risk screen needs', () => {
+  it('keeps the hyphenated words the screen reads', () => {
+    kept('Client reports self-harm in adolescence.');
+    kept("PSW reports client's self-harm has escalated");
+    kept('Client disclosed xylazine-associated wounds on both forearms.');
+    kept('her 8-year-old was home alone');
+    kept('her ex-partner showed up at the shelter');
+    kept('Found client face down, non-responsive, called 911.');
+    kept('Client has a history of fire-setting.');
+    kept("she's been OD-ing almost every weekend");
+    kept('he od-ed twice this week');
+    kept('her mother-in-law hits her kids');
+    kept("client's live-in caregiver keeps her money");
+    kept("she's thirty-eight now");
+    kept('the kids go to staff-approved childcare');
+    kept('Client disclosed self-injurious behaviour.');
+    kept('he has been drug-seeking at the ER');
+    kept('a non-client in the lobby was overdosing');
+  });
+
+  it('still hides hyphenated names', () => {
+    hidden('met Jean-Luc at the dropin', 'Jean-Luc', 'NAME');
+    hidden('her sponsor anne-sophie called', 'anne-sophie', 'NAME');
+    hidden('Mary-Kate said she is fine', 'Mary-Kate', 'NAME');
+    hidden('texted Morning-Star about the ride', 'Morning-Star', 'NAME');
+  });
+
+  it('tells word compounds from names by their parts', () => {
+    for (const w of ['self-harm', 'ex-partner', 'non-client', 'co-parent', '8-year-old', 'thirty-eight', 'xylazine-associated', 'alcohol-free', 'fire-setting', 'live-in', 'shoot-up', 'mother-in-law', 'od-ing', 'narcan-ed', 'staff-approved']) {
+      assert.ok(wordCompound(w), w);
+    }
+    for (const w of ['jean-luc', 'anne-sophie', 'mary-kate', 'morning-star', 'ka-ling', 'abdel-hamid', 'smith-jones', 'ex-dave']) assert.ok(!wordCompound(w), w);
+  });
+
+  it('keeps the drugs, services and note words of the keep-list', () => {
+    kept('referred to EAP');
+    kept('using hydromorph again');
+    kept('bought a few dillies off a guy');
+    kept('the tranq dope has been going around');
+    kept('there is carfent in the supply');
+    kept('the ACT team came by');
+    kept('Client reports he checks in with Never Use Alone when he uses.');
+    kept("he's been using the never use alone hotline, it helps");
+    kept('she goes to the SCS every day');
+    kept('got her into the RAAM clinic');
+    kept('Supervisee reports difficulty sleeping.');
+    kept('writer assisted with a budget today');
+    kept('Collateral from home care indicates the same.');
+    kept('we started cpr');
+    kept('client reports SI with no plan');
+    kept('Foster placement visit today');
+  });
+
+  it('keeps contractions and lower-case screen words, not a capitalised name', () => {
+    kept("she said if they take the baby she'll burn the office down");
+    kept("he said he'd never touch his kids");
+    kept('people who\'ve got it coming');
+    kept('ive got nothing left in the tank');
+    kept('si again last night');
+    hidden('Si came by the office', 'Si', 'NAME');
+    hidden('met with Maria about housing', 'Maria', 'NAME');
+  });
+
+  it('keeps every literal word of the risk lexicon in carrier sentences', () => {
+    const words = riskLexiconWords();
+    assert.ok(words.size > 500, `the walker found only ${words.size} words: has risk-terms.json changed shape?`);
+    // Names alone, words only in the screen's phrases ("tim hortons", "a mickey", "porta potty"): tested in those.
+    const phraseOnly = new Set(['tim', 'hortons', 'mickey', 'porta']);
+    const lost: string[] = [];
+    for (const w of words) {
+      if (phraseOnly.has(w)) continue;
+      for (const carrier of ['Client reports X.', 'her X', 'X again']) {
+        const text = carrier.replace('X', w);
+        if (!survives(text, w)) lost.push(`${w} (${deidentify(text).redacted})`);
+      }
+    }
+    assert.deepEqual(lost, [], `risk words hidden by de-identification: ${lost.join(', ')}`);
+    kept('she OD-ed in the tim hortons bathroom');
+    kept('ngl bought a mickey on the way home');
+    kept('he uses in the porta potty behind the store');
+  });
+});
