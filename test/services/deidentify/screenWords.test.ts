@@ -2,14 +2,13 @@
 // the screen reads de-identified text, so a risk word hidden as a name is a risk it cannot see.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { deidentify } from '../../../services/deidentify';
 import { wordCompound } from '../../../services/deidentify/compounds';
 import { packagePath } from '../../../services/paths';
 import { hidden, kept } from '../../helpers/deidentify';
 
 /** The literal words of content/risk-terms.json: whole words its patterns and macros spell out. */
-export function riskLexiconWords(): Set<string> {
+function riskLexiconWords(): Set<string> {
   const terms = JSON.parse(fs.readFileSync(packagePath('content', 'risk-terms.json'), 'utf8')) as {
     macros?: Record<string, string>;
     categories: { patterns: { pattern: string }[] }[];
