@@ -33,7 +33,7 @@ const CUE = /\b(?:at|on|to|address(?: is)?:?|lives? at|located at|moved to|stayi
 /** US military mail: "Unit 1009 Box 0219 / DPO AP 51065", "PSC 5420, Box 2708 / APO AA 33879", "USNS Bergman / FPO AP 93757". */
 const MILITARY = /\b(?:(?:Unit|PSC) \d{1,5},? Box \d{1,5}\s*\n?\s*[AFD]PO [A-Z]{2} \d{5}|(?:USNS|USNV|USS|USCGC) [\p{L}\p{M}'’-]+(?: [\p{L}\p{M}'’-]+)?,?\s*\n?\s*[AFD]PO [A-Z]{2} \d{5}|P\.?O\.? Box \d{1,6})/giu;
 const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Unit)\.? ?#?\d{1,5}[A-Za-z]?\b/g;
-const UNIT = /^,? *(?:(?:apt|apartment|suite|ste|unit|bldg|floor|fl|room|rm)\.?|#) ?#?\d{1,5}[A-Za-z]?\b/i;
+const UNIT = /^,? *(?:(?:apt|apartment|app|appartement|suite|ste|unit|bldg|floor|fl|room|rm|bsmt)\.?|#) ?#?\d{1,5}[A-Za-z]?\b/i;
 const PART = new RegExp(`^[A-Z]\\d[A-Z] ?\\d[A-Z]\\d\\b|^(?:${CAPB}|\\([^)\\n]{1,30}\\))(?:[ -](?:${CAPB}|\\([^)\\n]{1,30}\\)|${CONNECT}))*|^[A-Z]{2,3}\\b|^\\d{1,6}(?:[- ]\\d{2,4})?(?!\\d|[.-]\\d)\\b|^\\p{Ll}[\\p{L}\\p{M}]+(?= *(?:\\n|,|$|\\d))`, 'u');
 
 const TIME_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|yesterday|tonight|last|next|this|and|or|but|for|after|before|until|then|i|we|he|she|they)$/i;
@@ -227,6 +227,8 @@ const CORNER = new RegExp(`\\b(?:the )?corner of ${SIDE}(?: ${SIDE}){0,5} and ${
 
 // Two digits or more: a lone digit before an address is SMS "2"/"4" ("mail 2 po box 1184").
 const LEADING_NUMBER = /(?<![\w.,-])\d{2,6} $/;
+/** A unit before the house number: "#302 10150 117 Street", "210, 9930 106 Street NW" (Edmonton's way). */
+const LEADING_UNIT = /(?<![\w.,#-])(?:#\s?\d{1,5}[A-Za-z]?,?\s|#|\d{1,5}[A-Za-z]?,\s)$/;
 const INTERSECTION = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+ and $/u;
 
 /**
@@ -238,6 +240,8 @@ function widen(text: string, spans: Entity[]): Entity[] {
     const before = text.slice(Math.max(0, e.start - 40), e.start);
     const n = LEADING_NUMBER.exec(before);
     if (n) e.start -= n[0].length;
+    const u = /^\d{3}/.test(text.slice(e.start, e.start + 3)) ? LEADING_UNIT.exec(text.slice(Math.max(0, e.start - 12), e.start)) : null;
+    if (u) e.start -= u[0].length;
     const x = INTERSECTION.exec(text.slice(Math.max(0, e.start - 40), e.start));
     if (x && !KEEP.has(x[0].split(' ')[0]!.toLowerCase())) e.start -= x[0].length;
   }

@@ -51,8 +51,9 @@ export function handles(t: string): Entity[] {
 }
 
 /** Ids after a label: the label stays, the code goes. Health and benefit ids become HEALTH_CARD. */
-const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|cfs|cas|inmate|booking|aish file|aish|member|patient|resident|medicaid|medicare|medi-?cal|health card|health|ahc|ahcip|phn|phin|hcn|hsn|hc|mcp|ohip|care card|status card|band|docket|warrant|claim|treaty|pid|offender|passport|referral|intake|reference|ref|certificate|cert|registration|odsp|snap|ebt|ssi|ssdi)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=(?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s)?[A-Za-z]{0,3}-?\d)((?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
+const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|cfs|cas|inmate|booking|aish file|aish|member|patient|resident|medicaid|medicare|medi-?cal|health card|health|ahcip|ahc|phn|phin|hcn|hsn|hc|mcp|ohip|care card|status card|band|docket|warrant|claim|treaty|pid|offender|passport|referral|intake|reference|ref|certificate|cert|registration|odsp|snap|ebt|ssi|ssdi)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=(?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s|[A-Z]{2,5}\s(?=\d))?[A-Za-z]{0,3}-?\d)((?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s(?=\d)|[A-Z]{2,5}\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
 // A province's code may come first ("health card is ab 123456789"), not "on" (prose).
+const PROVINCE_CODE = /^(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)$/i;
 const HEALTH_LABEL = /medicaid|medicare|medi-?cal|health|ahc|phn|phin|hcn|hsn|\bhc\b|mcp|ohip|care card|status|band|aish|treaty|registration|odsp|snap|ebt|ssi|income support|\bow\b|\bsin\b/i;
 
 /**
@@ -67,17 +68,25 @@ export function labelledIds(t: string): Entity[] {
   const out: Entity[] = /\d[a-z]{1,2}\d/i.test(t) ? all(t, MBI, 'HEALTH_CARD') : [];
   ID_LABEL.lastIndex = 0;
   for (let m = ID_LABEL.exec(t); m; m = ID_LABEL.exec(t)) {
-    const code = m[2]!.replace(/-+$/, '');
+    let code = m[2]!.replace(/-+$/, '');
+    let start = m.index + m[1]!.length;
+    // Letters before the number are the program's acronym in capitals ("AISH 3345871") or a province's code, not a word.
+    const prefix = /^([A-Za-z]{2,5}) (?=\d)/.exec(code);
+    if (prefix && !/^[A-Z]+$/.test(prefix[1]!) && !PROVINCE_CODE.test(prefix[1]!)) {
+      code = code.slice(prefix[0].length);
+      start += prefix[0].length;
+    }
     const digits = code.replace(/\D/g, '').length;
     // "file 2" or "case 3" are counts; a year alone ("file 2024") is no id.
     if (digits < 3 || /^(?:19|20)\d\d$/.test(code)) continue;
-    const start = m.index + m[1]!.length;
     const health = HEALTH_LABEL.test(m[1]!);
     // A health card's version code may follow apart: "1234 567 890 - xk", "… version xk", "… vc xk".
     const version = health ? (VERSION_CODE.exec(t.slice(start + code.length, start + code.length + 14))?.[0].length ?? 0) : 0;
     if (AFTER_COUNT.test(t.slice(start + code.length, start + code.length + 10))) continue;
     out.push({ start, end: start + code.length + version, type: health ? 'HEALTH_CARD' : 'MRN' });
   }
+  // A code shaped like one needs no label: capitals, a hyphen, four digits or more ("HF-22817", "P-44821").
+  out.push(...all(t, CODE_SHAPE, 'MRN'));
   if (/[#\d](?:\s?(?:is|:))?\s?[A-Za-z]{0,3}-?\d|\b(?:no\.?|num|number|nbr|id)\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d/i.test(t)) out.push(...markedIds(t));
   return out;
 }
@@ -89,6 +98,7 @@ export function labelledIds(t: string): Entity[] {
  * ("his # is ...") takes only "id".
  */
 const MARKED_ID = /(?<![\p{L}\p{N}])(\p{L}[\p{L}'’-]{0,20})\.?\s?((?:(?:id|#|no\.?|num\.?|number|nbr)\s?){1,2})(?:is\s|was\s|:\s?|-\s)?([A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,16})(?![\p{L}\p{N}])/giu;
+const CODE_SHAPE = /(?<![\p{L}\p{N}-])[A-Z]{1,3}-\d{4,10}(?![\p{L}\p{N}]|-\d)/gu;
 const COUNTERS = new Set(
   `room rm rms bed beds bus unit units apt apartment suite ste site lot box exit gate route rte hwy highway ward locker seat page pg
   pages step steps grade chapter ch day days week weeks month months year years floor fl level stall table door platform line
@@ -106,7 +116,8 @@ function markedIds(t: string): Entity[] {
     const label = m[1]!.toLowerCase();
     const marker = m[2]!.toLowerCase();
     const code = m[3]!.replace(/-+$/, '');
-    if (COUNTERS.has(label) || (code.replace(/\D/g, '').length < 3)) continue;
+    // Four digits or more: "worker id 551" is a desk, not a person.
+    if (COUNTERS.has(label) || (code.replace(/\D/g, '').length < 4)) continue;
     if (SAFE.has(label) && !/\bid\b/.test(marker)) continue;
     const end = m.index + m[0].length - (m[3]!.length - code.length);
     if (/^(?:19|20)\d\d$/.test(code) || AFTER_COUNT.test(t.slice(end, end + 10))) continue;
@@ -133,32 +144,74 @@ const HYPHEN_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])\\d{2,6}[a-z]?\\s?-\\s?
 /** A unit before a house number and a street name, no street type: "unit 5 44 king", "#1105 500 queen". */
 const UNIT_STREET = new RegExp(`(?<![\\p{L}\\p{N}])${UNIT_PREFIX}\\d{1,6}[a-z]?\\s[\\p{L}][\\p{L}'’-]+(?:\\s[\\p{L}][\\p{L}'’-]+)?`, 'giu');
 /** Rural routes and boxes: "rr 3 site 2 box 9", "r.r. 1", "po box 88", "p.o. box 412", "box 412". */
-const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?:site|s)\s?\d{1,3})?(?:,?\s(?:box|comp|c)\s?\d{1,5})?|(?:p\.?\s?o\.?\s?)?box\s?#?\d{1,6}(?:,?\s(?:stn|station)\s\p{L}+)?|site\s\d{1,3},?\s(?:box|comp|c)\s?\d{1,5})(?![\p{L}\p{N}])/giu;
+const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?:site|s)\s?\d{1,3})?(?:,?\s(?:box|comp|c)\s?\d{1,5})?|(?:general delivery,?\s)?(?:p\.?\s?o\.?\s?b\.?|(?:p\.?\s?o\.?\s?)?box)\s?#?\d{1,6}(?:,?\s(?:stn|station)\s\p{L}+)?|site\s\d{1,3},?\s(?:box|comp|c)\s?\d{1,5})(?![\p{L}\p{N}])/giu;
 
 /** A box or site before its rural route ("box 45 rr 1"); range and township roads ("lot 22 range rd 231", "twp rd 534"). */
 const RURAL_BOX_FIRST = /(?<![\p{L}\p{N}])(?:box|site|comp)\s?#?\d{1,5},?\s(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?![\p{L}\p{N}])/giu;
 const RANGE_ROAD = /(?<![\p{L}\p{N}])(?:(?:lot|site|box)\s?#?\d{1,5},?\s)?(?:\d{3,6}[a-z]?,?\s)?(?:range|rge|rng|twp|township|tsp)\.?\s?(?:rd|road)\.?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])/giu;
 
+/**
+ * Prairie land descriptions ("sw 12-34-5 w4", "NE-4-52-21-W4M", "lsd 4-12-34-5 w5"): section, township, range and
+ * meridian; Ontario's lots and concessions ("lot 14 concession 6", "con 3 lot 22"); a numbered house on a reserve or in
+ * a settlement ("lives in house 112"); a block ("the 1700 block of 32 ave").
+ */
+const LAND = /(?<![\p{L}\p{N}])(?:(?:(?:n\.?[ew]\.?|s\.?[ew]\.?)[ -]?(?:1\/4[ -]?)?|lsd[ -]?\d{1,2}[ -])?\d{1,2}[- ]\d{1,3}[- ]\d{1,2}[ -]?[we]\.?\s?[1-6]m?|(?:pt\.?\s)?lot\s?\d{1,3}[a-z]?,?\s(?:con(?:cession|c)?\.?)\s?\d{1,2}|con(?:cession|c)?\.?\s?\d{1,2},?\s(?:pt\.?\s)?lot\s?\d{1,3}[a-z]?)(?![\p{L}\p{N}])/giu;
+const HOUSE_NUMBER = /(?<=\b(?:in|at|to|from|into|is|of)\s)(?:house|hse)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s*(?:%|mg|days?|weeks?|rules|people|kids|times|of\s))/giu;
+const BLOCK = new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,3}00\\s(?:block|blk)\\s(?:of\\s)?(?:\\d{1,3}(?:st|nd|rd|th)?(?:\\s(?:${'st|street|ave|av|avenue|rd|road|dr|drive|blvd|way|lane'}))?|\\p{L}[\\p{L}'’-]+(?:\\s(?:${'st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|way|lane|cres|crescent|pl|place|ct|court'}))?)${'(?:\\s(?:nw|ne|sw|se|n|s|e|w)\\b)?'}`, 'giu');
+
 /** Two streets that cross, in lower case: "118 ave and 95 st", "jasper ave & 109 st". */
 const STREET_NAME = `(?:\\d{1,3}(?:st|nd|rd|th)?|[\\p{L}][\\p{L}'’-]+)\\s(?:${STREET})\\b\\.?${DIR}`;
-const CROSSING = new RegExp(`(?<![\\p{L}\\p{N}])${STREET_NAME}\\s(?:and|&|@|at)\\s${STREET_NAME}`, 'giu');
+const CROSSING = new RegExp(`(?<![\\p{L}\\p{N}])(?:corner of\\s)?${STREET_NAME}\\s(?:and|&|@|at|n)\\s${STREET_NAME}`, 'giu');
 
 /** A house number and a street name with no street type, after a place cue: "lives on 44 king", "at 1820 belmont". */
-const BARE_STREET = /(?:\b(?:on|at|to|from|is)|@)\s((\d{1,5})[a-z]?\s(\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}])/giu;
+const BARE_STREET = /(?:\b(?:on|at|to|from|is|into|near|by|place|address|moved|lives|living|staying)|@)\s((\d{1,5})([a-z]?)\s(?:([nsew])\.?\s)?(\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}])/giu;
 /**
  * Two streets that cross, with no street type, after a place cue: "on 118 and 95", "at jasper and 101". One side is a
  * number of 13 or more (both numbers: one of 50 or more), the other a number or a word that is no prose; a measure or
  * time after it makes them counts ("at 50 and 60 mg").
  */
-const BARE_CROSSING = /(?:\b(?:on|at|of|by|near|off)|@)\s((\d{2,3}(?:st|nd|rd|th)?|\p{L}[\p{L}'’-]+)\s(?:and|&|n)\s(\d{2,3}(?:st|nd|rd|th)?|\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}'’-])(?!\s*(?:am|pm|mg|ml|mcg|%|yrs?|years?|y\/?o|days?|weeks?|months?|hrs?|hours?|mins?|kids|times|dollars|bucks|pills|tabs)\b)/giu;
+const BARE_CROSSING = /(?:\b(?:on|at|of|by|near|off)|@)\s((\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+)\s(?:and|&|n)\s(\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}'’-])(?!\s*(?:am|pm|mg|ml|mcg|%|yrs?|years?|y\/?o|days?|weeks?|months?|hrs?|hours?|mins?|kids|times|dollars|bucks|pills|tabs)\b)/giu;
+
+function bareCrossings(t: string): Entity[] {
+  const out: Entity[] = [];
+  BARE_CROSSING.lastIndex = 0;
+  for (let m = BARE_CROSSING.exec(t); m; m = BARE_CROSSING.exec(t)) {
+    if (!crossingSides(m[2]!, m[3]!)) continue;
+    const end = m.index + m[0].length;
+    out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
+  }
+  return out;
+}
 
 function crossingSides(a: string, b: string): boolean {
   const num = (x: string): number => (/^\d/.test(x) ? Number.parseInt(x, 10) : Number.NaN);
   const word = (x: string): boolean => !/^\d/.test(x) && !proseWord(x.toLowerCase()) && !KEEP.has(x.toLowerCase()) && !dictionaries().common.has(x.toLowerCase());
   const [na, nb] = [num(a), num(b)];
-  if (!Number.isNaN(na) && !Number.isNaN(nb)) return na >= 13 && nb >= 13 && Math.max(na, nb) >= 50;
+  if (!Number.isNaN(na) && !Number.isNaN(nb)) return na >= 13 && nb >= 13 && Math.max(na, nb) >= 50 && !/\d(?:st|nd|rd|th)$/i.test(a + b);
+  // An ordinal street ("5th and main", "albert and 10th") takes a word that is no prose, or a word streets are named for.
+  const ordinal = (x: string): boolean => /^\d{1,3}(?:st|nd|rd|th)$/i.test(x);
+  const streetWord = (x: string): boolean => word(x) || STREET_WORDS.has(x.toLowerCase()) || dictionaries().anyNames.has(x.toLowerCase());
+  if ((ordinal(a) && Number.isNaN(nb) && streetWord(b) && !proseWord(b.toLowerCase())) || (ordinal(b) && Number.isNaN(na) && streetWord(a) && !proseWord(a.toLowerCase()))) return true;
+  // Two words joined by "&" or "and": one a word streets are named for, the other no prose ("portage & main").
+  if (Number.isNaN(na) && Number.isNaN(nb)) {
+    const [la, lb] = [a.toLowerCase(), b.toLowerCase()];
+    if (proseWord(la) || proseWord(lb) || KEEP.has(la) || KEEP.has(lb)) return false;
+    return (STREET_WORDS.has(la) && streetWord(b)) || (STREET_WORDS.has(lb) && streetWord(a));
+  }
   return (na >= 13 && word(b)) || (nb >= 13 && word(a));
 }
+
+/**
+ * Words streets are named for in any town, that are also everyday words: trees, kings and queens, and the plain
+ * names ("main", "front", "water"). After a house number or at a crossing they name a street ("221b maple", "portage &
+ * main").
+ */
+const STREET_WORDS = new Set(
+  `main broadway commercial front water market church college centre center central union station railway king queen
+  prince princess victoria albert elizabeth george wellington portage maple birch cedar pine spruce willow aspen poplar
+  oak elm ash cherry walnut chestnut hickory magnolia juniper laurel lilac rose park lake lakeshore lakeview river
+  riverside hillside hill valley ridge bay harbour harbor beach mill`.split(/\s+/),
+);
 
 /** A quadrant after a bare street ("at 11810 kingsway nw"). */
 const QUADRANT = /^\s(?:nw|ne|sw|se)\b/i;
@@ -176,7 +229,14 @@ const BARE_TYPE_WORD = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${BARE_TYPES})(?![
 /** Whether a text may name a street without a number: a street type ("on whyte ave") or "on" ("the 7-11 on jasper"). */
 export function mayNameStreet(t: string): boolean {
   BARE_TYPE_WORD.lastIndex = 0;
-  return / on /i.test(t) || BARE_TYPE_WORD.test(t);
+  return / on /i.test(t) || BARE_TYPE_WORD.test(t) || wordCrossingMay(t);
+}
+/** Two streets named by words alone cross in a text without digits ("portage & main"): a street word and "and"/"&". */
+let streetWordRe: RegExp | undefined;
+function wordCrossingMay(t: string): boolean {
+  if (!/\s(?:&|and|n)\s/i.test(t) || /\d/.test(t)) return false;
+  streetWordRe ??= new RegExp(`(?<![\\p{L}])(?:${[...STREET_WORDS].join('|')})(?![\\p{L}])`, 'iu');
+  return streetWordRe.test(t);
 }
 const AFTER_TYPE = new RegExp(`\\.?${DIR}(?![\\p{L}\\p{N}])`, 'iuy');
 const STREET_CUES = new Set('on by off along near at to from past across down up onto of behind under @'.split(' '));
@@ -227,7 +287,8 @@ function streetName(t: string, start: number, w: string, house: number): boolean
  * deidentify.ts, whose gate opens on a street type or "on" (mayNameStreet), digit or none.
  */
 export function namedStreets(t: string): Entity[] {
-  const out: Entity[] = [];
+  // Crossings of two named streets in a text without digits (messyAddresses takes those with digits).
+  const out: Entity[] = wordCrossingMay(t) ? bareCrossings(t) : [];
   BARE_TYPE_WORD.lastIndex = 0;
   for (let m = BARE_TYPE_WORD.exec(t); m; m = BARE_TYPE_WORD.exec(t)) {
     const type = m[0].toLowerCase();
@@ -264,16 +325,15 @@ export function namedStreets(t: string): Entity[] {
 export function messyAddresses(t: string): Entity[] {
   const out: Entity[] = [];
   BARE_STREET.lastIndex = 0;
-  for (let m = /\d\s\p{L}/u.test(t) ? BARE_STREET.exec(t) : null; m; m = BARE_STREET.exec(t)) {
+  for (let m = /\d[a-z]?\s\p{L}/u.test(t) ? BARE_STREET.exec(t) : null; m; m = BARE_STREET.exec(t)) {
     const end = m.index + m[0].length;
-    if (streetName(t, end - m[3]!.length, m[3]!, Number(m[2]))) out.push({ start: end - m[1]!.length, end: end + (QUADRANT.exec(t.slice(end, end + 4))?.[0].length ?? 0), type: 'ADDRESS' });
+    const w = m[5]!;
+    // A lettered house number ("221b maple") or a direction ("410 e hastings") makes a street of a word streets are named for.
+    const lw = w.toLowerCase();
+    const named = !proseWord(lw) && !KEEP.has(lw) && ((m[3] && STREET_WORDS.has(lw)) || (m[4] && Number(m[2]) >= 10 && !SAFE.has(lw)));
+    if (named || streetName(t, end - w.length, w, Number(m[2]))) out.push({ start: end - m[1]!.length, end: end + (QUADRANT.exec(t.slice(end, end + 4))?.[0].length ?? 0), type: 'ADDRESS' });
   }
-  BARE_CROSSING.lastIndex = 0;
-  for (let m = /\d\s(?:and|&|n)\s|\s(?:and|&|n)\s\d/.test(t) ? BARE_CROSSING.exec(t) : null; m; m = BARE_CROSSING.exec(t)) {
-    if (!crossingSides(m[2]!, m[3]!)) continue;
-    const end = m.index + m[0].length;
-    out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
-  }
+  if (/\d(?:st|nd|rd|th)?\s(?:and|&|n)\s|\s(?:and|&|n)\s\d/.test(t)) out.push(...bareCrossings(t));
   ON_STREET.lastIndex = 0;
   for (let m = /\son\s/.test(t) ? ON_STREET.exec(t) : null; m; m = ON_STREET.exec(t)) {
     const end = m.index + m[0].length;
@@ -282,7 +342,7 @@ export function messyAddresses(t: string): Entity[] {
   CROSSING.lastIndex = 0;
   for (let m = CROSSING.exec(t); m; m = CROSSING.exec(t)) {
     const words = m[0].toLowerCase().match(/(?<![\p{L}\p{N}])\p{L}[\p{L}'’-]*/gu) ?? [];
-    if (!words.some((w) => SAFE.has(w) && !/^(?:st|dr|n|s|e|w|and|at)$/.test(w))) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+    if (!words.some((w) => SAFE.has(w) && !/^(?:st|dr|n|s|e|w|and|at|corner|of)$/.test(w))) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
   LOWER_STREET.lastIndex = 0;
   for (let m = LOWER_STREET.exec(t); m; m = LOWER_STREET.exec(t)) {
@@ -306,12 +366,23 @@ export function messyAddresses(t: string): Entity[] {
     if (SAFE.has(words[0]!)) continue;
     out.push({ start: m.index, end, type: 'ADDRESS' });
   }
+  if (/\d[- ]\d{1,3}[- ]\d|\blot\s?\d|\bcon/i.test(t)) out.push(...all(t, LAND, 'ADDRESS'));
+  if (/\bh(?:ou)?se\s?#?\s?\d/i.test(t)) out.push(...all(t, HOUSE_NUMBER, 'ADDRESS'));
+  if (/00\sbl(?:oc)?k/i.test(t)) out.push(...all(t, BLOCK, 'ADDRESS'));
   if (/\b(?:r\.?r|rural|range|rge|rng|twp|township|tsp)\b/i.test(t)) out.push(...all(t, RURAL_BOX_FIRST, 'ADDRESS'), ...all(t, RANGE_ROAD, 'ADDRESS'));
   const rural = all(t, RURAL, 'ADDRESS', (m) => !/^box\s\d{1,2}$/i.test(m[0]) || /\b(?:mail|address|send|use|at)\b[^.]{0,20}$/i.test(t.slice(Math.max(0, m.index - 30), m.index)));
   // A street that starts inside a rural route is its site or box number and the prose after it ("rr 3 site 2 box
   // 9 way out there", "box 14 4 kisiks aunties place"), not a street.
-  return [...out.filter((e) => !rural.some((r) => r.start < e.start && e.start < r.end)), ...rural];
+  const spans = [...out.filter((e) => !rural.some((r) => r.start < e.start && e.start < r.end)), ...rural];
+  // A ZIP code right after an address is its own, with or without a state ("1422 e 7th st apt 2, 90021").
+  for (const e of spans) {
+    const zip = ADDRESS_ZIP.exec(t.slice(e.end, e.end + 14));
+    if (zip) e.end += zip[0].length;
+  }
+  return spans;
 }
+
+const ADDRESS_ZIP = /^,?\s\d{5}(?:-\d{4})?(?![\p{L}\p{N}-])/u;
 
 /** Canadian postal codes in any case, with or without the space; US ZIP+4. */
 const POSTAL = /(?<![\p{L}\p{N}])[abceghj-nprstvxy]\d[abceghj-nprstv-z][ -]?\d[abceghj-nprstv-z]\d(?![\p{L}\p{N}])/giu;
@@ -360,11 +431,16 @@ export function messyDates(t: string): Entity[] {
 }
 
 /** "kokum (97)", "her grandpa (93)", "great-grandmother, 102,": a number over 89 in brackets or commas after a person. */
-const BRACKET_AGE = /(?<=\(\s?)(9\d|1[0-1]\d)(?=\s?(?:yrs?|years?(?: old)?|yo)?\s?\))/gi;
-const RELATION_AGE = /\b(?:kokum|kookum|mooshum|moshom|grandma|grandpa|grandmother|grandfather|gran|granny|nan|nana|nanny|papa|grampa|gramma|great[- ]?(?:grand(?:mother|father|ma|pa)|gran|aunt|uncle)|mom|mother|dad|father|aunt|uncle|elder|husband|wife)\b(?:\s(?:is|was|turned|just turned|will be|turns))?[,\s]+(9\d|1[0-1]\d)\b(?!\s*(?:%|mg|ml|km|times|days?|weeks?|months?|dollars|bucks|\$|min|minutes|pills))/gi;
+const OLD_AGE = '(?:9\\d|1[0-1]\\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a |one )?hundred(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?)';
+const BRACKET_AGE = new RegExp(`(?<=\\(\\s?(?:age |aged )?)(${OLD_AGE})(?=\\s?(?:yrs?|years?(?: old)?|yo|y\\/o)?\\s?\\))`, 'gi');
+/** People an age follows: kin in English and in the languages clients' families speak, and who a PSW meets. */
+const KIN = `kokum|kookum|kohkom|kokom|mooshum|moshom|mosom|mushum|moshum|nokomis|grandma|grandpa|grandmother|grandfather|grandad|granddad|grandparent|gran|granny|gramma|grampa|grams|gramps|gma|gpa|nan|nana|nanny|nonna|nonno|abuela|abuelo|lola|lolo|baba|dido|bubbie|bubby|zaida|oma|opa|papa|great[- ]?(?:grand(?:mother|father|ma|pa)|gran|gramma|aunt|auntie|uncle)|mom|mother|dad|father|aunt|auntie|uncle|elder|husband|wife|widow|widower|neighbour|neighbor|resident|patient|tenant|lady|man|woman|gentleman`;
+const RELATION_AGE = new RegExp(`\\b(?:${KIN})\\b(?:\\s(?:is|was|turned|just turned|will be|turns|who is|who's))?[,\\s]+(${OLD_AGE})\\b(?!\\s*(?:%|mg|ml|km|times|days?|weeks?|months?|dollars|bucks|\\$|min|minutes|pills))`, 'gi');
+/** Any word, then a number over 89 between commas: "his mosom, 98, is an elder". */
+const COMMA_AGE = /(?<=\p{L},\s)(9\d|1[0-1]\d)(?=,\s\p{L})/gu;
 
 export function messyAges(t: string): Entity[] {
-  return [...all(t, BRACKET_AGE, 'AGE'), ...all(t, RELATION_AGE, 'AGE', undefined, 1)];
+  return [...all(t, BRACKET_AGE, 'AGE'), ...all(t, RELATION_AGE, 'AGE', undefined, 1), ...all(t, COMMA_AGE, 'AGE')];
 }
 
 /** Plates without the word: "CKZR 210", "DXK-3390", or after a vehicle word in any case ("the car was cmv 5521"). */

@@ -101,10 +101,22 @@ export const date: Detector = (t) => [
 ];
 
 /** Ages over 89 (HIPAA Safe Harbor); younger ages stay. */
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+/** Ninety to a hundred and twenty-nine in words: "ninety", "ninety-two", "ninety two", "a hundred and one". */
+const OLD_WORDS = `(?:ninety(?:[- ](?:${UNITS}))?|(?:a |one )?hundred(?:(?: and)? (?:${UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ](?:${UNITS}))?))?)`;
+const OLD = `(?:9\\d|1[0-2]\\d|${OLD_WORDS})`;
+/** Counts and measures after a number that make it no age. */
+const NOT_AGE_AFTER = '(?!\\s*(?:%|percent|mg|ml|mcg|days?|weeks?|months?|times|minutes?|mins?|hours?|hrs?|dollars|bucks|cents|\\$|pills|tabs|bus|kg|lbs?|pounds|km|meters|metres|feet|ft|degrees|below|minus|calls|people|beds|units))';
+const AGE_AFTER = new RegExp(`(?<![\\p{L}\\p{N}])(${OLD})(?:[- ]?(?:years?|yrs?)[- ]?old|[- ]year[- ]old|\\s?(?:yo|y\\/o|y\\.o\\.?|yrs?(?! of)|years? young|ans)(?![\\p{L}\\p{N}/])| years? of age|\\s?-?yr(?![\\p{L}]))`, 'giu');
+const AGE_CUE = new RegExp(`(?<![\\p{L}])(?:age[ds]?|aged|turned|turning|turns|is|was|he's|she's|they're|i'm|will be|gonna be|to be|['’]ll be|ll be)[: ]+(?:about |around |nearly |almost |over |just )?(${OLD})(?![\\p{L}\\p{N}-])${NOT_AGE_AFTER}`, 'giu');
+/** "her 95th birthday", "his 101st bday". */
+const AGE_BIRTHDAY = /(?<![\p{L}\p{N}])((?:9\d|1[0-2]\d)(?:st|nd|rd|th)) (?:birthday|bday|b-day)/giu;
+
 export const age: Detector = (t) => [
-  ...all(t, /\b(9\d|1[0-2]\d)(?:[- ]?(?:years?|yrs?)[- ]?old|[- ]year[- ]old|\s?(?:yo|y\/o|y\.o\.)\b| years? of age|\s?-?yr\b)/gi, 'AGE', undefined, 1),
-  ...all(t, /\b(?:age[ds]?|aged|turned|turning|is|was|he's|she's|they're|i'm)[: ]+(?:about |around |nearly |almost |over )?(9\d|1[0-2]\d)\b(?!\s*(?:%|percent|mg|ml|mcg|days?|weeks?|months?|times|minutes?|hours?|dollars|\$|pills|tabs))/gi, 'AGE', undefined, 1),
-  ...all(t, /\b(?:in (?:his|her|their) )(nineties|90s|hundreds)\b/gi, 'AGE', undefined, 1),
+  ...all(t, AGE_AFTER, 'AGE', undefined, 1),
+  ...all(t, AGE_CUE, 'AGE', undefined, 1),
+  ...all(t, /\b(?:in (?:his|her|their) )(?:(?:early|mid|late)[- ]?)?(nineties|90s|90's|hundreds)\b/gi, 'AGE', undefined, 1),
+  ...all(t, AGE_BIRTHDAY, 'AGE', undefined, 1),
 ];
 
 /** MRN / chart / file numbers: only with a context word, but then any code holding a digit. */

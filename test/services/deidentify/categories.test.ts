@@ -37,3 +37,46 @@ describe('deidentify: ids after any label typed loosely (categories, round 5)', 
     stays('registration # 5432109876 on her status card', 'on');
   });
 });
+
+describe('deidentify: addresses in the shapes of rural, reserve and city mail (categories, round 5)', () => {
+  it('prairie land descriptions, lots and concessions, numbered houses, PO boxes as typed', () => {
+    hidden('farm is at sw 12-34-5 w4, hard to find in winter', 'sw 12-34-5 w4', 'ADDRESS');
+    hidden('land location SE-12-34-5-W4M on the form', 'SE-12-34-5-W4M', 'ADDRESS');
+    hidden('she lives at lot 14 concession 6 out past the township', 'lot 14 concession 6', 'ADDRESS');
+    hidden('theyre at con 3 lot 22 in the township', 'con 3 lot 22', 'ADDRESS');
+    hidden('They live in house 112 on the reserve, the blue one', 'house 112', 'ADDRESS');
+    hidden('cheques go to pob 317 now since his mailbox got broken into', 'pob 317', 'ADDRESS');
+  });
+  it('a unit before the house number, a block, a ZIP after the street', () => {
+    hidden('Her address on the lease is 210, 9930 106 Street NW, Edmonton.', '210, 9930 106 Street NW');
+    hidden('Mailing address updated to #302 10150 117 Street NW.', '#302 10150 117 Street NW');
+    hidden('they live on the 1700 block of 32 ave', '1700 block of 32 ave', 'ADDRESS');
+    hidden("She's staying at 1422 e 7th st apt 2, 90021 now", '1422 e 7th st apt 2, 90021');
+  });
+  it('crossings with "n", an ordinal, or a word streets are named for', () => {
+    hidden('meet at the corner of 118 ave n 95 st by the bus stop', '118 ave n 95 st', 'ADDRESS');
+    hidden("Met him at the encampment by 5th and main, he's doing ok", '5th and main', 'ADDRESS');
+    hidden('by portage & main waiting for the bus', 'portage & main', 'ADDRESS');
+  });
+  it('a direction or a lettered house number before a street word', () => {
+    hidden("she's at 410 e hastings most days", '410 e hastings', 'ADDRESS');
+    hidden('new spot is 221b maple above the store', '221b maple', 'ADDRESS');
+  });
+  it('counts, doses, days of the month and prose stay', () => {
+    for (const [t, w] of [['walked 2 blocks to the store', 'blocks'], ['at 12 and 15 mg she was fine', '15'], ['she got 3 and 4 on the tests', '4'], ['at home and work all week', 'work'], ['step 4 of the 12 steps', '12'], ['in 2 weeks she moves', 'weeks']]) stays(t!, w!);
+  });
+});
+
+describe('deidentify: ages over 89 in any form (categories, round 5)', () => {
+  it('numbers with a cue, a unit, an ordinal birthday, between commas, in French', () => {
+    hidden('her 95 y.o. grandmother needs a ride', '95', 'AGE');
+    hidden("grandpa's 95th birthday is saturday", '95th', 'AGE');
+    hidden('his mosom, 98, is an elder on the rez', '98', 'AGE');
+    hidden("he'll be 90 so the family is planning a party", '90', 'AGE');
+    hidden('la madame en haut a 95 ans pis elle monte', '95', 'AGE');
+    hidden("she's in her late 90s now", '90s', 'AGE');
+  });
+  it('younger ages, measures and counts stay', () => {
+    for (const [t, w] of [['she is 45 and he is 89', '89'], ['she has 95 answers', '95'], ['he did 91 days in remand', '91'], ['room 92 is hers', '92'], ['paid $95 for the room', '95'], ['took the 93 bus', '93']]) stays(t!, w!);
+  });
+});
