@@ -101,7 +101,7 @@ export const SUBJECT_VERBS = set(`
   messaged emailed phoned skipped attended finished graduated turned showed hung hangs crashed crashes sounded
   arrived appeared presented stated attended requested expressed explained indicated became remains remained returned
   just finally still never always also already really apparently prob probably def definitely
-  from
+  from wuz wz iz sez gonna wanna gotta
 `);
 /** Nicknames people go by on the street and in groups; they are names only in a person slot. */
 export const NICKNAMES = set(`
@@ -283,7 +283,11 @@ const judgeCached: (lower: string) => Verdict = wordMemo((lower) => judge(lower,
 const judgeTyped: (raw: string) => Verdict = wordMemo((raw) => judgeCached(raw.toLowerCase()));
 
 /** What is someone's, after their name typed without an apostrophe ("tanis place", "wills kids"); relations count too. */
-const OWNED = set(`place house tent room apt car truck phone kids kid baby babies dog bday birthday`);
+const OWNED = set(`place house tent room apt appt appointment car truck phone kids kid baby babies dog bday birthday meds court`);
+
+/** Prepositions after which a word-name said mostly as a name is a person ("4 hunter", "to Rose"). */
+const PREPOSITIONS = set(`for to from frm about abt`);
+const OBJECT_NEXT = set(`the a an this that these those my your our their its some any no every each another her his him them it me us you and or`);
 
 /** Words that join two people: "sky and dre", "me n kai", "bo w lulu". */
 const CONJ = set(`and n w`);
@@ -458,6 +462,12 @@ class MessyText {
     const before = signed || (!!prev && near && (PERSON_BEFORE.has(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)) ||
       (GIVE_VERBS.has(prev.lower) && (THING_NEXT.has(nextWord) || /^\s+\$?\d/.test(text.slice(t.end, t.end + 3))))));
     const possessive = /['’]s$/.test(t.lower);
+    // "at Honey's": a capitalised word-name with its 's inside a sentence is someone's.
+    const capitalPossessive = possessive && !!prev && /^\p{Lu}\p{Ll}/u.test(text.slice(t.start, t.end)) && !sentenceStart(text, t.start) && isGiven(base0);
+    // "a phone 4 hunter", "gave it to Rose": after a preposition, a word-name said mostly as a name in spoken English.
+    const toSomeone = ((!!prev && near && PREPOSITIONS.has(prev.lower)) || /(?:^|\s)[24][ \t]+$/.test(text.slice(Math.max(0, t.start - 4), t.start))) && isGiven(base0) && spoken().capitalised.has(base0) &&
+      // Not a verb taking its object ("to mark her", "to sue the landlord") nor one of two things ("about grace and forgiveness").
+      !OBJECT_NEXT.has(nextWord);
     // Only a given name or nickname, and never a cue word itself ("saw zorblax").
     const givenLike = isGiven(base0) && !PERSON_BEFORE.has(base0) && !PERSON_AFTER.has(base0);
     const opens = clauseStart(text, t.start, prev?.lower ?? '');
@@ -469,7 +479,7 @@ class MessyText {
     // A code in capitals after it ("van ABC-1234") is no name part.
     const nextCode = !!next && /^\p{Lu}{2,}$/u.test(text.slice(next.start, next.end));
     const besideName = givenLike && ((!!prev && near && (judgeCached(prev.lower) === 'name' || found[k - 1] === 1)) || (!!nextWord && !nextCode && judgeCached(nextWord) === 'name'));
-    return before || after || besideName || (!!prev && near && found[k - 1] === 1 && secondGiven(base0, d)) || this.labelled(k) || this.spokenTo(k) || this.coordinated(k, givenLike);
+    return before || after || besideName || capitalPossessive || toSomeone || (!!prev && near && found[k - 1] === 1 && secondGiven(base0, d)) || this.labelled(k) || this.spokenTo(k) || this.coordinated(k, givenLike);
   }
 
   /**
@@ -484,10 +494,16 @@ class MessyText {
     if (!next || t.end - t.start < 4 || !/^[ \t]+$/.test(text.slice(t.end, next.start))) return false;
     const owned = this.lowerOf(next);
     if (!(RELATIONS.has(owned) || OWNED.has(owned)) || owned === 'named') return false;
-    const w = this.lowerOf(t);
+    // As typed, not as a misspelling would read it ("hodans kids", "noors appt").
+    const w = text.slice(t.start, t.end).toLowerCase();
     if (!w.endsWith('s')) return false;
-    const one = w.slice(0, -1);
-    if (KEEP.has(one) || SAFE.has(one) || !isGiven(one) || (everyday().has(one) && !NICKNAMES.has(one) && !AMBIGUOUS_NAMES.has(one) && !WORD_GIVEN_NAMES.has(one))) return false;
+    const one = w.replace(/['’]?s$/, '');
+    if (KEEP.has(one) || SAFE.has(one)) return false;
+    if (!isGiven(one) || (everyday().has(one) && !NICKNAMES.has(one) && !AMBIGUOUS_NAMES.has(one) && !WORD_GIVEN_NAMES.has(one))) {
+      // A name that is no English word, or any word-name with its apostrophe ("hope's mom").
+      const v = judgeCached(one);
+      if (!(one.length >= 3 && (v === 'name' || (v === 'wordName' && w !== `${one}s`)))) return false;
+    }
     const prev = this.lowerOf(toks[k - 1]);
     return !DETERMINERS.has(prev) && !WORD_BEFORE.has(prev) && prev !== 'his' && prev !== 'her';
   }
@@ -641,6 +657,18 @@ export function messyNames(input: string): Entity[] {
       out.push({ start: toks[j]!.start, end: toks[k]!.end, type: 'NAME' });
       for (let x = j; x <= k; x++) found[x] = 1;
     }
+  }
+  // The same word-name twice ("Drew drew me a picture", "will will b there?", "i hope hope is ok"): one is a person —
+  // the second after a word that makes the first a word ("i", "to", "so"), else the first.
+  for (let k = 0; k + 1 < toks.length; k++) {
+    const a = toks[k]!;
+    const b = toks[k + 1]!;
+    if (b.end - b.start !== a.end - a.start || a.end - a.start < 3 || !/^[ \t]+$/.test(text.slice(a.end, b.start))) continue;
+    const w = text.slice(a.start, a.end).toLowerCase();
+    if (w !== text.slice(b.start, b.end).toLowerCase() || SAFE.has(w) || KEEP.has(w) || !isGiven(w)) continue;
+    const prev = slots.lowerOf(toks[k - 1]);
+    const who = WORD_BEFORE.has(prev) || STATE_BEFORE.has(prev) ? k + 1 : k;
+    if (!found[who]) slots.push(who);
   }
   // A word-name joined to a name found after it in the first pass: "pearl and joy came", "met joy and pearl".
   for (const k of candidates) if (verdictOf[k] === 'wordName' && (found[k - 1] || found[k + 1] || found[k - 2] || found[k + 2]) && slots.inSlot(k, 'wordName')) slots.push(k);

@@ -63,3 +63,32 @@ describe('deidentify: notes written in French (round 5)', () => {
     hidden('met tanis at the drop in, she said merci lol', 'tanis', 'NAME');
   });
 });
+
+describe('deidentify: the same word-name twice, capitals, prepositions, SMS verbs (round 5)', () => {
+  it('the same word-name twice: one of them is a person', () => {
+    hidden('Drew drew a map of the camp for me', 'Drew', 'NAME');
+    hidden('will will come by after lunch', 'will', 'NAME');
+    const { redacted } = deidentify('i hope hope calls back');
+    assert.equal(redacted, 'i hope [NAME] calls back');
+  });
+  it('a possessive typed without an apostrophe, for a name that is no word, and with one for a word-name', () => {
+    hidden('kwames kids r sick again', 'kwames', 'NAME');
+    hidden('sahars appt got moved', 'sahars', 'NAME');
+    hidden("left a note at journey's place", 'journey', 'NAME');
+  });
+  it("a capitalised word-name with its 's inside a sentence", () => {
+    hidden("Stopped at Sunny's after lunch, she was fine", 'Sunny', 'NAME');
+  });
+  it('after a preposition, a word-name said mostly as a name in speech', () => {
+    hidden('got a bus pass 4 ruby at the office', 'ruby', 'NAME');
+    hidden('handed the forms to Rose at the desk', 'Rose', 'NAME');
+  });
+  it('the same words as verbs and things stay', () => {
+    kept('she wants to mark her one year clean with a cake');
+    kept('she wants to sue the landlord');
+    kept('we talked about grace and forgiveness');
+  });
+  it('SMS verbs after a word-name opening a note', () => {
+    hidden('sunny wuz at the shelter last nite', 'sunny', 'NAME');
+  });
+});
