@@ -12,7 +12,7 @@ import { places } from './places';
 import { dictionaries } from './dictionaries';
 import { classifierNames } from './classifier/model';
 import { keepScreenWords } from './screenWords';
-import { detectionView, hasOverride, spelledNames, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
+import { detectionView, folded, hasOverride, spelledNames, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -159,7 +159,7 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
 export function repeatSpans(text: string, words: readonly string[]): Entity[] {
   if (!words.length) return [];
   const view = detectionView(text);
-  return view ? everywhere(view.text, [], words).map((e) => toCaller(view, e)) : everywhere(text, [], words);
+  return view ? everywhere(view.text, [], words.map(folded)).map((e) => toCaller(view, e)) : everywhere(text, [], words);
 }
 
 /** Name parts found apart ("[NAME] [NAME]") are one name: one placeholder. */
@@ -193,7 +193,10 @@ function spansIn(text: string, opts: DeidentifyOptions): Entity[] {
 
 /** The spans of a reading, as offsets into the caller's text. */
 function read(text: string, view: View | undefined, opts: DeidentifyOptions): Entity[] {
-  return view ? spansIn(view.text, opts).map((e) => toCaller(view, e)) : spansIn(text, opts);
+  if (!view) return spansIn(text, opts);
+  // Names given as typed ("Ｊｏｈｎ") are looked for as the view reads them.
+  const inView = { ...opts, knownNames: opts.knownNames?.map(folded), repeatNames: opts.repeatNames?.map(folded) };
+  return spansIn(view.text, inView).map((e) => toCaller(view, e));
 }
 
 /**

@@ -48,14 +48,14 @@ const latinAfter = (t: string, at: number) => !/[\p{L}\p{N}]/u.test(t.slice(at, 
 /** Zeros of the decimal digits people type in other scripts (Arabic-Indic, Persian, Devanagari, Bengali…). */
 const DIGIT_ZEROS = [0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0, 0x0f20, 0x1040, 0x17e0, 0x1810];
 
-const folded = new Map<number, string | null>();
+const foldedChars = new Map<number, string | null>();
 /**
  * What one non-ASCII code point reads as in the view, or null for itself: NFKC when it gives one character
  * (full-width, mathematical, circled, superscript letters and digits; no-break spaces) or a Latin ligature's
  * letters, and another script's digit as its ASCII digit. Precomposed accented letters are their own NFKC form.
  */
 function fold(cp: number): string | null {
-  let f = folded.get(cp);
+  let f = foldedChars.get(cp);
   if (f !== undefined) return f;
   f = null;
   const zero = DIGIT_ZEROS.find((z) => cp >= z && cp <= z + 9);
@@ -65,7 +65,7 @@ function fold(cp: number): string | null {
     const n = ch.normalize('NFKC');
     if (n !== ch && ([...n].length === 1 || (cp >= 0xfb00 && cp <= 0xfb06))) f = n;
   }
-  folded.set(cp, f);
+  foldedChars.set(cp, f);
   return f;
 }
 
@@ -166,6 +166,11 @@ export function detectionView(text: string, reverseOverrides = false): View | un
   }
   if (out === text) return undefined;
   return from ? { text: out, from, to } : { text: out };
+}
+
+/** A word or text as the detectors read it: for names given by a caller and the hashes of the name memory. */
+export function folded(text: string): string {
+  return detectionView(text)?.text ?? text;
 }
 
 /** A span of the view as a span of the caller's text: every unit it covers, wherever the view took it from. */

@@ -3,4 +3,4 @@ export { deidentify, knownNameSpans, repeatSpans } from './deidentify';
 export { labelProblem, looksLikeIdentifier, pseudonymousId, quasiIdentifier, type ClientCodeProblem, type LabelProblem, type QuasiIdentifier } from './identifier';
 export type { DeidentifyOptions, DeidentifyResult, Entity, EntityType } from './types';
 export { unsureNames } from './messy';
-export { withoutInvisible } from './evasion';
+export { folded, withoutInvisible } from './evasion';

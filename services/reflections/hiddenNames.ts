@@ -5,6 +5,7 @@
 // the names nor a way to test guesses (the secret is not in it). To hide a name in later text, each word of that
 // text is hashed the same way and the matches are handed to deidentify() — in the memory of that turn only.
 import { createHmac, randomBytes } from 'node:crypto';
+import { folded, withoutInvisible } from '../deidentify';
 
 export interface HiddenNames {
   salt: string;
@@ -18,8 +19,9 @@ export interface HiddenNames {
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
 
+/** Read as the de-identifier reads it: "Ｊｏｈｎ" and "Jоhn" (Cyrillic о) are "john". */
 function key(word: string): string {
-  return word.toLowerCase().replace(/[’']s$/, '').replace(/[’'-]+$/, '');
+  return folded(word).toLowerCase().replace(/[’']s$/, '').replace(/[’'-]+$/, '');
 }
 
 /** The salted HMAC of one word, normalised (lower case, no possessive). */
@@ -36,7 +38,7 @@ export function newSalt(): string {
 export function hideNames(secret: string, names: string[], previous?: HiddenNames): HiddenNames | undefined {
   const salt = previous?.salt ?? newSalt();
   const hashes = new Set(previous?.hashes ?? []);
-  for (const name of names) for (const w of name.match(WORD) ?? []) if (key(w).length >= 2) hashes.add(hashWord(secret, salt, w));
+  for (const name of names) for (const w of withoutInvisible(name).match(WORD) ?? []) if (key(w).length >= 2) hashes.add(hashWord(secret, salt, w));
   return hashes.size || previous ? { ...previous, salt, hashes: [...hashes] } : undefined;
 }
 
@@ -45,7 +47,7 @@ function wordsIn(secret: string, salt: string, hashes: string[] | undefined, tex
   if (!hashes || hashes.length === 0) return [];
   const set = new Set(hashes);
   const found = new Set<string>();
-  for (const w of text.match(WORD) ?? []) if (key(w).length >= 2 && set.has(hashWord(secret, salt, w))) found.add(w.replace(/[’']s$/, ''));
+  for (const w of withoutInvisible(text).match(WORD) ?? []) if (key(w).length >= 2 && set.has(hashWord(secret, salt, w))) found.add(w.replace(/[’']s$/, ''));
   return [...found];
 }
 

@@ -1,7 +1,7 @@
 // De-identification of a debrief's free text at the moment it arrives, and the PSW's own extra redactions at
 // review. Only the redacted text, counts by type and salted hashes of the names found leave here; the original
 // words stay with the caller's turn.
-import { deidentify } from '../deidentify';
+import { deidentify, withoutInvisible } from '../deidentify';
 import { foundNamesIn, hashWord, hiddenNamesIn, type HiddenNames } from './hiddenNames';
 
 export interface RedactedText {
@@ -23,7 +23,7 @@ export function redactText(raw: string, opts: { secret: string; hidden?: HiddenN
   const found = new Set<string>();
   for (const e of entities) {
     redactions[e.type] = (redactions[e.type] ?? 0) + 1;
-    if (e.type === 'NAME' && opts.hidden) for (const w of text.slice(e.start, e.end).match(NAME_WORD) ?? []) if (w.length >= 2) found.add(hashWord(opts.secret, opts.hidden.salt, w));
+    if (e.type === 'NAME' && opts.hidden) for (const w of withoutInvisible(text.slice(e.start, e.end)).match(NAME_WORD) ?? []) if (w.length >= 2) found.add(hashWord(opts.secret, opts.hidden.salt, w));
   }
   return { text: redacted, redactions, ...(found.size ? { found: [...found] } : {}) };
 }

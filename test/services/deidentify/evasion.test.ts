@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { deidentify, withoutInvisible } from '../../../services/deidentify';
 import { detectionView, spelledNames, spelledPhones, toCaller } from '../../../services/deidentify/evasion';
+import { hashWord, hideNames } from '../../../services/reflections/hiddenNames';
+import { redactText } from '../../../services/reflections/redact';
 import { hidden, kept } from '../../helpers/deidentify';
 
 const INVISIBLE = /\u034F|[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
@@ -126,6 +128,26 @@ describe('deidentify: letters for digits, phones in words, names spelled out (ev
     assert.deepEqual(spelledNames('plan a b c d for the week').spans, []);
     assert.deepEqual(spelledNames('the R.C.M.P. came by').spans, []);
     kept('plan a b c d for the week');
+  });
+});
+
+describe('name memory with evasive text (evasion)', () => {
+  const secret = 'test-secret-test-secret-test-secret-0000';
+
+  it('a name the PSW asked to hide is hidden written full-width, with a look-alike letter or split by an invisible character', () => {
+    const hidden = hideNames(secret, ['Storm'])!;
+    for (const t of ['the ｓｔｏｒｍ kept everyone in', 'the st\u200Borm kept everyone in', 'the Ѕtorm kept everyone in']) {
+      assert.equal(deidentify(t).redacted, withoutInvisible(t), 'kept without the memory');
+      assert.equal(redactText(t, { secret, hidden }).text, 'the [NAME] kept everyone in');
+    }
+  });
+
+  it('a name is hashed as the de-identifier reads it, so later debriefs match it however it was typed', () => {
+    assert.equal(hashWord(secret, 'salt', 'Ｊｏｈｎ'), hashWord(secret, 'salt', 'john'));
+    assert.equal(hashWord(secret, 'salt', 'Jоhn'), hashWord(secret, 'salt', 'john'));
+    const memory = hideNames(secret, ['Storm'])!;
+    // One word hashed, "john", not the fragments "Jo" and "hn".
+    assert.deepEqual(redactText('met Jo\u200Bhn at the dropin', { secret, hidden: memory }).found, [hashWord(secret, memory.salt, 'john')]);
   });
 });
 
