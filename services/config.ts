@@ -24,6 +24,8 @@ export interface Config {
   followUpDays: number;
   digestWeekday: number;
   digestHour: number;
+  /** The day reporting weeks start on, in each person's zone (1 = Monday … 7 = Sunday): summary, export, digest. */
+  weekStart: number;
   maxTextLength: number;
   maxBodyBytes: number;
   safetyProtocolFile: string;
@@ -66,6 +68,7 @@ const VARIABLES = {
   FOLLOW_UP_DAYS: { key: 'followUpDays', schema: { type: 'integer', minimum: 1, maximum: 60 }, default: '7' },
   DIGEST_WEEKDAY: { key: 'digestWeekday', schema: { type: 'integer', minimum: 1, maximum: 7 }, default: '1' },
   DIGEST_HOUR: { key: 'digestHour', schema: { type: 'integer', minimum: 0, maximum: 23 }, default: '9' },
+  WEEK_START: { key: 'weekStart', schema: { type: 'integer', minimum: 1, maximum: 7 }, default: '1' },
   MAX_TEXT_LENGTH: { key: 'maxTextLength', schema: { type: 'integer', minimum: 100, maximum: 20000 }, default: '2000' },
   MAX_BODY_BYTES: { key: 'maxBodyBytes', schema: { type: 'integer', minimum: 1024, maximum: 10485760 }, default: '262144' },
   SAFETY_PROTOCOL_FILE: { key: 'safetyProtocolFile', schema: { type: 'string' }, default: '' },

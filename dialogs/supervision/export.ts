@@ -17,10 +17,10 @@ export const EXPORT_DIALOG = 'supervision.export';
 
 
 /** Splits "PSW 1 last week" into an alias and a period; the period words come last. */
-function splitPeriod(args: string, zone: string, now: Date, fallback: string): { rest: string; period?: Period } {
+function splitPeriod(args: string, zone: string, now: Date, fallback: string, weekStart: number): { rest: string; period?: Period } {
   const m = PERIOD_AT_END.exec(args.trim());
-  if (m) return { rest: m[1].trim(), period: parsePeriod(m[2], zone, now) };
-  return { rest: args, period: parsePeriod(fallback, zone, now) };
+  if (m) return { rest: m[1].trim(), period: parsePeriod(m[2], zone, now, weekStart) };
+  return { rest: args, period: parsePeriod(fallback, zone, now, weekStart) };
 }
 
 export function exportDialog(app: AppServices): OneTurnDialog {
@@ -29,7 +29,7 @@ export function exportDialog(app: AppServices): OneTurnDialog {
   return new OneTurnDialog(EXPORT_DIALOG, async (context, args) => {
     const viewer = personOf(context);
     const now = app.now();
-    const { rest, period } = splitPeriod(args, viewer.timeZone, now, '4 weeks');
+    const { rest, period } = splitPeriod(args, viewer.timeZone, now, '4 weeks', app.config.weekStart);
     if (!period) return void (await context.sendActivity(shared.badPeriod()));
     const request = await exportService.request(viewer.id, rest || undefined, period, now);
     if (!request.ok) {

@@ -21,7 +21,7 @@ export function mySummaryDialog(app: AppServices): OneTurnDialog {
     if (full !== undefined) return showFull(context, viewer, full);
     if (page === 'first') return showPage(context, viewer, await summaries.firstPage(viewer.id, undefined, now), 'my summary', true);
     if (page !== undefined) return showPage(context, viewer, await summaries.nextPage(viewer.id, page, now), 'my summary', false);
-    const period = parsePeriod(args, viewer.timeZone, now);
+    const period = parsePeriod(args, viewer.timeZone, now, app.config.weekStart);
     if (!period) return void (await context.sendActivity(words.badPeriod()));
     const r = await summaries.own(viewer.id, period, now);
     if (!r.ok) return void (await context.sendActivity(t('router.notAllowed')));

@@ -24,7 +24,7 @@ export function summaryDialog(app: AppServices): OneTurnDialog {
       const t = summaries.readTeamPageToken(viewer.id, team, now);
       return t ? showTeam(context, viewer, t.period, t.offset, t.digest) : void (await context.sendActivity(words.expired()));
     }
-    const period = parsePeriod(args, viewer.timeZone, now);
+    const period = parsePeriod(args, viewer.timeZone, now, app.config.weekStart);
     if (period) return showTeam(context, viewer, period, 0, false);
     if (/^\d/.test(args) || looksLikePeriod(args)) return void (await context.sendActivity(words.badPeriod()));
     const r = await summaries.firstPage(viewer.id, args, now);

@@ -15,7 +15,7 @@ import type { Person } from '../people';
 import type { PeopleService } from '../people';
 import type { Job, JobHandler, JobOutcome } from '../scheduler/job';
 import type { SupervisionAgenda } from './agenda';
-import type { Period } from './period';
+import { weekPeriod, type Period } from './period';
 import type { SummaryService } from './summaries';
 import { deleteDoc } from '../storage/documents';
 
@@ -24,7 +24,8 @@ export const CLAIM_MINUTES = 15;
 /** Idempotency records clean themselves up after this (Cosmos TTL; the embedded server ignores TTL). */
 export const SENT_RECORD_TTL_SECONDS = 60 * 86_400;
 
-export type DigestSchedule = Pick<Config, 'digestWeekday' | 'digestHour'>;
+/** When digests are sent; `weekStart` (WEEK_START, default Monday) says which week they report. */
+export type DigestSchedule = Pick<Config, 'digestWeekday' | 'digestHour'> & Partial<Pick<Config, 'weekStart'>>;
 
 /**
  * The first digest time strictly after `after`: weekday `digestWeekday` (1 = Monday … 7 = Sunday) at
@@ -44,6 +45,16 @@ export function nextDigestDue(person: Pick<Person, 'timeZone'>, after: Date, con
 /** The occurrence a digest run belongs to: its scheduled local date (YYYY-MM-DD in the person's zone). */
 export function digestWeekKey(due: string, zone: string): string {
   return DateTime.fromISO(due, { zone }).toISODate()!;
+}
+
+/**
+ * The week a digest reports: the last full week before its scheduled time, in the supervisor's zone, with the weeks
+ * `summary` uses (WEEK_START) — exactly what `summary last week` shows at that moment, named the same ("week of …"),
+ * whatever day the digest is sent on. (It used to be the seven days before the send time: on a Wednesday, a week
+ * from Wednesday 09:00 that no summary ever showed.)
+ */
+export function digestPeriod(due: string, zone: string, config: DigestSchedule): Period {
+  return weekPeriod(zone, new Date(due), 1, config.weekStart);
 }
 
 export function digestJobId(supervisorId: string): string {
@@ -172,11 +183,7 @@ export function createDigestHandler(deps: DigestDeps): JobHandler {
       log.info('digest.already_claimed', { person: person.id.slice(0, 8), jobId: job.id });
       return { messages: [], next: new Date(Date.parse(claim.until) + 60_000).toISOString() };
     }
-    // The digest covers the seven days before the scheduled time, in the supervisor's zone; named by its first day,
-    // as `summary` names a week ("week of …"): on a Monday digest, the very week `summary last week` shows.
-    const end = DateTime.fromISO(job.due, { zone: person.timeZone });
-    const start = end.minus({ weeks: 1 });
-    const period: Period = { from: start.toUTC().toISO()!, to: end.toUTC().toISO()!, label: { kind: 'weekOf', date: start.toISODate()! } };
+    const period = digestPeriod(job.due, person.timeZone, deps.config);
     try {
       const result = await deps.summaries.team(person, period, now, 'digest'); // the person just read: not read again
       if (!result.ok) return { messages: [], next, payload: { lastWeek: week } };

@@ -15,7 +15,7 @@ import { MOVEMENTS, STAGE_IDS, type Movement, type ReflectionDoc, type Relations
 import { signToken, verifyToken } from '../signedToken';
 import { tallyEvents, type StrategyTally } from '../reflections/strategies';
 import { relationshipAsOf } from './asOf';
-import { weekPeriod, type Period, type PeriodLabel } from './period';
+import { weeksEndingWith, type Period, type PeriodLabel } from './period';
 import { recordKey } from './records';
 import type { OpenAlert } from './openAlerts';
 import type { RollupLine, RollupStore } from './rollups';
@@ -319,10 +319,9 @@ interface History {
   activeFrom: string;
 }
 
-/** The TREND_WEEKS weeks ending with the period's week, in the viewer's zone. */
+/** The TREND_WEEKS weeks ending with the period's week, in the viewer's zone (a period ends where a week ends). */
 function trendWeeks(period: Period, zone: string): Period[] {
-  const periodEnd = DateTime.fromISO(period.to).minus({ milliseconds: 1 }).toJSDate();
-  return Array.from({ length: TREND_WEEKS }, (_, i) => weekPeriod(zone, periodEnd, TREND_WEEKS - 1 - i));
+  return weeksEndingWith(period, zone, TREND_WEEKS);
 }
 
 function avg(xs: number[]): number {
