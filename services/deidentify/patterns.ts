@@ -85,20 +85,32 @@ export const healthCard: Detector = (t) => [
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const TIME = '(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?: ?[ap]\\.?m\\.?)?)?';
 
+const ISO_DATE = new RegExp(`\\b\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}${TIME}\\b`, 'gi');
+const NUMERIC_DATE = new RegExp(`\\b\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})${TIME}(?![\\d/.-]*\\d)`, 'gi');
+const MONTH_FIRST = new RegExp(`\\b(?:${MONTHS})\\.? (?:\\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{4})\\b`, 'gi');
+const DAY_FIRST = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTHS})\\.?(?:,? \\d{4})?\\b`, 'gi');
+/** What each kind of date needs somewhere in the text: digits around a separator; a month's first three letters. */
+const SEPARATED_DIGITS = /\d[-/.]\d/;
+const MONTH_NAME = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+
 /** Exact dates. Years alone, weekdays and months alone stay (not identifying; clinically useful). */
-export const date: Detector = (t) => [
-  ...all(t, new RegExp(`\\b\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}${TIME}\\b`, 'gi'), 'DATE'),
-  ...all(t, new RegExp(`\\b\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})${TIME}(?![\\d/.-]*\\d)`, 'gi'), 'DATE', (m) => {
-    const [a, b] = m[0].split(/[-/.]/).map(Number);
-    return (a! <= 12 && b! <= 31) || (b! <= 12 && a! <= 31);
-  }),
-  // "March 3", "Mar. 3rd, 1987", "March 2021"
-  ...all(t, new RegExp(`\\b(?:${MONTHS})\\.? (?:\\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{4})\\b`, 'gi'), 'DATE', (m) => /^[A-Z]/.test(m[0]) || /\d{4}/.test(m[0])),
-  // "3 March 1987", "3rd of March"
-  ...all(t, new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTHS})\\.?(?:,? \\d{4})?\\b`, 'gi'), 'DATE'),
-  // "born in 1984", "DOB 1984": a year tied to a birth is an identifier for the very old
-  ...all(t, /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born(?: on| in)?)[:\s]+(\d{4})\b/gi, 'DATE', undefined, 1),
-];
+export const date: Detector = (t) => {
+  const separated = SEPARATED_DIGITS.test(t);
+  const month = MONTH_NAME.test(t);
+  return [
+    ...(separated ? all(t, ISO_DATE, 'DATE') : []),
+    ...(separated ? all(t, NUMERIC_DATE, 'DATE', (m) => {
+      const [a, b] = m[0].split(/[-/.]/).map(Number);
+      return (a! <= 12 && b! <= 31) || (b! <= 12 && a! <= 31);
+    }) : []),
+    // "March 3", "Mar. 3rd, 1987", "March 2021"
+    ...(month ? all(t, MONTH_FIRST, 'DATE', (m) => /^[A-Z]/.test(m[0]) || /\d{4}/.test(m[0])) : []),
+    // "3 March 1987", "3rd of March"
+    ...(month ? all(t, DAY_FIRST, 'DATE') : []),
+    // "born in 1984", "DOB 1984": a year tied to a birth is an identifier for the very old
+    ...all(t, /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born(?: on| in)?)[:\s]+(\d{4})\b/gi, 'DATE', undefined, 1),
+  ];
+};
 
 /** Ages over 89 (HIPAA Safe Harbor); younger ages stay. */
 const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
