@@ -198,6 +198,31 @@ describe('words typed at a safety pause are kept, screened and joined to the ale
     assert.deepEqual(doc!.answers.filter((a) => a.promptId === SAFETY_PAUSE_STEP).map((a) => a.text), ['he has been saving up his pills in a sock', 'her mum leaves the toddler alone all weekend']);
   });
 
+  it('in `reflect me`: the words are kept with that reflection, and its review names them', async () => {
+    const you = content().you;
+    const c = new Conversation(bot.url, 'pause-words-5');
+    await asRole(bot, c.userId, 'psw');
+    const say = async (text: string) => visibleText(await c.say(text));
+    await say('reflect me');
+    await say('My own recovery');
+    assert.ok((await say("honestly i used again last night and i don't want to be here")).includes(t('prompts.carryOn')));
+    assert.ok((await say('i have been keeping the number of my old dealer Maria Lopez 416-555-0199')).includes(t('safety.pauseKept')));
+    assert.match(await say('ok'), /\(2\/3\)/);
+    await say('skip');
+    await say('skip');
+    let review = await say(you.supervision.none);
+    for (let i = 0; i < 3 && /a person\? If so/.test(review); i++) review = await say('keep');
+    assert.ok(review.includes(t('safety.pauseNote')));
+    assert.match(review, /my old dealer \[NAME\] \[PHONE\]|my old dealer \[NAME\] \[NAME\] \[PHONE\]/);
+    assert.ok((await say('save')).includes(you.texts.saved.text));
+    const { resources } = await bot.store.containers.reflections.items
+      .query<{ answers: { promptId: string; text: string }[] }>({ query: "SELECT * FROM c WHERE c.psw = @p AND c.kind = 'self'", parameters: [{ name: '@p', value: bot.app.personIdFor(c.userId) }] })
+      .fetchAll();
+    assert.equal(resources.length, 1);
+    assert.deepEqual(resources[0]!.answers.map((a) => a.promptId).filter((id) => id === SAFETY_PAUSE_STEP).length, 1);
+    assert.doesNotMatch(JSON.stringify(resources[0]), RAW);
+  });
+
   it('outside a debrief (`worried` on its own): the words are screened and answered, and nothing is kept', async () => {
     const c = new Conversation(bot.url, 'pause-words-4');
     await asRole(bot, c.userId, 'psw');
