@@ -5,12 +5,16 @@
  * - a hyphenated word built from common words and affixes (./compounds): self-harm, ex-partner, 8-year-old;
  * - a pronoun's contraction: she'll, he'd, who've, u'll;
  * - a word of the screen's keep-list groups (content/deid-keep.json) typed in lower case: "ive", "si", "dilly" are
- *   names only when capitalised ("Ive", "Si"), where the rules still judge them.
+ *   names only when capitalised ("Ive", "Si"), where the rules still judge them;
+ * - any keep-list word no one is named ("the mcdonalds"), unless a title stands before it.
  * Other detectors' spans (addresses, dates, phones) are left alone.
  */
 import type { Entity } from './types';
 import { compoundAround, wordCompound } from './compounds';
 import { keepGroups } from './keepList';
+import { AMBIGUOUS_NAMES, KEEP } from './lexicon';
+import { NICKNAMES } from './messy';
+import { dictionaries } from './dictionaries';
 
 /** Keep-list groups the risk screen reads: risk words and contractions, drugs, services, clinical notes' words. */
 export const SCREEN_GROUPS = ['risk-language', 'street-drugs', 'services', 'clinical-notes'];
@@ -28,8 +32,19 @@ function screenWord(text: string, e: Entity): boolean {
   if (!/^[\p{L}'’]+$/u.test(w)) return false;
   if (CONTRACTION.test(w)) return true;
   screen ??= keepGroups(...SCREEN_GROUPS);
-  return w === w.toLowerCase() && screen.has(w);
+  const lower = w.toLowerCase();
+  if (w === lower && screen.has(w)) return true;
+  // The keep-list's promise, whatever rule found the name: a word on it that no one is named is no name ("the
+  // mcdonalds", "a McDonald's bathroom"); after a title it is a surname ("Mr. Elder").
+  const kept = KEEP.has(lower) || (/^['’]s\b/.test(text.slice(e.end, e.end + 3)) && KEEP.has(`${lower}'s`));
+  return kept && !mayBeNamed(lower) && !TITLE_BEFORE.test(text.slice(Math.max(0, e.start - 6), e.start));
 }
+
+/** Keep-list words that are also given names or nicknames ("crystal", "buddy"): the rules judge them by their slot. */
+function mayBeNamed(lower: string): boolean {
+  return dictionaries().firstNames.has(lower) || AMBIGUOUS_NAMES.has(lower) || NICKNAMES.has(lower);
+}
+const TITLE_BEFORE = /\b(?:mr|mrs|ms|mx|dr|miss|prof)\.?\s+$/i;
 
 /** `found` without the name spans that are words the risk screen needs. */
 export function keepScreenWords(text: string, found: Entity[]): Entity[] {
