@@ -83,6 +83,24 @@ export interface View {
   to?: number[];
 }
 
+const NON_ASCII = /[\u0080-\uFFFF]/g;
+const changes = new Map<number, boolean>();
+/** Whether a non-ASCII character of the text folds, drops or composes (an override is dropped too): most texts hold none. */
+function mayFold(text: string): boolean {
+  NON_ASCII.lastIndex = 0;
+  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
+    const cp = text.codePointAt(m.index)!;
+    let c = changes.get(cp);
+    if (c === undefined) {
+      c = DROPPED.test(m[0]) || MARK.test(m[0]) || fold(cp) !== null;
+      changes.set(cp, c);
+    }
+    if (c) return true;
+    if (cp > 0xffff) NON_ASCII.lastIndex++;
+  }
+  return false;
+}
+
 /**
  * The detection view of `text`, or undefined when it is the text itself (most texts: the check is one regex, or a
  * walk over the non-ASCII code points). With `reverseOverrides` a run after a right-to-left override is read
@@ -92,7 +110,7 @@ export function detectionView(text: string, reverseOverrides = false): View | un
   let out = '';
   let from: number[] | undefined;
   let to: number[] | undefined;
-  if (/[\u0080-\uFFFF]/.test(text)) {
+  if (mayFold(text)) {
     const f: number[] = [];
     const t: number[] = [];
     let changed = false;
@@ -228,6 +246,9 @@ export function spelledPhones(text: string): Entity[] {
   return out;
 }
 
+const SPELLED_GATE_ASCII = /(?:^|[^\w])\w[ .-]\w[ .-]\w(?!\w)/;
+const NON_ASCII_ANY = /[\u0080-\uFFFF]/;
+const SPELLED_GATE_UNICODE = /(?<![\p{L}\p{N}])\p{L}[ .-]\p{L}[ .-]\p{L}(?![\p{L}\p{N}])/u;
 const SPELLED_NAME = /(?<![\p{L}\p{N}])\p{L}(?:(?:\. ?| |-)\p{L}){2,}\.?(?![\p{L}\p{N}])/gu;
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mx']);
 
@@ -239,7 +260,8 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mx']);
 export function spelledNames(text: string): { spans: Entity[]; words: string[] } {
   const spans: Entity[] = [];
   const words: string[] = [];
-  if (!/(?<![\p{L}\p{N}])\p{L}[ .-]\p{L}[ .-]/u.test(text)) return { spans, words };
+  // Three one-character tokens in a row, looked for without Unicode classes first (the costly scan is rarer).
+  if (!SPELLED_GATE_ASCII.test(text) && !(NON_ASCII_ANY.test(text) && SPELLED_GATE_UNICODE.test(text))) return { spans, words };
   SPELLED_NAME.lastIndex = 0;
   for (let m = SPELLED_NAME.exec(text); m; m = SPELLED_NAME.exec(text)) {
     let start = m.index;
