@@ -115,6 +115,8 @@ export function french(): French {
   return frenchCached;
 }
 
+const MARKER_MIN = Math.min(...[...FRENCH_MARKERS].map((w) => w.length));
+const MARKER_MAX = Math.max(...[...FRENCH_MARKERS].map((w) => w.length));
 const FRENCH_TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?/gu;
 let lastText: string | undefined;
 let lastFrench: ((lower: string) => boolean) | null = null;
@@ -130,7 +132,10 @@ export function frenchWordsOf(text: string): ((lower: string) => boolean) | null
   const seen = new Set<string>();
   FRENCH_TOKEN.lastIndex = 0;
   for (let m = FRENCH_TOKEN.exec(text); m; m = FRENCH_TOKEN.exec(text)) {
-    const w = m[0].toLowerCase().replace(/’/g, "'");
+    // Markers are 2 to 6 characters long and lower-casing never shortens a word: most words need no look at all.
+    if (m[0].length < MARKER_MIN || m[0].length > MARKER_MAX) continue;
+    const lowered = m[0].toLowerCase();
+    const w = lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered;
     if (FRENCH_MARKERS.has(w)) seen.add(w);
     if (seen.size >= 2) {
       const { words } = french();
