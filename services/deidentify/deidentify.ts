@@ -12,7 +12,7 @@ import { places } from './places';
 import { dictionaries } from './dictionaries';
 import { classifierNames } from './classifier/model';
 import { keepScreenWords } from './screenWords';
-import { detectionView, folded, hasOverride, spelledNames, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
+import { detectionView, disguisedNames, folded, hasOverride, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -179,8 +179,8 @@ export const stagesForBench = { detectors: DETECTORS, settle, dropKept, everywhe
 /** The entities of one reading of a text: the text itself, or its detection view (evasion.ts), in its offsets. */
 function spansIn(text: string, opts: DeidentifyOptions): Entity[] {
   const digit = DIGIT.test(text);
-  // A phone said in words and a name spelled out after a person cue come first: nothing else reads them whole.
-  const spelled = spelledNames(text);
+  // A phone said in words and a name disguised in a person slot come first: nothing else reads them whole.
+  const spelled = disguisedNames(text);
   const groups: Entity[][] = [knownNameSpans(text, opts.knownNames), spelledPhones(text), spelled.spans];
   for (const [detect, may] of DETECTORS) groups.push(may(text, digit) ? detect(text) : []);
   const ruled = settle(groups);

@@ -25,6 +25,7 @@ const DROPPED = /\u034F|[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u20
 const RLO = 0x202e;
 /** A combining mark in the Basic Multilingual Plane (the ones accents are written with). */
 const MARK = /\p{M}/u;
+const MARKS = /\p{M}/gu;
 /** What ends an override: pop directional formatting, pop directional isolate, a line break. */
 const OVERRIDE_END = new Set([0x202c, 0x2069, 0x0a, 0x0d]);
 
@@ -154,7 +155,9 @@ export function detectionView(text: string, reverseOverrides = false): View | un
       while (j < text.length && MARK.test(text[j]!)) j++;
       if (j > i + w) {
         const cluster = text.slice(i, j);
-        const composed = cluster.normalize('NFKC');
+        let composed = cluster.normalize('NFKC');
+        // Marks no precomposed letter takes ("S̶a̶r̶a̶h̶", stacked "zalgo" marks) are dropped after a Latin letter or digit.
+        if (LATIN_OR_DIGIT.test(composed[0]!) && MARK.test(composed)) composed = composed.replace(MARKS, '');
         if (composed !== cluster && !DROPPED.test(cluster)) {
           emit(composed, i, j);
           changed = true;
@@ -252,32 +255,51 @@ const SPELLED_GATE_UNICODE = /(?<![\p{L}\p{N}])\p{L}[ .-]\p{L}[ .-]\p{L}(?![\p{L
 const SPELLED_NAME = /(?<![\p{L}\p{N}])\p{L}(?:(?:\. ?| |-)\p{L}){2,}\.?(?![\p{L}\p{N}])/gu;
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mx']);
 
+/** Whether the word at [start, end) sits in a person slot: a person cue or title before it, a person's verb after. */
+function personSlot(text: string, start: number, end: number, before = /([\p{L}/']+)[.,:]?\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase()): boolean {
+  // "the R.C.M.P. came": an organisation, not a person.
+  if (before && DETERMINERS.has(before)) return false;
+  const after = /^\s+([\p{L}']+)/u.exec(text.slice(end, end + 30))?.[1]?.toLowerCase();
+  return !!((before && (PERSON_BEFORE.has(before) || TITLES.has(before))) || (after && PERSON_AFTER.has(after)));
+}
+
+/** A word of letters with digits drawn like letters in it, "J0hn", "m4rcy", "K3lly" (never first: "2day", "4th"). */
+const LEET_WORD = /(?<![\p{L}\p{N}_@.-])\p{L}[\p{L}013457]*[013457][\p{L}013457]*(?![\p{L}\p{N}_@-]|\.\p{L})/gu;
+const LEET_LETTER: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+
 /**
- * A name spelled out letter by letter, "met j o h n", "with J.O.H.N.", "j-o-h-n said": three or more single
- * letters after a person cue or before a person's verb. Returns the spans and the words they spell, so that the
- * same name written whole is hidden everywhere else in the text.
+ * Names written to dodge, in a person slot (a cue before, a person's verb after): spelled out letter by letter,
+ * "met j o h n", "with J.O.H.N.", "j-o-h-n said", or with digits for letters, "met J0hn", "texted m4rcy". Returns
+ * the spans and the words they spell, so that the same name written plainly is hidden everywhere else in the text.
  */
-export function spelledNames(text: string): { spans: Entity[]; words: string[] } {
+export function disguisedNames(text: string): { spans: Entity[]; words: string[] } {
   const spans: Entity[] = [];
   const words: string[] = [];
+  if (/\p{L}[013457]|[013457]\p{L}/u.test(text)) {
+    LEET_WORD.lastIndex = 0;
+    for (let m = LEET_WORD.exec(text); m; m = LEET_WORD.exec(text)) {
+      const letters = m[0].replace(/\d/g, '').length;
+      if (letters < 2 || m[0].length - letters > letters || !personSlot(text, m.index, m.index + m[0].length)) continue;
+      spans.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
+      const plain = m[0].replace(/\d/g, (d) => LEET_LETTER[d]!);
+      words.push(plain);
+      if (m[0].includes('1')) words.push(plain.replace(/i/g, (c, k: number) => (m![0][k] === '1' ? 'l' : c)));
+    }
+  }
   // Three one-character tokens in a row, looked for without Unicode classes first (the costly scan is rarer).
   if (!SPELLED_GATE_ASCII.test(text) && !(NON_ASCII_ANY.test(text) && SPELLED_GATE_UNICODE.test(text))) return { spans, words };
   SPELLED_NAME.lastIndex = 0;
   for (let m = SPELLED_NAME.exec(text); m; m = SPELLED_NAME.exec(text)) {
     let start = m.index;
     let run = m[0];
-    let before = /([\p{L}/']+)[.,:]?\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase();
+    let before: string | undefined;
     // "sat w j o h n": the "w" is the cue, not the name's first letter.
     if (/^w /i.test(run) && run.length >= 7) {
       before = 'w';
       start += 2;
       run = run.slice(2);
     }
-    const after = /^\s+([\p{L}']+)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 30))?.[1]?.toLowerCase();
-    // "the R.C.M.P. came": an organisation, not a person.
-    if (before && DETERMINERS.has(before)) continue;
-    const cued = (before && (PERSON_BEFORE.has(before) || TITLES.has(before))) || (after && PERSON_AFTER.has(after));
-    if (!cued) continue;
+    if (!personSlot(text, start, m.index + m[0].length, before)) continue;
     const end = run.endsWith('.') && !/^\p{L}\./u.test(run) ? start + run.length - 1 : start + run.length;
     spans.push({ start, end, type: 'NAME' });
     words.push(run.replace(/[^\p{L}]/gu, ''));

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { deidentify, withoutInvisible } from '../../../services/deidentify';
-import { detectionView, spelledNames, spelledPhones, toCaller } from '../../../services/deidentify/evasion';
+import { detectionView, disguisedNames, spelledPhones, toCaller } from '../../../services/deidentify/evasion';
 import { hashWord, hideNames } from '../../../services/reflections/hiddenNames';
 import { redactText } from '../../../services/reflections/redact';
 import { hidden, kept } from '../../helpers/deidentify';
@@ -78,6 +78,12 @@ describe('deidentify: full-width, mathematical and look-alike letters (evasion)'
     hidden('met Јое at the dropin', 'Јое', 'NAME');
   });
 
+  it('marks no letter takes (strike-through, stacked "zalgo" marks) no longer split an email or a phone', () => {
+    assert.equal(hides('email j\u0336doe@gmail.com', [['EMAIL', 'j\u0336doe@gmail.com']]), 'email [EMAIL]');
+    assert.equal(hides('call 7\u03368\u03360-555-0142', [['PHONE', '7\u03368\u03360-555-0142']]), 'call [PHONE]');
+    hidden('Later S\u0336a\u0336r\u0336a\u0336h\u0336 Thompson phoned the office.', 'S\u0336a\u0336r\u0336a\u0336h\u0336 Thompson', 'NAME');
+  });
+
   it('digits of other scripts are digits', () => {
     hidden('her number is ٧٨٠٥٥٥٠١٤٢', '٧٨٠٥٥٥٠١٤٢');
   });
@@ -121,12 +127,20 @@ describe('deidentify: letters for digits, phones in words, names spelled out (ev
     hidden('j-o-h-n said he was ok', 'j-o-h-n', 'NAME');
     hidden('Mr. S m i t h called', 'S m i t h', 'NAME');
     hidden('sat w j o h n at the dropin', 'j o h n', 'NAME');
-    assert.deepEqual(spelledNames('sat w j o h n at the dropin').words, ['john']);
+    assert.deepEqual(disguisedNames('sat w j o h n at the dropin').words, ['john']);
+  });
+
+  it('a name with digits for letters in a person slot is hidden, and hidden again written plainly', () => {
+    assert.equal(hides('met J0hn today, john was cold', [['NAME', 'J0hn'], ['NAME', 'john']]), 'met [NAME] today, [NAME] was cold');
+    hidden('texted m4rcy about the ride', 'm4rcy', 'NAME');
+    assert.deepEqual(disguisedNames('with ke11y at 2').words, ['keiiy', 'kelly']);
+    kept('met with 2 kids and their mom at 10am');
+    kept('texted b4 lunch, gr8 news about the unit');
   });
 
   it('letters spelled out with no person around them are left to the other detectors', () => {
-    assert.deepEqual(spelledNames('plan a b c d for the week').spans, []);
-    assert.deepEqual(spelledNames('the R.C.M.P. came by').spans, []);
+    assert.deepEqual(disguisedNames('plan a b c d for the week').spans, []);
+    assert.deepEqual(disguisedNames('the R.C.M.P. came by').spans, []);
     kept('plan a b c d for the week');
   });
 });
