@@ -1,61 +1,10 @@
 // Words the risk screen needs survive de-identification (docs/DEIDENTIFICATION.md, "Words the risk screen needs"):
 // the screen reads de-identified text, so a risk word hidden as a name is a risk it cannot see.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { deidentify } from '../../../services/deidentify';
 import { wordCompound } from '../../../services/deidentify/compounds';
-import { packagePath } from '../../../services/paths';
+import { riskLexiconWords } from '../../helpers/riskLexicon';
 import { hidden, kept } from '../../helpers/deidentify';
-
-/** The literal words of content/risk-terms.json: whole words its patterns and macros spell out. */
-function riskLexiconWords(): Set<string> {
-  const terms = JSON.parse(fs.readFileSync(packagePath('content', 'risk-terms.json'), 'utf8')) as {
-    macros?: Record<string, string>;
-    categories: { patterns: { pattern: string }[] }[];
-  };
-  const words = new Set<string>();
-  for (const src of [...Object.values(terms.macros ?? {}), ...terms.categories.flatMap((c) => c.patterns.map((p) => p.pattern))]) {
-    for (const w of literalWords(src)) words.add(w);
-  }
-  words.delete('xname'); // the screen's own stand-in for a [NAME] placeholder
-  return words;
-}
-
-/**
- * Letter runs of a regular expression that stand as whole words: not glued to a group, a class, an escape or a
- * quantifier ("overdos(?:e|ed)", "bruis\w+", "jewel+ery" give nothing), and not inside a lookaround.
- */
-function literalWords(pattern: string): string[] {
-  // \b is a word edge; other escapes, classes and counted quantifiers are glue; {macro} stands for words.
-  const s = pattern.replace(/\\b/g, ' ').replace(/\\./g, '#').replace(/\[[^\]]*\]/g, '#').replace(/\{\d*,?\d*\}/g, '#').replace(/\{[a-z_]+\}/g, ' ');
-  // Each group: is it glued to what touches it, or a lookaround?
-  const glued = new Array<boolean>(s.length).fill(false);
-  const stack: number[] = [];
-  const close = new Map<number, number>();
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '(') stack.push(i);
-    else if (s[i] === ')') close.set(stack.pop()!, i);
-  }
-  const touches = (c: string | undefined) => c !== undefined && /[a-z'’#()+*]/i.test(c);
-  for (const [open, end] of close) {
-    let after = end + 1;
-    while (s[after] === '?') after++;
-    const look = /^\(\?<?[=!]/.test(s.slice(open, open + 4));
-    if (look || touches(s[open - 1]) || (after < s.length && touches(s[after]) && s[after] !== ')')) for (let k = open; k <= end; k++) glued[k] = true;
-  }
-  const out: string[] = [];
-  for (const m of s.matchAll(/[a-z][a-z'’-]*[a-z]|[a-z]/gi)) {
-    const at = m.index!;
-    const end = at + m[0].length;
-    const before = s[at - 1];
-    let after = s[end];
-    if (after === '?' && !/[a-z(]/i.test(s[end + 1] ?? '')) after = s[end + 1];
-    const edgeBefore = before === undefined || ' |(:'.includes(before);
-    const edgeAfter = after === undefined || ' |)'.includes(after);
-    if (!glued[at] && edgeBefore && edgeAfter && m[0].length >= 2) out.push(m[0].toLowerCase());
-  }
-  return out;
-}
 
 /** Where `word` sits in `text` is no part of any entity. */
 function survives(text: string, word: string): boolean {
