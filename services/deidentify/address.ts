@@ -215,7 +215,11 @@ export function addresses(text: string): Entity[] {
   CORNER.lastIndex = 0;
   for (let m = CORNER.exec(text); m; m = CORNER.exec(text)) {
     const words = m[0].split(/\s+/);
-    if (words.some((w, i) => isStreetWord(w, i)) || /\d/.test(m[0])) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+    const and = words.lastIndexOf('and');
+    const cut = words.findIndex((w, i) => i > and + 1 && CORNER_PROSE.has(w.toLowerCase()));
+    const kept = cut > 0 ? words.slice(0, cut) : words;
+    const end = m.index + kept.join(' ').length;
+    if (kept.some((w, i) => isStreetWord(w, i)) || /\d/.test(kept.join(' '))) out.push({ start: m.index, end, type: 'ADDRESS' });
   }
   return widen(text, mergeSpans(out));
 }
@@ -223,6 +227,8 @@ export function addresses(text: string): Entity[] {
 const LEAD = new RegExp(`(?<![\\p{L}\\d.,-])(${HOUSE} +)?((?:rue|rua|rúa|r\\.|via|viale|calle|c\\/|avenida|avda\\.?|chemin|strada|trg|ul\\.|u\\.|al\\.|aleja|piazza|corso|travessa|carrera|paseo|camino|leoforos|odos) +)(${LOOSE}(?: +${LOOSE}){0,5})( +\\d{1,5}[A-Za-z]?\\b\\.?)?(?![\\p{L}\\d])`, 'giu');
 const SIDE = `(?:\\d{1,6}[A-Za-z]?\\.?|${CAP}|(?:${LOWER_STREET})\\.?|${CONNECT})`;
 const CORNER = new RegExp(`\\b(?:the )?corner of ${SIDE}(?: ${SIDE}){0,5} and ${SIDE}(?: ${SIDE}){0,4}(?![\\p{L}\\p{N}])`, 'giu');
+/** Under the i flag a side takes any word: the second street ends before prose ("... and 104 st at noon"). */
+const CORNER_PROSE = new Set('at in on by for to from with when where while before after til until around about near so but then was is'.split(' '));
 
 
 // Two digits or more: a lone digit before an address is SMS "2"/"4" ("mail 2 po box 1184").

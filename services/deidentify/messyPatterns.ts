@@ -11,6 +11,7 @@ import { dictionaries } from './dictionaries';
 import { all as allMatches } from './patterns';
 import { SAFE } from './messy';
 import { keepGroups } from './keepList';
+import { oneEdit } from './typos';
 
 /** patterns.ts's `all`, locating a capture group from the end of its match (these patterns' groups close them). */
 function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecArray) => boolean, group = 0): Entity[] {
@@ -270,7 +271,7 @@ function afterPlace(t: string, at: number): boolean {
 }
 
 /** Counts and measures after a number ("on 30 days", "at 10 mins") are no street. */
-const MEASURES = new Set('mg ml mcg cc hrs hr hours mins min minutes days weeks months years yrs bucks dollars km kg lbs pills tabs times units people kids am pm'.split(' '));
+const MEASURES = new Set('mg ml mcg cc hrs hr hours mins min minutes days weeks months years yrs yo y/o bucks dollars km kg lbs pills tabs times units people kids am pm'.split(' '));
 
 /** Whether a word after a house number (or after "down on") is a street name: no English word, or a name. */
 function streetName(t: string, start: number, w: string, house: number): boolean {
@@ -489,7 +490,15 @@ export function messyPlates(t: string): Entity[] {
  */
 // Not "house", "residence" or "health": "my aunts house" is no facility.
 // "house" only with a name-shaped word after "the" or a place word ("staying at harbour house"), never "her moms house".
-const FAC_WORDS = ['hospital', 'clinic', 'centre', 'center', 'shelter', 'mission', 'detox', 'infirmary', 'hostel', 'lodge', 'manor', 'institute', 'hospice', 'jail', 'remand', 'correctional', 'penitentiary', 'house'];
+const FAC_WORDS = ['hospital', 'clinic', 'centre', 'center', 'shelter', 'mission', 'detox', 'infirmary', 'hostel', 'lodge', 'manor', 'institute', 'institution', 'hospice', 'jail', 'remand', 'correctional', 'penitentiary', 'house'];
+/**
+ * Heads that name a place only after a word that is no everyday word, or one in capitals: "harmony place", "mercy er",
+ * "parkside ltc", "mercy general", "sunnyside care home" (not "a good place", "the busy er", "the group home").
+ */
+const SHAPED_HEADS = ['care home', 'group home', 'nursing home', 'foster home', 'retirement home', 'personal care home', 'place', 'er', 'emerg', 'ltc', 'general'];
+/** "the attorney general", "general store", "the general population": "general" is no hospital there. */
+const NOT_GENERAL_BEFORE = new Set('attorney surgeon solicitor secretary governor lieutenant brigadier major postmaster auditor inspector consul dollar adjutant director manager'.split(' '));
+const NOT_GENERAL_AFTER = /^\s(?:store|population|public|delivery|knowledge|manager|assembly|practitioner|idea|rule|sense|feeling|meeting|admission|labou?r|contractor|election|strike|studies|interest|purpose|use|area|ward)\b/i;
 /** Words before which a facility's own name comes: "at the alpha centre", "moved him to sunrise lodge". */
 const PLACE_CUE = new Set('the teh at to from of into in outta @ leaving left near by'.split(' '));
 /**
@@ -497,7 +506,7 @@ const PLACE_CUE = new Set('the teh at to from of into in outta @ leaving left ne
  * "the big house", "the trap house", "the other lodge".
  */
 const KIND_WORDS = new Set(`
-  youth womens women's women mens men's men family families community health friendship rec recreation treatment
+  youth womens women's women mens men's men family families community health friendship rec recreation treatment tax
   halfway group safe sober transition transitional warming sobering day night emergency overflow crisis addiction
   addictions medical dental urgent care cancer children's childrens kids seniors senior elders native indigenous
   aboriginal cultural wellness recovery outreach homeless pregnancy support counselling counseling resource
@@ -515,13 +524,13 @@ const KIND_WORDS = new Set(`
 /** Words that name someone's home, not a facility: "aunties house", "moms lodge". */
 const OWNER_WORDS = /^(?:mom|mum|dad|ma|pa|sister|brother|bro|sis|aunt|auntie|aunty|uncle|cousin|nan|nana|grandma|grandpa|granny|kokum|kookum|mooshum|friend|buddy|bf|gf|boyfriend|girlfriend|ex|partner|neighbour|neighbor|roommate|client|worker|sponsor|parent|parents|grandparent|grandparents)(?:['’]?s)?$/;
 // A second facility word belongs to the name: "calgary remand centre".
-const LOWER_FACILITY = new RegExp(`(?<![\\p{L}])((?:[\\p{L}][\\p{L}'’-]*\\s){1,3})(?:${FAC_WORDS.join('|')})(?:\\s(?:centre|center|hospital|clinic|shelter|house))?(?![\\p{L}])`, 'giu');
+const LOWER_FACILITY = new RegExp(`(?<![\\p{L}])((?:[\\p{L}][\\p{L}'’-]*\\s){1,3})(?:${[...SHAPED_HEADS.slice(0, 6), ...FAC_WORDS, ...SHAPED_HEADS.slice(6)].join('|')})(?:\\s(?:centre|center|hospital|clinic|shelter|house))?(?![\\p{L}])`, 'giu');
 
 /**
  * A kind of place named by its street: "the detox on 82nd", "shelter on 95 st", "the clinic off whyte ave". The street
  * makes the one place; the whole phrase is the facility.
  */
-const KIND_ON_STREET = new RegExp(`(?<![\\p{L}])(?:detox|shelter|clinic|hospital|mission|drop-?in|drop in|hostel|methadone clinic|treatment centre|treatment center|sobering centre|safe injection site|consumption site|needle exchange)\\s(?:on|off|at|by)\\s(?:\\d{1,3}(?:st|nd|rd|th)?(?:\\s(?:${BARE_TYPES}))?|\\p{L}[\\p{L}'’-]+\\s(?:${BARE_TYPES}))\\b${DIR}(?![\\p{L}\\p{N}])`, 'giu');
+const KIND_ON_STREET = new RegExp(`(?<![\\p{L}])(?:detox|shelter|clinic|hospital|mission|lodge|manor|drop-?in|drop in|hostel|methadone clinic|treatment centre|treatment center|sobering centre|safe injection site|consumption site|needle exchange)\\s(?:on|off|at|by)\\s(?:\\d{1,3}(?:st|nd|rd|th)?(?:\\s(?:${BARE_TYPES}))?|\\p{L}[\\p{L}'’-]+\\s(?:${BARE_TYPES}))\\b${DIR}(?![\\p{L}\\p{N}])`, 'giu');
 
 let placeNameSet: Set<string> | undefined;
 /** Provinces, cities and countries: a keep-listed word that may name a facility's town ("calgary remand centre"). */
@@ -535,6 +544,65 @@ const UNIVERSITY = /(?<![\p{L}])u of [a-z](?: hospital)?(?![\p{L}])/giu;
 /** A saint's name is a hospital's in any city: "st mikes", "St. Joe's", "saint pauls" (not "118 st john"). */
 const SAINT = /(?<!\d\s)(?<![\p{L}\p{N}])(?:st\.?|saint)\s(\p{L}+?)((?:['’]?s)?)(?![\p{L}\p{N}])/giu;
 
+const SHAPED_HEAD_MAY = /\b(?:home|place|er|emerg|ltc|general)\b/i;
+
+/** A word that looks like a name: no everyday word, a given name, or written with a capital. */
+function nameLike(w: string): boolean {
+  const lower = w.toLowerCase();
+  const d = dictionaries();
+  return !d.common.has(lower) || d.firstNames.has(lower) || /^\p{Lu}/u.test(w);
+}
+
+/**
+ * Places named by what happens there: "detox at pathways", "at the willows for detox", "did 28 days in edgewood",
+ * "a year in stony mountain", "out of Rikers since", "booked into Twin Towers". The name is one to three words that are
+ * no prose, city or kind of place, and the first looks like a name.
+ */
+const FACILITY_CONTEXT = new RegExp(
+  `(?:(?:detox|rehab|treatment|respite|dialysis|withdrawal management|a bed|a mat)\\s(?:at|in)\\s(?:the\\s)?` +
+    `|(?:\\b(?:did|doing|done|spent|spend|served|serving|do|does|got|get|gets|gave him|gave her)\\s(?:a|an|one|two|three|six|\\d{1,3})\\s(?:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?)\\s(?:in|at)\\s(?:the\\s)?)` +
+    `|(?:booked into|locked up (?:in|at)|released from|transferred to|sentenced to \\w+ (?:in|at)|back in|out of)\\s(?:the\\s)?` +
+    `|(?:at|in|to|into)\\sthe\\s(?=\\p{L}+\\s(?:for|4)\\s(?:detox|rehab|treatment|respite|dialysis)\\b)` +
+    `)((?:\\p{L}[\\p{L}'’-]*)(?:\\s\\p{L}[\\p{L}'’-]*){0,2})`,
+  'giu',
+);
+const FACILITY_CONTEXT_MAY = /detox|rehab|treatment|respite|dialysis|withdrawal|\b(?:a bed|a mat)\b|\d\s(?:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?)\s|\b(?:a|an|one|two|three|six)\s(?:day|night|week|month|year)s?\s(?:in|at)|booked into|locked up|released from|transferred to|sentenced|back in|out of/i;
+/** Generic places after those cues: "did 3 months in jail", "10 days in hospital", "detox at the hospital". */
+const GENERIC_PLACES = new Set(`jail prison pen remand hospital hosp detox rehab treatment juvie juvenile custody lockup holding cells cell
+  shelter hostel hotel motel bed home house town city school class the a his her their my our its this that there here
+  icu er emerg ward psych hospice care bed jail's federal provincial max medium minimum solitary seg segregation`.split(/\s+/));
+
+const TYPO_GUARD = ['town', 'city', 'court', 'work', 'treatment', 'school', 'jail', 'prison', 'remand', 'hospital', 'shelter', 'detox', 'rehab', 'custody'];
+const CONTEXT_STOP = new Set('since til till until last next per w wit tonight today yesterday now then again already'.split(' '));
+
+function facilitiesByContext(t: string): Entity[] {
+  const out: Entity[] = [];
+  FACILITY_CONTEXT.lastIndex = 0;
+  for (let m = FACILITY_CONTEXT.exec(t); m; m = FACILITY_CONTEXT.exec(t)) {
+    const words = m[1]!.split(/\s+/);
+    let n = 0;
+    while (n < words.length) {
+      const w = words[n]!.toLowerCase();
+      if (SAFE.has(w) || KEEP.has(w) || CONTEXT_STOP.has(w) || smsWords().has(w) || GENERIC_PLACES.has(w) || KIND_WORDS.has(w) || MEASURES.has(w) || placeNames().has(w)) break;
+      n++;
+    }
+    if (n === 0 || !nameLike(words[0]!) && dictionaries().common.has(words[0]!.toLowerCase())) continue;
+    // A misspelt kind of place is no name ("back in toown", "out of jali").
+    const first = words[0]!.toLowerCase();
+    if ([...GENERIC_PLACES, ...TYPO_GUARD].some((g) => g.length >= 3 && oneEdit(first, g))) continue;
+    // After a jail's verbs the name has a capital, is no English word, or a time follows it ("out of rikers since"):
+    // "out of pocket", "transferred to the north office" stay.
+    if (/^(?:booked|locked|released|transferred|sentenced|back|out)/i.test(m[0]) && !/^\p{Lu}/u.test(words[0]!)) {
+      const after = t.slice(m.index + m[0].length - m[1]!.length + words.slice(0, n).join(' ').length);
+      if (dictionaries().english.has(first) || (dictionaries().common.has(first) && !/^\s(?:since|til|till|until|next|last|on|in)\b/i.test(after))) continue;
+    }
+    const name = words.slice(0, n).join(' ');
+    const start = m.index + m[0].length - m[1]!.length;
+    out.push({ start, end: start + name.length, type: 'FACILITY' });
+  }
+  return out;
+}
+
 export function messyFacilities(t: string): Entity[] {
   const d = dictionaries();
   const out: Entity[] = all(t, UNIVERSITY, 'FACILITY');
@@ -545,29 +613,50 @@ export function messyFacilities(t: string): Entity[] {
     const given = (x: string): boolean => d.firstNames.has(x) && !SAFE.has(x) && !KEEP.has(x);
     if (given(w) || given(w + m[2]!.replace(/['’]/, '').toLowerCase())) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY' });
   }
+  if (FACILITY_CONTEXT_MAY.test(t)) out.push(...facilitiesByContext(t));
   // The facility regex is costly to scan with: run it only when one of its words is there.
   const lower = t.toLowerCase();
-  if (!FAC_WORDS.some((w) => lower.includes(w))) return out;
+  if (!FAC_WORDS.some((w) => lower.includes(w)) && !SHAPED_HEAD_MAY.test(t)) return out;
   LOWER_FACILITY.lastIndex = 0;
   for (let m = LOWER_FACILITY.exec(t); m; m = LOWER_FACILITY.exec(t)) {
     const all3 = m[1]!.trim().split(/\s+/);
     // The name is the run of words right before the facility word up to the first prose word ("zorblax at the
     // shelter" has none); it must hold a word that is no plain common word (a name).
     let from = all3.length;
-    while (from > 0 && !SAFE.has(all3[from - 1]!.toLowerCase()) && !KEEP.has(all3[from - 1]!.toLowerCase())) from--;
+    // Kinds of place on the keep-list ("recovery", "detox") stay in the name: "riverbend recovery house".
+    const inName = (w: string): boolean => !SAFE.has(w) && (!KEEP.has(w) || KIND_WORDS.has(w));
+    while (from > 0 && inName(all3[from - 1]!.toLowerCase())) from--;
     const core = all3.slice(from);
     // The wider run also takes keep-listed words: a city before a kind of place ("calgary remand centre").
     let wide = from;
     while (wide > 0 && !SAFE.has(all3[wide - 1]!.toLowerCase())) wide--;
-    const facWord = m[0].slice(m[1]!.length).split(/\s/)[0]!.toLowerCase();
+    const head = m[0].slice(m[1]!.length).toLowerCase();
+    const facWord = head.split(/\s/)[0]!;
+    const shapedHead = SHAPED_HEADS.find((h) => head === h || head.startsWith(`${h} `));
     const named = core.some((w) => !KIND_WORDS.has(w.toLowerCase()) && (!d.common.has(w.toLowerCase()) || d.firstNames.has(w.toLowerCase())));
     // By shape: a word that is no kind, size or owner, right after "the" or a place word, names the place
     // ("at the alpha centre", "moved him to sunrise lodge").
     const before = (from > 0 ? all3[from - 1]! : (/(\S+)\s+$/.exec(t.slice(Math.max(0, m.index - 12), m.index))?.[1] ?? '')).toLowerCase();
     const last = core[core.length - 1]?.toLowerCase() ?? '';
-    const shaped = !!last && PLACE_CUE.has(before) && !KIND_WORDS.has(last) && !OWNER_WORDS.test(last) && !/['’]s$/.test(last) && last.length >= 3;
+    const nameShaped = (w: string): boolean => !KIND_WORDS.has(w) && !OWNER_WORDS.test(w) && !/['’]s?$/.test(w) && w.length >= 3;
+    // The last word before the head, or the first after the cue when kinds follow it ("from riverbend recovery house").
+    const shaped = !!last && PLACE_CUE.has(before) && (nameShaped(last) || (nameShaped(core[0]!.toLowerCase()) && core.slice(1).every((w) => KIND_WORDS.has(w.toLowerCase()))));
     const widened = all3.slice(wide);
     const city = widened[0]?.toLowerCase() ?? '';
+    if (shapedHead) {
+      // These heads are everyday words: the name before them must look like one, and "general" must be a hospital's.
+      const first = core[0] ?? widened[0] ?? '';
+      const city = !core.length && placeNames().has(first.toLowerCase());
+      if (!first || (!city && !(nameShaped(first.toLowerCase()) && nameLike(first))) || (shapedHead !== 'place' && !city && core.length > 2)) continue;
+      if (shapedHead === 'general' && (core.some((w) => NOT_GENERAL_BEFORE.has(w.toLowerCase())) || NOT_GENERAL_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 16)))) continue;
+      if (shapedHead === 'place' && !PLACE_CUE.has(before)) continue;
+      const words = city ? widened : core;
+      const start = m.index + m[0].lastIndexOf(words.join(' '), m[1]!.length);
+      // A department or kind after the name is no part of it: "mercy er", "parkside ltc".
+      const end = /^(?:er|emerg|ltc)$/.test(shapedHead) ? m.index + m[1]!.trimEnd().length : m.index + m[0].length;
+      out.push({ start, end, type: 'FACILITY' });
+      continue;
+    }
     // "calgary remand centre"; "sent to alberta hospital" (a province or city alone before the facility word, after a place cue).
     const wideBefore = (wide > 0 ? all3[wide - 1]! : (/(\S+)\s+$/.exec(t.slice(Math.max(0, m.index - 12), m.index))?.[1] ?? '')).toLowerCase();
     const cityKind = facWord !== 'house' && !named && !shaped && widened.length > core.length && placeNames().has(city) && !KIND_WORDS.has(city) &&

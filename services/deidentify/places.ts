@@ -35,7 +35,9 @@ export function places(text: string): Entity[] {
   r.lastIndex = 0;
   for (let m = r.exec(text); m; m = r.exec(text)) {
     const key = m[0].toLowerCase().replace(/\s+/g, ' ');
-    if (NEEDS_THE.has(key) && !/\bt(?:he|eh)\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
+    // A name of two words may also follow a place cue without its "the": "hes been at grey nuns since tues".
+    const cue = key.includes(' ') ? /(?:\bt(?:he|eh)|\bat|\bto|\bfrom|\bin|\binto|@|(?<![\p{L}])(?:à|au|chez))\s+$/iu : /\bt(?:he|eh)\s+$/i;
+    if (NEEDS_THE.has(key) && !cue.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY' });
   }
   return out;

@@ -80,3 +80,40 @@ describe('deidentify: ages over 89 in any form (categories, round 5)', () => {
     for (const [t, w] of [['she is 45 and he is 89', '89'], ['she has 95 answers', '95'], ['he did 91 days in remand', '91'], ['room 92 is hers', '92'], ['paid $95 for the room', '95'], ['took the 93 bus', '93']]) stays(t!, w!);
   });
 });
+
+describe('deidentify: facilities by a grammar of names and heads (categories, round 5)', () => {
+  it('a name before a kind of place, also when kinds follow the name or the kind is on the keep-list', () => {
+    hidden('Picked him up from riverbend recovery house and drove him home', 'riverbend recovery house', 'FACILITY');
+    hidden('waiting list at crossroads treatment centre is 6 weeks', 'crossroads treatment centre', 'FACILITY');
+    hidden("he's out of drumheller institution next month", 'drumheller institution', 'FACILITY');
+  });
+  it('heads that are everyday words take a name-like word: place, care and group homes, er, ltc, general', () => {
+    hidden('shes at harmony place now, its supportive housing', 'harmony place', 'FACILITY');
+    hidden('she went to sunnyside care home for respite', 'sunnyside care home', 'FACILITY');
+    hidden('the arbour group home called about his meds', 'arbour group home', 'FACILITY');
+    hidden('at mercy er w her', 'mercy', 'FACILITY');
+    hidden("she's at bayview ltc now", 'bayview', 'FACILITY');
+    hidden('drove her to mercy general for the scan', 'mercy general', 'FACILITY');
+    hidden('she got discharged from victoria general with no meds', 'victoria general', 'FACILITY');
+  });
+  it('a place named by what happens there: detox at X, N days in X, out of X since', () => {
+    hidden('detox at pathways was full so we waited', 'pathways', 'FACILITY');
+    hidden("he's at the willows for detox, day 3", 'willows', 'FACILITY');
+    hidden('she did a year in stony mountain and came out sober', 'stony mountain', 'FACILITY');
+    hidden('he did 28 days in edgewood and is doing ok', 'edgewood', 'FACILITY');
+    hidden("He's been out of Rikers since spring", 'Rikers', 'FACILITY');
+    hidden('Booked into Twin Towers last night per his sister', 'Twin Towers', 'FACILITY');
+    hidden('hes been at grey nuns since tues', 'grey nuns', 'FACILITY');
+  });
+  it('generic places, homes, cities, typos and everyday "general" stay', () => {
+    const keep: Array<[string, string]> = [
+      ['took her to the er at 3am, then the walk-in clinic', 'er'], ['she moved from the group home to a nursing home', 'group'],
+      ["she's at a good place now", 'good'], ['he went to his moms place after', 'place'], ['spent 2 weeks in calgary with her sister', 'calgary'],
+      ['did 3 months in jail', 'jail'], ['she did 10 days in hospital', 'hospital'], ['back in school in the fall', 'school'], ['out of pocket again', 'pocket'],
+      ['he is back in toown and staying with his mom', 'toown'], ['big dave got out of jali friday', 'jali'], ['the attorney general said no', 'general'],
+      ['he is at the general store', 'general'], ['she got into the general population', 'general'], ['sin # 046 454 286 for the tax clinic', 'tax'],
+      ['her file was transferred to the north office', 'north'],
+    ];
+    for (const [t, w] of keep) stays(t, w);
+  });
+});
