@@ -7,13 +7,14 @@
  * - a word of the screen's keep-list groups (content/deid-keep.json) typed in lower case: "ive", "si", "dilly" are
  *   names only when capitalised ("Ive", "Si"), where the rules still judge them;
  * - any keep-list word no one is named ("the mcdonalds"), unless a title stands before it.
- * Other detectors' spans (addresses, dates, phones) are left alone.
+ * A facility that is someone's kind of place ("the client's detox") is given back too: detox, jail and hospital are
+ * the screen's words for where tolerance is lost. Other detectors' spans (addresses, dates, phones) are left alone.
  */
 import type { Entity } from './types';
 import { compoundAround, wordCompound } from './compounds';
 import { keepGroups } from './keepList';
 import { AMBIGUOUS_NAMES, KEEP } from './lexicon';
-import { NICKNAMES } from './messy';
+import { NICKNAMES, RELATIONS } from './messy';
 import { dictionaries } from './dictionaries';
 
 /** Keep-list groups the risk screen reads: risk words and contractions, drugs, services, clinical notes' words. */
@@ -46,12 +47,30 @@ function mayBeNamed(lower: string): boolean {
 }
 const TITLE_BEFORE = /\b(?:mr|mrs|ms|mx|dr|miss|prof)\.?\s+$/i;
 
-/** `found` without the name spans that are words the risk screen needs. */
+let owners: Set<string> | undefined;
+
+/**
+ * Whether the facility span `e` is someone's kind of place, not a named one: "client's detox", "her mom's hospital
+ * stay" — an owner that is a role or relation, and otherwise only everyday or keep-list words (no name among them).
+ */
+function ownedKindOfPlace(text: string, e: Entity): boolean {
+  owners ??= new Set([...keepGroups('roles'), ...RELATIONS]);
+  const d = dictionaries();
+  let owner = false;
+  for (const raw of text.slice(e.start, e.end).toLowerCase().split(/\s+/)) {
+    const m = /^([\p{L}]+)['’]s$/u.exec(raw);
+    if (m && owners.has(m[1]!)) owner = true;
+    else if (!(d.common.has(raw) || KEEP.has(raw)) || mayBeNamed(raw)) return false;
+  }
+  return owner;
+}
+
+/** `found` without the name spans that are words the risk screen needs, nor someone's kind of place. */
 export function keepScreenWords(text: string, found: Entity[]): Entity[] {
   let out: Entity[] | undefined;
   for (let i = 0; i < found.length; i++) {
     const e = found[i]!;
-    if (e.type === 'NAME' && screenWord(text, e)) out ??= found.slice(0, i);
+    if ((e.type === 'NAME' && screenWord(text, e)) || (e.type === 'FACILITY' && ownedKindOfPlace(text, e))) out ??= found.slice(0, i);
     else out?.push(e);
   }
   return out ?? found;

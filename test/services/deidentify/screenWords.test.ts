@@ -71,6 +71,13 @@ describe('deidentify: words the risk screen needs', () => {
     hidden('met Crystal at the dropin', 'Crystal', 'NAME');
   });
 
+  it("keeps someone's kind of place, not a named one", () => {
+    kept("the client's detox got pushed back");
+    kept("her mom's hospital stay was short");
+    hidden('moved him to sunrise lodge', 'sunrise lodge', 'FACILITY');
+    hidden("dropped sam's detox bag off", 'sam', 'FACILITY');
+  });
+
   it('keeps contractions and lower-case screen words, not a capitalised name', () => {
     kept("she said if they take the baby she'll burn the office down");
     kept("he said he'd never touch his kids");
@@ -89,7 +96,7 @@ describe('deidentify: words the risk screen needs', () => {
     const lost: string[] = [];
     for (const w of words) {
       if (phraseOnly.has(w)) continue;
-      for (const carrier of ['Client reports X.', 'her X', 'X again']) {
+      for (const carrier of ['Client reports X.', 'her X', 'X again', "PSW reports client's X has escalated"]) {
         const text = carrier.replace('X', w);
         if (!survives(text, w)) lost.push(`${w} (${deidentify(text).redacted})`);
       }
