@@ -70,6 +70,8 @@ function fold(cp: number): string | null {
   return f;
 }
 
+const DASH_IN_NUMBER = /(?<=\d)[\u2010-\u2015\u2212\uFE58\uFE63](?=\d)/;
+const DASH_IN_NUMBER_G = new RegExp(DASH_IN_NUMBER.source, 'g');
 /** Letters typed for digits inside a phone: "780-555-O1O2", "(4O3) 555 Ol67". */
 const LETTER_DIGIT_GATE = /\d[\s.-]?[OoIl]|[OoIl][\s.-]?\d/;
 const LETTERED_PHONE = /(?<![\p{L}\p{N}@._-])(?:\+?1[\s.-]?)?\(?[\dOoIl]{3}\)?[\s.-]?[\dOoIl]{3}[\s.-]?[\dOoIl]{4}(?![\p{L}\p{N}])/gu;
@@ -181,6 +183,8 @@ export function detectionView(text: string, reverseOverrides = false): View | un
       return /^[\p{Script=Latin}\p{M}]+$/u.test(swapped) && latinBefore(all, at) && latinAfter(all, at + w.length) ? swapped : w;
     });
   }
+  // A dash between digits is a hyphen ("780–555–0142" with en dashes, as phones' smart punctuation types it).
+  if (DASH_IN_NUMBER.test(out)) out = out.replace(DASH_IN_NUMBER_G, '-');
   // Letters for digits inside a phone's shape, one for one: "780-555-O1O2" reads "780-555-0102".
   if (LETTER_DIGIT_GATE.test(out)) {
     out = out.replace(LETTERED_PHONE, (m) => ((m.match(/\d/g)?.length ?? 0) >= 5 ? m.replace(/[Oo]/g, '0').replace(/[Il]/g, '1') : m));
@@ -211,10 +215,16 @@ export function hasOverride(text: string): boolean {
   return text.includes('\u202E');
 }
 
-const SPELLED_GATE = /\b(?:five|four|three|seven|eight|nine|six|two|one|zero)\b/i;
-const SPELLED_RUN = /(?<![\p{L}\p{N}])(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|niner|double|triple|\d{1,4})(?:[\s,.-]{1,3}(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|niner|double|triple|\d{1,4}))+(?![\p{L}\p{N}])/giu;
-
-const DIGIT_OF: Record<string, string> = { zero: '0', oh: '0', o: '0', nought: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', niner: '9' };
+/** Digits said in words, in English, French (franglais notes) and Spanish. */
+const DIGIT_OF: Record<string, string> = {
+  zero: '0', oh: '0', o: '0', nought: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', niner: '9',
+  zéro: '0', un: '1', une: '1', deux: '2', trois: '3', quatre: '4', cinq: '5', sept: '7', huit: '8', neuf: '9',
+  cero: '0', uno: '1', dos: '2', tres: '3', cuatro: '4', cinco: '5', seis: '6', siete: '7', ocho: '8', nueve: '9',
+};
+const NUMBER_WORDS = Object.keys(DIGIT_OF).sort((a, b) => b.length - a.length).join('|');
+const SPELLED_GATE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NUMBER_WORDS.replace(/\|o\b|\|oh\b/g, '')})(?![\\p{L}\\p{N}])`, 'iu');
+const SPELLED_TOKEN = `(?:${NUMBER_WORDS}|double|triple|\\d{1,4})`;
+const SPELLED_RUN = new RegExp(`(?<![\\p{L}\\p{N}])${SPELLED_TOKEN}(?:[\\s,.-]{1,3}${SPELLED_TOKEN})+(?![\\p{L}\\p{N}])`, 'giu');
 /** "one two three four five six seven": counting, not a phone. */
 function counting(run: string): boolean {
   const digits = run.toLowerCase().split(/[\s,.-]+/).map((t) => DIGIT_OF[t] ?? t).join('');

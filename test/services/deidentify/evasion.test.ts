@@ -101,6 +101,12 @@ describe('deidentify: full-width, mathematical and look-alike letters (evasion)'
 });
 
 describe('deidentify: letters for digits, phones in words, names spelled out (evasion)', () => {
+  it('a phone with en dashes or non-breaking hyphens (smart punctuation) is hidden; a dash in prose stays', () => {
+    hidden('call 780–555–0142 tonight', '780–555–0142', 'PHONE');
+    hidden('call 780\u2011555\u20110142 tonight', '780\u2011555\u20110142', 'PHONE');
+    kept('we met 2–3 times, Monday – Friday 9–5');
+  });
+
   it('a phone with O for zero or l/I for one is hidden', () => {
     hidden('call 780-555-O1O2 tonight', '780-555-O1O2', 'PHONE');
     hidden('her dob is Jan 5, ph 4O3 555 Ol67', '4O3 555 Ol67', 'PHONE');
@@ -110,6 +116,8 @@ describe('deidentify: letters for digits, phones in words, names spelled out (ev
     assert.equal(hides('call four oh three five five five oh one four two tonight', [['PHONE', 'four oh three five five five oh one four two']]), 'call [PHONE] tonight');
     assert.equal(hides('new cell 825 five five five 0130', [['PHONE', '825 five five five 0130']]), 'new cell [PHONE]');
     assert.deepEqual(spelledPhones('seven eight oh, double five five, oh one four two').length, 1);
+    hidden('appelle-la au sept huit zéro cinq cinq cinq zéro un quatre deux', 'sept huit zéro cinq cinq cinq zéro un quatre deux', 'PHONE');
+    hidden('llama al siete ocho cero cinco cinco cinco cero uno cuatro dos', 'siete ocho cero cinco cinco cinco cero uno cuatro dos', 'PHONE');
   });
 
   it('numbers in prose, counting and short codes stay', () => {
