@@ -13,6 +13,7 @@ import { dictionaries, FRENCH_MARKERS, frenchWordsOf, spoken } from './dictionar
 import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, TITLES } from './lexicon';
 import { TypoIndex } from './typos';
 import { wordMemo } from './wordMemo';
+import { wordsOf } from './words';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -586,14 +587,16 @@ export function messyNames(input: string): Entity[] {
   const toks: Tok[] = [];
   const verdictOf: Verdict[] = [];
   const fr = frenchWordsOf(text);
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    let v = judgeTyped(m[0]);
+  // The words the classifier reads too (./words finds them once per text); its numbers are no part of a slot here.
+  for (const w of wordsOf(text)) {
+    if (!w.word) continue;
+    const raw = w.raw;
+    let v = judgeTyped(raw);
     // In a note written in French a French word is a word: "elle était tired", "on va appeler demain".
     // One a name list holds too ("maxime") is a name in a person slot: "son fils maxime".
-    if (fr && (v === 'name' || v === 'typo' || v === 'wordName') && fr(m[0].toLowerCase())) v = d.anyNames.has(m[0].toLowerCase()) && !FRENCH_MARKERS.has(m[0].toLowerCase()) ? 'wordName' : 'word';
+    if (fr && (v === 'name' || v === 'typo' || v === 'wordName') && fr(raw.toLowerCase())) v = d.anyNames.has(raw.toLowerCase()) && !FRENCH_MARKERS.has(raw.toLowerCase()) ? 'wordName' : 'word';
     // A misspelt word is read as the word it misspells wherever it is a cue: "textd shorty", "sponspr destiny".
-    toks.push({ start: m.index, end: m.index + m[0].length, lower: v === 'typo' ? correction(m[0].toLowerCase().replace(/['’]s$/, '')) ?? '' : '' });
+    toks.push({ start: w.start, end: w.end, lower: v === 'typo' ? correction(raw.toLowerCase().replace(/['’]s$/, '')) ?? '' : '' });
     verdictOf.push(v);
   }
   const slots = new MessyText(text, toks, verdictOf, d);

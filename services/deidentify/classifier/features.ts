@@ -10,6 +10,7 @@ import { dictionaries } from '../dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, TITLES } from '../lexicon';
 import { DETERMINERS, english, everyday, misspelt, NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, SAFE, SUBJECT_VERBS } from '../messy';
 import { wordMemo } from '../wordMemo';
+import { Token, wordsOf } from '../words';
 
 export const BITS = 18;
 const MASK = (1 << BITS) - 1;
@@ -23,40 +24,11 @@ export function bucket(template: string, value: string): number {
   return (h >>> 0) & MASK;
 }
 
-/** A word or number of a text; its lower-cased form and hashes are filled in when first needed. */
-export class Token {
-  private lowered?: string;
-  /** Hashes of its form, shape and class, once it has been a neighbour. */
-  h?: number;
-  sh?: number;
-  cls?: number;
+export { Token };
 
-  constructor(
-    readonly start: number,
-    readonly end: number,
-    /** As typed. */
-    readonly raw: string,
-  ) {}
-
-  get lower(): string {
-    this.lowered ??= this.raw.toLowerCase();
-    return this.lowered;
-  }
-
-  /** Whether a word of letters (only these are scored). */
-  get word(): boolean {
-    const c = this.raw.charCodeAt(0);
-    return c < 128 ? c < 48 || c > 57 : !/^\p{N}/u.test(this.raw);
-  }
-}
-
-const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|\p{N}+/gu;
-
+/** A text's words and numbers (../words: found once per text, shared with messyNames). */
 export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push(new Token(m.index, m.index + m[0].length, m[0]));
-  return out;
+  return wordsOf(text);
 }
 
 /**

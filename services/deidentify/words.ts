@@ -1,0 +1,46 @@
+/**
+ * A text's words and numbers, found once: messyNames and then the name classifier read the same text in turn, so the
+ * last text's list is kept and handed to both (the same Token objects: a word's hash and memo record are reused).
+ */
+
+/** A word or number of a text; its lower-cased form and hashes are filled in when first needed. */
+export class Token {
+  private lowered?: string;
+  /** Hashes of its form, shape and class, once it has been a neighbour. */
+  h?: number;
+  sh?: number;
+  cls?: number;
+
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    /** As typed. */
+    readonly raw: string,
+  ) {}
+
+  get lower(): string {
+    this.lowered ??= this.raw.toLowerCase();
+    return this.lowered;
+  }
+
+  /** Whether a word of letters (only these are scored). */
+  get word(): boolean {
+    const c = this.raw.charCodeAt(0);
+    return c < 128 ? c < 48 || c > 57 : !/^\p{N}/u.test(this.raw);
+  }
+}
+
+const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|\p{N}+/gu;
+let lastText: string | undefined;
+let lastTokens: Token[] = [];
+
+/** The words (letters joined by ' ’ or -) and numbers of `text`, in order. Shared: never change the list. */
+export function wordsOf(text: string): Token[] {
+  if (text === lastText) return lastTokens;
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push(new Token(m.index, m.index + m[0].length, m[0]));
+  lastText = text;
+  lastTokens = out;
+  return out;
+}
