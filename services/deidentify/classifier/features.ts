@@ -6,7 +6,7 @@
  * texted, with, sponsor, her + relation, said after). Features are hashed (FNV-1a) into 2^BITS buckets, so the
  * shipped weights hold no word list and no note's words in clear.
  */
-import { dictionaries } from '../dictionaries';
+import { dictionaries, spoken } from '../dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, TITLES } from '../lexicon';
 import { DETERMINERS, english, everyday, misspelt, NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, SAFE, SUBJECT_VERBS } from '../messy';
 import { wordMemo } from '../wordMemo';
@@ -77,6 +77,8 @@ function lookUp(lower: string): string {
   else if (english(lower, d)) s += 'I';
   if (NICKNAMES.has(base) || AMBIGUOUS_NAMES.has(base)) s += 'W';
   if (RELATIONS.has(base) || PERSON_BEFORE.has(base)) s += 'R';
+  // Written mostly with a capital in spoken English (subtlex): a name there as often as not ("grace", "hunter").
+  if (NEW_FEATURES && spoken().capitalised.has(base)) s += 'P';
   // A misspelt everyday word ("talkd", "realy", "verry") is no name; asked only of words in no list but the long
   // list of names and surnames (it is costly).
   if ((!s || s === 'N') && base.length >= 3 && /^[a-z]+$/.test(base) && misspelt(base)) s += 'M';
@@ -117,6 +119,7 @@ export function ownFeatures(raw: string, lower: string): number[] {
   if (lower.length >= 2) f.push(bucket('p2', lower.slice(0, 2)), bucket('s2', lower.slice(-2)));
   if (lower.length >= 3) f.push(bucket('p3', lower.slice(0, 3)), bucket('s3', lower.slice(-3)));
   f.push(bucket('len', String(Math.min(lower.length, 8))));
+  if (NEW_FEATURES) f.push(bucket('rk', spokenBand(lower.replace(/['’]s$/, ''))));
   f.push(bucket('shL', `${shape(raw)}|${l}`));
   return f;
 }
@@ -143,7 +146,7 @@ const START = hash('<s>');
 const END = hash('</s>');
 /** Context templates, numbered: a feature is the template mixed with its value's hash. */
 const T = { Cap: 1, W1: 2, Wn1: 3, W2: 4, Wn2: 5, Sh1: 6, Shn1: 7, C1: 8, Cn1: 9, C1Cn1: 10, W1L: 11, LWn1: 12, Cue: 13 };
-const CUES = { before: 1, possRel: 2, det: 3, after: 4, subject: 5, capMid: 6 };
+const CUES = { before: 1, possRel: 2, det: 3, after: 4, subject: 5, capMid: 6, prep: 7, listAfter: 8, listBefore: 9, listName: 10, besideName: 11, owner: 12 };
 const f = (template: number, value: number): number => mix(template, value) & MASK;
 function formOf(t: Token | undefined, none: number): number {
   if (!t) return none;
@@ -199,5 +202,46 @@ export function contextFeatures(text: string, toks: readonly Token[], i: number)
   if (n1 && PERSON_AFTER.has(n1.lower)) out.push(f(T.Cue, CUES.after));
   if (n1 && SUBJECT_VERBS.has(n1.lower) && at !== '-') out.push(f(T.Cue, CUES.subject));
   if (cap && at !== 'S') out.push(f(T.Cue, CUES.capMid));
+  if (NEW_FEATURES) {
+    // After a preposition ("for", "to", SMS "4", "2"): someone a thing is for, or a place.
+    if (p1 && (PREPOSITIONS.has(p1.lower) || ((p1.raw === '4' || p1.raw === '2') && gapIsSpace(text, p1, t)))) out.push(f(T.Cue, CUES.prep));
+    // A member of a list: after "and", "n", "&" or a comma, or before one; with a name the other side, more so.
+    const joinedBefore = !!p1 && (JOINS.has(p1.lower) || /,\s*$/.test(text.slice(p1.end, t.start)));
+    const joinedAfter = !!n1 && (JOINS.has(n1.lower) || /^\s*,/.test(text.slice(t.end, n1.start)));
+    if (joinedBefore) out.push(f(T.Cue, CUES.listAfter));
+    if (joinedAfter) out.push(f(T.Cue, CUES.listBefore));
+    const other = joinedBefore ? (p1 && JOINS.has(p1.lower) ? p2 : p1) : joinedAfter ? (n1 && JOINS.has(n1.lower) ? n2 : n1) : undefined;
+    if (other && other.word && nameLike(other.lower)) out.push(f(T.Cue, CUES.listName));
+    // Next to a given name that is no common word ("luz maria", "maria luz").
+    if ((p1 && p1.word && nameLike(p1.lower) && gapIsSpace(text, p1, t)) || (n1 && n1.word && nameLike(n1.lower) && gapIsSpace(text, t, n1))) out.push(f(T.Cue, CUES.besideName));
+    // A possessive after it, or a relation or what is someone's: "jaylens mom", "tanis place".
+    if (n1 && OWNED_NEXT.has(n1.lower)) out.push(f(T.Cue, CUES.owner));
+  }
   return out;
+}
+
+/**
+ * The round-5 features (spoken-English rank and capitals, prepositions, lists, a name beside, an owner): on unless
+ * DEID_CLASSIFIER_FEATURES=old, which trains and scores with the features of round 11 (for bench/trainDeid.ts --lobo).
+ */
+const NEW_FEATURES = process.env.DEID_CLASSIFIER_FEATURES !== 'old';
+
+const PREPOSITIONS = new Set(['for', 'to', 'from', 'frm', 'about', 'abt']);
+const JOINS = new Set(['and', 'n', '&', 'or', 'w', 'with']);
+const OWNED_NEXT = new Set([...RELATIONS, ...'place house tent room apt appt car phone kids baby dog bday birthday'.split(' ')]);
+
+function gapIsSpace(text: string, a: Token, b: Token): boolean {
+  return /^[ \t]+$/.test(text.slice(a.end, b.start));
+}
+
+/** A given name or a name that is no common English word ("maria", "kofi"). */
+function nameLike(lower: string): boolean {
+  const l = lists(lower);
+  return (/F/.test(l) && !/[CS]/.test(l)) || l === 'N' || l === 'U';
+}
+
+/** The band of a word's rank in spoken English: "0" the 500 commonest … "4" rarer than 30,000 or never said. */
+function spokenBand(lower: string): string {
+  const r = spoken().rank.get(lower);
+  return r === undefined ? '4' : r < 500 ? '0' : r < 2000 ? '1' : r < 10_000 ? '2' : r < 30_000 ? '3' : '4';
 }

@@ -66,8 +66,26 @@ export function candidate(t: Token): boolean {
 const candidateWord = wordMemo((raw): boolean => {
   const t = new Token(0, raw.length, raw);
   const l = t.word && raw.length >= 2 ? lists(t.lower) : 'S';
-  return !/[SKTMW]/.test(l) && (!/[CVEI]/.test(l) || (/[FN]/.test(l) && !/[CV]/.test(l)));
+  if (CANDIDATES === 'old') return !/[SKTMW]/.test(l) && (!/[CVEI]/.test(l) || (/[FN]/.test(l) && !/[CV]/.test(l)));
+  if (/[SKT]/.test(l)) return false;
+  // Word-names ("hope", "rusty") and misspelt words ("seun" or a typo) are asked too: context decides.
+  if (/[WM]/.test(l)) return true;
+  if (CANDIDATES === 'wide' && /F/.test(l)) return true;
+  return !/[CVEI]/.test(l) || (/[FN]/.test(l) && !/[CV]/.test(l));
 });
+/**
+ * A word-name or a misspelt word ("dawn", "rain", "cricket", "seun") is a word far more often than a name: the
+ * classifier takes it only with this much more evidence than another word (round 5, chosen by leave-one-set-out).
+ */
+export const WORD_NAME_MARGIN = Number(process.env.DEID_WORD_NAME_MARGIN ?? 0.5);
+
+/** Whether a candidate is a word-name or a misspelt word (held to WORD_NAME_MARGIN). */
+export function wordLike(t: Token): boolean {
+  return /[WM]/.test(lists(t.lower));
+}
+
+/** Which words are asked: 'old' (round 11), 'names' (and word-names and misspellings), 'wide' (and every given name). */
+const CANDIDATES = process.env.DEID_CLASSIFIER_CANDIDATES ?? 'names';
 
 /**
  * Hyphenated words a PSW writes every day ("check-in", "no-show") are words, not names. Only these, and compounds of
@@ -134,7 +152,7 @@ export function classifierNames(text: string, covered: readonly Entity[]): Entit
     while (c < covered.length && covered[c]!.end <= t.start) c++;
     // A compound of words is checked here, not in candidate(): training sees the words it always saw.
     if ((c < covered.length && covered[c]!.start < t.end) || !candidate(t) || wordCompound(t.lower) || fr?.(t.lower)) continue;
-    if (scorer.score(text, toks, i) >= scorer.model.threshold) {
+    if (scorer.score(text, toks, i) >= scorer.model.threshold + (wordLike(t) ? WORD_NAME_MARGIN : 0)) {
       // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.
       const end = /['’]s$/.test(t.raw) ? t.end - 2 : t.end;
       out.push({ start: t.start, end, type: 'NAME' });
