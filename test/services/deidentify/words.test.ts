@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { Token, wordsOf } from '../../../services/deidentify/words';
+import { tokenize } from '../../../services/deidentify/classifier/features';
+
+describe('deidentify: words (one tokenisation shared by messyNames and the classifier)', () => {
+  it('finds words joined by apostrophes and hyphens, and numbers, with their offsets', () => {
+    const text = "Met anne-sophie's mom at 10, she’d called Zoë twice";
+    const toks = wordsOf(text);
+    assert.deepEqual(
+      toks.map((t) => [t.raw, t.start, t.end, t.word]),
+      [
+        ['Met', 0, 3, true],
+        ["anne-sophie's", 4, 17, true],
+        ['mom', 18, 21, true],
+        ['at', 22, 24, true],
+        ['10', 25, 27, false],
+        ['she’d', 29, 34, true],
+        ['called', 35, 41, true],
+        ['Zoë', 42, 45, true],
+        ['twice', 46, 51, true],
+      ],
+    );
+    for (const t of toks) assert.equal(text.slice(t.start, t.end), t.raw);
+    assert.equal(toks[1]!.lower, "anne-sophie's");
+  });
+
+  it('keeps the last text only: the same text gets the same list, another text its own', () => {
+    const a = wordsOf('texted rusty at noon');
+    assert.equal(wordsOf('texted rusty at noon'), a, 'the second reader of a text gets the list already made');
+    assert.equal(tokenize('texted rusty at noon'), a, "the classifier's tokenize is the same list");
+    const b = wordsOf('met dawn');
+    assert.notEqual(b, a);
+    assert.deepEqual(b.map((t) => t.raw), ['met', 'dawn']);
+    assert.ok(b[0] instanceof Token);
+  });
+
+  it("gives messyNames the words its own regex found (the letters' tokens, numbers left out)", () => {
+    const MESSY = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
+    for (const text of ['apt 4c 1210 98 st nw w/ his cousin', "rr 3 site 2 box 9, t5k2j1 o'neil-smith", '١٢ abc٣def 4ever 2moro', 'İstanbul ΣΟΦΙΑ 7 naïve']) {
+      const theirs = [...text.matchAll(MESSY)].map((m) => [m[0], m.index]);
+      const ours = wordsOf(text)
+        .filter((t) => t.word)
+        .map((t) => [t.raw, t.start]);
+      assert.deepEqual(ours, theirs, text);
+    }
+  });
+});
