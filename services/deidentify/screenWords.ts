@@ -28,8 +28,10 @@ let screen: Set<string> | undefined;
 function screenWord(text: string, e: Entity): boolean {
   const w = text.slice(e.start, e.end);
   if (/\s/.test(w)) return false;
-  const compound = compoundAround(text, e.start, e.end);
-  if (compound) return wordCompound(compound);
+  if (w.includes('-') || text[e.start - 1] === '-' || text[e.end] === '-') {
+    const compound = compoundAround(text, e.start, e.end);
+    if (compound) return wordCompound(compound);
+  }
   if (!/^[\p{L}'’]+$/u.test(w)) return false;
   if (CONTRACTION.test(w)) return true;
   screen ??= keepGroups(...SCREEN_GROUPS);
