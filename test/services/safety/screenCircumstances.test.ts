@@ -71,6 +71,22 @@ describe('risk screen: risk told by circumstances', () => {
     ]);
   });
 
+  it('more of each kind said sideways: cough syrup and benzos, a body no longer used to it, a post with a knife, a railing, a name on who gets what', () => {
+    expectKind([
+      ['overdose', 'they mix cough syrup and xans at parties'],
+      ['overdose', 'back from a year inside and his body is not used to it anymore'],
+      ['overdose', 'she quit her suboxone and is going to party with her cousins saturday'],
+      ['harm_to_others', 'he posted a video holding a machete and tagged the guy who jumped him'],
+      ['harm_to_others', 'she said her ex better watch his car tonight'],
+      ['suicide', 'she was standing at the railing of the overpass when her cousin found her'],
+      ['suicide', 'he asked who gets his guitar if something happens to him'],
+      ['abuse', 'a mark on his back that looked like a belt buckle'],
+    ]);
+    expectNot('harm_to_others', ['the long drive killed me today', 'she jokes she will murder her husband if he forgets the milk again', 'the guy is going to pay for dinner']);
+    expectNot('overdose', ['grandpa passed peacefully in his sleep with family around', 'knocked out in round two of the ufc fight on tv']);
+    expectNot('abuse', ['his mom took his phone away at bedtime and he called her abusive', 'she bruises easily because of her blood thinners']);
+  });
+
   it('self-harm signs and coercive control or neglect', () => {
     expectKind([
       ['self_harm', 'new scratches up both forearms and long sleeves in july'],
