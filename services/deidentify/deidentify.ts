@@ -50,8 +50,8 @@ const OBFUSCATED = new RegExp(`\\bdot\\b|\\(at\\)|\\[at\\]|\\bat \\S+\\.(?:com|c
 const PLATFORM = /insta|snap|tik ?tok|twitter|\bfb\b|facebook|handle|user ?name|gamertag|discord|\big\b/i;
 /** A phone holds at least 7 digits with at most 3 other characters between each two. */
 const PHONE_DIGITS = /\d(?:\D{0,3}\d){6}/;
-/** An age over 89 is written 9x, 1xx, "nineties" or "hundreds". */
-const OLD_AGE = /[91]\d|nineties|hundreds/i;
+/** An age over 89 is written 9x, 1xx, "nineties", "ninety-two" or "a hundred and one". */
+const OLD_AGE = /[91]\d|ninet|hundred/i;
 const DETECTORS: Array<[(t: string) => Entity[], Gate]> = [
   [p.email, (t) => t.includes('@')], [mp.obfuscatedEmail, (t) => OBFUSCATED.test(t)], [p.url, (t) => t.includes('.')],
   [p.ip, (t, digit) => digit && (t.includes('.') || t.includes(':'))],
@@ -60,7 +60,7 @@ const DETECTORS: Array<[(t: string) => Entity[], Gate]> = [
   [p.plate, DIGIT_], [p.zip, DIGIT_], [mp.messyPlates, DIGIT_],
   [p.date, DIGIT_], [mp.messyDates, DIGIT_], [p.idNumber, DIGIT_], [p.phone, (t) => PHONE_DIGITS.test(t)],
   // A street type or "on" opens the detector of streets without a number: "on whyte ave" holds no digit.
-  [addresses, (t, digit) => digit || /corner of/i.test(t)], [mp.messyAddresses, DIGIT_], [mp.namedStreets, (t) => mp.mayNameStreet(t)], [p.age, (t) => OLD_AGE.test(t)], [mp.messyAges, DIGIT_],
+  [addresses, (t, digit) => digit || /corner of/i.test(t)], [mp.messyAddresses, DIGIT_], [mp.namedStreets, (t) => mp.mayNameStreet(t)], [p.age, (t) => OLD_AGE.test(t)], [mp.messyAges, (t, digit) => digit || OLD_AGE.test(t)],
   [places, () => true], [facilities, () => true], [mp.messyFacilities, () => true], [names, () => true], [messyNames, () => true],
 ];
 

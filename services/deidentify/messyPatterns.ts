@@ -87,8 +87,8 @@ export function labelledIds(t: string): Entity[] {
     out.push({ start, end: start + code.length + version, type: health ? 'HEALTH_CARD' : 'MRN' });
   }
   // A code shaped like one needs no label: capitals, a hyphen, four digits or more ("HF-22817", "P-44821").
-  out.push(...all(t, CODE_SHAPE, 'MRN'));
-  if (/[#\d](?:\s?(?:is|:))?\s?[A-Za-z]{0,3}-?\d|\b(?:no\.?|num|number|nbr|id)\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d/i.test(t)) out.push(...markedIds(t));
+  if (/[A-Z]-\d{4}/.test(t)) out.push(...all(t, CODE_SHAPE, 'MRN'));
+  if (/#\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d|(?:no\.?|num|number|nbr|id)\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d/i.test(t)) out.push(...markedIds(t));
   return out;
 }
 
@@ -367,7 +367,7 @@ export function messyAddresses(t: string): Entity[] {
     if (SAFE.has(words[0]!)) continue;
     out.push({ start: m.index, end, type: 'ADDRESS' });
   }
-  if (/\d[- ]\d{1,3}[- ]\d|\blot\s?\d|\bcon/i.test(t)) out.push(...all(t, LAND, 'ADDRESS'));
+  if (/\d[- ]\d{1,3}[- ]\d{1,2}[ -]?[we]|\blot\s?\d|\bcon(?:c|cession)?\.?\s?\d/i.test(t)) out.push(...all(t, LAND, 'ADDRESS'));
   if (/\bh(?:ou)?se\s?#?\s?\d/i.test(t)) out.push(...all(t, HOUSE_NUMBER, 'ADDRESS'));
   if (/00\sbl(?:oc)?k/i.test(t)) out.push(...all(t, BLOCK, 'ADDRESS'));
   if (/\b(?:r\.?r|rural|range|rge|rng|twp|township|tsp)\b/i.test(t)) out.push(...all(t, RURAL_BOX_FIRST, 'ADDRESS'), ...all(t, RANGE_ROAD, 'ADDRESS'));
@@ -441,6 +441,7 @@ const RELATION_AGE = new RegExp(`\\b(?:${KIN})\\b(?:\\s(?:is|was|turned|just tur
 const COMMA_AGE = /(?<=\p{L},\s)(9\d|1[0-1]\d)(?=,\s\p{L})/gu;
 
 export function messyAges(t: string): Entity[] {
+  if (!/(?<!\d)(?:9\d|1[01]\d)(?!\d)|ninety|hundred/i.test(t)) return [];
   return [...all(t, BRACKET_AGE, 'AGE'), ...all(t, RELATION_AGE, 'AGE', undefined, 1), ...all(t, COMMA_AGE, 'AGE')];
 }
 
@@ -544,7 +545,7 @@ const UNIVERSITY = /(?<![\p{L}])u of [a-z](?: hospital)?(?![\p{L}])/giu;
 /** A saint's name is a hospital's in any city: "st mikes", "St. Joe's", "saint pauls" (not "118 st john"). */
 const SAINT = /(?<!\d\s)(?<![\p{L}\p{N}])(?:st\.?|saint)\s(\p{L}+?)((?:['’]?s)?)(?![\p{L}\p{N}])/giu;
 
-const SHAPED_HEAD_MAY = /\b(?:home|place|er|emerg|ltc|general)\b/i;
+const SHAPED_HEAD_MAY = /(?:care|group|nursing|foster|retirement) home|\b(?:place|er|emerg|ltc|general)\b/i;
 
 /** A word that looks like a name: no everyday word, a given name, or written with a capital. */
 function nameLike(w: string): boolean {

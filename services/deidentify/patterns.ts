@@ -117,16 +117,21 @@ const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
 /** Ninety to a hundred and twenty-nine in words: "ninety", "ninety-two", "ninety two", "a hundred and one". */
 const OLD_WORDS = `(?:ninety(?:[- ](?:${UNITS}))?|(?:a |one )?hundred(?:(?: and)? (?:${UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ](?:${UNITS}))?))?)`;
 const OLD = `(?:9\\d|1[0-2]\\d|${OLD_WORDS})`;
+const OLD_DIGITS = '(?:9\\d|1[0-2]\\d)';
 /** Counts and measures after a number that make it no age. */
 const NOT_AGE_AFTER = '(?!\\s*(?:%|percent|mg|ml|mcg|days?|weeks?|months?|times|minutes?|mins?|hours?|hrs?|dollars|bucks|cents|\\$|pills|tabs|bus|kg|lbs?|pounds|km|meters|metres|feet|ft|degrees|below|minus|calls|people|beds|units))';
-const AGE_AFTER = new RegExp(`(?<![\\p{L}\\p{N}])(${OLD})(?:[- ]?(?:years?|yrs?)[- ]?old|[- ]year[- ]old|\\s?(?:yo|y\\/o|y\\.o\\.?|yrs?(?! of)|years? young|ans)(?![\\p{L}\\p{N}/])| years? of age|\\s?-?yr(?![\\p{L}]))`, 'giu');
-const AGE_CUE = new RegExp(`(?<![\\p{L}])(?:age[ds]?|aged|turned|turning|turns|is|was|he's|she's|they're|i'm|will be|gonna be|to be|['’]ll be|ll be)[: ]+(?:about |around |nearly |almost |over |just )?(${OLD})(?![\\p{L}\\p{N}-])${NOT_AGE_AFTER}`, 'giu');
+const AGE_AFTER_TAIL = `(?:[- ]?(?:years?|yrs?)[- ]?old|[- ]year[- ]old|\\s?(?:yo|y\\/o|y\\.o\\.?|yrs?(?! of)|years? young|ans)(?![\\p{L}\\p{N}/])| years? of age|\\s?-?yr(?![\\p{L}]))`;
+const AGE_CUE_HEAD = `(?<![\\p{L}])(?:age[ds]?|aged|turned|turning|turns|is|was|he's|she's|they're|i'm|will be|gonna be|to be|['’]ll be|ll be)[: ]+(?:about |around |nearly |almost |over |just )?`;
+/** With numbers only, and with ages in words too: the words' alternatives are tried only in texts that hold one. */
+const AGE_REGEXES = [OLD_DIGITS, OLD].map((old) => [
+  new RegExp(`(?<![\\p{L}\\p{N}])(${old})${AGE_AFTER_TAIL}`, 'giu'),
+  new RegExp(`${AGE_CUE_HEAD}(${old})(?![\\p{L}\\p{N}-])${NOT_AGE_AFTER}`, 'giu'),
+]);
 /** "her 95th birthday", "his 101st bday". */
 const AGE_BIRTHDAY = /(?<![\p{L}\p{N}])((?:9\d|1[0-2]\d)(?:st|nd|rd|th)) (?:birthday|bday|b-day)/giu;
 
 export const age: Detector = (t) => [
-  ...all(t, AGE_AFTER, 'AGE', undefined, 1),
-  ...all(t, AGE_CUE, 'AGE', undefined, 1),
+  ...AGE_REGEXES[/ninety|hundred/i.test(t) ? 1 : 0]!.flatMap((re) => all(t, re, 'AGE', undefined, 1)),
   ...all(t, /\b(?:in (?:his|her|their) )(?:(?:early|mid|late)[- ]?)?(nineties|90s|90's|hundreds)\b/gi, 'AGE', undefined, 1),
   ...all(t, AGE_BIRTHDAY, 'AGE', undefined, 1),
 ];

@@ -76,6 +76,14 @@ describe('deidentify: ages over 89 in any form (categories, round 5)', () => {
     hidden('la madame en haut a 95 ans pis elle monte', '95', 'AGE');
     hidden("she's in her late 90s now", '90s', 'AGE');
   });
+  it('ages in words, with a cue, a unit or brackets', () => {
+    hidden("she's ninety-three and tough", 'ninety-three', 'AGE');
+    hidden('his grandad (ninety) lives with them', 'ninety', 'AGE');
+    hidden('a ninety year old woman came to the drop in', 'ninety', 'AGE');
+    hidden('His grandmother is ninety eight and still sews.', 'ninety eight', 'AGE');
+    hidden('she turned a hundred and one in may', 'a hundred and one', 'AGE');
+    for (const [t, w] of [['he owes ninety dollars', 'ninety'], ['ninety days clean today', 'ninety'], ['a hundred people came', 'hundred']]) stays(t!, w!);
+  });
   it('younger ages, measures and counts stay', () => {
     for (const [t, w] of [['she is 45 and he is 89', '89'], ['she has 95 answers', '95'], ['he did 91 days in remand', '91'], ['room 92 is hers', '92'], ['paid $95 for the room', '95'], ['took the 93 bus', '93']]) stays(t!, w!);
   });
