@@ -185,20 +185,21 @@ export function addresses(text: string): Entity[] {
   }
   // A sandwiched type after a capitalised name that is no common word: "Take the tee 3 times" stays.
   // Its regex is run only when one of those words is in the text at all.
-  if ([...SANDWICHED_TYPES].some((w) => text.includes(w))) {
+  if (SANDWICHED_WORDS.some((w) => text.includes(w))) {
     NAMED_TYPE.lastIndex = 0;
     for (let m = NAMED_TYPE.exec(text); m; m = NAMED_TYPE.exec(text)) {
       if (!dictionaries().common.has(m[1]!.toLowerCase()) && !KEEP.has(m[1]!.toLowerCase())) out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
     }
   }
-  for (const re of [MILITARY, UNIT_ALONE]) {
+  for (const [re, gate] of ALONE) {
+    if (!gate.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
   }
   // A street type that leads ("rue de pologne", "ul. Miła 53", "C/ Señores Curas 88"), with a house number
   // before it or a number after it; the words between are kept while they are no common English word.
   LEAD.lastIndex = 0;
-  for (let m = LEAD.exec(text); m; m = LEAD.exec(text)) {
+  for (let m = LEAD_WORD.test(text) ? LEAD.exec(text) : null; m; m = LEAD.exec(text)) {
     const words = m[3]!.split(/ +/);
     let n = 0;
     while (n < words.length && (streetLike(words[n]!) || CONNECT_SET.has(words[n]!.toLowerCase()))) n++;
@@ -213,7 +214,7 @@ export function addresses(text: string): Entity[] {
   }
   // "the corner of X Street and Y Avenue", "the corner of Dalbraut 99 and Frederikke Coves"
   CORNER.lastIndex = 0;
-  for (let m = CORNER.exec(text); m; m = CORNER.exec(text)) {
+  for (let m = CORNER_OF.test(text) ? CORNER.exec(text) : null; m; m = CORNER.exec(text)) {
     const words = m[0].split(/\s+/);
     const and = words.lastIndexOf('and');
     const cut = words.findIndex((w, i) => i > and + 1 && CORNER_PROSE.has(w.toLowerCase()));
@@ -224,9 +225,21 @@ export function addresses(text: string): Entity[] {
   return widen(text, mergeSpans(out));
 }
 
-const LEAD = new RegExp(`(?<![\\p{L}\\d.,-])(${HOUSE} +)?((?:rue|rua|rúa|r\\.|via|viale|calle|c\\/|avenida|avda\\.?|chemin|strada|trg|ul\\.|u\\.|al\\.|aleja|piazza|corso|travessa|carrera|paseo|camino|leoforos|odos) +)(${LOOSE}(?: +${LOOSE}){0,5})( +\\d{1,5}[A-Za-z]?\\b\\.?)?(?![\\p{L}\\d])`, 'giu');
+const LEAD_TYPES = 'rue|rua|rúa|r\\.|via|viale|calle|c\\/|avenida|avda\\.?|chemin|strada|trg|ul\\.|u\\.|al\\.|aleja|piazza|corso|travessa|carrera|paseo|camino|leoforos|odos';
+const LEAD = new RegExp(`(?<![\\p{L}\\d.,-])(${HOUSE} +)?((?:${LEAD_TYPES}) +)(${LOOSE}(?: +${LOOSE}){0,5})( +\\d{1,5}[A-Za-z]?\\b\\.?)?(?![\\p{L}\\d])`, 'giu');
 const SIDE = `(?:\\d{1,6}[A-Za-z]?\\.?|${CAP}|(?:${LOWER_STREET})\\.?|${CONNECT})`;
 const CORNER = new RegExp(`\\b(?:the )?corner of ${SIDE}(?: ${SIDE}){0,5} and ${SIDE}(?: ${SIDE}){0,4}(?![\\p{L}\\p{N}])`, 'giu');
+
+/**
+ * What every match of a costly address regex holds somewhere, tested first (same flags, so the same letters match): a
+ * leading street type and a space (LEAD), "corner of" (CORNER), "box" or a military post office (MILITARY), a unit word
+ * (UNIT_ALONE). Most texts hold none, and the test is a fraction of the regex's cost.
+ */
+const LEAD_WORD = new RegExp(`(?:${LEAD_TYPES}) `, 'iu');
+const CORNER_OF = /corner of/iu;
+const ALONE: Array<[RegExp, RegExp]> = [[MILITARY, /box|[afd]po /iu], [UNIT_ALONE, /Apt|Apartment|Suite|Ste|Unit/]];
+/** The sandwiched street types, as a list to look for. */
+const SANDWICHED_WORDS = [...SANDWICHED_TYPES];
 /** Under the i flag a side takes any word: the second street ends before prose ("... and 104 st at noon"). */
 const CORNER_PROSE = new Set('at in on by for to from with when where while before after til until around about near so but then was is'.split(' '));
 
