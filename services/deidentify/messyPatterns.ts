@@ -144,6 +144,13 @@ const LOWER_STREET_SHORT = new RegExp(LOWER_STREET.source.replace('){1,3}(?:', '
 const HYPHEN_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])\\d{2,6}[a-z]?\\s?-\\s?\\d{1,3}[a-z]?(?:st|nd|rd|th)?\\s(?:${STREET})\\b\\.?${DIR}`, 'giu');
 /** A unit before a house number and a street name, no street type: "unit 5 44 king", "#1105 500 queen". */
 const UNIT_STREET = new RegExp(`(?<![\\p{L}\\p{N}])${UNIT_PREFIX}\\d{1,6}[a-z]?\\s[\\p{L}][\\p{L}'’-]+(?:\\s[\\p{L}][\\p{L}'’-]+)?`, 'giu');
+/**
+ * What every match holds, tested before the costly regexes (same flags, so the same letters match): a street type
+ * after a space, or a numbered street with its type glued on (LOWER_STREET, HYPHEN_STREET, CROSSING); a unit word
+ * and its number, or "12 - 34" (UNIT_STREET). Each is absent from most texts with a digit.
+ */
+const STREET_TYPE_IN = new RegExp(`\\s(?:${STREET})\\b|\\d(?:st|ave|avenue|street|rd|road)\\b`, 'iu');
+const UNIT_IN = /(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\.?\s?#?\s?[\da-z]|\d[a-z]?\s-\s\d/iu;
 /** Rural routes and boxes: "rr 3 site 2 box 9", "r.r. 1", "po box 88", "p.o. box 412", "box 412". */
 const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?:site|s)\s?\d{1,3})?(?:,?\s(?:box|comp|c)\s?\d{1,5})?|(?:general delivery,?\s)?(?:p\.?\s?o\.?\s?b\.?|(?:p\.?\s?o\.?\s?)?box)\s?#?\d{1,6}(?:,?\s(?:stn|station)\s\p{L}+)?|site\s\d{1,3},?\s(?:box|comp|c)\s?\d{1,5})(?![\p{L}\p{N}])/giu;
 
@@ -340,13 +347,14 @@ export function messyAddresses(t: string): Entity[] {
     const end = m.index + m[0].length;
     if (streetName(t, end - m[1]!.length, m[1]!, 0) && !dictionaries().firstNames.has(m[1]!.toLowerCase())) out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
   }
+  const streetType = STREET_TYPE_IN.test(t);
   CROSSING.lastIndex = 0;
-  for (let m = CROSSING.exec(t); m; m = CROSSING.exec(t)) {
+  for (let m = streetType ? CROSSING.exec(t) : null; m; m = CROSSING.exec(t)) {
     const words = m[0].toLowerCase().match(/(?<![\p{L}\p{N}])\p{L}[\p{L}'’-]*/gu) ?? [];
     if (!words.some((w) => SAFE.has(w) && !/^(?:st|dr|n|s|e|w|and|at|corner|of)$/.test(w))) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
   LOWER_STREET.lastIndex = 0;
-  for (let m = LOWER_STREET.exec(t); m; m = LOWER_STREET.exec(t)) {
+  for (let m = streetType ? LOWER_STREET.exec(t) : null; m; m = LOWER_STREET.exec(t)) {
     // The words of a street name are not prose: "walked 2 blocks down the road" stays.
     const prose = (found: string): boolean => (found.toLowerCase().match(/(?<![\p{L}\p{N}])\p{L}[\p{L}'’-]*/gu) ?? []).some((w) => SAFE.has(w) && !/^(?:st|dr|n|s|e|w)$/.test(w));
     let found = m[0];
@@ -357,9 +365,9 @@ export function messyAddresses(t: string): Entity[] {
     }
     out.push({ start: m.index, end: m.index + found.length, type: 'ADDRESS' });
   }
-  out.push(...all(t, HYPHEN_STREET, 'ADDRESS'));
+  if (streetType) out.push(...all(t, HYPHEN_STREET, 'ADDRESS'));
   UNIT_STREET.lastIndex = 0;
-  for (let m = UNIT_STREET.exec(t); m; m = UNIT_STREET.exec(t)) {
+  for (let m = UNIT_IN.test(t) ? UNIT_STREET.exec(t) : null; m; m = UNIT_STREET.exec(t)) {
     const words = m[0].toLowerCase().split(/\s+/).slice(-2).filter((w) => /^\p{L}/u.test(w));
     // Keep only the street's own words ("unit 5 44 king now" ends at "king").
     let end = m.index + m[0].length;
@@ -537,7 +545,7 @@ let placeNameSet: Set<string> | undefined;
 /** Provinces, cities and countries: a keep-listed word that may name a facility's town ("calgary remand centre"). */
 const placeNames = (): Set<string> => (placeNameSet ??= keepGroups('places', 'countries'));
 
-const KIND_WORD = /detox|shelter|clinic|hospital|mission|drop|hostel|centre|center|site|exchange/i;
+const KIND_WORD = /detox|shelter|clinic|hospital|mission|lodge|manor|drop|hostel|centre|center|site|exchange/i;
 
 /** "u of a hospital", "U of C": a university (and its hospital) by the short name people use. */
 const UNIVERSITY = /(?<![\p{L}])u of [a-z](?: hospital)?(?![\p{L}])/giu;
@@ -604,9 +612,16 @@ function facilitiesByContext(t: string): Entity[] {
   return out;
 }
 
+/**
+ * A place by its initials after what people do there: "seen at CAMH", "her case manager at CMHA", "the HSC chart". The
+ * initials are capitals, not a program or group on the keep-list ("at AA", "to ODSP") nor a province's or state's code.
+ */
+const ACRONYM_PLACE = /(?:\b(?:seen|admitted|discharged|transferred|referred|sent|staying|stayed|sleeping|slept|appt|appointment|intake|nurse|doctor|dr|worker|manager|counsellor|counselor|psychiatrist|therapist|bed|room|detox|program|group|volunteers?|works?)\s(?:at|to|from|in|into|with)\s(?:the\s)?|\bthe\s(?=[A-Z]{3,5}\s(?:chart|er|emerg|icu|ward|clinic|shelter|detox|unit|program)\b))([A-Z]{3,5})(?![\p{L}\p{N}])/gu;
+
 export function messyFacilities(t: string): Entity[] {
   const d = dictionaries();
   const out: Entity[] = all(t, UNIVERSITY, 'FACILITY');
+  if (/[A-Z]{3}/.test(t)) out.push(...all(t, ACRONYM_PLACE, 'FACILITY', (m) => !KEEP.has(m[1]!.toLowerCase()) && !PROVINCE_CODE.test(m[1]!) && !NUMBER_LABELS.has(m[1]!.toLowerCase()), 1));
   if (KIND_WORD.test(t) && /\s(?:on|off|at|by)\s/i.test(t)) out.push(...all(t, KIND_ON_STREET, 'FACILITY', (m) => !/\s(?:on|off|at|by)\s(?:\d{1,2})$/i.test(m[0]) || /\d(?:st|nd|rd|th)$|\s\p{L}+$/u.test(m[0])));
   SAINT.lastIndex = 0;
   for (let m = /\bs(?:ain)?t\b/i.test(t) ? SAINT.exec(t) : null; m; m = SAINT.exec(t)) {

@@ -8,10 +8,13 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import type { Entity } from './types';
 import { packagePath } from '../paths';
+import { oneEdit } from './typos';
 
 // From the package root, so the compiled code in dist/ finds content/ too.
 const CONTENT = packagePath('content');
 let re: RegExp | undefined;
+/** Two-word names by each word, for names typed with one letter wrong ("royl alex", "gery nuns"). */
+let pairs: Array<[string, string]> = [];
 
 function placesRegex(): RegExp {
   if (re) return re;
@@ -21,6 +24,7 @@ function placesRegex(): RegExp {
   if (!validate(data)) throw new Error(`content/deid-places.json: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
   // "the mis": the article is prose and stays outside the span.
   const terms = data.groups.flatMap((g) => g.terms.map((t) => t.toLowerCase().replace(/^the /, '')));
+  pairs = [...new Set(terms)].map((t) => t.split(' ')).filter((w): w is [string, string] => w.length === 2 && w.every((x) => x.length >= 4));
   const alts = [...new Set(terms)].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
   re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   return re;
@@ -29,9 +33,27 @@ function placesRegex(): RegExp {
 /** Short names that are also words ("the mis", "the max", "the alex") need their "the" before them. */
 const NEEDS_THE = new Set(['mis', 'misi', 'max', 'alex', 'mac', 'fort', 'marian', 'bissell', 'foothills', 'mustard seed', 'grey nuns', 'remand centre', 'herb', 'plc', 'chumir']);
 
+const PAIR = /(?<![\p{L}\p{N}])(\p{L}{3,})\s+(\p{L}{3,})(?![\p{L}\p{N}])/gu;
+/** After a place cue, two words of which one is a two-word place's and the other one letter off its partner. */
+function misspelt(text: string): Entity[] {
+  const out: Entity[] = [];
+  const lower = text.toLowerCase();
+  // Most texts hold no word of a two-word place at all.
+  if (!pairs.some(([a, b]) => lower.includes(a) || lower.includes(b))) return out;
+  PAIR.lastIndex = 0;
+  for (let m = PAIR.exec(lower); m; m = PAIR.exec(lower)) {
+    const [a, b] = [m[1]!, m[2]!];
+    const hit = pairs.some(([x, y]) => (a === x && oneEdit(b, y)) || (b === y && oneEdit(a, x)));
+    if (hit && /(?:\bt(?:he|eh)|\bat|\bto|\bfrom|\bin|\binto|@)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY' });
+    // Pairs overlap: "at teh royl alex" is read as "teh royl" and then "royl alex".
+    PAIR.lastIndex = m.index + a.length + 1;
+  }
+  return out;
+}
+
 export function places(text: string): Entity[] {
   const r = placesRegex();
-  const out: Entity[] = [];
+  const out: Entity[] = misspelt(text);
   r.lastIndex = 0;
   for (let m = r.exec(text); m; m = r.exec(text)) {
     const key = m[0].toLowerCase().replace(/\s+/g, ' ');

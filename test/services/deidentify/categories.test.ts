@@ -125,3 +125,16 @@ describe('deidentify: facilities by a grammar of names and heads (categories, ro
     for (const [t, w] of keep) stays(t, w);
   });
 });
+
+describe('deidentify: facilities by initials, on a street, and misspelt (categories, round 5)', () => {
+  it('initials after what people do there, a lodge on a street, a two-word place one letter off', () => {
+    hidden('Her case manager at CMHA wants the form signed', 'CMHA', 'FACILITY');
+    hidden('the HSC chart number was on the summary', 'HSC', 'FACILITY');
+    hidden('Client was seen at CAMH for a medication review', 'CAMH', 'FACILITY');
+    hidden('his grandma lives at the lodge on 109', 'lodge on 109', 'FACILITY');
+    hidden('dropped her at teh royl alex for her blood work', 'royl alex', 'FACILITY');
+  });
+  it('programs and groups by their initials, and near-misses without a place cue, stay', () => {
+    for (const [t, w] of [['she goes to group at AA on tuesdays', 'AA'], ['her worker at ODSP called', 'ODSP'], ['seen at the ER by a doc', 'ER'], ['royal blue paint', 'royal']]) stays(t!, w!);
+  });
+});
