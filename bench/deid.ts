@@ -31,6 +31,10 @@ export const sets: Array<{ name: string; file: string; about: string }> = [
   { name: 'sms-test', file: data('sms-test.txt'), about: 'the same kind of notes, held-out third' },
   { name: 'names-dev', file: data('names-dev.txt'), about: 'names-heavy notes in new voices (round 5), dev half' },
   { name: 'names-test', file: data('names-test.txt'), about: 'the same writer, held-out half: scored, never tuned on' },
+  { name: 'cats-dev', file: data('cats-dev.txt'), about: 'non-name identifiers typed loosely in new voices (round 5), dev half' },
+  { name: 'cats-test', file: data('cats-test.txt'), about: 'the same writer, held-out half: scored, never tuned on' },
+  { name: 'cats-own-dev', file: data('cats-own-dev.txt'), about: "the categories engineer's own notes of addresses, facilities, ids, ages over 89 and lookalikes (round 5), dev half" },
+  { name: 'cats-own-test', file: data('cats-own-test.txt'), about: 'the same writer, held-out half: scored, never tuned on' },
 ];
 
 type Rec = LabelledRecord & { register?: string };
