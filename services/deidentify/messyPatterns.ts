@@ -500,6 +500,8 @@ export function messyPlates(t: string): Entity[] {
 // Not "house", "residence" or "health": "my aunts house" is no facility.
 // "house" only with a name-shaped word after "the" or a place word ("staying at harbour house"), never "her moms house".
 const FAC_WORDS = ['hospital', 'clinic', 'centre', 'center', 'shelter', 'mission', 'detox', 'infirmary', 'hostel', 'lodge', 'manor', 'institute', 'institution', 'hospice', 'jail', 'remand', 'correctional', 'penitentiary', 'house'];
+/** Any of them, anywhere in a lower-cased text: one scan, not an includes() for each word. */
+const FAC_WORD_IN = new RegExp(FAC_WORDS.join('|'));
 /**
  * Heads that name a place only after a word that is no everyday word, or one in capitals: "harmony place", "mercy er",
  * "parkside ltc", "mercy general", "sunnyside care home" (not "a good place", "the busy er", "the group home").
@@ -632,7 +634,7 @@ export function messyFacilities(t: string): Entity[] {
   if (FACILITY_CONTEXT_MAY.test(t)) out.push(...facilitiesByContext(t));
   // The facility regex is costly to scan with: run it only when one of its words is there.
   const lower = t.toLowerCase();
-  if (!FAC_WORDS.some((w) => lower.includes(w)) && !SHAPED_HEAD_MAY.test(t)) return out;
+  if (!FAC_WORD_IN.test(lower) && !SHAPED_HEAD_MAY.test(t)) return out;
   LOWER_FACILITY.lastIndex = 0;
   for (let m = LOWER_FACILITY.exec(t); m; m = LOWER_FACILITY.exec(t)) {
     const all3 = m[1]!.trim().split(/\s+/);
