@@ -12,6 +12,7 @@ import { all as allMatches } from './patterns';
 import { SAFE } from './messy';
 import { keepGroups } from './keepList';
 import { oneEdit } from './typos';
+import { mergeSpans } from './spans';
 
 /** patterns.ts's `all`, locating a capture group from the end of its match (these patterns' groups close them). */
 function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecArray) => boolean, group = 0): Entity[] {
@@ -133,7 +134,7 @@ const STREET = 'st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|cre
 const WITH_AFTER = '(?!\\s(?:his|her|my|the|a|an|their|our|me|him|them|us|u|ur|it|some|kids?|bf|gf|mom|dad|ma|sis|bro|friends?|fam|family|cousin|aunt|auntie|uncle|partner|wife|husband|son|daughter|baby|dog)\\b)';
 const DIR = `(?:\\s(?:nw|ne|sw|se|s|e|north ?west|north ?east|south ?west|south ?east|north|south|east|west)\\b\\.?|\\s(?:n|w)\\b\\.?${WITH_AFTER})?`;
 // "unit 12 at 550 jasper ave": the unit may come before "at" and the house number.
-const UNIT_PREFIX = '(?:(?:(?:basement|bsmt|main floor|upper|lower)\\s)?(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\\.?\\s?#?\\s?(?:\\d{1,5}[a-z]?|[a-z](?=\\s\\d))(?:,?\\s|\\s?-\\s?(?=\\d))(?:at\\s)?|\\d{1,5}[a-z]?\\s-\\s(?=\\d))';
+const UNIT_PREFIX = '(?:(?:(?:basement|bsmt|main floor|upper|lower)\\s)?(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\\.?\\s?#?\\s?(?:\\d{1,5}[a-z]?|[a-z](?=\\s\\d))(?:,?\\s|\\s?-\\s?(?=\\d))(?:at\\s)?|\\d{1,5}[a-z]?\\s-\\s(?=\\d)|\\d{1,4}[a-z]\\s(?=\\d{2,6}\\s))';
 const NAME_PART = "(?:\\d{1,3}(?:st|nd|rd|th|[a-z])?|[\\p{L}][\\p{L}'’-]+)";
 /** "1210 98 st nw", "apt 4c 1210 98 st nw", "44 birch cres", "#303 9920 jasper ave". */
 // A direction may lead the street's name ("120 e 5th ave"); a numbered street may have its type glued on ("98st", "86ave").
@@ -165,6 +166,8 @@ const RANGE_ROAD = /(?<![\p{L}\p{N}])(?:(?:lot|site|box)\s?#?\d{1,5},?\s)?(?:\d{
  */
 const LAND = /(?<![\p{L}\p{N}])(?:(?:(?:n\.?[ew]\.?|s\.?[ew]\.?)[ -]?(?:1\/4[ -]?)?|lsd[ -]?\d{1,2}[ -])?\d{1,2}[- ]\d{1,3}[- ]\d{1,2}[ -]?[we]\.?\s?[1-6]m?|(?:pt\.?\s)?lot\s?\d{1,3}[a-z]?,?\s(?:con(?:cession|c)?\.?)\s?\d{1,2}|con(?:cession|c)?\.?\s?\d{1,2},?\s(?:pt\.?\s)?lot\s?\d{1,3}[a-z]?)(?![\p{L}\p{N}])/giu;
 const HOUSE_NUMBER = /(?<=\b(?:in|at|to|from|into|is|of)\s)(?:house|hse)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s*(?:%|mg|days?|weeks?|rules|people|kids|times|of\s))/giu;
+/** A lot, trailer or pad in a park, after a place cue: "his trailer is at lot 34", "she's in trailer 12". */
+const LOT = /(?<=\b(?:in|at|to|from|into|on)\s)(?<!\bpark(?:ed|ing)?\s(?:in|at)\s)(?:lot|trailer|pad)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s(?:of|mg|days?|weeks?|people|cars?)\b)/giu;
 const BLOCK = new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,3}00\\s(?:block|blk)\\s(?:of\\s)?(?:\\d{1,3}(?:st|nd|rd|th)?(?:\\s(?:${'st|street|ave|av|avenue|rd|road|dr|drive|blvd|way|lane'}))?|\\p{L}[\\p{L}'’-]+(?:\\s(?:${'st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|way|lane|cres|crescent|pl|place|ct|court'}))?)${'(?:\\s(?:nw|ne|sw|se|n|s|e|w)\\b)?'}`, 'giu');
 
 /** Two streets that cross, in lower case: "118 ave and 95 st", "jasper ave & 109 st". */
@@ -378,11 +381,13 @@ export function messyAddresses(t: string): Entity[] {
   if (/\d[- ]\d{1,3}[- ]\d{1,2}[ -]?[we]|\blot\s?\d|\bcon(?:c|cession)?\.?\s?\d/i.test(t)) out.push(...all(t, LAND, 'ADDRESS'));
   if (/\bh(?:ou)?se\s?#?\s?\d/i.test(t)) out.push(...all(t, HOUSE_NUMBER, 'ADDRESS'));
   if (/00\sbl(?:oc)?k/i.test(t)) out.push(...all(t, BLOCK, 'ADDRESS'));
-  if (/\b(?:r\.?r|rural|range|rge|rng|twp|township|tsp)\b/i.test(t)) out.push(...all(t, RURAL_BOX_FIRST, 'ADDRESS'), ...all(t, RANGE_ROAD, 'ADDRESS'));
   const rural = all(t, RURAL, 'ADDRESS', (m) => !/^box\s\d{1,2}$/i.test(m[0]) || /\b(?:mail|address|send|use|at)\b[^.]{0,20}$/i.test(t.slice(Math.max(0, m.index - 30), m.index)));
   // A street that starts inside a rural route is its site or box number and the prose after it ("rr 3 site 2 box
   // 9 way out there", "box 14 4 kisiks aunties place"), not a street.
-  const spans = [...out.filter((e) => !rural.some((r) => r.start < e.start && e.start < r.end)), ...rural];
+  if (/\b(?:r\.?r|rural|range|rge|rng|twp|township|tsp)\b/i.test(t)) rural.push(...all(t, RURAL_BOX_FIRST, 'ADDRESS'), ...all(t, RANGE_ROAD, 'ADDRESS'));
+  if (/\b(?:lot|trailer|pad)\s?#?\d/i.test(t)) rural.push(...all(t, LOT, 'ADDRESS'));
+  // A site, box and route written in any order are one address ("site 5, box 12, rr 1").
+  const spans = [...out.filter((e) => !rural.some((r) => r.start < e.start && e.start < r.end)), ...mergeSpans(rural)];
   // A ZIP code right after an address is its own, with or without a state ("1422 e 7th st apt 2, 90021").
   for (const e of spans) {
     const zip = ADDRESS_ZIP.exec(t.slice(e.end, e.end + 14));
@@ -506,7 +511,7 @@ const FAC_WORD_IN = new RegExp(FAC_WORDS.join('|'));
  * Heads that name a place only after a word that is no everyday word, or one in capitals: "harmony place", "mercy er",
  * "parkside ltc", "mercy general", "sunnyside care home" (not "a good place", "the busy er", "the group home").
  */
-const SHAPED_HEADS = ['care home', 'group home', 'nursing home', 'foster home', 'retirement home', 'personal care home', 'place', 'er', 'emerg', 'ltc', 'general'];
+const SHAPED_HEADS = ['care home', 'group home', 'nursing home', 'foster home', 'retirement home', 'personal care home', 'place', 'inn', 'er', 'emerg', 'ltc', 'general'];
 /** "the attorney general", "general store", "the general population": "general" is no hospital there. */
 const NOT_GENERAL_BEFORE = new Set('attorney surgeon solicitor secretary governor lieutenant brigadier major postmaster auditor inspector consul dollar adjutant director manager'.split(' '));
 const NOT_GENERAL_AFTER = /^\s(?:store|population|public|delivery|knowledge|manager|assembly|practitioner|idea|rule|sense|feeling|meeting|admission|labou?r|contractor|election|strike|studies|interest|purpose|use|area|ward)\b/i;
@@ -517,7 +522,7 @@ const PLACE_CUE = new Set('the teh at to from of into in outta @ leaving left ne
  * "the big house", "the trap house", "the other lodge".
  */
 const KIND_WORDS = new Set(`
-  youth womens women's women mens men's men family families community health friendship rec recreation treatment tax
+  youth womens women's women mens men's men family families community health friendship rec recreation treatment tax county
   halfway group safe sober transition transitional warming sobering day night emergency overflow crisis addiction
   addictions medical dental urgent care cancer children's childrens kids seniors senior elders native indigenous
   aboriginal cultural wellness recovery outreach homeless pregnancy support counselling counseling resource
@@ -552,10 +557,13 @@ const KIND_WORD = /detox|shelter|clinic|hospital|mission|lodge|manor|drop|hostel
 /** "u of a hospital", "U of C": a university (and its hospital) by the short name people use. */
 const UNIVERSITY = /(?<![\p{L}])u of [a-z](?: hospital)?(?![\p{L}])/giu;
 
+/** "mount sinai", "Mt. Carmel": a mount and a name-like word after a place cue is a hospital ("in mount pleasant" stays). */
+const MOUNT = /(?<=\b(?:at|in|to|from|into|@)\s)(?:mount|mt\.?)\s(\p{L}{3,})(?![\p{L}\p{N}])/giu;
+
 /** A saint's name is a hospital's in any city: "st mikes", "St. Joe's", "saint pauls" (not "118 st john"). */
 const SAINT = /(?<!\d\s)(?<![\p{L}\p{N}])(?:st\.?|saint)\s(\p{L}+?)((?:['’]?s)?)(?![\p{L}\p{N}])/giu;
 
-const SHAPED_HEAD_MAY = /(?:care|group|nursing|foster|retirement) home|\b(?:place|er|emerg|ltc|general)\b/i;
+const SHAPED_HEAD_MAY = /(?:care|group|nursing|foster|retirement) home|\b(?:place|inn|er|emerg|ltc|general)\b/i;
 
 /** A word that looks like a name: no everyday word, a given name, or written with a capital. */
 function nameLike(w: string): boolean {
@@ -572,12 +580,12 @@ function nameLike(w: string): boolean {
 const FACILITY_CONTEXT = new RegExp(
   `(?:(?:detox|rehab|treatment|respite|dialysis|withdrawal management|a bed|a mat)\\s(?:at|in)\\s(?:the\\s)?` +
     `|(?:\\b(?:did|doing|done|spent|spend|served|serving|do|does|got|get|gets|gave him|gave her)\\s(?:a|an|one|two|three|six|\\d{1,3})\\s(?:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?)\\s(?:in|at)\\s(?:the\\s)?)` +
-    `|(?:booked into|locked up (?:in|at)|released from|transferred to|sentenced to \\w+ (?:in|at)|back in|out of)\\s(?:the\\s)?` +
+    `|(?:booked into|locked up (?:in|at)|released from|transferred to|sentenced to \\w+ (?:in|at)|back in|out of|been (?:in|at))\\s(?:the\\s)?` +
     `|(?:at|in|to|into)\\sthe\\s(?=\\p{L}+\\s(?:for|4)\\s(?:detox|rehab|treatment|respite|dialysis)\\b)` +
     `)((?:\\p{L}[\\p{L}'’-]*)(?:\\s\\p{L}[\\p{L}'’-]*){0,2})`,
   'giu',
 );
-const FACILITY_CONTEXT_MAY = /detox|rehab|treatment|respite|dialysis|withdrawal|\b(?:a bed|a mat)\b|\d\s(?:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?)\s|\b(?:a|an|one|two|three|six)\s(?:day|night|week|month|year)s?\s(?:in|at)|booked into|locked up|released from|transferred to|sentenced|back in|out of/i;
+const FACILITY_CONTEXT_MAY = /detox|rehab|treatment|respite|dialysis|withdrawal|been (?:in|at)|\b(?:a bed|a mat)\b|\d\s(?:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?)\s|\b(?:a|an|one|two|three|six)\s(?:day|night|week|month|year)s?\s(?:in|at)|booked into|locked up|released from|transferred to|sentenced|back in|out of/i;
 /** Generic places after those cues: "did 3 months in jail", "10 days in hospital", "detox at the hospital". */
 const GENERIC_PLACES = new Set(`jail prison pen remand hospital hosp detox rehab treatment juvie juvenile custody lockup holding cells cell
   shelter hostel hotel motel bed home house town city school class the a his her their my our its this that there here
@@ -594,18 +602,22 @@ function facilitiesByContext(t: string): Entity[] {
     let n = 0;
     while (n < words.length) {
       const w = words[n]!.toLowerCase();
-      if (SAFE.has(w) || KEEP.has(w) || CONTEXT_STOP.has(w) || smsWords().has(w) || GENERIC_PLACES.has(w) || KIND_WORDS.has(w) || MEASURES.has(w) || placeNames().has(w)) break;
+      // A kind of place may follow the name ("cook county"), never start it ("the federal pen").
+      if (SAFE.has(w) || KEEP.has(w) || CONTEXT_STOP.has(w) || smsWords().has(w) || GENERIC_PLACES.has(w) || (KIND_WORDS.has(w) && n === 0) || MEASURES.has(w) || placeNames().has(w)) break;
       n++;
     }
-    if (n === 0 || !nameLike(words[0]!) && dictionaries().common.has(words[0]!.toLowerCase())) continue;
+    const jailVerb = /^(?:booked|locked|released|transferred|sentenced|back|out|been)/i.test(m[0]);
+    const after = t.slice(m.index + m[0].length - m[1]!.length + words.slice(0, n).join(' ').length);
+    const timed = /^\s(?:since|til|till|until|next|last|on|in|for)\b/i.test(after);
+    if (n === 0 || (!nameLike(words[0]!) && dictionaries().common.has(words[0]!.toLowerCase()) && !(jailVerb && timed && n >= 2))) continue;
     // A misspelt kind of place is no name ("back in toown", "out of jali").
     const first = words[0]!.toLowerCase();
     if ([...GENERIC_PLACES, ...TYPO_GUARD].some((g) => g.length >= 3 && oneEdit(first, g))) continue;
     // After a jail's verbs the name has a capital, is no English word, or a time follows it ("out of rikers since"):
     // "out of pocket", "transferred to the north office" stay.
-    if (/^(?:booked|locked|released|transferred|sentenced|back|out)/i.test(m[0]) && !/^\p{Lu}/u.test(words[0]!)) {
-      const after = t.slice(m.index + m[0].length - m[1]!.length + words.slice(0, n).join(' ').length);
-      if (dictionaries().english.has(first) || (dictionaries().common.has(first) && !/^\s(?:since|til|till|until|next|last|on|in)\b/i.test(after))) continue;
+    if (jailVerb && !/^\p{Lu}/u.test(words[0]!)) {
+      // Everyday words name a place only two together before a time ("been in cook county since friday"), never one ("been in pain since").
+      if ((dictionaries().english.has(first) || dictionaries().common.has(first)) && !(timed && n >= 2)) continue;
     }
     const name = words.slice(0, n).join(' ');
     const start = m.index + m[0].length - m[1]!.length;
@@ -623,6 +635,7 @@ const ACRONYM_PLACE = /(?:\b(?:seen|admitted|discharged|transferred|referred|sen
 export function messyFacilities(t: string): Entity[] {
   const d = dictionaries();
   const out: Entity[] = all(t, UNIVERSITY, 'FACILITY');
+  if (/\bm(?:oun)?t\b/i.test(t)) out.push(...all(t, MOUNT, 'FACILITY', (m) => !d.common.has(m[1]!.toLowerCase()) && !KEEP.has(m[1]!.toLowerCase()) && !placeNames().has(m[1]!.toLowerCase())));
   if (/[A-Z]{3}/.test(t)) out.push(...all(t, ACRONYM_PLACE, 'FACILITY', (m) => !KEEP.has(m[1]!.toLowerCase()) && !PROVINCE_CODE.test(m[1]!) && !NUMBER_LABELS.has(m[1]!.toLowerCase()), 1));
   if (KIND_WORD.test(t) && /\s(?:on|off|at|by)\s/i.test(t)) out.push(...all(t, KIND_ON_STREET, 'FACILITY', (m) => !/\s(?:on|off|at|by)\s(?:\d{1,2})$/i.test(m[0]) || /\d(?:st|nd|rd|th)$|\s\p{L}+$/u.test(m[0])));
   SAINT.lastIndex = 0;
@@ -658,7 +671,7 @@ export function messyFacilities(t: string): Entity[] {
     const last = core[core.length - 1]?.toLowerCase() ?? '';
     const nameShaped = (w: string): boolean => !KIND_WORDS.has(w) && !OWNER_WORDS.test(w) && !/['’]s?$/.test(w) && w.length >= 3;
     // The last word before the head, or the first after the cue when kinds follow it ("from riverbend recovery house").
-    const shaped = !!last && PLACE_CUE.has(before) && (nameShaped(last) || (nameShaped(core[0]!.toLowerCase()) && core.slice(1).every((w) => KIND_WORDS.has(w.toLowerCase()))));
+    const shaped = !!last && PLACE_CUE.has(before) && (nameShaped(last) || (nameShaped(core[0]!.toLowerCase()) && KIND_WORDS.has(last)));
     const widened = all3.slice(wide);
     const city = widened[0]?.toLowerCase() ?? '';
     if (shapedHead) {

@@ -138,3 +138,21 @@ describe('deidentify: facilities by initials, on a street, and misspelt (categor
     for (const [t, w] of [['she goes to group at AA on tuesdays', 'AA'], ['her worker at ODSP called', 'ODSP'], ['seen at the ER by a doc', 'ER'], ['royal blue paint', 'royal']]) stays(t!, w!);
   });
 });
+
+describe('deidentify: US voices and trailer parks (categories, round 5)', () => {
+  it('a lettered unit before the house, a site-box-route in any order, lots and trailers', () => {
+    hidden('new apt is 3r 455 w 125th st in harlem', '3r 455 w 125th st', 'ADDRESS');
+    hidden('site 5, box 12, rr 1 is where the cheques go', 'site 5, box 12, rr 1', 'ADDRESS');
+    hidden('his trailer is at lot 34 in the park by the highway', 'lot 34', 'ADDRESS');
+    hidden("she's in trailer 12 at the park", 'trailer 12', 'ADDRESS');
+    stays('parked in lot 3 at the mall', 'lot');
+    stays('she has a lot 2 do today', 'lot');
+  });
+  it('a county jail by its county, a mount, an inn, a name before kinds', () => {
+    hidden("she's been in cook county since friday", 'cook county', 'FACILITY');
+    hidden("she's in mount sinai for tests", 'mount sinai', 'FACILITY');
+    hidden("he's staying at pine street inn this week", 'pine street inn', 'FACILITY');
+    hidden('he went into valley view treatment center on monday', 'valley view treatment center', 'FACILITY');
+    for (const [t, w] of [['been in pain since monday', 'pain'], ['out of touch since may', 'touch'], ['he lives in mount pleasant', 'pleasant'], ['inmate id 2023004518 at the county jail', 'county'], ['we stayed at the holiday inn', 'holiday']]) stays(t!, w!);
+  });
+});
