@@ -12,6 +12,7 @@ import { places } from './places';
 import { dictionaries } from './dictionaries';
 import { classifierNames } from './classifier/model';
 import { keepScreenWords } from './screenWords';
+import { mergeSpans } from './spans';
 import { detectionView, disguisedNames, folded, hasOverride, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
 
 function escapeRegExp(s: string): string {
@@ -188,7 +189,7 @@ function spansIn(text: string, opts: DeidentifyOptions): Entity[] {
   const guessed = classifierNames(text, ruled);
   const found = guessed.length ? settle([ruled, guessed]) : ruled;
   const repeat = spelled.words.length ? [...(opts.repeatNames ?? []), ...spelled.words] : opts.repeatNames;
-  return joinNames(text, everywhere(text, dropKept(text, keepScreenWords(text, found)), repeat)).map((e) => ({ start: e.start, end: e.end, type: e.type }));
+  return joinNames(text, everywhere(text, dropKept(text, keepScreenWords(text, found, groups[0]!)), repeat)).map((e) => ({ start: e.start, end: e.end, type: e.type }));
 }
 
 /** The spans of a reading, as offsets into the caller's text. */
@@ -206,7 +207,8 @@ function read(text: string, view: View | undefined, opts: DeidentifyOptions): En
  */
 export function deidentify(text: string, opts: DeidentifyOptions = {}): DeidentifyResult {
   let entities = read(text, detectionView(text), opts);
-  if (hasOverride(text)) entities = settle([entities, read(text, detectionView(text, true), opts)]);
+  // Both readings' spans, merged where they overlap: an override's text is hidden as either reading finds it.
+  if (hasOverride(text)) entities = mergeSpans([...entities, ...read(text, detectionView(text, true), opts)]);
   let redacted = '';
   let at = 0;
   for (const e of entities) {

@@ -26,6 +26,7 @@ const RLO = 0x202e;
 /** A combining mark in the Basic Multilingual Plane (the ones accents are written with). */
 const MARK = /\p{M}/u;
 const MARKS = /\p{M}/gu;
+const MARKED_BASE = /[ -~\p{Script=Latin}\p{N}]/u;
 /** What ends an override: pop directional formatting, pop directional isolate, a line break. */
 const OVERRIDE_END = new Set([0x202c, 0x2069, 0x0a, 0x0d]);
 
@@ -42,9 +43,9 @@ const CONFUSABLE: Record<string, string> = {
 const CONFUSABLE_CHAR = new RegExp(`[${Object.keys(CONFUSABLE).join('')}]`, 'u');
 const CONFUSABLE_WORD = new RegExp(`[\\p{L}\\p{M}\\p{N}]*[${Object.keys(CONFUSABLE).join('')}][\\p{L}\\p{M}\\p{N}]*`, 'gu');
 const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{N}]/u;
-/** The word before or after a position is Latin, or there is none. */
-const latinBefore = (t: string, at: number) => !/[\p{L}\p{N}]/u.test(t.slice(Math.max(0, at - 20), at)) || /\p{Script=Latin}[\p{L}\p{M}'’]*[^\p{L}\p{M}\p{N}]*$/u.test(t.slice(Math.max(0, at - 20), at));
-const latinAfter = (t: string, at: number) => !/[\p{L}\p{N}]/u.test(t.slice(at, at + 20)) || /^[^\p{L}\p{M}\p{N}]*[\p{L}\p{M}'’]*?\p{Script=Latin}/u.test(t.slice(at, at + 20));
+/** The nearest letter or digit before (or after) a position is Latin or a digit, or there is none. */
+const latinBefore = (t: string, at: number) => /(?:^|[\p{Script=Latin}\p{N}])[^\p{L}\p{N}]*$/u.test(t.slice(Math.max(0, at - 20), at));
+const latinAfter = (t: string, at: number) => /^[^\p{L}\p{N}]*(?:$|[\p{Script=Latin}\p{N}])/u.test(t.slice(at, at + 20));
 
 /** Zeros of the decimal digits people type in other scripts (Arabic-Indic, Persian, Devanagari, Bengali…). */
 const DIGIT_ZEROS = [0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0, 0x0f20, 0x1040, 0x17e0, 0x1810];
@@ -74,7 +75,16 @@ const DASH_IN_NUMBER = /(?<=\d)[\u2010-\u2015\u2212\uFE58\uFE63](?=\d)/;
 const DASH_IN_NUMBER_G = new RegExp(DASH_IN_NUMBER.source, 'g');
 /** Letters typed for digits inside a phone: "780-555-O1O2", "(4O3) 555 Ol67". */
 const LETTER_DIGIT_GATE = /\d[\s.-]?[OoIl]|[OoIl][\s.-]?\d/;
-const LETTERED_PHONE = /(?<![\p{L}\p{N}@._-])(?:\+?1[\s.-]?)?\(?[\dOoIl]{3}\)?[\s.-]?[\dOoIl]{3}[\s.-]?[\dOoIl]{4}(?![\p{L}\p{N}])/gu;
+const LETTERED_PHONE = /(?<![\p{L}\p{N}@._-])\+?\(?[\dOoIl](?:[\s.()-]{0,2}[\dOoIl]){6,14}(?![\p{L}\p{N}])/gu;
+/**
+ * A phone's run is folded when most of it is digits and each group holds a digit or is one character, or, with six
+ * digits or more, is up to four letters with a capital O or I ("587.555.OllO"; never "lol" after a number).
+ */
+function letteredPhone(run: string): boolean {
+  const digits = run.match(/\d/g)?.length ?? 0;
+  const letters = run.match(/[OoIl]/g)?.length ?? 0;
+  return digits >= 5 && digits >= letters && run.split(/[\s.()+-]+/).every((g) => !g || /\d/.test(g) || g.length === 1 || (digits >= 6 && g.length <= 4 && /[OI]/.test(g)));
+}
 
 /**
  * The text the detectors read, and where each of its UTF-16 units came from in the caller's text (`from`/`to`
@@ -158,8 +168,9 @@ export function detectionView(text: string, reverseOverrides = false): View | un
       if (j > i + w) {
         const cluster = text.slice(i, j);
         let composed = cluster.normalize('NFKC');
-        // Marks no precomposed letter takes ("S̶a̶r̶a̶h̶", stacked "zalgo" marks) are dropped after a Latin letter or digit.
-        if (LATIN_OR_DIGIT.test(composed[0]!) && MARK.test(composed)) composed = composed.replace(MARKS, '');
+        // Marks no precomposed letter takes ("S̶a̶r̶a̶h̶", stacked "zalgo" marks) are dropped after a Latin letter, a digit
+        // or ASCII punctuation ("j̶.̶d̶o̶e̶@̶…"); scripts written with marks keep theirs.
+        if (MARKED_BASE.test(composed[0]!) && MARK.test(composed)) composed = composed.replace(MARKS, '');
         if (composed !== cluster && !DROPPED.test(cluster)) {
           emit(composed, i, j);
           changed = true;
@@ -187,7 +198,7 @@ export function detectionView(text: string, reverseOverrides = false): View | un
   if (DASH_IN_NUMBER.test(out)) out = out.replace(DASH_IN_NUMBER_G, '-');
   // Letters for digits inside a phone's shape, one for one: "780-555-O1O2" reads "780-555-0102".
   if (LETTER_DIGIT_GATE.test(out)) {
-    out = out.replace(LETTERED_PHONE, (m) => ((m.match(/\d/g)?.length ?? 0) >= 5 ? m.replace(/[Oo]/g, '0').replace(/[Il]/g, '1') : m));
+    out = out.replace(LETTERED_PHONE, (m) => (letteredPhone(m) ? m.replace(/[Oo]/g, '0').replace(/[Il]/g, '1') : m));
   }
   if (out === text) return undefined;
   return from ? { text: out, from, to } : { text: out };

@@ -34,6 +34,8 @@ describe('deidentify: invisible characters and bidi controls (evasion)', () => {
     // "\u202Emoc.liamg@nhoj\u202C" shows as john@gmail.com.
     assert.equal(hides('write to \u202Emoc.liamg@nhoj\u202C tonight', [['EMAIL', 'moc.liamg@nhoj']]), 'write to [EMAIL] tonight');
     assert.equal(hides('met \u202EJohn\u202C at the dropin', [['NAME', 'John']]), 'met [NAME] at the dropin');
+    // "\u202E41 xob 9 etis 1 rr\u202C" shows as "rr 1 site 9 box 14".
+    assert.equal(deidentify('she lives at \u202E41 xob 9 etis 1 rr\u202C with her aunt').redacted, 'she lives at [ADDRESS] with her aunt');
     assert.equal(hides('met \u2067Rupal\u2069 today', [['NAME', 'Rupal']]), 'met [NAME] today');
   });
 
@@ -110,6 +112,12 @@ describe('deidentify: letters for digits, phones in words, names spelled out (ev
   it('a phone with O for zero or l/I for one is hidden', () => {
     hidden('call 780-555-O1O2 tonight', '780-555-O1O2', 'PHONE');
     hidden('her dob is Jan 5, ph 4O3 555 Ol67', '4O3 555 Ol67', 'PHONE');
+    hidden('text her at +l 5l4 555 Ol87 after 5', '+l 5l4 555 Ol87', 'PHONE');
+    hidden('Called the shelter at l-8OO-555-Ol23 to ask about a bed.', 'l-8OO-555-Ol23', 'PHONE');
+    hidden('she gave me 587.555.OllO.', '587.555.OllO', 'PHONE');
+    // A "lol" after a number is a laugh, not digits: the phone before it is hidden as it was.
+    hidden('her new # is 780 555 9 0 1 2 lol typo prob', '780 555 9 0 1 2', 'PHONE');
+    kept('lol');
   });
 
   it('a phone said in words, alone or with digits, is hidden', () => {
