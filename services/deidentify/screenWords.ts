@@ -37,6 +37,10 @@ function screenWord(text: string, e: Entity): boolean {
   screen ??= keepGroups(...SCREEN_GROUPS);
   const lower = w.toLowerCase();
   if (w === lower && screen.has(w)) return true;
+  // An English word in lower case right after an article, or after an article and an everyday adjective, is a thing
+  // or a kind of person, not someone ("the little boy", "the old man's son", "the new guy"); a family's plural
+  // possessive ("the smiths' place") and "said that will…" are left to the rules.
+  if (w === lower && ARTICLE_BEFORE.test(text.slice(Math.max(0, e.start - 24), e.start)) && dictionaries().english.has(lower) && !/^['’](?!s)/.test(text.slice(e.end, e.end + 2))) return true;
   // The keep-list's promise, whatever rule found the name: a word on it that no one is named is no name ("the
   // mcdonalds", "a McDonald's bathroom"); after a title it is a surname ("Mr. Elder").
   const kept = KEEP.has(lower) || (/^['’]s\b/.test(text.slice(e.end, e.end + 3)) && KEEP.has(`${lower}'s`));
@@ -47,6 +51,7 @@ function screenWord(text: string, e: Entity): boolean {
 function mayBeNamed(lower: string): boolean {
   return dictionaries().firstNames.has(lower) || AMBIGUOUS_NAMES.has(lower) || NICKNAMES.has(lower);
 }
+const ARTICLE_BEFORE = /(?:^|[^\p{L}'’])(?:a|an|the|these|those)\s+(?:(?:little|old|new|big|young|other|whole|same|first|last|next|poor)\s+)?$/u;
 const TITLE_BEFORE = /\b(?:mr|mrs|ms|mx|dr|miss|prof)\.?\s+$/i;
 
 let owners: Set<string> | undefined;
@@ -67,12 +72,16 @@ function ownedKindOfPlace(text: string, e: Entity): boolean {
   return owner;
 }
 
-/** `found` without the name spans that are words the risk screen needs, nor someone's kind of place. */
-export function keepScreenWords(text: string, found: Entity[]): Entity[] {
+/**
+ * `found` without the name spans that are words the risk screen needs, nor someone's kind of place. A name the PSW
+ * asked to hide (`known`, the spans of knownNames) is never given back, whatever word it is.
+ */
+export function keepScreenWords(text: string, found: Entity[], known: readonly Entity[] = []): Entity[] {
   let out: Entity[] | undefined;
   for (let i = 0; i < found.length; i++) {
     const e = found[i]!;
-    if ((e.type === 'NAME' && screenWord(text, e)) || (e.type === 'FACILITY' && ownedKindOfPlace(text, e))) out ??= found.slice(0, i);
+    const asked = known.length > 0 && known.some((k) => k.start < e.end && e.start < k.end);
+    if (!asked && ((e.type === 'NAME' && screenWord(text, e)) || (e.type === 'FACILITY' && ownedKindOfPlace(text, e)))) out ??= found.slice(0, i);
     else out?.push(e);
   }
   return out ?? found;

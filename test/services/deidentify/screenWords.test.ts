@@ -71,6 +71,21 @@ describe('deidentify: words the risk screen needs', () => {
     hidden('met Crystal at the dropin', 'Crystal', 'NAME');
   });
 
+  it('keeps an English word after an article as a word, not a family or a nickname', () => {
+    kept('the little boy told me his dad makes him stand in the corner');
+    kept("the old man's son takes his money");
+    kept('the new guy moved in across the hall');
+    hidden("staying at the smiths' place for now", 'smiths', 'NAME');
+    hidden('thx 4 the coffee grizzly lol', 'grizzly', 'NAME');
+  });
+
+  it('never gives back a name the PSW asked to hide', () => {
+    for (const [text, name] of [['the storm kept everyone in', 'storm'], ['si again last night', 'si'], ['Client reports self-harm', 'self-harm']]) {
+      const res = deidentify(text, { knownNames: [name!] });
+      assert.ok(res.entities.some((e) => text.slice(e.start, e.end).toLowerCase() === name), `${name} in ${res.redacted}`);
+    }
+  });
+
   it("keeps someone's kind of place, not a named one", () => {
     kept("the client's detox got pushed back");
     kept("her mom's hospital stay was short");
