@@ -44,6 +44,7 @@ export const AMBIGUOUS_NAMES = words(`
   long short hall wall price bell rose hope sharon christian justice harmony melody journey cash
   lane mason baker cook miller taylor carter fisher hunter porter tucker walker marshal marshall
   max rusty sonny buddy champ ace blaze lance dash colt ranger precious unique peace love
+  winter story journey sky cash bear brook
 `);
 
 /**

@@ -77,7 +77,7 @@ const ROLE_WORDS = set(`
 `);
 
 /** Second words of two-word person cues: "picked up X", "ran into X", "spoke to X". */
-const PERSON_BEFORE_PAIRS = new Set(['heard from', 'word from', 'text from', 'txt from', 'call from', 'msg from', 'visit from', 'thinking of', 'thinking about', 'worried about', 'worried abt', 'asked about', 'asked abt', 'asking for', 'asked for', 'waiting on', 'looking after', 'caring for', 'bumped into', 'calls him', 'calls her', 'call him', 'call her', 'calls me', 'call me', 'goes by', 'picked up', 'dropped off', 'ran into', 'spoke to', 'talked to', 'spoke w', 'talked w', 'sat w', 'went w', 'checked on', 'check on', 'waited for', 'looking for', 'dropped', 'left', 'reached']);
+const PERSON_BEFORE_PAIRS = new Set(['heard from', 'word from', 'text from', 'txt from', 'call from', 'msg from', 'visit from', 'thinking of', 'thinking about', 'worried about', 'worried abt', 'asked about', 'asked abt', 'asking for', 'asked for', 'waiting on', 'looking after', 'caring for', 'bumped into', 'calls him', 'calls her', 'call him', 'call her', 'calls me', 'call me', 'goes by', 'picked up', 'pick up', 'picking up', 'pickin up', 'go get', 'dropped off', 'ran into', 'spoke to', 'talked to', 'spoke w', 'talked w', 'sat w', 'went w', 'checked on', 'check on', 'waited for', 'looking for', 'dropped', 'left', 'reached']);
 
 /** Verbs a person does, right after the name ("dawn said", "rusty came by"). */
 export const PERSON_AFTER = set(`
@@ -208,12 +208,26 @@ function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
   // Philter's turn: no English word and on no list is most often a name in these notes — unless it is a
   // misspelling of an everyday word and in no name list (phone typing: "realy", "beleive", "sooo").
   if (base.length >= 3 && !english(lower, d)) return misspelt(base) ? 'typo' : 'name';
+  // A rare English word that spoken English writes mostly with a capital is a name there: "tuan", "jin", "sora", "obi".
+  // Subtitle lines open with a capital ("Yay", "Haha"): only a word a name list holds, and no misspelling ("bac", "grat").
+  // Nor a slip of a very common word ("bac", "grat", "slee": back, great, sleep).
+  // Only a word a name list holds: subtitles capitalise brands and drugs too ("Diazepam").
+  if (base.length >= 3 && !everyday().has(base) && spoken().capitalised.has(base) && d.anyNames.has(base) && !SMS_WORDS.has(base) && !slipOfCommon(base)) return 'name';
   // A word said often in spoken English ("fridge", "cab", "tax") is that word, even when some surname list holds it.
   if (spokenOften(base)) return 'word';
   if (d.anyNames.has(base) && !d.common.has(base)) return 'wordName';
   // A rare English word ("mihi", "ngaio") is as likely a name in a person slot as a word-name is.
   if (base.length >= 3 && !everyday().has(base) && !everyday().has(base.replace(/(?:e?s|ed|ing)$/, ''))) return 'wordName';
   return 'word';
+}
+
+/** Words typed in messages that subtitles write with a capital: never names by that rule. */
+const SMS_WORDS = set(`yay haha hahaha hehe lol lmao omg dob yeah yep nope ugh huh hmm wow`);
+
+/** Whether a word is one edit from one of the 500 commonest words of spoken English. */
+function slipOfCommon(w: string): boolean {
+  const rank = spoken().rank;
+  return typos().candidates(w).some((c) => (rank.get(c) ?? Infinity) < 500);
 }
 
 /** Rank in spoken English (subtlex) below which a word that is in no given-name list is a word. */
@@ -303,7 +317,8 @@ export const DETERMINERS = set(`the a an this that these those my your our their
 const VERB_NEXT = set(`be come call try go see get have do text meet let need make take bring help drive pick stay say talk`);
 
 /** Words after which a new clause (and its subject) starts in unpunctuated notes: "then dawn came", "said hope was there". */
-const CLAUSE_OPENERS = set(`then but so cuz cause because bc and lol when if that said says think thinks til until since while also plus btw ok tho though after before where`);
+const CLAUSE_OPENERS = set(`then but so cuz cause because bc and lol when if that said says think thinks til until since while also plus btw ok tho though after before where
+  fyi omg ugh update idk tbh ngl pls plz`);
 
 /** Words that open a message spoken to someone: "thx 4 the coffee grizzly lol" names the one thanked. */
 const GREETINGS = set(`ty thx thnx thanx thanks thank tysm tyvm hi hey hello hiya morning nite night love luv miss`);
@@ -462,7 +477,12 @@ class MessyText {
     const signed = !!prev && RELATIONS.has(prev.lower) && /^[ \t]*[=:–-][ \t]*$/.test(gapBefore);
     const before = signed || (!!prev && near && (PERSON_BEFORE.has(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)) ||
       (GIVE_VERBS.has(prev.lower) && (THING_NEXT.has(nextWord) || /^\s+\$?\d/.test(text.slice(t.end, t.end + 3))))));
+    // SMS "4" and "2" for "for" and "to" between a verb and the name: "looking 4 sky", "went 2 see rain".
+    const sms = !!prev && /^[ \t]+[42][ \t]+$/.exec(gapBefore);
+    const smsCue = !!sms && PERSON_BEFORE_PAIRS.has(`${prev.lower} ${gapBefore.trim() === '4' ? 'for' : 'to'}`);
     const possessive = /['’]s$/.test(t.lower);
+    // "let brook know", "tell sky": someone told something.
+    const letKnow = !!prev && near && prev.lower === 'let' && (nextWord === 'know' || nextWord === 'kno');
     // "at Honey's": a capitalised word-name with its 's inside a sentence is someone's.
     const capitalPossessive = possessive && !!prev && /^\p{Lu}\p{Ll}/u.test(text.slice(t.start, t.end)) && !sentenceStart(text, t.start) && isGiven(base0);
     // "a phone 4 hunter", "gave it to Rose": after a preposition, a word-name said mostly as a name in spoken English.
@@ -480,7 +500,7 @@ class MessyText {
     // A code in capitals after it ("van ABC-1234") is no name part.
     const nextCode = !!next && /^\p{Lu}{2,}$/u.test(text.slice(next.start, next.end));
     const besideName = givenLike && ((!!prev && near && (judgeCached(prev.lower) === 'name' || found[k - 1] === 1)) || (!!nextWord && !nextCode && judgeCached(nextWord) === 'name'));
-    return before || after || besideName || capitalPossessive || toSomeone || (!!prev && near && found[k - 1] === 1 && secondGiven(base0, d)) || this.labelled(k) || this.spokenTo(k) || this.coordinated(k, givenLike);
+    return before || smsCue || after || besideName || capitalPossessive || toSomeone || letKnow || (!!prev && near && found[k - 1] === 1 && secondGiven(base0, d)) || this.labelled(k) || this.spokenTo(k) || this.coordinated(k, givenLike);
   }
 
   /**
@@ -507,6 +527,22 @@ class MessyText {
     }
     const prev = this.lowerOf(toks[k - 1]);
     return !DETERMINERS.has(prev) && !WORD_BEFORE.has(prev) && prev !== 'his' && prev !== 'her';
+  }
+
+  /**
+   * A word a name list holds, joined to "me" and before a verb: "me n winter cleaned the tent", "copper and i went".
+   * Only a person does something with the writer.
+   */
+  withMe(k: number): boolean {
+    const { toks, d } = this;
+    const w = this.lowerOf(toks[k]);
+    if (w.length < 3 || !d.anyNames.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || SAFE.has(w) || KEEP.has(w)) return false;
+    const before = this.joined(k, -1);
+    const after = this.joined(k, 1);
+    const other = before >= 0 && this.lowerOf(toks[before]) === 'me' ? k : after >= 0 && /^(?:me|i)$/.test(this.lowerOf(toks[after])) ? after : -1;
+    if (other < 0) return false;
+    const verb = this.lowerOf(toks[other + 1]);
+    return PERSON_AFTER.has(verb) || PAIR_VERBS.has(verb) || (SUBJECT_VERBS.has(verb) && verb !== 'from') || (verb.length > 4 && verb.endsWith('ed'));
   }
 
   /** Opening a note right before a label of a person's identifier: "ember plates ckx 2291", "nipiy health card …". */
@@ -611,7 +647,7 @@ export function messyNames(input: string): Entity[] {
       // The set look-ups first: few words come before such a verb, and the clause test walks back through the text.
       const nxt = toks[k + 1];
       if (!nxt) continue;
-      if (slots.bareOwner(k)) {
+      if (slots.bareOwner(k) || slots.withMe(k)) {
         slots.push(k);
         continue;
       }

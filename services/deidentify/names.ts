@@ -162,7 +162,12 @@ export function names(text: string): Entity[] {
     else if (named.length === 1 && cued() && /\b(?:name(?:'s| is| was)|named|called|known as|aka)\s*$/i.test(before)) accept = true;
     // A speech tag ("said Maslin to Antonio"): a capitalised word in a name list is the speaker.
     else if (named.length === 1 && !tk.initialPos && SPEECH_TAGS.has(lastWord(before))) accept = isListedName(tk.text, dict);
-    else if (named.length === 1 && !tk.initialPos && cued() && !/,\s*$/.test(before)) accept = dict.firstNames.has(tk.text.toLowerCase());
+    else if (named.length === 1 && !tk.initialPos && cued() && !/,\s*$/.test(before)) {
+      // A given name, or a hand-kept word-name right after a verb that takes a person ("Follow-up with Winter next
+      // week", "Met Story at the drop-in"), unless a capitalised word follows (an office: "with Legal Aid").
+      const l = tk.text.toLowerCase();
+      accept = dict.firstNames.has(l) || (AMBIGUOUS_NAMES.has(l) && PERSON_CUE.test(before) && !(nextTok && /^\p{Lu}/u.test(nextTok.text) && text.slice(tk.end, nextTok.start) === ' '));
+    }
     // "Mrs. Barbara Yudina Apt. 675": after a title the run is a name, whatever word follows it.
     if (accept && !titled && nextTok && followedByPlaceWord(text, toks[j]!, nextTok)) accept = false;
     if (accept) {

@@ -92,3 +92,30 @@ describe('deidentify: the same word-name twice, capitals, prepositions, SMS verb
     hidden('sunny wuz at the shelter last nite', 'sunny', 'NAME');
   });
 });
+
+describe('deidentify: more person slots in SMS notes (round 5)', () => {
+  it('"let X know", "pick up X", "looking 4 X", "me n X" before a verb, SMS clause openers', () => {
+    hidden('let brook know the van is late', 'brook', 'NAME');
+    hidden('gonna pick up rain @ 3', 'rain', 'NAME');
+    hidden('looking 4 sky, anyone seen her', 'sky', 'NAME');
+    hidden('me n winter cleaned out the tent', 'winter', 'NAME');
+    hidden('fyi brook is in hosp', 'brook', 'NAME');
+  });
+  it('the same words as words stay', () => {
+    kept('let me know if the van is late');
+    kept('rain all day, we stayed in');
+    kept('me and work dont mix');
+    kept('looking 4 a new place');
+  });
+  it('a capitalised word-name right after a verb that takes a person, not before another capitalised word', () => {
+    hidden('Follow-up with Winter next Tuesday.', 'Winter', 'NAME');
+    kept('Follow-up with her next Tuesday.');
+    kept('Client reports diazepam again.');
+  });
+  it('a rare English word that spoken English writes mostly with a capital is a name, unless it is a slip of a common word', () => {
+    hidden('no sora 2day, idk', 'sora', 'NAME');
+    hidden('no obi 2day, idk', 'obi', 'NAME');
+    kept('yay he got his status card back');
+    kept('went bac to bed after lunch');
+  });
+});
