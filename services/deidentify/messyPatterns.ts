@@ -581,11 +581,12 @@ const FACILITY_CONTEXT = new RegExp(
   `(?:(?:detox|rehab|treatment|respite|dialysis|withdrawal management|a bed|a mat)\\s(?:at|in)\\s(?:the\\s)?` +
     `|(?:\\b(?:did|doing|done|spent|spend|served|serving|do|does|got|get|gets|gave him|gave her)\\s(?:a|an|one|two|three|six|\\d{1,3})\\s(?:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?)\\s(?:in|at)\\s(?:the\\s)?)` +
     `|(?:booked into|locked up (?:in|at)|released from|transferred to|sentenced to \\w+ (?:in|at)|back in|out of|been (?:in|at))\\s(?:the\\s)?` +
-    `|(?:at|in|to|into)\\sthe\\s(?=\\p{L}+\\s(?:for|4)\\s(?:detox|rehab|treatment|respite|dialysis)\\b)` +
+    `|(?:at|in|to|into)\\sthe\\s(?=\\p{L}+(?:\\s\\p{L}+)?\\s(?:for|4)\\s(?:detox|rehab|treatment|respite|dialysis|a bed|beds|a mat|the night|supper|dinner|meals?|lunch|breakfast|a shower|showers)\\b)` +
+    `|(?:stayed|staying|stays|slept|sleeping|sleeps|crashed|crashing|checked into|admitted to|discharged from|dropped (?:him|her|them) (?:off )?at|picked (?:him|her|them) up (?:at|from))\\s(?:at\\s|in\\s)?(?:the\\s)?` +
     `)((?:\\p{L}[\\p{L}'’-]*)(?:\\s\\p{L}[\\p{L}'’-]*){0,2})`,
   'giu',
 );
-const FACILITY_CONTEXT_MAY = /detox|rehab|treatment|respite|dialysis|withdrawal|been (?:in|at)|\b(?:a bed|a mat)\b|\d\s(?:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?)\s|\b(?:a|an|one|two|three|six)\s(?:day|night|week|month|year)s?\s(?:in|at)|booked into|locked up|released from|transferred to|sentenced|back in|out of/i;
+const FACILITY_CONTEXT_MAY = /detox|rehab|treatment|respite|dialysis|withdrawal|been (?:in|at)|stay|slept|sleep|crash|checked into|admitted|discharged|dropped|picked|for (?:a bed|beds|a mat|the night|supper|dinner|meals?|lunch|breakfast|a shower|showers)|\b(?:a bed|a mat)\b|\d\s(?:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?)\s|\b(?:a|an|one|two|three|six)\s(?:day|night|week|month|year)s?\s(?:in|at)|booked into|locked up|released from|transferred to|sentenced|back in|out of/i;
 /** Generic places after those cues: "did 3 months in jail", "10 days in hospital", "detox at the hospital". */
 const GENERIC_PLACES = new Set(`jail prison pen remand hospital hosp detox rehab treatment juvie juvenile custody lockup holding cells cell
   shelter hostel hotel motel bed home house town city school class the a his her their my our its this that there here
@@ -607,6 +608,13 @@ function facilitiesByContext(t: string): Entity[] {
       n++;
     }
     const jailVerb = /^(?:booked|locked|released|transferred|sentenced|back|out|been)/i.test(m[0]);
+    // Where someone sleeps or is dropped off takes a name only: no everyday word, or two words and a name-like first
+    // ("stayed at harbour light"); "stayed at her moms", "slept at the park" stay.
+    const forMeal = /^(?:at|in|to|into)\sthe\s/i.test(m[0]) && !/\s(?:for|4)\s(?:detox|rehab|treatment|respite|dialysis)\b/i.test(t.slice(m.index, m.index + m[0].length + 40));
+    if (forMeal || /^(?:stay|slept|sleep|crash|checked|admitted|discharged|dropped|picked)/i.test(m[0])) {
+      const w0 = words[0]!.toLowerCase();
+      if (OWNER_WORDS.test(w0) || /['’]s?$/.test(w0) || (dictionaries().english.has(w0) && !/^\p{Lu}/u.test(words[0]!) && !(n >= 2 && nameLike(words[0]!)))) continue;
+    }
     const after = t.slice(m.index + m[0].length - m[1]!.length + words.slice(0, n).join(' ').length);
     const timed = /^\s(?:since|til|till|until|next|last|on|in|for)\b/i.test(after);
     if (n === 0 || (!nameLike(words[0]!) && dictionaries().common.has(words[0]!.toLowerCase()) && !(jailVerb && timed && n >= 2))) continue;

@@ -153,6 +153,8 @@ describe('deidentify: US voices and trailer parks (categories, round 5)', () => 
     hidden("she's in mount sinai for tests", 'mount sinai', 'FACILITY');
     hidden("he's staying at pine street inn this week", 'pine street inn', 'FACILITY');
     hidden('he went into valley view treatment center on monday', 'valley view treatment center', 'FACILITY');
+    hidden('stayed at harbour light last night, said it was ok', 'harbour light', 'FACILITY');
+    for (const [t, w] of [['she was at the mall for supper', 'mall'], ['stayed at her moms last night', 'moms'], ['slept at the park again', 'park'], ['staying at grandmas this week', 'grandmas']]) stays(t!, w!);
     for (const [t, w] of [['been in pain since monday', 'pain'], ['out of touch since may', 'touch'], ['he lives in mount pleasant', 'pleasant'], ['inmate id 2023004518 at the county jail', 'county'], ['we stayed at the holiday inn', 'holiday']]) stays(t!, w!);
   });
 });
