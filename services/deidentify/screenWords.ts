@@ -30,10 +30,13 @@ function screenWord(text: string, e: Entity): boolean {
   if (/\s/.test(w)) return false;
   if (w.includes('-') || text[e.start - 1] === '-' || text[e.end] === '-') {
     const compound = compoundAround(text, e.start, e.end);
-    if (compound) return wordCompound(compound);
+    // An age over 89 in words ("turn ninety-nine") is an identifier (Safe Harbor), compound or not.
+    if (compound) return wordCompound(compound) && !/ninet|hundred/.test(compound);
   }
   if (!/^[\p{L}'’]+$/u.test(w)) return false;
   if (CONTRACTION.test(w)) return true;
+  // A word before a number may label it ("app 5", a unit): the detectors' call.
+  if (/^\s*\d/.test(text.slice(e.end, e.end + 3))) return false;
   screen ??= keepGroups(...SCREEN_GROUPS);
   const lower = w.toLowerCase();
   if (w === lower && screen.has(w)) return true;

@@ -79,6 +79,11 @@ describe('deidentify: words the risk screen needs', () => {
     hidden('thx 4 the coffee grizzly lol', 'grizzly', 'NAME');
   });
 
+  it('leaves ages over 89 and labels before a number to the detectors', () => {
+    hidden("he'll turn ninety-nine in april", 'ninety-nine');
+    hidden('moved to 12 rue st-michel app 5', 'app 5');
+  });
+
   it('never gives back a name the PSW asked to hide', () => {
     for (const [text, name] of [['the storm kept everyone in', 'storm'], ['si again last night', 'si'], ['Client reports self-harm', 'self-harm']]) {
       const res = deidentify(text, { knownNames: [name!] });
@@ -106,8 +111,9 @@ describe('deidentify: words the risk screen needs', () => {
   it('keeps every literal word of the risk lexicon in carrier sentences', () => {
     const words = riskLexiconWords();
     assert.ok(words.size > 500, `the walker found only ${words.size} words: has risk-terms.json changed shape?`);
-    // Names alone, words only in the screen's phrases ("tim hortons", "a mickey", "porta potty"): tested in those.
-    const phraseOnly = new Set(['tim', 'hortons', 'mickey', 'porta']);
+    // Names alone, words only in the screen's phrases ("tim hortons", "a mickey", "porta potty", "tracking app";
+    // "app" is also a unit, "app 5"): tested in those.
+    const phraseOnly = new Set(['tim', 'hortons', 'mickey', 'porta', 'app']);
     const lost: string[] = [];
     for (const w of words) {
       if (phraseOnly.has(w)) continue;
@@ -120,5 +126,6 @@ describe('deidentify: words the risk screen needs', () => {
     kept('she OD-ed in the tim hortons bathroom');
     kept('ngl bought a mickey on the way home');
     kept('he uses in the porta potty behind the store');
+    kept('she found a tracking app on her phone');
   });
 });
