@@ -557,6 +557,13 @@ const KIND_WORD = /detox|shelter|clinic|hospital|mission|lodge|manor|drop|hostel
 /** "u of a hospital", "U of C": a university (and its hospital) by the short name people use. */
 const UNIVERSITY = /(?<![\p{L}])u of [a-z](?: hospital)?(?![\p{L}])/giu;
 
+/**
+ * French places name their kind first: "l'hôpital notre-dame", "la maison du père", "le refuge st-michel". The name is
+ * one or two words after an optional particle, ending at a function word ("ce matin", "l'a accepté").
+ */
+const FRENCH_PLACE = /(?<![\p{L}])(?:hôpital|hopital|clinique|maison|refuge|pavillon|foyer|chsld|clsc|centre hospitalier|centre d['’]hébergement)\s((?:(?:de la|de|du|des|d['’]|la|le|les)\s?)?(?:(?:st|ste|saint|sainte)-)?\p{L}[\p{L}-]+(?:\s\p{L}[\p{L}-]+)?)/giu;
+const FRENCH_STOP = new Set("ce cette ces ça matin soir demain hier pour avec et ou pis mais depuis est a il elle on je tu nous vous ils elles qui que quand dans sur en au aux à chez pas ne".split(' '));
+
 /** "mount sinai", "Mt. Carmel": a mount and a name-like word after a place cue is a hospital ("in mount pleasant" stays). */
 const MOUNT = /(?<=\b(?:at|in|to|from|into|@)\s)(?:mount|mt\.?)\s(\p{L}{3,})(?![\p{L}\p{N}])/giu;
 
@@ -643,6 +650,20 @@ const ACRONYM_PLACE = /(?:\b(?:seen|admitted|discharged|transferred|referred|sen
 export function messyFacilities(t: string): Entity[] {
   const d = dictionaries();
   const out: Entity[] = all(t, UNIVERSITY, 'FACILITY');
+  if (/h[ôo]pital|clinique|maison|refuge|pavillon|foyer|chsld|clsc|centre (?:hosp|d)/i.test(t)) {
+    FRENCH_PLACE.lastIndex = 0;
+    for (let m = FRENCH_PLACE.exec(t); m; m = FRENCH_PLACE.exec(t)) {
+      const words = m[1]!.split(/\s+/);
+      const particle = /^(?:de|du|des|d['’]|la|le|les)$/i.test(words[0]!) ? 1 : /^d['’]/i.test(words[0]!) ? 0 : 0;
+      let n = particle;
+      while (n < words.length && !FRENCH_STOP.has(words[n]!.toLowerCase()) && !SAFE.has(words[n]!.toLowerCase()) && !/['’]/.test(words[n]!)) n++;
+      if (n === particle) continue;
+      // "la maison de ma mère" is a home: a possessive or a family word after the particle is no name.
+      if (/^(?:ma|mon|mes|sa|son|ses|leur|leurs|notre|votre|mère|père|soeur|sœur|frère|tante|oncle|cousin|cousine|grand-mère|grand-père|chum|blonde)$/i.test(words[particle]!) && !/^notre-/i.test(words[particle]!)) continue;
+      const end = m.index + m[0].length - m[1]!.length + words.slice(0, n).join(' ').length;
+      out.push({ start: m.index, end, type: 'FACILITY' });
+    }
+  }
   if (/\bm(?:oun)?t\b/i.test(t)) out.push(...all(t, MOUNT, 'FACILITY', (m) => !d.common.has(m[1]!.toLowerCase()) && !KEEP.has(m[1]!.toLowerCase()) && !placeNames().has(m[1]!.toLowerCase())));
   if (/[A-Z]{3}/.test(t)) out.push(...all(t, ACRONYM_PLACE, 'FACILITY', (m) => !KEEP.has(m[1]!.toLowerCase()) && !PROVINCE_CODE.test(m[1]!) && !NUMBER_LABELS.has(m[1]!.toLowerCase()), 1));
   if (KIND_WORD.test(t) && /\s(?:on|off|at|by)\s/i.test(t)) out.push(...all(t, KIND_ON_STREET, 'FACILITY', (m) => !/\s(?:on|off|at|by)\s(?:\d{1,2})$/i.test(m[0]) || /\d(?:st|nd|rd|th)$|\s\p{L}+$/u.test(m[0])));

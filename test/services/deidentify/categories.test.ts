@@ -158,3 +158,11 @@ describe('deidentify: US voices and trailer parks (categories, round 5)', () => 
     for (const [t, w] of [['been in pain since monday', 'pain'], ['out of touch since may', 'touch'], ['he lives in mount pleasant', 'pleasant'], ['inmate id 2023004518 at the county jail', 'county'], ['we stayed at the holiday inn', 'holiday']]) stays(t!, w!);
   });
 });
+
+describe('deidentify: French places name their kind first (categories, round 5)', () => {
+  it('hôpital, refuge, maison and a name; a family home stays a home', () => {
+    hidden("amené à l'hôpital notre-dame ce matin", 'hôpital notre-dame', 'FACILITY');
+    hidden('il est au refuge st-michel depuis lundi', 'refuge st-michel', 'FACILITY');
+    stays('elle reste à la maison de sa mère', 'maison');
+  });
+});
