@@ -5,7 +5,7 @@ import { addresses } from './address';
 import { facilities } from './facility';
 import { names } from './names';
 import { KEEP, MAIL_PROVIDERS } from './lexicon';
-import { messyNames, SAFE } from './messy';
+import { everyday, messyNames, SAFE } from './messy';
 import * as mp from './messyPatterns';
 import { keepPhraseSpans } from './keepList';
 import { places } from './places';
@@ -142,7 +142,8 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
       const t = m.index + m[0].length;
       if (names.has(base) && !covered(s, t)) {
         // "Sam's brother": the possessive stays outside the placeholder.
-        if (!(d.common.has(base) && SAFE.has(prev))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
+        // An everyday word after a function word or a number is that word again ("the ruby ring", "5 miles").
+        if (!((d.common.has(base) || everyday().has(base)) && (SAFE.has(prev) || /^\d/.test(prev)))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
       } else if (/[\d_.]/.test(w) && w.length >= 5 && !covered(s, t)) {
         // A handle or email user built from a name: "youssefhadd88", "k.bird".
         for (const n of names) if (n.length >= 4 && w.includes(n)) {

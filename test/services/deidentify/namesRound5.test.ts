@@ -119,3 +119,13 @@ describe('deidentify: more person slots in SMS notes (round 5)', () => {
     kept('went bac to bed after lunch');
   });
 });
+
+describe('deidentify: a name found once, again as a word (round 5)', () => {
+  it('an everyday word-name is hidden again, but not after a function word or a number', () => {
+    const { redacted } = deidentify('ruby showed me the ruby ring from her late mom');
+    assert.equal(redacted, '[NAME] showed me the ruby ring from her late mom');
+    const miles = deidentify('Miles walked like 5 miles to get to the clinic');
+    assert.equal(miles.redacted, '[NAME] walked like 5 miles to get to the clinic');
+    assert.equal(deidentify('ruby came by, then ruby left again').redacted, '[NAME] came by, then [NAME] left again');
+  });
+});
