@@ -6,9 +6,11 @@
  * - a pronoun's contraction: she'll, he'd, who've, u'll;
  * - a word of the screen's keep-list groups (content/deid-keep.json) typed in lower case: "ive", "si", "dilly" are
  *   names only when capitalised ("Ive", "Si"), where the rules still judge them;
+ * - a lower-case English word right after an article ("the little boy", "the new guy");
  * - any keep-list word no one is named ("the mcdonalds"), unless a title stands before it.
  * A facility that is someone's kind of place ("the client's detox") is given back too: detox, jail and hospital are
- * the screen's words for where tolerance is lost. Other detectors' spans (addresses, dates, phones) are left alone.
+ * the screen's words for where tolerance is lost. Never given back: a name the PSW asked to hide, an age over 89 in
+ * words, a word right before a number; other detectors' spans (addresses, dates, phones) are left alone.
  */
 import type { Entity } from './types';
 import { compoundAround, wordCompound } from './compounds';
