@@ -304,6 +304,9 @@ const OWNED = set(`place house tent room apt appt appointment car truck phone ki
 const PREPOSITIONS = set(`for to from frm about abt`);
 const OBJECT_NEXT = set(`the a an this that these those my your our their its some any no every each another her his him them it me us you and or`);
 
+/** Verbs only a person does (a thing "came back" or "needs" something; it never "said"). */
+const PERSON_ONLY = set(`said says sed sez texted txted told asked messaged msgd emailed phoned mentioned agreed cried laughed relapsed overdosed yelled screamed`);
+
 /** Words that join two people: "sky and dre", "me n kai", "bo w lulu". */
 const CONJ = set(`and n w`);
 /** Pronouns that stand for a person beside a name: "she and will", "me & jess". */
@@ -602,6 +605,9 @@ class MessyText {
       if (o >= 0 && (verdictOf[o] === 'name' || found[o] === 1)) return true;
     }
     const nextWord = next && /^[ \t]+$/.test(text.slice(t.end, next.start)) ? next.lower : '';
+    // Opening a clause before a verb only a person does, it is a person even when it reads as a common word: "tunde
+    // said", "segun texted" (a thing "comes" or "came back", it never "said").
+    if (PERSON_ONLY.has(nextWord) && clauseStart(text, t.start, prev?.lower ?? '') && !d.firstNames.has(t.lower) && t.lower.length >= 3) return true;
     // Opening a clause, a misspelt common word is that word ("cheeeque comes on the 20th").
     if (d.common.has(t.lower) || !clauseStart(text, t.start, prev?.lower ?? '') || (nextWord === 'came' && toks[k + 2]?.lower === 'up')) return false;
     return PERSON_AFTER.has(nextWord) || (SUBJECT_VERBS.has(nextWord) && nextWord !== 'from');

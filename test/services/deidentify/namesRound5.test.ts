@@ -129,3 +129,15 @@ describe('deidentify: a name found once, again as a word (round 5)', () => {
     assert.equal(deidentify('ruby came by, then ruby left again').redacted, '[NAME] came by, then [NAME] left again');
   });
 });
+
+describe('deidentify: a name that reads as a slip of a common word (round 5)', () => {
+  it('opening a clause before a verb only a person does, it is a person', () => {
+    hidden('tunde said hed come by', 'tunde', 'NAME');
+    hidden('segun texted me back', 'segun', 'NAME');
+  });
+  it('misspelt words before the same verbs stay', () => {
+    kept('teh worker said no');
+    kept('my sistr said so');
+    kept('the cheeeque came late again');
+  });
+});
