@@ -564,6 +564,13 @@ const UNIVERSITY = /(?<![\p{L}])u of [a-z](?: hospital)?(?![\p{L}])/giu;
 const FRENCH_PLACE = /(?<![\p{L}])(?:hôpital|hopital|clinique|maison|refuge|pavillon|foyer|chsld|clsc|centre hospitalier|centre d['’]hébergement)\s((?:(?:de la|de|du|des|d['’]|la|le|les)\s?)?(?:(?:st|ste|saint|sainte)-)?\p{L}[\p{L}-]+(?:\s\p{L}[\p{L}-]+)?)/giu;
 const FRENCH_STOP = new Set("ce cette ces ça matin soir demain hier pour avec et ou pis mais depuis est a il elle on je tu nous vous ils elles qui que quand dans sur en au aux à chez pas ne".split(' '));
 
+/**
+ * A place by a short name and its street: "meet me at cmha on 3rd", "at the sally ann on jasper". The name (one or two
+ * words after a place cue) looks like a name and is no chain, program or everyday word; the street is an ordinal, a
+ * number of two digits or more, or a word with a street type.
+ */
+const NAME_ON_STREET = new RegExp(`(?<=\\b(?:at|to|from|into|@)\\s(?:the\\s)?)(\\p{L}[\\p{L}'’-]+(?:\\s\\p{L}[\\p{L}'’-]+)?)\\s(?:on|off)\\s(?:\\d{1,3}(?:st|nd|rd|th)|\\d{2,3}(?:\\s(?:${BARE_TYPES}))?|\\p{L}[\\p{L}'’-]+(?:\\s(?:${BARE_TYPES}))?)(?![\\p{L}\\p{N}])`, 'giu');
+
 /** "mount sinai", "Mt. Carmel": a mount and a name-like word after a place cue is a hospital ("in mount pleasant" stays). */
 const MOUNT = /(?<=\b(?:at|in|to|from|into|@)\s)(?:mount|mt\.?)\s(\p{L}{3,})(?![\p{L}\p{N}])/giu;
 
@@ -663,6 +670,17 @@ export function messyFacilities(t: string): Entity[] {
       const end = m.index + m[0].length - m[1]!.length + words.slice(0, n).join(' ').length;
       out.push({ start: m.index, end, type: 'FACILITY' });
     }
+  }
+  if (/\s(?:on|off)\s/i.test(t)) {
+    out.push(...all(t, NAME_ON_STREET, 'FACILITY', (m) => {
+      const words = m[1]!.toLowerCase().split(/\s+/);
+      // A chain or kind of place on the keep-list ("tim hortons on whyte ave") is no place's name: its street is hidden alone.
+      if (placeWords().has(words.join(' ').replace(/[’]/g, "'"))) return false;
+      const street = m[0].slice(m[1]!.length).trim().split(/\s+/).slice(1);
+      // A bare word after "on" must be no prose, weekday or time ("at cmha on monday", "at kims on time").
+      if (street.length === 1 && /^\p{L}/u.test(street[0]!) && (proseWord(street[0]!.toLowerCase()) || NOT_STREET_AFTER_ON.has(street[0]!.toLowerCase()) || KEEP.has(street[0]!.toLowerCase()) || d.common.has(street[0]!.toLowerCase()))) return false;
+      return words.every((w) => !SAFE.has(w) && !KEEP.has(w) && !smsWords().has(w) && !GENERIC_PLACES.has(w) && !KIND_WORDS.has(w) && !OWNER_WORDS.test(w) && !/['’]s?$/.test(w)) && !d.english.has(words[0]!) && !placeNames().has(words[0]!);
+    }));
   }
   if (/\bm(?:oun)?t\b/i.test(t)) out.push(...all(t, MOUNT, 'FACILITY', (m) => !d.common.has(m[1]!.toLowerCase()) && !KEEP.has(m[1]!.toLowerCase()) && !placeNames().has(m[1]!.toLowerCase())));
   if (/[A-Z]{3}/.test(t)) out.push(...all(t, ACRONYM_PLACE, 'FACILITY', (m) => !KEEP.has(m[1]!.toLowerCase()) && !PROVINCE_CODE.test(m[1]!) && !NUMBER_LABELS.has(m[1]!.toLowerCase()), 1));
