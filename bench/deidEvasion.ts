@@ -2,14 +2,18 @@
  * Evasion benchmark: `npx tsx bench/deidEvasion.ts`. Takes every identifier the de-identifier hides in the development
  * sets as typed, rewrites it the way someone dodging a filter would (invisible characters inside, a right-to-left
  * override, full-width, mathematical or Cyrillic look-alike letters, strike-through marks, O and l for 0 and 1 in a
- * phone), and counts how many are still hidden whole; also the characters hidden outside identifiers, as typed and
- * rewritten. Development sets only (never the held-out or blind sets).
+ * phone, a phone said in words, a name spelled out letter by letter), and counts how many are still hidden whole; also the characters hidden outside identifiers, as typed and
+ * rewritten. Development sets; `--held-out` scores the test halves instead (never the blind sets).
  */
 import { deidentify } from '../services/deidentify';
 import { isIdentifierSpan, type LabelledSpan } from './deidMetrics';
 import { load, sets } from './deid';
 
 const DEV_SETS = ['hand-dev', 'sms-dev', 'psw-dev', 'messy-dev'];
+/** `--held-out`: the test halves instead, scored once and never tuned on. */
+const HELD_OUT = ['hand-test', 'sms-test', 'messy-test', 'names-test'];
+const PHONE = /^PHONE/;
+const WORDS = ['oh', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
 const CYRILLIC: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', A: 'А', B: 'В', E: 'Е', K: 'К', M: 'М', H: 'Н', O: 'О', P: 'Р', C: 'С', T: 'Т', X: 'Х' };
 const cp = (s: string, f: (c: string) => string) => [...s].map(f).join('');
@@ -24,7 +28,9 @@ const REWRITES: Record<string, (v: string, type: string) => string> = {
   'mathematical bold': (v) => cp(v, (c) => (/[A-Z]/.test(c) ? String.fromCodePoint(0x1d400 + c.charCodeAt(0) - 65) : /[a-z]/.test(c) ? String.fromCodePoint(0x1d41a + c.charCodeAt(0) - 97) : /\d/.test(c) ? String.fromCodePoint(0x1d7ce + Number(c)) : c)),
   'Cyrillic look-alikes': (v) => cp(v, (c) => CYRILLIC[c] ?? c),
   'strike-through marks': (v) => cp(v, (c) => (/\s/.test(c) ? c : `${c}\u0336`)),
-  'phone: O for 0, l for 1': (v, type) => (type === 'PHONE' || type === 'PHONE_NUMBER' ? v.replace(/0/g, 'O').replace(/1/g, 'l') : v),
+  'phone: O for 0, l for 1': (v, type) => (PHONE.test(type) ? v.replace(/0/g, 'O').replace(/1/g, 'l') : v),
+  'phone: digits said in words': (v, type) => (PHONE.test(type) ? v.replace(/\d/g, (d) => ` ${WORDS[Number(d)]} `).replace(/\s+/g, ' ').trim() : v),
+  'name: spelled out letter by letter': (v, type) => (type === 'PERSON' || type === 'NAME' ? v.split(/\s+/).map((w) => [...w].join(' ')).join('  ') : v),
 };
 
 /** Spaces and the invisible characters a rewrite adds need no hiding. */
@@ -44,8 +50,10 @@ function overRedacted(text: string, spans: LabelledSpan[], entities: Array<{ sta
 }
 
 function main(): void {
-  const records = DEV_SETS.flatMap((name) => load(sets.find((s) => s.name === name)!.file));
-  console.log(`${records.length} development notes (${DEV_SETS.join(', ')})\n`);
+  const heldOut = process.argv.includes('--held-out');
+  const names = heldOut ? HELD_OUT : DEV_SETS;
+  const records = names.flatMap((name) => load(sets.find((s) => s.name === name)!.file));
+  console.log(`${records.length} ${heldOut ? 'held-out' : 'development'} notes (${names.join(', ')})\n`);
   console.log('| rewrite | identifiers hidden as typed | still hidden rewritten | over-redacted chars as typed → rewritten |');
   console.log('|---|---:|---:|---:|');
   for (const [label, rewrite] of Object.entries(REWRITES)) {

@@ -6,7 +6,7 @@
  * detection view, and maps every span back to the text it was given; what it keeps stays as the caller wrote it.
  */
 import type { Entity } from './types';
-import { DETERMINERS, PERSON_AFTER, PERSON_BEFORE } from './messy';
+import { DETERMINERS, PERSON_AFTER, PERSON_BEFORE, SUBJECT_VERBS } from './messy';
 
 /** Format characters that show nothing (soft hyphen, zero-width space, bidi marks, overrides and isolates, BOM…). */
 const ALWAYS_INVISIBLE = /\u034F|[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
@@ -235,10 +235,10 @@ const DIGIT_OF: Record<string, string> = {
 const NUMBER_WORDS = Object.keys(DIGIT_OF).sort((a, b) => b.length - a.length).join('|');
 const SPELLED_GATE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NUMBER_WORDS.replace(/\|o\b|\|oh\b/g, '')})(?![\\p{L}\\p{N}])`, 'iu');
 const SPELLED_TOKEN = `(?:${NUMBER_WORDS}|double|triple|\\d{1,4})`;
-const SPELLED_RUN = new RegExp(`(?<![\\p{L}\\p{N}])${SPELLED_TOKEN}(?:[\\s,.-]{1,3}${SPELLED_TOKEN})+(?![\\p{L}\\p{N}])`, 'giu');
+const SPELLED_RUN = new RegExp(`(?<![\\p{L}\\p{N}])(?:[+(] ?)?${SPELLED_TOKEN}(?:[\\s,.()+-]{1,3}${SPELLED_TOKEN})+(?![\\p{L}\\p{N}])`, 'giu');
 /** "one two three four five six seven": counting, not a phone. */
 function counting(run: string): boolean {
-  const digits = run.toLowerCase().split(/[\s,.-]+/).map((t) => DIGIT_OF[t] ?? t).join('');
+  const digits = run.toLowerCase().split(/[\s,.()+-]+/).map((t) => DIGIT_OF[t] ?? t).join('');
   return /^\d+$/.test(digits) && [...digits].every((d, k) => k === 0 || Number(d) === Number(digits[k - 1]) + 1);
 }
 
@@ -254,7 +254,8 @@ export function spelledPhones(text: string): Entity[] {
     let digits = 0;
     let words = 0;
     let times = 1;
-    for (const tok of m[0].toLowerCase().split(/[\s,.-]+/)) {
+    for (const tok of m[0].toLowerCase().split(/[\s,.()+-]+/)) {
+      if (!tok) continue;
       if (tok === 'double' || tok === 'triple') times = tok === 'double' ? 2 : 3;
       else {
         if (/^\d+$/.test(tok)) digits += tok.length * times;
@@ -277,21 +278,34 @@ const SPELLED_NAME = /(?<![\p{L}\p{N}])\p{L}(?:(?:\. ?| |-)\p{L}){2,}\.?(?![\p{L
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mx']);
 
 /** Whether the word at [start, end) sits in a person slot: a person cue or title before it, a person's verb after. */
-function personSlot(text: string, start: number, end: number, before = /([\p{L}/']+)[.,:]?\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase()): boolean {
+function personSlot(text: string, start: number, end: number, before = wordBefore(text, start)): boolean {
   // "the R.C.M.P. came": an organisation, not a person.
   if (before && DETERMINERS.has(before)) return false;
   const after = /^\s+([\p{L}']+)/u.exec(text.slice(end, end + 30))?.[1]?.toLowerCase();
-  return !!((before && (PERSON_BEFORE.has(before) || TITLES.has(before))) || (after && PERSON_AFTER.has(after)));
+  return !!((before && (PERSON_BEFORE.has(before) || TITLES.has(before))) || (after && (PERSON_AFTER.has(after) || SUBJECT_VERBS.has(after))));
 }
+
+function wordBefore(text: string, start: number): string | undefined {
+  return /([\p{L}/']+)[.,:]?\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase();
+}
+
+/** "a b c d", "w x y z": the alphabet, not a name. */
+function alphabetical(run: string): boolean {
+  const letters = run.toLowerCase().replace(/[^a-z]/g, '');
+  return [...letters].every((c, k) => k === 0 || c.charCodeAt(0) === letters.charCodeAt(k - 1) + 1);
+}
+
+
 
 /** A word of letters with digits drawn like letters in it, "J0hn", "m4rcy", "K3lly" (never first: "2day", "4th"). */
 const LEET_WORD = /(?<![\p{L}\p{N}_@.-])\p{L}[\p{L}013457]*[013457][\p{L}013457]*(?![\p{L}\p{N}_@-]|\.\p{L})/gu;
 const LEET_LETTER: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
 
 /**
- * Names written to dodge, in a person slot (a cue before, a person's verb after): spelled out letter by letter,
- * "met j o h n", "with J.O.H.N.", "j-o-h-n said", or with digits for letters, "met J0hn", "texted m4rcy". Returns
- * the spans and the words they spell, so that the same name written plainly is hidden everywhere else in the text.
+ * Names written to dodge: spelled out letter by letter ("a u t u m n is back"; three letters, or with dots or hyphens,
+ * only in a person slot: "met j o h n", "with J.O.H.N.", "j-o-h-n said"), or with digits for letters in a person slot
+ * ("met J0hn", "texted m4rcy"). A person slot: a cue or title before, a person's verb after. Returns the spans and
+ * the words they spell, so that the same name written plainly is hidden everywhere else in the text.
  */
 export function disguisedNames(text: string): { spans: Entity[]; words: string[] } {
   const spans: Entity[] = [];
@@ -313,14 +327,20 @@ export function disguisedNames(text: string): { spans: Entity[]; words: string[]
   for (let m = SPELLED_NAME.exec(text); m; m = SPELLED_NAME.exec(text)) {
     let start = m.index;
     let run = m[0];
-    let before: string | undefined;
-    // "sat w j o h n": the "w" is the cue, not the name's first letter.
-    if (/^w /i.test(run) && run.length >= 7) {
-      before = 'w';
+    const runEnd = m.index + m[0].length;
+    const last = spans[spans.length - 1];
+    // Four letters or more spaced out ("a u t u m n") are no English; dotted ones may be an acronym ("O.D.S.P.").
+    // A second spelled-out word right after one ("j o h n  s m i t h") is the same name's.
+    if (alphabetical(run)) continue;
+    const before = wordBefore(text, start);
+    // "sat w j o h n": after a word that is no cue itself, a first "w" is "with", not the name's first letter.
+    if (/^w /i.test(run) && run.length >= 7 && before && !PERSON_BEFORE.has(before) && !/[.!?]\s*$/.test(text.slice(0, start))) {
       start += 2;
       run = run.slice(2);
     }
-    if (!personSlot(text, start, m.index + m[0].length, before)) continue;
+    const plain = /^\p{L}(?: \p{L}){3,}$/u.test(run) && !(before && DETERMINERS.has(before));
+    const follows = !!last && /^\s+$/.test(text.slice(last.end, start));
+    if (!plain && !follows && !personSlot(text, start, runEnd, start === m.index ? before : 'w')) continue;
     const end = run.endsWith('.') && !/^\p{L}\./u.test(run) ? start + run.length - 1 : start + run.length;
     spans.push({ start, end, type: 'NAME' });
     words.push(run.replace(/[^\p{L}]/gu, ''));

@@ -144,6 +144,10 @@ describe('deidentify: letters for digits, phones in words, names spelled out (ev
     hidden('Mr. S m i t h called', 'S m i t h', 'NAME');
     hidden('sat w j o h n at the dropin', 'j o h n', 'NAME');
     assert.deepEqual(disguisedNames('sat w j o h n at the dropin').words, ['john']);
+    assert.deepEqual(disguisedNames('w o j c i e c h came in').words, ['wojciech']);
+    // Four letters or more spaced out need no cue; a second spelled word goes with the first.
+    assert.equal(hides('a u t u m n is in the hospital again', [['NAME', 'a u t u m n']]), '[NAME] is in the hospital again');
+    assert.equal(hides('j a m a l  s m i t h and his dad came early', [['NAME', 'j a m a l  s m i t h']]), '[NAME] and his dad came early');
   });
 
   it('a name with digits for letters in a person slot is hidden, and hidden again written plainly', () => {
@@ -157,6 +161,8 @@ describe('deidentify: letters for digits, phones in words, names spelled out (ev
   it('letters spelled out with no person around them are left to the other detectors', () => {
     assert.deepEqual(disguisedNames('plan a b c d for the week').spans, []);
     assert.deepEqual(disguisedNames('the R.C.M.P. came by').spans, []);
+    assert.deepEqual(disguisedNames('she is on O.D.S.P. now').spans, []);
+    kept('options a b c d or w x y z');
     kept('plan a b c d for the week');
   });
 });
