@@ -511,7 +511,7 @@ const FAC_WORD_IN = new RegExp(FAC_WORDS.join('|'));
  * Heads that name a place only after a word that is no everyday word, or one in capitals: "harmony place", "mercy er",
  * "parkside ltc", "mercy general", "sunnyside care home" (not "a good place", "the busy er", "the group home").
  */
-const SHAPED_HEADS = ['care home', 'group home', 'nursing home', 'foster home', 'retirement home', 'personal care home', 'place', 'inn', 'er', 'emerg', 'ltc', 'general'];
+const SHAPED_HEADS = ['care home', 'group home', 'nursing home', 'foster home', 'retirement home', 'personal care home', 'place', 'inn', 'residence', 'ranch', 'village', 'towers', 'homes', 'er', 'emerg', 'ltc', 'general'];
 /** "the attorney general", "general store", "the general population": "general" is no hospital there. */
 const NOT_GENERAL_BEFORE = new Set('attorney surgeon solicitor secretary governor lieutenant brigadier major postmaster auditor inspector consul dollar adjutant director manager'.split(' '));
 const NOT_GENERAL_AFTER = /^\s(?:store|population|public|delivery|knowledge|manager|assembly|practitioner|idea|rule|sense|feeling|meeting|admission|labou?r|contractor|election|strike|studies|interest|purpose|use|area|ward)\b/i;
@@ -577,7 +577,7 @@ const MOUNT = /(?<=\b(?:at|in|to|from|into|@)\s)(?:mount|mt\.?)\s(\p{L}{3,})(?![
 /** A saint's name is a hospital's in any city: "st mikes", "St. Joe's", "saint pauls" (not "118 st john"). */
 const SAINT = /(?<!\d\s)(?<![\p{L}\p{N}])(?:st\.?|saint)\s(\p{L}+?)((?:['’]?s)?)(?![\p{L}\p{N}])/giu;
 
-const SHAPED_HEAD_MAY = /(?:care|group|nursing|foster|retirement) home|\b(?:place|inn|er|emerg|ltc|general)\b/i;
+const SHAPED_HEAD_MAY = /(?:care|group|nursing|foster|retirement) home|\b(?:place|inn|residence|ranch|village|towers|homes|er|emerg|ltc|general)\b/i;
 
 /** A word that looks like a name: no everyday word, a given name, or written with a capital. */
 function nameLike(w: string): boolean {
@@ -725,7 +725,10 @@ export function messyFacilities(t: string): Entity[] {
       // These heads are everyday words: the name before them must look like one, and "general" must be a hospital's.
       const first = core[0] ?? widened[0] ?? '';
       const city = !core.length && placeNames().has(first.toLowerCase());
-      if (!first || (!city && !(nameShaped(first.toLowerCase()) && nameLike(first))) || (shapedHead !== 'place' && !city && core.length > 2)) continue;
+      // A name's possessive may name the place ("mary's place", "hull's homes"), an owner's never ("her moms place").
+      const possessor = /^(\p{L}{3,})['’]s$/u.exec(first);
+      const namedBy = possessor ? !OWNER_WORDS.test(possessor[1]!.toLowerCase()) && !SAFE.has(possessor[1]!.toLowerCase()) && !KIND_WORDS.has(possessor[1]!.toLowerCase()) : nameShaped(first.toLowerCase()) && nameLike(first);
+      if (!first || (!city && !namedBy) || (shapedHead !== 'place' && !city && core.length > 2)) continue;
       if (shapedHead === 'general' && (core.some((w) => NOT_GENERAL_BEFORE.has(w.toLowerCase())) || NOT_GENERAL_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 16)))) continue;
       if (shapedHead === 'place' && !PLACE_CUE.has(before)) continue;
       const words = city ? widened : core;

@@ -102,6 +102,11 @@ describe('deidentify: facilities by a grammar of names and heads (categories, ro
     hidden('at mercy er w her', 'mercy', 'FACILITY');
     hidden("she's at bayview ltc now", 'bayview', 'FACILITY');
     hidden('drove her to mercy general for the scan', 'mercy general', 'FACILITY');
+    hidden("he's at mary's place for the winter", "mary's place", 'FACILITY');
+    hidden("her boy is at hull's homes in the youth program", "hull's homes", 'FACILITY');
+    hidden('he got a unit at riverside towers through the housing worker', 'riverside towers', 'FACILITY');
+    hidden('he moved into birchwood residence last month', 'birchwood residence', 'FACILITY');
+    for (const [t, w] of [["he's at his buddy's place and then his mom's house", 'place'], ['we looked at the towers downtown', 'towers'], ['she lives in a small village', 'village'], ["he's at the old ranch", 'ranch']]) stays(t!, w!);
     hidden('she got discharged from victoria general with no meds', 'victoria general', 'FACILITY');
   });
   it('a place named by what happens there: detox at X, N days in X, out of X since', () => {
