@@ -449,7 +449,7 @@ const OLD_AGE = '(?:9\\d|1[0-1]\\d|ninety(?:[- ](?:one|two|three|four|five|six|s
 const BRACKET_AGE = new RegExp(`(?<=\\(\\s?(?:age |aged )?)(${OLD_AGE})(?=\\s?(?:yrs?|years?(?: old)?|yo|y\\/o)?\\s?\\))`, 'gi');
 /** People an age follows: kin in English and in the languages clients' families speak, and who a PSW meets. */
 const KIN = `kokum|kookum|kohkom|kokom|mooshum|moshom|mosom|mushum|moshum|nokomis|grandma|grandpa|grandmother|grandfather|grandad|granddad|grandparent|gran|granny|gramma|grampa|grams|gramps|gma|gpa|nan|nana|nanny|nonna|nonno|abuela|abuelo|lola|lolo|baba|dido|bubbie|bubby|zaida|oma|opa|papa|great[- ]?(?:grand(?:mother|father|ma|pa)|gran|gramma|aunt|auntie|uncle)|mom|mother|dad|father|aunt|auntie|uncle|elder|husband|wife|widow|widower|neighbour|neighbor|resident|patient|tenant|lady|man|woman|gentleman`;
-const RELATION_AGE = new RegExp(`\\b(?:${KIN})\\b(?:\\s(?:is|was|turned|just turned|will be|turns|who is|who's))?[,\\s]+(${OLD_AGE})\\b(?!\\s*(?:%|mg|ml|km|times|days?|weeks?|months?|dollars|bucks|\\$|min|minutes|pills))`, 'gi');
+const RELATION_AGE = new RegExp(`\\b(?:${KIN})\\b(?:\\s(?:is|was|turned|just turned|will be|turns|who is|who's|at))?[,\\s]+(${OLD_AGE})\\b(?!\\s*(?:%|mg|ml|km|times|days?|weeks?|months?|dollars|bucks|\\$|min|minutes|pills))`, 'gi');
 /** Any word, then a number over 89 between commas: "his mosom, 98, is an elder". */
 const COMMA_AGE = /(?<=\p{L},\s)(9\d|1[0-1]\d)(?=,\s\p{L})/gu;
 

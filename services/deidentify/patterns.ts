@@ -129,11 +129,14 @@ const AGE_REGEXES = [OLD_DIGITS, OLD].map((old) => [
 ]);
 /** "her 95th birthday", "his 101st bday". */
 const AGE_BIRTHDAY = /(?<![\p{L}\p{N}])((?:9\d|1[0-2]\d)(?:st|nd|rd|th)) (?:birthday|bday|b-day)/giu;
+/** "mushum just had his 90th", "she turns her 101st": an ordinal over 89 after a possessive is a birthday (not "her 95th day"). */
+const AGE_ORDINAL = /(?<=\b(?:his|her|their|my|your)\s)((?:9\d|1[0-2]\d)(?:st|nd|rd|th))(?![\p{L}\p{N}])(?!\s(?:day|days|time|times|meeting|visit|attempt|try|overdose|session|week|call|street|st|ave|avenue|floor|birthday|bday|b-day|cheque|dose|shot))/giu;
 
 export const age: Detector = (t) => [
   ...AGE_REGEXES[/ninety|hundred/i.test(t) ? 1 : 0]!.flatMap((re) => all(t, re, 'AGE', undefined, 1)),
   ...all(t, /\b(?:in (?:his|her|their) )(?:(?:early|mid|late)[- ]?)?(nineties|90s|90's|hundreds)\b/gi, 'AGE', undefined, 1),
   ...all(t, AGE_BIRTHDAY, 'AGE', undefined, 1),
+  ...all(t, AGE_ORDINAL, 'AGE', undefined, 1),
 ];
 
 /** MRN / chart / file numbers: only with a context word, but then any code holding a digit. */

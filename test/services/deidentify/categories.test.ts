@@ -82,6 +82,9 @@ describe('deidentify: ages over 89 in any form (categories, round 5)', () => {
     hidden('a ninety year old woman came to the drop in', 'ninety', 'AGE');
     hidden('His grandmother is ninety eight and still sews.', 'ninety eight', 'AGE');
     hidden('she turned a hundred and one in may', 'a hundred and one', 'AGE');
+    hidden('his mom at 94 still drives', '94', 'AGE');
+    hidden('mushum just had his 90th', '90th', 'AGE');
+    for (const [t, w] of [['her 95th day sober', '95th'], ['her 100th meeting', '100th']]) stays(t!, w!);
     for (const [t, w] of [['he owes ninety dollars', 'ninety'], ['ninety days clean today', 'ninety'], ['a hundred people came', 'hundred']]) stays(t!, w!);
   });
   it('younger ages, measures and counts stay', () => {
