@@ -166,9 +166,12 @@ const RANGE_ROAD = /(?<![\p{L}\p{N}])(?:(?:lot|site|box)\s?#?\d{1,5},?\s)?(?:\d{
  */
 const LAND = /(?<![\p{L}\p{N}])(?:(?:(?:n\.?[ew]\.?|s\.?[ew]\.?)[ -]?(?:1\/4[ -]?)?|lsd[ -]?\d{1,2}[ -])?\d{1,2}[- ]\d{1,3}[- ]\d{1,2}[ -]?[we]\.?\s?[1-6]m?|(?:pt\.?\s)?lot\s?\d{1,3}[a-z]?,?\s(?:con(?:cession|c)?\.?)\s?\d{1,2}|con(?:cession|c)?\.?\s?\d{1,2},?\s(?:pt\.?\s)?lot\s?\d{1,3}[a-z]?)(?![\p{L}\p{N}])/giu;
 const HOUSE_NUMBER = /(?<=\b(?:in|at|to|from|into|is|of)\s)(?:house|hse)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s*(?:%|mg|days?|weeks?|rules|people|kids|times|of\s))/giu;
+/** A house number with a half: "77 1/2 main st". */
+const HALF_HOUSE = new RegExp(`(?<![\\p{L}\\p{N}/])\\d{1,5}\\s1\\/2\\s(?:[nsew]\\.?\\s)?(?:${NAME_PART}\\s){1,3}(?:${STREET})\\b\\.?`, 'giu');
+
 /** A lot, trailer or pad in a park, after a place cue: "his trailer is at lot 34", "she's in trailer 12". */
 const LOT = /(?<=\b(?:in|at|to|from|into|on)\s)(?<!\bpark(?:ed|ing)?\s(?:in|at)\s)(?:lot|trailer|pad)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s(?:of|mg|days?|weeks?|people|cars?)\b)/giu;
-const BLOCK = new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,3}00\\s(?:block|blk)\\s(?:of\\s)?(?:\\d{1,3}(?:st|nd|rd|th)?(?:\\s(?:${'st|street|ave|av|avenue|rd|road|dr|drive|blvd|way|lane'}))?|\\p{L}[\\p{L}'’-]+(?:\\s(?:${'st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|way|lane|cres|crescent|pl|place|ct|court'}))?)${'(?:\\s(?:nw|ne|sw|se|n|s|e|w)\\b)?'}`, 'giu');
+const BLOCK = new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,3}00\\s(?:block|blk)\\s(?:of\\s)?(?:(?:n|s|e|w|north|south|east|west)\\s)?(?:\\d{1,3}(?:st|nd|rd|th)?(?:\\s(?:${'st|street|ave|av|avenue|rd|road|dr|drive|blvd|way|lane'}))?|\\p{L}[\\p{L}'’-]+(?:\\s(?:${'st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|way|lane|cres|crescent|pl|place|ct|court'}))?)${'(?:\\s(?:nw|ne|sw|se|n|s|e|w)\\b)?'}`, 'giu');
 
 /** Two streets that cross, in lower case: "118 ave and 95 st", "jasper ave & 109 st". */
 const STREET_NAME = `(?:\\d{1,3}(?:st|nd|rd|th)?|[\\p{L}][\\p{L}'’-]+)\\s(?:${STREET})\\b\\.?${DIR}`;
@@ -381,6 +384,7 @@ export function messyAddresses(t: string): Entity[] {
   if (/\d[- ]\d{1,3}[- ]\d{1,2}[ -]?[we]|\blot\s?\d|\bcon(?:c|cession)?\.?\s?\d/i.test(t)) out.push(...all(t, LAND, 'ADDRESS'));
   if (/\bh(?:ou)?se\s?#?\s?\d/i.test(t)) out.push(...all(t, HOUSE_NUMBER, 'ADDRESS'));
   if (/00\sbl(?:oc)?k/i.test(t)) out.push(...all(t, BLOCK, 'ADDRESS'));
+  if (t.includes('1/2 ')) out.push(...all(t, HALF_HOUSE, 'ADDRESS'));
   const rural = all(t, RURAL, 'ADDRESS', (m) => !/^box\s\d{1,2}$/i.test(m[0]) || /\b(?:mail|address|send|use|at)\b[^.]{0,20}$/i.test(t.slice(Math.max(0, m.index - 30), m.index)));
   // A street that starts inside a rural route is its site or box number and the prose after it ("rr 3 site 2 box
   // 9 way out there", "box 14 4 kisiks aunties place"), not a street.
@@ -575,7 +579,7 @@ const NAME_ON_STREET = new RegExp(`(?<=\\b(?:at|to|from|into|@)\\s(?:the\\s)?)(\
 const MOUNT = /(?<=\b(?:at|in|to|from|into|@)\s)(?:mount|mt\.?)\s(\p{L}{3,})(?![\p{L}\p{N}])/giu;
 
 /** A saint's name is a hospital's in any city: "st mikes", "St. Joe's", "saint pauls" (not "118 st john"). */
-const SAINT = /(?<!\d\s)(?<![\p{L}\p{N}])(?:st\.?|saint)\s(\p{L}+?)((?:['’]?s)?)(?![\p{L}\p{N}])/giu;
+const SAINT = /(?<!\d\s)(?<!\bfort\s)(?<![\p{L}\p{N}])(?:st\.?|saint)\s(\p{L}+?)((?:['’]?s)?)(?![\p{L}\p{N}])/giu;
 
 const SHAPED_HEAD_MAY = /(?:care|group|nursing|foster|retirement) home|\b(?:place|inn|residence|ranch|village|towers|homes|er|emerg|ltc|general)\b/i;
 

@@ -52,6 +52,10 @@ describe('deidentify: addresses in the shapes of rural, reserve and city mail (c
     hidden('Mailing address updated to #302 10150 117 Street NW.', '#302 10150 117 Street NW');
     hidden('they live on the 1700 block of 32 ave', '1700 block of 32 ave', 'ADDRESS');
     hidden("She's staying at 1422 e 7th st apt 2, 90021 now", '1422 e 7th st apt 2, 90021');
+    hidden("she's at 77 1/2 main st", '77 1/2 main st', 'ADDRESS');
+    hidden('they camp on the 2100 block east hastings', '2100 block east hastings', 'ADDRESS');
+    stays('took 1/2 a pill', 'pill');
+    stays('box 2030, fort st john bc', 'john');
   });
   it('crossings with "n", an ordinal, or a word streets are named for', () => {
     hidden('meet at the corner of 118 ave n 95 st by the bus stop', '118 ave n 95 st', 'ADDRESS');
