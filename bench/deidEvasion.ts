@@ -1,5 +1,5 @@
 /**
- * Evasion benchmark: `npx tsx bench/deidEvasion.ts`. Takes every identifier the de-identifier hides in the development
+ * Evasion benchmark: `npm run bench:deid:evasion` (`-- --held-out` for the test halves). Takes every identifier the de-identifier hides in the development
  * sets as typed, rewrites it the way someone dodging a filter would (invisible characters inside, a right-to-left
  * override, full-width, mathematical or Cyrillic look-alike letters, strike-through marks, O and l for 0 and 1 in a
  * phone, a phone said in words, a name spelled out letter by letter), and counts how many are still hidden whole; also the characters hidden outside identifiers, as typed and
