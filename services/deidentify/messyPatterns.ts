@@ -88,7 +88,7 @@ export function labelledIds(t: string): Entity[] {
     out.push({ start, end: start + code.length + version, type: health ? 'HEALTH_CARD' : 'MRN' });
   }
   // A code shaped like one needs no label: capitals, a hyphen, four digits or more ("HF-22817", "P-44821").
-  if (/[A-Z]-\d{4}/.test(t)) out.push(...all(t, CODE_SHAPE, 'MRN'));
+  if (/[A-Z]-\d{5}/.test(t)) out.push(...all(t, CODE_SHAPE, 'MRN'));
   if (/#\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d|(?:no\.?|num|number|nbr|id)\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d/i.test(t)) out.push(...markedIds(t));
   return out;
 }
@@ -100,7 +100,8 @@ export function labelledIds(t: string): Entity[] {
  * ("his # is ...") takes only "id".
  */
 const MARKED_ID = /(?<![\p{L}\p{N}])(\p{L}[\p{L}'’-]{0,20})\.?\s?((?:(?:id|#|no\.?|num\.?|number|nbr)\s?){1,2})(?:is\s|was\s|:\s?|-\s)?([A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,16})(?![\p{L}\p{N}])/giu;
-const CODE_SHAPE = /(?<![\p{L}\p{N}-])[A-Z]{1,3}-\d{4,10}(?![\p{L}\p{N}]|-\d)/gu;
+// Two or three capitals and five digits or more: a client code is up to four digits ("C-14", "AB-1234"; identifier.ts).
+const CODE_SHAPE = /(?<![\p{L}\p{N}-])[A-Z]{2,3}-\d{5,10}(?![\p{L}\p{N}]|-\d)/gu;
 const COUNTERS = new Set(
   `room rm rms bed beds bus unit units apt apartment suite ste site lot box exit gate route rte hwy highway ward locker seat page pg
   pages step steps grade chapter ch day days week weeks month months year years floor fl level stall table door platform line

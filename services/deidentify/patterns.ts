@@ -120,7 +120,7 @@ const OLD = `(?:9\\d|1[0-2]\\d|${OLD_WORDS})`;
 const OLD_DIGITS = '(?:9\\d|1[0-2]\\d)';
 /** Counts and measures after a number that make it no age. */
 const NOT_AGE_AFTER = '(?!\\s*(?:%|percent|mg|ml|mcg|days?|weeks?|months?|times|minutes?|mins?|hours?|hrs?|dollars|bucks|cents|\\$|pills|tabs|bus|kg|lbs?|pounds|km|meters|metres|feet|ft|degrees|below|minus|calls|people|beds|units))';
-const AGE_AFTER_TAIL = `(?:[- ]?(?:years?|yrs?)[- ]?old|[- ]year[- ]old|\\s?(?:yo|y\\/o|y\\.o\\.?|yrs?(?! of)|years? young|ans)(?![\\p{L}\\p{N}/])| years? of age|\\s?-?yr(?![\\p{L}]))`;
+const AGE_AFTER_TAIL = /(?:[- ]?(?:years?|yrs?)[- ]?old|[- ]year[- ]old|\s?(?:yo|y\/o|y\.o\.?|yrs?(?! of)|years? young|ans)(?![\p{L}\p{N}/])| years? of age|\s?-?yr(?![\p{L}]))/u.source;
 const AGE_CUE_HEAD = `(?<![\\p{L}])(?:age[ds]?|aged|turned|turning|turns|is|was|he's|she's|they're|i'm|will be|gonna be|to be|['’]ll be|ll be)[: ]+(?:about |around |nearly |almost |over |just )?`;
 /** With numbers only, and with ages in words too: the words' alternatives are tried only in texts that hold one. */
 const AGE_REGEXES = [OLD_DIGITS, OLD].map((old) => [
