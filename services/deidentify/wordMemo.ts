@@ -19,7 +19,9 @@ export function wordMemo<T>(compute: (word: string) => T): (word: string) => T {
     let record = records.get(word);
     if (record === undefined) {
       if (records.size >= WORDS) records.clear();
-      record = [];
+      // Filled with undefined, not empty: every record then holds any kind of value in the same layout, and reading a
+      // slot stays one fast path (an empty array changes layout with the first number, string or boolean stored).
+      record = new Array<unknown>(slots).fill(undefined);
       records.set(word, record);
     }
     let v = record[slot] as T | undefined;
