@@ -1,4 +1,4 @@
-// Names across answers and across debriefs, and the "Is 'Dawn' a person?" questions, over HTTP against the real
+// Names across answers and across debriefs, and the "Is 'Grace' a person?" questions, over HTTP against the real
 // bot and the in-process Cosmos server.
 import assert from 'node:assert/strict';
 import { content } from '../../services/content';
@@ -29,25 +29,25 @@ describe('names across answers and debriefs, over HTTP', () => {
   it('hides a name found later in earlier answers, asks about unsure words, and remembers Hide and Keep for the client', async () => {
     const c = new Conversation(bot().url);
     // Debrief 1: a name to hide, a name found only in the second answer, an unsure word.
-    let text = await toReview(c, 'C-21', 'Cook, Zorblax', ['talked abt mihi, she was quiet', 'sat with mihi at the park after', 'talked about Dawn a lot today']);
-    assert.match(text, /Is "Dawn" a person\?/);
+    let text = await toReview(c, 'C-21', 'Cook, Zorblax', ['talked abt mihi, she was quiet', 'sat with mihi at the park after', 'talked about Grace a lot today']);
+    assert.match(text, /Is "Grace" a person\?/);
     text = visibleText(await c.say('hide'));
-    assert.ok(!/mihi|Dawn/i.test(text), text);
+    assert.ok(!/mihi|Grace/i.test(text), text);
     assert.match(text, /talked abt \[NAME\], she was quiet/);
     assert.match(visibleText(await c.say('save')), /Saved/);
     let doc = await newest(bot(), c.userId);
-    assert.ok(!/mihi|dawn/i.test(JSON.stringify(doc.answers)), JSON.stringify(doc.answers));
+    assert.ok(!/mihi|grace/i.test(JSON.stringify(doc.answers)), JSON.stringify(doc.answers));
 
     // Debrief 2, same client: the remembered names are hidden ("cook" alone would be a word), "Summer" is asked
     // about and kept.
-    text = await toReview(c, 'C-21', 'skip', ['i think cook knows the landlord, talked about Summer plans', 'dawn was there too']);
+    text = await toReview(c, 'C-21', 'skip', ['i think cook knows the landlord, talked about Summer plans', 'grace was there too']);
     assert.match(text, /Is "Summer" a person\?/);
     text = visibleText(await c.say('keep'));
     assert.match(text, /i think \[NAME\] knows the landlord, talked about Summer plans/);
     assert.match(text, /\[NAME\] was there too/);
     await c.say('save');
     doc = await newest(bot(), c.userId);
-    assert.ok(!/cook|dawn/i.test(JSON.stringify(doc.answers)));
+    assert.ok(!/cook|grace/i.test(JSON.stringify(doc.answers)));
 
     // Debrief 3: "Summer" is not asked about again; the review comes straight away.
     text = await toReview(c, 'C-21', 'skip', ['talked about Summer and the weather']);
@@ -63,7 +63,7 @@ describe('names across answers and debriefs, over HTTP', () => {
 
     // Nothing stored holds a hidden name in clear: the relationship keeps hashes only.
     const all = (await everyDocument(bot().store)).join('\n');
-    for (const w of ['zorblax', 'mihi', 'dawn']) assert.ok(!new RegExp(w, 'i').test(all), w);
+    for (const w of ['zorblax', 'mihi', 'grace']) assert.ok(!new RegExp(w, 'i').test(all), w);
     const rel = await bot().app.relationships.get(bot().app.personIdFor(c.userId), 'C-21');
     assert.ok(rel?.names && rel.names.hide.length >= 2 && rel.names.keep.length === 1);
   });
