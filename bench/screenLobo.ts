@@ -34,10 +34,16 @@ export function devBatches(): Batch[] {
   return out;
 }
 
+/** The development batches and the ordinary notes (bench/data/psw-dev.jsonl, everyday debrief text) as one more
+ * batch: everyday sentences are where a low threshold shows first ("he wants to go to a meeting tonight"). */
+export function loboBatches(): Batch[] {
+  return [...devBatches(), { name: 'psw (ordinary notes)', examples: readOrdinary() }];
+}
+
 export type Probs = Map<Labelled, Record<RiskCategory, number>>;
 
 /** Out-of-batch probabilities: each batch's sentences scored by a model trained on all other batches and `always`. */
-export function loboProbabilities(batches: readonly Batch[], opts: TrainOptions = DEFAULT_TRAIN, always: Labelled[] = readOrdinary()): { probs: Probs; models: Map<string, RiskModel> } {
+export function loboProbabilities(batches: readonly Batch[], opts: TrainOptions = DEFAULT_TRAIN, always: Labelled[] = []): { probs: Probs; models: Map<string, RiskModel> } {
   const probs: Probs = new Map();
   const models = new Map<string, RiskModel>();
   for (const held of batches) {
@@ -48,11 +54,15 @@ export function loboProbabilities(batches: readonly Batch[], opts: TrainOptions 
   return { probs, models };
 }
 
-/** Share of hard negatives the classifier alone may flag per kind: more room where recall matters most. */
+/** Share of hard negatives the classifier alone may flag per kind: more room where recall matters most. The others
+ * were 1 % until round 5; leave one batch out, 0.5 % cut the classifier's false alarms on an unread voice by about a
+ * third for under a point of the whole screen's recall (docs/SAFETY.md). */
 export const FP_BUDGET: Partial<Record<RiskCategory, number>> = { suicide: 0.02, overdose: 0.02 };
-export const FP_BUDGET_DEFAULT = 0.01;
-/** Never below these: a thin bank of negatives must not set a hair trigger. */
-export const FLOOR: Partial<Record<RiskCategory, number>> = { suicide: 0.35, overdose: 0.35 };
+export const FP_BUDGET_DEFAULT = 0.005;
+/** Never below these: a thin bank of negatives must not set a hair trigger. Suicide's floor was 0.35 until round 5;
+ * there, leave one batch out, it flagged everyday "he wants to…" sentences: 0.45 kept 93.6 % of suicide sentences
+ * (95.1 % at 0.35, 92.6 % at 0.55) and cut the screen's false alarms 4.5 -> 3.9 % (docs/SAFETY.md). */
+export const FLOOR: Partial<Record<RiskCategory, number>> = { suicide: 0.45, overdose: 0.35 };
 export const FLOOR_DEFAULT = 0.5;
 export const GRID = Array.from({ length: 15 }, (_v, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
 

@@ -134,11 +134,19 @@ function parts(text: string): string[] {
  * a resolved cue and no current cue, unless the hit's own part is in the present and free of resolved cues.
  */
 function pastAndResolved(lx: CompiledLexicon, sentence: string, part?: string, hitWords?: string): boolean {
-  if (!lx.resolved.test(sentence) || lx.current.test(sentence)) return false;
+  if (!lx.resolved.test(sentence) || isCurrent(lx, sentence)) return false;
   // A death or a memorial dates someone else's event, not the risk: a hit said in the present stays.
   if (hitWords && PRESENT.test(hitWords) && !lx.resolved.test(sentence.replace(EVENT, ' '))) return false;
   const present = (p: string) => PRESENT.test(p) && !lx.resolved.test(p);
   return part === undefined ? !parts(sentence).some(present) : !present(part);
+}
+
+/** A part framed in the past ("when i was using again", "last winter"): its "again" or "still" is not now. */
+const PAST_FRAME = /\b(?:when (?:i|he|she|they|we) (?:was|were)|last (?:winter|summer|spring|fall|autumn|year|month)|back then|at the time)\b/;
+
+/** Whether a current cue ("again", "still", "last night") stands in a part of the sentence not framed in the past. */
+function isCurrent(lx: CompiledLexicon, sentence: string): boolean {
+  return lx.current.test(sentence) && parts(sentence).some((p) => lx.current.test(p) && !PAST_FRAME.test(p));
 }
 
 /** Resolved cues that date a death or a loss rather than say a risk is over. */
@@ -186,7 +194,7 @@ export function inScope(norm: string, kind: RiskCategory, c: Content): string {
     const text = norm.slice(start, end).trim();
     if (!text) continue;
     if (lx.suppress.some((r) => r.categories.includes(kind) && r.re.test(text) && !r.unless?.test(text))) continue;
-    if (lx.resolved.test(text) && !lx.current.test(text)) kept.push(...parts(text).filter((p) => PRESENT.test(p) && !lx.resolved.test(p)).map((p) => p.trim()));
+    if (lx.resolved.test(text) && !isCurrent(lx, text)) kept.push(...parts(text).filter((p) => PRESENT.test(p) && !lx.resolved.test(p)).map((p) => p.trim()));
     else kept.push(text);
   }
   return kept.join(' . ');

@@ -26,7 +26,7 @@ const CLASSES: Record<string, string> = {
   finality: 'last final anymore forever gone end over done never soon later after',
   future: 'birthday christmas tomorrow week month summer weekend holidays future',
   stockpile: 'saving saved save stash stashing stashed stockpile stockpiling hoarding hoard collecting keeping kept hiding hid',
-  drug: 'pills meds medication methadone carries oxy oxys percs dilaudid morphine fentanyl fent dope down heroin xanax benzos benzo klonopin valium ativan seroquel tylenol insulin gabapentin sleeping opioids suboxone',
+  drug: 'pills meds medication methadone carries oxy oxys percs percocet oxycodone hydromorphone codeine tramadol dilaudid morphine fentanyl fent dope down heroin xanax bars benzos benzo klonopin clonazepam valium ativan lorazepam alprazolam seroquel tylenol insulin gabapentin lyrica sleeping opioids suboxone',
   mix: 'mixing mixed mix drinking booze alcohol vodka beer top',
   alone: 'alone locked door himself herself themselves nobody',
   signs: 'blue grey gray lips breathing snoring gurgling limp unresponsive nodding pinned floor',
@@ -47,6 +47,16 @@ const CLASSES: Record<string, string> = {
   numb: 'numb empty hollow exhausted drained dread broken burnt burned',
   worth: 'burden point worthless useless lighter better pointless',
   sleep: 'sleep asleep wake waking woke slept',
+  // Round 5: the parts of overdose told by circumstances and of threats said sideways, as classes, so a batch's
+  // "out of remand" teaches "home from detox" and "knows where the judge parks" teaches "found the worker's address".
+  setting: 'jail remand prison custody detox rehab treatment hospital inside pen ward',
+  release: 'released discharged clean sober abstinent',
+  supply: 'batch supply pressed fake counterfeit strength stronger source plug connect chemicals',
+  target: 'worker caseworker judge landlord boss nurse cop cops officer neighbour neighbor manager teacher pharmacist roommate',
+  whereabouts: 'address parks parking schedule route plate lives vehicle location shelter',
+  fire: 'gas gasoline lighter matches torch fire accelerant',
+  voices: 'voices hallucinations commands devil',
+  lesson: 'lesson learn stopped deserve deserves',
 };
 const FIRST = new Set(['i', 'me', 'my', 'myself', "i'm"]);
 const THIRD = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'himself', 'herself', 'themselves', 'client', 'xname']);

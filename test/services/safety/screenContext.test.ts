@@ -56,6 +56,13 @@ describe('risk screen: context rules', () => {
     expectKind([['harm_to_others', 'joking he will kill his landlord but he knows where he parks and has a knife']]);
   });
 
+  it('"again" framed in the past is not now; pills kept safe and taken as told are not a stockpile; touching a thing of hers is not touching her', () => {
+    expectNone(['I relapsed last winter when I was drinking again, but I have been sober 10 months now', 'he keeps his pills in a dosette and takes them how the pharmacist said']);
+    expectKind([['psw_distress', 'I was sober for a year but I am drinking again this week']]);
+    assert.ok(!patternsOnly('her brother touched her laptop without asking').includes('abuse'));
+    expectKind([['abuse', 'the kid says her stepdad touches her at night'], ['abuse', 'he touched her chest when mom was out']], patternsOnly);
+  });
+
   it('the classifier reads only the parts the context rules leave in scope', () => {
     const norm = normalise('told me about her dad hitting her mom when she was little, she is working through it in therapy');
     assert.equal(inScope(norm, 'abuse', c), 'she is working through it in therapy');
