@@ -304,6 +304,9 @@ const OWNED = set(`place house tent room apt appt appointment car truck phone ki
 const PREPOSITIONS = set(`for to from frm about abt`);
 const OBJECT_NEXT = set(`the a an this that these those my your our their its some any no every each another her his him them it me us you and or`);
 
+/** A person doing it, as SMS writes it: "cash callin", "sky textin me", "bear cryin again". */
+const PERSON_ING = set(`calling callin texting textin txting crying cryin yelling yellin screaming screamin laughing laughin asking askin saying sayin`);
+
 /** Verbs only a person does (a thing "came back" or "needs" something; it never "said"). */
 const PERSON_ONLY = set(`said says sed sez texted txted told asked messaged msgd emailed phoned mentioned agreed cried laughed relapsed overdosed yelled screamed`);
 
@@ -495,7 +498,7 @@ class MessyText {
     // Only a given name or nickname, and never a cue word itself ("saw zorblax").
     const givenLike = isGiven(base0) && !PERSON_BEFORE.has(base0) && !PERSON_AFTER.has(base0);
     const opens = clauseStart(text, t.start, prev?.lower ?? '');
-    const after = !idiom && (PERSON_AFTER.has(nextWord) ||
+    const after = !idiom && (PERSON_AFTER.has(nextWord) || PERSON_ING.has(nextWord) ||
       // The subject of a clause: "dawn wasnt at the camp", "mercy just had her baby", "guy from the camp says".
       (opens && SUBJECT_VERBS.has(nextWord) && !SURNAME_WORDS.has(base0) && (nextWord !== 'from' || givenLike)) ||
       (sentenceStart(text, t.start) && (possessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? '')))));

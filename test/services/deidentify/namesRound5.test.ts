@@ -141,3 +141,13 @@ describe('deidentify: a name that reads as a slip of a common word (round 5)', (
     kept('the cheeeque came late again');
   });
 });
+
+describe('deidentify: a word-name before a person doing something, SMS -in forms (round 5)', () => {
+  it('"cash callin", "sky textin me"', () => {
+    hidden('brb cash callin', 'cash', 'NAME');
+    hidden('sky textin me again', 'sky', 'NAME');
+  });
+  it('weather and things before other -in forms stay', () => {
+    kept('rain comin down hard');
+  });
+});
