@@ -211,9 +211,9 @@ export function contextFeatures(text: string, toks: readonly Token[], i: number)
     if (joinedBefore) out.push(f(T.Cue, CUES.listAfter));
     if (joinedAfter) out.push(f(T.Cue, CUES.listBefore));
     const other = joinedBefore ? (p1 && JOINS.has(p1.lower) ? p2 : p1) : joinedAfter ? (n1 && JOINS.has(n1.lower) ? n2 : n1) : undefined;
-    if (other && other.word && nameLike(other.lower)) out.push(f(T.Cue, CUES.listName));
+    if (other?.word && nameLike(other.lower)) out.push(f(T.Cue, CUES.listName));
     // Next to a given name that is no common word ("luz maria", "maria luz").
-    if ((p1 && p1.word && nameLike(p1.lower) && gapIsSpace(text, p1, t)) || (n1 && n1.word && nameLike(n1.lower) && gapIsSpace(text, t, n1))) out.push(f(T.Cue, CUES.besideName));
+    if ((p1?.word && nameLike(p1.lower) && gapIsSpace(text, p1, t)) || (n1?.word && nameLike(n1.lower) && gapIsSpace(text, t, n1))) out.push(f(T.Cue, CUES.besideName));
     // A possessive after it, or a relation or what is someone's: "jaylens mom", "tanis place".
     if (n1 && OWNED_NEXT.has(n1.lower)) out.push(f(T.Cue, CUES.owner));
   }
