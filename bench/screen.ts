@@ -178,7 +178,7 @@ function main(): void {
   md.push('### Still missed on the test set', '');
   md.push(`- risk sentences not flagged: ${full.test.missed.join(', ') || 'none'}`);
   md.push(`- hard negatives flagged: ${full.test.falseAlarms.join(', ') || 'none'}`);
-  md.push(`- classifier thresholds (chosen on cross-validated development data): ${RISK_CATEGORIES.map((k) => `${k} ${model.thresholds[k]}`).join(', ')}`);
+  md.push(`- classifier thresholds (chosen leave one batch out by scripts/train-screen.ts): ${RISK_CATEGORIES.map((k) => `${k} ${model.thresholds[k]}`).join(', ')}`);
   const figuresMd = md.join('\n');
   console.log(figuresMd);
   if (dry) return;
