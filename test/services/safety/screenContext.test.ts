@@ -42,6 +42,7 @@ describe('risk screen: context rules', () => {
   });
 
   it('a bruise with an ordinary cause is not abuse; one explained away or shaped like a hand is', () => {
+    expectNone(['he banged his head on the train window when it stopped, no injury']);
     expectNone(['bruise on his shin from rec league soccer', 'she has a bruise from the blood draw at the clinic', 'black eye, ball to the face at baseball']);
     expectKind([['abuse', 'bruises on her neck that looked like fingers'], ['abuse', 'bruise on her arm, she said she walked into the door again']]);
   });
