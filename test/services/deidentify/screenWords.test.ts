@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
 import { wordCompound } from '../../../services/deidentify/compounds';
+import { keepScreenWords } from '../../../services/deidentify/screenWords';
 import { riskLexiconWords } from '../../helpers/riskLexicon';
 import { hidden, kept } from '../../helpers/deidentify';
 
@@ -79,9 +80,15 @@ describe('deidentify: words the risk screen needs', () => {
     hidden('thx 4 the coffee grizzly lol', 'grizzly', 'NAME');
   });
 
-  it('leaves ages over 89 and labels before a number to the detectors', () => {
-    hidden("he'll turn ninety-nine in april", 'ninety-nine');
-    hidden('moved to 12 rue st-michel app 5', 'app 5');
+  it('never gives back an age over 89 in words, nor a word right before a number', () => {
+    // Whichever detector took them (the classifier, today), they stay taken.
+    for (const [text, word] of [["he'll turn ninety-nine in april", 'ninety-nine'], ['at 12 rue st-michel app 5', 'app']]) {
+      const at = text!.indexOf(word!);
+      const span = { start: at, end: at + word!.length, type: 'NAME' as const };
+      assert.deepEqual(keepScreenWords(text!, [span]), [span], word);
+    }
+    const at = 'turn sixty-one'.indexOf('sixty-one');
+    assert.deepEqual(keepScreenWords('turn sixty-one', [{ start: at, end: at + 9, type: 'NAME' }]), []);
   });
 
   it('never gives back a name the PSW asked to hide', () => {
