@@ -298,7 +298,7 @@ const judgeCached: (lower: string) => Verdict = wordMemo((lower) => judge(lower,
 const judgeTyped: (raw: string) => Verdict = wordMemo((raw) => judgeCached(raw.toLowerCase()));
 
 /** What is someone's, after their name typed without an apostrophe ("tanis place", "wills kids"); relations count too. */
-const OWNED = set(`place house tent room apt appt appointment car truck phone kids kid baby babies dog bday birthday meds court`);
+export const OWNED = set(`place house tent room apt appt appointment car truck phone kids kid baby babies dog bday birthday meds court`);
 
 /** Prepositions after which a word-name said mostly as a name is a person ("4 hunter", "to Rose"). */
 const PREPOSITIONS = set(`for to from frm about abt`);

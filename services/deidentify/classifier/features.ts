@@ -8,7 +8,7 @@
  */
 import { dictionaries, spoken } from '../dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, TITLES } from '../lexicon';
-import { DETERMINERS, english, everyday, misspelt, NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, SAFE, SUBJECT_VERBS } from '../messy';
+import { DETERMINERS, english, everyday, misspelt, NICKNAMES, OWNED, PERSON_AFTER, PERSON_BEFORE, RELATIONS, SAFE, SUBJECT_VERBS } from '../messy';
 import { wordMemo } from '../wordMemo';
 import { Token, wordsOf } from '../words';
 
@@ -228,7 +228,7 @@ const NEW_FEATURES = process.env.DEID_CLASSIFIER_FEATURES !== 'old';
 
 const PREPOSITIONS = new Set(['for', 'to', 'from', 'frm', 'about', 'abt']);
 const JOINS = new Set(['and', 'n', '&', 'or', 'w', 'with']);
-const OWNED_NEXT = new Set([...RELATIONS, ...'place house tent room apt appt car phone kids baby dog bday birthday'.split(' ')]);
+const OWNED_NEXT = new Set([...RELATIONS, ...OWNED]);
 
 function gapIsSpace(text: string, a: Token, b: Token): boolean {
   return /^[ \t]+$/.test(text.slice(a.end, b.start));
