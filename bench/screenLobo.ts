@@ -60,9 +60,10 @@ export function loboProbabilities(batches: readonly Batch[], opts: TrainOptions 
 export const FP_BUDGET: Partial<Record<RiskCategory, number>> = { suicide: 0.02, overdose: 0.02 };
 export const FP_BUDGET_DEFAULT = 0.005;
 /** Never below these: a thin bank of negatives must not set a hair trigger. Suicide's floor was 0.35 until round 5;
- * there, leave one batch out, it flagged everyday "he wants to…" sentences: 0.45 kept 93.6 % of suicide sentences
- * (95.1 % at 0.35, 92.6 % at 0.55) and cut the screen's false alarms 4.5 -> 3.9 % (docs/SAFETY.md). */
-export const FLOOR: Partial<Record<RiskCategory, number>> = { suicide: 0.45, overdose: 0.35 };
+ * there, leave one batch out, the classifier gave everyday sentences ("he wants to go to a meeting", "good day, she
+ * said thanks") 0.41-0.47 for suicide, so its floor is 0.5, the lowest step above them (LOBO suicide recall 95.1 % at
+ * 0.35, 93.6 % at 0.45, 92.6 % at 0.55; the screen's false alarms 4.5, 3.9, 3.1 %; docs/SAFETY.md). */
+export const FLOOR: Partial<Record<RiskCategory, number>> = { suicide: 0.5, overdose: 0.35 };
 export const FLOOR_DEFAULT = 0.5;
 export const GRID = Array.from({ length: 15 }, (_v, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
 
