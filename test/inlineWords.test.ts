@@ -34,6 +34,7 @@ const NOT_SPOKEN: Record<string, string> = {
   'services/storage/lock.ts': 'a held DATA_DIR, for the operator',
   'services/storage/refused.ts': 'why the store refused to start, for the operator',
   'services/deidentify/address.ts': 'word lists the de-identifier matches in what a person typed, never shown',
+  'services/deidentify/compounds.ts': 'affixes and endings the de-identifier matches in hyphenated words, never shown',
   'services/deidentify/facility.ts': 'word lists the de-identifier matches, never shown',
   'services/deidentify/lexicon.ts': 'word lists the de-identifier matches, never shown',
   'services/deidentify/messy.ts': 'word lists the de-identifier matches, never shown',
