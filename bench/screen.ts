@@ -174,7 +174,9 @@ function main(): void {
   md.push('', '### Speed (one core, shared machine)', '');
   md.push(`- screen alone (normalise, patterns, classifier): ${Math.round(screenRate).toLocaleString('en')} sentences/s`);
   md.push(`- de-identify then screen (what the CLI does per line): ${Math.round(pipelineRate).toLocaleString('en')} sentences/s`, '');
-  if (lobo.length) md.push(...lobo, '');
+  const safetyDoc = path.join(repoRoot, 'docs', 'SAFETY.md');
+  const loboMd = lobo.length ? lobo : loboFromDoc(fs.existsSync(safetyDoc) ? fs.readFileSync(safetyDoc, 'utf8') : '');
+  if (loboMd.length) md.push(...loboMd, '');
   md.push('### Still missed on the test set', '');
   md.push(`- risk sentences not flagged: ${full.test.missed.join(', ') || 'none'}`);
   md.push(`- hard negatives flagged: ${full.test.falseAlarms.join(', ') || 'none'}`);
@@ -192,6 +194,12 @@ function main(): void {
   const existing = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8') : `# Safety\n\n${begin}\n${end}\n`;
   const updated = existing.includes(begin) ? existing.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block) : `${existing}\n${block}\n`;
   fs.writeFileSync(docPath, updated);
+}
+
+/** The leave-one-batch-out section as docs/SAFETY.md has it: a run without `--lobo` keeps it rather than deleting it. */
+export function loboFromDoc(doc: string): string[] {
+  const found = /\n(### Leave one batch out[\s\S]*?)\n+(?=### |<!-- bench:screen end -->)/.exec(doc);
+  return found ? found[1]!.split('\n') : [];
 }
 
 /**
