@@ -541,12 +541,13 @@ class MessyText {
    */
   withMe(k: number): boolean {
     const { toks, d } = this;
-    const w = this.lowerOf(toks[k]);
-    if (w.length < 3 || !d.anyNames.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || SAFE.has(w) || KEEP.has(w)) return false;
+    // The neighbour test first: it is cheap and rarely true, the look-up in ~200k names is not.
     const before = this.joined(k, -1);
     const after = this.joined(k, 1);
     const other = before >= 0 && this.lowerOf(toks[before]) === 'me' ? k : after >= 0 && /^(?:me|i)$/.test(this.lowerOf(toks[after])) ? after : -1;
     if (other < 0) return false;
+    const w = this.lowerOf(toks[k]);
+    if (w.length < 3 || !d.anyNames.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || SAFE.has(w) || KEEP.has(w)) return false;
     const verb = this.lowerOf(toks[other + 1]);
     return PERSON_AFTER.has(verb) || PAIR_VERBS.has(verb) || (SUBJECT_VERBS.has(verb) && verb !== 'from') || (verb.length > 4 && verb.endsWith('ed'));
   }

@@ -612,6 +612,8 @@ const GENERIC_PLACES = new Set(`jail prison pen remand hospital hosp detox rehab
   icu er emerg ward psych hospice care bed jail's federal provincial max medium minimum solitary seg segregation`.split(/\s+/));
 
 const TYPO_GUARD = ['town', 'city', 'court', 'work', 'treatment', 'school', 'jail', 'prison', 'remand', 'hospital', 'shelter', 'detox', 'rehab', 'custody'];
+/** What a misspelt kind of place is one edit from (built once, not per match). */
+const TYPO_TARGETS = [...GENERIC_PLACES, ...TYPO_GUARD].filter((g) => g.length >= 3);
 const CONTEXT_STOP = new Set('since til till until last next per w wit tonight today yesterday now then again already'.split(' '));
 
 function facilitiesByContext(t: string): Entity[] {
@@ -639,7 +641,7 @@ function facilitiesByContext(t: string): Entity[] {
     if (n === 0 || (!nameLike(words[0]!) && dictionaries().common.has(words[0]!.toLowerCase()) && !(jailVerb && timed && n >= 2))) continue;
     // A misspelt kind of place is no name ("back in toown", "out of jali").
     const first = words[0]!.toLowerCase();
-    if ([...GENERIC_PLACES, ...TYPO_GUARD].some((g) => g.length >= 3 && oneEdit(first, g))) continue;
+    if (TYPO_TARGETS.some((g) => oneEdit(first, g))) continue;
     // After a jail's verbs the name has a capital, is no English word, or a time follows it ("out of rikers since"):
     // "out of pocket", "transferred to the north office" stay.
     if (jailVerb && !/^\p{Lu}/u.test(words[0]!)) {
