@@ -184,8 +184,10 @@ export class SafetyDialog extends ComponentDialog {
 
   private async answered(step: WaterfallStepContext) {
     const o = step.options as SafetyPauseOptions;
-    const choice = (step.result as ChoiceResult).value;
-    if (choice === WORDS) return this.heard(step);
+    const { value: choice, via } = step.result as ChoiceResult;
+    // A short reply read as a choice by its first words ("yes he has a gun") is words to read when the rest raises a
+    // kind not answered yet: its response comes first, then the same question; the typed words are kept.
+    if (choice === WORDS || (via === 'title' && this.screenTyped(step, o).hit.fresh.length)) return this.heard(step);
     if (choice === 'continue') return this.resume(step);
     if (choice !== 'alert') {
       await step.context.sendActivity(t('safety.declined'));
@@ -211,17 +213,23 @@ export class SafetyDialog extends ComponentDialog {
    * further), screened, and — inside a debrief — kept with it. A kind not shown yet gets its response and the pause
    * goes on from there (the offer, or "already has an alert"); otherwise the same question is asked again.
    */
-  private async heard(step: WaterfallStepContext) {
-    const o = step.options as SafetyPauseOptions;
+  /** This turn's words, de-identified, and what the screen finds in them beside the kinds already shown. */
+  private screenTyped(step: WaterfallStepContext, o: SafetyPauseOptions) {
     const redacted = this.redact(step.context.activity.text ?? '', o.hidden);
-    const shown = o.found ?? o.categories;
     let hit = { all: [] as RiskCategory[], fresh: [] as RiskCategory[] };
     try {
-      hit = screening.answer(redacted.text, shown, { self: o.self });
+      hit = screening.answer(redacted.text, o.found ?? o.categories, { self: o.self });
     } catch (err) {
       // The words are still kept; the pause is showing the protocol already.
       log.error('safety.screen_failed', errorFields(err));
     }
+    return { redacted, hit };
+  }
+
+  private async heard(step: WaterfallStepContext) {
+    const o = step.options as SafetyPauseOptions;
+    const shown = o.found ?? o.categories;
+    const { redacted, hit } = this.screenTyped(step, o);
     const keep = !!o.debriefId && !o.outside;
     const added: PauseAdded = {
       riskFlags: [...new Set([...(o.added?.riskFlags ?? []), ...hit.all])],

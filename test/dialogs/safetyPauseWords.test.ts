@@ -169,6 +169,29 @@ describe('words typed at a safety pause are kept, screened and joined to the ale
     ]);
   });
 
+  it('a short reply that opens with a choice but raises a new kind ("yes he has gun") is read as words first', async () => {
+    const { c, pswId, say, alerts } = await supervised('PSW 43');
+    await say('reflect K-43');
+    await say('skip');
+    await say('1');
+    assert.ok((await say('he talked about killing himself after the call')).includes(protocol.supervisorAlert.offer));
+    const gun = await say('yes he has gun');
+    assert.ok(gun.includes(kinds.harm_to_others.text), 'the new kind gets its response');
+    assert.ok(gun.includes(t('safety.pauseKept')), 'the words are kept');
+    assert.ok(gun.includes(protocol.supervisorAlert.offer), 'the offer again, now for both');
+    assert.ok(!gun.includes(protocol.supervisorAlert.sending), 'not sent before the PSW has seen the new response');
+    assert.ok((await say(t('safety.alertYes'))).includes(protocol.supervisorAlert.sending));
+    const { resources: jobs } = await bot.app.store.containers.schedules.items.query<{ payload: { psw: string; categories: string[] } }>("SELECT * FROM c WHERE c.kind = 'safety_alert'").fetchAll();
+    assert.deepEqual(jobs.filter((j) => j.payload.psw === pswId).map((j) => j.payload.categories), [['suicide', 'harm_to_others']]);
+    await createScheduler(bot.app, bot.server.adapter).runDue();
+    assert.equal(alerts().length, 1);
+    await toReview(say, 1);
+    assert.match(await say('save'), /Saved/);
+    const [doc] = await reflectionsOf(c.userId);
+    assert.deepEqual(doc!.riskFlags, ['suicide', 'harm_to_others']);
+    assert.deepEqual(doc!.answers.filter((a) => a.promptId === SAFETY_PAUSE_STEP).map((a) => a.text), ['yes he has gun']);
+  });
+
   it('at the closing question’s pause and at `worried` mid-debrief: the words are kept and their kinds flagged', async () => {
     const c = new Conversation(bot.url, 'pause-words-3');
     await asRole(bot, c.userId, 'psw');
