@@ -18,7 +18,7 @@ import type { ReflectionDoc } from '../../services/reflections/model';
 import { safetyAlertId } from '../../services/safety/alerts';
 import { screening } from '../../services/safety/protocol';
 import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { startFakeChannel, type FakeChannel } from '../helpers/channel';
+import { startFakeChannel, supervisedPair, type FakeChannel } from '../helpers/channel';
 import { closeStores } from '../helpers/store';
 
 const protocol = content().safetyProtocol;
@@ -60,20 +60,7 @@ describe('safety in the conversation (issues 8, 12, 20)', () => {
     await closeStores();
   });
 
-  /** A supervisor and a PSW of theirs, both reachable at the fake channel (the PSW hears of delivery there). */
-  const supervised = async (alias: string) => {
-    const sup = new Conversation(bot.url, undefined, undefined, 'msteams');
-    await sup.post({ text: 'hi', serviceUrl: channel.serviceUrl });
-    const supId = bot.app.personIdFor(sup.userId);
-    await bot.app.people.update(supId, (p) => ({ ...p, role: 'supervisor', alias: `Sup of ${alias}` }));
-    const c = new Conversation(bot.url, undefined, undefined, 'msteams');
-    await c.post({ text: 'hi', serviceUrl: channel.serviceUrl });
-    const pswId = bot.app.personIdFor(c.userId);
-    await bot.app.people.update(pswId, (p) => ({ ...p, supervisorId: supId, alias }));
-    const say = async (text: string) => visibleText((await c.post({ text, serviceUrl: channel.serviceUrl })).activities);
-    const inbox = (convo: Conversation) => channel.received.filter((r) => r.activity.conversation?.id === convo.conversationId).map((r) => r.activity.text ?? '');
-    return { sup, supId, c, pswId, say, inbox };
-  };
+  const supervised = (alias: string) => supervisedPair(bot, channel, alias);
 
   // What each kind must bring, beyond its own text (the PSW's time zone is America/Toronto: Canadian lines).
   const hits: [RiskCategory, string, RegExp[]][] = [

@@ -14,7 +14,7 @@ import type { ReflectionDoc } from '../../services/reflections/model';
 import { SAFETY_PAUSE_STEP } from '../../services/reflections/pauseNotes';
 import { BOT_STATE_CONTAINER } from '../../services/storage/containers';
 import { asRole, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { startFakeChannel, type FakeChannel } from '../helpers/channel';
+import { startFakeChannel, supervisedPair, type FakeChannel } from '../helpers/channel';
 import { closeStores } from '../helpers/store';
 
 const protocol = content().safetyProtocol;
@@ -103,19 +103,10 @@ describe('words typed at a safety pause are kept, screened and joined to the ale
     assert.ok(logLines.some((l) => /safety\.pause_words/.test(l)), 'the pause logs ids and counts');
   });
 
-  /** A supervisor and a PSW of theirs, both reachable at the fake channel. */
+  /** A supervisor and a PSW of theirs; `alerts` are the safety alerts the supervisor received. */
   async function supervised(alias: string) {
-    const sup = new Conversation(bot.url, undefined, undefined, 'msteams');
-    await sup.post({ text: 'hi', serviceUrl: channel.serviceUrl });
-    const supId = bot.app.personIdFor(sup.userId);
-    await bot.app.people.update(supId, (p) => ({ ...p, role: 'supervisor', alias: `Sup of ${alias}` }));
-    const c = new Conversation(bot.url, undefined, undefined, 'msteams');
-    await c.post({ text: 'hi', serviceUrl: channel.serviceUrl });
-    const pswId = bot.app.personIdFor(c.userId);
-    await bot.app.people.update(pswId, (p) => ({ ...p, supervisorId: supId, alias }));
-    const say = async (text: string) => visibleText((await c.post({ text, serviceUrl: channel.serviceUrl })).activities);
-    const alerts = () => channel.received.filter((r) => r.activity.conversation?.id === sup.conversationId).map((r) => r.activity.text ?? '').filter((x) => /Safety alert/.test(x));
-    return { c, pswId, say, alerts };
+    const pair = await supervisedPair(bot, channel, alias);
+    return { ...pair, alerts: () => pair.inbox(pair.sup).filter((x) => /Safety alert/.test(x)) };
   }
 
   it('at the alert offer: a new kind typed there is answered and named in the one alert; after it arrived, "already has an alert"', async () => {

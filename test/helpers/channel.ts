@@ -2,6 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
+import { Conversation, visibleText, type RunningBot } from './bot';
 
 export interface ReceivedActivity {
   method: string;
@@ -70,4 +71,22 @@ export async function startFakeChannel(host = '127.0.0.1'): Promise<FakeChannel>
     },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
+}
+
+/**
+ * A supervisor and a PSW of theirs, both talking to `bot` from Teams and reachable at the fake channel (the PSW hears
+ * of an alert's delivery there, the supervisor receives it). `inbox` is what the channel received in a conversation.
+ */
+export async function supervisedPair(bot: RunningBot, channel: FakeChannel, alias: string) {
+  const sup = new Conversation(bot.url, undefined, undefined, 'msteams');
+  await sup.post({ text: 'hi', serviceUrl: channel.serviceUrl });
+  const supId = bot.app.personIdFor(sup.userId);
+  await bot.app.people.update(supId, (p) => ({ ...p, role: 'supervisor', alias: `Sup of ${alias}` }));
+  const c = new Conversation(bot.url, undefined, undefined, 'msteams');
+  await c.post({ text: 'hi', serviceUrl: channel.serviceUrl });
+  const pswId = bot.app.personIdFor(c.userId);
+  await bot.app.people.update(pswId, (p) => ({ ...p, supervisorId: supId, alias }));
+  const say = async (text: string) => visibleText((await c.post({ text, serviceUrl: channel.serviceUrl })).activities);
+  const inbox = (convo: Conversation) => channel.received.filter((r) => r.activity.conversation?.id === convo.conversationId).map((r) => r.activity.text ?? '');
+  return { sup, supId, c, pswId, say, inbox };
 }
