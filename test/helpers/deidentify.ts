@@ -19,3 +19,9 @@ export function hidden(text: string, value: string, type?: EntityType): void {
 export function kept(text: string): void {
   assert.equal(deidentify(text).redacted, text);
 }
+
+/** `word` comes back in the redacted text as a whole word (other parts of the text may be hidden). */
+export function stays(text: string, word: string): void {
+  const { redacted } = deidentify(text);
+  assert.ok(new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(redacted), `${JSON.stringify(word)} must stay in ${JSON.stringify(text)}; got ${redacted}`);
+}

@@ -2,13 +2,7 @@
 // notes' wording — each rule with text it must hide and lookalikes it must keep.
 import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
-import { hidden } from '../../helpers/deidentify';
-
-/** `word` comes back in the redacted text (other parts may be hidden). */
-function stays(text: string, word: string): void {
-  const { redacted } = deidentify(text);
-  assert.ok(new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(redacted), `${JSON.stringify(word)} must stay in ${JSON.stringify(text)}; got ${redacted}`);
-}
+import { hidden, stays } from '../../helpers/deidentify';
 
 describe('deidentify: ids after any label typed loosely (categories, round 5)', () => {
   it('a label before "#", "no.", "number" or "id" marks the code after it', () => {

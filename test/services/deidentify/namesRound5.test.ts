@@ -3,13 +3,7 @@
 // same words used as words; every example is made up for these tests (none is a note of a bench set).
 import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
-import { hidden, kept } from '../../helpers/deidentify';
-
-/** `word` comes back in the redacted text (other parts may be hidden). */
-function stays(text: string, word: string): void {
-  const { redacted } = deidentify(text);
-  assert.ok(new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'u').test(redacted), `${JSON.stringify(word)} must stay in ${JSON.stringify(text)}; got ${redacted}`);
-}
+import { hidden, kept, stays } from '../../helpers/deidentify';
 
 describe('deidentify: possessives typed without an apostrophe (round 5)', () => {
   it('a given name with its s, before a relation or what is theirs, is a name', () => {

@@ -1,14 +1,6 @@
 // Round 11 of the phone-typed notes (issue 13): the name side of SMS text and the detector gates. Each rule with text
 // it must hide and text it must keep; the examples are made up for these tests (none is a dev-set note).
-import assert from 'node:assert/strict';
-import { deidentify } from '../../../services/deidentify';
-import { hidden, kept } from '../../helpers/deidentify';
-
-/** `word` comes back in the redacted text (other parts may be hidden). */
-function stays(text: string, word: string): void {
-  const { redacted } = deidentify(text);
-  assert.ok(new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'u').test(redacted), `${JSON.stringify(word)} must stay in ${JSON.stringify(text)}; got ${redacted}`);
-}
+import { hidden, kept, stays } from '../../helpers/deidentify';
 
 describe('deidentify: SMS names without a person cue (round 11)', () => {
   it('an animal street name is a name in a person slot', () => {

@@ -3,13 +3,7 @@
 import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
 import { keepGroups } from '../../../services/deidentify/keepList';
-import { hidden, kept } from '../../helpers/deidentify';
-
-/** `word` comes back in the redacted text (other parts may be hidden). */
-function stays(text: string, word: string): void {
-  const { redacted } = deidentify(text);
-  assert.ok(new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(redacted), `${JSON.stringify(word)} must stay in ${JSON.stringify(text)}; got ${redacted}`);
-}
+import { hidden, kept, stays } from '../../helpers/deidentify';
 
 describe('deidentify: streets named without a house number (round 10)', () => {
   it('a street type after a place cue, in lower case', () => {
