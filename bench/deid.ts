@@ -36,6 +36,8 @@ export const sets: Array<{ name: string; file: string; about: string }> = [
   { name: 'cats-own-dev', file: data('cats-own-dev.txt'), about: "the categories engineer's own notes of addresses, facilities, ids, ages over 89 and lookalikes (round 5), dev half" },
   { name: 'cats-own-test', file: data('cats-own-test.txt'), about: 'the same writer, held-out half: scored, never tuned on' },
   { name: 'cats-own-heldout', file: data('cats-own-heldout.txt'), about: 'the same writer, written after the rules and scored once: never tuned on, misses never printed' },
+  { name: 'cats-own2-dev', file: data('cats-own2-dev.txt'), about: "the categories engineer's fresh notes of round 6 (facilities, addresses, ids, day-and-month dates, look-alikes), dev half" },
+  { name: 'cats-own2-test', file: data('cats-own2-test.txt'), about: 'the same writer, held-out half: scored before and after, never tuned on' },
 ];
 
 type Rec = LabelledRecord & { register?: string };
