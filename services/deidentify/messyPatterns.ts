@@ -412,15 +412,24 @@ export function messyPostal(t: string): Entity[] {
 }
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const MONTH_DAY = new RegExp(`(?<![\\p{L}])(?:${MONTHS})\\.?\\s(\\d{1,2})(st|nd|rd|th)?(?![\\p{L}\\p{N}:])`, 'giu');
+// The day may be glued on, as typed on a phone: "oct21", "may3".
+const MONTH_DAY = new RegExp(`(?<![\\p{L}])(?:${MONTHS})\\.?\\s?(\\d{1,2})(st|nd|rd|th)?(?![\\p{L}\\p{N}:])`, 'giu');
 const SLASH_DATE = /(?<![\d/.:-])(\d{1,2})\/(\d{1,2})(?![\d/]|\.\d)/g;
 const WEEKDAYS = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 /** "the 22nd", "tues the 9th" (not "the 3rd time", "the 2nd floor"). */
-const ORDINAL_DAY = new RegExp(`(?<![\\p{L}])(?:(?:${WEEKDAYS})\\.?\\s)?the\\s(\\d{1,2})(?:st|nd|rd|th)(?!\\s(?:of\\s)?(?:time|times|floor|grade|step|street|st|ave|avenue|place|try|attempt|round|day|week|month|year|cheque|one|visit|meeting|session|dose|shot|kid|child|baby|overdose|relapse))(?![\\p{L}\\p{N}])`, 'giu');
+const ORDINAL_DAY = new RegExp(`(?<![\\p{L}])(?:(?:${WEEKDAYS})\\.?\\s)?the\\s(\\d{1,2})(?:st|nd|rd|th)(?:\\s(?:of\\s)?(?:${MONTHS})\\b\\.?)?(?!\\s(?:of\\s)?(?:time|times|floor|grade|step|street|st|ave|avenue|place|try|attempt|round|day|week|month|year|cheque|one|visit|meeting|session|dose|shot|kid|child|baby|overdose|relapse))(?![\\p{L}\\p{N}])`, 'giu');
 /** "appt 3-17", "court 11-2": a month and day with a hyphen, only after a cue that wants a date. */
 const HYPHEN_DATE = /(?<![\d/.:-])(\d{1,2})-(\d{1,2})(?![\d/-]|\.\d)/g;
 const STRICT_DATE_CUE = /\b(?:on|appt|appointment|court|date|due|dob|born|bday|birthday|intake|hearing|booked|set for|starts?|starting)\s*:?\s*$/i;
 const DATE_CUE = /\b(?:on|appt|appointment|court|date|due|by|until|til|till|since|from|dob|intake|hearing|@|starting|starts|start|before|after|is|was|booked|set|for|of)\s*$/i;
+/** A bare day after a date cue, as typed: "meeting the 10 at 1", "see u on the 12", "court is the 3." (not "the 10 bus"). */
+const BARE_DAY = /(?<=\b(?:on|by|til|till|until|since|before|after|due|meeting|meet|see (?:u|you|ya)|court|appt|is)\s)the\s([1-9]|[12]\d|3[01])(?=\s?[,.;!?)]|\s?$|\s(?:at|@|for|to|and|or|then|so|but|if|when|in the|morning|afternoon|evening|night|ok|okay|pls|please)\b)/gi;
+/** Buses and trains are got on by number: "got on the 10 at 3". */
+const RIDE_BEFORE = /\b(?:got|get|gets|getting|hop|hopped|jump|jumped|catch|caught|take|took|ride|rode|missed|bus|train|lrt|route)\s+(?:on\s+)?$/i;
+/** A weekday before a date is part of it: "mon 4/14", "Wednesday, November 19", "thu jan9". */
+const WEEKDAY_BEFORE = new RegExp(`(?<![\\p{L}])(?:${'(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)'})\\.?,?\\s$`, 'iu');
+/** Pain, mood and craving scores out of ten are no dates: "pain 7/10", "anxiety was 8/10". */
+const SCORE_BEFORE = /\b(?:pain|sore|hurts?|rated?|rates|rating|score|scale|mood|anxiety|anx|cravings?|urges?|stress|energy|level|depression|sleep)\b[^.,;\d]{0,12}$/i;
 
 export function messyDates(t: string): Entity[] {
   const out: Entity[] = [];
@@ -437,6 +446,7 @@ export function messyDates(t: string): Entity[] {
     if (a < 1 || b < 1 || !((a <= 12 && b <= 31) || (b <= 12 && a <= 31)) || m[0] === '24/7') return false;
     // Fractions ("1/2 a pill", "2/3 of") stay unless a date cue comes before.
     if (a < b && b <= 4) return DATE_CUE.test(t.slice(Math.max(0, m.index - 20), m.index));
+    if (b === 10 && SCORE_BEFORE.test(t.slice(Math.max(0, m.index - 30), m.index))) return false;
     return !/^\s*(?:of|a|cup|cups|tab|tabs|pill|pills|mg|ml|%)\b/i.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6));
   })) out.push(e);
   for (const e of all(t, HYPHEN_DATE, 'DATE', (m) => {
@@ -445,8 +455,20 @@ export function messyDates(t: string): Entity[] {
     if (a < 1 || a > 12 || b < 1 || b > 31) return false;
     return STRICT_DATE_CUE.test(t.slice(Math.max(0, m.index - 20), m.index)) && !/^\s*(?:times|days?|weeks?|months?|hrs?|hours?|mins?|pills|tabs|mg|ml|%|am|pm)\b/i.test(t.slice(m.index + m[0].length, m.index + m[0].length + 8));
   })) out.push(e);
-  for (const e of all(t, ORDINAL_DAY, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31)) out.push(e);
+  for (const e of all(t, ORDINAL_DAY, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && !nounAfter(t, m.index + m[0].length))) out.push(e);
+  if (/the \d/i.test(t)) for (const e of all(t, BARE_DAY, 'DATE', (m) => !RIDE_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index - 3)))) out.push(e);
+  for (const e of out) {
+    const w = WEEKDAY_BEFORE.exec(t.slice(Math.max(0, e.start - 12), e.start));
+    if (w) e.start -= w[0].length;
+  }
   return out;
+}
+
+/** Words after "the 3rd" that make it an order, not a day: an everyday word that is no function word ("the 1st thing"). */
+const DAY_FOLLOWERS = new Set('till until morning afternoon evening night nite am pm'.split(' '));
+function nounAfter(t: string, end: number): boolean {
+  const w = /^\s(\p{L}+)/u.exec(t.slice(end, end + 20))?.[1]?.toLowerCase();
+  return !!w && dictionaries().common.has(w) && !SAFE.has(w) && !smsWords().has(w) && !DAY_FOLLOWERS.has(w);
 }
 
 /** "kokum (97)", "her grandpa (93)", "great-grandmother, 102,": a number over 89 in brackets or commas after a person. */

@@ -105,8 +105,8 @@ export const date: Detector = (t) => {
     }) : []),
     // "March 3", "Mar. 3rd, 1987", "March 2021"
     ...(month ? all(t, MONTH_FIRST, 'DATE', (m) => /^[A-Z]/.test(m[0]) || /\d{4}/.test(m[0])) : []),
-    // "3 March 1987", "3rd of March"
-    ...(month ? all(t, DAY_FIRST, 'DATE') : []),
+    // "3 March 1987", "3rd of March"; not "4 nov 3" (SMS "for", then the month's own day).
+    ...(month ? all(t, DAY_FIRST, 'DATE', (m) => !/^ \d{1,2}(?:st|nd|rd|th)?\b/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6))) : []),
     // "born in 1984", "DOB 1984": a year tied to a birth is an identifier for the very old
     ...all(t, /\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born(?: on| in)?)[:\s]+(\d{4})\b/gi, 'DATE', undefined, 1),
   ];

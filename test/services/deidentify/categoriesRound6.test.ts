@@ -1,0 +1,37 @@
+// Round 6 of the categories (issue 13): general rules for what is not a name — each rule with text it must hide and
+// the look-alikes it must keep.
+import { hidden, stays } from '../../helpers/deidentify';
+
+describe('deidentify: day-and-month dates in every shape (categories, round 6)', () => {
+  it('a month with its day glued on', () => {
+    hidden('court on oct21, legal aid says 20 min', 'oct21', 'DATE');
+    hidden('her appt is may3 at the clinic', 'may3', 'DATE');
+    hidden('dr appt jan9 1030', 'jan9', 'DATE');
+  });
+  it('an ordinal day with its month is one date: "the 14th of October"', () => {
+    hidden('admitted on the 14th of October with pneumonia', 'the 14th of October', 'DATE');
+    hidden('hearing on the 2nd of december re the file', 'the 2nd of december', 'DATE');
+  });
+  it('a weekday before a date is part of it', () => {
+    hidden('appt w dr mon 4/14 at 9', 'mon 4/14', 'DATE');
+    hidden('Next appointment: Wednesday, November 19 at 10:15.', 'Wednesday, November 19', 'DATE');
+    hidden('see her tues the 9th', 'tues the 9th', 'DATE');
+  });
+  it('SMS "4" before a month is no day: "rebooked 4 nov 3" hides nov 3', () => {
+    hidden('rebooked 4 nov 3 @ 2pm', 'nov 3', 'DATE');
+    stays('rebooked 4 nov 3 @ 2pm', '4');
+  });
+  it('a bare day after a date cue: "meeting the 10 at 1", "see u on the 12"', () => {
+    hidden("we're meeting the 10 at 1", 'the 10', 'DATE');
+    hidden('see u on the 12.', 'the 12', 'DATE');
+    hidden('court is the 3, she needs a ride', 'the 3', 'DATE');
+  });
+  it('an order, a bus, a count or a score stays', () => {
+    stays('the 1st thing she asked was for smokes', '1st');
+    stays('she is on the 3rd floor now', '3rd');
+    stays('got on the 10 at 3 to go downtown', '10');
+    stays('she brought the 2 forms', '2');
+    stays('pain was 7/10 today, took 2 advil', '7/10');
+    stays('anxiety 8/10 before court', '8/10');
+  });
+});
