@@ -13,6 +13,7 @@ import { SAFE } from './messy';
 import { keepGroups } from './keepList';
 import { oneEdit } from './typos';
 import { mergeSpans } from './spans';
+import { cue, mayHold } from './cues';
 
 /** patterns.ts's `all`, locating a capture group from the end of its match (these patterns' groups close them). */
 function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecArray) => boolean, group = 0): Entity[] {
@@ -531,7 +532,7 @@ export function messyPlates(t: string): Entity[] {
  */
 // Not "house", "residence" or "health": "my aunts house" is no facility.
 // "house" only with a name-shaped word after "the" or a place word ("staying at harbour house"), never "her moms house".
-const FAC_WORDS = ['hospital', 'clinic', 'centre', 'center', 'shelter', 'mission', 'detox', 'infirmary', 'hostel', 'lodge', 'manor', 'institute', 'institution', 'hospice', 'jail', 'remand', 'correctional', 'penitentiary', 'house'];
+const FAC_WORDS = ['hospital', 'clinic', 'centre', 'center', 'shelter', 'mission', 'detox', 'infirmary', 'hostel', 'lodge', 'manor', 'institute', 'institution', 'hospice', 'jail', 'remand', 'correctional', 'penitentiary', 'pretrial', 'detention', 'prison', 'house'];
 /** Any of them, anywhere in a lower-cased text: one scan, not an includes() for each word. */
 const FAC_WORD_IN = new RegExp(FAC_WORDS.join('|'));
 /**
@@ -580,6 +581,15 @@ let placeNameSet: Set<string> | undefined;
 const placeNames = (): Set<string> => (placeNameSet ??= keepGroups('places', 'countries'));
 
 const KIND_WORD = /detox|shelter|clinic|hospital|mission|lodge|manor|drop|hostel|centre|center|site|exchange/i;
+/** The words each gate of messyFacilities needs (cues.ts): keep each in step with the regex beside it. */
+const KIND_CUE = cue('detox shelter clinic hospital mission lodge manor drop hostel centre center site exchange');
+const ON_OFF_CUE = cue('', 'on off');
+const BESIDE_CUE = cue('', 'on off at by');
+const FRENCH_CUE = cue('hopital clinique maison refuge pavillon foyer chsld clsc centre');
+const MOUNT_CUE = cue('', 'mt mount');
+const SAINT_CUE = cue('', 'st saint');
+const U_CUE = cue('', 'u');
+const OF_CUE = cue('', 'of');
 
 /** "u of a hospital", "U of C": a university (and its hospital) by the short name people use. */
 const UNIVERSITY = /(?<![\p{L}])u of [a-z](?: hospital)?(?![\p{L}])/giu;
@@ -605,6 +615,8 @@ const MOUNT = /(?<=\b(?:at|in|to|from|into|@)\s)(?:mount|mt\.?)\s(\p{L}{3,})(?![
 const SAINT = /(?<!\d\s)(?<!\bfort\s)(?<![\p{L}\p{N}])(?:st\.?|saint)\s(\p{L}+?)((?:['’]?s)?)(?![\p{L}\p{N}])/giu;
 
 const SHAPED_HEAD_MAY = /(?:care|group|nursing|foster|retirement) home|\b(?:place|inn|residence|ranch|village|towers|homes|er|emerg|ltc|general)\b/i;
+/** FAC_WORD_IN's words anywhere in a word, or SHAPED_HEAD_MAY's. */
+const FAC_CUE = cue(`${FAC_WORDS.join(' ')} home`, 'place inn residence ranch village towers homes er emerg ltc general');
 
 /** A word that looks like a name: no everyday word, a given name, or written with a capital. */
 function nameLike(w: string): boolean {
@@ -626,6 +638,11 @@ const FACILITY_CONTEXT = new RegExp(
     `|(?:stayed|staying|stays|slept|sleeping|sleeps|crashed|crashing|checked into|admitted to|discharged from|dropped (?:him|her|them) (?:off )?at|picked (?:him|her|them) up (?:at|from))\\s(?:at\\s|in\\s)?(?:the\\s)?` +
     `)((?:\\p{L}[\\p{L}'’-]*)(?:\\s\\p{L}[\\p{L}'’-]*){0,2})`,
   'giu',
+);
+/** What FACILITY_CONTEXT_MAY needs: a word of each of its alternatives ("been in" has "been", "3 days " has "days"). */
+const CONTEXT_CUE = cue(
+  'detox rehab treatment respite dialysis withdrawal been stay slept sleep crash checked admitted discharged dropped picked bed mat night supper dinner meal lunch breakfast shower booked locked released transferred sentenced back out',
+  'day days night nights week weeks wk wks month months mo mos year years yr yrs',
 );
 const FACILITY_CONTEXT_MAY = /detox|rehab|treatment|respite|dialysis|withdrawal|been (?:in|at)|stay|slept|sleep|crash|checked into|admitted|discharged|dropped|picked|for (?:a bed|beds|a mat|the night|supper|dinner|meals?|lunch|breakfast|a shower|showers)|\b(?:a bed|a mat)\b|\d\s(?:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?)\s|\b(?:a|an|one|two|three|six)\s(?:day|night|week|month|year)s?\s(?:in|at)|booked into|locked up|released from|transferred to|sentenced|back in|out of/i;
 /** Generic places after those cues: "did 3 months in jail", "10 days in hospital", "detox at the hospital". */
@@ -685,8 +702,8 @@ const ACRONYM_PLACE = /(?:\b(?:seen|admitted|discharged|transferred|referred|sen
 
 export function messyFacilities(t: string): Entity[] {
   const d = dictionaries();
-  const out: Entity[] = all(t, UNIVERSITY, 'FACILITY');
-  if (/h[ôo]pital|clinique|maison|refuge|pavillon|foyer|chsld|clsc|centre (?:hosp|d)/i.test(t)) {
+  const out: Entity[] = mayHold(t, U_CUE) && mayHold(t, OF_CUE) ? all(t, UNIVERSITY, 'FACILITY') : [];
+  if (mayHold(t, FRENCH_CUE) && /h[ôo]pital|clinique|maison|refuge|pavillon|foyer|chsld|clsc|centre (?:hosp|d)/i.test(t)) {
     FRENCH_PLACE.lastIndex = 0;
     for (let m = FRENCH_PLACE.exec(t); m; m = FRENCH_PLACE.exec(t)) {
       const words = m[1]!.split(/\s+/);
@@ -700,7 +717,7 @@ export function messyFacilities(t: string): Entity[] {
       out.push({ start: m.index, end, type: 'FACILITY' });
     }
   }
-  if (/\s(?:on|off)\s/i.test(t)) {
+  if (mayHold(t, ON_OFF_CUE) && /\s(?:on|off)\s/i.test(t)) {
     out.push(...all(t, NAME_ON_STREET, 'FACILITY', (m) => {
       const words = m[1]!.toLowerCase().split(/\s+/);
       // A chain or kind of place on the keep-list ("tim hortons on whyte ave") is no place's name: its street is hidden alone.
@@ -711,17 +728,20 @@ export function messyFacilities(t: string): Entity[] {
       return words.every((w) => !SAFE.has(w) && !KEEP.has(w) && !smsWords().has(w) && !GENERIC_PLACES.has(w) && !KIND_WORDS.has(w) && !OWNER_WORDS.test(w) && !/['’]s?$/.test(w)) && !d.english.has(words[0]!) && !placeNames().has(words[0]!);
     }));
   }
-  if (/\bm(?:oun)?t\b/i.test(t)) out.push(...all(t, MOUNT, 'FACILITY', (m) => !d.common.has(m[1]!.toLowerCase()) && !KEEP.has(m[1]!.toLowerCase()) && !placeNames().has(m[1]!.toLowerCase())));
+  if (mayHold(t, MOUNT_CUE) && /\bm(?:oun)?t\b/i.test(t)) out.push(...all(t, MOUNT, 'FACILITY', (m) => !d.common.has(m[1]!.toLowerCase()) && !KEEP.has(m[1]!.toLowerCase()) && !placeNames().has(m[1]!.toLowerCase())));
   if (/[A-Z]{3}/.test(t)) out.push(...all(t, ACRONYM_PLACE, 'FACILITY', (m) => !KEEP.has(m[1]!.toLowerCase()) && !PROVINCE_CODE.test(m[1]!) && !NUMBER_LABELS.has(m[1]!.toLowerCase()), 1));
-  if (KIND_WORD.test(t) && /\s(?:on|off|at|by)\s/i.test(t)) out.push(...all(t, KIND_ON_STREET, 'FACILITY', (m) => !/\s(?:on|off|at|by)\s(?:\d{1,2})$/i.test(m[0]) || /\d(?:st|nd|rd|th)$|\s\p{L}+$/u.test(m[0])));
+  if (mayHold(t, KIND_CUE) && mayHold(t, BESIDE_CUE) && KIND_WORD.test(t) && /\s(?:on|off|at|by)\s/i.test(t)) out.push(...all(t, KIND_ON_STREET, 'FACILITY', (m) => !/\s(?:on|off|at|by)\s(?:\d{1,2})$/i.test(m[0]) || /\d(?:st|nd|rd|th)$|\s\p{L}+$/u.test(m[0])));
   SAINT.lastIndex = 0;
-  for (let m = /\bs(?:ain)?t\b/i.test(t) ? SAINT.exec(t) : null; m; m = SAINT.exec(t)) {
+  for (let m = mayHold(t, SAINT_CUE) && /\bs(?:ain)?t\b/i.test(t) ? SAINT.exec(t) : null; m; m = SAINT.exec(t)) {
     const w = m[1]!.toLowerCase();
     const given = (x: string): boolean => d.firstNames.has(x) && !SAFE.has(x) && !KEEP.has(x);
     if (given(w) || given(w + m[2]!.replace(/['’]/, '').toLowerCase())) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY' });
   }
-  if (FACILITY_CONTEXT_MAY.test(t)) out.push(...facilitiesByContext(t));
+  if (mayHold(t, CONTEXT_CUE) && FACILITY_CONTEXT_MAY.test(t)) out.push(...facilitiesByContext(t));
+  if (VIRTUE.test(t)) out.push(...virtuePlaces(t));
+  if (SHORT_HOSPITAL_MAY.test(t)) out.push(...all(t, SHORT_HOSPITAL, 'FACILITY', (m) => SHORT_HOSPITAL_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12))));
   // The facility regex is costly to scan with: run it only when one of its words is there.
+  if (!mayHold(t, FAC_CUE)) return out;
   const lower = t.toLowerCase();
   if (!FAC_WORD_IN.test(lower) && !SHAPED_HEAD_MAY.test(t)) return out;
   LOWER_FACILITY.lastIndex = 0;
@@ -774,6 +794,12 @@ export function messyFacilities(t: string): Entity[] {
     const words = cityKind ? widened : core;
     if (!words.length) continue;
     if (facWord === 'house' ? !shaped : !(named || shaped || cityKind)) {
+      // A name before the kinds: "canadian native friendship centre" (not "the youth shelter", "her womens shelter").
+      const lead = from > 0 ? all3[from - 1]!.toLowerCase() : '';
+      if (facWord !== 'house' && core.length && core.every((w) => KIND_WORDS.has(w.toLowerCase())) && leadName(lead)) {
+        out.push({ start: m.index + m[0].lastIndexOf(all3.slice(from - 1).join(' '), m[1]!.length), end: ofTail(t, m.index + m[0].length), type: 'FACILITY' });
+        continue;
+      }
       // Kinds right after a named place belong to it: "the hope mission womens shelter".
       const prevFac = out[out.length - 1];
       const coreStart = m.index + m[0].lastIndexOf(core.join(' '), m[1]!.length);
@@ -781,7 +807,43 @@ export function messyFacilities(t: string): Entity[] {
       continue;
     }
     const start = m.index + m[0].lastIndexOf(words.join(' '), m[1]!.length);
-    out.push({ start, end: m.index + m[0].length, type: 'FACILITY' });
+    out.push({ start, end: ofTail(t, m.index + m[0].length), type: 'FACILITY' });
   }
   return out;
+}
+
+/** A word that names a place before its kinds: a town, or a word that is no English word ("canadian", "edmonton"). */
+function leadName(w: string): boolean {
+  return w.length >= 3 && !proseWord(w) && !KIND_WORDS.has(w) && !OWNER_WORDS.test(w) && !/['’]s?$/.test(w) && (placeNames().has(w) || !dictionaries().english.has(w));
+}
+
+/**
+ * A hospital by the one word people call it after a place cue: "at the general in ottawa", "to the royal for an
+ * assessment", "in the civic again" — not before an everyday word ("the general public", "the royal family").
+ */
+const SHORT_HOSPITAL = /(?<=\b(?:at|to|from|in|into|@)\sthe\s)(?:general|royal|civic|childrens|children['’]s|regional)(?![\p{L}\p{N}'’-])/giu;
+const SHORT_HOSPITAL_MAY = /the (?:general|royal|civic|child|regional)/i;
+/** What may follow such a name: the end, a sign, or a word of time, place or linking ("in ottawa", "for a scan", "again"). */
+const SHORT_HOSPITAL_AFTER = /^(?:\s*(?:[,.;:!?)]|$)|\s(?:in|on|at|for|4|to|2|from|with|w|again|now|since|till|til|until|today|tonight|yesterday|tomorrow|tmrw|this|last|next|and|or|but|so|when|where|after|before|because|bc|cuz|er|emerg|ward|icu|is|was|has|had|said|says|lol)\b)/i;
+
+/** A named place's "of" and the one or two words after it that are no prose: "salvation army centre of hope". */
+const OF_TAIL = /^\sof\s(?:the\s)?(\p{L}[\p{L}'’-]*)(?:\s(\p{L}[\p{L}'’-]*))?/u;
+function ofTail(t: string, end: number): number {
+  const m = OF_TAIL.exec(t.slice(end, end + 40));
+  const ok = (w: string | undefined): boolean => !!w && !proseWord(w.toLowerCase()) && !KEEP.has(w.toLowerCase());
+  if (!m || !ok(m[1])) return end;
+  // A second word only after a word that opens a name ("of good hope", "of st jude"): "centre of hope bed 41" ends at hope.
+  const two = ok(m[2]) && /^(?:good|divine|sacred|holy|st|saint|our|new)$/i.test(m[1]!);
+  return end + (two ? m[0].length : m[0].length - (m[2] ? m[2].length + 1 : 0));
+}
+
+/**
+ * Charities are named "X of <virtue>": "wings of providence", "shepherds of good hope", "house of mercy". After a place
+ * cue, a plural or a place word before "of" (not "in need of hope", "in hopes of").
+ */
+const VIRTUE = /\s(?:of|from)\s(?:good\s|the\s|divine\s)?(?:hope|providence|mercy|grace|charity|peace|compassion|refuge|the cold)\b/i;
+const VIRTUE_PLACE = /(?<=\b(?:at|to|from|into|in|@)\s(?:the\s)?)(?:(?!the\s)(\p{L}[\p{L}'’-]+)\s)?(\p{L}[\p{L}'’-]+)\s(?:of|from)\s(?:good\s|the\s|divine\s)?(?:hope|providence|mercy|grace|charity|peace|compassion|refuge|the cold)(?![\p{L}\p{N}])/giu;
+const VIRTUE_HEADS = new Set('house home centre center haven harbour harbor city place inn oasis village door gate lodge mission shelter sisters brothers shepherds wings servants daughters friends hands arms'.split(' '));
+function virtuePlaces(t: string): Entity[] {
+  return all(t, VIRTUE_PLACE, 'FACILITY', (m) => VIRTUE_HEADS.has(m[2]!.toLowerCase()) && (!m[1] || !proseWord(m[1].toLowerCase())));
 }

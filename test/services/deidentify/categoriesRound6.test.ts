@@ -35,3 +35,34 @@ describe('deidentify: day-and-month dates in every shape (categories, round 6)',
     stays('anxiety 8/10 before court', '8/10');
   });
 });
+
+describe('deidentify: facilities by the grammar of their names (categories, round 6)', () => {
+  it('a named place keeps its "of" tail, one word or "good hope"', () => {
+    hidden('hes at salvation army centre of hope tonight', 'salvation army centre of hope', 'FACILITY');
+    stays('hes at salvation army centre of hope bed 41', 'bed');
+  });
+  it('charities named "X of <virtue>" after a place cue', () => {
+    hidden('she did 2nd stage at wings of providence, loved it', 'wings of providence', 'FACILITY');
+    hidden('hes at shepherds of good hope now', 'shepherds of good hope', 'FACILITY');
+    hidden('he stayed at the inn from the cold', 'inn from the cold', 'FACILITY');
+    stays('she is in need of hope', 'hope');
+    stays('we talked in hopes of peace at home', 'peace');
+  });
+  it('pretrial, detention and prison are facility words', () => {
+    hidden('hes in north fraser pretrial since may', 'north fraser pretrial', 'FACILITY');
+    hidden('he was moved to wolf creek detention centre', 'wolf creek detention centre', 'FACILITY');
+    stays('he is scared of prison', 'prison');
+  });
+  it('a name before the kinds of a place: "canadian native friendship centre"', () => {
+    hidden('dropped the forms at the canadian native friendship centre', 'canadian native friendship centre', 'FACILITY');
+    stays('she goes to the native friendship centre', 'native');
+    stays('at the youth shelter again', 'youth');
+  });
+  it('a hospital by its one-word name after a place cue, not before an everyday word', () => {
+    hidden('dropped her at the general in ottawa', 'general', 'FACILITY');
+    hidden('hes at the royal for a psych assessment', 'royal', 'FACILITY');
+    hidden("she's in the civic again", 'civic', 'FACILITY');
+    stays('she reads about the royal family', 'royal');
+    stays('open to the general public', 'general');
+  });
+});
