@@ -1,0 +1,71 @@
+/**
+ * Cue words: which of the words that costly regexes need a text holds, found once from its words (words.ts) and
+ * remembered per word. A gate asks `mayHold(text, CUE)` before its own test: a text without any of the cue's words
+ * cannot match, so the regex scans are skipped; a text with one still runs the gate's own test, so no output changes.
+ *
+ * A cue's `inside` strings are found anywhere in a lower-cased word ("stay" in "stayed"); its `whole` words only as a
+ * whole word or one part of a word joined by an apostrophe or hyphen ("st" in "st's"). Both are letters a-z: a text
+ * outside ASCII (where a regex's case folding and the words' letters may differ) holds every cue.
+ */
+import { wordsOf } from './words';
+
+interface Cue {
+  inside: string[];
+  whole: Set<string>;
+}
+
+const cues: Cue[] = [];
+/** Every cue's bit for one lower-cased word; started over when it grows large or a cue is added. */
+const byWord = new Map<string, number>();
+const WORDS = 50_000;
+const ALL = -1;
+const NON_ASCII = /[^\x00-\x7f]/;
+const JOINED = /['’-]/;
+
+/** Cues held by every text: one given a word that is not a-z (a list grown with "hôpital"), so its gate always runs. */
+let always = 0;
+
+/** A new cue (at module load): its bit, for mayHold(). Words are separated by spaces. */
+export function cue(inside: string, whole = ''): number {
+  if (cues.length >= 31) throw new Error('cues.ts: at most 31 cues');
+  const words = (s: string) => s.split(/\s+/).filter(Boolean);
+  const bit = 1 << cues.length;
+  cues.push({ inside: words(inside), whole: new Set(words(whole)) });
+  if (![...words(inside), ...words(whole)].every((w) => /^[a-z]+$/.test(w))) always |= bit;
+  byWord.clear();
+  lastText = undefined;
+  return bit;
+}
+
+function bitsOf(lower: string): number {
+  let bits = byWord.get(lower);
+  if (bits !== undefined) return bits;
+  bits = 0;
+  const parts = JOINED.test(lower) ? lower.split(/['’-]/) : [lower];
+  for (let i = 0; i < cues.length; i++) {
+    const c = cues[i]!;
+    if (c.inside.some((s) => lower.includes(s)) || parts.some((p) => c.whole.has(p))) bits |= 1 << i;
+  }
+  if (byWord.size >= WORDS) byWord.clear();
+  byWord.set(lower, bits);
+  return bits;
+}
+
+let lastText: string | undefined;
+let lastBits = 0;
+
+/** The cues a text holds (every cue for a text outside ASCII); kept for the last text, as the detectors read it in turn. */
+function bitsOfText(text: string): number {
+  if (text === lastText) return lastBits;
+  let bits = 0;
+  if (NON_ASCII.test(text)) bits = ALL;
+  else for (const t of wordsOf(text)) if (t.word) bits |= bitsOf(t.lower);
+  lastText = text;
+  lastBits = bits | always;
+  return bits;
+}
+
+/** Whether the text may hold one of the cues in `mask` (false: it holds none). */
+export function mayHold(text: string, mask: number): boolean {
+  return (bitsOfText(text) & mask) !== 0;
+}
