@@ -54,7 +54,7 @@ export function handles(t: string): Entity[] {
 }
 
 /** Ids after a label: the label stays, the code goes. Health and benefit ids become HEALTH_CARD. */
-const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|cfs|cas|inmate|booking|aish file|aish|member|patient|resident|medicaid|medicare|medi-?cal|health card|health|ahcip|ahc|phn|phin|hcn|hsn|hc|mcp|ohip|care card|status card|band|docket|warrant|claim|treaty|pid|offender|passport|referral|intake|reference|ref|certificate|cert|registration|odsp|snap|ebt|ssi|ssdi)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=(?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s|[A-Z]{2,5}\s(?=\d))?[A-Za-z]{0,3}-?\d)((?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s(?=\d)|[A-Z]{2,5}\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
+const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|cfs|cas|inmate|booking|aish file|aish|member|patient|resident|medicaid|medicare|medi-?cal|health card|health|ahcip|ahc|phn|phin|hcn|hsn|hc|mcp|ohip|care card|status card|band|docket|warrant|claim|treaty|pid|offender|passport|referral|intake|reference|ref|certificate|cert|registration|odsp|snap|ebt|ssi|ssdi|fps|csc|cdcr|uci|oin)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=(?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s|[A-Z]{2,5}\s(?=\d))?[A-Za-z]{0,3}-?\d)((?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s(?=\d)|[A-Z]{2,5}\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
 // A province's code may come first ("health card is ab 123456789"), not "on" (prose).
 const PROVINCE_CODE = /^(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)$/i;
 const HEALTH_LABEL = /medicaid|medicare|medi-?cal|health|ahc|phn|phin|hcn|hsn|\bhc\b|mcp|ohip|care card|status|band|aish|treaty|registration|odsp|snap|ebt|ssi|income support|\bow\b|\bsin\b/i;
@@ -167,7 +167,7 @@ const RANGE_ROAD = /(?<![\p{L}\p{N}])(?:(?:lot|site|box)\s?#?\d{1,5},?\s)?(?:\d{
  * a settlement ("lives in house 112"); a block ("the 1700 block of 32 ave").
  */
 const LAND = /(?<![\p{L}\p{N}])(?:(?:(?:n\.?[ew]\.?|s\.?[ew]\.?)[ -]?(?:1\/4[ -]?)?|lsd[ -]?\d{1,2}[ -])?\d{1,2}[- ]\d{1,3}[- ]\d{1,2}[ -]?[we]\.?\s?[1-6]m?|(?:pt\.?\s)?lot\s?\d{1,3}[a-z]?,?\s(?:con(?:cession|c)?\.?)\s?\d{1,2}|con(?:cession|c)?\.?\s?\d{1,2},?\s(?:pt\.?\s)?lot\s?\d{1,3}[a-z]?)(?![\p{L}\p{N}])/giu;
-const HOUSE_NUMBER = /(?<=\b(?:in|at|to|from|into|is|of)\s)(?:house|hse)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s*(?:%|mg|days?|weeks?|rules|people|kids|times|of\s))/giu;
+const HOUSE_NUMBER = /(?:(?<=\b(?:in|at|to|from|into|is|of)\s)|(?=(?:house|hse)\s?#?\s?\d{1,4}[a-z]?\s(?:on|at|in)\s(?:the\s)?(?:rez|res|reserve|nation|settlement|colony)\b))(?:house|hse)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s*(?:%|mg|days?|weeks?|rules|people|kids|times|of\s))/giu;
 /** A house number with a half: "77 1/2 main st". */
 const HALF_HOUSE = new RegExp(`(?<![\\p{L}\\p{N}/])\\d{1,5}\\s1\\/2\\s(?:[nsew]\\.?\\s)?(?:${NAME_PART}\\s){1,3}(?:${STREET})\\b\\.?`, 'giu');
 
@@ -396,6 +396,9 @@ export function messyAddresses(t: string): Entity[] {
   const spans = [...out.filter((e) => !rural.some((r) => r.start < e.start && e.start < r.end)), ...mergeSpans(rural)];
   // A ZIP code right after an address is its own, with or without a state ("1422 e 7th st apt 2, 90021").
   for (const e of spans) {
+    // A unit after the street, typed without a comma: "221 maple unit b", "1200 w broadway apt 4".
+    const unit = TRAILING_UNIT.exec(t.slice(e.end, e.end + 24));
+    if (unit) e.end += unit[0].length;
     const zip = ADDRESS_ZIP.exec(t.slice(e.end, e.end + 14));
     if (zip) e.end += zip[0].length;
   }
@@ -403,13 +406,18 @@ export function messyAddresses(t: string): Entity[] {
 }
 
 const ADDRESS_ZIP = /^,?\s\d{5}(?:-\d{4})?(?![\p{L}\p{N}-])/u;
+const TRAILING_UNIT = /^,?\s(?:apt|apartment|unit|suite|ste|bsmt|basement|rm|room|#)\.?\s?#?\s?(?:\d{1,5}[a-z]?|[a-z])(?![\p{L}\p{N}])/iu;
 
 /** Canadian postal codes in any case, with or without the space; US ZIP+4. */
 const POSTAL = /(?<![\p{L}\p{N}])[abceghj-nprstvxy]\d[abceghj-nprstv-z][ -]?\d[abceghj-nprstv-z]\d(?![\p{L}\p{N}])/giu;
 const ZIP4 = /(?<![\d-])\d{5}-\d{4}(?![\d-])/g;
+/** A ZIP after its state's code in any case: "new york ny 10118", "springfield il 62704"; the state stays. */
+const STATE_ZIP = /(?<![\p{L}\p{N}])(al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy)\.?,?\s(\d{5}(?:-\d{4})?)(?![\p{L}\p{N}-])/giu;
+/** Codes that are also words ("in 10000 steps", "or 12345"): a ZIP after them only when they are written in capitals. */
+const WORD_STATES = new Set('al co de hi id in la me ma mi ne oh ok or pa'.split(' '));
 
 export function messyPostal(t: string): Entity[] {
-  return [...all(t, POSTAL, 'POSTAL_CODE'), ...all(t, ZIP4, 'POSTAL_CODE')];
+  return [...all(t, POSTAL, 'POSTAL_CODE'), ...all(t, ZIP4, 'POSTAL_CODE'), ...all(t, STATE_ZIP, 'POSTAL_CODE', (m) => !WORD_STATES.has(m[1]!), 2)];
 }
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';

@@ -66,3 +66,25 @@ describe('deidentify: facilities by the grammar of their names (categories, roun
     stays('open to the general public', 'general');
   });
 });
+
+describe('deidentify: addresses and ids typed loosely (categories, round 6)', () => {
+  it('a unit after the street without a comma joins the address', () => {
+    hidden('lives at 221 maple unit b now', '221 maple unit b', 'ADDRESS');
+    hidden('lives at 1200 w broadway apt 4 now', '1200 w broadway apt 4', 'ADDRESS');
+  });
+  it('a ZIP after its state code in lower case; the state stays', () => {
+    hidden('at 350 5th ave apt 12c new york ny 10118', '10118', 'POSTAL_CODE');
+    hidden('she moved to springfield il 62704 last month', '62704', 'POSTAL_CODE');
+    hidden('OH 44101 is the zip', '44101', 'POSTAL_CODE');
+    stays('walked in 10000 steps today', '10000');
+    stays('she wants 25000 or 30000 for the car', '30000');
+  });
+  it('a numbered house on the reserve', () => {
+    hidden('house 212 on the reserve, blue door', 'house 212', 'ADDRESS');
+    stays('house 2 rules: no using inside', '2');
+  });
+  it('corrections and immigration ids after their label', () => {
+    hidden('fps 445521c on the paper', '445521c', 'MRN');
+    hidden('her uci 1234-5678 for the ircc letter', '1234-5678');
+  });
+});
