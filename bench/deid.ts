@@ -41,6 +41,8 @@ export const sets: Array<{ name: string; file: string; about: string }> = [
   { name: 'names-dev2', file: data('names-dev2.txt'), about: 'names-heavy notes, second batch in new voices (northern, youth, second-language, dictation): dev' },
   { name: 'names-dev3', file: data('names-dev3.txt'), about: 'names-heavy notes in new voices (round 6: thumb SMS, autocorrect, Punjabi-, Somali-, Inuk, Acadian, Appalachian, retired nurse), dev half' },
   { name: 'names-test3', file: data('names-test3.txt'), about: 'the same writer, held-out half: scored before and after, never tuned on' },
+  { name: 'keep-own-dev', file: data('keep-own-dev.txt'), about: "the keep engineer's own notes in non-standard Englishes (patois, AAVE, ESL, franglais, Spanish, Indigenous words, slang), words that must stay: dev half" },
+  { name: 'keep-own-test', file: data('keep-own-test.txt'), about: 'the same writer, held-out half: scored before and after, never tuned on' },
 ];
 
 type Rec = LabelledRecord & { register?: string };
