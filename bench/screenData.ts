@@ -23,8 +23,9 @@ export const SCREEN_SETS = {
 } as const;
 
 /** Development batches kept out of training and tuning: the round's own held-out measure (docs/SAFETY.md), scored
- * before and after with bench/screenBatch.ts: `t` and `v`, the last two to arrive in round 5. */
-export const HELD_OUT = ['screen-train-t.jsonl', 'screen-train-v.jsonl'];
+ * before and after with bench/screenBatch.ts. Round 6: `z`, the last batch to arrive (`t` and `v`, round 5's, were
+ * read many times and now train). */
+export const HELD_OUT = ['screen-train-z.jsonl'];
 
 /** Every training batch (never a test set or a held-out batch): the first four in screen-train.jsonl, later ones one file each
  * (screen-train-j.jsonl, screen-train-m.jsonl, …), each screened once before it joined (docs/SAFETY.md). */
