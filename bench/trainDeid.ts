@@ -1,6 +1,6 @@
 /**
  * `npm run train:deid`: trains the de-identifier's name classifier (services/deidentify/classifier) on the labelled
- * development notes only — hand-dev, messy-dev, psw-dev, typo-dev, sms-dev and names-dev when present; never a test set, a
+ * development notes only — hand-dev, messy-dev, psw-dev, typo-dev, sms-dev and names-dev, names-dev2, names-dev3 when present; never a test set, a
  * fresh set or bench/data/lead/ — and writes services/deidentify/classifier/name-model.json. Deterministic: the same
  * notes give the same file, byte for byte.
  *
@@ -25,7 +25,7 @@ import { score, type Figures } from './deidMetrics';
 import { load, sets } from './deid';
 
 const repoRoot = path.resolve(__dirname, '..');
-const DEV_FILES = ['hand-dev.txt', 'messy-dev.jsonl', 'psw-dev.jsonl', 'typo-dev.jsonl', 'sms-dev.txt', 'names-dev.txt'].map((f) => path.join(repoRoot, 'bench', 'data', f));
+const DEV_FILES = ['hand-dev.txt', 'messy-dev.jsonl', 'psw-dev.jsonl', 'typo-dev.jsonl', 'sms-dev.txt', 'names-dev.txt', 'names-dev2.txt', 'names-dev3.txt'].map((f) => path.join(repoRoot, 'bench', 'data', f));
 export const GRID = [-0.25, -0.125, 0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 1];
 /** Over-redaction the classifier may add on held-out dev notes: 0.05 percentage point of their other characters (0.1 until round 5, when word-names joined the words it is asked about). */
 const OVER_BUDGET = 0.0005;

@@ -11,6 +11,25 @@
 const MIN_LENGTH = 4;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
+/**
+ * The keys around each letter on a QWERTY keyboard (same row and the touching keys of the rows above and below): a
+ * thumb that hits the wrong key hits one of these. A letter changed for a far one ("kevs" for keys, "marites" for
+ * marines, "seun" for seen) is how names differ from words, not how typing slips: only near keys count as a typo.
+ */
+const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const NEAR_KEYS: Record<string, string> = {};
+ROWS.forEach((row, r) => {
+  for (let i = 0; i < row.length; i++) {
+    const near = [row[i - 1], row[i + 1]];
+    // A row sits half a key to the right of the one above it: key i touches keys i and i+1 above, i-1 and i below.
+    if (r > 0) near.push(ROWS[r - 1]![i], ROWS[r - 1]![i + 1]);
+    if (r < ROWS.length - 1) near.push(ROWS[r + 1]![i - 1], ROWS[r + 1]![i]);
+    // A vowel for another is how words are misspelt by ear ("dollerama", "definately").
+    if ('aeiou'.includes(row[i]!)) near.push(...'aeiou'.replace(row[i]!, ''));
+    NEAR_KEYS[row[i]!] = [...new Set(near.filter((c): c is string => !!c))].join('');
+  }
+});
+
 export class TypoIndex {
   constructor(private readonly vocabulary: Set<string>) {}
 
@@ -55,7 +74,7 @@ export class TypoIndex {
       if (!full || i === typed.length) continue;
       look(head + tail.slice(1)); // a letter added
       if (i + 1 < typed.length) look(head + tail[1] + tail[0] + tail.slice(2)); // two swapped
-      for (const c of LETTERS) if (c !== tail[0]) look(head + c + tail.slice(1)); // a letter changed
+      for (const c of NEAR_KEYS[tail[0]!] ?? '') look(head + c + tail.slice(1)); // a near key hit instead
     }
     return [...hits];
   }
