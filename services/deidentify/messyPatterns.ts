@@ -274,6 +274,20 @@ const ON_WORD = /\bon\s(\d{2,3}(?:st|nd|rd|th)?|\p{L}[\p{L}'’-]+)(?![\p{L}\p{N
 const NOT_STREET_AFTER_ON = new Set(
   'foot fire sale time break shift call duty hold board site top line it fri sat sun mon tues wed thurs monday tuesday wednesday thursday friday saturday sunday weekend weekends payday welfare cheque day night nights purpose track meds methadone suboxone crack meth the a her his my their our its way lunch tv camera video speaker phone tap probation parole bail'.split(' '),
 );
+
+/**
+ * The street after a named place, as the length of " on <street>" at `end` (0 when none): "the sally ann on jasper", "hope
+ * mission on 105a st". A number or ordinal, a word with a street type, a word streets are named for, or a word that is no
+ * everyday word; not a weekday, time or prose ("at the mission on sundays", "on time").
+ */
+const ON_STREET_AFTER = new RegExp(`^\\s(?:on|off)\\s(\\d{1,3}[a-z]?(?:st|nd|rd|th)?(?:\\s(?:${'st|street|ave|av|avenue|rd|road|blvd|boulevard|drive|way|trail'}))?|(\\p{L}{3,})(?:\\s(?:${'st|street|ave|av|avenue|rd|road|blvd|boulevard|drive|way|trail'}))?)(?![\\p{L}\\p{N}'’-])`, 'iu');
+export function streetAfterPlace(t: string, end: number): number {
+  const m = ON_STREET_AFTER.exec(t.slice(end, end + 30));
+  if (!m) return 0;
+  const w = m[2]?.toLowerCase();
+  if (w && (proseWord(w) || KEEP.has(w) || NOT_STREET_AFTER_ON.has(w) || NOT_STREET_AFTER_ON.has(w.replace(/s$/, '')) || (dictionaries().common.has(w) && !STREET_WORDS.has(w) && m[0].trimEnd().endsWith(w)))) return 0;
+  return m[0].length;
+}
 let places: Set<string> | undefined;
 /** Chains and kinds of place, with "7-11" as typed, one to three words. */
 const placeWords = (): Set<string> => (places ??= new Set([...keepGroups('chains', 'generic-places'), '7-11', '711', 'mcds', 'gas station', 'bus stop', 'liquor store', 'pawn shop', 'bottle depot']));
@@ -413,11 +427,11 @@ const POSTAL = /(?<![\p{L}\p{N}])[abceghj-nprstvxy]\d[abceghj-nprstv-z][ -]?\d[a
 const ZIP4 = /(?<![\d-])\d{5}-\d{4}(?![\d-])/g;
 /** A ZIP after its state's code in any case: "new york ny 10118", "springfield il 62704"; the state stays. */
 const STATE_ZIP = /(?<![\p{L}\p{N}])(al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy)\.?,?\s(\d{5}(?:-\d{4})?)(?![\p{L}\p{N}-])/giu;
-/** Codes that are also words ("in 10000 steps", "or 12345"): a ZIP after them only when they are written in capitals. */
+/** Codes that are also words or labels ("in 10000 steps", "or 12345", "client ID 10534"): no ZIP after them here (after a comma, patterns.zip). */
 const WORD_STATES = new Set('al co de hi id in la me ma mi ne oh ok or pa'.split(' '));
 
 export function messyPostal(t: string): Entity[] {
-  return [...all(t, POSTAL, 'POSTAL_CODE'), ...all(t, ZIP4, 'POSTAL_CODE'), ...all(t, STATE_ZIP, 'POSTAL_CODE', (m) => !WORD_STATES.has(m[1]!), 2)];
+  return [...all(t, POSTAL, 'POSTAL_CODE'), ...all(t, ZIP4, 'POSTAL_CODE'), ...all(t, STATE_ZIP, 'POSTAL_CODE', (m) => !WORD_STATES.has(m[1]!.toLowerCase()), 2)];
 }
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';

@@ -75,7 +75,8 @@ describe('deidentify: addresses and ids typed loosely (categories, round 6)', ()
   it('a ZIP after its state code in lower case; the state stays', () => {
     hidden('at 350 5th ave apt 12c new york ny 10118', '10118', 'POSTAL_CODE');
     hidden('she moved to springfield il 62704 last month', '62704', 'POSTAL_CODE');
-    hidden('OH 44101 is the zip', '44101', 'POSTAL_CODE');
+    hidden('houston TX 77002 is the zip', '77002', 'POSTAL_CODE');
+    stays('her client ID 10534 was on the letter', 'ID');
     stays('walked in 10000 steps today', '10000');
     stays('she wants 25000 or 30000 for the car', '30000');
   });
@@ -86,5 +87,19 @@ describe('deidentify: addresses and ids typed loosely (categories, round 6)', ()
   it('corrections and immigration ids after their label', () => {
     hidden('fps 445521c on the paper', '445521c', 'MRN');
     hidden('her uci 1234-5678 for the ircc letter', '1234-5678');
+  });
+});
+
+describe('deidentify: the Salvation Army as a place, and a named place by its street (categories, round 6)', () => {
+  it('after a place cue the Salvation Army is a facility', () => {
+    hidden('took her to the sally ann for clothes', 'sally ann', 'FACILITY');
+    hidden('dropped him at the salvation army for supper', 'salvation army', 'FACILITY');
+    stays('she bought salvation army bags', 'salvation');
+  });
+  it('a listed place takes its street ("on jasper", "on 105a st"), not a weekday or "on time"', () => {
+    hidden('shes stayin at the sally ann on jasper 4 now', 'sally ann on jasper', 'FACILITY');
+    hidden('at hope mission on 105a st tonight', 'hope mission on 105a st', 'FACILITY');
+    stays('at the mustard seed on sundays', 'sundays');
+    stays('at the mustard seed on time', 'time');
   });
 });
