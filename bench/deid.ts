@@ -43,6 +43,8 @@ export const sets: Array<{ name: string; file: string; about: string }> = [
   { name: 'names-test3', file: data('names-test3.txt'), about: 'the same writer, held-out half: scored before and after, never tuned on' },
   { name: 'keep-own-dev', file: data('keep-own-dev.txt'), about: "the keep engineer's own notes in non-standard Englishes (patois, AAVE, ESL, franglais, Spanish, Indigenous words, slang), words that must stay: dev half" },
   { name: 'keep-own-test', file: data('keep-own-test.txt'), about: 'the same writer, held-out half: scored before and after, never tuned on' },
+  { name: 'keep-dev', file: data('keep-dev.txt'), about: 'notes in non-standard Englishes by a writer helper (patois, AAVE, Pidgin, Newfoundland, Appalachian, ESL, French/Spanish switching, Indigenous words, slang): dev' },
+  { name: 'keep-test', file: data('keep-test.txt'), about: 'the same writer, held-out half: scored before and after, never tuned on' },
 ];
 
 type Rec = LabelledRecord & { register?: string };
