@@ -760,8 +760,8 @@ export function messyFacilities(t: string): Entity[] {
     if (given(w) || given(w + m[2]!.replace(/['’]/, '').toLowerCase())) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY' });
   }
   if (mayHold(t, CONTEXT_CUE) && FACILITY_CONTEXT_MAY.test(t)) out.push(...facilitiesByContext(t));
-  if (VIRTUE.test(t)) out.push(...virtuePlaces(t));
-  if (SHORT_HOSPITAL_MAY.test(t)) out.push(...all(t, SHORT_HOSPITAL, 'FACILITY', (m) => SHORT_HOSPITAL_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12))));
+  if (mayHold(t, VIRTUE_CUE) && VIRTUE.test(t)) out.push(...virtuePlaces(t));
+  if (mayHold(t, SHORT_HOSPITAL_CUE) && SHORT_HOSPITAL_MAY.test(t)) out.push(...all(t, SHORT_HOSPITAL, 'FACILITY', (m) => SHORT_HOSPITAL_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12))));
   // The facility regex is costly to scan with: run it only when one of its words is there.
   if (!mayHold(t, FAC_CUE)) return out;
   const lower = t.toLowerCase();
@@ -845,6 +845,7 @@ function leadName(w: string): boolean {
  */
 const SHORT_HOSPITAL = /(?<=\b(?:at|to|from|in|into|@)\sthe\s)(?:general|royal|civic|childrens|children['’]s|regional)(?![\p{L}\p{N}'’-])/giu;
 const SHORT_HOSPITAL_MAY = /the (?:general|royal|civic|child|regional)/i;
+const SHORT_HOSPITAL_CUE = cue('', 'general royal civic childrens children regional');
 /** What may follow such a name: the end, a sign, or a word of time, place or linking ("in ottawa", "for a scan", "again"). */
 const SHORT_HOSPITAL_AFTER = /^(?:\s*(?:[,.;:!?)]|$)|\s(?:in|on|at|for|4|to|2|from|with|w|again|now|since|till|til|until|today|tonight|yesterday|tomorrow|tmrw|this|last|next|and|or|but|so|when|where|after|before|because|bc|cuz|er|emerg|ward|icu|is|was|has|had|said|says|lol)\b)/i;
 
@@ -864,6 +865,7 @@ function ofTail(t: string, end: number): number {
  * cue, a plural or a place word before "of" (not "in need of hope", "in hopes of").
  */
 const VIRTUE = /\s(?:of|from)\s(?:good\s|the\s|divine\s)?(?:hope|providence|mercy|grace|charity|peace|compassion|refuge|the cold)\b/i;
+const VIRTUE_CUE = cue('', 'hope providence mercy grace charity peace compassion refuge cold');
 const VIRTUE_PLACE = /(?<=\b(?:at|to|from|into|in|@)\s(?:the\s)?)(?:(?!the\s)(\p{L}[\p{L}'’-]+)\s)?(\p{L}[\p{L}'’-]+)\s(?:of|from)\s(?:good\s|the\s|divine\s)?(?:hope|providence|mercy|grace|charity|peace|compassion|refuge|the cold)(?![\p{L}\p{N}])/giu;
 const VIRTUE_HEADS = new Set('house home centre center haven harbour harbor city place inn oasis village door gate lodge mission shelter sisters brothers shepherds wings servants daughters friends hands arms'.split(' '));
 function virtuePlaces(t: string): Entity[] {
