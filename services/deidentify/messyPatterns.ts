@@ -488,7 +488,10 @@ export function messyDates(t: string): Entity[] {
 }
 
 /** Words after "the 3rd" that make it an order, not a day: an everyday word that is no function word ("the 1st thing"). */
-const DAY_FOLLOWERS = new Set('till until morning afternoon evening night nite am pm'.split(' '));
+const DAY_FOLLOWERS = new Set(
+  `till until morning afternoon evening night nite am pm because cause every each when whenever while since unless though although as
+  around about during instead which who whose where whether yet nor plus per`.split(/\s+/),
+);
 function nounAfter(t: string, end: number): boolean {
   const w = /^\s(\p{L}+)/u.exec(t.slice(end, end + 20))?.[1]?.toLowerCase();
   return !!w && dictionaries().common.has(w) && !SAFE.has(w) && !smsWords().has(w) && !DAY_FOLLOWERS.has(w);

@@ -25,6 +25,7 @@ describe('deidentify: day-and-month dates in every shape (categories, round 6)',
     hidden("we're meeting the 10 at 1", 'the 10', 'DATE');
     hidden('see u on the 12.', 'the 12', 'DATE');
     hidden('court is the 3, she needs a ride', 'the 3', 'DATE');
+    hidden('the appt got moved to the 22nd because the doctor is away', 'the 22nd', 'DATE');
   });
   it('an order, a bus, a count or a score stays', () => {
     stays('the 1st thing she asked was for smokes', '1st');
