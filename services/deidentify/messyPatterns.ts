@@ -91,8 +91,16 @@ export function labelledIds(t: string): Entity[] {
   // A code shaped like one needs no label: capitals, a hyphen, four digits or more ("HF-22817", "P-44821").
   if (/[A-Z]-\d{5}/.test(t)) out.push(...all(t, CODE_SHAPE, 'MRN'));
   if (/#\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d|(?:no\.?|num|number|nbr|id)\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d/i.test(t)) out.push(...markedIds(t));
+  if (/\d-\d|\d{5}/.test(t) && NEAR_LABEL_MAY.test(t)) out.push(...all(t, NEAR_ID, 'MRN', (m) => !/^(?:19|20)\d\d$/.test(m[1]!) && !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10)), 1));
   return out;
 }
+
+/**
+ * A code a few words after its label: "the claim for her back 55-0921", "his number at the jail 77812", "son dossier au
+ * cisss c'est le 2231-0045". Only codes no count or time is shaped like: digits joined by a hyphen, or five digits or more.
+ */
+const NEAR_LABEL_MAY = /\b(?:file|case|claim|inmate|client|dossier|docket|booking|member|account|number|num[ée]ro)\b/i;
+const NEAR_ID = /\b(?:file|case|claim|inmate|client|dossier|docket|booking|member|account|number|num[ée]ro)\b(?:\s[\p{L}'’]+){0,5}?\s(?:is\s|was\s|c['’]est\s(?:le\s)?|:\s?|#\s?)?(\d{2,6}-\d{2,6}(?:-[\dA-Za-z]{1,6})?|\d{5,12})(?![\p{L}\p{N}-])/giu;
 
 /**
  * Any label typed loosely before a number sign, "no.", "number" or "id" ("ref no 55821", "intake # A-20931", "cfs#7731",
@@ -245,8 +253,11 @@ const BARE_TYPE_WORD = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${BARE_TYPES})(?![
 /** Whether a text may name a street without a number: a street type ("on whyte ave") or "on" ("the 7-11 on jasper"). */
 export function mayNameStreet(t: string): boolean {
   BARE_TYPE_WORD.lastIndex = 0;
-  return / on /i.test(t) || BARE_TYPE_WORD.test(t) || wordCrossingMay(t);
+  return / on /i.test(t) || BARE_TYPE_WORD.test(t) || wordCrossingMay(t) || COIN.test(t);
 }
+/** A French corner: "au coin jean-talon pis st-laurent", "coin de sherbrooke et papineau"; the two streets. */
+const COIN = /(?<![\p{L}])coin\s(?:de\s)?(?:la\s|l['’])?([\p{L}\d][\p{L}\p{N}'’.-]+)\s(?:et|pis|&)\s([\p{L}\d][\p{L}\p{N}'’.-]+)/iu;
+const COIN_ALL = new RegExp(COIN.source, 'giu');
 /** Two streets named by words alone cross in a text without digits ("portage & main"): a street word and "and"/"&". */
 let streetWordRe: RegExp | undefined;
 function wordCrossingMay(t: string): boolean {
@@ -319,6 +330,14 @@ function streetName(t: string, start: number, w: string, house: number): boolean
 export function namedStreets(t: string): Entity[] {
   // Crossings of two named streets in a text without digits (messyAddresses takes those with digits).
   const out: Entity[] = wordCrossingMay(t) ? bareCrossings(t) : [];
+  if (COIN.test(t)) {
+    COIN_ALL.lastIndex = 0;
+    for (let m = COIN_ALL.exec(t); m; m = COIN_ALL.exec(t)) {
+      if (proseWord(m[2]!.toLowerCase()) || FRENCH_STOP.has(m[2]!.toLowerCase())) continue;
+      const end = m.index + m[0].length;
+      out.push({ start: end - m[0].length + m[0].indexOf(m[1]!, 4), end, type: 'ADDRESS' });
+    }
+  }
   BARE_TYPE_WORD.lastIndex = 0;
   for (let m = BARE_TYPE_WORD.exec(t); m; m = BARE_TYPE_WORD.exec(t)) {
     const type = m[0].toLowerCase();
@@ -478,6 +497,7 @@ export function messyDates(t: string): Entity[] {
     if (a < 1 || a > 12 || b < 1 || b > 31) return false;
     return STRICT_DATE_CUE.test(t.slice(Math.max(0, m.index - 20), m.index)) && !/^\s*(?:times|days?|weeks?|months?|hrs?|hours?|mins?|pills|tabs|mg|ml|%|am|pm)\b/i.test(t.slice(m.index + m[0].length, m.index + m[0].length + 8));
   })) out.push(e);
+  if (FR_DATE_MAY.test(t)) for (const e of all(t, FR_DATE, 'DATE')) out.push(e);
   for (const e of all(t, ORDINAL_DAY, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && !nounAfter(t, m.index + m[0].length))) out.push(e);
   if (/the \d/i.test(t)) for (const e of all(t, BARE_DAY, 'DATE', (m) => !RIDE_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index - 3)))) out.push(e);
   for (const e of out) {
@@ -486,6 +506,11 @@ export function messyDates(t: string): Entity[] {
   }
   return out;
 }
+
+/** French day and month: "le 3 mars", "le 1er mai", "12 avril 2024" ("le" stays outside). */
+const FR_MONTHS = 'janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?';
+const FR_DATE = new RegExp(`(?<![\\p{L}\\p{N}])(?:[1-9]|[12]\\d|3[01]|1er)\\s(?:${FR_MONTHS})\\.?(?:\\s\\d{4})?(?![\\p{L}])`, 'giu');
+const FR_DATE_MAY = /\d(?:er)?\s(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)/i;
 
 /** Words after "the 3rd" that make it an order, not a day: an everyday word that is no function word ("the 1st thing"). */
 const DAY_FOLLOWERS = new Set(

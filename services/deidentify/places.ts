@@ -35,7 +35,7 @@ function placesRegex(): RegExp {
 }
 
 /** Short names that are also words ("the mis", "the max", "the alex") need their "the" before them. */
-const NEEDS_THE = new Set(['mis', 'misi', 'max', 'alex', 'mac', 'fort', 'marian', 'bissell', 'foothills', 'mustard seed', 'grey nuns', 'remand centre', 'herb', 'plc', 'chumir', 'salvation army', 'sally ann', 'sally anne', "sally ann's", 'sally anns']);
+const NEEDS_THE = new Set(['mis', 'misi', 'max', 'alex', 'mac', 'fort', 'marian', 'bissell', 'foothills', 'mustard seed', 'grey nuns', 'remand centre', 'herb', 'plc', 'chumir', 'chum', 'salvation army', 'sally ann', 'sally anne', "sally ann's", 'sally anns']);
 
 const PAIR = /(?<![\p{L}\p{N}])(\p{L}{3,})\s+(\p{L}{3,})(?![\p{L}\p{N}])/gu;
 /** After a place cue, two words of which one is a two-word place's and the other one letter off its partner. */
@@ -62,7 +62,7 @@ export function places(text: string): Entity[] {
   for (let m = r.exec(text); m; m = r.exec(text)) {
     const key = m[0].toLowerCase().replace(/\s+/g, ' ');
     // A name of two words may also follow a place cue without its "the": "hes been at grey nuns since tues".
-    const cue = key.includes(' ') ? /(?:\bt(?:he|eh)|\bat|\bto|\bfrom|\bin|\binto|@|(?<![\p{L}])(?:à|au|chez))\s+$/iu : /\bt(?:he|eh)\s+$/i;
+    const cue = key.includes(' ') ? /(?:\bt(?:he|eh)|\bat|\bto|\bfrom|\bin|\binto|@|(?<![\p{L}])(?:à|au|chez))\s+$/iu : /\bt(?:he|eh)\s+$|(?<![\p{L}])(?:au|l['’])\s*$/iu;
     if (NEEDS_THE.has(key) && !cue.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     // Its street makes it the one place: "the sally ann on jasper", "hope mission on 105a st".
     const end = m.index + m[0].length;

@@ -104,3 +104,26 @@ describe('deidentify: the Salvation Army as a place, and a named place by its st
     stays('at the mustard seed on time', 'time');
   });
 });
+
+describe('deidentify: codes near their label, and French dates, corners and places (categories, round 6)', () => {
+  it('a code a few words after its label, when no count is shaped like it', () => {
+    hidden('the claim for her back 55-0921 was denied', '55-0921', 'MRN');
+    hidden('his number at the jail 77812', '77812', 'MRN');
+    hidden("son dossier au cisss c'est le 2231-0045", '2231-0045', 'MRN');
+    stays('she has 2 kids ages 4-6', '4-6');
+    stays('the file has 12000 dollars in it', '12000');
+  });
+  it('French day and month; "le" stays outside', () => {
+    hidden('rdv au chum le 3 mars à 9h', '3 mars', 'DATE');
+    hidden('elle a rendez-vous le 12 avril', '12 avril', 'DATE');
+    hidden('le 1er mai elle déménage', '1er mai', 'DATE');
+  });
+  it('a French corner names its two streets', () => {
+    hidden("on a pris le bus 55 jusqu'au coin jean-talon pis st-laurent", 'jean-talon pis st-laurent', 'ADDRESS');
+  });
+  it('Montreal places: "au chum", "l\'old brewery"; a boyfriend stays', () => {
+    hidden('rdv au chum le 3 mars', 'chum', 'FACILITY');
+    hidden("il dort à l'old brewery depuis lundi", 'old brewery', 'FACILITY');
+    stays('her chum came by with coffee', 'chum');
+  });
+});
