@@ -350,6 +350,35 @@ const OPENING_MARKS = ' \t"“(\'';
 const CLAUSE_MARKS = '.!?\n;:,–—-';
 const SENTENCE_MARKS = '.!?\n;:';
 
+/** Whether text[from, to) is spaces and tabs, one at least: /^[ \t]+$/ on the gap between two words, without making the string. */
+function blank(text: string, from: number, to: number): boolean {
+  if (to > text.length) to = text.length;
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** A digit, "@", "_" or "/" right before a word ("4c", "@dawn"): part of a code. The regex only for a character past ASCII. */
+function codeBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const c = text.charCodeAt(at - 1);
+  if (c < 128) return (c >= 48 && c <= 57) || c === 64 || c === 95 || c === 47;
+  return /[\p{N}@_/]/u.test(text[at - 1]!);
+}
+
+/** A digit, "@", "_" or a hyphen and a digit right after a word ("t5k", "dawn_88", "ab-12"): part of a code. */
+function codeAfter(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const c = text.charCodeAt(at);
+  if (c >= 128 || (c === 45 && at + 1 < text.length && text.charCodeAt(at + 1) >= 128)) return /^(?:[\p{N}@_]|-\p{N})/u.test(text.slice(at, at + 2));
+  if ((c >= 48 && c <= 57) || c === 64 || c === 95) return true;
+  if (c !== 45 || at + 1 >= text.length) return false;
+  const d = text.charCodeAt(at + 1);
+  return d >= 48 && d <= 57;
+}
 /** Consonant pairs that are initials people go by ("tj", "dj", "cj"): names wherever a name fits. */
 const LETTER_NAME = /^[b-df-hj-np-tv-z]j$|^j[b-df-hj-np-tv-z]$/;
 
@@ -404,11 +433,13 @@ class MessyText {
     const a = toks[k];
     const b = toks[k + dir];
     if (!a || !b) return -1;
-    const gap = dir === 1 ? text.slice(a.end, b.start) : text.slice(b.end, a.start);
-    if (/^[ \t]*[&+][ \t]*$/.test(gap)) return k + dir;
+    const from = dir === 1 ? a.end : b.end;
+    const to = dir === 1 ? b.start : a.start;
+    // Most gaps are one space: no "&" there, and no string made to test.
+    if (!(to - from === 1 && text.charCodeAt(from) === 32) && /^[ \t]*[&+][ \t]*$/.test(text.slice(from, to))) return k + dir;
     const c = toks[k + 2 * dir];
-    if (!c || !/^[ \t]+$/.test(gap) || !CONJ.has(this.lowerOf(b))) return -1;
-    return /^[ \t]+$/.test(dir === 1 ? text.slice(b.end, c.start) : text.slice(c.end, b.start)) ? k + 2 * dir : -1;
+    if (!c || !blank(text, from, to) || !CONJ.has(this.lowerOf(b))) return -1;
+    return (dir === 1 ? blank(text, b.end, c.start) : blank(text, c.end, b.start)) ? k + 2 * dir : -1;
   }
 
   /**
@@ -419,7 +450,7 @@ class MessyText {
   coordinated(k: number, givenLike: boolean): boolean {
     const { text, toks, verdictOf, found } = this;
     const prev = toks[k - 1];
-    if (prev && WORD_BEFORE.has(this.lowerOf(prev)) && !CONJ.has(this.lowerOf(prev)) && /^[ \t]+$/.test(text.slice(prev.end, toks[k]!.start))) return false;
+    if (prev && WORD_BEFORE.has(this.lowerOf(prev)) && !CONJ.has(this.lowerOf(prev)) && blank(text, prev.end, toks[k]!.start)) return false;
     for (const dir of [1, -1] as const) {
       const inList = this.listed(k, dir);
       if (inList >= 0 && (verdictOf[inList] === 'name' || found[inList] === 1)) return true;
@@ -518,7 +549,7 @@ class MessyText {
     const { text, toks } = this;
     const t = toks[k]!;
     const next = toks[k + 1];
-    if (!next || t.end - t.start < 4 || !/^[ \t]+$/.test(text.slice(t.end, next.start))) return false;
+    if (!next || t.end - t.start < 4 || !blank(text, t.end, next.start)) return false;
     const owned = this.lowerOf(next);
     if (!(RELATIONS.has(owned) || OWNED.has(owned)) || owned === 'named') return false;
     // As typed, not as a misspelling would read it ("hodans kids", "noors appt").
@@ -608,7 +639,7 @@ class MessyText {
       const o = this.joined(k, dir);
       if (o >= 0 && (verdictOf[o] === 'name' || found[o] === 1)) return true;
     }
-    const nextWord = next && /^[ \t]+$/.test(text.slice(t.end, next.start)) ? next.lower : '';
+    const nextWord = next && blank(text, t.end, next.start) ? next.lower : '';
     // Opening a clause before a verb only a person does, it is a person even when it reads as a common word: "tunde
     // said", "segun texted" (a thing "comes" or "came back", it never "said").
     if (PERSON_ONLY.has(nextWord) && clauseStart(text, t.start, prev?.lower ?? '') && !d.firstNames.has(t.lower) && t.lower.length >= 3) return true;
@@ -663,7 +694,7 @@ export function messyNames(input: string): Entity[] {
       }
       if (!PERSON_AFTER.has(slots.lowerOf(nxt))) continue;
       const w = slots.lowerOf(t);
-      if (!d.anyNames.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || w.endsWith('s') || !/^[ \t]+$/.test(text.slice(t.end, nxt.start))) continue;
+      if (!d.anyNames.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || w.endsWith('s') || !blank(text, t.end, nxt.start)) continue;
       if (!clauseStart(text, t.start, slots.lowerOf(toks[k - 1]))) continue;
       if (slots.lowerOf(nxt) === 'came' && slots.lowerOf(toks[k + 2]) === 'up') continue;
       slots.push(k);
@@ -677,7 +708,7 @@ export function messyNames(input: string): Entity[] {
     // Acronyms and numerals in capitals ("SSN", "VII") are no names here; names.ts judges capitalised text.
     if (t.end - t.start >= 2 && text.slice(t.start, t.end) === text.slice(t.start, t.end).toUpperCase()) continue;
     // A word right after digits or inside a code ("4c", "t5k") is no name.
-    if (/[\p{N}@_/]/u.test(text[t.start - 1] ?? '') || /^(?:[\p{N}@_]|-\p{N})/u.test(text.slice(t.end, t.end + 2))) continue;
+    if (codeBefore(text, t.start) || codeAfter(text, t.end)) continue;
     if (v === 'name' || slots.bareOwner(k)) slots.push(k);
     else if (v === 'typo') {
       if (slots.typoSlot(k)) slots.push(k);
@@ -712,7 +743,7 @@ export function messyNames(input: string): Entity[] {
   for (let k = 0; k + 1 < toks.length; k++) {
     const a = toks[k]!;
     const b = toks[k + 1]!;
-    if (b.end - b.start !== a.end - a.start || a.end - a.start < 3 || !/^[ \t]+$/.test(text.slice(a.end, b.start))) continue;
+    if (b.end - b.start !== a.end - a.start || a.end - a.start < 3 || !blank(text, a.end, b.start)) continue;
     const w = text.slice(a.start, a.end).toLowerCase();
     if (w !== text.slice(b.start, b.end).toLowerCase() || SAFE.has(w) || KEEP.has(w) || !isGiven(w)) continue;
     const prev = slots.lowerOf(toks[k - 1]);
