@@ -66,6 +66,8 @@ const SPELLINGS: [RegExp, string][] = [
   [/'ve\b/g, ' have'],
   [/'ll\b/g, ' will'],
   [/\b(i|he|she|they|we|you)'d\b/g, '$1 would'],
+  [/\b([a-z]+)'d (?=be\b)/g, '$1 would '], // "world'd be quieter", "mom'd be better off"
+  [/\bunalive\b(?! (?:him|her|them|me|you|my|his|their|your|the|that|a|every|any|some)\w*\b)/g, 'end it all'], // "wants to unalive": no object, the speaker's own
   [/\b(he|she|it|that|there|what|who|where|here|someone|somebody|everyone|nobody)'s\b/g, '$1 is'],
   [/\bx\s?(\d)\b/g, 'times $1'], // "naloxone x2"
 ];

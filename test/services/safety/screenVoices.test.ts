@@ -1,0 +1,87 @@
+// Round 6: general rules for what new voices lost (services/safety/screen, content/risk-terms.json): using alone
+// with words between, a naloxone kit refused, someone else's pills, street pills; "let me go" next time, a car in a
+// closed garage, a gun moved by the bed, "easier without me", what happens after death; a bare "cut last night",
+// burns and blows to one's own body; a threat with a weapon on a condition; abuse by choking, confinement and
+// diverted money; the worker drinking before a visit, crying in the car most days, dread of shifts. Each with the
+// everyday sentences that share its words. Every sentence here is invented. Figures: docs/SAFETY.md (round 6).
+import assert from 'node:assert/strict';
+import { content, type RiskCategory } from '../../../services/content';
+import { riskCategories, screenRisk } from '../../../services/safety/screen';
+import { features } from '../../../services/safety/screen/classifier';
+import { normalise } from '../../../services/safety/screen/normalise';
+import { clauseMarks, wordClass } from '../../../services/safety/screen/wordClasses';
+
+const c = content();
+const patternsOnly = (text: string) => riskCategories(screenRisk(text, c, { classifier: false }));
+
+describe('risk screen: wordings of new voices (round 6)', () => {
+  it('finds each kind said in these general frames, by its patterns alone', () => {
+    const cases: [RiskCategory, string][] = [
+      ['overdose', "she's going to use tonight in the motel room by herself"],
+      ['overdose', 'back to using on his own since his brother moved away'],
+      ['overdose', 'out of detox tuesday and still no kit on him'],
+      ['overdose', "he won't take a naloxone kit, says he doesn't need one"],
+      ['overdose', "she's been taking her roommate's leftover percs with her own meds"],
+      ['overdose', 'got some pills off a guy on snapchat, did not know what they were'],
+      ['suicide', 'told me if he goes down again just let him go, do not call anyone'],
+      ['suicide', 'she sits in the van in the closed garage with the engine running'],
+      ['suicide', 'since the layoff he keeps the revolver under his pillow'],
+      ['suicide', "says her kids would be better off without her"],
+      ['suicide', 'he said everyone would be easier without him'],
+      ['suicide', 'she asked what happens to her cat after she dies'],
+      ['self_harm', 'he told me he cut again over the weekend'],
+      ['self_harm', "she's been stubbing her cigarettes out on her thigh"],
+      ['self_harm', 'punched the wall until his knuckles split'],
+      ['harm_to_others', 'if that landlord comes around again he says he has a bat by the door for him'],
+      ['harm_to_others', 'he told the manager to watch your car tonight'],
+      ['harm_to_others', 'he was sharpening a knife and saying his neighbour will learn'],
+      ['abuse', 'she told me her boyfriend choked her on saturday'],
+      ['abuse', 'her son locks her in the bedroom when he goes out'],
+      ['abuse', "his pension goes straight to the nephew and he's got no food"],
+      ['abuse', 'her husband keeps her passport and her bank card'],
+      ['psw_distress', 'i had a drink before my first visit today, first time in years'],
+      ['psw_distress', 'i cry in the car most days after shift'],
+      ['psw_distress', "i'm dreading going back monday"],
+    ];
+    for (const [kind, text] of cases) assert.ok(patternsOnly(text).includes(kind), `${kind}: "${text}" gave ${JSON.stringify(patternsOnly(text))}`);
+  });
+
+  it('leaves the everyday sentences that share those words', () => {
+    const negatives = [
+      "we went over safer use again, don't use alone and test a small amount first",
+      'she carries a naloxone kit everywhere now and showed me',
+      'he takes his own meds on time from the blister pack',
+      'he fixed the old truck in the garage with his dad all weekend',
+      'he keeps his hunting rifle locked in the safe at his cousin’s place',
+      'she said the office would be quieter without the printer',
+      'she cut her hair last night and it looks great',
+      'if the landlord comes by tomorrow he wants to show him the leak',
+      'her mom took her phone away at bedtime',
+      'i cried in the car after the funeral, then called my sister and felt better',
+      'dice que si su hermano viene el domingo van a cocinar juntos',
+      'he says kms about homework all the time but denies any thoughts of dying',
+    ];
+    for (const text of negatives) assert.deepEqual(patternsOnly(text), [], text);
+  });
+
+  it('spells out "unalive" said without an object, and "X\'d be"', () => {
+    assert.match(normalise("he keeps saying he wants to 'unalive' lol"), /wants to end it all/);
+    assert.match(normalise('she wants to unalive herself'), /kill herself/);
+    assert.equal(normalise("the world'd be better"), 'the world would be better');
+  });
+
+  it('gives the classifier word classes for the parts new voices used', () => {
+    assert.equal(wordClass('skipped'), 'withdraw');
+    assert.equal(wordClass('sponsor'), 'support');
+    assert.equal(wordClass('naloxone'), 'kit');
+    assert.equal(wordClass('sleeves'), 'cover');
+    assert.equal(wordClass('closet'), 'confine');
+    assert.equal(wordClass('shotgun'), 'weapon');
+    // A supervisor's note names the worker: their own distress, not a client's.
+    assert.ok(clauseMarks(['supervisee', 'has', 'been', 'drinking']).includes('s:1'));
+    // Pairs of classes in one sentence, at any distance, when asked for.
+    const f = features('out of detox friday and going back to his usual amount', { bigrams: false, chars: [], stems: true, classes: true, pairs: true });
+    assert.ok(f.includes('p:setting+useintent'), JSON.stringify(f.filter((x) => x.startsWith('p:'))));
+    assert.ok(!features('out of detox friday and going back to his usual amount', { bigrams: false, chars: [], stems: true, classes: true }).some((x) => x.startsWith('p:')));
+  });
+});
