@@ -21,6 +21,9 @@ export interface FeatureOptions {
   /** Word classes (./wordClasses), the class that came before in the clause, and each class with the clause's
    * subject (the worker or someone else) and tense: features that reach wordings the bank does not hold. */
   classes?: boolean;
+  /** Each pair of word classes in one sentence, in any order and at any distance ("released" … "usual",
+   * "kit" … "alone"): a circumstance is often told in two parts a clause or more apart. */
+  pairs?: boolean;
 }
 
 const NEGATORS = new Set(['not', 'no', 'never', 'denies', 'denied', 'deny', 'without', 'nobody', 'none', 'nothing']);
@@ -50,6 +53,7 @@ export function features(norm: string, opts: FeatureOptions): string[] {
   let negated = false;
   const words = norm.split(' ');
   if (opts.classes) classFeatures(words, out);
+  if (opts.pairs) classPairs(words, out);
   for (const w of words) {
     if (w === '.' || w === ',' || w === 'but' || !w) {
       prev = '';
@@ -93,6 +97,24 @@ function classFeatures(words: readonly string[], out: string[]): void {
       prevClass = f;
     }
   }
+}
+
+/** Unordered pairs of the (un-negated) classes in each sentence. */
+function classPairs(words: readonly string[], out: string[]): void {
+  let found = new Set<string>();
+  const flush = () => {
+    const cls = [...found].sort();
+    for (let a = 0; a < cls.length; a++) for (let b = a + 1; b < cls.length; b++) out.push(`p:${cls[a]}+${cls[b]}`);
+    found = new Set();
+  };
+  for (const w of words) {
+    if (w === '.') flush();
+    else {
+      const cls = wordClass(w);
+      if (cls) found.add(cls);
+    }
+  }
+  flush();
 }
 
 function sigmoid(z: number): number {
