@@ -589,7 +589,7 @@ const FAC_WORD_IN = new RegExp(FAC_WORDS.join('|'));
  * Heads that name a place only after a word that is no everyday word, or one in capitals: "harmony place", "mercy er",
  * "parkside ltc", "mercy general", "sunnyside care home" (not "a good place", "the busy er", "the group home").
  */
-const SHAPED_HEADS = ['care home', 'group home', 'nursing home', 'foster home', 'retirement home', 'personal care home', 'place', 'inn', 'residence', 'ranch', 'village', 'towers', 'homes', 'er', 'emerg', 'ltc', 'general'];
+const SHAPED_HEADS = ['care home', 'group home', 'nursing home', 'foster home', 'retirement home', 'personal care home', 'place', 'inn', 'residence', 'ranch', 'village', 'towers', 'homes', 'villa', 'motel', 'hotel', 'er', 'emerg', 'ltc', 'general'];
 /** "the attorney general", "general store", "the general population": "general" is no hospital there. */
 const NOT_GENERAL_BEFORE = new Set('attorney surgeon solicitor secretary governor lieutenant brigadier major postmaster auditor inspector consul dollar adjutant director manager'.split(' '));
 const NOT_GENERAL_AFTER = /^\s(?:store|population|public|delivery|knowledge|manager|assembly|practitioner|idea|rule|sense|feeling|meeting|admission|labou?r|contractor|election|strike|studies|interest|purpose|use|area|ward)\b/i;
@@ -664,9 +664,9 @@ const MOUNT = /(?<=\b(?:at|in|to|from|into|@)\s)(?:mount|mt\.?)\s(\p{L}{3,})(?![
 /** A saint's name is a hospital's in any city: "st mikes", "St. Joe's", "saint pauls" (not "118 st john"). */
 const SAINT = /(?<!\d\s)(?<!\bfort\s)(?<![\p{L}\p{N}])(?:st\.?|saint)\s(\p{L}+?)((?:['’]?s)?)(?![\p{L}\p{N}])/giu;
 
-const SHAPED_HEAD_MAY = /(?:care|group|nursing|foster|retirement) home|\b(?:place|inn|residence|ranch|village|towers|homes|er|emerg|ltc|general)\b/i;
+const SHAPED_HEAD_MAY = /(?:care|group|nursing|foster|retirement) home|\b(?:place|inn|residence|ranch|village|towers|homes|villa|motel|hotel|er|emerg|ltc|general)\b/i;
 /** FAC_WORD_IN's words anywhere in a word, or SHAPED_HEAD_MAY's. */
-const FAC_CUE = cue(`${FAC_WORDS.join(' ')} home`, 'place inn residence ranch village towers homes er emerg ltc general');
+const FAC_CUE = cue(`${FAC_WORDS.join(' ')} home`, 'place inn residence ranch village towers homes villa motel hotel er emerg ltc general');
 
 /** A word that looks like a name: no everyday word, a given name, or written with a capital. */
 function nameLike(w: string): boolean {
@@ -834,7 +834,7 @@ export function messyFacilities(t: string): Entity[] {
       const start = m.index + m[0].lastIndexOf(words.join(' '), m[1]!.length);
       // A department or kind after the name is no part of it: "mercy er", "parkside ltc".
       const end = /^(?:er|emerg|ltc)$/.test(shapedHead) ? m.index + m[1]!.trimEnd().length : m.index + m[0].length;
-      out.push({ start, end, type: 'FACILITY' });
+      out.push({ start, end: end + (t.startsWith(' o', end) ? streetAfterPlace(t, end) : 0), type: 'FACILITY' });
       continue;
     }
     // "calgary remand centre"; "sent to alberta hospital" (a province or city alone before the facility word, after a place cue).
@@ -857,7 +857,9 @@ export function messyFacilities(t: string): Entity[] {
       continue;
     }
     const start = m.index + m[0].lastIndexOf(words.join(' '), m[1]!.length);
-    out.push({ start, end: ofTail(t, m.index + m[0].length), type: 'FACILITY' });
+    const end = ofTail(t, m.index + m[0].length);
+    // Its street makes it the one place: "the ritz motel on 118", "sunrise lodge on 52 st".
+    out.push({ start, end: end + (t.startsWith(' o', end) ? streetAfterPlace(t, end) : 0), type: 'FACILITY' });
   }
   return out;
 }

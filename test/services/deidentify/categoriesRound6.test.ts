@@ -127,3 +127,20 @@ describe('deidentify: codes near their label, and French dates, corners and plac
     stays('her chum came by with coffee', 'chum');
   });
 });
+
+describe('deidentify: villas, motels and hotels by name, and a named place by its street (categories, round 6)', () => {
+  it('a villa, motel or hotel with a name that is no everyday word', () => {
+    hidden('moved her to sunset villa last wk', 'sunset villa', 'FACILITY');
+    hidden('he got a room at the ritz motel on 118', 'ritz motel on 118', 'FACILITY');
+    hidden('at the sandman hotel for the night', 'sandman hotel', 'FACILITY');
+    stays('at the cheap motel by the highway', 'cheap');
+    stays('at a hotel downtown', 'hotel');
+  });
+  it('a named place followed by its street takes the street, not a weekday', () => {
+    hidden('staying at harmony house on 118 ave', 'harmony house on 118 ave', 'FACILITY');
+    stays('at sunrise lodge on sundays', 'sundays');
+  });
+  it('a nursing home named with an everyday word keeps its whole name', () => {
+    hidden("she's at oak haven nursing home now", 'oak haven nursing home', 'FACILITY');
+  });
+});
