@@ -54,7 +54,7 @@ export function handles(t: string): Entity[] {
 }
 
 /** Ids after a label: the label stays, the code goes. Health and benefit ids become HEALTH_CARD. */
-const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|cfs|cas|inmate|booking|aish file|aish|member|patient|resident|medicaid|medicare|medi-?cal|health card|health|ahcip|ahc|phn|phin|hcn|hsn|hc|mcp|ohip|care card|status card|band|docket|warrant|claim|treaty|pid|offender|passport|referral|intake|reference|ref|certificate|cert|registration|odsp|snap|ebt|ssi|ssdi|fps|csc|cdcr|uci|oin)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=(?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s|[A-Z]{2,5}\s(?=\d))?[A-Za-z]{0,3}-?\d)((?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s(?=\d)|[A-Z]{2,5}\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
+const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|cfs|cas|inmate|booking|aish file|aish|member|patient|resident|medicaid|medicare|medi-?cal|health card|health|ahcip|ahc|phn|phin|hcn|hsn|hc|mcp|ohip|care card|status card|band|docket|warrant|claim|treaty|pid|offender|passport|referral|intake|reference|ref|certificate|cert|registration|odsp|snap|ebt|ssi|ssdi|fps|csc|cdcr|uci|oin|sid)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=(?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s|[A-Z]{2,5}\s(?=\d))?[A-Za-z]{0,3}-?\d)((?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s(?=\d)|[A-Z]{2,5}\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
 // A province's code may come first ("health card is ab 123456789"), not "on" (prose).
 const PROVINCE_CODE = /^(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)$/i;
 const HEALTH_LABEL = /medicaid|medicare|medi-?cal|health|ahc|phn|phin|hcn|hsn|\bhc\b|mcp|ohip|care card|status|band|aish|treaty|registration|odsp|snap|ebt|ssi|income support|\bow\b|\bsin\b/i;
@@ -127,6 +127,8 @@ function markedIds(t: string): Entity[] {
   for (let m = MARKED_ID.exec(t); m; m = MARKED_ID.exec(t)) {
     const label = m[1]!.toLowerCase();
     const marker = m[2]!.toLowerCase();
+    // A marker glued to the word is part of it: "paid 1200", "casino 2024" (not "cfs#7731", "pt.id").
+    if (/^\p{L}/u.test(marker) && /\p{L}/u.test(t[m.index + m[1]!.length] ?? '')) continue;
     const code = m[3]!.replace(/-+$/, '');
     // Four digits or more: "worker id 551" is a desk, not a person.
     if (COUNTERS.has(label) || (code.replace(/\D/g, '').length < 4)) continue;
@@ -188,7 +190,13 @@ const STREET_NAME = `(?:\\d{1,3}(?:st|nd|rd|th)?|[\\p{L}][\\p{L}'’-]+)\\s(?:${
 const CROSSING = new RegExp(`(?<![\\p{L}\\p{N}])(?:corner of\\s)?${STREET_NAME}\\s(?:and|&|@|at|n)\\s${STREET_NAME}`, 'giu');
 
 /** A house number and a street name with no street type, after a place cue: "lives on 44 king", "at 1820 belmont". */
-const BARE_STREET = /(?:\b(?:on|at|to|from|is|into|near|by|place|address|moved|lives|living|staying)|@)\s((\d{1,5})([a-z]?)\s(?:([nsew])\.?\s)?(\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}])/giu;
+// A unit may lead with a hyphen ("7-1010 king"); after a direction the street may be an ordinal ("123 w 45th").
+const BARE_STREET = /(?:\b(?:on|at|to|from|is|into|near|by|place|address|moved|lives|living|staying)|@)\s((?:\d{1,5}[a-z]?\s?-\s?)?(\d{1,5})([a-z]?)\s(?:([nsew])\.?\s)?(\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th)))(?![\p{L}\p{N}])/giu;
+/**
+ * Edmonton's numbered grid with no street type, after a place cue: "lives at 10135 117", "moved to 8812 148", "apt 1207 at
+ * 9930 106". A house number of three digits or more, then a street's number; no measure, time or money after it.
+ */
+const NUMBERED_PAIR = /(?:\b(?:at|to|address|addr|lives|living|moved|staying|place)|@)\s(\d{3,6}[a-z]?\s\d{2,3}[a-z]?)(?![\p{L}\p{N}:./-])/giu;
 /**
  * Two streets that cross, with no street type, after a place cue: "on 118 and 95", "at jasper and 101". One side is a
  * number of 13 or more (both numbers: one of 50 or more), the other a number or a word that is no prose; a measure or
@@ -377,12 +385,17 @@ export function messyAddresses(t: string): Entity[] {
   for (let m = /\d[a-z]?\s\p{L}/u.test(t) ? BARE_STREET.exec(t) : null; m; m = BARE_STREET.exec(t)) {
     const end = m.index + m[0].length;
     const w = m[5]!;
+    if (/^\d/.test(w)) {
+      if (m[4]) out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
+      continue;
+    }
     // A lettered house number ("221b maple") or a direction ("410 e hastings") makes a street of a word streets are named for.
     const lw = w.toLowerCase();
     const named = !proseWord(lw) && !KEEP.has(lw) && ((m[3] && STREET_WORDS.has(lw)) || (m[4] && Number(m[2]) >= 10 && !SAFE.has(lw)));
     if (named || streetName(t, end - w.length, w, Number(m[2]))) out.push({ start: end - m[1]!.length, end: end + (QUADRANT.exec(t.slice(end, end + 4))?.[0].length ?? 0), type: 'ADDRESS' });
   }
   if (/\d(?:st|nd|rd|th)?\s(?:and|&|n)\s|\s(?:and|&|n)\s\d/.test(t)) out.push(...bareCrossings(t));
+  if (/\d{3}\s\d{2}/.test(t)) out.push(...all(t, NUMBERED_PAIR, 'ADDRESS', (m) => !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10)) && !/^\s?(?:and|or|to|-)\s?\d/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6)), 1));
   ON_STREET.lastIndex = 0;
   for (let m = /\son\s/.test(t) ? ON_STREET.exec(t) : null; m; m = ON_STREET.exec(t)) {
     const end = m.index + m[0].length;

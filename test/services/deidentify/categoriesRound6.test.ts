@@ -144,3 +144,20 @@ describe('deidentify: villas, motels and hotels by name, and a named place by it
     hidden("she's at oak haven nursing home now", 'oak haven nursing home', 'FACILITY');
   });
 });
+
+describe('deidentify: grid numbers, ordinals after a direction, units with a hyphen (categories, round 6)', () => {
+  it("Edmonton's grid without a street type after a place cue", () => {
+    hidden('she lives at 10135 117 now', '10135 117', 'ADDRESS');
+    hidden('moved to 8812 148 last month', '8812 148', 'ADDRESS');
+    stays('the bill is 1200 300 of it paid', '1200');
+    stays('she walks to 1200 steps a day', '1200');
+  });
+  it('an ordinal street after a direction, a unit joined by a hyphen', () => {
+    hidden('her new place at 123 w 45th is small', '123 w 45th', 'ADDRESS');
+    hidden('lives at 7-1010 king with her aunt', '7-1010 king', 'ADDRESS');
+    stays('she uses 2-3 times a day', '2-3');
+  });
+  it('a marker glued to a word is part of the word: "paid 1200" is no id', () => {
+    stays('paid 1200 at 150 a week', '1200');
+  });
+});
