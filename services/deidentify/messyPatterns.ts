@@ -460,10 +460,11 @@ const ZIP4 = /(?<![\d-])\d{5}-\d{4}(?![\d-])/g;
 /** A ZIP after its state's code in any case: "new york ny 10118", "springfield il 62704"; the state stays. */
 const STATE_ZIP = /(?<![\p{L}\p{N}])(al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy)\.?,?\s(\d{5}(?:-\d{4})?)(?![\p{L}\p{N}-])/giu;
 /** Codes that are also words or labels ("in 10000 steps", "or 12345", "client ID 10534"): no ZIP after them here (after a comma, patterns.zip). */
+const FIVE_DIGITS = /\d{5}/;
 const WORD_STATES = new Set('al co de hi id in la me ma mi ne oh ok or pa'.split(' '));
 
 export function messyPostal(t: string): Entity[] {
-  return [...all(t, POSTAL, 'POSTAL_CODE'), ...all(t, ZIP4, 'POSTAL_CODE'), ...all(t, STATE_ZIP, 'POSTAL_CODE', (m) => !WORD_STATES.has(m[1]!.toLowerCase()), 2)];
+  return [...all(t, POSTAL, 'POSTAL_CODE'), ...all(t, ZIP4, 'POSTAL_CODE'), ...(FIVE_DIGITS.test(t) ? all(t, STATE_ZIP, 'POSTAL_CODE', (m) => !WORD_STATES.has(m[1]!.toLowerCase()), 2) : [])];
 }
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
