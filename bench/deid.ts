@@ -38,6 +38,8 @@ export const sets: Array<{ name: string; file: string; about: string }> = [
   { name: 'cats-own-heldout', file: data('cats-own-heldout.txt'), about: 'the same writer, written after the rules and scored once: never tuned on, misses never printed' },
   { name: 'cats-own2-dev', file: data('cats-own2-dev.txt'), about: "the categories engineer's fresh notes of round 6 (facilities, addresses, ids, day-and-month dates, look-alikes), dev half" },
   { name: 'cats-own2-test', file: data('cats-own2-test.txt'), about: 'the same writer, held-out half: scored before and after, never tuned on' },
+  { name: 'cats-dev3', file: data('cats-dev3.txt'), about: 'a writer helper\'s loosely typed non-name identifiers beside words that stay (round 6), dev half' },
+  { name: 'cats-test3', file: data('cats-test3.txt'), about: 'the same writer, held-out half: scored before and after, never tuned on' },
   { name: 'names-dev2', file: data('names-dev2.txt'), about: 'names-heavy notes, second batch in new voices (northern, youth, second-language, dictation): dev' },
   { name: 'names-dev3', file: data('names-dev3.txt'), about: 'names-heavy notes in new voices (round 6: thumb SMS, autocorrect, Punjabi-, Somali-, Inuk, Acadian, Appalachian, retired nurse), dev half' },
   { name: 'names-test3', file: data('names-test3.txt'), about: 'the same writer, held-out half: scored before and after, never tuned on' },
