@@ -11,8 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { wordMemo } from './wordMemo';
-import { wordsOf } from './words';
+import { foreignWordTest } from './language';
 
 function packageFile(pkg: string, file: string): string {
   // Walk up from here: word-list's "exports" hides its data file from require.resolve.
@@ -117,53 +116,13 @@ export function french(): French {
   return frenchCached;
 }
 
-const MARKER_MIN = Math.min(...[...FRENCH_MARKERS].map((w) => w.length));
-const MARKER_MAX = Math.max(...[...FRENCH_MARKERS].map((w) => w.length));
-let lastText: string | undefined;
-let lastFrench: ((lower: string) => boolean) | null = null;
-
 /**
- * For a note written in French (two French marker words or more; franglais included), a test of whether a lower-cased
- * word is French; null for any other note. The detectors ask it in turn about the same text: the last answer is kept.
- * The text's words are the shared ones of ./words (no scan of its own): a French word is a piece of one, split at its
- * hyphens and after every second apostrophe ("aujourd'hui", "c'est-à-dire" → "c'est", "à", "dire").
+ * For a note with words of French or Spanish in it, a test of whether a lower-cased word is a word of that language;
+ * null for any other note (language.ts: the languages are told by their commonest words, Spanish too since round 6).
  */
 export function frenchWordsOf(text: string): ((lower: string) => boolean) | null {
-  if (text === lastText) return lastFrench;
-  lastText = text;
-  lastFrench = null;
-  let seen = '';
-  for (const t of wordsOf(text)) {
-    if (t.raw.length < MARKER_MIN || !t.word) continue;
-    const m = markerIn(t.raw);
-    // Two different markers: a word's own marker is never counted twice.
-    if (!m || m === seen) continue;
-    if (seen || m.includes(' ')) {
-      const { words } = french();
-      const { firstNames } = dictionaries();
-      // A given name stays a name ("pierre", "claire"): only other French words are words.
-      lastFrench = (lower) => FRENCH_MARKERS.has(lower) || (!firstNames.has(lower) && (words.has(lower) || words.has(lower.replace(/^(?:[dljmnst]|qu)['’]/, ''))));
-      break;
-    }
-    seen = m;
-  }
-  return lastFrench;
+  return foreignWordTest(text);
 }
-
-/**
- * The different marker words among a typed word's pieces, lower-cased, its ’ read as ' ("Elle" → "elle", "qui-est" →
- * "qui est"); '' for most words. Remembered per word: one look-up per word of a text.
- */
-const markerIn = wordMemo((raw: string): string => {
-  const found: string[] = [];
-  for (const piece of raw.includes("'") || raw.includes('’') || raw.includes('-') ? frenchPieces(raw) : [raw]) {
-    if (piece.length < MARKER_MIN || piece.length > MARKER_MAX) continue;
-    const lowered = piece.toLowerCase();
-    const w = lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered;
-    if (FRENCH_MARKERS.has(w) && !found.includes(w)) found.push(w);
-  }
-  return found.join(' ');
-});
 
 /** A word's French pieces: its hyphen-separated parts, each cut into pairs of apostrophe-joined parts ("a'b'c" → "a'b", "c"). */
 export function frenchPieces(raw: string): string[] {

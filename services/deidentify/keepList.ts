@@ -18,20 +18,32 @@ export interface KeepList {
   phrases: string[];
   /** Each group's terms, lower case, by group id ("chains", "places"): for rules that need one kind of word. */
   groups: Map<string, Set<string>>;
+  /**
+   * Words of a group scoped to a language ("scope": "french"), by language: words only in a note that reads as that
+   * language (language.ts), never in the words above ("pis", "chu" are a surname or a word in an English note).
+   */
+  scoped: Map<string, Set<string>>;
 }
 
 let cached: KeepList | undefined;
 
 export function keepList(): KeepList {
   if (cached) return cached;
-  const data = JSON.parse(fs.readFileSync(path.join(CONTENT, 'deid-keep.json'), 'utf8')) as { groups: Array<{ terms: string[] }> };
+  const data = JSON.parse(fs.readFileSync(path.join(CONTENT, 'deid-keep.json'), 'utf8')) as { groups: Array<{ terms: string[]; scope?: string }> };
   const schema = JSON.parse(fs.readFileSync(path.join(CONTENT, 'schemas', 'deid-keep.schema.json'), 'utf8')) as object;
   const validate = new Ajv({ strict: true }).compile(schema);
   if (!validate(data)) throw new Error(`content/deid-keep.json: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
   const words = new Set<string>();
   const phrases = new Set<string>();
   const groups = new Map<string, Set<string>>();
-  for (const g of data.groups as Array<{ id: string; terms: string[] }>) {
+  const scoped = new Map<string, Set<string>>();
+  for (const g of data.groups as Array<{ id: string; terms: string[]; scope?: string }>) {
+    if (g.scope) {
+      const inScope = scoped.get(g.scope) ?? new Set<string>();
+      scoped.set(g.scope, inScope);
+      for (const t of g.terms) inScope.add(t.toLowerCase().trim());
+      continue;
+    }
     const group = groups.get(g.id) ?? new Set<string>();
     groups.set(g.id, group);
     for (const t of g.terms) {
@@ -41,7 +53,7 @@ export function keepList(): KeepList {
       else words.add(l);
     }
   }
-  cached = { words, phrases: [...phrases].sort((a, b) => b.length - a.length), groups };
+  cached = { words, phrases: [...phrases].sort((a, b) => b.length - a.length), groups, scoped };
   return cached;
 }
 

@@ -1,0 +1,53 @@
+// Round 6 of the over-redaction work (issue 13): words of other languages and Englishes that PSWs write in notes stay,
+// and the names beside them are still hidden. Every example is made up for these tests (none is a note of a bench set).
+import assert from 'node:assert/strict';
+import { foreignWordsOf } from '../../../services/deidentify/language';
+import { keepList } from '../../../services/deidentify/keepList';
+import { hidden, stays } from '../../helpers/deidentify';
+
+describe('deidentify: notes with French or Spanish in them (language.ts)', () => {
+  it('tells a note with French or Spanish words from an English one by two different common words', () => {
+    assert.ok(foreignWordsOf("il m'a dit qu'il est fatigué, we talked a bit"), 'French: dit, est, qu’il');
+    assert.ok(foreignWordsOf('ella dijo que no hay agua caliente, called the landlord'), 'Spanish: dijo, que, hay');
+    assert.equal(foreignWordsOf('met dawn at the dropin, she said merci for the coat'), null, 'one French word is no reading');
+    assert.equal(foreignWordsOf('dropped off the forms at the desk, est. 2 hrs'), null);
+  });
+  it('reads a function word as a word even where a name list holds it, and a given name as no word', () => {
+    const fr = foreignWordsOf("elle était chez sa mère avec pierre, c'est correct");
+    assert.ok(fr);
+    assert.equal(fr!('de'), 2);
+    assert.equal(fr!('chez'), 2);
+    assert.equal(fr!('pierre'), 0, 'a given name stays a name');
+    assert.equal(fr!('étienne'), 0, 'with its accents too');
+  });
+  it('keeps the French of a franglais note and hides the names in it', () => {
+    const text = "sylvain m'a dit qu'il est tanné de la chambre, trop de bruit la nuit, so we called the landlord";
+    hidden(text, 'sylvain', 'NAME');
+    for (const w of ['dit', 'est', 'tanné', 'de', 'la', 'chambre', 'trop', 'bruit', 'nuit']) stays(text, w);
+  });
+  it('keeps the Spanish of a Spanglish note and hides the names in it', () => {
+    const text = 'talked w rosario today, ella dijo que no tiene dinero para la renta este mes, we made a plan';
+    hidden(text, 'rosario', 'NAME');
+    for (const w of ['dijo', 'tiene', 'dinero', 'para', 'renta', 'este', 'mes']) stays(text, w);
+  });
+});
+
+describe('deidentify: words of other Englishes and languages on the keep-list (content/deid-keep.json)', () => {
+  it('keeps Caribbean, Pidgin, Newfoundland and youth words, and hides the name beside them', () => {
+    const text = 'checked on marisol, she say di pickney dem likkle tired but nyam good, no wahala, finna sleep early';
+    hidden(text, 'marisol', 'NAME');
+    for (const w of ['likkle', 'nyam', 'wahala', 'finna']) stays(text, w);
+    stays('he was some tired this week b\'y, said the fog was mauzy', "b'y");
+  });
+  it('keeps Indigenous-language words said in English and the greetings of other languages', () => {
+    const text = 'miigwech she said when tyrell brought the bannock, then alhamdulillah the cheque came';
+    hidden(text, 'tyrell', 'NAME');
+    for (const w of ['miigwech', 'bannock', 'alhamdulillah']) stays(text, w);
+    stays('her ayeeyo is staying with them, he said qujannamiik for the ride', 'ayeeyo');
+    stays('her ayeeyo is staying with them, he said qujannamiik for the ride', 'qujannamiik');
+  });
+  it('leaves out of the always-kept words any word a name list holds (a word-name needs its slot)', () => {
+    const { words } = keepList();
+    for (const w of ['tansi', 'irie', 'biko', 'mija']) assert.equal(words.has(w), false, w);
+  });
+});
