@@ -12,6 +12,7 @@ import { AMBIGUOUS_NAMES, FACILITY_WORDS, KEEP, NAME_PARTICLES, STREET_TYPES, TI
 import { mergeSpans } from './spans';
 import { droppedG, misspelt } from './messy';
 import { wordMemo } from './wordMemo';
+import { wordsOf } from './words';
 
 type Kind = 'strong' | 'unknown' | 'weak' | 'word' | 'keep' | 'title' | 'initial' | 'particle';
 
@@ -23,7 +24,20 @@ interface Tok {
   initialPos: boolean;
 }
 
-const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{Lu}[\p{L}\p{M}]*|-\p{L}[\p{L}\p{M}]*)*\.?/gu;
+/**
+ * Where this module cuts a shared word (./words) at or after `from`: the index of an apostrophe that no capital follows
+ * ("don't"), or -1. Its words are /\p{L}[\p{L}\p{M}]*(?:['’-]\p{Lu}[\p{L}\p{M}]*|-\p{L}[\p{L}\p{M}]*)*\.?/u.
+ */
+function nextCut(raw: string, from: number): number {
+  for (let i = raw.indexOf("'", from), j = raw.indexOf('’', from); i >= 0 || j >= 0; ) {
+    const at = i < 0 ? j : j < 0 ? i : Math.min(i, j);
+    if (!CAPITAL_NEXT.test(raw.slice(at + 1, at + 3))) return at;
+    if (at === i) i = raw.indexOf("'", at + 1);
+    else j = raw.indexOf('’', at + 1);
+  }
+  return -1;
+}
+const CAPITAL_NEXT = /^\p{Lu}/u;
 const CUE_BEFORE = /(?:\bname(?:'s| is| was)|\bnamed|\bcalled|\bcall (?:him|her|them|me)|\bi'm|\bi am|\bthis is|\bknown as|\baka|\bcontact|\bwith|\bsaw|\bmet|\btold|\basked|\bclient|\bsister|\bbrother|\bmother|\bfather|\bmom|\bdad|\bson|\bdaughter|\bwife|\bhusband|\bpartner|\bboyfriend|\bgirlfriend|\bfriend|\bcousin|\baunt|\buncle|\bworker|\bdoctor|\bnurse|\bcounsellor|\bcounselor|\bsponsor|\bdear|\bhi|\bhello|\bthanks|\bfrom|\band|\bby|\bsigned|[,:])\s*$/i;
 
 /** Words that open a sentence and point at the name after them ("Saw Mike Chen"), even when they are names too. */
@@ -84,19 +98,28 @@ export function names(text: string): Entity[] {
   const dict = dictionaries();
   const toks: Tok[] = [];
   const fr = frenchWordsOf(text);
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    let t = m[0];
-    // A trailing period belongs to initials and titles only.
-    // A lower-case word glued to a digit is SMS ("2moro", "4ever"), not a name.
-    const prevCode = m.index > 0 ? text.charCodeAt(m.index - 1) : 0;
-    let kind0 = prevCode >= 48 && prevCode <= 57 && /^\p{Ll}/u.test(t) ? 'word' : classifyCached(t);
-    // In a note written in French a French word is a word ("Elle était là"); a given name stays a name.
-    if (fr && (kind0 === 'unknown' || kind0 === 'strong') && fr(t.replace(/\.$/, '').toLowerCase())) kind0 = 'word';
-    if (t.endsWith('.') && kind0 !== 'initial' && kind0 !== 'title') t = t.slice(0, -1);
-    // Only a token that can start a run is ever asked whether it opens a sentence.
-    toks.push({ start: m.index, end: m.index + t.length, text: t, kind: kind0, initialPos: RUN_START.has(kind0) && isSentenceStart(text, m.index) });
+  // The text's shared words (./words), cut where this module reads two: an apostrophe joins only a capital ("O'Neil",
+  // "D'Angelo"; "don't" is "don" and "t"), and the last piece takes a period after it ("Dr.", "J.").
+  for (const w of wordsOf(text)) {
+    if (!w.word) continue;
+    const raw = w.raw;
+    for (let from = 0, cut = nextCut(raw, 0); ; cut = nextCut(raw, from)) {
+      const start = w.start + from;
+      let t = cut >= 0 ? raw.slice(from, cut) : text.charCodeAt(w.end) === 46 ? text.slice(start, w.end + 1) : from ? raw.slice(from) : raw;
+      // A trailing period belongs to initials and titles only.
+      // A lower-case word glued to a digit is SMS ("2moro", "4ever"), not a name.
+      const prevCode = start > 0 ? text.charCodeAt(start - 1) : 0;
+      let kind0 = prevCode >= 48 && prevCode <= 57 && /^\p{Ll}/u.test(t) ? 'word' : classifyCached(t);
+      // In a note written in French a French word is a word ("Elle était là"); a given name stays a name.
+      if (fr && (kind0 === 'unknown' || kind0 === 'strong') && fr(t.replace(/\.$/, '').toLowerCase())) kind0 = 'word';
+      if (t.endsWith('.') && kind0 !== 'initial' && kind0 !== 'title') t = t.slice(0, -1);
+      // Only a token that can start a run is ever asked whether it opens a sentence.
+      toks.push({ start, end: start + t.length, text: t, kind: kind0, initialPos: RUN_START.has(kind0) && isSentenceStart(text, start) });
+      if (cut < 0) break;
+      from = cut + 1;
+    }
   }
+
   const out: Entity[] = [];
   let i = 0;
   while (i < toks.length) {
