@@ -21,7 +21,7 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN: TrainOptions = {
-  features: { bigrams: true, chars: [4], stems: true, negation: true, classes: true },
+  features: { bigrams: true, chars: [4], stems: true, negation: true, classes: true, pairs: true },
   epochs: 200,
   l2: 0.001,
   rate: 0.5,

@@ -23,9 +23,13 @@ describe('risk screen: wordings of new voices (round 6)', () => {
       ['overdose', "he won't take a naloxone kit, says he doesn't need one"],
       ['overdose', "she's been taking her roommate's leftover percs with her own meds"],
       ['overdose', 'got some pills off a guy on snapchat, did not know what they were'],
+      // Release then use: "the way he used to" is the plan, not the past; the setting may come first.
+      ['overdose', 'out of the program tuesday and he says he will celebrate the way he used to'],
+      ['overdose', 'she is in detox till friday and says the first thing she does when she gets out is get high'],
       ['suicide', 'told me if he goes down again just let him go, do not call anyone'],
       ['suicide', 'she sits in the van in the closed garage with the engine running'],
       ['suicide', 'since the layoff he keeps the revolver under his pillow'],
+      ['suicide', 'he got his grandfather\'s rifle down and keeps it by the bed now'],
       ['suicide', "says her kids would be better off without her"],
       ['suicide', 'he said everyone would be easier without him'],
       ['suicide', 'she asked what happens to her cat after she dies'],
@@ -60,6 +64,8 @@ describe('risk screen: wordings of new voices (round 6)', () => {
       'i cried in the car after the funeral, then called my sister and felt better',
       'dice que si su hermano viene el domingo van a cocinar juntos',
       'he says kms about homework all the time but denies any thoughts of dying',
+      'she used to cut when she was a teen and talks about it openly now',
+      'out of the hospital friday and her daughter is staying with her for the week',
     ];
     for (const text of negatives) assert.deepEqual(patternsOnly(text), [], text);
   });
