@@ -13,7 +13,7 @@ import { dictionaries, FRENCH_MARKERS, frenchWordsOf, spoken } from './dictionar
 import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, TITLES } from './lexicon';
 import { TypoIndex } from './typos';
 import { wordMemo } from './wordMemo';
-import { wordsOf } from './words';
+import { blank, wordsOf } from './words';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -350,17 +350,6 @@ const OPENING_MARKS = ' \t"“(\'';
 const CLAUSE_MARKS = '.!?\n;:,–—-';
 const SENTENCE_MARKS = '.!?\n;:';
 
-/** Whether text[from, to) is spaces and tabs, one at least: /^[ \t]+$/ on the gap between two words, without making the string. */
-function blank(text: string, from: number, to: number): boolean {
-  if (to > text.length) to = text.length;
-  if (to <= from) return false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
-}
-
 /** A digit, "@", "_" or "/" right before a word ("4c", "@dawn"): part of a code. The regex only for a character past ASCII. */
 function codeBefore(text: string, at: number): boolean {
   if (at === 0) return false;
@@ -483,7 +472,8 @@ class MessyText {
     const o = k + dir;
     const a = toks[Math.min(k, o)];
     const b = toks[Math.max(k, o)];
-    if (!a || !b || !/^[ \t]*,[ \t]*$/.test(text.slice(a.end, b.start))) return -1;
+    // A single space, the commonest gap, holds no comma.
+    if (!a || !b || (b.start - a.end === 1 && text.charCodeAt(a.end) === 32) || !/^[ \t]*,[ \t]*$/.test(text.slice(a.end, b.start))) return -1;
     // Closed: one of the two is joined onwards by a conjunction, or the list goes on with another comma item that is.
     for (const x of [k, o]) for (const d2 of [1, -1] as const) if (this.joined(x, d2) >= 0) return o;
     return -1;
@@ -706,7 +696,9 @@ export function messyNames(input: string): Entity[] {
     slots.lowerOf(toks[k + 1]);
     slots.lowerOf(toks[k + 2]);
     // Acronyms and numerals in capitals ("SSN", "VII") are no names here; names.ts judges capitalised text.
-    if (t.end - t.start >= 2 && text.slice(t.start, t.end) === text.slice(t.start, t.end).toUpperCase()) continue;
+    // A word opening with a lower-case ASCII letter is in no capitals: no string made to tell.
+    const c0 = text.charCodeAt(t.start);
+    if (t.end - t.start >= 2 && !(c0 >= 97 && c0 <= 122) && text.slice(t.start, t.end) === text.slice(t.start, t.end).toUpperCase()) continue;
     // A word right after digits or inside a code ("4c", "t5k") is no name.
     if (codeBefore(text, t.start) || codeAfter(text, t.end)) continue;
     if (v === 'name' || slots.bareOwner(k)) slots.push(k);

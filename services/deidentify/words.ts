@@ -10,6 +10,8 @@ export class Token {
   h?: number;
   sh?: number;
   cls?: number;
+  /** Which lists hold it (classifier/features lists()), once asked. */
+  l?: string;
 
   constructor(
     readonly start: number,
@@ -43,4 +45,15 @@ export function wordsOf(text: string): Token[] {
   lastText = text;
   lastTokens = out;
   return out;
+}
+
+/** Whether text[from, to) is spaces and tabs, one at least: /^[ \t]+$/ on the gap between two words, without making the string. */
+export function blank(text: string, from: number, to: number): boolean {
+  if (to > text.length) to = text.length;
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }

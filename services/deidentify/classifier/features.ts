@@ -10,7 +10,7 @@ import { dictionaries, spoken } from '../dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, TITLES } from '../lexicon';
 import { DETERMINERS, english, everyday, misspelt, NICKNAMES, OWNED, PERSON_AFTER, PERSON_BEFORE, RELATIONS, SAFE, SUBJECT_VERBS } from '../messy';
 import { wordMemo } from '../wordMemo';
-import { Token, wordsOf } from '../words';
+import { blank, Token, wordsOf } from '../words';
 
 export const BITS = 18;
 const MASK = (1 << BITS) - 1;
@@ -97,7 +97,7 @@ export function commonInflection(lower: string): boolean {
 /** A neighbour's class: function word, keep-list, English, name list, unknown, number or none. */
 function neighbourClass(t: Token): string {
   if (!t.word) return 'num';
-  const l = lists(t.lower);
+  const l = listsOf(t);
   if (l.includes('S')) return 'fn';
   if (l.includes('K')) return 'kp';
   if (l.includes('F') || l.includes('N') || l.includes('W')) return l.includes('C') ? 'nw' : 'nm';
@@ -181,7 +181,7 @@ export function contextFeatures(text: string, toks: readonly Token[], i: number)
   const wn1 = formOf(n1, END);
   const c1 = classOf(p1);
   const cn1 = classOf(n1);
-  const l = hashed(lists(t.lower));
+  const l = hashed(listsOf(t));
   const out = [
     f(T.Cap, (cap ? 8 : 16) + at.charCodeAt(0)),
     f(T.W1, w1),
@@ -206,14 +206,14 @@ export function contextFeatures(text: string, toks: readonly Token[], i: number)
     // After a preposition ("for", "to", SMS "4", "2"): someone a thing is for, or a place.
     if (p1 && (PREPOSITIONS.has(p1.lower) || ((p1.raw === '4' || p1.raw === '2') && gapIsSpace(text, p1, t)))) out.push(f(T.Cue, CUES.prep));
     // A member of a list: after "and", "n", "&" or a comma, or before one; with a name the other side, more so.
-    const joinedBefore = !!p1 && (JOINS.has(p1.lower) || /,\s*$/.test(text.slice(p1.end, t.start)));
-    const joinedAfter = !!n1 && (JOINS.has(n1.lower) || /^\s*,/.test(text.slice(t.end, n1.start)));
+    const joinedBefore = !!p1 && (JOINS.has(p1.lower) || (!oneSpace(text, p1.end, t.start) && /,\s*$/.test(text.slice(p1.end, t.start))));
+    const joinedAfter = !!n1 && (JOINS.has(n1.lower) || (!oneSpace(text, t.end, n1.start) && /^\s*,/.test(text.slice(t.end, n1.start))));
     if (joinedBefore) out.push(f(T.Cue, CUES.listAfter));
     if (joinedAfter) out.push(f(T.Cue, CUES.listBefore));
     const other = joinedBefore ? (p1 && JOINS.has(p1.lower) ? p2 : p1) : joinedAfter ? (n1 && JOINS.has(n1.lower) ? n2 : n1) : undefined;
-    if (other?.word && nameLike(other.lower)) out.push(f(T.Cue, CUES.listName));
+    if (other?.word && nameLike(other)) out.push(f(T.Cue, CUES.listName));
     // Next to a given name that is no common word ("luz maria", "maria luz").
-    if ((p1?.word && nameLike(p1.lower) && gapIsSpace(text, p1, t)) || (n1?.word && nameLike(n1.lower) && gapIsSpace(text, t, n1))) out.push(f(T.Cue, CUES.besideName));
+    if ((p1?.word && nameLike(p1) && gapIsSpace(text, p1, t)) || (n1?.word && nameLike(n1) && gapIsSpace(text, t, n1))) out.push(f(T.Cue, CUES.besideName));
     // A possessive after it, or a relation or what is someone's: "jaylens mom", "tanis place".
     if (n1 && OWNED_NEXT.has(n1.lower)) out.push(f(T.Cue, CUES.owner));
   }
@@ -231,13 +231,24 @@ const JOINS = new Set(['and', 'n', '&', 'or', 'w', 'with']);
 const OWNED_NEXT = new Set([...RELATIONS, ...OWNED]);
 
 function gapIsSpace(text: string, a: Token, b: Token): boolean {
-  return /^[ \t]+$/.test(text.slice(a.end, b.start));
+  return blank(text, a.end, b.start);
+}
+
+/** Whether the gap is one space, the commonest (then it holds no comma: no string made to tell). */
+function oneSpace(text: string, from: number, to: number): boolean {
+  return to - from === 1 && text.charCodeAt(from) === 32;
+}
+
+/** Which lists hold a token's word (lists()), kept on the token: its neighbours ask again. */
+export function listsOf(t: Token): string {
+  t.l ??= lists(t.lower);
+  return t.l;
 }
 
 /** A given name or a name that is no common English word ("maria", "kofi"). */
-function nameLike(lower: string): boolean {
-  const l = lists(lower);
-  return (/F/.test(l) && !/[CS]/.test(l)) || l === 'N' || l === 'U';
+function nameLike(t: Token): boolean {
+  const l = listsOf(t);
+  return (l.includes('F') && !l.includes('C') && !l.includes('S')) || l === 'N' || l === 'U';
 }
 
 /** The band of a word's rank in spoken English: "0" the 500 commonest … "4" rarer than 30,000 or never said. */

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from '../types';
 import { frenchWordsOf } from '../dictionaries';
-import { BITS, contextFeatures, lists, ownFeatures, tokenize, Token } from './features';
+import { BITS, contextFeatures, lists, listsOf, ownFeatures, tokenize, Token } from './features';
 import { wordMemo } from '../wordMemo';
 
 export interface NameModel {
@@ -81,7 +81,8 @@ export const WORD_NAME_MARGIN = Number(process.env.DEID_WORD_NAME_MARGIN ?? 0.5)
 
 /** Whether a candidate is a word-name or a misspelt word (held to WORD_NAME_MARGIN). */
 export function wordLike(t: Token): boolean {
-  return /[WM]/.test(lists(t.lower));
+  const l = listsOf(t);
+  return l.includes('W') || l.includes('M');
 }
 
 /** Which words are asked: 'old' (round 11), 'names' (and word-names and misspellings), 'wide' (and every given name). */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Token, wordsOf } from '../../../services/deidentify/words';
+import { blank, Token, wordsOf } from '../../../services/deidentify/words';
 import { tokenize } from '../../../services/deidentify/classifier/features';
 
 describe('deidentify: words (one tokenisation shared by messyNames and the classifier)', () => {
@@ -42,6 +42,14 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
         .filter((t) => t.word)
         .map((t) => [t.raw, t.start]);
       assert.deepEqual(ours, theirs, text);
+    }
+  });
+
+  it('tells a gap of spaces and tabs as /^[ \\t]+$/ does, without a string made (every gap of a text, offsets past its end too)', () => {
+    for (const text of ['a  b', 'a\tb', 'a\n b', 'ab', 'a, b', ' \t ', 'a\u00a0b']) {
+      for (let from = 0; from <= text.length + 1; from++) {
+        for (let to = 0; to <= text.length + 2; to++) assert.equal(blank(text, from, to), /^[ \t]+$/.test(text.slice(from, to)), `${JSON.stringify(text)} ${from}-${to}`);
+      }
     }
   });
 });
