@@ -247,7 +247,7 @@ const CORNER_PROSE = new Set('at in on by for to from with when where while befo
 // Two digits or more: a lone digit before an address is SMS "2"/"4" ("mail 2 po box 1184").
 const LEADING_NUMBER = /(?<![\w.,-])\d{2,6} $/;
 /** A unit before the house number: "#302 10150 117 Street", "210, 9930 106 Street NW" (Edmonton's way). */
-const LEADING_UNIT = /(?<![\w.,#-])(?:#\s?\d{1,5}[A-Za-z]?,?\s|#|\d{1,5}[A-Za-z]?,\s)$/;
+const LEADING_UNIT = /(?<![\w.,#-])(?:#\s?\d{1,5}[A-Za-z]?,?\s|#|\d{1,5}[A-Za-z]?,\s|(?:(?:unit|apt|apartment|suite|ste|bsmt)\.?\s?#?)?\d{1,5}[A-Za-z]?\s-\s)$/i;
 const INTERSECTION = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}'’-]+ and $/u;
 
 /**

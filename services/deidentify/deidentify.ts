@@ -59,7 +59,7 @@ const DETECTORS: Array<[(t: string) => Entity[], Gate]> = [
   [p.iban, DIGIT_], [p.handle, (t) => t.includes('@')], [mp.handles, (t) => t.includes('_') || PLATFORM.test(t)],
   [p.healthCard, DIGIT_], [p.canadianPostal, DIGIT_], [mp.messyPostal, DIGIT_], [p.recordNumber, DIGIT_], [mp.labelledIds, DIGIT_],
   [p.plate, DIGIT_], [p.zip, DIGIT_], [mp.messyPlates, DIGIT_],
-  [p.date, DIGIT_], [mp.messyDates, DIGIT_], [p.idNumber, DIGIT_], [p.phone, (t) => PHONE_DIGITS.test(t)],
+  [p.date, DIGIT_], [mp.messyDates, (t, digit) => digit || mp.mayHoldWordDate(t)], [p.idNumber, DIGIT_], [p.phone, (t) => PHONE_DIGITS.test(t)],
   // A street type or "on" opens the detector of streets without a number: "on whyte ave" holds no digit.
   [addresses, (t, digit) => digit || /corner of/i.test(t)], [mp.messyAddresses, DIGIT_], [mp.namedStreets, (t) => mp.mayNameStreet(t)], [p.age, (t) => OLD_AGE.test(t)], [mp.messyAges, (t, digit) => digit || OLD_AGE.test(t)],
   [places, () => true], [facilities, () => true], [mp.messyFacilities, () => true], [names, () => true], [messyNames, () => true],

@@ -141,7 +141,7 @@ function markedIds(t: string): Entity[] {
   return out;
 }
 
-const STREET = 'st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad|bay|rise|landing|point|pt|view|link|cove|common|commons|wynd|gardens|gdns|crossing';
+const STREET = 'hollow|holler|pike|st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad|bay|rise|landing|point|pt|view|link|cove|common|commons|wynd|gardens|gdns|crossing';
 // In SMS "w" is "with" and "n" is "and": before a person or a possessive they are no direction ("95 st w his cousin").
 const WITH_AFTER = '(?!\\s(?:his|her|my|the|a|an|their|our|me|him|them|us|u|ur|it|some|kids?|bf|gf|mom|dad|ma|sis|bro|friends?|fam|family|cousin|aunt|auntie|uncle|partner|wife|husband|son|daughter|baby|dog)\\b)';
 const DIR = `(?:\\s(?:nw|ne|sw|se|s|e|north ?west|north ?east|south ?west|south ?east|north|south|east|west)\\b\\.?|\\s(?:n|w)\\b\\.?${WITH_AFTER})?`;
@@ -165,7 +165,9 @@ const UNIT_STREET = new RegExp(`(?<![\\p{L}\\p{N}])${UNIT_PREFIX}\\d{1,6}[a-z]?\
 const STREET_TYPE_IN = new RegExp(`\\s(?:${STREET})\\b|\\d(?:st|ave|avenue|street|rd|road)\\b`, 'iu');
 const UNIT_IN = /(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\.?\s?#?\s?[\da-z]|\d[a-z]?\s-\s\d/iu;
 /** Rural routes and boxes: "rr 3 site 2 box 9", "r.r. 1", "po box 88", "p.o. box 412", "box 412". */
-const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?:site|s)\s?\d{1,3})?(?:,?\s(?:box|comp|c)\s?\d{1,5})?|(?:general delivery,?\s)?(?:p\.?\s?o\.?\s?b\.?|(?:p\.?\s?o\.?\s?)?box)\s?#?\d{1,6}(?:,?\s(?:stn|station)\s\p{L}+)?|site\s\d{1,3},?\s(?:box|comp|c)\s?\d{1,5})(?![\p{L}\p{N}])/giu;
+const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?:site|s)\s?\d{1,3})?(?:,?\s(?:box|comp|c)\s?\d{1,5})?|(?:general delivery,?\s)?(?:p\.?\s?o\.?\s?b\.?|(?:p\.?\s?o\.?\s?)?box)\s?#?\d{1,6}(?:,?\s(?:stn|station)\s\p{L}+)?|site\s\d{1,3},?\s(?:box|comp|c)\s?\d{1,5}|(?:hc|h\.c\.|star route|rt|rte|route)\s?#?\d{1,3},?\s(?:box)\s?#?\d{1,5})(?![\p{L}\p{N}])/giu;
+/** A place on a highway by its kilometre or mile: "km 42 hwy 16", "hwy 2 at km 310", "mile 88 on the alaska hwy". */
+const HIGHWAY_MARK = /(?<![\p{L}\p{N}])(?:(?:km|mile|mi)\s?\d{1,4}(?:\.\d)?,?\s(?:on\s|of\s)?(?:the\s)?(?:(?:hwy|highway|rte|route)\s?\d{1,4}|\p{L}+\s(?:hwy|highway))|(?:hwy|highway|rte|route)\s?\d{1,4},?\s(?:at\s)?(?:km|mile)\s?\d{1,4}(?:\.\d)?)(?![\p{L}\p{N}])/giu;
 
 /** A box or site before its rural route ("box 45 rr 1"); range and township roads ("lot 22 range rd 231", "twp rd 534"). */
 const RURAL_BOX_FIRST = /(?<![\p{L}\p{N}])(?:box|site|comp)\s?#?\d{1,5},?\s(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?![\p{L}\p{N}])/giu;
@@ -177,12 +179,12 @@ const RANGE_ROAD = /(?<![\p{L}\p{N}])(?:(?:lot|site|box)\s?#?\d{1,5},?\s)?(?:\d{
  * a settlement ("lives in house 112"); a block ("the 1700 block of 32 ave").
  */
 const LAND = /(?<![\p{L}\p{N}])(?:(?:(?:n\.?[ew]\.?|s\.?[ew]\.?)[ -]?(?:1\/4[ -]?)?|lsd[ -]?\d{1,2}[ -])?\d{1,2}[- ]\d{1,3}[- ]\d{1,2}[ -]?[we]\.?\s?[1-6]m?|(?:pt\.?\s)?lot\s?\d{1,3}[a-z]?,?\s(?:con(?:cession|c)?\.?)\s?\d{1,2}|con(?:cession|c)?\.?\s?\d{1,2},?\s(?:pt\.?\s)?lot\s?\d{1,3}[a-z]?)(?![\p{L}\p{N}])/giu;
-const HOUSE_NUMBER = /(?:(?<=\b(?:in|at|to|from|into|is|of)\s)|(?=(?:house|hse)\s?#?\s?\d{1,4}[a-z]?\s(?:on|at|in)\s(?:the\s)?(?:rez|res|reserve|nation|settlement|colony)\b))(?:house|hse)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s*(?:%|mg|days?|weeks?|rules|people|kids|times|of\s))/giu;
+const HOUSE_NUMBER = /(?:(?<=\b(?:in|at|to|from|into|is|of)\s)|(?<=\b(?:reserve|rez|res|nation|settlement|colony),?\s)|(?=(?:house|hse)\s?#?\s?\d{1,4}[a-z]?\s(?:on|at|in)\s(?:the\s)?(?:rez|res|reserve|nation|settlement|colony)\b))(?:house|hse)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s*(?:%|mg|days?|weeks?|rules|people|kids|times|of\s))/giu;
 /** A house number with a half: "77 1/2 main st". */
 const HALF_HOUSE = new RegExp(`(?<![\\p{L}\\p{N}/])\\d{1,5}\\s1\\/2\\s(?:[nsew]\\.?\\s)?(?:${NAME_PART}\\s){1,3}(?:${STREET})\\b\\.?`, 'giu');
 
 /** A lot, trailer or pad in a park, after a place cue: "his trailer is at lot 34", "she's in trailer 12". */
-const LOT = /(?<=\b(?:in|at|to|from|into|on)\s)(?<!\bpark(?:ed|ing)?\s(?:in|at)\s)(?:lot|trailer|pad)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s(?:of|mg|days?|weeks?|people|cars?)\b)/giu;
+const LOT = /(?<=\b(?:in|at|to|from|into|on|is)\s)(?<!\bpark(?:ed|ing)?\s(?:in|at)\s)(?:lot|trailer|pad)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s(?:of|mg|days?|weeks?|people|cars?)\b)/giu;
 const BLOCK = new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,3}00\\s(?:block|blk)\\s(?:of\\s)?(?:(?:n|s|e|w|north|south|east|west)\\s)?(?:\\d{1,3}(?:st|nd|rd|th)?(?:\\s(?:${'st|street|ave|av|avenue|rd|road|dr|drive|blvd|way|lane'}))?|\\p{L}[\\p{L}'’-]+(?:\\s(?:${'st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|way|lane|cres|crescent|pl|place|ct|court'}))?)${'(?:\\s(?:nw|ne|sw|se|n|s|e|w)\\b)?'}`, 'giu');
 
 /** Two streets that cross, in lower case: "118 ave and 95 st", "jasper ave & 109 st". */
@@ -191,7 +193,7 @@ const CROSSING = new RegExp(`(?<![\\p{L}\\p{N}])(?:corner of\\s)?${STREET_NAME}\
 
 /** A house number and a street name with no street type, after a place cue: "lives on 44 king", "at 1820 belmont". */
 // A unit may lead with a hyphen ("7-1010 king"); after a direction the street may be an ordinal ("123 w 45th").
-const BARE_STREET = /(?:\b(?:on|at|to|from|is|into|near|by|place|address|moved|lives|living|staying)|@)\s((?:\d{1,5}[a-z]?\s?-\s?)?(\d{1,5})([a-z]?)\s(?:([nsew])\.?\s)?(\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th)))(?![\p{L}\p{N}])/giu;
+const BARE_STREET = /(?:^|\b(?:on|at|to|from|is|into|near|by|place|address|moved|lives|living|staying)\s|@\s)((?:\d{1,5}[a-z]?(?:\s?-\s?|\s(?=\d{3,5}\s\p{L})))?(\d{1,5})([a-z]?)\s(?:([nsew])\.?\s)?(\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th)))(?![\p{L}\p{N}])/giu;
 /**
  * Edmonton's numbered grid with no street type, after a place cue: "lives at 10135 117", "moved to 8812 148", "apt 1207 at
  * 9930 106". A house number of three digits or more, then a street's number; no measure, time or money after it.
@@ -202,7 +204,7 @@ const NUMBERED_PAIR = /(?:\b(?:at|to|address|addr|lives|living|moved|staying|pla
  * number of 13 or more (both numbers: one of 50 or more), the other a number or a word that is no prose; a measure or
  * time after it makes them counts ("at 50 and 60 mg").
  */
-const BARE_CROSSING = /(?:\b(?:on|at|of|by|near|off)|@)\s((\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+)\s(?:and|&|n)\s(\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}'’-])(?!\s*(?:am|pm|mg|ml|mcg|%|yrs?|years?|y\/?o|days?|weeks?|months?|hrs?|hours?|mins?|kids|times|dollars|bucks|pills|tabs)\b)/giu;
+const BARE_CROSSING = /(?:\b(?:on|at|of|by|near|off|to|from)|@)\s((\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+)\s(?:and|&|n)\s(\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}'’-])(?!\s*(?:am|pm|mg|ml|mcg|%|yrs?|years?|y\/?o|days?|weeks?|months?|hrs?|hours?|mins?|kids|times|dollars|bucks|pills|tabs)\b)/giu;
 
 function bareCrossings(t: string): Entity[] {
   const out: Entity[] = [];
@@ -441,7 +443,11 @@ export function messyAddresses(t: string): Entity[] {
   // A site, box and route written in any order are one address ("site 5, box 12, rr 1").
   const spans = [...out.filter((e) => !rural.some((r) => r.start < e.start && e.start < r.end)), ...mergeSpans(rural)];
   // A ZIP code right after an address is its own, with or without a state ("1422 e 7th st apt 2, 90021").
+  if (/\b(?:km|mile|mi)\s?\d/i.test(t)) spans.push(...all(t, HIGHWAY_MARK, 'ADDRESS'));
   for (const e of spans) {
+    // A numbered road's number: "4471 county rd 12", "880 concession rd 4".
+    const roadNumber = /(?:rd|road|route|rte|hwy|highway|line|sideroad)$/i.test(t.slice(e.start, e.end)) ? ROAD_NUMBER.exec(t.slice(e.end, e.end + 8)) : null;
+    if (roadNumber) e.end += roadNumber[0].length;
     // A unit after the street, typed without a comma: "221 maple unit b", "1200 w broadway apt 4".
     const unit = TRAILING_UNIT.exec(t.slice(e.end, e.end + 24));
     if (unit) e.end += unit[0].length;
@@ -451,6 +457,7 @@ export function messyAddresses(t: string): Entity[] {
   return spans;
 }
 
+const ROAD_NUMBER = /^\s\d{1,4}[a-z]?(?![\p{L}\p{N}:.\/-])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/iu;
 const ADDRESS_ZIP = /^,?\s\d{5}(?:-\d{4})?(?![\p{L}\p{N}-])/u;
 const TRAILING_UNIT = /^,?\s(?:apt|apartment|unit|suite|ste|bsmt|basement|rm|room|#)\.?\s?#?\s?(?:\d{1,5}[a-z]?|[a-z])(?![\p{L}\p{N}])/iu;
 
@@ -512,6 +519,7 @@ export function messyDates(t: string): Entity[] {
     return STRICT_DATE_CUE.test(t.slice(Math.max(0, m.index - 20), m.index)) && !/^\s*(?:times|days?|weeks?|months?|hrs?|hours?|mins?|pills|tabs|mg|ml|%|am|pm)\b/i.test(t.slice(m.index + m[0].length, m.index + m[0].length + 8));
   })) out.push(e);
   if (FR_DATE_MAY.test(t)) for (const e of all(t, FR_DATE, 'DATE')) out.push(e);
+  if (WORD_DATE_MAY.test(t)) for (const e of all(t, WORD_DATE, 'DATE')) out.push(e);
   for (const e of all(t, ORDINAL_DAY, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && !nounAfter(t, m.index + m[0].length))) out.push(e);
   if (/the \d/i.test(t)) for (const e of all(t, BARE_DAY, 'DATE', (m) => !RIDE_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index - 3)))) out.push(e);
   for (const e of out) {
@@ -519,6 +527,15 @@ export function messyDates(t: string): Entity[] {
     if (w) e.start -= w[0].length;
   }
   return out;
+}
+
+/** A day in words: "the fourth of july", "march the second", "june twenty-first". */
+const ORDINAL_WORDS = '(?:twenty|thirty)?[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth';
+const WORD_DATE = new RegExp(`(?<![\\p{L}])(?:(?:the\\s)?(?:${ORDINAL_WORDS})\\sof\\s(?:${MONTHS})|(?!may\\sthe\\s)(?:${MONTHS})\\s(?:the\\s)?(?:${ORDINAL_WORDS}))(?![\\p{L}])`, 'giu');
+const WORD_DATE_MAY = /(?:first|second|third|th) of |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:the )?(?:twenty|thirty|first|second|third|[a-z]+th\b)/i;
+/** Whether a text without a digit may still hold a date, in words (deidentify.ts opens messyDates' gate on it). */
+export function mayHoldWordDate(t: string): boolean {
+  return WORD_DATE_MAY.test(t);
 }
 
 /** French day and month: "le 3 mars", "le 1er mai", "12 avril 2024" ("le" stays outside). */
@@ -596,7 +613,7 @@ export function messyPlates(t: string): Entity[] {
  */
 // Not "house", "residence" or "health": "my aunts house" is no facility.
 // "house" only with a name-shaped word after "the" or a place word ("staying at harbour house"), never "her moms house".
-const FAC_WORDS = ['hospital', 'clinic', 'centre', 'center', 'shelter', 'mission', 'detox', 'infirmary', 'hostel', 'lodge', 'manor', 'institute', 'institution', 'hospice', 'jail', 'remand', 'correctional', 'penitentiary', 'pretrial', 'detention', 'prison', 'house'];
+const FAC_WORDS = ['hospital', 'clinic', 'centre', 'center', 'shelter', 'mission', 'detox', 'infirmary', 'hostel', 'lodge', 'manor', 'institute', 'institution', 'hospice', 'jail', 'remand', 'correctional', 'penitentiary', 'pretrial', 'detention', 'prison', 'recovery', 'rehab', 'house'];
 /** Any of them, anywhere in a lower-cased text: one scan, not an includes() for each word. */
 const FAC_WORD_IN = new RegExp(FAC_WORDS.join('|'));
 /**
@@ -698,7 +715,7 @@ const FACILITY_CONTEXT = new RegExp(
   `(?:(?:detox|rehab|treatment|respite|dialysis|withdrawal management|a bed|a mat)\\s(?:at|in)\\s(?:the\\s)?` +
     `|(?:\\b(?:did|doing|done|spent|spend|served|serving|do|does|got|get|gets|gave him|gave her)\\s(?:a|an|one|two|three|six|\\d{1,3})\\s(?:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?)\\s(?:in|at)\\s(?:the\\s)?)` +
     `|(?:booked into|locked up (?:in|at)|released from|transferred to|sentenced to \\w+ (?:in|at)|back in|out of|been (?:in|at))\\s(?:the\\s)?` +
-    `|(?:at|in|to|into)\\sthe\\s(?=\\p{L}+(?:\\s\\p{L}+)?\\s(?:for|4)\\s(?:detox|rehab|treatment|respite|dialysis|a bed|beds|a mat|the night|supper|dinner|meals?|lunch|breakfast|a shower|showers)\\b)` +
+    `|(?:at|in|to|into)\\s(?:the\\s)?(?=\\p{L}+(?:\\s\\p{L}+)?\\s(?:for|4)\\s(?:detox|rehab|treatment|respite|dialysis|a bed|beds|a mat|the night|supper|dinner|meals?|lunch|breakfast|a shower|showers)\\b)` +
     `|(?:stayed|staying|stays|slept|sleeping|sleeps|crashed|crashing|checked into|admitted to|discharged from|dropped (?:him|her|them) (?:off )?at|picked (?:him|her|them) up (?:at|from))\\s(?:at\\s|in\\s)?(?:the\\s)?` +
     `)((?:\\p{L}[\\p{L}'’-]*)(?:\\s\\p{L}[\\p{L}'’-]*){0,2})`,
   'giu',
@@ -734,7 +751,7 @@ function facilitiesByContext(t: string): Entity[] {
     const jailVerb = /^(?:booked|locked|released|transferred|sentenced|back|out|been)/i.test(m[0]);
     // Where someone sleeps or is dropped off takes a name only: no everyday word, or two words and a name-like first
     // ("stayed at harbour light"); "stayed at her moms", "slept at the park" stay.
-    const forMeal = /^(?:at|in|to|into)\sthe\s/i.test(m[0]) && !/\s(?:for|4)\s(?:detox|rehab|treatment|respite|dialysis)\b/i.test(t.slice(m.index, m.index + m[0].length + 40));
+    const forMeal = /^(?:at|in|to|into)\s/i.test(m[0]) && !/\s(?:for|4)\s(?:detox|rehab|treatment|respite|dialysis)\b/i.test(t.slice(m.index, m.index + m[0].length + 40));
     if (forMeal || /^(?:stay|slept|sleep|crash|checked|admitted|discharged|dropped|picked)/i.test(m[0])) {
       const w0 = words[0]!.toLowerCase();
       if (OWNER_WORDS.test(w0) || /['’]s?$/.test(w0) || (dictionaries().english.has(w0) && !/^\p{Lu}/u.test(words[0]!) && !(n >= 2 && nameLike(words[0]!)))) continue;
@@ -803,6 +820,7 @@ export function messyFacilities(t: string): Entity[] {
   }
   if (mayHold(t, CONTEXT_CUE) && FACILITY_CONTEXT_MAY.test(t)) out.push(...facilitiesByContext(t));
   if (mayHold(t, VIRTUE_CUE) && VIRTUE.test(t)) out.push(...virtuePlaces(t));
+  if (CAP_THE_MAY.test(t)) out.push(...capitalPlaces(t));
   if (mayHold(t, SHORT_HOSPITAL_CUE) && SHORT_HOSPITAL_MAY.test(t)) out.push(...all(t, SHORT_HOSPITAL, 'FACILITY', (m) => SHORT_HOSPITAL_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12))));
   // The facility regex is costly to scan with: run it only when one of its words is there.
   if (!mayHold(t, FAC_CUE)) return out;
@@ -887,11 +905,31 @@ function leadName(w: string): boolean {
  * A hospital by the one word people call it after a place cue: "at the general in ottawa", "to the royal for an
  * assessment", "in the civic again" — not before an everyday word ("the general public", "the royal family").
  */
-const SHORT_HOSPITAL = /(?<=\b(?:at|to|from|in|into|@)\sthe\s)(?:general|royal|civic|childrens|children['’]s|regional)(?![\p{L}\p{N}'’-])/giu;
-const SHORT_HOSPITAL_MAY = /the (?:general|royal|civic|child|regional)/i;
-const SHORT_HOSPITAL_CUE = cue('', 'general royal civic childrens children regional');
+const SHORT_HOSPITAL = /(?<=\b(?:at|to|from|in|into|@)\sthe\s)(?:general|gen|royal|civic|childrens|children['’]s|regional)(?![\p{L}\p{N}'’-])/giu;
+const SHORT_HOSPITAL_MAY = /the (?:gen|royal|civic|child|regional)/i;
+const SHORT_HOSPITAL_CUE = cue('', 'general gen royal civic childrens children regional');
 /** What may follow such a name: the end, a sign, or a word of time, place or linking ("in ottawa", "for a scan", "again"). */
 const SHORT_HOSPITAL_AFTER = /^(?:\s*(?:[,.;:!?)]|$)|\s(?:in|on|at|for|4|to|2|from|with|w|again|now|since|till|til|until|today|tonight|yesterday|tomorrow|tmrw|this|last|next|and|or|but|so|when|where|after|before|because|bc|cuz|er|emerg|ward|icu|is|was|has|had|said|says|lol)\b)/i;
+
+/**
+ * A place by a capitalised name after "the" and a place cue: "got her into the Willows for 60 days", "back at the Anchor";
+ * or as the subject of what a place does: "The Anchor is closed", "the Willows called". Not a keep-listed word ("the
+ * Salvation Army" is its own rule), a month or a word of faith or state ("the Bible", "the Crown").
+ */
+const CAP_THE_MAY = /\b[Tt]he \p{Lu}/u;
+const CAP_THE_PLACE = /(?<=\b(?:at|to|from|in|into|@)\s[Tt]he\s)(\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+)?)(?![\p{L}\p{N}])/gu;
+const CAP_THE_SUBJECT = /(?<=\b[Tt]he\s)(\p{Lu}[\p{Ll}'’-]+)(?=\s(?:is|was|has|had|called|phoned|texted|said|says|closed|opened)\b)/gu;
+const NOT_CAP_PLACE = new Set('bible internet crown creator lord god government band court news city state nation reserve province north south east west end way one first last new old good other'.split(' '));
+function capitalPlaces(t: string): Entity[] {
+  const ok = (name: string): boolean => name.split(/\s/).every((w) => {
+    const l = w.toLowerCase();
+    return !KEEP.has(l) && !NOT_CAP_PLACE.has(l) && !SAFE.has(l) && !/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/.test(l);
+  });
+  return [
+    ...all(t, CAP_THE_PLACE, 'FACILITY', (m) => ok(m[1]!) && SHORT_HOSPITAL_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12)), 1),
+    ...all(t, CAP_THE_SUBJECT, 'FACILITY', (m) => ok(m[1]!), 1),
+  ];
+}
 
 /** A named place's "of" and the one or two words after it that are no prose: "salvation army centre of hope". */
 const OF_TAIL = /^\sof\s(?:the\s)?(\p{L}[\p{L}'’-]*)(?:\s(\p{L}[\p{L}'’-]*))?/u;

@@ -222,7 +222,7 @@ export const phone: Detector = (t) => {
     out.push({ start: m.index, end: m.index + s.length, type: 'PHONE' });
   }
   // Seven digits after a phone word ("cell 5551234", "# 5551234").
-  for (const e of all(t, /(?<![\w-])\d{7}(?![\w-])/g, 'PHONE', (m) => /\b(?:phone|ph|tel|cell|call|text|txt|number|#)\b[^.\n]{0,12}$|#\s*$/i.test(t.slice(Math.max(0, m.index - 20), m.index)))) out.push(e);
+  for (const e of all(t, /(?<![\w-])\d{7}(?![\w-])/g, 'PHONE', (m) => /\b(?:phone|ph|tel|cell|call|text|txt|number|#)\b[^.\n]{0,12}$|#\s*(?:is\s*|:\s*)?$/i.test(t.slice(Math.max(0, m.index - 20), m.index)))) out.push(e);
   // libphonenumber was the largest single cost of the whole de-identifier: it runs only on digit clusters
   // that could hold a phone number and that the shapes above did not already cover.
   const cluster = /[+(]?\d[\d ().\-/x]{5,28}\d/g;

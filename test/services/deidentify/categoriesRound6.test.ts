@@ -161,3 +161,42 @@ describe('deidentify: grid numbers, ordinals after a direction, units with a hyp
     stays('paid 1200 at 150 a week', '1200');
   });
 });
+
+describe('deidentify: rural US routes, highway marks, numbered roads, places by capitalised name (categories, round 6)', () => {
+  it('highway contract and rural routes with a box, a kilometre on a highway, a county road with its number', () => {
+    hidden('mail to hc 61 box 22, she doesnt get it at the house', 'hc 61 box 22', 'ADDRESS');
+    hidden('his mamaw lives at rt 2 box 140, old farmhouse', 'rt 2 box 140', 'ADDRESS');
+    hidden('the cabin is at km 42 hwy 16, left at the mailbox', 'km 42 hwy 16', 'ADDRESS');
+    hidden('up the holler at 4471 county rd 12, last trailer', '4471 county rd 12', 'ADDRESS');
+    hidden('new address 1902 old mill hollow, no number on the mailbox', '1902 old mill hollow', 'ADDRESS');
+    stays('drove 40 km on hwy 16 to see her', '40');
+  });
+  it('a house or lot on the reserve, a unit with a hyphen before the house number, a crossing after "to"', () => {
+    hidden('family lives on the reserve, house 212, blue trim', 'house 212', 'ADDRESS');
+    hidden('her trailer is lot 14 on the rez', 'lot 14', 'ADDRESS');
+    hidden('address unit 9 - 2215 4 ave, whitehorse', 'unit 9 - 2215 4 ave', 'ADDRESS');
+    hidden('camp moved to jasper and 97, under the overpass', 'jasper and 97', 'ADDRESS');
+    hidden('302 1188 main not 1188 main 302, i wrote it wrong', '302 1188 main');
+  });
+  it('a place by a capitalised name after "the", or doing what places do', () => {
+    hidden('Got her into the Willows for 60 days.', 'Willows', 'FACILITY');
+    hidden('The Anchor is closed for renos', 'Anchor', 'FACILITY');
+    stays('we read from the Bible at group', 'Bible');
+    stays('The Nurse said ok', 'Nurse');
+  });
+  it('recovery and rehab with a name, "the gen", a place for rehab without "the"', () => {
+    hidden('her son is in cumberland recovery in the next county', 'cumberland recovery', 'FACILITY');
+    hidden('transferred from the gen to mercy west for rehab', 'gen', 'FACILITY');
+    hidden('transferred from the gen to mercy west for rehab', 'mercy west', 'FACILITY');
+    stays("she's in recovery 2 yrs now", 'recovery');
+    stays('took her to costco for lunch', 'costco');
+    stays('her nan is in the lodge now', 'lodge');
+  });
+  it('a day in words and a seven-digit phone after "# is"', () => {
+    hidden('she was born on the fourth of july lol', 'the fourth of july', 'DATE');
+    hidden('court is may fourth', 'may fourth', 'DATE');
+    stays('may the fourth be with you', 'fourth');
+    stays('the second of all the kids', 'second');
+    hidden('his # is 5550143, no area code', '5550143', 'PHONE');
+  });
+});
