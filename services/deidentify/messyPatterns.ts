@@ -849,7 +849,8 @@ export function messyFacilities(t: string): Entity[] {
     const last = core[core.length - 1]?.toLowerCase() ?? '';
     const nameShaped = (w: string): boolean => !KIND_WORDS.has(w) && !OWNER_WORDS.test(w) && !/['’]s?$/.test(w) && w.length >= 3;
     // The last word before the head, or the first after the cue when kinds follow it ("from riverbend recovery house").
-    const shaped = !!last && PLACE_CUE.has(before) && (nameShaped(last) || (nameShaped(core[0]!.toLowerCase()) && KIND_WORDS.has(last)));
+    // Or what a place does follows it: "sunrise house has a bed open", "cedar lodge is full".
+    const shaped = !!last && (PLACE_CUE.has(before) || FAC_PREDICATE.test(t.slice(m.index + m[0].length, m.index + m[0].length + 24))) && (nameShaped(last) || (nameShaped(core[0]!.toLowerCase()) && KIND_WORDS.has(last)));
     const widened = all3.slice(wide);
     const city = widened[0]?.toLowerCase() ?? '';
     if (shapedHead) {
@@ -895,6 +896,9 @@ export function messyFacilities(t: string): Entity[] {
   }
   return out;
 }
+
+/** What a place does, after its name: it has beds, fills up, closes. */
+const FAC_PREDICATE = /^\s(?:has|had|have|got)\s(?:a\s|no\s|one\s|\d\s)?(?:beds?|room|spots?|openings?|space|mats?)\b|^\s(?:is|was)\s(?:full|closed|open)\b|^\s(?:closed|opened)\s(?:for|till|until|on)\b/i;
 
 /** A word that names a place before its kinds: a town, or a word that is no English word ("canadian", "edmonton"). */
 function leadName(w: string): boolean {

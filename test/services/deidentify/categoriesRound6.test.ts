@@ -191,6 +191,9 @@ describe('deidentify: rural US routes, highway marks, numbered roads, places by 
     stays("she's in recovery 2 yrs now", 'recovery');
     stays('took her to costco for lunch', 'costco');
     stays('her nan is in the lodge now', 'lodge');
+    hidden('sunrise house has a bed open tmrw', 'sunrise house', 'FACILITY');
+    stays('her moms house has room for her', 'house');
+    stays('the big house is full', 'big');
   });
   it('a day in words and a seven-digit phone after "# is"', () => {
     hidden('she was born on the fourth of july lol', 'the fourth of july', 'DATE');
