@@ -8,6 +8,7 @@ import { KEEP, STREET_SUFFIX, STREET_TYPES } from './lexicon';
 import { dictionaries } from './dictionaries';
 import { mergeSpans } from './spans';
 import { keepGroups } from './keepList';
+import { cue, mayHold } from './cues';
 
 let sms: Set<string> | undefined;
 const smsWords = (): Set<string> => (sms ??= keepGroups('sms', 'typos'));
@@ -191,15 +192,15 @@ export function addresses(text: string): Entity[] {
       if (!dictionaries().common.has(m[1]!.toLowerCase()) && !KEEP.has(m[1]!.toLowerCase())) out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
     }
   }
-  for (const [re, gate] of ALONE) {
-    if (!gate.test(text)) continue;
+  for (const [re, gate, words] of ALONE) {
+    if (!mayHold(text, words) || !gate.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
   }
   // A street type that leads ("rue de pologne", "ul. Miła 53", "C/ Señores Curas 88"), with a house number
   // before it or a number after it; the words between are kept while they are no common English word.
   LEAD.lastIndex = 0;
-  for (let m = LEAD_WORD.test(text) ? LEAD.exec(text) : null; m; m = LEAD.exec(text)) {
+  for (let m = (mayHold(text, LEAD_CUE) || DOTTED_LEAD.test(text)) && LEAD_WORD.test(text) ? LEAD.exec(text) : null; m; m = LEAD.exec(text)) {
     const words = m[3]!.split(/ +/);
     let n = 0;
     while (n < words.length && (streetLike(words[n]!) || CONNECT_SET.has(words[n]!.toLowerCase()))) n++;
@@ -214,7 +215,7 @@ export function addresses(text: string): Entity[] {
   }
   // "the corner of X Street and Y Avenue", "the corner of Dalbraut 99 and Frederikke Coves"
   CORNER.lastIndex = 0;
-  for (let m = CORNER_OF.test(text) ? CORNER.exec(text) : null; m; m = CORNER.exec(text)) {
+  for (let m = mayHold(text, CORNER_CUE) && CORNER_OF.test(text) ? CORNER.exec(text) : null; m; m = CORNER.exec(text)) {
     const words = m[0].split(/\s+/);
     const and = words.lastIndexOf('and');
     const cut = words.findIndex((w, i) => i > and + 1 && CORNER_PROSE.has(w.toLowerCase()));
@@ -237,7 +238,12 @@ const CORNER = new RegExp(`\\b(?:the )?corner of ${SIDE}(?: ${SIDE}){0,5} and ${
  */
 const LEAD_WORD = new RegExp(`(?:${LEAD_TYPES}) `, 'iu');
 const CORNER_OF = /corner of/iu;
-const ALONE: Array<[RegExp, RegExp]> = [[MILITARY, /box|[afd]po /iu], [UNIT_ALONE, /Apt|Apartment|Suite|Ste|Unit/]];
+/** The words those tests need (cues.ts), tried first: a text without them skips the test too. Keep them in step. */
+const LEAD_CUE = cue('rue rua via calle avenida avda chemin strada trg aleja piazza corso travessa carrera paseo camino leoforos odos');
+/** The leading types a word cue cannot hold: "r. ", "ul. ", "u. ", "al. ", "c/ ". */
+const DOTTED_LEAD = /[rlu]\. |c\/ /i;
+export const CORNER_CUE = cue('corner');
+const ALONE: Array<[RegExp, RegExp, number]> = [[MILITARY, /box|[afd]po /iu, cue('box apo fpo dpo')], [UNIT_ALONE, /Apt|Apartment|Suite|Ste|Unit/, cue('apt suite ste unit')]];
 /** The sandwiched street types, as a list to look for. */
 const SANDWICHED_WORDS = [...SANDWICHED_TYPES];
 /** Under the i flag a side takes any word: the second street ends before prose ("... and 104 st at noon"). */

@@ -5,7 +5,8 @@
  *
  * A cue's `inside` strings are found anywhere in a lower-cased word ("stay" in "stayed"); its `whole` words only as a
  * whole word or one part of a word joined by an apostrophe or hyphen ("st" in "st's"). Both are letters a-z: a text
- * outside ASCII (where a regex's case folding and the words' letters may differ) holds every cue.
+ * outside ASCII (where a regex's case folding and the words' letters may differ) holds every cue. The same pass counts
+ * the text's digits, for detectors whose every match holds several.
  */
 import { wordsOf } from './words';
 
@@ -53,19 +54,38 @@ function bitsOf(lower: string): number {
 
 let lastText: string | undefined;
 let lastBits = 0;
+let lastDigits = 0;
 
-/** The cues a text holds (every cue for a text outside ASCII); kept for the last text, as the detectors read it in turn. */
-function bitsOfText(text: string): number {
-  if (text === lastText) return lastBits;
+/**
+ * The cues a text holds (every cue for a text outside ASCII) and how many digits it holds (at least: a text outside
+ * ASCII counts as many as the longest number needs); kept for the last text, as the detectors read it in turn.
+ */
+function read(text: string): void {
+  if (text === lastText) return;
   let bits = 0;
-  if (NON_ASCII.test(text)) bits = ALL;
-  else for (const t of wordsOf(text)) if (t.word) bits |= bitsOf(t.lower);
+  let digits = 0;
+  if (NON_ASCII.test(text)) {
+    bits = ALL;
+    digits = Number.POSITIVE_INFINITY;
+  } else {
+    for (const t of wordsOf(text)) {
+      if (t.word) bits |= bitsOf(t.lower);
+      else digits += t.end - t.start;
+    }
+  }
   lastText = text;
   lastBits = bits | always;
-  return bits;
+  lastDigits = digits;
 }
 
 /** Whether the text may hold one of the cues in `mask` (false: it holds none). */
 export function mayHold(text: string, mask: number): boolean {
-  return (bitsOfText(text) & mask) !== 0;
+  read(text);
+  return (lastBits & mask) !== 0;
+}
+
+/** How many digits 0-9 the text holds (in ASCII texts; in others, a number no detector's need exceeds). */
+export function digitsIn(text: string): number {
+  read(text);
+  return lastDigits;
 }

@@ -13,7 +13,9 @@ import { dictionaries } from './dictionaries';
 import { classifierNames } from './classifier/model';
 import { keepScreenWords } from './screenWords';
 import { mergeSpans } from './spans';
-import { detectionView, disguisedNames, folded, hasOverride, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
+import { cue, digitsIn, mayHold } from './cues';
+import { CORNER_CUE } from './address';
+import { detectionView, disguisedNames, folded, hasInvisible, hasOverride, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -49,19 +51,22 @@ const DIGIT_: Gate = (_t, digit) => digit;
 /** An email written out needs "dot" or a bracketed "at"; a handle without "@" needs an underscore or its platform. */
 const OBFUSCATED = new RegExp(`\\bdot\\b|\\(at\\)|\\[at\\]|\\bat \\S+\\.(?:com|ca|net|org)\\b|\\b(?:at|@) ?(?:${MAIL_PROVIDERS.join('|')})\\b`, 'i');
 const PLATFORM = /insta|snap|tik ?tok|twitter|\bfb\b|facebook|handle|user ?name|gamertag|discord|\big\b/i;
+/** The words OBFUSCATED ("@" aside) and PLATFORM need (cues.ts), tried before them: keep each in step with its regex. */
+const OBFUSCATED_CUE = cue(MAIL_PROVIDERS.join(' '), 'dot at');
+const PLATFORM_CUE = cue('insta snap tik twitter facebook handle user gamertag discord', 'fb ig');
 /** A phone holds at least 7 digits with at most 3 other characters between each two. */
 const PHONE_DIGITS = /\d(?:\D{0,3}\d){6}/;
 /** An age over 89 is written 9x, 1xx, "nineties", "ninety-two" or "a hundred and one". */
 const OLD_AGE = /[91]\d|ninet|hundred/i;
 const DETECTORS: Array<[(t: string) => Entity[], Gate]> = [
-  [p.email, (t) => t.includes('@')], [mp.obfuscatedEmail, (t) => OBFUSCATED.test(t)], [p.url, (t) => t.includes('.')],
+  [p.email, (t) => t.includes('@')], [mp.obfuscatedEmail, (t) => (t.includes('@') || mayHold(t, OBFUSCATED_CUE)) && OBFUSCATED.test(t)], [p.url, (t) => t.includes('.')],
   [p.ip, (t, digit) => digit && (t.includes('.') || t.includes(':'))],
-  [p.iban, DIGIT_], [p.handle, (t) => t.includes('@')], [mp.handles, (t) => t.includes('_') || PLATFORM.test(t)],
-  [p.healthCard, DIGIT_], [p.canadianPostal, DIGIT_], [mp.messyPostal, DIGIT_], [p.recordNumber, DIGIT_], [mp.labelledIds, DIGIT_],
+  [p.iban, DIGIT_], [p.handle, (t) => t.includes('@')], [mp.handles, (t) => t.includes('_') || (mayHold(t, PLATFORM_CUE) && PLATFORM.test(t))],
+  [p.healthCard, DIGIT_], [p.canadianPostal, (t, digit) => digit && digitsIn(t) >= 3], [mp.messyPostal, DIGIT_], [p.recordNumber, DIGIT_], [mp.labelledIds, DIGIT_],
   [p.plate, DIGIT_], [p.zip, DIGIT_], [mp.messyPlates, DIGIT_],
-  [p.date, DIGIT_], [mp.messyDates, (t, digit) => digit || mp.mayHoldWordDate(t)], [p.idNumber, DIGIT_], [p.phone, (t) => PHONE_DIGITS.test(t)],
+  [p.date, DIGIT_], [mp.messyDates, (t, digit) => digit || mp.mayHoldWordDate(t)], [p.idNumber, DIGIT_], [p.phone, (t) => digitsIn(t) >= 7 && PHONE_DIGITS.test(t)],
   // A street type or "on" opens the detector of streets without a number: "on whyte ave" holds no digit.
-  [addresses, (t, digit) => digit || /corner of/i.test(t)], [mp.messyAddresses, DIGIT_], [mp.namedStreets, (t) => mp.mayNameStreet(t)], [p.age, (t) => OLD_AGE.test(t)], [mp.messyAges, (t, digit) => digit || OLD_AGE.test(t)],
+  [addresses, (t, digit) => digit || (mayHold(t, CORNER_CUE) && /corner of/i.test(t))], [mp.messyAddresses, DIGIT_], [mp.namedStreets, (t) => mp.mayNameStreet(t)], [p.age, (t) => OLD_AGE.test(t)], [mp.messyAges, (t, digit) => digit || OLD_AGE.test(t)],
   [places, () => true], [facilities, () => true], [mp.messyFacilities, () => true], [names, () => true], [messyNames, () => true],
 ];
 
@@ -210,12 +215,14 @@ export function deidentify(text: string, opts: DeidentifyOptions = {}): Deidenti
   let entities = read(text, detectionView(text), opts);
   // Both readings' spans, merged where they overlap: an override's text is hidden as either reading finds it.
   if (hasOverride(text)) entities = mergeSpans([...entities, ...read(text, detectionView(text, true), opts)]);
+  // Most texts hold no invisible character: their pieces are kept as they are, not each looked through.
+  const visible = hasInvisible(text) ? withoutInvisible : (s: string) => s;
   let redacted = '';
   let at = 0;
   for (const e of entities) {
-    redacted += withoutInvisible(text.slice(at, e.start)) + `[${e.type}]`;
+    redacted += visible(text.slice(at, e.start)) + `[${e.type}]`;
     at = e.end;
   }
-  redacted += withoutInvisible(text.slice(at));
+  redacted += visible(text.slice(at));
   return { redacted, entities };
 }

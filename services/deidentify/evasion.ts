@@ -7,12 +7,18 @@
  */
 import type { Entity } from './types';
 import { DETERMINERS, PERSON_AFTER, PERSON_BEFORE, SUBJECT_VERBS } from './messy';
+import { cue, digitsIn, mayHold } from './cues';
 
 /** Format characters that show nothing (soft hyphen, zero-width space, bidi marks, overrides and isolates, BOM…). */
 const ALWAYS_INVISIBLE = /\u034F|[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 /** The joiners carry meaning in emoji sequences and in scripts that need them; between Latin letters or digits, none. */
 const JOINER_IN_LATIN = /(?<=[\p{Script=Latin}\p{N}])[\u200C\u200D]+(?=[\p{Script=Latin}\p{N}])/gu;
 const ANY_INVISIBLE = /\u034F|[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
+/** Whether the text holds an invisible character (withoutInvisible would change it). */
+export function hasInvisible(text: string): boolean {
+  return ANY_INVISIBLE.test(text);
+}
 
 /** The text without invisible characters: what is stored, and what the bot reads of a message. */
 export function withoutInvisible(text: string): string {
@@ -123,7 +129,10 @@ export function detectionView(text: string, reverseOverrides = false): View | un
   let out = '';
   let from: number[] | undefined;
   let to: number[] | undefined;
-  if (mayFold(text)) {
+  // Every character that folds, drops, composes, looks alike or is a dash to mend is outside ASCII: a plain ASCII
+  // text (most notes) needs only the letters-for-digits look below.
+  const ascii = !NON_ASCII_ANY.test(text);
+  if (!ascii && mayFold(text)) {
     const f: number[] = [];
     const t: number[] = [];
     let changed = false;
@@ -187,7 +196,7 @@ export function detectionView(text: string, reverseOverrides = false): View | un
     } else out = text;
   } else out = text;
   // Look-alike letters, where a word holds a Latin letter or nothing else: "Jоhn" (Cyrillic о), "Јое".
-  if (CONFUSABLE_CHAR.test(out)) {
+  if (!ascii && CONFUSABLE_CHAR.test(out)) {
     out = out.replace(CONFUSABLE_WORD, (w: string, at: number, all: string) => {
       const swapped = [...w].map((c) => CONFUSABLE[c] ?? c).join('');
       if (LATIN_OR_DIGIT.test(w)) return swapped;
@@ -195,7 +204,7 @@ export function detectionView(text: string, reverseOverrides = false): View | un
     });
   }
   // A dash between digits is a hyphen ("780–555–0142" with en dashes, as phones' smart punctuation types it).
-  if (DASH_IN_NUMBER.test(out)) out = out.replace(DASH_IN_NUMBER_G, '-');
+  if (!ascii && DASH_IN_NUMBER.test(out)) out = out.replace(DASH_IN_NUMBER_G, '-');
   // Letters for digits inside a phone's shape, one for one: "780-555-O1O2" reads "780-555-0102".
   if (LETTER_DIGIT_GATE.test(out)) {
     out = out.replace(LETTERED_PHONE, (m) => (letteredPhone(m) ? m.replace(/[Oo]/g, '0').replace(/[Il]/g, '1') : m));
@@ -234,6 +243,8 @@ const DIGIT_OF: Record<string, string> = {
 };
 const NUMBER_WORDS = Object.keys(DIGIT_OF).sort((a, b) => b.length - a.length).join('|');
 const SPELLED_GATE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${NUMBER_WORDS.replace(/\|o\b|\|oh\b/g, '')})(?![\\p{L}\\p{N}])`, 'iu');
+/** SPELLED_GATE's words (cues.ts); those outside a-z ("zéro") are only in texts outside ASCII, which hold every cue. */
+const NUMBER_WORD_CUE = cue('', Object.keys(DIGIT_OF).filter((w) => /^[a-z]+$/.test(w) && w !== 'o' && w !== 'oh').join(' '));
 const SPELLED_TOKEN = `(?:${NUMBER_WORDS}|double|triple|\\d{1,4})`;
 const SPELLED_RUN = new RegExp(`(?<![\\p{L}\\p{N}])(?:[+(] ?)?${SPELLED_TOKEN}(?:[\\s,.()+-]{1,3}${SPELLED_TOKEN})+(?![\\p{L}\\p{N}])`, 'giu');
 /** "one two three four five six seven": counting, not a phone. */
@@ -247,7 +258,7 @@ function counting(run: string): boolean {
  * "825 five five five 0130", "double five". Seven to fifteen digits and at least two number words.
  */
 export function spelledPhones(text: string): Entity[] {
-  if (!SPELLED_GATE.test(text)) return [];
+  if (!mayHold(text, NUMBER_WORD_CUE) || !SPELLED_GATE.test(text)) return [];
   const out: Entity[] = [];
   SPELLED_RUN.lastIndex = 0;
   for (let m = SPELLED_RUN.exec(text); m; m = SPELLED_RUN.exec(text)) {
@@ -310,7 +321,7 @@ const LEET_LETTER: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4':
 export function disguisedNames(text: string): { spans: Entity[]; words: string[] } {
   const spans: Entity[] = [];
   const words: string[] = [];
-  if (/\p{L}[013457]|[013457]\p{L}/u.test(text)) {
+  if (digitsIn(text) > 0 && /\p{L}[013457]|[013457]\p{L}/u.test(text)) {
     LEET_WORD.lastIndex = 0;
     for (let m = LEET_WORD.exec(text); m; m = LEET_WORD.exec(text)) {
       const letters = m[0].replace(/\d/g, '').length;

@@ -163,11 +163,17 @@ const UNIT_STREET = new RegExp(`(?<![\\p{L}\\p{N}])${UNIT_PREFIX}\\d{1,6}[a-z]?\
  * and its number, or "12 - 34" (UNIT_STREET). Each is absent from most texts with a digit.
  */
 const STREET_TYPE_IN = new RegExp(`\\s(?:${STREET})\\b|\\d(?:st|ave|avenue|street|rd|road)\\b`, 'iu');
+/** The words STREET_TYPE_IN and UNIT_IN need (cues.ts); UNIT_IN's "#" and "12 - 34" are looked for apart. */
+const STREET_TYPE_CUE = cue('', STREET.replace(/\|/g, ' '));
+const UNIT_CUE = cue('apt apartment unit suite ste bsmt basement bay lot room rm');
 const UNIT_IN = /(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\.?\s?#?\s?[\da-z]|\d[a-z]?\s-\s\d/iu;
 /** Rural routes and boxes: "rr 3 site 2 box 9", "r.r. 1", "po box 88", "p.o. box 412", "box 412". */
 const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?:site|s)\s?\d{1,3})?(?:,?\s(?:box|comp|c)\s?\d{1,5})?|(?:general delivery,?\s)?(?:p\.?\s?o\.?\s?b\.?|(?:p\.?\s?o\.?\s?)?box)\s?#?\d{1,6}(?:,?\s(?:stn|station)\s\p{L}+)?|site\s\d{1,3},?\s(?:box|comp|c)\s?\d{1,5}|(?:hc|h\.c\.|star route|rt|rte|route)\s?#?\d{1,3},?\s(?:box)\s?#?\d{1,5})(?![\p{L}\p{N}])/giu;
 /** A place on a highway by its kilometre or mile: "km 42 hwy 16", "hwy 2 at km 310", "mile 88 on the alaska hwy". */
 const HIGHWAY_MARK = /(?<![\p{L}\p{N}])(?:(?:km|mile|mi)\s?\d{1,4}(?:\.\d)?,?\s(?:on\s|of\s)?(?:the\s)?(?:(?:hwy|highway|rte|route)\s?\d{1,4}|\p{L}+\s(?:hwy|highway))|(?:hwy|highway|rte|route)\s?\d{1,4},?\s(?:at\s)?(?:km|mile)\s?\d{1,4}(?:\.\d)?)(?![\p{L}\p{N}])/giu;
+
+/** RURAL's words: "rr" or "r.r.", "rural", a box ("po box", "pobox", "p.o.b.") or a site. */
+const RURAL_CUE = cue('rural box site', 'rr r b ob pob');
 
 /** A box or site before its rural route ("box 45 rr 1"); range and township roads ("lot 22 range rd 231", "twp rd 534"). */
 const RURAL_BOX_FIRST = /(?<![\p{L}\p{N}])(?:box|site|comp)\s?#?\d{1,5},?\s(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?![\p{L}\p{N}])/giu;
@@ -259,9 +265,12 @@ const ON_STREET = /\b(?:down|up|over|out|along)\s+on\s+(\p{L}[\p{L}'’-]+)(?![\
 const BARE_TYPES = 'st|street|ave|av|avenue|rd|road|drive|blvd|boulevard|cres|crescent|hwy|highway|trail|trl|pkwy|parkway|terrace|terr|way|lane';
 // Found from the street type back (cheaper than scanning every text for a cue): the type, then up to three name
 // words before it, then the cue before those.
+/** The words mayNameStreet's tests need (cues.ts), "&" aside: "on", a bare type, "and"/"n" of a crossing, "coin". */
+const NAMED_STREET_CUE = cue('', `on and n coin ${BARE_TYPES.replace(/\|/g, ' ')}`);
 const BARE_TYPE_WORD = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${BARE_TYPES})(?![\\p{L}\\p{N}'’-])`, 'giu');
 /** Whether a text may name a street without a number: a street type ("on whyte ave") or "on" ("the 7-11 on jasper"). */
 export function mayNameStreet(t: string): boolean {
+  if (!mayHold(t, NAMED_STREET_CUE) && !t.includes('&')) return false;
   BARE_TYPE_WORD.lastIndex = 0;
   return / on /i.test(t) || BARE_TYPE_WORD.test(t) || wordCrossingMay(t) || COIN.test(t);
 }
@@ -399,11 +408,11 @@ export function messyAddresses(t: string): Entity[] {
   if (/\d(?:st|nd|rd|th)?\s(?:and|&|n)\s|\s(?:and|&|n)\s\d/.test(t)) out.push(...bareCrossings(t));
   if (/\d{3}\s\d{2}/.test(t)) out.push(...all(t, NUMBERED_PAIR, 'ADDRESS', (m) => !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10)) && !/^\s?(?:and|or|to|-)\s?\d/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6)), 1));
   ON_STREET.lastIndex = 0;
-  for (let m = /\son\s/.test(t) ? ON_STREET.exec(t) : null; m; m = ON_STREET.exec(t)) {
+  for (let m = mayHold(t, ON_OFF_CUE) && /\son\s/.test(t) ? ON_STREET.exec(t) : null; m; m = ON_STREET.exec(t)) {
     const end = m.index + m[0].length;
     if (streetName(t, end - m[1]!.length, m[1]!, 0) && !dictionaries().firstNames.has(m[1]!.toLowerCase())) out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
   }
-  const streetType = STREET_TYPE_IN.test(t);
+  const streetType = mayHold(t, STREET_TYPE_CUE) && STREET_TYPE_IN.test(t);
   CROSSING.lastIndex = 0;
   for (let m = streetType ? CROSSING.exec(t) : null; m; m = CROSSING.exec(t)) {
     const words = m[0].toLowerCase().match(/(?<![\p{L}\p{N}])\p{L}[\p{L}'’-]*/gu) ?? [];
@@ -423,7 +432,7 @@ export function messyAddresses(t: string): Entity[] {
   }
   if (streetType) out.push(...all(t, HYPHEN_STREET, 'ADDRESS'));
   UNIT_STREET.lastIndex = 0;
-  for (let m = UNIT_IN.test(t) ? UNIT_STREET.exec(t) : null; m; m = UNIT_STREET.exec(t)) {
+  for (let m = (mayHold(t, UNIT_CUE) || t.includes('#') || t.includes('-')) && UNIT_IN.test(t) ? UNIT_STREET.exec(t) : null; m; m = UNIT_STREET.exec(t)) {
     const words = m[0].toLowerCase().split(/\s+/).slice(-2).filter((w) => /^\p{L}/u.test(w));
     // Keep only the street's own words ("unit 5 44 king now" ends at "king").
     let end = m.index + m[0].length;
@@ -435,7 +444,7 @@ export function messyAddresses(t: string): Entity[] {
   if (/\bh(?:ou)?se\s?#?\s?\d/i.test(t)) out.push(...all(t, HOUSE_NUMBER, 'ADDRESS'));
   if (/00\sbl(?:oc)?k/i.test(t)) out.push(...all(t, BLOCK, 'ADDRESS'));
   if (t.includes('1/2 ')) out.push(...all(t, HALF_HOUSE, 'ADDRESS'));
-  const rural = all(t, RURAL, 'ADDRESS', (m) => !/^box\s\d{1,2}$/i.test(m[0]) || /\b(?:mail|address|send|use|at)\b[^.]{0,20}$/i.test(t.slice(Math.max(0, m.index - 30), m.index)));
+  const rural = !mayHold(t, RURAL_CUE) ? [] : all(t, RURAL, 'ADDRESS', (m) => !/^box\s\d{1,2}$/i.test(m[0]) || /\b(?:mail|address|send|use|at)\b[^.]{0,20}$/i.test(t.slice(Math.max(0, m.index - 30), m.index)));
   // A street that starts inside a rural route is its site or box number and the prose after it ("rr 3 site 2 box
   // 9 way out there", "box 14 4 kisiks aunties place"), not a street.
   if (/\b(?:r\.?r|rural|range|rge|rng|twp|township|tsp)\b/i.test(t)) rural.push(...all(t, RURAL_BOX_FIRST, 'ADDRESS'), ...all(t, RANGE_ROAD, 'ADDRESS'));

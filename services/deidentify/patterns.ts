@@ -7,6 +7,7 @@ import { findNumbers } from 'libphonenumber-js';
 import type { Entity, EntityType } from './types';
 import { NUMBER_CONTEXT } from './lexicon';
 import { digitsOf, ibanValid, luhn, ssnPlausible } from './checksums';
+import { cue, digitsIn, mayHold } from './cues';
 
 export type Detector = (text: string) => Entity[];
 
@@ -72,15 +73,23 @@ export const canadianPostal: Detector = (t) => all(t, /\b[ABCEGHJ-NPRSTVXY]\d[AB
 const PROSE_PAIR = / (?:on|in|at|is|to|so|or|of|it|my|me|we|he|up|as|by|do|go|if|us|am|pm|an|be|no|oh|ok|ya|yo|ur|im|hi|w\/)$/;
 
 /** Ontario health card: 10 digits plus a two-letter version code. Quebec RAMQ: 4 letters + 8 digits. */
-export const healthCard: Detector = (t) => [
+/** The words the label regexes below need (cues.ts): keep each in step with its regex. */
+const RAMQ_CUE = cue('ramq carte health hc');
+
+/** Every card below holds eight digits or more, ten without letters (cues.ts counts a text's digits once). */
+export const healthCard: Detector = (t) => {
+  const digits = digitsIn(t);
+  if (digits < 8) return [];
+  return [
   // The version code is typed in either case on a phone ("1234 567 890 ab").
-  ...all(t, /\b\d{4}[- ]?\d{3}[- ]?\d{3}[- ]?[A-Za-z]{2}\b/g, 'HEALTH_CARD', (m) => !PROSE_PAIR.test(m[0])),
+  ...(digits >= 10 ? all(t, /\b\d{4}[- ]?\d{3}[- ]?\d{3}[- ]?[A-Za-z]{2}\b/g, 'HEALTH_CARD', (m) => !PROSE_PAIR.test(m[0])) : []),
   // Without its version code: ten digits in the card's 4-3-3 groups.
-  ...all(t, /\b\d{4}[- ]?\d{3}[- ]?\d{3}(?= [a-z]{2}\b)/g, 'HEALTH_CARD', (m) => PROSE_PAIR.test(t.slice(m.index, m.index + m[0].length + 3))),
+  ...(digits >= 10 ? all(t, /\b\d{4}[- ]?\d{3}[- ]?\d{3}(?= [a-z]{2}\b)/g, 'HEALTH_CARD', (m) => PROSE_PAIR.test(t.slice(m.index, m.index + m[0].length + 3))) : []),
   ...all(t, /\b[A-Z]{4}[- ]?\d{4}[- ]?\d{4}\b/g, 'HEALTH_CARD'),
   // A RAMQ number typed in lower case, after its label.
-  ...all(t, /\b(?:ramq|carte|health card|hc)\s*(?:#|no\.?|is|:)?\s*([a-z]{4}[- ]?\d{4}[- ]?\d{4})\b/gi, 'HEALTH_CARD', undefined, 1),
-];
+  ...(mayHold(t, RAMQ_CUE) ? all(t, /\b(?:ramq|carte|health card|hc)\s*(?:#|no\.?|is|:)?\s*([a-z]{4}[- ]?\d{4}[- ]?\d{4})\b/gi, 'HEALTH_CARD', undefined, 1) : []),
+  ];
+};
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const TIME = '(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?(?: ?[ap]\\.?m\\.?)?)?';
@@ -140,17 +149,20 @@ export const age: Detector = (t) => [
 ];
 
 /** MRN / chart / file numbers: only with a context word, but then any code holding a digit. */
+const RECORD_CUE = cue('mrn record chart file patient case');
 export const recordNumber: Detector = (t) =>
-  all(t, /\b(?:mrn|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)?|file(?: number| no\.?| #)|patient (?:id|number|no\.?|#)|record (?:number|no\.?|#)|case (?:number|no\.?|#))\s*(?:is|was)?\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,20})\b/gi, 'MRN', (m) => /\d/.test(m[1]!), 1);
+  !mayHold(t, RECORD_CUE) ? [] : all(t, /\b(?:mrn|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)?|file(?: number| no\.?| #)|patient (?:id|number|no\.?|#)|record (?:number|no\.?|#)|case (?:number|no\.?|#))\s*(?:is|was)?\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,20})\b/gi, 'MRN', (m) => /\d/.test(m[1]!), 1);
 
 /** Licence plates after "plate"; provinces/states use 2–8 letters and digits. */
+const PLATE_CUE = cue('plate tag');
 export const plate: Detector = (t) =>
-  all(t, /\b(?:licen[cs]e plates?|plates?|plate number|tag)\s*(?:number|no\.?|#)?\s*(?:is|was|of|reads|:)?\s*([A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/gi, 'PLATE', (m) => /\d/.test(m[1]!) && /[A-Z]/i.test(m[1]!) && m[1]!.replace(/[- ]/g, '').length >= 4, 1);
+  !mayHold(t, PLATE_CUE) ? [] : all(t, /\b(?:licen[cs]e plates?|plates?|plate number|tag)\s*(?:number|no\.?|#)?\s*(?:is|was|of|reads|:)?\s*([A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/gi, 'PLATE', (m) => /\d/.test(m[1]!) && /[A-Z]/i.test(m[1]!) && m[1]!.replace(/[- ]/g, '').length >= 4, 1);
 
 /** US ZIP after a two-letter state ("Springfield, IL 62704") or after a ZIP/postal-code label. */
+const ZIP_CUE = cue('zip post');
 export const zip: Detector = (t) => [
-  ...all(t, /(?<=,\s?[A-Z]{2}\s{1,2})\d{5}(?:-\d{4})?\b/g, 'POSTAL_CODE'),
-  ...all(t, /\b(?:zip ?code|postal code|post ?code|zip)\s*(?:is|was)?\s*[:#]?\s*((?=[A-Z]{0,3}\d)[A-Z0-9]{2,5}(?:[- ](?=[A-Z]{0,3}\d)[A-Z0-9]{2,4})?|\d{9})\b/gi, 'POSTAL_CODE', undefined, 1),
+  ...(t.includes(',') ? all(t, /(?<=,\s?[A-Z]{2}\s{1,2})\d{5}(?:-\d{4})?\b/g, 'POSTAL_CODE') : []),
+  ...(!mayHold(t, ZIP_CUE) ? [] : all(t, /\b(?:zip ?code|postal code|post ?code|zip)\s*(?:is|was)?\s*[:#]?\s*((?=[A-Z]{0,3}\d)[A-Z0-9]{2,5}(?:[- ](?=[A-Z]{0,3}\d)[A-Z0-9]{2,4})?|\d{9})\b/gi, 'POSTAL_CODE', undefined, 1)),
   // A town followed by a postal code and no street: "in Quinta de São Tiago 3610-114 in its ..."
   ...all(t, /(?<=\p{Lu}[\p{L}\p{M}]+ )\d{3,5}(?:[- ]\d{2,3})?(?= (?:in|and|to|for|is)\b|\s*$)/gu, 'POSTAL_CODE', (m) => !/^(?:19|20)\d\d$/.test(m[0])),
 ];
@@ -175,6 +187,8 @@ function contextType(text: string, start: number): EntityType | undefined {
  */
 export const idNumber: Detector = (t) => {
   const out: Entity[] = [];
+  // Every number kept below holds seven digits or more.
+  if (digitsIn(t) < 7) return out;
   const re = /(?<![\w-])(?:[A-Z]{1,2}[- ]?)?\d[\d -]{5,22}\d(?:[- ]?[A-Z]{1,2})?(?![\w-])|(?<![\w-])[A-Z]\d{6,14}(?![\w-])/g;
   for (let m = re.exec(t); m; m = re.exec(t)) {
     let s = m[0];
