@@ -10,12 +10,19 @@ import type { Entity } from './types';
 import { packagePath } from '../paths';
 import { oneEdit } from './typos';
 import { streetAfterPlace } from './messyPatterns';
+import { plainLetters, wordsOf } from './words';
 
 // From the package root, so the compiled code in dist/ finds content/ too.
 const CONTENT = packagePath('content');
 let re: RegExp | undefined;
 /** Two-word names by each word, for names typed with one letter wrong ("royl alex", "gery nuns"). */
 let pairs: Array<[string, string]> = [];
+/** The first run of letters of each name ("royal", "u" of "u of a hospital"): a name starts only where a word holds one. */
+let firstRuns = new Set<string>();
+/** Whether some name opens with no letter (none does today): then the regex looks everywhere. */
+let unanchored = false;
+/** The names' regex, sticky: tried only where a first run is typed. */
+let sticky: RegExp | undefined;
 /** Any word of those names, anywhere in a text (one scan; a look for each word in turn cost ten times as much). */
 let pairWord = /$^/;
 
@@ -31,6 +38,9 @@ function placesRegex(): RegExp {
   pairWord = new RegExp([...new Set(pairs.flat())].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '$^');
   const alts = [...new Set(terms)].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
   re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  sticky = new RegExp(re.source, 'iuy');
+  firstRuns = new Set(terms.map((t) => /^\p{L}+/u.exec(t)?.[0] ?? ''));
+  unanchored = firstRuns.has('');
   return re;
 }
 
@@ -55,18 +65,57 @@ function misspelt(text: string): Entity[] {
   return out;
 }
 
+const RUN = /\p{L}+/gu;
+
+/**
+ * Where a name of the list may start, in order: the offsets of the runs of letters whose lower case opens one (read from
+ * the shared words: no scan of the text). Null when the regex must look everywhere: the text holds "ſ", which the regex
+ * reads as "s" and toLowerCase() does not, or a name opens with no letter.
+ */
+function starts(text: string): number[] | null {
+  if (unanchored || text.includes('ſ')) return null;
+  const out: number[] = [];
+  for (const t of wordsOf(text)) {
+    if (!t.word) continue;
+    if (plainLetters(t.raw)) {
+      if (firstRuns.has(t.lower)) out.push(t.start);
+      continue;
+    }
+    RUN.lastIndex = 0;
+    for (let m = RUN.exec(t.raw); m; m = RUN.exec(t.raw)) if (firstRuns.has(m[0].toLowerCase())) out.push(t.start + m.index);
+  }
+  return out;
+}
+
 export function places(text: string): Entity[] {
   const r = placesRegex();
   const out: Entity[] = misspelt(text);
-  r.lastIndex = 0;
-  for (let m = r.exec(text); m; m = r.exec(text)) {
-    const key = m[0].toLowerCase().replace(/\s+/g, ' ');
-    // A name of two words may also follow a place cue without its "the": "hes been at grey nuns since tues".
-    const cue = key.includes(' ') ? /(?:\bt(?:he|eh)|\bat|\bto|\bfrom|\bin|\binto|@|(?<![\p{L}])(?:à|au|chez))\s+$/iu : /\bt(?:he|eh)\s+$|(?<![\p{L}])(?:au|l['’])\s*$/iu;
-    if (NEEDS_THE.has(key) && !cue.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
-    // Its street makes it the one place: "the sally ann on jasper", "hope mission on 105a st".
-    const end = m.index + m[0].length;
-    out.push({ start: m.index, end: end + (text.startsWith(' o', end) ? streetAfterPlace(text, end) : 0), type: 'FACILITY' });
+  const at = starts(text);
+  if (at === null) {
+    r.lastIndex = 0;
+    for (let m = r.exec(text); m; m = r.exec(text)) take(text, m, out);
+    return out;
+  }
+  // The global regex's matches, looked for only where one can start: the first at or after the last one's end.
+  let from = 0;
+  for (const p of at) {
+    if (p < from) continue;
+    sticky!.lastIndex = p;
+    const m = sticky!.exec(text);
+    if (!m) continue;
+    take(text, m, out);
+    from = p + m[0].length;
   }
   return out;
+}
+
+/** A name of the list found at m, unless it is a short one that needs its "the" and has none. */
+function take(text: string, m: RegExpExecArray, out: Entity[]): void {
+  const key = m[0].toLowerCase().replace(/\s+/g, ' ');
+  // A name of two words may also follow a place cue without its "the": "hes been at grey nuns since tues".
+  const cue = key.includes(' ') ? /(?:\bt(?:he|eh)|\bat|\bto|\bfrom|\bin|\binto|@|(?<![\p{L}])(?:à|au|chez))\s+$/iu : /\bt(?:he|eh)\s+$|(?<![\p{L}])(?:au|l['’])\s*$/iu;
+  if (NEEDS_THE.has(key) && !cue.test(text.slice(Math.max(0, m.index - 6), m.index))) return;
+  // Its street makes it the one place: "the sally ann on jasper", "hope mission on 105a st".
+  const end = m.index + m[0].length;
+  out.push({ start: m.index, end: end + (text.startsWith(' o', end) ? streetAfterPlace(text, end) : 0), type: 'FACILITY' });
 }

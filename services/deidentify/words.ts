@@ -57,3 +57,12 @@ export function blank(text: string, from: number, to: number): boolean {
   }
   return true;
 }
+
+/** Whether a word is ASCII letters only ("dawn", "Royal"): then it is one run of letters, and lower-casing keeps its length. */
+export function plainLetters(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}

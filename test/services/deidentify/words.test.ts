@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { blank, Token, wordsOf } from '../../../services/deidentify/words';
+import { blank, plainLetters, Token, wordsOf } from '../../../services/deidentify/words';
 import { tokenize } from '../../../services/deidentify/classifier/features';
 
 describe('deidentify: words (one tokenisation shared by messyNames and the classifier)', () => {
@@ -51,5 +51,10 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
         for (let to = 0; to <= text.length + 2; to++) assert.equal(blank(text, from, to), /^[ \t]+$/.test(text.slice(from, to)), `${JSON.stringify(text)} ${from}-${to}`);
       }
     }
+  });
+
+  it('tells a word of ASCII letters only (one run of letters, same length lower-cased)', () => {
+    for (const w of ['dawn', 'Royal', 'ZZ']) assert.equal(plainLetters(w), true, w);
+    for (const w of ["o'neil", 'anne-sophie', 'Zoë', 'İstanbul', 'ab1', '`', '@', '[']) assert.equal(plainLetters(w), false, w);
   });
 });
