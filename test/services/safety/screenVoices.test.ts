@@ -33,19 +33,29 @@ describe('risk screen: wordings of new voices (round 6)', () => {
       ['suicide', "says her kids would be better off without her"],
       ['suicide', 'he said everyone would be easier without him'],
       ['suicide', 'she asked what happens to her cat after she dies'],
+      ['suicide', "he's been giving away his fishing gear and his records to the guys"],
+      ['suicide', 'she says she prays god to take her'],
+      ['suicide', 'he told me he is tired of living'],
+      ['suicide', 'she asked how many of her sleeping pills would be too many'],
       ['self_harm', 'he told me he cut again over the weekend'],
       ['self_harm', "she's been stubbing her cigarettes out on her thigh"],
       ['self_harm', 'punched the wall until his knuckles split'],
       ['harm_to_others', 'if that landlord comes around again he says he has a bat by the door for him'],
       ['harm_to_others', 'he told the manager to watch your car tonight'],
       ['harm_to_others', 'he was sharpening a knife and saying his neighbour will learn'],
+      ['harm_to_others', 'says the landlord has to be dealt with before the end of the month'],
+      ['harm_to_others', 'yelled that he would burn the house down with everyone inside'],
       ['abuse', 'she told me her boyfriend choked her on saturday'],
       ['abuse', 'her son locks her in the bedroom when he goes out'],
       ['abuse', "his pension goes straight to the nephew and he's got no food"],
       ['abuse', 'her husband keeps her passport and her bank card'],
+      ['abuse', 'her boyfriend goes through her texts every night'],
+      ['abuse', 'he only lets her visit her sister if he drives her and waits'],
       ['psw_distress', 'i had a drink before my first visit today, first time in years'],
       ['psw_distress', 'i cry in the car most days after shift'],
       ['psw_distress', "i'm dreading going back monday"],
+      ['psw_distress', 'supervisee reports she has been drinking most nights since the death'],
+      ['psw_distress', 'i missed my home group again, three weeks now'],
     ];
     for (const [kind, text] of cases) assert.ok(patternsOnly(text).includes(kind), `${kind}: "${text}" gave ${JSON.stringify(patternsOnly(text))}`);
   });
@@ -66,6 +76,10 @@ describe('risk screen: wordings of new voices (round 6)', () => {
       'he says kms about homework all the time but denies any thoughts of dying',
       'she used to cut when she was a teen and talks about it openly now',
       'out of the hospital friday and her daughter is staying with her for the week',
+      'giving away his couch and his table because he got a new apartment that comes furnished',
+      'she is tired of living in the shelter and wants her own place',
+      'the leak in her bathroom has to be handled before the inspection',
+      'psw reports a client has been drinking again',
     ];
     for (const text of negatives) assert.deepEqual(patternsOnly(text), [], text);
   });
