@@ -876,7 +876,7 @@ export function messyFacilities(t: string): Entity[] {
       const start = m.index + m[0].lastIndexOf(words.join(' '), m[1]!.length);
       // A department or kind after the name is no part of it: "mercy er", "parkside ltc".
       const end = /^(?:er|emerg|ltc)$/.test(shapedHead) ? m.index + m[1]!.trimEnd().length : m.index + m[0].length;
-      out.push({ start, end: end + (t.startsWith(' o', end) ? streetAfterPlace(t, end) : 0), type: 'FACILITY' });
+      pushWithStreet(t, out, start, end);
       continue;
     }
     // "calgary remand centre"; "sent to alberta hospital" (a province or city alone before the facility word, after a place cue).
@@ -900,10 +900,20 @@ export function messyFacilities(t: string): Entity[] {
     }
     const start = m.index + m[0].lastIndexOf(words.join(' '), m[1]!.length);
     const end = ofTail(t, m.index + m[0].length);
-    // Its street makes it the one place: "the ritz motel on 118", "sunrise lodge on 52 st".
-    out.push({ start, end: end + (t.startsWith(' o', end) ? streetAfterPlace(t, end) : 0), type: 'FACILITY' });
+    pushWithStreet(t, out, start, end);
   }
   return out;
+}
+
+/**
+ * A named place, and again with its street when one follows ("the ritz motel on 118", "sunrise lodge on 52 st"): the
+ * longer span wins where it covers what else was found, and the name alone stays found where an address reaches
+ * further than the street ("… on 118 ave nw, edmonton t5k 2j1").
+ */
+function pushWithStreet(t: string, out: Entity[], start: number, end: number): void {
+  out.push({ start, end, type: 'FACILITY' });
+  const street = t.startsWith(' o', end) ? streetAfterPlace(t, end) : 0;
+  if (street) out.push({ start, end: end + street, type: 'FACILITY' });
 }
 
 /** What a place does, after its name: it has beds, fills up, closes. */

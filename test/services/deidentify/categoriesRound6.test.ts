@@ -139,6 +139,9 @@ describe('deidentify: villas, motels and hotels by name, and a named place by it
   it('a named place followed by its street takes the street, not a weekday', () => {
     hidden('staying at harmony house on 118 ave', 'harmony house on 118 ave', 'FACILITY');
     stays('at sunrise lodge on sundays', 'sundays');
+    // An address that reaches further than the street leaves the name found.
+    hidden('staying at sunrise lodge on 118 ave nw, edmonton ab t5k 2j1 now', 'sunrise lodge', 'FACILITY');
+    hidden('staying at sunrise lodge on 118 ave nw, edmonton ab t5k 2j1 now', '118 ave nw');
   });
   it('a nursing home named with an everyday word keeps its whole name', () => {
     hidden("she's at oak haven nursing home now", 'oak haven nursing home', 'FACILITY');
