@@ -902,7 +902,9 @@ export function messyFacilities(t: string): Entity[] {
     const end = ofTail(t, m.index + m[0].length);
     pushWithStreet(t, out, start, end);
   }
-  return out;
+  // In text order, longest first where two start together: a named place settles before a kind on a street inside it
+  // ("sunrise lodge" before "lodge on 118 ave").
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /**
