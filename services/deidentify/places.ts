@@ -115,7 +115,10 @@ function take(text: string, m: RegExpExecArray, out: Entity[]): void {
   // A name of two words may also follow a place cue without its "the": "hes been at grey nuns since tues".
   const cue = key.includes(' ') ? /(?:\bt(?:he|eh)|\bat|\bto|\bfrom|\bin|\binto|@|(?<![\p{L}])(?:à|au|chez))\s+$/iu : /\bt(?:he|eh)\s+$|(?<![\p{L}])(?:au|l['’])\s*$/iu;
   if (NEEDS_THE.has(key) && !cue.test(text.slice(Math.max(0, m.index - 6), m.index))) return;
-  // Its street makes it the one place: "the sally ann on jasper", "hope mission on 105a st".
+  // Its street makes it the one place: "the sally ann on jasper", "hope mission on 105a st". The name alone comes first:
+  // it stays found where an address detector's span reaches further than the street.
   const end = m.index + m[0].length;
-  out.push({ start: m.index, end: end + (text.startsWith(' o', end) ? streetAfterPlace(text, end) : 0), type: 'FACILITY' });
+  out.push({ start: m.index, end, type: 'FACILITY' });
+  const street = text.startsWith(' o', end) ? streetAfterPlace(text, end) : 0;
+  if (street) out.push({ start: m.index, end: end + street, type: 'FACILITY' });
 }

@@ -101,6 +101,8 @@ describe('deidentify: the Salvation Army as a place, and a named place by its st
     hidden('shes stayin at the sally ann on jasper 4 now', 'sally ann on jasper', 'FACILITY');
     hidden('at hope mission on 105a st tonight', 'hope mission on 105a st', 'FACILITY');
     stays('at the mustard seed on sundays', 'sundays');
+    hidden('at hope mission on 105 ave nw, edmonton ab t5h 1a1 tonight', 'hope mission', 'FACILITY');
+    hidden('at hope mission on 105 ave nw, edmonton ab t5h 1a1 tonight', '105 ave nw');
     stays('at the mustard seed on time', 'time');
   });
 });
