@@ -744,6 +744,8 @@ export function messyNames(input: string): Entity[] {
   }
   // A word-name joined to a name found after it in the first pass: "pearl and joy came", "met joy and pearl".
   for (const k of candidates) if (verdictOf[k] === 'wordName' && (found[k - 1] || found[k + 1] || found[k - 2] || found[k + 2]) && slots.inSlot(k, 'wordName')) slots.push(k);
+  // Names placed rather than cued: pairs and lists, appositions, letters, split and autocorrected names (round 6).
+  placedNames(slots);
   NICK_SHAPE.lastIndex = 0;
   const lowerText = /\b(?:big|lil|little)\b/i.test(text);
   for (let m = lowerText ? NICK_SHAPE.exec(text) : null; m; m = NICK_SHAPE.exec(text)) {
@@ -813,4 +815,220 @@ export function unsureNames(text: string): Array<{ start: number; end: number; w
     out.push({ start: t.start, end: t.start + base.length, word: text.slice(t.start, t.start + base.length) });
   }
   return out;
+}
+
+/** Relations as an apposition writes them after a name ("mo (his cuz)", "josh, her son,"), plural ones too. */
+const APPOSED = new Set([...RELATIONS, ...'cuz cuzzin cuzzo twin twins brothers sisters cousins sons daughters kids friends'.split(' ')]);
+/** Possessives that open an apposition ("X, her son"). */
+const APPOSITION_OWNERS = set(`his her their my ur our`);
+/** After a pair or list of people ("hope n cash n sky all at the drop in", "justice n reign both in school"). */
+const AFTER_PEOPLE = set(`all both r are were`);
+/** Words people are named for that are ideas first: a list of only these needs a verb only a person does ("hope and faith are what matter"). */
+const VIRTUES = set(`hope faith grace joy peace love charity mercy patience trust harmony justice honour honor glory bliss destiny`);
+/** Honorifics written after a name ("kulwinder aunty", "gill uncle", "bibi ji"). */
+const AFTER_NAME_HONORIFICS = set(`ji aunty auntie uncle bhaji paji veerji bhabhi didi baji sahib saab`);
+/** First letters of the honorifics, either case: a character test before a word is lower-cased and looked up. */
+const HONORIFIC_FIRST = [...new Set([...AFTER_NAME_HONORIFICS].map((w) => w[0]!))].join('').replace(/./g, (c) => c + c.toUpperCase());
+
+/** A word whose place, not its spelling, makes it a name: no function word, role or relation; a word-name, a name or a slip. */
+function nameShaped(slots: MessyText, k: number): boolean {
+  const v = slots.verdictOf[k];
+  if (slots.found[k]) return true;
+  const w0 = slots.lowerOf(slots.toks[k]);
+  const w = w0.endsWith("'s") || w0.endsWith('’s') ? w0.slice(0, -2) : w0;
+  // A slip reads as the word it misspells ("thne" is then): a function word stays one.
+  if (v === 'safe' || w.length < 2 || SAFE.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w)) return false;
+  return v === 'name' || v === 'wordName' || v === 'keepName' || v === 'typo' || isGiven(w);
+}
+
+/** A hand-kept word-name or nickname ("hope", "sarge"), or a given name that is no everyday word ("rice" is one). */
+function handKeptOrRare(w: string): boolean {
+  return NICKNAMES.has(w) || AMBIGUOUS_NAMES.has(w) || WORD_GIVEN_NAMES.has(w) || LETTER_NAME.test(w) || (dictionaries().firstNames.has(w) && !everyday().has(w));
+}
+
+/** A verb whose subject is a person or people: a person's verb, a finite verb, an -ed or -ing verb ("fixed", "moving"). */
+function peopleVerb(w: string): boolean {
+  if (PERSON_AFTER.has(w) || PAIR_VERBS.has(w) || PERSON_ING.has(w) || (SUBJECT_VERBS.has(w) && w !== 'from')) return true;
+  const d = dictionaries();
+  return (w.length > 4 && w.endsWith('ed') && d.english.has(w)) || (w.length > 5 && w.endsWith('ing') && d.english.has(w));
+}
+
+/**
+ * Round 6 (issue 13): names placed, not cued — pairs and lists of word-names before what people do ("bear n will
+ * fixed the fence", "hope n cash n sky all at the drop in"), a name before an apposition ("josh, her son,", "mo (his
+ * cuz)"), a capital letter standing for someone ("client K said", "T says"), a name split in two by voice-to-text
+ * ("aim ee", "oi sin"), a name and what autocorrect made of it ("Lavish (sorry, Tavish)", "changed marek to market"),
+ * and a name before or after an honorific ("gill uncle", "bibi ji amrit").
+ */
+function placedNames(slots: MessyText): void {
+  const { text, toks, found, d } = slots;
+  const n = toks.length;
+  // Words that open autocorrect's apologies ("sorry", "i mean", "changed … to …"): seen on the way, tested after.
+  let correction = false;
+  // French words are no pieces of a split name ("le bus"): asked only when a pair is looked at.
+  let fr: ((lower: string) => boolean) | null | undefined;
+  for (let k = 0; k < n; k++) {
+    const t = toks[k]!;
+    const len = t.end - t.start;
+    // Function words, keep-list words and letters are most words: one array read, and a letter's code, for them.
+    if (slots.verdictOf[k] === 'safe') {
+      if (len === 1) capitalLetter(slots, k);
+      continue;
+    }
+    const c = text.charCodeAt(t.start);
+    const next = toks[k + 1];
+    if (!next) continue;
+    const spaced = blank(text, t.end, next.start);
+    const after = text.charCodeAt(t.end);
+    // A name before an apposition: "josh, her son," / "josh comma her son" (dictation) / "mo (his cuz)" / "(brothers)".
+    if (!found[k] && (after === 44 || after === 40 || text.charCodeAt(next.start - 1) === 40 || (spaced && next.end - next.start === 5 && slots.lowerOf(next) === 'comma'))) {
+      const gap = text.slice(t.end, next.start);
+      const j = /^[ \t]*[,(][ \t]*$/.test(gap) ? k + 1 : spaced ? k + 2 : -1;
+      const owner = j > 0 ? slots.lowerOf(toks[j]) : '';
+      const relation = APPOSITION_OWNERS.has(owner) ? slots.lowerOf(toks[j + 1]) : gap.includes('(') ? owner : '';
+      // Not a slip ("cryinng, her bf hit her"): its reading is a word there.
+      if (relation && APPOSED.has(relation) && nameShaped(slots, k) && slots.verdictOf[k] !== 'typo') {
+        const prev = slots.lowerOf(toks[k - 1]);
+        if (!DETERMINERS.has(prev) && (slots.verdictOf[k] !== 'word' || isGiven(slots.lowerOf(t)))) slots.push(k);
+      }
+    }
+    if (!correction && len >= 3 && CORRECTION_FIRST.includes(text[t.start]!) && CORRECTION_WORD.test(slots.lowerOf(t))) correction = true;
+    // A name before an honorific ("gill uncle drives", "kulwinder aunty") and after "ji" ("bibi ji amrit").
+    const nlen = next.end - next.start;
+    if (spaced && nlen >= 2 && nlen <= 6 && HONORIFIC_FIRST.includes(text[next.start]!)) {
+      if (!found[k] && AFTER_NAME_HONORIFICS.has(slots.lowerOf(next))) {
+        const w = slots.lowerOf(t);
+        const prev = slots.lowerOf(toks[k - 1]);
+        if (!SAFE.has(w) && !RELATIONS.has(w) && !DETERMINERS.has(prev) && !APPOSITION_OWNERS.has(prev) && (d.anyNames.has(w) || slots.verdictOf[k] === 'name')) slots.push(k);
+      }
+    }
+    if (!found[k] && k > 0 && toks[k - 1]!.end - toks[k - 1]!.start === 2 && slots.lowerOf(toks[k - 1]) === 'ji' && blank(text, toks[k - 1]!.end, t.start) && nameShaped(slots, k) && d.anyNames.has(slots.lowerOf(t))) slots.push(k);
+    // A name split in two by voice-to-text: two lower-case words that are a given name together, one a short piece no
+    // word list reads as a word here ("aim ee", "oi sin"; not French "le", "eu").
+    // The verdicts first (array reads): a short word that is a name or word-name, beside another lower-case word.
+    if (spaced && (shortName(slots, k, len) || shortName(slots, k + 1, nlen)) && c >= 97 && text.charCodeAt(next.start) >= 97) {
+      const a = slots.lowerOf(t);
+      const b0 = slots.lowerOf(next);
+      const b = b0.endsWith("'s") || b0.endsWith('’s') ? b0.slice(0, -2) : b0;
+      fr ??= frenchWordsOf(text);
+      if (!SAFE.has(a) && !SAFE.has(b) && b.length >= 2 && (piece(slots, k, a, fr) || piece(slots, k + 1, b, fr))) {
+        const whole = a + b;
+        // Not a given name beside a piece ("st john"): that name is whole already.
+        if (whole.length >= 4 && !english(whole, d) && (d.firstNames.has(whole) || d.anyNames.has(whole)) && !d.firstNames.has(a) && !d.firstNames.has(b)) {
+          slots.out.push({ start: t.start, end: next.start + b.length, type: 'NAME' });
+          found[k] = 1;
+          found[k + 1] = 1;
+        }
+      }
+    }
+  }
+  // Pairs and lists of word-names before what people do: "bear n will fixed the fence", "may n april came".
+  for (let k = 0; k + 1 < n; k++) {
+    if ((slots.verdictOf[k] === 'safe' && !found[k]) || !joinsNext(slots, k)) continue;
+    const chain = [k];
+    for (let o = k; joinsNext(slots, o); ) {
+      const nx = slots.joined(o, 1) >= 0 ? slots.joined(o, 1) : slots.listed(o, 1);
+      if (nx < 0) break;
+      chain.push(nx);
+      o = nx;
+    }
+    if (chain.length < 2) continue;
+    const last = chain[chain.length - 1]!;
+    k = last;
+    if (chain.every((i) => found[i])) continue;
+    const words = chain.map((i) => slots.lowerOf(toks[i]).replace(/['’]s$/, ''));
+    // One given name or name at least ("may and june were hot" are months) — unless they are what people are to each
+    // other ("may n june r sisters"); beside one, a word a name list holds counts too ("bong n marites moving").
+    const strong = chain.some((i, x) => found[i] || slots.verdictOf[i] === 'name' || (slots.verdictOf[i] === 'wordName' && handKeptOrRare(words[x]!)));
+    const kin = AFTER_PEOPLE.has(slots.lowerOf(toks[last + 1])) && APPOSED.has(slots.lowerOf(toks[last + 2]));
+    if (!strong && !(kin && chain.every((i) => slots.verdictOf[i] === 'keepName'))) continue;
+    if (!chain.every((i, x) => nameShaped(slots, i) || (strong && slots.verdictOf[i] === 'word' && d.anyNames.has(words[x]!) && !ROLE_WORDS.has(words[x]!) && !RELATIONS.has(words[x]!)))) continue;
+    const first = toks[chain[0]!]!;
+    const prev = slots.lowerOf(toks[chain[0]! - 1]);
+    if (DETERMINERS.has(prev) || WORD_BEFORE.has(prev)) continue;
+    const after = last + 1;
+    const bracket = !!toks[after] && text.slice(toks[last]!.end, toks[after]!.start).includes('(');
+    const afterWord = slots.lowerOf(toks[after]);
+    if (afterWord === 'came' && slots.lowerOf(toks[after + 1]) === 'up') continue;
+    const cued = PERSON_BEFORE.has(prev);
+    const people = bracket ? APPOSED.has(afterWord) : AFTER_PEOPLE.has(afterWord) || peopleVerb(afterWord);
+    if (!cued && !(people && clauseStart(text, first.start, prev))) continue;
+    // Ideas joined ("hope and faith are what matter"): only with a verb only a person does, or "both"/"r"/"all".
+    if (!cued && words.every((w) => VIRTUES.has(w)) && !(PERSON_ONLY.has(afterWord) || afterWord === 'both' || afterWord === 'r' || afterWord === 'all')) continue;
+    for (const i of chain) if (!found[i]) slots.push(i);
+  }
+  if (correction) corrected(slots);
+}
+
+/**
+ * A capital letter standing for someone: after a verb or role that takes a person ("client K said", "talked to M."), or
+ * opening a clause before a person's verb ("T says"). Not I, A or U (a pronoun, an article, SMS "you").
+ */
+function capitalLetter(slots: MessyText, k: number): void {
+  const { text, toks, found } = slots;
+  const t = toks[k]!;
+  const c = text.charCodeAt(t.start);
+  if (c < 66 || c > 90 || c === 73 || c === 85 || found[k]) return;
+  const prev = toks[k - 1];
+  const near = !!prev && /^\/?[ \t]+$/.test(text.slice(prev.end, t.start));
+  const cue = near && (PERSON_BEFORE.has(slots.lowerOf(prev)) || (k > 1 && PERSON_BEFORE_PAIRS.has(`${slots.lowerOf(toks[k - 2])} ${slots.lowerOf(prev)}`)));
+  const nextWord = toks[k + 1] && blank(text, t.end, toks[k + 1]!.start) ? slots.lowerOf(toks[k + 1]) : '';
+  if (cue || (clauseStart(text, t.start, slots.lowerOf(prev)) && (PERSON_AFTER.has(nextWord) || (SUBJECT_VERBS.has(nextWord) && nextWord !== 'from')))) slots.push(k);
+}
+
+/** A word of three letters or less judged a name or word-name ("ee", "oi"): half of a name voice-to-text split. */
+function shortName(slots: MessyText, k: number, length: number): boolean {
+  return length <= 3 && (slots.verdictOf[k] === 'wordName' || slots.verdictOf[k] === 'name');
+}
+
+/** A short half of a split name that no word list reads as a word here ("ee", "oi"; not "man", "st", French "le", "eu"). */
+function piece(slots: MessyText, k: number, w: string, fr: ((lower: string) => boolean) | null): boolean {
+  return shortName(slots, k, w.length) && /[aeiouy]/.test(w) && !everyday().has(w) && !NAME_PARTICLES.has(w) && !fr?.(w);
+}
+
+/** Whether token k may be joined to the next by "and", "n", "w", "&", "+" or a comma: looked at before joined()/listed(). */
+function joinsNext(slots: MessyText, k: number): boolean {
+  const { text, toks } = slots;
+  const a = toks[k]!;
+  const b = toks[k + 1];
+  if (!b) return false;
+  if (b.start - a.end === 1 && text.charCodeAt(a.end) === 32) {
+    const l = b.end - b.start;
+    return (l === 1 || l === 3) && CONJ.has(slots.lowerOf(b));
+  }
+  const gap = text.slice(a.end, b.start);
+  return gap.includes(',') || gap.includes('&') || gap.includes('+');
+}
+
+/** "Lavish (sorry, Tavish)", "vegan i mean teagan", "changed marek to market": autocorrect's word and the name it replaced. */
+const CORRECTED = [
+  /(\p{L}+)[ \t]*\([ \t]*(?:sorry|i mean|i meant|meant)[ \t]*,?[ \t]*(\p{L}+)[ \t]*\)/giu,
+  /(\p{L}+)[ \t]+(?:sorry[ \t]+)?(?:i mean|i meant)[ \t]+(\p{L}+)/giu,
+  /(?:chang\p{L}*|autocorrect\p{L}*|correct\p{L}*|put|puts|turn\p{L}*|typed?)[ \t]+(\p{L}+)[ \t]+(?:to|into|for|as)[ \t]+(\p{L}+)/giu,
+];
+/** The words that open those phrases (a word judged safe never does), and their first letters. */
+const CORRECTION_WORD = /^(?:sorry|mean|meant|chang|autocorrect|correct|puts?$|turn|typ)/;
+const CORRECTION_FIRST = 'smcaptSMCAPT';
+
+function corrected(slots: MessyText): void {
+  const { text, toks, found, d } = slots;
+  const at = new Map<number, number>();
+  toks.forEach((t, k) => at.set(t.start, k));
+  for (const re of CORRECTED) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const a = m.index + m[0].indexOf(m[1]!);
+      const b = m.index + m[0].lastIndexOf(m[2]!);
+      const ka = at.get(a);
+      const kb = at.get(b);
+      if (ka === undefined || kb === undefined) continue;
+      const wa = slots.lowerOf(toks[ka]);
+      const wb = slots.lowerOf(toks[kb]);
+      if (SAFE.has(wa) || SAFE.has(wb)) continue;
+      const named = (k: number, w: string) => found[k] === 1 || slots.verdictOf[k] === 'name' || slots.verdictOf[k] === 'typo' || (d.firstNames.has(w) && !everyday().has(w));
+      if (!named(ka, wa) && !named(kb, wb)) continue;
+      if (!found[ka]) slots.push(ka);
+      if (!found[kb]) slots.push(kb);
+    }
+  }
 }

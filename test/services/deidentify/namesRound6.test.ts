@@ -24,3 +24,55 @@ describe('deidentify: a letter changed for a far key is a name, not a typo (roun
     kept('grabbed stuff at dollerama and then home');
   });
 });
+
+describe('deidentify: names placed, not cued (round 6)', () => {
+  it('pairs and lists of word-names before what people do are people', () => {
+    hidden('bear n will fixed the fence', 'bear', 'NAME');
+    hidden('bear n will fixed the fence', 'will', 'NAME');
+    hidden('hope n cash n sky all at the drop in', 'cash', 'NAME');
+    hidden('hope n cash n sky all at the drop in', 'hope', 'NAME');
+    hidden('sunny n lucky (brothers) at the camp', 'lucky', 'NAME');
+    hidden('april n may r sisters lol', 'april', 'NAME');
+    hidden('tobi n peaches moving sat', 'peaches', 'NAME');
+  });
+  it('the same words joined as things and ideas stay', () => {
+    kept('rice and beans were served at noon');
+    kept('salt and pepper were out again');
+    kept('may and june were hot months');
+    kept('coffee and donuts were gone by 10');
+    kept('the bear and the fox were on the trail cam');
+  });
+  it('a name before an apposition of kin', () => {
+    hidden('client says josh comma her son comma will drive her', 'josh', 'NAME');
+    hidden('left a note for josh, her son, at the desk', 'josh', 'NAME');
+    hidden('dusty (his cuz) said ok', 'dusty', 'NAME');
+    kept('had dinner, her mom cooked');
+    kept('went to the store, her sister came too');
+  });
+  it('a capital letter standing for someone', () => {
+    hidden('client R said she is tired', 'R', 'NAME');
+    hidden('T says hes fine today', 'T', 'NAME');
+    hidden('talked to M. again abt the meds', 'M', 'NAME');
+    kept('plan B is fine with her');
+    kept('A said no to the form');
+    kept('she took vitamin D and slept');
+  });
+  it('a name split in two by voice-to-text', () => {
+    hidden('met with aim ee at the library', 'aim ee', 'NAME');
+    hidden('asked oi sin abt meetings', 'oi sin', 'NAME');
+    kept('he is a 20 year old man from here');
+    kept('she is in a bad way, an ex was there');
+  });
+  it("autocorrect's word and the name it replaced", () => {
+    hidden('Drove Lavish (sorry, Tavish) to court', 'Lavish', 'NAME');
+    hidden('my phone changed marek to market again', 'market', 'NAME');
+    hidden('omg vegan i mean teagan had the baby', 'vegan', 'NAME');
+    kept('it was cold i mean freezing out');
+    kept('we changed the plan to friday');
+  });
+  it('a name before an honorific and after ji', () => {
+    hidden('gill uncle drives truck all week', 'gill', 'NAME');
+    hidden('bibi ji amrit fell in the bathroom', 'amrit', 'NAME');
+    kept('her uncle drives truck all week');
+  });
+});
