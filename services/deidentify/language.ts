@@ -78,6 +78,7 @@ const ELISION = /^(?:[dljmnstc]|qu|jusqu|lorsqu|puisqu)['’]/;
  * markers. Built once, at the first note.
  */
 let evidence: Map<string, number> | undefined;
+let longestEvidence = 0;
 function evidenceWords(): Map<string, number> {
   if (evidence) return evidence;
   const { common, firstNames } = dictionaries();
@@ -92,16 +93,17 @@ function evidenceWords(): Map<string, number> {
   }
   for (const w of FRENCH_MARKERS) out.set(w, (out.get(w) ?? 0) | FR);
   evidence = out;
+  longestEvidence = Math.max(...[...out.keys()].map((w) => w.length));
   return out;
 }
 
 /**
- * The word that shows a language in a typed word, and which (FR, ES bits): "" and 0 for most words. A word's pieces are
- * read as French cuts them ("qu'elle" → "elle", "c'est-à-dire" → "c'est"). Per word.
+ * The word that shows a language in a typed word joined by an apostrophe or a hyphen, and which (FR, ES bits): "" and 0
+ * for most. Its pieces are read as French cuts them ("qu'elle" → "elle", "c'est-à-dire" → "c'est"). Per word.
  */
-const evidenceOf = wordMemo((raw: string): [string, number] => {
+const joinedEvidence = wordMemo((raw: string): [string, number] => {
   const ev = evidenceWords();
-  for (const piece of raw.includes("'") || raw.includes('’') || raw.includes('-') ? frenchPieces(raw) : [raw]) {
+  for (const piece of frenchPieces(raw)) {
     const lower = piece.toLowerCase().replace(/’/g, "'");
     const bare = lower.replace(ELISION, '');
     const bits = ev.get(lower) ?? ev.get(bare);
@@ -144,9 +146,15 @@ export function foreignWordsOf(text: string): ((lower: string) => ForeignWord) |
   let bits = 0;
   let firstFr = '';
   let firstEs = '';
+  const ev = evidenceWords();
   for (const t of wordsOf(text)) {
-    if (t.raw.length < 3 || !t.word) continue;
-    const [w, e] = evidenceOf(t.raw);
+    const n = t.raw.length;
+    if (n < 3 || !t.word) continue;
+    // Most words: one look-up of the word as it is; a word joined by ' or - is cut into its pieces (remembered).
+    let w = '';
+    let e = n <= longestEvidence ? (ev.get(t.lower) ?? 0) : 0;
+    if (e) w = t.lower;
+    else if (t.raw.includes("'") || t.raw.includes('’') || t.raw.includes('-')) [w, e] = joinedEvidence(t.raw);
     if (!e) continue;
     if (e & FR) {
       if (!firstFr) firstFr = w;
