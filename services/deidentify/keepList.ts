@@ -65,6 +65,31 @@ export function keepGroups(...ids: string[]): Set<string> {
 }
 
 let phraseRe: RegExp | undefined;
+/** The ASCII words of the keep-list's phrases (runs of letters and digits, lower case); undefined when unsafe. */
+let phraseWords: Set<string> | undefined | null = null;
+
+const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Whether a keep-list phrase may cover the character at `at` (false only when none can): a phrase is matched at word
+ * edges, so the run of letters and digits around `at` would be one of its words whole. Lets dropKept skip the phrase
+ * regex for a name no phrase holds. Conservative outside ASCII (case folding) and for runs of 40 or more (its window).
+ */
+export function phraseMayCover(text: string, at: number): boolean {
+  if (phraseWords === null) {
+    const words = keepList().phrases.flatMap((p) => p.split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
+    // Under the regex's case folding an ASCII word matches no word outside ASCII but one with a long s or a kelvin sign.
+    phraseWords = words.some((w) => /[\u017f\u212a]/.test(w)) ? undefined : new Set(words.filter((w) => /^[a-z0-9]+$/.test(w)));
+  }
+  if (!phraseWords || at >= text.length || !isAsciiAlnum(text.charCodeAt(at))) return true;
+  let s = at;
+  let e = at + 1;
+  while (s > 0 && isAsciiAlnum(text.charCodeAt(s - 1))) s--;
+  while (e < text.length && isAsciiAlnum(text.charCodeAt(e))) e++;
+  // A neighbour outside ASCII may be a letter of the run.
+  if ((s > 0 && text.charCodeAt(s - 1) >= 128) || (e < text.length && text.charCodeAt(e) >= 128) || e - s >= 40) return true;
+  return phraseWords.has(text.slice(s, e).toLowerCase());
+}
 
 /** Where keep-list phrases sit in the text (any case, whole words). */
 export function keepPhraseSpans(text: string): Entity[] {

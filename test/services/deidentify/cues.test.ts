@@ -2,6 +2,7 @@
 // regexes, so a cue must hold wherever its regex can match; and the detectors behind the gates still find their values.
 import assert from 'node:assert/strict';
 import { cue, digitsIn, mayHold } from '../../../services/deidentify/cues';
+import { phraseMayCover } from '../../../services/deidentify/keepList';
 import { hidden, kept } from '../../helpers/deidentify';
 
 describe('deidentify cues', () => {
@@ -46,5 +47,16 @@ describe('deidentify cues', () => {
     hidden('met J0hn at the shelter', 'J0hn', 'NAME');
     hidden('call 780 555 0199 today', '780 555 0199', 'PHONE');
     kept('she had 2 kids with her at the park');
+  });
+
+  it('lets dropKept skip the keep-list phrases only for a word no phrase holds', () => {
+    const text = 'she is on Ontario Works now, texted jamal';
+    assert.ok(phraseMayCover(text, text.indexOf('Ontario')));
+    assert.ok(phraseMayCover(text, text.indexOf('Works')));
+    assert.ok(!phraseMayCover(text, text.indexOf('jamal')));
+    // Outside ASCII the regex's case folding decides.
+    assert.ok(phraseMayCover('met josé at the mens group', 5));
+    kept('she is on Ontario Works now');
+    hidden('she is on Ontario Works now, texted jamal', 'jamal', 'NAME');
   });
 });
