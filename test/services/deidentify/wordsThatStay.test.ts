@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { foreignWordsOf } from '../../../services/deidentify/language';
 import { keepList } from '../../../services/deidentify/keepList';
+import type { Entity } from '../../../services/deidentify/types';
+import { wordsInPlace } from '../../../services/deidentify/wordsInPlace';
 import { hidden, stays } from '../../helpers/deidentify';
 
 describe('deidentify: notes with French or Spanish in them (language.ts)', () => {
@@ -49,5 +51,39 @@ describe('deidentify: words of other Englishes and languages on the keep-list (c
   it('leaves out of the always-kept words any word a name list holds (a word-name needs its slot)', () => {
     const { words } = keepList();
     for (const w of ['tansi', 'irie', 'biko', 'mija']) assert.equal(words.has(w), false, w);
+  });
+});
+
+describe('deidentify: words that stay by their place (wordsInPlace.ts)', () => {
+  const span = (text: string, word: string, from = 0): Entity => {
+    const start = text.indexOf(word, from);
+    return { start, end: start + word.length, type: 'NAME' };
+  };
+  const left = (text: string, words: string[], known: string[] = []): string[] =>
+    wordsInPlace(text, words.map((w) => span(text, w)), known.map((w) => span(text, w))).map((e) => text.slice(e.start, e.end));
+
+  it('gives back a word no name list holds after "a" or a possessive', () => {
+    assert.deepEqual(left('he moved his stuff with his troca, then got a chamba at the shop', ['troca', 'chamba']), []);
+    assert.deepEqual(left('went with her zorvath to the bank', ['zorvath']), [], '"with her": a possessive');
+  });
+  it('keeps hidden a word after "her" when "her" is the object of a verb, and any word a name list holds', () => {
+    assert.deepEqual(left('told her zorvath called back', ['zorvath']), ['zorvath']);
+    assert.deepEqual(left('gave her jamal a ride', ['jamal']), ['jamal']);
+    assert.deepEqual(left('my jaswinder came by', ['jaswinder']), ['jaswinder'], 'a given name after a possessive is someone');
+  });
+  it('never after "the": PSWs name places and families by one word after it', () => {
+    assert.deepEqual(left('she is at the zorvath overnight', ['zorvath']), ['zorvath']);
+  });
+  it('gives back a word-name of another English out of a person slot, not in one', () => {
+    assert.deepEqual(left('she seh the pickney dem good', ['seh', 'pickney']), []);
+    assert.deepEqual(left('met irie at the shop, then irie said hi', ['irie']), ['irie'], 'after "met"');
+    const text = 'met irie at the shop, then irie said hi';
+    assert.deepEqual(wordsInPlace(text, [span(text, 'irie', 10)], []).length, 1, 'before "said"');
+  });
+  it('never gives back a name asked to hide, a capitalised word, two words, or a word beside another name', () => {
+    assert.deepEqual(left('her madda came', ['madda'], ['madda']), ['madda']);
+    assert.deepEqual(left('his Zorvath came', ['Zorvath']), ['Zorvath']);
+    assert.deepEqual(left('tansi castillo came by', ['tansi', 'castillo']), ['tansi', 'castillo']);
+    assert.deepEqual(left('lives at rua a zorvath 12', ['zorvath']), ['zorvath'], 'before a number: an address');
   });
 });

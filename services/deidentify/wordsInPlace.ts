@@ -1,0 +1,87 @@
+/**
+ * Words that stay by their place (issue 13, over-redaction). The name rules hide a word no list knows (Philter's turn):
+ * in notes written in other Englishes that is most often a word of the writer's language ("his troca", "her madda",
+ * "irie"). After the detectors and the classifier, a one-word name typed in lower case is given back where a name
+ * cannot stand:
+ * - after "a" or a possessive ("his troca", "her madda", "a chamba"): a name takes none — unless a given-name list holds the word ("her lola") or "her" is the object of a verb before it ("told her
+ *   deshawn called", "gave her jamal's number");
+ * - a word of other Englishes that a name list also holds (keep-list groups scoped "word-name": "seh", "irie", "mija"),
+ *   unless a cue that takes a person stands before it or a person's verb follows it ("met irie", "irie said").
+ * Never given back: a name the PSW asked to hide, a word written with a capital, a span of more than one word.
+ */
+import type { Entity } from './types';
+import { dictionaries } from './dictionaries';
+import { keepList } from './keepList';
+import { AMBIGUOUS_NAMES } from './lexicon';
+import { NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS } from './messy';
+
+const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+
+/**
+ * Words after which a name cannot stand: "a", "his"… ("her" is read apart: it may be an object). Not "the" nor "this":
+ * PSWs name places by one word after them ("the rockyview", "the ywca") and families too ("the smiths").
+ */
+const NO_NAME_AFTER = set(`a an my your our their his its`);
+
+/** Verbs before "her" that make it their object, so a name may follow: "told her deshawn called". */
+const OBJECT_VERBS = set(`gave give gives giving bought buy paid pay sent send showed show let made make got get lent owe owed
+  told tell asked ask`);
+/** Words before "her" that leave it a possessive even though they take a person: "with her abuela", "w her kuya". */
+const POSSESSIVE_AFTER = set(`with w w/ to for about from at of by`);
+
+const WORD = /^\p{Ll}[\p{Ll}\p{M}'’-]*$/u;
+const PREV_WORD = /(\p{L}[\p{L}\p{M}'’/-]*)[ \t]+$/u;
+const NEXT_WORD = /^[ \t]+(\p{L}[\p{L}\p{M}'’-]*)/u;
+
+/** The word right before `at` (spaces only between), lower-cased; '' when a mark or nothing stands there. */
+function wordBefore(text: string, at: number): [string, number] {
+  const m = PREV_WORD.exec(text.slice(Math.max(0, at - 24), at));
+  return m ? [m[1]!.toLowerCase(), at - m[0].length] : ['', -1];
+}
+
+function wordAfter(text: string, at: number): string {
+  return NEXT_WORD.exec(text.slice(at, at + 24))?.[1]?.toLowerCase() ?? '';
+}
+
+/** Whether a name cannot stand where the word at [start, end) is, by the word before it. */
+function afterDeterminer(text: string, start: number, w: string): boolean {
+  const [prev, at] = wordBefore(text, start);
+  if (!prev) return false;
+  const d = dictionaries();
+  // Only a word no name list holds: "my jaswinder" or "his kiran" is someone, "his troca" a truck.
+  if (d.anyNames.has(w) || AMBIGUOUS_NAMES.has(w) || NICKNAMES.has(w)) return false;
+  if (NO_NAME_AFTER.has(prev)) return true;
+  if (prev !== 'her') return false;
+  const [pp] = wordBefore(text, at);
+  if (POSSESSIVE_AFTER.has(pp)) return true;
+  return !(OBJECT_VERBS.has(pp) || (PERSON_BEFORE.has(pp) && !RELATIONS.has(pp)));
+}
+
+/** Whether a word a name list holds, said in another English ("seh", "irie"), is out of a person's slot here. */
+function wordNameOutOfSlot(text: string, start: number, end: number, w: string): boolean {
+  if (!keepList().scoped.get('word-name')?.has(w)) return false;
+  const [prev] = wordBefore(text, start);
+  if (PERSON_BEFORE.has(prev) || RELATIONS.has(prev)) return false;
+  return !PERSON_AFTER.has(wordAfter(text, end));
+}
+
+/** Whether another span of `found` sits right before or after `e` (a space between): a part of a longer name. */
+function besideSpan(text: string, found: readonly Entity[], e: Entity): boolean {
+  return found.some((o) => o !== e && ((o.end <= e.start && /^[ \t]+$/.test(text.slice(o.end, e.start))) || (o.start >= e.end && /^[ \t]+$/.test(text.slice(e.end, o.start)))));
+}
+
+/**
+ * The name spans of `found` less those given back as words by their place; `known` (names asked to hide) stay, and
+ * so does a word beside another span ("tansi castillo": a name of two words).
+ */
+export function wordsInPlace(text: string, found: Entity[], known: readonly Entity[]): Entity[] {
+  return found.filter((e) => {
+    if (e.type !== 'NAME') return true;
+    const typed = text.slice(e.start, e.end);
+    if (!WORD.test(typed) || known.some((k) => k.start < e.end && e.start < k.end) || besideSpan(text, found, e)) return true;
+    const w = typed.replace(/['’]s$/, '');
+    // A word before a number is part of an address or a code ("a madeira 1"): the detectors' call.
+    if (/^[ \t]+\d/.test(text.slice(e.end, e.end + 3))) return true;
+    return !(afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w));
+  });
+}
