@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Entity } from './types';
 import { dictionaries, FRENCH_MARKERS, frenchWordsOf, spoken } from './dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, TITLES } from './lexicon';
-import { TypoIndex } from './typos';
+import { oneEdit, TypoIndex } from './typos';
 import { wordMemo } from './wordMemo';
 import { blank, wordsOf } from './words';
 
@@ -958,6 +958,25 @@ function placedNames(slots: MessyText): void {
     for (const i of chain) if (!found[i]) slots.push(i);
   }
   if (correction) corrected(slots);
+  respelled(slots);
+}
+
+/**
+ * A name written again differently: a slip-shaped word one edit from a name found in the same note ("trinity says
+ * trinty on her id", "aimee … amiee"). Only slips are compared (other words are hidden or kept by their own rules), so
+ * most notes compare nothing.
+ */
+function respelled(slots: MessyText): void {
+  const { text, toks, found, verdictOf } = slots;
+  let names: string[] | undefined;
+  for (let k = 0; k < toks.length; k++) {
+    if (verdictOf[k] !== 'typo' || found[k]) continue;
+    const t = toks[k]!;
+    if (t.end - t.start < 4) continue;
+    names ??= toks.filter((x, j) => found[j] && x.end - x.start >= 4).map((x) => text.slice(x.start, x.end).toLowerCase());
+    const w = text.slice(t.start, t.end).toLowerCase();
+    if (names.some((n) => oneEdit(w, n))) slots.push(k);
+  }
 }
 
 /**

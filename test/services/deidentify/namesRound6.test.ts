@@ -76,3 +76,14 @@ describe('deidentify: names placed, not cued (round 6)', () => {
     kept('her uncle drives truck all week');
   });
 });
+
+describe('deidentify: a name written again differently (round 6)', () => {
+  it('a slip-shaped word one edit from a name found in the note is that name', () => {
+    hidden('trinity says trinty on her id is wrong', 'trinty', 'NAME');
+    hidden('met aimee at the shelter, later amiee called', 'amiee', 'NAME');
+  });
+  it('slips of words near no name stay words', () => {
+    kept('she was realy tired, realy done');
+    kept('we talkd abt the rent and talkd again');
+  });
+});
