@@ -126,12 +126,14 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
   // A last initial after a name: "rupal s.", "Harjit K."
   for (const e of found) {
     if (e.type !== 'NAME' || text.charCodeAt(e.end) !== 32) continue;
+    // The period sits two or three units on (a letter past the BMP takes two): most names have none there.
+    if (text.charCodeAt(e.end + 2) !== 46 && text.charCodeAt(e.end + 3) !== 46) continue;
     const m = /^ \p{L}\.(?![\p{L}\p{N}])/u.exec(text.slice(e.end, e.end + 4));
     if (m) extra.push({ start: e.start, end: e.end + m[0].length, type: 'NAME' });
   }
   // Most texts name each person once: scan the tokens only when a found name occurs a second time.
   const lower = names.size ? text.toLowerCase() : '';
-  if (names.size && (earlier.length > 0 || [...names].some((n) => lower.indexOf(n) !== lower.lastIndexOf(n)))) {
+  if (names.size && (earlier.length > 0 || twice(lower, names))) {
     // found is sorted: one pointer sweeps it as the tokens advance.
     let f = 0;
     const covered = (s: number, t: number) => {
@@ -160,6 +162,12 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
     }
   }
   return extra.length ? settle([found, extra]) : found;
+}
+
+/** Whether one of `names` occurs twice or more in `lower`. */
+function twice(lower: string, names: Set<string>): boolean {
+  for (const n of names) if (lower.indexOf(n) !== lower.lastIndexOf(n)) return true;
+  return false;
 }
 
 /** Spans of `words` (names found elsewhere in the same debrief) in `text`, by the rule of everywhere(). */

@@ -304,7 +304,7 @@ const NAMING = /\b(?:my name is|my name's|name is|named(?: (?:him|her|them|it))?
 
 function namedAfterCue(text: string, lowerText: string, toks: Tok[], dict: ReturnType<typeof dictionaries>): Entity[] {
   // The cue regex is slow to scan with: it runs only when one of its words is there.
-  if (!lowerText.includes('nam') && !lowerText.includes('call') && !lowerText.includes('known') && !/(?:goes|go|went) by/.test(lowerText)) return [];
+  if (!lowerText.includes('nam') && !lowerText.includes('call') && !lowerText.includes('known') && !(lowerText.includes(' by') && /(?:goes|go|went) by/.test(lowerText))) return [];
   const out: Entity[] = [];
   NAMING.lastIndex = 0;
   for (let m = NAMING.exec(text); m; m = NAMING.exec(text)) {

@@ -45,7 +45,7 @@ function screenWord(text: string, e: Entity): boolean {
   // An English word in lower case right after an article, or after an article and an everyday adjective, is a thing
   // or a kind of person, not someone ("the little boy", "the old man's son", "the new guy"); a family's plural
   // possessive ("the smiths' place") and "said that will…" are left to the rules.
-  if (w === lower && ARTICLE_BEFORE.test(text.slice(Math.max(0, e.start - 24), e.start)) && dictionaries().english.has(lower) && !/^['’](?!s)/.test(text.slice(e.end, e.end + 2))) return true;
+  if (w === lower && dictionaries().english.has(lower) && ARTICLE_BEFORE.test(text.slice(Math.max(0, e.start - 24), e.start)) && !/^['’](?!s)/.test(text.slice(e.end, e.end + 2))) return true;
   // The keep-list's promise, whatever rule found the name: a word on it that no one is named is no name ("the
   // mcdonalds", "a McDonald's bathroom"); after a title it is a surname ("Mr. Elder").
   const kept = KEEP.has(lower) || (/^['’]s\b/.test(text.slice(e.end, e.end + 3)) && KEEP.has(`${lower}'s`));

@@ -40,11 +40,46 @@ let lastTokens: Token[] = [];
 export function wordsOf(text: string): Token[] {
   if (text === lastText) return lastTokens;
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push(new Token(m.index, m.index + m[0].length, m[0]));
+  if (!NON_ASCII.test(text)) asciiWords(text, out);
+  else {
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push(new Token(m.index, m.index + m[0].length, m[0]));
+  }
   lastText = text;
   lastTokens = out;
   return out;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const letter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+const digit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * TOKEN's words in a text of ASCII characters only, found without the regex (most notes): letters are A-Z and a-z,
+ * digits 0-9, and a ' or - between two letters joins them.
+ */
+function asciiWords(text: string, out: Token[]): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let j = i + 1;
+    if (digit(c)) {
+      while (j < n && digit(text.charCodeAt(j))) j++;
+    } else if (letter(c)) {
+      for (;;) {
+        while (j < n && letter(text.charCodeAt(j))) j++;
+        const s = text.charCodeAt(j);
+        if ((s === 39 || s === 45) && j + 1 < n && letter(text.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
+    } else {
+      i = j;
+      continue;
+    }
+    out.push(new Token(i, j, text.slice(i, j)));
+    i = j;
+  }
 }
 
 /** Whether text[from, to) is spaces and tabs, one at least: /^[ \t]+$/ on the gap between two words, without making the string. */
