@@ -5,7 +5,7 @@
  * gives the same file.
  * Each kind's threshold is set on LEAVE-ONE-BATCH-OUT probabilities (bench/screenLobo.ts): every batch's hard
  * negatives, and the ordinary notes as one more batch, scored by a model that never read that batch's voice, the lowest threshold at which the classifier on its
- * own flags that kind on at most its budget of them (2 % for suicide and overdose, whose recall matters most; 1 % for
+ * own flags that kind on at most its budget of them (2 % for suicide and overdose, whose recall matters most; 0.5 % for
  * the others), never below its floor. Five folds by position mixed every voice into every fold and set thresholds
  * that read ~2 % false alarms there and ~7 % on a voice the model had not read.
  */
