@@ -7,7 +7,9 @@
  *   deshawn called", "gave her jamal's number");
  * - a word of other Englishes that a name list also holds (keep-list groups scoped "word-name": "seh", "irie", "mija"),
  *   unless a cue that takes a person stands before it or a person's verb follows it ("met irie", "irie said").
- * Never given back: a name the PSW asked to hide, a word written with a capital, a span of more than one word.
+ * - common English words in a title-cased sentence ("Walked To The Park."), none a given name.
+ * Never given back: a name the PSW asked to hide; by the first two rules, a word written with a capital or a span of
+ * more than one word.
  */
 import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
@@ -65,6 +67,33 @@ function wordNameOutOfSlot(text: string, start: number, end: number, w: string):
   return !PERSON_AFTER.has(wordAfter(text, end));
 }
 
+/** The sentence around [start, end): from the mark before it to the mark after it. */
+function sentenceAround(text: string, start: number, end: number): string {
+  let a = start;
+  while (a > 0 && !'.!?\n'.includes(text[a - 1]!)) a--;
+  let b = end;
+  while (b < text.length && !'.!?\n'.includes(text[b]!)) b++;
+  return text.slice(a, b);
+}
+
+/**
+ * Whether a span is common English words written in title case ("Today Went Well. Walked To The Park.", a notes-app
+ * habit): in a sentence of three words or more, most of them capitalised, a capital says nothing, and words that are
+ * common English and in no given-name or word-name list are words.
+ */
+function titleCaseWords(text: string, e: Entity): boolean {
+  const words = text.slice(e.start, e.end).split(/\s+/);
+  const d = dictionaries();
+  for (const w of words) {
+    const l = w.toLowerCase();
+    if (w === 'I') continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(w) || !d.common.has(l) || d.firstNames.has(l) || AMBIGUOUS_NAMES.has(l) || NICKNAMES.has(l)) return false;
+  }
+  const all = sentenceAround(text, e.start, e.end).match(/\p{L}+/gu) ?? [];
+  const capitalised = all.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return all.length >= 3 && capitalised >= 0.7 * all.length;
+}
+
 /** Whether another span of `found` sits right before or after `e` (a space between): a part of a longer name. */
 function besideSpan(text: string, found: readonly Entity[], e: Entity): boolean {
   return found.some((o) => o !== e && ((o.end <= e.start && /^[ \t]+$/.test(text.slice(o.end, e.start))) || (o.start >= e.end && /^[ \t]+$/.test(text.slice(e.end, o.start)))));
@@ -78,6 +107,7 @@ export function wordsInPlace(text: string, found: Entity[], known: readonly Enti
   return found.filter((e) => {
     if (e.type !== 'NAME') return true;
     const typed = text.slice(e.start, e.end);
+    if (/^\p{Lu}/u.test(typed) && !known.some((k) => k.start < e.end && e.start < k.end) && titleCaseWords(text, e)) return false;
     if (!WORD.test(typed) || known.some((k) => k.start < e.end && e.start < k.end) || besideSpan(text, found, e)) return true;
     const w = typed.replace(/['’]s$/, '');
     // A word before a number is part of an address or a code ("a madeira 1"): the detectors' call.

@@ -80,6 +80,11 @@ describe('deidentify: words that stay by their place (wordsInPlace.ts)', () => {
     const text = 'met irie at the shop, then irie said hi';
     assert.deepEqual(wordsInPlace(text, [span(text, 'irie', 10)], []).length, 1, 'before "said"');
   });
+  it('gives back common English words in a title-cased sentence, never a given name or a word-name there', () => {
+    const text = 'Today Went Well. Called While I Was There. Met Will Baker At Noon.';
+    assert.deepEqual(left(text, ['Went Well', 'While I Was', 'Will Baker']), ['Will Baker']);
+    assert.deepEqual(left('Went well with the landlord today', ['Went']), ['Went'], 'a sentence in ordinary case');
+  });
   it('never gives back a name asked to hide, a capitalised word, two words, or a word beside another name', () => {
     assert.deepEqual(left('her madda came', ['madda'], ['madda']), ['madda']);
     assert.deepEqual(left('his Zorvath came', ['Zorvath']), ['Zorvath']);
