@@ -841,6 +841,22 @@ function nameShaped(slots: MessyText, k: number): boolean {
   return v === 'name' || v === 'wordName' || v === 'keepName' || v === 'typo' || isGiven(w);
 }
 
+/** Words after a word-name that open what a person is doing or where a person is: "not answering", "back in detox". */
+const STATE_NEXT = set(`not back using drinking sleeping staying answering`);
+const STATE_PLACE = set(`in at home from to`);
+const PERSON_DOING = set(`answering picking home here using drinking sleeping staying working again`);
+const SEASONS = set(`summer winter autumn spring fall`);
+
+/** Whether the state word at k makes a person of the word before it: "not answering", "back in", "using again". */
+function personState(slots: MessyText, k: number): boolean {
+  const w = slots.lowerOf(slots.toks[k]);
+  const after = slots.lowerOf(slots.toks[k + 1]);
+  if (w === 'not') return PERSON_DOING.has(after);
+  // "summer back in full swing": a season comes back too.
+  if (w === 'back') return STATE_PLACE.has(after) && !SEASONS.has(slots.lowerOf(slots.toks[k - 1]));
+  return after === 'again' || STATE_PLACE.has(after) || after === 'w' || after === 'with';
+}
+
 /** A hand-kept word-name or nickname ("hope", "sarge"), or a given name that is no everyday word ("rice" is one). */
 function handKeptOrRare(w: string): boolean {
   return NICKNAMES.has(w) || AMBIGUOUS_NAMES.has(w) || WORD_GIVEN_NAMES.has(w) || LETTER_NAME.test(w) || (dictionaries().firstNames.has(w) && !everyday().has(w));
@@ -903,6 +919,11 @@ function placedNames(slots: MessyText): void {
       }
     }
     if (!found[k] && k > 0 && toks[k - 1]!.end - toks[k - 1]!.start === 2 && slots.lowerOf(toks[k - 1]) === 'ji' && blank(text, toks[k - 1]!.end, t.start) && nameShaped(slots, k) && d.anyNames.has(slots.lowerOf(t))) slots.push(k);
+    // A word-name opening a clause before what only a person is doing or where a person is: "ruby not answering",
+    // "storm back in detox", "crystal using again" (not "rain not stopping": the -ing verb must be a person's).
+    if (!found[k] && (slots.verdictOf[k] === 'wordName' || slots.verdictOf[k] === 'keepName') && spaced && STATE_NEXT.has(slots.lowerOf(next)) && personState(slots, k + 1) && isGiven(slots.lowerOf(t)) && clauseStart(text, t.start, slots.lowerOf(toks[k - 1]))) slots.push(k);
+    // A name, a relation and a name ("meeka sister ooleepeeka"): the first is whose relation the second is.
+    if (!found[k] && spaced && RELATIONS.has(slots.lowerOf(next)) && slots.verdictOf[k] !== 'word' && toks[k + 2] && (found[k + 2] || slots.verdictOf[k + 2] === 'name') && blank(text, next.end, toks[k + 2]!.start) && nameShaped(slots, k) && clauseStart(text, t.start, slots.lowerOf(toks[k - 1]))) slots.push(k);
     // A name split in two by voice-to-text: two lower-case words that are a given name together, one a short piece no
     // word list reads as a word here ("aim ee", "oi sin"; not French "le", "eu").
     // The verdicts first (array reads): a short word that is a name or word-name, beside another lower-case word.
@@ -992,7 +1013,10 @@ function capitalLetter(slots: MessyText, k: number): void {
   const near = !!prev && /^\/?[ \t]+$/.test(text.slice(prev.end, t.start));
   const cue = near && (PERSON_BEFORE.has(slots.lowerOf(prev)) || (k > 1 && PERSON_BEFORE_PAIRS.has(`${slots.lowerOf(toks[k - 2])} ${slots.lowerOf(prev)}`)));
   const nextWord = toks[k + 1] && blank(text, t.end, toks[k + 1]!.start) ? slots.lowerOf(toks[k + 1]) : '';
-  if (cue || (clauseStart(text, t.start, slots.lowerOf(prev)) && (PERSON_AFTER.has(nextWord) || (SUBJECT_VERBS.has(nextWord) && nextWord !== 'from')))) slots.push(k);
+  if (!cue && !(clauseStart(text, t.start, slots.lowerOf(prev)) && (PERSON_AFTER.has(nextWord) || (SUBJECT_VERBS.has(nextWord) && nextWord !== 'from')))) return;
+  slots.push(k);
+  // "talked to M. again": the letter's period is the name's, as an initial's is.
+  if (text.charCodeAt(t.end) === 46) slots.out[slots.out.length - 1]!.end = t.end + 1;
 }
 
 /** A word of three letters or less judged a name or word-name ("ee", "oi"): half of a name voice-to-text split. */

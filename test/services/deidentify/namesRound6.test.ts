@@ -87,3 +87,17 @@ describe('deidentify: a name written again differently (round 6)', () => {
     kept('we talkd abt the rent and talkd again');
   });
 });
+
+describe('deidentify: a word-name before what a person is doing or where a person is (round 6)', () => {
+  it('is a person', () => {
+    hidden('ok ruby not answering again', 'ruby', 'NAME');
+    hidden('storm back in detox since friday', 'storm', 'NAME');
+    hidden('crystal using again, she told me', 'crystal', 'NAME');
+    hidden('meeka sister ooleepeeka came up from ottawa', 'meeka', 'NAME');
+  });
+  it('weather, seasons and drugs doing the same stay', () => {
+    kept('rain not stopping today');
+    kept('summer back in full swing at the camp');
+    kept('she smoked crystal again last night');
+  });
+});
