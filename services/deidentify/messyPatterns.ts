@@ -336,7 +336,7 @@ const MEASURES = new Set('mg ml mcg cc hrs hr hours mins min minutes days weeks 
 function streetName(t: string, start: number, w: string, house: number): boolean {
   const d = dictionaries();
   const lower = w.toLowerCase();
-  if (SAFE.has(lower) || KEEP.has(lower) || MEASURES.has(lower)) return false;
+  if (SAFE.has(lower) || KEEP.has(lower) || MEASURES.has(lower) || CONTEXT_STOP.has(lower)) return false;
   if (!d.common.has(lower) && !d.english.has(lower)) return true;
   // Streets named for people ("44 king", "12 Jasper"): a name-list word, singular, after a house number of 10 or more.
   return d.anyNames.has(lower) && !lower.endsWith('s') && (house >= 10 || /\p{Lu}/u.test(t[start]!));
@@ -529,7 +529,7 @@ export function messyDates(t: string): Entity[] {
   })) out.push(e);
   if (FR_DATE_MAY.test(t)) for (const e of all(t, FR_DATE, 'DATE')) out.push(e);
   if (WORD_DATE_MAY.test(t)) for (const e of all(t, WORD_DATE, 'DATE')) out.push(e);
-  for (const e of all(t, ORDINAL_DAY, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && !nounAfter(t, m.index + m[0].length))) out.push(e);
+  for (const e of all(t, ORDINAL_DAY, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && (/\d(?:st|nd|rd|th)\s/i.test(m[0]) || !nounAfter(t, m.index + m[0].length)))) out.push(e);
   if (/the \d/i.test(t)) for (const e of all(t, BARE_DAY, 'DATE', (m) => !RIDE_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index - 3)))) out.push(e);
   for (const e of out) {
     const w = WEEKDAY_BEFORE.exec(t.slice(Math.max(0, e.start - 12), e.start));

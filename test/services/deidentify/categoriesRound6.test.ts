@@ -11,6 +11,7 @@ describe('deidentify: day-and-month dates in every shape (categories, round 6)',
   it('an ordinal day with its month is one date: "the 14th of October"', () => {
     hidden('admitted on the 14th of October with pneumonia', 'the 14th of October', 'DATE');
     hidden('hearing on the 2nd of december re the file', 'the 2nd of december', 'DATE');
+    hidden('a hearing on the 2nd of December regarding file 2304', 'the 2nd of December', 'DATE');
   });
   it('a weekday before a date is part of it', () => {
     hidden('appt w dr mon 4/14 at 9', 'mon 4/14', 'DATE');
@@ -101,6 +102,8 @@ describe('deidentify: the Salvation Army as a place, and a named place by its st
     hidden('shes stayin at the sally ann on jasper 4 now', 'sally ann on jasper', 'FACILITY');
     hidden('at hope mission on 105a st tonight', 'hope mission on 105a st', 'FACILITY');
     stays('at the mustard seed on sundays', 'sundays');
+    hidden('she was at the sally ann on 105 till they kicked her out', 'sally ann on 105', 'FACILITY');
+    stays('she was at the sally ann on 105 till they kicked her out', 'till');
     hidden('at hope mission on 105 ave nw, edmonton ab t5h 1a1 tonight', 'hope mission', 'FACILITY');
     hidden('at hope mission on 105 ave nw, edmonton ab t5h 1a1 tonight', '105 ave nw');
     stays('at the mustard seed on time', 'time');
