@@ -12,6 +12,7 @@ import { places } from './places';
 import { dictionaries } from './dictionaries';
 import { classifierNames } from './classifier/model';
 import { keepScreenWords } from './screenWords';
+import { wordsInPlace } from './wordsInPlace';
 import { mergeSpans } from './spans';
 import { cue, digitsIn, mayHold } from './cues';
 import { CORNER_CUE } from './address';
@@ -205,7 +206,7 @@ function spansIn(text: string, opts: DeidentifyOptions): Entity[] {
   const guessed = classifierNames(text, ruled);
   const found = guessed.length ? settle([ruled, guessed]) : ruled;
   const repeat = spelled.words.length ? [...(opts.repeatNames ?? []), ...spelled.words] : opts.repeatNames;
-  return joinNames(text, everywhere(text, dropKept(text, keepScreenWords(text, found, groups[0]!)), repeat)).map((e) => ({ start: e.start, end: e.end, type: e.type }));
+  return joinNames(text, everywhere(text, dropKept(text, wordsInPlace(text, keepScreenWords(text, found, groups[0]!), groups[0]!)), repeat)).map((e) => ({ start: e.start, end: e.end, type: e.type }));
 }
 
 /** The spans of a reading, as offsets into the caller's text. */
