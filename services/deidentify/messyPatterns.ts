@@ -725,16 +725,18 @@ const FACILITY_CONTEXT = new RegExp(
     `|(?:\\b(?:did|doing|done|spent|spend|served|serving|do|does|got|get|gets|gave him|gave her)\\s(?:a|an|one|two|three|six|\\d{1,3})\\s(?:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?)\\s(?:in|at)\\s(?:the\\s)?)` +
     `|(?:booked into|locked up (?:in|at)|released from|transferred to|sentenced to \\w+ (?:in|at)|back in|out of|been (?:in|at))\\s(?:the\\s)?` +
     `|(?:at|in|to|into)\\s(?:the\\s)?(?=\\p{L}+(?:\\s\\p{L}+)?\\s(?:for|4)\\s(?:detox|rehab|treatment|respite|dialysis|a bed|beds|a mat|the night|supper|dinner|meals?|lunch|breakfast|a shower|showers)\\b)` +
+    // An inmate, booking or offender number and where it is held: "inmate # A43019 at pine grove".
+    `|(?:\\b(?:inmate|booking|offender)(?:\\s(?:#|no\\.?|num|number|id))?(?:\\s?[\\p{L}\\d-]*\\d[\\p{L}\\d-]*)?,?\\s(?:at|in)\\s(?:the\\s)?)` +
     `|(?:stayed|staying|stays|slept|sleeping|sleeps|crashed|crashing|checked into|admitted to|discharged from|dropped (?:him|her|them) (?:off )?at|picked (?:him|her|them) up (?:at|from))\\s(?:at\\s|in\\s)?(?:the\\s)?` +
     `)((?:\\p{L}[\\p{L}'’-]*)(?:\\s\\p{L}[\\p{L}'’-]*){0,2})`,
   'giu',
 );
 /** What FACILITY_CONTEXT_MAY needs: a word of each of its alternatives ("been in" has "been", "3 days " has "days"). */
 const CONTEXT_CUE = cue(
-  'detox rehab treatment respite dialysis withdrawal been stay slept sleep crash checked admitted discharged dropped picked bed mat night supper dinner meal lunch breakfast shower booked locked released transferred sentenced back out',
+  'inmate booking offender detox rehab treatment respite dialysis withdrawal been stay slept sleep crash checked admitted discharged dropped picked bed mat night supper dinner meal lunch breakfast shower booked locked released transferred sentenced back out',
   'day days night nights week weeks wk wks month months mo mos year years yr yrs',
 );
-const FACILITY_CONTEXT_MAY = /detox|rehab|treatment|respite|dialysis|withdrawal|been (?:in|at)|stay|slept|sleep|crash|checked into|admitted|discharged|dropped|picked|for (?:a bed|beds|a mat|the night|supper|dinner|meals?|lunch|breakfast|a shower|showers)|\b(?:a bed|a mat)\b|\d\s(?:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?)\s|\b(?:a|an|one|two|three|six)\s(?:day|night|week|month|year)s?\s(?:in|at)|booked into|locked up|released from|transferred to|sentenced|back in|out of/i;
+const FACILITY_CONTEXT_MAY = /inmate|booking|offender|detox|rehab|treatment|respite|dialysis|withdrawal|been (?:in|at)|stay|slept|sleep|crash|checked into|admitted|discharged|dropped|picked|for (?:a bed|beds|a mat|the night|supper|dinner|meals?|lunch|breakfast|a shower|showers)|\b(?:a bed|a mat)\b|\d\s(?:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?)\s|\b(?:a|an|one|two|three|six)\s(?:day|night|week|month|year)s?\s(?:in|at)|booked into|locked up|released from|transferred to|sentenced|back in|out of/i;
 /** Generic places after those cues: "did 3 months in jail", "10 days in hospital", "detox at the hospital". */
 const GENERIC_PLACES = new Set(`jail prison pen remand hospital hosp detox rehab treatment juvie juvenile custody lockup holding cells cell
   shelter hostel hotel motel bed home house town city school class the a his her their my our its this that there here
@@ -767,7 +769,9 @@ function facilitiesByContext(t: string): Entity[] {
     }
     const after = t.slice(m.index + m[0].length - m[1]!.length + words.slice(0, n).join(' ').length);
     const timed = /^\s(?:since|til|till|until|next|last|on|in|for)\b/i.test(after);
-    if (n === 0 || (!nameLike(words[0]!) && dictionaries().common.has(words[0]!.toLowerCase()) && !(jailVerb && timed && n >= 2))) continue;
+    // Where an inmate is held is a place whatever its words ("inmate # A43019 at pine grove"); generic ones ended the name.
+    const inmate = /^(?:inmate|booking|offender)/i.test(m[0]);
+    if (n === 0 || (!inmate && !nameLike(words[0]!) && dictionaries().common.has(words[0]!.toLowerCase()) && !(jailVerb && timed && n >= 2))) continue;
     // A misspelt kind of place is no name ("back in toown", "out of jali").
     const first = words[0]!.toLowerCase();
     if (TYPO_TARGETS.some((g) => oneEdit(first, g))) continue;

@@ -199,6 +199,10 @@ describe('deidentify: rural US routes, highway marks, numbered roads, places by 
     stays("she's in recovery 2 yrs now", 'recovery');
     stays('took her to costco for lunch', 'costco');
     stays('her nan is in the lodge now', 'lodge');
+    hidden('inmate # A43019 at pine grove, her release is aug 12', 'pine grove', 'FACILITY');
+    hidden('his booking # 24-0611093 at cook county', 'cook county', 'FACILITY');
+    stays('inmate at the jail wants a visit', 'jail');
+    stays('an inmate in his unit hit him', 'unit');
     hidden('sunrise house has a bed open tmrw', 'sunrise house', 'FACILITY');
     stays('her moms house has room for her', 'house');
     stays('the big house is full', 'big');
