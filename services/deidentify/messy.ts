@@ -12,7 +12,7 @@ import type { Entity } from './types';
 import { dictionaries, FRENCH_MARKERS, frenchWordsOf, spoken } from './dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, TITLES } from './lexicon';
 import { oneEdit, TypoIndex } from './typos';
-import { wordMemo } from './wordMemo';
+import { wordMemo, type WordMemo } from './wordMemo';
 import { blank, wordsOf } from './words';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
@@ -295,7 +295,7 @@ export function misspelt(lower: string): boolean {
 
 const judgeCached: (lower: string) => Verdict = wordMemo((lower) => judge(lower, dictionaries()));
 /** The verdict for a token as typed ("Dawn", "dawn"): one map look-up, no lower-casing, on the hot path. */
-const judgeTyped: (raw: string) => Verdict = wordMemo((raw) => judgeCached(raw.toLowerCase()));
+const judgeTyped: WordMemo<Verdict> = wordMemo((raw) => judgeCached(raw.toLowerCase()));
 
 /** What is someone's, after their name typed without an apostrophe ("tanis place", "wills kids"); relations count too. */
 export const OWNED = set(`place house tent room apt appt appointment car truck phone kids kid baby babies dog bday birthday meds court`);
@@ -658,7 +658,7 @@ export function messyNames(input: string): Entity[] {
   for (const w of wordsOf(text)) {
     if (!w.word) continue;
     const raw = w.raw;
-    let v = judgeTyped(raw);
+    let v = judgeTyped.of(w);
     // In a note written in French a French word is a word: "elle était tired", "on va appeler demain".
     // One a name list holds too ("maxime") is a name in a person slot: "son fils maxime".
     if (fr && (v === 'name' || v === 'typo' || v === 'wordName') && fr(raw.toLowerCase())) v = d.anyNames.has(raw.toLowerCase()) && !FRENCH_MARKERS.has(raw.toLowerCase()) ? 'wordName' : 'word';

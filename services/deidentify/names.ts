@@ -11,7 +11,7 @@ import { dictionaries, frenchWordsOf } from './dictionaries';
 import { AMBIGUOUS_NAMES, FACILITY_WORDS, KEEP, NAME_PARTICLES, STREET_TYPES, TITLES, UNIT_WORDS } from './lexicon';
 import { mergeSpans } from './spans';
 import { droppedG, misspelt } from './messy';
-import { wordMemo } from './wordMemo';
+import { wordMemo, type WordMemo } from './wordMemo';
 import { wordsOf } from './words';
 
 type Kind = 'strong' | 'unknown' | 'weak' | 'word' | 'keep' | 'title' | 'initial' | 'particle';
@@ -88,7 +88,7 @@ function classify(raw: string, dict: ReturnType<typeof dictionaries>): Kind {
 }
 
 /** classify() is pure in its token and was the hottest function: memoised, bounded so memory stays flat. */
-const classifyCached: (raw: string) => Kind = wordMemo((raw) => classify(raw, dictionaries()));
+const classifyCached: WordMemo<Kind> = wordMemo((raw) => classify(raw, dictionaries()));
 
 /** Kinds that start a name run, and kinds that continue one (sets: the hot loop allocates no arrays). */
 const RUN_START = new Set<Kind>(['strong', 'unknown', 'weak', 'initial']);
@@ -109,7 +109,7 @@ export function names(text: string): Entity[] {
       // A trailing period belongs to initials and titles only.
       // A lower-case word glued to a digit is SMS ("2moro", "4ever"), not a name.
       const prevCode = start > 0 ? text.charCodeAt(start - 1) : 0;
-      let kind0 = prevCode >= 48 && prevCode <= 57 && /^\p{Ll}/u.test(t) ? 'word' : classifyCached(t);
+      let kind0 = prevCode >= 48 && prevCode <= 57 && /^\p{Ll}/u.test(t) ? 'word' : t === raw ? classifyCached.of(w) : classifyCached(t);
       // In a note written in French a French word is a word ("Elle était là"); a given name stays a name.
       if (fr && (kind0 === 'unknown' || kind0 === 'strong') && fr(t.replace(/\.$/, '').toLowerCase())) kind0 = 'word';
       if (t.endsWith('.') && kind0 !== 'initial' && kind0 !== 'title') t = t.slice(0, -1);

@@ -13,17 +13,9 @@ let slots = 0;
  * `compute` remembered per word: the de-identifier's per-word work (a word's kind, verdict, shape, list codes,
  * misspelling) is pure and repeats across texts, so the hot paths look it up instead of redoing it.
  */
-export function wordMemo<T>(compute: (word: string) => T): (word: string) => T {
+export function wordMemo<T>(compute: (word: string) => T): WordMemo<T> {
   const slot = slots++;
-  return (word) => {
-    let record = records.get(word);
-    if (record === undefined) {
-      if (records.size >= WORDS) records.clear();
-      // Filled with undefined, not empty: every record then holds any kind of value in the same layout, and reading a
-      // slot stays one fast path (an empty array changes layout with the first number, string or boolean stored).
-      record = new Array<unknown>(slots).fill(undefined);
-      records.set(word, record);
-    }
+  const answer = (word: string, record: unknown[]): T => {
     let v = record[slot] as T | undefined;
     if (v === undefined) {
       v = compute(word);
@@ -31,4 +23,27 @@ export function wordMemo<T>(compute: (word: string) => T): (word: string) => T {
     }
     return v;
   };
+  const memo = ((word: string) => answer(word, recordOf(word))) as WordMemo<T>;
+  memo.of = (t) => answer(t.raw, (t.rec ??= recordOf(t.raw)));
+  return memo;
+}
+
+/** A memo of wordMemo(): asked about a word, or about a token's typed word through the record the token keeps. */
+export interface WordMemo<T> {
+  (word: string): T;
+  /** The answer for `t.raw`: the token keeps its word's record, so the stages after the first look nothing up. */
+  of(t: { raw: string; rec?: unknown[] }): T;
+}
+
+/** A word's record of answers, made when first asked. */
+function recordOf(word: string): unknown[] {
+  let record = records.get(word);
+  if (record === undefined) {
+    if (records.size >= WORDS) records.clear();
+    // Filled with undefined, not empty: every record then holds any kind of value in the same layout, and reading a
+    // slot stays one fast path (an empty array changes layout with the first number, string or boolean stored).
+    record = new Array<unknown>(slots).fill(undefined);
+    records.set(word, record);
+  }
+  return record;
 }

@@ -12,6 +12,8 @@ export class Token {
   cls?: number;
   /** Which lists hold it (classifier/features lists()), once asked. */
   l?: string;
+  /** Its typed word's record in the per-word memos (./wordMemo), once asked: one look-up for every stage. */
+  rec?: unknown[];
 
   constructor(
     readonly start: number,

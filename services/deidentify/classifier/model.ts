@@ -61,7 +61,7 @@ export class NameScorer {
  * the classifier cheap. A misspelt everyday word in no name list ("talkd", "realy") is not asked about either.
  */
 export function candidate(t: Token): boolean {
-  return candidateWord(t.raw);
+  return candidateWord.of(t);
 }
 const candidateWord = wordMemo((raw): boolean => {
   const t = new Token(0, raw.length, raw);

@@ -27,4 +27,22 @@ describe('wordMemo', () => {
     none('x');
     assert.equal(calls, 50_002, 'cleared once full, so x is computed again');
   });
+
+  it("answers a token through the record it keeps: the word's answers are shared with plain look-ups, found once per token", () => {
+    const calls: string[] = [];
+    const shout = wordMemo((w) => {
+      calls.push(w);
+      return `${w}!`;
+    });
+    const size = wordMemo((w) => w.length);
+    const tok: { raw: string; rec?: unknown[] } = { raw: 'kofi' };
+    assert.equal(shout.of(tok), 'kofi!');
+    assert.ok(tok.rec, 'the token keeps the record');
+    const rec = tok.rec;
+    assert.equal(size.of(tok), 4);
+    assert.equal(tok.rec, rec, 'a second memo reads the same record');
+    assert.equal(shout('kofi'), 'kofi!');
+    assert.equal(shout.of({ raw: 'kofi' }), 'kofi!');
+    assert.deepEqual(calls, ['kofi'], 'computed once for the token, the plain look-up and another token');
+  });
 });
