@@ -32,11 +32,17 @@ const PROVIDER_EMAIL = new RegExp(`(?<![\\p{L}\\p{N}._-])([\\p{L}\\p{N}._+-]{3,4
 
 export function obfuscatedEmail(t: string): Entity[] {
   return [
-    ...all(t, OBFUSCATED_EMAIL, 'EMAIL', (m) => !/^(?:at|me|him|her|us|them|home|work|it|there)\s/i.test(m[0]) && /\bdot\b|\(dot\)|\[dot\]|\bat\b/i.test(m[0])),
+    ...all(t, OBFUSCATED_EMAIL, 'EMAIL', (m) => !/^(?:at|me|him|her|us|them|home|work|it|there)\s/i.test(m[0]) && /\bdot\b|\(dot\)|\[dot\]|\bat\b/i.test(m[0])).map((e) => {
+      // A user name said with spaces before its number: "sky dot blue 99 at icloud dot com".
+      const spoken = /^\d{1,4}\s?(?:at|\(at\)|\[at\])\s/i.test(t.slice(e.start, e.end)) ? SPOKEN_USER.exec(t.slice(Math.max(0, e.start - 40), e.start)) : null;
+      return spoken ? { ...e, start: e.start - spoken[0].length } : e;
+    }),
     // The user name must look like one: a digit, dot or underscore in it, or no English word ("she is at gmail" stays).
     ...all(t, PROVIDER_EMAIL, 'EMAIL', (m) => /[\d._]|\sdot\s/.test(m[1]!) || (!dictionaries().english.has(m[1]!.toLowerCase()) && !SAFE.has(m[1]!.toLowerCase()))),
   ];
 }
+
+const SPOKEN_USER = /(?<![\p{L}\p{N}])[\p{L}\p{N}_+-]+(?:\s(?:dot|\.)\s[\p{L}\p{N}_+-]+)+\s$/iu;
 
 /** A handle after its platform ("insta is kaydenmoon_44", "snap her at lexxi_xo"), or any word with an underscore. */
 const PLATFORM_HANDLE = /\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|tik tok|twitter|fb|facebook|handle|user ?name|gamertag|discord)\b(?:,?[ \t]+(?:is|name|there|at|on|she|he|they|her|his|their|@|:|-|was)){0,5}[ \t:,]+([\p{L}\p{N}_.]{3,30})(?![\p{L}\p{N}_])/giu;

@@ -215,3 +215,10 @@ describe('deidentify: rural US routes, highway marks, numbered roads, places by 
     hidden('his # is 5550143, no area code', '5550143', 'PHONE');
   });
 });
+
+describe('deidentify: an email user name said with spaces (categories, round 6)', () => {
+  it('"sky dot blue 99 at icloud dot com" is one email', () => {
+    hidden('Her email: sky dot blue 99 at icloud dot com. She wants the forms', 'sky dot blue 99 at icloud dot com', 'EMAIL');
+    stays('we met at 10 at the mall', 'mall');
+  });
+});
