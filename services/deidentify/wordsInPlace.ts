@@ -7,13 +7,15 @@
  *   deshawn called", "gave her jamal's number");
  * - a word of other Englishes that a name list also holds (keep-list groups scoped "word-name": "seh", "irie", "mija"),
  *   unless a cue that takes a person stands before it or a person's verb follows it ("met irie", "irie said").
- * - common English words in a title-cased sentence ("Walked To The Park."), none a given name.
+ * - common English words in a title-cased sentence ("Walked To The Park."), none a given name;
+ * - a function word of the note's French or Spanish (language.ts) where a name list holds it ("de", "la", "Ella dijo").
  * Never given back: a name the PSW asked to hide; by the first two rules, a word written with a capital or a span of
  * more than one word.
  */
 import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
+import { foreignWordsOf } from './language';
 import { AMBIGUOUS_NAMES } from './lexicon';
 import { NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS } from './messy';
 
@@ -99,19 +101,38 @@ function besideSpan(text: string, found: readonly Entity[], e: Entity): boolean 
   return found.some((o) => o !== e && ((o.end <= e.start && /^[ \t]+$/.test(text.slice(o.end, e.start))) || (o.start >= e.end && /^[ \t]+$/.test(text.slice(e.end, o.start)))));
 }
 
+/** Whether the one-word span is a function word of the note's French or Spanish ("de", "la", "ella dijo"). */
+function foreignFunctionWord(text: string, e: Entity, typed: string): boolean {
+  if (/^\p{Lu}/u.test(typed) && !sentenceStart(text, e.start)) return false;
+  return foreignWordsOf(text)?.(typed.toLowerCase()) === 2;
+}
+
+function sentenceStart(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '"' || text[i] === '“')) i--;
+  return i < 0 || '.!?\n:;'.includes(text[i]!);
+}
+
+/** Whether one name span is a word by its place (the rules above); a span beside another is judged in wordsInPlace. */
+function givenBack(text: string, e: Entity): boolean {
+  const typed = text.slice(e.start, e.end);
+  if (/^\p{Lu}/u.test(typed) && titleCaseWords(text, e)) return true;
+  if (!/^\p{L}[\p{L}\p{M}'’-]*$/u.test(typed)) return false;
+  // A word before a number is part of an address or a code ("a madeira 1"): the detectors' call.
+  if (/^[ \t]+\d/.test(text.slice(e.end, e.end + 3))) return false;
+  if (foreignFunctionWord(text, e, typed)) return true;
+  if (!WORD.test(typed)) return false;
+  const w = typed.replace(/['’]s$/, '');
+  return afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w);
+}
+
 /**
  * The name spans of `found` less those given back as words by their place; `known` (names asked to hide) stay, and
- * so does a word beside another span ("tansi castillo": a name of two words).
+ * so does a word beside a span that stays ("tansi castillo": a name of two words; "de la" between two names).
  */
 export function wordsInPlace(text: string, found: Entity[], known: readonly Entity[]): Entity[] {
-  return found.filter((e) => {
-    if (e.type !== 'NAME') return true;
-    const typed = text.slice(e.start, e.end);
-    if (/^\p{Lu}/u.test(typed) && !known.some((k) => k.start < e.end && e.start < k.end) && titleCaseWords(text, e)) return false;
-    if (!WORD.test(typed) || known.some((k) => k.start < e.end && e.start < k.end) || besideSpan(text, found, e)) return true;
-    const w = typed.replace(/['’]s$/, '');
-    // A word before a number is part of an address or a code ("a madeira 1"): the detectors' call.
-    if (/^[ \t]+\d/.test(text.slice(e.end, e.end + 3))) return true;
-    return !(afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w));
-  });
+  const back = found.map((e) => e.type === 'NAME' && !known.some((k) => k.start < e.end && e.start < k.end) && givenBack(text, e));
+  if (!back.includes(true)) return found;
+  const staying = found.filter((_, i) => !back[i]);
+  return found.filter((e, i) => !back[i] || (!titleCaseWords(text, e) && besideSpan(text, staying, e)));
 }

@@ -85,6 +85,12 @@ describe('deidentify: words that stay by their place (wordsInPlace.ts)', () => {
     assert.deepEqual(left(text, ['Went Well', 'While I Was', 'Will Baker']), ['Will Baker']);
     assert.deepEqual(left('Went well with the landlord today', ['Went']), ['Went'], 'a sentence in ordinary case');
   });
+  it("gives back a function word of the note's French or Spanish that a name list holds, not one between names", () => {
+    const text = "Ella dijo que no puede venir, la señora de arriba est malade, c'est ça";
+    assert.deepEqual(left(text, ['Ella', 'la', 'de']), []);
+    const named = 'elle est chez maria de la cruz avec sa fille';
+    assert.deepEqual(left(named, ['maria', 'de', 'la', 'cruz']), ['maria', 'de', 'la', 'cruz']);
+  });
   it('never gives back a name asked to hide, a capitalised word, two words, or a word beside another name', () => {
     assert.deepEqual(left('her madda came', ['madda'], ['madda']), ['madda']);
     assert.deepEqual(left('his Zorvath came', ['Zorvath']), ['Zorvath']);
