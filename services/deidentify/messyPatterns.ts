@@ -472,7 +472,7 @@ export function messyAddresses(t: string): Entity[] {
   return spans;
 }
 
-const ROAD_NUMBER = /^\s\d{1,4}[a-z]?(?![\p{L}\p{N}:.\/-])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/iu;
+const ROAD_NUMBER = /^\s\d{1,4}[a-z]?(?![\p{L}\p{N}:./-])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/iu;
 const ADDRESS_ZIP = /^,?\s\d{5}(?:-\d{4})?(?![\p{L}\p{N}-])/u;
 const TRAILING_UNIT = /^,?\s(?:apt|apartment|unit|suite|ste|bsmt|basement|rm|room|#)\.?\s?#?\s?(?:\d{1,5}[a-z]?|[a-z])(?![\p{L}\p{N}])/iu;
 
