@@ -121,8 +121,9 @@ function givenBack(text: string, e: Entity): boolean {
   // A word before a number is part of an address or a code ("a madeira 1"): the detectors' call.
   if (/^[ \t]+\d/.test(text.slice(e.end, e.end + 3))) return false;
   if (foreignFunctionWord(text, e, typed)) return true;
-  if (!WORD.test(typed)) return false;
-  const w = typed.replace(/['’]s$/, '');
+  const w = typed.replace(/['’]s$/, '').toLowerCase();
+  // A word-name of another English opening a sentence takes its capital from there ("Tansi! …", "Oya, next step").
+  if (!WORD.test(typed)) return sentenceStart(text, e.start) && wordNameOutOfSlot(text, e.start, e.end, w);
   return afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w);
 }
 

@@ -79,6 +79,8 @@ describe('deidentify: words that stay by their place (wordsInPlace.ts)', () => {
     assert.deepEqual(left('met irie at the shop, then irie said hi', ['irie']), ['irie'], 'after "met"');
     const text = 'met irie at the shop, then irie said hi';
     assert.deepEqual(wordsInPlace(text, [span(text, 'irie', 10)], []).length, 1, 'before "said"');
+    assert.deepEqual(left('Tansi! Kokum came to the visit', ['Tansi']), [], 'with the capital of a sentence start');
+    assert.deepEqual(left('We met Tansi at the centre', ['Tansi']), ['Tansi'], 'a capital inside a sentence');
   });
   it('gives back common English words in a title-cased sentence, never a given name or a word-name there', () => {
     const text = 'Today Went Well. Called While I Was There. Met Will Baker At Noon.';
