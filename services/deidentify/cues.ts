@@ -20,7 +20,7 @@ const cues: Cue[] = [];
 const byWord = new Map<string, number>();
 const WORDS = 50_000;
 const ALL = -1;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uFFFF]/;
 const JOINED = /['’-]/;
 
 /** Cues held by every text: one given a word that is not a-z (a list grown with "hôpital"), so its gate always runs. */

@@ -24,7 +24,10 @@ export function wordMemo<T>(compute: (word: string) => T): WordMemo<T> {
     return v;
   };
   const memo = ((word: string) => answer(word, recordOf(word))) as WordMemo<T>;
-  memo.of = (t) => answer(t.raw, (t.rec ??= recordOf(t.raw)));
+  memo.of = (t) => {
+    t.rec ??= recordOf(t.raw);
+    return answer(t.raw, t.rec);
+  };
   return memo;
 }
 

@@ -52,7 +52,7 @@ export function wordsOf(text: string): Token[] {
   return out;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uFFFF]/;
 const letter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 const digit = (c: number): boolean => c >= 48 && c <= 57;
 
