@@ -66,7 +66,8 @@ function given(): Set<string> {
 }
 
 function language(bit: number): Language {
-  return (cache[bit] ??= build(bit));
+  cache[bit] ??= build(bit);
+  return cache[bit];
 }
 
 /** Elided French articles and pronouns before a word: "l'appartement", "qu'elle", "j’ai". */
@@ -197,7 +198,8 @@ function capitalisedInside(text: string): Set<string> | undefined {
     let i = t.start - 1;
     while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
     if (i < 0 || OPENERS.includes(text[i]!)) continue;
-    (out ??= new Set<string>()).add(t.lower);
+    out ??= new Set<string>();
+    out.add(t.lower);
   }
   return out;
 }
