@@ -827,8 +827,8 @@ const AFTER_PEOPLE = set(`all both r are were`);
 const VIRTUES = set(`hope faith grace joy peace love charity mercy patience trust harmony justice honour honor glory bliss destiny`);
 /** Honorifics written after a name ("kulwinder aunty", "gill uncle", "bibi ji"). */
 const AFTER_NAME_HONORIFICS = set(`ji aunty auntie uncle bhaji paji veerji bhabhi didi baji sahib saab`);
-/** First letters of the honorifics, either case: a character test before a word is lower-cased and looked up. */
-const HONORIFIC_FIRST = [...new Set([...AFTER_NAME_HONORIFICS].map((w) => w[0]!))].join('').replace(/./g, (c) => c + c.toUpperCase());
+/** The honorifics' first two letters, as (code | 32) << 7 | (code | 32): tested before a word is lower-cased and looked up. */
+const HONORIFIC_STARTS = new Set([...AFTER_NAME_HONORIFICS].map((w) => (w.charCodeAt(0) << 7) | w.charCodeAt(1)));
 
 /** A word whose place, not its spelling, makes it a name: no function word, role or relation; a word-name, a name or a slip. */
 function nameShaped(slots: MessyText, k: number): boolean {
@@ -908,10 +908,10 @@ function placedNames(slots: MessyText): void {
         if (!DETERMINERS.has(prev) && (slots.verdictOf[k] !== 'word' || isGiven(slots.lowerOf(t)))) slots.push(k);
       }
     }
-    if (!correction && len >= 3 && CORRECTION_FIRST.includes(text[t.start]!) && CORRECTION_WORD.test(slots.lowerOf(t))) correction = true;
+    if (!correction && len >= 3 && CORRECTION_STARTS.has(((c | 32) << 7) | (text.charCodeAt(t.start + 1) | 32)) && CORRECTION_WORD.test(slots.lowerOf(t))) correction = true;
     // A name before an honorific ("gill uncle drives", "kulwinder aunty") and after "ji" ("bibi ji amrit").
     const nlen = next.end - next.start;
-    if (spaced && nlen >= 2 && nlen <= 6 && HONORIFIC_FIRST.includes(text[next.start]!)) {
+    if (spaced && nlen >= 2 && nlen <= 6 && HONORIFIC_STARTS.has(((text.charCodeAt(next.start) | 32) << 7) | (text.charCodeAt(next.start + 1) | 32))) {
       if (!found[k] && AFTER_NAME_HONORIFICS.has(slots.lowerOf(next))) {
         const w = slots.lowerOf(t);
         const prev = slots.lowerOf(toks[k - 1]);
@@ -923,7 +923,7 @@ function placedNames(slots: MessyText): void {
     // "storm back in detox", "crystal using again" (not "rain not stopping": the -ing verb must be a person's).
     if (!found[k] && (slots.verdictOf[k] === 'wordName' || slots.verdictOf[k] === 'keepName') && spaced && STATE_NEXT.has(slots.lowerOf(next)) && personState(slots, k + 1) && isGiven(slots.lowerOf(t)) && clauseStart(text, t.start, slots.lowerOf(toks[k - 1]))) slots.push(k);
     // A name, a relation and a name ("meeka sister ooleepeeka"): the first is whose relation the second is.
-    if (!found[k] && spaced && RELATIONS.has(slots.lowerOf(next)) && slots.verdictOf[k] !== 'word' && toks[k + 2] && (found[k + 2] || slots.verdictOf[k + 2] === 'name') && blank(text, next.end, toks[k + 2]!.start) && nameShaped(slots, k) && clauseStart(text, t.start, slots.lowerOf(toks[k - 1]))) slots.push(k);
+    if (!found[k] && slots.verdictOf[k] !== 'word' && spaced && RELATIONS.has(slots.lowerOf(next)) && toks[k + 2] && (found[k + 2] || slots.verdictOf[k + 2] === 'name') && blank(text, next.end, toks[k + 2]!.start) && nameShaped(slots, k) && clauseStart(text, t.start, slots.lowerOf(toks[k - 1]))) slots.push(k);
     // A name split in two by voice-to-text: two lower-case words that are a given name together, one a short piece no
     // word list reads as a word here ("aim ee", "oi sin"; not French "le", "eu").
     // The verdicts first (array reads): a short word that is a name or word-name, beside another lower-case word.
@@ -1051,7 +1051,8 @@ const CORRECTED = [
 ];
 /** The words that open those phrases (a word judged safe never does), and their first letters. */
 const CORRECTION_WORD = /^(?:sorry|mean|meant|chang|autocorrect|correct|puts?$|turn|typ)/;
-const CORRECTION_FIRST = 'smcaptSMCAPT';
+/** Their first two letters, as (code | 32) << 7 | (code | 32): two character reads and a number look-up for most words. */
+const CORRECTION_STARTS = new Set(['so', 'me', 'ch', 'au', 'co', 'pu', 'tu', 'ty'].map((p) => (p.charCodeAt(0) << 7) | p.charCodeAt(1)));
 
 function corrected(slots: MessyText): void {
   const { text, toks, found, d } = slots;
