@@ -1057,7 +1057,7 @@ const CORRECTION_STARTS = new Set(['so', 'me', 'ch', 'au', 'co', 'pu', 'tu', 'ty
 function corrected(slots: MessyText): void {
   const { text, toks, found, d } = slots;
   const at = new Map<number, number>();
-  toks.forEach((t, k) => at.set(t.start, k));
+  for (let k = 0; k < toks.length; k++) at.set(toks[k]!.start, k);
   for (const re of CORRECTED) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
