@@ -8,7 +8,8 @@
  * - a word of other Englishes that a name list also holds (keep-list groups scoped "word-name": "seh", "irie", "mija"),
  *   unless a cue that takes a person stands before it or a person's verb follows it ("met irie", "irie said").
  * - common English words in a title-cased sentence ("Walked To The Park."), none a given name;
- * - a function word of the note's French or Spanish (language.ts) where a name list holds it ("de", "la", "Ella dijo").
+ * - a function word of the note's French or Spanish (language.ts) where a name list holds it ("de", "la", "Ella dijo");
+ * - "will" before a verb in its base form, with no person cue before it: the modal ("the landlord will learn").
  * Never given back: a name the PSW asked to hide; by the first two rules, a word written with a capital or a span of
  * more than one word.
  */
@@ -69,6 +70,23 @@ function wordNameOutOfSlot(text: string, start: number, end: number, w: string):
   return !PERSON_AFTER.has(wordAfter(text, end));
 }
 
+/**
+ * Verbs in their base form: after one of them a lower-case "will" is the modal, not a name ("the landlord will learn",
+ * "the worker will follow up"; "met will at the dropin" and "saw will go in" keep their person).
+ */
+const BASE_VERBS = set(`be have do get go come call text see pay learn follow help take make need stay try bring meet talk let keep
+  find give tell ask start move check send pick drop drive walk look sign apply wait work sleep eat use leave lose win hurt kill
+  regret understand know think feel say speak listen answer reach connect book phone visit attend show live`);
+
+/** Whether a lower-case "will" is the modal verb here: a base-form verb (or "not"/"never") follows, no person cue before. */
+function modalWill(text: string, start: number, end: number, w: string): boolean {
+  if (w !== 'will') return false;
+  const next = wordAfter(text, end);
+  if (!(BASE_VERBS.has(next) || next === 'not' || next === 'never' || next === 'prob' || next === 'probably')) return false;
+  const [prev] = wordBefore(text, start);
+  return !(PERSON_BEFORE.has(prev) && !RELATIONS.has(prev));
+}
+
 /** The sentence around [start, end): from the mark before it to the mark after it. */
 function sentenceAround(text: string, start: number, end: number): string {
   let a = start;
@@ -124,7 +142,7 @@ function givenBack(text: string, e: Entity): boolean {
   const w = typed.replace(/['’]s$/, '').toLowerCase();
   // A word-name of another English opening a sentence takes its capital from there ("Tansi! …", "Oya, next step").
   if (!WORD.test(typed)) return sentenceStart(text, e.start) && wordNameOutOfSlot(text, e.start, e.end, w);
-  return afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w);
+  return afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w) || modalWill(text, e.start, e.end, w);
 }
 
 /**

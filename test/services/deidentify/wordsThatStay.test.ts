@@ -99,4 +99,11 @@ describe('deidentify: words that stay by their place (wordsInPlace.ts)', () => {
     assert.deepEqual(left('tansi castillo came by', ['tansi', 'castillo']), ['tansi', 'castillo']);
     assert.deepEqual(left('lives at rua a zorvath 12', ['zorvath']), ['zorvath'], 'before a number: an address');
   });
+  it('gives back a lower-case "will" before a verb in its base form (the modal), not "will" in a person slot', () => {
+    for (const text of ['the landlord will learn', 'the worker will follow up tmrw', 'her ex will pay for this', 'she said he will not go back'])
+      stays(text, 'will');
+    hidden('met will and hope at the dropin', 'will', 'NAME');
+    hidden('dropped off will at his moms', 'will', 'NAME');
+    hidden('picked up will then the food bank', 'will', 'NAME');
+  });
 });
