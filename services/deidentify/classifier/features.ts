@@ -145,8 +145,12 @@ const hashed: (s: string) => number = wordMemo((s) => hash(s));
 const START = hash('<s>');
 const END = hash('</s>');
 /** Context templates, numbered: a feature is the template mixed with its value's hash. */
-const T = { Cap: 1, W1: 2, Wn1: 3, W2: 4, Wn2: 5, Sh1: 6, Shn1: 7, C1: 8, Cn1: 9, C1Cn1: 10, W1L: 11, LWn1: 12, Cue: 13 };
-const CUES = { before: 1, possRel: 2, det: 3, after: 4, subject: 5, capMid: 6, prep: 7, listAfter: 8, listBefore: 9, listName: 10, besideName: 11, owner: 12 };
+const T = { Cap: 1, W1: 2, Wn1: 3, W2: 4, Wn2: 5, Sh1: 6, Shn1: 7, C1: 8, Cn1: 9, C1Cn1: 10, W1L: 11, LWn1: 12, Cue: 13, CapH: 14, C2: 15, Cn2: 16, Ask: 17, HL: 18, CueL: 19 };
+const CUES = {
+  before: 1, possRel: 2, det: 3, after: 4, subject: 5, capMid: 6, prep: 7, listAfter: 8, listBefore: 9, listName: 10, besideName: 11, owner: 12,
+  foundBefore: 13, foundAfter: 14, foundEarlier: 15, foundLater: 16, before2: 17, before3: 18, after2: 19, capElsewhere: 20, lowerElsewhere: 21,
+  foundBeside2: 22,
+};
 const f = (template: number, value: number): number => mix(template, value) & MASK;
 function formOf(t: Token | undefined, none: number): number {
   if (!t) return none;
@@ -168,8 +172,66 @@ const capital = (raw: string): boolean => {
   return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(raw);
 };
 
-/** Features of the word at `i` in its place: capitals against the sentence start, neighbours, person cues. */
-export function contextFeatures(text: string, toks: readonly Token[], i: number): number[] {
+/**
+ * What the classifier of round 7 knows of the note around a word, worked out once per note and only when a word is
+ * asked: the note's case habit, which words the rules already hid as names or as other identifiers, and how each word
+ * is written elsewhere in it. Features built from it carry across writers (no word of a note is kept in clear).
+ */
+export interface NoteContext {
+  /** 'x' no capital anywhere (an all-lower note), 'C' most sentences open with a capital, 'm' mixed. */
+  habit: 'x' | 'C' | 'm';
+  /** Per token: 1 inside a name the rules found, 2 inside another identifier, 0 visible. */
+  found: Uint8Array;
+  /** The first and last token of a found name (-1 none). */
+  firstName: number;
+  lastName: number;
+  /** Lower-cased words written with a capital inside a sentence somewhere in the note, and written in lower case. */
+  capped: Set<string>;
+  lowered: Set<string>;
+}
+
+/** The note's context for round-7 features; `covered` (sorted by start) are the spans the rules found. */
+export function noteContext(text: string, toks: readonly Token[], covered: readonly { start: number; end: number; type: string }[]): NoteContext {
+  const found = new Uint8Array(toks.length);
+  let firstName = -1;
+  let lastName = -1;
+  let c = 0;
+  let starts = 0;
+  let capStarts = 0;
+  let anyCap = false;
+  const capped = new Set<string>();
+  const lowered = new Set<string>();
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    while (c < covered.length && covered[c]!.end <= t.start) c++;
+    if (c < covered.length && covered[c]!.start < t.end) {
+      const name = covered[c]!.type === 'NAME';
+      found[i] = name ? 1 : 2;
+      if (name) {
+        if (firstName < 0) firstName = i;
+        lastName = i;
+      }
+    }
+    if (!t.word) continue;
+    const cap = capital(t.raw);
+    if (cap && t.raw !== 'I') anyCap = true;
+    const at = boundary(text, toks, i);
+    if (at === 'S') {
+      starts++;
+      if (cap) capStarts++;
+    } else if (cap && at === '-') capped.add(t.lower);
+    else if (!cap) lowered.add(t.lower);
+  }
+  const habit = !anyCap ? 'x' : capStarts * 2 > starts ? 'C' : 'm';
+  return { habit, found, firstName, lastName, capped, lowered };
+}
+
+/**
+ * Features of the word at `i` in its place: capitals against the sentence start, neighbours, person cues; with a note
+ * context (models of round 7), also against the note's case habit, the names the rules found around it, cues two and
+ * three words away, how the word is written elsewhere in the note and why it was asked (`ask`, see model.ts asked()).
+ */
+export function contextFeatures(text: string, toks: readonly Token[], i: number, ctx?: NoteContext, ask = 0): number[] {
   const t = toks[i]!;
   const at = boundary(text, toks, i);
   const p1 = toks[i - 1];
@@ -217,7 +279,37 @@ export function contextFeatures(text: string, toks: readonly Token[], i: number)
     // A possessive after it, or a relation or what is someone's: "jaylens mom", "tanis place".
     if (n1 && OWNED_NEXT.has(n1.lower)) out.push(f(T.Cue, CUES.owner));
   }
+  if (ctx) roundSeven(text, toks, i, ctx, ask, cap, at, l, out);
   return out;
+}
+
+function roundSeven(text: string, toks: readonly Token[], i: number, ctx: NoteContext, ask: number, cap: boolean, at: string, l: number, out: number[]): void {
+  const t = toks[i]!;
+  const p1 = toks[i - 1];
+  const p2 = toks[i - 2];
+  const p3 = toks[i - 3];
+  const n1 = toks[i + 1];
+  const n2 = toks[i + 2];
+  // A capital means little in a note that capitalises nothing, much in one that capitalises its sentences.
+  out.push(f(T.CapH, (cap ? 8 : 16) + at.charCodeAt(0) * 3 + ctx.habit.charCodeAt(0) * 7));
+  out.push(f(T.HL, mix(hashed(ctx.habit), l)));
+  out.push(f(T.C2, classOf(p2)), f(T.Cn2, classOf(n2)));
+  out.push(f(T.Ask, ask));
+  const cues: number[] = [];
+  // Names the rules found: right beside it (a surname after a given name, "marcus [whitehorse]"), or in the note.
+  if (p1 && ctx.found[i - 1] === 1 && gapIsSpace(text, p1, t)) cues.push(CUES.foundBefore);
+  if (n1 && ctx.found[i + 1] === 1 && gapIsSpace(text, t, n1)) cues.push(CUES.foundAfter);
+  if ((p2 && ctx.found[i - 2] === 1 && p1 && JOINS.has(p1.lower)) || (n2 && ctx.found[i + 2] === 1 && n1 && JOINS.has(n1.lower))) cues.push(CUES.foundBeside2);
+  if (ctx.firstName >= 0 && ctx.firstName < i) cues.push(CUES.foundEarlier);
+  if (ctx.lastName > i) cues.push(CUES.foundLater);
+  // Person cues a word or two further away: "met up w/ X", "texted her cuz X", "X n me went".
+  if (p2 && PERSON_BEFORE.has(p2.lower)) cues.push(CUES.before2);
+  if (p3 && PERSON_BEFORE.has(p3.lower)) cues.push(CUES.before3);
+  if (n2 && PERSON_AFTER.has(n2.lower)) cues.push(CUES.after2);
+  // The same word written with a capital inside a sentence elsewhere in the note (a name the writer capitalised once).
+  if (!cap && ctx.capped.has(t.lower)) cues.push(CUES.capElsewhere);
+  if (cap && ctx.lowered.has(t.lower)) cues.push(CUES.lowerElsewhere);
+  for (const c of cues) out.push(f(T.Cue, 100 + c), f(T.CueL, mix(c, l)));
 }
 
 /**

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from '../types';
 import { frenchWordsOf } from '../dictionaries';
-import { BITS, contextFeatures, lists, listsOf, ownFeatures, tokenize, Token } from './features';
+import { BITS, boundary, contextFeatures, lists, listsOf, noteContext, ownFeatures, tokenize, Token, type NoteContext } from './features';
+import { PERSON_BEFORE } from '../messy';
 import { wordMemo } from '../wordMemo';
 
 export interface NameModel {
@@ -16,6 +17,13 @@ export interface NameModel {
   bits: number;
   /** A word scoring at or above it is a name. */
   threshold: number;
+  /** Added to the threshold for a word-name, a misspelt word or a word asked only for its slot (WORD_NAME_MARGIN if absent). */
+  wordNameMargin?: number;
+  /**
+   * 2 (round 7): the note context's features (features.ts NoteContext) and the words asked for their slot (asked());
+   * absent: round 5's features and candidate() alone.
+   */
+  featureSet?: 2 | 3;
   /** How it was made: the files and a SHA-256 of their contents, epochs, seed, words seen and how many were names. */
   trainedOn: { files: string[]; sha256: string; epochs: number; seed: number; tokens: number; names: number };
   /** Non-zero averaged weights by bucket. */
@@ -41,8 +49,8 @@ export class NameScorer {
     return s;
   }
 
-  /** The score of the word at `i` (higher: more likely a name). */
-  score(text: string, toks: readonly Token[], i: number): number {
+  /** The score of the word at `i` (higher: more likely a name); `ctx` and `ask` for a round-7 model. */
+  score(text: string, toks: readonly Token[], i: number, ctx?: NoteContext, ask = 0): number {
     const t = toks[i]!;
     let own = this.own.get(t.raw);
     if (own === undefined) {
@@ -50,7 +58,12 @@ export class NameScorer {
       own = this.sum(ownFeatures(t.raw, t.lower));
       this.own.set(t.raw, own);
     }
-    return own + this.sum(contextFeatures(text, toks, i));
+    return own + this.sum(contextFeatures(text, toks, i, ctx, ask));
+  }
+
+  /** What a word asked as `ask` (asked()) must score to be a name. */
+  need(ask: number): number {
+    return this.model.threshold + (ask === 1 ? 0 : this.model.wordNameMargin ?? WORD_NAME_MARGIN);
   }
 }
 
@@ -78,6 +91,36 @@ const candidateWord = wordMemo((raw): boolean => {
  * classifier takes it only with this much more evidence than another word (round 5, chosen by leave-one-set-out).
  */
 export const WORD_NAME_MARGIN = Number(process.env.DEID_WORD_NAME_MARGIN ?? 0.5);
+
+/**
+ * Why the word at `i` is asked, for a round-7 model (featureSet 2): 0 not asked; 1 a candidate(); 2 a candidate that is a
+ * word-name or a misspelt word (held to the margin); and, held to the margin too, an English word asked for its slot —
+ * 3 right after a name the rules found or a given name ("marcus fields", "ann little"), 4 after a verb or role that
+ * takes a person ("met rose", "w/ major"), 5 with a capital inside a sentence of a note that capitalises ("saw Little").
+ * Never a function word, keep-list word or title. Round-5 models (`slots` false) ask candidate() words only.
+ */
+export function asked(text: string, toks: readonly Token[], i: number, ctx: NoteContext | undefined, slots: boolean, every = false): number {
+  const t = toks[i]!;
+  if (candidate(t)) return wordLike(t) ? 2 : 1;
+  if (!slots || !ctx || !t.word || t.raw.length < 2) return 0;
+  const l = listsOf(t);
+  if (/[SKT]/.test(l) || ctx.found[i] !== 0) return 0;
+  const p1 = toks[i - 1];
+  if (p1 && /^[ \t]+$/.test(text.slice(p1.end, t.start))) {
+    if (ctx.found[i - 1] === 1 || (p1.word && givenName(p1))) return 3;
+    if (PERSON_BEFORE.has(p1.lower) && /[FN]/.test(l)) return 4;
+  }
+  if (ctx.habit !== 'x' && /^\p{Lu}/u.test(t.raw) && !/^\p{Lu}+$/u.test(t.raw) && boundary(text, toks, i) === '-') return 5;
+  // featureSet 3: any word a name list holds ("trinity", "breeze", "gift"), wherever it stands.
+  if (every && /[FN]/.test(l)) return 6;
+  return 0;
+}
+
+/** A given name that is no common word ("marcus", "ann"; not "will"). */
+function givenName(t: Token): boolean {
+  const l = listsOf(t);
+  return l.includes('F') && !/[SKCVW]/.test(l);
+}
 
 /** Whether a candidate is a word-name or a misspelt word (held to WORD_NAME_MARGIN). */
 export function wordLike(t: Token): boolean {
@@ -140,24 +183,53 @@ export function useNameModel(model: NameModel | null | undefined): void {
   active = model ? lastUsed! : model;
 }
 
-/** Names among the words no span in `covered` (sorted by start) holds: the classifier's second look after the rules. */
-export function classifierNames(text: string, covered: readonly Entity[]): Entity[] {
-  const scorer = activeScorer();
-  if (!scorer) return [];
+/** A word the classifier scored: where it is, its score and what it needed (NameScorer.need). */
+export interface Scored {
+  start: number;
+  end: number;
+  score: number;
+  need: number;
+  /** Why it was asked (asked()): 1 is held to the threshold, the others to the threshold and the margin. */
+  ask: number;
+}
+
+/** For bench/deidLowo.ts: called with each text and the rules' spans the classifier is given (null: no observer). */
+let observer: ((text: string, covered: readonly Entity[]) => void) | null = null;
+export function observeClassifier(f: ((text: string, covered: readonly Entity[]) => void) | null): void {
+  observer = f;
+}
+
+/** Every word `scorer` is asked about among the words no span in `covered` (sorted by start) holds, with its score. */
+export function scoredWords(scorer: NameScorer, text: string, covered: readonly Entity[]): Scored[] {
   const toks = tokenize(text);
-  const out: Entity[] = [];
+  const out: Scored[] = [];
   const fr = frenchWordsOf(text);
+  const r7 = scorer.model.featureSet !== undefined;
+  const every = scorer.model.featureSet === 3;
+  let ctx: NoteContext | undefined;
   let c = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     while (c < covered.length && covered[c]!.end <= t.start) c++;
+    if (c < covered.length && covered[c]!.start < t.end) continue;
+    // The note's context is built at its first word that may be asked (most notes have few).
+    if (r7 && !ctx && t.word && t.raw.length >= 2) ctx = noteContext(text, toks, covered);
+    const ask = r7 ? asked(text, toks, i, ctx, true, every) : candidate(t) ? (wordLike(t) ? 2 : 1) : 0;
     // A compound of words is checked here, not in candidate(): training sees the words it always saw.
-    if ((c < covered.length && covered[c]!.start < t.end) || !candidate(t) || wordCompound(t.lower) || fr?.(t.lower)) continue;
-    if (scorer.score(text, toks, i) >= scorer.model.threshold + (wordLike(t) ? WORD_NAME_MARGIN : 0)) {
-      // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.
-      const end = /['’]s$/.test(t.raw) ? t.end - 2 : t.end;
-      out.push({ start: t.start, end, type: 'NAME' });
-    }
+    if (!ask || wordCompound(t.lower) || fr?.(t.lower)) continue;
+    // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.
+    const end = /['’]s$/.test(t.raw) ? t.end - 2 : t.end;
+    out.push({ start: t.start, end, score: scorer.score(text, toks, i, ctx, ask), need: scorer.need(ask), ask });
   }
+  return out;
+}
+
+/** Names among the words no span in `covered` (sorted by start) holds: the classifier's second look after the rules. */
+export function classifierNames(text: string, covered: readonly Entity[]): Entity[] {
+  observer?.(text, covered);
+  const scorer = activeScorer();
+  if (!scorer) return [];
+  const out: Entity[] = [];
+  for (const w of scoredWords(scorer, text, covered)) if (w.score >= w.need) out.push({ start: w.start, end: w.end, type: 'NAME' });
   return out;
 }

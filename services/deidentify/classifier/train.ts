@@ -4,8 +4,9 @@
  * out, since hiding them is right either way. Deterministic: examples in note order, shuffled each epoch by a seeded
  * generator, so the same notes always give the same weights.
  */
-import { BITS, contextFeatures, ownFeatures, tokenize } from './features';
-import { candidate, type NameModel } from './model';
+import { BITS, contextFeatures, noteContext, ownFeatures, tokenize } from './features';
+import { asked, candidate, wordLike, type NameModel } from './model';
+import type { Entity } from '../types';
 import { seededRandom } from '../../seededRandom';
 
 export interface LabelledNote {
@@ -20,23 +21,43 @@ export interface Example {
   label: 1 | -1;
 }
 
-export function examples(notes: readonly LabelledNote[]): Example[] {
+/**
+ * The training words of `notes`. Round 5 (no `rulesFound`): every candidate() word. Round 7 (featureSet 2): the
+ * rules' spans of each note (`rulesFound`, what the classifier is given in deidentify()) feed the note context, and the
+ * words asked are those asked() would ask if the rules had hidden nothing in them: a word the rules hid is still a
+ * lesson, but a word asked for its slot next to a found name is asked as it would be.
+ */
+export function examples(notes: readonly LabelledNote[], rulesFound?: (note: LabelledNote) => readonly Entity[], every = false): Example[] {
   const out: Example[] = [];
   const own = new Map<string, number[]>();
-  for (const note of notes) {
-    const toks = tokenize(note.text);
-    toks.forEach((t, i) => {
-      if (!candidate(t)) return;
-      const inside = note.spans.filter((s) => s.start < t.end && t.start < s.end);
-      if (inside.some((s) => s.type !== 'PERSON')) return;
-      let o = own.get(t.raw);
-      if (!o) {
-        o = ownFeatures(t.raw, t.lower);
-        own.set(t.raw, o);
-      }
-      out.push({ features: [...o, ...contextFeatures(note.text, toks, i)], label: inside.length ? 1 : -1 });
-    });
-  }
+  for (const note of notes) out.push(...noteExamples(note, rulesFound?.(note), own, every));
+  return out;
+}
+
+/** One note's training words (examples() above); `own` caches each typed form's own features across notes. */
+export function noteExamples(note: LabelledNote, found: readonly Entity[] | undefined, own = new Map<string, number[]>(), every = false): Example[] {
+  const out: Example[] = [];
+  const toks = tokenize(note.text);
+  const ctx = found ? noteContext(note.text, toks, found) : undefined;
+  toks.forEach((t, i) => {
+    let ask: number;
+    if (ctx) {
+      // Asked as if the word itself were visible: its own found mark is lifted for the question.
+      const mark = ctx.found[i]!;
+      ctx.found[i] = 0;
+      ask = asked(note.text, toks, i, ctx, true, every);
+      ctx.found[i] = mark;
+    } else ask = candidate(t) ? (wordLike(t) ? 2 : 1) : 0;
+    if (!ask) return;
+    const inside = note.spans.filter((s) => s.start < t.end && t.start < s.end);
+    if (inside.some((s) => s.type !== 'PERSON')) return;
+    let o = own.get(t.raw);
+    if (!o) {
+      o = ownFeatures(t.raw, t.lower);
+      own.set(t.raw, o);
+    }
+    out.push({ features: [...o, ...contextFeatures(note.text, toks, i, ctx, ctx ? ask : 0)], label: inside.length ? 1 : -1 });
+  });
   return out;
 }
 
@@ -44,6 +65,9 @@ export function examples(notes: readonly LabelledNote[]): Example[] {
 export interface TrainOptions {
   epochs: number;
   seed: number;
+  /** 2: the examples were made with the rules' spans (round 7); recorded in the model so scoring matches. */
+  featureSet?: 2 | 3;
+  wordNameMargin?: number;
 }
 
 export const DEFAULT_TRAIN: TrainOptions = { epochs: 8, seed: 13 };
@@ -90,6 +114,8 @@ export function train(data: readonly Example[], threshold: number, opts: TrainOp
     version: 1,
     bits: BITS,
     threshold,
+    ...(opts.wordNameMargin !== undefined ? { wordNameMargin: opts.wordNameMargin } : {}),
+    ...(opts.featureSet ? { featureSet: opts.featureSet } : {}),
     trainedOn: { files: source.files, sha256: source.sha256, epochs: opts.epochs, seed: opts.seed, tokens: data.length, names: data.filter((e) => e.label === 1).length },
     weights,
   };

@@ -1,0 +1,352 @@
+/**
+ * `npm run bench:deid:lowo`: the name classifier judged by leaving one WRITER out (round 7). One file is one writer
+ * (a typo-dev copy goes with its original; a writer's used-up -test half goes with its -dev half); for each held-out
+ * writer a classifier is trained on every other writer, the full deidentify() runs on the held-out notes with it and
+ * with the rules alone, and names recall, leak and over-redaction are reported per writer, per register and as the
+ * macro average over the human writers (the generated messy-dev and psw-dev train but are reported apart). This is the
+ * figure to choose features, training data, candidates and the operating point by: notes of one writer share their
+ * wording, and a threshold chosen on notes whose writer was trained on reads too well.
+ *
+ * Never a test half, a blind set or bench/data/lead/ (WRITERS names none; trainingFile() refuses them).
+ * Cheap on purpose (2 shared cores): the rules run once per note, each note's training words are made once, and a
+ * threshold's run of the whole de-identifier is needed only for the notes where the classifier hides something
+ * (keyed by what it hides, so thresholds that hide the same words share it).
+ *
+ * Flags: `--features 5|7` (round 5's features and candidates, or round 7's: note context and words asked for their
+ * slot; default 7), `--data old|all` (train on the 8 files of the shipped round-6 model, or on every development
+ * writer; default all), `--epochs N`, `--threshold T --margin M` (report at that point; default the point
+ * chooseOperatingPoint() picks), `--writers a,b` (hold out only these), `--sweep` (print every grid point).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { deidentify, type Entity } from '../services/deidentify';
+import { NameScorer, observeClassifier, scoredWords, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
+import { DEFAULT_TRAIN, noteExamples, train, type Example, type LabelledNote, type TrainOptions } from '../services/deidentify/classifier/train';
+import { lists, tokenize } from '../services/deidentify/classifier/features';
+import { score, type Figures } from './deidMetrics';
+import { load } from './deid';
+
+const repoRoot = path.resolve(__dirname, '..');
+const dataDir = path.join(repoRoot, 'bench', 'data');
+
+export interface Writer {
+  name: string;
+  /** Files of bench/data; "typo:X" takes typo-dev.jsonl's copies of X's notes. */
+  files: string[];
+  /** Generated notes: trained on, reported apart, left out of the macro average. */
+  generated?: boolean;
+}
+
+/** Development writers. The -test halves of writers still being measured (names-test3, cats-test3, keep-test, hand-test, sms-test, messy-test, cats-own*-test, keep-own-test) are not here. */
+export const WRITERS: Writer[] = [
+  { name: 'hand', files: ['hand-dev.txt', 'typo:hand-dev'] },
+  { name: 'sms', files: ['sms-dev.txt'] },
+  { name: 'names', files: ['names-dev.txt', 'names-test.txt'] },
+  { name: 'names2', files: ['names-dev2.txt'] },
+  { name: 'names3', files: ['names-dev3.txt'] },
+  { name: 'cats', files: ['cats-dev.txt', 'cats-test.txt'] },
+  { name: 'cats3', files: ['cats-dev3.txt'] },
+  { name: 'cats-own', files: ['cats-own-dev.txt', 'cats-own2-dev.txt'] },
+  { name: 'keep', files: ['keep-dev.txt'] },
+  { name: 'keep-own', files: ['keep-own-dev.txt'] },
+  ...['a', 'b', 'c', 'd', 'e', 'f'].map((x) => ({ name: `train-${x}`, files: [`train-${x}.txt`] })),
+  { name: 'messy', files: ['messy-dev.jsonl', 'typo:messy-dev'], generated: true },
+  { name: 'psw', files: ['psw-dev.jsonl', 'typo:psw-dev'], generated: true },
+];
+
+/** The files the round-6 model was trained on (`--data old`). */
+const OLD_DATA = new Set(['hand-dev.txt', 'typo:hand-dev', 'messy-dev.jsonl', 'typo:messy-dev', 'psw-dev.jsonl', 'typo:psw-dev', 'sms-dev.txt', 'names-dev.txt', 'names-dev2.txt', 'names-dev3.txt']);
+
+const NOT_FOR_TRAINING = /fresh|test3|hand-test|sms-test|messy-test|keep-test|cats-own\d*-test|keep-own-test|heldout|(^|[/\\])lead[/\\]/;
+
+/** Refuses a test half, a blind set or bench/data/lead/. */
+export function trainingFile(file: string): string {
+  if (NOT_FOR_TRAINING.test(file)) throw new Error(`deidLowo: ${file} is not a development file`);
+  return file;
+}
+
+export type Note = LabelledNote & { register?: string; writer: string; source: string };
+
+/** The notes of the writers whose files exist. */
+export function writerNotes(writers: readonly Writer[] = WRITERS): Note[] {
+  const notes: Note[] = [];
+  let typo: Array<LabelledNote & { register?: string }> | undefined;
+  for (const w of writers) {
+    for (const f of w.files) {
+      if (f.startsWith('typo:')) {
+        typo ??= fs.existsSync(path.join(dataDir, 'typo-dev.jsonl')) ? load(path.join(dataDir, 'typo-dev.jsonl')) : [];
+        const of = f.slice(5);
+        for (const r of typo) if (r.id.replace(/^typo-/, '').replace(/-\d+$/, '') === of) notes.push({ ...r, writer: w.name, source: f });
+        continue;
+      }
+      const file = path.join(dataDir, trainingFile(f));
+      if (!fs.existsSync(file)) continue;
+      for (const r of load(file)) notes.push({ ...r, writer: w.name, source: f });
+    }
+  }
+  return notes;
+}
+
+/** What the rules alone do with a note: their final spans, and what deidentify() gave the classifier to look at. */
+interface RulesRun {
+  entities: Entity[];
+  calls: Array<{ text: string; covered: Entity[] }>;
+}
+
+export function rulesRun(text: string): RulesRun {
+  const calls: RulesRun['calls'] = [];
+  useNameModel(null);
+  observeClassifier((t, covered) => calls.push({ text: t, covered: [...covered] }));
+  try {
+    return { entities: deidentify(text).entities, calls };
+  } finally {
+    observeClassifier(null);
+    useNameModel(undefined);
+  }
+}
+
+export interface LowoOptions {
+  /** 5: round 5's; 7: round 7's note context and slots; 8: and every word a name list holds asked. */
+  features: 5 | 7 | 8;
+  data: 'old' | 'all';
+  train: TrainOptions;
+  thresholds: number[];
+  margins: number[];
+  /** Hold out only these writers (default every writer with notes). */
+  heldOut?: string[];
+  /** Collect the name words left visible at this grid point (`--leaks`): asked and scored, or never asked. */
+  leaks?: { t: number; m: number; out: Leak[]; taken: Leak[] };
+}
+
+export interface Leak {
+  writer: string;
+  word: string;
+  /** Its score minus what it needed, when asked; null when never asked. */
+  short: number | null;
+  lists: string;
+  note: string;
+}
+
+export const THRESHOLDS = [-0.5, -0.375, -0.25, -0.125, 0, 0.125, 0.25, 0.375, 0.5, 0.75, 1];
+export const MARGINS = [0, 0.25, 0.5, 0.75, 1];
+
+export interface WriterResult {
+  writer: string;
+  generated: boolean;
+  notes: number;
+  rules: Figures;
+  /** Figures at each [threshold][margin]. */
+  grid: Figures[][];
+  /** Names recall by register: rules, and at each grid point. */
+  registers: Record<string, { rules: Figures; grid: Figures[][] }>;
+}
+
+const key = (s: readonly Scored[]): string => s.map((w) => `${w.start}:${w.end}`).join(',');
+
+/** Leave one writer out (see the file's comment). */
+export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, writers: readonly Writer[] = WRITERS): WriterResult[] {
+  const runs = new Map<Note, RulesRun>();
+  for (const n of notes) runs.set(n, rulesRun(n.text));
+  // A note's training words, made once: the rules' spans of the note as deidentify() gave them to the classifier.
+  const own = new Map<string, number[]>();
+  const exampleOf = new Map<Note, Example[]>();
+  const inTraining = (n: Note) => opts.data === 'all' || OLD_DATA.has(n.source);
+  for (const n of notes) {
+    if (!inTraining(n)) continue;
+    const found = opts.features !== 5 ? (runs.get(n)!.calls.find((c) => c.text === n.text)?.covered ?? []) : undefined;
+    exampleOf.set(n, noteExamples(n, found, own, opts.features === 8));
+  }
+  const generated = new Set(writers.filter((w) => w.generated).map((w) => w.name));
+  const results: WriterResult[] = [];
+  for (const writer of [...new Set(notes.map((n) => n.writer))]) {
+    if (opts.heldOut && !opts.heldOut.includes(writer)) continue;
+    const held = notes.filter((n) => n.writer === writer);
+    const data: Example[] = [];
+    for (const n of notes) if (n.writer !== writer) for (const e of exampleOf.get(n) ?? []) data.push(e);
+    const trainOpts: TrainOptions = { ...opts.train, ...(opts.features === 7 ? { featureSet: 2 as const } : opts.features === 8 ? { featureSet: 3 as const } : {}) };
+    const base = train(data, 0, trainOpts);
+    const scorer = new NameScorer(base);
+    // Each held-out note's asked words and scores, once; a grid point only compares them with its threshold.
+    const asked = held.map((n) => runs.get(n)!.calls.map((c) => scoredWords(scorer, c.text, c.covered)));
+    const rulesPred = held.map((n) => runs.get(n)!.entities);
+    const grid: Entity[][][][] = opts.thresholds.map((t) =>
+      opts.margins.map((m) => {
+        const model: NameModel = { ...base, threshold: t, wordNameMargin: m };
+        const cache = new Map<string, Entity[]>();
+        return held.map((n, i) => {
+          const hidden = asked[i]!.map((call) => call.filter((w) => w.score >= t + (w.ask === 1 ? 0 : m)));
+          if (hidden.every((h) => h.length === 0)) return rulesPred[i]!;
+          const k = `${i}|${hidden.map(key).join('|')}`;
+          let found = cache.get(k);
+          if (!found) {
+            useNameModel(model);
+            found = deidentify(n.text).entities;
+            useNameModel(undefined);
+            cache.set(k, found);
+          }
+          return found;
+        });
+      }),
+    );
+    if (opts.leaks) {
+      const p = grid[opts.thresholds.indexOf(opts.leaks.t)]![opts.margins.indexOf(opts.leaks.m)]!;
+      held.forEach((n, i) => {
+        const toks = tokenize(n.text);
+        for (const t of toks) {
+          if (!t.word || !n.spans.some((s) => s.type === 'PERSON' && s.start < t.end && t.start < s.end)) continue;
+          if (p[i]!.some((e) => e.start <= t.start && t.end - (/['’]s$/.test(t.raw) ? 2 : 0) <= e.end)) continue;
+          const w = asked[i]!.flat().find((x) => x.start === t.start);
+          opts.leaks!.out.push({ writer, word: t.raw, short: w ? w.score - (opts.leaks!.t + (w.ask === 1 ? 0 : opts.leaks!.m)) : null, lists: lists(t.lower), note: n.id });
+        }
+        // Words the classifier took that are in no identifier: what its over-redaction is made of.
+        for (const e of p[i]!) {
+          if (rulesPred[i]!.some((r) => r.start < e.end && e.start < r.end) || n.spans.some((s) => s.start < e.end && e.start < s.end)) continue;
+          const t = toks.find((x) => x.start === e.start);
+          opts.leaks!.taken.push({ writer, word: n.text.slice(e.start, e.end), short: null, lists: t ? lists(t.lower) : '', note: n.id });
+        }
+      });
+    }
+    const scoreOf = (idx: number[], pred: (i: number) => Entity[]) => score(idx.map((i) => held[i]!), idx.map(pred));
+    const all = held.map((_n, i) => i);
+    const registers: WriterResult['registers'] = {};
+    for (const reg of [...new Set(held.map((n) => n.register ?? 'none'))]) {
+      const idx = all.filter((i) => (held[i]!.register ?? 'none') === reg);
+      registers[reg] = { rules: scoreOf(idx, (i) => rulesPred[i]!), grid: grid.map((row) => row.map((p) => scoreOf(idx, (i) => p[i]!))) };
+    }
+    results.push({
+      writer,
+      generated: generated.has(writer),
+      notes: held.length,
+      rules: scoreOf(all, (i) => rulesPred[i]!),
+      grid: grid.map((row) => row.map((p) => scoreOf(all, (i) => p[i]!))),
+      registers,
+    });
+  }
+  return results;
+}
+
+const names = (f: Figures): number => f.perType.PERSON?.strictRecall ?? 1;
+const hasNames = (f: Figures): boolean => (f.perType.PERSON?.spans ?? 0) > 0;
+
+/** A writer counts in the names macro with at least this many names (two names in a writer of addresses say little). */
+export const MIN_NAMES = 50;
+
+/** Macro averages over the human writers (names recall over the writers with MIN_NAMES names): names recall, leak, over-redaction. */
+export function macro(results: readonly WriterResult[], pick: (r: WriterResult) => Figures): { names: number; leak: number; over: number; maxOver: number } {
+  const human = results.filter((r) => !r.generated);
+  const spans = (r: WriterResult) => r.rules.perType.PERSON?.spans ?? 0;
+  // A tiny fixture has no writer that large: then every writer with a name counts.
+  const least = human.some((r) => spans(r) >= MIN_NAMES) ? MIN_NAMES : 1;
+  const named = human.filter((r) => spans(r) >= least);
+  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  return {
+    names: avg(named.map((r) => names(pick(r)))),
+    leak: avg(human.map((r) => pick(r).overall.leakRate)),
+    over: avg(human.map((r) => pick(r).overRedaction)),
+    maxOver: Math.max(0, ...human.map((r) => pick(r).overRedaction)),
+  };
+}
+
+/** Over-redaction the classifier may add (macro, held-out writers), and the name recall each point of it must buy. */
+export const OVER_BUDGET = 0.005;
+export const RECALL_PER_OVER = 2;
+export const OVER_LIMIT = 0.03;
+/** A writer the rules alone already over-redact past OVER_LIMIT (their words, not the classifier's) may take this much more. */
+export const OVER_LIMIT_SLACK = 0.0025;
+
+/**
+ * The operating point (round 7's rule): among the grid points whose macro over-redaction added is at most OVER_BUDGET,
+ * whose macro name recall gained is at least RECALL_PER_OVER times it, and that leave no held-out writer above
+ * OVER_LIMIT (or more than OVER_LIMIT_SLACK above its rules-alone figure, if the rules already pass it), the one with the most name recall gained
+ * net of RECALL_PER_OVER times the over-redaction added — so each step down to it bought at least RECALL_PER_OVER points
+ * per point, not only the whole; ties go to the higher threshold and margin (fewer words hidden).
+ */
+export function chooseOperatingPoint(results: readonly WriterResult[], opts: Pick<LowoOptions, 'thresholds' | 'margins'>): { t: number; m: number } | null {
+  const rules = macro(results, (r) => r.rules);
+  let best: { t: number; m: number; gain: number } | null = null;
+  for (let ti = opts.thresholds.length - 1; ti >= 0; ti--) {
+    for (let mi = opts.margins.length - 1; mi >= 0; mi--) {
+      const at = macro(results, (r) => r.grid[ti]![mi]!);
+      const added = at.over - rules.over;
+      const gain = at.names - rules.names;
+      if (added > OVER_BUDGET || gain < RECALL_PER_OVER * Math.max(0, added)) continue;
+      if (results.some((r) => r.grid[ti]![mi]!.overRedaction > Math.max(OVER_LIMIT, r.rules.overRedaction + OVER_LIMIT_SLACK))) continue;
+      const net = gain - RECALL_PER_OVER * Math.max(0, added);
+      if (!best || net > best.gain + 1e-12) best = { t: opts.thresholds[ti]!, m: opts.margins[mi]!, gain: net };
+    }
+  }
+  return best && { t: best.t, m: best.m };
+}
+
+const pct = (x: number): string => (x * 100).toFixed(2);
+
+export function report(results: readonly WriterResult[], opts: LowoOptions, point: { t: number; m: number }): string[] {
+  const ti = opts.thresholds.indexOf(point.t);
+  const mi = opts.margins.indexOf(point.m);
+  const lines: string[] = [];
+  lines.push(`Leave one writer out: features ${opts.features}, data ${opts.data}, epochs ${opts.train.epochs}; threshold ${point.t}, word-name margin ${point.m}`);
+  lines.push('| held-out writer | notes | names | names recall rules → with | leak rules → with | over-redaction rules → with | names recall by register (with) |');
+  lines.push('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const r of [...results].sort((a, b) => Number(a.generated) - Number(b.generated))) {
+    const w = r.grid[ti]![mi]!;
+    const regs = Object.entries(r.registers)
+      .filter(([, v]) => hasNames(v.rules))
+      .map(([k, v]) => `${k} ${pct(names(v.rules))}→${pct(names(v.grid[ti]![mi]!))}`)
+      .join(', ');
+    lines.push(`| ${r.writer}${r.generated ? ' (generated)' : ''} | ${r.notes} | ${r.rules.perType.PERSON?.spans ?? 0} | ${pct(names(r.rules))} → ${pct(names(w))} | ${pct(r.rules.overall.leakRate)} → ${pct(w.overall.leakRate)} | ${pct(r.rules.overRedaction)} → ${pct(w.overRedaction)} | ${regs} |`);
+  }
+  const a = macro(results, (r) => r.rules);
+  const b = macro(results, (r) => r.grid[ti]![mi]!);
+  lines.push(`| **macro (human writers)** | | | **${pct(a.names)} → ${pct(b.names)}** | ${pct(a.leak)} → ${pct(b.leak)} | ${pct(a.over)} → ${pct(b.over)} (max ${pct(b.maxOver)}) | |`);
+  return lines;
+}
+
+export function sweep(results: readonly WriterResult[], opts: LowoOptions): string[] {
+  const a = macro(results, (r) => r.rules);
+  const lines = ['| threshold | margin | macro names recall | gained (points) | macro over-redaction | added (points) | max writer over |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  opts.thresholds.forEach((t, ti) =>
+    opts.margins.forEach((m, mi) => {
+      const b = macro(results, (r) => r.grid[ti]![mi]!);
+      lines.push(`| ${t} | ${m} | ${pct(b.names)} | ${pct(b.names - a.names)} | ${pct(b.over)} | ${pct(b.over - a.over)} | ${pct(b.maxOver)} |`);
+    }),
+  );
+  return lines;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+if (require.main === module) {
+  const opts: LowoOptions = {
+    features: arg('--features') === '5' ? 5 : arg('--features') === '8' ? 8 : 7,
+    data: arg('--data') === 'old' ? 'old' : 'all',
+    train: { ...DEFAULT_TRAIN, epochs: Number(arg('--epochs') ?? DEFAULT_TRAIN.epochs) },
+    thresholds: arg('--threshold') ? [Number(arg('--threshold'))] : THRESHOLDS,
+    margins: arg('--margin') ? [Number(arg('--margin'))] : MARGINS,
+    heldOut: arg('--writers')?.split(','),
+  };
+  const leakAt = arg('--leaks')?.split('/').map(Number);
+  if (leakAt) opts.leaks = { t: leakAt[0]!, m: leakAt[1]!, out: [], taken: [] };
+  const t0 = process.hrtime.bigint();
+  const results = leaveOneWriterOut(writerNotes(), opts);
+  const point = opts.thresholds.length === 1 && opts.margins.length === 1 ? { t: opts.thresholds[0]!, m: opts.margins[0]! } : chooseOperatingPoint(results, opts) ?? { t: opts.thresholds[opts.thresholds.length - 1]!, m: opts.margins[opts.margins.length - 1]! };
+  console.log(report(results, opts, point).join('\n'));
+  if (process.argv.includes('--sweep')) console.log(`\n${sweep(results, opts).join('\n')}`);
+  if (opts.leaks) {
+    // Aggregates only (the words themselves with --leaks-words): asked within 1.0 of the threshold, asked further below, never asked by list code.
+    const out = opts.leaks.out;
+    const near = out.filter((l) => l.short !== null && l.short > -1).length;
+    const far = out.filter((l) => l.short !== null && l.short <= -1).length;
+    const codes = new Map<string, number>();
+    for (const l of out) if (l.short === null) codes.set(l.lists, (codes.get(l.lists) ?? 0) + 1);
+    console.log(`\nName words left visible: ${out.length}; asked ${near + far} (${near} within 1.0 of the threshold), never asked ${out.length - near - far}: ${[...codes].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(`Words taken that are no identifier: ${opts.leaks.taken.length}`);
+    if (process.argv.includes('--leaks-words')) {
+      for (const l of out) console.log(`left\t${l.writer}\t${l.note}\t${l.word}\t${l.lists}\t${l.short === null ? '-' : l.short.toFixed(2)}`);
+      for (const l of opts.leaks.taken) console.log(`taken\t${l.writer}\t${l.note}\t${l.word}\t${l.lists}`);
+    }
+  }
+  console.log(`\n(${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s)`);
+}
