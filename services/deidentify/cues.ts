@@ -8,6 +8,7 @@
  * outside ASCII (where a regex's case folding and the words' letters may differ) holds every cue. The same pass counts
  * the text's digits, for detectors whose every match holds several.
  */
+import { wordMemo } from './wordMemo';
 import { wordsOf } from './words';
 
 interface Cue {
@@ -16,9 +17,6 @@ interface Cue {
 }
 
 const cues: Cue[] = [];
-/** Every cue's bit for one lower-cased word; started over when it grows large or a cue is added. */
-const byWord = new Map<string, number>();
-const WORDS = 50_000;
 const ALL = -1;
 const NON_ASCII = /[\u0080-\uFFFF]/;
 const JOINED = /['’-]/;
@@ -33,24 +31,32 @@ export function cue(inside: string, whole = ''): number {
   const bit = 1 << cues.length;
   cues.push({ inside: words(inside), whole: new Set(words(whole)) });
   if (![...words(inside), ...words(whole)].every((w) => /^[a-z]+$/.test(w))) always |= bit;
-  byWord.clear();
   lastText = undefined;
   return bit;
 }
 
-function bitsOf(lower: string): number {
-  let bits = byWord.get(lower);
-  if (bits !== undefined) return bits;
-  bits = 0;
+/** The bits of cues from..to-1 a lower-cased word holds. */
+function bitsFor(lower: string, from: number, to: number): number {
+  let bits = 0;
   const parts = JOINED.test(lower) ? lower.split(/['’-]/) : [lower];
-  for (let i = 0; i < cues.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = cues[i]!;
     if (c.inside.some((s) => lower.includes(s)) || parts.some((p) => c.whole.has(p))) bits |= 1 << i;
   }
-  if (byWord.size >= WORDS) byWord.clear();
-  byWord.set(lower, bits);
   return bits;
 }
+
+/** How many cues the remembered bits cover: the cues made before the first word was read (all, outside tests). */
+let remembered = -1;
+
+/**
+ * Every cue's bit for a typed word, remembered in the word's memo record (wordMemo.ts), which the token keeps: the
+ * stages after the first read it from there, with no look-up of their own.
+ */
+const bitsOf = wordMemo((raw: string): number => {
+  if (remembered < 0) remembered = cues.length;
+  return bitsFor(raw.toLowerCase(), 0, remembered);
+});
 
 let lastText: string | undefined;
 let lastBits = 0;
@@ -69,7 +75,7 @@ function read(text: string): void {
     digits = Number.POSITIVE_INFINITY;
   } else {
     for (const t of wordsOf(text)) {
-      if (t.word) bits |= bitsOf(t.lower);
+      if (t.word) bits |= bitsOf.of(t) | (cues.length > remembered ? bitsFor(t.lower, remembered, cues.length) : 0);
       else digits += t.end - t.start;
     }
   }

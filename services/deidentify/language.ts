@@ -98,19 +98,28 @@ function evidenceWords(): Map<string, number> {
   return out;
 }
 
+const NO_EVIDENCE: [string, number] = ['', 0];
+
 /**
- * The word that shows a language in a typed word joined by an apostrophe or a hyphen, and which (FR, ES bits): "" and 0
- * for most. Its pieces are read as French cuts them ("qu'elle" → "elle", "c'est-à-dire" → "c'est"). Per word.
+ * The word that shows a language in a typed word, and which (FR, ES bits): "" and 0 for most. The word as it is, or,
+ * joined by an apostrophe or a hyphen, its pieces read as French cuts them ("qu'elle" → "elle", "c'est-à-dire" →
+ * "c'est"). Remembered in the word's memo record, which the token keeps.
  */
-const joinedEvidence = wordMemo((raw: string): [string, number] => {
+const evidenceOf = wordMemo((raw: string): [string, number] => {
   const ev = evidenceWords();
+  if (raw.length <= longestEvidence) {
+    const lower = raw.toLowerCase();
+    const bits = ev.get(lower) ?? 0;
+    if (bits) return [lower, bits];
+  }
+  if (!raw.includes("'") && !raw.includes('’') && !raw.includes('-')) return NO_EVIDENCE;
   for (const piece of frenchPieces(raw)) {
     const lower = piece.toLowerCase().replace(/’/g, "'");
     const bare = lower.replace(ELISION, '');
     const bits = ev.get(lower) ?? ev.get(bare);
     if (bits) return [ev.has(lower) ? lower : bare, bits];
   }
-  return ['', 0];
+  return NO_EVIDENCE;
 });
 
 /** 0: no word of the language; 1: a word of it (a name in a person slot when a name list holds it); 2: a function word. */
@@ -147,16 +156,12 @@ export function foreignWordsOf(text: string): ((lower: string) => ForeignWord) |
   let bits = 0;
   let firstFr = '';
   let firstEs = '';
-  const ev = evidenceWords();
   for (const t of wordsOf(text)) {
-    const n = t.raw.length;
-    if (n < 3 || !t.word) continue;
-    // Most words: one look-up of the word as it is; a word joined by ' or - is cut into its pieces (remembered).
-    let w = '';
-    let e = n <= longestEvidence ? (ev.get(t.lower) ?? 0) : 0;
-    if (e) w = t.lower;
-    else if (t.raw.includes("'") || t.raw.includes('’') || t.raw.includes('-')) [w, e] = joinedEvidence(t.raw);
+    if (t.raw.length < 3 || !t.word) continue;
+    const found = evidenceOf.of(t);
+    const e = found[1];
     if (!e) continue;
+    const w = found[0];
     if (e & FR) {
       if (!firstFr) firstFr = w;
       else if (w !== firstFr) bits |= FR;

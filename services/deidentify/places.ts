@@ -10,6 +10,7 @@ import type { Entity } from './types';
 import { packagePath } from '../paths';
 import { oneEdit } from './typos';
 import { streetAfterPlace } from './messyPatterns';
+import { wordMemo } from './wordMemo';
 import { plainLetters, wordsOf } from './words';
 
 // From the package root, so the compiled code in dist/ finds content/ too.
@@ -25,6 +26,8 @@ let unanchored = false;
 let sticky: RegExp | undefined;
 /** Any word of those names, anywhere in a text (one scan; a look for each word in turn cost ten times as much). */
 let pairWord = /$^/;
+/** Whether every word of the two-word names is letters, joined by ' or - (then a token holds any match of pairWord). */
+let pairWordsInTokens = true;
 
 function placesRegex(): RegExp {
   if (re) return re;
@@ -36,6 +39,7 @@ function placesRegex(): RegExp {
   const terms = data.groups.flatMap((g) => g.terms.map((t) => t.toLowerCase().replace(/^the /, '')));
   pairs = [...new Set(terms)].map((t) => t.split(' ')).filter((w): w is [string, string] => w.length === 2 && w.every((x) => x.length >= 4));
   pairWord = new RegExp([...new Set(pairs.flat())].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '$^');
+  pairWordsInTokens = pairs.flat().every((w) => /^[a-z]+(?:['-][a-z]+)*$/.test(w));
   const alts = [...new Set(terms)].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
   re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   sticky = new RegExp(re.source, 'iuy');
@@ -47,13 +51,32 @@ function placesRegex(): RegExp {
 /** Short names that are also words ("the mis", "the max", "the alex") need their "the" before them. */
 const NEEDS_THE = new Set(['mis', 'misi', 'max', 'alex', 'mac', 'fort', 'marian', 'bissell', 'foothills', 'mustard seed', 'grey nuns', 'remand centre', 'herb', 'plc', 'chumir', 'chum', 'salvation army', 'sally ann', 'sally anne', "sally ann's", 'sally anns']);
 
+/** What a typed word tells places(), remembered in its memo record: it opens a name of the list, it holds a word of a two-word name. */
+const OPENS = 1;
+const PAIR_WORD = 2;
+const placeBits = wordMemo((raw: string): number => {
+  const lower = raw.toLowerCase();
+  return (plainLetters(raw) && firstRuns.has(lower) ? OPENS : 0) | (pairWord.test(lower) ? PAIR_WORD : 0);
+});
+
+/**
+ * Whether the text may hold a word of a two-word place (pairWord in its lower case): in an ASCII text each of its
+ * words' bits, else the regex over the text.
+ */
+function holdsPairWord(text: string): boolean {
+  if (!pairWordsInTokens || NON_ASCII.test(text)) return pairWord.test(text.toLowerCase());
+  for (const t of wordsOf(text)) if (t.word && placeBits.of(t) & PAIR_WORD) return true;
+  return false;
+}
+const NON_ASCII = /[\u0080-\uFFFF]/;
+
 const PAIR = /(?<![\p{L}\p{N}])(\p{L}{3,})\s+(\p{L}{3,})(?![\p{L}\p{N}])/gu;
 /** After a place cue, two words of which one is a two-word place's and the other one letter off its partner. */
 function misspelt(text: string): Entity[] {
   const out: Entity[] = [];
-  const lower = text.toLowerCase();
   // Most texts hold no word of a two-word place at all.
-  if (!pairWord.test(lower)) return out;
+  if (!holdsPairWord(text)) return out;
+  const lower = text.toLowerCase();
   PAIR.lastIndex = 0;
   for (let m = PAIR.exec(lower); m; m = PAIR.exec(lower)) {
     const [a, b] = [m[1]!, m[2]!];
@@ -78,7 +101,7 @@ function starts(text: string): number[] | null {
   for (const t of wordsOf(text)) {
     if (!t.word) continue;
     if (plainLetters(t.raw)) {
-      if (firstRuns.has(t.lower)) out.push(t.start);
+      if (placeBits.of(t) & OPENS) out.push(t.start);
       continue;
     }
     RUN.lastIndex = 0;

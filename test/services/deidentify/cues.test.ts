@@ -23,6 +23,14 @@ describe('deidentify cues', () => {
     assert.ok(!mayHold('first and last', STAY));
   });
 
+  it('finds a cue made after words were read (a word remembers the bits of the cues made before)', () => {
+    assert.ok(mayHold('the lodge at noon', LODGE));
+    const NOON = cue('noon');
+    assert.ok(mayHold('the lodge at noon', NOON));
+    assert.ok(mayHold('Afternoon tea', NOON) && !mayHold('Afternoon tea', LODGE));
+    assert.ok(!mayHold('the lodge at six', NOON));
+  });
+
   it('gives every cue to a text outside ASCII, whose case folding a word list cannot follow', () => {
     assert.ok(mayHold('ſtay here', STAY));
     assert.ok(mayHold('café', LODGE));
