@@ -1,0 +1,76 @@
+/**
+ * Words that stay (round 7): over-redaction and recall per writer file, with the over-redacted characters split by the
+ * type the de-identifier gave them (NAME, FACILITY, …). `npx tsx bench/deidKeep.ts [--sets a,b] [--words N] [--json F]`.
+ * Tune writers (train-a/c/e/g/i/k and the older -dev files) may print their over-redacted words (`--words N`);
+ * untouched writers (train-b/d/f/h/j/l) and -test sets print figures only, never a word. Never reads a blind set.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { deidentify } from '../services/deidentify';
+import { isIdentifierSpan, score } from './deidMetrics';
+import { load } from './deid';
+
+const dataDir = path.resolve(__dirname, 'data');
+export const TUNE = ['train-a', 'train-c', 'train-e', 'train-g', 'train-i', 'train-k', 'keep-dev', 'keep-own-dev', 'hand-dev', 'sms-dev', 'names-dev', 'names-dev2', 'names-dev3', 'cats-dev', 'cats-dev3'];
+export const UNTOUCHED = ['train-b', 'train-d', 'train-f', 'train-h', 'train-j', 'train-l'];
+export const TEST = ['keep-test', 'hand-test', 'sms-test', 'names-test3', 'cats-test3', 'messy-test'];
+const BLIND = /fresh|(^|[/\\])lead[/\\]/;
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function fileOf(set: string): string {
+  const f = path.join(dataDir, fs.existsSync(path.join(dataDir, `${set}.txt`)) ? `${set}.txt` : `${set}.jsonl`);
+  if (BLIND.test(f)) throw new Error(`deidKeep: ${set} is a blind set`);
+  return f;
+}
+
+interface Row { set: string; records: number; recall: number; leak: number; over: number; overChars: number; otherChars: number; byType: Record<string, number>; namesRecall: number }
+
+function run(set: string, words: number): Row {
+  const records = load(fileOf(set));
+  const preds = records.map((r) => deidentify(r.text).entities);
+  const f = score(records, preds);
+  const byType: Record<string, number> = {};
+  const seen: string[] = [];
+  records.forEach((r, i) => {
+    const role = new Uint8Array(r.text.length);
+    for (const s of r.spans) for (let k = s.start; k < s.end; k++) role[k] = isIdentifierSpan(s, r.text) ? 1 : Math.max(role[k]!, 2);
+    for (const p of preds[i]!) {
+      let n = 0;
+      for (let k = p.start; k < p.end; k++) if (role[k] === 0 && !/\s/.test(r.text[k]!)) n++;
+      if (!n) continue;
+      byType[p.type] = (byType[p.type] ?? 0) + n;
+      if (words && TUNE.includes(set)) seen.push(`${p.type}\t${JSON.stringify(r.text.slice(p.start, p.end))}\t${JSON.stringify(r.text.slice(Math.max(0, p.start - 35), p.end + 35))}`);
+    }
+  });
+  if (seen.length) console.log(seen.slice(0, words).map((l) => `OVER ${set}\t${l}`).join('\n'));
+  return { set, records: f.records, recall: f.overall.strictRecall, leak: f.overall.leakRate, over: f.overRedaction, overChars: f.overRedactedChars, otherChars: f.otherChars, byType, namesRecall: f.perType.PERSON?.strictRecall ?? 1 };
+}
+
+function main(): void {
+  const sets = arg('--sets')?.split(',') ?? [...TUNE, ...UNTOUCHED, ...TEST];
+  const words = Number(arg('--words') ?? 0);
+  const rows = sets.map((s) => run(s, words));
+  const pct = (x: number): string => (x * 100).toFixed(2);
+  const types = [...new Set(rows.flatMap((r) => Object.keys(r.byType)))].sort();
+  console.log(['set', 'recs', 'recall', 'names', 'leak', 'over%', 'overCh', ...types].join('\t'));
+  const group = (name: string, members: string[]): void => {
+    const g = rows.filter((r) => members.includes(r.set));
+    if (!g.length) return;
+    const oc = g.reduce((n, r) => n + r.overChars, 0);
+    const ot = g.reduce((n, r) => n + r.otherChars, 0);
+    console.log([`[${name}]`, g.reduce((n, r) => n + r.records, 0), '', '', '', pct(oc / ot), oc, ...types.map((t) => g.reduce((n, r) => n + (r.byType[t] ?? 0), 0))].join('\t'));
+  };
+  for (const r of rows) console.log([r.set, r.records, pct(r.recall), pct(r.namesRecall), pct(r.leak), pct(r.over), r.overChars, ...types.map((t) => r.byType[t] ?? 0)].join('\t'));
+  group('tune train a/c/e/g/i/k', TUNE.filter((s) => s.startsWith('train')));
+  group('tune older dev', TUNE.filter((s) => !s.startsWith('train')));
+  group('untouched b/d/f/h/j/l', UNTOUCHED);
+  group('test', TEST);
+  const out = arg('--json');
+  if (out) fs.writeFileSync(out, JSON.stringify(rows, null, 1));
+}
+
+if (require.main === module) main();
