@@ -499,7 +499,7 @@ const ORDINAL_DAY = new RegExp(`(?<![\\p{L}])(?:(?:${WEEKDAYS})\\.?\\s)?the\\s(\
 /** "appt 3-17", "court 11-2": a month and day with a hyphen, only after a cue that wants a date. */
 const HYPHEN_DATE = /(?<![\d/.:-])(\d{1,2})-(\d{1,2})(?![\d/-]|\.\d)/g;
 const STRICT_DATE_CUE = /\b(?:on|appt|appointment|court|date|due|dob|born|bday|birthday|intake|hearing|booked|set for|starts?|starting)\s*:?\s*$/i;
-const DATE_CUE = /\b(?:on|appt|appointment|court|date|due|by|until|til|till|since|from|dob|intake|hearing|@|starting|starts|start|before|after|is|was|booked|set|for|of)\s*$/i;
+const DATE_CUE = /\b(?:on|appt|appointment|court|date|due|by|until|til|till|since|from|dob|intake|hearing|@|starting|starts|start|before|after|is|was|booked|set|for|of|sent|signed|filed|applied|mailed|faxed|received|started|ended|moved|released|discharged|admitted|dated|expires?|exp|last|next)\s*:?\s*$/i;
 /** A bare day after a date cue, as typed: "meeting the 10 at 1", "see u on the 12", "court is the 3." (not "the 10 bus"). */
 const BARE_DAY = /(?<=\b(?:on|by|til|till|until|since|before|after|due|meeting|meet|see (?:u|you|ya)|court|appt|is)\s)the\s([1-9]|[12]\d|3[01])(?=\s?[,.;!?)]|\s?$|\s(?:at|@|for|to|and|or|then|so|but|if|when|in the|morning|afternoon|evening|night|ok|okay|pls|please)\b)/gi;
 /** Buses and trains are got on by number: "got on the 10 at 3". */
@@ -514,18 +514,25 @@ export function messyDates(t: string): Entity[] {
   for (const e of all(t, MONTH_DAY, 'DATE', (m) => {
     const day = Number(m[1]);
     if (day < 1 || day > 31) return false;
-    // "may 2", "march 3" could be a verb: only with an ordinal or a date cue before.
-    if (/^(?:may|mar|march)\b/i.test(m[0]) && !m[2] && !DATE_CUE.test(t.slice(Math.max(0, m.index - 20), m.index))) return false;
+    // "may 2", "march 3" could be a verb: a date with an ordinal or a date cue before, and also with a capital ("Saturday, May 18") or a weekday before it, and "march 3" as typed, unless a person
+    // does it or a count follows ("we march 3 blocks", "May 3 of us go"); lower-case "may 2" is too often the verb.
+    const before = t.slice(Math.max(0, m.index - 20), m.index);
+    if (/^(?:may|mar|march)\b/i.test(m[0]) && !m[2] && !DATE_CUE.test(before) && !WEEKDAY_BEFORE.test(before)) {
+      const after = t.slice(m.index + m[0].length, m.index + m[0].length + 10);
+      if (/^may/.test(m[0]) || /\b(?:i|we|they|you|u|he|she|it|who|to|will|gonna|lets|let's|can|could|might)\s$/i.test(before)) return false;
+      if (AFTER_COUNT.test(after) || /^\s(?:blocks?|miles?|steps?|laps?|of)\b/i.test(after)) return false;
+    }
     return true;
   })) out.push(e);
   for (const e of all(t, SLASH_DATE, 'DATE', (m) => {
     const a = Number(m[1]);
     const b = Number(m[2]);
     if (a < 1 || b < 1 || !((a <= 12 && b <= 31) || (b <= 12 && a <= 31)) || m[0] === '24/7') return false;
-    // Fractions ("1/2 a pill", "2/3 of") stay unless a date cue comes before.
-    if (a < b && b <= 4) return DATE_CUE.test(t.slice(Math.max(0, m.index - 20), m.index));
+    const measured = /^\s*(?:of|a|cup|cups|tab|tabs|pill|pills|mg|ml|%)\b/i.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6));
+    // Fractions ("1/2 a pill", "2/3 of", "last 3/4 of it") stay unless a date cue comes before ("letter sent 2/3.").
+    if (a < b && b <= 4) return !measured && DATE_CUE.test(t.slice(Math.max(0, m.index - 20), m.index));
     if (b === 10 && SCORE_BEFORE.test(t.slice(Math.max(0, m.index - 30), m.index))) return false;
-    return !/^\s*(?:of|a|cup|cups|tab|tabs|pill|pills|mg|ml|%)\b/i.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6));
+    return !measured;
   })) out.push(e);
   for (const e of all(t, HYPHEN_DATE, 'DATE', (m) => {
     const a = Number(m[1]);
@@ -534,6 +541,20 @@ export function messyDates(t: string): Entity[] {
     return STRICT_DATE_CUE.test(t.slice(Math.max(0, m.index - 20), m.index)) && !/^\s*(?:times|days?|weeks?|months?|hrs?|hours?|mins?|pills|tabs|mg|ml|%|am|pm)\b/i.test(t.slice(m.index + m[0].length, m.index + m[0].length + 8));
   })) out.push(e);
   if (FR_DATE_MAY.test(t)) for (const e of all(t, FR_DATE, 'DATE')) out.push(e);
+  if (DAY_MONTH_MAY.test(t)) {
+    for (const e of all(t, DAY_MONTH, 'DATE', (m) => {
+      const day = Number(m[1]);
+      // "3 may come" is the verb: lower-case "may" needs an ordinal, "of" or a date cue or weekday before.
+      const before = t.slice(Math.max(0, m.index - 20), m.index);
+      return day >= 1 && day <= 31 && (!/\smay\b/.test(m[0]) || !!m[2] || DATE_CUE.test(before) || WEEKDAY_BEFORE.test(before));
+    })) out.push(e);
+  }
+  for (const e of all(t, WEEKDAY_DAY, 'DATE', (m) => {
+    const day = Number(m[1]);
+    // "thurs 17th", "fri 14 at 2"; a bare number up to 12 after a weekday is an hour ("mon 9").
+    return day >= 1 && day <= 31 && (!!m[2] || (day >= 13 && !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10))));
+  })) out.push(e);
+  if (OTHER_LANGUAGE_MAY.test(t)) for (const e of all(t, OTHER_LANGUAGE_DATE, 'DATE')) out.push(e);
   if (WORD_DATE_MAY.test(t)) for (const e of all(t, WORD_DATE, 'DATE')) out.push(e);
   for (const e of all(t, ORDINAL_DAY, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && (/\d(?:st|nd|rd|th)\s/i.test(m[0]) || !nounAfter(t, m.index + m[0].length)))) out.push(e);
   if (/the \d/i.test(t)) for (const e of all(t, BARE_DAY, 'DATE', (m) => !RIDE_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index - 3)))) out.push(e);
@@ -557,6 +578,22 @@ export function mayHoldWordDate(t: string): boolean {
 const FR_MONTHS = 'janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?';
 const FR_DATE = new RegExp(`(?<![\\p{L}\\p{N}])(?:[1-9]|[12]\\d|3[01]|1er)\\s(?:${FR_MONTHS})\\.?(?:\\s\\d{4})?(?![\\p{L}])`, 'giu');
 const FR_DATE_MAY = /\d(?:er)?\s(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)/i;
+
+/** A day before its month: "Saturday, 22 March", "the 3rd of may", "2 june" (the weekday joins it in messyDates). */
+const DAY_MONTH = new RegExp(`(?<![\\p{L}\\p{N}/.:,$-])(\\d{1,2})(st|nd|rd|th)?\\s(?:of\\s)?(?:${MONTHS})(?:,?\\s(?:19|20)\\d{2})?(?![\\p{L}\\p{N}])`, 'giu');
+const DAY_MONTH_MAY = /\d\s(?:of\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+/** A day right after a weekday, no "the": "Thursday 17th", "tues 9th", "fri 14". */
+const WEEKDAY_DAY = new RegExp(`(?<![\\p{L}])(?:${WEEKDAYS})\\.?,?\\s(\\d{1,2})(st|nd|rd|th)?(?![\\p{L}\\p{N}:/-]|\\.\\d)`, 'giu');
+/**
+ * French and Spanish day-and-month dates beyond FR_DATE: a weekday and its day ("mardi le 4", "jeudi 12 juin", "martes
+ * 3"), and "5 de mayo", "12 de junio de 2024" ("el", "le" before a date alone stay, as in FR_DATE).
+ */
+const ES_MONTHS = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
+const OTHER_LANGUAGE_DATE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s(?:le\\s)?(?:[1-9]|[12]\\d|3[01]|1er)(?:\\s(?:${FR_MONTHS})\\.?)?|(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\\s(?:el\\s)?(?:[1-9]|[12]\\d|3[01])(?:\\sde\\s(?:${ES_MONTHS}))?|(?:[1-9]|[12]\\d|3[01])\\sde\\s(?:${ES_MONTHS})(?:\\sde(?:l)?\\s\\d{4})?)(?![\\p{L}\\p{N}:h])`,
+  'giu',
+);
+const OTHER_LANGUAGE_MAY = /(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|rcoles|jueves|viernes|bado|domingo)\s|\d\sde\s/i;
 
 /** Words after "the 3rd" that make it an order, not a day: an everyday word that is no function word ("the 1st thing"). */
 const DAY_FOLLOWERS = new Set(
