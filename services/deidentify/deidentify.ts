@@ -11,6 +11,7 @@ import { keepPhraseSpans, phraseMayCover } from './keepList';
 import { places } from './places';
 import { dictionaries } from './dictionaries';
 import { classifierNames } from './classifier/model';
+import { withFacilities } from './classifier/facilityModel';
 import { keepScreenWords } from './screenWords';
 import { wordsInPlace } from './wordsInPlace';
 import { mergeSpans } from './spans';
@@ -204,7 +205,9 @@ function spansIn(text: string, opts: DeidentifyOptions): Entity[] {
   const ruled = settle(groups);
   // The name classifier's second look at the words the rules left visible (classifier/model.ts; on by default).
   const guessed = classifierNames(text, ruled);
-  const found = guessed.length ? settle([ruled, guessed]) : ruled;
+  const named = guessed.length ? settle([ruled, guessed]) : ruled;
+  // The facility model's look at places after a preposition that the rules left visible; it wins over names inside them.
+  const found = withFacilities(text, named);
   const repeat = spelled.words.length ? [...(opts.repeatNames ?? []), ...spelled.words] : opts.repeatNames;
   return joinNames(text, everywhere(text, dropKept(text, wordsInPlace(text, keepScreenWords(text, found, groups[0]!), groups[0]!)), repeat)).map((e) => ({ start: e.start, end: e.end, type: e.type }));
 }

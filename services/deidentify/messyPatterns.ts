@@ -682,7 +682,7 @@ const PLACE_CUE = new Set('the teh at to from of into in outta @ leaving left ne
  * Kinds, sizes and owners of a place that make "the X shelter" a description, not a name: "the youth shelter",
  * "the big house", "the trap house", "the other lodge".
  */
-const KIND_WORDS = new Set(`
+export const KIND_WORDS = new Set(`
   youth womens women's women mens men's men family families community health friendship rec recreation treatment tax county
   halfway group safe sober transition transitional warming sobering day night emergency overflow crisis addiction
   addictions medical dental urgent care cancer children's childrens kids seniors senior elders native indigenous
@@ -699,7 +699,7 @@ const KIND_WORDS = new Set(`
   chinese korean vietnamese filipino african caribbean arab latino latin ukrainian polish somali eritrean
 `.trim().split(/\s+/));
 /** Words that name someone's home, not a facility: "aunties house", "moms lodge". */
-const OWNER_WORDS = /^(?:mom|mum|dad|ma|pa|sister|brother|bro|sis|aunt|auntie|aunty|uncle|cousin|nan|nana|grandma|grandpa|granny|kokum|kookum|mooshum|friend|buddy|bf|gf|boyfriend|girlfriend|ex|partner|neighbour|neighbor|roommate|client|worker|sponsor|parent|parents|grandparent|grandparents)(?:['’]?s)?$/;
+export const OWNER_WORDS = /^(?:mom|mum|dad|ma|pa|sister|brother|bro|sis|aunt|auntie|aunty|uncle|cousin|nan|nana|grandma|grandpa|granny|kokum|kookum|mooshum|friend|buddy|bf|gf|boyfriend|girlfriend|ex|partner|neighbour|neighbor|roommate|client|worker|sponsor|parent|parents|grandparent|grandparents)(?:['’]?s)?$/;
 // A second facility word belongs to the name: "calgary remand centre".
 const LOWER_FACILITY = new RegExp(`(?<![\\p{L}])((?:[\\p{L}][\\p{L}'’-]*\\s){1,3})(?:${[...SHAPED_HEADS.slice(0, 6), ...FAC_WORDS, ...SHAPED_HEADS.slice(6)].join('|')})(?:\\s(?:centre|center|hospital|clinic|shelter|house))?(?![\\p{L}])`, 'giu');
 
@@ -781,7 +781,7 @@ const CONTEXT_CUE = cue(
 );
 const FACILITY_CONTEXT_MAY = /inmate|booking|offender|detox|rehab|treatment|respite|dialysis|withdrawal|been (?:in|at)|stay|slept|sleep|crash|checked into|admitted|discharged|dropped|picked|for (?:a bed|beds|a mat|the night|supper|dinner|meals?|lunch|breakfast|a shower|showers)|\b(?:a bed|a mat)\b|\d\s(?:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?)\s|\b(?:a|an|one|two|three|six)\s(?:day|night|week|month|year)s?\s(?:in|at)|booked into|locked up|released from|transferred to|sentenced|back in|out of/i;
 /** Generic places after those cues: "did 3 months in jail", "10 days in hospital", "detox at the hospital". */
-const GENERIC_PLACES = new Set(`jail prison pen remand hospital hosp detox rehab treatment juvie juvenile custody lockup holding cells cell
+export const GENERIC_PLACES = new Set(`jail prison pen remand hospital hosp detox rehab treatment juvie juvenile custody lockup holding cells cell
   shelter hostel hotel motel bed home house town city school class the a his her their my our its this that there here
   icu er emerg ward psych hospice care bed jail's federal provincial max medium minimum solitary seg segregation`.split(/\s+/));
 

@@ -1,0 +1,257 @@
+/**
+ * `npm run train:deid:facility`: trains the facility model (services/deidentify/classifier/facilityModel.ts) on every
+ * development writer of bench/deidLowo.ts (its WRITERS and writerNotes(): never a test half, a blind set or
+ * bench/data/lead/), chooses its threshold by leaving one WRITER out, and writes facility-model.json. Deterministic: the
+ * same notes and rules give the same file, byte for byte.
+ *
+ * Leave one writer out: for each held-out writer the model is trained on every other writer, the full deidentify() runs
+ * on the held-out notes with it and without it, and facility recall and over-redaction are reported per writer and as
+ * the macro average over the human writers (facility recall over writers with at least MIN_FACILITIES facilities).
+ *
+ * Flags: `--folds` prints the table without writing the model; `--sweep` prints every threshold; `--tests` scores the
+ * -test sets of bench/deid.ts (score only) with the model off and with the shipped one; `--misses` lists the held-out
+ * facilities still missed at the chosen threshold (dev writers only).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { deidentify, type Entity } from '../services/deidentify';
+import { candidates, decode, FACILITY_MODEL_FILE, FacilityScorer, observeFacilities, shippedFacilityModel, tokenMarks, useFacilityModel, type Candidate, type FacilityModel } from '../services/deidentify/classifier/facilityModel';
+import { noteContext, tokenize } from '../services/deidentify/classifier/features';
+import { DEFAULT_TRAIN, train, type Example, type TrainOptions } from '../services/deidentify/classifier/train';
+import { MODEL_FILE } from '../services/deidentify/classifier/model';
+import { score, type Figures } from './deidMetrics';
+import { load, sets } from './deid';
+import { trainingFile, WRITERS, writerNotes, type Note } from './deidLowo';
+
+const repoRoot = path.resolve(__dirname, '..');
+
+export const THRESHOLDS = [-2, -1.75, -1.5, -1.25, -1, -0.75, -0.5, -0.375, -0.25, -0.125, 0, 0.125, 0.25, 0.5, 0.75, 1, 1.5, 2];
+export const TRAIN: TrainOptions = { ...DEFAULT_TRAIN, epochs: 10 };
+/** A writer counts in the facility macro with at least this many facilities. */
+export const MIN_FACILITIES = 10;
+/** Macro over-redaction the model may add on held-out writers, and the limit on every held-out writer. */
+export const OVER_BUDGET = 0.0025;
+export const OVER_LIMIT = 0.03;
+export const OVER_LIMIT_SLACK = 0.0025;
+
+interface Run {
+  entities: Entity[];
+  /** What deidentify() gave the facility model, per reading of the text. */
+  calls: Array<{ text: string; found: Entity[] }>;
+}
+
+/** The de-identifier without the facility model: its spans, and what the model would have been given. */
+export function rulesRun(text: string): Run {
+  const calls: Run['calls'] = [];
+  useFacilityModel(null);
+  observeFacilities((t, found) => calls.push({ text: t, found: [...found] }));
+  try {
+    return { entities: deidentify(text).entities, calls };
+  } finally {
+    observeFacilities(null);
+    useFacilityModel(undefined);
+  }
+}
+
+/** What the model is given for the note's own text (the first reading that is the text itself). */
+const foundIn = (n: Note, run: Run): Entity[] => run.calls.find((c) => c.text === n.text)?.found ?? [];
+
+/**
+ * A note's candidates with their labels: a candidate is a facility when it is a labelled FACILITY span exactly. The
+ * candidates are those the model is asked about in deidentify() (none inside what the rules found as a facility or
+ * another identifier): trained on what the rules leave, it learnt more per point of over-redaction on held-out writers
+ * than trained on every labelled facility (docs/DEIDENTIFICATION.md, "Facilities").
+ */
+export function noteExamples(n: Note, found: readonly Entity[]): Example[] {
+  const gold = new Set(n.spans.filter((s) => s.type === 'FACILITY').map((s) => `${s.start}:${s.end}`));
+  const covered = [...found];
+  const toks = tokenize(n.text);
+  return candidates(n.text, toks, noteContext(n.text, toks, covered), tokenMarks(toks, covered)).map((c) => ({
+    features: c.features,
+    label: gold.has(`${c.start}:${c.end}`) ? 1 : -1,
+  }));
+}
+
+/**
+ * The development files, relative to the repository, and a SHA-256 of their contents in that order and of the name
+ * model's (the names it finds are marked in the candidates: a new name model makes other examples).
+ */
+export function devSource(): { files: string[]; sha256: string } {
+  const files = [...new Set(WRITERS.flatMap((w) => w.files.map((f) => (f.startsWith('typo:') ? 'typo-dev.jsonl' : trainingFile(f)))))]
+    .map((f) => path.join(repoRoot, 'bench', 'data', f))
+    .filter((f) => fs.existsSync(f));
+  const hash = crypto.createHash('sha256');
+  for (const f of [...files, MODEL_FILE]) hash.update(fs.readFileSync(f));
+  return { files: files.map((f) => path.relative(repoRoot, f)), sha256: hash.digest('hex') };
+}
+
+/** The model `npm run train:deid:facility` writes from `notes` at `threshold`. */
+export function trainShipped(notes: readonly Note[], threshold: number): FacilityModel {
+  const data: Example[] = [];
+  for (const n of notes) data.push(...noteExamples(n, foundIn(n, rulesRun(n.text))));
+  return trainFacility(data, threshold, devSource());
+}
+
+export function trainFacility(data: readonly Example[], threshold: number, source = { files: [] as string[], sha256: '' }): FacilityModel {
+  return { ...train(data, threshold, TRAIN, source), kind: 'facility' };
+}
+
+interface WriterResult {
+  writer: string;
+  generated: boolean;
+  notes: number;
+  rules: Figures;
+  grid: Figures[];
+  /** The held-out facilities still missed at each threshold (text only for --misses). */
+  missed: string[][];
+  wrong: string[][];
+}
+
+const fac = (f: Figures) => f.perType.FACILITY?.strictRecall ?? 1;
+const facSpans = (f: Figures) => f.perType.FACILITY?.spans ?? 0;
+
+export function leaveOneWriterOut(notes: readonly Note[]): WriterResult[] {
+  const runs = new Map<Note, Run>();
+  for (const n of notes) runs.set(n, rulesRun(n.text));
+  const ex = new Map<Note, Example[]>();
+  for (const n of notes) ex.set(n, noteExamples(n, foundIn(n, runs.get(n)!)));
+  const generated = new Set(WRITERS.filter((w) => w.generated).map((w) => w.name));
+  const results: WriterResult[] = [];
+  for (const writer of [...new Set(notes.map((n) => n.writer))]) {
+    const held = notes.filter((n) => n.writer === writer);
+    const data: Example[] = [];
+    for (const n of notes) if (n.writer !== writer) data.push(...ex.get(n)!);
+    const model = trainFacility(data, 0);
+    const scorer = new FacilityScorer(model);
+    // Each reading's candidates with scores, once; a threshold only compares.
+    const scored = held.map((n) =>
+      runs.get(n)!.calls.map((c) => {
+        const toks = tokenize(c.text);
+        return candidates(c.text, toks, noteContext(c.text, toks, c.found), tokenMarks(toks, c.found)).map((k: Candidate) => ({ ...k, score: scorer.score(k.features) }));
+      }),
+    );
+    const rulesPred = held.map((n) => runs.get(n)!.entities);
+    const preds = THRESHOLDS.map((t) => {
+      const cache = new Map<string, Entity[]>();
+      return held.map((n, i) => {
+        const guesses = scored[i]!.map((s) => decode(s, t));
+        if (guesses.every((g) => g.length === 0)) return rulesPred[i]!;
+        const k = `${i}|${guesses.map((g) => g.map((e) => `${e.start}:${e.end}`).join(',')).join('|')}`;
+        let found = cache.get(k);
+        if (!found) {
+          useFacilityModel({ ...model, threshold: t });
+          found = deidentify(n.text).entities;
+          useFacilityModel(undefined);
+          cache.set(k, found);
+        }
+        return found;
+      });
+    });
+    const missed = preds.map((p) =>
+      held.flatMap((n, i) =>
+        n.spans
+          .filter((s) => s.type === 'FACILITY')
+          .filter((s) => {
+            const cov = new Uint8Array(s.end - s.start);
+            for (const e of p[i]!) for (let k = Math.max(s.start, e.start); k < Math.min(s.end, e.end); k++) cov[k - s.start] = 1;
+            return [...n.text.slice(s.start, s.end)].some((ch, k) => !/\s/.test(ch) && !cov[k]);
+          })
+          .map((s) => {
+            const c = scored[i]!.flat().find((k) => k.start === s.start && k.end === s.end);
+            return `${c ? c.score.toFixed(2) : '-'}\t${n.id}\t${n.text.slice(Math.max(0, s.start - 30), s.start)}[[${n.text.slice(s.start, s.end)}]]${n.text.slice(s.end, s.end + 20)}`;
+          }),
+      ),
+    );
+    // Spans the model added that hold no labelled identifier: its over-redaction (text only for --wrong).
+    const wrong = preds.map((p) =>
+      held.flatMap((n, i) =>
+        p[i]!.filter((e) => e.type === 'FACILITY' && !rulesPred[i]!.some((r) => r.start === e.start && r.end === e.end) && !n.spans.some((s) => s.start < e.end && e.start < s.end))
+          .map((e) => `${n.id}\t${n.text.slice(Math.max(0, e.start - 30), e.start)}<<${n.text.slice(e.start, e.end)}>>${n.text.slice(e.end, e.end + 20)}`),
+      ),
+    );
+    results.push({ writer, generated: generated.has(writer), notes: held.length, rules: score(held, rulesPred), grid: preds.map((p) => score(held, p)), missed, wrong });
+  }
+  return results;
+}
+
+export function macro(results: readonly WriterResult[], pick: (r: WriterResult) => Figures): { fac: number; over: number; maxOver: number } {
+  const human = results.filter((r) => !r.generated);
+  const counted = human.filter((r) => facSpans(r.rules) >= MIN_FACILITIES);
+  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  return { fac: avg(counted.map((r) => fac(pick(r)))), over: avg(human.map((r) => pick(r).overRedaction)), maxOver: Math.max(0, ...human.map((r) => pick(r).overRedaction)) };
+}
+
+/** The threshold: the most macro facility recall with at most OVER_BUDGET macro over-redaction added and every writer within its limit. */
+export function chooseThreshold(results: readonly WriterResult[]): number | null {
+  const base = macro(results, (r) => r.rules);
+  let best: { t: number; fac: number } | null = null;
+  THRESHOLDS.forEach((t, i) => {
+    const at = macro(results, (r) => r.grid[i]!);
+    if (at.over - base.over > OVER_BUDGET) return;
+    if (results.some((r) => r.grid[i]!.overRedaction > Math.max(OVER_LIMIT, r.rules.overRedaction + OVER_LIMIT_SLACK))) return;
+    // Ties go to the higher threshold (fewer words hidden).
+    if (!best || at.fac >= best.fac + 1e-12 || (Math.abs(at.fac - best.fac) < 1e-12 && t > best.t)) best = { t, fac: at.fac };
+  });
+  return best ? (best as { t: number }).t : null;
+}
+
+const pct = (x: number) => (x * 100).toFixed(2);
+
+function report(results: readonly WriterResult[], t: number): string[] {
+  const i = THRESHOLDS.indexOf(t);
+  const lines = [`Facilities, leave one writer out (threshold ${t}, ${TRAIN.epochs} epochs)`, '| held-out writer | notes | facilities | facility recall rules → with model | over-redaction rules → with model |', '| --- | ---: | ---: | ---: | ---: |'];
+  for (const r of [...results].sort((a, b) => Number(a.generated) - Number(b.generated))) {
+    lines.push(`| ${r.writer}${r.generated ? ' (generated)' : ''} | ${r.notes} | ${facSpans(r.rules)} | ${pct(fac(r.rules))} → ${pct(fac(r.grid[i]!))} | ${pct(r.rules.overRedaction)} → ${pct(r.grid[i]!.overRedaction)} |`);
+  }
+  const a = macro(results, (r) => r.rules);
+  const b = macro(results, (r) => r.grid[i]!);
+  lines.push(`| **macro (human writers)** | | | **${pct(a.fac)} → ${pct(b.fac)}** | ${pct(a.over)} → ${pct(b.over)} (max ${pct(b.maxOver)}) |`);
+  return lines;
+}
+
+function sweep(results: readonly WriterResult[]): string[] {
+  const a = macro(results, (r) => r.rules);
+  const lines = ['| threshold | macro facility recall | gained | macro over-redaction | added | max writer over |', '| ---: | ---: | ---: | ---: | ---: | ---: |'];
+  THRESHOLDS.forEach((t, i) => {
+    const b = macro(results, (r) => r.grid[i]!);
+    lines.push(`| ${t} | ${pct(b.fac)} | ${pct(b.fac - a.fac)} | ${pct(b.over)} | ${pct(b.over - a.over)} | ${pct(b.maxOver)} |`);
+  });
+  return lines;
+}
+
+/** `--tests`: the -test sets bench/deid.ts scores (score only, never tuned on), without the model and with the shipped one. */
+function tests(): void {
+  console.log('| set | without model: recall / leak / over, facilities | with model: recall / leak / over, facilities |');
+  console.log('| --- | ---: | ---: |');
+  for (const set of sets) {
+    if (!/test|presidio/.test(set.name) || !fs.existsSync(set.file)) continue;
+    const records = load(set.file);
+    const run = (m: FacilityModel | null) => {
+      useFacilityModel(m);
+      const p = records.map((r) => deidentify(r.text).entities);
+      useFacilityModel(undefined);
+      return score(records, p);
+    };
+    const f = (x: Figures) => `${pct(x.overall.strictRecall)} / ${pct(x.overall.leakRate)} / ${pct(x.overRedaction)}, ${pct(fac(x))} of ${facSpans(x)}`;
+    console.log(`| ${set.name} | ${f(run(null))} | ${f(run(shippedFacilityModel()))} |`);
+  }
+}
+
+if (require.main === module && process.argv.includes('--tests')) tests();
+else if (require.main === module) {
+  const t0 = Date.now();
+  const notes = writerNotes();
+  const results = leaveOneWriterOut(notes);
+  const t = chooseThreshold(results) ?? THRESHOLDS[THRESHOLDS.length - 1]!;
+  console.log(report(results, t).join('\n'));
+  if (process.argv.includes('--sweep')) console.log(`\n${sweep(results).join('\n')}`);
+  if (process.argv.includes('--misses')) for (const r of results) for (const m of r.missed[THRESHOLDS.indexOf(t)]!) console.log(`${r.writer}\t${m}`);
+  if (process.argv.includes('--wrong')) for (const r of results) for (const m of r.wrong[THRESHOLDS.indexOf(t)]!) console.log(`${r.writer}\t${m}`);
+  if (!process.argv.includes('--folds')) {
+    const model = trainShipped(notes, t);
+    fs.writeFileSync(FACILITY_MODEL_FILE, JSON.stringify(model) + '\n');
+    console.log(`\nwrote ${path.relative(repoRoot, FACILITY_MODEL_FILE)}: ${Object.keys(model.weights).length} weights, ${(fs.statSync(FACILITY_MODEL_FILE).size / 1024).toFixed(0)} KB, threshold ${t}, ${model.trainedOn.tokens} candidates (${model.trainedOn.names} facilities)`);
+  }
+  console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+}

@@ -1,0 +1,299 @@
+/**
+ * The facility model (issue 13, round 7): places people call by a short name with no head noun ("back at the foothills",
+ * "dropped her off at sunrise", "two weeks in royal alex") that the facility rules (facility.ts, places.ts,
+ * messyPatterns.ts) leave visible. Candidate spans of one to four words right after a place preposition (at, to, from,
+ * in, into, @ …) and an optional "the" are scored by an averaged perceptron over features that carry across writers —
+ * each word's lists (features.ts lists()), its capital against the note's case habit, head and tail words, the verb
+ * before the preposition, what follows the span, names the rules found inside it — never a word's own form (a
+ * writer's places would be learnt). Trained by `npm run train:deid:facility` (bench/trainFacility.ts) with the name
+ * classifier's trainer (train.ts) and hashing (features.ts), shipped as facility-model.json beside this file.
+ *
+ * The best candidate of each preposition scoring at or above the threshold is a FACILITY; where it holds a word the
+ * rules took as a name ("royal [NAME]") the facility wins and takes the whole span (withFacilities).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Entity } from '../types';
+import { BITS, boundary, bucket, listsOf, noteContext, tokenize, type NoteContext, type Token } from './features';
+import type { NameModel } from './model';
+import { FACILITY_WORDS } from '../lexicon';
+import { spoken } from '../dictionaries';
+import { GENERIC_PLACES, KIND_WORDS, OWNER_WORDS } from '../messyPatterns';
+import { SAFE } from '../messy';
+import { blank } from '../words';
+
+/** A facility model: the name classifier's model format (train.ts), its `trainedOn.names` counting facility spans. */
+export type FacilityModel = NameModel & { kind: 'facility' };
+
+export const FACILITY_MODEL_FILE = path.join(__dirname, 'facility-model.json');
+
+/** Words after which a place's name comes ("2" and "@" as SMS types them; "outta" for "out of"). */
+const PLACE_PREPS = new Set(['at', 'to', 'from', 'in', 'into', 'outta', 'near', '2', 'frm', 'inside', 'leaving', 'left', 'visited', 'visiting']);
+/** Verbs before the preposition that take a place ("stayed at", "admitted to"); other words count by their class. */
+const PLACE_VERBS = new Set(
+  `went go goes going gone stayed stay staying stays slept sleeping sleeps crashed crashing admitted discharged dropped
+   picked got get gets getting back over down up been moved move moving sent taken took take drove drive driving walked
+   brought bring transferred released checked living lives lived live working works worked work volunteers volunteering
+   appt appointment intake bed spot room referral referred waitlist shift him her them off out`
+    .trim()
+    .split(/\s+/),
+);
+/** Words that may join a place's name inside it, never open or close it ("house of hope", "u of a"). */
+const JOINS = new Set(['of', 'de', 'du', 'des', 'la', 'le', 'the', 'and', 'on']);
+const ARTICLES = new Set(['the', 'teh', 'da', 'tha']);
+const MAX_WORDS = 4;
+
+/** A candidate span: its tokens [from, to], the preposition's token, and its features. */
+export interface Candidate {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+  trigger: number;
+  features: number[];
+}
+
+/** A word's coarse class: function word, keep-list, name (nw: also a common word), English, misspelt, unknown. */
+function cls(t: Token | undefined): string {
+  if (!t) return '_';
+  if (!t.word) return 'num';
+  const l = listsOf(t);
+  if (l.includes('S')) return 'fn';
+  if (l.includes('K')) return 'kp';
+  if (/[FNW]/.test(l)) return /[CV]/.test(l) ? 'nw' : 'nm';
+  if (/[CVEI]/.test(l)) return 'en';
+  return l === 'M' ? 'ty' : 'un';
+}
+
+/**
+ * What a word says of a place: a kind or size of place ("youth", "rec"), a generic place ("jail"), an owner ("moms"),
+ * a possessive, else the band of its rank in spoken English ("0" the 500 commonest … "4" rarer or never said).
+ */
+function kind(t: Token): string {
+  const w = t.lower;
+  if (KIND_WORDS.has(w)) return 'kind';
+  if (GENERIC_PLACES.has(w)) return 'generic';
+  if (OWNER_WORDS.test(w)) return 'owner';
+  if (/['’]s?$/.test(w)) return 'poss';
+  const r = spoken().rank.get(w);
+  return r === undefined ? '4' : r < 500 ? '0' : r < 2000 ? '1' : r < 10_000 ? '2' : r < 30_000 ? '3' : '4';
+}
+
+/** Capitals: "X" first letter, "A" all (two letters or more), "x" none. */
+function caps(raw: string): string {
+  const c = raw.charCodeAt(0);
+  const upper = c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(raw);
+  if (!upper) return 'x';
+  return raw.length > 1 && raw === raw.toUpperCase() ? 'A' : 'X';
+}
+
+/** Whether the word at `i` is a place preposition: a word of PLACE_PREPS, or "@" right before it (then i is the word after). */
+function preposition(toks: readonly Token[], i: number): boolean {
+  return PLACE_PREPS.has(toks[i]!.lower) || (toks[i]!.lower === 'of' && toks[i - 1]?.lower === 'out');
+}
+
+/** Whether "@" stands right before the word at `i`, spaces aside ("@ the mis", "@sunrise"). */
+function afterAt(text: string, toks: readonly Token[], i: number): boolean {
+  let k = toks[i]!.start - 1;
+  while (k >= 0 && text.charCodeAt(k) === 32) k--;
+  return k >= 0 && text.charCodeAt(k) === 64 && (i === 0 || toks[i - 1]!.end <= k);
+}
+
+/** Words of the function-word list (messy.ts SAFE) that may stand inside a place's name: "family clinic", "care home". */
+const NOUNS = new Set(['home', 'family', 'staff', 'work', 'friends', 'kids', 'people', 'folks']);
+/**
+ * Whether the word at `i` ends a candidate: a function word (messy.ts SAFE), unless a noun that names places too
+ * ("family clinic", "care home") or written with a capital inside a sentence ("Three Forks", "Our Lady of …").
+ */
+function closed(text: string, toks: readonly Token[], i: number): boolean {
+  const t = toks[i]!;
+  if (!SAFE.has(t.lower) || NOUNS.has(t.lower)) return false;
+  return !(caps(t.raw) === 'X' && t.raw !== 'I' && boundary(text, toks, i) === '-');
+}
+
+/** Abbreviations whose period stays inside a name: "st. jude's", "mt. carmel". */
+const ABBREV = new Set(['st', 'ste', 'mt', 'ft', 'dr']);
+/** Whether two words of a name are apart by spaces only, or by an abbreviation's period ("st. jude's"). */
+function joined(text: string, a: Token, b: Token): boolean {
+  return blank(text, a.end, b.start) || (ABBREV.has(a.lower) && text.charCodeAt(a.end) === 46 && blank(text, a.end + 1, b.start));
+}
+
+/** Cheap test before any work: the text holds a place preposition ("@" or a word of PLACE_PREPS is nearly every note). */
+const MAY = /\b(?:at|to|from|in|into|outta|near|2|frm|inside|of|leaving|left|visited|visiting)\b|@/i;
+
+/**
+ * The candidate spans of a text. `marks` per token: 0 visible, 1 inside a name the rules found, 2 inside another
+ * identifier (such a span is no candidate), 3 inside a facility already found (a span holding one is no candidate).
+ */
+export function candidates(text: string, toks: readonly Token[], ctx: NoteContext, marks: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  let lower: string | undefined;
+  for (let p = 0; p < toks.length; p++) {
+    let s: number;
+    let at: string;
+    if (afterAt(text, toks, p)) {
+      s = p;
+      at = '@';
+    } else if (preposition(toks, p)) {
+      s = p + 1;
+      at = toks[p]!.lower;
+    } else continue;
+    if (s >= toks.length || (s > p && !blank(text, toks[p]!.end, toks[s]!.start))) continue;
+    let the = '';
+    if (ARTICLES.has(toks[s]!.lower)) {
+      if (s + 1 >= toks.length || !blank(text, toks[s]!.end, toks[s + 1]!.start)) continue;
+      the = 't';
+      s++;
+    }
+    const first = toks[s]!;
+    // A keep-listed word (a chain, program, province or city) or a noun of the function-word list opens no place's name.
+    if (!first.word || marks[s] === 2 || marks[s] === 3 || closed(text, toks, s) || NOUNS.has(first.lower) || listsOf(first).includes('K')) continue;
+    const verb = at === '@' ? undefined : toks[p - 1];
+    const verbF = verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : cls(verb);
+    const lead = [bucket('b', ''), bucket('p', `${at}|${the}`), bucket('v', verbF), bucket('pv', `${at}|${the}|${verbF}`)];
+    let nameMarks = 0;
+    let common = 0;
+    for (let e = s; e < Math.min(toks.length, s + MAX_WORDS); e++) {
+      const t = toks[e]!;
+      if (e > s && (!joined(text, toks[e - 1]!, t) || !t.word)) break;
+      if (marks[e] === 2 || marks[e] === 3) break;
+      if (marks[e] === 1) nameMarks++;
+      const c = cls(t);
+      if (c === 'en' || c === 'nw' || c === 'fn') common++;
+      // A span never ends on a joining or function word; it may run through one ("house of hope").
+      if (!JOINS.has(t.lower) && closed(text, toks, e)) break;
+      if (JOINS.has(t.lower)) continue;
+      // Nothing to add where the rules hid every word already.
+      if (nameMarks === e - s + 1) continue;
+      const f = [...lead];
+      const n = e - s + 1;
+      f.push(bucket('n', String(n)), bucket('cn', `${common}/${n}`), bucket('nm', `${Math.min(nameMarks, 2)}/${n}`));
+      for (let k = s; k <= e; k++) {
+        const tk = toks[k]!;
+        const pos = n === 1 ? 'o' : k === s ? 'f' : k === e ? 'l' : 'm';
+        const l = listsOf(tk);
+        f.push(bucket('L', `${pos}|${l}`), bucket('C', `${pos}|${cls(tk)}`), bucket('K', `${pos}|${caps(tk.raw)}|${ctx.habit}`), bucket('R', `${pos}|${kind(tk)}`));
+      }
+      const last = toks[e]!;
+      const head = FACILITY_WORDS.has(last.lower);
+      f.push(bucket('hd', head ? last.lower : '-'), bucket('s3', last.lower.slice(-3)), bucket('fl', `${cls(first)}|${cls(last)}|${n}`));
+      f.push(bucket('cap', `${caps(first.raw)}|${boundary(text, toks, s)}|${ctx.habit}`));
+      // What follows: the end, a sign, a function word (by its form: "for", "since", "again"), or a word by its class.
+      const nx = toks[e + 1];
+      let after: string;
+      if (!nx) after = 'END';
+      else if (!joined(text, last, nx)) after = `P${text.slice(last.end, nx.start).trim().charAt(0)}`;
+      else if (SAFE.has(nx.lower)) after = `w${nx.lower}`;
+      else after = `c${cls(nx)}`;
+      f.push(bucket('nx', after), bucket('nxl', `${after}|${cls(last)}`), bucket('nxn', `${after}|${n}`));
+      // The same words again elsewhere in the note: a place a writer names twice ("the cormorant … behind the cormorant").
+      lower ??= text.toLowerCase();
+      const span = lower.slice(first.start, last.end);
+      if (lower.indexOf(span) !== first.start || lower.indexOf(span, first.start + 1) >= 0) f.push(bucket('rep', String(n)));
+      out.push({ start: first.start, end: last.end, from: s, to: e, trigger: p, features: f });
+    }
+  }
+  return out;
+}
+
+/** Token marks for candidates(): 1 a name the rules found, 2 another identifier, 3 a facility (`covered` sorted by start). */
+export function tokenMarks(toks: readonly Token[], covered: readonly Entity[]): Uint8Array {
+  const marks = new Uint8Array(toks.length);
+  let c = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    while (c < covered.length && covered[c]!.end <= t.start) c++;
+    for (let k = c; k < covered.length && covered[k]!.start < t.end; k++) {
+      if (covered[k]!.end <= t.start) continue;
+      const m = covered[k]!.type === 'NAME' ? 1 : covered[k]!.type === 'FACILITY' ? 3 : 2;
+      marks[i] = Math.max(marks[i]!, m);
+    }
+  }
+  return marks;
+}
+
+/** A model ready to score: its weights in a flat array. */
+export class FacilityScorer {
+  private readonly w: Float32Array;
+
+  constructor(readonly model: FacilityModel) {
+    if (model.version !== 1 || model.bits !== BITS || model.kind !== 'facility') throw new Error('deidentify: facility-model.json is not a model this code can read');
+    this.w = new Float32Array(1 << BITS);
+    for (const [k, v] of Object.entries(model.weights)) this.w[Number(k)] = v;
+  }
+
+  score(features: readonly number[]): number {
+    let s = 0;
+    for (const f of features) s += this.w[f]!;
+    return s;
+  }
+}
+
+/** Each candidate of `text` with its score (for the bench: every threshold compares with the same scores). */
+export function scoredCandidates(scorer: FacilityScorer, text: string, covered: readonly Entity[]): Array<Candidate & { score: number }> {
+  if (!MAY.test(text)) return [];
+  const toks = tokenize(text);
+  const marks = tokenMarks(toks, covered);
+  return candidates(text, toks, noteContext(text, toks, covered), marks).map((c) => ({ ...c, score: scorer.score(c.features) }));
+}
+
+/** The best candidate of each preposition at or above `threshold`; where two overlap the higher score wins. */
+export function decode(scored: ReadonlyArray<Candidate & { score: number }>, threshold: number): Entity[] {
+  const best = new Map<number, Candidate & { score: number }>();
+  for (const c of scored) {
+    if (c.score < threshold) continue;
+    const b = best.get(c.trigger);
+    if (!b || c.score > b.score) best.set(c.trigger, c);
+  }
+  const picked = [...best.values()].sort((a, b) => b.score - a.score);
+  const out: Entity[] = [];
+  for (const c of picked) if (!out.some((o) => o.start < c.end && c.start < o.end)) out.push({ start: c.start, end: c.end, type: 'FACILITY' });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * `found` with the model's facilities added: a facility holding names the rules found takes them whole ("royal
+ * [NAME]" becomes one FACILITY); `found` as given when the model finds nothing.
+ */
+export function withFacilities(text: string, found: Entity[]): Entity[] {
+  observer?.(text, found);
+  const scorer = activeFacilityScorer();
+  if (!scorer) return found;
+  const guesses = decode(scoredCandidates(scorer, text, found), scorer.model.threshold);
+  if (!guesses.length) return found;
+  let out = [...found];
+  for (const g of guesses) {
+    const over = out.filter((e) => e.start < g.end && g.start < e.end);
+    const start = Math.min(g.start, ...over.map((e) => e.start));
+    const end = Math.max(g.end, ...over.map((e) => e.end));
+    out = out.filter((e) => !over.includes(e));
+    out.push({ start, end, type: 'FACILITY' });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+let shipped: FacilityModel | undefined;
+/** The shipped model (facility-model.json beside this file), read once. */
+export function shippedFacilityModel(): FacilityModel {
+  shipped ??= JSON.parse(fs.readFileSync(FACILITY_MODEL_FILE, 'utf8')) as FacilityModel;
+  return shipped;
+}
+
+let active: FacilityScorer | null | undefined;
+let lastUsed: FacilityScorer | undefined;
+function activeFacilityScorer(): FacilityScorer | null {
+  if (active === undefined) active = new FacilityScorer(shippedFacilityModel());
+  return active;
+}
+
+/** For training and the bench: score with `model`, turn the model off (null), or back to the shipped one (undefined). */
+export function useFacilityModel(model: FacilityModel | null | undefined): void {
+  if (model && lastUsed?.model !== model) lastUsed = new FacilityScorer(model);
+  active = model ? lastUsed! : model;
+}
+
+/** For bench/trainFacility.ts: called with each text and the spans the model is given (null: no observer). */
+let observer: ((text: string, found: readonly Entity[]) => void) | null = null;
+export function observeFacilities(f: ((text: string, found: readonly Entity[]) => void) | null): void {
+  observer = f;
+}

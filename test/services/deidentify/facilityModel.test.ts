@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { deidentify } from '../../../services/deidentify';
+import { candidates, FACILITY_MODEL_FILE, FacilityScorer, tokenMarks, useFacilityModel, withFacilities, type FacilityModel } from '../../../services/deidentify/classifier/facilityModel';
+import { noteContext, tokenize } from '../../../services/deidentify/classifier/features';
+import { trainingFile, writerNotes } from '../../../bench/deidLowo';
+import { devSource, noteExamples, THRESHOLDS, trainFacility, trainShipped } from '../../../bench/trainFacility';
+import type { Entity } from '../../../services/deidentify';
+import type { Note } from '../../../bench/deidLowo';
+
+/** The candidate spans of a text as the model is asked about them (nothing found by the rules). */
+function spans(text: string, found: Entity[] = []): string[] {
+  const toks = tokenize(text);
+  return candidates(text, toks, noteContext(text, toks, found), tokenMarks(toks, found)).map((c) => text.slice(c.start, c.end));
+}
+
+/** Notes where the one or two words after "at the"/"to" are a place's name, and notes where they are everyday words. */
+function fixture(): Note[] {
+  const places = ['zorblax', 'quendry', 'mirrowood', 'pellinor', 'vastrel', 'okkamay', 'thessaly brook', 'ardent vale'];
+  const words = ['park', 'store', 'bus stop', 'end of it', 'library', 'river', 'front desk', 'laundromat'];
+  const notes: Note[] = [];
+  places.forEach((p, i) => {
+    for (const head of ['dropped her off at the ', 'she stayed at the ', 'got him a bed at ']) {
+      const text = `${head}${p} last night`;
+      notes.push({ id: `p${i}-${head.length}`, writer: 'fixture', source: 'fixture', text, spans: [{ start: head.length, end: head.length + p.length, type: 'FACILITY' }] });
+      notes.push({ id: `w${i}-${head.length}`, writer: 'fixture', source: 'fixture', text: `${head}${words[i]} last night`, spans: [] });
+    }
+  });
+  return notes;
+}
+
+describe('deidentify: the facility model', () => {
+  afterEach(() => useFacilityModel(undefined));
+
+  describe('candidates', () => {
+    it('are one to four words after a place preposition and an optional "the", up to a sign or a function word', () => {
+      assert.deepEqual(spans('dropped her off at the foothills, she was ok'), ['foothills']);
+      assert.deepEqual(spans('back @ sunrise lodge rn'), ['sunrise', 'sunrise lodge', 'sunrise lodge rn']);
+      assert.deepEqual(spans('admitted to St. Jude\'s'), ["St", "St. Jude's"]);
+      assert.deepEqual(spans('went to qureshi family clinic'), ['qureshi', 'qureshi family', 'qureshi family clinic']);
+      // "of" joins a name, never ends one; "Three" opens one only with its capital inside a sentence.
+      assert.deepEqual(spans('went to house of hope'), ['house', 'house of hope']);
+      assert.deepEqual(spans('Referred to Three Forks for detox'), ['Three', 'Three Forks']);
+      assert.deepEqual(spans('went to three of them'), []);
+    });
+
+    it('never open on a keep-listed word (chains, programs, cities) or a function word, nor where the rules found another identifier', () => {
+      assert.deepEqual(spans('grabbed a coffee at tims'), []);
+      assert.deepEqual(spans('she went to walmart'), []);
+      assert.deepEqual(spans('they moved to calgary'), []);
+      assert.deepEqual(spans('talked to her after'), []);
+      const text = 'meet at 10135 117 st';
+      assert.deepEqual(spans(text, [{ start: 8, end: text.length, type: 'ADDRESS' }]), []);
+    });
+  });
+
+  describe('training', () => {
+    it('is deterministic: the same notes give the same model, byte for byte', () => {
+      const data = fixture().flatMap((n) => noteExamples(n, []));
+      assert.equal(JSON.stringify(trainFacility(data, 0)), JSON.stringify(trainFacility(data, 0)));
+      assert.ok(data.some((e) => e.label === 1) && data.some((e) => e.label === -1));
+    });
+
+    it('learns a place after "at the" from the fixture and leaves everyday words', () => {
+      const model = trainFacility(fixture().flatMap((n) => noteExamples(n, [])), 0);
+      useFacilityModel(model);
+      assert.equal(deidentify('dropped her off at the brennory last night').redacted, 'dropped her off at the [FACILITY] last night');
+      assert.equal(deidentify('dropped her off at the park last night').redacted, 'dropped her off at the park last night');
+    });
+  });
+
+  describe('whole spans', () => {
+    it('a facility over a name the rules found takes the whole span ("royal [NAME]" becomes one FACILITY)', () => {
+      const model = trainFacility(fixture().flatMap((n) => noteExamples(n, [])), 0);
+      useFacilityModel(model);
+      const text = 'she stayed at the thessaly brook last night';
+      const name = { start: text.indexOf('brook'), end: text.indexOf('brook') + 5, type: 'NAME' as const };
+      const out = withFacilities(text, [name]);
+      assert.deepEqual(out.map((e) => [text.slice(e.start, e.end), e.type]), [['thessaly brook', 'FACILITY']]);
+      // A name alone after "at" stays a name: the model adds nothing where the rules hid every word.
+      const met = 'we met at the brook last night';
+      assert.deepEqual(withFacilities(met, [{ start: 14, end: 19, type: 'NAME' }]).map((e) => e.type), ['NAME']);
+      useFacilityModel(null);
+      assert.deepEqual(withFacilities(text, [name]), [name]);
+    });
+  });
+
+  describe('the shipped model', () => {
+    const shipped = JSON.parse(fs.readFileSync(FACILITY_MODEL_FILE, 'utf8')) as FacilityModel;
+
+    it('loads, small, with a threshold from the leave-one-writer-out grid, trained on development files only', () => {
+      assert.ok(new FacilityScorer(shipped));
+      assert.ok(THRESHOLDS.includes(shipped.threshold));
+      assert.ok(fs.statSync(FACILITY_MODEL_FILE).size < 100 * 1024);
+      assert.ok(shipped.trainedOn.files.every((f) => trainingFile(f)), 'development sets only');
+    });
+
+    it('hides places by their short names after a place preposition', () => {
+      for (const [text, want] of [
+        ['dropped her off at the willowbrook last night', 'dropped her off at the [FACILITY] last night'],
+        ['hes back at the foothills since monday', 'hes back at the [FACILITY] since monday'],
+        ['she was discharged from the pinegrove yesterday', 'she was discharged from the [FACILITY] yesterday'],
+        ['He was admitted to Kestrel Ridge on friday', 'He was admitted to [FACILITY] on friday'],
+        ['spent 3 nights at the juniper', 'spent 3 nights at the [FACILITY]'],
+      ]) assert.equal(deidentify(text!).redacted, want);
+    });
+
+    it('keeps everyday places, chains, programs and cities', () => {
+      for (const text of [
+        'went to the park after lunch', 'grabbed coffee at tims', 'she went to walmart for diapers', 'got food at the food bank',
+        'went to church sunday', 'he went to school late', 'talked to the worker at the store', 'met her at the library',
+        'went to see her at home', 'she is in the hospital again', 'they moved to calgary last yr', 'at the end of the day she cried',
+        'in the morning we walked to the river', 'she went to the store', 'he is at work till 5',
+      ]) assert.equal(deidentify(text).redacted, text);
+    });
+
+    it('is what `npm run train:deid:facility` makes from the development notes (byte for byte)', function () {
+      this.timeout(300_000);
+      if (devSource().sha256 !== shipped.trainedOn.sha256) {
+        // The notes or the name model changed since it was trained: training must still be deterministic.
+        const some = writerNotes().slice(0, 400);
+        assert.equal(JSON.stringify(trainShipped(some, shipped.threshold)), JSON.stringify(trainShipped(some, shipped.threshold)));
+        return;
+      }
+      assert.equal(`${JSON.stringify(trainShipped(writerNotes(), shipped.threshold))}\n`, fs.readFileSync(FACILITY_MODEL_FILE, 'utf8'));
+    });
+  });
+});
