@@ -35,6 +35,9 @@ function compiled(rev: string): { sha: string; js: string } {
   spawnSync(process.execPath, [tsc, ...args], { cwd: src, encoding: 'utf8' });
   if (!fs.existsSync(path.join(js, 'services', 'deidentify', 'index.js'))) throw new Error(`deidAB: ${sha} did not compile`);
   fs.copyFileSync(path.join(src, 'services', 'deidentify', 'classifier', 'name-model.json'), path.join(js, 'services', 'deidentify', 'classifier', 'name-model.json'));
+  // The facility model (round 7) where the commit has one.
+  const facility = path.join(src, 'services', 'deidentify', 'classifier', 'facility-model.json');
+  if (fs.existsSync(facility)) fs.copyFileSync(facility, path.join(js, 'services', 'deidentify', 'classifier', 'facility-model.json'));
   fs.symlinkSync(path.join(src, 'content'), path.join(js, 'content'));
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(js, 'node_modules'));
   fs.copyFileSync(path.join(src, 'package.json'), path.join(js, 'package.json'));
