@@ -13,7 +13,7 @@ import { load } from './deid';
 const TYPES: Array<[string, string]> = [['A', 'STREET_ADDRESS'], ['Z', 'ZIP_CODE'], ['M', 'MRN'], ['H', 'HEALTH_CARD'], ['L', 'PLATE'], ['D', 'DATE_TIME']];
 const BLIND = /fresh|(^|[/\\])lead[/\\]/;
 /** Writers whose misses may be printed: the development half of round 7's train-* writers and older dev files. */
-const DEV = /train-[acegjik]\.txt$|-dev\d*\.(txt|jsonl)$/;
+const DEV = /train-[acegij]\.txt$|-dev\d*\.(txt|jsonl)$/;
 
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
@@ -46,7 +46,7 @@ for (const file of files) {
     }
     for (const p of preds[i]!) {
       if (r.spans.some((s) => s.start < p.end && p.start < s.end)) continue;
-      if (/STREET|ZIP|MRN|HEALTH|PLATE|DATE|ID/.test(p.type ?? '')) console.log(`  OVER ${p.type} ${JSON.stringify(r.text.slice(p.start, p.end))} in ${JSON.stringify(r.text.slice(Math.max(0, p.start - 40), p.end + 30))}`);
+      if (/ADDRESS|POSTAL|STREET|ZIP|MRN|HEALTH|PLATE|DATE|ID/.test(p.type ?? '')) console.log(`  OVER ${p.type} ${JSON.stringify(r.text.slice(p.start, p.end))} in ${JSON.stringify(r.text.slice(Math.max(0, p.start - 40), p.end + 30))}`);
     }
   });
 }

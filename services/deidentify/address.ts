@@ -84,6 +84,7 @@ function smsDigit(text: string, end: number, trailing: string): boolean {
   return /^\d$/.test(trailing) && /^ +\p{Ll}/u.test(text.slice(end, end + 3));
 }
 
+const LOWER_DIRECTION = /^ (?:(?:nw|ne|sw|se|est|ouest|east|west|[nsewo])\.?(?=\s?[,.;:!?)]|\s*$|\s(?:apt|app|unit|suite|ste|bsmt|#)|\s[a-z]\d[a-z])|(?:[seo]|est|ouest)(?=\s(?:has|had|is|was|and|near|by|in|at|for|to|on|where)\b))/;
 /** Words that start a contact field after an address (", call 416…", ", cell: …"). */
 const CONTACT_FIELD = /^(?:call|text|txt|phone|ph|tel|cell|mobile|email|e-mail|fax)\b/i;
 
@@ -97,7 +98,8 @@ function extend(text: string, end: number): number {
   let lastWasDigits = false;
   for (let guard = 0; guard < 8; guard++) {
     const rest = text.slice(pos, pos + 80);
-    const direction = /^ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?/.exec(rest);
+    // In lower case only where a unit, a postal code, punctuation or a clause's word follows: "6650 rue sherbrooke e has".
+    const direction = /^ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?/.exec(rest) ?? LOWER_DIRECTION.exec(rest);
     if (direction && pos === end) {
       pos += direction[0].length;
       continue;
@@ -217,11 +219,15 @@ export function addresses(text: string): Entity[] {
   CORNER.lastIndex = 0;
   for (let m = mayHold(text, CORNER_CUE) && CORNER_OF.test(text) ? CORNER.exec(text) : null; m; m = CORNER.exec(text)) {
     const words = m[0].split(/\s+/);
-    const and = words.lastIndexOf('and');
+    let and = words.length - 1;
+    while (and >= 0 && !/^(?:and|&|et|y)$/i.test(words[and]!)) and--;
     const cut = words.findIndex((w, i) => i > and + 1 && CORNER_PROSE.has(w.toLowerCase()));
-    const kept = cut > 0 ? words.slice(0, cut) : words;
-    const end = m.index + kept.join(' ').length;
-    if (kept.some((w, i) => isStreetWord(w, i)) || /\d/.test(kept.join(' '))) out.push({ start: m.index, end, type: 'ADDRESS' });
+    let kept = cut > 0 ? words.slice(0, cut) : words;
+    // A sentence ends the second street: "... and Papineau. Dog looks" (not "... and Main St. later").
+    const stop = kept.findIndex((w, i) => i > and && /\p{L}\.$/u.test(w) && !isStreetWord(w, i));
+    if (stop > and) kept = kept.slice(0, stop + 1);
+    const end = m.index + kept.join(' ').replace(/(?<!\b\p{L})\.$/u, '').length;
+    if (kept.some((w, i) => isStreetWord(w, i)) || /\d/.test(kept.join(' ')) || namedSides(kept, and)) out.push({ start: m.index, end, type: 'ADDRESS' });
   }
   return widen(text, mergeSpans(out));
 }
@@ -229,7 +235,7 @@ export function addresses(text: string): Entity[] {
 const LEAD_TYPES = 'rue|rua|rúa|r\\.|via|viale|calle|c\\/|avenida|avda\\.?|chemin|strada|trg|ul\\.|u\\.|al\\.|aleja|piazza|corso|travessa|carrera|paseo|camino|leoforos|odos';
 const LEAD = new RegExp(`(?<![\\p{L}\\d.,-])(${HOUSE} +)?((?:${LEAD_TYPES}) +)(${LOOSE}(?: +${LOOSE}){0,5})( +\\d{1,5}[A-Za-z]?\\b\\.?)?(?![\\p{L}\\d])`, 'giu');
 const SIDE = `(?:\\d{1,6}[A-Za-z]?\\.?|${CAP}|(?:${LOWER_STREET})\\.?|${CONNECT})`;
-const CORNER = new RegExp(`\\b(?:the )?corner of ${SIDE}(?: ${SIDE}){0,5} and ${SIDE}(?: ${SIDE}){0,4}(?![\\p{L}\\p{N}])`, 'giu');
+const CORNER = new RegExp(`\\b(?:the )?corner of ${SIDE}(?: ${SIDE}){0,5} (?:and|&|et|y) ${SIDE}(?: ${SIDE}){0,4}(?![\\p{L}\\p{N}])`, 'giu');
 
 /**
  * What every match of a costly address regex holds somewhere, tested first (same flags, so the same letters match): a
@@ -246,6 +252,22 @@ export const CORNER_CUE = cue('corner');
 const ALONE: Array<[RegExp, RegExp, number]> = [[MILITARY, /box|[afd]po /iu, cue('box apo fpo dpo')], [UNIT_ALONE, /Apt|Apartment|Suite|Ste|Unit/, cue('apt suite ste unit')]];
 /** The sandwiched street types, as a list to look for. */
 const SANDWICHED_WORDS = [...SANDWICHED_TYPES];
+/**
+ * Two streets named without a type or number: "the corner of Ste-Catherine and Papineau", "corner of mont-royal et de
+ * lorimier". Each side holds a word that is no prose: capitalised and no function word, or no common English word at
+ * all ("the corner of his bed and the wall" stays).
+ */
+function namedSides(words: string[], and: number): boolean {
+  const from = words.indexOf('of') + 1;
+  const named = (side: string[]): boolean =>
+    side.length > 0 && side.some((w) => {
+      const lower = w.toLowerCase();
+      if (CONNECT_SET.has(lower) || KEEP.has(lower) || CORNER_PROSE.has(lower) || DETERMINER.test(lower) || smsWords().has(lower)) return false;
+      return /^\p{Lu}/u.test(w) || (!dictionaries().common.has(lower) && !dictionaries().english.has(lower));
+    });
+  return and > from && named(words.slice(from, and)) && named(words.slice(and + 1));
+}
+const DETERMINER = /^(?:a|an|his|her|my|their|our|your|this|that|its|i|you|we|they|he|she|it)$/;
 /** Under the i flag a side takes any word: the second street ends before prose ("... and 104 st at noon"). */
 const CORNER_PROSE = new Set('at in on by for to from with when where while before after til until around about near so but then was is'.split(' '));
 

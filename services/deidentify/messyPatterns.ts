@@ -60,7 +60,7 @@ export function handles(t: string): Entity[] {
 }
 
 /** Ids after a label: the label stays, the code goes. Health and benefit ids become HEALTH_CARD. */
-const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|cfs|cas|inmate|booking|aish file|aish|member|patient|resident|medicaid|medicare|medi-?cal|health card|health|ahcip|ahc|phn|phin|hcn|hsn|hc|mcp|ohip|care card|status card|band|docket|warrant|claim|treaty|pid|offender|passport|referral|intake|reference|ref|certificate|cert|registration|odsp|snap|ebt|ssi|ssdi|fps|csc|cdcr|uci|oin|sid)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*)(?=(?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s|[A-Z]{2,5}\s(?=\d))?[A-Za-z]{0,3}-?\d)((?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s(?=\d)|[A-Z]{2,5}\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{3,5}){0,2})\b/gi;
+const ID_LABEL = /\b((?:client|file|case|cfs file|cas file|cfs|cas|inmate|booking|aish file|aish|member|patient|resident|tenant|application|applicant|student|chart|dossier|ticket|medicaid|medicare|medi-?cal|health card|health|ahcip|ahc|phn|phin|hcn|hsn|hc|mcp|ohip|care card|status card|band|docket|warrant|claim|treaty|pid|offender|passport|referral|intake|reference|ref|certificate|cert|registration|odsp|snap|ebt|ssi|ssdi|fps|csc|cdcr|uci|oin|sid)\s*(?:id|number|no\.?|num|#|file|card)?\s*(?:#|no\.?|is|was|:)?\s*\(?)(?=(?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s|[A-Z]{2,5}\s(?=\d))?[A-Za-z]{0,3}-?\d)((?:(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)\s(?=\d)|[A-Z]{2,5}\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,14}(?: \d{2,5}){0,2})\b/gi;
 // A province's code may come first ("health card is ab 123456789"), not "on" (prose).
 const PROVINCE_CODE = /^(?:ab|bc|qc|mb|sk|ns|nb|pe|nl|yt|nt|nu)$/i;
 const HEALTH_LABEL = /medicaid|medicare|medi-?cal|health|ahc|phn|phin|hcn|hsn|\bhc\b|mcp|ohip|care card|status|band|aish|treaty|registration|odsp|snap|ebt|ssi|income support|\bow\b|\bsin\b/i;
@@ -85,6 +85,9 @@ export function labelledIds(t: string): Entity[] {
       code = code.slice(prefix[0].length);
       start += prefix[0].length;
     }
+    // A second part of two digits is the id's ("inmate # 4471 23"), not a count after it ("client 4471 23 years").
+    while (/ \d{2,5}$/.test(code) && AFTER_COUNT.test(t.slice(start + code.length, start + code.length + 10))) code = code.replace(/ \d{2,5}$/, '');
+    if (/ \d{2}$/.test(code) && !/\d{4}/.test(code)) code = code.replace(/ \d{2}$/, '');
     const digits = code.replace(/\D/g, '').length;
     // "file 2" or "case 3" are counts; a year alone ("file 2024") is no id.
     if (digits < 3 || /^(?:19|20)\d\d$/.test(code)) continue;
@@ -114,9 +117,10 @@ const NEAR_ID = /\b(?:file|case|claim|inmate|client|dossier|docket|booking|membe
  * things ("room # 214", "bus no 9", "exit 12") or is a phone's (the phone detector's). A prose word before the sign
  * ("his # is ...") takes only "id".
  */
-const MARKED_ID = /(?<![\p{L}\p{N}])(\p{L}[\p{L}'’-]{0,20})\.?\s?((?:(?:id|#|no\.?|num\.?|number|nbr)\s?){1,2})(?:is\s|was\s|:\s?|-\s)?([A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,16})(?![\p{L}\p{N}])/giu;
-// Two or three capitals and five digits or more: a client code is up to four digits ("C-14", "AB-1234"; identifier.ts).
-const CODE_SHAPE = /(?<![\p{L}\p{N}-])[A-Z]{2,3}-\d{5,10}(?![\p{L}\p{N}]|-\d)/gu;
+const MARKED_ID = /(?<![\p{L}\p{N}])(\p{L}[\p{L}'’-]{0,20})\.?\s?((?:(?:id|#|no\.?|num\.?|number|nbr)\s?){1,2})(?:is\s|was\s|:\s?|-\s)?((?:[A-Za-z]{2,6}\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,16})(?![\p{L}\p{N}])/giu;
+// Two to six capitals, maybe a second group of them, and five digits or more ("LMCH-30912", "HFX-SH-20981"): a client
+// code is up to four digits ("C-14", "AB-1234"; identifier.ts).
+const CODE_SHAPE = /(?<![\p{L}\p{N}-])[A-Z]{2,6}(?:-[A-Z]{2,4})?-\d{5,10}(?![\p{L}\p{N}]|-\d)/gu;
 const COUNTERS = new Set(
   `room rm rms bed beds bus unit units apt apartment suite ste site lot box exit gate route rte hwy highway ward locker seat page pg
   pages step steps grade chapter ch day days week weeks month months year years floor fl level stall table door platform line
@@ -135,11 +139,12 @@ function markedIds(t: string): Entity[] {
     const marker = m[2]!.toLowerCase();
     // A marker glued to the word is part of it: "paid 1200", "casino 2024" (not "cfs#7731", "pt.id").
     if (/^\p{L}/u.test(marker) && /\p{L}/u.test(t[m.index + m[1]!.length] ?? '')) continue;
-    const code = m[3]!.replace(/-+$/, '');
+    // A program's letters before the number are the id's in capitals ("student number is ALC 559012"), not a word.
+    const code = m[3]!.replace(/-+$/, '').replace(/^([A-Za-z]+) (?=\d)/, (x, w: string) => (/^[A-Z]+$/.test(w) && !KEEP.has(w.toLowerCase()) ? x : ''));
     // Four digits or more: "worker id 551" is a desk, not a person.
     if (COUNTERS.has(label) || (code.replace(/\D/g, '').length < 4)) continue;
     if (SAFE.has(label) && !/\bid\b/.test(marker)) continue;
-    const end = m.index + m[0].length - (m[3]!.length - code.length);
+    const end = m.index + m[0].length - (m[3]!.length - m[3]!.replace(/-+$/, '').length);
     if (/^(?:19|20)\d\d$/.test(code) || AFTER_COUNT.test(t.slice(end, end + 10))) continue;
     const start = end - code.length;
     out.push({ start, end, type: HEALTH_LABEL.test(label) ? 'HEALTH_CARD' : 'MRN' });
@@ -147,7 +152,7 @@ function markedIds(t: string): Entity[] {
   return out;
 }
 
-const STREET = 'hollow|holler|pike|st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad|bay|rise|landing|point|pt|view|link|cove|common|commons|wynd|gardens|gdns|crossing';
+const STREET = 'hollow|holler|pike|st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad|bay|rise|landing|point|pt|view|link|cove|common|commons|wynd|gardens|gdns|crossing|glen|vale|loop';
 // In SMS "w" is "with" and "n" is "and": before a person or a possessive they are no direction ("95 st w his cousin").
 const WITH_AFTER = '(?!\\s(?:his|her|my|the|a|an|their|our|me|him|them|us|u|ur|it|some|kids?|bf|gf|mom|dad|ma|sis|bro|friends?|fam|family|cousin|aunt|auntie|uncle|partner|wife|husband|son|daughter|baby|dog)\\b)';
 const DIR = `(?:\\s(?:nw|ne|sw|se|s|e|north ?west|north ?east|south ?west|south ?east|north|south|east|west)\\b\\.?|\\s(?:n|w)\\b\\.?${WITH_AFTER})?`;
@@ -203,9 +208,12 @@ const BLOCK = new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,3}00\\s(?:block|blk)\\s(?:of\
 const STREET_NAME = `(?:\\d{1,3}(?:st|nd|rd|th)?|[\\p{L}][\\p{L}'’-]+)\\s(?:${STREET})\\b\\.?${DIR}`;
 const CROSSING = new RegExp(`(?<![\\p{L}\\p{N}])(?:corner of\\s)?${STREET_NAME}\\s(?:and|&|@|at|n)\\s${STREET_NAME}`, 'giu');
 
-/** A house number and a street name with no street type, after a place cue: "lives on 44 king", "at 1820 belmont". */
+/**
+ * A house number and a street name with no street type, after a place cue: "lives on 44 king", "at 1820 belmont", "the end
+ * of 3420 hurontario", "in scarborough, 44 brimley" (after a comma, a house number of 10 or more).
+ */
 // A unit may lead with a hyphen ("7-1010 king"); after a direction the street may be an ordinal ("123 w 45th").
-const BARE_STREET = /(?:^|\b(?:on|at|to|from|is|into|near|by|place|address|moved|lives|living|staying)\s|@\s)((?:\d{1,5}[a-z]?(?:\s?-\s?|\s(?=\d{3,5}\s\p{L})))?(\d{1,5})([a-z]?)\s(?:([nsew])\.?\s)?(\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th)))(?![\p{L}\p{N}])/giu;
+const BARE_STREET = /(?:^|\b(?:on|at|to|from|is|into|near|by|place|address|moved|lives|living|staying|of|off)\s|@\s|,\s)((?:\d{1,5}[a-z]?(?:\s?-\s?|\s(?=\d{3,5}\s\p{L})))?(\d{1,5})([a-z]?)\s(?:([nsew])\.?\s)?(\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th)))(?![\p{L}\p{N}])/giu;
 /**
  * Edmonton's numbered grid with no street type, after a place cue: "lives at 10135 117", "moved to 8812 148", "apt 1207 at
  * 9930 106". A house number of three digits or more, then a street's number; no measure, time or money after it.
@@ -408,8 +416,26 @@ export function messyAddresses(t: string): Entity[] {
     }
     // A lettered house number ("221b maple") or a direction ("410 e hastings") makes a street of a word streets are named for.
     const lw = w.toLowerCase();
-    const named = !proseWord(lw) && !KEEP.has(lw) && ((m[3] && STREET_WORDS.has(lw)) || (m[4] && Number(m[2]) >= 10 && !SAFE.has(lw)));
-    if (named || streetName(t, end - w.length, w, Number(m[2]))) out.push({ start: end - m[1]!.length, end: end + (QUADRANT.exec(t.slice(end, end + 4))?.[0].length ?? 0), type: 'ADDRESS' });
+    const house = Number(m[2]);
+    // After a comma only a word that is no common word: ", 28 day program", ", 24 women" stay.
+    if (m[0].startsWith(',') && (house < 10 || dictionaries().common.has(lw))) continue;
+    // A word streets are named for after a house number of three digits or more ("on 2100 lakeshore").
+    const named = !proseWord(lw) && !KEEP.has(lw) && ((m[3] && STREET_WORDS.has(lw)) || (m[4] && house >= 10 && !SAFE.has(lw)) || (STREET_WORDS.has(lw) && house >= 100));
+    // Capitalised words after the first name the street with it, common or not: "on 118 Possum Trot", "at 27 Gore Vale".
+    const more = /^\p{Lu}/u.test(w) ? CAPITAL_WORDS.exec(t.slice(end, end + 40)) : null;
+    const capitals = more && more[0].trim().split(/\s+/).every((x) => !SAFE.has(x.toLowerCase()) && !KEEP.has(x.toLowerCase()) && !TIME_NAMES.test(x)) && !SAFE.has(lw) && !KEEP.has(lw) ? more[0].length : 0;
+    if (named || capitals || streetName(t, end - w.length, w, house)) out.push({ start: end - m[1]!.length, end: end + capitals + (QUADRANT.exec(t.slice(end + capitals, end + capitals + 4))?.[0].length ?? 0), type: 'ADDRESS' });
+  }
+  // Numbered highways, French streets and directions that make a street of any word (HOUSE_ROAD_MAY's shapes).
+  if (HOUSE_ROAD_MAY.test(t)) {
+    for (const re of [HOUSE_HIGHWAY, SAINT_STREET, FRENCH_HOUSE, DIRECTED_HOUSE]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(t); m; m = re.exec(t)) {
+        const w = (m[1] ?? '').toLowerCase();
+        if (w && (proseWord(w) || KEEP.has(w) || NOT_FRENCH_STREET.test(w) || (re === DIRECTED_HOUSE && dictionaries().english.has(w) && !STREET_WORDS.has(w) && !dictionaries().anyNames.has(w)))) continue;
+        out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+      }
+    }
   }
   if (/\d(?:st|nd|rd|th)?\s(?:and|&|n)\s|\s(?:and|&|n)\s\d/.test(t)) out.push(...bareCrossings(t));
   if (/\d{3}\s\d{2}/.test(t)) out.push(...all(t, NUMBERED_PAIR, 'ADDRESS', (m) => !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10)) && !/^\s?(?:and|or|to|-)\s?\d/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6)), 1));
@@ -463,18 +489,47 @@ export function messyAddresses(t: string): Entity[] {
     // A numbered road's number: "4471 county rd 12", "880 concession rd 4".
     const roadNumber = /(?:rd|road|route|rte|hwy|highway|line|sideroad)$/i.test(t.slice(e.start, e.end)) ? ROAD_NUMBER.exec(t.slice(e.end, e.end + 8)) : null;
     if (roadNumber) e.end += roadNumber[0].length;
-    // A unit after the street, typed without a comma: "221 maple unit b", "1200 w broadway apt 4".
+    // A direction typed after the street, before a unit, a postal code or the clause's end: "1220 eglinton w unit 3".
+    const direction = DIRECTION_AFTER.exec(t.slice(e.end, e.end + 24));
+    if (direction) e.end += direction[0].length;
+    // A unit after the street, typed without a comma: "221 maple unit b", "1200 w broadway apt 4", "4210 de bordeaux app 3".
     const unit = TRAILING_UNIT.exec(t.slice(e.end, e.end + 24));
     if (unit) e.end += unit[0].length;
     const zip = ADDRESS_ZIP.exec(t.slice(e.end, e.end + 14));
     if (zip) e.end += zip[0].length;
+    // A unit number before the house number with no word: "their unit is 1208 8080 saba rd" (Vancouver's way).
+    const lead = /^\d{3}/.test(t.slice(e.start, e.start + 3)) ? LEADING_UNIT_NUMBER.exec(t.slice(Math.max(0, e.start - 8), e.start)) : null;
+    if (lead) e.start -= lead[0].length;
   }
-  return spans;
+  // Two readings of one address ("1208 8080 saba", "8080 saba rd") are one span.
+  return mergeSpans(spans);
 }
+
+/** Capitalised words after a capitalised street name: " Trot", " Gore Vale" (one or two). */
+const CAPITAL_WORDS = /^(?:\s\p{Lu}[\p{L}'’-]+){1,2}(?![\p{L}\p{N}])/u;
+const TIME_NAMES = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|tonight)$/i;
+/** What HOUSE_HIGHWAY, SAINT_STREET, FRENCH_HOUSE and DIRECTED_HOUSE need: a house number before one of their words. */
+const HOUSE_ROAD_MAY = /\d\s(?:hwy|highway|route|rte|county|st|ste|saint|sainte|mont|de|du|des|d['’]|[nsew]\.?\s)|\d\s\p{L}+\s(?:est|ouest)\b/iu;
+/** A house number on a numbered highway: "2380 hwy 1428", "88 county rd 12". */
+const HOUSE_HIGHWAY = /(?<![\p{L}\p{N}.,/$-])\d{2,6}[a-z]?\s(?:hwy|highway|route|rte|county\s(?:rd|road))\s?#?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/giu;
+/** A house number and a saint's or a mountain's street: "7245 St-Denis", "1200 ste-catherine", "55 mont-royal". */
+const SAINT_STREET = /(?<![\p{L}\p{N}.,/$-])\d{2,6}[a-z]?\s(?:st|ste|saint|sainte|mont|côte|cote)-\p{L}[\p{L}'’-]+(?![\p{L}\p{N}])/giu;
+/**
+ * French streets after a house number of two digits or more: "4210 de bordeaux", "5180 de la roche", "300 du parc";
+ * and any street a French direction follows: "2150 Ontario est" (three digits or more). Not a month ("5 de mayo") or a
+ * time of day ("10 de la mañana").
+ */
+const FRENCH_HOUSE = /(?<![\p{L}\p{N}.,/$-])(?:\d{2,6}[a-z]?\s(?:rue\s|av\.?\s|boul\.?\s|ch\.?\s)?(?:de\sla\s|de\sl['’]|du\s|des\s|de\s|d['’])(\p{L}[\p{L}'’-]+)|\d{3,6}[a-z]?\s\p{L}[\p{L}'’-]+(?:\s\p{L}[\p{L}'’-]+)?\s(?:est|ouest))(?![\p{L}\p{N}])/giu;
+const NOT_FRENCH_STREET = /^(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|mañana|manana|tarde|noche|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)$/;
+/** A house number of three digits or more and a direction make a street of a word that is no English word: "1120 s lorena". */
+const DIRECTED_HOUSE = /(?<![\p{L}\p{N}.,/:$-])\d{3,6}[a-z]?\s[nsew]\.?\s(\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}])/giu;
+/** A direction after a street, where a unit, a postal code or a clause's end follows it ("n" and "w" are SMS "and", "with" before a word). */
+const DIRECTION_AFTER = /^\s(?:(?:nw|ne|sw|se|est|ouest|east|west|north|south|[nsewo])\.?(?=\s?[,.;:!?)]|\s*$|\s(?:apt|app|unit|suite|ste|bsmt|basement|#)|\s[a-z]\d[a-z])|(?:[seo]|est|ouest)(?=\s(?:has|had|is|was|and|near|by|in|at|for|to|on|where)\b))/iu;
+const LEADING_UNIT_NUMBER = /(?<=(?:\bis|\bat|\bunit|\bapt|#|,)\s?)\d{1,5}[a-z]?\s$/iu;
 
 const ROAD_NUMBER = /^\s\d{1,4}[a-z]?(?![\p{L}\p{N}:./-])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/iu;
 const ADDRESS_ZIP = /^,?\s\d{5}(?:-\d{4})?(?![\p{L}\p{N}-])/u;
-const TRAILING_UNIT = /^,?\s(?:apt|apartment|unit|suite|ste|bsmt|basement|rm|room|#)\.?\s?#?\s?(?:\d{1,5}[a-z]?|[a-z])(?![\p{L}\p{N}])/iu;
+const TRAILING_UNIT = /^,?\s(?:apt|apartment|app|unit|suite|ste|bsmt|basement|rm|room|#)\.?\s?#?\s?(?:\d{1,5}[a-z]?|[a-z])(?![\p{L}\p{N}])/iu;
 
 /** Canadian postal codes in any case, with or without the space; US ZIP+4. */
 const POSTAL = /(?<![\p{L}\p{N}])[abceghj-nprstvxy]\d[abceghj-nprstv-z][ -]?\d[abceghj-nprstv-z]\d(?![\p{L}\p{N}])/giu;
@@ -485,8 +540,12 @@ const STATE_ZIP = /(?<![\p{L}\p{N}])(al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|i
 const FIVE_DIGITS = /\d{5}/;
 const WORD_STATES = new Set('al co de hi id in la me ma mi ne oh ok or pa'.split(' '));
 
+/** A ZIP code a place is named by, with no state: "staying w her tia in 90022", "zip 60623." (not a round count). */
+const PLACE_ZIP = /(?<=\b(?:in|zip|zipcode|zip code)\s)\d{5}(?=\s*(?:[,.;!?)]|$)|\s(?:area|now|zip)\b)/gi;
+
 export function messyPostal(t: string): Entity[] {
-  return [...all(t, POSTAL, 'POSTAL_CODE'), ...all(t, ZIP4, 'POSTAL_CODE'), ...(FIVE_DIGITS.test(t) ? all(t, STATE_ZIP, 'POSTAL_CODE', (m) => !WORD_STATES.has(m[1]!.toLowerCase()), 2) : [])];
+  if (!FIVE_DIGITS.test(t)) return [...all(t, POSTAL, 'POSTAL_CODE'), ...all(t, ZIP4, 'POSTAL_CODE')];
+  return [...all(t, POSTAL, 'POSTAL_CODE'), ...all(t, ZIP4, 'POSTAL_CODE'), ...all(t, STATE_ZIP, 'POSTAL_CODE', (m) => !WORD_STATES.has(m[1]!.toLowerCase()), 2), ...all(t, PLACE_ZIP, 'POSTAL_CODE', (m) => !/000$/.test(m[0]))];
 }
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
@@ -551,8 +610,10 @@ export function messyDates(t: string): Entity[] {
   }
   for (const e of all(t, WEEKDAY_DAY, 'DATE', (m) => {
     const day = Number(m[1]);
-    // "thurs 17th", "fri 14 at 2"; a bare number up to 12 after a weekday is an hour ("mon 9").
-    return day >= 1 && day <= 31 && (!!m[2] || (day >= 13 && !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10))));
+    // "thurs 17th", "fri 14 at 2"; a bare number up to 12 after a weekday is an hour ("mon 9"), one before a noun or
+    // after a comma a count ("sat, 30 coats").
+    const end = m.index + m[0].length;
+    return day >= 1 && day <= 31 && (!!m[2] || (day >= 13 && !m[0].includes(',') && !AFTER_COUNT.test(t.slice(end, end + 10)) && !nounAfter(t, end)));
   })) out.push(e);
   if (OTHER_LANGUAGE_MAY.test(t)) for (const e of all(t, OTHER_LANGUAGE_DATE, 'DATE')) out.push(e);
   if (WORD_DATE_MAY.test(t)) for (const e of all(t, WORD_DATE, 'DATE')) out.push(e);
@@ -646,8 +707,23 @@ function loosePlates(t: string): Entity[] {
   });
 }
 
+/**
+ * A plate typed loosely after its word, maybe after its state's or province's code: "plate ky 3hj-447", "plate oh hbr
+ * 2291", "tags r 8kd 442". Two digits and two letters at least between them ("tag 2 of them" stays); the code stays.
+ */
+const PLATE_WORD = /\b(?:plates?|tags?|licen[cs]e plate)\b(?:\s(?:was|is|are|r|number|no\.?|#|reads|:)){0,2}\s((?:(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|ab|bc|mb|nb|nl|ns|nt|nu|on|pe|qc|sk|yt)\s)?[a-z0-9]{1,4}(?:[ -][a-z0-9]{2,4})?)(?![\p{L}\p{N}-])/giu;
+/** A plate in capitals near a vehicle (the sentence before may name it), letters and digits mixed: "F42 KRT", "8KD 442". */
+const CAPITAL_PLATE = /(?<![\p{L}\p{N}-])(?=[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}(?![\p{L}\p{N}-]))(?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z][A-Z0-9 -]*[A-Z])[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}(?![\p{L}\p{N}-])/gu;
+/** Models and trims typed in capitals are no plates: "F150 XLT", "RAV4 LE", "4X4". */
+const MODEL = /^(?:[A-Z]{1,2}-?\d{3}|RAV4|CRV|HRV|CX\d|4X4|V6|V8|XLT|XL|LX|EX|SE|LE|GT|SS|RS|SUV|LT|LTZ|SLE|SLT)$/;
+
 export function messyPlates(t: string): Entity[] {
   return [
+    ...all(t, PLATE_WORD, 'PLATE', (m) => {
+      const code = m[1]!.replace(/^[a-z]{2}\s(?=.*\d)/i, (x) => (/\d/.test(m[1]!.slice(3)) ? '' : x));
+      return (code.match(/\d/g)?.length ?? 0) >= 2 && (code.match(/\p{L}/gu)?.length ?? 0) >= 2;
+    }, 1),
+    ...(VEHICLE_CUE.test(t) ? all(t, CAPITAL_PLATE, 'PLATE', (m) => m[0].replace(/[ -]/g, '').length >= 6 && !m[0].split(/[ -]/).some((x) => MODEL.test(x)) && !COUNTERS.has(/(\p{L}+)\W*$/u.exec(t.slice(Math.max(0, m.index - 12), m.index))?.[1]?.toLowerCase() ?? '') && VEHICLE_CUE.test(t.slice(Math.max(0, m.index - 60), m.index + m[0].length + 40))) : []),
     ...all(t, PLATE_SHAPE, 'PLATE', (m) => {
       const letters = m[0].replace(/[^A-Z]/g, '').toLowerCase();
       // Acronyms and labels with a number ("AA 2024", "SIN 046") are no plates, nor short client codes ("AB-113").

@@ -40,3 +40,68 @@ describe('deidentify: day-and-month dates, whole (categories, round 7)', () => {
     stays('see her tues 10 am at the office', '10');
   });
 });
+
+describe('deidentify: street addresses, whole (categories, round 7)', () => {
+  it('a unit before or after the street, "app" as Quebec types it, a unit number with no word before the house number', () => {
+    hidden('new client on 1220 eglinton w unit 3, wife speaks little english', '1220 eglinton w unit 3', 'ADDRESS');
+    hidden('her own place, 4210 de bordeaux app 3, first time in 2 yrs', '4210 de bordeaux app 3', 'ADDRESS');
+    hidden('their unit is 1208 8080 saba rd, v6y 4b6', '1208 8080 saba rd', 'ADDRESS');
+    hidden('lost his apartment on 3345 jarry e app 12, h1z 2e6, landlord', '3345 jarry e app 12', 'ADDRESS');
+  });
+  it('a direction after the street in lower case, before a unit, a clause or the end', () => {
+    hidden('the landlord at 6650 rue sherbrooke e has no heat', '6650 rue sherbrooke e', 'ADDRESS');
+    hidden('moving her sat 9am 1120 s lorena apt 3 bring dollies', '1120 s lorena apt 3', 'ADDRESS');
+    hidden('staying w/ him on 2150 Ontario est, landlord does not know', '2150 Ontario est', 'ADDRESS');
+  });
+  it('French and saints\' streets after a house number', () => {
+    hidden('locked out of 5180 de la roche again', '5180 de la roche', 'ADDRESS');
+    hidden('got his apartment! 7245 St-Denis, 3rd floor', '7245 St-Denis', 'ADDRESS');
+  });
+  it('a house number and a street with no type after "of", a comma, or capitalised words', () => {
+    hidden('we walked to the park at the end of 3420 hurontario, aunty liked it', '3420 hurontario', 'ADDRESS');
+    hidden('a ride to her moms in the east end, 44 brimley, mom let her in', '44 brimley', 'ADDRESS');
+    hidden('she is back at her mom\'s on 118 Possum Trot. Said she would come', '118 Possum Trot', 'ADDRESS');
+    hidden('lives with his wife at 27 Gore Vale; both are eligible', '27 Gore Vale', 'ADDRESS');
+    hidden('the respite on 2100 lakeshore is full too', '2100 lakeshore', 'ADDRESS');
+    hidden('fighting over the apartment on 1 sunny glen, she passed', '1 sunny glen', 'ADDRESS');
+    hidden('her nan raised her on 2380 hwy 1428 out past the creek', '2380 hwy 1428', 'ADDRESS');
+  });
+  it('the corner of two streets named by words alone, "and", "&" or "et"', () => {
+    hidden('back on the corner of Ste-Catherine and Papineau. Dog looks skinny', 'Ste-Catherine and Papineau', 'ADDRESS');
+    hidden('him n his dog at the corner of mont-royal et de lorimier', 'mont-royal et de lorimier', 'ADDRESS');
+    stays('back on the corner of Ste-Catherine and Papineau. Dog looks skinny', 'Dog');
+  });
+  it('counts, floors, rooms, buses, doses and corners of a room stay', () => {
+    stays('went to the ridge yesterday, 28 day program, her mom has the kids', 'day');
+    stays('the circle was full, 24 women, she talked about her son', 'women');
+    stays('young guy came in today, 17 maybe, told him about the drop in', 'maybe');
+    stays('she is on the 2nd floor, room 4 by the elevator', 'room');
+    stays('took bus 9 to the clinic, 50 mg now', 'bus');
+    stays('she sat in the corner of her room and cried', 'room');
+    stays('he has 99 problems and rent is one', 'problems');
+  });
+});
+
+describe('deidentify: labelled ids, plates and ZIP codes, whole (categories, round 7)', () => {
+  it('ids in capitals with a hyphen, of any length, and in two groups', () => {
+    hidden('London housing; tenant number LMCH-30912.', 'LMCH-30912', 'MRN');
+    hidden('his client number at the shelter is HFX-SH-20981.', 'HFX-SH-20981', 'MRN');
+  });
+  it('a program\'s capitals before the number, a bracket after the label, a second part of two digits', () => {
+    hidden('his student number is ALC 559012.', 'ALC 559012', 'MRN');
+    hidden('asked that his shelter file (SMIS 51177) list his cousin', 'SMIS 51177', 'MRN');
+    hidden('booked him, inmate # 4471 23 at the remand', '4471 23', 'MRN');
+    stays('client 4471 23 years old came in', '23');
+  });
+  it('a plate after its word with a state code first, and a plate in capitals near a vehicle', () => {
+    hidden('driving the red dodge, plate ky 3hj-447. told her to call', 'ky 3hj-447', 'PLATE');
+    hidden('slept in her car, plate oh hbr 2291, i brought a blanket', 'oh hbr 2291', 'PLATE');
+    hidden('who took the van? F42 KRT not in the lot', 'F42 KRT', 'PLATE');
+    stays('tag 2 of them in the post', '2');
+    stays('his truck is a F150 XLT now', 'XLT');
+  });
+  it('a ZIP code a place is named by', () => {
+    hidden('staying w her tia in 90022', '90022', 'POSTAL_CODE');
+    stays('she walked 12000 steps in 30000.', '30000');
+  });
+});
