@@ -9,7 +9,7 @@
  * the text's digits, for detectors whose every match holds several.
  */
 import { wordMemo } from './wordMemo';
-import { wordsOf } from './words';
+import { factsOf, wordsOf } from './words';
 
 interface Cue {
   inside: string[];
@@ -18,7 +18,6 @@ interface Cue {
 
 const cues: Cue[] = [];
 const ALL = -1;
-const NON_ASCII = /[\u0080-\uFFFF]/;
 const JOINED = /['’-]/;
 
 /** Cues held by every text: one given a word that is not a-z (a list grown with "hôpital"), so its gate always runs. */
@@ -70,7 +69,7 @@ function read(text: string): void {
   if (text === lastText) return;
   let bits = 0;
   let digits = 0;
-  if (NON_ASCII.test(text)) {
+  if (!factsOf(text).ascii) {
     bits = ALL;
     digits = Number.POSITIVE_INFINITY;
   } else {

@@ -16,6 +16,7 @@ import { keepScreenWords } from './screenWords';
 import { wordsInPlace } from './wordsInPlace';
 import { mergeSpans } from './spans';
 import { cue, digitsIn, mayHold } from './cues';
+import { factsOf } from './words';
 import { CORNER_CUE } from './address';
 import { detectionView, disguisedNames, folded, hasInvisible, hasOverride, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
 
@@ -46,8 +47,7 @@ export function knownNameSpans(text: string, known: readonly string[] | undefine
  * Each carries a cheap test for a character its every match must hold, so texts without digits (most
  * reflections) skip the number detectors' regexes altogether.
  */
-const DIGIT = /\d/;
-/** The gates get whether the text holds a digit, tested once per text. */
+/** The gates get whether the text holds a digit, counted once per text (words.ts factsOf). */
 type Gate = (t: string, digit: boolean) => boolean;
 const DIGIT_: Gate = (_t, digit) => digit;
 /** An email written out needs "dot" or a bracketed "at"; a handle without "@" needs an underscore or its platform. */
@@ -197,7 +197,7 @@ export const stagesForBench = { detectors: DETECTORS, settle, dropKept, everywhe
 
 /** The entities of one reading of a text: the text itself, or its detection view (evasion.ts), in its offsets. */
 function spansIn(text: string, opts: DeidentifyOptions): Entity[] {
-  const digit = DIGIT.test(text);
+  const digit = factsOf(text).digits > 0;
   // A phone said in words and a name disguised in a person slot come first: nothing else reads them whole.
   const spelled = disguisedNames(text);
   const groups: Entity[][] = [knownNameSpans(text, opts.knownNames), spelledPhones(text), spelled.spans];

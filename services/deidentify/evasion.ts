@@ -8,6 +8,7 @@
 import type { Entity } from './types';
 import { DETERMINERS, PERSON_AFTER, PERSON_BEFORE, SUBJECT_VERBS } from './messy';
 import { cue, digitsIn, mayHold } from './cues';
+import { factsOf } from './words';
 
 /** Format characters that show nothing (soft hyphen, zero-width space, bidi marks, overrides and isolates, BOM…). */
 const ALWAYS_INVISIBLE = /\u034F|[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
@@ -15,9 +16,9 @@ const ALWAYS_INVISIBLE = /\u034F|[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u2
 const JOINER_IN_LATIN = /(?<=[\p{Script=Latin}\p{N}])[\u200C\u200D]+(?=[\p{Script=Latin}\p{N}])/gu;
 const ANY_INVISIBLE = /\u034F|[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
-/** Whether the text holds an invisible character (withoutInvisible would change it). */
+/** Whether the text holds an invisible character (withoutInvisible would change it): none is ASCII. */
 export function hasInvisible(text: string): boolean {
-  return ANY_INVISIBLE.test(text);
+  return !factsOf(text).ascii && ANY_INVISIBLE.test(text);
 }
 
 /** The text without invisible characters: what is stored, and what the bot reads of a message. */
@@ -131,7 +132,8 @@ export function detectionView(text: string, reverseOverrides = false): View | un
   let to: number[] | undefined;
   // Every character that folds, drops, composes, looks alike or is a dash to mend is outside ASCII: a plain ASCII
   // text (most notes) needs only the letters-for-digits look below.
-  const ascii = !NON_ASCII_ANY.test(text);
+  const facts = factsOf(text);
+  const ascii = facts.ascii;
   if (!ascii && mayFold(text)) {
     const f: number[] = [];
     const t: number[] = [];
@@ -205,8 +207,8 @@ export function detectionView(text: string, reverseOverrides = false): View | un
   }
   // A dash between digits is a hyphen ("780–555–0142" with en dashes, as phones' smart punctuation types it).
   if (!ascii && DASH_IN_NUMBER.test(out)) out = out.replace(DASH_IN_NUMBER_G, '-');
-  // Letters for digits inside a phone's shape, one for one: "780-555-O1O2" reads "780-555-0102".
-  if (LETTER_DIGIT_GATE.test(out)) {
+  // Letters for digits inside a phone's shape, one for one: "780-555-O1O2" reads "780-555-0102". The gate needs a digit.
+  if ((out !== text || facts.digits > 0) && LETTER_DIGIT_GATE.test(out)) {
     out = out.replace(LETTERED_PHONE, (m) => (letteredPhone(m) ? m.replace(/[Oo]/g, '0').replace(/[Il]/g, '1') : m));
   }
   if (out === text) return undefined;
@@ -283,7 +285,6 @@ export function spelledPhones(text: string): Entity[] {
 }
 
 const SPELLED_GATE_ASCII = /(?:^|[^\w])\w[ .-]\w[ .-]\w(?!\w)/;
-const NON_ASCII_ANY = /[\u0080-\uFFFF]/;
 const SPELLED_GATE_UNICODE = /(?<![\p{L}\p{N}])\p{L}[ .-]\p{L}[ .-]\p{L}(?![\p{L}\p{N}])/u;
 const SPELLED_NAME = /(?<![\p{L}\p{N}])\p{L}(?:(?:\. ?| |-)\p{L}){2,}\.?(?![\p{L}\p{N}])/gu;
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mx']);
@@ -333,7 +334,7 @@ export function disguisedNames(text: string): { spans: Entity[]; words: string[]
     }
   }
   // Three one-character tokens in a row, looked for without Unicode classes first (the costly scan is rarer).
-  if (!SPELLED_GATE_ASCII.test(text) && !(NON_ASCII_ANY.test(text) && SPELLED_GATE_UNICODE.test(text))) return { spans, words };
+  if (!SPELLED_GATE_ASCII.test(text) && !(!factsOf(text).ascii && SPELLED_GATE_UNICODE.test(text))) return { spans, words };
   SPELLED_NAME.lastIndex = 0;
   for (let m = SPELLED_NAME.exec(text); m; m = SPELLED_NAME.exec(text)) {
     let start = m.index;

@@ -11,9 +11,10 @@ import path from 'node:path';
 import type { Entity } from './types';
 import { dictionaries, FRENCH_MARKERS, frenchWordsOf, spoken } from './dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, TITLES } from './lexicon';
+import { keepList } from './keepList';
 import { oneEdit, TypoIndex } from './typos';
 import { wordMemo, type WordMemo } from './wordMemo';
-import { blank, wordsOf } from './words';
+import { blank, factsOf, wordsOf } from './words';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -188,7 +189,7 @@ function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
   const base = lower.replace(/['’]s$/, '');
   // A nickname that is also a role ("buddy") is judged by its slot.
   if (NICKNAMES.has(base)) return 'wordName';
-  if (KEEP.has(base) && base.length >= 2 && !SAFE.has(base) && !RELATIONS.has(base) && (d.firstNames.has(base) || AMBIGUOUS_NAMES.has(base))) return 'keepName';
+  if (KEEP.has(base) && base.length >= 2 && !SAFE.has(base) && !RELATIONS.has(base) && (d.firstNames.has(base) || AMBIGUOUS_NAMES.has(base) || keepList().slotted.has(base))) return 'keepName';
   if (base.length < 2 || SAFE.has(base) || KEEP.has(base) || KEEP.has(lower) || TITLES.has(base)) return 'safe';
   // Two letters ("jj", "ty", "AB") are a name only in a person slot.
   if (base.length < 3) return d.firstNames.has(base) || d.anyNames.has(base) || !d.common.has(base) ? 'wordName' : 'safe';
@@ -649,7 +650,8 @@ class MessyText {
 
 export function messyNames(input: string): Entity[] {
   // A shouted text is judged as if typed in lower case (same offsets: only when lower-casing keeps the length).
-  const text = /\p{Lu}{4}/u.test(input) && shouted(input) && input.toLowerCase().length === input.length ? input.toLowerCase() : input;
+  const facts = factsOf(input);
+  const text = (facts.capitals >= 4 || !facts.ascii) && /\p{Lu}{4}/u.test(input) && shouted(input) && input.toLowerCase().length === input.length ? input.toLowerCase() : input;
   const d = dictionaries();
   const toks: Tok[] = [];
   const verdictOf: Verdict[] = [];

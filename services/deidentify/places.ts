@@ -11,7 +11,7 @@ import { packagePath } from '../paths';
 import { oneEdit } from './typos';
 import { streetAfterPlace } from './messyPatterns';
 import { wordMemo } from './wordMemo';
-import { plainLetters, wordsOf } from './words';
+import { factsOf, plainLetters, wordsOf } from './words';
 
 // From the package root, so the compiled code in dist/ finds content/ too.
 const CONTENT = packagePath('content');
@@ -64,11 +64,10 @@ const placeBits = wordMemo((raw: string): number => {
  * words' bits, else the regex over the text.
  */
 function holdsPairWord(text: string): boolean {
-  if (!pairWordsInTokens || NON_ASCII.test(text)) return pairWord.test(text.toLowerCase());
+  if (!pairWordsInTokens || !factsOf(text).ascii) return pairWord.test(text.toLowerCase());
   for (const t of wordsOf(text)) if (t.word && placeBits.of(t) & PAIR_WORD) return true;
   return false;
 }
-const NON_ASCII = /[\u0080-\uFFFF]/;
 
 const PAIR = /(?<![\p{L}\p{N}])(\p{L}{3,})\s+(\p{L}{3,})(?![\p{L}\p{N}])/gu;
 /** After a place cue, two words of which one is a two-word place's and the other one letter off its partner. */

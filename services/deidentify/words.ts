@@ -42,7 +42,7 @@ let lastTokens: Token[] = [];
 export function wordsOf(text: string): Token[] {
   if (text === lastText) return lastTokens;
   const out: Token[] = [];
-  if (!NON_ASCII.test(text)) asciiWords(text, out);
+  if (factsOf(text).ascii) asciiWords(text, out);
   else {
     TOKEN.lastIndex = 0;
     for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push(new Token(m.index, m.index + m[0].length, m[0]));
@@ -52,7 +52,37 @@ export function wordsOf(text: string): Token[] {
   return out;
 }
 
-const NON_ASCII = /[\u0080-\uFFFF]/;
+/**
+ * What one walk over a text's characters tells the gates, instead of a regex scan each: whether the text is all ASCII
+ * (/[\u0080-\uFFFF]/ finds nothing), how many ASCII digits (/\d/) and capitals A-Z it holds.
+ */
+export interface TextFacts {
+  ascii: boolean;
+  digits: number;
+  capitals: number;
+}
+
+let factsText: string | undefined;
+let lastFacts: TextFacts = { ascii: true, digits: 0, capitals: 0 };
+
+/** The facts of `text` (kept for the last text: the stages ask in turn about the same one). */
+export function factsOf(text: string): TextFacts {
+  if (text === factsText) return lastFacts;
+  let ascii = true;
+  let digits = 0;
+  let capitals = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) ascii = false;
+    else if (c <= 57) {
+      if (c >= 48) digits++;
+    } else if (c >= 65 && c <= 90) capitals++;
+  }
+  factsText = text;
+  lastFacts = { ascii, digits, capitals };
+  return lastFacts;
+}
+
 const letter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 const digit = (c: number): boolean => c >= 48 && c <= 57;
 
