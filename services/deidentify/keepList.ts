@@ -23,13 +23,15 @@ export interface KeepList {
    * language (language.ts), never in the words above ("pis", "chu" are a surname or a word in an English note).
    */
   scoped: Map<string, Set<string>>;
+  /** Single words of the groups marked "slot": a name list may hold them, and then a person slot makes them a name. */
+  slotted: Set<string>;
 }
 
 let cached: KeepList | undefined;
 
 export function keepList(): KeepList {
   if (cached) return cached;
-  const data = JSON.parse(fs.readFileSync(path.join(CONTENT, 'deid-keep.json'), 'utf8')) as { groups: Array<{ terms: string[]; scope?: string }> };
+  const data = JSON.parse(fs.readFileSync(path.join(CONTENT, 'deid-keep.json'), 'utf8')) as { groups: Array<{ terms: string[]; scope?: string; slot?: boolean }> };
   const schema = JSON.parse(fs.readFileSync(path.join(CONTENT, 'schemas', 'deid-keep.schema.json'), 'utf8')) as object;
   const validate = new Ajv({ strict: true }).compile(schema);
   if (!validate(data)) throw new Error(`content/deid-keep.json: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
@@ -37,7 +39,8 @@ export function keepList(): KeepList {
   const phrases = new Set<string>();
   const groups = new Map<string, Set<string>>();
   const scoped = new Map<string, Set<string>>();
-  for (const g of data.groups as Array<{ id: string; terms: string[]; scope?: string }>) {
+  const slotted = new Set<string>();
+  for (const g of data.groups as Array<{ id: string; terms: string[]; scope?: string; slot?: boolean }>) {
     if (g.scope) {
       const inScope = scoped.get(g.scope) ?? new Set<string>();
       scoped.set(g.scope, inScope);
@@ -51,9 +54,10 @@ export function keepList(): KeepList {
       group.add(l);
       if (/[\s]/.test(l)) phrases.add(l);
       else words.add(l);
+      if (g.slot && !/[\s]/.test(l)) slotted.add(l);
     }
   }
-  cached = { words, phrases: [...phrases].sort((a, b) => b.length - a.length), groups, scoped };
+  cached = { words, phrases: [...phrases].sort((a, b) => b.length - a.length), groups, scoped, slotted };
   return cached;
 }
 

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Entity } from './types';
 import { dictionaries, FRENCH_MARKERS, frenchWordsOf, spoken } from './dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, TITLES } from './lexicon';
+import { keepList } from './keepList';
 import { oneEdit, TypoIndex } from './typos';
 import { wordMemo, type WordMemo } from './wordMemo';
 import { blank, factsOf, wordsOf } from './words';
@@ -188,7 +189,7 @@ function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
   const base = lower.replace(/['’]s$/, '');
   // A nickname that is also a role ("buddy") is judged by its slot.
   if (NICKNAMES.has(base)) return 'wordName';
-  if (KEEP.has(base) && base.length >= 2 && !SAFE.has(base) && !RELATIONS.has(base) && (d.firstNames.has(base) || AMBIGUOUS_NAMES.has(base))) return 'keepName';
+  if (KEEP.has(base) && base.length >= 2 && !SAFE.has(base) && !RELATIONS.has(base) && (d.firstNames.has(base) || AMBIGUOUS_NAMES.has(base) || keepList().slotted.has(base))) return 'keepName';
   if (base.length < 2 || SAFE.has(base) || KEEP.has(base) || KEEP.has(lower) || TITLES.has(base)) return 'safe';
   // Two letters ("jj", "ty", "AB") are a name only in a person slot.
   if (base.length < 3) return d.firstNames.has(base) || d.anyNames.has(base) || !d.common.has(base) ? 'wordName' : 'safe';

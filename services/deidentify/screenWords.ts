@@ -14,7 +14,7 @@
  */
 import type { Entity } from './types';
 import { compoundAround, wordCompound } from './compounds';
-import { keepGroups } from './keepList';
+import { keepGroups, keepList } from './keepList';
 import { AMBIGUOUS_NAMES, KEEP } from './lexicon';
 import { NICKNAMES, RELATIONS } from './messy';
 import { dictionaries } from './dictionaries';
@@ -52,9 +52,12 @@ function screenWord(text: string, e: Entity): boolean {
   return kept && !mayBeNamed(lower) && !TITLE_BEFORE.test(text.slice(Math.max(0, e.start - 6), e.start));
 }
 
-/** Keep-list words that are also given names or nicknames ("crystal", "buddy"): the rules judge them by their slot. */
+/**
+ * Keep-list words that are also given names or nicknames ("crystal", "buddy"), and the words of the groups marked
+ * "slot" ("Irish", "Mubarak"): the rules judge them by their slot.
+ */
 function mayBeNamed(lower: string): boolean {
-  return dictionaries().firstNames.has(lower) || AMBIGUOUS_NAMES.has(lower) || NICKNAMES.has(lower);
+  return dictionaries().firstNames.has(lower) || AMBIGUOUS_NAMES.has(lower) || NICKNAMES.has(lower) || keepList().slotted.has(lower);
 }
 const ARTICLE_BEFORE = /(?:^|[^\p{L}'’])(?:a|an|the|these|those)\s+(?:(?:little|old|new|big|young|other|whole|same|first|last|next|poor)\s+)?$/u;
 const TITLE_BEFORE = /\b(?:mr|mrs|ms|mx|dr|miss|prof)\.?\s+$/i;
