@@ -19,7 +19,7 @@ describe('risk screen: leave one batch out', () => {
     const testTexts = new Set(readSet(SCREEN_SETS.test).map((e) => e.text));
     assert.ok(!batches.some((b) => b.examples.some((e) => testTexts.has(e.text))), 'no test sentence');
     for (const held of HELD_OUT) {
-      const letter = /-([a-z])\.jsonl$/.exec(held)![1];
+      const letter = /-([a-z]+)\.jsonl$/.exec(held)![1];
       assert.ok(!names.includes(letter), `${held} is held out`);
     }
     // Each batch keeps its own sentences: the four first batches share one file but not a batch.
