@@ -156,8 +156,8 @@ const STREET = 'hollow|holler|pike|st|street|ave|av|avenue|rd|road|dr|drive|blvd
 // In SMS "w" is "with" and "n" is "and": before a person or a possessive they are no direction ("95 st w his cousin").
 const WITH_AFTER = '(?!\\s(?:his|her|my|the|a|an|their|our|me|him|them|us|u|ur|it|some|kids?|bf|gf|mom|dad|ma|sis|bro|friends?|fam|family|cousin|aunt|auntie|uncle|partner|wife|husband|son|daughter|baby|dog)\\b)';
 const DIR = `(?:\\s(?:nw|ne|sw|se|s|e|north ?west|north ?east|south ?west|south ?east|north|south|east|west)\\b\\.?|\\s(?:n|w)\\b\\.?${WITH_AFTER})?`;
-// "unit 12 at 550 jasper ave": the unit may come before "at" and the house number.
-const UNIT_PREFIX = '(?:(?:(?:basement|bsmt|main floor|upper|lower)\\s)?(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\\.?\\s?#?\\s?(?:\\d{1,5}[a-z]?|[a-z](?=\\s\\d))(?:,?\\s|\\s?-\\s?(?=\\d))(?:at\\s)?|\\d{1,5}[a-z]?\\s-\\s(?=\\d)|\\d{1,4}[a-z]\\s(?=\\d{2,6}\\s))';
+// "unit 12 at 550 jasper ave", "unit 4 of 880 king": the unit may come before "at" or "of" and the house number.
+const UNIT_PREFIX = '(?:(?:(?:basement|bsmt|main floor|upper|lower)\\s)?(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\\.?\\s?#?\\s?(?:\\d{1,5}[a-z]?|[a-z](?=\\s\\d))(?:,?\\s|\\s?-\\s?(?=\\d))(?:at\\s|of\\s)?|\\d{1,5}[a-z]?\\s-\\s(?=\\d)|\\d{1,4}[a-z]\\s(?=\\d{2,6}\\s))';
 const NAME_PART = "(?:\\d{1,3}(?:st|nd|rd|th|[a-z])?|[\\p{L}][\\p{L}'’-]+)";
 /** "1210 98 st nw", "apt 4c 1210 98 st nw", "44 birch cres", "#303 9920 jasper ave". */
 // A direction may lead the street's name ("120 e 5th ave"); a numbered street may have its type glued on ("98st", "86ave").
@@ -179,7 +179,7 @@ const STREET_TYPE_CUE = cue('', STREET.replace(/\|/g, ' '));
 const UNIT_CUE = cue('apt apartment unit suite ste bsmt basement bay lot room rm');
 const UNIT_IN = /(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\.?\s?#?\s?[\da-z]|\d[a-z]?\s-\s\d/iu;
 /** Rural routes and boxes: "rr 3 site 2 box 9", "r.r. 1", "po box 88", "p.o. box 412", "box 412". */
-const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?:site|s)\s?\d{1,3})?(?:,?\s(?:box|comp|c)\s?\d{1,5})?|(?:general delivery,?\s)?(?:p\.?\s?o\.?\s?b\.?|(?:p\.?\s?o\.?\s?)?box)\s?#?\d{1,6}(?:,?\s(?:stn|station)\s\p{L}+)?|site\s\d{1,3},?\s(?:box|comp|c)\s?\d{1,5}|(?:hc|h\.c\.|star route|rt|rte|route)\s?#?\d{1,3},?\s(?:box)\s?#?\d{1,5})(?![\p{L}\p{N}])/giu;
+const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?:site|s|box|comp|c)\s?#?\d{1,5}){0,2}|(?:general delivery,?\s)?(?:p\.?\s?o\.?\s?b\.?|(?:p\.?\s?o\.?\s?)?box)\s?#?\d{1,6}(?:,?\s(?:stn|station)\s\p{L}+)?|site\s\d{1,3},?\s(?:box|comp|c)\s?\d{1,5}|(?:hc|h\.c\.|star route|rt|rte|route)\s?#?\d{1,3},?\s(?:box)\s?#?\d{1,5})(?![\p{L}\p{N}])/giu;
 /** A place on a highway by its kilometre or mile: "km 42 hwy 16", "hwy 2 at km 310", "mile 88 on the alaska hwy". */
 const HIGHWAY_MARK = /(?<![\p{L}\p{N}])(?:(?:km|mile|mi)\s?\d{1,4}(?:\.\d)?,?\s(?:on\s|of\s)?(?:the\s)?(?:(?:hwy|highway|rte|route)\s?\d{1,4}|\p{L}+\s(?:hwy|highway))|(?:hwy|highway|rte|route)\s?\d{1,4},?\s(?:at\s)?(?:km|mile)\s?\d{1,4}(?:\.\d)?)(?![\p{L}\p{N}])/giu;
 
@@ -479,7 +479,7 @@ export function messyAddresses(t: string): Entity[] {
   const rural = !mayHold(t, RURAL_CUE) ? [] : all(t, RURAL, 'ADDRESS', (m) => !/^box\s\d{1,2}$/i.test(m[0]) || /\b(?:mail|address|send|use|at)\b[^.]{0,20}$/i.test(t.slice(Math.max(0, m.index - 30), m.index)));
   // A street that starts inside a rural route is its site or box number and the prose after it ("rr 3 site 2 box
   // 9 way out there", "box 14 4 kisiks aunties place"), not a street.
-  if (/\b(?:r\.?r|rural|range|rge|rng|twp|township|tsp)\b/i.test(t)) rural.push(...all(t, RURAL_BOX_FIRST, 'ADDRESS'), ...all(t, RANGE_ROAD, 'ADDRESS'));
+  if (/\b(?:r\.?r|rural|range|rge|rng|twp|township|tsp)(?:\b|(?=#?\d))/i.test(t)) rural.push(...all(t, RURAL_BOX_FIRST, 'ADDRESS'), ...all(t, RANGE_ROAD, 'ADDRESS'));
   if (/\b(?:lot|trailer|pad)\s?#?\d/i.test(t)) rural.push(...all(t, LOT, 'ADDRESS'));
   // A site, box and route written in any order are one address ("site 5, box 12, rr 1").
   const spans = [...out.filter((e) => !rural.some((r) => r.start < e.start && e.start < r.end)), ...mergeSpans(rural)];
@@ -509,11 +509,11 @@ export function messyAddresses(t: string): Entity[] {
 const CAPITAL_WORDS = /^(?:\s\p{Lu}[\p{L}'’-]+){1,2}(?![\p{L}\p{N}])/u;
 const TIME_NAMES = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|tonight)$/i;
 /** What HOUSE_HIGHWAY, SAINT_STREET, FRENCH_HOUSE and DIRECTED_HOUSE need: a house number before one of their words. */
-const HOUSE_ROAD_MAY = /\d\s(?:hwy|highway|route|rte|county|st|ste|saint|sainte|mont|de|du|des|d['’]|[nsew]\.?\s)|\d\s\p{L}+\s(?:est|ouest)\b/iu;
+const HOUSE_ROAD_MAY = /\d\s(?:hwy|highway|route|rte|county|st|ste|saint|sainte|mont|de|du|des|d['’]|rue|boul|av|ch|[nsew]\.?\s)|\d\s\p{L}+\s(?:est|ouest)\b/iu;
 /** A house number on a numbered highway: "2380 hwy 1428", "88 county rd 12". */
 const HOUSE_HIGHWAY = /(?<![\p{L}\p{N}.,/$-])\d{2,6}[a-z]?\s(?:hwy|highway|route|rte|county\s(?:rd|road))\s?#?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/giu;
-/** A house number and a saint's or a mountain's street: "7245 St-Denis", "1200 ste-catherine", "55 mont-royal". */
-const SAINT_STREET = /(?<![\p{L}\p{N}.,/$-])\d{2,6}[a-z]?\s(?:st|ste|saint|sainte|mont|côte|cote)-\p{L}[\p{L}'’-]+(?![\p{L}\p{N}])/giu;
+/** A house number and a saint's or a mountain's street: "7245 St-Denis", "3450 boul. st-laurent", "55 mont-royal". */
+const SAINT_STREET = /(?<![\p{L}\p{N}.,/$-])\d{2,6}[a-z]?\s(?:(?:rue|boul|boulevard|av|avenue|ch|chemin)\.?\s)?(?:st|ste|saint|sainte|mont|côte|cote)-\p{L}[\p{L}'’-]+(?![\p{L}\p{N}])/giu;
 /**
  * French streets after a house number of two digits or more: "4210 de bordeaux", "5180 de la roche", "300 du parc";
  * and any street a French direction follows: "2150 Ontario est" (three digits or more). Not a month ("5 de mayo") or a
@@ -540,8 +540,8 @@ const STATE_ZIP = /(?<![\p{L}\p{N}])(al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|i
 const FIVE_DIGITS = /\d{5}/;
 const WORD_STATES = new Set('al co de hi id in la me ma mi ne oh ok or pa'.split(' '));
 
-/** A ZIP code a place is named by, with no state: "staying w her tia in 90022", "zip 60623." (not a round count). */
-const PLACE_ZIP = /(?<=\b(?:in|zip|zipcode|zip code)\s)\d{5}(?=\s*(?:[,.;!?)]|$)|\s(?:area|now|zip)\b)/gi;
+/** A ZIP code a place is named by, with no state: "staying w her tia in 90022", "90022 is her zip" (not a round count). */
+const PLACE_ZIP = /(?<=\b(?:in|zip|zipcode|zip code)\s)\d{5}(?=\s*(?:[,.;!?)]|$)|\s(?:area|now|zip)\b)|(?<![\d-])\d{5}(?=\s(?:is\s(?:her|his|the|my|their|our)\s)?zip\b)/gi;
 
 export function messyPostal(t: string): Entity[] {
   if (!FIVE_DIGITS.test(t)) return [...all(t, POSTAL, 'POSTAL_CODE'), ...all(t, ZIP4, 'POSTAL_CODE')];
@@ -561,6 +561,11 @@ const STRICT_DATE_CUE = /\b(?:on|appt|appointment|court|date|due|dob|born|bday|b
 const DATE_CUE = /\b(?:on|appt|appointment|court|date|due|by|until|til|till|since|from|dob|intake|hearing|@|starting|starts|start|before|after|is|was|booked|set|for|of|sent|signed|filed|applied|mailed|faxed|received|started|ended|moved|released|discharged|admitted|dated|expires?|exp|last|next)\s*:?\s*$/i;
 /** A bare day after a date cue, as typed: "meeting the 10 at 1", "see u on the 12", "court is the 3." (not "the 10 bus"). */
 const BARE_DAY = /(?<=\b(?:on|by|til|till|until|since|before|after|due|meeting|meet|see (?:u|you|ya)|court|appt|is)\s)the\s([1-9]|[12]\d|3[01])(?=\s?[,.;!?)]|\s?$|\s(?:at|@|for|to|and|or|then|so|but|if|when|in the|morning|afternoon|evening|night|ok|okay|pls|please)\b)/gi;
+/**
+ * An ordinal day after a date cue with no "the": "due on 28th", "by 3rd", "til 15th" (not "by 5th ave"; not after "on"
+ * alone, which names a street as often: "the walgreens on 5th").
+ */
+const CUED_ORDINAL = new RegExp(`(?<=\\b(?:by|til|till|until|since|due|due on|starting|appt|appt on|court|court on|moved to|rescheduled to|booked for|set for)\\s)(\\d{1,2})(?:st|nd|rd|th)(?!\\s(?:of\\s)?(?:time|times|floor|grade|step|street|st|ave|avenue|place|pl|try|attempt|round|day|week|month|year|cheque|one|visit|meeting|session|dose|shot|kid|child|baby|overdose|relapse|and|&)\\b)(?![\\p{L}\\p{N}])`, 'giu');
 /** Buses and trains are got on by number: "got on the 10 at 3". */
 const RIDE_BEFORE = /\b(?:got|get|gets|getting|hop|hopped|jump|jumped|catch|caught|take|took|ride|rode|missed|bus|train|lrt|route)\s+(?:on\s+)?$/i;
 /** A weekday before a date is part of it: "mon 4/14", "Wednesday, November 19", "thu jan9". */
@@ -618,6 +623,7 @@ export function messyDates(t: string): Entity[] {
   if (OTHER_LANGUAGE_MAY.test(t)) for (const e of all(t, OTHER_LANGUAGE_DATE, 'DATE')) out.push(e);
   if (WORD_DATE_MAY.test(t)) for (const e of all(t, WORD_DATE, 'DATE')) out.push(e);
   for (const e of all(t, ORDINAL_DAY, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && (/\d(?:st|nd|rd|th)\s/i.test(m[0]) || !nounAfter(t, m.index + m[0].length)))) out.push(e);
+  if (/\d(?:st|nd|rd|th)\b/i.test(t)) for (const e of all(t, CUED_ORDINAL, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && !nounAfter(t, m.index + m[0].length))) out.push(e);
   if (/the \d/i.test(t)) for (const e of all(t, BARE_DAY, 'DATE', (m) => !RIDE_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index - 3)))) out.push(e);
   for (const e of out) {
     const w = WEEKDAY_BEFORE.exec(t.slice(Math.max(0, e.start - 12), e.start));

@@ -28,6 +28,13 @@ describe('deidentify: day-and-month dates, whole (categories, round 7)', () => {
     hidden('cita jueves 12 con la doctora', 'jueves 12', 'DATE');
     hidden('su audiencia es el 5 de mayo en la corte', '5 de mayo', 'DATE');
   });
+  it('an ordinal day after a date cue with no "the": "due on 28th", "by 3rd"', () => {
+    hidden('rent is due on 28th, she is short', '28th', 'DATE');
+    hidden('needs the forms back by 3rd, latest', '3rd', 'DATE');
+    stays('found him at the park on 6th, he is ok', '6th');
+    stays('she lives on 2nd floor now', '2nd');
+    stays('meet by 5th ave at noon', '5th');
+  });
   it('verbs, counts, hours, fractions and scores stay', () => {
     stays('we march 3 blocks to the park every day', '3');
     stays('she may 2 come if her ride shows', '2');
@@ -71,6 +78,12 @@ describe('deidentify: street addresses, whole (categories, round 7)', () => {
     hidden('him n his dog at the corner of mont-royal et de lorimier', 'mont-royal et de lorimier', 'ADDRESS');
     stays('back on the corner of Ste-Catherine and Papineau. Dog looks skinny', 'Dog');
   });
+  it('rural routes with their parts in any order, a unit before "of", a saint\'s street after its type', () => {
+    hidden('mail goes to box 45, rr1 site 3 now', 'box 45, rr1 site 3', 'ADDRESS');
+    hidden('mail to rr#2 comp 14 site 3 pls', 'rr#2 comp 14 site 3', 'ADDRESS');
+    hidden('she lives in unit 4 of 880 king now', 'unit 4 of 880 king', 'ADDRESS');
+    hidden('his room is at 3450 boul. st-laurent', '3450 boul. st-laurent', 'ADDRESS');
+  });
   it('counts, floors, rooms, buses, doses and corners of a room stay', () => {
     stays('went to the ridge yesterday, 28 day program, her mom has the kids', 'day');
     stays('the circle was full, 24 women, she talked about her son', 'women');
@@ -102,6 +115,7 @@ describe('deidentify: labelled ids, plates and ZIP codes, whole (categories, rou
   });
   it('a ZIP code a place is named by', () => {
     hidden('staying w her tia in 90022', '90022', 'POSTAL_CODE');
+    hidden('she says 90022 is her zip', '90022', 'POSTAL_CODE');
     stays('she walked 12000 steps in 30000.', '30000');
   });
 });
