@@ -145,13 +145,47 @@ function givenBack(text: string, e: Entity): boolean {
   return afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w) || modalWill(text, e.start, e.end, w);
 }
 
+/** Words that join two names inside one span ("tanis n kofi", "ali and omar"): no part of either name. */
+const JOINING = set(`n and &`);
+const SPAN_WORD = /\S+/g;
+
+/**
+ * A name span of several words less the words in it that are no name: a joining word between two names ("tanis n
+ * kofi" is two names and an "n") and a modal "will" at its end before a verb ("tony will call": the rules join a
+ * word-name to the name before it). Only lower-case joining words and "will": "Maria N. Garcia" keeps its initial.
+ */
+function withoutJoins(text: string, e: Entity): Entity[] {
+  const words: Array<[number, number]> = [];
+  SPAN_WORD.lastIndex = 0;
+  const typed = text.slice(e.start, e.end);
+  for (let m = SPAN_WORD.exec(typed); m; m = SPAN_WORD.exec(typed)) words.push([e.start + m.index, e.start + m.index + m[0].length]);
+  let last = words.length - 1;
+  const lastWord = text.slice(words[last]![0], words[last]![1]);
+  if (last >= 1 && lastWord === 'will' && modalWill(text, words[last]![0], e.end, 'will')) last--;
+  const out: Entity[] = [];
+  let from = 0;
+  // After "on" two names joined are a corner of two streets ("on cesar chavez n soto"): one place, kept whole.
+  const corner = wordBefore(text, e.start)[0] === 'on';
+  for (let i = 1; i < last && !corner; i++) {
+    if (!JOINING.has(text.slice(words[i]![0], words[i]![1]))) continue;
+    out.push({ ...e, start: words[from]![0], end: words[i - 1]![1] });
+    from = i + 1;
+  }
+  out.push({ ...e, start: words[from]![0], end: words[last]![1] });
+  return out;
+}
+
 /**
  * The name spans of `found` less those given back as words by their place; `known` (names asked to hide) stay, and
  * so does a word beside a span that stays ("tansi castillo": a name of two words; "de la" between two names).
  */
 export function wordsInPlace(text: string, found: Entity[], known: readonly Entity[]): Entity[] {
+  if (found.some((e) => e.type === 'NAME' && /\s(?:n|and|&|will)(?:\s|$)/.test(text.slice(e.start, e.end)))) {
+    found = found.flatMap((e) => (e.type === 'NAME' && !known.some((k) => k.start < e.end && e.start < k.end) && /\s(?:n|and|&|will)(?:\s|$)/.test(text.slice(e.start, e.end)) ? withoutJoins(text, e) : [e]));
+  }
   const back = found.map((e) => e.type === 'NAME' && !known.some((k) => k.start < e.end && e.start < k.end) && givenBack(text, e));
   if (!back.includes(true)) return found;
   const staying = found.filter((_, i) => !back[i]);
-  return found.filter((e, i) => !back[i] || (!titleCaseWords(text, e) && besideSpan(text, staying, e)));
+  // A modal "will" is no part of the name before it ("Shaylene will not come"), beside it or not.
+  return found.filter((e, i) => !back[i] || (!titleCaseWords(text, e) && text.slice(e.start, e.end) !== 'will' && besideSpan(text, staying, e)));
 }

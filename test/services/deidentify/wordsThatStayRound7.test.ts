@@ -4,6 +4,7 @@
 // tests (none is a note of a bench set).
 import assert from 'node:assert/strict';
 import { keepList } from '../../../services/deidentify/keepList';
+import { deidentify } from '../../../services/deidentify';
 import { hidden, stays } from '../../helpers/deidentify';
 
 const ROUND7 = ['languages-and-nationalities', 'faith-words', 'elders-and-kin', 'foods-more', 'medications-more', 'chains-more', 'agencies'];
@@ -74,5 +75,24 @@ describe('deidentify: the round-7 keep-list groups (content/deid-keep.json, "slo
     const text = 'IRCC letter came, she is waiting on IFHP and the WSIB claim';
     for (const w of ['IRCC', 'IFHP', 'WSIB']) stays(text, w);
     hidden('her sister Trillium called', 'Trillium', 'NAME');
+  });
+});
+
+describe('deidentify: words inside a name span that are no name (wordsInPlace.ts, round 7)', () => {
+  it('leaves the "n" or "and" between two names, and hides both names', () => {
+    const text = 'went w jaylen n shay to the store, then odina and kwabena came by';
+    for (const name of ['jaylen', 'shay', 'odina', 'kwabena']) hidden(text, name, 'NAME');
+    stays(text, 'n');
+    stays(text, 'and');
+  });
+  it('keeps a corner of two streets after "on" whole', () => {
+    const text = 'waiting at the 7-eleven on ramon ortega n solis, omw';
+    assert.equal(deidentify(text).redacted, 'waiting at the 7-eleven on [NAME], omw');
+  });
+  it('leaves a modal "will" after a name, and hides the name', () => {
+    const text = 'Shaylene will not come today, tavita will call tmrw';
+    hidden(text, 'Shaylene', 'NAME');
+    hidden(text, 'tavita', 'NAME');
+    assert.equal((deidentify(text).redacted.match(/\bwill\b/g) ?? []).length, 2, deidentify(text).redacted);
   });
 });
