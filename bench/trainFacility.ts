@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { deidentify, type Entity } from '../services/deidentify';
 import { candidates, decode, FACILITY_MODEL_FILE, FacilityScorer, observeFacilities, shippedFacilityModel, tokenMarks, useFacilityModel, type Candidate, type FacilityModel } from '../services/deidentify/classifier/facilityModel';
-import { noteContext, tokenize } from '../services/deidentify/classifier/features';
+import { tokenize } from '../services/deidentify/classifier/features';
 import { DEFAULT_TRAIN, train, type Example, type TrainOptions } from '../services/deidentify/classifier/train';
 import { MODEL_FILE } from '../services/deidentify/classifier/model';
 import { score, type Figures } from './deidMetrics';
@@ -30,10 +30,14 @@ export const THRESHOLDS = [-2, -1.75, -1.5, -1.25, -1, -0.75, -0.5, -0.375, -0.2
 export const TRAIN: TrainOptions = { ...DEFAULT_TRAIN, epochs: 10 };
 /** A writer counts in the facility macro with at least this many facilities. */
 export const MIN_FACILITIES = 10;
-/** Macro over-redaction the model may add on held-out writers, and the limit on every held-out writer. */
-export const OVER_BUDGET = 0.0025;
+/**
+ * Macro over-redaction the model may add on held-out writers (the name classifier may add up to 0.5 point: the two
+ * together stay within the 3 % the blind sets allow), and the limit on every held-out writer: 3 %, or 0.5 point above
+ * the rules alone for a writer the rules already over-redact past 3 % (their names, not its places).
+ */
+export const OVER_BUDGET = 0.0015;
 export const OVER_LIMIT = 0.03;
-export const OVER_LIMIT_SLACK = 0.0025;
+export const OVER_LIMIT_SLACK = 0.005;
 
 interface Run {
   entities: Entity[];
@@ -67,7 +71,7 @@ export function noteExamples(n: Note, found: readonly Entity[]): Example[] {
   const gold = new Set(n.spans.filter((s) => s.type === 'FACILITY').map((s) => `${s.start}:${s.end}`));
   const covered = [...found];
   const toks = tokenize(n.text);
-  return candidates(n.text, toks, noteContext(n.text, toks, covered), tokenMarks(toks, covered)).map((c) => ({
+  return candidates(n.text, toks, tokenMarks(toks, covered)).map((c) => ({
     features: c.features,
     label: gold.has(`${c.start}:${c.end}`) ? 1 : -1,
   }));
@@ -128,7 +132,7 @@ export function leaveOneWriterOut(notes: readonly Note[]): WriterResult[] {
     const scored = held.map((n) =>
       runs.get(n)!.calls.map((c) => {
         const toks = tokenize(c.text);
-        return candidates(c.text, toks, noteContext(c.text, toks, c.found), tokenMarks(toks, c.found)).map((k: Candidate) => ({ ...k, score: scorer.score(k.features) }));
+        return candidates(c.text, toks, tokenMarks(toks, c.found)).map((k: Candidate) => ({ ...k, score: scorer.score(k.features) }));
       }),
     );
     const rulesPred = held.map((n) => runs.get(n)!.entities);
@@ -212,10 +216,12 @@ function report(results: readonly WriterResult[], t: number): string[] {
 
 function sweep(results: readonly WriterResult[]): string[] {
   const a = macro(results, (r) => r.rules);
-  const lines = ['| threshold | macro facility recall | gained | macro over-redaction | added | max writer over |', '| ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = ['| threshold | macro facility recall | gained | macro over-redaction | added | max writer over | most added on one writer |', '| ---: | ---: | ---: | ---: | ---: | ---: | --- |'];
   THRESHOLDS.forEach((t, i) => {
     const b = macro(results, (r) => r.grid[i]!);
-    lines.push(`| ${t} | ${pct(b.fac)} | ${pct(b.fac - a.fac)} | ${pct(b.over)} | ${pct(b.over - a.over)} | ${pct(b.maxOver)} |`);
+    // The writer whose over-redaction rose most, and by how much.
+    const worst = [...results].sort((x, y) => y.grid[i]!.overRedaction - y.rules.overRedaction - (x.grid[i]!.overRedaction - x.rules.overRedaction))[0]!;
+    lines.push(`| ${t} | ${pct(b.fac)} | ${pct(b.fac - a.fac)} | ${pct(b.over)} | ${pct(b.over - a.over)} | ${pct(b.maxOver)} | ${worst.writer} +${pct(worst.grid[i]!.overRedaction - worst.rules.overRedaction)} |`);
   });
   return lines;
 }

@@ -14,7 +14,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from '../types';
-import { BITS, boundary, bucket, listsOf, noteContext, tokenize, type NoteContext, type Token } from './features';
+import { BITS, boundary, bucket, listsOf, tokenize, Token } from './features';
+import { wordMemo } from '../wordMemo';
 import type { NameModel } from './model';
 import { FACILITY_WORDS } from '../lexicon';
 import { spoken } from '../dictionaries';
@@ -89,7 +90,30 @@ function caps(raw: string): string {
 
 /** Whether the word at `i` is a place preposition: a word of PLACE_PREPS, or "@" right before it (then i is the word after). */
 function preposition(toks: readonly Token[], i: number): boolean {
-  return PLACE_PREPS.has(toks[i]!.lower) || (toks[i]!.lower === 'of' && toks[i - 1]?.lower === 'out');
+  const t = toks[i]!;
+  return placePrep.of(t) || ((t.raw === 'of' || t.raw === 'Of') && toks[i - 1]?.lower === 'out');
+}
+const placePrep = wordMemo((raw) => PLACE_PREPS.has(raw.toLowerCase()));
+
+/**
+ * The note's case habit, by the rule of features.ts noteContext() (its `habit`, without the rest it works out): 'x' no
+ * capital anywhere ("I" aside), 'C' most sentences open with a capital, 'm' mixed.
+ */
+export function caseHabit(text: string, toks: readonly Token[]): 'x' | 'C' | 'm' {
+  let starts = 0;
+  let capStarts = 0;
+  let anyCap = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (!t.word) continue;
+    const cap = caps(t.raw) !== 'x';
+    if (cap && t.raw !== 'I') anyCap = true;
+    if (boundary(text, toks, i) === 'S') {
+      starts++;
+      if (cap) capStarts++;
+    }
+  }
+  return !anyCap ? 'x' : capStarts * 2 > starts ? 'C' : 'm';
 }
 
 /** Whether "@" stands right before the word at `i`, spaces aside ("@ the mis", "@sunrise"). */
@@ -121,13 +145,75 @@ function joined(text: string, a: Token, b: Token): boolean {
 /** Cheap test before any work: the text holds a place preposition ("@" or a word of PLACE_PREPS is nearly every note). */
 const MAY = /\b(?:at|to|from|in|into|outta|near|2|frm|inside|of|leaving|left|visited|visiting)\b|@/i;
 
+/** A bucket of a span-level feature, remembered: the same few values recur in every note. */
+const spanBuckets = new Map<string, number>();
+function hb(template: string, value: string): number {
+  const key = `${template}\u0000${value}`;
+  let b = spanBuckets.get(key);
+  if (b === undefined) {
+    if (spanBuckets.size >= 20_000) spanBuckets.clear();
+    b = bucket(template, value);
+    spanBuckets.set(key, b);
+  }
+  return b;
+}
+
+/**
+ * A feature whose value is one of few, numbered: its buckets in a table filled when first used (no string is built
+ * for it per candidate).
+ */
+function table(template: string, size: number, value: (i: number) => string): (i: number) => number {
+  const t = new Int32Array(size).fill(-1);
+  return (i) => {
+    let b = t[i]!;
+    if (b < 0) b = t[i] = bucket(template, value(i));
+    return b;
+  };
+}
+const CLASSES = ['_', 'num', 'fn', 'kp', 'nw', 'nm', 'en', 'ty', 'un'];
+const CAPS = ['x', 'X', 'A'];
+const HABITS = ['x', 'C', 'm'];
+const BOUNDARIES = ['S', 'c', '-'];
+const nF = table('n', 5, (i) => String(i));
+const cnF = table('cn', 25, (i) => `${Math.floor(i / 5)}/${i % 5}`);
+const nmF = table('nm', 15, (i) => `${Math.floor(i / 5)}/${i % 5}`);
+const capsF = table('K', 36, (i) => `${POSITIONS[Math.floor(i / 9)]}|${CAPS[Math.floor(i / 3) % 3]}|${HABITS[i % 3]}`);
+const flF = table('fl', 405, (i) => `${CLASSES[Math.floor(i / 45)]}|${CLASSES[Math.floor(i / 5) % 9]}|${i % 5}`);
+const capF = table('cap', 27, (i) => `${CAPS[Math.floor(i / 9)]}|${BOUNDARIES[Math.floor(i / 3) % 3]}|${HABITS[i % 3]}`);
+
+const POSITIONS = ['o', 'f', 'l', 'm'] as const;
+/** What the model reads of a typed word, worked out once per word: its class and its features at each position in a span. */
+interface WordInfo {
+  cls: string;
+  /** Indices of its class in CLASSES and capitals in CAPS. */
+  c: number;
+  k: number;
+  /** Buckets of its lists, class and kind at each position (o the only word, f first, l last, m inside): 3 per position. */
+  at: number[];
+  head: number;
+  s3: number;
+  kept: boolean;
+}
+const wordInfo = wordMemo((raw): WordInfo => {
+  const t = new Token(0, raw.length, raw);
+  const c = cls(t);
+  const l = listsOf(t);
+  const k = kind(t);
+  const at: number[] = [];
+  for (const pos of POSITIONS) at.push(bucket('L', `${pos}|${l}`), bucket('C', `${pos}|${c}`), bucket('R', `${pos}|${k}`));
+  const lower = t.lower;
+  return { cls: c, c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K') };
+});
+
 /**
  * The candidate spans of a text. `marks` per token: 0 visible, 1 inside a name the rules found, 2 inside another
  * identifier (such a span is no candidate), 3 inside a facility already found (a span holding one is no candidate).
+ * The note's case habit (features.ts noteContext) is worked out at the first candidate.
  */
-export function candidates(text: string, toks: readonly Token[], ctx: NoteContext, marks: Uint8Array): Candidate[] {
+export function candidates(text: string, toks: readonly Token[], marks: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   let lower: string | undefined;
+  let habit = -1;
   for (let p = 0; p < toks.length; p++) {
     let s: number;
     let at: string;
@@ -147,10 +233,13 @@ export function candidates(text: string, toks: readonly Token[], ctx: NoteContex
     }
     const first = toks[s]!;
     // A keep-listed word (a chain, program, province or city) or a noun of the function-word list opens no place's name.
-    if (!first.word || marks[s] === 2 || marks[s] === 3 || closed(text, toks, s) || NOUNS.has(first.lower) || listsOf(first).includes('K')) continue;
+    if (!first.word || marks[s] === 2 || marks[s] === 3 || closed(text, toks, s) || NOUNS.has(first.lower) || wordInfo.of(first).kept) continue;
+    if (habit < 0) habit = HABITS.indexOf(caseHabit(text, toks));
     const verb = at === '@' ? undefined : toks[p - 1];
     const verbF = verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : cls(verb);
-    const lead = [bucket('b', ''), bucket('p', `${at}|${the}`), bucket('v', verbF), bucket('pv', `${at}|${the}|${verbF}`)];
+    const lead = [hb('b', ''), hb('p', `${at}|${the}`), hb('v', verbF), hb('pv', `${at}|${the}|${verbF}`)];
+    const firstInfo = wordInfo.of(first);
+    const capFirst = capF(firstInfo.k * 9 + BOUNDARIES.indexOf(boundary(text, toks, s)) * 3 + habit);
     let nameMarks = 0;
     let common = 0;
     for (let e = s; e < Math.min(toks.length, s + MAX_WORDS); e++) {
@@ -158,38 +247,36 @@ export function candidates(text: string, toks: readonly Token[], ctx: NoteContex
       if (e > s && (!joined(text, toks[e - 1]!, t) || !t.word)) break;
       if (marks[e] === 2 || marks[e] === 3) break;
       if (marks[e] === 1) nameMarks++;
-      const c = cls(t);
+      const c = wordInfo.of(t).cls;
       if (c === 'en' || c === 'nw' || c === 'fn') common++;
       // A span never ends on a joining or function word; it may run through one ("house of hope").
       if (!JOINS.has(t.lower) && closed(text, toks, e)) break;
       if (JOINS.has(t.lower)) continue;
       // Nothing to add where the rules hid every word already.
       if (nameMarks === e - s + 1) continue;
-      const f = [...lead];
+      const f = lead.slice();
       const n = e - s + 1;
-      f.push(bucket('n', String(n)), bucket('cn', `${common}/${n}`), bucket('nm', `${Math.min(nameMarks, 2)}/${n}`));
+      f.push(nF(n), cnF(common * 5 + n), nmF(Math.min(nameMarks, 2) * 5 + n));
       for (let k = s; k <= e; k++) {
-        const tk = toks[k]!;
-        const pos = n === 1 ? 'o' : k === s ? 'f' : k === e ? 'l' : 'm';
-        const l = listsOf(tk);
-        f.push(bucket('L', `${pos}|${l}`), bucket('C', `${pos}|${cls(tk)}`), bucket('K', `${pos}|${caps(tk.raw)}|${ctx.habit}`), bucket('R', `${pos}|${kind(tk)}`));
+        const info = wordInfo.of(toks[k]!);
+        const pos = n === 1 ? 0 : k === s ? 1 : k === e ? 2 : 3;
+        f.push(info.at[pos * 3]!, info.at[pos * 3 + 1]!, info.at[pos * 3 + 2]!, capsF(pos * 9 + info.k * 3 + habit));
       }
       const last = toks[e]!;
-      const head = FACILITY_WORDS.has(last.lower);
-      f.push(bucket('hd', head ? last.lower : '-'), bucket('s3', last.lower.slice(-3)), bucket('fl', `${cls(first)}|${cls(last)}|${n}`));
-      f.push(bucket('cap', `${caps(first.raw)}|${boundary(text, toks, s)}|${ctx.habit}`));
+      const lastInfo = wordInfo.of(last);
+      f.push(lastInfo.head, lastInfo.s3, flF(firstInfo.c * 45 + lastInfo.c * 5 + n), capFirst);
       // What follows: the end, a sign, a function word (by its form: "for", "since", "again"), or a word by its class.
       const nx = toks[e + 1];
       let after: string;
       if (!nx) after = 'END';
       else if (!joined(text, last, nx)) after = `P${text.slice(last.end, nx.start).trim().charAt(0)}`;
       else if (SAFE.has(nx.lower)) after = `w${nx.lower}`;
-      else after = `c${cls(nx)}`;
-      f.push(bucket('nx', after), bucket('nxl', `${after}|${cls(last)}`), bucket('nxn', `${after}|${n}`));
+      else after = `c${wordInfo.of(nx).cls}`;
+      f.push(hb('nx', after), hb('nxl', `${after}|${lastInfo.cls}`), hb('nxn', `${after}|${n}`));
       // The same words again elsewhere in the note: a place a writer names twice ("the cormorant … behind the cormorant").
       lower ??= text.toLowerCase();
       const span = lower.slice(first.start, last.end);
-      if (lower.indexOf(span) !== first.start || lower.indexOf(span, first.start + 1) >= 0) f.push(bucket('rep', String(n)));
+      if (lower.indexOf(span) !== first.start || lower.indexOf(span, first.start + 1) >= 0) f.push(hb('rep', String(n)));
       out.push({ start: first.start, end: last.end, from: s, to: e, trigger: p, features: f });
     }
   }
@@ -233,8 +320,9 @@ export class FacilityScorer {
 export function scoredCandidates(scorer: FacilityScorer, text: string, covered: readonly Entity[]): Array<Candidate & { score: number }> {
   if (!MAY.test(text)) return [];
   const toks = tokenize(text);
-  const marks = tokenMarks(toks, covered);
-  return candidates(text, toks, noteContext(text, toks, covered), marks).map((c) => ({ ...c, score: scorer.score(c.features) }));
+  const out = candidates(text, toks, tokenMarks(toks, covered)) as Array<Candidate & { score: number }>;
+  for (const c of out) c.score = scorer.score(c.features);
+  return out;
 }
 
 /** The best candidate of each preposition at or above `threshold`; where two overlap the higher score wins. */
