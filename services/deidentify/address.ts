@@ -21,7 +21,8 @@ const CONNECT_SET = new Set('de la le les du des del dei degli dello della delle
 const LOOSE = "\\p{L}[\\p{L}\\p{M}'’-]*\\.?";
 // A street type is a whole word: "hillcrest" holds no "hill", "us" no Hungarian "u".
 const WORD = `(?:${CAP}|\\d{1,3}(?:st|nd|rd|th)|(?:${LOWER_STREET})(?![\\p{L}])\\.?|(?:${CONNECT}))`;
-const HOUSE = '\\d{1,6}[A-Za-z]?(?:-\\d{1,5})?';
+// "45-B Birchwood Court": a letter may follow a hyphen.
+const HOUSE = '\\d{1,6}[A-Za-z]?(?:-\\d{1,5}|-[A-Za-z](?![\\p{L}]))?';
 
 const CORE = new RegExp(`(?<![\\w.,-])(${HOUSE}(?: \\d{1,6}[A-Za-z]?)?) +(${WORD}(?: +${WORD}){0,6})(?: +(\\d{1,5}[A-Za-z]?\\b\\.?))?`, 'gu');
 /** House number, words, number, in any case: "74678 midtvollen 130", "0605 πεντέλης 210". */

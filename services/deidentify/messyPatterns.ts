@@ -161,7 +161,7 @@ const UNIT_PREFIX = '(?:(?:(?:basement|bsmt|main floor|upper|lower)\\s)?(?:apt|a
 const NAME_PART = "(?:\\d{1,3}(?:st|nd|rd|th|[a-z])?|[\\p{L}][\\p{L}'’-]+)";
 /** "1210 98 st nw", "apt 4c 1210 98 st nw", "44 birch cres", "#303 9920 jasper ave". */
 // A direction may lead the street's name ("120 e 5th ave"); a numbered street may have its type glued on ("98st", "86ave").
-const LOWER_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])${UNIT_PREFIX}?#?\\d{1,6}[a-z]?(?:-\\d{1,5})?\\s(?:[nsew]\\.?\\s)?(?:(?:${NAME_PART}\\s){1,3}(?:${STREET})|\\d{1,3}(?:st|ave|avenue|street|rd|road))\\b\\.?${DIR}(?:,?\\s(?:apt|unit|suite|#)\\.?\\s?\\d{1,5}[a-z]?\\b)?`, 'giu');
+const LOWER_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])${UNIT_PREFIX}?#?\\d{1,6}[a-z]?(?:-\\d{1,5}|-[a-z](?=\\s))?\\s(?:[nsew]\\.?\\s)?(?:(?:${NAME_PART}\\s){1,3}(?:${STREET})|\\d{1,3}(?:st|ave|avenue|street|rd|road))\\b\\.?${DIR}(?:,?\\s(?:apt|unit|suite|#)\\.?\\s?\\d{1,5}[a-z]?\\b)?`, 'giu');
 /** The shortest street from a given house number, tried when the longest takes in prose ("15 westwood cres in st albert"). */
 const LOWER_STREET_SHORT = new RegExp(LOWER_STREET.source.replace('){1,3}(?:', '){1,3}?(?:'), 'iuy');
 /** Edmonton's "house-street" numbering: "1020-34 ave nw", "10220 - 104 st". */
@@ -213,7 +213,7 @@ const CROSSING = new RegExp(`(?<![\\p{L}\\p{N}])(?:corner of\\s)?${STREET_NAME}\
  * of 3420 hurontario", "in scarborough, 44 brimley" (after a comma, a house number of 10 or more).
  */
 // A unit may lead with a hyphen ("7-1010 king"); after a direction the street may be an ordinal ("123 w 45th").
-const BARE_STREET = /(?:^|\b(?:on|at|to|from|is|into|near|by|place|address|moved|lives|living|staying|of|off)\s|@\s|,\s)((?:\d{1,5}[a-z]?(?:\s?-\s?|\s(?=\d{3,5}\s\p{L})))?(\d{1,5})([a-z]?)\s(?:([nsew])\.?\s)?(\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th)))(?![\p{L}\p{N}])/giu;
+const BARE_STREET = /(?:^|\b(?:on|at|to|from|is|into|near|by|place|address|moved|lives|living|staying|of|off)\s|@\s|,\s)((?:\d{1,5}[a-z]?(?:\s?-\s?|\s(?=\d{3,5}\s\p{L})))?(\d{1,5})([a-z]?)(?:\s1\/2)?\s(?:([nsew])\.?\s)?(\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th)))(?![\p{L}\p{N}])/giu;
 /**
  * Edmonton's numbered grid with no street type, after a place cue: "lives at 10135 117", "moved to 8812 148", "apt 1207 at
  * 9930 106". A house number of three digits or more, then a street's number; no measure, time or money after it.
@@ -497,6 +497,12 @@ export function messyAddresses(t: string): Entity[] {
     if (unit) e.end += unit[0].length;
     const zip = ADDRESS_ZIP.exec(t.slice(e.end, e.end + 14));
     if (zip) e.end += zip[0].length;
+    // The street it crosses, named in capitals or by a number and type: "at 7 Mile and Gratiot", "19300 Fenkell & Evergreen Rd".
+    // A given name crosses no street unless a street type follows it ("1200 main st and Bob helped" ends at "st").
+    const cross = CROSS_AFTER.exec(t.slice(e.end, e.end + 40));
+    const crossType = cross ? CROSS_TYPE.exec(t.slice(e.end + cross[0].length, e.end + cross[0].length + 16)) : null;
+    const crossWord = cross?.[1]!.toLowerCase() ?? '';
+    if (cross && (crossType || (!/^\d/.test(crossWord) && !dictionaries().firstNames.has(crossWord))) && !SAFE.has(crossWord) && !KEEP.has(crossWord) && !TIME_NAMES.test(crossWord)) e.end += cross[0].length + (crossType?.[0].length ?? 0);
     // A unit number before the house number with no word: "their unit is 1208 8080 saba rd" (Vancouver's way).
     const lead = /^\d{3}/.test(t.slice(e.start, e.start + 3)) ? LEADING_UNIT_NUMBER.exec(t.slice(Math.max(0, e.start - 8), e.start)) : null;
     if (lead) e.start -= lead[0].length;
@@ -505,6 +511,8 @@ export function messyAddresses(t: string): Entity[] {
   return mergeSpans(spans);
 }
 
+const CROSS_AFTER = /^\s(?:and|&|@)\s(\p{Lu}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th)?(?=\s[A-Za-z]))(?![\p{L}\p{N}])/u;
+const CROSS_TYPE = new RegExp(`^\\s(?:${STREET})\\b\\.?`, 'iu');
 /** Capitalised words after a capitalised street name: " Trot", " Gore Vale" (one or two). */
 const CAPITAL_WORDS = /^(?:\s\p{Lu}[\p{L}'’-]+){1,2}(?![\p{L}\p{N}])/u;
 const TIME_NAMES = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|tonight)$/i;
@@ -647,8 +655,8 @@ const FR_DATE = new RegExp(`(?<![\\p{L}\\p{N}])(?:[1-9]|[12]\\d|3[01]|1er)\\s(?:
 const FR_DATE_MAY = /\d(?:er)?\s(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)/i;
 
 /** A day before its month: "Saturday, 22 March", "the 3rd of may", "2 june" (the weekday joins it in messyDates). */
-const DAY_MONTH = new RegExp(`(?<![\\p{L}\\p{N}/.:,$-])(\\d{1,2})(st|nd|rd|th)?\\s(?:of\\s)?(?:${MONTHS})(?:,?\\s(?:19|20)\\d{2})?(?![\\p{L}\\p{N}])`, 'giu');
-const DAY_MONTH_MAY = /\d\s(?:of\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const DAY_MONTH = new RegExp(`(?<![\\p{L}\\p{N}/.:,$-])(?:the\\s)?(\\d{1,2})(st|nd|rd|th)?\\s(?:of\\s)?(?:${MONTHS})(?:,?\\s(?:19|20)\\d{2})?(?![\\p{L}\\p{N}])`, 'giu');
+const DAY_MONTH_MAY = /\d(?:st|nd|rd|th)?\s(?:of\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 /** A day right after a weekday, no "the": "Thursday 17th", "tues 9th", "fri 14". */
 const WEEKDAY_DAY = new RegExp(`(?<![\\p{L}])(?:${WEEKDAYS})\\.?,?\\s(\\d{1,2})(st|nd|rd|th)?(?![\\p{L}\\p{N}:/-]|\\.\\d)`, 'giu');
 /**

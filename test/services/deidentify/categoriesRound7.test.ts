@@ -8,6 +8,7 @@ describe('deidentify: day-and-month dates, whole (categories, round 7)', () => {
     hidden('appointment on Tuesday 9 April; his worker confirmed', 'Tuesday 9 April', 'DATE');
     hidden('schedule starts Monday, 2 June.', 'Monday, 2 June', 'DATE');
     hidden('moving out 3 dec, needs boxes', '3 dec', 'DATE');
+    hidden('her hearing is the 3rd of june 2025 downtown', 'the 3rd of june 2025', 'DATE');
   });
   it('a capitalised May or a typed "march 3" is a date; the weekday before it joins it', () => {
     hidden('the rally on Saturday, May 18. He asked for a room', 'Saturday, May 18', 'DATE');
@@ -83,6 +84,13 @@ describe('deidentify: street addresses, whole (categories, round 7)', () => {
     hidden('mail to rr#2 comp 14 site 3 pls', 'rr#2 comp 14 site 3', 'ADDRESS');
     hidden('she lives in unit 4 of 880 king now', 'unit 4 of 880 king', 'ADDRESS');
     hidden('his room is at 3450 boul. st-laurent', '3450 boul. st-laurent', 'ADDRESS');
+  });
+  it('a house number with a hyphened letter or a half, and the street an address crosses', () => {
+    hidden('she moved in at 45-B Birchwood Court last week', '45-B Birchwood Court', 'ADDRESS');
+    hidden('he lives at 45 1/2 maple behind the store', '45 1/2 maple', 'ADDRESS');
+    hidden('the bus stop at 7 Mile and Gratiot again', '7 Mile and Gratiot', 'ADDRESS');
+    hidden('lives at 44 king & Queen St now', '44 king & Queen St', 'ADDRESS');
+    stays('lives at 4417 Cortland and i visit her', 'visit');
   });
   it('counts, floors, rooms, buses, doses and corners of a room stay', () => {
     stays('went to the ridge yesterday, 28 day program, her mom has the kids', 'day');
