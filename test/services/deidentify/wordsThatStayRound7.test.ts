@@ -78,6 +78,19 @@ describe('deidentify: the round-7 keep-list groups (content/deid-keep.json, "slo
   });
 });
 
+describe('deidentify: states and big cities (world-places, round 7)', () => {
+  it('keeps states and big cities a name list does not hold, and hides a person named like one in a person slot', () => {
+    const text = 'Oksana moved from Kharkiv to Lviv, then Toronto; her cousin went to Honolulu and then Kentucky';
+    for (const w of ['Kharkiv', 'Lviv', 'Honolulu', 'Kentucky']) stays(text, w);
+    hidden(text, 'Oksana', 'NAME');
+    hidden('her sister Tahiti called about the rent', 'Tahiti', 'NAME');
+  });
+  it('leaves out places that are given names or one-word surnames: they stay names', () => {
+    hidden('dallas is out of jail and looking for a room', 'dallas', 'NAME');
+    hidden('saw marcus whitehorse at the library', 'whitehorse', 'NAME');
+  });
+});
+
 describe('deidentify: words inside a name span that are no name (wordsInPlace.ts, round 7)', () => {
   it('leaves the "n" or "and" between two names, and hides both names', () => {
     const text = 'went w jaylen n shay to the store, then odina and kwabena came by';
