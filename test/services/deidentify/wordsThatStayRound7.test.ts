@@ -91,6 +91,16 @@ describe('deidentify: states and big cities (world-places, round 7)', () => {
   });
 });
 
+describe('deidentify: pastimes, phone words and benefit programs (round 7)', () => {
+  it('keeps them, and hides a person named like one', () => {
+    const text = 'Mei still does tai chi, then yum cha w her son. sorry autocorrect. she applied for Old Age Security';
+    for (const w of ['tai chi', 'yum cha', 'autocorrect', 'Old Age Security']) stays(text, w);
+    hidden(text, 'Mei', 'NAME');
+    hidden('salam alaikum all. Salam had a panic attack at the bank', 'Salam', 'NAME');
+    hidden('her sister Bingo called about the kids', 'Bingo', 'NAME');
+  });
+});
+
 describe('deidentify: words inside a name span that are no name (wordsInPlace.ts, round 7)', () => {
   it('leaves the "n" or "and" between two names, and hides both names', () => {
     const text = 'went w jaylen n shay to the store, then odina and kwabena came by';
