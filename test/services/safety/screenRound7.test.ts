@@ -34,6 +34,19 @@ describe('risk screen: wordings of new voices (round 7)', () => {
       ['abuse', 'her boyfriend texted her 40 times during the group'],
       ['psw_distress', 'i was checking her obituary page at 3 am'],
       ['psw_distress', 'i caught myself staring at the oxys in the lockbox'],
+      // Written after batch ab (release from custody, newcomers, youth): the same kinds in other frames.
+      ['suicide', 'he says he will go out on his own terms before the hearing'],
+      ['suicide', 'she asked if her life insurance pays out if she has an accident'],
+      ['overdose', 'she threw the narcan kit in the garbage on her way out'],
+      ['overdose', 'he told me he used solo again'],
+      ['overdose', 'paroled friday and already asking around for the strong stuff'],
+      ['self_harm', 'she bit her own wrist until it bled'],
+      ['self_harm', 'he scratched his arm raw on purpose'],
+      ['harm_to_others', 'he wants to buy a strap before the weekend'],
+      ['harm_to_others', 'she has been bringing a machete to the park'],
+      ['abuse', 'the boss keeps their immigration papers'],
+      ['abuse', 'his disability money keeps going missing since his nephew moved in'],
+      ['abuse', 'the girl is being forced to marry'],
     ];
     for (const [kind, text] of cases) assert.ok(patternsOnly(text).includes(kind), `${kind}: "${text}" gave ${JSON.stringify(patternsOnly(text))}`);
   });
@@ -62,6 +75,13 @@ describe('risk screen: wordings of new voices (round 7)', () => {
       'she was cutting up the turkey for the community dinner',
       'asked about thoughts of hurting himself and he said no',
       'he used to carry a knife, years ago, and says he never will again',
+      'we threw out the expired first aid kit',
+      'she is raising the twins solo since the divorce',
+      'he bit his lip when he fell off his bike',
+      'she wears a rubber band on her wrist to remind her to breathe',
+      'the shop teacher keeps a box cutter for cutting boxes',
+      'she keeps her kids birth certificates in the safe',
+      'the knife in her backpack was for the fishing trip',
     ];
     for (const text of negatives) assert.deepEqual(patternsOnly(text), [], text);
   });
