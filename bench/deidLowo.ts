@@ -49,7 +49,11 @@ export const WRITERS: Writer[] = [
   { name: 'cats-own', files: ['cats-own-dev.txt', 'cats-own2-dev.txt'] },
   { name: 'keep', files: ['keep-dev.txt'] },
   { name: 'keep-own', files: ['keep-own-dev.txt'] },
-  ...['a', 'b', 'c', 'd', 'e', 'f'].map((x) => ({ name: `train-${x}`, files: [`train-${x}.txt`] })),
+  // The name model's training notes, one writer a file (train-a.txt, train-b.txt … as they land).
+  ...(fs.existsSync(dataDir) ? fs.readdirSync(dataDir) : [])
+    .filter((f) => /^train-[a-z]+\.txt$/.test(f))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.txt$/, ''), files: [f] })),
   { name: 'messy', files: ['messy-dev.jsonl', 'typo:messy-dev'], generated: true },
   { name: 'psw', files: ['psw-dev.jsonl', 'typo:psw-dev'], generated: true },
 ];
@@ -259,13 +263,15 @@ export const OVER_LIMIT_SLACK = 0.0025;
  * whose macro name recall gained is at least RECALL_PER_OVER times it, and that leave no held-out writer above
  * OVER_LIMIT (or more than OVER_LIMIT_SLACK above its rules-alone figure, if the rules already pass it), the one with the most name recall gained
  * net of RECALL_PER_OVER times the over-redaction added — so each step down to it bought at least RECALL_PER_OVER points
- * per point, not only the whole; ties go to the higher threshold and margin (fewer words hidden).
+ * per point, not only the whole; ties go to the higher threshold and margin (fewer words hidden). `allowed` rules out
+ * points by what the trained model does elsewhere (bench/trainDeid.ts: the words that must stay).
  */
-export function chooseOperatingPoint(results: readonly WriterResult[], opts: Pick<LowoOptions, 'thresholds' | 'margins'>): { t: number; m: number } | null {
+export function chooseOperatingPoint(results: readonly WriterResult[], opts: Pick<LowoOptions, 'thresholds' | 'margins'>, allowed: (t: number, m: number) => boolean = () => true): { t: number; m: number } | null {
   const rules = macro(results, (r) => r.rules);
   let best: { t: number; m: number; gain: number } | null = null;
   for (let ti = opts.thresholds.length - 1; ti >= 0; ti--) {
     for (let mi = opts.margins.length - 1; mi >= 0; mi--) {
+      if (!allowed(opts.thresholds[ti]!, opts.margins[mi]!)) continue;
       const at = macro(results, (r) => r.grid[ti]![mi]!);
       const added = at.over - rules.over;
       const gain = at.names - rules.names;

@@ -145,11 +145,11 @@ const hashed: (s: string) => number = wordMemo((s) => hash(s));
 const START = hash('<s>');
 const END = hash('</s>');
 /** Context templates, numbered: a feature is the template mixed with its value's hash. */
-const T = { Cap: 1, W1: 2, Wn1: 3, W2: 4, Wn2: 5, Sh1: 6, Shn1: 7, C1: 8, Cn1: 9, C1Cn1: 10, W1L: 11, LWn1: 12, Cue: 13, CapH: 14, C2: 15, Cn2: 16, Ask: 17, HL: 18, CueL: 19 };
+const T = { Cap: 1, W1: 2, Wn1: 3, W2: 4, Wn2: 5, Sh1: 6, Shn1: 7, C1: 8, Cn1: 9, C1Cn1: 10, W1L: 11, LWn1: 12, Cue: 13, CapH: 14, C2: 15, Cn2: 16, Ask: 17, HL: 18, CueL: 19, AskL: 20, AskH: 21 };
 const CUES = {
   before: 1, possRel: 2, det: 3, after: 4, subject: 5, capMid: 6, prep: 7, listAfter: 8, listBefore: 9, listName: 10, besideName: 11, owner: 12,
   foundBefore: 13, foundAfter: 14, foundEarlier: 15, foundLater: 16, before2: 17, before3: 18, after2: 19, capElsewhere: 20, lowerElsewhere: 21,
-  foundBeside2: 22,
+  foundBeside2: 22, again: 23,
 };
 const f = (template: number, value: number): number => mix(template, value) & MASK;
 function formOf(t: Token | undefined, none: number): number {
@@ -188,6 +188,8 @@ export interface NoteContext {
   /** Lower-cased words written with a capital inside a sentence somewhere in the note, and written in lower case. */
   capped: Set<string>;
   lowered: Set<string>;
+  /** Lower-cased words written more than once in the note (a name comes back; so does an everyday word). */
+  again: Set<string>;
 }
 
 /** The note's context for round-7 features; `covered` (sorted by start) are the spans the rules found. */
@@ -201,6 +203,8 @@ export function noteContext(text: string, toks: readonly Token[], covered: reado
   let anyCap = false;
   const capped = new Set<string>();
   const lowered = new Set<string>();
+  const seen = new Set<string>();
+  const again = new Set<string>();
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     while (c < covered.length && covered[c]!.end <= t.start) c++;
@@ -213,6 +217,8 @@ export function noteContext(text: string, toks: readonly Token[], covered: reado
       }
     }
     if (!t.word) continue;
+    if (seen.has(t.lower)) again.add(t.lower);
+    else seen.add(t.lower);
     const cap = capital(t.raw);
     if (cap && t.raw !== 'I') anyCap = true;
     const at = boundary(text, toks, i);
@@ -223,7 +229,7 @@ export function noteContext(text: string, toks: readonly Token[], covered: reado
     else if (!cap) lowered.add(t.lower);
   }
   const habit = !anyCap ? 'x' : capStarts * 2 > starts ? 'C' : 'm';
-  return { habit, found, firstName, lastName, capped, lowered };
+  return { habit, found, firstName, lastName, capped, lowered, again };
 }
 
 /**
@@ -291,25 +297,27 @@ function roundSeven(text: string, toks: readonly Token[], i: number, ctx: NoteCo
   const n1 = toks[i + 1];
   const n2 = toks[i + 2];
   // A capital means little in a note that capitalises nothing, much in one that capitalises its sentences.
+  const habit = hashed(ctx.habit);
   out.push(f(T.CapH, (cap ? 8 : 16) + at.charCodeAt(0) * 3 + ctx.habit.charCodeAt(0) * 7));
-  out.push(f(T.HL, mix(hashed(ctx.habit), l)));
+  out.push(f(T.HL, mix(habit, l)));
   out.push(f(T.C2, classOf(p2)), f(T.Cn2, classOf(n2)));
-  out.push(f(T.Ask, ask));
-  const cues: number[] = [];
+  out.push(f(T.Ask, ask), f(T.AskL, mix(ask, l)), f(T.AskH, mix(ask, habit)));
+  // A cue alone, and with the word's lists.
+  const cue = (c: number) => out.push(f(T.Cue, 100 + c), f(T.CueL, mix(c, l)));
   // Names the rules found: right beside it (a surname after a given name, "marcus [whitehorse]"), or in the note.
-  if (p1 && ctx.found[i - 1] === 1 && gapIsSpace(text, p1, t)) cues.push(CUES.foundBefore);
-  if (n1 && ctx.found[i + 1] === 1 && gapIsSpace(text, t, n1)) cues.push(CUES.foundAfter);
-  if ((p2 && ctx.found[i - 2] === 1 && p1 && JOINS.has(p1.lower)) || (n2 && ctx.found[i + 2] === 1 && n1 && JOINS.has(n1.lower))) cues.push(CUES.foundBeside2);
-  if (ctx.firstName >= 0 && ctx.firstName < i) cues.push(CUES.foundEarlier);
-  if (ctx.lastName > i) cues.push(CUES.foundLater);
+  if (p1 && ctx.found[i - 1] === 1 && gapIsSpace(text, p1, t)) cue(CUES.foundBefore);
+  if (n1 && ctx.found[i + 1] === 1 && gapIsSpace(text, t, n1)) cue(CUES.foundAfter);
+  if ((p2 && ctx.found[i - 2] === 1 && p1 && JOINS.has(p1.lower)) || (n2 && ctx.found[i + 2] === 1 && n1 && JOINS.has(n1.lower))) cue(CUES.foundBeside2);
+  if (ctx.firstName >= 0 && ctx.firstName < i) cue(CUES.foundEarlier);
+  if (ctx.lastName > i) cue(CUES.foundLater);
   // Person cues a word or two further away: "met up w/ X", "texted her cuz X", "X n me went".
-  if (p2 && PERSON_BEFORE.has(p2.lower)) cues.push(CUES.before2);
-  if (p3 && PERSON_BEFORE.has(p3.lower)) cues.push(CUES.before3);
-  if (n2 && PERSON_AFTER.has(n2.lower)) cues.push(CUES.after2);
+  if (p2 && PERSON_BEFORE.has(p2.lower)) cue(CUES.before2);
+  if (p3 && PERSON_BEFORE.has(p3.lower)) cue(CUES.before3);
+  if (n2 && PERSON_AFTER.has(n2.lower)) cue(CUES.after2);
   // The same word written with a capital inside a sentence elsewhere in the note (a name the writer capitalised once).
-  if (!cap && ctx.capped.has(t.lower)) cues.push(CUES.capElsewhere);
-  if (cap && ctx.lowered.has(t.lower)) cues.push(CUES.lowerElsewhere);
-  for (const c of cues) out.push(f(T.Cue, 100 + c), f(T.CueL, mix(c, l)));
+  if (!cap && ctx.capped.has(t.lower)) cue(CUES.capElsewhere);
+  if (cap && ctx.lowered.has(t.lower)) cue(CUES.lowerElsewhere);
+  if (ctx.again.has(t.lower)) cue(CUES.again);
 }
 
 /**

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from '../types';
-import { frenchWordsOf } from '../dictionaries';
+import { frenchWordsOf, spoken } from '../dictionaries';
+import { blank } from '../words';
 import { BITS, boundary, contextFeatures, lists, listsOf, noteContext, ownFeatures, tokenize, Token, type NoteContext } from './features';
 import { PERSON_BEFORE } from '../messy';
 import { wordMemo } from '../wordMemo';
@@ -25,7 +26,7 @@ export interface NameModel {
    */
   featureSet?: 2 | 3;
   /** How it was made: the files and a SHA-256 of their contents, epochs, seed, words seen and how many were names. */
-  trainedOn: { files: string[]; sha256: string; epochs: number; seed: number; tokens: number; names: number };
+  trainedOn: { files: string[]; sha256: string; rules?: string; epochs: number; seed: number; tokens: number; names: number };
   /** Non-zero averaged weights by bucket. */
   weights: Record<string, number>;
 }
@@ -101,26 +102,45 @@ export const WORD_NAME_MARGIN = Number(process.env.DEID_WORD_NAME_MARGIN ?? 0.5)
  */
 export function asked(text: string, toks: readonly Token[], i: number, ctx: NoteContext | undefined, slots: boolean, every = false): number {
   const t = toks[i]!;
-  if (candidate(t)) return wordLike(t) ? 2 : 1;
-  if (!slots || !ctx || !t.word || t.raw.length < 2) return 0;
-  const l = listsOf(t);
-  if (/[SKT]/.test(l) || ctx.found[i] !== 0) return 0;
+  const k = wordAsk.of(t);
+  if (k & A.candidate) return k & A.wordLike ? 2 : 1;
+  if (!(k & A.slot) || !slots || !ctx || ctx.found[i] !== 0) return 0;
   const p1 = toks[i - 1];
-  if (p1 && /^[ \t]+$/.test(text.slice(p1.end, t.start))) {
-    if (ctx.found[i - 1] === 1 || (p1.word && givenName(p1))) return 3;
-    if (PERSON_BEFORE.has(p1.lower) && /[FN]/.test(l)) return 4;
+  if (p1 && blank(text, p1.end, t.start)) {
+    if (ctx.found[i - 1] === 1 || (p1.word && wordAsk.of(p1) & A.given)) return 3;
+    if (k & A.named && PERSON_BEFORE.has(p1.lower)) return 4;
   }
-  if (ctx.habit !== 'x' && /^\p{Lu}/u.test(t.raw) && !/^\p{Lu}+$/u.test(t.raw) && boundary(text, toks, i) === '-') return 5;
-  // featureSet 3: any word a name list holds ("trinity", "breeze", "gift"), wherever it stands.
-  if (every && /[FN]/.test(l)) return 6;
+  if (k & A.capital && ctx.habit !== 'x' && boundary(text, toks, i) === '-') return 5;
+  // featureSet 3: a word a name list holds ("trinity", "breeze", "gift"), wherever it stands, unless among the 500
+  // commonest spoken words ("will", "long", "young"): those are words uncued, and most of the classifier's cost.
+  if (every && k & A.rare) return 6;
   return 0;
 }
 
-/** A given name that is no common word ("marcus", "ann"; not "will"). */
-function givenName(t: Token): boolean {
-  const l = listsOf(t);
-  return l.includes('F') && !/[SKCVW]/.test(l);
-}
+/** A name-list word asked wherever it stands must be rarer than this many commonest spoken words (chosen by LOWO and cost). */
+const RARE_RANK = 500;
+
+/** What a typed word can be asked as (asked()), one bit each; worked out once per word. */
+const A = { candidate: 1, wordLike: 2, slot: 4, named: 8, given: 16, capital: 32, rare: 64 };
+const wordAsk = wordMemo((raw): number => {
+  const t = new Token(0, raw.length, raw);
+  let k = 0;
+  const l = t.word && raw.length >= 2 ? lists(t.lower) : '';
+  // A candidate that is also an English word or an inflection of one ("sais", "comin") is held to the margin too.
+  if (candidate(t)) k |= A.candidate | (wordLike(t) || /[EI]/.test(l) ? A.wordLike : 0);
+  if (!l) return k;
+  // A given name that is no common word ("marcus", "ann"; not "will"): what is after it may be a surname.
+  if (l.includes('F') && !/[SKCVW]/.test(l)) k |= A.given;
+  if (/[SKT]/.test(l)) return k;
+  k |= A.slot;
+  if (/[FN]/.test(l)) {
+    k |= A.named;
+    const rank = spoken().rank.get(t.lower.replace(/['’]s$/, ''));
+    if (rank === undefined || rank >= RARE_RANK) k |= A.rare;
+  }
+  if (/^\p{Lu}/u.test(raw) && !/^\p{Lu}+$/u.test(raw)) k |= A.capital;
+  return k;
+});
 
 /** Whether a candidate is a word-name or a misspelt word (held to WORD_NAME_MARGIN). */
 export function wordLike(t: Token): boolean {

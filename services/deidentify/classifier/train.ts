@@ -73,7 +73,7 @@ export interface TrainOptions {
 export const DEFAULT_TRAIN: TrainOptions = { epochs: 8, seed: 13 };
 
 /** Averaged weights (scaled, rounded to 3 decimals, zeros dropped) and the threshold given. */
-export function train(data: readonly Example[], threshold: number, opts: TrainOptions = DEFAULT_TRAIN, source = { files: [] as string[], sha256: '' }): NameModel {
+export function train(data: readonly Example[], threshold: number, opts: TrainOptions = DEFAULT_TRAIN, source: { files: string[]; sha256: string; rules?: string } = { files: [], sha256: '' }): NameModel {
   const size = 1 << BITS;
   const w = new Float64Array(size);
   // Sum of every update times the step it was made at: the average is w - u / steps (Daumé's trick).
@@ -116,7 +116,7 @@ export function train(data: readonly Example[], threshold: number, opts: TrainOp
     threshold,
     ...(opts.wordNameMargin !== undefined ? { wordNameMargin: opts.wordNameMargin } : {}),
     ...(opts.featureSet ? { featureSet: opts.featureSet } : {}),
-    trainedOn: { files: source.files, sha256: source.sha256, epochs: opts.epochs, seed: opts.seed, tokens: data.length, names: data.filter((e) => e.label === 1).length },
+    trainedOn: { files: source.files, sha256: source.sha256, ...(source.rules ? { rules: source.rules } : {}), epochs: opts.epochs, seed: opts.seed, tokens: data.length, names: data.filter((e) => e.label === 1).length },
     weights,
   };
 }
