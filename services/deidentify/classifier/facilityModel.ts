@@ -91,8 +91,16 @@ function caps(raw: string): string {
 /** Whether the word at `i` is a place preposition: a word of PLACE_PREPS, or "@" right before it (then i is the word after). */
 function preposition(toks: readonly Token[], i: number): boolean {
   const t = toks[i]!;
+  // Most words are no preposition: their length and first letter tell, before any look-up.
+  if (t.raw.length > 8 || !OPENS_PREP[t.raw.charCodeAt(0) | 32]) return false;
   return placePrep.of(t) || ((t.raw === 'of' || t.raw === 'Of') && toks[i - 1]?.lower === 'out');
 }
+/** The first characters of PLACE_PREPS and "of", lower-cased (| 32; "2" is its own). */
+const OPENS_PREP = (() => {
+  const a = new Uint8Array(128);
+  for (const w of [...PLACE_PREPS, 'of']) a[w.charCodeAt(0) | 32] = 1;
+  return a;
+})();
 const placePrep = wordMemo((raw) => PLACE_PREPS.has(raw.toLowerCase()));
 
 /**
@@ -131,7 +139,7 @@ const NOUNS = new Set(['home', 'family', 'staff', 'work', 'friends', 'kids', 'pe
  */
 function closed(text: string, toks: readonly Token[], i: number): boolean {
   const t = toks[i]!;
-  if (!SAFE.has(t.lower) || NOUNS.has(t.lower)) return false;
+  if (!wordInfo.of(t).safe) return false;
   return !(caps(t.raw) === 'X' && t.raw !== 'I' && boundary(text, toks, i) === '-');
 }
 
@@ -142,21 +150,54 @@ function joined(text: string, a: Token, b: Token): boolean {
   return blank(text, a.end, b.start) || (ABBREV.has(a.lower) && text.charCodeAt(a.end) === 46 && blank(text, a.end + 1, b.start));
 }
 
-/** Cheap test before any work: the text holds a place preposition ("@" or a word of PLACE_PREPS is nearly every note). */
-const MAY = /\b(?:at|to|from|in|into|outta|near|2|frm|inside|of|leaving|left|visited|visiting)\b|@/i;
-
-/** A bucket of a span-level feature, remembered: the same few values recur in every note. */
-const spanBuckets = new Map<string, number>();
-function hb(template: string, value: string): number {
-  const key = `${template}\u0000${value}`;
-  let b = spanBuckets.get(key);
-  if (b === undefined) {
-    if (spanBuckets.size >= 20_000) spanBuckets.clear();
-    b = bucket(template, value);
-    spanBuckets.set(key, b);
-  }
-  return b;
+/**
+ * Buckets of the features a candidate takes from its preposition and the verb before it, and from what follows it,
+ * remembered by those words (a closed set: prepositions, verbs of PLACE_VERBS or classes, function words, signs).
+ */
+interface Lead {
+  /** Without "the" and with it: the preposition, and the preposition with the verb (by verbF below). */
+  p: [number, number];
+  pv: Map<string, [number, number]>;
 }
+const leads = new Map<string, Lead>();
+const verbs = new Map<string, number>();
+const BIAS = bucket('b', '');
+function leadOf(at: string, the: string, verbF: string): number[] {
+  let l = leads.get(at);
+  if (!l) {
+    l = { p: [bucket('p', `${at}|`), bucket('p', `${at}|t`)], pv: new Map() };
+    leads.set(at, l);
+  }
+  let pv = l.pv.get(verbF);
+  if (!pv) {
+    pv = [bucket('pv', `${at}||${verbF}`), bucket('pv', `${at}|t|${verbF}`)];
+    l.pv.set(verbF, pv);
+  }
+  let v = verbs.get(verbF);
+  if (v === undefined) {
+    v = bucket('v', verbF);
+    verbs.set(verbF, v);
+  }
+  const k = the ? 1 : 0;
+  return [BIAS, l.p[k], v, pv[k]];
+}
+/** What follows a candidate ("END", "P" and a sign, "w" and a function word, "c" and a class): its buckets alone, by the last word's class and by length. */
+interface After {
+  nx: number;
+  nxl: number[];
+  nxn: number[];
+}
+const afters = new Map<string, After>();
+function afterOf(after: string): After {
+  let a = afters.get(after);
+  if (!a) {
+    if (afters.size >= 5_000) afters.clear();
+    a = { nx: bucket('nx', after), nxl: CLASSES.map((c) => bucket('nxl', `${after}|${c}`)), nxn: [0, 1, 2, 3, 4].map((n) => bucket('nxn', `${after}|${n}`)) };
+    afters.set(after, a);
+  }
+  return a;
+}
+const repF = table('rep', 5, (i) => String(i));
 
 /**
  * A feature whose value is one of few, numbered: its buckets in a table filled when first used (no string is built
@@ -185,6 +226,8 @@ const POSITIONS = ['o', 'f', 'l', 'm'] as const;
 /** What the model reads of a typed word, worked out once per word: its class and its features at each position in a span. */
 interface WordInfo {
   cls: string;
+  /** A function word that ends a candidate (SAFE, not one of NOUNS). */
+  safe: boolean;
   /** Indices of its class in CLASSES and capitals in CAPS. */
   c: number;
   k: number;
@@ -202,7 +245,7 @@ const wordInfo = wordMemo((raw): WordInfo => {
   const at: number[] = [];
   for (const pos of POSITIONS) at.push(bucket('L', `${pos}|${l}`), bucket('C', `${pos}|${c}`), bucket('R', `${pos}|${k}`));
   const lower = t.lower;
-  return { cls: c, c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K') };
+  return { cls: c, safe: SAFE.has(lower) && !NOUNS.has(lower), c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K') };
 });
 
 /**
@@ -236,8 +279,8 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
     if (!first.word || marks[s] === 2 || marks[s] === 3 || closed(text, toks, s) || NOUNS.has(first.lower) || wordInfo.of(first).kept) continue;
     if (habit < 0) habit = HABITS.indexOf(caseHabit(text, toks));
     const verb = at === '@' ? undefined : toks[p - 1];
-    const verbF = verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : cls(verb);
-    const lead = [hb('b', ''), hb('p', `${at}|${the}`), hb('v', verbF), hb('pv', `${at}|${the}|${verbF}`)];
+    const verbF = verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : verb ? wordInfo.of(verb).cls : '_';
+    const lead = leadOf(at, the, verbF);
     const firstInfo = wordInfo.of(first);
     const capFirst = capF(firstInfo.k * 9 + BOUNDARIES.indexOf(boundary(text, toks, s)) * 3 + habit);
     let nameMarks = 0;
@@ -267,16 +310,12 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       f.push(lastInfo.head, lastInfo.s3, flF(firstInfo.c * 45 + lastInfo.c * 5 + n), capFirst);
       // What follows: the end, a sign, a function word (by its form: "for", "since", "again"), or a word by its class.
       const nx = toks[e + 1];
-      let after: string;
-      if (!nx) after = 'END';
-      else if (!joined(text, last, nx)) after = `P${text.slice(last.end, nx.start).trim().charAt(0)}`;
-      else if (SAFE.has(nx.lower)) after = `w${nx.lower}`;
-      else after = `c${wordInfo.of(nx).cls}`;
-      f.push(hb('nx', after), hb('nxl', `${after}|${lastInfo.cls}`), hb('nxn', `${after}|${n}`));
+      const after = afterOf(!nx ? 'END' : !joined(text, last, nx) ? `P${text.slice(last.end, nx.start).trim().charAt(0)}` : SAFE.has(nx.lower) ? `w${nx.lower}` : `c${wordInfo.of(nx).cls}`);
+      f.push(after.nx, after.nxl[lastInfo.c]!, after.nxn[n]!);
       // The same words again elsewhere in the note: a place a writer names twice ("the cormorant … behind the cormorant").
       lower ??= text.toLowerCase();
       const span = lower.slice(first.start, last.end);
-      if (lower.indexOf(span) !== first.start || lower.indexOf(span, first.start + 1) >= 0) f.push(hb('rep', String(n)));
+      if (lower.indexOf(span) !== first.start || lower.indexOf(span, first.start + 1) >= 0) f.push(repF(n));
       out.push({ start: first.start, end: last.end, from: s, to: e, trigger: p, features: f });
     }
   }
@@ -299,26 +338,51 @@ export function tokenMarks(toks: readonly Token[], covered: readonly Entity[]): 
   return marks;
 }
 
-/** A model ready to score: its weights in a flat array. */
+/**
+ * A model ready to score: its few non-zero weights in a small open-addressed table (a flat array of all 2^BITS buckets
+ * would miss the cache at nearly every feature; this one stays in it).
+ */
 export class FacilityScorer {
-  private readonly w: Float32Array;
+  private readonly keys: Int32Array;
+  private readonly values: Float32Array;
+  private readonly mask: number;
 
   constructor(readonly model: FacilityModel) {
     if (model.version !== 1 || model.bits !== BITS || model.kind !== 'facility') throw new Error('deidentify: facility-model.json is not a model this code can read');
-    this.w = new Float32Array(1 << BITS);
-    for (const [k, v] of Object.entries(model.weights)) this.w[Number(k)] = v;
+    const entries = Object.entries(model.weights);
+    let size = 16;
+    while (size < entries.length * 4) size *= 2;
+    this.mask = size - 1;
+    this.keys = new Int32Array(size).fill(-1);
+    this.values = new Float32Array(size);
+    for (const [k, v] of entries) {
+      let i = this.slot(Number(k));
+      while (this.keys[i] !== -1) i = (i + 1) & this.mask;
+      this.keys[i] = Number(k);
+      this.values[i] = v;
+    }
+  }
+
+  private slot(f: number): number {
+    return Math.imul(f, 0x9e3779b1) >>> 0 & this.mask;
   }
 
   score(features: readonly number[]): number {
     let s = 0;
-    for (const f of features) s += this.w[f]!;
+    for (const f of features) {
+      for (let i = this.slot(f); this.keys[i] !== -1; i = (i + 1) & this.mask) {
+        if (this.keys[i] === f) {
+          s += this.values[i]!;
+          break;
+        }
+      }
+    }
     return s;
   }
 }
 
 /** Each candidate of `text` with its score (for the bench: every threshold compares with the same scores). */
 export function scoredCandidates(scorer: FacilityScorer, text: string, covered: readonly Entity[]): Array<Candidate & { score: number }> {
-  if (!MAY.test(text)) return [];
   const toks = tokenize(text);
   const out = candidates(text, toks, tokenMarks(toks, covered)) as Array<Candidate & { score: number }>;
   for (const c of out) c.score = scorer.score(c.features);
@@ -327,6 +391,7 @@ export function scoredCandidates(scorer: FacilityScorer, text: string, covered: 
 
 /** The best candidate of each preposition at or above `threshold`; where two overlap the higher score wins. */
 export function decode(scored: ReadonlyArray<Candidate & { score: number }>, threshold: number): Entity[] {
+  if (!scored.length) return [];
   const best = new Map<number, Candidate & { score: number }>();
   for (const c of scored) {
     if (c.score < threshold) continue;
