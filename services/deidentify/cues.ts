@@ -25,7 +25,8 @@ let always = 0;
 
 /** A new cue (at module load): its bit, for mayHold(). Words are separated by spaces. */
 export function cue(inside: string, whole = ''): number {
-  if (cues.length >= 31) throw new Error('cues.ts: at most 31 cues');
+  // One bit each in a 32-bit integer (the last is the sign bit: masks are only ever tested against 0).
+  if (cues.length >= 32) throw new Error('cues.ts: at most 32 cues');
   const words = (s: string) => s.split(/\s+/).filter(Boolean);
   const bit = 1 << cues.length;
   cues.push({ inside: words(inside), whole: new Set(words(whole)) });

@@ -60,6 +60,9 @@ const PLATFORM_CUE = cue('insta snap tik twitter facebook handle user gamertag d
 const PHONE_DIGITS = /\d(?:\D{0,3}\d){6}/;
 /** An age over 89 is written 9x, 1xx, "nineties", "ninety-two" or "a hundred and one". */
 const OLD_AGE = /[91]\d|ninet|hundred/i;
+/** OLD_AGE without a digit needs one of its words (cues.ts): keep in step with it. */
+const OLD_AGE_CUE = cue('ninet hundred');
+const oldAge: Gate = (t, digit) => (digit || mayHold(t, OLD_AGE_CUE)) && OLD_AGE.test(t);
 const DETECTORS: Array<[(t: string) => Entity[], Gate]> = [
   [p.email, (t) => t.includes('@')], [mp.obfuscatedEmail, (t) => (t.includes('@') || mayHold(t, OBFUSCATED_CUE)) && OBFUSCATED.test(t)], [p.url, (t) => t.includes('.')],
   [p.ip, (t, digit) => digit && (t.includes('.') || t.includes(':'))],
@@ -68,7 +71,7 @@ const DETECTORS: Array<[(t: string) => Entity[], Gate]> = [
   [p.plate, DIGIT_], [p.zip, DIGIT_], [mp.messyPlates, DIGIT_],
   [p.date, DIGIT_], [mp.messyDates, (t, digit) => digit || mp.mayHoldWordDate(t)], [p.idNumber, DIGIT_], [p.phone, (t) => digitsIn(t) >= 7 && PHONE_DIGITS.test(t)],
   // A street type or "on" opens the detector of streets without a number: "on whyte ave" holds no digit.
-  [addresses, (t, digit) => digit || (mayHold(t, CORNER_CUE) && /corner of/i.test(t))], [mp.messyAddresses, DIGIT_], [mp.namedStreets, (t) => mp.mayNameStreet(t)], [p.age, (t) => OLD_AGE.test(t)], [mp.messyAges, (t, digit) => digit || OLD_AGE.test(t)],
+  [addresses, (t, digit) => digit || (mayHold(t, CORNER_CUE) && /corner of/i.test(t))], [mp.messyAddresses, DIGIT_], [mp.namedStreets, (t) => mp.mayNameStreet(t)], [p.age, oldAge], [mp.messyAges, (t, digit) => digit || oldAge(t, digit)],
   [places, () => true], [facilities, () => true], [mp.messyFacilities, () => true], [names, () => true], [messyNames, () => true],
 ];
 
