@@ -3,7 +3,7 @@ import { noteContext, tokenize } from '../../../services/deidentify/classifier/f
 import { asked, NameScorer, scoredWords, useNameModel } from '../../../services/deidentify/classifier/model';
 import { examples, train, type LabelledNote } from '../../../services/deidentify/classifier/train';
 import { chooseOperatingPoint, leaveOneWriterOut, macro, report, type Note, type Writer } from '../../../bench/deidLowo';
-import type { Entity } from '../../../services/deidentify';
+import { deidentify, type Entity } from '../../../services/deidentify';
 
 const at = (text: string, word: string) => tokenize(text).findIndex((t) => t.raw === word);
 
@@ -92,6 +92,27 @@ describe('deidentify: the name classifier, round 7 (note context, words asked fo
       const a = JSON.stringify(train(examples(notes(), found, true), 0, { epochs: 8, seed: 13, featureSet: 3 }));
       const b = JSON.stringify(train(examples(notes(), found, true), 0, { epochs: 8, seed: 13, featureSet: 3 }));
       assert.equal(a, b);
+    });
+  });
+
+  describe('the shipped model (round 7)', () => {
+    it('hides a word-name opening a note before what a person does, and keeps the same word as a word', () => {
+      useNameModel(undefined);
+      assert.equal(deidentify('bishop wanted a blanket n a narcan kit').redacted, '[NAME] wanted a blanket n a narcan kit');
+      assert.equal(deidentify('bishop was kind to us at the cathedral').redacted, '[NAME] was kind to us at the cathedral');
+      assert.equal(deidentify('we saw the bishop at the cathedral').redacted, 'we saw the bishop at the cathedral');
+      assert.equal(deidentify('the bishop came to mass').redacted, 'the bishop came to mass');
+    });
+
+    it('hides a short surname after a lower-case title, and keeps words that must stay', () => {
+      useNameModel(undefined);
+      assert.equal(deidentify('mrs le no answer door, pls call').redacted, 'mrs [NAME] no answer door, pls call');
+      for (const text of ['met kofi, hope he is ok', 'talkd about her kids for a whle', 'tavake comin by later', 'shallow again', 'a cool breeze today', 'got a gift card']) {
+        const res = deidentify(text);
+        // Only the names ("kofi", "tavake") may go; every other word stays.
+        const hidden = text.split(/[ ,]+/).filter((w) => w && !res.redacted.includes(w));
+        assert.ok(hidden.every((w) => ['kofi', 'tavake'].includes(w)), `${text} -> ${res.redacted}`);
+      }
     });
   });
 
