@@ -310,12 +310,12 @@ export function report(results: readonly WriterResult[], opts: LowoOptions, poin
 export function sweep(results: readonly WriterResult[], opts: LowoOptions): string[] {
   const a = macro(results, (r) => r.rules);
   const lines = ['| threshold | margin | macro names recall | gained (points) | macro over-redaction | added (points) | max writer over |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
-  opts.thresholds.forEach((t, ti) =>
+  opts.thresholds.forEach((t, ti) => {
     opts.margins.forEach((m, mi) => {
       const b = macro(results, (r) => r.grid[ti]![mi]!);
       lines.push(`| ${t} | ${m} | ${pct(b.names)} | ${pct(b.names - a.names)} | ${pct(b.over)} | ${pct(b.over - a.over)} | ${pct(b.maxOver)} |`);
-    }),
-  );
+    });
+  });
   return lines;
 }
 
