@@ -176,6 +176,19 @@ function withoutJoins(text: string, e: Entity): Entity[] {
 }
 
 /**
+ * A name span with the surname after it when that surname is a word of a keep group marked "slot" that a name list
+ * holds ("kevin irish", "Ahmed Mubarak"): the keep-list keeps the word alone, not a person's last name.
+ */
+function withSlottedSurname(text: string, e: Entity): Entity {
+  const m = /^ (\p{L}[\p{L}\p{M}'’-]*)(?![\p{L}\p{N}])/u.exec(text.slice(e.end, e.end + 40));
+  if (!m) return e;
+  const w = m[1]!.toLowerCase();
+  // In a capitalised name the surname is capitalised too ("Kevin Irish"; "Kevin irish music" is not his name).
+  if (/^\p{Lu}/u.test(text.slice(e.start, e.end)) !== /^\p{Lu}/u.test(m[1]!)) return e;
+  return keepList().slotted.has(w) && dictionaries().anyNames.has(w) ? { ...e, end: e.end + m[0].length } : e;
+}
+
+/**
  * The name spans of `found` less those given back as words by their place; `known` (names asked to hide) stay, and
  * so does a word beside a span that stays ("tansi castillo": a name of two words; "de la" between two names).
  */
@@ -183,6 +196,7 @@ export function wordsInPlace(text: string, found: Entity[], known: readonly Enti
   if (found.some((e) => e.type === 'NAME' && /\s(?:n|and|&|will)(?:\s|$)/.test(text.slice(e.start, e.end)))) {
     found = found.flatMap((e) => (e.type === 'NAME' && !known.some((k) => k.start < e.end && e.start < k.end) && /\s(?:n|and|&|will)(?:\s|$)/.test(text.slice(e.start, e.end)) ? withoutJoins(text, e) : [e]));
   }
+  found = found.map((e) => (e.type === 'NAME' && text.charCodeAt(e.end) === 32 && !found.some((o) => o.start === e.end + 1) ? withSlottedSurname(text, e) : e));
   const back = found.map((e) => e.type === 'NAME' && !known.some((k) => k.start < e.end && e.start < k.end) && givenBack(text, e));
   if (!back.includes(true)) return found;
   const staying = found.filter((_, i) => !back[i]);

@@ -112,6 +112,12 @@ describe('deidentify: words inside a name span that are no name (wordsInPlace.ts
     const text = 'waiting at the 7-eleven on ramon ortega n solis, omw';
     assert.equal(deidentify(text).redacted, 'waiting at the 7-eleven on [NAME], omw');
   });
+  it('hides a surname that is a slotted keep word after a given name, in either case', () => {
+    hidden('saw marcus mubarak at the library', 'marcus mubarak', 'NAME');
+    hidden('met Kevin Irish today at the dropin', 'Kevin Irish', 'NAME');
+    hidden('Ahmed Mubarak called about his son', 'Ahmed Mubarak', 'NAME');
+    stays('Kevin irish dancing again lol', 'irish');
+  });
   it('leaves a modal "will" after a name, and hides the name', () => {
     const text = 'Shaylene will not come today, tavita will call tmrw';
     hidden(text, 'Shaylene', 'NAME');
