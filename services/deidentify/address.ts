@@ -85,6 +85,7 @@ function smsDigit(text: string, end: number, trailing: string): boolean {
   return /^\d$/.test(trailing) && /^ +\p{Ll}/u.test(text.slice(end, end + 3));
 }
 
+const LOWER_DIRECTION_START = 'nsewo';
 const LOWER_DIRECTION = /^ (?:(?:nw|ne|sw|se|est|ouest|east|west|[nsewo])\.?(?=\s?[,.;:!?)]|\s*$|\s(?:apt|app|unit|suite|ste|bsmt|#)|\s[a-z]\d[a-z])|(?:[seo]|est|ouest)(?=\s(?:has|had|is|was|and|near|by|in|at|for|to|on|where)\b))/;
 /** Words that start a contact field after an address (", call 416…", ", cell: …"). */
 const CONTACT_FIELD = /^(?:call|text|txt|phone|ph|tel|cell|mobile|email|e-mail|fax)\b/i;
@@ -100,7 +101,7 @@ function extend(text: string, end: number): number {
   for (let guard = 0; guard < 8; guard++) {
     const rest = text.slice(pos, pos + 80);
     // In lower case only where a unit, a postal code, punctuation or a clause's word follows: "6650 rue sherbrooke e has".
-    const direction = /^ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?/.exec(rest) ?? LOWER_DIRECTION.exec(rest);
+    const direction = /^ (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?/.exec(rest) ?? (LOWER_DIRECTION_START.includes(rest[1] ?? '') ? LOWER_DIRECTION.exec(rest) : null);
     if (direction && pos === end) {
       pos += direction[0].length;
       continue;

@@ -8,12 +8,13 @@
 import type { Entity, EntityType } from './types';
 import { KEEP, MAIL_PROVIDERS } from './lexicon';
 import { dictionaries } from './dictionaries';
-import { all as allMatches } from './patterns';
+import { all as allMatches, PLATE_CUE, ZIP_CUE } from './patterns';
 import { SAFE } from './messy';
 import { keepGroups } from './keepList';
 import { oneEdit } from './typos';
 import { mergeSpans } from './spans';
 import { cue, mayHold } from './cues';
+import { wordsOf } from './words';
 
 /** patterns.ts's `all`, locating a capture group from the end of its match (these patterns' groups close them). */
 function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecArray) => boolean, group = 0): Entity[] {
@@ -553,7 +554,7 @@ const PLACE_ZIP = /(?<=\b(?:in|zip|zipcode|zip code)\s)\d{5}(?=\s*(?:[,.;!?)]|$)
 
 export function messyPostal(t: string): Entity[] {
   if (!FIVE_DIGITS.test(t)) return [...all(t, POSTAL, 'POSTAL_CODE'), ...all(t, ZIP4, 'POSTAL_CODE')];
-  return [...all(t, POSTAL, 'POSTAL_CODE'), ...all(t, ZIP4, 'POSTAL_CODE'), ...all(t, STATE_ZIP, 'POSTAL_CODE', (m) => !WORD_STATES.has(m[1]!.toLowerCase()), 2), ...all(t, PLACE_ZIP, 'POSTAL_CODE', (m) => !/000$/.test(m[0]))];
+  return [...all(t, POSTAL, 'POSTAL_CODE'), ...all(t, ZIP4, 'POSTAL_CODE'), ...all(t, STATE_ZIP, 'POSTAL_CODE', (m) => !WORD_STATES.has(m[1]!.toLowerCase()), 2), ...(mayHold(t, ZIP_CUE) || / in \d{5}/.test(t) ? all(t, PLACE_ZIP, 'POSTAL_CODE', (m) => !/000$/.test(m[0])) : [])];
 }
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
@@ -613,7 +614,7 @@ export function messyDates(t: string): Entity[] {
     return STRICT_DATE_CUE.test(t.slice(Math.max(0, m.index - 20), m.index)) && !/^\s*(?:times|days?|weeks?|months?|hrs?|hours?|mins?|pills|tabs|mg|ml|%|am|pm)\b/i.test(t.slice(m.index + m[0].length, m.index + m[0].length + 8));
   })) out.push(e);
   if (FR_DATE_MAY.test(t)) for (const e of all(t, FR_DATE, 'DATE')) out.push(e);
-  if (DAY_MONTH_MAY.test(t)) {
+  if (holdsWord(t, MONTH_WORDS) && DAY_MONTH_MAY.test(t)) {
     for (const e of all(t, DAY_MONTH, 'DATE', (m) => {
       const day = Number(m[1]);
       // "3 may come" is the verb: lower-case "may" needs an ordinal, "of" or a date cue or weekday before.
@@ -621,14 +622,15 @@ export function messyDates(t: string): Entity[] {
       return day >= 1 && day <= 31 && (!/\smay\b/.test(m[0]) || !!m[2] || DATE_CUE.test(before) || WEEKDAY_BEFORE.test(before));
     })) out.push(e);
   }
-  for (const e of all(t, WEEKDAY_DAY, 'DATE', (m) => {
+  const weekday = holdsWord(t, WEEKDAY_WORDS);
+  for (const e of !weekday ? [] : all(t, WEEKDAY_DAY, 'DATE', (m) => {
     const day = Number(m[1]);
     // "thurs 17th", "fri 14 at 2"; a bare number up to 12 after a weekday is an hour ("mon 9"), one before a noun or
     // after a comma a count ("sat, 30 coats").
     const end = m.index + m[0].length;
     return day >= 1 && day <= 31 && (!!m[2] || (day >= 13 && !m[0].includes(',') && !AFTER_COUNT.test(t.slice(end, end + 10)) && !nounAfter(t, end)));
   })) out.push(e);
-  if (OTHER_LANGUAGE_MAY.test(t)) for (const e of all(t, OTHER_LANGUAGE_DATE, 'DATE')) out.push(e);
+  if (weekday && OTHER_LANGUAGE_MAY.test(t)) for (const e of all(t, OTHER_LANGUAGE_DATE, 'DATE')) out.push(e);
   if (WORD_DATE_MAY.test(t)) for (const e of all(t, WORD_DATE, 'DATE')) out.push(e);
   for (const e of all(t, ORDINAL_DAY, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && (/\d(?:st|nd|rd|th)\s/i.test(m[0]) || !nounAfter(t, m.index + m[0].length)))) out.push(e);
   if (/\d(?:st|nd|rd|th)\b/i.test(t)) for (const e of all(t, CUED_ORDINAL, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && !nounAfter(t, m.index + m[0].length))) out.push(e);
@@ -668,6 +670,16 @@ const OTHER_LANGUAGE_DATE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\s(?:le\\s)?(?:[1-9]|[12]\\d|3[01]|1er)(?:\\s(?:${FR_MONTHS})\\.?)?|(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)\\s(?:el\\s)?(?:[1-9]|[12]\\d|3[01])(?:\\sde\\s(?:${ES_MONTHS}))?|(?:[1-9]|[12]\\d|3[01])\\sde\\s(?:${ES_MONTHS})(?:\\sde(?:l)?\\s\\d{4})?)(?![\\p{L}\\p{N}:h])`,
   'giu',
 );
+/**
+ * The words DAY_MONTH, WEEKDAY_DAY and OTHER_LANGUAGE_DATE need, looked for among the text's shared words (words.ts)
+ * before their regexes run (cues.ts has no cue left to spare).
+ */
+const MONTH_WORDS = new Set('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december'.split(' '));
+const WEEKDAY_WORDS = new Set('mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday sun sunday lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miercoles miércoles jueves viernes sabado sábado domingo de'.split(' '));
+function holdsWord(t: string, words: Set<string>): boolean {
+  for (const w of wordsOf(t)) if (words.has(w.lower)) return true;
+  return false;
+}
 const OTHER_LANGUAGE_MAY = /(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|rcoles|jueves|viernes|bado|domingo)\s|\d\sde\s/i;
 
 /** Words after "the 3rd" that make it an order, not a day: an everyday word that is no function word ("the 1st thing"). */
@@ -707,8 +719,6 @@ const LOOSE_PLATE = /(?<![\p{L}\p{N}-])(?:([a-z]{2,4})[ -]?\d{3,4}|\d[a-z]{3}\d{
 const VEHICLE_CUE = /\b(?:car|cars|truck|van|caravan|minivan|vehicle|suv|jeep|ford|dodge|chevy|gmc|toyota|honda|nissan|hyundai|kia|mazda|subaru|bmw|vw|civic|corolla|camry|accord|f-?150|silverado|tacoma|motorcycle|motorbike|plates?|tags?|licen[cs]e|pickup|sedan|hatchback|drives?|driving|drove|parked|towed|impounded|booted|tow yard)\b/i;
 const NOT_PLATE_LETTERS = new Set('hwy rte exit lot stn bus lrt bay gate unit apt ste rm room suite box site comp rr po pg ch ext ex am pm mg ml mcg km kg lbs hrs mins yrs dob age pt'.split(' '));
 function loosePlates(t: string): Entity[] {
-  // Most texts name no vehicle at all.
-  if (!VEHICLE_CUE.test(t)) return [];
   return all(t, LOOSE_PLATE, 'PLATE', (m) => {
     const letters = (m[1] ?? m[0].replace(/\d/g, '')).toLowerCase();
     // A make before a hyphen and digits is a plate all the same ("bmw-1182"); before a space it is a model ("bmw 328").
@@ -732,19 +742,21 @@ const CAPITAL_PLATE = /(?<![\p{L}\p{N}-])(?=[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}(?![\p
 const MODEL = /^(?:[A-Z]{1,2}-?\d{3}|RAV4|CRV|HRV|CX\d|4X4|V6|V8|XLT|XL|LX|EX|SE|LE|GT|SS|RS|SUV|LT|LTZ|SLE|SLT)$/;
 
 export function messyPlates(t: string): Entity[] {
+  // Most texts name no vehicle at all.
+  const vehicle = VEHICLE_CUE.test(t);
   return [
-    ...all(t, PLATE_WORD, 'PLATE', (m) => {
+    ...(!mayHold(t, PLATE_CUE) ? [] : all(t, PLATE_WORD, 'PLATE', (m) => {
       const code = m[1]!.replace(/^[a-z]{2}\s(?=.*\d)/i, (x) => (/\d/.test(m[1]!.slice(3)) ? '' : x));
       return (code.match(/\d/g)?.length ?? 0) >= 2 && (code.match(/\p{L}/gu)?.length ?? 0) >= 2;
-    }, 1),
-    ...(VEHICLE_CUE.test(t) ? all(t, CAPITAL_PLATE, 'PLATE', (m) => m[0].replace(/[ -]/g, '').length >= 6 && !m[0].split(/[ -]/).some((x) => MODEL.test(x)) && !COUNTERS.has(/(\p{L}+)\W*$/u.exec(t.slice(Math.max(0, m.index - 12), m.index))?.[1]?.toLowerCase() ?? '') && VEHICLE_CUE.test(t.slice(Math.max(0, m.index - 60), m.index + m[0].length + 40))) : []),
+    }, 1)),
+    ...(vehicle ? all(t, CAPITAL_PLATE, 'PLATE', (m) => m[0].replace(/[ -]/g, '').length >= 6 && !m[0].split(/[ -]/).some((x) => MODEL.test(x)) && !COUNTERS.has(/(\p{L}+)\W*$/u.exec(t.slice(Math.max(0, m.index - 12), m.index))?.[1]?.toLowerCase() ?? '') && VEHICLE_CUE.test(t.slice(Math.max(0, m.index - 60), m.index + m[0].length + 40))) : []),
     ...all(t, PLATE_SHAPE, 'PLATE', (m) => {
       const letters = m[0].replace(/[^A-Z]/g, '').toLowerCase();
       // Acronyms and labels with a number ("AA 2024", "SIN 046") are no plates, nor short client codes ("AB-113").
       return !KEEP.has(letters) && !NUMBER_LABELS.has(letters) && m[0].replace(/[ -]/g, '').length >= 6 && !/^(?:19|20)\d\d$/.test(m[0].replace(/\D/g, ''));
     }),
     ...all(t, VEHICLE_PLATE, 'PLATE', (m) => !KEEP.has(m[1]!.replace(/[^a-z]/gi, '').toLowerCase()) || /^[a-z]+-\d/i.test(m[1]!), 1),
-    ...loosePlates(t),
+    ...(vehicle ? loosePlates(t) : []),
   ];
 }
 

@@ -154,12 +154,12 @@ export const recordNumber: Detector = (t) =>
   !mayHold(t, RECORD_CUE) ? [] : all(t, /\b(?:mrn|medical record(?: number| no\.?| #)?|chart(?: number| no\.?| #)?|file(?: number| no\.?| #)|patient (?:id|number|no\.?|#)|record (?:number|no\.?|#)|case (?:number|no\.?|#))\s*(?:is|was)?\s*[:#]?\s*([A-Z0-9][A-Z0-9-]{2,20})\b/gi, 'MRN', (m) => /\d/.test(m[1]!), 1);
 
 /** Licence plates after "plate"; provinces/states use 2–8 letters and digits. */
-const PLATE_CUE = cue('plate tag');
+export const PLATE_CUE = cue('plate tag');
 export const plate: Detector = (t) =>
   !mayHold(t, PLATE_CUE) ? [] : all(t, /\b(?:licen[cs]e plates?|plates?|plate number|tag)\s*(?:number|no\.?|#)?\s*(?:is|was|of|reads|:)?\s*([A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/gi, 'PLATE', (m) => /\d/.test(m[1]!) && /[A-Z]/i.test(m[1]!) && m[1]!.replace(/[- ]/g, '').length >= 4, 1);
 
 /** US ZIP after a two-letter state ("Springfield, IL 62704") or after a ZIP/postal-code label. */
-const ZIP_CUE = cue('zip post');
+export const ZIP_CUE = cue('zip post');
 export const zip: Detector = (t) => [
   ...(t.includes(',') ? all(t, /(?<=,\s?[A-Z]{2}\s{1,2})\d{5}(?:-\d{4})?\b/g, 'POSTAL_CODE') : []),
   ...(!mayHold(t, ZIP_CUE) ? [] : all(t, /\b(?:zip ?code|postal code|post ?code|zip)\s*(?:is|was)?\s*[:#]?\s*((?=[A-Z]{0,3}\d)[A-Z0-9]{2,5}(?:[- ](?=[A-Z]{0,3}\d)[A-Z0-9]{2,4})?|\d{9})\b/gi, 'POSTAL_CODE', undefined, 1)),
