@@ -31,13 +31,19 @@ export function devBatches(): Batch[] {
     }
     for (const [name, examples] of byPrefix) out.push({ name: out.some((b) => b.name === name) ? `${name} (new)` : name, examples });
   }
-  return out;
+  return withGroups(out);
+}
+
+/** Each example carries its batch's name as its group: training keeps only features several writers share. */
+function withGroups(batches: Batch[]): Batch[] {
+  for (const b of batches) for (const ex of b.examples) ex.group = b.name;
+  return batches;
 }
 
 /** The development batches and the ordinary notes (bench/data/psw-dev.jsonl, everyday debrief text) as one more
  * batch: everyday sentences are where a low threshold shows first ("he wants to go to a meeting tonight"). */
 export function loboBatches(): Batch[] {
-  return [...devBatches(), { name: 'psw (ordinary notes)', examples: readOrdinary() }];
+  return [...devBatches(), ...withGroups([{ name: 'psw (ordinary notes)', examples: readOrdinary() }])];
 }
 
 export type Probs = Map<Labelled, Record<RiskCategory, number>>;

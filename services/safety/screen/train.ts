@@ -11,6 +11,8 @@ export interface Example {
   /** Normalised, de-identified text. */
   norm: string;
   kinds: RiskCategory[];
+  /** The batch (one writer, one time) it came from, for `minGroups`; without one, each sentence is its own group. */
+  group?: string;
 }
 
 export interface TrainOptions {
@@ -18,8 +20,14 @@ export interface TrainOptions {
   epochs: number;
   l2: number;
   rate: number;
+  /** Keep a feature only if sentences of at least this many groups (batches: writers) hold it: a feature one writer
+   * alone used cannot be known to carry to another. 1 (or absent) keeps every feature. */
+  minGroups?: number;
 }
 
+/** minGroups is not used by default (round 7, docs/SAFETY.md): leave one batch out, keeping only features three or more
+ * writers used read more recall on batches not yet read, but the model it made gave everyday sentences ("good day, she
+ * said thanks") 0.55-0.59 for suicide, over the 0.5 floor. */
 export const DEFAULT_TRAIN: TrainOptions = {
   features: { bigrams: true, chars: [4], stems: true, negation: true, classes: true, pairs: true },
   epochs: 200,
@@ -31,9 +39,23 @@ export const DEFAULT_TRAIN: TrainOptions = {
 export function train(examples: readonly Example[], opts: TrainOptions = DEFAULT_TRAIN): RiskModel {
   const kinds = [...RISK_CATEGORIES];
   const index = new Map<string, number>();
-  const rows = examples.map((ex) => {
+  const feats = examples.map((ex) => [...new Set(features(ex.norm, opts.features))]);
+  let keep: ((f: string) => boolean) | undefined;
+  if ((opts.minGroups ?? 1) > 1) {
+    const groups = new Map<string, Set<string>>();
+    feats.forEach((fs, r) => {
+      for (const f of fs) {
+        let g = groups.get(f);
+        if (!g) groups.set(f, (g = new Set()));
+        g.add(examples[r].group ?? examples[r].id);
+      }
+    });
+    keep = (f) => groups.get(f)!.size >= opts.minGroups!;
+  }
+  const rows = feats.map((fs) => {
     const ids: number[] = [];
-    for (const f of new Set(features(ex.norm, opts.features))) {
+    for (const f of fs) {
+      if (keep && !keep(f)) continue;
       let i = index.get(f);
       if (i === undefined) {
         i = index.size;

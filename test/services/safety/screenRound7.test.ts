@@ -8,6 +8,9 @@
 import assert from 'node:assert/strict';
 import { content, type RiskCategory } from '../../../services/content';
 import { riskCategories, screenRisk } from '../../../services/safety/screen';
+import { DEFAULT_TRAIN, train } from '../../../services/safety/screen/train';
+import { features } from '../../../services/safety/screen/classifier';
+import { normalise } from '../../../services/safety/screen/normalise';
 
 const c = content();
 const patternsOnly = (text: string) => riskCategories(screenRisk(text, c, { classifier: false }));
@@ -92,4 +95,21 @@ describe('risk screen: wordings of new voices (round 7)', () => {
     assert.ok(patternsOnly('asked about thoughts of hurting himself and he said no but he has been cutting again').includes('self_harm'));
   });
 
+  it('keeps only features that at least minGroups batches (writers) share, when asked', () => {
+    const ex = (id: string, group: string, text: string, kinds: RiskCategory[] = []) => ({ id, group, norm: normalise(text), kinds });
+    const bank = [
+      ex('a1', 'a', 'he gave away his guitar', ['suicide']),
+      ex('a2', 'a', 'zyzzyva zyzzyva went to the store'),
+      ex('b1', 'b', 'she gave away her ring', ['suicide']),
+      ex('b2', 'b', 'went to the store for milk'),
+    ];
+    const opts = { ...DEFAULT_TRAIN, epochs: 5, minGroups: 1 };
+    const all = train(bank, opts);
+    const shared = train(bank, { ...opts, minGroups: 2 });
+    const only = (m: typeof all) => Object.keys(m.weights);
+    assert.ok(only(all).includes('zyzzyva'));
+    assert.ok(!only(shared).includes('zyzzyva'), 'a word one writer alone used is dropped');
+    assert.ok(only(shared).includes('gave'), 'a word both writers used is kept');
+    assert.ok(features('he gave away his guitar', DEFAULT_TRAIN.features).includes('c:give'));
+  });
 });
