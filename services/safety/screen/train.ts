@@ -26,8 +26,8 @@ export interface TrainOptions {
 }
 
 /** minGroups is not used by default (round 7, docs/SAFETY.md): leave one batch out, keeping only features three or more
- * writers used read more recall on batches not yet read, but the model it made gave everyday sentences ("good day, she
- * said thanks") 0.55-0.59 for suicide, over the 0.5 floor. */
+ * writers used read more recall, but the models retrained in round 7 (with or without it) gave everyday sentences ("she
+ * said she would") 0.55 or more for suicide, over the 0.5 floor, so the round-6 model stays shipped. */
 export const DEFAULT_TRAIN: TrainOptions = {
   features: { bigrams: true, chars: [4], stems: true, negation: true, classes: true, pairs: true },
   epochs: 200,
