@@ -102,6 +102,7 @@ export function labelledIds(t: string): Entity[] {
   if (/[A-Z]-\d{5}/.test(t)) out.push(...all(t, CODE_SHAPE, 'MRN'));
   if (/#\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d|(?:no\.?|num|number|nbr|id)\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d/i.test(t)) out.push(...markedIds(t));
   if (/\d-\d|\d{5}/.test(t) && NEAR_LABEL_MAY.test(t)) out.push(...all(t, NEAR_ID, 'MRN', (m) => !/^(?:19|20)\d\d$/.test(m[1]!) && !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10)), 1));
+  if (/\d{3}/.test(t) && NEAR_LABEL_MAY.test(t)) out.push(...all(t, NEAR_SHORT_ID, 'MRN', (m) => !/^(?:19|20)\d\d$/.test(m[1]!), 1));
   return out;
 }
 
@@ -109,8 +110,13 @@ export function labelledIds(t: string): Entity[] {
  * A code a few words after its label: "the claim for her back 55-0921", "his number at the jail 77812", "son dossier au
  * cisss c'est le 2231-0045". Only codes no count or time is shaped like: digits joined by a hyphen, or five digits or more.
  */
-const NEAR_LABEL_MAY = /\b(?:file|case|claim|inmate|client|dossier|docket|booking|member|account|number|num[ée]ro)\b/i;
-const NEAR_ID = /\b(?:file|case|claim|inmate|client|dossier|docket|booking|member|account|number|num[ée]ro)\b(?:\s[\p{L}'’]+){0,5}?\s(?:is\s|was\s|c['’]est\s(?:le\s)?|:\s?|#\s?)?(\d{2,6}-\d{2,6}(?:-[\dA-Za-z]{1,6})?|\d{5,12})(?![\p{L}\p{N}-])/giu;
+const NEAR_LABEL_MAY = /\b(?:file|case|claim|inmate|client|dossier|docket|booking|member|account|acct|voucher|ticket|tenant|student|number|num[ée]ro)\b/i;
+const NEAR_ID = /\b(?:file|case|claim|inmate|client|dossier|docket|booking|member|account|acct|voucher|ticket|tenant|student|number|num[ée]ro)\b(?:\s[\p{L}'’]+){0,5}?\s(?:is\s|was\s|c['’]est\s(?:le\s)?|:\s?|#\s?)?(\d{2,6}-\d{2,6}(?:-[\dA-Za-z]{1,6})?|\d{5,12})(?![\p{L}\p{N}-])/giu;
+/**
+ * Three or four digits a few words after the label, right after "is", "was", ":" or "#" and ending the clause: "the CAS
+ * file on her is 5521." (not "the file on her is 300 pages", "the client is 1200 on rent").
+ */
+const NEAR_SHORT_ID = /\b(?:file|case|claim|inmate|client|dossier|docket|booking|member|account|acct|voucher|ticket|tenant|student)\b(?:\s[\p{L}'’]+){0,5}?\s(?:is|was|:|#)\s?(\d{3,4})(?![\p{L}\p{N}-])(?=\s*(?:[,.;!?)]|$)|\s(?:and|so|but|if)\b)/giu;
 
 /**
  * Any label typed loosely before a number sign, "no.", "number" or "id" ("ref no 55821", "intake # A-20931", "cfs#7731",

@@ -114,6 +114,12 @@ describe('deidentify: labelled ids, plates and ZIP codes, whole (categories, rou
     hidden('booked him, inmate # 4471 23 at the remand', '4471 23', 'MRN');
     stays('client 4471 23 years old came in', '23');
   });
+  it('an id a few words after its label: three or four digits ending the clause, and more labels', () => {
+    hidden('the CAS file on her is 5521.', '5521', 'MRN');
+    hidden('rent ledger acct 22-4412 is behind', '22-4412', 'MRN');
+    stays('the file on her is 300 pages long', '300');
+    stays('his case was 2019.', '2019');
+  });
   it('a plate after its word with a state code first, and a plate in capitals near a vehicle', () => {
     hidden('driving the red dodge, plate ky 3hj-447. told her to call', 'ky 3hj-447', 'PLATE');
     hidden('slept in her car, plate oh hbr 2291, i brought a blanket', 'oh hbr 2291', 'PLATE');
