@@ -93,8 +93,16 @@ export function devSource(): { files: string[]; sha256: string } {
 /** The model `npm run train:deid:facility` writes from `notes` at `threshold`. */
 export function trainShipped(notes: readonly Note[], threshold: number): FacilityModel {
   const data: Example[] = [];
-  for (const n of notes) data.push(...noteExamples(n, foundIn(n, rulesRun(n.text))));
-  return trainFacility(data, threshold, devSource());
+  // The rules' spans the candidates are marked with go into the source hash too: a change of the rules (another
+  // engineer's) makes other examples, and the byte-for-byte test then knows the model is from other rules.
+  const source = devSource();
+  const hash = crypto.createHash('sha256').update(source.sha256);
+  for (const n of notes) {
+    const found = foundIn(n, rulesRun(n.text));
+    hash.update(found.map((e) => `${e.start}:${e.end}:${e.type}`).join(',') + '\n');
+    data.push(...noteExamples(n, found));
+  }
+  return trainFacility(data, threshold, { files: source.files, sha256: hash.digest('hex') });
 }
 
 export function trainFacility(data: readonly Example[], threshold: number, source = { files: [] as string[], sha256: '' }): FacilityModel {

@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from '../types';
-import { BITS, boundary, bucket, listsOf, tokenize, Token } from './features';
+import { BITS, boundary, bucket, lists, listsOf, tokenize, Token } from './features';
 import { wordMemo } from '../wordMemo';
 import type { NameModel } from './model';
 import { FACILITY_WORDS } from '../lexicon';
@@ -228,6 +228,8 @@ interface WordInfo {
   cls: string;
   /** A function word that ends a candidate (SAFE, not one of NOUNS). */
   safe: boolean;
+  /** A hyphenated compound of English words ("staff-approved", "court-ordered"): a description, never a place's name. */
+  compound: boolean;
   /** Indices of its class in CLASSES and capitals in CAPS. */
   c: number;
   k: number;
@@ -245,7 +247,9 @@ const wordInfo = wordMemo((raw): WordInfo => {
   const at: number[] = [];
   for (const pos of POSITIONS) at.push(bucket('L', `${pos}|${l}`), bucket('C', `${pos}|${c}`), bucket('R', `${pos}|${k}`));
   const lower = t.lower;
-  return { cls: c, safe: SAFE.has(lower) && !NOUNS.has(lower), c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K') };
+  const parts = lower.split('-');
+  const compound = parts.length > 1 && parts.every((x) => x.length > 0 && /[CVEI]/.test(lists(x)) && !/F/.test(lists(x)));
+  return { cls: c, safe: SAFE.has(lower) && !NOUNS.has(lower), compound, c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K') };
 });
 
 /**
@@ -276,7 +280,7 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
     }
     const first = toks[s]!;
     // A keep-listed word (a chain, program, province or city) or a noun of the function-word list opens no place's name.
-    if (!first.word || marks[s] === 2 || marks[s] === 3 || closed(text, toks, s) || NOUNS.has(first.lower) || wordInfo.of(first).kept) continue;
+    if (!first.word || marks[s] === 2 || marks[s] === 3 || closed(text, toks, s) || NOUNS.has(first.lower) || wordInfo.of(first).kept || wordInfo.of(first).compound) continue;
     if (habit < 0) habit = HABITS.indexOf(caseHabit(text, toks));
     const verb = at === '@' ? undefined : toks[p - 1];
     const verbF = verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : verb ? wordInfo.of(verb).cls : '_';

@@ -4,7 +4,7 @@ import { deidentify } from '../../../services/deidentify';
 import { candidates, caseHabit, FACILITY_MODEL_FILE, FacilityScorer, tokenMarks, useFacilityModel, withFacilities, type FacilityModel } from '../../../services/deidentify/classifier/facilityModel';
 import { noteContext, tokenize } from '../../../services/deidentify/classifier/features';
 import { trainingFile, writerNotes } from '../../../bench/deidLowo';
-import { devSource, noteExamples, THRESHOLDS, trainFacility, trainShipped } from '../../../bench/trainFacility';
+import { noteExamples, THRESHOLDS, trainFacility, trainShipped } from '../../../bench/trainFacility';
 import type { Entity } from '../../../services/deidentify';
 import type { Note } from '../../../bench/deidLowo';
 
@@ -49,6 +49,7 @@ describe('deidentify: the facility model', () => {
       assert.deepEqual(spans('she went to walmart'), []);
       assert.deepEqual(spans('they moved to calgary'), []);
       assert.deepEqual(spans('talked to her after'), []);
+      assert.deepEqual(spans('the kids go to staff-approved childcare'), []);
       const text = 'meet at 10135 117 st';
       assert.deepEqual(spans(text, [{ start: 8, end: text.length, type: 'ADDRESS' }]), []);
     });
@@ -117,21 +118,21 @@ describe('deidentify: the facility model', () => {
         'went to the park after lunch', 'grabbed coffee at tims', 'she went to walmart for diapers', 'got food at the food bank',
         'went to church sunday', 'he went to school late', 'talked to the worker at the store', 'met her at the library',
         'went to see her at home', 'she is in the hospital again', 'they moved to calgary last yr', 'at the end of the day she cried',
-        'in the morning we walked to the river', 'she went to the store', 'he is at work till 5',
+        'in the morning we walked to the river', 'she went to the store', 'he is at work till 5', 'the kids go to staff-approved childcare',
       ]) assert.equal(deidentify(text).redacted, text);
     });
 
-    it('is what `npm run train:deid:facility` makes from the development notes (byte for byte)', function () {
+    it('is what `npm run train:deid:facility` makes from the development notes and rules (byte for byte)', function () {
       this.timeout(300_000);
-      if (devSource().sha256 !== shipped.trainedOn.sha256) {
-        // The notes or the name model changed since it was trained: training must still be deterministic.
-        const some = writerNotes().slice(0, 400);
+      const made = trainShipped(writerNotes(), shipped.threshold);
+      if (made.trainedOn.sha256 !== shipped.trainedOn.sha256) {
+        // The notes, the name model or the rules' spans changed since it was trained: training must still be deterministic.
+        const some = writerNotes().slice(0, 300);
         assert.equal(JSON.stringify(trainShipped(some, shipped.threshold)), JSON.stringify(trainShipped(some, shipped.threshold)));
         return;
       }
       // Compared whole, reported short (the file is one long line).
-      const same = `${JSON.stringify(trainShipped(writerNotes(), shipped.threshold))}\n` === fs.readFileSync(FACILITY_MODEL_FILE, 'utf8');
-      assert.ok(same, 'facility-model.json differs from what training makes now: run `npm run train:deid:facility`');
+      assert.ok(`${JSON.stringify(made)}\n` === fs.readFileSync(FACILITY_MODEL_FILE, 'utf8'), 'facility-model.json differs from what training makes now');
     });
   });
 });
