@@ -50,6 +50,8 @@ describe('deidentify: the facility model', () => {
       assert.deepEqual(spans('they moved to calgary'), []);
       assert.deepEqual(spans('talked to her after'), []);
       assert.deepEqual(spans('the kids go to staff-approved childcare'), []);
+      assert.deepEqual(spans('staying at grandmas this week'), []);
+      assert.deepEqual(spans('slept at the park again'), []);
       const text = 'meet at 10135 117 st';
       assert.deepEqual(spans(text, [{ start: 8, end: text.length, type: 'ADDRESS' }]), []);
     });
@@ -118,7 +120,7 @@ describe('deidentify: the facility model', () => {
         'went to the park after lunch', 'grabbed coffee at tims', 'she went to walmart for diapers', 'got food at the food bank',
         'went to church sunday', 'he went to school late', 'talked to the worker at the store', 'met her at the library',
         'went to see her at home', 'she is in the hospital again', 'they moved to calgary last yr', 'at the end of the day she cried',
-        'in the morning we walked to the river', 'she went to the store', 'he is at work till 5', 'the kids go to staff-approved childcare',
+        'in the morning we walked to the river', 'she went to the store', 'he is at work till 5', 'the kids go to staff-approved childcare', 'slept at the park again', 'staying at grandmas this week',
       ]) assert.equal(deidentify(text).redacted, text);
     });
 
