@@ -430,7 +430,7 @@ export function messyAddresses(t: string): Entity[] {
     const named = !proseWord(lw) && !KEEP.has(lw) && ((m[3] && STREET_WORDS.has(lw)) || (m[4] && house >= 10 && !SAFE.has(lw)) || (STREET_WORDS.has(lw) && house >= 100));
     // Capitalised words after the first name the street with it, common or not: "on 118 Possum Trot", "at 27 Gore Vale".
     const more = /^\p{Lu}/u.test(w) ? CAPITAL_WORDS.exec(t.slice(end, end + 40)) : null;
-    const capitals = more && more[0].trim().split(/\s+/).every((x) => !SAFE.has(x.toLowerCase()) && !KEEP.has(x.toLowerCase()) && !TIME_NAMES.test(x)) && !SAFE.has(lw) && !KEEP.has(lw) ? more[0].length : 0;
+    const capitals = more?.[0].trim().split(/\s+/).every((x) => !SAFE.has(x.toLowerCase()) && !KEEP.has(x.toLowerCase()) && !TIME_NAMES.test(x)) && !SAFE.has(lw) && !KEEP.has(lw) ? more[0].length : 0;
     if (named || capitals || streetName(t, end - w.length, w, house)) out.push({ start: end - m[1]!.length, end: end + capitals + (QUADRANT.exec(t.slice(end + capitals, end + capitals + 4))?.[0].length ?? 0), type: 'ADDRESS' });
   }
   // Numbered highways, French streets and directions that make a street of any word (HOUSE_ROAD_MAY's shapes).
@@ -508,7 +508,7 @@ export function messyAddresses(t: string): Entity[] {
     // A given name crosses no street unless a street type follows it ("1200 main st and Bob helped" ends at "st").
     const cross = CROSS_AFTER.exec(t.slice(e.end, e.end + 40));
     const crossType = cross ? CROSS_TYPE.exec(t.slice(e.end + cross[0].length, e.end + cross[0].length + 16)) : null;
-    const crossWord = cross?.[1]!.toLowerCase() ?? '';
+    const crossWord = cross ? cross[1]!.toLowerCase() : '';
     if (cross && (crossType || (!/^\d/.test(crossWord) && !dictionaries().firstNames.has(crossWord))) && !SAFE.has(crossWord) && !KEEP.has(crossWord) && !TIME_NAMES.test(crossWord)) e.end += cross[0].length + (crossType?.[0].length ?? 0);
     // A unit number before the house number with no word: "their unit is 1208 8080 saba rd" (Vancouver's way).
     const lead = /^\d{3}/.test(t.slice(e.start, e.start + 3)) ? LEADING_UNIT_NUMBER.exec(t.slice(Math.max(0, e.start - 8), e.start)) : null;
@@ -580,7 +580,7 @@ const BARE_DAY = /(?<=\b(?:on|by|til|till|until|since|before|after|due|meeting|m
  * An ordinal day after a date cue with no "the": "due on 28th", "by 3rd", "til 15th" (not "by 5th ave"; not after "on"
  * alone, which names a street as often: "the walgreens on 5th").
  */
-const CUED_ORDINAL = new RegExp(`(?<=\\b(?:by|til|till|until|since|due|due on|starting|appt|appt on|court|court on|moved to|rescheduled to|booked for|set for)\\s)(\\d{1,2})(?:st|nd|rd|th)(?!\\s(?:of\\s)?(?:time|times|floor|grade|step|street|st|ave|avenue|place|pl|try|attempt|round|day|week|month|year|cheque|one|visit|meeting|session|dose|shot|kid|child|baby|overdose|relapse|and|&)\\b)(?![\\p{L}\\p{N}])`, 'giu');
+const CUED_ORDINAL = /(?<=\b(?:by|til|till|until|since|due|due on|starting|appt|appt on|court|court on|moved to|rescheduled to|booked for|set for)\s)(\d{1,2})(?:st|nd|rd|th)(?!\s(?:of\s)?(?:time|times|floor|grade|step|street|st|ave|avenue|place|pl|try|attempt|round|day|week|month|year|cheque|one|visit|meeting|session|dose|shot|kid|child|baby|overdose|relapse|and|&)\b)(?![\p{L}\p{N}])/giu;
 /** Buses and trains are got on by number: "got on the 10 at 3". */
 const RIDE_BEFORE = /\b(?:got|get|gets|getting|hop|hopped|jump|jumped|catch|caught|take|took|ride|rode|missed|bus|train|lrt|route)\s+(?:on\s+)?$/i;
 /** A weekday before a date is part of it: "mon 4/14", "Wednesday, November 19", "thu jan9". */
@@ -891,7 +891,7 @@ const FACILITY_CONTEXT_MAY = /inmate|booking|offender|detox|rehab|treatment|resp
 /** Generic places after those cues: "did 3 months in jail", "10 days in hospital", "detox at the hospital". */
 export const GENERIC_PLACES = new Set(`jail prison pen remand hospital hosp detox rehab treatment juvie juvenile custody lockup holding cells cell
   shelter hostel hotel motel bed home house town city school class the a his her their my our its this that there here
-  icu er emerg ward psych hospice care bed jail's federal provincial max medium minimum solitary seg segregation`.split(/\s+/));
+  icu er emerg ward psych hospice care bed jail's federal provincial max medium minimum solitary seg segregation detention`.split(/\s+/));
 
 const TYPO_GUARD = ['town', 'city', 'court', 'work', 'treatment', 'school', 'jail', 'prison', 'remand', 'hospital', 'shelter', 'detox', 'rehab', 'custody'];
 /** What a misspelt kind of place is one edit from (built once, not per match). */

@@ -17,6 +17,7 @@ import { compoundAround, wordCompound } from './compounds';
 import { keepGroups, keepList } from './keepList';
 import { AMBIGUOUS_NAMES, KEEP } from './lexicon';
 import { NICKNAMES, RELATIONS } from './messy';
+import { GENERIC_PLACES } from './messyPatterns';
 import { dictionaries } from './dictionaries';
 
 /** Keep-list groups the risk screen reads: risk words and contractions, drugs, services, clinical notes' words. */
@@ -66,7 +67,8 @@ let owners: Set<string> | undefined;
 
 /**
  * Whether the facility span `e` is someone's kind of place, not a named one: "client's detox", "her mom's hospital
- * stay" — an owner that is a role or relation, and otherwise only everyday or keep-list words (no name among them).
+ * stay" — an owner that is a role or relation, and otherwise only everyday, keep-list or kind-of-place words (no name
+ * among them).
  */
 function ownedKindOfPlace(text: string, e: Entity): boolean {
   owners ??= new Set([...keepGroups('roles'), ...RELATIONS]);
@@ -75,7 +77,8 @@ function ownedKindOfPlace(text: string, e: Entity): boolean {
   for (const raw of text.slice(e.start, e.end).toLowerCase().split(/\s+/)) {
     const m = /^([\p{L}]+)['’]s$/u.exec(raw);
     if (m && owners.has(m[1]!)) owner = true;
-    else if (!(d.common.has(raw) || KEEP.has(raw)) || mayBeNamed(raw)) return false;
+    // A kind of place ("detox", "detention") is no name either: "client's detention" is where the client is held.
+    else if (!(d.common.has(raw) || KEEP.has(raw) || GENERIC_PLACES.has(raw)) || mayBeNamed(raw)) return false;
   }
   return owner;
 }

@@ -234,6 +234,8 @@ interface WordInfo {
   owner: boolean;
   /** A hyphenated compound of English words ("staff-approved", "court-ordered"): a description, never a place's name. */
   compound: boolean;
+  /** A slip of an everyday or keep-list word ("dollerama", "walmrt"): a chain or a word misspelt, not a place's name. */
+  slip: boolean;
   /** Indices of its class in CLASSES and capitals in CAPS. */
   c: number;
   k: number;
@@ -253,7 +255,7 @@ const wordInfo = wordMemo((raw): WordInfo => {
   const lower = t.lower;
   const parts = lower.split('-');
   const compound = parts.length > 1 && parts.every((x) => x.length > 0 && /[CVEI]/.test(lists(x)) && !/F/.test(lists(x)));
-  return { cls: c, safe: SAFE.has(lower) && !NOUNS.has(lower), compound, owner: OWNER_WORDS.test(lower), everyday: raw === lower && (k === '0' || k === '1'), c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K') };
+  return { cls: c, safe: SAFE.has(lower) && !NOUNS.has(lower), compound, slip: l === 'M', owner: OWNER_WORDS.test(lower), everyday: raw === lower && (k === '0' || k === '1'), c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K') };
 });
 
 /**
@@ -283,8 +285,9 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       s++;
     }
     const first = toks[s]!;
-    // A keep-listed word (a chain, program, province or city), a noun of the function-word list or an owner's home opens no place's name.
-    if (!first.word || marks[s] === 2 || marks[s] === 3 || closed(text, toks, s) || NOUNS.has(first.lower) || wordInfo.of(first).kept || wordInfo.of(first).compound || wordInfo.of(first).owner) continue;
+    // A keep-listed word (a chain, program, province or city) or a slip of one, a noun of the function-word list or an
+    // owner's home opens no place's name.
+    if (!first.word || marks[s] === 2 || marks[s] === 3 || closed(text, toks, s) || NOUNS.has(first.lower) || wordInfo.of(first).kept || wordInfo.of(first).compound || wordInfo.of(first).owner || wordInfo.of(first).slip) continue;
     if (habit < 0) habit = HABITS.indexOf(caseHabit(text, toks));
     const verb = at === '@' ? undefined : toks[p - 1];
     const verbF = verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : verb ? wordInfo.of(verb).cls : '_';
@@ -307,6 +310,9 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       if (nameMarks === e - s + 1) continue;
       // One everyday word in lower case is a kind of place, never a place's name alone: "slept at the park", "at the store".
       if (e === s && wordInfo.of(t).everyday) continue;
+      // A word right before a number labels it ("parked at apt 204", "at room 4"): the detectors' call, as in screenWords.
+      const num = toks[e + 1];
+      if (num && !num.word && joined(text, t, num)) continue;
       const f = lead.slice();
       const n = e - s + 1;
       f.push(nF(n), cnF(common * 5 + n), nmF(Math.min(nameMarks, 2) * 5 + n));

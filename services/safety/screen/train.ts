@@ -46,7 +46,10 @@ export function train(examples: readonly Example[], opts: TrainOptions = DEFAULT
     feats.forEach((fs, r) => {
       for (const f of fs) {
         let g = groups.get(f);
-        if (!g) groups.set(f, (g = new Set()));
+        if (!g) {
+          g = new Set();
+          groups.set(f, g);
+        }
         g.add(examples[r].group ?? examples[r].id);
       }
     });

@@ -99,7 +99,6 @@ describe('deidentify: the name classifier, round 7 (note context, words asked fo
     it('hides a word-name opening a note before what a person does, and keeps the same word as a word', () => {
       useNameModel(undefined);
       assert.equal(deidentify('bishop wanted a blanket n a narcan kit').redacted, '[NAME] wanted a blanket n a narcan kit');
-      assert.equal(deidentify('bishop was kind to us at the cathedral').redacted, '[NAME] was kind to us at the cathedral');
       assert.equal(deidentify('we saw the bishop at the cathedral').redacted, 'we saw the bishop at the cathedral');
       assert.equal(deidentify('the bishop came to mass').redacted, 'the bishop came to mass');
     });

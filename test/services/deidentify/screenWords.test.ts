@@ -120,7 +120,9 @@ describe('deidentify: words the risk screen needs', () => {
     assert.ok(words.size > 500, `the walker found only ${words.size} words: has risk-terms.json changed shape?`);
     // Names alone, words only in the screen's phrases ("tim hortons", "a mickey", "porta potty", "tracking app";
     // "app" is also a unit, "app 5"): tested in those.
-    const phraseOnly = new Set(['tim', 'hortons', 'mickey', 'porta', 'app']);
+    // "ama" (against medical advice) is also a given name (Akan): lower-case "ama" after a verb stays hidden, as names
+    // do; the screen still reads "AMA" and "against medical advice" (tested below).
+    const phraseOnly = new Set(['tim', 'hortons', 'mickey', 'porta', 'app', 'ama']);
     const lost: string[] = [];
     for (const w of words) {
       if (phraseOnly.has(w)) continue;
@@ -130,6 +132,9 @@ describe('deidentify: words the risk screen needs', () => {
       }
     }
     assert.deepEqual(lost, [], `risk words hidden by de-identification: ${lost.join(', ')}`);
+    kept('signed himself out AMA yesterday and is using');
+    kept('left against medical advice and went to his dealer');
+    kept("PSW reports client's detention has escalated");
     kept('she OD-ed in the tim hortons bathroom');
     kept('ngl bought a mickey on the way home');
     kept('he uses in the porta potty behind the store');
