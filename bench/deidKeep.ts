@@ -8,13 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { deidentify } from '../services/deidentify';
 import { isIdentifierSpan, score } from './deidMetrics';
+import { isBlindSet } from './blindSets';
 import { load } from './deid';
 
 const dataDir = path.resolve(__dirname, 'data');
 export const TUNE = ['train-a', 'train-c', 'train-e', 'train-g', 'train-i', 'train-k', 'keep-dev', 'keep-own-dev', 'hand-dev', 'sms-dev', 'names-dev', 'names-dev2', 'names-dev3', 'cats-dev', 'cats-dev3'];
 export const UNTOUCHED = ['train-b', 'train-d', 'train-f', 'train-h', 'train-j', 'train-l'];
 export const TEST = ['keep-test', 'hand-test', 'sms-test', 'names-test3', 'cats-test3', 'messy-test'];
-const BLIND = /fresh|(^|[/\\])lead[/\\]/;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -23,7 +23,7 @@ function arg(name: string): string | undefined {
 
 function fileOf(set: string): string {
   const f = path.join(dataDir, fs.existsSync(path.join(dataDir, `${set}.txt`)) ? `${set}.txt` : `${set}.jsonl`);
-  if (BLIND.test(f)) throw new Error(`deidKeep: ${set} is a blind set`);
+  if (isBlindSet(f)) throw new Error(`deidKeep: ${set} is a blind set`);
   return f;
 }
 

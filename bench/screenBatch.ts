@@ -7,15 +7,15 @@
 import path from 'node:path';
 import { content, RISK_CATEGORIES } from '../services/content';
 import { riskCategories, screenRisk, type ScreenLayers } from '../services/safety/screen';
+import { isBlindSet } from './blindSets';
 import { readSet } from './screenData';
 
-const BLIND = /(?:^|\/)(?:lead\/|screen-fresh|hand-fresh)/;
 /** A risk sentence that names its risk outright; the rest of the risk sentences are counted as indirect. */
 const EXPLICIT = /overdos|suicid|kill (?:my|him|her|them)sel|end (?:my|his|her|their) life|want(?:s|ed)? to die|self harm|cut(?:s|ting)? (?:my|him|her|them)sel|hurt(?:s|ing)? (?:my|him|her|them)sel|abus|kill (?:him|her|them|you)|hits? (?:her|him|them|me)|molest|rape/;
 
 function main(): void {
   const file = process.argv[2];
-  if (!file || BLIND.test(path.resolve(file))) throw new Error('usage: screenBatch.ts <development batch .jsonl> (never a blind set)');
+  if (!file || isBlindSet(file)) throw new Error('usage: screenBatch.ts <development batch .jsonl> (never a blind set)');
   const set = readSet(path.resolve(file));
   const c = content();
   const risk = set.filter((e) => e.kinds.length);

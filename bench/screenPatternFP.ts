@@ -9,15 +9,14 @@
 import path from 'node:path';
 import { content } from '../services/content';
 import { screenRisk } from '../services/safety/screen';
+import { isBlindSet } from './blindSets';
 import { HELD_OUT, SCREEN_SETS, TRAIN_BATCHES, DATA_DIR, readOrdinary, readSet, type Labelled } from './screenData';
-
-const BLIND = /(?:^|\/)(?:lead\/|screen-fresh|hand-fresh)/;
 
 function main(): void {
   const c = content();
   const batches: [string, Labelled[]][] = [
     ...[SCREEN_SETS.dev, SCREEN_SETS.test, ...TRAIN_BATCHES, ...HELD_OUT.map((f) => path.join(DATA_DIR, f))].map((f): [string, Labelled[]] => {
-      if (BLIND.test(f)) throw new Error(`refusing a blind set: ${path.basename(f)}`);
+      if (isBlindSet(f)) throw new Error(`refusing a blind set: ${path.basename(f)}`);
       return [path.basename(f, '.jsonl').replace(/^screen-(?:train-)?/, ''), readSet(f)];
     }),
     ['ordinary notes', readOrdinary()],
