@@ -38,12 +38,13 @@ export function devNotes(): Note[] {
 }
 
 /** The development files that exist, relative to the repository, and a SHA-256 of their contents in that order. */
-export function devSource(): { files: string[]; sha256: string } {
+export function devSource(alsoHashed: readonly string[] = []): { files: string[]; sha256: string } {
   const files = [...new Set(WRITERS.flatMap((w) => w.files.map((f) => (f.startsWith('typo:') ? 'typo-dev.jsonl' : trainingFile(f)))))]
     .map((f) => path.join(repoRoot, 'bench', 'data', f))
     .filter((f) => fs.existsSync(f));
   const hash = crypto.createHash('sha256');
-  for (const f of files) hash.update(fs.readFileSync(f));
+  // `alsoHashed`: inputs that are no notes but shape the model (the facility model reads the name model's scores).
+  for (const f of [...files, ...alsoHashed]) hash.update(fs.readFileSync(f));
   return { files: files.map((f) => path.relative(repoRoot, f)), sha256: hash.digest('hex') };
 }
 

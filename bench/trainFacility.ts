@@ -22,7 +22,8 @@ import { DEFAULT_TRAIN, train, type Example, type TrainOptions } from '../servic
 import { MODEL_FILE } from '../services/deidentify/classifier/model';
 import { score, type Figures } from './deidMetrics';
 import { load, sets } from './deid';
-import { trainingFile, WRITERS, writerNotes, type Note } from './deidLowo';
+import { WRITERS, writerNotes, type Note } from './deidLowo';
+import { devSource } from './trainDeid';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -77,25 +78,13 @@ export function noteExamples(n: Note, found: readonly Entity[]): Example[] {
   }));
 }
 
-/**
- * The development files, relative to the repository, and a SHA-256 of their contents in that order and of the name
- * model's (the names it finds are marked in the candidates: a new name model makes other examples).
- */
-export function devSource(): { files: string[]; sha256: string } {
-  const files = [...new Set(WRITERS.flatMap((w) => w.files.map((f) => (f.startsWith('typo:') ? 'typo-dev.jsonl' : trainingFile(f)))))]
-    .map((f) => path.join(repoRoot, 'bench', 'data', f))
-    .filter((f) => fs.existsSync(f));
-  const hash = crypto.createHash('sha256');
-  for (const f of [...files, MODEL_FILE]) hash.update(fs.readFileSync(f));
-  return { files: files.map((f) => path.relative(repoRoot, f)), sha256: hash.digest('hex') };
-}
-
 /** The model `npm run train:deid:facility` writes from `notes` at `threshold`. */
 export function trainShipped(notes: readonly Note[], threshold: number): FacilityModel {
   const data: Example[] = [];
   // The rules' spans the candidates are marked with go into the source hash too: a change of the rules (another
   // engineer's) makes other examples, and the byte-for-byte test then knows the model is from other rules.
-  const source = devSource();
+  // The name model's file is hashed beside the notes: the names it finds are marked in the candidates.
+  const source = devSource([MODEL_FILE]);
   const hash = crypto.createHash('sha256').update(source.sha256);
   for (const n of notes) {
     const found = foundIn(n, rulesRun(n.text));
