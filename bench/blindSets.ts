@@ -5,9 +5,10 @@
 import path from 'node:path';
 
 const FRESH = /fresh/;
-const LEAD_DIR = /(?:^|[/\\])lead[/\\]/;
+/** Anchored on bench/data/: a checkout that itself lives under a directory called "lead" is no blind set. */
+const LEAD_DIR = /(?:^|[/\\])bench[/\\]data[/\\]lead[/\\]/;
 
-/** Whether `file` (relative or absolute, as the script was given it) is one of the lead's blind sets. */
+/** Whether `file` (relative to the working directory, or absolute) is one of the lead's blind sets. */
 export function isBlindSet(file: string): boolean {
-  return FRESH.test(file) || LEAD_DIR.test(path.resolve(file));
+  return FRESH.test(path.basename(file)) || LEAD_DIR.test(path.resolve(file));
 }
