@@ -173,31 +173,78 @@ const capital = (raw: string): boolean => {
 };
 
 /**
- * What the classifier of round 7 knows of the note around a word, worked out once per note and only when a word is
- * asked: the note's case habit, which words the rules already hid as names or as other identifiers, and how each word
- * is written elsewhere in it. Features built from it carry across writers (no word of a note is kept in clear).
+ * What the classifier of round 7 knows of the note around a word: the note's case habit, which words the rules already
+ * hid as names or as other identifiers, and how each word is written elsewhere in it. Features built from it carry
+ * across writers (no word of a note is kept in clear). Only which words the rules hid is worked out when it is made (one
+ * walk over their spans: asked() needs it for every word); the habit and the note's words are read at their first use,
+ * so a note with no word asked pays for no more (most short notes).
  */
 export interface NoteContext {
   /** 'x' no capital anywhere (an all-lower note), 'C' most sentences open with a capital, 'm' mixed. */
-  habit: 'x' | 'C' | 'm';
+  readonly habit: 'x' | 'C' | 'm';
   /** Per token: 1 inside a name the rules found, 2 inside another identifier, 0 visible. */
   found: Uint8Array;
   /** The first and last token of a found name (-1 none). */
   firstName: number;
   lastName: number;
   /** Lower-cased words written with a capital inside a sentence somewhere in the note, and written in lower case. */
-  capped: Set<string>;
-  lowered: Set<string>;
+  readonly capped: Set<string>;
+  readonly lowered: Set<string>;
   /** Lower-cased words written more than once in the note (a name comes back; so does an everyday word). */
-  again: Set<string>;
+  readonly again: Set<string>;
 }
 
 /** The note's context for round-7 features; `covered` (sorted by start) are the spans the rules found. */
 export function noteContext(text: string, toks: readonly Token[], covered: readonly { start: number; end: number; type: string }[]): NoteContext {
-  const found = new Uint8Array(toks.length);
-  let firstName = -1;
-  let lastName = -1;
-  let c = 0;
+  return new LazyNote(text, toks, covered);
+}
+
+/** How the note's words are written: read once, at the first feature or question that needs it. */
+interface NoteWords {
+  habit: 'x' | 'C' | 'm';
+  capped: Set<string>;
+  lowered: Set<string>;
+  again: Set<string>;
+}
+
+class LazyNote implements NoteContext {
+  found: Uint8Array;
+  firstName = -1;
+  lastName = -1;
+  private words?: NoteWords;
+
+  constructor(private readonly text: string, private readonly toks: readonly Token[], covered: readonly { start: number; end: number; type: string }[]) {
+    this.found = new Uint8Array(toks.length);
+    let c = 0;
+    for (let i = 0; i < toks.length && c < covered.length; i++) {
+      const t = toks[i]!;
+      while (c < covered.length && covered[c]!.end <= t.start) c++;
+      if (c < covered.length && covered[c]!.start < t.end) {
+        const name = covered[c]!.type === 'NAME';
+        this.found[i] = name ? 1 : 2;
+        if (name) {
+          if (this.firstName < 0) this.firstName = i;
+          this.lastName = i;
+        }
+      }
+    }
+  }
+
+  get habit(): 'x' | 'C' | 'm' {
+    return (this.words ??= noteWords(this.text, this.toks)).habit;
+  }
+  get capped(): Set<string> {
+    return (this.words ??= noteWords(this.text, this.toks)).capped;
+  }
+  get lowered(): Set<string> {
+    return (this.words ??= noteWords(this.text, this.toks)).lowered;
+  }
+  get again(): Set<string> {
+    return (this.words ??= noteWords(this.text, this.toks)).again;
+  }
+}
+
+function noteWords(text: string, toks: readonly Token[]): NoteWords {
   let starts = 0;
   let capStarts = 0;
   let anyCap = false;
@@ -207,15 +254,6 @@ export function noteContext(text: string, toks: readonly Token[], covered: reado
   const again = new Set<string>();
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    while (c < covered.length && covered[c]!.end <= t.start) c++;
-    if (c < covered.length && covered[c]!.start < t.end) {
-      const name = covered[c]!.type === 'NAME';
-      found[i] = name ? 1 : 2;
-      if (name) {
-        if (firstName < 0) firstName = i;
-        lastName = i;
-      }
-    }
     if (!t.word) continue;
     if (seen.has(t.lower)) again.add(t.lower);
     else seen.add(t.lower);
@@ -229,7 +267,7 @@ export function noteContext(text: string, toks: readonly Token[], covered: reado
     else if (!cap) lowered.add(t.lower);
   }
   const habit = !anyCap ? 'x' : capStarts * 2 > starts ? 'C' : 'm';
-  return { habit, found, firstName, lastName, capped, lowered, again };
+  return { habit, capped, lowered, again };
 }
 
 /**
@@ -289,6 +327,11 @@ export function contextFeatures(text: string, toks: readonly Token[], i: number,
   return out;
 }
 
+/** A cue alone, and with the word's lists (a function, not a closure per word: the hot path makes none). */
+function cue(out: number[], c: number, l: number): void {
+  out.push(f(T.Cue, 100 + c), f(T.CueL, mix(c, l)));
+}
+
 function roundSeven(text: string, toks: readonly Token[], i: number, ctx: NoteContext, ask: number, cap: boolean, at: string, l: number, out: number[]): void {
   const t = toks[i]!;
   const p1 = toks[i - 1];
@@ -302,22 +345,20 @@ function roundSeven(text: string, toks: readonly Token[], i: number, ctx: NoteCo
   out.push(f(T.HL, mix(habit, l)));
   out.push(f(T.C2, classOf(p2)), f(T.Cn2, classOf(n2)));
   out.push(f(T.Ask, ask), f(T.AskL, mix(ask, l)), f(T.AskH, mix(ask, habit)));
-  // A cue alone, and with the word's lists.
-  const cue = (c: number) => out.push(f(T.Cue, 100 + c), f(T.CueL, mix(c, l)));
   // Names the rules found: right beside it (a surname after a given name, "marcus [whitehorse]"), or in the note.
-  if (p1 && ctx.found[i - 1] === 1 && gapIsSpace(text, p1, t)) cue(CUES.foundBefore);
-  if (n1 && ctx.found[i + 1] === 1 && gapIsSpace(text, t, n1)) cue(CUES.foundAfter);
-  if ((p2 && ctx.found[i - 2] === 1 && p1 && JOINS.has(p1.lower)) || (n2 && ctx.found[i + 2] === 1 && n1 && JOINS.has(n1.lower))) cue(CUES.foundBeside2);
-  if (ctx.firstName >= 0 && ctx.firstName < i) cue(CUES.foundEarlier);
-  if (ctx.lastName > i) cue(CUES.foundLater);
+  if (p1 && ctx.found[i - 1] === 1 && gapIsSpace(text, p1, t)) cue(out, CUES.foundBefore, l);
+  if (n1 && ctx.found[i + 1] === 1 && gapIsSpace(text, t, n1)) cue(out, CUES.foundAfter, l);
+  if ((p2 && ctx.found[i - 2] === 1 && p1 && JOINS.has(p1.lower)) || (n2 && ctx.found[i + 2] === 1 && n1 && JOINS.has(n1.lower))) cue(out, CUES.foundBeside2, l);
+  if (ctx.firstName >= 0 && ctx.firstName < i) cue(out, CUES.foundEarlier, l);
+  if (ctx.lastName > i) cue(out, CUES.foundLater, l);
   // Person cues a word or two further away: "met up w/ X", "texted her cuz X", "X n me went".
-  if (p2 && PERSON_BEFORE.has(p2.lower)) cue(CUES.before2);
-  if (p3 && PERSON_BEFORE.has(p3.lower)) cue(CUES.before3);
-  if (n2 && PERSON_AFTER.has(n2.lower)) cue(CUES.after2);
+  if (p2 && PERSON_BEFORE.has(p2.lower)) cue(out, CUES.before2, l);
+  if (p3 && PERSON_BEFORE.has(p3.lower)) cue(out, CUES.before3, l);
+  if (n2 && PERSON_AFTER.has(n2.lower)) cue(out, CUES.after2, l);
   // The same word written with a capital inside a sentence elsewhere in the note (a name the writer capitalised once).
-  if (!cap && ctx.capped.has(t.lower)) cue(CUES.capElsewhere);
-  if (cap && ctx.lowered.has(t.lower)) cue(CUES.lowerElsewhere);
-  if (ctx.again.has(t.lower)) cue(CUES.again);
+  if (!cap && ctx.capped.has(t.lower)) cue(out, CUES.capElsewhere, l);
+  if (cap && ctx.lowered.has(t.lower)) cue(out, CUES.lowerElsewhere, l);
+  if (ctx.again.has(t.lower)) cue(out, CUES.again, l);
 }
 
 /**

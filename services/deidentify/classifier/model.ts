@@ -110,7 +110,8 @@ export function asked(text: string, toks: readonly Token[], i: number, ctx: Note
     if (ctx.found[i - 1] === 1 || (p1.word && wordAsk.of(p1) & A.given)) return 3;
     if (k & A.named && PERSON_BEFORE.has(p1.lower)) return 4;
   }
-  if (k & A.capital && ctx.habit !== 'x' && boundary(text, toks, i) === '-') return 5;
+  // Where it stands first: the note's habit is read only for a capital inside a sentence.
+  if (k & A.capital && boundary(text, toks, i) === '-' && ctx.habit !== 'x') return 5;
   // featureSet 3: a word a name list holds ("trinity", "breeze", "gift"), wherever it stands, unless among the 500
   // commonest spoken words ("will", "long", "young"): those are words uncued, and most of the classifier's cost.
   if (every && k & A.rare) return 6;
@@ -232,7 +233,7 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
     const t = toks[i]!;
     while (c < covered.length && covered[c]!.end <= t.start) c++;
     if (c < covered.length && covered[c]!.start < t.end) continue;
-    // The note's context is built at its first word that may be asked (most notes have few).
+    // The note's context is made at its first word that may be asked; it reads the note's words only when a word is.
     if (r7 && !ctx && t.word && t.raw.length >= 2) ctx = noteContext(text, toks, covered);
     const ask = r7 ? asked(text, toks, i, ctx, true, every) : candidate(t) ? (wordLike(t) ? 2 : 1) : 0;
     // A compound of words is checked here, not in candidate(): training sees the words it always saw.
