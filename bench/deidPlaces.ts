@@ -1,0 +1,73 @@
+/**
+ * Facilities and street addresses per writer (round 8): `npx tsx bench/deidPlaces.ts [--misses] [--model off] FILE...`
+ * (files of bench/data, or paths). Prints, per file and summed, strict recall of FACILITY and STREET_ADDRESS spans,
+ * all identifiers' recall and leak, over-redaction, and the part of it the FACILITY spans make (characters of no
+ * identifier hidden as a facility, over the note's other characters). `--misses` prints the facility and address
+ * spans left and the facilities added over nothing — only for this round's development writers (DEV): an untouched
+ * writer is scored, never looked into. `--model off` scores without the facility model. Never a blind set (refused).
+ */
+import path from 'node:path';
+import { deidentify } from '../services/deidentify';
+import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
+import { score, type LabelledRecord, type PredictedSpan } from './deidMetrics';
+import { isBlindSet } from './blindSets';
+import { load } from './deid';
+
+/** Writers whose misses may be printed (round 8 facilities): train-s, u, w and round 7's development writers. */
+export const DEV = /train-[acegijsuw]\.txt$|-dev\d*\.(txt|jsonl)$/;
+
+const args = process.argv.slice(2);
+const showMisses = args.includes('--misses');
+if (args.includes('--model') && args[args.indexOf('--model') + 1] === 'off') useFacilityModel(null);
+const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--model');
+const pct = (n: number, d: number): string => (d ? ((100 * n) / d).toFixed(1) : '–').padStart(5);
+
+/** Characters outside every labelled span that a FACILITY prediction hides, over all characters outside them. */
+function facilityOver(recs: LabelledRecord[], preds: PredictedSpan[][]): number {
+  let other = 0;
+  let over = 0;
+  recs.forEach((r, i) => {
+    for (let k = 0; k < r.text.length; k++) {
+      if (/\s/.test(r.text[k]!) || r.spans.some((s) => s.start <= k && k < s.end)) continue;
+      other++;
+      if (preds[i]!.some((p) => p.type === 'FACILITY' && p.start <= k && k < p.end)) over++;
+    }
+  });
+  return other ? over / other : 0;
+}
+
+function row(name: string, recs: LabelledRecord[], preds: PredictedSpan[][]): void {
+  const f = score(recs, preds);
+  const cell = (t: string) => {
+    const x = f.perType[t];
+    return `${`${x?.found ?? 0}/${x?.spans ?? 0}`.padStart(7)} ${pct(x?.found ?? 0, x?.spans ?? 0)}`;
+  };
+  console.log(
+    `${name.padEnd(16)} fac ${cell('FACILITY')} | addr ${cell('STREET_ADDRESS')} | all ${pct(f.overall.found, f.overall.spans)} leak ${(100 * f.overall.leakRate).toFixed(1)} | over ${(100 * f.overRedaction).toFixed(2)} (fac ${(100 * facilityOver(recs, preds)).toFixed(2)})`,
+  );
+}
+
+const totals = { recs: [] as LabelledRecord[], preds: [] as PredictedSpan[][] };
+const around = (t: string, s: number, e: number) => JSON.stringify(`${t.slice(Math.max(0, s - 45), s)}[[${t.slice(s, e)}]]${t.slice(e, e + 30)}`);
+for (const file of files) {
+  const full = file.includes('/') ? path.resolve(file) : path.resolve(__dirname, 'data', file);
+  if (isBlindSet(full)) throw new Error(`deidPlaces: ${file} is a blind set`);
+  const recs = load(full);
+  const preds = recs.map((r) => deidentify(r.text).entities);
+  row(path.basename(file), recs, preds);
+  totals.recs.push(...recs);
+  totals.preds.push(...preds);
+  if (!showMisses || !DEV.test(full)) continue;
+  recs.forEach((r, i) => {
+    for (const s of r.spans) {
+      if (s.type !== 'FACILITY' && s.type !== 'STREET_ADDRESS') continue;
+      const left = [...r.text.slice(s.start, s.end)].some((ch, k) => !/\s/.test(ch) && !preds[i]!.some((p) => p.start <= s.start + k && s.start + k < p.end));
+      if (left) console.log(`  MISS ${s.type === 'FACILITY' ? 'F' : 'A'} ${around(r.text, s.start, s.end)}`);
+    }
+    for (const p of preds[i]!) {
+      if (p.type !== 'FACILITY' || r.spans.some((s) => s.start < p.end && p.start < s.end)) continue;
+      console.log(`  OVER F ${around(r.text, p.start, p.end)}`);
+    }
+  });
+}
+if (files.length > 1) row('TOTAL', totals.recs, totals.preds);
