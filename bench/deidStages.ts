@@ -47,23 +47,22 @@ function stages(name: string, texts: string[]): void {
   console.log(`\n## ${name}: ${n} records, ${bytes} bytes (${f1(bytes / n)} per record)`);
   console.log(`whole deidentify(): ${f1(whole / n)} µs per record, ${(bytes / whole).toFixed(2)} MB per CPU-second\n`);
   const rows: Array<[string, number]> = [];
-  const digits = texts.map((t) => /\d/.test(t));
   const groups: Entity[][][] = texts.map(() => []);
   for (const [detect, may] of S.detectors) {
     const us = cpuMedian(() => {
-      for (let i = 0; i < n; i++) if (may(texts[i]!, digits[i]!)) detect(texts[i]!);
+      for (let i = 0; i < n; i++) if (may(texts[i]!)) detect(texts[i]!);
     }, 0.15, 3);
     const gateUs = cpuMedian(() => {
-      for (let i = 0; i < n; i++) may(texts[i]!, digits[i]!);
+      for (let i = 0; i < n; i++) may(texts[i]!);
     }, 0.05, 3);
-    const open = texts.filter((t, i) => may(t, digits[i]!)).length;
+    const open = texts.filter((t) => may(t)).length;
     rows.push([`detector ${detect.name || '(anonymous)'} (gate open on ${open} of ${n}; gate alone ${f1(gateUs / n)})`, us]);
   }
   /** Each text through `stage` with its own input (`inputs[i]`), for timing: nothing is kept. */
   const each = <T>(inputs: T[], stage: (t: string, input: T) => unknown) => () => {
     for (let i = 0; i < n; i++) stage(texts[i]!, inputs[i]!);
   };
-  for (let i = 0; i < n; i++) groups[i] = S.detectors.map(([detect, may]) => (may(texts[i]!, digits[i]!) ? detect(texts[i]!) : []));
+  for (let i = 0; i < n; i++) groups[i] = S.detectors.map(([detect, may]) => (may(texts[i]!) ? detect(texts[i]!) : []));
   const ruled = groups.map((g) => S.settle(g));
   rows.push(["settle (the detectors' spans)", cpuMedian(each(groups, (_t, g) => S.settle(g)))]);
   rows.push(['classifierNames', cpuMedian(each(ruled, S.classifierNames))]);

@@ -16,7 +16,7 @@ import { keepScreenWords } from './screenWords';
 import { wordsInPlace } from './wordsInPlace';
 import { mergeSpans } from './spans';
 import { cue, digitsIn, mayHold } from './cues';
-import { factsOf } from './words';
+import { factsOf, MARK, type TextFacts } from './words';
 import { CORNER_CUE } from './address';
 import { detectionView, disguisedNames, folded, hasInvisible, hasOverride, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
 
@@ -43,13 +43,19 @@ export function knownNameSpans(text: string, known: readonly string[] | undefine
 }
 
 /**
- * Detectors in priority order: on overlap an earlier one wins unless a later span contains it whole.
- * Each carries a cheap test for a character its every match must hold, so texts without digits (most
- * reflections) skip the number detectors' regexes altogether.
+ * Detectors in priority order: on overlap an earlier one wins unless a later span contains it whole. Each says what
+ * every text it can match holds: any of the marks in `marks` (words.ts factsOf, one walk over the characters per
+ * text), or else what its own `test` finds. Most texts hold no digit, "@" or "_" (most reflections): the number and
+ * address detectors are one bit test away, and no detector runs a regex of its own just to learn it has nothing to do.
  */
-/** The gates get whether the text holds a digit, counted once per text (words.ts factsOf). */
-type Gate = (t: string, digit: boolean) => boolean;
-const DIGIT_: Gate = (_t, digit) => digit;
+interface Detector {
+  detect: (t: string) => Entity[];
+  /** MARK bits (words.ts): a text holding any of them opens the detector; ALWAYS opens it for every text. */
+  marks: number;
+  /** The rest of the gate, asked when no mark opened it (a cue word, a count, a cheap regex). */
+  test?: (t: string, f: TextFacts) => boolean;
+}
+const ALWAYS = -1;
 /** An email written out needs "dot" or a bracketed "at"; a handle without "@" needs an underscore or its platform. */
 const OBFUSCATED = new RegExp(`\\bdot\\b|\\(at\\)|\\[at\\]|\\bat \\S+\\.(?:com|ca|net|org)\\b|\\b(?:at|@) ?(?:${MAIL_PROVIDERS.join('|')})\\b`, 'i');
 const PLATFORM = /insta|snap|tik ?tok|twitter|\bfb\b|facebook|handle|user ?name|gamertag|discord|\big\b/i;
@@ -62,18 +68,48 @@ const PHONE_DIGITS = /\d(?:\D{0,3}\d){6}/;
 const OLD_AGE = /[91]\d|ninet|hundred/i;
 /** OLD_AGE without a digit needs one of its words (cues.ts): keep in step with it. */
 const OLD_AGE_CUE = cue('ninet hundred');
-const oldAge: Gate = (t, digit) => (digit || mayHold(t, OLD_AGE_CUE)) && OLD_AGE.test(t);
-const DETECTORS: Array<[(t: string) => Entity[], Gate]> = [
-  [p.email, (t) => t.includes('@')], [mp.obfuscatedEmail, (t) => (t.includes('@') || mayHold(t, OBFUSCATED_CUE)) && OBFUSCATED.test(t)], [p.url, (t) => t.includes('.')],
-  [p.ip, (t, digit) => digit && (t.includes('.') || t.includes(':'))],
-  [p.iban, DIGIT_], [p.handle, (t) => t.includes('@')], [mp.handles, (t) => t.includes('_') || (mayHold(t, PLATFORM_CUE) && PLATFORM.test(t))],
-  [p.healthCard, DIGIT_], [p.canadianPostal, (t, digit) => digit && digitsIn(t) >= 3], [mp.messyPostal, DIGIT_], [p.recordNumber, DIGIT_], [mp.labelledIds, DIGIT_],
-  [p.plate, DIGIT_], [p.zip, DIGIT_], [mp.messyPlates, DIGIT_],
-  [p.date, DIGIT_], [mp.messyDates, (t, digit) => digit || mp.mayHoldWordDate(t)], [p.idNumber, DIGIT_], [p.phone, (t) => digitsIn(t) >= 7 && PHONE_DIGITS.test(t)],
+const oldAge = (t: string, f: TextFacts): boolean => (f.digits > 0 || mayHold(t, OLD_AGE_CUE)) && OLD_AGE.test(t);
+const DIGIT = MARK.digit;
+const DETECTORS: Detector[] = [
+  { detect: p.email, marks: MARK.at },
+  { detect: mp.obfuscatedEmail, marks: 0, test: (t, f) => ((f.marks & MARK.at) !== 0 || mayHold(t, OBFUSCATED_CUE)) && OBFUSCATED.test(t) },
+  { detect: p.url, marks: MARK.dot },
+  { detect: p.ip, marks: 0, test: (_t, f) => f.digits > 0 && (f.marks & (MARK.dot | MARK.colon)) !== 0 },
+  { detect: p.iban, marks: DIGIT },
+  { detect: p.handle, marks: MARK.at },
+  { detect: mp.handles, marks: MARK.underscore, test: (t) => mayHold(t, PLATFORM_CUE) && PLATFORM.test(t) },
+  { detect: p.healthCard, marks: DIGIT },
+  { detect: p.canadianPostal, marks: 0, test: (t, f) => f.digits > 0 && digitsIn(t) >= 3 },
+  { detect: mp.messyPostal, marks: DIGIT },
+  { detect: p.recordNumber, marks: DIGIT },
+  { detect: mp.labelledIds, marks: DIGIT },
+  { detect: p.plate, marks: DIGIT },
+  { detect: p.zip, marks: DIGIT },
+  { detect: mp.messyPlates, marks: DIGIT },
+  { detect: p.date, marks: DIGIT },
+  { detect: mp.messyDates, marks: DIGIT, test: (t) => mp.mayHoldWordDate(t) },
+  { detect: p.idNumber, marks: DIGIT },
+  { detect: p.phone, marks: 0, test: (t) => digitsIn(t) >= 7 && PHONE_DIGITS.test(t) },
   // A street type or "on" opens the detector of streets without a number: "on whyte ave" holds no digit.
-  [addresses, (t, digit) => digit || (mayHold(t, CORNER_CUE) && /corner of/i.test(t))], [mp.messyAddresses, DIGIT_], [mp.namedStreets, (t) => mp.mayNameStreet(t)], [p.age, oldAge], [mp.messyAges, (t, digit) => digit || oldAge(t, digit)],
-  [places, () => true], [facilities, () => true], [mp.messyFacilities, () => true], [names, () => true], [messyNames, () => true],
+  { detect: addresses, marks: DIGIT, test: (t) => mayHold(t, CORNER_CUE) && /corner of/i.test(t) },
+  { detect: mp.messyAddresses, marks: DIGIT },
+  { detect: mp.namedStreets, marks: 0, test: (t) => mp.mayNameStreet(t) },
+  { detect: p.age, marks: 0, test: oldAge },
+  { detect: mp.messyAges, marks: DIGIT, test: oldAge },
+  { detect: places, marks: ALWAYS },
+  { detect: facilities, marks: ALWAYS },
+  { detect: mp.messyFacilities, marks: ALWAYS },
+  { detect: names, marks: ALWAYS },
+  { detect: messyNames, marks: ALWAYS },
 ];
+
+/** Whether a detector may match a text with these facts (false: it cannot, and is not run). */
+function opens(d: Detector, t: string, f: TextFacts): boolean {
+  return (d.marks & f.marks) !== 0 || d.marks === ALWAYS || (d.test !== undefined && d.test(t, f));
+}
+
+/** A closed detector's spans: none (settle only reads them). */
+const NONE: Entity[] = [];
 
 function settle(candidates: Entity[][]): Entity[] {
   let accepted: Entity[] = [];
@@ -196,15 +232,26 @@ function joinNames(text: string, found: Entity[]): Entity[] {
 }
 
 /** The pipeline's parts, for bench/deidStages.ts to time one by one (not an API). */
-export const stagesForBench = { detectors: DETECTORS, settle, dropKept, everywhere, joinNames, classifierNames };
+export const stagesForBench = {
+  /** Each detector with its gate, as [detect, may(text)]. */
+  detectors: DETECTORS.map((d) => [d.detect, (t: string) => opens(d, t, factsOf(t))] as const),
+  settle,
+  dropKept,
+  everywhere,
+  joinNames,
+  classifierNames,
+};
 
 /** The entities of one reading of a text: the text itself, or its detection view (evasion.ts), in its offsets. */
 function spansIn(text: string, opts: DeidentifyOptions): Entity[] {
-  const digit = factsOf(text).digits > 0;
+  const facts = factsOf(text);
   // A phone said in words and a name disguised in a person slot come first: nothing else reads them whole.
   const spelled = disguisedNames(text);
   const groups: Entity[][] = [knownNameSpans(text, opts.knownNames), spelledPhones(text), spelled.spans];
-  for (const [detect, may] of DETECTORS) groups.push(may(text, digit) ? detect(text) : []);
+  for (let i = 0; i < DETECTORS.length; i++) {
+    const d = DETECTORS[i]!;
+    groups.push(opens(d, text, facts) ? d.detect(text) : NONE);
+  }
   const ruled = settle(groups);
   // The name classifier's second look at the words the rules left visible (classifier/model.ts; on by default).
   const guessed = classifierNames(text, ruled);

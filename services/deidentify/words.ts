@@ -54,16 +54,29 @@ export function wordsOf(text: string): Token[] {
 
 /**
  * What one walk over a text's characters tells the gates, instead of a regex scan each: whether the text is all ASCII
- * (/[\u0080-\uFFFF]/ finds nothing), how many ASCII digits (/\d/) and capitals A-Z it holds.
+ * (/[\u0080-\uFFFF]/ finds nothing), how many ASCII digits (/\d/) and capitals A-Z it holds, and which of the marks
+ * below (`t.includes(...)`) it holds.
  */
 export interface TextFacts {
   ascii: boolean;
   digits: number;
   capitals: number;
+  /** MARK bits: one for each mark the text holds, and DIGIT for any ASCII digit. */
+  marks: number;
 }
 
+/** Bits of TextFacts.marks: a mark a gate needs, found in the same walk. */
+export const MARK = { digit: 1, at: 2, dot: 4, colon: 8, underscore: 16 } as const;
+/** The bit of each mark by its character code (0: none). */
+const MARK_OF = new Uint8Array(128);
+MARK_OF[64] = MARK.at;
+MARK_OF[46] = MARK.dot;
+MARK_OF[58] = MARK.colon;
+MARK_OF[95] = MARK.underscore;
+for (let c = 48; c <= 57; c++) MARK_OF[c] = MARK.digit;
+
 let factsText: string | undefined;
-let lastFacts: TextFacts = { ascii: true, digits: 0, capitals: 0 };
+let lastFacts: TextFacts = { ascii: true, digits: 0, capitals: 0, marks: 0 };
 
 /** The facts of `text` (kept for the last text: the stages ask in turn about the same one). */
 export function factsOf(text: string): TextFacts {
@@ -71,15 +84,19 @@ export function factsOf(text: string): TextFacts {
   let ascii = true;
   let digits = 0;
   let capitals = 0;
+  let marks = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 128) ascii = false;
-    else if (c <= 57) {
-      if (c >= 48) digits++;
-    } else if (c >= 65 && c <= 90) capitals++;
+    else {
+      marks |= MARK_OF[c]!;
+      if (c <= 57) {
+        if (c >= 48) digits++;
+      } else if (c >= 65 && c <= 90) capitals++;
+    }
   }
   factsText = text;
-  lastFacts = { ascii, digits, capitals };
+  lastFacts = { ascii, digits, capitals, marks };
   return lastFacts;
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { blank, factsOf, plainLetters, Token, wordsOf } from '../../../services/deidentify/words';
+import { blank, factsOf, MARK, plainLetters, Token, wordsOf } from '../../../services/deidentify/words';
 import { tokenize } from '../../../services/deidentify/classifier/features';
 
 describe('deidentify: words (one tokenisation shared by messyNames and the classifier)', () => {
@@ -58,8 +58,8 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
     for (const w of ["o'neil", 'anne-sophie', 'Zoë', 'İstanbul', 'ab1', '`', '@', '[']) assert.equal(plainLetters(w), false, w);
   });
 
-  it('tells the gates what the regexes they replace would (all ASCII, digits, capitals A-Z), on random texts', () => {
-    const alphabet = ['a', 'Z', 'M', '0', '9', '5', ' ', '/', ':', '@', '[', '`', '{', '~', '\u007F', '\u0080', 'é', '７', '\u200B', '\uD83D', '\uDE00', 'Ω'];
+  it('tells the gates what the regexes they replace would (all ASCII, digits, capitals A-Z, marks), on random texts', () => {
+    const alphabet = ['a', 'Z', 'M', '0', '9', '5', ' ', '/', ':', '@', '.', '_', '＠', '．', '[', '`', '{', '~', '\u007F', '\u0080', 'é', '７', '\u200B', '\uD83D', '\uDE00', 'Ω'];
     let seed = 13;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
     for (let k = 0; k < 3000; k++) {
@@ -69,6 +69,8 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
       assert.equal(f.ascii, !/[\u0080-\uFFFF]/.test(text), text);
       assert.equal(f.digits, text.match(/\d/g)?.length ?? 0, text);
       assert.equal(f.capitals, text.match(/[A-Z]/g)?.length ?? 0, text);
+      const marks = { digit: /\d/.test(text), at: text.includes('@'), dot: text.includes('.'), colon: text.includes(':'), underscore: text.includes('_') };
+      for (const [mark, held] of Object.entries(marks)) assert.equal((f.marks & MARK[mark as keyof typeof MARK]) !== 0, held, `${mark} in ${text}`);
       assert.equal(factsOf(text), f, 'kept for the last text');
     }
   });
