@@ -189,10 +189,70 @@ function withSlottedSurname(text: string, e: Entity): Entity {
 }
 
 /**
+ * Whether `w` (a word of the "name-edge-before" group) is a title before `next`: always, unless a given-name list holds
+ * `w` too ("Don", "Nani", "Abba"); then only before a given name that is no English word ("Don Aurelio", "Tia Rosa";
+ * "Don Smith", "Don Grace" stay whole).
+ */
+function titleBefore(w: string, next: string): boolean {
+  const d = dictionaries();
+  return !d.firstNames.has(w) || (d.firstNames.has(next) && !d.common.has(next));
+}
+
+/**
+ * A name span less a title or honorific at its edge ("pani Stefaniya", "Khanum Rahimi", "Ato Girma", "Soraya khanum",
+ * "krishna sano"): keep-list groups scoped "name-edge-before" and "name-edge-after". A word a given-name list also
+ * holds ("Don", "Nani", "Jan") is taken off only where it cannot be the name: before another given name ("Don Aurelio";
+ * "Don Smith" stays whole), or after the name in lower case ("javad jan").
+ */
+function withoutHonorifics(text: string, e: Entity): Entity {
+  const typed = text.slice(e.start, e.end);
+  const words: Array<[number, number]> = [];
+  SPAN_WORD.lastIndex = 0;
+  for (let m = SPAN_WORD.exec(typed); m; m = SPAN_WORD.exec(typed)) words.push([e.start + m.index, e.start + m.index + m[0].length]);
+  if (words.length < 2) return e;
+  const kl = keepList().scoped;
+  const before = kl.get('name-edge-before');
+  const after = kl.get('name-edge-after');
+  const first = dictionaries().firstNames;
+  const lower = (k: number): string => text.slice(words[k]![0], words[k]![1]).toLowerCase();
+  let a = 0;
+  let b = words.length - 1;
+  const w0 = lower(0);
+  if (before?.has(w0) && titleBefore(w0, lower(1))) a = 1;
+  const wz = lower(b);
+  if (b > a && after?.has(wz) && (!first.has(wz) || text.slice(words[b]![0], words[b]![1]) === wz)) b--;
+  return a === 0 && b === words.length - 1 ? e : { ...e, start: words[a]![0], end: words[b]![1] };
+}
+
+/**
+ * Whether the one-word name span `e` is a title or honorific the rules found apart from the name beside it ("[agha]
+ * [javad]", "[soraya] [khanum]"), by the same rule as withoutHonorifics.
+ */
+function honorificBeside(text: string, found: readonly Entity[], e: Entity): boolean {
+  const typed = text.slice(e.start, e.end);
+  const w = typed.toLowerCase();
+  const kl = keepList().scoped;
+  const first = dictionaries().firstNames;
+  if (kl.get('name-edge-before')?.has(w)) {
+    const next = found.find((o) => o.type === 'NAME' && o.start >= e.end && /^[ \t]+$/.test(text.slice(e.end, o.start)));
+    if (next && titleBefore(w, /^\S+/.exec(text.slice(next.start, next.end))![0].toLowerCase())) return true;
+  }
+  if (kl.get('name-edge-after')?.has(w) && (!first.has(w) || typed === w)) {
+    return found.some((o) => o.type === 'NAME' && o.end <= e.start && /^[ \t]+$/.test(text.slice(o.end, e.start)));
+  }
+  return false;
+}
+
+/**
  * The name spans of `found` less those given back as words by their place; `known` (names asked to hide) stay, and
  * so does a word beside a span that stays ("tansi castillo": a name of two words; "de la" between two names).
  */
 export function wordsInPlace(text: string, found: Entity[], known: readonly Entity[]): Entity[] {
+  found = found.map((e) => (e.type === 'NAME' && text.slice(e.start, e.end).includes(' ') && !known.some((k) => k.start < e.end && e.start < k.end) ? withoutHonorifics(text, e) : e));
+  if (found.length > 1) {
+    const apart = found.filter((e) => e.type === 'NAME' && !/\s/.test(text.slice(e.start, e.end)) && !known.some((k) => k.start < e.end && e.start < k.end) && honorificBeside(text, found, e));
+    if (apart.length) found = found.filter((e) => !apart.includes(e));
+  }
   if (found.some((e) => e.type === 'NAME' && /\s(?:n|and|&|will)(?:\s|$)/.test(text.slice(e.start, e.end)))) {
     found = found.flatMap((e) => (e.type === 'NAME' && !known.some((k) => k.start < e.end && e.start < k.end) && /\s(?:n|and|&|will)(?:\s|$)/.test(text.slice(e.start, e.end)) ? withoutJoins(text, e) : [e]));
   }

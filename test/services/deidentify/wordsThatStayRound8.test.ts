@@ -1,0 +1,51 @@
+// Round 8 of the over-redaction work (issue 13): the kinds of words writers new to the team saw hidden, fixed as kinds.
+// Each kind keeps its words and still hides a person of the same or a look-alike name in a person slot. Every example
+// is made up for these tests (none is a note of a bench set).
+import assert from 'node:assert/strict';
+import { keepList } from '../../../services/deidentify/keepList';
+import { hidden, stays } from '../../helpers/deidentify';
+
+describe('deidentify: titles and honorifics at the edge of a name (content/deid-keep.json "name-edge-before/after")', () => {
+  it('loads both groups as scoped words, not as words kept everywhere', () => {
+    const k = keepList();
+    assert.ok(k.scoped.get('name-edge-before')?.has('khanum'));
+    assert.ok(k.scoped.get('name-edge-after')?.has('jan'));
+    assert.ok(!k.words.has('pani'), 'a title alone is left to the name rules');
+  });
+
+  it('keeps a title or honorific before the name and hides the name', () => {
+    for (const [text, title, name] of [
+      ['sat with pani Halyna at the hospital, she is tired', 'pani', 'Halyna'],
+      ['Khanum Moradi called about the rent', 'Khanum', 'Moradi'],
+      ['drove ato Bekele to his appt', 'ato', 'Bekele'],
+      ['Sister Grace from the church brought soup', 'Sister', 'Grace'],
+      ['Officer Dube took the report', 'Officer', 'Dube'],
+      ['Tia Rosa came with the kids', 'Tia', 'Rosa'],
+    ] as const) {
+      stays(text, title);
+      hidden(text, name, 'NAME');
+    }
+  });
+
+  it('keeps an honorific after the name and hides the name', () => {
+    for (const [text, title, name] of [
+      ['took Leila khanum to the clinic', 'khanum', 'Leila'],
+      ['dropped off food for navid jan', 'jan', 'navid'],
+      ['texted Sunita didi about the rent', 'didi', 'Sunita'],
+    ] as const) {
+      stays(text, title);
+      hidden(text, name, 'NAME');
+    }
+  });
+
+  it('hides a title word that is a given name when it may be the name itself', () => {
+    // "Don" before a surname-like word is a first name: the whole name is hidden.
+    hidden('Don Smith came by the office', 'Don Smith', 'NAME');
+    hidden('met Jan at the dropin', 'Jan', 'NAME');
+    hidden('my worker Don said ok', 'Don', 'NAME');
+    // Capitalised after a name, a given name is a second name ("Marie Jan"), not the endearment.
+    hidden('called Mariam and Hamid Jan about the rent', 'Hamid', 'NAME');
+    // An honorific is given back only beside a name found: alone in a person's slot it stays hidden.
+    hidden('met khanum at the dropin', 'khanum', 'NAME');
+  });
+});
