@@ -7,7 +7,7 @@ import { names } from './names';
 import { KEEP, MAIL_PROVIDERS } from './lexicon';
 import { everyday, messyNames, SAFE } from './messy';
 import * as mp from './messyPatterns';
-import { keepPhraseSpans, phraseMayCover } from './keepList';
+import { keepPhraseSpans, keptAsWritten, phraseMayCover } from './keepList';
 import { places } from './places';
 import { dictionaries } from './dictionaries';
 import { classifierNames } from './classifier/model';
@@ -137,6 +137,8 @@ function dropKept(text: string, found: Entity[]): Entity[] {
   // Looked for only around the names and places found: the phrase regex is costly over a whole text.
   return found.filter((e) => {
     if (e.type !== 'NAME' && e.type !== 'FACILITY') return true;
+    // "left AMA", "took him to ED": care and mutual-aid acronyms in their capitals (keepList.ts keptAsWritten).
+    if (keptAsWritten(text, e.start, e.end)) return false;
     // Most names are no word of any phrase: the regex is skipped for them.
     if (!phraseMayCover(text, e.start)) return true;
     const from = Math.max(0, e.start - 40);

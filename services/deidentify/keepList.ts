@@ -25,13 +25,18 @@ export interface KeepList {
   scoped: Map<string, Set<string>>;
   /** Single words of the groups marked "slot": a name list may hold them, and then a person slot makes them a name. */
   slotted: Set<string>;
+  /**
+   * Terms of the groups marked "case": "exact", as written ("AMA", "ED", "NA"): kept only in those capitals, never in
+   * the words above (in lower case they are given names: "ama", "Ed", "Na"). See keptAsWritten().
+   */
+  exact: Set<string>;
 }
 
 let cached: KeepList | undefined;
 
 export function keepList(): KeepList {
   if (cached) return cached;
-  const data = JSON.parse(fs.readFileSync(path.join(CONTENT, 'deid-keep.json'), 'utf8')) as { groups: Array<{ terms: string[]; scope?: string; slot?: boolean }> };
+  const data = JSON.parse(fs.readFileSync(path.join(CONTENT, 'deid-keep.json'), 'utf8')) as { groups: Array<{ terms: string[]; scope?: string; slot?: boolean; case?: 'exact' }> };
   const schema = JSON.parse(fs.readFileSync(path.join(CONTENT, 'schemas', 'deid-keep.schema.json'), 'utf8')) as object;
   const validate = new Ajv({ strict: true }).compile(schema);
   if (!validate(data)) throw new Error(`content/deid-keep.json: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
@@ -40,7 +45,12 @@ export function keepList(): KeepList {
   const groups = new Map<string, Set<string>>();
   const scoped = new Map<string, Set<string>>();
   const slotted = new Set<string>();
-  for (const g of data.groups as Array<{ id: string; terms: string[]; scope?: string; slot?: boolean }>) {
+  const exact = new Set<string>();
+  for (const g of data.groups as Array<{ id: string; terms: string[]; scope?: string; slot?: boolean; case?: 'exact' }>) {
+    if (g.case === 'exact') {
+      for (const t of g.terms) exact.add(t.trim());
+      continue;
+    }
     if (g.scope) {
       const inScope = scoped.get(g.scope) ?? new Set<string>();
       scoped.set(g.scope, inScope);
@@ -57,8 +67,25 @@ export function keepList(): KeepList {
       if (g.slot && !/[\s]/.test(l)) slotted.add(l);
     }
   }
-  cached = { words, phrases: [...phrases].sort((a, b) => b.length - a.length), groups, scoped, slotted };
+  cached = { words, phrases: [...phrases].sort((a, b) => b.length - a.length), groups, scoped, slotted, exact };
   return cached;
+}
+
+/**
+ * Whether text[start, end) is a term kept as written ("left AMA", "took him to ED", "goes to NA"): those capitals
+ * exactly, in a note not written in capitals (where "AMA" may be the name "Ama" shouted). Other cases of the same
+ * letters are left to the name rules ("ama came by", "Ed called").
+ */
+export function keptAsWritten(text: string, start: number, end: number): boolean {
+  if (end - start > 4 || !keepList().exact.has(text.slice(start, end))) return false;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
+  return lower > upper;
 }
 
 /** The terms of some keep-list groups together (lower case); an unknown id adds nothing. */
