@@ -159,7 +159,7 @@ function markedIds(t: string): Entity[] {
   return out;
 }
 
-const STREET = 'hollow|holler|pike|st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad|bay|rise|landing|point|pt|view|link|cove|common|commons|wynd|gardens|gdns|crossing|glen|vale|loop';
+const STREET = 'hollow|holler|pike|st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad|bay|rise|landing|point|pt|view|link|cove|common|commons|wynd|gardens|gdns|crossing|glen|vale|loop|concourse|esplanade|promenade|causeway|boardwalk|turnpike|expressway|plaza';
 // In SMS "w" is "with" and "n" is "and": before a person or a possessive they are no direction ("95 st w his cousin").
 const WITH_AFTER = '(?!\\s(?:his|her|my|the|a|an|their|our|me|him|them|us|u|ur|it|some|kids?|bf|gf|mom|dad|ma|sis|bro|friends?|fam|family|cousin|aunt|auntie|uncle|partner|wife|husband|son|daughter|baby|dog)\\b)';
 const DIR = `(?:\\s(?:nw|ne|sw|se|s|e|north ?west|north ?east|south ?west|south ?east|north|south|east|west)\\b\\.?|\\s(?:n|w)\\b\\.?${WITH_AFTER})?`;
@@ -184,6 +184,7 @@ const STREET_TYPE_IN = new RegExp(`\\s(?:${STREET})\\b|\\d(?:st|ave|avenue|stree
 /** The words STREET_TYPE_IN and UNIT_IN need (cues.ts); UNIT_IN's "#" and "12 - 34" are looked for apart. */
 const STREET_TYPE_CUE = cue('', STREET.replace(/\|/g, ' '));
 const UNIT_CUE = cue('apt apartment unit suite ste bsmt basement bay lot room rm');
+const UNIT_ALONE = /(?<![\p{L}\p{N}#])(?:apt|apartment|app|suite|unit)\.?\s?#?\s?(?:\d{1,5}[a-z]?|[a-z]\d{1,4})(?![\p{L}\p{N}.,:/-]\d|[\p{L}\p{N}])(?!\s(?:of|mg|am|pm|days?|weeks?|hrs?|hours?|mins?)\b)/giu;
 const UNIT_IN = /(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\.?\s?#?\s?[\da-z]|\d[a-z]?\s-\s\d/iu;
 /** Rural routes and boxes: "rr 3 site 2 box 9", "r.r. 1", "po box 88", "p.o. box 412", "box 412". */
 const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?:site|s|box|comp|c)\s?#?\d{1,5}){0,2}|(?:general delivery,?\s)?(?:p\.?\s?o\.?\s?b\.?|(?:p\.?\s?o\.?\s?)?box)\s?#?\d{1,6}(?:,?\s(?:stn|station)\s\p{L}+)?|site\s\d{1,3},?\s(?:box|comp|c)\s?\d{1,5}|(?:hc|h\.c\.|star route|rt|rte|route)\s?#?\d{1,3},?\s(?:box)\s?#?\d{1,5})(?![\p{L}\p{N}])/giu;
@@ -321,6 +322,7 @@ const smsWords = (): Set<string> => (sms ??= keepGroups('sms', 'typos', 'risk-la
  * word or number name the street. Not a weekday, month, SMS word or prose ("the walmart on sunday", "the clinic on
  * time").
  */
+const DIRECTED_STREET = /\bon\s(([nsew])\.?\s(\p{L}[\p{L}'’-]{2,}))(?![\p{L}\p{N}'’-])/giu;
 const ON_WORD = /\bon\s(\d{2,3}(?:st|nd|rd|th)?|\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}'’-])/giu;
 const NOT_STREET_AFTER_ON = new Set(
   'foot fire sale time break shift call duty hold board site top line it fri sat sun mon tues wed thurs monday tuesday wednesday thursday friday saturday sunday weekend weekends payday welfare cheque day night nights purpose track meds methadone suboxone crack meth the a her his my their our its way lunch tv camera video speaker phone tap probation parole bail'.split(' '),
@@ -401,6 +403,14 @@ export function namedStreets(t: string): Entity[] {
     for (let k = 0; k < n; k++) start = before.lastIndexOf(words[words.length - 1 - k]!, start - 1);
     out.push({ start: m.index - before.length + start, end: m.index + m[0].length + dir[0].length, type: 'ADDRESS' });
   }
+  // A direction before a street's name makes it one with no type or number: "the old apartment on s henderson" (round 8).
+  DIRECTED_STREET.lastIndex = 0;
+  for (let m = / on [nsew]\.? /i.test(t) ? DIRECTED_STREET.exec(t) : null; m; m = DIRECTED_STREET.exec(t)) {
+    const w = m[3]!.toLowerCase();
+    if (proseWord(w) || KEEP.has(w) || NOT_STREET_AFTER_ON.has(w) || (dictionaries().english.has(w) && !STREET_WORDS.has(w) && !dictionaries().anyNames.has(w))) continue;
+    const end = m.index + m[0].length;
+    out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
+  }
   ON_WORD.lastIndex = 0;
   for (let m = / on /i.test(t) ? ON_WORD.exec(t) : null; m; m = ON_WORD.exec(t)) {
     const w = m[1]!.toLowerCase();
@@ -479,6 +489,8 @@ export function messyAddresses(t: string): Entity[] {
     if (SAFE.has(words[0]!)) continue;
     out.push({ start: m.index, end, type: 'ADDRESS' });
   }
+  // A unit alone, its building unsaid: "drop the toys at apt 4C", "unit 1204 and unit 806" (round 8; "unit 2 of" stays).
+  if (mayHold(t, UNIT_CUE)) out.push(...all(t, UNIT_ALONE, 'ADDRESS'));
   if (/\d[- ]\d{1,3}[- ]\d{1,2}[ -]?[we]|\blot\s?\d|\bcon(?:c|cession)?\.?\s?\d/i.test(t)) out.push(...all(t, LAND, 'ADDRESS'));
   if (/\bh(?:ou)?se\s?#?\s?\d/i.test(t)) out.push(...all(t, HOUSE_NUMBER, 'ADDRESS'));
   if (/00\sbl(?:oc)?k/i.test(t)) out.push(...all(t, BLOCK, 'ADDRESS'));
