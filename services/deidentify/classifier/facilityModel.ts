@@ -22,6 +22,7 @@ import { spoken } from '../dictionaries';
 import { GENERIC_PLACES, KIND_WORDS, OWNER_WORDS } from '../messyPatterns';
 import { SAFE } from '../messy';
 import { blank } from '../words';
+import { keepGroups, keptAsWritten } from '../keepList';
 
 /** A facility model: the name classifier's model format (train.ts), its `trainedOn.names` counting facility spans. */
 export type FacilityModel = NameModel & { kind: 'facility' };
@@ -41,7 +42,8 @@ const PLACE_VERBS = new Set(
 );
 /** Words that may join a place's name inside it, never open or close it ("house of hope", "u of a"). */
 const JOINS = new Set(['of', 'de', 'du', 'des', 'la', 'le', 'the', 'and', 'on']);
-const ARTICLES = new Set(['the', 'teh', 'da', 'tha']);
+/** "the" as typed, and French articles before a place ("ruby at le phare tonight", "from la maison"). */
+const ARTICLES = new Set(['the', 'teh', 'da', 'tha', 'le', 'la']);
 const MAX_WORDS = 4;
 
 /** A candidate span: its tokens [from, to], the preposition's token, and its features. */
@@ -67,8 +69,31 @@ function cls(t: Token | undefined): string {
 }
 
 /**
+ * Words places are named with (round 8), whatever the writer's places: the land a place is named for ("poplar ridge",
+ * "harbor view", "echo glen") and the words of an organisation's or a faith's name ("access alliance", "the fortune
+ * society", "christ apostolic"). A kind of its own, so a new writer's "sunset ridge" reads like another's "pine hill".
+ */
+const LAND_WORDS = new Set(
+  `view vista ridge ridges hill hills heights gate gates grove groves glen valley vale creek river rivers lake lakes pond
+   point place gardens garden terrace crossing commons pines oaks maples elms cedars birches willows springs falls haven
+   harbour harbor bay landing meadow meadows woods wood forest village acres fields field farm ranch estates bluff bluffs
+   cove shores shore island isle mountain mount summit peak rock rocks stone bridge bridges brook brooks hollow bend`
+    .trim()
+    .split(/\s+/),
+);
+const ORG_WORDS = new Set(
+  `alliance society defenders services service network partners partnership collective association coalition foundation
+   ministries ministry league council agency fellowship tabernacle temple cathedral chapel parish mosque masjid
+   synagogue gurdwara apostolic baptist pentecostal methodist anglican lutheran presbyterian adventist evangelical
+   assembly sanctuary ministries cooperative co-op union`
+    .trim()
+    .split(/\s+/),
+);
+
+/**
  * What a word says of a place: a kind or size of place ("youth", "rec"), a generic place ("jail"), an owner ("moms"),
- * a possessive, else the band of its rank in spoken English ("0" the 500 commonest … "4" rarer or never said).
+ * a possessive, the land a place is named for or an organisation's word (LAND_WORDS, ORG_WORDS), else the band of its
+ * rank in spoken English ("0" the 500 commonest … "4" rarer or never said).
  */
 function kind(t: Token): string {
   const w = t.lower;
@@ -76,6 +101,11 @@ function kind(t: Token): string {
   if (GENERIC_PLACES.has(w)) return 'generic';
   if (OWNER_WORDS.test(w)) return 'owner';
   if (/['’]s?$/.test(w)) return 'poss';
+  if (LAND_WORDS.has(w)) return 'land';
+  if (ORG_WORDS.has(w)) return 'org';
+  return rankBand(w);
+}
+function rankBand(w: string): string {
   const r = spoken().rank.get(w);
   return r === undefined ? '4' : r < 500 ? '0' : r < 2000 ? '1' : r < 10_000 ? '2' : r < 30_000 ? '3' : '4';
 }
@@ -244,7 +274,12 @@ interface WordInfo {
   head: number;
   s3: number;
   kept: boolean;
+  /** A city, province or state of the keep-list: it may open a place's name of two words or more ("toronto west"). */
+  city: boolean;
 }
+let cityWords: Set<string> | undefined;
+const cities = (): Set<string> => (cityWords ??= keepGroups('places', 'world-places'));
+const CITY_FIRST = bucket('cityfirst', '');
 const wordInfo = wordMemo((raw): WordInfo => {
   const t = new Token(0, raw.length, raw);
   const c = cls(t);
@@ -255,7 +290,7 @@ const wordInfo = wordMemo((raw): WordInfo => {
   const lower = t.lower;
   const parts = lower.split('-');
   const compound = parts.length > 1 && parts.every((x) => x.length > 0 && /[CVEI]/.test(lists(x)) && !/F/.test(lists(x)));
-  return { cls: c, safe: SAFE.has(lower) && !NOUNS.has(lower), compound, slip: l === 'M', owner: OWNER_WORDS.test(lower), everyday: raw === lower && (k === '0' || k === '1'), c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K') };
+  return { cls: c, safe: SAFE.has(lower) && !NOUNS.has(lower), compound, slip: l === 'M', owner: OWNER_WORDS.test(lower), everyday: raw === lower && /^[01]$/.test(rankBand(lower)), c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K'), city: cities().has(lower) };
 });
 
 /**
@@ -287,7 +322,11 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
     const first = toks[s]!;
     // A keep-listed word (a chain, program, province or city) or a slip of one, a noun of the function-word list or an
     // owner's home opens no place's name.
-    if (!first.word || marks[s] === 2 || marks[s] === 3 || closed(text, toks, s) || NOUNS.has(first.lower) || wordInfo.of(first).kept || wordInfo.of(first).compound || wordInfo.of(first).owner || wordInfo.of(first).slip) continue;
+    // A city opens one of two words or more only ("at toronto west", "Seattle Children's"; "moved to calgary" is none).
+    const cityFirst = wordInfo.of(first).kept && wordInfo.of(first).city;
+    if (!first.word || marks[s] === 2 || marks[s] === 3 || closed(text, toks, s) || NOUNS.has(first.lower) || (wordInfo.of(first).kept && !cityFirst) || wordInfo.of(first).compound || wordInfo.of(first).owner || wordInfo.of(first).slip) continue;
+    // A care or mutual-aid acronym in its capitals opens none either: "left AMA", "took him to ED", "goes to NA".
+    if (keptAsWritten(text, first.start, first.end)) continue;
     if (habit < 0) habit = HABITS.indexOf(caseHabit(text, toks));
     const verb = at === '@' ? undefined : toks[p - 1];
     const verbF = verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : verb ? wordInfo.of(verb).cls : '_';
@@ -309,7 +348,7 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       // Nothing to add where the rules hid every word already.
       if (nameMarks === e - s + 1) continue;
       // One everyday word in lower case is a kind of place, never a place's name alone: "slept at the park", "at the store".
-      if (e === s && wordInfo.of(t).everyday) continue;
+      if (e === s && (wordInfo.of(t).everyday || cityFirst)) continue;
       // A word right before a number labels it ("parked at apt 204", "at room 4"): the detectors' call, as in screenWords.
       const num = toks[e + 1];
       if (num && !num.word && joined(text, t, num)) continue;
@@ -324,6 +363,7 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       const last = toks[e]!;
       const lastInfo = wordInfo.of(last);
       f.push(lastInfo.head, lastInfo.s3, flF(firstInfo.c * 45 + lastInfo.c * 5 + n), capFirst);
+      if (cityFirst) f.push(CITY_FIRST);
       // What follows: the end, a sign, a function word (by its form: "for", "since", "again"), or a word by its class.
       const nx = toks[e + 1];
       const after = afterOf(!nx ? 'END' : !joined(text, last, nx) ? `P${text.slice(last.end, nx.start).trim().charAt(0)}` : SAFE.has(nx.lower) ? `w${nx.lower}` : `c${wordInfo.of(nx).cls}`);
@@ -425,6 +465,7 @@ export function decode(scored: ReadonlyArray<Candidate & { score: number }>, thr
  * [NAME]" becomes one FACILITY); `found` as given when the model finds nothing.
  */
 export function withFacilities(text: string, found: Entity[]): Entity[] {
+  found = withTheirCity(text, found);
   observer?.(text, found);
   const scorer = activeFacilityScorer();
   if (!scorer) return found;
@@ -439,6 +480,29 @@ export function withFacilities(text: string, found: Entity[]): Entity[] {
     out.push({ start, end, type: 'FACILITY' });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A place preposition or "the" right before a city that opens a place's name: "at [toronto] west hospital". */
+const BEFORE_CITY = /(?:^|[^\p{L}])(?:at|to|from|in|into|@|the|outta|near)\s+$/iu;
+/**
+ * A facility the rules found right after a city of the keep-list, itself after a place preposition or "the", takes the
+ * city in: "at toronto [west hospital]", "is at Toronto [West Detention]" (the rules leave a kept city out of a name).
+ * "moved to calgary, [the mission]" (a sign between) and "[Grace Hospital] in Winnipeg" (after) stay as they are.
+ */
+function withTheirCity(text: string, found: Entity[]): Entity[] {
+  let out: Entity[] | undefined;
+  for (let i = 0; i < found.length; i++) {
+    const e = found[i]!;
+    if (e.type !== 'FACILITY' || e.start < 3 || text.charCodeAt(e.start - 1) !== 32) continue;
+    const m = /(\p{L}+) $/u.exec(text.slice(Math.max(0, e.start - 30), e.start));
+    if (!m || !cities().has(m[1]!.toLowerCase())) continue;
+    const cityStart = e.start - m[0].length;
+    const prev = found[i - 1];
+    if ((prev && prev.end > cityStart) || !BEFORE_CITY.test(text.slice(Math.max(0, cityStart - 8), cityStart))) continue;
+    out ??= [...found];
+    out[i] = { ...e, start: cityStart };
+  }
+  return out ?? found;
 }
 
 let shipped: FacilityModel | undefined;
