@@ -14,13 +14,13 @@
  *
  * Flags: `--features 5|7` (round 5's features and candidates, or round 7's: note context and words asked for their
  * slot; default 7), `--data old|all` (train on the 8 files of the shipped round-6 model, or on every development
- * writer; default all), `--epochs N`, `--threshold T --margin M` (report at that point; default the point
+ * writer; default all), `--epochs N`, `--learner logistic [--l2 X]` (round 8), `--threshold T --margin M` (report at that point; default the point
  * chooseOperatingPoint() picks), `--writers a,b` (hold out only these), `--sweep` (print every grid point).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { deidentify, type Entity } from '../services/deidentify';
-import { NameScorer, observeClassifier, scoredWords, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
+import { NameScorer, needOf, observeClassifier, scoredWords, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
 import { DEFAULT_TRAIN, noteExamples, train, type Example, type LabelledNote, type TrainOptions } from '../services/deidentify/classifier/train';
 import { lists, tokenize } from '../services/deidentify/classifier/features';
 import { score, type Figures } from './deidMetrics';
@@ -111,7 +111,7 @@ export function rulesRun(text: string): RulesRun {
 
 export interface LowoOptions {
   /** 5: round 5's; 7: round 7's note context and slots; 8: and every word a name list holds asked. */
-  features: 5 | 7 | 8;
+  features: 5 | 7 | 8 | 9;
   data: 'old' | 'all';
   train: TrainOptions;
   thresholds: number[];
@@ -119,7 +119,7 @@ export interface LowoOptions {
   /** Hold out only these writers (default every writer with notes). */
   heldOut?: string[];
   /** Collect the name words left visible at this grid point (`--leaks`): asked and scored, or never asked. */
-  leaks?: { t: number; m: number; out: Leak[]; taken: Leak[] };
+  leaks?: Point & { out: Leak[]; taken: Leak[] };
 }
 
 export interface Leak {
@@ -127,12 +127,29 @@ export interface Leak {
   word: string;
   /** Its score minus what it needed, when asked; null when never asked. */
   short: number | null;
+  /** Why it was asked (model.ts asked()); 0 never asked. */
+  ask: number;
   lists: string;
   note: string;
 }
 
 export const THRESHOLDS = [-0.5, -0.375, -0.25, -0.125, 0, 0.125, 0.25, 0.375, 0.5, 0.75, 1];
 export const MARGINS = [0, 0.25, 0.5, 0.75, 1];
+/** The margins one kind of word asked may take (round 8, chooseByKind()). */
+export const KIND_MARGINS = [-0.5, -0.375, -0.25, -0.125, 0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 1, 1.25, 1.5, 2];
+/** Every answer of asked(), and the kinds of word asked that take a margin of their own. */
+const ASKS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+export const KINDS = [2, 3, 4, 5, 6, 7, 8, 9];
+
+/** An operating point: a threshold, the word-name margin, and (round 8) a margin per kind of word asked. */
+export interface Point {
+  t: number;
+  m: number;
+  kinds?: number[];
+}
+const asModel = (p: Point) => ({ threshold: p.t, wordNameMargin: p.m, ...(p.kinds ? { kindMargins: p.kinds } : {}) });
+/** What a word asked as `ask` must score at `p`. */
+export const needAt = (p: Point, ask: number): number => needOf(asModel(p), ask);
 
 export interface WriterResult {
   writer: string;
@@ -143,6 +160,8 @@ export interface WriterResult {
   grid: Figures[][];
   /** Names recall by register: rules, and at each grid point. */
   registers: Record<string, { rules: Figures; grid: Figures[][] }>;
+  /** The figures at any point (the whole writer, and by register), for a point off the grid (chooseByKind()). */
+  at?: (p: Point) => { all: Figures; registers: Record<string, Figures> };
 }
 
 const key = (s: readonly Scored[]): string => s.map((w) => `${w.start}:${w.end}`).join(',');
@@ -158,7 +177,7 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
   for (const n of notes) {
     if (!inTraining(n)) continue;
     const found = opts.features !== 5 ? (runs.get(n)!.calls.find((c) => c.text === n.text)?.covered ?? []) : undefined;
-    exampleOf.set(n, noteExamples(n, found, own, opts.features === 8));
+    exampleOf.set(n, noteExamples(n, found, own, opts.features >= 8, opts.features === 9));
   }
   const generated = new Set(writers.filter((w) => w.generated).map((w) => w.name));
   const results: WriterResult[] = [];
@@ -167,46 +186,48 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
     const held = notes.filter((n) => n.writer === writer);
     const data: Example[] = [];
     for (const n of notes) if (n.writer !== writer) for (const e of exampleOf.get(n) ?? []) data.push(e);
-    const trainOpts: TrainOptions = { ...opts.train, ...(opts.features === 7 ? { featureSet: 2 as const } : opts.features === 8 ? { featureSet: 3 as const } : {}) };
+    const trainOpts: TrainOptions = { ...opts.train, ...(opts.features === 7 ? { featureSet: 2 as const } : opts.features === 8 ? { featureSet: 3 as const } : opts.features === 9 ? { featureSet: 4 as const } : {}) };
     const base = train(data, 0, trainOpts);
     const scorer = new NameScorer(base);
     // Each held-out note's asked words and scores, once; a grid point only compares them with its threshold.
     const asked = held.map((n) => runs.get(n)!.calls.map((c) => scoredWords(scorer, c.text, c.covered)));
     const rulesPred = held.map((n) => runs.get(n)!.entities);
-    const grid: Entity[][][][] = opts.thresholds.map((t) =>
-      opts.margins.map((m) => {
-        const model: NameModel = { ...base, threshold: t, wordNameMargin: m };
-        const cache = new Map<string, Entity[]>();
-        return held.map((n, i) => {
-          const hidden = asked[i]!.map((call) => call.filter((w) => w.score >= t + (w.ask === 1 ? 0 : m)));
-          if (hidden.every((h) => h.length === 0)) return rulesPred[i]!;
-          const k = `${i}|${hidden.map(key).join('|')}`;
-          let found = cache.get(k);
-          if (!found) {
-            useNameModel(model);
-            found = deidentify(n.text).entities;
-            useNameModel(undefined);
-            cache.set(k, found);
-          }
-          return found;
-        });
-      }),
-    );
+    // A note's spans at a point: deidentify() runs again only when the words hidden differ from every run before.
+    const cache = new Map<string, Entity[]>();
+    const predict = (p: Point): Entity[][] => {
+      const model: NameModel = { ...base, ...asModel(p) };
+      const needs = ASKS.map((ask) => needAt(p, ask));
+      return held.map((n, i) => {
+        const hidden = asked[i]!.map((call) => call.filter((w) => w.score >= needs[w.ask]!));
+        if (hidden.every((h) => h.length === 0)) return rulesPred[i]!;
+        const k = `${i}|${hidden.map(key).join('|')}`;
+        let found = cache.get(k);
+        if (!found) {
+          useNameModel(model);
+          found = deidentify(n.text).entities;
+          useNameModel(undefined);
+          cache.set(k, found);
+        }
+        return found;
+      });
+    };
+    const grid: Entity[][][][] = opts.thresholds.map((t) => opts.margins.map((m) => predict({ t, m })));
     if (opts.leaks) {
-      const p = grid[opts.thresholds.indexOf(opts.leaks.t)]![opts.margins.indexOf(opts.leaks.m)]!;
+      const p = predict(opts.leaks);
       held.forEach((n, i) => {
         const toks = tokenize(n.text);
         for (const t of toks) {
           if (!t.word || !n.spans.some((s) => s.type === 'PERSON' && s.start < t.end && t.start < s.end)) continue;
           if (p[i]!.some((e) => e.start <= t.start && t.end - (/['’]s$/.test(t.raw) ? 2 : 0) <= e.end)) continue;
           const w = asked[i]!.flat().find((x) => x.start === t.start);
-          opts.leaks!.out.push({ writer, word: t.raw, short: w ? w.score - (opts.leaks!.t + (w.ask === 1 ? 0 : opts.leaks!.m)) : null, lists: lists(t.lower), note: n.id });
+          opts.leaks!.out.push({ writer, word: t.raw, short: w ? w.score - needAt(opts.leaks!, w.ask) : null, ask: w?.ask ?? 0, lists: lists(t.lower), note: n.id });
         }
         // Words the classifier took that are in no identifier: what its over-redaction is made of.
         for (const e of p[i]!) {
           if (rulesPred[i]!.some((r) => r.start < e.end && e.start < r.end) || n.spans.some((s) => s.start < e.end && e.start < s.end)) continue;
           const t = toks.find((x) => x.start === e.start);
-          opts.leaks!.taken.push({ writer, word: n.text.slice(e.start, e.end), short: null, lists: t ? lists(t.lower) : '', note: n.id });
+          const w = asked[i]!.flat().find((x) => x.start === e.start);
+          opts.leaks!.taken.push({ writer, word: n.text.slice(e.start, e.end), short: null, ask: w?.ask ?? 0, lists: t ? lists(t.lower) : '', note: n.id });
         }
       });
     }
@@ -217,6 +238,12 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
       const idx = all.filter((i) => (held[i]!.register ?? 'none') === reg);
       registers[reg] = { rules: scoreOf(idx, (i) => rulesPred[i]!), grid: grid.map((row) => row.map((p) => scoreOf(idx, (i) => p[i]!))) };
     }
+    const at = (p: Point) => {
+      const pred = predict(p);
+      const regs: Record<string, Figures> = {};
+      for (const reg of Object.keys(registers)) regs[reg] = scoreOf(all.filter((i) => (held[i]!.register ?? 'none') === reg), (i) => pred[i]!);
+      return { all: scoreOf(all, (i) => pred[i]!), registers: regs };
+    };
     results.push({
       writer,
       generated: generated.has(writer),
@@ -224,6 +251,7 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
       rules: scoreOf(all, (i) => rulesPred[i]!),
       grid: grid.map((row) => row.map((p) => scoreOf(all, (i) => p[i]!))),
       registers,
+      at,
     });
   }
   return results;
@@ -267,42 +295,104 @@ export const OVER_LIMIT_SLACK = 0.0025;
  * points by what the trained model does elsewhere (bench/trainDeid.ts: the words that must stay).
  */
 export function chooseOperatingPoint(results: readonly WriterResult[], opts: Pick<LowoOptions, 'thresholds' | 'margins'>, allowed: (t: number, m: number) => boolean = () => true): { t: number; m: number } | null {
-  const rules = macro(results, (r) => r.rules);
   let best: { t: number; m: number; gain: number } | null = null;
   for (let ti = opts.thresholds.length - 1; ti >= 0; ti--) {
     for (let mi = opts.margins.length - 1; mi >= 0; mi--) {
       if (!allowed(opts.thresholds[ti]!, opts.margins[mi]!)) continue;
-      const at = macro(results, (r) => r.grid[ti]![mi]!);
-      const added = at.over - rules.over;
-      const gain = at.names - rules.names;
-      if (added > OVER_BUDGET || gain < RECALL_PER_OVER * Math.max(0, added)) continue;
-      if (results.some((r) => r.grid[ti]![mi]!.overRedaction > Math.max(OVER_LIMIT, r.rules.overRedaction + OVER_LIMIT_SLACK))) continue;
-      const net = gain - RECALL_PER_OVER * Math.max(0, added);
-      if (!best || net > best.gain + 1e-12) best = { t: opts.thresholds[ti]!, m: opts.margins[mi]!, gain: net };
+      const net = judged(results, (r) => r.grid[ti]![mi]!);
+      if (net !== null && (!best || net > best.gain + 1e-12)) best = { t: opts.thresholds[ti]!, m: opts.margins[mi]!, gain: net };
     }
   }
   return best && { t: best.t, m: best.m };
 }
 
+/**
+ * Round 7's rule for one point (figures `at` each writer): macro name recall gained net of RECALL_PER_OVER times the
+ * over-redaction added, or null when the point breaks a limit (more than OVER_BUDGET added, less than RECALL_PER_OVER
+ * points of names for each, a held-out writer above OVER_LIMIT or OVER_LIMIT_SLACK past its rules-alone figure).
+ */
+export function judged(results: readonly WriterResult[], at: (r: WriterResult) => Figures): number | null {
+  const rules = macro(results, (r) => r.rules);
+  const b = macro(results, at);
+  const added = b.over - rules.over;
+  const gain = b.names - rules.names;
+  if (added > OVER_BUDGET || gain < RECALL_PER_OVER * Math.max(0, added)) return null;
+  if (results.some((r) => at(r).overRedaction > Math.max(OVER_LIMIT, r.rules.overRedaction + OVER_LIMIT_SLACK))) return null;
+  return gain - RECALL_PER_OVER * Math.max(0, added);
+}
+
+/** What a plain candidate (the threshold) and each kind of word asked may need, in chooseByKind(). */
+export const NEEDS = [-0.625, -0.5, -0.375, -0.25, -0.125, 0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 1, 1.25, 1.5, 2];
+
+/**
+ * Round 8: an operating point per kind of word asked (model.ts asked(): a plain candidate, a word-name or misspelt word,
+ * a word after a found or given name, after a person verb, a capital inside a sentence, a name-list word anywhere).
+ * One global threshold and margin let the few words that must stay (`allowed`: the pinned words, nearly all
+ * word-names and risk words asked as 2 or 6) set the line for every kind; here each kind's line is moved on its own,
+ * from `start`, by coordinate ascent on judged() (each move must raise the net gain and keep every limit and every
+ * pinned word; the threshold from THRESHOLDS, a kind's line from NEEDS), until no move helps. Deterministic.
+ */
+export function chooseByKind(results: readonly WriterResult[], start: { t: number; m: number }, allowed: (p: Point) => boolean = () => true): Point {
+  // Absolute lines per kind (index = asked()'s answer); the point is the threshold and each kind's margin above it.
+  const pointOf = (needs: number[]): Point => ({ t: needs[1]!, m: start.m, kinds: needs.map((n, k) => (k < 2 ? 0 : Math.round((n - needs[1]!) * 1000) / 1000)) });
+  const judge = (p: Point) => (allowed(p) ? judged(results, (r) => r.at!(p).all) : null);
+  let needs = ASKS.map((k) => (k === 1 ? start.t : start.t + start.m));
+  let best = judge(pointOf(needs)) ?? -Infinity;
+  for (let round = 0; round < 4; round++) {
+    let moved = false;
+    for (const k of [1, ...KINDS]) {
+      for (const v of k === 1 ? THRESHOLDS : NEEDS) {
+        if (v === needs[k]) continue;
+        const next = needs.map((n, j) => (j === k ? v : n));
+        const net = judge(pointOf(next));
+        if (net !== null && net > best + 1e-9) {
+          best = net;
+          needs = next;
+          moved = true;
+        }
+      }
+    }
+    if (!moved) break;
+  }
+  return pointOf(needs);
+}
+
+/** Figures of writer `r` at `p`: the grid's when `p` is on it, else worked out. */
+function figuresAt(r: WriterResult, opts: Pick<LowoOptions, 'thresholds' | 'margins'>, p: Point): { all: Figures; registers: Record<string, Figures> } {
+  const ti = opts.thresholds.indexOf(p.t);
+  const mi = opts.margins.indexOf(p.m);
+  if (!p.kinds && ti >= 0 && mi >= 0) {
+    const registers: Record<string, Figures> = {};
+    for (const [k, v] of Object.entries(r.registers)) registers[k] = v.grid[ti]![mi]!;
+    return { all: r.grid[ti]![mi]!, registers };
+  }
+  return r.at!(p);
+}
+
+/** A point as the report and the model file say it. */
+export function describe(p: Point): string {
+  if (!p.kinds) return `threshold ${p.t}, word-name margin ${p.m}`;
+  return `threshold ${p.t}, margins by kind ${KINDS.map((k) => `${k}: ${p.kinds![k]}`).join(', ')}`;
+}
+
 const pct = (x: number): string => (x * 100).toFixed(2);
 
-export function report(results: readonly WriterResult[], opts: LowoOptions, point: { t: number; m: number }): string[] {
-  const ti = opts.thresholds.indexOf(point.t);
-  const mi = opts.margins.indexOf(point.m);
+export function report(results: readonly WriterResult[], opts: LowoOptions, point: Point): string[] {
+  const at = new Map(results.map((r) => [r, figuresAt(r, opts, point)]));
   const lines: string[] = [];
-  lines.push(`Leave one writer out: features ${opts.features}, data ${opts.data}, epochs ${opts.train.epochs}; threshold ${point.t}, word-name margin ${point.m}`);
+  lines.push(`Leave one writer out: features ${opts.features}, data ${opts.data}, epochs ${opts.train.epochs}; ${describe(point)}`);
   lines.push('| held-out writer | notes | names | names recall rules → with | leak rules → with | over-redaction rules → with | names recall by register (with) |');
   lines.push('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of [...results].sort((a, b) => Number(a.generated) - Number(b.generated))) {
-    const w = r.grid[ti]![mi]!;
+    const w = at.get(r)!.all;
     const regs = Object.entries(r.registers)
       .filter(([, v]) => hasNames(v.rules))
-      .map(([k, v]) => `${k} ${pct(names(v.rules))}→${pct(names(v.grid[ti]![mi]!))}`)
+      .map(([k, v]) => `${k} ${pct(names(v.rules))}→${pct(names(at.get(r)!.registers[k]!))}`)
       .join(', ');
     lines.push(`| ${r.writer}${r.generated ? ' (generated)' : ''} | ${r.notes} | ${r.rules.perType.PERSON?.spans ?? 0} | ${pct(names(r.rules))} → ${pct(names(w))} | ${pct(r.rules.overall.leakRate)} → ${pct(w.overall.leakRate)} | ${pct(r.rules.overRedaction)} → ${pct(w.overRedaction)} | ${regs} |`);
   }
   const a = macro(results, (r) => r.rules);
-  const b = macro(results, (r) => r.grid[ti]![mi]!);
+  const b = macro(results, (r) => at.get(r)!.all);
   lines.push(`| **macro (human writers)** | | | **${pct(a.names)} → ${pct(b.names)}** | ${pct(a.leak)} → ${pct(b.leak)} | ${pct(a.over)} → ${pct(b.over)} (max ${pct(b.maxOver)}) | |`);
   return lines;
 }
@@ -326,9 +416,9 @@ function arg(name: string): string | undefined {
 
 if (require.main === module) {
   const opts: LowoOptions = {
-    features: arg('--features') === '5' ? 5 : arg('--features') === '8' ? 8 : 7,
+    features: arg('--features') === '5' ? 5 : arg('--features') === '8' ? 8 : arg('--features') === '9' ? 9 : 7,
     data: arg('--data') === 'old' ? 'old' : 'all',
-    train: { ...DEFAULT_TRAIN, epochs: Number(arg('--epochs') ?? DEFAULT_TRAIN.epochs) },
+    train: { ...DEFAULT_TRAIN, epochs: Number(arg('--epochs') ?? DEFAULT_TRAIN.epochs), ...(arg('--learner') === 'logistic' ? { learner: 'logistic' as const } : {}), ...(arg('--l2') ? { l2: Number(arg('--l2')) } : {}) },
     thresholds: arg('--threshold') ? [Number(arg('--threshold'))] : THRESHOLDS,
     margins: arg('--margin') ? [Number(arg('--margin'))] : MARGINS,
     heldOut: arg('--writers')?.split(','),
@@ -337,7 +427,10 @@ if (require.main === module) {
   if (leakAt) opts.leaks = { t: leakAt[0]!, m: leakAt[1]!, out: [], taken: [] };
   const t0 = process.hrtime.bigint();
   const results = leaveOneWriterOut(writerNotes(), opts);
-  const point = opts.thresholds.length === 1 && opts.margins.length === 1 ? { t: opts.thresholds[0]!, m: opts.margins[0]! } : chooseOperatingPoint(results, opts) ?? { t: opts.thresholds[opts.thresholds.length - 1]!, m: opts.margins[opts.margins.length - 1]! };
+  const global = opts.thresholds.length === 1 && opts.margins.length === 1 ? { t: opts.thresholds[0]!, m: opts.margins[0]! } : chooseOperatingPoint(results, opts) ?? { t: opts.thresholds[opts.thresholds.length - 1]!, m: opts.margins[opts.margins.length - 1]! };
+  // `--by-kind`: from the global point, a line per kind of word asked (no pinned words here: bench/trainDeid.ts adds them).
+  const point: Point = process.argv.includes('--by-kind') ? chooseByKind(results, global) : global;
+  if (point !== global) console.log(`${report(results, opts, global).slice(-1)[0]} (global point: ${describe(global)})\n`);
   console.log(report(results, opts, point).join('\n'));
   if (process.argv.includes('--sweep')) console.log(`\n${sweep(results, opts).join('\n')}`);
   if (opts.leaks) {
@@ -348,7 +441,9 @@ if (require.main === module) {
     const codes = new Map<string, number>();
     for (const l of out) if (l.short === null) codes.set(l.lists, (codes.get(l.lists) ?? 0) + 1);
     console.log(`\nName words left visible: ${out.length}; asked ${near + far} (${near} within 1.0 of the threshold), never asked ${out.length - near - far}: ${[...codes].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    console.log(`Words taken that are no identifier: ${opts.leaks.taken.length}`);
+    const byAsk = (ls: Leak[]) => ASKS.map((k) => `${k}: ${ls.filter((l) => l.ask === k).length}`).join(', ');
+    console.log(`Left visible by kind asked (0 never asked): ${byAsk(out)}`);
+    console.log(`Words taken that are no identifier: ${opts.leaks.taken.length} (by kind asked ${byAsk(opts.leaks.taken)})`);
     if (process.argv.includes('--leaks-words')) {
       for (const l of out) console.log(`left\t${l.writer}\t${l.note}\t${l.word}\t${l.lists}\t${l.short === null ? '-' : l.short.toFixed(2)}`);
       for (const l of opts.leaks.taken) console.log(`taken\t${l.writer}\t${l.note}\t${l.word}\t${l.lists}`);

@@ -10,8 +10,9 @@ import type { Entity } from '../types';
 import { frenchWordsOf, spoken } from '../dictionaries';
 import { blank } from '../words';
 import { BITS, boundary, contextFeatures, lists, listsOf, noteContext, ownFeatures, tokenize, Token, type NoteContext } from './features';
-import { PERSON_BEFORE } from '../messy';
+import { PERSON_BEFORE, RELATIONS } from '../messy';
 import { wordMemo } from '../wordMemo';
+import { riskLexiconWords } from './riskWords';
 
 export interface NameModel {
   version: 1;
@@ -21,12 +22,17 @@ export interface NameModel {
   /** Added to the threshold for a word-name, a misspelt word or a word asked only for its slot (WORD_NAME_MARGIN if absent). */
   wordNameMargin?: number;
   /**
+   * Round 8: what is added to the threshold for each kind of word asked (index = asked()'s answer, 2 … 6), chosen one
+   * kind at a time by leaving one writer out; a kind absent here takes `wordNameMargin`.
+   */
+  kindMargins?: number[];
+  /**
    * 2 (round 7): the note context's features (features.ts NoteContext) and the words asked for their slot (asked());
    * absent: round 5's features and candidate() alone.
    */
-  featureSet?: 2 | 3;
+  featureSet?: 2 | 3 | 4;
   /** How it was made: the files and a SHA-256 of their contents, epochs, seed, words seen and how many were names. */
-  trainedOn: { files: string[]; sha256: string; rules?: string; epochs: number; seed: number; tokens: number; names: number };
+  trainedOn: { files: string[]; sha256: string; rules?: string; learner?: string; epochs: number; seed: number; tokens: number; names: number };
   /** Non-zero averaged weights by bucket. */
   weights: Record<string, number>;
 }
@@ -37,11 +43,14 @@ export const MODEL_FILE = path.join(__dirname, 'name-model.json');
 export class NameScorer {
   private readonly w: Float32Array;
   private readonly own = new Map<string, number>();
+  /** What a word asked as each kind (asked(): 0 … 9) must score. */
+  private readonly needs: number[];
 
   constructor(readonly model: NameModel) {
     if (model.version !== 1 || model.bits !== BITS) throw new Error('deidentify: name-model.json is not a model this code can read');
     this.w = new Float32Array(1 << BITS);
     for (const [k, v] of Object.entries(model.weights)) this.w[Number(k)] = v;
+    this.needs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((ask) => needOf(model, ask));
   }
 
   private sum(features: number[]): number {
@@ -64,8 +73,17 @@ export class NameScorer {
 
   /** What a word asked as `ask` (asked()) must score to be a name. */
   need(ask: number): number {
-    return this.model.threshold + (ask === 1 ? 0 : this.model.wordNameMargin ?? WORD_NAME_MARGIN);
+    return this.needs[ask] ?? needOf(this.model, ask);
   }
+}
+
+/**
+ * What a word asked as `ask` must score under `point`: the threshold, plus for every kind but a plain candidate (1) its
+ * own margin (`kindMargins`) or the word-name margin.
+ */
+export function needOf(point: Pick<NameModel, 'threshold' | 'wordNameMargin' | 'kindMargins'>, ask: number): number {
+  if (ask === 1) return point.threshold;
+  return point.threshold + (point.kindMargins?.[ask] ?? point.wordNameMargin ?? WORD_NAME_MARGIN);
 }
 
 /**
@@ -100,11 +118,11 @@ export const WORD_NAME_MARGIN = Number(process.env.DEID_WORD_NAME_MARGIN ?? 0.5)
  * takes a person ("met rose", "w/ major"), 5 with a capital inside a sentence of a note that capitalises ("saw Little").
  * Never a function word, keep-list word or title. Round-5 models (`slots` false) ask candidate() words only.
  */
-export function asked(text: string, toks: readonly Token[], i: number, ctx: NoteContext | undefined, slots: boolean, every = false): number {
+export function asked(text: string, toks: readonly Token[], i: number, ctx: NoteContext | undefined, slots: boolean, every = false, wider = false): number {
   const t = toks[i]!;
   const k = wordAsk.of(t);
-  if (k & A.candidate) return k & A.wordLike ? 2 : 1;
-  if (!(k & A.slot) || !slots || !ctx || ctx.found[i] !== 0) return 0;
+  if (k & A.candidate) return !(k & A.wordLike) ? 1 : wider && k & A.notWordName ? 9 : 2;
+  if (!(k & A.slot) || !slots || !ctx || ctx.found[i] !== 0) return wider && k & A.keptName && ctx?.found[i] === 0 ? widerAsk(text, toks, i, ctx, k) : 0;
   const p1 = toks[i - 1];
   if (p1 && blank(text, p1.end, t.start)) {
     if (ctx.found[i - 1] === 1 || (p1.word && wordAsk.of(p1) & A.given)) return 3;
@@ -114,15 +132,32 @@ export function asked(text: string, toks: readonly Token[], i: number, ctx: Note
   if (k & A.capital && boundary(text, toks, i) === '-' && ctx.habit !== 'x') return 5;
   // featureSet 3: a word a name list holds ("trinity", "breeze", "gift"), wherever it stands, unless among the 500
   // commonest spoken words ("will", "long", "young"): those are words uncued, and most of the classifier's cost.
-  if (every && k & A.rare) return 6;
-  return 0;
+  // featureSet 4: a word the risk screen reads ("shallow", "hollow") is asked in a person's slot only, not for its list.
+  if (every && k & A.rare && !(wider && k & A.risk)) return 6;
+  return wider && k & A.plain ? widerAsk(text, toks, i, ctx, k) : 0;
 }
+
+/**
+ * featureSet 4 (round 8), words never asked before, each kind with its own line: 7 a given name on the keep-list
+ * ("june", "crystal") right after a relation, a verb that takes a person or a found name ("her sister june"); 8 an
+ * English word in no name list right after a relation or a verb of contact ("his buddy bishop", "texted vegan"); and
+ * 9, split from 2, a candidate that is a misspelt word, an English word or inflection, or a word the risk screen reads
+ * ("talkd", "sais", "hope"), where 2 keeps the word-names ("dawn", "rusty"). A risk word is no longer asked as 6.
+ */
+function widerAsk(text: string, toks: readonly Token[], i: number, ctx: NoteContext, k: number): number {
+  const p1 = toks[i - 1];
+  if (!p1 || !blank(text, p1.end, toks[i]!.start)) return 0;
+  if (k & A.keptName) return PERSON_BEFORE.has(p1.lower) || ctx.found[i - 1] === 1 ? 7 : 0;
+  return RELATIONS.has(p1.lower) || CONTACT.has(p1.lower) ? 8 : 0;
+}
+/** Verbs of contact whose object is a person far more often than a thing. */
+const CONTACT = new Set('met texted txted messaged msgd emailed phoned visited hugged dm dmd dmed facetimed pinged'.split(' '));
 
 /** A name-list word asked wherever it stands must be rarer than this many commonest spoken words (chosen by LOWO and cost). */
 const RARE_RANK = 500;
 
 /** What a typed word can be asked as (asked()), one bit each; worked out once per word. */
-const A = { candidate: 1, wordLike: 2, slot: 4, named: 8, given: 16, capital: 32, rare: 64 };
+const A = { candidate: 1, wordLike: 2, slot: 4, named: 8, given: 16, capital: 32, rare: 64, keptName: 128, plain: 256, risk: 512, notWordName: 1024 };
 const wordAsk = wordMemo((raw): number => {
   const t = new Token(0, raw.length, raw);
   let k = 0;
@@ -130,10 +165,16 @@ const wordAsk = wordMemo((raw): number => {
   // A candidate that is also an English word or an inflection of one ("sais", "comin") is held to the margin too.
   if (candidate(t)) k |= A.candidate | (wordLike(t) || /[EI]/.test(l) ? A.wordLike : 0);
   if (!l) return k;
+  if (riskLexiconWords().has(t.lower.replace(/['’]s$/, ''))) k |= A.risk;
+  // featureSet 4: a misspelt word, an English word or a risk word asked as a candidate has a line of its own (9).
+  if (k & A.wordLike && (k & A.risk || !l.includes('W'))) k |= A.notWordName;
   // A given name that is no common word ("marcus", "ann"; not "will"): what is after it may be a surname.
   if (l.includes('F') && !/[SKCVW]/.test(l)) k |= A.given;
+  // A given name the keep-list keeps ("june", "crystal"): asked only in a person's slot, featureSet 4.
+  if (/K/.test(l) && l.includes('F') && !/[ST]/.test(l)) k |= A.keptName;
   if (/[SKT]/.test(l)) return k;
   k |= A.slot;
+  if (!/[FNWR]/.test(l) && /[ECVI]/.test(l)) k |= A.plain;
   if (/[FN]/.test(l)) {
     k |= A.named;
     const rank = spoken().rank.get(t.lower.replace(/['’]s$/, ''));
@@ -226,7 +267,8 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
   const out: Scored[] = [];
   const fr = frenchWordsOf(text);
   const r7 = scorer.model.featureSet !== undefined;
-  const every = scorer.model.featureSet === 3;
+  const every = (scorer.model.featureSet ?? 0) >= 3;
+  const wider = scorer.model.featureSet === 4;
   let ctx: NoteContext | undefined;
   let c = 0;
   for (let i = 0; i < toks.length; i++) {
@@ -235,7 +277,7 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
     if (c < covered.length && covered[c]!.start < t.end) continue;
     // The note's context is made at its first word that may be asked; it reads the note's words only when a word is.
     if (r7 && !ctx && t.word && t.raw.length >= 2) ctx = noteContext(text, toks, covered);
-    const ask = r7 ? asked(text, toks, i, ctx, true, every) : candidate(t) ? (wordLike(t) ? 2 : 1) : 0;
+    const ask = r7 ? asked(text, toks, i, ctx, true, every, wider) : candidate(t) ? (wordLike(t) ? 2 : 1) : 0;
     // A compound of words is checked here, not in candidate(): training sees the words it always saw.
     if (!ask || wordCompound(t.lower) || fr?.(t.lower)) continue;
     // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { noteContext, tokenize } from '../../../services/deidentify/classifier/features';
-import { asked, NameScorer, scoredWords, useNameModel } from '../../../services/deidentify/classifier/model';
+import { asked, NameScorer, needOf, scoredWords, useNameModel } from '../../../services/deidentify/classifier/model';
 import { examples, train, type LabelledNote } from '../../../services/deidentify/classifier/train';
-import { chooseOperatingPoint, leaveOneWriterOut, macro, report, type Note, type Writer } from '../../../bench/deidLowo';
+import { chooseByKind, chooseOperatingPoint, judged, leaveOneWriterOut, macro, report, type Note, type Writer } from '../../../bench/deidLowo';
 import { deidentify, type Entity } from '../../../services/deidentify';
 
 const at = (text: string, word: string) => tokenize(text).findIndex((t) => t.raw === word);
@@ -52,6 +52,19 @@ describe('deidentify: the name classifier, round 7 (note context, words asked fo
       assert.equal(ask('Then Little came to the shelter.', 'Little'), 5);
     });
 
+    it('asks (featureSet 4) about a kept given name in a person slot and a plain word after a relation or contact verb', () => {
+      const wide = (text: string, word: string, covered: Entity[] = []) => {
+        const toks = tokenize(text);
+        return asked(text, toks, at(text, word), noteContext(text, toks, covered), true, true, true);
+      };
+      assert.equal(wide('her sister crystal came by', 'crystal'), 7);
+      assert.equal(wide('she used crystal again', 'crystal'), 0, 'no person slot');
+      assert.equal(ask('her sister crystal came by', 'crystal', [], true), 0, 'not asked before featureSet 4');
+      assert.equal(wide('her buddy vegan came by', 'vegan'), 8);
+      assert.equal(wide('texted vegan abt rent', 'vegan'), 8);
+      assert.equal(wide('ate vegan food', 'vegan'), 0);
+    });
+
     it('asks about every word a name list holds only in featureSet 3, and never a keep-list or function word', () => {
       assert.equal(ask('dropped off trinity then grabbed smokes', 'trinity'), 0);
       assert.equal(ask('dropped off trinity then grabbed smokes', 'trinity', [], true), 6);
@@ -86,6 +99,36 @@ describe('deidentify: the name classifier, round 7 (note context, words asked fo
       const asWord = scoredWords(scorer, plain, []).find((w) => plain.slice(w.start, w.end) === 'brooks');
       assert.ok(asName && asWord, 'both asked');
       assert.ok(asName.score > asWord.score);
+    });
+
+    it('trains deterministically by logistic regression too, and records the learner', () => {
+      const opts = { epochs: 4, seed: 13, featureSet: 3 as const, learner: 'logistic' as const };
+      const a = train(examples(notes(), found, true), 0, opts);
+      assert.equal(JSON.stringify(a), JSON.stringify(train(examples(notes(), found, true), 0, opts)));
+      assert.match(a.trainedOn.learner ?? '', /logistic/);
+      const scorer = new NameScorer(a);
+      const text = 'saw nadia brooks at the clinic';
+      const asName = scoredWords(scorer, text, [{ start: 4, end: 9, type: 'NAME' }]).find((w) => text.slice(w.start, w.end) === 'brooks');
+      const plain = 'the brooks were quiet at the clinic';
+      const asWord = scoredWords(scorer, plain, []).find((w) => plain.slice(w.start, w.end) === 'brooks');
+      assert.ok(asName && asWord && asName.score > asWord.score);
+    });
+
+    it('holds each kind of word asked to its own margin (round 8), the others to the word-name margin', () => {
+      const point = { threshold: 0.25, wordNameMargin: 0.5, kindMargins: [0, 0, 0.75, -0.25] };
+      assert.equal(needOf(point, 1), 0.25);
+      assert.equal(needOf(point, 2), 1);
+      assert.equal(needOf(point, 3), 0);
+      assert.equal(needOf(point, 6), 0.75, 'no margin of its own');
+      const model = train(examples(notes(), found, true), 0.25, { epochs: 4, seed: 13, featureSet: 3, wordNameMargin: 0.5, kindMargins: [0, 0, 0.75, -0.25] });
+      const scorer = new NameScorer(model);
+      assert.equal(scorer.need(3), 0);
+      assert.equal(scorer.need(2), 1);
+      // A surname asked after a found name (kind 3) at a score between the two lines is a name only by its own line.
+      const text = 'saw nadia brooks at the clinic';
+      const w = scoredWords(scorer, text, [{ start: 4, end: 9, type: 'NAME' }]).find((x) => text.slice(x.start, x.end) === 'brooks')!;
+      assert.equal(w.ask, 3);
+      assert.equal(w.need, 0);
     });
 
     it('trains deterministically with the note context', () => {
@@ -148,6 +191,15 @@ describe('deidentify: the name classifier, round 7 (note context, words asked fo
       const lines = report(results, opts, point ?? { t: 1, m: 0.5 });
       assert.ok(lines.some((l) => l.startsWith('| w2 ')));
       assert.ok(lines.some((l) => l.includes('gen (generated)')));
+      // A line per kind, from the global point: never worse by the rule, deterministic, and every pinned point kept.
+      const start = point ?? { t: 1, m: 0.5 };
+      const byKind = chooseByKind(results, start);
+      assert.deepEqual(chooseByKind(results, start), byKind);
+      const net = (p: typeof byKind) => judged(results, (r) => r.at!(p).all) ?? -Infinity;
+      assert.ok(net(byKind) >= net({ ...start, kinds: undefined }) - 1e-9);
+      const fenced = chooseByKind(results, start, (p) => (p.kinds?.[2] ?? p.m) >= 0.5);
+      assert.ok((fenced.kinds?.[2] ?? 0) >= 0.5, 'a kind held by a pinned word stays at or above its line');
+      assert.ok(report(results, opts, byKind).some((l) => l.includes('margins by kind')));
     });
   });
 });
