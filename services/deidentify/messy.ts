@@ -501,34 +501,38 @@ class MessyText {
     // A keep-list word that is also a given name ("crystal", "may") is a person only after a relation or before a
     // verb a person does: "crystal said", "her sister april".
     if (v === 'keepName') return !idiom && (PERSON_AFTER.has(nextWord) || (!!prev && near && (RELATIONS.has(prev.lower) || CONTACT.has(prev.lower))));
+    // The slot tests below in turn, each only when those before it failed (they only read: the order is the answer's).
     // "bf = jay", "dad: ron": a relation and a sign between it and the name.
     const signed = !!prev && RELATIONS.has(prev.lower) && /^[ \t]*[=:–-][ \t]*$/.test(gapBefore);
     const before = signed || (!!prev && near && (PERSON_BEFORE.has(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)) ||
       (GIVE_VERBS.has(prev.lower) && (THING_NEXT.has(nextWord) || /^\s+\$?\d/.test(text.slice(t.end, t.end + 3))))));
+    if (before) return true;
     // SMS "4" and "2" for "for" and "to" between a verb and the name: "looking 4 sky", "went 2 see rain".
     const sms = !!prev && /^[ \t]+[42][ \t]+$/.exec(gapBefore);
     const smsCue = !!sms && PERSON_BEFORE_PAIRS.has(`${prev.lower} ${gapBefore.trim() === '4' ? 'for' : 'to'}`);
+    if (smsCue) return true;
     const possessive = /['’]s$/.test(t.lower);
+    // Only a given name or nickname, and never a cue word itself ("saw zorblax").
+    const givenLike = isGiven(base0) && !PERSON_BEFORE.has(base0) && !PERSON_AFTER.has(base0);
+    const after = !idiom && (PERSON_AFTER.has(nextWord) || PERSON_ING.has(nextWord) ||
+      // The subject of a clause: "dawn wasnt at the camp", "mercy just had her baby", "guy from the camp says".
+      (SUBJECT_VERBS.has(nextWord) && clauseStart(text, t.start, prev?.lower ?? '') && !SURNAME_WORDS.has(base0) && (nextWord !== 'from' || givenLike)) ||
+      (sentenceStart(text, t.start) && (possessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? '')))));
+    if (after) return true;
+    // Next to a name it is part of the name: "luz maria", "maria luz".
+    // A code in capitals after it ("van ABC-1234") is no name part.
+    const besideName = givenLike && ((!!prev && near && (judgeCached(prev.lower) === 'name' || found[k - 1] === 1)) || (!!nextWord && !/^\p{Lu}{2,}$/u.test(text.slice(next!.start, next!.end)) && judgeCached(nextWord) === 'name'));
+    if (besideName) return true;
     // "let brook know", "tell sky": someone told something.
     const letKnow = !!prev && near && prev.lower === 'let' && (nextWord === 'know' || nextWord === 'kno');
     // "at Honey's": a capitalised word-name with its 's inside a sentence is someone's.
     const capitalPossessive = possessive && !!prev && /^\p{Lu}\p{Ll}/u.test(text.slice(t.start, t.end)) && !sentenceStart(text, t.start) && isGiven(base0);
+    if (capitalPossessive || letKnow) return true;
     // "a phone 4 hunter", "gave it to Rose": after a preposition, a word-name said mostly as a name in spoken English.
     const toSomeone = ((!!prev && near && PREPOSITIONS.has(prev.lower)) || /(?:^|\s)[24][ \t]+$/.test(text.slice(Math.max(0, t.start - 4), t.start))) && isGiven(base0) && spoken().capitalised.has(base0) &&
       // Not a verb taking its object ("to mark her", "to sue the landlord") nor one of two things ("about grace and forgiveness").
       !OBJECT_NEXT.has(nextWord);
-    // Only a given name or nickname, and never a cue word itself ("saw zorblax").
-    const givenLike = isGiven(base0) && !PERSON_BEFORE.has(base0) && !PERSON_AFTER.has(base0);
-    const opens = clauseStart(text, t.start, prev?.lower ?? '');
-    const after = !idiom && (PERSON_AFTER.has(nextWord) || PERSON_ING.has(nextWord) ||
-      // The subject of a clause: "dawn wasnt at the camp", "mercy just had her baby", "guy from the camp says".
-      (opens && SUBJECT_VERBS.has(nextWord) && !SURNAME_WORDS.has(base0) && (nextWord !== 'from' || givenLike)) ||
-      (sentenceStart(text, t.start) && (possessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? '')))));
-    // Next to a name it is part of the name: "luz maria", "maria luz".
-    // A code in capitals after it ("van ABC-1234") is no name part.
-    const nextCode = !!next && /^\p{Lu}{2,}$/u.test(text.slice(next.start, next.end));
-    const besideName = givenLike && ((!!prev && near && (judgeCached(prev.lower) === 'name' || found[k - 1] === 1)) || (!!nextWord && !nextCode && judgeCached(nextWord) === 'name'));
-    return before || smsCue || after || besideName || capitalPossessive || toSomeone || letKnow || (!!prev && near && found[k - 1] === 1 && secondGiven(base0, d)) || this.labelled(k) || this.spokenTo(k) || this.coordinated(k, givenLike);
+    return toSomeone || (!!prev && near && found[k - 1] === 1 && secondGiven(base0, d)) || this.labelled(k) || this.spokenTo(k) || this.coordinated(k, givenLike);
   }
 
   /**
