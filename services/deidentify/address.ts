@@ -9,6 +9,7 @@ import { dictionaries } from './dictionaries';
 import { mergeSpans } from './spans';
 import { keepGroups } from './keepList';
 import { cue, mayHold } from './cues';
+import { mayHoldUpper } from './words';
 
 let sms: Set<string> | undefined;
 const smsWords = (): Set<string> => (sms ??= keepGroups('sms', 'typos'));
@@ -179,7 +180,9 @@ export function addresses(text: string): Entity[] {
     out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
   }
   CONTINENTAL.lastIndex = 0;
-  for (let m = CONTINENTAL.exec(text); m; m = CONTINENTAL.exec(text)) {
+  // CONTINENTAL and NAMED_TYPE open with a capitalised word (CAP): a text without a capital is not scanned.
+  const upper = mayHoldUpper(text);
+  for (let m = upper ? CONTINENTAL.exec(text) : null; m; m = CONTINENTAL.exec(text)) {
     const words = m[1]!.split(/ +/);
     if (words.some((w) => KEEP.has(w.toLowerCase().replace(/\.$/, '')))) continue;
     const street = words.some((w, i) => isStreetWord(w, i));
@@ -190,7 +193,7 @@ export function addresses(text: string): Entity[] {
   }
   // A sandwiched type after a capitalised name that is no common word: "Take the tee 3 times" stays.
   // Its regex is run only when one of those words is in the text at all.
-  if (SANDWICHED_WORDS.some((w) => text.includes(w))) {
+  if (upper && SANDWICHED_WORDS.some((w) => text.includes(w))) {
     NAMED_TYPE.lastIndex = 0;
     for (let m = NAMED_TYPE.exec(text); m; m = NAMED_TYPE.exec(text)) {
       if (!dictionaries().common.has(m[1]!.toLowerCase()) && !KEEP.has(m[1]!.toLowerCase())) out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });

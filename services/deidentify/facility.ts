@@ -1,6 +1,7 @@
 /** Named facilities: hospitals, clinics, shelters, missions ("St. Michael's Hospital", "Harbour Light shelter"). */
 import type { Entity } from './types';
 import { FACILITY_WORDS, KEEP } from './lexicon';
+import { mayHoldUpper } from './words';
 
 const CAPW = "(?:St\\.|Ste\\.|Mt\\.|\\p{Lu}[\\p{L}\\p{M}'’-]*)";
 const JOIN = "(?:of|the|for|and|&|de|du|des|la|le)";
@@ -19,6 +20,8 @@ const GENERIC = new Set('community health mental medical general public local ne
 
 export function facilities(text: string): Entity[] {
   const out: Entity[] = [];
+  // Every match opens with a capital (CAPW, or the facility word first): a text without one is not scanned.
+  if (!mayHoldUpper(text)) return out;
   for (const re of [FACILITY, FACILITY_FIRST]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -14,7 +14,7 @@ import { keepGroups } from './keepList';
 import { oneEdit } from './typos';
 import { mergeSpans } from './spans';
 import { cue, mayHold } from './cues';
-import { wordsOf } from './words';
+import { factsOf, mayHoldUpper, wordsOf } from './words';
 
 /** patterns.ts's `all`, locating a capture group from the end of its match (these patterns' groups close them). */
 function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecArray) => boolean, group = 0): Entity[] {
@@ -99,7 +99,7 @@ export function labelledIds(t: string): Entity[] {
     out.push({ start, end: start + code.length + version, type: health ? 'HEALTH_CARD' : 'MRN' });
   }
   // A code shaped like one needs no label: capitals, a hyphen, four digits or more ("HF-22817", "P-44821").
-  if (/[A-Z]-\d{5}/.test(t)) out.push(...all(t, CODE_SHAPE, 'MRN'));
+  if (factsOf(t).capitals > 0 && /[A-Z]-\d{5}/.test(t)) out.push(...all(t, CODE_SHAPE, 'MRN'));
   if (/#\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d|(?:no\.?|num|number|nbr|id)\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d/i.test(t)) out.push(...markedIds(t));
   if (/\d-\d|\d{5}/.test(t) && NEAR_LABEL_MAY.test(t)) out.push(...all(t, NEAR_ID, 'MRN', (m) => !/^(?:19|20)\d\d$/.test(m[1]!) && !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10)), 1));
   if (/\d{3}/.test(t) && NEAR_LABEL_MAY.test(t)) out.push(...all(t, NEAR_SHORT_ID, 'MRN', (m) => !/^(?:19|20)\d\d$/.test(m[1]!), 1));
@@ -762,17 +762,19 @@ const MODEL = /^(?:[A-Z]{1,2}-?\d{3}|RAV4|CRV|HRV|CX\d|4X4|V6|V8|XLT|XL|LX|EX|SE
 export function messyPlates(t: string): Entity[] {
   // Most texts name no vehicle at all.
   const vehicle = VEHICLE_CUE.test(t);
+  const capitals = factsOf(t).capitals;
   return [
     ...(!mayHold(t, PLATE_CUE) ? [] : all(t, PLATE_WORD, 'PLATE', (m) => {
       const code = m[1]!.replace(/^[a-z]{2}\s(?=.*\d)/i, (x) => (/\d/.test(m[1]!.slice(3)) ? '' : x));
       return (code.match(/\d/g)?.length ?? 0) >= 2 && (code.match(/\p{L}/gu)?.length ?? 0) >= 2;
     }, 1)),
-    ...(vehicle ? all(t, CAPITAL_PLATE, 'PLATE', (m) => m[0].replace(/[ -]/g, '').length >= 6 && !m[0].split(/[ -]/).some((x) => MODEL.test(x)) && !COUNTERS.has(/(\p{L}+)\W*$/u.exec(t.slice(Math.max(0, m.index - 12), m.index))?.[1]?.toLowerCase() ?? '') && VEHICLE_CUE.test(t.slice(Math.max(0, m.index - 60), m.index + m[0].length + 40))) : []),
-    ...all(t, PLATE_SHAPE, 'PLATE', (m) => {
+    // Both shapes below hold two capitals A-Z at least.
+    ...(vehicle && capitals >= 2 ? all(t, CAPITAL_PLATE, 'PLATE', (m) => m[0].replace(/[ -]/g, '').length >= 6 && !m[0].split(/[ -]/).some((x) => MODEL.test(x)) && !COUNTERS.has(/(\p{L}+)\W*$/u.exec(t.slice(Math.max(0, m.index - 12), m.index))?.[1]?.toLowerCase() ?? '') && VEHICLE_CUE.test(t.slice(Math.max(0, m.index - 60), m.index + m[0].length + 40))) : []),
+    ...(capitals < 2 ? [] : all(t, PLATE_SHAPE, 'PLATE', (m) => {
       const letters = m[0].replace(/[^A-Z]/g, '').toLowerCase();
       // Acronyms and labels with a number ("AA 2024", "SIN 046") are no plates, nor short client codes ("AB-113").
       return !KEEP.has(letters) && !NUMBER_LABELS.has(letters) && m[0].replace(/[ -]/g, '').length >= 6 && !/^(?:19|20)\d\d$/.test(m[0].replace(/\D/g, ''));
-    }),
+    })),
     ...all(t, VEHICLE_PLATE, 'PLATE', (m) => !KEEP.has(m[1]!.replace(/[^a-z]/gi, '').toLowerCase()) || /^[a-z]+-\d/i.test(m[1]!), 1),
     ...(vehicle ? loosePlates(t) : []),
   ];
@@ -986,7 +988,7 @@ export function messyFacilities(t: string): Entity[] {
     }));
   }
   if (mayHold(t, MOUNT_CUE) && /\bm(?:oun)?t\b/i.test(t)) out.push(...all(t, MOUNT, 'FACILITY', (m) => !d.common.has(m[1]!.toLowerCase()) && !KEEP.has(m[1]!.toLowerCase()) && !placeNames().has(m[1]!.toLowerCase())));
-  if (/[A-Z]{3}/.test(t)) out.push(...all(t, ACRONYM_PLACE, 'FACILITY', (m) => !KEEP.has(m[1]!.toLowerCase()) && !PROVINCE_CODE.test(m[1]!) && !NUMBER_LABELS.has(m[1]!.toLowerCase()), 1));
+  if (factsOf(t).capitals >= 3 && /[A-Z]{3}/.test(t)) out.push(...all(t, ACRONYM_PLACE, 'FACILITY', (m) => !KEEP.has(m[1]!.toLowerCase()) && !PROVINCE_CODE.test(m[1]!) && !NUMBER_LABELS.has(m[1]!.toLowerCase()), 1));
   if (mayHold(t, KIND_CUE) && mayHold(t, BESIDE_CUE) && KIND_WORD.test(t) && /\s(?:on|off|at|by)\s/i.test(t)) out.push(...all(t, KIND_ON_STREET, 'FACILITY', (m) => !/\s(?:on|off|at|by)\s(?:\d{1,2})$/i.test(m[0]) || /\d(?:st|nd|rd|th)$|\s\p{L}+$/u.test(m[0])));
   SAINT.lastIndex = 0;
   for (let m = mayHold(t, SAINT_CUE) && /\bs(?:ain)?t\b/i.test(t) ? SAINT.exec(t) : null; m; m = SAINT.exec(t)) {
@@ -996,7 +998,7 @@ export function messyFacilities(t: string): Entity[] {
   }
   if (mayHold(t, CONTEXT_CUE) && FACILITY_CONTEXT_MAY.test(t)) out.push(...facilitiesByContext(t));
   if (mayHold(t, VIRTUE_CUE) && VIRTUE.test(t)) out.push(...virtuePlaces(t));
-  if (CAP_THE_MAY.test(t)) out.push(...capitalPlaces(t));
+  if (mayHoldUpper(t) && CAP_THE_MAY.test(t)) out.push(...capitalPlaces(t));
   if (mayHold(t, SHORT_HOSPITAL_CUE) && SHORT_HOSPITAL_MAY.test(t)) out.push(...all(t, SHORT_HOSPITAL, 'FACILITY', (m) => SHORT_HOSPITAL_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12))));
   // The facility regex is costly to scan with: run it only when one of its words is there.
   if (!mayHold(t, FAC_CUE)) return out;

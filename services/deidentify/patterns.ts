@@ -8,6 +8,7 @@ import type { Entity, EntityType } from './types';
 import { NUMBER_CONTEXT } from './lexicon';
 import { digitsOf, ibanValid, luhn, ssnPlausible } from './checksums';
 import { cue, digitsIn, mayHold } from './cues';
+import { mayHoldUpper } from './words';
 
 export type Detector = (text: string) => Entity[];
 
@@ -164,7 +165,7 @@ export const zip: Detector = (t) => [
   ...(t.includes(',') ? all(t, /(?<=,\s?[A-Z]{2}\s{1,2})\d{5}(?:-\d{4})?\b/g, 'POSTAL_CODE') : []),
   ...(!mayHold(t, ZIP_CUE) ? [] : all(t, /\b(?:zip ?code|postal code|post ?code|zip)\s*(?:is|was)?\s*[:#]?\s*((?=[A-Z]{0,3}\d)[A-Z0-9]{2,5}(?:[- ](?=[A-Z]{0,3}\d)[A-Z0-9]{2,4})?|\d{9})\b/gi, 'POSTAL_CODE', undefined, 1)),
   // A town followed by a postal code and no street: "in Quinta de São Tiago 3610-114 in its ..."
-  ...all(t, /(?<=\p{Lu}[\p{L}\p{M}]+ )\d{3,5}(?:[- ]\d{2,3})?(?= (?:in|and|to|for|is)\b|\s*$)/gu, 'POSTAL_CODE', (m) => !/^(?:19|20)\d\d$/.test(m[0])),
+  ...(!mayHoldUpper(t) ? [] : all(t, /(?<=\p{Lu}[\p{L}\p{M}]+ )\d{3,5}(?:[- ]\d{2,3})?(?= (?:in|and|to|for|is)\b|\s*$)/gu, 'POSTAL_CODE', (m) => !/^(?:19|20)\d\d$/.test(m[0]))),
 ];
 
 const CONTEXT_GLOBAL = NUMBER_CONTEXT.map(([re, type]) => [new RegExp(re.source, 'gi'), type] as const);

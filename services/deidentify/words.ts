@@ -100,6 +100,12 @@ export function factsOf(text: string): TextFacts {
   return lastFacts;
 }
 
+/** Whether the text may hold an upper-case letter (\p{Lu}): a capital A-Z, or any character outside ASCII. */
+export function mayHoldUpper(text: string): boolean {
+  const f = factsOf(text);
+  return f.capitals > 0 || !f.ascii;
+}
+
 const letter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 const digit = (c: number): boolean => c >= 48 && c <= 57;
 
