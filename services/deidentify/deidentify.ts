@@ -222,13 +222,18 @@ export function repeatSpans(text: string, words: readonly string[]): Entity[] {
   return view ? everywhere(view.text, [], words.map(folded)).map((e) => toCaller(view, e)) : everywhere(text, [], words);
 }
 
-/** Name parts found apart ("[NAME] [NAME]") are one name: one placeholder. */
+/**
+ * Name parts found apart ("[NAME] [NAME]") are one name: one placeholder. The entities returned are new objects of
+ * exactly start, end and type (the caller's: no stage's extra fields, no span a stage still holds).
+ */
 function joinNames(text: string, found: Entity[]): Entity[] {
   const out: Entity[] = [];
   for (const e of found) {
     const last = out[out.length - 1];
-    if (last && last.type === 'NAME' && e.type === 'NAME' && /^ {1,2}$/.test(text.slice(last.end, e.start))) last.end = e.end;
-    else out.push({ ...e });
+    // One or two spaces between them (/^ {1,2}$/ on the gap, without making the string).
+    const gap = e.start - (last?.end ?? 0);
+    if (last && last.type === 'NAME' && e.type === 'NAME' && (gap === 1 || gap === 2) && text.charCodeAt(last.end) === 32 && text.charCodeAt(e.start - 1) === 32) last.end = e.end;
+    else out.push({ start: e.start, end: e.end, type: e.type });
   }
   return out;
 }
@@ -261,7 +266,7 @@ function spansIn(text: string, opts: DeidentifyOptions): Entity[] {
   // The facility model's look at places after a preposition that the rules left visible; it wins over names inside them.
   const found = withFacilities(text, named);
   const repeat = spelled.words.length ? [...(opts.repeatNames ?? []), ...spelled.words] : opts.repeatNames;
-  return joinNames(text, everywhere(text, dropKept(text, wordsInPlace(text, keepScreenWords(text, found, groups[0]!), groups[0]!)), repeat)).map((e) => ({ start: e.start, end: e.end, type: e.type }));
+  return joinNames(text, everywhere(text, dropKept(text, wordsInPlace(text, keepScreenWords(text, found, groups[0]!), groups[0]!)), repeat));
 }
 
 /** The spans of a reading, as offsets into the caller's text. */
