@@ -9,7 +9,8 @@
  *   unless a cue that takes a person stands before it or a person's verb follows it ("met irie", "irie said").
  * - common English words in a title-cased sentence ("Walked To The Park."), none a given name;
  * - a function word of the note's French or Spanish (language.ts) where a name list holds it ("de", "la", "Ella dijo");
- * - "will" before a verb in its base form, with no person cue before it: the modal ("the landlord will learn").
+ * - "will" before a verb in its base form, with no person cue before it: the modal ("the landlord will learn");
+ * - a town said as a place, in any case and of any length ("moved to edson", "in Fox Creek": towns.ts).
  * Never given back: a name the PSW asked to hide; by the first two rules, a word written with a capital or a span of
  * more than one word.
  */
@@ -17,6 +18,7 @@ import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
 import { foreignWordsOf } from './language';
+import { townInPlace } from './towns';
 import { AMBIGUOUS_NAMES } from './lexicon';
 import { NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS } from './messy';
 
@@ -134,6 +136,8 @@ function sentenceStart(text: string, at: number): boolean {
 /** Whether one name span is a word by its place (the rules above); a span beside another is judged in wordsInPlace. */
 function givenBack(text: string, e: Entity): boolean {
   const typed = text.slice(e.start, e.end);
+  // A town said as a place ("moved to edson", "her mom in Kutaisi"): towns.ts.
+  if (townInPlace(text, e.start, e.end)) return true;
   if (/^\p{Lu}/u.test(typed) && titleCaseWords(text, e)) return true;
   if (!/^\p{L}[\p{L}\p{M}'’-]*$/u.test(typed)) return false;
   // A word before a number is part of an address or a code ("a madeira 1"): the detectors' call.

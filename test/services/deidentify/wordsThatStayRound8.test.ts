@@ -49,3 +49,33 @@ describe('deidentify: titles and honorifics at the edge of a name (content/deid-
     hidden('met khanum at the dropin', 'khanum', 'NAME');
   });
 });
+
+describe('deidentify: towns, countries and states said as places (towns.ts, content/deid-towns.json, "place-slot")', () => {
+  it('keeps a town, country or state where a place is said, in any case and of more than one word', () => {
+    for (const [text, place] of [
+      ['moved to edson last year, misses her cousins', 'edson'],
+      ['he is from yakima originally, came for work', 'yakima'],
+      ['lives in Fox Creek now with her dad', 'Fox Creek'],
+      ['her family came from guyana in the 80s', 'guyana'],
+      ['she moved back to georgia to be near her mom', 'georgia'],
+      ['went to brooklyn for the weekend', 'brooklyn'],
+      ['she is from Tonga, came with her uncle', 'Tonga'],
+      ['her sister lives outside kutaisi', 'kutaisi'],
+    ] as const) stays(text, place);
+  });
+
+  it('hides the same words where they are a person', () => {
+    hidden('talked to regina about rent', 'regina', 'NAME');
+    hidden('heard from dallas today, she is ok', 'dallas', 'NAME');
+    hidden('a text from sandy this morning', 'sandy', 'NAME');
+    hidden('met georgia at the dropin', 'georgia', 'NAME');
+    hidden('texted jordan, no answer', 'jordan', 'NAME');
+    hidden('brooklyn said she is ok', 'brooklyn', 'NAME');
+    hidden('got a ride in Kevin\'s car', 'Kevin');
+  });
+
+  it('leaves a town where a jail or hospital may be meant by it to the other detectors', () => {
+    // "is in X": the place a person is held is named by its town; the rules' call stands.
+    hidden('her son is in kutaisi till spring', 'kutaisi');
+  });
+});
