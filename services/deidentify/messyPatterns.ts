@@ -14,7 +14,7 @@ import { keepGroups } from './keepList';
 import { oneEdit } from './typos';
 import { mergeSpans } from './spans';
 import { cue, mayHold } from './cues';
-import { factsOf, mayHoldUpper, wordsOf } from './words';
+import { factsOf, MARK, mayHoldUpper, wordsOf } from './words';
 
 /** patterns.ts's `all`, locating a capture group from the end of its match (these patterns' groups close them). */
 function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecArray) => boolean, group = 0): Entity[] {
@@ -600,9 +600,14 @@ const WEEKDAY_BEFORE = new RegExp(`(?<![\\p{L}])(?:${'(?:mon|tue|tues|wed|thu|th
 /** Pain, mood and craving scores out of ten are no dates: "pain 7/10", "anxiety was 8/10". */
 const SCORE_BEFORE = /\b(?:pain|sore|hurts?|rated?|rates|rating|score|scale|mood|anxiety|anx|cravings?|urges?|stress|energy|level|depression|sleep)\b[^.,;\d]{0,12}$/i;
 
+/** What MONTH_DAY and ORDINAL_DAY need in an ASCII text (outside ASCII their case folding goes further: always run). */
+const MONTH_IN = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const THE_ORDINAL_IN = /the\s\d{1,2}(?:st|nd|rd|th)/i;
+
 export function messyDates(t: string): Entity[] {
   const out: Entity[] = [];
-  for (const e of all(t, MONTH_DAY, 'DATE', (m) => {
+  const f = factsOf(t);
+  for (const e of f.ascii && !MONTH_IN.test(t) ? [] : all(t, MONTH_DAY, 'DATE', (m) => {
     const day = Number(m[1]);
     if (day < 1 || day > 31) return false;
     // "may 2", "march 3" could be a verb: a date with an ordinal or a date cue before, and also with a capital ("Saturday, May 18") or a weekday before it, and "march 3" as typed, unless a person
@@ -615,7 +620,7 @@ export function messyDates(t: string): Entity[] {
     }
     return true;
   })) out.push(e);
-  for (const e of all(t, SLASH_DATE, 'DATE', (m) => {
+  for (const e of !(f.marks & MARK.slash) ? [] : all(t, SLASH_DATE, 'DATE', (m) => {
     const a = Number(m[1]);
     const b = Number(m[2]);
     if (a < 1 || b < 1 || !((a <= 12 && b <= 31) || (b <= 12 && a <= 31)) || m[0] === '24/7') return false;
@@ -625,7 +630,7 @@ export function messyDates(t: string): Entity[] {
     if (b === 10 && SCORE_BEFORE.test(t.slice(Math.max(0, m.index - 30), m.index))) return false;
     return !measured;
   })) out.push(e);
-  for (const e of all(t, HYPHEN_DATE, 'DATE', (m) => {
+  for (const e of !(f.marks & MARK.hyphen) ? [] : all(t, HYPHEN_DATE, 'DATE', (m) => {
     const a = Number(m[1]);
     const b = Number(m[2]);
     if (a < 1 || a > 12 || b < 1 || b > 31) return false;
@@ -650,7 +655,7 @@ export function messyDates(t: string): Entity[] {
   })) out.push(e);
   if (weekday && OTHER_LANGUAGE_MAY.test(t)) for (const e of all(t, OTHER_LANGUAGE_DATE, 'DATE')) out.push(e);
   if (WORD_DATE_MAY.test(t)) for (const e of all(t, WORD_DATE, 'DATE')) out.push(e);
-  for (const e of all(t, ORDINAL_DAY, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && (/\d(?:st|nd|rd|th)\s/i.test(m[0]) || !nounAfter(t, m.index + m[0].length)))) out.push(e);
+  for (const e of f.ascii && !THE_ORDINAL_IN.test(t) ? [] : all(t, ORDINAL_DAY, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && (/\d(?:st|nd|rd|th)\s/i.test(m[0]) || !nounAfter(t, m.index + m[0].length)))) out.push(e);
   if (/\d(?:st|nd|rd|th)\b/i.test(t)) for (const e of all(t, CUED_ORDINAL, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && !nounAfter(t, m.index + m[0].length))) out.push(e);
   if (/the \d/i.test(t)) for (const e of all(t, BARE_DAY, 'DATE', (m) => !RIDE_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index - 3)))) out.push(e);
   for (const e of out) {

@@ -66,13 +66,15 @@ export interface TextFacts {
 }
 
 /** Bits of TextFacts.marks: a mark a gate needs, found in the same walk. */
-export const MARK = { digit: 1, at: 2, dot: 4, colon: 8, underscore: 16 } as const;
+export const MARK = { digit: 1, at: 2, dot: 4, colon: 8, underscore: 16, slash: 32, hyphen: 64 } as const;
 /** The bit of each mark by its character code (0: none). */
 const MARK_OF = new Uint8Array(128);
 MARK_OF[64] = MARK.at;
 MARK_OF[46] = MARK.dot;
 MARK_OF[58] = MARK.colon;
 MARK_OF[95] = MARK.underscore;
+MARK_OF[47] = MARK.slash;
+MARK_OF[45] = MARK.hyphen;
 for (let c = 48; c <= 57; c++) MARK_OF[c] = MARK.digit;
 
 let factsText: string | undefined;

@@ -59,7 +59,7 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
   });
 
   it('tells the gates what the regexes they replace would (all ASCII, digits, capitals A-Z, marks), on random texts', () => {
-    const alphabet = ['a', 'Z', 'M', '0', '9', '5', ' ', '/', ':', '@', '.', '_', '＠', '．', '[', '`', '{', '~', '\u007F', '\u0080', 'é', '７', '\u200B', '\uD83D', '\uDE00', 'Ω'];
+    const alphabet = ['a', 'Z', 'M', '0', '9', '5', ' ', '/', ':', '@', '.', '_', '-', '＠', '．', '[', '`', '{', '~', '\u007F', '\u0080', 'é', '７', '\u200B', '\uD83D', '\uDE00', 'Ω'];
     let seed = 13;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
     for (let k = 0; k < 3000; k++) {
@@ -69,7 +69,7 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
       assert.equal(f.ascii, !/[\u0080-\uFFFF]/.test(text), text);
       assert.equal(f.digits, text.match(/\d/g)?.length ?? 0, text);
       assert.equal(f.capitals, text.match(/[A-Z]/g)?.length ?? 0, text);
-      const marks = { digit: /\d/.test(text), at: text.includes('@'), dot: text.includes('.'), colon: text.includes(':'), underscore: text.includes('_') };
+      const marks = { digit: /\d/.test(text), at: text.includes('@'), dot: text.includes('.'), colon: text.includes(':'), underscore: text.includes('_'), slash: text.includes('/'), hyphen: text.includes('-') };
       for (const [mark, held] of Object.entries(marks)) assert.equal((f.marks & MARK[mark as keyof typeof MARK]) !== 0, held, `${mark} in ${text}`);
       assert.equal(factsOf(text), f, 'kept for the last text');
     }
