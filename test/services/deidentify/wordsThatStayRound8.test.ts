@@ -98,3 +98,13 @@ describe('deidentify: French and Spanish words by their accents and days (langua
     hidden('Mercredi called about his cheque', 'Mercredi', 'NAME');
   });
 });
+
+describe('deidentify: communities and neighbourhoods said as places ("place-slot" groups)', () => {
+  it('keeps a First Nation, Inuit community or neighbourhood where a place is said, and a person of the same name', () => {
+    stays('she lives in scarborough now, closer to her daughter', 'scarborough');
+    stays('moved back to maskwacis for the summer', 'maskwacis');
+    stays('her family in Mill Woods helps with the kids', 'Mill Woods');
+    hidden('enoch said he is coming on friday', 'enoch', 'NAME');
+    hidden('met compton at the dropin', 'compton', 'NAME');
+  });
+});
