@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RISK_CATEGORIES, type RiskCategory } from '../services/content';
 import { deidentify } from '../services/deidentify';
+import { riskCategories, screenRisk } from '../services/safety/screen';
+import { parseNote } from './data/handNotes';
 import { normalise } from '../services/safety/screen/normalise';
 import type { Example } from '../services/safety/screen/train';
 
@@ -60,6 +62,41 @@ export function readOrdinary(file: string = ORDINARY_NOTES): Labelled[] {
       const screened = deidentify(r.text).redacted;
       return { id: r.id, text: r.text, screened, norm: normalise(screened), kinds: [] };
     });
+}
+
+/** Everyday debrief notes in many writers' voices: the de-identifier's training notes (bench/data/train-*.txt, one
+ * note a line, identifiers marked; development data, never a test or blind set). Used as low-weight negatives so
+ * the classifier learns what ordinary notes in a voice it has not read look like: round 7's retrained models gave
+ * everyday sentences ("she said she would") suicide probabilities over the floor. Every `step`-th note of each file,
+ * whole and sentence by sentence
+ * (they are many and training cost grows with them); a note that names a risk outright or that the patterns flag
+ * ("cut herself last nite", "od'd in the stairwell") is left out: a risk note must not teach "not risk". */
+export const EVERYDAY_NOTES = fs
+  .readdirSync(DATA_DIR)
+  .filter((f) => /^train-[a-z]+\.txt$/.test(f))
+  .sort()
+  .map((f) => path.join(DATA_DIR, f));
+export const EVERYDAY_WEIGHT = 0.3;
+const NAMES_RISK = /overdos|\bod\b|od'?d|narcan|naloxone|suicid|kill|cut (?:him|her|my|them)sel|self.?harm|abus|hit (?:him|her|me)|\bdie\b|dead|died/;
+export function readEveryday(step = 3, files: readonly string[] = EVERYDAY_NOTES): Labelled[] {
+  return files.flatMap((file) =>
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .filter((_l, i) => i % step === 0)
+      .flatMap((line, i) => {
+        const id = `${path.basename(file, '.txt')}:${i * step}`;
+        const text = parseNote(id, line).text;
+        const screened = deidentify(text).redacted;
+        const norm = normalise(screened);
+        if (NAMES_RISK.test(norm) || riskCategories(screenRisk(screened, undefined, { classifier: false })).length) return [];
+        // The note and, when it has several, each of its sentences: short everyday sentences are where a bare frame
+        // ("she said she would …") shows.
+        const parts = screened.split(/(?<=[.!?;])\s+/).filter((p) => p.trim().length > 3);
+        return [screened, ...(parts.length > 1 ? parts : [])].map((s, j) => ({ id: j ? `${id}.${j}` : id, text: j ? '' : text, screened: s, norm: j ? normalise(s) : norm, kinds: [] as RiskCategory[], weight: EVERYDAY_WEIGHT }));
+      }),
+  );
 }
 
 export function readSet(file: string): Labelled[] {

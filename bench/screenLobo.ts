@@ -11,12 +11,15 @@ import path from 'node:path';
 import { RISK_CATEGORIES, type RiskCategory } from '../services/content';
 import { probabilities, type RiskModel } from '../services/safety/screen/classifier';
 import { DEFAULT_TRAIN, train, type TrainOptions } from '../services/safety/screen/train';
-import { type Labelled, readOrdinary, readSet, SCREEN_SETS, TRAIN_BATCHES } from './screenData';
+import { EVERYDAY_NOTES, type Labelled, readEveryday, readOrdinary, readSet, SCREEN_SETS, TRAIN_BATCHES } from './screenData';
 
 export interface Batch {
   /** `d` for the development bank; a letter per later batch (its ids' prefix in screen-train.jsonl, else its file's). */
   name: string;
   examples: Labelled[];
+  /** false: its negatives train but set no threshold (the everyday notes: thousands of easy sentences would dilute
+   * the budget of hard negatives and lower every threshold). */
+  budget?: boolean;
 }
 
 /** Every development batch: the bank, the four in screen-train.jsonl split by id prefix, then one per file. */
@@ -41,9 +44,27 @@ function withGroups(batches: Batch[]): Batch[] {
 }
 
 /** The development batches and the ordinary notes (bench/data/psw-dev.jsonl, everyday debrief text) as one more
- * batch: everyday sentences are where a low threshold shows first ("he wants to go to a meeting tonight"). */
+ * batch: everyday sentences are where a low threshold shows first ("he wants to go to a meeting tonight"); then the
+ * everyday notes in many voices (bench/data/train-*.txt, ./screenData readEveryday) as one more, trained on at low
+ * weight and scored, never setting a threshold. */
 export function loboBatches(): Batch[] {
-  return [...devBatches(), ...withGroups([{ name: 'psw (ordinary notes)', examples: readOrdinary() }])];
+  return [
+    ...devBatches(),
+    ...withGroups([{ name: 'psw (ordinary notes)', examples: readOrdinary() }]),
+    // In two halves by writer, so each half is scored by a model that read the other's everyday notes, as the shipped one read all.
+    ...withGroups(
+      [0, 1].map((half) => ({
+        name: `everyday notes ${half + 1} (train-*.txt)`,
+        examples: readEveryday(3, EVERYDAY_NOTES.filter((_f, i) => i % 2 === half)),
+        budget: false,
+      })),
+    ),
+  ];
+}
+
+/** The hard negatives thresholds are chosen on: every batch's that has a budget. */
+export function budgetNegatives(batches: readonly Batch[]): Labelled[] {
+  return batches.filter((b) => b.budget !== false).flatMap((b) => b.examples.filter((ex) => !ex.kinds.length));
 }
 
 export type Probs = Map<Labelled, Record<RiskCategory, number>>;
@@ -73,15 +94,28 @@ export const FLOOR: Partial<Record<RiskCategory, number>> = { suicide: 0.5, over
 export const FLOOR_DEFAULT = 0.5;
 export const GRID = Array.from({ length: 15 }, (_v, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
 
-/** Per kind, the lowest grid threshold (at or above its floor) that flags at most its budget of `negatives`. */
-export function chooseThresholds(negatives: readonly Labelled[], probs: Probs): Record<RiskCategory, number> {
+/** Share of everyday sentences (the batches without a budget of their own: bench/data/train-*.txt) the classifier
+ * alone may flag per kind. Hard negatives are written to be hard; everyday text is most of what the screen reads. */
+export const EVERYDAY_BUDGET = 0.005;
+
+/** Per kind, the lowest grid threshold (at or above its floor) that flags at most its budget of `negatives` and of
+ * `everyday`. */
+export function chooseThresholds(negatives: readonly Labelled[], probs: Probs, everyday: readonly Labelled[] = []): Record<RiskCategory, number> {
   const out = {} as Record<RiskCategory, number>;
   for (const kind of RISK_CATEGORIES) {
     const budget = Math.floor((FP_BUDGET[kind] ?? FP_BUDGET_DEFAULT) * negatives.length);
+    const everydayBudget = Math.floor(EVERYDAY_BUDGET * everyday.length);
     const floor = FLOOR[kind] ?? FLOOR_DEFAULT;
-    out[kind] = GRID.find((t) => t >= floor && negatives.filter((ex) => probs.get(ex)![kind] >= t).length <= budget) ?? 1;
+    const within = (set: readonly Labelled[], t: number, n: number) => set.filter((ex) => probs.get(ex)![kind] >= t).length <= n;
+    out[kind] = GRID.find((t) => t >= floor && within(negatives, t, budget) && within(everyday, t, everydayBudget)) ?? 1;
   }
   return out;
+}
+
+/** The thresholds for `batches`' out-of-batch probabilities: hard negatives of the batches with a budget, everyday
+ * sentences of the rest. */
+export function batchThresholds(batches: readonly Batch[], probs: Probs): Record<RiskCategory, number> {
+  return chooseThresholds(budgetNegatives(batches), probs, batches.filter((b) => b.budget === false).flatMap((b) => b.examples));
 }
 
 export interface LoboRow {
@@ -104,8 +138,7 @@ export interface LoboRow {
 export function loboRows(batches: readonly Batch[], screen: (ex: Labelled, model: RiskModel | false) => RiskCategory[], opts: TrainOptions = DEFAULT_TRAIN): LoboRow[] {
   const { probs, models } = loboProbabilities(batches, opts);
   return batches.map((b) => {
-    const others = batches.filter((o) => o !== b).flatMap((o) => o.examples.filter((ex) => !ex.kinds.length));
-    const thresholds = chooseThresholds(others, probs);
+    const thresholds = batchThresholds(batches.filter((o) => o !== b), probs);
     const model = { ...models.get(b.name)!, thresholds };
     const tally = (predict: (ex: Labelled) => RiskCategory[], record = false) => {
       const t = { flagged: 0, rightKind: 0, fp: 0 };

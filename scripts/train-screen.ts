@@ -1,6 +1,7 @@
 /**
  * `npm run train:screen`: trains the risk screen's classifier on every development batch (the development bank and
- * bench/data/screen-train*.jsonl, with the ordinary notes of bench/data/psw-dev.jsonl as negatives; never a test set,
+ * bench/data/screen-train*.jsonl, with the ordinary notes of bench/data/psw-dev.jsonl and the everyday notes of
+ * bench/data/train-*.txt as negatives, the latter at low weight and setting no threshold; never a test set,
  * a blind set or a held-out batch) and writes services/safety/screen/risk-model.json. Deterministic: the same data
  * gives the same file.
  * Each kind's threshold is set on LEAVE-ONE-BATCH-OUT probabilities (bench/screenLobo.ts): every batch's hard
@@ -13,15 +14,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MODEL_FILE, type RiskModel } from '../services/safety/screen/classifier';
 import { DEFAULT_TRAIN, train } from '../services/safety/screen/train';
-import { ORDINARY_NOTES, SCREEN_SETS, TRAIN_BATCHES } from '../bench/screenData';
-import { chooseThresholds, loboBatches, loboProbabilities } from '../bench/screenLobo';
+import { EVERYDAY_NOTES, ORDINARY_NOTES, SCREEN_SETS, TRAIN_BATCHES } from '../bench/screenData';
+import { batchThresholds, loboBatches, loboProbabilities } from '../bench/screenLobo';
 
 export function trainShipped(): RiskModel {
   const batches = loboBatches();
   const { probs } = loboProbabilities(batches, DEFAULT_TRAIN);
   const model = train(batches.flatMap((b) => b.examples), DEFAULT_TRAIN);
-  model.thresholds = chooseThresholds(batches.flatMap((b) => b.examples.filter((ex) => !ex.kinds.length)), probs);
-  model.trainedOn.files = [SCREEN_SETS.dev, ...TRAIN_BATCHES, ORDINARY_NOTES].filter((f) => fs.existsSync(f)).map((f) => path.relative(path.join(__dirname, '..'), f));
+  model.thresholds = batchThresholds(batches, probs);
+  model.trainedOn.files = [SCREEN_SETS.dev, ...TRAIN_BATCHES, ORDINARY_NOTES, ...EVERYDAY_NOTES].filter((f) => fs.existsSync(f)).map((f) => path.relative(path.join(__dirname, '..'), f));
   return model;
 }
 

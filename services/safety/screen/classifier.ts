@@ -24,7 +24,16 @@ export interface FeatureOptions {
   /** Each pair of word classes in one sentence, in any order and at any distance ("released" … "usual",
    * "kit" … "alone"): a circumstance is often told in two parts a clause or more apart. */
   pairs?: boolean;
+  /** The commonest words (COMMON: auxiliaries, reporting verbs, linking words) give no unigram and no character
+   * n-grams, only bigrams: alone they carried a writer's habits, and a bare frame ("she said she would", "he said he
+   * would be for a week") read as suicide from "said", "would" and "be" and their n-grams (round 8, docs/SAFETY.md). */
+  skipCommon?: boolean;
 }
+
+/** Common words in debrief notes that say nothing of risk alone. Pronouns stay (subject matters: "i" is the worker). */
+const COMMON = new Set(
+  'be am are were been being has have having had do does did doing would could should will can may might must said says saying told tell tells telling asked asks going gonna wanna like know knew think thought just really very also then than there what when where which from these those about some because into after more much only here thing things well even other xname client so as if or by up'.split(' '),
+);
 
 const NEGATORS = new Set(['not', 'no', 'never', 'denies', 'denied', 'deny', 'without', 'nobody', 'none', 'nothing']);
 
@@ -62,10 +71,10 @@ export function features(norm: string, opts: FeatureOptions): string[] {
     }
     const s = (negated ? 'neg:' : '') + (opts.stems ? stem(w) : w);
     if (opts.negation && NEGATORS.has(w)) negated = true;
-    if (!STOP.has(w)) out.push(s);
+    if (!STOP.has(w) && !(opts.skipCommon && COMMON.has(w))) out.push(s);
     if (opts.bigrams && prev) out.push(`${prev}_${s}`);
     prev = s;
-    if (opts.chars.length && w.length > 3) {
+    if (opts.chars.length && w.length > 3 && !(opts.skipCommon && COMMON.has(w))) {
       const padded = `<${w}>`;
       for (const n of opts.chars) for (let i = 0; i + n <= padded.length; i++) out.push(`${negated ? 'neg' : ''}#${padded.slice(i, i + n)}`);
     }
