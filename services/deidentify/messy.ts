@@ -385,9 +385,12 @@ function isGiven(w: string): boolean {
 
 /** Letters typed in capitals over most of a text ("TELL DAWN I SAID HI"): shouting, not acronyms. */
 function shouted(text: string): boolean {
-  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
-  const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
-  return upper >= 12 && upper > 3 * lower;
+  // An ASCII text's letters are counted by the facts walk (\p{Lu} and \p{Ll} are A-Z and a-z there).
+  const f = factsOf(text);
+  const upper = f.ascii ? f.capitals : (text.match(/\p{Lu}/gu)?.length ?? 0);
+  if (upper < 12) return false;
+  const lower = f.ascii ? f.smalls : (text.match(/\p{Ll}/gu)?.length ?? 0);
+  return upper > 3 * lower;
 }
 
 /**

@@ -54,13 +54,15 @@ export function wordsOf(text: string): Token[] {
 
 /**
  * What one walk over a text's characters tells the gates, instead of a regex scan each: whether the text is all ASCII
- * (/[\u0080-\uFFFF]/ finds nothing), how many ASCII digits (/\d/) and capitals A-Z it holds, and which of the marks
+ * (/[\u0080-\uFFFF]/ finds nothing), how many ASCII digits (/\d/), capitals A-Z and small letters a-z it holds, and which of the marks
  * below (`t.includes(...)`) it holds.
  */
 export interface TextFacts {
   ascii: boolean;
   digits: number;
   capitals: number;
+  /** Small letters a-z. */
+  smalls: number;
   /** MARK bits: one for each mark the text holds, and DIGIT for any ASCII digit. */
   marks: number;
 }
@@ -78,7 +80,7 @@ MARK_OF[45] = MARK.hyphen;
 for (let c = 48; c <= 57; c++) MARK_OF[c] = MARK.digit;
 
 let factsText: string | undefined;
-let lastFacts: TextFacts = { ascii: true, digits: 0, capitals: 0, marks: 0 };
+let lastFacts: TextFacts = { ascii: true, digits: 0, capitals: 0, smalls: 0, marks: 0 };
 
 /** The facts of `text` (kept for the last text: the stages ask in turn about the same one). */
 export function factsOf(text: string): TextFacts {
@@ -86,6 +88,7 @@ export function factsOf(text: string): TextFacts {
   let ascii = true;
   let digits = 0;
   let capitals = 0;
+  let smalls = 0;
   let marks = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -95,10 +98,11 @@ export function factsOf(text: string): TextFacts {
       if (c <= 57) {
         if (c >= 48) digits++;
       } else if (c >= 65 && c <= 90) capitals++;
+      else if (c >= 97 && c <= 122) smalls++;
     }
   }
   factsText = text;
-  lastFacts = { ascii, digits, capitals, marks };
+  lastFacts = { ascii, digits, capitals, smalls, marks };
   return lastFacts;
 }
 

@@ -69,6 +69,7 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
       assert.equal(f.ascii, !/[\u0080-\uFFFF]/.test(text), text);
       assert.equal(f.digits, text.match(/\d/g)?.length ?? 0, text);
       assert.equal(f.capitals, text.match(/[A-Z]/g)?.length ?? 0, text);
+      assert.equal(f.smalls, text.match(/[a-z]/g)?.length ?? 0, text);
       const marks = { digit: /\d/.test(text), at: text.includes('@'), dot: text.includes('.'), colon: text.includes(':'), underscore: text.includes('_'), slash: text.includes('/'), hyphen: text.includes('-') };
       for (const [mark, held] of Object.entries(marks)) assert.equal((f.marks & MARK[mark as keyof typeof MARK]) !== 0, held, `${mark} in ${text}`);
       assert.equal(factsOf(text), f, 'kept for the last text');
