@@ -215,7 +215,9 @@ function capitalisedInside(text: string): Set<string> | undefined {
  * one such word needs no second word of evidence. A name typed with its accents ("josé", "hélène") stays a name.
  */
 export function accentedForeignWord(lower: string): boolean {
-  if (!/[àâäçéèêëîïôöùûüÿñáíóú]/.test(lower)) return false;
+  let marked = false;
+  for (let i = 0; i < lower.length && !marked; i++) marked = lower.charCodeAt(i) > 127;
+  if (!marked || !/[àâäçéèêëîïôöùûüÿñáíóú]/.test(lower)) return false;
   return wordOf(language(FR), lower.replace(/’/g, "'")) > 0 || wordOf(language(ES), lower.replace(/’/g, "'")) > 0;
 }
 

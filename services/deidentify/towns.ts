@@ -56,20 +56,29 @@ function townNames(): Set<string> {
   return towns;
 }
 
-const PREV_WORDS = /(?:(\S+)[ \t]+)?(\S+)[ \t]+$/u;
+/** The word that ends right before `at` (spaces or tabs between), from its start; [word, its start] or ['', -1]. */
+function wordEndingAt(text: string, at: number): [string, number] {
+  let e = at;
+  while (e > 0 && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+  if (e === at) return ['', -1];
+  let s = e;
+  while (s > 0 && text[s - 1] !== ' ' && text[s - 1] !== '\t' && text[s - 1] !== '\n' && e - s < 30) s--;
+  return [text.slice(s, e).toLowerCase(), s];
+}
 
 /** Whether [start, end) stands where a place is said (the slots above), by the one or two words before it. */
 export function placeSlot(text: string, start: number, end: number): boolean {
-  if (/^['’]s(?![\p{L}\p{N}])/u.test(text.slice(end, end + 3))) return false;
-  const m = PREV_WORDS.exec(text.slice(Math.max(0, start - 40), start));
-  if (!m) return false;
-  const prev = m[2]!.toLowerCase();
-  const before = (m[1] ?? '').toLowerCase().replace(/[^\p{L}$]+$/u, '');
-  if (IN_PLACE.has(prev)) return !HELD_IN.has(before);
-  if (prev === 'from' || prev === 'frm') return FROM_PLACE.has(before);
-  if (prev === 'to' || prev === '2') return GOING_TO.has(before);
-  if (prev === 'of') return PLACE_OF.has(before);
-  return false;
+  // "in kevin's car": a possessive names a person's thing, not a place.
+  if ((text[end] === "'" || text[end] === '’') && (text[end + 1] === 's' || text[end + 1] === 'S')) return false;
+  // Most name spans have no place word before them: one look at that word, the word before it only after one.
+  const [prev, at] = wordEndingAt(text, start);
+  if (!prev) return false;
+  const slot = IN_PLACE.has(prev) ? 1 : prev === 'from' || prev === 'frm' ? 2 : prev === 'to' || prev === '2' ? 3 : prev === 'of' ? 4 : 0;
+  if (!slot) return false;
+  const before = wordEndingAt(text, at)[0].replace(/[^\p{L}$]+$/u, '');
+  if (slot === 1) return !HELD_IN.has(before);
+  if (slot === 2) return FROM_PLACE.has(before);
+  return slot === 3 ? GOING_TO.has(before) : PLACE_OF.has(before);
 }
 
 /** Whether the span [start, end) is a town said as a place. */
