@@ -19,7 +19,7 @@ const WARM_CPU_SECONDS = 2;
 const PASSES = 8;
 
 /** The commit compiled into <tmp>/deid-ab/<sha>/js (done once per sha). */
-function compiled(rev: string): { sha: string; js: string } {
+export function compiled(rev: string): { sha: string; js: string } {
   const sha = execFileSync('git', ['rev-parse', '--short', rev], { cwd: ROOT, encoding: 'utf8' }).trim();
   const dir = path.join(os.tmpdir(), 'deid-ab', sha);
   const js = path.join(dir, 'js');

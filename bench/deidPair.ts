@@ -1,0 +1,57 @@
+/**
+ * Two commits' de-identifiers timed in ONE process, pass for pass: `npx tsx bench/deidPair.ts [--pairs N] REV_A REV_B`.
+ * Both trees are compiled as bench/deidAB.ts compiles them; after a warm-up of both, N pairs (default 20) of passes over
+ * each set alternate A and B (B first in every second pair), CPU time each (process.cpuUsage). It prints MB per
+ * CPU-second, best and median pass of each tree, and the median of the pairs' time ratios (A's time over B's: above 1,
+ * B is faster). On a loaded machine a pair shares the same load, so the pair ratio moves less than separate runs do;
+ * still read anything within about 8 % as noise at load 8 or more (docs/DEIDENTIFICATION.md, Throughput).
+ */
+import path from 'node:path';
+import { compiled } from './deidAB';
+import { load, sets } from './deid';
+
+const SETS = ['hand-dev', 'presidio-synth-v2'];
+
+const cpu = (): number => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e6;
+};
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const p = args.indexOf('--pairs');
+  const pairs = p >= 0 ? Number(args.splice(p, 2)[1]) : 20;
+  if (args.length !== 2) throw new Error('usage: npx tsx bench/deidPair.ts [--pairs N] REV_A REV_B');
+  const trees = args.map(compiled);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const [a, b] = trees.map((t) => (require(path.join(t.js, 'services', 'deidentify', 'index.js')) as typeof import('../services/deidentify')).deidentify);
+  for (const name of SETS) {
+    const texts = load(sets.find((s) => s.name === name)!.file).map((r) => r.text);
+    const mb = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0) / 1e6;
+    const pass = (f: typeof a): number => {
+      const c0 = cpu();
+      for (const t of texts) f!(t);
+      return cpu() - c0;
+    };
+    for (const until = cpu() + 4; cpu() < until; ) {
+      pass(a);
+      pass(b);
+    }
+    const ta: number[] = [];
+    const tb: number[] = [];
+    for (let k = 0; k < pairs; k++) {
+      if (k % 2) {
+        tb.push(pass(b));
+        ta.push(pass(a));
+      } else {
+        ta.push(pass(a));
+        tb.push(pass(b));
+      }
+    }
+    const mbs = (ts: number[]) => `${(mb / Math.min(...ts)).toFixed(2)} best, ${(mb / median(ts)).toFixed(2)} median`;
+    console.log(`${name}: ${trees[0]!.sha} ${mbs(ta)} | ${trees[1]!.sha} ${mbs(tb)} MB per CPU-second | pair ratio (A time / B time) median ${median(ta.map((x, i) => x / tb[i]!)).toFixed(3)}`);
+  }
+}
+
+if (require.main === module) main();
