@@ -52,6 +52,32 @@ describe('deidentify: facilities and places, round 8', () => {
     });
   });
 
+  describe('facilities', () => {
+    const hidden = (text: string, part: string) => assert.ok(!shown(text).includes(part), `${part} left in ${shown(text)}`);
+    it("a facility the rules found right after a city takes the city: 'at toronto [west hospital]'", () => {
+      hidden('fell asleep in the waiting room at toronto west hospital n they called', 'toronto');
+      hidden('Kojo is at Toronto West Detention since Friday.', 'Toronto');
+      // A sign between, or the city after: the city stays.
+      assert.ok(shown('moved to calgary, the mission has a bed for him').includes('calgary'));
+      assert.ok(shown('she was at the Grace Hospital in Winnipeg').includes('Winnipeg'));
+    });
+
+    it('candidates: a city opens one of two words or more, a place of a list after a comma or "and", French articles', () => {
+      assert.ok(spans('he is at toronto west emerg').includes('toronto west'));
+      assert.ok(!spans('they moved to calgary last year').some((c) => c.startsWith('calgary')));
+      assert.ok(spans('chey in detox, aspen hse, visiting sat').includes('aspen hse'));
+      assert.ok(spans('ruby at le phare tonight').includes('phare'));
+      // After a comma that follows no place, no candidate: "she was tired, sunrise came early".
+      assert.deepEqual(spans('she was tired, sunrise came early'), []);
+    });
+
+    it('words that must stay: "at the park", "at tims", "went to church", "left AMA", "the ER", "to walmart"', () => {
+      for (const text of ['slept at the park again last night', 'grabbed a coffee at tims after', 'she went to church sunday with her mom', 'he left AMA last night', 'waited in the ER for 6 hrs', 'took her to walmart for shoes', 'back at the shelter tonight', 'went to detox then to the store']) {
+        assert.equal(shown(text), text, text);
+      }
+    });
+  });
+
   describe('street addresses', () => {
     const hidden = (text: string, part: string) => assert.ok(!shown(text).includes(part), `${part} left in ${shown(text)}`);
     it('a unit alone, its building unsaid: "at apt 4C", "unit 1204 and unit 806", "suite 210"', () => {
