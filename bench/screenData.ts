@@ -94,7 +94,7 @@ export function readEveryday(step = 3, files: readonly string[] = EVERYDAY_NOTES
         // The note and, when it has several, each of its sentences: short everyday sentences are where a bare frame
         // ("she said she would …") shows.
         const parts = screened.split(/(?<=[.!?;])\s+/).filter((p) => p.trim().length > 3);
-        return [screened, ...(parts.length > 1 ? parts : [])].map((s, j) => ({ id: j ? `${id}.${j}` : id, text: j ? '' : text, screened: s, norm: j ? normalise(s) : norm, kinds: [] as RiskCategory[], weight: EVERYDAY_WEIGHT }));
+        return [screened, ...(parts.length > 1 ? parts : [])].map((s, j) => ({ id: j ? `${id}.${j}` : id, text: j ? '' : text, screened: s, norm: j ? normalise(s) : norm, kinds: [] as RiskCategory[], weight: EVERYDAY_WEIGHT, group: path.basename(file) }));
       }),
   );
 }

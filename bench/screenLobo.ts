@@ -37,9 +37,10 @@ export function devBatches(): Batch[] {
   return withGroups(out);
 }
 
-/** Each example carries its batch's name as its group: training keeps only features several writers share. */
+/** Each example carries its batch's name as its group (unless it has one: an everyday note its writer's file):
+ * training keeps only features several writers share. */
 function withGroups(batches: Batch[]): Batch[] {
-  for (const b of batches) for (const ex of b.examples) ex.group = b.name;
+  for (const b of batches) for (const ex of b.examples) ex.group ??= b.name;
   return batches;
 }
 
@@ -135,8 +136,13 @@ export interface LoboRow {
  * screen with that batch's left-out model, and the patterns with their context rules (which were written with
  * every batch in view, so their figure is optimistic; the classifier's is the honest one).
  */
-export function loboRows(batches: readonly Batch[], screen: (ex: Labelled, model: RiskModel | false) => RiskCategory[], opts: TrainOptions = DEFAULT_TRAIN): LoboRow[] {
-  const { probs, models } = loboProbabilities(batches, opts);
+export function loboRows(
+  batches: readonly Batch[],
+  screen: (ex: Labelled, model: RiskModel | false) => RiskCategory[],
+  opts: TrainOptions = DEFAULT_TRAIN,
+  lobo: { probs: Probs; models: Map<string, RiskModel> } = loboProbabilities(batches, opts),
+): LoboRow[] {
+  const { probs, models } = lobo;
   return batches.map((b) => {
     const thresholds = batchThresholds(batches.filter((o) => o !== b), probs);
     const model = { ...models.get(b.name)!, thresholds };

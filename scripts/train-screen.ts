@@ -15,24 +15,34 @@ import path from 'node:path';
 import { MODEL_FILE, type RiskModel } from '../services/safety/screen/classifier';
 import { DEFAULT_TRAIN, train } from '../services/safety/screen/train';
 import { EVERYDAY_NOTES, ORDINARY_NOTES, SCREEN_SETS, TRAIN_BATCHES } from '../bench/screenData';
-import { batchThresholds, loboBatches, loboProbabilities } from '../bench/screenLobo';
+import { batchThresholds, type LoboRow, loboBatches, loboProbabilities, loboRows } from '../bench/screenLobo';
+import { loboMarkdown } from '../bench/screen';
+import { content } from '../services/content';
+import { riskCategories, screenRisk } from '../services/safety/screen';
 
-export function trainShipped(): RiskModel {
+export function trainShipped(lobo?: (rows: LoboRow[]) => void): RiskModel {
   const batches = loboBatches();
-  const { probs } = loboProbabilities(batches, DEFAULT_TRAIN);
+  const loboModels = loboProbabilities(batches, DEFAULT_TRAIN);
   const model = train(batches.flatMap((b) => b.examples), DEFAULT_TRAIN);
-  model.thresholds = batchThresholds(batches, probs);
+  model.thresholds = batchThresholds(batches, loboModels.probs);
+  if (lobo) {
+    const c = content();
+    lobo(loboRows(batches, (ex, m) => riskCategories(screenRisk(ex.screened, c, { classifier: m })), DEFAULT_TRAIN, loboModels));
+  }
   model.trainedOn.files = [SCREEN_SETS.dev, ...TRAIN_BATCHES, ORDINARY_NOTES, ...EVERYDAY_NOTES].filter((f) => fs.existsSync(f)).map((f) => path.relative(path.join(__dirname, '..'), f));
   return model;
 }
 
 if (require.main === module) {
   const t0 = Date.now();
-  const model = trainShipped();
+  // `--lobo`: also the leave-one-batch-out section of docs/SAFETY.md, from the same left-out models (one run, not two).
+  let lobo: string[] = [];
+  const model = trainShipped(process.argv.includes('--lobo') ? (rows) => (lobo = loboMarkdown(rows)) : undefined);
   fs.writeFileSync(MODEL_FILE, JSON.stringify(model) + '\n');
   const size = fs.statSync(MODEL_FILE).size;
   process.stdout.write(
     `wrote ${path.relative(process.cwd(), MODEL_FILE)}: ${Object.keys(model.weights).length} features, ${(size / 1024).toFixed(0)} KB, ` +
       `thresholds ${JSON.stringify(model.thresholds)}, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
   );
+  if (lobo.length) process.stdout.write(`${lobo.join('\n')}\n`);
 }
