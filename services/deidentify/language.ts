@@ -209,18 +209,6 @@ function capitalisedInside(text: string): Set<string> | undefined {
   return out;
 }
 
-/**
- * Whether a lower-case word written with a French or Spanish accent ("préposé", "glycémie", "mangé", "mañana") is a
- * word of either language that no name list holds, in a note of any language: the accent is the language's sign, so
- * one such word needs no second word of evidence. A name typed with its accents ("josé", "hélène") stays a name.
- */
-export function accentedForeignWord(lower: string): boolean {
-  let marked = false;
-  for (let i = 0; i < lower.length && !marked; i++) marked = lower.charCodeAt(i) > 127;
-  if (!marked || !/[àâäçéèêëîïôöùûüÿñáíóú]/.test(lower)) return false;
-  return wordOf(language(FR), lower.replace(/’/g, "'")) > 0 || wordOf(language(ES), lower.replace(/’/g, "'")) > 0;
-}
-
 let lastWordTest: ((lower: string) => boolean) | null = null;
 
 /** foreignWordsOf as a yes or no: whether a lower-cased word is a word of the note's other language (null: none). */

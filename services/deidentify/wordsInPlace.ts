@@ -10,18 +10,17 @@
  * - common English words in a title-cased sentence ("Walked To The Park."), none a given name;
  * - a function word of the note's French or Spanish (language.ts) where a name list holds it ("de", "la", "Ella dijo");
  * - "will" before a verb in its base form, with no person cue before it: the modal ("the landlord will learn");
- * - a town said as a place, in any case and of any length ("moved to edson", "in Fox Creek": towns.ts);
- * - a lower-case word with a French or Spanish accent that is a word of the language and of no name list ("préposé").
+ * - a town said as a place, in any case and of any length ("moved to edson", "in Fox Creek": towns.ts).
  * Never given back: a name the PSW asked to hide; by the first two rules, a word written with a capital or a span of
  * more than one word.
  */
 import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
-import { accentedForeignWord, foreignWordsOf } from './language';
+import { foreignWordsOf } from './language';
 import { townInPlace } from './towns';
-import { AMBIGUOUS_NAMES, TITLES } from './lexicon';
-import { NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from './messy';
+import { AMBIGUOUS_NAMES } from './lexicon';
+import { NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS } from './messy';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -134,19 +133,6 @@ function sentenceStart(text: string, at: number): boolean {
   return i < 0 || '.!?\n:;'.includes(text[i]!);
 }
 
-/**
- * Whether [start, end) stands where a person is named: after a person cue, a relation or a title ("mme désir", "met
- * fidèle"), before a person's verb ("léger had the priest come", "fidèle is back"), or at the start of a sentence or
- * after a comma (a subject, or a name said again: "fidel, fidèle").
- */
-function inPersonSlot(text: string, start: number, end: number): boolean {
-  const [prev] = wordBefore(text, start);
-  if (PERSON_BEFORE.has(prev) || RELATIONS.has(prev) || TITLES.has(prev.replace(/\.$/, ''))) return true;
-  const next = wordAfter(text, end);
-  if (PERSON_AFTER.has(next) || SUBJECT_VERBS.has(next)) return true;
-  return sentenceStart(text, start) || /,[ \t]*$/.test(text.slice(Math.max(0, start - 3), start));
-}
-
 /** Whether one name span is a word by its place (the rules above); a span beside another is judged in wordsInPlace. */
 function givenBack(text: string, e: Entity): boolean {
   const typed = text.slice(e.start, e.end);
@@ -158,8 +144,6 @@ function givenBack(text: string, e: Entity): boolean {
   if (/^[ \t]+\d/.test(text.slice(e.end, e.end + 3))) return false;
   if (foreignFunctionWord(text, e, typed)) return true;
   const w = typed.replace(/['’]s$/, '').toLowerCase();
-  // A lower-case word with a French or Spanish accent that is a word of the language ("the new préposé"): language.ts.
-  if (typed === w && accentedForeignWord(w) && !inPersonSlot(text, e.start, e.end)) return true;
   // A word-name of another English opening a sentence takes its capital from there ("Tansi! …", "Oya, next step").
   if (!WORD.test(typed)) return sentenceStart(text, e.start) && wordNameOutOfSlot(text, e.start, e.end, w);
   return afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w) || modalWill(text, e.start, e.end, w);

@@ -80,18 +80,7 @@ describe('deidentify: towns, countries and states said as places (towns.ts, cont
   });
 });
 
-describe('deidentify: French and Spanish words by their accents and days (language.ts accentedForeignWord; scoped groups)', () => {
-  it('keeps a lower-case accented word of French or Spanish out of a person slot, in a note of any language', () => {
-    stays('modeste the new préposé, he is good with the ladies', 'préposé');
-    stays('her mom is on the 5e étage now', 'étage');
-  });
-
-  it('hides an accented word that is a name in a person slot, and a name written with its accents', () => {
-    hidden('lol mme désir wants me to sing for her', 'désir', 'NAME');
-    hidden('fidèle is back from the shelter', 'fidèle', 'NAME');
-    hidden('met josé at the dropin', 'josé', 'NAME');
-  });
-
+describe('deidentify: French and Spanish days and months (keep groups scoped to a note of that language)', () => {
   it('keeps French and Spanish days and months in a note that reads as that language', () => {
     const fr = 'elle reçoit la dialyse lundi, mercredi et vendredi, et elle est très fatiguée';
     for (const w of ['lundi', 'mercredi', 'vendredi']) stays(fr, w);
