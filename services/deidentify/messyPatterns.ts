@@ -184,7 +184,6 @@ const STREET_TYPE_IN = new RegExp(`\\s(?:${STREET})\\b|\\d(?:st|ave|avenue|stree
 /** The words STREET_TYPE_IN and UNIT_IN need (cues.ts); UNIT_IN's "#" and "12 - 34" are looked for apart. */
 const STREET_TYPE_CUE = cue('', STREET.replace(/\|/g, ' '));
 const UNIT_CUE = cue('apt apartment unit suite ste bsmt basement bay lot room rm');
-const UNIT_ALONE = /(?<![\p{L}\p{N}#])(?:apt|apartment|app|suite|unit)\.?\s?#?\s?(?:\d{1,5}[a-z]?|[a-z]\d{1,4})(?![\p{L}\p{N}.,:/-]\d|[\p{L}\p{N}])(?!\s(?:of|mg|am|pm|days?|weeks?|hrs?|hours?|mins?)\b)/giu;
 const UNIT_IN = /(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\.?\s?#?\s?[\da-z]|\d[a-z]?\s-\s\d/iu;
 /** Rural routes and boxes: "rr 3 site 2 box 9", "r.r. 1", "po box 88", "p.o. box 412", "box 412". */
 const RURAL = /(?<![\p{L}\p{N}])(?:(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?:,?\s(?:site|s|box|comp|c)\s?#?\d{1,5}){0,2}|(?:general delivery,?\s)?(?:p\.?\s?o\.?\s?b\.?|(?:p\.?\s?o\.?\s?)?box)\s?#?\d{1,6}(?:,?\s(?:stn|station)\s\p{L}+)?|site\s\d{1,3},?\s(?:box|comp|c)\s?\d{1,5}|(?:hc|h\.c\.|star route|rt|rte|route)\s?#?\d{1,3},?\s(?:box)\s?#?\d{1,5})(?![\p{L}\p{N}])/giu;
@@ -489,8 +488,6 @@ export function messyAddresses(t: string): Entity[] {
     if (SAFE.has(words[0]!)) continue;
     out.push({ start: m.index, end, type: 'ADDRESS' });
   }
-  // A unit alone, its building unsaid: "drop the toys at apt 4C", "unit 1204 and unit 806" (round 8; "unit 2 of" stays).
-  if (mayHold(t, UNIT_CUE)) out.push(...all(t, UNIT_ALONE, 'ADDRESS'));
   if (/\d[- ]\d{1,3}[- ]\d{1,2}[ -]?[we]|\blot\s?\d|\bcon(?:c|cession)?\.?\s?\d/i.test(t)) out.push(...all(t, LAND, 'ADDRESS'));
   if (/\bh(?:ou)?se\s?#?\s?\d/i.test(t)) out.push(...all(t, HOUSE_NUMBER, 'ADDRESS'));
   if (/00\sbl(?:oc)?k/i.test(t)) out.push(...all(t, BLOCK, 'ADDRESS'));

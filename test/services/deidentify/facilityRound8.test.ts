@@ -80,13 +80,8 @@ describe('deidentify: facilities and places, round 8', () => {
 
   describe('street addresses', () => {
     const hidden = (text: string, part: string) => assert.ok(!shown(text).includes(part), `${part} left in ${shown(text)}`);
-    it('a unit alone, its building unsaid: "at apt 4C", "unit 1204 and unit 806", "suite 210"', () => {
-      hidden('drop the toys at apt 4C after 5', '4C');
-      hidden('they live in the same building now, unit 1204 and unit 806', '1204');
-      hidden('they live in the same building now, unit 1204 and unit 806', '806');
-      hidden('moved to suite 210 upstairs', '210');
-      // A unit's number before "of", a dose or a time stays: no building is named.
-      for (const text of ['finished unit 2 of the workbook', 'the apt 3 of them share is small']) assert.equal(shown(text), text);
+    it('a unit alone stays (round-5 look-alikes and the SMS plate tests keep it; tried in round 8, +1 of 213 on untouched writers)', () => {
+      for (const text of ['apt 4 is empty, unit 5 flooded, room 12 is hers', 'parked the van at apt 204 for an hour', 'finished unit 2 of the workbook']) assert.equal(shown(text), text);
     });
 
     it('a street with a direction and no type: "on s henderson", "on e hastings"; not "on e bike"', () => {
