@@ -72,12 +72,14 @@ function cls(t: Token | undefined): string {
  * Words places are named with (round 8), whatever the writer's places: the land a place is named for ("poplar ridge",
  * "harbor view", "echo glen") and the words of an organisation's or a faith's name ("access alliance", "the fortune
  * society", "christ apostolic"). A kind of its own, so a new writer's "sunset ridge" reads like another's "pine hill".
+ * Words that name towns and areas more than places (valley, village, island, mountain, forest) are not here: with them
+ * the model took "in kalihi valley" (LOWO: train-i's added over-redaction 0.74 -> 0.39 point at -0.5 without them).
  */
 const LAND_WORDS = new Set(
-  `view vista ridge ridges hill hills heights gate gates grove groves glen valley vale creek river rivers lake lakes pond
+  `view vista ridge ridges hill hills heights gate gates grove groves glen vale creek river rivers lake lakes pond
    point place gardens garden terrace crossing commons pines oaks maples elms cedars birches willows springs falls haven
-   harbour harbor bay landing meadow meadows woods wood forest village acres fields field farm ranch estates bluff bluffs
-   cove shores shore island isle mountain mount summit peak rock rocks stone bridge bridges brook brooks hollow bend`
+   harbour harbor bay landing meadow meadows woods wood acres fields field farm ranch estates bluff bluffs
+   cove shores shore mount summit peak rock rocks stone bridge bridges brook brooks hollow bend`
     .trim()
     .split(/\s+/),
 );
