@@ -161,7 +161,7 @@ export interface WriterResult {
   /** Names recall by register: rules, and at each grid point. */
   registers: Record<string, { rules: Figures; grid: Figures[][] }>;
   /** The figures at any point (the whole writer, and by register), for a point off the grid (chooseByKind()). */
-  at?: (p: Point) => { all: Figures; registers: Record<string, Figures> };
+  at?: (p: Point, withRegisters?: boolean) => { all: Figures; registers: Record<string, Figures> };
 }
 
 const key = (s: readonly Scored[]): string => s.map((w) => `${w.start}:${w.end}`).join(',');
@@ -238,10 +238,10 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
       const idx = all.filter((i) => (held[i]!.register ?? 'none') === reg);
       registers[reg] = { rules: scoreOf(idx, (i) => rulesPred[i]!), grid: grid.map((row) => row.map((p) => scoreOf(idx, (i) => p[i]!))) };
     }
-    const at = (p: Point) => {
+    const at = (p: Point, withRegisters = false) => {
       const pred = predict(p);
       const regs: Record<string, Figures> = {};
-      for (const reg of Object.keys(registers)) regs[reg] = scoreOf(all.filter((i) => (held[i]!.register ?? 'none') === reg), (i) => pred[i]!);
+      if (withRegisters) for (const reg of Object.keys(registers)) regs[reg] = scoreOf(all.filter((i) => (held[i]!.register ?? 'none') === reg), (i) => pred[i]!);
       return { all: scoreOf(all, (i) => pred[i]!), registers: regs };
     };
     results.push({
@@ -338,7 +338,7 @@ export function chooseByKind(results: readonly WriterResult[], start: { t: numbe
   const judge = (p: Point) => (allowed(p) ? judged(results, (r) => r.at!(p).all) : null);
   let needs = ASKS.map((k) => (k === 1 ? start.t : start.t + start.m));
   let best = judge(pointOf(needs)) ?? -Infinity;
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < 3; round++) {
     let moved = false;
     for (const k of [1, ...KINDS]) {
       for (const v of k === 1 ? THRESHOLDS : NEEDS) {
@@ -366,7 +366,7 @@ function figuresAt(r: WriterResult, opts: Pick<LowoOptions, 'thresholds' | 'marg
     for (const [k, v] of Object.entries(r.registers)) registers[k] = v.grid[ti]![mi]!;
     return { all: r.grid[ti]![mi]!, registers };
   }
-  return r.at!(p);
+  return r.at!(p, true);
 }
 
 /** A point as the report and the model file say it. */
