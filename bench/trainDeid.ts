@@ -87,6 +87,12 @@ const MUST_STAY: Array<[string, string]> = [
   ['tavake comin by later', 'comin'],
   ['detox referal came back', 'referal'],
   ['talkd about her kids for a whle', 'talkd'],
+  // Round 8: the words-that-stay tests' phrases a line per kind can reach (deidentify tests of rounds 6, 9 and 11).
+  ['rain not stopping today', 'rain'],
+  ['full of grace and joy', 'grace'],
+  ['full of grace and hope', 'grace'],
+  ['It is called Crystal meth by some.', 'crystal'],
+  ['he was watching cricket with his uncle', 'cricket'],
 ];
 const CARRIERS = ['Client reports X.', 'her X', 'X again', "PSW reports client's X has escalated"];
 
