@@ -105,7 +105,7 @@ const DETECTORS: Detector[] = [
 
 /** Whether a detector may match a text with these facts (false: it cannot, and is not run). */
 function opens(d: Detector, t: string, f: TextFacts): boolean {
-  return (d.marks & f.marks) !== 0 || d.marks === ALWAYS || (d.test !== undefined && d.test(t, f));
+  return (d.marks & f.marks) !== 0 || d.marks === ALWAYS || d.test?.(t, f) === true;
 }
 
 /** A closed detector's spans: none (settle only reads them). */

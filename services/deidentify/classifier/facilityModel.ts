@@ -174,7 +174,7 @@ const LIST_JOINS = new Set(['and', 'or', 'n', 'then', 'nor']);
  */
 function listed(text: string, toks: readonly Token[], p: number, marks: Uint8Array): number {
   const prev = toks[p - 1];
-  if (!prev || !prev.word) return -1;
+  if (!prev?.word) return -1;
   const placeBefore = (i: number) => marks[i] === 3 || GENERIC_PLACES.has(toks[i]!.lower) || FACILITY_WORDS.has(toks[i]!.lower);
   if (LIST_JOINS.has(toks[p]!.lower) && placeBefore(p - 1) && blank(text, prev.end, toks[p]!.start)) return p + 1;
   if (/^,\s+$/.test(text.slice(prev.end, toks[p]!.start)) && placeBefore(p - 1)) return p;
@@ -348,9 +348,11 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
     } else if (preposition(toks, p)) {
       s = p + 1;
       at = toks[p]!.lower;
-    } else if ((s = listed(text, toks, p, marks)) >= 0) {
+    } else {
+      s = listed(text, toks, p, marks);
+      if (s < 0) continue;
       at = 'list';
-    } else continue;
+    }
     if (s >= toks.length || (s > p && !blank(text, toks[p]!.end, toks[s]!.start))) continue;
     let the = '';
     if (ARTICLES.has(toks[s]!.lower)) {

@@ -230,17 +230,23 @@ class LazyNote implements NoteContext {
     }
   }
 
+  /** The note's words, read at the first question that needs them. */
+  private noteWords(): NoteWords {
+    if (!this.words) this.words = noteWords(this.text, this.toks);
+    return this.words;
+  }
+
   get habit(): 'x' | 'C' | 'm' {
-    return (this.words ??= noteWords(this.text, this.toks)).habit;
+    return this.noteWords().habit;
   }
   get capped(): Set<string> {
-    return (this.words ??= noteWords(this.text, this.toks)).capped;
+    return this.noteWords().capped;
   }
   get lowered(): Set<string> {
-    return (this.words ??= noteWords(this.text, this.toks)).lowered;
+    return this.noteWords().lowered;
   }
   get again(): Set<string> {
-    return (this.words ??= noteWords(this.text, this.toks)).again;
+    return this.noteWords().again;
   }
 }
 

@@ -88,13 +88,13 @@ export function train(examples: readonly Example[], opts: TrainOptions = DEFAULT
   const dim = index.size;
   const K = kinds.length;
   const start = new Int32Array(n + 1);
-  rows.forEach((r, i) => (start[i + 1] = start[i] + r.length));
-  const flat = new Int32Array(start[n]);
-  rows.forEach((r, i) => flat.set(r, start[i]));
+  for (let i = 0; i < n; i++) start[i + 1] = start[i]! + rows[i]!.length;
+  const flat = new Int32Array(start[n]!);
+  for (let i = 0; i < n; i++) flat.set(rows[i]!, start[i]);
   const sw = examples.map((ex) => ex.weight ?? 1);
   const total = sw.reduce((a, b) => a + b, 0);
   const y = new Uint8Array(n * K);
-  examples.forEach((ex, r) => kinds.forEach((kind, k) => (y[r * K + k] = ex.kinds.includes(kind) ? 1 : 0)));
+  for (let r = 0; r < n; r++) for (let k = 0; k < K; k++) y[r * K + k] = examples[r]!.kinds.includes(kinds[k]!) ? 1 : 0;
   const posWeight = kinds.map((_kind, k) => {
     if (!opts.balanced) return 1;
     let pos = 0;
