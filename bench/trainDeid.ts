@@ -93,6 +93,9 @@ const MUST_STAY: Array<[string, string]> = [
   ['full of grace and hope', 'grace'],
   ['It is called Crystal meth by some.', 'crystal'],
   ['he was watching cricket with his uncle', 'cricket'],
+  // Round 8, lead: two more of the same tests (test/services/deidentifyMessy.test.ts), missed by the first pin list.
+  ['hope came up a lot today', 'hope'],
+  ['sun and rain are coming', 'rain'],
 ];
 const CARRIERS = ['Client reports X.', 'her X', 'X again', "PSW reports client's X has escalated"];
 
