@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deidentify } from '../services/deidentify';
-import { isIdentifierSpan, score, type Figures, type LabelledRecord } from './deidMetrics';
+import { isIdentifierSpan, leftVisible, score, type Figures, type LabelledRecord } from './deidMetrics';
 import { loadNotes } from './data/handNotes';
 import { dictionaries } from '../services/deidentify/dictionaries';
 import { unsureQuestions } from '../services/reflections/nameMemory';
@@ -185,9 +185,7 @@ function printMisses(name: string, records: Rec[], predictions: Array<Array<{ st
     const preds = predictions[i]!;
     for (const s of r.spans) {
       if (shown >= n || !isIdentifierSpan(s, r.text)) continue;
-      // Missed when a non-space character of the span was left (as the scorer counts it).
-      const left = [...r.text.slice(s.start, s.end)].some((ch, k) => !/\s/.test(ch) && !preds.some((p) => p.start <= s.start + k && s.start + k < p.end));
-      if (left) {
+      if (leftVisible(r.text, s, preds)) {
         shown++;
         console.log(`MISS ${name} ${s.type} ${JSON.stringify(r.text.slice(s.start, s.end))} in ${JSON.stringify(r.text.slice(Math.max(0, s.start - 40), s.end + 30))}`);
       }

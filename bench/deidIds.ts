@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { deidentify } from '../services/deidentify';
-import { score, type LabelledRecord, type PredictedSpan } from './deidMetrics';
+import { leftVisible, score, type LabelledRecord, type PredictedSpan } from './deidMetrics';
 import { isBlindSet } from './blindSets';
 import { load } from './deid';
 
@@ -41,8 +41,7 @@ for (const file of files) {
   recs.forEach((r, i) => {
     for (const s of r.spans) {
       if (!TYPES.some(([, t]) => t === s.type)) continue;
-      const left = [...r.text.slice(s.start, s.end)].some((ch, k) => !/\s/.test(ch) && !preds[i]!.some((p) => p.start <= s.start + k && s.start + k < p.end));
-      if (left) console.log(`  MISS ${s.type} ${JSON.stringify(r.text.slice(s.start, s.end))} in ${JSON.stringify(r.text.slice(Math.max(0, s.start - 50), s.end + 40))}`);
+      if (leftVisible(r.text, s, preds[i]!)) console.log(`  MISS ${s.type} ${JSON.stringify(r.text.slice(s.start, s.end))} in ${JSON.stringify(r.text.slice(Math.max(0, s.start - 50), s.end + 40))}`);
     }
     for (const p of preds[i]!) {
       if (r.spans.some((s) => s.start < p.end && p.start < s.end)) continue;

@@ -53,6 +53,11 @@ export interface Figures {
 
 const WEEKDAY_OR_MONTH = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?$|^(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
 
+/** Whether a non-space character of a labelled span was left visible by the predictions (a miss, as the scorer counts it). */
+export function leftVisible(text: string, span: { start: number; end: number }, preds: readonly PredictedSpan[]): boolean {
+  return [...text.slice(span.start, span.end)].some((ch, k) => !/\s/.test(ch) && !preds.some((p) => p.start <= span.start + k && span.start + k < p.end));
+}
+
 /** Whether a labelled span is an identifier under the policy above. */
 export function isIdentifierSpan(span: LabelledSpan, text: string): boolean {
   if (span.hipaa === null) return false;

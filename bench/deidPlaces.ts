@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { deidentify } from '../services/deidentify';
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
-import { score, type LabelledRecord, type PredictedSpan } from './deidMetrics';
+import { leftVisible, score, type LabelledRecord, type PredictedSpan } from './deidMetrics';
 import { isBlindSet } from './blindSets';
 import { load } from './deid';
 
@@ -61,8 +61,7 @@ for (const file of files) {
   recs.forEach((r, i) => {
     for (const s of r.spans) {
       if (s.type !== 'FACILITY' && s.type !== 'STREET_ADDRESS') continue;
-      const left = [...r.text.slice(s.start, s.end)].some((ch, k) => !/\s/.test(ch) && !preds[i]!.some((p) => p.start <= s.start + k && s.start + k < p.end));
-      if (left) console.log(`  MISS ${s.type === 'FACILITY' ? 'F' : 'A'} ${around(r.text, s.start, s.end)}`);
+      if (leftVisible(r.text, s, preds[i]!)) console.log(`  MISS ${s.type === 'FACILITY' ? 'F' : 'A'} ${around(r.text, s.start, s.end)}`);
     }
     for (const p of preds[i]!) {
       if (p.type !== 'FACILITY' || r.spans.some((s) => s.start < p.end && p.start < s.end)) continue;
