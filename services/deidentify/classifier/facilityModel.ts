@@ -175,10 +175,27 @@ const LIST_JOINS = new Set(['and', 'or', 'n', 'then', 'nor']);
 function listed(text: string, toks: readonly Token[], p: number, marks: Uint8Array): number {
   const prev = toks[p - 1];
   if (!prev?.word) return -1;
-  const placeBefore = (i: number) => marks[i] === 3 || GENERIC_PLACES.has(toks[i]!.lower) || FACILITY_WORDS.has(toks[i]!.lower);
-  if (LIST_JOINS.has(toks[p]!.lower) && placeBefore(p - 1) && blank(text, prev.end, toks[p]!.start)) return p + 1;
-  if (/^,\s+$/.test(text.slice(prev.end, toks[p]!.start)) && placeBefore(p - 1)) return p;
-  return -1;
+  const t = toks[p]!;
+  // Most words follow no comma and join nothing: their first character and length tell, before any look-up.
+  if (text.charCodeAt(prev.end) === 44) return commaThenSpaces(text, prev.end + 1, t.start) && placeAt(toks, p - 1, marks) ? p : -1;
+  if (t.raw.length > 4 || !LIST_OPENS[t.raw.charCodeAt(0) | 32] || !LIST_JOINS.has(t.lower)) return -1;
+  return placeAt(toks, p - 1, marks) && blank(text, prev.end, t.start) ? p + 1 : -1;
+}
+/** The first characters of LIST_JOINS, lower-cased (| 32). */
+const LIST_OPENS = (() => {
+  const a = new Uint8Array(128);
+  for (const w of LIST_JOINS) a[w.charCodeAt(0)] = 1;
+  return a;
+})();
+/** Whether text[from, to) is one or more spaces (what follows a list's comma: ", aspen hse"). */
+function commaThenSpaces(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) if (!/\s/.test(text[k]!)) return false;
+  return true;
+}
+/** Whether the word at `i` is a place a list may follow: a facility the rules found, a generic place or a facility word. */
+function placeAt(toks: readonly Token[], i: number, marks: Uint8Array): boolean {
+  return marks[i] === 3 || GENERIC_PLACES.has(toks[i]!.lower) || FACILITY_WORDS.has(toks[i]!.lower);
 }
 
 /** Whether "@" stands right before the word at `i`, spaces aside ("@ the mis", "@sunrise"). */
@@ -332,7 +349,7 @@ const wordInfo = wordMemo((raw): WordInfo => {
 /**
  * The candidate spans of a text. `marks` per token: 0 visible, 1 inside a name the rules found, 2 inside another
  * identifier (such a span is no candidate), 3 inside a facility already found (a span holding one is no candidate).
- * The note's case habit (features.ts noteContext) is worked out at the first candidate.
+ * The note's case habit (features.ts noteContext) is worked out at the first span scored.
  */
 export function candidates(text: string, toks: readonly Token[], marks: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
@@ -368,12 +385,12 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
     if (!first.word || marks[s] === 2 || marks[s] === 3 || closed(text, toks, s) || NOUNS.has(first.lower) || (wordInfo.of(first).kept && !cityFirst) || wordInfo.of(first).compound || wordInfo.of(first).owner || wordInfo.of(first).slip) continue;
     // A care or mutual-aid acronym in its capitals opens none either: "left AMA", "took him to ED", "goes to NA".
     if (keptAsWritten(text, first.start, first.end)) continue;
-    if (habit < 0) habit = HABITS.indexOf(caseHabit(text, toks));
     const verb = at === '@' || at === 'list' ? undefined : toks[p - 1];
     const verbF = verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : verb ? wordInfo.of(verb).cls : '_';
     const lead = leadOf(at, the, verbF);
     const firstInfo = wordInfo.of(first);
-    const capFirst = capF(firstInfo.k * 9 + BOUNDARIES.indexOf(boundary(text, toks, s)) * 3 + habit);
+    // The note's case habit and the first word's capital, worked out once a span is scored (most openings make none).
+    let capFirst = -1;
     let nameMarks = 0;
     let common = 0;
     for (let e = s; e < Math.min(toks.length, s + MAX_WORDS); e++) {
@@ -393,6 +410,8 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       // A word right before a number labels it ("parked at apt 204", "at room 4"): the detectors' call, as in screenWords.
       const num = toks[e + 1];
       if (num && !num.word && joined(text, t, num)) continue;
+      if (habit < 0) habit = HABITS.indexOf(caseHabit(text, toks));
+      if (capFirst < 0) capFirst = capF(firstInfo.k * 9 + BOUNDARIES.indexOf(boundary(text, toks, s)) * 3 + habit);
       const f = lead.slice();
       const n = e - s + 1;
       f.push(nF(n), cnF(common * 5 + n), nmF(Math.min(nameMarks, 2) * 5 + n));
