@@ -41,6 +41,7 @@ const NOT_SPOKEN: Record<string, string> = {
   'services/deidentify/deidentify.ts': 'cue words the de-identifier matches, never shown',
   'services/deidentify/patterns.ts': 'label words the de-identifier matches, never shown',
   'services/deidentify/wordsInPlace.ts': 'function words the de-identifier matches, never shown',
+  'services/deidentify/wordSenses.ts': 'context words the de-identifier matches around a word-name, never shown',
   'services/deidentify/messyPatterns.ts': 'word lists the de-identifier matches, never shown',
   'services/deidentify/names.ts': 'word lists the de-identifier matches, never shown',
   'services/deidentify/towns.ts': 'place words the de-identifier matches before a town, never shown',

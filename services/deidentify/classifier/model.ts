@@ -13,6 +13,7 @@ import { BITS, boundary, contextFeatures, lists, listsOf, noteContext, ownFeatur
 import { PERSON_BEFORE, RELATIONS } from '../messy';
 import { wordMemo } from '../wordMemo';
 import { riskLexiconWords } from './riskWords';
+import { wordSense } from '../wordSenses';
 
 export interface NameModel {
   version: 1;
@@ -287,12 +288,17 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
   return out;
 }
 
-/** Names among the words no span in `covered` (sorted by start) holds: the classifier's second look after the rules. */
+/**
+ * Names among the words no span in `covered` (sorted by start) holds: the classifier's second look after the rules.
+ * A word it takes is given back where its neighbours show the word's own sense (../wordSenses.ts: "rain not stopping",
+ * "hope came up", "crystal meth", "watching cricket"): rules with a reason each, run after the model, so that a few
+ * phrases do not set the model's lines for every word.
+ */
 export function classifierNames(text: string, covered: readonly Entity[]): Entity[] {
   observer?.(text, covered);
   const scorer = activeScorer();
   if (!scorer) return [];
   const out: Entity[] = [];
-  for (const w of scoredWords(scorer, text, covered)) if (w.score >= w.need) out.push({ start: w.start, end: w.end, type: 'NAME' });
+  for (const w of scoredWords(scorer, text, covered)) if (w.score >= w.need && !wordSense(text, w.start, w.end)) out.push({ start: w.start, end: w.end, type: 'NAME' });
   return out;
 }

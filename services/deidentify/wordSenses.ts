@@ -1,0 +1,168 @@
+/**
+ * Word-names used in their word's sense (issue 13, round 9): after the name classifier, a word it took is given back
+ * where its neighbours say it is the word, not a person. Each rule names a sense and the context that shows it:
+ * - weather: a weather word doing weather ("rain not stopping", "snow all day", "sun and rain are coming", "in the rain");
+ * - topic: an abstract noun as what was talked about ("hope came up a lot", "talked about faith", "full of grace and
+ *   joy"; every word of a joined list must be one: "grace and i talked" is a person);
+ * - drug: a drug's street name beside its drug ("crystal meth", "smoked crystal", "high on tina");
+ * - sport: a game after watching or playing it, or before its game ("watching cricket", "playing hockey", "rugby practice").
+ * Only the classifier's guesses are given back (deidentify.ts runs the rules' names apart), and never a word a person
+ * verb or relation stands right before ("met rain", "her sister hope") nor one written with a possessive.
+ */
+import { PERSON_BEFORE, RELATIONS } from './messy';
+
+const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+
+const WEATHER = set(`rain snow sun wind storm hail sleet fog frost thunder lightning sunshine drizzle blizzard mist cloud clouds
+  ice heat cold`);
+/** What weather does after its word: "rain not stopping", "snow coming", "wind all night". */
+const WEATHER_AFTER = set(`stopping stopped stops stop letting let pouring poured falling fell melting melted blowing blew howling
+  coming starting started again forecast warning warnings storm storms shower showers everywhere overnight`);
+/** After "stopped", "again" …: where a person goes or what a person does ("storm stopped by", "rain again said"). */
+const PERSON_NEXT = set(`by in over at to with from said says asked called texted came went left back`);
+/** After "not": "rain not stopping" is weather, "rain not coming" may be someone. */
+const LETTING_UP = set(`stopping stopped stop stops letting let`);
+/** What joins two weather words ("sun and rain"), and what after the pair makes them people ("… the twins", "… came"). */
+const PAIR = set(`and & n + or`);
+const PAIR_PERSON = set(`the both said says came come went left were was called texted`);
+/** Before a weather word: "in the rain", "heavy snow", "freezing rain", "no sun". */
+const WEATHER_BEFORE = set(`the heavy light freezing more some much any hard bad big pouring cold acid`);
+/** After "coming": where a person comes ("rain coming by later" is someone). */
+const COMING_TO = set(`by over to with back home in at round around for from up down here there`);
+
+const ABSTRACT = set(`hope faith grace joy love peace patience mercy charity trust truth honor honour glory justice destiny
+  harmony serenity liberty unity victory blessing blessings memory memories spirit heaven karma bliss promise chance
+  courage wisdom strength forgiveness kindness compassion gratitude prayer prayers healing recovery sobriety purpose
+  happiness sadness anger grief fear shame guilt loss family`);
+/** Words that join a list of topics. */
+const JOIN = set(`and & n + or ,`);
+/** "full of X", "sense of X": a noun of measure or feeling before "of". */
+const OF_FRAME = set(`full sense lots lot alot feeling feelings message power words topic source kind lack loss need signs
+  sign bit`);
+/** "talked about X": a verb of talking (or "a lot") before "about". */
+const ABOUT_FRAME = set(`talked talk talking talks spoke speak speaking chatted chat chatting shared share sharing wrote writing
+  reflected reflecting thinking thought learned learning lot alot more bit little much prayed praying story stories`);
+/** "discussed X": a verb whose object is a topic. */
+const TOPIC_VERBS = set(`discussed discuss discussing`);
+/** After "came up": where a person comes from or goes ("hope came up from ottawa" is someone). */
+const CAME_UP_TO = set(`to from with here there for by the stairs north south and`);
+
+const DRUGS = set(`crystal molly tina christina roxy charlie lucy`);
+/** After a drug's name: "crystal meth", "molly pills", "tina pipe". */
+const DRUG_AFTER = set(`meth methamphetamine pipe pipes pill pills tabs caps`);
+/** Before a drug's name: how a drug is had ("smoked crystal", "some molly", "high on tina" is read as "high on"). */
+const DRUG_BEFORE = set(`smoked smoking smokes smoke snorted snorting sniffing shooting shot slamming used use uses using sold
+  selling sells buying buy some more bag bags gram grams point points quit quitting addicted`);
+/** "high on tina", "hooked on crystal": the words before "on"/"off" that make it a drug. */
+const ON_DRUG = set(`high hooked relapsed back started starting coming came get got getting stay stayed`);
+
+const SPORTS = set(`cricket hockey soccer football basketball baseball rugby golf tennis lacrosse volleyball bingo darts
+  bowling curling boxing wrestling softball badminton chess poker cribbage crib pool snooker billiards netball handball
+  polo archery`);
+/** Before a game: "watching cricket", "playing the hockey", "a game of cricket". */
+const SPORT_BEFORE = set(`watch watching watched watches play playing played plays at of love loves loved into`);
+/** After a game: "cricket match", "hockey practice". */
+const SPORT_AFTER = set(`game games match matches practice team teams season night club league tournament field bat ball stick
+  highlights final finals`);
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’/&+-]*|[,&+]/gu;
+
+/** Up to `n` words before `at` in its sentence, nearest first, lower-cased ("," "&" "+" count as words). */
+function before(text: string, at: number, n: number): string[] {
+  let a = at;
+  while (a > 0 && !'.!?\n;:'.includes(text[a - 1]!) && at - a < 80) a--;
+  return (text.slice(a, at).toLowerCase().match(WORD) ?? []).reverse().slice(0, n);
+}
+
+/** Up to `n` words after `at` in its sentence, lower-cased. */
+function after(text: string, at: number, n: number): string[] {
+  let b = at;
+  while (b < text.length && !'.!?\n;:'.includes(text[b]!) && b - at < 80) b++;
+  return (text.slice(at, b).toLowerCase().match(WORD) ?? []).slice(0, n);
+}
+
+/** A person verb or relation right before: "met rain", "her sister hope" are people whatever the word. */
+function personSlot(prev: string | undefined): boolean {
+  return prev !== undefined && (PERSON_BEFORE.has(prev) || RELATIONS.has(prev));
+}
+
+function weather(w: string, b: string[], a: string[]): boolean {
+  if (!WEATHER.has(w)) return false;
+  const [a1, a2] = a;
+  if (a1 === 'coming') return !COMING_TO.has(a2 ?? '');
+  if (a1 && WEATHER_AFTER.has(a1)) return !PERSON_NEXT.has(a2 ?? '');
+  if ((a1 === 'not' || a1 === 'wont' || a1 === "won't" || a1 === 'never') && a2 && LETTING_UP.has(a2)) return true;
+  if (a1 === 'all' && (a2 === 'day' || a2 === 'night' || a2 === 'week' || a2 === 'weekend')) return true;
+  // Two weather words joined: "sun and rain are coming", "rain n snow" (not "dawn and rain": dawn is no weather; not
+  // "rain n storm the twins came", "sunshine, sunshine thomas": two people, or one said twice).
+  if (a1 && PAIR.has(a1) && a2 && a2 !== w && WEATHER.has(a2)) return !PAIR_PERSON.has(a[2] ?? '');
+  if (b[0] && PAIR.has(b[0]) && b[1] && b[1] !== w && WEATHER.has(b[1])) return !PAIR_PERSON.has(a1 ?? '');
+  return b[0] !== undefined && WEATHER_BEFORE.has(b[0]);
+}
+
+/** The words of the list of abstract nouns `w` stands in, and what is before and after that list. */
+function topicList(b: string[], a: string[]): { b: string[]; a: string[] } | null {
+  let i = 0;
+  while (b[i] && JOIN.has(b[i]!) && b[i + 1]) {
+    if (!ABSTRACT.has(b[i + 1]!)) return null;
+    i += 2;
+  }
+  let j = 0;
+  while (a[j] && JOIN.has(a[j]!) && a[j + 1]) {
+    if (!ABSTRACT.has(a[j + 1]!)) return null;
+    j += 2;
+  }
+  return { b: b.slice(i), a: a.slice(j) };
+}
+
+function topic(w: string, b0: string[], a0: string[]): boolean {
+  if (!ABSTRACT.has(w)) return false;
+  const list = topicList(b0, a0);
+  if (!list) return false;
+  const { b, a } = list;
+  if (b[0] === 'of' && b[1] && OF_FRAME.has(b[1])) return true;
+  if ((b[0] === 'about' || b[0] === 'abt' || b[0] === 'bout') && b[1] && ABOUT_FRAME.has(b[1])) return true;
+  if (b[0] && TOPIC_VERBS.has(b[0])) return true;
+  // "hope came up a lot": a topic; "hope came up from ottawa": someone.
+  if ((a[0] === 'came' || a[0] === 'comes' || a[0] === 'come' || a[0] === 'keeps') && (a[1] === 'up' || (a[1] === 'coming' && a[2] === 'up'))) {
+    return !CAME_UP_TO.has(a[a[1] === 'up' ? 2 : 3] ?? '');
+  }
+  return (a[0] === 'was' || a[0] === 'is') && (a[1] === 'a' || a[1] === 'the') && (a[2] === 'theme' || a[2] === 'topic' || a[3] === 'theme' || a[3] === 'topic');
+}
+
+/** A thing given after the word: "sold molly a bike", "got crystal some socks" make it a person. */
+const GIVEN = set(`a an the his her their some sum`);
+
+function drug(w: string, b: string[], a: string[]): boolean {
+  if (!DRUGS.has(w)) return false;
+  if (a[0] && GIVEN.has(a[0])) return false;
+  if (b[0] && DRUG_BEFORE.has(b[0])) return true;
+  return (b[0] === 'on' || b[0] === 'off') && b[1] !== undefined && ON_DRUG.has(b[1]);
+}
+
+function sport(w: string, b: string[], a: string[]): boolean {
+  if (!SPORTS.has(w)) return false;
+  const prev = b[0] === 'the' || b[0] === 'some' ? b[1] : b[0];
+  return prev !== undefined && SPORT_BEFORE.has(prev);
+}
+
+export type WordSense = 'weather' | 'topic' | 'drug' | 'sport';
+
+/**
+ * The sense in which the one word at [start, end) of `text` is a word, not a person, or null: the post-classifier keep
+ * rules above. A possessive ("rain's") or a person verb or relation before it leaves it a person.
+ */
+export function wordSense(text: string, start: number, end: number): WordSense | null {
+  const w = text.slice(start, end).toLowerCase();
+  if (!/^\p{L}+$/u.test(w) || /^['’]/.test(text.slice(end, end + 1))) return null;
+  const a = after(text, end, 8);
+  // A word that names its thing with the next one ("Crystal meth", "cricket match") is that thing after any verb.
+  if (a[0] && ((DRUGS.has(w) && DRUG_AFTER.has(a[0])) || (SPORTS.has(w) && SPORT_AFTER.has(a[0])))) return DRUGS.has(w) ? 'drug' : 'sport';
+  const b = before(text, start, 8);
+  if (personSlot(b[0])) return null;
+  if (weather(w, b, a)) return 'weather';
+  if (topic(w, b, a)) return 'topic';
+  if (drug(w, b, a)) return 'drug';
+  if (sport(w, b, a)) return 'sport';
+  return null;
+}

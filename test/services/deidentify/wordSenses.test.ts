@@ -1,0 +1,85 @@
+// Round 9 (issue 13): word-names given back after the name classifier where their neighbours show the word's own sense
+// (services/deidentify/wordSenses.ts). Each rule with text it keeps and text where the same word is a person; the
+// examples are made up for these tests (none is a dev-set note).
+import assert from 'node:assert/strict';
+import { wordSense } from '../../../services/deidentify/wordSenses';
+import { hidden, kept } from '../../helpers/deidentify';
+
+/** The sense wordSense() gives the first `word` of `text`. */
+function sense(text: string, word: string): string | null {
+  const at = text.indexOf(word);
+  assert.ok(at >= 0, `${word} must be in the text`);
+  return wordSense(text, at, at + word.length);
+}
+
+describe('wordSense: a word-name in its word sense (round 9)', () => {
+  it('weather doing weather', () => {
+    assert.equal(sense('rain not stopping today', 'rain'), 'weather');
+    assert.equal(sense('sun and rain are coming', 'rain'), 'weather');
+    assert.equal(sense('sun and rain are coming', 'sun'), 'weather');
+    assert.equal(sense('snow all day so we stayed in', 'snow'), 'weather');
+    assert.equal(sense('walked him home in the rain', 'rain'), 'weather');
+    assert.equal(sense('storm coming later so wrap up', 'storm'), 'weather');
+  });
+  it('the same words as people', () => {
+    assert.equal(sense('told rain to call me', 'rain'), null);
+    assert.equal(sense('dawn and rain are fighting again', 'rain'), null);
+    assert.equal(sense('storm back in detox since friday', 'storm'), null);
+    assert.equal(sense('storm stopped by the office', 'storm'), null);
+    assert.equal(sense('rain coming by later for her stuff', 'rain'), null);
+    assert.equal(sense("rain's mom called", 'rain'), null);
+  });
+  it('a topic: came up, talked about, full of, joined only to other topics', () => {
+    assert.equal(sense('hope came up a lot today', 'hope'), 'topic');
+    assert.equal(sense('Grace and hope came up a lot today', 'Grace'), 'topic');
+    assert.equal(sense('full of grace and joy', 'joy'), 'topic');
+    assert.equal(sense('we talked about faith and forgiveness', 'faith'), 'topic');
+    assert.equal(sense('discussed patience w him', 'patience'), 'topic');
+  });
+  it('the same words as people', () => {
+    assert.equal(sense('grace and i talked abt her sobriety', 'grace'), null);
+    assert.equal(sense('hope came up from ottawa to see her kids', 'hope'), null);
+    assert.equal(sense('talked to faith about her housing', 'faith'), null);
+    assert.equal(sense('her sister joy came by', 'joy'), null);
+    assert.equal(sense('talked about joy and marcus moving in', 'joy'), null);
+  });
+  it("a drug's street name beside the drug", () => {
+    assert.equal(sense('It is called Crystal meth by some.', 'Crystal'), 'drug');
+    assert.equal(sense('she smoked crystal again', 'crystal'), 'drug');
+    assert.equal(sense('high on tina all weekend', 'tina'), 'drug');
+    assert.equal(sense('some molly at the party', 'molly'), 'drug');
+  });
+  it('the same words as people', () => {
+    assert.equal(sense('crystal using again, she told me', 'crystal'), null);
+    assert.equal(sense('sold molly a bike for 40', 'molly'), null);
+    assert.equal(sense('checked on tina after group', 'tina'), null);
+    assert.equal(sense('texted crystal about the meeting', 'crystal'), null);
+  });
+  it('a game after watching or playing it, or before its game', () => {
+    assert.equal(sense('he was watching cricket with his uncle', 'cricket'), 'sport');
+    assert.equal(sense('playing hockey w the boys', 'hockey'), 'sport');
+    assert.equal(sense('rugby practice at 6', 'rugby'), 'sport');
+    assert.equal(sense('texted cricket about the rent', 'cricket'), null);
+    assert.equal(sense('cricket said he is sleeping at the camp', 'cricket'), null);
+  });
+});
+
+describe('deidentify: the word senses with the shipped classifier (round 9)', () => {
+  it('keeps the words', () => {
+    kept('rain not stopping today');
+    kept('sun and rain are coming');
+    kept('full of grace and joy');
+    kept('full of grace and hope');
+    kept('hope came up a lot today');
+    kept('It is called Crystal meth by some.');
+    kept('he was watching cricket with his uncle');
+    kept('we talked about faith and forgiveness');
+  });
+  it('hides the people', () => {
+    hidden('told rain to call me', 'rain', 'NAME');
+    hidden('dawn and rain are fighting again', 'rain', 'NAME');
+    hidden('met hope at the dropin', 'hope', 'NAME');
+    hidden('crystal using again, she told me', 'crystal', 'NAME');
+    hidden('talked to faith about her housing', 'faith', 'NAME');
+  });
+});
