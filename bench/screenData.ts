@@ -71,9 +71,10 @@ export function readOrdinary(file: string = ORDINARY_NOTES): Labelled[] {
  * whole and sentence by sentence
  * (they are many and training cost grows with them); a note that names a risk outright or that the patterns flag
  * ("cut herself last nite", "od'd in the stairwell") is left out: a risk note must not teach "not risk". */
-export const EVERYDAY_NOTES = fs
-  .readdirSync(DATA_DIR)
-  .filter((f) => /^train-[a-z]+\.txt$/.test(f))
+// Pinned (round 9), so a retrain is reproducible while the de-identifier's writers add files: the 35 present when
+// round 9's model was trained (train-a … train-z, train-aa … train-ah, train-aj). A later file joins by being named here.
+export const EVERYDAY_WRITERS = [...'abcdefghijklmnopqrstuvwxyz'.split(''), 'aa', 'ab', 'ac', 'ad', 'ae', 'af', 'ag', 'ah', 'aj'];
+export const EVERYDAY_NOTES = EVERYDAY_WRITERS.map((w) => `train-${w}.txt`)
   .sort()
   .map((f) => path.join(DATA_DIR, f));
 export const EVERYDAY_WEIGHT = 0.3;
