@@ -13,8 +13,11 @@ import { leftVisible, score, type LabelledRecord, type PredictedSpan } from './d
 import { isBlindSet } from './blindSets';
 import { load } from './deid';
 
-/** Writers whose misses may be printed (round 8 facilities): train-s, u, w and round 7's development writers. */
-export const DEV = /train-[acegijsuw]\.txt$|-dev\d*\.(txt|jsonl)$/;
+/**
+ * Writers whose misses may be printed: round 9's train-ah and train-aj (train-ai, ak, al, am stay untouched), round 8's
+ * train-s, u, w and round 7's development writers.
+ */
+export const DEV = /train-(?:[acegijsuw]|ah|aj)\.txt$|-dev\d*\.(txt|jsonl)$/;
 
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');

@@ -351,6 +351,36 @@ function afterPlace(t: string, at: number): boolean {
   return false;
 }
 
+/**
+ * Words a park, reserve or rural settlement is named with ("sunny acres", "upper cherry brook", "pine ridge estates"):
+ * after a lot or rural route they end the place's name (settlementAfter).
+ */
+const SETTLEMENT_WORDS = new Set(
+  `acres estates park village villa court heights ridge brook creek lake lakes point landing meadows hills hill grove
+   glen gardens springs farms farm ranch corners crossing reserve settlement colony mobile trailer`.split(/\s+/),
+);
+/**
+ * The place a lot or rural route is in, written right after it (round 9): "lot 12 sunny acres", "rr 1 east preston".
+ * One to three words, none of them prose, a weekday or a month; the run is taken when it ends on a settlement word or
+ * holds a word that is no common English word (a name). "lot 34 today", "rr 2 near the lake" take nothing.
+ * Returns how many characters to add.
+ */
+function settlementAfter(t: string, e: { start: number; end: number }): number {
+  if (!/^(?:r\.?r\.?|rural|lot|site|comp|trailer|pad)\b/i.test(t.slice(e.start, e.end)) && !/\b(?:site|comp|c)\s?#?\d{1,5}$/i.test(t.slice(e.start, e.end))) return 0;
+  const m = /^\s\p{Ll}[\p{Ll}'’-]*(?:\s\p{Ll}[\p{Ll}'’-]*){0,2}/u.exec(t.slice(e.end, e.end + 50));
+  if (!m) return 0;
+  const words = m[0].trim().split(/\s+/);
+  let n = 0;
+  while (n < words.length && !proseWord(words[n]!) && !KEEP.has(words[n]!) && !TIME_NAMES.test(words[n]!) && !MEASURES.has(words[n]!)) n++;
+  const d = dictionaries();
+  for (; n > 0; n--) {
+    const run = words.slice(0, n);
+    if (SETTLEMENT_WORDS.has(run[n - 1]!) || run.some((w) => !d.common.has(w) && !d.english.has(w))) break;
+  }
+  if (n === 0) return 0;
+  return m[0].indexOf(words[n - 1]!, m[0].length - m[0].trimStart().length + words.slice(0, n - 1).join(' ').length) + words[n - 1]!.length;
+}
+
 /** Counts and measures after a number ("on 30 days", "at 10 mins") are no street. */
 const MEASURES = new Set('mg ml mcg cc hrs hr hours mins min minutes days weeks months years yrs yo y/o bucks dollars km kg lbs pills tabs times units people kids am pm'.split(' '));
 
@@ -360,8 +390,10 @@ function streetName(t: string, start: number, w: string, house: number): boolean
   const lower = w.toLowerCase();
   if (SAFE.has(lower) || KEEP.has(lower) || MEASURES.has(lower) || CONTEXT_STOP.has(lower)) return false;
   if (!d.common.has(lower) && !d.english.has(lower)) return true;
-  // Streets named for people ("44 king", "12 Jasper"): a name-list word, singular, after a house number of 10 or more.
-  return d.anyNames.has(lower) && !lower.endsWith('s') && (house >= 10 || /\p{Lu}/u.test(t[start]!));
+  // Streets named for people ("44 king", "12 Jasper"): a name-list word, singular, after a house number of 10 or more;
+  // a surname ending in s after one of three digits or more too, unless a common word's plural ("at 440 burrows", not
+  // "at 200 parks"; round 9).
+  return d.anyNames.has(lower) && ((!lower.endsWith('s') && (house >= 10 || /\p{Lu}/u.test(t[start]!))) || (house >= 100 && !d.common.has(lower.slice(0, -1))));
 }
 
 /**
@@ -413,11 +445,23 @@ export function namedStreets(t: string): Entity[] {
   ON_WORD.lastIndex = 0;
   for (let m = / on /i.test(t) ? ON_WORD.exec(t) : null; m; m = ON_WORD.exec(t)) {
     const w = m[1]!.toLowerCase();
-    if (proseWord(w) || KEEP.has(w) || NOT_STREET_AFTER_ON.has(w) || !afterPlace(t, m.index)) continue;
+    if (proseWord(w) || KEEP.has(w) || NOT_STREET_AFTER_ON.has(w) || !(afterPlace(t, m.index) || onStreetAfterSpot(t, m.index, w))) continue;
     const end = m.index + m[0].length;
     out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
   }
   return out;
+}
+
+/** Where someone is, stays or stops, before "on" and a street's bare name ("walking home on salter", "stuck on burrows"). */
+const SPOT_BEFORE_ON = /(?:^|[^\p{L}])(?:home|house|place|apartment|apt|door|stuck|lives|live|living|stays|staying|booth|desk|office|parked|corner|building|motel|hotel|store|shop)\s+$/iu;
+/**
+ * A street named by its bare name after a spot and "on" (round 9): a street word ("on portage") or a surname that is
+ * no given name and no common word ("on salter", "on burrows"); "home on time", "the door on kofi's room" stay.
+ */
+function onStreetAfterSpot(t: string, at: number, w: string): boolean {
+  if (!SPOT_BEFORE_ON.test(t.slice(Math.max(0, at - 14), at))) return false;
+  const d = dictionaries();
+  return STREET_WORDS.has(w) || (d.anyNames.has(w) && !d.firstNames.has(w) && !d.common.has(w));
 }
 
 export function messyAddresses(t: string): Entity[] {
@@ -498,7 +542,9 @@ export function messyAddresses(t: string): Entity[] {
   if (/\b(?:r\.?r|rural|range|rge|rng|twp|township|tsp)(?:\b|(?=#?\d))/i.test(t)) rural.push(...all(t, RURAL_BOX_FIRST, 'ADDRESS'), ...all(t, RANGE_ROAD, 'ADDRESS'));
   if (/\b(?:lot|trailer|pad)\s?#?\d/i.test(t)) rural.push(...all(t, LOT, 'ADDRESS'));
   // A site, box and route written in any order are one address ("site 5, box 12, rr 1").
-  const spans = [...out.filter((e) => !rural.some((r) => r.start < e.start && e.start < r.end)), ...mergeSpans(rural)];
+  const ruralSpans = mergeSpans(rural);
+  for (const e of ruralSpans) e.end += settlementAfter(t, e);
+  const spans = [...out.filter((e) => !ruralSpans.some((r) => r.start < e.start && e.start < r.end)), ...ruralSpans];
   // A ZIP code right after an address is its own, with or without a state ("1422 e 7th st apt 2, 90021").
   if (/\b(?:km|mile|mi)\s?\d/i.test(t)) spans.push(...all(t, HIGHWAY_MARK, 'ADDRESS'));
   for (const e of spans) {
