@@ -1,8 +1,8 @@
 /**
- * Words that stay (rounds 7-8): over-redaction and recall per writer file, with the over-redacted characters split by the
+ * Words that stay (rounds 7-9): over-redaction and recall per writer file, with the over-redacted characters split by the
  * type the de-identifier gave them (NAME, FACILITY, …). `npx tsx bench/deidKeep.ts [--sets a,b] [--words N] [--json F]`.
- * Tune writers (round 8: train-s/u/w/y/aa/ac/ae, the older train-a … r and -dev files) may print their over-redacted
- * words (`--words N`); untouched writers (round 8: train-t/v/x/z/ab/ad/af) and -test sets print figures only, never a
+ * Tune writers (round 9: train-ah/aj/al/an/ap, the older train-a … ag and -dev files) may print their over-redacted
+ * words (`--words N`); untouched writers (round 9: train-ai/ak/am/ao) and -test sets print figures only, never a
  * word. A writer file not yet written is skipped. Never reads a blind set.
  */
 import fs from 'node:fs';
@@ -13,10 +13,10 @@ import { isBlindSet } from './blindSets';
 import { load } from './deid';
 
 const dataDir = path.resolve(__dirname, 'data');
-const OLDER_TRAIN = 'abcdefghijklmnopqr'.split('').map((c) => `train-${c}`);
-export const TUNE_R8 = ['train-s', 'train-u', 'train-w', 'train-y', 'train-aa', 'train-ac', 'train-ae'];
-export const TUNE = [...TUNE_R8, ...OLDER_TRAIN, 'keep-dev', 'keep-own-dev', 'hand-dev', 'sms-dev', 'names-dev', 'names-dev2', 'names-dev3', 'cats-dev', 'cats-dev3'];
-export const UNTOUCHED = ['train-t', 'train-v', 'train-x', 'train-z', 'train-ab', 'train-ad', 'train-af'];
+const OLDER_TRAIN = [...'abcdefghijklmnopqrstuvwxyz'.split(''), 'aa', 'ab', 'ac', 'ad', 'ae', 'af', 'ag'].map((c) => `train-${c}`);
+export const TUNE_R9 = ['train-ah', 'train-aj', 'train-al', 'train-an', 'train-ap'];
+export const TUNE = [...TUNE_R9, ...OLDER_TRAIN, 'keep-dev', 'keep-own-dev', 'hand-dev', 'sms-dev', 'names-dev', 'names-dev2', 'names-dev3', 'cats-dev', 'cats-dev3'];
+export const UNTOUCHED = ['train-ai', 'train-ak', 'train-am', 'train-ao'];
 export const TEST = ['keep-test', 'hand-test', 'sms-test', 'names-test3', 'cats-test3', 'messy-test'];
 
 function arg(name: string): string | undefined {
@@ -69,10 +69,10 @@ function main(): void {
     console.log([`[${name}]`, g.reduce((n, r) => n + r.records, 0), '', '', '', pct(oc / ot), oc, ...types.map((t) => g.reduce((n, r) => n + (r.byType[t] ?? 0), 0))].join('\t'));
   };
   for (const r of rows) console.log([r.set, r.records, pct(r.recall), pct(r.namesRecall), pct(r.leak), pct(r.over), r.overChars, ...types.map((t) => r.byType[t] ?? 0)].join('\t'));
-  group('tune r8 s/u/w/y/aa/ac/ae', TUNE_R8);
-  group('tune older train a-r', OLDER_TRAIN);
+  group('tune r9 ah/aj/al/an/ap', TUNE_R9);
+  group('tune older train a-ag', OLDER_TRAIN);
   group('tune older dev', TUNE.filter((s) => !s.startsWith('train')));
-  group('untouched t/v/x/z/ab/ad/af', UNTOUCHED);
+  group('untouched ai/ak/am/ao', UNTOUCHED);
   group('test', TEST);
   const out = arg('--json');
   if (out) fs.writeFileSync(out, JSON.stringify(rows, null, 1));
