@@ -64,4 +64,31 @@ describe('risk screen context (round 9)', () => {
       assert.deepEqual(screen(text), [], text);
     }
   });
+
+  it('a screening answer after the word ("SI denied"), rapping along, and "shoot me a text" raise nothing', () => {
+    for (const text of ['SI denied, HI denied, safety plan reviewed', 'the guy yelling i will kill you was rapping along to his headphones', 'shoot me a txt when you are home safe']) {
+      assert.deepEqual(patterns(text), [], text);
+    }
+    for (const text of ['SI denied last week but today she said she wants to die', 'he said he will kill his landlord, he means it']) {
+      assert.notDeepEqual(patterns(text), [], text);
+    }
+  });
+
+  it('a gift for a practical reason is a benign plan; a dated or long-ago event is past; a worry or a wait that "kills" is a figure of speech', () => {
+    for (const text of ['she gave her car to her niece because she can not drive with her eyes anymore', 'he gave his tools to his son who is taking over the farm', 'we talked about his brother overdosing in the 80s, he made his peace with it long ago', 'she has not cut since 2018 and wears short sleeves now', 'the stress of the move is killing her, she says, but the boxes are nearly done', "she would rather die than eat another hospital sandwich"]) {
+      assert.deepEqual(patterns(text), [], text);
+    }
+    for (const text of ['she gave her car and her cat away and said she will not need them', 'he cuts himself every night, has since 2018', 'her husband is killing her slowly, she has bruises on her neck', 'she would rather die than go back to him']) {
+      assert.notDeepEqual(patterns(text), [], text);
+    }
+  });
+
+  it("a friend's overdose that ended in treatment, or a writer's 'not current', is past; the client's own overdose is not", () => {
+    for (const text of ["her cousin overdosed last month and he is in rehab now, she is relieved", 'the od at the motel last month got handled, he is in therapy now, not current']) {
+      assert.ok(!patterns(text).includes('overdose'), text);
+    }
+    for (const text of ['she overdosed last week and is home now, she is using again', 'her cousin overdosed last night and she was using with him']) {
+      assert.ok(patterns(text).includes('overdose'), text);
+    }
+  });
 });
