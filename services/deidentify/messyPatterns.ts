@@ -298,10 +298,14 @@ export function mayNameStreet(t: string): boolean {
 /** A French corner: "au coin jean-talon pis st-laurent", "coin de sherbrooke et papineau"; the two streets. */
 const COIN = /(?<![\p{L}])coin\s(?:de\s)?(?:la\s|l['’])?([\p{L}\d][\p{L}\p{N}'’.-]+)\s(?:et|pis|&)\s([\p{L}\d][\p{L}\p{N}'’.-]+)/iu;
 const COIN_ALL = new RegExp(COIN.source, 'giu');
-/** Two streets named by words alone cross in a text without digits ("portage & main"): a street word and "and"/"&". */
+/** Where messyAddresses takes crossings itself: a number beside "and", "&" or "n" ("5th n main", "albert & 10th"). */
+const CROSSING_WITH_DIGIT = /\d(?:st|nd|rd|th)?\s(?:and|&|n)\s|\s(?:and|&|n)\s\d/;
+/** Two streets named by words alone cross ("portage & main"): a street word and "and"/"&". */
 let streetWordRe: RegExp | undefined;
 function wordCrossingMay(t: string): boolean {
-  if (!/\s(?:&|and|n)\s/i.test(t) || /\d/.test(t)) return false;
+  // A text where messyAddresses runs bareCrossings (a digit beside the join) is left to it; a digit elsewhere is no
+  // reason to skip ("slept in the booth at 8 on portage n main", round 9).
+  if (!/\s(?:&|and|n)\s/i.test(t) || CROSSING_WITH_DIGIT.test(t)) return false;
   streetWordRe ??= new RegExp(`(?<![\\p{L}])(?:${[...STREET_WORDS].join('|')})(?![\\p{L}])`, 'iu');
   return streetWordRe.test(t);
 }
@@ -401,7 +405,7 @@ function streetName(t: string, start: number, w: string, house: number): boolean
  * deidentify.ts, whose gate opens on a street type or "on" (mayNameStreet), digit or none.
  */
 export function namedStreets(t: string): Entity[] {
-  // Crossings of two named streets in a text without digits (messyAddresses takes those with digits).
+  // Crossings of two named streets (messyAddresses takes those with a number beside the join).
   const out: Entity[] = wordCrossingMay(t) ? bareCrossings(t) : [];
   if (COIN.test(t)) {
     COIN_ALL.lastIndex = 0;
@@ -497,7 +501,7 @@ export function messyAddresses(t: string): Entity[] {
       }
     }
   }
-  if (/\d(?:st|nd|rd|th)?\s(?:and|&|n)\s|\s(?:and|&|n)\s\d/.test(t)) out.push(...bareCrossings(t));
+  if (CROSSING_WITH_DIGIT.test(t)) out.push(...bareCrossings(t));
   if (/\d{3}\s\d{2}/.test(t)) out.push(...all(t, NUMBERED_PAIR, 'ADDRESS', (m) => !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10)) && !/^\s?(?:and|or|to|-)\s?\d/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6)), 1));
   ON_STREET.lastIndex = 0;
   for (let m = mayHold(t, ON_OFF_CUE) && /\son\s/.test(t) ? ON_STREET.exec(t) : null; m; m = ON_STREET.exec(t)) {
