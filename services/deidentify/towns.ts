@@ -9,10 +9,18 @@
  * - after "from" only after a word of coming from or being from ("she is from yakima", "moved here from lagos"; "a
  *   text from sandy", "back from bordeaux" — a jail — and "her friend from crestwood" keep theirs);
  * - after "to" only after a word of going ("moved to edson", "trip to tbilisi"; "talked to X", "sent to X" keep theirs);
- * - after "of" only after a word of a place ("city of kent", "north of hinton").
- * In a person slot the same word stays hidden: the slot decides, never the list alone. Towns a given-name list holds
- * (Regina, Austin, Pearl) are left out, and so are places that name a jail or a hospital the list cannot tell apart
- * by their place ("in springhill till spring"): those are the cost, counted in docs/DEIDENTIFICATION.md. Countries,
+ * - after "of" only after a word of a place ("city of kent", "north of hinton");
+ * - (round 9) a word of direction between the verb and "to"/"from" ("drove up to X", "flying in from X"; not "back
+ *   from X" nor "home from X": a jail, a hospital), and after "from" a person said by where they are from ("a girl
+ *   from fairmont", "cousins from lagos"; after a name only a country or big city: "tevite from tonga", not "brook
+ *   from crestwood") — never after a word of messages or leaving ("a text from X", "hiding from X": only words on the
+ *   lists below open the slot).
+ * Towns a given-name list holds (Regina, Dallas, Pembroke) are given back only where a person cannot stand at all:
+ * after a word of moving or travelling before "to"/"from" ("moved to regina", "flight to Dallas", "born in kingston");
+ * "ride to regina", "a text from dallas", "with dallas" stay hidden.
+ * In a person slot the same word stays hidden: the slot decides, never the list alone. Places that name a jail or a
+ * hospital the list cannot tell apart by their place ("in springhill till spring") are the cost, counted in
+ * docs/DEIDENTIFICATION.md. Countries,
  * states and boroughs that are names too (Georgia, Tonga, Brooklyn: the keep-list group scoped "place-slot") are
  * given back here, by the same slots.
  */
@@ -22,6 +30,7 @@ import Ajv from 'ajv';
 import { packagePath } from '../paths';
 import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
+import type { Entity } from './types';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -32,16 +41,31 @@ const HELD_IN = set(`is was are were be been being he's she's hes shes they're t
 /** Words before "from" of coming from or being from a place. */
 const FROM_PLACE = set(`is was are were be been im i'm iam he's she's hes shes they're theyre came come comes coming moved moving
   immigrated arrived arriving originally fled escaped flew flying drove family families people folks relatives refugee
-  refugees newcomer newcomers born raised here all straight`);
+  refugees newcomer newcomers born raised here all straight driving drive drivin visiting`);
 /** Words of going before "to": the next word is where. */
 const GOING_TO = set(`moved move moves moving went go goes going gone back trip drove drive driving flew fly flying headed heading
   head bus train travel travelled traveled travelling traveling returned return returning came come comes coming relocated
-  relocate relocating way road ticket flight flights`);
+  relocate relocating way road ticket flight flights drivin goin movin headin comin flyin omw otw ride rides uber cab taxi flies
+  home`);
+/** Words of direction between a verb and "to"/"from" ("drove up to", "flying in from", "drove home from"). */
+const DIRECTION = set(`up down out over in home across all`);
+/** People said by where they are from, before "from" ("a girl from fairmont", "cousins from lagos"); not "friend": friends
+ * are met at programs named by a town ("her friend from crestwood"). */
+const PEOPLE_FROM = set(`guy guys girl girls boy boys man men woman women lady ladies kid kids family families couple cousin
+  cousins sister sisters brother brothers aunt aunts auntie uncle uncles mom mother dad father parents grandma grandpa nan
+  granny son sons daughter daughters niece nephew wife husband elder elders people folks newcomer newcomers client clients
+  worker workers psw peer visiting visitors visitor arrive arrives arrived arriving landed`);
+/** Words of moving or travelling that leave no room for a person after "to"/"from"/"in": the slots of a town that a
+ * given-name list holds ("moved to regina", "flight to dallas", "born in kingston"; "ride to regina" is a person). */
+const MOVED = set(`moved move moves moving relocated relocating flew fly flies flying flight flights trip trips headed heading
+  immigrated born raised grew lives live living lived drove drive driving drivin`);
 /** Words of a place before "of": the next word is the place. */
 const PLACE_OF = set(`city town village outskirts north south east west province state county part area region suburbs
   centre center downtown`);
 
 let towns: Set<string> | undefined;
+/** Towns a given-name list holds ("regina", "dallas"): given back only after a word of moving (MOVED). */
+let namedTowns: Set<string> | undefined;
 
 function townNames(): Set<string> {
   if (towns) return towns;
@@ -52,6 +76,7 @@ function townNames(): Set<string> {
   if (!validate(data)) throw new Error(`content/deid-towns.json: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
   const first = dictionaries().firstNames;
   towns = new Set(data.terms.filter((t) => !first.has(t)));
+  namedTowns = new Set(data.terms.filter((t) => first.has(t)));
   for (const t of keepList().scoped.get('place-slot') ?? []) towns.add(t);
   return towns;
 }
@@ -66,24 +91,45 @@ function wordEndingAt(text: string, at: number): [string, number] {
   return [text.slice(s, e).toLowerCase(), s];
 }
 
-/** Whether [start, end) stands where a place is said (the slots above), by the one or two words before it. */
-export function placeSlot(text: string, start: number, end: number): boolean {
+/**
+ * Whether [start, end) stands where a place is said (the slots above), by the words before it: 0 no, 1 yes, 2 yes and
+ * after a word of moving (a slot where even a town that is a given name is a place).
+ */
+export function placeSlot(text: string, start: number, end: number, found: readonly Entity[] = []): 0 | 1 | 2 {
   // "in kevin's car": a possessive names a person's thing, not a place.
-  if ((text[end] === "'" || text[end] === '’') && (text[end + 1] === 's' || text[end + 1] === 'S')) return false;
+  if ((text[end] === "'" || text[end] === '’') && (text[end + 1] === 's' || text[end + 1] === 'S')) return 0;
   // Most name spans have no place word before them: one look at that word, the word before it only after one.
   const [prev, at] = wordEndingAt(text, start);
-  if (!prev) return false;
+  if (!prev) return 0;
   const slot = IN_PLACE.has(prev) ? 1 : prev === 'from' || prev === 'frm' ? 2 : prev === 'to' || prev === '2' ? 3 : prev === 'of' ? 4 : 0;
-  if (!slot) return false;
-  const before = wordEndingAt(text, at)[0].replace(/[^\p{L}$]+$/u, '');
-  if (slot === 1) return !HELD_IN.has(before);
-  if (slot === 2) return FROM_PLACE.has(before);
-  return slot === 3 ? GOING_TO.has(before) : PLACE_OF.has(before);
+  if (!slot) return 0;
+  const [w, at2] = wordEndingAt(text, at);
+  let before = w.replace(/[^\p{L}$]+$/u, '');
+  // "drove up to", "flying in from", "drove home from": the verb before the word of direction ("back from" is a jail).
+  // "home from X" is out of a hospital or a jail ("is home from maplewood"): no direction before "from".
+  if ((slot === 2 || slot === 3) && DIRECTION.has(before) && before === w && !(slot === 2 && before === 'home')) before = wordEndingAt(text, at2)[0].replace(/[^\p{L}$]+$/u, '');
+  const yes = (ok: boolean): 0 | 1 | 2 => (ok ? (MOVED.has(before) ? 2 : 1) : 0);
+  // "grew up in X" is where someone grew up, not "locked up in X".
+  if (slot === 1 && before === 'up' && wordEndingAt(text, at2)[0] === 'grew') before = 'grew';
+  if (slot === 1) return HELD_IN.has(before) ? 0 : yes(true);
+  // "tevite from tonga": a person (a name span right before "from") said by the country or big city they are from — not
+  // by a town, which may be a school or a home named for it ("brook from crestwood").
+  const named = (): boolean => bigPlace(text.slice(start, end)) && found.some((o) => o.type === 'NAME' && o.end > at2 && o.end <= at);
+  if (slot === 2) return yes(FROM_PLACE.has(before) || PEOPLE_FROM.has(before) || named());
+  return yes(slot === 3 ? GOING_TO.has(before) : PLACE_OF.has(before));
+}
+
+/** Whether `name` is a country, state or big city (keep groups scoped place-slot, and world-places). */
+function bigPlace(name: string): boolean {
+  const l = name.toLowerCase().replace(/\s+/g, ' ');
+  const k = keepList();
+  return !!(k.scoped.get('place-slot')?.has(l) || k.groups.get('world-places')?.has(l));
 }
 
 /** Whether the span [start, end) is a town said as a place. */
-export function townInPlace(text: string, start: number, end: number): boolean {
-  if (!placeSlot(text, start, end)) return false;
+export function townInPlace(text: string, start: number, end: number, found: readonly Entity[] = []): boolean {
+  const slot = placeSlot(text, start, end, found);
+  if (!slot) return false;
   const name = text.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
-  return townNames().has(name);
+  return townNames().has(name) || (slot === 2 && namedTowns!.has(name));
 }

@@ -134,10 +134,10 @@ function sentenceStart(text: string, at: number): boolean {
 }
 
 /** Whether one name span is a word by its place (the rules above); a span beside another is judged in wordsInPlace. */
-function givenBack(text: string, e: Entity): boolean {
+function givenBack(text: string, e: Entity, found: readonly Entity[]): boolean {
   const typed = text.slice(e.start, e.end);
-  // A town said as a place ("moved to edson", "her mom in Kutaisi"): towns.ts.
-  if (townInPlace(text, e.start, e.end)) return true;
+  // A town said as a place ("moved to edson", "her mom in Kutaisi", "farida from kabul"): towns.ts.
+  if (townInPlace(text, e.start, e.end, found)) return true;
   if (/^\p{Lu}/u.test(typed) && titleCaseWords(text, e)) return true;
   if (!/^\p{L}[\p{L}\p{M}'’-]*$/u.test(typed)) return false;
   // A word before a number is part of an address or a code ("a madeira 1"): the detectors' call.
@@ -261,7 +261,7 @@ export function wordsInPlace(text: string, found: Entity[], known: readonly Enti
     found = found.flatMap((e) => (e.type === 'NAME' && !known.some((k) => k.start < e.end && e.start < k.end) && /\s(?:n|and|&|will)(?:\s|$)/.test(text.slice(e.start, e.end)) ? withoutJoins(text, e) : [e]));
   }
   found = found.map((e) => (e.type === 'NAME' && text.charCodeAt(e.end) === 32 && !found.some((o) => o.start === e.end + 1) ? withSlottedSurname(text, e) : e));
-  const back = found.map((e) => e.type === 'NAME' && !known.some((k) => k.start < e.end && e.start < k.end) && givenBack(text, e));
+  const back = found.map((e) => e.type === 'NAME' && !known.some((k) => k.start < e.end && e.start < k.end) && givenBack(text, e, found));
   if (!back.includes(true)) return found;
   const staying = found.filter((_, i) => !back[i]);
   // A modal "will" is no part of the name before it ("Shaylene will not come"), beside it or not.
