@@ -8,7 +8,8 @@
  * Never reads a test set or a blind set.
  */
 import path from 'node:path';
-import { RISK_CATEGORIES, type RiskCategory } from '../services/content';
+import { content, type Content, RISK_CATEGORIES, type RiskCategory } from '../services/content';
+import { gatedScore, screenRisk } from '../services/safety/screen';
 import { probabilities, type RiskModel } from '../services/safety/screen/classifier';
 import { DEFAULT_TRAIN, train, type TrainOptions } from '../services/safety/screen/train';
 import { EVERYDAY_NOTES, type Labelled, readEveryday, readOrdinary, readSet, SCREEN_SETS, TRAIN_BATCHES } from './screenData';
@@ -113,10 +114,55 @@ export function chooseThresholds(negatives: readonly Labelled[], probs: Probs, e
   return out;
 }
 
+/** Round 9: the share of any ONE batch's hard negatives the classifier may add to the screen's false alarms (those
+ * the patterns and context rules leave unflagged). The pooled budgets above let the classifier's false alarms gather
+ * in a few voices (round 8: `ac…` 5.2 -> 15.6 %, `t…` 17.9 %); the patterns read up to ~7 % on a voice they were not
+ * written from, so the classifier gets what is left under the 10 % limit. Chosen leave one batch out (docs/SAFETY.md,
+ * "Round 9: the false-alarm budget"). */
+export const BATCH_CAP = 0.03;
+
+/** Per hard negative of a batch with a budget that the patterns leave unflagged: its batch and, per kind, the
+ * classifier's score as the screen weighs it (services/safety/screen gatedScore, with the model that never read
+ * the batch). */
+export type Alarms = Map<Labelled, { batch: string; score: Record<RiskCategory, number> }>;
+export function possibleAlarms(batches: readonly Batch[], lobo: { probs: Probs; models: Map<string, RiskModel> }, c: Content = content()): Alarms {
+  const out: Alarms = new Map();
+  for (const b of batches) {
+    if (b.budget === false) continue;
+    const model = lobo.models.get(b.name)!;
+    for (const ex of b.examples) {
+      if (ex.kinds.length || screenRisk(ex.screened, c, { classifier: false }).length) continue;
+      const p = lobo.probs.get(ex)!;
+      const score = {} as Record<RiskCategory, number>;
+      for (const k of RISK_CATEGORIES) score[k] = gatedScore(ex.norm, k, c, model, true, p[k]);
+      out.set(ex, { batch: b.name, score });
+    }
+  }
+  return out;
+}
+
 /** The thresholds for `batches`' out-of-batch probabilities: hard negatives of the batches with a budget, everyday
- * sentences of the rest. */
-export function batchThresholds(batches: readonly Batch[], probs: Probs): Record<RiskCategory, number> {
-  return chooseThresholds(budgetNegatives(batches), probs, batches.filter((b) => b.budget === false).flatMap((b) => b.examples));
+ * sentences of the rest. With `alarms`, each kind is then raised a grid step at a time while some batch has more than
+ * `cap` of its hard negatives flagged by the classifier alone: the kind raising most of the worst batch's goes up. */
+export function batchThresholds(batches: readonly Batch[], probs: Probs, alarms?: Alarms, cap = BATCH_CAP): Record<RiskCategory, number> {
+  const th = chooseThresholds(budgetNegatives(batches), probs, batches.filter((b) => b.budget === false).flatMap((b) => b.examples));
+  if (!alarms) return th;
+  const budgeted = batches.filter((b) => b.budget !== false).map((b) => ({ name: b.name, negatives: b.examples.filter((ex) => !ex.kinds.length).length }));
+  const byBatch = new Map<string, { score: Record<RiskCategory, number> }[]>();
+  for (const a of alarms.values()) byBatch.set(a.batch, [...(byBatch.get(a.batch) ?? []), a]);
+  for (;;) {
+    let worst: { share: number; raised: { score: Record<RiskCategory, number> }[] } | undefined;
+    for (const b of budgeted) {
+      const raised = (byBatch.get(b.name) ?? []).filter((a) => RISK_CATEGORIES.some((k) => a.score[k] >= th[k]));
+      const share = raised.length / b.negatives;
+      if (share > cap && (!worst || share > worst.share)) worst = { share, raised };
+    }
+    if (!worst) return th;
+    const count = (k: RiskCategory) => (th[k] >= 1 ? 0 : worst!.raised.filter((a) => a.score[k] >= th[k]).length);
+    const kind = [...RISK_CATEGORIES].sort((a, b) => count(b) - count(a))[0];
+    if (!count(kind)) return th;
+    th[kind] = GRID.find((t) => t > th[kind]) ?? 1;
+  }
 }
 
 export interface LoboRow {
@@ -141,10 +187,11 @@ export function loboRows(
   screen: (ex: Labelled, model: RiskModel | false) => RiskCategory[],
   opts: TrainOptions = DEFAULT_TRAIN,
   lobo: { probs: Probs; models: Map<string, RiskModel> } = loboProbabilities(batches, opts),
+  alarms: Alarms | undefined = possibleAlarms(batches, lobo),
 ): LoboRow[] {
   const { probs, models } = lobo;
   return batches.map((b) => {
-    const thresholds = batchThresholds(batches.filter((o) => o !== b), probs);
+    const thresholds = batchThresholds(batches.filter((o) => o !== b), probs, alarms);
     const model = { ...models.get(b.name)!, thresholds };
     const tally = (predict: (ex: Labelled) => RiskCategory[], record = false) => {
       const t = { flagged: 0, rightKind: 0, fp: 0 };

@@ -8,7 +8,7 @@
  * Figures and limits: docs/SAFETY.md (`npm run bench:screen`).
  */
 import { content as defaultContent, RISK_CATEGORIES, type Content, type RiskCategory } from '../content';
-import { classify, shippedModel, type RiskModel } from './screen/classifier';
+import { classify, probabilities, shippedModel, type RiskModel } from './screen/classifier';
 import { contextRulesOut, inScope, matchLexicon, withoutExclusions } from './screen/lexicon';
 import { normalise } from './screen/normalise';
 import { isOwnKind, screenOwnStrand, workerAlone } from './screen/self';
@@ -57,14 +57,22 @@ function screenNormalised(norm: string, c: Content, layers: ScreenLayers): RiskH
     const model = typeof layers.classifier === 'object' ? layers.classifier : shippedModel();
     const found = new Set(hits.map((h) => h.category));
     for (const kind of classify(model, norm)) {
-      if (found.has(kind) || (layers.context !== false && contextRulesOut(norm, kind, c))) continue;
-      // Read again without the words its kind's exclusions match and the parts the context rules put out of scope.
-      const plain = withoutExclusions(layers.context === false ? norm : inScope(norm, kind, c), kind, c);
-      if (plain !== norm && !classify(model, plain).includes(kind)) continue;
+      if (found.has(kind) || gatedScore(norm, kind, c, model, layers.context !== false) < model.thresholds[kind]) continue;
       hits.push({ category: kind, termId: CLASSIFIER_TERM });
     }
   }
   return hits;
+}
+
+/**
+ * The classifier's score for `kind` as the screen weighs it once the context rules have had their say: -1 (under any
+ * threshold) when they rule the kind out; else the lower of its probability and that of the text read again without the words its kind's
+ * exclusions match and the parts the context rules put out of scope. scripts/train-screen.ts sets thresholds on it.
+ */
+export function gatedScore(norm: string, kind: RiskCategory, c: Content, model: RiskModel, context = true, p = probabilities(model, norm)[kind]): number {
+  if (context && contextRulesOut(norm, kind, c)) return -1;
+  const plain = withoutExclusions(context ? inScope(norm, kind, c) : norm, kind, c);
+  return plain === norm ? p : Math.min(p, probabilities(model, plain)[kind]);
 }
 
 /** The distinct categories among hits, in RISK_CATEGORIES order. */

@@ -4,7 +4,12 @@
 // Every sentence here is invented. Figures: docs/SAFETY.md ("Round 9: the false-alarm budget").
 import assert from 'node:assert/strict';
 import { content } from '../../../services/content';
-import { riskCategories, screenRisk } from '../../../services/safety/screen';
+import { RISK_CATEGORIES, type RiskCategory } from '../../../services/content';
+import { gatedScore, riskCategories, screenRisk } from '../../../services/safety/screen';
+import { shippedModel } from '../../../services/safety/screen/classifier';
+import { normalise } from '../../../services/safety/screen/normalise';
+import type { Labelled } from '../../../bench/screenData';
+import { type Alarms, type Batch, batchThresholds, type Probs } from '../../../bench/screenLobo';
 
 const c = content();
 const patterns = (text: string) => riskCategories(screenRisk(text, c, { classifier: false }));
@@ -90,5 +95,43 @@ describe('risk screen context (round 9)', () => {
     for (const text of ['she overdosed last week and is home now, she is using again', 'her cousin overdosed last night and she was using with him']) {
       assert.ok(patterns(text).includes('overdose'), text);
     }
+  });
+});
+
+describe('risk screen false-alarm budget per batch (round 9)', () => {
+  const neg = (id: string): Labelled => ({ id, text: id, screened: id, norm: id, kinds: [] });
+  const flat = (v: number) => Object.fromEntries(RISK_CATEGORIES.map((k) => [k, v])) as Record<RiskCategory, number>;
+  // Two batches of 100 hard negatives; in `loud` the classifier gives six of them a suicide score, in `quiet` none.
+  const loud: Batch = { name: 'loud', examples: Array.from({ length: 100 }, (_v, i) => neg(`l${i}`)) };
+  const quiet: Batch = { name: 'quiet', examples: Array.from({ length: 100 }, (_v, i) => neg(`q${i}`)) };
+  const probs: Probs = new Map();
+  const alarms: Alarms = new Map();
+  for (const b of [loud, quiet]) {
+    for (const [i, ex] of b.examples.entries()) {
+      const p = { ...flat(0.1), suicide: b === loud && i < 6 ? 0.72 : 0.1 };
+      probs.set(ex, p);
+      alarms.set(ex, { batch: b.name, score: p });
+    }
+  }
+
+  it('raises a kind until no one batch has more than its cap flagged by the classifier alone', () => {
+    const pooled = batchThresholds([loud, quiet], probs);
+    // Six of 200 pooled negatives (3 %) at 0.72: over the 2 % budget, so the pooled line sits just above them.
+    assert.equal(pooled.suicide, 0.75);
+    // A looser cap than the pooled line changes nothing; a tighter one per batch is met by raising suicide only.
+    assert.deepEqual(batchThresholds([loud, quiet], probs, alarms, 0.1), pooled);
+    for (const ex of loud.examples.slice(0, 6)) alarms.get(ex)!.score.suicide = 0.8;
+    for (const ex of loud.examples.slice(0, 6)) probs.get(ex)!.suicide = 0.8;
+    const capped = batchThresholds([loud, quiet], probs, alarms, 0.03);
+    assert.ok(capped.suicide > 0.8, `suicide ${capped.suicide}`);
+    for (const k of RISK_CATEGORIES.filter((x) => x !== 'suicide')) assert.equal(capped[k], pooled[k], k);
+  });
+
+  it("the screen's gated score is what the thresholds are set on: under any threshold where the context rules rule a kind out", () => {
+    const m = shippedModel();
+    const past = normalise('she overdosed years ago, long before her kids were born');
+    assert.ok(gatedScore(past, 'overdose', content(), m) < 0);
+    const now = normalise('he keeps talking about how nobody would miss him');
+    assert.ok(gatedScore(now, 'suicide', content(), m) > 0);
   });
 });
