@@ -275,7 +275,7 @@ function typos(): TypoIndex {
  * The everyday word a lower-case word misspells ("textd" → "texted"), or undefined. Of several, a word that cues a
  * person or is a function word wins ("texed": texted before taxed), so the slots read it as that word.
  */
-function correction(lower: string): string | undefined {
+export function correction(lower: string): string | undefined {
   return correctionOrNull(lower) ?? undefined;
 }
 const correctionOrNull = wordMemo((lower): string | null => {
@@ -313,6 +313,8 @@ const PERSON_ONLY = set(`said says sed sez texted txted told asked messaged msgd
 
 /** Words that join two people: "sky and dre", "me n kai", "bo w lulu". */
 const CONJ = set(`and n w`);
+/** Its longest word: a token typed longer is none of them (lower-casing never shortens a word). */
+const CONJ_LONGEST = Math.max(...[...CONJ].map((w) => w.length));
 /** Pronouns that stand for a person beside a name: "she and will", "me & jess". */
 const SUBJECTS = set(`she he i me him they`);
 /** Verbs after two joined names: "dawn and rain are fighting", "sky n dre r back". */
@@ -348,6 +350,17 @@ function clauseStart(text: string, at: number, prevLower: string): boolean {
 
 /** Spaces and opening marks before a word; marks that end a clause; marks that end a sentence. One UTF-16 unit each. */
 const OPENING_MARKS = ' \t"“(\'';
+
+/** Whether text[from, to) is /^\/?[ \t]+$/ (spaces, after the slash of "w/" or not), without making the string. */
+function nearGap(text: string, from: number, to: number): boolean {
+  return blank(text, text.charCodeAt(from) === 47 ? from + 1 : from, to);
+}
+
+/** Whether text[from, to) is /^["”’']?[ \t]+$/ (spaces, after a closing quote or not), without making the string. */
+function quotedGap(text: string, from: number, to: number): boolean {
+  const c = text.charCodeAt(from);
+  return blank(text, c === 34 || c === 0x201d || c === 0x2019 || c === 39 ? from + 1 : from, to);
+}
 const CLAUSE_MARKS = '.!?\n;:,–—-';
 const SENTENCE_MARKS = '.!?\n;:';
 
@@ -400,6 +413,8 @@ function shouted(text: string): boolean {
 class MessyText {
   /** Whether the text holds a greeting or thanks at all (spokenTo), tested once. */
   greets: boolean | undefined;
+  /** Whether anything in the text can join two tokens (mayJoin), found once. */
+  private joins: boolean | undefined;
   /** Tokens found as names so far (a word-name joined to one is a name too). */
   readonly found: Uint8Array;
   readonly out: Entity[] = [];
@@ -420,8 +435,26 @@ class MessyText {
     return t.lower;
   }
 
+  /**
+   * Whether joined() can find anything in this text: an "&" or "+", or a token read as "and", "n" or "w". Most notes
+   * hold none, and then every pair, list and coordination test (joined, listed, withMe, joinsNext) is answered at once.
+   */
+  mayJoin(): boolean {
+    if (this.joins === undefined) {
+      const { text, toks } = this;
+      let joins = text.includes('&') || text.includes('+');
+      for (let i = 0; !joins && i < toks.length; i++) {
+        const t = toks[i]!;
+        joins = t.lower ? CONJ.has(t.lower) : t.end - t.start <= CONJ_LONGEST && CONJ.has(this.lowerOf(t));
+      }
+      this.joins = joins;
+    }
+    return this.joins;
+  }
+
   /** The token joined to token k by "and", "&", "n" or "w" on one side (dir 1 after it, -1 before it). */
   joined(k: number, dir: 1 | -1): number {
+    if (!this.mayJoin()) return -1;
     const { text, toks } = this;
     const a = toks[k];
     const b = toks[k + dir];
@@ -487,15 +520,14 @@ class MessyText {
   inSlot(k: number, v: Verdict): boolean {
     const { text, toks, found, d } = this;
     const t = toks[k]!;
-    const base0 = t.lower.replace(/['’]s$/, '');
+    const base0 = t.lower.endsWith("'s") || t.lower.endsWith('’s') ? t.lower.slice(0, -2) : t.lower;
     const prev = toks[k - 1];
     const prev2 = toks[k - 2];
     const next = toks[k + 1];
-    const gapBefore = prev ? text.slice(prev.end, t.start) : '';
     // "w/ joy": the slash of "w/" sits between the tokens.
-    const near = /^\/?[ \t]+$/.test(gapBefore);
+    const near = !!prev && nearGap(text, prev.end, t.start);
     // A closing quote may sit between a name and its verb: '"Smokey" is back'.
-    const nextWord = next && /^["”’']?[ \t]+$/.test(text.slice(t.end, next.start)) ? next.lower : '';
+    const nextWord = next && quotedGap(text, t.end, next.start) ? next.lower : '';
     if (nextWord && VERB_NEXT.has(nextWord)) return false;
     // "the river", "a bill", "my hope": a determiner makes it a word.
     if (prev && near && DETERMINERS.has(prev.lower)) return false;
@@ -506,13 +538,13 @@ class MessyText {
     if (v === 'keepName') return !idiom && (PERSON_AFTER.has(nextWord) || (!!prev && near && (RELATIONS.has(prev.lower) || CONTACT.has(prev.lower))));
     // The slot tests below in turn, each only when those before it failed (they only read: the order is the answer's).
     // "bf = jay", "dad: ron": a relation and a sign between it and the name.
-    const signed = !!prev && RELATIONS.has(prev.lower) && /^[ \t]*[=:–-][ \t]*$/.test(gapBefore);
+    const signed = !!prev && RELATIONS.has(prev.lower) && /^[ \t]*[=:–-][ \t]*$/.test(text.slice(prev.end, t.start));
     const before = signed || (!!prev && near && (PERSON_BEFORE.has(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)) ||
       (GIVE_VERBS.has(prev.lower) && (THING_NEXT.has(nextWord) || /^\s+\$?\d/.test(text.slice(t.end, t.end + 3))))));
     if (before) return true;
     // SMS "4" and "2" for "for" and "to" between a verb and the name: "looking 4 sky", "went 2 see rain".
-    const sms = !!prev && /^[ \t]+[42][ \t]+$/.exec(gapBefore);
-    const smsCue = !!sms && PERSON_BEFORE_PAIRS.has(`${prev.lower} ${gapBefore.trim() === '4' ? 'for' : 'to'}`);
+    const sms = !!prev && t.start - prev.end >= 3 && /^[ \t]+[42][ \t]+$/.exec(text.slice(prev.end, t.start));
+    const smsCue = !!sms && PERSON_BEFORE_PAIRS.has(`${prev.lower} ${sms[0].trim() === '4' ? 'for' : 'to'}`);
     if (smsCue) return true;
     const possessive = /['’]s$/.test(t.lower);
     // Only a given name or nickname, and never a cue word itself ("saw zorblax").
@@ -623,15 +655,14 @@ class MessyText {
     const prev = toks[k - 1];
     const prev2 = toks[k - 2];
     const next = toks[k + 1];
-    const gapBefore = prev ? text.slice(prev.end, t.start) : '';
-    const near = /^\/?[ \t]+$/.test(gapBefore);
+    const near = !!prev && nearGap(text, prev.end, t.start);
     const cued = !!prev && near && (PERSON_BEFORE.has(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)));
     // After a verb that takes a person, a person ("met rayn"); after a relation, a verb is a verb ("his mom cme to").
     if (cued && !RELATIONS.has(prev.lower)) return true;
     if (PERSON_AFTER.has(t.lower) || SUBJECT_VERBS.has(t.lower) || VERB_NEXT.has(t.lower)) return false;
     if (cued) return true;
     if (this.labelled(k)) return true;
-    if (prev && RELATIONS.has(prev.lower) && /^[ \t]*[=:–-][ \t]*$/.test(gapBefore)) return true;
+    if (prev && RELATIONS.has(prev.lower) && /^[ \t]*[=:–-][ \t]*$/.test(text.slice(prev.end, t.start))) return true;
     // Joined to a name: "keanu and moana came".
     for (const dir of [1, -1] as const) {
       const o = this.joined(k, dir);
@@ -1019,7 +1050,7 @@ function capitalLetter(slots: MessyText, k: number): void {
   const c = text.charCodeAt(t.start);
   if (c < 66 || c > 90 || c === 73 || c === 85 || found[k]) return;
   const prev = toks[k - 1];
-  const near = !!prev && /^\/?[ \t]+$/.test(text.slice(prev.end, t.start));
+  const near = !!prev && nearGap(text, prev.end, t.start);
   const cue = near && (PERSON_BEFORE.has(slots.lowerOf(prev)) || (k > 1 && PERSON_BEFORE_PAIRS.has(`${slots.lowerOf(toks[k - 2])} ${slots.lowerOf(prev)}`)));
   const nextWord = toks[k + 1] && blank(text, t.end, toks[k + 1]!.start) ? slots.lowerOf(toks[k + 1]) : '';
   if (!cue && !(clauseStart(text, t.start, slots.lowerOf(prev)) && (PERSON_AFTER.has(nextWord) || (SUBJECT_VERBS.has(nextWord) && nextWord !== 'from')))) return;
@@ -1043,7 +1074,8 @@ function joinsNext(slots: MessyText, k: number): boolean {
   const { text, toks } = slots;
   const a = toks[k]!;
   const b = toks[k + 1];
-  if (!b) return false;
+  // Nothing joins in the text: joined() and listed() would find nothing after it.
+  if (!b || !slots.mayJoin()) return false;
   if (b.start - a.end === 1 && text.charCodeAt(a.end) === 32) {
     const l = b.end - b.start;
     return (l === 1 || l === 3) && CONJ.has(slots.lowerOf(b));
