@@ -18,6 +18,9 @@ const CONTENT = packagePath('content');
 let re: RegExp | undefined;
 /** Two-word names by each word, for names typed with one letter wrong ("royl alex", "gery nuns"). */
 let pairs: Array<[string, string]> = [];
+/** The same pairs by their first word and by their second: a pair of words typed is looked up, not compared with each. */
+let partnersAfter = new Map<string, string[]>();
+let partnersBefore = new Map<string, string[]>();
 /** The first run of letters of each name ("royal", "u" of "u of a hospital"): a name starts only where a word holds one. */
 let firstRuns = new Set<string>();
 /** Whether some name opens with no letter (none does today): then the regex looks everywhere. */
@@ -38,6 +41,12 @@ function placesRegex(): RegExp {
   // "the mis": the article is prose and stays outside the span.
   const terms = data.groups.flatMap((g) => g.terms.map((t) => t.toLowerCase().replace(/^the /, '')));
   pairs = [...new Set(terms)].map((t) => t.split(' ')).filter((w): w is [string, string] => w.length === 2 && w.every((x) => x.length >= 4));
+  partnersAfter = new Map();
+  partnersBefore = new Map();
+  for (const [x, y] of pairs) {
+    partnersAfter.set(x, [...(partnersAfter.get(x) ?? []), y]);
+    partnersBefore.set(y, [...(partnersBefore.get(y) ?? []), x]);
+  }
   pairWord = new RegExp([...new Set(pairs.flat())].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '$^');
   pairWordsInTokens = pairs.flat().every((w) => /^[a-z]+(?:['-][a-z]+)*$/.test(w));
   const alts = [...new Set(terms)].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
@@ -79,7 +88,8 @@ function misspelt(text: string): Entity[] {
   PAIR.lastIndex = 0;
   for (let m = PAIR.exec(lower); m; m = PAIR.exec(lower)) {
     const [a, b] = [m[1]!, m[2]!];
-    const hit = pairs.some(([x, y]) => (a === x && oneEdit(b, y)) || (b === y && oneEdit(a, x)));
+    // Some pair (x, y) with a = x and b one edit from y, or b = y and a one edit from x.
+    const hit = partnersAfter.get(a)?.some((y) => oneEdit(b, y)) || partnersBefore.get(b)?.some((x) => oneEdit(a, x));
     if (hit && /(?:\bt(?:he|eh)|\bat|\bto|\bfrom|\bin|\binto|@)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY' });
     // Pairs overlap: "at teh royl alex" is read as "teh royl" and then "royl alex".
     PAIR.lastIndex = m.index + a.length + 1;
