@@ -717,8 +717,10 @@ const ORDINAL_WORDS = '(?:twenty|thirty)?[- ]?(?:first|second|third|fourth|fifth
 const WORD_DATE = new RegExp(`(?<![\\p{L}])(?:(?:the\\s)?(?:${ORDINAL_WORDS})\\sof\\s(?:${MONTHS})|(?!may\\sthe\\s)(?:${MONTHS})\\s(?:the\\s)?(?:${ORDINAL_WORDS}))(?![\\p{L}])`, 'giu');
 const WORD_DATE_MAY = /(?:first|second|third|th) of |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:the )?(?:twenty|thirty|first|second|third|[a-z]+th\b)/i;
 /** Whether a text without a digit may still hold a date, in words (deidentify.ts opens messyDates' gate on it). */
+/** WORD_DATE_MAY's words (cues.ts): a month's first letters inside a word, or "of". Keep in step with it. */
+const WORD_DATE_CUE = cue('jan feb mar apr may jun jul aug sep oct nov dec', 'of');
 export function mayHoldWordDate(t: string): boolean {
-  return WORD_DATE_MAY.test(t);
+  return mayHold(t, WORD_DATE_CUE) && WORD_DATE_MAY.test(t);
 }
 
 /** French day and month: "le 3 mars", "le 1er mai", "12 avril 2024" ("le" stays outside). */
