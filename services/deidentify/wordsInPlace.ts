@@ -195,12 +195,17 @@ function withSlottedSurname(text: string, e: Entity): Entity {
 /**
  * Whether `w` (a word of the "name-edge-before" group) is a title before `next`: always, unless a given-name list holds
  * `w` too ("Don", "Nani", "Abba"); then only before a given name that is no English word ("Don Aurelio", "Tia Rosa";
- * "Don Smith", "Don Grace" stay whole).
+ * "Don Smith", "Don Grace" stay whole), or, both typed in lower case and the title no English word, before a word no
+ * English list holds (round 9: "dona fatima", "nani sookdeo": the given-name lists miss many names of other languages;
+ * "don smith" stays whole).
  */
-function titleBefore(w: string, next: string): boolean {
+function titleBefore(w: string, next: string, lower = false): boolean {
   const d = dictionaries();
-  return !d.firstNames.has(w) || (d.firstNames.has(next) && !d.common.has(next));
+  return !d.firstNames.has(w) || (!d.common.has(next) && (d.firstNames.has(next) || (lower && !d.common.has(w) && !d.english.has(next))));
 }
+
+/** Whether both words are typed in lower case ("dona fatima"). */
+const allLower = (typed: string): boolean => typed === typed.toLowerCase();
 
 /**
  * A name span less a title or honorific at its edge ("pani Stefaniya", "Khanum Rahimi", "Ato Girma", "Soraya khanum",
@@ -222,7 +227,7 @@ function withoutHonorifics(text: string, e: Entity): Entity {
   let a = 0;
   let b = words.length - 1;
   const w0 = lower(0);
-  if (before?.has(w0) && titleBefore(w0, lower(1))) a = 1;
+  if (before?.has(w0) && titleBefore(w0, lower(1), allLower(text.slice(words[0]![0], words[1]![1])))) a = 1;
   const wz = lower(b);
   if (b > a && after?.has(wz) && (!first.has(wz) || text.slice(words[b]![0], words[b]![1]) === wz)) b--;
   return a === 0 && b === words.length - 1 ? e : { ...e, start: words[a]![0], end: words[b]![1] };
@@ -239,7 +244,8 @@ function honorificBeside(text: string, found: readonly Entity[], e: Entity): boo
   const first = dictionaries().firstNames;
   if (kl.get('name-edge-before')?.has(w)) {
     const next = found.find((o) => o.type === 'NAME' && o.start >= e.end && /^[ \t]+$/.test(text.slice(e.end, o.start)));
-    if (next && titleBefore(w, /^\S+/.exec(text.slice(next.start, next.end))![0].toLowerCase())) return true;
+    const first = next && /^\S+/.exec(text.slice(next.start, next.end))![0];
+    if (first && titleBefore(w, first.toLowerCase(), allLower(typed + first))) return true;
   }
   if (kl.get('name-edge-after')?.has(w) && (!first.has(w) || typed === w)) {
     return found.some((o) => o.type === 'NAME' && o.end <= e.start && /^[ \t]+$/.test(text.slice(o.end, e.start)));

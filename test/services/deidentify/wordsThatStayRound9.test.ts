@@ -1,6 +1,8 @@
 // Round 9 of the over-redaction work (issue 13): the kinds of words writers new to the team saw hidden, fixed as kinds.
 // Each kind keeps its words and still hides a person of the same or a look-alike name in a person slot. Every example
 // is made up for these tests (none is a note of a bench set).
+import assert from 'node:assert/strict';
+import { keepList } from '../../../services/deidentify/keepList';
 import { hidden, stays } from '../../helpers/deidentify';
 
 describe('deidentify: towns said as places, round 9 slots (towns.ts)', () => {
@@ -41,5 +43,58 @@ describe('deidentify: towns said as places, round 9 slots (towns.ts)', () => {
   it('leaves "home from" and "back from" a town to the other detectors (a hospital or a jail)', () => {
     hidden('he is home from whitecourt, weak but eating', 'whitecourt');
     hidden('she came back from kutaisi last week', 'kutaisi');
+  });
+});
+
+describe('deidentify: round 9 keep groups (content/deid-keep.json)', () => {
+  it('loads the new groups; the programs, kin, faith and dish groups are slotted, the case-note words are not', () => {
+    const k = keepList();
+    for (const w of ['masshealth', 'eia', 'biji', 'lohri', 'pyrohy']) assert.ok(k.slotted.has(w), w);
+    assert.ok(k.words.has('lvm') && !k.slotted.has('lvm'), 'a case-note word is never a name, even before a verb');
+  });
+
+  it('keeps state and provincial programs and health cards by their own names, and hides a person named like one', () => {
+    for (const [text, word] of [
+      ['her MassHealth card came in the mail', 'MassHealth'],
+      ['SoonerCare denied the ride again', 'SoonerCare'],
+      ['the EIA worker wants new papers', 'EIA'],
+      ['we called the RTA about the landlord', 'RTA'],
+    ] as const) stays(text, word);
+    hidden('Mr. Kynect called about the rent', 'Kynect', 'NAME');
+    hidden('texted kynect about rent', 'kynect', 'NAME');
+  });
+
+  it('keeps clipped case-note words, before a verb too', () => {
+    for (const [text, word] of [
+      ['cl missed f/u appt, lvm', 'lvm'],
+      ['cl said she is tired today', 'cl'],
+      ['Pt left AMA yesterday', 'Pt'],
+    ] as const) stays(text, word);
+  });
+
+  it('keeps kin words, feasts and dishes, and hides a person named like one in a person slot', () => {
+    for (const [text, word] of [
+      ['Had tea with Biji and Bauji after lunch', 'Biji'],
+      ['memaw fell again last night', 'memaw'],
+      ['Lohri bonfire in the backyard', 'Lohri'],
+      ['svyat vechir at the church, twelve dishes', 'svyat vechir'],
+      ['she brought pyrohy and cozonac for everyone', 'pyrohy'],
+    ] as const) stays(text, word);
+    hidden('texted biji about rent', 'biji', 'NAME');
+    hidden('Mrs. Lohri called', 'Lohri', 'NAME');
+    hidden('texted Pyrohy about rent', 'Pyrohy', 'NAME');
+  });
+
+  it('takes a kin title off a name in lower case and hides the name beside it', () => {
+    for (const [text, title, name] of [
+      ['visited dona fatima today', 'dona', 'fatima'],
+      ['pappou yiannis fell again', 'pappou', 'yiannis'],
+      ['park ajusshi is at the park again', 'ajusshi', 'park'],
+    ] as const) {
+      stays(text, title);
+      hidden(text, name, 'NAME');
+    }
+    // "Don" is an English word and an English given name: "Don Smith" stays whole.
+    hidden('Don Smith called about the van', 'Don Smith', 'NAME');
   });
 });
