@@ -20,7 +20,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { deidentify, type Entity } from '../services/deidentify';
-import { NameScorer, needOf, observeClassifier, scoredWords, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
+import { NameScorer, needOf, observeClassifier, scoredWords, shippedModel, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
 import { DEFAULT_TRAIN, noteExamples, train, type Example, type LabelledNote, type TrainOptions } from '../services/deidentify/classifier/train';
 import { lists, tokenize } from '../services/deidentify/classifier/features';
 import { score, type Figures } from './deidMetrics';
@@ -110,8 +110,8 @@ export function rulesRun(text: string): RulesRun {
 }
 
 export interface LowoOptions {
-  /** 5: round 5's; 7: round 7's note context and slots; 8: and every word a name list holds asked. */
-  features: 5 | 7 | 8 | 9;
+  /** 5: round 5's; 7: round 7's note context and slots; 8: and every word a name list holds asked; 9: round 8's; 10: and what a misspelt word misspells (featureSet 5). */
+  features: 5 | 7 | 8 | 9 | 10;
   data: 'old' | 'all';
   train: TrainOptions;
   thresholds: number[];
@@ -131,6 +131,7 @@ export interface Leak {
   ask: number;
   lists: string;
   note: string;
+  register?: string;
 }
 
 export const THRESHOLDS = [-0.5, -0.375, -0.25, -0.125, 0, 0.125, 0.25, 0.375, 0.5, 0.75, 1];
@@ -177,7 +178,7 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
   for (const n of notes) {
     if (!inTraining(n)) continue;
     const found = opts.features !== 5 ? (runs.get(n)!.calls.find((c) => c.text === n.text)?.covered ?? []) : undefined;
-    exampleOf.set(n, noteExamples(n, found, own, opts.features >= 8, opts.features === 9));
+    exampleOf.set(n, noteExamples(n, found, own, opts.features >= 8, opts.features >= 9, opts.features >= 10));
   }
   const generated = new Set(writers.filter((w) => w.generated).map((w) => w.name));
   const results: WriterResult[] = [];
@@ -186,7 +187,7 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
     const held = notes.filter((n) => n.writer === writer);
     const data: Example[] = [];
     for (const n of notes) if (n.writer !== writer) for (const e of exampleOf.get(n) ?? []) data.push(e);
-    const trainOpts: TrainOptions = { ...opts.train, ...(opts.features === 7 ? { featureSet: 2 as const } : opts.features === 8 ? { featureSet: 3 as const } : opts.features === 9 ? { featureSet: 4 as const } : {}) };
+    const trainOpts: TrainOptions = { ...opts.train, ...(opts.features === 7 ? { featureSet: 2 as const } : opts.features === 8 ? { featureSet: 3 as const } : opts.features === 9 ? { featureSet: 4 as const } : opts.features === 10 ? { featureSet: 5 as const } : {}) };
     const base = train(data, 0, trainOpts);
     const scorer = new NameScorer(base);
     // Each held-out note's asked words and scores, once; a grid point only compares them with its threshold.
@@ -220,14 +221,14 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
           if (!t.word || !n.spans.some((s) => s.type === 'PERSON' && s.start < t.end && t.start < s.end)) continue;
           if (p[i]!.some((e) => e.start <= t.start && t.end - (/['’]s$/.test(t.raw) ? 2 : 0) <= e.end)) continue;
           const w = asked[i]!.flat().find((x) => x.start === t.start);
-          opts.leaks!.out.push({ writer, word: t.raw, short: w ? w.score - needAt(opts.leaks!, w.ask) : null, ask: w?.ask ?? 0, lists: lists(t.lower), note: n.id });
+          opts.leaks!.out.push({ writer, word: t.raw, short: w ? w.score - needAt(opts.leaks!, w.ask) : null, ask: w?.ask ?? 0, lists: lists(t.lower), note: n.id, register: n.register ?? 'none' });
         }
         // Words the classifier took that are in no identifier: what its over-redaction is made of.
         for (const e of p[i]!) {
           if (rulesPred[i]!.some((r) => r.start < e.end && e.start < r.end) || n.spans.some((s) => s.start < e.end && e.start < s.end)) continue;
           const t = toks.find((x) => x.start === e.start);
           const w = asked[i]!.flat().find((x) => x.start === e.start);
-          opts.leaks!.taken.push({ writer, word: n.text.slice(e.start, e.end), short: null, ask: w?.ask ?? 0, lists: t ? lists(t.lower) : '', note: n.id });
+          opts.leaks!.taken.push({ writer, word: n.text.slice(e.start, e.end), short: null, ask: w?.ask ?? 0, lists: t ? lists(t.lower) : '', note: n.id, register: n.register ?? 'none' });
         }
       });
     }
@@ -416,15 +417,20 @@ function arg(name: string): string | undefined {
 
 if (require.main === module) {
   const opts: LowoOptions = {
-    features: arg('--features') === '5' ? 5 : arg('--features') === '8' ? 8 : arg('--features') === '9' ? 9 : 7,
+    features: arg('--features') === '5' ? 5 : arg('--features') === '8' ? 8 : arg('--features') === '9' ? 9 : arg('--features') === '10' ? 10 : 7,
     data: arg('--data') === 'old' ? 'old' : 'all',
     train: { ...DEFAULT_TRAIN, epochs: Number(arg('--epochs') ?? DEFAULT_TRAIN.epochs), ...(arg('--learner') === 'logistic' ? { learner: 'logistic' as const } : {}), ...(arg('--l2') ? { l2: Number(arg('--l2')) } : {}) },
     thresholds: arg('--threshold') ? [Number(arg('--threshold'))] : THRESHOLDS,
     margins: arg('--margin') ? [Number(arg('--margin'))] : MARGINS,
     heldOut: arg('--writers')?.split(','),
   };
-  const leakAt = arg('--leaks')?.split('/').map(Number);
-  if (leakAt) opts.leaks = { t: leakAt[0]!, m: leakAt[1]!, out: [], taken: [] };
+  // `--leaks T/M`, or `--leaks shipped`: the shipped model's point, its line per kind included.
+  const shippedPoint = (): Point => {
+    const m = shippedModel();
+    return { t: m.threshold, m: m.wordNameMargin ?? 0.5, ...(m.kindMargins ? { kinds: m.kindMargins } : {}) };
+  };
+  const leakAt = arg('--leaks') === 'shipped' ? shippedPoint() : arg('--leaks')?.split('/').map(Number).reduce((p, x, i) => (i === 0 ? { ...p, t: x } : { ...p, m: x }), { t: 0, m: 0 } as Point);
+  if (leakAt) opts.leaks = { ...leakAt, out: [], taken: [] };
   const t0 = process.hrtime.bigint();
   const results = leaveOneWriterOut(writerNotes(), opts);
   const global = opts.thresholds.length === 1 && opts.margins.length === 1 ? { t: opts.thresholds[0]!, m: opts.margins[0]! } : chooseOperatingPoint(results, opts) ?? { t: opts.thresholds[opts.thresholds.length - 1]!, m: opts.margins[opts.margins.length - 1]! };
@@ -445,8 +451,8 @@ if (require.main === module) {
     console.log(`Left visible by kind asked (0 never asked): ${byAsk(out)}`);
     console.log(`Words taken that are no identifier: ${opts.leaks.taken.length} (by kind asked ${byAsk(opts.leaks.taken)})`);
     if (process.argv.includes('--leaks-words')) {
-      for (const l of out) console.log(`left\t${l.writer}\t${l.note}\t${l.word}\t${l.lists}\t${l.short === null ? '-' : l.short.toFixed(2)}`);
-      for (const l of opts.leaks.taken) console.log(`taken\t${l.writer}\t${l.note}\t${l.word}\t${l.lists}`);
+      for (const l of out) console.log(`left\t${l.writer}\t${l.note}\t${l.register}\t${l.word}\t${l.lists}\t${l.short === null ? '-' : l.short.toFixed(2)}\t${l.ask}`);
+      for (const l of opts.leaks.taken) console.log(`taken\t${l.writer}\t${l.note}\t${l.register}\t${l.word}\t${l.lists}\t-\t${l.ask}`);
     }
   }
   console.log(`\n(${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s)`);

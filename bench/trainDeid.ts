@@ -36,7 +36,7 @@ const repoRoot = path.resolve(__dirname, '..');
  */
 export const SHIPPED: LowoOptions = { features: 9, data: 'all', train: { ...DEFAULT_TRAIN, learner: 'logistic' }, thresholds: THRESHOLDS, margins: MARGINS };
 // `--features N --learner logistic` (with --folds): another recipe measured the same way, pinned words and all.
-if (require.main === module && process.argv.includes('--folds')) {
+if (require.main === module && (process.argv.includes('--folds') || process.argv.includes('--out'))) {
   const at = (k: string) => (process.argv.includes(k) ? process.argv[process.argv.indexOf(k) + 1] : undefined);
   if (at('--features')) SHIPPED.features = Number(at('--features')) as LowoOptions['features'];
   if (at('--learner')) SHIPPED.train = { ...SHIPPED.train, learner: at('--learner') === 'logistic' ? 'logistic' : 'perceptron' };
@@ -71,9 +71,9 @@ export function trainShipped(notes: readonly Note[], point: Point): NameModel {
   const data = notes.flatMap((n) => {
     const found = rulesRun(n.text).calls.find((c) => c.text === n.text)?.covered ?? [];
     rules.update(JSON.stringify(found.map((e) => [e.start, e.end, e.type])));
-    return noteExamples(n, found, own, SHIPPED.features >= 8, SHIPPED.features === 9);
+    return noteExamples(n, found, own, SHIPPED.features >= 8, SHIPPED.features >= 9, SHIPPED.features >= 10);
   });
-  const opts: TrainOptions = { ...SHIPPED.train, featureSet: SHIPPED.features === 9 ? 4 : SHIPPED.features === 8 ? 3 : 2, wordNameMargin: point.m, ...(point.kinds ? { kindMargins: point.kinds } : {}) };
+  const opts: TrainOptions = { ...SHIPPED.train, featureSet: SHIPPED.features === 10 ? 5 : SHIPPED.features === 9 ? 4 : SHIPPED.features === 8 ? 3 : 2, wordNameMargin: point.m, ...(point.kinds ? { kindMargins: point.kinds } : {}) };
   return train(data, point.t, opts, { ...devSource(), rules: rules.digest('hex') });
 }
 
@@ -219,7 +219,9 @@ else if (require.main === module) {
     // Keys in train()'s order, so that the test's trainShipped(notes, point) compares byte for byte.
     const { trainedOn, weights } = trained;
     const model: NameModel = { version: 1, bits: trained.bits, threshold: point.t, wordNameMargin: point.m, ...(point.kinds ? { kindMargins: point.kinds } : {}), ...(trained.featureSet ? { featureSet: trained.featureSet } : {}), trainedOn, weights };
-    fs.writeFileSync(MODEL_FILE, JSON.stringify(model) + '\n');
-    console.log(`\nwrote ${path.relative(repoRoot, MODEL_FILE)}: ${Object.keys(model.weights).length} weights, ${(fs.statSync(MODEL_FILE).size / 1024).toFixed(0)} KB, ${describe(point)}, ${model.trainedOn.tokens} words (${model.trainedOn.names} in names)`);
+    // `--out FILE`: a candidate model written elsewhere, to score (`--tests --model FILE`) before it replaces the shipped one.
+    const out = process.argv.includes('--out') ? path.resolve(process.argv[process.argv.indexOf('--out') + 1]!) : MODEL_FILE;
+    fs.writeFileSync(out, JSON.stringify(model) + '\n');
+    console.log(`\nwrote ${path.relative(repoRoot, out)}: ${Object.keys(model.weights).length} weights, ${(fs.statSync(out).size / 1024).toFixed(0)} KB, ${describe(point)}, ${model.trainedOn.tokens} words (${model.trainedOn.names} in names)`);
   }
 }

@@ -31,7 +31,7 @@ export interface NameModel {
    * 2 (round 7): the note context's features (features.ts NoteContext) and the words asked for their slot (asked());
    * absent: round 5's features and candidate() alone.
    */
-  featureSet?: 2 | 3 | 4;
+  featureSet?: 2 | 3 | 4 | 5;
   /** How it was made: the files and a SHA-256 of their contents, epochs, seed, words seen and how many were names. */
   trainedOn: { files: string[]; sha256: string; rules?: string; learner?: string; epochs: number; seed: number; tokens: number; names: number };
   /** Non-zero averaged weights by bucket. */
@@ -46,12 +46,15 @@ export class NameScorer {
   private readonly own = new Map<string, number>();
   /** What a word asked as each kind (asked(): 0 … 9) must score. */
   private readonly needs: number[];
+  /** featureSet 5 (round 9): a misspelt word's own features say what it misspells. */
+  private readonly typos: boolean;
 
   constructor(readonly model: NameModel) {
     if (model.version !== 1 || model.bits !== BITS) throw new Error('deidentify: name-model.json is not a model this code can read');
     this.w = new Float32Array(1 << BITS);
     for (const [k, v] of Object.entries(model.weights)) this.w[Number(k)] = v;
     this.needs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((ask) => needOf(model, ask));
+    this.typos = (model.featureSet ?? 0) >= 5;
   }
 
   private sum(features: number[]): number {
@@ -66,7 +69,7 @@ export class NameScorer {
     let own = this.own.get(t.raw);
     if (own === undefined) {
       if (this.own.size >= 50_000) this.own.clear();
-      own = this.sum(ownFeatures(t.raw, t.lower));
+      own = this.sum(ownFeatures(t.raw, t.lower, this.typos));
       this.own.set(t.raw, own);
     }
     return own + this.sum(contextFeatures(text, toks, i, ctx, ask));
@@ -269,7 +272,7 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
   const fr = frenchWordsOf(text);
   const r7 = scorer.model.featureSet !== undefined;
   const every = (scorer.model.featureSet ?? 0) >= 3;
-  const wider = scorer.model.featureSet === 4;
+  const wider = (scorer.model.featureSet ?? 0) >= 4;
   let ctx: NoteContext | undefined;
   let c = 0;
   for (let i = 0; i < toks.length; i++) {
