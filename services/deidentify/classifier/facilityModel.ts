@@ -1,8 +1,8 @@
 /**
  * The facility model (issue 13, round 7): places people call by a short name with no head noun ("back at the foothills",
  * "dropped her off at sunrise", "two weeks in royal alex") that the facility rules (facility.ts, places.ts,
- * messyPatterns.ts) leave visible. Candidate spans of one to four words right after a place preposition (at, to, from,
- * in, into, @ …) and an optional "the" are scored by an averaged perceptron over features that carry across writers —
+ * messyPatterns.ts) leave visible. Candidate spans of one to five words right after a place preposition (at, to, from,
+ * in, into, outside, @ …) and an optional "the" are scored by an averaged perceptron over features that carry across writers —
  * each word's lists (features.ts lists()), its capital against the note's case habit, head and tail words, the verb
  * before the preposition, what follows the span, names the rules found inside it — never a word's own form (a
  * writer's places would be learnt). Trained by `npm run train:deid:facility` (bench/trainFacility.ts) with the name
@@ -30,7 +30,7 @@ export type FacilityModel = NameModel & { kind: 'facility' };
 export const FACILITY_MODEL_FILE = path.join(__dirname, 'facility-model.json');
 
 /** Words after which a place's name comes ("2" and "@" as SMS types them; "outta" for "out of"). */
-const PLACE_PREPS = new Set(['at', 'to', 'from', 'in', 'into', 'outta', 'near', '2', 'frm', 'inside', 'leaving', 'left', 'visited', 'visiting']);
+const PLACE_PREPS = new Set(['at', 'to', 'from', 'in', 'into', 'outta', 'near', '2', 'frm', 'inside', 'leaving', 'left', 'visited', 'visiting', 'outside']);
 /** Verbs before the preposition that take a place ("stayed at", "admitted to"); other words count by their class. */
 const PLACE_VERBS = new Set(
   `went go goes going gone stayed stay staying stays slept sleeping sleeps crashed crashing admitted discharged dropped
@@ -44,7 +44,8 @@ const PLACE_VERBS = new Set(
 const JOINS = new Set(['of', 'de', 'du', 'des', 'la', 'le', 'the', 'and', 'on']);
 /** "the" as typed, and French articles before a place ("ruby at le phare tonight", "from la maison"). */
 const ARTICLES = new Set(['the', 'teh', 'da', 'tha', 'le', 'la']);
-const MAX_WORDS = 4;
+/** Words of a candidate at most, joining words counted ("native addictions council of manitoba": five). */
+const MAX_WORDS = 5;
 
 /** A candidate span: its tokens [from, to], the preposition's token, and its features. */
 export interface Candidate {
@@ -311,7 +312,10 @@ interface WordInfo {
   owner: boolean;
   /** A hyphenated compound of English words ("staff-approved", "court-ordered"): a description, never a place's name. */
   compound: boolean;
-  /** A slip of an everyday or keep-list word ("dollerama", "walmrt"): a chain or a word misspelt, not a place's name. */
+  /**
+   * A slip of an everyday or keep-list word ("dollerama", "walmrt"): a chain or a word misspelt, not a place's name. A
+   * short word of one vowel or none is an acronym more than a slip ("the nsh", "at ahwc", "msp"): round 9.
+   */
   slip: boolean;
   /** Indices of its class in CLASSES and capitals in CAPS. */
   c: number;
@@ -325,10 +329,20 @@ interface WordInfo {
   kd: number;
   /** A city, province or state of the keep-list: it may open a place's name of two words or more ("toronto west"). */
   city: boolean;
+  /**
+   * A people, language or nationality of the keep-list: it may open a name of two words or more too ("the ukrainian
+   * labour temple", "polish sokol hall"; round 9); "ukrainian" alone stays a word.
+   */
+  people: boolean;
 }
 let cityWords: Set<string> | undefined;
 const cities = (): Set<string> => (cityWords ??= keepGroups('places', 'world-places'));
+let peopleWords: Set<string> | undefined;
+const peoples = (): Set<string> => (peopleWords ??= keepGroups('languages-and-nationalities', 'peoples'));
+/** A short word of one vowel or none: an acronym's shape ("nsh", "ahwc", "vg"), not a slip's. */
+const acronymShaped = (lower: string): boolean => lower.length >= 2 && lower.length <= 5 && (lower.match(/[aeiouy]/g)?.length ?? 0) <= 1;
 const CITY_FIRST = bucket('cityfirst', '');
+const PEOPLE_FIRST = bucket('peoplefirst', '');
 const KINDS = ['kind', 'generic', 'owner', 'poss', 'land', 'org', '0', '1', '2', '3', '4'];
 /** The first and last words' kinds together, by length: "poplar ridge" (a rare word, a land word) reads like "pine hill". */
 const fkF = table('fk', KINDS.length * KINDS.length * 5, (i) => `${KINDS[Math.floor(i / (KINDS.length * 5))]}|${KINDS[Math.floor(i / 5) % KINDS.length]}|${i % 5}`);
@@ -343,7 +357,7 @@ const wordInfo = wordMemo((raw): WordInfo => {
   const lower = t.lower;
   const parts = lower.split('-');
   const compound = parts.length > 1 && parts.every((x) => x.length > 0 && /[CVEI]/.test(lists(x)) && !/F/.test(lists(x)));
-  return { cls: c, safe: SAFE.has(lower) && !NOUNS.has(lower), compound, slip: l === 'M', owner: OWNER_WORDS.test(lower), everyday: raw === lower && /^[01]$/.test(rankBand(lower)), c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K'), city: cities().has(lower), kd: KINDS.indexOf(k) };
+  return { cls: c, safe: SAFE.has(lower) && !NOUNS.has(lower), compound, slip: l === 'M' && !acronymShaped(lower), owner: OWNER_WORDS.test(lower), everyday: raw === lower && /^[01]$/.test(rankBand(lower)), c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K'), city: cities().has(lower), people: peoples().has(lower), kd: KINDS.indexOf(k) };
 });
 
 /**
@@ -380,8 +394,9 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
     const first = toks[s]!;
     // A keep-listed word (a chain, program, province or city) or a slip of one, a noun of the function-word list or an
     // owner's home opens no place's name.
-    // A city opens one of two words or more only ("at toronto west", "Seattle Children's"; "moved to calgary" is none).
-    const cityFirst = wordInfo.of(first).kept && wordInfo.of(first).city;
+    // A city opens one of two words or more only ("at toronto west", "Seattle Children's"; "moved to calgary" is none),
+    // and so does a people or nationality ("the ukrainian labour temple"; round 9).
+    const cityFirst = wordInfo.of(first).kept && (wordInfo.of(first).city || wordInfo.of(first).people);
     if (!first.word || marks[s] === 2 || marks[s] === 3 || closed(text, toks, s) || NOUNS.has(first.lower) || (wordInfo.of(first).kept && !cityFirst) || wordInfo.of(first).compound || wordInfo.of(first).owner || wordInfo.of(first).slip) continue;
     // A care or mutual-aid acronym in its capitals opens none either: "left AMA", "took him to ED", "goes to NA".
     if (keptAsWritten(text, first.start, first.end)) continue;
@@ -414,7 +429,9 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       if (capFirst < 0) capFirst = capF(firstInfo.k * 9 + BOUNDARIES.indexOf(boundary(text, toks, s)) * 3 + habit);
       const f = lead.slice();
       const n = e - s + 1;
-      f.push(nF(n), cnF(common * 5 + n), nmF(Math.min(nameMarks, 2) * 5 + n));
+      // Lengths past four read as four in the features (their tables hold 0-4): a fifth word is rare.
+      const nk = Math.min(n, 4);
+      f.push(nF(nk), cnF(Math.min(common, 4) * 5 + nk), nmF(Math.min(nameMarks, 2) * 5 + nk));
       for (let k = s; k <= e; k++) {
         const info = wordInfo.of(toks[k]!);
         const pos = n === 1 ? 0 : k === s ? 1 : k === e ? 2 : 3;
@@ -422,9 +439,9 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       }
       const last = toks[e]!;
       const lastInfo = wordInfo.of(last);
-      f.push(lastInfo.head, lastInfo.s3, flF(firstInfo.c * 45 + lastInfo.c * 5 + n), capFirst);
-      if (cityFirst) f.push(CITY_FIRST);
-      f.push(fkF(firstInfo.kd * KINDS.length * 5 + lastInfo.kd * 5 + n));
+      f.push(lastInfo.head, lastInfo.s3, flF(firstInfo.c * 45 + lastInfo.c * 5 + nk), capFirst);
+      if (cityFirst) f.push(wordInfo.of(first).city ? CITY_FIRST : PEOPLE_FIRST);
+      f.push(fkF(firstInfo.kd * KINDS.length * 5 + lastInfo.kd * 5 + nk));
       // A word of the span written with a capital elsewhere in the note, inside a sentence: the writer names it so.
       let ce = 0;
       capsIn ??= capitalsInside(text, toks);
@@ -433,11 +450,11 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       // What follows: the end, a sign, a function word (by its form: "for", "since", "again"), or a word by its class.
       const nx = toks[e + 1];
       const after = afterOf(!nx ? 'END' : !joined(text, last, nx) ? `P${text.slice(last.end, nx.start).trim().charAt(0)}` : SAFE.has(nx.lower) ? `w${nx.lower}` : `c${wordInfo.of(nx).cls}`);
-      f.push(after.nx, after.nxl[lastInfo.c]!, after.nxn[n]!);
+      f.push(after.nx, after.nxl[lastInfo.c]!, after.nxn[nk]!);
       // The same words again elsewhere in the note: a place a writer names twice ("the cormorant … behind the cormorant").
       lower ??= text.toLowerCase();
       const span = lower.slice(first.start, last.end);
-      if (lower.indexOf(span) !== first.start || lower.indexOf(span, first.start + 1) >= 0) f.push(repF(n));
+      if (lower.indexOf(span) !== first.start || lower.indexOf(span, first.start + 1) >= 0) f.push(repF(nk));
       out.push({ start: first.start, end: last.end, from: s, to: e, trigger: p, features: f });
     }
   }
