@@ -19,6 +19,7 @@ import { AMBIGUOUS_NAMES, KEEP } from './lexicon';
 import { NICKNAMES, RELATIONS } from './messy';
 import { GENERIC_PLACES } from './messyPatterns';
 import { dictionaries } from './dictionaries';
+import { wordMemo } from './wordMemo';
 
 /** Keep-list groups the risk screen reads: risk words and contractions, drugs, services, clinical notes' words. */
 export const SCREEN_GROUPS = ['risk-language', 'street-drugs', 'services', 'clinical-notes'];
@@ -27,30 +28,53 @@ const CONTRACTION = /^(?:i|you|u|he|she|it|we|they|who|that|there|what|where|how
 
 let screen: Set<string> | undefined;
 
+/** What screenWord() asks of a typed word alone, as bits remembered per word (wordMemo): the rest needs its place. */
+const SPACED = 1;
+const LETTERS = 2;
+const CONTRACTED = 4;
+const SCREEN = 8;
+const ENGLISH_LOWER = 16;
+const KEPT = 32;
+const KEPT_POSSESSIVE = 64;
+const NAMED = 128;
+const wordBits = wordMemo((w: string): number => {
+  screen ??= keepGroups(...SCREEN_GROUPS);
+  const lower = w.toLowerCase();
+  return (
+    (/\s/.test(w) ? SPACED : 0) |
+    (/^[\p{L}'’]+$/u.test(w) ? LETTERS : 0) |
+    (CONTRACTION.test(w) ? CONTRACTED : 0) |
+    (w === lower && screen.has(w) ? SCREEN : 0) |
+    (w === lower && dictionaries().english.has(lower) ? ENGLISH_LOWER : 0) |
+    (KEEP.has(lower) ? KEPT : 0) |
+    (KEEP.has(`${lower}'s`) ? KEPT_POSSESSIVE : 0) |
+    (mayBeNamed(lower) ? NAMED : 0)
+  );
+});
+
 /** Whether the name span `e` of `text` is a word the screen needs. */
 function screenWord(text: string, e: Entity): boolean {
   const w = text.slice(e.start, e.end);
-  if (/\s/.test(w)) return false;
+  const bits = wordBits(w);
+  if (bits & SPACED) return false;
   if (w.includes('-') || text[e.start - 1] === '-' || text[e.end] === '-') {
     const compound = compoundAround(text, e.start, e.end);
     // An age over 89 in words ("turn ninety-nine") is an identifier (Safe Harbor), compound or not.
     if (compound) return wordCompound(compound) && !/ninet|hundred/.test(compound);
   }
-  if (!/^[\p{L}'’]+$/u.test(w)) return false;
-  if (CONTRACTION.test(w)) return true;
+  if (!(bits & LETTERS)) return false;
+  if (bits & CONTRACTED) return true;
   // A word before a number may label it ("app 5", a unit): the detectors' call.
   if (/^\s*\d/.test(text.slice(e.end, e.end + 3))) return false;
-  screen ??= keepGroups(...SCREEN_GROUPS);
-  const lower = w.toLowerCase();
-  if (w === lower && screen.has(w)) return true;
+  if (bits & SCREEN) return true;
   // An English word in lower case right after an article, or after an article and an everyday adjective, is a thing
   // or a kind of person, not someone ("the little boy", "the old man's son", "the new guy"); a family's plural
   // possessive ("the smiths' place") and "said that will…" are left to the rules.
-  if (w === lower && dictionaries().english.has(lower) && ARTICLE_BEFORE.test(text.slice(Math.max(0, e.start - 24), e.start)) && !/^['’](?!s)/.test(text.slice(e.end, e.end + 2))) return true;
+  if (bits & ENGLISH_LOWER && ARTICLE_BEFORE.test(text.slice(Math.max(0, e.start - 24), e.start)) && !/^['’](?!s)/.test(text.slice(e.end, e.end + 2))) return true;
   // The keep-list's promise, whatever rule found the name: a word on it that no one is named is no name ("the
   // mcdonalds", "a McDonald's bathroom"); after a title it is a surname ("Mr. Elder").
-  const kept = KEEP.has(lower) || (/^['’]s\b/.test(text.slice(e.end, e.end + 3)) && KEEP.has(`${lower}'s`));
-  return kept && !mayBeNamed(lower) && !TITLE_BEFORE.test(text.slice(Math.max(0, e.start - 6), e.start));
+  const kept = (bits & KEPT) !== 0 || ((bits & KEPT_POSSESSIVE) !== 0 && /^['’]s\b/.test(text.slice(e.end, e.end + 3)));
+  return kept && !(bits & NAMED) && !TITLE_BEFORE.test(text.slice(Math.max(0, e.start - 6), e.start));
 }
 
 /**
