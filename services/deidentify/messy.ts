@@ -14,7 +14,7 @@ import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, TITLES } from './lexicon';
 import { keepList } from './keepList';
 import { oneEdit, TypoIndex } from './typos';
 import { wordMemo, type WordMemo } from './wordMemo';
-import { blank, factsOf, wordsOf } from './words';
+import { blank, factsOf, type Token, wordsOf } from './words';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -140,6 +140,8 @@ interface Tok {
   end: number;
   /** Lower case, filled in when first needed (most tokens are judged by their typed form alone). */
   lower: string;
+  /** The shared word it was made from (./words): its lower case is made once for every stage that reads it. */
+  src?: Token;
 }
 
 /** SMS drops the g of -ing ("stayin", "comin", "sleepin"): the word with it is English, so no name. */
@@ -431,7 +433,7 @@ class MessyText {
   lowerOf(t: Tok | undefined): string {
     const { text } = this;
     if (!t) return '';
-    t.lower ||= text.slice(t.start, t.end).toLowerCase();
+    t.lower ||= t.src ? t.src.lower : text.slice(t.start, t.end).toLowerCase();
     return t.lower;
   }
 
@@ -697,13 +699,12 @@ export function messyNames(input: string): Entity[] {
   // The words the classifier reads too (./words finds them once per text); its numbers are no part of a slot here.
   for (const w of wordsOf(text)) {
     if (!w.word) continue;
-    const raw = w.raw;
     let v = judgeTyped.of(w);
     // In a note written in French a French word is a word: "elle était tired", "on va appeler demain".
     // One a name list holds too ("maxime") is a name in a person slot: "son fils maxime".
-    if (fr && (v === 'name' || v === 'typo' || v === 'wordName') && fr(raw.toLowerCase())) v = d.anyNames.has(raw.toLowerCase()) && !FRENCH_MARKERS.has(raw.toLowerCase()) ? 'wordName' : 'word';
+    if (fr && (v === 'name' || v === 'typo' || v === 'wordName') && fr(w.lower)) v = d.anyNames.has(w.lower) && !FRENCH_MARKERS.has(w.lower) ? 'wordName' : 'word';
     // A misspelt word is read as the word it misspells wherever it is a cue: "textd shorty", "sponspr destiny".
-    toks.push({ start: w.start, end: w.end, lower: v === 'typo' ? correction(raw.toLowerCase().replace(/['’]s$/, '')) ?? '' : '' });
+    toks.push({ start: w.start, end: w.end, lower: v === 'typo' ? correction(w.lower.replace(/['’]s$/, '')) ?? '' : '', src: w });
     verdictOf.push(v);
   }
   const slots = new MessyText(text, toks, verdictOf, d);
