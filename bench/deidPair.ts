@@ -5,7 +5,13 @@
  * CPU-second, best and median pass of each tree, and the median of the pairs' time ratios (A's time over B's: above 1,
  * B is faster). On a loaded machine a pair shares the same load, so the pair ratio moves less than separate runs do;
  * still read anything within about 8 % as noise at load 8 or more (docs/DEIDENTIFICATION.md, Throughput).
+ *
+ * The tree loaded first runs faster in the same process (round 9: hand-dev 15-25 %, public 3-7 %, whichever tree it is),
+ * so the comparison runs twice, in a child process each: A loaded first, then B loaded first. Each prints its line;
+ * the last line gives B's speed-up freed of the order, the geometric mean of the two: sqrt(ratio A-first / ratio
+ * B-first), both as A's time over B's. `--once` runs one process, A loaded first (what the children run).
  */
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { compiled } from './deidAB';
 import { load, sets } from './deid';
@@ -18,11 +24,33 @@ const cpu = (): number => {
 };
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** Both load orders, a child process each; then the pair ratio freed of the order, per set. */
+function bothOrders(a: string, b: string, pairs: number): void {
+  const ratios: Array<Map<string, number>> = [];
+  for (const [first, second] of [
+    [a, b],
+    [b, a],
+  ]) {
+    const run = spawnSync(process.execPath, [...process.execArgv, __filename, '--once', '--pairs', String(pairs), first!, second!], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`deidPair: ${run.stderr}`);
+    process.stdout.write(`${first} loaded first: ${run.stdout}`);
+    ratios.push(new Map([...run.stdout.matchAll(/^(\S+): .* median ([\d.]+)$/gm)].map((m) => [m[1]!, Number(m[2])])));
+  }
+  for (const [name, r1] of ratios[0]!) {
+    // The second run loaded B first: its ratio is B's time over A's, with the order's bias in the same direction.
+    const free = Math.sqrt(r1 / ratios[1]!.get(name)!);
+    console.log(`${name}: A time / B time, both orders (geometric mean) ${free.toFixed(3)}: B ${free >= 1 ? `${((free - 1) * 100).toFixed(1)} % faster` : `${((1 / free - 1) * 100).toFixed(1)} % slower`}`);
+  }
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const p = args.indexOf('--pairs');
   const pairs = p >= 0 ? Number(args.splice(p, 2)[1]) : 20;
-  if (args.length !== 2) throw new Error('usage: npx tsx bench/deidPair.ts [--pairs N] REV_A REV_B');
+  const o = args.indexOf('--once');
+  const once = o >= 0 && args.splice(o, 1).length > 0;
+  if (args.length !== 2) throw new Error('usage: npx tsx bench/deidPair.ts [--pairs N] [--once] REV_A REV_B');
+  if (!once) return bothOrders(args[0]!, args[1]!, pairs);
   const trees = args.map(compiled);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const [a, b] = trees.map((t) => (require(path.join(t.js, 'services', 'deidentify', 'index.js')) as typeof import('../services/deidentify')).deidentify);
