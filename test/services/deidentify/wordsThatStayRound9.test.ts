@@ -98,3 +98,17 @@ describe('deidentify: round 9 keep groups (content/deid-keep.json)', () => {
     hidden('Don Smith called about the van', 'Don Smith', 'NAME');
   });
 });
+
+describe('deidentify: Alaska villages (place-slot) and Yup\'ik, Tamil and Gullah words (round 9)', () => {
+  it('keeps a village where a place is said, and the same word where a person is', () => {
+    stays('he grew up in kongiganak, it was cold', 'kongiganak');
+    stays('they flew in from toksook for the meeting', 'toksook');
+    hidden('met toksook at the dropin', 'toksook', 'NAME');
+  });
+
+  it('keeps the words, and hides a person named like one in a person slot', () => {
+    stays('she sewed a new qaspeq for her granddaughter', 'qaspeq');
+    stays('fish and rice at the repast after the homegoing', 'repast');
+    hidden('texted qaspeq about rent', 'qaspeq', 'NAME');
+  });
+});
