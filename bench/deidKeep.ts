@@ -2,7 +2,7 @@
  * Words that stay (rounds 7-9): over-redaction and recall per writer file, with the over-redacted characters split by the
  * type the de-identifier gave them (NAME, FACILITY, …). `npx tsx bench/deidKeep.ts [--sets a,b] [--words N] [--json F]`.
  * Tune writers (round 9: train-ah/aj/al/an/ap, the older train-a … ag and -dev files) may print their over-redacted
- * words (`--words N`); untouched writers (round 9: train-ai/ak/am/ao) and -test sets print figures only, never a
+ * words (`--words N`); untouched writers (round 9: train-ai/ak/am/ao, and aq/ar/as that came later) and -test sets print figures only, never a
  * word. A writer file not yet written is skipped. Never reads a blind set.
  */
 import fs from 'node:fs';
@@ -17,6 +17,8 @@ const OLDER_TRAIN = [...'abcdefghijklmnopqrstuvwxyz'.split(''), 'aa', 'ab', 'ac'
 export const TUNE_R9 = ['train-ah', 'train-aj', 'train-al', 'train-an', 'train-ap'];
 export const TUNE = [...TUNE_R9, ...OLDER_TRAIN, 'keep-dev', 'keep-own-dev', 'hand-dev', 'sms-dev', 'names-dev', 'names-dev2', 'names-dev3', 'cats-dev', 'cats-dev3'];
 export const UNTOUCHED = ['train-ai', 'train-ak', 'train-am', 'train-ao'];
+/** Writers that landed after round 9's split (train-aq, ar, as): never read, scored as more untouched writers. */
+export const LATE = ['train-aq', 'train-ar', 'train-as'];
 export const TEST = ['keep-test', 'hand-test', 'sms-test', 'names-test3', 'cats-test3', 'messy-test'];
 
 function arg(name: string): string | undefined {
@@ -55,7 +57,7 @@ function run(set: string, words: number): Row {
 
 function main(): void {
   const exists = (s: string): boolean => ['txt', 'jsonl'].some((e) => fs.existsSync(path.join(dataDir, `${s}.${e}`)));
-  const sets = (arg('--sets')?.split(',') ?? [...TUNE, ...UNTOUCHED, ...TEST]).filter(exists);
+  const sets = (arg('--sets')?.split(',') ?? [...TUNE, ...UNTOUCHED, ...LATE, ...TEST]).filter(exists);
   const words = Number(arg('--words') ?? 0);
   const rows = sets.map((s) => run(s, words));
   const pct = (x: number): string => (x * 100).toFixed(2);
@@ -73,6 +75,7 @@ function main(): void {
   group('tune older train a-ag', OLDER_TRAIN);
   group('tune older dev', TUNE.filter((s) => !s.startsWith('train')));
   group('untouched ai/ak/am/ao', UNTOUCHED);
+  group('late untouched aq/ar/as', LATE);
   group('test', TEST);
   const out = arg('--json');
   if (out) fs.writeFileSync(out, JSON.stringify(rows, null, 1));

@@ -112,3 +112,12 @@ describe('deidentify: Alaska villages (place-slot) and Yup\'ik, Tamil and Gullah
     hidden('texted qaspeq about rent', 'qaspeq', 'NAME');
   });
 });
+
+describe('deidentify: more chains, brands and carriers (round 9, "chains-and-brands-more")', () => {
+  it('keeps them, and hides a person named like one in a person slot', () => {
+    stays('need cash for gas, atm at the sheetz', 'sheetz');
+    stays('Drove her to Bojangles after her meeting', 'Bojangles');
+    stays('took the greyhound to the city for court', 'greyhound');
+    hidden('texted sheetz about rent', 'sheetz', 'NAME');
+  });
+});
