@@ -371,9 +371,10 @@ const SETTLEMENT_WORDS = new Set(
  */
 function settlementAfter(t: string, e: { start: number; end: number }): number {
   if (!/^(?:r\.?r\.?|rural|lot|site|comp|trailer|pad)\b/i.test(t.slice(e.start, e.end)) && !/\b(?:site|comp|c)\s?#?\d{1,5}$/i.test(t.slice(e.start, e.end))) return 0;
-  const m = /^\s\p{Ll}[\p{Ll}'’-]*(?:\s\p{Ll}[\p{Ll}'’-]*){0,2}/u.exec(t.slice(e.end, e.end + 50));
+  // Whole words of letters only: "rr 1 site 5 box 12 h2x3y7" ends before its postal code.
+  const m = /^\s\p{Ll}[\p{Ll}'’-]+(?![\p{L}\p{N}])(?:\s\p{Ll}[\p{Ll}'’-]+(?![\p{L}\p{N}]))*/u.exec(t.slice(e.end, e.end + 50));
   if (!m) return 0;
-  const words = m[0].trim().split(/\s+/);
+  const words = m[0].trim().split(/\s+/).slice(0, 3);
   let n = 0;
   while (n < words.length && !proseWord(words[n]!) && !KEEP.has(words[n]!) && !TIME_NAMES.test(words[n]!) && !MEASURES.has(words[n]!)) n++;
   const d = dictionaries();

@@ -26,6 +26,8 @@ describe('deidentify: facilities and addresses, round 9', () => {
       assert.equal(shown('his trailer is at lot 34 today'), 'his trailer is at [ADDRESS] today');
       assert.equal(shown('rr 2 near the lake'), '[ADDRESS] near the lake');
       assert.equal(shown("she's in trailer 12 with her kids"), "she's in [ADDRESS] with her kids");
+      // A postal code after the route is its own: the route stays whole.
+      assert.equal(shown('mail to rr 1 site 5 box 12 h2x3y7'), 'mail to [ADDRESS] [POSTAL_CODE]');
     });
 
     it('a house number of three digits and a surname ending in s', () => {
