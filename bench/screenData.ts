@@ -72,7 +72,8 @@ export function readOrdinary(file: string = ORDINARY_NOTES): Labelled[] {
  * (they are many and training cost grows with them); a note that names a risk outright or that the patterns flag
  * ("cut herself last nite", "od'd in the stairwell") is left out: a risk note must not teach "not risk". */
 // Pinned (round 9), so a retrain is reproducible while the de-identifier's writers add files: the 35 present when
-// round 9's model was trained (train-a … train-z, train-aa … train-ah, train-aj). A later file joins by being named here.
+// round 9's candidate model was trained (train-a … train-z, train-aa … train-ah, train-aj; the shipped model is still
+// round 8's, trained on a … ag: docs/SAFETY.md). A later file joins by being named here.
 export const EVERYDAY_WRITERS = [...'abcdefghijklmnopqrstuvwxyz'.split(''), 'aa', 'ab', 'ac', 'ad', 'ae', 'af', 'ag', 'ah', 'aj'];
 export const EVERYDAY_NOTES = EVERYDAY_WRITERS.map((w) => `train-${w}.txt`)
   .sort()

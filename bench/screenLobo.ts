@@ -114,12 +114,16 @@ export function chooseThresholds(negatives: readonly Labelled[], probs: Probs, e
   return out;
 }
 
-/** Round 9: the share of any ONE batch's hard negatives the classifier may add to the screen's false alarms (those
- * the patterns and context rules leave unflagged). The pooled budgets above let the classifier's false alarms gather
- * in a few voices (round 8: `ac…` 5.2 -> 15.6 %, `t…` 17.9 %); the patterns read up to ~7 % on a voice they were not
- * written from, so the classifier gets what is left under the 10 % limit. Chosen leave one batch out (docs/SAFETY.md,
- * "Round 9: the false-alarm budget"). */
-export const BATCH_CAP = 0.03;
+/** Round 9, measured and NOT the shipped recipe (`npm run train:screen -- --batch-cap 0.05`): the share of any ONE
+ * batch's hard negatives the classifier may add to the screen's false alarms (those the patterns and context rules
+ * leave unflagged). The pooled budgets let the classifier's false alarms gather in a few voices (round 8: `ac…`
+ * 5.2 -> 15.6 %, `t…` 17.9 %); held to a cap, leave one batch out, the thresholds of whole kinds went to 1 (harm to
+ * others, own distress; suicide and overdose when not exempt) for 4-8 points of recall (docs/SAFETY.md, "Round 9"). */
+export const BATCH_CAP = 0.05;
+/** …but never fewer sentences than this: one alarm is 3 % of a batch of 33. */
+export const BATCH_CAP_MIN = 3;
+/** The kinds the cap may raise. */
+export const CAPPED_KINDS: readonly RiskCategory[] = RISK_CATEGORIES;
 
 /** Per hard negative of a batch with a budget that the patterns leave unflagged: its batch and, per kind, the
  * classifier's score as the screen weighs it (services/safety/screen gatedScore, with the model that never read
@@ -144,24 +148,28 @@ export function possibleAlarms(batches: readonly Batch[], lobo: { probs: Probs; 
 /** The thresholds for `batches`' out-of-batch probabilities: hard negatives of the batches with a budget, everyday
  * sentences of the rest. With `alarms`, each kind is then raised a grid step at a time while some batch has more than
  * `cap` of its hard negatives flagged by the classifier alone: the kind raising most of the worst batch's goes up. */
-export function batchThresholds(batches: readonly Batch[], probs: Probs, alarms?: Alarms, cap = BATCH_CAP): Record<RiskCategory, number> {
+export function batchThresholds(batches: readonly Batch[], probs: Probs, alarms?: Alarms, cap = BATCH_CAP, kinds: readonly RiskCategory[] = CAPPED_KINDS): Record<RiskCategory, number> {
   const th = chooseThresholds(budgetNegatives(batches), probs, batches.filter((b) => b.budget === false).flatMap((b) => b.examples));
   if (!alarms) return th;
   const budgeted = batches.filter((b) => b.budget !== false).map((b) => ({ name: b.name, negatives: b.examples.filter((ex) => !ex.kinds.length).length }));
   const byBatch = new Map<string, { score: Record<RiskCategory, number> }[]>();
   for (const a of alarms.values()) byBatch.set(a.batch, [...(byBatch.get(a.batch) ?? []), a]);
   for (;;) {
-    let worst: { share: number; raised: { score: Record<RiskCategory, number> }[] } | undefined;
-    for (const b of budgeted) {
-      const raised = (byBatch.get(b.name) ?? []).filter((a) => RISK_CATEGORIES.some((k) => a.score[k] >= th[k]));
-      const share = raised.length / b.negatives;
-      if (share > cap && (!worst || share > worst.share)) worst = { share, raised };
-    }
-    if (!worst) return th;
-    const count = (k: RiskCategory) => (th[k] >= 1 ? 0 : worst!.raised.filter((a) => a.score[k] >= th[k]).length);
-    const kind = [...RISK_CATEGORIES].sort((a, b) => count(b) - count(a))[0];
-    if (!count(kind)) return th;
-    th[kind] = GRID.find((t) => t > th[kind]) ?? 1;
+    // Batches over their cap, worst first; the first whose alarms a capped kind raises gets that kind moved up.
+    const over = budgeted
+      .map((b) => ({ share: 0, b, raised: (byBatch.get(b.name) ?? []).filter((a) => RISK_CATEGORIES.some((k) => a.score[k] >= th[k])) }))
+      .filter((o) => o.raised.length > Math.max(cap * o.b.negatives, BATCH_CAP_MIN))
+      .map((o) => ({ ...o, share: o.raised.length / o.b.negatives }))
+      .sort((x, y) => y.share - x.share);
+    const step = over
+      .map((o) => {
+        const count = (k: RiskCategory) => (th[k] >= 1 || !kinds.includes(k) ? 0 : o.raised.filter((a) => a.score[k] >= th[k]).length);
+        const kind = [...RISK_CATEGORIES].sort((a, b) => count(b) - count(a))[0];
+        return count(kind) ? kind : undefined;
+      })
+      .find((k) => k);
+    if (!step) return th;
+    th[step] = GRID.find((t) => t > th[step]) ?? 1;
   }
 }
 
@@ -187,7 +195,7 @@ export function loboRows(
   screen: (ex: Labelled, model: RiskModel | false) => RiskCategory[],
   opts: TrainOptions = DEFAULT_TRAIN,
   lobo: { probs: Probs; models: Map<string, RiskModel> } = loboProbabilities(batches, opts),
-  alarms: Alarms | undefined = possibleAlarms(batches, lobo),
+  alarms?: Alarms,
 ): LoboRow[] {
   const { probs, models } = lobo;
   return batches.map((b) => {

@@ -32,8 +32,9 @@ describe("risk screen: the worker's own strand (reflect me)", () => {
   });
 
   it('the same sentences are still screened as before outside the own strand (the rules are for reflect me only)', () => {
+    // A memory the patterns flag, so the test rests on the strands' rules, not on what a retrained classifier reads.
     // In a debrief the worker writing of themselves alone also gets their own supports (psw_distress).
-    assert.deepEqual(other('it brought back memories of my own using days'), ['overdose', 'psw_distress']);
+    assert.deepEqual(other('it brought back memories of my own overdose'), ['overdose', 'psw_distress']);
     assert.deepEqual(other('one of my clients died of an overdose on the weekend and im still processing it'), ['overdose']);
   });
 
@@ -89,11 +90,11 @@ describe("risk screen: the worker's own strand (reflect me)", () => {
   });
 
   it('the context layer switched off switches the own-strand rules off too (only for measuring)', () => {
-    assert.deepEqual(riskCategories(screenRisk('it brought back memories of my own using days', c, { context: false }, { self: true })), ['overdose']);
+    assert.deepEqual(riskCategories(screenRisk('it brought back memories of my own overdose', c, { context: false }, { self: true })), ['overdose']);
   });
 
   it('reaches the dialogs through screenAnswer', () => {
-    assert.deepEqual(screenAnswer('it brought back memories of my own using days', [], c, { self: true }), { all: [], fresh: [] });
+    assert.deepEqual(screenAnswer('it brought back memories of my own overdose', [], c, { self: true }), { all: [], fresh: [] });
     assert.deepEqual(screenAnswer('i used again last night', ['psw_distress'], c, { self: true }), { all: ['psw_distress'], fresh: [] });
   });
 
@@ -110,7 +111,7 @@ describe("risk screen: the worker's own strand (reflect me)", () => {
   it('the command line screens as the own strand with --self', function () {
     this.timeout(120000); // two node processes with tsx, on a shared machine
     const repo = path.join(__dirname, '..', '..', '..');
-    const input = [JSON.stringify({ id: 'm', text: 'it brought back memories of my own using days' }), JSON.stringify({ id: 'n', text: 'i used again last night' })].join('\n') + '\n';
+    const input = [JSON.stringify({ id: 'm', text: 'it brought back memories of my own overdose' }), JSON.stringify({ id: 'n', text: 'i used again last night' })].join('\n') + '\n';
     const run = (args: string[]) =>
       spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'services/safety/cli.ts'), ...args], { input, encoding: 'utf8', cwd: repo, timeout: 60000 });
     const lines = (args: string[]) => {
