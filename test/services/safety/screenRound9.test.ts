@@ -33,7 +33,7 @@ describe('risk screen context (round 9)', () => {
     for (const text of ['he passed out at the job site from heat exhaustion and the medic checked him', 'she blacked out from low blood sugar at lunch']) {
       assert.ok(!patterns(text).includes('overdose'), text);
     }
-    for (const text of ['he passed out from heat exhaustion after using fent in the truck', 'she nodded out after the pills, said it was low blood sugar']) {
+    for (const text of ['he passed out from heat exhaustion after using fent in the truck', 'she nodded out after the pills, said it was low blood sugar', 'he doubles his insulin when he drinks and i found him passed out, low sugar again']) {
       assert.ok(patterns(text).includes('overdose'), text);
     }
   });
