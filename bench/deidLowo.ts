@@ -429,7 +429,8 @@ if (require.main === module) {
     const m = shippedModel();
     return { t: m.threshold, m: m.wordNameMargin ?? 0.5, ...(m.kindMargins ? { kinds: m.kindMargins } : {}) };
   };
-  const leakAt = arg('--leaks') === 'shipped' ? shippedPoint() : arg('--leaks')?.split('/').map(Number).reduce((p, x, i) => (i === 0 ? { ...p, t: x } : { ...p, m: x }), { t: 0, m: 0 } as Point);
+  const tm = arg('--leaks')?.split('/').map(Number);
+  const leakAt: Point | undefined = arg('--leaks') === 'shipped' ? shippedPoint() : tm ? { t: tm[0]!, m: tm[1]! } : undefined;
   if (leakAt) opts.leaks = { ...leakAt, out: [], taken: [] };
   const t0 = process.hrtime.bigint();
   const results = leaveOneWriterOut(writerNotes(), opts);

@@ -140,7 +140,7 @@ function drug(w: string, b: string[], a: string[]): boolean {
   return (b[0] === 'on' || b[0] === 'off') && b[1] !== undefined && ON_DRUG.has(b[1]);
 }
 
-function sport(w: string, b: string[], a: string[]): boolean {
+function sport(w: string, b: string[]): boolean {
   if (!SPORTS.has(w)) return false;
   const prev = b[0] === 'the' || b[0] === 'some' ? b[1] : b[0];
   return prev !== undefined && SPORT_BEFORE.has(prev);
@@ -163,6 +163,6 @@ export function wordSense(text: string, start: number, end: number): WordSense |
   if (weather(w, b, a)) return 'weather';
   if (topic(w, b, a)) return 'topic';
   if (drug(w, b, a)) return 'drug';
-  if (sport(w, b, a)) return 'sport';
+  if (sport(w, b)) return 'sport';
   return null;
 }

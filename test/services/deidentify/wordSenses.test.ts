@@ -21,7 +21,7 @@ describe('wordSense: a word-name in its word sense (round 9)', () => {
     assert.equal(sense('walked him home in the rain', 'rain'), 'weather');
     assert.equal(sense('storm coming later so wrap up', 'storm'), 'weather');
   });
-  it('the same words as people', () => {
+  it('the same weather words as people', () => {
     assert.equal(sense('told rain to call me', 'rain'), null);
     assert.equal(sense('dawn and rain are fighting again', 'rain'), null);
     assert.equal(sense('storm back in detox since friday', 'storm'), null);
@@ -36,7 +36,7 @@ describe('wordSense: a word-name in its word sense (round 9)', () => {
     assert.equal(sense('we talked about faith and forgiveness', 'faith'), 'topic');
     assert.equal(sense('discussed patience w him', 'patience'), 'topic');
   });
-  it('the same words as people', () => {
+  it('the same abstract nouns as people', () => {
     assert.equal(sense('grace and i talked abt her sobriety', 'grace'), null);
     assert.equal(sense('hope came up from ottawa to see her kids', 'hope'), null);
     assert.equal(sense('talked to faith about her housing', 'faith'), null);
@@ -49,7 +49,7 @@ describe('wordSense: a word-name in its word sense (round 9)', () => {
     assert.equal(sense('high on tina all weekend', 'tina'), 'drug');
     assert.equal(sense('some molly at the party', 'molly'), 'drug');
   });
-  it('the same words as people', () => {
+  it('the same drug names as people', () => {
     assert.equal(sense('crystal using again, she told me', 'crystal'), null);
     assert.equal(sense('sold molly a bike for 40', 'molly'), null);
     assert.equal(sense('checked on tina after group', 'tina'), null);
