@@ -218,6 +218,8 @@ function closed(text: string, toks: readonly Token[], i: number): boolean {
   return !(caps(t.raw) === 'X' && t.raw !== 'I' && boundary(text, toks, i) === '-');
 }
 
+/** Where someone lives, after their name's s: "at marks place", "at jens apartment". */
+const HOMES = new Set(['place', 'house', 'home', 'apartment', 'apt', 'trailer', 'room', 'pad', 'crib']);
 /** Abbreviations whose period stays inside a name: "st. jude's", "mt. carmel". */
 const ABBREV = new Set(['st', 'ste', 'mt', 'ft', 'dr']);
 /** Whether two words of a name are apart by spaces only, or by an abbreviation's period ("st. jude's"). */
@@ -422,6 +424,8 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       if (nameMarks === e - s + 1) continue;
       // One everyday word in lower case is a kind of place, never a place's name alone: "slept at the park", "at the store".
       if (e === s && (wordInfo.of(t).everyday || cityFirst)) continue;
+      // Someone's home, their name's s typed without an apostrophe: "left the hamper at marks place" (a name, not a place).
+      if (e > s && HOMES.has(t.lower) && /s$/.test(toks[e - 1]!.lower) && !JOINS.has(toks[e - 1]!.lower)) continue;
       // A word right before a number labels it ("parked at apt 204", "at room 4"): the detectors' call, as in screenWords.
       const num = toks[e + 1];
       if (num && !num.word && joined(text, t, num)) continue;

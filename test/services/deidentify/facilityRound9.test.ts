@@ -62,6 +62,11 @@ describe('deidentify: facilities and addresses, round 9', () => {
       assert.ok(!spans('she went to ukrainian on sunday').includes('ukrainian'));
     });
 
+    it("someone's home after their name's s is no candidate (\"at marks place\")", () => {
+      assert.ok(!spans('left the hamper at marks place').includes('marks place'));
+      assert.ok(spans('back at sunrise house today').includes('sunrise house'));
+    });
+
     it('a name of five words ("native addictions council of manitoba") is a candidate', () => {
       assert.ok(spans('in the program at the native addictions council of manitoba, discharge soon').includes('native addictions council of manitoba'));
     });
