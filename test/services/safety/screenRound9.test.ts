@@ -88,6 +88,13 @@ describe('risk screen context (round 9)', () => {
     }
   });
 
+  it('a bus pass is a practical reason only when it is got, not when it is given away', () => {
+    const screen = (text: string) => riskCategories(screenRisk(text, c, {}));
+    assert.deepEqual(screen('she gave her old bike to the kid down the block because she got a bus pass through the new job'), []);
+    // Giving away one's everyday things ("done with them") is a warning sign, whatever the things are.
+    assert.ok(screen('he gave away his bus pass and his winter coat to a guy at the shelter, said he is done with them').includes('suicide'));
+  });
+
   it("a friend's overdose that ended in treatment, or a writer's 'not current', is past; the client's own overdose is not", () => {
     for (const text of ["her cousin overdosed last month and he is in rehab now, she is relieved", 'the od at the motel last month got handled, he is in therapy now, not current']) {
       assert.ok(!patterns(text).includes('overdose'), text);
