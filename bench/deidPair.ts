@@ -50,7 +50,10 @@ function main(): void {
   const o = args.indexOf('--once');
   const once = o >= 0 && args.splice(o, 1).length > 0;
   if (args.length !== 2) throw new Error('usage: npx tsx bench/deidPair.ts [--pairs N] [--once] REV_A REV_B');
-  if (!once) return bothOrders(args[0]!, args[1]!, pairs);
+  if (!once) {
+    bothOrders(args[0]!, args[1]!, pairs);
+    return;
+  }
   const trees = args.map(compiled);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const [a, b] = trees.map((t) => (require(path.join(t.js, 'services', 'deidentify', 'index.js')) as typeof import('../services/deidentify')).deidentify);
