@@ -92,7 +92,7 @@ describe('names across answers and debriefs, over HTTP', () => {
 
   it('typing works as well as tapping, and at most three questions are asked', async () => {
     const c = new Conversation(bot().url);
-    let text = await toReview(c, 'D-5', 'skip', ['talked about grace, then summer, then rusty, then sky']);
+    let text = await toReview(c, 'D-5', 'skip', ['talked about joy and the move, then dawn and the rent, then summer plans, then sky']);
     const asked: string[] = [];
     for (let i = 0; i < 5 && /a person\?/.test(text); i++) {
       asked.push(/Is "([^"]+)" a person\?/.exec(text)![1]!);

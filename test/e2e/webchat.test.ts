@@ -102,20 +102,20 @@ describe('local web chat in a real browser (chromium)', function () {
     await chat().ask('C-31', /names you.d like me to always hide/i);
     await chat().tap('Skip', /Where does your relationship with C-31 stand/);
     await chat().tap('Building trust', new RegExp(`\\(1/${prompts}\\)`));
-    await chat().ask('We talked about Grace and her new place.', new RegExp(`\\(2/${prompts}\\)`));
+    await chat().ask('We talked about Joy and the new place.', new RegExp(`\\(2/${prompts}\\)`));
     for (let i = 2; i <= prompts; i++) {
       await chat().tap('Skip', i < prompts ? new RegExp(`\\(${i + 1}/${prompts}\\)`) : /how is the relationship moving/i);
     }
     await chat().tap('Progressing', /How are you doing after this one/);
     await chat().tap('4 of 5', /anyone.s safety/);
-    await chat().tap('No, all good', /Is .Grace. a person\?/); // Web Chat's markdown curls the quotes
+    await chat().tap('No, all good', /Is .Joy. a person\?/); // Web Chat's markdown curls the quotes
     const review = await chat().tap('Hide', /exactly what I.ll save/);
-    assert.match(review, /talked about \[NAME\] and her new place/);
+    assert.match(review, /talked about \[NAME\] and the new place/);
     await chat().tap('Save', /Saved/);
     const { items } = await bot().app.reflections.listByPsw(bot().app.personIdFor('local-psw-1'));
     const doc = items.find((r) => r.clientCode === 'C-31')!;
-    assert.match(doc.answers[0]!.text, /talked about \[NAME\] and her new place/);
-    assert.doesNotMatch(JSON.stringify(doc), /Grace/);
+    assert.match(doc.answers[0]!.text, /talked about \[NAME\] and the new place/);
+    assert.doesNotMatch(JSON.stringify(doc), /Joy/);
   });
 
   it('keeps the person and conversation across a reload, and lets them change who they are', async () => {
