@@ -9,6 +9,7 @@ import { NUMBER_CONTEXT } from './lexicon';
 import { digitsOf, ibanValid, luhn, ssnPlausible } from './checksums';
 import { cue, digitsIn, mayHold } from './cues';
 import { mayHoldUpper } from './words';
+import { mayHoldPhone } from './phoneWindows';
 
 export type Detector = (text: string) => Entity[];
 
@@ -259,6 +260,8 @@ export const phone: Detector = (t) => {
     // Dates and SSNs the other detectors take: "2024-03-14 10", "3/14/2024", "123-45-6789".
     if (/^\d{4}-\d\d-\d\d|^\d{1,2}\/\d{1,2}\/\d{2,4}$|^\d{3}-\d\d-\d{4}$/.test(c[0])) continue;
     if (byShape.some((e) => e.start <= cs + 1 && e.end >= ce - 1)) continue;
+    // No run of its digits is a valid number: libphonenumber would find nothing (phoneWindows.ts, exact).
+    if (!mayHoldPhone(c[0])) continue;
     try {
       for (const f of findNumbers(c[0], { defaultCountry: 'US', v2: true } as never) as unknown as Array<{ startsAt: number; endsAt: number }>) {
         out.push({ start: cs + f.startsAt, end: cs + f.endsAt, type: 'PHONE' });
