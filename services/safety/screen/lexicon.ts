@@ -4,7 +4,9 @@
  * cue stands just before it in its clause ("denies SI", "would never hurt anyone"; NegEx), (3) its sentence
  * says the event is past and resolved ("years ago", "no longer") with no cue that it is current ("again",
  * "still"; ConText), or (4) a suppress rule of its category covers the sentence (harm-reduction talk for
- * overdose, accidents for self-harm). Works on normalised text (./normalise).
+ * overdose, accidents for self-harm). Works on normalised text (./normalise). Round 10: a rule that rules risk out
+ * carries an `unless` for the warning signs it must not swallow, some read over the neighbouring sentences of the
+ * note (`around`), and a screening answer drops only the hits inside it, even when it is given in the next sentence.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +22,11 @@ interface Cue {
   pseudo?: string;
   categories?: RiskCategory[];
   unless?: string;
+  /** Suppress rules (round 10): `unless` read over the neighbouring sentences too. */
+  around?: boolean;
+  /** Suppress rules (round 10): a screening answer — drops only the hits inside its match, which may run on into
+   * the next sentence (a question answered there). */
+  answer?: boolean;
 }
 interface ContextRules {
   negation: Cue & { window: number };
@@ -30,6 +37,16 @@ interface ContextRules {
   self?: { reflective: Cue; current: Cue; risk: Cue };
 }
 
+interface Suppress {
+  categories: RiskCategory[];
+  re: RegExp;
+  unless?: RegExp;
+  around?: boolean;
+  /** A screening answer's pattern, global: it drops only the hits inside its matches, which may run on into the next
+   * sentence. */
+  answer?: RegExp;
+}
+
 interface CompiledLexicon {
   /** `exclusions` are global, for spans; `excludes` the same patterns for a plain test of a sentence. */
   categories: { id: RiskCategory; patterns: { id: string; re: RegExp }[]; exclusions: RegExp[]; excludes: RegExp[] }[];
@@ -37,7 +54,7 @@ interface CompiledLexicon {
   negation: { near: RegExp; anywhere?: RegExp; pseudo?: RegExp; window: number };
   resolved: RegExp;
   current: RegExp;
-  suppress: { categories: RiskCategory[]; re: RegExp; unless?: RegExp }[];
+  suppress: Suppress[];
   /** The worker's own strand: what makes a sentence reflective, current, or the worker's own risk. */
   self?: { reflective: RegExp; current: RegExp; risk: RegExp };
 }
@@ -89,6 +106,8 @@ export function compileLexicon(c: Content): CompiledLexicon {
       categories: s.categories ?? [],
       re: compilePattern(s.pattern, ''),
       unless: s.unless ? compilePattern(s.unless, '') : undefined,
+      around: s.around,
+      answer: s.answer ? compilePattern(s.pattern, 'g') : undefined,
     })),
     self: ctx.self && {
       reflective: compilePattern(ctx.self.reflective.pattern, ''),
@@ -106,9 +125,23 @@ const within = (spans: Span[], at: number): Span => spans.find((s) => at >= s.st
 /** NegEx's scope runs on through a list: "denies si , hi , and self harm" negates every item, not the first only. */
 const LIST_NEGATION = /\b(?:denies|denied|deny|denying|negative for|no (?:evidence|signs|reports?) of)(?: [a-z]+){1,3}(?:(?: ,| and| or| nor)(?: and| or| nor)?(?: [a-z]+){1,3})*(?: ,| and| or| nor)(?: and| or| nor)? $/;
 
+/**
+ * A new predicate ends a denial's scope (NegEx's and ConText's terminators): "denies si and is saving her pills",
+ * "denied thoughts of self harm and showed me fresh cuts" — the denial covers what it lists, not what the person is
+ * then said to do, have or say. Round 10: before this, "denies" anywhere earlier in the clause dropped both.
+ */
+const NEW_PREDICATE = / (?:and|then|so|yet|while|although|though)(?: (?:she|he|they|i|we|client|xname|then|also|later|now|just|still))* (?:is|are|am|was|were|has|have|had|showed|shows|said|says|told|tells|asked|asks|admits|admitted|reports|reported|keeps|kept|started|starts|went|bought|wrote|gave|got|looked|searched|texted|posted)\b/g;
+
+/** `before` from its last new predicate on (the whole of it when there is none). */
+function afterLastPredicate(before: string): string {
+  let from = 0;
+  for (const m of before.matchAll(NEW_PREDICATE)) from = m.index + 1;
+  return before.slice(from);
+}
+
 function negated(lx: CompiledLexicon, norm: string, clause: Span, at: number, sentence?: Span): boolean {
-  if (sentence && LIST_NEGATION.test(norm.slice(sentence.start, at))) return true;
-  let before = norm.slice(clause.start, at).trim();
+  if (sentence && LIST_NEGATION.test(afterLastPredicate(norm.slice(sentence.start, at)))) return true;
+  let before = afterLastPredicate(norm.slice(clause.start, at)).trim();
   if (lx.negation.pseudo) before = before.replace(lx.negation.pseudo, ' ');
   if (!before) return false;
   if (lx.negation.anywhere?.test(before)) return true;
@@ -122,8 +155,9 @@ function negated(lx: CompiledLexicon, norm: string, clause: Span, at: number, se
  * here"). ConText ends a cue's scope at such terminators.
  */
 const PART_BREAK = / , |\bbut\b|\band\b/g;
-/** A part said in the present tense (or of today): its hits are not made past by a cue in another part. */
-const PRESENT = /\b(?:am|is|are|do not|does not|can not|will not|want|wants|keeps?|says|feels?|has been|have been|now|today)\b/;
+/** A part said in the present tense (or of today): its hits are not made past by a cue in another part. "has a" / "has
+ * the" (round 10): what someone has now ("counselling helped but he told me he has a plan to hang himself"). */
+const PRESENT = /\b(?:am|is|are|do not|does not|can not|will not|want|wants|keeps?|says|feels?|has been|have been|now|today|(?:has|have) (?:a|an|the|some|his|her|their|my))\b/;
 
 function parts(text: string): string[] {
   return text.split(PART_BREAK);
@@ -167,16 +201,62 @@ function partAt(text: string, offset: number, at: number): string {
   return text.slice(start);
 }
 
+/** The note's sentences as text, for the rules that read a sentence's neighbours. */
+function sentenceTexts(norm: string): string[] {
+  return sentences(norm).map(({ start, end }) => norm.slice(start, end));
+}
+
+/**
+ * Where a screening answer of `kind` stands in sentence `i` of a note's `texts` (offsets in that sentence): its matches
+ * in the sentence, and those that start in the previous sentence or run on into the next ("i asked about suicide . she
+ * said no"), unless its `unless` is said in a sentence it touches. A hit is answered only inside one: "she wants to die , si
+ * denied" keeps "she wants to die" (round 10; before, the answer ruled out its whole sentence).
+ */
+function answeredSpans(lx: CompiledLexicon, texts: readonly string[], i: number, kind: RiskCategory): Span[] {
+  const out: Span[] = [];
+  for (const r of lx.suppress) {
+    if (!r.answer || !r.categories.includes(kind)) continue;
+    // The sentence alone, then with the previous and the next: "prev , text , next" (a comma does not end a match).
+    const prev = i > 0 ? `${texts[i - 1]} , ` : '';
+    const joined = `${prev}${texts[i]}${i + 1 < texts.length ? ` , ${texts[i + 1]}` : ''}`;
+    for (const m of joined.matchAll(r.answer)) {
+      const start = m.index - prev.length;
+      const end = start + m[0].length;
+      if (end <= 0 || start >= texts[i].length) continue; // wholly in a neighbour
+      // `unless` ("but", "collateral") is read over every sentence the match touches.
+      const read = [start < 0 ? texts[i - 1] : '', texts[i], end > texts[i].length ? texts[i + 1] : ''].join(' . ');
+      if (r.unless?.test(read)) continue;
+      out.push({ start: Math.max(0, start), end: Math.min(texts[i].length, end) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a suppress rule of `kind` (not a screening answer: ./answeredSpans) covers sentence `i` of a note's `texts`.
+ * Round 10: a rule marked `around` is lifted by its `unless` said in the previous or next sentence too ("he joked he
+ * would kill his landlord lol . he asked me where the landlord parks"): a laugh or a handled event next door does not
+ * cancel a plan, a means or a current risk.
+ */
+function suppressed(lx: CompiledLexicon, texts: readonly string[], i: number, kind: RiskCategory): boolean {
+  const text = texts[i];
+  return lx.suppress.some((r) => {
+    if (r.answer || !r.categories.includes(kind) || !r.re.test(text)) return false;
+    const read = r.around ? [texts[i - 1], text, texts[i + 1]].filter((t) => t?.trim()).join(' . ') : text;
+    return !r.unless?.test(read);
+  });
+}
+
 /**
  * Whether the sentence-level context rules rule out `kind` for the whole text: every sentence is past and
  * resolved, or covered by a suppress rule of that kind. Used for the classifier's kinds, which have no span.
  */
 export function contextRulesOut(norm: string, kind: RiskCategory, c: Content): boolean {
   const lx = compileLexicon(c);
-  return sentences(norm).every(({ start, end }) => {
-    const text = norm.slice(start, end);
+  const texts = sentenceTexts(norm);
+  return texts.every((text, i) => {
     if (!text.trim()) return true;
-    if (lx.suppress.some((r) => r.categories.includes(kind) && r.re.test(text) && !r.unless?.test(text))) return true;
+    if (suppressed(lx, texts, i, kind)) return true;
     return pastAndResolved(lx, text);
   });
 }
@@ -190,10 +270,17 @@ export function contextRulesOut(norm: string, kind: RiskCategory, c: Content): b
 export function inScope(norm: string, kind: RiskCategory, c: Content): string {
   const lx = compileLexicon(c);
   const kept: string[] = [];
-  for (const { start, end } of sentences(norm)) {
-    const text = norm.slice(start, end).trim();
+  const texts = sentenceTexts(norm);
+  for (const [i, whole] of texts.entries()) {
+    const text = whole.trim();
     if (!text) continue;
-    if (lx.suppress.some((r) => r.categories.includes(kind) && r.re.test(text) && !r.unless?.test(text))) continue;
+    if (suppressed(lx, texts, i, kind)) continue;
+    const answered = answeredSpans(lx, texts, i, kind);
+    if (answered.length) {
+      const rest = answered.reduceRight((t, a) => `${t.slice(0, a.start)} ${t.slice(a.end)}`, whole).replace(/ {2,}/g, ' ').trim();
+      if (rest.split(' ').filter((w) => /[a-z]/.test(w)).length > 1) kept.push(rest); // not a lone subject ("i")
+      continue;
+    }
     if (lx.resolved.test(text) && !isCurrent(lx, text)) kept.push(...parts(text).filter((p) => PRESENT.test(p) && !lx.resolved.test(p)).map((p) => p.trim()));
     else kept.push(text);
   }
@@ -219,6 +306,7 @@ export function matchLexicon(norm: string, c: Content, opts: LexiconOptions = {}
   const useContext = opts.context !== false;
   const cl = clauses(norm);
   const se = sentences(norm);
+  const texts = se.map(({ start, end }) => norm.slice(start, end));
   const hits: PatternHit[] = [];
   for (const cat of lx.categories) {
     let excluded: [number, number][] | undefined; // found only once a pattern matches: most text matches none
@@ -232,7 +320,9 @@ export function matchLexicon(norm: string, c: Content, opts: LexiconOptions = {}
           const sent = within(se, s);
           if (negated(lx, norm, within(cl, s), s, sent)) continue;
           const text = norm.slice(sent.start, sent.end);
-          if (lx.suppress.some((r) => r.categories.includes(cat.id) && r.re.test(text) && !r.unless?.test(text))) continue;
+          const at = se.indexOf(sent);
+          if (suppressed(lx, texts, at, cat.id)) continue;
+          if (answeredSpans(lx, texts, at, cat.id).some((a) => s - sent.start >= a.start && e - sent.start <= a.end)) continue;
           if (pastAndResolved(lx, text, partAt(text, sent.start, s), hitWords(norm, s, e))) continue;
         }
         hits.push({ category: cat.id, termId: p.id });
