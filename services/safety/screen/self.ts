@@ -24,6 +24,20 @@ const FIRST_PERSON_RISK = /\b(?:myself|my (?:own )?life|i (?:\w+ )?(?:want|wanna
 
 export const SELF_TERM = 'self-risk';
 
+/** The worker doing something now, in the first person: "i have been looking up", "i picked up", "i am going to".
+ * Not "i keep" or "i still": those are what stays with someone ("i keep replaying it"), what the strand is for. */
+const ACTS_NOW = /\bi (?:have been|picked up|bought|went back|started|am (?:going to|gonna|planning))\b/;
+
+/** The parts of a reflective sentence (split where ConText ends a cue's scope) that are not reflective themselves and
+ * say the worker does something now, joined; '' when none. */
+function actsNow(text: string, reflective: RegExp): string {
+  return text
+    .split(/ , |\bbut\b|\band\b/)
+    .map((p) => p.trim())
+    .filter((p) => p && ACTS_NOW.test(p) && !reflective.test(p))
+    .join(' , ');
+}
+
 const FIRST_PERSON = /\b(?:i|me|my|myself)\b/;
 
 /**
@@ -51,10 +65,13 @@ export function screenOwnStrand(norm: string, c: Content, screenSentence: (sente
   if (!cues) return screenSentence(norm);
   const out: SelfHit[] = [];
   for (const { start, end } of sentences(norm)) {
-    const text = norm.slice(start, end).trim();
+    const whole = norm.slice(start, end).trim();
+    if (!whole) continue;
+    const now = cues.current.test(whole);
+    // A reflective sentence raises nothing, except a part of it where the worker does something now (round 10: "her
+    // story stays with me and i have been looking up how many it would take"; before, the memory ruled out the plan).
+    const text = cues.reflective.test(whole) && !now ? actsNow(whole, cues.reflective) : whole;
     if (!text) continue;
-    const now = cues.current.test(text);
-    if (cues.reflective.test(text) && !now) continue;
     // Only the worker: their own risk. The worker and someone else: both, so neither response is lost.
     const other = THIRD_PERSON.test(text);
     const own = !other || FIRST_PERSON_RISK.test(text);

@@ -141,6 +141,21 @@ describe('risk screen round 10: rules that rule risk out, against the warning si
   });
 });
 
+describe("risk screen round 10: the worker's own strand (reflect me)", () => {
+  const own = (text: string) => riskCategories(screenRisk(text, c, {}, { self: true }));
+
+  it('a memory or a story rules out its own part, not a part where the worker does something now', () => {
+    // Before: the reflective cue ruled out the whole sentence.
+    keeps([
+      ['psw_distress', 'her story stays with me and i have been looking up how many it would take'],
+      ['psw_distress', 'my sponsor says call him but i picked up on the way home'],
+    ], own);
+    for (const t of ["i was the one who found him after he od'd and i keep replaying it", 'we lost him to fentanyl last week, i keep thinking about our last coffee together', 'it brought back memories of my own using days']) {
+      assert.deepEqual(own(t), [], t);
+    }
+  });
+});
+
 describe('risk screen round 10: the window across sentences of one note', () => {
   it('a screening question answered no in the next sentence raises nothing', () => {
     for (const t of ['I asked about suicide. She said no.', 'I asked him about suicide. No.', 'Asked about self harm. She denied.']) assert.deepEqual(screen(t), [], t);
