@@ -22,8 +22,8 @@ interface Cue {
   pseudo?: string;
   categories?: RiskCategory[];
   unless?: string;
-  /** Suppress rules (round 10): `unless` read over the neighbouring sentences too. */
-  around?: boolean;
+  /** Suppress rules (round 10): what, said in the previous or next sentence, lifts the rule too. */
+  around?: string;
   /** Suppress rules (round 10): a screening answer — drops only the hits inside its match, which may run on into
    * the next sentence (a question answered there). */
   answer?: boolean;
@@ -41,7 +41,8 @@ interface Suppress {
   categories: RiskCategory[];
   re: RegExp;
   unless?: RegExp;
-  around?: boolean;
+  /** Lifts the rule when said in the previous or next sentence of the note. */
+  around?: RegExp;
   /** A screening answer's pattern, global: it drops only the hits inside its matches, which may run on into the next
    * sentence. */
   answer?: RegExp;
@@ -106,7 +107,7 @@ export function compileLexicon(c: Content): CompiledLexicon {
       categories: s.categories ?? [],
       re: compilePattern(s.pattern, ''),
       unless: s.unless ? compilePattern(s.unless, '') : undefined,
-      around: s.around,
+      around: s.around ? compilePattern(s.around, '') : undefined,
       answer: s.answer ? compilePattern(s.pattern, 'g') : undefined,
     })),
     self: ctx.self && {
@@ -234,16 +235,16 @@ function answeredSpans(lx: CompiledLexicon, texts: readonly string[], i: number,
 
 /**
  * Whether a suppress rule of `kind` (not a screening answer: ./answeredSpans) covers sentence `i` of a note's `texts`.
- * Round 10: a rule marked `around` is lifted by its `unless` said in the previous or next sentence too ("he joked he
+ * Round 10: a rule with an `around` pattern is lifted by it said in the previous or next sentence too ("he joked he
  * would kill his landlord lol . he asked me where the landlord parks"): a laugh or a handled event next door does not
- * cancel a plan, a means or a current risk.
+ * cancel a plan, a means or a release.
  */
 function suppressed(lx: CompiledLexicon, texts: readonly string[], i: number, kind: RiskCategory): boolean {
   const text = texts[i];
   return lx.suppress.some((r) => {
     if (r.answer || !r.categories.includes(kind) || !r.re.test(text)) return false;
-    const read = r.around ? [texts[i - 1], text, texts[i + 1]].filter((t) => t?.trim()).join(' . ') : text;
-    return !r.unless?.test(read);
+    if (r.unless?.test(text)) return false;
+    return !(r.around && [texts[i - 1], texts[i + 1]].some((t) => t && r.around!.test(t)));
   });
 }
 
