@@ -1,10 +1,11 @@
 /**
- * Facilities and street addresses per writer (round 8): `npx tsx bench/deidPlaces.ts [--misses] [--model off] FILE...`
+ * Facilities and street addresses per writer (round 8): `npx tsx bench/deidPlaces.ts [--misses|--addr] [--model off] FILE...`
  * (files of bench/data, or paths). Prints, per file and summed, strict recall of FACILITY and STREET_ADDRESS spans,
  * all identifiers' recall and leak, over-redaction, and the part of it the FACILITY spans make (characters of no
  * identifier hidden as a facility, over the note's other characters). `--misses` prints the facility and address
  * spans left and the facilities added over nothing — only for this round's development writers (DEV): an untouched
- * writer is scored, never looked into. `--model off` scores without the facility model. Never a blind set (refused).
+ * writer is scored, never looked into. `--addr` prints only the street addresses left and the addresses hidden over no
+ * identifier (round 10), for the same writers. `--model off` scores without the facility model. Never a blind set (refused).
  */
 import path from 'node:path';
 import { deidentify } from '../services/deidentify';
@@ -14,26 +15,28 @@ import { isBlindSet } from './blindSets';
 import { load } from './deid';
 
 /**
- * Writers whose misses may be printed: round 9's train-ah and train-aj (train-ai, ak, al, am stay untouched), round 8's
- * train-s, u, w and round 7's development writers.
+ * Writers whose misses may be printed. Round 10 (street addresses): every writer before round 10's, train-a … train-as
+ * (rounds 7–9 kept some untouched; their before/after figures are in docs/DEIDENTIFICATION.md), and two of round 10's six
+ * new writers, train-av and train-aw; train-at, au, ax and ay stay untouched (scored before and after, never looked into).
  */
-export const DEV = /train-(?:[acegijsuw]|ah|aj)\.txt$|-dev\d*\.(txt|jsonl)$/;
+export const DEV = /train-(?:[a-z]|a[a-s]|av|aw)\.txt$|-dev\d*\.(txt|jsonl)$/;
 
 const args = process.argv.slice(2);
-const showMisses = args.includes('--misses');
+const addrOnly = args.includes('--addr');
+const showMisses = addrOnly || args.includes('--misses');
 if (args.includes('--model') && args[args.indexOf('--model') + 1] === 'off') useFacilityModel(null);
 const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--model');
 const pct = (n: number, d: number): string => (d ? ((100 * n) / d).toFixed(1) : '–').padStart(5);
 
-/** Characters outside every labelled span that a FACILITY prediction hides, over all characters outside them. */
-function facilityOver(recs: LabelledRecord[], preds: PredictedSpan[][]): number {
+/** Characters outside every labelled span that a prediction of one type hides, over all characters outside them. */
+function overOf(type: string, recs: LabelledRecord[], preds: PredictedSpan[][]): number {
   let other = 0;
   let over = 0;
   recs.forEach((r, i) => {
     for (let k = 0; k < r.text.length; k++) {
       if (/\s/.test(r.text[k]!) || r.spans.some((s) => s.start <= k && k < s.end)) continue;
       other++;
-      if (preds[i]!.some((p) => p.type === 'FACILITY' && p.start <= k && k < p.end)) over++;
+      if (preds[i]!.some((p) => p.type === type && p.start <= k && k < p.end)) over++;
     }
   });
   return other ? over / other : 0;
@@ -46,7 +49,7 @@ function row(name: string, recs: LabelledRecord[], preds: PredictedSpan[][]): vo
     return `${`${x?.found ?? 0}/${x?.spans ?? 0}`.padStart(7)} ${pct(x?.found ?? 0, x?.spans ?? 0)}`;
   };
   console.log(
-    `${name.padEnd(16)} fac ${cell('FACILITY')} | addr ${cell('STREET_ADDRESS')} | all ${pct(f.overall.found, f.overall.spans)} leak ${(100 * f.overall.leakRate).toFixed(1)} | over ${(100 * f.overRedaction).toFixed(2)} (fac ${(100 * facilityOver(recs, preds)).toFixed(2)})`,
+    `${name.padEnd(16)} fac ${cell('FACILITY')} | addr ${cell('STREET_ADDRESS')} | all ${pct(f.overall.found, f.overall.spans)} leak ${(100 * f.overall.leakRate).toFixed(1)} | over ${(100 * f.overRedaction).toFixed(2)} (fac ${(100 * overOf('FACILITY', recs, preds)).toFixed(2)}, addr ${(100 * overOf('ADDRESS', recs, preds)).toFixed(2)})`,
   );
 }
 
@@ -63,12 +66,12 @@ for (const file of files) {
   if (!showMisses || !DEV.test(full)) continue;
   recs.forEach((r, i) => {
     for (const s of r.spans) {
-      if (s.type !== 'FACILITY' && s.type !== 'STREET_ADDRESS') continue;
+      if (s.type !== 'STREET_ADDRESS' && (addrOnly || s.type !== 'FACILITY')) continue;
       if (leftVisible(r.text, s, preds[i]!)) console.log(`  MISS ${s.type === 'FACILITY' ? 'F' : 'A'} ${around(r.text, s.start, s.end)}`);
     }
     for (const p of preds[i]!) {
-      if (p.type !== 'FACILITY' || r.spans.some((s) => s.start < p.end && p.start < s.end)) continue;
-      console.log(`  OVER F ${around(r.text, p.start, p.end)}`);
+      if (p.type !== (addrOnly ? 'ADDRESS' : 'FACILITY') || r.spans.some((s) => s.start < p.end && p.start < s.end)) continue;
+      console.log(`  OVER ${addrOnly ? 'A' : 'F'} ${around(r.text, p.start, p.end)}`);
     }
   });
 }

@@ -15,6 +15,7 @@ import { oneEdit } from './typos';
 import { mergeSpans } from './spans';
 import { cue, mayHold } from './cues';
 import { factsOf, MARK, mayHoldUpper, wordsOf } from './words';
+import { isTownName } from './towns';
 
 /** patterns.ts's `all`, locating a capture group from the end of its match (these patterns' groups close them). */
 function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecArray) => boolean, group = 0): Entity[] {
@@ -159,7 +160,7 @@ function markedIds(t: string): Entity[] {
   return out;
 }
 
-const STREET = 'hollow|holler|pike|st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad|bay|rise|landing|point|pt|view|link|cove|common|commons|wynd|gardens|gdns|crossing|glen|vale|loop|concourse|esplanade|promenade|causeway|boardwalk|turnpike|expressway|plaza';
+const STREET = 'cl|hollow|holler|pike|st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad|bay|rise|landing|point|pt|view|link|cove|common|commons|wynd|gardens|gdns|crossing|glen|vale|loop|concourse|esplanade|promenade|causeway|boardwalk|turnpike|expressway|plaza';
 // In SMS "w" is "with" and "n" is "and": before a person or a possessive they are no direction ("95 st w his cousin").
 const WITH_AFTER = '(?!\\s(?:his|her|my|the|a|an|their|our|me|him|them|us|u|ur|it|some|kids?|bf|gf|mom|dad|ma|sis|bro|friends?|fam|family|cousin|aunt|auntie|uncle|partner|wife|husband|son|daughter|baby|dog)\\b)';
 const DIR = `(?:\\s(?:nw|ne|sw|se|s|e|north ?west|north ?east|south ?west|south ?east|north|south|east|west)\\b\\.?|\\s(?:n|w)\\b\\.?${WITH_AFTER})?`;
@@ -209,6 +210,18 @@ const HALF_HOUSE = new RegExp(`(?<![\\p{L}\\p{N}/])\\d{1,5}\\s1\\/2\\s(?:[nsew]\
 
 /** A lot, trailer or pad in a park, after a place cue: "his trailer is at lot 34", "she's in trailer 12". */
 const LOT = /(?<=\b(?:in|at|to|from|into|on|is)\s)(?<!\bpark(?:ed|ing)?\s(?:in|at)\s)(?:lot|trailer|pad)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s(?:of|mg|days?|weeks?|people|cars?)\b)/giu;
+/** A numbered road after "on", "off", "at", "near" or "along": "hwy 31", "fm 907", "county rd 12", "route 66". */
+const NUMBERED_ROAD = /\b(on|off|at|near|along)\s((?:hwy|highway|route|rte|fm|county\s(?:rd|road)|sr|state\s(?:route|road|hwy))\s?#?\d{1,4}[a-z]?)(?![\p{L}\p{N}])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/giu;
+/** A house number of two digits or more, one or two words, a direction, then a unit: "14520 gratiot apt 2", "44 king unit 5". */
+const STREET_THEN_UNIT = /(?<![\p{L}\p{N}.,/$#:-])(\d{2,6}[a-z]?)\s(?:[nsew]\.?\s)?(\p{L}[\p{L}'’-]+)(?:\s(\p{L}[\p{L}'’-]+))?(?:\s(?:[nsew]|nw|ne|sw|se|est|ouest))?,?\s(?:apt|apartment|app|unit|suite|ste|#)\.?\s?#?\s?\d{1,5}[a-z]?(?![\p{L}\p{N}])/giu;
+/**
+ * A lot with no place cue, when the park's name follows it and ends on a settlement word (round 10): "has lot 12 sunny
+ * acres", "lot 7 pine ridge estates"; "parking lot 3 times", "lot 4 today" take nothing.
+ */
+const LOT_IN_PARK = /(?<![\p{L}\p{N}])(?:lot|pad)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])/giu;
+/** A lot on a numbered or rural road: "lot 52 fm 2557", "lot 31 rr 2", "lot 7 hwy 16" (round 10). */
+const LOT_ON_ROAD = /(?<![\p{L}\p{N}])lot\s?#?\s?\d{1,4}[a-z]?,?\s(?:fm|r\.?r\.?|hwy|highway|route|rte|county\s(?:rd|road))\s?#?\d{1,4}[a-z]?(?![\p{L}\p{N}])/giu;
+const PARK_AFTER_LOT = /^,?\s(?:\p{L}[\p{L}'’-]*\s){0,2}(?:acres|estates|park|village|court|heights|meadows|gardens|grove|trailer park|mobile home park|mhp|trailer court|campground|colony)(?![\p{L}])/iu;
 const BLOCK = new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,3}00\\s(?:block|blk)\\s(?:of\\s)?(?:(?:n|s|e|w|north|south|east|west)\\s)?(?:\\d{1,3}(?:st|nd|rd|th)?(?:\\s(?:${'st|street|ave|av|avenue|rd|road|dr|drive|blvd|way|lane'}))?|\\p{L}[\\p{L}'’-]+(?:\\s(?:${'st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|way|lane|cres|crescent|pl|place|ct|court'}))?)${'(?:\\s(?:nw|ne|sw|se|n|s|e|w)\\b)?'}`, 'giu');
 
 /** Two streets that cross, in lower case: "118 ave and 95 st", "jasper ave & 109 st". */
@@ -220,7 +233,7 @@ const CROSSING = new RegExp(`(?<![\\p{L}\\p{N}])(?:corner of\\s)?${STREET_NAME}\
  * of 3420 hurontario", "in scarborough, 44 brimley" (after a comma, a house number of 10 or more).
  */
 // A unit may lead with a hyphen ("7-1010 king"); after a direction the street may be an ordinal ("123 w 45th").
-const BARE_STREET = /(?:^|\b(?:on|at|to|from|is|into|near|by|place|address|moved|lives|living|staying|of|off)\s|@\s|,\s)((?:\d{1,5}[a-z]?(?:\s?-\s?|\s(?=\d{3,5}\s\p{L})))?(\d{1,5})([a-z]?)(?:\s1\/2)?\s(?:([nsew])\.?\s)?(\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th)))(?![\p{L}\p{N}])/giu;
+const BARE_STREET = /(?:^|\b(?:on|at|to|from|is|into|near|by|place|address|moved|lives|living|staying|of|off|in|house|home|apartment)\s|@\s|,\s)((?:\d{1,5}[a-z]?(?:\s?-\s?|\s(?=\d{3,5}\s\p{L})))?(\d{1,5})([a-z]?)(?:\s1\/2)?\s(?:([nsew])\.?\s)?(\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th)))(?![\p{L}\p{N}])/giu;
 /**
  * Edmonton's numbered grid with no street type, after a place cue: "lives at 10135 117", "moved to 8812 148", "apt 1207 at
  * 9930 106". A house number of three digits or more, then a street's number; no measure, time or money after it.
@@ -231,20 +244,83 @@ const NUMBERED_PAIR = /(?:\b(?:at|to|address|addr|lives|living|moved|staying|pla
  * number of 13 or more (both numbers: one of 50 or more), the other a number or a word that is no prose; a measure or
  * time after it makes them counts ("at 50 and 60 mg").
  */
-const BARE_CROSSING = /(?:\b(?:on|at|of|by|near|off|to|from)|@)\s((\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+)\s(?:and|&|n)\s(\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}'’-])(?!\s*(?:am|pm|mg|ml|mcg|%|yrs?|years?|y\/?o|days?|weeks?|months?|hrs?|hours?|mins?|kids|times|dollars|bucks|pills|tabs)\b)/giu;
+const BARE_CROSSING = /(?:\b(on|at|of|by|near|off|to|from|outside|behind|past)|@)\s((?:[nsew]\s)?(\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+)(?:\s(?:and|&|n|\/)\s|\s?[&\/]\s?)(?:[nsew]\s)?(\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}'’\/-])(?!\s*(?:am|pm|mg|ml|mcg|%|yrs?|years?|y\/?o|days?|weeks?|months?|hrs?|hours?|mins?|kids|times|dollars|bucks|pills|tabs)\b)/giu;
+/** Words before "to"/"from" that make a crossing the place of a ride or a walk ("a ride to robie n almon"), not a person. */
+const GOING_BEFORE = /(?:^|[^\p{L}])(?:ride|rides|lift|walk|walked|walking|drove|drive|driving|towed|bus|cab|taxi|headed|heading|way)\s+$/iu;
+/** A word after a crossing that makes its second word someone's ("at tanis n kofis place"). */
+const OWNED_AFTER = /^\s(?:place|house|home|apartment|apt|room|trailer|camp|mom|moms|mum|dad|family|kids|bf|gf)\b/i;
 
 function bareCrossings(t: string): Entity[] {
   const out: Entity[] = [];
   BARE_CROSSING.lastIndex = 0;
   for (let m = BARE_CROSSING.exec(t); m; m = BARE_CROSSING.exec(t)) {
-    if (!crossingSides(m[2]!, m[3]!)) continue;
+    const cue = (m[1] ?? '@').toLowerCase();
     const end = m.index + m[0].length;
-    out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
+    // Two streets named by words alone ("salter and aberdeen") only where a place is said, not after "to"/"from" alone
+    // ("talked to tanis n kofi"), and not before a possession ("at tanis n kofis place").
+    const located = (cue !== 'to' && cue !== 'from') || GOING_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index));
+    // A slash joins two words only (dates and doses are numbers: "on 3/17", "50/50").
+    if (/^[^&]*\/[^&]*$/.test(m[2]!) && (/^\d/.test(m[3]!) && /^\d/.test(m[4]!))) continue;
+    // Two towns are a trip, not a crossing, after a word of going or nearness ("drove to gimli and selkirk", "near
+    // plymouth and greenfield"); after "on", "at" or "corner of" they are streets named for towns.
+    const trip = cue !== 'on' && cue !== 'at' && cue !== 'of' && cue !== '@' && isTownName(m[3]!.toLowerCase()) && isTownName(m[4]!.toLowerCase());
+    if (trip || !crossingSides(m[3]!, m[4]!, located && !OWNED_AFTER.test(t.slice(end, end + 12)))) continue;
+    out.push({ start: end - m[2]!.length, end, type: 'ADDRESS' });
+  }
+  TYPED_CROSSING.lastIndex = 0;
+  for (let m = TYPED_CROSSING.exec(t); m; m = TYPED_CROSSING.exec(t)) {
+    // The second side is read greedily ("memorial waiting"): its words are dropped from the end until both sides name streets.
+    const words = m[3]!.split(/\s+/);
+    for (let n = words.length; n >= 1; n--) {
+      const b = words.slice(0, n).join(' ');
+      const end = m.index + m[0].length - (m[3]!.length - b.length);
+      if (!typedSides(m[2]!, b) || OWNED_AFTER.test(t.slice(end, end + 12))) continue;
+      out.push({ start: m.index + m[0].length - m[1]!.length, end, type: 'ADDRESS' });
+      break;
+    }
   }
   return out;
 }
 
-function crossingSides(a: string, b: string): boolean {
+/** One side of a crossing: a direction, one or two words, a street type, a quadrant ("1st ave e", "irving park", "52 st"). */
+const SIDE = `(?:[nsew]\\s)?(?:\\d{1,3}(?:st|nd|rd|th)?|\\p{L}[\\p{L}'’-]+)(?:\\s(?!(?:and|n)\\s)\\p{L}[\\p{L}'’-]+)?(?:\\s(?:${STREET})\\.?)?(?:\\s(?:ne|nw|se|sw|[nsew]))?`;
+/**
+ * Two streets crossing after a place word, a side of two words or with a street type (round 10): "at memorial n 52 st",
+ * "corner of cesar chavez & 2nd", "on irving park n cicero", "at 1st ave e n mcbride".
+ */
+const TYPED_CROSSING = new RegExp(`(?:\\b(?:on|at|of|by|near|off|outside|behind|past)|@)\\s((${SIDE})\\s(?:and|&|n)\\s(${SIDE}))(?![\\p{L}\\p{N}'’/-])`, 'giu');
+const STREET_TYPE_WORD = new RegExp(`^(?:${STREET})\\.?$`, 'i');
+const QUADRANT_WORD = /^(?:ne|nw|se|sw|[nsew])$/i;
+
+/**
+ * Whether two sides of TYPED_CROSSING name streets: every name word no prose, kept word, weekday or month; each side a
+ * number, an ordinal, a street type or words that are no common word (or words streets are named for); and one side at
+ * least two words long or holding a type, a number or an ordinal (one word each is BARE_CROSSING's).
+ */
+function typedSides(a: string, b: string): boolean {
+  const d = dictionaries();
+  const read = (side: string): { ok: boolean; marked: boolean; words: number } => {
+    const words = side.split(/\s+/);
+    while (words.length > 1 && QUADRANT_WORD.test(words[0]!)) words.shift();
+    while (words.length > 1 && QUADRANT_WORD.test(words[words.length - 1]!)) words.pop();
+    // "kofis place" is someone's place (a possessive typed without its apostrophe), not a street called Kofis Place.
+    const typed = words.length > 1 && STREET_TYPE_WORD.test(words[words.length - 1]!) && !(/^place$/i.test(words[words.length - 1]!) && /s$/i.test(words[words.length - 2]!));
+    if (typed) words.pop();
+    const numbered = words.some((w) => /^\d/.test(w));
+    const lower = words.map((w) => w.toLowerCase());
+    const prose = lower.some((w) => !/^\d/.test(w) && (proseWord(w) || KEEP.has(w) || TIME_NAMES.test(w.replace(/s$/, '')) || WEEKDAY_SHORT.test(w) || MEASURES.has(w)));
+    // A bare number names a street from 13 up ("midland and 2" is a count).
+    const named = lower.every((w) => /^\d{1,3}(?:st|nd|rd|th)$/.test(w) || (/^\d{2,3}$/.test(w) && Number(w) >= 13) || STREET_WORDS.has(w) || (w.length >= 3 && !/^\d/.test(w) && !d.common.has(w)));
+    const small = lower.some((w) => /^\d+$/.test(w) && Number(w) < 13);
+    return { ok: !prose && !small && (typed || named), marked: typed || numbered, words: words.length };
+  };
+  const [x, y] = [read(a), read(b)];
+  // Two numbers or ordinals and no street type are counts or floors ("on 2nd and 3rd floor").
+  const bare = (side: string): boolean => /^\d+(?:st|nd|rd|th)?$/i.test(side);
+  return x.ok && y.ok && (x.marked || y.marked || x.words > 1 || y.words > 1) && !(bare(a) && bare(b));
+}
+
+function crossingSides(a: string, b: string, located = false): boolean {
   const num = (x: string): number => (/^\d/.test(x) ? Number.parseInt(x, 10) : Number.NaN);
   const word = (x: string): boolean => !/^\d/.test(x) && !proseWord(x.toLowerCase()) && !KEEP.has(x.toLowerCase()) && !dictionaries().common.has(x.toLowerCase());
   const [na, nb] = [num(a), num(b)];
@@ -257,7 +333,12 @@ function crossingSides(a: string, b: string): boolean {
   if (Number.isNaN(na) && Number.isNaN(nb)) {
     const [la, lb] = [a.toLowerCase(), b.toLowerCase()];
     if (proseWord(la) || proseWord(lb) || KEEP.has(la) || KEEP.has(lb)) return false;
-    return (STREET_WORDS.has(la) && streetWord(b)) || (STREET_WORDS.has(lb) && streetWord(a));
+    if ((STREET_WORDS.has(la) && streetWord(b)) || (STREET_WORDS.has(lb) && streetWord(a))) return true;
+    // Round 10: where a place is said, two words that are no everyday word, no weekday or month, and not both common
+    // given names ("on selkirk and mckenzie"; "at jess n tom" stays).
+    const d = dictionaries();
+    const named = (x: string): boolean => x.length >= 3 && !d.common.has(x) && !TIME_NAMES.test(x.replace(/s$/, '')) && !WEEKDAY_SHORT.test(x);
+    return located && named(la) && named(lb) && !(d.firstNames.has(la) && d.firstNames.has(lb));
   }
   return (na >= 13 && word(b)) || (nb >= 13 && word(a));
 }
@@ -271,7 +352,7 @@ const STREET_WORDS = new Set(
   `main broadway commercial front water market church college centre center central union station railway king queen
   prince princess victoria albert elizabeth george wellington portage maple birch cedar pine spruce willow aspen poplar
   oak elm ash cherry walnut chestnut hickory magnolia juniper laurel lilac rose park lake lakeshore lakeview river
-  riverside hillside hill valley ridge bay harbour harbor beach mill`.split(/\s+/),
+  riverside hillside hill valley ridge bay harbour harbor beach mill grand division memorial`.split(/\s+/),
 );
 
 /** A quadrant after a bare street ("at 11810 kingsway nw"). */
@@ -287,27 +368,37 @@ const BARE_TYPES = 'st|street|ave|av|avenue|rd|road|drive|blvd|boulevard|cres|cr
 // Found from the street type back (cheaper than scanning every text for a cue): the type, then up to three name
 // words before it, then the cue before those.
 /** The words mayNameStreet's tests need (cues.ts), "&" aside: "on", a bare type, "and"/"n" of a crossing, "coin". */
-const NAMED_STREET_CUE = cue('', `on and n coin ${BARE_TYPES.replace(/\|/g, ' ')}`);
-const BARE_TYPE_WORD = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${BARE_TYPES})(?![\\p{L}\\p{N}'’-])`, 'giu');
+const NAMED_STREET_CUE = cue('', `on and n coin ne nw se sw ${BARE_TYPES.replace(/\|/g, ' ')}`);
+/**
+ * Street types that are everyday words or a title ("dr"), streets only before a quadrant: "on martinwood pl ne", "at
+ * madeira dr ne" (Calgary's and Edmonton's way; round 10).
+ */
+const QUADRANT_TYPES = 'dr|pl|cl|ct|cir|close|court|circle|gate|green|bay|link|rise|common|landing|view|point|mews|grove|park|heights|hill|cove|crt|manor|place';
+const BARE_TYPE_WORD = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${BARE_TYPES}|(?:${QUADRANT_TYPES})(?=\\s(?:ne|nw|se|sw)(?![\\p{L}])))(?![\\p{L}\\p{N}'’-])`, 'giu');
 /** Whether a text may name a street without a number: a street type ("on whyte ave") or "on" ("the 7-11 on jasper"). */
 export function mayNameStreet(t: string): boolean {
-  if (!mayHold(t, NAMED_STREET_CUE) && !t.includes('&')) return false;
+  if (!mayHold(t, NAMED_STREET_CUE) && !t.includes('&') && !t.includes('/')) return false;
   BARE_TYPE_WORD.lastIndex = 0;
   return / on /i.test(t) || BARE_TYPE_WORD.test(t) || wordCrossingMay(t) || COIN.test(t);
 }
 /** A French corner: "au coin jean-talon pis st-laurent", "coin de sherbrooke et papineau"; the two streets. */
 const COIN = /(?<![\p{L}])coin\s(?:de\s)?(?:la\s|l['’])?([\p{L}\d][\p{L}\p{N}'’.-]+)\s(?:et|pis|&)\s([\p{L}\d][\p{L}\p{N}'’.-]+)/iu;
 const COIN_ALL = new RegExp(COIN.source, 'giu');
-/** Where messyAddresses takes crossings itself: a number beside "and", "&" or "n" ("5th n main", "albert & 10th"). */
-const CROSSING_WITH_DIGIT = /\d(?:st|nd|rd|th)?\s(?:and|&|n)\s|\s(?:and|&|n)\s\d/;
-/** Two streets named by words alone cross ("portage & main"): a street word and "and"/"&". */
-let streetWordRe: RegExp | undefined;
+/**
+ * Where messyAddresses takes crossings itself: a number beside "and", "&", "n" or "/" ("5th n main", "albert & 10th",
+ * "jasper&109").
+ */
+const CROSSING_WITH_DIGIT = /\d(?:st|nd|rd|th)?\s(?:and|&|n)\s|\s(?:and|&|n)\s\d|\d(?:st|nd|rd|th)?\s?[&/]\s?\p{L}|\p{L}\s?[&/]\s?\d/u;
+/** A join of two streets by words: "and", "n" or "&" between spaces, "&" or "/" between letters ("hastings/main"). */
+const WORD_JOIN = /\s(?:&|and|n)\s|\p{L}\s?[&/]\s?\p{L}/iu;
+/**
+ * Two streets named by words alone may cross ("portage & main", "salter and aberdeen"). Round 10: any join (the sides are
+ * judged in crossingSides); before, a street word had to be in the text, and crossings of two names were missed.
+ */
 function wordCrossingMay(t: string): boolean {
   // A text where messyAddresses runs bareCrossings (a digit beside the join) is left to it; a digit elsewhere is no
   // reason to skip ("slept in the booth at 8 on portage n main", round 9).
-  if (!/\s(?:&|and|n)\s/i.test(t) || CROSSING_WITH_DIGIT.test(t)) return false;
-  streetWordRe ??= new RegExp(`(?<![\\p{L}])(?:${[...STREET_WORDS].join('|')})(?![\\p{L}])`, 'iu');
-  return streetWordRe.test(t);
+  return WORD_JOIN.test(t) && !CROSSING_WITH_DIGIT.test(t);
 }
 const AFTER_TYPE = new RegExp(`\\.?${DIR}(?![\\p{L}\\p{N}])`, 'iuy');
 const STREET_CUES = new Set('on by off along near at to from past across down up onto of behind under @'.split(' '));
@@ -326,7 +417,7 @@ const smsWords = (): Set<string> => (sms ??= keepGroups('sms', 'typos', 'risk-la
  * time").
  */
 const DIRECTED_STREET = /\bon\s(([nsew])\.?\s(\p{L}[\p{L}'’-]{2,}))(?![\p{L}\p{N}'’-])/giu;
-const ON_WORD = /\bon\s(\d{2,3}(?:st|nd|rd|th)?|\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}'’-])/giu;
+const ON_WORD = /\bon\s(\d{2,3}(?:st|nd|rd|th)?|\d(?:st|nd|rd|th)|\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}'’-])/giu;
 const NOT_STREET_AFTER_ON = new Set(
   'foot fire sale time break shift call duty hold board site top line it fri sat sun mon tues wed thurs monday tuesday wednesday thursday friday saturday sunday weekend weekends payday welfare cheque day night nights purpose track meds methadone suboxone crack meth the a her his my their our its way lunch tv camera video speaker phone tap probation parole bail'.split(' '),
 );
@@ -376,7 +467,8 @@ function settlementAfter(t: string, e: { start: number; end: number }): number {
   if (!m) return 0;
   const words = m[0].trim().split(/\s+/).slice(0, 3);
   let n = 0;
-  while (n < words.length && !proseWord(words[n]!) && !KEEP.has(words[n]!) && !TIME_NAMES.test(words[n]!) && !MEASURES.has(words[n]!)) n++;
+  // A word of nearness ends the place: "lot 52 fm 2557 near san carlos" (round 10).
+  while (n < words.length && !proseWord(words[n]!) && !KEEP.has(words[n]!) && !TIME_NAMES.test(words[n]!) && !MEASURES.has(words[n]!) && !NEARNESS.has(words[n]!)) n++;
   const d = dictionaries();
   for (; n > 0; n--) {
     const run = words.slice(0, n);
@@ -386,6 +478,7 @@ function settlementAfter(t: string, e: { start: number; end: number }): number {
   return m[0].indexOf(words[n - 1]!, m[0].length - m[0].trimStart().length + words.slice(0, n - 1).join(' ').length) + words[n - 1]!.length;
 }
 
+const NEARNESS = new Set('near by past off outside behind across beside next in at on'.split(' '));
 /** Counts and measures after a number ("on 30 days", "at 10 mins") are no street. */
 const MEASURES = new Set('mg ml mcg cc hrs hr hours mins min minutes days weeks months years yrs yo y/o bucks dollars km kg lbs pills tabs times units people kids am pm'.split(' '));
 
@@ -398,7 +491,10 @@ function streetName(t: string, start: number, w: string, house: number): boolean
   // Streets named for people ("44 king", "12 Jasper"): a name-list word, singular, after a house number of 10 or more;
   // a surname ending in s after one of three digits or more too, unless a common word's plural ("at 440 burrows", not
   // "at 200 parks"; round 9).
-  return d.anyNames.has(lower) && ((!lower.endsWith('s') && (house >= 10 || /\p{Lu}/u.test(t[start]!))) || (house >= 100 && !d.common.has(lower.slice(0, -1))));
+  if (d.anyNames.has(lower) && ((!lower.endsWith('s') && (house >= 10 || /\p{Lu}/u.test(t[start]!))) || (house >= 100 && !d.common.has(lower.slice(0, -1))))) return true;
+  // Round 10: after a house number of three digits or more, a word of the large English list that is no common word
+  // and no plural ("on 1187 wyandotte", "at 210 balmoral"; "at 1200 calories" stays).
+  return house >= 100 && !d.common.has(lower) && !lower.endsWith('s') && lower.length >= 4;
 }
 
 /**
@@ -437,6 +533,9 @@ export function namedStreets(t: string): Entity[] {
     // Where the first name word starts, whatever the spaces between the words.
     let start = before.trimEnd().length;
     for (let k = 0; k < n; k++) start = before.lastIndexOf(words[words.length - 1 - k]!, start - 1);
+    // "Main Street" is every town's shopping strip: a person is placed on it only after a word of living or a home
+    // ("she lives on main st", "the house on main street"), not in passing ("walked on main street today"; round 10).
+    if (n === 1 && /^main$/i.test(words[words.length - 1]!) && /^(?:st|street)$/.test(type) && !SPOT_BEFORE_ON.test(before.slice(Math.max(0, start - 24), start).replace(/\S+\s+$/, ''))) continue;
     out.push({ start: m.index - before.length + start, end: m.index + m[0].length + dir[0].length, type: 'ADDRESS' });
   }
   // A direction before a street's name makes it one with no type or number: "the old apartment on s henderson" (round 8).
@@ -450,24 +549,45 @@ export function namedStreets(t: string): Entity[] {
   ON_WORD.lastIndex = 0;
   for (let m = / on /i.test(t) ? ON_WORD.exec(t) : null; m; m = ON_WORD.exec(t)) {
     const w = m[1]!.toLowerCase();
-    if (proseWord(w) || KEEP.has(w) || NOT_STREET_AFTER_ON.has(w) || !(afterPlace(t, m.index) || onStreetAfterSpot(t, m.index, w))) continue;
-    const end = m.index + m[0].length;
-    out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
+    if (proseWord(w) || KEEP.has(w) || NOT_STREET_AFTER_ON.has(w) || NOT_STREET_AFTER_ON.has(w.replace(/s$/, '')) || WEEKDAY_SHORT.test(w) || TIME_NAMES.test(w)) continue;
+    // A floor or a grade is no street: "she lives on 2nd floor now" (categoriesRound7.test.ts).
+    if (/^\d/.test(w) && FLOOR_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;
+    // An ordinal of one digit ("on 4th") only where someone lives or sleeps (onStreetAfterSpot), not after a shop.
+    if (!((!/^\d(?:st|nd|rd|th)$/.test(w) && afterPlace(t, m.index)) || onStreetAfterSpot(t, m.index, w))) continue;
+    // A second word that names a street or a settlement goes with it: "the house on crane lake", "on hays cove" (round 10).
+    const second = /^\s(\p{L}+)(?![\p{L}\p{N}'’-])/u.exec(t.slice(m.index + m[0].length, m.index + m[0].length + 16));
+    const more = second && (STREET_WORDS.has(second[1]!.toLowerCase()) || SETTLEMENT_WORDS.has(second[1]!.toLowerCase()) || STREET_TYPE_WORD.test(second[1]!)) && !/^(?:st|dr)$/i.test(second[1]!) ? second[0].length : 0;
+    const end = m.index + m[0].length + more;
+    out.push({ start: end - more - m[1]!.length, end, type: 'ADDRESS' });
   }
   return out;
 }
 
 /** Where someone is, stays or stops, before "on" and a street's bare name ("walking home on salter", "stuck on burrows"). */
-const SPOT_BEFORE_ON = /(?:^|[^\p{L}])(?:home|house|place|apartment|apt|door|stuck|lives|live|living|stays|staying|booth|desk|office|parked|corner|building|motel|hotel|store|shop)\s+$/iu;
+const SPOT_BEFORE_ON = /(?:^|[^\p{L}])(?:home|house|place|apartment|apt|door|stuck|lives|live|living|stays|staying|stayed|sleeps|sleeping|slept|camps|camping|camped|found|tent|trailer|duplex|basement|room|unit|booth|desk|office|parked|corner|building|motel|hotel|store|shop)\s+$/iu;
 /**
  * A street named by its bare name after a spot and "on" (round 9): a street word ("on portage") or a surname that is
  * no given name and no common word ("on salter", "on burrows"); "home on time", "the door on kofi's room" stay.
+ * Round 10: after a word of living or sleeping somewhere ("staying on", "sleeps on", "found on") or a home ("the
+ * yellow house on"), an ordinal ("on 4th") or any word that is no everyday word ("she's staying on mckenzie").
  */
 function onStreetAfterSpot(t: string, at: number, w: string): boolean {
-  if (!SPOT_BEFORE_ON.test(t.slice(Math.max(0, at - 14), at))) return false;
+  const before = t.slice(Math.max(0, at - 14), at);
+  const lives = LIVES_BEFORE_ON.test(before) || LIVES_IN_CLAUSE.test(t.slice(Math.max(0, at - 40), at));
+  if (!lives && !SPOT_BEFORE_ON.test(before)) return false;
+  // A number street only where someone lives or sleeps ("sleeps behind the church on 4th"; "the cfs office on 118" stays
+  // as it was: a chain or kind of place takes it in afterPlace).
+  if (/^\d/.test(w)) return lives && (/\d(?:st|nd|rd|th)$/.test(w) || Number(w) >= 13);
   const d = dictionaries();
-  return STREET_WORDS.has(w) || (d.anyNames.has(w) && !d.firstNames.has(w) && !d.common.has(w));
+  if (w.length < 3) return false;
+  return STREET_WORDS.has(w) || (d.anyNames.has(w) && !d.firstNames.has(w) && !d.common.has(w)) || (lives && !d.common.has(w) && !d.firstNames.has(w) && (!d.english.has(w) || d.anyNames.has(w)));
 }
+const FLOOR_AFTER = /^\s(?:floor|flr|fl|grade|level|shift|time|try|round|visit|day|week|month)\b/i;
+/** A word of living, sleeping or being found somewhere earlier in the clause: "sleeps behind the church on 4th". */
+// Not "found": "found him at the park on 6th" may be the sixth of the month (categoriesRound7.test.ts).
+const LIVES_IN_CLAUSE = /(?:^|[^\p{L}])(?:lives|living|stays|staying|sleeps|sleeping|slept|camps|camping|camped)\s[^.,;:!?()\n]{0,30}$/iu;
+/** Words of living, sleeping or being found somewhere, or of a home, right before "on" (onStreetAfterSpot). */
+const LIVES_BEFORE_ON = /(?:^|[^\p{L}])(?:house|home|(?:her|his|their|my|our|your|\p{L}+['’]?s)\s+place|apartment|apt|lives|living|stays|staying|stayed|sleeps|sleeping|slept|camps|camping|camped|found|tent|trailer|duplex|basement)\s+$/iu;
 
 export function messyAddresses(t: string): Entity[] {
   const out: Entity[] = [];
@@ -475,6 +595,10 @@ export function messyAddresses(t: string): Entity[] {
   for (let m = /\d[a-z]?\s\p{L}/u.test(t) ? BARE_STREET.exec(t) : null; m; m = BARE_STREET.exec(t)) {
     const end = m.index + m[0].length;
     const w = m[5]!;
+    // Round 10: "in", "house", "home" and "apartment" lead to a house number of three digits or more, never a year
+    // ("in 1310 magnolia", "tita cora house 24 mcphillips" is two digits: a house word; "in 2019 kabul" stays).
+    const houseCue = /(?:in|house|home|apartment)\s$/i.test(m[0].slice(0, m[0].length - m[1]!.length));
+    if (houseCue && (/^\d/.test(w) || dictionaries().common.has(w.toLowerCase()) || /^(?:19|20)\d\d$/.test(m[2]!) || (!/^\d{3,5}$/.test(m[2]!) && !/(?:house|home)\s$/i.test(m[0].slice(0, m[0].length - m[1]!.length))))) continue;
     if (/^\d/.test(w)) {
       if (m[4]) out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
       continue;
@@ -497,7 +621,7 @@ export function messyAddresses(t: string): Entity[] {
       re.lastIndex = 0;
       for (let m = re.exec(t); m; m = re.exec(t)) {
         const w = (m[1] ?? '').toLowerCase();
-        if (w && (proseWord(w) || KEEP.has(w) || NOT_FRENCH_STREET.test(w) || (re === DIRECTED_HOUSE && dictionaries().english.has(w) && !STREET_WORDS.has(w) && !dictionaries().anyNames.has(w)))) continue;
+        if (w && (proseWord(w) || KEEP.has(w) || NOT_FRENCH_STREET.test(w) || (re === DIRECTED_HOUSE && dictionaries().common.has(w) && !STREET_WORDS.has(w)))) continue;
         out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
       }
     }
@@ -533,9 +657,25 @@ export function messyAddresses(t: string): Entity[] {
     const words = m[0].toLowerCase().split(/\s+/).slice(-2).filter((w) => /^\p{L}/u.test(w));
     // Keep only the street's own words ("unit 5 44 king now" ends at "king").
     let end = m.index + m[0].length;
-    if (words.length === 2 && (SAFE.has(words[1]!) || dictionaries().common.has(words[1]!))) end = m.index + m[0].lastIndexOf(' ');
+    if (words.length === 2 && !STREET_WORDS.has(words[1]!) && (SAFE.has(words[1]!) || dictionaries().common.has(words[1]!))) end = m.index + m[0].lastIndexOf(' ');
     if (SAFE.has(words[0]!)) continue;
     out.push({ start: m.index, end, type: 'ADDRESS' });
+  }
+  // A numbered road where a person or a place is ("the walmart on highway 491", "a colonia off fm 907"; round 10).
+  NUMBERED_ROAD.lastIndex = 0;
+  for (let m = /(?:hwy|highway|route|rte|fm|county|sr)\s?#?\d/i.test(t) ? NUMBERED_ROAD.exec(t) : null; m; m = NUMBERED_ROAD.exec(t)) {
+    const before = t.slice(Math.max(0, m.index - 40), m.index);
+    if (m[1]!.toLowerCase() !== 'off' && !afterPlace(t, m.index) && !SPOT_BEFORE_ON.test(before.slice(-14)) && !LIVES_IN_CLAUSE.test(before)) continue;
+    const end = m.index + m[0].length;
+    out.push({ start: end - m[2]!.length, end, type: 'ADDRESS' });
+  }
+  // A house number and a street's name with a unit after them, no cue needed: the unit says it ("44 king unit 5", round 10).
+  STREET_THEN_UNIT.lastIndex = 0;
+  for (let m = mayHold(t, UNIT_CUE) || t.includes('#') ? STREET_THEN_UNIT.exec(t) : null; m; m = STREET_THEN_UNIT.exec(t)) {
+    const names = [m[2]!, m[3]].filter((w): w is string => !!w).map((w) => w.toLowerCase());
+    if (names.some((w) => proseWord(w) || KEEP.has(w) || MEASURES.has(w) || TIME_NAMES.test(w) || WEEKDAY_SHORT.test(w))) continue;
+    if (dictionaries().common.has(names[0]!) && !STREET_WORDS.has(names[0]!)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
   if (/\d[- ]\d{1,3}[- ]\d{1,2}[ -]?[we]|\blot\s?\d|\bcon(?:c|cession)?\.?\s?\d/i.test(t)) out.push(...all(t, LAND, 'ADDRESS'));
   if (/\bh(?:ou)?se\s?#?\s?\d/i.test(t)) out.push(...all(t, HOUSE_NUMBER, 'ADDRESS'));
@@ -545,7 +685,7 @@ export function messyAddresses(t: string): Entity[] {
   // A street that starts inside a rural route is its site or box number and the prose after it ("rr 3 site 2 box
   // 9 way out there", "box 14 4 kisiks aunties place"), not a street.
   if (/\b(?:r\.?r|rural|range|rge|rng|twp|township|tsp)(?:\b|(?=#?\d))/i.test(t)) rural.push(...all(t, RURAL_BOX_FIRST, 'ADDRESS'), ...all(t, RANGE_ROAD, 'ADDRESS'));
-  if (/\b(?:lot|trailer|pad)\s?#?\d/i.test(t)) rural.push(...all(t, LOT, 'ADDRESS'));
+  if (/\b(?:lot|trailer|pad)\s?#?\d/i.test(t)) rural.push(...all(t, LOT, 'ADDRESS'), ...all(t, LOT_IN_PARK, 'ADDRESS', (m) => PARK_AFTER_LOT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 40))), ...all(t, LOT_ON_ROAD, 'ADDRESS'));
   // A site, box and route written in any order are one address ("site 5, box 12, rr 1").
   const ruralSpans = mergeSpans(rural);
   for (const e of ruralSpans) e.end += settlementAfter(t, e);
@@ -571,7 +711,9 @@ export function messyAddresses(t: string): Entity[] {
     const crossWord = cross ? cross[1]!.toLowerCase() : '';
     if (cross && (crossType || (!/^\d/.test(crossWord) && !dictionaries().firstNames.has(crossWord))) && !SAFE.has(crossWord) && !KEEP.has(crossWord) && !TIME_NAMES.test(crossWord)) e.end += cross[0].length + (crossType?.[0].length ?? 0);
     // A unit number before the house number with no word: "their unit is 1208 8080 saba rd" (Vancouver's way).
-    const lead = /^\d{3}/.test(t.slice(e.start, e.start + 3)) ? LEADING_UNIT_NUMBER.exec(t.slice(Math.max(0, e.start - 8), e.start)) : null;
+    // A unit by its word before the house number: "apt 3 715 e hackberry", "2nd fl 2918 n kedvale", "#2 1527 w 4th" (round 10).
+    const unitWord = /^\d{3}/.test(t.slice(e.start, e.start + 3)) ? LEADING_UNIT_WORD.exec(t.slice(Math.max(0, e.start - 24), e.start)) : null;
+    const lead = unitWord ?? (/^\d{3}/.test(t.slice(e.start, e.start + 3)) ? LEADING_UNIT_NUMBER.exec(t.slice(Math.max(0, e.start - 8), e.start)) : null);
     if (lead) e.start -= lead[0].length;
   }
   // Two readings of one address ("1208 8080 saba", "8080 saba rd") are one span.
@@ -582,6 +724,8 @@ const CROSS_AFTER = /^\s(?:and|&|@)\s(\p{Lu}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th)
 const CROSS_TYPE = new RegExp(`^\\s(?:${STREET})\\b\\.?`, 'iu');
 /** Capitalised words after a capitalised street name: " Trot", " Gore Vale" (one or two). */
 const CAPITAL_WORDS = /^(?:\s\p{Lu}[\p{L}'’-]+){1,2}(?![\p{L}\p{N}])/u;
+/** Weekdays as SMS writes them ("weds", "thurs", "sat"): no street's name. */
+const WEEKDAY_SHORT = /^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)s?$/;
 const TIME_NAMES = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|tonight)$/i;
 /** What HOUSE_HIGHWAY, SAINT_STREET, FRENCH_HOUSE and DIRECTED_HOUSE need: a house number before one of their words. */
 const HOUSE_ROAD_MAY = /\d\s(?:hwy|highway|route|rte|county|st|ste|saint|sainte|mont|de|du|des|d['’]|rue|boul|av|ch|[nsew]\.?\s)|\d\s\p{L}+\s(?:est|ouest)\b/iu;
@@ -597,9 +741,11 @@ const SAINT_STREET = /(?<![\p{L}\p{N}.,/$-])\d{2,6}[a-z]?\s(?:(?:rue|boul|boulev
 const FRENCH_HOUSE = /(?<![\p{L}\p{N}.,/$-])(?:\d{2,6}[a-z]?\s(?:rue\s|av\.?\s|boul\.?\s|ch\.?\s)?(?:de\sla\s|de\sl['’]|du\s|des\s|de\s|d['’])(\p{L}[\p{L}'’-]+)|\d{3,6}[a-z]?\s\p{L}[\p{L}'’-]+(?:\s\p{L}[\p{L}'’-]+)?\s(?:est|ouest))(?![\p{L}\p{N}])/giu;
 const NOT_FRENCH_STREET = /^(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|mañana|manana|tarde|noche|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)$/;
 /** A house number of three digits or more and a direction make a street of a word that is no English word: "1120 s lorena". */
-const DIRECTED_HOUSE = /(?<![\p{L}\p{N}.,/:$-])\d{3,6}[a-z]?\s[nsew]\.?\s(\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}])/giu;
+// Round 10: any word that is no common word ("715 e hackberry"; was: no word of the large English list), or an ordinal ("1527 w 4th").
+const DIRECTED_HOUSE = /(?<![\p{L}\p{N}.,/:$-])\d{3,6}[a-z]?\s[nsew]\.?\s(\p{L}[\p{L}'’-]+|\d{1,3}(?:st|nd|rd|th))(?![\p{L}\p{N}])/giu;
 /** A direction after a street, where a unit, a postal code or a clause's end follows it ("n" and "w" are SMS "and", "with" before a word). */
 const DIRECTION_AFTER = /^\s(?:(?:nw|ne|sw|se|est|ouest|east|west|north|south|[nsewo])\.?(?=\s?[,.;:!?)]|\s*$|\s(?:apt|app|unit|suite|ste|bsmt|basement|#)|\s[a-z]\d[a-z])|(?:[seo]|est|ouest)(?=\s(?:has|had|is|was|and|near|by|in|at|for|to|on|where)\b))/iu;
+const LEADING_UNIT_WORD = /(?<![\p{L}\p{N}])(?:(?:(?:bottom|top|upper|lower|main|back|front|basement|bsmt)\s)?(?:apt|apartment|app|unit|suite|ste|rm|room)\.?\s?#?\s?\d{1,5}[a-z]?|#\s?\d{1,5}[a-z]?|\d(?:st|nd|rd|th)\s(?:fl|floor)),?\s$/iu;
 const LEADING_UNIT_NUMBER = /(?<=(?:\bis|\bat|\bunit|\bapt|#|,)\s?)\d{1,5}[a-z]?\s$/iu;
 
 const ROAD_NUMBER = /^\s\d{1,4}[a-z]?(?![\p{L}\p{N}:./-])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/iu;

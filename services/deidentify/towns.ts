@@ -126,6 +126,11 @@ function bigPlace(name: string): boolean {
   return !!(k.scoped.get('place-slot')?.has(l) || k.groups.get('world-places')?.has(l));
 }
 
+/** Whether a lower-case word is a town of the list, given names among them ("gimli", "brandon"): two towns are no crossing. */
+export function isTownName(word: string): boolean {
+  return townNames().has(word) || namedTowns!.has(word);
+}
+
 /** Whether the span [start, end) is a town said as a place. */
 export function townInPlace(text: string, start: number, end: number, found: readonly Entity[] = []): boolean {
   const slot = placeSlot(text, start, end, found);
