@@ -6,7 +6,9 @@ import { mayHoldUpper } from './words';
 const CAPW = "(?:St\\.|Ste\\.|Mt\\.|\\p{Lu}[\\p{L}\\p{M}'’-]*)";
 const JOIN = "(?:of|the|for|and|&|de|du|des|la|le)";
 // Facility words match capitalised or not ('Harbour Light shelter'); the names before them must be capitalised.
-const FAC = [...FACILITY_WORDS].map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
+// Round 10: heads that end a capitalised name too ("Souris Valley Treatment", "Stony Mountain Penitentiary", "St. Cecilia's Parish").
+const HEADS = new Set([...FACILITY_WORDS, 'treatment', 'recovery', 'correctional', 'penitentiary', 'parish', 'detachment']);
+const FAC = [...HEADS].map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
 const FACILITY = new RegExp(
   `${CAPW}(?: (?:${CAPW}|${JOIN}))* (?:${FAC})\\b(?: (?:for|of) (?:the )?${CAPW}(?: (?:${CAPW}|and|&|of))*)?`,
   'gu',
@@ -14,9 +16,9 @@ const FACILITY = new RegExp(
 /** "Centre for Addiction and Mental Health", "House of Hope": the facility word comes first. */
 const FACILITY_FIRST = new RegExp(`\\b(?:Hospital|Centre|Center|House|Mission|Clinic|Institute) (?:for|of) (?:the )?${CAPW}(?: (?:${CAPW}|and|&|of))*`, 'gu');
 const LEADING_FILLER = new Set(
-  'the then at in on we i he she they went called visited from to and but so after before took drove walked brought left stayed our my his her their a an this that'.split(' '),
+  'the then at in on we i he she they went called visited from to and but so after before took drove walked brought left stayed our my his her their a an this that booked referred started starting finished completed attends attending enrolled signed needs wants tried doing did does'.split(' '),
 );
-const GENERIC = new Set('community health mental medical general public local new old main central north south east west the of for and'.split(' '));
+const GENERIC = new Set('community health mental medical general public local new old main central north south east west the of for and residential outpatient inpatient addiction addictions drug alcohol day'.split(' '));
 
 export function facilities(text: string): Entity[] {
   const out: Entity[] = [];
@@ -34,7 +36,7 @@ export function facilities(text: string): Entity[] {
         words.shift();
       }
       if (!/^\p{Lu}/u.test(words[0]!)) continue;
-      const named = words.filter((w) => /^\p{Lu}/u.test(w) && !FACILITY_WORDS.has(w.toLowerCase()));
+      const named = words.filter((w) => /^\p{Lu}/u.test(w) && !HEADS.has(w.toLowerCase()));
       if (named.length === 0 && re === FACILITY) continue;
       if (named.length > 0 && named.every((w) => KEEP.has(w.toLowerCase().replace(/['’]s$/, '')) || GENERIC.has(w.toLowerCase()))) continue;
       // "Western Hospital for the Suboxone induction": a keep-listed word ends the name before "for/of".

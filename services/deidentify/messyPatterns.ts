@@ -524,7 +524,9 @@ export function namedStreets(t: string): Entity[] {
     for (; n >= 1; n--) {
       const name = words.slice(words.length - n);
       if (!STREET_CUES.has(words[words.length - n - 1]!.toLowerCase())) continue;
-      if (name.every((w) => STREET_NAME_WORD.test(w) && !proseWord(w.toLowerCase())) && !(name.every((w) => /^\d+$/.test(w)) && !NUMBER_STREET_TYPES.test(type))) break;
+      // A direction may lead the name (round 10): "the dentist on e 24th st".
+      const nameWord = (w: string, i: number): boolean => (i === 0 && name.length > 1 && /^[nsew]$/i.test(w)) || (STREET_NAME_WORD.test(w) && !proseWord(w.toLowerCase()));
+      if (name.every(nameWord) && !(name.every((w) => /^\d+$/.test(w)) && !NUMBER_STREET_TYPES.test(type))) break;
     }
     if (n < 1) continue;
     AFTER_TYPE.lastIndex = m.index + m[0].length;
@@ -536,7 +538,9 @@ export function namedStreets(t: string): Entity[] {
     // "Main Street" is every town's shopping strip: a person is placed on it only after a word of living or a home
     // ("she lives on main st", "the house on main street"), not in passing ("walked on main street today"; round 10).
     if (n === 1 && /^main$/i.test(words[words.length - 1]!) && /^(?:st|street)$/.test(type) && !SPOT_BEFORE_ON.test(before.slice(Math.max(0, start - 24), start).replace(/\S+\s+$/, ''))) continue;
-    out.push({ start: m.index - before.length + start, end: m.index + m[0].length + dir[0].length, type: 'ADDRESS' });
+    // A unit after the street: "on Division St, unit 2", "on Princess Ave #6" (round 10).
+    const unit = TRAILING_UNIT.exec(t.slice(m.index + m[0].length + dir[0].length, m.index + m[0].length + dir[0].length + 24));
+    out.push({ start: m.index - before.length + start, end: m.index + m[0].length + dir[0].length + (unit?.[0].length ?? 0), type: 'ADDRESS' });
   }
   // A direction before a street's name makes it one with no type or number: "the old apartment on s henderson" (round 8).
   DIRECTED_STREET.lastIndex = 0;
@@ -988,7 +992,7 @@ export function messyPlates(t: string): Entity[] {
  */
 // Not "house", "residence" or "health": "my aunts house" is no facility.
 // "house" only with a name-shaped word after "the" or a place word ("staying at harbour house"), never "her moms house".
-const FAC_WORDS = ['hospital', 'clinic', 'centre', 'center', 'shelter', 'mission', 'detox', 'infirmary', 'hostel', 'lodge', 'manor', 'institute', 'institution', 'hospice', 'jail', 'remand', 'correctional', 'penitentiary', 'pretrial', 'detention', 'prison', 'recovery', 'rehab', 'house'];
+const FAC_WORDS = ['hospital', 'clinic', 'centre', 'center', 'shelter', 'mission', 'detox', 'infirmary', 'hostel', 'lodge', 'manor', 'institute', 'institution', 'hospice', 'jail', 'remand', 'correctional', 'penitentiary', 'pretrial', 'detention', 'prison', 'recovery', 'rehab', 'house', 'corr', 'detachment'];
 /** Any of them, anywhere in a lower-cased text: one scan, not an includes() for each word. */
 const FAC_WORD_IN = new RegExp(FAC_WORDS.join('|'));
 /**
@@ -1069,6 +1073,19 @@ const MOUNT = /(?<=\b(?:at|in|to|from|into|@)\s)(?:mount|mt\.?)\s(\p{L}{3,})(?![
 
 /** A saint's name is a hospital's in any city: "st mikes", "St. Joe's", "saint pauls" (not "118 st john"). */
 const SAINT = /(?<!\d\s)(?<!\bfort\s)(?<![\p{L}\p{N}])(?:st\.?|saint)\s(\p{L}+?)((?:['’]?s)?)(?![\p{L}\p{N}])/giu;
+/**
+ * The kind of place after a saint's or Our Lady's name belongs to the name (round 10): "St. Cecilia's Parish", "st marys
+ * church", "our lady of peace school".
+ */
+const NAMED_HEAD = /^\s(?:parish|church|cathedral|chapel|hospital|hosp|school|academy|college|centre|center|ctr|manor|lodge|place|house|mission|shelter|residence|villa|hospice)(?![\p{L}\p{N}])/iu;
+const headAfter = (t: string, end: number): number => end + (NAMED_HEAD.exec(t.slice(end, end + 14))?.[0].length ?? 0);
+/**
+ * "our lady of peace", "Our Lady of the Rosary hall": a church, school or hospital after a place cue or before its kind
+ * (round 10; "prayed to our lady of …" names no place).
+ */
+const OUR_LADY = /(?<![\p{L}])our lady of (?:the )?(?:perpetual help|good counsel|\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}])/giu;
+// Not "to": "prays to our lady of guadalupe".
+const OUR_LADY_CUE = /(?:^|[^\p{L}])(?:at|from|in|into|@|outside|near)\s$/iu;
 
 const SHAPED_HEAD_MAY = /(?:care|group|nursing|foster|retirement) home|\b(?:place|inn|residence|ranch|village|towers|homes|villa|motel|hotel|er|emerg|ltc|general)\b/i;
 /** FAC_WORD_IN's words anywhere in a word, or SHAPED_HEAD_MAY's. */
@@ -1195,7 +1212,10 @@ export function messyFacilities(t: string): Entity[] {
   for (let m = mayHold(t, SAINT_CUE) && /\bs(?:ain)?t\b/i.test(t) ? SAINT.exec(t) : null; m; m = SAINT.exec(t)) {
     const w = m[1]!.toLowerCase();
     const given = (x: string): boolean => d.firstNames.has(x) && !SAFE.has(x) && !KEEP.has(x);
-    if (given(w) || given(w + m[2]!.replace(/['’]/, '').toLowerCase())) out.push({ start: m.index, end: m.index + m[0].length, type: 'FACILITY' });
+    if (given(w) || given(w + m[2]!.replace(/['’]/, '').toLowerCase())) out.push({ start: m.index, end: headAfter(t, m.index + m[0].length), type: 'FACILITY' });
+  }
+  if (mayHold(t, OF_CUE) && /lady of/i.test(t)) {
+    out.push(...all(t, OUR_LADY, 'FACILITY', (m) => OUR_LADY_CUE.test(t.slice(Math.max(0, m.index - 8), m.index)) || headAfter(t, m.index + m[0].length) > m.index + m[0].length).map((e) => ({ ...e, end: headAfter(t, e.end) })));
   }
   if (mayHold(t, CONTEXT_CUE) && FACILITY_CONTEXT_MAY.test(t)) out.push(...facilitiesByContext(t));
   if (mayHold(t, VIRTUE_CUE) && VIRTUE.test(t)) out.push(...virtuePlaces(t));

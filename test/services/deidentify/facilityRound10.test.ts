@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { deidentify } from '../../../services/deidentify';
+import { messyFacilities } from '../../../services/deidentify/messyPatterns';
+import { facilities } from '../../../services/deidentify/facility';
+
+/** The text as deidentify() leaves it. */
+const shown = (text: string): string => deidentify(text).redacted;
+/** The text of each FACILITY span a rule finds. */
+const found = (rule: (t: string) => Array<{ start: number; end: number }>, text: string): string[] => rule(text).map((e) => text.slice(e.start, e.end));
+describe('deidentify: facilities, round 10', () => {
+  describe('rules', () => {
+    it("a saint's name takes the kind of place after it", () => {
+      assert.deepEqual(found(messyFacilities, "The support group at St. Cecilia's Parish meets Saturday"), ["St. Cecilia's Parish"]);
+      assert.deepEqual(found(messyFacilities, 'went to st marys church on sunday'), ['st marys church']);
+      // "hall" and "clinic" stay outside: writers mark the place, not its room ("[st pats] hall").
+      assert.deepEqual(found(messyFacilities, 'bingo at st pats hall tonight'), ['st pats']);
+    });
+
+    it('"our lady of …" after a place cue or before its kind', () => {
+      assert.deepEqual(found(messyFacilities, 'cecilia from our lady of peace called'), ['our lady of peace']);
+      assert.deepEqual(found(messyFacilities, 'Party at Our Lady of the Rosary hall.'), ['Our Lady of the Rosary']);
+      assert.deepEqual(found(messyFacilities, 'the kids go to our lady of lourdes school'), ['our lady of lourdes school']);
+      // A prayer names no place.
+      assert.deepEqual(found(messyFacilities, 'she prays to our lady of guadalupe every night'), []);
+      assert.deepEqual(found(messyFacilities, 'she has a statue of our lady of fatima'), []);
+    });
+
+    it('a correctional or police place by its short head ("pembina corr", "virden detachment")', () => {
+      assert.equal(shown('hes in pembina corr till monday'), 'hes in [FACILITY] till monday');
+      assert.equal(shown('he was at the rcmp station in virden detachment'), 'he was at the rcmp station in [FACILITY]');
+      // Generic ones stay.
+      assert.equal(shown('hes at the rcmp detachment now'), 'hes at the rcmp detachment now');
+      assert.equal(shown('he shows emotional detachment lately'), 'he shows emotional detachment lately');
+    });
+
+    it('a capitalised name before Treatment, Correctional, Penitentiary, Parish', () => {
+      assert.deepEqual(found(facilities, 'Checked on Clifford in Souris Valley Treatment, he sounds good'), ['Souris Valley Treatment']);
+      assert.deepEqual(found(facilities, 'He did two years in Stony Mountain Penitentiary.'), ['Stony Mountain Penitentiary']);
+      // Kinds of treatment are no names.
+      for (const text of ['She is in Residential Treatment now', 'He does Day Treatment on Mondays', 'Went to Addiction Recovery group', 'Booked Outpatient Treatment for her']) {
+        assert.deepEqual(found(facilities, text), [], text);
+      }
+    });
+
+    it('generic places and chains stay', () => {
+      for (const text of ['slept at the shelter then went to detox', 'took her to the er last night', 'picked up a hamper at the food bank', 'got coffee at Tims then Walmart', 'met at tims after church', 'dropped him at the mission and then detox']) {
+        assert.equal(shown(text), text, text);
+      }
+    });
+  });
+});
