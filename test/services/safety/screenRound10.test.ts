@@ -141,6 +141,28 @@ describe('risk screen round 10: rules that rule risk out, against the warning si
   });
 });
 
+describe('risk screen round 10: false alarms by kind of wording, each with the warning signs it must keep', () => {
+  it('recovery that goes on ("still clean"), a denied "currently" and a keepsake are not a current risk', () => {
+    rulesOut('overdose', ['her son overdosed in 2020, she keeps his picture by the door', 'he is still clean after his overdose in 2019', "her brother's overdose in 2015 is what she meant, she is not currently using"]);
+    // Still using, keeps using, a means kept now, "currently using": current.
+    keeps([
+      ['overdose', 'she overdosed years ago and is still using'],
+      ['overdose', 'he overdosed years ago and he is still not clean'],
+      ['overdose', 'she overdosed in 2020 and keeps using alone'],
+      ['overdose', 'he overdosed years ago, currently using daily'],
+      ['suicide', 'she tried to kill herself in 2020 and keeps the pills she saved in her drawer'],
+    ]);
+  });
+
+  it('"hx" is a history, and "has not … since spring" a past, unless it is back', () => {
+    rulesOut('suicide', ['client hx stockpiling meds 2019. now blister packed weekly by pharmacy, no current concerns', 'he had thoughts of suicide last winter, used his safety plan and has not had them since spring']);
+    keeps([
+      ['overdose', 'hx of overdose 2019, using alone again since friday'],
+      ['self_harm', 'he has not cut since spring, but he cut again last night'],
+    ]);
+  });
+});
+
 describe("risk screen round 10: the worker's own strand (reflect me)", () => {
   const own = (text: string) => riskCategories(screenRisk(text, c, {}, { self: true }));
 
