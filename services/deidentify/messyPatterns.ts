@@ -211,7 +211,7 @@ const HALF_HOUSE = new RegExp(`(?<![\\p{L}\\p{N}/])\\d{1,5}\\s1\\/2\\s(?:[nsew]\
 /** A lot, trailer or pad in a park, after a place cue: "his trailer is at lot 34", "she's in trailer 12". */
 const LOT = /(?<=\b(?:in|at|to|from|into|on|is)\s)(?<!\bpark(?:ed|ing)?\s(?:in|at)\s)(?:lot|trailer|pad)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s(?:of|mg|days?|weeks?|people|cars?)\b)/giu;
 /** A numbered road after "on", "off", "at", "near" or "along": "hwy 31", "fm 907", "county rd 12", "route 66". */
-const NUMBERED_ROAD = /\b(on|off|at|near|along)\s((?:hwy|highway|route|rte|fm|county\s(?:rd|road)|sr|state\s(?:route|road|hwy))\s?#?\d{1,4}[a-z]?)(?![\p{L}\p{N}])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/giu;
+const NUMBERED_ROAD = /\b(on|off|at|near|along)\s((?:hwy|highway|route|rte|fm|county\s(?:rd|road)|sr|state\s(?:route|road|hwy))\s?#?\d{1,4}[a-z]?|(?:the\s)?mile\s\d{1,2}(?:\s1\/2)?(?:\s(?:[nsew]|north|south|east|west)(?=[\s,.;!?)]|$))?(?:\s(?:rd|road)\b)?)(?![\p{L}\p{N}\/])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/giu;
 /** A house number of two digits or more, one or two words, a direction, then a unit: "14520 gratiot apt 2", "44 king unit 5". */
 const STREET_THEN_UNIT = /(?<![\p{L}\p{N}.,/$#:-])(\d{2,6}[a-z]?)\s(?:[nsew]\.?\s)?(\p{L}[\p{L}'’-]+)(?:\s(\p{L}[\p{L}'’-]+))?(?:\s(?:[nsew]|nw|ne|sw|se|est|ouest))?,?\s(?:apt|apartment|app|unit|suite|ste|#)\.?\s?#?\s?\d{1,5}[a-z]?(?![\p{L}\p{N}])/giu;
 /**
@@ -667,11 +667,16 @@ export function messyAddresses(t: string): Entity[] {
   }
   // A numbered road where a person or a place is ("the walmart on highway 491", "a colonia off fm 907"; round 10).
   NUMBERED_ROAD.lastIndex = 0;
-  for (let m = /(?:hwy|highway|route|rte|fm|county|sr)\s?#?\d/i.test(t) ? NUMBERED_ROAD.exec(t) : null; m; m = NUMBERED_ROAD.exec(t)) {
+  for (let m = /(?:hwy|highway|route|rte|fm|county|sr|mile)\s?#?\d/i.test(t) ? NUMBERED_ROAD.exec(t) : null; m; m = NUMBERED_ROAD.exec(t)) {
     const before = t.slice(Math.max(0, m.index - 40), m.index);
-    if (m[1]!.toLowerCase() !== 'off' && !afterPlace(t, m.index) && !SPOT_BEFORE_ON.test(before.slice(-14)) && !LIVES_IN_CLAUSE.test(before)) continue;
+    // The Rio Grande Valley's mile roads with their direction ("the tienda on mile 2 1/2 w", "the clinic on mile 6 n") are
+    // streets wherever said; "we were on mile 3 when it rained" stays.
+    const mile = /^(?:the\s)?mile/i.test(m[2]!);
+    if (!mile && m[1]!.toLowerCase() !== 'off' && !afterPlace(t, m.index) && !SPOT_BEFORE_ON.test(before.slice(-14)) && !LIVES_IN_CLAUSE.test(before)) continue;
+    if (mile && (m[1]!.toLowerCase() !== 'on' || !/\s(?:[nsew]|north|south|east|west)(?:\s(?:rd|road))?$/i.test(m[2]!))) continue;
     const end = m.index + m[0].length;
-    out.push({ start: end - m[2]!.length, end, type: 'ADDRESS' });
+    const lead = /^the\s/i.exec(m[2]!)?.[0].length ?? 0;
+    out.push({ start: end - m[2]!.length + lead, end, type: 'ADDRESS' });
   }
   // A house number and a street's name with a unit after them, no cue needed: the unit says it ("44 king unit 5", round 10).
   STREET_THEN_UNIT.lastIndex = 0;

@@ -115,6 +115,13 @@ describe('deidentify: street addresses, round 10', () => {
       assert.equal(shown('she was at the park ne of town'), 'she was at the park ne of town');
     });
 
+    it('a street with a type takes a leading direction and a unit after it', () => {
+      assert.deepEqual(addresses('amina at the dentist on e 24th st, warsame picking her up'), ['e 24th st']);
+      assert.deepEqual(addresses('got into the apartment on Division St, unit 2. Dog allowed'), ['Division St, unit 2']);
+      assert.deepEqual(addresses('got a room together on Princess Ave #6, it is tiny'), ['Princess Ave #6']);
+      assert.equal(shown('on my way'), 'on my way');
+    });
+
     it('a floor is no street', () => {
       assert.equal(shown('she lives on 2nd floor now'), 'she lives on 2nd floor now');
       assert.equal(shown('found him at the park on 6th, he is ok'), 'found him at the park on 6th, he is ok');
@@ -160,6 +167,9 @@ describe('deidentify: street addresses, round 10', () => {
       assert.deepEqual(addresses('hes in a colonia off fm 1015 near progreso'), ['fm 1015']);
       assert.deepEqual(addresses('her trailer is lot 52 fm 2557 near san carlos'), ['lot 52 fm 2557']);
       for (const text of ['drove on hwy 16 for 3 hours', 'traffic on highway 2 was bad']) assert.equal(shown(text), text, text);
+      // A mile road with its direction is a street ("on mile 2 1/2 w"); a mile said without one stays.
+      assert.deepEqual(addresses('paloma is at the tienda on mile 2 1/2 w, her kid has the flu'), ['mile 2 1/2 w']);
+      assert.equal(shown('we were on mile 3 when it rained'), 'we were on mile 3 when it rained');
     });
 
     it('a lot with no cue when the park follows it', () => {
