@@ -10,6 +10,11 @@
  * so the comparison runs twice, in a child process each: A loaded first, then B loaded first. Each prints its line;
  * the last line gives B's speed-up freed of the order, the geometric mean of the two: sqrt(ratio A-first / ratio
  * B-first), both as A's time over B's. `--once` runs one process, A loaded first (what the children run).
+ *
+ * `--notes` times note by note instead of pass by pass (round 10): each note of a set through A and through B in turn
+ * (order alternating), N rounds (--pairs), each note's fastest time kept; it prints the µs per note of the summed
+ * minima and their ratio. A note's fastest time rarely meets a descheduled slice, so at load 10-15, where pass times
+ * swing 20 %, this reads a few percent; the load-order bias remains, hence both orders as above.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -25,16 +30,17 @@ const cpu = (): number => {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Both load orders, a child process each; then the pair ratio freed of the order, per set. */
-function bothOrders(a: string, b: string, pairs: number): void {
+function bothOrders(a: string, b: string, pairs: number, notes: boolean): void {
   const ratios: Array<Map<string, number>> = [];
   for (const [first, second] of [
     [a, b],
     [b, a],
   ]) {
-    const run = spawnSync(process.execPath, [...process.execArgv, __filename, '--once', '--pairs', String(pairs), first!, second!], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...process.execArgv, __filename, '--once', ...(notes ? ['--notes'] : []), '--pairs', String(pairs), first!, second!], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`deidPair: ${run.stderr}`);
     process.stdout.write(`${first} loaded first: ${run.stdout}`);
-    ratios.push(new Map([...run.stdout.matchAll(/^(\S+): .* median ([\d.]+)$/gm)].map((m) => [m[1]!, Number(m[2])])));
+    // The last figure of a set's line is its ratio (pair median, or the ratio of the summed minima with --notes).
+    ratios.push(new Map([...run.stdout.matchAll(/^(\S+): .* ([\d.]+)$/gm)].map((m) => [m[1]!, Number(m[2])])));
   }
   for (const [name, r1] of ratios[0]!) {
     // The second run loaded B first: its ratio is B's time over A's, with the order's bias in the same direction.
@@ -49,9 +55,11 @@ function main(): void {
   const pairs = p >= 0 ? Number(args.splice(p, 2)[1]) : 20;
   const o = args.indexOf('--once');
   const once = o >= 0 && args.splice(o, 1).length > 0;
-  if (args.length !== 2) throw new Error('usage: npx tsx bench/deidPair.ts [--pairs N] [--once] REV_A REV_B');
+  const n = args.indexOf('--notes');
+  const notes = n >= 0 && args.splice(n, 1).length > 0;
+  if (args.length !== 2) throw new Error('usage: npx tsx bench/deidPair.ts [--pairs N] [--once] [--notes] REV_A REV_B');
   if (!once) {
-    bothOrders(args[0]!, args[1]!, pairs);
+    bothOrders(args[0]!, args[1]!, pairs, notes);
     return;
   }
   const trees = args.map(compiled);
@@ -69,6 +77,10 @@ function main(): void {
       pass(a);
       pass(b);
     }
+    if (notes) {
+      minima(name, texts, [a!, b!], trees, pairs);
+      continue;
+    }
     const ta: number[] = [];
     const tb: number[] = [];
     for (let k = 0; k < pairs; k++) {
@@ -83,6 +95,28 @@ function main(): void {
     const mbs = (ts: number[]) => `${(mb / Math.min(...ts)).toFixed(2)} best, ${(mb / median(ts)).toFixed(2)} median`;
     console.log(`${name}: ${trees[0]!.sha} ${mbs(ta)} | ${trees[1]!.sha} ${mbs(tb)} MB per CPU-second | pair ratio (A time / B time) median ${median(ta.map((x, i) => x / tb[i]!)).toFixed(3)}`);
   }
+}
+
+/** --notes: each note's fastest time in A and in B over `rounds` interleaved rounds; the summed minima and their ratio. */
+function minima(name: string, texts: string[], fs: Array<(t: string) => unknown>, trees: Array<{ sha: string }>, rounds: number): void {
+  const best = fs.map(() => texts.map(() => Number.POSITIVE_INFINITY));
+  const now = (): number => Number(process.hrtime.bigint()) / 1e3;
+  for (let k = 0; k < rounds; k++) {
+    for (let i = 0; i < texts.length; i++) {
+      for (const j of k % 2 ? [1, 0] : [0, 1]) {
+        // Another text first, so no stage's last-text cache holds this one.
+        fs[j]!('ok');
+        const t0 = now();
+        fs[j]!(texts[i]!);
+        const us = now() - t0;
+        if (us < best[j]![i]!) best[j]![i] = us;
+      }
+    }
+  }
+  const [sa, sb] = best.map((b) => b.reduce((x, y) => x + y, 0));
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+  const per = (s: number) => `${(s / texts.length).toFixed(1)} µs per note (${(bytes / s).toFixed(2)} MB/s)`;
+  console.log(`${name}: per-note minima ${trees[0]!.sha} ${per(sa!)} | ${trees[1]!.sha} ${per(sb!)} | ratio of the sums (A time / B time) ${(sa! / sb!).toFixed(3)}`);
 }
 
 if (require.main === module) main();
