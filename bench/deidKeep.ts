@@ -1,8 +1,8 @@
 /**
- * Words that stay (rounds 7-9): over-redaction and recall per writer file, with the over-redacted characters split by the
+ * Words that stay (rounds 7-10): over-redaction and recall per writer file, with the over-redacted characters split by the
  * type the de-identifier gave them (NAME, FACILITY, …). `npx tsx bench/deidKeep.ts [--sets a,b] [--words N] [--json F]`.
- * Tune writers (round 9: train-ah/aj/al/an/ap, the older train-a … ag and -dev files) may print their over-redacted
- * words (`--words N`); untouched writers (round 9: train-ai/ak/am/ao, and aq/ar/as that came later) and -test sets print figures only, never a
+ * Tune writers (round 10: train-at/av/ax, the older train-a … as and -dev files) may print their over-redacted
+ * words (`--words N`); untouched writers (round 10: train-au/aw/ay) and -test sets print figures only, never a
  * word. A writer file not yet written is skipped. Never reads a blind set.
  */
 import fs from 'node:fs';
@@ -13,12 +13,10 @@ import { isBlindSet } from './blindSets';
 import { load } from './deid';
 
 const dataDir = path.resolve(__dirname, 'data');
-const OLDER_TRAIN = [...'abcdefghijklmnopqrstuvwxyz'.split(''), 'aa', 'ab', 'ac', 'ad', 'ae', 'af', 'ag'].map((c) => `train-${c}`);
-export const TUNE_R9 = ['train-ah', 'train-aj', 'train-al', 'train-an', 'train-ap'];
-export const TUNE = [...TUNE_R9, ...OLDER_TRAIN, 'keep-dev', 'keep-own-dev', 'hand-dev', 'sms-dev', 'names-dev', 'names-dev2', 'names-dev3', 'cats-dev', 'cats-dev3'];
-export const UNTOUCHED = ['train-ai', 'train-ak', 'train-am', 'train-ao'];
-/** Writers that landed after round 9's split (train-aq, ar, as): never read, scored as more untouched writers. */
-export const LATE = ['train-aq', 'train-ar', 'train-as'];
+const OLDER_TRAIN = [...'abcdefghijklmnopqrstuvwxyz'.split(''), ...'abcdefghijklmnopqrs'.split('').map((c) => `a${c}`)].map((c) => `train-${c}`);
+export const TUNE_R10 = ['train-at', 'train-av', 'train-ax'];
+export const TUNE = [...TUNE_R10, ...OLDER_TRAIN, 'keep-dev', 'keep-own-dev', 'hand-dev', 'sms-dev', 'names-dev', 'names-dev2', 'names-dev3', 'cats-dev', 'cats-dev3'];
+export const UNTOUCHED = ['train-au', 'train-aw', 'train-ay'];
 export const TEST = ['keep-test', 'hand-test', 'sms-test', 'names-test3', 'cats-test3', 'messy-test'];
 
 function arg(name: string): string | undefined {
@@ -57,7 +55,7 @@ function run(set: string, words: number): Row {
 
 function main(): void {
   const exists = (s: string): boolean => ['txt', 'jsonl'].some((e) => fs.existsSync(path.join(dataDir, `${s}.${e}`)));
-  const sets = (arg('--sets')?.split(',') ?? [...TUNE, ...UNTOUCHED, ...LATE, ...TEST]).filter(exists);
+  const sets = (arg('--sets')?.split(',') ?? [...TUNE, ...UNTOUCHED, ...TEST]).filter(exists);
   const words = Number(arg('--words') ?? 0);
   const rows = sets.map((s) => run(s, words));
   const pct = (x: number): string => (x * 100).toFixed(2);
@@ -71,11 +69,10 @@ function main(): void {
     console.log([`[${name}]`, g.reduce((n, r) => n + r.records, 0), '', '', '', pct(oc / ot), oc, ...types.map((t) => g.reduce((n, r) => n + (r.byType[t] ?? 0), 0))].join('\t'));
   };
   for (const r of rows) console.log([r.set, r.records, pct(r.recall), pct(r.namesRecall), pct(r.leak), pct(r.over), r.overChars, ...types.map((t) => r.byType[t] ?? 0)].join('\t'));
-  group('tune r9 ah/aj/al/an/ap', TUNE_R9);
-  group('tune older train a-ag', OLDER_TRAIN);
+  group('tune r10 at/av/ax', TUNE_R10);
+  group('tune older train a-as', OLDER_TRAIN);
   group('tune older dev', TUNE.filter((s) => !s.startsWith('train')));
-  group('untouched ai/ak/am/ao', UNTOUCHED);
-  group('late untouched aq/ar/as', LATE);
+  group('untouched au/aw/ay', UNTOUCHED);
   group('test', TEST);
   const out = arg('--json');
   if (out) fs.writeFileSync(out, JSON.stringify(rows, null, 1));
