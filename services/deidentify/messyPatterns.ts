@@ -364,7 +364,7 @@ const ON_STREET = /\b(?:down|up|over|out|along)\s+on\s+(\p{L}[\p{L}'’-]+)(?![\
  * "@ stony plain rd". Only street types that are no everyday word ("dr" is also a doctor: "at jess dr appt"); a
  * bare number takes only st/ave/rd/blvd/trail ("on 100 st").
  */
-const BARE_TYPES = 'st|street|ave|av|avenue|rd|road|drive|blvd|boulevard|cres|crescent|hwy|highway|trail|trl|pkwy|parkway|terrace|terr|way|lane';
+const BARE_TYPES = 'st|street|ave|av|avenue|rd|road|drive|blvd|boulevard|cres|crescent|hwy|highway|trail|trl|pkwy|parkway|terrace|terr|way|lane|sq';
 // Found from the street type back (cheaper than scanning every text for a cue): the type, then up to three name
 // words before it, then the cue before those.
 /** The words mayNameStreet's tests need (cues.ts), "&" aside: "on", a bare type, "and"/"n" of a crossing, "coin". */
@@ -478,6 +478,8 @@ function settlementAfter(t: string, e: { start: number; end: number }): number {
   return m[0].indexOf(words[n - 1]!, m[0].length - m[0].trimStart().length + words.slice(0, n - 1).join(' ').length) + words[n - 1]!.length;
 }
 
+/** Words that end a street's name and are no street type: "notre dame", "piney branch", "kings cross". */
+const STREET_END_WORDS = new Set('dame branch cross bridge mall walk run trace pass bend'.split(' '));
 const NEARNESS = new Set('near by past off outside behind across beside next in at on'.split(' '));
 /** Counts and measures after a number ("on 30 days", "at 10 mins") are no street. */
 const MEASURES = new Set('mg ml mcg cc hrs hr hours mins min minutes days weeks months years yrs yo y/o bucks dollars km kg lbs pills tabs times units people kids am pm'.split(' '));
@@ -617,7 +619,11 @@ export function messyAddresses(t: string): Entity[] {
     // Capitalised words after the first name the street with it, common or not: "on 118 Possum Trot", "at 27 Gore Vale".
     const more = /^\p{Lu}/u.test(w) ? CAPITAL_WORDS.exec(t.slice(end, end + 40)) : null;
     const capitals = more?.[0].trim().split(/\s+/).every((x) => !SAFE.has(x.toLowerCase()) && !KEEP.has(x.toLowerCase()) && !TIME_NAMES.test(x)) && !SAFE.has(lw) && !KEEP.has(lw) ? more[0].length : 0;
-    if (named || capitals || streetName(t, end - w.length, w, house)) out.push({ start: end - m[1]!.length, end: end + capitals + (QUADRANT.exec(t.slice(end + capitals, end + capitals + 4))?.[0].length ?? 0), type: 'ADDRESS' });
+    // A second lower-case word that ends a street's name goes with it: "1150 notre dame", "5131 grand river", "8807 piney
+    // branch" (round 10; a name after the street stays its own: "at 24 mcphillips jenny was there").
+    const tail = capitals ? null : /^\s(\p{Ll}+)(?![\p{L}\p{N}'’-])/u.exec(t.slice(end, end + 16));
+    const second = tail && (STREET_WORDS.has(tail[1]!) || SETTLEMENT_WORDS.has(tail[1]!) || STREET_END_WORDS.has(tail[1]!)) ? tail[0].length : 0;
+    if (named || capitals || streetName(t, end - w.length, w, house)) out.push({ start: end - m[1]!.length, end: end + capitals + second + (QUADRANT.exec(t.slice(end + capitals + second, end + capitals + second + 4))?.[0].length ?? 0), type: 'ADDRESS' });
   }
   // Numbered highways, French streets and directions that make a street of any word (HOUSE_ROAD_MAY's shapes).
   if (HOUSE_ROAD_MAY.test(t)) {
@@ -759,7 +765,8 @@ const LEADING_UNIT_NUMBER = /(?<=(?:\bis|\bat|\bunit|\bapt|#|,)\s?)\d{1,5}[a-z]?
 
 const ROAD_NUMBER = /^\s\d{1,4}[a-z]?(?![\p{L}\p{N}:./-])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/iu;
 const ADDRESS_ZIP = /^,?\s\d{5}(?:-\d{4})?(?![\p{L}\p{N}-])/u;
-const TRAILING_UNIT = /^,?\s(?:apt|apartment|app|unit|suite|ste|bsmt|basement|rm|room|#)\.?\s?#?\s?(?:\d{1,5}[a-z]?|[a-z])(?![\p{L}\p{N}])/iu;
+// A lettered unit stands apart from its word ("apt b", "#c"): "appt" is an appointment, not "app t" (round 10).
+const TRAILING_UNIT = /^,?\s(?:apt|apartment|app|unit|suite|ste|bsmt|basement|rm|room|#)\.?(?:\s?#?\s?\d{1,5}[a-z]?|\s#?\s?[a-z]|(?<=#)[a-z])(?![\p{L}\p{N}])/iu;
 
 /** Canadian postal codes in any case, with or without the space; US ZIP+4. */
 const POSTAL = /(?<![\p{L}\p{N}])[abceghj-nprstvxy]\d[abceghj-nprstv-z][ -]?\d[abceghj-nprstv-z]\d(?![\p{L}\p{N}])/giu;

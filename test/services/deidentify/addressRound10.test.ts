@@ -172,6 +172,15 @@ describe('deidentify: street addresses, round 10', () => {
       assert.equal(shown('we were on mile 3 when it rained'), 'we were on mile 3 when it rained');
     });
 
+    it('a second word that ends a street\'s name, after a house number', () => {
+      assert.deepEqual(addresses('now her own apartment at 1150 notre dame'), ['1150 notre dame']);
+      assert.deepEqual(addresses('rent at 8807 piney branch apt 3 is 900 each'), ['8807 piney branch apt 3']);
+      // "appt" is an appointment, not a unit "t" after "app".
+      assert.deepEqual(addresses('needs a ride to dhs on 5131 grand river, appt 9am'), ['5131 grand river']);
+      // A name after the street is its own.
+      assert.deepEqual(addresses('at 24 mcphillips jenny was there'), ['24 mcphillips']);
+    });
+
     it('a lot with no cue when the park follows it', () => {
       assert.deepEqual(addresses('she has lot 12 sunny acres now'), ['lot 12 sunny acres']);
       assert.deepEqual(addresses('lot 7 pine ridge estates'), ['lot 7 pine ridge estates']);
