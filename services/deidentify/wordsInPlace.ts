@@ -55,10 +55,13 @@ function afterDeterminer(text: string, start: number, w: string): boolean {
   const [prev, at] = wordBefore(text, start);
   if (!prev) return false;
   const d = dictionaries();
-  // Only a word no name list holds: "my jaswinder" or "his kiran" is someone, "his troca" a truck.
-  if (d.anyNames.has(w) || AMBIGUOUS_NAMES.has(w) || NICKNAMES.has(w)) return false;
+  // Only a word no name list holds: "my jaswinder" or "his kiran" is someone, "his troca" a truck — or (round 10), after
+  // "a", "his", "my"…, an everyday English word that is no word-name nor nickname ("his car", "a case", "my office"):
+  // the name lists hold such words as rare given names and surnames. After "her" only the first kind.
+  const listed = d.anyNames.has(w) || AMBIGUOUS_NAMES.has(w) || NICKNAMES.has(w);
+  if (listed && !(d.common.has(w) && !AMBIGUOUS_NAMES.has(w) && !NICKNAMES.has(w))) return false;
   if (NO_NAME_AFTER.has(prev)) return true;
-  if (prev !== 'her') return false;
+  if (prev !== 'her' || listed) return false;
   const [pp] = wordBefore(text, at);
   if (POSSESSIVE_AFTER.has(pp)) return true;
   return !(OBJECT_VERBS.has(pp) || (PERSON_BEFORE.has(pp) && !RELATIONS.has(pp)));
@@ -146,7 +149,35 @@ function givenBack(text: string, e: Entity, found: readonly Entity[]): boolean {
   const w = typed.replace(/['’]s$/, '').toLowerCase();
   // A word-name of another English opening a sentence takes its capital from there ("Tansi! …", "Oya, next step").
   if (!WORD.test(typed)) return sentenceStart(text, e.start) && wordNameOutOfSlot(text, e.start, e.end, w);
-  return afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w) || modalWill(text, e.start, e.end, w);
+  return afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w) || modalWill(text, e.start, e.end, w) || willAfterName(text, e, found);
+}
+
+/** A lower-case "will" found apart right after a name, before a verb ("[kofi] [will] cover"): the modal (round 10). */
+function willAfterName(text: string, e: Entity, found: readonly Entity[]): boolean {
+  if (text.slice(e.start, e.end) !== 'will' || !verbAfter(text, e.end)) return false;
+  const name = found.find((o) => o.type === 'NAME' && o.end <= e.start && /^[ \t]+$/.test(text.slice(o.end, e.start)));
+  return !!name && !NICK_QUALIFIER.test(text.slice(name.start, name.end));
+}
+
+/** Words that make "will" after them a nickname ("big will", "lil will"), never the modal. */
+const NICK_QUALIFIER = /^(?:big|lil|little|old|young)$/i;
+
+/** Past forms: after one, "will" is no modal but a name ("big will got jumped", "will said"). */
+const PAST = set(`got said was were went came told gave took made left had did saw ran felt kept brought bought thought found
+  sent lost paid met heard fell broke drove wrote stole won hit quit`);
+
+/**
+ * Whether a lower-case English word that could follow the modal follows `at` ("tamika will etransfer me", "Kofi will
+ * accompany him"): after a name, "will" before it is the modal (round 10; BASE_VERBS above cannot list every verb).
+ * Not a capitalised word ("Mary Will Smith"), a given name ("kofi will grace the stage"), a past form or a word in -s
+ * ("big will got jumped", "will says"): there "will" is a name.
+ */
+function verbAfter(text: string, at: number): boolean {
+  const m = /^[ \t]+(\p{Ll}+)(?![\p{L}\p{N}'’])/u.exec(text.slice(at, at + 30));
+  if (!m) return false;
+  const w = m[1]!;
+  const d = dictionaries();
+  return d.english.has(w) && !d.firstNames.has(w) && !AMBIGUOUS_NAMES.has(w) && !PAST.has(w) && !/(?:ed|s)$/.test(w);
 }
 
 /** Words that join two names inside one span ("tanis n kofi", "ali and omar"): no part of either name. */
@@ -165,7 +196,9 @@ function withoutJoins(text: string, e: Entity): Entity[] {
   for (let m = SPAN_WORD.exec(typed); m; m = SPAN_WORD.exec(typed)) words.push([e.start + m.index, e.start + m.index + m[0].length]);
   let last = words.length - 1;
   const lastWord = text.slice(words[last]![0], words[last]![1]);
-  if (last >= 1 && lastWord === 'will' && modalWill(text, words[last]![0], e.end, 'will')) last--;
+  // A nickname's "big will", "lil will" is the name whole.
+  const nick = last === 1 && NICK_QUALIFIER.test(text.slice(words[0]![0], words[0]![1]));
+  if (last >= 1 && lastWord === 'will' && (modalWill(text, words[last]![0], e.end, 'will') || (!nick && verbAfter(text, e.end)))) last--;
   const out: Entity[] = [];
   let from = 0;
   // After "on" two names joined are a corner of two streets ("on cesar chavez n soto"): one place, kept whole.
