@@ -69,6 +69,12 @@ describe('deidentify: round 10 keep groups (content/deid-keep.json)', () => {
     hidden('Mr. Cnesst called about the van', 'Cnesst', 'NAME');
   });
 
+  it('keeps Yukon and Tłı̨chǫ communities where a place is said, and hides the same word as a person', () => {
+    stays('she grew up in whati, her kokum still lives there', 'whati');
+    stays('he moved to carmacks last spring', 'carmacks');
+    hidden('met dettah at the dropin', 'dettah', 'NAME');
+  });
+
   it('keeps employers, stores and teams, and hides a person named like one in a person slot', () => {
     for (const [text, word] of [
       ['got laid off from suncor, EI forms next', 'suncor'],
