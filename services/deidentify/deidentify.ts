@@ -11,6 +11,7 @@ import { keepPhraseSpans, keptAsWritten, phraseMayCover } from './keepList';
 import { places } from './places';
 import { dictionaries } from './dictionaries';
 import { classifierNames } from './classifier/model';
+import { withoutRuns } from './wordSenses';
 import { withFacilities } from './classifier/facilityModel';
 import { keepScreenWords } from './screenWords';
 import { wordsInPlace } from './wordsInPlace';
@@ -266,7 +267,8 @@ function spansIn(text: string, opts: DeidentifyOptions): Entity[] {
   // The facility model's look at places after a preposition that the rules left visible; it wins over names inside them.
   const found = withFacilities(text, named);
   const repeat = spelled.words.length ? [...(opts.repeatNames ?? []), ...spelled.words] : opts.repeatNames;
-  return joinNames(text, everywhere(text, dropKept(text, wordsInPlace(text, keepScreenWords(text, found, groups[0]!), groups[0]!)), repeat));
+  // A run of one word ('grace grace grace …') is no name, whoever found it (wordSenses.ts inRunOfOneWord).
+  return joinNames(text, withoutRuns(text, everywhere(text, dropKept(text, wordsInPlace(text, keepScreenWords(text, found, groups[0]!), groups[0]!)), repeat)));
 }
 
 /** The spans of a reading, as offsets into the caller's text. */

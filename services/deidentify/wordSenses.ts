@@ -166,3 +166,51 @@ export function wordSense(text: string, start: number, end: number): WordSense |
   if (sport(w, b)) return 'sport';
   return null;
 }
+
+/** Letters and digits: what a word is made of. */
+const WORDISH = /[\p{L}\p{N}]/u;
+/** What may stand between the words of a run ("weary weary", "weary, weary"): no sentence ends inside one. */
+const RUN_GAP_CHARS = /[\s,]/u;
+const RUN_GAP = 3;
+
+/** How many times `w` (lower case) is said again right after `at` (step 1) or right before it (step -1). */
+function repeats(text: string, at: number, w: string, step: 1 | -1): number {
+  let n = 0;
+  let p = at;
+  for (;;) {
+    let gap = 0;
+    let q = step === 1 ? p : p - 1;
+    while (q >= 0 && q < text.length && RUN_GAP_CHARS.test(text[q]!) && gap <= RUN_GAP) {
+      q += step;
+      gap++;
+    }
+    if (gap === 0 || gap > RUN_GAP) return n;
+    // The same word next, whole: nothing of a word right past it.
+    const from = step === 1 ? q : q + 1 - w.length;
+    if (from < 0 || text.slice(from, from + w.length).toLowerCase() !== w) return n;
+    const edge = step === 1 ? text[from + w.length] : text[from - 1];
+    if (edge !== undefined && WORDISH.test(edge)) return n;
+    n++;
+    p = step === 1 ? from + w.length : from;
+  }
+}
+
+/**
+ * Round 10: a run of one word said three times or more in a row ("weary weary weary …", "grace grace grace", a word
+ * held down to fill a box) is no name, whoever found it: no person is named that way, and the run's words hand each
+ * other every cue of a name written again. [start, end) is one span; it is in a run when its words are one word and
+ * that word, with its repeats right before and after, is said three times or more. Twice ("kofi kofi", a slip) is not.
+ */
+export function inRunOfOneWord(text: string, start: number, end: number): boolean {
+  const span = text.slice(start, end).toLowerCase();
+  // Most spans are one word: its repeats right after and before it, no more.
+  if (!/[\s,]/.test(span)) return repeats(text, end, span, 1) + repeats(text, start, span, -1) >= 2;
+  const words = span.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu);
+  if (!words?.every((x) => x === words[0])) return false;
+  return words.length + repeats(text, end, words[0]!, 1) + repeats(text, start, words[0]!, -1) >= 3;
+}
+
+/** `found` without the names that are runs of one word (inRunOfOneWord()); the same array when there are none. */
+export function withoutRuns<T extends { start: number; end: number; type: string }>(text: string, found: T[]): T[] {
+  return found.some((e) => e.type === 'NAME' && inRunOfOneWord(text, e.start, e.end)) ? found.filter((e) => e.type !== 'NAME' || !inRunOfOneWord(text, e.start, e.end)) : found;
+}

@@ -13,7 +13,7 @@ import { BITS, boundary, contextFeatures, lists, listsOf, noteContext, ownFeatur
 import { PERSON_BEFORE, RELATIONS } from '../messy';
 import { wordMemo } from '../wordMemo';
 import { riskLexiconWords } from './riskWords';
-import { wordSense } from '../wordSenses';
+import { inRunOfOneWord, wordSense } from '../wordSenses';
 
 export interface NameModel {
   version: 1;
@@ -283,12 +283,23 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
     if (r7 && !ctx && t.word && t.raw.length >= 2) ctx = noteContext(text, toks, covered);
     const ask = r7 ? asked(text, toks, i, ctx, true, every, wider) : candidate(t) ? (wordLike(t) ? 2 : 1) : 0;
     // A compound of words is checked here, not in candidate(): training sees the words it always saw.
-    if (!ask || wordCompound(t.lower) || fr?.(t.lower)) continue;
+    if (!ask || wordCompound(t.lower) || fr?.(t.lower) || inRun(text, toks, i)) continue;
     // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.
     const end = /['’]s$/.test(t.raw) ? t.end - 2 : t.end;
     out.push({ start: t.start, end, score: scorer.score(text, toks, i, ctx, ask), need: scorer.need(ask), ask });
   }
   return out;
+}
+
+/**
+ * Whether the word at `i` is in a run of one word said three times or more ("weary weary weary …": ../wordSenses.ts
+ * inRunOfOneWord()); its neighbours are the word itself, so the context says nothing of a person and the note-wide
+ * features ("again") fire for every word of the run: round 9's model read a word said a hundred times as one name.
+ * The tokens' forms gate it: a word beside itself is rare.
+ */
+function inRun(text: string, toks: readonly Token[], i: number): boolean {
+  const w = toks[i]!.lower;
+  return (toks[i - 1]?.lower === w || toks[i + 1]?.lower === w) && inRunOfOneWord(text, toks[i]!.start, toks[i]!.end);
 }
 
 /**
