@@ -19,6 +19,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { deidentify, type Entity } from '../services/deidentify';
 import { NameScorer, needOf, observeClassifier, scoredWords, shippedModel, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
 import { DEFAULT_TRAIN, noteExamples, train, type Example, type LabelledNote, type TrainOptions } from '../services/deidentify/classifier/train';
@@ -168,10 +169,16 @@ export interface WriterResult {
 const key = (s: readonly Scored[]): string => s.map((w) => `${w.start}:${w.end}`).join(',');
 
 /** Leave one writer out (see the file's comment). */
-export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, writers: readonly Writer[] = WRITERS): WriterResult[] {
+/** What leaveOneWriterOut() needs of every note before any fold: its rules' run and its training words. */
+export interface Prepared {
+  runs: Map<Note, RulesRun>;
+  exampleOf: Map<Note, Example[]>;
+}
+
+/** The rules run once per note, and each note's training words made once (the rules' spans as deidentify() gave them to the classifier). */
+export function prepare(notes: readonly Note[], opts: LowoOptions): Prepared {
   const runs = new Map<Note, RulesRun>();
   for (const n of notes) runs.set(n, rulesRun(n.text));
-  // A note's training words, made once: the rules' spans of the note as deidentify() gave them to the classifier.
   const own = new Map<string, number[]>();
   const exampleOf = new Map<Note, Example[]>();
   const inTraining = (n: Note) => opts.data === 'all' || OLD_DATA.has(n.source);
@@ -180,15 +187,85 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
     const found = opts.features !== 5 ? (runs.get(n)!.calls.find((c) => c.text === n.text)?.covered ?? []) : undefined;
     exampleOf.set(n, noteExamples(n, found, own, opts.features >= 8, opts.features >= 9, opts.features >= 10));
   }
+  return { runs, exampleOf };
+}
+
+/** The training options of a fold's model under `opts`. */
+function foldOptions(opts: LowoOptions): TrainOptions {
+  return { ...opts.train, ...(opts.features === 7 ? { featureSet: 2 as const } : opts.features === 8 ? { featureSet: 3 as const } : opts.features === 9 ? { featureSet: 4 as const } : opts.features === 10 ? { featureSet: 5 as const } : {}) };
+}
+
+/** The writers held out in turn: every writer with notes, or `opts.heldOut`. */
+function heldOutWriters(notes: readonly Note[], opts: LowoOptions): string[] {
+  return [...new Set(notes.map((n) => n.writer))].filter((w) => !opts.heldOut || opts.heldOut.includes(w));
+}
+
+/**
+ * Round 10: the folds' models trained on `threads` worker threads (bench/deidLowoWorker.ts) before the folds are
+ * scored — the recipe's longest part, on a shared machine. Each thread gets every note's training words (one shared
+ * copy) and trains a fold exactly as leaveOneWriterOut() would in this thread: the same words in the same order, the
+ * same train(), so the same weights, byte for byte.
+ */
+export async function trainFolds(notes: readonly Note[], opts: LowoOptions, prepared: Prepared, threads: number): Promise<Map<string, NameModel>> {
+  const order = notes.filter((n) => prepared.exampleOf.has(n));
+  const writerIds = [...new Set(notes.map((n) => n.writer))];
+  let count = 0;
+  let size = 0;
+  for (const n of order) for (const e of prepared.exampleOf.get(n)!) {
+    count++;
+    size += e.features.length;
+  }
+  const features = new Int32Array(new SharedArrayBuffer(size * 4));
+  const offsets = new Int32Array(new SharedArrayBuffer((count + 1) * 4));
+  const labels = new Int8Array(new SharedArrayBuffer(count));
+  const writerOf = new Int32Array(new SharedArrayBuffer(count * 4));
+  let k = 0;
+  let at = 0;
+  for (const n of order) {
+    const w = writerIds.indexOf(n.writer);
+    for (const e of prepared.exampleOf.get(n)!) {
+      offsets[k] = at;
+      features.set(e.features, at);
+      at += e.features.length;
+      labels[k] = e.label;
+      writerOf[k++] = w;
+    }
+  }
+  offsets[k] = at;
+  const todo = heldOutWriters(notes, opts);
+  const models = new Map<string, NameModel>();
+  const worker = path.join(__dirname, 'deidLowoWorker.ts');
+  const shares = Array.from({ length: Math.max(1, Math.min(threads, todo.length)) }, (_x, i) => todo.filter((_w, j) => j % threads === i));
+  await Promise.all(
+    shares.map(
+      (mine) =>
+        new Promise<void>((resolve, reject) => {
+          const t = new Worker(`require('tsx/cjs'); require(${JSON.stringify(worker)});`, {
+            eval: true,
+            workerData: { features, offsets, labels, writerOf, held: mine.map((w) => writerIds.indexOf(w)), train: foldOptions(opts) },
+          });
+          t.on('message', (m: { writer: number; model: NameModel }) => models.set(writerIds[m.writer]!, m.model));
+          t.on('error', reject);
+          t.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`deidLowo: a training thread stopped (${code})`))));
+        }),
+    ),
+  );
+  return models;
+}
+
+/** Leave one writer out (see the file's comment); `prepared` and the folds' `models` (trainFolds()) when made already. */
+export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, writers: readonly Writer[] = WRITERS, prepared: Prepared = prepare(notes, opts), models?: Map<string, NameModel>): WriterResult[] {
+  const { runs, exampleOf } = prepared;
   const generated = new Set(writers.filter((w) => w.generated).map((w) => w.name));
   const results: WriterResult[] = [];
-  for (const writer of [...new Set(notes.map((n) => n.writer))]) {
-    if (opts.heldOut && !opts.heldOut.includes(writer)) continue;
+  for (const writer of heldOutWriters(notes, opts)) {
     const held = notes.filter((n) => n.writer === writer);
-    const data: Example[] = [];
-    for (const n of notes) if (n.writer !== writer) for (const e of exampleOf.get(n) ?? []) data.push(e);
-    const trainOpts: TrainOptions = { ...opts.train, ...(opts.features === 7 ? { featureSet: 2 as const } : opts.features === 8 ? { featureSet: 3 as const } : opts.features === 9 ? { featureSet: 4 as const } : opts.features === 10 ? { featureSet: 5 as const } : {}) };
-    const base = train(data, 0, trainOpts);
+    let base = models?.get(writer);
+    if (!base) {
+      const data: Example[] = [];
+      for (const n of notes) if (n.writer !== writer) for (const e of exampleOf.get(n) ?? []) data.push(e);
+      base = train(data, 0, foldOptions(opts));
+    }
     const scorer = new NameScorer(base);
     // Each held-out note's asked words and scores, once; a grid point only compares them with its threshold.
     const asked = held.map((n) => runs.get(n)!.calls.map((c) => scoredWords(scorer, c.text, c.covered)));
@@ -232,7 +309,7 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
         }
       });
     }
-    const scoreOf = (idx: number[], pred: (i: number) => Entity[]) => score(idx.map((i) => held[i]!), idx.map(pred));
+    const scoreOf = (idx: number[], pred: (i: number) => Entity[]) => summed(idx.map((i) => noteFigures(held[i]!, pred(i))));
     const all = held.map((_n, i) => i);
     const registers: WriterResult['registers'] = {};
     for (const reg of [...new Set(held.map((n) => n.register ?? 'none'))]) {
@@ -256,6 +333,54 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
     });
   }
   return results;
+}
+
+/**
+ * One note's figures for one prediction, kept by the prediction's array: leaveOneWriterOut() hands a note the same array
+ * for the same spans (its rules' spans, or the cached run for the words hidden), so a note is scored once per distinct
+ * prediction, not once per grid point, kind line and register (round 10: scoring was most of the recipe's time).
+ */
+const byPrediction = new WeakMap<readonly Entity[], Figures>();
+function noteFigures(note: Note, pred: Entity[]): Figures {
+  let f = byPrediction.get(pred);
+  if (!f) {
+    f = score([note], [pred]);
+    byPrediction.set(pred, f);
+  }
+  return f;
+}
+
+/** Notes' figures summed as score() counts them over the notes together (integer counts, then the rates): the same figures exactly. */
+export function summed(parts: readonly Figures[]): Figures {
+  const type = () => ({ spans: 0, found: 0, strictRecall: 0, identifierChars: 0, leakedChars: 0, leakRate: 0 });
+  const add = (to: Figures['overall'], x: Figures['overall']) => {
+    to.spans += x.spans;
+    to.found += x.found;
+    to.identifierChars += x.identifierChars;
+    to.leakedChars += x.leakedChars;
+  };
+  const rates = (t: Figures['overall']) => {
+    t.strictRecall = t.spans ? t.found / t.spans : 1;
+    t.leakRate = t.identifierChars ? t.leakedChars / t.identifierChars : 0;
+  };
+  const out: Figures = { records: 0, recordsFullyClean: 0, recordsFullyCleanRate: 1, overall: type(), perType: {}, otherChars: 0, overRedactedChars: 0, overRedaction: 0, neutralSpans: 0 };
+  for (const p of parts) {
+    out.records += p.records;
+    out.recordsFullyClean += p.recordsFullyClean;
+    out.otherChars += p.otherChars;
+    out.overRedactedChars += p.overRedactedChars;
+    out.neutralSpans += p.neutralSpans;
+    add(out.overall, p.overall);
+    for (const [k, t] of Object.entries(p.perType)) {
+      out.perType[k] ??= type();
+      add(out.perType[k]!, t);
+    }
+  }
+  for (const t of Object.values(out.perType)) rates(t);
+  rates(out.overall);
+  out.recordsFullyCleanRate = out.records ? out.recordsFullyClean / out.records : 1;
+  out.overRedaction = out.otherChars ? out.overRedactedChars / out.otherChars : 0;
+  return out;
 }
 
 const names = (f: Figures): number => f.perType.PERSON?.strictRecall ?? 1;

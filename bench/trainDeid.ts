@@ -26,7 +26,7 @@ import type { Entity } from '../services/deidentify';
 import { DEFAULT_TRAIN, noteExamples, train, type TrainOptions } from '../services/deidentify/classifier/train';
 import { score, type Figures } from './deidMetrics';
 import { load, sets } from './deid';
-import { chooseByKind, chooseOperatingPoint, describe, leaveOneWriterOut, MARGINS, needAt, report, rulesRun, THRESHOLDS, trainingFile, WRITERS, writerNotes, type LowoOptions, type Note, type Point } from './deidLowo';
+import { chooseByKind, chooseOperatingPoint, describe, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared } from './deidLowo';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -42,6 +42,8 @@ if (require.main === module && (process.argv.includes('--folds') || process.argv
   if (at('--features')) SHIPPED.features = Number(at('--features')) as LowoOptions['features'];
   if (at('--learner')) SHIPPED.train = { ...SHIPPED.train, learner: at('--learner') === 'logistic' ? 'logistic' : 'perceptron' };
 }
+/** Threads the folds of the recipe train on (the machine's two cores; 1: in this thread). The model is the same either way. */
+const THREADS = Number(process.env.DEID_TRAIN_THREADS ?? 2);
 /** The thresholds the operating point is chosen from (the classifier test checks the shipped one is among them). */
 export const GRID = THRESHOLDS;
 
@@ -66,13 +68,14 @@ export function devSource(alsoHashed: readonly string[] = []): { files: string[]
  * records a SHA-256 of those spans (`trainedOn.rules`): the same notes under other rules make another model, and the
  * classifier test compares byte for byte only when notes and rules are as trained.
  */
-export function trainShipped(notes: readonly Note[], point: Point): NameModel {
+export function trainShipped(notes: readonly Note[], point: Point, prepared?: Prepared): NameModel {
   const own = new Map<string, number[]>();
   const rules = crypto.createHash('sha256');
   const data = notes.flatMap((n) => {
-    const found = rulesRun(n.text).calls.find((c) => c.text === n.text)?.covered ?? [];
+    // `prepared` (leave one writer out made them with SHIPPED): the same rules' run and training words, not made again.
+    const found = (prepared?.runs.get(n) ?? rulesRun(n.text)).calls.find((c) => c.text === n.text)?.covered ?? [];
     rules.update(JSON.stringify(found.map((e) => [e.start, e.end, e.type])));
-    return noteExamples(n, found, own, SHIPPED.features >= 8, SHIPPED.features >= 9, SHIPPED.features >= 10);
+    return prepared?.exampleOf.get(n) ?? noteExamples(n, found, own, SHIPPED.features >= 8, SHIPPED.features >= 9, SHIPPED.features >= 10);
   });
   const opts: TrainOptions = { ...SHIPPED.train, featureSet: SHIPPED.features === 10 ? 5 : SHIPPED.features === 9 ? 4 : SHIPPED.features === 8 ? 3 : 2, wordNameMargin: point.m, ...(point.kinds ? { kindMargins: point.kinds } : {}) };
   return train(data, point.t, opts, { ...devSource(), rules: rules.digest('hex') });
@@ -202,12 +205,21 @@ if (require.main === module && process.argv.includes('--senses')) senses();
 else if (require.main === module && process.argv.includes('--compare')) compare();
 else if (require.main === module && process.argv.includes('--tests')) scoreTests(process.argv.includes('--model') ? process.argv[process.argv.indexOf('--model') + 1] : undefined);
 else if (require.main === module && process.argv.includes('--score')) scoreFiles(process.argv.slice(process.argv.indexOf('--score') + 1));
-else if (require.main === module) {
+else if (require.main === module) void recipe();
+
+/**
+ * The recipe: leave one writer out (the folds' models on THREADS threads), the operating point, the model on every
+ * writer. Round 10: the folds train on worker threads and the rules run once for the folds and the model together;
+ * the file made is the same, byte for byte, whatever THREADS is.
+ */
+async function recipe(): Promise<void> {
   const notes = devNotes();
-  const results = leaveOneWriterOut(notes, SHIPPED);
+  const prepared = prepare(notes, SHIPPED);
+  const models = THREADS > 1 ? await trainFolds(notes, SHIPPED, prepared, THREADS) : undefined;
+  const results = leaveOneWriterOut(notes, SHIPPED, WRITERS, prepared, models);
   const free = chooseOperatingPoint(results, SHIPPED);
   // The weights do not depend on the point: trained once, then the point chosen among those that keep the words that must stay.
-  const trained = trainShipped(notes, { t: 0, m: 0 });
+  const trained = trainShipped(notes, { t: 0, m: 0 }, prepared);
   const pins = mustStayScores(trained);
   const keeps = (p: Point) => pins.every((x) => x.score < needAt(p, x.ask));
   const global = chooseOperatingPoint(results, SHIPPED, (t, m) => keeps({ t, m })) ?? { t: THRESHOLDS[THRESHOLDS.length - 1]!, m: MARGINS[MARGINS.length - 1]! };
