@@ -36,12 +36,13 @@ const PLACE_VERBS = new Set(
   `went go goes going gone stayed stay staying stays slept sleeping sleeps crashed crashing admitted discharged dropped
    picked got get gets getting back over down up been moved move moving sent taken took take drove drive driving walked
    brought bring transferred released checked living lives lived live working works worked work volunteers volunteering
-   appt appointment intake bed spot room referral referred waitlist shift him her them off out`
+   appt appointment intake bed spot room referral referred waitlist shift him her them off out attends attending attended
+   enrolled housed placed booked locked held detained landed ended headed heading returned stuck`
     .trim()
     .split(/\s+/),
 );
 /** Words that may join a place's name inside it, never open or close it ("house of hope", "u of a"). */
-const JOINS = new Set(['of', 'de', 'du', 'des', 'la', 'le', 'the', 'and', 'on']);
+const JOINS = new Set(['of', 'de', 'du', 'des', 'la', 'le', 'the', 'and', 'on', 'for']);
 /** "the" as typed, and French articles before a place ("ruby at le phare tonight", "from la maison"). */
 const ARTICLES = new Set(['the', 'teh', 'da', 'tha', 'le', 'la']);
 /** Words of a candidate at most, joining words counted ("native addictions council of manitoba": five). */
@@ -92,6 +93,17 @@ const ORG_WORDS = new Set(
     .trim()
     .split(/\s+/),
 );
+/**
+ * Words and short forms that end an institution's name (round 10): "pembina corr", "virden detachment", "st cecilia's
+ * parish", "the lakeview ctr". A kind of its own, so a new writer's abbreviation reads like another's full word.
+ */
+const INSTITUTION_WORDS = new Set(
+  `corr correctional corrections detachment parish ctr ctre cntr cntre hosp hsp penitentiary institution institute
+   academy college school church clinic centre center lodge manor residence infirmary hospice hostel program programs
+   treatment wellness recovery healing`
+    .trim()
+    .split(/\s+/),
+);
 
 /**
  * What a word says of a place: a kind or size of place ("youth", "rec"), a generic place ("jail"), an owner ("moms"),
@@ -106,6 +118,7 @@ function kind(t: Token): string {
   if (/['’]s?$/.test(w)) return 'poss';
   if (LAND_WORDS.has(w)) return 'land';
   if (ORG_WORDS.has(w)) return 'org';
+  if (INSTITUTION_WORDS.has(w)) return 'inst';
   return rankBand(w);
 }
 function rankBand(w: string): string {
@@ -167,20 +180,40 @@ function capitalsInside(text: string, toks: readonly Token[]): Set<string> {
   return out;
 }
 
+/** What follows a place named as the subject: "sunrise has a bed", "the pembina said", "harbour light staff". */
+const SUBJECT_NEXT = new Set(
+  `has had got gets said says sez called phoned texted staff closed opened wants needs cant wont
+   ward intake er emerg`
+    .trim()
+    .split(/\s+/),
+);
 /** Words that join the places of a list: "the mission and hope house", "detox then sunrise". */
 const LIST_JOINS = new Set(['and', 'or', 'n', 'then', 'nor']);
 /**
  * Where a place of a list starts after the word at `p` (-1: none): after a comma or a joining word that follows a facility
  * the rules found or a generic place ("in detox, aspen hse", "[the mission] and hope house").
  */
-function listed(text: string, toks: readonly Token[], p: number, marks: Uint8Array): number {
+function listed(text: string, toks: readonly Token[], p: number, place: (i: number) => boolean): number {
   const prev = toks[p - 1];
   if (!prev?.word) return -1;
   const t = toks[p]!;
   // Most words follow no comma and join nothing: their first character and length tell, before any look-up.
-  if (text.charCodeAt(prev.end) === 44) return commaThenSpaces(text, prev.end + 1, t.start) && placeAt(toks, p - 1, marks) ? p : -1;
+  if (text.charCodeAt(prev.end) === 44) return commaThenSpaces(text, prev.end + 1, t.start) && place(p - 1) ? p : -1;
   if (t.raw.length > 4 || !LIST_OPENS[t.raw.charCodeAt(0) | 32] || !LIST_JOINS.has(t.lower)) return -1;
-  return placeAt(toks, p - 1, marks) && blank(text, prev.end, t.start) ? p + 1 : -1;
+  return place(p - 1) && blank(text, prev.end, t.start) ? p + 1 : -1;
+}
+/**
+ * Whether the word at `i` ends a run of words right after a place preposition (round 10): a list of places may follow a
+ * place the rules did not find ("went to lakeview, [sunrise] and the mission"); its own trigger, the model weighs it.
+ */
+function inPlaceRun(text: string, toks: readonly Token[], i: number): boolean {
+  for (let k = i; k >= Math.max(0, i - MAX_WORDS); k--) {
+    if (k < i && !blank(text, toks[k]!.end, toks[k + 1]!.start)) return false;
+    if (k < i && preposition(toks, k)) return true;
+    if (!toks[k]!.word) return false;
+    if (afterAt(text, toks, k)) return true;
+  }
+  return false;
 }
 /** The first characters of LIST_JOINS, lower-cased (| 32). */
 const LIST_OPENS = (() => {
@@ -295,6 +328,8 @@ const BOUNDARIES = ['S', 'c', '-'];
 const nF = table('n', 5, (i) => String(i));
 const cnF = table('cn', 25, (i) => `${Math.floor(i / 5)}/${i % 5}`);
 const nmF = table('nm', 15, (i) => `${Math.floor(i / 5)}/${i % 5}`);
+/** How many words of a facility the rules found the span holds, and whether one opens or ends it (round 10). */
+const fmF = table('fm', 20, (i) => `${i >> 2}/${i & 3}`);
 const capsF = table('K', 36, (i) => `${POSITIONS[Math.floor(i / 9)]}|${CAPS[Math.floor(i / 3) % 3]}|${HABITS[i % 3]}`);
 const flF = table('fl', 405, (i) => `${CLASSES[Math.floor(i / 45)]}|${CLASSES[Math.floor(i / 5) % 9]}|${i % 5}`);
 const capF = table('cap', 27, (i) => `${CAPS[Math.floor(i / 9)]}|${BOUNDARIES[Math.floor(i / 3) % 3]}|${HABITS[i % 3]}`);
@@ -345,7 +380,7 @@ const peoples = (): Set<string> => (peopleWords ??= keepGroups('languages-and-na
 const acronymShaped = (lower: string): boolean => lower.length >= 2 && lower.length <= 5 && (lower.match(/[aeiouy]/g)?.length ?? 0) <= 1;
 const CITY_FIRST = bucket('cityfirst', '');
 const PEOPLE_FIRST = bucket('peoplefirst', '');
-const KINDS = ['kind', 'generic', 'owner', 'poss', 'land', 'org', '0', '1', '2', '3', '4'];
+const KINDS = ['kind', 'generic', 'owner', 'poss', 'land', 'org', 'inst', '0', '1', '2', '3', '4'];
 /** The first and last words' kinds together, by length: "poplar ridge" (a rare word, a land word) reads like "pine hill". */
 const fkF = table('fk', KINDS.length * KINDS.length * 5, (i) => `${KINDS[Math.floor(i / (KINDS.length * 5))]}|${KINDS[Math.floor(i / 5) % KINDS.length]}|${i % 5}`);
 const capElsewhereF = table('ce', 10, (i) => `${i >> 1}|${i & 1}`);
@@ -364,7 +399,8 @@ const wordInfo = wordMemo((raw): WordInfo => {
 
 /**
  * The candidate spans of a text. `marks` per token: 0 visible, 1 inside a name the rules found, 2 inside another
- * identifier (such a span is no candidate), 3 inside a facility already found (a span holding one is no candidate).
+ * identifier (such a span is no candidate), 3 inside a facility already found (a span may hold some with other words:
+ * the facility then takes the whole span; round 10).
  * The note's case habit (features.ts noteContext) is worked out at the first span scored.
  */
 export function candidates(text: string, toks: readonly Token[], marks: Uint8Array): Candidate[] {
@@ -382,9 +418,17 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       s = p + 1;
       at = toks[p]!.lower;
     } else {
-      s = listed(text, toks, p, marks);
-      if (s < 0) continue;
+      s = listed(text, toks, p, (i) => placeAt(toks, i, marks));
       at = 'list';
+      if (s < 0) {
+        s = listed(text, toks, p, (i) => inPlaceRun(text, toks, i));
+        at = 'listrun';
+      }
+      if (s < 0 && boundary(text, toks, p) !== '-') {
+        s = p;
+        at = 'subj';
+      }
+      if (s < 0) continue;
     }
     if (s >= toks.length || (s > p && !blank(text, toks[p]!.end, toks[s]!.start))) continue;
     let the = '';
@@ -399,29 +443,35 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
     // A city opens one of two words or more only ("at toronto west", "Seattle Children's"; "moved to calgary" is none),
     // and so does a people or nationality ("the ukrainian labour temple"; round 9).
     const cityFirst = wordInfo.of(first).kept && (wordInfo.of(first).city || wordInfo.of(first).people);
-    if (!first.word || marks[s] === 2 || marks[s] === 3 || closed(text, toks, s) || NOUNS.has(first.lower) || (wordInfo.of(first).kept && !cityFirst) || wordInfo.of(first).compound || wordInfo.of(first).owner || wordInfo.of(first).slip) continue;
+    // "our lady of …" opens a name in lower case too (a function word otherwise ends one).
+    const ourLady = first.lower === 'our' && toks[s + 1]?.lower === 'lady';
+    if (!first.word || marks[s] === 2 || (closed(text, toks, s) && !ourLady) || NOUNS.has(first.lower) || (wordInfo.of(first).kept && !cityFirst) || wordInfo.of(first).compound || wordInfo.of(first).owner || wordInfo.of(first).slip) continue;
     // A care or mutual-aid acronym in its capitals opens none either: "left AMA", "took him to ED", "goes to NA".
     if (keptAsWritten(text, first.start, first.end)) continue;
-    const verb = at === '@' || at === 'list' ? undefined : toks[p - 1];
+    const verb = at === '@' || at === 'list' || at === 'listrun' || at === 'subj' ? undefined : toks[p - 1];
     const verbF = verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : verb ? wordInfo.of(verb).cls : '_';
     const lead = leadOf(at, the, verbF);
     const firstInfo = wordInfo.of(first);
     // The note's case habit and the first word's capital, worked out once a span is scored (most openings make none).
     let capFirst = -1;
     let nameMarks = 0;
+    // Words of a facility the rules found: a span may run into one or on from one (round 10: "[northern] navajo medical
+    // center", "hilltop detox [unit]"), the facility taking the whole span; a span of them alone adds nothing.
+    let facMarks = 0;
     let common = 0;
     for (let e = s; e < Math.min(toks.length, s + MAX_WORDS); e++) {
       const t = toks[e]!;
       if (e > s && (!joined(text, toks[e - 1]!, t) || !t.word)) break;
-      if (marks[e] === 2 || marks[e] === 3) break;
+      if (marks[e] === 2) break;
       if (marks[e] === 1) nameMarks++;
+      if (marks[e] === 3) facMarks++;
       const c = wordInfo.of(t).cls;
       if (c === 'en' || c === 'nw' || c === 'fn') common++;
       // A span never ends on a joining or function word; it may run through one ("house of hope").
-      if (!JOINS.has(t.lower) && closed(text, toks, e)) break;
+      if (!JOINS.has(t.lower) && closed(text, toks, e) && !(e === s && ourLady)) break;
       if (JOINS.has(t.lower)) continue;
       // Nothing to add where the rules hid every word already.
-      if (nameMarks === e - s + 1) continue;
+      if (nameMarks + facMarks >= e - s + 1) continue;
       // One everyday word in lower case is a kind of place, never a place's name alone: "slept at the park", "at the store".
       if (e === s && (wordInfo.of(t).everyday || cityFirst)) continue;
       // Someone's home, their name's s typed without an apostrophe: "left the hamper at marks place" (a name, not a place).
@@ -429,6 +479,9 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       // A word right before a number labels it ("parked at apt 204", "at room 4"): the detectors' call, as in screenWords.
       const num = toks[e + 1];
       if (num && !num.word && joined(text, t, num)) continue;
+      // A sentence's or clause's subject is a candidate only before what a place does or has ("three rivers has no
+      // beds", "the pembina said", "many rivers detox got a bed"; round 10).
+      if (at === 'subj' && !(num?.word && joined(text, t, num) && (SUBJECT_NEXT.has(num.lower) || GENERIC_PLACES.has(num.lower)))) continue;
       if (habit < 0) habit = HABITS.indexOf(caseHabit(text, toks));
       if (capFirst < 0) capFirst = capF(firstInfo.k * 9 + BOUNDARIES.indexOf(boundary(text, toks, s)) * 3 + habit);
       const f = lead.slice();
@@ -436,6 +489,7 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       // Lengths past four read as four in the features (their tables hold 0-4): a fifth word is rare.
       const nk = Math.min(n, 4);
       f.push(nF(nk), cnF(Math.min(common, 4) * 5 + nk), nmF(Math.min(nameMarks, 2) * 5 + nk));
+      if (facMarks) f.push(fmF((marks[s] === 3 ? 5 : 0) + (marks[e] === 3 ? 10 : 0) + Math.min(facMarks, 4)));
       for (let k = s; k <= e; k++) {
         const info = wordInfo.of(toks[k]!);
         const pos = n === 1 ? 0 : k === s ? 1 : k === e ? 2 : 3;
