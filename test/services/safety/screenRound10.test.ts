@@ -50,6 +50,11 @@ describe('risk screen round 10: rules that rule risk out, against the warning si
     keeps([
       ['overdose', 'her friend overdosed and survived, now she is using alone in her room'],
       ['overdose', 'her neighbour overdosed and is in rehab now, she has been using alone since'],
+      // The client's own signs or intent beside someone else's handled overdose.
+      ['overdose', 'her neighbour overdosed and survived, she went blue too and we narcanned her'],
+      ['overdose', 'the guy she was with overdosed and is stable now, she was nodding off when i got there'],
+      ['overdose', 'her friend overdosed and is in rehab now, she took the rest of his pills'],
+      ['overdose', 'a stranger overdosed at the bus stop and survived, she says she wants to take what he took'],
     ]);
     rulesOut('overdose', ['a stranger at the bus shelter overdosed, the paramedics brought him back and he survived', "her cousin overdosed last month and he is in rehab now, she is not using alone anymore"]);
   });
