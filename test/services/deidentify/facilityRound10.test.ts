@@ -44,11 +44,10 @@ describe('deidentify: facilities, round 10', () => {
       assert.equal(shown('he shows emotional detachment lately'), 'he shows emotional detachment lately');
     });
 
-    it('a capitalised name before Treatment, Correctional, Penitentiary, Parish', () => {
-      assert.deepEqual(found(facilities, 'Checked on Clifford in Souris Valley Treatment, he sounds good'), ['Souris Valley Treatment']);
+    it('a capitalised name before Correctional, Penitentiary, Parish; not before Treatment', () => {
       assert.deepEqual(found(facilities, 'He did two years in Stony Mountain Penitentiary.'), ['Stony Mountain Penitentiary']);
-      // Kinds of treatment are no names.
-      for (const text of ['She is in Residential Treatment now', 'He does Day Treatment on Mondays', 'Went to Addiction Recovery group', 'Booked Outpatient Treatment for her']) {
+      // Kinds of treatment are no names, and "Treatment" ends no name (programs more than places).
+      for (const text of ['Checked on Clifford in Souris Valley Treatment, he sounds good', 'She is in Residential Treatment now', 'He does Day Treatment on Mondays', 'Went to Addiction Recovery group', 'Booked Outpatient Treatment for her']) {
         assert.deepEqual(found(facilities, text), [], text);
       }
     });
