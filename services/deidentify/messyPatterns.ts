@@ -211,7 +211,7 @@ const HALF_HOUSE = new RegExp(`(?<![\\p{L}\\p{N}/])\\d{1,5}\\s1\\/2\\s(?:[nsew]\
 /** A lot, trailer or pad in a park, after a place cue: "his trailer is at lot 34", "she's in trailer 12". */
 const LOT = /(?<=\b(?:in|at|to|from|into|on|is)\s)(?<!\bpark(?:ed|ing)?\s(?:in|at)\s)(?:lot|trailer|pad)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s(?:of|mg|days?|weeks?|people|cars?)\b)/giu;
 /** A numbered road after "on", "off", "at", "near" or "along": "hwy 31", "fm 907", "county rd 12", "route 66". */
-const NUMBERED_ROAD = /\b(on|off|at|near|along)\s((?:hwy|highway|route|rte|fm|county\s(?:rd|road)|sr|state\s(?:route|road|hwy))\s?#?\d{1,4}[a-z]?|(?:the\s)?mile\s\d{1,2}(?:\s1\/2)?(?:\s(?:[nsew]|north|south|east|west)(?=[\s,.;!?)]|$))?(?:\s(?:rd|road)\b)?)(?![\p{L}\p{N}\/])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/giu;
+const NUMBERED_ROAD = /\b(on|off|at|near|along)\s((?:hwy|highway|route|rte|fm|county\s(?:rd|road)|sr|state\s(?:route|road|hwy))\s?#?\d{1,4}[a-z]?|(?:the\s)?mile\s\d{1,2}(?:\s1\/2)?(?:\s(?:[nsew]|north|south|east|west)(?=[\s,.;!?)]|$))?(?:\s(?:rd|road)\b)?)(?![\p{L}\p{N}/])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/giu;
 /** A house number of two digits or more, one or two words, a direction, then a unit: "14520 gratiot apt 2", "44 king unit 5". */
 const STREET_THEN_UNIT = /(?<![\p{L}\p{N}.,/$#:-])(\d{2,6}[a-z]?)\s(?:[nsew]\.?\s)?(\p{L}[\p{L}'’-]+)(?:\s(\p{L}[\p{L}'’-]+))?(?:\s(?:[nsew]|nw|ne|sw|se|est|ouest))?,?\s(?:apt|apartment|app|unit|suite|ste|#)\.?\s?#?\s?\d{1,5}[a-z]?(?![\p{L}\p{N}])/giu;
 /**
@@ -244,7 +244,7 @@ const NUMBERED_PAIR = /(?:\b(?:at|to|address|addr|lives|living|moved|staying|pla
  * number of 13 or more (both numbers: one of 50 or more), the other a number or a word that is no prose; a measure or
  * time after it makes them counts ("at 50 and 60 mg").
  */
-const BARE_CROSSING = /(?:\b(on|at|of|by|near|off|to|from|outside|behind|past)|@)\s((?:[nsew]\s)?(\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+)(?:\s(?:and|&|n|\/)\s|\s?[&\/]\s?)(?:[nsew]\s)?(\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}'’\/-])(?!\s*(?:am|pm|mg|ml|mcg|%|yrs?|years?|y\/?o|days?|weeks?|months?|hrs?|hours?|mins?|kids|times|dollars|bucks|pills|tabs)\b)/giu;
+const BARE_CROSSING = /(?:\b(on|at|of|by|near|off|to|from|outside|behind|past)|@)\s((?:[nsew]\s)?(\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+)(?:\s(?:and|&|n|\/)\s|\s?[&/]\s?)(?:[nsew]\s)?(\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}'’/-])(?!\s*(?:am|pm|mg|ml|mcg|%|yrs?|years?|y\/?o|days?|weeks?|months?|hrs?|hours?|mins?|kids|times|dollars|bucks|pills|tabs)\b)/giu;
 /** Words before "to"/"from" that make a crossing the place of a ride or a walk ("a ride to robie n almon"), not a person. */
 const GOING_BEFORE = /(?:^|[^\p{L}])(?:ride|rides|lift|walk|walked|walking|drove|drive|driving|towed|bus|cab|taxi|headed|heading|way)\s+$/iu;
 /** A word after a crossing that makes its second word someone's ("at tanis n kofis place"). */
