@@ -159,6 +159,19 @@ describe('risk screen round 10: false alarms by kind of wording, each with the w
     ]);
   });
 
+  it("a worker's coping said plainly ('I feel okay today', 'I've got my circle') gates their distress; using, a means or a wish to die beside it does not", () => {
+    const m = shippedModel();
+    for (const t of ["cried a little after my client's funeral, but I've got my circle and my kookum's tea and I feel held", 'I dreamt about the client who died and went for a run. I feel okay today.']) {
+      assert.ok(gatedScore(normalise(t), 'psw_distress', c, m) < m.thresholds.psw_distress, t);
+    }
+    keeps([
+      ['psw_distress', 'I feel okay today but I have been drinking every night after shift'],
+      ['psw_distress', 'I have my sponsor but I picked up last night'],
+      ['psw_distress', 'I keep seeing his face when I close my eyes. I feel okay today.'],
+      ['suicide', 'I feel fine now, I just want to disappear'],
+    ], screen);
+  });
+
   it('"hx" is a history, and "has not … since spring" a past, unless it is back', () => {
     rulesOut('suicide', ['client hx stockpiling meds 2019. now blister packed weekly by pharmacy, no current concerns', 'he had thoughts of suicide last winter, used his safety plan and has not had them since spring']);
     keeps([
