@@ -179,6 +179,15 @@ describe('risk screen round 10: false alarms by kind of wording, each with the w
       ['self_harm', 'he has not cut since spring, but he cut again last night'],
     ]);
   });
+
+  it('"has not had a <thing> since …" dates that thing, not a means bought beside it (lead, round 10)', () => {
+    // The cue with its own object ("a tent") says nothing of the rope: an excuse the next clause contradicts.
+    keeps([
+      ['suicide', 'he bought a rope for the tent but he has not had a tent since august'],
+      ['suicide', 'he bought a rope for camping but he has not had a tent in two years'],
+    ]);
+    rulesOut('suicide', ['he had thoughts of suicide last winter and has not had them since spring', 'tried to hang himself in 2015 and has not had a relapse since june']);
+  });
 });
 
 describe("risk screen round 10: the worker's own strand (reflect me)", () => {
