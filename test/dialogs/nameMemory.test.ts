@@ -29,7 +29,7 @@ describe('names across answers and debriefs, over HTTP', () => {
   it('hides a name found later in earlier answers, asks about unsure words, and remembers Hide and Keep for the client', async () => {
     const c = new Conversation(bot().url);
     // Debrief 1: a name to hide, a name found only in the second answer, an unsure word.
-    let text = await toReview(c, 'C-21', 'Cook, Zorblax', ['talked abt mihi, she was quiet', 'sat with mihi at the park after', 'talked about Grace a lot today']);
+    let text = await toReview(c, 'C-21', 'Coach, Zorblax', ['talked abt mihi, she was quiet', 'sat with mihi at the park after', 'talked about Grace a lot today']);
     assert.match(text, /Is "Grace" a person\?/);
     text = visibleText(await c.say('hide'));
     assert.ok(!/mihi|Grace/i.test(text), text);
@@ -38,16 +38,17 @@ describe('names across answers and debriefs, over HTTP', () => {
     let doc = await newest(bot(), c.userId);
     assert.ok(!/mihi|grace/i.test(JSON.stringify(doc.answers)), JSON.stringify(doc.answers));
 
-    // Debrief 2, same client: the remembered names are hidden ("cook" alone would be a word), "Summer" is asked
+    // Debrief 2, same client: the remembered names are hidden ("coach" alone would be a word; round 10: the word was
+    // "cook", which round 10's name model reads as a person before "knows" by itself), "Summer" is asked
     // about and kept.
-    text = await toReview(c, 'C-21', 'skip', ['i think cook knows the landlord, talked about Summer plans', 'grace was there too']);
+    text = await toReview(c, 'C-21', 'skip', ['i think coach knows the landlord, talked about Summer plans', 'grace was there too']);
     assert.match(text, /Is "Summer" a person\?/);
     text = visibleText(await c.say('keep'));
     assert.match(text, /i think \[NAME\] knows the landlord, talked about Summer plans/);
     assert.match(text, /\[NAME\] was there too/);
     await c.say('save');
     doc = await newest(bot(), c.userId);
-    assert.ok(!/cook|grace/i.test(JSON.stringify(doc.answers)));
+    assert.ok(!/coach|grace/i.test(JSON.stringify(doc.answers)));
 
     // Debrief 3: "Summer" is not asked about again; the review comes straight away.
     text = await toReview(c, 'C-21', 'skip', ['talked about Summer and the weather']);
@@ -55,11 +56,11 @@ describe('names across answers and debriefs, over HTTP', () => {
     assert.match(text, /Save this\?/);
     await c.say('save');
 
-    // Another client does not inherit this client's names: there "cook" is a word.
-    text = await toReview(c, 'C-22', 'skip', ['i think cook knows the landlord']);
-    assert.match(text, /i think cook knows the landlord/);
+    // Another client does not inherit this client's names: there "coach" is a word.
+    text = await toReview(c, 'C-22', 'skip', ['i think coach knows the landlord']);
+    assert.match(text, /i think coach knows the landlord/);
     await c.say('save');
-    assert.match(JSON.stringify((await newest(bot(), c.userId)).answers), /i think cook knows the landlord/);
+    assert.match(JSON.stringify((await newest(bot(), c.userId)).answers), /i think coach knows the landlord/);
 
     // Nothing stored holds a hidden name in clear: the relationship keeps hashes only.
     const all = (await everyDocument(bot().store)).join('\n');

@@ -16,7 +16,8 @@ describe('deidentify: word-names by the clause around them (round 6)', () => {
     kept('i hope she calls back');
     kept('we talked abt her goals and she seemed hopeful');
     kept('the guy from the camp says hi');
-    kept('i think cook knows the landlord');
+    // Round 10: was 'cook' — round 10's name model takes a word-name before a person verb at a lower line, so 'cook knows' reads as a person; the rule tested is the clause's, kept with a role word.
+    kept('i think coach knows the landlord');
     kept('she wants a lil bit more time');
   });
   it('verbs that take a person, and give-verbs only with the thing after', () => {
