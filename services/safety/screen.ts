@@ -8,7 +8,7 @@
  * Figures and limits: docs/SAFETY.md (`npm run bench:screen`).
  */
 import { content as defaultContent, RISK_CATEGORIES, type Content, type RiskCategory } from '../content';
-import { classify, probabilities, shippedModel, type RiskModel } from './screen/classifier';
+import { probabilities, shippedModel, type RiskModel } from './screen/classifier';
 import { contextRulesOut, inScope, matchLexicon, withoutExclusions } from './screen/lexicon';
 import { normalise } from './screen/normalise';
 import { isOwnKind, screenOwnStrand, workerAlone } from './screen/self';
@@ -56,8 +56,10 @@ function screenNormalised(norm: string, c: Content, layers: ScreenLayers): RiskH
   if (layers.classifier !== false) {
     const model = typeof layers.classifier === 'object' ? layers.classifier : shippedModel();
     const found = new Set(hits.map((h) => h.category));
-    for (const kind of classify(model, norm)) {
-      if (found.has(kind) || gatedScore(norm, kind, c, model, layers.context !== false) < model.thresholds[kind]) continue;
+    const p = probabilities(model, norm);
+    for (const kind of model.kinds) {
+      if (p[kind] < model.thresholds[kind] || found.has(kind)) continue;
+      if (gatedScore(norm, kind, c, model, layers.context !== false, p[kind]) < model.thresholds[kind]) continue;
       hits.push({ category: kind, termId: CLASSIFIER_TERM });
     }
   }

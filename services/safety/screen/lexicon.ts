@@ -320,8 +320,8 @@ export function matchLexicon(norm: string, c: Content, opts: LexiconOptions = {}
         if (useContext) {
           const sent = within(se, s);
           if (negated(lx, norm, within(cl, s), s, sent)) continue;
-          const text = norm.slice(sent.start, sent.end);
           const at = se.indexOf(sent);
+          const text = texts[at]!;
           if (suppressed(lx, texts, at, cat.id)) continue;
           if (answeredSpans(lx, texts, at, cat.id).some((a) => s - sent.start >= a.start && e - sent.start <= a.end)) continue;
           if (pastAndResolved(lx, text, partAt(text, sent.start, s), hitWords(norm, s, e))) continue;
