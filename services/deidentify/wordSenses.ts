@@ -204,7 +204,7 @@ function repeats(text: string, at: number, w: string, step: 1 | -1): number {
 export function inRunOfOneWord(text: string, start: number, end: number): boolean {
   const span = text.slice(start, end).toLowerCase();
   // Most spans are one word: its repeats right after and before it, no more.
-  if (!/[\s,]/.test(span)) return repeats(text, end, span, 1) + repeats(text, start, span, -1) >= 2;
+  if (!RUN_GAP_CHARS.test(span)) return repeats(text, end, span, 1) + repeats(text, start, span, -1) >= 2;
   const words = span.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu);
   if (!words?.every((x) => x === words[0])) return false;
   return words.length + repeats(text, end, words[0]!, 1) + repeats(text, start, words[0]!, -1) >= 3;

@@ -59,7 +59,7 @@ function afterDeterminer(text: string, start: number, w: string): boolean {
   // "a", "his", "my"…, an everyday English word that is no word-name nor nickname ("his car", "a case", "my office"):
   // the name lists hold such words as rare given names and surnames. After "her" only the first kind.
   const listed = d.anyNames.has(w) || AMBIGUOUS_NAMES.has(w) || NICKNAMES.has(w);
-  if (listed && !(d.common.has(w) && !AMBIGUOUS_NAMES.has(w) && !NICKNAMES.has(w))) return false;
+  if (AMBIGUOUS_NAMES.has(w) || NICKNAMES.has(w) || (d.anyNames.has(w) && !d.common.has(w))) return false;
   if (NO_NAME_AFTER.has(prev)) return true;
   if (prev !== 'her' || listed) return false;
   const [pp] = wordBefore(text, at);
