@@ -1,9 +1,10 @@
 /**
- * Words that stay (rounds 7-10): over-redaction and recall per writer file, with the over-redacted characters split by the
+ * Words that stay (rounds 7-11): over-redaction and recall per writer file, with the over-redacted characters split by the
  * type the de-identifier gave them (NAME, FACILITY, …). `npx tsx bench/deidKeep.ts [--sets a,b] [--words N] [--json F]`.
- * Tune writers (round 10: train-at/av/ax, the older train-a … as and -dev files) may print their over-redacted
- * words (`--words N`); untouched writers (round 10: train-au/aw/ay) and -test sets print figures only, never a
- * word. A writer file not yet written is skipped. Never reads a blind set.
+ * Tune writers (round 11: train-at … bb, the older train-a … as and -dev files) may print their over-redacted
+ * words (`--words N`); held-out writers (round 11: train-bc/bd/be, never read this round), untouched writers
+ * (round 11: train-bf, bg) and -test sets print figures only, never a word. A writer file not yet written is skipped.
+ * Never reads a blind set.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,9 +15,11 @@ import { load } from './deid';
 
 const dataDir = path.resolve(__dirname, 'data');
 const OLDER_TRAIN = [...'abcdefghijklmnopqrstuvwxyz'.split(''), ...'abcdefghijklmnopqrs'.split('').map((c) => `a${c}`)].map((c) => `train-${c}`);
-export const TUNE_R10 = ['train-at', 'train-av', 'train-ax'];
-export const TUNE = [...TUNE_R10, ...OLDER_TRAIN, 'keep-dev', 'keep-own-dev', 'hand-dev', 'sms-dev', 'names-dev', 'names-dev2', 'names-dev3', 'cats-dev', 'cats-dev3'];
-export const UNTOUCHED = ['train-au', 'train-aw', 'train-ay'];
+export const TUNE_NEW = ['train-at', 'train-au', 'train-av', 'train-aw', 'train-ax', 'train-ay', 'train-az', 'train-ba', 'train-bb'];
+export const TUNE = [...TUNE_NEW, ...OLDER_TRAIN, 'keep-dev', 'keep-own-dev', 'hand-dev', 'sms-dev', 'names-dev', 'names-dev2', 'names-dev3', 'cats-dev', 'cats-dev3'];
+/** Written in round 10, read by no words-that-stay change in round 11: figures only, the measure of transfer. */
+export const HELD_OUT = ['train-bc', 'train-bd', 'train-be'];
+export const UNTOUCHED = ['train-bf', 'train-bg'];
 export const TEST = ['keep-test', 'hand-test', 'sms-test', 'names-test3', 'cats-test3', 'messy-test'];
 
 function arg(name: string): string | undefined {
@@ -55,7 +58,7 @@ function run(set: string, words: number): Row {
 
 function main(): void {
   const exists = (s: string): boolean => ['txt', 'jsonl'].some((e) => fs.existsSync(path.join(dataDir, `${s}.${e}`)));
-  const sets = (arg('--sets')?.split(',') ?? [...TUNE, ...UNTOUCHED, ...TEST]).filter(exists);
+  const sets = (arg('--sets')?.split(',') ?? [...TUNE, ...HELD_OUT, ...UNTOUCHED, ...TEST]).filter(exists);
   const words = Number(arg('--words') ?? 0);
   const rows = sets.map((s) => run(s, words));
   const pct = (x: number): string => (x * 100).toFixed(2);
@@ -69,10 +72,11 @@ function main(): void {
     console.log([`[${name}]`, g.reduce((n, r) => n + r.records, 0), '', '', '', pct(oc / ot), oc, ...types.map((t) => g.reduce((n, r) => n + (r.byType[t] ?? 0), 0))].join('\t'));
   };
   for (const r of rows) console.log([r.set, r.records, pct(r.recall), pct(r.namesRecall), pct(r.leak), pct(r.over), r.overChars, ...types.map((t) => r.byType[t] ?? 0)].join('\t'));
-  group('tune r10 at/av/ax', TUNE_R10);
+  group('tune new at … bb', TUNE_NEW);
   group('tune older train a-as', OLDER_TRAIN);
   group('tune older dev', TUNE.filter((s) => !s.startsWith('train')));
-  group('untouched au/aw/ay', UNTOUCHED);
+  group('held out bc/bd/be', HELD_OUT);
+  group('untouched bf/bg', UNTOUCHED);
   group('test', TEST);
   const out = arg('--json');
   if (out) fs.writeFileSync(out, JSON.stringify(rows, null, 1));
