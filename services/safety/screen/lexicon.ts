@@ -24,6 +24,8 @@ interface Cue {
   unless?: string;
   /** Suppress rules (round 10): what, said in the previous or next sentence, lifts the rule too. */
   around?: string;
+  /** Suppress rules (round 11): the pattern may be said in the next sentence (an explanation after the hit). */
+  next?: boolean;
   /** Suppress rules (round 10): a screening answer — drops only the hits inside its match, which may run on into
    * the next sentence (a question answered there). */
   answer?: boolean;
@@ -43,6 +45,8 @@ interface Suppress {
   unless?: RegExp;
   /** Lifts the rule when said in the previous or next sentence of the note. */
   around?: RegExp;
+  /** Round 11: the pattern may be said in the next sentence; `unless` is then read over the whole note. */
+  next?: boolean;
   /** A screening answer's pattern, global: it drops only the hits inside its matches, which may run on into the next
    * sentence. */
   answer?: RegExp;
@@ -108,6 +112,7 @@ export function compileLexicon(c: Content): CompiledLexicon {
       re: compilePattern(s.pattern, ''),
       unless: s.unless ? compilePattern(s.unless, '') : undefined,
       around: s.around ? compilePattern(s.around, '') : undefined,
+      next: s.next,
       answer: s.answer ? compilePattern(s.pattern, 'g') : undefined,
     })),
     self: ctx.self && {
@@ -237,13 +242,21 @@ function answeredSpans(lx: CompiledLexicon, texts: readonly string[], i: number,
  * Whether a suppress rule of `kind` (not a screening answer: ./answeredSpans) covers sentence `i` of a note's `texts`.
  * Round 10: a rule with an `around` pattern is lifted by it said in the previous or next sentence too ("he joked he
  * would kill his landlord lol . he asked me where the landlord parks"): a laugh or a handled event next door does not
- * cancel a plan, a means or a release.
+ * cancel a plan, a means or a release. Round 11: a rule marked `next` also covers a hit explained in the next sentence
+ * ("found a knife in his bag . states it is for his work as a line cook"), unless a warning sign of it is said anywhere
+ * in the note.
  */
 function suppressed(lx: CompiledLexicon, texts: readonly string[], i: number, kind: RiskCategory): boolean {
   const text = texts[i];
   return lx.suppress.some((r) => {
-    if (r.answer || !r.categories.includes(kind) || !r.re.test(text)) return false;
-    if (r.unless?.test(text)) return false;
+    if (r.answer || !r.categories.includes(kind)) return false;
+    if (r.re.test(text)) {
+      if (r.unless?.test(text)) return false;
+    } else {
+      // Round 11: explained in the next sentence, and lifted by a warning sign anywhere in the note.
+      if (!r.next || i + 1 >= texts.length || !r.re.test(`${text} , ${texts[i + 1]}`)) return false;
+      if (texts.some((t) => r.unless?.test(t))) return false;
+    }
     return !(r.around && [texts[i - 1], texts[i + 1]].some((t) => t && r.around!.test(t)));
   });
 }
