@@ -24,7 +24,7 @@ interface Cue {
   unless?: string;
   /** Suppress rules (round 10): what, said in the previous or next sentence, lifts the rule too. */
   around?: string;
-  /** Suppress rules (round 11): the pattern may be said in the next sentence (an explanation after the hit). */
+  /** Suppress rules (round 11): the pattern may be said in the next sentences (an explanation after the hit). */
   next?: boolean;
   /** Suppress rules (round 10): a screening answer — drops only the hits inside its match, which may run on into
    * the next sentence (a question answered there). */
@@ -45,7 +45,7 @@ interface Suppress {
   unless?: RegExp;
   /** Lifts the rule when said in the previous or next sentence of the note. */
   around?: RegExp;
-  /** Round 11: the pattern may be said in the next sentence; `unless` is then read over the whole note. */
+  /** Round 11: the pattern may be said in the next sentences; `unless` is then read over the whole note. */
   next?: boolean;
   /** A screening answer's pattern, global: it drops only the hits inside its matches, which may run on into the next
    * sentence. */
@@ -243,9 +243,13 @@ function answeredSpans(lx: CompiledLexicon, texts: readonly string[], i: number,
  * Round 10: a rule with an `around` pattern is lifted by it said in the previous or next sentence too ("he joked he
  * would kill his landlord lol . he asked me where the landlord parks"): a laugh or a handled event next door does not
  * cancel a plan, a means or a release. Round 11: a rule marked `next` also covers a hit explained in the next sentence
- * ("found a knife in his bag . states it is for his work as a line cook"), unless a warning sign of it is said anywhere
- * in the note.
+ * or two ("found a knife in his bag . states it is for his work as a line cook"), unless a warning sign of it is said
+ * anywhere in the note.
  */
+/** How many sentences after a hit a `next` rule reads for its explanation ("her neighbour overdosed . client called 911 .
+ * he survived"). */
+const NEXT_SENTENCES = 2;
+
 function suppressed(lx: CompiledLexicon, texts: readonly string[], i: number, kind: RiskCategory): boolean {
   const text = texts[i];
   return lx.suppress.some((r) => {
@@ -254,7 +258,7 @@ function suppressed(lx: CompiledLexicon, texts: readonly string[], i: number, ki
       if (r.unless?.test(text)) return false;
     } else {
       // Round 11: explained in the next sentence, and lifted by a warning sign anywhere in the note.
-      if (!r.next || i + 1 >= texts.length || !r.re.test(`${text} , ${texts[i + 1]}`)) return false;
+      if (!r.next || i + 1 >= texts.length || !r.re.test(texts.slice(i, i + 1 + NEXT_SENTENCES).join(' , '))) return false;
       if (texts.some((t) => r.unless?.test(t))) return false;
     }
     return !(r.around && [texts[i - 1], texts[i + 1]].some((t) => t && r.around!.test(t)));

@@ -115,4 +115,54 @@ describe('risk screen round 11: false alarms ruled out, against the warning sign
       ['abuse', "Her boyfriend took her phone again and won't let her leave the house."],
     ]);
   });
+
+  it('her own phone and money (ctx-own-means): a controlling or violent partner said anywhere in the sentence keeps it', () => {
+    // It gates the classifier's abuse (no pattern fires on such a sentence): the context rules rule the kind out.
+    const gated = (t: string) => contextRulesOut(normalise(t), 'abuse', c);
+    assert.ok(gated('her partner picks her up after group since her car broke down, she keeps her own bank card and phone and talks freely with us'));
+    assert.ok(!gated('her partner picks her up after group, she has her own phone but she has to ask him permission to use it'));
+    keeps([
+      ['abuse', 'She has her own phone and money but he checks her texts every night.'],
+      ['abuse', "She has her own bank card, but he took her keys and won't let her leave."],
+      ['abuse', 'Each of them has their own account, she says he hits her when the bills are late.'],
+    ]);
+  });
+
+  it("a child's knocks from games, and a bruise explained in the next sentence (ctx-child-accident, next)", () => {
+    rulesOut('abuse', ['black eye from a dodgeball in gym class, the coach called his mom', 'She asked about the bruises on her arms. They are from her blood thinners, the pharmacist confirmed it.'], screen);
+    keeps([
+      ['abuse', 'Black eye from dodgeball in PE, he says, but he flinched when his dad came in.'],
+      ['abuse', 'Bruise on his arm from paintball. Another bruise shaped like a hand on his neck.'],
+    ]);
+  });
+
+  it('a wish to die said over a game and laughed at (ctx-game-joke); a means, a plan or "every night" keeps it', () => {
+    rulesOut('suicide', ['my cousin said he would shoot himself if the oilers lose again and we all cracked up', 'she lost at bingo and said she wanted to die, laughing with the table'], screen);
+    keeps([
+      ['suicide', 'His team lost the final and he said he wants to die, laughing, but he told me he has the pills saved.'],
+      ['suicide', 'She said she wants to die after karaoke, laughing, then said she has been thinking about it every night.'],
+      ['suicide', 'The Leafs lost again and he joked he would kill himself, but later said he has a rope in the shed.'],
+    ]);
+  });
+
+  it('a firearm stored locked for the stock (ctx-tool-use) does not cancel a threat or a plan with it', () => {
+    rulesOut('harm_to_others', ['everyone out on the farm has a rifle for the coyotes, his is locked in the safe and he mostly talks about his horses'], screen);
+    keeps([
+      ['harm_to_others', 'He has a rifle locked in the safe for the coyotes and says he will shoot his brother.'],
+      ['suicide', 'He keeps his rifle unloaded in the rack. He told me he is going to kill himself with it.'],
+    ]);
+  });
+
+  it('everyday figures of speech (exclusions) leave a real wish or a real overdose beside them', () => {
+    rulesOut('suicide', ['he wants to die his hair blue for the game', 'she wanted to disappear from the wedding, too shy to dance, and went home early', "she'd rather die than go back to that city, then showed me the lease for her new place", 'grandpa wants to die in his own bed, the hospice team comes every morning']);
+    rulesOut('abuse', ['the upstairs tenant molests them all night with loud music, she will call the landlord']);
+    rulesOut('overdose', ['he overdosed on coffee before the exam']);
+    keeps([
+      ['suicide', "She wants to disappear. Off Facebook too, she says, she doesn't want to be alive."],
+      ['suicide', 'She said she wants to die in her own bed, palliative nurse comes daily, and she has been saving her morphine.'],
+      ['overdose', 'She overdosed on sleeping pills and chocolate.'],
+      ['overdose', 'The guy who od\'d at the shelter is in treatment now and he is still using alone.'],
+      ['overdose', 'Her neighbour overdosed. Client called 911 and gave naloxone. He survived. Client is using alone again tonight.'],
+    ]);
+  });
 });
