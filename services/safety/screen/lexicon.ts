@@ -7,6 +7,8 @@
  * overdose, accidents for self-harm). Works on normalised text (./normalise). Round 10: a rule that rules risk out
  * carries an `unless` for the warning signs it must not swallow, some read over the neighbouring sentences of the
  * note (`around`), and a screening answer drops only the hits inside it, even when it is given in the next sentence.
+ * Round 11: an explanation in the next sentence (`next`), a cover story contradicted there (`around`), and an event
+ * told as over in the next sentence ("since then … let it go": resolvedAfter).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -266,6 +268,35 @@ function suppressed(lx: CompiledLexicon, texts: readonly string[], i: number, ki
 }
 
 /**
+ * Round 11: a sentence said in the past ("last month he said he wanted to hurt the guy", "history of self harm at
+ * 15") is resolved by the next one when that says it is over: "since then … he has let it go", "nothing for 10
+ * years". No current cue may stand in either ("since then he still drives past the guy's house" keeps it). The
+ * past-and-resolved rule read over two sentences: writers tell an event and its end apart.
+ */
+const SINCE_THEN = /^(?:and |but )?(?:since then|since that (?:day|time|visit|session|night)|after that)\b/;
+/** Said of a grudge or a threat: it is over ("he has let it go", "they squashed the beef"). */
+const LET_GO = /\b(?:(?<!not |never )let (?:it|that|the beef|the grudge) go|squashed (?:it|the beef))\b/;
+const NOTHING_SINCE = /^nothing (?:since|for|in) (?:over )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several) (?:years?|months?)\b/;
+const FORMER = /\b(?:ago|history of|hx|last (?:month|year|spring|summer|fall|autumn|winter)|back (?:then|in)|at the time|a while back|in (?:january|february|march|april|may|june|july|august|september|october|november|december))\b/;
+/** Said in the next sentence, the risk is back: the past rule does not reach across it ("history of self harm at 16 .
+ * started cutting again last month"; "… nothing for 12 years until last night"). */
+const RESUMED = /\b(?:(?:started|starting) (?:(?:using|cutting|drinking|burning|it|doing it) )?again|(?:using|cutting|drinking|burning|at it|back on it|back to it|doing it) again|relapsed|until (?:last|this) (?:night|week|month|weekend)|until (?:yesterday|today|tonight))\b/;
+/** Whether sentence `i` is past: in its own words (pastAndResolved) unless the next sentence says it is back, or
+ * by the next sentence (resolvedAfter). */
+const resumedNext = (texts: readonly string[], i: number): boolean => RESUMED.test(texts[i + 1] ?? '');
+function pastHere(lx: CompiledLexicon, texts: readonly string[], i: number, part?: string, words?: string): boolean {
+  if (pastAndResolved(lx, texts[i], part, words)) return !resumedNext(texts, i);
+  return resolvedAfter(lx, texts, i);
+}
+function resolvedAfter(lx: CompiledLexicon, texts: readonly string[], i: number): boolean {
+  const text = texts[i];
+  const next = texts[i + 1]?.trim();
+  if (!next || !(NOTHING_SINCE.test(next) || (SINCE_THEN.test(next) && (lx.resolved.test(next) || LET_GO.test(next))))) return false;
+  if (!FORMER.test(text) && !lx.resolved.test(text)) return false;
+  return !isCurrent(lx, text) && !isCurrent(lx, next);
+}
+
+/**
  * Whether the sentence-level context rules rule out `kind` for the whole text: every sentence is past and
  * resolved, or covered by a suppress rule of that kind. Used for the classifier's kinds, which have no span.
  */
@@ -275,7 +306,7 @@ export function contextRulesOut(norm: string, kind: RiskCategory, c: Content): b
   return texts.every((text, i) => {
     if (!text.trim()) return true;
     if (suppressed(lx, texts, i, kind)) return true;
-    return pastAndResolved(lx, text);
+    return pastHere(lx, texts, i);
   });
 }
 
@@ -292,14 +323,14 @@ export function inScope(norm: string, kind: RiskCategory, c: Content): string {
   for (const [i, whole] of texts.entries()) {
     const text = whole.trim();
     if (!text) continue;
-    if (suppressed(lx, texts, i, kind)) continue;
+    if (suppressed(lx, texts, i, kind) || resolvedAfter(lx, texts, i)) continue;
     const answered = answeredSpans(lx, texts, i, kind);
     if (answered.length) {
       const rest = answered.reduceRight((t, a) => `${t.slice(0, a.start)} ${t.slice(a.end)}`, whole).replace(/ {2,}/g, ' ').trim();
       if (rest.split(' ').filter((w) => /[a-z]/.test(w)).length > 1) kept.push(rest); // not a lone subject ("i")
       continue;
     }
-    if (lx.resolved.test(text) && !isCurrent(lx, text)) kept.push(...parts(text).filter((p) => PRESENT.test(p) && !lx.resolved.test(p)).map((p) => p.trim()));
+    if (lx.resolved.test(text) && !isCurrent(lx, text) && !resumedNext(texts, i)) kept.push(...parts(text).filter((p) => PRESENT.test(p) && !lx.resolved.test(p)).map((p) => p.trim()));
     else kept.push(text);
   }
   return kept.join(' . ');
@@ -341,7 +372,7 @@ export function matchLexicon(norm: string, c: Content, opts: LexiconOptions = {}
           const text = texts[at]!;
           if (suppressed(lx, texts, at, cat.id)) continue;
           if (answeredSpans(lx, texts, at, cat.id).some((a) => s - sent.start >= a.start && e - sent.start <= a.end)) continue;
-          if (pastAndResolved(lx, text, partAt(text, sent.start, s), hitWords(norm, s, e))) continue;
+          if (pastHere(lx, texts, at, partAt(text, sent.start, s), hitWords(norm, s, e))) continue;
         }
         hits.push({ category: cat.id, termId: p.id });
         break;
