@@ -75,9 +75,9 @@ export function trainShipped(notes: readonly Note[], point: Point, prepared?: Pr
     // `prepared` (leave one writer out made them with SHIPPED): the same rules' run and training words, not made again.
     const found = (prepared?.runs.get(n) ?? rulesRun(n.text)).calls.find((c) => c.text === n.text)?.covered ?? [];
     rules.update(JSON.stringify(found.map((e) => [e.start, e.end, e.type])));
-    return prepared?.exampleOf.get(n) ?? noteExamples(n, found, own, SHIPPED.features >= 8, SHIPPED.features >= 9, SHIPPED.features >= 10);
+    return prepared?.exampleOf.get(n) ?? noteExamples(n, found, own, SHIPPED.features >= 8, SHIPPED.features >= 9, SHIPPED.features >= 10, SHIPPED.features >= 11);
   });
-  const opts: TrainOptions = { ...SHIPPED.train, featureSet: SHIPPED.features === 10 ? 5 : SHIPPED.features === 9 ? 4 : SHIPPED.features === 8 ? 3 : 2, wordNameMargin: point.m, ...(point.kinds ? { kindMargins: point.kinds } : {}) };
+  const opts: TrainOptions = { ...SHIPPED.train, featureSet: SHIPPED.features === 11 ? 6 : SHIPPED.features === 10 ? 5 : SHIPPED.features === 9 ? 4 : SHIPPED.features === 8 ? 3 : 2, wordNameMargin: point.m, ...(point.kinds ? { kindMargins: point.kinds } : {}) };
   return train(data, point.t, opts, { ...devSource(), rules: rules.digest('hex') });
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { noteContext, tokenize } from '../../../services/deidentify/classifier/features';
 import { asked, NameScorer, needOf, scoredWords, useNameModel } from '../../../services/deidentify/classifier/model';
 import { examples, train, type LabelledNote } from '../../../services/deidentify/classifier/train';
-import { chooseByKind, chooseOperatingPoint, judged, leaveOneWriterOut, macro, report, type Note, type Writer } from '../../../bench/deidLowo';
+import { chooseByKind, chooseOperatingPoint, judged, leaveGroupsOut, leaveOneWriterOut, macro, report, type Note, type Writer } from '../../../bench/deidLowo';
 import { deidentify, type Entity } from '../../../services/deidentify';
 
 const at = (text: string, word: string) => tokenize(text).findIndex((t) => t.raw === word);
@@ -215,6 +215,16 @@ describe('deidentify: the name classifier, round 7 (note context, words asked fo
       const fenced = chooseByKind(results, start, (p) => (p.kinds?.[2] ?? p.m) >= 0.5);
       assert.ok((fenced.kinds?.[2] ?? 0) >= 0.5, 'a kind held by a pinned word stays at or above its line');
       assert.ok(report(results, opts, byKind).some((l) => l.includes('margins by kind')));
+    });
+
+    it('leaves groups of writers out (--groups K): a group a writer is leave one writer out, fewer groups fewer models', function () {
+      this.timeout(60_000);
+      const opts = { features: 10 as const, data: 'all' as const, train: { epochs: 4, seed: 13 }, thresholds: [0, 1], margins: [0, 0.5] };
+      const figures = (rs: ReturnType<typeof leaveOneWriterOut>) => JSON.stringify(rs.map((r) => [r.writer, r.generated, r.rules, r.grid]));
+      assert.equal(figures(leaveGroupsOut(fixture(), opts, 4, writers)), figures(leaveOneWriterOut(fixture(), opts, writers)));
+      const two = leaveGroupsOut(fixture(), opts, 2, writers);
+      assert.deepEqual(two.map((r) => r.writer), ['w1', 'w2', 'w3', 'gen']);
+      assert.ok(two.every((r) => r.grid.length === 2 && r.notes === 6));
     });
   });
 });
