@@ -55,4 +55,35 @@ describe('deidentify: round 11 words that stay', () => {
       ['salvatore is home from sacré-coeur, weak but eating', 'sacré-coeur'],
     ] as const) hidden(text, name);
   });
+
+  it('gives back a lower-case word no list holds after "the" where no place is said, and keeps the person beside it', () => {
+    for (const [text, word, name] of [
+      ['said the kemem was huge, lemina cooked', 'kemem', 'lemina'],
+      ['the wigilia dinner is at the hall, bring halina', 'wigilia', 'halina'],
+      ['tell yemane the jebena is at my place', 'jebena', 'yemane'],
+    ] as const) {
+      stays(text, word);
+      hidden(text, name, 'NAME');
+    }
+  });
+
+  it('keeps a family, a facility after a word of place, and a short acronym after "the" hidden', () => {
+    for (const [text, name] of [
+      ['parent meeting with the nguyens', 'nguyens'],
+      ['drove the sylliboy family to eskasoni', 'sylliboy'],
+      ['waited at the rockyview for a bed', 'rockyview'],
+      ['the ywca has a bed for her', 'ywca'],
+    ] as const) hidden(text, name);
+  });
+
+  it('takes kin words of other languages off a name\'s edge, and hides the name', () => {
+    for (const [text, kin, name] of [
+      ['samiullah kaka wants dinner, told farid', 'kaka', 'samiullah'],
+      ['kandasamy thatha is home now', 'thatha', 'kandasamy'],
+      ['shicheii herbert fixed the fence', 'shicheii', 'herbert'],
+    ] as const) {
+      stays(text, kin);
+      hidden(text, name, 'NAME');
+    }
+  });
 });
