@@ -86,4 +86,16 @@ describe('deidentify: round 11 words that stay', () => {
       hidden(text, name, 'NAME');
     }
   });
+
+  it('gives back a dish after a verb of cooking, and keeps a person made to do something hidden', () => {
+    for (const [text, dish, name] of [
+      ['soraya made bolani for the potluck, told farida', 'bolani', 'farida'],
+      ['lemina cooked jaknik for everyone', 'jaknik', 'lemina'],
+    ] as const) {
+      stays(text, dish);
+      hidden(text, name, 'NAME');
+    }
+    hidden('the mold is making safiya cough', 'safiya', 'NAME');
+    hidden('lorraine made autumn a tiny vest', 'autumn', 'NAME');
+  });
 });
