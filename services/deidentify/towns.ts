@@ -151,8 +151,8 @@ const FROM_PERSON = set(`home back friend friends buddy buddies ex text texts tx
 
 /**
  * (Round 11) A town of the list that no name or English list holds ("emmonak", "kapuskasing", "ketchikan"), after "to"
- * or "from" in any slot but a person's ("plane to emmonak", "the boat to tuntutuliak", "van from utica"). On the 60
- * writers' files such a span is no identifier 104 times and one 6 times: a person a town list also holds ("thanks to
+ * or "from" in any slot but a person's ("plane to emmonak", "the boat to tuntutuliak", "van from utica"). On the tune
+ * files such a span is no identifier 104 times and one 6 times: a person a town list also holds ("thanks to
  * Jérémie"), a hospital or a school by its town ("home from maplewood", "brook from crestwood"), kept by the guards
  * here; one is lost ("reported it to Anbu at the office": a person's name that is a town somewhere).
  */
@@ -184,12 +184,12 @@ const OWNED_AFTER = set(`place house home room car truck van bag purse apartment
   name names arms lap bed`);
 
 /**
- * (Round 11) Any span after "in" in a place slot (placeSlot 1: not after a word of being
- * held, "is in X", a jail), whatever lists hold it: a person is rarely said to be *in* a word, a place often ("the
- * clinic in brandon", "stuck in elsa", "a powwow in tohatchi": small communities no list holds, towns that are given
- * names). On the 62 writers' files a name span after "in" is no identifier 300 times and one 27 times, all but a few
- * kept by the guards: a person in a place ("merle in birchmount": a jail), an in-law ("daughter in law navneet"), a
- * possessive without its apostrophe ("in marcias bag").
+ * (Round 11) Any span after "in" in a place slot (placeSlot 1: not after a word of being held, "is in X", a jail),
+ * whatever lists hold it: a person is rarely said to be *in* a word, a place often ("the clinic in brandon", "stuck in
+ * elsa", "a powwow in tohatchi": small communities no list holds, towns that are given names). On the tune files (54
+ * writers, round 11) a name span after "in" is no identifier 300 times and one 27 times, all but a few kept by the
+ * guards: a person in a place ("merle in birchmount": a jail), an in-law ("daughter in law navneet"), a verb's "in"
+ * ("checked in X"), a possessive without its apostrophe ("in marcias bag"), a crossing or a unit after it.
  */
 function placeAfterIn(text: string, start: number, end: number, found: readonly Entity[]): boolean {
   const [prep, at] = wordEndingAt(text, start);

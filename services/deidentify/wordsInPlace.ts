@@ -164,8 +164,8 @@ const AFTER_DISH = set(`for and n & + lol with w again today tonight yesterday t
 /**
  * (Round 11) A word after a verb of cooking and before the end of the clause or a word of AFTER_DISH ("made bolani for
  * the potluck", "cooked jaknik and rice", "makes pepperpot every xmas"): a dish of the writer's language, none a given
- * name. Not after a determiner ("the fries junior dropped"). On the 60 writers' files 40 such spans are no identifier
- * and 4 are, all a person before a verb or an object ("making safiya cough", "made autumn a vest"), kept here.
+ * name. Not after a determiner ("the fries junior dropped"). On the tune files 40 such spans are no identifier and 4
+ * are, all a person before a verb or an object ("making safiya cough", "made autumn a vest"), kept here.
  */
 function dishAfterCooking(text: string, e: Entity, typed: string): boolean {
   const [prev, at] = wordBefore(text, e.start);
@@ -187,7 +187,7 @@ const FAMILY_AFTER = set(`family families fam household kids boys girls clan cre
  * (Round 11) A lower-case word no name or English list holds, after "the" where no place is said ("said the kemem was
  * big", "the wigilia dinner", "the jebena is at my place"): a thing of the writer's other language, not a person. Not
  * after a word of place ("at the rockyview", "to the X": a facility's slot), not a family ("the lysenkos", "the
- * sylliboy family"). On the 60 writers' files such a word is no identifier 91 times and a family 5 times (all kept by
+ * sylliboy family"). On the tune files such a word is no identifier 91 times and a family 5 times (all kept by
  * the guards), and a facility by its acronym once ("the ywca has a bed": words of four letters or fewer stay hidden).
  */
 function theWordOutOfPlace(text: string, e: Entity, typed: string): boolean {
