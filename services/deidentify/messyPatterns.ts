@@ -250,6 +250,8 @@ const GOING_BEFORE = /(?:^|[^\p{L}])(?:ride|rides|lift|walk|walked|walking|drove
 /** A word after a crossing that makes its second word someone's ("at tanis n kofis place"). */
 const OWNED_AFTER = /^\s(?:place|house|home|apartment|apt|room|trailer|camp|mom|moms|mum|dad|family|kids|bf|gf)\b/i;
 
+const CORNER_BEFORE = /(?:^|[^\p{L}])corner\s+$/iu;
+
 function bareCrossings(t: string): Entity[] {
   const out: Entity[] = [];
   BARE_CROSSING.lastIndex = 0;
@@ -264,7 +266,9 @@ function bareCrossings(t: string): Entity[] {
     // Two towns are a trip, not a crossing, after a word of going or nearness ("drove to gimli and selkirk", "near
     // plymouth and greenfield"); after "on", "at" or "corner of" they are streets named for towns.
     const trip = cue !== 'on' && cue !== 'at' && cue !== 'of' && cue !== '@' && isTownName(m[3]!.toLowerCase()) && isTownName(m[4]!.toLowerCase());
-    if (trip || !crossingSides(m[3]!, m[4]!, located && !OWNED_AFTER.test(t.slice(end, end + 12)))) continue;
+    // "the corner of", "corner at": the word says two streets cross (round 11).
+    const corner = (cue === 'of' || cue === 'at') && CORNER_BEFORE.test(t.slice(Math.max(0, m.index - 8), m.index));
+    if (trip || !crossingSides(m[3]!, m[4]!, located && !OWNED_AFTER.test(t.slice(end, end + 12)), corner)) continue;
     out.push({ start: end - m[2]!.length, end, type: 'ADDRESS' });
   }
   TYPED_CROSSING.lastIndex = 0;
@@ -320,13 +324,20 @@ function typedSides(a: string, b: string): boolean {
   return x.ok && y.ok && (x.marked || y.marked || x.words > 1 || y.words > 1) && !(bare(a) && bare(b));
 }
 
-function crossingSides(a: string, b: string, located = false): boolean {
+function crossingSides(a: string, b: string, located = false, corner = false): boolean {
   const num = (x: string): number => (/^\d/.test(x) ? Number.parseInt(x, 10) : Number.NaN);
   const word = (x: string): boolean => !/^\d/.test(x) && !proseWord(x.toLowerCase()) && !KEEP.has(x.toLowerCase()) && !dictionaries().common.has(x.toLowerCase());
   const [na, nb] = [num(a), num(b)];
-  if (!Number.isNaN(na) && !Number.isNaN(nb)) return na >= 13 && nb >= 13 && Math.max(na, nb) >= 50 && !/\d(?:st|nd|rd|th)$/i.test(a + b);
   // An ordinal street ("5th and main", "albert and 10th") takes a word that is no prose, or a word streets are named for.
   const ordinal = (x: string): boolean => /^\d{1,3}(?:st|nd|rd|th)$/i.test(x);
+  // Round 11: two ordinals where a place is said, one past any day of a month ("on 37th n 86th"; "on the 13th n 14th" is dates).
+  if (located && ordinal(a) && ordinal(b) && Math.max(na, nb) > 31) return true;
+  if (!Number.isNaN(na) && !Number.isNaN(nb)) return na >= 13 && nb >= 13 && Math.max(na, nb) >= 50 && !/\d(?:st|nd|rd|th)$/i.test(a + b);
+  // Round 11: where a place is said, an ordinal of 13 or more takes any word that is no prose, kept word, weekday or month
+  // ("on junction n 37th"; "on 5th n final" stays); after "corner of", two such words cross ("the corner of barton n sherman").
+  const plain = (x: string): boolean => !/^\d/.test(x) && !proseWord(x.toLowerCase()) && !KEEP.has(x.toLowerCase()) && !TIME_NAMES.test(x) && !WEEKDAY_SHORT.test(x.toLowerCase());
+  if (located && ((ordinal(a) && na >= 13 && plain(b)) || (ordinal(b) && nb >= 13 && plain(a)))) return true;
+  if (corner && plain(a) && plain(b)) return true;
   const streetWord = (x: string): boolean => word(x) || STREET_WORDS.has(x.toLowerCase()) || dictionaries().anyNames.has(x.toLowerCase());
   if ((ordinal(a) && Number.isNaN(nb) && streetWord(b) && !proseWord(b.toLowerCase())) || (ordinal(b) && Number.isNaN(na) && streetWord(a) && !proseWord(a.toLowerCase()))) return true;
   // Two words joined by "&" or "and": one a word streets are named for, the other no prose ("portage & main").
@@ -367,19 +378,26 @@ const ON_STREET = /\b(?:down|up|over|out|along)\s+on\s+(\p{L}[\p{L}'’-]+)(?![\
 const BARE_TYPES = 'st|street|ave|av|avenue|rd|road|drive|blvd|boulevard|cres|crescent|hwy|highway|trail|trl|pkwy|parkway|terrace|terr|way|lane|sq';
 // Found from the street type back (cheaper than scanning every text for a cue): the type, then up to three name
 // words before it, then the cue before those.
+/**
+ * The same everyday types end a street's name where the clause ends after them or a joining word follows (round 11):
+ * "lives on erin woods dr now", "a walk on whitehorn dr and she waved", "on sterling pl"; a doctor comes before a name
+ * ("on tuesday dr smith said", "at jess dr appt") and stays.
+ */
+const CLAUSE_END_TYPES = 'dr|pl|cir|circle|ct|crt|close';
 /** The words mayNameStreet's tests need (cues.ts), "&" aside: "on", a bare type, "and"/"n" of a crossing, "coin". */
-const NAMED_STREET_CUE = cue('', `on and n coin ne nw se sw ${BARE_TYPES.replace(/\|/g, ' ')}`);
+const NAMED_STREET_CUE = cue('', `on and n coin ne nw se sw rue boul boulevard chemin rang avenue av ${BARE_TYPES.replace(/\|/g, ' ')} ${CLAUSE_END_TYPES.replace(/\|/g, ' ')}`);
 /**
  * Street types that are everyday words or a title ("dr"), streets only before a quadrant: "on martinwood pl ne", "at
  * madeira dr ne" (Calgary's and Edmonton's way; round 10).
  */
 const QUADRANT_TYPES = 'dr|pl|cl|ct|cir|close|court|circle|gate|green|bay|link|rise|common|landing|view|point|mews|grove|park|heights|hill|cove|crt|manor|place';
-const BARE_TYPE_WORD = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${BARE_TYPES}|(?:${QUADRANT_TYPES})(?=\\s(?:ne|nw|se|sw)(?![\\p{L}])))(?![\\p{L}\\p{N}'’-])`, 'giu');
+const AFTER_CLAUSE_END_TYPE = `(?=\\s*(?:[,;:!?)]|$)|\\s(?:and|n|now|in|near|by|w|with|for|till|til|since|then|so|but|the|where|when|bc|lol|again|today|tonight|after|before|to|at)(?![\\p{L}\\p{N}'’-]))`;
+const BARE_TYPE_WORD = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${BARE_TYPES}|(?:${QUADRANT_TYPES})(?=\\s(?:ne|nw|se|sw)(?![\\p{L}]))|(?:${CLAUSE_END_TYPES})${AFTER_CLAUSE_END_TYPE})(?![\\p{L}\\p{N}'’-])`, 'giu');
 /** Whether a text may name a street without a number: a street type ("on whyte ave") or "on" ("the 7-11 on jasper"). */
 export function mayNameStreet(t: string): boolean {
   if (!mayHold(t, NAMED_STREET_CUE) && !t.includes('&') && !t.includes('/')) return false;
   BARE_TYPE_WORD.lastIndex = 0;
-  return / on /i.test(t) || BARE_TYPE_WORD.test(t) || wordCrossingMay(t) || COIN.test(t);
+  return / on /i.test(t) || BARE_TYPE_WORD.test(t) || wordCrossingMay(t) || COIN.test(t) || FRENCH_TYPE_FIRST_MAY.test(t);
 }
 /** A French corner: "au coin jean-talon pis st-laurent", "coin de sherbrooke et papineau"; the two streets. */
 const COIN = /(?<![\p{L}])coin\s(?:de\s)?(?:la\s|l['’])?([\p{L}\d][\p{L}\p{N}'’.-]+)\s(?:et|pis|&)\s([\p{L}\d][\p{L}\p{N}'’.-]+)/iu;
@@ -506,6 +524,7 @@ function streetName(t: string, start: number, w: string, house: number): boolean
 export function namedStreets(t: string): Entity[] {
   // Crossings of two named streets (messyAddresses takes those with a number beside the join).
   const out: Entity[] = wordCrossingMay(t) ? bareCrossings(t) : [];
+  if (FRENCH_TYPE_FIRST_MAY.test(t)) out.push(...frenchTypeFirst(t));
   if (COIN.test(t)) {
     COIN_ALL.lastIndex = 0;
     for (let m = COIN_ALL.exec(t); m; m = COIN_ALL.exec(t)) {
@@ -637,6 +656,7 @@ export function messyAddresses(t: string): Entity[] {
     }
   }
   if (CROSSING_WITH_DIGIT.test(t)) out.push(...bareCrossings(t));
+  if (/\d{2}-\d{2}/.test(t)) out.push(...all(t, HYPHEN_HOUSE, 'ADDRESS', (m) => hyphenHouseStreet(m[1]!)));
   if (/\d{3}\s\d{2}/.test(t)) out.push(...all(t, NUMBERED_PAIR, 'ADDRESS', (m) => !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10)) && !/^\s?(?:and|or|to|-)\s?\d/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6)), 1));
   ON_STREET.lastIndex = 0;
   for (let m = mayHold(t, ON_OFF_CUE) && /\son\s/.test(t) ? ON_STREET.exec(t) : null; m; m = ON_STREET.exec(t)) {
@@ -744,6 +764,36 @@ const WEEKDAY_SHORT = /^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)s?$/
 const TIME_NAMES = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|tonight)$/i;
 /** What HOUSE_HIGHWAY, SAINT_STREET, FRENCH_HOUSE and DIRECTED_HOUSE need: a house number before one of their words. */
 const HOUSE_ROAD_MAY = /\d\s(?:hwy|highway|route|rte|county|st|ste|saint|sainte|mont|de|du|des|d['’]|rue|boul|av|ch|[nsew]\.?\s)|\d\s\p{L}+\s(?:est|ouest)\b/iu;
+/**
+ * French streets name their type first, with or without a house number (round 11): "au 1012 rue prince", "sur rue
+ * saint-roch", "avenue du parc", "au 915 9e rue", "on avenue querbes". "rue", "boulevard", "chemin" and "rang" are no
+ * English words a note uses, so any name after them counts; "avenue" and "av" take a name that is no everyday English
+ * word, a French particle, a single letter ("avenue j") or a house number before them. Prose or a French function word
+ * after the type names nothing ("the avenue and", "rue de la" alone).
+ */
+const FRENCH_TYPE_FIRST_MAY = /\b(?:rue|boul|boulevard|chemin|rang|avenue|av)\b/i;
+const FRENCH_TYPE_FIRST = /(?<![\p{L}\p{N}])(\d{1,6}(?!(?:e|ème|eme)\s)[a-z]?\s)?(?:\d{1,2}(?:e|ème|eme)\s(?:rue|avenue|av)\b|(rue|boul\.?|boulevard|chemin|rang|avenue|av\.?)\s(de\sla\s|de\sl['’]|du\s|des\s|de\s|d['’]|l['’])?(\p{L}[\p{L}'’-]*))(?![\p{L}\p{N}'’-])/giu;
+function frenchTypeFirst(t: string): Entity[] {
+  return all(t, FRENCH_TYPE_FIRST, 'ADDRESS', (m) => {
+    if (!m[2]) return true;
+    const w = m[4]!.toLowerCase();
+    if (proseWord(w) || FRENCH_STOP.has(w) || NOT_FRENCH_STREET.test(w) || TIME_NAMES.test(w) || /^(?:la|le|les|l)$/.test(w)) return false;
+    // With a house number or a particle the street is said; alone, its name is no everyday English word ("rue before").
+    if (m[1] || m[3]) return true;
+    if (!/^av/i.test(m[2])) return w.length > 1 && !dictionaries().common.has(w);
+    return w.length === 1 || (!dictionaries().common.has(w) && !KEEP.has(w));
+  });
+}
+/**
+ * Queens' house numbers name their cross street first ("lives at 40-22 junction", "at 35-16 95th", "apt 3b 86-12
+ * whitney"; round 11): after a place cue or a unit, two digits or three, a hyphen, two digits, and a street's word. A
+ * range, a score or a count is no street ("at 10-15 mins", "won 21-14 tonight").
+ */
+const HYPHEN_HOUSE = /(?:(?<![\p{L}\p{N}])(?:apt|unit)\s?#?\w{1,4}\s|(?<=(?:^|[^\p{L}\p{N}])(?:at|on|to|from|in|@)\s))\d{2,3}-\d{2}[a-z]?\s(\d{1,3}(?:st|nd|rd|th)|\p{L}[\p{L}'’-]+)(?:\s(?:st|street|ave|avenue|rd|road|blvd|pl|dr|ct)\b)?(?![\p{L}\p{N}'’-])/giu;
+function hyphenHouseStreet(w: string): boolean {
+  const l = w.toLowerCase();
+  return /^\d/.test(l) || (!proseWord(l) && !KEEP.has(l) && !MEASURES.has(l) && !TIME_NAMES.test(l) && !WEEKDAY_SHORT.test(l));
+}
 /** A house number on a numbered highway: "2380 hwy 1428", "88 county rd 12". */
 const HOUSE_HIGHWAY = /(?<![\p{L}\p{N}.,/$-])\d{2,6}[a-z]?\s(?:hwy|highway|route|rte|county\s(?:rd|road))\s?#?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/giu;
 /** A house number and a saint's or a mountain's street: "7245 St-Denis", "3450 boul. st-laurent", "55 mont-royal". */
@@ -1315,9 +1365,22 @@ export function messyFacilities(t: string): Entity[] {
  * further than the street ("… on 118 ave nw, edmonton t5k 2j1").
  */
 function pushWithStreet(t: string, out: Entity[], start: number, end: number): void {
+  start = withOrdinal(t, start);
   out.push({ start, end, type: 'FACILITY' });
   const street = t.startsWith(' o', end) ? streetAfterPlace(t, end) : 0;
   if (street) out.push({ start, end: end + street, type: 'FACILITY' });
+}
+
+/**
+ * A name that opens on an ordinal's letters takes its digits too (round 11): the name's words are runs of letters, so
+ * "the 24th st shelter" and "9th west clinic" were found as "th st shelter", "th west clinic", leaving the number.
+ */
+const ORDINAL_TAIL = /^(?:st|nd|rd|th)(?![\p{L}])/iu;
+function withOrdinal(t: string, start: number): number {
+  if (start === 0 || !/\d/.test(t[start - 1]!) || !ORDINAL_TAIL.test(t.slice(start, start + 3))) return start;
+  let k = start;
+  while (k > 0 && /\d/.test(t[k - 1]!)) k--;
+  return k;
 }
 
 /** What a place does, after its name: it has beds, fills up, closes. */
