@@ -143,4 +143,47 @@ describe('risk screen round 11: the window across an answer’s sentences (recal
     rulesOut('abuse', ['he said he would find whoever stole his bike']);
     keeps([['abuse', 'her boyfriend takes her phone and her bank card every night']]);
   });
+
+  it('ruling-out rules that swallowed a warning sign, narrowed; each still rules out its own case', () => {
+    keeps([
+      // A sleeve that slips is no accident.
+      ['self_harm', 'Wears a hoodie in the heat. Fresh cuts on her wrist showed when her sleeve slipped.'],
+      // Harm-reduction talk with nothing left to reduce harm with.
+      ['overdose', 'bad batch going around, people dropping on it, and nobody at the camp has test strips left'],
+      ['overdose', 'without his safe supply he is going back to the fent and does not care if it kills him'],
+      // A game is no story on a screen when weapons are being got to go back.
+      ['harm_to_others', 'his cousin got jumped after the football game and they are getting guns to go back'],
+      // Clean time in custody is lost tolerance, not a past; "should have done it years ago" is not past.
+      ['overdose', 'out of remand monday, he was clean 6 months inside so his tolerance is gone and he asked where to score'],
+      ['harm_to_others', 'he said he would kill his stepdad like he should have done years ago'],
+    ]);
+    rulesOut('self_harm', ['she slipped on the ice and cut her hand on the railing']);
+    rulesOut('overdose', ['we handed out test strips at the drop in', 'he used to use years ago, 8 years clean now']);
+    rulesOut('harm_to_others', ['we watched the football game and he said the ref should be killed lol', 'he said he would kill his stepdad years ago, he is 60 now and they golf']);
+  });
+
+  it('risk in words no pattern held: each with the ordinary words beside it', () => {
+    keeps([
+      ['suicide', 'he sits in his car in the bush with the engine running and the windows up for hours'],
+      ['suicide', 'she refuses the antibiotics for the infection, says let it take me'],
+      ['suicide', 'he wants a nice photo for his son, says it is the last picture he will get'],
+      ['self_harm', 'she has been scrubbing her hands raw since the assault'],
+      ['self_harm', 'he punches the wall in his room every time he gets off the phone with her, knuckles swollen'],
+      ['harm_to_others', 'next time he sees the landlord at the building he is bringing a bat'],
+      ['harm_to_others', 'he says when he catches her alone she will regret it'],
+      ['harm_to_others', 'she reports urges to push people off the platform'],
+      ['abuse', 'the little ones were home in the cold with no heat for the house all weekend'],
+      ['abuse', 'her grandson cashes her pension cheque and gives her twenty dollars'],
+      ['psw_distress', 'I drank alone after shift again, more than last week'],
+      ['psw_distress', 'had a beer after the funeral. first one in 9 years.'],
+      ['overdose', 'he lost his prescriber and now he is using whatever the guy downstairs has'],
+    ]);
+    raisesNothing([
+      'he sits in his car with the engine running and the heat on while he waits for his daughter',
+      'the last picture she took of the kids is on the fridge',
+      'the kids were out in the cold for recess and came in rosy',
+      'he cashes his own cheque at the credit union',
+      'I had a drink with my sister after the funeral, it was good to see her',
+    ]);
+  });
 });
