@@ -9,7 +9,7 @@
 import { dictionaries, spoken } from '../dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, TITLES } from '../lexicon';
 import { correction, DETERMINERS, english, everyday, misspelt, NICKNAMES, OWNED, PERSON_AFTER, PERSON_BEFORE, RELATIONS, SAFE, SUBJECT_VERBS } from '../messy';
-import { wordMemo } from '../wordMemo';
+import { wordMemo, type WordMemo } from '../wordMemo';
 import { blank, Token, wordsOf } from '../words';
 
 export const BITS = 18;
@@ -47,7 +47,7 @@ export function boundary(text: string, toks: readonly Token[], i: number): 'S' |
 }
 
 /** Shape: capitals X, lower x, digits d, runs collapsed ("Dawn" Xx, "anne-sophie" x-x, "JT" X); cached. */
-export const shape: (raw: string) => string = wordMemo(shapeOf);
+export const shape: WordMemo<string> = wordMemo(shapeOf);
 
 function shapeOf(raw: string): string {
   let out = '';
@@ -154,8 +154,11 @@ function mix(a: number, b: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** A short string's hash, cached (forms, shapes, list codes repeat across words). */
-const hashed: (s: string) => number = wordMemo((s) => hash(s));
+/**
+ * A short string's hash. Not memoised: FNV-1a over a few letters costs less than a look-up in the word table, and each
+ * token keeps its forms' hashes (h, sh, cls).
+ */
+const hashed = hash;
 
 const START = hash('<s>');
 const END = hash('</s>');
@@ -174,7 +177,7 @@ function formOf(t: Token | undefined, none: number): number {
 }
 function shapeOf_(t: Token | undefined, none: number): number {
   if (!t) return none;
-  t.sh ??= hashed(shape(t.raw));
+  t.sh ??= hashed(shape.of(t));
   return t.sh;
 }
 function classOf(t: Token | undefined): number {
@@ -453,9 +456,11 @@ function oneSpace(text: string, from: number, to: number): boolean {
 
 /** Which lists hold a token's word (lists()), kept on the token: its neighbours ask again. */
 export function listsOf(t: Token): string {
-  t.l ??= lists(t.lower);
+  t.l ??= listsOfTyped.of(t);
   return t.l;
 }
+/** lists() of a typed word's lower case, kept in the typed word's record: the token looks nothing up by string. */
+const listsOfTyped = wordMemo((raw) => lists(raw.toLowerCase()));
 
 /** A given name or a name that is no common English word ("maria", "kofi"). */
 function nameLike(t: Token): boolean {
