@@ -785,6 +785,7 @@ export function messyNames(input: string): Entity[] {
   }
   // A word-name joined to a name found after it in the first pass: "pearl and joy came", "met joy and pearl".
   for (const k of candidates) if (verdictOf[k] === 'wordName' && (found[k - 1] || found[k + 1] || found[k - 2] || found[k + 2]) && slots.inSlot(k, 'wordName')) slots.push(k);
+  titledNames(slots);
   // Names placed rather than cued: pairs and lists, appositions, letters, split and autocorrected names (round 6).
   placedNames(slots);
   NICK_SHAPE.lastIndex = 0;
@@ -898,6 +899,67 @@ function personState(slots: MessyText, k: number): boolean {
   return after === 'again' || STATE_PLACE.has(after) || after === 'w' || after === 'with';
 }
 
+/** After "at" or "from", words that make a time, an amount or an idiom of it, not a place: "at least", "at night". */
+const NOT_PLACE = set(`least all first last once times time night nite noon midnight dawn dusk lunch dinner breakfast best most end start beginning moment point same`);
+/** Words that lead to where a person is or comes from, after a word-name opening a note ("@" is read from the gap). */
+const WHERE_FROM = set(`at from frm`);
+
+/**
+ * A given name or nickname that is also a word, opening a note or a sentence and followed (after a second name part or
+ * not: "sayed jalal at") by "at", "@" or "from" and a place: the person the note is about and where they are. A
+ * season stays ("summer at the plant"), and so does a time ("rain at night", "grace at 5").
+ */
+function whereFrom(slots: MessyText, k: number): boolean {
+  const { text, toks, found, verdictOf } = slots;
+  const t = toks[k]!;
+  if (!sentenceStart(text, t.start)) return false;
+  const w = slots.lowerOf(t);
+  // Not a cue verb ("saw frank at the depot"), and a virtue typed with its capital is the feeling ("Joy at the group").
+  if (!isGiven(w) || SEASONS.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || PERSON_BEFORE.has(w) || PERSON_AFTER.has(w)) return false;
+  if (VIRTUES.has(w) && text.charCodeAt(t.start) < 97) return false;
+  let j = k + 1;
+  if (toks[j] && blank(text, t.end, toks[j]!.start) && (verdictOf[j] === 'name' || found[j])) j++;
+  const nx = toks[j];
+  if (!nx) return false;
+  const gap = text.slice(toks[j - 1]!.end, nx.start);
+  let place = j;
+  if (/^[ \t]*@[ \t]*$/.test(gap)) place = j;
+  else if (blank(text, toks[j - 1]!.end, nx.start) && WHERE_FROM.has(slots.lowerOf(nx))) place = j + 1;
+  else return false;
+  const p = toks[place];
+  // The place is a word right after: no number ("at 5") and no time ("at night", "at the end of the day").
+  if (!p || !/^[ \t@]*$/.test(text.slice(toks[place - 1]!.end, p.start))) return false;
+  const where = slots.lowerOf(p);
+  const the = where === 'the';
+  if (NOT_PLACE.has(the ? slots.lowerOf(toks[place + 1]) : where)) return false;
+  // A virtue is the idea before a bare word ("faith at work", "grace at meals"); a person before "the" or a name.
+  return !VIRTUES.has(w) || the || verdictOf[place] === 'name' || verdictOf[place] === 'wordName';
+}
+
+/** Titles that only ever stand before a surname; "ms" is also the illness ("her ms is flaring"), "miss" and "dr" verbs and nouns too. */
+const SURNAME_TITLES = set(`mr mrs ms`);
+
+/**
+ * The surname after "mr", "mrs" or "ms", in any case and whatever word it is: "went by mr cain", "stuck at mrs lee",
+ * "mr young called" (round 11, SMS). Not a function word ("mr and mrs lau"), a role or a relation. After "ms" only a
+ * word that is no plain word (a name, a word-name or a slip): "her ms is flaring", "ms symptoms" stay.
+ */
+function titledNames(slots: MessyText): void {
+  const { text, toks, found, verdictOf } = slots;
+  for (let k = 0; k + 1 < toks.length; k++) {
+    const t = toks[k]!;
+    const len = t.end - t.start;
+    if (len < 2 || len > 3 || verdictOf[k] !== 'safe' || !SURNAME_TITLES.has(slots.lowerOf(t))) continue;
+    const n = toks[k + 1]!;
+    if (found[k + 1] || !/^\.?[ \t]+$/.test(text.slice(t.end, n.start))) continue;
+    const w = slots.lowerOf(n);
+    if (SAFE.has(w) || CONJ.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || TITLES.has(w)) continue;
+    const v = verdictOf[k + 1];
+    if (slots.lowerOf(t) === 'ms' && (v === 'word' || v === 'safe')) continue;
+    slots.push(k + 1);
+  }
+}
+
 /** A hand-kept word-name or nickname ("hope", "sarge"), or a given name that is no everyday word ("rice" is one). */
 function handKeptOrRare(w: string): boolean {
   return NICKNAMES.has(w) || AMBIGUOUS_NAMES.has(w) || WORD_GIVEN_NAMES.has(w) || LETTER_NAME.test(w) || (dictionaries().firstNames.has(w) && !everyday().has(w));
@@ -963,6 +1025,9 @@ function placedNames(slots: MessyText): void {
     // A word-name opening a clause before what only a person is doing or where a person is: "ruby not answering",
     // "storm back in detox", "crystal using again" (not "rain not stopping": the -ing verb must be a person's).
     if (!found[k] && (slots.verdictOf[k] === 'wordName' || slots.verdictOf[k] === 'keepName') && spaced && STATE_NEXT.has(slots.lowerOf(next)) && personState(slots, k + 1) && isGiven(slots.lowerOf(t)) && clauseStart(text, t.start, slots.lowerOf(toks[k - 1]))) slots.push(k);
+    // A word-name opening a note or sentence, then where the person is or comes from: "dusty at the tims", "sunny @ the
+    // camp", "hope from group" (round 11, SMS). Not a season, nor "at least"/"at night".
+    if (!found[k] && slots.verdictOf[k] === 'wordName' && whereFrom(slots, k)) slots.push(k);
     // A name, a relation and a name ("meeka sister ooleepeeka"): the first is whose relation the second is.
     if (!found[k] && slots.verdictOf[k] !== 'word' && spaced && RELATIONS.has(slots.lowerOf(next)) && toks[k + 2] && (found[k + 2] || slots.verdictOf[k + 2] === 'name') && blank(text, next.end, toks[k + 2]!.start) && nameShaped(slots, k) && clauseStart(text, t.start, slots.lowerOf(toks[k - 1]))) slots.push(k);
     // A name split in two by voice-to-text: two lower-case words that are a given name together, one a short piece no
@@ -1014,7 +1079,12 @@ function placedNames(slots: MessyText): void {
     if (afterWord === 'came' && slots.lowerOf(toks[after + 1]) === 'up') continue;
     const cued = PERSON_BEFORE.has(prev);
     const people = bracket ? APPOSED.has(afterWord) : AFTER_PEOPLE.has(afterWord) || peopleVerb(afterWord);
-    if (!cued && !(people && clauseStart(text, first.start, prev))) continue;
+    // Opening a note or sentence, given names joined by SMS "n", "+" or "&" need no verb after them: "chance + chase the
+    // twins", "major n sunny outside" (round 11) — every one a given name or nickname, so "sunny n warm", "honey n lemon"
+    // stay. Joined by "and", plants and colours are as often meant ("sage and cedar at the smudge"): one must be a name.
+    const opening = !cued && !people && sentenceStart(text, first.start) && chain.every((i, x) => found[i] || slots.verdictOf[i] === 'name' || (isGiven(words[x]!) && !SURNAME_WORDS.has(words[x]!))) &&
+      (!/\band\b/i.test(text.slice(first.start, toks[last]!.end)) || chain.some((i) => found[i] || slots.verdictOf[i] === 'name'));
+    if (!cued && !opening && !(people && clauseStart(text, first.start, prev))) continue;
     // Ideas joined ("hope and faith are what matter"): only with a verb only a person does, or "both"/"r"/"all".
     if (!cued && words.every((w) => VIRTUES.has(w)) && !(PERSON_ONLY.has(afterWord) || afterWord === 'both' || afterWord === 'r' || afterWord === 'all')) continue;
     for (const i of chain) if (!found[i]) slots.push(i);
