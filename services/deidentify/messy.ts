@@ -936,6 +936,32 @@ function whereFrom(slots: MessyText, k: number): boolean {
   return !VIRTUES.has(w) || the || verdictOf[place] === 'name' || verdictOf[place] === 'wordName';
 }
 
+/** Words before "name" that make it someone's name: "his real name", "her last name", "his street name". */
+const NAME_OWNERS = set(`his her their real last first middle legal street given full birth`);
+/** Words that ask for or forget a name, rather than give one. */
+const FORGOT_NAME = set(`what whats what's wats forgot forget remember`);
+
+/**
+ * A word opening a note or sentence, and within the next few words of that sentence the note says it is a name: "jolly
+ * lol his real name", "friday is her last name", "storm lol his nickname" (round 11, SMS). A word any name list holds,
+ * no role or relation; "name" only after a possessive or a kind of name ("what's the name of the drug" says nothing).
+ */
+function saidToBeName(slots: MessyText, k: number): boolean {
+  const { text, toks, d } = slots;
+  const t = toks[k]!;
+  if (!sentenceStart(text, t.start)) return false;
+  const w = slots.lowerOf(t);
+  if (w.length < 2 || !d.anyNames.has(w) || NAME_OWNERS.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || PERSON_BEFORE.has(w)) return false;
+  for (let j = k + 1; j <= k + 6 && j < toks.length; j++) {
+    if (/[.!?\n;]/.test(text.slice(toks[j - 1]!.end, toks[j]!.start))) return false;
+    const x = slots.lowerOf(toks[j]);
+    // "hope lol whats her name again": a name forgotten, not this word.
+    if (FORGOT_NAME.has(x)) return false;
+    if (x === 'nickname' || x === 'nicknamed' || (x === 'name' && NAME_OWNERS.has(slots.lowerOf(toks[j - 1])))) return true;
+  }
+  return false;
+}
+
 /** Titles that only ever stand before a surname; "ms" is also the illness ("her ms is flaring"), "miss" and "dr" verbs and nouns too. */
 const SURNAME_TITLES = set(`mr mrs ms`);
 
@@ -1028,6 +1054,8 @@ function placedNames(slots: MessyText): void {
     // A word-name opening a note or sentence, then where the person is or comes from: "dusty at the tims", "sunny @ the
     // camp", "hope from group" (round 11, SMS). Not a season, nor "at least"/"at night".
     if (!found[k] && slots.verdictOf[k] === 'wordName' && whereFrom(slots, k)) slots.push(k);
+    // A word opening a note whose next words say it is a name: "jolly lol his real name", "friday is her last name".
+    if (!found[k] && (slots.verdictOf[k] === 'wordName' || slots.verdictOf[k] === 'keepName' || slots.verdictOf[k] === 'word') && saidToBeName(slots, k)) slots.push(k);
     // A name, a relation and a name ("meeka sister ooleepeeka"): the first is whose relation the second is.
     if (!found[k] && slots.verdictOf[k] !== 'word' && spaced && RELATIONS.has(slots.lowerOf(next)) && toks[k + 2] && (found[k + 2] || slots.verdictOf[k + 2] === 'name') && blank(text, next.end, toks[k + 2]!.start) && nameShaped(slots, k) && clauseStart(text, t.start, slots.lowerOf(toks[k - 1]))) slots.push(k);
     // A name split in two by voice-to-text: two lower-case words that are a given name together, one a short piece no

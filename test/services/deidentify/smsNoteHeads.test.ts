@@ -41,6 +41,18 @@ describe('deidentify: SMS note heads and titles, the rules alone (round 11)', ()
     });
   });
 
+  describe('deidentify: a word opening a note that the note says is a name (round 11)', () => {
+    it('"his real name", "her last name", "nickname" in the same sentence', () => {
+      hidden('jolly lol his real name, he is so sad today', 'jolly', 'NAME');
+      hidden('storm lol his nickname, he was in a fight again', 'storm', 'NAME');
+    });
+    it('a name asked for or forgotten, a name in another sentence, "real name" itself, stay', () => {
+      kept('hope lol whats her name again');
+      kept('storm last nite. his real name is on the form');
+      kept('real name on the form is fine');
+    });
+  });
+
   describe('deidentify: a surname after mr, mrs or ms in any case (round 11)', () => {
     it('the word after the title is a surname, whatever word it is', () => {
       hidden('went by mr cain, hes fine', 'cain', 'NAME');
