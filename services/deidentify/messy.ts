@@ -901,6 +901,20 @@ function personState(slots: MessyText, k: number): boolean {
 
 /** After "at" or "from", words that make a time, an amount or an idiom of it, not a place: "at least", "at night". */
 const NOT_PLACE = set(`least all first last once times time night nite noon midnight dawn dusk lunch dinner breakfast best most end start beginning moment point same`);
+/** Places a person is held or cared for, after "in": a word-name opening a note before one is that person. */
+const HELD_IN = set(`hospital er icu jail remand cells custody detox rehab treatment court prison pen hosp`);
+
+/** Whether token p (after "in", with or without "the") is a place a person is held or cared for ("the drunk tank" too). */
+function heldIn(slots: MessyText, p: number): boolean {
+  const { text, toks } = slots;
+  const at = toks[p];
+  if (!at || !blank(text, toks[p - 1]!.end, at.start)) return false;
+  const w = slots.lowerOf(at);
+  const q = w === 'the' ? p + 1 : p;
+  const place = slots.lowerOf(toks[q]);
+  return HELD_IN.has(place) || (place === 'drunk' && slots.lowerOf(toks[q + 1]) === 'tank');
+}
+
 /** Words that lead to where a person is or comes from, after a word-name opening a note ("@" is read from the gap). */
 const WHERE_FROM = set(`at from frm`);
 
@@ -925,6 +939,8 @@ function whereFrom(slots: MessyText, k: number): boolean {
   let place = j;
   if (/^[ \t]*@[ \t]*$/.test(gap)) place = j;
   else if (blank(text, toks[j - 1]!.end, nx.start) && WHERE_FROM.has(slots.lowerOf(nx))) place = j + 1;
+  // "in" only before a place where a person is held or cared for: "reign in the hospital", "rocky in jail again".
+  else if (blank(text, toks[j - 1]!.end, nx.start) && slots.lowerOf(nx) === 'in') return heldIn(slots, j + 1);
   else return false;
   const p = toks[place];
   // The place is a word right after: no number ("at 5") and no time ("at night", "at the end of the day").

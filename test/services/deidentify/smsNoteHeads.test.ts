@@ -16,6 +16,14 @@ describe('deidentify: SMS note heads and titles, the rules alone (round 11)', ()
       hidden('ivy from the east camp needs boots size 9', 'ivy', 'NAME');
       hidden('got there late. rocky at the laundromat, lost quarters', 'rocky', 'NAME');
     });
+    it('a given name that is a word, before "in" a place where a person is held or cared for', () => {
+      hidden('rocky in jail again, court fri', 'rocky', 'NAME');
+      hidden('brandy in the drunk tank since last nite', 'brandy', 'NAME');
+    });
+    it('"in" before anything else, or a season before a ward, stays', () => {
+      kept('rain in the forecast all week');
+      kept('summer in the er is always busy');
+    });
     it('a season, a time after "at", a cue verb or a feeling typed with its capital stays', () => {
       kept('summer at the plant is rough, 40 degrees');
       kept('hope at the end of the day we did ok');
