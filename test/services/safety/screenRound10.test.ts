@@ -5,23 +5,14 @@
 // means said next door lifts a laugh or a handled event). Every sentence here is invented. Figures: docs/SAFETY.md
 // ("Round 10: rules that rule risk out, tested against warning signs").
 import assert from 'node:assert/strict';
-import { content, type RiskCategory } from '../../../services/content';
+import { content } from '../../../services/content';
 import { gatedScore, riskCategories, screenRisk } from '../../../services/safety/screen';
 import { shippedModel } from '../../../services/safety/screen/classifier';
 import { inScope } from '../../../services/safety/screen/lexicon';
 import { normalise } from '../../../services/safety/screen/normalise';
+import { screen, keeps, rulesOut } from '../../helpers/screenAsserts';
 
 const c = content();
-const screen = (text: string) => riskCategories(screenRisk(text, c));
-const patterns = (text: string) => riskCategories(screenRisk(text, c, { classifier: false }));
-
-/** Each warning sign raises its kind from the patterns alone (so no classifier score carries it). */
-function keeps(cases: [RiskCategory, string][], read = patterns): void {
-  for (const [kind, t] of cases) assert.ok(read(t).includes(kind), `${kind} swallowed: "${t}" gave ${JSON.stringify(read(t))}`);
-}
-function rulesOut(kind: RiskCategory, texts: string[], read = patterns): void {
-  for (const t of texts) assert.ok(!read(t).includes(kind), `${kind} raised: "${t}"`);
-}
 
 describe('risk screen round 10: rules that rule risk out, against the warning signs they must not swallow', () => {
   it('negation: a denial covers what it lists, not a new predicate joined by "and"', () => {

@@ -3,22 +3,12 @@
 // beside the warning signs it must not swallow, in the same sentence and in the next. Every sentence here is invented.
 // Figures: docs/SAFETY.md ("Round 11 (false alarms)").
 import assert from 'node:assert/strict';
-import { content, type RiskCategory } from '../../../services/content';
-import { riskCategories, screenRisk } from '../../../services/safety/screen';
+import { content } from '../../../services/content';
 import { contextRulesOut } from '../../../services/safety/screen/lexicon';
 import { normalise } from '../../../services/safety/screen/normalise';
+import { screen, keeps, rulesOut } from '../../helpers/screenAsserts';
 
 const c = content();
-const screen = (text: string) => riskCategories(screenRisk(text, c));
-const patterns = (text: string) => riskCategories(screenRisk(text, c, { classifier: false }));
-
-/** Each warning sign raises its kind from the patterns alone (so no classifier score carries it). */
-function keeps(cases: [RiskCategory, string][], read = patterns): void {
-  for (const [kind, t] of cases) assert.ok(read(t).includes(kind), `${kind} swallowed: "${t}" gave ${JSON.stringify(read(t))}`);
-}
-function rulesOut(kind: RiskCategory, texts: string[], read = patterns): void {
-  for (const t of texts) assert.ok(!read(t).includes(kind), `${kind} raised: "${t}" gave ${JSON.stringify(read(t))}`);
-}
 
 describe('risk screen round 11: false alarms ruled out, against the warning signs they must not swallow', () => {
   it("a tool carried for work or chores (ctx-tool-use), said in its sentence or the next", () => {

@@ -5,25 +5,14 @@
 // explanation-in-the-next-sentence rules (`next`, "Round 11 (false alarms)") probed with warning signs in either
 // sentence. Every sentence here is invented. Figures: docs/SAFETY.md ("Round 11 (the window)").
 import assert from 'node:assert/strict';
-import { content, type RiskCategory } from '../../../services/content';
-import { gatedScore, riskCategories, screenRisk } from '../../../services/safety/screen';
+import { content } from '../../../services/content';
+import { gatedScore } from '../../../services/safety/screen';
 import { shippedModel } from '../../../services/safety/screen/classifier';
 import { inScope } from '../../../services/safety/screen/lexicon';
 import { normalise } from '../../../services/safety/screen/normalise';
+import { screen, keeps, rulesOut, raisesNothing } from '../../helpers/screenAsserts';
 
 const c = content();
-const screen = (text: string) => riskCategories(screenRisk(text, c));
-const patterns = (text: string) => riskCategories(screenRisk(text, c, { classifier: false }));
-
-function keeps(cases: [RiskCategory, string][], read = patterns): void {
-  for (const [kind, t] of cases) assert.ok(read(t).includes(kind), `${kind} swallowed: "${t}" gave ${JSON.stringify(read(t))}`);
-}
-function rulesOut(kind: RiskCategory, texts: string[], read = patterns): void {
-  for (const t of texts) assert.ok(!read(t).includes(kind), `${kind} raised: "${t}"`);
-}
-function raisesNothing(texts: string[], read = screen): void {
-  for (const t of texts) assert.deepEqual(read(t), [], `raised: "${t}"`);
-}
 
 describe('risk screen round 11: the window across an answer’s sentences (recall)', () => {
   it('an explanation in the next sentence: a tool for work', () => {
