@@ -15,8 +15,6 @@
  *   from fairmont", "cousins from lagos"; after a name only a country or big city: "tevite from tonga", not "brook
  *   from crestwood") — never after a word of messages or leaving ("a text from X", "hiding from X": only words on the
  *   lists below open the slot).
- * Round 11: after "in" any span is a place, whatever lists hold it (placeAfterIn), and a town no name list holds is a
- * place after "to" or "from" in any slot but a person's (townNoNameAfterToFrom).
  * Towns a given-name list holds (Regina, Dallas, Pembroke) are given back only where a person cannot stand at all:
  * after a word of moving or travelling before "to"/"from" ("moved to regina", "flight to Dallas", "born in kingston");
  * "ride to regina", "a text from dallas", "with dallas" stay hidden.
@@ -136,36 +134,9 @@ export function isTownName(word: string): boolean {
 /** Whether the span [start, end) is a town said as a place. */
 export function townInPlace(text: string, start: number, end: number, found: readonly Entity[] = []): boolean {
   const slot = placeSlot(text, start, end, found);
+  if (!slot) return false;
   const name = text.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
-  if (slot) return townNames().has(name) || (slot === 2 && namedTowns!.has(name)) || placeAfterIn(text, start, end, found);
-  return townNoNameAfterToFrom(text, start, end, name, found);
-}
-
-/** Words before "to" that make the next word a person or a school: "thanks to X", "reported to X", "apply to X". */
-const TO_PERSON = set(`thanks thank reported report reports talked talk talking spoke speak speaking said say says told sent send
-  gave give gives giving wrote write writing texted text explained explain introduced introduce listened listen replied reply
-  apply applied applying admitted referred refer transferred married engaged next close similar`);
-/** Words before "from" after which the place is a person's program, school or ward: "her friend from crestwood". */
-const FROM_PERSON = set(`home back friend friends buddy buddies ex text texts txt call calls called message messages email letter
-  note card gift discharged released transferred referred`);
-
-/**
- * (Round 11) A town of the list that no name or English list holds ("emmonak", "kapuskasing", "ketchikan"), after "to"
- * or "from" in any slot but a person's ("plane to emmonak", "the boat to tuntutuliak", "van from utica"). On the tune
- * files such a span is no identifier 104 times and one 6 times: a person a town list also holds ("thanks to
- * Jérémie"), a hospital or a school by its town ("home from maplewood", "brook from crestwood"), kept by the guards
- * here; one is lost ("reported it to Anbu at the office": a person's name that is a town somewhere).
- */
-function townNoNameAfterToFrom(text: string, start: number, end: number, name: string, found: readonly Entity[]): boolean {
-  const [prep, at] = wordEndingAt(text, start);
-  if (prep !== 'to' && prep !== 'from' && prep !== 'frm') return false;
-  // "brook from crestwood": after a person, a school or a program named by its town (round 9: only a big place there).
-  if (found.some((o) => o.type === 'NAME' && o.end <= at && /^[ \t]*$/.test(text.slice(o.end, at)))) return false;
-  if (!townNames().has(name) || (text[end] === "'" || text[end] === '’')) return false;
-  const d = dictionaries();
-  if (name.split(' ').some((w) => d.anyNames.has(w) || d.english.has(w))) return false;
-  const before = wordEndingAt(text, at)[0].replace(/[^\p{L}]+$/u, '');
-  return !(prep === 'to' ? TO_PERSON : FROM_PERSON).has(before);
+  return townNames().has(name) || (slot === 2 && namedTowns!.has(name)) || placeAfterIn(text, start, end, found);
 }
 
 /** Words of being held or treated somewhere, before a place in the same clause: the place may be the jail or hospital. */

@@ -36,26 +36,6 @@ describe('deidentify: round 11 words that stay', () => {
     ] as const) hidden(text, name, 'NAME');
   });
 
-
-  it('gives back a town no name list holds after "to" or "from", and keeps the person beside it hidden', () => {
-    for (const [text, town, name] of [
-      ['the plane to emmonak got cancelled, told tavita', 'emmonak', 'tavita'],
-      ['took the ferry to ketchikan with rosalind', 'ketchikan', 'rosalind'],
-    ] as const) {
-      stays(text, town);
-      hidden(text, name, 'NAME');
-    }
-    stays('the bus from kapuskasing was late again', 'kapuskasing');
-  });
-
-  it('keeps a name after "to" or "from" where a person or their program stands', () => {
-    for (const [text, name] of [
-      ['thanks to anbu for the pizza', 'anbu'],
-      ['her friend brook from crestwood is being groomed', 'crestwood'],
-      ['salvatore is home from sacré-coeur, weak but eating', 'sacré-coeur'],
-    ] as const) hidden(text, name);
-  });
-
   it('gives back a lower-case word no list holds after "the" where no place is said, and keeps the person beside it', () => {
     for (const [text, word, name] of [
       ['said the kemem was huge, lemina cooked', 'kemem', 'lemina'],
