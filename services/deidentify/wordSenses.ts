@@ -65,6 +65,15 @@ const SPORT_BEFORE = set(`watch watching watched watches play playing played pla
 const SPORT_AFTER = set(`game games match matches practice team teams season night club league tournament field bat ball stick
   highlights final finals`);
 
+/** Words that make a shade of the colour after them ("royal blue", "navy blue", "baby pink"): a colour, not a person. */
+const SHADE = set(`royal navy baby sky forest lime hot pale neon olive hunter kelly dusty powder midnight electric steel slate
+  sea cherry candy blood bright dark light deep`);
+const COLOURS = set(`blue green red pink purple yellow orange grey gray white black brown teal maroon`);
+/** Labels a phone number is given right before it ("cell 780…", "mobile: 587…"): the label, not a person. */
+const PHONE_LABELS = set(`cell cel cellphone mobile mob phone ph tel txt text landline`);
+/** What follows a phone label: punctuation, then the number's first digit, "+" or "(" (full-width digits too). */
+const NUMBER_NEXT = /^[ \t]*[:#.-]?[ \t]*[+(0-9\uFF10-\uFF19]/u;
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’/&+-]*|[,&+]/gu;
 
 /** Up to `n` words before `at` in its sentence, nearest first, lower-cased ("," "&" "+" count as words). */
@@ -146,7 +155,7 @@ function sport(w: string, b: string[]): boolean {
   return prev !== undefined && SPORT_BEFORE.has(prev);
 }
 
-export type WordSense = 'weather' | 'topic' | 'drug' | 'sport';
+export type WordSense = 'weather' | 'topic' | 'drug' | 'sport' | 'colour' | 'label';
 
 /**
  * The sense in which the one word at [start, end) of `text` is a word, not a person, or null: the post-classifier keep
@@ -160,6 +169,9 @@ export function wordSense(text: string, start: number, end: number): WordSense |
   if (a[0] && ((DRUGS.has(w) && DRUG_AFTER.has(a[0])) || (SPORTS.has(w) && SPORT_AFTER.has(a[0])))) return DRUGS.has(w) ? 'drug' : 'sport';
   const b = before(text, start, 8);
   if (personSlot(b[0])) return null;
+  // A shade before its colour ("royal blue paint") and a label before its number ("met John, cell 780…") (round 11).
+  if (a[0] && SHADE.has(w) && COLOURS.has(a[0])) return 'colour';
+  if (PHONE_LABELS.has(w) && NUMBER_NEXT.test(text.slice(end))) return 'label';
   if (weather(w, b, a)) return 'weather';
   if (topic(w, b, a)) return 'topic';
   if (drug(w, b, a)) return 'drug';

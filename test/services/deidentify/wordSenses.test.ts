@@ -82,4 +82,16 @@ describe('deidentify: the word senses with the shipped classifier (round 9)', ()
     hidden('crystal using again, she told me', 'crystal', 'NAME');
     hidden('talked to faith about her housing', 'faith', 'NAME');
   });
+
+  it('a shade before its colour and a label before its number (round 11), and the same words as people', () => {
+    assert.equal(sense('royal blue paint for the room', 'royal'), 'colour');
+    assert.equal(sense('got her a navy blue coat', 'navy'), 'colour');
+    assert.equal(sense('met John, cell 780-555-0142', 'cell'), 'label');
+    assert.equal(sense('mobile: (587) 555-0102 if needed', 'mobile'), 'label');
+    assert.equal(sense('texted royal blue stuff', 'royal'), null);
+    assert.equal(sense('cell was locked down all night', 'cell'), null);
+    kept('royal blue paint');
+    hidden('met John, cell 780-555-0142', 'John', 'NAME');
+    hidden('texted royal about the paint', 'royal', 'NAME');
+  });
 });
