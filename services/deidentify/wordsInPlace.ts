@@ -169,7 +169,9 @@ const AFTER_DISH = set(`for and n & + lol with w again today tonight yesterday t
  */
 function dishAfterCooking(text: string, e: Entity, typed: string): boolean {
   const [prev, at] = wordBefore(text, e.start);
-  if (!COOKED.has(prev) || NO_NAME_AFTER.has(wordBefore(text, at)[0]) || wordBefore(text, at)[0] === 'the') return false;
+  if (!COOKED.has(prev)) return false;
+  const before = wordBefore(text, at)[0];
+  if (NO_NAME_AFTER.has(before) || before === 'the') return false;
   const d = dictionaries();
   if (typed.toLowerCase().split(/\s+/).some((w) => d.firstNames.has(w) || AMBIGUOUS_NAMES.has(w) || NICKNAMES.has(w))) return false;
   const rest = text.slice(e.end, e.end + 20);

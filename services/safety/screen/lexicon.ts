@@ -240,6 +240,10 @@ function answeredSpans(lx: CompiledLexicon, texts: readonly string[], i: number,
   return out;
 }
 
+/** How many sentences after a hit a `next` rule reads for its explanation ("her neighbour overdosed . client called 911 .
+ * he survived"). */
+const NEXT_SENTENCES = 2;
+
 /**
  * Whether a suppress rule of `kind` (not a screening answer: ./answeredSpans) covers sentence `i` of a note's `texts`.
  * Round 10: a rule with an `around` pattern is lifted by it said in the previous or next sentence too ("he joked he
@@ -248,10 +252,6 @@ function answeredSpans(lx: CompiledLexicon, texts: readonly string[], i: number,
  * or two ("found a knife in his bag . states it is for his work as a line cook"), unless a warning sign of it is said
  * anywhere in the note.
  */
-/** How many sentences after a hit a `next` rule reads for its explanation ("her neighbour overdosed . client called 911 .
- * he survived"). */
-const NEXT_SENTENCES = 2;
-
 function suppressed(lx: CompiledLexicon, texts: readonly string[], i: number, kind: RiskCategory): boolean {
   const text = texts[i];
   return lx.suppress.some((r) => {
