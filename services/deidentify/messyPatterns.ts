@@ -335,7 +335,7 @@ function crossingSides(a: string, b: string, located = false, corner = false): b
   if (!Number.isNaN(na) && !Number.isNaN(nb)) return na >= 13 && nb >= 13 && Math.max(na, nb) >= 50 && !/\d(?:st|nd|rd|th)$/i.test(a + b);
   // Round 11: where a place is said, an ordinal of 13 or more takes any word that is no prose, kept word, weekday or month
   // ("on junction n 37th"; "on 5th n final" stays); after "corner of", two such words cross ("the corner of barton n sherman").
-  const plain = (x: string): boolean => !/^\d/.test(x) && !proseWord(x.toLowerCase()) && !KEEP.has(x.toLowerCase()) && !TIME_NAMES.test(x) && !WEEKDAY_SHORT.test(x.toLowerCase());
+  const plain = (x: string): boolean => !/^\d/.test(x) && streetNameWord(x.toLowerCase());
   if (located && ((ordinal(a) && na >= 13 && plain(b)) || (ordinal(b) && nb >= 13 && plain(a)))) return true;
   if (corner && plain(a) && plain(b)) return true;
   const streetWord = (x: string): boolean => word(x) || STREET_WORDS.has(x.toLowerCase()) || dictionaries().anyNames.has(x.toLowerCase());
@@ -762,6 +762,10 @@ const CAPITAL_WORDS = /^(?:\s\p{Lu}[\p{L}'’-]+){1,2}(?![\p{L}\p{N}])/u;
 /** Weekdays as SMS writes them ("weds", "thurs", "sat"): no street's name. */
 const WEEKDAY_SHORT = /^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)s?$/;
 const TIME_NAMES = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|tonight)$/i;
+/** Whether a lower-cased word may be a street's own name: no prose word, kept word, weekday, month or day-word. */
+function streetNameWord(l: string): boolean {
+  return !proseWord(l) && !KEEP.has(l) && !TIME_NAMES.test(l) && !WEEKDAY_SHORT.test(l);
+}
 /** What HOUSE_HIGHWAY, SAINT_STREET, FRENCH_HOUSE and DIRECTED_HOUSE need: a house number before one of their words. */
 const HOUSE_ROAD_MAY = /\d\s(?:hwy|highway|route|rte|county|st|ste|saint|sainte|mont|de|du|des|d['’]|rue|boul|av|ch|[nsew]\.?\s)|\d\s\p{L}+\s(?:est|ouest)\b/iu;
 /**
@@ -792,7 +796,7 @@ function frenchTypeFirst(t: string): Entity[] {
 const HYPHEN_HOUSE = /(?:(?<![\p{L}\p{N}])(?:apt|unit)\s?#?\w{1,4}\s|(?<=(?:^|[^\p{L}\p{N}])(?:at|on|to|from|in|@)\s))\d{2,3}-\d{2}[a-z]?\s(\d{1,3}(?:st|nd|rd|th)|\p{L}[\p{L}'’-]+)(?:\s(?:st|street|ave|avenue|rd|road|blvd|pl|dr|ct)\b)?(?![\p{L}\p{N}'’-])/giu;
 function hyphenHouseStreet(w: string): boolean {
   const l = w.toLowerCase();
-  return /^\d/.test(l) || (!proseWord(l) && !KEEP.has(l) && !MEASURES.has(l) && !TIME_NAMES.test(l) && !WEEKDAY_SHORT.test(l));
+  return /^\d/.test(l) || (streetNameWord(l) && !MEASURES.has(l));
 }
 /** A house number on a numbered highway: "2380 hwy 1428", "88 county rd 12". */
 const HOUSE_HIGHWAY = /(?<![\p{L}\p{N}.,/$-])\d{2,6}[a-z]?\s(?:hwy|highway|route|rte|county\s(?:rd|road))\s?#?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/giu;
