@@ -109,16 +109,27 @@ function sentenceAround(text: string, start: number, end: number): string {
  * common English and in no given-name or word-name list are words.
  */
 function titleCaseWords(text: string, e: Entity): boolean {
-  const words = text.slice(e.start, e.end).split(/\s+/);
   const d = dictionaries();
-  for (const w of words) {
+  // The span's words as split(/\s+/) gives them, read one by one: most spans fail at their first word ("John Smith").
+  for (let from = e.start; ; ) {
+    let to = from;
+    while (to < e.end && !isSpace(text.charCodeAt(to))) to++;
+    const w = text.slice(from, to);
     const l = w.toLowerCase();
-    if (w === 'I') continue;
-    if (!/^\p{Lu}\p{Ll}+$/u.test(w) || !d.common.has(l) || d.firstNames.has(l) || AMBIGUOUS_NAMES.has(l) || NICKNAMES.has(l)) return false;
+    if (w !== 'I' && (!/^\p{Lu}\p{Ll}+$/u.test(w) || !d.common.has(l) || d.firstNames.has(l) || AMBIGUOUS_NAMES.has(l) || NICKNAMES.has(l))) return false;
+    if (to >= e.end) break;
+    from = to;
+    while (from < e.end && isSpace(text.charCodeAt(from))) from++;
   }
   const all = sentenceAround(text, e.start, e.end).match(/\p{L}+/gu) ?? [];
   const capitalised = all.filter((w) => /^\p{Lu}/u.test(w)).length;
   return all.length >= 3 && capitalised >= 0.7 * all.length;
+}
+
+/** Whether a UTF-16 unit is one /\s/ matches (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Whether another span of `found` sits right before or after `e` (a space between): a part of a longer name. */

@@ -87,6 +87,12 @@ describe('deidentify: words that stay by their place (wordsInPlace.ts)', () => {
     assert.deepEqual(left(text, ['Went Well', 'While I Was', 'Will Baker']), ['Will Baker']);
     assert.deepEqual(left('Went well with the landlord today', ['Went']), ['Went'], 'a sentence in ordinary case');
   });
+  it('reads the words of a title-cased span apart at any white space, and keeps the span at its first name (round 12, one word at a time)', () => {
+    const text = 'Today Went Well.\tCalled While\u00a0I  Was There. Met Will\u2003Baker At Noon.';
+    assert.deepEqual(left(text, ['While\u00a0I  Was', 'Will\u2003Baker']), ['Will\u2003Baker']);
+    assert.deepEqual(left('Today Went Well. Met Baker Will At Noon.', ['Baker Will']), ['Baker Will'], 'a name after a common word');
+    assert.deepEqual(left('Today Went Well. Called While I Was There.', ['While I Was ']), ['While I Was '], 'a span ending in a space has an empty last word');
+  });
   it("gives back a function word of the note's French or Spanish that a name list holds, not one between names", () => {
     const text = "Ella dijo que no puede venir, la señora de arriba est malade, c'est ça";
     assert.deepEqual(left(text, ['Ella', 'la', 'de']), []);
