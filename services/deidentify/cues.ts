@@ -19,29 +19,42 @@ interface Cue {
 const cues: Cue[] = [];
 const ALL = -1;
 const JOINED = /['’-]/;
+/** Cues in all: 32 in each of two 32-bit words (a word's bits and a text's are kept as two integers). */
+const MAX_CUES = 64;
+const HIGH = 2 ** 32;
 
 /** Cues held by every text: one given a word that is not a-z (a list grown with "hôpital"), so its gate always runs. */
 let always = 0;
+let alwaysHigh = 0;
 
-/** A new cue (at module load): its bit, for mayHold(). Words are separated by spaces. */
+/**
+ * A new cue (at module load): its mask, for mayHold(). Words are separated by spaces. The first 32 cues' masks are bits
+ * of a 32-bit integer and may be joined with | ("mayHold(t, A | B)"); from the 33rd on a mask is 2 ** n, and stands alone
+ * (a | would lose it: mayHold refuses the 0 it makes).
+ */
 export function cue(inside: string, whole = ''): number {
-  // One bit each in a 32-bit integer (the last is the sign bit: masks are only ever tested against 0).
-  if (cues.length >= 32) throw new Error('cues.ts: at most 32 cues');
+  if (cues.length >= MAX_CUES) throw new Error(`cues.ts: at most ${MAX_CUES} cues`);
   const words = (s: string) => s.split(/\s+/).filter(Boolean);
-  const bit = 1 << cues.length;
+  const n = cues.length;
   cues.push({ inside: words(inside), whole: new Set(words(whole)) });
-  if (![...words(inside), ...words(whole)].every((w) => /^[a-z]+$/.test(w))) always |= bit;
+  const each = [...words(inside), ...words(whole)].every((w) => /^[a-z]+$/.test(w));
   lastText = undefined;
-  return bit;
+  // The first 32: one bit each of a 32-bit integer (the last is the sign bit: masks are only ever tested against 0).
+  if (n < 32) {
+    if (!each) always |= 1 << n;
+    return 1 << n;
+  }
+  if (!each) alwaysHigh |= 1 << (n - 32);
+  return 2 ** n;
 }
 
-/** The bits of cues from..to-1 a lower-cased word holds. */
-function bitsFor(lower: string, from: number, to: number): number {
+/** The bits, in the word of `high` (cues 32-63) or not (0-31), of cues from..to-1 a lower-cased word holds. */
+function bitsFor(lower: string, from: number, to: number, high: boolean): number {
   let bits = 0;
   const parts = JOINED.test(lower) ? lower.split(/['’-]/) : [lower];
-  for (let i = from; i < to; i++) {
+  for (let i = high ? Math.max(from, 32) : from; i < (high ? to : Math.min(to, 32)); i++) {
     const c = cues[i]!;
-    if (c.inside.some((s) => lower.includes(s)) || parts.some((p) => c.whole.has(p))) bits |= 1 << i;
+    if (c.inside.some((s) => lower.includes(s)) || parts.some((p) => c.whole.has(p))) bits |= 1 << (i & 31);
   }
   return bits;
 }
@@ -51,15 +64,20 @@ let remembered = -1;
 
 /**
  * Every cue's bit for a typed word, remembered in the word's memo record (wordMemo.ts), which the token keeps: the
- * stages after the first read it from there, with no look-up of their own.
+ * stages after the first read it from there, with no look-up of their own. Cues 32-63 in a second memo.
  */
 const bitsOf = wordMemo((raw: string): number => {
   if (remembered < 0) remembered = cues.length;
-  return bitsFor(raw.toLowerCase(), 0, remembered);
+  return bitsFor(raw.toLowerCase(), 0, remembered, false);
+});
+const highBitsOf = wordMemo((raw: string): number => {
+  if (remembered < 0) remembered = cues.length;
+  return bitsFor(raw.toLowerCase(), 0, remembered, true);
 });
 
 let lastText: string | undefined;
 let lastBits = 0;
+let lastHigh = 0;
 let lastDigits = 0;
 
 /**
@@ -69,25 +87,36 @@ let lastDigits = 0;
 function read(text: string): void {
   if (text === lastText) return;
   let bits = 0;
+  let high = 0;
   let digits = 0;
   if (!factsOf(text).ascii) {
     bits = ALL;
+    high = ALL;
     digits = Number.POSITIVE_INFINITY;
   } else {
+    const later = cues.length > remembered;
+    const highCues = cues.length > 32;
     for (const t of wordsOf(text)) {
-      if (t.word) bits |= bitsOf.of(t) | (cues.length > remembered ? bitsFor(t.lower, remembered, cues.length) : 0);
-      else digits += t.end - t.start;
+      if (t.word) {
+        bits |= bitsOf.of(t) | (later ? bitsFor(t.lower, remembered, cues.length, false) : 0);
+        if (highCues) high |= highBitsOf.of(t) | (later ? bitsFor(t.lower, remembered, cues.length, true) : 0);
+      } else digits += t.end - t.start;
     }
   }
   lastText = text;
   lastBits = bits | always;
+  lastHigh = high | alwaysHigh;
   lastDigits = digits;
 }
 
 /** Whether the text may hold one of the cues in `mask` (false: it holds none). */
 export function mayHold(text: string, mask: number): boolean {
   read(text);
-  return (lastBits & mask) !== 0;
+  if (mask >= -HIGH / 2 && mask < HIGH / 2) {
+    if (mask === 0) throw new Error('cues.ts: an empty mask (cues from the 33rd on are not joined with |)');
+    return (lastBits & mask) !== 0;
+  }
+  return (lastHigh & (mask / HIGH)) !== 0;
 }
 
 /** How many digits 0-9 the text holds (in ASCII texts; in others, a number no detector's need exceeds). */

@@ -15,6 +15,7 @@ import { keepList } from './keepList';
 import { oneEdit, TypoIndex } from './typos';
 import { wordMemo, type WordMemo } from './wordMemo';
 import { blank, factsOf, type Token, wordsOf } from './words';
+import { cue, mayHold } from './cues';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -125,6 +126,9 @@ const WORD_GIVEN_NAMES = set(`
 
 /** Nickname shapes: "big mike", "lil d", "little j". */
 const NICK_SHAPE = /(?<![\p{L}\p{N}])(?:big|lil'?|little)\s+(\p{L}[\p{L}'’-]*)(?![\p{L}\p{N}])/giu;
+/** The words of the gates before NICK_SHAPE and TITLE_LETTER below (cues.ts, read once from the note's words): keep in step with them. */
+const NICK_CUE = cue('', 'big lil little');
+const TITLE_CUE = cue('', 'mr mrs ms miss dr');
 
 const TITLE_LETTER = /(?<![\p{L}\p{N}])(?:mr|mrs|ms|miss|dr)\.?[ \t]+\p{L}(?![\p{L}\p{N}]|\.\p{L})/giu;
 
@@ -789,7 +793,7 @@ export function messyNames(input: string): Entity[] {
   // Names placed rather than cued: pairs and lists, appositions, letters, split and autocorrected names (round 6).
   placedNames(slots);
   NICK_SHAPE.lastIndex = 0;
-  const lowerText = /\b(?:big|lil|little)\b/i.test(text);
+  const lowerText = mayHold(text, NICK_CUE) && /\b(?:big|lil|little)\b/i.test(text);
   for (let m = lowerText ? NICK_SHAPE.exec(text) : null; m; m = NICK_SHAPE.exec(text)) {
     const w = m[1]!.toLowerCase();
     // "lil d", "lil mo", "big al": a letter, a short word, a given name or a nickname after big/lil is a name.
@@ -801,7 +805,7 @@ export function messyNames(input: string): Entity[] {
   }
   // A title before a single letter: "ms. p from the school", "mr t".
   TITLE_LETTER.lastIndex = 0;
-  for (let m = /\b(?:mr|mrs|ms|miss|dr)\b/i.test(text) ? TITLE_LETTER.exec(text) : null; m; m = TITLE_LETTER.exec(text)) {
+  for (let m = mayHold(text, TITLE_CUE) && /\b(?:mr|mrs|ms|miss|dr)\b/i.test(text) ? TITLE_LETTER.exec(text) : null; m; m = TITLE_LETTER.exec(text)) {
     out.push({ start: m.index + m[0].length - 1, end: m.index + m[0].length, type: 'NAME' });
   }
   INITIALS.lastIndex = 0;
