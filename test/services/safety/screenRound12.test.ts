@@ -1,0 +1,44 @@
+// Round 12 (a new writer's false alarms): kinds of everyday wording that shared a risk word on `av…` — a time clause
+// ("when I'm done with group"), a count of none ("zero overdoses"), overwork said as "killing himself working doubles",
+// suicide as a topic (rates, a panel) — each rule beside the warning signs it must not swallow, in the same sentence and
+// in the next. Every sentence here is invented. Figures: docs/SAFETY.md ("Round 12").
+import { screen, keeps, rulesOut } from '../../helpers/screenAsserts';
+
+describe('risk screen round 12: false alarms ruled out, against the warning signs they must not swallow', () => {
+  it("'done' in a time clause is when, not the worker's distress (pd-x-figurative)", () => {
+    rulesOut('psw_distress', ['my sister said call her when i am done with supervision so we can get tacos', 'once im done with the group notes i am heading to the gym'], screen);
+    keeps([
+      ['psw_distress', 'when i am done with this shift i am going home, i am done, i feel empty and numb'],
+      ['psw_distress', 'i will call you when i am done with group. honestly i am done, i can not keep doing this job'],
+      ['psw_distress', 'after i am done with work i sit in my car and can not stop seeing his face'],
+    ]);
+  });
+
+  it("a count of none ('zero overdoses') negates like 'no' (ctx-negation)", () => {
+    rulesOut('overdose', ['the outreach van did 30 contacts and zero overdoses tonight', 'zero ods at the site this week, great team'], screen);
+    keeps([
+      ['overdose', 'zero overdoses on shift but he is using alone in his tent tonight'],
+      ['overdose', 'zero overdoses at the site this week. He was found blue and not breathing in the bathroom last night.'],
+      ['overdose', 'he has zero tolerance after six months inside and he is using alone tonight'],
+    ]);
+    keeps([['suicide', 'she has zero support at home and she wants to die']]);
+  });
+
+  it("overwork said as 'killing himself working doubles' is a figure of speech (sui-x-figurative)", () => {
+    rulesOut('suicide', ['he is killing himself working doubles to send money home', 'she has been killing herself working two jobs since the baby'], screen);
+    keeps([
+      ['suicide', 'he is working doubles and told me he wants to kill himself'],
+      ['suicide', 'he is killing himself working overtime. He also said he has been thinking about ending his life.'],
+      ['suicide', 'she is killing herself working nights, and she gave her dog away and wrote letters to her kids'],
+    ]);
+  });
+
+  it('suicide as a topic — rates, research, a panel about it — is not a person at risk (sui-x-training)', () => {
+    rulesOut('suicide', ['we had a panel about suicide rates in trans youth, good turnout', 'she is reading suicide research for her nursing degree', 'a presentation on youth suicide at the conference'], screen);
+    keeps([
+      ['suicide', 'after the panel about suicide rates she told me she has a plan to kill herself'],
+      ['suicide', 'she went to a presentation on suicide. She said she has been looking up how many pills it would take.'],
+      ['suicide', 'he reads suicide statistics every night and says he wants to die'],
+    ]);
+  });
+});
