@@ -41,4 +41,25 @@ describe('risk screen round 12: false alarms ruled out, against the warning sign
       ['suicide', 'he reads suicide statistics every night and says he wants to die'],
     ]);
   });
+
+  it("medication taken as prescribed by name ('taking the prescribed tylenol 3') rules out overdose; mixing, doubling or buying on top keeps it (ctx-adherence)", () => {
+    rulesOut('overdose', ['healing well after surgery, taking the prescribed tylenol 3 for pain and tapering off this week', 'he is on his prescribed suboxone and doing well at work'], screen);
+    keeps([
+      ['overdose', 'he takes his meds as prescribed and drank a bottle of vodka on top'],
+      ['overdose', 'he takes his pills on time but mixes them with xanax and passes out'],
+      ['overdose', 'she is taking her prescribed zopiclone with wine at night. says one pill is not enough anymore.'],
+      ['overdose', 'she is on her prescribed suboxone. She was found blue and not breathing last night.'],
+    ]);
+  });
+
+  it("someone else's overdose handled by paramedics or a hospital (ctx-other-od-handled); the client's own intent next door keeps it (around)", () => {
+    rulesOut('overdose', ['a stranger overdosed in the lobby, naloxone given and he was transported', 'the guy in the next tent overdosed last night, paramedics took him, he is in the icu'], screen);
+    keeps([
+      ['overdose', 'her friend overdosed and was taken to hospital. She took the rest of his pills.'],
+      ['overdose', 'her roommate overdosed and is in the icu, and she is using alone in the room now'],
+      ['overdose', 'his cousin overdosed and is stable now. He wants to take what his cousin took.'],
+      ['overdose', 'his brother overdosed last week and is in hospital. He says he wants to use what his brother had.'],
+      ['overdose', 'my client overdosed and was taken to hospital'],
+    ]);
+  });
 });
