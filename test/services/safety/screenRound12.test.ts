@@ -62,4 +62,13 @@ describe('risk screen round 12: false alarms ruled out, against the warning sign
       ['overdose', 'my client overdosed and was taken to hospital'],
     ]);
   });
+
+  it("a wish to die on a game's result ('if the mariners lose') is a figure of speech (ctx-game-joke); a plan, a means or a giving away, here or next door, keeps it", () => {
+    rulesOut('suicide', ["the dude said he'd off himself if the mariners lose again lmao", 'she wants to die if her team loses the final again'], screen);
+    keeps([
+      ['suicide', 'he said he would kill himself if the leafs lose tonight, and he has been giving away his stuff'],
+      ['suicide', 'if they lose he wants to die. he has been thinking about it every night'],
+      ['suicide', 'his team lost and he said he wants to die lol. he wrote a note to his mom last night'],
+    ]);
+  });
 });
