@@ -606,7 +606,7 @@ export function decode(scored: ReadonlyArray<Candidate & { score: number }>, thr
  * [NAME]" becomes one FACILITY); `found` as given when the model finds nothing.
  */
 export function withFacilities(text: string, found: Entity[]): Entity[] {
-  found = withTheirCity(text, found);
+  found = withTheirKind(text, withTheirCity(text, found));
   observer?.(text, found);
   const scorer = activeFacilityScorer();
   if (!scorer) return found;
@@ -616,11 +616,41 @@ export function withFacilities(text: string, found: Entity[]): Entity[] {
   for (const g of guesses) {
     const over = out.filter((e) => e.start < g.end && g.start < e.end);
     const start = Math.min(g.start, ...over.map((e) => e.start));
-    const end = Math.max(g.end, ...over.map((e) => e.end));
+    const end = Math.max(kindEnd(text, g.end, out), ...over.map((e) => e.end));
     out = out.filter((e) => !over.includes(e));
     out.push({ start, end, type: 'FACILITY' });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The kind of place right after a facility's name, which the writers mark inside it (round 12): "[sunridge] ltc",
+ * "[Jewish General] Hospital", "[Behavioural Health] Foundation". A rule or the model that stopped at the name leaves
+ * the kind visible, and the span is missed. Not a ward or a department, which the writers leave outside ("[grace] er",
+ * "[vgh] emerg", "[aspen house] detox", "[Main Street Project] withdrawal unit"), nor a "nursing home" after a manor.
+ */
+const KIND_TAIL = /^ {1,2}(?:(?:treatment|medical|health|dental|community|crisis|recovery|youth) )?(?:hospital|hosp|clinic|centre|center|centres|centers|ctr|shelter|ltc|infirmary|hospice|hostel|institute|foundation|penitentiary|correctional|corr|detachment|parish)(?![\p{L}\p{N}'’-])/iu;
+/** Where a facility ending at `end` ends with the kind of place after it (KIND_TAIL), unless another span holds the words. */
+function kindEnd(text: string, end: number, spans: readonly Entity[]): number {
+  const c = text.charCodeAt(end);
+  if (c !== 32) return end;
+  const m = KIND_TAIL.exec(text.slice(end, end + 60));
+  if (!m) return end;
+  const to = end + m[0].length;
+  return spans.some((e) => e.start < to && end < e.end && e.start >= end) ? end : to;
+}
+/** Rule facilities with the kind of place after them (kindEnd). */
+function withTheirKind(text: string, found: Entity[]): Entity[] {
+  let out: Entity[] | undefined;
+  for (let i = 0; i < found.length; i++) {
+    const e = found[i]!;
+    if (e.type !== 'FACILITY') continue;
+    const end = kindEnd(text, e.end, found);
+    if (end === e.end) continue;
+    out ??= [...found];
+    out[i] = { ...e, end };
+  }
+  return out ?? found;
 }
 
 /** A place preposition or "the" right before a city that opens a place's name: "at [toronto] west hospital". */
