@@ -19,8 +19,9 @@ import { load } from './deid';
  * (rounds 7–9 kept some untouched; their before/after figures are in docs/DEIDENTIFICATION.md), and two of round 10's six
  * new writers, train-av and train-aw; train-at, au, ax and ay stay untouched (scored before and after, never looked into).
  * Round 11 (facilities): every writer up to train-be; round 11's train-bf and train-bg are untouched.
+ * Round 12 (facilities): every writer up to train-bg; round 12's train-bh and train-bi are untouched.
  */
-export const DEV = /train-(?:[a-z]|a[a-z]|b[a-e])\.txt$|-dev\d*\.(txt|jsonl)$/;
+export const DEV = /train-(?:[a-z]|a[a-z]|b[a-g])\.txt$|-dev\d*\.(txt|jsonl)$/;
 
 const args = process.argv.slice(2);
 const addrOnly = args.includes('--addr');
