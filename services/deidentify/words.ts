@@ -3,6 +3,14 @@
  * last text's list is kept and handed to both (the same Token objects: a word's hash and memo record are reused).
  */
 
+import { wordMemo } from './wordMemo';
+
+/**
+ * A typed word's lower case, kept in its memo record (./wordMemo): every text's tokens of the word get the same string,
+ * lower-cased once per word rather than once per token, and a set look-up finds its hash already worked out.
+ */
+const lowerOf = wordMemo((raw) => raw.toLowerCase());
+
 /** A word or number of a text; its lower-cased form and hashes are filled in when first needed. */
 export class Token {
   private lowered?: string;
@@ -23,7 +31,7 @@ export class Token {
   ) {}
 
   get lower(): string {
-    this.lowered ??= this.raw.toLowerCase();
+    this.lowered ??= lowerOf.of(this);
     return this.lowered;
   }
 

@@ -75,4 +75,13 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
       assert.equal(factsOf(text), f, 'kept for the last text');
     }
   });
+
+  it("gives each token its word's lower case, kept once per word for every text (round 12), outside ASCII too", () => {
+    const texts = ['Met DAWN and Zoë', 'dawn met ZOË at İstanbul Rd', 'ANNE-SOPHIE’S mom', "anne-sophie's MOM"];
+    for (let round = 0; round < 2; round++) {
+      for (const text of texts) for (const t of wordsOf(text)) assert.equal(t.lower, t.raw.toLowerCase(), `${t.raw} in ${text}`);
+    }
+    assert.equal(wordsOf('İstanbul')[0]!.lower.length, 9, 'a capital İ lower-cases to two units, as toLowerCase() gives');
+    assert.equal(new Token(0, 4, 'DAWN').lower, 'dawn', 'a token made alone');
+  });
 });
