@@ -140,10 +140,18 @@ const LIST_NEGATION = /\b(?:denies|denied|deny|denying|negative for|no (?:eviden
  */
 const NEW_PREDICATE = / (?:and|then|so|yet|while|although|though)(?: (?:she|he|they|i|we|client|xname|then|also|later|now|just|still))* (?:is|are|am|was|were|has|have|had|showed|shows|said|says|told|tells|asked|asks|admits|admitted|reports|reported|keeps|kept|started|starts|went|bought|wrote|gave|got|looked|searched|texted|posted)\b/g;
 
-/** `before` from its last new predicate on (the whole of it when there is none). */
+/**
+ * Round 12: a secret is no denial. A cue on telling ("has not told anyone", "never told his sponsor", "nobody knows")
+ * negates the telling, not the clause told: "i have not told anyone i started using again" keeps its hit ("has not
+ * told anyone about thoughts of suicide" stays a denial). Not "said": "she did not say she wanted to die" denies it.
+ */
+const UNTOLD = /\b(?:not|never|nobody|no one)(?: \w+)? (?:told|tell|tells|telling|mention(?:ed|s|ing)?|admit(?:ted|s|ting)?|let on|knows?)(?:(?: (?:anyone|anybody|me|him|her|them|us|(?:his|her|their|my|the) \w+))?(?: that)?(?= (?:i|he|she|they|we|xname|client)\b)|(?: (?:anyone|anybody|me|him|her|them|us|(?:his|her|their|my|the) \w+))(?: that)? ?$)/g;
+
+/** `before` from its last new predicate, or its last untold secret, on (the whole of it when there is none). */
 function afterLastPredicate(before: string): string {
   let from = 0;
   for (const m of before.matchAll(NEW_PREDICATE)) from = m.index + 1;
+  for (const m of before.matchAll(UNTOLD)) from = Math.max(from, m.index + m[0].length);
   return before.slice(from);
 }
 

@@ -71,4 +71,15 @@ describe('risk screen round 12: false alarms ruled out, against the warning sign
       ['suicide', 'his team lost and he said he wants to die lol. he wrote a note to his mom last night'],
     ]);
   });
+
+  it("a secret is no denial: a cue on telling negates the telling, not the clause told (negation scope)", () => {
+    keeps([
+      ['psw_distress', "I haven't told anyone I started using again on weekends. Just a little."],
+      ['self_harm', 'nobody knows she has been cutting again'],
+      ['self_harm', 'she has not told her mom that she has been cutting again'],
+    ]);
+    // A denial of the saying or of the thing itself stays a denial.
+    rulesOut('suicide', ['he has not mentioned suicide', 'she did not say she wanted to die', 'client denies si, has not told anyone about any plan']);
+    rulesOut('self_harm', ['she never told me about self harm because there has been none']);
+  });
 });
