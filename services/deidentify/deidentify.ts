@@ -5,7 +5,7 @@ import { addresses } from './address';
 import { facilities } from './facility';
 import { names } from './names';
 import { KEEP, MAIL_PROVIDERS } from './lexicon';
-import { everyday, messyNames, SAFE } from './messy';
+import { everyday, messyNames, PERSON_BEFORE, personVerb, SAFE } from './messy';
 import * as mp from './messyPatterns';
 import { keepPhraseSpans, keptAsWritten, phraseMayCover } from './keepList';
 import { places } from './places';
@@ -15,6 +15,7 @@ import { withoutRuns } from './wordSenses';
 import { withFacilities } from './classifier/facilityModel';
 import { keepScreenWords } from './screenWords';
 import { wordsInPlace } from './wordsInPlace';
+import { nameNeighbours } from './nameNeighbours';
 import { mergeSpans } from './spans';
 import { cue, digitsIn, mayHold } from './cues';
 import { factsOf, MARK, type TextFacts } from './words';
@@ -147,6 +148,9 @@ function dropKept(text: string, found: Entity[]): Entity[] {
   });
 }
 
+/** Function words before a person: a name found elsewhere in the text is that person here too. */
+const TAKES_PERSON = new Set(['told', 'asked', 'and']);
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_.'’-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 
 /**
@@ -161,11 +165,15 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
     const base = w.toLowerCase().replace(/['’]s$/, '');
     if (base.length >= 2 && !SAFE.has(base) && !KEEP.has(base)) names.add(base);
   }
+  // Keep-list given names ("crystal", "bibi") and two-letter names ("ty"): hidden again only in a person's slot.
+  const slotted = new Set<string>();
   for (const e of found) {
     if (e.type !== 'NAME') continue;
     for (const w of text.slice(e.start, e.end).toLowerCase().match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? []) {
       const base = w.replace(/['’]s$/, '');
-      if (base.length >= 3 && !SAFE.has(base) && !KEEP.has(base)) names.add(base);
+      if (SAFE.has(base)) continue;
+      if (base.length >= 3 && !KEEP.has(base)) names.add(base);
+      else if (base.length >= 2 && d.firstNames.has(base)) slotted.add(base);
     }
   }
   const extra: Entity[] = [];
@@ -178,8 +186,8 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
     if (m) extra.push({ start: e.start, end: e.end + m[0].length, type: 'NAME' });
   }
   // Most texts name each person once: scan the tokens only when a found name occurs a second time.
-  const lower = names.size ? text.toLowerCase() : '';
-  if (names.size && (earlier.length > 0 || twice(lower, names))) {
+  const lower = names.size || slotted.size ? text.toLowerCase() : '';
+  if ((names.size || slotted.size) && (earlier.length > 0 || twice(lower, names) || twice(lower, slotted))) {
     // found is sorted: one pointer sweeps it as the tokens advance.
     let f = 0;
     const covered = (s: number, t: number) => {
@@ -188,15 +196,28 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
     };
     WORD.lastIndex = 0;
     let prev = '';
+    let prevEnd = 0;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
       const w = m[0].toLowerCase();
       const base = w.replace(/['’]s$/, '');
       const s = m.index;
       const t = m.index + m[0].length;
-      if (names.has(base) && !covered(s, t)) {
+      // A word of the sentence before does not make this one a word ("at the drop in. hunter is 19").
+      const gap = text.slice(prevEnd, s);
+      if (/[.!?;\n]/.test(gap)) prev = '';
+      prevEnd = t;
+      if (slotted.has(base) && !covered(s, t)) {
+        // "crystal said the er is packed", "ty has a black eye" ("back on crystal", "ty for the coffee" stay).
+        const next = /^[ \t]+(\p{L}+)/u.exec(text.slice(t, t + 24))?.[1]?.toLowerCase() ?? '';
+        if ((personVerb(next) && !SAFE.has(prev) && !/^\d/.test(prev)) || (PERSON_BEFORE.has(prev) && /^[ \t]+$/.test(gap))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
+      } else if (base.endsWith('s') && names.has(base.slice(0, -1)) && !everyday().has(base) && !d.common.has(base) && !covered(s, t)) {
+        // Its possessive typed without the apostrophe: "tala ... talas mom" (the s stays, as an apostrophe's does).
+        extra.push({ start: s, end: s + base.length - 1, type: 'NAME' });
+      } else if (names.has(base) && !covered(s, t)) {
         // "Sam's brother": the possessive stays outside the placeholder.
-        // An everyday word after a function word or a number is that word again ("the ruby ring", "5 miles").
-        if (!((d.common.has(base) || everyday().has(base)) && (SAFE.has(prev) || /^\d/.test(prev)))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
+        // An everyday word after a function word or a number is that word again ("the ruby ring", "5 miles") — not after
+        // a word that takes a person ("told hope", "ramona and june").
+        if (!((d.common.has(base) || everyday().has(base)) && ((SAFE.has(prev) && !TAKES_PERSON.has(prev) && !PERSON_BEFORE.has(prev)) || /^\d/.test(prev)))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
       } else if (/[\d_.]/.test(w) && w.length >= 5 && !covered(s, t)) {
         // A handle or email user built from a name: "youssefhadd88", "k.bird".
         for (const n of names) if (n.length >= 4 && w.includes(n)) {
@@ -268,7 +289,10 @@ function spansIn(text: string, opts: DeidentifyOptions): Entity[] {
   const found = withFacilities(text, named);
   const repeat = spelled.words.length ? [...(opts.repeatNames ?? []), ...spelled.words] : opts.repeatNames;
   // A run of one word ('grace grace grace …') is no name, whoever found it (wordSenses.ts inRunOfOneWord).
-  return joinNames(text, withoutRuns(text, everywhere(text, dropKept(text, wordsInPlace(text, keepScreenWords(text, found, groups[0]!), groups[0]!)), repeat)));
+  // The words beside a name found, whoever found it (nameNeighbours.ts): "nina k", "isaak harder", "chato n memo".
+  // Before the words given back by their place, so a title beside a widened name is taken off again ("dona fatima").
+  const kept = dropKept(text, wordsInPlace(text, keepScreenWords(text, nameNeighbours(text, found), groups[0]!), groups[0]!));
+  return joinNames(text, withoutRuns(text, everywhere(text, kept, repeat)));
 }
 
 /** The spans of a reading, as offsets into the caller's text. */

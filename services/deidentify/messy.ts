@@ -72,7 +72,7 @@ const CONTACT = set(`met meet texted text txt txted messaged msgd phoned saw vis
  * Roles and groups that open a sentence without an article in notes ("doctor said", "cops took him"): never taken
  * for a surname-list word opening a clause.
  */
-const ROLE_WORDS = set(`
+export const ROLE_WORDS = set(`
   cops cop police staff security doctor doc nurse worker workers landlord manager boss guard guards judge lawyer
   teacher teachers principal counsellor counselor driver chef cook pastor priest bishop minister reverend elder
   elders mom dad everyone someone nobody family kids parents neighbours neighbors paramedics ems fire crown court
@@ -169,7 +169,7 @@ const notVerbLike = wordMemo((w) => {
 });
 
 /** A verb a person does, after a name or opening a clause ("said", "has"). */
-function personVerb(w: string): boolean {
+export function personVerb(w: string): boolean {
   return PERSON_AFTER.has(w) || SUBJECT_VERBS.has(w);
 }
 
@@ -189,7 +189,7 @@ export function english(w: string, d: ReturnType<typeof dictionaries>): boolean 
  * keepName: a keep-list word that is also a given name ("crystal", "may"): a name only in a narrow slot.
  * typo: a misspelt everyday word in no name list ("realy", "talkd"): a name only right after a person cue.
  */
-type Verdict = 'safe' | 'name' | 'wordName' | 'keepName' | 'word' | 'typo';
+export type Verdict = 'safe' | 'name' | 'wordName' | 'keepName' | 'word' | 'typo';
 
 function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
   const base = lower.replace(/['’]s$/, '');
@@ -203,9 +203,11 @@ function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
   if (base.endsWith('s') && KEEP.has(base.slice(0, -1))) return 'safe';
   if (base.includes('-')) {
     const parts = base.split('-');
-    if (parts.some((p) => p.length < 2 || KEEP.has(p) || SAFE.has(p))) return 'safe';
-    if (parts.every((p) => !d.common.has(p)) && parts.some((p) => !english(p, d) || d.firstNames.has(p))) return 'name';
-    return 'word';
+    const kept = parts.some((p) => p.length < 2 || KEEP.has(p) || SAFE.has(p));
+    if (!kept && parts.every((p) => !d.common.has(p)) && parts.some((p) => !english(p, d) || d.firstNames.has(p))) return 'name';
+    // Name parts with a keep-list or everyday one ("jun-jun", "ray-ray", "rose-aimée"): a name in a person slot.
+    if (hyphenedName(base, d)) return 'wordName';
+    return kept ? 'safe' : 'word';
   }
   if (NICKNAMES.has(base) || AMBIGUOUS_NAMES.has(base) || WORD_GIVEN_NAMES.has(base)) return 'wordName';
   // Given-name lists hold everyday words too ("fax", "care"): those need a person slot.
@@ -226,6 +228,24 @@ function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
   // A rare English word ("mihi", "ngaio") is as likely a name in a person slot as a word-name is.
   if (base.length >= 3 && !everyday().has(base) && !everyday().has(base.replace(/(?:e?s|ed|ing)$/, ''))) return 'wordName';
   return 'word';
+}
+
+/** A part of a hyphened name: a given name, or a syllable of two or three letters no everyday list holds ("ho", "ti"). */
+function namePart(p: string, d: ReturnType<typeof dictionaries>): boolean {
+  return p.length >= 2 && !SAFE.has(p) && !ABBREVIATED.has(p) && (d.firstNames.has(p) || (p.length <= 3 && !everyday().has(p)));
+}
+/** Abbreviations that open hyphened place names ("st-laurent"). */
+const ABBREVIATED = set(`st ste mt ft`);
+
+/**
+ * A hyphened word made of name parts (round 12, SMS): "jin-ho", "ti-loup", "rose-aimée", "jun-jun" — every part a given
+ * name or a short syllable, one a given name that is no everyday word (or the same part twice), the whole no English
+ * word. A word-name: a name only in a person slot ("jin-ho txt me"; "kare-kare at the potluck" stays).
+ */
+function hyphenedName(w: string, d: ReturnType<typeof dictionaries>): boolean {
+  const ps = w.split('-');
+  if (ps.length > 3 || everyday().has(w) || english(w, d) || !ps.every((p) => namePart(p, d))) return false;
+  return ps.some((p) => d.firstNames.has(p) && !everyday().has(p)) || ps.every((p) => p === ps[0]);
 }
 
 /** Words typed in messages that subtitles write with a capital: never names by that rule. */
@@ -301,6 +321,8 @@ export function misspelt(lower: string): boolean {
 }
 
 const judgeCached: (lower: string) => Verdict = wordMemo((lower) => judge(lower, dictionaries()));
+/** How messyNames reads a lower-cased word out of any slot (for nameNeighbours.ts). */
+export const wordVerdict = (lower: string): Verdict => judgeCached(lower);
 /** The verdict for a token as typed ("Dawn", "dawn"): one map look-up, no lower-casing, on the hot path. */
 const judgeTyped: WordMemo<Verdict> = wordMemo((raw) => judgeCached(raw.toLowerCase()));
 
@@ -312,7 +334,7 @@ const PREPOSITIONS = set(`for to from frm about abt`);
 const OBJECT_NEXT = set(`the a an this that these those my your our their its some any no every each another her his him them it me us you and or`);
 
 /** A person doing it, as SMS writes it: "cash callin", "sky textin me", "bear cryin again". */
-const PERSON_ING = set(`calling callin texting textin txting crying cryin yelling yellin screaming screamin laughing laughin asking askin saying sayin`);
+export const PERSON_ING = set(`calling callin texting textin txting crying cryin yelling yellin screaming screamin laughing laughin asking askin saying sayin`);
 
 /** Verbs only a person does (a thing "came back" or "needs" something; it never "said"). */
 const PERSON_ONLY = set(`said says sed sez texted txted told asked messaged msgd emailed phoned mentioned agreed cried laughed relapsed overdosed yelled screamed`);
@@ -324,12 +346,12 @@ const CONJ_LONGEST = Math.max(...[...CONJ].map((w) => w.length));
 /** Pronouns that stand for a person beside a name: "she and will", "me & jess". */
 const SUBJECTS = set(`she he i me him they`);
 /** Verbs after two joined names: "dawn and rain are fighting", "sky n dre r back". */
-const PAIR_VERBS = set(`are were r both slept stayed went have had got came`);
+export const PAIR_VERBS = set(`are were r both slept stayed went have had got came`);
 
 export const DETERMINERS = set(`the a an this that these those my your our their its some any no every each another`);
 
 /** A modal or a word that starts a verb phrase, not a name: "her sponsor will call", "mom may come". */
-const VERB_NEXT = set(`be come call try go see get have do text meet let need make take bring help drive pick stay say talk`);
+export const VERB_NEXT = set(`be come call try go see get have do text meet let need make take bring help drive pick stay say talk`);
 
 /** Words after which a new clause (and its subject) starts in unpunctuated notes: "then dawn came", "said hope was there". */
 const CLAUSE_OPENERS = set(`then but so cuz cause because bc and lol when if that said says think thinks til until since while also plus btw ok tho though after before where
@@ -398,7 +420,7 @@ function sentenceStart(text: string, at: number): boolean {
 }
 
 /** A given name or a nickname, in any list: "dawn", "rusty", "tj". */
-function isGiven(w: string): boolean {
+export function isGiven(w: string): boolean {
   return NICKNAMES.has(w) || AMBIGUOUS_NAMES.has(w) || WORD_GIVEN_NAMES.has(w) || dictionaries().firstNames.has(w) || LETTER_NAME.test(w);
 }
 
@@ -821,10 +843,10 @@ const SURNAME_WORDS = set(`young white black green brown long short hall wall pr
   fisher hunter porter tucker walker marshal marshall ward king page stone reed glen cliff dale forest rock`);
 
 /** Before these an everyday word is plainly a word: "i hope", "a joy", "full of grace", "to mark". */
-const WORD_BEFORE = new Set([...DETERMINERS, ...'i we you they he she it to of so very too much more most such great full pure'.split(' ')]);
+export const WORD_BEFORE = new Set([...DETERMINERS, ...'i we you they he she it to of so very too much more most such great full pure'.split(' ')]);
 
 /** After these a word is an adjective or a state, not a person: "so glad", "was sunny", "feel hope". */
-const STATE_BEFORE = set(`is was are were am be been being so very really quite pretty too feel feels felt feeling seems seemed looks looked sounds get got getting kinda sorta more less most`);
+export const STATE_BEFORE = set(`is was are were am be been being so very really quite pretty too feel feels felt feeling seems seemed looks looked sounds get got getting kinda sorta more less most`);
 /** Before a word these make it someone the text is about: "talked about Dawn", "a card for hope", "dawn's". */
 const ABOUT_BEFORE = set(`about abt for from by to like and n or than`);
 
@@ -868,9 +890,9 @@ const APPOSED = new Set([...RELATIONS, ...'cuz cuzzin cuzzo twin twins brothers 
 /** Possessives that open an apposition ("X, her son"). */
 const APPOSITION_OWNERS = set(`his her their my ur our`);
 /** After a pair or list of people ("hope n cash n sky all at the drop in", "justice n reign both in school"). */
-const AFTER_PEOPLE = set(`all both r are were`);
+export const AFTER_PEOPLE = set(`all both r are were`);
 /** Words people are named for that are ideas first: a list of only these needs a verb only a person does ("hope and faith are what matter"). */
-const VIRTUES = set(`hope faith grace joy peace love charity mercy patience trust harmony justice honour honor glory bliss destiny`);
+export const VIRTUES = set(`hope faith grace joy peace love charity mercy patience trust harmony justice honour honor glory bliss destiny`);
 /** Honorifics written after a name ("kulwinder aunty", "gill uncle", "bibi ji"). */
 const AFTER_NAME_HONORIFICS = set(`ji aunty auntie uncle bhaji paji veerji bhabhi didi baji sahib saab`);
 /** The honorifics' first two letters, as (code | 32) << 7 | (code | 32): tested before a word is lower-cased and looked up. */
@@ -1007,12 +1029,12 @@ function titledNames(slots: MessyText): void {
 }
 
 /** A hand-kept word-name or nickname ("hope", "sarge"), or a given name that is no everyday word ("rice" is one). */
-function handKeptOrRare(w: string): boolean {
+export function handKeptOrRare(w: string): boolean {
   return NICKNAMES.has(w) || AMBIGUOUS_NAMES.has(w) || WORD_GIVEN_NAMES.has(w) || LETTER_NAME.test(w) || (dictionaries().firstNames.has(w) && !everyday().has(w));
 }
 
 /** A verb whose subject is a person or people: a person's verb, a finite verb, an -ed or -ing verb ("fixed", "moving"). */
-function peopleVerb(w: string): boolean {
+export function peopleVerb(w: string): boolean {
   if (PERSON_AFTER.has(w) || PAIR_VERBS.has(w) || PERSON_ING.has(w) || (SUBJECT_VERBS.has(w) && w !== 'from')) return true;
   const d = dictionaries();
   return (w.length > 4 && w.endsWith('ed') && d.english.has(w)) || (w.length > 5 && w.endsWith('ing') && d.english.has(w));

@@ -1,0 +1,206 @@
+/**
+ * Round 12 (SMS names): the words beside a name already found, whoever found it (the name rules, names.ts, the
+ * classifier). messyNames reads one note alone and cannot see the other detectors' names, so a last initial, a surname,
+ * a given name or a list-mate beside a name they found stayed visible: "nina k came in", "isaak harder said",
+ * "tina klassen off sick", "chato n memo got into it". Each is a slot, never a word list: the neighbour must still be
+ * shaped like a name (messy.ts's verdicts and lists), and the words after it must read as a person's.
+ */
+import type { Entity } from './types';
+import { dictionaries } from './dictionaries';
+import { KEEP, NAME_PARTICLES, TITLES } from './lexicon';
+import {
+  AFTER_PEOPLE, DETERMINERS, english, everyday, handKeptOrRare, isGiven, OWNED, peopleVerb, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE,
+  STATE_BEFORE, SUBJECT_VERBS, VERB_NEXT, VIRTUES, WORD_BEFORE, wordVerdict,
+} from './messy';
+import { foreignWordTest } from './language';
+import { blank, type Token, wordsOf } from './words';
+
+/** Letters that stand for a word ("k" ok, "r" are, "n" and, "w" with, "b" be, "c" see, "y" why, "u" you, "o", "x"; "e" and, "y" in Portuguese and Spanish). */
+const LETTER_WORDS = 'aiuknrwbcyoxe';
+
+/** A word that is never a name beside another: function words, kin and roles, titles, cue verbs, what a person owns. */
+function neverName(w: string): boolean {
+  return w.length < 2 || SAFE.has(w) || RELATIONS.has(w) || ROLE_WORDS.has(w) || TITLES.has(w) || DETERMINERS.has(w) || OWNED.has(w) ||
+    PERSON_BEFORE.has(w) || NAME_PARTICLES.has(w);
+}
+
+/** A word after which the next one is a word, not a name: "the", "i", "so", "is", "her" ("i hope and", "her boy"). */
+function wordBefore(toks: readonly Token[], k: number, text: string): boolean {
+  const p = toks[k - 1];
+  return !!p && blank(text, p.end, toks[k]!.start) && (WORD_BEFORE.has(p.lower) || STATE_BEFORE.has(p.lower) || p.lower === 'his' || p.lower === 'her');
+}
+
+/** Adverbs SUBJECT_VERBS holds before a verb: after a noun they say nothing of a person ("furnace still out"). */
+const ADVERBS = new Set(['just', 'finally', 'still', 'never', 'always', 'also', 'already', 'really', 'apparently', 'prob', 'probably', 'def', 'definitely', 'from']);
+
+/** A verb a person does, in a finite form: "said", "came", "is", "wants" (not "fighting": SMS "r fighting" is "are"). */
+function finiteVerb(w: string): boolean {
+  return !!w && (PERSON_AFTER.has(w) || (SUBJECT_VERBS.has(w) && !ADVERBS.has(w)));
+}
+
+/** The word after token k when only spaces stand between them, else ''. */
+function nextWord(toks: readonly Token[], k: number, text: string): string {
+  const n = toks[k + 1];
+  return n && blank(text, toks[k]!.end, n.start) ? n.lower : '';
+}
+
+/**
+ * A last initial in lower case after a name: "ari k", "jayden t says". A letter SMS writes for a word ("k", "r", "n",
+ * "w", "b") only before a verb a person does ("nina k came in"; "jess k thx", "sky r both" stay).
+ */
+function initialAfter(text: string, toks: readonly Token[], j: number): number {
+  const t = toks[j]!;
+  const l = t.lower;
+  // An ASCII letter: "à" is a French word.
+  if (t.end - t.start !== 1 || l < 'a' || l > 'z') return -1;
+  // Not the start of a word joined by a mark ("k.bird"), nor "s" of a possessive typed apart.
+  const after = text[t.end];
+  if (after && /[\p{L}\p{N}'’@_-]/u.test(after)) return -1;
+  if (after === '.' && /\p{L}/u.test(text[t.end + 1] ?? '')) return -1;
+  // "k" and "b" (ok, be) only before a finite verb a person does ("nina k came in"); "r", "n", "w" … never ("marcus r fighting").
+  if (LETTER_WORDS.includes(l)) {
+    const w = nextWord(toks, j, text);
+    if ((l !== 'k' && l !== 'b') || !finiteVerb(w)) return -1;
+  }
+  return after === '.' ? t.end + 1 : t.end;
+}
+
+/**
+ * A given name before a found surname that is no English word: "dustin tsinajinnie at the skate park", "ruby redwing
+ * called". A name-list word that is no everyday word, or a given name or word-name that is one; not a keep-list word,
+ * an idea ("hope"), a word after "the", "i" or "is", nor before a verb that makes it a modal ("will [NAME] come").
+ */
+function givenBefore(text: string, toks: readonly Token[], j: number, name: string, after: string): boolean {
+  const t = toks[j]!;
+  if (!t.word) return false;
+  const w = t.lower;
+  const d = dictionaries();
+  if (w.length < 3 || neverName(w) || KEEP.has(w) || VIRTUES.has(w) || peopleVerb(w) || wordBefore(toks, j, text) || VERB_NEXT.has(after)) return false;
+  // Not after a digit ("2moro"), nor a word of the note's French or Spanish ("que", "los", "mais").
+  if (/\p{N}/u.test(text[t.start - 1] ?? '') || english(name, d) || everyday().has(name) || foreignWordTest(text)?.(w)) return false;
+  return everyday().has(w) || d.common.has(w) ? isGiven(w) : d.anyNames.has(w);
+}
+
+/**
+ * A list-mate of a found name: "chato n memo got into it", "hunter + sky from the north end", "tell ray n tater". A
+ * given name or word-name (a keep-list given name only before a person's verb or the clause's end); not "me", "her
+ * kids", nor a word a modal or "to" makes a verb ("and hope to see").
+ */
+function listMate(text: string, toks: readonly Token[], j: number): boolean {
+  const t = toks[j]!;
+  if (!t.word || t.end - t.start < 2) return false;
+  const w = t.lower.replace(/['’]s$/, '');
+  if (neverName(w) || peopleVerb(w) || AFTER_PEOPLE.has(w)) return false;
+  const next = nextWord(toks, j, text);
+  if (VERB_NEXT.has(next) || next === 'to') return false;
+  // An idea ("faith and patience") only before a person's verb.
+  if (VIRTUES.has(w)) return finiteVerb(next);
+  const v = wordVerdict(w);
+  // A hand-kept word-name or a given name that is no everyday word: "chato n memo", "hunter + sky from".
+  if (v === 'wordName' && isGiven(w) && handKeptOrRare(w)) return true;
+  // Any other word a name list holds only before what people do: "jose luis and memo are brothers" ("soju and kimchi" stays).
+  return v !== 'safe' && v !== 'word' && dictionaries().anyNames.has(w) && !!next && (peopleVerb(next) || AFTER_PEOPLE.has(next));
+}
+
+/** The joiner between tokens a and b, if only "n", "and", "&", "+" or "/" (with spaces) joins them: the index after it, else -1. */
+function joinedAfter(text: string, toks: readonly Token[], a: number): number {
+  const x = toks[a]!;
+  const b = toks[a + 1];
+  if (!b) return -1;
+  const gap = text.slice(x.end, b.start);
+  if (/^[ \t]*[&+/][ \t]*$/.test(gap)) return a + 1;
+  if (blank(text, x.end, b.start) && (b.lower === 'n' || b.lower === 'and')) {
+    const c = toks[a + 2];
+    return c && blank(text, b.end, c.start) ? a + 2 : -1;
+  }
+  return -1;
+}
+
+/** Whether token k opens a list: at a clause's start, or after a verb or role that takes a person ("met chato n memo"). */
+function opensList(text: string, toks: readonly Token[], k: number): boolean {
+  const p = toks[k - 1];
+  if (!p) return true;
+  const gap = text.slice(p.end, toks[k]!.start);
+  return /[.,!?;:()\n]/.test(gap) || (blank(text, p.end, toks[k]!.start) && PERSON_BEFORE.has(p.lower));
+}
+
+/** Index of the token starting at `at`, or -1 (binary search: tokens are in order). */
+function tokenAt(toks: readonly Token[], at: number, ends = false): number {
+  let lo = 0;
+  let hi = toks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ends ? toks[mid]!.end : toks[mid]!.start;
+    if (v === at) return mid;
+    if (v < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * The names found (`found`, sorted, settled) widened by the words beside them, and list-mates added. Spans of other
+ * types are kept as they are; a word inside another span is never taken.
+ */
+export function nameNeighbours(text: string, found: Entity[]): Entity[] {
+  if (!found.some((e) => e.type === 'NAME')) return found;
+  const toks = wordsOf(text);
+  const taken = new Uint8Array(toks.length);
+  for (const e of found) {
+    for (let k = tokenAt(toks, e.start); k >= 0 && k < toks.length && toks[k]!.start < e.end; k++) taken[k] = 1;
+  }
+  const out = found.map((e) => ({ ...e }));
+  const added: Entity[] = [];
+  const free = (k: number) => k >= 0 && k < toks.length && !taken[k];
+  // Names found in turn: a list-mate found is a name whose own neighbours are looked at too ("ray n tater n bo").
+  const queue = out.filter((e) => e.type === 'NAME');
+  for (let q = 0; q < queue.length && q < 64; q++) {
+    const e = queue[q]!;
+    const first = tokenAt(toks, e.start);
+    const last = tokenAt(toks, e.end, true);
+    if (first < 0 || last < 0) continue;
+    const a = last + 1;
+    if (free(a) && blank(text, toks[last]!.end, toks[a]!.start) && toks[a]!.start - toks[last]!.end <= 2) {
+      // After a listed name only: "ari k" ("disse q", "kè m" are words of other languages).
+      const end = dictionaries().anyNames.has(toks[last]!.lower) ? initialAfter(text, toks, a) : -1;
+      if (end > 0) {
+        e.end = end;
+        taken[a] = 1;
+      }
+    }
+    const b = first - 1;
+    if (free(b) && blank(text, toks[b]!.end, toks[first]!.start)) {
+      const endNow = tokenAt(toks, e.end, true);
+      if (givenBefore(text, toks, b, toks[first]!.lower, endNow >= 0 ? nextWord(toks, endNow, text) : '')) {
+        e.start = toks[b]!.start;
+        taken[b] = 1;
+      }
+    } else if (free(b) && toks[b]!.word && toks[b]!.lower !== 'm' && toks[b]!.end - toks[b]!.start === 1 && /^\.[ \t]+$/.test(text.slice(toks[b]!.end, toks[first]!.start)) && !/[\p{L}\p{N}.]/u.test(text[toks[b]!.start - 1] ?? '')) {
+      // An initial before it: "g. macapagal" (not French "m." for monsieur).
+      e.start = toks[b]!.start;
+      taken[b] = 1;
+    }
+    // List-mates after it ("memo n paty") and before it ("chato n memo").
+    const endTok = tokenAt(toks, e.end, true);
+    const m = endTok >= 0 ? joinedAfter(text, toks, endTok) : -1;
+    if (free(m) && listMate(text, toks, m)) {
+      const t = toks[m]!;
+      const mate = { start: t.start, end: t.end - (/['’]s$/.test(t.lower) ? 2 : 0), type: 'NAME' as const };
+      taken[m] = 1;
+      added.push(mate);
+      queue.push(mate);
+    }
+    for (const p of [first - 1, first - 2]) {
+      if (!free(p) || joinedAfter(text, toks, p) !== first || !opensList(text, toks, p)) continue;
+      if (listMate(text, toks, p)) {
+        const t = toks[p]!;
+        const mate = { start: t.start, end: t.end, type: 'NAME' as const };
+        taken[p] = 1;
+        added.push(mate);
+        queue.push(mate);
+      }
+      break;
+    }
+  }
+  return added.length ? [...out, ...added].sort((x, y) => x.start - y.start) : out;
+}
