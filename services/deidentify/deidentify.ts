@@ -210,8 +210,9 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
         // "crystal said the er is packed", "ty has a black eye" ("back on crystal", "ty for the coffee" stay).
         const next = /^[ \t]+(\p{L}+)/u.exec(text.slice(t, t + 24))?.[1]?.toLowerCase() ?? '';
         if ((personVerb(next) && !SAFE.has(prev) && !/^\d/.test(prev)) || (PERSON_BEFORE.has(prev) && /^[ \t]+$/.test(gap))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
-      } else if (base.endsWith('s') && names.has(base.slice(0, -1)) && !everyday().has(base) && !d.common.has(base) && !covered(s, t)) {
-        // Its possessive typed without the apostrophe: "tala ... talas mom" (the s stays, as an apostrophe's does).
+      } else if (base.endsWith('s') && names.has(base.slice(0, -1)) && !everyday().has(base) && !d.common.has(base) && m[0] === w && !covered(s, t)) {
+        // Its possessive typed in lower case without the apostrophe: "tala ... talas mom" (the s stays, as an
+        // apostrophe's does); "CEOs" is a plural.
         extra.push({ start: s, end: s + base.length - 1, type: 'NAME' });
       } else if (names.has(base) && !covered(s, t)) {
         // "Sam's brother": the possessive stays outside the placeholder.
