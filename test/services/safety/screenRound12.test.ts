@@ -82,4 +82,21 @@ describe('risk screen round 12: false alarms ruled out, against the warning sign
     rulesOut('suicide', ['he has not mentioned suicide', 'she did not say she wanted to die', 'client denies si, has not told anyone about any plan']);
     rulesOut('self_harm', ['she never told me about self harm because there has been none']);
   });
+
+  it('control told as a routine or as medication held over someone (ab-control-2): the care and the checks that stay', () => {
+    keeps([
+      ['abuse', 'her husband drives her to work and picks her up, and she has to show him receipts for everything she buys'],
+      ['abuse', 'her boyfriend calls her work every hour to make sure she is there'],
+      ['abuse', 'his wife gives him his pills only when he agrees with her'],
+      ['abuse', 'her spouse confiscated her hormones after the argument'],
+      ['abuse', 'her boyfriend hides her insulin when they fight'],
+    ]);
+    rulesOut('abuse', [
+      'his daughter handles his pills since the stroke and gives them to him every morning',
+      'the nurse confiscated his meds at intake and gives them out at the med window',
+      'the pharmacist took away her old inhaler and gave her a new one',
+      'she has to show the receipts for the petty cash to her manager',
+      'her mom calls every hour from the hospital to check on the baby',
+    ]);
+  });
 });
