@@ -99,4 +99,16 @@ describe('risk screen round 12: false alarms ruled out, against the warning sign
       'her mom calls every hour from the hospital to check on the baby',
     ]);
   });
+
+  it('affairs put in order with no risk word — a debt paid off beside things returned, a goodbye or "thanks for everything" (sui-goodbye-behaviour); a plan ahead stays', () => {
+    keeps([
+      ['suicide', 'he paid off his tab, returned his brother s tools and called his dad just to say thanks for everything'],
+      ['suicide', 'she paid off all her debts and said goodbye to her sister, said she is tired of it all'],
+    ]);
+    rulesOut('suicide', [
+      'she paid off her car loan this month, so proud of her',
+      'he paid off his fines and returned his library books, getting his licence back next week',
+      'she paid off her loans and gave her guitar away so she can move to vancouver in june',
+    ]);
+  });
 });
