@@ -111,4 +111,15 @@ describe('risk screen round 12: false alarms ruled out, against the warning sign
       'she paid off her loans and gave her guitar away so she can move to vancouver in june',
     ]);
   });
+
+  it('lost tolerance told in the past tense — inside, then "got out" or "came home", then using (od-tolerance-3); a stay that ended in clean time or ordinary life stays', () => {
+    keeps([
+      ['overdose', 'he has been inside since spring, just got out friday, and he bought a point off the first guy he saw'],
+      ['overdose', 'she was in detox for two weeks, came home yesterday and went straight back to her old dealer'],
+    ]);
+    rulesOut('overdose', [
+      'he was in jail in 2015, got out and used for two years, he has been clean since 2018',
+      'she was in the hospital for her hip and came home tuesday, her daughter is staying with her',
+    ]);
+  });
 });
