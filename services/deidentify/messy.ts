@@ -1040,6 +1040,39 @@ export function peopleVerb(w: string): boolean {
   return (w.length > 4 && w.endsWith('ed') && d.english.has(w)) || (w.length > 5 && w.endsWith('ing') && d.english.has(w));
 }
 
+/** Words for people or bodies, not names: "guy lost his phone", "lady wants her money back", "band paid his bus". */
+const PERSON_NOUNS = set(`guy guys lady ladies man men woman women boy boys girl girls dude dudes ppl people youth teen teens
+  resident residents tenant tenants patient patients client clients member members participant participants customer customers
+  someone somebody everybody everyone nobody anyone anybody he she they who band church city school shelter agency office
+  welfare housing program government`);
+/** Finite verbs that say nothing of a person: "rain soaked his", "crack took his life", "court gave him". */
+const THINGS_DO = set(`took take takes gave give gives made make makes kept keeps hit hits killed kills got gets`);
+
+/**
+ * A word opening a sentence, then a finite verb and "his" or "her" right after it: the subject is a person ("king lost
+ * his phone", "stone has his own place now", "tina wants her kids back"). Not a word for people ("guy lost his"), a
+ * relation or role, nor a verb a thing does to someone as well ("crack took his life", "rain soaked her").
+ */
+function ownsAfter(slots: MessyText, k: number): boolean {
+  const { text, toks, verdictOf, d } = slots;
+  const t = toks[k]!;
+  const v = verdictOf[k];
+  if (v === 'safe' || !sentenceStart(text, t.start)) return false;
+  const w = slots.lowerOf(t);
+  if (w.length < 2 || SAFE.has(w) || RELATIONS.has(w) || ROLE_WORDS.has(w) || PERSON_BEFORE.has(w) || PERSON_NOUNS.has(w) || OWNED.has(w)) return false;
+  if (v === 'word' && !d.anyNames.has(w)) return false;
+  const verb = toks[k + 1];
+  const own = toks[k + 2];
+  if (!verb || !own || !blank(text, t.end, verb.start) || !blank(text, verb.end, own.start)) return false;
+  const vw = slots.lowerOf(verb);
+  if (!(PERSON_AFTER.has(vw) || SUBJECT_VERBS.has(vw)) || THINGS_DO.has(vw) || vw === 'from' || vw.endsWith('ly')) return false;
+  // An English word in no given-name list ("rent is her biggest worry") only before what a person does, not "is".
+  if (v === 'word' && COPULAS.has(vw)) return false;
+  const o = slots.lowerOf(own);
+  return o === 'his' || o === 'her';
+}
+const COPULAS = set(`is isnt isn't was wasnt wasn't has hasnt hasn't had`);
+
 /**
  * Round 6 (issue 13): names placed, not cued — pairs and lists of word-names before what people do ("bear n will
  * fixed the fence", "hope n cash n sky all at the drop in"), a name before an apposition ("josh, her son,", "mo (his
@@ -1098,6 +1131,8 @@ function placedNames(slots: MessyText): void {
     if (!found[k] && slots.verdictOf[k] === 'wordName' && whereFrom(slots, k)) slots.push(k);
     // A word opening a note whose next words say it is a name: "jolly lol his real name", "friday is her last name".
     if (!found[k] && (slots.verdictOf[k] === 'wordName' || slots.verdictOf[k] === 'keepName' || slots.verdictOf[k] === 'word') && saidToBeName(slots, k)) slots.push(k);
+    // A word opening a sentence, a verb, then "his"/"her": "king lost his phone", "tina has her kids back" (round 12).
+    if (!found[k] && ownsAfter(slots, k)) slots.push(k);
     // A name, a relation and a name ("meeka sister ooleepeeka"): the first is whose relation the second is.
     if (!found[k] && slots.verdictOf[k] !== 'word' && spaced && RELATIONS.has(slots.lowerOf(next)) && toks[k + 2] && (found[k + 2] || slots.verdictOf[k + 2] === 'name') && blank(text, next.end, toks[k + 2]!.start) && nameShaped(slots, k) && clauseStart(text, t.start, slots.lowerOf(toks[k - 1]))) slots.push(k);
     // A name split in two by voice-to-text: two lower-case words that are a given name together, one a short piece no

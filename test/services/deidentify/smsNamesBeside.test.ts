@@ -68,6 +68,21 @@ describe('deidentify: SMS names beside a found name, the rules alone (round 12)'
     });
   });
 
+  describe('a word opening a sentence, a verb, then "his" or "her" (messy.ts)', () => {
+    it('the subject is a person: a word-name, a surname word, a keep-list given name', () => {
+      hidden('king lost his phone again', 'king', 'NAME');
+      hidden('stone has his own place now', 'stone', 'NAME');
+      hidden('tina wants her kids back', 'tina', 'NAME');
+    });
+    it('a thing that does it to someone, a body, a relation, an English word before "is her" stay', () => {
+      kept('crack took his life');
+      kept('rain soaked her jacket');
+      kept('band paid his bus home');
+      kept('mom lost her keys');
+      kept('rent is her biggest worry');
+    });
+  });
+
   describe('a hyphened name in a person slot (messy.ts)', () => {
     it('given names and short syllables joined by a hyphen, before a person verb or after a cue', () => {
       hidden('jun-jun got the job at the car wash', 'jun-jun', 'NAME');
