@@ -1071,6 +1071,33 @@ function ownsAfter(slots: MessyText, k: number): boolean {
   const o = slots.lowerOf(own);
   return o === 'his' || o === 'her';
 }
+/** Who someone is, after "the" and an adjective or two: a role, a relation, a word for people, a pet. */
+const WHO = new Set([...RELATIONS, ...ROLE_WORDS, ...PERSON_NOUNS, ...'psw nurse client student coordinator pharmacist volunteer grandson granddaughter grandkid twin kid dog cat pup puppy pitbull'.split(' ')]);
+const MODALS = set(`will may might can could shall should must would`);
+const PARTICLES = set(`off out away up down back around outside`);
+
+/**
+ * A given name or word-name opening a sentence, then "the" and, within three words, who the person is: "lucky the
+ * pitbull", "precious the new psw from jamaica", "young the grandson of mrs herath". Not an idea or a verb before its
+ * object ("hope the nurse calls back", "will the doctor come", "chase the dog off the porch").
+ */
+function theWho(slots: MessyText, k: number): boolean {
+  const { text, toks, verdictOf } = slots;
+  const t = toks[k]!;
+  const the = toks[k + 1];
+  const v = verdictOf[k];
+  if (!the || (v !== 'wordName' && v !== 'keepName' && v !== 'name' && v !== 'typo') || slots.lowerOf(the) !== 'the' || !blank(text, t.end, the.start)) return false;
+  const w = slots.lowerOf(t);
+  if (!isGiven(w) || VIRTUES.has(w) || MODALS.has(w) || VERB_NEXT.has(w) || PERSON_BEFORE.has(w) || peopleVerb(w) || RELATIONS.has(w) || ROLE_WORDS.has(w) || !sentenceStart(text, t.start)) return false;
+  for (let j = k + 2; j <= k + 4 && j < toks.length; j++) {
+    if (!blank(text, toks[j - 1]!.end, toks[j]!.start)) return false;
+    const noun = slots.lowerOf(toks[j]);
+    // "chase the dog off the porch": a verb, its object and where to.
+    if (WHO.has(noun.replace(/s$/, '')) || WHO.has(noun)) return !PARTICLES.has(slots.lowerOf(toks[j + 1]));
+  }
+  return false;
+}
+
 const COPULAS = set(`is isnt isn't was wasnt wasn't has hasnt hasn't had`);
 
 /**
@@ -1133,6 +1160,8 @@ function placedNames(slots: MessyText): void {
     if (!found[k] && (slots.verdictOf[k] === 'wordName' || slots.verdictOf[k] === 'keepName' || slots.verdictOf[k] === 'word') && saidToBeName(slots, k)) slots.push(k);
     // A word opening a sentence, a verb, then "his"/"her": "king lost his phone", "tina has her kids back" (round 12).
     if (!found[k] && ownsAfter(slots, k)) slots.push(k);
+    // A word-name opening a sentence, then "the" and who they are: "lucky the pitbull", "precious the new psw" (round 12).
+    if (!found[k] && theWho(slots, k)) slots.push(k);
     // A name, a relation and a name ("meeka sister ooleepeeka"): the first is whose relation the second is.
     if (!found[k] && slots.verdictOf[k] !== 'word' && spaced && RELATIONS.has(slots.lowerOf(next)) && toks[k + 2] && (found[k + 2] || slots.verdictOf[k + 2] === 'name') && blank(text, next.end, toks[k + 2]!.start) && nameShaped(slots, k) && clauseStart(text, t.start, slots.lowerOf(toks[k - 1]))) slots.push(k);
     // A name split in two by voice-to-text: two lower-case words that are a given name together, one a short piece no

@@ -83,6 +83,20 @@ describe('deidentify: SMS names beside a found name, the rules alone (round 12)'
     });
   });
 
+  describe('a word-name opening a sentence, then "the" and who they are (messy.ts)', () => {
+    it('a role, a relation, a word for people or a pet within three words', () => {
+      hidden('lucky the pitbull had puppies', 'lucky', 'NAME');
+      hidden('precious the new psw from jamaica, so nice', 'precious', 'NAME');
+      hidden('young the grandson of mrs herath is 16', 'young', 'NAME');
+    });
+    it('an idea, a modal or a verb before its object stays', () => {
+      kept('hope the nurse calls back');
+      kept('will the doctor come');
+      stays('chase the dog off the porch ervin said lol', 'chase');
+      kept('summer the worst season for the camp');
+    });
+  });
+
   describe('a hyphened name in a person slot (messy.ts)', () => {
     it('given names and short syllables joined by a hyphen, before a person verb or after a cue', () => {
       hidden('jun-jun got the job at the car wash', 'jun-jun', 'NAME');
