@@ -248,6 +248,18 @@ function hyphenedName(w: string, d: ReturnType<typeof dictionaries>): boolean {
   return ps.some((p) => d.firstNames.has(p) && !everyday().has(p)) || ps.every((p) => p === ps[0]);
 }
 
+let honorifics: { from: Set<string> | undefined; cues: Set<string> } | undefined;
+/**
+ * A title or kin word of another language before a name ("tita", "kuya", "dona", "didi", "bibi"; the keep-list's
+ * "name-edge-before" groups): the next word is a person, as after a relation (round 12). One word of three letters or
+ * more that is no everyday English word ("pan", "mama", "sister" are; English relations are cues already).
+ */
+function honorificCue(w: string): boolean {
+  const from = keepList().scoped.get('name-edge-before');
+  if (!honorifics || honorifics.from !== from) honorifics = { from, cues: new Set([...(from ?? [])].filter((t) => t.length >= 3 && !t.includes(' ') && !everyday().has(t) && !english(t, dictionaries()))) };
+  return honorifics.cues.has(w);
+}
+
 /** Words typed in messages that subtitles write with a capital: never names by that rule. */
 const SMS_WORDS = set(`yay haha hahaha hehe lol lmao omg dob yeah yep nope ugh huh hmm wow`);
 
@@ -567,7 +579,7 @@ class MessyText {
     // The slot tests below in turn, each only when those before it failed (they only read: the order is the answer's).
     // "bf = jay", "dad: ron": a relation and a sign between it and the name.
     const signed = !!prev && RELATIONS.has(prev.lower) && /^[ \t]*[=:–-][ \t]*$/.test(text.slice(prev.end, t.start));
-    const before = signed || (!!prev && near && (PERSON_BEFORE.has(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)) ||
+    const before = signed || (!!prev && near && (PERSON_BEFORE.has(prev.lower) || honorificCue(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)) ||
       (GIVE_VERBS.has(prev.lower) && (THING_NEXT.has(nextWord) || /^\s+\$?\d/.test(text.slice(t.end, t.end + 3))))));
     if (before) return true;
     // SMS "4" and "2" for "for" and "to" between a verb and the name: "looking 4 sky", "went 2 see rain".
@@ -684,7 +696,7 @@ class MessyText {
     const prev2 = toks[k - 2];
     const next = toks[k + 1];
     const near = !!prev && nearGap(text, prev.end, t.start);
-    const cued = !!prev && near && (PERSON_BEFORE.has(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)));
+    const cued = !!prev && near && (PERSON_BEFORE.has(prev.lower) || honorificCue(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)));
     // After a verb that takes a person, a person ("met rayn"); after a relation, a verb is a verb ("his mom cme to").
     if (cued && !RELATIONS.has(prev.lower)) return true;
     if (PERSON_AFTER.has(t.lower) || SUBJECT_VERBS.has(t.lower) || VERB_NEXT.has(t.lower)) return false;

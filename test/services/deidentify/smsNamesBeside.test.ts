@@ -97,6 +97,16 @@ describe('deidentify: SMS names beside a found name, the rules alone (round 12)'
     });
   });
 
+  describe('a word-name after a title or kin word of another language (messy.ts)', () => {
+    it('tita, doña, bibi before a name', () => {
+      hidden('staying with her tita chit in paradise hills', 'chit', 'NAME');
+      hidden('her neighbour doña chela fights about the hallway', 'chela', 'NAME');
+    });
+    it('a word after an English word that is a title elsewhere stays ("pan")', () => {
+      stays('the pan fried eggs were burnt', 'fried');
+    });
+  });
+
   describe('a hyphened name in a person slot (messy.ts)', () => {
     it('given names and short syllables joined by a hyphen, before a person verb or after a cue', () => {
       hidden('jun-jun got the job at the car wash', 'jun-jun', 'NAME');
