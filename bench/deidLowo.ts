@@ -27,7 +27,8 @@ import { Worker } from 'node:worker_threads';
 import { deidentify, type Entity } from '../services/deidentify';
 import { NameScorer, needOf, observeClassifier, scoredWords, shippedModel, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
 import { DEFAULT_TRAIN, noteExamples, train, type Example, type LabelledNote, type TrainOptions } from '../services/deidentify/classifier/train';
-import { lists, tokenize } from '../services/deidentify/classifier/features';
+import { lists, tokenize, type Token } from '../services/deidentify/classifier/features';
+import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../services/deidentify/messy';
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
 import { score, type Figures } from './deidMetrics';
 import { load } from './deid';
@@ -43,6 +44,12 @@ export interface Writer {
   generated?: boolean;
 }
 
+/**
+ * DEID_WRITERS_EXCEPT (a regex of writer names, round 12): train-* writers left out of every run — leave one writer
+ * out, the recipe (`npm run train:deid`, and the facility recipe, which reads WRITERS) — while they are untouched.
+ */
+const WRITERS_EXCEPT = process.env.DEID_WRITERS_EXCEPT ? new RegExp(`^(?:${process.env.DEID_WRITERS_EXCEPT})$`) : null;
+
 /** Development writers. The -test halves of writers still being measured (names-test3, cats-test3, keep-test, hand-test, sms-test, messy-test, cats-own*-test, keep-own-test) are not here. */
 export const WRITERS: Writer[] = [
   { name: 'hand', files: ['hand-dev.txt', 'typo:hand-dev'] },
@@ -57,7 +64,7 @@ export const WRITERS: Writer[] = [
   { name: 'keep-own', files: ['keep-own-dev.txt'] },
   // The name model's training notes, one writer a file (train-a.txt, train-b.txt … as they land).
   ...(fs.existsSync(dataDir) ? fs.readdirSync(dataDir) : [])
-    .filter((f) => /^train-[a-z]+\.txt$/.test(f))
+    .filter((f) => /^train-[a-z]+\.txt$/.test(f) && !WRITERS_EXCEPT?.test(f.replace(/\.txt$/, '')))
     .sort()
     .map((f) => ({ name: f.replace(/\.txt$/, ''), files: [f] })),
   { name: 'messy', files: ['messy-dev.jsonl', 'typo:messy-dev'], generated: true },
@@ -125,8 +132,8 @@ export function rulesRun(text: string): RulesRun {
 }
 
 export interface LowoOptions {
-  /** 5: round 5's; 7: round 7's note context and slots; 8: and every word a name list holds asked; 9: round 8's; 10: and what a misspelt word misspells (featureSet 5); 11: and the wider context (featureSet 6). */
-  features: 5 | 7 | 8 | 9 | 10 | 11;
+  /** 5: round 5's; 7: round 7's note context and slots; 8: and every word a name list holds asked; 9: round 8's; 10: and what a misspelt word misspells (featureSet 5); 11: and the wider context (featureSet 6); 12: 10 with round 12's words asked (featureSet 7). */
+  features: 5 | 7 | 8 | 9 | 10 | 11 | 12;
   data: 'old' | 'all';
   train: TrainOptions;
   thresholds: number[];
@@ -147,6 +154,8 @@ export interface Leak {
   lists: string;
   note: string;
   register?: string;
+  /** Round 12: where a word left visible stands (slotOf()): the word before, the word after, its capital. */
+  slot?: string;
 }
 
 export const THRESHOLDS = [-0.5, -0.375, -0.25, -0.125, 0, 0.125, 0.25, 0.375, 0.5, 0.75, 1];
@@ -154,8 +163,12 @@ export const MARGINS = [0, 0.25, 0.5, 0.75, 1];
 /** The margins one kind of word asked may take (round 8, chooseByKind()). */
 export const KIND_MARGINS = [-0.5, -0.375, -0.25, -0.125, 0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 1, 1.25, 1.5, 2];
 /** Every answer of asked(), and the kinds of word asked that take a margin of their own. */
-const ASKS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+const ASKS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 export const KINDS = [2, 3, 4, 5, 6, 7, 8, 9];
+/** Round 12's kinds (featureSet 7, model.ts namedSlotAsk()). */
+export const KINDS_12 = [...KINDS, 10, 11, 12];
+/** The kinds a recipe's words are asked as. */
+export const kindsOf = (features: LowoOptions['features']): number[] => (features >= 12 ? KINDS_12 : KINDS);
 
 /** An operating point: a threshold, the word-name margin, and (round 8) a margin per kind of word asked. */
 export interface Point {
@@ -199,14 +212,14 @@ export function prepare(notes: readonly Note[], opts: LowoOptions): Prepared {
   for (const n of notes) {
     if (!inTraining(n)) continue;
     const found = opts.features !== 5 ? (runs.get(n)!.calls.find((c) => c.text === n.text)?.covered ?? []) : undefined;
-    exampleOf.set(n, noteExamples(n, found, own, opts.features >= 8, opts.features >= 9, opts.features >= 10, opts.features >= 11));
+    exampleOf.set(n, noteExamples(n, found, own, opts.features >= 8, opts.features >= 9, opts.features >= 10, opts.features === 11, opts.features >= 12));
   }
   return { runs, exampleOf };
 }
 
 /** The training options of a fold's model under `opts`. */
 function foldOptions(opts: LowoOptions): TrainOptions {
-  return { ...opts.train, ...(opts.features === 7 ? { featureSet: 2 as const } : opts.features === 8 ? { featureSet: 3 as const } : opts.features === 9 ? { featureSet: 4 as const } : opts.features === 10 ? { featureSet: 5 as const } : opts.features === 11 ? { featureSet: 6 as const } : {}) };
+  return { ...opts.train, ...(opts.features === 7 ? { featureSet: 2 as const } : opts.features === 8 ? { featureSet: 3 as const } : opts.features === 9 ? { featureSet: 4 as const } : opts.features === 10 ? { featureSet: 5 as const } : opts.features === 11 ? { featureSet: 6 as const } : opts.features === 12 ? { featureSet: 7 as const } : {}) };
 }
 
 /** The writers held out in turn: every writer with notes, or `opts.heldOut`. */
@@ -328,11 +341,11 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
       const p = predict(opts.leaks);
       held.forEach((n, i) => {
         const toks = tokenize(n.text);
-        for (const t of toks) {
+        for (const [j, t] of toks.entries()) {
           if (!t.word || !n.spans.some((s) => s.type === 'PERSON' && s.start < t.end && t.start < s.end)) continue;
           if (p[i]!.some((e) => e.start <= t.start && t.end - (/['’]s$/.test(t.raw) ? 2 : 0) <= e.end)) continue;
           const w = asked[i]!.flat().find((x) => x.start === t.start);
-          opts.leaks!.out.push({ writer, word: t.raw, short: w ? w.score - needAt(opts.leaks!, w.ask) : null, ask: w?.ask ?? 0, lists: lists(t.lower), note: n.id, register: n.register ?? 'none' });
+          opts.leaks!.out.push({ writer, word: t.raw, short: w ? w.score - needAt(opts.leaks!, w.ask) : null, ask: w?.ask ?? 0, lists: lists(t.lower), note: n.id, register: n.register ?? 'none', slot: slotOf(n.text, toks, j, p[i]!) });
         }
         // Words the classifier took that are in no identifier: what its over-redaction is made of.
         for (const e of p[i]!) {
@@ -417,6 +430,35 @@ export function summed(parts: readonly Figures[]): Figures {
   return out;
 }
 
+/**
+ * Round 12 (`--leaks`): where the word at `j` stands, as the neighbours' kinds — before: note or sentence start (S),
+ * clause start (c), a list join or comma (join), a person verb or role (pv), a relation (rel), a preposition (prep), a
+ * name hidden (hid), else its lists (fn function word, en English, nm name list, un unknown, # number); after: the same,
+ * with end (E), a person's verb (pa) and a subject verb (sv). Then the word's capital (C / x).
+ */
+export function slotOf(text: string, toks: readonly Token[], j: number, hidden: readonly Entity[]): string {
+  const t = toks[j]!;
+  const kind = (u: Token | undefined, after: boolean): string => {
+    if (!u) return after ? 'E' : 'S';
+    const gap = after ? text.slice(t.end, u.start) : text.slice(u.end, t.start);
+    if (/[.!?\n]/.test(gap)) return after ? 'E' : 'S';
+    if (/,/.test(gap) || SLOT_JOINS.has(u.lower) || u.raw === '+') return 'join';
+    if (/[;:()–—-]/.test(gap)) return after ? 'E' : 'c';
+    if (hidden.some((e) => e.start <= u.start && u.end <= e.end)) return 'hid';
+    if (!u.word) return '#';
+    if (!after && PERSON_BEFORE.has(u.lower)) return 'pv';
+    if (RELATIONS.has(u.lower)) return 'rel';
+    if (after && PERSON_AFTER.has(u.lower)) return 'pa';
+    if (after && SUBJECT_VERBS.has(u.lower)) return 'sv';
+    if (!after && SLOT_PREPS.has(u.lower)) return 'prep';
+    const l = lists(u.lower);
+    return /[SK]/.test(l) ? 'fn' : /[FN]/.test(l) && !/[CV]/.test(l) ? 'nm' : /[ECVI]/.test(l) ? 'en' : 'un';
+  };
+  return `${kind(toks[j - 1], false)} _ ${kind(toks[j + 1], true)} ${/^\p{Lu}/u.test(t.raw) ? 'C' : 'x'}`;
+}
+const SLOT_JOINS = new Set(['and', 'n', '&', '+', 'or', 'an', 'nd']);
+const SLOT_PREPS = new Set(['for', 'to', 'from', 'frm', 'about', 'abt', 'with', 'w', 'w/', 'by', 'at', '4', '2']);
+
 const names = (f: Figures): number => f.perType.PERSON?.strictRecall ?? 1;
 const hasNames = (f: Figures): boolean => (f.perType.PERSON?.spans ?? 0) > 0;
 
@@ -492,15 +534,15 @@ export const NEEDS = [-0.625, -0.5, -0.375, -0.25, -0.125, 0, 0.125, 0.25, 0.375
  * from `start`, by coordinate ascent on judged() (each move must raise the net gain and keep every limit and every
  * pinned word; the threshold from THRESHOLDS, a kind's line from NEEDS), until no move helps. Deterministic.
  */
-export function chooseByKind(results: readonly WriterResult[], start: { t: number; m: number }, allowed: (p: Point) => boolean = () => true): Point {
+export function chooseByKind(results: readonly WriterResult[], start: { t: number; m: number }, allowed: (p: Point) => boolean = () => true, kinds: readonly number[] = KINDS): Point {
   // Absolute lines per kind (index = asked()'s answer); the point is the threshold and each kind's margin above it.
   const pointOf = (needs: number[]): Point => ({ t: needs[1]!, m: start.m, kinds: needs.map((n, k) => (k < 2 ? 0 : Math.round((n - needs[1]!) * 1000) / 1000)) });
   const judge = (p: Point) => (allowed(p) ? judged(results, (r) => r.at!(p).all) : null);
-  let needs = ASKS.map((k) => (k === 1 ? start.t : start.t + start.m));
+  let needs = ASKS.slice(0, Math.max(...kinds) + 1).map((k) => (k === 1 ? start.t : start.t + start.m));
   let best = judge(pointOf(needs)) ?? -Infinity;
   for (let round = 0; round < 3; round++) {
     let moved = false;
-    for (const k of [1, ...KINDS]) {
+    for (const k of [1, ...kinds]) {
       for (const v of k === 1 ? THRESHOLDS : NEEDS) {
         if (v === needs[k]) continue;
         const next = needs.map((n, j) => (j === k ? v : n));
@@ -515,6 +557,36 @@ export function chooseByKind(results: readonly WriterResult[], start: { t: numbe
     if (!moved) break;
   }
   return pointOf(needs);
+}
+
+/**
+ * Round 12: from a point with lines for the older kinds (the shipped model's), the lines of `kinds` alone moved by
+ * chooseByKind()'s coordinate ascent — what new kinds of word asked add at the shipped point.
+ */
+export function chooseKindsFrom(results: readonly WriterResult[], from: Point, kinds: readonly number[]): Point {
+  const size = Math.max(...kinds) + 1;
+  const base = Array.from({ length: size }, (_x, k) => from.kinds?.[k] ?? from.m);
+  const judge = (p: Point) => judged(results, (r) => r.at!(p).all);
+  const pointOf = (margins: number[]): Point => ({ t: from.t, m: from.m, kinds: margins });
+  let margins = base;
+  let best = judge(pointOf(margins)) ?? -Infinity;
+  for (let round = 0; round < 3; round++) {
+    let moved = false;
+    for (const k of kinds) {
+      for (const v of KIND_MARGINS) {
+        if (v === margins[k]) continue;
+        const next = margins.map((n, j) => (j === k ? v : n));
+        const net = judge(pointOf(next));
+        if (net !== null && net > best + 1e-9) {
+          best = net;
+          margins = next;
+          moved = true;
+        }
+      }
+    }
+    if (!moved) break;
+  }
+  return pointOf(margins);
 }
 
 /** Figures of writer `r` at `p`: the grid's when `p` is on it, else worked out. */
@@ -532,7 +604,7 @@ function figuresAt(r: WriterResult, opts: Pick<LowoOptions, 'thresholds' | 'marg
 /** A point as the report and the model file say it. */
 export function describe(p: Point): string {
   if (!p.kinds) return `threshold ${p.t}, word-name margin ${p.m}`;
-  return `threshold ${p.t}, margins by kind ${KINDS.map((k) => `${k}: ${p.kinds![k]}`).join(', ')}`;
+  return `threshold ${p.t}, margins by kind ${KINDS_12.filter((k) => k < p.kinds!.length).map((k) => `${k}: ${p.kinds![k]}`).join(', ')}`;
 }
 
 const pct = (x: number): string => (x * 100).toFixed(2);
@@ -576,7 +648,7 @@ function arg(name: string): string | undefined {
 
 if (require.main === module) {
   const opts: LowoOptions = {
-    features: arg('--features') === '5' ? 5 : arg('--features') === '8' ? 8 : arg('--features') === '9' ? 9 : arg('--features') === '10' ? 10 : arg('--features') === '11' ? 11 : 7,
+    features: arg('--features') === '5' ? 5 : arg('--features') === '8' ? 8 : arg('--features') === '9' ? 9 : arg('--features') === '10' ? 10 : arg('--features') === '11' ? 11 : arg('--features') === '12' ? 12 : 7,
     data: arg('--data') === 'old' ? 'old' : 'all',
     train: { ...DEFAULT_TRAIN, epochs: Number(arg('--epochs') ?? DEFAULT_TRAIN.epochs), ...(arg('--learner') === 'logistic' ? { learner: 'logistic' as const } : {}), ...(arg('--l2') ? { l2: Number(arg('--l2')) } : {}) },
     thresholds: arg('--threshold') ? [Number(arg('--threshold'))] : THRESHOLDS,
@@ -598,8 +670,16 @@ if (require.main === module) {
   const global = opts.thresholds.length === 1 && opts.margins.length === 1 ? { t: opts.thresholds[0]!, m: opts.margins[0]! } : chooseOperatingPoint(results, opts) ?? { t: opts.thresholds[opts.thresholds.length - 1]!, m: opts.margins[opts.margins.length - 1]! };
   // `--by-kind`: from the global point, a line per kind of word asked (no pinned words here: bench/trainDeid.ts adds them).
   // `--at shipped`: report at the shipped model's point (its line per kind), whatever the grid would choose.
-  const point: Point = arg('--at') === 'shipped' ? shippedPoint() : process.argv.includes('--by-kind') ? chooseByKind(results, global) : global;
+  const point: Point = arg('--at') === 'shipped' ? shippedPoint() : process.argv.includes('--by-kind') ? chooseByKind(results, global, undefined, kindsOf(opts.features)) : global;
   if (point !== global) console.log(`${report(results, opts, global).slice(-1)[0]} (global point: ${describe(global)})\n`);
+  if (arg('--at') === 'shipped' && process.argv.includes('--by-kind')) {
+    const chosen = chooseByKind(results, global, undefined, kindsOf(opts.features));
+    console.log(`${report(results, opts, chosen).slice(-1)[0]} (a line per kind, chosen: ${describe(chosen)})\n`);
+    if (opts.features >= 12) {
+      const added = chooseKindsFrom(results, point, [10, 11, 12]);
+      console.log(`${report(results, opts, added).slice(-1)[0]} (the shipped lines, round 12's kinds chosen: ${describe(added)})\n`);
+    }
+  }
   console.log(report(results, opts, point).join('\n'));
   if (process.argv.includes('--sweep')) console.log(`\n${sweep(results, opts).join('\n')}`);
   if (opts.leaks) {
@@ -612,9 +692,17 @@ if (require.main === module) {
     console.log(`\nName words left visible: ${out.length}; asked ${near + far} (${near} within 1.0 of the threshold), never asked ${out.length - near - far}: ${[...codes].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     const byAsk = (ls: Leak[]) => ASKS.map((k) => `${k}: ${ls.filter((l) => l.ask === k).length}`).join(', ');
     console.log(`Left visible by kind asked (0 never asked): ${byAsk(out)}`);
+    // Round 12: where the never-asked words stand (aggregates), and the same for the words asked and left.
+    const slots = (ls: Leak[]) => {
+      const m = new Map<string, number>();
+      for (const l of ls) m.set(l.slot ?? '?', (m.get(l.slot ?? '?') ?? 0) + 1);
+      return [...m].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => `${k}: ${v}`).join('; ');
+    };
+    console.log(`Never asked, by slot: ${slots(out.filter((l) => l.short === null))}`);
+    console.log(`Asked and left, by slot: ${slots(out.filter((l) => l.short !== null))}`);
     console.log(`Words taken that are no identifier: ${opts.leaks.taken.length} (by kind asked ${byAsk(opts.leaks.taken)})`);
     if (process.argv.includes('--leaks-words')) {
-      for (const l of out) console.log(`left\t${l.writer}\t${l.note}\t${l.register}\t${l.word}\t${l.lists}\t${l.short === null ? '-' : l.short.toFixed(2)}\t${l.ask}`);
+      for (const l of out) console.log(`left\t${l.writer}\t${l.note}\t${l.register}\t${l.word}\t${l.lists}\t${l.short === null ? '-' : l.short.toFixed(2)}\t${l.ask}\t${l.slot}`);
       for (const l of opts.leaks.taken) console.log(`taken\t${l.writer}\t${l.note}\t${l.register}\t${l.word}\t${l.lists}\t-\t${l.ask}`);
     }
   }

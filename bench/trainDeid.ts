@@ -26,7 +26,7 @@ import type { Entity } from '../services/deidentify';
 import { DEFAULT_TRAIN, noteExamples, train, type TrainOptions } from '../services/deidentify/classifier/train';
 import { score, type Figures } from './deidMetrics';
 import { load, sets } from './deid';
-import { chooseByKind, chooseOperatingPoint, describe, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared } from './deidLowo';
+import { chooseByKind, chooseOperatingPoint, describe, kindsOf, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared } from './deidLowo';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -75,9 +75,9 @@ export function trainShipped(notes: readonly Note[], point: Point, prepared?: Pr
     // `prepared` (leave one writer out made them with SHIPPED): the same rules' run and training words, not made again.
     const found = (prepared?.runs.get(n) ?? rulesRun(n.text)).calls.find((c) => c.text === n.text)?.covered ?? [];
     rules.update(JSON.stringify(found.map((e) => [e.start, e.end, e.type])));
-    return prepared?.exampleOf.get(n) ?? noteExamples(n, found, own, SHIPPED.features >= 8, SHIPPED.features >= 9, SHIPPED.features >= 10, SHIPPED.features >= 11);
+    return prepared?.exampleOf.get(n) ?? noteExamples(n, found, own, SHIPPED.features >= 8, SHIPPED.features >= 9, SHIPPED.features >= 10, SHIPPED.features === 11, SHIPPED.features >= 12);
   });
-  const opts: TrainOptions = { ...SHIPPED.train, featureSet: SHIPPED.features === 11 ? 6 : SHIPPED.features === 10 ? 5 : SHIPPED.features === 9 ? 4 : SHIPPED.features === 8 ? 3 : 2, wordNameMargin: point.m, ...(point.kinds ? { kindMargins: point.kinds } : {}) };
+  const opts: TrainOptions = { ...SHIPPED.train, featureSet: SHIPPED.features === 12 ? 7 : SHIPPED.features === 11 ? 6 : SHIPPED.features === 10 ? 5 : SHIPPED.features === 9 ? 4 : SHIPPED.features === 8 ? 3 : 2, wordNameMargin: point.m, ...(point.kinds ? { kindMargins: point.kinds } : {}) };
   return train(data, point.t, opts, { ...devSource(), rules: rules.digest('hex') });
 }
 
@@ -224,7 +224,7 @@ async function recipe(): Promise<void> {
   const keeps = (p: Point) => pins.every((x) => x.score < needAt(p, x.ask));
   const global = chooseOperatingPoint(results, SHIPPED, (t, m) => keeps({ t, m })) ?? { t: THRESHOLDS[THRESHOLDS.length - 1]!, m: MARGINS[MARGINS.length - 1]! };
   // Round 8: then a line per kind of word asked, so the pinned words (word-names and risk words) set only their kinds' lines.
-  const point = chooseByKind(results, global, keeps);
+  const point = chooseByKind(results, global, keeps, kindsOf(SHIPPED.features));
   console.log(`${report(results, SHIPPED, global).slice(-1)[0]} (one global point: ${describe(global)})\n`);
   console.log(report(results, SHIPPED, point).join('\n'));
   if (free && (free.t !== global.t || free.m !== global.m)) console.log(`\n(LOWO alone would choose threshold ${free.t}, margin ${free.m} as one global point; it would hide words that must stay: ${[...new Set(pins.filter((p) => !(p.score < needAt(free, p.ask))).map((p) => p.word))].join(', ')})`);

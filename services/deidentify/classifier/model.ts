@@ -10,7 +10,7 @@ import type { Entity } from '../types';
 import { frenchWordsOf, spoken } from '../dictionaries';
 import { blank } from '../words';
 import { BITS, boundary, contextFeatures, lists, listsOf, noteContext, ownFeatures, tokenize, Token, type NoteContext } from './features';
-import { PERSON_BEFORE, RELATIONS } from '../messy';
+import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../messy';
 import { wordMemo } from '../wordMemo';
 import { riskLexiconWords } from './riskWords';
 import { inRunOfOneWord, wordSense } from '../wordSenses';
@@ -31,7 +31,7 @@ export interface NameModel {
    * 2 (round 7): the note context's features (features.ts NoteContext) and the words asked for their slot (asked());
    * absent: round 5's features and candidate() alone.
    */
-  featureSet?: 2 | 3 | 4 | 5 | 6;
+  featureSet?: 2 | 3 | 4 | 5 | 6 | 7;
   /** How it was made: the files and a SHA-256 of their contents, epochs, seed, words seen and how many were names. */
   trainedOn: { files: string[]; sha256: string; rules?: string; learner?: string; epochs: number; seed: number; tokens: number; names: number };
   /** Non-zero averaged weights by bucket. */
@@ -44,7 +44,7 @@ export const MODEL_FILE = path.join(__dirname, 'name-model.json');
 export class NameScorer {
   private readonly w: Float32Array;
   private readonly own = new Map<string, number>();
-  /** What a word asked as each kind (asked(): 0 … 9) must score. */
+  /** What a word asked as each kind (asked(): 0 … 12) must score. */
   private readonly needs: number[];
   /** featureSet 5 (round 9): a misspelt word's own features say what it misspells. */
   private readonly typos: boolean;
@@ -55,9 +55,10 @@ export class NameScorer {
     if (model.version !== 1 || model.bits !== BITS) throw new Error('deidentify: name-model.json is not a model this code can read');
     this.w = new Float32Array(1 << BITS);
     for (const [k, v] of Object.entries(model.weights)) this.w[Number(k)] = v;
-    this.needs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((ask) => needOf(model, ask));
+    this.needs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((ask) => needOf(model, ask));
     this.typos = (model.featureSet ?? 0) >= 5;
-    this.wide = (model.featureSet ?? 0) >= 6;
+    // featureSet 7 is featureSet 5's features with round 12's words asked (the wider context did not pay).
+    this.wide = model.featureSet === 6;
   }
 
   private sum(features: number[]): number {
@@ -125,7 +126,13 @@ export const WORD_NAME_MARGIN = Number(process.env.DEID_WORD_NAME_MARGIN ?? 0.5)
  * takes a person ("met rose", "w/ major"), 5 with a capital inside a sentence of a note that capitalises ("saw Little").
  * Never a function word, keep-list word or title. Round-5 models (`slots` false) ask candidate() words only.
  */
-export function asked(text: string, toks: readonly Token[], i: number, ctx: NoteContext | undefined, slots: boolean, every = false, wider = false): number {
+export function asked(text: string, toks: readonly Token[], i: number, ctx: NoteContext | undefined, slots: boolean, every = false, wider = false, named = false): number {
+  const a = askedBefore(text, toks, i, ctx, slots, every, wider);
+  return a || !named || !ctx || ctx.found[i] !== 0 ? a : namedSlotAsk(text, toks, i, ctx);
+}
+
+/** asked() up to featureSet 5 (round 8's kinds 1 … 9). */
+function askedBefore(text: string, toks: readonly Token[], i: number, ctx: NoteContext | undefined, slots: boolean, every: boolean, wider: boolean): number {
   const t = toks[i]!;
   const k = wordAsk.of(t);
   if (k & A.candidate) return !(k & A.wordLike) ? 1 : wider && k & A.notWordName ? 9 : 2;
@@ -157,6 +164,48 @@ function widerAsk(text: string, toks: readonly Token[], i: number, ctx: NoteCont
   if (k & A.keptName) return PERSON_BEFORE.has(p1.lower) || ctx.found[i - 1] === 1 ? 7 : 0;
   return RELATIONS.has(p1.lower) || CONTACT.has(p1.lower) ? 8 : 0;
 }
+/**
+ * featureSet 7 (round 12): words never asked before, where the names left visible on held-out writers stand — a word
+ * in a name list (the keep-list's given names and surnames too: "tina", "crystal", "june"; common ones: "chance") or,
+ * for 10, any word that is no function word, title or relation, each kind with its own line:
+ * 10 first in a sentence, clause or list, right before a name the rules found ("tina [klassen]", "bed [kumari]");
+ * 11 first in a sentence, clause or list, right before a person's or a subject's verb ("crystal is back", "june said");
+ * 12 joined by n / & / and / + / a comma to a name the rules found or a given name ("june n [tash]", "reign n chance").
+ * Asked only of words asked as nothing else; the model's line per kind decides.
+ */
+function namedSlotAsk(text: string, toks: readonly Token[], i: number, ctx: NoteContext): number {
+  const k = wordAsk.of(toks[i]!);
+  if (!(k & (A.listed | A.unlisted))) return 0;
+  const t = toks[i]!;
+  const p1 = toks[i - 1];
+  const n1 = toks[i + 1];
+  const nextBlank = !!n1 && blank(text, t.end, n1.start);
+  const first = !p1 || boundary(text, toks, i) !== '-' || LIST_JOINS.has(p1.lower) || /[+&]/.test(text.slice(p1.end, t.start));
+  if (first && nextBlank && ctx.found[i + 1] === 1) return 10;
+  if (!(k & A.listed)) return 0;
+  if (first && nextBlank && n1.word && (SUBJECT_VERBS.has(n1.lower) || PERSON_AFTER.has(n1.lower))) return 11;
+  return joinedToName(text, toks, i, ctx, -1) || joinedToName(text, toks, i, ctx, 1) ? 12 : 0;
+}
+/** Words that join the members of a list of people. */
+const LIST_JOINS = new Set(['and', 'n', '&', '+', 'an', 'nd']);
+
+/** Whether the word at `i` is joined (n / & / and / + / a comma) on side `dir` to a name the rules found, a given name or a word asked as a name ("reign n chance"). */
+function joinedToName(text: string, toks: readonly Token[], i: number, ctx: NoteContext, dir: -1 | 1): boolean {
+  const a = toks[i + dir];
+  if (!a) return false;
+  const gap = dir < 0 ? text.slice(a.end, toks[i]!.start) : text.slice(toks[i]!.end, a.start);
+  let j = i + dir;
+  if (LIST_JOINS.has(a.lower) && /^[ \t]+$/.test(gap)) j += dir;
+  else if (!/^[ \t]*[,+&][ \t]*$/.test(gap)) return false;
+  const o = toks[j];
+  if (!o?.word) return false;
+  if (j !== i + dir) {
+    const gap2 = dir < 0 ? text.slice(o.end, a.start) : text.slice(a.end, o.start);
+    if (!/^[ \t]+$/.test(gap2)) return false;
+  }
+  return ctx.found[j] === 1 || !!(wordAsk.of(o) & A.given) || askedBefore(text, toks, j, ctx, true, true, true) !== 0;
+}
+
 /** Verbs of contact whose object is a person far more often than a thing. */
 const CONTACT = new Set('met texted txted messaged msgd emailed phoned visited hugged dm dmd dmed facetimed pinged'.split(' '));
 
@@ -164,7 +213,7 @@ const CONTACT = new Set('met texted txted messaged msgd emailed phoned visited h
 const RARE_RANK = 500;
 
 /** What a typed word can be asked as (asked()), one bit each; worked out once per word. */
-const A = { candidate: 1, wordLike: 2, slot: 4, named: 8, given: 16, capital: 32, rare: 64, keptName: 128, plain: 256, risk: 512, notWordName: 1024 };
+const A = { candidate: 1, wordLike: 2, slot: 4, named: 8, given: 16, capital: 32, rare: 64, keptName: 128, plain: 256, risk: 512, notWordName: 1024, listed: 2048, unlisted: 4096 };
 const wordAsk = wordMemo((raw): number => {
   const t = new Token(0, raw.length, raw);
   let k = 0;
@@ -179,6 +228,9 @@ const wordAsk = wordMemo((raw): number => {
   if (l.includes('F') && !/[SKCVW]/.test(l)) k |= A.given;
   // A given name the keep-list keeps ("june", "crystal"): asked only in a person's slot, featureSet 4.
   if (/K/.test(l) && l.includes('F') && !/[ST]/.test(l)) k |= A.keptName;
+  // featureSet 7 (namedSlotAsk()): a word of a name list, the keep-list's too, or another word of letters; never a
+  // function word, title, relation or person verb, nor a word the keep-list alone holds ("lol", "ppl").
+  if (!/[STR]/.test(l) && /^\p{L}[\p{L}'’]+$/u.test(raw) && !(k & A.risk)) k |= /[FN]/.test(l) ? A.listed : l.includes('K') ? 0 : A.unlisted;
   if (/[SKT]/.test(l)) return k;
   k |= A.slot;
   if (!/[FNWR]/.test(l) && /[ECVI]/.test(l)) k |= A.plain;
@@ -276,6 +328,7 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
   const r7 = scorer.model.featureSet !== undefined;
   const every = (scorer.model.featureSet ?? 0) >= 3;
   const wider = (scorer.model.featureSet ?? 0) >= 4;
+  const named = scorer.model.featureSet === 7;
   let ctx: NoteContext | undefined;
   let c = 0;
   for (let i = 0; i < toks.length; i++) {
@@ -284,7 +337,7 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
     if (c < covered.length && covered[c]!.start < t.end) continue;
     // The note's context is made at its first word that may be asked; it reads the note's words only when a word is.
     if (r7 && !ctx && t.word && t.raw.length >= 2) ctx = noteContext(text, toks, covered);
-    const ask = r7 ? asked(text, toks, i, ctx, true, every, wider) : candidate(t) ? (wordLike(t) ? 2 : 1) : 0;
+    const ask = r7 ? asked(text, toks, i, ctx, true, every, wider, named) : candidate(t) ? (wordLike(t) ? 2 : 1) : 0;
     // A compound of words is checked here, not in candidate(): training sees the words it always saw.
     if (!ask || wordCompound(t.lower) || fr?.(t.lower) || inRun(text, toks, i)) continue;
     // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.

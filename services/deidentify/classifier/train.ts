@@ -35,7 +35,7 @@ export function examples(notes: readonly LabelledNote[], rulesFound?: (note: Lab
 }
 
 /** One note's training words (examples() above); `own` caches each typed form's own features across notes. */
-export function noteExamples(note: LabelledNote, found: readonly Entity[] | undefined, own = new Map<string, number[]>(), every = false, wider = false, typos = false, wide = false): Example[] {
+export function noteExamples(note: LabelledNote, found: readonly Entity[] | undefined, own = new Map<string, number[]>(), every = false, wider = false, typos = false, wide = false, named = false): Example[] {
   const out: Example[] = [];
   const toks = tokenize(note.text);
   const ctx = found ? noteContext(note.text, toks, found) : undefined;
@@ -45,7 +45,7 @@ export function noteExamples(note: LabelledNote, found: readonly Entity[] | unde
       // Asked as if the word itself were visible: its own found mark is lifted for the question.
       const mark = ctx.found[i]!;
       ctx.found[i] = 0;
-      ask = asked(note.text, toks, i, ctx, true, every, wider);
+      ask = asked(note.text, toks, i, ctx, true, every, wider, named);
       ctx.found[i] = mark;
     } else ask = candidate(t) ? (wordLike(t) ? 2 : 1) : 0;
     if (!ask) return;
@@ -66,7 +66,7 @@ export interface TrainOptions {
   epochs: number;
   seed: number;
   /** 2: the examples were made with the rules' spans (round 7); recorded in the model so scoring matches. */
-  featureSet?: 2 | 3 | 4 | 5 | 6;
+  featureSet?: 2 | 3 | 4 | 5 | 6 | 7;
   wordNameMargin?: number;
   /** Per kind of word asked (model.ts NameModel.kindMargins). */
   kindMargins?: number[];
