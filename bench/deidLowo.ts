@@ -163,10 +163,10 @@ export const MARGINS = [0, 0.25, 0.5, 0.75, 1];
 /** The margins one kind of word asked may take (round 8, chooseByKind()). */
 export const KIND_MARGINS = [-0.5, -0.375, -0.25, -0.125, 0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 1, 1.25, 1.5, 2];
 /** Every answer of asked(), and the kinds of word asked that take a margin of their own. */
-const ASKS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+const ASKS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
 export const KINDS = [2, 3, 4, 5, 6, 7, 8, 9];
 /** Round 12's kinds (featureSet 7, model.ts namedSlotAsk()). */
-export const KINDS_12 = [...KINDS, 10, 11, 12];
+export const KINDS_12 = [...KINDS, 10, 11, 12, 13];
 /** The kinds a recipe's words are asked as. */
 export const kindsOf = (features: LowoOptions['features']): number[] => (features >= 12 ? KINDS_12 : KINDS);
 
@@ -670,13 +670,14 @@ if (require.main === module) {
   const global = opts.thresholds.length === 1 && opts.margins.length === 1 ? { t: opts.thresholds[0]!, m: opts.margins[0]! } : chooseOperatingPoint(results, opts) ?? { t: opts.thresholds[opts.thresholds.length - 1]!, m: opts.margins[opts.margins.length - 1]! };
   // `--by-kind`: from the global point, a line per kind of word asked (no pinned words here: bench/trainDeid.ts adds them).
   // `--at shipped`: report at the shipped model's point (its line per kind), whatever the grid would choose.
-  const point: Point = arg('--at') === 'shipped' ? shippedPoint() : process.argv.includes('--by-kind') ? chooseByKind(results, global, undefined, kindsOf(opts.features)) : global;
+  // `--at '{"t":0,"m":0.5,"kinds":[…]}'` (round 12): report at a point given, e.g. another model's chosen lines.
+  const point: Point = arg('--at')?.startsWith('{') ? (JSON.parse(arg('--at')!) as Point) : arg('--at') === 'shipped' ? shippedPoint() : process.argv.includes('--by-kind') ? chooseByKind(results, global, undefined, kindsOf(opts.features)) : global;
   if (point !== global) console.log(`${report(results, opts, global).slice(-1)[0]} (global point: ${describe(global)})\n`);
-  if (arg('--at') === 'shipped' && process.argv.includes('--by-kind')) {
+  if (arg('--at') && process.argv.includes('--by-kind')) {
     const chosen = chooseByKind(results, global, undefined, kindsOf(opts.features));
     console.log(`${report(results, opts, chosen).slice(-1)[0]} (a line per kind, chosen: ${describe(chosen)})\n`);
     if (opts.features >= 12) {
-      const added = chooseKindsFrom(results, point, [10, 11, 12]);
+      const added = chooseKindsFrom(results, point, [10, 11, 12, 13]);
       console.log(`${report(results, opts, added).slice(-1)[0]} (the shipped lines, round 12's kinds chosen: ${describe(added)})\n`);
     }
   }

@@ -12,7 +12,8 @@
  *
  * `--folds` prints the leave-one-writer-out table without writing the model; `--compare` scores every set
  * bench/deid.ts scores by the rules alone and with the shipped classifier; `--lobo` is `npm run bench:deid:lowo`;
- * `--score train-s …` scores writer files with the shipped model (a new writer's figure before training on it);
+ * `--score train-s …` scores writer files with the shipped model (a new writer's figure before training on it; with
+ * `--model FILE` first, with that model);
  * `--tests [--model FILE]` scores the -test sets and the public set with the shipped model or FILE.
  */
 import crypto from 'node:crypto';
@@ -33,7 +34,8 @@ const repoRoot = path.resolve(__dirname, '..');
 /**
  * How the shipped model is made: round 8's words asked (featureSet 4: round 7's, every name-list word but risk words,
  * kept given names and plain words in a person slot) and, round 9, what a misspelt word misspells (featureSet 5),
- * logistic regression, all writers; a line per kind of word asked.
+ * logistic regression, all writers; a line per kind of word asked. Round 12's words asked where the names left visible
+ * stood (featureSet 7, `--features 12`) were measured and not shipped (docs/DEIDENTIFICATION.md).
  */
 export const SHIPPED: LowoOptions = { features: 10, data: 'all', train: { ...DEFAULT_TRAIN, learner: 'logistic' }, thresholds: THRESHOLDS, margins: MARGINS };
 // `--features N --learner logistic` (with --folds): another recipe measured the same way, pinned words and all.
@@ -204,7 +206,11 @@ function senses(): void {
 if (require.main === module && process.argv.includes('--senses')) senses();
 else if (require.main === module && process.argv.includes('--compare')) compare();
 else if (require.main === module && process.argv.includes('--tests')) scoreTests(process.argv.includes('--model') ? process.argv[process.argv.indexOf('--model') + 1] : undefined);
-else if (require.main === module && process.argv.includes('--score')) scoreFiles(process.argv.slice(process.argv.indexOf('--score') + 1));
+else if (require.main === module && process.argv.includes('--score')) {
+  // `--model FILE --score …` (round 12): a candidate model's figures on the same writers.
+  if (process.argv.includes('--model')) useNameModel(JSON.parse(fs.readFileSync(process.argv[process.argv.indexOf('--model') + 1]!, 'utf8')) as NameModel);
+  scoreFiles(process.argv.slice(process.argv.indexOf('--score') + 1));
+}
 else if (require.main === module) void recipe();
 
 /**

@@ -44,7 +44,7 @@ export const MODEL_FILE = path.join(__dirname, 'name-model.json');
 export class NameScorer {
   private readonly w: Float32Array;
   private readonly own = new Map<string, number>();
-  /** What a word asked as each kind (asked(): 0 … 12) must score. */
+  /** What a word asked as each kind (asked(): 0 … 13) must score. */
   private readonly needs: number[];
   /** featureSet 5 (round 9): a misspelt word's own features say what it misspells. */
   private readonly typos: boolean;
@@ -55,7 +55,7 @@ export class NameScorer {
     if (model.version !== 1 || model.bits !== BITS) throw new Error('deidentify: name-model.json is not a model this code can read');
     this.w = new Float32Array(1 << BITS);
     for (const [k, v] of Object.entries(model.weights)) this.w[Number(k)] = v;
-    this.needs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((ask) => needOf(model, ask));
+    this.needs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((ask) => needOf(model, ask));
     this.typos = (model.featureSet ?? 0) >= 5;
     // featureSet 7 is featureSet 5's features with round 12's words asked (the wider context did not pay).
     this.wide = model.featureSet === 6;
@@ -170,8 +170,10 @@ function widerAsk(text: string, toks: readonly Token[], i: number, ctx: NoteCont
  * for 10, any word that is no function word, title or relation, each kind with its own line:
  * 10 first in a sentence, clause or list, right before a name the rules found ("tina [klassen]", "bed [kumari]");
  * 11 first in a sentence, clause or list, right before a person's or a subject's verb ("crystal is back", "june said");
- * 12 joined by n / & / and / + / a comma to a name the rules found or a given name ("june n [tash]", "reign n chance").
- * Asked only of words asked as nothing else; the model's line per kind decides.
+ * 12 joined by n / & / and / + / a comma to a name the rules found or a word asked as a name ("june n [tash]",
+ * "reign n chance"); 13 else first in a sentence or note ("chance bird broke his arm", "tina want to switch").
+ * Asked only of words asked as nothing else; the model's line per kind decides. A word the risk screen reads is asked
+ * only as 10 (a name's first word is a person's slot).
  */
 function namedSlotAsk(text: string, toks: readonly Token[], i: number, ctx: NoteContext): number {
   const k = wordAsk.of(toks[i]!);
@@ -183,9 +185,13 @@ function namedSlotAsk(text: string, toks: readonly Token[], i: number, ctx: Note
   const first = !p1 || boundary(text, toks, i) !== '-' || LIST_JOINS.has(p1.lower) || /[+&]/.test(text.slice(p1.end, t.start));
   if (first && nextBlank && ctx.found[i + 1] === 1) return 10;
   if (!(k & A.listed)) return 0;
-  if (first && nextBlank && n1.word && (SUBJECT_VERBS.has(n1.lower) || PERSON_AFTER.has(n1.lower))) return 11;
-  return joinedToName(text, toks, i, ctx, -1) || joinedToName(text, toks, i, ctx, 1) ? 12 : 0;
+  if (first && nextBlank && n1.word && (SUBJECT_VERBS.has(n1.lower) || PERSON_AFTER.has(n1.lower) || SUBJECT_NEXT.has(n1.lower))) return 11;
+  if (joinedToName(text, toks, i, ctx, -1) || joinedToName(text, toks, i, ctx, 1)) return 12;
+  // With no cue at all, not one of the commonest spoken words ("may need a ride", "will do"), as for kind 6.
+  return !(k & A.spoken) && boundary(text, toks, i) === 'S' ? 13 : 0;
 }
+/** What follows a person a note opens with, besides a verb ("june at the pharmacy", "migs back from detox"). */
+const SUBJECT_NEXT = new Set(['at', 'in', 'on', 'back', 'not', 'no', 'aint']);
 /** Words that join the members of a list of people. */
 const LIST_JOINS = new Set(['and', 'n', '&', '+', 'an', 'nd']);
 
@@ -213,7 +219,7 @@ const CONTACT = new Set('met texted txted messaged msgd emailed phoned visited h
 const RARE_RANK = 500;
 
 /** What a typed word can be asked as (asked()), one bit each; worked out once per word. */
-const A = { candidate: 1, wordLike: 2, slot: 4, named: 8, given: 16, capital: 32, rare: 64, keptName: 128, plain: 256, risk: 512, notWordName: 1024, listed: 2048, unlisted: 4096 };
+const A = { candidate: 1, wordLike: 2, slot: 4, named: 8, given: 16, capital: 32, rare: 64, keptName: 128, plain: 256, risk: 512, notWordName: 1024, listed: 2048, unlisted: 4096, spoken: 8192 };
 const wordAsk = wordMemo((raw): number => {
   const t = new Token(0, raw.length, raw);
   let k = 0;
@@ -230,7 +236,8 @@ const wordAsk = wordMemo((raw): number => {
   if (/K/.test(l) && l.includes('F') && !/[ST]/.test(l)) k |= A.keptName;
   // featureSet 7 (namedSlotAsk()): a word of a name list, the keep-list's too, or another word of letters; never a
   // function word, title, relation or person verb, nor a word the keep-list alone holds ("lol", "ppl").
-  if (!/[STR]/.test(l) && /^\p{L}[\p{L}'’]+$/u.test(raw) && !(k & A.risk)) k |= /[FN]/.test(l) ? A.listed : l.includes('K') ? 0 : A.unlisted;
+  if (!/[STR]/.test(l) && /^\p{L}[\p{L}'’]+$/u.test(raw)) k |= /[FN]/.test(l) && !(k & A.risk) ? A.listed : l.includes('K') && !/[FN]/.test(l) ? 0 : A.unlisted;
+  if (k & A.listed && (spoken().rank.get(t.lower.replace(/['’]s$/, '')) ?? RARE_RANK) < RARE_RANK) k |= A.spoken;
   if (/[SKT]/.test(l)) return k;
   k |= A.slot;
   if (!/[FNWR]/.test(l) && /[ECVI]/.test(l)) k |= A.plain;
