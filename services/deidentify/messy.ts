@@ -85,7 +85,7 @@ const PERSON_BEFORE_PAIRS = new Set(['heard from', 'word from', 'text from', 'tx
 export const PERSON_AFTER = set(`
   said says sed say texted txted called phoned told asked came comes showed shows wants wanted needs needed missed
   got gets brought gave left dropped picked walked drove moved stopped messaged emailed mentioned agreed cried
-  laughed relapsed used overdosed od'd odd called's jr
+  laughed relapsed used overdosed od'd odd called's jr sez
 `);
 
 /**
@@ -258,6 +258,11 @@ function honorificCue(w: string): boolean {
   const from = keepList().scoped.get('name-edge-before');
   if (!honorifics || honorifics.from !== from) honorifics = { from, cues: new Set([...(from ?? [])].filter((t) => t.length >= 3 && !t.includes(' ') && !everyday().has(t) && !english(t, dictionaries()))) };
   return honorifics.cues.has(w);
+}
+
+/** SMS "txt" after a name, then "me" or a colon: "sunny txt me abt the ride", "tala txt: omw" ("will txt the group" is a modal's verb). */
+function smsText(text: string, nextWord: string, next: Tok | undefined): boolean {
+  return nextWord === 'txt' && !!next && /^(?::|[ \t]+me\b)/.test(text.slice(next.end, next.end + 4));
 }
 
 /** Words typed in messages that subtitles write with a capital: never names by that rule. */
@@ -589,7 +594,7 @@ class MessyText {
     const possessive = /['’]s$/.test(t.lower);
     // Only a given name or nickname, and never a cue word itself ("saw zorblax").
     const givenLike = isGiven(base0) && !PERSON_BEFORE.has(base0) && !PERSON_AFTER.has(base0);
-    const after = !idiom && (PERSON_AFTER.has(nextWord) || PERSON_ING.has(nextWord) ||
+    const after = !idiom && (PERSON_AFTER.has(nextWord) || PERSON_ING.has(nextWord) || smsText(text, nextWord, next) ||
       // The subject of a clause: "dawn wasnt at the camp", "mercy just had her baby", "guy from the camp says".
       (SUBJECT_VERBS.has(nextWord) && clauseStart(text, t.start, prev?.lower ?? '') && !SURNAME_WORDS.has(base0) && (nextWord !== 'from' || givenLike)) ||
       (sentenceStart(text, t.start) && (possessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? '')))));

@@ -107,6 +107,18 @@ describe('deidentify: SMS names beside a found name, the rules alone (round 12)'
     });
   });
 
+  describe('SMS "txt me", "txt:" and "sez" after a word-name (messy.ts)', () => {
+    it('the one who texted or said it', () => {
+      hidden('sunny txt me abt the ride, hes out front at 10', 'sunny', 'NAME');
+      hidden('tala txt: omw', 'tala', 'NAME');
+      hidden('crystal sez shes ok lol 2 days clean', 'crystal', 'NAME');
+    });
+    it('"will txt the group" and "pls txt me back" stay', () => {
+      stays('cricket cancelled, saru will txt the group', 'will');
+      kept('pls txt me back');
+    });
+  });
+
   describe('a hyphened name in a person slot (messy.ts)', () => {
     it('given names and short syllables joined by a hyphen, before a person verb or after a cue', () => {
       hidden('jun-jun got the job at the car wash', 'jun-jun', 'NAME');
