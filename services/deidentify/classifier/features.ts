@@ -163,11 +163,11 @@ const hashed = hash;
 const START = hash('<s>');
 const END = hash('</s>');
 /** Context templates, numbered: a feature is the template mixed with its value's hash. */
-const T = { Cap: 1, W1: 2, Wn1: 3, W2: 4, Wn2: 5, Sh1: 6, Shn1: 7, C1: 8, Cn1: 9, C1Cn1: 10, W1L: 11, LWn1: 12, Cue: 13, CapH: 14, C2: 15, Cn2: 16, Ask: 17, HL: 18, CueL: 19, AskL: 20, AskH: 21, Sf1: 22, Sfn1: 23, L1: 26, Ln1: 27, C3: 28, Cn3: 29, Sh2: 30, Shn2: 31 };
+const T = { Cap: 1, W1: 2, Wn1: 3, W2: 4, Wn2: 5, Sh1: 6, Shn1: 7, C1: 8, Cn1: 9, C1Cn1: 10, W1L: 11, LWn1: 12, Cue: 13, CapH: 14, C2: 15, Cn2: 16, Ask: 17, HL: 18, CueL: 19, AskL: 20, AskH: 21 };
 const CUES = {
   before: 1, possRel: 2, det: 3, after: 4, subject: 5, capMid: 6, prep: 7, listAfter: 8, listBefore: 9, listName: 10, besideName: 11, owner: 12,
   foundBefore: 13, foundAfter: 14, foundEarlier: 15, foundLater: 16, before2: 17, before3: 18, after2: 19, capElsewhere: 20, lowerElsewhere: 21,
-  foundBeside2: 22, again: 23, slotElsewhere: 24, slotHere: 25,
+  foundBeside2: 22, again: 23,
 };
 const f = (template: number, value: number): number => mix(template, value) & MASK;
 function formOf(t: Token | undefined, none: number): number {
@@ -210,8 +210,6 @@ export interface NoteContext {
   readonly lowered: Set<string>;
   /** Lower-cased words written more than once in the note (a name comes back; so does an everyday word). */
   readonly again: Set<string>;
-  /** featureSet 6: how often each lower-cased word stands in a person's slot in the note (personSlot()). */
-  readonly slotted: Map<string, number>;
 }
 
 /** The note's context for round-7 features; `covered` (sorted by start) are the spans the rules found. */
@@ -232,7 +230,6 @@ class LazyNote implements NoteContext {
   firstName = -1;
   lastName = -1;
   private words?: NoteWords;
-  private slots?: Map<string, number>;
 
   constructor(private readonly text: string, private readonly toks: readonly Token[], covered: readonly { start: number; end: number; type: string }[]) {
     this.found = new Uint8Array(toks.length);
@@ -269,10 +266,6 @@ class LazyNote implements NoteContext {
   get again(): Set<string> {
     return this.noteWords().again;
   }
-  get slotted(): Map<string, number> {
-    this.slots ??= slottedWords(this.text, this.toks);
-    return this.slots;
-  }
 }
 
 function noteWords(text: string, toks: readonly Token[]): NoteWords {
@@ -301,19 +294,12 @@ function noteWords(text: string, toks: readonly Token[]): NoteWords {
   return { habit, capped, lowered, again };
 }
 
-/** featureSet 6: how often each lower-cased word of the note stands in a person's slot (personSlot()). */
-function slottedWords(text: string, toks: readonly Token[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let i = 0; i < toks.length; i++) if (toks[i]!.word && personSlot(text, toks, i)) out.set(toks[i]!.lower, (out.get(toks[i]!.lower) ?? 0) + 1);
-  return out;
-}
-
 /**
  * Features of the word at `i` in its place: capitals against the sentence start, neighbours, person cues; with a note
  * context (models of round 7), also against the note's case habit, the names the rules found around it, cues two and
  * three words away, how the word is written elsewhere in the note and why it was asked (`ask`, see model.ts asked()).
  */
-export function contextFeatures(text: string, toks: readonly Token[], i: number, ctx?: NoteContext, ask = 0, wide = false): number[] {
+export function contextFeatures(text: string, toks: readonly Token[], i: number, ctx?: NoteContext, ask = 0): number[] {
   const t = toks[i]!;
   const at = boundary(text, toks, i);
   const p1 = toks[i - 1];
@@ -362,7 +348,6 @@ export function contextFeatures(text: string, toks: readonly Token[], i: number,
     if (n1 && OWNED_NEXT.has(n1.lower)) out.push(f(T.Cue, CUES.owner));
   }
   if (ctx) roundSeven(text, toks, i, ctx, ask, cap, at, l, out);
-  if (wide && ctx) roundEleven(text, toks, i, ctx, l, out);
   return out;
 }
 
@@ -398,41 +383,6 @@ function roundSeven(text: string, toks: readonly Token[], i: number, ctx: NoteCo
   if (!cap && ctx.capped.has(t.lower)) cue(out, CUES.capElsewhere, l);
   if (cap && ctx.lowered.has(t.lower)) cue(out, CUES.lowerElsewhere, l);
   if (ctx.again.has(t.lower)) cue(out, CUES.again, l);
-}
-
-/**
- * featureSet 6 (round 11; measured, not shipped — docs/DEIDENTIFICATION.md "Round 11 (name model)"): what a reader
- * sees further out. The neighbours' last two letters ("txtd", "sd": a verb no list holds as a person's), their list
- * codes in full, classes three words away and shapes two away, and whether the same word stands in a person's slot
- * here or elsewhere in the note (names come back: "texted kiana … kiana sd").
- */
-function roundEleven(text: string, toks: readonly Token[], i: number, ctx: NoteContext, l: number, out: number[]): void {
-  const p1 = toks[i - 1];
-  const n1 = toks[i + 1];
-  out.push(f(T.Sf1, endingOf(p1, START)), f(T.Sfn1, endingOf(n1, END)));
-  out.push(f(T.L1, p1?.word ? hashed(listsOf(p1)) : START), f(T.Ln1, n1?.word ? hashed(listsOf(n1)) : END));
-  out.push(f(T.C3, classOf(toks[i - 3])), f(T.Cn3, classOf(toks[i + 3])), f(T.Sh2, shapeOf_(toks[i - 2], START)), f(T.Shn2, shapeOf_(toks[i + 2], END)));
-  const here = personSlot(text, toks, i);
-  if (here) cue(out, CUES.slotHere, l);
-  if ((ctx.slotted.get(toks[i]!.lower) ?? 0) > (here ? 1 : 0)) cue(out, CUES.slotElsewhere, l);
-}
-
-/** A neighbour's last two letters (an ending says a word's part: "txtd", "sd", "going"); a number is "#". */
-function endingOf(t: Token | undefined, none: number): number {
-  if (!t) return none;
-  return hashed(t.word ? `~${t.lower.slice(-2)}` : '~#');
-}
-
-/**
- * Whether the word at `i` stands where a person does: right after a verb or role that takes one ("met", "w/", "sponsor"),
- * after a possessive and a relation ("her sister"), or right before a person's verb ("said", "txted").
- */
-function personSlot(text: string, toks: readonly Token[], i: number): boolean {
-  const t = toks[i]!;
-  const p1 = toks[i - 1];
-  const n1 = toks[i + 1];
-  if (p1 && blank(text, p1.end, t.start) && (PERSON_BEFORE.has(p1.lower) || (RELATIONS.has(p1.lower) && POSSESSIVES.has(toks[i - 2]?.lower ?? '')))) return true;
-  return !!n1 && blank(text, t.end, n1.start) && PERSON_AFTER.has(n1.lower);
 }
 
 /**

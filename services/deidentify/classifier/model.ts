@@ -31,7 +31,7 @@ export interface NameModel {
    * 2 (round 7): the note context's features (features.ts NoteContext) and the words asked for their slot (asked());
    * absent: round 5's features and candidate() alone.
    */
-  featureSet?: 2 | 3 | 4 | 5 | 6 | 7;
+  featureSet?: 2 | 3 | 4 | 5 | 7;
   /** How it was made: the files and a SHA-256 of their contents, epochs, seed, words seen and how many were names. */
   trainedOn: { files: string[]; sha256: string; rules?: string; learner?: string; epochs: number; seed: number; tokens: number; names: number };
   /** Non-zero averaged weights by bucket. */
@@ -48,17 +48,14 @@ export class NameScorer {
   private readonly needs: number[];
   /** featureSet 5 (round 9): a misspelt word's own features say what it misspells. */
   private readonly typos: boolean;
-  /** featureSet 6 (round 11): the wider context (features.ts roundEleven()). */
-  private readonly wide: boolean;
 
   constructor(readonly model: NameModel) {
     if (model.version !== 1 || model.bits !== BITS) throw new Error('deidentify: name-model.json is not a model this code can read');
     this.w = new Float32Array(1 << BITS);
     for (const [k, v] of Object.entries(model.weights)) this.w[Number(k)] = v;
     this.needs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((ask) => needOf(model, ask));
+    // featureSet 7 is featureSet 5's features with round 12's words asked.
     this.typos = (model.featureSet ?? 0) >= 5;
-    // featureSet 7 is featureSet 5's features with round 12's words asked (the wider context did not pay).
-    this.wide = model.featureSet === 6;
   }
 
   private sum(features: number[]): number {
@@ -76,7 +73,7 @@ export class NameScorer {
       own = this.sum(ownFeatures(t.raw, t.lower, this.typos));
       this.own.set(t.raw, own);
     }
-    return own + this.sum(contextFeatures(text, toks, i, ctx, ask, this.wide));
+    return own + this.sum(contextFeatures(text, toks, i, ctx, ask));
   }
 
   /** What a word asked as `ask` (asked()) must score to be a name. */
