@@ -1,9 +1,9 @@
 /**
- * Words that stay (rounds 7-11): over-redaction and recall per writer file, with the over-redacted characters split by the
+ * Words that stay (rounds 7-13): over-redaction and recall per writer file, with the over-redacted characters split by the
  * type the de-identifier gave them (NAME, FACILITY, …). `npx tsx bench/deidKeep.ts [--sets a,b] [--words N] [--json F]`.
- * Tune writers (round 11: train-at … bb, the older train-a … as and -dev files) may print their over-redacted
- * words (`--words N`); held-out writers (round 11: train-bc/bd/be, never read this round), untouched writers
- * (round 11: train-bf, bg) and -test sets print figures only, never a word. A writer file not yet written is skipped.
+ * Tune writers (round 13: train-a … bb and the -dev files) may print their over-redacted words (`--words N`);
+ * held-out writers (round 13: train-bc … bi, never read by this round's words-that-stay work), untouched writers
+ * (round 13: train-bj, bk) and -test sets print figures only, never a word. A writer file not yet written is skipped.
  * Never reads a blind set.
  */
 import fs from 'node:fs';
@@ -17,9 +17,10 @@ const dataDir = path.resolve(__dirname, 'data');
 const OLDER_TRAIN = [...'abcdefghijklmnopqrstuvwxyz'.split(''), ...'abcdefghijklmnopqrs'.split('').map((c) => `a${c}`)].map((c) => `train-${c}`);
 export const TUNE_NEW = ['train-at', 'train-au', 'train-av', 'train-aw', 'train-ax', 'train-ay', 'train-az', 'train-ba', 'train-bb'];
 export const TUNE = [...TUNE_NEW, ...OLDER_TRAIN, 'keep-dev', 'keep-own-dev', 'hand-dev', 'sms-dev', 'names-dev', 'names-dev2', 'names-dev3', 'cats-dev', 'cats-dev3'];
-/** Written in round 10, read by no words-that-stay change in round 11: figures only, the measure of transfer. */
-export const HELD_OUT = ['train-bc', 'train-bd', 'train-be'];
-export const UNTOUCHED = ['train-bf', 'train-bg'];
+/** Written in rounds 10-12, read by no words-that-stay change since: figures only, the measure of transfer. */
+export const HELD_OUT = ['train-bc', 'train-bd', 'train-be', 'train-bf', 'train-bg', 'train-bh', 'train-bi'];
+/** Written in round 13, untouched by its rules and models until the lead's end retrain: aggregates only. */
+export const UNTOUCHED = ['train-bj', 'train-bk'];
 export const TEST = ['keep-test', 'hand-test', 'sms-test', 'names-test3', 'cats-test3', 'messy-test'];
 
 function arg(name: string): string | undefined {
@@ -75,8 +76,8 @@ function main(): void {
   group('tune new at … bb', TUNE_NEW);
   group('tune older train a-as', OLDER_TRAIN);
   group('tune older dev', TUNE.filter((s) => !s.startsWith('train')));
-  group('held out bc/bd/be', HELD_OUT);
-  group('untouched bf/bg', UNTOUCHED);
+  group('held out bc … bi', HELD_OUT);
+  group('untouched bj/bk', UNTOUCHED);
   group('test', TEST);
   const out = arg('--json');
   if (out) fs.writeFileSync(out, JSON.stringify(rows, null, 1));

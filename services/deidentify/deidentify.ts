@@ -272,8 +272,11 @@ export const stagesForBench = {
   classifierNames,
 };
 
+/** Where bench/deidOverStages.ts hears each stage's spans (a stage's name, its spans); no caller of the API passes it. */
+export type StageTrace = (stage: string, spans: readonly Entity[]) => void;
+
 /** The entities of one reading of a text: the text itself, or its detection view (evasion.ts), in its offsets. */
-function spansIn(text: string, opts: DeidentifyOptions): Entity[] {
+export function spansIn(text: string, opts: DeidentifyOptions, trace?: StageTrace): Entity[] {
   const facts = factsOf(text);
   // A phone said in words and a name disguised in a person slot come first: nothing else reads them whole.
   const spelled = disguisedNames(text);
@@ -281,19 +284,27 @@ function spansIn(text: string, opts: DeidentifyOptions): Entity[] {
   for (let i = 0; i < DETECTORS.length; i++) {
     const d = DETECTORS[i]!;
     groups.push(opens(d, text, facts) ? d.detect(text) : NONE);
+    trace?.(d.detect.name, groups[groups.length - 1]!);
   }
   const ruled = settle(groups);
+  trace?.('spelled', spelled.spans);
   // The name classifier's second look at the words the rules left visible (classifier/model.ts; on by default).
   const guessed = classifierNames(text, ruled);
+  trace?.('nameModel', guessed);
   const named = guessed.length ? settle([ruled, guessed]) : ruled;
   // The facility model's look at places after a preposition that the rules left visible; it wins over names inside them.
   const found = withFacilities(text, named);
+  trace?.('facilityModel', found);
   const repeat = spelled.words.length ? [...(opts.repeatNames ?? []), ...spelled.words] : opts.repeatNames;
   // A run of one word ('grace grace grace …') is no name, whoever found it (wordSenses.ts inRunOfOneWord).
   // The words beside a name found, whoever found it (nameNeighbours.ts): "nina k", "isaak harder", "chato n memo".
   // Before the words given back by their place, so a title beside a widened name is taken off again ("dona fatima").
-  const kept = dropKept(text, wordsInPlace(text, keepScreenWords(text, nameNeighbours(text, found), groups[0]!), groups[0]!));
-  return joinNames(text, withoutRuns(text, everywhere(text, kept, repeat)));
+  const neighbours = nameNeighbours(text, found);
+  trace?.('nameNeighbours', neighbours);
+  const kept = dropKept(text, wordsInPlace(text, keepScreenWords(text, neighbours, groups[0]!), groups[0]!));
+  const again = everywhere(text, kept, repeat);
+  trace?.('everywhere', again);
+  return joinNames(text, withoutRuns(text, again));
 }
 
 /** The spans of a reading, as offsets into the caller's text. */
