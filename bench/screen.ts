@@ -13,11 +13,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { content, RISK_CATEGORIES, type RiskCategory } from '../services/content';
-import { deidentify } from '../services/deidentify';
 import { riskCategories, screenRisk, type ScreenLayers } from '../services/safety/screen';
+import { screenTurn } from '../services/safety/turn';
 import { shippedModel, type RiskModel } from '../services/safety/screen/classifier';
 import { folds, train } from '../services/safety/screen/train';
-import { readSet, readTrain, SCREEN_SETS, type Labelled } from './screenData';
+import { readSet, readTrain, SCREEN_SETS, screenLabelled, type Labelled } from './screenData';
 import { loboBatches, type LoboRow, loboRows, loboTable } from './screenLobo';
 import { hiddenWordsSection } from './riskWordsHidden';
 
@@ -108,7 +108,7 @@ function main(): void {
   }
   const predictor = (set: 'dev' | 'test', layers: ScreenLayers) => (ex: Labelled) => {
     const l = layers.classifier === false ? layers : { ...layers, classifier: set === 'dev' ? devModel.get(ex.id)! : model };
-    return riskCategories(screenRisk(ex.screened, c, l));
+    return riskCategories(screenLabelled(ex, c, l));
   };
 
   const rows: { name: string; dev: Scores; test: Scores }[] = [];
@@ -121,9 +121,9 @@ function main(): void {
     name: 'classifier alone (normalised, threshold 0.5; for comparison)',
     dev: score(sets.dev, (ex) => {
       const m = devModel.get(ex.id)!;
-      return riskCategories(screenRisk(ex.screened, { ...c, riskTerms: c.riskTerms.map((t) => ({ ...t, patterns: [] })) }, { classifier: even(m) }));
+      return riskCategories(screenLabelled(ex, { ...c, riskTerms: c.riskTerms.map((t) => ({ ...t, patterns: [] })) }, { classifier: even(m) }));
     }),
-    test: score(sets.test, (ex) => riskCategories(screenRisk(ex.screened, { ...c, riskTerms: c.riskTerms.map((t) => ({ ...t, patterns: [] })) }, { classifier: even(model) }))),
+    test: score(sets.test, (ex) => riskCategories(screenLabelled(ex, { ...c, riskTerms: c.riskTerms.map((t) => ({ ...t, patterns: [] })) }, { classifier: even(model) }))),
   };
   const full = rows[rows.length - 1];
 
@@ -141,7 +141,7 @@ function main(): void {
     return n / (Number(process.hrtime.bigint() - t0) / 1e9);
   };
   const screenRate = rate((t) => screenRisk(t, c), screened);
-  const pipelineRate = rate((t) => screenRisk(deidentify(t).redacted, c), texts);
+  const pipelineRate = rate((t) => screenTurn({ raw: t }, c), texts);
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`;
   const md: string[] = [];
@@ -173,7 +173,7 @@ function main(): void {
   md.push('', ...hiddenWordsSection());
   md.push('', '### Speed (one core, shared machine)', '');
   md.push(`- screen alone (normalise, patterns, classifier): ${Math.round(screenRate).toLocaleString('en')} sentences/s`);
-  md.push(`- de-identify then screen (what the CLI does per line): ${Math.round(pipelineRate).toLocaleString('en')} sentences/s`, '');
+  md.push(`- de-identify, then screen as typed and de-identified (what the CLI and the bot do per answer): ${Math.round(pipelineRate).toLocaleString('en')} sentences/s`, '');
   const safetyDoc = path.join(repoRoot, 'docs', 'SAFETY.md');
   const loboMd = lobo.length ? lobo : loboFromDoc(fs.existsSync(safetyDoc) ? fs.readFileSync(safetyDoc, 'utf8') : '');
   if (loboMd.length) md.push(...loboMd, '');
@@ -208,7 +208,7 @@ export function loboFromDoc(doc: string): string[] {
  */
 function loboSection(c: ReturnType<typeof content>): string[] {
   if (!process.argv.includes('--lobo') && !process.argv.includes('--lobo-only')) return [];
-  return loboMarkdown(loboRows(loboBatches(), (ex, m) => riskCategories(screenRisk(ex.screened, c, { classifier: m }))));
+  return loboMarkdown(loboRows(loboBatches(), (ex, m) => riskCategories(screenLabelled(ex, c, { classifier: m }))));
 }
 
 /** The section's markdown for rows already made (scripts/train-screen.ts --lobo makes them from its own models). */
@@ -226,7 +226,7 @@ export function loboMarkdown(rows: readonly LoboRow[]): string[] {
 /** The worker's own strand: its sets screened as the other strands do, and with its own rules (what the bot does). */
 function ownStrandSection(c: ReturnType<typeof content>, model: RiskModel): string[] {
   const sets = { dev: readSet(SCREEN_SETS.youDev), test: readSet(SCREEN_SETS.youTest) };
-  const run = (self: boolean) => (ex: Labelled) => riskCategories(screenRisk(ex.screened, c, { classifier: model }, { self }));
+  const run = (self: boolean) => (ex: Labelled) => riskCategories(screenLabelled(ex, c, { classifier: model }, { self }));
   const as = { dev: score(sets.dev, run(false)), test: score(sets.test, run(false)) };
   const own = { dev: score(sets.dev, run(true)), test: score(sets.test, run(true)) };
   const size = (s: Labelled[]) => `${s.length} (${s.filter((e) => e.kinds.length).length} risk, ${s.filter((e) => !e.kinds.length).length} hard negatives)`;

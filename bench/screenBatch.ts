@@ -6,9 +6,9 @@
  */
 import path from 'node:path';
 import { content, RISK_CATEGORIES } from '../services/content';
-import { riskCategories, screenRisk, type ScreenLayers } from '../services/safety/screen';
+import { riskCategories, type ScreenLayers } from '../services/safety/screen';
 import { isBlindSet } from './blindSets';
-import { readSet } from './screenData';
+import { readSet, screenLabelled } from './screenData';
 
 /** A risk sentence that names its risk outright; the rest of the risk sentences are counted as indirect. */
 const EXPLICIT = /overdos|suicid|kill (?:my|him|her|them)sel|end (?:my|his|her|their) life|want(?:s|ed)? to die|self harm|cut(?:s|ting)? (?:my|him|her|them)sel|hurt(?:s|ing)? (?:my|him|her|them)sel|abus|kill (?:him|her|them|you)|hits? (?:her|him|them|me)|molest|rape/;
@@ -21,7 +21,7 @@ function main(): void {
   const risk = set.filter((e) => e.kinds.length);
   const negatives = set.length - risk.length;
   const run = (name: string, layers: ScreenLayers) => {
-    const hits = new Map(set.map((e) => [e.id, screenRisk(e.screened, c, layers)]));
+    const hits = new Map(set.map((e) => [e.id, screenLabelled(e, c, layers)]));
     const got = new Map(set.map((e) => [e.id, riskCategories(hits.get(e.id)!)]));
     const why = (id: string) => hits.get(id)!.map((h) => `${h.category}:${h.termId}`).join(' ');
     const perKind = RISK_CATEGORIES.map((k) => {

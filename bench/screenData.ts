@@ -1,13 +1,16 @@
 /**
  * The risk screen's labelled sets (bench/data/screen-*.jsonl): one {"id","text","kinds"} per line, kinds from
  * RISK_CATEGORIES, [] for a hard negative. Read here for the benchmark and the training script; each sentence is
- * de-identified then normalised, exactly as the bot screens it.
+ * de-identified (and normalised, for the classifier's training), and screened by `screenLabelled` as the bot screens
+ * a turn: as typed and de-identified (services/safety/turn.ts, round 13).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { RISK_CATEGORIES, type RiskCategory } from '../services/content';
 import { deidentify } from '../services/deidentify';
-import { riskCategories, screenRisk } from '../services/safety/screen';
+import type { Content } from '../services/content';
+import { riskCategories, type RiskHit, type ScreenLayers, type ScreenOptions } from '../services/safety/screen';
+import { screenTurn } from '../services/safety/turn';
 import { parseNote } from './data/handNotes';
 import { normalise } from '../services/safety/screen/normalise';
 import type { Example } from '../services/safety/screen/train';
@@ -40,9 +43,15 @@ export const TRAIN_BATCHES = fs
 export const readTrain = (): Labelled[] => TRAIN_BATCHES.flatMap((f) => readSet(f));
 
 export interface Labelled extends Example {
+  /** As written ('' for a sentence cut from a de-identified note: only its de-identified view exists). */
   text: string;
-  /** De-identified text, as the screen sees it. */
+  /** De-identified text, as the bot stores it. */
   screened: string;
+}
+
+/** A labelled sentence screened as the bot screens a turn: the words as typed and de-identified, hits of both. */
+export function screenLabelled(ex: Pick<Labelled, 'text' | 'screened'>, c?: Content, layers: ScreenLayers = {}, opts: ScreenOptions = {}): RiskHit[] {
+  return screenTurn({ raw: ex.text || undefined, redacted: ex.screened }, c, layers, opts);
 }
 
 /**
@@ -93,7 +102,7 @@ export function readEveryday(step = 3, files: readonly string[] = EVERYDAY_NOTES
         const text = parseNote(id, line).text;
         const screened = deidentify(text).redacted;
         const norm = normalise(screened);
-        if (NAMES_RISK.test(norm) || riskCategories(screenRisk(screened, undefined, { classifier: false })).length) return [];
+        if (NAMES_RISK.test(norm) || riskCategories(screenLabelled({ text, screened }, undefined, { classifier: false })).length) return [];
         // The note and, when it has several, each of its sentences: short everyday sentences are where a bare frame
         // ("she said she would …") shows.
         const parts = screened.split(/(?<=[.!?;])\s+/).filter((p) => p.trim().length > 3);

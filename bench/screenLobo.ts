@@ -9,10 +9,10 @@
  */
 import path from 'node:path';
 import { content, type Content, RISK_CATEGORIES, type RiskCategory } from '../services/content';
-import { gatedScore, screenRisk } from '../services/safety/screen';
+import { gatedScore } from '../services/safety/screen';
 import { probabilities, type RiskModel } from '../services/safety/screen/classifier';
 import { DEFAULT_TRAIN, train, type TrainOptions } from '../services/safety/screen/train';
-import { EVERYDAY_NOTES, type Labelled, readEveryday, readOrdinary, readSet, SCREEN_SETS, TRAIN_BATCHES } from './screenData';
+import { EVERYDAY_NOTES, type Labelled, readEveryday, readOrdinary, readSet, SCREEN_SETS, screenLabelled, TRAIN_BATCHES } from './screenData';
 
 export interface Batch {
   /** `d` for the development bank; a letter per later batch (its ids' prefix in screen-train.jsonl, else its file's). */
@@ -135,7 +135,7 @@ export function possibleAlarms(batches: readonly Batch[], lobo: { probs: Probs; 
     if (b.budget === false) continue;
     const model = lobo.models.get(b.name)!;
     for (const ex of b.examples) {
-      if (ex.kinds.length || screenRisk(ex.screened, c, { classifier: false }).length) continue;
+      if (ex.kinds.length || screenLabelled(ex, c, { classifier: false }).length) continue;
       const p = lobo.probs.get(ex)!;
       const score = {} as Record<RiskCategory, number>;
       for (const k of RISK_CATEGORIES) score[k] = gatedScore(ex.norm, k, c, model, true, p[k]);

@@ -8,9 +8,8 @@
  */
 import path from 'node:path';
 import { content } from '../services/content';
-import { screenRisk } from '../services/safety/screen';
 import { isBlindSet } from './blindSets';
-import { HELD_OUT, SCREEN_SETS, TRAIN_BATCHES, DATA_DIR, readOrdinary, readSet, type Labelled } from './screenData';
+import { HELD_OUT, SCREEN_SETS, TRAIN_BATCHES, DATA_DIR, readOrdinary, readSet, screenLabelled, type Labelled } from './screenData';
 
 function main(): void {
   const c = content();
@@ -27,7 +26,7 @@ function main(): void {
     const risk = set.filter((e) => e.kinds.length);
     let alarms = 0;
     for (const e of negatives) {
-      const ids = new Set(screenRisk(e.screened, c, { classifier: false }).map((h) => h.termId));
+      const ids = new Set(screenLabelled(e, c, { classifier: false }).map((h) => h.termId));
       if (ids.size) alarms++;
       for (const id of ids) {
         const row = byPattern.get(id) ?? new Map<string, number>();
@@ -35,7 +34,7 @@ function main(): void {
         byPattern.set(id, row);
       }
     }
-    const caught = risk.filter((e) => screenRisk(e.screened, c, { classifier: false }).length).length;
+    const caught = risk.filter((e) => screenLabelled(e, c, { classifier: false }).length).length;
     process.stdout.write(`${name}: false alarms ${alarms} of ${negatives.length} negatives; patterns catch ${caught} of ${risk.length} risk\n`);
   }
   process.stdout.write('\npattern\tfalse alarms\tbatches\n');

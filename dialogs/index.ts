@@ -12,7 +12,7 @@ import { redactorFor, type FreeTextSettings } from './prompts';
 import { StopDialog, SwitchDialog } from './midDebrief';
 import { REFLECTION_DIALOG, ReflectionDialog } from './reflection';
 import { createReminderDialogs, REMIND_DIALOG, SHOW_REMINDERS_DIALOG, STOP_REMINDERS_DIALOG, TIMEZONE_DIALOG } from './reminders';
-import { SAFETY_CHECK_DIALOG, SafetyCheckDialog, SafetyDialog, safetyScreen } from './safety';
+import { readRisk, SAFETY_CHECK_DIALOG, SafetyCheckDialog, SafetyDialog, safetyScreen } from './safety';
 import { AUDIT_DIALOG, createSupervisionDialogs, EXPORT_DIALOG, FLAGS_DIALOG, MY_SUMMARY_DIALOG, ROSTER_DIALOG, SUMMARY_DIALOG, WHAT_HELPS_DIALOG } from './supervision';
 import { YOU_DIALOG, YouDialog } from './you';
 
@@ -68,7 +68,7 @@ export function buildCommandTable(): CommandTable {
 
 /** How every free-text answer is handled: MAX_TEXT_LENGTH, de-identification, then the safety screen. */
 export function freeTextSettings(app: AppServices): FreeTextSettings {
-  return { maxLength: app.config.maxTextLength, redact: redactorFor(app), screen: [safetyScreen] };
+  return { maxLength: app.config.maxTextLength, redact: redactorFor(app), screen: [safetyScreen], read: readRisk };
 }
 
 /** `answers` is for tests that screen answers their own way; the bot always uses freeTextSettings(app). */

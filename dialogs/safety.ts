@@ -1,6 +1,6 @@
 // Safety in the conversation (issues 8 and 12). Three ways in, one response:
-//  - the screen: a hook on every free-text answer (already de-identified) screens it for client risk and the PSW's
-//    own distress; on a kind this debrief has not raised yet, the step that asked pauses for SafetyDialog. If the
+//  - the screen: a hook on every free-text answer screens it for client risk and the PSW's own distress, reading the
+//    words as typed (in this turn only) and de-identified (services/safety/turn.ts); on a kind this debrief has not raised yet, the step that asked pauses for SafetyDialog. If the
 //    screen fails, the answer is kept and the PSW is asked the safety question instead: never unscreened in silence.
 //  - the closing question of every debrief ("Anything worrying you about anyone's safety?"), one tap for "no";
 //  - `worried` (or "I'm worried about someone"), from anywhere, mid-debrief included.
@@ -8,7 +8,7 @@
 // (crisis lines; child-protection and family-violence lines and the duty to report; the duty to warn; the PSW's
 // own supports, spoken to them), the contacts for the PSW's country, and offers one alert for the debrief
 // (services/safety/alerts.ts), then the debrief carries on where it was. Words typed at the pause instead of a tap
-// ("he also said he has a rope") are de-identified in the turn they arrive, screened, and kept with the debrief as
+// ("he also said he has a rope") are de-identified in the turn they arrive, screened as typed and de-identified, and kept with the debrief as
 // the answer to that step; a kind they raise gets its response and joins the debrief's flags and its one alert (the
 // offer again, or "already has an alert" once it arrived). The pause ends with what it added
 // (services/reflections/pauseNotes.ts) for the debrief to keep. The screen is a first layer: a person decides; the
@@ -23,7 +23,7 @@ import type { HiddenNames } from '../services/reflections/hiddenNames';
 import type { PauseAdded } from '../services/reflections/pauseNotes';
 import { isRiskKind, protocolFor, screening } from '../services/safety/protocol';
 import { regionOf, type Region } from '../services/safety/region';
-import { ChoiceStep, redactorFor, WORDS, type ChoiceResult, type FreeTextHook, type Redactor } from './prompts';
+import { ChoiceStep, redactorFor, WORDS, type ChoiceResult, type FreeTextHook, type Redactor, type ScreenContext } from './prompts';
 import { personOf } from './turn';
 
 export const SAFETY_DIALOG = 'safety.pause';
@@ -76,14 +76,18 @@ function regionOfTurn(step: WaterfallStepContext): Region | undefined {
 }
 
 /**
- * The screen: flags every kind hit; asks for a pause for kinds this debrief hasn't raised yet. If the screen
- * itself fails, the answer is kept (the hook adds nothing to it) and the PSW is asked the safety question.
+ * The screen: flags every kind hit; asks for a pause for kinds this debrief hasn't raised yet. It reads the answer as
+ * typed (this turn only) and de-identified; an answer held across turns, de-identified, with the kinds found in its
+ * words when they arrived. If the screen itself fails, the answer is kept (the hook adds nothing to it) and the PSW
+ * is asked the safety question.
  */
-export const safetyScreen: FreeTextHook = async (_dc, answer, screen) => {
+export const safetyScreen: FreeTextHook = async (_dc, answer, screen, typed) => {
   if (answer.skipped || !answer.text) return undefined;
   let hit: { all: RiskCategory[]; fresh: RiskCategory[] };
   try {
-    hit = screening.answer(answer.text, screen.raised, { self: screen.self });
+    const read = screening.answer({ raw: typed?.raw, redacted: answer.text }, screen.raised, { self: screen.self });
+    const all = RISK_CATEGORIES.filter((k) => read.all.includes(k) || (typed?.found ?? []).includes(k));
+    hit = { all, fresh: all.filter((k) => !(screen.raised ?? []).includes(k)) };
   } catch (err) {
     log.error('safety.screen_failed', errorFields(err));
     const options: SafetyCheckOptions = { failed: true, inDialog: true, debriefId: screen.debriefId, clientCode: screen.clientCode, raised: screen.raised, hidden: screen.hidden };
@@ -98,8 +102,13 @@ export const safetyScreen: FreeTextHook = async (_dc, answer, screen) => {
   return { riskFlags: all, pause: { dialogId: SAFETY_DIALOG, options: { ...options } } };
 };
 
+/** The kinds the screen finds in an answer about to wait across turns (FreeTextSettings.read): kinds only are kept. */
+export function readRisk(words: { raw: string; redacted: string }, screen: ScreenContext): string[] {
+  return screening.answer(words, [], { self: screen.self }).all;
+}
+
 /**
- * Words typed outside any dialog that are not a command are screened too: "my client said he'd kill himself" must
+ * Words typed outside any dialog that are not a command are screened too (as typed and de-identified): "my client said he'd kill himself" must
  * reach the protocol, never "I didn't catch that". Nothing is kept; the kinds found open the pause, as `worried` does.
  */
 export async function screenOutside(dc: DialogContext, text: string): Promise<boolean> {
@@ -215,10 +224,11 @@ export class SafetyDialog extends ComponentDialog {
    */
   /** This turn's words, de-identified, and what the screen finds in them beside the kinds already shown. */
   private screenTyped(step: WaterfallStepContext, o: SafetyPauseOptions) {
-    const redacted = this.redact(step.context.activity.text ?? '', o.hidden);
+    const raw = step.context.activity.text ?? '';
+    const redacted = this.redact(raw, o.hidden);
     let hit = { all: [] as RiskCategory[], fresh: [] as RiskCategory[] };
     try {
-      hit = screening.answer(redacted.text, o.found ?? o.categories, { self: o.self });
+      hit = screening.answer({ raw, redacted: redacted.text }, o.found ?? o.categories, { self: o.self });
     } catch (err) {
       // The words are still kept; the pause is showing the protocol already.
       log.error('safety.screen_failed', errorFields(err));

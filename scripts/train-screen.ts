@@ -16,11 +16,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MODEL_FILE, type RiskModel } from '../services/safety/screen/classifier';
 import { DEFAULT_TRAIN, train } from '../services/safety/screen/train';
-import { EVERYDAY_NOTES, ORDINARY_NOTES, SCREEN_SETS, TRAIN_BATCHES } from '../bench/screenData';
+import { EVERYDAY_NOTES, ORDINARY_NOTES, SCREEN_SETS, screenLabelled, TRAIN_BATCHES } from '../bench/screenData';
 import { batchThresholds, type LoboRow, loboBatches, loboProbabilities, loboRows, possibleAlarms } from '../bench/screenLobo';
 import { loboMarkdown } from '../bench/screen';
 import { content } from '../services/content';
-import { riskCategories, screenRisk } from '../services/safety/screen';
+import { riskCategories } from '../services/safety/screen';
 
 /** `cap`: also hold each batch to a share of classifier-only false alarms (bench/screenLobo BATCH_CAP; measured in round 9,
  * not shipped: docs/SAFETY.md). */
@@ -32,7 +32,7 @@ export function trainShipped(lobo?: (rows: LoboRow[]) => void, cap?: number): Ri
   model.thresholds = batchThresholds(batches, loboModels.probs, alarms, cap);
   if (lobo) {
     const c = content();
-    lobo(loboRows(batches, (ex, m) => riskCategories(screenRisk(ex.screened, c, { classifier: m })), DEFAULT_TRAIN, loboModels, alarms));
+    lobo(loboRows(batches, (ex, m) => riskCategories(screenLabelled(ex, c, { classifier: m })), DEFAULT_TRAIN, loboModels, alarms));
   }
   model.trainedOn.files = [SCREEN_SETS.dev, ...TRAIN_BATCHES, ORDINARY_NOTES, ...EVERYDAY_NOTES].filter((f) => fs.existsSync(f)).map((f) => path.relative(path.join(__dirname, '..'), f));
   return model;

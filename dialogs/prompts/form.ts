@@ -17,7 +17,7 @@ import { log } from '../../services/log';
 import type { RedactedText } from '../../services/reflections/redact';
 import { t } from '../../services/catalogue';
 import type { HiddenNames } from '../../services/reflections/hiddenNames';
-import { ending, firstPart, KEEP, onFreeText, type FreeTextAnswer, type FreeTextSettings, type ScreenContext } from './freeText';
+import { ending, firstPart, KEEP, onFreeText, readBeforeHolding, type FreeTextAnswer, type FreeTextSettings, type ScreenContext } from './freeText';
 import { endAfterPauses, resumeAfterPause, type PauseRequest } from './pause';
 import type { PauseAdded } from '../../services/reflections/pauseNotes';
 import { cardActivity, CardStep, submissionOf, traceChoice, type StepState } from './step';
@@ -43,10 +43,12 @@ export interface FormResult {
   paused?: PauseAdded;
 }
 
-/** A text input, de-identified: the part kept (all of it, unless it was over the limit) and, for the screen, the whole. */
+/** A text input, de-identified: the part kept (all of it, unless it was over the limit) and, for the screen, the whole
+ * (and, when it waits across turns, the kinds the screen found in it as typed). */
 interface HeldText {
   kept: RedactedText;
   whole: string;
+  found?: string[];
 }
 
 /** What waits for "Keep the first part": the other inputs as given, and every text input de-identified. */
@@ -100,6 +102,8 @@ export class FormStep extends CardStep<FormStepOptions> {
     }
     // Text inputs are free text: de-identified here, in the turn that received them, before anything is kept.
     const held: Record<string, HeldText> = {};
+    // The words as typed, for the screen in this turn only: never in `held` (which may wait in dialog state).
+    const typed: Record<string, string> = {};
     let over: { length: number; kept: string } | undefined;
     for (const input of options.inputs) {
       if (input.type !== 'text') continue;
@@ -109,21 +113,23 @@ export class FormStep extends CardStep<FormStepOptions> {
       const whole = this.settings.redact(raw, options.hidden);
       const kept = raw.length > this.settings.maxLength ? firstPart(whole, this.settings.maxLength) : whole;
       held[input.id] = { kept, whole: whole.text };
+      typed[input.id] = raw;
       if (raw.length > this.settings.maxLength) over ??= { length: raw.length, kept: kept.text };
     }
     if (over) {
       log.info('freetext.too_long', { step: options.step, count: over.length, limit: this.settings.maxLength });
+      for (const [id, h] of Object.entries(held)) h.found = readBeforeHolding(this.settings, typed[id], h.whole, options.screen);
       state.long = { values, texts: held };
       const text = t('prompts.tooLongOffer', { length: over.length, maxLength: this.settings.maxLength, ending: ending(over.kept) });
       const card = adaptiveCard([textBlock(t('prompts.keepOrShorter'), { isSubtle: true })], [submit(t('prompts.keepFirstPart'), { step: options.step, nonce: state.nonce, keep: true })]);
       await dc.context.sendActivity(cardActivity(text, { ...card, fallbackText: t('prompts.keepOrShorterTyped') }));
       return Dialog.EndOfTurn;
     }
-    return this.finish(dc, options, values, held);
+    return this.finish(dc, options, values, held, typed);
   }
 
   /** Screens each text input (all that was written) and ends with the values and the texts as kept. */
-  private async finish(dc: DialogContext, options: FormStepOptions, values: Record<string, string>, held: Record<string, HeldText>): Promise<DialogTurnResult> {
+  private async finish(dc: DialogContext, options: FormStepOptions, values: Record<string, string>, held: Record<string, HeldText>, typed: Record<string, string> = {}): Promise<DialogTurnResult> {
     const texts: Record<string, FreeTextAnswer> = {};
     const pauses: PauseRequest[] = [];
     // What one input raised counts as raised for the next, so a category pauses the form once.
@@ -135,7 +141,7 @@ export class FormStep extends CardStep<FormStepOptions> {
         texts[input.id] = { text: '', redactions: {}, skipped: true, riskFlags: [] };
         continue;
       }
-      const out = await onFreeText(dc, this.settings.screen, { ...h.kept, text: h.whole, skipped: false, riskFlags: [] }, { ...screen, raised: [...screen.raised!] });
+      const out = await onFreeText(dc, this.settings.screen, { ...h.kept, text: h.whole, skipped: false, riskFlags: [] }, { ...screen, raised: [...screen.raised!] }, { raw: typed[input.id], found: h.found });
       texts[input.id] = { ...out.answer, text: h.kept.text };
       pauses.push(...out.pauses);
       screen.raised!.push(...out.answer.riskFlags);

@@ -2,14 +2,16 @@
 // the screen hooks it was given (the single seam for the safety screen, issue 8), and returns only the redacted text.
 // "skip" skips when allowed. Text over MAX_TEXT_LENGTH is never cut silently, nor refused outright (issue 14): the
 // step offers to keep the first part (up to the limit, ending at a word) and carry on, or to take a shorter version.
-// Until the person answers, the step holds the first part and, for the screen, the whole text — both de-identified;
-// keeping it screens everything that was written, so nothing past the limit escapes the safety screen.
+// Until the person answers, the step holds the first part and, for the screen, the whole text — both de-identified —
+// and what the screen found in the words as typed when they arrived (kinds only); keeping it screens everything that
+// was written, so nothing past the limit escapes the safety screen. The screen hooks read the words as typed too, in
+// the turn that received them only (round 13: a risk word hidden as a name is still risk the screen sees).
 //
 // API:
 //   dialogs.add(new FreeTextStep(FREE_TEXT_STEP, { maxLength: config.maxTextLength, redact, screen: [safetyScreen] }))
 //   await step.prompt(FREE_TEXT_STEP, { step: 'prompt-trust-1', prompt: 'What helped…?', skippable: true, hidden })
 //   → step.result: FreeTextAnswer = { text, skipped, redactions, riskFlags }
-//   a screen hook: async (dc, answer, screen) => ({ riskFlags: ['self_harm'], pause? })   // runs on every answer
+//   a screen hook: async (dc, answer, screen, typed) => ({ riskFlags: ['self_harm'], pause? })   // runs on every answer
 // A hook may ask for a pause (a dialog run before the step ends, e.g. the safety protocol); the step then resumes
 // and returns its answer as if nothing had come between (./pause.ts).
 import { Dialog, type DialogContext, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
@@ -60,8 +62,18 @@ export interface FreeTextAnswer extends RedactedText {
 /** Turns raw text into redacted text; runs in the turn that received it. */
 export type Redactor = (raw: string, hidden: HiddenNames | undefined) => RedactedText;
 
+/**
+ * What a hook may read beside the de-identified answer: the words as typed, in the turn that received them only
+ * (never kept, logged or put in dialog state); for an answer held across turns, which has no raw words any more,
+ * the kinds `FreeTextSettings.read` found in them when they arrived.
+ */
+export interface TypedWords {
+  raw?: string;
+  found?: string[];
+}
+
 /** Runs on every free-text answer, after de-identification. May send messages; may return risk flags. */
-export type FreeTextHook = (dc: DialogContext, answer: FreeTextAnswer, screen: ScreenContext) => Promise<{ riskFlags?: string[]; pause?: PauseRequest } | undefined>;
+export type FreeTextHook = (dc: DialogContext, answer: FreeTextAnswer, screen: ScreenContext, typed: TypedWords) => Promise<{ riskFlags?: string[]; pause?: PauseRequest } | undefined>;
 
 /** How every free-text answer is handled: its length limit, its redactor and the hooks that screen it. */
 export interface FreeTextSettings {
@@ -69,15 +81,28 @@ export interface FreeTextSettings {
   redact: Redactor;
   /** Run in order on every answer, after de-identification (the safety screen; dialogs/index.ts wires it). */
   screen: readonly FreeTextHook[];
+  /** What the screen finds in words as typed (kinds only), for an answer held across turns: the words may not wait. */
+  read?: (words: { raw: string; redacted: string }, screen: ScreenContext) => string[];
 }
 
-/** The single seam: every free-text answer passes here, redacted, before a dialog keeps it. */
-export async function onFreeText(dc: DialogContext, hooks: readonly FreeTextHook[], answer: FreeTextAnswer, screen: ScreenContext = {}): Promise<{ answer: FreeTextAnswer; pauses: PauseRequest[] }> {
+/** The kinds `settings.read` finds in an answer that is about to wait across turns (none when there is no reader). */
+export function readBeforeHolding(settings: FreeTextSettings, raw: string, redacted: string, screen: ScreenContext = {}): string[] {
+  try {
+    return settings.read?.({ raw, redacted }, screen) ?? [];
+  } catch (err) {
+    // The de-identified whole is still screened when the answer is kept.
+    log.error('freetext.read_failed', errorFields(err));
+    return [];
+  }
+}
+
+/** The single seam: every free-text answer passes here, redacted (and, for the hooks only, as typed) before a dialog keeps it. */
+export async function onFreeText(dc: DialogContext, hooks: readonly FreeTextHook[], answer: FreeTextAnswer, screen: ScreenContext = {}, typed: TypedWords = {}): Promise<{ answer: FreeTextAnswer; pauses: PauseRequest[] }> {
   const flags = new Set(answer.riskFlags);
   const pauses: PauseRequest[] = [];
   for (const hook of hooks) {
     try {
-      const out = await hook(dc, answer, screen);
+      const out = await hook(dc, answer, screen, typed);
       for (const f of out?.riskFlags ?? []) flags.add(f);
       if (out?.pause) pauses.push(out.pause);
     } catch (err) {
@@ -97,11 +122,13 @@ export function tooLong(maxLength: number, length: number): string {
   return t('prompts.tooLong', { length, maxLength });
 }
 
-/** The first part of a long answer, waiting for "Keep the first part" (de-identified text only). */
+/** The first part of a long answer, waiting for "Keep the first part" (de-identified text and kinds only). */
 interface LongAnswer {
   kept: RedactedText;
   /** The whole answer, de-identified: what the screen hooks see if the first part is kept. */
   whole: string;
+  /** What the screen found in the words as typed, when they arrived (kinds only). */
+  found?: string[];
 }
 
 type FreeTextState = StepState<FreeTextStepOptions> & { long?: LongAnswer };
@@ -178,7 +205,7 @@ export class FreeTextStep extends CardStep<FreeTextStepOptions> {
       // De-identified here, in the turn that received it; only the redacted text is kept for the next turn.
       const whole = this.settings.redact(raw, options.hidden);
       const kept = firstPart(whole, this.settings.maxLength);
-      state.long = { kept, whole: whole.text };
+      state.long = { kept, whole: whole.text, found: readBeforeHolding(this.settings, raw, whole.text, options.screen) };
       const buttons = [submit(t('prompts.keepFirstPart'), { step: options.step, nonce: state.nonce, keep: true })];
       if (options.skippable) buttons.push(submit(t('prompts.skip'), { step: options.step, nonce: state.nonce, skip: true }));
       const text = t('prompts.tooLongOffer', { length: raw.length, maxLength: this.settings.maxLength, ending: ending(kept.text) });
@@ -186,7 +213,7 @@ export class FreeTextStep extends CardStep<FreeTextStepOptions> {
       return Dialog.EndOfTurn;
     }
     const redacted = this.settings.redact(raw, options.hidden);
-    const { answer, pauses } = await onFreeText(dc, this.settings.screen, { ...redacted, skipped: false, riskFlags: [] }, options.screen);
+    const { answer, pauses } = await onFreeText(dc, this.settings.screen, { ...redacted, skipped: false, riskFlags: [] }, options.screen, { raw });
     return endAfterPauses(dc, answer, pauses);
   }
 
@@ -195,7 +222,7 @@ export class FreeTextStep extends CardStep<FreeTextStepOptions> {
     const options = this.stateOf(dc).options;
     log.info('freetext.kept_first_part', { step: options.step, count: long.kept.text.length });
     await dc.context.sendActivity(t('prompts.keptFirstPart'));
-    const { answer, pauses } = await onFreeText(dc, this.settings.screen, { ...long.kept, text: long.whole, skipped: false, riskFlags: [] }, options.screen);
+    const { answer, pauses } = await onFreeText(dc, this.settings.screen, { ...long.kept, text: long.whole, skipped: false, riskFlags: [] }, options.screen, { found: long.found });
     return endAfterPauses(dc, { ...answer, text: long.kept.text }, pauses);
   }
 

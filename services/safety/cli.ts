@@ -1,12 +1,12 @@
 /**
  * `npm run --silent screen -- --jsonl`: JSON lines {"id","text"} in, one {"id","risk","kinds"} line out per input.
- * Each text is de-identified first, then screened, exactly as the bot screens a free-text answer.
+ * Each text is screened as typed and de-identified (./turn.ts), exactly as the bot screens a free-text answer.
  * `--self` screens as the worker's own strand (`reflect me`) does (./screen/self.ts).
  * A bad line is reported on stderr and still gets an output line that keeps its id ("risk": null and an "error"), so outputs stay one-for-one with inputs; the exit code is non-zero at the end if any line was bad.
  */
-import { deidentify } from '../deidentify';
 import { runJsonlFilter } from '../jsonlFilter';
-import { riskCategories, screenRisk } from './screen';
+import { riskCategories } from './screen';
+import { screenTurn } from './turn';
 
 const self = process.argv.slice(2).includes('--self');
 
@@ -27,7 +27,7 @@ function screenLine(line: string): { out: Verdict; problem?: string } {
     const problem = 'expected an object with "id" and a string "text"';
     return { out: { id: typeof rec === 'object' && rec !== null && 'id' in r ? r.id : null, risk: null, kinds: [], error: problem }, problem };
   }
-  const kinds = riskCategories(screenRisk(deidentify(r.text).redacted, undefined, {}, { self }));
+  const kinds = riskCategories(screenTurn({ raw: r.text }, undefined, {}, { self }));
   return { out: { id: r.id, risk: kinds.length > 0, kinds } };
 }
 

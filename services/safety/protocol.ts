@@ -5,7 +5,8 @@
 // to them), and the contacts are those meant for those kinds in the person's country. Plain data;
 // dialogs/safety.ts turns it into words on a screen.
 import { content as defaultContent, RISK_CATEGORIES, loadSafetyProtocolFile, type Content, type RiskCategory, type SafetyDuty, type SafetyProtocol } from '../content';
-import { riskCategories, screenRisk, type ScreenOptions } from './screen';
+import { riskCategories, type ScreenOptions } from './screen';
+import { screenTurn, type TurnWords } from './turn';
 import type { Region } from './region';
 
 /** The protocol in force: the configured file (validated; throws ContentError on a bad file) or the default. */
@@ -88,13 +89,14 @@ export function fillWho(template: string, who: string): string {
 /**
  * The categories an answer raises that this debrief has not raised yet: the protocol is shown once per
  * category per debrief, however often the words come up. `all` is every category hit (for the flags).
+ * `words`: the answer as typed (a string) or its two views (./turn.ts); both are read.
  */
-export function screenAnswer(text: string, raised: readonly string[] = [], c: Content = defaultContent(), opts: ScreenOptions = {}): { all: RiskCategory[]; fresh: RiskCategory[] } {
-  const all = riskCategories(screenRisk(text, c, {}, opts));
+export function screenAnswer(words: string | TurnWords, raised: readonly string[] = [], c: Content = defaultContent(), opts: ScreenOptions = {}): { all: RiskCategory[]; fresh: RiskCategory[] } {
+  const all = riskCategories(screenTurn(typeof words === 'string' ? { raw: words } : words, c, {}, opts));
   return { all, fresh: all.filter((cat) => !raised.includes(cat)) };
 }
 
 /** The screen as the dialogs call it: one object, so a test can make it fail (sinon) and see the fail-safe. */
 export const screening = {
-  answer: (text: string, raised: readonly string[] = [], opts: ScreenOptions = {}) => screenAnswer(text, raised, defaultContent(), opts),
+  answer: (words: string | TurnWords, raised: readonly string[] = [], opts: ScreenOptions = {}) => screenAnswer(words, raised, defaultContent(), opts),
 };

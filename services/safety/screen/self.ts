@@ -49,6 +49,11 @@ export function workerAlone(norm: string): boolean {
   return FIRST_PERSON.test(norm) && !THIRD_PERSON.test(norm);
 }
 
+/** Someone besides the worker is in the text (a pronoun, a client, a name's placeholder). */
+export function someoneElse(norm: string): boolean {
+  return THIRD_PERSON.test(norm);
+}
+
 export const isOwnKind = (k: RiskCategory): boolean => OWN_KINDS.includes(k);
 
 export interface SelfHit {
