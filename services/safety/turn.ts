@@ -30,11 +30,16 @@ export function screenTurn(words: TurnWords, c: Content = defaultContent(), laye
   // A name as typed is no one to the screen ("Maria said kms" reads as the worker's own words). So the PSW's own
   // distress found in the words as typed alone stands only when no one else is in them: no he/she/client, and no
   // capitalised word the de-identifier hid (a lower-case word it hid, "never", "should've", is no one).
-  const others = !!raw && !stored.some((h) => h.category === 'psw_distress') && (someoneElse(normalise(raw)) || hiddenCapital(raw, redacted));
+  const others = !!raw && !stored.some((h) => h.category === 'psw_distress') && someoneElseIn(raw, redacted);
   const hits = typed.filter((h) => !(others && h.category === 'psw_distress'));
   const seen = new Set(hits.map((h) => `${h.category} ${h.termId}`));
   for (const h of stored) if (!seen.has(`${h.category} ${h.termId}`)) hits.push(h);
   return hits;
+}
+
+/** Someone besides the worker in the words as typed: he/she/client…, or a name the de-identifier hid. */
+export function someoneElseIn(raw: string, redacted: string): boolean {
+  return someoneElse(normalise(raw)) || hiddenCapital(raw, redacted);
 }
 
 /** A capitalised word of `raw` (not "I") that the de-identified text no longer has: someone's name, hidden. */
