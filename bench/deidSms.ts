@@ -4,7 +4,8 @@
  * a labelled span) per register, pooled and as the macro average over writers with 20 names or more; rules alone
  * unless --model (the shipped model is trained on these writers: in-sample). Groups: dev = every train-*.txt writer
  * but the held-out ones and the untouched, plus sms-dev; held = the writers the round-12 SMS-names work never read
- * (train-f, o, aa, aj, as, be), aggregates only; a writer's name (train-bh) = that writer, aggregates only.
+ * (train-f, o, aa, aj, as, be), aggregates only; held13 = the writers the round-13 names work never read (train-c, r,
+ * ak, ax, bd, bi), aggregates only; a writer's name (train-bh) = that writer, aggregates only.
  * --misses and --over print the dev group's missed names (the hidden spans in {}) and notes with over-redaction.
  */
 import fs from 'node:fs';
@@ -21,8 +22,10 @@ const flag = (name: string): boolean => args.includes(name);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
 const HELD = ['train-f', 'train-o', 'train-aa', 'train-aj', 'train-as', 'train-be'];
-/** Written this round and scored before and after only (their misses are never printed). */
-const UNTOUCHED = ['train-bh', 'train-bi'];
+/** Chosen at the start of round 13's names work and never read by it (figures only). */
+const HELD13 = ['train-c', 'train-r', 'train-ak', 'train-ax', 'train-bd', 'train-bi'];
+/** Written in rounds 12–13 and scored before and after only (their misses are never printed). */
+const UNTOUCHED = ['train-bh', 'train-bj', 'train-bk'];
 const dataDir = path.resolve(__dirname, 'data');
 
 interface Tally { notes: number; names: number; found: number; chars: number; leaked: number; other: number; over: number }
@@ -48,7 +51,8 @@ function main(): void {
   const misses = Number(option('--misses') ?? 0);
   const over = Number(option('--over') ?? 0);
   const writers = fs.readdirSync(dataDir).filter((f) => /^train-[a-z]+\.txt$/.test(f)).map((f) => f.replace(/\.txt$/, ''));
-  const files = group === 'dev' ? [...writers.filter((w) => !HELD.includes(w) && !UNTOUCHED.includes(w)), 'sms-dev'] : group === 'held' ? HELD : [group];
+  const held = [...HELD, ...HELD13];
+  const files = group === 'dev' ? [...writers.filter((w) => !held.includes(w) && !UNTOUCHED.includes(w)), 'sms-dev'] : group === 'held' ? HELD : group === 'held13' ? HELD13 : [group];
   if (group !== 'dev' && (misses || over)) throw new Error('deidSms: misses and over-redactions are printed for the dev group only');
   if (!flag('--model')) {
     useNameModel(null);
