@@ -16,6 +16,7 @@ import { withFacilities } from './classifier/facilityModel';
 import { keepScreenWords } from './screenWords';
 import { wordsInPlace } from './wordsInPlace';
 import { nameNeighbours } from './nameNeighbours';
+import { namedAs } from './namedAs';
 import { mergeSpans } from './spans';
 import { cue, digitsIn, mayHold } from './cues';
 import { factsOf, MARK, type TextFacts } from './words';
@@ -211,9 +212,9 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
         const next = /^[ \t]+(\p{L}+)/u.exec(text.slice(t, t + 24))?.[1]?.toLowerCase() ?? '';
         if ((personVerb(next) && !SAFE.has(prev) && !/^\d/.test(prev)) || (PERSON_BEFORE.has(prev) && /^[ \t]+$/.test(gap))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
       } else if (base.endsWith('s') && names.has(base.slice(0, -1)) && !everyday().has(base) && !d.common.has(base) && m[0] === w && !covered(s, t)) {
-        // Its possessive typed in lower case without the apostrophe: "tala ... talas mom" (the s stays, as an
-        // apostrophe's does); "CEOs" is a plural.
-        extra.push({ start: s, end: s + base.length - 1, type: 'NAME' });
+        // Its possessive typed in lower case without the apostrophe: "tala ... talas mom", one word the labelling guide
+        // hides whole (round 13; an apostrophe's 's stays outside); "CEOs" is a plural.
+        extra.push({ start: s, end: s + base.length, type: 'NAME' });
       } else if (names.has(base) && !covered(s, t)) {
         // "Sam's brother": the possessive stays outside the placeholder.
         // An everyday word after a function word or a number is that word again ("the ruby ring", "5 miles") — not after
@@ -299,7 +300,8 @@ export function spansIn(text: string, opts: DeidentifyOptions, trace?: StageTrac
   // A run of one word ('grace grace grace …') is no name, whoever found it (wordSenses.ts inRunOfOneWord).
   // The words beside a name found, whoever found it (nameNeighbours.ts): "nina k", "isaak harder", "chato n memo".
   // Before the words given back by their place, so a title beside a widened name is taken off again ("dona fatima").
-  const neighbours = nameNeighbours(text, found);
+  // Before them too, the words the note says are names ("her name is lovely", namedAs.ts): their neighbours are asked.
+  const neighbours = nameNeighbours(text, namedAs(text, found));
   trace?.('nameNeighbours', neighbours);
   const kept = dropKept(text, wordsInPlace(text, keepScreenWords(text, neighbours, groups[0]!), groups[0]!));
   const again = everywhere(text, kept, repeat);
