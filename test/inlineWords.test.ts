@@ -44,6 +44,7 @@ const NOT_SPOKEN: Record<string, string> = {
   'services/deidentify/wordSenses.ts': 'context words the de-identifier matches around a word-name, never shown',
   'services/deidentify/messyPatterns.ts': 'word lists the de-identifier matches, never shown',
   'services/deidentify/names.ts': 'word lists the de-identifier matches, never shown',
+  'services/deidentify/namedAs.ts': 'naming phrases and the words after them the de-identifier matches, never shown',
   'services/deidentify/towns.ts': 'place words the de-identifier matches before a town, never shown',
   'services/deidentify/classifier/model.ts': 'person verbs the name classifier asks after, never shown',
   'services/safety/screen/classifier.ts': 'common words the screen classifier reads only in pairs, never shown',
