@@ -16,6 +16,7 @@ import { oneEdit, TypoIndex } from './typos';
 import { wordMemo, type WordMemo } from './wordMemo';
 import { blank, factsOf, type Token, wordsOf } from './words';
 import { cue, mayHold } from './cues';
+import { hasJoinSign, isJoinWord, JOIN_WORDS, joinedTo, joinSign } from './listJoins';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -356,10 +357,6 @@ export const PERSON_ING = set(`calling callin texting textin txting crying cryin
 /** Verbs only a person does (a thing "came back" or "needs" something; it never "said"). */
 const PERSON_ONLY = set(`said says sed sez texted txted told asked messaged msgd emailed phoned mentioned agreed cried laughed relapsed overdosed yelled screamed`);
 
-/** Words that join two people: "sky and dre", "me n kai", "bo w lulu". */
-const CONJ = set(`and n w`);
-/** Its longest word: a token typed longer is none of them (lower-casing never shortens a word). */
-const CONJ_LONGEST = Math.max(...[...CONJ].map((w) => w.length));
 /** Pronouns that stand for a person beside a name: "she and will", "me & jess". */
 const SUBJECTS = set(`she he i me him they`);
 /** Verbs after two joined names: "dawn and rain are fighting", "sky n dre r back". */
@@ -481,36 +478,22 @@ class MessyText {
   }
 
   /**
-   * Whether joined() can find anything in this text: an "&" or "+", or a token read as "and", "n" or "w". Most notes
+   * Whether joined() can find anything in this text: a joining sign or word (listJoins.ts). Most notes
    * hold none, and then every pair, list and coordination test (joined, listed, withMe, joinsNext) is answered at once.
    */
   mayJoin(): boolean {
     if (this.joins === undefined) {
       const { text, toks } = this;
-      let joins = text.includes('&') || text.includes('+');
-      for (let i = 0; !joins && i < toks.length; i++) {
-        const t = toks[i]!;
-        joins = t.lower ? CONJ.has(t.lower) : t.end - t.start <= CONJ_LONGEST && CONJ.has(this.lowerOf(t));
-      }
+      let joins = hasJoinSign(text);
+      for (let i = 0; !joins && i < toks.length; i++) joins = isJoinWord(text, toks[i]);
       this.joins = joins;
     }
     return this.joins;
   }
 
-  /** The token joined to token k by "and", "&", "n" or "w" on one side (dir 1 after it, -1 before it). */
+  /** The token joined to token k on one side (dir 1 after it, -1 before it): listJoins.ts, the one reader of joiners. */
   joined(k: number, dir: 1 | -1): number {
-    if (!this.mayJoin()) return -1;
-    const { text, toks } = this;
-    const a = toks[k];
-    const b = toks[k + dir];
-    if (!a || !b) return -1;
-    const from = dir === 1 ? a.end : b.end;
-    const to = dir === 1 ? b.start : a.start;
-    // Most gaps are one space: no "&" there, and no string made to test.
-    if (!(to - from === 1 && text.charCodeAt(from) === 32) && /^[ \t]*[&+][ \t]*$/.test(text.slice(from, to))) return k + dir;
-    const c = toks[k + 2 * dir];
-    if (!c || !blank(text, from, to) || !CONJ.has(this.lowerOf(b))) return -1;
-    return (dir === 1 ? blank(text, b.end, c.start) : blank(text, c.end, b.start)) ? k + 2 * dir : -1;
+    return this.mayJoin() ? joinedTo(this.text, this.toks, k, dir) : -1;
   }
 
   /**
@@ -521,7 +504,7 @@ class MessyText {
   coordinated(k: number, givenLike: boolean): boolean {
     const { text, toks, verdictOf, found } = this;
     const prev = toks[k - 1];
-    if (prev && WORD_BEFORE.has(this.lowerOf(prev)) && !CONJ.has(this.lowerOf(prev)) && blank(text, prev.end, toks[k]!.start)) return false;
+    if (prev && WORD_BEFORE.has(this.lowerOf(prev)) && !isJoinWord(text, prev) && blank(text, prev.end, toks[k]!.start)) return false;
     for (const dir of [1, -1] as const) {
       const inList = this.listed(k, dir);
       if (inList >= 0 && (verdictOf[inList] === 'name' || found[inList] === 1)) return true;
@@ -1038,7 +1021,7 @@ function titledNames(slots: MessyText): void {
     const n = toks[k + 1]!;
     if (found[k + 1] || !/^\.?[ \t]+$/.test(text.slice(t.end, n.start))) continue;
     const w = slots.lowerOf(n);
-    if (SAFE.has(w) || CONJ.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || TITLES.has(w)) continue;
+    if (SAFE.has(w) || JOIN_WORDS.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || TITLES.has(w)) continue;
     const v = verdictOf[k + 1];
     if (slots.lowerOf(t) === 'ms' && (v === 'word' || v === 'safe')) continue;
     slots.push(k + 1);
@@ -1291,7 +1274,7 @@ function piece(slots: MessyText, k: number, w: string, fr: ((lower: string) => b
   return shortName(slots, k, w.length) && /[aeiouy]/.test(w) && !everyday().has(w) && !NAME_PARTICLES.has(w) && !fr?.(w);
 }
 
-/** Whether token k may be joined to the next by "and", "n", "w", "&", "+" or a comma: looked at before joined()/listed(). */
+/** Whether token k may be joined to the next by a joiner (listJoins.ts) or a comma: looked at before joined()/listed(). */
 function joinsNext(slots: MessyText, k: number): boolean {
   const { text, toks } = slots;
   const a = toks[k]!;
@@ -1299,11 +1282,10 @@ function joinsNext(slots: MessyText, k: number): boolean {
   // Nothing joins in the text: joined() and listed() would find nothing after it.
   if (!b || !slots.mayJoin()) return false;
   if (b.start - a.end === 1 && text.charCodeAt(a.end) === 32) {
-    const l = b.end - b.start;
-    return (l === 1 || l === 3) && CONJ.has(slots.lowerOf(b));
+    return isJoinWord(text, b);
   }
   const gap = text.slice(a.end, b.start);
-  return gap.includes(',') || gap.includes('&') || gap.includes('+');
+  return gap.includes(',') || joinSign(text, a.end, b.start);
 }
 
 /** "Lavish (sorry, Tavish)", "vegan i mean teagan", "changed marek to market": autocorrect's word and the name it replaced. */

@@ -14,6 +14,7 @@ import {
 } from './messy';
 import { foreignWordTest } from './language';
 import { blank, type Token, wordsOf } from './words';
+import { joinedTo } from './listJoins';
 
 /** Letters that stand for a word ("k" ok, "r" are, "n" and, "w" with, "b" be, "c" see, "y" why, "u" you, "o", "x"; "e" and, "y" in Portuguese and Spanish). */
 const LETTER_WORDS = 'aiuknrwbcyoxe';
@@ -102,20 +103,6 @@ function listMate(text: string, toks: readonly Token[], j: number): boolean {
   return v !== 'safe' && v !== 'word' && dictionaries().anyNames.has(w) && !!next && (peopleVerb(next) || AFTER_PEOPLE.has(next));
 }
 
-/** The joiner between tokens a and b, if only "n", "and", "&", "+" or "/" (with spaces) joins them: the index after it, else -1. */
-function joinedAfter(text: string, toks: readonly Token[], a: number): number {
-  const x = toks[a]!;
-  const b = toks[a + 1];
-  if (!b) return -1;
-  const gap = text.slice(x.end, b.start);
-  if (/^[ \t]*[&+/][ \t]*$/.test(gap)) return a + 1;
-  if (blank(text, x.end, b.start) && (b.lower === 'n' || b.lower === 'and')) {
-    const c = toks[a + 2];
-    return c && blank(text, b.end, c.start) ? a + 2 : -1;
-  }
-  return -1;
-}
-
 /** Whether token k opens a list: at a clause's start, or after a verb or role that takes a person ("met chato n memo"). */
 function opensList(text: string, toks: readonly Token[], k: number): boolean {
   const p = toks[k - 1];
@@ -182,7 +169,7 @@ export function nameNeighbours(text: string, found: Entity[]): Entity[] {
     }
     // List-mates after it ("memo n paty") and before it ("chato n memo").
     const endTok = tokenAt(toks, e.end, true);
-    const m = endTok >= 0 ? joinedAfter(text, toks, endTok) : -1;
+    const m = endTok >= 0 ? joinedTo(text, toks, endTok, 1) : -1;
     if (free(m) && listMate(text, toks, m)) {
       const t = toks[m]!;
       const mate = { start: t.start, end: t.end - (/['’]s$/.test(t.lower) ? 2 : 0), type: 'NAME' as const };
@@ -191,7 +178,7 @@ export function nameNeighbours(text: string, found: Entity[]): Entity[] {
       queue.push(mate);
     }
     for (const p of [first - 1, first - 2]) {
-      if (!free(p) || joinedAfter(text, toks, p) !== first || !opensList(text, toks, p)) continue;
+      if (!free(p) || joinedTo(text, toks, p, 1) !== first || !opensList(text, toks, p)) continue;
       if (listMate(text, toks, p)) {
         const t = toks[p]!;
         const mate = { start: t.start, end: t.end, type: 'NAME' as const };

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Entity } from '../types';
 import { frenchWordsOf, spoken } from '../dictionaries';
 import { blank } from '../words';
+import { isJoinWord, joinedTo, joinSign } from '../listJoins';
 import { BITS, boundary, contextFeatures, lists, listsOf, noteContext, ownFeatures, tokenize, Token, type NoteContext } from './features';
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../messy';
 import { wordMemo } from '../wordMemo';
@@ -179,7 +180,7 @@ function namedSlotAsk(text: string, toks: readonly Token[], i: number, ctx: Note
   const p1 = toks[i - 1];
   const n1 = toks[i + 1];
   const nextBlank = !!n1 && blank(text, t.end, n1.start);
-  const first = !p1 || boundary(text, toks, i) !== '-' || LIST_JOINS.has(p1.lower) || /[+&]/.test(text.slice(p1.end, t.start));
+  const first = !p1 || boundary(text, toks, i) !== '-' || isJoinWord(text, p1) || joinSign(text, p1.end, t.start);
   if (first && nextBlank && ctx.found[i + 1] === 1) return 10;
   if (!(k & A.listed)) return 0;
   if (first && nextBlank && n1.word && (SUBJECT_VERBS.has(n1.lower) || PERSON_AFTER.has(n1.lower) || SUBJECT_NEXT.has(n1.lower))) return 11;
@@ -189,23 +190,14 @@ function namedSlotAsk(text: string, toks: readonly Token[], i: number, ctx: Note
 }
 /** What follows a person a note opens with, besides a verb ("june at the pharmacy", "migs back from detox"). */
 const SUBJECT_NEXT = new Set(['at', 'in', 'on', 'back', 'not', 'no', 'aint']);
-/** Words that join the members of a list of people. */
-const LIST_JOINS = new Set(['and', 'n', '&', '+', 'an', 'nd']);
-
-/** Whether the word at `i` is joined (n / & / and / + / a comma) on side `dir` to a name the rules found, a given name or a word asked as a name ("reign n chance"). */
+/** Whether the word at `i` is joined (listJoins.ts, or a comma) on side `dir` to a name the rules found, a given name or a word asked as a name ("reign n chance"). */
 function joinedToName(text: string, toks: readonly Token[], i: number, ctx: NoteContext, dir: -1 | 1): boolean {
   const a = toks[i + dir];
   if (!a) return false;
-  const gap = dir < 0 ? text.slice(a.end, toks[i]!.start) : text.slice(toks[i]!.end, a.start);
-  let j = i + dir;
-  if (LIST_JOINS.has(a.lower) && /^[ \t]+$/.test(gap)) j += dir;
-  else if (!/^[ \t]*[,+&][ \t]*$/.test(gap)) return false;
+  let j = joinedTo(text, toks, i, dir);
+  if (j < 0 && /^[ \t]*,[ \t]*$/.test(dir < 0 ? text.slice(a.end, toks[i]!.start) : text.slice(toks[i]!.end, a.start))) j = i + dir;
   const o = toks[j];
   if (!o?.word) return false;
-  if (j !== i + dir) {
-    const gap2 = dir < 0 ? text.slice(o.end, a.start) : text.slice(a.end, o.start);
-    if (!/^[ \t]+$/.test(gap2)) return false;
-  }
   return ctx.found[j] === 1 || !!(wordAsk.of(o) & A.given) || askedBefore(text, toks, j, ctx, true, true, true) !== 0;
 }
 
