@@ -45,13 +45,19 @@ export interface Writer {
 }
 
 /**
- * DEID_WRITERS_EXCEPT (a regex of writer names, round 12): train-* writers left out of every run — leave one writer
- * out, the recipe (`npm run train:deid`, and the facility recipe, which reads WRITERS) — while they are untouched.
+ * DEID_WRITERS_EXCEPT (a regex of writer names, matched whole: 'train-bj|train-bk'): writers left out of every run
+ * that reads WRITERS — leave one writer out, the name recipe (`npm run train:deid`) and the facility recipe
+ * (`npm run train:deid:facility`) — while they are untouched. The one way since round 13; FACILITY_WRITERS_EXCEPT
+ * (rounds 10–12's facility commands, '^train-b[hi]$') is read as the same, when DEID_WRITERS_EXCEPT is unset.
  */
-const WRITERS_EXCEPT = process.env.DEID_WRITERS_EXCEPT ? new RegExp(`^(?:${process.env.DEID_WRITERS_EXCEPT})$`) : null;
+export function writersExcept(env: NodeJS.ProcessEnv = process.env): RegExp | null {
+  const v = env.DEID_WRITERS_EXCEPT || env.FACILITY_WRITERS_EXCEPT;
+  return v ? new RegExp(`^(?:${v})$`) : null;
+}
+const WRITERS_EXCEPT = writersExcept();
 
 /** Development writers. The -test halves of writers still being measured (names-test3, cats-test3, keep-test, hand-test, sms-test, messy-test, cats-own*-test, keep-own-test) are not here. */
-export const WRITERS: Writer[] = [
+export const WRITERS: Writer[] = ([
   { name: 'hand', files: ['hand-dev.txt', 'typo:hand-dev'] },
   { name: 'sms', files: ['sms-dev.txt'] },
   { name: 'names', files: ['names-dev.txt', 'names-test.txt'] },
@@ -64,12 +70,12 @@ export const WRITERS: Writer[] = [
   { name: 'keep-own', files: ['keep-own-dev.txt'] },
   // The name model's training notes, one writer a file (train-a.txt, train-b.txt … as they land).
   ...(fs.existsSync(dataDir) ? fs.readdirSync(dataDir) : [])
-    .filter((f) => /^train-[a-z]+\.txt$/.test(f) && !WRITERS_EXCEPT?.test(f.replace(/\.txt$/, '')))
+    .filter((f) => /^train-[a-z]+\.txt$/.test(f))
     .sort()
     .map((f) => ({ name: f.replace(/\.txt$/, ''), files: [f] })),
   { name: 'messy', files: ['messy-dev.jsonl', 'typo:messy-dev'], generated: true },
   { name: 'psw', files: ['psw-dev.jsonl', 'typo:psw-dev'], generated: true },
-];
+] as Writer[]).filter((w) => !WRITERS_EXCEPT?.test(w.name));
 
 /** The files the round-6 model was trained on (`--data old`). */
 const OLD_DATA = new Set(['hand-dev.txt', 'typo:hand-dev', 'messy-dev.jsonl', 'typo:messy-dev', 'psw-dev.jsonl', 'typo:psw-dev', 'sms-dev.txt', 'names-dev.txt', 'names-dev2.txt', 'names-dev3.txt']);

@@ -14,8 +14,9 @@
  * Flags: `--folds` prints the table without writing the model; `--sweep` prints every threshold (seed-averaged);
  * `--tests` scores the -test sets of bench/deid.ts (score only) with the model off and with the shipped one; `--misses`
  * lists the held-out facilities still missed at the chosen threshold (dev writers only), `--wrong [T]` the spans added
- * over nothing (at T); `--seeds 1,2,…` prints each seed's pick and figures. FACILITY_SEEDS, FACILITY_WRITERS_EXCEPT and
- * FACILITY_HELD (regexes of writer names) narrow a measuring run.
+ * over nothing (at T); `--seeds 1,2,…` prints each seed's pick and figures. FACILITY_SEEDS and FACILITY_HELD narrow a
+ * measuring run; DEID_WRITERS_EXCEPT (deidLowo.ts writersExcept(), a regex of writer names matched whole; round 12's
+ * FACILITY_WRITERS_EXCEPT is read as the same) leaves writers out of it.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -289,9 +290,8 @@ function tests(): void {
 if (require.main === module && process.argv.includes('--tests')) tests();
 else if (require.main === module) {
   const t0 = Date.now();
-  // FACILITY_WRITERS_EXCEPT (a regex of writer names) leaves writers out of a comparison run: files land during a session.
-  const except = process.env.FACILITY_WRITERS_EXCEPT ? new RegExp(process.env.FACILITY_WRITERS_EXCEPT) : null;
-  const notes = writerNotes().filter((n) => !except?.test(n.writer));
+  // Writers left out of a comparison run (files land during a session): DEID_WRITERS_EXCEPT, read by WRITERS (deidLowo.ts).
+  const notes = writerNotes();
   const seedsArg = process.argv.includes('--seeds') ? process.argv[process.argv.indexOf('--seeds') + 1]!.split(',').map(Number) : null;
   if (seedsArg) {
     // Run-to-run spread (round 12): the same folds trained with other seeds (the examples' order each epoch).
