@@ -106,7 +106,7 @@ function run(set: string, stage: Table, slot: Table, words: number, only: string
         add(slot, `${st}\t${where}\t${shape}`, n);
         if (printable && shown < words && (!only || st === only)) {
           shown++;
-          console.log(`OVER ${set}\t${st}\t${p.type}\t${where}/${shape}\t${JSON.stringify(r.text.slice(p.start, p.end))}\t${JSON.stringify(r.text.slice(Math.max(0, p.start - 40), p.end + 30))}`);
+          console.log(`OVER ${set}\t${st}\t${p.type}\t${where}/${shape}\t${JSON.stringify(r.text.slice(p.start, p.end))}\t${JSON.stringify(r.text.slice(Math.max(0, p.start - 40), p.end + 30))}\t${n}\t${r.register ?? '-'}`);
         }
       }
     }

@@ -11,10 +11,11 @@
  * - after "to" only after a word of going ("moved to edson", "trip to tbilisi"; "talked to X", "sent to X" keep theirs);
  * - after "of" only after a word of a place ("city of kent", "north of hinton");
  * - (round 9) a word of direction between the verb and "to"/"from" ("drove up to X", "flying in from X"; not "back
- *   from X" nor "home from X": a jail, a hospital), and after "from" a person said by where they are from ("a girl
- *   from fairmont", "cousins from lagos"; after a name only a country or big city: "tevite from tonga", not "brook
- *   from crestwood") — never after a word of messages or leaving ("a text from X", "hiding from X": only words on the
- *   lists below open the slot).
+ *   from X" nor "home from X": a jail, a hospital — round 13: unless X is a country or big city, "back from laos"), and
+ *   after "from" a person said by where they are from ("a girl from fairmont", "cousins from lagos"; after a name
+ *   only a country or big city: "tevite from tonga", not "brook from crestwood"; round 13: "they r both from X") —
+ *   never after a word of messages or leaving ("a text from X", "hiding from X": only words on the lists below open
+ *   the slot).
  * Towns a given-name list holds (Regina, Dallas, Pembroke) are given back only where a person cannot stand at all:
  * after a word of moving or travelling before "to"/"from" ("moved to regina", "flight to Dallas", "born in kingston");
  * "ride to regina", "a text from dallas", "with dallas" stay hidden.
@@ -41,7 +42,7 @@ const HELD_IN = set(`is was are were be been being he's she's hes shes they're t
 /** Words before "from" of coming from or being from a place. */
 const FROM_PLACE = set(`is was are were be been im i'm iam he's she's hes shes they're theyre came come comes coming moved moving
   immigrated arrived arriving originally fled escaped flew flying drove family families people folks relatives refugee
-  refugees newcomer newcomers born raised here all straight driving drive drivin visiting`);
+  refugees newcomer newcomers born raised here all straight driving drive drivin visiting r both`);
 /** Words of going before "to": the next word is where. */
 const GOING_TO = set(`moved move moves moving went go goes going gone back trip drove drive driving flew fly flying headed heading
   head bus train travel travelled traveled travelling traveling returned return returning came come comes coming relocated
@@ -115,7 +116,8 @@ export function placeSlot(text: string, start: number, end: number, found: reado
   // "tevite from tonga": a person (a name span right before "from") said by the country or big city they are from — not
   // by a town, which may be a school or a home named for it ("brook from crestwood").
   const named = (): boolean => bigPlace(text.slice(start, end)) && found.some((o) => o.type === 'NAME' && o.end > at2 && o.end <= at);
-  if (slot === 2) return yes(FROM_PLACE.has(before) || PEOPLE_FROM.has(before) || named());
+  // (Round 13) "back from laos": a country or big city is no jail.
+  if (slot === 2) return yes(FROM_PLACE.has(before) || PEOPLE_FROM.has(before) || named() || (before === 'back' && bigPlace(text.slice(start, end))));
   return yes(slot === 3 ? GOING_TO.has(before) : PLACE_OF.has(before));
 }
 

@@ -12,7 +12,9 @@
  * - "will" before a verb in its base form, with no person cue before it: the modal ("the landlord will learn");
  * - a town said as a place, in any case and of any length ("moved to edson", "in Fox Creek": towns.ts);
  * - (round 11) a lower-case word of five letters or more that no list holds, after "the" where no place is said ("said
- *   the kemem was huge", "the wigilia dinner"), and a dish after a verb of cooking ("made bolani for the potluck").
+ *   the kemem was huge", "the wigilia dinner"), and a dish after a verb of cooking ("made bolani for the potluck");
+ * - (round 13) a thanks or greeting after a verb of saying ("says mahalo for the rice") and a thing after "made me",
+ *   "gave me" ("made me koshari"), none a given name.
  * Never given back: a name the PSW asked to hide; by the first two rules, a word written with a capital or a span of
  * more than one word.
  */
@@ -22,7 +24,7 @@ import { keepList } from './keepList';
 import { foreignWordsOf } from './language';
 import { townInPlace } from './towns';
 import { AMBIGUOUS_NAMES } from './lexicon';
-import { NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS } from './messy';
+import { NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE } from './messy';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -89,9 +91,38 @@ const BASE_VERBS = set(`be have do get go come call text see pay learn follow he
 function modalWill(text: string, start: number, end: number, w: string): boolean {
   if (w !== 'will') return false;
   const next = wordAfter(text, end);
-  if (!(BASE_VERBS.has(next) || next === 'not' || next === 'never' || next === 'prob' || next === 'probably')) return false;
   const [prev] = wordBefore(text, start);
+  // (Round 13) After a relation or role any English verb follows the modal ("his son will renew it", "the nurse will
+  // assess"): BASE_VERBS cannot list them all. Not a function word ("grandpa will and i": a name).
+  if (PERSON_NOUNS.has(prev) && !SAFE.has(next) && verbAfter(text, end)) return true;
+  if (!(BASE_VERBS.has(next) || next === 'not' || next === 'never' || next === 'prob' || next === 'probably')) return false;
   return !(PERSON_BEFORE.has(prev) && !RELATIONS.has(prev));
+}
+
+/** Relations, roles and words for people: a verb after one is what they do ("the nurse say", "the kids love it"). */
+const PERSON_NOUNS = new Set([...RELATIONS, ...ROLE_WORDS, ...set(`kids sons daughters boys girls parents ppl people folks
+  neighbours neighbors client clients landlady`)].filter((w) => w !== 'named'));
+/** Verbs a relation or role does, typed without their -s as many Englishes write them ("my husband say", "kids love it"). */
+const DOES = new Set([...BASE_VERBS, ...set(`love like hate miss want carry`)]);
+/** Verbs that take a bare verb after them ("helped carry the groceries", "help cook"). */
+const HELP = set(`help helps helped helping`);
+/** Verbs before "em" ("them", as SMS types it): "told em abt the food drive", "cant tell em apart". */
+const EM_VERBS = new Set([...PERSON_BEFORE, ...set(`tell let give gave show get got take took keep bring make made leave left pay
+  paid feed fed`)]);
+
+/**
+ * (Round 13) A verb the rules read as a name after a relation, a role or a word for people ("kwame the nurse say the
+ * ulcer is better", "my husband say i work too much", "the kids love it"), after "help" ("helped carry the groceries"),
+ * "em" after a verb ("told em abt the drive"), and "boy" or "girl" after "baby" ("had a baby boy"). A name that is a
+ * verb is not after a relation in such a slot: "her son sky" stays hidden, and so does a word before a person's verb
+ * or a possessive ("her son will said").
+ */
+function verbOfPerson(text: string, e: Entity, w: string): boolean {
+  const prev = wordBefore(text, e.start)[0];
+  if (w === 'em') return EM_VERBS.has(prev);
+  if (prev === 'baby') return w === 'boy' || w === 'girl';
+  if (!DOES.has(w) || /^['’]/.test(text.slice(e.end, e.end + 1)) || PERSON_AFTER.has(wordAfter(text, e.end))) return false;
+  return PERSON_NOUNS.has(prev) || (HELP.has(prev) && w !== 'will');
 }
 
 /** The sentence around [start, end): from the mark before it to the mark after it. */
@@ -163,8 +194,57 @@ function givenBack(text: string, e: Entity, found: readonly Entity[]): boolean {
   const w = typed.replace(/['’]s$/, '').toLowerCase();
   // A word-name of another English opening a sentence takes its capital from there ("Tansi! …", "Oya, next step").
   if (!WORD.test(typed)) return sentenceStart(text, e.start) && wordNameOutOfSlot(text, e.start, e.end, w);
-  return afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w) || modalWill(text, e.start, e.end, w) || willAfterName(text, e, found) || theWordOutOfPlace(text, e, typed);
+  return afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w) || modalWill(text, e.start, e.end, w) || willAfterName(text, e, found) || theWordOutOfPlace(text, e, typed) || wordSaid(text, e, w) || thingForMe(text, e, w) || verbOfPerson(text, e, w);
 }
+
+/** Whether a lower-case word is one no given-name or nickname list holds: the rules below give back only such words. */
+function noGivenName(w: string): boolean {
+  return !dictionaries().firstNames.has(w) && !AMBIGUOUS_NAMES.has(w) && !NICKNAMES.has(w);
+}
+
+/** Verbs of saying: the word after one, before "for" or "to", is what was said. */
+const SAYING = set(`said says say sez sed saying`);
+
+/**
+ * (Round 13) A word after a verb of saying and before "for" or "to" is a thanks or a greeting, in whatever language
+ * ("says mahalo for the rice", "said tashakor for the ride", "said salam to every1"): a person is told, not said. Not
+ * a name given ("we say ibou for short") nor a given name ("said tony to call"). On the tune files such a word is no
+ * identifier about 30 times and a name once (the "for short", kept).
+ */
+function wordSaid(text: string, e: Entity, w: string): boolean {
+  if (!SAYING.has(wordBefore(text, e.start)[0])) return false;
+  const rest = /^[ \t]+(for|to)[ \t]+(\p{L}[\p{L}\d'’]*)/u.exec(text.slice(e.end, e.end + 40));
+  if (!rest || !noGivenName(w)) return false;
+  const [, prep, then] = rest as unknown as [string, string, string];
+  // "says deshawn to come home": a verb after "to" makes the word the one told; "said hi to everyone" is said to someone.
+  if (prep === 'to') return TOLD_TO.has(then.toLowerCase()) || !dictionaries().english.has(then.toLowerCase());
+  return then.toLowerCase() !== 'short';
+}
+
+/** Who a greeting is said to: "said salam to every1", "says hi to the group". */
+const TOLD_TO = set(`me us him her them you u ya yall everyone every1 everybody all the my his our their your staff group`);
+
+/**
+ * Verbs of making or giving with "me" after them: the next word is a thing. Not "calls me": "calls me koukla" is an
+ * endearment but "called me keiko again" a name (a tune writer's), and nothing tells them apart.
+ */
+const TO_ME = set(`made make makes making gave give gives giving brought bring brings bringing bought buy buys cooked cook
+  cooks`);
+
+/**
+ * (Round 13) A word after "made me", "gave me", "brought me"… is a thing given or made ("made me koshari", "gave me
+ * ma'amoul"): the writer is the person there. None a given name, nor someone's before what of theirs ("gave me amina's
+ * number"). On the tune files no such word is a labelled name.
+ */
+function thingForMe(text: string, e: Entity, w: string): boolean {
+  const [me, at] = wordBefore(text, e.start);
+  if (me !== 'me' || !TO_ME.has(wordBefore(text, at)[0]) || !noGivenName(w)) return false;
+  // "gave me deshawn's number", "gave me amins number": someone's, then what of theirs was given.
+  return !/^['’]s/.test(text.slice(e.end, e.end + 2)) && !/['’]s$/.test(text.slice(e.start, e.end)) && !OWNED_THING.has(wordAfter(text, e.end));
+}
+
+/** What of a person's is given or passed on: "gave me X's number", "brought me X's file". */
+const OWNED_THING = set(`number # phone cell address addy email info contact contacts name card file papers stuff keys`);
 
 /** Verbs of cooking: what follows is a dish ("made bolani for the potluck", "cooked jaknik"). */
 const COOKED = set(`made make makes making cooked cook cooks cooking baked bake bakes baking fried fry fries frying`);
