@@ -23,6 +23,7 @@ import { GENERIC_PLACES, KIND_WORDS, OWNER_WORDS } from '../messyPatterns';
 import { SAFE } from '../messy';
 import { blank } from '../words';
 import { keepGroups, keptAsWritten } from '../keepList';
+import { withNamedKinds } from '../namedKind';
 
 /** A facility model: the name classifier's model format (train.ts), its `trainedOn.names` counting facility spans. */
 export type FacilityModel = NameModel & { kind: 'facility' };
@@ -606,7 +607,7 @@ export function decode(scored: ReadonlyArray<Candidate & { score: number }>, thr
  * [NAME]" becomes one FACILITY); `found` as given when the model finds nothing.
  */
 export function withFacilities(text: string, found: Entity[]): Entity[] {
-  found = withTheirKind(text, withTheirCity(text, found));
+  found = withTheirKind(text, withTheirCity(text, withNamedKinds(text, found)));
   observer?.(text, found);
   const scorer = activeFacilityScorer();
   if (!scorer) return found;

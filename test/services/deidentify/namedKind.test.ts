@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import type { Entity } from '../../../services/deidentify';
+import { withNamedKinds } from '../../../services/deidentify/namedKind';
+
+/** withNamedKinds() over `text` when the name rules found each of `names` as a NAME. */
+function kinds(text: string, ...names: string[]): string[] {
+  const found: Entity[] = names.map((n) => ({ start: text.indexOf(n), end: text.indexOf(n) + n.length, type: 'NAME' as const }));
+  return withNamedKinds(text, found).map((e) => `${e.type}:${text.slice(e.start, e.end)}`);
+}
+
+describe('deidentify: a name the name rules took and the kind of place after it (round 13)', () => {
+  it('makes one facility of the name and its kind', () => {
+    assert.deepEqual(kinds('rajan at the desk of wexmoor family clinic says', 'wexmoor'), ['FACILITY:wexmoor family clinic']);
+    assert.deepEqual(kinds('i called tarnvale dialysis and they moved him', 'tarnvale'), ['FACILITY:tarnvale dialysis']);
+    assert.deepEqual(kinds('picked her up from brisworth jr high, she forgot', 'brisworth'), ['FACILITY:brisworth jr high']);
+    assert.deepEqual(kinds('a ride to the kelmont ihs, 10am', 'kelmont'), ['FACILITY:kelmont ihs']);
+    assert.deepEqual(kinds('no, ardley elders home, she moved in', 'ardley'), ['FACILITY:ardley elders home']);
+    assert.deepEqual(kinds('at the er in dunmore regional w her son', 'dunmore'), ['FACILITY:dunmore regional']);
+    // A run of names one space apart takes the kind after the last.
+    assert.deepEqual(kinds('the social at the polish sokol varno hall', 'sokol', 'varno'), ['FACILITY:sokol varno hall']);
+  });
+  it('leaves a person, an owner, a faith, a mall and a street as they are', () => {
+    // A given name before "house", a possessive without its apostrophe, a word shared with people with no place word before it.
+    assert.deepEqual(kinds('went to tanya house after', 'tanya'), ['NAME:tanya']);
+    assert.deepEqual(kinds('dropped the kids at kevins school', 'kevins'), ['NAME:kevins']);
+    assert.deepEqual(kinds('found tyler high again behind the store', 'tyler'), ['NAME:tyler']);
+    assert.deepEqual(kinds('she is at her tittuh house now', 'tittuh'), ['NAME:tittuh']);
+    // A faith or a people before a house of worship, a mall, care, and a street named "… church".
+    assert.deepEqual(kinds('renewed their vows at the maronite church', 'maronite'), ['NAME:maronite']);
+    assert.deepEqual(kinds('helen at sunridge mall with the bus pass', 'sunridge'), ['NAME:sunridge']);
+    assert.deepEqual(kinds('asked about free dental care for his son', 'free'), ['NAME:free']);
+    assert.deepEqual(kinds('got a ticket on huron church, hes mad', 'huron'), ['NAME:huron']);
+    // The kind is another span's or runs into a word: nothing changes.
+    assert.deepEqual(kinds('at wexmoor clinical trials', 'wexmoor'), ['NAME:wexmoor']);
+  });
+});
