@@ -18,6 +18,7 @@ import { wordsInPlace } from './wordsInPlace';
 import { nameNeighbours } from './nameNeighbours';
 import { namedAs } from './namedAs';
 import { mergeSpans } from './spans';
+import { joinedCrossings, ruralAddresses } from './ruralAddresses';
 import { cue, digitsIn, mayHold } from './cues';
 import { factsOf, MARK, type TextFacts } from './words';
 import { CORNER_CUE } from './address';
@@ -97,6 +98,7 @@ const DETECTORS: Detector[] = [
   { detect: addresses, marks: DIGIT, test: (t) => mayHold(t, CORNER_CUE) && /corner of/i.test(t) },
   { detect: mp.messyAddresses, marks: DIGIT },
   { detect: mp.namedStreets, marks: 0, test: (t) => mp.mayNameStreet(t) },
+  { detect: ruralAddresses, marks: ALWAYS },
   { detect: p.age, marks: 0, test: oldAge },
   { detect: mp.messyAges, marks: DIGIT, test: oldAge },
   { detect: places, marks: ALWAYS },
@@ -294,7 +296,8 @@ export function spansIn(text: string, opts: DeidentifyOptions, trace?: StageTrac
   trace?.('nameModel', guessed);
   const named = guessed.length ? settle([ruled, guessed]) : ruled;
   // The facility model's look at places after a preposition that the rules left visible; it wins over names inside them.
-  const found = withFacilities(text, named);
+  // Two streets crossing that the name rules took as two names are one address (ruralAddresses.ts).
+  const found = joinedCrossings(text, withFacilities(text, named));
   trace?.('facilityModel', found);
   const repeat = spelled.words.length ? [...(opts.repeatNames ?? []), ...spelled.words] : opts.repeatNames;
   // A run of one word ('grace grace grace …') is no name, whoever found it (wordSenses.ts inRunOfOneWord).

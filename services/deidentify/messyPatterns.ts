@@ -251,6 +251,8 @@ const GOING_BEFORE = /(?:^|[^\p{L}])(?:ride|rides|lift|walk|walked|walking|drove
 const OWNED_AFTER = /^\s(?:place|house|home|apartment|apt|room|trailer|camp|mom|moms|mum|dad|family|kids|bf|gf)\b/i;
 
 const CORNER_BEFORE = /(?:^|[^\p{L}])corner\s+$/iu;
+/** Verbs that take a person after "at" or "on" ("mad at", "checked on"): no place is said there. */
+const VERB_BEFORE_AT = /(?:^|[^\p{L}])(?:mad|angry|yell(?:ed|ing)?|look(?:ed|ing)?|star(?:e|ed|es|ing)|laugh(?:ed|ing)?|smil(?:ed|ing)|point(?:ed|ing)?|check(?:ed|ing)?|call(?:ed|ing)?|wait(?:ed|ing)?|count(?:ed|ing)?|rel(?:y|ied|ying)|depend(?:ed|ing)?|focus(?:ed|ing)?|keep|kept|sign(?:ed)?)\s+$/iu;
 
 function bareCrossings(t: string): Entity[] {
   const out: Entity[] = [];
@@ -260,7 +262,7 @@ function bareCrossings(t: string): Entity[] {
     const end = m.index + m[0].length;
     // Two streets named by words alone ("salter and aberdeen") only where a place is said, not after "to"/"from" alone
     // ("talked to tanis n kofi"), and not before a possession ("at tanis n kofis place").
-    const located = (cue !== 'to' && cue !== 'from') || GOING_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index));
+    const located = ((cue !== 'to' && cue !== 'from') || GOING_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index))) && !VERB_BEFORE_AT.test(t.slice(Math.max(0, m.index - 12), m.index));
     // A slash joins two words only (dates and doses are numbers: "on 3/17", "50/50").
     if (/^[^&]*\/[^&]*$/.test(m[2]!) && (/^\d/.test(m[3]!) && /^\d/.test(m[4]!))) continue;
     // Two towns are a trip, not a crossing, after a word of going or nearness ("drove to gimli and selkirk", "near
@@ -268,7 +270,9 @@ function bareCrossings(t: string): Entity[] {
     const trip = cue !== 'on' && cue !== 'at' && cue !== 'of' && cue !== '@' && isTownName(m[3]!.toLowerCase()) && isTownName(m[4]!.toLowerCase());
     // "the corner of", "corner at": the word says two streets cross (round 11).
     const corner = (cue === 'of' || cue === 'at') && CORNER_BEFORE.test(t.slice(Math.max(0, m.index - 8), m.index));
-    if (trip || !crossingSides(m[3]!, m[4]!, located && !OWNED_AFTER.test(t.slice(end, end + 12)), corner)) continue;
+    // Round 13: right after "on", "at", "off" or "@" (not "of", "by", "near"), a place is said most plainly.
+    const onAt = cue === 'on' || cue === 'at' || cue === 'off' || cue === '@';
+    if (trip || !crossingSides(m[3]!, m[4]!, located && !OWNED_AFTER.test(t.slice(end, end + 12)), corner, onAt)) continue;
     out.push({ start: end - m[2]!.length, end, type: 'ADDRESS' });
   }
   TYPED_CROSSING.lastIndex = 0;
@@ -324,7 +328,7 @@ function typedSides(a: string, b: string): boolean {
   return x.ok && y.ok && (x.marked || y.marked || x.words > 1 || y.words > 1) && !(bare(a) && bare(b));
 }
 
-function crossingSides(a: string, b: string, located = false, corner = false): boolean {
+function crossingSides(a: string, b: string, located = false, corner = false, onAt = false): boolean {
   const num = (x: string): number => (/^\d/.test(x) ? Number.parseInt(x, 10) : Number.NaN);
   const word = (x: string): boolean => !/^\d/.test(x) && !proseWord(x.toLowerCase()) && !KEEP.has(x.toLowerCase()) && !dictionaries().common.has(x.toLowerCase());
   const [na, nb] = [num(a), num(b)];
@@ -343,13 +347,19 @@ function crossingSides(a: string, b: string, located = false, corner = false): b
   // Two words joined by "&" or "and": one a word streets are named for, the other no prose ("portage & main").
   if (Number.isNaN(na) && Number.isNaN(nb)) {
     const [la, lb] = [a.toLowerCase(), b.toLowerCase()];
-    if (proseWord(la) || proseWord(lb) || KEEP.has(la) || KEEP.has(lb)) return false;
+    // Round 13: a city of the keep-list is a street's name too right after "on" or "at" ("on oakley n chicago").
+    const kept = (x: string): boolean => KEEP.has(x) && !(onAt && isTownName(x) && !isTownName(x === la ? lb : la));
+    if (proseWord(la) || proseWord(lb) || kept(la) || kept(lb)) return false;
     if ((STREET_WORDS.has(la) && streetWord(b)) || (STREET_WORDS.has(lb) && streetWord(a))) return true;
     // Round 10: where a place is said, two words that are no everyday word, no weekday or month, and not both common
     // given names ("on selkirk and mckenzie"; "at jess n tom" stays).
     const d = dictionaries();
     const named = (x: string): boolean => x.length >= 3 && !d.common.has(x) && !TIME_NAMES.test(x.replace(/s$/, '')) && !WEEKDAY_SHORT.test(x);
-    return located && named(la) && named(lb) && !(d.firstNames.has(la) && d.firstNames.has(lb));
+    if (located && named(la) && named(lb) && !(d.firstNames.has(la) && d.firstNames.has(lb))) return true;
+    // Round 13: right after "on" or "at", a word of no English and a city streets are named for ("at milwaukee n
+    // diversey"; "at kennedy and walked", "on tea and candles", "conferences at toronto n ottawa" stay).
+    const foreign = (x: string): boolean => named(x) && !d.english.has(x);
+    return located && onAt && ((foreign(la) && isTownName(lb)) || (foreign(lb) && isTownName(la))) && !(d.firstNames.has(la) && d.firstNames.has(lb));
   }
   return (na >= 13 && word(b)) || (nb >= 13 && word(a));
 }

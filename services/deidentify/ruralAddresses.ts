@@ -1,0 +1,96 @@
+/**
+ * Street addresses in shapes the other address detectors leave (round 13): rural and US grid addresses, a post-office
+ * box with its post office, General Delivery, a French "case postale", county roads and kilometre posts, a tower and
+ * its unit, a numbered house in a settlement; and two streets crossing that the name rules took as two names.
+ */
+import type { Entity } from './types';
+import { all } from './patterns';
+import { dictionaries } from './dictionaries';
+import { SAFE } from './messy';
+
+const DIRECTION = '(?:[nsew]|north|south|east|west)';
+/** Utah's and Idaho's grid: "1730 w 400 s", "3215 S 500 E". */
+const GRID = new RegExp(String.raw`(?<![\p{L}\p{N}.,/$#-])\d{1,5}\s${DIRECTION}\.?\s\d{2,4}\s${DIRECTION}\.?(?![\p{L}\p{N}'’-])`, 'giu');
+/** A land location east or west of Manitoba's principal meridian, range and side joined: "NE 14-6-6E", "sw 3-7-2 epm". */
+const LAND_EAST = /(?<![\p{L}\p{N}])(?:[ns][ew][ -]?(?:1\/4[ -]?)?)?\d{1,2}-\d{1,3}-\d{1,2}(?:[ew](?:pm|\d)?|\s[ew](?:pm|\d))(?![\p{L}\p{N}])/giu;
+/** Mail held at a post office: always an address by the labelling guide. */
+const GENERAL_DELIVERY = /(?<![\p{L}])general delivery(?![\p{L}])/giu;
+/** Quebec's post-office box: "cp 4421 succ park-ex", "C.P. 88", "case postale 1201, succ. c". */
+const CASE_POSTALE = /(?<![\p{L}\p{N}])(?:c\.?p\.?|case postale)\s?\d{2,6}(?:,?\s(?:succ\.?|succursale)\s[\p{L}\d][\p{L}\p{N}-]*)?(?![\p{L}\p{N}])/giu;
+/** A box and its post office, capitalised, before a province, a postal code or the clause's end: "Box 218, Blumenort MB". */
+// Case-sensitive for the town's capitals: the box's words are spelt in either case.
+const BOX_TOWN = /(?<![\p{L}\p{N}])(?:(?:[Pp]\.?\s?[Oo]\.?\s?)?[Bb][Oo][Xx]|[Rr]\.?[Rr]\.?\s?#?\d{1,3},?\s(?:[Ss]ite\s\d{1,3},?\s)?[Bb][Oo][Xx])\s?#?\d{1,6},\s\p{Lu}[\p{L}.'’-]*(?:[\s-]\p{Lu}[\p{L}.'’-]*){0,3}(?:\s(?:AB|BC|MB|SK|ON|QC|NB|NS|PE|NL|YT|NT|NU))?(?=\s?[,.;)]|\s[A-Z]\d[A-Z]|\s\d{5}|\s*$)/gu;
+/** A box, site and rural route in that order: "Box 9, Site 1, RR 4". */
+const BOX_SITE_ROUTE = /(?<![\p{L}\p{N}])box\s?#?\d{1,5},?\s(?:site|comp)\s?#?\d{1,3},?\s(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?![\p{L}\p{N}])/giu;
+/** A county or numbered rural road where something is: "broke down on cr 19", "on cr 1 mile 14", "on rd 57 n". */
+const COUNTY_ROAD = /(?<=\b(?:on|off|at|near|along|to|past)\s)(?:c\.?r\.?\s?\d{1,4}(?:\s(?:mile|mi)\s\d{1,3})?|rd\s\d{1,4}(?:\s[nsew])?)(?![\p{L}\p{N}]|[.,]\d)/giu;
+/** A kilometre or mile post on a named road: "km 2 hot springs rd", "km 8 north klondike hwy". */
+const POST_ON_ROAD = /(?<![\p{L}\p{N}])(?:km|mile)\s?\d{1,4}(?:\.\d)?\s(?:(?:north|south|east|west|n|s|e|w)\s)?(?:on\s)?(?:the\s)?(?:\p{L}[\p{L}'’-]*\s){1,3}(?:hwy|highway|rd|road|trail|trl)(?![\p{L}\p{N}])/giu;
+/** A kilometre post after a place word, then one word that is no everyday word (the road): "a cabin at km 12 dempster". */
+const POST_BY_NAME = /(?<=\b(?:at|near|past|around|by)\s)(?:km|mile)\s?\d{1,4}\s(\p{L}{4,})(?![\p{L}\p{N}'’-])/giu;
+/** A tower and its unit, with the complex before it: "Riverside Plaza, Tower B, Apt 1403", "apt 2208 tower a". */
+const TOWER_UNIT = /(?<![\p{L}\p{N}])(?:(?:\p{L}[\p{L}'’-]*\s)?(?:plaza|towers|court|place|gardens|manor|estates|apartments|apts|condos|terrace|co-?op),?\s)?tower\s[a-z\d],?\s(?:apt|unit|suite|#)\.?\s?#?\d{1,5}[a-z]?(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:apt|unit|suite)\.?\s?#?\d{1,5}[a-z]?,?\s(?:in\s)?tower\s[a-z](?![\p{L}\p{N}])/giu;
+/** A numbered house in a settlement (housing-authority houses): "house 42 in kwethluk", "hse #7 at fox lake". */
+const HOUSE_IN = /(?<![\p{L}\p{N}])(?:house|hse)\s?#?\s?\d{1,4}[a-z]?\s(?:in|at|on)\s(\p{L}{4,})(?![\p{L}\p{N}'’-])/giu;
+
+const CUES = /general delivery|\d-\d{1,3}-\d|\d\s\p{L}{1,5}\.?\s\d{2,4}\s\p{L}|\b(?:c\.?p\.?|case postale|box|c\.?r\.?|rd|km|mile|tower|house|hse)\s?#?\d|tower\s[a-z\d]\b/iu;
+
+/** A word that is no prose and no everyday word: a place's name ("dempster", "kwethluk"; not "today"). */
+const named = (w: string): boolean => !SAFE.has(w.toLowerCase()) && !dictionaries().common.has(w.toLowerCase());
+
+export function ruralAddresses(t: string): Entity[] {
+  if (!CUES.test(t)) return [];
+  const out = [
+    ...all(t, GRID, 'ADDRESS'),
+    ...all(t, LAND_EAST, 'ADDRESS'),
+    ...all(t, GENERAL_DELIVERY, 'ADDRESS'),
+    ...all(t, CASE_POSTALE, 'ADDRESS', (m) => /\d{3}|succ|case/i.test(m[0])),
+    // The town is no prose, and an everyday first word ("Buffalo Lake") needs its province or postal code after it:
+    // "box 12, Thanks Mary" is a box and a sign-off.
+    ...all(t, BOX_TOWN, 'ADDRESS', (m) => {
+      const town = m[0].slice(m[0].indexOf(',') + 1).trim().split(/[\s-]+/);
+      const coded = / [A-Z]{2}$/.test(m[0]) || /^,?\s[A-Z]\d[A-Z]/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6));
+      return !town.some((w) => SAFE.has(w.toLowerCase())) && (coded || named(town[0]!));
+    }),
+    ...all(t, BOX_SITE_ROUTE, 'ADDRESS'),
+    ...all(t, COUNTY_ROAD, 'ADDRESS'),
+    // The road's name is no prose: "at km 12 today the road was bad".
+    ...all(t, POST_ON_ROAD, 'ADDRESS', (m) => !m[0].split(/\s+/).slice(2, -1).some((w) => SAFE.has(w.toLowerCase()) && !/^(?:north|south|east|west|[nsew]|on|the)$/i.test(w))),
+    ...all(t, POST_BY_NAME, 'ADDRESS', (m) => named(m[1]!)),
+    ...all(t, TOWER_UNIT, 'ADDRESS'),
+    ...all(t, HOUSE_IN, 'ADDRESS', (m) => named(m[1]!)),
+  ];
+  return out;
+}
+
+/** What joins two streets that cross: "n", "and", "&", "/". */
+const JOIN = /^(?:\s(?:n|and|&)\s|\s?[&/]\s?)$/i;
+/**
+ * A place said right before the first street: on, at, off, the corner (of), moved to, a ride or tow from. Not a verb
+ * that takes people after "at" or "on" ("mad at", "checked on", "waiting on").
+ */
+const CROSSING_CUE = /(?:^|[^\p{L}])(?:(?<!\b(?:mad|angry|yell(?:ed|ing)?|look(?:ed|ing)?|stare[ds]?|staring|laugh(?:ed|ing)?|smil(?:ed|ing)|point(?:ed|ing)?|check(?:ed|ing)?|call(?:ed|ing)?|wait(?:ed|ing)?|work(?:ed|ing)?|count(?:ed|ing)?|rel(?:y|ied|ying)|depend(?:ed|ing)?|focus(?:ed|ing)?|keep|kept|sign(?:ed)?|go|went|goes|going|gone|back|came|come|coming|get|got)\s)(?:on|at)|off|outside|behind|past|corner(?:\sof)?(?:\sagain)?|@|mov(?:ed|ing|e)\sto|lives\sat|ride\s(?:to|2)|(?:towed|ride|lift|walk(?:ed)?|drove|picked\s(?:him|her|them)\sup)\sfrom)\s+$/iu;
+/** What after a pair makes it two people's: their place, or a possessive. */
+const PEOPLE_AFTER = /^(?:['’]s?|s\b|\s(?:place|house|home|apartment|apt|room|trailer|camp|mom|moms|mum|dad|family|kids|bf|gf|are|were|was|both|together|said|sez|say|says))/i;
+
+/**
+ * Two streets crossing that the name rules took as two names, after a place word: "at [NAME] n [NAME]", "moved to [NAME]
+ * n [NAME]". The word between is left visible, and the corner with it; hidden as one address here. Two people ("mad at
+ * tanis n kofi", "at tanis n kofis place", "from tanis n kofi") stay two names.
+ */
+export function joinedCrossings(text: string, found: Entity[]): Entity[] {
+  let out: Entity[] | undefined;
+  for (let i = 0; i + 1 < (out ?? found).length; i++) {
+    const list = out ?? found;
+    const [a, b] = [list[i]!, list[i + 1]!];
+    if ((a.type !== 'NAME' && a.type !== 'ADDRESS') || (b.type !== 'NAME' && b.type !== 'ADDRESS') || (a.type !== 'NAME' && b.type !== 'NAME')) continue;
+    if (!JOIN.test(text.slice(a.end, b.start)) || PEOPLE_AFTER.test(text.slice(b.end, b.end + 12))) continue;
+    if (!CROSSING_CUE.test(text.slice(Math.max(0, a.start - 40), a.start))) continue;
+    // Two given names are two people wherever they are ("hanging out at jess n tom").
+    const given = (e: Entity): boolean => dictionaries().firstNames.has(text.slice(e.start, e.end).toLowerCase());
+    if (given(a) && given(b)) continue;
+    out ??= [...found];
+    out.splice(i, 2, { start: a.start, end: b.end, type: 'ADDRESS' });
+  }
+  return out ?? found;
+}
