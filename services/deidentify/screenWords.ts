@@ -1,7 +1,7 @@
 /**
- * The risk screen reads de-identified text, so a word it needs that is hidden as a name is risk it cannot see
- * ("Client reports [NAME]" for "Client reports self-harm"). After the detectors and the name classifier, a name
- * found on one of these is given back (docs/DEIDENTIFICATION.md, "Words the risk screen needs"):
+ * Words the stored text must keep readable, first kept for the risk screen when it read only de-identified text
+ * ("Client reports [NAME]" for "Client reports self-harm"; round 13: it reads the words as typed too,
+ * services/safety/turn.ts). After the detectors and the name classifier, a name found on one of these is given back (docs/DEIDENTIFICATION.md, "Words the risk screen needs"):
  * - a hyphenated word built from common words and affixes (./compounds): self-harm, ex-partner, 8-year-old;
  * - a pronoun's contraction: she'll, he'd, who've, u'll;
  * - a word of the screen's keep-list groups (content/deid-keep.json) typed in lower case: "ive", "si", "dilly" are

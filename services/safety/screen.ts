@@ -3,7 +3,7 @@
  *   1. normalisation (./screen/normalise): case, phone typing, misspellings, contractions, placeholders;
  *   2. a sourced pattern lexicon with context rules (./screen/lexicon, content/risk-terms.json);
  *   3. a small trained classifier (./screen/classifier, ./screen/risk-model.json) for what patterns miss.
- * It runs on de-identified text, as the bot holds it. Every hit must be confirmed by a person; this never
+ * The bot runs it on the words as typed and on their de-identified text (./turn.ts). Every hit must be confirmed by a person; this never
  * decides alone. Returns ids only, never the matched text, so results are safe to log and store.
  * Figures and limits: docs/SAFETY.md (`npm run bench:screen`).
  */
