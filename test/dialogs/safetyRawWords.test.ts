@@ -16,7 +16,8 @@ import { closeStores, everyDocument } from '../helpers/store';
 const protocol = content().safetyProtocol;
 const RAW = /cliff/i;
 
-describe('the screen reads the words as typed, in the turn (round 13)', () => {
+describe('the screen reads the words as typed, in the turn (round 13)', function () {
+  this.timeout(60_000); // the first answer loads the de-identifier's models: slow on a shared machine
   let bot: RunningBot;
   const logLines: string[] = [];
   let previousSink: ReturnType<typeof setLogSink> | undefined;

@@ -69,7 +69,8 @@ describe('risk screen: the words as typed and de-identified (round 13)', () => {
     assert.ok(kinds('the memorial was today and i do not want to be here').includes('psw_distress'), 'the worker alone: their own too');
   });
 
-  it('the CLI screens what the bot screens', () => {
+  it('the CLI screens what the bot screens', function () {
+    this.timeout(120_000); // a child process loads the de-identifier's models: slow on a shared machine
     const repo = path.resolve(__dirname, '../../..');
     const input = ['Hope came by the drop-in and we had coffee.', 'Grace says she is cutting again'].map((text, i) => JSON.stringify({ id: i, text })).join('\n');
     const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'services/safety/cli.ts'), '--jsonl'], { input, encoding: 'utf8', cwd: repo, timeout: 60000 });
