@@ -1,7 +1,7 @@
 // The screen reads the words as typed, in the turn (round 13), over HTTP against the real bot: a risk word that is also
 // a name the PSW asked to hide ("Cliff … off a cliff") is hidden in storage and still raises the pause — typed as an
-// answer, or in an answer over the length limit that waits a turn for "Keep the first part" (only its de-identified
-// text and the kinds found wait). People called Hope, Faith or Grace raise nothing. The raw word reaches no dialog
+// answer, in the self-check note, or in an answer over the length limit that waits a turn for "Keep the first part"
+// (only its de-identified text and the kinds found wait). People called Hope, Faith or Grace raise nothing. The raw word reaches no dialog
 // state, no stored document and no log.
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
@@ -84,6 +84,20 @@ describe('the screen reads the words as typed, in the turn (round 13)', function
     assert.deepEqual(doc.riskFlags, ['suicide']);
     assert.ok(!(await everyDocument(bot.store)).some((d) => RAW.test(d)));
     assert.doesNotMatch(logLines.join(''), RAW);
+  });
+
+  it('the self-check note (a form) reads the words as typed too', async () => {
+    const say = await start('raw-words-4', 'C-54', 'Cliff');
+    for (let i = 0; i < 5; i++) await say('skip');
+    await say('steady');
+    const shown = await say('3 Cliff says he will jump off a cliff');
+    assert.ok(shown.includes(protocol.kinds.suicide.text), 'the suicide response');
+    assert.ok((await say(t('prompts.carryOn'))).includes(protocol.check.question));
+    assert.match(await say(t('safety.checkNo')), /exactly what I'll save/);
+    assert.match(await say('save'), /Saved/);
+    const doc = await newest('raw-words-4');
+    assert.deepEqual(doc.riskFlags, ['suicide']);
+    assert.ok(!(await everyDocument(bot.store)).some((d) => RAW.test(d)));
   });
 
   it('people called Hope, Faith or Grace raise nothing by their names', async () => {
