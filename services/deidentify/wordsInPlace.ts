@@ -13,8 +13,9 @@
  * - a town said as a place, in any case and of any length ("moved to edson", "in Fox Creek": towns.ts);
  * - (round 11) a lower-case word of five letters or more that no list holds, after "the" where no place is said ("said
  *   the kemem was huge", "the wigilia dinner"), and a dish after a verb of cooking ("made bolani for the potluck");
- * - (round 13) a thanks or greeting after a verb of saying ("says mahalo for the rice") and a thing after "made me",
- *   "gave me" ("made me koshari"), none a given name.
+ * - (round 13) a thanks or greeting after a verb of saying ("says mahalo for the rice") or opening a sentence before
+ *   whom it goes to ("X to everybody"), a thing after "made me" or a container ("a tray of X"), a language after
+ *   "speaks", a verb after a relation ("the nurse say"), none a given name.
  * Never given back: a name the PSW asked to hide; by the first two rules, a word written with a capital or a span of
  * more than one word.
  */
@@ -121,7 +122,9 @@ function verbOfPerson(text: string, e: Entity, w: string): boolean {
   const prev = wordBefore(text, e.start)[0];
   if (w === 'em') return EM_VERBS.has(prev);
   if (prev === 'baby') return w === 'boy' || w === 'girl';
-  if (!DOES.has(w) || /^['’]/.test(text.slice(e.end, e.end + 1)) || PERSON_AFTER.has(wordAfter(text, e.end))) return false;
+  // A person's verb itself too ("auntie brought a tray"), but "jr" ("her son jr") is a name.
+  const does = DOES.has(w) || (PERSON_AFTER.has(w) && w !== 'jr');
+  if (!does || /^['’]/.test(text.slice(e.end, e.end + 1)) || PERSON_AFTER.has(wordAfter(text, e.end))) return false;
   return PERSON_NOUNS.has(prev) || (HELP.has(prev) && w !== 'will');
 }
 
@@ -194,7 +197,7 @@ function givenBack(text: string, e: Entity, found: readonly Entity[]): boolean {
   const w = typed.replace(/['’]s$/, '').toLowerCase();
   // A word-name of another English opening a sentence takes its capital from there ("Tansi! …", "Oya, next step").
   if (!WORD.test(typed)) return sentenceStart(text, e.start) && wordNameOutOfSlot(text, e.start, e.end, w);
-  return afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w) || modalWill(text, e.start, e.end, w) || willAfterName(text, e, found) || theWordOutOfPlace(text, e, typed) || wordSaid(text, e, w) || thingForMe(text, e, w) || verbOfPerson(text, e, w);
+  return afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w) || modalWill(text, e.start, e.end, w) || willAfterName(text, e, found) || theWordOutOfPlace(text, e, typed) || wordSaid(text, e, w) || thingForMe(text, e, w) || verbOfPerson(text, e, w) || wordAsWord(text, e, w);
 }
 
 /** Whether a lower-case word is one no given-name or nickname list holds: the rules below give back only such words. */
@@ -223,6 +226,32 @@ function wordSaid(text: string, e: Entity, w: string): boolean {
 
 /** Who a greeting is said to: "said salam to every1", "says hi to the group". */
 const TOLD_TO = set(`me us him her them you u ya yall everyone every1 everybody all the my his our their your staff group`);
+
+/** Verbs of speaking a language, and the words that may stand between ("speaks only X", "speaks a little X"). */
+const SPEAK = set(`speak speaks spoke speaking`);
+const SPEAK_HOW = set(`only mostly some little just`);
+/** What a dish comes in or by, before "of" ("a tray of X", "lots of X"). */
+const CONTAINERS = set(`tray box plate bowl pot cup bag jar bottle pan piece slice loaf lots lot batch`);
+/** Who thanks or greetings opening a sentence go to ("X to everybody"), or what they are for ("X for the ride"). */
+const THANKED = set(`everyone everybody every1 all u you ya yall`);
+const THANKED_FOR = set(`the ur your everything all today`);
+
+/**
+ * (Round 13) A word of another language in a slot where it can only be a word: the language someone speaks ("speaks
+ * only qeqchi"), a dish by its container ("a tray of X", "lots of X"), a thanks or greeting opening a sentence before
+ * whom it goes to or what it is for ("X to everybody", "X for the ride"). None a given name; on the tune files none of
+ * these slots holds a labelled name.
+ */
+function wordAsWord(text: string, e: Entity, w: string): boolean {
+  if (!noGivenName(w)) return false;
+  const [prev, at] = wordBefore(text, e.start);
+  const prev2 = wordBefore(text, at)[0];
+  if (SPEAK.has(prev) || (SPEAK_HOW.has(prev) && (SPEAK.has(prev2) || (prev2 === 'a' && prev === 'little')))) return true;
+  if (prev === 'of' && CONTAINERS.has(prev2)) return true;
+  if (!sentenceStart(text, e.start)) return false;
+  const m = /^[ \t]+(for|to)[ \t]+(\p{L}+)/u.exec(text.slice(e.end, e.end + 30));
+  return !!m && (m[1] === 'to' ? THANKED : THANKED_FOR).has(m[2]!.toLowerCase());
+}
 
 /**
  * Verbs of making or giving with "me" after them: the next word is a thing. Not "calls me": "calls me koukla" is an

@@ -79,4 +79,26 @@ describe('deidentify: round 13 words that stay', () => {
       ['dwayne called from dorchester, wants his mom', 'dorchester'],
     ] as const) hidden(text, place);
   });
+
+  it('gives back a language after "speaks", a dish by its container, a thanks opening a sentence, a relation\'s verb', () => {
+    for (const [text, word, name] of [
+      ['tupou only speaks tongan lol, her son sione translates', 'tongan', 'sione'],
+      ['she speaks mostly kinyarwanda, ask uwase', 'kinyarwanda', 'uwase'],
+      ['a tray of pastelitos from dulcinea', 'pastelitos', 'dulcinea'],
+      ['wopila to everybody who came, told wanbli thx', 'wopila', 'wanbli'],
+      ['nakurmiik for the ride, see u tues tulugaq', 'nakurmiik', 'tulugaq'],
+      ['auntie brought soup for oyelaran', 'brought', 'oyelaran'],
+    ] as const) {
+      stays(text, word);
+      hidden(text, name, 'NAME');
+    }
+  });
+
+  it('keeps a person hidden where one stands: after "spoke to", opening a sentence before "to the", a son called jr', () => {
+    for (const [text, name] of [
+      ['she spoke to marisol about the rent', 'marisol'],
+      ['dembo to the front desk please', 'dembo'],
+      ['her son jr is 12 now', 'jr'],
+    ] as const) hidden(text, name, 'NAME');
+  });
 });
