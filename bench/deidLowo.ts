@@ -612,7 +612,7 @@ function figuresAt(r: WriterResult, opts: Pick<LowoOptions, 'thresholds' | 'marg
 /** A point as the report and the model file say it. */
 export function describe(p: Point): string {
   if (!p.kinds) return `threshold ${p.t}, word-name margin ${p.m}`;
-  return `threshold ${p.t}, margins by kind ${KINDS_12.filter((k) => k < p.kinds!.length).map((k) => `${k}: ${p.kinds![k]}`).join(', ')}`;
+  return `threshold ${p.t}, margins by kind ${KINDS_13.filter((k) => k < p.kinds!.length).map((k) => `${k}: ${p.kinds![k]}`).join(', ')}`;
 }
 
 const pct = (x: number): string => (x * 100).toFixed(2);
