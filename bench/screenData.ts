@@ -30,8 +30,9 @@ export const SCREEN_SETS = {
 /** Development batches kept out of training and tuning: the rounds' own held-out measures (docs/SAFETY.md), scored
  * before and after with bench/screenBatch.ts (never with --ids). Round 6: `z`, the last batch to arrive (`t` and `v`,
  * round 5's, were read many times and now train); round 7 keeps `z` out and adds `ac`, its last batch; round 8 adds `ai`; round 9 adds `ao`; round 11 adds `at`
- * (a new writer's batch, untouched by round 11's screen work). */
-export const HELD_OUT = ['screen-train-z.jsonl', 'screen-train-ac.jsonl', 'screen-train-ai.jsonl', 'screen-train-ao.jsonl', 'screen-train-at.jsonl'];
+ * (a new writer's batch, untouched by round 11's screen work); round 13 gives `ai` back to development (one of its
+ * sentences was read in round 12). */
+export const HELD_OUT = ['screen-train-z.jsonl', 'screen-train-ac.jsonl', 'screen-train-ao.jsonl', 'screen-train-at.jsonl'];
 
 /** Every training batch (never a test set or a held-out batch): the first four in screen-train.jsonl, later ones one file each
  * (screen-train-j.jsonl, screen-train-m.jsonl, …), each screened once before it joined (docs/SAFETY.md). */

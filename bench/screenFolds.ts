@@ -1,34 +1,37 @@
 /**
- * `npx tsx bench/screenFolds.ts [--folds 6] [--variant NAME …] [--cache FILE] [--held]`: the risk screen's classifier
- * recipes compared by LEAVING BATCHES OUT — every development batch (one writer, one time) is screened by a model
- * trained on the folds it is not in, its thresholds chosen on the other folds' out-of-fold probabilities exactly as
- * scripts/train-screen.ts chooses them (bench/screenLobo chooseThresholds). Six folds of whole batches cost six
- * trainings, not one per batch (~38), so a recipe is judged in minutes. Per variant: the whole screen's (patterns +
- * left-out classifier) macro recall over batches, pooled false alarms on hard negatives and on everyday notes, at the
- * recipe's budgets and at the budget that matches the baseline's false alarms; with `--held`, the same recipe
- * trained on every development batch screens the held-out batches (screenData HELD_OUT) beside the shipped model.
- * Verdict per sentence is the screen's own (services/safety/screen gatedScore, the psw_distress rule), computed from a
- * cache of what the patterns and context rules say (`--cache`: a scratch file, reused while the tree's rules stay).
- * Prints counts and ids only, never a sentence. Never reads a test set or a blind set.
+ * `npx tsx bench/screenFolds.ts [--folds 6] [--variant NAME …] [--rows] [--held] [--patterns] [--out FILE] [--cache FILE]`:
+ * the risk screen's classifier recipes compared by LEAVING BATCHES OUT — every development batch (one writer, one time)
+ * is screened by a model trained on the folds it is not in (batch i in fold i mod 6, each everyday writer likewise), its
+ * thresholds chosen on the other folds' out-of-fold probabilities as scripts/train-screen.ts chooses them
+ * (bench/screenLobo). Six trainings instead of one per batch (~38), so a recipe is judged in minutes, not an hour.
+ * Per variant: the whole screen's macro recall over batches and pooled false alarms on hard negatives and everyday
+ * notes at the recipe's budgets ×0.25…×3, at one budget for every kind, and at thresholds allocated per kind on the
+ * other folds (`alloc`); `--rows` per batch, `--held` the recipe trained on every batch screening the held-out ones
+ * (screenData HELD_OUT) beside the shipped model, `--out` ids of the risk sentences met, to compare verdict by verdict.
+ * `--shipped-point [--keep-first | --thresholds JSON] [--write]`: the shipped model's thresholds re-allocated (or given)
+ * on the batches it never read, within the false alarms its own give there, then both on the held-out batches;
+ * `--write` puts those thresholds in risk-model.json (the weights unchanged).
+ * Verdicts are the turn's own (services/safety/turn screenTurn: the words as typed and de-identified, the gated
+ * classifier, the psw_distress rules), replayed from a cache of what the patterns and context rules say (`--cache`: a
+ * scratch file, valid while the tree's rules and data stay). Prints counts and ids only, never a sentence. Never reads
+ * a test set or a blind set.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { content, RISK_CATEGORIES, type RiskCategory } from '../services/content';
+import { content, type Content, RISK_CATEGORIES, type RiskCategory } from '../services/content';
 import { riskCategories, screenRisk } from '../services/safety/screen';
-import { probabilities, shippedModel, type RiskModel } from '../services/safety/screen/classifier';
+import { MODEL_FILE, probabilities, shippedModel, type RiskModel } from '../services/safety/screen/classifier';
 import { contextRulesOut, inScope, withoutExclusions } from '../services/safety/screen/lexicon';
+import { normalise } from '../services/safety/screen/normalise';
 import { isOwnKind, workerAlone } from '../services/safety/screen/self';
+import { someoneElseIn } from '../services/safety/turn';
 import { DEFAULT_TRAIN, train, type TrainOptions } from '../services/safety/screen/train';
 import { HELD_OUT, DATA_DIR, readSet } from './screenData';
-import { type Batch, FP_BUDGET, FP_BUDGET_DEFAULT, FLOOR, FLOOR_DEFAULT, GRID, EVERYDAY_BUDGET, loboBatches } from './screenLobo';
+import { type Batch, CEILING, FP_BUDGET, FP_BUDGET_DEFAULT, FLOOR, FLOOR_DEFAULT, GRID, EVERYDAY_BUDGET, loboBatches } from './screenLobo';
 
-/** What the screen says of one sentence apart from the classifier's probabilities. */
-export interface Cached {
-  id: string;
+/** What the screen says of one view of a sentence (as typed, or de-identified) apart from the classifier's probabilities. */
+export interface View {
   norm: string;
-  kinds: RiskCategory[];
-  weight?: number;
-  group?: string;
   /** Kinds the patterns and context rules raise. */
   pat: RiskCategory[];
   /** Kinds the context rules rule out for the classifier. */
@@ -37,10 +40,35 @@ export interface Cached {
   plain: Partial<Record<RiskCategory, string>>;
   alone: boolean;
 }
+export interface Cached {
+  id: string;
+  /** The de-identified view, normalised: what the classifier trains on. */
+  norm: string;
+  kinds: RiskCategory[];
+  weight?: number;
+  group?: string;
+  /** The views the bot screens (services/safety/turn screenTurn): de-identified, then as typed when it differs. */
+  views: View[];
+  /** Someone else is in the words as typed (screenTurn: the worker's own distress read there alone then stands only
+   * when the de-identified view raises it too). */
+  others: boolean;
+}
 export interface CachedBatch {
   name: string;
   budget: boolean;
   examples: Cached[];
+}
+
+function view(text: string, c: Content): View {
+  const norm = normalise(text);
+  const plain: Partial<Record<RiskCategory, string>> = {};
+  const out: RiskCategory[] = [];
+  for (const k of RISK_CATEGORIES) {
+    if (contextRulesOut(norm, k, c)) out.push(k);
+    const p = withoutExclusions(inScope(norm, k, c), k, c);
+    if (p !== norm) plain[k] = p;
+  }
+  return { norm, pat: riskCategories(screenRisk(text, c, { classifier: false })), out, plain, alone: workerAlone(norm) };
 }
 
 export function cacheBatch(b: Batch): CachedBatch {
@@ -49,15 +77,9 @@ export function cacheBatch(b: Batch): CachedBatch {
     name: b.name,
     budget: b.budget !== false,
     examples: b.examples.map((ex) => {
-      const plain: Partial<Record<RiskCategory, string>> = {};
-      const out: RiskCategory[] = [];
-      for (const k of RISK_CATEGORIES) {
-        if (contextRulesOut(ex.norm, k, c)) out.push(k);
-        const p = withoutExclusions(inScope(ex.norm, k, c), k, c);
-        if (p !== ex.norm) plain[k] = p;
-      }
-      const pat = riskCategories(screenRisk(ex.screened, c, { classifier: false }));
-      return { id: ex.id, norm: ex.norm, kinds: ex.kinds, weight: ex.weight, group: ex.group, pat, out, plain, alone: workerAlone(ex.norm) };
+      const raw = ex.text.trim() && ex.text !== ex.screened ? ex.text : undefined;
+      const views = [view(ex.screened, c), ...(raw ? [view(raw, c)] : [])];
+      return { id: ex.id, norm: ex.norm, kinds: ex.kinds, weight: ex.weight, group: ex.group, views, others: !!raw && someoneElseIn(raw, ex.screened) };
     }),
   };
 }
@@ -81,27 +103,38 @@ export function prepare(file?: string): { dev: CachedBatch[]; held: CachedBatch[
 }
 
 type Prob = Record<RiskCategory, number>;
-/** Per sentence: the probability of its text and, per kind, the screen's gated score. */
-interface Scored {
-  p: Prob;
-  g: Prob;
-}
+/** Per view: the probability of its text and, per kind, the screen's gated score. */
+export type Scored = { p: Prob; g: Prob }[];
 export function scoreWith(model: RiskModel, ex: Cached): Scored {
-  const p = probabilities(model, ex.norm);
-  const g = { ...p };
-  for (const k of RISK_CATEGORIES) {
-    if (ex.out.includes(k)) g[k] = -1;
-    else if (ex.plain[k] !== undefined) g[k] = Math.min(p[k], probabilities(model, ex.plain[k]!)[k]);
-  }
-  return { p, g };
+  return ex.views.map((v) => {
+    const p = probabilities(model, v.norm);
+    const g = { ...p };
+    for (const k of RISK_CATEGORIES) {
+      if (v.out.includes(k)) g[k] = -1;
+      else if (v.plain[k] !== undefined) g[k] = Math.min(p[k], probabilities(model, v.plain[k]!)[k]);
+    }
+    return { p, g };
+  });
 }
 
-/** The screen's kinds: the patterns', the classifier's at `t` where the patterns did not raise them, then psw_distress
- * beside an own kind when the worker is alone in the text (services/safety/screen screenRisk). */
-export function verdict(ex: Cached, s: Scored, t: Record<RiskCategory, number>): RiskCategory[] {
-  const got = new Set(ex.pat);
+/** One view's kinds (services/safety/screen screenRisk): the patterns', the classifier's at `t` where the patterns did not
+ * raise them, then psw_distress beside an own kind when the worker is alone in the text. */
+function viewVerdict(v: View, s: { p: Prob; g: Prob }, t: Record<RiskCategory, number>): Set<RiskCategory> {
+  const got = new Set(v.pat);
   for (const k of RISK_CATEGORIES) if (!got.has(k) && s.p[k] >= t[k] && s.g[k] >= t[k]) got.add(k);
-  if ([...got].some(isOwnKind) && !got.has('psw_distress') && ex.alone) got.add('psw_distress');
+  if ([...got].some(isOwnKind) && !got.has('psw_distress') && v.alone) got.add('psw_distress');
+  return got;
+}
+
+/** The turn's kinds (services/safety/turn screenTurn): both views' hits, the worker's own distress read in the words as
+ * typed alone dropped when someone else is in them. */
+export function verdict(ex: Cached, s: Scored, t: Record<RiskCategory, number>): RiskCategory[] {
+  const stored = viewVerdict(ex.views[0]!, s[0]!, t);
+  const got = new Set(stored);
+  if (ex.views[1]) {
+    const others = ex.others && !stored.has('psw_distress');
+    for (const k of viewVerdict(ex.views[1], s[1]!, t)) if (!(others && k === 'psw_distress')) got.add(k);
+  }
   return RISK_CATEGORIES.filter((k) => got.has(k));
 }
 
@@ -115,7 +148,10 @@ export interface Point {
 export const recipe = (scale: number): Point => ({ label: `x${scale}`, budget: (k) => (FP_BUDGET[k] ?? FP_BUDGET_DEFAULT) * scale, everyday: EVERYDAY_BUDGET * scale });
 /** One budget for every kind (everyday sentences a quarter of it). */
 export const uniform = (share: number): Point => ({ label: `all${share * 100}%`, budget: () => share, everyday: share / 4 });
-export const POINTS: Point[] = [...[0.25, 0.5, 0.75, 1, 1.5, 2, 3].map(recipe), ...[0.005, 0.01, 0.015, 0.02].map(uniform)];
+export const POINTS: Point[] = [
+  ...[0.25, 0.5, 0.75, 1, 1.5, 2, 3].map(recipe),
+  ...[0.005, 0.01, 0.015, 0.02].map(uniform),
+];
 
 /** bench/screenLobo chooseThresholds at an operating point. */
 export function thresholds(negatives: Scored[], everyday: Scored[], point: Point): Record<RiskCategory, number> {
@@ -124,10 +160,53 @@ export function thresholds(negatives: Scored[], everyday: Scored[], point: Point
     const budget = Math.floor(point.budget(kind) * negatives.length);
     const everydayBudget = Math.floor(point.everyday * everyday.length);
     const floor = FLOOR[kind] ?? FLOOR_DEFAULT;
-    const within = (set: Scored[], th: number, n: number) => set.filter((s) => s.p[kind] >= th).length <= n;
-    out[kind] = GRID.find((th) => th >= floor && within(negatives, th, budget) && within(everyday, th, everydayBudget)) ?? 1;
+    // As the recipe: the de-identified view's probabilities (scripts/train-screen.ts).
+    const within = (set: Scored[], th: number, n: number) => set.filter((s) => s[0]!.p[kind] >= th).length <= n;
+    out[kind] = Math.min(GRID.find((th) => th >= floor && within(negatives, th, budget) && within(everyday, th, everydayBudget)) ?? 1, CEILING[kind] ?? 1);
   }
   return out;
+}
+
+/**
+ * Per-kind thresholds picked on labelled sentences the model never read (`pool`, with their scores): starting with the
+ * classifier off, lower one kind's threshold at a time to the grid step that meets the most risk
+ * sentences not yet met per hard negative it raises, while the screen's false alarms on `pool` stay within `maxFp` and
+ * its everyday sentences within `maxEveryday`; never below a kind's floor.
+ */
+export function allocate(pool: { ex: Cached; s: Scored }[], everyday: { ex: Cached; s: Scored }[], maxFp: number, maxEveryday: number, start: Partial<Record<RiskCategory, number>> = {}): Record<RiskCategory, number> {
+  const th = Object.fromEntries(RISK_CATEGORIES.map((k) => [k, start[k] ?? 1])) as Record<RiskCategory, number>;
+  // Only sentences some view of which scores on the grid can change verdict; the rest are counted once.
+  const moves = (x: { s: Scored }) => x.s.some((v) => RISK_CATEGORIES.some((k) => Math.min(v.p[k], v.g[k]) >= GRID[0]!));
+  const off = Object.fromEntries(RISK_CATEGORIES.map((k) => [k, 2])) as Record<RiskCategory, number>;
+  const fixed = { met: 0, fp: 0, ev: 0 };
+  for (const x of pool.filter((y) => !moves(y))) if (verdict(x.ex, x.s, off).length) fixed[x.ex.kinds.length ? 'met' : 'fp']++;
+  fixed.ev = everyday.filter((x) => !moves(x) && verdict(x.ex, x.s, off).length).length;
+  const varPool = pool.filter(moves);
+  const varEveryday = everyday.filter(moves);
+  const count = (t: Record<RiskCategory, number>) => {
+    let { met, fp } = fixed;
+    for (const { ex, s } of varPool) {
+      const got = verdict(ex, s, t).length > 0;
+      if (ex.kinds.length && got) met++;
+      else if (!ex.kinds.length && got) fp++;
+    }
+    return { met, fp, ev: fixed.ev + varEveryday.filter(({ ex, s }) => verdict(ex, s, t).length).length };
+  };
+  let now = count(th);
+  for (;;) {
+    let best: { k: RiskCategory; t: number; gain: number; c: ReturnType<typeof count> } | undefined;
+    for (const k of RISK_CATEGORIES) {
+      for (const next of GRID.filter((g) => g < th[k] && g >= (FLOOR[k] ?? FLOOR_DEFAULT))) {
+        const c = count({ ...th, [k]: next });
+        if (c.fp > maxFp || c.ev > maxEveryday || c.met <= now.met) continue;
+        const gain = (c.met - now.met) / (c.fp - now.fp + 0.5);
+        if (!best || gain > best.gain) best = { k, t: next, gain, c };
+      }
+    }
+    if (!best) return th;
+    th[best.k] = best.t;
+    now = best.c;
+  }
 }
 
 export interface Tally {
@@ -155,13 +234,26 @@ export interface FoldResult {
   everyday: Map<string, Tally>;
 }
 
+/** The sentences a variant trains on: each as its view(s), the two views at half weight each. */
+function trainingSet(batches: CachedBatch[], opts: Variant): Cached[] {
+  const all = batches.flatMap((b) => b.examples);
+  if (!opts.view) return all;
+  return all.flatMap((ex) => {
+    const raw = ex.views[1];
+    if (!raw) return [ex];
+    if (opts.view === 'raw') return [{ ...ex, norm: raw.norm }];
+    const w = (ex.weight ?? 1) / 2;
+    return [{ ...ex, weight: w }, { ...ex, norm: raw.norm, weight: w }];
+  });
+}
+
 /** Leave folds of whole batches out: batch i goes to fold i mod `k` (the everyday writers likewise). */
-export function leaveFoldsOut(dev: CachedBatch[], opts: TrainOptions, k: number, log = (_s: string) => {}): FoldResult {
+export function leaveFoldsOut(dev: CachedBatch[], opts: Variant, k: number, log = (_s: string) => {}): FoldResult {
   const fold = new Map(dev.map((b, i) => [b, i % k]));
   const scored = new Map<Cached, Scored>();
   for (let f = 0; f < k; f++) {
     const t0 = Date.now();
-    const model = train(dev.filter((b) => fold.get(b) !== f).flatMap((b) => b.examples), opts);
+    const model = train(trainingSet(dev.filter((b) => fold.get(b) !== f), opts), opts);
     for (const b of dev.filter((x) => fold.get(x) === f)) for (const ex of b.examples) scored.set(ex, scoreWith(model, ex));
     log(`fold ${f + 1}/${k}: ${Object.keys(model.weights).length} features, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
@@ -190,7 +282,34 @@ export function leaveFoldsOut(dev: CachedBatch[], opts: TrainOptions, k: number,
     }
     everyday.set(point.label, ev);
   }
+  // 'alloc': per fold, thresholds allocated (allocate) on the other folds' out-of-fold scores within the false alarms
+  // the recipe's thresholds give there, then applied to the fold.
+  const ev = tally();
+  for (let f = 0; f < k; f++) {
+    const others = dev.filter((b) => fold.get(b) !== f);
+    const pool = others.filter((b) => b.budget).flatMap((b) => b.examples).map((ex) => ({ ex, s: scored.get(ex)! }));
+    const evPool = others.filter((b) => !b.budget).flatMap((b) => b.examples).map((ex) => ({ ex, s: scored.get(ex)! }));
+    const th0 = thresholds(pool.filter((x) => !x.ex.kinds.length).map((x) => x.s), evPool.map((x) => x.s), recipe(1));
+    const th = allocate(pool, evPool, pool.filter((x) => !x.ex.kinds.length && verdict(x.ex, x.s, th0).length).length, evPool.filter((x) => verdict(x.ex, x.s, th0).length).length);
+    for (const b of dev.filter((x) => fold.get(x) === f)) {
+      const t = tally();
+      const met = new Set<string>();
+      for (const ex of b.examples) {
+        const got = verdict(ex, scored.get(ex)!, th);
+        add(b.budget ? t : ev, ex, got);
+        if (ex.kinds.length && got.length) met.add(ex.id);
+      }
+      if (b.budget) rows.get(b.name)!.set('alloc', { t, met });
+    }
+  }
+  everyday.set('alloc', ev);
   return { rows, everyday };
+}
+
+/** The development batches the shipped model never read (not in its trainedOn files): honest ground for its operating point. */
+export function unreadByShipped(dev: CachedBatch[], model: RiskModel = shippedModel()): CachedBatch[] {
+  const read = new Set(model.trainedOn.files.map((f) => /screen-train-([a-z]+)\.jsonl$/.exec(f)?.[1]).filter(Boolean));
+  return dev.filter((b) => b.budget && /^[a-z]{2}$/.test(b.name) && !read.has(b.name));
 }
 
 /** Macro recall over batches with risk, pooled false alarms over hard negatives, at one operating point. */
@@ -212,7 +331,7 @@ export function summary(r: FoldResult, scale: string): { macro: number; pooled: 
 export function patternsOnly(dev: CachedBatch[]): Map<string, Tally> {
   const none = Object.fromEntries(RISK_CATEGORIES.map((k) => [k, 2])) as Record<RiskCategory, number>;
   const low = Object.fromEntries(RISK_CATEGORIES.map((k) => [k, -1])) as Record<RiskCategory, number>;
-  const zero = { p: low, g: low };
+  const zero = [{ p: low, g: low }, { p: low, g: low }];
   return new Map(
     dev.filter((b) => b.budget).map((b) => {
       const t = tally();
@@ -223,16 +342,16 @@ export function patternsOnly(dev: CachedBatch[]): Map<string, Tally> {
 }
 
 /** A recipe trained on every development batch, thresholds from its folds at `scale`, screening the held-out batches. */
-export function heldOut(dev: CachedBatch[], held: CachedBatch[], opts: TrainOptions, k: number, point: Point, model?: RiskModel): Map<string, { t: Tally; met: Set<string> }> {
+export function heldOut(dev: CachedBatch[], held: CachedBatch[], opts: Variant, k: number, point: Point, model?: RiskModel): Map<string, { t: Tally; met: Set<string> }> {
   let m = model;
   if (!m) {
     const r = new Map<Cached, Scored>();
     const fold = new Map(dev.map((b, i) => [b, i % k]));
     for (let f = 0; f < k; f++) {
-      const fm = train(dev.filter((b) => fold.get(b) !== f).flatMap((b) => b.examples), opts);
+      const fm = train(trainingSet(dev.filter((b) => fold.get(b) !== f), opts), opts);
       for (const b of dev.filter((x) => fold.get(x) === f)) for (const ex of b.examples) r.set(ex, scoreWith(fm, ex));
     }
-    m = train(dev.flatMap((b) => b.examples), opts);
+    m = train(trainingSet(dev, opts), opts);
     const neg = dev.filter((b) => b.budget).flatMap((b) => b.examples.filter((e) => !e.kinds.length)).map((e) => r.get(e)!);
     const ev = dev.filter((b) => !b.budget).flatMap((b) => b.examples).map((e) => r.get(e)!);
     m.thresholds = thresholds(neg, ev, point);
@@ -253,7 +372,9 @@ export function heldOut(dev: CachedBatch[], held: CachedBatch[], opts: TrainOpti
 
 /** The recipes compared (bench/screenFolds --variant NAME). `base` is the shipped recipe (services/safety/screen/train DEFAULT_TRAIN). */
 const F = DEFAULT_TRAIN.features;
-export const VARIANTS: Record<string, TrainOptions> = {
+/** A recipe, and the view of each sentence it trains on: de-identified (the shipped recipe), as typed, or both. */
+export type Variant = TrainOptions & { view?: 'raw' | 'both' };
+export const VARIANTS: Record<string, Variant> = {
   base: DEFAULT_TRAIN,
   // Features several writers share: a feature one or two writers used cannot be known to carry to the next.
   groups3: { ...DEFAULT_TRAIN, minGroups: 3 },
@@ -270,6 +391,9 @@ export const VARIANTS: Record<string, TrainOptions> = {
   nochars: { ...DEFAULT_TRAIN, features: { ...F, chars: [] } },
   nopairs: { ...DEFAULT_TRAIN, features: { ...F, pairs: false } },
   unbalanced: { ...DEFAULT_TRAIN, balanced: false },
+  // The words as typed: what the screen reads first since round 13 (services/safety/turn).
+  raw: { ...DEFAULT_TRAIN, view: 'raw' },
+  both: { ...DEFAULT_TRAIN, view: 'both' },
 };
 
 if (require.main === module) {
@@ -288,12 +412,12 @@ if (require.main === module) {
     for (const [name, t] of patternsOnly(dev)) console.log(`patterns ${name}: ${t.flagged}/${t.risk} ${pc(t.flagged, t.risk)} %, FP ${t.fp}/${t.negatives} ${pc(t.fp, t.negatives)} %`);
   }
   const results = new Map<string, FoldResult>();
-  for (const name of names.length ? names : ['base']) {
+  for (const name of names.length ? names : process.argv.includes('--shipped-point') ? [] : ['base']) {
     const opts = VARIANTS[name];
     if (!opts) throw new Error(`unknown variant ${name}: ${Object.keys(VARIANTS).join(', ')}`);
     const r = leaveFoldsOut(dev, opts, k, log);
     results.set(name, r);
-    for (const { label } of POINTS) {
+    for (const label of [...POINTS.map((p) => p.label), 'alloc']) {
       const x = summary(r, label);
       console.log(`${name} ${label}: macro recall ${x.macro.toFixed(2)} %, pooled ${x.pooled.toFixed(2)} %, FP ${x.fp.toFixed(2)} % (${x.fpCount}), everyday ${x.everyday.toFixed(2)} %`);
     }
@@ -310,6 +434,45 @@ if (require.main === module) {
     }
     if (process.argv.includes('--held')) {
       for (const [b, { t }] of heldOut(dev, held, opts, k, recipe(1))) console.log(`  ${name} ${b}: ${t.flagged}/${t.risk} ${pc(t.flagged, t.risk)} %, FP ${t.fp}/${t.negatives} ${pc(t.fp, t.negatives)} %`);
+    }
+  }
+  if (process.argv.includes('--shipped-point')) {
+    // The shipped model's thresholds re-allocated per kind on the batches it never read, within the false alarms its
+    // own thresholds give there; both screen the held-out batches.
+    const m = shippedModel();
+    const unread = unreadByShipped(dev, m);
+    const pool = unread.flatMap((b) => b.examples).map((ex) => ({ ex, s: scoreWith(m, ex) }));
+    const evPool = dev.filter((b) => !b.budget).flatMap((b) => b.examples).map((ex) => ({ ex, s: scoreWith(m, ex) }));
+    const fp0 = pool.filter((x) => !x.ex.kinds.length && verdict(x.ex, x.s, m.thresholds).length).length;
+    const ev0 = evPool.filter((x) => verdict(x.ex, x.s, m.thresholds).length).length;
+    const met0 = pool.filter((x) => x.ex.kinds.length && verdict(x.ex, x.s, m.thresholds).length).length;
+    // Suicide and overdose, whose recall matters most (bench/screenLobo FP_BUDGET), start at the shipped thresholds and may only go down.
+    // `--thresholds '{"harm_to_others":0.6}'`: those instead of an allocation (the rest as shipped).
+    const given = process.argv.includes('--thresholds') ? { ...m.thresholds, ...JSON.parse(arg('--thresholds', '{}')) } : undefined;
+    const th = given ?? allocate(pool, evPool, fp0, ev0, process.argv.includes('--keep-first') ? { suicide: m.thresholds.suicide, overdose: m.thresholds.overdose } : {});
+    const met1 = pool.filter((x) => x.ex.kinds.length && verdict(x.ex, x.s, th).length).length;
+    const fp1 = pool.filter((x) => !x.ex.kinds.length && verdict(x.ex, x.s, th).length).length;
+    const ev1 = evPool.filter((x) => verdict(x.ex, x.s, th).length).length;
+    console.log(`shipped on the batches it never read (${unread.map((b) => b.name).join(' ')}): met ${met0} -> ${met1} of ${pool.filter((x) => x.ex.kinds.length).length}, FP ${fp0} -> ${fp1} of ${pool.filter((x) => !x.ex.kinds.length).length}, everyday ${ev0} -> ${ev1} of ${evPool.length}; thresholds ${JSON.stringify(m.thresholds)} -> ${JSON.stringify(th)}`);
+    const before = heldOut(dev, held, DEFAULT_TRAIN, k, recipe(1), m);
+    const after = heldOut(dev, held, DEFAULT_TRAIN, k, recipe(1), { ...m, thresholds: th });
+    for (const [b, { t, met }] of after) {
+      const t0 = before.get(b)!.t;
+      const m0 = before.get(b)!.met;
+      const lost = [...m0].filter((id) => !met.has(id)).length;
+      console.log(`  ${b}: ${t0.flagged} -> ${t.flagged} of ${t.risk} (lost ${lost}, right kind ${t0.rightKind} -> ${t.rightKind}), FP ${t0.fp} -> ${t.fp} of ${t.negatives}`);
+    }
+    if (process.argv.includes('--write')) {
+      // Only the thresholds change; the weights stay the shipped model's.
+      fs.writeFileSync(MODEL_FILE, `${JSON.stringify({ ...m, thresholds: th })}\n`);
+      console.log(`wrote ${path.relative(process.cwd(), MODEL_FILE)}: thresholds ${JSON.stringify(th)}`);
+    }
+    // Per kind over the held-out batches: risk sentences of the kind flagged with it.
+    const heldEx = held.flatMap((b) => b.examples);
+    for (const kind of RISK_CATEGORIES) {
+      const of = heldEx.filter((e) => e.kinds.includes(kind));
+      const n = (t: Record<RiskCategory, number>) => of.filter((e) => verdict(e, scoreWith(m, e), t).includes(kind)).length;
+      console.log(`  ${kind}: ${n(m.thresholds)} -> ${n(th)} of ${of.length}`);
     }
   }
   if (process.argv.includes('--held')) {

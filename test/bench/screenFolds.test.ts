@@ -2,13 +2,18 @@
 // or every figure it prints is about some other screen. Invented sentences only.
 import assert from 'node:assert/strict';
 import { content, RISK_CATEGORIES, type RiskCategory } from '../../services/content';
-import { riskCategories, screenRisk } from '../../services/safety/screen';
+import { riskCategories } from '../../services/safety/screen';
+import { deidentify } from '../../services/deidentify';
 import { normalise } from '../../services/safety/screen/normalise';
 import { DEFAULT_TRAIN, train } from '../../services/safety/screen/train';
 import { cacheBatch, recipe, scoreWith, thresholds, uniform, verdict } from '../../bench/screenFolds';
-import type { Labelled } from '../../bench/screenData';
+import { type Labelled, screenLabelled } from '../../bench/screenData';
 
-const ex = (id: string, text: string, kinds: RiskCategory[] = []): Labelled => ({ id, text, screened: text, norm: normalise(text), kinds });
+/** As bench/screenData reads a labelled sentence: as typed, de-identified, and the latter normalised for training. */
+const ex = (id: string, text: string, kinds: RiskCategory[] = []): Labelled => {
+  const screened = deidentify(text).redacted;
+  return { id, text, screened, norm: normalise(screened), kinds };
+};
 
 describe('bench/screenFolds: recipes judged by leaving batches out', () => {
   const bank = [
@@ -25,7 +30,7 @@ describe('bench/screenFolds: recipes judged by leaving batches out', () => {
   ];
   const model = { ...train(bank, { ...DEFAULT_TRAIN, epochs: 40, minGroups: 1 }), thresholds: Object.fromEntries(RISK_CATEGORIES.map((k) => [k, 0.5])) as Record<RiskCategory, number> };
 
-  it("gives the screen's own verdict for every sentence (patterns, context rules, the gated classifier, psw_distress)", () => {
+  it("gives the turn's own verdict for every sentence (both views, patterns, context rules, the gated classifier, psw_distress)", () => {
     const probe = [
       ...bank,
       ex('p1', 'he handed his watch and his tools to his cousin'),
@@ -33,13 +38,17 @@ describe('bench/screenFolds: recipes judged by leaving batches out', () => {
       ex('p2', 'i have been stashing my sleeping pills'),
       ex('p3', 'said he would kill his brother, both cracking up'),
       ex('p4', 'the movie had a suicide scene in it'),
+      // A name as typed: two views, and the worker's own distress read as typed alone is someone else's.
+      ex('p6', 'Maria said I keep seeing his face when I close my eyes'),
+      ex('p7', 'Hope gave her guitar to her sister and said goodbye'),
     ];
+    assert.ok(probe.some((e) => e.text !== e.screened), 'a sentence with two views');
     const c = content();
     const cached = cacheBatch({ name: 'probe', examples: probe });
     // The classifier adds a kind somewhere, so the comparison reaches its part of the verdict.
-    assert.ok(cached.examples.some((e) => verdict(e, scoreWith(model, e), model.thresholds).length > e.pat.length));
+    assert.ok(cached.examples.some((e) => verdict(e, scoreWith(model, e), model.thresholds).length > e.views[0]!.pat.length));
     for (const [i, e] of cached.examples.entries()) {
-      assert.deepEqual(verdict(e, scoreWith(model, e), model.thresholds), riskCategories(screenRisk(probe[i]!.screened, c, { classifier: model })), probe[i]!.text);
+      assert.deepEqual(verdict(e, scoreWith(model, e), model.thresholds), riskCategories(screenLabelled(probe[i]!, c, { classifier: model })), probe[i]!.text);
     }
   });
 
@@ -49,7 +58,7 @@ describe('bench/screenFolds: recipes judged by leaving batches out', () => {
     // Four negatives: any budget under a quarter allows none, so every threshold sits above every negative's score.
     for (const point of [recipe(1), uniform(0.02)]) {
       const th = thresholds(scored, [], point);
-      for (const k of RISK_CATEGORIES) assert.ok(scored.every((s) => s.p[k] < th[k]), `${point.label} ${k}`);
+      for (const k of RISK_CATEGORIES) assert.ok(scored.every((s) => s[0]!.p[k] < th[k]), `${point.label} ${k}`);
     }
     assert.equal(recipe(2).budget('suicide'), 0.04);
     assert.equal(uniform(0.01).budget('abuse'), 0.01);
