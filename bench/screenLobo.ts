@@ -94,6 +94,10 @@ export const FP_BUDGET_DEFAULT = 0.005;
  * 0.35, 93.6 % at 0.45, 92.6 % at 0.55; the screen's false alarms 4.5, 3.9, 3.1 %; docs/SAFETY.md). */
 export const FLOOR: Partial<Record<RiskCategory, number>> = { suicide: 0.5, overdose: 0.35 };
 export const FLOOR_DEFAULT = 0.5;
+/** Never above these. Round 13: the 0.5 % budget set harm to others at 0.8, where on the ten batches the shipped model never
+ * read (`ai`, `am`–`aw`) 0.6 met 11 more risk sentences for one false alarm, and on the held-out batches 7 more of 384
+ * (42 -> 51 of 71 harm to others) for one of 317 (bench/screenFolds.ts --shipped-point; docs/SAFETY.md, round 13). */
+export const CEILING: Partial<Record<RiskCategory, number>> = { harm_to_others: 0.6 };
 export const GRID = Array.from({ length: 15 }, (_v, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
 
 /** Share of everyday sentences (the batches without a budget of their own: bench/data/train-*.txt) the classifier
@@ -101,7 +105,7 @@ export const GRID = Array.from({ length: 15 }, (_v, i) => Math.round((0.3 + i * 
 export const EVERYDAY_BUDGET = 0.005;
 
 /** Per kind, the lowest grid threshold (at or above its floor) that flags at most its budget of `negatives` and of
- * `everyday`. */
+ * `everyday`, never above its ceiling. */
 export function chooseThresholds(negatives: readonly Labelled[], probs: Probs, everyday: readonly Labelled[] = []): Record<RiskCategory, number> {
   const out = {} as Record<RiskCategory, number>;
   for (const kind of RISK_CATEGORIES) {
@@ -109,7 +113,7 @@ export function chooseThresholds(negatives: readonly Labelled[], probs: Probs, e
     const everydayBudget = Math.floor(EVERYDAY_BUDGET * everyday.length);
     const floor = FLOOR[kind] ?? FLOOR_DEFAULT;
     const within = (set: readonly Labelled[], t: number, n: number) => set.filter((ex) => probs.get(ex)![kind] >= t).length <= n;
-    out[kind] = GRID.find((t) => t >= floor && within(negatives, t, budget) && within(everyday, t, everydayBudget)) ?? 1;
+    out[kind] = Math.min(GRID.find((t) => t >= floor && within(negatives, t, budget) && within(everyday, t, everydayBudget)) ?? 1, CEILING[kind] ?? 1);
   }
   return out;
 }
