@@ -4,12 +4,13 @@
  * alone, and again with the names found in the record before it as `repeatNames` — and writes every output (redacted
  * text and entities) to DIR/<set>.jsonl with one hash per set. `check` recomputes and compares with a saved DIR,
  * printing the first differing records: a change that claims to be about speed must leave every output identical.
+ * Every text is also read in bulk (deidentifyAll, batches of 256): its output must be the one it has alone, in both modes.
  * DIR defaults to /tmp/deid-golden (never committed).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { deidentify } from '../services/deidentify';
+import { deidentify, deidentifyAll } from '../services/deidentify';
 import { load, sets } from './deid';
 
 const DEFAULT_DIR = '/tmp/deid-golden';
@@ -28,6 +29,18 @@ export function goldenLines(texts: Array<{ id: string; text: string }>): string[
   return lines;
 }
 
+/** The 'alone' lines again, read in batches by deidentifyAll (stage by stage): they must equal deidentify's. */
+export function bulkLines(texts: Array<{ id: string; text: string }>, batch = 256): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < texts.length; i += batch) {
+    const part = texts.slice(i, i + batch);
+    deidentifyAll(part.map((r) => r.text)).forEach((x, k) => {
+      lines.push(JSON.stringify({ id: part[k]!.id, pass: 'alone', redacted: x.redacted, entities: x.entities }));
+    });
+  }
+  return lines;
+}
+
 const sha = (s: string): string => crypto.createHash('sha256').update(s).digest('hex').slice(0, 16);
 
 function main(): void {
@@ -42,7 +55,15 @@ function main(): void {
       continue;
     }
     const records = load(set.file);
-    const lines = goldenLines(records.map((r, i) => ({ id: r.id || `${set.name}-${i}`, text: r.text })));
+    const texts = records.map((r, i) => ({ id: r.id || `${set.name}-${i}`, text: r.text }));
+    const lines = goldenLines(texts);
+    // Read in bulk (deidentifyAll), every text's output is the one it has alone.
+    const alone = lines.filter((_l, i) => i % 2 === 0);
+    const bulkDiff = bulkLines(texts).filter((l, i) => l !== alone[i]).length;
+    if (bulkDiff) {
+      differing += bulkDiff;
+      console.log(`${set.name}: ${bulkDiff} of ${alone.length} outputs DIFFER read in bulk (deidentifyAll) from read alone`);
+    }
     const file = path.join(dir, `${set.name}.jsonl`);
     const body = lines.join('\n') + '\n';
     if (mode === 'save') {

@@ -8,6 +8,7 @@
  * outside ASCII (where a regex's case folding and the words' letters may differ) holds every cue. The same pass counts
  * the text's digits, for detectors whose every match holds several.
  */
+import { BatchSlot } from './batch';
 import { wordMemo } from './wordMemo';
 import { factsOf, wordsOf } from './words';
 
@@ -79,6 +80,8 @@ let lastText: string | undefined;
 let lastBits = 0;
 let lastHigh = 0;
 let lastDigits = 0;
+/** Each text's [bits, high bits, digits] in a batch (./batch). */
+const batchRead = new BatchSlot<[number, number, number]>();
 
 /**
  * The cues a text holds (every cue for a text outside ASCII) and how many digits it holds (at least: a text outside
@@ -86,6 +89,12 @@ let lastDigits = 0;
  */
 function read(text: string): void {
   if (text === lastText) return;
+  const kept = batchRead.get(text);
+  if (kept) {
+    lastText = text;
+    [lastBits, lastHigh, lastDigits] = kept;
+    return;
+  }
   let bits = 0;
   let high = 0;
   let digits = 0;
@@ -107,6 +116,7 @@ function read(text: string): void {
   lastBits = bits | always;
   lastHigh = high | alwaysHigh;
   lastDigits = digits;
+  batchRead.set(text, [lastBits, lastHigh, lastDigits]);
 }
 
 /** Whether the text may hold one of the cues in `mask` (false: it holds none). */

@@ -6,6 +6,7 @@
  * (content/deid-keep.json: colloquial words no dictionary holds, "faque", "pis", "mija").
  */
 import { dictionaries, french, FRENCH_MARKERS, frenchPieces } from './dictionaries';
+import { BatchSlot } from './batch';
 import { keepList } from './keepList';
 import { wordMemo } from './wordMemo';
 import { wordsOf } from './words';
@@ -150,6 +151,22 @@ let lastTest: ((lower: string) => ForeignWord) | null = null;
  */
 export function foreignWordsOf(text: string): ((lower: string) => ForeignWord) | null {
   if (text === lastText) return lastTest;
+  const kept = batchTests.get(text);
+  if (kept) {
+    lastText = text;
+    [lastTest, lastWordTest] = kept;
+    return lastTest;
+  }
+  readForeign(text);
+  batchTests.set(text, [lastTest, lastWordTest]);
+  return lastTest;
+}
+
+/** Each text's two tests in a batch (./batch). */
+const batchTests = new BatchSlot<[((lower: string) => ForeignWord) | null, ((lower: string) => boolean) | null]>();
+
+/** foreignWordsOf's reading of a text not kept: sets lastText, lastTest and lastWordTest. */
+function readForeign(text: string): void {
   lastText = text;
   lastTest = null;
   lastWordTest = null;
@@ -172,7 +189,7 @@ export function foreignWordsOf(text: string): ((lower: string) => ForeignWord) |
     }
     if (bits === (FR | ES)) break;
   }
-  if (!bits) return null;
+  if (!bits) return;
   const langs = [FR, ES].filter((b) => bits & b).map(language);
   const proper = capitalisedInside(text);
   lastTest = (lower) => {
@@ -185,7 +202,6 @@ export function foreignWordsOf(text: string): ((lower: string) => ForeignWord) |
     return best;
   };
   lastWordTest = (lower) => lastTest!(lower) > 0;
-  return lastTest;
 }
 
 /** Marks after which a capital opens a sentence or a quote: "Estoy cansada", « Elle dit ». */

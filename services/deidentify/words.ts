@@ -3,6 +3,7 @@
  * last text's list is kept and handed to both (the same Token objects: a word's hash and memo record are reused).
  */
 
+import { BatchSlot } from './batch';
 import { wordMemo } from './wordMemo';
 
 /**
@@ -45,15 +46,21 @@ export class Token {
 const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|\p{N}+/gu;
 let lastText: string | undefined;
 let lastTokens: Token[] = [];
+/** The tokens of each text of a batch (./batch): the stages read its texts in turn. */
+const batchTokens = new BatchSlot<Token[]>();
 
 /** The words (letters joined by ' ’ or -) and numbers of `text`, in order. Shared: never change the list. */
 export function wordsOf(text: string): Token[] {
   if (text === lastText) return lastTokens;
-  const out: Token[] = [];
-  if (factsOf(text).ascii) asciiWords(text, out);
-  else {
-    TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push(new Token(m.index, m.index + m[0].length, m[0]));
+  let out = batchTokens.get(text);
+  if (!out) {
+    out = [];
+    if (factsOf(text).ascii) asciiWords(text, out);
+    else {
+      TOKEN.lastIndex = 0;
+      for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push(new Token(m.index, m.index + m[0].length, m[0]));
+    }
+    batchTokens.set(text, out);
   }
   lastText = text;
   lastTokens = out;
@@ -89,10 +96,17 @@ for (let c = 48; c <= 57; c++) MARK_OF[c] = MARK.digit;
 
 let factsText: string | undefined;
 let lastFacts: TextFacts = { ascii: true, digits: 0, capitals: 0, smalls: 0, marks: 0 };
+const batchFacts = new BatchSlot<TextFacts>();
 
 /** The facts of `text` (kept for the last text: the stages ask in turn about the same one). */
 export function factsOf(text: string): TextFacts {
   if (text === factsText) return lastFacts;
+  const kept = batchFacts.get(text);
+  if (kept) {
+    factsText = text;
+    lastFacts = kept;
+    return kept;
+  }
   let ascii = true;
   let digits = 0;
   let capitals = 0;
@@ -111,6 +125,7 @@ export function factsOf(text: string): TextFacts {
   }
   factsText = text;
   lastFacts = { ascii, digits, capitals, smalls, marks };
+  batchFacts.set(text, lastFacts);
   return lastFacts;
 }
 
