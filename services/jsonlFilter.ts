@@ -13,7 +13,14 @@ export interface LineResult {
   problem?: string;
 }
 
-export function runJsonlFilter(name: string, usage: string, handle: (line: string) => LineResult): void {
+/** The most lines handed to a `many` handler at once. */
+const BATCH = 256;
+
+/**
+ * `many`, when given, reads the lines that arrived together (one read of the input: many from a file, one when typed),
+ * up to BATCH at a time, in place of `handle` line by line (deid: deidentifyAll). Outputs and problems are the same.
+ */
+export function runJsonlFilter(name: string, usage: string, handle: (line: string) => LineResult, many?: (lines: string[]) => LineResult[]): void {
   // Standard output carries only the result lines: the service's own log lines (e.g. content.loaded) go to stderr.
   setLogSink(pino({ level: process.env.LOG_LEVEL || 'info', base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2)));
   main().then(
@@ -31,6 +38,7 @@ export function runJsonlFilter(name: string, usage: string, handle: (line: strin
       process.stderr.write(`usage: ${usage}\n`);
       return 2;
     }
+    if (many) return inBatches(many);
     const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
     let lineNo = 0;
     let bad = 0;
@@ -48,5 +56,50 @@ export function runJsonlFilter(name: string, usage: string, handle: (line: strin
     }
     if (bad > 0) process.stderr.write(`${bad} bad line(s) of ${lineNo}\n`);
     return bad > 0 ? 1 : 0;
+  }
+
+  /** main's loop for a `many` handler: the lines read so far are handled together once the input pauses. */
+  function inBatches(handleMany: (lines: string[]) => LineResult[]): Promise<number> {
+    return new Promise((resolve) => {
+      const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+      let lineNo = 0;
+      let bad = 0;
+      let pending: Array<{ no: number; line: string }> = [];
+      let queued = false;
+      const flush = (): void => {
+        queued = false;
+        while (pending.length) {
+          const part = pending.slice(0, BATCH);
+          pending = pending.slice(BATCH);
+          const results = handleMany(part.map((p) => p.line));
+          let full = false;
+          results.forEach(({ out, problem }, k) => {
+            if (problem) {
+              bad++;
+              process.stderr.write(`line ${part[k]!.no}: ${problem}\n`);
+            }
+            if (out !== undefined && !process.stdout.write(`${JSON.stringify(out)}\n`)) full = true;
+          });
+          if (full) {
+            rl.pause();
+            process.stdout.once('drain', () => rl.resume());
+          }
+        }
+      };
+      rl.on('line', (line) => {
+        lineNo++;
+        if (!line.trim()) return;
+        pending.push({ no: lineNo, line });
+        if (!queued) {
+          queued = true;
+          setImmediate(flush);
+        }
+      });
+      rl.on('close', () => {
+        flush();
+        if (bad > 0) process.stderr.write(`${bad} bad line(s) of ${lineNo}\n`);
+        resolve(bad > 0 ? 1 : 0);
+      });
+    });
   }
 }

@@ -1,11 +1,13 @@
 /**
  * `npm run --silent deid -- --jsonl`: JSON lines {"id","text"} in, {"id","redacted","entities"} out.
- * A bad line is reported on stderr and skipped; the exit code is non-zero at the end if any was bad.
+ * A bad line is reported on stderr and skipped; the exit code is non-zero at the end if any was bad. Lines that arrive
+ * together are de-identified together (deidentifyAll, stage by stage): the same output, less CPU on a file.
  */
-import { runJsonlFilter } from '../jsonlFilter';
-import { deidentify } from './deidentify';
+import { runJsonlFilter, type LineResult } from '../jsonlFilter';
+import { deidentifyAll } from './deidentify';
 
-runJsonlFilter('deid', 'npm run --silent deid -- --jsonl  < input.jsonl  (lines of {"id","text"})', (line) => {
+/** A line's record, or what is wrong with it. */
+function recordOf(line: string): { id: unknown; text: string } | { problem: string } {
   let rec: unknown;
   try {
     rec = JSON.parse(line);
@@ -16,6 +18,19 @@ runJsonlFilter('deid', 'npm run --silent deid -- --jsonl  < input.jsonl  (lines 
   if (typeof rec !== 'object' || rec === null || typeof r.text !== 'string' || !('id' in r)) {
     return { problem: 'expected an object with "id" and a string "text"' };
   }
-  const { redacted, entities } = deidentify(r.text);
-  return { out: { id: r.id, redacted, entities } };
-});
+  return { id: r.id, text: r.text };
+}
+
+function many(lines: string[]): LineResult[] {
+  const recs = lines.map(recordOf);
+  const good = recs.filter((r): r is { id: unknown; text: string } => !('problem' in r));
+  const results = deidentifyAll(good.map((r) => r.text));
+  let k = 0;
+  return recs.map((r) => {
+    if ('problem' in r) return { problem: r.problem };
+    const { redacted, entities } = results[k++]!;
+    return { out: { id: r.id, redacted, entities } };
+  });
+}
+
+runJsonlFilter('deid', 'npm run --silent deid -- --jsonl  < input.jsonl  (lines of {"id","text"})', (line) => many([line])[0]!, many);
