@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { goldenLines } from '../../bench/deidGolden';
+import { bulkLines, goldenLines } from '../../bench/deidGolden';
 
 describe('de-identifier golden check (bench/deidGolden.ts)', () => {
   it('writes each text twice: alone, then with the names found in the text before it', () => {
@@ -18,5 +18,16 @@ describe('de-identifier golden check (bench/deidGolden.ts)', () => {
   it('is deterministic: the same texts give the same lines', () => {
     const texts = [{ id: 'x', text: 'called oksana at 780-555-0199 re: apt 4c 1210 98 st nw' }];
     assert.deepEqual(goldenLines(texts), goldenLines(texts));
+  });
+
+  it('reads the texts in bulk (deidentifyAll) to the same lines as alone', () => {
+    const texts = [
+      { id: 'a', text: 'Her sister Joy came by.' },
+      { id: 'b', text: 'called oksana at 780-555-0199 re: apt 4c 1210 98 st nw' },
+      { id: 'c', text: 'joy here' },
+    ];
+    const alone = goldenLines(texts).filter((l) => JSON.parse(l).pass === 'alone');
+    assert.deepEqual(bulkLines(texts, 2), alone);
+    assert.match(alone[1]!, /\[PHONE\]/);
   });
 });
