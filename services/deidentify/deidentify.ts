@@ -361,8 +361,13 @@ const STEPS: Array<(r: Reading) => void> = [
 /** The entities of one reading of a text (the text itself, or its detection view: evasion.ts), in its offsets. */
 export function spansIn(text: string, opts: DeidentifyOptions, trace?: StageTrace): Entity[] {
   const r = new Reading(text, opts, trace);
-  for (let i = 0; i < STEPS.length; i++) STEPS[i]!(r);
+  readThrough(r);
   return r.spans;
+}
+
+/** Every step on one reading, in turn. */
+function readThrough(r: Reading): void {
+  for (let i = 0; i < STEPS.length; i++) STEPS[i]!(r);
 }
 
 /** A text to de-identify: its readings (the detection view's offsets are mapped back when the spans are taken). */
@@ -412,7 +417,7 @@ function finish(job: Job): DeidentifyResult {
  */
 export function deidentify(text: string, opts: DeidentifyOptions = {}): DeidentifyResult {
   const job = jobOf(text, opts);
-  for (const { reading } of job.readings) for (let i = 0; i < STEPS.length; i++) STEPS[i]!(reading);
+  for (const { reading } of job.readings) readThrough(reading);
   return finish(job);
 }
 
