@@ -58,12 +58,30 @@ function initialAfter(text: string, toks: readonly Token[], j: number): number {
   const after = text[t.end];
   if (after && /[\p{L}\p{N}'’@_-]/u.test(after)) return -1;
   if (after === '.' && /\p{L}/u.test(text[t.end + 1] ?? '')) return -1;
-  // "k" and "b" (ok, be) only before a finite verb a person does ("nina k came in"); "r", "n", "w" … never ("marcus r fighting").
+  // "k" and "b" (ok, be) before a finite verb a person does ("nina k came in"); "r", "n", "w" … never ("marcus r fighting").
   if (LETTER_WORDS.includes(l)) {
     const w = nextWord(toks, j, text);
-    if ((l !== 'k' && l !== 'b') || !finiteVerb(w)) return -1;
+    if (WORD_LETTERS.includes(l) || !(((l === 'k' || l === 'b') && finiteVerb(w)) || telling(text, toks, j, w))) return -1;
   }
   return after === '.' ? t.end + 1 : t.end;
+}
+
+/** Letters SMS writes for a word wherever they stand: r (are), n (and), w (with), u, i, a, Portuguese and Spanish e. */
+const WORD_LETTERS = 'rnwuiae';
+
+/**
+ * Round 13: a letter that tells two people of one name apart, or ends the name: "yonas g + yonas k both owe her rent",
+ * "sasha k no show, sasha m came", "danced with annie b", "lorraine k) needs a ride". The given name written again in the
+ * note, or the letter before a list's joiner, or at the clause's end ("b", "c", "y" only at the note's end: "k", "x",
+ * "o" end a text as ok, a kiss, a hug).
+ */
+function telling(text: string, toks: readonly Token[], j: number, next: string): boolean {
+  const given = toks[j - 1]!.lower;
+  if (toks.some((o, k) => k !== j - 1 && o.lower === given)) return true;
+  if (next === 'and' || next === 'n' || next === 'both' || next === 'same') return true;
+  const rest = text.slice(toks[j]!.end);
+  if (/^[ \t]*[+&]/.test(rest) || /^[,;)]/.test(rest)) return true;
+  return rest.trim() === '' && 'bcy'.includes(toks[j]!.lower);
 }
 
 /**

@@ -1,5 +1,5 @@
-// Round 13 (names by rules, issue 13): a word the note says is a name (namedAs.ts) and a possessive typed without its
-// apostrophe hidden whole (everywhere() in deidentify.ts). Each slot with what it must hide and the words in the same
+// Round 13 (names by rules, issue 13): a word the note says is a name (namedAs.ts), a possessive typed without its
+// apostrophe hidden whole (everywhere() in deidentify.ts), a last initial that tells two people apart (nameNeighbours.ts). Each slot with what it must hide and the words in the same
 // slot that must stay; every example is made up for these tests. The rules alone (the name model off).
 import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
@@ -52,6 +52,22 @@ describe('deidentify: a word the note says is a name, the rules alone (round 13)
     it('a plural and an apostrophe\'s s stay outside', () => {
       assert.equal(redacted("dropped oksana at home. oksana's son was there"), "dropped [NAME] at home. [NAME]'s son was there");
       stays('the CEOs met the CEO today', 'CEOs');
+    });
+  });
+
+  describe('a last initial SMS also writes for a word (nameNeighbours.ts)', () => {
+    it('telling two people of one name apart, before a joiner, or ending the name', () => {
+      hidden('temesgen g + temesgen k both owe her rent', 'temesgen k', 'NAME');
+      hidden('marisol k no show, marisol m came tho', 'marisol k', 'NAME');
+      hidden('lorena (not lorena d, lorena k) needs a ride', 'lorena k', 'NAME');
+      hidden('danced with rosalind b', 'rosalind b', 'NAME');
+    });
+    it('ok, are, and, with: a letter for a word stays', () => {
+      stays('tell marisol k thx', 'k');
+      stays('omw see u soon marisol k', 'k');
+      stays('marisol r fighting again w her bf', 'r');
+      stays('marisol n marisol both came lol', 'n');
+      stays('marisol w her kids at the park', 'w');
     });
   });
 });
