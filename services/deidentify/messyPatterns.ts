@@ -1127,8 +1127,11 @@ const SAINT_CUE = cue('', 'st saint');
 const U_CUE = cue('', 'u');
 const OF_CUE = cue('', 'of');
 
-/** "u of a hospital", "U of C": a university (and its hospital) by the short name people use. */
-const UNIVERSITY = /(?<![\p{L}])u of [a-z](?: hospital)?(?![\p{L}])/giu;
+/**
+ * "u of a hospital", "U of C": a university (and its hospital) by the short name people use; round 13: by its city or
+ * province ("the u of winnipeg") and with its school ("u of m dental school").
+ */
+const UNIVERSITY = /(?<![\p{L}])u of ([a-z]|\p{L}{3,})(?: (?:hospital|(?:dental|medical|law|nursing) school|campus))?(?![\p{L}])/giu;
 
 /**
  * French places name their kind first: "l'hôpital notre-dame", "la maison du père", "le refuge st-michel". The name is
@@ -1255,7 +1258,7 @@ const ACRONYM_PLACE = /(?:\b(?:seen|admitted|discharged|transferred|referred|sen
 
 export function messyFacilities(t: string): Entity[] {
   const d = dictionaries();
-  const out: Entity[] = mayHold(t, U_CUE) && mayHold(t, OF_CUE) ? all(t, UNIVERSITY, 'FACILITY') : [];
+  const out: Entity[] = mayHold(t, U_CUE) && mayHold(t, OF_CUE) ? all(t, UNIVERSITY, 'FACILITY', (m) => m[1]!.length === 1 || isTownName(m[1]!.toLowerCase()) || placeNames().has(m[1]!.toLowerCase())) : [];
   if (mayHold(t, FRENCH_CUE) && /h[ôo]pital|clinique|maison|refuge|pavillon|foyer|chsld|clsc|centre (?:hosp|d)/i.test(t)) {
     FRENCH_PLACE.lastIndex = 0;
     for (let m = FRENCH_PLACE.exec(t); m; m = FRENCH_PLACE.exec(t)) {
