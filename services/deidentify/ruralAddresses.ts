@@ -1,13 +1,12 @@
 /**
  * Street addresses in shapes the other address detectors leave (round 13): rural and US grid addresses, a post-office
- * box with its post office, General Delivery, a French "case postale", county and grid roads and kilometre posts, a tower and
+ * box with its post office, General Delivery, a French "case postale", county roads and kilometre posts, a tower and
  * its unit, a numbered house in a settlement; and two streets crossing that the name rules took as two names.
  */
 import type { Entity } from './types';
 import { all } from './patterns';
 import { dictionaries } from './dictionaries';
 import { SAFE } from './messy';
-import { mergeSpans } from './spans';
 
 const DIRECTION = '(?:[nsew]|north|south|east|west)';
 /** Utah's and Idaho's grid: "1730 w 400 s", "3215 S 500 E". */
@@ -23,12 +22,6 @@ const CASE_POSTALE = /(?<![\p{L}\p{N}])(?:c\.?p\.?|case postale)\s?\d{2,6}(?:,?\
 const BOX_TOWN = /(?<![\p{L}\p{N}])(?:(?:[Pp]\.?\s?[Oo]\.?\s?)?[Bb][Oo][Xx]|[Rr]\.?[Rr]\.?\s?#?\d{1,3},?\s(?:[Ss]ite\s\d{1,3},?\s)?[Bb][Oo][Xx])\s?#?\d{1,6},\s\p{Lu}[\p{L}.'’-]*(?:[\s-]\p{Lu}[\p{L}.'’-]*){0,3}(?:\s(?:AB|BC|MB|SK|ON|QC|NB|NS|PE|NL|YT|NT|NU))?(?=\s?[,.;)]|\s[A-Z]\d[A-Z]|\s\d{5}|\s*$)/gu;
 /** A box, site and rural route in that order: "Box 9, Site 1, RR 4". */
 const BOX_SITE_ROUTE = /(?<![\p{L}\p{N}])box\s?#?\d{1,5},?\s(?:site|comp)\s?#?\d{1,3},?\s(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?![\p{L}\p{N}])/giu;
-/**
- * A box and its site with no route ("box 12 site 3"); Saskatchewan's grid roads, three digits when said bare ("grid road
- * 780", "off grid 655"; "lives off grid 24 7" stays).
- */
-const BOX_SITE = /(?<![\p{L}\p{N}])box\s?#?\d{1,5},?\s(?:site|comp)\s?#?\d{1,3}(?![\p{L}\p{N}])/giu;
-const GRID_ROAD = /(?<![\p{L}\p{N}])grid\s(?:road|rd)\.?\s?#?\d{1,4}(?![\p{L}\p{N}])|(?<=\b(?:on|off|at|near|along|past|to)\s)grid\s#?\d{3}(?![\p{L}\p{N}]|\s?(?:%|am|pm|kw|kwh|volts?|bucks|dollars|percent)\b|\s\d)/giu;
 /** A county or numbered rural road where something is: "broke down on cr 19", "on cr 1 mile 14", "on rd 57 n". */
 const COUNTY_ROAD = /(?<=\b(?:on|off|at|near|along|to|past)\s)(?:c\.?r\.?\s?\d{1,4}(?:\s(?:mile|mi)\s\d{1,3})?|rd\s\d{1,4}(?:\s[nsew])?)(?![\p{L}\p{N}]|[.,]\d)/giu;
 /** A kilometre or mile post on a named road: "km 2 hot springs rd", "km 8 north klondike hwy". */
@@ -40,7 +33,7 @@ const TOWER_UNIT = /(?<![\p{L}\p{N}])(?:(?:\p{L}[\p{L}'’-]*\s)?(?:plaza|towers
 /** A numbered house in a settlement (housing-authority houses): "house 42 in kwethluk", "hse #7 at fox lake". */
 const HOUSE_IN = /(?<![\p{L}\p{N}])(?:house|hse)\s?#?\s?\d{1,4}[a-z]?\s(?:in|at|on)\s(\p{L}{4,})(?![\p{L}\p{N}'’-])/giu;
 
-const CUES = /general delivery|grid\s(?:road\s|rd\.?\s?)?#?\d|\d-\d{1,3}-\d|\d\s\p{L}{1,5}\.?\s\d{2,4}\s\p{L}|\b(?:c\.?p\.?|case postale|box|c\.?r\.?|rd|km|mile|tower|house|hse)\s?#?\d|tower\s[a-z\d]\b/iu;
+const CUES = /general delivery|\d-\d{1,3}-\d|\d\s\p{L}{1,5}\.?\s\d{2,4}\s\p{L}|\b(?:c\.?p\.?|case postale|box|c\.?r\.?|rd|km|mile|tower|house|hse)\s?#?\d|tower\s[a-z\d]\b/iu;
 
 /** A word that is no prose and no everyday word: a place's name ("dempster", "kwethluk"; not "today"). */
 const named = (w: string): boolean => !SAFE.has(w.toLowerCase()) && !dictionaries().common.has(w.toLowerCase());
@@ -60,8 +53,6 @@ export function ruralAddresses(t: string): Entity[] {
       return !town.some((w) => SAFE.has(w.toLowerCase())) && (coded || named(town[0]!));
     }),
     ...all(t, BOX_SITE_ROUTE, 'ADDRESS'),
-    ...all(t, BOX_SITE, 'ADDRESS'),
-    ...all(t, GRID_ROAD, 'ADDRESS'),
     ...all(t, COUNTY_ROAD, 'ADDRESS'),
     // The road's name is no prose: "at km 12 today the road was bad".
     ...all(t, POST_ON_ROAD, 'ADDRESS', (m) => !m[0].split(/\s+/).slice(2, -1).some((w) => SAFE.has(w.toLowerCase()) && !/^(?:north|south|east|west|[nsew]|on|the)$/i.test(w))),
@@ -69,8 +60,7 @@ export function ruralAddresses(t: string): Entity[] {
     ...all(t, TOWER_UNIT, 'ADDRESS'),
     ...all(t, HOUSE_IN, 'ADDRESS', (m) => named(m[1]!)),
   ];
-  // "Box 9, Site 1" inside "Box 9, Site 1, RR 4": one address.
-  return mergeSpans(out);
+  return out;
 }
 
 /** What joins two streets that cross: "n", "and", "&", "/". */

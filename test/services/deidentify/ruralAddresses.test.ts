@@ -19,9 +19,6 @@ describe('deidentify: rural, grid and post-office addresses (round 13)', () => {
     assert.deepEqual(spans('his truck broke down on cr 19 by the wash'), ['cr 19']);
     assert.deepEqual(spans('the water truck didnt come to cr 1 mile 14 again'), ['cr 1 mile 14']);
     assert.deepEqual(spans('crashed his sled on rd 57 n by the river'), ['rd 57 n']);
-    assert.deepEqual(spans('they live on grid road 780 north of town'), ['grid road 780']);
-    assert.deepEqual(spans('the farm is off grid 655 near the church'), ['grid 655']);
-    assert.deepEqual(spans('her mail goes to box 12 site 3 now'), ['box 12 site 3']);
     assert.deepEqual(spans('lives at km 2 hot springs rd with his dogs'), ['km 2 hot springs rd']);
     assert.deepEqual(spans('has a cabin at km 12 dempster, come for tea'), ['km 12 dempster']);
     assert.deepEqual(spans('moved to riverside plaza tower d apt 1912, elevator works'), ['riverside plaza tower d apt 1912']);
@@ -41,9 +38,6 @@ describe('deidentify: rural, grid and post-office addresses (round 13)', () => {
       'house 3 in a row was empty',
       'he has a cp appointment at 4',
       'general store was closed',
-      'he lives off grid 24 7',
-      'the house is off the grid 100 percent now',
-      'the box 12 was on site 3',
     ]) assert.deepEqual(spans(t), [], t);
   });
   it('hides two streets crossing that the name rules took as two names, and leaves two people as two names', () => {
