@@ -138,8 +138,8 @@ export function rulesRun(text: string): RulesRun {
 }
 
 export interface LowoOptions {
-  /** 5: round 5's; 7: round 7's note context and slots; 8: and every word a name list holds asked; 9: round 8's; 10: and what a misspelt word misspells (featureSet 5); 12: 10 with round 12's words asked (featureSet 7); 13: and round 13's (featureSet 8). */
-  features: 5 | 7 | 8 | 9 | 10 | 12 | 13;
+  /** 5: round 5's; 7: round 7's note context and slots; 8: and every word a name list holds asked; 9: round 8's; 10: and what a misspelt word misspells (featureSet 5); 12: 10 with round 12's words asked (featureSet 7). */
+  features: 5 | 7 | 8 | 9 | 10 | 12;
   data: 'old' | 'all';
   train: TrainOptions;
   thresholds: number[];
@@ -169,14 +169,12 @@ export const MARGINS = [0, 0.25, 0.5, 0.75, 1];
 /** The margins one kind of word asked may take (round 8, chooseByKind()). */
 export const KIND_MARGINS = [-0.5, -0.375, -0.25, -0.125, 0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 1, 1.25, 1.5, 2];
 /** Every answer of asked(), and the kinds of word asked that take a margin of their own. */
-const ASKS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17];
+const ASKS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
 export const KINDS = [2, 3, 4, 5, 6, 7, 8, 9];
 /** Round 12's kinds (featureSet 7, model.ts namedSlotAsk()). */
 export const KINDS_12 = [...KINDS, 10, 11, 12, 13];
-/** Round 13's kinds (featureSet 8, model.ts moreAsk()). */
-export const KINDS_13 = [...KINDS_12, 14, 15, 16, 17];
 /** The kinds a recipe's words are asked as. */
-export const kindsOf = (features: LowoOptions['features']): number[] => (features >= 13 ? KINDS_13 : features >= 12 ? KINDS_12 : KINDS);
+export const kindsOf = (features: LowoOptions['features']): number[] => (features >= 12 ? KINDS_12 : KINDS);
 
 /** An operating point: a threshold, the word-name margin, and (round 8) a margin per kind of word asked. */
 export interface Point {
@@ -220,14 +218,14 @@ export function prepare(notes: readonly Note[], opts: LowoOptions): Prepared {
   for (const n of notes) {
     if (!inTraining(n)) continue;
     const found = opts.features !== 5 ? (runs.get(n)!.calls.find((c) => c.text === n.text)?.covered ?? []) : undefined;
-    exampleOf.set(n, noteExamples(n, found, own, opts.features >= 8, opts.features >= 9, opts.features >= 10, opts.features >= 13 ? 8 : opts.features >= 12));
+    exampleOf.set(n, noteExamples(n, found, own, opts.features >= 8, opts.features >= 9, opts.features >= 10, opts.features >= 12));
   }
   return { runs, exampleOf };
 }
 
 /** The training options of a fold's model under `opts`. */
 function foldOptions(opts: LowoOptions): TrainOptions {
-  return { ...opts.train, ...(opts.features === 7 ? { featureSet: 2 as const } : opts.features === 8 ? { featureSet: 3 as const } : opts.features === 9 ? { featureSet: 4 as const } : opts.features === 10 ? { featureSet: 5 as const } : opts.features === 12 ? { featureSet: 7 as const } : opts.features === 13 ? { featureSet: 8 as const } : {}) };
+  return { ...opts.train, ...(opts.features === 7 ? { featureSet: 2 as const } : opts.features === 8 ? { featureSet: 3 as const } : opts.features === 9 ? { featureSet: 4 as const } : opts.features === 10 ? { featureSet: 5 as const } : opts.features === 12 ? { featureSet: 7 as const } : {}) };
 }
 
 /** The writers held out in turn: every writer with notes, or `opts.heldOut`. */
@@ -612,7 +610,7 @@ function figuresAt(r: WriterResult, opts: Pick<LowoOptions, 'thresholds' | 'marg
 /** A point as the report and the model file say it. */
 export function describe(p: Point): string {
   if (!p.kinds) return `threshold ${p.t}, word-name margin ${p.m}`;
-  return `threshold ${p.t}, margins by kind ${KINDS_13.filter((k) => k < p.kinds!.length).map((k) => `${k}: ${p.kinds![k]}`).join(', ')}`;
+  return `threshold ${p.t}, margins by kind ${KINDS_12.filter((k) => k < p.kinds!.length).map((k) => `${k}: ${p.kinds![k]}`).join(', ')}`;
 }
 
 const pct = (x: number): string => (x * 100).toFixed(2);
@@ -656,7 +654,7 @@ function arg(name: string): string | undefined {
 
 if (require.main === module) {
   const opts: LowoOptions = {
-    features: arg('--features') === '5' ? 5 : arg('--features') === '8' ? 8 : arg('--features') === '9' ? 9 : arg('--features') === '10' ? 10 : arg('--features') === '12' ? 12 : arg('--features') === '13' ? 13 : 7,
+    features: arg('--features') === '5' ? 5 : arg('--features') === '8' ? 8 : arg('--features') === '9' ? 9 : arg('--features') === '10' ? 10 : arg('--features') === '12' ? 12 : 7,
     data: arg('--data') === 'old' ? 'old' : 'all',
     train: { ...DEFAULT_TRAIN, epochs: Number(arg('--epochs') ?? DEFAULT_TRAIN.epochs), ...(arg('--learner') === 'logistic' ? { learner: 'logistic' as const } : {}), ...(arg('--l2') ? { l2: Number(arg('--l2')) } : {}) },
     thresholds: arg('--threshold') ? [Number(arg('--threshold'))] : THRESHOLDS,
@@ -685,7 +683,7 @@ if (require.main === module) {
     const chosen = chooseByKind(results, global, undefined, kindsOf(opts.features));
     console.log(`${report(results, opts, chosen).slice(-1)[0]} (a line per kind, chosen: ${describe(chosen)})\n`);
     if (opts.features >= 12) {
-      const added = chooseKindsFrom(results, point, opts.features >= 13 ? [10, 11, 12, 13, 14, 15, 16, 17] : [10, 11, 12, 13]);
+      const added = chooseKindsFrom(results, point, [10, 11, 12, 13]);
       console.log(`${report(results, opts, added).slice(-1)[0]} (the shipped lines, round 12's kinds chosen: ${describe(added)})\n`);
     }
   }

@@ -11,7 +11,7 @@ import { frenchWordsOf, spoken } from '../dictionaries';
 import { blank } from '../words';
 import { isJoinWord, joinedTo, joinSign } from '../listJoins';
 import { BITS, boundary, contextFeatures, lists, listsOf, noteContext, ownFeatures, tokenize, Token, type NoteContext } from './features';
-import { OWNED, PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../messy';
+import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../messy';
 import { wordMemo } from '../wordMemo';
 import { riskLexiconWords } from './riskWords';
 import { inRunOfOneWord, wordSense } from '../wordSenses';
@@ -32,7 +32,7 @@ export interface NameModel {
    * 2 (round 7): the note context's features (features.ts NoteContext) and the words asked for their slot (asked());
    * absent: round 5's features and candidate() alone.
    */
-  featureSet?: 2 | 3 | 4 | 5 | 7 | 8;
+  featureSet?: 2 | 3 | 4 | 5 | 7;
   /** How it was made: the files and a SHA-256 of their contents, epochs, seed, words seen and how many were names. */
   trainedOn: { files: string[]; sha256: string; rules?: string; learner?: string; epochs: number; seed: number; tokens: number; names: number };
   /** Non-zero averaged weights by bucket. */
@@ -45,7 +45,7 @@ export const MODEL_FILE = path.join(__dirname, 'name-model.json');
 export class NameScorer {
   private readonly w: Float32Array;
   private readonly own = new Map<string, number>();
-  /** What a word asked as each kind (asked(): 0 … 17) must score. */
+  /** What a word asked as each kind (asked(): 0 … 13) must score. */
   private readonly needs: number[];
   /** featureSet 5 (round 9): a misspelt word's own features say what it misspells. */
   private readonly typos: boolean;
@@ -54,7 +54,7 @@ export class NameScorer {
     if (model.version !== 1 || model.bits !== BITS) throw new Error('deidentify: name-model.json is not a model this code can read');
     this.w = new Float32Array(1 << BITS);
     for (const [k, v] of Object.entries(model.weights)) this.w[Number(k)] = v;
-    this.needs = Array.from({ length: 18 }, (_x, ask) => needOf(model, ask));
+    this.needs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((ask) => needOf(model, ask));
     // featureSet 7 is featureSet 5's features with round 12's words asked.
     this.typos = (model.featureSet ?? 0) >= 5;
   }
@@ -124,9 +124,9 @@ export const WORD_NAME_MARGIN = Number(process.env.DEID_WORD_NAME_MARGIN ?? 0.5)
  * takes a person ("met rose", "w/ major"), 5 with a capital inside a sentence of a note that capitalises ("saw Little").
  * Never a function word, keep-list word or title. Round-5 models (`slots` false) ask candidate() words only.
  */
-export function asked(text: string, toks: readonly Token[], i: number, ctx: NoteContext | undefined, slots: boolean, every = false, wider = false, named: boolean | 8 = false): number {
+export function asked(text: string, toks: readonly Token[], i: number, ctx: NoteContext | undefined, slots: boolean, every = false, wider = false, named = false): number {
   const a = askedBefore(text, toks, i, ctx, slots, every, wider);
-  return a || !named || !ctx || ctx.found[i] !== 0 ? a : namedSlotAsk(text, toks, i, ctx, named === 8);
+  return a || !named || !ctx || ctx.found[i] !== 0 ? a : namedSlotAsk(text, toks, i, ctx);
 }
 
 /** asked() up to featureSet 5 (round 8's kinds 1 … 9). */
@@ -173,56 +173,20 @@ function widerAsk(text: string, toks: readonly Token[], i: number, ctx: NoteCont
  * Asked only of words asked as nothing else; the model's line per kind decides. A word the risk screen reads is asked
  * only as 10 (a name's first word is a person's slot).
  */
-function namedSlotAsk(text: string, toks: readonly Token[], i: number, ctx: NoteContext, more = false): number {
+function namedSlotAsk(text: string, toks: readonly Token[], i: number, ctx: NoteContext): number {
   const k = wordAsk.of(toks[i]!);
-  if (!(k & (A.listed | A.unlisted))) return more ? moreAsk(text, toks, i, ctx, k) : 0;
+  if (!(k & (A.listed | A.unlisted))) return 0;
   const t = toks[i]!;
   const p1 = toks[i - 1];
   const n1 = toks[i + 1];
   const nextBlank = !!n1 && blank(text, t.end, n1.start);
   const first = !p1 || boundary(text, toks, i) !== '-' || isJoinWord(text, p1) || joinSign(text, p1.end, t.start);
   if (first && nextBlank && ctx.found[i + 1] === 1) return 10;
-  if (!(k & A.listed)) return more ? moreAsk(text, toks, i, ctx, k) : 0;
+  if (!(k & A.listed)) return 0;
   if (first && nextBlank && n1.word && (SUBJECT_VERBS.has(n1.lower) || PERSON_AFTER.has(n1.lower) || SUBJECT_NEXT.has(n1.lower))) return 11;
   if (joinedToName(text, toks, i, ctx, -1) || joinedToName(text, toks, i, ctx, 1)) return 12;
   // With no cue at all, not one of the commonest spoken words ("may need a ride", "will do"), as for kind 6.
-  return !(k & A.spoken) && boundary(text, toks, i) === 'S' ? 13 : more ? moreAsk(text, toks, i, ctx, k) : 0;
-}
-
-/** Whether the word at `i` opens a sentence, clause or list (after a joiner: listJoins.ts). */
-function opens(text: string, toks: readonly Token[], i: number): boolean {
-  const p1 = toks[i - 1];
-  return !p1 || boundary(text, toks, i) !== '-' || isJoinWord(text, p1) || joinSign(text, p1.end, toks[i]!.start);
-}
-
-/**
- * featureSet 8 (round 13): words still never asked where the names left visible on held-out writers stand, each kind
- * with its own line, asked only of words asked as nothing else:
- * 14 a name-list word that is also a relation ("nana", "buddy") or a keep-list word ("jun", "mo"), first in a
- * sentence, clause or list right before a name the rules found ("nana [rose]"), or, a keep-list word that is no
- * everyday word, right after one ("[li] jun"); never a word that takes a person ("met", "tell", "client");
- * 15 the same word, no risk-screen word and none of the commonest spoken words ("mom"), first in a sentence, clause or
- * list before a person's or subject's verb ("nana is in hospital"); 16 a name typed as a possessive without its apostrophe before a relation or a thing
- * someone has ("tinas daughter", "rubys grandson"); 17 a word of no name list that is none of the commonest spoken
- * words, first in a sentence or note before a verb only a person does or a subject's verb ("spider got out",
- * "sassy is back").
- */
-function moreAsk(text: string, toks: readonly Token[], i: number, ctx: NoteContext, k: number): number {
-  const t = toks[i]!;
-  const p1 = toks[i - 1];
-  const n1 = toks[i + 1];
-  const nextWord = n1?.word && blank(text, t.end, n1.start) ? n1.lower : '';
-  const personNext = !!nextWord && (SUBJECT_VERBS.has(nextWord) || PERSON_AFTER.has(nextWord) || SUBJECT_NEXT.has(nextWord));
-  if (k & A.kin) {
-    // After a name: a keep-list word that is no everyday word ("[li] jun"); "[jamal's] mom" is his mother.
-    if (k & A.keptOnly && p1 && ctx.found[i - 1] === 1 && blank(text, p1.end, t.start)) return 14;
-    if (!opens(text, toks, i)) return 0;
-    if (nextWord && ctx.found[i + 1] === 1) return 14;
-    // Before a verb: not the commonest spoken words ("mom said" is the writer's own mother far more often).
-    return personNext && !(k & A.risk) && (spoken().rank.get(t.lower) ?? RARE_RANK) >= RARE_RANK ? 15 : 0;
-  }
-  if (k & A.ownedName && nextWord && (RELATIONS.has(nextWord) || OWNED.has(nextWord))) return 16;
-  return k & A.unlisted && !(k & A.risk) && personNext && boundary(text, toks, i) === 'S' && (spoken().rank.get(t.lower) ?? RARE_RANK) >= RARE_RANK ? 17 : 0;
+  return !(k & A.spoken) && boundary(text, toks, i) === 'S' ? 13 : 0;
 }
 /** What follows a person a note opens with, besides a verb ("june at the pharmacy", "migs back from detox"). */
 const SUBJECT_NEXT = new Set(['at', 'in', 'on', 'back', 'not', 'no', 'aint']);
@@ -244,7 +208,7 @@ const CONTACT = new Set('met texted txted messaged msgd emailed phoned visited h
 const RARE_RANK = 500;
 
 /** What a typed word can be asked as (asked()), one bit each; worked out once per word. */
-const A = { candidate: 1, wordLike: 2, slot: 4, named: 8, given: 16, capital: 32, rare: 64, keptName: 128, plain: 256, risk: 512, notWordName: 1024, listed: 2048, unlisted: 4096, spoken: 8192, kin: 16384, ownedName: 32768, relation: 65536, keptOnly: 131072 };
+const A = { candidate: 1, wordLike: 2, slot: 4, named: 8, given: 16, capital: 32, rare: 64, keptName: 128, plain: 256, risk: 512, notWordName: 1024, listed: 2048, unlisted: 4096, spoken: 8192 };
 const wordAsk = wordMemo((raw): number => {
   const t = new Token(0, raw.length, raw);
   let k = 0;
@@ -263,16 +227,6 @@ const wordAsk = wordMemo((raw): number => {
   // function word, title, relation or person verb, nor a word the keep-list alone holds ("lol", "ppl").
   if (!/[STR]/.test(l) && /^\p{L}[\p{L}'’]+$/u.test(raw)) k |= /[FN]/.test(l) && !(k & A.risk) ? A.listed : l.includes('K') && !/[FN]/.test(l) ? 0 : A.unlisted;
   if (k & A.listed && (spoken().rank.get(t.lower.replace(/['’]s$/, '')) ?? RARE_RANK) < RARE_RANK) k |= A.spoken;
-  // featureSet 8: a name-list word that is also a relation ("nana", "buddy") or a keep-list word ("jun", "mo"); never a
-  // verb or word that takes a person ("met", "tell", "client", "ty"), nor a person's verb ("sed", "cant").
-  const base = t.lower.replace(/['’]s$/, '');
-  if (/[FN]/.test(l) && !/[ST]/.test(l) && /^\p{L}[\p{L}'’]+$/u.test(raw) && !PERSON_AFTER.has(base) && !SUBJECT_VERBS.has(base)) {
-    if (RELATIONS.has(base)) k |= A.kin | A.relation;
-    // A keep-list word a given-name list holds or spoken English writes with a capital ("jun", "mo"; not "abt", "im").
-    else if (l.includes('K') && /[FP]/.test(l) && !PERSON_BEFORE.has(base)) k |= A.kin | (/[CV]/.test(l) ? 0 : A.keptOnly);
-  }
-  // featureSet 8: a name with an "s" and no apostrophe ("tinas", "rubys"): the word is in no name list, its stem is.
-  if (!/[FNSTCK]/.test(l) && /^[a-z]{3,}s$/i.test(raw) && /[FN]/.test(lists(t.lower.slice(0, -1))) && !/[STR]/.test(lists(t.lower.slice(0, -1)))) k |= A.ownedName;
   if (/[SKT]/.test(l)) return k;
   k |= A.slot;
   if (!/[FNWR]/.test(l) && /[ECVI]/.test(l)) k |= A.plain;
@@ -370,7 +324,7 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
   const r7 = scorer.model.featureSet !== undefined;
   const every = (scorer.model.featureSet ?? 0) >= 3;
   const wider = (scorer.model.featureSet ?? 0) >= 4;
-  const named = scorer.model.featureSet === 8 ? 8 : scorer.model.featureSet === 7;
+  const named = scorer.model.featureSet === 7;
   let ctx: NoteContext | undefined;
   let c = 0;
   for (let i = 0; i < toks.length; i++) {

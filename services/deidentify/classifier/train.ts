@@ -35,7 +35,7 @@ export function examples(notes: readonly LabelledNote[], rulesFound?: (note: Lab
 }
 
 /** One note's training words (examples() above); `own` caches each typed form's own features across notes. */
-export function noteExamples(note: LabelledNote, found: readonly Entity[] | undefined, own = new Map<string, number[]>(), every = false, wider = false, typos = false, named: boolean | 8 = false): Example[] {
+export function noteExamples(note: LabelledNote, found: readonly Entity[] | undefined, own = new Map<string, number[]>(), every = false, wider = false, typos = false, named = false): Example[] {
   const out: Example[] = [];
   const toks = tokenize(note.text);
   const ctx = found ? noteContext(note.text, toks, found) : undefined;
@@ -66,7 +66,7 @@ export interface TrainOptions {
   epochs: number;
   seed: number;
   /** 2: the examples were made with the rules' spans (round 7); recorded in the model so scoring matches. */
-  featureSet?: 2 | 3 | 4 | 5 | 7 | 8;
+  featureSet?: 2 | 3 | 4 | 5 | 7;
   wordNameMargin?: number;
   /** Per kind of word asked (model.ts NameModel.kindMargins). */
   kindMargins?: number[];
