@@ -7,9 +7,9 @@
  * a step after them), else below deidentify (the detection view, the redacted text). Sampling slows a pass several times: read shares, not times.
  */
 import path from 'node:path';
-import { Session } from 'node:inspector';
 import { compiled } from './deidAB';
 import { load, sets } from './deid';
+import { sampleDeid } from './profile';
 
 interface ProfileNode {
   id: number;
@@ -62,23 +62,7 @@ async function main(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { deidentify } = require(path.join(tree.js, 'services', 'deidentify', 'index.js')) as typeof import('../services/deidentify');
   const texts = load(sets.find((s) => s.name === setName)!.file).map((r) => r.text);
-  const warm = Date.now() + 4000;
-  do for (const t of texts) deidentify(t);
-  while (Date.now() < warm);
-  const session = new Session();
-  session.connect();
-  const post = <T>(method: string, params?: object): Promise<T> => new Promise((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res as T))));
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: Number(interval) });
-  await post('Profiler.start');
-  const until = Date.now() + Number(seconds) * 1000;
-  let passes = 0;
-  while (Date.now() < until) {
-    for (const t of texts) deidentify(t);
-    passes++;
-  }
-  const { profile } = await post<{ profile: CpuProfile }>('Profiler.stop');
-  session.disconnect();
+  const { profile, passes } = await sampleDeid<CpuProfile>(deidentify, texts, { warmMs: 4000, seconds: Number(seconds), intervalUs: Number(interval) });
   const { total, self, stage } = byStage(profile);
   const pct = (x: number): string => `${((100 * x) / total).toFixed(1)} %`;
   console.log(`${setName} at ${tree.sha}: ${passes} passes in ${seconds} s, ${total} samples every ${interval} µs\n`);

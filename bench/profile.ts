@@ -113,29 +113,38 @@ export function byFunction(profile: CpuProfile): Array<{ fn: string; self: numbe
   return [...incl.keys()].map((fn) => ({ fn, self: (self.get(fn) ?? 0) / total, inclusive: (incl.get(fn) ?? 0) / total })).sort((a, b) => b.inclusive - a.inclusive);
 }
 
-/** Profiles deidentify() over one scored set for `seconds` after 3 s of warm-up, and prints the top functions. */
-async function profileDeid(seconds: number, setName: string): Promise<void> {
-  const set = sets.find((s) => s.name === setName);
-  if (!set) throw new Error(`no set ${setName}`);
-  const texts = load(set.file).map((r) => r.text);
-  // Warm up as a running service is: the JIT takes some 20 passes over a set to settle, not one.
-  const warm = Date.now() + 3000;
+/**
+ * The V8 sampling profile of `deidentify` over `texts`, pass after pass for `seconds`, after `warmMs` of the same
+ * passes unprofiled (the JIT takes some 20 passes over a set to settle, not one). Shared by this file's `deid` mode and
+ * bench/deidProfile.ts (a compiled tree at any revision).
+ */
+export async function sampleDeid<P>(deidentify: (text: string) => unknown, texts: readonly string[], o: { warmMs: number; seconds: number; intervalUs: number }): Promise<{ profile: P; passes: number }> {
+  const warm = Date.now() + o.warmMs;
   do for (const t of texts) deidentify(t);
   while (Date.now() < warm);
   const session = new Session();
   session.connect();
   const post = <T>(method: string, params?: object): Promise<T> => new Promise((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res as T))));
   await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.setSamplingInterval', { interval: o.intervalUs });
   await post('Profiler.start');
-  const until = Date.now() + seconds * 1000;
+  const until = Date.now() + o.seconds * 1000;
   let passes = 0;
   while (Date.now() < until) {
     for (const t of texts) deidentify(t);
     passes++;
   }
-  const { profile } = await post<{ profile: CpuProfile }>('Profiler.stop');
+  const { profile } = await post<{ profile: P }>('Profiler.stop');
   session.disconnect();
+  return { profile, passes };
+}
+
+/** Profiles deidentify() over one scored set for `seconds` after 3 s of warm-up, and prints the top functions. */
+async function profileDeid(seconds: number, setName: string): Promise<void> {
+  const set = sets.find((s) => s.name === setName);
+  if (!set) throw new Error(`no set ${setName}`);
+  const texts = load(set.file).map((r) => r.text);
+  const { profile, passes } = await sampleDeid<CpuProfile>(deidentify, texts, { warmMs: 3000, seconds, intervalUs: 200 });
   console.log(`${setName}: ${passes} passes in ${seconds} s`);
   console.log('| function | self | inclusive |\n| --- | ---: | ---: |');
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
