@@ -96,8 +96,10 @@ export const FLOOR: Partial<Record<RiskCategory, number>> = { suicide: 0.5, over
 export const FLOOR_DEFAULT = 0.5;
 /** Never above these. Round 13: the 0.5 % budget set harm to others at 0.8, where on the ten batches the shipped model never
  * read (`ai`, `am`–`aw`) 0.6 met 11 more risk sentences for one false alarm, and on the held-out batches 7 more of 384
- * (42 -> 51 of 71 harm to others) for one of 317 (bench/screenFolds.ts --shipped-point; docs/SAFETY.md, round 13). */
-export const CEILING: Partial<Record<RiskCategory, number>> = { harm_to_others: 0.6 };
+ * (42 -> 51 of 71 harm to others) for one of 317 (bench/screenFolds.ts --shipped-point; docs/SAFETY.md, round 13).
+ * 0.62, not 0.6: the end-of-round model gave an everyday "keeps a bat by the door for softball season" 0.605; at 0.62 every
+ * verdict on the held-out and development batches is the same as at 0.6 (docs/SAFETY.md, round 13). */
+export const CEILING: Partial<Record<RiskCategory, number>> = { harm_to_others: 0.62 };
 export const GRID = Array.from({ length: 15 }, (_v, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
 
 /** Share of everyday sentences (the batches without a budget of their own: bench/data/train-*.txt) the classifier
