@@ -1079,6 +1079,11 @@ const SHAPED_HEADS = ['care home', 'group home', 'nursing home', 'foster home', 
 /** "the attorney general", "general store", "the general population": "general" is no hospital there. */
 const NOT_GENERAL_BEFORE = new Set('attorney surgeon solicitor secretary governor lieutenant brigadier major postmaster auditor inspector consul dollar adjutant director manager'.split(' '));
 const NOT_GENERAL_AFTER = /^\s(?:store|population|public|delivery|knowledge|manager|assembly|practitioner|idea|rule|sense|feeling|meeting|admission|labou?r|contractor|election|strike|studies|interest|purpose|use|area|ward)\b/i;
+/** Whether "general" after `words`, with `after` right behind it, is no hospital ("the attorney general said"); the
+ * rules here and the facility model's guesses (classifier/facilityModel.ts) both ask. */
+export function generalIsNoHospital(words: readonly string[], after: string): boolean {
+  return words.some((w) => NOT_GENERAL_BEFORE.has(w.toLowerCase())) || NOT_GENERAL_AFTER.test(after);
+}
 /** Words before which a facility's own name comes: "at the alpha centre", "moved him to sunrise lodge". */
 const PLACE_CUE = new Set('the teh at to from of into in outta @ leaving left near by'.split(' '));
 /**
@@ -1339,7 +1344,7 @@ export function messyFacilities(t: string): Entity[] {
       const possessor = /^(\p{L}{3,})['’]s$/u.exec(first);
       const namedBy = possessor ? !OWNER_WORDS.test(possessor[1]!.toLowerCase()) && !SAFE.has(possessor[1]!.toLowerCase()) && !KIND_WORDS.has(possessor[1]!.toLowerCase()) : nameShaped(first.toLowerCase()) && nameLike(first);
       if (!first || (!city && !namedBy) || (shapedHead !== 'place' && !city && core.length > 2)) continue;
-      if (shapedHead === 'general' && (core.some((w) => NOT_GENERAL_BEFORE.has(w.toLowerCase())) || NOT_GENERAL_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 16)))) continue;
+      if (shapedHead === 'general' && generalIsNoHospital(core, t.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
       if (shapedHead === 'place' && !PLACE_CUE.has(before)) continue;
       const words = city ? widened : core;
       const start = m.index + m[0].lastIndexOf(words.join(' '), m[1]!.length);

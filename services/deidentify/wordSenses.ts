@@ -14,7 +14,7 @@ import { PERSON_BEFORE, RELATIONS } from './messy';
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
 const WEATHER = set(`rain snow sun wind storm hail sleet fog frost thunder lightning sunshine drizzle blizzard mist cloud clouds
-  ice heat cold`);
+  ice heat cold breeze`);
 /** What weather does after its word: "rain not stopping", "snow coming", "wind all night". */
 const WEATHER_AFTER = set(`stopping stopped stops stop letting let pouring poured falling fell melting melted blowing blew howling
   coming starting started again forecast warning warnings storm storms shower showers everywhere overnight`);
@@ -25,8 +25,8 @@ const LETTING_UP = set(`stopping stopped stop stops letting let`);
 /** What joins two weather words ("sun and rain"), and what after the pair makes them people ("… the twins", "… came"). */
 const PAIR = set(`and & n + or`);
 const PAIR_PERSON = set(`the both said says came come went left were was called texted`);
-/** Before a weather word: "in the rain", "heavy snow", "freezing rain", "no sun". */
-const WEATHER_BEFORE = set(`the heavy light freezing more some much any hard bad big pouring cold acid`);
+/** Before a weather word: "in the rain", "heavy snow", "freezing rain", "no sun", "a cool breeze". */
+const WEATHER_BEFORE = set(`the heavy light freezing more some much any hard bad big pouring cold cool warm acid`);
 /** After "coming": where a person comes ("rain coming by later" is someone). */
 const COMING_TO = set(`by over to with back home in at round around for from up down here there`);
 

@@ -20,6 +20,7 @@ describe('wordSense: a word-name in its word sense (round 9)', () => {
     assert.equal(sense('snow all day so we stayed in', 'snow'), 'weather');
     assert.equal(sense('walked him home in the rain', 'rain'), 'weather');
     assert.equal(sense('storm coming later so wrap up', 'storm'), 'weather');
+    assert.equal(sense('a cool breeze today', 'breeze'), 'weather');
   });
   it('the same weather words as people', () => {
     assert.equal(sense('told rain to call me', 'rain'), null);
@@ -28,6 +29,7 @@ describe('wordSense: a word-name in its word sense (round 9)', () => {
     assert.equal(sense('storm stopped by the office', 'storm'), null);
     assert.equal(sense('rain coming by later for her stuff', 'rain'), null);
     assert.equal(sense("rain's mom called", 'rain'), null);
+    assert.equal(sense('breeze came by for her id', 'breeze'), null);
   });
   it('a topic: came up, talked about, full of, joined only to other topics', () => {
     assert.equal(sense('hope came up a lot today', 'hope'), 'topic');
