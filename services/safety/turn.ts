@@ -24,8 +24,10 @@ export interface TurnWords {
 export function screenTurn(words: TurnWords, c: Content = defaultContent(), layers: ScreenLayers = {}, opts: ScreenOptions = {}): RiskHit[] {
   const raw = words.raw?.trim() ? words.raw : undefined;
   const redacted = words.redacted ?? (raw ? deidentify(raw).redacted : undefined);
-  const typed = raw ? screenRisk(raw, c, layers, opts) : [];
-  if (redacted === undefined || redacted === raw) return typed;
+  if (redacted === undefined || redacted === raw) return raw ? screenRisk(raw, c, layers, opts) : [];
+  // The classifier reads the de-identified view only: it was trained on de-identified text, and on names as typed it
+  // misreads ("thinking about <a rare surname>" scored as suicide, round 13's end model). The patterns read both.
+  const typed = raw ? screenRisk(raw, c, { ...layers, classifier: false }, opts) : [];
   const stored = screenRisk(redacted, c, layers, opts);
   // A name as typed is no one to the screen ("Maria said kms" reads as the worker's own words). So the PSW's own
   // distress found in the words as typed alone stands only when no one else is in them: no he/she/client, and no
