@@ -21,6 +21,7 @@ const BATCH = 256;
  * up to BATCH at a time, in place of `handle` line by line (deid: deidentifyAll). Outputs and problems are the same.
  */
 export function runJsonlFilter(name: string, usage: string, handle: (line: string) => LineResult, many?: (lines: string[]) => LineResult[]): void {
+  let bad = 0;
   // Standard output carries only the result lines: the service's own log lines (e.g. content.loaded) go to stderr.
   setLogSink(pino({ level: process.env.LOG_LEVEL || 'info', base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2)));
   main().then(
@@ -33,6 +34,15 @@ export function runJsonlFilter(name: string, usage: string, handle: (line: strin
     },
   );
 
+  /** A line's problem to stderr, its output to stdout; true when stdout is full (wait for 'drain'). */
+  function report(no: number, { out, problem }: LineResult): boolean {
+    if (problem) {
+      bad++;
+      process.stderr.write(`line ${no}: ${problem}\n`);
+    }
+    return out !== undefined && !process.stdout.write(`${JSON.stringify(out)}\n`);
+  }
+
   async function main(): Promise<number> {
     if (!process.argv.slice(2).includes('--jsonl')) {
       process.stderr.write(`usage: ${usage}\n`);
@@ -41,18 +51,10 @@ export function runJsonlFilter(name: string, usage: string, handle: (line: strin
     if (many) return inBatches(many);
     const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
     let lineNo = 0;
-    let bad = 0;
     for await (const line of rl) {
       lineNo++;
       if (!line.trim()) continue;
-      const { out, problem } = handle(line);
-      if (problem) {
-        bad++;
-        process.stderr.write(`line ${lineNo}: ${problem}\n`);
-      }
-      if (out !== undefined && !process.stdout.write(`${JSON.stringify(out)}\n`)) {
-        await new Promise((res) => process.stdout.once('drain', res));
-      }
+      if (report(lineNo, handle(line))) await new Promise((res) => process.stdout.once('drain', res));
     }
     if (bad > 0) process.stderr.write(`${bad} bad line(s) of ${lineNo}\n`);
     return bad > 0 ? 1 : 0;
@@ -63,7 +65,6 @@ export function runJsonlFilter(name: string, usage: string, handle: (line: strin
     return new Promise((resolve) => {
       const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
       let lineNo = 0;
-      let bad = 0;
       let pending: Array<{ no: number; line: string }> = [];
       let queued = false;
       const flush = (): void => {
@@ -73,12 +74,8 @@ export function runJsonlFilter(name: string, usage: string, handle: (line: strin
           pending = pending.slice(BATCH);
           const results = handleMany(part.map((p) => p.line));
           let full = false;
-          results.forEach(({ out, problem }, k) => {
-            if (problem) {
-              bad++;
-              process.stderr.write(`line ${part[k]!.no}: ${problem}\n`);
-            }
-            if (out !== undefined && !process.stdout.write(`${JSON.stringify(out)}\n`)) full = true;
+          results.forEach((result, k) => {
+            if (report(part[k]!.no, result)) full = true;
           });
           if (full) {
             rl.pause();
