@@ -1,6 +1,6 @@
 /**
  * The loop shared by the JSON-lines command-line filters (`npm run --silent deid|screen -- --jsonl`): read stdin
- * line by line, hand each non-blank line to `handle`, write what it returns as one JSON line, report a bad line on
+ * line by line, hand each non-blank line to the handler (alone, or with the lines that arrived with it), write what it returns as one JSON line, report a bad line on
  * stderr by number, and exit non-zero at the end if any line was bad.
  */
 import readline from 'node:readline';
@@ -17,10 +17,12 @@ export interface LineResult {
 const BATCH = 256;
 
 /**
- * `many`, when given, reads the lines that arrived together (one read of the input: many from a file, one when typed),
- * up to BATCH at a time, in place of `handle` line by line (deid: deidentifyAll). Outputs and problems are the same.
+ * How the lines are handled: one at a time (a function of a line), or `{ many }`, which reads the lines that arrived
+ * together (one read of the input: many from a file, one when typed), up to BATCH at a time (deid: deidentifyAll).
  */
-export function runJsonlFilter(name: string, usage: string, handle: (line: string) => LineResult, many?: (lines: string[]) => LineResult[]): void {
+export type LineHandler = ((line: string) => LineResult) | { many: (lines: string[]) => LineResult[] };
+
+export function runJsonlFilter(name: string, usage: string, handler: LineHandler): void {
   let bad = 0;
   // Standard output carries only the result lines: the service's own log lines (e.g. content.loaded) go to stderr.
   setLogSink(pino({ level: process.env.LOG_LEVEL || 'info', base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2)));
@@ -48,19 +50,19 @@ export function runJsonlFilter(name: string, usage: string, handle: (line: strin
       process.stderr.write(`usage: ${usage}\n`);
       return 2;
     }
-    if (many) return inBatches(many);
+    if (typeof handler !== 'function') return inBatches(handler.many);
     const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
     let lineNo = 0;
     for await (const line of rl) {
       lineNo++;
       if (!line.trim()) continue;
-      if (report(lineNo, handle(line))) await new Promise((res) => process.stdout.once('drain', res));
+      if (report(lineNo, handler(line))) await new Promise((res) => process.stdout.once('drain', res));
     }
     if (bad > 0) process.stderr.write(`${bad} bad line(s) of ${lineNo}\n`);
     return bad > 0 ? 1 : 0;
   }
 
-  /** main's loop for a `many` handler: the lines read so far are handled together once the input pauses. */
+  /** main's loop for a `{ many }` handler: the lines read so far are handled together once the input pauses. */
   function inBatches(handleMany: (lines: string[]) => LineResult[]): Promise<number> {
     return new Promise((resolve) => {
       const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });

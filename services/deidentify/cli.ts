@@ -33,4 +33,4 @@ function many(lines: string[]): LineResult[] {
   });
 }
 
-runJsonlFilter('deid', 'npm run --silent deid -- --jsonl  < input.jsonl  (lines of {"id","text"})', (line) => many([line])[0]!, many);
+runJsonlFilter('deid', 'npm run --silent deid -- --jsonl  < input.jsonl  (lines of {"id","text"})', { many });
