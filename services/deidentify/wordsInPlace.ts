@@ -45,14 +45,40 @@ const WORD = /^\p{Ll}[\p{Ll}\p{M}'’-]*$/u;
 const PREV_WORD = /(\p{L}[\p{L}\p{M}'’/-]*)[ \t]+$/u;
 const NEXT_WORD = /^[ \t]+(\p{L}[\p{L}\p{M}'’-]*)/u;
 
+/**
+ * The words read around each place of the last text: givenBack's rules ask each span's word before (and the one
+ * before that) in turn, five to eight times a span, so each is read once per text (round 14). Never change a tuple.
+ */
+let aroundText: string | undefined;
+const befores = new Map<number, readonly [string, number]>();
+const afters = new Map<number, string>();
+function readAround(text: string): void {
+  if (text === aroundText) return;
+  aroundText = text;
+  befores.clear();
+  afters.clear();
+}
+
 /** The word right before `at` (spaces only between), lower-cased; '' when a mark or nothing stands there. */
-function wordBefore(text: string, at: number): [string, number] {
-  const m = PREV_WORD.exec(text.slice(Math.max(0, at - 24), at));
-  return m ? [m[1]!.toLowerCase(), at - m[0].length] : ['', -1];
+function wordBefore(text: string, at: number): readonly [string, number] {
+  readAround(text);
+  let got = befores.get(at);
+  if (got === undefined) {
+    const m = PREV_WORD.exec(text.slice(Math.max(0, at - 24), at));
+    got = m ? [m[1]!.toLowerCase(), at - m[0].length] : ['', -1];
+    befores.set(at, got);
+  }
+  return got;
 }
 
 function wordAfter(text: string, at: number): string {
-  return NEXT_WORD.exec(text.slice(at, at + 24))?.[1]?.toLowerCase() ?? '';
+  readAround(text);
+  let got = afters.get(at);
+  if (got === undefined) {
+    got = NEXT_WORD.exec(text.slice(at, at + 24))?.[1]?.toLowerCase() ?? '';
+    afters.set(at, got);
+  }
+  return got;
 }
 
 /** Whether a name cannot stand where the word at [start, end) is, by the word before it. */
