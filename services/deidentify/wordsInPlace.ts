@@ -46,39 +46,31 @@ const PREV_WORD = /(\p{L}[\p{L}\p{M}'’/-]*)[ \t]+$/u;
 const NEXT_WORD = /^[ \t]+(\p{L}[\p{L}\p{M}'’-]*)/u;
 
 /**
- * The words read around each place of the last text: givenBack's rules ask each span's word before (and the one
- * before that) in turn, five to eight times a span, so each is read once per text (round 14). Never change a tuple.
+ * The last two words read before a place and the last one after, kept: givenBack's rules ask a span's word before (and
+ * the one before that) in turn, five to eight times a span, each a regex over a slice (round 14). Never change a tuple.
  */
-let aroundText: string | undefined;
-const befores = new Map<number, readonly [string, number]>();
-const afters = new Map<number, string>();
-function readAround(text: string): void {
-  if (text === aroundText) return;
-  aroundText = text;
-  befores.clear();
-  afters.clear();
-}
+const before: Array<{ text: string | undefined; at: number; word: readonly [string, number] }> = [
+  { text: undefined, at: -1, word: ['', -1] },
+  { text: undefined, at: -1, word: ['', -1] },
+];
+let after: { text: string | undefined; at: number; word: string } = { text: undefined, at: -1, word: '' };
 
 /** The word right before `at` (spaces only between), lower-cased; '' when a mark or nothing stands there. */
 function wordBefore(text: string, at: number): readonly [string, number] {
-  readAround(text);
-  let got = befores.get(at);
-  if (got === undefined) {
-    const m = PREV_WORD.exec(text.slice(Math.max(0, at - 24), at));
-    got = m ? [m[1]!.toLowerCase(), at - m[0].length] : ['', -1];
-    befores.set(at, got);
-  }
-  return got;
+  const [a, b] = before as [(typeof before)[0], (typeof before)[0]];
+  if (a.at === at && a.text === text) return a.word;
+  if (b.at === at && b.text === text) return b.word;
+  const m = PREV_WORD.exec(text.slice(Math.max(0, at - 24), at));
+  const word: readonly [string, number] = m ? [m[1]!.toLowerCase(), at - m[0].length] : ['', -1];
+  // The older slot gives way.
+  before[1] = a;
+  before[0] = { text, at, word };
+  return word;
 }
 
 function wordAfter(text: string, at: number): string {
-  readAround(text);
-  let got = afters.get(at);
-  if (got === undefined) {
-    got = NEXT_WORD.exec(text.slice(at, at + 24))?.[1]?.toLowerCase() ?? '';
-    afters.set(at, got);
-  }
-  return got;
+  if (after.at !== at || after.text !== text) after = { text, at, word: NEXT_WORD.exec(text.slice(at, at + 24))?.[1]?.toLowerCase() ?? '' };
+  return after.word;
 }
 
 /** Whether a name cannot stand where the word at [start, end) is, by the word before it. */
