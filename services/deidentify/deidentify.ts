@@ -10,7 +10,7 @@ import * as mp from './messyPatterns';
 import { keepPhraseSpans, keptAsWritten, phraseMayCover } from './keepList';
 import { places } from './places';
 import { dictionaries } from './dictionaries';
-import { classifierNames } from './classifier/model';
+import { classifierNames, judgedDefaults } from './classifier/model';
 import { withoutRuns } from './wordSenses';
 import { withFacilities } from './classifier/facilityModel';
 import { keepScreenWords } from './screenWords';
@@ -319,8 +319,10 @@ const STEPS: Array<(r: Reading) => void> = [
     r.spans = settle(r.groups);
     r.trace?.('spelled', r.spelled.spans);
   },
-  // The name classifier's second look at the words the rules left visible (classifier/model.ts; on by default).
+  // The name classifier's second look at the words the rules left visible (classifier/model.ts; on by default), after
+  // its look at the words they hid only by default (round 14, byDefault.ts): one it is sure is no name is left.
   (r) => {
+    r.spans = judgedDefaults(r.text, r.spans);
     const guessed = classifierNames(r.text, r.spans);
     r.trace?.('nameModel', guessed);
     if (guessed.length) r.spans = settle([r.spans, guessed]);

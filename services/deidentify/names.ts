@@ -13,6 +13,7 @@ import { mergeSpans } from './spans';
 import { droppedG, misspelt } from './messy';
 import { wordMemo, type WordMemo } from './wordMemo';
 import { wordsOf } from './words';
+import { byDefault, type DefaultKind } from './byDefault';
 
 type Kind = 'strong' | 'unknown' | 'weak' | 'word' | 'keep' | 'title' | 'initial' | 'particle';
 
@@ -121,6 +122,8 @@ export function names(text: string): Entity[] {
   }
 
   const out: Entity[] = [];
+  /** Where each word hidden by default starts, and its kind (./byDefault.ts). */
+  let quiet: Map<number, DefaultKind> | undefined;
   let i = 0;
   while (i < toks.length) {
     const tk = toks[i]!;
@@ -199,6 +202,11 @@ export function names(text: string): Entity[] {
       const suffix = NAME_SUFFIX.exec(text.slice(end, end + 8));
       if (suffix) end += suffix[0].length;
       out.push({ start: run[0]!.start, end, type: 'NAME' });
+      // One word in no list and no English word, with no title or cue before it: hidden by default (./byDefault.ts).
+      if (!titled && named.length === 1 && run.length === 1 && end === tk.end && (tk.kind === 'unknown' || (tk.kind === 'strong' && surnameOnly(tk.text, dict))) && !cued()) {
+        quiet ??= new Map();
+        quiet.set(tk.start, tk.kind === 'unknown' ? 1 : 2);
+      }
     }
     i = j + 1;
   }
@@ -212,7 +220,19 @@ export function names(text: string): Entity[] {
   const kept = keptGivenNames(text, toks, cued, dict);
   const listed = coordinated(text, toks, speakers(text, toks, cued, dict), dict);
   const all = kept.length ? mergeSpans([...listed, ...kept]) : listed;
-  return lowerText.length === text.length ? again(lowerText, toks, all, dict) : all;
+  const spans = lowerText.length === text.length ? again(lowerText, toks, all, dict) : all;
+  // The spans made anew by merging are marked again where they are still that one word.
+  if (quiet) for (const e of spans) {
+    const kind = quiet.get(e.start);
+    if (kind && toks.some((t) => t.start === e.start && t.end === e.end)) byDefault(e, kind);
+  }
+  return spans;
+}
+
+/** A word a surname list holds and no given-name list, no English word ("Okafor" as the strong kind reads it). */
+function surnameOnly(raw: string, dict: ReturnType<typeof dictionaries>): boolean {
+  const l = raw.replace(/\.$/, '').toLowerCase().replace(/['’]s$/, '');
+  return !dict.firstNames.has(l) && !(l.endsWith('s') && dict.firstNames.has(l.slice(0, -1))) && !dict.english.has(l);
 }
 
 /** A facility word after a run ("Grace Hospital"), or a street type one space on ("Bloor Street"): a place's name. */

@@ -15,6 +15,7 @@ import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../messy'
 import { wordMemo } from '../wordMemo';
 import { riskLexiconWords } from './riskWords';
 import { inRunOfOneWord, wordSense } from '../wordSenses';
+import { hiddenByDefault } from '../byDefault';
 
 export interface NameModel {
   version: 1;
@@ -33,6 +34,11 @@ export interface NameModel {
    * absent: round 5's features and candidate() alone.
    */
   featureSet?: 2 | 3 | 4 | 5 | 7;
+  /**
+   * Round 14: how far below its line a word the rules hid only by default (../byDefault.ts) must score to be left
+   * (DEFAULT_LEAVE if absent; Infinity: never left).
+   */
+  defaultLeave?: number;
   /** How it was made: the files and a SHA-256 of their contents, epochs, seed, words seen and how many were names. */
   trainedOn: { files: string[]; sha256: string; rules?: string; learner?: string; epochs: number; seed: number; tokens: number; names: number };
   /** Non-zero averaged weights by bucket. */
@@ -367,4 +373,55 @@ export function classifierNames(text: string, covered: readonly Entity[]): Entit
   const out: Entity[] = [];
   for (const w of scoredWords(scorer, text, covered)) if (w.score >= w.need && !wordSense(text, w.start, w.end)) out.push({ start: w.start, end: w.end, type: 'NAME' });
   return out;
+}
+
+/**
+ * Round 14: how far below its line (NameScorer.need) the model must score a word the rules hid only by default
+ * (../byDefault.ts) to leave it, unless the model file says (NameModel.defaultLeave). Off (Infinity): measured on
+ * writers the model never saw (docs/DEIDENTIFICATION.md "Round 14 (person slots)", bench/deidDefaults.ts), no line
+ * paid — the words the model is sure are no names are mostly places, and writers mark a share of places as
+ * facilities: each point of over-redaction given back cost about as much strict recall. DEID_DEFAULT_LEAVE to measure.
+ */
+export const DEFAULT_LEAVE = Number(process.env.DEID_DEFAULT_LEAVE ?? Infinity);
+
+/** The line of `model` for words hidden by default (Infinity: never left). */
+export const defaultLeaveOf = (model: NameModel): number => model.defaultLeave ?? DEFAULT_LEAVE;
+
+/**
+ * The words of `spans` (sorted by start) that the rules hid only by default, each with the model's score as training
+ * reads such a word (train.ts noteExamples: asked as if it were visible, the other spans as found). A word the note
+ * writes twice is not judged (a second mention is a name's evidence), nor one the model would not ask.
+ */
+export function defaultScores(scorer: NameScorer, text: string, spans: readonly Entity[]): Array<Scored & { span: Entity }> {
+  if (!spans.some(hiddenByDefault)) return [];
+  const toks = tokenize(text);
+  const ctx = noteContext(text, toks, spans);
+  const fs = scorer.model.featureSet ?? 0;
+  const lower = text.toLowerCase();
+  const out: Array<Scored & { span: Entity }> = [];
+  let i = 0;
+  for (const e of spans) {
+    if (!hiddenByDefault(e)) continue;
+    while (i < toks.length && toks[i]!.start < e.start) i++;
+    const t = toks[i];
+    if (!t || t.start !== e.start) continue;
+    const w = lower.slice(e.start, e.end);
+    if (lower.indexOf(w) !== lower.lastIndexOf(w)) continue;
+    const mark = ctx.found[i]!;
+    ctx.found[i] = 0;
+    const ask = fs ? asked(text, toks, i, ctx, true, fs >= 3, fs >= 4, fs === 7) : candidate(t) ? (wordLike(t) ? 2 : 1) : 0;
+    const score = ask ? scorer.score(text, toks, i, ctx, ask) : 0;
+    ctx.found[i] = mark;
+    if (ask) out.push({ span: e, start: e.start, end: e.end, score, need: scorer.need(ask), ask });
+  }
+  return out;
+}
+
+/** `spans` less the words hidden only by default that the active model scores more than its defaultLeave below their line. */
+export function judgedDefaults(text: string, spans: Entity[]): Entity[] {
+  const scorer = activeScorer();
+  const leave = scorer ? defaultLeaveOf(scorer.model) : Infinity;
+  if (!scorer || leave === Infinity) return spans;
+  const left = defaultScores(scorer, text, spans).filter((w) => w.score < w.need - leave);
+  return left.length ? spans.filter((e) => !left.some((w) => w.span === e)) : spans;
 }
