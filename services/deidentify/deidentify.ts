@@ -319,10 +319,13 @@ const STEPS: Array<(r: Reading) => void> = [
     r.spans = settle(r.groups);
     r.trace?.('spelled', r.spelled.spans);
   },
-  // The name classifier's second look at the words the rules left visible (classifier/model.ts; on by default), after
-  // its look at the words they hid only by default (round 14, byDefault.ts): one it is sure is no name is left.
+  // The name classifier's look at the words the rules hid only by default (round 14, byDefault.ts): one it is sure is
+  // no name is left (off as shipped: classifier/model.ts DEFAULT_LEAVE).
   (r) => {
     r.spans = judgedDefaults(r.text, r.spans);
+  },
+  // The name classifier's second look at the words the rules left visible (classifier/model.ts; on by default).
+  (r) => {
     const guessed = classifierNames(r.text, r.spans);
     r.trace?.('nameModel', guessed);
     if (guessed.length) r.spans = settle([r.spans, guessed]);
