@@ -19,6 +19,7 @@ import { nameNeighbours } from './nameNeighbours';
 import { namedAs } from './namedAs';
 import { mergeSpans } from './spans';
 import { joinedCrossings, ruralAddresses } from './ruralAddresses';
+import { withStreetEdges } from './streetEdges';
 import { inBatch } from './batch';
 import { cue, digitsIn, mayHold } from './cues';
 import { factsOf, MARK, type TextFacts } from './words';
@@ -332,8 +333,9 @@ const STEPS: Array<(r: Reading) => void> = [
   },
   // The facility model's look at places after a preposition that the rules left visible; it wins over names inside them.
   (r) => {
-    // Two streets crossing that the name rules took as two names are one address (ruralAddresses.ts).
-    r.spans = joinedCrossings(r.text, withFacilities(r.text, r.spans));
+    // Two streets crossing that the name rules took as two names are one address (ruralAddresses.ts); an address takes
+    // the unit, floor, quadrant or crossing street beside it (streetEdges.ts).
+    r.spans = withStreetEdges(r.text, joinedCrossings(r.text, withFacilities(r.text, r.spans)));
     r.trace?.('facilityModel', r.spans);
   },
   // The words beside a name found, whoever found it (nameNeighbours.ts): "nina k", "isaak harder", "chato n memo".

@@ -160,7 +160,7 @@ function markedIds(t: string): Entity[] {
   return out;
 }
 
-const STREET = 'cl|hollow|holler|pike|st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad|bay|rise|landing|point|pt|view|link|cove|common|commons|wynd|gardens|gdns|crossing|glen|vale|loop|concourse|esplanade|promenade|causeway|boardwalk|turnpike|expressway|plaza';
+export const STREET = 'cl|hollow|holler|pike|st|street|ave|av|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|crt|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|pkwy|parkway|close|cir|circle|gate|row|sq|square|grove|park|hill|heights|green|mews|line|concession|sideroad|bay|rise|landing|point|pt|view|link|cove|common|commons|wynd|gardens|gdns|crossing|glen|vale|loop|concourse|esplanade|promenade|causeway|boardwalk|turnpike|expressway|plaza';
 // In SMS "w" is "with" and "n" is "and": before a person or a possessive they are no direction ("95 st w his cousin").
 const WITH_AFTER = '(?!\\s(?:his|her|my|the|a|an|their|our|me|him|them|us|u|ur|it|some|kids?|bf|gf|mom|dad|ma|sis|bro|friends?|fam|family|cousin|aunt|auntie|uncle|partner|wife|husband|son|daughter|baby|dog)\\b)';
 const DIR = `(?:\\s(?:nw|ne|sw|se|s|e|north ?west|north ?east|south ?west|south ?east|north|south|east|west)\\b\\.?|\\s(?:n|w)\\b\\.?${WITH_AFTER})?`;
@@ -369,7 +369,7 @@ function crossingSides(a: string, b: string, located = false, corner = false, on
  * names ("main", "front", "water"). After a house number or at a crossing they name a street ("221b maple", "portage &
  * main").
  */
-const STREET_WORDS = new Set(
+export const STREET_WORDS = new Set(
   `main broadway commercial front water market church college centre center central union station railway king queen
   prince princess victoria albert elizabeth george wellington portage maple birch cedar pine spruce willow aspen poplar
   oak elm ash cherry walnut chestnut hickory magnolia juniper laurel lilac rose park lake lakeshore lakeview river
@@ -773,7 +773,7 @@ const CAPITAL_WORDS = /^(?:\s\p{Lu}[\p{L}'’-]+){1,2}(?![\p{L}\p{N}])/u;
 const WEEKDAY_SHORT = /^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)s?$/;
 const TIME_NAMES = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|tonight)$/i;
 /** Whether a lower-cased word may be a street's own name: no prose word, kept word, weekday, month or day-word. */
-function streetNameWord(l: string): boolean {
+export function streetNameWord(l: string): boolean {
   return !proseWord(l) && !KEEP.has(l) && !TIME_NAMES.test(l) && !WEEKDAY_SHORT.test(l);
 }
 /** What HOUSE_HIGHWAY, SAINT_STREET, FRENCH_HOUSE and DIRECTED_HOUSE need: a house number before one of their words. */

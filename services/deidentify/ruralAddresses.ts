@@ -86,8 +86,9 @@ export function joinedCrossings(text: string, found: Entity[]): Entity[] {
     if ((a.type !== 'NAME' && a.type !== 'ADDRESS') || (b.type !== 'NAME' && b.type !== 'ADDRESS') || (a.type !== 'NAME' && b.type !== 'NAME')) continue;
     if (!JOIN.test(text.slice(a.end, b.start)) || PEOPLE_AFTER.test(text.slice(b.end, b.end + 12))) continue;
     if (!CROSSING_CUE.test(text.slice(Math.max(0, a.start - 40), a.start))) continue;
-    // Two given names are two people wherever they are ("hanging out at jess n tom").
-    const given = (e: Entity): boolean => dictionaries().firstNames.has(text.slice(e.start, e.end).toLowerCase());
+    // Two given names are two people wherever they are ("hanging out at jess n tom"); a street a detector found is one
+    // street whatever its name ("on [jefferson] n lee", round 14).
+    const given = (e: Entity): boolean => e.type === 'NAME' && dictionaries().firstNames.has(text.slice(e.start, e.end).toLowerCase());
     if (given(a) && given(b)) continue;
     out ??= [...found];
     out.splice(i, 2, { start: a.start, end: b.end, type: 'ADDRESS' });

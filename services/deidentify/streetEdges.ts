@@ -1,0 +1,94 @@
+/**
+ * Where a street address found stops early (round 14): the writers mark the whole run — a unit before the house number
+ * ("[[unit 9 mackenzie place]]", "[[#412 - 355 e cordova st]]", "[[km 16 fish lake rd]]"), a unit or floor after the
+ * street ("[[412 bank st, 3rd floor]]", "[[3345 n avers, garden unit]]", "[[1410 s thompson st lot 22]]"), a quadrant
+ * ("[[1187 wyandotte e]]"), and the second street of a crossing ("on [[rogers n church]]") — and an address hidden short
+ * of its run reads as missed, the rest left in the text. Each ADDRESS found takes the words right beside it that say so.
+ */
+import type { Entity } from './types';
+import { dictionaries } from './dictionaries';
+import { isTownName } from './towns';
+import { STREET, STREET_WORDS, streetNameWord } from './messyPatterns';
+
+/**
+ * A unit, lot, post or rural box right before a house number or a street: "unit 1408, ", "#412 - ", "apt 3 ", and with
+ * no number of its own "bottom suite ", "unit ", "lot ", "km ", "hc " (then the street must open on its number: "unit 9
+ * mackenzie place"). "new apt 87 aberdeen ave" is a flat, not a unit's label: "apt" alone takes nothing.
+ */
+const UNIT_BEFORE = /(?:^|[^\p{L}\p{N}#])((?:(?:bottom|top|upper|lower|basement|bsmt|back|front|rear|garden)\s(?:unit|apt|apartment|suite|ste)|unit|apt|apartment|suite|ste|app|lot|trailer|pad|hc|km|mile|#)\.?(?:\s?#?\s?(\d{1,5}[a-z]?))?(?:\s*[,-]\s*|\s))$/iu;
+/** Words before a house number that are a unit's label with no number of their own ("unit 9 mackenzie place", "km 16 fish lake rd"). */
+const LABEL_ALONE = /^(?:(?:bottom|top|upper|lower|basement|bsmt|back|front|rear|garden)\s|unit|lot|trailer|pad|hc|km|mile)/i;
+/**
+ * A unit right after a street ("apt 3", " lot 22", "#1104", ", unit b", ", unit rear"). Not a floor or a kind of flat
+ * ("7000 minoru, 12th floor", "14 caledonia, basement unit"): the writers leave those outside, four to one.
+ */
+const UNIT_AFTER = [
+  /^,?\s(?:apt|apartment|unit|suite|ste|app|lot|trailer|pad|rm|room|#)\.?(?:\s?#?\s?\d{1,5}[a-z]?|\s#?[a-z])(?![\p{L}\p{N}'’-])/iu,
+  /^,?\s#\d{1,5}[a-z]?(?![\p{L}\p{N}'’-])/iu,
+  /^,?\s(?:unit|apt|suite)\s(?:rear|back|front|upper|lower|basement|bsmt|main)(?![\p{L}\p{N}'’-])/iu,
+];
+/** A quadrant after a numbered street's name ("1187 wyandotte e"); "n" and "w" are SMS's "and" and "with". */
+const QUADRANT_AFTER = /^\s(?:ne|nw|se|sw|e|s)(?![\p{L}\p{N}'’-])/iu;
+/** One side of a crossing: a direction, a word or an ordinal, a street type, a quadrant ("e 38th", "ptarmigan", "church st"). */
+const SIDE = new RegExp(
+  `^\\s(?:(?:n|s|e|w|north|south|east|west)\\s)?(\\d{1,3}(?:st|nd|rd|th)|\\p{L}[\\p{L}'’-]+)(?:\\s(?:${STREET})\\b\\.?)?(?:\\s(?:ne|nw|se|sw|[nsew])(?![\\p{L}\\p{N}'’-]))?(?![\\p{L}\\p{N}'’-])`,
+  'iu',
+);
+/** What joins two crossing streets ("n", "and", "&", "@"). */
+const CROSS_JOIN = /^\s(?:n|and|&|@)(?=\s)/i;
+
+/** Whether a word names the second street of a crossing: an ordinal, a word streets are named for, a city, or no English word. */
+function sideWord(w: string): boolean {
+  const l = w.toLowerCase();
+  if (/^\d/.test(l)) return /^\d{1,3}(?:st|nd|rd|th)$/.test(l);
+  return STREET_WORDS.has(l) || isTownName(l) || (l.length >= 3 && streetNameWord(l) && !dictionaries().common.has(l));
+}
+
+/** The crossing street after an address that names one street only ("rogers" + " n church"), or 0. */
+function crossingAfter(text: string, a: Entity): number {
+  const value = text.slice(a.start, a.end);
+  // A house number's address is a door, not a corner; a street that already crosses ("x n y") is whole.
+  if (/^\d+[a-z]?\s(?!\d)/i.test(value) || /\s(?:n|and|&|@)\s/i.test(value)) return 0;
+  let from = a.end;
+  // "3rd ave n ptarmigan", "church ave n e 38th": the street's "n" was read as north.
+  if (!/\sn$/i.test(value)) {
+    const j = CROSS_JOIN.exec(text.slice(from, from + 5));
+    if (!j) return 0;
+    from += j[0].length;
+  }
+  const m = SIDE.exec(text.slice(from, from + 40));
+  if (!m || !sideWord(m[1]!)) return 0;
+  return from + m[0].length;
+}
+
+/** `found` with each ADDRESS widened over the unit, floor, quadrant or crossing street beside it. */
+export function withStreetEdges(text: string, found: Entity[]): Entity[] {
+  let out: Entity[] | undefined;
+  for (let i = 0; i < found.length; i++) {
+    const a = (out ?? found)[i]!;
+    if (a.type !== 'ADDRESS') continue;
+    let { start, end } = a;
+    const before = UNIT_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+    // A unit word with no number takes only a house number after it ("unit 9 mackenzie place", "km 16 fish lake rd").
+    if (before && (before[2] || (LABEL_ALONE.test(before[1]!) && /^\d/.test(text.slice(start, end))))) start -= before[1]!.length;
+    for (let more = true; more; ) {
+      more = false;
+      const rest = text.slice(end, end + 40);
+      const m = UNIT_AFTER.map((r) => r.exec(rest)).find((x) => x) ?? (/^\d/.test(text.slice(a.start, end)) && /\p{L}$/u.test(text.slice(a.start, end)) ? QUADRANT_AFTER.exec(rest) : null);
+      if (m) {
+        end += m[0].length;
+        more = true;
+      }
+    }
+    const crossed = crossingAfter(text, { ...a, end });
+    if (crossed) end = crossed;
+    const list = out ?? found;
+    // Never over another span: the widened edge stops where the next or last one starts.
+    if (i > 0 && list[i - 1]!.end > start) start = a.start;
+    if (i + 1 < list.length && list[i + 1]!.start < end) end = a.end;
+    if (start === a.start && end === a.end) continue;
+    out ??= [...found];
+    out[i] = { start, end, type: 'ADDRESS' };
+  }
+  return out ?? found;
+}

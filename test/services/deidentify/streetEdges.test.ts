@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { deidentify } from '../../../services/deidentify';
+
+/** The ADDRESS spans of a text, as written. */
+const addresses = (t: string): string[] =>
+  deidentify(t)
+    .entities.filter((e) => e.type === 'ADDRESS')
+    .map((e) => t.slice(e.start, e.end));
+
+describe('deidentify: where a street address stops early (round 14, streetEdges.ts)', () => {
+  it('takes the unit, lot, post or box label before the house number', () => {
+    assert.deepEqual(addresses('checked on noreen at unit 9 tamarack place, fridge was empty'), ['unit 9 tamarack place']);
+    assert.deepEqual(addresses('Mr. Osei lives at unit 1408, 25 Harbour Square Blvd, L3R 0G7. The'), ['unit 1408, 25 Harbour Square Blvd, L3R 0G7']);
+    assert.deepEqual(addresses('tesfay lives bottom suite 119 pinecrest cl ne, side door'), ['bottom suite 119 pinecrest cl ne']);
+    assert.deepEqual(addresses('Mr Park lives at #412 - 355 E Cordova St, Vancouver'), ['#412 - 355 E Cordova St, Vancouver']);
+    assert.deepEqual(addresses('he saw a bear at km 16 Moose Lake Rd. He swears'), ['km 16 Moose Lake Rd.']);
+  });
+  it('takes the unit and the quadrant after the street', () => {
+    assert.deepEqual(addresses('likatak stays at 1410 s ogden st lot 22 now w her brother'), ['1410 s ogden st lot 22']);
+    assert.deepEqual(addresses('arek rents the back room at 3912 n neva, unit rear from a lady'), ['3912 n neva, unit rear']);
+    assert.deepEqual(addresses('rasha says her landlord on 1187 tecumseh e wont fix the fridge'), ['1187 tecumseh e']);
+  });
+  it('takes the second street of a crossing the street detectors found one side of', () => {
+    assert.deepEqual(addresses('paulette at the bus stop on rogers n church in the rain'), ['rogers n church']);
+    assert.deepEqual(addresses('evan needs a ride from 3rd ave n ptarmigan to the airport'), ['3rd ave n ptarmigan']);
+    assert.deepEqual(addresses('bertrand at the shelter on jefferson n lee, hes sick'), ['jefferson n lee']);
+  });
+  it('leaves a flat, a floor, an appointment and the words of the clause after a street', () => {
+    assert.deepEqual(addresses('ndeye got a new apt 87 aberdeen ave, so happy'), ['87 aberdeen ave']);
+    assert.deepEqual(addresses('the office is at 7000 minoru, 12th floor, by the elevator'), ['7000 minoru']);
+    assert.deepEqual(addresses('she was at 5131 grand river, appt went ok'), ['5131 grand river']);
+    assert.deepEqual(addresses('she lives on main st and walked home after'), ['main st']);
+    assert.deepEqual(addresses('he lives at 44 king st n his mom is there'), ['44 king st']);
+    assert.deepEqual(addresses('hanging out at jess n tom again'), []);
+  });
+});
