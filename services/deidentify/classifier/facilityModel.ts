@@ -24,6 +24,7 @@ import { SAFE } from '../messy';
 import { blank } from '../words';
 import { keepGroups, keptAsWritten } from '../keepList';
 import { withNamedKinds } from '../namedKind';
+import { PLACE_KIND } from '../placeKinds';
 
 /** A facility model: the name classifier's model format (train.ts), its `trainedOn.names` counting facility spans. */
 export type FacilityModel = NameModel & { kind: 'facility' };
@@ -636,14 +637,17 @@ function noHospital(text: string, g: Entity): boolean {
  * "[Jewish General] Hospital", "[Behavioural Health] Foundation". A rule or the model that stopped at the name leaves
  * the kind visible, and the span is missed. Not a ward or a department, which the writers leave outside ("[grace] er",
  * "[vgh] emerg", "[aspen house] detox", "[Main Street Project] withdrawal unit"), nor a "nursing home" after a manor.
+ * The kinds are placeKinds.ts's, shared with namedKind.ts (round 14).
  */
-const KIND_TAIL = /^ {1,2}(?:(?:treatment|medical|health|dental|community|crisis|recovery|youth) )?(?:hospital|hosp|clinic|centre|center|centres|centers|ctr|shelter|ltc|infirmary|hospice|hostel|institute|foundation|penitentiary|correctional|corr|detachment|parish)(?![\p{L}\p{N}'’-])/iu;
+const KIND_TAIL = new RegExp(String.raw`^ {1,2}${PLACE_KIND}(?![\p{L}\p{N}'’-])`, 'iu');
 /** Where a facility ending at `end` ends with the kind of place after it (KIND_TAIL), unless another span holds the words. */
 function kindEnd(text: string, end: number, spans: readonly Entity[]): number {
   const c = text.charCodeAt(end);
   if (c !== 32) return end;
   const m = KIND_TAIL.exec(text.slice(end, end + 60));
-  if (!m) return end;
+  // Care or a home after a found place is what the place is, left outside ("[ozone manor] nursing home", "[sivan manor]
+  // long-term care"); after a name the name rules took it is the place's kind (namedKind.ts: "[NAME] care home").
+  if (!m || /(?:home|care)$/i.test(m[0])) return end;
   const to = end + m[0].length;
   return spans.some((e) => e.start < to && end < e.end && e.start >= end) ? end : to;
 }

@@ -34,3 +34,27 @@ describe('deidentify: a name the name rules took and the kind of place after it 
     assert.deepEqual(kinds('at wexmoor clinical trials', 'wexmoor'), ['NAME:wexmoor']);
   });
 });
+
+describe('deidentify: one list of kinds of place, and a kind written first (round 14)', () => {
+  it('takes the kinds the facility rules take too, and a kind of place before the name', () => {
+    assert.deepEqual(kinds('Called Al-Harith Funeral Services for a quote.', 'Al-Harith'), ['FACILITY:Al-Harith Funeral Services']);
+    assert.deepEqual(kinds('the funeral at the dunmere cemetery sat', 'dunmere'), ['FACILITY:dunmere cemetery']);
+    assert.deepEqual(kinds('the forbes family got into the brockton family residence', 'brockton'), ['FACILITY:brockton family residence']);
+    assert.deepEqual(kinds('colt riding bull at the wetumka arena tonite', 'wetumka'), ['FACILITY:wetumka arena']);
+    assert.deepEqual(kinds('a coat from the donation room at masjid al-rahim', 'al-rahim'), ['FACILITY:masjid al-rahim']);
+    assert.deepEqual(kinds('Nicole wants to go back to Refuge de l’Aurore, her boyfriend', 'de l’Aurore'), ['FACILITY:Refuge de l’Aurore']);
+    assert.deepEqual(kinds('its villa athina, the chsld for greeks', 'athina'), ['FACILITY:villa athina']);
+    assert.deepEqual(kinds('on the waiting list for dunvale long term care, the daughter', 'dunvale'), ['FACILITY:dunvale long term care']);
+    assert.deepEqual(kinds('her son got into tolliver high’s robotics team', 'tolliver'), ['FACILITY:tolliver high']);
+    assert.deepEqual(kinds('in da waiting room at kalani medical 4 hrs', 'kalani'), ['FACILITY:kalani medical']);
+    // The name rules took the kind as the run's first name.
+    assert.deepEqual(kinds('Called Centre Saint-Roch for Pedro.', 'Centre', 'Saint-Roch', 'Pedro'), ['FACILITY:Centre Saint-Roch', 'NAME:Pedro']);
+  });
+  it('leaves a ward after a name, someone at the centre, and a camp', () => {
+    assert.deepEqual(kinds('harlan at tarnvale detox since fri', 'tarnvale'), ['NAME:tarnvale']);
+    assert.deepEqual(kinds('at the centre mike said hi', 'mike'), ['NAME:mike']);
+    assert.deepEqual(kinds('at camp jordan got sick', 'jordan'), ['NAME:jordan']);
+    assert.deepEqual(kinds('the villa was nice, maria said', 'maria'), ['NAME:maria']);
+    assert.deepEqual(kinds('said tom medical stuff is private', 'tom'), ['NAME:tom']);
+  });
+});

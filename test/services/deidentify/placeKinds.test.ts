@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import type { Entity } from '../../../services/deidentify';
+import { useFacilityModel, withFacilities } from '../../../services/deidentify/classifier/facilityModel';
+
+/** The spans withFacilities() gives for `text` when the rules found the facility `name` in it (the model off). */
+function withKind(text: string, name: string): string[] {
+  const start = text.indexOf(name);
+  useFacilityModel(null);
+  try {
+    return withFacilities(text, [{ start, end: start + name.length, type: 'FACILITY' as Entity['type'] }]).map((e) => `${e.type}:${text.slice(e.start, e.end)}`);
+  } finally {
+    useFacilityModel(undefined);
+  }
+}
+
+describe('deidentify: one list of kinds of place after a facility found (round 14, placeKinds.ts)', () => {
+  it('takes a school, a cemetery or a residence in, as after a name the name rules took', () => {
+    assert.deepEqual(withKind('her kids go to halden riverside community school now', 'halden riverside'), ['FACILITY:halden riverside community school']);
+    assert.deepEqual(withKind('the burial at the orley mills cemetery sat 11', 'orley mills'), ['FACILITY:orley mills cemetery']);
+    assert.deepEqual(withKind('she is a supervisor at larkmoor ltc now', 'larkmoor'), ['FACILITY:larkmoor ltc']);
+  });
+  it('leaves a ward, a service and a home after the place outside, as the writers do', () => {
+    assert.deepEqual(withKind('he is at wren house detox since fri', 'wren house'), ['FACILITY:wren house']);
+    assert.deepEqual(withKind('mrs joy at ozell manor nursing home, fell again', 'ozell manor'), ['FACILITY:ozell manor']);
+    assert.deepEqual(withKind('mr rao moved to tivan manor long-term care', 'tivan manor'), ['FACILITY:tivan manor']);
+    assert.deepEqual(withKind('the grace er was packed', 'grace'), ['FACILITY:grace']);
+  });
+});
