@@ -6,7 +6,7 @@
  * of its run reads as missed, the rest left in the text. Each ADDRESS found takes the words right beside it that say so.
  */
 import type { Entity } from './types';
-import { dictionaries } from './dictionaries';
+import { dictionaries, spoken } from './dictionaries';
 import { isTownName } from './towns';
 import { STREET, STREET_WORDS, streetNameWord } from './messyPatterns';
 
@@ -37,11 +37,13 @@ const SIDE = new RegExp(
 /** What joins two crossing streets ("n", "and", "&", "@"). */
 const CROSS_JOIN = /^\s(?:n|and|&|@)(?=\s)/i;
 
-/** Whether a word names the second street of a crossing: an ordinal, a word streets are named for, a city, or no English word. */
+/** Whether a word names the second street of a crossing: an ordinal, a word streets are named for, a city, or a word speech does not say. */
 function sideWord(w: string): boolean {
   const l = w.toLowerCase();
   if (/^\d/.test(l)) return /^\d{1,3}(?:st|nd|rd|th)$/.test(l);
-  return STREET_WORDS.has(l) || isTownName(l) || (l.length >= 3 && streetNameWord(l) && !dictionaries().common.has(l));
+  if (STREET_WORDS.has(l) || isTownName(l)) return true;
+  // Not a word speech says ("shes", "it's" after "lives at 12 main st and …"): a rank past the 30,000 words spoken most.
+  return l.length >= 3 && !/['’]/.test(l) && streetNameWord(l) && !dictionaries().common.has(l) && (spoken().rank.get(l) ?? Infinity) >= 30_000;
 }
 
 /** The crossing street after an address that names one street only ("rogers" + " n church"), or 0. */

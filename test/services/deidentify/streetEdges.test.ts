@@ -31,6 +31,8 @@ describe('deidentify: where a street address stops early (round 14, streetEdges.
     assert.deepEqual(addresses('she was at 5131 grand river, appt went ok'), ['5131 grand river']);
     assert.deepEqual(addresses('she lives on main st and walked home after'), ['main st']);
     assert.deepEqual(addresses('he lives at 44 king st n his mom is there'), ['44 king st']);
+    assert.deepEqual(addresses('her sister lives at 1204 birch st and shes letting her stay'), ['1204 birch st']);
+    assert.deepEqual(addresses('her new place is 880 cedar ave and it\'s on the 12th floor'), ['880 cedar ave']);
     assert.deepEqual(addresses('hanging out at jess n tom again'), []);
   });
 });
