@@ -1,9 +1,9 @@
 /**
  * Where a street address found stops early (round 14): the writers mark the whole run — a unit before the house number
- * ("[[unit 9 mackenzie place]]", "[[#412 - 355 e cordova st]]", "[[km 16 fish lake rd]]"), a unit or floor after the
- * street ("[[412 bank st, 3rd floor]]", "[[3345 n avers, garden unit]]", "[[1410 s thompson st lot 22]]"), a quadrant
- * ("[[1187 wyandotte e]]"), and the second street of a crossing ("on [[rogers n church]]") — and an address hidden short
- * of its run reads as missed, the rest left in the text. Each ADDRESS found takes the words right beside it that say so.
+ * ("[[unit 9 mackenzie place]]", "[[#412 - 355 e cordova st]]", "[[km 16 fish lake rd]]"), a unit after the street
+ * ("[[1410 s thompson st lot 22]]", "[[3912 n nagle, unit rear]]"), a quadrant ("[[1187 wyandotte e]]"), and the second
+ * street of a crossing ("on [[rogers n church]]") — and an address hidden short of its run reads as missed, the rest left
+ * in the text. Each ADDRESS found takes the words right beside it that say so.
  */
 import type { Entity } from './types';
 import { dictionaries, spoken } from './dictionaries';
