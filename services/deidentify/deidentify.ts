@@ -20,6 +20,7 @@ import { namedAs } from './namedAs';
 import { mergeSpans } from './spans';
 import { joinedCrossings, ruralAddresses } from './ruralAddresses';
 import { withStreetEdges } from './streetEdges';
+import { agesAfterNames } from './ageAfterName';
 import { inBatch } from './batch';
 import { cue, digitsIn, mayHold } from './cues';
 import { factsOf, MARK, type TextFacts } from './words';
@@ -83,7 +84,7 @@ const DETECTORS: Detector[] = [
   { detect: p.ip, marks: 0, test: (_t, f) => f.digits > 0 && (f.marks & (MARK.dot | MARK.colon)) !== 0 },
   { detect: p.iban, marks: DIGIT },
   { detect: p.handle, marks: MARK.at },
-  { detect: mp.handles, marks: MARK.underscore, test: (t) => mayHold(t, PLATFORM_CUE) && PLATFORM.test(t) },
+  { detect: mp.handles, marks: MARK.underscore, test: (t, f) => ((f.marks & MARK.dot) !== 0 && /\p{Ll}\.\p{Ll}/u.test(t)) || (mayHold(t, PLATFORM_CUE) && PLATFORM.test(t)) },
   { detect: p.healthCard, marks: DIGIT },
   { detect: p.canadianPostal, marks: 0, test: (t, f) => f.digits > 0 && digitsIn(t) >= 3 },
   { detect: mp.messyPostal, marks: DIGIT },
@@ -362,6 +363,10 @@ const STEPS: Array<(r: Reading) => void> = [
   // A run of one word ('grace grace grace …') is no name, whoever found it (wordSenses.ts inRunOfOneWord).
   (r) => {
     r.spans = joinNames(r.text, withoutRuns(r.text, r.spans));
+  },
+  // An age over 89 right after a name, once the names are settled (ageAfterName.ts): "dorothy 94 today!!".
+  (r) => {
+    r.spans = agesAfterNames(r.text, r.spans);
   },
 ];
 

@@ -23,18 +23,26 @@ function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecAr
 }
 
 const TLDS = 'com|ca|net|org|edu|gov|co|uk|us|io|me|info';
-/** "jdoe at gmail dot com", "nakita dot b at hotmail dot com", "jdoe(at)gmail(dot)com". */
+/** A dot said or bracketed: "dot", French "point", "(dot)", "[dot]", or typed. */
+const SAID_DOT = '(?:\\bdot\\b|\\bpoint\\b|\\(dot\\)|\\[dot\\]|\\.)';
+/**
+ * "jdoe at gmail dot com", "nakita dot b at hotmail dot com", "jdoe(at)gmail(dot)com", "fz.b at videotron point ca",
+ * "kw at yahoo dot com dot hk": after "dot" any two letters end it (a country's domain: "wp dot pl") when the user
+ * name has a digit, dot or underscore ("she is at home dot no" stays).
+ */
 const OBFUSCATED_EMAIL = new RegExp(
-  `(?<![\\p{L}\\p{N}._-])[\\p{L}\\p{N}._+-]+(?:\\s?(?:dot|\\.)\\s?[\\p{L}\\p{N}_+-]+)*\\s?(?:\\bat\\b|\\(at\\)|\\[at\\])\\s?[\\p{L}\\p{N}-]+(?:\\s?(?:\\bdot\\b|\\(dot\\)|\\[dot\\]|\\.)\\s?(?:[\\p{L}]{2,10}))*\\s?(?:\\bdot\\b|\\(dot\\)|\\[dot\\]|\\.)\\s?(?:${TLDS})\\b`,
+  `(?<![\\p{L}\\p{N}._-])[\\p{L}\\p{N}._+-]+(?:\\s?(?:\\bdot\\b|\\.)\\s?[\\p{L}\\p{N}_+-]+)*\\s?(?:\\bat\\b|\\(at\\)|\\[at\\])\\s?[\\p{L}\\p{N}-]+(?:\\s?${SAID_DOT}\\s?(?:[\\p{L}]{2,10}))*\\s?${SAID_DOT}\\s?(?:${TLDS}|(?<=(?:\\bdot|\\(dot\\))\\s?)\\p{L}{2})\\b`,
   'giu',
 );
+
+const COMMON_TLD_END = new RegExp(`(?:${TLDS})$`, 'i');
 
 /** "kaylam22 at gmail": a user name before a mail provider, no domain ending typed. */
 const PROVIDER_EMAIL = new RegExp(`(?<![\\p{L}\\p{N}._-])([\\p{L}\\p{N}._+-]{3,40}(?:\\sdot\\s[\\p{L}\\p{N}_+-]{1,20})?)\\s?(?:\\bat\\b|\\(at\\)|\\[at\\]|@)\\s?(?:${MAIL_PROVIDERS.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 
 export function obfuscatedEmail(t: string): Entity[] {
   return [
-    ...all(t, OBFUSCATED_EMAIL, 'EMAIL', (m) => !/^(?:at|me|him|her|us|them|home|work|it|there)\s/i.test(m[0]) && /\bdot\b|\(dot\)|\[dot\]|\bat\b/i.test(m[0])).map((e) => {
+    ...all(t, OBFUSCATED_EMAIL, 'EMAIL', (m) => !/^(?:at|me|him|her|us|them|home|work|it|there)\s/i.test(m[0]) && (COMMON_TLD_END.test(m[0]) || /^[^\s]*[\d._]/u.test(m[0])) && /\bdot\b|\bpoint\b|\(dot\)|\[dot\]|\bat\b/i.test(m[0])).map((e) => {
       // A user name said with spaces before its number: "sky dot blue 99 at icloud dot com".
       const spoken = /^\d{1,4}\s?(?:at|\(at\)|\[at\])\s/i.test(t.slice(e.start, e.end)) ? SPOKEN_USER.exec(t.slice(Math.max(0, e.start - 40), e.start)) : null;
       return spoken ? { ...e, start: e.start - spoken[0].length } : e;
@@ -46,8 +54,16 @@ export function obfuscatedEmail(t: string): Entity[] {
 
 const SPOKEN_USER = /(?<![\p{L}\p{N}])[\p{L}\p{N}_+-]+(?:\s(?:dot|\.)\s[\p{L}\p{N}_+-]+)+\s$/iu;
 
-/** A handle after its platform ("insta is kaydenmoon_44", "snap her at lexxi_xo"), or any word with an underscore. */
-const PLATFORM_HANDLE = /\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|tik tok|twitter|fb|facebook|handle|user ?name|gamertag|discord)\b(?:,?[ \t]+(?:is|name|there|at|on|she|he|they|her|his|their|@|:|-|was)){0,5}[ \t:,]+([\p{L}\p{N}_.]{3,30})(?![\p{L}\p{N}_])/giu;
+/**
+ * A handle after its platform ("insta is kaydenmoon_44", "snap her at lexxi_xo", "handle on Facebook is mo.lee"; the
+ * platform's name is never the handle), or any word with an underscore.
+ */
+const PLATFORM_HANDLE = /\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|tik tok|twitter|fb|facebook|handle|user ?name|gamertag|discord)\b(?:,?[ \t]+(?:is|name|there|at|on|she|he|they|her|his|their|@|:|-|was)){0,5}[ \t:,]+(?!(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|twitter|fb|facebook|discord)\b)([\p{L}\p{N}_.]{3,30})(?![\p{L}\p{N}_])/giu;
+/**
+ * A user name of lower-case words joined by dots with a number at its end ("mo.lee.207", "kat.rain88"), or two such
+ * words after "from" ("a message from kat.rainier"): no sentence, time or abbreviation is typed that way.
+ */
+const DOTTED_HANDLE = /(?<![\p{L}\p{N}@._/-])(?:\p{Ll}{3,}(?:\.\p{Ll}{2,})+\.?\d{2,4}|(?<=\bfrom\s)\p{Ll}{3,}\.\p{Ll}{3,})(?![\p{L}\p{N}_@]|\.\p{L})/gu;
 const UNDERSCORE = /(?<![\p{L}\p{N}@._])[\p{L}\p{N}.]*[\p{L}\p{N}]_[\p{L}\p{N}_.]*[\p{L}\p{N}](?![\p{L}\p{N}_])/gu;
 
 export function handles(t: string): Entity[] {
@@ -58,6 +74,7 @@ export function handles(t: string): Entity[] {
       return /[\d_.]/.test(h) || (!d.common.has(h) && !SAFE.has(h) && !KEEP.has(h));
     }, 1),
     ...all(t, UNDERSCORE, 'HANDLE'),
+    ...(/\p{Ll}\.\p{Ll}/u.test(t) ? all(t, DOTTED_HANDLE, 'HANDLE', (m) => !/\.(?:com|ca|net|org|edu|gov|co|io|me|info|pdf|txt|docx?|jpe?g|png|html?)$/.test(m[0])) : []),
   ];
 }
 
@@ -104,6 +121,39 @@ export function labelledIds(t: string): Entity[] {
   if (/#\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d|(?:no\.?|num|number|nbr|id)\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d/i.test(t)) out.push(...markedIds(t));
   if (/\d-\d|\d{5}/.test(t) && NEAR_LABEL_MAY.test(t)) out.push(...all(t, NEAR_ID, 'MRN', (m) => !/^(?:19|20)\d\d$/.test(m[1]!) && !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10)), 1));
   if (/\d{3}/.test(t) && NEAR_LABEL_MAY.test(t)) out.push(...all(t, NEAR_SHORT_ID, 'MRN', (m) => !/^(?:19|20)\d\d$/.test(m[1]!), 1));
+  if (/\d{5}|\d-\d{3}|\d{3}[ -]\d{3}[ -]\d{3}|[x*]-\d{4}/i.test(t)) out.push(...letteredCodes(t));
+  return out;
+}
+
+/**
+ * An id with its own letters, label or not; the letters go with the number: "CFS-118-2207", "sc-219004", "J-20117"
+ * (letters, a hyphen, digit groups), "TR48291K" (capitals glued to the digits), "HRA 77120943", "EPS 24-118302",
+ * "A 204-118-937" (capitals, a space, six digits or hyphen-joined groups). Five digits or more in all: no count, time,
+ * dose or room number is that long. A word that counts, places or prices is no id's letters ("room 123456", "PAID 150000"),
+ * nor a word that only names the kind of number ("MRN 12345678": the label stays, as in labelledIds).
+ */
+const LETTERED_CODE = /(?<![\p{L}\p{N}$#.-])(?:(\p{L}{1,6}(?:-\p{L}{2,4})?)-(\d{2,8}(?:-\d{2,8}){0,2})|([A-Z]{1,3})(\d{5,9})[A-Z]{0,2}|([A-Z]{1,6}(?:-[A-Z]{2,4})?) (\d{6,10}|\d{1,4}-\d{3,8}(?:-\d{1,4})?))(?![\p{L}\p{N}]|-\d)/gu;
+/** A health card's nine digits with its version letter ("902-118-455-P", "900 412 387 T"); a masked SSN ("xxx-xx-8812"). */
+const LETTER_AFTER_CARD = /(?<![\p{L}\p{N}-])\d{3}([ -])\d{3}\1\d{3}\1[A-Z](?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?:xxx|\*\*\*)-(?:xx|\*\*)-\d{4}(?![\p{L}\p{N}])/giu;
+const NOT_ID_LETTERS = new Set(
+  `an the and or of to in on at by for is was are be it no so if as up we he she his her my our me us paid pay owe owes owed
+  cost costs rent bill total about over under around only just got get won gave raised spent saved
+  mrn id no num nbr pin ref dob tel ph sin ssn phn`.split(/\s+/),
+);
+
+function letteredCodes(t: string): Entity[] {
+  const out = all(t, LETTER_AFTER_CARD, 'HEALTH_CARD');
+  LETTERED_CODE.lastIndex = 0;
+  for (let m = LETTERED_CODE.exec(t); m; m = LETTERED_CODE.exec(t)) {
+    const letters = (m[1] ?? m[3] ?? m[5]!).toLowerCase();
+    const digits = m[2] ?? m[4] ?? m[6]!;
+    if (digits.replace(/\D/g, '').length < 5 || /^(?:19|20)\d\d-(?:19|20)?\d\d$/.test(digits)) continue;
+    // A lone capital before a space is an article or "I" unless hyphen-joined groups follow ("A 204-118-937").
+    if (m[5] && letters.length === 1 && !digits.includes('-')) continue;
+    if (NOT_ID_LETTERS.has(letters) || COUNTERS.has(letters) || (m[1] && m[1].length > 3 && SAFE.has(letters))) continue;
+    if (AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, type: HEALTH_LABEL.test(letters) ? 'HEALTH_CARD' : 'MRN' });
+  }
   return out;
 }
 
@@ -997,8 +1047,8 @@ const BRACKET_AGE = new RegExp(`(?<=\\(\\s?(?:age |aged )?)(${OLD_AGE})(?=\\s?(?
 /** People an age follows: kin in English and in the languages clients' families speak, and who a PSW meets. */
 const KIN = `kokum|kookum|kohkom|kokom|mooshum|moshom|mosom|mushum|moshum|nokomis|grandma|grandpa|grandmother|grandfather|grandad|granddad|grandparent|gran|granny|gramma|grampa|grams|gramps|gma|gpa|nan|nana|nanny|nonna|nonno|abuela|abuelo|lola|lolo|baba|dido|bubbie|bubby|zaida|oma|opa|papa|great[- ]?(?:grand(?:mother|father|ma|pa)|gran|gramma|aunt|auntie|uncle)|mom|mother|dad|father|aunt|auntie|uncle|elder|husband|wife|widow|widower|neighbour|neighbor|resident|patient|tenant|lady|man|woman|gentleman`;
 const RELATION_AGE = new RegExp(`\\b(?:${KIN})\\b(?:\\s(?:is|was|turned|just turned|will be|turns|who is|who's|at))?[,\\s]+(${OLD_AGE})\\b(?!\\s*(?:%|mg|ml|km|times|days?|weeks?|months?|dollars|bucks|\\$|min|minutes|pills))`, 'gi');
-/** Any word, then a number over 89 between commas: "his mosom, 98, is an elder". */
-const COMMA_AGE = /(?<=\p{L},\s)(9\d|1[0-1]\d)(?=,\s\p{L})/gu;
+/** Any word, then a number over 89 between commas, ending the sentence or before "today": "his mosom, 98, is an elder", "métis, 92. she". */
+const COMMA_AGE = /(?<=[\p{L})"”],\s)(9\d|1[0-1]\d)(?=,\s\p{L}|[.!]+(?:\s|$)|$|\s(?:today|tmrw|tomorrow)\b)/gu;
 
 export function messyAges(t: string): Entity[] {
   if (!/(?<!\d)(?:9\d|1[01]\d)(?!\d)|ninety|hundred/i.test(t)) return [];

@@ -130,9 +130,11 @@ const OLD_WORDS = `(?:ninety(?:[- ](?:${UNITS}))?|(?:a |one )?hundred(?:(?: and)
 const OLD = `(?:9\\d|1[0-2]\\d|${OLD_WORDS})`;
 const OLD_DIGITS = '(?:9\\d|1[0-2]\\d)';
 /** Counts and measures after a number that make it no age. */
-const NOT_AGE_AFTER = '(?!\\s*(?:%|percent|mg|ml|mcg|days?|weeks?|months?|times|minutes?|mins?|hours?|hrs?|dollars|bucks|cents|\\$|pills|tabs|bus|kg|lbs?|pounds|km|meters|metres|feet|ft|degrees|below|minus|calls|people|beds|units))';
-const AGE_AFTER_TAIL = /(?:[- ]?(?:years?|yrs?)[- ]?old|[- ]year[- ]old|\s?(?:yo|y\/o|y\.o\.?|yrs?(?! of)|years? young|ans)(?![\p{L}\p{N}/])| years? of age|\s?-?yr(?![\p{L}]))/u.source;
-const AGE_CUE_HEAD = `(?<![\\p{L}])(?:age[ds]?|aged|turned|turning|turns|is|was|he's|she's|they're|i'm|will be|gonna be|to be|['’]ll be|ll be)[: ]+(?:about |around |nearly |almost |over |just )?`;
+export const NOT_AGE_AFTER = '(?!\\s*(?:%|percent|mg|ml|mcg|days?|weeks?|months?|times|minutes?|mins?|hours?|hrs?|dollars|bucks|cents|\\$|pills|tabs|bus|kg|lbs?|pounds|km|meters|metres|feet|ft|degrees|below|minus|calls|people|beds|units))';
+// "97 years" alone is an age too, not "90 years ago" or "90 years of service".
+const AGE_AFTER_TAIL = /(?:[- ]?(?:years?|yrs?)[- ]?old|[- ]year[- ]old|\s?(?:yo|y\/o|y\.o\.?|yrs?(?! of)|years? young|ans)(?![\p{L}\p{N}/])| years? of age| years(?=[,.;!)]|\s(?:and|n|but|still|now|today|she|he)\b|$)|\s?-?yr(?![\p{L}]))/u.source;
+// Typed on a phone the apostrophe goes ("hes 96", "shes 92", "she 91"), and so does the verb ("she be 100", "turnin 92").
+const AGE_CUE_HEAD = `(?<![\\p{L}])(?:age[ds]?|aged|(?:at )?the age of|age of|turned|turning|turnin|turns|turn|is|was|he's|she's|hes|shes|he|she|they're|i'm|will be|would be|gonna be|to be|(?:he|she) be|['’]ll be|ll be)[: ]+(?:about |around |nearly |almost |over |just |like )?`;
 /** With numbers only, and with ages in words too: the words' alternatives are tried only in texts that hold one. */
 const AGE_REGEXES = [OLD_DIGITS, OLD].map((old) => [
   new RegExp(`(?<![\\p{L}\\p{N}])(${old})${AGE_AFTER_TAIL}`, 'giu'),
@@ -143,11 +145,17 @@ const AGE_BIRTHDAY = /(?<![\p{L}\p{N}])((?:9\d|1[0-2]\d)(?:st|nd|rd|th)) (?:birt
 /** "mushum just had his 90th", "she turns her 101st": an ordinal over 89 after a possessive is a birthday (not "her 95th day"). */
 const AGE_ORDINAL = /(?<=\b(?:his|her|their|my|your)\s)((?:9\d|1[0-2]\d)(?:st|nd|rd|th))(?![\p{L}\p{N}])(?!\s(?:day|days|time|times|meeting|visit|attempt|try|overdose|session|week|call|street|st|ave|avenue|floor|birthday|bday|b-day|cheque|dose|shot))/giu;
 
+/** "for 100 years", "over 90 years": a span of time, no age. */
+const YEARS_SPAN_BEFORE = /\b(?:for|over|past|last|than|about|nearly|almost|around)\s$/i;
+/** "At 99, Ida still heats with oil", "at 92 she still does the recycling": "at" an age, then the person. */
+const AT_AGE = /(?<![\p{L}])at ((?:9\d|1[0-2]\d))(?=,\s\p{L}|\s(?:she|he|they)\s|\s(?:and\s|n\s)?still\b)/giu;
+
 export const age: Detector = (t) => [
-  ...AGE_REGEXES[/ninety|hundred/i.test(t) ? 1 : 0]!.flatMap((re) => all(t, re, 'AGE', undefined, 1)),
+  ...AGE_REGEXES[/ninety|hundred/i.test(t) ? 1 : 0]!.flatMap((re) => all(t, re, 'AGE', (m) => !/ years$/.test(m[0]) || !YEARS_SPAN_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index)), 1)),
   ...all(t, /\b(?:in (?:his|her|their) )(?:(?:early|mid|late)[- ]?)?(nineties|90s|90's|hundreds)\b/gi, 'AGE', undefined, 1),
   ...all(t, AGE_BIRTHDAY, 'AGE', undefined, 1),
   ...all(t, AGE_ORDINAL, 'AGE', undefined, 1),
+  ...all(t, AT_AGE, 'AGE', undefined, 1),
 ];
 
 /** MRN / chart / file numbers: only with a context word, but then any code holding a digit. */
