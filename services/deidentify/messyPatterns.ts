@@ -8,7 +8,7 @@
 import type { Entity, EntityType } from './types';
 import { KEEP, MAIL_PROVIDERS } from './lexicon';
 import { dictionaries } from './dictionaries';
-import { all as allMatches, PLATE_CUE, ZIP_CUE } from './patterns';
+import { all as allMatches, PLATE_CUE, widenPlates, ZIP_CUE } from './patterns';
 import { SAFE } from './messy';
 import { keepGroups } from './keepList';
 import { oneEdit } from './typos';
@@ -1091,6 +1091,10 @@ const CAPITAL_PLATE = /(?<![\p{L}\p{N}-])(?=[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}(?![\p
 const MODEL = /^(?:[A-Z]{1,2}-?\d{3}|RAV4|CRV|HRV|CX\d|4X4|V6|V8|XLT|XL|LX|EX|SE|LE|GT|SS|RS|SUV|LT|LTZ|SLE|SLT)$/;
 
 export function messyPlates(t: string): Entity[] {
+  return widenPlates(t, platesFound(t));
+}
+
+function platesFound(t: string): Entity[] {
   // Most texts name no vehicle at all.
   const vehicle = VEHICLE_CUE.test(t);
   const capitals = factsOf(t).capitals;

@@ -5,11 +5,12 @@
  */
 import { findNumbers } from 'libphonenumber-js';
 import type { Entity, EntityType } from './types';
-import { NUMBER_CONTEXT } from './lexicon';
+import { KEEP, NUMBER_CONTEXT } from './lexicon';
 import { digitsOf, ibanValid, luhn, ssnPlausible } from './checksums';
 import { cue, digitsIn, mayHold } from './cues';
 import { mayHoldUpper } from './words';
 import { mayHoldPhone } from './phoneWindows';
+import { dictionaries } from './dictionaries';
 
 export type Detector = (text: string) => Entity[];
 
@@ -165,8 +166,25 @@ export const recordNumber: Detector = (t) =>
 
 /** Licence plates after "plate"; provinces/states use 2–8 letters and digits. */
 export const PLATE_CUE = cue('plate tag');
+/** A province's, territory's or state's code in capitals right before a plate found: "MB HKT 229", "YT 4HJ92". */
+const JURISDICTION_BEFORE = /(?<![\p{L}\p{N}])(?:AB|BC|MB|NB|NL|NS|NT|NWT|NU|ON|PE|PEI|QC|SK|YT|AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)[ -]$/u;
+/** A plate's last group in capitals or digits: "MN 482 KPJ", "NT 72 449", "NWT 4K 882". */
+const PLATE_LAST_GROUP = /^[ -]((?=[A-Z]*\d)[A-Z\d]{2,4}|[A-Z]{3,4})(?![\p{L}\p{N}-])/u;
+
+/** Plates found, widened to the code before them and a last group typed apart (the spans are changed in place). */
+export function widenPlates(t: string, found: Entity[]): Entity[] {
+  for (const e of found) {
+    const code = JURISDICTION_BEFORE.exec(t.slice(Math.max(0, e.start - 4), e.start));
+    if (code) e.start -= code[0].length;
+    const rest = PLATE_LAST_GROUP.exec(t.slice(e.end, e.end + 6));
+    // Not a word in capitals after it ("CKZ 2210 AND", "… LOL").
+    if (rest && (/\d/.test(rest[1]!) || (!KEEP.has(rest[1]!.toLowerCase()) && !dictionaries().english.has(rest[1]!.toLowerCase())))) e.end += rest[0].length;
+  }
+  return found;
+}
+
 export const plate: Detector = (t) =>
-  !mayHold(t, PLATE_CUE) ? [] : all(t, /\b(?:licen[cs]e plates?|plates?|plate number|tag)\s*(?:number|no\.?|#)?\s*(?:is|was|of|reads|:)?\s*([A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/gi, 'PLATE', (m) => /\d/.test(m[1]!) && /[A-Z]/i.test(m[1]!) && m[1]!.replace(/[- ]/g, '').length >= 4, 1);
+  !mayHold(t, PLATE_CUE) ? [] : widenPlates(t, all(t, /\b(?:licen[cs]e plates?|plates?|plate number|tag)\s*(?:number|no\.?|#)?\s*(?:is|was|of|reads|:)?\s*([A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/gi, 'PLATE', (m) => /\d/.test(m[1]!) && /[A-Z]/i.test(m[1]!) && m[1]!.replace(/[- ]/g, '').length >= 4, 1));
 
 /** US ZIP after a two-letter state ("Springfield, IL 62704") or after a ZIP/postal-code label. */
 export const ZIP_CUE = cue('zip post');

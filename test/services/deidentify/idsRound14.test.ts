@@ -105,3 +105,16 @@ describe('deidentify: handles without "@" (round 14)', () => {
     stays('her handle on Facebook is private', 'private');
   });
 });
+
+describe('deidentify: plates with their province or state code and a last group typed apart (round 14)', () => {
+  it('the code before and the group after go with the plate', () => {
+    hidden('plate for the group van is SK JRT 448 if u need it for the form', 'SK JRT 448', 'PLATE');
+    hidden('he said the cops took his truck, plate was NT 61 902', 'NT 61 902', 'PLATE');
+    hidden('plate on the truck WY 551 KTB, he wants it back b4 work', 'WY 551 KTB', 'PLATE');
+  });
+  it('a word in capitals after a plate, and prose around plates, stay', () => {
+    stays('plate on the truck CKZ 2210 AND the van too', 'AND');
+    stays('van plate BKT 552 LOL he forgot it', 'LOL');
+    stays('the ON 12 bus was late, plate of food for her', 'ON');
+  });
+});
