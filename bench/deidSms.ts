@@ -5,7 +5,8 @@
  * unless --model (the shipped model is trained on these writers: in-sample). Groups: dev = every train-*.txt writer
  * but the held-out ones and the untouched, plus sms-dev; held = the writers the round-12 SMS-names work never read
  * (train-f, o, aa, aj, as, be), aggregates only; held13 = the writers the round-13 names work never read (train-c, r,
- * ak, ax, bd, bi), aggregates only; a writer's name (train-bh) = that writer, aggregates only.
+ * ak, ax, bd, bi), aggregates only; held14 = round 14's (train-h, p, ad, av, bc, bg; out of dev since round 14), aggregates
+ * only; a writer's name (train-bh) = that writer, aggregates only.
  * --misses and --over print the dev group's missed names (the hidden spans in {}) and notes with over-redaction.
  */
 import fs from 'node:fs';
@@ -24,15 +25,23 @@ const option = (name: string): string | undefined => (args.includes(name) ? args
 const HELD = ['train-f', 'train-o', 'train-aa', 'train-aj', 'train-as', 'train-be'];
 /** Chosen at the start of round 13's names work and never read by it (figures only). */
 const HELD13 = ['train-c', 'train-r', 'train-ak', 'train-ax', 'train-bd', 'train-bi'];
-/** Written in rounds 12–13 and scored before and after only (their misses are never printed). */
-const UNTOUCHED = ['train-bh', 'train-bj', 'train-bk'];
+/** Chosen at the start of round 14's names work and never read by it (figures only; bench/deidNameShapes.ts). */
+export const HELD14 = ['train-h', 'train-p', 'train-ad', 'train-av', 'train-bc', 'train-bg'];
+/** Written in rounds 12–14 and scored before and after only (their misses are never printed). */
+const UNTOUCHED = ['train-bh', 'train-bj', 'train-bk', 'train-bl', 'train-bm'];
 const dataDir = path.resolve(__dirname, 'data');
 
 interface Tally { notes: number; names: number; found: number; chars: number; leaked: number; other: number; over: number }
 const tally = (): Tally => ({ notes: 0, names: 0, found: 0, chars: 0, leaked: 0, other: 0, over: 0 });
 
+/** The development writers: every train-*.txt writer but the held-out ones and the untouched, plus sms-dev. */
+export function devWriters(): string[] {
+  const writers = fs.readdirSync(dataDir).filter((f) => /^train-[a-z]+\.txt$/.test(f)).map((f) => f.replace(/\.txt$/, ''));
+  return [...writers.filter((w) => !HELD.includes(w) && !HELD13.includes(w) && !HELD14.includes(w) && !UNTOUCHED.includes(w)), 'sms-dev'];
+}
+
 /** The text with a labelled span in [[ ]] and every hidden run in { }. */
-function marked(text: string, span: { start: number; end: number }, hidden: Uint8Array): string {
+export function marked(text: string, span: { start: number; end: number }, hidden: Uint8Array): string {
   let out = '';
   for (let k = 0; k <= text.length; k++) {
     const on = k < text.length && hidden[k] === 1;
@@ -50,9 +59,7 @@ function main(): void {
   const registers = new Set((option('--reg') ?? 'sms,lower').split(','));
   const misses = Number(option('--misses') ?? 0);
   const over = Number(option('--over') ?? 0);
-  const writers = fs.readdirSync(dataDir).filter((f) => /^train-[a-z]+\.txt$/.test(f)).map((f) => f.replace(/\.txt$/, ''));
-  const held = [...HELD, ...HELD13];
-  const files = group === 'dev' ? [...writers.filter((w) => !held.includes(w) && !UNTOUCHED.includes(w)), 'sms-dev'] : group === 'held' ? HELD : group === 'held13' ? HELD13 : [group];
+  const files = group === 'dev' ? devWriters() : group === 'held' ? HELD : group === 'held13' ? HELD13 : group === 'held14' ? HELD14 : [group];
   if (group !== 'dev' && (misses || over)) throw new Error('deidSms: misses and over-redactions are printed for the dev group only');
   if (!flag('--model')) {
     useNameModel(null);
@@ -114,4 +121,4 @@ function main(): void {
   for (const l of lines) console.log(l);
 }
 
-main();
+if (require.main === module) main();

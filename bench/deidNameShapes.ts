@@ -1,0 +1,102 @@
+/**
+ * Round 14: the shapes of the name words left visible on the training writers, the lead's blind count made on text we
+ * may read. `npx tsx bench/deidNameShapes.ts [--group dev|held14|NAME] [--model] [--reg sms,lower,casual,careful]
+ * [--misses N --shape half|again|start|other]`. Each word of a labelled name (PERSON) with a character left visible
+ * is put in the first shape it fits: `half` another word of the same name was hidden ("kevin [gallant]"); `again`
+ * the same word was hidden in another mention in the note; `start` it opens the note or a sentence; `other`. Each shape
+ * is split by case (lower, capitalised, ≤ 2 letters) and by dictionary (common word, other English word, name list
+ * only, unknown). Rules alone unless --model (the shipped model is trained on these writers: in-sample).
+ * Groups: dev = bench/deidSms.ts's development writers; held14 = the writers round 14's names work never
+ * read (train-h, p, ad, av, bc, bg), aggregates only; a writer's name = that writer, aggregates only.
+ * --misses prints the dev group's visible words of one shape, the note with the name in [[ ]] and hidden runs in { }.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { deidentify } from '../services/deidentify';
+import { useNameModel } from '../services/deidentify/classifier/model';
+import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
+import { dictionaries } from '../services/deidentify/dictionaries';
+import { loadNotes } from './data/handNotes';
+import { isBlindSet } from './blindSets';
+import { devWriters, HELD14, marked } from './deidSms';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const SHAPES = ['half', 'again', 'start', 'other'] as const;
+type Shape = (typeof SHAPES)[number];
+
+/** A word opens the note or a sentence: nothing before it but spaces, or a sentence's end and spaces. */
+function opensSentence(text: string, at: number): boolean {
+  return /(?:^|[.!?\n]["')\]]*)\s*$/.test(text.slice(Math.max(0, at - 8), at)) || text.slice(0, at).trim() === '';
+}
+
+function main(): void {
+  const group = option('--group') ?? 'dev';
+  const registers = new Set((option('--reg') ?? 'sms,lower,casual,careful').split(','));
+  const misses = Number(option('--misses') ?? 0);
+  const shapeShown = option('--shape') as Shape | undefined;
+  const files = group === 'dev' ? devWriters() : group === 'held14' ? HELD14 : [group];
+  if (group !== 'dev' && misses) throw new Error('deidNameShapes: misses are printed for the dev group only');
+  if (!args.includes('--model')) {
+    useNameModel(null);
+    useFacilityModel(null);
+  }
+  const d = dictionaries();
+  const count = new Map<string, number>();
+  const add = (k: string) => count.set(k, (count.get(k) ?? 0) + 1);
+  let words = 0;
+  const lines: string[] = [];
+  for (const w of files) {
+    const file = path.join(__dirname, 'data', `${w}.txt`);
+    if (isBlindSet(file) || !fs.existsSync(file)) throw new Error(`deidNameShapes: ${w} is no development writer here`);
+    for (const r of loadNotes(file, w)) {
+      if (!registers.has(r.register)) continue;
+      const hidden = new Uint8Array(r.text.length);
+      for (const e of deidentify(r.text).entities) hidden.fill(1, e.start, e.end);
+      // Every word of every name: where it is, which name, whether any character shows.
+      const toks: Array<{ start: number; end: number; span: number; lower: string; shows: boolean }> = [];
+      r.spans.forEach((s, i) => {
+        if (s.type !== 'PERSON') return;
+        for (const m of r.text.slice(s.start, s.end).matchAll(/[^\s]+/g)) {
+          const start = s.start + m.index!;
+          const end = start + m[0].length;
+          let shows = false;
+          for (let k = start; k < end; k++) if (!hidden[k]) shows = true;
+          toks.push({ start, end, span: i, lower: m[0].toLowerCase().replace(/['’]s$/, '').replace(/[^\p{L}\p{N}'’-]/gu, ''), shows });
+        }
+      });
+      for (const t of toks) {
+        words++;
+        if (!t.shows) continue;
+        const shape: Shape = toks.some((o) => o.span === t.span && !o.shows)
+          ? 'half'
+          : toks.some((o) => o.span !== t.span && !o.shows && o.lower === t.lower)
+            ? 'again'
+            : opensSentence(r.text, t.start)
+              ? 'start'
+              : 'other';
+        const raw = r.text.slice(t.start, t.end);
+        const kase = t.lower.length <= 2 ? 'short' : raw === raw.toLowerCase() ? 'lower' : 'capital';
+        const dict = d.common.has(t.lower) ? 'common' : d.english.has(t.lower) ? 'english' : d.anyNames.has(t.lower) ? 'names' : 'unknown';
+        add('all');
+        add(shape);
+        add(`${shape} ${kase}`);
+        add(`${shape} ${dict}`);
+        add(`register ${r.register}`);
+        if (shape === shapeShown && lines.length < misses) {
+          const s = r.spans[t.span]!;
+          lines.push(`${shape} ${kase} ${dict} ${w}\t${marked(r.text, s, hidden)}`);
+        }
+      }
+    }
+  }
+  console.log(`person words ${words}, visible ${count.get('all') ?? 0} (${((100 * (count.get('all') ?? 0)) / Math.max(1, words)).toFixed(2)} %)`);
+  for (const shape of SHAPES) {
+    const parts = ['lower', 'capital', 'short', 'common', 'english', 'names', 'unknown'].map((k) => `${k} ${count.get(`${shape} ${k}`) ?? 0}`);
+    console.log(`${shape.padEnd(6)} ${String(count.get(shape) ?? 0).padStart(5)}   ${parts.join('  ')}`);
+  }
+  console.log([...count].filter(([k]) => k.startsWith('register')).map(([k, v]) => `${k.slice(9)} ${v}`).join('  '));
+  for (const l of lines) console.log(l);
+}
+
+main();
