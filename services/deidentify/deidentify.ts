@@ -5,7 +5,7 @@ import { addresses } from './address';
 import { facilities } from './facility';
 import { names } from './names';
 import { KEEP, MAIL_PROVIDERS } from './lexicon';
-import { everyday, messyNames, PERSON_BEFORE, personVerb, SAFE } from './messy';
+import { DETERMINERS, everyday, messyNames, PERSON_BEFORE, personVerb, SAFE } from './messy';
 import * as mp from './messyPatterns';
 import { keepPhraseSpans, keptAsWritten, phraseMayCover } from './keepList';
 import { places } from './places';
@@ -179,7 +179,8 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
       const base = w.replace(/['’]s$/, '');
       if (SAFE.has(base)) continue;
       if (base.length >= 3 && !KEEP.has(base)) names.add(base);
-      else if (base.length >= 2 && d.firstNames.has(base)) slotted.add(base);
+      // Round 14: any two letters a name list holds and no common word ("ly", "yu"), as round 12's two-letter given names.
+      else if (base.length >= 2 && (d.firstNames.has(base) || (base.length === 2 && d.anyNames.has(base) && !d.common.has(base)))) slotted.add(base);
     }
   }
   const extra: Entity[] = [];
@@ -214,8 +215,9 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
       prevEnd = t;
       if (slotted.has(base) && !covered(s, t)) {
         // "crystal said the er is packed", "ty has a black eye" ("back on crystal", "ty for the coffee" stay).
-        const next = /^[ \t]+(\p{L}+)/u.exec(text.slice(t, t + 24))?.[1]?.toLowerCase() ?? '';
-        if ((personVerb(next) && !SAFE.has(prev) && !/^\d/.test(prev)) || (PERSON_BEFORE.has(prev) && /^[ \t]+$/.test(gap))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
+        const next = wordAfter(text, t);
+        // A family by its name: "the ly family", "yu family moved" (round 14).
+        if ((personVerb(next) && !SAFE.has(prev) && !/^\d/.test(prev)) || (PERSON_BEFORE.has(prev) && /^[ \t]+$/.test(gap)) || next === 'family') extra.push({ start: s, end: s + base.length, type: 'NAME' });
       } else if (base.endsWith('s') && names.has(base.slice(0, -1)) && !everyday().has(base) && !d.common.has(base) && m[0] === w && !covered(s, t)) {
         // Its possessive typed in lower case without the apostrophe: "tala ... talas mom", one word the labelling guide
         // hides whole (round 13; an apostrophe's 's stays outside); "CEOs" is a plural.
@@ -224,7 +226,9 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
         // "Sam's brother": the possessive stays outside the placeholder.
         // An everyday word after a function word or a number is that word again ("the ruby ring", "5 miles") — not after
         // a word that takes a person ("told hope", "ramona and june").
-        if (!((d.common.has(base) || everyday().has(base)) && ((SAFE.has(prev) && !TAKES_PERSON.has(prev) && !PERSON_BEFORE.has(prev)) || /^\d/.test(prev)))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
+        // Round 14: before what a person does it is the person again, after any word but a determiner or possessive
+        // ("royal is 2", "i hope hope is ok"; "no storm is coming", "her grace is" stay).
+        if (!((d.common.has(base) || everyday().has(base)) && ((SAFE.has(prev) && !TAKES_PERSON.has(prev) && !PERSON_BEFORE.has(prev)) || /^\d/.test(prev)) && !doneBy(text, t, prev))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
       } else if (/[\d_.]/.test(w) && w.length >= 5 && !covered(s, t)) {
         // A handle or email user built from a name: "youssefhadd88", "k.bird".
         for (const n of names) if (n.length >= 4 && w.includes(n)) {
@@ -236,6 +240,21 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
     }
   }
   return extra.length ? settle([found, extra]) : found;
+}
+
+/** Words after which the next is a thing, whatever follows it: "the", "no", "my", "his" (DETERMINERS and possessives). */
+const THING_BEFORE = new Set([...DETERMINERS, 'his', 'her', 'ur']);
+
+/** The word after `end` when only spaces stand before it, lower case ('' when none). */
+function wordAfter(text: string, end: number): string {
+  return /^[ \t]+(\p{L}+)/u.exec(text.slice(end, end + 24))?.[1]?.toLowerCase() ?? '';
+}
+
+/** Whether the word ending at `end` is followed by a verb a person does (not "from") and `prev` is no determiner. */
+function doneBy(text: string, end: number, prev: string): boolean {
+  if (THING_BEFORE.has(prev)) return false;
+  const next = wordAfter(text, end);
+  return next !== 'from' && personVerb(next);
 }
 
 /** Whether one of `names` occurs twice or more in `lower`. */

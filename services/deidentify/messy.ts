@@ -18,6 +18,7 @@ import { blank, factsOf, type Token, wordsOf } from './words';
 import { cue, mayHold } from './cues';
 import { hasJoinSign, isJoinWord, JOIN_WORDS, joinedTo, joinSign } from './listJoins';
 import { byDefault, type DefaultKind } from './byDefault';
+import { riskLexiconWords } from './classifier/riskWords';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -355,6 +356,15 @@ const OBJECT_NEXT = set(`the a an this that these those my your our their its so
 /** A person doing it, as SMS writes it: "cash callin", "sky textin me", "bear cryin again". */
 export const PERSON_ING = set(`calling callin texting textin txting crying cryin yelling yellin screaming screamin laughing laughin asking askin saying sayin`);
 
+/** What a verb acts on, right after it: "txtd him", "calll me", "remindd them abt", "… for the ride" (round 14, openingSlip). */
+const ACTED_ON = set(`him her them me us u you ya it ur to for up re abt about w with the a an my this that`);
+/** Between a word opening a sentence and the next: spaces, or a comma or joiner ("moana, iosefa and talia"). */
+const SLIP_GAP = /^[ \t]*[,+&]?[ \t]*$/;
+/** A letter typed three times running: a word drawn out ("ughhh", "cliiient"), not a name. */
+const STRETCHED = /(\p{L})\1\1/u;
+/** Spoken-English rank under which a word's slips are that word ("sooo", "heyy", "yess"). */
+const COMMONEST = 100;
+
 /** Verbs only a person does (a thing "came back" or "needs" something; it never "said"). */
 const PERSON_ONLY = set(`said says sed sez texted txted told asked messaged msgd emailed phoned mentioned agreed cried laughed relapsed overdosed yelled screamed`);
 
@@ -581,7 +591,9 @@ class MessyText {
     const after = !idiom && (PERSON_AFTER.has(nextWord) || PERSON_ING.has(nextWord) || smsText(text, nextWord, next) ||
       // The subject of a clause: "dawn wasnt at the camp", "mercy just had her baby", "guy from the camp says".
       (SUBJECT_VERBS.has(nextWord) && clauseStart(text, t.start, prev?.lower ?? '') && !SURNAME_WORDS.has(base0) && (nextWord !== 'from' || givenLike)) ||
-      (sentenceStart(text, t.start) && (possessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? '')))));
+      (sentenceStart(text, t.start) && (possessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? '')) ||
+        // Round 14: a family by its name, opening a sentence: "fox family moved", "ng family all came" ("royal family" stays).
+        (nextWord === 'family' && !WORD_GIVEN_NAMES.has(base0)))));
     if (after) return true;
     // Next to a name it is part of the name: "luz maria", "maria luz".
     // A code in capitals after it ("van ABC-1234") is no name part.
@@ -701,9 +713,34 @@ class MessyText {
     // Opening a clause before a verb only a person does, it is a person even when it reads as a common word: "tunde
     // said", "segun texted" (a thing "comes" or "came back", it never "said").
     if (PERSON_ONLY.has(nextWord) && clauseStart(text, t.start, prev?.lower ?? '') && !d.firstNames.has(t.lower) && t.lower.length >= 3) return true;
+    if (this.openingSlip(k, nextWord)) return true;
     // Opening a clause, a misspelt common word is that word ("cheeeque comes on the 20th").
     if (d.common.has(t.lower) || !clauseStart(text, t.start, prev?.lower ?? '') || (nextWord === 'came' && toks[k + 2]?.lower === 'up')) return false;
     return PERSON_AFTER.has(nextWord) || (SUBJECT_VERBS.has(nextWord) && nextWord !== 'from');
+  }
+
+  /**
+   * Round 14: a word one letter from an everyday word, opening the note or a sentence with more after it, is more often
+   * a name no list holds than a slip ("feven needs her card", "binod started a group", "tunde number is …": even, bind,
+   * tune). Not a word SMS writes short ("txtd", "pickd", "cld": shorter than the word it reads as), a slip of one of
+   * the commonest words ("sooo", "heyy"), nor a word before what it acts on or before a name — a verb, a greeting or a
+   * title ("txtd him", "calll me", "tanta marisol"), a word drawn out ("ughhh"), a mistyped role ("clinet id") nor a
+   * word of the risk screen's lexicon ("poop again").
+   */
+  openingSlip(k: number, nextWord: string): boolean {
+    const { text, toks, verdictOf } = this;
+    const t = toks[k]!;
+    const next = toks[k + 1];
+    if (!next || !sentenceStart(text, t.start) || !SLIP_GAP.test(text.slice(t.end, next.start))) return false;
+    const typed = text.slice(t.start, t.end).toLowerCase().replace(/['’]s$/, '');
+    if (typed.length < t.lower.length || (spoken().rank.get(t.lower) ?? Infinity) < COMMONEST || STRETCHED.test(typed)) return false;
+    // A role or keep-list word mistyped ("clinet id", "phamracist"), or a word of the risk screen's lexicon ("poop
+    // again"): a name only in a person's slot, as the name model reads it.
+    if (KEEP.has(t.lower) || riskLexiconWords().has(typed)) return false;
+    // Before a name-like word it may be a title, or half of a name the rules cannot split ("tanta marisol"); after a
+    // comma or joiner the next word is no object of it ("folu + her cousin", "talin, kelo and tomek").
+    if (nextWord) return !ACTED_ON.has(nextWord) && (verdictOf[k + 1] === 'word' || verdictOf[k + 1] === 'safe');
+    return !this.found[k + 1];
   }
 
   push(k: number): void {
