@@ -590,7 +590,7 @@ class MessyText {
     const givenLike = isGiven(base0) && !PERSON_BEFORE.has(base0) && !PERSON_AFTER.has(base0);
     const after = !idiom && (PERSON_AFTER.has(nextWord) || PERSON_ING.has(nextWord) || smsText(text, nextWord, next) ||
       // The subject of a clause: "dawn wasnt at the camp", "mercy just had her baby", "guy from the camp says".
-      (SUBJECT_VERBS.has(nextWord) && clauseStart(text, t.start, prev?.lower ?? '') && !SURNAME_WORDS.has(base0) && (nextWord !== 'from' || givenLike)) ||
+      (SUBJECT_VERBS.has(nextWord) && clauseStart(text, t.start, prev?.lower ?? '') && (!SURNAME_WORDS.has(base0) || surnameSubject(text, t.start, base0, nextWord)) && (nextWord !== 'from' || givenLike)) ||
       (sentenceStart(text, t.start) && (possessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? '')) ||
         // Round 14: a family by its name, opening a sentence: "fox family moved", "ng family all came" ("royal family" stays).
         (nextWord === 'family' && !WORD_GIVEN_NAMES.has(base0)))));
@@ -893,6 +893,19 @@ export function messyNames(input: string): Entity[] {
 /** Words of AMBIGUOUS_NAMES that are surnames rather than given names: not asked about alone. */
 const SURNAME_WORDS = set(`young white black green brown long short hall wall price bell lane mason baker cook miller taylor carter
   fisher hunter porter tucker walker marshal marshall ward king page stone reed glen cliff dale forest rock`);
+
+/** Words of SURNAME_WORDS that are things, colours or sizes first ("hall is booked", "black is her colour"). */
+const THING_SURNAMES = set(`black brown green long short hall wall price bell lane page rock forest cliff glen`);
+/** Adverbs SUBJECT_VERBS holds before a verb: after a word they say nothing of a person ("furnace still out"). */
+export const SUBJECT_ADVERBS = set(`just finally still never always also already really apparently prob probably def definitely from`);
+
+/**
+ * Round 14: a surname word opening a sentence (not a clause: "i think cook knows" stays) before a finite verb is the
+ * person: "hunter disclosed …", "king was angry", "young is out of jail"; not a role ("cook is off") nor a thing.
+ */
+function surnameSubject(text: string, at: number, w: string, next: string): boolean {
+  return sentenceStart(text, at) && !SUBJECT_ADVERBS.has(next) && !ROLE_WORDS.has(w) && !THING_SURNAMES.has(w);
+}
 
 /** Before these an everyday word is plainly a word: "i hope", "a joy", "full of grace", "to mark". */
 export const WORD_BEFORE = new Set([...DETERMINERS, ...'i we you they he she it to of so very too much more most such great full pure'.split(' ')]);

@@ -10,7 +10,7 @@ import { dictionaries } from './dictionaries';
 import { KEEP, NAME_PARTICLES, TITLES } from './lexicon';
 import {
   AFTER_PEOPLE, DETERMINERS, english, everyday, handKeptOrRare, isGiven, OWNED, peopleVerb, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE,
-  STATE_BEFORE, SUBJECT_VERBS, VERB_NEXT, VIRTUES, WORD_BEFORE, wordVerdict,
+  STATE_BEFORE, SUBJECT_ADVERBS, SUBJECT_VERBS, VERB_NEXT, VIRTUES, WORD_BEFORE, wordVerdict,
 } from './messy';
 import { foreignWordTest } from './language';
 import { blank, type Token, wordsOf } from './words';
@@ -31,12 +31,10 @@ function wordBefore(toks: readonly Token[], k: number, text: string): boolean {
   return !!p && blank(text, p.end, toks[k]!.start) && (WORD_BEFORE.has(p.lower) || STATE_BEFORE.has(p.lower) || p.lower === 'his' || p.lower === 'her');
 }
 
-/** Adverbs SUBJECT_VERBS holds before a verb: after a noun they say nothing of a person ("furnace still out"). */
-const ADVERBS = new Set(['just', 'finally', 'still', 'never', 'always', 'also', 'already', 'really', 'apparently', 'prob', 'probably', 'def', 'definitely', 'from']);
 
 /** A verb a person does, in a finite form: "said", "came", "is", "wants" (not "fighting": SMS "r fighting" is "are"). */
 function finiteVerb(w: string): boolean {
-  return !!w && (PERSON_AFTER.has(w) || (SUBJECT_VERBS.has(w) && !ADVERBS.has(w)));
+  return !!w && (PERSON_AFTER.has(w) || (SUBJECT_VERBS.has(w) && !SUBJECT_ADVERBS.has(w)));
 }
 
 /** The word after token k when only spaces stand between them, else ''. */

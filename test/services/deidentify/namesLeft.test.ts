@@ -1,5 +1,6 @@
 // Round 14 (names left, issue 13): the name shapes left visible on blind text — a name opening a sentence that reads
-// as a slip of an everyday word (messy.ts openingSlip), a family by its name, a two-letter name written again. Each slot with what it must hide and the words in the same slot
+// as a slip of an everyday word (messy.ts openingSlip), a surname word opening a sentence before a verb, a family by
+// its name, a two-letter name written again. Each slot with what it must hide and the words in the same slot
 // that must stay; every example is made up for these tests. The rules alone (the name model off), and once with it.
 import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
@@ -46,6 +47,21 @@ describe('deidentify: names left visible, the rules alone (round 14)', () => {
       stays('host family called, all good', 'host');
       stays('the fox family den is under the shed', 'fox');
       stays('lo and behold he showed up on time', 'lo');
+    });
+  });
+
+  describe('a surname word opening a sentence before a finite verb (messy.ts surnameSubject)', () => {
+    it('is the person', () => {
+      hidden('king was angry about the chore chart', 'king', 'NAME');
+      hidden('hunter talked in group today for the first time', 'hunter', 'NAME');
+      hidden('ok. young is out of jail as of fri', 'young', 'NAME');
+    });
+    it('a clause opened by another word, a role, a thing and an adverb after it stay', () => {
+      stays('i think cook knows the code', 'cook');
+      stays('cook is off today, sandwiches for lunch', 'cook');
+      stays('hall is booked for sat', 'hall');
+      stays('so king is back on the throne in the movie', 'king');
+      stays('young still at heart lol', 'young');
     });
   });
 
