@@ -362,6 +362,20 @@ const ACTED_ON = set(`him her them me us u you ya it ur to for up re abt about w
 const SLIP_GAP = /^[ \t]*[,+&]?[ \t]*$/;
 /** A letter typed three times running: a word drawn out ("ughhh", "cliiient"), not a name. */
 const STRETCHED = /(\p{L})\1\1/u;
+/**
+ * Slips of the fingers, not names: two letters swapped ("mailnig", "teh") or one typed twice ("inmmate"). A name one
+ * letter from a word has a letter more or another letter ("kelo", "tomek").
+ */
+function fingerSlip(typed: string, word: string): boolean {
+  if (typed.length === word.length) {
+    let i = 0;
+    while (i < typed.length && typed[i] === word[i]) i++;
+    return i + 1 < typed.length && typed[i] === word[i + 1] && typed[i + 1] === word[i] && typed.slice(i + 2) === word.slice(i + 2);
+  }
+  if (typed.length !== word.length + 1) return false;
+  for (let i = 1; i < typed.length; i++) if (typed[i] === typed[i - 1] && typed.slice(0, i) + typed.slice(i + 1) === word) return true;
+  return false;
+}
 /** Spoken-English rank under which a word's slips are that word ("sooo", "heyy", "yess"). */
 const COMMONEST = 100;
 
@@ -724,8 +738,8 @@ class MessyText {
    * a name no list holds than a slip ("feven needs her card", "binod started a group", "tunde number is …": even, bind,
    * tune). Not a word SMS writes short ("txtd", "pickd", "cld": shorter than the word it reads as), a slip of one of
    * the commonest words ("sooo", "heyy"), nor a word before what it acts on or before a name — a verb, a greeting or a
-   * title ("txtd him", "calll me", "tanta marisol"), a word drawn out ("ughhh"), a mistyped role ("clinet id") nor a
-   * word of the risk screen's lexicon ("poop again").
+   * title ("txtd him", "calll me", "tanta marisol"), a word drawn out ("ughhh"), a slip of the fingers ("mailnig
+   * address"), a mistyped role ("clinet id") nor a word of the risk screen's lexicon ("poop again").
    */
   openingSlip(k: number, nextWord: string): boolean {
     const { text, toks, verdictOf } = this;
@@ -733,7 +747,7 @@ class MessyText {
     const next = toks[k + 1];
     if (!next || !sentenceStart(text, t.start) || !SLIP_GAP.test(text.slice(t.end, next.start))) return false;
     const typed = text.slice(t.start, t.end).toLowerCase().replace(/['’]s$/, '');
-    if (typed.length < t.lower.length || (spoken().rank.get(t.lower) ?? Infinity) < COMMONEST || STRETCHED.test(typed)) return false;
+    if (typed.length < t.lower.length || (spoken().rank.get(t.lower) ?? Infinity) < COMMONEST || STRETCHED.test(typed) || fingerSlip(typed, t.lower)) return false;
     // A role or keep-list word mistyped ("clinet id", "phamracist"), or a word of the risk screen's lexicon ("poop
     // again"): a name only in a person's slot, as the name model reads it.
     if (KEEP.has(t.lower) || riskLexiconWords().has(typed)) return false;

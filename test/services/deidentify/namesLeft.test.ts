@@ -30,6 +30,8 @@ describe('deidentify: names left visible, the rules alone (round 14)', () => {
       stays('calll me when ur free', 'calll');
       stays('tanta marisol brought tamales', 'tanta');
       stays('poop again, the sheets need changing', 'poop');
+      stays('mailnig address 44 oak ave', 'mailnig');
+      stays('inmmate no. 55123 came up on the list', 'inmmate');
     });
     it('a slip mid-sentence is read as before', () => {
       stays('the referal came back today, kelo plays bingo', 'referal');
