@@ -42,7 +42,8 @@ const PROVIDER_EMAIL = new RegExp(`(?<![\\p{L}\\p{N}._-])([\\p{L}\\p{N}._+-]{3,4
 
 export function obfuscatedEmail(t: string): Entity[] {
   return [
-    ...all(t, OBFUSCATED_EMAIL, 'EMAIL', (m) => !/^(?:at|me|him|her|us|them|home|work|it|there)\s/i.test(m[0]) && (COMMON_TLD_END.test(m[0]) || /^[^\s]*[\d._]/u.test(m[0])) && /\bdot\b|\bpoint\b|\(dot\)|\[dot\]|\bat\b/i.test(m[0])).map((e) => {
+    // A path after the domain makes it a web address ("it's at gofundme.com/f/…"): the URL detector's.
+    ...all(t, OBFUSCATED_EMAIL, 'EMAIL', (m) => t[m.index + m[0].length] !== '/' && !/^(?:at|me|him|her|us|them|home|work|it|there)\s/i.test(m[0]) && (COMMON_TLD_END.test(m[0]) || /^[^\s]*[\d._]/u.test(m[0])) && /\bdot\b|\bpoint\b|\(dot\)|\[dot\]|\bat\b/i.test(m[0])).map((e) => {
       // A user name said with spaces before its number: "sky dot blue 99 at icloud dot com".
       const spoken = /^\d{1,4}\s?(?:at|\(at\)|\[at\])\s/i.test(t.slice(e.start, e.end)) ? SPOKEN_USER.exec(t.slice(Math.max(0, e.start - 40), e.start)) : null;
       return spoken ? { ...e, start: e.start - spoken[0].length } : e;
@@ -70,6 +71,8 @@ export function handles(t: string): Entity[] {
   const d = dictionaries();
   return [
     ...all(t, PLATFORM_HANDLE, 'HANDLE', (m) => {
+      // "SNAP" in capitals is the food benefit, not Snapchat ("her SNAP recertification", "SNAP 0047719").
+      if (m[0].startsWith('SNAP')) return false;
       const h = m[1]!.toLowerCase().replace(/\.$/, '');
       return /[\d_.]/.test(h) || (!d.common.has(h) && !SAFE.has(h) && !KEEP.has(h));
     }, 1),

@@ -118,3 +118,15 @@ describe('deidentify: plates with their province or state code and a last group 
     stays('the ON 12 bus was late, plate of food for her', 'ON');
   });
 });
+
+describe('deidentify: a web address with a path after "at", and SNAP the benefit (round 14)', () => {
+  it('"it\'s at site.com/path" is a URL, whole; an id after SNAP in capitals goes with its letters', () => {
+    hidden("share the fundraiser, it's at gofundme.com/f/okafor-family-rent", 'gofundme.com/f/okafor-family-rent', 'URL');
+    hidden('the form is at bchousing-apply.ca/form/55102 for her', 'bchousing-apply.ca/form/55102', 'URL');
+    hidden('help with her SNAP recertification. Her case number is SNAP 0061842.', 'SNAP 0061842');
+  });
+  it('"SNAP" in capitals is no Snapchat handle; an email typed with "at" stays an email', () => {
+    stays('help with her SNAP recertification today', 'recertification');
+    hidden('email mo at gmail.com for the forms', 'mo at gmail.com', 'EMAIL');
+  });
+});
