@@ -47,8 +47,10 @@ export interface RiskModel {
   thresholds: Record<RiskCategory, number>;
   /** Feature → one weight per kind, in `kinds` order. */
   weights: Record<string, number[]>;
-  /** How it was made, for the docs. */
-  trainedOn: { files: string[]; sentences: number; epochs: number; l2: number };
+  /** How it was made, for the docs. `inputs`: SHA-256 of every training sentence as the classifier read it
+   * (de-identified and normalised, with its kinds, weight and batch, in order): the de-identifier's output is part of
+   * the training data, so a de-identifier that hides other words makes another model (scripts/train-screen.ts --digest). */
+  trainedOn: { files: string[]; sentences: number; epochs: number; l2: number; inputs?: string };
 }
 
 export const MODEL_FILE = path.join(__dirname, 'risk-model.json');
