@@ -394,6 +394,11 @@ export const VARIANTS: Record<string, Variant> = {
   // The words as typed: what the screen reads first since round 13 (services/safety/turn).
   raw: { ...DEFAULT_TRAIN, view: 'raw' },
   both: { ...DEFAULT_TRAIN, view: 'both' },
+  // Round 14: the hard negatives (sentences that share risk words and are not risk) count more in the loss.
+  hn15: { ...DEFAULT_TRAIN, hardNegatives: 1.5 },
+  hn2: { ...DEFAULT_TRAIN, hardNegatives: 2 },
+  hn3: { ...DEFAULT_TRAIN, hardNegatives: 3 },
+  hn2groups3: { ...DEFAULT_TRAIN, hardNegatives: 2, minGroups: 3 },
 };
 
 if (require.main === module) {

@@ -33,6 +33,9 @@ export interface TrainOptions {
   /** Write only features with a weight of at least this size for some kind (the model file's size; 0: every
    * non-zero weight). */
   minWeight?: number;
+  /** Weigh each hard negative — a sentence with no kinds and no weight of its own: the batches' negatives (denials,
+   * past risk, harm-reduction teaching, figures of speech) and the ordinary notes — by this (1 when absent). */
+  hardNegatives?: number;
 }
 
 /** Round 8 (docs/SAFETY.md): round 7's retrained models gave bare frames ("she said she would") 0.55 or more for
@@ -91,7 +94,7 @@ export function train(examples: readonly Example[], opts: TrainOptions = DEFAULT
   for (let i = 0; i < n; i++) start[i + 1] = start[i]! + rows[i]!.length;
   const flat = new Int32Array(start[n]!);
   for (let i = 0; i < n; i++) flat.set(rows[i]!, start[i]);
-  const sw = examples.map((ex) => ex.weight ?? 1);
+  const sw = examples.map((ex) => ex.weight ?? (ex.kinds.length ? 1 : (opts.hardNegatives ?? 1)));
   const total = sw.reduce((a, b) => a + b, 0);
   const y = new Uint8Array(n * K);
   for (let r = 0; r < n; r++) for (let k = 0; k < K; k++) y[r * K + k] = examples[r]!.kinds.includes(kinds[k]!) ? 1 : 0;
