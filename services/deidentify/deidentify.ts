@@ -354,7 +354,7 @@ const STEPS: Array<(r: Reading) => void> = [
   // The facility model's look at places after a preposition that the rules left visible; it wins over names inside them.
   (r) => {
     // Two streets crossing that the name rules took as two names are one address (ruralAddresses.ts); an address takes
-    // the unit, floor, quadrant or crossing street beside it (streetEdges.ts).
+    // the unit, quadrant or crossing street beside it (streetEdges.ts).
     r.spans = withStreetEdges(r.text, joinedCrossings(r.text, withFacilities(r.text, r.spans)));
     r.trace?.('facilityModel', r.spans);
   },

@@ -63,7 +63,7 @@ function crossingAfter(text: string, a: Entity): number {
   return from + m[0].length;
 }
 
-/** `found` with each ADDRESS widened over the unit, floor, quadrant or crossing street beside it. */
+/** `found` with each ADDRESS widened over the unit, quadrant or crossing street beside it (no floor: UNIT_AFTER). */
 export function withStreetEdges(text: string, found: Entity[]): Entity[] {
   let out: Entity[] | undefined;
   for (let i = 0; i < found.length; i++) {
