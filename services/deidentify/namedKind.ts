@@ -5,20 +5,21 @@
  */
 import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
-import { PLACE_KIND } from './placeKinds';
+import { PLACE_KIND, WORSHIP_KINDS } from './placeKinds';
 
+/** Where a kind after a name ends: the word's end, or its possessive ("[NAME] high's robotics team"). */
+const KIND_END = String.raw`(?=['’]s(?![\p{L}\p{N}])|(?![\p{L}\p{N}'’-]))`;
 /** Kinds that name a place after any name: a clinic, a school, a church is nobody's first name's (placeKinds.ts). */
-// Its possessive may follow: "[NAME] high's robotics team".
-const KIND_AFTER = new RegExp(String.raw`^ (?:${PLACE_KIND})(?=['’]s(?![\p{L}\p{N}])|(?![\p{L}\p{N}'’-]))`, 'iu');
+const KIND_AFTER = new RegExp(String.raw`^ (?:${PLACE_KIND})${KIND_END}`, 'iu');
 /**
  * Kinds that are also what a person has or is ("hall", "house", "high", "general", "medical"): only after "the" or a place word.
  * Not a mall (a shopping strip, left unmarked like a chain), nor "care" or "health" alone ("[free] dental care").
  */
-const SHARED_KIND_AFTER = /^ (?:hall|house|inn|motel|gym|campus|regional|general|high|medical)(?=['’]s(?![\p{L}\p{N}])|(?![\p{L}\p{N}'’-]))/iu;
+const SHARED_KIND_AFTER = new RegExp(String.raw`^ (?:hall|house|inn|motel|gym|campus|regional|general|high|medical)${KIND_END}`, 'iu');
 /** "the" or a place word before the name, or one word before it ("at the polish [NAME] hall"), not an owner ("at her [NAME] house"). */
 const PLACE_BEFORE = /(?:^|[^\p{L}])(?:the|at|to|from|into|in|@)\s+(?:(?!(?:her|his|their|my|our|your|ur|a|an)\s)\p{L}+\s)?$/iu;
 /** A people or a faith before a house of worship is its kind, not its name: "the maronite church", "the hmong church". */
-const WORSHIP = /^ (?:church|cathedral|chapel|mosque|masjid|temple|gurdwara|synagogue|parish)$/i;
+const WORSHIP = new RegExp(`^ (?:${WORSHIP_KINDS})$`, 'i');
 const FAITH_OR_PEOPLE = /(?:ite|ian|ese|ish|ic|ist|an|ox|hmong|korean|thai|lao|polish)$/i;
 
 /**

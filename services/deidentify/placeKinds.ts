@@ -12,8 +12,10 @@
 
 /** Words that may lead a kind of place: "family clinic", "long term care home", "community health centre". */
 const LEADS = String.raw`family|community|medical|dental|health|youth|elders|seniors|native|indian|friendship|treatment|recovery|crisis|memorial|regional|general|middle|elementary|public|catholic|christian|baptist|united|lutheran|anglican|pentecostal|funeral|legal`;
+/** Houses of worship, kinds of place too (namedKind.ts reads them alone: a people or a faith before one is its kind). */
+export const WORSHIP_KINDS = 'church|cathedral|chapel|mosque|masjid|temple|gurdwara|synagogue|parish';
 /** Kinds of place. */
-const HEADS = String.raw`clinic|dialysis|hospital|hosp|infirmary|hospice|ltc|health cent(?:re|er)|medical cent(?:re|er)|cent(?:re|er)s?|ctr|shelter|hostel|lodge|manor|residence|school|high school|(?:jr|junior|senior) high|elementary|academy|college|institute|foundation|church|cathedral|chapel|mosque|masjid|temple|gurdwara|synagogue|parish|cemetery|care home|nursing home|elders home|(?:long[ -]term|personal|residential) care(?: home| cent(?:re|er))?|ihs|correctional|corr|penitentiary|detachment|detention cent(?:re|er)|jail|treatment cent(?:re|er)|orthodontics|services|arena`;
+const HEADS = String.raw`clinic|dialysis|hospital|hosp|infirmary|hospice|ltc|health cent(?:re|er)|medical cent(?:re|er)|cent(?:re|er)s?|ctr|shelter|hostel|lodge|manor|residence|school|high school|(?:jr|junior|senior) high|elementary|academy|college|institute|foundation|${WORSHIP_KINDS}|cemetery|care home|nursing home|elders home|(?:long[ -]term|personal|residential) care(?: home| cent(?:re|er))?|ihs|correctional|corr|penitentiary|detachment|detention cent(?:re|er)|jail|treatment cent(?:re|er)|orthodontics|services|arena`;
 
 /** A kind of place, its leading words with it. */
 export const PLACE_KIND = String.raw`(?:(?:${LEADS}) ){0,3}(?:${HEADS})`;
