@@ -55,16 +55,23 @@ export function obfuscatedEmail(t: string): Entity[] {
 
 const SPOKEN_USER = /(?<![\p{L}\p{N}])[\p{L}\p{N}_+-]+(?:\s(?:dot|\.)\s[\p{L}\p{N}_+-]+)+\s$/iu;
 
+/** Platforms by name: a handle follows one, and is never one ("handle on Facebook is mo.lee"). */
+const PLATFORMS = 'insta(?:gram)?|ig|snap(?:chat)?|tiktok|twitter|fb|facebook|discord';
 /**
  * A handle after its platform ("insta is kaydenmoon_44", "snap her at lexxi_xo", "handle on Facebook is mo.lee"; the
  * platform's name is never the handle), or any word with an underscore.
  */
-const PLATFORM_HANDLE = /\b(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|tik tok|twitter|fb|facebook|handle|user ?name|gamertag|discord)\b(?:,?[ \t]+(?:is|name|there|at|on|she|he|they|her|his|their|@|:|-|was)){0,5}[ \t:,]+(?!(?:insta(?:gram)?|ig|snap(?:chat)?|tiktok|twitter|fb|facebook|discord)\b)([\p{L}\p{N}_.]{3,30})(?![\p{L}\p{N}_])/giu;
+const PLATFORM_HANDLE = new RegExp(
+  String.raw`\b(?:${PLATFORMS}|tik tok|handle|user ?name|gamertag)\b(?:,?[ \t]+(?:is|name|there|at|on|she|he|they|her|his|their|@|:|-|was)){0,5}[ \t:,]+(?!(?:${PLATFORMS})\b)([\p{L}\p{N}_.]{3,30})(?![\p{L}\p{N}_])`,
+  'giu',
+);
 /**
  * A user name of lower-case words joined by dots with a number at its end ("mo.lee.207", "kat.rain88"), or two such
  * words after "from" ("a message from kat.rainier"): no sentence, time or abbreviation is typed that way.
  */
 const DOTTED_HANDLE = /(?<![\p{L}\p{N}@._/-])(?:\p{Ll}{3,}(?:\.\p{Ll}{2,})+\.?\d{2,4}|(?<=\bfrom\s)\p{Ll}{3,}\.\p{Ll}{3,})(?![\p{L}\p{N}_@]|\.\p{L})/gu;
+/** A web domain or a file's extension at its end: "kat.rainier.com", "notes.pdf" are no user name. */
+const SITE_OR_FILE = new RegExp(`\\.(?:${TLDS}|pdf|txt|docx?|jpe?g|png|html?)$`);
 const UNDERSCORE = /(?<![\p{L}\p{N}@._])[\p{L}\p{N}.]*[\p{L}\p{N}]_[\p{L}\p{N}_.]*[\p{L}\p{N}](?![\p{L}\p{N}_])/gu;
 
 export function handles(t: string): Entity[] {
@@ -77,7 +84,7 @@ export function handles(t: string): Entity[] {
       return /[\d_.]/.test(h) || (!d.common.has(h) && !SAFE.has(h) && !KEEP.has(h));
     }, 1),
     ...all(t, UNDERSCORE, 'HANDLE'),
-    ...(/\p{Ll}\.\p{Ll}/u.test(t) ? all(t, DOTTED_HANDLE, 'HANDLE', (m) => !/\.(?:com|ca|net|org|edu|gov|co|io|me|info|pdf|txt|docx?|jpe?g|png|html?)$/.test(m[0])) : []),
+    ...(/\p{Ll}\.\p{Ll}/u.test(t) ? all(t, DOTTED_HANDLE, 'HANDLE', (m) => !SITE_OR_FILE.test(m[0])) : []),
   ];
 }
 
