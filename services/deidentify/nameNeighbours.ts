@@ -31,7 +31,6 @@ function wordBefore(toks: readonly Token[], k: number, text: string): boolean {
   return !!p && blank(text, p.end, toks[k]!.start) && (WORD_BEFORE.has(p.lower) || STATE_BEFORE.has(p.lower) || p.lower === 'his' || p.lower === 'her');
 }
 
-
 /** A verb a person does, in a finite form: "said", "came", "is", "wants" (not "fighting": SMS "r fighting" is "are"). */
 function finiteVerb(w: string): boolean {
   return !!w && (PERSON_AFTER.has(w) || (SUBJECT_VERBS.has(w) && !SUBJECT_ADVERBS.has(w)));
