@@ -26,3 +26,11 @@ export function hiddenByDefault(e: Entity): boolean {
 export function defaultKind(e: Entity): DefaultKind | 0 {
   return marked.get(e) ?? 0;
 }
+
+/**
+ * Whether `w` (lower case, its 's gone) is a given name, or one with an s typed on ("marias"): a word the name lists
+ * give a person, never hidden only by default (messy.ts onlyByDefault, names.ts surnameOnly).
+ */
+export function givenOrItsS(firstNames: ReadonlySet<string>, w: string): boolean {
+  return firstNames.has(w) || (w.endsWith('s') && firstNames.has(w.slice(0, -1)));
+}

@@ -17,7 +17,7 @@ import { wordMemo, type WordMemo } from './wordMemo';
 import { blank, factsOf, type Token, wordsOf } from './words';
 import { cue, mayHold } from './cues';
 import { hasJoinSign, isJoinWord, JOIN_WORDS, joinedTo, joinSign } from './listJoins';
-import { byDefault, type DefaultKind } from './byDefault';
+import { byDefault, type DefaultKind, givenOrItsS } from './byDefault';
 import { riskLexiconWords } from './classifier/riskWords';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
@@ -772,7 +772,7 @@ class MessyText {
   onlyByDefault(k: number): DefaultKind | 0 {
     const { d } = this;
     const base = this.lowerOf(this.toks[k]).replace(/['’]s$/, '');
-    if (d.firstNames.has(base) || (base.endsWith('s') && d.firstNames.has(base.slice(0, -1))) || this.inSlot(k, 'wordName') || this.bareOwner(k)) return 0;
+    if (givenOrItsS(d.firstNames, base) || this.inSlot(k, 'wordName') || this.bareOwner(k)) return 0;
     return d.anyNames.has(base) ? 2 : 1;
   }
 }

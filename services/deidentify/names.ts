@@ -13,7 +13,7 @@ import { mergeSpans } from './spans';
 import { droppedG, misspelt } from './messy';
 import { wordMemo, type WordMemo } from './wordMemo';
 import { wordsOf } from './words';
-import { byDefault, type DefaultKind } from './byDefault';
+import { byDefault, type DefaultKind, givenOrItsS } from './byDefault';
 
 type Kind = 'strong' | 'unknown' | 'weak' | 'word' | 'keep' | 'title' | 'initial' | 'particle';
 
@@ -232,7 +232,7 @@ export function names(text: string): Entity[] {
 /** A word a surname list holds and no given-name list, no English word ("Okafor" as the strong kind reads it). */
 function surnameOnly(raw: string, dict: ReturnType<typeof dictionaries>): boolean {
   const l = raw.replace(/\.$/, '').toLowerCase().replace(/['’]s$/, '');
-  return !dict.firstNames.has(l) && !(l.endsWith('s') && dict.firstNames.has(l.slice(0, -1))) && !dict.english.has(l);
+  return !givenOrItsS(dict.firstNames, l) && !dict.english.has(l);
 }
 
 /** A facility word after a run ("Grace Hospital"), or a street type one space on ("Bloor Street"): a place's name. */
