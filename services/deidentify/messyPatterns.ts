@@ -16,6 +16,7 @@ import { mergeSpans } from './spans';
 import { cue, mayHold } from './cues';
 import { factsOf, MARK, mayHoldUpper, wordsOf } from './words';
 import { isTownName } from './towns';
+import { PROVINCES, US_STATES } from './regionCodes';
 
 /** patterns.ts's `all`, locating a capture group from the end of its match (these patterns' groups close them). */
 function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecArray) => boolean, group = 0): Entity[] {
@@ -896,7 +897,7 @@ const TRAILING_UNIT = /^,?\s(?:apt|apartment|app|unit|suite|ste|bsmt|basement|rm
 const POSTAL = /(?<![\p{L}\p{N}])[abceghj-nprstvxy]\d[abceghj-nprstv-z][ -]?\d[abceghj-nprstv-z]\d(?![\p{L}\p{N}])/giu;
 const ZIP4 = /(?<![\d-])\d{5}-\d{4}(?![\d-])/g;
 /** A ZIP after its state's code in any case: "new york ny 10118", "springfield il 62704"; the state stays. */
-const STATE_ZIP = /(?<![\p{L}\p{N}])(al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy)\.?,?\s(\d{5}(?:-\d{4})?)(?![\p{L}\p{N}-])/giu;
+const STATE_ZIP = new RegExp(String.raw`(?<![\p{L}\p{N}])(${US_STATES}|dc)\.?,?\s(\d{5}(?:-\d{4})?)(?![\p{L}\p{N}-])`, 'giu');
 /** Codes that are also words or labels ("in 10000 steps", "or 12345", "client ID 10534"): no ZIP after them here (after a comma, patterns.zip). */
 const FIVE_DIGITS = /\d{5}/;
 const WORD_STATES = new Set('al co de hi id in la me ma mi ne oh ok or pa'.split(' '));
@@ -1094,7 +1095,10 @@ function loosePlates(t: string): Entity[] {
  * A plate typed loosely after its word, maybe after its state's or province's code: "plate ky 3hj-447", "plate oh hbr
  * 2291", "tags r 8kd 442". Two digits and two letters at least between them ("tag 2 of them" stays); the code stays.
  */
-const PLATE_WORD = /\b(?:plates?|tags?|licen[cs]e plate)\b(?:\s(?:was|is|are|r|number|no\.?|#|reads|:)){0,2}\s((?:(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|ab|bc|mb|nb|nl|ns|nt|nu|on|pe|qc|sk|yt)\s)?[a-z0-9]{1,4}(?:[ -][a-z0-9]{2,4})?)(?![\p{L}\p{N}-])/giu;
+const PLATE_WORD = new RegExp(
+  String.raw`\b(?:plates?|tags?|licen[cs]e plate)\b(?:\s(?:was|is|are|r|number|no\.?|#|reads|:)){0,2}\s((?:(?:${US_STATES}|${PROVINCES})\s)?[a-z0-9]{1,4}(?:[ -][a-z0-9]{2,4})?)(?![\p{L}\p{N}-])`,
+  'giu',
+);
 /** A plate in capitals near a vehicle (the sentence before may name it), letters and digits mixed: "F42 KRT", "8KD 442". */
 const CAPITAL_PLATE = /(?<![\p{L}\p{N}-])(?=[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}(?![\p{L}\p{N}-]))(?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z][A-Z0-9 -]*[A-Z])[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}(?![\p{L}\p{N}-])/gu;
 /** Models and trims typed in capitals are no plates: "F150 XLT", "RAV4 LE", "4X4". */

@@ -11,6 +11,7 @@ import { cue, digitsIn, mayHold } from './cues';
 import { mayHoldUpper } from './words';
 import { mayHoldPhone } from './phoneWindows';
 import { dictionaries } from './dictionaries';
+import { PROVINCES, US_STATES } from './regionCodes';
 
 export type Detector = (text: string) => Entity[];
 
@@ -167,7 +168,7 @@ export const recordNumber: Detector = (t) =>
 /** Licence plates after "plate"; provinces/states use 2–8 letters and digits. */
 export const PLATE_CUE = cue('plate tag');
 /** A province's, territory's or state's code in capitals right before a plate found: "MB HKT 229", "YT 4HJ92". */
-const JURISDICTION_BEFORE = /(?<![\p{L}\p{N}])(?:AB|BC|MB|NB|NL|NS|NT|NWT|NU|ON|PE|PEI|QC|SK|YT|AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)[ -]$/u;
+const JURISDICTION_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${PROVINCES.toUpperCase()}|NWT|PEI|${US_STATES.toUpperCase()})[ -]$`, 'u');
 /** A plate's last group in capitals or digits: "MN 482 KPJ", "NT 72 449", "NWT 4K 882". */
 const PLATE_LAST_GROUP = /^[ -]((?=[A-Z]*\d)[A-Z\d]{2,4}|[A-Z]{3,4})(?![\p{L}\p{N}-])/u;
 
