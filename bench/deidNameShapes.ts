@@ -10,15 +10,10 @@
  * read (train-h, p, ad, av, bc, bg), aggregates only; a writer's name = that writer, aggregates only.
  * --misses prints the dev group's visible words of one shape, the note with the name in [[ ]] and hidden runs in { }.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { deidentify } from '../services/deidentify';
 import { useNameModel } from '../services/deidentify/classifier/model';
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
 import { dictionaries } from '../services/deidentify/dictionaries';
-import { loadNotes } from './data/handNotes';
-import { isBlindSet } from './blindSets';
-import { devWriters, HELD14, marked } from './deidSms';
+import { devWriters, HELD14, hiddenNotes, marked } from './deidSms';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -46,47 +41,40 @@ function main(): void {
   const add = (k: string) => count.set(k, (count.get(k) ?? 0) + 1);
   let words = 0;
   const lines: string[] = [];
-  for (const w of files) {
-    const file = path.join(__dirname, 'data', `${w}.txt`);
-    if (isBlindSet(file) || !fs.existsSync(file)) throw new Error(`deidNameShapes: ${w} is no development writer here`);
-    for (const r of loadNotes(file, w)) {
-      if (!registers.has(r.register)) continue;
-      const hidden = new Uint8Array(r.text.length);
-      for (const e of deidentify(r.text).entities) hidden.fill(1, e.start, e.end);
-      // Every word of every name: where it is, which name, whether any character shows.
-      const toks: Array<{ start: number; end: number; span: number; lower: string; shows: boolean }> = [];
-      r.spans.forEach((s, i) => {
-        if (s.type !== 'PERSON') return;
-        for (const m of r.text.slice(s.start, s.end).matchAll(/[^\s]+/g)) {
-          const start = s.start + m.index!;
-          const end = start + m[0].length;
-          let shows = false;
-          for (let k = start; k < end; k++) if (!hidden[k]) shows = true;
-          toks.push({ start, end, span: i, lower: m[0].toLowerCase().replace(/['’]s$/, '').replace(/[^\p{L}\p{N}'’-]/gu, ''), shows });
-        }
-      });
-      for (const t of toks) {
-        words++;
-        if (!t.shows) continue;
-        const shape: Shape = toks.some((o) => o.span === t.span && !o.shows)
-          ? 'half'
-          : toks.some((o) => o.span !== t.span && !o.shows && o.lower === t.lower)
-            ? 'again'
-            : opensSentence(r.text, t.start)
-              ? 'start'
-              : 'other';
-        const raw = r.text.slice(t.start, t.end);
-        const kase = t.lower.length <= 2 ? 'short' : raw === raw.toLowerCase() ? 'lower' : 'capital';
-        const dict = d.common.has(t.lower) ? 'common' : d.english.has(t.lower) ? 'english' : d.anyNames.has(t.lower) ? 'names' : 'unknown';
-        add('all');
-        add(shape);
-        add(`${shape} ${kase}`);
-        add(`${shape} ${dict}`);
-        add(`register ${r.register}`);
-        if (shape === shapeShown && lines.length < misses) {
-          const s = r.spans[t.span]!;
-          lines.push(`${shape} ${kase} ${dict} ${w}\t${marked(r.text, s, hidden)}`);
-        }
+  for (const { writer: w, note: r, hidden } of hiddenNotes(files, registers, 'deidNameShapes')) {
+    // Every word of every name: where it is, which name, whether any character shows.
+    const toks: Array<{ start: number; end: number; span: number; lower: string; shows: boolean }> = [];
+    r.spans.forEach((s, i) => {
+      if (s.type !== 'PERSON') return;
+      for (const m of r.text.slice(s.start, s.end).matchAll(/[^\s]+/g)) {
+        const start = s.start + m.index!;
+        const end = start + m[0].length;
+        let shows = false;
+        for (let k = start; k < end; k++) if (!hidden[k]) shows = true;
+        toks.push({ start, end, span: i, lower: m[0].toLowerCase().replace(/['’]s$/, '').replace(/[^\p{L}\p{N}'’-]/gu, ''), shows });
+      }
+    });
+    for (const t of toks) {
+      words++;
+      if (!t.shows) continue;
+      const shape: Shape = toks.some((o) => o.span === t.span && !o.shows)
+        ? 'half'
+        : toks.some((o) => o.span !== t.span && !o.shows && o.lower === t.lower)
+          ? 'again'
+          : opensSentence(r.text, t.start)
+            ? 'start'
+            : 'other';
+      const raw = r.text.slice(t.start, t.end);
+      const kase = t.lower.length <= 2 ? 'short' : raw === raw.toLowerCase() ? 'lower' : 'capital';
+      const dict = d.common.has(t.lower) ? 'common' : d.english.has(t.lower) ? 'english' : d.anyNames.has(t.lower) ? 'names' : 'unknown';
+      add('all');
+      add(shape);
+      add(`${shape} ${kase}`);
+      add(`${shape} ${dict}`);
+      add(`register ${r.register}`);
+      if (shape === shapeShown && lines.length < misses) {
+        const s = r.spans[t.span]!;
+        lines.push(`${shape} ${kase} ${dict} ${w}\t${marked(r.text, s, hidden)}`);
       }
     }
   }

@@ -18,6 +18,8 @@ import { loadNotes } from './data/handNotes';
 import { isIdentifierSpan } from './deidMetrics';
 import { isBlindSet } from './blindSets';
 
+type LabelledNote = ReturnType<typeof loadNotes>[number];
+
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(name);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -38,6 +40,20 @@ const tally = (): Tally => ({ notes: 0, names: 0, found: 0, chars: 0, leaked: 0,
 export function devWriters(): string[] {
   const writers = fs.readdirSync(dataDir).filter((f) => /^train-[a-z]+\.txt$/.test(f)).map((f) => f.replace(/\.txt$/, ''));
   return [...writers.filter((w) => !HELD.includes(w) && !HELD13.includes(w) && !HELD14.includes(w) && !UNTOUCHED.includes(w)), 'sms-dev'];
+}
+
+/** Each note of the writers `files` in `registers`, with the characters deidentify() hides (a blind set refused by `tool`). */
+export function* hiddenNotes(files: readonly string[], registers: ReadonlySet<string>, tool: string): Generator<{ writer: string; note: LabelledNote; hidden: Uint8Array }> {
+  for (const w of files) {
+    const file = path.join(dataDir, `${w}.txt`);
+    if (isBlindSet(file) || !fs.existsSync(file)) throw new Error(`${tool}: ${w} is no development writer here`);
+    for (const note of loadNotes(file, w)) {
+      if (!registers.has(note.register)) continue;
+      const hidden = new Uint8Array(note.text.length);
+      for (const e of deidentify(note.text).entities) hidden.fill(1, e.start, e.end);
+      yield { writer: w, note, hidden };
+    }
+  }
 }
 
 /** The text with a labelled span in [[ ]] and every hidden run in { }. */
@@ -69,47 +85,40 @@ function main(): void {
   const byWriter = new Map<string, Tally>();
   const all = tally();
   const lines: string[] = [];
-  for (const w of files) {
-    const file = path.join(dataDir, `${w}.txt`);
-    if (isBlindSet(file) || !fs.existsSync(file)) throw new Error(`deidSms: ${w} is no development writer here`);
-    for (const r of loadNotes(file, w)) {
-      if (!registers.has(r.register)) continue;
-      const hidden = new Uint8Array(r.text.length);
-      for (const e of deidentify(r.text).entities) hidden.fill(1, e.start, e.end);
-      const role = new Uint8Array(r.text.length);
-      for (const s of r.spans) role.fill(isIdentifierSpan(s, r.text) ? 1 : 2, s.start, s.end);
-      const tallies = [all, byRegister.get(r.register) ?? tally(), byWriter.get(w) ?? tally()];
-      byRegister.set(r.register, tallies[1]!);
-      byWriter.set(w, tallies[2]!);
-      for (const t of tallies) t.notes++;
-      for (const s of r.spans) {
-        if (s.type !== 'PERSON') continue;
-        let chars = 0;
-        let leaked = 0;
-        for (let k = s.start; k < s.end; k++) {
-          if (/\s/.test(r.text[k]!)) continue;
-          chars++;
-          if (!hidden[k]) leaked++;
-        }
-        for (const t of tallies) {
-          t.names++;
-          t.chars += chars;
-          t.leaked += leaked;
-          if (!leaked) t.found++;
-        }
-        if (leaked && lines.length < misses) lines.push(`MISS ${w}\t${marked(r.text, s, hidden)}`);
+  for (const { writer: w, note: r, hidden } of hiddenNotes(files, registers, 'deidSms')) {
+    const role = new Uint8Array(r.text.length);
+    for (const s of r.spans) role.fill(isIdentifierSpan(s, r.text) ? 1 : 2, s.start, s.end);
+    const tallies = [all, byRegister.get(r.register) ?? tally(), byWriter.get(w) ?? tally()];
+    byRegister.set(r.register, tallies[1]!);
+    byWriter.set(w, tallies[2]!);
+    for (const t of tallies) t.notes++;
+    for (const s of r.spans) {
+      if (s.type !== 'PERSON') continue;
+      let chars = 0;
+      let leaked = 0;
+      for (let k = s.start; k < s.end; k++) {
+        if (/\s/.test(r.text[k]!)) continue;
+        chars++;
+        if (!hidden[k]) leaked++;
       }
-      let wrong = false;
-      for (let k = 0; k < r.text.length; k++) {
-        if (role[k] || /\s/.test(r.text[k]!)) continue;
-        for (const t of tallies) {
-          t.other++;
-          if (hidden[k]) t.over++;
-        }
-        if (hidden[k]) wrong = true;
+      for (const t of tallies) {
+        t.names++;
+        t.chars += chars;
+        t.leaked += leaked;
+        if (!leaked) t.found++;
       }
-      if (wrong && over > 0 && lines.filter((l) => l.startsWith('OVER')).length < over) lines.push(`OVER ${w}\t${marked(r.text, { start: -1, end: -1 }, hidden)}`);
+      if (leaked && lines.length < misses) lines.push(`MISS ${w}\t${marked(r.text, s, hidden)}`);
     }
+    let wrong = false;
+    for (let k = 0; k < r.text.length; k++) {
+      if (role[k] || /\s/.test(r.text[k]!)) continue;
+      for (const t of tallies) {
+        t.other++;
+        if (hidden[k]) t.over++;
+      }
+      if (hidden[k]) wrong = true;
+    }
+    if (wrong && over > 0 && lines.filter((l) => l.startsWith('OVER')).length < over) lines.push(`OVER ${w}\t${marked(r.text, { start: -1, end: -1 }, hidden)}`);
   }
   const pct = (a: number, b: number): string => (b ? (100 * a) / b : 0).toFixed(2);
   const row = (name: string, t: Tally): string => `${name.padEnd(8)} notes ${t.notes} names ${t.names} recall ${pct(t.found, t.names)} leak ${pct(t.leaked, t.chars)} over ${pct(t.over, t.other)}`;
