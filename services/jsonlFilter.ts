@@ -1,7 +1,7 @@
 /**
  * The loop shared by the JSON-lines command-line filters (`npm run --silent deid|screen -- --jsonl`): read stdin
- * line by line, hand each non-blank line to the handler (alone, or with the lines that arrived with it), write what it returns as one JSON line, report a bad line on
- * stderr by number, and exit non-zero at the end if any line was bad.
+ * line by line, hand each non-blank line to the handler (alone, or with the lines that arrived with it), write what it
+ * returns as one JSON line, report a bad line on stderr by number, and exit non-zero at the end if any line was bad.
  */
 import readline from 'node:readline';
 import pino from 'pino';
