@@ -84,7 +84,7 @@ const DETECTORS: Detector[] = [
   { detect: p.ip, marks: 0, test: (_t, f) => f.digits > 0 && (f.marks & (MARK.dot | MARK.colon)) !== 0 },
   { detect: p.iban, marks: DIGIT },
   { detect: p.handle, marks: MARK.at },
-  { detect: mp.handles, marks: MARK.underscore, test: (t, f) => ((f.marks & MARK.dot) !== 0 && /\p{Ll}\.\p{Ll}/u.test(t)) || (mayHold(t, PLATFORM_CUE) && PLATFORM.test(t)) },
+  { detect: mp.handles, marks: MARK.underscore, test: (t, f) => ((f.marks & MARK.dot) !== 0 && mp.DOTTED_MAY.test(t)) || (mayHold(t, PLATFORM_CUE) && PLATFORM.test(t)) },
   { detect: p.healthCard, marks: DIGIT },
   { detect: p.canadianPostal, marks: 0, test: (t, f) => f.digits > 0 && digitsIn(t) >= 3 },
   { detect: mp.messyPostal, marks: DIGIT },

@@ -66,6 +66,8 @@ const PLATFORM_HANDLE = new RegExp(
   String.raw`\b(?:${PLATFORMS}|tik tok|handle|user ?name|gamertag)\b(?:,?[ \t]+(?:is|name|there|at|on|she|he|they|her|his|their|@|:|-|was)){0,5}[ \t:,]+(?!(?:${PLATFORMS})\b)([\p{L}\p{N}_.]{3,30})(?![\p{L}\p{N}_])`,
   'giu',
 );
+/** What DOTTED_HANDLE needs somewhere in a text: a lower-case letter, a dot, a lower-case letter (deidentify.ts asks first). */
+export const DOTTED_MAY = /\p{Ll}\.\p{Ll}/u;
 /**
  * A user name of lower-case words joined by dots with a number at its end ("mo.lee.207", "kat.rain88"), or two such
  * words after "from" ("a message from kat.rainier"): no sentence, time or abbreviation is typed that way.
@@ -85,7 +87,7 @@ export function handles(t: string): Entity[] {
       return /[\d_.]/.test(h) || (!d.common.has(h) && !SAFE.has(h) && !KEEP.has(h));
     }, 1),
     ...all(t, UNDERSCORE, 'HANDLE'),
-    ...(/\p{Ll}\.\p{Ll}/u.test(t) ? all(t, DOTTED_HANDLE, 'HANDLE', (m) => !SITE_OR_FILE.test(m[0])) : []),
+    ...(DOTTED_MAY.test(t) ? all(t, DOTTED_HANDLE, 'HANDLE', (m) => !SITE_OR_FILE.test(m[0])) : []),
   ];
 }
 
