@@ -12,7 +12,7 @@ describe('bench/deidStageCost: every step of the pipeline has its line in the co
   });
 
   it('names a step that runs two functions in the order they run', () => {
-    assert.ok(names.includes('withFacilities → joinedCrossings'), names.join(', '));
+    assert.ok(names.includes('withFacilities → joinedCrossings → withStreetEdges'), names.join(', '));
   });
 
   it('keeps the detectors in their table order, after the first reading', () => {
