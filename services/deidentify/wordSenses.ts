@@ -5,7 +5,9 @@
  * - topic: an abstract noun as what was talked about ("hope came up a lot", "talked about faith", "full of grace and
  *   joy"; every word of a joined list must be one: "grace and i talked" is a person);
  * - drug: a drug's street name beside its drug ("crystal meth", "smoked crystal", "high on tina");
- * - sport: a game after watching or playing it, or before its game ("watching cricket", "playing hockey", "rugby practice").
+ * - sport: a game after watching or playing it, or before its game ("watching cricket", "playing hockey", "rugby practice");
+ * - because: SMS's "because" before the clause it opens ("cos she was tired", "cuz i was late"; round 14: the end
+ *   retrain's model took "cos" opening a sentence).
  * Only the classifier's guesses are given back (deidentify.ts runs the rules' names apart), and never a word a person
  * verb or relation stands right before ("met rain", "her sister hope") nor one written with a possessive.
  */
@@ -34,6 +36,11 @@ const ABSTRACT = set(`hope faith grace joy love peace patience mercy charity tru
   harmony serenity liberty unity victory blessing blessings memory memories spirit heaven karma bliss promise chance
   courage wisdom strength forgiveness kindness compassion gratitude prayer prayers healing recovery sobriety purpose
   happiness sadness anger grief fear shame guilt loss family`);
+/** SMS's spellings of "because", and the words that open the clause after it (a subject, "of", "the"). */
+const BECAUSE = set(`cos coz cuz cause bc bcuz bcz bcos`);
+const CLAUSE_OPENER = set(`i im i'm ive i've id i'd he hes he's she shes she's they theyre they're we were we're u ur you
+  youre you're it its it's of there that this the her his my our their no`);
+
 /** Words that join a list of topics. */
 const JOIN = set(`and & n + or ,`);
 /** "full of X", "sense of X": a noun of measure or feeling before "of". */
@@ -155,7 +162,7 @@ function sport(w: string, b: string[]): boolean {
   return prev !== undefined && SPORT_BEFORE.has(prev);
 }
 
-export type WordSense = 'weather' | 'topic' | 'drug' | 'sport' | 'colour' | 'label';
+export type WordSense = 'weather' | 'topic' | 'drug' | 'sport' | 'colour' | 'label' | 'because';
 
 /**
  * The sense in which the one word at [start, end) of `text` is a word, not a person, or null: the post-classifier keep
@@ -172,6 +179,7 @@ export function wordSense(text: string, start: number, end: number): WordSense |
   // A shade before its colour ("royal blue paint") and a label before its number ("met John, cell 780…") (round 11).
   if (a[0] && SHADE.has(w) && COLOURS.has(a[0])) return 'colour';
   if (PHONE_LABELS.has(w) && NUMBER_NEXT.test(text.slice(end))) return 'label';
+  if (BECAUSE.has(w) && a[0] !== undefined && CLAUSE_OPENER.has(a[0])) return 'because';
   if (weather(w, b, a)) return 'weather';
   if (topic(w, b, a)) return 'topic';
   if (drug(w, b, a)) return 'drug';

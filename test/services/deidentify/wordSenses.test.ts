@@ -96,4 +96,13 @@ describe('deidentify: the word senses with the shipped classifier (round 9)', ()
     hidden('met John, cell 780-555-0142', 'John', 'NAME');
     hidden('texted royal about the paint', 'royal', 'NAME');
   });
+  it("SMS's 'because' before the clause it opens (round 14), and the same words as people", () => {
+    assert.equal(sense('cos she was tired, tbd abt the mtg', 'cos'), 'because');
+    assert.equal(sense('cuz i was late again', 'cuz'), 'because');
+    assert.equal(sense('met cos she was at the dropin', 'cos'), null);
+    assert.equal(sense('cos came by at noon', 'cos'), null);
+    kept('cos she was tired, tbd abt the mtg');
+    kept('went home early cuz he was sick');
+    hidden('met cos she was at the dropin', 'cos', 'NAME');
+  });
 });
