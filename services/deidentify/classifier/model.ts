@@ -322,15 +322,23 @@ export function observeClassifier(f: ((text: string, covered: readonly Entity[])
   observer = f;
 }
 
+/**
+ * How the model asks the word at `i` (0: not asked): with its feature set's kinds of word (asked()), or, for a model
+ * file from before feature sets, round 7's candidates. One gate for the words scored after the rules and the words the
+ * rules hid by default (train.ts noteExamples takes its flags from the training options instead).
+ */
+function askOf(model: NameModel, text: string, toks: readonly Token[], i: number, ctx: NoteContext | undefined): number {
+  const fs = model.featureSet;
+  if (fs === undefined) return candidate(toks[i]!) ? (wordLike(toks[i]!) ? 2 : 1) : 0;
+  return asked(text, toks, i, ctx, true, fs >= 3, fs >= 4, fs === 7);
+}
+
 /** Every word `scorer` is asked about among the words no span in `covered` (sorted by start) holds, with its score. */
 export function scoredWords(scorer: NameScorer, text: string, covered: readonly Entity[]): Scored[] {
   const toks = tokenize(text);
   const out: Scored[] = [];
   const fr = frenchWordsOf(text);
   const r7 = scorer.model.featureSet !== undefined;
-  const every = (scorer.model.featureSet ?? 0) >= 3;
-  const wider = (scorer.model.featureSet ?? 0) >= 4;
-  const named = scorer.model.featureSet === 7;
   let ctx: NoteContext | undefined;
   let c = 0;
   for (let i = 0; i < toks.length; i++) {
@@ -339,7 +347,7 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
     if (c < covered.length && covered[c]!.start < t.end) continue;
     // The note's context is made at its first word that may be asked; it reads the note's words only when a word is.
     if (r7 && !ctx && t.word && t.raw.length >= 2) ctx = noteContext(text, toks, covered);
-    const ask = r7 ? asked(text, toks, i, ctx, true, every, wider, named) : candidate(t) ? (wordLike(t) ? 2 : 1) : 0;
+    const ask = askOf(scorer.model, text, toks, i, ctx);
     // A compound of words is checked here, not in candidate(): training sees the words it always saw.
     if (!ask || wordCompound(t.lower) || fr?.(t.lower) || inRun(text, toks, i)) continue;
     // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.
@@ -396,7 +404,6 @@ export function defaultScores(scorer: NameScorer, text: string, spans: readonly 
   if (!spans.some(hiddenByDefault)) return [];
   const toks = tokenize(text);
   const ctx = noteContext(text, toks, spans);
-  const fs = scorer.model.featureSet ?? 0;
   const lower = text.toLowerCase();
   const out: Array<Scored & { span: Entity }> = [];
   let i = 0;
@@ -409,7 +416,7 @@ export function defaultScores(scorer: NameScorer, text: string, spans: readonly 
     if (lower.indexOf(w) !== lower.lastIndexOf(w)) continue;
     const mark = ctx.found[i]!;
     ctx.found[i] = 0;
-    const ask = fs ? asked(text, toks, i, ctx, true, fs >= 3, fs >= 4, fs === 7) : candidate(t) ? (wordLike(t) ? 2 : 1) : 0;
+    const ask = askOf(scorer.model, text, toks, i, ctx);
     const score = ask ? scorer.score(text, toks, i, ctx, ask) : 0;
     ctx.found[i] = mark;
     if (ask) out.push({ span: e, start: e.start, end: e.end, score, need: scorer.need(ask), ask });
