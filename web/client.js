@@ -113,7 +113,7 @@
         var shown = document.querySelectorAll(ACTIVITY).length;
         if (echo) emit(Object.assign({}, outgoing, { timestamp: stamp() }));
         (body.activities || []).forEach(function (a) { emit(fromBot(a)); });
-        if (activity.value && (body.activities || []).length) focusAfterTap(shown);
+        if (activity.value && (body.activities || []).length) focusAfterTap(shown, body.activities);
         return outgoing.id;
       });
       queue = result.catch(function () {});
@@ -204,24 +204,31 @@
   var ACTIVITY = '#webchat .webchat__basic-transcript__activity';
   var SENDBOX = '#webchat [data-id="webchat-sendbox-input"]';
 
-  // After a card button is pressed the replies replace what it answered; focus would stay on the old card. Once
-  // Web Chat has drawn the replies, move it to the first control of the newest card when the newest message has
-  // one (the next question), else to the text box. If the person has moved focus meanwhile, leave it be.
-  function focusAfterTap(shownBefore) {
+  // After a card button is pressed the replies replace what it answered; focus would stay on the old card, and
+  // Web Chat keeps Tab inside a message once entered. Once Web Chat has drawn the replies, move focus to the first
+  // control of the newest card when the newest reply has one (the next question), else to the text box. Drawing can
+  // take seconds on a slow phone, so watch the transcript rather than poll for a fixed while; if the person moves
+  // focus meanwhile, leave it be.
+  function focusAfterTap(shownBefore, replies) {
     var from = document.activeElement;
-    var tries = 0;
-    (function attempt() {
-      if (document.activeElement !== from) return;
+    var last = replies[replies.length - 1] || {};
+    var wantsCard = (last.attachments || []).some(function (a) { return /adaptive/i.test(a.contentType || ''); });
+    var observer = new MutationObserver(attempt);
+    var deadline = setTimeout(stop, 15000);
+    function stop() { observer.disconnect(); clearTimeout(deadline); }
+    function attempt() {
+      if (document.activeElement !== from && document.activeElement !== document.body) return stop();
       var activities = document.querySelectorAll(ACTIVITY);
-      if (activities.length <= shownBefore) {
-        if (tries++ < 40) setTimeout(attempt, 50);
-        return;
-      }
+      if (activities.length <= shownBefore) return;
       var newest = activities[activities.length - 1];
       var control = newest.querySelector('.ac-adaptiveCard :is(input, textarea, select, button.ac-pushButton):not([disabled])');
+      if (!control && wantsCard) return; // the card is still being drawn
       var target = control || document.querySelector(SENDBOX);
       if (target) target.focus();
-    })();
+      stop();
+    }
+    observer.observe(document.querySelector('#webchat') || document.body, { childList: true, subtree: true });
+    attempt();
   }
 
   // Adaptive Cards can't say two things a screen reader needs; the page adds them as cards are drawn.

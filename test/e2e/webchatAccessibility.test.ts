@@ -73,8 +73,20 @@ describe('local web chat accessibility (axe-core in chromium, keyboard only)', f
           if (process.env.KEYS_PRINT) console.log(title, seen.join(' → '));
           return chat().waitFor(pattern, since);
         }
-        // Web Chat's transcript is one stop: Enter goes into the newest message, whose controls Tab then reaches.
-        if (await page.evaluate(() => document.activeElement?.classList.contains('webchat__basic-transcript') === true)) {
+        const where = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (el?.classList.contains('webchat__basic-transcript')) return 'transcript';
+          const cards = document.querySelectorAll('#webchat .ac-adaptiveCard');
+          const card = el?.closest('.ac-adaptiveCard');
+          return card && card !== cards[cards.length - 1] ? 'older message' : 'elsewhere';
+        });
+        if (where === 'older message') {
+          // Focus stayed in the message just answered, and Web Chat keeps Tab inside a message once entered: Escape
+          // leaves it for the transcript, as a keyboard user does when the next card arrives.
+          await page.keyboard.press('Escape');
+        } else if (where === 'transcript') {
+          // Web Chat's transcript is one stop: End picks the newest message, Enter goes into it, Tab reaches its controls.
+          await page.keyboard.press('End');
           await page.keyboard.press('Enter');
           direction = 'Tab';
         } else {
@@ -113,6 +125,30 @@ describe('local web chat accessibility (axe-core in chromium, keyboard only)', f
     const doc = items.find((r) => r.clientCode === 'C-22');
     assert.ok(doc, 'the keyboard-only debrief was saved');
     assert.deepEqual(doc.selfCheck, { score: 3, note: 'tired' });
+  });
+
+  it('on a slow phone (CPU 20× slower), focus still follows a tapped answer to the next card', async () => {
+    const page = browser().page;
+    await chat().ask('reflect', /Which client is this about|carry on, or switch/);
+    if (/carry on, or switch/.test((await chat().transcript()).at(-1) ?? '')) await chat().ask('switch', /Which client is this about/);
+    await chat().ask('C-24', /names you.d like me to always hide/i);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    try {
+      const since = await chat().count();
+      await page.locator('.ac-adaptiveCard').last().locator('.ac-pushButton').filter({ hasText: /^\s*Skip\s*$/ }).focus();
+      await page.keyboard.press('Enter');
+      await chat().waitFor(/Where does your relationship with C-24 stand/, since, 60_000);
+      // Drawing the card takes seconds at this speed; the page waits for it rather than giving up.
+      await page.waitForFunction(() => {
+        const cards = document.querySelectorAll('#webchat .ac-adaptiveCard');
+        const el = document.activeElement as HTMLElement | null;
+        return !!el && cards[cards.length - 1]?.contains(el) === true && el.innerText.trim() === 'Building trust';
+      }, undefined, { timeout: 60_000, polling: 200 });
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await cdp.detach();
+    }
   });
 
   /** A debrief of PSW 1's up to the trust stall's strategies: more than six, so a choice set and a Choose button. */
