@@ -2,7 +2,7 @@
  * Bulk against one by one: `npx tsx bench/deidBulk.ts [--rounds N] [--batch N,N…] [REV] [set …]` (REV compiled as
  * bench/deidAB.ts compiles it; default HEAD; sets default hand-dev and presidio-synth-v2). In one process, after a
  * warm-up, passes over each set alternate: deidentify() text by text (what the service does) and deidentifyAll() in
- * batches of each size (stage by stage: docs/DEIDENTIFICATION.md, "Round 13 throughput"); the order of the passes
+ * batches of each size (stage by stage: docs/history/DEIDENTIFICATION-rounds.md, "Round 13 throughput"); the order of the passes
  * is reversed every other round. Prints CPU ms a pass (median / fastest) and MB per CPU-second of each, and the
  * ratio of the medians (one by one over bulk: above 1, bulk is faster).
  */

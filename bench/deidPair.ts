@@ -4,7 +4,7 @@
  * each set alternate A and B (B first in every second pair), CPU time each (process.cpuUsage). It prints MB per
  * CPU-second, best and median pass of each tree, and the median of the pairs' time ratios (A's time over B's: above 1,
  * B is faster). On a loaded machine a pair shares the same load, so the pair ratio moves less than separate runs do;
- * still read anything within about 8 % as noise at load 8 or more (docs/DEIDENTIFICATION.md, Throughput).
+ * still read anything within about 8 % as noise at load 8 or more (docs/history/DEIDENTIFICATION-rounds.md, Throughput).
  *
  * The tree loaded first runs faster in the same process (round 9: hand-dev 15-25 %, public 3-7 %, whichever tree it is),
  * so the comparison runs twice, in a child process each: A loaded first, then B loaded first. Each prints its line;

@@ -16,7 +16,7 @@ import { load } from './deid';
 
 /**
  * Writers whose misses may be printed. Round 10 (street addresses): every writer before round 10's, train-a … train-as
- * (rounds 7–9 kept some untouched; their before/after figures are in docs/DEIDENTIFICATION.md), and two of round 10's six
+ * (rounds 7–9 kept some untouched; their before/after figures are in docs/history/DEIDENTIFICATION-rounds.md), and two of round 10's six
  * new writers, train-av and train-aw; train-at, au, ax and ay stay untouched (scored before and after, never looked into).
  * Round 11 (facilities): every writer up to train-be; round 11's train-bf and train-bg are untouched.
  * Round 12 (facilities): every writer up to train-bg; round 12's train-bh and train-bi are untouched.

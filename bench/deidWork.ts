@@ -4,7 +4,7 @@
  * (every RegExp.prototype.exec, which test, match, replace and split call) and how many characters are offered to
  * them, in all and by call site (the de-identifier's function, file and line that ran it, and the regex), and how many
  * tokens the shared token stream holds. With exec replaced, a global match, replace or split calls it once per piece
- * (the spec's slow path), so those count their matches, not one scan. CPU time on a shared machine moves by 10-20 % with the load (docs/DEIDENTIFICATION.md,
+ * (the spec's slow path), so those count their matches, not one scan. CPU time on a shared machine moves by 10-20 % with the load (docs/history/DEIDENTIFICATION-rounds.md,
  * Throughput); these counts do not move at all, so two trees can be compared at any load. `--tree` reads a compiled
  * tree (bench/deidAB.ts leaves them in <tmp>/deid-ab/<sha>/js). Nothing is written.
  */

@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/screenBatch.ts FILE [--ids]`: screens one labelled batch (a development batch written before a
  * round of changes) ONCE with the shipped screen, patterns only and with the classifier, and prints the row
- * docs/SAFETY.md's batch table records. `--ids` also lists what was missed and wrongly flagged.
+ * docs/history/SAFETY-rounds.md's batch table records. `--ids` also lists what was missed and wrongly flagged.
  * Refuses the lead's blind sets: those are scored by the lead only.
  */
 import path from 'node:path';

@@ -2,7 +2,7 @@
  * `npx tsx bench/screenCompare.ts CACHE BEFORE.json AFTER.json`: two risk-model files, verdict by verdict, as the turn
  * screens (bench/screenFolds verdict: both views, patterns, context rules, the gated classifier): the held-out batches
  * (screenData HELD_OUT) per batch with the ids lost and gained, the development batches (batches losing more than 2 named)
- * and the everyday notes. The ship bar of a retrain (docs/SAFETY.md, "Round 14 (classifier)"): held-out met >= before,
+ * and the everyday notes. The ship bar of a retrain (docs/history/SAFETY-rounds.md, "Round 14 (classifier)"): held-out met >= before,
  * false alarms <= before, no batch losing more than 2. CACHE is a screenFolds cache file (made if absent; delete it when
  * the tree's de-identifier, rules or data change). Ids and counts only, never a sentence; never reads a test or blind set.
  */

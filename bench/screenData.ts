@@ -27,7 +27,7 @@ export const SCREEN_SETS = {
   youTest: path.join(DATA_DIR, 'screen-you-test.jsonl'),
 } as const;
 
-/** Development batches kept out of training and tuning: the rounds' own held-out measures (docs/SAFETY.md), scored
+/** Development batches kept out of training and tuning: the rounds' own held-out measures (docs/history/SAFETY-rounds.md), scored
  * before and after with bench/screenBatch.ts (never with --ids). Round 6: `z`, the last batch to arrive (`t` and `v`,
  * round 5's, were read many times and now train); round 7 keeps `z` out and adds `ac`, its last batch; round 8 adds `ai`; round 9 adds `ao`; round 11 adds `at`
  * (a new writer's batch, untouched by round 11's screen work); round 13 gives `ai` back to development (one of its
@@ -35,7 +35,7 @@ export const SCREEN_SETS = {
 export const HELD_OUT = ['screen-train-z.jsonl', 'screen-train-ac.jsonl', 'screen-train-ao.jsonl', 'screen-train-at.jsonl'];
 
 /** Every training batch (never a test set or a held-out batch): the first four in screen-train.jsonl, later ones one file each
- * (screen-train-j.jsonl, screen-train-m.jsonl, …), each screened once before it joined (docs/SAFETY.md). */
+ * (screen-train-j.jsonl, screen-train-m.jsonl, …), each screened once before it joined (docs/history/SAFETY-rounds.md). */
 export const TRAIN_BATCHES = fs
   .readdirSync(DATA_DIR)
   .filter((f) => /^screen-train(?:-[a-z0-9]+)?\.jsonl$/.test(f) && !HELD_OUT.includes(f))
@@ -84,7 +84,7 @@ export function readOrdinary(file: string = ORDINARY_NOTES): Labelled[] {
  * ("cut herself last nite", "od'd in the stairwell") is left out: a risk note must not teach "not risk". */
 // Pinned (round 9), so a retrain is reproducible while the de-identifier's writers add files: the 35 present when
 // round 9's candidate model was trained (train-a … train-z, train-aa … train-ah, train-aj; the shipped model is still
-// round 8's, trained on a … ag: docs/SAFETY.md). A later file joins by being named here.
+// round 8's, trained on a … ag: docs/history/SAFETY-rounds.md). A later file joins by being named here.
 export const EVERYDAY_WRITERS = [...'abcdefghijklmnopqrstuvwxyz'.split(''), 'aa', 'ab', 'ac', 'ad', 'ae', 'af', 'ag', 'ah', 'aj'];
 export const EVERYDAY_NOTES = EVERYDAY_WRITERS.map((w) => `train-${w}.txt`)
   .sort()

@@ -85,20 +85,20 @@ export function loboProbabilities(batches: readonly Batch[], opts: TrainOptions 
 
 /** Share of hard negatives the classifier alone may flag per kind: more room where recall matters most. The others
  * were 1 % until round 5; leave one batch out, 0.5 % cut the classifier's false alarms on an unread voice by about a
- * third for under a point of the whole screen's recall (docs/SAFETY.md). */
+ * third for under a point of the whole screen's recall (docs/history/SAFETY-rounds.md). */
 export const FP_BUDGET: Partial<Record<RiskCategory, number>> = { suicide: 0.02, overdose: 0.02 };
 export const FP_BUDGET_DEFAULT = 0.005;
 /** Never below these: a thin bank of negatives must not set a hair trigger. Suicide's floor was 0.35 until round 5;
  * there, leave one batch out, the classifier gave everyday sentences ("he wants to go to a meeting", "good day, she
  * said thanks") 0.41-0.47 for suicide, so its floor is 0.5, the lowest step above them (LOBO suicide recall 95.1 % at
- * 0.35, 93.6 % at 0.45, 92.6 % at 0.55; the screen's false alarms 4.5, 3.9, 3.1 %; docs/SAFETY.md). */
+ * 0.35, 93.6 % at 0.45, 92.6 % at 0.55; the screen's false alarms 4.5, 3.9, 3.1 %; docs/history/SAFETY-rounds.md). */
 export const FLOOR: Partial<Record<RiskCategory, number>> = { suicide: 0.5, overdose: 0.35 };
 export const FLOOR_DEFAULT = 0.5;
 /** Never above these. Round 13: the 0.5 % budget set harm to others at 0.8, where on the ten batches the shipped model never
  * read (`ai`, `am`–`aw`) 0.6 met 11 more risk sentences for one false alarm, and on the held-out batches 7 more of 384
- * (42 -> 51 of 71 harm to others) for one of 317 (bench/screenFolds.ts --shipped-point; docs/SAFETY.md, round 13).
+ * (42 -> 51 of 71 harm to others) for one of 317 (bench/screenFolds.ts --shipped-point; docs/history/SAFETY-rounds.md, round 13).
  * 0.62, not 0.6: the end-of-round model gave an everyday "keeps a bat by the door for softball season" 0.605; at 0.62 every
- * verdict on the held-out and development batches is the same as at 0.6 (docs/SAFETY.md, round 13). */
+ * verdict on the held-out and development batches is the same as at 0.6 (docs/history/SAFETY-rounds.md, round 13). */
 export const CEILING: Partial<Record<RiskCategory, number>> = { harm_to_others: 0.62 };
 export const GRID = Array.from({ length: 15 }, (_v, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
 
@@ -124,7 +124,7 @@ export function chooseThresholds(negatives: readonly Labelled[], probs: Probs, e
  * batch's hard negatives the classifier may add to the screen's false alarms (those the patterns and context rules
  * leave unflagged). The pooled budgets let the classifier's false alarms gather in a few voices (round 8: `ac…`
  * 5.2 -> 15.6 %, `t…` 17.9 %); held to a cap, leave one batch out, the thresholds of whole kinds went to 1 (harm to
- * others, own distress; suicide and overdose when not exempt) for 4-8 points of recall (docs/SAFETY.md, "Round 9"). */
+ * others, own distress; suicide and overdose when not exempt) for 4-8 points of recall (docs/history/SAFETY-rounds.md, "Round 9"). */
 export const BATCH_CAP = 0.05;
 /** …but never fewer sentences than this: one alarm is 3 % of a batch of 33. */
 export const BATCH_CAP_MIN = 3;

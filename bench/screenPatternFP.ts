@@ -3,7 +3,7 @@
  * development hard negative (dev, test, each training batch), the held-out batches (t, v) and the ordinary notes
  * (psw-dev.jsonl). Patterns only (no classifier), with the context rules, as the screen runs them. Prints counts
  * and pattern ids, never a sentence, so the held-out batches stay unread. Refuses the lead's blind sets.
- * A pattern that fires in more than one writer's batch, or on a held-out batch, is one to tighten (docs/SAFETY.md,
+ * A pattern that fires in more than one writer's batch, or on a held-out batch, is one to tighten (docs/history/SAFETY-rounds.md,
  * "Pattern precision").
  */
 import path from 'node:path';

@@ -36,7 +36,7 @@ const repoRoot = path.resolve(__dirname, '..');
  * kept given names and plain words in a person slot) and, round 9, what a misspelt word misspells (featureSet 5),
  * logistic regression, all writers; a line per kind of word asked. Round 12: and the words asked where the names left visible
  * stood (featureSet 7, `--features 12`: kinds 10–13, model.ts namedSlotAsk), shipped at the round's end on two untouched
- * writers' gain (docs/DEIDENTIFICATION.md, "Round 12 (name model: candidates)").
+ * writers' gain (docs/history/DEIDENTIFICATION-rounds.md, "Round 12 (name model: candidates)").
  */
 export const SHIPPED: LowoOptions = { features: 12, data: 'all', train: { ...DEFAULT_TRAIN, learner: 'logistic' }, thresholds: THRESHOLDS, margins: MARGINS };
 // `--features N --learner logistic` (with --folds): another recipe measured the same way, pinned words and all.

@@ -72,7 +72,7 @@ const foundIn = (n: Note, run: Run): Entity[] => run.calls.find((c) => c.text ==
  * A note's candidates with their labels: a candidate is a facility when it is a labelled FACILITY span exactly. The
  * candidates are those the model is asked about in deidentify() (none inside what the rules found as a facility or
  * another identifier): trained on what the rules leave, it learnt more per point of over-redaction on held-out writers
- * than trained on every labelled facility (docs/DEIDENTIFICATION.md, "Facilities").
+ * than trained on every labelled facility (docs/history/DEIDENTIFICATION-rounds.md, "Round 7 (facilities)").
  */
 export function noteExamples(n: Note, found: readonly Entity[]): Example[] {
   // A writer who marked the article inside the span ("[[F:the misericordia]]", against the writers' rule) still marks

@@ -9,14 +9,14 @@
  * own flags that kind on at most its budget of them (2 % for suicide and overdose, whose recall matters most; 0.5 % for
  * the others), never below its floor. Five folds by position mixed every voice into every fold and set thresholds
  * that read ~2 % false alarms there and ~7 % on a voice the model had not read. Round 9 measured a cap per batch on
- * top (`--batch-cap`): it bought false alarms only by switching kinds off, so it is not the recipe (docs/SAFETY.md).
+ * top (`--batch-cap`): it bought false alarms only by switching kinds off, so it is not the recipe (docs/history/SAFETY-rounds.md).
  * The everyday notes are pinned (bench/screenData EVERYDAY_WRITERS) so the same tree retrains the same model.
  *
  * Reproducible (round 14): training has no randomness (full-batch steps, fixed epochs, files and sentences in a fixed
  * order), but it reads every sentence DE-IDENTIFIED, so the de-identifier's rules and models are part of its input:
  * the file records a SHA-256 of what it read (`trainedOn.inputs`). `--digest` de-identifies the data and compares
  * that digest with the shipped file's (minutes, no training): a mismatch means a retrain gives another file.
- * `--check` retrains and compares byte for byte without writing; `--out FILE` writes elsewhere (docs/SAFETY.md,
+ * `--check` retrains and compares byte for byte without writing; `--out FILE` writes elsewhere (docs/history/SAFETY-rounds.md,
  * "Round 14 (classifier)").
  */
 import crypto from 'node:crypto';
@@ -32,7 +32,7 @@ import { riskCategories } from '../services/safety/screen';
 
 /** The shipped file keeps a feature only if one of its weights is at least this large: round 13's end model was 2.14 MB
  * (the size budget is 2 MB), dropping features below 0.008 gives 1.92 MB with every verdict on every development,
- * held-out and everyday sentence unchanged (docs/SAFETY.md, round 13). The left-out models that set thresholds keep all. */
+ * held-out and everyday sentence unchanged (docs/history/SAFETY-rounds.md, round 13). The left-out models that set thresholds keep all. */
 export const SHIPPED_MIN_WEIGHT = 0.008;
 
 /** SHA-256 of the training sentences as the classifier reads them, in training order: batch, id, weight, kinds and the
@@ -44,7 +44,7 @@ export function inputsDigest(batches: readonly Batch[]): string {
 }
 
 /** `cap`: also hold each batch to a share of classifier-only false alarms (bench/screenLobo BATCH_CAP; measured in round 9,
- * not shipped: docs/SAFETY.md). */
+ * not shipped: docs/history/SAFETY-rounds.md). */
 export function trainShipped(lobo?: (rows: LoboRow[]) => void, cap?: number): RiskModel {
   const batches = loboBatches();
   const loboModels = loboProbabilities(batches, DEFAULT_TRAIN);

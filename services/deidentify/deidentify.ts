@@ -458,7 +458,7 @@ export function deidentify(text: string, opts: DeidentifyOptions = {}): Deidenti
 /**
  * Many texts at once, for bulk work (a file, the bench): what `deidentify` gives each text, read stage by stage over
  * the batch — each step on every text before the next step. The same steps as one text; on the public set's texts a
- * batch of a few hundred costs about a third less CPU than reading them one by one (docs/DEIDENTIFICATION.md, "Round
+ * batch of a few hundred costs about a third less CPU than reading them one by one (docs/history/DEIDENTIFICATION-rounds.md, "Round
  * 13 throughput"); short notes gain less. The service reads one message at a time and gains nothing.
  */
 export function deidentifyAll(texts: readonly string[], opts: DeidentifyOptions = {}): DeidentifyResult[] {

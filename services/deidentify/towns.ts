@@ -21,7 +21,7 @@
  * "ride to regina", "a text from dallas", "with dallas" stay hidden.
  * In a person slot the same word stays hidden: the slot decides, never the list alone. Places that name a jail or a
  * hospital the list cannot tell apart by their place ("in springhill till spring") are the cost, counted in
- * docs/DEIDENTIFICATION.md. Countries,
+ * docs/history/DEIDENTIFICATION-rounds.md. Countries,
  * states and boroughs that are names too (Georgia, Tonga, Brooklyn: the keep-list group scoped "place-slot") are
  * given back here, by the same slots.
  */

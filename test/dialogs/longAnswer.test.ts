@@ -112,7 +112,7 @@ describe('an answer over the length limit', () => {
     for (let i = 0; i < PROMPTS; i++) await d.say('skip');
     const form = await d.say('progressing');
     const data = buttons(form).find((b) => (b.data as { score?: string }).score === '2')!.data;
-    const cardOffer = await d.say({ ...data, note: words(max + 5, 'drained') }); // (round 9's name model reads 'weary' said a hundred times as a name: docs/DEIDENTIFICATION.md, Round 9 blind)
+    const cardOffer = await d.say({ ...data, note: words(max + 5, 'drained') }); // (round 9's name model reads 'weary' said a hundred times as a name: docs/history/DEIDENTIFICATION-rounds.md, Round 9 blind)
     assert.deepEqual(buttons(cardOffer).map((b) => b.title), ['Keep the first part']);
     assert.match(visibleText(await d.say(buttons(cardOffer)[0]!.data)), /kept the first part/);
     await d.say('no');

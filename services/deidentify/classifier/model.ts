@@ -276,7 +276,7 @@ function wordCompound(lower: string): boolean {
 }
 
 /**
- * On by default since round 11: on held-out notes (docs/DEIDENTIFICATION.md, "Token classifier") it cut the leak
+ * On by default since round 11: on held-out notes (docs/history/DEIDENTIFICATION-rounds.md, "Token classifier") it cut the leak
  * from 2.0 to 0.7 % (hand-test) and 1.2 to 0.6 % (sms-test) for +0.1 to +0.5 points of over-redaction, all limits
  * kept. A leaked name costs a client more than a hidden word costs a reader. The words it wrongly took ("bus tix", a
  * roster alias "Admin") are on the keep-list now. Turning it off is this one constant.
@@ -386,7 +386,7 @@ export function classifierNames(text: string, covered: readonly Entity[]): Entit
 /**
  * Round 14: how far below its line (NameScorer.need) the model must score a word the rules hid only by default
  * (../byDefault.ts) to leave it, unless the model file says (NameModel.defaultLeave). Off (Infinity): measured on
- * writers the model never saw (docs/DEIDENTIFICATION.md "Round 14 (person slots)", bench/deidDefaults.ts), no line
+ * writers the model never saw (docs/history/DEIDENTIFICATION-rounds.md "Round 14 (person slots)", bench/deidDefaults.ts), no line
  * paid — the words the model is sure are no names are mostly places, and writers mark a share of places as
  * facilities: each point of over-redaction given back cost about as much strict recall. DEID_DEFAULT_LEAVE to measure.
  */

@@ -26,7 +26,7 @@ export interface FeatureOptions {
   pairs?: boolean;
   /** The commonest words (COMMON: auxiliaries, reporting verbs, linking words) give no unigram and no character
    * n-grams, only bigrams: alone they carried a writer's habits, and a bare frame ("she said she would", "he said he
-   * would be for a week") read as suicide from "said", "would" and "be" and their n-grams (round 8, docs/SAFETY.md). */
+   * would be for a week") read as suicide from "said", "would" and "be" and their n-grams (round 8, docs/history/SAFETY-rounds.md). */
   skipCommon?: boolean;
 }
 

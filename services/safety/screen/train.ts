@@ -28,7 +28,7 @@ export interface TrainOptions {
   /** Weigh each kind's positives by the square root of its negatives-to-positives ratio. Every kind is a sixth of the
    * risk sentences or less and the everyday notes add thousands of negatives: unweighted, a kind's probabilities
    * on a voice the model has not read sit low, and a fixed floor (0.5) fell among everyday sentences before it
-   * reached new voices' risk (round 8, docs/SAFETY.md). Weighted, thresholds are chosen well above the floors. */
+   * reached new voices' risk (round 8, docs/history/SAFETY-rounds.md). Weighted, thresholds are chosen well above the floors. */
   balanced?: boolean;
   /** Write only features with a weight of at least this size for some kind (the model file's size; 0: every
    * non-zero weight). */
@@ -38,7 +38,7 @@ export interface TrainOptions {
   hardNegatives?: number;
 }
 
-/** Round 8 (docs/SAFETY.md): round 7's retrained models gave bare frames ("she said she would") 0.55 or more for
+/** Round 8 (docs/history/SAFETY-rounds.md): round 7's retrained models gave bare frames ("she said she would") 0.55 or more for
  * suicide, over the 0.5 floor. Now each kind's positives are weighed up (`balanced`) so thresholds are set by the
  * budgets well above the floors, the everyday notes (bench/screenData readEveryday, weight 0.3) teach what ordinary
  * text in many voices looks like, the commonest words give bigrams only (`skipCommon`), and a feature must be used

@@ -2,7 +2,7 @@
 // plan to use, an unknown supply, extra doses, hidden use; harm to others said sideways (targeting a person's
 // whereabouts, veiled threats, hypotheticals, commands, arson); suicide signals (means looked up, a treasured thing
 // handed on, a will, guns out of the safe); self-harm signs; coercive control and neglect. Each by the patterns alone,
-// with hard negatives that share the words. Figures: docs/SAFETY.md.
+// with hard negatives that share the words. Figures: docs/history/SAFETY-rounds.md.
 import assert from 'node:assert/strict';
 import { content, type RiskCategory } from '../../../services/content';
 import { riskCategories, screenRisk } from '../../../services/safety/screen';

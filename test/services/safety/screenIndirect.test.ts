@@ -1,7 +1,7 @@
 // Indirect risk (services/safety/screen, content/risk-terms.json): the patterns for risk said by circumstances,
 // behaviours and goodbyes; the past-and-resolved rule scoped to its own part of a sentence; stories on a screen;
 // a kind's exclusions gating the classifier; and the classifier's word-class, subject and tense features.
-// Figures: `npm run bench:screen` and the batch table in docs/SAFETY.md.
+// Figures: `npm run bench:screen` and the batch table in docs/history/SAFETY-rounds.md.
 import assert from 'node:assert/strict';
 import { content, type RiskCategory } from '../../../services/content';
 import { riskCategories, screenRisk } from '../../../services/safety/screen';

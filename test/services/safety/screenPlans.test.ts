@@ -2,7 +2,7 @@
 // supply, more than usual, lost tolerance, found down, pills then opioids, the rest of a bottle), sideways threats
 // and a young child left alone by age; and the false-alarm rules: benign plans before a move, surgery or a new job
 // (ctx-benign-plan), harm-reduction teaching, a chore one is "done with". Wordings here are not batch o's own.
-// Figures: `npx tsx bench/screenBatch.ts bench/data/screen-train-o.jsonl` and docs/SAFETY.md.
+// Figures: `npx tsx bench/screenBatch.ts bench/data/screen-train-o.jsonl` and docs/history/SAFETY-rounds.md.
 import assert from 'node:assert/strict';
 import { content, type RiskCategory } from '../../../services/content';
 import { riskCategories, screenRisk } from '../../../services/safety/screen';

@@ -2,7 +2,7 @@
 // finality, a joke then a real plan, "denies SI" then a plan, a past overdose plus using alone tonight, "handled" but
 // the person alone again, a prescribed routine beside a stockpile…), each beside the hard negative the rule is for,
 // and the small window across sentences of one note (a screening question answered in the next sentence; a plan or a
-// means said next door lifts a laugh or a handled event). Every sentence here is invented. Figures: docs/SAFETY.md
+// means said next door lifts a laugh or a handled event). Every sentence here is invented. Figures: docs/history/SAFETY-rounds.md
 // ("Round 10: rules that rule risk out, tested against warning signs").
 import assert from 'node:assert/strict';
 import { content } from '../../../services/content';

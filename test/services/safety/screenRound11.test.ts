@@ -1,7 +1,7 @@
 // Round 11 (false alarms): everyday sentences that share a risk word — a hit explained in the next sentence, harm-reduction
 // teaching, idioms, a plot on a screen, a tool carried for work, a client's shaking hands, a worker who coped — each rule
 // beside the warning signs it must not swallow, in the same sentence and in the next. Every sentence here is invented.
-// Figures: docs/SAFETY.md ("Round 11 (false alarms)").
+// Figures: docs/history/SAFETY-rounds.md ("Round 11 (false alarms)").
 import assert from 'node:assert/strict';
 import { content } from '../../../services/content';
 import { contextRulesOut } from '../../../services/safety/screen/lexicon';

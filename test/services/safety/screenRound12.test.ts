@@ -1,7 +1,7 @@
 // Round 12 (a new writer's false alarms): kinds of everyday wording that shared a risk word on `av…` — a time clause
 // ("when I'm done with group"), a count of none ("zero overdoses"), overwork said as "killing himself working doubles",
 // suicide as a topic (rates, a panel) — each rule beside the warning signs it must not swallow, in the same sentence and
-// in the next. Every sentence here is invented. Figures: docs/SAFETY.md ("Round 12").
+// in the next. Every sentence here is invented. Figures: docs/history/SAFETY-rounds.md ("Round 12").
 import { screen, keeps, rulesOut } from '../../helpers/screenAsserts';
 
 describe('risk screen round 12: false alarms ruled out, against the warning signs they must not swallow', () => {

@@ -1,5 +1,5 @@
 // Round 13 (the classifier): harm to others' threshold 0.8 -> 0.6 (0.62 for the end-of-round model; bench/screenLobo
-// CEILING), chosen on the batches the shipped model never read and confirmed on the held-out ones (docs/SAFETY.md,
+// CEILING), chosen on the batches the shipped model never read and confirmed on the held-out ones (docs/history/SAFETY-rounds.md,
 // "Round 13 (classifier)"). A threat said sideways, with no word a pattern holds, now reaches the screen; the everyday
 // sentences that share its frame stay quiet. Every sentence here is invented.
 import assert from 'node:assert/strict';

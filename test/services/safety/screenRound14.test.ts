@@ -1,6 +1,6 @@
 // Round 14 (the classifier, reproducible): `npm run train:screen` reads every sentence de-identified, so the
 // de-identifier is part of its input; the file records a SHA-256 of what it read (trainedOn.inputs) and
-// `npm run train:screen -- --digest` / `--check` say whether the tree still rebuilds it (docs/SAFETY.md, "Round 14
+// `npm run train:screen -- --digest` / `--check` say whether the tree still rebuilds it (docs/history/SAFETY-rounds.md, "Round 14
 // (classifier)"). Every sentence here is invented.
 import assert from 'node:assert/strict';
 import type { RiskCategory } from '../../../services/content';

@@ -4,7 +4,7 @@
 // others do not; a weapon carried around, violent drawings of a real person; patterned injuries, children fending
 // for themselves, a cheque cashed by a relative, a partner calling dozens of times; the worker checking on a client
 // at night or catching themselves at the pills. Each with everyday sentences that share its words. Every sentence
-// here is invented. Figures: docs/SAFETY.md (round 7).
+// here is invented. Figures: docs/history/SAFETY-rounds.md (round 7).
 import assert from 'node:assert/strict';
 import { content, type RiskCategory } from '../../../services/content';
 import { riskCategories, screenRisk } from '../../../services/safety/screen';

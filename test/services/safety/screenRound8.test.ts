@@ -1,6 +1,6 @@
 // Round 8: the classifier retrained so it reads new voices without raising everyday sentences — positives weighed per
 // kind ('balanced'), everyday notes in many voices as low-weight negatives that also bound each threshold, and the
-// commonest words (said, would, be…) giving bigrams only. Every sentence here is invented. Figures: docs/SAFETY.md
+// commonest words (said, would, be…) giving bigrams only. Every sentence here is invented. Figures: docs/history/SAFETY-rounds.md
 // (round 8).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

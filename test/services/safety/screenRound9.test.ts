@@ -1,7 +1,7 @@
 // Round 9: the false-alarm budget. Context rules by kind of wording (someone else's overdose already handled, a
 // non-drug cause of passing out, a past said as "years back" or "back then", help that worked, not using alone,
 // housing that came through, hours or a season that "kill" someone), each with the risk it must still let through.
-// Every sentence here is invented. Figures: docs/SAFETY.md ("Round 9: the false-alarm budget").
+// Every sentence here is invented. Figures: docs/history/SAFETY-rounds.md ("Round 9: the false-alarm budget").
 import assert from 'node:assert/strict';
 import { content } from '../../../services/content';
 import { RISK_CATEGORIES, type RiskCategory } from '../../../services/content';

@@ -3,7 +3,7 @@
 // closed garage, a gun moved by the bed, "easier without me", what happens after death; a bare "cut last night",
 // burns and blows to one's own body; a threat with a weapon on a condition; abuse by choking, confinement and
 // diverted money; the worker drinking before a visit, crying in the car most days, dread of shifts. Each with the
-// everyday sentences that share its words. Every sentence here is invented. Figures: docs/SAFETY.md (round 6).
+// everyday sentences that share its words. Every sentence here is invented. Figures: docs/history/SAFETY-rounds.md (round 6).
 import assert from 'node:assert/strict';
 import { content, type RiskCategory } from '../../../services/content';
 import { riskCategories, screenRisk } from '../../../services/safety/screen';

@@ -3,7 +3,7 @@
 // ("since then … he has let it go", "nothing for ten years") is past, and a history is not past when the next sentence
 // says it is back ("… started again last month"); (3) risk said across two sentences or without a risk word; (4) the
 // explanation-in-the-next-sentence rules (`next`, "Round 11 (false alarms)") probed with warning signs in either
-// sentence. Every sentence here is invented. Figures: docs/SAFETY.md ("Round 11 (the window)").
+// sentence. Every sentence here is invented. Figures: docs/history/SAFETY-rounds.md ("Round 11 (the window)").
 import assert from 'node:assert/strict';
 import { content } from '../../../services/content';
 import { gatedScore } from '../../../services/safety/screen';
