@@ -25,7 +25,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { deidentify, type Entity } from '../services/deidentify';
-import { defaultLeaveOf, NameScorer, needOf, observeClassifier, scoredWords, shippedModel, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
+import { defaultLeaveOf, finalWords, NameScorer, needOf, observeClassifier, shippedModel, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
 import { DEFAULT_TRAIN, noteExamples, train, type Example, type LabelledNote, type TrainOptions } from '../services/deidentify/classifier/train';
 import { lists, tokenize, type Token } from '../services/deidentify/classifier/features';
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../services/deidentify/messy';
@@ -320,7 +320,8 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
     }
     const scorer = new NameScorer(base);
     // Each held-out note's asked words and scores, once; a grid point only compares them with its threshold.
-    const asked = held.map((n) => runs.get(n)!.calls.map((c) => scoredWords(scorer, c.text, c.covered)));
+    // Round 15: with a second pass (NameModel.second), the words it decides; a point is then the second pass's lines.
+    const asked = held.map((n) => runs.get(n)!.calls.map((c) => finalWords(scorer, c.text, c.covered)));
     const rulesPred = held.map((n) => runs.get(n)!.entities);
     // Round 14: where the rules hid a word only by default and the model judges such words (model.ts judgedDefaults,
     // off unless a line is set), the note is run again at every point, even where the model hides nothing new.
@@ -329,7 +330,7 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
     // A note's spans at a point: deidentify() runs again only when the words hidden differ from every run before.
     const cache = new Map<string, Entity[]>();
     const predict = (p: Point): Entity[][] => {
-      const model: NameModel = { ...base, ...asModel(p) };
+      const model: NameModel = base.second ? { ...base, second: { ...base.second, ...asModel(p) } } : { ...base, ...asModel(p) };
       const needs = ASKS.map((ask) => needAt(p, ask));
       return held.map((n, i) => {
         const hidden = asked[i]!.map((call) => call.filter((w) => w.score >= needs[w.ask]!));

@@ -43,6 +43,12 @@ export interface NameModel {
   trainedOn: { files: string[]; sha256: string; rules?: string; learner?: string; epochs: number; seed: number; tokens: number; names: number };
   /** Non-zero averaged weights by bucket. */
   weights: Record<string, number>;
+  /**
+   * Round 15 (stacking): a second pass, the same features, whose note context marks this model's names as found, so a
+   * word beside a name the first pass took is read as beside a name ("tina [klassen]"). It decides every word the rules
+   * left, at its own lines; trained on first-pass names made by models that never read the note (bench/deidStack.ts).
+   */
+  second?: NameModel;
 }
 
 export const MODEL_FILE = path.join(__dirname, 'name-model.json');
@@ -55,8 +61,11 @@ export class NameScorer {
   private readonly needs: number[];
   /** featureSet 5 (round 9): a misspelt word's own features say what it misspells. */
   private readonly typos: boolean;
+  /** The second pass (NameModel.second), if the model has one. */
+  readonly second?: NameScorer;
 
   constructor(readonly model: NameModel) {
+    if (model.second) this.second = new NameScorer(model.second);
     if (model.version !== 1 || model.bits !== BITS) throw new Error('deidentify: name-model.json is not a model this code can read');
     this.w = new Float32Array(1 << BITS);
     for (const [k, v] of Object.entries(model.weights)) this.w[Number(k)] = v;
@@ -333,8 +342,12 @@ function askOf(model: NameModel, text: string, toks: readonly Token[], i: number
   return asked(text, toks, i, ctx, true, fs >= 3, fs >= 4, fs === 7);
 }
 
-/** Every word `scorer` is asked about among the words no span in `covered` (sorted by start) holds, with its score. */
-export function scoredWords(scorer: NameScorer, text: string, covered: readonly Entity[]): Scored[] {
+/**
+ * Every word `scorer` is asked about among the words no span in `covered` (sorted by start) holds, with its score.
+ * `marked` (sorted, a superset of `covered`; the second pass): the spans the note context marks as found — a word
+ * marked but not covered is asked as if visible, its own mark lifted, as training asks it (train.ts noteExamples).
+ */
+export function scoredWords(scorer: NameScorer, text: string, covered: readonly Entity[], marked?: readonly Entity[]): Scored[] {
   const toks = tokenize(text);
   const out: Scored[] = [];
   const fr = frenchWordsOf(text);
@@ -346,14 +359,38 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
     while (c < covered.length && covered[c]!.end <= t.start) c++;
     if (c < covered.length && covered[c]!.start < t.end) continue;
     // The note's context is made at its first word that may be asked; it reads the note's words only when a word is.
-    if (r7 && !ctx && t.word && t.raw.length >= 2) ctx = noteContext(text, toks, covered);
+    if (r7 && !ctx && t.word && t.raw.length >= 2) ctx = noteContext(text, toks, marked ?? covered);
+    const mark = ctx?.found[i] ?? 0;
+    if (mark) ctx!.found[i] = 0;
     const ask = askOf(scorer.model, text, toks, i, ctx);
     // A compound of words is checked here, not in candidate(): training sees the words it always saw.
-    if (!ask || wordCompound(t.lower) || fr?.(t.lower) || inRun(text, toks, i)) continue;
-    // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.
-    const end = /['’]s$/.test(t.raw) ? t.end - 2 : t.end;
-    out.push({ start: t.start, end, score: scorer.score(text, toks, i, ctx, ask), need: scorer.need(ask), ask });
+    if (ask && !wordCompound(t.lower) && !fr?.(t.lower) && !inRun(text, toks, i)) {
+      // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.
+      const end = /['’]s$/.test(t.raw) ? t.end - 2 : t.end;
+      out.push({ start: t.start, end, score: scorer.score(text, toks, i, ctx, ask), need: scorer.need(ask), ask });
+    }
+    if (mark) ctx!.found[i] = mark;
   }
+  return out;
+}
+
+/**
+ * The words the final pass decides, with its scores: `scorer`'s (scoredWords()), or with a second pass (round 15),
+ * the second's, its note context marking the names the first pass took (takenWords()) as found.
+ */
+export function finalWords(scorer: NameScorer, text: string, covered: readonly Entity[]): Scored[] {
+  const first = scoredWords(scorer, text, covered);
+  if (!scorer.second) return first;
+  const taken = takenWords(text, first);
+  if (!taken.length) return scoredWords(scorer.second, text, covered);
+  const marked = [...covered, ...taken].sort((a, b) => a.start - b.start || a.end - b.end);
+  return scoredWords(scorer.second, text, covered, marked);
+}
+
+/** The words of `scored` at or above their line, less those whose neighbours show the word's own sense (wordSense()). */
+export function takenWords(text: string, scored: readonly Scored[]): Entity[] {
+  const out: Entity[] = [];
+  for (const w of scored) if (w.score >= w.need && !wordSense(text, w.start, w.end)) out.push({ start: w.start, end: w.end, type: 'NAME' });
   return out;
 }
 
@@ -377,10 +414,7 @@ function inRun(text: string, toks: readonly Token[], i: number): boolean {
 export function classifierNames(text: string, covered: readonly Entity[]): Entity[] {
   observer?.(text, covered);
   const scorer = activeScorer();
-  if (!scorer) return [];
-  const out: Entity[] = [];
-  for (const w of scoredWords(scorer, text, covered)) if (w.score >= w.need && !wordSense(text, w.start, w.end)) out.push({ start: w.start, end: w.end, type: 'NAME' });
-  return out;
+  return scorer ? takenWords(text, finalWords(scorer, text, covered)) : [];
 }
 
 /**

@@ -1,0 +1,105 @@
+/**
+ * `npx tsx bench/deidStack.ts [--groups K] [--out FILE]` (round 15, issue 13): the name model given the sequence by
+ * STACKING, measured by leaving groups of writers out. The per-token model decides each word alone; a name is a span,
+ * and the words it leaves are often a full name's other token ("tina [klassen]": the rules or the model hid one). The
+ * second pass has the same features, but its note context marks the first pass's names as found, so the cues "beside a
+ * found name", "a name earlier / later in the note" and the words asked for that slot read the model's names too.
+ *
+ * Cross-fitting: the writers are dealt into K groups (writer j to group j mod K, as deidLowo.ts --groups); each
+ * note's first-pass names come from the first-pass model trained without its group, and the second pass trains on
+ * those, so it never sees first-pass names made on its own training text. A held-out group is scored with both passes
+ * trained without it (the second pass's training marks were made by models that read the held-out group: the usual
+ * stacking shortcut, one set of cross-fitted marks for every fold). Both read the shipped recipe's features
+ * (trainDeid.ts SHIPPED); the first pass decides at the shipped model's lines, the second at lines chosen here as the
+ * recipe chooses them (chooseOperatingPoint, then chooseByKind; no pinned words).
+ *
+ * Printed: the macro names recall, leak and over-redaction of the first pass alone at the shipped lines, of both passes
+ * at the same lines, and of both at their chosen lines. `--out FILE` writes the shipped model with a second pass
+ * trained on every writer (the first-pass marks cross-fitted as above) at the chosen lines, to score before shipping.
+ * Untouched writers: leave them out with DEID_WRITERS_EXCEPT, as for every recipe.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { NameScorer, scoredWords, shippedModel, takenWords, type NameModel } from '../services/deidentify/classifier/model';
+import { noteExamples, train, type Example, type TrainOptions } from '../services/deidentify/classifier/train';
+import type { Entity } from '../services/deidentify';
+import { chooseByKind, chooseOperatingPoint, describe, KINDS_12, leaveOneWriterOut, prepare, report, writerNotes, type Note, type Point, type Prepared } from './deidLowo';
+import { SHIPPED } from './trainDeid';
+
+/** The training options of the shipped recipe's models (featureSet 7, logistic). */
+const OPTIONS: TrainOptions = { ...SHIPPED.train, featureSet: 7 };
+
+/** The shipped model's lines. */
+export function shippedPoint(m: NameModel = shippedModel()): Point {
+  return { t: m.threshold, m: m.wordNameMargin ?? 0.5, ...(m.kindMargins ? { kinds: m.kindMargins } : {}) };
+}
+const linesOf = (p: Point) => ({ threshold: p.t, wordNameMargin: p.m, ...(p.kinds ? { kindMargins: p.kinds } : {}) });
+
+/** The spans the rules gave the classifier for the note's own text (as prepare() trains on). */
+const coveredOf = (prepared: Prepared, n: Note): Entity[] => prepared.runs.get(n)!.calls.find((c) => c.text === n.text)?.covered ?? [];
+
+/** A model trained on the training words of the notes `take` keeps. */
+function trained(notes: readonly Note[], words: Map<Note, Example[]>, take: (n: Note) => boolean): NameModel {
+  const data: Example[] = [];
+  for (const n of notes) if (take(n)) for (const e of words.get(n) ?? []) data.push(e);
+  return train(data, 0, OPTIONS);
+}
+
+/**
+ * Each note's second-pass training words: its note context marks the rules' spans and the names `firstOf(note)`'s
+ * model takes at its lines.
+ */
+export function secondPassWords(notes: readonly Note[], prepared: Prepared, firstOf: (n: Note) => NameScorer): Map<Note, Example[]> {
+  const own = new Map<string, number[]>();
+  const out = new Map<Note, Example[]>();
+  for (const n of notes) {
+    if (!prepared.exampleOf.has(n)) continue;
+    const covered = coveredOf(prepared, n);
+    const taken = takenWords(n.text, scoredWords(firstOf(n), n.text, covered));
+    const marked = [...covered, ...taken].sort((a, b) => a.start - b.start || a.end - b.end);
+    out.set(n, noteExamples(n, marked, own, true, true, true, true));
+  }
+  return out;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function main(): void {
+  const t0 = Date.now();
+  const k = Number(arg('--groups') ?? 6);
+  const opts = { ...SHIPPED };
+  const notes = writerNotes();
+  const prepared = prepare(notes, opts);
+  const writers = [...new Set(notes.map((n) => n.writer))];
+  const groupOf = new Map(writers.map((w, j) => [w, j % k]));
+  const point1 = shippedPoint();
+  const groups = Array.from({ length: k }, (_x, g) => g);
+  const first = groups.map((g) => ({ ...trained(notes, prepared.exampleOf, (n) => groupOf.get(n.writer) !== g), ...linesOf(point1) }));
+  const firstScorers = first.map((m) => new NameScorer(m));
+  const words2 = secondPassWords(notes, prepared, (n) => firstScorers[groupOf.get(n.writer)!]!);
+  const second = groups.map((g) => trained(notes, words2, (n) => groupOf.get(n.writer) !== g));
+  console.log(`(${k} groups, models trained: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  const one = new Map(writers.map((w) => [w, first[groupOf.get(w)!]!]));
+  const two = new Map(writers.map((w) => [w, { ...first[groupOf.get(w)!]!, second: second[groupOf.get(w)!]! }]));
+  const r1 = leaveOneWriterOut(notes, opts, undefined, prepared, one);
+  console.log(`${report(r1, opts, point1).slice(-1)[0]} (first pass alone, the shipped lines)`);
+  const r2 = leaveOneWriterOut(notes, opts, undefined, prepared, two);
+  console.log(`${report(r2, opts, point1).slice(-1)[0]} (two passes, the second at the shipped lines)`);
+  const global = chooseOperatingPoint(r2, opts) ?? { t: opts.thresholds[opts.thresholds.length - 1]!, m: opts.margins[opts.margins.length - 1]! };
+  console.log(`${report(r2, opts, global).slice(-1)[0]} (two passes, one global point: ${describe(global)})`);
+  const point2 = chooseByKind(r2, global, undefined, KINDS_12);
+  console.log(`\n${report(r2, opts, point2).join('\n')}\n(two passes, the second's lines chosen: ${describe(point2)})`);
+  const out = arg('--out');
+  if (out) {
+    const words = secondPassWords(notes, prepared, (n) => firstScorers[groupOf.get(n.writer)!]!);
+    const model: NameModel = { ...shippedModel(), second: { ...trained(notes, words, () => true), ...linesOf(point2) } };
+    fs.writeFileSync(path.resolve(out), JSON.stringify(model) + '\n');
+    console.log(`wrote ${out}`);
+  }
+  console.log(`(${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { contextFeatures, noteContext, ownFeatures, tokenize } from '../../../services/deidentify/classifier/features';
+import { classifierNames, finalWords, NameScorer, scoredWords, useNameModel, type NameModel } from '../../../services/deidentify/classifier/model';
+import { train, type Example } from '../../../services/deidentify/classifier/train';
+import type { Entity } from '../../../services/deidentify';
+
+/**
+ * Round 15 (stacking): a second pass reads the first pass's names as found. Made-up weights, so what each pass reads is
+ * plain: the first pass knows "nkechi" alone; the second knows it too, and the cue a name beside it gives "okonkwo".
+ */
+const TEXT = 'texted nkechi okonkwo at the clinic';
+const toks = tokenize(TEXT);
+const featuresOf = (i: number, marked: Entity[]): number[] => {
+  const ctx = noteContext(TEXT, toks, marked);
+  ctx.found[i] = 0;
+  return [...ownFeatures(toks[i]!.raw, toks[i]!.lower, true), ...contextFeatures(TEXT, toks, i, ctx, 1)];
+};
+const NKECHI: Entity = { start: 7, end: 13, type: 'NAME' };
+const plain = new Set([...featuresOf(2, []), ...featuresOf(2, [NKECHI])]);
+const own = featuresOf(1, []).filter((f) => !plain.has(f));
+const besideAName = featuresOf(2, [NKECHI]).filter((f) => !featuresOf(2, []).includes(f) && !featuresOf(1, []).includes(f));
+const modelOf = (buckets: number[]): NameModel => ({
+  version: 1,
+  bits: 18,
+  threshold: 0.5,
+  wordNameMargin: 0,
+  featureSet: 7,
+  trainedOn: { files: [], sha256: '', epochs: 0, seed: 0, tokens: 0, names: 0 },
+  weights: Object.fromEntries(buckets.map((b) => [String(b), 1])),
+});
+const first = modelOf(own);
+const stacked: NameModel = { ...first, second: modelOf([...own, ...besideAName]) };
+const taken = (text: string) => classifierNames(text, []).map((e) => text.slice(e.start, e.end));
+
+describe('deidentify: the name classifier, second pass (round 15)', () => {
+  afterEach(() => useNameModel(undefined));
+
+  it('hides the other token of a name the first pass took', () => {
+    assert.ok(own.length > 0 && besideAName.length > 0, 'the made-up weights read something');
+    useNameModel(first);
+    assert.deepEqual(taken(TEXT), ['nkechi'], 'the first pass alone leaves the surname');
+    useNameModel(stacked);
+    assert.deepEqual(taken(TEXT), ['nkechi', 'okonkwo']);
+  });
+
+  it('leaves the same word beside no name, and the words around a name', () => {
+    useNameModel(stacked);
+    const text = 'texted the okonkwo at the clinic';
+    assert.deepEqual(taken(text), [], 'no first-pass name beside it');
+    assert.deepEqual(taken('texted nkechi at the clinic'), ['nkechi']);
+  });
+
+  it('asks a word the first pass took as if visible, as training asks it', () => {
+    const scorer = new NameScorer(stacked);
+    const words = finalWords(scorer, TEXT, []).map((w) => TEXT.slice(w.start, w.end));
+    assert.ok(words.includes('nkechi') && words.includes('okonkwo'), words.join(' '));
+  });
+
+  it('is the first pass exactly when the model has no second', () => {
+    const scorer = new NameScorer(first);
+    assert.deepEqual(finalWords(scorer, TEXT, []), scoredWords(scorer, TEXT, []));
+  });
+
+  it('is read from a trained model with a second pass as from a hand-made one', () => {
+    const ex = (features: number[], label: 1 | -1): Example => ({ features, label });
+    const m = train([ex(own, 1), ex(featuresOf(5, []), -1)], 0, { epochs: 2, seed: 1, featureSet: 7 });
+    useNameModel({ ...m, second: m });
+    assert.ok(taken(TEXT).includes('nkechi'));
+    assert.ok(!taken(TEXT).includes('clinic'));
+  });
+});
