@@ -25,12 +25,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { deidentify, type Entity } from '../services/deidentify';
-import { defaultLeaveOf, finalWords, NameScorer, needOf, observeClassifier, shippedModel, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
+import { finalWords, NameScorer, needOf, observeClassifier, shippedModel, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
 import { DEFAULT_TRAIN, noteExamples, train, type Example, type LabelledNote, type TrainOptions } from '../services/deidentify/classifier/train';
 import { lists, tokenize, type Token } from '../services/deidentify/classifier/features';
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../services/deidentify/messy';
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
-import { hiddenByDefault } from '../services/deidentify/byDefault';
 import { score, type Figures } from './deidMetrics';
 import { load } from './deid';
 
@@ -323,10 +322,6 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
     // Round 15: with a second pass (NameModel.second), the words it decides; a point is then the second pass's lines.
     const asked = held.map((n) => runs.get(n)!.calls.map((c) => finalWords(scorer, c.text, c.covered)));
     const rulesPred = held.map((n) => runs.get(n)!.entities);
-    // Round 14: where the rules hid a word only by default and the model judges such words (model.ts judgedDefaults,
-    // off unless a line is set), the note is run again at every point, even where the model hides nothing new.
-    const judging = defaultLeaveOf(base) !== Infinity;
-    const judges = held.map((n) => judging && runs.get(n)!.calls.some((c) => c.covered.some(hiddenByDefault)));
     // A note's spans at a point: deidentify() runs again only when the words hidden differ from every run before.
     const cache = new Map<string, Entity[]>();
     const predict = (p: Point): Entity[][] => {
@@ -334,7 +329,7 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
       const needs = ASKS.map((ask) => needAt(p, ask));
       return held.map((n, i) => {
         const hidden = asked[i]!.map((call) => call.filter((w) => w.score >= needs[w.ask]!));
-        if (!judges[i] && hidden.every((h) => h.length === 0)) return rulesPred[i]!;
+        if (hidden.every((h) => h.length === 0)) return rulesPred[i]!;
         const k = `${i}|${hidden.map(key).join('|')}`;
         let found = cache.get(k);
         if (!found) {

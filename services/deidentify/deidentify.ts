@@ -10,7 +10,7 @@ import * as mp from './messyPatterns';
 import { keepPhraseSpans, keptAsWritten, phraseMayCover } from './keepList';
 import { places } from './places';
 import { dictionaries } from './dictionaries';
-import { classifierNames, judgedDefaults } from './classifier/model';
+import { classifierNames } from './classifier/model';
 import { withoutRuns } from './wordSenses';
 import { withFacilities } from './classifier/facilityModel';
 import { keepScreenWords } from './screenWords';
@@ -339,11 +339,6 @@ const STEPS: Array<(r: Reading) => void> = [
   (r) => {
     r.spans = settle(r.groups);
     r.trace?.('spelled', r.spelled.spans);
-  },
-  // The name classifier's look at the words the rules hid only by default (round 14, byDefault.ts): one it is sure is
-  // no name is left (off as shipped: classifier/model.ts DEFAULT_LEAVE).
-  (r) => {
-    r.spans = judgedDefaults(r.text, r.spans);
   },
   // The name classifier's second look at the words the rules left visible (classifier/model.ts; on by default).
   (r) => {

@@ -17,7 +17,6 @@ import { wordMemo, type WordMemo } from './wordMemo';
 import { blank, factsOf, type Token, wordsOf } from './words';
 import { cue, mayHold } from './cues';
 import { hasJoinSign, isJoinWord, JOIN_WORDS, joinedTo, joinSign } from './listJoins';
-import { byDefault, type DefaultKind, givenOrItsS } from './byDefault';
 import { riskLexiconWords } from './classifier/riskWords';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
@@ -764,17 +763,6 @@ class MessyText {
     out.push({ start: t.start, end: /['’]s$/.test(t.lower) ? t.end - 2 : t.end, type: 'NAME' });
     found[k] = 1;
   }
-
-  /**
-   * Whether name token k is hidden only by default (round 14, ./byDefault.ts) and how: 1 no name list holds it
-   * (Philter's turn), 2 only a surname list does; 0 a given name (or its possessive), or a person's slot is around it.
-   */
-  onlyByDefault(k: number): DefaultKind | 0 {
-    const { d } = this;
-    const base = this.lowerOf(this.toks[k]).replace(/['’]s$/, '');
-    if (givenOrItsS(d.firstNames, base) || this.inSlot(k, 'wordName') || this.bareOwner(k)) return 0;
-    return d.anyNames.has(base) ? 2 : 1;
-  }
 }
 
 export function messyNames(input: string): Entity[] {
@@ -832,9 +820,7 @@ export function messyNames(input: string): Entity[] {
     // A word right after digits or inside a code ("4c", "t5k") is no name.
     if (codeBefore(text, t.start) || codeAfter(text, t.end)) continue;
     if (v === 'name' || slots.bareOwner(k)) {
-      const quiet = v === 'name' ? slots.onlyByDefault(k) : 0;
       slots.push(k);
-      if (quiet) byDefault(out[out.length - 1]!, quiet);
     } else if (v === 'typo') {
       if (slots.typoSlot(k)) slots.push(k);
     } else if (slots.inSlot(k, v)) slots.push(k);

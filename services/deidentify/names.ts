@@ -13,7 +13,6 @@ import { mergeSpans } from './spans';
 import { droppedG, misspelt } from './messy';
 import { wordMemo, type WordMemo } from './wordMemo';
 import { wordsOf } from './words';
-import { byDefault, type DefaultKind, givenOrItsS } from './byDefault';
 
 type Kind = 'strong' | 'unknown' | 'weak' | 'word' | 'keep' | 'title' | 'initial' | 'particle';
 
@@ -122,8 +121,6 @@ export function names(text: string): Entity[] {
   }
 
   const out: Entity[] = [];
-  /** Where each word hidden by default starts, and its kind (./byDefault.ts). */
-  let quiet: Map<number, DefaultKind> | undefined;
   let i = 0;
   while (i < toks.length) {
     const tk = toks[i]!;
@@ -202,11 +199,6 @@ export function names(text: string): Entity[] {
       const suffix = NAME_SUFFIX.exec(text.slice(end, end + 8));
       if (suffix) end += suffix[0].length;
       out.push({ start: run[0]!.start, end, type: 'NAME' });
-      // One word in no list and no English word, with no title or cue before it: hidden by default (./byDefault.ts).
-      if (!titled && named.length === 1 && run.length === 1 && end === tk.end && (tk.kind === 'unknown' || (tk.kind === 'strong' && surnameOnly(tk.text, dict))) && !cued()) {
-        quiet ??= new Map();
-        quiet.set(tk.start, tk.kind === 'unknown' ? 1 : 2);
-      }
     }
     i = j + 1;
   }
@@ -221,18 +213,7 @@ export function names(text: string): Entity[] {
   const listed = coordinated(text, toks, speakers(text, toks, cued, dict), dict);
   const all = kept.length ? mergeSpans([...listed, ...kept]) : listed;
   const spans = lowerText.length === text.length ? again(lowerText, toks, all, dict) : all;
-  // The spans made anew by merging are marked again where they are still that one word.
-  if (quiet) for (const e of spans) {
-    const kind = quiet.get(e.start);
-    if (kind && toks.some((t) => t.start === e.start && t.end === e.end)) byDefault(e, kind);
-  }
   return spans;
-}
-
-/** A word a surname list holds and no given-name list, no English word ("Okafor" as the strong kind reads it). */
-function surnameOnly(raw: string, dict: ReturnType<typeof dictionaries>): boolean {
-  const l = raw.replace(/\.$/, '').toLowerCase().replace(/['’]s$/, '');
-  return !givenOrItsS(dict.firstNames, l) && !dict.english.has(l);
 }
 
 /** A facility word after a run ("Grace Hospital"), or a street type one space on ("Bloor Street"): a place's name. */

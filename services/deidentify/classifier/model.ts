@@ -15,7 +15,6 @@ import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../messy'
 import { wordMemo } from '../wordMemo';
 import { riskLexiconWords } from './riskWords';
 import { inRunOfOneWord, wordSense } from '../wordSenses';
-import { hiddenByDefault } from '../byDefault';
 
 export interface NameModel {
   version: 1;
@@ -34,11 +33,6 @@ export interface NameModel {
    * absent: round 5's features and candidate() alone.
    */
   featureSet?: 2 | 3 | 4 | 5 | 7;
-  /**
-   * Round 14: how far below its line a word the rules hid only by default (../byDefault.ts) must score to be left
-   * (DEFAULT_LEAVE if absent; Infinity: never left).
-   */
-  defaultLeave?: number;
   /** How it was made: the files and a SHA-256 of their contents, epochs, seed, words seen and how many were names. */
   trainedOn: { files: string[]; sha256: string; rules?: string; learner?: string; epochs: number; seed: number; tokens: number; names: number };
   /** Non-zero averaged weights by bucket. */
@@ -333,8 +327,8 @@ export function observeClassifier(f: ((text: string, covered: readonly Entity[])
 
 /**
  * How the model asks the word at `i` (0: not asked): with its feature set's kinds of word (asked()), or, for a model
- * file from before feature sets, round 7's candidates. One gate for the words scored after the rules and the words the
- * rules hid by default (train.ts noteExamples takes its flags from the training options instead).
+ * file from before feature sets, round 7's candidates (train.ts noteExamples takes its flags from the training options
+ * instead).
  */
 function askOf(model: NameModel, text: string, toks: readonly Token[], i: number, ctx: NoteContext | undefined): number {
   const fs = model.featureSet;
@@ -415,54 +409,4 @@ export function classifierNames(text: string, covered: readonly Entity[]): Entit
   observer?.(text, covered);
   const scorer = activeScorer();
   return scorer ? takenWords(text, finalWords(scorer, text, covered)) : [];
-}
-
-/**
- * Round 14: how far below its line (NameScorer.need) the model must score a word the rules hid only by default
- * (../byDefault.ts) to leave it, unless the model file says (NameModel.defaultLeave). Off (Infinity): measured on
- * writers the model never saw (docs/history/DEIDENTIFICATION-rounds.md "Round 14 (person slots)", bench/deidDefaults.ts), no line
- * paid — the words the model is sure are no names are mostly places, and writers mark a share of places as
- * facilities: each point of over-redaction given back cost about as much strict recall. DEID_DEFAULT_LEAVE to measure.
- */
-export const DEFAULT_LEAVE = Number(process.env.DEID_DEFAULT_LEAVE ?? Infinity);
-
-/** The line of `model` for words hidden by default (Infinity: never left). */
-export const defaultLeaveOf = (model: NameModel): number => model.defaultLeave ?? DEFAULT_LEAVE;
-
-/**
- * The words of `spans` (sorted by start) that the rules hid only by default, each with the model's score as training
- * reads such a word (train.ts noteExamples: asked as if it were visible, the other spans as found). A word the note
- * writes twice is not judged (a second mention is a name's evidence), nor one the model would not ask.
- */
-export function defaultScores(scorer: NameScorer, text: string, spans: readonly Entity[]): Array<Scored & { span: Entity }> {
-  if (!spans.some(hiddenByDefault)) return [];
-  const toks = tokenize(text);
-  const ctx = noteContext(text, toks, spans);
-  const lower = text.toLowerCase();
-  const out: Array<Scored & { span: Entity }> = [];
-  let i = 0;
-  for (const e of spans) {
-    if (!hiddenByDefault(e)) continue;
-    while (i < toks.length && toks[i]!.start < e.start) i++;
-    const t = toks[i];
-    if (!t || t.start !== e.start) continue;
-    const w = lower.slice(e.start, e.end);
-    if (lower.indexOf(w) !== lower.lastIndexOf(w)) continue;
-    const mark = ctx.found[i]!;
-    ctx.found[i] = 0;
-    const ask = askOf(scorer.model, text, toks, i, ctx);
-    const score = ask ? scorer.score(text, toks, i, ctx, ask) : 0;
-    ctx.found[i] = mark;
-    if (ask) out.push({ span: e, start: e.start, end: e.end, score, need: scorer.need(ask), ask });
-  }
-  return out;
-}
-
-/** `spans` less the words hidden only by default that the active model scores more than its defaultLeave below their line. */
-export function judgedDefaults(text: string, spans: Entity[]): Entity[] {
-  const scorer = activeScorer();
-  const leave = scorer ? defaultLeaveOf(scorer.model) : Infinity;
-  if (!scorer || leave === Infinity) return spans;
-  const left = defaultScores(scorer, text, spans).filter((w) => w.score < w.need - leave);
-  return left.length ? spans.filter((e) => !left.some((w) => w.span === e)) : spans;
 }
