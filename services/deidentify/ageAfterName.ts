@@ -5,11 +5,11 @@
  * number leaves it ("gave joe 100 bucks", "mary 95 st").
  */
 import type { Entity } from './types';
-import { NOT_AGE_AFTER } from './patterns';
+import { NOT_AGE_AFTER, OVER_89_BARE } from './patterns';
 
-const AFTER_NAME = /^,?\s(9\d|1[01]\d)(?![\p{L}\p{N}.,:/-]\d|[\p{L}\p{N}%$])(?=\s*(?:[,.;!?)]|$)|\s(?:today|tmrw|tomorrow|next|this|lol|and|n|&|still|now|no|bday|birthday|b-day|in\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*)(?![\p{L}]))/iu;
+const AFTER_NAME = new RegExp(String.raw`^,?\s(${OVER_89_BARE})(?![\p{L}\p{N}.,:/-]\d|[\p{L}\p{N}%$])(?=\s*(?:[,.;!?)]|$)|\s(?:today|tmrw|tomorrow|next|this|lol|and|n|&|still|now|no|bday|birthday|b-day|in\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*)(?![\p{L}]))`, 'iu');
 /** Most texts hold no two-digit number from 90 or a 1xx: nothing to read then. */
-const MAY = /(?<![\p{N}.,:/-])(?:9\d|1[01]\d)(?![\p{N}])/u;
+const MAY = new RegExp(String.raw`(?<![\p{N}.,:/-])${OVER_89_BARE}(?![\p{N}])`, 'u');
 
 /**
  * Once a note gives an age over 89, the other numbers from 90 in the same stretch are that age told again or corrected:
@@ -17,7 +17,7 @@ const MAY = /(?<![\p{N}.,:/-])(?:9\d|1[01]\d)(?![\p{N}])/u;
  * ("she is 95, takes 100 mg", "lives on 118 ave"), as does a counting word before it ("bus 95", "room 101").
  */
 const NEAR = 80;
-const AGAIN = new RegExp(`(?<![\\p{L}\\p{N}$#.,:/-])(9\\d|1[01]\\d)(?![\\p{N}.,:/%-]\\d|[\\p{L}\\p{N}%$])${NOT_AGE_AFTER}(?!\\s(?:st|street|ave|avenue|rd|road|dr|am|pm|a\\.m|p\\.m)\\b)`, 'giu');
+const AGAIN = new RegExp(`(?<![\\p{L}\\p{N}$#.,:/-])(${OVER_89_BARE})(?![\\p{N}.,:/%-]\\d|[\\p{L}\\p{N}%$])${NOT_AGE_AFTER}(?!\\s(?:st|street|ave|avenue|rd|road|dr|am|pm|a\\.m|p\\.m)\\b)`, 'giu');
 const COUNTING_BEFORE = /(?:^|[^\p{L}])(?:bus|route|rte|room|rm|apt|unit|suite|ste|bed|exit|hwy|highway|page|pg|grade|number|#|paid|pay|costs?|owes?|\$)\s*$/iu;
 
 function agesAgain(text: string, ages: readonly Entity[], spans: readonly Entity[]): Entity[] {

@@ -8,7 +8,7 @@
 import type { Entity, EntityType } from './types';
 import { KEEP, MAIL_PROVIDERS } from './lexicon';
 import { dictionaries } from './dictionaries';
-import { all as allMatches, PLATE_CUE, widenPlates, ZIP_CUE } from './patterns';
+import { all as allMatches, OVER_89_BARE, PLATE_CUE, widenPlates, ZIP_CUE } from './patterns';
 import { SAFE } from './messy';
 import { keepGroups } from './keepList';
 import { oneEdit } from './typos';
@@ -1055,16 +1055,18 @@ function nounAfter(t: string, end: number): boolean {
 }
 
 /** "kokum (97)", "her grandpa (93)", "great-grandmother, 102,": a number over 89 in brackets or commas after a person. */
-const OLD_AGE = '(?:9\\d|1[0-1]\\d|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a |one )?hundred(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?)';
+const OLD_AGE = `(?:${OVER_89_BARE}|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a |one )?hundred(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?)`;
 const BRACKET_AGE = new RegExp(`(?<=\\(\\s?(?:age |aged )?)(${OLD_AGE})(?=\\s?(?:yrs?|years?(?: old)?|yo|y\\/o)?\\s?\\))`, 'gi');
 /** People an age follows: kin in English and in the languages clients' families speak, and who a PSW meets. */
 const KIN = `kokum|kookum|kohkom|kokom|mooshum|moshom|mosom|mushum|moshum|nokomis|grandma|grandpa|grandmother|grandfather|grandad|granddad|grandparent|gran|granny|gramma|grampa|grams|gramps|gma|gpa|nan|nana|nanny|nonna|nonno|abuela|abuelo|lola|lolo|baba|dido|bubbie|bubby|zaida|oma|opa|papa|great[- ]?(?:grand(?:mother|father|ma|pa)|gran|gramma|aunt|auntie|uncle)|mom|mother|dad|father|aunt|auntie|uncle|elder|husband|wife|widow|widower|neighbour|neighbor|resident|patient|tenant|lady|man|woman|gentleman`;
 const RELATION_AGE = new RegExp(`\\b(?:${KIN})\\b(?:\\s(?:is|was|turned|just turned|will be|turns|who is|who's|at))?[,\\s]+(${OLD_AGE})\\b(?!\\s*(?:%|mg|ml|km|times|days?|weeks?|months?|dollars|bucks|\\$|min|minutes|pills))`, 'gi');
 /** Any word, then a number over 89 between commas, ending the sentence or before "today": "his mosom, 98, is an elder", "métis, 92. she". */
-const COMMA_AGE = /(?<=[\p{L})"”],\s)(9\d|1[0-1]\d)(?=,\s\p{L}|[.!]+(?:\s|$)|$|\s(?:today|tmrw|tomorrow)\b)/gu;
+const COMMA_AGE = new RegExp(String.raw`(?<=[\p{L})"”],\s)(${OVER_89_BARE})(?=,\s\p{L}|[.!]+(?:\s|$)|$|\s(?:today|tmrw|tomorrow)\b)`, 'gu');
+/** A text that may hold one of the ages above. */
+const MAY_AGE = new RegExp(String.raw`(?<!\d)${OVER_89_BARE}(?!\d)|ninety|hundred`, 'i');
 
 export function messyAges(t: string): Entity[] {
-  if (!/(?<!\d)(?:9\d|1[01]\d)(?!\d)|ninety|hundred/i.test(t)) return [];
+  if (!MAY_AGE.test(t)) return [];
   return [...all(t, BRACKET_AGE, 'AGE'), ...all(t, RELATION_AGE, 'AGE', undefined, 1), ...all(t, COMMA_AGE, 'AGE')];
 }
 

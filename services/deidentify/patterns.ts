@@ -131,6 +131,11 @@ const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
 const OLD_WORDS = `(?:ninety(?:[- ](?:${UNITS}))?|(?:a |one )?hundred(?:(?: and)? (?:${UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ](?:${UNITS}))?))?)`;
 const OLD = `(?:9\\d|1[0-2]\\d|${OLD_WORDS})`;
 const OLD_DIGITS = '(?:9\\d|1[0-2]\\d)';
+/**
+ * An age over 89 in digits where no age word says it is one (after a name, in brackets or commas after a person:
+ * ageAfterName.ts, messyPatterns.ts messyAges): up to 119, since a bare 120–129 there is more often a count or a street.
+ */
+export const OVER_89_BARE = '(?:9\\d|1[01]\\d)';
 /** Counts and measures after a number that make it no age. */
 export const NOT_AGE_AFTER = '(?!\\s*(?:%|percent|mg|ml|mcg|days?|weeks?|months?|times|minutes?|mins?|hours?|hrs?|dollars|bucks|cents|\\$|pills|tabs|bus|kg|lbs?|pounds|km|meters|metres|feet|ft|degrees|below|minus|calls|people|beds|units))';
 // "97 years" alone is an age too, not "90 years ago" or "90 years of service".
@@ -143,14 +148,14 @@ const AGE_REGEXES = [OLD_DIGITS, OLD].map((old) => [
   new RegExp(`${AGE_CUE_HEAD}(${old})(?![\\p{L}\\p{N}-])${NOT_AGE_AFTER}`, 'giu'),
 ]);
 /** "her 95th birthday", "his 101st bday". */
-const AGE_BIRTHDAY = /(?<![\p{L}\p{N}])((?:9\d|1[0-2]\d)(?:st|nd|rd|th)) (?:birthday|bday|b-day)/giu;
+const AGE_BIRTHDAY = new RegExp(String.raw`(?<![\p{L}\p{N}])(${OLD_DIGITS}(?:st|nd|rd|th)) (?:birthday|bday|b-day)`, 'giu');
 /** "mushum just had his 90th", "she turns her 101st": an ordinal over 89 after a possessive is a birthday (not "her 95th day"). */
-const AGE_ORDINAL = /(?<=\b(?:his|her|their|my|your)\s)((?:9\d|1[0-2]\d)(?:st|nd|rd|th))(?![\p{L}\p{N}])(?!\s(?:day|days|time|times|meeting|visit|attempt|try|overdose|session|week|call|street|st|ave|avenue|floor|birthday|bday|b-day|cheque|dose|shot))/giu;
+const AGE_ORDINAL = new RegExp(String.raw`(?<=\b(?:his|her|their|my|your)\s)(${OLD_DIGITS}(?:st|nd|rd|th))(?![\p{L}\p{N}])(?!\s(?:day|days|time|times|meeting|visit|attempt|try|overdose|session|week|call|street|st|ave|avenue|floor|birthday|bday|b-day|cheque|dose|shot))`, 'giu');
 
 /** "for 100 years", "over 90 years": a span of time, no age. */
 const YEARS_SPAN_BEFORE = /\b(?:for|over|past|last|than|about|nearly|almost|around)\s$/i;
 /** "At 99, Ida still heats with oil", "at 92 she still does the recycling": "at" an age, then the person. */
-const AT_AGE = /(?<![\p{L}])at ((?:9\d|1[0-2]\d))(?=,\s\p{L}|\s(?:she|he|they)\s|\s(?:and\s|n\s)?still\b)/giu;
+const AT_AGE = new RegExp(String.raw`(?<![\p{L}])at (${OLD_DIGITS})(?=,\s\p{L}|\s(?:she|he|they)\s|\s(?:and\s|n\s)?still\b)`, 'giu');
 
 export const age: Detector = (t) => [
   ...AGE_REGEXES[/ninety|hundred/i.test(t) ? 1 : 0]!.flatMap((re) => all(t, re, 'AGE', (m) => !/ years$/.test(m[0]) || !YEARS_SPAN_BEFORE.test(t.slice(Math.max(0, m.index - 12), m.index)), 1)),
