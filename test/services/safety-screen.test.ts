@@ -243,7 +243,9 @@ describe('safety screen', () => {
     });
   });
 
-  describe('command line (npm run --silent screen -- --jsonl)', () => {
+  describe('command line (npm run --silent screen -- --jsonl)', function () {
+    // Each test starts a process that loads tsx, the de-identifier and the model: seconds alone, more on a busy machine.
+    this.timeout(90_000);
     const run = (input: string, args = ['--jsonl']) =>
       spawnSync(process.execPath, ['--import', 'tsx', path.join(repo, 'services/safety/cli.ts'), ...args], { input, encoding: 'utf8', cwd: repo, timeout: 60000 });
 
