@@ -325,15 +325,26 @@ export function observeClassifier(f: ((text: string, covered: readonly Entity[])
   observer = f;
 }
 
-/**
- * How the model asks the word at `i` (0: not asked): with its feature set's kinds of word (asked()), or, for a model
- * file from before feature sets, round 7's candidates (train.ts noteExamples takes its flags from the training options
- * instead).
- */
-function askOf(model: NameModel, text: string, toks: readonly Token[], i: number, ctx: NoteContext | undefined): number {
+/** asked()'s kinds of word beyond round 7's: a model's feature set says them (flagsOf), training's options (train.ts). */
+export interface AskFlags {
+  every: boolean;
+  wider: boolean;
+  named: boolean;
+}
+
+/** The kinds a model's feature set asks; none for a model file from before feature sets. */
+function flagsOf(model: NameModel): AskFlags | undefined {
   const fs = model.featureSet;
-  if (fs === undefined) return candidate(toks[i]!) ? (wordLike(toks[i]!) ? 2 : 1) : 0;
-  return asked(text, toks, i, ctx, true, fs >= 3, fs >= 4, fs === 7);
+  return fs === undefined ? undefined : { every: fs >= 3, wider: fs >= 4, named: fs === 7 };
+}
+
+/**
+ * How the word at `i` is asked (0: not asked): asked() with `flags`, or round 7's candidates alone without them. The one
+ * gate for the words scored after the rules (scoredWords) and the words training learns from (train.ts noteExamples).
+ */
+export function askWith(flags: AskFlags | undefined, text: string, toks: readonly Token[], i: number, ctx: NoteContext | undefined): number {
+  if (!flags) return candidate(toks[i]!) ? (wordLike(toks[i]!) ? 2 : 1) : 0;
+  return asked(text, toks, i, ctx, true, flags.every, flags.wider, flags.named);
 }
 
 /**
@@ -345,7 +356,7 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
   const toks = tokenize(text);
   const out: Scored[] = [];
   const fr = frenchWordsOf(text);
-  const r7 = scorer.model.featureSet !== undefined;
+  const flags = flagsOf(scorer.model);
   let ctx: NoteContext | undefined;
   let c = 0;
   for (let i = 0; i < toks.length; i++) {
@@ -353,10 +364,10 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
     while (c < covered.length && covered[c]!.end <= t.start) c++;
     if (c < covered.length && covered[c]!.start < t.end) continue;
     // The note's context is made at its first word that may be asked; it reads the note's words only when a word is.
-    if (r7 && !ctx && t.word && t.raw.length >= 2) ctx = noteContext(text, toks, marked ?? covered);
+    if (flags && !ctx && t.word && t.raw.length >= 2) ctx = noteContext(text, toks, marked ?? covered);
     const mark = ctx?.found[i] ?? 0;
     if (mark) ctx!.found[i] = 0;
-    const ask = askOf(scorer.model, text, toks, i, ctx);
+    const ask = askWith(flags, text, toks, i, ctx);
     // A compound of words is checked here, not in candidate(): training sees the words it always saw.
     if (ask && !wordCompound(t.lower) && !fr?.(t.lower) && !inRun(text, toks, i)) {
       // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.

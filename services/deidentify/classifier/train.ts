@@ -5,7 +5,7 @@
  * generator, so the same notes always give the same weights.
  */
 import { BITS, contextFeatures, noteContext, ownFeatures, tokenize } from './features';
-import { asked, candidate, wordLike, type NameModel } from './model';
+import { askWith, type NameModel } from './model';
 import type { Entity } from '../types';
 import { seededRandom } from '../../seededRandom';
 
@@ -39,15 +39,13 @@ export function noteExamples(note: LabelledNote, found: readonly Entity[] | unde
   const out: Example[] = [];
   const toks = tokenize(note.text);
   const ctx = found ? noteContext(note.text, toks, found) : undefined;
+  const flags = ctx ? { every, wider, named } : undefined;
   toks.forEach((t, i) => {
-    let ask: number;
-    if (ctx) {
-      // Asked as if the word itself were visible: its own found mark is lifted for the question.
-      const mark = ctx.found[i]!;
-      ctx.found[i] = 0;
-      ask = asked(note.text, toks, i, ctx, true, every, wider, named);
-      ctx.found[i] = mark;
-    } else ask = candidate(t) ? (wordLike(t) ? 2 : 1) : 0;
+    // Asked as if the word itself were visible: its own found mark is lifted for the question.
+    const mark = ctx?.found[i] ?? 0;
+    if (mark) ctx!.found[i] = 0;
+    const ask = askWith(flags, note.text, toks, i, ctx);
+    if (mark) ctx!.found[i] = mark;
     if (!ask) return;
     const inside = note.spans.filter((s) => s.start < t.end && t.start < s.end);
     if (inside.some((s) => s.type !== 'PERSON')) return;
