@@ -3,7 +3,9 @@
  * STACKING, measured by leaving groups of writers out. The per-token model decides each word alone; a name is a span,
  * and the words it leaves are often a full name's other token ("tina [klassen]": the rules or the model hid one). The
  * second pass has the same features, but its note context marks the first pass's names as found, so the cues "beside a
- * found name", "a name earlier / later in the note" and the words asked for that slot read the model's names too.
+ * found name", "a name earlier / later in the note" and the words asked for that slot read the model's names too; and
+ * it reads what the first pass made of the word and of its neighbours (model.ts stackCodes(): found by the rules, taken,
+ * or how far below the line).
  *
  * Cross-fitting: the writers are dealt into K groups (writer j to group j mod K, as deidLowo.ts --groups); each
  * note's first-pass names come from the first-pass model trained without its group, and the second pass trains on
@@ -20,7 +22,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { NameScorer, scoredWords, shippedModel, takenWords, type NameModel } from '../services/deidentify/classifier/model';
+import { NameScorer, scoredWords, shippedModel, stackCodes, takenWords, type NameModel } from '../services/deidentify/classifier/model';
+import { tokenize } from '../services/deidentify/classifier/features';
 import { noteExamples, train, type Example, type TrainOptions } from '../services/deidentify/classifier/train';
 import type { Entity } from '../services/deidentify';
 import { chooseByKind, chooseOperatingPoint, describe, KINDS_12, leaveOneWriterOut, prepare, report, writerNotes, type Note, type Point, type Prepared } from './deidLowo';
@@ -55,9 +58,10 @@ export function secondPassWords(notes: readonly Note[], prepared: Prepared, firs
   for (const n of notes) {
     if (!prepared.exampleOf.has(n)) continue;
     const covered = coveredOf(prepared, n);
-    const taken = takenWords(n.text, scoredWords(firstOf(n), n.text, covered));
+    const first = scoredWords(firstOf(n), n.text, covered);
+    const taken = takenWords(n.text, first);
     const marked = [...covered, ...taken].sort((a, b) => a.start - b.start || a.end - b.end);
-    out.set(n, noteExamples(n, marked, own, true, true, true, true));
+    out.set(n, noteExamples(n, marked, own, true, true, true, true, stackCodes(tokenize(n.text), covered, first, taken)));
   }
   return out;
 }
@@ -84,8 +88,11 @@ function main(): void {
   console.log(`(${k} groups, models trained: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   const one = new Map(writers.map((w) => [w, first[groupOf.get(w)!]!]));
   const two = new Map(writers.map((w) => [w, { ...first[groupOf.get(w)!]!, second: second[groupOf.get(w)!]! }]));
-  const r1 = leaveOneWriterOut(notes, opts, undefined, prepared, one);
-  console.log(`${report(r1, opts, point1).slice(-1)[0]} (first pass alone, the shipped lines)`);
+  // `--no-first`: the first pass alone is not scored again (it does not depend on the second pass).
+  if (!process.argv.includes('--no-first')) {
+    const r1 = leaveOneWriterOut(notes, opts, undefined, prepared, one);
+    console.log(`${report(r1, opts, point1).slice(-1)[0]} (first pass alone, the shipped lines)`);
+  }
   const r2 = leaveOneWriterOut(notes, opts, undefined, prepared, two);
   console.log(`${report(r2, opts, point1).slice(-1)[0]} (two passes, the second at the shipped lines)`);
   const global = chooseOperatingPoint(r2, opts) ?? { t: opts.thresholds[opts.thresholds.length - 1]!, m: opts.margins[opts.margins.length - 1]! };

@@ -163,7 +163,7 @@ const hashed = hash;
 const START = hash('<s>');
 const END = hash('</s>');
 /** Context templates, numbered: a feature is the template mixed with its value's hash. */
-const T = { Cap: 1, W1: 2, Wn1: 3, W2: 4, Wn2: 5, Sh1: 6, Shn1: 7, C1: 8, Cn1: 9, C1Cn1: 10, W1L: 11, LWn1: 12, Cue: 13, CapH: 14, C2: 15, Cn2: 16, Ask: 17, HL: 18, CueL: 19, AskL: 20, AskH: 21 };
+const T = { Cap: 1, W1: 2, Wn1: 3, W2: 4, Wn2: 5, Sh1: 6, Shn1: 7, C1: 8, Cn1: 9, C1Cn1: 10, W1L: 11, LWn1: 12, Cue: 13, CapH: 14, C2: 15, Cn2: 16, Ask: 17, HL: 18, CueL: 19, AskL: 20, AskH: 21, St: 22, StL: 23, StP: 24, StN: 25, StPN: 26 };
 const CUES = {
   before: 1, possRel: 2, det: 3, after: 4, subject: 5, capMid: 6, prep: 7, listAfter: 8, listBefore: 9, listName: 10, besideName: 11, owner: 12,
   foundBefore: 13, foundAfter: 14, foundEarlier: 15, foundLater: 16, before2: 17, before3: 18, after2: 19, capElsewhere: 20, lowerElsewhere: 21,
@@ -210,11 +210,13 @@ export interface NoteContext {
   readonly lowered: Set<string>;
   /** Lower-cased words written more than once in the note (a name comes back; so does an everyday word). */
   readonly again: Set<string>;
+  /** Round 15, the second pass only: per token, what the first pass made of it (model.ts stackCodes()). */
+  readonly stack?: Uint8Array;
 }
 
 /** The note's context for round-7 features; `covered` (sorted by start) are the spans the rules found. */
-export function noteContext(text: string, toks: readonly Token[], covered: readonly { start: number; end: number; type: string }[]): NoteContext {
-  return new LazyNote(text, toks, covered);
+export function noteContext(text: string, toks: readonly Token[], covered: readonly { start: number; end: number; type: string }[], stack?: Uint8Array): NoteContext {
+  return new LazyNote(text, toks, covered, stack);
 }
 
 /** How the note's words are written: read once, at the first feature or question that needs it. */
@@ -231,7 +233,7 @@ class LazyNote implements NoteContext {
   lastName = -1;
   private words?: NoteWords;
 
-  constructor(private readonly text: string, private readonly toks: readonly Token[], covered: readonly { start: number; end: number; type: string }[]) {
+  constructor(private readonly text: string, private readonly toks: readonly Token[], covered: readonly { start: number; end: number; type: string }[], readonly stack?: Uint8Array) {
     this.found = new Uint8Array(toks.length);
     let c = 0;
     for (let i = 0; i < toks.length && c < covered.length; i++) {
@@ -383,6 +385,13 @@ function roundSeven(text: string, toks: readonly Token[], i: number, ctx: NoteCo
   if (!cap && ctx.capped.has(t.lower)) cue(out, CUES.capElsewhere, l);
   if (cap && ctx.lowered.has(t.lower)) cue(out, CUES.lowerElsewhere, l);
   if (ctx.again.has(t.lower)) cue(out, CUES.again, l);
+  // The second pass (round 15): what the first pass made of the word and of its neighbours — the sequence it lacked.
+  if (ctx.stack) {
+    const s = ctx.stack[i]!;
+    const sp = i > 0 && p1 && gapIsSpace(text, p1, t) ? ctx.stack[i - 1]! : 9;
+    const sn = n1 && gapIsSpace(text, t, n1) ? ctx.stack[i + 1]! : 9;
+    out.push(f(T.St, s), f(T.StL, mix(s, l)), f(T.StP, sp * 16 + s), f(T.StN, sn * 16 + s), f(T.StPN, (sp * 16 + sn) * 16 + s));
+  }
 }
 
 /**

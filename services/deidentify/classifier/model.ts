@@ -352,7 +352,7 @@ export function askWith(flags: AskFlags | undefined, text: string, toks: readonl
  * `marked` (sorted, a superset of `covered`; the second pass): the spans the note context marks as found — a word
  * marked but not covered is asked as if visible, its own mark lifted, as training asks it (train.ts noteExamples).
  */
-export function scoredWords(scorer: NameScorer, text: string, covered: readonly Entity[], marked?: readonly Entity[]): Scored[] {
+export function scoredWords(scorer: NameScorer, text: string, covered: readonly Entity[], marked?: readonly Entity[], stack?: Uint8Array): Scored[] {
   const toks = tokenize(text);
   const out: Scored[] = [];
   const fr = frenchWordsOf(text);
@@ -364,7 +364,7 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
     while (c < covered.length && covered[c]!.end <= t.start) c++;
     if (c < covered.length && covered[c]!.start < t.end) continue;
     // The note's context is made at its first word that may be asked; it reads the note's words only when a word is.
-    if (flags && !ctx && t.word && t.raw.length >= 2) ctx = noteContext(text, toks, marked ?? covered);
+    if (flags && !ctx && t.word && t.raw.length >= 2) ctx = noteContext(text, toks, marked ?? covered, stack);
     const mark = ctx?.found[i] ?? 0;
     if (mark) ctx!.found[i] = 0;
     const ask = askWith(flags, text, toks, i, ctx);
@@ -387,9 +387,31 @@ export function finalWords(scorer: NameScorer, text: string, covered: readonly E
   const first = scoredWords(scorer, text, covered);
   if (!scorer.second) return first;
   const taken = takenWords(text, first);
-  if (!taken.length) return scoredWords(scorer.second, text, covered);
   const marked = [...covered, ...taken].sort((a, b) => a.start - b.start || a.end - b.end);
-  return scoredWords(scorer.second, text, covered, marked);
+  return scoredWords(scorer.second, text, covered, marked, stackCodes(tokenize(text), covered, first, taken));
+}
+
+/**
+ * What the first pass made of each token, for the second pass's features (features.ts, `stack`): 1 inside a name the
+ * rules found, 2 inside another identifier, 3 a name the first pass took, else how far below its line it scored —
+ * 4 within 0.5, 5 within 1.5, 6 further; 0 not asked.
+ */
+export function stackCodes(toks: readonly Token[], covered: readonly Entity[], first: readonly Scored[], taken: readonly Entity[]): Uint8Array {
+  const codes = new Uint8Array(toks.length);
+  const byStart = new Map(first.map((w) => [w.start, w]));
+  const took = new Set(taken.map((e) => e.start));
+  let c = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    while (c < covered.length && covered[c]!.end <= t.start) c++;
+    if (c < covered.length && covered[c]!.start < t.end) codes[i] = covered[c]!.type === 'NAME' ? 1 : 2;
+    else if (took.has(t.start)) codes[i] = 3;
+    else {
+      const w = byStart.get(t.start);
+      if (w) codes[i] = w.score >= w.need - 0.5 ? 4 : w.score >= w.need - 1.5 ? 5 : 6;
+    }
+  }
+  return codes;
 }
 
 /** The words of `scored` at or above their line, less those whose neighbours show the word's own sense (wordSense()). */

@@ -35,10 +35,11 @@ export function examples(notes: readonly LabelledNote[], rulesFound?: (note: Lab
 }
 
 /** One note's training words (examples() above); `own` caches each typed form's own features across notes. */
-export function noteExamples(note: LabelledNote, found: readonly Entity[] | undefined, own = new Map<string, number[]>(), every = false, wider = false, typos = false, named = false): Example[] {
+export function noteExamples(note: LabelledNote, found: readonly Entity[] | undefined, own = new Map<string, number[]>(), every = false, wider = false, typos = false, named = false, stack?: Uint8Array): Example[] {
   const out: Example[] = [];
   const toks = tokenize(note.text);
-  const ctx = found ? noteContext(note.text, toks, found) : undefined;
+  // `stack` (round 15, a second pass's words): what the first pass made of each token (model.ts stackCodes()).
+  const ctx = found ? noteContext(note.text, toks, found, stack) : undefined;
   const flags = ctx ? { every, wider, named } : undefined;
   toks.forEach((t, i) => {
     // Asked as if the word itself were visible: its own found mark is lifted for the question.

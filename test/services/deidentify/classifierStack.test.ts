@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { contextFeatures, noteContext, ownFeatures, tokenize } from '../../../services/deidentify/classifier/features';
-import { classifierNames, finalWords, NameScorer, scoredWords, useNameModel, type NameModel } from '../../../services/deidentify/classifier/model';
+import { classifierNames, finalWords, NameScorer, scoredWords, stackCodes, takenWords, useNameModel, type NameModel } from '../../../services/deidentify/classifier/model';
 import { train, type Example } from '../../../services/deidentify/classifier/train';
 import type { Entity } from '../../../services/deidentify';
 
@@ -54,6 +54,17 @@ describe('deidentify: the name classifier, second pass (round 15)', () => {
     const scorer = new NameScorer(stacked);
     const words = finalWords(scorer, TEXT, []).map((w) => TEXT.slice(w.start, w.end));
     assert.ok(words.includes('nkechi') && words.includes('okonkwo'), words.join(' '));
+  });
+
+  it("gives the second pass the first pass's reading of every word: found, taken, how far below its line, not asked", () => {
+    const text = 'texted nkechi okonkwo at 12 Elm Street';
+    const covered: Entity[] = [{ start: 25, end: 38, type: 'ADDRESS' }];
+    const scored = scoredWords(new NameScorer(first), text, covered);
+    const codes = stackCodes(tokenize(text), covered, scored, takenWords(text, scored));
+    // texted: not asked; nkechi: taken; okonkwo: asked, scored 0 against 0.5; at: not asked; the address: another identifier.
+    assert.deepEqual([...codes], [0, 3, 4, 0, 2, 2, 2]);
+    const named = stackCodes(tokenize(text), [{ start: 7, end: 13, type: 'NAME' }], [], []);
+    assert.deepEqual([...named], [0, 1, 0, 0, 0, 0, 0], 'a name the rules found; nothing asked');
   });
 
   it('is the first pass exactly when the model has no second', () => {
