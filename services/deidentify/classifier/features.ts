@@ -353,6 +353,9 @@ export function contextFeatures(text: string, toks: readonly Token[], i: number,
   return out;
 }
 
+/** DEID_STACK_OWN=1: the second pass reads the first pass's reading of the word itself too, not its neighbours' alone (measured worse, round 15). */
+const STACK_OWN = process.env.DEID_STACK_OWN === '1';
+
 /** A cue alone, and with the word's lists (a function, not a closure per word: the hot path makes none). */
 function cue(out: number[], c: number, l: number): void {
   out.push(f(T.Cue, 100 + c), f(T.CueL, mix(c, l)));
@@ -390,7 +393,8 @@ function roundSeven(text: string, toks: readonly Token[], i: number, ctx: NoteCo
     const s = ctx.stack[i]!;
     const sp = i > 0 && p1 && gapIsSpace(text, p1, t) ? ctx.stack[i - 1]! : 9;
     const sn = n1 && gapIsSpace(text, t, n1) ? ctx.stack[i + 1]! : 9;
-    out.push(f(T.St, s), f(T.StL, mix(s, l)), f(T.StP, sp * 16 + s), f(T.StN, sn * 16 + s), f(T.StPN, (sp * 16 + sn) * 16 + s));
+    if (STACK_OWN) out.push(f(T.St, s), f(T.StL, mix(s, l)), f(T.StP, sp * 16 + s), f(T.StN, sn * 16 + s), f(T.StPN, (sp * 16 + sn) * 16 + s));
+    else out.push(f(T.StP, sp), f(T.StN, sn), f(T.StPN, sp * 16 + sn), f(T.StL, mix(sp * 16 + sn, l)));
   }
 }
 

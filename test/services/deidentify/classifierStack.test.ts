@@ -67,6 +67,15 @@ describe('deidentify: the name classifier, second pass (round 15)', () => {
     assert.deepEqual([...named], [0, 1, 0, 0, 0, 0, 0], 'a name the rules found; nothing asked');
   });
 
+  it("reads its neighbours' codes as features of its own; a first-pass context (no codes) reads none", () => {
+    const plainCtx = contextFeatures(TEXT, toks, 2, noteContext(TEXT, toks, []), 1);
+    const beside = contextFeatures(TEXT, toks, 2, noteContext(TEXT, toks, [], Uint8Array.from([0, 3, 4, 0, 0, 0])), 1);
+    const alone = contextFeatures(TEXT, toks, 2, noteContext(TEXT, toks, [], Uint8Array.from([0, 6, 4, 0, 0, 0])), 1);
+    assert.deepEqual(beside.slice(0, plainCtx.length), plainCtx, 'the first pass features, then the codes');
+    assert.ok(beside.length > plainCtx.length);
+    assert.notDeepEqual(beside, alone, 'a taken neighbour reads apart from one far below its line');
+  });
+
   it('is the first pass exactly when the model has no second', () => {
     const scorer = new NameScorer(first);
     assert.deepEqual(finalWords(scorer, TEXT, []), scoredWords(scorer, TEXT, []));
