@@ -158,7 +158,7 @@ function reviewQuestions(records: Rec[], predictions: Array<Array<{ start: numbe
       at = e.end;
     }
     redacted += r.text.slice(at);
-    const words = unsureQuestions('bench', undefined, [redacted]);
+    const words = unsureQuestions('bench', undefined, [redacted]).map((u) => u.word);
     q.asked += words.length;
     if (words.length) q.notesAsked++;
     for (const w of words) {

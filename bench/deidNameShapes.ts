@@ -13,17 +13,12 @@
 import { useNameModel } from '../services/deidentify/classifier/model';
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
 import { dictionaries } from '../services/deidentify/dictionaries';
-import { devWriters, HELD14, hiddenNotes, marked } from './deidSms';
+import { devWriters, HELD14, hiddenNotes, marked, opensSentence } from './deidSms';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const SHAPES = ['half', 'again', 'start', 'other'] as const;
 type Shape = (typeof SHAPES)[number];
-
-/** A word opens the note or a sentence: nothing before it but spaces, or a sentence's end and spaces. */
-function opensSentence(text: string, at: number): boolean {
-  return /(?:^|[.!?\n]["')\]]*)\s*$/.test(text.slice(Math.max(0, at - 8), at)) || text.slice(0, at).trim() === '';
-}
 
 function main(): void {
   const group = option('--group') ?? 'dev';

@@ -24,13 +24,13 @@ const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(name);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
-const HELD = ['train-f', 'train-o', 'train-aa', 'train-aj', 'train-as', 'train-be'];
+export const HELD = ['train-f', 'train-o', 'train-aa', 'train-aj', 'train-as', 'train-be'];
 /** Chosen at the start of round 13's names work and never read by it (figures only). */
-const HELD13 = ['train-c', 'train-r', 'train-ak', 'train-ax', 'train-bd', 'train-bi'];
+export const HELD13 = ['train-c', 'train-r', 'train-ak', 'train-ax', 'train-bd', 'train-bi'];
 /** Chosen at the start of round 14's names work and never read by it (figures only; bench/deidNameShapes.ts). */
 export const HELD14 = ['train-h', 'train-p', 'train-ad', 'train-av', 'train-bc', 'train-bg'];
 /** Written in rounds 12–14 and scored before and after only (their misses are never printed). */
-const UNTOUCHED = ['train-bh', 'train-bj', 'train-bk', 'train-bl', 'train-bm'];
+export const UNTOUCHED = ['train-bh', 'train-bj', 'train-bk', 'train-bl', 'train-bm'];
 const dataDir = path.resolve(__dirname, 'data');
 
 interface Tally { notes: number; names: number; found: number; chars: number; leaked: number; other: number; over: number }
@@ -42,18 +42,24 @@ export function devWriters(): string[] {
   return [...writers.filter((w) => !HELD.includes(w) && !HELD13.includes(w) && !HELD14.includes(w) && !UNTOUCHED.includes(w)), 'sms-dev'];
 }
 
-/** Each note of the writers `files` in `registers`, with the characters deidentify() hides (a blind set refused by `tool`). */
-export function* hiddenNotes(files: readonly string[], registers: ReadonlySet<string>, tool: string): Generator<{ writer: string; note: LabelledNote; hidden: Uint8Array }> {
+/** Each note of the writers `files` in `registers`, with the characters deidentify() hides and its text as stored (a blind set refused by `tool`). */
+export function* hiddenNotes(files: readonly string[], registers: ReadonlySet<string>, tool: string): Generator<{ writer: string; note: LabelledNote; hidden: Uint8Array; redacted: string }> {
   for (const w of files) {
     const file = path.join(dataDir, `${w}.txt`);
     if (isBlindSet(file) || !fs.existsSync(file)) throw new Error(`${tool}: ${w} is no development writer here`);
     for (const note of loadNotes(file, w)) {
       if (!registers.has(note.register)) continue;
       const hidden = new Uint8Array(note.text.length);
-      for (const e of deidentify(note.text).entities) hidden.fill(1, e.start, e.end);
-      yield { writer: w, note, hidden };
+      const { entities, redacted } = deidentify(note.text);
+      for (const e of entities) hidden.fill(1, e.start, e.end);
+      yield { writer: w, note, hidden, redacted };
     }
   }
+}
+
+/** A word opens the note or a sentence: nothing before it but spaces, or a sentence's end and spaces. */
+export function opensSentence(text: string, at: number): boolean {
+  return /(?:^|[.!?\n]["')\]]*)\s*$/.test(text.slice(Math.max(0, at - 8), at)) || text.slice(0, at).trim() === '';
 }
 
 /** The text with a labelled span in [[ ]] and every hidden run in { }. */

@@ -5,7 +5,7 @@ import { WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuil
 import type { AppServices } from '../services/app';
 import { t } from '../services/catalogue';
 import type { Draft } from '../services/reflections/draft';
-import { hideAnswered, keepAnswered, spreadFoundNames, unsureQuestions } from '../services/reflections/nameMemory';
+import { hideAnswered, keepAnswered, spreadFoundNames, unsureQuestions, type UnsureQuestion } from '../services/reflections/nameMemory';
 import { pauseAddedOf, withPauseAdded } from '../services/reflections/pauseNotes';
 import type { Visibility } from '../services/reflections/model';
 import { placeholderCounts, redactAnswers, redactWords, wordsToRedact } from '../services/reflections/redact';
@@ -30,7 +30,7 @@ export class ReflectionReview {
   // ── review: exactly what will be stored; redact more, edit, visibility; save on confirm only ────
   private async review(step: WaterfallStepContext) {
     const draft = step.options as Draft & { namesChecked?: boolean };
-    // Before the first review: up to three words that may be names are asked about ("Is 'Dawn' a person?").
+    // Before the first review: up to three words that may be names are asked about ("Is 'Dawn' a person?"), likeliest first.
     if (!draft.namesChecked && !draft.practice && draft.hidden) {
       const words = unsureQuestions(this.app.config.idSecret, draft.hidden, [...draft.answers.map((a) => a.text), draft.selfCheck.note]);
       if (words.length) return step.replaceDialog(UNSURE, { draft: { ...draft, namesChecked: true }, words } satisfies UnsureLoop);
@@ -132,10 +132,10 @@ export class ReflectionReview {
 
   // ── may this word be a name? one question at a time, Hide or Keep, remembered for this client ──────────
   private async askUnsure(step: WaterfallStepContext) {
-    const { words } = step.options as UnsureLoop;
+    const { word, kind } = questionOf((step.options as UnsureLoop).words[0]!);
     return step.beginDialog(CHOICE, {
       step: 'unsure',
-      prompt: t('review.isPerson', { word: words[0]! }),
+      prompt: t(kind === 'part' ? 'review.isPartOfName' : 'review.isPerson', { word }),
       choices: [
         { value: 'hide', title: t('review.hide'), synonyms: ['yes', 'person', 'hide it', 'a person'] },
         { value: 'keep', title: t('review.keep'), synonyms: ['no', 'not a person', 'keep it'] },
@@ -145,13 +145,14 @@ export class ReflectionReview {
 
   private async unsureAnswered(step: WaterfallStepContext) {
     const { draft, words } = step.options as UnsureLoop;
+    const { word } = questionOf(words[0]!);
     const secret = this.app.config.idSecret;
     let next: Draft = draft;
     if ((step.result as ChoiceResult).value === 'hide') {
-      const out = hideAnswered(secret, draft.hidden!, words[0]!, draft.answers, draft.selfCheck.note);
+      const out = hideAnswered(secret, draft.hidden!, word, draft.answers, draft.selfCheck.note);
       next = { ...draft, hidden: out.hidden, answers: out.answers, selfCheck: { ...draft.selfCheck, note: out.note } };
     } else {
-      next = { ...draft, hidden: keepAnswered(secret, draft.hidden!, words[0]!) };
+      next = { ...draft, hidden: keepAnswered(secret, draft.hidden!, word) };
     }
     const rest = words.slice(1);
     return rest.length ? step.replaceDialog(UNSURE, { draft: next, words: rest } satisfies UnsureLoop) : step.replaceDialog(REVIEW, next);
@@ -161,8 +162,11 @@ export class ReflectionReview {
 /** The unsure-word questions still to ask, and the draft they change. */
 interface UnsureLoop {
   draft: Draft & { namesChecked?: boolean };
-  words: string[];
+  words: Array<UnsureQuestion | string>;
 }
+
+/** A question as kept in dialog state: a plain word is one a review begun before round 15 kept there. */
+const questionOf = (q: UnsureQuestion | string): UnsureQuestion => (typeof q === 'string' ? { word: q, kind: 'person' } : q);
 
 /**
  * The draft a review card was showing, found by that card's nonce in a copy of a conversation's dialog state: for

@@ -139,8 +139,6 @@ const INITIALS = /(?<![\p{L}\p{N}.])(\p{L}\.\s?\p{L}\.?(?:\s?\p{L}\.)?)(?![\p{L}
 const NOT_INITIALS = set(`e.g i.e a.m p.m u.s b.c p.o r.r n.a a.a o.k d.o.b e.t.a u.k n.b p.s b.a m.a
   e.r i.d t.v d.c`);
 
-const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
-
 interface Tok {
   start: number;
   end: number;
@@ -451,7 +449,8 @@ function codeAfter(text: string, at: number): boolean {
 /** Consonant pairs that are initials people go by ("tj", "dj", "cj"): names wherever a name fits. */
 const LETTER_NAME = /^[b-df-hj-np-tv-z]j$|^j[b-df-hj-np-tv-z]$/;
 
-function sentenceStart(text: string, at: number): boolean {
+/** Whether the word at `at` opens the text or a sentence (after . ! ? ; : or a line break, then spaces or opening marks). */
+export function sentenceStart(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && OPENING_MARKS.includes(text[i]!)) i--;
   return i < 0 || SENTENCE_MARKS.includes(text[i]!);
@@ -912,44 +911,6 @@ export const WORD_BEFORE = new Set([...DETERMINERS, ...'i we you they he she it 
 
 /** After these a word is an adjective or a state, not a person: "so glad", "was sunny", "feel hope". */
 export const STATE_BEFORE = set(`is was are were am be been being so very really quite pretty too feel feels felt feeling seems seemed looks looked sounds get got getting kinda sorta more less most`);
-/** Before a word these make it someone the text is about: "talked about Dawn", "a card for hope", "dawn's". */
-const ABOUT_BEFORE = set(`about abt for from by to like and n or than`);
-
-/**
- * Words left in a text that may still be names, for the review's "Is 'Dawn' a person?" questions. Only words that
- * people are really called (the hand-kept word-names, nicknames and given names that are words: "dawn", "Grace",
- * "Red" — not every given-name-list word such as "glad" or "bank"), and only where a person fits: capitalised inside
- * a sentence, or in lower case after "about/for/to/and…", at the start of a clause or before "'s". Never after a
- * determiner, pronoun or copula ("the summer", "i hope", "so glad") or before a verb that makes it a modal ("will
- * call"). Offsets into `text`.
- */
-export function unsureNames(text: string): Array<{ start: number; end: number; word: string }> {
-  const out: Array<{ start: number; end: number; word: string }> = [];
-  const toks: Tok[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) toks.push({ start: m.index, end: m.index + m[0].length, lower: m[0].toLowerCase() });
-  for (let k = 0; k < toks.length; k++) {
-    const t = toks[k]!;
-    const base = t.lower.replace(/['’]s$/, '');
-    if (base.length < 3 || text[t.start - 1] === '[') continue; // placeholders ([NAME]) are already hidden
-    // Given names and nicknames only: "long", "price" or "hall" are surnames, rarely said alone.
-    if (!(NICKNAMES.has(base) || WORD_GIVEN_NAMES.has(base) || (AMBIGUOUS_NAMES.has(base) && !SURNAME_WORDS.has(base)))) continue;
-    if (KEEP.has(base) || SAFE.has(base)) continue;
-    const prev = toks[k - 1];
-    const next = toks[k + 1];
-    const prevLower = prev && /^[ \t]+$/.test(text.slice(prev.end, t.start)) ? prev.lower : '';
-    if (WORD_BEFORE.has(prevLower) || STATE_BEFORE.has(prevLower)) continue;
-    if (next && VERB_NEXT.has(next.lower)) continue;
-    const capital = /^\p{Lu}\p{Ll}/u.test(text.slice(t.start, t.end));
-    // Lower-case "will" is the verb: only a capitalised Will inside a sentence is asked about.
-    if (base === 'will' && !capital) continue;
-    const fits = capital || ABOUT_BEFORE.has(prevLower) || /['’]s$/.test(t.lower) || clauseStart(text, t.start, prevLower);
-    if (!fits) continue;
-    out.push({ start: t.start, end: t.start + base.length, word: text.slice(t.start, t.start + base.length) });
-  }
-  return out;
-}
-
 /** Relations as an apposition writes them after a name ("mo (his cuz)", "josh, her son,"), plural ones too. */
 const APPOSED = new Set([...RELATIONS, ...'cuz cuzzin cuzzo twin twins brothers sisters cousins sons daughters kids friends'.split(' ')]);
 /** Possessives that open an apposition ("X, her son"). */

@@ -1,9 +1,9 @@
 // Names across a debrief and across debriefs about the same client. What is remembered lives on the relationship
 // document (so it is deleted with it) as salted HMACs only (hiddenNames.ts):
 // - names the PSW asked to hide (typed at the start, or "Hide" at the review) stay hidden in later debriefs;
-// - words the PSW said to keep ("Is 'Dawn' a person?" — Keep) are not asked about again;
+// - words the PSW said to keep ("Is 'Dawn' a person?", "Is 'Friday' part of a name?" — Keep) are not asked about again;
 // - a name found in one answer is hidden in every answer of the same debrief (earlier ones too).
-import { repeatSpans, unsureNames } from '../deidentify';
+import { repeatSpans, unsureWords } from '../deidentify';
 import { foundNamesIn, hashWord, isKept, newSalt, type HiddenNames } from './hiddenNames';
 import type { ReflectionAnswer } from './model';
 import { redactWords } from './redact';
@@ -62,16 +62,27 @@ export function spreadFoundNames(secret: string, hidden: HiddenNames, found: str
   return { hidden: next, answers: out };
 }
 
-/** Up to three words of the answers and note that may be names and that the PSW has not said to keep, first seen first. */
-export function unsureQuestions(secret: string, hidden: HiddenNames | undefined, texts: string[]): string[] {
-  const seen = new Map<string, string>();
+/** A review question: the word, and whether it stands beside a hidden name ("Is 'Friday' part of a name?"). */
+export interface UnsureQuestion {
+  word: string;
+  kind: 'person' | 'part';
+}
+
+/**
+ * Up to three words of the answers and note that may be names and that the PSW has not said to keep, the likeliest
+ * names first (a word asked in two places takes its likelier rank; ties stay in the order written).
+ */
+export function unsureQuestions(secret: string, hidden: HiddenNames | undefined, texts: string[]): UnsureQuestion[] {
+  const seen = new Map<string, UnsureQuestion & { rank: number }>();
   for (const t of texts) {
-    for (const u of unsureNames(t)) {
+    for (const u of unsureWords(t)) {
       const k = u.word.toLowerCase();
-      if (!seen.has(k) && !isKept(secret, hidden, u.word)) seen.set(k, u.word);
+      const had = seen.get(k);
+      if (had ? had.rank >= u.rank : isKept(secret, hidden, u.word)) continue;
+      seen.set(k, { word: had?.word ?? u.word, kind: u.kind, rank: u.rank });
     }
   }
-  return [...seen.values()].slice(0, MAX_UNSURE_QUESTIONS);
+  return [...seen.values()].sort((a, b) => b.rank - a.rank).slice(0, MAX_UNSURE_QUESTIONS).map(({ word, kind }) => ({ word, kind }));
 }
 
 /** "Hide": the word becomes [NAME] in every answer and the note, and is remembered for this client. */

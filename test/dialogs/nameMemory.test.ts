@@ -1,4 +1,4 @@
-// Names across answers and across debriefs, and the "Is 'Grace' a person?" questions, over HTTP against the real
+// Names across answers and across debriefs, and the "Is 'Joy' a person?" questions, over HTTP against the real
 // bot and the in-process Cosmos server.
 import assert from 'node:assert/strict';
 import { content } from '../../services/content';
@@ -29,30 +29,30 @@ describe('names across answers and debriefs, over HTTP', () => {
   it('hides a name found later in earlier answers, asks about unsure words, and remembers Hide and Keep for the client', async () => {
     const c = new Conversation(bot().url);
     // Debrief 1: a name to hide, a name found only in the second answer, an unsure word.
-    let text = await toReview(c, 'C-21', 'Coach, Zorblax', ['talked abt mihi, she was quiet', 'sat with mihi at the park after', 'talked about Grace a lot today']);
-    assert.match(text, /Is "Grace" a person\?/);
+    let text = await toReview(c, 'C-21', 'Coach, Zorblax', ['talked abt mihi, she was quiet', 'sat with mihi at the park after', 'We talked about Joy and the new place']);
+    assert.match(text, /Is "Joy" a person\?/);
     text = visibleText(await c.say('hide'));
-    assert.ok(!/mihi|Grace/i.test(text), text);
+    assert.ok(!/mihi|Joy/i.test(text), text);
     assert.match(text, /talked abt \[NAME\], she was quiet/);
     assert.match(visibleText(await c.say('save')), /Saved/);
     let doc = await newest(bot(), c.userId);
-    assert.ok(!/mihi|grace/i.test(JSON.stringify(doc.answers)), JSON.stringify(doc.answers));
+    assert.ok(!/mihi|joy/i.test(JSON.stringify(doc.answers)), JSON.stringify(doc.answers));
 
     // Debrief 2, same client: the remembered names are hidden ("coach" alone would be a word; round 10: the word was
-    // "cook", which round 10's name model reads as a person before "knows" by itself), "Summer" is asked
+    // "cook", which round 10's name model reads as a person before "knows" by itself), "Splicer" is asked
     // about and kept.
-    text = await toReview(c, 'C-21', 'skip', ['i think coach knows the landlord, talked about Summer plans', 'grace was there too']);
-    assert.match(text, /Is "Summer" a person\?/);
+    text = await toReview(c, 'C-21', 'skip', ['i think coach knows the landlord. Splicer family lost their dog', 'joy was there too']);
+    assert.match(text, /Is "Splicer" a person\?/);
     text = visibleText(await c.say('keep'));
-    assert.match(text, /i think \[NAME\] knows the landlord, talked about Summer plans/);
+    assert.match(text, /i think \[NAME\] knows the landlord. Splicer family lost their dog/);
     assert.match(text, /\[NAME\] was there too/);
     await c.say('save');
     doc = await newest(bot(), c.userId);
-    assert.ok(!/coach|grace/i.test(JSON.stringify(doc.answers)));
+    assert.ok(!/coach|joy/i.test(JSON.stringify(doc.answers)));
 
-    // Debrief 3: "Summer" is not asked about again; the review comes straight away.
-    text = await toReview(c, 'C-21', 'skip', ['talked about Summer and the weather']);
-    assert.ok(!/a person\?/.test(text), text);
+    // Debrief 3: "Splicer" is not asked about again; the review comes straight away.
+    text = await toReview(c, 'C-21', 'skip', ['Splicer family found the dog']);
+    assert.ok(!/(?:a person|part of a name)\?/.test(text), text);
     assert.match(text, /Save this\?/);
     await c.say('save');
 
@@ -64,7 +64,7 @@ describe('names across answers and debriefs, over HTTP', () => {
 
     // Nothing stored holds a hidden name in clear: the relationship keeps hashes only.
     const all = (await everyDocument(bot().store)).join('\n');
-    for (const w of ['zorblax', 'mihi', 'grace']) assert.ok(!new RegExp(w, 'i').test(all), w);
+    for (const w of ['zorblax', 'mihi', 'joy']) assert.ok(!new RegExp(w, 'i').test(all), w);
     const rel = await bot().app.relationships.get(bot().app.personIdFor(c.userId), 'C-21');
     assert.ok(rel?.names && rel.names.hide.length >= 2 && rel.names.keep.length === 1);
   });
@@ -93,13 +93,16 @@ describe('names across answers and debriefs, over HTTP', () => {
 
   it('typing works as well as tapping, and at most three questions are asked', async () => {
     const c = new Conversation(bot().url);
-    let text = await toReview(c, 'D-5', 'skip', ['talked about joy and the move, then dawn and the rent, then summer plans, then sky']);
+    let text = await toReview(c, 'D-5', 'skip', ['We talked about Joy and the new place', 'Splicer family lost their dog', 'rubys grandson comes every friday', 'we met Jolene Whirlwind today']);
     const asked: string[] = [];
-    for (let i = 0; i < 5 && /a person\?/.test(text); i++) {
-      asked.push(/Is "([^"]+)" a person\?/.exec(text)![1]!);
+    for (let i = 0; i < 5 && /(?:a person|part of a name)\?/.test(text); i++) {
+      asked.push(/Is "([^"]+)" (?:a person|part of a name)\?/.exec(text)![1]!);
+      // A word beside a hidden name is asked as part of it (round 15).
+      if (asked.at(-1) === 'Whirlwind') assert.match(text, /Is "Whirlwind" part of a name\? If so, I'll hide it\./);
       text = visibleText(await c.say(i % 2 ? 'no' : 'yes'));
     }
-    assert.equal(asked.length, 3);
+    // The likeliest names first (round 15): the name model's word, then the word beside a hidden name, then a rare opener.
+    assert.deepEqual(asked, ['Joy', 'Whirlwind', 'rubys']);
     assert.match(text, /Save this\?/);
   });
 });

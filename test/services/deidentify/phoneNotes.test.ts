@@ -1,7 +1,6 @@
 // Rounds 6 and 7 of the phone-typed notes (issue 13): each rule with text it must hide and prose it must keep.
 import assert from 'node:assert/strict';
-import { deidentify, unsureNames } from '../../../services/deidentify';
-import { unsureQuestions } from '../../../services/reflections/nameMemory';
+import { deidentify } from '../../../services/deidentify';
 import { hidden, kept } from '../../helpers/deidentify';
 
 describe('deidentify: word-names by the clause around them (round 6)', () => {
@@ -119,21 +118,6 @@ describe('deidentify: words that must stay (rounds 6 and 7)', () => {
     kept('ontario works cut her off, trying ODSP now');
     kept("he's on abilify and invega now");
     kept('her brother lives in nunavut');
-  });
-});
-
-describe('unsureNames: the review asks only about plausible names', () => {
-  it('asks about word-names where a person fits', () => {
-    assert.deepEqual(unsureNames('talked about dawn and grace, i hope it helps').map((u) => u.word), ['dawn', 'grace']);
-    assert.deepEqual(unsureNames('Summer was quiet today').map((u) => u.word), ['Summer']);
-  });
-  it('never about ordinary words from the given-name lists, nor after a copula or determiner', () => {
-    for (const t of ['she was so glad her kids called', 'went to the bank and saw her case worker', 'it was sunny', 'the summer was hard', 'she will call', 'i hope so']) {
-      assert.deepEqual(unsureNames(t), [], t);
-    }
-  });
-  it('at most three questions for a debrief', () => {
-    assert.equal(unsureQuestions('secret', undefined, ['talked about grace, then summer, then rusty, then sky']).length, 3);
   });
 });
 

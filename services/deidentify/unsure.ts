@@ -1,0 +1,98 @@
+/**
+ * Words a de-identified text left visible that may still be names, for the review's questions ("Is 'Dawn' a person?",
+ * "Is 'Friday' part of a name?"), most likely first (round 15). It reads the text as stored, placeholders and all: the
+ * review has nothing else. Measured with bench/deidQuestions.ts on the training writers (docs/history): the name
+ * model's own score, read with the hidden names as found names, says more than any shape, except beside a hidden name
+ * (its score there is no guide: the found neighbour lifts every word). Never a function word, a word the keep-lists
+ * keep for good, nor a word that its neighbours show is a word ("rain not stopping").
+ */
+import { activeScorer, scoredWords } from './classifier/model';
+import { lists, tokenize, type Token } from './classifier/features';
+import { keepList } from './keepList';
+import { STATE_BEFORE, WORD_BEFORE, sentenceStart, wordVerdict } from './messy';
+import type { Entity, EntityType } from './types';
+import { wordSense } from './wordSenses';
+
+/** A word the review may ask about: `part` when it stands beside a hidden name ("[NAME] Friday"). */
+export interface UnsureWord {
+  start: number;
+  end: number;
+  word: string;
+  kind: 'person' | 'part';
+  /** Higher is likelier a name: the model's score less its line, or the line a shape is given below. */
+  rank: number;
+}
+
+/**
+ * How far below its line the model may score a word that is still asked (a word at its line was a name in this
+ * context). On the development writers −0.25 asked a quarter of the names left with about as many questions as
+ * round 14's word-name list asked (a fifth of them about names); −0.5 asked 20 % more names with 2.5 times the questions.
+ */
+export const ASK_BELOW_LINE = 0.25;
+/** Ranks given to words the model does not score, by shape (between the model's asked scores, as measured). */
+const RANK = { part: -0.2, opener: -0.3, everydayOpener: -0.4 };
+
+const PLACEHOLDER = /\[([A-Z_]+)\]/g;
+
+/** The placeholders of a stored text as the spans the rules found (a hidden name reads as a found name). */
+function placeholders(text: string): Entity[] {
+  const out: Entity[] = [];
+  for (const m of text.matchAll(PLACEHOLDER)) out.push({ start: m.index!, end: m.index! + m[0].length, type: m[1] as EntityType });
+  return out;
+}
+
+/** Whether the token at `i` is the word inside a [NAME] placeholder. */
+function hiddenName(text: string, toks: readonly Token[], i: number): boolean {
+  const t = toks[i];
+  return !!t && t.raw === 'NAME' && text[t.start - 1] === '[' && text[t.end] === ']';
+}
+
+/** Every word of `text` (as stored) the review may ask about, in the text's order. */
+export function unsureWords(text: string): UnsureWord[] {
+  if (!text) return [];
+  const covered = placeholders(text);
+  const scorer = activeScorer();
+  const margins = new Map<number, number>();
+  if (scorer) for (const s of scoredWords(scorer, text, covered)) margins.set(s.start, s.score - s.need);
+  const toks = tokenize(text);
+  const kept = keepList();
+  const out: UnsureWord[] = [];
+  let c = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    while (c < covered.length && covered[c]!.end <= t.start) c++;
+    if ((c < covered.length && covered[c]!.start < t.end) || !t.word) continue;
+    const end = /['’]s$/.test(t.raw) ? t.end - 2 : t.end;
+    const lower = text.slice(t.start, end).toLowerCase();
+    if (lower.length < 2 || wordVerdict(lower) === 'safe' || (kept.words.has(lower) && !kept.slotted.has(lower))) continue;
+    const after = hiddenName(text, toks, i - 1) && /^\]\s+$/.test(text.slice(toks[i - 1]!.end, t.start));
+    const before = hiddenName(text, toks, i + 1) && /^\s+\[$/.test(text.slice(end, toks[i + 1]!.start));
+    // After a determiner, pronoun or copula a word is plainly a word ("the summer", "i hope", "was sunny"); SMS writes
+    // "it's" as "its", and a name follows it ("its jenalyn").
+    const prev = toks[i - 1];
+    if (prev && prev.lower !== 'its' && (WORD_BEFORE.has(prev.lower) || STATE_BEFORE.has(prev.lower)) && /^[ \t]+$/.test(text.slice(prev.end, t.start))) continue;
+    const opens = sentenceStart(text, t.start);
+    const rank = rankOf(t, lower, margins.get(t.start), { after, before, opens });
+    if (rank === undefined || wordSense(text, t.start, end)) continue;
+    out.push({ start: t.start, end, word: text.slice(t.start, end), kind: after || before ? 'part' : 'person', rank });
+  }
+  return out;
+}
+
+/** How likely a name the word is (undefined: not asked), from the model's margin or the word's shape. */
+function rankOf(t: Token, lower: string, margin: number | undefined, at: { after: boolean; before: boolean; opens: boolean }): number | undefined {
+  const l = lists(lower);
+  // Beside a hidden name: a capitalised word after it inside a sentence ("[NAME] Friday"), or two letters opening the
+  // sentence before it that a name list holds ("ty [NAME]"); most other words there are ordinary ("[NAME] was").
+  if (at.after || at.before) {
+    if (at.after && !at.opens && /^\p{Lu}\p{Ll}/u.test(t.raw) && lower.length > 2 && !l.includes('C')) return RANK.part;
+    if (at.before && at.opens && lower.length === 2 && /wordName|keepName/.test(wordVerdict(lower))) return RANK.part;
+    return undefined;
+  }
+  if (margin !== undefined) return margin >= -ASK_BELOW_LINE ? margin : undefined;
+  // Opening a sentence, where a capital says nothing: an English or name-list word that is no common one ("harder",
+  // "patches"), then an everyday one that is not among the commonest.
+  if (!at.opens || lower.length < 3 || l.includes('C') || l.includes('K')) return undefined;
+  if (l.includes('V')) return RANK.everydayOpener;
+  return /[EINF]/.test(l) ? RANK.opener : undefined;
+}

@@ -1,0 +1,62 @@
+// Round 15: the words the review asks about ("Is 'X' a person?", "Is 'X' part of a name?"), read from the text as stored.
+import assert from 'node:assert/strict';
+import { deidentify, unsureWords } from '../../../services/deidentify';
+import { useNameModel } from '../../../services/deidentify/classifier/model';
+import { unsureQuestions } from '../../../services/reflections/nameMemory';
+
+/** What the review would ask about `raw` once it is de-identified: [word, kind]. */
+const asked = (raw: string): Array<[string, string]> => unsureWords(deidentify(raw).redacted).map((u) => [u.word, u.kind]);
+
+describe('unsureWords: what the review asks about (round 15)', () => {
+  it('asks about a word the name model left just under its line, where a person fits', () => {
+    assert.deepEqual(unsureWords('talked about [NAME] and grace, i hope it helps').map((u) => u.word), ['grace']);
+    assert.deepEqual(asked('We talked about Joy and the new place.'), [['Joy', 'person']]);
+  });
+
+  it('asks about a word opening a sentence that is no common word, less likely an everyday one', () => {
+    useNameModel(null);
+    try {
+      const [rare] = unsureWords('rubys grandson comes every friday');
+      const [everyday] = unsureWords('Sassy is her nickname at the shelter');
+      assert.deepEqual([rare?.word, everyday?.word], ['rubys', 'Sassy']);
+      assert.ok(rare!.rank > everyday!.rank);
+    } finally {
+      useNameModel(undefined);
+    }
+  });
+
+  it('asks whether a word beside a hidden name is part of it: a capitalised word after it, two letters opening before it', () => {
+    assert.deepEqual(asked('we met Jolene Whirlwind today'), [['Whirlwind', 'part']]);
+    assert.deepEqual(unsureWords('met [NAME] Saab at the office').map((u) => [u.word, u.kind]), [['Saab', 'part']]);
+    assert.deepEqual(unsureWords('jo [NAME] came by').map((u) => [u.word, u.kind]), [['jo', 'part']]);
+  });
+
+  it('never asks about ordinary words beside a hidden name, nor a common word opening a sentence', () => {
+    for (const t of ['[NAME] was there too', 'saw [NAME] Friday at the clinic', 'her grandson [NAME] came by', 'talked w [NAME] abt housing', 'Church was good today', 'harder on the roof again']) {
+      assert.deepEqual(unsureWords(t), [], t);
+    }
+  });
+
+  it('never asks after a determiner, pronoun or copula, nor about keep-list words, hidden words or a word its neighbours make a word', () => {
+    for (const t of ['she was so glad her kids called', 'went to the bank and saw her case worker', 'it was sunny', 'the summer was hard', 'she will call', 'i hope so', 'went to walmart with her', 'picked up her invega', 'rain not stopping today', '[NAME] and [NAME] at [FACILITY]']) {
+      assert.deepEqual(unsureWords(t), [], t);
+    }
+  });
+});
+
+describe('unsureQuestions: the likeliest names first, at most three', () => {
+  it('orders by rank across the answers and keeps three', () => {
+    useNameModel(null);
+    try {
+      // Ranks: beside a hidden name −0.2, a rare opener −0.3, an everyday opener −0.4 (asked last, here not at all).
+      const texts = ['Sassy is her nickname at the shelter', 'rubys grandson comes every friday', 'we met [NAME] Whirlwind today', 'Lehua brought her mom'];
+      assert.deepEqual(unsureQuestions('secret', undefined, texts), [
+        { word: 'Whirlwind', kind: 'part' },
+        { word: 'rubys', kind: 'person' },
+        { word: 'Lehua', kind: 'person' },
+      ]);
+    } finally {
+      useNameModel(undefined);
+    }
+  });
+});
