@@ -1,19 +1,20 @@
 /**
  * Words a de-identified text left visible that may still be names, for the review's questions ("Is 'Dawn' a person?",
- * "Is 'Friday' part of a name?"), most likely first (round 15). It reads the text as stored, placeholders and all: the
- * review has nothing else. Measured with bench/deidQuestions.ts on the training writers (docs/history): the name
- * model's own score, read with the hidden names as found names, says more than any shape, except beside a hidden name
- * (its score there is no guide: the found neighbour lifts every word). Never a function word, a word the keep-lists
- * keep for good, nor a word that its neighbours show is a word ("rain not stopping").
+ * "Is 'Whirlwind' part of a name?"), most likely first (round 15). It reads the text as stored, placeholders and all:
+ * the review has nothing else. Measured with bench/deidQuestions.ts on the training writers (docs/history/
+ * DEIDENTIFICATION-rounds.md, "Round 15 (questions at review)"): the name model's own score, read with the hidden names
+ * as found names, says more than any shape, except beside a hidden name (its score there is no guide: the found
+ * neighbour lifts every word). Never a function word, a word the keep-lists keep for good, nor a word that its
+ * neighbours show is a word ("rain not stopping").
  */
-import { activeScorer, scoredWords } from './classifier/model';
+import { activeScorer, finalWords } from './classifier/model';
 import { lists, tokenize, type Token } from './classifier/features';
 import { keepList } from './keepList';
 import { STATE_BEFORE, WORD_BEFORE, sentenceStart, wordVerdict } from './messy';
 import type { Entity, EntityType } from './types';
 import { wordSense } from './wordSenses';
 
-/** A word the review may ask about: `part` when it stands beside a hidden name ("[NAME] Friday"). */
+/** A word the review may ask about: `part` when it stands beside a hidden name ("[NAME] Whirlwind"). */
 export interface UnsureWord {
   start: number;
   end: number;
@@ -24,9 +25,8 @@ export interface UnsureWord {
 }
 
 /**
- * How far below its line the model may score a word that is still asked (a word at its line was a name in this
- * context). On the development writers −0.25 asked a quarter of the names left with about as many questions as
- * round 14's word-name list asked (a fifth of them about names); −0.5 asked 20 % more names with 2.5 times the questions.
+ * How far below its line (NameScorer.need) the model may score a word that is still asked. On the development writers −0.25 asked a quarter of the names left with about as many questions as
+ * round 14's word-name list asked (a fifth of them about names); −0.5 asked a quarter more with 2.5 times the questions.
  */
 export const ASK_BELOW_LINE = 0.25;
 /** Ranks given to words the model does not score, by shape (between the model's asked scores, as measured). */
@@ -53,7 +53,7 @@ export function unsureWords(text: string): UnsureWord[] {
   const covered = placeholders(text);
   const scorer = activeScorer();
   const margins = new Map<number, number>();
-  if (scorer) for (const s of scoredWords(scorer, text, covered)) margins.set(s.start, s.score - s.need);
+  if (scorer) for (const s of finalWords(scorer, text, covered)) margins.set(s.start, s.score - s.need);
   const toks = tokenize(text);
   const kept = keepList();
   const out: UnsureWord[] = [];
@@ -82,7 +82,7 @@ export function unsureWords(text: string): UnsureWord[] {
 /** How likely a name the word is (undefined: not asked), from the model's margin or the word's shape. */
 function rankOf(t: Token, lower: string, margin: number | undefined, at: { after: boolean; before: boolean; opens: boolean }): number | undefined {
   const l = lists(lower);
-  // Beside a hidden name: a capitalised word after it inside a sentence ("[NAME] Friday"), or two letters opening the
+  // Beside a hidden name: a capitalised word after it inside a sentence ("[NAME] Whirlwind"), or two letters opening the
   // sentence before it that a name list holds ("ty [NAME]"); most other words there are ordinary ("[NAME] was").
   if (at.after || at.before) {
     if (at.after && !at.opens && /^\p{Lu}\p{Ll}/u.test(t.raw) && lower.length > 2 && !l.includes('C')) return RANK.part;

@@ -1,7 +1,7 @@
 // Names across a debrief and across debriefs about the same client. What is remembered lives on the relationship
 // document (so it is deleted with it) as salted HMACs only (hiddenNames.ts):
 // - names the PSW asked to hide (typed at the start, or "Hide" at the review) stay hidden in later debriefs;
-// - words the PSW said to keep ("Is 'Dawn' a person?", "Is 'Friday' part of a name?" — Keep) are not asked about again;
+// - words the PSW said to keep ("Is 'Dawn' a person?", "Is 'Whirlwind' part of a name?" — Keep) are not asked about again;
 // - a name found in one answer is hidden in every answer of the same debrief (earlier ones too).
 import { repeatSpans, unsureWords } from '../deidentify';
 import { foundNamesIn, hashWord, isKept, newSalt, type HiddenNames } from './hiddenNames';
@@ -62,7 +62,7 @@ export function spreadFoundNames(secret: string, hidden: HiddenNames, found: str
   return { hidden: next, answers: out };
 }
 
-/** A review question: the word, and whether it stands beside a hidden name ("Is 'Friday' part of a name?"). */
+/** A review question: the word, and whether it stands beside a hidden name ("Is 'Whirlwind' part of a name?"). */
 export interface UnsureQuestion {
   word: string;
   kind: 'person' | 'part';

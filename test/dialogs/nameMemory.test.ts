@@ -23,7 +23,9 @@ async function toReview(c: Conversation, code: string, names: string, answers: s
   return visibleText(await c.say('no')); // the safety question that ends every debrief → the review or a name question
 }
 
-describe('names across answers and debriefs, over HTTP', () => {
+describe('names across answers and debriefs, over HTTP', function () {
+  // Three whole debriefs in the first test: 10–13 s alone, past mocha's 20 s on a loaded machine (round 15).
+  this.timeout(60_000);
   const bot = useBot();
 
   it('hides a name found later in earlier answers, asks about unsure words, and remembers Hide and Keep for the client', async () => {
