@@ -6,9 +6,10 @@
  */
 import type { Entity } from './types';
 import { NOT_AGE_AFTER, OVER_89_BARE } from './patterns';
+import { factsOf } from './words';
 
 const AFTER_NAME = new RegExp(String.raw`^,?\s(${OVER_89_BARE})(?![\p{L}\p{N}.,:/-]\d|[\p{L}\p{N}%$])(?=\s*(?:[,.;!?)]|$)|\s(?:today|tmrw|tomorrow|next|this|lol|and|n|&|still|now|no|bday|birthday|b-day|in\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*)(?![\p{L}]))`, 'iu');
-/** Most texts hold no two-digit number from 90 or a 1xx: nothing to read then. */
+/** Most texts hold no two-digit number from 90 or a 1xx (words.ts TextFacts.oldNumber, asked first): nothing to read then. */
 const MAY = new RegExp(String.raw`(?<![\p{N}.,:/-])${OVER_89_BARE}(?![\p{N}])`, 'u');
 
 /**
@@ -38,7 +39,7 @@ function agesAgain(text: string, ages: readonly Entity[], spans: readonly Entity
 }
 
 export function agesAfterNames(text: string, spans: Entity[]): Entity[] {
-  if (!MAY.test(text)) return spans;
+  if (!factsOf(text).oldNumber || !MAY.test(text)) return spans;
   const ages: Entity[] = [];
   for (const s of spans) {
     if (s.type !== 'NAME') continue;

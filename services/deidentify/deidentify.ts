@@ -18,7 +18,7 @@ import { wordsInPlace } from './wordsInPlace';
 import { nameNeighbours } from './nameNeighbours';
 import { namedAs } from './namedAs';
 import { mergeSpans } from './spans';
-import { joinedCrossings, ruralAddresses } from './ruralAddresses';
+import { joinedCrossings, ruralAddresses, RURAL_WORDS_CUE } from './ruralAddresses';
 import { withStreetEdges } from './streetEdges';
 import { agesAfterNames } from './ageAfterName';
 import { inBatch } from './batch';
@@ -71,11 +71,11 @@ const OBFUSCATED_CUE = cue(MAIL_PROVIDERS.join(' '), 'dot at');
 const PLATFORM_CUE = cue('insta snap tik twitter facebook handle user gamertag discord', 'fb ig');
 /** A phone holds at least 7 digits with at most 3 other characters between each two. */
 const PHONE_DIGITS = /\d(?:\D{0,3}\d){6}/;
-/** An age over 89 is written 9x, 1xx, "nineties", "ninety-two" or "a hundred and one". */
-const OLD_AGE = /[91]\d|ninet|hundred/i;
-/** OLD_AGE without a digit needs one of its words (cues.ts): keep in step with it. */
+/** An age over 89 is written as a whole number 90-129 (words.ts TextFacts.oldNumber), "nineties", "ninety-two" or "a hundred and one". */
+const OLD_AGE_WORD = /ninet|hundred/i;
+/** OLD_AGE_WORD's words (cues.ts): keep in step with it. */
 const OLD_AGE_CUE = cue('ninet hundred');
-const oldAge = (t: string, f: TextFacts): boolean => (f.digits > 0 || mayHold(t, OLD_AGE_CUE)) && OLD_AGE.test(t);
+const oldAge = (t: string, f: TextFacts): boolean => f.oldNumber || (mayHold(t, OLD_AGE_CUE) && OLD_AGE_WORD.test(t));
 const DIGIT = MARK.digit;
 const DETECTORS: Detector[] = [
   { detect: p.email, marks: MARK.at },
@@ -101,9 +101,9 @@ const DETECTORS: Detector[] = [
   { detect: addresses, marks: DIGIT, test: (t) => mayHold(t, CORNER_CUE) && /corner of/i.test(t) },
   { detect: mp.messyAddresses, marks: DIGIT },
   { detect: mp.namedStreets, marks: 0, test: (t) => mp.mayNameStreet(t) },
-  { detect: ruralAddresses, marks: ALWAYS },
+  { detect: ruralAddresses, marks: DIGIT, test: (t) => mayHold(t, RURAL_WORDS_CUE) },
   { detect: p.age, marks: 0, test: oldAge },
-  { detect: mp.messyAges, marks: DIGIT, test: oldAge },
+  { detect: mp.messyAges, marks: 0, test: oldAge },
   { detect: places, marks: ALWAYS },
   { detect: facilities, marks: ALWAYS },
   { detect: mp.messyFacilities, marks: ALWAYS },

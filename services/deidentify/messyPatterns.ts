@@ -940,11 +940,13 @@ const SCORE_BEFORE = /\b(?:pain|sore|hurts?|rated?|rates|rating|score|scale|mood
 /** What MONTH_DAY and ORDINAL_DAY need in an ASCII text (outside ASCII their case folding goes further: always run). */
 const MONTH_IN = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const THE_ORDINAL_IN = /the\s\d{1,2}(?:st|nd|rd|th)/i;
+/** The letters MONTH_IN, DAY_MONTH_MAY and FR_DATE_MAY need inside a word (cues.ts), asked before them: keep in step. */
+const MONTH_CUE = cue('jan feb fev mar apr avr may mai jun juin jul juil aug aout sep oct nov dec');
 
 export function messyDates(t: string): Entity[] {
   const out: Entity[] = [];
   const f = factsOf(t);
-  for (const e of f.ascii && !MONTH_IN.test(t) ? [] : all(t, MONTH_DAY, 'DATE', (m) => {
+  for (const e of f.ascii && (!mayHold(t, MONTH_CUE) || !MONTH_IN.test(t)) ? [] : all(t, MONTH_DAY, 'DATE', (m) => {
     const day = Number(m[1]);
     if (day < 1 || day > 31) return false;
     // "may 2", "march 3" could be a verb: a date with an ordinal or a date cue before, and also with a capital ("Saturday, May 18") or a weekday before it, and "march 3" as typed, unless a person
@@ -973,8 +975,9 @@ export function messyDates(t: string): Entity[] {
     if (a < 1 || a > 12 || b < 1 || b > 31) return false;
     return STRICT_DATE_CUE.test(t.slice(Math.max(0, m.index - 20), m.index)) && !/^\s*(?:times|days?|weeks?|months?|hrs?|hours?|mins?|pills|tabs|mg|ml|%|am|pm)\b/i.test(t.slice(m.index + m[0].length, m.index + m[0].length + 8));
   })) out.push(e);
-  if (FR_DATE_MAY.test(t)) for (const e of all(t, FR_DATE, 'DATE')) out.push(e);
-  if (holdsWord(t, MONTH_WORDS) && DAY_MONTH_MAY.test(t)) {
+  const month = mayHold(t, MONTH_CUE);
+  if (month && FR_DATE_MAY.test(t)) for (const e of all(t, FR_DATE, 'DATE')) out.push(e);
+  if (month && holdsWord(t, MONTH_WORDS) && DAY_MONTH_MAY.test(t)) {
     for (const e of all(t, DAY_MONTH, 'DATE', (m) => {
       const day = Number(m[1]);
       // "3 may come" is the verb: lower-case "may" needs an ordinal, "of" or a date cue or weekday before.
@@ -991,9 +994,9 @@ export function messyDates(t: string): Entity[] {
     return day >= 1 && day <= 31 && (!!m[2] || (day >= 13 && !m[0].includes(',') && !AFTER_COUNT.test(t.slice(end, end + 10)) && !nounAfter(t, end)));
   })) out.push(e);
   if (weekday && OTHER_LANGUAGE_MAY.test(t)) for (const e of all(t, OTHER_LANGUAGE_DATE, 'DATE')) out.push(e);
-  if (WORD_DATE_MAY.test(t)) for (const e of all(t, WORD_DATE, 'DATE')) out.push(e);
-  for (const e of f.ascii && !THE_ORDINAL_IN.test(t) ? [] : all(t, ORDINAL_DAY, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && (/\d(?:st|nd|rd|th)\s/i.test(m[0]) || !nounAfter(t, m.index + m[0].length)))) out.push(e);
-  if (/\d(?:st|nd|rd|th)\b/i.test(t)) for (const e of all(t, CUED_ORDINAL, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && !nounAfter(t, m.index + m[0].length))) out.push(e);
+  if (mayHoldWordDate(t)) for (const e of all(t, WORD_DATE, 'DATE')) out.push(e);
+  for (const e of f.ascii && (!f.ordinal || !THE_ORDINAL_IN.test(t)) ? [] : all(t, ORDINAL_DAY, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && (/\d(?:st|nd|rd|th)\s/i.test(m[0]) || !nounAfter(t, m.index + m[0].length)))) out.push(e);
+  if (f.ordinal && /\d(?:st|nd|rd|th)\b/i.test(t)) for (const e of all(t, CUED_ORDINAL, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && !nounAfter(t, m.index + m[0].length))) out.push(e);
   if (/the \d/i.test(t)) for (const e of all(t, BARE_DAY, 'DATE', (m) => !RIDE_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index - 3)))) out.push(e);
   for (const e of out) {
     const w = WEEKDAY_BEFORE.exec(t.slice(Math.max(0, e.start - 12), e.start));

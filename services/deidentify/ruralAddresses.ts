@@ -7,6 +7,7 @@ import type { Entity } from './types';
 import { all } from './patterns';
 import { dictionaries } from './dictionaries';
 import { SAFE } from './messy';
+import { cue } from './cues';
 
 const DIRECTION = '(?:[nsew]|north|south|east|west)';
 /** Utah's and Idaho's grid: "1730 w 400 s", "3215 S 500 E". */
@@ -33,6 +34,8 @@ const TOWER_UNIT = /(?<![\p{L}\p{N}])(?:(?:\p{L}[\p{L}'’-]*\s)?(?:plaza|towers
 /** A numbered house in a settlement (housing-authority houses): "house 42 in kwethluk", "hse #7 at fox lake". */
 const HOUSE_IN = /(?<![\p{L}\p{N}])(?:house|hse)\s?#?\s?\d{1,4}[a-z]?\s(?:in|at|on)\s(\p{L}{4,})(?![\p{L}\p{N}'’-])/giu;
 
+/** CUES' alternatives without a digit need one of these words (cues.ts; deidentify.ts asks first): keep in step with it. */
+export const RURAL_WORDS_CUE = cue('general tower');
 const CUES = /general delivery|\d-\d{1,3}-\d|\d\s\p{L}{1,5}\.?\s\d{2,4}\s\p{L}|\b(?:c\.?p\.?|case postale|box|c\.?r\.?|rd|km|mile|tower|house|hse)\s?#?\d|tower\s[a-z\d]\b/iu;
 
 /** A word that is no prose and no everyday word: a place's name ("dempster", "kwethluk"; not "today"). */

@@ -80,6 +80,13 @@ export interface TextFacts {
   smalls: number;
   /** MARK bits: one for each mark the text holds, and DIGIT for any ASCII digit. */
   marks: number;
+  /**
+   * Whether a run of ASCII digits reads 90-99 or 100-129: an age over 89 in figures is such a whole run (patterns.ts
+   * age, messyPatterns.ts messyAges, ageAfterName.ts), so a text without one is not scanned for it.
+   */
+  oldNumber: boolean;
+  /** Whether an ASCII digit is followed by s, n, r or t in either case: an ordinal ("3rd", "14TH") needs one. */
+  ordinal: boolean;
 }
 
 /** Bits of TextFacts.marks: a mark a gate needs, found in the same walk. */
@@ -95,7 +102,7 @@ MARK_OF[45] = MARK.hyphen;
 for (let c = 48; c <= 57; c++) MARK_OF[c] = MARK.digit;
 
 let factsText: string | undefined;
-let lastFacts: TextFacts = { ascii: true, digits: 0, capitals: 0, smalls: 0, marks: 0 };
+let lastFacts: TextFacts = { ascii: true, digits: 0, capitals: 0, smalls: 0, marks: 0, oldNumber: false, ordinal: false };
 const batchFacts = new BatchSlot<TextFacts>();
 
 /** The facts of `text` (kept for the last text: the stages ask in turn about the same one). */
@@ -112,19 +119,38 @@ export function factsOf(text: string): TextFacts {
   let capitals = 0;
   let smalls = 0;
   let marks = 0;
+  let oldNumber = false;
+  let ordinal = false;
+  // The digit run being read: its length and its first two digits.
+  let run = 0;
+  let first = 0;
+  let second = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (run === 0) first = c;
+      else if (run === 1) second = c;
+      run++;
+      continue;
+    }
+    if (run) {
+      oldNumber ||= (run === 2 && first === 57) || (run === 3 && first === 49 && second <= 50);
+      const l = c | 32;
+      ordinal ||= l === 115 || l === 110 || l === 114 || l === 116;
+      run = 0;
+    }
     if (c >= 128) ascii = false;
     else {
       marks |= MARK_OF[c]!;
-      if (c <= 57) {
-        if (c >= 48) digits++;
-      } else if (c >= 65 && c <= 90) capitals++;
+      if (c >= 65 && c <= 90) capitals++;
       else if (c >= 97 && c <= 122) smalls++;
     }
   }
+  if (run) oldNumber ||= (run === 2 && first === 57) || (run === 3 && first === 49 && second <= 50);
+  if (digits) marks |= MARK.digit;
   factsText = text;
-  lastFacts = { ascii, digits, capitals, smalls, marks };
+  lastFacts = { ascii, digits, capitals, smalls, marks, oldNumber, ordinal };
   batchFacts.set(text, lastFacts);
   return lastFacts;
 }

@@ -71,6 +71,23 @@ describe('deidentify cues', () => {
     kept('she had 2 kids with her at the park');
   });
 
+  it('leaves the detectors behind the round 15 gates finding their values (a number 90-129, a month, an ordinal, a rural word)', () => {
+    hidden('her kokum is 97 today', '97', 'AGE');
+    hidden('visited grandpa (101) at home', '101', 'AGE');
+    hidden('she is ninety-two now', 'ninety-two', 'AGE');
+    hidden('dorothy 94 today!!', '94', 'AGE');
+    hidden('mail goes to general delivery now', 'general delivery', 'ADDRESS');
+    hidden('moved to apt 2208 tower a last week', 'apt 2208 tower a', 'ADDRESS');
+    hidden('court is on feb 6th', 'feb 6th', 'DATE');
+    hidden('rdv le 3 mars', '3 mars', 'DATE');
+    hidden('appt is the 14th of june', '14th of june', 'DATE');
+    hidden('due by 28th', '28th', 'DATE');
+    hidden('see her on the fourth of july', 'fourth of july', 'DATE');
+    kept('she is 89 and has 3 kids');
+    kept('paid 130 bucks for the 5 of us');
+    kept('the tower was closed');
+  });
+
   it('holds the nickname and title cues wherever their regexes match (seeded random texts, round 12)', () => {
     const NICK = cue('', 'big lil little');
     const TITLE = cue('', 'mr mrs ms miss dr');

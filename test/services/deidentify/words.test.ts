@@ -76,6 +76,29 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
     }
   });
 
+  it('tells the age and date gates (round 15) whether a whole number reads 90-129 and whether a digit has an ordinal letter after it, on random texts', () => {
+    const alphabet = ['1', '2', '9', '0', '3', ' ', 's', 'T', 'n', 'r', 'h', 'x', '-', '٣', '７', 'é'];
+    let seed = 15;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    let old = 0;
+    let ordinal = 0;
+    for (let k = 0; k < 5000; k++) {
+      let text = '';
+      for (let n = next() % 10; n > 0; n--) text += alphabet[next() % alphabet.length];
+      const f = factsOf(text);
+      assert.equal(f.oldNumber, /(?<!\d)(?:9\d|1[0-2]\d)(?!\d)/.test(text), text);
+      assert.equal(f.ordinal, /\d[snrt]/i.test(text), text);
+      if (f.oldNumber) old++;
+      if (f.ordinal) ordinal++;
+    }
+    assert.ok(old > 100 && ordinal > 300, `${old} ${ordinal}`);
+    assert.equal(factsOf('she is 95').oldNumber, true);
+    assert.equal(factsOf('room 101 at 3rd').oldNumber, true);
+    for (const t of ['age 89', '130 bucks', '1995', 'x950', '9', '2 of 10']) assert.equal(factsOf(t).oldNumber, false, t);
+    assert.equal(factsOf('the 3RD').ordinal, true);
+    assert.equal(factsOf('3 st').ordinal, false);
+  });
+
   it("gives each token its word's lower case, kept once per word for every text (round 12), outside ASCII too", () => {
     const texts = ['Met DAWN and Zoë', 'dawn met ZOË at İstanbul Rd', 'ANNE-SOPHIE’S mom', "anne-sophie's MOM"];
     for (let round = 0; round < 2; round++) {
