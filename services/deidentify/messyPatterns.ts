@@ -470,8 +470,10 @@ const BARE_TYPE_WORD = new RegExp(`(?<![\\p{L}\\p{N}'’-])(?:${BARE_TYPES}|(?:$
 export function mayNameStreet(t: string): boolean {
   if (!mayHold(t, NAMED_STREET_CUE) && !t.includes('&') && !t.includes('/')) return false;
   BARE_TYPE_WORD.lastIndex = 0;
-  return / on /i.test(t) || BARE_TYPE_WORD.test(t) || wordCrossingMay(t) || COIN.test(t) || FRENCH_TYPE_FIRST_MAY.test(t);
+  return / on /i.test(t) || BARE_TYPE_WORD.test(t) || wordCrossingMay(t) || (mayHold(t, FRENCH_STREET_CUE) && (COIN.test(t) || FRENCH_TYPE_FIRST_MAY.test(t)));
 }
+/** The words COIN and FRENCH_TYPE_FIRST_MAY need (cues.ts), asked before them: keep in step with both. */
+const FRENCH_STREET_CUE = cue('', 'coin rue boul boulevard chemin rang avenue av');
 /** A French corner: "au coin jean-talon pis st-laurent", "coin de sherbrooke et papineau"; the two streets. */
 const COIN = /(?<![\p{L}])coin\s(?:de\s)?(?:la\s|l['’])?([\p{L}\d][\p{L}\p{N}'’.-]+)\s(?:et|pis|&)\s([\p{L}\d][\p{L}\p{N}'’.-]+)/iu;
 const COIN_ALL = new RegExp(COIN.source, 'giu');
@@ -597,8 +599,9 @@ function streetName(t: string, start: number, w: string, house: number): boolean
 export function namedStreets(t: string): Entity[] {
   // Crossings of two named streets (messyAddresses takes those with a number beside the join).
   const out: Entity[] = wordCrossingMay(t) ? bareCrossings(t) : [];
-  if (FRENCH_TYPE_FIRST_MAY.test(t)) out.push(...frenchTypeFirst(t));
-  if (COIN.test(t)) {
+  const french = mayHold(t, FRENCH_STREET_CUE);
+  if (french && FRENCH_TYPE_FIRST_MAY.test(t)) out.push(...frenchTypeFirst(t));
+  if (french && COIN.test(t)) {
     COIN_ALL.lastIndex = 0;
     for (let m = COIN_ALL.exec(t); m; m = COIN_ALL.exec(t)) {
       if (proseWord(m[2]!.toLowerCase()) || FRENCH_STOP.has(m[2]!.toLowerCase())) continue;
@@ -687,6 +690,13 @@ const LIVES_IN_CLAUSE = /(?:^|[^\p{L}])(?:lives|living|stays|staying|sleeps|slee
 /** Words of living, sleeping or being found somewhere, or of a home, right before "on" (onStreetAfterSpot). */
 const LIVES_BEFORE_ON = /(?:^|[^\p{L}])(?:house|home|(?:her|his|their|my|our|your|\p{L}+['’]?s)\s+place|apartment|apt|lives|living|stays|staying|stayed|sleeps|sleeping|slept|camps|camping|camped|found|tent|trailer|duplex|basement)\s+$/iu;
 
+/**
+ * The words of messyAddresses' gate regexes below (cues.ts), asked before them: keep each in step with its regexes.
+ * Road and rural words: the numbered-road and rural-route gates; spot words: the house, block, lot and kilometre gates.
+ */
+const RURAL_ROAD_CUE = cue('rural range rge rng twp township tsp hwy highway route rte county fm sr mile', 'rr r');
+const SPOT_CUE = cue('blk block', 'km mile mi lot trailer pad house hse');
+
 export function messyAddresses(t: string): Entity[] {
   const out: Entity[] = [];
   BARE_STREET.lastIndex = 0;
@@ -729,7 +739,8 @@ export function messyAddresses(t: string): Entity[] {
     }
   }
   if (CROSSING_WITH_DIGIT.test(t)) out.push(...bareCrossings(t));
-  if (/\d{2}-\d{2}/.test(t)) out.push(...all(t, HYPHEN_HOUSE, 'ADDRESS', (m) => hyphenHouseStreet(m[1]!)));
+  const f = factsOf(t);
+  if (f.marks & MARK.hyphen && /\d{2}-\d{2}/.test(t)) out.push(...all(t, HYPHEN_HOUSE, 'ADDRESS', (m) => hyphenHouseStreet(m[1]!)));
   if (/\d{3}\s\d{2}/.test(t)) out.push(...all(t, NUMBERED_PAIR, 'ADDRESS', (m) => !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10)) && !/^\s?(?:and|or|to|-)\s?\d/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6)), 1));
   ON_STREET.lastIndex = 0;
   for (let m = mayHold(t, ON_OFF_CUE) && /\son\s/.test(t) ? ON_STREET.exec(t) : null; m; m = ON_STREET.exec(t)) {
@@ -766,7 +777,8 @@ export function messyAddresses(t: string): Entity[] {
   }
   // A numbered road where a person or a place is ("the walmart on highway 491", "a colonia off fm 907"; round 10).
   NUMBERED_ROAD.lastIndex = 0;
-  for (let m = /(?:hwy|highway|route|rte|fm|county|sr|mile)\s?#?\d/i.test(t) ? NUMBERED_ROAD.exec(t) : null; m; m = NUMBERED_ROAD.exec(t)) {
+  const roadWords = mayHold(t, RURAL_ROAD_CUE);
+  for (let m = roadWords && /(?:hwy|highway|route|rte|fm|county|sr|mile)\s?#?\d/i.test(t) ? NUMBERED_ROAD.exec(t) : null; m; m = NUMBERED_ROAD.exec(t)) {
     const before = t.slice(Math.max(0, m.index - 40), m.index);
     // The Rio Grande Valley's mile roads with their direction ("the tienda on mile 2 1/2 w", "the clinic on mile 6 n") are
     // streets wherever said; "we were on mile 3 when it rained" stays.
@@ -786,20 +798,21 @@ export function messyAddresses(t: string): Entity[] {
     out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
   if (/\d[- ]\d{1,3}[- ]\d{1,2}[ -]?[we]|\blot\s?\d|\bcon(?:c|cession)?\.?\s?\d/i.test(t)) out.push(...all(t, LAND, 'ADDRESS'));
-  if (/\bh(?:ou)?se\s?#?\s?\d/i.test(t)) out.push(...all(t, HOUSE_NUMBER, 'ADDRESS'));
-  if (/00\sbl(?:oc)?k/i.test(t)) out.push(...all(t, BLOCK, 'ADDRESS'));
+  const spotWords = mayHold(t, SPOT_CUE);
+  if (spotWords && /\bh(?:ou)?se\s?#?\s?\d/i.test(t)) out.push(...all(t, HOUSE_NUMBER, 'ADDRESS'));
+  if (spotWords && /00\sbl(?:oc)?k/i.test(t)) out.push(...all(t, BLOCK, 'ADDRESS'));
   if (t.includes('1/2 ')) out.push(...all(t, HALF_HOUSE, 'ADDRESS'));
   const rural = !mayHold(t, RURAL_CUE) ? [] : all(t, RURAL, 'ADDRESS', (m) => !/^box\s\d{1,2}$/i.test(m[0]) || /\b(?:mail|address|send|use|at)\b[^.]{0,20}$/i.test(t.slice(Math.max(0, m.index - 30), m.index)));
   // A street that starts inside a rural route is its site or box number and the prose after it ("rr 3 site 2 box
   // 9 way out there", "box 14 4 kisiks aunties place"), not a street.
-  if (/\b(?:r\.?r|rural|range|rge|rng|twp|township|tsp)(?:\b|(?=#?\d))/i.test(t)) rural.push(...all(t, RURAL_BOX_FIRST, 'ADDRESS'), ...all(t, RANGE_ROAD, 'ADDRESS'));
-  if (/\b(?:lot|trailer|pad)\s?#?\d/i.test(t)) rural.push(...all(t, LOT, 'ADDRESS'), ...all(t, LOT_IN_PARK, 'ADDRESS', (m) => PARK_AFTER_LOT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 40))), ...all(t, LOT_ON_ROAD, 'ADDRESS'));
+  if (roadWords && /\b(?:r\.?r|rural|range|rge|rng|twp|township|tsp)(?:\b|(?=#?\d))/i.test(t)) rural.push(...all(t, RURAL_BOX_FIRST, 'ADDRESS'), ...all(t, RANGE_ROAD, 'ADDRESS'));
+  if (spotWords && /\b(?:lot|trailer|pad)\s?#?\d/i.test(t)) rural.push(...all(t, LOT, 'ADDRESS'), ...all(t, LOT_IN_PARK, 'ADDRESS', (m) => PARK_AFTER_LOT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 40))), ...all(t, LOT_ON_ROAD, 'ADDRESS'));
   // A site, box and route written in any order are one address ("site 5, box 12, rr 1").
   const ruralSpans = mergeSpans(rural);
   for (const e of ruralSpans) e.end += settlementAfter(t, e);
   const spans = [...out.filter((e) => !ruralSpans.some((r) => r.start < e.start && e.start < r.end)), ...ruralSpans];
   // A ZIP code right after an address is its own, with or without a state ("1422 e 7th st apt 2, 90021").
-  if (/\b(?:km|mile|mi)\s?\d/i.test(t)) spans.push(...all(t, HIGHWAY_MARK, 'ADDRESS'));
+  if (spotWords && /\b(?:km|mile|mi)\s?\d/i.test(t)) spans.push(...all(t, HIGHWAY_MARK, 'ADDRESS'));
   for (const e of spans) {
     // A numbered road's number: "4471 county rd 12", "880 concession rd 4".
     const roadNumber = /(?:rd|road|route|rte|hwy|highway|line|sideroad)$/i.test(t.slice(e.start, e.end)) ? ROAD_NUMBER.exec(t.slice(e.end, e.end + 8)) : null;

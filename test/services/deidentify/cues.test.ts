@@ -88,6 +88,19 @@ describe('deidentify cues', () => {
     kept('the tower was closed');
   });
 
+  it('leaves messyAddresses and namedStreets finding their values behind the round 15 cues (road, rural, spot and French street words)', () => {
+    hidden('the walmart on highway 491 again', 'highway 491', 'ADDRESS');
+    hidden('lives at range rd 224 now', 'range rd 224', 'ADDRESS');
+    hidden('staying in lot 14 at sunny acres', 'lot 14', 'ADDRESS');
+    hidden('moved to house 42 on the rez', 'house 42', 'ADDRESS');
+    hidden('sleeping in the 1300 block of 95 st', '1300 block of 95 st', 'ADDRESS');
+    hidden('her cabin at km 12 dempster', 'km 12 dempster', 'ADDRESS');
+    hidden('au coin de sherbrooke et papineau', 'sherbrooke et papineau', 'ADDRESS');
+    hidden('she moved to 4210 rue de bordeaux', '4210 rue de bordeaux', 'ADDRESS');
+    kept('she walked 2 miles to the house for lunch');
+    kept('a lot of people at the drop in, 3 of them new');
+  });
+
   it('holds the nickname and title cues wherever their regexes match (seeded random texts, round 12)', () => {
     const NICK = cue('', 'big lil little');
     const TITLE = cue('', 'mr mrs ms miss dr');
