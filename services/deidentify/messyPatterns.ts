@@ -105,10 +105,17 @@ const MBI = /(?<![\p{L}\p{N}-])[1-9][ac-hjkmnp-rt-y][ac-hjkmnp-rt-y\d]\d-?[ac-hj
 
 const VERSION_CODE = /^(?:\s?-\s?|\s(?:version|vers|ver|vc|v)\.?:?\s)[a-z]{2}(?![\p{L}\p{N}])/iu;
 
+/** ID_LABEL's labels (the first word of each, anywhere in a word: cues.ts), asked before it: keep in step with it. */
+const ID_LABEL_CUE = cue(
+  `client file case cfs cas inmate booking aish member patient resident tenant application applicant student chart dossier ticket medicaid
+  medicare medi health ahc phn phin hcn hsn hc mcp ohip care status band docket warrant claim treaty pid offender passport referral intake
+  ref cert registration odsp snap ebt ssi ssdi fps csc cdcr uci oin sid`,
+);
+
 export function labelledIds(t: string): Entity[] {
   const out: Entity[] = /\d[a-z]{1,2}\d/i.test(t) ? all(t, MBI, 'HEALTH_CARD') : [];
   ID_LABEL.lastIndex = 0;
-  for (let m = ID_LABEL.exec(t); m; m = ID_LABEL.exec(t)) {
+  for (let m = mayHold(t, ID_LABEL_CUE) ? ID_LABEL.exec(t) : null; m; m = ID_LABEL.exec(t)) {
     let code = m[2]!.replace(/-+$/, '');
     let start = m.index + m[1]!.length;
     // Letters before the number are the program's acronym in capitals ("AISH 3345871") or a province's code, not a word.

@@ -101,6 +101,13 @@ describe('deidentify cues', () => {
     kept('a lot of people at the drop in, 3 of them new');
   });
 
+  it('leaves labelledIds finding ids after their label behind the round 15 label cue', () => {
+    hidden('client ID 10534 at intake', '10534', 'MRN');
+    hidden('CFS file 2426 is open', '2426', 'MRN');
+    hidden('her ssdi # 4471920 came', '4471920', 'MRN');
+    kept('she has 3 kids and 2 dogs');
+  });
+
   it('holds the nickname and title cues wherever their regexes match (seeded random texts, round 12)', () => {
     const NICK = cue('', 'big lil little');
     const TITLE = cue('', 'mr mrs ms miss dr');
