@@ -928,8 +928,12 @@ const WORD_STATES = new Set('al co de hi id in la me ma mi ne oh ok or pa'.split
 const PLACE_ZIP = /(?<=\b(?:in|zip|zipcode|zip code)\s)\d{5}(?=\s*(?:[,.;!?)]|$)|\s(?:area|now|zip)\b)|(?<![\d-])\d{5}(?=\s(?:is\s(?:her|his|the|my|their|our)\s)?zip\b)/gi;
 
 export function messyPostal(t: string): Entity[] {
-  if (!FIVE_DIGITS.test(t)) return [...all(t, POSTAL, 'POSTAL_CODE'), ...all(t, ZIP4, 'POSTAL_CODE')];
-  return [...all(t, POSTAL, 'POSTAL_CODE'), ...all(t, ZIP4, 'POSTAL_CODE'), ...all(t, STATE_ZIP, 'POSTAL_CODE', (m) => !WORD_STATES.has(m[1]!.toLowerCase()), 2), ...(mayHold(t, ZIP_CUE) || / in \d{5}/.test(t) ? all(t, PLACE_ZIP, 'POSTAL_CODE', (m) => !/000$/.test(m[0])) : [])];
+  const f = factsOf(t);
+  // A postal code holds a letter right before a digit (outside ASCII its case folding goes further: always run); ZIP+4 a hyphen.
+  const postal = f.ascii && !f.letterDigit ? [] : all(t, POSTAL, 'POSTAL_CODE');
+  const zip4 = f.marks & MARK.hyphen ? all(t, ZIP4, 'POSTAL_CODE') : [];
+  if (!FIVE_DIGITS.test(t)) return [...postal, ...zip4];
+  return [...postal, ...zip4, ...all(t, STATE_ZIP, 'POSTAL_CODE', (m) => !WORD_STATES.has(m[1]!.toLowerCase()), 2), ...(mayHold(t, ZIP_CUE) || / in \d{5}/.test(t) ? all(t, PLACE_ZIP, 'POSTAL_CODE', (m) => !/000$/.test(m[0])) : [])];
 }
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';

@@ -87,6 +87,8 @@ export interface TextFacts {
   oldNumber: boolean;
   /** Whether an ASCII digit is followed by s, n, r or t in either case: an ordinal ("3rd", "14TH") needs one. */
   ordinal: boolean;
+  /** Whether an ASCII letter stands right before an ASCII digit: a postal code or an IBAN needs one ("t5k", "GB82"). */
+  letterDigit: boolean;
 }
 
 /** Bits of TextFacts.marks: a mark a gate needs, found in the same walk. */
@@ -102,7 +104,7 @@ MARK_OF[45] = MARK.hyphen;
 for (let c = 48; c <= 57; c++) MARK_OF[c] = MARK.digit;
 
 let factsText: string | undefined;
-let lastFacts: TextFacts = { ascii: true, digits: 0, capitals: 0, smalls: 0, marks: 0, oldNumber: false, ordinal: false };
+let lastFacts: TextFacts = { ascii: true, digits: 0, capitals: 0, smalls: 0, marks: 0, oldNumber: false, ordinal: false, letterDigit: false };
 const batchFacts = new BatchSlot<TextFacts>();
 
 /** The facts of `text` (kept for the last text: the stages ask in turn about the same one). */
@@ -121,6 +123,7 @@ export function factsOf(text: string): TextFacts {
   let marks = 0;
   let oldNumber = false;
   let ordinal = false;
+  let letterDigit = false;
   // The digit run being read: its length and its first two digits.
   let run = 0;
   let first = 0;
@@ -129,8 +132,11 @@ export function factsOf(text: string): TextFacts {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       digits++;
-      if (run === 0) first = c;
-      else if (run === 1) second = c;
+      if (run === 0) {
+        first = c;
+        const b = i > 0 ? text.charCodeAt(i - 1) | 32 : 0;
+        letterDigit ||= b >= 97 && b <= 122;
+      } else if (run === 1) second = c;
       run++;
       continue;
     }
@@ -150,7 +156,7 @@ export function factsOf(text: string): TextFacts {
   if (run) oldNumber ||= (run === 2 && first === 57) || (run === 3 && first === 49 && second <= 50);
   if (digits) marks |= MARK.digit;
   factsText = text;
-  lastFacts = { ascii, digits, capitals, smalls, marks, oldNumber, ordinal };
+  lastFacts = { ascii, digits, capitals, smalls, marks, oldNumber, ordinal, letterDigit };
   batchFacts.set(text, lastFacts);
   return lastFacts;
 }

@@ -108,6 +108,14 @@ describe('deidentify cues', () => {
     kept('she has 3 kids and 2 dogs');
   });
 
+  it('leaves the postal code and IBAN detectors finding their values behind the letter-before-digit fact (round 15)', () => {
+    hidden('she moved, postal code t5k2j1 now', 't5k2j1', 'POSTAL_CODE');
+    hidden('mail it to T5K 2J1', 'T5K 2J1', 'POSTAL_CODE');
+    hidden('zip 90210-1234 is hers', '90210-1234', 'POSTAL_CODE');
+    hidden('account GB82 WEST 1234 5698 7654 32', 'GB82 WEST 1234 5698 7654 32', 'IBAN');
+    kept('gave her 20 bucks for the bus');
+  });
+
   it('holds the nickname and title cues wherever their regexes match (seeded random texts, round 12)', () => {
     const NICK = cue('', 'big lil little');
     const TITLE = cue('', 'mr mrs ms miss dr');

@@ -76,7 +76,7 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
     }
   });
 
-  it('tells the age and date gates (round 15) whether a whole number reads 90-129 and whether a digit has an ordinal letter after it, on random texts', () => {
+  it('tells the age and date gates (round 15) whether a whole number reads 90-129 and whether a digit has an ordinal letter after it or a letter before it, on random texts', () => {
     const alphabet = ['1', '2', '9', '0', '3', ' ', 's', 'T', 'n', 'r', 'h', 'x', '-', '٣', '７', 'é'];
     let seed = 15;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
@@ -88,6 +88,7 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
       const f = factsOf(text);
       assert.equal(f.oldNumber, /(?<!\d)(?:9\d|1[0-2]\d)(?!\d)/.test(text), text);
       assert.equal(f.ordinal, /\d[snrt]/i.test(text), text);
+      assert.equal(f.letterDigit, /[a-z]\d/i.test(text), text);
       if (f.oldNumber) old++;
       if (f.ordinal) ordinal++;
     }
@@ -97,6 +98,8 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
     for (const t of ['age 89', '130 bucks', '1995', 'x950', '9', '2 of 10']) assert.equal(factsOf(t).oldNumber, false, t);
     assert.equal(factsOf('the 3RD').ordinal, true);
     assert.equal(factsOf('3 st').ordinal, false);
+    assert.equal(factsOf('t5k 2j1').letterDigit, true);
+    assert.equal(factsOf('room 5, 2 kids').letterDigit, false);
   });
 
   it("gives each token its word's lower case, kept once per word for every text (round 12), outside ASCII too", () => {
