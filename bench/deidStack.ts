@@ -19,6 +19,7 @@
  * (trainDeid.ts SHIPPED); the first pass decides at the shipped model's lines, the second at lines chosen here as the
  * recipe chooses them (chooseOperatingPoint, then chooseByKind; no pinned words).
  *
+ * `--shapes`: the name words left, as counts (shapes() below), in place of the figures.
  * Printed: the macro names recall, leak and over-redaction of the first pass alone at the shipped lines, of both passes
  * at the same lines, and of both at their chosen lines. `--out FILE` writes the shipped model with a second pass
  * trained on every writer (the first-pass marks cross-fitted as above) at the chosen lines, to score before shipping.
@@ -26,8 +27,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { NameScorer, scoredWords, shippedModel, stackCodes, takenWords, type NameModel } from '../services/deidentify/classifier/model';
-import { tokenize } from '../services/deidentify/classifier/features';
+import { finalWords, NameScorer, scoredWords, shippedModel, stackCodes, takenWords, useNameModel, type NameModel } from '../services/deidentify/classifier/model';
+import { boundary, tokenize, type Token } from '../services/deidentify/classifier/features';
+import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
+import { deidentify } from '../services/deidentify';
 import { noteExamples, train, type Example, type TrainOptions } from '../services/deidentify/classifier/train';
 import type { Entity } from '../services/deidentify';
 import { chooseByKind, chooseOperatingPoint, describe, KINDS_12, leaveOneWriterOut, prepare, report, writerNotes, type Note, type Point, type Prepared } from './deidLowo';
@@ -70,6 +73,46 @@ export function secondPassWords(notes: readonly Note[], prepared: Prepared, firs
   return out;
 }
 
+/**
+ * `--shapes`: the name words left visible on the held-out groups, as counts (no word printed): all of them, those of a
+ * full name another of whose words is hidden ("half hidden"), and those first in a sentence; each split by whether the
+ * deciding pass asked about the word at all (a word never asked no pass can take).
+ */
+function shapes(notes: readonly Note[], prepared: Prepared, modelOf: (n: Note) => NameModel): string {
+  const c = { left: 0, leftAsked: 0, half: 0, halfAsked: 0, start: 0, startAsked: 0, tokens: 0 };
+  for (const n of notes) {
+    const model = modelOf(n);
+    useNameModel(model);
+    useFacilityModel(null);
+    const pred = deidentify(n.text).entities;
+    useNameModel(undefined);
+    useFacilityModel(undefined);
+    const asked = new Set(finalWords(new NameScorer(model), n.text, coveredOf(prepared, n)).map((w) => w.start));
+    const toks = tokenize(n.text);
+    const hidden = (t: Token) => pred.some((e) => e.start <= t.start && t.end - (/['’]s$/.test(t.raw) ? 2 : 0) <= e.end);
+    for (const span of n.spans.filter((x) => x.type === 'PERSON')) {
+      const inside = toks.map((t, i) => [t, i] as const).filter(([t]) => t.word && span.start <= t.start && t.end <= span.end);
+      const anyHidden = inside.some(([t]) => hidden(t));
+      for (const [t, i] of inside) {
+        c.tokens++;
+        if (hidden(t)) continue;
+        const a = asked.has(t.start) ? 1 : 0;
+        c.left++;
+        c.leftAsked += a;
+        if (anyHidden) {
+          c.half++;
+          c.halfAsked += a;
+        }
+        if (boundary(n.text, toks, i) === 'S') {
+          c.start++;
+          c.startAsked += a;
+        }
+      }
+    }
+  }
+  return `name words ${c.tokens}, left visible ${c.left} (asked ${c.leftAsked}); half hidden ${c.half} (asked ${c.halfAsked}); first in a sentence ${c.start} (asked ${c.startAsked})`;
+}
+
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -92,6 +135,11 @@ function main(): void {
   console.log(`(${k} groups, models trained: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   const one = new Map(writers.map((w) => [w, first[groupOf.get(w)!]!]));
   const two = new Map(writers.map((w) => [w, { ...first[groupOf.get(w)!]!, second: second[groupOf.get(w)!]! }]));
+  if (process.argv.includes('--shapes')) {
+    console.log(`first pass alone: ${shapes(notes, prepared, (n) => one.get(n.writer)!)}`);
+    console.log(`two passes, the shipped lines: ${shapes(notes, prepared, (n) => two.get(n.writer)!)}`);
+    return;
+  }
   // `--no-first`: the first pass alone is not scored again (it does not depend on the second pass).
   if (!process.argv.includes('--no-first')) {
     const r1 = leaveOneWriterOut(notes, opts, undefined, prepared, one);
