@@ -19,7 +19,8 @@
  * (trainDeid.ts SHIPPED); the first pass decides at the shipped model's lines, the second at lines chosen here as the
  * recipe chooses them (chooseOperatingPoint, then chooseByKind; no pinned words).
  *
- * `--shapes`: the name words left, as counts (shapes() below), in place of the figures.
+ * `--by-kind`: the first pass's lines chosen on the same folds too.
+ * `--shapes`: the human writers' name words left, as counts (shapes() below), in place of the figures.
  * Printed: the macro names recall, leak and over-redaction of the first pass alone at the shipped lines, of both passes
  * at the same lines, and of both at their chosen lines. `--out FILE` writes the shipped model with a second pass
  * trained on every writer (the first-pass marks cross-fitted as above) at the chosen lines, to score before shipping.
@@ -74,20 +75,29 @@ export function secondPassWords(notes: readonly Note[], prepared: Prepared, firs
 }
 
 /**
- * `--shapes`: the name words left visible on the held-out groups, as counts (no word printed): all of them, those of a
+ * `--by-kind`: the first pass's lines chosen on the same folds too.
+ * `--shapes`: the human writers' name words left visible on the held-out groups, as counts (no word printed): all of them, those of a
  * full name another of whose words is hidden ("half hidden"), and those first in a sentence; each split by whether the
  * deciding pass asked about the word at all (a word never asked no pass can take).
  */
 function shapes(notes: readonly Note[], prepared: Prepared, modelOf: (n: Note) => NameModel): string {
   const c = { left: 0, leftAsked: 0, half: 0, halfAsked: 0, start: 0, startAsked: 0, tokens: 0 };
+  const scorers = new Map<NameModel, NameScorer>();
   for (const n of notes) {
+    if (n.source.endsWith('.jsonl') || n.source.startsWith('typo:')) continue;
     const model = modelOf(n);
-    useNameModel(model);
-    useFacilityModel(null);
-    const pred = deidentify(n.text).entities;
-    useNameModel(undefined);
-    useFacilityModel(undefined);
-    const asked = new Set(finalWords(new NameScorer(model), n.text, coveredOf(prepared, n)).map((w) => w.start));
+    if (!scorers.has(model)) scorers.set(model, new NameScorer(model));
+    const words = finalWords(scorers.get(model)!, n.text, coveredOf(prepared, n));
+    // The rules' spans where the model takes nothing (as leave one writer out does): deidentify() runs only where it does.
+    let pred = prepared.runs.get(n)!.entities;
+    if (takenWords(n.text, words).length) {
+      useNameModel(model);
+      useFacilityModel(null);
+      pred = deidentify(n.text).entities;
+      useNameModel(undefined);
+      useFacilityModel(undefined);
+    }
+    const asked = new Set(words.map((w) => w.start));
     const toks = tokenize(n.text);
     const hidden = (t: Token) => pred.some((e) => e.start <= t.start && t.end - (/['’]s$/.test(t.raw) ? 2 : 0) <= e.end);
     for (const span of n.spans.filter((x) => x.type === 'PERSON')) {
@@ -134,7 +144,7 @@ function main(): void {
   const second = groups.map((g) => trained(notes, words2, (n) => groupOf.get(n.writer) !== g));
   console.log(`(${k} groups, models trained: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   const one = new Map(writers.map((w) => [w, first[groupOf.get(w)!]!]));
-  const two = new Map(writers.map((w) => [w, { ...first[groupOf.get(w)!]!, second: second[groupOf.get(w)!]! }]));
+  const two = new Map(writers.map((w) => [w, { ...first[groupOf.get(w)!]!, second: { ...second[groupOf.get(w)!]!, ...linesOf(point1) } }]));
   if (process.argv.includes('--shapes')) {
     console.log(`first pass alone: ${shapes(notes, prepared, (n) => one.get(n.writer)!)}`);
     console.log(`two passes, the shipped lines: ${shapes(notes, prepared, (n) => two.get(n.writer)!)}`);
@@ -144,6 +154,12 @@ function main(): void {
   if (!process.argv.includes('--no-first')) {
     const r1 = leaveOneWriterOut(notes, opts, undefined, prepared, one);
     console.log(`${report(r1, opts, point1).slice(-1)[0]} (first pass alone, the shipped lines)`);
+    // `--by-kind`: the first pass's own lines chosen on the same folds, as the second's are below (the fair comparison).
+    if (process.argv.includes('--by-kind')) {
+      const g1 = chooseOperatingPoint(r1, opts) ?? point1;
+      const p1 = chooseByKind(r1, g1, undefined, KINDS_12);
+      console.log(`${report(r1, opts, p1).slice(-1)[0]} (first pass alone, its lines chosen: ${describe(p1)})`);
+    }
   }
   const r2 = leaveOneWriterOut(notes, opts, undefined, prepared, two);
   console.log(`${report(r2, opts, point1).slice(-1)[0]} (two passes, the second at the shipped lines)`);
