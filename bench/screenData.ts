@@ -13,7 +13,7 @@ import { riskCategories, type RiskHit, type ScreenLayers, type ScreenOptions } f
 import { screenTurn } from '../services/safety/turn';
 import { parseNote } from './data/handNotes';
 import { normalise } from '../services/safety/screen/normalise';
-import type { Example } from '../services/safety/screen/train';
+import { DEFAULT_TRAIN, type Example } from '../services/safety/screen/train';
 
 export const DATA_DIR = path.join(__dirname, 'data');
 export const SCREEN_SETS = {
@@ -43,6 +43,12 @@ export const TRAIN_BATCHES = fs
   .map((f) => path.join(DATA_DIR, f));
 export const readTrain = (): Labelled[] => TRAIN_BATCHES.flatMap((f) => readSet(f));
 
+/** The normalised text the recipe's classifier trains on: the words as typed when it reads them (round 15: a fixed
+ * vocabulary, so nothing the de-identifier does moves it), else the de-identified view. */
+export function classifierNorm(text: string, screened: string): string {
+  return normalise(DEFAULT_TRAIN.features.typed && text ? text : screened);
+}
+
 export interface Labelled extends Example {
   /** As written ('' for a sentence cut from a de-identified note: only its de-identified view exists). */
   text: string;
@@ -71,7 +77,7 @@ export function readOrdinary(file: string = ORDINARY_NOTES): Labelled[] {
     .filter((r) => !/overdos/i.test(r.text))
     .map((r) => {
       const screened = deidentify(r.text).redacted;
-      return { id: r.id, text: r.text, screened, norm: normalise(screened), kinds: [] };
+      return { id: r.id, text: r.text, screened, norm: classifierNorm(r.text, screened), kinds: [] };
     });
 }
 
@@ -102,12 +108,13 @@ export function readEveryday(step = 3, files: readonly string[] = EVERYDAY_NOTES
         const id = `${path.basename(file, '.txt')}:${i * step}`;
         const text = parseNote(id, line).text;
         const screened = deidentify(text).redacted;
-        const norm = normalise(screened);
+        const norm = classifierNorm(text, screened);
         if (NAMES_RISK.test(norm) || riskCategories(screenLabelled({ text, screened }, undefined, { classifier: false })).length) return [];
         // The note and, when it has several, each of its sentences: short everyday sentences are where a bare frame
-        // ("she said she would …") shows.
-        const parts = screened.split(/(?<=[.!?;])\s+/).filter((p) => p.trim().length > 3);
-        return [screened, ...(parts.length > 1 ? parts : [])].map((s, j) => ({ id: j ? `${id}.${j}` : id, text: j ? '' : text, screened: s, norm: j ? normalise(s) : norm, kinds: [] as RiskCategory[], weight: EVERYDAY_WEIGHT, group: path.basename(file) }));
+        // ("she said she would …") shows. The words as typed are split, each sentence de-identified on its own, so both
+        // views exist (round 15; until then the de-identified note was split, and a sentence had no typed view).
+        const parts = text.split(/(?<=[.!?;])\s+/).filter((p) => p.trim().length > 3).map((t) => ({ t, s: deidentify(t).redacted }));
+        return [{ t: text, s: screened }, ...(parts.length > 1 ? parts : [])].map(({ t, s }, j) => ({ id: j ? `${id}.${j}` : id, text: t, screened: s, norm: classifierNorm(t, s), kinds: [] as RiskCategory[], weight: EVERYDAY_WEIGHT, group: path.basename(file) }));
       }),
   );
 }
@@ -124,6 +131,6 @@ export function readSet(file: string): Labelled[] {
         throw new Error(`${path.basename(file)} line ${i + 1}: expected {"id","text","kinds":[...]} with known kinds`);
       }
       const screened = deidentify(r.text).redacted;
-      return { id: r.id, text: r.text, screened, norm: normalise(screened), kinds: r.kinds as RiskCategory[] };
+      return { id: r.id, text: r.text, screened, norm: classifierNorm(r.text, screened), kinds: r.kinds as RiskCategory[] };
     });
 }

@@ -105,8 +105,14 @@ export function prepare(file?: string): { dev: CachedBatch[]; held: CachedBatch[
 type Prob = Record<RiskCategory, number>;
 /** Per view: the probability of its text and, per kind, the screen's gated score. */
 export type Scored = { p: Prob; g: Prob }[];
+const NONE = Object.fromEntries(RISK_CATEGORIES.map((k) => [k, -1])) as Prob;
+/** The view the classifier reads (services/safety/turn): the words as typed for a model that reads them, else the de-identified. */
+export const classifierView = (model: Pick<RiskModel, 'features'>, ex: Cached): number => (model.features.typed && ex.views[1] ? 1 : 0);
+/** Scores of the view the classifier reads; the other view scores -1 (no classifier there). */
 export function scoreWith(model: RiskModel, ex: Cached): Scored {
-  return ex.views.map((v) => {
+  const live = classifierView(model, ex);
+  return ex.views.map((v, i) => {
+    if (i !== live) return { p: NONE, g: NONE };
     const p = probabilities(model, v.norm);
     const g = { ...p };
     for (const k of RISK_CATEGORIES) {
@@ -160,8 +166,8 @@ export function thresholds(negatives: Scored[], everyday: Scored[], point: Point
     const budget = Math.floor(point.budget(kind) * negatives.length);
     const everydayBudget = Math.floor(point.everyday * everyday.length);
     const floor = FLOOR[kind] ?? FLOOR_DEFAULT;
-    // As the recipe: the de-identified view's probabilities (scripts/train-screen.ts).
-    const within = (set: Scored[], th: number, n: number) => set.filter((s) => s[0]!.p[kind] >= th).length <= n;
+    // As the recipe: the probabilities of the view the classifier reads (scripts/train-screen.ts).
+    const within = (set: Scored[], th: number, n: number) => set.filter((s) => Math.max(...s.map((v) => v.p[kind])) >= th).length <= n;
     out[kind] = Math.min(GRID.find((th) => th >= floor && within(negatives, th, budget) && within(everyday, th, everydayBudget)) ?? 1, CEILING[kind] ?? 1);
   }
   return out;
@@ -234,17 +240,9 @@ export interface FoldResult {
   everyday: Map<string, Tally>;
 }
 
-/** The sentences a variant trains on: each as its view(s), the two views at half weight each. */
-function trainingSet(batches: CachedBatch[], opts: Variant): Cached[] {
-  const all = batches.flatMap((b) => b.examples);
-  if (!opts.view) return all;
-  return all.flatMap((ex) => {
-    const raw = ex.views[1];
-    if (!raw) return [ex];
-    if (opts.view === 'raw') return [{ ...ex, norm: raw.norm }];
-    const w = (ex.weight ?? 1) / 2;
-    return [{ ...ex, weight: w }, { ...ex, norm: raw.norm, weight: w }];
-  });
+/** The sentences a variant trains on, each as the view it reads. */
+export function trainingSet(batches: CachedBatch[], opts: Variant): Cached[] {
+  return batches.flatMap((b) => b.examples).map((ex) => ({ ...ex, norm: ex.views[classifierView(opts, ex)]!.norm }));
 }
 
 /** Leave folds of whole batches out: batch i goes to fold i mod `k` (the everyday writers likewise). */
@@ -372,8 +370,7 @@ export function heldOut(dev: CachedBatch[], held: CachedBatch[], opts: Variant, 
 
 /** The recipes compared (bench/screenFolds --variant NAME). `base` is the shipped recipe (services/safety/screen/train DEFAULT_TRAIN). */
 const F = DEFAULT_TRAIN.features;
-/** A recipe, and the view of each sentence it trains on: de-identified (the shipped recipe), as typed, or both. */
-export type Variant = TrainOptions & { view?: 'raw' | 'both' };
+export type Variant = TrainOptions;
 export const VARIANTS: Record<string, Variant> = {
   base: DEFAULT_TRAIN,
   // Features several writers share: a feature one or two writers used cannot be known to carry to the next.
@@ -391,9 +388,12 @@ export const VARIANTS: Record<string, Variant> = {
   nochars: { ...DEFAULT_TRAIN, features: { ...F, chars: [] } },
   nopairs: { ...DEFAULT_TRAIN, features: { ...F, pairs: false } },
   unbalanced: { ...DEFAULT_TRAIN, balanced: false },
-  // The words as typed: what the screen reads first since round 13 (services/safety/turn).
-  raw: { ...DEFAULT_TRAIN, view: 'raw' },
-  both: { ...DEFAULT_TRAIN, view: 'both' },
+  // Round 15, the view the classifier reads: the words as typed (`raw`), the de-identified view with every word outside a
+  // fixed vocabulary folded to one token (`vocab`: placeholders and the names it missed alike), the words as typed so
+  // folded (`typedVocab`: nothing the de-identifier does reaches it).
+  raw: { ...DEFAULT_TRAIN, features: { ...F, typed: true } },
+  vocab: { ...DEFAULT_TRAIN, features: { ...F, vocabulary: true } },
+  typedVocab: { ...DEFAULT_TRAIN, features: { ...F, vocabulary: true, typed: true } },
   // Round 14: the hard negatives (sentences that share risk words and are not risk) count more in the loss.
   hn15: { ...DEFAULT_TRAIN, hardNegatives: 1.5 },
   hn2: { ...DEFAULT_TRAIN, hardNegatives: 2 },

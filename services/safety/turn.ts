@@ -10,6 +10,7 @@
 import { content as defaultContent, type Content } from '../content';
 import { deidentify } from '../deidentify';
 import { screenRisk, type RiskHit, type ScreenLayers, type ScreenOptions } from './screen';
+import { shippedModel } from './screen/classifier';
 import { normalise } from './screen/normalise';
 import { someoneElse } from './screen/self';
 
@@ -25,10 +26,13 @@ export function screenTurn(words: TurnWords, c: Content = defaultContent(), laye
   const raw = words.raw?.trim() ? words.raw : undefined;
   const redacted = words.redacted ?? (raw ? deidentify(raw).redacted : undefined);
   if (redacted === undefined || redacted === raw) return raw ? screenRisk(raw, c, layers, opts) : [];
-  // The classifier reads the de-identified view only: it was trained on de-identified text, and on names as typed it
-  // misreads ("thinking about <a rare surname>" scored as suicide, round 13's end model). The patterns read both.
-  const typed = raw ? screenRisk(raw, c, { ...layers, classifier: false }, opts) : [];
-  const stored = screenRisk(redacted, c, layers, opts);
+  // The classifier reads one view, the one its model was trained on: the words as typed for a model that reads only its
+  // fixed vocabulary (round 15: no name can reach it, and the de-identifier cannot move what it reads), else the
+  // de-identified view (round 13's end model, trained on de-identified text, read "thinking about <a rare surname>"
+  // as suicide). The patterns read both.
+  const onTyped = !!raw && readsTyped(layers);
+  const typed = raw ? screenRisk(raw, c, onTyped ? layers : { ...layers, classifier: false }, opts) : [];
+  const stored = screenRisk(redacted, c, onTyped ? { ...layers, classifier: false } : layers, opts);
   // A name as typed is no one to the screen ("Maria said kms" reads as the worker's own words). So the PSW's own
   // distress found in the words as typed alone stands only when no one else is in them: no he/she/client, and no
   // capitalised word the de-identifier hid (a lower-case word it hid, "never", "should've", is no one).
@@ -37,6 +41,12 @@ export function screenTurn(words: TurnWords, c: Content = defaultContent(), laye
   const seen = new Set(hits.map((h) => `${h.category} ${h.termId}`));
   for (const h of stored) if (!seen.has(`${h.category} ${h.termId}`)) hits.push(h);
   return hits;
+}
+
+/** Whether the classifier of `layers` (the shipped one unless given or off) reads the words as typed. */
+function readsTyped(layers: ScreenLayers): boolean {
+  if (layers.classifier === false) return false;
+  return !!(typeof layers.classifier === 'object' ? layers.classifier : shippedModel()).features.typed;
 }
 
 /** Someone besides the worker in the words as typed: he/she/client…, or a name the de-identifier hid. */

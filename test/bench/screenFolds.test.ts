@@ -28,7 +28,10 @@ describe('bench/screenFolds: recipes judged by leaving batches out', () => {
     ex('n3', 'we went for coffee and talked about the weekend'),
     ex('n4', 'client denies si, no plan, no intent'),
   ];
-  const model = { ...train(bank, { ...DEFAULT_TRAIN, epochs: 40, minGroups: 1 }), thresholds: Object.fromEntries(RISK_CATEGORIES.map((k) => [k, 0.5])) as Record<RiskCategory, number> };
+  const half = Object.fromEntries(RISK_CATEGORIES.map((k) => [k, 0.5])) as Record<RiskCategory, number>;
+  const model = { ...train(bank, { ...DEFAULT_TRAIN, epochs: 40, minGroups: 1 }), thresholds: half };
+  const typed = { ...DEFAULT_TRAIN, epochs: 40, minGroups: 1, features: { ...DEFAULT_TRAIN.features, vocabulary: true, typed: true } };
+  const typedModel = { ...train(bank.map((e) => ({ ...e, norm: normalise(e.text) })), typed), thresholds: half };
 
   it("gives the turn's own verdict for every sentence (both views, patterns, context rules, the gated classifier, psw_distress)", () => {
     const probe = [
@@ -45,10 +48,13 @@ describe('bench/screenFolds: recipes judged by leaving batches out', () => {
     assert.ok(probe.some((e) => e.text !== e.screened), 'a sentence with two views');
     const c = content();
     const cached = cacheBatch({ name: 'probe', examples: probe });
-    // The classifier adds a kind somewhere, so the comparison reaches its part of the verdict.
-    assert.ok(cached.examples.some((e) => verdict(e, scoreWith(model, e), model.thresholds).length > e.views[0]!.pat.length));
-    for (const [i, e] of cached.examples.entries()) {
-      assert.deepEqual(verdict(e, scoreWith(model, e), model.thresholds), riskCategories(screenLabelled(probe[i]!, c, { classifier: model })), probe[i]!.text);
+    // A model of each view (round 15): the de-identified words, or the words as typed in a fixed vocabulary.
+    for (const m of [model, typedModel]) {
+      // The classifier adds a kind somewhere, so the comparison reaches its part of the verdict.
+      assert.ok(cached.examples.some((e) => verdict(e, scoreWith(m, e), m.thresholds).length > e.views[0]!.pat.length));
+      for (const [i, e] of cached.examples.entries()) {
+        assert.deepEqual(verdict(e, scoreWith(m, e), m.thresholds), riskCategories(screenLabelled(probe[i]!, c, { classifier: m })), probe[i]!.text);
+      }
     }
   });
 

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { RISK_CATEGORIES, type RiskCategory } from '../../content';
+import { inVocabulary } from './vocabulary';
 import { clauseMarks, stem, wordClass } from './wordClasses';
 
 export interface FeatureOptions {
@@ -28,11 +29,17 @@ export interface FeatureOptions {
    * n-grams, only bigrams: alone they carried a writer's habits, and a bare frame ("she said she would", "he said he
    * would be for a week") read as suicide from "said", "would" and "be" and their n-grams (round 8, docs/history/SAFETY-rounds.md). */
   skipCommon?: boolean;
+  /** Read only words of a fixed vocabulary (./vocabulary), every other word as one token: the model can hold no name,
+   * and what it reads does not move with the de-identifier (round 15). */
+  vocabulary?: boolean;
+  /** The classifier reads the words as typed (services/safety/turn), not their de-identified view; only with
+   * `vocabulary`. Absent: the de-identified view, as every model before round 15. */
+  typed?: boolean;
 }
 
 /** Common words in debrief notes that say nothing of risk alone. Pronouns stay (subject matters: "i" is the worker). */
 const COMMON = new Set(
-  'be am are were been being has have having had do does did doing would could should will can may might must said says saying told tell tells telling asked asks going gonna wanna like know knew think thought just really very also then than there what when where which from these those about some because into after more much only here thing things well even other xname client so as if or by up'.split(' '),
+  'be am are were been being has have having had do does did doing would could should will can may might must said says saying told tell tells telling asked asks going gonna wanna like know knew think thought just really very also then than there what when where which from these those about some because into after more much only here thing things well even other xname xword xnum client so as if or by up'.split(' '),
 );
 
 const NEGATORS = new Set(['not', 'no', 'never', 'denies', 'denied', 'deny', 'without', 'nobody', 'none', 'nothing']);
@@ -62,7 +69,7 @@ export function features(norm: string, opts: FeatureOptions): string[] {
   const out: string[] = [];
   let prev = '';
   let negated = false;
-  const words = norm.split(' ');
+  const words = opts.vocabulary ? inVocabulary(norm.split(' ')) : norm.split(' ');
   if (opts.classes) classFeatures(words, out);
   if (opts.pairs) classPairs(words, out);
   for (const w of words) {

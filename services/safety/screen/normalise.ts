@@ -43,6 +43,9 @@ const WORDS: Record<string, string> = {
   threatend: 'threatened', thretened: 'threatened', abussed: 'abused', abuseing: 'abusing', tomorow: 'tomorrow',
 };
 
+/** Every word the normaliser spells out (./vocabulary: words the classifier may read). */
+export const SPELT_OUT: readonly string[] = [...new Set(Object.values(WORDS).flatMap((to) => to.split(' ')).filter(Boolean)), 'overdosed', 'overdosing', 'overdose', 'narcanned', 'self', 'harm', 'injur'];
+
 /** Multi-token forms that need their punctuation: contractions with an apostrophe and odd spellings. */
 const SPELLINGS: [RegExp, string][] = [
   [/\bo\.?d(?:'d|-d|'ed|-ed|ed)\b/g, 'overdosed'], // od'd, od-ed, oded; never "odd"

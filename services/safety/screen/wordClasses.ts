@@ -69,6 +69,8 @@ const CLASSES: Record<string, string> = {
   death: 'funeral grave cemetery heaven god dead died death die dying',
   useintent: 'high usual big celebrate score scored consume',
 };
+/** Every word of the classes (./vocabulary: words the classifier may read). */
+export const CLASS_WORDS: readonly string[] = Object.values(CLASSES).flatMap((words) => words.split(' '));
 // In a supervisor's note the worker is "the supervisee" or "the psw".
 const FIRST = new Set(['i', 'me', 'my', 'myself', "i'm", 'supervisee', 'psw']);
 const THIRD = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'himself', 'herself', 'themselves', 'client', 'xname']);
