@@ -109,7 +109,10 @@ export function readEveryday(step = 3, files: readonly string[] = EVERYDAY_NOTES
         const text = parseNote(id, line).text;
         const screened = deidentify(text).redacted;
         const norm = classifierNorm(text, screened);
-        if (NAMES_RISK.test(norm) || riskCategories(screenLabelled({ text, screened }, undefined, { classifier: false })).length) return [];
+        // A recipe that reads the words as typed asks the patterns of them alone: which notes it trains on must not
+        // depend on the de-identifier either.
+        const asRead = DEFAULT_TRAIN.features.typed ? text : screened;
+        if (NAMES_RISK.test(norm) || riskCategories(screenLabelled({ text, screened: asRead }, undefined, { classifier: false })).length) return [];
         // The note and, when it has several, each of its sentences: short everyday sentences are where a bare frame
         // ("she said she would …") shows. The words as typed are split, each sentence de-identified on its own, so both
         // views exist (round 15; until then the de-identified note was split, and a sentence had no typed view).

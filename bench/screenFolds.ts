@@ -368,7 +368,7 @@ export function heldOut(dev: CachedBatch[], held: CachedBatch[], opts: Variant, 
   );
 }
 
-/** The recipes compared (bench/screenFolds --variant NAME). `base` is the shipped recipe (services/safety/screen/train DEFAULT_TRAIN). */
+/** The recipes compared (bench/screenFolds --variant NAME). `base` is the recipe (services/safety/screen/train DEFAULT_TRAIN). */
 const F = DEFAULT_TRAIN.features;
 export type Variant = TrainOptions;
 export const VARIANTS: Record<string, Variant> = {
@@ -388,12 +388,12 @@ export const VARIANTS: Record<string, Variant> = {
   nochars: { ...DEFAULT_TRAIN, features: { ...F, chars: [] } },
   nopairs: { ...DEFAULT_TRAIN, features: { ...F, pairs: false } },
   unbalanced: { ...DEFAULT_TRAIN, balanced: false },
-  // Round 15, the view the classifier reads: the words as typed (`raw`), the de-identified view with every word outside a
-  // fixed vocabulary folded to one token (`vocab`: placeholders and the names it missed alike), the words as typed so
-  // folded (`typedVocab`: nothing the de-identifier does reaches it).
+  // Round 15, the view the classifier reads (`base`: the de-identified words): the words as typed (`raw`); the words as
+  // typed in a fixed vocabulary, every other word one token (`typed`: nothing the de-identifier does reaches it); the
+  // de-identified view so folded (`vocab`: placeholders and the names it missed alike).
   raw: { ...DEFAULT_TRAIN, features: { ...F, typed: true } },
+  typed: { ...DEFAULT_TRAIN, features: { ...F, vocabulary: true, typed: true } },
   vocab: { ...DEFAULT_TRAIN, features: { ...F, vocabulary: true } },
-  typedVocab: { ...DEFAULT_TRAIN, features: { ...F, vocabulary: true, typed: true } },
   // Round 14: the hard negatives (sentences that share risk words and are not risk) count more in the loss.
   hn15: { ...DEFAULT_TRAIN, hardNegatives: 1.5 },
   hn2: { ...DEFAULT_TRAIN, hardNegatives: 2 },

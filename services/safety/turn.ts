@@ -3,8 +3,9 @@
  * The raw words live only in the memory of the turn that received them (ARCHITECTURE rule 1): screened here, never
  * kept. Reading them means a risk word the de-identifier hides as a name ("Hope", "self-harm" → [NAME]) is still
  * risk the screen sees, so the de-identifier no longer has to leave such words visible for the screen's sake. The
- * de-identified view is read too: the classifier was trained on it and a few patterns read its placeholders
- * ("xname said …"); the union keeps every hit the old de-identified-only screen had (docs/history/SAFETY-rounds.md, round 13).
+ * de-identified view is read too: a few patterns read its placeholders ("xname said …"), and a classifier trained on it
+ * (before round 15) reads it; the union keeps every hit the old de-identified-only screen had
+ * (docs/history/SAFETY-rounds.md, round 13).
  * bench/screenData.ts, the CLI and the dialogs all screen through here, so every figure is what the product does.
  */
 import { content as defaultContent, type Content } from '../content';

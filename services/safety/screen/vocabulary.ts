@@ -3,9 +3,10 @@
  * Every other word — a name as typed, a placeholder the de-identifier left, a rare word — is read as one token, and a
  * number over two digits (or an age over 89) as another. So the classifier can read the words as typed without learning
  * a person from them (its file can only hold words of this vocabulary), and a change to the de-identifier's rules or
- * models moves none of its input. The vocabulary is the shipped word lists the de-identifier reads
- * (services/deidentify/dictionaries: English words that are not names, and the commonest English words, names or not),
- * the screen's own word classes, and the words the normaliser spells out (docs/SAFETY.md, "Round 15 (classifier)").
+ * models moves none of its input. The vocabulary: the screen's own word classes and the words the normaliser spells out,
+ * a few keep-list groups (medicines, street drugs, care words), the commonest English words (names or not), and English
+ * words (SCOWL size 35, word-list, spoken English) that are not given names — npm word lists, never the data
+ * (docs/history/SAFETY-rounds.md, "Round 15 (classifier)").
  */
 import fs from 'node:fs';
 import path from 'node:path';

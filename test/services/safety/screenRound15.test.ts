@@ -1,6 +1,6 @@
 // Round 15 (the classifier's view): a model that reads only a fixed vocabulary, every other word one token
 // (services/safety/screen/vocabulary.ts), trained on and reading the words as typed — it holds no name and what it reads
-// does not move with the de-identifier (docs/SAFETY.md, "Round 15 (classifier)"). Every sentence here is invented.
+// does not move with the de-identifier (docs/history/SAFETY-rounds.md, "Round 15 (classifier)"). Every sentence here is invented.
 import assert from 'node:assert/strict';
 import { content, RISK_CATEGORIES, type RiskCategory } from '../../../services/content';
 import { riskCategories } from '../../../services/safety/screen';
