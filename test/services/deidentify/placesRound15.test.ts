@@ -1,0 +1,22 @@
+// Round 15 (places and facilities, issue 13): spans hidden as a facility that hold no facility. Each rule keeps its
+// words and still hides the facility in the same slot. Every example is made up (none is a note of a bench set).
+import { hidden, stays } from '../../helpers/deidentify';
+
+describe('deidentify: round 15 places and facilities', () => {
+  it('gives back a town the facility rules took whole where a town is said as a place', () => {
+    for (const [text, town] of [
+      ['the detox in yorkton has a 3 wk wait', 'yorkton'],
+      ['rehab in kenora said no beds', 'kenora'],
+      ['marcel is from st lucia originally', 'st lucia'],
+    ] as const) stays(text, town);
+  });
+
+  it('keeps a town hidden where it names a jail or a place of care: time served, custody, "back in", a care purpose, the local list', () => {
+    for (const [text, place] of [
+      ['he spent 2 months in yorkton', 'yorkton'],
+      ['hes back in yorkton again', 'yorkton'],
+      ['jolene wants a ride to headingley', 'headingley'],
+      ['got arrested last week, now in kenora', 'kenora'],
+    ] as const) hidden(text, place);
+  });
+});
