@@ -1184,7 +1184,9 @@ export function generalIsNoHospital(words: readonly string[], after: string): bo
   return words.some((w) => NOT_GENERAL_BEFORE.has(w.toLowerCase())) || NOT_GENERAL_AFTER.test(after);
 }
 /** Words before which a facility's own name comes: "at the alpha centre", "moved him to sunrise lodge". */
-const PLACE_CUE = new Set('the teh at to from of into in outta @ leaving left near by'.split(' '));
+const PLACE_CUE = new Set('the teh da tha at to from of into in outta @ leaving left near by'.split(' '));
+/** "the" as phones type it (round 15): no word of a place's name ("at da clinic", "da sunrise lodge"). */
+const TYPED_THE = new Set(['da', 'tha', 'teh']);
 /**
  * Kinds, sizes and owners of a place that make "the X shelter" a description, not a name: "the youth shelter",
  * "the big house", "the trap house", "the other lodge".
@@ -1415,7 +1417,7 @@ export function messyFacilities(t: string): Entity[] {
     // shelter" has none); it must hold a word that is no plain common word (a name).
     let from = all3.length;
     // Kinds of place on the keep-list ("recovery", "detox") stay in the name: "riverbend recovery house".
-    const inName = (w: string): boolean => !SAFE.has(w) && (!KEEP.has(w) || KIND_WORDS.has(w));
+    const inName = (w: string): boolean => !SAFE.has(w) && !TYPED_THE.has(w) && (!KEEP.has(w) || KIND_WORDS.has(w));
     while (from > 0 && inName(all3[from - 1]!.toLowerCase())) from--;
     const core = all3.slice(from);
     // The wider run also takes keep-listed words: a city before a kind of place ("calgary remand centre").

@@ -19,4 +19,21 @@ describe('deidentify: round 15 places and facilities', () => {
       ['got arrested last week, now in kenora', 'kenora'],
     ] as const) hidden(text, place);
   });
+
+  it('leaves "the" as phones type it ("da", "tha") out of a place: a kind alone stays, a named place is hidden without it', () => {
+    for (const [text, kind] of [
+      ['took koa to da clinic n waited 3 hrs', 'clinic'],
+      ['she at da shelter again lol', 'shelter'],
+    ] as const) {
+      stays(text, 'da');
+      stays(text, kind);
+    }
+    for (const [text, place] of [
+      ['he at da sunrise lodge now', 'sunrise lodge'],
+      ['took her to da mercy er', 'mercy'],
+    ] as const) {
+      stays(text, 'da');
+      hidden(text, place, 'FACILITY');
+    }
+  });
 });
