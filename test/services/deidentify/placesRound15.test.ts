@@ -36,4 +36,18 @@ describe('deidentify: round 15 places and facilities', () => {
       hidden(text, place, 'FACILITY');
     }
   });
+
+  it('gives back a community, state or country on the place lists after "to" or "from", whatever the word before', () => {
+    for (const [text, place] of [
+      ['her cousin called from attawapiskat last nite', 'attawapiskat'],
+      ['took a cab from pangnirtung lol', 'pangnirtung'],
+    ] as const) stays(text, place);
+  });
+
+  it('keeps a given name after "to" or "from" hidden, whatever place shares it', () => {
+    for (const [text, name] of [
+      ['a text from georgia', 'georgia'],
+      ['talked to jordan about the rent', 'jordan'],
+    ] as const) hidden(text, name, 'NAME');
+  });
 });
