@@ -16,8 +16,6 @@ import { factsOf, plainLetters, wordsOf } from './words';
 // From the package root, so the compiled code in dist/ finds content/ too.
 const CONTENT = packagePath('content');
 let re: RegExp | undefined;
-/** The names of the list, lower case, without a leading "the". */
-let listed = new Set<string>();
 /** Two-word names by each word, for names typed with one letter wrong ("royl alex", "gery nuns"). */
 let pairs: Array<[string, string]> = [];
 /** The same pairs by their first word and by their second: a pair of words typed is looked up, not compared with each. */
@@ -42,7 +40,6 @@ function placesRegex(): RegExp {
   if (!validate(data)) throw new Error(`content/deid-places.json: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
   // "the mis": the article is prose and stays outside the span.
   const terms = data.groups.flatMap((g) => g.terms.map((t) => t.toLowerCase().replace(/^the /, '')));
-  listed = new Set(terms);
   pairs = [...new Set(terms)].map((t) => t.split(' ')).filter((w): w is [string, string] => w.length === 2 && w.every((x) => x.length >= 4));
   partnersAfter = new Map();
   partnersBefore = new Map();
@@ -120,12 +117,6 @@ function starts(text: string): number[] | null {
     for (let m = RUN.exec(t.raw); m; m = RUN.exec(t.raw)) if (firstRuns.has(m[0].toLowerCase())) out.push(t.start + m.index);
   }
   return out;
-}
-
-/** Whether a name (any case, spaces as typed) is one of the list's: a town that names a local jail or hospital ("headingley"). */
-export function isListedPlace(name: string): boolean {
-  placesRegex();
-  return listed.has(name.toLowerCase().replace(/\s+/g, ' '));
 }
 
 export function places(text: string): Entity[] {

@@ -121,20 +121,6 @@ export function placeSlot(text: string, start: number, end: number, found: reado
   return yes(slot === 3 ? GOING_TO.has(before) : PLACE_OF.has(before));
 }
 
-/**
- * (Round 15) A country, state or big city after "to" or "from", whatever the word before ("called from atlanta", "she
- * from lagos", "sent it to manila"): the name rules' person slot, but no given name ("talked to dallas", "a text from
- * georgia" stay), nor a possessive ("to houston's"). On the development writers such a span hidden as a name is no
- * identifier 47 times and a person none; a jail or hospital after to/from is found by the facility rules, not here.
- */
-function bigAfterToFrom(text: string, start: number, name: string): boolean {
-  const [prep] = wordEndingAt(text, start);
-  if (prep !== 'to' && prep !== 'from' && prep !== 'frm' && prep !== '2') return false;
-  const end = start + name.length;
-  if ((text[end] === "'" || text[end] === '’') && /s/i.test(text[end + 1] ?? '')) return false;
-  return bigPlace(name) && !dictionaries().firstNames.has(name);
-}
-
 /** Whether `name` is a country, state or big city (keep groups scoped place-slot, and world-places). */
 function bigPlace(name: string): boolean {
   const l = name.toLowerCase().replace(/\s+/g, ' ');
@@ -150,34 +136,9 @@ export function isTownName(word: string): boolean {
 /** Whether the span [start, end) is a town said as a place. */
 export function townInPlace(text: string, start: number, end: number, found: readonly Entity[] = []): boolean {
   const slot = placeSlot(text, start, end, found);
+  if (!slot) return false;
   const name = text.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
-  if (!slot) return bigAfterToFrom(text, start, name);
   return townNames().has(name) || (slot === 2 && namedTowns!.has(name)) || placeAfterIn(text, start, end, found);
-}
-
-/** What a place of care or custody is gone to for, after its name: "a ride to paradise valley for her dialysis". */
-const CARE_AFTER = /^[ \t]+(?:for|4)[ \t]+(?:(?:his|her|their|the|a|my)[ \t]+)?(?:detox|rehab|treatment|dialysis|respite|surgery|chemo|appt|appointment|a bed|beds?|assessment|court|sentencing)\b/i;
-
-/** A time spent somewhere before "in"/"at": "did 28 days in", "spent two months at the". */
-const TIME_IN = /\b(?:\d{1,3}|a|an|one|two|three|four|five|six|few)[ \t]+(?:days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?)[ \t]+(?:in|at)[ \t]+(?:the[ \t]+)?$/i;
-
-/**
- * (Round 15) Whether a span the facility rules or model took is a town of the list said as a place ("moved to terrace",
- * "a ride to terrace for the concert", "from st vincent"): the name's slots above, but only for a town the list holds
- * (not any word after "in": "the son in queensboro detention"), not before what a place of care is gone to for, not
- * after a time served or a word of custody, and after "back in"/"back from" only a country or big city ("back in
- * colombo"; "back in monview" is a jail).
- */
-export function townAsPlace(text: string, start: number, end: number, found: readonly Entity[] = []): boolean {
-  const name = text.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
-  if (!townNames().has(name) && !namedTowns!.has(name)) return false;
-  const slot = placeSlot(text, start, end, found);
-  if (!slot || (slot !== 2 && !townNames().has(name)) || CARE_AFTER.test(text.slice(end, end + 30))) return false;
-  // "spent 2 months in yorkton", "in jail down south, in amos": time served or a word of custody before it.
-  const before = text.slice(Math.max(0, start - 60), start);
-  if (TIME_IN.test(before) || HELD_PLACE.test(before)) return false;
-  const [prep, at] = wordEndingAt(text, start);
-  return !(wordEndingAt(text, at)[0] === 'back' && /^(?:in|from|frm)$/.test(prep) && !bigPlace(name));
 }
 
 /** Words of being held or treated somewhere, before a place in the same clause: the place may be the jail or hospital. */

@@ -23,8 +23,7 @@ import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
 import { foreignWordsOf } from './language';
-import { townAsPlace, townInPlace } from './towns';
-import { isListedPlace } from './places';
+import { townInPlace } from './towns';
 import { AMBIGUOUS_NAMES } from './lexicon';
 import { NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE } from './messy';
 
@@ -493,15 +492,6 @@ function honorificBeside(text: string, found: readonly Entity[], e: Entity): boo
  * The name spans of `found` less those given back as words by their place; `known` (names asked to hide) stay, and
  * so does a word beside a span that stays ("tansi castillo": a name of two words; "de la" between two names).
  */
-/**
- * (Round 15) A town the facility rules or model took whole, in a town's slot ("moved to terrace", "from st vincent"):
- * towns.ts townAsPlace. A town before its kind ("terrace hospital") is a longer span and stays; so does a town the local
- * places list names as its jail or hospital ("headingley").
- */
-function townAsFacility(text: string, e: Entity, found: readonly Entity[]): boolean {
-  return townAsPlace(text, e.start, e.end, found) && !isListedPlace(text.slice(e.start, e.end));
-}
-
 export function wordsInPlace(text: string, found: Entity[], known: readonly Entity[]): Entity[] {
   found = found.map((e) => (e.type === 'NAME' && text.slice(e.start, e.end).includes(' ') && !known.some((k) => k.start < e.end && e.start < k.end) ? withoutHonorifics(text, e) : e));
   if (found.length > 1) {
@@ -512,7 +502,7 @@ export function wordsInPlace(text: string, found: Entity[], known: readonly Enti
     found = found.flatMap((e) => (e.type === 'NAME' && !known.some((k) => k.start < e.end && e.start < k.end) && /\s(?:n|and|&|will)(?:\s|$)/.test(text.slice(e.start, e.end)) ? withoutJoins(text, e) : [e]));
   }
   found = found.map((e) => (e.type === 'NAME' && text.charCodeAt(e.end) === 32 && !found.some((o) => o.start === e.end + 1) ? withSlottedSurname(text, e) : e));
-  const back = found.map((e) => (e.type === 'NAME' ? givenBack(text, e, found) : e.type === 'FACILITY' && townAsFacility(text, e, found)) && !known.some((k) => k.start < e.end && e.start < k.end));
+  const back = found.map((e) => e.type === 'NAME' && !known.some((k) => k.start < e.end && e.start < k.end) && givenBack(text, e, found));
   if (!back.includes(true)) return found;
   const staying = found.filter((_, i) => !back[i]);
   // A modal "will" is no part of the name before it ("Shaylene will not come"), beside it or not.
