@@ -182,7 +182,9 @@ export interface Point {
   m: number;
   kinds?: number[];
 }
-const asModel = (p: Point) => ({ threshold: p.t, wordNameMargin: p.m, ...(p.kinds ? { kindMargins: p.kinds } : {}) });
+// kindMargins always set (undefined without kinds): a fold's model that carries lines of its own (bench/deidStack.ts) is
+// scored at the point's lines, not at the point's threshold and its own kinds' margins.
+const asModel = (p: Point) => ({ threshold: p.t, wordNameMargin: p.m, kindMargins: p.kinds });
 /** What a word asked as `ask` must score at `p`. */
 export const needAt = (p: Point, ask: number): number => needOf(asModel(p), ask);
 

@@ -132,6 +132,11 @@ function main(): void {
   const t0 = Date.now();
   const k = Number(arg('--groups') ?? 6);
   const opts = { ...SHIPPED };
+  // `--shipped-only`: the grid is the shipped point alone (its figures only: minutes, not the recipe's choice of lines).
+  if (process.argv.includes('--shipped-only')) {
+    opts.thresholds = [shippedPoint().t];
+    opts.margins = [shippedPoint().m];
+  }
   const notes = writerNotes();
   const prepared = prepare(notes, opts);
   const writers = [...new Set(notes.map((n) => n.writer))];
@@ -163,6 +168,7 @@ function main(): void {
   }
   const r2 = leaveOneWriterOut(notes, opts, undefined, prepared, two);
   console.log(`${report(r2, opts, point1).slice(-1)[0]} (two passes, the second at the shipped lines)`);
+  if (process.argv.includes('--shipped-only')) return;
   const global = chooseOperatingPoint(r2, opts) ?? { t: opts.thresholds[opts.thresholds.length - 1]!, m: opts.margins[opts.margins.length - 1]! };
   console.log(`${report(r2, opts, global).slice(-1)[0]} (two passes, one global point: ${describe(global)})`);
   const point2 = chooseByKind(r2, global, undefined, KINDS_12);
