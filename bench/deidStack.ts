@@ -7,9 +7,9 @@
  * it reads what the first pass made of the word's neighbours (model.ts stackCodes(): found by the rules, taken, or how
  * far below the line; DEID_STACK_OWN=1: of the word itself too).
  *
- * Round 15, measured (6 groups, train-bl/bm/bn left out): none paid — the first pass alone at the shipped lines
- * 97.48 % macro names / 2.73 % over-redaction; both passes at the same lines 97.45 / 2.70 (marks alone), 97.21 / 2.67
- * (the word's own code too), 97.43 / 2.69 (the neighbours' codes): the same trade as moving the line, no gain.
+ * Round 15, measured (6 groups, train-bl/bm/bn left out, `--shipped-only`): the first pass alone at the shipped lines
+ * 97.32 % macro names / 2.69 % over-redaction; both passes at the same lines 97.45 / 2.70 (marks alone), 97.21 / 2.67
+ * (the word's own code too), 97.43 / 2.69 (the neighbours' codes). Not shipped: the recipe does not make it yet.
  *
  * Cross-fitting: the writers are dealt into K groups (writer j to group j mod K, as deidLowo.ts --groups); each
  * note's first-pass names come from the first-pass model trained without its group, and the second pass trains on
