@@ -234,6 +234,8 @@ export const STREET = 'cl|hollow|holler|pike|st|street|ave|av|avenue|rd|road|dr|
 // In SMS "w" is "with" and "n" is "and": before a person or a possessive they are no direction ("95 st w his cousin").
 const WITH_AFTER = '(?!\\s(?:his|her|my|the|a|an|their|our|me|him|them|us|u|ur|it|some|kids?|bf|gf|mom|dad|ma|sis|bro|friends?|fam|family|cousin|aunt|auntie|uncle|partner|wife|husband|son|daughter|baby|dog)\\b)';
 const DIR = `(?:\\s(?:nw|ne|sw|se|s|e|north ?west|north ?east|south ?west|south ?east|north|south|east|west)\\b\\.?|\\s(?:n|w)\\b\\.?${WITH_AFTER})?`;
+/** Words that make the number before them a time or a count, not a house: "at 2 pm", "5 hrs". */
+const CLOCK_WORD = "(?:am|pm|a\\.m|p\\.m|o['’]?clock|hrs?|hours?|mins?|minutes?|ish)(?![\\p{L}\\p{N}])";
 // "unit 12 at 550 jasper ave", "unit 4 of 880 king": the unit may come before "at" or "of" and the house number.
 const UNIT_PREFIX = '(?:(?:(?:basement|bsmt|main floor|upper|lower)\\s)?(?:apt|apartment|unit|suite|ste|bsmt|basement|bay|lot|room|rm|#)\\.?\\s?#?\\s?(?:\\d{1,5}[a-z]?|[a-z](?=\\s\\d))(?:,?\\s|\\s?-\\s?(?=\\d))(?:at\\s|of\\s)?|\\d{1,5}[a-z]?\\s-\\s(?=\\d)|\\d{1,4}[a-z]\\s(?=\\d{2,6}\\s))';
 const NAME_PART = "(?:\\d{1,3}(?:st|nd|rd|th|[a-z])?|[\\p{L}][\\p{L}'’-]+)";
@@ -244,8 +246,11 @@ const LOWER_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])${UNIT_PREFIX}?#?\\d{1,6
 const LOWER_STREET_SHORT = new RegExp(LOWER_STREET.source.replace('){1,3}(?:', '){1,3}?(?:'), 'iuy');
 /** Edmonton's "house-street" numbering: "1020-34 ave nw", "10220 - 104 st". */
 const HYPHEN_STREET = new RegExp(`(?<![\\p{L}\\p{N}.,/-])\\d{2,6}[a-z]?\\s?-\\s?\\d{1,3}[a-z]?(?:st|nd|rd|th)?\\s(?:${STREET})\\b\\.?${DIR}`, 'giu');
-/** A unit before a house number and a street name, no street type: "unit 5 44 king", "#1105 500 queen". */
-const UNIT_STREET = new RegExp(`(?<![\\p{L}\\p{N}])${UNIT_PREFIX}\\d{1,6}[a-z]?\\s[\\p{L}][\\p{L}'’-]+(?:\\s[\\p{L}][\\p{L}'’-]+)?`, 'giu');
+/**
+ * A unit before a house number and a street name, no street type: "unit 5 44 king", "#1105 500 queen". A clock time
+ * after "at" is no house ("group in room 5 at 2 pm").
+ */
+const UNIT_STREET = new RegExp(`(?<![\\p{L}\\p{N}])${UNIT_PREFIX}\\d{1,6}[a-z]?\\s(?!${CLOCK_WORD})[\\p{L}][\\p{L}'’-]+(?:\\s[\\p{L}][\\p{L}'’-]+)?`, 'giu');
 /**
  * What every match holds, tested before the costly regexes (same flags, so the same letters match): a street type
  * after a space, or a numbered street with its type glued on (LOWER_STREET, HYPHEN_STREET, CROSSING); a unit word

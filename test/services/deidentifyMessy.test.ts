@@ -52,6 +52,10 @@ describe('deidentify: notes typed on a phone', () => {
     hidden('mail goes to box 1023 stn main', 'box 1023 stn main', 'ADDRESS');
     hidden("she's at #12-3456 76 ave now", '#12-3456 76 ave', 'ADDRESS');
     kept('we walked 2 blocks down the road');
+    // A clock time after a room is no house number; a street after the same unit still goes.
+    kept('group in room 5 at 2 pm today');
+    kept('meeting in rm 12 at 10 am then lunch');
+    hidden('she moved into unit 5 at 44 king', 'unit 5 at 44 king', 'ADDRESS');
   });
   it('postal codes in any case and without the space, and ZIP+4', () => {
     hidden('postal code for the forms is t5k2j1', 't5k2j1', 'POSTAL_CODE');
