@@ -13,7 +13,7 @@
 import { useNameModel } from '../services/deidentify/classifier/model';
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
 import { dictionaries } from '../services/deidentify/dictionaries';
-import { devWriters, HELD14, hiddenNotes, marked, opensSentence } from './deidSms';
+import { devWriters, HELD14, hiddenNotes, marked, nameWords, opensSentence } from './deidSms';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -37,31 +37,20 @@ function main(): void {
   let words = 0;
   const lines: string[] = [];
   for (const { writer: w, note: r, hidden } of hiddenNotes(files, registers, 'deidNameShapes')) {
-    // Every word of every name: where it is, which name, whether any character shows.
-    const toks: Array<{ start: number; end: number; span: number; lower: string; shows: boolean }> = [];
-    r.spans.forEach((s, i) => {
-      if (s.type !== 'PERSON') return;
-      for (const m of r.text.slice(s.start, s.end).matchAll(/[^\s]+/g)) {
-        const start = s.start + m.index!;
-        const end = start + m[0].length;
-        let shows = false;
-        for (let k = start; k < end; k++) if (!hidden[k]) shows = true;
-        toks.push({ start, end, span: i, lower: m[0].toLowerCase().replace(/['’]s$/, '').replace(/[^\p{L}\p{N}'’-]/gu, ''), shows });
-      }
-    });
+    const toks = nameWords(r, hidden);
     for (const t of toks) {
       words++;
       if (!t.shows) continue;
       const shape: Shape = toks.some((o) => o.span === t.span && !o.shows)
         ? 'half'
-        : toks.some((o) => o.span !== t.span && !o.shows && o.lower === t.lower)
+        : toks.some((o) => o.span !== t.span && !o.shows && o.word === t.word)
           ? 'again'
           : opensSentence(r.text, t.start)
             ? 'start'
             : 'other';
       const raw = r.text.slice(t.start, t.end);
-      const kase = t.lower.length <= 2 ? 'short' : raw === raw.toLowerCase() ? 'lower' : 'capital';
-      const dict = d.common.has(t.lower) ? 'common' : d.english.has(t.lower) ? 'english' : d.anyNames.has(t.lower) ? 'names' : 'unknown';
+      const kase = t.word.length <= 2 ? 'short' : raw === raw.toLowerCase() ? 'lower' : 'capital';
+      const dict = d.common.has(t.word) ? 'common' : d.english.has(t.word) ? 'english' : d.anyNames.has(t.word) ? 'names' : 'unknown';
       add('all');
       add(shape);
       add(`${shape} ${kase}`);

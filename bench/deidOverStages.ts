@@ -27,7 +27,7 @@ function arg(name: string): string | undefined {
 }
 
 /** The stage each character of `text` was first hidden by, in the order spansIn runs them. */
-function stagesOf(text: string): string[] {
+export function stagesOf(text: string): string[] {
   const by: string[] = new Array(text.length).fill('');
   // Texts read through a detection view (invisible or look-alike characters) are not traced: their offsets differ.
   if (detectionView(text)) return by.fill('view');

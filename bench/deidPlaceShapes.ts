@@ -16,8 +16,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { deidentify } from '../services/deidentify';
-import { spansIn } from '../services/deidentify/deidentify';
-import { detectionView } from '../services/deidentify/evasion';
 import { dictionaries } from '../services/deidentify/dictionaries';
 import { isTownName } from '../services/deidentify/towns';
 import { PLACE_KIND } from '../services/deidentify/placeKinds';
@@ -25,6 +23,7 @@ import type { Entity } from '../services/deidentify/types';
 import { isIdentifierSpan, leftVisible, score, type LabelledRecord, type PredictedSpan } from './deidMetrics';
 import { isBlindSet } from './blindSets';
 import { load } from './deid';
+import { stagesOf } from './deidOverStages';
 
 export const HELD15 = ['train-y', 'train-am', 'train-bc', 'train-bk'];
 export const UNTOUCHED15 = ['train-bm'];
@@ -43,15 +42,6 @@ const KIND = new RegExp(String.raw`\b${PLACE_KIND}\b|\b(?:house|hall|mall|park|p
 const PLACE_PREP = new Set(['in', 'at', 'to', 'from', 'frm', 'near', '2', '@']);
 const PERSON_PREP = new Set(['with', 'w', 'w/', 'told', 'called', 'texted', 'met', 'saw', 'and', 'n', '&']);
 
-/** The stage each character was first hidden by (deidentify.ts spansIn's trace; a detection-view text is not traced). */
-function stagesOf(text: string): string[] {
-  const by: string[] = new Array(text.length).fill('');
-  if (detectionView(text)) return by.fill('view');
-  spansIn(text, {}, (stage, spans) => {
-    for (const e of spans) for (let k = e.start; k < e.end; k++) if (!by[k]) by[k] = stage;
-  });
-  return by;
-}
 
 function prevOf(text: string, start: number): string {
   const before = text.slice(Math.max(0, start - 40), start);

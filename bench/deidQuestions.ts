@@ -11,7 +11,7 @@
  * --misses / --burden print the dev group's leaks not asked / questions about no name, the name in [[ ]], hidden in { }.
  */
 import { unsureQuestions } from '../services/reflections/nameMemory';
-import { devWriters, HELD, HELD13, HELD14, hiddenNotes, marked, opensSentence, UNTOUCHED } from './deidSms';
+import { devWriters, HELD, HELD13, HELD14, hiddenNotes, marked, nameWordOf, nameWords, opensSentence, UNTOUCHED } from './deidSms';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -19,8 +19,6 @@ const SHAPES = ['half', 'again', 'start', 'other', 'short'] as const;
 type Shape = (typeof SHAPES)[number];
 /** Any secret: nothing is kept, so no word is skipped as kept. */
 const SECRET = 'bench';
-
-const wordOf = (s: string): string => s.toLowerCase().replace(/['’]s$/, '').replace(/[^\p{L}\p{N}'’-]/gu, '');
 
 function main(): void {
   const group = option('--group') ?? 'dev';
@@ -39,25 +37,15 @@ function main(): void {
   const lines: string[] = [];
   for (const { writer: w, note: r, hidden, redacted } of hiddenNotes(files, registers, 'deidQuestions')) {
     notes++;
-    const toks: Array<{ start: number; end: number; span: number; word: string; shows: boolean }> = [];
-    r.spans.forEach((s, i) => {
-      if (s.type !== 'PERSON') return;
-      for (const m of r.text.slice(s.start, s.end).matchAll(/[^\s]+/g)) {
-        const start = s.start + m.index!;
-        const end = start + m[0].length;
-        let shows = false;
-        for (let k = start; k < end; k++) if (!hidden[k]) shows = true;
-        toks.push({ start, end, span: i, word: wordOf(m[0]), shows });
-      }
-    });
+    const toks = nameWords(r, hidden);
     words += toks.length;
     const asked = unsureQuestions(SECRET, undefined, [redacted]);
-    const askedWords = new Set(asked.map((q) => wordOf(q.word)));
+    const askedWords = new Set(asked.map((q) => nameWordOf(q.word)));
     const visible = new Set(toks.filter((t) => t.shows).map((t) => t.word));
     questions += asked.length;
     if (asked.length) notesAsked++;
     for (const q of asked) {
-      const name = visible.has(wordOf(q.word));
+      const name = visible.has(nameWordOf(q.word));
       if (name) onNames++;
       const k = byKind.get(q.kind) ?? { all: 0, names: 0 };
       k.all++;

@@ -57,6 +57,25 @@ export function* hiddenNotes(files: readonly string[], registers: ReadonlySet<st
   }
 }
 
+/** A name word as the shapes tools compare them: lower case, no possessive, letters, digits, apostrophes and hyphens. */
+export const nameWordOf = (s: string): string => s.toLowerCase().replace(/['’]s$/, '').replace(/[^\p{L}\p{N}'’-]/gu, '');
+
+/** Every word of every labelled name in `note`: where it is, which name (`span`), its compared form, whether any character shows. */
+export function nameWords(note: LabelledNote, hidden: Uint8Array): Array<{ start: number; end: number; span: number; word: string; shows: boolean }> {
+  const out: Array<{ start: number; end: number; span: number; word: string; shows: boolean }> = [];
+  note.spans.forEach((s, i) => {
+    if (s.type !== 'PERSON') return;
+    for (const m of note.text.slice(s.start, s.end).matchAll(/[^\s]+/g)) {
+      const start = s.start + m.index!;
+      const end = start + m[0].length;
+      let shows = false;
+      for (let k = start; k < end; k++) if (!hidden[k]) shows = true;
+      out.push({ start, end, span: i, word: nameWordOf(m[0]), shows });
+    }
+  });
+  return out;
+}
+
 /** A word opens the note or a sentence: nothing before it but spaces, or a sentence's end and spaces. */
 export function opensSentence(text: string, at: number): boolean {
   return /(?:^|[.!?\n]["')\]]*)\s*$/.test(text.slice(Math.max(0, at - 8), at)) || text.slice(0, at).trim() === '';
