@@ -50,6 +50,7 @@ const NOT_SPOKEN: Record<string, string> = {
   'services/safety/screen/classifier.ts': 'common words the screen classifier reads only in pairs, never shown',
   'services/safety/screen/normalise.ts': 'phrases the safety screen matches, never shown',
   'services/safety/screen/wordClasses.ts': 'word lists the safety screen matches, never shown',
+  'services/safety/screen/vocabulary.ts': 'the calendar words of the screen classifier’s fixed vocabulary, never shown',
   'services/reminders/rule.ts': 'day words the reminder parser reads in what a person typed, never shown',
 };
 
