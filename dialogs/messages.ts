@@ -35,9 +35,16 @@ const GREETING = /^(hi|hii+|hello|hey|hey there|hiya|howdy|yo|good (morning|afte
 const THANKS = /^(thanks|thank you|thank u|thanks a lot|thanks so much|thank you so much|thx|ty|cheers|ta)$/;
 const OKAY = /^(ok|okay|k|kk|ok thanks|okay thanks|alright|all right|cool|great|got it|sounds good|fine|sure)$/;
 
-/** A short, warm reply to a greeting, a thank-you or an `ok` typed outside any dialog; undefined for anything else. */
+// "save" with no review open: sent again after a reply that never came (a dropped connection, a restart mid-Save).
+const SAVE_AGAIN = /^(save|save it|saved|save this|did it save|is it saved)$/;
+
+/**
+ * A short, warm reply to a greeting, a thank-you or an `ok` typed outside any dialog, and to a `save` with nothing to
+ * save (it says how to check the last one was kept); undefined for anything else.
+ */
 export function smallTalk(text: string, person: Person): string | undefined {
   const said = text.toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (SAVE_AGAIN.test(said)) return t('router.nothingToSave');
   if (GREETING.test(said)) return t('router.greeting', { role: person.role });
   if (THANKS.test(said)) return t('router.thanks');
   if (OKAY.test(said)) return t('router.okay', { role: person.role });

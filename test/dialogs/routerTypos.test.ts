@@ -49,6 +49,17 @@ describe('the router outside a dialog: misspelled commands and small talk', () =
     for (const ok of ['ok', 'Okay.', 'got it']) assert.match(await said(ok), /^Okay\. I'm here when you need me/, ok);
   });
 
+  it('`save` with no review open says nothing is waiting and how to check the last reflection was kept', async () => {
+    const c = new Conversation(bot().url);
+    await c.say('hi');
+    for (const said of ['save', 'Save', 'saved?', 'did it save']) {
+      const text = visibleText(await c.say(said));
+      assert.match(text, /nothing waiting to be saved/, said);
+      assert.match(text, /`history`/, said);
+      assert.doesNotMatch(text, /didn't catch that/, said);
+    }
+  });
+
   it('a supervisor is pointed to their team, not to `reflect`', async () => {
     const c = new Conversation(bot().url);
     await bot().app.supervision.roster.add({ channelId: c.userId, role: 'supervisor', alias: 'Sup T', team: 'Team T' });
