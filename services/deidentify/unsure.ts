@@ -32,6 +32,9 @@ export const ASK_BELOW_LINE = 0.25;
 /** Ranks given to words the model does not score, by shape (between the model's asked scores, as measured). */
 const RANK = { part: -0.2, opener: -0.3, everydayOpener: -0.4 };
 
+/** A pronoun run into its verb, with or without the apostrophe ("we're", "she'll", SMS "shes", "whos"): never a name. */
+const PRONOUN_CONTRACTION = /^(?:i|you|u|he|she|it|we|they|who|that|there|here|what|where)['’]?(?:s|re|r|ll|ve|d|m)$/;
+
 const PLACEHOLDER = /\[([A-Z_]+)\]/g;
 
 /** The placeholders of a stored text as the spans the rules found (a hidden name reads as a found name). */
@@ -65,6 +68,7 @@ export function unsureWords(text: string): UnsureWord[] {
     const end = /['’]s$/.test(t.raw) ? t.end - 2 : t.end;
     const lower = text.slice(t.start, end).toLowerCase();
     if (lower.length < 2 || wordVerdict(lower) === 'safe' || (kept.words.has(lower) && !kept.slotted.has(lower))) continue;
+    if (PRONOUN_CONTRACTION.test(lower)) continue;
     const after = hiddenName(text, toks, i - 1) && /^\]\s+$/.test(text.slice(toks[i - 1]!.end, t.start));
     const before = hiddenName(text, toks, i + 1) && /^\s+\[$/.test(text.slice(end, toks[i + 1]!.start));
     // After a determiner, pronoun or copula a word is plainly a word ("the summer", "i hope", "was sunny"); SMS writes
