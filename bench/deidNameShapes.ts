@@ -13,7 +13,7 @@
 import { useNameModel } from '../services/deidentify/classifier/model';
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
 import { dictionaries } from '../services/deidentify/dictionaries';
-import { devWriters, HELD14, hiddenNotes, marked, nameWords, opensSentence } from './deidSms';
+import { devWriters, HELD14, hiddenNotes, marked, nameShape, nameWords } from './deidSms';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -41,13 +41,7 @@ function main(): void {
     for (const t of toks) {
       words++;
       if (!t.shows) continue;
-      const shape: Shape = toks.some((o) => o.span === t.span && !o.shows)
-        ? 'half'
-        : toks.some((o) => o.span !== t.span && !o.shows && o.word === t.word)
-          ? 'again'
-          : opensSentence(r.text, t.start)
-            ? 'start'
-            : 'other';
+      const shape: Shape = nameShape(r.text, toks, t);
       const raw = r.text.slice(t.start, t.end);
       const kase = t.word.length <= 2 ? 'short' : raw === raw.toLowerCase() ? 'lower' : 'capital';
       const dict = d.common.has(t.word) ? 'common' : d.english.has(t.word) ? 'english' : d.anyNames.has(t.word) ? 'names' : 'unknown';

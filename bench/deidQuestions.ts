@@ -11,7 +11,7 @@
  * --misses / --burden print the dev group's leaks not asked / questions about no name, the name in [[ ]], hidden in { }.
  */
 import { unsureQuestions } from '../services/reflections/nameMemory';
-import { devWriters, HELD, HELD13, HELD14, hiddenNotes, marked, nameWordOf, nameWords, opensSentence, UNTOUCHED } from './deidSms';
+import { devWriters, HELD, HELD13, HELD14, hiddenNotes, marked, nameShape, nameWordOf, nameWords, UNTOUCHED } from './deidSms';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -55,16 +55,7 @@ function main(): void {
     }
     for (const t of toks) {
       if (!t.shows) continue;
-      const shape: Shape =
-        t.word.length <= 2
-          ? 'short'
-          : toks.some((o) => o.span === t.span && !o.shows)
-            ? 'half'
-            : toks.some((o) => o.span !== t.span && !o.shows && o.word === t.word)
-              ? 'again'
-              : opensSentence(r.text, t.start)
-                ? 'start'
-                : 'other';
+      const shape: Shape = t.word.length <= 2 ? 'short' : nameShape(r.text, toks, t);
       const tally = leaks.get(shape)!;
       tally.all++;
       if (askedWords.has(t.word)) tally.asked++;

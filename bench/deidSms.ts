@@ -76,6 +76,16 @@ export function nameWords(note: LabelledNote, hidden: Uint8Array): Array<{ start
   return out;
 }
 
+/**
+ * Where a visible name word stands: `half` of a full name whose other word is hidden, `again` a name hidden elsewhere in
+ * the note, `start` opening a sentence, else `other` (the lead's blind shapes, on training writers).
+ */
+export function nameShape(text: string, words: ReturnType<typeof nameWords>, w: ReturnType<typeof nameWords>[number]): 'half' | 'again' | 'start' | 'other' {
+  if (words.some((o) => o.span === w.span && !o.shows)) return 'half';
+  if (words.some((o) => o.span !== w.span && !o.shows && o.word === w.word)) return 'again';
+  return opensSentence(text, w.start) ? 'start' : 'other';
+}
+
 /** A word opens the note or a sentence: nothing before it but spaces, or a sentence's end and spaces. */
 export function opensSentence(text: string, at: number): boolean {
   return /(?:^|[.!?\n]["')\]]*)\s*$/.test(text.slice(Math.max(0, at - 8), at)) || text.slice(0, at).trim() === '';
