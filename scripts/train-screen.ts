@@ -22,9 +22,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { MODEL_FILE, type RiskModel } from '../services/safety/screen/classifier';
+import { MODEL_FILE, type RiskModel, wordsRead } from '../services/safety/screen/classifier';
 import { DEFAULT_TRAIN, train } from '../services/safety/screen/train';
-import { inVocabulary } from '../services/safety/screen/vocabulary';
 import { EVERYDAY_NOTES, ORDINARY_NOTES, SCREEN_SETS, screenLabelled, TRAIN_BATCHES } from '../bench/screenData';
 import { batchThresholds, type Batch, type LoboRow, loboBatches, loboProbabilities, loboRows, possibleAlarms } from '../bench/screenLobo';
 import { loboMarkdown } from '../bench/screen';
@@ -40,9 +39,8 @@ export const SHIPPED_MIN_WEIGHT = 0.008;
  * de-identified normalised text. Equal digests, equal code: the same file. */
 export function inputsDigest(batches: readonly Batch[]): string {
   const h = crypto.createHash('sha256');
-  // A vocabulary model's text as it reads it (words outside the vocabulary folded): a vocabulary change is an input change.
-  const read = (norm: string) => (DEFAULT_TRAIN.features.vocabulary ? inVocabulary(norm.split(' ')).join(' ') : norm);
-  for (const ex of batches.flatMap((b) => b.examples)) h.update(`${ex.group ?? ''}\t${ex.id}\t${ex.weight ?? 1}\t${ex.kinds.join(',')}\t${read(ex.norm)}\n`);
+  // The text as the recipe's model reads it (a vocabulary model folds words outside it): a vocabulary change is an input change.
+  for (const ex of batches.flatMap((b) => b.examples)) h.update(`${ex.group ?? ''}\t${ex.id}\t${ex.weight ?? 1}\t${ex.kinds.join(',')}\t${wordsRead(ex.norm, DEFAULT_TRAIN.features).join(' ')}\n`);
   return `sha256:${h.digest('hex')}`;
 }
 

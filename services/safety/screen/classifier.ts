@@ -64,12 +64,17 @@ export const MODEL_FILE = path.join(__dirname, 'risk-model.json');
 
 const STOP = new Set(['the', 'a', 'an', 'and', 'to', 'of', 'at', 'in', 'on', 'is', 'was', 'it', 'that', 'this', 'for', 'with']);
 
+/** The words of normalised text as a model with `opts` reads them: with `vocabulary`, every word outside it folded. */
+export function wordsRead(norm: string, opts: FeatureOptions): string[] {
+  return opts.vocabulary ? inVocabulary(norm.split(' ')) : norm.split(' ');
+}
+
 /** The features of normalised text; the same function trains and predicts. */
 export function features(norm: string, opts: FeatureOptions): string[] {
   const out: string[] = [];
   let prev = '';
   let negated = false;
-  const words = opts.vocabulary ? inVocabulary(norm.split(' ')) : norm.split(' ');
+  const words = wordsRead(norm, opts);
   if (opts.classes) classFeatures(words, out);
   if (opts.pairs) classPairs(words, out);
   for (const w of words) {
