@@ -189,6 +189,19 @@ const SUBJECT_NEXT = new Set(
     .trim()
     .split(/\s+/),
 );
+/** A word a subject candidate may stand before (the span loop's test on the word after its last word). */
+const subjectNext = wordMemo((raw): boolean => {
+  const lower = raw.toLowerCase();
+  return SUBJECT_NEXT.has(lower) || GENERIC_PLACES.has(lower);
+});
+/**
+ * Whether such a word follows the subject opening at `p` where the span loop looks for it: right after a span of at
+ * most MAX_WORDS words from p or, past an article, from p + 1 (the tokens p + 1 … p + 1 + MAX_WORDS).
+ */
+function subjectNextNear(toks: readonly Token[], p: number): boolean {
+  for (let k = p + 1; k <= p + 1 + MAX_WORDS && k < toks.length; k++) if (toks[k]!.word && subjectNext.of(toks[k]!)) return true;
+  return false;
+}
 /** Words that join the places of a list: "the mission and hope house", "detox then sunrise". */
 const LIST_JOINS = new Set(['and', 'or', 'n', 'then', 'nor']);
 /**
@@ -426,7 +439,9 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
         s = listed(text, toks, p, (i) => inPlaceRun(text, toks, i));
         at = 'listrun';
       }
-      if (s < 0 && boundary(text, toks, p) !== '-') {
+      // A subject is a candidate only before what a place does or has (SUBJECT_NEXT, a generic place: the span loop
+      // below); most clause openings have none within reach, and are passed before any of the span's work.
+      if (s < 0 && subjectNextNear(toks, p) && boundary(text, toks, p) !== '-') {
         s = p;
         at = 'subj';
       }
