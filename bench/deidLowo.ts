@@ -30,6 +30,7 @@ import { DEFAULT_TRAIN, noteExamples, train, type Example, type LabelledNote, ty
 import { lists, tokenize, type Token } from '../services/deidentify/classifier/features';
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../services/deidentify/messy';
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
+import { useHalfModel } from '../services/deidentify/nameHalves';
 import { score, type Figures } from './deidMetrics';
 import { load } from './deid';
 
@@ -337,9 +338,11 @@ export function leaveOneWriterOut(notes: readonly Note[], opts: LowoOptions, wri
         if (!found) {
           useNameModel(model);
           useFacilityModel(null);
+          useHalfModel(null);
           found = deidentify(n.text).entities;
           useNameModel(undefined);
           useFacilityModel(undefined);
+          useHalfModel(undefined);
           cache.set(k, found);
         }
         return found;

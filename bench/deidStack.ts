@@ -31,20 +31,16 @@ import path from 'node:path';
 import { finalWords, NameScorer, scoredWords, shippedModel, stackCodes, takenWords, useNameModel, type NameModel } from '../services/deidentify/classifier/model';
 import { boundary, tokenize, type Token } from '../services/deidentify/classifier/features';
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
+import { useHalfModel } from '../services/deidentify/nameHalves';
 import { deidentify } from '../services/deidentify';
 import { noteExamples, train, type Example, type TrainOptions } from '../services/deidentify/classifier/train';
 import type { Entity } from '../services/deidentify';
-import { chooseByKind, chooseOperatingPoint, describe, KINDS_12, leaveOneWriterOut, prepare, report, writerNotes, type Note, type Point, type Prepared } from './deidLowo';
+import { chooseByKind, chooseOperatingPoint, describe, KINDS_12, leaveOneWriterOut, prepare, report, writerNotes, type Note, type Prepared } from './deidLowo';
 import { SHIPPED } from './trainDeid';
+import { linesOf, shippedPoint } from './deidHalves';
 
 /** The training options of the shipped recipe's models (featureSet 7, logistic). */
 const OPTIONS: TrainOptions = { ...SHIPPED.train, featureSet: 7 };
-
-/** The shipped model's lines. */
-export function shippedPoint(m: NameModel = shippedModel()): Point {
-  return { t: m.threshold, m: m.wordNameMargin ?? 0.5, ...(m.kindMargins ? { kinds: m.kindMargins } : {}) };
-}
-const linesOf = (p: Point) => ({ threshold: p.t, wordNameMargin: p.m, ...(p.kinds ? { kindMargins: p.kinds } : {}) });
 
 /** The spans the rules gave the classifier for the note's own text (as prepare() trains on). */
 const coveredOf = (prepared: Prepared, n: Note): Entity[] => prepared.runs.get(n)!.calls.find((c) => c.text === n.text)?.covered ?? [];
@@ -93,9 +89,11 @@ function shapes(notes: readonly Note[], prepared: Prepared, modelOf: (n: Note) =
     if (takenWords(n.text, words).length) {
       useNameModel(model);
       useFacilityModel(null);
+      useHalfModel(null);
       pred = deidentify(n.text).entities;
       useNameModel(undefined);
       useFacilityModel(undefined);
+      useHalfModel(undefined);
     }
     const asked = new Set(words.map((w) => w.start));
     const toks = tokenize(n.text);

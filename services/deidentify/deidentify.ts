@@ -10,7 +10,8 @@ import * as mp from './messyPatterns';
 import { keepPhraseSpans, keptAsWritten, phraseMayCover } from './keepList';
 import { places } from './places';
 import { dictionaries } from './dictionaries';
-import { classifierNames } from './classifier/model';
+import { classifierNames, type Scored } from './classifier/model';
+import { nameHalves } from './nameHalves';
 import { withoutRuns } from './wordSenses';
 import { withFacilities } from './classifier/facilityModel';
 import { keepScreenWords } from './screenWords';
@@ -313,6 +314,8 @@ class Reading {
   groups: Entity[][] = [];
   /** The spans so far: settled, then taken through each step after the detectors. */
   spans: Entity[] = NONE;
+  /** The name model's words and scores (classifierNames), for the half names' margins. */
+  scored: Scored[] = [];
 
   constructor(
     readonly text: string,
@@ -343,7 +346,8 @@ const STEPS: Array<(r: Reading) => void> = [
   },
   // The name classifier's second look at the words the rules left visible (classifier/model.ts; on by default).
   (r) => {
-    const guessed = classifierNames(r.text, r.spans);
+    r.scored = [];
+    const guessed = classifierNames(r.text, r.spans, r.scored);
     r.trace?.('nameModel', guessed);
     if (guessed.length) r.spans = settle([r.spans, guessed]);
   },
@@ -374,6 +378,10 @@ const STEPS: Array<(r: Reading) => void> = [
     const repeat = r.spelled.words.length ? [...(r.opts.repeatNames ?? []), ...r.spelled.words] : r.opts.repeatNames;
     r.spans = everywhere(r.text, r.spans, repeat);
     r.trace?.('everywhere', r.spans);
+  },
+  // The other half of a full name beside a hidden one ("jolene [NAME]"), by the slot's own model (nameHalves.ts).
+  (r) => {
+    r.spans = nameHalves(r.text, r.spans, r.scored);
   },
   // A run of one word ('grace grace grace …') is no name, whoever found it (wordSenses.ts inRunOfOneWord).
   (r) => {

@@ -438,8 +438,12 @@ function inRun(text: string, toks: readonly Token[], i: number): boolean {
  * "hope came up", "crystal meth", "watching cricket"): rules with a reason each, run after the model, so that a few
  * phrases do not set the model's lines for every word.
  */
-export function classifierNames(text: string, covered: readonly Entity[]): Entity[] {
+export function classifierNames(text: string, covered: readonly Entity[], scored?: Scored[]): Entity[] {
   observer?.(text, covered);
   const scorer = activeScorer();
-  return scorer ? takenWords(text, finalWords(scorer, text, covered)) : [];
+  if (!scorer) return [];
+  const words = finalWords(scorer, text, covered);
+  // `scored` (round 16): the words and scores kept for a later stage (../nameHalves.ts reads how far below its line a word beside a name scored).
+  if (scored) for (const w of words) scored.push(w);
+  return takenWords(text, words);
 }
