@@ -22,7 +22,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { NameScorer, finalWords, shippedModel, takenWords, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
+import { NameScorer, scoredWords, shippedModel, takenWords, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
 import { BITS, tokenize } from '../services/deidentify/classifier/features';
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
 import { deidentify, type Entity } from '../services/deidentify';
@@ -68,7 +68,7 @@ function slotWords(notes: readonly Note[], prepared: Prepared, modelOf: (n: Note
     const model = modelOf(n);
     if (!scorers.has(model)) scorers.set(model, new NameScorer(model));
     const covered = prepared.runs.get(n)!.calls.find((c) => c.text === n.text)?.covered ?? [];
-    const words: Scored[] = finalWords(scorers.get(model)!, n.text, covered);
+    const words: Scored[] = scoredWords(scorers.get(model)!, n.text, covered);
     let pred: Entity[] = prepared.runs.get(n)!.entities;
     if (takenWords(n.text, words).length) {
       useNameModel(model);

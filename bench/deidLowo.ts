@@ -25,12 +25,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { deidentify, type Entity } from '../services/deidentify';
-import { finalWords, NameScorer, needOf, observeClassifier, shippedModel, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
+import { NameScorer, needOf, observeClassifier, shippedModel, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
 import { DEFAULT_TRAIN, noteExamples, train, type Example, type LabelledNote, type TrainOptions } from '../services/deidentify/classifier/train';
 import { lists, tokenize, type Token } from '../services/deidentify/classifier/features';
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../services/deidentify/messy';
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
 import { useHalfModel } from '../services/deidentify/nameHalves';
+import { finalWords } from './stackPass';
 import { score, type Figures } from './deidMetrics';
 import { load } from './deid';
 

@@ -4,7 +4,7 @@
  * and the words it leaves are often a full name's other token ("tina [klassen]": the rules or the model hid one). The
  * second pass has the same features, but its note context marks the first pass's names as found, so the cues "beside a
  * found name", "a name earlier / later in the note" and the words asked for that slot read the model's names too; and
- * it reads what the first pass made of the word's neighbours (model.ts stackCodes(): found by the rules, taken, or how
+ * it reads what the first pass made of the word's neighbours (stackPass.ts stackCodes(): found by the rules, taken, or how
  * far below the line; DEID_STACK_OWN=1: of the word itself too).
  *
  * Round 15, measured (6 groups, train-bl/bm/bn left out, `--shipped-only`): the first pass alone at the shipped lines
@@ -28,7 +28,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { finalWords, NameScorer, scoredWords, shippedModel, stackCodes, takenWords, useNameModel, type NameModel } from '../services/deidentify/classifier/model';
+import { NameScorer, scoredWords, shippedModel, takenWords, useNameModel, type NameModel } from '../services/deidentify/classifier/model';
 import { boundary, tokenize, type Token } from '../services/deidentify/classifier/features';
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
 import { useHalfModel } from '../services/deidentify/nameHalves';
@@ -38,6 +38,7 @@ import type { Entity } from '../services/deidentify';
 import { chooseByKind, chooseOperatingPoint, describe, KINDS_12, leaveOneWriterOut, prepare, report, writerNotes, type Note, type Prepared } from './deidLowo';
 import { SHIPPED } from './trainDeid';
 import { linesOf, shippedPoint } from './deidHalves';
+import { finalWords, stackCodes } from './stackPass';
 
 /** The training options of the shipped recipe's models (featureSet 7, logistic). */
 const OPTIONS: TrainOptions = { ...SHIPPED.train, featureSet: 7 };

@@ -7,7 +7,7 @@
  * neighbour lifts every word). Never a function word, a word the keep-lists keep for good, nor a word that its
  * neighbours show is a word ("rain not stopping").
  */
-import { activeScorer, finalWords } from './classifier/model';
+import { activeScorer, scoredWords } from './classifier/model';
 import { lists, tokenize, type Token } from './classifier/features';
 import { keepList } from './keepList';
 import { STATE_BEFORE, WORD_BEFORE, sentenceStart, wordVerdict } from './messy';
@@ -56,7 +56,7 @@ export function unsureWords(text: string): UnsureWord[] {
   const covered = placeholders(text);
   const scorer = activeScorer();
   const margins = new Map<number, number>();
-  if (scorer) for (const s of finalWords(scorer, text, covered)) margins.set(s.start, s.score - s.need);
+  if (scorer) for (const s of scoredWords(scorer, text, covered)) margins.set(s.start, s.score - s.need);
   const toks = tokenize(text);
   const kept = keepList();
   const out: UnsureWord[] = [];

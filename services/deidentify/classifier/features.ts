@@ -210,7 +210,7 @@ export interface NoteContext {
   readonly lowered: Set<string>;
   /** Lower-cased words written more than once in the note (a name comes back; so does an everyday word). */
   readonly again: Set<string>;
-  /** Round 15, the second pass only: per token, what the first pass made of it (model.ts stackCodes()). */
+  /** Round 15, the second pass only: per token, what the first pass made of it (bench/stackPass.ts stackCodes()). */
   readonly stack?: Uint8Array;
 }
 

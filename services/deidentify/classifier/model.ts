@@ -38,9 +38,10 @@ export interface NameModel {
   /** Non-zero averaged weights by bucket. */
   weights: Record<string, number>;
   /**
-   * Round 15 (stacking): a second pass, the same features, whose note context marks this model's names as found, so a
-   * word beside a name the first pass took is read as beside a name ("tina [klassen]"). It decides every word the rules
-   * left, at its own lines; trained on first-pass names made by models that never read the note (bench/deidStack.ts).
+   * Round 15 (stacking), measured only: a second pass, the same features, whose note context marks this model's names
+   * as found ("tina [klassen]"); bench/stackPass.ts scores it, bench/deidStack.ts trains it. The service never reads it
+   * (round 16: +0.11 point on held-out writers, and the recipe does not make it; the slot beside a hidden name is
+   * ../nameHalves.ts).
    */
   second?: NameModel;
 }
@@ -55,11 +56,8 @@ export class NameScorer {
   private readonly needs: number[];
   /** featureSet 5 (round 9): a misspelt word's own features say what it misspells. */
   private readonly typos: boolean;
-  /** The second pass (NameModel.second), if the model has one. */
-  readonly second?: NameScorer;
 
   constructor(readonly model: NameModel) {
-    if (model.second) this.second = new NameScorer(model.second);
     if (model.version !== 1 || model.bits !== BITS) throw new Error('deidentify: name-model.json is not a model this code can read');
     this.w = new Float32Array(1 << BITS);
     for (const [k, v] of Object.entries(model.weights)) this.w[Number(k)] = v;
@@ -379,41 +377,6 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
   return out;
 }
 
-/**
- * The words the final pass decides, with its scores: `scorer`'s (scoredWords()), or with a second pass (round 15),
- * the second's, its note context marking the names the first pass took (takenWords()) as found.
- */
-export function finalWords(scorer: NameScorer, text: string, covered: readonly Entity[]): Scored[] {
-  const first = scoredWords(scorer, text, covered);
-  if (!scorer.second) return first;
-  const taken = takenWords(text, first);
-  const marked = [...covered, ...taken].sort((a, b) => a.start - b.start || a.end - b.end);
-  return scoredWords(scorer.second, text, covered, marked, stackCodes(tokenize(text), covered, first, taken));
-}
-
-/**
- * What the first pass made of each token, for the second pass's features (features.ts, `stack`): 1 inside a name the
- * rules found, 2 inside another identifier, 3 a name the first pass took, else how far below its line it scored —
- * 4 within 0.5, 5 within 1.5, 6 further; 0 not asked.
- */
-export function stackCodes(toks: readonly Token[], covered: readonly Entity[], first: readonly Scored[], taken: readonly Entity[]): Uint8Array {
-  const codes = new Uint8Array(toks.length);
-  const byStart = new Map(first.map((w) => [w.start, w]));
-  const took = new Set(taken.map((e) => e.start));
-  let c = 0;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    while (c < covered.length && covered[c]!.end <= t.start) c++;
-    if (c < covered.length && covered[c]!.start < t.end) codes[i] = covered[c]!.type === 'NAME' ? 1 : 2;
-    else if (took.has(t.start)) codes[i] = 3;
-    else {
-      const w = byStart.get(t.start);
-      if (w) codes[i] = w.score >= w.need - 0.5 ? 4 : w.score >= w.need - 1.5 ? 5 : 6;
-    }
-  }
-  return codes;
-}
-
 /** The words of `scored` at or above their line, less those whose neighbours show the word's own sense (wordSense()). */
 export function takenWords(text: string, scored: readonly Scored[]): Entity[] {
   const out: Entity[] = [];
@@ -442,7 +405,7 @@ export function classifierNames(text: string, covered: readonly Entity[], scored
   observer?.(text, covered);
   const scorer = activeScorer();
   if (!scorer) return [];
-  const words = finalWords(scorer, text, covered);
+  const words = scoredWords(scorer, text, covered);
   // `scored` (round 16): the words and scores kept for a later stage (../nameHalves.ts reads how far below its line a word beside a name scored).
   if (scored) for (const w of words) scored.push(w);
   return takenWords(text, words);

@@ -38,7 +38,7 @@ export function examples(notes: readonly LabelledNote[], rulesFound?: (note: Lab
 export function noteExamples(note: LabelledNote, found: readonly Entity[] | undefined, own = new Map<string, number[]>(), every = false, wider = false, typos = false, named = false, stack?: Uint8Array): Example[] {
   const out: Example[] = [];
   const toks = tokenize(note.text);
-  // `stack` (round 15, a second pass's words): what the first pass made of each token (model.ts stackCodes()).
+  // `stack` (round 15, a second pass's words): what the first pass made of each token (bench/stackPass.ts stackCodes()).
   const ctx = found ? noteContext(note.text, toks, found, stack) : undefined;
   const flags = ctx ? { every, wider, named } : undefined;
   toks.forEach((t, i) => {
