@@ -1250,6 +1250,15 @@ const UNIVERSITY = /(?<![\p{L}])u of ([a-z]|\p{L}{3,})(?: (?:hospital|(?:dental|
  */
 const FRENCH_PLACE = /(?<![\p{L}])(?:hôpital|hopital|clinique|maison|refuge|pavillon|foyer|chsld|clsc|centre hospitalier|centre d['’]hébergement)\s((?:(?:de la|de|du|des|d['’]|la|le|les)\s?)?(?:(?:st|ste|saint|sainte)-)?\p{L}[\p{L}-]+(?:\s\p{L}[\p{L}-]+)?)/giu;
 const FRENCH_STOP = new Set("ce cette ces ça matin soir demain hier pour avec et ou pis mais depuis est a il elle on je tu nous vous ils elles qui que quand dans sur en au aux à chez pas ne".split(' '));
+/**
+ * Words after a French kind of place that are no part of a name (round 16): a role ("le CLSC nurse", "the clsc worker"),
+ * an SMS word ("the chsld lol"), an English verb in the past ("the CLSC checked the wound"). English notes say the kind
+ * as a noun, and these follow it.
+ */
+function noPlaceName(w: string): boolean {
+  if (keepGroups('roles').has(w) || smsWords().has(w)) return true;
+  return w.length >= 6 && w.endsWith('ed') && dictionaries().english.has(w) && dictionaries().english.has(w.slice(0, -2));
+}
 
 /**
  * A place by a short name and its street: "meet me at cmha on 3rd", "at the sally ann on jasper". The name (one or two
@@ -1376,7 +1385,7 @@ export function messyFacilities(t: string): Entity[] {
       const words = m[1]!.split(/\s+/);
       const particle = /^(?:de|du|des|d['’]|la|le|les)$/i.test(words[0]!) ? 1 : /^d['’]/i.test(words[0]!) ? 0 : 0;
       let n = particle;
-      while (n < words.length && !FRENCH_STOP.has(words[n]!.toLowerCase()) && !SAFE.has(words[n]!.toLowerCase()) && !/['’]/.test(words[n]!)) n++;
+      while (n < words.length && !FRENCH_STOP.has(words[n]!.toLowerCase()) && !SAFE.has(words[n]!.toLowerCase()) && !/['’]/.test(words[n]!) && !noPlaceName(words[n]!.toLowerCase())) n++;
       if (n === particle) continue;
       // "la maison de ma mère" is a home: a possessive or a family word after the particle is no name.
       if (/^(?:ma|mon|mes|sa|son|ses|leur|leurs|notre|votre|mère|père|soeur|sœur|frère|tante|oncle|cousin|cousine|grand-mère|grand-père|chum|blonde)$/i.test(words[particle]!) && !/^notre-/i.test(words[particle]!)) continue;
