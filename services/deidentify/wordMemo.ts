@@ -50,3 +50,8 @@ function recordOf(word: string): unknown[] {
   }
   return record;
 }
+
+/** How many words the memos hold now, and the bound at which they start over (for bench/deidFirstTime.ts). */
+export function memoWords(): { words: number; bound: number } {
+  return { words: records.size, bound: WORDS };
+}

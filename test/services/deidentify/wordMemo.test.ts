@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { wordMemo } from '../../../services/deidentify/wordMemo';
+import { memoWords, wordMemo } from '../../../services/deidentify/wordMemo';
 
 describe('wordMemo', () => {
   it('computes a word once and answers from memory after', () => {
@@ -26,6 +26,9 @@ describe('wordMemo', () => {
     for (let i = 0; i < 50_000; i++) none(`w${i}`);
     none('x');
     assert.equal(calls, 50_002, 'cleared once full, so x is computed again');
+    const { words, bound } = memoWords();
+    assert.equal(bound, 50_000);
+    assert.ok(words <= bound, `the memo holds ${words} words`);
   });
 
   it("answers a token through the record it keeps: the word's answers are shared with plain look-ups, found once per token", () => {
