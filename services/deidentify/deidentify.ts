@@ -121,13 +121,19 @@ function opens(d: Detector, t: string, f: TextFacts): boolean {
 /** A closed detector's spans: none (settle only reads them). */
 const NONE: Entity[] = [];
 
+/** Whether any of `spans` overlaps `c`. */
+function overlapsAny(spans: readonly Entity[], c: Entity): boolean {
+  for (let i = 0; i < spans.length; i++) if (spans[i]!.start < c.end && c.start < spans[i]!.end) return true;
+  return false;
+}
+
 function settle(candidates: Entity[][]): Entity[] {
   let accepted: Entity[] = [];
   for (const group of candidates) {
     for (const c of group) {
       if (c.end <= c.start) continue;
-      // Most spans overlap nothing: look for an overlap before building the list of them.
-      if (!accepted.some((a) => a.start < c.end && c.start < a.end)) {
+      // Most spans overlap nothing: look for an overlap before building the list of them (a loop: no closure a span).
+      if (!overlapsAny(accepted, c)) {
         accepted.push(c);
         continue;
       }
@@ -160,6 +166,15 @@ function dropKept(text: string, found: Entity[]): Entity[] {
 const TAKES_PERSON = new Set(['told', 'asked', 'and']);
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_.'’-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+/** everywhere()'s regexes, made once (a literal in its loop is a new object each time round). */
+const NAME_WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
+const POSSESSIVE = /['’]s$/;
+const SENTENCE_END = /[.!?;\n]/;
+const DIGIT_FIRST = /^\d/;
+const SPACES = /^[ \t]+$/;
+const HANDLE_MARK = /[\d_.]/;
+const WORD_AFTER = /^[ \t]+(\p{L}+)/u;
+const isName = (e: Entity): boolean => e.type === 'NAME';
 
 /**
  * A name found once is hidden everywhere in the text, in any case ("Khadija ... khadija"), with a last initial
@@ -167,18 +182,20 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_.'’-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
  * where a determiner or pronoun makes it a word again ("i hope", "the mark").
  */
 function everywhere(text: string, found: Entity[], earlier: readonly string[] = []): Entity[] {
+  // Most texts: no name found and none given, so nothing to hide again (and no set or scan made to learn it).
+  if (earlier.length === 0 && !found.some(isName)) return found;
   const d = dictionaries();
   const names = new Set<string>();
   for (const w of earlier) {
-    const base = w.toLowerCase().replace(/['’]s$/, '');
+    const base = w.toLowerCase().replace(POSSESSIVE, '');
     if (base.length >= 2 && !SAFE.has(base) && !KEEP.has(base)) names.add(base);
   }
   // Keep-list given names ("crystal", "bibi") and two-letter names ("ty"): hidden again only in a person's slot.
   const slotted = new Set<string>();
   for (const e of found) {
     if (e.type !== 'NAME') continue;
-    for (const w of text.slice(e.start, e.end).toLowerCase().match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? []) {
-      const base = w.replace(/['’]s$/, '');
+    for (const w of text.slice(e.start, e.end).toLowerCase().match(NAME_WORD) ?? []) {
+      const base = w.replace(POSSESSIVE, '');
       if (SAFE.has(base)) continue;
       if (base.length >= 3 && !KEEP.has(base)) names.add(base);
       // Round 14: any two letters a name list holds and no common word ("ly", "yu"), as round 12's two-letter given names.
@@ -208,18 +225,18 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
     let prevEnd = 0;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
       const w = m[0].toLowerCase();
-      const base = w.replace(/['’]s$/, '');
+      const base = w.replace(POSSESSIVE, '');
       const s = m.index;
       const t = m.index + m[0].length;
       // A word of the sentence before does not make this one a word ("at the drop in. hunter is 19").
       const gap = text.slice(prevEnd, s);
-      if (/[.!?;\n]/.test(gap)) prev = '';
+      if (SENTENCE_END.test(gap)) prev = '';
       prevEnd = t;
       if (slotted.has(base) && !covered(s, t)) {
         // "crystal said the er is packed", "ty has a black eye" ("back on crystal", "ty for the coffee" stay).
         const next = wordAfter(text, t);
         // A family by its name: "the ly family", "yu family moved" (round 14).
-        if ((personVerb(next) && !SAFE.has(prev) && !/^\d/.test(prev)) || (PERSON_BEFORE.has(prev) && /^[ \t]+$/.test(gap)) || next === 'family') extra.push({ start: s, end: s + base.length, type: 'NAME' });
+        if ((personVerb(next) && !SAFE.has(prev) && !DIGIT_FIRST.test(prev)) || (PERSON_BEFORE.has(prev) && SPACES.test(gap)) || next === 'family') extra.push({ start: s, end: s + base.length, type: 'NAME' });
       } else if (base.endsWith('s') && names.has(base.slice(0, -1)) && !everyday().has(base) && !d.common.has(base) && m[0] === w && !covered(s, t)) {
         // Its possessive typed in lower case without the apostrophe: "tala ... talas mom", one word the labelling guide
         // hides whole (round 13; an apostrophe's 's stays outside); "CEOs" is a plural.
@@ -230,8 +247,8 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
         // a word that takes a person ("told hope", "ramona and june").
         // Round 14: before what a person does it is the person again, after any word but a determiner or possessive
         // ("royal is 2", "i hope hope is ok"; "no storm is coming", "her grace is" stay).
-        if (!((d.common.has(base) || everyday().has(base)) && ((SAFE.has(prev) && !TAKES_PERSON.has(prev) && !PERSON_BEFORE.has(prev)) || /^\d/.test(prev)) && !doneBy(text, t, prev))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
-      } else if (/[\d_.]/.test(w) && w.length >= 5 && !covered(s, t)) {
+        if (!((d.common.has(base) || everyday().has(base)) && ((SAFE.has(prev) && !TAKES_PERSON.has(prev) && !PERSON_BEFORE.has(prev)) || DIGIT_FIRST.test(prev)) && !doneBy(text, t, prev))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
+      } else if (HANDLE_MARK.test(w) && w.length >= 5 && !covered(s, t)) {
         // A handle or email user built from a name: "youssefhadd88", "k.bird".
         for (const n of names) if (n.length >= 4 && w.includes(n)) {
           extra.push({ start: s, end: t, type: 'HANDLE' });
@@ -249,7 +266,7 @@ const THING_BEFORE = new Set([...DETERMINERS, 'his', 'her', 'ur']);
 
 /** The word after `end` when only spaces stand before it, lower case ('' when none). */
 function wordAfter(text: string, end: number): string {
-  return /^[ \t]+(\p{L}+)/u.exec(text.slice(end, end + 24))?.[1]?.toLowerCase() ?? '';
+  return WORD_AFTER.exec(text.slice(end, end + 24))?.[1]?.toLowerCase() ?? '';
 }
 
 /** Whether the word ending at `end` is followed by a verb a person does (not "from") and `prev` is no determiner. */
@@ -299,6 +316,11 @@ export const stagesForBench = {
   classifierNames,
 };
 
+/** A reading's spelled names before the first step: none (shared, never changed). */
+const NOTHING_SPELLED: Reading['spelled'] = { spans: NONE, words: [] };
+/** The slot in Reading.groups of DETECTORS[0]: known names, spelled phones and disguised names come first. */
+const FIRST_DETECTOR = 3;
+
 /** Where bench/deidOverStages.ts hears each stage's spans (a stage's name, its spans); no caller of the API passes it. */
 export type StageTrace = (stage: string, spans: readonly Entity[]) => void;
 
@@ -308,10 +330,13 @@ export type StageTrace = (stage: string, spans: readonly Entity[]) => void;
  */
 class Reading {
   facts: TextFacts;
-  /** Names disguised in a person slot, and the words they spell. */
-  spelled: { spans: Entity[]; words: string[] } = { spans: NONE, words: [] };
-  /** The detectors' spans, in priority order: known names, spelled phones, disguised names, then DETECTORS. */
-  groups: Entity[][] = [];
+  /** Names disguised in a person slot, and the words they spell (the first step sets them). */
+  spelled: { spans: Entity[]; words: string[] } = NOTHING_SPELLED;
+  /**
+   * The detectors' spans, in priority order: known names, spelled phones, disguised names, then DETECTORS (slot
+   * FIRST_DETECTOR + i). Made at its full length: filled slot by slot, never grown.
+   */
+  groups: Entity[][] = new Array<Entity[]>(FIRST_DETECTOR + DETECTORS.length).fill(NONE);
   /** The spans so far: settled, then taken through each step after the detectors. */
   spans: Entity[] = NONE;
   /** The name model's words and scores (classifierNames), for the half names' margins. */
@@ -334,11 +359,14 @@ const STEPS: Array<(r: Reading) => void> = [
   // A phone said in words and a name disguised in a person slot come first: nothing else reads them whole.
   (r) => {
     r.spelled = disguisedNames(r.text);
-    r.groups = [knownNameSpans(r.text, r.opts.knownNames), spelledPhones(r.text), r.spelled.spans];
+    r.groups[0] = knownNameSpans(r.text, r.opts.knownNames);
+    r.groups[1] = spelledPhones(r.text);
+    r.groups[2] = r.spelled.spans;
   },
-  ...DETECTORS.map((d) => (r: Reading) => {
-    r.groups.push(opens(d, r.text, r.facts) ? d.detect(r.text) : NONE);
-    r.trace?.(d.detect.name, r.groups[r.groups.length - 1]!);
+  ...DETECTORS.map((d, i) => (r: Reading) => {
+    const spans = opens(d, r.text, r.facts) ? d.detect(r.text) : NONE;
+    r.groups[FIRST_DETECTOR + i] = spans;
+    r.trace?.(d.detect.name, spans);
   }),
   (r) => {
     r.spans = settle(r.groups);
@@ -416,16 +444,21 @@ interface Job {
 
 /** The readings of a text: as it is or its detection view, and with a right-to-left override, as it shows too. */
 function jobOf(text: string, opts: DeidentifyOptions): Job {
-  const readings: Job['readings'] = [];
-  const add = (view: View | undefined) => {
-    // Names given as typed ("Ｊｏｈｎ") are looked for as the view reads them.
-    const inView = view ? { ...opts, knownNames: opts.knownNames?.map(folded), repeatNames: opts.repeatNames?.map(folded) } : opts;
-    readings.push({ reading: new Reading(view ? view.text : text, inView), view });
-  };
-  add(detectionView(text));
-  if (hasOverride(text)) add(detectionView(text, true));
+  const readings = [readingOf(text, opts, detectionView(text))];
+  if (hasOverride(text)) readings.push(readingOf(text, opts, detectionView(text, true)));
   return { text, readings };
 }
+
+/** A reading of `text` as it is (no view) or as its view reads it. */
+function readingOf(text: string, opts: DeidentifyOptions, view: View | undefined): Job['readings'][number] {
+  // Names given as typed ("Ｊｏｈｎ") are looked for as the view reads them.
+  const inView = view ? { ...opts, knownNames: opts.knownNames?.map(folded), repeatNames: opts.repeatNames?.map(folded) } : opts;
+  return { reading: new Reading(view ? view.text : text, inView), view };
+}
+
+/** A reading's spans in the caller's offsets. */
+const inCaller = ({ reading, view }: Job['readings'][number]): Entity[] => (view ? reading.spans.map((e) => toCaller(view, e)) : reading.spans);
+const asIs = (s: string): string => s;
 
 /**
  * The caller's entities and redacted text from a job whose readings have been through the steps. Entities are offsets
@@ -433,11 +466,10 @@ function jobOf(text: string, opts: DeidentifyOptions): Job {
  */
 function finish(job: Job): DeidentifyResult {
   const { text } = job;
-  const inCaller = ({ reading, view }: Job['readings'][number]) => (view ? reading.spans.map((e) => toCaller(view, e)) : reading.spans);
   // Both readings' spans, merged where they overlap: an override's text is hidden as either reading finds it.
   const entities = job.readings.length > 1 ? mergeSpans(job.readings.flatMap(inCaller)) : inCaller(job.readings[0]!);
   // Most texts hold no invisible character: their pieces are kept as they are, not each looked through.
-  const visible = hasInvisible(text) ? withoutInvisible : (s: string) => s;
+  const visible = hasInvisible(text) ? withoutInvisible : asIs;
   let redacted = '';
   let at = 0;
   for (const e of entities) {
@@ -455,7 +487,7 @@ function finish(job: Job): DeidentifyResult {
  */
 export function deidentify(text: string, opts: DeidentifyOptions = {}): DeidentifyResult {
   const job = jobOf(text, opts);
-  for (const { reading } of job.readings) readThrough(reading);
+  for (let i = 0; i < job.readings.length; i++) readThrough(job.readings[i]!.reading);
   return finish(job);
 }
 
