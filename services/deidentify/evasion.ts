@@ -57,6 +57,8 @@ const latinAfter = (t: string, at: number) => /^[^\p{L}\p{N}]*(?:$|[\p{Script=La
 /** Zeros of the decimal digits people type in other scripts (Arabic-Indic, Persian, Devanagari, Bengali…). */
 const DIGIT_ZEROS = [0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0, 0x0f20, 0x1040, 0x17e0, 0x1810];
 
+/** How many code points foldedChars and changes each keep before they start over (Unicode holds 1.1 million). */
+const CODE_POINTS = 10_000;
 const foldedChars = new Map<number, string | null>();
 /**
  * What one non-ASCII code point reads as in the view, or null for itself: NFKC when it gives one character
@@ -74,6 +76,7 @@ function fold(cp: number): string | null {
     const n = ch.normalize('NFKC');
     if (n !== ch && ([...n].length === 1 || (cp >= 0xfb00 && cp <= 0xfb06))) f = n;
   }
+  if (foldedChars.size >= CODE_POINTS) foldedChars.clear();
   foldedChars.set(cp, f);
   return f;
 }
@@ -113,6 +116,7 @@ function mayFold(text: string): boolean {
     let c = changes.get(cp);
     if (c === undefined) {
       c = DROPPED.test(m[0]) || MARK.test(m[0]) || fold(cp) !== null;
+      if (changes.size >= CODE_POINTS) changes.clear();
       changes.set(cp, c);
     }
     if (c) return true;

@@ -22,6 +22,15 @@ function hides(text: string, values: Array<[string, string]>): string {
 }
 
 describe('deidentify: invisible characters and bidi controls (evasion)', () => {
+  it('keeps at most 10,000 code points in its fold memos: past them it starts over, and folds as before', () => {
+    // 12,000 different CJK ideographs (none folds) fill both memos past their bound: memory stays flat on any input.
+    let many = '';
+    for (let cp = 0x4e00; cp < 0x4e00 + 12_000; cp++) many += String.fromCodePoint(cp);
+    assert.equal(detectionView(many), undefined, 'nothing in them to fold');
+    assert.equal(detectionView('call Ｊｏｈｎ')?.text, 'call John', 'a full-width name still folds');
+    assert.equal(detectionView('学校'), undefined, 'an ideograph met before the memo started over still reads as itself');
+  });
+
   it('a name or phone split by zero-width, joiner, word-joiner or soft-hyphen characters is hidden whole', () => {
     assert.equal(hides('called Mar\u200Bcy Trem\u200Dblay from 780\u200B-555-0199', [['NAME', 'Mar\u200Bcy Trem\u200Dblay'], ['PHONE', '780\u200B-555-0199']]), 'called [NAME] from [PHONE]');
     assert.equal(hides('met Jo\u200Bhn at the dropin', [['NAME', 'Jo\u200Bhn']]), 'met [NAME] at the dropin');
