@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { BITS, boundary, bucket, lists, tokenize, type Token } from './classifier/features';
+import { BITS, boundary, lists, tokenize, type Token } from './classifier/features';
 import { activeScorer, type Scored } from './classifier/model';
 import { isJoinWord } from './listJoins';
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from './messy';
@@ -71,39 +71,59 @@ export function slotsOf(text: string, toks: readonly Token[], types: readonly st
 
 const caseOf = (raw: string): string => (raw.length <= 2 ? 'short' : /^\p{Lu}+$/u.test(raw) ? 'UP' : /^\p{Lu}/u.test(raw) ? 'Cap' : /\p{Lu}/u.test(raw) ? 'mixed' : 'lower');
 const nameLists = (l: string): string => (l.includes('F') && l.includes('N') ? 'FN' : l.includes('F') ? 'F' : l.includes('N') ? 'N' : 'none');
+const CLASSES = ['S', 'T', 'R', 'K', 'C', 'V'];
 
 /** A word's lists as one class: function, title, relation, keep, common, everyday, English (or a name too), name, misspelt, unknown. */
 function wordClass(l: string): string {
-  for (const c of ['S', 'T', 'R', 'K', 'C', 'V']) if (l.includes(c)) return c;
+  for (const c of CLASSES) if (l.includes(c)) return c;
   if (/[EI]/.test(l)) return /[FN]/.test(l) ? 'E+name' : 'E';
   if (/[FN]/.test(l)) return 'name';
   return l.includes('M') ? 'M' : 'U';
 }
+
+/** "E-lower", "name-Cap" …: each far word's class and case made once (a slot is read on every note with a name). */
+const FAR: Record<string, Record<string, string>> = {};
+for (const cls of [...CLASSES, 'E+name', 'E', 'name', 'M', 'U']) {
+  FAR[cls] = {};
+  for (const wc of ['short', 'UP', 'Cap', 'mixed', 'lower']) FAR[cls][wc] = `${cls}-${wc}`;
+}
+
+const str = (b: boolean): string => (b ? 'true' : 'false');
+
+/** Ends in 's or ’s (the possessive, as /['’]s$/). */
+const possessive = (s: string): boolean => s.length >= 2 && s.charCodeAt(s.length - 1) === 115 && (s.charCodeAt(s.length - 2) === 39 || s.charCodeAt(s.length - 2) === 0x2019);
 
 /** What stands on the far side of the slot word, away from the hidden name (`dir` the side looked at). */
 function farOf(text: string, toks: readonly Token[], i: number, dir: -1 | 1, types: readonly string[]): string {
   const u = toks[i + dir];
   const t = toks[i]!;
   if (!u) return 'end';
-  const gap = dir > 0 ? text.slice(t.end, u.start) : text.slice(u.end, t.start);
-  if (/[.!?\n]/.test(gap)) return 'stop';
-  if (/[,;:()]/.test(gap)) return 'comma';
+  let comma = false;
+  for (let k = dir > 0 ? t.end : u.end, end = dir > 0 ? u.start : t.start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 33 || c === 63 || c === 10) return 'stop'; // . ! ? and a line break
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41) comma = true; // , ; : ( )
+  }
+  if (comma) return 'comma';
   if (types[i + dir]) return 'hidden';
   if (!u.word) return 'num';
   if (isJoinWord(text, u)) return 'join';
   if (dir > 0 && (SUBJECT_VERBS.has(u.lower) || PERSON_AFTER.has(u.lower))) return 'verb';
   if (dir < 0 && PERSON_BEFORE.has(u.lower)) return 'pv';
   if (RELATIONS.has(u.lower)) return 'rel';
-  return `${wordClass(lists(u.lower))}-${caseOf(u.raw)}`;
+  return FAR[wordClass(lists(u.lower))]![caseOf(u.raw)]!;
 }
 
+/** One feature: its template and its value, the parts joined by '|' ("side+wc": "L", "Cap" is "L|Cap"). */
+type Emit = (template: string, a: string, b?: string, c?: string) => void;
+
 /**
- * The slot's features for `slot`, as [template, value] pairs; `margin` the name model's score less its line for the word
+ * The slot's features for `slot`, each given to `emit`; `margin` the name model's score less its line for the word
  * (undefined: not asked), read in four bands — beside a found name the model lifts every word, so it is one cue of
  * many here, not the decision (round 15). A word's own form only if it is a function, keep-list, relation or common
  * word ("and", "was", "her", "will": the slot's commonest words, no one's name alone).
  */
-export function slotFeatures(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): Array<[string, string]> {
+function emitSlot(emit: Emit, text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): void {
   const { i, left, right } = slot;
   const t = toks[i]!;
   const l = lists(t.lower);
@@ -115,52 +135,87 @@ export function slotFeatures(text: string, toks: readonly Token[], slot: Slot, t
   const cls = wordClass(l);
   const far = side === 'B' ? 'both' : farOf(text, toks, i, side === 'L' ? 1 : -1, types);
   const opens = boundary(text, toks, i);
-  const lower = t.lower.replace(/['’]s$/, '');
-  // Elsewhere in the note: the word again (hidden there, or visible), and the same pair again.
+  // Elsewhere in the note: the word again (hidden there, or visible), and the same pair again; "'s" aside, compared in place.
+  const len = possessive(t.lower) ? t.lower.length - 2 : t.lower.length;
+  const stem = len === t.lower.length ? t.lower : t.lower.slice(0, len);
   let again = 'none';
   let pair = false;
   for (let j = 0; j < toks.length; j++) {
-    if (j === i || toks[j]!.lower.replace(/['’]s$/, '') !== lower) continue;
+    const o = toks[j]!.lower;
+    if (j === i || (possessive(o) ? o.length - 2 : o.length) !== len || !o.startsWith(stem)) continue;
     again = types[j] ? 'hidden' : again === 'none' ? 'visible' : again;
     if (toks[left ? j - 1 : j + 1]?.lower === n.lower) pair = true;
   }
   const m = margin === undefined ? 'na' : margin >= 0 ? 'ge0' : margin >= -0.5 ? 'm05' : margin >= -1.5 ? 'm15' : 'lo';
-  const f: Array<[string, string]> = [
-    ['bias', ''],
-    ['side', side],
-    ['nl', nl],
-    ['nc', nc],
-    ['wc', wc],
-    ['same', String(wc === nc)],
-    ['cls', cls],
-    ['surname', String(l.includes('N'))],
-    ['given', String(l.includes('F'))],
-    ['wordname', String(l.includes('W'))],
-    ['far', far],
-    ['opens', opens],
-    ['again', again],
-    ['pair', String(pair)],
-    ['poss', String(/['’]s$/.test(t.raw))],
-    ['m', m],
-    ['side+m', `${side}|${m}`],
-    ['side+wc', `${side}|${wc}`],
-    ['side+cls', `${side}|${cls}`],
-    ['side+far', `${side}|${far}`],
-    ['side+nl', `${side}|${nl}`],
-    ['wc+nc', `${wc}|${nc}`],
-    ['wc+cls', `${wc}|${cls}`],
-    ['side+wc+cls', `${side}|${wc}|${cls}`],
-    ['side+opens', `${side}|${opens}`],
-    ['cls+far', `${cls}|${far}`],
-    ['nl+cls', `${nl}|${cls}`],
-  ];
-  if (/[STRKC]/.test(l)) f.push(['w', `${side}|${lower}`]);
+  emit('bias', '');
+  emit('side', side);
+  emit('nl', nl);
+  emit('nc', nc);
+  emit('wc', wc);
+  emit('same', str(wc === nc));
+  emit('cls', cls);
+  emit('surname', str(l.includes('N')));
+  emit('given', str(l.includes('F')));
+  emit('wordname', str(l.includes('W')));
+  emit('far', far);
+  emit('opens', opens);
+  emit('again', again);
+  emit('pair', str(pair));
+  emit('poss', str(possessive(t.raw)));
+  emit('m', m);
+  emit('side+m', side, m);
+  emit('side+wc', side, wc);
+  emit('side+cls', side, cls);
+  emit('side+far', side, far);
+  emit('side+nl', side, nl);
+  emit('wc+nc', wc, nc);
+  emit('wc+cls', wc, cls);
+  emit('side+wc+cls', side, wc, cls);
+  emit('side+opens', side, opens);
+  emit('cls+far', cls, far);
+  emit('nl+cls', nl, cls);
+  if (/[STRKC]/.test(l)) emit('w', side, stem);
+}
+
+/** The slot's features as [template, value] pairs (what emitSlot hashes; for reading and tests). */
+export function slotFeatures(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): Array<[string, string]> {
+  const f: Array<[string, string]> = [];
+  emitSlot((k, a, b, c) => f.push([k, [a, b, c].filter((x) => x !== undefined).join('|')]), text, toks, slot, types, margin);
   return f;
 }
 
-/** The slot's features hashed into the model's buckets, each once. */
+/*
+ * The slot's buckets, hashed as they are emitted: bucket(`half:${template}`, value) run over the parts in place (FNV-1a
+ * is a running hash), each bucket once in the order first met, into one reused buffer — no strings, pairs or Set a slot.
+ */
+const PRIME = 0x01000193;
+const MASK = (1 << BITS) - 1;
+const fnv = (h: number, s: string): number => {
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), PRIME);
+  return h;
+};
+const HALF = fnv(0x811c9dc5, 'half:');
+const BAR = 124; // '|'
+const buf = new Int32Array(64);
+let count = 0;
+const hashInto: Emit = (template, a, b, c) => {
+  let h = fnv(Math.imul(fnv(HALF, template) ^ 1, PRIME), a);
+  if (b !== undefined) h = fnv(Math.imul(h ^ BAR, PRIME), b);
+  if (c !== undefined) h = fnv(Math.imul(h ^ BAR, PRIME), c);
+  const x = (h >>> 0) & MASK;
+  for (let k = 0; k < count; k++) if (buf[k] === x) return;
+  buf[count++] = x;
+};
+/** Hashes the slot's features into `buf`; returns how many buckets. */
+function hashSlot(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): number {
+  count = 0;
+  emitSlot(hashInto, text, toks, slot, types, margin);
+  return count;
+}
+
+/** The slot's features hashed into the model's buckets, each once (as bucket(`half:${k}`, v) over slotFeatures). */
 export function slotBuckets(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): number[] {
-  return [...new Set(slotFeatures(text, toks, slot, types, margin).map(([k, v]) => bucket(`half:${k}`, v)))];
+  return Array.from(buf.subarray(0, hashSlot(text, toks, slot, types, margin)));
 }
 
 /** A model ready to score: its weights in a flat array. */
@@ -171,9 +226,10 @@ export class HalfScorer {
     this.w = new Float32Array(1 << BITS);
     for (const [k, v] of Object.entries(model.weights)) this.w[Number(k)] = v;
   }
-  score(features: readonly number[]): number {
+  /** The sum of the weights of `features`' first `n` buckets, in order. */
+  score(features: ArrayLike<number>, n = features.length): number {
     let s = 0;
-    for (const f of features) s += this.w[f]!;
+    for (let k = 0; k < n; k++) s += this.w[features[k]!]!;
     return s;
   }
 }
@@ -198,16 +254,41 @@ function scorer(): HalfScorer | null {
 export function nameHalves(text: string, spans: readonly Entity[], scored: readonly Scored[]): Entity[] {
   const s = scorer();
   // The name model's second stage: trained on its names and margins, it runs only with a name model.
-  if (!s || !activeScorer() || !spans.some((e) => e.type === 'NAME')) return spans as Entity[];
+  if (!s || !activeScorer() || !maySlot(text, spans)) return spans as Entity[];
   const toks = tokenize(text);
-  const types = hiddenTypes(toks, spans.every((e, k) => k === 0 || spans[k - 1]!.start <= e.start) ? spans : [...spans].sort((a, b) => a.start - b.start));
+  const types = hiddenTypes(toks, inOrder(spans) ? spans : [...spans].sort((a, b) => a.start - b.start));
   const added: Entity[] = [];
   for (const slot of slotsOf(text, toks, types)) {
     const t = toks[slot.i]!;
-    const w = scored.find((x) => x.start === t.start);
-    if (s.score(slotBuckets(text, toks, slot, types, w && w.score - w.need)) < s.model.threshold) continue;
+    const w = scoredAt(scored, t.start);
+    if (s.score(buf, hashSlot(text, toks, slot, types, w && w.score - w.need)) < s.model.threshold) continue;
     // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.
-    added.push({ start: t.start, end: /['’]s$/.test(t.raw) ? t.end - 2 : t.end, type: 'NAME' });
+    added.push({ start: t.start, end: possessive(t.raw) ? t.end - 2 : t.end, type: 'NAME' });
   }
   return added.length ? [...spans, ...added].sort((a, b) => a.start - b.start || a.end - b.end) : (spans as Entity[]);
+}
+
+/**
+ * Whether a slot may exist: a NAME span with a space or tab from the character before it to two after it (a slot word
+ * stands a blank away from a token the span holds whole, "'s" aside). Asked before the note's words are read.
+ */
+export function maySlot(text: string, spans: readonly Entity[]): boolean {
+  for (const e of spans) {
+    if (e.type !== 'NAME') continue;
+    for (let k = Math.max(0, e.start - 1), end = Math.min(text.length, e.end + 3); k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 32 || c === 9) return true;
+    }
+  }
+  return false;
+}
+
+function inOrder(spans: readonly Entity[]): boolean {
+  for (let k = 1; k < spans.length; k++) if (spans[k - 1]!.start > spans[k]!.start) return false;
+  return true;
+}
+
+function scoredAt(scored: readonly Scored[], start: number): Scored | undefined {
+  for (const x of scored) if (x.start === start) return x;
+  return undefined;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { deidentify, type Entity } from '../../../services/deidentify';
 import { bucket, tokenize } from '../../../services/deidentify/classifier/features';
 import { useNameModel } from '../../../services/deidentify/classifier/model';
-import { hiddenTypes, nameHalves, slotsOf, useHalfModel, type HalfModel } from '../../../services/deidentify/nameHalves';
+import { hiddenTypes, maySlot, nameHalves, slotBuckets, slotFeatures, slotsOf, useHalfModel, type HalfModel } from '../../../services/deidentify/nameHalves';
 
 /** A made-up slot model: every slot word scores `bias` (the one feature every slot word has). */
 const modelOf = (bias: number, threshold: number): HalfModel => ({
@@ -28,6 +28,49 @@ describe('deidentify: the other half of a full name (round 16, nameHalves.ts)', 
     const slots = slotsOf(text, toks, hiddenTypes(toks, spans)).map((s) => toks[s.i]!.raw);
     // "met" before the name and "klassen" after it; not "and" (a comma between), nor "at" beside an address.
     assert.deepEqual(slots, ['met', 'klassen']);
+  });
+
+  it('the slot\'s buckets, hashed in place into one buffer, are bucket(half:template, value) of its features, each once, in order', () => {
+    const cases: Array<[string, Entity[]]> = [
+      ["SAM'S van and sam's keys, sam left", [NAME(0, 3), NAME(15, 18)]],
+      ['met tina klassen. klassen came, tina klassen again', [NAME(4, 8), NAME(31, 35)]],
+      ['Dr Jolene Friday will call (friday) 12 times', [NAME(3, 9)]],
+      ['her kokum rose’s house; rose and tom marie', [NAME(10, 14), NAME(33, 36)]],
+    ];
+    let slots = 0;
+    for (const [text, spans] of cases) {
+      const toks = tokenize(text);
+      const types = hiddenTypes(toks, spans);
+      for (const slot of slotsOf(text, toks, types)) {
+        for (const margin of [undefined, 0.2, -0.3, -1, -3]) {
+          const want = [...new Set(slotFeatures(text, toks, slot, types, margin).map(([k, v]) => bucket(`half:${k}`, v)))];
+          assert.deepEqual(slotBuckets(text, toks, slot, types, margin), want, `${text} @${toks[slot.i]!.raw}`);
+        }
+        slots++;
+      }
+    }
+    assert.ok(slots >= 8, `${slots} slots`);
+    // A word's own form is a feature only for function and common words; the possessive is compared without its 's.
+    const text = "SAM'S van and sam's keys";
+    const toks = tokenize(text);
+    const f = slotFeatures(text, toks, { i: 0, left: false, right: true }, hiddenTypes(toks, [NAME(6, 9)]), undefined);
+    assert.deepEqual(f.find(([k]) => k === 'again'), ['again', 'visible']);
+    assert.deepEqual(f.find(([k]) => k === 'side+wc+cls')?.[1].split('|').length, 3);
+  });
+
+  it('skips a note before reading its words only when no slot can exist (no blank beside a hidden name)', () => {
+    for (const [text, spans, may] of [
+      ['(tina)', [NAME(1, 5)], false],
+      ['tina,klassen;bob', [NAME(0, 4), NAME(13, 16)], false],
+      ['tina, klassen', [NAME(0, 4)], true],
+      ["tina's van", [NAME(0, 4)], true],
+      ['met tina', [NAME(4, 8)], true],
+      ['tina klassen', [{ start: 0, end: 4, type: 'FACILITY' }], false],
+    ] as Array<[string, Entity[], boolean]>) {
+      assert.equal(maySlot(text, spans), may, text);
+      const toks = tokenize(text);
+      if (!may) assert.deepEqual(slotsOf(text, toks, hiddenTypes(toks, spans)), [], text);
+    }
   });
 
   it('hides a slot word at or above the line, the possessive outside, and nothing below it', () => {
