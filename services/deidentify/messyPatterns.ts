@@ -5,7 +5,7 @@
  * com"), handles without "@", plates without the word "plate", ages over 89 in brackets ("kokum (97)") and
  * facilities written in lower case ("hope mission", "george spady detox").
  */
-import type { Entity, EntityType } from './types';
+import { type Entity, type EntityType, entity } from './types';
 import { KEEP, MAIL_PROVIDERS } from './lexicon';
 import { dictionaries } from './dictionaries';
 import { all as allMatches, OVER_89_BARE, PLATE_CUE, widenPlates, ZIP_CUE } from './patterns';
@@ -47,7 +47,7 @@ export function obfuscatedEmail(t: string): Entity[] {
     ...all(t, OBFUSCATED_EMAIL, 'EMAIL', (m) => t[m.index + m[0].length] !== '/' && !/^(?:at|me|him|her|us|them|home|work|it|there)\s/i.test(m[0]) && (COMMON_TLD_END.test(m[0]) || /^[^\s]*[\d._]/u.test(m[0])) && /\bdot\b|\bpoint\b|\(dot\)|\[dot\]|\bat\b/i.test(m[0])).map((e) => {
       // A user name said with spaces before its number: "sky dot blue 99 at icloud dot com".
       const spoken = /^\d{1,4}\s?(?:at|\(at\)|\[at\])\s/i.test(t.slice(e.start, e.end)) ? SPOKEN_USER.exec(t.slice(Math.max(0, e.start - 40), e.start)) : null;
-      return spoken ? { ...e, start: e.start - spoken[0].length } : e;
+      return spoken ? entity(e.start - spoken[0].length, e.end, e.type) : e;
     }),
     // The user name must look like one: a digit, dot or underscore in it, or no English word ("she is at gmail" stays).
     ...all(t, PROVIDER_EMAIL, 'EMAIL', (m) => /[\d._]|\sdot\s/.test(m[1]!) || (!dictionaries().english.has(m[1]!.toLowerCase()) && !SAFE.has(m[1]!.toLowerCase()))),
@@ -1414,7 +1414,7 @@ export function messyFacilities(t: string): Entity[] {
     if (given(w) || given(w + m[2]!.replace(/['’]/, '').toLowerCase())) out.push({ start: m.index, end: headAfter(t, m.index + m[0].length), type: 'FACILITY' });
   }
   if (mayHold(t, OF_CUE) && /lady of/i.test(t)) {
-    out.push(...all(t, OUR_LADY, 'FACILITY', (m) => OUR_LADY_CUE.test(t.slice(Math.max(0, m.index - 8), m.index)) || headAfter(t, m.index + m[0].length) > m.index + m[0].length).map((e) => ({ ...e, end: headAfter(t, e.end) })));
+    out.push(...all(t, OUR_LADY, 'FACILITY', (m) => OUR_LADY_CUE.test(t.slice(Math.max(0, m.index - 8), m.index)) || headAfter(t, m.index + m[0].length) > m.index + m[0].length).map((e) => entity(e.start, headAfter(t, e.end), e.type)));
   }
   if (mayHold(t, CONTEXT_CUE) && FACILITY_CONTEXT_MAY.test(t)) out.push(...facilitiesByContext(t));
   if (mayHold(t, VIRTUE_CUE) && VIRTUE.test(t)) out.push(...virtuePlaces(t));

@@ -5,7 +5,7 @@
  * "tina klassen off sick", "chato n memo got into it". Each is a slot, never a word list: the neighbour must still be
  * shaped like a name (messy.ts's verdicts and lists), and the words after it must read as a person's.
  */
-import type { Entity } from './types';
+import { type Entity, entity } from './types';
 import { dictionaries } from './dictionaries';
 import { KEEP, NAME_PARTICLES, TITLES } from './lexicon';
 import {
@@ -151,7 +151,7 @@ export function nameNeighbours(text: string, found: Entity[]): Entity[] {
   for (const e of found) {
     for (let k = tokenAt(toks, e.start); k >= 0 && k < toks.length && toks[k]!.start < e.end; k++) taken[k] = 1;
   }
-  const out = found.map((e) => ({ ...e }));
+  const out = found.map((e) => entity(e.start, e.end, e.type));
   const added: Entity[] = [];
   const free = (k: number) => k >= 0 && k < toks.length && !taken[k];
   // Names found in turn: a list-mate found is a name whose own neighbours are looked at too ("ray n tater n bo").

@@ -1,5 +1,5 @@
 // Span arithmetic shared by the detectors.
-import type { Entity } from './types';
+import { type Entity, entity } from './types';
 
 /** Overlapping or touching spans become one (the first's type); the input is left as it was. */
 export function mergeSpans(spans: Entity[]): Entity[] {
@@ -9,7 +9,7 @@ export function mergeSpans(spans: Entity[]): Entity[] {
   for (const e of sorted) {
     const last = out[out.length - 1];
     if (last && e.start <= last.end) last.end = Math.max(last.end, e.end);
-    else out.push({ ...e });
+    else out.push(entity(e.start, e.end, e.type));
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * street of a crossing ("on [[rogers n church]]") — and an address hidden short of its run reads as missed, the rest left
  * in the text. Each ADDRESS found takes the words right beside it that say so.
  */
-import type { Entity } from './types';
+import { type Entity, entity } from './types';
 import { dictionaries, spoken } from './dictionaries';
 import { isTownName } from './towns';
 import { STREET, STREET_WORDS, streetNameWord } from './messyPatterns';
@@ -82,7 +82,7 @@ export function withStreetEdges(text: string, found: Entity[]): Entity[] {
         more = true;
       }
     }
-    const crossed = crossingAfter(text, { ...a, end });
+    const crossed = crossingAfter(text, entity(a.start, end, a.type));
     if (crossed) end = crossed;
     const list = out ?? found;
     // Never over another span: the widened edge stops where the next or last one starts.

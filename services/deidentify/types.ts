@@ -11,6 +11,14 @@ export interface Entity {
   type: EntityType;
 }
 
+/**
+ * A span made anew from another's fields: one object shape for every stage. A spread copy (`{ ...e, end }`) gets a
+ * hidden class of its own at each site, and the code that reads spans then throws its compiled form away ("wrong map").
+ */
+export function entity(start: number, end: number, type: EntityType): Entity {
+  return { start, end, type };
+}
+
 export interface DeidentifyOptions {
   /** Names that must always be redacted in this text (case-insensitive, whole word). */
   knownNames?: string[];

@@ -19,7 +19,7 @@
  * Never given back: a name the PSW asked to hide; by the first two rules, a word written with a capital or a span of
  * more than one word.
  */
-import type { Entity } from './types';
+import { type Entity, entity } from './types';
 import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
 import { foreignWordsOf } from './language';
@@ -393,10 +393,10 @@ function withoutJoins(text: string, e: Entity): Entity[] {
   const corner = wordBefore(text, e.start)[0] === 'on';
   for (let i = 1; i < last && !corner; i++) {
     if (!JOINING.has(text.slice(words[i]![0], words[i]![1]))) continue;
-    out.push({ ...e, start: words[from]![0], end: words[i - 1]![1] });
+    out.push(entity(words[from]![0], words[i - 1]![1], e.type));
     from = i + 1;
   }
-  out.push({ ...e, start: words[from]![0], end: words[last]![1] });
+  out.push(entity(words[from]![0], words[last]![1], e.type));
   return out;
 }
 
@@ -416,7 +416,7 @@ function withSlottedSurname(text: string, e: Entity): Entity {
   const w = m[1]!.toLowerCase();
   // In a capitalised name the surname is capitalised too ("Kevin Irish"; "Kevin irish music" is not his name).
   if (/^\p{Lu}/u.test(text.slice(e.start, e.end)) !== /^\p{Lu}/u.test(m[1]!)) return e;
-  return keepList().slotted.has(w) && dictionaries().anyNames.has(w) ? { ...e, end: e.end + m[0].length } : e;
+  return keepList().slotted.has(w) && dictionaries().anyNames.has(w) ? entity(e.start, e.end + m[0].length, e.type) : e;
 }
 
 let slotted: { from: Set<string>; names: Set<string> } | undefined;
@@ -465,7 +465,7 @@ function withoutHonorifics(text: string, e: Entity): Entity {
   if (before?.has(w0) && titleBefore(w0, lower(1), allLower(text.slice(words[0]![0], words[1]![1])))) a = 1;
   const wz = lower(b);
   if (b > a && after?.has(wz) && (!first.has(wz) || text.slice(words[b]![0], words[b]![1]) === wz)) b--;
-  return a === 0 && b === words.length - 1 ? e : { ...e, start: words[a]![0], end: words[b]![1] };
+  return a === 0 && b === words.length - 1 ? e : entity(words[a]![0], words[b]![1], e.type);
 }
 
 /**

@@ -13,7 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Entity } from '../types';
+import { type Entity, entity } from '../types';
 import { BITS, boundary, bucket, lists, listsOf, tokenize, Token } from './features';
 import { wordMemo } from '../wordMemo';
 import type { NameModel } from './model';
@@ -675,7 +675,7 @@ function withTheirKind(text: string, found: Entity[]): Entity[] {
     const end = kindEnd(text, e.end, found);
     if (end === e.end) continue;
     out ??= [...found];
-    out[i] = { ...e, end };
+    out[i] = entity(e.start, end, e.type);
   }
   return out ?? found;
 }
@@ -698,7 +698,7 @@ function withTheirCity(text: string, found: Entity[]): Entity[] {
     const prev = found[i - 1];
     if ((prev && prev.end > cityStart) || !BEFORE_CITY.test(text.slice(Math.max(0, cityStart - 8), cityStart))) continue;
     out ??= [...found];
-    out[i] = { ...e, start: cityStart };
+    out[i] = entity(cityStart, e.end, e.type);
   }
   return out ?? found;
 }
