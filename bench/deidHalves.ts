@@ -23,7 +23,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { NameScorer, scoredWords, shippedModel, takenWords, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
-import { BITS, tokenize } from '../services/deidentify/classifier/features';
+import { BITS, tokenize, type Token } from '../services/deidentify/classifier/features';
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
 import { deidentify, type Entity } from '../services/deidentify';
 import { train, type Example } from '../services/deidentify/classifier/train';
@@ -59,8 +59,29 @@ const human = (n: Note): boolean => !WRITERS.find((w) => w.name === n.writer)?.g
 /** A human writer's own note, each once (not its typo-dev copy): what the slot's words are counted on. */
 const ownNote = (n: Note): boolean => human(n) && !n.source.startsWith('typo:');
 
+/** A slot's word in one note: its token, its buckets, and the tokens beside it whose PERSON span makes it `half`. */
+export interface SlotPick {
+  i: number;
+  features: number[];
+  beside: number[];
+}
+/** Which words of a note are the slot's, and their features (`words`: the name model's scores of the note). */
+export type Slotter = (text: string, toks: readonly Token[], types: readonly string[], words: readonly Scored[]) => SlotPick[];
+
+const marginAt = (words: readonly Scored[], t: Token): number | undefined => {
+  const w = words.find((x) => x.start === t.start);
+  return w && w.score - w.need;
+};
+/** The half names' slot (nameHalves.ts): the words with only spaces between them and a hidden name. */
+export const halfSlots: Slotter = (text, toks, types, words) =>
+  slotsOf(text, toks, types).map((slot) => ({
+    i: slot.i,
+    features: slotBuckets(text, toks, slot, types, marginAt(words, toks[slot.i]!)),
+    beside: [...(slot.left ? [slot.i - 1] : []), ...(slot.right ? [slot.i + 1] : [])],
+  }));
+
 /** Each note's spans with the first pass of `modelOf(note)` (no facility model, no slot), and its slot words. */
-function slotWords(notes: readonly Note[], prepared: Prepared, modelOf: (n: Note) => NameModel): { slots: SlotWord[]; preds: Map<Note, Entity[]> } {
+function slotWords(notes: readonly Note[], prepared: Prepared, modelOf: (n: Note) => NameModel, slotter: Slotter): { slots: SlotWord[]; preds: Map<Note, Entity[]> } {
   const slots: SlotWord[] = [];
   const preds = new Map<Note, Entity[]>();
   const scorers = new Map<NameModel, NameScorer>();
@@ -83,15 +104,14 @@ function slotWords(notes: readonly Note[], prepared: Prepared, modelOf: (n: Note
     const toks = tokenize(n.text);
     const types = hiddenTypes(toks, pred);
     const personOf = (i: number) => n.spans.findIndex((s) => s.type === 'PERSON' && s.start < toks[i]!.end && toks[i]!.start < s.end);
-    for (const slot of slotsOf(n.text, toks, types)) {
-      const t = toks[slot.i]!;
+    for (const pick of slotter(n.text, toks, types, words)) {
+      const t = toks[pick.i]!;
       // A word inside another identifier is hidden rightly either way: no lesson for this slot.
       if (n.spans.some((s) => s.type !== 'PERSON' && s.start < t.end && t.start < s.end)) continue;
-      const w = words.find((x) => x.start === t.start);
-      const p = personOf(slot.i);
-      const half = p >= 0 && ((slot.left && personOf(slot.i - 1) === p) || (slot.right && personOf(slot.i + 1) === p));
+      const p = personOf(pick.i);
+      const half = p >= 0 && pick.beside.some((b) => personOf(b) === p);
       const end = /['’]s$/.test(t.raw) ? t.end - 2 : t.end;
-      slots.push({ note: n, start: t.start, end, features: slotBuckets(n.text, toks, slot, types, w && w.score - w.need), name: p >= 0, half });
+      slots.push({ note: n, start: t.start, end, features: pick.features, name: p >= 0, half });
     }
   }
   return { slots, preds };
@@ -182,7 +202,7 @@ const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;
  * the slot's line chosen on cross-fitted scores, and the slot's model trained on every writer's slot words at it.
  * Null model: no line gains (the file is then not written, and the slot is off).
  */
-export function halfRecipe(notes: readonly Note[], prepared: Prepared, point: Point, source: { files: string[]; sha256: string }, k = 6): { model: HalfModel | null; lines: string[]; slots: SlotWord[]; scores: Float64Array } {
+export function halfRecipe(notes: readonly Note[], prepared: Prepared, point: Point, source: { files: string[]; sha256: string }, k = 6, slotter: Slotter = halfSlots): { model: HalfModel | null; lines: string[]; slots: SlotWord[]; scores: Float64Array } {
   const writers = [...new Set(notes.map((n) => n.writer))];
   const groupOf = new Map(writers.map((w, j) => [w, j % k]));
   const first: NameModel[] = [];
@@ -191,7 +211,7 @@ export function halfRecipe(notes: readonly Note[], prepared: Prepared, point: Po
     for (const n of notes) if (groupOf.get(n.writer) !== g) for (const e of prepared.exampleOf.get(n) ?? []) data.push(e);
     first.push({ ...train(data, 0, { ...SHIPPED.train, featureSet: 7 }), ...linesOf(point) });
   }
-  const { slots, preds } = slotWords(notes, prepared, (n) => first[groupOf.get(n.writer)!]!);
+  const { slots, preds } = slotWords(notes, prepared, (n) => first[groupOf.get(n.writer)!]!, slotter);
   const scores = crossFitted(slots, groupOf, k);
   const chosen = chooseHalfLine(writerFigures(notes, preds, slots, scores), slots, scores);
   if (chosen.line === null) return { model: null, lines: chosen.lines, slots, scores };
@@ -206,11 +226,12 @@ export function halfRecipe(notes: readonly Note[], prepared: Prepared, point: Po
   return { model, lines: [...chosen.lines, `chosen line ${chosen.line}`], slots, scores };
 }
 
-function main(): void {
+/** The slot's counts, its curve and the macro figures at each line (cross-fitted); `--out FILE` writes the slot's model. */
+export function slotReport(slotter: Slotter = halfSlots): void {
   const t0 = Date.now();
   const notes = writerNotes();
   const prepared = prepare(notes, SHIPPED);
-  const { lines, slots, scores, model } = halfRecipe(notes, prepared, shippedPoint(), { files: [], sha256: '' }, Number(arg('--groups') ?? 6));
+  const { lines, slots, scores, model } = halfRecipe(notes, prepared, shippedPoint(), { files: [], sha256: '' }, Number(arg('--groups') ?? 6), slotter);
   // The curve on the human writers' own notes (no typo copies): counts only.
   const humanNotes = notes.filter(ownNote);
   const other = score(humanNotes, humanNotes.map(() => [])).otherChars;
@@ -248,4 +269,4 @@ function main(): void {
   console.log(`(${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 }
 
-if (require.main === module) main();
+if (require.main === module) slotReport();

@@ -69,12 +69,12 @@ export function slotsOf(text: string, toks: readonly Token[], types: readonly st
   return out;
 }
 
-const caseOf = (raw: string): string => (raw.length <= 2 ? 'short' : /^\p{Lu}+$/u.test(raw) ? 'UP' : /^\p{Lu}/u.test(raw) ? 'Cap' : /\p{Lu}/u.test(raw) ? 'mixed' : 'lower');
-const nameLists = (l: string): string => (l.includes('F') && l.includes('N') ? 'FN' : l.includes('F') ? 'F' : l.includes('N') ? 'N' : 'none');
+export const caseOf = (raw: string): string => (raw.length <= 2 ? 'short' : /^\p{Lu}+$/u.test(raw) ? 'UP' : /^\p{Lu}/u.test(raw) ? 'Cap' : /\p{Lu}/u.test(raw) ? 'mixed' : 'lower');
+export const nameLists = (l: string): string => (l.includes('F') && l.includes('N') ? 'FN' : l.includes('F') ? 'F' : l.includes('N') ? 'N' : 'none');
 const CLASSES = ['S', 'T', 'R', 'K', 'C', 'V'];
 
 /** A word's lists as one class: function, title, relation, keep, common, everyday, English (or a name too), name, misspelt, unknown. */
-function wordClass(l: string): string {
+export function wordClass(l: string): string {
   for (const c of CLASSES) if (l.includes(c)) return c;
   if (/[EI]/.test(l)) return /[FN]/.test(l) ? 'E+name' : 'E';
   if (/[FN]/.test(l)) return 'name';
