@@ -10,7 +10,7 @@
  *
  * Cross-fitted as bench/deidStack.ts: writers dealt into K groups (writer j to group j mod K); each note's hidden
  * names come from the rules and the first-pass name model trained without its group, at the given lines (deidentify()
- * with that model, without the facility model and the slot, as leave one writer out scores); the slot's classifier for
+ * with that model, without the facility model and the slot models, as leave one writer out scores); the slot's classifier for
  * a group is trained on the other groups' slot words and scores that group's. Label: the word lies in a PERSON span
  * (`half`: the same span as its hidden neighbour).
  *
@@ -28,6 +28,7 @@ import { useFacilityModel } from '../services/deidentify/classifier/facilityMode
 import { deidentify, type Entity } from '../services/deidentify';
 import { train, type Example } from '../services/deidentify/classifier/train';
 import { hiddenTypes, slotBuckets, slotsOf, useHalfModel, type HalfModel } from '../services/deidentify/nameHalves';
+import { useOpenerModel } from '../services/deidentify/openers';
 import { score } from './deidMetrics';
 import { macro, OVER_BUDGET, OVER_LIMIT, OVER_LIMIT_SLACK, prepare, RECALL_PER_OVER, summed, WRITERS, writerNotes, type Note, type Point, type Prepared, type WriterResult } from './deidLowo';
 import { SHIPPED } from './trainDeid';
@@ -95,10 +96,12 @@ function slotWords(notes: readonly Note[], prepared: Prepared, modelOf: (n: Note
       useNameModel(model);
       useFacilityModel(null);
       useHalfModel(null);
+      useOpenerModel(null);
       pred = deidentify(n.text).entities;
       useNameModel(undefined);
       useFacilityModel(undefined);
       useHalfModel(undefined);
+      useOpenerModel(undefined);
     }
     preds.set(n, pred);
     const toks = tokenize(n.text);

@@ -15,8 +15,8 @@
  * `--score train-s …` scores writer files with the shipped model (a new writer's figure before training on it; with
  * `--model FILE` first, with that model);
  * `--tests [--model FILE]` scores the -test sets and the public set with the shipped model or FILE.
- * Round 16: the recipe also writes half-model.json (the words beside a hidden name, nameHalves.ts); `--halves` makes
- * that file alone at the shipped model's lines.
+ * Round 16: the recipe also writes half-model.json (the words beside a hidden name, nameHalves.ts) and opener-model.json
+ * (the words opening a sentence, openers.ts); `--halves` and `--openers` make that file alone at the shipped model's lines.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -28,8 +28,10 @@ import { wordSense } from '../services/deidentify/wordSenses';
 import type { Entity } from '../services/deidentify';
 import { DEFAULT_TRAIN, noteExamples, train, type TrainOptions } from '../services/deidentify/classifier/train';
 import { score, type Figures } from './deidMetrics';
-import { halfRecipe, shippedPoint } from './deidHalves';
+import { halfRecipe, shippedPoint, type Slotter } from './deidHalves';
+import { openerSlots } from './deidOpeners';
 import { HALF_MODEL_FILE } from '../services/deidentify/nameHalves';
+import { OPENER_MODEL_FILE } from '../services/deidentify/openers';
 import { load, sets } from './deid';
 import { chooseByKind, chooseOperatingPoint, describe, kindsOf, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared } from './deidLowo';
 
@@ -217,9 +219,11 @@ else if (require.main === module && process.argv.includes('--score')) {
   if (process.argv.includes('--model')) useNameModel(JSON.parse(fs.readFileSync(process.argv[process.argv.indexOf('--model') + 1]!, 'utf8')) as NameModel);
   scoreFiles(process.argv.slice(process.argv.indexOf('--score') + 1));
 }
-else if (require.main === module && process.argv.includes('--halves')) {
+else if (require.main === module && (process.argv.includes('--halves') || process.argv.includes('--openers'))) {
   const notes = devNotes();
-  writeHalves(notes, prepare(notes, SHIPPED), shippedPoint(), HALF_MODEL_FILE);
+  const prepared = prepare(notes, SHIPPED);
+  if (process.argv.includes('--halves')) writeSlotModel(notes, prepared, shippedPoint(), HALF_MODEL_FILE, 'half names');
+  if (process.argv.includes('--openers')) writeSlotModel(notes, prepared, shippedPoint(), OPENER_MODEL_FILE, 'sentence openers', openerSlots);
 }
 else if (require.main === module) void recipe();
 
@@ -252,19 +256,23 @@ async function recipe(): Promise<void> {
     const out = process.argv.includes('--out') ? path.resolve(process.argv[process.argv.indexOf('--out') + 1]!) : MODEL_FILE;
     fs.writeFileSync(out, JSON.stringify(model) + '\n');
     console.log(`\nwrote ${path.relative(repoRoot, out)}: ${Object.keys(model.weights).length} weights, ${(fs.statSync(out).size / 1024).toFixed(0)} KB, ${describe(point)}, ${model.trainedOn.tokens} words (${model.trainedOn.names} in names)`);
-    // Round 16: the slot beside a hidden name (nameHalves.ts), on this model's lines; with `--out`, beside that file.
-    writeHalves(notes, prepared, point, process.argv.includes('--out') ? `${out.replace(/\.json$/, '')}.half.json` : HALF_MODEL_FILE);
+    // Round 16: the slot beside a hidden name (nameHalves.ts) and the sentence openers' (openers.ts), on this model's
+    // lines; with `--out`, beside that file.
+    const beside = (kind: string) => `${out.replace(/\.json$/, '')}.${kind}.json`;
+    writeSlotModel(notes, prepared, point, process.argv.includes('--out') ? beside('half') : HALF_MODEL_FILE, 'half names');
+    writeSlotModel(notes, prepared, point, process.argv.includes('--out') ? beside('opener') : OPENER_MODEL_FILE, 'sentence openers', openerSlots);
   }
 }
 
 /**
- * The half names' model (services/deidentify/nameHalves.ts, round 16) made by bench/deidHalves.ts halfRecipe() at the
- * name model's lines `point`, written to `out`; no line that gains: the file is removed (the slot is off).
- * `--halves` alone: at the shipped model's lines, without leaving writers out for the name model (about two minutes).
+ * A slot's model (round 16: the half names, nameHalves.ts; the sentence openers, openers.ts) made by
+ * bench/deidHalves.ts halfRecipe() at the name model's lines `point`, written to `out`; no line that gains: the file
+ * is removed (the slot is off). `--halves` / `--openers` alone: at the shipped model's lines, without leaving writers
+ * out for the name model (about three minutes each).
  */
-function writeHalves(notes: readonly Note[], prepared: Prepared, point: Point, out: string): void {
-  const { model, lines } = halfRecipe(notes, prepared, point, devSource());
-  console.log(`\nhalf names (cross-fitted, macro over the human writers):\n${lines.join('\n')}`);
+function writeSlotModel(notes: readonly Note[], prepared: Prepared, point: Point, out: string, label: string, slotter?: Slotter): void {
+  const { model, lines } = halfRecipe(notes, prepared, point, devSource(), 6, slotter);
+  console.log(`\n${label} (cross-fitted, macro over the human writers):\n${lines.join('\n')}`);
   if (!model) {
     if (fs.existsSync(out)) fs.unlinkSync(out);
     console.log(`no line gains: ${path.relative(repoRoot, out)} removed`);

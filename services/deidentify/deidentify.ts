@@ -12,6 +12,7 @@ import { places } from './places';
 import { dictionaries } from './dictionaries';
 import { classifierNames, type Scored } from './classifier/model';
 import { nameHalves } from './nameHalves';
+import { openers } from './openers';
 import { withoutRuns } from './wordSenses';
 import { withFacilities } from './classifier/facilityModel';
 import { keepScreenWords } from './screenWords';
@@ -339,7 +340,7 @@ class Reading {
   groups: Entity[][] = new Array<Entity[]>(FIRST_DETECTOR + DETECTORS.length).fill(NONE);
   /** The spans so far: settled, then taken through each step after the detectors. */
   spans: Entity[] = NONE;
-  /** The name model's words and scores (classifierNames), for the half names' margins. */
+  /** The name model's words and scores (classifierNames), for the slot models' margins (half names, openers). */
   scored: Scored[] = [];
 
   constructor(
@@ -410,6 +411,10 @@ const STEPS: Array<(r: Reading) => void> = [
   // The other half of a full name beside a hidden one ("jolene [NAME]"), by the slot's own model (nameHalves.ts).
   (r) => {
     r.spans = nameHalves(r.text, r.spans, r.scored);
+  },
+  // A name opening a sentence or the note, with no cue before it ("Jolene said …"), by its slot's own model (openers.ts).
+  (r) => {
+    r.spans = openers(r.text, r.spans, r.scored);
   },
   // A run of one word ('grace grace grace …') is no name, whoever found it (wordSenses.ts inRunOfOneWord).
   (r) => {

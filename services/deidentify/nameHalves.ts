@@ -91,10 +91,10 @@ for (const cls of [...CLASSES, 'E+name', 'E', 'name', 'M', 'U']) {
 const str = (b: boolean): string => (b ? 'true' : 'false');
 
 /** Ends in 's or ’s (the possessive, as /['’]s$/). */
-const possessive = (s: string): boolean => s.length >= 2 && s.charCodeAt(s.length - 1) === 115 && (s.charCodeAt(s.length - 2) === 39 || s.charCodeAt(s.length - 2) === 0x2019);
+export const possessive = (s: string): boolean => s.length >= 2 && s.charCodeAt(s.length - 1) === 115 && (s.charCodeAt(s.length - 2) === 39 || s.charCodeAt(s.length - 2) === 0x2019);
 
 /** What stands on the far side of the slot word, away from the hidden name (`dir` the side looked at). */
-function farOf(text: string, toks: readonly Token[], i: number, dir: -1 | 1, types: readonly string[]): string {
+export function farOf(text: string, toks: readonly Token[], i: number, dir: -1 | 1, types: readonly string[]): string {
   const u = toks[i + dir];
   const t = toks[i]!;
   if (!u) return 'end';
@@ -115,7 +115,7 @@ function farOf(text: string, toks: readonly Token[], i: number, dir: -1 | 1, typ
 }
 
 /** One feature: its template and its value, the parts joined by '|' ("side+wc": "L", "Cap" is "L|Cap"). */
-type Emit = (template: string, a: string, b?: string, c?: string) => void;
+export type Emit = (template: string, a: string, b?: string, c?: string) => void;
 
 /**
  * The slot's features for `slot`, each given to `emit`; `margin` the name model's score less its line for the word
@@ -185,8 +185,9 @@ export function slotFeatures(text: string, toks: readonly Token[], slot: Slot, t
 }
 
 /*
- * The slot's buckets, hashed as they are emitted: bucket(`half:${template}`, value) run over the parts in place (FNV-1a
+ * A slot's buckets, hashed as they are emitted: bucket(`${prefix}${template}`, value) run over the parts in place (FNV-1a
  * is a running hash), each bucket once in the order first met, into one reused buffer — no strings, pairs or Set a slot.
+ * Shared by every slot model (the half names here, the sentence openers in openers.ts).
  */
 const PRIME = 0x01000193;
 const MASK = (1 << BITS) - 1;
@@ -194,23 +195,30 @@ const fnv = (h: number, s: string): number => {
   for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), PRIME);
   return h;
 };
-const HALF = fnv(0x811c9dc5, 'half:');
 const BAR = 124; // '|'
-const buf = new Int32Array(64);
-let count = 0;
-const hashInto: Emit = (template, a, b, c) => {
-  let h = fnv(Math.imul(fnv(HALF, template) ^ 1, PRIME), a);
-  if (b !== undefined) h = fnv(Math.imul(h ^ BAR, PRIME), b);
-  if (c !== undefined) h = fnv(Math.imul(h ^ BAR, PRIME), c);
-  const x = (h >>> 0) & MASK;
-  for (let k = 0; k < count; k++) if (buf[k] === x) return;
-  buf[count++] = x;
-};
+export class SlotHasher {
+  readonly buf = new Int32Array(64);
+  count = 0;
+  private readonly seed: number;
+  constructor(prefix: string) {
+    this.seed = fnv(0x811c9dc5, prefix);
+  }
+  readonly emit: Emit = (template, a, b, c) => {
+    let h = fnv(Math.imul(fnv(this.seed, template) ^ 1, PRIME), a);
+    if (b !== undefined) h = fnv(Math.imul(h ^ BAR, PRIME), b);
+    if (c !== undefined) h = fnv(Math.imul(h ^ BAR, PRIME), c);
+    const x = (h >>> 0) & MASK;
+    for (let k = 0; k < this.count; k++) if (this.buf[k] === x) return;
+    this.buf[this.count++] = x;
+  };
+}
+const half = new SlotHasher('half:');
+const buf = half.buf;
 /** Hashes the slot's features into `buf`; returns how many buckets. */
 function hashSlot(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): number {
-  count = 0;
-  emitSlot(hashInto, text, toks, slot, types, margin);
-  return count;
+  half.count = 0;
+  emitSlot(half.emit, text, toks, slot, types, margin);
+  return half.count;
 }
 
 /** The slot's features hashed into the model's buckets, each once (as bucket(`half:${k}`, v) over slotFeatures). */
@@ -222,7 +230,7 @@ export function slotBuckets(text: string, toks: readonly Token[], slot: Slot, ty
 export class HalfScorer {
   private readonly w: Float32Array;
   constructor(readonly model: HalfModel) {
-    if (model.version !== 1 || model.bits !== BITS) throw new Error('deidentify: half-model.json is not a model this code can read');
+    if (model.version !== 1 || model.bits !== BITS) throw new Error('deidentify: a slot model file is not one this code can read');
     this.w = new Float32Array(1 << BITS);
     for (const [k, v] of Object.entries(model.weights)) this.w[Number(k)] = v;
   }
@@ -234,25 +242,30 @@ export class HalfScorer {
   }
 }
 
-/** The shipped model (HALF_MODEL_FILE), read once; null with no file (a tree before the recipe made one: the slot is off). */
-let shipped: HalfScorer | null | undefined;
-let active: HalfScorer | null | undefined;
-/** For training and the benchmark: score with `model`, turn the slot off (null), or back to the shipped file (undefined). */
-export function useHalfModel(model: HalfModel | null | undefined): void {
-  active = model ? (active?.model === model ? active : new HalfScorer(model)) : model;
+/** A slot model's file, read once; null with no file (a tree before the recipe made one: the slot is off). */
+export class SlotModelFile {
+  private shipped: HalfScorer | null | undefined;
+  private active: HalfScorer | null | undefined;
+  constructor(readonly file: string) {}
+  /** For training and the benchmark: score with `model`, turn the slot off (null), or back to the shipped file (undefined). */
+  use(model: HalfModel | null | undefined): void {
+    this.active = model ? (this.active?.model === model ? this.active : new HalfScorer(model)) : model;
+  }
+  scorer(): HalfScorer | null {
+    if (this.active !== undefined) return this.active;
+    this.shipped ??= fs.existsSync(this.file) ? new HalfScorer(JSON.parse(fs.readFileSync(this.file, 'utf8')) as HalfModel) : null;
+    return this.shipped;
+  }
 }
-function scorer(): HalfScorer | null {
-  if (active !== undefined) return active;
-  shipped ??= fs.existsSync(HALF_MODEL_FILE) ? new HalfScorer(JSON.parse(fs.readFileSync(HALF_MODEL_FILE, 'utf8')) as HalfModel) : null;
-  return shipped;
-}
+const halfFile = new SlotModelFile(HALF_MODEL_FILE);
+export const useHalfModel = (model: HalfModel | null | undefined): void => halfFile.use(model);
 
 /**
  * `spans` (sorted) with each slot word the model takes at or above its line added as a NAME, sorted. `scored`: the
  * name model's words and scores for this text (classifierNames()), for each word's margin.
  */
 export function nameHalves(text: string, spans: readonly Entity[], scored: readonly Scored[]): Entity[] {
-  const s = scorer();
+  const s = halfFile.scorer();
   // The name model's second stage: trained on its names and margins, it runs only with a name model.
   if (!s || !activeScorer() || !maySlot(text, spans)) return spans as Entity[];
   const toks = tokenize(text);
@@ -283,12 +296,12 @@ export function maySlot(text: string, spans: readonly Entity[]): boolean {
   return false;
 }
 
-function inOrder(spans: readonly Entity[]): boolean {
+export function inOrder(spans: readonly Entity[]): boolean {
   for (let k = 1; k < spans.length; k++) if (spans[k - 1]!.start > spans[k]!.start) return false;
   return true;
 }
 
-function scoredAt(scored: readonly Scored[], start: number): Scored | undefined {
+export function scoredAt(scored: readonly Scored[], start: number): Scored | undefined {
   for (const x of scored) if (x.start === start) return x;
   return undefined;
 }

@@ -3,7 +3,8 @@ import type { Entity } from '../../services/deidentify';
 import { tokenize } from '../../services/deidentify/classifier/features';
 import { hiddenTypes } from '../../services/deidentify/nameHalves';
 import { halfSlots } from '../../bench/deidHalves';
-import { openerFeatures, openerSlots } from '../../bench/deidOpeners';
+import { openerSlots } from '../../bench/deidOpeners';
+import { openerFeatures } from '../../services/deidentify/openers';
 
 const NAME = (start: number, end: number): Entity => ({ start, end, type: 'NAME' });
 const picks = (text: string, spans: Entity[], slotter = openerSlots): string[] => {

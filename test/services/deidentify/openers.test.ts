@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { deidentify, type Entity } from '../../../services/deidentify';
+import { bucket, tokenize } from '../../../services/deidentify/classifier/features';
+import { useNameModel } from '../../../services/deidentify/classifier/model';
+import { hiddenTypes, type HalfModel } from '../../../services/deidentify/nameHalves';
+import { openerBuckets, openerFeatures, openers, openerSlots, useOpenerModel } from '../../../services/deidentify/openers';
+
+/** A made-up opener model: every opening word scores `bias` (the one feature every slot word has). */
+const modelOf = (bias: number, threshold: number): HalfModel => ({
+  version: 1,
+  bits: 18,
+  threshold,
+  trainedOn: { files: [], sha256: '', epochs: 0, seed: 0, tokens: 0, names: 0 },
+  weights: { [String(bucket('open:bias', ''))]: bias },
+});
+const NAME = (start: number, end: number): Entity => ({ start, end, type: 'NAME' });
+const words = (text: string, spans: readonly Entity[]): string[] => spans.map((e) => text.slice(e.start, e.end));
+const slotWords = (text: string, spans: Entity[]): string[] => {
+  const toks = tokenize(text);
+  return openerSlots(text, toks, hiddenTypes(toks, spans)).map((i) => toks[i]!.raw);
+};
+
+describe('deidentify: a name opening a sentence or the note (round 16, openers.ts)', () => {
+  afterEach(() => {
+    useOpenerModel(undefined);
+    useNameModel(undefined);
+  });
+
+  it('the slot is the first visible word of the note, of a line and after . ! ?, not one beside a hidden name', () => {
+    assert.deepEqual(slotWords('quorra came by. she was ok\nvelt called, then brix left! Dorn too', []), ['quorra', 'she', 'velt', 'Dorn']);
+    // "klassen" is beside a hidden name (nameHalves.ts' slot); "12" is no word; past the name, "jolvi" opens again.
+    assert.deepEqual(slotWords('Tina klassen came. 12 beds. Sam. jolvi left', [NAME(0, 4), NAME(28, 31)]), ['jolvi']);
+  });
+
+  it('its buckets, hashed in place, are bucket(open:template, value) of its features, each once, in order', () => {
+    let slots = 0;
+    for (const [text, spans] of [
+      ["note\nquorra's mom came. velt called", []],
+      ['Tina came. tina left (again)! Brix, 12 beds. brix Sam', [NAME(0, 4), NAME(50, 53)]],
+      ['Velt and her kid. VELT was upset', []],
+    ] as Array<[string, Entity[]]>) {
+      const toks = tokenize(text);
+      const types = hiddenTypes(toks, spans);
+      for (const i of openerSlots(text, toks, types)) {
+        for (const margin of [undefined, 0.2, -0.3, -1, -3]) {
+          const want = [...new Set(openerFeatures(text, toks, i, types, margin).map(([k, v]) => bucket(`open:${k}`, v)))];
+          assert.deepEqual(openerBuckets(text, toks, i, types, margin), want, `${text} @${toks[i]!.raw}`);
+        }
+        slots++;
+      }
+    }
+    assert.ok(slots >= 7, `${slots} slots`);
+  });
+
+  it('reads what follows the word, where it opens, and the word again in the note', () => {
+    const text = "note\nquorra's mom came. velt called. Velt left\ntina";
+    const toks = tokenize(text);
+    const types = hiddenTypes(toks, [NAME(47, 51)]);
+    const f = (i: number) => Object.fromEntries(openerFeatures(text, toks, i, types, undefined));
+    assert.equal(f(0).where, 'note');
+    assert.equal(f(1).where, 'line');
+    assert.equal(f(1).poss, 'true');
+    assert.equal(f(4).where, 'stop');
+    assert.equal(f(4).next, 'verb');
+    assert.equal(f(4).again, 'visible');
+    assert.equal(f(4).named, 'true');
+    assert.equal(f(4).m, 'na');
+    assert.equal(f(3).next, 'stop');
+  });
+
+  it('hides an opening word at or above the line, the possessive outside, and nothing below it', () => {
+    const text = "quorra's van came";
+    useOpenerModel(modelOf(1, 0.5));
+    assert.deepEqual(words(text, openers(text, [], [])), ['quorra']);
+    useOpenerModel(modelOf(1, 1.5));
+    assert.deepEqual(openers(text, [], []), []);
+  });
+
+  it('runs only with a name model: the rules alone are as before', () => {
+    useOpenerModel(modelOf(1, 0.5));
+    useNameModel(null);
+    assert.deepEqual(openers('quorra came', [], []), []);
+  });
+});
