@@ -175,7 +175,7 @@ const ORDINARY_PER_NAME = 0.5;
  * without the slot), and at most ORDINARY_PER_NAME ordinary slot words hidden per name; ties to the higher line.
  * Null: no line gains.
  */
-function chooseHalfLine(at: (line: number | null) => WriterResult[], slots: readonly SlotWord[], scores: Float64Array): { line: number | null; lines: string[] } {
+function chooseHalfLine(at: (line: number | null) => WriterResult[], slots: readonly SlotWord[], scores: Float64Array, keeps: (line: number) => boolean): { line: number | null; lines: string[] } {
   const none = at(null);
   const counted = slots.map((s, j) => ({ s, score: scores[j]! })).filter((x) => ownNote(x.s.note));
   const m0 = macro(none, (r) => r.rules);
@@ -190,9 +190,9 @@ function chooseHalfLine(at: (line: number | null) => WriterResult[], slots: read
     const over = counted.filter((x) => x.score >= line);
     const names = over.filter((x) => x.s.name).length;
     const ordinary = over.length - names;
-    const ok = added <= OVER_BUDGET && gain >= RECALL_PER_OVER * Math.max(0, added) && !past && ordinary <= ORDINARY_PER_NAME * names;
+    const ok = added <= OVER_BUDGET && gain >= RECALL_PER_OVER * Math.max(0, added) && !past && ordinary <= ORDINARY_PER_NAME * names && keeps(line);
     const net = gain - RECALL_PER_OVER * Math.max(0, added);
-    out.push(`line ${line.toFixed(3)}: names ${pct(m.names)} (+${(100 * gain).toFixed(2)}), leak ${pct(m.leak)}, over ${pct(m.over)} (+${(100 * added).toFixed(3)}); slot words ${names} names / ${ordinary} ordinary${ok ? '' : ' ×'}`);
+    out.push(`line ${line.toFixed(3)}: names ${pct(m.names)} (+${(100 * gain).toFixed(2)}), leak ${pct(m.leak)}, over ${pct(m.over)} (+${(100 * added).toFixed(3)}); slot words ${names} names / ${ordinary} ordinary${ok ? '' : keeps(line) ? ' ×' : ' × (hides a word that must stay)'}`);
     if (ok && gain > 0 && (!best || net > best.net + 1e-12)) best = { line, net };
   }
   out.unshift(`without the slot: names ${pct(m0.names)}, leak ${pct(m0.leak)}, over ${pct(m0.over)}`);
@@ -203,9 +203,11 @@ const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;
 /**
  * The recipe's part for the slot (bench/trainDeid.ts): the first pass cross-fitted in `k` groups at the lines `point`,
  * the slot's line chosen on cross-fitted scores, and the slot's model trained on every writer's slot words at it.
- * Null model: no line gains (the file is then not written, and the slot is off).
+ * Null model: no line gains (the file is then not written, and the slot is off). `keeps(model)`: whether the slot's
+ * model (trained on every writer; its weights do not depend on the line) at its line keeps the words that must stay —
+ * as the name model's point, the line is chosen among those that do.
  */
-export function halfRecipe(notes: readonly Note[], prepared: Prepared, point: Point, source: { files: string[]; sha256: string }, k = 6, slotter: Slotter = halfSlots): { model: HalfModel | null; lines: string[]; slots: SlotWord[]; scores: Float64Array } {
+export function halfRecipe(notes: readonly Note[], prepared: Prepared, point: Point, source: { files: string[]; sha256: string }, k = 6, slotter: Slotter = halfSlots, keeps: (model: HalfModel) => boolean = () => true): { model: HalfModel | null; lines: string[]; slots: SlotWord[]; scores: Float64Array } {
   const writers = [...new Set(notes.map((n) => n.writer))];
   const groupOf = new Map(writers.map((w, j) => [w, j % k]));
   const first: NameModel[] = [];
@@ -216,16 +218,17 @@ export function halfRecipe(notes: readonly Note[], prepared: Prepared, point: Po
   }
   const { slots, preds } = slotWords(notes, prepared, (n) => first[groupOf.get(n.writer)!]!, slotter);
   const scores = crossFitted(slots, groupOf, k);
-  const chosen = chooseHalfLine(writerFigures(notes, preds, slots, scores), slots, scores);
-  if (chosen.line === null) return { model: null, lines: chosen.lines, slots, scores };
-  const all = train(examplesOf(slots), chosen.line, HALF_TRAIN);
-  const model: HalfModel = {
+  const all = train(examplesOf(slots), 0, HALF_TRAIN);
+  const modelAt = (line: number): HalfModel => ({
     version: 1,
     bits: BITS,
-    threshold: chosen.line,
+    threshold: line,
     trainedOn: { ...source, learner: all.trainedOn.learner, epochs: HALF_TRAIN.epochs, seed: HALF_TRAIN.seed, tokens: slots.length, names: slots.filter((s) => s.name).length, rule: `first pass cross-fitted in ${k} groups` },
     weights: all.weights,
-  };
+  });
+  const chosen = chooseHalfLine(writerFigures(notes, preds, slots, scores), slots, scores, (line) => keeps(modelAt(line)));
+  if (chosen.line === null) return { model: null, lines: chosen.lines, slots, scores };
+  const model = modelAt(chosen.line);
   return { model, lines: [...chosen.lines, `chosen line ${chosen.line}`], slots, scores };
 }
 

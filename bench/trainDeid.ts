@@ -30,8 +30,8 @@ import { DEFAULT_TRAIN, noteExamples, train, type TrainOptions } from '../servic
 import { score, type Figures } from './deidMetrics';
 import { halfRecipe, shippedPoint, type Slotter } from './deidHalves';
 import { openerSlots } from './deidOpeners';
-import { HALF_MODEL_FILE } from '../services/deidentify/nameHalves';
-import { OPENER_MODEL_FILE } from '../services/deidentify/openers';
+import { HALF_MODEL_FILE, type HalfModel } from '../services/deidentify/nameHalves';
+import { OPENER_MODEL_FILE, useOpenerModel } from '../services/deidentify/openers';
 import { load, sets } from './deid';
 import { chooseByKind, chooseOperatingPoint, describe, kindsOf, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared } from './deidLowo';
 
@@ -108,11 +108,35 @@ const MUST_STAY: Array<[string, string]> = [
 ];
 const CARRIERS = ['Client reports X.', 'her X', 'X again', "PSW reports client's X has escalated"];
 
+/** The phrases and the word in each that must stay: MUST_STAY and every risk word in the screen test's carriers. */
+function mustStayPhrases(): Array<[string, string]> {
+  const phrases: Array<[string, string]> = [...MUST_STAY];
+  for (const w of riskLexiconWords()) for (const c of CARRIERS) phrases.push([c.replace('X', w), w]);
+  return phrases;
+}
+
+/**
+ * Whether the sentence openers' model (openers.ts) at its line keeps every word that must stay and stays without it
+ * (round 16: at the development line it hid a risk word opening "X again"): the pipeline with that model, phrase by
+ * phrase. A word the pipeline hides without the slot (a risk word that is also a name) is not the slot's to keep.
+ */
+let staying: Array<[string, string]> | undefined;
+const hides = (text: string, word: string): boolean => deidentify(text).entities.some((e) => text.slice(e.start, e.end).toLowerCase() === word);
+export function openersKeep(model: HalfModel): boolean {
+  try {
+    useOpenerModel(null);
+    staying ??= mustStayPhrases().filter(([text, word]) => !hides(text, word));
+    useOpenerModel(model);
+    return staying.every(([text, word]) => !hides(text, word));
+  } finally {
+    useOpenerModel(undefined);
+  }
+}
+
 /** The scores the model gives the words that must stay, where it is asked about them. */
 export function mustStayScores(model: NameModel): Array<{ word: string; score: number; ask: number }> {
   const scorer = new NameScorer(model);
-  const phrases: Array<[string, string]> = [...MUST_STAY];
-  for (const w of riskLexiconWords()) for (const c of CARRIERS) phrases.push([c.replace('X', w), w]);
+  const phrases = mustStayPhrases();
   const out: Array<{ word: string; score: number; ask: number }> = [];
   for (const [text, word] of phrases) {
     for (const call of rulesRun(text).calls) {
@@ -223,7 +247,7 @@ else if (require.main === module && (process.argv.includes('--halves') || proces
   const notes = devNotes();
   const prepared = prepare(notes, SHIPPED);
   if (process.argv.includes('--halves')) writeSlotModel(notes, prepared, shippedPoint(), HALF_MODEL_FILE, 'half names');
-  if (process.argv.includes('--openers')) writeSlotModel(notes, prepared, shippedPoint(), OPENER_MODEL_FILE, 'sentence openers', openerSlots);
+  if (process.argv.includes('--openers')) writeSlotModel(notes, prepared, shippedPoint(), OPENER_MODEL_FILE, 'sentence openers', openerSlots, openersKeep);
 }
 else if (require.main === module) void recipe();
 
@@ -260,7 +284,7 @@ async function recipe(): Promise<void> {
     // lines; with `--out`, beside that file.
     const beside = (kind: string) => `${out.replace(/\.json$/, '')}.${kind}.json`;
     writeSlotModel(notes, prepared, point, process.argv.includes('--out') ? beside('half') : HALF_MODEL_FILE, 'half names');
-    writeSlotModel(notes, prepared, point, process.argv.includes('--out') ? beside('opener') : OPENER_MODEL_FILE, 'sentence openers', openerSlots);
+    writeSlotModel(notes, prepared, point, process.argv.includes('--out') ? beside('opener') : OPENER_MODEL_FILE, 'sentence openers', openerSlots, openersKeep);
   }
 }
 
@@ -270,8 +294,8 @@ async function recipe(): Promise<void> {
  * is removed (the slot is off). `--halves` / `--openers` alone: at the shipped model's lines, without leaving writers
  * out for the name model (about three minutes each).
  */
-function writeSlotModel(notes: readonly Note[], prepared: Prepared, point: Point, out: string, label: string, slotter?: Slotter): void {
-  const { model, lines } = halfRecipe(notes, prepared, point, devSource(), 6, slotter);
+function writeSlotModel(notes: readonly Note[], prepared: Prepared, point: Point, out: string, label: string, slotter?: Slotter, keeps?: (model: HalfModel) => boolean): void {
+  const { model, lines } = halfRecipe(notes, prepared, point, devSource(), 6, slotter, keeps);
   console.log(`\n${label} (cross-fitted, macro over the human writers):\n${lines.join('\n')}`);
   if (!model) {
     if (fs.existsSync(out)) fs.unlinkSync(out);

@@ -81,4 +81,32 @@ describe('deidentify: a name opening a sentence or the note (round 16, openers.t
     useNameModel(null);
     assert.deepEqual(openers('quorra came', [], []), []);
   });
+
+  it('the shipped model hides a short name opening the note or a sentence, that the steps before it leave', () => {
+    for (const [text, name] of [
+      ['jun n his dad at the clinic', 'jun'],
+      ['jun stayed at the camp', 'jun'],
+      ['quiet day. mo and his cousin came by', 'mo'],
+    ] as const) {
+      useOpenerModel(null);
+      assert.ok(deidentify(text).redacted.includes(name), `without the slot: ${text}`);
+      useOpenerModel(undefined);
+      const out = deidentify(text).redacted;
+      assert.ok(!new RegExp(`\\b${name}\\b`).test(out) && out.includes('[NAME]'), `${text} -> ${out}`);
+    }
+  });
+
+  it('the shipped model leaves the ordinary words that open a sentence: a verb, ok, today, a weekday, a drug, a town', () => {
+    for (const text of [
+      'ok went to the pharmacy',
+      'today she was calm. Monday court',
+      'Methadone picked up. ok',
+      'suboxone dose ok. Saturday clinic closed',
+      'walked to tims. seemed ok',
+      'went to Thornbury. came back late',
+      'slept at the camp. Friday she goes to detox',
+    ]) {
+      assert.equal(deidentify(text).redacted, text);
+    }
+  });
 });
