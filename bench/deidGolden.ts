@@ -48,10 +48,16 @@ function main(): void {
   const dir = process.argv[3] ?? DEFAULT_DIR;
   if (mode !== 'save' && mode !== 'check') throw new Error('usage: bench/deidGolden.ts save|check [dir]');
   if (mode === 'save') fs.mkdirSync(dir, { recursive: true });
+  // A check against nothing must not read as identical (a mistyped or default DIR that was never saved).
+  if (mode === 'check' && !fs.existsSync(dir)) throw new Error(`nothing to check against: ${dir} does not exist (run "save ${dir}" first)`);
   let differing = 0;
+  let compared = 0;
+  let unread = 0;
   for (const set of sets) {
     if (!fs.existsSync(set.file)) {
       process.stderr.write(`skipping ${set.name}: ${set.file} not found\n`);
+      // Saved but not read now (the public set outside /work/main: set DEID_BENCH_DATA): the check is incomplete.
+      if (mode === 'check' && fs.existsSync(path.join(dir, `${set.name}.jsonl`))) unread++;
       continue;
     }
     const records = load(set.file);
@@ -77,6 +83,7 @@ function main(): void {
       continue;
     }
     const before = fs.readFileSync(file, 'utf8');
+    compared++;
     if (before === body) {
       console.log(`${set.name}: identical (${lines.length} outputs, hash ${sha(body)})`);
       continue;
@@ -88,8 +95,10 @@ function main(): void {
     for (const [now, was] of diff.slice(0, 5)) console.log(`  before: ${was}\n  now:    ${now}`);
   }
   if (mode === 'check') {
-    console.log(differing ? `DIFFERENT: ${differing} outputs changed` : 'IDENTICAL: every output as saved');
-    if (differing) process.exitCode = 1;
+    if (differing) console.log(`DIFFERENT: ${differing} outputs changed`);
+    else if (!compared || unread) console.log(`INCOMPLETE: ${compared} sets compared, ${unread} saved sets not read now (their data is missing)`);
+    else console.log('IDENTICAL: every output as saved');
+    if (differing || !compared || unread) process.exitCode = 1;
   }
 }
 

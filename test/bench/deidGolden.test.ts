@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { bulkLines, goldenLines } from '../../bench/deidGolden';
 
 describe('de-identifier golden check (bench/deidGolden.ts)', () => {
@@ -29,5 +31,14 @@ describe('de-identifier golden check (bench/deidGolden.ts)', () => {
     const alone = goldenLines(texts).filter((l) => JSON.parse(l).pass === 'alone');
     assert.deepEqual(bulkLines(texts, 2), alone);
     assert.match(alone[1]!, /\[PHONE\]/);
+  });
+
+  it('fails a check against a directory never saved, rather than reading it as identical', function () {
+    this.timeout(60000);
+    const root = path.join(__dirname, '..', '..');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'deidGolden.ts'), 'check', path.join(root, 'no-such-golden-dir')], { cwd: root, encoding: 'utf8' });
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /nothing to check against: .*no-such-golden-dir does not exist/);
+    assert.doesNotMatch(run.stdout, /IDENTICAL/);
   });
 });
