@@ -4,7 +4,6 @@ import { tokenize } from '../../services/deidentify/classifier/features';
 import { hiddenTypes } from '../../services/deidentify/nameHalves';
 import { halfSlots } from '../../bench/deidHalves';
 import { openerSlots } from '../../bench/deidOpeners';
-import { openerFeatures } from '../../services/deidentify/openers';
 
 const NAME = (start: number, end: number): Entity => ({ start, end, type: 'NAME' });
 const picks = (text: string, spans: Entity[], slotter = openerSlots): string[] => {
@@ -24,18 +23,5 @@ describe('bench/deidOpeners.ts: the slot of a visible word opening a sentence or
     assert.deepEqual(picks(text, spans, halfSlots), ['klassen', 'left']);
     // Past the hidden name, a sentence's first word is the slot's again.
     assert.deepEqual(picks('Sam. jolene came', [NAME(0, 3)]), ['jolene']);
-  });
-
-  it('reads what follows the word and where it opens', () => {
-    const text = "note\nprecious's mom came. hope called";
-    const toks = tokenize(text);
-    const types = hiddenTypes(toks, []);
-    const f = (i: number) => Object.fromEntries(openerFeatures(text, toks, i, types, undefined));
-    assert.equal(f(0).where, 'note');
-    assert.equal(f(1).where, 'line');
-    assert.equal(f(1).poss, 'true');
-    assert.equal(f(4).where, 'stop');
-    assert.equal(f(4).next, 'verb');
-    assert.equal(f(4).m, 'na');
   });
 });
