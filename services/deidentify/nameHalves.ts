@@ -36,8 +36,9 @@ export interface Slot {
   right: boolean;
 }
 
-/** How each token of `text` is hidden by `spans` (sorted): the type of the span holding it whole ("'s" aside), 'part' if one overlaps it, '' if none. */
+/** How each token of `text` is hidden by `spans` (sorted here if they are not): the type of the span holding it whole ("'s" aside), 'part' if one overlaps it, '' if none. */
 export function hiddenTypes(toks: readonly Token[], spans: readonly Entity[]): string[] {
+  if (!inOrder(spans)) spans = [...spans].sort((a, b) => a.start - b.start);
   const out: string[] = [];
   let c = 0;
   for (const t of toks) {
@@ -88,10 +89,12 @@ for (const cls of [...CLASSES, 'E+name', 'E', 'name', 'M', 'U']) {
   for (const wc of ['short', 'UP', 'Cap', 'mixed', 'lower']) FAR[cls][wc] = `${cls}-${wc}`;
 }
 
-const str = (b: boolean): string => (b ? 'true' : 'false');
+export const str = (b: boolean): string => (b ? 'true' : 'false');
 
 /** Ends in 's or ’s (the possessive, as /['’]s$/). */
 export const possessive = (s: string): boolean => s.length >= 2 && s.charCodeAt(s.length - 1) === 115 && (s.charCodeAt(s.length - 2) === 39 || s.charCodeAt(s.length - 2) === 0x2019);
+/** A word's length without its possessive ("sam's" 3): the same word again is compared on it. */
+export const stemLength = (lower: string): number => (possessive(lower) ? lower.length - 2 : lower.length);
 
 /** What stands on the far side of the slot word, away from the hidden name (`dir` the side looked at). */
 export function farOf(text: string, toks: readonly Token[], i: number, dir: -1 | 1, types: readonly string[]): string {
@@ -136,13 +139,13 @@ function emitSlot(emit: Emit, text: string, toks: readonly Token[], slot: Slot, 
   const far = side === 'B' ? 'both' : farOf(text, toks, i, side === 'L' ? 1 : -1, types);
   const opens = boundary(text, toks, i);
   // Elsewhere in the note: the word again (hidden there, or visible), and the same pair again; "'s" aside, compared in place.
-  const len = possessive(t.lower) ? t.lower.length - 2 : t.lower.length;
+  const len = stemLength(t.lower);
   const stem = len === t.lower.length ? t.lower : t.lower.slice(0, len);
   let again = 'none';
   let pair = false;
   for (let j = 0; j < toks.length; j++) {
     const o = toks[j]!.lower;
-    if (j === i || (possessive(o) ? o.length - 2 : o.length) !== len || !o.startsWith(stem)) continue;
+    if (j === i || stemLength(o) !== len || !o.startsWith(stem)) continue;
     again = types[j] ? 'hidden' : again === 'none' ? 'visible' : again;
     if (toks[left ? j - 1 : j + 1]?.lower === n.lower) pair = true;
   }
@@ -269,15 +272,20 @@ export function nameHalves(text: string, spans: readonly Entity[], scored: reado
   // The name model's second stage: trained on its names and margins, it runs only with a name model.
   if (!s || !activeScorer() || !maySlot(text, spans)) return spans as Entity[];
   const toks = tokenize(text);
-  const types = hiddenTypes(toks, inOrder(spans) ? spans : [...spans].sort((a, b) => a.start - b.start));
+  const types = hiddenTypes(toks, spans);
   const added: Entity[] = [];
   for (const slot of slotsOf(text, toks, types)) {
-    const t = toks[slot.i]!;
-    const w = scoredAt(scored, t.start);
-    if (s.score(buf, hashSlot(text, toks, slot, types, w && w.score - w.need)) < s.model.threshold) continue;
-    // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.
-    added.push({ start: t.start, end: possessive(t.raw) ? t.end - 2 : t.end, type: 'NAME' });
+    const w = scoredAt(scored, toks[slot.i]!.start);
+    if (s.score(buf, hashSlot(text, toks, slot, types, w && w.score - w.need)) >= s.model.threshold) added.push(slotName(toks[slot.i]!));
   }
+  return withNames(spans, added);
+}
+
+/** A slot word taken as a name; "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it. */
+export const slotName = (t: Token): Entity => ({ start: t.start, end: possessive(t.raw) ? t.end - 2 : t.end, type: 'NAME' });
+
+/** `spans` with the names a slot model `added`, sorted (`spans` itself when it added none). */
+export function withNames(spans: readonly Entity[], added: readonly Entity[]): Entity[] {
   return added.length ? [...spans, ...added].sort((a, b) => a.start - b.start || a.end - b.end) : (spans as Entity[]);
 }
 
@@ -296,7 +304,7 @@ export function maySlot(text: string, spans: readonly Entity[]): boolean {
   return false;
 }
 
-export function inOrder(spans: readonly Entity[]): boolean {
+function inOrder(spans: readonly Entity[]): boolean {
   for (let k = 1; k < spans.length; k++) if (spans[k - 1]!.start > spans[k]!.start) return false;
   return true;
 }

@@ -11,13 +11,10 @@
 import path from 'node:path';
 import { boundary, lists, tokenize, type Token } from './classifier/features';
 import { activeScorer, type Scored } from './classifier/model';
-import { caseOf, farOf, hiddenTypes, inOrder, nameLists, possessive, scoredAt, slotsOf, SlotHasher, SlotModelFile, wordClass, type Emit, type HalfModel } from './nameHalves';
+import { caseOf, farOf, hiddenTypes, nameLists, possessive, scoredAt, slotName, slotsOf, SlotHasher, SlotModelFile, stemLength, str, withNames, wordClass, type Emit, type HalfModel } from './nameHalves';
 import type { Entity } from './types';
 
 export const OPENER_MODEL_FILE = path.join(__dirname, 'classifier', 'opener-model.json');
-
-const str = (b: boolean): string => (b ? 'true' : 'false');
-const stemLen = (lower: string): number => (possessive(lower) ? lower.length - 2 : lower.length);
 
 /** What follows the opening word: as the far side of a half name, a hidden word with its type. */
 function nextOf(text: string, toks: readonly Token[], i: number, types: readonly string[]): string {
@@ -36,13 +33,13 @@ function emitOpener(emit: Emit, text: string, toks: readonly Token[], i: number,
   let where = i === 0 ? 'note' : 'stop';
   for (let k = i === 0 ? t.start : toks[i - 1]!.end; k < t.start; k++) if (text.charCodeAt(k) === 10) where = 'line';
   // The word elsewhere in the note ("'s" aside), compared in place.
-  const len = stemLen(t.lower);
+  const len = stemLength(t.lower);
   let again = 'none';
   let named = false;
   for (let j = 0; j < toks.length; j++) {
     if (types[j] === 'NAME') named = true;
     const o = toks[j]!.lower;
-    if (j === i || stemLen(o) !== len || !o.startsWith(t.lower.slice(0, len))) continue;
+    if (j === i || stemLength(o) !== len || !o.startsWith(t.lower.slice(0, len))) continue;
     again = types[j] ? 'hidden' : again === 'none' ? 'visible' : again;
   }
   const m = margin === undefined ? 'na' : margin >= 0 ? 'ge0' : margin >= -0.5 ? 'm05' : margin >= -1.5 ? 'm15' : 'lo';
@@ -110,14 +107,11 @@ export function openers(text: string, spans: readonly Entity[], scored: readonly
   // Trained on the name model's names and margins: it runs only with a name model.
   if (!s || !activeScorer()) return spans as Entity[];
   const toks = tokenize(text);
-  const types = hiddenTypes(toks, inOrder(spans) ? spans : [...spans].sort((a, b) => a.start - b.start));
+  const types = hiddenTypes(toks, spans);
   const added: Entity[] = [];
   for (const i of openerSlots(text, toks, types)) {
-    const t = toks[i]!;
-    const w = scoredAt(scored, t.start);
-    if (s.score(hasher.buf, hashOpener(text, toks, i, types, w && w.score - w.need)) < s.model.threshold) continue;
-    // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.
-    added.push({ start: t.start, end: possessive(t.raw) ? t.end - 2 : t.end, type: 'NAME' });
+    const w = scoredAt(scored, toks[i]!.start);
+    if (s.score(hasher.buf, hashOpener(text, toks, i, types, w && w.score - w.need)) >= s.model.threshold) added.push(slotName(toks[i]!));
   }
-  return added.length ? [...spans, ...added].sort((a, b) => a.start - b.start || a.end - b.end) : (spans as Entity[]);
+  return withNames(spans, added);
 }
