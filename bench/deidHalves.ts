@@ -27,7 +27,7 @@ import { BITS, tokenize, type Token } from '../services/deidentify/classifier/fe
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
 import { deidentify, type Entity } from '../services/deidentify';
 import { train, type Example } from '../services/deidentify/classifier/train';
-import { hiddenTypes, slotBuckets, slotsOf, useHalfModel, type HalfModel } from '../services/deidentify/nameHalves';
+import { hiddenTypes, marginAt, slotBuckets, slotsOf, useHalfModel, type HalfModel } from '../services/deidentify/nameHalves';
 import { useOpenerModel } from '../services/deidentify/openers';
 import { score } from './deidMetrics';
 import { macro, OVER_BUDGET, OVER_LIMIT, OVER_LIMIT_SLACK, prepare, RECALL_PER_OVER, summed, WRITERS, writerNotes, type Note, type Point, type Prepared, type WriterResult } from './deidLowo';
@@ -69,15 +69,11 @@ export interface SlotPick {
 /** Which words of a note are the slot's, and their features (`words`: the name model's scores of the note). */
 export type Slotter = (text: string, toks: readonly Token[], types: readonly string[], words: readonly Scored[]) => SlotPick[];
 
-const marginAt = (words: readonly Scored[], t: Token): number | undefined => {
-  const w = words.find((x) => x.start === t.start);
-  return w && w.score - w.need;
-};
 /** The half names' slot (nameHalves.ts): the words with only spaces between them and a hidden name. */
 export const halfSlots: Slotter = (text, toks, types, words) =>
   slotsOf(text, toks, types).map((slot) => ({
     i: slot.i,
-    features: slotBuckets(text, toks, slot, types, marginAt(words, toks[slot.i]!)),
+    features: slotBuckets(text, toks, slot, types, marginAt(words, toks[slot.i]!.start)),
     beside: [...(slot.left ? [slot.i - 1] : []), ...(slot.right ? [slot.i + 1] : [])],
   }));
 

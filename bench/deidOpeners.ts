@@ -13,14 +13,11 @@
  * recipe (bench/trainDeid.ts) writes its model, opener-model.json.
  */
 import { openerBuckets, openerSlots as slotIndices } from '../services/deidentify/openers';
-import type { Scored } from '../services/deidentify/classifier/model';
+import { marginAt } from '../services/deidentify/nameHalves';
 import { slotReport, type SlotPick, type Slotter } from './deidHalves';
 
 /** The slot (services/deidentify/openers.ts): visible words opening a note or sentence, not beside a hidden name. */
 export const openerSlots: Slotter = (text, toks, types, words) =>
-  slotIndices(text, toks, types).map((i): SlotPick => {
-    const w = words.find((x: Scored) => x.start === toks[i]!.start);
-    return { i, features: openerBuckets(text, toks, i, types, w && w.score - w.need), beside: [] };
-  });
+  slotIndices(text, toks, types).map((i): SlotPick => ({ i, features: openerBuckets(text, toks, i, types, marginAt(words, toks[i]!.start)), beside: [] }));
 
 if (require.main === module) slotReport(openerSlots);

@@ -275,8 +275,7 @@ export function nameHalves(text: string, spans: readonly Entity[], scored: reado
   const types = hiddenTypes(toks, spans);
   const added: Entity[] = [];
   for (const slot of slotsOf(text, toks, types)) {
-    const w = scoredAt(scored, toks[slot.i]!.start);
-    if (s.score(buf, hashSlot(text, toks, slot, types, w && w.score - w.need)) >= s.model.threshold) added.push(slotName(toks[slot.i]!));
+    if (s.score(buf, hashSlot(text, toks, slot, types, marginAt(scored, toks[slot.i]!.start))) >= s.model.threshold) added.push(slotName(toks[slot.i]!));
   }
   return withNames(spans, added);
 }
@@ -309,7 +308,8 @@ function inOrder(spans: readonly Entity[]): boolean {
   return true;
 }
 
-export function scoredAt(scored: readonly Scored[], start: number): Scored | undefined {
-  for (const x of scored) if (x.start === start) return x;
+/** How far above (+) or below (−) its line the name model scored the word at `start`; undefined if it did not ask it. */
+export function marginAt(scored: readonly Scored[], start: number): number | undefined {
+  for (const x of scored) if (x.start === start) return x.score - x.need;
   return undefined;
 }

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { boundary, lists, tokenize, type Token } from './classifier/features';
 import { activeScorer, type Scored } from './classifier/model';
-import { caseOf, farOf, hiddenTypes, nameLists, possessive, scoredAt, slotName, slotsOf, SlotHasher, SlotModelFile, stemLength, str, withNames, wordClass, type Emit, type HalfModel } from './nameHalves';
+import { caseOf, farOf, hiddenTypes, marginAt, nameLists, possessive, slotName, slotsOf, SlotHasher, SlotModelFile, stemLength, str, withNames, wordClass, type Emit, type HalfModel } from './nameHalves';
 import type { Entity } from './types';
 
 export const OPENER_MODEL_FILE = path.join(__dirname, 'classifier', 'opener-model.json');
@@ -110,8 +110,7 @@ export function openers(text: string, spans: readonly Entity[], scored: readonly
   const types = hiddenTypes(toks, spans);
   const added: Entity[] = [];
   for (const i of openerSlots(text, toks, types)) {
-    const w = scoredAt(scored, toks[i]!.start);
-    if (s.score(hasher.buf, hashOpener(text, toks, i, types, w && w.score - w.need)) >= s.model.threshold) added.push(slotName(toks[i]!));
+    if (s.score(hasher.buf, hashOpener(text, toks, i, types, marginAt(scored, toks[i]!.start))) >= s.model.threshold) added.push(slotName(toks[i]!));
   }
   return withNames(spans, added);
 }
