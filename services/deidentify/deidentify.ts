@@ -411,10 +411,12 @@ const STEPS: Array<(r: Reading) => void> = [
   // The other half of a full name beside a hidden one ("jolene [NAME]"), by the slot's own model (nameHalves.ts).
   (r) => {
     r.spans = nameHalves(r.text, r.spans, r.scored);
+    r.trace?.('nameHalves', r.spans);
   },
   // A name opening a sentence or the note, with no cue before it ("Jolene said …"), by its slot's own model (openers.ts).
   (r) => {
     r.spans = openers(r.text, r.spans, r.scored);
+    r.trace?.('openers', r.spans);
   },
   // A run of one word ('grace grace grace …') is no name, whoever found it (wordSenses.ts inRunOfOneWord).
   (r) => {

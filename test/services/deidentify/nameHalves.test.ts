@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { deidentify, type Entity } from '../../../services/deidentify';
 import { bucket, tokenize } from '../../../services/deidentify/classifier/features';
 import { useNameModel } from '../../../services/deidentify/classifier/model';
+import { spansIn } from '../../../services/deidentify/deidentify';
 import { hiddenTypes, maySlot, nameHalves, slotBuckets, slotFeatures, slotsOf, useHalfModel, type HalfModel } from '../../../services/deidentify/nameHalves';
 
 /** A made-up slot model: every slot word scores `bias` (the one feature every slot word has). */
@@ -97,6 +98,15 @@ describe('deidentify: the other half of a full name (round 16, nameHalves.ts)', 
       const out = deidentify(text).redacted;
       assert.ok(!out.includes(half), `${text} -> ${out}`);
     }
+  });
+
+  it('names itself to a trace of the stages, as every step that hides words does (bench/deidOverStages.ts, deidGiveBack.ts)', () => {
+    const text = 'Tom Friday came in for his meds';
+    const first = new Map<number, string>();
+    spansIn(text, {}, (stage, spans) => {
+      for (const e of spans) if (!first.has(e.start)) first.set(e.start, stage);
+    });
+    assert.equal(first.get(text.indexOf('Friday')), 'nameHalves');
   });
 
   it('the shipped model leaves the ordinary words beside a hidden name', () => {
