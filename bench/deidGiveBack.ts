@@ -18,7 +18,7 @@
  * word); the NAME span's length in words and the word's place in it; whether the word recurs in the note, hidden or
  * visible. Not the name model's score: the shipped model trained on these writers, so its score is in-sample here.
  */
-import { spansIn } from '../services/deidentify/deidentify';
+import { traced } from './deidOverStages';
 import { detectionView } from '../services/deidentify/evasion';
 import { boundary, bucket, lists, tokenize, type Token } from '../services/deidentify/classifier/features';
 import { train, type Example } from '../services/deidentify/classifier/train';
@@ -132,10 +132,7 @@ export function giveWords(notes: readonly Note[]): GiveWord[] {
   for (const n of notes) {
     // Texts read through a detection view are not traced: their offsets differ (as deidOverStages.ts).
     if (detectionView(n.text)) continue;
-    const by: string[] = new Array(n.text.length).fill('');
-    const spans = spansIn(n.text, {}, (stage, ss) => {
-      for (const e of ss) for (let k = e.start; k < e.end; k++) if (!by[k]) by[k] = stage;
-    });
+    const { spans, by } = traced(n.text);
     const toks = tokenize(n.text);
     const types = hiddenTypes(toks, spans);
     const habit = habitOf(n.text, toks);

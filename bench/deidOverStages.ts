@@ -28,13 +28,18 @@ function arg(name: string): string | undefined {
 
 /** The stage each character of `text` was first hidden by, in the order spansIn runs them. */
 export function stagesOf(text: string): string[] {
-  const by: string[] = new Array(text.length).fill('');
   // Texts read through a detection view (invisible or look-alike characters) are not traced: their offsets differ.
-  if (detectionView(text)) return by.fill('view');
-  spansIn(text, {}, (stage, spans) => {
-    for (const e of spans) for (let k = e.start; k < e.end; k++) if (!by[k]) by[k] = stage;
+  if (detectionView(text)) return new Array<string>(text.length).fill('view');
+  return traced(text).by;
+}
+
+/** `text`'s spans (spansIn, no view) and the stage each character was first hidden by ('' for none). */
+export function traced(text: string): { spans: Entity[]; by: string[] } {
+  const by: string[] = new Array(text.length).fill('');
+  const spans = spansIn(text, {}, (stage, ss) => {
+    for (const e of ss) for (let k = e.start; k < e.end; k++) if (!by[k]) by[k] = stage;
   });
-  return by;
+  return { spans, by };
 }
 
 const PREP = new Set(['in', 'at', 'to', 'from', 'with', 'w', 'on', 'for', 'by', 'near', 'of', 'about', 'abt']);
