@@ -18,13 +18,27 @@ const SETS = ['presidio-synth-v2', 'hand-dev'];
 const WARM_CPU_SECONDS = 2;
 const PASSES = 8;
 
+/**
+ * Every model file the commit has (classifier/*.json: the name and facility models, and since round 16 the two slot
+ * models, which tsc does not emit): without one, a slot model's step finds no file and is off in the compiled tree.
+ */
+export function copyModels(src: string, js: string): void {
+  const from = path.join(src, 'services', 'deidentify', 'classifier');
+  const to = path.join(js, 'services', 'deidentify', 'classifier');
+  for (const f of fs.readdirSync(from)) if (f.endsWith('.json') && !fs.existsSync(path.join(to, f))) fs.copyFileSync(path.join(from, f), path.join(to, f));
+}
+
 /** The commit compiled into <tmp>/deid-ab/<sha>/js (done once per sha). */
 export function compiled(rev: string): { sha: string; js: string } {
   const sha = execFileSync('git', ['rev-parse', '--short', rev], { cwd: ROOT, encoding: 'utf8' }).trim();
   const dir = path.join(os.tmpdir(), 'deid-ab', sha);
   const js = path.join(dir, 'js');
-  if (fs.existsSync(path.join(js, 'services', 'deidentify', 'index.js'))) return { sha, js };
   const src = path.join(dir, 'src');
+  if (fs.existsSync(path.join(js, 'services', 'deidentify', 'index.js'))) {
+    // A tree compiled before its models were all copied (round 17) gets them now.
+    copyModels(src, js);
+    return { sha, js };
+  }
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(src, { recursive: true });
   execFileSync('sh', ['-c', `git archive ${sha} services content package.json | tar -x -C ${JSON.stringify(src)}`], { cwd: ROOT });
@@ -34,10 +48,7 @@ export function compiled(rev: string): { sha: string; js: string } {
   // Type errors of an old commit do not stop the emit; a missing index.js does.
   spawnSync(process.execPath, [tsc, ...args], { cwd: src, encoding: 'utf8' });
   if (!fs.existsSync(path.join(js, 'services', 'deidentify', 'index.js'))) throw new Error(`deidAB: ${sha} did not compile`);
-  fs.copyFileSync(path.join(src, 'services', 'deidentify', 'classifier', 'name-model.json'), path.join(js, 'services', 'deidentify', 'classifier', 'name-model.json'));
-  // The facility model (round 7) where the commit has one.
-  const facility = path.join(src, 'services', 'deidentify', 'classifier', 'facility-model.json');
-  if (fs.existsSync(facility)) fs.copyFileSync(facility, path.join(js, 'services', 'deidentify', 'classifier', 'facility-model.json'));
+  copyModels(src, js);
   fs.symlinkSync(path.join(src, 'content'), path.join(js, 'content'));
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(js, 'node_modules'));
   fs.copyFileSync(path.join(src, 'package.json'), path.join(js, 'package.json'));
