@@ -8,6 +8,7 @@
 import { dictionaries } from './dictionaries';
 import { KEEP } from './lexicon';
 import { wordMemo } from './wordMemo';
+import { withoutPossessive } from './words';
 
 const set = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -75,7 +76,7 @@ export function compoundAround(text: string, start: number, end: number): string
     else if (text[e] === '-' && inWord(e + 1)) e++;
     else break;
   }
-  const word = text.slice(s, e).replace(/['’]s$/, '');
+  const word = withoutPossessive(text.slice(s, e));
   if (!word.includes('-')) return undefined;
   const tail = word.slice(word.indexOf('-') + 1);
   if (tail !== tail.toLowerCase() && word !== word.toUpperCase()) return undefined;

@@ -25,7 +25,7 @@ import { withStreetEdges } from './streetEdges';
 import { agesAfterNames } from './ageAfterName';
 import { inBatch } from './batch';
 import { cue, digitsIn, mayHold } from './cues';
-import { factsOf, MARK, type TextFacts } from './words';
+import { factsOf, MARK, type TextFacts, withoutPossessive } from './words';
 import { CORNER_CUE } from './address';
 import { detectionView, disguisedNames, folded, hasInvisible, hasOverride, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
 
@@ -169,7 +169,6 @@ const TAKES_PERSON = new Set(['told', 'asked', 'and']);
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}_.'’-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 /** everywhere()'s regexes, made once (a literal in its loop is a new object each time round). */
 const NAME_WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
-const POSSESSIVE = /['’]s$/;
 const SENTENCE_END = /[.!?;\n]/;
 const DIGIT_FIRST = /^\d/;
 const SPACES = /^[ \t]+$/;
@@ -188,7 +187,7 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
   const d = dictionaries();
   const names = new Set<string>();
   for (const w of earlier) {
-    const base = w.toLowerCase().replace(POSSESSIVE, '');
+    const base = withoutPossessive(w.toLowerCase());
     if (base.length >= 2 && !SAFE.has(base) && !KEEP.has(base)) names.add(base);
   }
   // Keep-list given names ("crystal", "bibi") and two-letter names ("ty"): hidden again only in a person's slot.
@@ -196,7 +195,7 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
   for (const e of found) {
     if (e.type !== 'NAME') continue;
     for (const w of text.slice(e.start, e.end).toLowerCase().match(NAME_WORD) ?? []) {
-      const base = w.replace(POSSESSIVE, '');
+      const base = withoutPossessive(w);
       if (SAFE.has(base)) continue;
       if (base.length >= 3 && !KEEP.has(base)) names.add(base);
       // Round 14: any two letters a name list holds and no common word ("ly", "yu"), as round 12's two-letter given names.
@@ -226,7 +225,7 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
     let prevEnd = 0;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
       const w = m[0].toLowerCase();
-      const base = w.replace(POSSESSIVE, '');
+      const base = withoutPossessive(w);
       const s = m.index;
       const t = m.index + m[0].length;
       // A word of the sentence before does not make this one a word ("at the drop in. hunter is 19").

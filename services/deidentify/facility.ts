@@ -1,7 +1,7 @@
 /** Named facilities: hospitals, clinics, shelters, missions ("St. Michael's Hospital", "Harbour Light shelter"). */
 import type { Entity } from './types';
 import { FACILITY_WORDS, KEEP } from './lexicon';
-import { mayHoldUpper } from './words';
+import { mayHoldUpper, withoutPossessive } from './words';
 
 const CAPW = "(?:St\\.|Ste\\.|Mt\\.|\\p{Lu}[\\p{L}\\p{M}'’-]*)";
 const JOIN = "(?:of|the|for|and|&|de|du|des|la|le)";
@@ -39,7 +39,7 @@ export function facilities(text: string): Entity[] {
       if (!/^\p{Lu}/u.test(words[0]!)) continue;
       const named = words.filter((w) => /^\p{Lu}/u.test(w) && !HEADS.has(w.toLowerCase()));
       if (named.length === 0 && re === FACILITY) continue;
-      if (named.length > 0 && named.every((w) => KEEP.has(w.toLowerCase().replace(/['’]s$/, '')) || GENERIC.has(w.toLowerCase()))) continue;
+      if (named.length > 0 && named.every((w) => KEEP.has(withoutPossessive(w.toLowerCase())) || GENERIC.has(w.toLowerCase()))) continue;
       // "Western Hospital for the Suboxone induction": a keep-listed word ends the name before "for/of".
       const tail = words.findIndex((w, k) => k > 0 && /^(?:for|of)$/.test(w) && words.slice(k + 1).some((x) => KEEP.has(x.toLowerCase())));
       if (tail > 0) words.splice(tail);

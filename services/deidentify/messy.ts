@@ -14,7 +14,7 @@ import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, TITLES } from './lexicon';
 import { keepList } from './keepList';
 import { oneEdit, TypoIndex } from './typos';
 import { wordMemo, type WordMemo } from './wordMemo';
-import { blank, factsOf, type Token, wordsOf } from './words';
+import { blank, factsOf, possessive, type Token, withoutPossessive, wordsOf } from './words';
 import { cue, mayHold } from './cues';
 import { hasJoinSign, isJoinWord, JOIN_WORDS, joinedTo, joinSign } from './listJoins';
 import { riskLexiconWords } from './classifier/riskWords';
@@ -179,7 +179,7 @@ export function english(w: string, d: ReturnType<typeof dictionaries>): boolean 
   // Contractions: "didn't", "he'd", "she'll".
   const stem = w.replace(/n['’]t$|['’](?:d|ll|re|ve|m)$/, '');
   if (stem !== w && (d.english.has(stem) || SAFE.has(stem) || stem === 'ca' || stem === 'wo')) return true;
-  const base = w.replace(/['’]s$/, '');
+  const base = withoutPossessive(w);
   if (base !== w && (d.english.has(base) || d.common.has(base))) return true;
   if (w.length >= 4 && droppedG(w, d)) return true;
   return (w.endsWith('s') && d.english.has(w.slice(0, -1))) || (w.endsWith('ed') && d.english.has(w.slice(0, -2))) || (w.endsWith('ing') && d.english.has(w.slice(0, -3)));
@@ -192,7 +192,7 @@ export function english(w: string, d: ReturnType<typeof dictionaries>): boolean 
 export type Verdict = 'safe' | 'name' | 'wordName' | 'keepName' | 'word' | 'typo';
 
 function judge(lower: string, d: ReturnType<typeof dictionaries>): Verdict {
-  const base = lower.replace(/['’]s$/, '');
+  const base = withoutPossessive(lower);
   // A nickname that is also a role ("buddy") is judged by its slot.
   if (NICKNAMES.has(base)) return 'wordName';
   if (KEEP.has(base) && base.length >= 2 && !SAFE.has(base) && !RELATIONS.has(base) && (d.firstNames.has(base) || AMBIGUOUS_NAMES.has(base) || keepList().slotted.has(base))) return 'keepName';
@@ -533,7 +533,7 @@ class MessyText {
       if (inList >= 0 && (verdictOf[inList] === 'name' || found[inList] === 1)) return true;
       const o = this.joined(k, dir);
       if (o < 0) continue;
-      const w = this.lowerOf(toks[o]).replace(/['’]s$/, '');
+      const w = withoutPossessive(this.lowerOf(toks[o]));
       // A pronoun before the name ("she and will"); after it only "me" ("jess n me"): "our story and he cried" is two clauses.
       if (verdictOf[o] === 'name' || found[o] === 1 || (dir === -1 ? SUBJECTS.has(w) : w === 'me')) return true;
       // "grace and i talked": "i" after it only as the other subject of a verb.
@@ -571,7 +571,7 @@ class MessyText {
   inSlot(k: number, v: Verdict): boolean {
     const { text, toks, found, d } = this;
     const t = toks[k]!;
-    const base0 = t.lower.endsWith("'s") || t.lower.endsWith('’s') ? t.lower.slice(0, -2) : t.lower;
+    const base0 = withoutPossessive(t.lower);
     const prev = toks[k - 1];
     const prev2 = toks[k - 2];
     const next = toks[k + 1];
@@ -597,13 +597,13 @@ class MessyText {
     const sms = !!prev && t.start - prev.end >= 3 && /^[ \t]+[42][ \t]+$/.exec(text.slice(prev.end, t.start));
     const smsCue = !!sms && PERSON_BEFORE_PAIRS.has(`${prev.lower} ${sms[0].trim() === '4' ? 'for' : 'to'}`);
     if (smsCue) return true;
-    const possessive = /['’]s$/.test(t.lower);
+    const hasPossessive = possessive(t.lower);
     // Only a given name or nickname, and never a cue word itself ("saw zorblax").
     const givenLike = isGiven(base0) && !PERSON_BEFORE.has(base0) && !PERSON_AFTER.has(base0);
     const after = !idiom && (PERSON_AFTER.has(nextWord) || PERSON_ING.has(nextWord) || smsText(text, nextWord, next) ||
       // The subject of a clause: "dawn wasnt at the camp", "mercy just had her baby", "guy from the camp says".
       (SUBJECT_VERBS.has(nextWord) && clauseStart(text, t.start, prev?.lower ?? '') && (!SURNAME_WORDS.has(base0) || surnameSubject(text, t.start, base0, nextWord)) && (nextWord !== 'from' || givenLike)) ||
-      (sentenceStart(text, t.start) && (possessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? '')) ||
+      (sentenceStart(text, t.start) && (hasPossessive || (nextWord === 'and' && /^(?:his|her|their)$/.test(toks[k + 2]?.lower ?? '')) ||
         // Round 14: a family by its name, opening a sentence: "fox family moved", "ng family all came" ("royal family" stays).
         (nextWord === 'family' && !WORD_GIVEN_NAMES.has(base0)))));
     if (after) return true;
@@ -614,7 +614,7 @@ class MessyText {
     // "let brook know", "tell sky": someone told something.
     const letKnow = !!prev && near && prev.lower === 'let' && (nextWord === 'know' || nextWord === 'kno');
     // "at Honey's": a capitalised word-name with its 's inside a sentence is someone's.
-    const capitalPossessive = possessive && !!prev && /^\p{Lu}\p{Ll}/u.test(text.slice(t.start, t.end)) && !sentenceStart(text, t.start) && isGiven(base0);
+    const capitalPossessive = hasPossessive && !!prev && /^\p{Lu}\p{Ll}/u.test(text.slice(t.start, t.end)) && !sentenceStart(text, t.start) && isGiven(base0);
     if (capitalPossessive || letKnow) return true;
     // "a phone 4 hunter", "gave it to Rose": after a preposition, a word-name said mostly as a name in spoken English.
     const toSomeone = ((!!prev && near && PREPOSITIONS.has(prev.lower)) || /(?:^|\s)[24][ \t]+$/.test(text.slice(Math.max(0, t.start - 4), t.start))) && isGiven(base0) && spoken().capitalised.has(base0) &&
@@ -744,7 +744,7 @@ class MessyText {
     const t = toks[k]!;
     const next = toks[k + 1];
     if (!next || !sentenceStart(text, t.start) || !SLIP_GAP.test(text.slice(t.end, next.start))) return false;
-    const typed = text.slice(t.start, t.end).toLowerCase().replace(/['’]s$/, '');
+    const typed = withoutPossessive(text.slice(t.start, t.end).toLowerCase());
     if (typed.length < t.lower.length || (spoken().rank.get(t.lower) ?? Infinity) < COMMONEST || STRETCHED.test(typed) || fingerSlip(typed, t.lower)) return false;
     // A role or keep-list word mistyped ("clinet id", "phamracist"), or a word of the risk screen's lexicon ("poop
     // again"): a name only in a person's slot, as the name model reads it.
@@ -759,7 +759,7 @@ class MessyText {
     const { toks, out, found } = this;
     const t = toks[k]!;
     // "dawn's sister": the possessive stays outside the placeholder.
-    out.push({ start: t.start, end: /['’]s$/.test(t.lower) ? t.end - 2 : t.end, type: 'NAME' });
+    out.push({ start: t.start, end: possessive(t.lower) ? t.end - 2 : t.end, type: 'NAME' });
     found[k] = 1;
   }
 }
@@ -780,7 +780,7 @@ export function messyNames(input: string): Entity[] {
     // One a name list holds too ("maxime") is a name in a person slot: "son fils maxime".
     if (fr && (v === 'name' || v === 'typo' || v === 'wordName') && fr(w.lower)) v = d.anyNames.has(w.lower) && !FRENCH_MARKERS.has(w.lower) ? 'wordName' : 'word';
     // A misspelt word is read as the word it misspells wherever it is a cue: "textd shorty", "sponspr destiny".
-    toks.push({ start: w.start, end: w.end, lower: v === 'typo' ? correction(w.lower.replace(/['’]s$/, '')) ?? '' : '', src: w });
+    toks.push({ start: w.start, end: w.end, lower: v === 'typo' ? correction(withoutPossessive(w.lower)) ?? '' : '', src: w });
     verdictOf.push(v);
   }
   const slots = new MessyText(text, toks, verdictOf, d);
@@ -929,7 +929,7 @@ function nameShaped(slots: MessyText, k: number): boolean {
   const v = slots.verdictOf[k];
   if (slots.found[k]) return true;
   const w0 = slots.lowerOf(slots.toks[k]);
-  const w = w0.endsWith("'s") || w0.endsWith('’s') ? w0.slice(0, -2) : w0;
+  const w = withoutPossessive(w0);
   // A slip reads as the word it misspells ("thne" is then): a function word stays one.
   if (v === 'safe' || w.length < 2 || SAFE.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w)) return false;
   return v === 'name' || v === 'wordName' || v === 'keepName' || v === 'typo' || isGiven(w);
@@ -1196,7 +1196,7 @@ function placedNames(slots: MessyText): void {
     if (spaced && (shortName(slots, k, len) || shortName(slots, k + 1, nlen)) && c >= 97 && text.charCodeAt(next.start) >= 97) {
       const a = slots.lowerOf(t);
       const b0 = slots.lowerOf(next);
-      const b = b0.endsWith("'s") || b0.endsWith('’s') ? b0.slice(0, -2) : b0;
+      const b = withoutPossessive(b0);
       fr ??= frenchWordsOf(text);
       if (!SAFE.has(a) && !SAFE.has(b) && b.length >= 2 && (piece(slots, k, a, fr) || piece(slots, k + 1, b, fr))) {
         const whole = a + b;
@@ -1223,7 +1223,7 @@ function placedNames(slots: MessyText): void {
     const last = chain[chain.length - 1]!;
     k = last;
     if (chain.every((i) => found[i])) continue;
-    const words = chain.map((i) => slots.lowerOf(toks[i]).replace(/['’]s$/, ''));
+    const words = chain.map((i) => withoutPossessive(slots.lowerOf(toks[i])));
     // One given name or name at least ("may and june were hot" are months) — unless they are what people are to each
     // other ("may n june r sisters"); beside one, a word a name list holds counts too ("bong n marites moving").
     const strong = chain.some((i, x) => found[i] || slots.verdictOf[i] === 'name' || (slots.verdictOf[i] === 'wordName' && handKeptOrRare(words[x]!)));

@@ -16,7 +16,7 @@ import { activeScorer, type Scored } from './classifier/model';
 import { isJoinWord } from './listJoins';
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from './messy';
 import type { Entity } from './types';
-import { blank } from './words';
+import { blank, possessive, stemLength } from './words';
 
 /** The slot's model: logistic weights over hashed features (features.ts bucket()), and the line a word must reach. */
 export interface HalfModel {
@@ -46,7 +46,7 @@ export function hiddenTypes(toks: readonly Token[], spans: readonly Entity[]): s
     let type = '';
     for (let k = c; k < spans.length && spans[k]!.start < t.end; k++) {
       const e = spans[k]!;
-      if (e.start <= t.start && t.end - (/['’]s$/.test(t.raw) ? 2 : 0) <= e.end) {
+      if (e.start <= t.start && (possessive(t.raw) ? t.end - 2 : t.end) <= e.end) {
         type = e.type;
         break;
       }
@@ -91,10 +91,6 @@ for (const cls of [...CLASSES, 'E+name', 'E', 'name', 'M', 'U']) {
 
 export const str = (b: boolean): string => (b ? 'true' : 'false');
 
-/** Ends in 's or ’s (the possessive, as /['’]s$/). */
-export const possessive = (s: string): boolean => s.length >= 2 && s.charCodeAt(s.length - 1) === 115 && (s.charCodeAt(s.length - 2) === 39 || s.charCodeAt(s.length - 2) === 0x2019);
-/** A word's length without its possessive ("sam's" 3): the same word again is compared on it. */
-export const stemLength = (lower: string): number => (possessive(lower) ? lower.length - 2 : lower.length);
 
 /** What stands on the far side of the slot word, away from the hidden name (`dir` the side looked at). */
 export function farOf(text: string, toks: readonly Token[], i: number, dir: -1 | 1, types: readonly string[]): string {

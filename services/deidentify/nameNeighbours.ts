@@ -13,7 +13,7 @@ import {
   STATE_BEFORE, SUBJECT_ADVERBS, SUBJECT_VERBS, VERB_NEXT, VIRTUES, WORD_BEFORE, wordVerdict,
 } from './messy';
 import { foreignWordTest } from './language';
-import { blank, type Token, wordsOf } from './words';
+import { blank, possessive, type Token, withoutPossessive, wordsOf } from './words';
 import { joinedTo } from './listJoins';
 
 /** Letters that stand for a word ("k" ok, "r" are, "n" and, "w" with, "b" be, "c" see, "y" why, "u" you, "o", "x"; "e" and, "y" in Portuguese and Spanish). */
@@ -105,7 +105,7 @@ function givenBefore(text: string, toks: readonly Token[], j: number, name: stri
 function listMate(text: string, toks: readonly Token[], j: number): boolean {
   const t = toks[j]!;
   if (!t.word || t.end - t.start < 2) return false;
-  const w = t.lower.replace(/['’]s$/, '');
+  const w = withoutPossessive(t.lower);
   if (neverName(w) || peopleVerb(w) || AFTER_PEOPLE.has(w)) return false;
   const next = nextWord(toks, j, text);
   if (VERB_NEXT.has(next) || next === 'to') return false;
@@ -187,7 +187,7 @@ export function nameNeighbours(text: string, found: Entity[]): Entity[] {
     const m = endTok >= 0 ? joinedTo(text, toks, endTok, 1) : -1;
     if (free(m) && listMate(text, toks, m)) {
       const t = toks[m]!;
-      const mate = { start: t.start, end: t.end - (/['’]s$/.test(t.lower) ? 2 : 0), type: 'NAME' as const };
+      const mate = { start: t.start, end: possessive(t.lower) ? t.end - 2 : t.end, type: 'NAME' as const };
       taken[m] = 1;
       added.push(mate);
       queue.push(mate);

@@ -9,7 +9,7 @@ import type { Entity } from './types';
 import { DETERMINERS, RELATIONS, ROLE_WORDS, SAFE, wordVerdict } from './messy';
 import { KEEP, TITLES } from './lexicon';
 import { cue, mayHold } from './cues';
-import { blank, type Token, wordsOf } from './words';
+import { blank, possessive, type Token, withoutPossessive, wordsOf } from './words';
 
 const NAMING_CUE = cue('', 'name nickname aka goes go call calls called');
 
@@ -35,7 +35,7 @@ const CLAUSE_END = /^[ \t]*(?:$|[,.!?;:)\n]|(?:and|but|lol|cause|cuz|bc|because|
 /** The word at toks[k] may be a name given by a naming phrase: a word, none of the function words, roles or kin. */
 function mayBeGiven(t: Token | undefined): boolean {
   if (!t || !/^\p{L}/u.test(t.raw)) return false;
-  const w = t.lower.replace(/['’]s$/, '');
+  const w = withoutPossessive(t.lower);
   return !SAFE.has(w) && !DETERMINERS.has(w) && !RELATIONS.has(w) && !ROLE_WORDS.has(w) && !TITLES.has(w) && !SAID_OF_A_NAME.has(w) && !HEDGES.has(w);
 }
 
@@ -69,7 +69,7 @@ function namedWords(text: string, toks: readonly Token[]): number[] {
       const owner = toks[k - 1]!.lower;
       // A possessive typed without its apostrophe after a determiner counts: "the babys name is".
       const bareOwner = /s$/.test(owner) && k > 1 && DETERMINERS.has(toks[k - 2]!.lower) && joined(k - 2);
-      if (ANIMAL.test(owner) || !(OWNERS.has(owner) || /['’]s$/.test(owner) || bareOwner || (w === 'nickname' && (owner === 'a' || owner === 'the')))) continue;
+      if (ANIMAL.test(owner) || !(OWNERS.has(owner) || possessive(owner) || bareOwner || (w === 'nickname' && (owner === 'a' || owner === 'the')))) continue;
       let v = k;
       if (w === 'name' || w === 'nickname') {
         if (!next || !joined(k) || (next.lower !== 'is' && next.lower !== 'was')) continue;
@@ -104,7 +104,7 @@ export function namedAs(text: string, found: Entity[]): Entity[] {
     const last = toks[restOfName(text, toks, j)]!;
     const start = t.start;
     // A possessive's 's stays outside, as it does for every name ("his name is ray's, not mine" aside).
-    const end = /['’]s$/.test(last.lower) ? last.end - 2 : last.end;
+    const end = possessive(last.lower) ? last.end - 2 : last.end;
     if (found.some((e) => e.start < end && start < e.end) || added.some((e) => e.start < end && start < e.end)) continue;
     added.push({ start, end, type: 'NAME' });
   }

@@ -12,7 +12,7 @@ import { AMBIGUOUS_NAMES, FACILITY_WORDS, KEEP, NAME_PARTICLES, STREET_TYPES, TI
 import { mergeSpans } from './spans';
 import { droppedG, misspelt } from './messy';
 import { wordMemo, type WordMemo } from './wordMemo';
-import { wordsOf } from './words';
+import { withoutPossessive, wordsOf } from './words';
 
 type Kind = 'strong' | 'unknown' | 'weak' | 'word' | 'keep' | 'title' | 'initial' | 'particle';
 
@@ -55,7 +55,7 @@ const SENTENCE_END = '.!?\n:;•*-';
 function classify(raw: string, dict: ReturnType<typeof dictionaries>): Kind {
   const word = raw.replace(/\.$/, '');
   const lower = word.toLowerCase();
-  const base = lower.replace(/['’]s$/, '');
+  const base = withoutPossessive(lower);
   if (/^\p{Lu}\.?$/u.test(raw)) return 'initial';
   if (NAME_PARTICLES.has(lower) && /^\p{Ll}/u.test(word)) return 'particle';
   if (!/^\p{Lu}/u.test(word)) {
@@ -290,7 +290,7 @@ function lastWord(before: string): string {
 }
 
 function isListedName(word: string, dict: ReturnType<typeof dictionaries>): boolean {
-  const l = word.toLowerCase().replace(/['’]s$/, '');
+  const l = withoutPossessive(word.toLowerCase());
   return !KEEP.has(l) && (dict.firstNames.has(l) || dict.anyNames.has(l));
 }
 
@@ -326,7 +326,7 @@ function namedAfterCue(text: string, lowerText: string, toks: Tok[], dict: Retur
 }
 
 function namePartAfterCue(t: Tok, inside: boolean, dict: ReturnType<typeof dictionaries>): boolean {
-  const l = t.text.toLowerCase().replace(/['’]s$/, '');
+  const l = withoutPossessive(t.text.toLowerCase());
   if (t.kind === 'initial') return inside;
   if (t.kind === 'title' || t.kind === 'particle') return false;
   if (/^\p{Lu}/u.test(t.text)) {
@@ -418,7 +418,7 @@ function givenThenSurname(named: Tok[], next: Tok | undefined, dict: ReturnType<
   return (
     named.length === 2 &&
     dict.firstNames.has(named[0]!.text.toLowerCase()) &&
-    dict.anyNames.has(named[1]!.text.toLowerCase().replace(/['’]s$/, '')) &&
+    dict.anyNames.has(withoutPossessive(named[1]!.text.toLowerCase())) &&
     (!next || /^\p{Ll}/u.test(next.text))
   );
 }
@@ -466,7 +466,7 @@ function coordinated(text: string, toks: Tok[], found: Entity[], dict: ReturnTyp
       const capital = members.every((t) => /^\p{Lu}/u.test(t.text));
       const lower = members.every((t) => /^\p{Ll}/u.test(t.text));
       const isName = (t: Tok) => {
-        const l = t.text.toLowerCase().replace(/['’]s$/, '');
+        const l = withoutPossessive(t.text.toLowerCase());
         return !KEEP.has(l) && t.kind !== 'title' && (dict.anyNames.has(l) || dict.firstNames.has(l));
       };
       const anchors = members.filter(inFound).length;

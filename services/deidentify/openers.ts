@@ -11,8 +11,9 @@
 import path from 'node:path';
 import { boundary, lists, tokenize, type Token } from './classifier/features';
 import { activeScorer, type Scored } from './classifier/model';
-import { caseOf, farOf, hiddenTypes, marginAt, nameLists, possessive, slotName, slotsOf, SlotHasher, SlotModelFile, stemLength, str, withNames, wordClass, type Emit, type HalfModel } from './nameHalves';
+import { caseOf, farOf, hiddenTypes, marginAt, nameLists, slotName, slotsOf, SlotHasher, SlotModelFile, str, withNames, wordClass, type Emit, type HalfModel } from './nameHalves';
 import type { Entity } from './types';
+import { possessive, stemLength } from './words';
 
 export const OPENER_MODEL_FILE = path.join(__dirname, 'classifier', 'opener-model.json');
 

@@ -13,6 +13,7 @@ import { keepList } from './keepList';
 import { STATE_BEFORE, WORD_BEFORE, sentenceStart, wordVerdict } from './messy';
 import type { Entity, EntityType } from './types';
 import { wordSense } from './wordSenses';
+import { possessive } from './words';
 
 /** A word the review may ask about: `part` when it stands beside a hidden name ("[NAME] Whirlwind"). */
 export interface UnsureWord {
@@ -65,7 +66,7 @@ export function unsureWords(text: string): UnsureWord[] {
     const t = toks[i]!;
     while (c < covered.length && covered[c]!.end <= t.start) c++;
     if ((c < covered.length && covered[c]!.start < t.end) || !t.word) continue;
-    const end = /['’]s$/.test(t.raw) ? t.end - 2 : t.end;
+    const end = possessive(t.raw) ? t.end - 2 : t.end;
     const lower = text.slice(t.start, end).toLowerCase();
     if (lower.length < 2 || wordVerdict(lower) === 'safe' || (kept.words.has(lower) && !kept.slotted.has(lower))) continue;
     if (PRONOUN_CONTRACTION.test(lower)) continue;

@@ -43,6 +43,14 @@ export class Token {
   }
 }
 
+/** Whether a word ends in the possessive 's or ’s ("Sam's"; as typed: "SAM'S" does not). */
+export const possessive = (w: string): boolean =>
+  w.length >= 2 && w.charCodeAt(w.length - 1) === 115 && (w.charCodeAt(w.length - 2) === 39 || w.charCodeAt(w.length - 2) === 0x2019);
+/** A word's length without its possessive ("sam's" 3): the same word again is compared on it. */
+export const stemLength = (w: string): number => (possessive(w) ? w.length - 2 : w.length);
+/** A word without its possessive ("sam's" → "sam"). */
+export const withoutPossessive = (w: string): string => (possessive(w) ? w.slice(0, -2) : w);
+
 const TOKEN = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|\p{N}+/gu;
 let lastText: string | undefined;
 let lastTokens: Token[] = [];

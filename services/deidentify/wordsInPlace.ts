@@ -26,6 +26,7 @@ import { foreignWordsOf } from './language';
 import { townInPlace } from './towns';
 import { AMBIGUOUS_NAMES } from './lexicon';
 import { NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE } from './messy';
+import { possessive, withoutPossessive } from './words';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -212,7 +213,7 @@ function givenBack(text: string, e: Entity, found: readonly Entity[]): boolean {
   // A word before a number is part of an address or a code ("a madeira 1"): the detectors' call.
   if (/^[ \t]+\d/.test(text.slice(e.end, e.end + 3))) return false;
   if (foreignFunctionWord(text, e, typed)) return true;
-  const w = typed.replace(/['’]s$/, '').toLowerCase();
+  const w = withoutPossessive(typed).toLowerCase();
   // A word-name of another English opening a sentence takes its capital from there ("Tansi! …", "Oya, next step").
   if (!WORD.test(typed)) return sentenceStart(text, e.start) && wordNameOutOfSlot(text, e.start, e.end, w);
   return afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w) || modalWill(text, e.start, e.end, w) || willAfterName(text, e, found) || theWordOutOfPlace(text, e, typed) || wordSaid(text, e, w) || thingForMe(text, e, w) || verbOfPerson(text, e, w) || wordAsWord(text, e, w);
@@ -287,7 +288,7 @@ function thingForMe(text: string, e: Entity, w: string): boolean {
   const [me, at] = wordBefore(text, e.start);
   if (me !== 'me' || !TO_ME.has(wordBefore(text, at)[0]) || !noGivenName(w)) return false;
   // "gave me deshawn's number", "gave me amins number": someone's, then what of theirs was given.
-  return !/^['’]s/.test(text.slice(e.end, e.end + 2)) && !/['’]s$/.test(text.slice(e.start, e.end)) && !OWNED_THING.has(wordAfter(text, e.end));
+  return !/^['’]s/.test(text.slice(e.end, e.end + 2)) && !possessive(text.slice(e.start, e.end)) && !OWNED_THING.has(wordAfter(text, e.end));
 }
 
 /** What of a person's is given or passed on: "gave me X's number", "brought me X's file". */

@@ -10,7 +10,7 @@ import { dictionaries, spoken } from '../dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, TITLES } from '../lexicon';
 import { correction, DETERMINERS, english, everyday, misspelt, NICKNAMES, OWNED, PERSON_AFTER, PERSON_BEFORE, RELATIONS, SAFE, SUBJECT_VERBS } from '../messy';
 import { wordMemo, type WordMemo } from '../wordMemo';
-import { blank, Token, wordsOf } from '../words';
+import { blank, Token, withoutPossessive, wordsOf } from '../words';
 
 export const BITS = 18;
 const MASK = (1 << BITS) - 1;
@@ -63,7 +63,7 @@ export const lists: (lower: string) => string = wordMemo((lower) => lookUp(lower
 
 function lookUp(lower: string): string {
   const d = dictionaries();
-  const base = lower.replace(/['’]s$/, '');
+  const base = withoutPossessive(lower);
   let s = '';
   if (SAFE.has(base)) s += 'S';
   if (KEEP.has(base)) s += 'K';
@@ -119,9 +119,9 @@ export function ownFeatures(raw: string, lower: string, typos = false): number[]
   if (lower.length >= 2) f.push(bucket('p2', lower.slice(0, 2)), bucket('s2', lower.slice(-2)));
   if (lower.length >= 3) f.push(bucket('p3', lower.slice(0, 3)), bucket('s3', lower.slice(-3)));
   f.push(bucket('len', String(Math.min(lower.length, 8))));
-  if (NEW_FEATURES) f.push(bucket('rk', spokenBand(lower.replace(/['’]s$/, ''))));
+  if (NEW_FEATURES) f.push(bucket('rk', spokenBand(withoutPossessive(lower))));
   f.push(bucket('shL', `${shape(raw)}|${l}`));
-  if (typos && l.includes('M')) misspeltFeatures(lower.replace(/['’]s$/, ''), f);
+  if (typos && l.includes('M')) misspeltFeatures(withoutPossessive(lower), f);
   return f;
 }
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from '../types';
 import { frenchWordsOf, spoken } from '../dictionaries';
-import { blank } from '../words';
+import { blank, possessive, withoutPossessive } from '../words';
 import { isJoinWord, joinedTo, joinSign } from '../listJoins';
 import { BITS, boundary, contextFeatures, lists, listsOf, noteContext, ownFeatures, tokenize, Token, type NoteContext } from './features';
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../messy';
@@ -223,7 +223,7 @@ const wordAsk = wordMemo((raw): number => {
   // A candidate that is also an English word or an inflection of one ("sais", "comin") is held to the margin too.
   if (candidate(t)) k |= A.candidate | (wordLike(t) || /[EI]/.test(l) ? A.wordLike : 0);
   if (!l) return k;
-  if (riskLexiconWords().has(t.lower.replace(/['’]s$/, ''))) k |= A.risk;
+  if (riskLexiconWords().has(withoutPossessive(t.lower))) k |= A.risk;
   // featureSet 4: a misspelt word, an English word or a risk word asked as a candidate has a line of its own (9).
   if (k & A.wordLike && (k & A.risk || !l.includes('W'))) k |= A.notWordName;
   // A given name that is no common word ("marcus", "ann"; not "will"): what is after it may be a surname.
@@ -233,13 +233,13 @@ const wordAsk = wordMemo((raw): number => {
   // featureSet 7 (namedSlotAsk()): a word of a name list, the keep-list's too, or another word of letters; never a
   // function word, title, relation or person verb, nor a word the keep-list alone holds ("lol", "ppl").
   if (!/[STR]/.test(l) && /^\p{L}[\p{L}'’]+$/u.test(raw)) k |= /[FN]/.test(l) && !(k & A.risk) ? A.listed : l.includes('K') && !/[FN]/.test(l) ? 0 : A.unlisted;
-  if (k & A.listed && (spoken().rank.get(t.lower.replace(/['’]s$/, '')) ?? RARE_RANK) < RARE_RANK) k |= A.spoken;
+  if (k & A.listed && (spoken().rank.get(withoutPossessive(t.lower)) ?? RARE_RANK) < RARE_RANK) k |= A.spoken;
   if (/[SKT]/.test(l)) return k;
   k |= A.slot;
   if (!/[FNWR]/.test(l) && /[ECVI]/.test(l)) k |= A.plain;
   if (/[FN]/.test(l)) {
     k |= A.named;
-    const rank = spoken().rank.get(t.lower.replace(/['’]s$/, ''));
+    const rank = spoken().rank.get(withoutPossessive(t.lower));
     if (rank === undefined || rank >= RARE_RANK) k |= A.rare;
   }
   if (/^\p{Lu}/u.test(raw) && !/^\p{Lu}+$/u.test(raw)) k |= A.capital;
@@ -369,7 +369,7 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
     // A compound of words is checked here, not in candidate(): training sees the words it always saw.
     if (ask && !wordCompound(t.lower) && !fr?.(t.lower) && !inRun(text, toks, i)) {
       // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.
-      const end = /['’]s$/.test(t.raw) ? t.end - 2 : t.end;
+      const end = possessive(t.raw) ? t.end - 2 : t.end;
       out.push({ start: t.start, end, score: scorer.score(text, toks, i, ctx, ask), need: scorer.need(ask), ask });
     }
     if (mark) ctx!.found[i] = mark;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { blank, factsOf, MARK, plainLetters, Token, wordsOf } from '../../../services/deidentify/words';
+import { blank, factsOf, MARK, plainLetters, possessive, stemLength, Token, withoutPossessive, wordsOf } from '../../../services/deidentify/words';
 import { tokenize } from '../../../services/deidentify/classifier/features';
 
 describe('deidentify: words (one tokenisation shared by messyNames and the classifier)', () => {
@@ -109,5 +109,17 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
     }
     assert.equal(wordsOf('İstanbul')[0]!.lower.length, 9, 'a capital İ lower-cases to two units, as toLowerCase() gives');
     assert.equal(new Token(0, 4, 'DAWN').lower, 'dawn', 'a token made alone');
+  });
+
+  it("reads the possessive 's or ’s off a word, as typed, and leaves every other ending", () => {
+    for (const w of ["sam's", 'sam’s', "Jolene's", "'s"]) assert.equal(possessive(w), true, w);
+    // Capital S, an apostrophe alone, a plural, a contraction: no possessive.
+    for (const w of ["SAM'S", "sam'", 'sams', "she'd", 's', '']) assert.equal(possessive(w), false, w);
+    assert.equal(withoutPossessive("sam's"), 'sam');
+    assert.equal(withoutPossessive('tala’s'), 'tala');
+    assert.equal(withoutPossessive("SAM'S"), "SAM'S");
+    assert.equal(withoutPossessive('talas'), 'talas');
+    assert.equal(stemLength("sam's"), 3);
+    assert.equal(stemLength('sams'), 4);
   });
 });
