@@ -19,8 +19,18 @@ import { unsureQuestions } from '../services/reflections/nameMemory';
 
 const repoRoot = path.resolve(__dirname, '..');
 const data = (f: string): string => path.resolve(repoRoot, 'bench', 'data', f);
-export const sets: Array<{ name: string; file: string; about: string }> = [
-  { name: 'presidio-synth-v2', file: process.env.DEID_BENCH_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data', 'presidio-synth-v2.jsonl'), about: 'public benchmark' },
+/** The public benchmark: its file is not in the repository (publicSetFile()). */
+export const PUBLIC_SET = 'presidio-synth-v2';
+/** The public set's file: DEID_BENCH_DATA, else ../shared/data beside the repository (a clone elsewhere has no such path). */
+export const publicSetFile = (env: NodeJS.ProcessEnv = process.env): string =>
+  env.DEID_BENCH_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data', 'presidio-synth-v2.jsonl');
+export interface BenchSet {
+  name: string;
+  file: string;
+  about: string;
+}
+export const sets: BenchSet[] = [
+  { name: PUBLIC_SET, file: publicSetFile(), about: 'public benchmark' },
   { name: 'messy-dev', file: data('messy-dev.jsonl'), about: 'generated phone-typed notes, dev names and templates' },
   { name: 'messy-test', file: data('messy-test.jsonl'), about: 'generated phone-typed notes, held-out names and templates' },
   { name: 'hand-dev', file: data('hand-dev.txt'), about: 'hand-written notes, dev half' },
@@ -54,6 +64,31 @@ type Rec = LabelledRecord & { register?: string };
 export function load(file: string): Rec[] {
   if (file.endsWith('.txt')) return loadNotes(file, path.basename(file, '.txt'));
   return fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Rec);
+}
+
+/** The scored set of that name (an unknown name throws: a typo must not read as a set skipped). */
+export function benchSet(name: string): BenchSet {
+  const set = sets.find((s) => s.name === name);
+  if (!set) throw new Error(`no scored set ${name} (bench/deid.ts sets: ${sets.map((s) => s.name).join(', ')})`);
+  return set;
+}
+
+/**
+ * Whether a set's file is here; when it is not, says so on stderr, and why: the public set lives outside the
+ * repository (../shared/data), so a clone elsewhere skips it unless DEID_BENCH_DATA names its file.
+ */
+export function present(set: BenchSet, say: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): boolean {
+  if (fs.existsSync(set.file)) return true;
+  const why =
+    set.name !== PUBLIC_SET ? '' : process.env.DEID_BENCH_DATA ? ' (DEID_BENCH_DATA names it)' : ' (the public set is not in the repository: set DEID_BENCH_DATA to its file)';
+  say(`skipping ${set.name}: ${set.file} not found${why}`);
+  return false;
+}
+
+/** A scored set's records (by name or set), or undefined when its file is not here (said by present()). Every bench script reads a scored set here. */
+export function loadSet(set: string | BenchSet, say?: (line: string) => void): Rec[] | undefined {
+  const s = typeof set === 'string' ? benchSet(set) : set;
+  return present(s, say) ? load(s.file) : undefined;
 }
 
 /** The CPU seconds (user + system) this process spent running `f`. */
@@ -243,10 +278,7 @@ function printMisses(name: string, records: Rec[], predictions: Array<Array<{ st
  * after a warm-up on every dev set and the public set's first half. By the set each is shown beside.
  */
 function unseenFigures(): Record<string, number> {
-  const records = (name: string): Rec[] => {
-    const file = sets.find((s) => s.name === name)!.file;
-    return fs.existsSync(file) ? load(file) : [];
-  };
+  const records = (name: string): Rec[] => loadSet(name) ?? [];
   const pub = records('presidio-synth-v2');
   const warm = [...sets.filter((s) => /-dev/.test(s.name)).flatMap((s) => records(s.name)), ...pub.slice(0, pub.length >> 1)];
   const timed = { 'hand-test': records('hand-test'), 'presidio-synth-v2': pub.slice(pub.length >> 1) };
@@ -266,11 +298,8 @@ function main(): void {
   const unseen = dry || (only && !['hand-test', 'presidio-synth-v2'].includes(only)) ? {} : unseenFigures();
   for (const set of sets) {
     if (only && set.name !== only) continue;
-    if (!fs.existsSync(set.file)) {
-      process.stderr.write(`skipping ${set.name}: ${set.file} not found\n`);
-      continue;
-    }
-    const records = load(set.file);
+    const records = loadSet(set);
+    if (!records) continue;
     const predictions = records.map((r) => deidentify(r.text).entities);
     const figures = score(records, predictions);
     const result: Result = { ...figures, file: path.relative(repoRoot, set.file), about: set.about };

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { compiled } from './deidAB';
-import { load, sets } from './deid';
+import { loadSet, sets } from './deid';
 
 const cpuMs = (): number => {
   const c = process.cpuUsage();
@@ -29,7 +29,9 @@ function main(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const d = require(path.join(tree.js, 'services', 'deidentify', 'index.js')) as typeof import('../services/deidentify');
   for (const name of names) {
-    const texts = load(sets.find((s) => s.name === name)!.file).map((r) => r.text);
+    const records = loadSet(name);
+    if (!records) continue;
+    const texts = records.map((r) => r.text);
     const mb = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0) / 1e6;
     // 0: one by one; k > 0: in batches of batches[k - 1].
     const pass = (k: number): void => {

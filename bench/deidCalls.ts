@@ -9,7 +9,7 @@
 import { Session } from 'node:inspector';
 import path from 'node:path';
 import { compiled } from './deidAB';
-import { load, sets } from './deid';
+import { loadSet, sets } from './deid';
 
 interface Coverage {
   result: Array<{ url: string; functions: Array<{ functionName: string; ranges: Array<{ count: number }> }> }>;
@@ -29,9 +29,9 @@ async function main(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { deidentify } = require(path.join(tree.js, 'services', 'deidentify', 'index.js')) as typeof import('../services/deidentify');
   for (const name of args.length ? args : ['hand-dev', 'presidio-synth-v2']) {
-    const set = sets.find((s) => s.name === name);
-    if (!set) throw new Error(`no set ${name}`);
-    const texts = load(set.file).map((r) => r.text);
+    const records = loadSet(name);
+    if (!records) continue;
+    const texts = records.map((r) => r.text);
     for (const t of texts) deidentify(t);
     // Taking the coverage resets its counts: the next take counts the pass alone.
     await post('Profiler.takePreciseCoverage');

@@ -8,17 +8,13 @@
  * compiles it again). Counts depend a little on when background compilation finishes: read tens, not units.
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import { deidentify } from '../services/deidentify';
-import { load, sets } from './deid';
+import { loadSet, sets } from './deid';
 
 const MARK = '=====deidDeopts ';
 
 function child(passes: number): void {
-  const records = (name: string): string[] => {
-    const file = sets.find((s) => s.name === name)!.file;
-    return fs.existsSync(file) ? load(file).map((r) => r.text) : [];
-  };
+  const records = (name: string): string[] => (loadSet(name) ?? []).map((r) => r.text);
   const pub = records('presidio-synth-v2');
   const warm = [...sets.filter((s) => /-dev/.test(s.name)).flatMap((s) => records(s.name)), ...pub.slice(0, pub.length >> 1)];
   const unseen = [...records('hand-test'), ...pub.slice(pub.length >> 1)];

@@ -7,7 +7,7 @@
  * characters are offered to them. Counts, not times: exact at any load; bench:deid:stages gives the µs.
  */
 import path from 'node:path';
-import { load, sets } from './deid';
+import { loadSet } from './deid';
 
 interface Row {
   opened: number;
@@ -44,9 +44,9 @@ function main(): void {
     return exec.call(this, s);
   };
   for (const name of args.length ? args : ['hand-dev', 'presidio-synth-v2']) {
-    const set = sets.find((s) => s.name === name);
-    if (!set) throw new Error(`no set ${name}`);
-    const texts = load(set.file).map((r) => detectionView(r.text)?.text ?? r.text);
+    const records = loadSet(name);
+    if (!records) continue;
+    const texts = records.map((r) => detectionView(r.text)?.text ?? r.text);
     // One pass first: the memos and word lists are filled as the service's would be after its first notes.
     for (const t of texts) for (const [detect, may] of detectors) if (may(t)) detect(t);
     const rows = detectors.map((): Row => ({ opened: 0, found: 0, runs: 0, gateRuns: 0, whole: 0, chars: 0 }));

@@ -7,7 +7,7 @@
  */
 import { deidentify } from '../services/deidentify';
 import { isIdentifierSpan, type LabelledSpan } from './deidMetrics';
-import { load, sets } from './deid';
+import { loadSet } from './deid';
 
 const DEV_SETS = ['hand-dev', 'sms-dev', 'psw-dev', 'messy-dev'];
 /** `--held-out`: the test halves instead, scored once and never tuned on. */
@@ -52,7 +52,7 @@ function overRedacted(text: string, spans: LabelledSpan[], entities: Array<{ sta
 function main(): void {
   const heldOut = process.argv.includes('--held-out');
   const names = heldOut ? HELD_OUT : DEV_SETS;
-  const records = names.flatMap((name) => load(sets.find((s) => s.name === name)!.file));
+  const records = names.flatMap((name) => loadSet(name) ?? []);
   console.log(`${records.length} ${heldOut ? 'held-out' : 'development'} notes (${names.join(', ')})\n`);
   console.log('| rewrite | identifiers hidden as typed | still hidden rewritten | over-redacted chars as typed → rewritten |');
   console.log('|---|---:|---:|---:|');

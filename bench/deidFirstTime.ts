@@ -12,7 +12,7 @@
 import v8 from 'node:v8';
 import { deidentify } from '../services/deidentify';
 import { memoWords } from '../services/deidentify/wordMemo';
-import { load, sets } from './deid';
+import { loadSet } from './deid';
 
 const cpuUs = (): number => {
   const c = process.cpuUsage();
@@ -58,9 +58,9 @@ function fixedCost(): void {
 }
 
 function perSet(name: string, passes: number): void {
-  const set = sets.find((s) => s.name === name);
-  if (!set) throw new Error(`no set ${name}`);
-  const texts = load(set.file).map((r) => r.text);
+  const records = loadSet(name);
+  if (!records) return;
+  const texts = records.map((r) => r.text);
   const n = texts.length;
   const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t, 'utf8'), 0);
   let warm = 0;

@@ -19,7 +19,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { compiled } from './deidAB';
-import { load, sets } from './deid';
+import { loadSet } from './deid';
 
 const SETS = ['hand-dev', 'presidio-synth-v2'];
 
@@ -66,7 +66,9 @@ function main(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const [a, b] = trees.map((t) => (require(path.join(t.js, 'services', 'deidentify', 'index.js')) as typeof import('../services/deidentify')).deidentify);
   for (const name of SETS) {
-    const texts = load(sets.find((s) => s.name === name)!.file).map((r) => r.text);
+    const records = loadSet(name);
+    if (!records) continue;
+    const texts = records.map((r) => r.text);
     const mb = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0) / 1e6;
     const pass = (f: typeof a): number => {
       const c0 = cpu();

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { compiled } from './deidAB';
-import { load, sets } from './deid';
+import { loadSet, sets } from './deid';
 import { sampleDeid } from './profile';
 
 interface ProfileNode {
@@ -61,7 +61,9 @@ async function main(): Promise<void> {
   const tree = compiled(rev);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { deidentify } = require(path.join(tree.js, 'services', 'deidentify', 'index.js')) as typeof import('../services/deidentify');
-  const texts = load(sets.find((s) => s.name === setName)!.file).map((r) => r.text);
+  const records = loadSet(setName);
+  if (!records) return;
+  const texts = records.map((r) => r.text);
   const { profile, passes } = await sampleDeid<CpuProfile>(deidentify, texts, { warmMs: 4000, seconds: Number(seconds), intervalUs: Number(interval) });
   const { total, self, stage } = byStage(profile);
   const pct = (x: number): string => `${((100 * x) / total).toFixed(1)} %`;

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { deidentify } from '../services/deidentify';
 import { stagesForBench as S } from '../services/deidentify/deidentify';
 import type { Entity } from '../services/deidentify/types';
-import { load, sets } from './deid';
+import { loadSet } from './deid';
 
 /** CPU microseconds of one call of `f`, the median of passes repeated for at least `budget` CPU seconds. */
 function cpuMedian(f: () => void, budget = 0.4, minPasses = 5): number {
@@ -136,9 +136,8 @@ function main(): void {
   process.stdout.write(child.stdout || child.stderr);
   const names = process.argv.slice(2).length ? process.argv.slice(2) : ['presidio-synth-v2', 'hand-dev'];
   for (const name of names) {
-    const set = sets.find((s) => s.name === name);
-    if (!set) throw new Error(`no set ${name}`);
-    stages(name, load(set.file).map((r) => r.text));
+    const records = loadSet(name);
+    if (records) stages(name, records.map((r) => r.text));
   }
 }
 

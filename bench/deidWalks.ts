@@ -86,7 +86,7 @@ function main(): void {
 
   // Loaded after the wrap: ./deid loads the de-identifier too.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { load, sets } = require('./deid') as typeof import('./deid');
+  const { loadSet } = require('./deid') as typeof import('./deid');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { deidentify } = require('../services/deidentify') as typeof import('../services/deidentify');
   // Sets named by where they are exported (every module of the de-identifier, and the dictionaries' fields).
@@ -157,9 +157,9 @@ function main(): void {
   };
 
   for (const name of args.length ? args : ['hand-dev', 'presidio-synth-v2']) {
-    const set = sets.find((s) => s.name === name);
-    if (!set) throw new Error(`no set ${name}`);
-    const texts = load(set.file)
+    const records = loadSet(name);
+    if (!records) continue;
+    const texts = records
       .map((r) => r.text)
       .slice(0, limit);
     for (const t of texts) deidentify(t);

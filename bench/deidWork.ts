@@ -9,7 +9,7 @@
  * tree (bench/deidAB.ts leaves them in <tmp>/deid-ab/<sha>/js). Nothing is written.
  */
 import path from 'node:path';
-import { load, sets } from './deid';
+import { loadSet } from './deid';
 
 interface Site {
   runs: number;
@@ -53,9 +53,9 @@ function main(): void {
     return exec.call(this, s);
   };
   for (const name of args.length ? args : ['presidio-synth-v2', 'hand-dev']) {
-    const set = sets.find((s) => s.name === name);
-    if (!set) throw new Error(`no set ${name}`);
-    const texts = load(set.file).map((r) => r.text);
+    const records = loadSet(name);
+    if (!records) continue;
+    const texts = records.map((r) => r.text);
     for (const t of texts) deidentify(t);
     const tokens = texts.reduce((n, t) => n + wordsOf(t).length, 0);
     counts.clear();

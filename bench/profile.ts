@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DEBRIEF } from './debrief';
 import { runLoad, startServer, type Turn } from './load';
 import { Session } from 'node:inspector';
-import { load, sets } from './deid';
+import { loadSet } from './deid';
 import { deidentify } from '../services/deidentify';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -141,9 +141,9 @@ export async function sampleDeid<P>(deidentify: (text: string) => unknown, texts
 
 /** Profiles deidentify() over one scored set for `seconds` after 3 s of warm-up, and prints the top functions. */
 async function profileDeid(seconds: number, setName: string): Promise<void> {
-  const set = sets.find((s) => s.name === setName);
-  if (!set) throw new Error(`no set ${setName}`);
-  const texts = load(set.file).map((r) => r.text);
+  const records = loadSet(setName);
+  if (!records) return;
+  const texts = records.map((r) => r.text);
   const { profile, passes } = await sampleDeid<CpuProfile>(deidentify, texts, { warmMs: 3000, seconds, intervalUs: 200 });
   console.log(`${setName}: ${passes} passes in ${seconds} s`);
   console.log('| function | self | inclusive |\n| --- | ---: | ---: |');

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deidentify } from '../services/deidentify';
-import { load, sets, throughput } from './deid';
+import { benchSet, loadSet, PUBLIC_SET, throughput } from './deid';
 import { DEBRIEF, DEBRIEF_ANSWERS } from './debrief';
 import { runLoad, startServer, type LoadResult, type Turn } from './load';
 import { runMemoryBench, stats, type MemoryFigures } from './memory';
@@ -80,8 +80,8 @@ function turnProblems(runs: TurnRun[]): string[] {
 }
 
 function deidBench(botCpuMsPerTurn: number) {
-  const set = sets.find((s) => s.name === 'presidio-synth-v2')!;
-  const records = fs.existsSync(set.file) ? load(set.file) : [];
+  const set = benchSet(PUBLIC_SET);
+  const records = loadSet(set) ?? [];
   const mbps = records.length ? throughput(records) : NaN;
   // A typical debrief answer: the script's typed answers, timed directly.
   for (let i = 0; i < 200; i++) for (const a of DEBRIEF_ANSWERS) deidentify(a);

@@ -32,7 +32,7 @@ import { halfRecipe, shippedPoint, type Slotter } from './deidHalves';
 import { openerSlots } from './deidOpeners';
 import { HALF_MODEL_FILE, type HalfModel } from '../services/deidentify/nameHalves';
 import { OPENER_MODEL_FILE, useOpenerModel } from '../services/deidentify/openers';
-import { load, sets } from './deid';
+import { load, loadSet, sets } from './deid';
 import { chooseByKind, chooseOperatingPoint, describe, kindsOf, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared } from './deidLowo';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -166,8 +166,8 @@ function compare(): void {
   console.log('| set | rules: recall / leak / over | with classifier: recall / leak / over | names: recall rules → with |');
   console.log('| --- | ---: | ---: | ---: |');
   for (const set of sets) {
-    if (!fs.existsSync(set.file)) continue;
-    const records = load(set.file);
+    const records = loadSet(set);
+    if (!records) continue;
     const rules = run(records, null);
     const withIt = run(records, shippedModel());
     const f = (x: Figures) => `${pct(x.overall.strictRecall)} / ${pct(x.overall.leakRate)} / ${pct(x.overRedaction)}`;
@@ -198,8 +198,10 @@ const TEST_SETS = ['names-test3', 'cats-test3', 'keep-test', 'hand-test', 'sms-t
 
 function scoreTests(modelFile: string | undefined): void {
   const model = modelFile ? (JSON.parse(fs.readFileSync(modelFile, 'utf8')) as NameModel) : shippedModel();
-  for (const set of sets.filter((x) => TEST_SETS.includes(x.name) && fs.existsSync(x.file))) {
-    const f = run(load(set.file), model);
+  for (const set of sets.filter((x) => TEST_SETS.includes(x.name))) {
+    const records = loadSet(set);
+    if (!records) continue;
+    const f = run(records, model);
     console.log(`| ${set.name} | ${pct(f.overall.strictRecall)} / ${pct(f.overall.leakRate)} / ${pct(f.overRedaction)} | ${pct(f.perType.PERSON?.strictRecall ?? 1)} (${f.perType.PERSON?.spans ?? 0}) |`);
   }
 }

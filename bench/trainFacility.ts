@@ -27,7 +27,7 @@ import { tokenize } from '../services/deidentify/classifier/features';
 import { DEFAULT_TRAIN, train, type Example, type TrainOptions } from '../services/deidentify/classifier/train';
 import { MODEL_FILE } from '../services/deidentify/classifier/model';
 import { score, type Figures } from './deidMetrics';
-import { load, sets } from './deid';
+import { loadSet, sets } from './deid';
 import { WRITERS, writerNotes, type Note } from './deidLowo';
 import { devSource } from './trainDeid';
 
@@ -274,8 +274,9 @@ function tests(): void {
   console.log('| set | without model: recall / leak / over, facilities | with model: recall / leak / over, facilities |');
   console.log('| --- | ---: | ---: |');
   for (const set of sets) {
-    if (!/test|presidio/.test(set.name) || !fs.existsSync(set.file)) continue;
-    const records = load(set.file);
+    if (!/test|presidio/.test(set.name)) continue;
+    const records = loadSet(set);
+    if (!records) continue;
     const run = (m: FacilityModel | null) => {
       useFacilityModel(m);
       const p = records.map((r) => deidentify(r.text).entities);
