@@ -36,7 +36,13 @@ const ABSTRACT = set(`hope faith grace joy love peace patience mercy charity tru
   harmony serenity liberty unity victory blessing blessings memory memories spirit heaven karma bliss promise chance
   courage wisdom strength forgiveness kindness compassion gratitude prayer prayers healing recovery sobriety purpose
   happiness sadness anger grief fear shame guilt loss family`);
-/** SMS's spellings of "because", and the words that open the clause after it (a subject, "of", "the"). */
+/**
+ * SMS's spellings of "because", and the words that open the clause after it (a subject, "of", "the"). Beside the
+ * keep-list's SMS words on purpose: the keep-list keeps "bc" and "bcuz" wherever they stand (the model is never asked
+ * about them), but "cos", "coz" and "cuz" are on a name list too and "cause", "bcz", "bcos" on no keep-list, so the
+ * model may take them and this sense gives them back before a clause. Every spelling is here, so the sense stays right
+ * whatever the keep-list holds.
+ */
 const BECAUSE = set(`cos coz cuz cause bc bcuz bcz bcos`);
 const CLAUSE_OPENER = set(`i im i'm ive i've id i'd he hes he's she shes she's they theyre they're we were we're u ur you
   youre you're it its it's of there that this the her his my our their no`);

@@ -105,4 +105,13 @@ describe('deidentify: the word senses with the shipped classifier (round 9)', ()
     kept('went home early cuz he was sick');
     hidden('met cos she was at the dropin', 'cos', 'NAME');
   });
+  it("reads every SMS spelling of 'because' before its clause, the keep-list's too, and none after a person verb", () => {
+    for (const w of ['cos', 'coz', 'cuz', 'cause', 'bc', 'bcuz', 'bcz', 'bcos']) {
+      assert.equal(sense(`${w} she was tired`, w), 'because', w);
+      assert.equal(sense(`texted ${w} she was tired`, w), null, w);
+    }
+    // The keep-list's own spellings stay wherever they stand: the model is never asked about them.
+    kept('bc she was tired');
+    kept('went home early bcuz he was sick');
+  });
 });
