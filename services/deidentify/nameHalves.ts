@@ -116,6 +116,70 @@ export function farOf(text: string, toks: readonly Token[], i: number, dir: -1 |
 /** One feature: its template and its value, the parts joined by '|' ("side+wc": "L", "Cap" is "L|Cap"). */
 export type Emit = (template: string, a: string, b?: string, c?: string) => void;
 
+/** The name model's margin for a word in four bands ('na': not asked), as both slot models read it. */
+export const marginBand = (margin: number | undefined): string => (margin === undefined ? 'na' : margin >= 0 ? 'ge0' : margin >= -0.5 ? 'm05' : margin >= -1.5 ? 'm15' : 'lo');
+
+/** A slot word's values that its own place gives (all but 'again' and 'pair', which read the whole note). */
+interface SlotRead {
+  i: number;
+  side: string;
+  /** The hidden name beside it (on its left when it has one there). */
+  n: Token;
+  nl: string;
+  nc: string;
+  wc: string;
+  /** The word's lists (features.ts lists()). */
+  l: string;
+  cls: string;
+  far: string;
+  opens: string;
+  stem: string;
+  poss: boolean;
+  m: string;
+}
+
+function readSlot(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): SlotRead {
+  const { i, left, right } = slot;
+  const t = toks[i]!;
+  const l = lists(t.lower);
+  const side = left && right ? 'B' : left ? 'L' : 'R';
+  const n = toks[left ? i - 1 : i + 1]!;
+  const len = stemLength(t.lower);
+  return {
+    i,
+    side,
+    n,
+    nl: nameLists(lists(n.lower)),
+    nc: caseOf(n.raw),
+    wc: caseOf(t.raw),
+    l,
+    cls: wordClass(l),
+    far: side === 'B' ? 'both' : farOf(text, toks, i, side === 'L' ? 1 : -1, types),
+    opens: boundary(text, toks, i),
+    stem: len === t.lower.length ? t.lower : t.lower.slice(0, len),
+    poss: possessive(t.raw),
+    m: marginBand(margin),
+  };
+}
+
+/** 'again' and 'pair' as one number: AGAIN's index times two, plus one when the same pair recurs. */
+const AGAIN = ['none', 'visible', 'hidden'];
+
+/** Elsewhere in the note: the word again (hidden there, or visible), and the same pair again; "'s" aside, compared in place. */
+function againOf(toks: readonly Token[], r: SlotRead, types: readonly string[]): number {
+  const left = r.side !== 'R';
+  const len = r.stem.length;
+  let again = 0;
+  let pair = 0;
+  for (let j = 0; j < toks.length; j++) {
+    const o = toks[j]!.lower;
+    if (j === r.i || stemLength(o) !== len || !o.startsWith(r.stem)) continue;
+    again = types[j] ? 2 : again === 0 ? 1 : again;
+    if (toks[left ? j - 1 : j + 1]?.lower === r.n.lower) pair = 1;
+  }
+  return again * 2 + pair;
+}
+
 /**
  * The slot's features for `slot`, each given to `emit`; `margin` the name model's score less its line for the word
  * (undefined: not asked), read in four bands — beside a found name the model lifts every word, so it is one cue of
@@ -123,29 +187,13 @@ export type Emit = (template: string, a: string, b?: string, c?: string) => void
  * word ("and", "was", "her", "will": the slot's commonest words, no one's name alone).
  */
 function emitSlot(emit: Emit, text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): void {
-  const { i, left, right } = slot;
-  const t = toks[i]!;
-  const l = lists(t.lower);
-  const side = left && right ? 'B' : left ? 'L' : 'R';
-  const n = toks[left ? i - 1 : i + 1]!;
-  const nl = nameLists(lists(n.lower));
-  const wc = caseOf(t.raw);
-  const nc = caseOf(n.raw);
-  const cls = wordClass(l);
-  const far = side === 'B' ? 'both' : farOf(text, toks, i, side === 'L' ? 1 : -1, types);
-  const opens = boundary(text, toks, i);
-  // Elsewhere in the note: the word again (hidden there, or visible), and the same pair again; "'s" aside, compared in place.
-  const len = stemLength(t.lower);
-  const stem = len === t.lower.length ? t.lower : t.lower.slice(0, len);
-  let again = 'none';
-  let pair = false;
-  for (let j = 0; j < toks.length; j++) {
-    const o = toks[j]!.lower;
-    if (j === i || stemLength(o) !== len || !o.startsWith(stem)) continue;
-    again = types[j] ? 'hidden' : again === 'none' ? 'visible' : again;
-    if (toks[left ? j - 1 : j + 1]?.lower === n.lower) pair = true;
-  }
-  const m = margin === undefined ? 'na' : margin >= 0 ? 'ge0' : margin >= -0.5 ? 'm05' : margin >= -1.5 ? 'm15' : 'lo';
+  const r = readSlot(text, toks, slot, types, margin);
+  emitRead(emit, r, againOf(toks, r, types));
+}
+
+/** A slot's features from its values and `ap` (againOf()). */
+function emitRead(emit: Emit, r: SlotRead, ap: number): void {
+  const { side, nl, nc, wc, l, cls, far, opens, m } = r;
   emit('bias', '');
   emit('side', side);
   emit('nl', nl);
@@ -158,9 +206,9 @@ function emitSlot(emit: Emit, text: string, toks: readonly Token[], slot: Slot, 
   emit('wordname', str(l.includes('W')));
   emit('far', far);
   emit('opens', opens);
-  emit('again', again);
-  emit('pair', str(pair));
-  emit('poss', str(possessive(t.raw)));
+  emit('again', AGAIN[ap >> 1]!);
+  emit('pair', str((ap & 1) === 1));
+  emit('poss', str(r.poss));
   emit('m', m);
   emit('side+m', side, m);
   emit('side+wc', side, wc);
@@ -173,8 +221,11 @@ function emitSlot(emit: Emit, text: string, toks: readonly Token[], slot: Slot, 
   emit('side+opens', side, opens);
   emit('cls+far', cls, far);
   emit('nl+cls', nl, cls);
-  if (/[STRKC]/.test(l)) emit('w', side, stem);
+  if (ownForm(l)) emit('w', side, r.stem);
 }
+
+/** A function, title, relation, keep-list or common word: its own form is a feature of both slot models. */
+export const ownForm = (l: string): boolean => /[STRKC]/.test(l);
 
 /** The slot's features as [template, value] pairs (what emitSlot hashes; for reading and tests). */
 export function slotFeatures(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): Array<[string, string]> {
@@ -219,6 +270,34 @@ function hashSlot(text: string, toks: readonly Token[], slot: Slot, types: reado
   emitSlot(half.emit, text, toks, slot, types, margin);
   return half.count;
 }
+function hashRead(r: SlotRead, ap: number): number {
+  half.count = 0;
+  emitRead(half.emit, r, ap);
+  return half.count;
+}
+
+/**
+ * The highest score `s` can give a slot word with these values, whatever 'again' and 'pair' the note gives it: each of
+ * the six scored as the slot itself is (the same buckets in the same order), the best kept under a key of every other
+ * value the features read. Below the line, the word cannot be taken: the note is not read for it and nothing hashed.
+ */
+function halfCeiling(s: HalfScorer, r: SlotRead): number {
+  const key = `${r.side}|${r.nl}|${r.nc}|${r.wc}|${r.l}|${r.far}|${r.opens}|${r.poss ? 1 : 0}|${r.m}|${ownForm(r.l) ? r.stem : ''}`;
+  let c = s.ceilings.get(key);
+  if (c === undefined) {
+    c = -Infinity;
+    for (let ap = 0; ap < AGAIN.length * 2; ap++) c = Math.max(c, s.score(buf, hashRead(r, ap)));
+    s.remember(key, c);
+  }
+  return c;
+}
+
+/** For tests: the slot's ceiling (halfCeiling()) under the shipped or chosen model, and the slot's own score. */
+export function halfCeilingFor(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): { ceiling: number; score: number } {
+  const s = halfFile.scorer()!;
+  const r = readSlot(text, toks, slot, types, margin);
+  return { ceiling: halfCeiling(s, r), score: s.score(buf, hashRead(r, againOf(toks, r, types))) };
+}
 
 /** The slot's features hashed into the model's buckets, each once (as bucket(`half:${k}`, v) over slotFeatures). */
 export function slotBuckets(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): number[] {
@@ -239,7 +318,15 @@ export class HalfScorer {
     for (let k = 0; k < n; k++) s += this.w[features[k]!]!;
     return s;
   }
+  /** The best score slot words of one key can reach (halfCeiling(), openers.ts openerCeiling()), this model's own. */
+  readonly ceilings = new Map<string, number>();
+  /** Keeps a ceiling; the map starts over at CEILINGS keys (a key holds a function or common word's form at most). */
+  remember(key: string, c: number): void {
+    if (this.ceilings.size >= CEILINGS) this.ceilings.clear();
+    this.ceilings.set(key, c);
+  }
 }
+const CEILINGS = 50_000;
 
 /** A slot model's file, read once; null with no file (a tree before the recipe made one: the slot is off). */
 export class SlotModelFile {
@@ -271,7 +358,10 @@ export function nameHalves(text: string, spans: readonly Entity[], scored: reado
   const types = hiddenTypes(toks, spans);
   const added: Entity[] = [];
   for (const slot of slotsOf(text, toks, types)) {
-    if (s.score(buf, hashSlot(text, toks, slot, types, marginAt(scored, toks[slot.i]!.start))) >= s.model.threshold) added.push(slotName(toks[slot.i]!));
+    const r = readSlot(text, toks, slot, types, marginAt(scored, toks[slot.i]!.start));
+    // Most slot words ("and", "was", a verb before the name) cannot reach the line whatever the note says.
+    if (halfCeiling(s, r) < s.model.threshold) continue;
+    if (s.score(buf, hashRead(r, againOf(toks, r, types))) >= s.model.threshold) added.push(slotName(toks[slot.i]!));
   }
   return withNames(spans, added);
 }

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { boundary, lists, tokenize, type Token } from './classifier/features';
 import { activeScorer, type Scored } from './classifier/model';
-import { caseOf, farOf, hiddenTypes, marginAt, nameLists, slotName, slotsOf, SlotHasher, SlotModelFile, str, withNames, wordClass, type Emit, type HalfModel } from './nameHalves';
+import { caseOf, farOf, hiddenTypes, marginAt, marginBand, nameLists, ownForm, slotName, slotsOf, SlotHasher, SlotModelFile, str, withNames, wordClass, type Emit, type HalfModel, type HalfScorer } from './nameHalves';
 import type { Entity } from './types';
 import { possessive, stemLength } from './words';
 
@@ -23,27 +23,53 @@ function nextOf(text: string, toks: readonly Token[], i: number, types: readonly
   return f === 'hidden' ? `hidden-${types[i + 1]}` : f;
 }
 
-/** The opening word `i`'s features, each given to `emit`; `margin` the name model's score less its line (undefined: not asked). */
-function emitOpener(emit: Emit, text: string, toks: readonly Token[], i: number, types: readonly string[], margin: number | undefined): void {
+/** An opening word's values that its own place gives (all but 'again', which reads the whole note). */
+interface OpenerRead {
+  i: number;
+  wc: string;
+  /** The word's lists (features.ts lists()). */
+  l: string;
+  cls: string;
+  nl: string;
+  next: string;
+  where: string;
+  /** Whether the note has a hidden name. */
+  named: boolean;
+  stem: string;
+  poss: boolean;
+  m: string;
+}
+
+function readOpener(text: string, toks: readonly Token[], i: number, types: readonly string[], margin: number | undefined, named: boolean): OpenerRead {
   const t = toks[i]!;
   const l = lists(t.lower);
-  const wc = caseOf(t.raw);
-  const cls = wordClass(l);
-  const nl = nameLists(l);
-  const next = nextOf(text, toks, i, types);
   let where = i === 0 ? 'note' : 'stop';
   for (let k = i === 0 ? t.start : toks[i - 1]!.end; k < t.start; k++) if (text.charCodeAt(k) === 10) where = 'line';
-  // The word elsewhere in the note ("'s" aside), compared in place.
-  const len = stemLength(t.lower);
-  let again = 'none';
-  let named = false;
+  return { i, wc: caseOf(t.raw), l, cls: wordClass(l), nl: nameLists(l), next: nextOf(text, toks, i, types), where, named, stem: t.lower.slice(0, stemLength(t.lower)), poss: possessive(t.raw), m: marginBand(margin) };
+}
+
+const AGAIN = ['none', 'visible', 'hidden'];
+/** The word elsewhere in the note ("'s" aside), compared in place: AGAIN's index. */
+function againOf(toks: readonly Token[], r: OpenerRead, types: readonly string[]): number {
+  const len = r.stem.length;
+  let again = 0;
   for (let j = 0; j < toks.length; j++) {
-    if (types[j] === 'NAME') named = true;
     const o = toks[j]!.lower;
-    if (j === i || stemLength(o) !== len || !o.startsWith(t.lower.slice(0, len))) continue;
-    again = types[j] ? 'hidden' : again === 'none' ? 'visible' : again;
+    if (j === r.i || stemLength(o) !== len || !o.startsWith(r.stem)) continue;
+    again = types[j] ? 2 : again === 0 ? 1 : again;
   }
-  const m = margin === undefined ? 'na' : margin >= 0 ? 'ge0' : margin >= -0.5 ? 'm05' : margin >= -1.5 ? 'm15' : 'lo';
+  return again;
+}
+
+/** The opening word `i`'s features, each given to `emit`; `margin` the name model's score less its line (undefined: not asked). */
+function emitOpener(emit: Emit, text: string, toks: readonly Token[], i: number, types: readonly string[], margin: number | undefined): void {
+  const r = readOpener(text, toks, i, types, margin, types.includes('NAME'));
+  emitRead(emit, r, againOf(toks, r, types));
+}
+
+/** An opening word's features from its values and `again` (againOf()). */
+function emitRead(emit: Emit, r: OpenerRead, again: number): void {
+  const { wc, l, cls, nl, next, where, m } = r;
   emit('bias', '');
   emit('wc', wc);
   emit('cls', cls);
@@ -51,9 +77,9 @@ function emitOpener(emit: Emit, text: string, toks: readonly Token[], i: number,
   emit('wordname', str(l.includes('W')));
   emit('next', next);
   emit('where', where);
-  emit('again', again);
-  emit('named', str(named));
-  emit('poss', str(possessive(t.raw)));
+  emit('again', AGAIN[again]!);
+  emit('named', str(r.named));
+  emit('poss', str(r.poss));
   emit('m', m);
   emit('wc+cls', wc, cls);
   emit('cls+next', cls, next);
@@ -61,8 +87,8 @@ function emitOpener(emit: Emit, text: string, toks: readonly Token[], i: number,
   emit('nl+cls', nl, cls);
   emit('where+wc', where, wc);
   emit('m+cls', m, cls);
-  emit('again+cls', again, cls);
-  if (/[STRKC]/.test(l)) emit('w', t.lower.slice(0, len));
+  emit('again+cls', AGAIN[again]!, cls);
+  if (ownForm(l)) emit('w', r.stem);
 }
 
 /** The opening word's features as [template, value] pairs (what the model hashes; for reading and tests). */
@@ -77,6 +103,34 @@ function hashOpener(text: string, toks: readonly Token[], i: number, types: read
   hasher.count = 0;
   emitOpener(hasher.emit, text, toks, i, types, margin);
   return hasher.count;
+}
+function hashRead(r: OpenerRead, again: number): number {
+  hasher.count = 0;
+  emitRead(hasher.emit, r, again);
+  return hasher.count;
+}
+
+/**
+ * The highest score `s` can give an opening word with these values, whatever 'again' the note gives it (as
+ * nameHalves.ts halfCeiling(): each of the three scored as the word itself is, the best kept under a key of every other
+ * value the features read). Below the line the word cannot be taken.
+ */
+function openerCeiling(s: HalfScorer, r: OpenerRead): number {
+  const key = `${r.wc}|${r.l}|${r.next}|${r.where}|${r.named ? 1 : 0}|${r.poss ? 1 : 0}|${r.m}|${ownForm(r.l) ? r.stem : ''}`;
+  let c = s.ceilings.get(key);
+  if (c === undefined) {
+    c = -Infinity;
+    for (let again = 0; again < AGAIN.length; again++) c = Math.max(c, s.score(hasher.buf, hashRead(r, again)));
+    s.remember(key, c);
+  }
+  return c;
+}
+
+/** For tests: the opening word's ceiling (openerCeiling()) under the shipped or chosen model, and its own score. */
+export function openerCeilingFor(text: string, toks: readonly Token[], i: number, types: readonly string[], margin: number | undefined): { ceiling: number; score: number } {
+  const s = openerFile.scorer()!;
+  const r = readOpener(text, toks, i, types, margin, types.includes('NAME'));
+  return { ceiling: openerCeiling(s, r), score: s.score(hasher.buf, hashRead(r, againOf(toks, r, types))) };
 }
 /** The opening word's features hashed into the model's buckets, each once (as bucket(`open:${k}`, v) over openerFeatures). */
 export function openerBuckets(text: string, toks: readonly Token[], i: number, types: readonly string[], margin: number | undefined): number[] {
@@ -110,8 +164,12 @@ export function openers(text: string, spans: readonly Entity[], scored: readonly
   const toks = tokenize(text);
   const types = hiddenTypes(toks, spans);
   const added: Entity[] = [];
+  const named = types.includes('NAME');
   for (const i of openerSlots(text, toks, types)) {
-    if (s.score(hasher.buf, hashOpener(text, toks, i, types, marginAt(scored, toks[i]!.start))) >= s.model.threshold) added.push(slotName(toks[i]!));
+    const r = readOpener(text, toks, i, types, marginAt(scored, toks[i]!.start), named);
+    // Most opening words ("she", "went", "ok") cannot reach the line whatever the note says.
+    if (openerCeiling(s, r) < s.model.threshold) continue;
+    if (s.score(hasher.buf, hashRead(r, againOf(toks, r, types))) >= s.model.threshold) added.push(slotName(toks[i]!));
   }
   return withNames(spans, added);
 }

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { deidentify, type Entity } from '../../../services/deidentify';
 import { bucket, tokenize } from '../../../services/deidentify/classifier/features';
 import { useNameModel } from '../../../services/deidentify/classifier/model';
 import { spansIn } from '../../../services/deidentify/deidentify';
-import { hiddenTypes, maySlot, nameHalves, slotBuckets, slotFeatures, slotsOf, useHalfModel, type HalfModel } from '../../../services/deidentify/nameHalves';
+import { HALF_MODEL_FILE, halfCeilingFor, hiddenTypes, maySlot, nameHalves, slotBuckets, slotFeatures, slotsOf, useHalfModel, type HalfModel } from '../../../services/deidentify/nameHalves';
 
 /** A made-up slot model: every slot word scores `bias` (the one feature every slot word has). */
 const modelOf = (bias: number, threshold: number): HalfModel => ({
@@ -125,5 +126,51 @@ describe('deidentify: the other half of a full name (round 16, nameHalves.ts)', 
     }
     // No hidden name beside it: the day stays a day.
     assert.equal(deidentify('Sunday was busy at the shelter').redacted, 'Sunday was busy at the shelter');
+  });
+  it('a slot word whose ceiling is below the line is not read further (round 17): the note it acts on is still changed, the one it skips is as before', () => {
+    // Every slot word scores 0.5, 0.5 more when the word is hidden elsewhere in the note, 2 less with the name on its right.
+    const model: HalfModel = {
+      ...modelOf(0.5, 0.75),
+      weights: { [String(bucket('half:bias', ''))]: 0.5, [String(bucket('half:again', 'hidden'))]: 0.5, [String(bucket('half:side', 'R'))]: -2 },
+    };
+    useHalfModel(model);
+    // Acts: "klassen" after "tina" reaches the line only because the note hides it again further on.
+    const acts = 'tina klassen came, klassen said';
+    assert.deepEqual(words(acts, nameHalves(acts, [NAME(0, 4), NAME(19, 26)], [])), ['tina', 'klassen', 'klassen']);
+    // Its ceiling counts what the note could say ("again"): without the second one it is read, and left.
+    assert.deepEqual(words('tina klassen came', nameHalves('tina klassen came', [NAME(0, 4)], [])), ['tina']);
+    // Skipped: "met" before the name cannot reach the line whatever the note says; the spans come back as they were.
+    const skips = 'met tina, tina met';
+    const toks = tokenize(skips);
+    const types = hiddenTypes(toks, [NAME(4, 8), NAME(10, 14)]);
+    const met = slotsOf(skips, toks, types).find((x) => x.i === 0)!;
+    assert.ok(halfCeilingFor(skips, toks, met, types, undefined).ceiling < 0.75);
+    const spans = [NAME(4, 8), NAME(10, 14)];
+    assert.equal(nameHalves(skips, spans, []), spans);
+  });
+
+  it('a slot word\'s ceiling is never below its own score (shipped model, every slot of these notes, every margin band)', () => {
+    const line = (JSON.parse(fs.readFileSync(HALF_MODEL_FILE, 'utf8')) as HalfModel).threshold;
+    let slots = 0;
+    let below = 0;
+    for (const [text, spans] of [
+      ["SAM'S van and sam's keys, sam left", [NAME(0, 3), NAME(15, 18)]],
+      ['met tina klassen. klassen came, tina klassen again', [NAME(4, 8), NAME(31, 35)]],
+      ['Dr Jolene Friday will call (friday) 12 times', [NAME(3, 9)]],
+      ['her kokum rose’s house; rose and tom marie', [NAME(10, 14), NAME(33, 36)]],
+      ['was with kevin gallant and then kevin left', [NAME(9, 14), NAME(32, 37)]],
+    ] as Array<[string, Entity[]]>) {
+      const toks = tokenize(text);
+      const types = hiddenTypes(toks, spans);
+      for (const slot of slotsOf(text, toks, types)) {
+        for (const margin of [undefined, 0.2, -0.3, -1, -3]) {
+          const { ceiling, score } = halfCeilingFor(text, toks, slot, types, margin);
+          assert.ok(ceiling >= score, `${text} @${toks[slot.i]!.raw}: ${ceiling} < ${score}`);
+          if (ceiling < line) below++;
+          slots++;
+        }
+      }
+    }
+    assert.ok(slots >= 40 && below > 0, `${slots} slots, ${below} below the line`);
   });
 });

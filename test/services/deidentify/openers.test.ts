@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { deidentify, type Entity } from '../../../services/deidentify';
 import { bucket, tokenize } from '../../../services/deidentify/classifier/features';
 import { useNameModel } from '../../../services/deidentify/classifier/model';
 import { hiddenTypes, type HalfModel } from '../../../services/deidentify/nameHalves';
-import { openerBuckets, openerFeatures, openers, openerSlots, useOpenerModel } from '../../../services/deidentify/openers';
+import { OPENER_MODEL_FILE, openerBuckets, openerCeilingFor, openerFeatures, openers, openerSlots, useOpenerModel } from '../../../services/deidentify/openers';
 
 /** A made-up opener model: every opening word scores `bias` (the one feature every slot word has). */
 const modelOf = (bias: number, threshold: number): HalfModel => ({
@@ -108,5 +109,45 @@ describe('deidentify: a name opening a sentence or the note (round 16, openers.t
     ]) {
       assert.equal(deidentify(text).redacted, text);
     }
+  });
+  it('an opening word whose ceiling is below the line is not read further (round 17): the note it acts on is still changed, the one it skips is as before', () => {
+    // Every opening word scores 0.5, 0.5 more when it is hidden elsewhere in the note, 2 less with a possessive.
+    useOpenerModel({
+      ...modelOf(0.5, 0.75),
+      weights: { [String(bucket('open:bias', ''))]: 0.5, [String(bucket('open:again', 'hidden'))]: 0.5, [String(bucket('open:poss', 'true'))]: -2 },
+    });
+    // Acts: "quorra" opening the note reaches the line only because the note hides it again further on.
+    const acts = 'quorra came by. she saw quorra';
+    assert.deepEqual(words(acts, openers(acts, [NAME(24, 30)], [])), ['quorra', 'quorra']);
+    assert.deepEqual(openers('quorra came by', [], []), []);
+    // Skipped: "quorra's" cannot reach the line whatever the note says; the spans come back as they were.
+    const skips = "quorra's van came. quorra";
+    const spans = [NAME(19, 25)];
+    const toks = tokenize(skips);
+    assert.ok(openerCeilingFor(skips, toks, 0, hiddenTypes(toks, spans), undefined).ceiling < 0.75);
+    assert.equal(openers(skips, spans, []), spans);
+  });
+
+  it('an opening word\'s ceiling is never below its own score (shipped model, every opening word of these notes, every margin band)', () => {
+    const line = (JSON.parse(fs.readFileSync(OPENER_MODEL_FILE, 'utf8')) as HalfModel).threshold;
+    let slots = 0;
+    let below = 0;
+    for (const [text, spans] of [
+      ['quorra came by. she was ok\nvelt called, then brix left! Dorn too', []],
+      ["Jun's van. jun n his dad at the clinic\nok today", [NAME(11, 14)]],
+      ['Went to the shelter. Tina was there. tina said hi', [NAME(21, 25)]],
+    ] as Array<[string, Entity[]]>) {
+      const toks = tokenize(text);
+      const types = hiddenTypes(toks, spans);
+      for (const i of openerSlots(text, toks, types)) {
+        for (const margin of [undefined, 0.2, -0.3, -1, -3]) {
+          const { ceiling, score } = openerCeilingFor(text, toks, i, types, margin);
+          assert.ok(ceiling >= score, `${text} @${toks[i]!.raw}: ${ceiling} < ${score}`);
+          if (ceiling < line) below++;
+          slots++;
+        }
+      }
+    }
+    assert.ok(slots >= 40 && below > 0, `${slots} slots, ${below} below the line`);
   });
 });
