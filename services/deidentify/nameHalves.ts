@@ -191,7 +191,7 @@ function emitSlot(emit: Emit, text: string, toks: readonly Token[], slot: Slot, 
   emitRead(emit, r, againOf(toks, r, types));
 }
 
-/** A slot's features from its values and `ap` (againOf()). */
+/** A slot's features from its values and `ap` (againOf()); with `ap` -1, all but 'again' and 'pair' (emitAgain()). */
 function emitRead(emit: Emit, r: SlotRead, ap: number): void {
   const { side, nl, nc, wc, l, cls, far, opens, m } = r;
   emit('bias', '');
@@ -206,8 +206,7 @@ function emitRead(emit: Emit, r: SlotRead, ap: number): void {
   emit('wordname', str(l.includes('W')));
   emit('far', far);
   emit('opens', opens);
-  emit('again', AGAIN[ap >> 1]!);
-  emit('pair', str((ap & 1) === 1));
+  if (ap >= 0) emitAgain(emit, ap);
   emit('poss', str(r.poss));
   emit('m', m);
   emit('side+m', side, m);
@@ -222,6 +221,11 @@ function emitRead(emit: Emit, r: SlotRead, ap: number): void {
   emit('cls+far', cls, far);
   emit('nl+cls', nl, cls);
   if (ownForm(l)) emit('w', side, r.stem);
+}
+
+function emitAgain(emit: Emit, ap: number): void {
+  emit('again', AGAIN[ap >> 1]!);
+  emit('pair', str((ap & 1) === 1));
 }
 
 /** A function, title, relation, keep-list or common word: its own form is a feature of both slot models. */
@@ -277,20 +281,34 @@ function hashRead(r: SlotRead, ap: number): number {
 }
 
 /**
- * The highest score `s` can give a slot word with these values, whatever 'again' and 'pair' the note gives it: each of
- * the six scored as the slot itself is (the same buckets in the same order), the best kept under a key of every other
- * value the features read. Below the line, the word cannot be taken: the note is not read for it and nothing hashed.
+ * The highest score `s` can give a slot word with these values, whatever 'again' and 'pair' the note gives it: the
+ * other features hashed once, then each of the six pairs after them (the same buckets as the slot's own, each once),
+ * the best kept under a key of every other value the features read. Below the line less SLACK, the word cannot be
+ * taken: the note is not read for it and nothing more is hashed.
  */
 function halfCeiling(s: HalfScorer, r: SlotRead): number {
   const key = `${r.side}|${r.nl}|${r.nc}|${r.wc}|${r.l}|${r.far}|${r.opens}|${r.poss ? 1 : 0}|${r.m}|${ownForm(r.l) ? r.stem : ''}`;
   let c = s.ceilings.get(key);
   if (c === undefined) {
+    half.count = 0;
+    emitRead(half.emit, r, -1);
+    const known = half.count;
     c = -Infinity;
-    for (let ap = 0; ap < AGAIN.length * 2; ap++) c = Math.max(c, s.score(buf, hashRead(r, ap)));
+    for (let ap = 0; ap < AGAIN.length * 2; ap++) {
+      half.count = known;
+      emitAgain(half.emit, ap);
+      c = Math.max(c, s.score(buf, half.count));
+    }
     s.remember(key, c);
   }
   return c;
 }
+
+/**
+ * A ceiling sums the slot's weights in another order than its score does: the two can differ in the last bits of a
+ * double (under 1e-12 for some 30 weights of at most 3), never by this much. A word is skipped only below the line less SLACK.
+ */
+export const SLACK = 1e-9;
 
 /** For tests: the slot's ceiling (halfCeiling()) under the shipped or chosen model, and the slot's own score. */
 export function halfCeilingFor(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): { ceiling: number; score: number } {
@@ -360,7 +378,7 @@ export function nameHalves(text: string, spans: readonly Entity[], scored: reado
   for (const slot of slotsOf(text, toks, types)) {
     const r = readSlot(text, toks, slot, types, marginAt(scored, toks[slot.i]!.start));
     // Most slot words ("and", "was", a verb before the name) cannot reach the line whatever the note says.
-    if (halfCeiling(s, r) < s.model.threshold) continue;
+    if (halfCeiling(s, r) < s.model.threshold - SLACK) continue;
     if (s.score(buf, hashRead(r, againOf(toks, r, types))) >= s.model.threshold) added.push(slotName(toks[slot.i]!));
   }
   return withNames(spans, added);

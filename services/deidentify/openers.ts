@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { boundary, lists, tokenize, type Token } from './classifier/features';
 import { activeScorer, type Scored } from './classifier/model';
-import { caseOf, farOf, hiddenTypes, marginAt, marginBand, nameLists, ownForm, slotName, slotsOf, SlotHasher, SlotModelFile, str, withNames, wordClass, type Emit, type HalfModel, type HalfScorer } from './nameHalves';
+import { caseOf, farOf, hiddenTypes, marginAt, marginBand, nameLists, ownForm, SLACK, slotName, slotsOf, SlotHasher, SlotModelFile, str, withNames, wordClass, type Emit, type HalfModel, type HalfScorer } from './nameHalves';
 import type { Entity } from './types';
 import { possessive, stemLength } from './words';
 
@@ -67,7 +67,7 @@ function emitOpener(emit: Emit, text: string, toks: readonly Token[], i: number,
   emitRead(emit, r, againOf(toks, r, types));
 }
 
-/** An opening word's features from its values and `again` (againOf()). */
+/** An opening word's features from its values and `again` (againOf()); with `again` -1, all but the two that read it (emitAgain()). */
 function emitRead(emit: Emit, r: OpenerRead, again: number): void {
   const { wc, l, cls, nl, next, where, m } = r;
   emit('bias', '');
@@ -77,7 +77,7 @@ function emitRead(emit: Emit, r: OpenerRead, again: number): void {
   emit('wordname', str(l.includes('W')));
   emit('next', next);
   emit('where', where);
-  emit('again', AGAIN[again]!);
+  if (again >= 0) emit('again', AGAIN[again]!);
   emit('named', str(r.named));
   emit('poss', str(r.poss));
   emit('m', m);
@@ -87,7 +87,7 @@ function emitRead(emit: Emit, r: OpenerRead, again: number): void {
   emit('nl+cls', nl, cls);
   emit('where+wc', where, wc);
   emit('m+cls', m, cls);
-  emit('again+cls', AGAIN[again]!, cls);
+  if (again >= 0) emit('again+cls', AGAIN[again]!, cls);
   if (ownForm(l)) emit('w', r.stem);
 }
 
@@ -112,15 +112,23 @@ function hashRead(r: OpenerRead, again: number): number {
 
 /**
  * The highest score `s` can give an opening word with these values, whatever 'again' the note gives it (as
- * nameHalves.ts halfCeiling(): each of the three scored as the word itself is, the best kept under a key of every other
- * value the features read). Below the line the word cannot be taken.
+ * nameHalves.ts halfCeiling(): the other features hashed once, then each of the three after them, the best kept under a
+ * key of every other value the features read). Below the line less SLACK the word cannot be taken.
  */
 function openerCeiling(s: HalfScorer, r: OpenerRead): number {
   const key = `${r.wc}|${r.l}|${r.next}|${r.where}|${r.named ? 1 : 0}|${r.poss ? 1 : 0}|${r.m}|${ownForm(r.l) ? r.stem : ''}`;
   let c = s.ceilings.get(key);
   if (c === undefined) {
+    hasher.count = 0;
+    emitRead(hasher.emit, r, -1);
+    const known = hasher.count;
     c = -Infinity;
-    for (let again = 0; again < AGAIN.length; again++) c = Math.max(c, s.score(hasher.buf, hashRead(r, again)));
+    for (let again = 0; again < AGAIN.length; again++) {
+      hasher.count = known;
+      hasher.emit('again', AGAIN[again]!);
+      hasher.emit('again+cls', AGAIN[again]!, r.cls);
+      c = Math.max(c, s.score(hasher.buf, hasher.count));
+    }
     s.remember(key, c);
   }
   return c;
@@ -168,7 +176,7 @@ export function openers(text: string, spans: readonly Entity[], scored: readonly
   for (const i of openerSlots(text, toks, types)) {
     const r = readOpener(text, toks, i, types, marginAt(scored, toks[i]!.start), named);
     // Most opening words ("she", "went", "ok") cannot reach the line whatever the note says.
-    if (openerCeiling(s, r) < s.model.threshold) continue;
+    if (openerCeiling(s, r) < s.model.threshold - SLACK) continue;
     if (s.score(hasher.buf, hashRead(r, againOf(toks, r, types))) >= s.model.threshold) added.push(slotName(toks[i]!));
   }
   return withNames(spans, added);
