@@ -162,23 +162,28 @@ function readSlot(text: string, toks: readonly Token[], slot: Slot, types: reado
   };
 }
 
-/** 'again' and 'pair' as one number: AGAIN's index times two, plus one when the same pair recurs. */
-const AGAIN = ['none', 'visible', 'hidden'];
+/** What 'again' says of a word elsewhere in the note, by againIn()'s index. */
+export const AGAIN = ['none', 'visible', 'hidden'];
 
-/** Elsewhere in the note: the word again (hidden there, or visible), and the same pair again; "'s" aside, compared in place. */
-function againOf(toks: readonly Token[], r: SlotRead, types: readonly string[]): number {
-  const left = r.side !== 'R';
-  const len = r.stem.length;
+/**
+ * The word at `i` elsewhere in the note ("'s" aside, compared in place by its `stem`): AGAIN's index (hidden there, or
+ * visible) times two, plus one when the word `beside` stands at offset `dir` from it there too (the same pair again;
+ * `dir` 0: not asked). Both slot models read it (openers.ts without the pair).
+ */
+export function againIn(toks: readonly Token[], i: number, stem: string, types: readonly string[], dir: -1 | 0 | 1, beside: string): number {
+  const len = stem.length;
   let again = 0;
   let pair = 0;
   for (let j = 0; j < toks.length; j++) {
     const o = toks[j]!.lower;
-    if (j === r.i || stemLength(o) !== len || !o.startsWith(r.stem)) continue;
+    if (j === i || stemLength(o) !== len || !o.startsWith(stem)) continue;
     again = types[j] ? 2 : again === 0 ? 1 : again;
-    if (toks[left ? j - 1 : j + 1]?.lower === r.n.lower) pair = 1;
+    if (dir !== 0 && toks[j + dir]?.lower === beside) pair = 1;
   }
   return again * 2 + pair;
 }
+/** A slot's 'again' and 'pair' (againIn() with the hidden name beside it). */
+const againOf = (toks: readonly Token[], r: SlotRead, types: readonly string[]): number => againIn(toks, r.i, r.stem, types, r.side !== 'R' ? -1 : 1, r.n.lower);
 
 /**
  * The slot's features for `slot`, each given to `emit`; `margin` the name model's score less its line for the word

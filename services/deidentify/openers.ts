@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { boundary, lists, tokenize, type Token } from './classifier/features';
 import { activeScorer, type Scored } from './classifier/model';
-import { caseOf, farOf, hiddenTypes, marginAt, marginBand, nameLists, ownForm, SLACK, slotName, slotsOf, SlotHasher, SlotModelFile, str, withNames, wordClass, type Emit, type HalfModel, type HalfScorer } from './nameHalves';
+import { AGAIN, againIn, caseOf, farOf, hiddenTypes, marginAt, marginBand, nameLists, ownForm, SLACK, slotName, slotsOf, SlotHasher, SlotModelFile, str, withNames, wordClass, type Emit, type HalfModel, type HalfScorer } from './nameHalves';
 import type { Entity } from './types';
 import { possessive, stemLength } from './words';
 
@@ -48,18 +48,8 @@ function readOpener(text: string, toks: readonly Token[], i: number, types: read
   return { i, wc: caseOf(t.raw), l, cls: wordClass(l), nl: nameLists(l), next: nextOf(text, toks, i, types), where, named, stem: t.lower.slice(0, stemLength(t.lower)), poss: possessive(t.raw), m: marginBand(margin) };
 }
 
-const AGAIN = ['none', 'visible', 'hidden'];
-/** The word elsewhere in the note ("'s" aside), compared in place: AGAIN's index. */
-function againOf(toks: readonly Token[], r: OpenerRead, types: readonly string[]): number {
-  const len = r.stem.length;
-  let again = 0;
-  for (let j = 0; j < toks.length; j++) {
-    const o = toks[j]!.lower;
-    if (j === r.i || stemLength(o) !== len || !o.startsWith(r.stem)) continue;
-    again = types[j] ? 2 : again === 0 ? 1 : again;
-  }
-  return again;
-}
+/** The word elsewhere in the note: AGAIN's index (nameHalves.ts againIn(), no pair). */
+const againOf = (toks: readonly Token[], r: OpenerRead, types: readonly string[]): number => againIn(toks, r.i, r.stem, types, 0, '') >> 1;
 
 /** The opening word `i`'s features, each given to `emit`; `margin` the name model's score less its line (undefined: not asked). */
 function emitOpener(emit: Emit, text: string, toks: readonly Token[], i: number, types: readonly string[], margin: number | undefined): void {
