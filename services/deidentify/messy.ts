@@ -840,8 +840,8 @@ export function messyNames(input: string): Entity[] {
   for (let k = 2; k < toks.length; k++) {
     if (!found[k]) continue;
     let j = k - 1;
-    while (j > 0 && k - j <= 2 && NAME_PARTICLES.has(slots.lowerOf(toks[j])) && /^[ \t]+$/.test(text.slice(toks[j]!.end, toks[j + 1]!.start))) j--;
-    if (j === k - 1 || !/^[ \t]+$/.test(text.slice(toks[j]!.end, toks[j + 1]!.start))) continue;
+    while (j > 0 && k - j <= 2 && NAME_PARTICLES.has(slots.lowerOf(toks[j])) && blank(text, toks[j]!.end, toks[j + 1]!.start)) j--;
+    if (j === k - 1 || !blank(text, toks[j]!.end, toks[j + 1]!.start)) continue;
     const first = slots.lowerOf(toks[j]);
     if (found[j] || d.firstNames.has(first) || verdictOf[j] === 'name') {
       out.push({ start: toks[j]!.start, end: toks[k]!.end, type: 'NAME' });

@@ -13,7 +13,7 @@ import { keepList } from './keepList';
 import { STATE_BEFORE, WORD_BEFORE, sentenceStart, wordVerdict } from './messy';
 import type { Entity, EntityType } from './types';
 import { wordSense } from './wordSenses';
-import { possessive } from './words';
+import { blank, possessive } from './words';
 
 /** A word the review may ask about: `part` when it stands beside a hidden name ("[NAME] Whirlwind"). */
 export interface UnsureWord {
@@ -75,7 +75,7 @@ export function unsureWords(text: string): UnsureWord[] {
     // After a determiner, pronoun or copula a word is plainly a word ("the summer", "i hope", "was sunny"); SMS writes
     // "it's" as "its", and a name follows it ("its jenalyn").
     const prev = toks[i - 1];
-    if (prev && prev.lower !== 'its' && (WORD_BEFORE.has(prev.lower) || STATE_BEFORE.has(prev.lower)) && /^[ \t]+$/.test(text.slice(prev.end, t.start))) continue;
+    if (prev && prev.lower !== 'its' && (WORD_BEFORE.has(prev.lower) || STATE_BEFORE.has(prev.lower)) && blank(text, prev.end, t.start)) continue;
     const opens = sentenceStart(text, t.start);
     const rank = rankOf(t, lower, margins.get(t.start), { after, before, opens });
     if (rank === undefined || wordSense(text, t.start, end)) continue;

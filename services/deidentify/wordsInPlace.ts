@@ -26,7 +26,7 @@ import { foreignWordsOf } from './language';
 import { townInPlace } from './towns';
 import { AMBIGUOUS_NAMES } from './lexicon';
 import { NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE } from './messy';
-import { possessive, withoutPossessive } from './words';
+import { blank, possessive, withoutPossessive } from './words';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -187,7 +187,7 @@ function isSpace(c: number): boolean {
 
 /** Whether another span of `found` sits right before or after `e` (a space between): a part of a longer name. */
 function besideSpan(text: string, found: readonly Entity[], e: Entity): boolean {
-  return found.some((o) => o !== e && ((o.end <= e.start && /^[ \t]+$/.test(text.slice(o.end, e.start))) || (o.start >= e.end && /^[ \t]+$/.test(text.slice(e.end, o.start)))));
+  return found.some((o) => o !== e && ((o.end <= e.start && blank(text, o.end, e.start)) || (o.start >= e.end && blank(text, e.end, o.start))));
 }
 
 /** Whether the one-word span is a function word of the note's French or Spanish ("de", "la", "ella dijo"). */
@@ -344,7 +344,7 @@ function theWordOutOfPlace(text: string, e: Entity, typed: string): boolean {
 /** A lower-case "will" found apart right after a name, before a verb ("[kofi] [will] cover"): the modal (round 10). */
 function willAfterName(text: string, e: Entity, found: readonly Entity[]): boolean {
   if (text.slice(e.start, e.end) !== 'will' || !verbAfter(text, e.end)) return false;
-  const name = found.find((o) => o.type === 'NAME' && o.end <= e.start && /^[ \t]+$/.test(text.slice(o.end, e.start)));
+  const name = found.find((o) => o.type === 'NAME' && o.end <= e.start && blank(text, o.end, e.start));
   return !!name && !NICK_QUALIFIER.test(text.slice(name.start, name.end));
 }
 
@@ -479,12 +479,12 @@ function honorificBeside(text: string, found: readonly Entity[], e: Entity): boo
   const kl = keepList().scoped;
   const first = dictionaries().firstNames;
   if (kl.get('name-edge-before')?.has(w)) {
-    const next = found.find((o) => o.type === 'NAME' && o.start >= e.end && /^[ \t]+$/.test(text.slice(e.end, o.start)));
+    const next = found.find((o) => o.type === 'NAME' && o.start >= e.end && blank(text, e.end, o.start));
     const first = next && /^\S+/.exec(text.slice(next.start, next.end))![0];
     if (first && titleBefore(w, first.toLowerCase(), allLower(typed + first))) return true;
   }
   if (kl.get('name-edge-after')?.has(w) && (!first.has(w) || typed === w)) {
-    return found.some((o) => o.type === 'NAME' && o.end <= e.start && /^[ \t]+$/.test(text.slice(o.end, e.start)));
+    return found.some((o) => o.type === 'NAME' && o.end <= e.start && blank(text, o.end, e.start));
   }
   return false;
 }
