@@ -8,7 +8,7 @@
 import { type Entity, type EntityType, entity } from './types';
 import { KEEP, MAIL_PROVIDERS } from './lexicon';
 import { dictionaries } from './dictionaries';
-import { all as allMatches, OVER_89_BARE, PLATE_CUE, widenPlates, ZIP_CUE } from './patterns';
+import { all as allMatches, isYear, OVER_89_BARE, PLATE_CUE, widenPlates, ZIP_CUE } from './patterns';
 import { SAFE } from './messy';
 import { keepGroups } from './keepList';
 import { oneEdit } from './typos';
@@ -129,7 +129,7 @@ export function labelledIds(t: string): Entity[] {
     if (/ \d{2}$/.test(code) && !/\d{4}/.test(code)) code = code.replace(/ \d{2}$/, '');
     const digits = code.replace(/\D/g, '').length;
     // "file 2" or "case 3" are counts; a year alone ("file 2024") is no id.
-    if (digits < 3 || /^(?:19|20)\d\d$/.test(code)) continue;
+    if (digits < 3 || isYear(code)) continue;
     const health = HEALTH_LABEL.test(m[1]!);
     // A health card's version code may follow apart: "1234 567 890 - xk", "… version xk", "… vc xk".
     const version = health ? (VERSION_CODE.exec(t.slice(start + code.length, start + code.length + 14))?.[0].length ?? 0) : 0;
@@ -139,8 +139,8 @@ export function labelledIds(t: string): Entity[] {
   // A code shaped like one needs no label: capitals, a hyphen, four digits or more ("HF-22817", "P-44821").
   if (factsOf(t).capitals > 0 && /[A-Z]-\d{5}/.test(t)) out.push(...all(t, CODE_SHAPE, 'MRN'));
   if (/#\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d|(?:no\.?|num|number|nbr|id)\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d/i.test(t)) out.push(...markedIds(t));
-  if (/\d-\d|\d{5}/.test(t) && NEAR_LABEL_MAY.test(t)) out.push(...all(t, NEAR_ID, 'MRN', (m) => !/^(?:19|20)\d\d$/.test(m[1]!) && !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10)), 1));
-  if (/\d{3}/.test(t) && NEAR_LABEL_MAY.test(t)) out.push(...all(t, NEAR_SHORT_ID, 'MRN', (m) => !/^(?:19|20)\d\d$/.test(m[1]!), 1));
+  if (/\d-\d|\d{5}/.test(t) && NEAR_LABEL_MAY.test(t)) out.push(...all(t, NEAR_ID, 'MRN', (m) => !isYear(m[1]!) && !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10)), 1));
+  if (/\d{3}/.test(t) && NEAR_LABEL_MAY.test(t)) out.push(...all(t, NEAR_SHORT_ID, 'MRN', (m) => !isYear(m[1]!), 1));
   if (/\d{5}|\d-\d{3}|\d{3}[ -]\d{3}[ -]\d{3}|[x*]-\d{4}/i.test(t)) out.push(...letteredCodes(t));
   return out;
 }
@@ -223,7 +223,7 @@ function markedIds(t: string): Entity[] {
     if (COUNTERS.has(label) || (code.replace(/\D/g, '').length < 4)) continue;
     if (SAFE.has(label) && !/\bid\b/.test(marker)) continue;
     const end = m.index + m[0].length - (m[3]!.length - m[3]!.replace(/-+$/, '').length);
-    if (/^(?:19|20)\d\d$/.test(code) || AFTER_COUNT.test(t.slice(end, end + 10))) continue;
+    if (isYear(code) || AFTER_COUNT.test(t.slice(end, end + 10))) continue;
     const start = end - code.length;
     out.push({ start, end, type: HEALTH_LABEL.test(label) ? 'HEALTH_CARD' : 'MRN' });
   }
@@ -718,7 +718,7 @@ export function messyAddresses(t: string): Entity[] {
     // Round 10: "in", "house", "home" and "apartment" lead to a house number of three digits or more, never a year
     // ("in 1310 magnolia", "tita cora house 24 mcphillips" is two digits: a house word; "in 2019 kabul" stays).
     const houseCue = /(?:in|house|home|apartment)\s$/i.test(m[0].slice(0, m[0].length - m[1]!.length));
-    if (houseCue && (/^\d/.test(w) || dictionaries().common.has(w.toLowerCase()) || /^(?:19|20)\d\d$/.test(m[2]!) || (!/^\d{3,5}$/.test(m[2]!) && !/(?:house|home)\s$/i.test(m[0].slice(0, m[0].length - m[1]!.length))))) continue;
+    if (houseCue && (/^\d/.test(w) || dictionaries().common.has(w.toLowerCase()) || isYear(m[2]!) || (!/^\d{3,5}$/.test(m[2]!) && !/(?:house|home)\s$/i.test(m[0].slice(0, m[0].length - m[1]!.length))))) continue;
     if (/^\d/.test(w)) {
       if (m[4]) out.push({ start: end - m[1]!.length, end, type: 'ADDRESS' });
       continue;
@@ -1158,7 +1158,7 @@ function platesFound(t: string): Entity[] {
     ...(capitals < 2 ? [] : all(t, PLATE_SHAPE, 'PLATE', (m) => {
       const letters = m[0].replace(/[^A-Z]/g, '').toLowerCase();
       // Acronyms and labels with a number ("AA 2024", "SIN 046") are no plates, nor short client codes ("AB-113").
-      return !KEEP.has(letters) && !NUMBER_LABELS.has(letters) && m[0].replace(/[ -]/g, '').length >= 6 && !/^(?:19|20)\d\d$/.test(m[0].replace(/\D/g, ''));
+      return !KEEP.has(letters) && !NUMBER_LABELS.has(letters) && m[0].replace(/[ -]/g, '').length >= 6 && !isYear(m[0].replace(/\D/g, ''));
     })),
     ...all(t, VEHICLE_PLATE, 'PLATE', (m) => !KEEP.has(m[1]!.replace(/[^a-z]/gi, '').toLowerCase()) || /^[a-z]+-\d/i.test(m[1]!), 1),
     ...(vehicle ? loosePlates(t) : []),

@@ -15,6 +15,10 @@ import { PROVINCES, US_STATES } from './regionCodes';
 
 export type Detector = (text: string) => Entity[];
 
+const YEAR = /^(?:19|20)\d\d$/;
+/** Whether a number reads as a year (1900-2099): a code, postal code or house number of that shape is a year, no identifier. */
+export const isYear = (digits: string): boolean => YEAR.test(digits);
+
 /**
  * Every match of `re` (global) as an entity: the whole match, or capture `group` found inside it — its first
  * occurrence, or its last with `fromEnd` (for patterns whose group closes the match).
@@ -198,7 +202,7 @@ export const zip: Detector = (t) => [
   ...(t.includes(',') ? all(t, /(?<=,\s?[A-Z]{2}\s{1,2})\d{5}(?:-\d{4})?\b/g, 'POSTAL_CODE') : []),
   ...(!mayHold(t, ZIP_CUE) ? [] : all(t, /\b(?:zip ?code|postal code|post ?code|zip)\s*(?:is|was)?\s*[:#]?\s*((?=[A-Z]{0,3}\d)[A-Z0-9]{2,5}(?:[- ](?=[A-Z]{0,3}\d)[A-Z0-9]{2,4})?|\d{9})\b/gi, 'POSTAL_CODE', undefined, 1)),
   // A town followed by a postal code and no street: "in Quinta de São Tiago 3610-114 in its ..."
-  ...(!mayHoldUpper(t) ? [] : all(t, /(?<=\p{Lu}[\p{L}\p{M}]+ )\d{3,5}(?:[- ]\d{2,3})?(?= (?:in|and|to|for|is)\b|\s*$)/gu, 'POSTAL_CODE', (m) => !/^(?:19|20)\d\d$/.test(m[0]))),
+  ...(!mayHoldUpper(t) ? [] : all(t, /(?<=\p{Lu}[\p{L}\p{M}]+ )\d{3,5}(?:[- ]\d{2,3})?(?= (?:in|and|to|for|is)\b|\s*$)/gu, 'POSTAL_CODE', (m) => !isYear(m[0]))),
 ];
 
 const CONTEXT_GLOBAL = NUMBER_CONTEXT.map(([re, type]) => [new RegExp(re.source, 'gi'), type] as const);
