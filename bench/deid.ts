@@ -274,14 +274,22 @@ function printMisses(name: string, records: Rec[], predictions: Array<Array<{ st
 }
 
 /**
+ * measureUnseen's notes: the warm-up (every dev set and the public set's first half) and the notes read once after it
+ * (hand-test and the public set's second half), by the set each is shown beside. bench/deidFlags.ts reads the same.
+ */
+export function unseenSets(): { warm: Rec[]; timed: Record<string, Rec[]> } {
+  const records = (name: string): Rec[] => loadSet(name) ?? [];
+  const pub = records('presidio-synth-v2');
+  const warm = [...sets.filter((s) => /-dev/.test(s.name)).flatMap((s) => records(s.name)), ...pub.slice(0, pub.length >> 1)];
+  return { warm, timed: { 'hand-test': records('hand-test'), 'presidio-synth-v2': pub.slice(pub.length >> 1) } };
+}
+
+/**
  * The first-reading figures (measureUnseen), taken before any set is scored: hand-test and the public set's second half,
  * after a warm-up on every dev set and the public set's first half. By the set each is shown beside.
  */
 function unseenFigures(): Record<string, number> {
-  const records = (name: string): Rec[] => loadSet(name) ?? [];
-  const pub = records('presidio-synth-v2');
-  const warm = [...sets.filter((s) => /-dev/.test(s.name)).flatMap((s) => records(s.name)), ...pub.slice(0, pub.length >> 1)];
-  const timed = { 'hand-test': records('hand-test'), 'presidio-synth-v2': pub.slice(pub.length >> 1) };
+  const { warm, timed } = unseenSets();
   const figures = measureUnseen(warm, Object.values(timed));
   const out = Object.fromEntries(Object.keys(timed).map((name, i) => [name, figures[i]!]));
   for (const [name, mbps] of Object.entries(out)) console.log(`unseen notes, ${name}: ${mbps.toFixed(2)} MB per CPU-second`);
