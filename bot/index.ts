@@ -14,6 +14,7 @@ import { exportRoute } from './exportRoute';
 import { myDataRoute } from './myDataRoute';
 import { createScheduler } from './proactive';
 import { createBotServer } from './server';
+import { warmUpDeidentifier } from './warmUp';
 import { localChannelRoutes } from './webchat';
 
 async function main(): Promise<void> {
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
   const app = createServices(config, store);
   await app.supervision.startup();
   if (config.embeddedCosmos) await scheduleRetention(app.jobs, app.now()); // Azure enforces TTL itself
+  // The de-identifier's lists, models and compiled code before the first real note, not during it (bot/warmUp.ts).
+  const warm = warmUpDeidentifier(config.deidWarmUpSeconds);
+  if (warm.notes) log.info('deid.warm_up', { count: warm.notes, durationMs: warm.ms });
   const bot = createBotServer(app, { extraRoutes: [...localChannelRoutes(config), exportRoute(app), myDataRoute(app)] });
   const port = await bot.listen();
   log.info('server.listening', { port, mode: config.localMode ? 'local' : 'bot-framework' });

@@ -45,6 +45,8 @@ export interface Config {
   azureClientId: string;
   /** Application Insights connection string; set: traces and metrics are exported (services/telemetry.ts). */
   telemetryConnectionString: string;
+  /** CPU-seconds of synthetic notes the de-identifier reads at boot, before the first real note (bot/warmUp.ts); 0: none. */
+  deidWarmUpSeconds: number;
 }
 
 /** Each variable: its config key, its schema, and its default (as the string it would be in the environment). */
@@ -76,6 +78,7 @@ const VARIABLES = {
   NODE_ENV: { key: 'nodeEnv', schema: { type: 'string' }, default: '' },
   AZURE_CLIENT_ID: { key: 'azureClientId', schema: { type: 'string', pattern: '^$|^[0-9a-fA-F-]{36}$' }, default: '' },
   APPLICATIONINSIGHTS_CONNECTION_STRING: { key: 'telemetryConnectionString', schema: { type: 'string', pattern: '^$|InstrumentationKey=' }, default: '' },
+  DEID_WARM_UP_SECONDS: { key: 'deidWarmUpSeconds', schema: { type: 'number', minimum: 0, maximum: 60 }, default: '1' },
   PUBLIC_BASE_URL: { key: 'publicBaseUrl', schema: { type: 'string', pattern: '^$|^https?://[^\\s]+[^/]$' }, default: '' },
 } as const;
 

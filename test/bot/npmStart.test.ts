@@ -17,12 +17,12 @@ function alive(pid: number): boolean {
   }
 }
 
-async function startAndSignal(signal: NodeJS.Signals): Promise<{ output: string; serverPid: number }> {
+async function startAndSignal(signal: NodeJS.Signals, env: Record<string, string> = {}): Promise<{ output: string; serverPid: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'npm-start-'));
   // --ignore-scripts skips prestart (ensureBuilt did it) but still runs `start` itself.
   const npm = spawn('npm', ['start', '--ignore-scripts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', MicrosoftAppId: '', COSMOS_ENDPOINT: '' },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info', MicrosoftAppId: '', COSMOS_ENDPOINT: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -67,6 +67,17 @@ describe('npm start: signals reach the server', function () {
       const { output, serverPid } = await startAndSignal(signal);
       assert.equal(alive(serverPid), false, `server ${serverPid} outlived npm`);
       assert.match(output, new RegExp(`"event":"shutdown.done","signal":"${signal}"`));
+      assert.doesNotMatch(output, /deid\.warm_up/, 'no warm start in tests unless asked (test/helpers/setup.ts)');
     });
   }
+
+  it('reads the warm-up notes before it listens when DEID_WARM_UP_SECONDS is set, logging counts only', async () => {
+    const { output } = await startAndSignal('SIGTERM', { DEID_WARM_UP_SECONDS: '1' });
+    const line = output.split('\n').find((l) => l.includes('"event":"deid.warm_up"'));
+    assert.ok(line, output);
+    const fields = JSON.parse(line) as Record<string, unknown>;
+    assert.ok(Number(fields.count) >= 100 && Number(fields.durationMs) > 0, line);
+    assert.deepEqual(Object.keys(fields).filter((k) => !['level', 'time', 'event', 'count', 'durationMs'].includes(k)), []);
+    assert.ok(output.indexOf(line) < output.indexOf('PeerReflect is running'), 'warmed before it listens');
+  });
 });

@@ -11,6 +11,8 @@ describe('configuration', () => {
     assert.equal(c.defaultTimeZone, 'America/Toronto');
     assert.equal(c.digestWeekday, 1);
     assert.equal(c.digestHour, 9);
+    assert.equal(c.deidWarmUpSeconds, 1, 'a second of synthetic notes at start (bot/warmUp.ts)');
+    assert.equal(loadConfig({ DEID_WARM_UP_SECONDS: '0' }).deidWarmUpSeconds, 0);
   });
 
   it('coerces numbers and listens on all interfaces once Bot Framework auth is on', () => {
@@ -36,6 +38,7 @@ describe('configuration', () => {
     [{ APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://dc.services.visualstudio.com' }, 'APPLICATIONINSIGHTS_CONNECTION_STRING', /connection string/],
     [{ ID_SECRET: 'short' }, 'ID_SECRET', /at least 32/],
     [{ DIGEST_HOUR: '24' }, 'DIGEST_HOUR', /<= 23/],
+    [{ DEID_WARM_UP_SECONDS: '-1' }, 'DEID_WARM_UP_SECONDS', />= 0/],
   ];
   for (const [env, variable, message] of bad) {
     it(`stops with one line naming ${variable} for ${JSON.stringify(env)}`, () => {
