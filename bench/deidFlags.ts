@@ -28,7 +28,10 @@ const cpuUs = (): number => {
   const c = process.cpuUsage();
   return c.user + c.system;
 };
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
 
 /**
