@@ -6,7 +6,8 @@
  * (common word, other English word, name list, unknown; `town` when content/deid-towns.json holds it) × the word before
  * the span (sentence start, "the", a place preposition, a person preposition, other) × the stage that first hid it.
  * Facilities: each labelled FACILITY span with a character left visible, by part, case, words, kind word, what hid a
- * part of it, the word before it. `--show KEY` prints up to N (20) notes of a key ("FACILITY/standalone", "F-miss",
+ * part of it, the word before it; each STREET_ADDRESS the same way (`A-miss`: digit or none). Each key has a `… chars`
+ * twin counting the characters the misses leave visible (spaces aside). `--show KEY` prints up to N (20) notes of a key ("FACILITY/standalone", "F-miss",
  * "NAME/town", "F-hiddenAs NAME") — for the dev group only: held-out and untouched writers give counts only.
  * `--no-stages` leaves out the stage keys (a faster run). The first lines give all identifiers' strict recall, leak and
  * over-redaction (characters, bench/deidMetrics.ts) and the facilities', addresses' and names' recall.
@@ -64,7 +65,13 @@ function dictOf(word: string): string {
 }
 
 const count = new Map<string, number>();
-const add = (k: string): void => void count.set(k, (count.get(k) ?? 0) + 1);
+const add = (k: string, n = 1): void => void count.set(k, (count.get(k) ?? 0) + n);
+/** The characters of a labelled span no placeholder covers (spaces aside): what a miss leaves readable. */
+function visibleChars(text: string, span: { start: number; end: number }, preds: readonly Entity[]): number {
+  let n = 0;
+  for (let k = span.start; k < span.end; k++) if (!/\s/.test(text[k]!) && !preds.some((p) => p.start <= k && k < p.end)) n++;
+  return n;
+}
 const shown = new Map<string, number>();
 const showKey = option('--show');
 const showN = Number(option('--n') ?? 20);
@@ -128,6 +135,26 @@ function scoreNote(r: LabelledRecord, printable: boolean): void {
     for (const k of keys) add(k);
     for (const k of keys.slice(1)) show(k, printable, () => `${JSON.stringify(m[0])}\t${marked(r, preds)}`);
   }
+  for (const a of r.spans) {
+    if (a.type !== 'STREET_ADDRESS') continue;
+    add('A total');
+    if (!leftVisible(r.text, a, preds)) continue;
+    const v = r.text.slice(a.start, a.end);
+    const over = preds.filter((p) => p.start < a.end && a.start < p.end);
+    const nWords = v.trim().split(/\s+/).length;
+    const keys = [
+      'A-miss',
+      `A-miss part ${over.length ? 'partly' : 'all-visible'}`,
+      `A-miss case ${v === v.toLowerCase() ? 'lower' : 'mixed'}`,
+      `A-miss len ${nWords >= 4 ? '4+' : nWords}`,
+      `A-miss digits ${/\d/.test(v) ? 'has-digit' : 'no-digit'}`,
+      `A-miss prev ${prevOf(r.text, a.start)}`,
+    ];
+    const chars = visibleChars(r.text, a, preds);
+    for (const k of keys) add(k);
+    for (const k of keys) add(`${k} chars`, chars);
+    for (const k of keys) show(k, printable, () => marked(r, preds));
+  }
   for (const f of r.spans) {
     if (f.type !== 'FACILITY') continue;
     add('F total');
@@ -144,8 +171,11 @@ function scoreNote(r: LabelledRecord, printable: boolean): void {
       `F-miss hiddenAs ${over.map((p) => p.type).join('+') || 'none'}`,
       `F-miss prev ${prevOf(r.text, f.start)}`,
       `F-miss first ${dictOf(v.split(/\s+/)[0] === 'the' ? (v.split(/\s+/)[1] ?? '') : v.split(/\s+/)[0]!)}`,
+      `F-miss x ${over.length ? 'partly' : 'all-visible'}/${KIND.test(v) ? 'kind' : 'no-kind'}/${prevOf(r.text, f.start)}/${v === v.toLowerCase() ? 'lower' : 'mixed'}`,
     ];
+    const chars = visibleChars(r.text, f, preds);
     for (const k of keys) add(k);
+    for (const k of keys) add(`${k} chars`, chars);
     for (const k of keys) show(k, printable, () => marked(r, preds));
   }
 }

@@ -633,8 +633,8 @@ export function namedStreets(t: string): Entity[] {
     for (; n >= 1; n--) {
       const name = words.slice(words.length - n);
       if (!STREET_CUES.has(words[words.length - n - 1]!.toLowerCase())) continue;
-      // A direction may lead the name (round 10): "the dentist on e 24th st".
-      const nameWord = (w: string, i: number): boolean => (i === 0 && name.length > 1 && /^[nsew]$/i.test(w)) || (STREET_NAME_WORD.test(w) && !proseWord(w.toLowerCase()));
+      // A direction may lead the name (round 10), with its period too (round 17): "the dentist on e 24th st", "on E. Monument Street".
+      const nameWord = (w: string, i: number): boolean => (i === 0 && name.length > 1 && /^[nsew]\.?$/i.test(w)) || (STREET_NAME_WORD.test(w) && !proseWord(w.toLowerCase()));
       if (name.every(nameWord) && !(name.every((w) => /^\d+$/.test(w)) && !NUMBER_STREET_TYPES.test(type))) break;
     }
     if (n < 1) continue;
