@@ -16,7 +16,8 @@
  * lists the held-out facilities still missed at the chosen threshold (dev writers only), `--wrong [T]` the spans added
  * over nothing (at T); `--seeds 1,2,…` prints each seed's pick and figures. FACILITY_SEEDS and FACILITY_HELD narrow a
  * measuring run; DEID_WRITERS_EXCEPT (deidLowo.ts writersExcept(), a regex of writer names matched whole; round 12's
- * FACILITY_WRITERS_EXCEPT is read as the same) leaves writers out of it.
+ * FACILITY_WRITERS_EXCEPT is read as the same) leaves writers out of it. `--check` says whether the shipped file is
+ * what the recipe makes now (check()).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -288,7 +289,24 @@ function tests(): void {
   }
 }
 
+/**
+ * `--check` (round 17): whether the recipe remakes the shipped facility-model.json byte for byte from today's notes,
+ * name model and rules, at the shipped threshold (the leave-one-writer-out choice is not re-run: minutes, not an hour);
+ * the writer files added or gone since it was trained. Exit code 1 when it does not.
+ */
+function check(): void {
+  const shipped = shippedFacilityModel();
+  const made = trainShipped(writerNotes(), shipped.threshold);
+  const added = made.trainedOn.files.filter((f) => !shipped.trainedOn.files.includes(f));
+  const gone = shipped.trainedOn.files.filter((f) => !made.trainedOn.files.includes(f));
+  const same = `${JSON.stringify(made)}\n` === fs.readFileSync(FACILITY_MODEL_FILE, 'utf8');
+  console.log(`facility-model.json (threshold ${shipped.threshold}, ${shipped.trainedOn.names} facilities): ${same ? 'remade byte for byte' : 'NOT remade'}`);
+  console.log(`inputs (notes, name model, the rules' spans): ${made.trainedOn.sha256 === shipped.trainedOn.sha256 ? 'as trained' : 'changed since it was trained'}; files added ${added.join(', ') || 'none'}; gone ${gone.join(', ') || 'none'}`);
+  if (!same) process.exitCode = 1;
+}
+
 if (require.main === module && process.argv.includes('--tests')) tests();
+else if (require.main === module && process.argv.includes('--check')) check();
 else if (require.main === module) {
   const t0 = Date.now();
   // Writers left out of a comparison run (files land during a session): DEID_WRITERS_EXCEPT, read by WRITERS (deidLowo.ts).

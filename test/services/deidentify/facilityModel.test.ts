@@ -134,7 +134,9 @@ describe('deidentify: the facility model', () => {
         // The notes, the name model or the rules' spans changed since it was trained: training must still be deterministic.
         const some = writerNotes().slice(0, 300);
         assert.equal(JSON.stringify(trainShipped(some, shipped.threshold)), JSON.stringify(trainShipped(some, shipped.threshold)));
-        return;
+        // Round 17: said, not passed in silence — the shipped file is not what the recipe makes now
+        // (`npx tsx bench/trainFacility.ts --check` names what changed).
+        this.skip();
       }
       // Compared whole, reported short (the file is one long line).
       assert.ok(`${JSON.stringify(made)}\n` === fs.readFileSync(FACILITY_MODEL_FILE, 'utf8'), 'facility-model.json differs from what training makes now');
