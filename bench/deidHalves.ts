@@ -186,9 +186,11 @@ function chooseHalfLine(at: (line: number | null) => WriterResult[], slots: read
     const over = counted.filter((x) => x.score >= line);
     const names = over.filter((x) => x.s.name).length;
     const ordinary = over.length - names;
-    const ok = added <= OVER_BUDGET && gain >= RECALL_PER_OVER * Math.max(0, added) && !past && ordinary <= ORDINARY_PER_NAME * names && keeps(line);
+    // The must-stay check last: it runs the pipeline over every phrase, so only for a line that passes the rest.
+    const rest = added <= OVER_BUDGET && gain >= RECALL_PER_OVER * Math.max(0, added) && !past && ordinary <= ORDINARY_PER_NAME * names;
+    const ok = rest && keeps(line);
     const net = gain - RECALL_PER_OVER * Math.max(0, added);
-    out.push(`line ${line.toFixed(3)}: names ${pct(m.names)} (+${(100 * gain).toFixed(2)}), leak ${pct(m.leak)}, over ${pct(m.over)} (+${(100 * added).toFixed(3)}); slot words ${names} names / ${ordinary} ordinary${ok ? '' : keeps(line) ? ' ×' : ' × (hides a word that must stay)'}`);
+    out.push(`line ${line.toFixed(3)}: names ${pct(m.names)} (+${(100 * gain).toFixed(2)}), leak ${pct(m.leak)}, over ${pct(m.over)} (+${(100 * added).toFixed(3)}); slot words ${names} names / ${ordinary} ordinary${ok ? '' : rest ? ' × (hides a word that must stay)' : ' ×'}`);
     if (ok && gain > 0 && (!best || net > best.net + 1e-12)) best = { line, net };
   }
   out.unshift(`without the slot: names ${pct(m0.names)}, leak ${pct(m0.leak)}, over ${pct(m0.over)}`);
@@ -222,7 +224,10 @@ export function halfRecipe(notes: readonly Note[], prepared: Prepared, point: Po
     trainedOn: { ...source, learner: all.trainedOn.learner, epochs: HALF_TRAIN.epochs, seed: HALF_TRAIN.seed, tokens: slots.length, names: slots.filter((s) => s.name).length, rule: `first pass cross-fitted in ${k} groups` },
     weights: all.weights,
   });
-  const chosen = chooseHalfLine(writerFigures(notes, preds, slots, scores), slots, scores, (line) => keeps(modelAt(line)));
+  // Each line's check runs the pipeline over every must-stay phrase: once a line.
+  const kept = new Map<number, boolean>();
+  const keepsAt = (line: number): boolean => kept.get(line) ?? kept.set(line, keeps(modelAt(line))).get(line)!;
+  const chosen = chooseHalfLine(writerFigures(notes, preds, slots, scores), slots, scores, keepsAt);
   if (chosen.line === null) return { model: null, lines: chosen.lines, slots, scores };
   const model = modelAt(chosen.line);
   return { model, lines: [...chosen.lines, `chosen line ${chosen.line}`], slots, scores };

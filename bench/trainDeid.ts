@@ -17,6 +17,7 @@
  * `--tests [--model FILE]` scores the -test sets and the public set with the shipped model or FILE.
  * Round 16: the recipe also writes half-model.json (the words beside a hidden name, nameHalves.ts) and opener-model.json
  * (the words opening a sentence, openers.ts); `--halves` and `--openers` make that file alone at the shipped model's lines.
+ * Round 17: `--check` makes both in memory and says whether the shipped files are what this tree makes, byte for byte.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -24,13 +25,14 @@ import path from 'node:path';
 import { deidentify } from '../services/deidentify';
 import { MODEL_FILE, NameScorer, scoredWords, shippedModel, useNameModel, type NameModel } from '../services/deidentify/classifier/model';
 import { riskLexiconWords } from '../test/helpers/riskLexicon';
+import { SLOT_STAYS, staysIn } from '../test/helpers/slotStays';
 import { wordSense } from '../services/deidentify/wordSenses';
 import type { Entity } from '../services/deidentify';
 import { DEFAULT_TRAIN, noteExamples, train, type TrainOptions } from '../services/deidentify/classifier/train';
 import { score, type Figures } from './deidMetrics';
-import { halfRecipe, shippedPoint, type Slotter } from './deidHalves';
+import { halfRecipe, shippedPoint } from './deidHalves';
 import { openerSlots } from './deidOpeners';
-import { HALF_MODEL_FILE, type HalfModel } from '../services/deidentify/nameHalves';
+import { HALF_MODEL_FILE, useHalfModel, type HalfModel } from '../services/deidentify/nameHalves';
 import { OPENER_MODEL_FILE, useOpenerModel } from '../services/deidentify/openers';
 import { load, loadSet, sets } from './deid';
 import { chooseByKind, chooseOperatingPoint, describe, kindsOf, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared } from './deidLowo';
@@ -116,22 +118,34 @@ function mustStayPhrases(): Array<[string, string]> {
 }
 
 /**
- * Whether the sentence openers' model (openers.ts) at its line keeps every word that must stay and stays without it
- * (round 16: at the development line it hid a risk word opening "X again"): the pipeline with that model, phrase by
- * phrase. A word the pipeline hides without the slot (a risk word that is also a name) is not the slot's to keep.
+ * A slot model's must-stay check (round 17, both slots; round 16 had it for the openers alone, after N11's line hid a
+ * risk word opening "X again", and a half model rebuilt at round 16's end hid "May" in "In May Kowalczyk moved"):
+ * whether the pipeline with `use(model)` keeps, phrase by phrase, every must-stay word it keeps with `use(null)` (a
+ * word the pipeline hides without the slot, a risk word that is also a name, is not the slot's to keep). The phrases:
+ * mustStayPhrases() and the deid tests' words that stay beside a name or opening a sentence (test/helpers/slotStays.ts).
+ * `use` sets every slot model (the other slot as the pipeline will have it) and the name model the slot reads; the
+ * shipped files are read again after.
  */
-let staying: Array<[string, string]> | undefined;
-const hides = (text: string, word: string): boolean => deidentify(text).entities.some((e) => text.slice(e.start, e.end).toLowerCase() === word);
-export function openersKeep(model: HalfModel): boolean {
-  try {
-    useOpenerModel(null);
-    staying ??= mustStayPhrases().filter(([text, word]) => !hides(text, word));
-    useOpenerModel(model);
-    return staying.every(([text, word]) => !hides(text, word));
-  } finally {
-    useOpenerModel(undefined);
-  }
+export function slotKeeps(use: (model: HalfModel | null) => void): (model: HalfModel) => boolean {
+  let staying: Array<readonly [string, string]> | undefined;
+  const kept = ([text, word]: readonly [string, string]): boolean => staysIn(deidentify(text).redacted, word);
+  return (model) => {
+    try {
+      use(null);
+      staying ??= [...mustStayPhrases(), ...SLOT_STAYS].filter(kept);
+      use(model);
+      return staying.every(kept);
+    } finally {
+      useHalfModel(undefined);
+      useOpenerModel(undefined);
+      useNameModel(undefined);
+    }
+  };
 }
+/** The half names' check, with the name model `name` (undefined: the shipped one) and the openers' slot off (it runs after, and is checked with this model in place). */
+const halvesKeep = (name?: NameModel) => slotKeeps((m) => { useNameModel(name); useHalfModel(m); useOpenerModel(null); });
+/** The openers' check, with the half names' model the pipeline will have (`half`; null: none). */
+const openersKeep = (half: HalfModel | null, name?: NameModel) => slotKeeps((m) => { useNameModel(name); useHalfModel(half); useOpenerModel(m); });
 
 /** The scores the model gives the words that must stay, where it is asked about them. */
 export function mustStayScores(model: NameModel): Array<{ word: string; score: number; ask: number }> {
@@ -245,11 +259,12 @@ else if (require.main === module && process.argv.includes('--score')) {
   if (process.argv.includes('--model')) useNameModel(JSON.parse(fs.readFileSync(process.argv[process.argv.indexOf('--model') + 1]!, 'utf8')) as NameModel);
   scoreFiles(process.argv.slice(process.argv.indexOf('--score') + 1));
 }
-else if (require.main === module && (process.argv.includes('--halves') || process.argv.includes('--openers'))) {
-  const notes = devNotes();
-  const prepared = prepare(notes, SHIPPED);
-  if (process.argv.includes('--halves')) writeSlotModel(notes, prepared, shippedPoint(), HALF_MODEL_FILE, 'half names');
-  if (process.argv.includes('--openers')) writeSlotModel(notes, prepared, shippedPoint(), OPENER_MODEL_FILE, 'sentence openers', openerSlots, openersKeep);
+else if (require.main === module && ['--halves', '--openers', '--check'].some((k) => process.argv.includes(k))) {
+  // `--check` (round 17): both slot models made again in memory at the shipped name model's lines, compared byte for byte with the shipped files; nothing written.
+  const check = process.argv.includes('--check');
+  const made = slotModels(devNotes(), undefined, shippedPoint(), check || process.argv.includes('--halves'), check || process.argv.includes('--openers'));
+  if (check) process.exitCode = made.map(checkSlotModel).every(Boolean) ? 0 : 1;
+  else for (const m of made) writeSlotModel(m, m.file);
 }
 else if (require.main === module) void recipe();
 
@@ -285,25 +300,80 @@ async function recipe(): Promise<void> {
     // Round 16: the slot beside a hidden name (nameHalves.ts) and the sentence openers' (openers.ts), on this model's
     // lines; with `--out`, beside that file.
     const beside = (kind: string) => `${out.replace(/\.json$/, '')}.${kind}.json`;
-    writeSlotModel(notes, prepared, point, process.argv.includes('--out') ? beside('half') : HALF_MODEL_FILE, 'half names');
-    writeSlotModel(notes, prepared, point, process.argv.includes('--out') ? beside('opener') : OPENER_MODEL_FILE, 'sentence openers', openerSlots, openersKeep);
+    const [half, opener] = slotModels(notes, prepared, point, true, true, model);
+    writeSlotModel(half!, process.argv.includes('--out') ? beside('half') : HALF_MODEL_FILE);
+    writeSlotModel(opener!, process.argv.includes('--out') ? beside('opener') : OPENER_MODEL_FILE);
   }
 }
 
+/** A slot's model as the recipe made it (null: no line gains, the slot is off), its file, and the recipe's lines. */
+interface SlotMade {
+  label: string;
+  file: string;
+  model: HalfModel | null;
+  lines: string[];
+}
+
 /**
- * A slot's model (round 16: the half names, nameHalves.ts; the sentence openers, openers.ts) made by
- * bench/deidHalves.ts halfRecipe() at the name model's lines `point`, written to `out`; no line that gains: the file
- * is removed (the slot is off). `--halves` / `--openers` alone: at the shipped model's lines, without leaving writers
- * out for the name model (about three minutes each).
+ * The slot models (round 16: the half names, nameHalves.ts; the sentence openers, openers.ts) made by
+ * bench/deidHalves.ts halfRecipe() at the name model's lines `point` (`name`: that model, undefined the shipped one),
+ * in memory. The half names first; the openers' must-stay check then reads the pipeline with that half model (the
+ * shipped file when `halves` is false). `--halves` / `--openers` / `--check` alone: at the shipped model's lines,
+ * without leaving writers out for the name model (about three minutes each).
  */
-function writeSlotModel(notes: readonly Note[], prepared: Prepared, point: Point, out: string, label: string, slotter?: Slotter, keeps?: (model: HalfModel) => boolean): void {
-  const { model, lines } = halfRecipe(notes, prepared, point, devSource(), 6, slotter, keeps);
+function slotModels(notes: readonly Note[], prepared: Prepared | undefined, point: Point, halves: boolean, openers: boolean, name?: NameModel): SlotMade[] {
+  prepared ??= prepare(notes, SHIPPED);
+  const out: SlotMade[] = [];
+  let half: HalfModel | null = fs.existsSync(HALF_MODEL_FILE) ? (JSON.parse(fs.readFileSync(HALF_MODEL_FILE, 'utf8')) as HalfModel) : null;
+  if (halves) {
+    const { model, lines } = halfRecipe(notes, prepared, point, devSource(), 6, undefined, halvesKeep(name));
+    out.push({ label: 'half names', file: HALF_MODEL_FILE, model, lines });
+    half = model;
+  }
+  if (openers) {
+    const { model, lines } = halfRecipe(notes, prepared, point, devSource(), 6, openerSlots, openersKeep(half, name));
+    out.push({ label: 'sentence openers', file: OPENER_MODEL_FILE, model, lines });
+  }
+  return out;
+}
+
+const slotJson = (model: HalfModel): string => JSON.stringify(model) + '\n';
+
+/** Writes a slot's model to `out`; no line that gains: the file is removed (the slot is off). */
+function writeSlotModel(made: SlotMade, out: string): void {
+  const { label, model, lines } = made;
   console.log(`\n${label} (cross-fitted, macro over the human writers):\n${lines.join('\n')}`);
   if (!model) {
     if (fs.existsSync(out)) fs.unlinkSync(out);
     console.log(`no line gains: ${path.relative(repoRoot, out)} removed`);
     return;
   }
-  fs.writeFileSync(out, JSON.stringify(model) + '\n');
+  fs.writeFileSync(out, slotJson(model));
   console.log(`wrote ${path.relative(repoRoot, out)}: ${Object.keys(model.weights).length} weights, line ${model.threshold}, ${model.trainedOn.tokens} slot words (${model.trainedOn.names} in names)`);
+}
+
+/** `--check`: whether the shipped file is the one the recipe makes at this tree, byte for byte; why not, when it is not. */
+function checkSlotModel(made: SlotMade): boolean {
+  const rel = path.relative(repoRoot, made.file);
+  const shipped = fs.existsSync(made.file) ? fs.readFileSync(made.file, 'utf8') : null;
+  const want = made.model ? slotJson(made.model) : null;
+  if (shipped === want) {
+    console.log(`${rel}: IDENTICAL (${made.model ? `line ${made.model.threshold}` : 'no model: the slot is off'})`);
+    return true;
+  }
+  const was = shipped ? (JSON.parse(shipped) as HalfModel) : null;
+  const why: string[] = [];
+  if (!was || !made.model) why.push(was ? 'the recipe makes no model' : 'no shipped file');
+  else {
+    const missing = was.trainedOn.files.filter((f) => !made.model!.trainedOn.files.includes(f));
+    const extra = made.model.trainedOn.files.filter((f) => !was.trainedOn.files.includes(f));
+    if (missing.length || extra.length) why.push(`other training files (shipped without ${extra.join(', ') || '-'}; this run without ${missing.join(', ') || '-'}: set DEID_WRITERS_EXCEPT as the shipped model was made)`);
+    else if (was.trainedOn.sha256 !== made.model.trainedOn.sha256) why.push('the training files changed');
+    if (was.threshold !== made.model.threshold) why.push(`line ${was.threshold} shipped, ${made.model.threshold} made`);
+    const keys = new Set([...Object.keys(was.weights), ...Object.keys(made.model.weights)]);
+    const moved = [...keys].filter((k) => was.weights[k] !== made.model!.weights[k]).length;
+    if (moved) why.push(`${moved} of ${keys.size} weights differ`);
+  }
+  console.log(`${rel}: DIFFERS — ${why.join('; ') || 'the same fields, other bytes'}\n  recipe's lines:\n  ${made.lines.join('\n  ')}`);
+  return false;
 }
