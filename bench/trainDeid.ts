@@ -337,7 +337,10 @@ function slotModels(notes: readonly Note[], prepared: Prepared | undefined, poin
   return out;
 }
 
-const slotJson = (model: HalfModel): string => JSON.stringify(model) + '\n';
+/** A slot model's file as written (a function: the command-line code above runs before a const here is set). */
+function slotJson(model: HalfModel): string {
+  return JSON.stringify(model) + '\n';
+}
 
 /** Writes a slot's model to `out`; no line that gains: the file is removed (the slot is off). */
 function writeSlotModel(made: SlotMade, out: string): void {
