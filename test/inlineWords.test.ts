@@ -21,6 +21,7 @@ const NOT_SPOKEN: Record<string, string> = {
   'bot/stateStorage.ts': 'error messages inside the storage layer',
   'bot/webchat.ts': 'the page’s Content-Security-Policy header (its words are web.* in the catalogue, bot/webchatPage.ts)',
   'bot/server.ts': 'the HTTP 500 body when an activity cannot be handled, for the channel',
+  'bot/warmUpNotes.ts': 'synthetic notes the de-identifier reads at boot to warm up (bot/warmUp.ts), never shown',
   'bot/invokes.ts': 'the health check’s and sign-in refusal’s fields, read by Teams (its one sentence is bot.notHere)',
   'services/config.ts': 'configuration errors, for the operator starting the server',
   'services/secret.ts': 'why the server did not start, for the operator',
