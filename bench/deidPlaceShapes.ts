@@ -135,49 +135,41 @@ function scoreNote(r: LabelledRecord, printable: boolean): void {
     for (const k of keys) add(k);
     for (const k of keys.slice(1)) show(k, printable, () => `${JSON.stringify(m[0])}\t${marked(r, preds)}`);
   }
-  for (const a of r.spans) {
-    if (a.type !== 'STREET_ADDRESS') continue;
-    add('A total');
-    if (!leftVisible(r.text, a, preds)) continue;
-    const v = r.text.slice(a.start, a.end);
-    const over = preds.filter((p) => p.start < a.end && a.start < p.end);
-    const nWords = v.trim().split(/\s+/).length;
-    const keys = [
-      'A-miss',
-      `A-miss part ${over.length ? 'partly' : 'all-visible'}`,
-      `A-miss case ${v === v.toLowerCase() ? 'lower' : 'mixed'}`,
-      `A-miss len ${nWords >= 4 ? '4+' : nWords}`,
-      `A-miss digits ${/\d/.test(v) ? 'has-digit' : 'no-digit'}`,
-      `A-miss prev ${prevOf(r.text, a.start)}`,
-    ];
-    const chars = visibleChars(r.text, a, preds);
-    for (const k of keys) add(k);
-    for (const k of keys) add(`${k} chars`, chars);
-    for (const k of keys) show(k, printable, () => marked(r, preds));
-  }
-  for (const f of r.spans) {
-    if (f.type !== 'FACILITY') continue;
-    add('F total');
-    if (!leftVisible(r.text, f, preds)) continue;
-    const v = r.text.slice(f.start, f.end);
-    const over = preds.filter((p) => p.start < f.end && f.start < p.end);
-    const nWords = v.trim().split(/\s+/).length;
-    const keys = [
-      'F-miss',
-      `F-miss part ${over.length ? 'partly' : 'all-visible'}`,
-      `F-miss case ${v === v.toLowerCase() ? 'lower' : 'mixed'}`,
-      `F-miss len ${nWords >= 4 ? '4+' : nWords}`,
+  // Addresses and facilities left visible: the same keys for both (the span's share hidden, case, length, the word
+  // before), each counted once and by its visible characters.
+  const missed = (type: string, tag: 'A' | 'F', extra: (v: string, over: readonly Entity[], prev: string) => string[]): void => {
+    for (const a of r.spans) {
+      if (a.type !== type) continue;
+      add(`${tag} total`);
+      if (!leftVisible(r.text, a, preds)) continue;
+      const v = r.text.slice(a.start, a.end);
+      const over = preds.filter((p) => p.start < a.end && a.start < p.end);
+      const nWords = v.trim().split(/\s+/).length;
+      const prev = prevOf(r.text, a.start);
+      const keys = [
+        `${tag}-miss`,
+        `${tag}-miss part ${over.length ? 'partly' : 'all-visible'}`,
+        `${tag}-miss case ${v === v.toLowerCase() ? 'lower' : 'mixed'}`,
+        `${tag}-miss len ${nWords >= 4 ? '4+' : nWords}`,
+        ...extra(v, over, prev),
+        `${tag}-miss prev ${prev}`,
+      ];
+      const chars = visibleChars(r.text, a, preds);
+      for (const k of keys) add(k);
+      for (const k of keys) add(`${k} chars`, chars);
+      for (const k of keys) show(k, printable, () => marked(r, preds));
+    }
+  };
+  missed('STREET_ADDRESS', 'A', (v) => [`A-miss digits ${/\d/.test(v) ? 'has-digit' : 'no-digit'}`]);
+  missed('FACILITY', 'F', (v, over, prev) => {
+    const words = v.split(/\s+/);
+    return [
       `F-miss kind ${KIND.test(v) ? 'has-kind-word' : 'no-kind-word'}`,
       `F-miss hiddenAs ${over.map((p) => p.type).join('+') || 'none'}`,
-      `F-miss prev ${prevOf(r.text, f.start)}`,
-      `F-miss first ${dictOf(v.split(/\s+/)[0] === 'the' ? (v.split(/\s+/)[1] ?? '') : v.split(/\s+/)[0]!)}`,
-      `F-miss x ${over.length ? 'partly' : 'all-visible'}/${KIND.test(v) ? 'kind' : 'no-kind'}/${prevOf(r.text, f.start)}/${v === v.toLowerCase() ? 'lower' : 'mixed'}`,
+      `F-miss first ${dictOf(words[0] === 'the' ? (words[1] ?? '') : words[0]!)}`,
+      `F-miss x ${over.length ? 'partly' : 'all-visible'}/${KIND.test(v) ? 'kind' : 'no-kind'}/${prev}/${v === v.toLowerCase() ? 'lower' : 'mixed'}`,
     ];
-    const chars = visibleChars(r.text, f, preds);
-    for (const k of keys) add(k);
-    for (const k of keys) add(`${k} chars`, chars);
-    for (const k of keys) show(k, printable, () => marked(r, preds));
-  }
+  });
 }
 
 function main(): void {
