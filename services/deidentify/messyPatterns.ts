@@ -14,7 +14,7 @@ import { keepGroups } from './keepList';
 import { oneEdit } from './typos';
 import { mergeSpans } from './spans';
 import { cue, mayHold } from './cues';
-import { factsOf, MARK, mayHoldUpper, wordsOf } from './words';
+import { factsOf, MARK, mayHoldUpper, ownerMarked, wordsOf } from './words';
 import { isTownName } from './towns';
 import { PROVINCES, US_STATES } from './regionCodes';
 
@@ -1347,7 +1347,7 @@ function facilitiesByContext(t: string): Entity[] {
     const forMeal = /^(?:at|in|to|into)\s/i.test(m[0]) && !/\s(?:for|4)\s(?:detox|rehab|treatment|respite|dialysis)\b/i.test(t.slice(m.index, m.index + m[0].length + 40));
     if (forMeal || /^(?:stay|slept|sleep|crash|checked|admitted|discharged|dropped|picked)/i.test(m[0])) {
       const w0 = words[0]!.toLowerCase();
-      if (OWNER_WORDS.test(w0) || /['’]s?$/.test(w0) || (dictionaries().english.has(w0) && !/^\p{Lu}/u.test(words[0]!) && !(n >= 2 && nameLike(words[0]!)))) continue;
+      if (OWNER_WORDS.test(w0) || ownerMarked(w0) || (dictionaries().english.has(w0) && !/^\p{Lu}/u.test(words[0]!) && !(n >= 2 && nameLike(words[0]!)))) continue;
     }
     const after = t.slice(m.index + m[0].length - m[1]!.length + words.slice(0, n).join(' ').length);
     const timed = /^\s(?:since|til|till|until|next|last|on|in|for)\b/i.test(after);
@@ -1401,7 +1401,7 @@ export function messyFacilities(t: string): Entity[] {
       const street = m[0].slice(m[1]!.length).trim().split(/\s+/).slice(1);
       // A bare word after "on" must be no prose, weekday or time ("at cmha on monday", "at kims on time").
       if (street.length === 1 && /^\p{L}/u.test(street[0]!) && (proseWord(street[0]!.toLowerCase()) || NOT_STREET_AFTER_ON.has(street[0]!.toLowerCase()) || KEEP.has(street[0]!.toLowerCase()) || d.common.has(street[0]!.toLowerCase()))) return false;
-      return words.every((w) => !SAFE.has(w) && !KEEP.has(w) && !smsWords().has(w) && !GENERIC_PLACES.has(w) && !KIND_WORDS.has(w) && !OWNER_WORDS.test(w) && !/['’]s?$/.test(w)) && !d.english.has(words[0]!) && !placeNames().has(words[0]!);
+      return words.every((w) => !SAFE.has(w) && !KEEP.has(w) && !smsWords().has(w) && !GENERIC_PLACES.has(w) && !KIND_WORDS.has(w) && !OWNER_WORDS.test(w) && !ownerMarked(w)) && !d.english.has(words[0]!) && !placeNames().has(words[0]!);
     }));
   }
   if (mayHold(t, MOUNT_CUE) && /\bm(?:oun)?t\b/i.test(t)) out.push(...all(t, MOUNT, 'FACILITY', (m) => !d.common.has(m[1]!.toLowerCase()) && !KEEP.has(m[1]!.toLowerCase()) && !placeNames().has(m[1]!.toLowerCase())));
@@ -1445,7 +1445,7 @@ export function messyFacilities(t: string): Entity[] {
     // ("at the alpha centre", "moved him to sunrise lodge").
     const before = (from > 0 ? all3[from - 1]! : (/(\S+)\s+$/.exec(t.slice(Math.max(0, m.index - 12), m.index))?.[1] ?? '')).toLowerCase();
     const last = core[core.length - 1]?.toLowerCase() ?? '';
-    const nameShaped = (w: string): boolean => !KIND_WORDS.has(w) && !OWNER_WORDS.test(w) && !/['’]s?$/.test(w) && w.length >= 3;
+    const nameShaped = (w: string): boolean => !KIND_WORDS.has(w) && !OWNER_WORDS.test(w) && !ownerMarked(w) && w.length >= 3;
     // The last word before the head, or the first after the cue when kinds follow it ("from riverbend recovery house").
     // Or what a place does follows it: "sunrise house has a bed open", "cedar lodge is full".
     const shaped = !!last && (PLACE_CUE.has(before) || FAC_PREDICATE.test(t.slice(m.index + m[0].length, m.index + m[0].length + 24))) && (nameShaped(last) || (nameShaped(core[0]!.toLowerCase()) && KIND_WORDS.has(last)));
@@ -1525,7 +1525,7 @@ const FAC_PREDICATE = /^\s(?:has|had|have|got)\s(?:a\s|no\s|one\s|\d\s)?(?:beds?
 
 /** A word that names a place before its kinds: a town, or a word that is no English word ("canadian", "edmonton"). */
 function leadName(w: string): boolean {
-  return w.length >= 3 && !proseWord(w) && !KIND_WORDS.has(w) && !OWNER_WORDS.test(w) && !/['’]s?$/.test(w) && (placeNames().has(w) || !dictionaries().english.has(w));
+  return w.length >= 3 && !proseWord(w) && !KIND_WORDS.has(w) && !OWNER_WORDS.test(w) && !ownerMarked(w) && (placeNames().has(w) || !dictionaries().english.has(w));
 }
 
 /**

@@ -46,6 +46,11 @@ export class Token {
 /** Whether a word ends in the possessive 's or ’s ("Sam's"; as typed: "SAM'S" does not). */
 export const possessive = (w: string): boolean =>
   w.length >= 2 && w.charCodeAt(w.length - 1) === 115 && (w.charCodeAt(w.length - 2) === 39 || w.charCodeAt(w.length - 2) === 0x2019);
+/** A possessive or a bare owner's apostrophe ("sam's", "james'"; as /['’]s?$/): a word that owns the next is no place's name. */
+export const ownerMarked = (w: string): boolean => {
+  const c = w.charCodeAt(w.length - 1);
+  return c === 39 || c === 0x2019 || possessive(w);
+};
 /** A word's length without its possessive ("sam's" 3): the same word again is compared on it. */
 export const stemLength = (w: string): number => (possessive(w) ? w.length - 2 : w.length);
 /** A word without its possessive ("sam's" → "sam"). */

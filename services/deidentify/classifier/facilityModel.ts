@@ -21,7 +21,7 @@ import { FACILITY_WORDS } from '../lexicon';
 import { spoken } from '../dictionaries';
 import { GENERIC_PLACES, generalIsNoHospital, KIND_WORDS, OWNER_WORDS } from '../messyPatterns';
 import { SAFE } from '../messy';
-import { blank } from '../words';
+import { blank, ownerMarked } from '../words';
 import { keepGroups, keptAsWritten } from '../keepList';
 import { withNamedKinds } from '../namedKind';
 import { PLACE_KIND } from '../placeKinds';
@@ -117,7 +117,7 @@ function kind(t: Token): string {
   if (KIND_WORDS.has(w)) return 'kind';
   if (GENERIC_PLACES.has(w)) return 'generic';
   if (OWNER_WORDS.test(w)) return 'owner';
-  if (/['’]s?$/.test(w)) return 'poss';
+  if (ownerMarked(w)) return 'poss';
   if (LAND_WORDS.has(w)) return 'land';
   if (ORG_WORDS.has(w)) return 'org';
   if (INSTITUTION_WORDS.has(w)) return 'inst';

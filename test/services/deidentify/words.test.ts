@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { blank, factsOf, MARK, plainLetters, possessive, stemLength, Token, withoutPossessive, wordsOf } from '../../../services/deidentify/words';
+import { blank, factsOf, MARK, ownerMarked, plainLetters, possessive, stemLength, Token, withoutPossessive, wordsOf } from '../../../services/deidentify/words';
 import { tokenize } from '../../../services/deidentify/classifier/features';
 
 describe('deidentify: words (one tokenisation shared by messyNames and the classifier)', () => {
@@ -121,5 +121,9 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
     assert.equal(withoutPossessive('talas'), 'talas');
     assert.equal(stemLength("sam's"), 3);
     assert.equal(stemLength('sams'), 4);
+  });
+  it("marks a word that owns the next: a possessive or an owner's bare apostrophe, as /['’]s?$/ did", () => {
+    for (const w of ["sam's", 'sam’s', "james'", 'james’', "'"]) assert.equal(ownerMarked(w), true, w);
+    for (const w of ['sams', "she'd", "SAM'S", 'james', '']) assert.equal(ownerMarked(w), false, w);
   });
 });
