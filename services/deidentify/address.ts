@@ -9,7 +9,7 @@ import { dictionaries } from './dictionaries';
 import { mergeSpans } from './spans';
 import { keepGroups } from './keepList';
 import { cue, mayHold } from './cues';
-import { mayHoldUpper } from './words';
+import { MARK, factsOf, mayHoldUpper } from './words';
 
 let sms: Set<string> | undefined;
 const smsWords = (): Set<string> => (sms ??= keepGroups('sms', 'typos'));
@@ -170,7 +170,8 @@ export function addresses(text: string): Entity[] {
     out.push({ start: m.index, end: extend(text, end), type: 'ADDRESS' });
   }
   SANDWICH.lastIndex = 0;
-  for (let m = SANDWICH.exec(text); m; m = SANDWICH.exec(text)) {
+  // Its two numbers are two runs of digits: a text with one is not scanned.
+  for (let m = factsOf(text).numbers >= 2 ? SANDWICH.exec(text) : null; m; m = SANDWICH.exec(text)) {
     const words = m[1]!.split(/ +/);
     // One digit on each side is SMS "2"/"4" around words ("a ride 2 uah 4 her scan").
     if ((/^\d\s/.test(m[0]) && /\s\d$/.test(m[0])) || smsDigit(text, m.index + m[0].length, m[0].slice(m[0].lastIndexOf(' ') + 1))) continue;
@@ -207,7 +208,7 @@ export function addresses(text: string): Entity[] {
   // A street type that leads ("rue de pologne", "ul. Miła 53", "C/ Señores Curas 88"), with a house number
   // before it or a number after it; the words between are kept while they are no common English word.
   LEAD.lastIndex = 0;
-  for (let m = (mayHold(text, LEAD_CUE) || DOTTED_LEAD.test(text)) && LEAD_WORD.test(text) ? LEAD.exec(text) : null; m; m = LEAD.exec(text)) {
+  for (let m = (mayHold(text, LEAD_CUE) || ((factsOf(text).marks & (MARK.dot | MARK.slash)) !== 0 && DOTTED_LEAD.test(text))) && LEAD_WORD.test(text) ? LEAD.exec(text) : null; m; m = LEAD.exec(text)) {
     const words = m[3]!.split(/ +/);
     let n = 0;
     while (n < words.length && (streetLike(words[n]!) || CONNECT_SET.has(words[n]!.toLowerCase()))) n++;
@@ -251,7 +252,7 @@ const LEAD_WORD = new RegExp(`(?:${LEAD_TYPES}) `, 'iu');
 const CORNER_OF = /corner of/iu;
 /** The words those tests need (cues.ts), tried first: a text without them skips the test too. Keep them in step. */
 const LEAD_CUE = cue('rue rua via calle avenida avda chemin strada trg aleja piazza corso travessa carrera paseo camino leoforos odos');
-/** The leading types a word cue cannot hold: "r. ", "ul. ", "u. ", "al. ", "c/ ". */
+/** The leading types a word cue cannot hold: "r. ", "ul. ", "u. ", "al. ", "c/ " (a text without "." or "/" holds none). */
 const DOTTED_LEAD = /[rlu]\. |c\/ /i;
 export const CORNER_CUE = cue('corner');
 const ALONE: Array<[RegExp, RegExp, number]> = [[MILITARY, /box|[afd]po /iu, cue('box apo fpo dpo')], [UNIT_ALONE, /Apt|Apartment|Suite|Ste|Unit/, cue('apt suite ste unit')]];

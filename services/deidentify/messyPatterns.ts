@@ -1026,7 +1026,7 @@ export function messyDates(t: string): Entity[] {
   if (mayHoldWordDate(t)) for (const e of all(t, WORD_DATE, 'DATE')) out.push(e);
   for (const e of f.ascii && (!f.ordinal || !THE_ORDINAL_IN.test(t)) ? [] : all(t, ORDINAL_DAY, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && (/\d(?:st|nd|rd|th)\s/i.test(m[0]) || !nounAfter(t, m.index + m[0].length)))) out.push(e);
   if (f.ordinal && /\d(?:st|nd|rd|th)\b/i.test(t)) for (const e of all(t, CUED_ORDINAL, 'DATE', (m) => Number(m[1]) >= 1 && Number(m[1]) <= 31 && !nounAfter(t, m.index + m[0].length))) out.push(e);
-  if (/the \d/i.test(t)) for (const e of all(t, BARE_DAY, 'DATE', (m) => !RIDE_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index - 3)))) out.push(e);
+  if (f.theDigit && /the \d/i.test(t)) for (const e of all(t, BARE_DAY, 'DATE', (m) => !RIDE_BEFORE.test(t.slice(Math.max(0, m.index - 20), m.index - 3)))) out.push(e);
   for (const e of out) {
     const w = WEEKDAY_BEFORE.exec(t.slice(Math.max(0, e.start - 12), e.start));
     if (w) e.start -= w[0].length;

@@ -102,6 +102,10 @@ export interface TextFacts {
   ordinal: boolean;
   /** Whether an ASCII letter stands right before an ASCII digit: a postal code or an IBAN needs one ("t5k", "GB82"). */
   letterDigit: boolean;
+  /** Whether an ASCII digit follows a space after an e in either case: a bare day after "the" needs one ("on the 12"). */
+  theDigit: boolean;
+  /** How many runs of ASCII digits the text holds: a house number, words and a number need two ("74678 midtvollen 130"). */
+  numbers: number;
 }
 
 /** Bits of TextFacts.marks: a mark a gate needs, found in the same walk. */
@@ -117,7 +121,7 @@ MARK_OF[45] = MARK.hyphen;
 for (let c = 48; c <= 57; c++) MARK_OF[c] = MARK.digit;
 
 let factsText: string | undefined;
-let lastFacts: TextFacts = { ascii: true, digits: 0, capitals: 0, smalls: 0, marks: 0, oldNumber: false, ordinal: false, letterDigit: false };
+let lastFacts: TextFacts = { ascii: true, digits: 0, capitals: 0, smalls: 0, marks: 0, oldNumber: false, ordinal: false, letterDigit: false, theDigit: false, numbers: 0 };
 const batchFacts = new BatchSlot<TextFacts>();
 
 /** The facts of `text` (kept for the last text: the stages ask in turn about the same one). */
@@ -137,6 +141,8 @@ export function factsOf(text: string): TextFacts {
   let oldNumber = false;
   let ordinal = false;
   let letterDigit = false;
+  let theDigit = false;
+  let numbers = 0;
   // The digit run being read: its length and its first two digits.
   let run = 0;
   let first = 0;
@@ -146,9 +152,11 @@ export function factsOf(text: string): TextFacts {
     if (c >= 48 && c <= 57) {
       digits++;
       if (run === 0) {
+        numbers++;
         first = c;
         const b = i > 0 ? text.charCodeAt(i - 1) | 32 : 0;
         letterDigit ||= b >= 97 && b <= 122;
+        theDigit ||= b === 32 && (text.charCodeAt(i - 2) | 32) === 101;
       } else if (run === 1) second = c;
       run++;
       continue;
@@ -169,7 +177,7 @@ export function factsOf(text: string): TextFacts {
   if (run) oldNumber ||= (run === 2 && first === 57) || (run === 3 && first === 49 && second <= 50);
   if (digits) marks |= MARK.digit;
   factsText = text;
-  lastFacts = { ascii, digits, capitals, smalls, marks, oldNumber, ordinal, letterDigit };
+  lastFacts = { ascii, digits, capitals, smalls, marks, oldNumber, ordinal, letterDigit, theDigit, numbers };
   batchFacts.set(text, lastFacts);
   return lastFacts;
 }

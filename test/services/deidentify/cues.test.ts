@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { cue, digitsIn, mayHold } from '../../../services/deidentify/cues';
 import { phraseMayCover } from '../../../services/deidentify/keepList';
+import { deidentify } from '../../../services/deidentify';
+import { addresses } from '../../../services/deidentify/address';
 import { hidden, kept } from '../../helpers/deidentify';
 
 describe('deidentify cues', () => {
@@ -86,6 +88,22 @@ describe('deidentify cues', () => {
     kept('she is 89 and has 3 kids');
     kept('paid 130 bucks for the 5 of us');
     kept('the tower was closed');
+  });
+
+  it('leaves the bare day, the dotted leading street type and the house number, words and number finding their values behind the round 17 facts (a digit after "e ", a "." or "/", two numbers)', () => {
+    hidden('see u on the 12 at 3', 'the 12', 'DATE');
+    hidden('meeting THE 9 at noon', 'THE 9', 'DATE');
+    hidden('court is the 3.', 'the 3', 'DATE');
+    hidden('she lives at ul. Miła 53 now', 'ul. Miła 53', 'ADDRESS');
+    hidden('moved to c/ Señores Curas 88', 'c/ Señores Curas 88', 'ADDRESS');
+    hidden('she moved to 74678 midtvollen 130 last year', '74678 midtvollen 130', 'ADDRESS');
+    hidden('she moved to 0605 πεντέλης 210', '0605 πεντέλης 210', 'ADDRESS');
+    // Skipped now, found nothing before either: no digit after "e " (the gate read /the \d/), no "." or "/", one number.
+    assert.deepEqual(addresses('she moved to midtvollen 130 last year'), []);
+    kept('see u on the\n12 at 3');
+    const types = (t: string) => deidentify(t).entities.map((e) => e.type);
+    assert.ok(!types('she lives at ul Miła 53 now').includes('ADDRESS'));
+    assert.ok(!types('moved to c Señores Curas 88').includes('ADDRESS'));
   });
 
   it('leaves messyAddresses and namedStreets finding their values behind the round 15 cues (road, rural, spot and French street words)', () => {

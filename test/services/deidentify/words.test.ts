@@ -102,6 +102,30 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
     assert.equal(factsOf('room 5, 2 kids').letterDigit, false);
   });
 
+  it('tells the round 17 gates whether a digit follows "e " in either case (as /e \\d/ reads) and how many runs of digits a text holds, on random texts', () => {
+    const alphabet = ['e', 'E', 'é', ' ', ' ', '\u00a0', '1', '1', '٣', 't', '\n'];
+    let seed = 17;
+    // The generator's high bits: its low ones cycle too soon to put "e", " " and "1" side by side.
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor(seed / 65536);
+    };
+    let held = 0;
+    for (let k = 0; k < 5000; k++) {
+      let text = '';
+      for (let n = next() % 12; n > 0; n--) text += alphabet[next() % alphabet.length];
+      const f = factsOf(text);
+      assert.equal(f.theDigit, /e \d/i.test(text), JSON.stringify(text));
+      assert.equal(f.numbers, (text.match(/[0-9]+/g) ?? []).length, JSON.stringify(text));
+      if (f.theDigit) held++;
+    }
+    assert.ok(held > 50, `${held}`);
+    assert.equal(factsOf('see u on THE 12').theDigit, true);
+    assert.equal(factsOf('74678 midtvollen 130').numbers, 2);
+    assert.equal(factsOf('room 5٣').numbers, 1);
+    for (const t of ['the\u00a012', 'the12', ' 1', 'room 5, the\n2nd']) assert.equal(factsOf(t).theDigit, false, t);
+  });
+
   it("gives each token its word's lower case, kept once per word for every text (round 12), outside ASCII too", () => {
     const texts = ['Met DAWN and Zoë', 'dawn met ZOË at İstanbul Rd', 'ANNE-SOPHIE’S mom', "anne-sophie's MOM"];
     for (let round = 0; round < 2; round++) {
