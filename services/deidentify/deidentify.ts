@@ -11,7 +11,7 @@ import { keepPhraseSpans, keptAsWritten, phraseMayCover } from './keepList';
 import { places } from './places';
 import { dictionaries } from './dictionaries';
 import { classifierNames, type Scored } from './classifier/model';
-import { nameHalves } from './nameHalves';
+import { nameHalves, type SlotReading } from './nameHalves';
 import { openers } from './openers';
 import { withoutRuns } from './wordSenses';
 import { withFacilities } from './classifier/facilityModel';
@@ -341,6 +341,8 @@ class Reading {
   spans: Entity[] = NONE;
   /** The name model's words and scores (classifierNames), for the slot models' margins (half names, openers). */
   scored: Scored[] = [];
+  /** The note's words, their hiding and half-name slots, read by nameHalves and read again by openers only if it added a name. */
+  slotReading?: SlotReading;
 
   constructor(
     readonly text: string,
@@ -409,12 +411,12 @@ const STEPS: Array<(r: Reading) => void> = [
   },
   // The other half of a full name beside a hidden one ("jolene [NAME]"), by the slot's own model (nameHalves.ts).
   (r) => {
-    r.spans = nameHalves(r.text, r.spans, r.scored);
+    r.spans = nameHalves(r.text, r.spans, r.scored, r);
     r.trace?.('nameHalves', r.spans);
   },
   // A name opening a sentence or the note, with no cue before it ("Jolene said …"), by its slot's own model (openers.ts).
   (r) => {
-    r.spans = openers(r.text, r.spans, r.scored);
+    r.spans = openers(r.text, r.spans, r.scored, r);
     r.trace?.('openers', r.spans);
   },
   // A run of one word ('grace grace grace …') is no name, whoever found it (wordSenses.ts inRunOfOneWord).

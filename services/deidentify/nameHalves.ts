@@ -70,6 +70,31 @@ export function slotsOf(text: string, toks: readonly Token[], types: readonly st
   return out;
 }
 
+/**
+ * A note's words, how each is hidden and its half-name slots (none where maySlot() says none can be), read once for both
+ * slot steps: openers reads the one nameHalves made while the spans are the same array (nameHalves added no name).
+ */
+export interface SlotReading {
+  text: string;
+  spans: readonly Entity[];
+  toks: readonly Token[];
+  types: string[];
+  slots: Slot[];
+}
+
+/** The slot reading of `text` under `spans`: `kept` when it was made for these very spans, else read now. */
+export function slotReading(text: string, spans: readonly Entity[], kept?: SlotReading): SlotReading {
+  if (kept && kept.text === text && kept.spans === spans) return kept;
+  const toks = tokenize(text);
+  const types = hiddenTypes(toks, spans);
+  return { text, spans, toks, types, slots: maySlot(text, spans) ? slotsOf(text, toks, types) : [] };
+}
+
+/** Where a note's slot reading is kept between the two slot steps (deidentify.ts' Reading). */
+export interface SlotReadingHolder {
+  slotReading?: SlotReading;
+}
+
 export const caseOf = (raw: string): string => (raw.length <= 2 ? 'short' : /^\p{Lu}+$/u.test(raw) ? 'UP' : /^\p{Lu}/u.test(raw) ? 'Cap' : /\p{Lu}/u.test(raw) ? 'mixed' : 'lower');
 export const nameLists = (l: string): string => (l.includes('F') && l.includes('N') ? 'FN' : l.includes('F') ? 'F' : l.includes('N') ? 'N' : 'none');
 const CLASSES = ['S', 'T', 'R', 'K', 'C', 'V'];
@@ -371,16 +396,19 @@ export const useHalfModel = (model: HalfModel | null | undefined): void => halfF
 
 /**
  * `spans` (sorted) with each slot word the model takes at or above its line added as a NAME, sorted. `scored`: the
- * name model's words and scores for this text (classifierNames()), for each word's margin.
+ * name model's words and scores for this text (classifierNames()), for each word's margin. `holder` keeps the note's
+ * slot reading for openers.
  */
-export function nameHalves(text: string, spans: readonly Entity[], scored: readonly Scored[]): Entity[] {
+export function nameHalves(text: string, spans: readonly Entity[], scored: readonly Scored[], holder?: SlotReadingHolder): Entity[] {
   const s = halfFile.scorer();
   // The name model's second stage: trained on its names and margins, it runs only with a name model.
-  if (!s || !activeScorer() || !maySlot(text, spans)) return spans as Entity[];
-  const toks = tokenize(text);
-  const types = hiddenTypes(toks, spans);
+  if (!s || !activeScorer()) return spans as Entity[];
+  // Read for openers too, which reads the same words and their hiding in every note.
+  const read = slotReading(text, spans);
+  if (holder) holder.slotReading = read;
+  const { toks, types } = read;
   const added: Entity[] = [];
-  for (const slot of slotsOf(text, toks, types)) {
+  for (const slot of read.slots) {
     const r = readSlot(text, toks, slot, types, marginAt(scored, toks[slot.i]!.start));
     // Most slot words ("and", "was", a verb before the name) cannot reach the line whatever the note says.
     if (halfCeiling(s, r) < s.model.threshold - SLACK) continue;
@@ -399,7 +427,7 @@ export function withNames(spans: readonly Entity[], added: readonly Entity[]): E
 
 /**
  * Whether a slot may exist: a NAME span with a space or tab from the character before it to two after it (a slot word
- * stands a blank away from a token the span holds whole, "'s" aside). Asked before the note's words are read.
+ * stands a blank away from a token the span holds whole, "'s" aside). Asked before the slot words are looked for.
  */
 export function maySlot(text: string, spans: readonly Entity[]): boolean {
   for (const e of spans) {

@@ -9,9 +9,9 @@
  * (sentence openers)"); its hashing, scorer and file loading are nameHalves.ts'.
  */
 import path from 'node:path';
-import { boundary, lists, tokenize, type Token } from './classifier/features';
+import { boundary, lists, type Token } from './classifier/features';
 import { activeScorer, type Scored } from './classifier/model';
-import { AGAIN, againIn, caseOf, farOf, hiddenTypes, marginAt, marginBand, nameLists, ownForm, SLACK, slotName, slotsOf, SlotHasher, SlotModelFile, str, withNames, wordClass, type Emit, type HalfModel, type HalfScorer } from './nameHalves';
+import { AGAIN, againIn, caseOf, farOf, marginAt, marginBand, nameLists, ownForm, SLACK, slotName, slotReading, slotsOf, SlotHasher, SlotModelFile, str, withNames, wordClass, type Emit, type HalfModel, type HalfScorer, type Slot, type SlotReadingHolder } from './nameHalves';
 import type { Entity } from './types';
 import { possessive, stemLength } from './words';
 
@@ -136,8 +136,7 @@ export function openerBuckets(text: string, toks: readonly Token[], i: number, t
 }
 
 /** The slot's words: visible words opening the note or a sentence (boundary 'S'), not beside a hidden name. */
-export function openerSlots(text: string, toks: readonly Token[], types: readonly string[]): number[] {
-  const halves = slotsOf(text, toks, types);
+export function openerSlots(text: string, toks: readonly Token[], types: readonly string[], halves: readonly Slot[] = slotsOf(text, toks, types)): number[] {
   const out: number[] = [];
   for (let i = 0, h = 0; i < toks.length; i++) {
     while (h < halves.length && halves[h]!.i < i) h++;
@@ -153,17 +152,19 @@ export const useOpenerModel = (model: HalfModel | null | undefined): void => ope
 
 /**
  * `spans` (sorted) with each opening word the model takes at or above its line added as a NAME, sorted. `scored`: the
- * name model's words and scores for this text (classifierNames()), for each word's margin.
+ * name model's words and scores for this text (classifierNames()), for each word's margin. `holder`: where nameHalves
+ * kept the note's slot reading (read again unless made for these very spans).
  */
-export function openers(text: string, spans: readonly Entity[], scored: readonly Scored[]): Entity[] {
+export function openers(text: string, spans: readonly Entity[], scored: readonly Scored[], holder?: SlotReadingHolder): Entity[] {
+  const kept = holder?.slotReading;
+  if (holder) holder.slotReading = undefined;
   const s = openerFile.scorer();
   // Trained on the name model's names and margins: it runs only with a name model.
   if (!s || !activeScorer()) return spans as Entity[];
-  const toks = tokenize(text);
-  const types = hiddenTypes(toks, spans);
+  const { toks, types, slots } = slotReading(text, spans, kept);
   const added: Entity[] = [];
   const named = types.includes('NAME');
-  for (const i of openerSlots(text, toks, types)) {
+  for (const i of openerSlots(text, toks, types, slots)) {
     const r = readOpener(text, toks, i, types, marginAt(scored, toks[i]!.start), named);
     // Most opening words ("she", "went", "ok") cannot reach the line whatever the note says.
     if (openerCeiling(s, r) < s.model.threshold - SLACK) continue;

@@ -4,7 +4,7 @@ import { bucket, tokenize } from '../../../services/deidentify/classifier/featur
 import { useNameModel } from '../../../services/deidentify/classifier/model';
 import { randomWeights } from '../../helpers/slotWeights';
 import { spansIn } from '../../../services/deidentify/deidentify';
-import { halfCeilingFor, hiddenTypes, maySlot, nameHalves, slotBuckets, slotFeatures, slotsOf, SLACK, useHalfModel, type HalfModel } from '../../../services/deidentify/nameHalves';
+import { halfCeilingFor, hiddenTypes, maySlot, nameHalves, slotBuckets, slotFeatures, slotReading, slotsOf, SLACK, useHalfModel, type HalfModel, type SlotReadingHolder } from '../../../services/deidentify/nameHalves';
 
 /** A made-up slot model: every slot word scores `bias` (the one feature every slot word has). */
 const modelOf = (bias: number, threshold: number): HalfModel => ({
@@ -81,6 +81,26 @@ describe('deidentify: the other half of a full name (round 16, nameHalves.ts)', 
     assert.deepEqual(words(text, nameHalves(text, [NAME(0, 4)], [])), ['tina', 'klassen']);
     useHalfModel(modelOf(1, 1.5));
     assert.deepEqual(words(text, nameHalves(text, [NAME(0, 4)], [])), ['tina']);
+  });
+
+  it('keeps the note\'s slot reading for openers (round 17): for these very spans, and none where it added a name', () => {
+    const text = 'tina klassen came';
+    const spans = [NAME(0, 4)];
+    const holder: SlotReadingHolder = {};
+    useHalfModel(modelOf(1, 1.5));
+    assert.equal(nameHalves(text, spans, [], holder), spans);
+    const read = holder.slotReading!;
+    assert.equal(read.spans, spans);
+    assert.deepEqual(read.slots, slotsOf(text, read.toks, hiddenTypes(read.toks, spans)));
+    // Kept only for the same array: the spans nameHalves gives back when it added a name are another, read again.
+    assert.equal(slotReading(text, spans, read), read);
+    useHalfModel(modelOf(1, 0.5));
+    const more = nameHalves(text, spans, [], holder);
+    assert.deepEqual(words(text, more), ['tina', 'klassen']);
+    assert.notEqual(slotReading(text, more, holder.slotReading), holder.slotReading);
+    assert.deepEqual(slotReading(text, more).types, hiddenTypes(read.toks, more));
+    // No slot can exist (maySlot): none is looked for.
+    assert.deepEqual(slotReading('tina, klassen', [NAME(0, 4)]).slots, []);
   });
 
   it('runs only with a name model and a hidden name: the rules alone are as before', () => {

@@ -3,7 +3,7 @@ import { deidentify, type Entity } from '../../../services/deidentify';
 import { bucket, tokenize } from '../../../services/deidentify/classifier/features';
 import { useNameModel } from '../../../services/deidentify/classifier/model';
 import { randomWeights } from '../../helpers/slotWeights';
-import { hiddenTypes, SLACK, type HalfModel } from '../../../services/deidentify/nameHalves';
+import { hiddenTypes, SLACK, slotReading, type HalfModel, type SlotReadingHolder } from '../../../services/deidentify/nameHalves';
 import { openerBuckets, openerCeilingFor, openerFeatures, openers, openerSlots, useOpenerModel } from '../../../services/deidentify/openers';
 
 /** A made-up opener model: every opening word scores `bias` (the one feature every slot word has). */
@@ -126,6 +126,22 @@ describe('deidentify: a name opening a sentence or the note (round 16, openers.t
     const toks = tokenize(skips);
     assert.ok(openerCeilingFor(skips, toks, 0, hiddenTypes(toks, spans), undefined).ceiling < 0.75);
     assert.equal(openers(skips, spans, []), spans);
+  });
+
+  it('reads the slot reading nameHalves kept for the same spans (round 17), and the note again for other spans', () => {
+    useOpenerModel({
+      ...modelOf(0.5, 0.75),
+      weights: { [String(bucket('open:bias', ''))]: 0.5, [String(bucket('open:again', 'hidden'))]: 0.5 },
+    });
+    const text = 'quorra came by. she saw quorra';
+    const spans = [NAME(24, 30)];
+    const holder: SlotReadingHolder = { slotReading: slotReading(text, spans) };
+    assert.deepEqual(words(text, openers(text, spans, [], holder)), ['quorra', 'quorra']);
+    assert.equal(holder.slotReading, undefined, 'used once');
+    // A reading made for other spans (nameHalves added a name) is not used: read under it, "quorra" is hidden nowhere.
+    holder.slotReading = slotReading(text, []);
+    assert.deepEqual(words(text, openers(text, spans, [], holder)), ['quorra', 'quorra']);
+    assert.deepEqual(words(text, openers(text, [], [])), []);
   });
 
   it('an opening word\'s ceiling is never below its own score (random weights on every bucket the words and their "again" reach, every margin band)', () => {
