@@ -141,7 +141,9 @@ function extend(text: string, end: number): number {
 export function addresses(text: string): Entity[] {
   const out: Entity[] = [];
   CORE.lastIndex = 0;
-  for (let m = CORE.exec(text); m; m = CORE.exec(text)) {
+  // CORE and SANDWICH open with a house number and a space (words.ts numberSpace); SANDWICH ends with a second number.
+  const house = factsOf(text).numberSpace;
+  for (let m = house ? CORE.exec(text) : null; m; m = CORE.exec(text)) {
     const words = m[2]!.split(/ +/);
     let keep = -1;
     words.forEach((w, i) => {
@@ -170,8 +172,7 @@ export function addresses(text: string): Entity[] {
     out.push({ start: m.index, end: extend(text, end), type: 'ADDRESS' });
   }
   SANDWICH.lastIndex = 0;
-  // Its two numbers are two runs of digits: a text with one is not scanned.
-  for (let m = factsOf(text).numbers >= 2 ? SANDWICH.exec(text) : null; m; m = SANDWICH.exec(text)) {
+  for (let m = house && factsOf(text).numbers >= 2 ? SANDWICH.exec(text) : null; m; m = SANDWICH.exec(text)) {
     const words = m[1]!.split(/ +/);
     // One digit on each side is SMS "2"/"4" around words ("a ride 2 uah 4 her scan").
     if ((/^\d\s/.test(m[0]) && /\s\d$/.test(m[0])) || smsDigit(text, m.index + m[0].length, m[0].slice(m[0].lastIndexOf(' ') + 1))) continue;

@@ -106,6 +106,8 @@ export interface TextFacts {
   theDigit: boolean;
   /** How many runs of ASCII digits the text holds: a house number, words and a number need two ("74678 midtvollen 130"). */
   numbers: number;
+  /** Whether a digit is followed by letters, digits and hyphens, then a space: a house number before its street needs one ("12 main", "45-B Birch"). */
+  numberSpace: boolean;
 }
 
 /** Bits of TextFacts.marks: a mark a gate needs, found in the same walk. */
@@ -121,7 +123,7 @@ MARK_OF[45] = MARK.hyphen;
 for (let c = 48; c <= 57; c++) MARK_OF[c] = MARK.digit;
 
 let factsText: string | undefined;
-let lastFacts: TextFacts = { ascii: true, digits: 0, capitals: 0, smalls: 0, marks: 0, oldNumber: false, ordinal: false, letterDigit: false, theDigit: false, numbers: 0 };
+let lastFacts: TextFacts = { ascii: true, digits: 0, capitals: 0, smalls: 0, marks: 0, oldNumber: false, ordinal: false, letterDigit: false, theDigit: false, numbers: 0, numberSpace: false };
 const batchFacts = new BatchSlot<TextFacts>();
 
 /** The facts of `text` (kept for the last text: the stages ask in turn about the same one). */
@@ -143,6 +145,9 @@ export function factsOf(text: string): TextFacts {
   let letterDigit = false;
   let theDigit = false;
   let numbers = 0;
+  let numberSpace = false;
+  // Whether the characters since the last digit are letters, digits and hyphens only.
+  let afterDigit = false;
   // The digit run being read: its length and its first two digits.
   let run = 0;
   let first = 0;
@@ -159,7 +164,12 @@ export function factsOf(text: string): TextFacts {
         theDigit ||= b === 32 && (text.charCodeAt(i - 2) | 32) === 101;
       } else if (run === 1) second = c;
       run++;
+      afterDigit = true;
       continue;
+    }
+    if (afterDigit) {
+      numberSpace ||= c === 32;
+      afterDigit = c === 45 || ((c | 32) >= 97 && (c | 32) <= 122);
     }
     if (run) {
       oldNumber ||= (run === 2 && first === 57) || (run === 3 && first === 49 && second <= 50);
@@ -177,7 +187,7 @@ export function factsOf(text: string): TextFacts {
   if (run) oldNumber ||= (run === 2 && first === 57) || (run === 3 && first === 49 && second <= 50);
   if (digits) marks |= MARK.digit;
   factsText = text;
-  lastFacts = { ascii, digits, capitals, smalls, marks, oldNumber, ordinal, letterDigit, theDigit, numbers };
+  lastFacts = { ascii, digits, capitals, smalls, marks, oldNumber, ordinal, letterDigit, theDigit, numbers, numberSpace };
   batchFacts.set(text, lastFacts);
   return lastFacts;
 }

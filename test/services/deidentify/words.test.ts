@@ -102,8 +102,8 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
     assert.equal(factsOf('room 5, 2 kids').letterDigit, false);
   });
 
-  it('tells the round 17 gates whether a digit follows "e " in either case (as /e \\d/ reads) and how many runs of digits a text holds, on random texts', () => {
-    const alphabet = ['e', 'E', 'é', ' ', ' ', '\u00a0', '1', '1', '٣', 't', '\n'];
+  it('tells the round 17 gates whether a digit follows "e " in either case (as /e \\d/ reads), how many runs of digits a text holds and whether a space follows a number, as a house number needs, on random texts', () => {
+    const alphabet = ['e', 'E', 'é', ' ', ' ', '\u00a0', '1', '1', '٣', 't', '\n', '-', '.'];
     let seed = 17;
     // The generator's high bits: its low ones cycle too soon to put "e", " " and "1" side by side.
     const next = () => {
@@ -117,12 +117,15 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
       const f = factsOf(text);
       assert.equal(f.theDigit, /e \d/i.test(text), JSON.stringify(text));
       assert.equal(f.numbers, (text.match(/[0-9]+/g) ?? []).length, JSON.stringify(text));
+      assert.equal(f.numberSpace, /[0-9][A-Za-z0-9-]* /.test(text), JSON.stringify(text));
       if (f.theDigit) held++;
     }
     assert.ok(held > 50, `${held}`);
     assert.equal(factsOf('see u on THE 12').theDigit, true);
     assert.equal(factsOf('74678 midtvollen 130').numbers, 2);
     assert.equal(factsOf('room 5٣').numbers, 1);
+    for (const t of ['12 main st', '45-B Birch', '3rd floor']) assert.equal(factsOf(t).numberSpace, true, t);
+    for (const t of ['room 12', 'at 5:30.', 'call 555-1234\nthx', '12,main']) assert.equal(factsOf(t).numberSpace, false, t);
     for (const t of ['the\u00a012', 'the12', ' 1', 'room 5, the\n2nd']) assert.equal(factsOf(t).theDigit, false, t);
   });
 
