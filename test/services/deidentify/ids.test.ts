@@ -3,7 +3,7 @@
 // Every value is invented.
 import { hidden, stays } from '../../helpers/deidentify';
 
-describe('deidentify: ids with their own letters (round 14)', () => {
+describe('deidentify: ids with their own letters', () => {
   it('letters, a hyphen and digit groups go whole, label or not, in any case', () => {
     hidden('the worker said her file is KFS-204-3317 now', 'KFS-204-3317');
     hidden('his claim, WB-2026-004418, went in monday', 'WB-2026-004418');
@@ -35,7 +35,7 @@ describe('deidentify: ids with their own letters (round 14)', () => {
   });
 });
 
-describe('deidentify: ages over 89 as phones type them (round 14)', () => {
+describe('deidentify: ages over 89 as phones type them', () => {
   it('a pronoun without its apostrophe, "she be", "turnin", "at the age of"', () => {
     hidden('opa fell again, not hurt. hes 94 and still shovels', '94', 'AGE');
     hidden('miss lou bday sat, shes 91 and booked', '91', 'AGE');
@@ -79,7 +79,7 @@ describe('deidentify: ages over 89 as phones type them (round 14)', () => {
   });
 });
 
-describe('deidentify: obfuscated emails with a country domain or "point" (round 14)', () => {
+describe('deidentify: obfuscated emails with a country domain or "point"', () => {
   it('"dot pl", "dot com dot hk", "point ca", "(at) … (dot)" with a name before it', () => {
     hidden('texted frm olga.w.1970 at wp dot pl bc her cell is dead', 'olga.w.1970 at wp dot pl', 'EMAIL');
     hidden('ka-yan email is kayan.lee at yahoo dot com dot hk', 'kayan.lee at yahoo dot com dot hk', 'EMAIL');
@@ -92,7 +92,7 @@ describe('deidentify: obfuscated emails with a country domain or "point" (round 
   });
 });
 
-describe('deidentify: handles without "@" (round 14)', () => {
+describe('deidentify: handles without "@"', () => {
   it('dotted user names ending in a number, after "from", or after a platform named before "is"', () => {
     hidden('her handle on Facebook is mara.teo.417; she prefers messages there', 'mara.teo.417', 'HANDLE');
     hidden('she texted from joellen.kay88, her phone cut off again', 'joellen.kay88', 'HANDLE');
@@ -106,7 +106,7 @@ describe('deidentify: handles without "@" (round 14)', () => {
   });
 });
 
-describe('deidentify: plates with their province or state code and a last group typed apart (round 14)', () => {
+describe('deidentify: plates with their province or state code and a last group typed apart', () => {
   it('the code before and the group after go with the plate', () => {
     hidden('plate for the group van is SK JRT 448 if u need it for the form', 'SK JRT 448', 'PLATE');
     hidden('he said the cops took his truck, plate was NT 61 902', 'NT 61 902', 'PLATE');
@@ -119,7 +119,7 @@ describe('deidentify: plates with their province or state code and a last group 
   });
 });
 
-describe('deidentify: a web address with a path after "at", and SNAP the benefit (round 14)', () => {
+describe('deidentify: a web address with a path after "at", and SNAP the benefit', () => {
   it('"it\'s at site.com/path" is a URL, whole; an id after SNAP in capitals goes with its letters', () => {
     hidden("share the fundraiser, it's at gofundme.com/f/okafor-family-rent", 'gofundme.com/f/okafor-family-rent', 'URL');
     hidden('the form is at bchousing-apply.ca/form/55102 for her', 'bchousing-apply.ca/form/55102', 'URL');

@@ -14,7 +14,8 @@ function hidden(text: string, part: string): boolean {
   return true;
 }
 
-describe('deidentify: street addresses, round 10', () => {
+// Round 10 (street addresses): crossings said by their names, bare streets, house numbers and units in other orders.
+describe('deidentify: street addresses', () => {
   describe('two streets crossing, said by their names', () => {
     it('two words that are no everyday word, after a place word, are one span', () => {
       assert.deepEqual(addresses('angu wants to open a little store on selkirk and mckenzie'), ['selkirk and mckenzie']);
