@@ -663,7 +663,7 @@ export function namedStreets(t: string): Entity[] {
   for (let m = / on /i.test(t) ? ON_WORD.exec(t) : null; m; m = ON_WORD.exec(t)) {
     const w = m[1]!.toLowerCase();
     if (proseWord(w) || KEEP.has(w) || NOT_STREET_AFTER_ON.has(w) || NOT_STREET_AFTER_ON.has(w.replace(/s$/, '')) || WEEKDAY_SHORT.test(w) || TIME_NAMES.test(w)) continue;
-    // A floor or a grade is no street: "she lives on 2nd floor now" (categoriesRound7.test.ts).
+    // A floor or a grade is no street: "she lives on 2nd floor now" (categories.test.ts).
     if (/^\d/.test(w) && FLOOR_AFTER.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10))) continue;
     // An ordinal of one digit ("on 4th") only where someone lives or sleeps (onStreetAfterSpot), not after a shop.
     if (!((!/^\d(?:st|nd|rd|th)$/.test(w) && afterPlace(t, m.index)) || onStreetAfterSpot(t, m.index, w))) continue;
@@ -697,7 +697,7 @@ function onStreetAfterSpot(t: string, at: number, w: string): boolean {
 }
 const FLOOR_AFTER = /^\s(?:floor|flr|fl|grade|level|shift|time|try|round|visit|day|week|month)\b/i;
 /** A word of living, sleeping or being found somewhere earlier in the clause: "sleeps behind the church on 4th". */
-// Not "found": "found him at the park on 6th" may be the sixth of the month (categoriesRound7.test.ts).
+// Not "found": "found him at the park on 6th" may be the sixth of the month (categories.test.ts).
 const LIVES_IN_CLAUSE = /(?:^|[^\p{L}])(?:lives|living|stays|staying|sleeps|sleeping|slept|camps|camping|camped)\s[^.,;:!?()\n]{0,30}$/iu;
 /** Words of living, sleeping or being found somewhere, or of a home, right before "on" (onStreetAfterSpot). */
 const LIVES_BEFORE_ON = /(?:^|[^\p{L}])(?:house|home|(?:her|his|their|my|our|your|\p{L}+['’]?s)\s+place|apartment|apt|lives|living|stays|staying|stayed|sleeps|sleeping|slept|camps|camping|camped|found|tent|trailer|duplex|basement)\s+$/iu;
