@@ -1,3 +1,4 @@
+// Places: the list of named places (places.ts), spans that hold no place, and bare streets with a direction.
 import assert from 'node:assert/strict';
 import { places } from '../../../services/deidentify/places';
 import { hidden, stays, kept } from '../../helpers/deidentify';
