@@ -417,7 +417,7 @@ describe('deidentify: the name classifier (note context, words asked for their s
 });
 
 // Round 10 (was classifierRound10.test.ts).
-describe('deidentify: the name classifier', () => {
+describe('deidentify: the name classifier on one-word runs', () => {
   const shipped = JSON.parse(fs.readFileSync(MODEL_FILE, 'utf8')) as NameModel;
   // A model that takes every word it is asked about: what is left visible is what is never asked.
   const greedy: NameModel = { ...shipped, threshold: -1000, kindMargins: shipped.kindMargins?.map(() => 0) };

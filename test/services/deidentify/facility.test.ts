@@ -183,7 +183,7 @@ describe('deidentify: facilities and addresses', () => {
 });
 
 // Round 10 (was facilityRound10.test.ts).
-describe('deidentify: facilities', () => {
+describe('deidentify: facilities by rules and model candidates', () => {
   describe('rules', () => {
     it("a saint's name takes the kind of place after it", () => {
       assert.deepEqual(found(messyFacilities, "The support group at St. Cecilia's Parish meets Saturday"), ["St. Cecilia's Parish"]);
@@ -331,7 +331,7 @@ describe('deidentify: facilities and street addresses', () => {
 });
 
 // Round 12 (was facilityRound12.test.ts).
-describe('deidentify: facilities', () => {
+describe("deidentify: facilities, the kind after one found and the recipe's threshold", () => {
   describe('the kind of place right after a facility the rules found is part of its name', () => {
     it('takes the head or short form in ("ltc", "Hospital", "Foundation", "Centers", "treatment centre")', () => {
       assert.deepEqual(withKind('she is a supervisor at larkmoor ltc now', 'larkmoor'), ['FACILITY:larkmoor ltc']);
@@ -387,7 +387,7 @@ describe('deidentify: facilities', () => {
 });
 
 // Round 13 (was facilityRound13.test.ts).
-describe('deidentify: facilities', () => {
+describe('deidentify: facilities, universities', () => {
   it('a university by its city or province, and with its school', () => {
     assert.equal(deidentify('walked him to the u of winnipeg admissions desk').redacted, 'walked him to the [FACILITY] admissions desk');
     assert.equal(deidentify('needs a ride to the u of m dental school, its cheaper').redacted, 'needs a ride to the [FACILITY], its cheaper');

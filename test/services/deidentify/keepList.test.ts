@@ -269,7 +269,7 @@ describe('deidentify: towns said as places, slots (towns.ts)', () => {
   });
 });
 
-describe('deidentify: keep groups (content/deid-keep.json)', () => {
+describe('deidentify: keep groups of programs, case-note words and kin (content/deid-keep.json)', () => {
   it('loads the new groups; the programs, kin, faith and dish groups are slotted, the case-note words are not', () => {
     const k = keepList();
     for (const w of ['masshealth', 'eia', 'biji', 'lohri', 'pyrohy']) assert.ok(k.slotted.has(w), w);
@@ -348,7 +348,7 @@ describe('deidentify: more chains, brands and carriers ("chains-and-brands-more"
 // Round 10 of the over-redaction work (issue 13): the kinds of words writers new to the team saw hidden, fixed as kinds.
 // Each kind keeps its words and still hides a person of the same or a look-alike name in a person slot. Every example
 // is made up for these tests (none is a note of a bench set).
-describe('deidentify: keep groups (content/deid-keep.json)', () => {
+describe('deidentify: keep groups of languages, agencies and employers (content/deid-keep.json)', () => {
   it('loads the new groups; the words of languages, employers and stores are slotted, the case-note words are not', () => {
     const k = keepList();
     for (const w of ['colonia', 'teleserye', 'zigni', 'wacipi', 'suncor', 'kafeneio', 'iokwe', 'cnesst']) assert.ok(k.slotted.has(w), w);

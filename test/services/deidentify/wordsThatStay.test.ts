@@ -144,7 +144,7 @@ describe('deidentify: rules after the model (wordsInPlace.ts)', () => {
 // Round 11 of the over-redaction work (issue 13): general signals, not lists of words, for the words of a writer's other
 // language and for small communities' names. Each keeps its words and still hides a name in a person slot beside
 // them. Every example is made up (none is a note of a bench set).
-describe('deidentify: words that stay', () => {
+describe('deidentify: words that stay by general signals (another language, small communities)', () => {
   it('gives back a word after "in" whatever lists hold it: small places, towns that are given names', () => {
     for (const [text, word] of [
       ['the powwow in tohatchi got rained out, drove loretta home after', 'tohatchi'],
@@ -224,7 +224,7 @@ describe('deidentify: words that stay', () => {
 // Round 13 of the over-redaction work (issue 13): slots where a word of any language is said or given, not a person.
 // Each keeps its words and still hides a name in the same slot or beside them. Every example is made up (none is a
 // note of a bench set).
-describe('deidentify: words that stay', () => {
+describe('deidentify: words that stay where a word is said or given', () => {
   it('gives back a thanks or greeting after a verb of saying, before "for" or "to", and hides the person saying it', () => {
     for (const [text, word, name] of [
       ['tevita says malo for the blankets lol', 'malo', 'tevita'],
@@ -326,7 +326,7 @@ describe('deidentify: words that stay', () => {
 
 // Round 16 (words that stay, issue 13): words hidden that are no identifier. Each rule keeps its words and still hides
 // the identifier in the same slot. Every example is made up (none is a note of a bench set).
-describe('deidentify: words that stay', () => {
+describe('deidentify: words that stay, ending a French place name', () => {
   it('ends a French place name before a role, an SMS word or an English verb in the past: the kind said as a noun stays whole', () => {
     for (const [text, word] of [
       ['the CLSC nurse comes on monday to do his dressing', 'nurse'],
