@@ -172,3 +172,23 @@ export function openers(text: string, spans: readonly Entity[], scored: readonly
   }
   return withNames(spans, added);
 }
+
+/**
+ * For the review (unsure.ts): each opening word's score less the model's line, by the word's start, read from the
+ * stored text with its placeholders as `spans` (a hidden name reads as a hidden NAME, as the model was trained to read
+ * it) and `scored` the name model's words there. A word whose ceiling is more than `below` under the line gets its
+ * ceiling less the line (its score is at most that). Undefined when the slot is off (no model, or no name model).
+ */
+export function openerMargins(text: string, spans: readonly Entity[], scored: readonly Scored[], below: number): Map<number, number> | undefined {
+  const s = openerFile.scorer();
+  if (!s || !activeScorer()) return undefined;
+  const { toks, types, slots } = slotReading(text, spans);
+  const named = types.includes('NAME');
+  const out = new Map<number, number>();
+  for (const i of openerSlots(text, toks, types, slots)) {
+    const r = readOpener(text, toks, i, types, marginAt(scored, toks[i]!.start), named);
+    const ceiling = openerCeiling(s, r) - s.model.threshold;
+    out.set(toks[i]!.start, ceiling < -below ? ceiling : s.score(hasher.buf, hashRead(r, againOf(toks, r, types))) - s.model.threshold);
+  }
+  return out;
+}

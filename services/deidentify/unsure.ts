@@ -4,14 +4,16 @@
  * the review has nothing else. Measured with bench/deidQuestions.ts on the training writers (docs/history/
  * DEIDENTIFICATION-rounds.md, "Round 15 (questions at review)"): the name model's own score, read with the hidden names
  * as found names, says more than any shape, except beside a hidden name (its score there is no guide: the found
- * neighbour lifts every word). Never a function word, a word the keep-lists keep for good, nor a word that its
- * neighbours show is a word ("rain not stopping").
+ * neighbour lifts every word); a word opening a sentence, the openers' model's score (round 17). Never a function word, a word the keep-lists keep for good, nor a word that its
+ * neighbours show is a word ("rain not stopping", a comparative: "harder on the roof").
  */
 import { activeScorer, scoredWords } from './classifier/model';
 import { lists, tokenize, type Token } from './classifier/features';
+import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
 import { STATE_BEFORE, WORD_BEFORE, sentenceStart, wordVerdict } from './messy';
 import type { Entity, EntityType } from './types';
+import { openerMargins } from './openers';
 import { wordSense } from './wordSenses';
 import { blank, possessive } from './words';
 
@@ -30,11 +32,23 @@ export interface UnsureWord {
  * round 14's word-name list asked (a fifth of them about names); −0.5 asked a quarter more with 2.5 times the questions.
  */
 export const ASK_BELOW_LINE = 0.25;
+/** How far below its line the openers' model (openers.ts) may score an opening word that is still asked. */
+export const OPENER_ASK_BELOW = 2;
 /** Ranks given to words the model does not score, by shape (between the model's asked scores, as measured). */
 const RANK = { part: -0.2, opener: -0.3, everydayOpener: -0.4 };
 
 /** A pronoun run into its verb, with or without the apostrophe ("we're", "she'll", SMS "shes", "whos"): never a name. */
 const PRONOUN_CONTRACTION = /^(?:i|you|u|he|she|it|we|they|who|that|there|here|what|where)['’]?(?:s|re|r|ll|ve|d|m)$/;
+
+/**
+ * A comparative before a function word ("harder on the roof", "bigger than before"): a word ending in -er whose
+ * superlative is an English word too ("hardest", "biggest", "easiest"), which no agent noun or surname of that shape
+ * has ("walkest", "parkest", "bakest").
+ */
+function comparative(text: string, toks: readonly Token[], i: number, lower: string): boolean {
+  const next = toks[i + 1];
+  return lower.length > 4 && lower.endsWith('er') && dictionaries().english.has(`${lower.slice(0, -1)}st`) && !!next?.word && lists(next.lower).includes('S') && blank(text, toks[i]!.end, next.start);
+}
 
 const PLACEHOLDER = /\[([A-Z_]+)\]/g;
 
@@ -57,7 +71,9 @@ export function unsureWords(text: string): UnsureWord[] {
   const covered = placeholders(text);
   const scorer = activeScorer();
   const margins = new Map<number, number>();
-  if (scorer) for (const s of scoredWords(scorer, text, covered)) margins.set(s.start, s.score - s.need);
+  const scored = scorer ? scoredWords(scorer, text, covered) : [];
+  for (const s of scored) margins.set(s.start, s.score - s.need);
+  const openerAt = openerMargins(text, covered, scored, OPENER_ASK_BELOW);
   const toks = tokenize(text);
   const kept = keepList();
   const out: UnsureWord[] = [];
@@ -69,7 +85,7 @@ export function unsureWords(text: string): UnsureWord[] {
     const end = possessive(t.raw) ? t.end - 2 : t.end;
     const lower = text.slice(t.start, end).toLowerCase();
     if (lower.length < 2 || wordVerdict(lower) === 'safe' || (kept.words.has(lower) && !kept.slotted.has(lower))) continue;
-    if (PRONOUN_CONTRACTION.test(lower)) continue;
+    if (PRONOUN_CONTRACTION.test(lower) || comparative(text, toks, i, lower)) continue;
     const after = hiddenName(text, toks, i - 1) && /^\]\s+$/.test(text.slice(toks[i - 1]!.end, t.start));
     const before = hiddenName(text, toks, i + 1) && /^\s+\[$/.test(text.slice(end, toks[i + 1]!.start));
     // After a determiner, pronoun or copula a word is plainly a word ("the summer", "i hope", "was sunny"); SMS writes
@@ -77,7 +93,7 @@ export function unsureWords(text: string): UnsureWord[] {
     const prev = toks[i - 1];
     if (prev && prev.lower !== 'its' && (WORD_BEFORE.has(prev.lower) || STATE_BEFORE.has(prev.lower)) && blank(text, prev.end, t.start)) continue;
     const opens = sentenceStart(text, t.start);
-    const rank = rankOf(t, lower, margins.get(t.start), { after, before, opens });
+    const rank = rankOf(t, lower, margins.get(t.start), { after, before, opens, opener: openerAt?.get(t.start) });
     if (rank === undefined || wordSense(text, t.start, end)) continue;
     out.push({ start: t.start, end, word: text.slice(t.start, end), kind: after || before ? 'part' : 'person', rank });
   }
@@ -85,7 +101,7 @@ export function unsureWords(text: string): UnsureWord[] {
 }
 
 /** How likely a name the word is (undefined: not asked), from the model's margin or the word's shape. */
-function rankOf(t: Token, lower: string, margin: number | undefined, at: { after: boolean; before: boolean; opens: boolean }): number | undefined {
+function rankOf(t: Token, lower: string, margin: number | undefined, at: { after: boolean; before: boolean; opens: boolean; opener: number | undefined }): number | undefined {
   const l = lists(lower);
   // Beside a hidden name: a capitalised word after it inside a sentence ("[NAME] Whirlwind"), or two letters opening the
   // sentence before it that a name list holds ("ty [NAME]"); most other words there are ordinary ("[NAME] was").
@@ -95,8 +111,11 @@ function rankOf(t: Token, lower: string, margin: number | undefined, at: { after
     return undefined;
   }
   if (margin !== undefined) return margin >= -ASK_BELOW_LINE ? margin : undefined;
-  // Opening a sentence, where a capital says nothing: an English or name-list word that is no common one ("harder",
-  // "patches"), then an everyday one that is not among the commonest.
+  // Opening a sentence, no hidden name beside it (round 17): the openers' model, read on the stored text, asks fewer
+  // words about no name and more names than the shapes below; its ranks fall between the shapes' (−0.3 at its line).
+  if (at.opener !== undefined) return at.opener >= -OPENER_ASK_BELOW ? RANK.opener + at.opener / 20 : undefined;
+  // With that slot off: an English or name-list word that is no common one ("patches"), then an everyday one that is
+  // not among the commonest.
   if (!at.opens || lower.length < 3 || l.includes('C') || l.includes('K')) return undefined;
   if (l.includes('V')) return RANK.everydayOpener;
   return /[EINF]/.test(l) ? RANK.opener : undefined;

@@ -2,7 +2,18 @@
 import assert from 'node:assert/strict';
 import { deidentify, unsureWords } from '../../../services/deidentify';
 import { useNameModel } from '../../../services/deidentify/classifier/model';
+import { openerMargins, useOpenerModel } from '../../../services/deidentify/openers';
 import { unsureQuestions } from '../../../services/reflections/nameMemory';
+
+/** The words asked about `text` with the openers' model off (round 15's shapes for a word opening a sentence). */
+const withoutOpeners = (text: string): string[] => {
+  useOpenerModel(null);
+  try {
+    return unsureWords(text).map((u) => u.word);
+  } finally {
+    useOpenerModel(undefined);
+  }
+};
 
 /** What the review would ask about `raw` once it is de-identified: [word, kind]. */
 const asked = (raw: string): Array<[string, string]> => unsureWords(deidentify(raw).redacted).map((u) => [u.word, u.kind]);
@@ -48,6 +59,38 @@ describe('unsureWords: what the review asks about (round 15)', () => {
   it('never asks after a determiner, pronoun or copula, nor about keep-list words, hidden words or a word its neighbours make a word', () => {
     for (const t of ['she was so glad her kids called', 'went to the bank and saw her case worker', 'it was sunny', 'the summer was hard', 'she will call', 'i hope so', 'went to walmart with her', 'picked up her invega', 'rain not stopping today', '[NAME] and [NAME] at [FACILITY]']) {
       assert.deepEqual(unsureWords(t), [], t);
+    }
+  });
+});
+
+describe('unsureWords: a word opening a sentence, by the openers\' model (round 17)', () => {
+  it('asks about an opening word the model scores within 2 of its line, a common word too (the shapes never asked one)', () => {
+    for (const t of ['chance found his sister at the hotel', 'little from the group wants flyers']) {
+      assert.deepEqual(unsureWords(t).map((u) => u.word), [t.split(' ')[0]], t);
+      assert.deepEqual(withoutOpeners(t), [], t);
+    }
+  });
+
+  it('never asks about an opening word it scores further below, though the shapes asked it', () => {
+    for (const t of ['Paperwork signed at the office', 'Cataract surgery next week', 'Probation officer called']) {
+      assert.deepEqual(unsureWords(t), [], t);
+      assert.deepEqual(withoutOpeners(t), [t.split(' ')[0]], t);
+    }
+  });
+
+  it('never asks about a comparative before a function word; an -er word with no superlative is still asked', () => {
+    for (const t of ['harder on the roof again', 'older than her sister now', 'longer at the shelter now']) assert.deepEqual(unsureWords(t), [], t);
+    assert.deepEqual(unsureWords('tucker on the phone again').map((u) => u.word), ['tucker']);
+  });
+
+  it('reads the stored text: a word far below the line gets its ceiling, and no margins with the slot off', () => {
+    const far = openerMargins('ok she went home', [], [], 2)!;
+    assert.ok(far.get(0)! < -2);
+    useOpenerModel(null);
+    try {
+      assert.equal(openerMargins('ok she went home', [], [], 2), undefined);
+    } finally {
+      useOpenerModel(undefined);
     }
   });
 });
