@@ -34,6 +34,8 @@ export interface UnsureWord {
 export const ASK_BELOW_LINE = 0.25;
 /** How far below its line the openers' model (openers.ts) may score an opening word that is still asked. */
 export const OPENER_ASK_BELOW = 2;
+/** As OPENER_ASK_BELOW for a common or keep-list word in lower case (within 2: "calm", "little" asked, mostly about no name). */
+export const COMMON_OPENER_ASK_BELOW = 1;
 /** Ranks given to words the model does not score, by shape (between the model's asked scores, as measured). */
 const RANK = { part: -0.2, opener: -0.3, everydayOpener: -0.4 };
 
@@ -113,7 +115,8 @@ function rankOf(t: Token, lower: string, margin: number | undefined, at: { after
   if (margin !== undefined) return margin >= -ASK_BELOW_LINE ? margin : undefined;
   // Opening a sentence, no hidden name beside it (round 17): the openers' model, read on the stored text, asks fewer
   // words about no name and more names than the shapes below; its ranks fall between the shapes' (−0.3 at its line).
-  if (at.opener !== undefined) return at.opener >= -OPENER_ASK_BELOW ? RANK.opener + at.opener / 20 : undefined;
+  // A common word in lower case, which the shapes never asked ("calm and steady"), only nearer the line.
+  if (at.opener !== undefined) return at.opener >= -(/[CK]/.test(l) && !/\p{Lu}/u.test(t.raw) ? COMMON_OPENER_ASK_BELOW : OPENER_ASK_BELOW) ? RANK.opener + at.opener / 20 : undefined;
   // With that slot off: an English or name-list word that is no common one ("patches"), then an everyday one that is
   // not among the commonest.
   if (!at.opens || lower.length < 3 || l.includes('C') || l.includes('K')) return undefined;
