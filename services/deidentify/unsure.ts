@@ -4,8 +4,9 @@
  * the review has nothing else. Measured with bench/deidQuestions.ts on the training writers (docs/history/
  * DEIDENTIFICATION-rounds.md, "Round 15 (questions at review)"): the name model's own score, read with the hidden names
  * as found names, says more than any shape, except beside a hidden name (its score there is no guide: the found
- * neighbour lifts every word); a word opening a sentence, the openers' model's score (round 17). Never a function word, a word the keep-lists keep for good, nor a word that its
- * neighbours show is a word ("rain not stopping", a comparative: "harder on the roof").
+ * neighbour lifts every word); a word opening a sentence, the openers' model's score (round 17). Never a function
+ * word, a word the keep-lists keep for good, nor a word that its neighbours show is a word ("rain not stopping", a
+ * comparative: "harder on the roof").
  */
 import { activeScorer, scoredWords } from './classifier/model';
 import { lists, tokenize, type Token } from './classifier/features';
