@@ -222,8 +222,11 @@ describe('Teams limits: every card the bot can send (cards/limits.ts)', () => {
         if (stage === 'building trust') await say(c, 'more ideas'); // the rest of trust's strategies: a choice set
         await say(c, '1');
         await say(c, 'yes');
-        const asked = await say(c, `3 ${long('calm and steady after the visit')}`.slice(0, MAX_TEXT));
-        if (/anyone's safety/.test(visibleText(asked))) await say(c, 'No, all good');
+        let review = await say(c, `3 ${long('calm and steady after the visit')}`.slice(0, MAX_TEXT));
+        if (/anyone's safety/.test(visibleText(review))) review = await say(c, 'No, all good');
+        // The review may first ask whether a word said again and again is a person ("calm and steady … calm and steady
+        // …": the openers' model reads a word said again as a name would be, round 17): kept.
+        for (let i = 0; i < 3 && /(?:a person|part of a name)\? If so/.test(visibleText(review)); i++) review = await say(c, 'keep');
         await say(c, 'edit an answer');
         await say(c, '1');
         await say(c, long('A new answer about the drop-in and the coffee there'));
