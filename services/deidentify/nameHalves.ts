@@ -318,21 +318,10 @@ function hashRead(r: SlotRead, ap: number): number {
  */
 function halfCeiling(s: HalfScorer, r: SlotRead): number {
   const key = `${r.side}|${r.nl}|${r.nc}|${r.wc}|${r.l}|${r.far}|${r.opens}|${r.poss ? 1 : 0}|${r.m}|${ownForm(r.l) ? r.stem : ''}`;
-  let c = s.ceilings.get(key);
-  if (c === undefined) {
-    half.count = 0;
-    emitRead(half.emit, r, -1);
-    const known = half.count;
-    c = -Infinity;
-    for (let ap = 0; ap < AGAIN.length * 2; ap++) {
-      half.count = known;
-      emitAgain(half.emit, ap);
-      c = Math.max(c, s.score(buf, half.count));
-    }
-    s.remember(key, c);
-  }
-  return c;
+  return s.ceiling(key, half, r, emitKnown, AGAIN.length * 2, emitPair);
 }
+const emitKnown = (emit: Emit, r: SlotRead): void => emitRead(emit, r, -1);
+const emitPair = (emit: Emit, _r: SlotRead, ap: number): void => emitAgain(emit, ap);
 
 /**
  * A ceiling sums the slot's weights in another order than its score does: the two can differ in the last bits of a
@@ -368,10 +357,27 @@ export class HalfScorer {
   }
   /** The best score slot words of one key can reach (halfCeiling(), openers.ts openerCeiling()), this model's own. */
   readonly ceilings = new Map<string, number>();
-  /** Keeps a ceiling; the map starts over at CEILINGS keys (a key holds a function or common word's form at most). */
-  remember(key: string, c: number): void {
+  /**
+   * The ceiling kept under `key`, or worked out at its first sight: the features a slot word's values give
+   * (`known`) hashed once into `hasher`, then each of `variants` ways the rest of the note can fill the others
+   * (`variant`), the best score kept. The map starts over at CEILINGS keys (a key holds a function or common word's
+   * form at most).
+   */
+  ceiling<R>(key: string, hasher: SlotHasher, r: R, known: (emit: Emit, r: R) => void, variants: number, variant: (emit: Emit, r: R, v: number) => void): number {
+    let c = this.ceilings.get(key);
+    if (c !== undefined) return c;
+    hasher.count = 0;
+    known(hasher.emit, r);
+    const n = hasher.count;
+    c = -Infinity;
+    for (let v = 0; v < variants; v++) {
+      hasher.count = n;
+      variant(hasher.emit, r, v);
+      c = Math.max(c, this.score(hasher.buf, hasher.count));
+    }
     if (this.ceilings.size >= CEILINGS) this.ceilings.clear();
     this.ceilings.set(key, c);
+    return c;
   }
 }
 const CEILINGS = 50_000;

@@ -107,22 +107,14 @@ function hashRead(r: OpenerRead, again: number): number {
  */
 function openerCeiling(s: HalfScorer, r: OpenerRead): number {
   const key = `${r.wc}|${r.l}|${r.next}|${r.where}|${r.named ? 1 : 0}|${r.poss ? 1 : 0}|${r.m}|${ownForm(r.l) ? r.stem : ''}`;
-  let c = s.ceilings.get(key);
-  if (c === undefined) {
-    hasher.count = 0;
-    emitRead(hasher.emit, r, -1);
-    const known = hasher.count;
-    c = -Infinity;
-    for (let again = 0; again < AGAIN.length; again++) {
-      hasher.count = known;
-      hasher.emit('again', AGAIN[again]!);
-      hasher.emit('again+cls', AGAIN[again]!, r.cls);
-      c = Math.max(c, s.score(hasher.buf, hasher.count));
-    }
-    s.remember(key, c);
-  }
-  return c;
+  return s.ceiling(key, hasher, r, emitKnown, AGAIN.length, emitAgain);
 }
+const emitKnown = (emit: Emit, r: OpenerRead): void => emitRead(emit, r, -1);
+/** The two features that read `again` (emitRead()'s, in its order after the others). */
+const emitAgain = (emit: Emit, r: OpenerRead, again: number): void => {
+  emit('again', AGAIN[again]!);
+  emit('again+cls', AGAIN[again]!, r.cls);
+};
 
 /** For tests: the opening word's ceiling (openerCeiling()) under the shipped or chosen model, and its own score. */
 export function openerCeilingFor(text: string, toks: readonly Token[], i: number, types: readonly string[], margin: number | undefined): { ceiling: number; score: number } {
