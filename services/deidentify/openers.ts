@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { boundary, lists, type Token } from './classifier/features';
 import { activeScorer, type Scored } from './classifier/model';
-import { AGAIN, againIn, caseOf, farOf, marginAt, marginBand, nameLists, ownForm, SLACK, slotName, slotReading, slotsOf, SlotHasher, SlotModelFile, str, withNames, wordClass, type Emit, type HalfModel, type HalfScorer, type Slot, type SlotReadingHolder } from './nameHalves';
+import { AGAIN, againIn, caseOf, farOf, marginAt, marginBand, nameLists, ownForm, SLACK, slotName, slotReading, slotsOf, SlotHasher, SlotModelFile, str, withNames, wordClass, type Emit, type HalfModel, type HalfScorer, type Slot, type SlotReading, type SlotReadingHolder } from './nameHalves';
 import type { Entity } from './types';
 import { possessive, stemLength } from './words';
 
@@ -153,16 +153,27 @@ export function openers(text: string, spans: readonly Entity[], scored: readonly
   const s = openerFile.scorer();
   // Trained on the name model's names and margins: it runs only with a name model.
   if (!s || !activeScorer()) return spans as Entity[];
-  const { toks, types, slots } = slotReading(text, spans, kept);
+  const reading = slotReading(text, spans, kept);
   const added: Entity[] = [];
+  eachMargin(s, text, reading, scored, SLACK, (t, margin) => {
+    if (margin >= 0) added.push(slotName(t));
+  });
+  return withNames(spans, added);
+}
+
+/**
+ * Each opening word of `reading` with its score less the model's line; a word whose ceiling is more than `below` under
+ * the line gets its ceiling less the line instead (its score is at most that), and is not scored: most opening words
+ * ("she", "went", "ok") cannot reach the line whatever the note says.
+ */
+function eachMargin(s: HalfScorer, text: string, reading: SlotReading, scored: readonly Scored[], below: number, each: (t: Token, margin: number) => void): void {
+  const { toks, types, slots } = reading;
   const named = types.includes('NAME');
   for (const i of openerSlots(text, toks, types, slots)) {
     const r = readOpener(text, toks, i, types, marginAt(scored, toks[i]!.start), named);
-    // Most opening words ("she", "went", "ok") cannot reach the line whatever the note says.
-    if (openerCeiling(s, r) < s.model.threshold - SLACK) continue;
-    if (s.score(hasher.buf, hashRead(r, againOf(toks, r, types))) >= s.model.threshold) added.push(slotName(toks[i]!));
+    const ceiling = openerCeiling(s, r) - s.model.threshold;
+    each(toks[i]!, ceiling < -below ? ceiling : s.score(hasher.buf, hashRead(r, againOf(toks, r, types))) - s.model.threshold);
   }
-  return withNames(spans, added);
 }
 
 /**
@@ -174,13 +185,7 @@ export function openers(text: string, spans: readonly Entity[], scored: readonly
 export function openerMargins(text: string, spans: readonly Entity[], scored: readonly Scored[], below: number): Map<number, number> | undefined {
   const s = openerFile.scorer();
   if (!s || !activeScorer()) return undefined;
-  const { toks, types, slots } = slotReading(text, spans);
-  const named = types.includes('NAME');
   const out = new Map<number, number>();
-  for (const i of openerSlots(text, toks, types, slots)) {
-    const r = readOpener(text, toks, i, types, marginAt(scored, toks[i]!.start), named);
-    const ceiling = openerCeiling(s, r) - s.model.threshold;
-    out.set(toks[i]!.start, ceiling < -below ? ceiling : s.score(hasher.buf, hashRead(r, againOf(toks, r, types))) - s.model.threshold);
-  }
+  eachMargin(s, text, slotReading(text, spans), scored, below, (t, margin) => out.set(t.start, margin));
   return out;
 }
