@@ -11,7 +11,8 @@ const picks = (text: string, spans: Entity[], slotter = openerSlots): string[] =
   return slotter(text, toks, hiddenTypes(toks, spans), []).map((p) => toks[p.i]!.raw);
 };
 
-describe('bench/deidOpeners.ts: the slot of a visible word opening a sentence or a note (round 16)', () => {
+// Round 16.
+describe('bench/deidOpeners.ts: the slot of a visible word opening a sentence or a note', () => {
   it('takes the first visible word of the note, of a line and after . ! ?, not one inside a sentence', () => {
     assert.deepEqual(picks('precious came by. she was ok\nhope called, then joy left! Dawn too', []), ['precious', 'she', 'hope', 'Dawn']);
   });

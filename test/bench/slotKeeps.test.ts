@@ -16,7 +16,8 @@ const modelOf = (prefix: string, bias: number): HalfModel => ({
   weights: { [String(bucket(`${prefix}bias`, ''))]: bias },
 });
 
-describe('bench/trainDeid.ts slotKeeps: a slot model\'s line is chosen only among lines that keep the words that must stay (round 17)', function () {
+// Round 17.
+describe('bench/trainDeid.ts slotKeeps: a slot model\'s line is chosen only among lines that keep the words that must stay', function () {
   // Each check runs the pipeline over every must-stay phrase (the risk lexicon in four carriers) twice.
   this.timeout(240000);
   afterEach(() => {

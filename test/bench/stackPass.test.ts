@@ -35,7 +35,8 @@ let model = first;
 /** The names both passes take (bench/stackPass.ts), as the service would if it read the second pass. */
 const taken = (text: string) => takenWords(text, finalWords(new NameScorer(model), text, [])).map((e) => text.slice(e.start, e.end));
 
-describe('bench/stackPass.ts: the name classifier, second pass (round 15, measured only)', () => {
+// Round 15.
+describe('bench/stackPass.ts: the name classifier, second pass (measured only)', () => {
   afterEach(() => {
     model = first;
     useNameModel(undefined);
@@ -82,7 +83,7 @@ describe('bench/stackPass.ts: the name classifier, second pass (round 15, measur
     assert.notDeepEqual(beside, alone, 'a taken neighbour reads apart from one far below its line');
   });
 
-  it('the service scores the first pass alone (round 16): a second pass in a model file is never read', () => {
+  it('the service scores the first pass alone: a second pass in a model file is never read', () => {
     useNameModel(stacked);
     assert.deepEqual(classifierNames(TEXT, []).map((e) => TEXT.slice(e.start, e.end)), ['nkechi']);
   });

@@ -16,7 +16,7 @@ import { closeStores, everyDocument } from '../helpers/store';
 const protocol = content().safetyProtocol;
 const RAW = /cliff/i;
 
-describe('the screen reads the words as typed, in the turn (round 13)', function () {
+describe('the screen reads the words as typed, in the turn', function () {
   this.timeout(60_000); // the first answer loads the de-identifier's models: slow on a shared machine
   let bot: RunningBot;
   const logLines: string[] = [];

@@ -109,7 +109,8 @@ describe('deidentify: notes typed on a phone', () => {
   });
 });
 
-describe('deidentify: facilities by shape, bare streets, MBIs, joined names (round 5)', () => {
+// Round 5.
+describe('deidentify: facilities by shape, bare streets, MBIs, joined names', () => {
   it('a facility named by shape, in any city: a name after "the" or a place word, a city before a kind', () => {
     hidden('he got out of calgary remand centre on monday', 'calgary remand centre', 'FACILITY');
     hidden('she is staying at harbour house for now', 'harbour house', 'FACILITY');

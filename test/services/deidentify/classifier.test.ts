@@ -301,7 +301,7 @@ describe('deidentify: the name classifier (note context, words asked for their s
       assert.ok(asName && asWord && asName.score > asWord.score);
     });
 
-    it('holds each kind of word asked to its own margin (round 8), the others to the word-name margin', () => {
+    it('holds each kind of word asked to its own margin, the others to the word-name margin', () => {
       const point = { threshold: 0.25, wordNameMargin: 0.5, kindMargins: [0, 0, 0.75, -0.25] };
       assert.equal(needOf(point, 1), 0.25);
       assert.equal(needOf(point, 2), 1);
@@ -325,7 +325,7 @@ describe('deidentify: the name classifier (note context, words asked for their s
     });
   });
 
-  describe('the shipped model (round 7)', () => {
+  describe('the shipped model', () => {
     it('hides a word-name opening a note before what a person does, and keeps the same word as a word', () => {
       useNameModel(undefined);
       assert.equal(deidentify('bishop wanted a blanket n a narcan kit').redacted, '[NAME] wanted a blanket n a narcan kit');
@@ -345,8 +345,9 @@ describe('deidentify: the name classifier (note context, words asked for their s
     });
   });
 
-  describe('the shipped model (round 8: a line per kind of word asked)', () => {
-    it('hides a name-list word after a verb that takes a person, which round 7 kept, and keeps the same word as a word', () => {
+  // Round 8.
+  describe('the shipped model: a line per kind of word asked', () => {
+    it('hides a name-list word after a verb that takes a person, which one line for every kind kept, and keeps the same word as a word', () => {
       useNameModel(undefined);
       assert.equal(deidentify('met rivers at the dropin').redacted, 'met [NAME] at the dropin');
       assert.equal(deidentify('we crossed two rivers').redacted, 'we crossed two rivers');

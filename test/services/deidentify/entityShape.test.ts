@@ -6,7 +6,8 @@ import { type Entity, entity } from '../../../services/deidentify/types';
 /** The keys of each span, in order: one shape is start, end, type and nothing else. */
 const keysOf = (spans: readonly Entity[]): string[] => [...new Set(spans.map((e) => Object.keys(e).join(',')))];
 
-describe('deidentify: one object shape for every entity (round 16, types.ts entity())', () => {
+// Round 16.
+describe('deidentify: one object shape for every entity (types.ts entity())', () => {
   it('makes start, end and type in that order, nothing more', () => {
     const e = entity(4, 9, 'NAME');
     assert.deepEqual(Object.keys(e), ['start', 'end', 'type']);

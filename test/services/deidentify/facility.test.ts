@@ -104,7 +104,7 @@ describe('deidentify: facilities and places', () => {
 
   describe('street addresses', () => {
     const hidden = (text: string, part: string) => assert.ok(!shown(text).includes(part), `${part} left in ${shown(text)}`);
-    it('a unit alone stays (round-5 look-alikes and the SMS plate tests keep it; tried in round 8, +1 of 213 on untouched writers)', () => {
+    it('a unit alone stays (the look-alike and SMS plate tests keep it; hiding it was tried: +1 of 213 on untouched writers)', () => {
       for (const text of ['apt 4 is empty, unit 5 flooded, room 12 is hers', 'parked the van at apt 204 for an hour', 'finished unit 2 of the workbook']) assert.equal(shown(text), text);
     });
 

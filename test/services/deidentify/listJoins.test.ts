@@ -14,7 +14,7 @@ function joined(text: string, word: string, dir: 1 | -1): string {
   return j < 0 ? '' : toks[j]!.raw;
 }
 
-describe('deidentify: one reader of names joined in a list (round 13)', () => {
+describe('deidentify: one reader of names joined in a list', () => {
   it('reads every joiner each reader had: and, n, an, nd, w (with), &, +, / — in any case', () => {
     assert.equal(joined('sky and dre came', 'sky', 1), 'dre');
     assert.equal(joined('me n kai went', 'kai', -1), 'me');

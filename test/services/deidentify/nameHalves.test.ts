@@ -17,7 +17,8 @@ const modelOf = (bias: number, threshold: number): HalfModel => ({
 const NAME = (start: number, end: number): Entity => ({ start, end, type: 'NAME' });
 const words = (text: string, spans: readonly Entity[]): string[] => spans.map((e) => text.slice(e.start, e.end));
 
-describe('deidentify: the other half of a full name (round 16, nameHalves.ts)', () => {
+// Round 16.
+describe('deidentify: the other half of a full name (nameHalves.ts)', () => {
   afterEach(() => {
     useHalfModel(undefined);
     useNameModel(undefined);
@@ -83,7 +84,7 @@ describe('deidentify: the other half of a full name (round 16, nameHalves.ts)', 
     assert.deepEqual(words(text, nameHalves(text, [NAME(0, 4)], [])), ['tina']);
   });
 
-  it('keeps the note\'s slot reading for openers (round 17): for these very spans, and none where it added a name', () => {
+  it('keeps the note\'s slot reading for openers: for these very spans, and none where it added a name', () => {
     const text = 'tina klassen came';
     const spans = [NAME(0, 4)];
     const holder: SlotReadingHolder = {};
@@ -147,7 +148,7 @@ describe('deidentify: the other half of a full name (round 16, nameHalves.ts)', 
     // No hidden name beside it: the day stays a day.
     assert.equal(deidentify('Sunday was busy at the shelter').redacted, 'Sunday was busy at the shelter');
   });
-  it('a slot word whose ceiling is below the line is not read further (round 17): the note it acts on is still changed, the one it skips is as before', () => {
+  it('a slot word whose ceiling is below the line is not read further: the note it acts on is still changed, the one it skips is as before', () => {
     // Every slot word scores 0.5, 0.5 more when the word is hidden elsewhere in the note, 2 less with the name on its right.
     const model: HalfModel = {
       ...modelOf(0.5, 0.75),

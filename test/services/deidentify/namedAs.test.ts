@@ -8,7 +8,7 @@ import { hidden, stays } from '../../helpers/deidentify';
 
 const redacted = (text: string): string => deidentify(text).redacted;
 
-describe('deidentify: a word the note says is a name, the rules alone (round 13)', () => {
+describe('deidentify: a word the note says is a name, the rules alone', () => {
   before(() => useNameModel(null));
   after(() => useNameModel(undefined));
 

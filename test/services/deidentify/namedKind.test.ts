@@ -8,7 +8,8 @@ function kinds(text: string, ...names: string[]): string[] {
   return withNamedKinds(text, found).map((e) => `${e.type}:${text.slice(e.start, e.end)}`);
 }
 
-describe('deidentify: a name the name rules took and the kind of place after it (round 13)', () => {
+// Round 13.
+describe('deidentify: a name the name rules took and the kind of place after it', () => {
   it('makes one facility of the name and its kind', () => {
     assert.deepEqual(kinds('rajan at the desk of wexmoor family clinic says', 'wexmoor'), ['FACILITY:wexmoor family clinic']);
     assert.deepEqual(kinds('i called tarnvale dialysis and they moved him', 'tarnvale'), ['FACILITY:tarnvale dialysis']);
@@ -35,7 +36,8 @@ describe('deidentify: a name the name rules took and the kind of place after it 
   });
 });
 
-describe('deidentify: one list of kinds of place, and a kind written first (round 14)', () => {
+// Round 14.
+describe('deidentify: one list of kinds of place, and a kind written first', () => {
   it('takes the kinds the facility rules take too, and a kind of place before the name', () => {
     assert.deepEqual(kinds('Called Al-Harith Funeral Services for a quote.', 'Al-Harith'), ['FACILITY:Al-Harith Funeral Services']);
     assert.deepEqual(kinds('the funeral at the dunmere cemetery sat', 'dunmere'), ['FACILITY:dunmere cemetery']);

@@ -7,7 +7,7 @@ import { deidentify } from '../../../services/deidentify';
 import { useNameModel } from '../../../services/deidentify/classifier/model';
 import { hidden, stays } from '../../helpers/deidentify';
 
-describe('deidentify: names left visible, the rules alone (round 14)', () => {
+describe('deidentify: names left visible, the rules alone', () => {
   before(() => useNameModel(null));
   after(() => useNameModel(undefined));
 
@@ -80,7 +80,7 @@ describe('deidentify: names left visible, the rules alone (round 14)', () => {
   });
 });
 
-describe('deidentify: names left visible, with the name model (round 14)', () => {
+describe('deidentify: names left visible, with the name model', () => {
   it('a sentence-opening slip is still hidden', () => {
     hidden('yorel kids r all sick this week', 'yorel', 'NAME');
     stays('txtd him twice no answer', 'txtd');

@@ -21,7 +21,8 @@ const slotWords = (text: string, spans: Entity[]): string[] => {
   return openerSlots(text, toks, hiddenTypes(toks, spans)).map((i) => toks[i]!.raw);
 };
 
-describe('deidentify: a name opening a sentence or the note (round 16, openers.ts)', () => {
+// Round 16.
+describe('deidentify: a name opening a sentence or the note (openers.ts)', () => {
   afterEach(() => {
     useOpenerModel(undefined);
     useNameModel(undefined);
@@ -110,7 +111,7 @@ describe('deidentify: a name opening a sentence or the note (round 16, openers.t
       assert.equal(deidentify(text).redacted, text);
     }
   });
-  it('an opening word whose ceiling is below the line is not read further (round 17): the note it acts on is still changed, the one it skips is as before', () => {
+  it('an opening word whose ceiling is below the line is not read further: the note it acts on is still changed, the one it skips is as before', () => {
     // Every opening word scores 0.5, 0.5 more when it is hidden elsewhere in the note, 2 less with a possessive.
     useOpenerModel({
       ...modelOf(0.5, 0.75),
@@ -128,7 +129,7 @@ describe('deidentify: a name opening a sentence or the note (round 16, openers.t
     assert.equal(openers(skips, spans, []), spans);
   });
 
-  it('reads the slot reading nameHalves kept for the same spans (round 17), and the note again for other spans', () => {
+  it('reads the slot reading nameHalves kept for the same spans, and the note again for other spans', () => {
     useOpenerModel({
       ...modelOf(0.5, 0.75),
       weights: { [String(bucket('open:bias', ''))]: 0.5, [String(bucket('open:again', 'hidden'))]: 0.5 },

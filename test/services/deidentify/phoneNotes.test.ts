@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
 import { hidden, kept } from '../../helpers/deidentify';
 
-describe('deidentify: word-names by the clause around them (round 6)', () => {
+// Round 6.
+describe('deidentify: word-names by the clause around them', () => {
   it('a word-name opening a clause before a finite verb is its subject', () => {
     hidden('dawn wasnt at the camp', 'dawn', 'NAME');
     hidden('mercy just had her baby', 'mercy', 'NAME');
@@ -47,7 +48,8 @@ describe('deidentify: word-names by the clause around them (round 6)', () => {
   });
 });
 
-describe('deidentify: names in new shapes (round 7)', () => {
+// Round 7.
+describe('deidentify: shouted names, particles, a surname opening a clause and police ranks', () => {
   it('shouted text is judged in lower case', () => {
     hidden('TELL DAWN I SAID HI lol', 'DAWN', 'NAME');
     kept('CALL AISH ABOUT THE CHEQUE');
@@ -66,7 +68,8 @@ describe('deidentify: names in new shapes (round 7)', () => {
   });
 });
 
-describe('deidentify: ids, emails, addresses and dates typed on a phone (rounds 6 and 7)', () => {
+// Rounds 6 and 7.
+describe('deidentify: ids, emails, addresses and dates typed on a phone', () => {
   it('labelled ids: health #, docket, ids in space-separated groups', () => {
     hidden('her health # is 98765 4321', '98765 4321', 'HEALTH_CARD');
     hidden('docket 1203-4456 for the trial', '1203-4456', 'MRN');
@@ -104,7 +107,8 @@ describe('deidentify: ids, emails, addresses and dates typed on a phone (rounds 
   });
 });
 
-describe('deidentify: words that must stay (rounds 6 and 7)', () => {
+// Rounds 6 and 7.
+describe('deidentify: words that must stay', () => {
   it('health-card labels, cities that look like saints, holidays and ceremonies, SMS words', () => {
     kept('his ohip card is expired');
     kept('she lives in st albert now');
@@ -121,7 +125,8 @@ describe('deidentify: words that must stay (rounds 6 and 7)', () => {
   });
 });
 
-describe('deidentify: careful notes, quotes and SMS spellings (round 8)', () => {
+// Round 8.
+describe('deidentify: careful notes, quotes and SMS spellings', () => {
   it('careful-register verbs that take a person or follow one', () => {
     hidden('Transported Hamza to the courthouse for his 9:30 appearance.', 'Hamza', 'NAME');
     hidden('Hope arrived late and seemed withdrawn.', 'Hope', 'NAME');
@@ -140,7 +145,8 @@ describe('deidentify: careful notes, quotes and SMS spellings (round 8)', () => 
   });
 });
 
-describe('deidentify: prepositions, families, signs and SMS greetings (round 9)', () => {
+// Round 9.
+describe('deidentify: prepositions, families, signs and SMS greetings', () => {
   it('a word-name after heard from, word from, thinking of, and "X and her kids"', () => {
     hidden('heard from dawn finally, shes ok', 'dawn', 'NAME');
     hidden('no word from rusty in a week', 'rusty', 'NAME');

@@ -13,7 +13,8 @@ function withKind(text: string, name: string): string[] {
   }
 }
 
-describe('deidentify: one list of kinds of place after a facility found (round 14, placeKinds.ts)', () => {
+// Round 14.
+describe('deidentify: one list of kinds of place after a facility found (placeKinds.ts)', () => {
   it('takes a school, a cemetery or a residence in, as after a name the name rules took', () => {
     assert.deepEqual(withKind('her kids go to halden riverside community school now', 'halden riverside'), ['FACILITY:halden riverside community school']);
     assert.deepEqual(withKind('the burial at the orley mills cemetery sat 11', 'orley mills'), ['FACILITY:orley mills cemetery']);

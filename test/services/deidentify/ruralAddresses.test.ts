@@ -4,7 +4,8 @@ import { ruralAddresses } from '../../../services/deidentify/ruralAddresses';
 
 const spans = (t: string): string[] => ruralAddresses(t).map((e) => t.slice(e.start, e.end));
 
-describe('deidentify: rural, grid and post-office addresses (round 13)', () => {
+// Round 13.
+describe('deidentify: rural, grid and post-office addresses', () => {
   it('finds the grid, land locations east of the meridian, boxes with their post office and General Delivery', () => {
     assert.deepEqual(spans('the couple on 1730 w 400 s ok today'), ['1730 w 400 s']);
     assert.deepEqual(spans('moving to the house on 3215 S 500 E next month'), ['3215 S 500 E']);

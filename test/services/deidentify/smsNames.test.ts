@@ -2,7 +2,7 @@
 // it must hide and text it must keep; the examples are made up for these tests (none is a dev-set note).
 import { hidden, kept, stays } from '../../helpers/deidentify';
 
-describe('deidentify: SMS names without a person cue (round 11)', () => {
+describe('deidentify: SMS names without a person cue', () => {
   it('an animal street name is a name in a person slot', () => {
     hidden('dunno where badger went, his stuff is still here', 'badger', 'NAME');
     hidden('coyote said he slept at the camp', 'coyote', 'NAME');
@@ -26,7 +26,7 @@ describe('deidentify: SMS names without a person cue (round 11)', () => {
   });
 });
 
-describe('deidentify: SMS thanks before a name (round 11)', () => {
+describe('deidentify: SMS thanks before a name', () => {
   it('the word after ty/thnx/tyvm is a person', () => {
     hidden('ty raven 4 the bannock', 'raven', 'NAME');
     hidden('thnx cedar for driving', 'cedar', 'NAME');
@@ -37,7 +37,7 @@ describe('deidentify: SMS thanks before a name (round 11)', () => {
   });
 });
 
-describe('deidentify: a name opening a note before an identifier label (round 11)', () => {
+describe('deidentify: a name opening a note before an identifier label', () => {
   it('an unknown word or a word-name right before health card, plates, dob, cell', () => {
     hidden('kekoa health card 3456 789 012 ab on file', 'kekoa', 'NAME');
     hidden('juniper plates bxr 4410 seen at the lot', 'juniper', 'NAME');
@@ -52,7 +52,7 @@ describe('deidentify: a name opening a note before an identifier label (round 11
   });
 });
 
-describe('deidentify: two-word given names (round 11)', () => {
+describe('deidentify: two-word given names', () => {
   it('a name-list word that is no everyday word after a found name is its second part', () => {
     hidden('xiuying n mei hui r both at group', 'mei hui', 'NAME');
     hidden('met wen jie at the drop in', 'wen jie', 'NAME');
@@ -64,7 +64,7 @@ describe('deidentify: two-word given names (round 11)', () => {
   });
 });
 
-describe('deidentify: SMS -in forms are words (round 11)', () => {
+describe('deidentify: SMS -in forms are words', () => {
   it('a verb with its g dropped after a lower-case name stays', () => {
     stays('noelani n makana stayin at the shelter', 'stayin');
     stays('tavake comin by later', 'comin');
@@ -72,7 +72,7 @@ describe('deidentify: SMS -in forms are words (round 11)', () => {
   });
 });
 
-describe('deidentify: gates (round 11)', () => {
+describe('deidentify: what opens the address and email detectors (their gates)', () => {
   it('a street type opens the address detectors without a digit', () => {
     hidden('met him on whyte ave today', 'whyte ave', 'ADDRESS');
     hidden('she sleeps by mill creek rd most nights', 'mill creek rd', 'ADDRESS');

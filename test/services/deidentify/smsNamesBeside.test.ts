@@ -9,7 +9,7 @@ import { hidden, kept, stays } from '../../helpers/deidentify';
 
 const redacted = (text: string): string => deidentify(text).redacted;
 
-describe('deidentify: SMS names beside a found name, the rules alone (round 12)', () => {
+describe('deidentify: SMS names beside a found name, the rules alone', () => {
   before(() => useNameModel(null));
   after(() => useNameModel(undefined));
 
@@ -133,7 +133,7 @@ describe('deidentify: SMS names beside a found name, the rules alone (round 12)'
   });
 });
 
-describe('deidentify: SMS names beside a found name, with the name model on (round 12)', () => {
+describe('deidentify: SMS names beside a found name, with the name model on', () => {
   it('the same names hidden and the same words kept', () => {
     hidden('omar k came by the office asking for bus tickets', 'omar k', 'NAME');
     hidden('jun-jun got the job at the car wash', 'jun-jun', 'NAME');

@@ -5,11 +5,11 @@
 import { useNameModel } from '../../../services/deidentify/classifier/model';
 import { hidden, kept, stays } from '../../helpers/deidentify';
 
-describe('deidentify: SMS note heads and titles, the rules alone (round 11)', () => {
+describe('deidentify: SMS note heads and titles, the rules alone', () => {
   before(() => useNameModel(null));
   after(() => useNameModel(undefined));
 
-  describe('deidentify: a word-name opening an SMS note, then where the person is (round 11)', () => {
+  describe('deidentify: a word-name opening an SMS note, then where the person is', () => {
     it('a given name that is a word, before "at", "@" or "from" a place', () => {
       hidden('dusty at the bottle depot again, says hes ok', 'dusty', 'NAME');
       hidden('sunny @ the soup kitchen, wants a call back', 'sunny', 'NAME');
@@ -34,7 +34,7 @@ describe('deidentify: SMS note heads and titles, the rules alone (round 11)', ()
     });
   });
 
-  describe('deidentify: given names joined by SMS n, + or & opening a note (round 11)', () => {
+  describe('deidentify: given names joined by SMS n, + or & opening a note', () => {
     it('two or three given names joined, with no verb after them', () => {
       hidden('chance + chase the twins, both ok', 'chance', 'NAME');
       hidden('chance + chase the twins, both ok', 'chase', 'NAME');
@@ -49,7 +49,7 @@ describe('deidentify: SMS note heads and titles, the rules alone (round 11)', ()
     });
   });
 
-  describe('deidentify: a word opening a note that the note says is a name (round 11)', () => {
+  describe('deidentify: a word opening a note that the note says is a name', () => {
     it('"his real name", "her last name", "nickname" in the same sentence', () => {
       hidden('jolly lol his real name, he is so sad today', 'jolly', 'NAME');
       hidden('storm lol his nickname, he was in a fight again', 'storm', 'NAME');
@@ -61,7 +61,7 @@ describe('deidentify: SMS note heads and titles, the rules alone (round 11)', ()
     });
   });
 
-  describe('deidentify: a surname after mr, mrs or ms in any case (round 11)', () => {
+  describe('deidentify: a surname after mr, mrs or ms in any case', () => {
     it('the word after the title is a surname, whatever word it is', () => {
       hidden('went by mr cain, hes fine', 'cain', 'NAME');
       hidden('im stuck at mrs lee till 3', 'lee', 'NAME');
@@ -76,7 +76,7 @@ describe('deidentify: SMS note heads and titles, the rules alone (round 11)', ()
   });
 });
 
-describe('deidentify: the round 11 SMS note heads with the shipped name model on', () => {
+describe('deidentify: SMS note heads and titles with the shipped name model on', () => {
   it('still hides them', () => {
     hidden('dusty at the bottle depot again, says hes ok', 'dusty', 'NAME');
     hidden('chance + chase the twins, both ok', 'chase', 'NAME');

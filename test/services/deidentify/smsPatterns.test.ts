@@ -5,7 +5,7 @@ import { deidentify } from '../../../services/deidentify';
 import { keepGroups } from '../../../services/deidentify/keepList';
 import { hidden, kept, stays } from '../../helpers/deidentify';
 
-describe('deidentify: streets named without a house number (round 10)', () => {
+describe('deidentify: streets named without a house number', () => {
   it('a street type after a place cue, in lower case', () => {
     hidden('she sleeps by mill creek rd most nights', 'mill creek rd', 'ADDRESS');
     hidden('met him at the bus stop on calgary trail', 'calgary trail', 'ADDRESS');
@@ -52,7 +52,7 @@ describe('deidentify: streets named without a house number (round 10)', () => {
   });
 });
 
-describe('deidentify: facilities by their street (round 10)', () => {
+describe('deidentify: facilities by their street', () => {
   it('a kind of place with "on" and its street is one facility', () => {
     hidden('he went 2 detox on 101st lastnite', 'detox on 101st', 'FACILITY');
     hidden('dropped her at the shelter on 105 ave nw', 'shelter on 105 ave nw', 'FACILITY');
@@ -69,7 +69,7 @@ describe('deidentify: facilities by their street (round 10)', () => {
   });
 });
 
-describe('deidentify: plates in SMS (round 10)', () => {
+describe('deidentify: plates in SMS', () => {
   it('after plate, plates or a vehicle word with as/r/are', () => {
     hidden('she gave the plate as dkr 441', 'dkr 441', 'PLATE');
     hidden('his plates r bvz 2077', 'bvz 2077', 'PLATE');
@@ -92,7 +92,7 @@ describe('deidentify: plates in SMS (round 10)', () => {
   });
 });
 
-describe('deidentify: ids and phones as typed in SMS (round 10)', () => {
+describe('deidentify: ids and phones as typed in SMS', () => {
   it('a province code before a health card number', () => {
     hidden('her health card is sk 448812093 i think', 'sk 448812093', 'HEALTH_CARD');
     hidden('health card # bc 9123 456 789', 'bc 9123 456 789');
@@ -109,7 +109,7 @@ describe('deidentify: ids and phones as typed in SMS (round 10)', () => {
   });
 });
 
-describe('deidentify: SMS words that must stay (round 10)', () => {
+describe('deidentify: SMS words that must stay', () => {
   it('abbreviations PSWs type are never names', () => {
     kept('mtg w/ her worker tmrw, idk abt the time lol');
     kept('lmk if u need a ride b4 the appt, ofc ill go');
@@ -120,7 +120,7 @@ describe('deidentify: SMS words that must stay (round 10)', () => {
   });
 });
 
-describe('deidentify: more shapes of addresses typed on a phone (round 10)', () => {
+describe('deidentify: more shapes of addresses typed on a phone', () => {
   it('a numbered street with its type glued on, a leading direction, a two-word quadrant', () => {
     hidden('she moved to 9021 71ave last wk', '9021 71ave', 'ADDRESS');
     hidden('lives @ 4402 118st nw now', '4402 118st nw', 'ADDRESS');
@@ -146,7 +146,7 @@ describe('deidentify: more shapes of addresses typed on a phone (round 10)', () 
   });
 });
 
-describe('deidentify: more shapes of emails, codes, phones and cards (round 10)', () => {
+describe('deidentify: more shapes of emails, codes, phones and cards', () => {
   it('emails with spaces around @ and the dots, or dot for the last one', () => {
     hidden('her email bkaur @ gmail . com', 'bkaur @ gmail . com', 'EMAIL');
     hidden('email dlee@shaw dot ca for the letter', 'dlee@shaw dot ca', 'EMAIL');
@@ -168,7 +168,7 @@ describe('deidentify: more shapes of emails, codes, phones and cards (round 10)'
   });
 });
 
-describe('deidentify: local places by the names people use (round 10)', () => {
+describe('deidentify: local places by the names people use', () => {
   it('short names from the places list, "the herb" with its article', () => {
     hidden('took him to the uofa for his leg', 'uofa', 'FACILITY');
     hidden('shes at the cross cancer for chemo', 'cross cancer', 'FACILITY');
@@ -179,7 +179,7 @@ describe('deidentify: local places by the names people use (round 10)', () => {
   });
 });
 
-describe('deidentify: health card labels, version codes and vehicle cues (round 10)', () => {
+describe('deidentify: health card labels, version codes and vehicle cues', () => {
   it('hc, hcn, phin and mcp label a health card; a version code may follow apart', () => {
     hidden('her hc is 4567-12345', '4567-12345', 'HEALTH_CARD');
     hidden('ohip 1234 567 890 - xk', '1234 567 890 - xk', 'HEALTH_CARD');
@@ -198,7 +198,7 @@ describe('deidentify: health card labels, version codes and vehicle cues (round 
   });
 });
 
-describe('deidentify: a phone typed digit by digit (round 10)', () => {
+describe('deidentify: a phone typed digit by digit', () => {
   it('keeps its last digit when the number needs it', () => {
     hidden('her new # is 587 555 1 2 3 4 lol', '587 555 1 2 3 4', 'PHONE');
     stays('call 780 555 0199 4 the form', '4');

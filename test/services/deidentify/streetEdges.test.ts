@@ -7,7 +7,8 @@ const addresses = (t: string): string[] =>
     .entities.filter((e) => e.type === 'ADDRESS')
     .map((e) => t.slice(e.start, e.end));
 
-describe('deidentify: where a street address stops early (round 14, streetEdges.ts)', () => {
+// Round 14.
+describe('deidentify: where a street address stops early (streetEdges.ts)', () => {
   it('takes the unit, lot, post or box label before the house number', () => {
     assert.deepEqual(addresses('checked on noreen at unit 9 tamarack place, fridge was empty'), ['unit 9 tamarack place']);
     assert.deepEqual(addresses('Mr. Osei lives at unit 1408, 25 Harbour Square Blvd, L3R 0G7. The'), ['unit 1408, 25 Harbour Square Blvd, L3R 0G7']);

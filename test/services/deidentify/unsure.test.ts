@@ -18,7 +18,7 @@ const withoutOpeners = (text: string): string[] => {
 /** What the review would ask about `raw` once it is de-identified: [word, kind]. */
 const asked = (raw: string): Array<[string, string]> => unsureWords(deidentify(raw).redacted).map((u) => [u.word, u.kind]);
 
-describe('unsureWords: what the review asks about (round 15)', () => {
+describe('unsureWords: what the review asks about', () => {
   it('asks about a word the name model left just under its line, where a person fits', () => {
     assert.deepEqual(unsureWords('talked about [NAME] and grace, i hope it helps').map((u) => u.word), ['grace']);
     assert.deepEqual(asked('We talked about Joy and the new place.'), [['Joy', 'person']]);
@@ -63,7 +63,8 @@ describe('unsureWords: what the review asks about (round 15)', () => {
   });
 });
 
-describe('unsureWords: a word opening a sentence, by the openers\' model (round 17)', () => {
+// Round 17.
+describe('unsureWords: a word opening a sentence, by the openers\' model', () => {
   it('asks about an opening word the model scores within 2 of its line, a common word too (the shapes never asked one)', () => {
     for (const t of ['chance found his sister at the hotel', 'Patches the cat had kittens']) {
       assert.deepEqual(unsureWords(t).map((u) => u.word), [t.split(' ')[0]], t);

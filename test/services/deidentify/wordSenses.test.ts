@@ -12,7 +12,7 @@ function sense(text: string, word: string): string | null {
   return wordSense(text, at, at + word.length);
 }
 
-describe('wordSense: a word-name in its word sense (round 9)', () => {
+describe('wordSense: a word-name in its word sense', () => {
   it('weather doing weather', () => {
     assert.equal(sense('rain not stopping today', 'rain'), 'weather');
     assert.equal(sense('sun and rain are coming', 'rain'), 'weather');
@@ -66,7 +66,7 @@ describe('wordSense: a word-name in its word sense (round 9)', () => {
   });
 });
 
-describe('deidentify: the word senses with the shipped classifier (round 9)', () => {
+describe('deidentify: the word senses with the shipped classifier', () => {
   it('keeps the words', () => {
     kept('rain not stopping today');
     kept('sun and rain are coming');
@@ -85,7 +85,7 @@ describe('deidentify: the word senses with the shipped classifier (round 9)', ()
     hidden('talked to faith about her housing', 'faith', 'NAME');
   });
 
-  it('a shade before its colour and a label before its number (round 11), and the same words as people', () => {
+  it('a shade before its colour and a label before its number, and the same words as people', () => {
     assert.equal(sense('royal blue paint for the room', 'royal'), 'colour');
     assert.equal(sense('got her a navy blue coat', 'navy'), 'colour');
     assert.equal(sense('met John, cell 780-555-0142', 'cell'), 'label');
@@ -96,7 +96,7 @@ describe('deidentify: the word senses with the shipped classifier (round 9)', ()
     hidden('met John, cell 780-555-0142', 'John', 'NAME');
     hidden('texted royal about the paint', 'royal', 'NAME');
   });
-  it("SMS's 'because' before the clause it opens (round 14), and the same words as people", () => {
+  it("SMS's 'because' before the clause it opens, and the same words as people", () => {
     assert.equal(sense('cos she was tired, tbd abt the mtg', 'cos'), 'because');
     assert.equal(sense('cuz i was late again', 'cuz'), 'because');
     assert.equal(sense('met cos she was at the dropin', 'cos'), null);

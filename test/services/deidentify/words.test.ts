@@ -76,7 +76,7 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
     }
   });
 
-  it('tells the age and date gates (round 15) whether a whole number reads 90-129 and whether a digit has an ordinal letter after it or a letter before it, on random texts', () => {
+  it('tells the age and date gates whether a whole number reads 90-129 and whether a digit has an ordinal letter after it or a letter before it, on random texts', () => {
     const alphabet = ['1', '2', '9', '0', '3', ' ', 's', 'T', 'n', 'r', 'h', 'x', '-', '٣', '７', 'é'];
     let seed = 15;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
@@ -102,7 +102,7 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
     assert.equal(factsOf('room 5, 2 kids').letterDigit, false);
   });
 
-  it('tells the round 17 gates whether a digit follows "e " in either case (as /e \\d/ reads), how many runs of digits a text holds and whether a space follows a number, as a house number needs, on random texts', () => {
+  it('tells the bare-day and address gates whether a digit follows "e " in either case (as /e \\d/ reads), how many runs of digits a text holds and whether a space follows a number, as a house number needs, on random texts', () => {
     const alphabet = ['e', 'E', 'é', ' ', ' ', '\u00a0', '1', '1', '٣', 't', '\n', '-', '.'];
     let seed = 17;
     // The generator's high bits: its low ones cycle too soon to put "e", " " and "1" side by side.
@@ -129,7 +129,7 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
     for (const t of ['the\u00a012', 'the12', ' 1', 'room 5, the\n2nd']) assert.equal(factsOf(t).theDigit, false, t);
   });
 
-  it("gives each token its word's lower case, kept once per word for every text (round 12), outside ASCII too", () => {
+  it("gives each token its word's lower case, kept once per word for every text, outside ASCII too", () => {
     const texts = ['Met DAWN and Zoë', 'dawn met ZOË at İstanbul Rd', 'ANNE-SOPHIE’S mom', "anne-sophie's MOM"];
     for (let round = 0; round < 2; round++) {
       for (const text of texts) for (const t of wordsOf(text)) assert.equal(t.lower, t.raw.toLowerCase(), `${t.raw} in ${text}`);

@@ -89,7 +89,7 @@ describe('deidentify: words that stay by their place (wordsInPlace.ts)', () => {
     assert.deepEqual(left(text, ['Went Well', 'While I Was', 'Will Baker']), ['Will Baker']);
     assert.deepEqual(left('Went well with the landlord today', ['Went']), ['Went'], 'a sentence in ordinary case');
   });
-  it('reads the words of a title-cased span apart at any white space, and keeps the span at its first name (round 12, one word at a time)', () => {
+  it('reads the words of a title-cased span apart at any white space, and keeps the span at its first name (one word at a time)', () => {
     const text = 'Today Went Well.\tCalled While\u00a0I  Was There. Met Will\u2003Baker At Noon.';
     assert.deepEqual(left(text, ['While\u00a0I  Was', 'Will\u2003Baker']), ['Will\u2003Baker']);
     assert.deepEqual(left('Today Went Well. Met Baker Will At Noon.', ['Baker Will']), ['Baker Will'], 'a name after a common word');
