@@ -295,20 +295,15 @@ export class SlotHasher {
     for (let k = 0; k < this.count; k++) if (this.buf[k] === x) return;
     this.buf[this.count++] = x;
   };
+  /** Hashes what `emitRead` gives for a word's values `r` and `v` (what the note adds; -1: left out) into `buf`; returns how many buckets. */
+  hash<R>(emitRead: (emit: Emit, r: R, v: number) => void, r: R, v = -1): number {
+    this.count = 0;
+    emitRead(this.emit, r, v);
+    return this.count;
+  }
 }
 const half = new SlotHasher('half:');
 const buf = half.buf;
-/** Hashes the slot's features into `buf`; returns how many buckets. */
-function hashSlot(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): number {
-  half.count = 0;
-  emitSlot(half.emit, text, toks, slot, types, margin);
-  return half.count;
-}
-function hashRead(r: SlotRead, ap: number): number {
-  half.count = 0;
-  emitRead(half.emit, r, ap);
-  return half.count;
-}
 
 /**
  * The highest score `s` can give a slot word with these values, whatever 'again' and 'pair' the note gives it: the
@@ -333,12 +328,13 @@ export const SLACK = 1e-9;
 export function halfCeilingFor(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): { ceiling: number; score: number } {
   const s = halfFile.scorer()!;
   const r = readSlot(text, toks, slot, types, margin);
-  return { ceiling: halfCeiling(s, r), score: s.score(buf, hashRead(r, againOf(toks, r, types))) };
+  return { ceiling: halfCeiling(s, r), score: s.score(buf, half.hash(emitRead, r, againOf(toks, r, types))) };
 }
 
 /** The slot's features hashed into the model's buckets, each once (as bucket(`half:${k}`, v) over slotFeatures). */
 export function slotBuckets(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): number[] {
-  return Array.from(buf.subarray(0, hashSlot(text, toks, slot, types, margin)));
+  const r = readSlot(text, toks, slot, types, margin);
+  return Array.from(buf.subarray(0, half.hash(emitRead, r, againOf(toks, r, types))));
 }
 
 /** A model ready to score: its weights in a flat array. */
@@ -366,9 +362,7 @@ export class HalfScorer {
   ceiling<R>(key: string, hasher: SlotHasher, r: R, known: (emit: Emit, r: R) => void, variants: number, variant: (emit: Emit, r: R, v: number) => void): number {
     let c = this.ceilings.get(key);
     if (c !== undefined) return c;
-    hasher.count = 0;
-    known(hasher.emit, r);
-    const n = hasher.count;
+    const n = hasher.hash(known, r);
     c = -Infinity;
     for (let v = 0; v < variants; v++) {
       hasher.count = n;
@@ -418,7 +412,7 @@ export function nameHalves(text: string, spans: readonly Entity[], scored: reado
     const r = readSlot(text, toks, slot, types, marginAt(scored, toks[slot.i]!.start));
     // Most slot words ("and", "was", a verb before the name) cannot reach the line whatever the note says.
     if (halfCeiling(s, r) < s.model.threshold - SLACK) continue;
-    if (s.score(buf, hashRead(r, againOf(toks, r, types))) >= s.model.threshold) added.push(slotName(toks[slot.i]!));
+    if (s.score(buf, half.hash(emitRead, r, againOf(toks, r, types))) >= s.model.threshold) added.push(slotName(toks[slot.i]!));
   }
   return withNames(spans, added);
 }

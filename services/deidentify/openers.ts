@@ -89,16 +89,6 @@ export function openerFeatures(text: string, toks: readonly Token[], i: number, 
 }
 
 const hasher = new SlotHasher('open:');
-function hashOpener(text: string, toks: readonly Token[], i: number, types: readonly string[], margin: number | undefined): number {
-  hasher.count = 0;
-  emitOpener(hasher.emit, text, toks, i, types, margin);
-  return hasher.count;
-}
-function hashRead(r: OpenerRead, again: number): number {
-  hasher.count = 0;
-  emitRead(hasher.emit, r, again);
-  return hasher.count;
-}
 
 /**
  * The highest score `s` can give an opening word with these values, whatever 'again' the note gives it (as
@@ -120,11 +110,12 @@ const emitAgain = (emit: Emit, r: OpenerRead, again: number): void => {
 export function openerCeilingFor(text: string, toks: readonly Token[], i: number, types: readonly string[], margin: number | undefined): { ceiling: number; score: number } {
   const s = openerFile.scorer()!;
   const r = readOpener(text, toks, i, types, margin, types.includes('NAME'));
-  return { ceiling: openerCeiling(s, r), score: s.score(hasher.buf, hashRead(r, againOf(toks, r, types))) };
+  return { ceiling: openerCeiling(s, r), score: s.score(hasher.buf, hasher.hash(emitRead, r, againOf(toks, r, types))) };
 }
 /** The opening word's features hashed into the model's buckets, each once (as bucket(`open:${k}`, v) over openerFeatures). */
 export function openerBuckets(text: string, toks: readonly Token[], i: number, types: readonly string[], margin: number | undefined): number[] {
-  return Array.from(hasher.buf.subarray(0, hashOpener(text, toks, i, types, margin)));
+  const r = readOpener(text, toks, i, types, margin, types.includes('NAME'));
+  return Array.from(hasher.buf.subarray(0, hasher.hash(emitRead, r, againOf(toks, r, types))));
 }
 
 /** The slot's words: visible words opening the note or a sentence (boundary 'S'), not beside a hidden name. */
@@ -172,7 +163,7 @@ function eachMargin(s: HalfScorer, text: string, reading: SlotReading, scored: r
   for (const i of openerSlots(text, toks, types, slots)) {
     const r = readOpener(text, toks, i, types, marginAt(scored, toks[i]!.start), named);
     const ceiling = openerCeiling(s, r) - s.model.threshold;
-    each(toks[i]!, ceiling < -below ? ceiling : s.score(hasher.buf, hashRead(r, againOf(toks, r, types))) - s.model.threshold);
+    each(toks[i]!, ceiling < -below ? ceiling : s.score(hasher.buf, hasher.hash(emitRead, r, againOf(toks, r, types))) - s.model.threshold);
   }
 }
 
