@@ -24,8 +24,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { deidentify } from '../services/deidentify';
 import { MODEL_FILE, NameScorer, scoredWords, shippedModel, useNameModel, type NameModel } from '../services/deidentify/classifier/model';
-import { riskLexiconWords } from '../test/helpers/riskLexicon';
-import { SLOT_STAYS, staysIn } from '../test/helpers/slotStays';
+import { riskLexiconWords } from '../services/deidentify/classifier/riskWords';
+import { SLOT_STAYS, staysIn } from './slotStays';
 import { wordSense } from '../services/deidentify/wordSenses';
 import type { Entity } from '../services/deidentify';
 import { DEFAULT_TRAIN, noteExamples, train, type TrainOptions } from '../services/deidentify/classifier/train';
@@ -122,7 +122,7 @@ function mustStayPhrases(): Array<[string, string]> {
  * risk word opening "X again", and a half model rebuilt at round 16's end hid "May" in "In May Kowalczyk moved"):
  * whether the pipeline with `use(model)` keeps, phrase by phrase, every must-stay word it keeps with `use(null)` (a
  * word the pipeline hides without the slot, a risk word that is also a name, is not the slot's to keep). The phrases:
- * mustStayPhrases() and the deid tests' words that stay beside a name or opening a sentence (test/helpers/slotStays.ts).
+ * mustStayPhrases() and the deid tests' words that stay beside a name or opening a sentence (bench/slotStays.ts).
  * `use` sets every slot model (the other slot as the pipeline will have it) and the name model the slot reads; the
  * shipped files are read again after.
  */

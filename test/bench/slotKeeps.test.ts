@@ -4,7 +4,7 @@ import { bucket } from '../../services/deidentify/classifier/features';
 import { useHalfModel, type HalfModel } from '../../services/deidentify/nameHalves';
 import { useOpenerModel } from '../../services/deidentify/openers';
 import { slotKeeps } from '../../bench/trainDeid';
-import { SLOT_STAYS } from '../helpers/slotStays';
+import { SLOT_STAYS } from '../../bench/slotStays';
 import { stays } from '../helpers/deidentify';
 
 /** A made-up slot model: every slot word scores `bias` against the line 0. */

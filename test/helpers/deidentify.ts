@@ -1,7 +1,7 @@
 // The two assertions the de-identifier's tables are written in: this value is hidden, this text is kept.
 import assert from 'node:assert/strict';
 import { deidentify, type EntityType } from '../../services/deidentify';
-import { staysIn } from './slotStays';
+import { staysIn } from '../../bench/slotStays';
 
 /** Every non-space character of `value` in `text` is hidden, by an entity of `type` when given. */
 export function hidden(text: string, value: string, type?: EntityType): void {
