@@ -14,7 +14,7 @@ import { screen, keeps, rulesOut, raisesNothing } from '../../helpers/screenAsse
 
 const c = content();
 
-describe('risk screen round 11: the window across an answer’s sentences (recall)', () => {
+describe('risk screen: the window across an answer’s sentences (recall)', () => {
   it('an explanation in the next sentence: a tool for work', () => {
     rulesOut('harm_to_others', [
       'He came in with a knife in his jacket. Says it is for his job at the meat plant.',

@@ -13,7 +13,7 @@ import { screenTurn } from '../../../services/safety/turn';
 const c = content();
 const kinds = (raw: string | undefined, redacted?: string) => riskCategories(screenTurn({ raw, redacted }, c));
 
-describe('risk screen: the words as typed and de-identified (round 13)', () => {
+describe('risk screen: the words as typed and de-identified', () => {
   it('a risk word hidden as a name in the stored text is still seen in the words as typed', () => {
     for (const [raw, redacted, kind] of [
       ['Client reports self-harm', 'Client reports [NAME]', 'self_harm'],

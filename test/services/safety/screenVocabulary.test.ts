@@ -12,7 +12,7 @@ import { screenTurn } from '../../../services/safety/turn';
 
 const read = (text: string) => inVocabulary(normalise(text).split(' ')).join(' ');
 
-describe('risk screen round 15: the classifier reads a fixed vocabulary', function () {
+describe('risk screen: the classifier reads a fixed vocabulary', function () {
   this.timeout(120000); // the word lists and the de-identifier load once
   it('folds names, placeholders and long numbers to one token each', () => {
     assert.equal(read('Maria and Tyler met Jayden'), `${UNKNOWN} and ${UNKNOWN} met ${UNKNOWN}`);

@@ -13,7 +13,7 @@ import { inputsDigest } from '../../../scripts/train-screen';
 const ex = (id: string, screened: string, kinds: RiskCategory[] = [], weight?: number) => ({ id, text: '', screened, norm: normalise(screened), kinds, weight, group: 'b' });
 const batch = (...examples: ReturnType<typeof ex>[]): Batch[] => [{ name: 'b', examples }];
 
-describe('risk screen round 14: the classifier rebuilt from the tree', () => {
+describe('risk screen: the classifier rebuilt from the tree', () => {
   it('the digest is the same for the same sentences and changes with what the classifier reads', () => {
     const base = () => batch(ex('a1', 'he gave away his guitar', ['suicide']), ex('n1', 'we had coffee at [NAME] place'));
     assert.equal(inputsDigest(base()), inputsDigest(base()));

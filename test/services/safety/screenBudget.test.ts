@@ -15,7 +15,7 @@ const c = content();
 const patterns = (text: string) => riskCategories(screenRisk(text, c, { classifier: false }));
 const screen = (text: string) => riskCategories(screenRisk(text, c));
 
-describe('risk screen context (round 9)', () => {
+describe('risk screen context: someone else\'s overdose handled, a non-drug cause, a past, help that worked, housing', () => {
   it("someone else's overdose, already handled and not the client's, is not the client's risk", () => {
     for (const text of [
       'a stranger at the bus shelter overdosed, the paramedics brought him back and he survived',
@@ -105,7 +105,7 @@ describe('risk screen context (round 9)', () => {
   });
 });
 
-describe('risk screen false-alarm budget per batch (round 9)', () => {
+describe('risk screen false-alarm budget per batch', () => {
   const neg = (id: string): Labelled => ({ id, text: id, screened: id, norm: id, kinds: [] });
   const flat = (v: number) => Object.fromEntries(RISK_CATEGORIES.map((k) => [k, v])) as Record<RiskCategory, number>;
   // Two batches of 100 hard negatives; in `loud` the classifier gives six of them a suicide score, in `quiet` none.

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { shippedModel } from '../../../services/safety/screen/classifier';
 import { screen, keeps, patterns, rulesOut } from '../../helpers/screenAsserts';
 
-describe('risk screen round 13: harm to others said sideways, from the classifier', () => {
+describe('risk screen: harm to others said sideways, from the classifier', () => {
   const sideways = [
     'he said his ex is lucky he has not caught up with her yet',
     "she said her sister's boyfriend will not be walking right when she is done with him",

@@ -19,7 +19,7 @@ const cats = (text: string) => riskCategories(screenRisk(text, c));
 const small = { ...DEFAULT_TRAIN, epochs: 60, features: { bigrams: true, chars: [], stems: true }, balanced: false, minGroups: 1 };
 const ex = (id: string, norm: string, kinds: RiskCategory[] = [], weight?: number): Example => ({ id, norm, kinds, weight });
 
-describe('risk screen classifier (round 8)', () => {
+describe('risk screen classifier: trained to read new voices without raising everyday sentences', () => {
   it('the commonest words give bigrams only: a bare reporting frame carries no unigram or character n-gram', () => {
     const opts = { bigrams: true, chars: [4], stems: true, skipCommon: true };
     const f = features('she said she would', opts);
