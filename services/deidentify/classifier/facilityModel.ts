@@ -123,6 +123,19 @@ function kind(t: Token): string {
   if (INSTITUTION_WORDS.has(w)) return 'inst';
   return rankBand(w);
 }
+/**
+ * A land word's name written as one word (round 18): "riverbend", "pinegrove", "lakeview" — an everyday word and a word
+ * of LAND_WORDS, each of three letters or more. The spelling lists call such a word misspelt; it is no slip of one.
+ */
+const landCompound = wordMemo((w: string): boolean => {
+  if (w.length < 7 || !/^[a-z]+$/.test(w)) return false;
+  for (let k = 3; k <= w.length - 3; k++) {
+    if (!LAND_WORDS.has(w.slice(k))) continue;
+    const head = lists(w.slice(0, k));
+    if (/[CVE]/.test(head) && !head.includes('S')) return true;
+  }
+  return false;
+});
 function rankBand(w: string): string {
   const r = spoken().rank.get(w);
   return r === undefined ? '4' : r < 500 ? '0' : r < 2000 ? '1' : r < 10_000 ? '2' : r < 30_000 ? '3' : '4';
@@ -409,7 +422,7 @@ const wordInfo = wordMemo((raw): WordInfo => {
   const lower = t.lower;
   const parts = lower.split('-');
   const compound = parts.length > 1 && parts.every((x) => x.length > 0 && /[CVEI]/.test(lists(x)) && !/F/.test(lists(x)));
-  return { cls: c, safe: SAFE.has(lower) && !NOUNS.has(lower), compound, slip: l === 'M' && !acronymShaped(lower), owner: OWNER_WORDS.test(lower), everyday: raw === lower && /^[01]$/.test(rankBand(lower)), c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K'), city: cities().has(lower), people: peoples().has(lower), kd: KINDS.indexOf(k) };
+  return { cls: c, safe: SAFE.has(lower) && !NOUNS.has(lower), compound, slip: l === 'M' && !acronymShaped(lower) && !landCompound(lower), owner: OWNER_WORDS.test(lower), everyday: raw === lower && /^[01]$/.test(rankBand(lower)), c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K'), city: cities().has(lower), people: peoples().has(lower), kd: KINDS.indexOf(k) };
 });
 
 /**

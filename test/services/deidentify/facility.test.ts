@@ -111,6 +111,20 @@ describe('deidentify: facilities by their shape', () => {
       assert.ok(!spans('got smokes at walmrt').includes('walmrt'));
     });
 
+    it('a land name written as one word that the spelling lists call misspelt is a candidate, not a slip ("at riverbend")', () => {
+      assert.ok(spans('ioana is at riverbend, ilie at home').includes('riverbend'));
+      assert.ok(spans('she was discharged from riverbend monday').includes('riverbend'));
+      // A slip of an everyday word stays none: "the libary".
+      assert.ok(!spans('we went to the libary after').includes('libary'));
+    });
+
+    it('a land name written as one word is hidden where a place is named, and the places that stay do', () => {
+      assert.equal(deidentify('ioana is at riverbend again, chest pain').redacted, '[NAME] is at [FACILITY] again, chest pain');
+      for (const text of ['moved to westbrook last year', 'she is at work till 5', 'took the bus downtown', 'took her to the er last night', 'we walked to the riverbank', 'we went to the libary after']) {
+        assert.equal(deidentify(text).redacted, text, text);
+      }
+    });
+
     it('a people or nationality word opens a name of two words or more, never one alone', () => {
       assert.ok(spans('the social is at the ukrainian labour temple saturday').includes('ukrainian labour temple'));
       assert.ok(!spans('she went to ukrainian on sunday').includes('ukrainian'));
