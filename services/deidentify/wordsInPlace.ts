@@ -35,6 +35,8 @@ const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
  * PSWs name places by one word after them ("the rockyview", "the ywca") and families too ("the smiths").
  */
 const NO_NAME_AFTER = set(`a an my your our their his its`);
+/** Possessives before which a word a name list holds is still no name (round 18): "her" also, read apart. */
+const POSSESSIVES = set(`my his her their`);
 
 /** Verbs before "her" that make it their object, so a name may follow: "told her deshawn called". */
 const OBJECT_VERBS = set(`gave give gives giving bought buy paid pay sent send showed show let made make got get lent owe owed
@@ -74,21 +76,30 @@ function wordAfter(text: string, at: number): string {
   return after.word;
 }
 
+/** Whether a word before a possessive leaves the word after it out of a person's slot ("with her", not "texted my"). */
+const personFree = (pp: string): boolean => POSSESSIVE_AFTER.has(pp) || !PERSON_BEFORE.has(pp);
+
 /** Whether a name cannot stand where the word at [start, end) is, by the word before it. */
-function afterDeterminer(text: string, start: number, w: string): boolean {
+function afterDeterminer(text: string, start: number, end: number, w: string): boolean {
   const [prev, at] = wordBefore(text, start);
   if (!prev) return false;
   const d = dictionaries();
-  // Only a word no name list holds: "my jaswinder" or "his kiran" is someone, "his troca" a truck — or (round 10), after
-  // "a", "his", "my"…, an everyday English word that is no word-name nor nickname ("his car", "a case", "my office"):
-  // the name lists hold such words as rare given names and surnames. After "her" only the first kind.
-  const listed = d.anyNames.has(w) || AMBIGUOUS_NAMES.has(w) || NICKNAMES.has(w);
-  if (AMBIGUOUS_NAMES.has(w) || NICKNAMES.has(w) || (d.anyNames.has(w) && !d.common.has(w))) return false;
-  if (NO_NAME_AFTER.has(prev)) return true;
-  if (prev !== 'her' || listed) return false;
+  if (AMBIGUOUS_NAMES.has(w) || NICKNAMES.has(w)) return false;
+  // A word no name list holds ("his troca": a truck) or (round 10) an everyday English word ("his car", "a case").
+  const unlisted = !d.anyNames.has(w) || d.common.has(w);
+  // (Round 18) After "his", "my", "their" or a possessive "her" a name-list word too: a name takes no possessive, and
+  // there the lists' words are kin words and things of other languages ("his lola", "her tota", "his moto") — 0 of the
+  // writers' names stood there. Not before a person's own verb ("my jaswinder came by"), not where a verb that takes a
+  // person stands before the possessive ("texted my jordan"; "with his lola" is still his), nor after "a", "our",
+  // "its" ("an jisoo", "our hodan", "hey its chantelle").
+  const owned = POSSESSIVES.has(prev) && !PERSON_AFTER.has(wordAfter(text, end)) && personFree(wordBefore(text, at)[0]);
+  if (NO_NAME_AFTER.has(prev)) return unlisted || owned;
+  // After "her" (it may be an object) an everyday word a name list holds only as a possessive's thing ('her car').
+  if (prev !== 'her' || (d.anyNames.has(w) && !owned)) return false;
   const [pp] = wordBefore(text, at);
   if (POSSESSIVE_AFTER.has(pp)) return true;
-  return !(OBJECT_VERBS.has(pp) || (PERSON_BEFORE.has(pp) && !RELATIONS.has(pp)));
+  // A name-list word after a verb that takes her ("named her esperanza", "calls her lola") is what she is called.
+  return !(OBJECT_VERBS.has(pp) || (PERSON_BEFORE.has(pp) && (!RELATIONS.has(pp) || d.anyNames.has(w))));
 }
 
 /** Whether a word a name list holds, said in another English ("seh", "irie"), is out of a person's slot here. */
@@ -216,7 +227,7 @@ function givenBack(text: string, e: Entity, found: readonly Entity[]): boolean {
   const w = withoutPossessive(typed).toLowerCase();
   // A word-name of another English opening a sentence takes its capital from there ("Tansi! …", "Oya, next step").
   if (!WORD.test(typed)) return sentenceStart(text, e.start) && wordNameOutOfSlot(text, e.start, e.end, w);
-  return afterDeterminer(text, e.start, w) || wordNameOutOfSlot(text, e.start, e.end, w) || modalWill(text, e.start, e.end, w) || willAfterName(text, e, found) || theWordOutOfPlace(text, e, typed) || wordSaid(text, e, w) || thingForMe(text, e, w) || verbOfPerson(text, e, w) || wordAsWord(text, e, w);
+  return afterDeterminer(text, e.start, e.end, w) || wordNameOutOfSlot(text, e.start, e.end, w) || modalWill(text, e.start, e.end, w) || willAfterName(text, e, found) || theWordOutOfPlace(text, e, typed) || wordSaid(text, e, w) || thingForMe(text, e, w) || verbOfPerson(text, e, w) || wordAsWord(text, e, w);
 }
 
 /** Whether a lower-case word is one no given-name or nickname list holds: the rules below give back only such words. */

@@ -139,6 +139,24 @@ describe('deidentify: rules after the model (wordsInPlace.ts)', () => {
     hidden('texted my jordan about the rent', 'jordan', 'NAME');
     hidden('gave her deshawn the number', 'deshawn', 'NAME');
   });
+
+  it('gives back a word a name list holds after "his", "my", "their" or a possessive "her" (kin words, things), and keeps the names beside it hidden', () => {
+    for (const [text, word, name] of [
+      ['dropped off soup for his lola, then met dawit at the dropin', 'lola', 'dawit'],
+      ['her tota is sick again so marisol stayed home', 'tota', 'marisol'],
+      ['went w their tio to the bank, kwame drove', 'tio', 'kwame'],
+    ] as const) {
+      stays(text, word);
+      hidden(text, name, 'NAME');
+    }
+  });
+
+  it('keeps a name-list word hidden after "her" as a verb\'s object or before a person\'s own verb', () => {
+    hidden('named her esperanza after her grandma', 'esperanza', 'NAME');
+    hidden('calls her lola since she was small', 'lola', 'NAME');
+    hidden('told her mitch says hi', 'mitch', 'NAME');
+    hidden('his rafael came by to help', 'rafael', 'NAME');
+  });
 });
 
 // Round 11 of the over-redaction work (issue 13): general signals, not lists of words, for the words of a writer's other
