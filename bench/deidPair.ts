@@ -15,11 +15,18 @@
  * (order alternating), N rounds (--pairs), each note's fastest time kept; it prints the µs per note of the summed
  * minima and their ratio. A note's fastest time rarely meets a descheduled slice, so at load 10-15, where pass times
  * swing 20 %, this reads a few percent; the load-order bias remains, hence both orders as above.
+ *
+ * `--unseen` (round 18) times notes never read, as bench/deid.ts measureUnseen reads them: both trees warmed on its warm
+ * notes (every dev set and the public set's first half) for 10 CPU-s each, in turns, then each note of hand-test and
+ * the public set's second half read ONCE by each tree (which tree first alternates note by note; each tree has its own
+ * memos and compiled code, so both readings are first readings): the process CPU of each reading (compile and GC
+ * threads count), summed. The memos and the JIT meet these notes once only, so one child gives one figure: N pairs of
+ * children (--pairs, default 2), both orders each, and the geometric mean of their ratios.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { compiled } from './deidAB';
-import { loadSet } from './deid';
+import { loadSet, unseenSets } from './deid';
 
 const SETS = ['hand-dev', 'presidio-synth-v2'];
 
@@ -30,21 +37,20 @@ const cpu = (): number => {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Both load orders, a child process each; then the pair ratio freed of the order, per set. */
-function bothOrders(a: string, b: string, pairs: number, notes: boolean): void {
+function bothOrders(a: string, b: string, pairs: number, notes: boolean, unseen = false): void {
   const ratios: Array<Map<string, number>> = [];
-  for (const [first, second] of [
-    [a, b],
-    [b, a],
-  ]) {
-    const run = spawnSync(process.execPath, [...process.execArgv, __filename, '--once', ...(notes ? ['--notes'] : []), '--pairs', String(pairs), first!, second!], { encoding: 'utf8' });
+  const orders = unseen ? Array.from({ length: pairs }, () => [[a, b], [b, a]]).flat() : [[a, b], [b, a]];
+  for (const [first, second] of orders) {
+    const mode = unseen ? ['--unseen'] : notes ? ['--notes'] : [];
+    const run = spawnSync(process.execPath, [...process.execArgv, __filename, '--once', ...mode, '--pairs', String(pairs), first!, second!], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`deidPair: ${run.stderr}`);
     process.stdout.write(`${first} loaded first: ${run.stdout}`);
     // The last figure of a set's line is its ratio (pair median, or the ratio of the summed minima with --notes).
     ratios.push(new Map([...run.stdout.matchAll(/^(\S+): .* ([\d.]+)$/gm)].map((m) => [m[1]!, Number(m[2])])));
   }
-  for (const [name, r1] of ratios[0]!) {
-    // The second run loaded B first: its ratio is B's time over A's, with the order's bias in the same direction.
-    const free = Math.sqrt(r1 / ratios[1]!.get(name)!);
+  for (const name of ratios[0]!.keys()) {
+    // Every second run loaded B first: its ratio is B's time over A's, with the order's bias in the same direction.
+    const free = Math.exp(ratios.reduce((s, r, i) => s + (i % 2 ? -1 : 1) * Math.log(r.get(name)!), 0) / ratios.length);
     console.log(`${name}: A time / B time, both orders (geometric mean) ${free.toFixed(3)}: B ${free >= 1 ? `${((free - 1) * 100).toFixed(1)} % faster` : `${((1 / free - 1) * 100).toFixed(1)} % slower`}`);
   }
 }
@@ -57,14 +63,20 @@ function main(): void {
   const once = o >= 0 && args.splice(o, 1).length > 0;
   const n = args.indexOf('--notes');
   const notes = n >= 0 && args.splice(n, 1).length > 0;
-  if (args.length !== 2) throw new Error('usage: npx tsx bench/deidPair.ts [--pairs N] [--once] [--notes] REV_A REV_B');
+  const u = args.indexOf('--unseen');
+  const unseen = u >= 0 && args.splice(u, 1).length > 0;
+  if (args.length !== 2) throw new Error('usage: npx tsx bench/deidPair.ts [--pairs N] [--once] [--notes | --unseen] REV_A REV_B');
   if (!once) {
-    bothOrders(args[0]!, args[1]!, pairs, notes);
+    bothOrders(args[0]!, args[1]!, p >= 0 || !unseen ? pairs : 2, notes, unseen);
     return;
   }
   const trees = args.map(compiled);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const [a, b] = trees.map((t) => (require(path.join(t.js, 'services', 'deidentify', 'index.js')) as typeof import('../services/deidentify')).deidentify);
+  if (unseen) {
+    firstReadings([a!, b!], trees);
+    return;
+  }
   for (const name of SETS) {
     const records = loadSet(name);
     if (!records) continue;
@@ -119,6 +131,33 @@ function minima(name: string, texts: string[], fs: Array<(t: string) => unknown>
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
   const per = (s: number) => `${(s / texts.length).toFixed(1)} µs per note (${(bytes / s).toFixed(2)} MB/s)`;
   console.log(`${name}: per-note minima ${trees[0]!.sha} ${per(sa!)} | ${trees[1]!.sha} ${per(sb!)} | ratio of the sums (A time / B time) ${(sa! / sb!).toFixed(3)}`);
+}
+
+/** --unseen: measureUnseen's warm-up in both trees, then each unseen note read once by each, in turns; CPU µs a note and the ratio. */
+function firstReadings(fs: Array<(t: string) => unknown>, trees: Array<{ sha: string }>): void {
+  const { warm, timed } = unseenSets();
+  const spent = [0, 0];
+  while (spent[0]! < 10 || spent[1]! < 10) {
+    for (const j of [0, 1]) {
+      const c0 = cpu();
+      for (const r of warm) fs[j]!(r.text);
+      spent[j]! += cpu() - c0;
+    }
+  }
+  for (const [name, records] of Object.entries(timed)) {
+    if (!records.length) continue;
+    const sums = [0, 0];
+    records.forEach((r, i) => {
+      for (const j of i % 2 ? [1, 0] : [0, 1]) {
+        const c0 = cpu();
+        fs[j]!(r.text);
+        sums[j]! += cpu() - c0;
+      }
+    });
+    const bytes = records.reduce((n, r) => n + Buffer.byteLength(r.text, 'utf8'), 0);
+    const per = (s: number) => `${((s * 1e6) / records.length).toFixed(1)} µs per note (${(bytes / 1e6 / s).toFixed(2)} MB per CPU-second)`;
+    console.log(`${name}: notes never read, once each ${trees[0]!.sha} ${per(sums[0]!)} | ${trees[1]!.sha} ${per(sums[1]!)} | ratio (A time / B time) ${(sums[0]! / sums[1]!).toFixed(3)}`);
+  }
 }
 
 if (require.main === module) main();

@@ -8,6 +8,10 @@ const WORDS = 50_000;
  */
 const records = new Map<string, unknown[]>();
 let slots = 0;
+/** Per memo: how many answers it worked out (its misses), and where it was made; and how many word records were made (bench/deidUnseen.ts). */
+const computed: number[] = [];
+const madeAt: string[] = [];
+let recordsMade = 0;
 
 /**
  * `compute` remembered per word: the de-identifier's per-word work (a word's kind, verdict, shape, list codes,
@@ -15,11 +19,16 @@ let slots = 0;
  */
 export function wordMemo<T>(compute: (word: string) => T): WordMemo<T> {
   const slot = slots++;
+  computed.push(0);
+  // The caller's file and line, read once when the memo is made (the hot path only counts).
+  const at = /deidentify\/([^():]+):(\d+)/.exec(new Error().stack?.split('\n')[2] ?? '');
+  madeAt.push(at ? `${at[1]}:${at[2]}` : `memo ${slot}`);
   const answer = (word: string, record: unknown[]): T => {
     let v = record[slot] as T | undefined;
     if (v === undefined) {
       v = compute(word);
       record[slot] = v;
+      computed[slot]!++;
     }
     return v;
   };
@@ -43,6 +52,7 @@ function recordOf(word: string): unknown[] {
   let record = records.get(word);
   if (record === undefined) {
     if (records.size >= WORDS) records.clear();
+    recordsMade++;
     // Filled with undefined, not empty: every record then holds any kind of value in the same layout, and reading a
     // slot stays one fast path (an empty array changes layout with the first number, string or boolean stored).
     record = new Array<unknown>(slots).fill(undefined);
@@ -54,4 +64,28 @@ function recordOf(word: string): unknown[] {
 /** How many words the memos hold now, and the bound at which they start over (for bench/deidFirstTime.ts). */
 export function memoWords(): { words: number; bound: number } {
   return { words: records.size, bound: WORDS };
+}
+
+/** Each memo's answers worked out so far (where it was made: file and line), and the word records made (bench/deidUnseen.ts). */
+export function memoCounts(): { records: number; memos: Array<{ at: string; computed: number }> } {
+  return { records: recordsMade, memos: madeAt.map((at, i) => ({ at, computed: computed[i]! })) };
+}
+
+/** The words the memos hold now (bench/deidUnseen.ts: which words a reading met first). */
+export function memoKeys(): string[] {
+  return [...records.keys()];
+}
+
+/**
+ * Forgets what the memos hold for `words`, as a process that never met them; only memo `slot`'s answer when given
+ * (bench/deidUnseen.ts: the compiled code kept, the memos cold).
+ */
+export function forgetWords(words: Iterable<string>, slot?: number): void {
+  for (const w of words) {
+    if (slot === undefined) records.delete(w);
+    else {
+      const r = records.get(w);
+      if (r) r[slot] = undefined;
+    }
+  }
 }

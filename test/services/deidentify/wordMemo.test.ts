@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { memoWords, wordMemo } from '../../../services/deidentify/wordMemo';
+import { forgetWords, memoCounts, memoKeys, memoWords, wordMemo } from '../../../services/deidentify/wordMemo';
 
 describe('wordMemo', () => {
   it('computes a word once and answers from memory after', () => {
@@ -47,5 +47,38 @@ describe('wordMemo', () => {
     assert.equal(shout('kofi'), 'kofi!');
     assert.equal(shout.of({ raw: 'kofi' }), 'kofi!');
     assert.deepEqual(calls, ['kofi'], 'computed once for the token, the plain look-up and another token');
+  });
+
+  it('counts each memo\'s answers worked out, says where it was made, and forgets the words it is given (bench/deidUnseen.ts)', () => {
+    const calls: string[] = [];
+    const echo = wordMemo((w) => {
+      calls.push(w);
+      return w;
+    });
+    const twice = wordMemo((w) => w + w);
+    const slot = memoCounts().memos.length - 2;
+    const before = memoCounts();
+    assert.match(before.memos[slot]!.at, /^wordMemo\.test\.ts:\d+$/, 'made in this file, at its line');
+    echo('zuri');
+    echo('zuri');
+    twice('zuri');
+    echo('amani');
+    const after = memoCounts();
+    assert.equal(after.memos[slot]!.computed - before.memos[slot]!.computed, 2, 'two answers worked out, one answered from memory');
+    assert.equal(after.memos[slot + 1]!.computed - before.memos[slot + 1]!.computed, 1);
+    assert.equal(after.records - before.records, 2, 'two words met first');
+    assert.ok(memoKeys().includes('zuri') && memoKeys().includes('amani'));
+    // One memo's answer forgotten: the other memo keeps its own.
+    forgetWords(['zuri'], slot);
+    echo('zuri');
+    twice('zuri');
+    assert.deepEqual(calls, ['zuri', 'amani', 'zuri']);
+    assert.equal(memoCounts().memos[slot + 1]!.computed - before.memos[slot + 1]!.computed, 1, 'twice kept its answer');
+    // A word forgotten whole: every memo works it out again; other words stay.
+    forgetWords(['zuri']);
+    assert.ok(!memoKeys().includes('zuri') && memoKeys().includes('amani'));
+    echo('amani');
+    echo('zuri');
+    assert.deepEqual(calls, ['zuri', 'amani', 'zuri', 'zuri']);
   });
 });
