@@ -120,4 +120,57 @@ describe('TypoIndex', () => {
     assert.ok(!oneEdit('abcd', 'badc'));
     assert.ok(!oneEdit('abcd', 'ab'));
   });
+
+  it('finds what the strings of every edit looked up in the vocabulary find, in the same order (round 18: no string made a look-up)', () => {
+    // The edits as strings, in TypoIndex's order (a letter dropped, then added, swapped, a near key), each looked up.
+    const near: Record<string, string> = {};
+    const rows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+    rows.forEach((row, r) => {
+      for (let i = 0; i < row.length; i++) {
+        const keys = [row[i - 1], row[i + 1], ...(r > 0 ? [rows[r - 1]![i], rows[r - 1]![i + 1]] : []), ...(r < 2 ? [rows[r + 1]![i - 1], rows[r + 1]![i]] : [])];
+        if ('aeiou'.includes(row[i]!)) keys.push(...'aeiou'.replace(row[i]!, ''));
+        near[row[i]!] = [...new Set(keys.filter((c): c is string => !!c))].join('');
+      }
+    });
+    const byStrings = (vocabulary: Set<string>, typed: string): string[] => {
+      const hits = new Set<string>();
+      const look = (w: string): void => {
+        if (w.length >= 3 && vocabulary.has(w)) hits.add(w);
+      };
+      if (typed.length < 3) return [];
+      for (let i = 0; i <= typed.length; i++) {
+        const head = typed.slice(0, i);
+        const tail = typed.slice(i);
+        for (const c of 'abcdefghijklmnopqrstuvwxyz') look(head + c + tail);
+        if (typed.length < 4 || i === typed.length) continue;
+        look(head + tail.slice(1));
+        if (i + 1 < typed.length) look(head + tail[1] + tail[0] + tail.slice(2));
+        for (const c of near[tail[0]!]!) look(head + c + tail.slice(1));
+      }
+      return [...hits];
+    };
+    let seed = 18;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const word = (n: number): string => Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyz'[random(26)]).join('');
+    // Short words over few letters, so that many typed words are one edit from several; words of other letters too.
+    const few = (n: number): string => Array.from({ length: n }, () => 'aeinrst'[random(7)]).join('');
+    const words = new Set<string>(['so', "don't", 'café', 'x-ray']);
+    while (words.size < 3000) words.add(random(3) ? few(3 + random(3)) : word(3 + random(8)));
+    const index = new TypoIndex(words);
+    const list = [...words];
+    let found = 0;
+    for (let k = 0; k < 4000; k++) {
+      const w = list[random(list.length)]!;
+      const i = random(w.length + 1);
+      const typed = [w.slice(0, i) + word(1) + w.slice(i), w.slice(0, i) + w.slice(i + 1), few(2 + random(5)), word(2 + random(9))][random(4)]!;
+      if (!/^[a-z]+$/.test(typed) || /(.)\1\1/.test(typed)) continue;
+      const want = byStrings(words, typed);
+      assert.deepEqual(index.candidates(typed), want, typed);
+      if (want.length > 1) found++;
+    }
+    assert.ok(found > 500, `${found} typed words with two hits or more`);
+  });
 });
