@@ -121,20 +121,6 @@ export function placeSlot(text: string, start: number, end: number, found: reado
   return yes(slot === 3 ? GOING_TO.has(before) : PLACE_OF.has(before));
 }
 
-/**
- * (Round 18) Whether [start, end) is a country, state, big city or listed community after "to" or "from" whatever word
- * comes before ("the plane to emmonak", "a call from florida"): one word a name list holds stays out ("text from
- * jordan", "talked to georgia"), a name of two words or more is a place ("from hooper bay"). On the writers' notes 72
- * such words, none an identifier.
- */
-function bigPlaceAfterToOrFrom(text: string, start: number, end: number): boolean {
-  const prev = wordEndingAt(text, start)[0];
-  if (prev !== 'to' && prev !== 'from' && prev !== '2' && prev !== 'frm') return false;
-  const name = text.slice(start, end);
-  if (!/\s/.test(name.trim()) && dictionaries().anyNames.has(name.toLowerCase())) return false;
-  return bigPlace(name);
-}
-
 /** Whether `name` is a country, state or big city (keep groups scoped place-slot, and world-places). */
 function bigPlace(name: string): boolean {
   const l = name.toLowerCase().replace(/\s+/g, ' ');
@@ -150,7 +136,7 @@ export function isTownName(word: string): boolean {
 /** Whether the span [start, end) is a town said as a place. */
 export function townInPlace(text: string, start: number, end: number, found: readonly Entity[] = []): boolean {
   const slot = placeSlot(text, start, end, found);
-  if (!slot) return bigPlaceAfterToOrFrom(text, start, end);
+  if (!slot) return false;
   const name = text.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
   return townNames().has(name) || (slot === 2 && namedTowns!.has(name)) || placeAfterIn(text, start, end, found);
 }

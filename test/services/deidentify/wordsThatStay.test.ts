@@ -319,20 +319,6 @@ describe('deidentify: words that stay where a word is said or given', () => {
     ] as const) hidden(text, place);
   });
 
-  it('gives back a country, state or listed community after "to" or "from" whatever comes before; one such word a name list holds stays hidden', () => {
-    for (const [text, word, name] of [
-      ['the boat to kwethluk left late, tell dawit', 'kwethluk', 'dawit'],
-      ['sent a barrel to guyana last week with odessa', 'guyana', 'odessa'],
-      ['the bus from kahnawake was late, kwame waited', 'kahnawake', 'kwame'],
-    ] as const) {
-      stays(text, word);
-      hidden(text, name, 'NAME');
-    }
-    hidden('got a text from jordan about the rent', 'jordan', 'NAME');
-    hidden('talked to georgia about her meds', 'georgia', 'NAME');
-    hidden('reported it to anbu at the desk', 'anbu', 'NAME');
-  });
-
   it('gives back a language after "speaks", a dish by its container, a thanks opening a sentence, a relation\'s verb', () => {
     for (const [text, word, name] of [
       ['tupou only speaks tongan lol, her son sione translates', 'tongan', 'sione'],
