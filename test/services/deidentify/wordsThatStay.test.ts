@@ -319,6 +319,12 @@ describe('deidentify: words that stay where a word is said or given', () => {
     ] as const) hidden(text, place);
   });
 
+  it('hides a name after "to" or "from" even where a place could stand', () => {
+    hidden('got a text from jordan about the rent', 'jordan', 'NAME');
+    hidden('talked to georgia about her meds', 'georgia', 'NAME');
+    hidden('reported it to anbu at the desk', 'anbu', 'NAME');
+  });
+
   it('gives back a language after "speaks", a dish by its container, a thanks opening a sentence, a relation\'s verb', () => {
     for (const [text, word, name] of [
       ['tupou only speaks tongan lol, her son sione translates', 'tongan', 'sione'],
