@@ -77,7 +77,7 @@ const showKey = option('--show');
 const showN = Number(option('--n') ?? 20);
 
 /** The note with each labelled span in [[ ]] and each placeholder's run in {TYPE: …}. */
-function marked(r: LabelledRecord, preds: readonly Entity[]): string {
+export function marked(r: LabelledRecord, preds: readonly Entity[]): string {
   const opens = new Map<number, string[]>();
   const push = (k: number, s: string) => opens.set(k, [...(opens.get(k) ?? []), s]);
   for (const s of r.spans) {

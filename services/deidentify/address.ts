@@ -39,6 +39,27 @@ const UNIT_ALONE = /\b(?:Apt|Apartment|Suite|Ste|Unit)\.? ?#?\d{1,5}[A-Za-z]?\b/
 const UNIT = /^,? *(?:(?:apt|apartment|app|appartement|suite|ste|unit|bldg|floor|fl|room|rm|bsmt)\.?|#) ?#?\d{1,5}[A-Za-z]?\b/i;
 const PART = new RegExp(`^[A-Z]\\d[A-Z] ?\\d[A-Z]\\d\\b|^(?:${CAPB}|\\([^)\\n]{1,30}\\))(?:[ -](?:${CAPB}|\\([^)\\n]{1,30}\\)|${CONNECT}))*|^[A-Z]{2,3}\\b|^\\d{1,6}(?:[- ]\\d{2,4})?(?!\\d|[.-]\\d)\\b|^\\p{Ll}[\\p{L}\\p{M}]+(?= *(?:\\n|,|$|\\d))`, 'u');
 
+/**
+ * The last word a leading street type takes: the words after it, up to a sentence's end — a word ending in a period
+ * before a word that opens sentences ("34 rue Champlain. He has", "3712 33 St NW. She said": the house number took the
+ * street's own number, so "St" leads), or a day. "rue St. Denis" goes on.
+ */
+function beforeSentence(words: string[]): number {
+  for (let i = 1; i < words.length; i++) {
+    if (/\p{L}[.!?]$/u.test(words[i - 1]!) && OPENS_SENTENCE.test(words[i]!)) return i - 1;
+    // A day ends it too, with the connector before it: "8815 96 Avenue on Monday".
+    if (DAY_WORD.test(words[i]!)) {
+      let last = i - 1;
+      while (last > 0 && CONNECT_SET.has(words[last]!.toLowerCase())) last--;
+      return last;
+    }
+  }
+  return words.length - 1;
+}
+/** A day said after a street: no street's name (months are: "May St"). */
+const DAY_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|yesterday|tonight)$/i;
+const OPENS_SENTENCE = /^(?:we|he|she|it|its|they|you|my|his|her|our|their|your|the|this|that|there|then|and|but|so|an)$/i;
+
 const TIME_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|yesterday|tonight|last|next|this|and|or|but|for|after|before|until|then|i|we|he|she|they)$/i;
 
 /**
@@ -161,8 +182,13 @@ export function addresses(text: string): Entity[] {
     } else {
       if (keep < 0) continue;
       // A leading street type ("Rue De La Gare", "Via Roma") names the street with the words after it.
-      if (keep === 0 && words.length > 1) keep = words.length - 1;
-      const kept = words.slice(0, keep + 1).join(' ');
+      let kept: string;
+      if (keep === 0 && words.length > 1) {
+        keep = beforeSentence(words);
+        // The sentence's period is no part of the street.
+        kept = words.slice(0, keep + 1).join(' ');
+        if (keep < words.length - 1) kept = kept.replace(/[.!?]$/, '');
+      } else kept = words.slice(0, keep + 1).join(' ');
       end = m.index + m[0].indexOf(m[2]!) + kept.length;
       if (keep === 0 && !/^\p{Lu}/u.test(words[0]!) && words[0]!.length < 3) continue;
       // A lower-case street type alone after a number, when it is also an everyday word, is prose ("box 9 way out
@@ -215,11 +241,15 @@ export function addresses(text: string): Entity[] {
     while (n < words.length && (streetLike(words[n]!) || CONNECT_SET.has(words[n]!.toLowerCase()))) n++;
     while (n > 0 && CONNECT_SET.has(words[n - 1]!.toLowerCase())) n--;
     if (n === 0) continue;
+    const cut = beforeSentence(words.slice(0, n)) + 1;
+    // The sentence's period is no part of the street: "34 rue Champlain. He has".
+    const dot = cut < n && /[.!?]$/.test(words[cut - 1]!) ? 1 : 0;
+    n = cut;
     const all = n === words.length;
     const trailing = all && m[4] ? m[4] : '';
     if (!m[1] && !trailing) continue;
     const start = m.index;
-    const end = m.index + m[0].indexOf(m[3]!, (m[1]?.length ?? 0) + m[2]!.length) + words.slice(0, n).join(' ').length + trailing.length;
+    const end = m.index + m[0].indexOf(m[3]!, (m[1]?.length ?? 0) + m[2]!.length) + words.slice(0, n).join(' ').length - dot + trailing.length;
     out.push({ start, end: extend(text, end), type: 'ADDRESS' });
   }
   // "the corner of X Street and Y Avenue", "the corner of Dalbraut 99 and Frederikke Coves"
@@ -228,7 +258,8 @@ export function addresses(text: string): Entity[] {
     const words = m[0].split(/\s+/);
     let and = words.length - 1;
     while (and >= 0 && !/^(?:and|&|et|y)$/i.test(words[and]!)) and--;
-    const cut = words.findIndex((w, i) => i > and + 1 && CORNER_PROSE.has(w.toLowerCase()));
+    // Under the i flag a side takes any word: a day ends it too ("… and Elm today", "… yesterday she fell").
+    const cut = words.findIndex((w, i) => i > and + 1 && (CORNER_PROSE.has(w.toLowerCase()) || DAY_WORD.test(w)));
     let kept = cut > 0 ? words.slice(0, cut) : words;
     // A sentence ends the second street: "... and Papineau. Dog looks" (not "... and Main St. later").
     const stop = kept.findIndex((w, i) => i > and && /\p{L}\.$/u.test(w) && !isStreetWord(w, i));

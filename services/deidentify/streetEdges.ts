@@ -63,8 +63,42 @@ function crossingAfter(text: string, a: Entity): number {
   return from + m[0].length;
 }
 
-/** `found` with each ADDRESS widened over the unit, quadrant or crossing street beside it (no floor: UNIT_AFTER). */
-export function withStreetEdges(text: string, found: Entity[]): Entity[] {
+/**
+ * A house number right before a street the name rules took (round 18): "same building 300 [frederick]", "3030 [nicollet]
+ * went up", "on 3 [glen everest]" — the number was left in the text and the address read as missed. The number: three
+ * to six digits (a year only after a place word: "in 2019 [kabul]" stays), or one or two after "on"; not a box's, a
+ * vehicle's, a room's or a unit's ("po box 1187 [inuvik]", "his truck 819 [kmp]"), nor money or an age.
+ */
+const HOUSE_BEFORE_NAME = /(?:^|[^\p{L}\p{N}$#.,/:-])(?:([\p{L}']+)\s)?(\d{1,6}[a-z]?)\s$/iu;
+/** The word before the number that makes it no house's: a box, a vehicle, a room or unit, money, an age, a count ("we made 200 [puff] puff"). */
+const NOT_A_HOUSE = /^(?:box|bx|truck|car|van|plate|plates|bus|route|rte|hwy|highway|room|rm|bed|unit|apt|apartment|suite|ste|app|lot|pad|site|comp|age|aged|paid|pay|pays|owes|owe|owed|gave|give|lent|spent|won|lost|cost|costs|about|abt|like|only|just|over|under|almost|nearly|made|make|makes|making|bought|buy|sold|sell|ordered|order|cooked|baked|ate|eat|got|get|need|needs|has|had|have|x|ward|floor|fl|grade|level|page|chapter|step|number|no|ext|extension)$/i;
+const YEAR = /^(?:19|20)\d\d$/;
+const PLACE_WORD = /^(?:on|at|building|bldg|address|lives|living|moved|staying|house|home|to)$/i;
+
+function houseBeforeName(text: string, n: Entity): number {
+  if (n.type !== 'NAME' || n.end - n.start > 40) return 0;
+  const m = HOUSE_BEFORE_NAME.exec(text.slice(Math.max(0, n.start - 30), n.start));
+  if (!m) return 0;
+  const prev = m[1]?.toLowerCase() ?? '';
+  const num = m[2]!;
+  if (NOT_A_HOUSE.test(prev)) return 0;
+  const digits = num.replace(/[a-z]$/i, '').length;
+  if (digits < 3 ? prev !== 'on' : YEAR.test(num) && !PLACE_WORD.test(prev)) return 0;
+  return num.length + 1;
+}
+
+/**
+ * `found` with each NAME after a house number made an ADDRESS with it (houseBeforeName), then each ADDRESS widened over
+ * the unit, quadrant or crossing street beside it (no floor: UNIT_AFTER).
+ */
+export function withStreetEdges(text: string, given: Entity[]): Entity[] {
+  let found = given;
+  for (let i = 0; i < found.length; i++) {
+    const house = houseBeforeName(text, found[i]!);
+    if (!house || (i > 0 && found[i - 1]!.end > found[i]!.start - house)) continue;
+    if (found === given) found = [...given];
+    found[i] = { start: found[i]!.start - house, end: found[i]!.end, type: 'ADDRESS' };
+  }
   let out: Entity[] | undefined;
   for (let i = 0; i < found.length; i++) {
     const a = (out ?? found)[i]!;
