@@ -317,3 +317,32 @@ describe('deidentify: street addresses written beside places', () => {
     });
   });
 });
+
+// Round 18.
+describe('deidentify: a street led by its type stops where the sentence ends', () => {
+  it('hides the street', () => {
+    assert.deepEqual(addresses('I visited Marc at his apartment on 34 rue Lafleur. He was tired.'), ['34 rue Lafleur']);
+    assert.deepEqual(addresses('she moved to 12 rue St. Denis last week'), ['12 rue St. Denis']);
+    assert.deepEqual(addresses('the form went to 8815 96 Avenue on Monday'), ['8815 96 Avenue']);
+  });
+  it('leaves the next sentence\'s words', () => {
+    const t = 'I met Paul at his apartment on 34 rue Lafleur. He has not been eating well.';
+    assert.match(deidentify(t).redacted, /\[ADDRESS\]\. He has not been eating well\.$/);
+    // (messyAddresses still takes a period after the street: one character, not a word.)
+    assert.match(deidentify('Keys to 4410 23 St NE. She is thrilled.').redacted, /^Keys to \[ADDRESS\]\.? She is thrilled\.$/);
+    const u = 'Forms signed at 10516 95 Street. Her Alberta Health Care card is coming.';
+    assert.match(deidentify(u).redacted, /\[ADDRESS\]\.? Her Alberta Health Care card is coming\.$/);
+  });
+});
+
+// Round 18.
+describe('deidentify: the second street of a corner stops at a day', () => {
+  it('hides the corner', () => {
+    assert.deepEqual(addresses('we met at the corner of Main and Elm today'), ['the corner of Main and Elm']);
+    assert.deepEqual(addresses('she sleeps at the corner of dundas and bathurst tonight'), ['the corner of dundas and bathurst']);
+  });
+  it('leaves the words after it', () => {
+    assert.match(deidentify('at the corner of Main and Elm yesterday she fell').redacted, /\] yesterday she fell$/);
+    assert.match(deidentify('we met at the corner of Main and Elm today').redacted, /\] today$/);
+  });
+});

@@ -37,3 +37,23 @@ describe('deidentify: where a street address stops early (streetEdges.ts)', () =
     assert.deepEqual(addresses('hanging out at jess n tom again'), []);
   });
 });
+
+// Round 18.
+describe('deidentify: a house number before a street the name rules took', () => {
+  it('hides the number with the street', () => {
+    assert.deepEqual(addresses('rent at 4040 nicollet went up again'), ['4040 nicollet']);
+    assert.deepEqual(addresses('both in the same building 300 frederick now'), ['300 frederick']);
+    assert.deepEqual(addresses('new client from nepal on 3 glen everest, tmrw 10'), ['3 glen everest']);
+  });
+  it('leaves a box, a vehicle, a room, money and a year as they were', () => {
+    assert.deepEqual(addresses('his truck 819 kmp is in the shop'), []);
+    assert.deepEqual(addresses('paid 300 kevin for the couch'), []);
+    assert.deepEqual(addresses('auntie made 300 bolani for the party'), []);
+    assert.deepEqual(addresses('room 204 kevin is there'), []);
+    assert.deepEqual(addresses('since 2019 tanvir has been sober'), []);
+    assert.match(deidentify('since 2019 tanvir has been sober').redacted, /^since 2019 \[NAME\] has been sober$/);
+    assert.deepEqual(addresses('his po box 1187 kevin checks it'), ['po box 1187']);
+    assert.deepEqual(addresses('apt 306 kevin said hi'), []);
+    assert.match(deidentify('paid 300 kevin for the couch').redacted, /^paid 300 \[NAME\] for the couch$/);
+  });
+});
