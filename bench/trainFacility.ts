@@ -17,14 +17,13 @@
  * over nothing (at T); `--seeds 1,2,…` prints each seed's pick and figures. FACILITY_SEEDS and FACILITY_HELD narrow a
  * measuring run; DEID_WRITERS_EXCEPT (deidLowo.ts writersExcept(), a regex of writer names matched whole; round 12's
  * FACILITY_WRITERS_EXCEPT is read as the same) leaves writers out of it. `--check` says whether the shipped file is
- * what the recipe makes now (check()). `--gated` opens gated candidates (facilityModel.ts gateOf) for the whole run;
- * `--gated-compare [--at T]` runs the same folds with them off and on (round 18).
+ * what the recipe makes now (check()).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { deidentify, type Entity } from '../services/deidentify';
-import { candidates, decode, openGated, FACILITY_MODEL_FILE, FacilityScorer, observeFacilities, shippedFacilityModel, tokenMarks, useFacilityModel, type Candidate, type FacilityModel } from '../services/deidentify/classifier/facilityModel';
+import { candidates, decode, FACILITY_MODEL_FILE, FacilityScorer, observeFacilities, shippedFacilityModel, tokenMarks, useFacilityModel, type Candidate, type FacilityModel } from '../services/deidentify/classifier/facilityModel';
 import { tokenize } from '../services/deidentify/classifier/features';
 import { DEFAULT_TRAIN, train, type Example, type TrainOptions } from '../services/deidentify/classifier/train';
 import { MODEL_FILE } from '../services/deidentify/classifier/model';
@@ -306,8 +305,6 @@ function check(): void {
   if (!same) process.exitCode = 1;
 }
 
-// `--gated` (round 18): a keep-listed word, a slip or a number word after a place preposition opens a candidate (facilityModel.ts gateOf).
-if (require.main === module && process.argv.includes('--gated')) openGated(true);
 if (require.main === module && process.argv.includes('--tests')) tests();
 else if (require.main === module && process.argv.includes('--check')) check();
 else if (require.main === module) {
@@ -336,23 +333,6 @@ else if (require.main === module) {
   const prepared = prepare(notes);
   // FACILITY_SEEDS ("13" for a quick read): the seeds the choice averages over (CHOICE_SEEDS); the first is the model's.
   const seeds = process.env.FACILITY_SEEDS ? process.env.FACILITY_SEEDS.split(',').map(Number) : CHOICE_SEEDS;
-  if (process.argv.includes('--gated-compare')) {
-    // Round 18: the same folds with gated openings off, then on (facilityModel.ts gateOf); the rules' runs are shared.
-    const t = process.argv.includes('--at') ? Number(process.argv[process.argv.indexOf('--at') + 1]) : -0.375;
-    for (const on of [false, true]) {
-      openGated(on);
-      for (const n of notes) prepared.ex.set(n, noteExamples(n, foundIn(n, prepared.runs.get(n)!)));
-      const rs = leaveOneWriterOut(notes, prepared, seeds[0], only);
-      const i = THRESHOLDS.indexOf(t);
-      const noCandidate = rs.reduce((k, r) => k + (r.generated ? 0 : r.missed[i]!.filter((m) => m.startsWith('-\t')).length), 0);
-      const missed = rs.reduce((k, r) => k + (r.generated ? 0 : r.missed[i]!.length), 0);
-      console.log(`\ngated openings ${on ? 'ON' : 'off'}: ${missed} facilities missed on the human writers, ${noCandidate} no candidate`);
-      console.log(report(rs, t).join('\n'));
-      if (process.argv.includes('--sweep')) console.log(`\n${sweep(rs).join('\n')}`);
-    }
-    console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-    process.exit(0);
-  }
   const runs = seeds.map((seed) => leaveOneWriterOut(notes, prepared, seed, only));
   const results = runs[0]!;
   const mean = meanOverSeeds(runs);

@@ -425,29 +425,6 @@ const wordInfo = wordMemo((raw): WordInfo => {
   return { cls: c, safe: SAFE.has(lower) && !NOUNS.has(lower), compound, slip: l === 'M' && !acronymShaped(lower) && !landCompound(lower), owner: OWNER_WORDS.test(lower), everyday: raw === lower && /^[01]$/.test(rankBand(lower)), c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K'), city: cities().has(lower), people: peoples().has(lower), kd: KINDS.indexOf(k) };
 });
 
-/** Number words that open a place's name ("three rivers", "two nations"): function words (SAFE) otherwise. */
-const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six']);
-/**
- * Why the opening word at `s` would have opened no candidate before round 18, where it now opens one (after a place
- * preposition or "@" only): 'kp' a keep-listed word, 'slip' a slip, 'num' a number word; 'no' where it still opens none
- * (in another slot), '' where nothing gates it.
- */
-const GATES = ['kp', 'slip', 'num'] as const;
-function gateOf(text: string, toks: readonly Token[], s: number, at: string, cityFirst: boolean): '' | 'no' | (typeof GATES)[number] {
-  const first = toks[s]!;
-  if (!first.word) return '';
-  const info = wordInfo.of(first);
-  const why = info.kept && !cityFirst ? 'kp' : info.slip ? 'slip' : NUMBER_WORDS.has(first.lower) && toks[s + 1]?.word && joined(text, first, toks[s + 1]!) ? 'num' : '';
-  if (!why) return '';
-  return !gatedOpen || at === 'list' || at === 'listrun' || at === 'subj' ? 'no' : why;
-}
-/** Whether gated openings are candidates (gateOf): off until a model trained with them ships (bench/trainFacility.ts --gated). */
-let gatedOpen = false;
-export function openGated(on: boolean): void {
-  gatedOpen = on;
-}
-const gateF = table('gate', 30, (i) => `${GATES[Math.floor(i / 10)]}|${(i % 10) >= 5 ? 't' : ''}|${i % 5}`);
-
 /**
  * The candidate spans of a text. `marks` per token: 0 visible, 1 inside a name the rules found, 2 inside another
  * identifier (such a span is no candidate), 3 inside a facility already found (a span may hold some with other words:
@@ -498,10 +475,7 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
     const cityFirst = wordInfo.of(first).kept && (wordInfo.of(first).city || wordInfo.of(first).people);
     // "our lady of …" opens a name in lower case too (a function word otherwise ends one).
     const ourLady = first.lower === 'our' && toks[s + 1]?.lower === 'lady';
-    // Round 18: right after a place preposition or "@" a keep-listed word, a slip or a number word opens a candidate all
-    // the same, its reason a feature the model weighs ("at [remand]", "to [three rivers]", "at the [pembnia]").
-    const gate = gateOf(text, toks, s, at, cityFirst);
-    if (!first.word || marks[s] === 2 || (closed(text, toks, s) && !ourLady && gate !== 'num') || NOUNS.has(first.lower) || (gate === 'no' && ((wordInfo.of(first).kept && !cityFirst) || wordInfo.of(first).slip)) || wordInfo.of(first).compound || wordInfo.of(first).owner) continue;
+    if (!first.word || marks[s] === 2 || (closed(text, toks, s) && !ourLady) || NOUNS.has(first.lower) || (wordInfo.of(first).kept && !cityFirst) || wordInfo.of(first).compound || wordInfo.of(first).owner || wordInfo.of(first).slip) continue;
     // A care or mutual-aid acronym in its capitals opens none either: "left AMA", "took him to ED", "goes to NA".
     if (keptAsWritten(text, first.start, first.end)) continue;
     const verb = at === '@' || at === 'list' || at === 'listrun' || at === 'subj' ? undefined : toks[p - 1];
@@ -524,12 +498,12 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       const c = wordInfo.of(t).cls;
       if (c === 'en' || c === 'nw' || c === 'fn') common++;
       // A span never ends on a joining or function word; it may run through one ("house of hope").
-      if (!JOINS.has(t.lower) && closed(text, toks, e) && !(e === s && (ourLady || gate === 'num'))) break;
+      if (!JOINS.has(t.lower) && closed(text, toks, e) && !(e === s && ourLady)) break;
       if (JOINS.has(t.lower)) continue;
       // Nothing to add where the rules hid every word already.
       if (nameMarks + facMarks >= e - s + 1) continue;
       // One everyday word in lower case is a kind of place, never a place's name alone: "slept at the park", "at the store".
-      if (e === s && (wordInfo.of(t).everyday || cityFirst || gate === 'num')) continue;
+      if (e === s && (wordInfo.of(t).everyday || cityFirst)) continue;
       // Someone's home, their name's s typed without an apostrophe: "left the hamper at marks place" (a name, not a place).
       if (e > s && HOMES.has(t.lower) && /s$/.test(toks[e - 1]!.lower) && !JOINS.has(toks[e - 1]!.lower)) continue;
       // A word right before a number labels it ("parked at apt 204", "at room 4"): the detectors' call, as in screenWords.
@@ -556,7 +530,6 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       f.push(lastInfo.head, lastInfo.s3, flF(firstInfo.c * 45 + lastInfo.c * 5 + nk), capFirst);
       if (cityFirst) f.push(wordInfo.of(first).city ? CITY_FIRST : PEOPLE_FIRST);
       f.push(fkF(firstInfo.kd * KINDS.length * 5 + lastInfo.kd * 5 + nk));
-      if (gate !== '' && gate !== 'no') f.push(gateF(GATES.indexOf(gate) * 10 + (the ? 5 : 0) + nk));
       // A word of the span written with a capital elsewhere in the note, inside a sentence: the writer names it so.
       let ce = 0;
       capsIn ??= capitalsInside(text, toks);
