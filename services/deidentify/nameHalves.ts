@@ -450,3 +450,28 @@ export function marginAt(scored: readonly Scored[], start: number): number | und
   for (const x of scored) if (x.start === start) return x.score - x.need;
   return undefined;
 }
+
+/** The lists and case a placeholder's name may have had: the stored text keeps only "[NAME]". */
+const HIDDEN_AS = ['FN', 'F', 'N', 'none'].flatMap((nl) => ['lower', 'Cap'].map((nc) => [nl, nc] as const));
+
+/**
+ * For the review (unsure.ts, round 18): each half-name slot word's score less the model's line, by the word's start,
+ * read from the stored text with its placeholders as `spans` and `scored` the name model's words there. A "[NAME]" is
+ * read as a hidden name a blank away (its brackets as blanks, offsets kept); what lists and case the name had is
+ * unknown, so each is tried and the highest score kept. Undefined when the slot is off (no model, or no name model).
+ */
+export function halfMargins(text: string, spans: readonly Entity[], scored: readonly Scored[]): Map<number, number> | undefined {
+  const s = halfFile.scorer();
+  if (!s || !activeScorer()) return undefined;
+  const view = text.replace(/\[NAME\]/g, ' NAME ');
+  const { toks, types, slots } = slotReading(view, spans);
+  const out = new Map<number, number>();
+  for (const slot of slots) {
+    const r = readSlot(view, toks, slot, types, marginAt(scored, toks[slot.i]!.start));
+    const ap = againOf(toks, r, types);
+    let best = -Infinity;
+    for (const [nl, nc] of HIDDEN_AS) best = Math.max(best, s.score(buf, hashRead({ ...r, nl, nc }, ap)));
+    out.set(toks[slot.i]!.start, best - s.model.threshold);
+  }
+  return out;
+}

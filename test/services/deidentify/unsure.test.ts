@@ -1,8 +1,10 @@
 // Round 15: the words the review asks about ("Is 'X' a person?", "Is 'X' part of a name?"), read from the text as stored.
 import assert from 'node:assert/strict';
 import { deidentify, unsureWords } from '../../../services/deidentify';
-import { useNameModel } from '../../../services/deidentify/classifier/model';
+import { activeScorer, scoredWords, useNameModel } from '../../../services/deidentify/classifier/model';
+import { halfMargins, useHalfModel } from '../../../services/deidentify/nameHalves';
 import { openerMargins, useOpenerModel } from '../../../services/deidentify/openers';
+import { HALF_ASK_BELOW } from '../../../services/deidentify/unsure';
 import { unsureQuestions } from '../../../services/reflections/nameMemory';
 
 /** The words asked about `text` with the openers' model off (round 15's shapes for a word opening a sentence). */
@@ -96,6 +98,38 @@ describe('unsureWords: a word opening a sentence, by the openers\' model', () =>
       assert.equal(openerMargins('ok she went home', [], [], 2), undefined);
     } finally {
       useOpenerModel(undefined);
+    }
+  });
+});
+
+/** The half-name model's margin for the word at `word` in a stored `text`, read as the review reads it. */
+const halfMargin = (text: string, word: string): number | undefined => {
+  const covered = [...text.matchAll(/\[NAME\]/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, type: 'NAME' as const }));
+  return halfMargins(text, covered, scoredWords(activeScorer()!, text, covered))?.get(text.indexOf(word));
+};
+
+describe('unsureWords: a word beside a hidden name, by the half-name model (round 18)', () => {
+  it('asks whether the other word of a full name with one half hidden is part of it', () => {
+    assert.deepEqual(asked('lurdes okafor came w soup'), [['lurdes', 'part']]);
+    assert.deepEqual(unsureWords('tika [NAME] is 62 and lives alone').map((u) => [u.word, u.kind]), [['tika', 'part']]);
+  });
+
+  it('never asks about a word beside a hidden name that is plainly a word: the model scores it far below its line', () => {
+    for (const [t, w] of [['[NAME] said she was tired', 'said'], ['went to the store with [NAME] today', 'today'], ['[NAME] called about rent', 'called'], ['went to the store with [NAME] today', 'with']] as const) {
+      assert.deepEqual(unsureWords(t), [], t);
+      assert.ok(halfMargin(t, w)! < -HALF_ASK_BELOW, `${t}: ${w}`);
+    }
+  });
+
+  it('reads a placeholder as the hidden name beside the word; with the slot off, no margins and the shapes alone', () => {
+    assert.ok(halfMargin('tika [NAME] is 62', 'tika')! >= -HALF_ASK_BELOW);
+    useHalfModel(null);
+    try {
+      assert.equal(halfMargins('tika [NAME] is 62', [{ start: 5, end: 11, type: 'NAME' }], []), undefined);
+      assert.deepEqual(unsureWords('tika [NAME] is 62 and lives alone'), []);
+      assert.deepEqual(unsureWords('met [NAME] Saab at the office').map((u) => u.word), ['Saab']);
+    } finally {
+      useHalfModel(undefined);
     }
   });
 });
