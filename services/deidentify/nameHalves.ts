@@ -470,7 +470,7 @@ export function halfMargins(text: string, spans: readonly Entity[], scored: read
     const r = readSlot(view, toks, slot, types, marginAt(scored, toks[slot.i]!.start));
     const ap = againOf(toks, r, types);
     let best = -Infinity;
-    for (const [nl, nc] of HIDDEN_AS) best = Math.max(best, s.score(buf, hashRead({ ...r, nl, nc }, ap)));
+    for (const [nl, nc] of HIDDEN_AS) best = Math.max(best, s.score(buf, half.hash(emitRead, { ...r, nl, nc }, ap)));
     out.set(toks[slot.i]!.start, best - s.model.threshold);
   }
   return out;
