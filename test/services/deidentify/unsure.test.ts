@@ -111,7 +111,7 @@ const halfMargin = (text: string, word: string): number | undefined => {
 describe('unsureWords: a word beside a hidden name, by the half-name model (round 18)', () => {
   it('asks whether the other word of a full name with one half hidden is part of it', () => {
     assert.deepEqual(asked('lurdes okafor came w soup'), [['lurdes', 'part']]);
-    assert.deepEqual(unsureWords('tika [NAME] is 62 and lives alone').map((u) => [u.word, u.kind]), [['tika', 'part']]);
+    assert.deepEqual(unsureWords('awa [NAME] drove me to the clinic').map((u) => [u.word, u.kind]), [['awa', 'part']]);
   });
 
   it('never asks about a word beside a hidden name that is plainly a word: the model scores it far below its line', () => {
@@ -122,11 +122,11 @@ describe('unsureWords: a word beside a hidden name, by the half-name model (roun
   });
 
   it('reads a placeholder as the hidden name beside the word; with the slot off, no margins and the shapes alone', () => {
-    assert.ok(halfMargin('tika [NAME] is 62', 'tika')! >= -HALF_ASK_BELOW);
+    assert.ok(halfMargin('awa [NAME] drove me', 'awa')! >= -HALF_ASK_BELOW);
     useHalfModel(null);
     try {
-      assert.equal(halfMargins('tika [NAME] is 62', [{ start: 5, end: 11, type: 'NAME' }], []), undefined);
-      assert.deepEqual(unsureWords('tika [NAME] is 62 and lives alone'), []);
+      assert.equal(halfMargins('awa [NAME] drove me', [{ start: 4, end: 10, type: 'NAME' }], []), undefined);
+      assert.deepEqual(unsureWords('awa [NAME] drove me to the clinic'), []);
       assert.deepEqual(unsureWords('met [NAME] Saab at the office').map((u) => u.word), ['Saab']);
     } finally {
       useHalfModel(undefined);
