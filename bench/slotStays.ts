@@ -25,6 +25,11 @@ export const SLOT_STAYS: ReadonlyArray<readonly [string, string]> = [
   ['Saw Mike Chen at the drop-in.', 'Saw'],
   ['Grace Walker said she felt hopeful.', 'said'],
   ['Follow up with Jan Jílek next week.', 'next'],
+  // Round 18: a weekday or month, "little", "will" as words beside a name (the recipe now trains on train-br's halves that are words).
+  ['tina may come sunday for her cheque', 'may'],
+  ['On Friday Tina moved in', 'Friday'],
+  ['i told Marcus little by little it gets easier', 'little'],
+  ['josh will call back later', 'will'],
   ['He goes by Dre now.', 'now'],
   ['Met Hope Littlechild today. I hope she calls.', 'today'],
   // Opening a sentence, no name beside it (openers.test.ts, nameHalves.test.ts).

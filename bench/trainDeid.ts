@@ -17,7 +17,8 @@
  * `--tests [--model FILE]` scores the -test sets and the public set with the shipped model or FILE.
  * Round 16: the recipe also writes half-model.json (the words beside a hidden name, nameHalves.ts) and opener-model.json
  * (the words opening a sentence, openers.ts); `--halves` and `--openers` make that file alone at the shipped model's lines.
- * Round 17: `--check` makes both in memory and says whether the shipped files are what this tree makes, byte for byte.
+ * Round 17: `--check` makes both in memory and says whether the shipped files are what this tree makes, byte for byte
+ * (round 18: `--check --halves` or `--check --openers`, one of them).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -262,7 +263,10 @@ else if (require.main === module && process.argv.includes('--score')) {
 else if (require.main === module && ['--halves', '--openers', '--check'].some((k) => process.argv.includes(k))) {
   // `--check` (round 17): both slot models made again in memory at the shipped name model's lines, compared byte for byte with the shipped files; nothing written.
   const check = process.argv.includes('--check');
-  const made = slotModels(devNotes(), undefined, shippedPoint(), check || process.argv.includes('--halves'), check || process.argv.includes('--openers'));
+  // `--check --halves` (or `--openers`): that slot's file alone (round 18: the two are made on other writers).
+  const halves = process.argv.includes('--halves');
+  const openers = process.argv.includes('--openers');
+  const made = slotModels(devNotes(), undefined, shippedPoint(), halves || (check && !openers), openers || (check && !halves));
   if (check) process.exitCode = made.map(checkSlotModel).every(Boolean) ? 0 : 1;
   else for (const m of made) writeSlotModel(m, m.file);
 }

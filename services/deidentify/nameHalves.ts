@@ -4,8 +4,8 @@
  * `npm run train:deid`). On the lead's blind sets 99 of 354 name words left were such halves; the rule "hide the word
  * after a hidden name" was wrong 517 times for 43 names, and the name model reads every word beside a found name as
  * likelier a name. The slot's model reads what only the slot sees: which side the hidden name is on, its lists and
- * case against the word's, the word's own lists, what stands on its far side (a verb, a join, a stop, the end), and
- * whether the word or the pair recurs in the note. Run once the names are settled (deidentify.ts), before name parts
+ * case against the word's, the word's own lists, what stands on its far side (a verb, a join, a stop, the end; since
+ * round 18 a function word itself), and whether the word or the pair recurs in the note. Run once the names are settled (deidentify.ts), before name parts
  * are joined into one placeholder. Measured by bench/deidHalves.ts (docs/history/DEIDENTIFICATION-rounds.md, "Round 16
  * (half names)").
  */
@@ -161,6 +161,12 @@ interface SlotRead {
   stem: string;
   poss: boolean;
   m: string;
+  /**
+   * The far word's own form when farOf() reads it as a function word, else '' (round 18): farOf() puts "In" in "In May
+   * [NAME]" in one class with "to" in "to May [NAME]'s"; the word itself tells a date's "in", "on", "since" from a
+   * name's "to", "at" — with it the recipe's line keeps "May" there and takes "Friday" in "Tom Friday came".
+   */
+  farw: string;
 }
 
 function readSlot(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): SlotRead {
@@ -170,6 +176,7 @@ function readSlot(text: string, toks: readonly Token[], slot: Slot, types: reado
   const side = left && right ? 'B' : left ? 'L' : 'R';
   const n = toks[left ? i - 1 : i + 1]!;
   const len = stemLength(t.lower);
+  const far = side === 'B' ? 'both' : farOf(text, toks, i, side === 'L' ? 1 : -1, types);
   return {
     i,
     side,
@@ -179,11 +186,12 @@ function readSlot(text: string, toks: readonly Token[], slot: Slot, types: reado
     wc: caseOf(t.raw),
     l,
     cls: wordClass(l),
-    far: side === 'B' ? 'both' : farOf(text, toks, i, side === 'L' ? 1 : -1, types),
+    far,
     opens: boundary(text, toks, i),
     stem: len === t.lower.length ? t.lower : t.lower.slice(0, len),
     poss: possessive(t.raw),
     m: marginBand(margin),
+    farw: far.startsWith('S-') ? toks[side === 'L' ? i + 1 : i - 1]!.lower : '',
   };
 }
 
@@ -251,6 +259,7 @@ function emitRead(emit: Emit, r: SlotRead, ap: number): void {
   emit('cls+far', cls, far);
   emit('nl+cls', nl, cls);
   if (ownForm(l)) emit('w', side, r.stem);
+  if (r.farw) emit('farw', side, r.farw);
 }
 
 function emitAgain(emit: Emit, ap: number): void {
@@ -312,7 +321,7 @@ const buf = half.buf;
  * taken: the note is not read for it and nothing more is hashed.
  */
 function halfCeiling(s: HalfScorer, r: SlotRead): number {
-  const key = `${r.side}|${r.nl}|${r.nc}|${r.wc}|${r.l}|${r.far}|${r.opens}|${r.poss ? 1 : 0}|${r.m}|${ownForm(r.l) ? r.stem : ''}`;
+  const key = `${r.side}|${r.nl}|${r.nc}|${r.wc}|${r.l}|${r.far}|${r.opens}|${r.poss ? 1 : 0}|${r.m}|${ownForm(r.l) ? r.stem : ''}|${r.farw}`;
   return s.ceiling(key, half, r, emitKnown, AGAIN.length * 2, emitPair);
 }
 const emitKnown = (emit: Emit, r: SlotRead): void => emitRead(emit, r, -1);

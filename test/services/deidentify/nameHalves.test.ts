@@ -76,6 +76,21 @@ describe('deidentify: the other half of a full name (nameHalves.ts)', () => {
     }
   });
 
+  it('reads the far word itself when it is a function word (round 18): "In May [NAME]" is a date, "[NAME] Friday came" a name', () => {
+    const farw = (text: string, spans: Entity[], word: string) => {
+      const toks = tokenize(text);
+      const types = hiddenTypes(toks, spans);
+      const slot = slotsOf(text, toks, types).find((x) => toks[x.i]!.raw === word)!;
+      return slotFeatures(text, toks, slot, types, undefined).find(([k]) => k === 'farw')?.[1];
+    };
+    assert.equal(farw('In May Kowalczyk moved', [NAME(7, 16)], 'May'), 'R|in');
+    assert.equal(farw('saw tom friday at the clinic', [NAME(4, 7)], 'friday'), 'L|at');
+    // A far word that is no function word, a stop, or a hidden word: no such feature.
+    assert.equal(farw('Tom Friday came in', [NAME(0, 3)], 'Friday'), undefined);
+    assert.equal(farw('met Tom Friday.', [NAME(4, 7)], 'Friday'), undefined);
+    assert.equal(farw('with Tom Friday', [NAME(5, 8)], 'with'), undefined);
+  });
+
   it('hides a slot word at or above the line, the possessive outside, and nothing below it', () => {
     const text = "tina klassen's van";
     useHalfModel(modelOf(1, 0.5));
@@ -116,6 +131,8 @@ describe('deidentify: the other half of a full name (nameHalves.ts)', () => {
     for (const [text, half] of [
       ['Tom Friday came in for his meds', 'Friday'],
       ['Maggie Sunday turned 97 today', 'Sunday'],
+      // Round 18 (the recipe with train-br's halves that are words, and the far word's form): lower case too.
+      ['jolene sunday lost her bus pass', 'sunday'],
     ] as const) {
       const out = deidentify(text).redacted;
       assert.ok(!out.includes(half), `${text} -> ${out}`);
@@ -141,6 +158,11 @@ describe('deidentify: the other half of a full name (nameHalves.ts)', () => {
       ['met with Jolene at the dropin', 'met with'],
       ['met with Jolene at the dropin', 'at the dropin'],
       ['gave tanya the number for housing', 'gave'],
+      // Round 18: the same words as words beside a name — a month after "In", "may come sunday", "little by little", "will call".
+      ['In May Kowalczyk moved to the shelter.', 'In May'],
+      ['tina may come sunday for her cheque', 'may come sunday'],
+      ['i told Marcus little by little it gets easier', 'little by little'],
+      ['josh will call back later', 'will call'],
     ] as const) {
       const out = deidentify(text).redacted;
       assert.ok(out.includes('[NAME]') && out.includes(stays), `${text} -> ${out}`);
