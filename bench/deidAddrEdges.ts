@@ -19,7 +19,7 @@ import { isIdentifierSpan, type LabelledRecord } from './deidMetrics';
 import { isBlindSet } from './blindSets';
 import { load } from './deid';
 import { stagesOf } from './deidOverStages';
-import { marked as markedNote } from './deidPlaceShapes';
+import { marked as markedNote, show } from './deidPlaceShapes';
 
 const marked = (r: LabelledRecord, preds: readonly Entity[]): string => markedNote(r, preds).replace(/\n/g, ' ⏎ ');
 
@@ -59,18 +59,6 @@ function kindOf(word: string, prev: string): string {
 
 const count = new Map<string, number>();
 const add = (k: string, n = 1): void => void count.set(k, (count.get(k) ?? 0) + n);
-const shown = new Map<string, number>();
-const showKey = option('--show');
-const showN = Number(option('--n') ?? 20);
-
-function show(key: string, printable: boolean, line: () => string): void {
-  if (!printable || !showKey || !key.startsWith(showKey)) return;
-  const n = shown.get(showKey) ?? 0;
-  if (n >= showN) return;
-  shown.set(showKey, n + 1);
-  console.log(`${key}\t${line()}`);
-}
-
 const WORD = /[^\s]+/g;
 function scoreNote(r: LabelledRecord, printable: boolean): void {
   const preds = deidentify(r.text).entities;

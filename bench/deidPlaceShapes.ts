@@ -97,7 +97,8 @@ export function marked(r: LabelledRecord, preds: readonly Entity[]): string {
   return out;
 }
 
-function show(key: string, printable: boolean, line: () => string): void {
+/** Prints `line()` under `key` when `--show` names its prefix, at most `--n` (20) a key; never for a set that may not print. */
+export function show(key: string, printable: boolean, line: () => string): void {
   if (!printable || !showKey || !key.startsWith(showKey)) return;
   const n = shown.get(showKey) ?? 0;
   if (n >= showN) return;
