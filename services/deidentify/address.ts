@@ -182,13 +182,11 @@ export function addresses(text: string): Entity[] {
     } else {
       if (keep < 0) continue;
       // A leading street type ("Rue De La Gare", "Via Roma") names the street with the words after it.
-      let kept: string;
-      if (keep === 0 && words.length > 1) {
-        keep = beforeSentence(words);
-        // The sentence's period is no part of the street.
-        kept = words.slice(0, keep + 1).join(' ');
-        if (keep < words.length - 1) kept = kept.replace(/[.!?]$/, '');
-      } else kept = words.slice(0, keep + 1).join(' ');
+      const led = keep === 0 && words.length > 1;
+      if (led) keep = beforeSentence(words);
+      let kept = words.slice(0, keep + 1).join(' ');
+      // The sentence's period is no part of the street.
+      if (led && keep < words.length - 1) kept = kept.replace(/[.!?]$/, '');
       end = m.index + m[0].indexOf(m[2]!) + kept.length;
       if (keep === 0 && !/^\p{Lu}/u.test(words[0]!) && words[0]!.length < 3) continue;
       // A lower-case street type alone after a number, when it is also an everyday word, is prose ("box 9 way out
