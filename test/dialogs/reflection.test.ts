@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { content } from '../../services/content';
 import type { ReflectionDoc } from '../../services/reflections/model';
 import { cardData, Conversation, type RunningBot, useBot, visibleText } from '../helpers/bot';
-import { everyDocument } from '../helpers/store';
+import { everyDocument, holdsWord } from '../helpers/store';
 
 
 
@@ -191,8 +191,8 @@ describe('reflection debrief over HTTP', () => {
     assert.match(doc!.answers[0]!.text, /\[REDACTED\]/);
     assert.match(doc!.answers[0]!.text, /\[PHONE\]/);
     const everything = (await everyDocument(bot().store)).join('\n');
-    for (const secret of ['Zorblax', 'zorblax', 'Quint', 'Sarah', '613-555-0199', '555-0199', 'cafe']) {
-      assert.ok(!everything.includes(secret), `"${secret}" was stored`);
+    for (const secret of ['Zorblax', 'Quint', 'Sarah', '613-555-0199', '555-0199', 'cafe']) {
+      assert.ok(!holdsWord(everything, secret), `"${secret}" was stored`);
     }
   });
 });

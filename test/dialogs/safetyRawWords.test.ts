@@ -11,7 +11,7 @@ import { content } from '../../services/content';
 import { setLogSink } from '../../services/log';
 import type { ReflectionDoc } from '../../services/reflections/model';
 import { asRole, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
-import { closeStores, everyDocument } from '../helpers/store';
+import { closeStores, everyDocument, holdsWord } from '../helpers/store';
 
 const protocol = content().safetyProtocol;
 const RAW = /cliff/i;
@@ -64,7 +64,7 @@ describe('the screen reads the words as typed, in the turn', function () {
     const doc = await newest('raw-words-1');
     assert.equal(doc.answers[0]!.text, '[NAME] says he will jump off a [NAME]');
     assert.deepEqual(doc.riskFlags, ['suicide']);
-    assert.ok(!(await everyDocument(bot.store)).some((d) => RAW.test(d)), 'no stored document (state included) holds the word');
+    assert.ok(!(await everyDocument(bot.store)).some((d) => holdsWord(d, 'cliff')), 'no stored document (state included) holds the word');
     assert.doesNotMatch(logLines.join(''), RAW, 'nor any log line');
   });
 
@@ -73,7 +73,7 @@ describe('the screen reads the words as typed, in the turn', function () {
     const long = `Cliff says he will jump off a cliff. ${'we talked a while '.repeat(20)}`;
     assert.ok(long.length > bot.app.config.maxTextLength);
     assert.doesNotMatch(await say(long), /pause/i, 'the offer first');
-    assert.ok(!(await everyDocument(bot.store)).some((d) => RAW.test(d)), 'while it waits, nothing raw is kept');
+    assert.ok(!(await everyDocument(bot.store)).some((d) => holdsWord(d, 'cliff')), 'while it waits, nothing raw is kept');
     const kept = await say('keep');
     assert.match(kept, /kept the first part/);
     assert.ok(kept.includes(protocol.kinds.suicide.text), 'keeping it raises what the words as typed said');
@@ -82,7 +82,7 @@ describe('the screen reads the words as typed, in the turn', function () {
     const doc = await newest('raw-words-2');
     assert.match(doc.answers[0]!.text, /^\[NAME\] says he will jump off a \[NAME\]\./);
     assert.deepEqual(doc.riskFlags, ['suicide']);
-    assert.ok(!(await everyDocument(bot.store)).some((d) => RAW.test(d)));
+    assert.ok(!(await everyDocument(bot.store)).some((d) => holdsWord(d, 'cliff')));
     assert.doesNotMatch(logLines.join(''), RAW);
   });
 
@@ -97,7 +97,7 @@ describe('the screen reads the words as typed, in the turn', function () {
     assert.match(await say('save'), /Saved/);
     const doc = await newest('raw-words-4');
     assert.deepEqual(doc.riskFlags, ['suicide']);
-    assert.ok(!(await everyDocument(bot.store)).some((d) => RAW.test(d)));
+    assert.ok(!(await everyDocument(bot.store)).some((d) => holdsWord(d, 'cliff')));
   });
 
   it('people called Hope, Faith or Grace raise nothing by their names', async () => {
