@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BITS, boundary, lists, tokenize, type Token } from './classifier/features';
 import { activeScorer, type Scored } from './classifier/model';
+import { ModelSwitch } from './classifier/modelSwitch';
 import { isJoinWord } from './listJoins';
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from './messy';
 import type { Entity } from './types';
@@ -386,18 +387,9 @@ export class HalfScorer {
 const CEILINGS = 50_000;
 
 /** A slot model's file, read once; null with no file (a tree before the recipe made one: the slot is off). */
-export class SlotModelFile {
-  private shipped: HalfScorer | null | undefined;
-  private active: HalfScorer | null | undefined;
-  constructor(readonly file: string) {}
-  /** For training and the benchmark: score with `model`, turn the slot off (null), or back to the shipped file (undefined). */
-  use(model: HalfModel | null | undefined): void {
-    this.active = model ? (this.active?.model === model ? this.active : new HalfScorer(model)) : model;
-  }
-  scorer(): HalfScorer | null {
-    if (this.active !== undefined) return this.active;
-    this.shipped ??= fs.existsSync(this.file) ? new HalfScorer(JSON.parse(fs.readFileSync(this.file, 'utf8')) as HalfModel) : null;
-    return this.shipped;
+export class SlotModelFile extends ModelSwitch<HalfModel, HalfScorer> {
+  constructor(readonly file: string) {
+    super(() => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as HalfModel) : null), (m) => new HalfScorer(m));
   }
 }
 const halfFile = new SlotModelFile(HALF_MODEL_FILE);

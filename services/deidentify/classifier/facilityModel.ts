@@ -25,6 +25,7 @@ import { blank, ownerMarked } from '../words';
 import { keepGroups, keptAsWritten } from '../keepList';
 import { withNamedKinds } from '../namedKind';
 import { PLACE_KIND } from '../placeKinds';
+import { ModelSwitch } from './modelSwitch';
 
 /** A facility model: the name classifier's model format (train.ts), its `trainedOn.names` counting facility spans. */
 export type FacilityModel = NameModel & { kind: 'facility' };
@@ -723,17 +724,14 @@ export function shippedFacilityModel(): FacilityModel {
   return shipped;
 }
 
-let active: FacilityScorer | null | undefined;
-let lastUsed: FacilityScorer | undefined;
+const facilityModel = new ModelSwitch<FacilityModel, FacilityScorer>(shippedFacilityModel, (m) => new FacilityScorer(m));
 function activeFacilityScorer(): FacilityScorer | null {
-  if (active === undefined) active = new FacilityScorer(shippedFacilityModel());
-  return active;
+  return facilityModel.scorer();
 }
 
 /** For training and the bench: score with `model`, turn the model off (null), or back to the shipped one (undefined). */
 export function useFacilityModel(model: FacilityModel | null | undefined): void {
-  if (model && lastUsed?.model !== model) lastUsed = new FacilityScorer(model);
-  active = model ? lastUsed! : model;
+  facilityModel.use(model);
 }
 
 /** For bench/trainFacility.ts: called with each text and the spans the model is given (null: no observer). */

@@ -14,6 +14,7 @@ import { BITS, boundary, contextFeatures, lists, listsOf, noteContext, ownFeatur
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../messy';
 import { wordMemo } from '../wordMemo';
 import { riskLexiconWords } from './riskWords';
+import { ModelSwitch } from './modelSwitch';
 import { inRunOfOneWord, wordSense } from '../wordSenses';
 
 export interface NameModel {
@@ -291,20 +292,16 @@ export function shippedModel(): NameModel {
 }
 let shipped: NameModel | undefined;
 
-let active: NameScorer | null | undefined;
-/** The last scorer built by useNameModel(), kept so that switching back and forth keeps its cache. */
-let lastUsed: NameScorer | undefined;
+const nameModel = new ModelSwitch<NameModel, NameScorer>(() => (ON_BY_DEFAULT ? shippedModel() : null), (m) => new NameScorer(m));
 
 /** The scorer deidentify() uses: none (or the shipped model when ON_BY_DEFAULT) unless useNameModel() set one. */
 export function activeScorer(): NameScorer | null {
-  if (active === undefined) active = ON_BY_DEFAULT ? new NameScorer(shippedModel()) : null;
-  return active;
+  return nameModel.scorer();
 }
 
 /** For training and the benchmark: score with `model`, turn the classifier off (null), or back to the default (undefined). */
 export function useNameModel(model: NameModel | null | undefined): void {
-  if (model && lastUsed?.model !== model) lastUsed = new NameScorer(model);
-  active = model ? lastUsed! : model;
+  nameModel.use(model);
 }
 
 /** A word the classifier scored: where it is, its score and what it needed (NameScorer.need). */
