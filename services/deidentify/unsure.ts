@@ -17,6 +17,7 @@ import type { Entity, EntityType } from './types';
 import { halfMargins } from './nameHalves';
 import { openerMargins } from './openers';
 import { wordSense } from './wordSenses';
+import { CoveredCursor } from './spans';
 import { blank, possessive } from './words';
 
 /** A word the review may ask about: `part` when it stands beside a hidden name ("[NAME] Whirlwind"). */
@@ -89,11 +90,10 @@ export function unsureWords(text: string): UnsureWord[] {
   const toks = tokenize(text);
   const kept = keepList();
   const out: UnsureWord[] = [];
-  let c = 0;
+  const cursor = new CoveredCursor(covered);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    while (c < covered.length && covered[c]!.end <= t.start) c++;
-    if ((c < covered.length && covered[c]!.start < t.end) || !t.word) continue;
+    if (cursor.covers(t.start, t.end) || !t.word) continue;
     const end = possessive(t.raw) ? t.end - 2 : t.end;
     const lower = text.slice(t.start, end).toLowerCase();
     if (lower.length < 2 || wordVerdict(lower) === 'safe' || (kept.words.has(lower) && !kept.slotted.has(lower))) continue;

@@ -26,6 +26,7 @@ import { keepGroups, keptAsWritten } from '../keepList';
 import { withNamedKinds } from '../namedKind';
 import { PLACE_KIND } from '../placeKinds';
 import { ModelSwitch } from './modelSwitch';
+import { CoveredCursor } from '../spans';
 
 /** A facility model: the name classifier's model format (train.ts), its `trainedOn.names` counting facility spans. */
 export type FacilityModel = NameModel & { kind: 'facility' };
@@ -550,19 +551,12 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
   return out;
 }
 
+const markOf = (e: Entity): number => (e.type === 'NAME' ? 1 : e.type === 'FACILITY' ? 3 : 2);
 /** Token marks for candidates(): 1 a name the rules found, 2 another identifier, 3 a facility (`covered` sorted by start). */
 export function tokenMarks(toks: readonly Token[], covered: readonly Entity[]): Uint8Array {
   const marks = new Uint8Array(toks.length);
-  let c = 0;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    while (c < covered.length && covered[c]!.end <= t.start) c++;
-    for (let k = c; k < covered.length && covered[k]!.start < t.end; k++) {
-      if (covered[k]!.end <= t.start) continue;
-      const m = covered[k]!.type === 'NAME' ? 1 : covered[k]!.type === 'FACILITY' ? 3 : 2;
-      marks[i] = Math.max(marks[i]!, m);
-    }
-  }
+  const cursor = new CoveredCursor(covered);
+  for (let i = 0; i < toks.length; i++) marks[i] = cursor.most(toks[i]!.start, toks[i]!.end, markOf);
   return marks;
 }
 

@@ -15,6 +15,7 @@ import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../messy'
 import { wordMemo } from '../wordMemo';
 import { riskLexiconWords } from './riskWords';
 import { ModelSwitch } from './modelSwitch';
+import { CoveredCursor } from '../spans';
 import { inRunOfOneWord, wordSense } from '../wordSenses';
 
 export interface NameModel {
@@ -353,11 +354,10 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
   const fr = frenchWordsOf(text);
   const flags = flagsOf(scorer.model);
   let ctx: NoteContext | undefined;
-  let c = 0;
+  const cursor = new CoveredCursor(covered);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    while (c < covered.length && covered[c]!.end <= t.start) c++;
-    if (c < covered.length && covered[c]!.start < t.end) continue;
+    if (cursor.covers(t.start, t.end)) continue;
     // The note's context is made at its first word that may be asked; it reads the note's words only when a word is.
     if (flags && !ctx && t.word && t.raw.length >= 2) ctx = noteContext(text, toks, marked ?? covered, stack);
     const mark = ctx?.found[i] ?? 0;
