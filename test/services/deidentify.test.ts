@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { deidentify, looksLikeIdentifier, pseudonymousId } from '../../services/deidentify';
 import type { EntityType } from '../../services/deidentify';
+import { spansIn, stagesForBench } from '../../services/deidentify/deidentify';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -229,6 +230,16 @@ describe('deidentify: knownNames and offsets', () => {
       at = e.end;
     }
     assert.equal(rebuilt + text.slice(at), res.redacted);
+  });
+});
+
+describe('deidentify: one text through the detectors', () => {
+  it('runs every detector once, in the table order, each heard by the trace under its own name', () => {
+    const heard: string[] = [];
+    spansIn('Met Sarah at 10320 99 St., call 780-555-0134', {}, (stage) => heard.push(stage));
+    const detectors = stagesForBench.detectors.map(([detect]) => detect.name);
+    assert.deepEqual(heard.slice(0, detectors.length), detectors);
+    assert.equal(heard[detectors.length], 'spelled', 'the steps after the detectors follow them');
   });
 });
 
