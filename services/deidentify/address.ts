@@ -4,7 +4,7 @@
  * when they follow on the same or the next lines.
  */
 import type { Entity } from './types';
-import { KEEP, STREET_SUFFIX, STREET_TYPES } from './lexicon';
+import { KEEP, MONTHS, NEAR_DAYS, oneOf, STREET_SUFFIX, STREET_TYPES, WEEKDAYS } from './lexicon';
 import { dictionaries } from './dictionaries';
 import { mergeSpans } from './spans';
 import { keepGroups } from './keepList';
@@ -57,10 +57,10 @@ function beforeSentence(words: string[]): number {
   return words.length - 1;
 }
 /** A day said after a street: no street's name (months are: "May St"). */
-const DAY_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|yesterday|tonight)$/i;
+const DAY_WORD = new RegExp(`^(?:${oneOf([...WEEKDAYS, ...NEAR_DAYS])})$`, 'i');
 const OPENS_SENTENCE = /^(?:we|he|she|it|its|they|you|my|his|her|our|their|your|the|this|that|there|then|and|but|so|an)$/i;
 
-const TIME_WORD = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|yesterday|tonight|last|next|this|and|or|but|for|after|before|until|then|i|we|he|she|they)$/i;
+const TIME_WORD = new RegExp(`^(?:${oneOf([...WEEKDAYS, ...MONTHS, ...NEAR_DAYS])}|last|next|this|and|or|but|for|after|before|until|then|i|we|he|she|they)$`, 'i');
 
 /**
  * USPS street suffixes that are also everyday words ("Harbor", "Mill", "Greens"): street types only when

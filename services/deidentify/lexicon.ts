@@ -7,6 +7,20 @@ import { keepList } from './keepList';
 
 const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/).map((w) => w.toLowerCase()));
 
+/**
+ * Weekdays, months and the days said by their nearness: one list of each for every rule that reads them (KEEP below,
+ * address.ts, messyPatterns.ts). A weekday or a month alone stays (patterns.ts), and none names a street or a place.
+ */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** The weekdays' short forms ("tues", "thurs"). */
+export const WEEKDAYS_SHORT = ['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'];
+/** The short forms as SMS writes them too ("weds"). */
+export const WEEKDAYS_SMS = [...WEEKDAYS_SHORT, 'weds'];
+export const NEAR_DAYS = ['today', 'tomorrow', 'yesterday', 'tonight'];
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** `words` as a regex's alternatives ("monday|tuesday|…"). */
+export const oneOf = (ws: readonly string[]): string => ws.join('|');
+
 /** Clinically useful words that must survive even when capitalised or found in a name list. */
 export const KEEP = words(`
   fentanyl carfentanil fent suboxone subs sublocade methadone metadol naloxone narcan kadian
@@ -20,10 +34,10 @@ export const KEEP = words(`
   camh rehab detox osat oat omt iopat ssp nsp spa sis ops cts
   trust bridging engagement connection stage stages stall stalled precontemplation contemplation
   preparation action maintenance relapse recovery harm reduction
-  monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-  january february march april may june july august september october november december
+  ${WEEKDAYS.join(' ')} ${WEEKDAYS_SHORT.join(' ')}
+  ${MONTHS.join(' ')}
   jan feb mar apr jun jul aug sep sept oct nov dec
-  today tomorrow yesterday tonight morning afternoon evening night weekend christmas easter thanksgiving
+  ${NEAR_DAYS.join(' ')} morning afternoon evening night weekend christmas easter thanksgiving
   happy sad angry anxious scared afraid hopeful hopeless lonely ashamed proud tired
   psw psws ed er icu ems ot pt rn np md cm cw sw ow ok okay hi hey thanks
   god jesus lord buddha allah

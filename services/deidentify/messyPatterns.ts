@@ -6,7 +6,7 @@
  * facilities written in lower case ("hope mission", "george spady detox").
  */
 import { type Entity, type EntityType, entity } from './types';
-import { KEEP, MAIL_PROVIDERS } from './lexicon';
+import { KEEP, MAIL_PROVIDERS, MONTHS, NEAR_DAYS, oneOf, WEEKDAYS, WEEKDAYS_SHORT, WEEKDAYS_SMS } from './lexicon';
 import { dictionaries } from './dictionaries';
 import { all as allMatches, isYear, OVER_89_BARE, PLATE_CUE, widenPlates, ZIP_CUE } from './patterns';
 import { SAFE } from './messy';
@@ -524,7 +524,12 @@ const smsWords = (): Set<string> => (sms ??= keepGroups('sms', 'typos', 'risk-la
 const DIRECTED_STREET = /\bon\s(([nsew])\.?\s(\p{L}[\p{L}'’-]{2,}))(?![\p{L}\p{N}'’-])/giu;
 const ON_WORD = /\bon\s(\d{2,3}(?:st|nd|rd|th)?|\d(?:st|nd|rd|th)|\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}'’-])/giu;
 const NOT_STREET_AFTER_ON = new Set(
-  'foot fire sale time break shift call duty hold board site top line it fri sat sun mon tues wed thurs monday tuesday wednesday thursday friday saturday sunday weekend weekends payday welfare cheque day night nights purpose track meds methadone suboxone crack meth the a her his my their our its way lunch tv camera video speaker phone tap probation parole bail'.split(' '),
+  [
+    ...'foot fire sale time break shift call duty hold board site top line it weekend weekends payday welfare cheque day night nights purpose track meds methadone suboxone crack meth the a her his my their our its way lunch tv camera video speaker phone tap probation parole bail'.split(' '),
+    ...WEEKDAYS,
+    // Not "thu": "thus" less its s would read as one.
+    ...WEEKDAYS_SHORT.filter((w) => w !== 'thu'),
+  ],
 );
 
 /**
@@ -858,8 +863,9 @@ const CROSS_TYPE = new RegExp(`^\\s(?:${STREET})\\b\\.?`, 'iu');
 /** Capitalised words after a capitalised street name: " Trot", " Gore Vale" (one or two). */
 const CAPITAL_WORDS = /^(?:\s\p{Lu}[\p{L}'’-]+){1,2}(?![\p{L}\p{N}])/u;
 /** Weekdays as SMS writes them ("weds", "thurs", "sat"): no street's name. */
-const WEEKDAY_SHORT = /^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)s?$/;
-const TIME_NAMES = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|today|tomorrow|tonight)$/i;
+const WEEKDAY_SHORT = new RegExp(`^(?:${oneOf(WEEKDAYS_SMS)})s?$`);
+/** Weekdays, months and near days (not "yesterday": never among them; adding it would be a rule change). */
+const TIME_NAMES = new RegExp(`^(?:${oneOf([...WEEKDAYS, ...MONTHS, ...NEAR_DAYS.filter((d) => d !== 'yesterday')])})$`, 'i');
 /** Whether a lower-cased word may be a street's own name: no prose word, kept word, weekday, month or day-word. */
 export function streetNameWord(l: string): boolean {
   return !proseWord(l) && !KEEP.has(l) && !TIME_NAMES.test(l) && !WEEKDAY_SHORT.test(l);
@@ -941,13 +947,13 @@ export function messyPostal(t: string): Entity[] {
   return [...postal, ...zip4, ...all(t, STATE_ZIP, 'POSTAL_CODE', (m) => !WORD_STATES.has(m[1]!.toLowerCase()), 2), ...(mayHold(t, ZIP_CUE) || / in \d{5}/.test(t) ? all(t, PLACE_ZIP, 'POSTAL_CODE', (m) => !/000$/.test(m[0])) : [])];
 }
 
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTH_ALTS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 // The day may be glued on, as typed on a phone: "oct21", "may3".
-const MONTH_DAY = new RegExp(`(?<![\\p{L}])(?:${MONTHS})\\.?\\s?(\\d{1,2})(st|nd|rd|th)?(?![\\p{L}\\p{N}:])`, 'giu');
+const MONTH_DAY = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALTS})\\.?\\s?(\\d{1,2})(st|nd|rd|th)?(?![\\p{L}\\p{N}:])`, 'giu');
 const SLASH_DATE = /(?<![\d/.:-])(\d{1,2})\/(\d{1,2})(?![\d/]|\.\d)/g;
-const WEEKDAYS = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const WEEKDAY_ALTS = `(?:${oneOf(WEEKDAYS_SHORT)})(?:day)?|(?:${oneOf(WEEKDAYS)})`;
 /** "the 22nd", "tues the 9th" (not "the 3rd time", "the 2nd floor"). */
-const ORDINAL_DAY = new RegExp(`(?<![\\p{L}])(?:(?:${WEEKDAYS})\\.?\\s)?the\\s(\\d{1,2})(?:st|nd|rd|th)(?:\\s(?:of\\s)?(?:${MONTHS})\\b\\.?)?(?!\\s(?:of\\s)?(?:time|times|floor|grade|step|street|st|ave|avenue|place|try|attempt|round|day|week|month|year|cheque|one|visit|meeting|session|dose|shot|kid|child|baby|overdose|relapse))(?![\\p{L}\\p{N}])`, 'giu');
+const ORDINAL_DAY = new RegExp(`(?<![\\p{L}])(?:(?:${WEEKDAY_ALTS})\\.?\\s)?the\\s(\\d{1,2})(?:st|nd|rd|th)(?:\\s(?:of\\s)?(?:${MONTH_ALTS})\\b\\.?)?(?!\\s(?:of\\s)?(?:time|times|floor|grade|step|street|st|ave|avenue|place|try|attempt|round|day|week|month|year|cheque|one|visit|meeting|session|dose|shot|kid|child|baby|overdose|relapse))(?![\\p{L}\\p{N}])`, 'giu');
 /** "appt 3-17", "court 11-2": a month and day with a hyphen, only after a cue that wants a date. */
 const HYPHEN_DATE = /(?<![\d/.:-])(\d{1,2})-(\d{1,2})(?![\d/-]|\.\d)/g;
 const STRICT_DATE_CUE = /\b(?:on|appt|appointment|court|date|due|dob|born|bday|birthday|intake|hearing|booked|set for|starts?|starting)\s*:?\s*$/i;
@@ -962,7 +968,7 @@ const CUED_ORDINAL = /(?<=\b(?:by|til|till|until|since|due|due on|starting|appt|
 /** Buses and trains are got on by number: "got on the 10 at 3". */
 const RIDE_BEFORE = /\b(?:got|get|gets|getting|hop|hopped|jump|jumped|catch|caught|take|took|ride|rode|missed|bus|train|lrt|route)\s+(?:on\s+)?$/i;
 /** A weekday before a date is part of it: "mon 4/14", "Wednesday, November 19", "thu jan9". */
-const WEEKDAY_BEFORE = new RegExp(`(?<![\\p{L}])(?:${'(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)'})\\.?,?\\s$`, 'iu');
+const WEEKDAY_BEFORE = new RegExp(`(?<![\\p{L}])(?:${WEEKDAY_ALTS})\\.?,?\\s$`, 'iu');
 /** Pain, mood and craving scores out of ten are no dates: "pain 7/10", "anxiety was 8/10". */
 const SCORE_BEFORE = /\b(?:pain|sore|hurts?|rated?|rates|rating|score|scale|mood|anxiety|anx|cravings?|urges?|stress|energy|level|depression|sleep)\b[^.,;\d]{0,12}$/i;
 
@@ -1036,7 +1042,7 @@ export function messyDates(t: string): Entity[] {
 
 /** A day in words: "the fourth of july", "march the second", "june twenty-first". */
 const ORDINAL_WORDS = '(?:twenty|thirty)?[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth';
-const WORD_DATE = new RegExp(`(?<![\\p{L}])(?:(?:the\\s)?(?:${ORDINAL_WORDS})\\sof\\s(?:${MONTHS})|(?!may\\sthe\\s)(?:${MONTHS})\\s(?:the\\s)?(?:${ORDINAL_WORDS}))(?![\\p{L}])`, 'giu');
+const WORD_DATE = new RegExp(`(?<![\\p{L}])(?:(?:the\\s)?(?:${ORDINAL_WORDS})\\sof\\s(?:${MONTH_ALTS})|(?!may\\sthe\\s)(?:${MONTH_ALTS})\\s(?:the\\s)?(?:${ORDINAL_WORDS}))(?![\\p{L}])`, 'giu');
 const WORD_DATE_MAY = /(?:first|second|third|th) of |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:the )?(?:twenty|thirty|first|second|third|[a-z]+th\b)/i;
 /** Whether a text without a digit may still hold a date, in words (deidentify.ts opens messyDates' gate on it). */
 /** WORD_DATE_MAY's words (cues.ts): a month's first letters inside a word, or "of". Keep in step with it. */
@@ -1051,10 +1057,10 @@ const FR_DATE = new RegExp(`(?<![\\p{L}\\p{N}])(?:[1-9]|[12]\\d|3[01]|1er)\\s(?:
 const FR_DATE_MAY = /\d(?:er)?\s(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)/i;
 
 /** A day before its month: "Saturday, 22 March", "the 3rd of may", "2 june" (the weekday joins it in messyDates). */
-const DAY_MONTH = new RegExp(`(?<![\\p{L}\\p{N}/.:,$-])(?:the\\s)?(\\d{1,2})(st|nd|rd|th)?\\s(?:of\\s)?(?:${MONTHS})(?:,?\\s(?:19|20)\\d{2})?(?![\\p{L}\\p{N}])`, 'giu');
+const DAY_MONTH = new RegExp(`(?<![\\p{L}\\p{N}/.:,$-])(?:the\\s)?(\\d{1,2})(st|nd|rd|th)?\\s(?:of\\s)?(?:${MONTH_ALTS})(?:,?\\s(?:19|20)\\d{2})?(?![\\p{L}\\p{N}])`, 'giu');
 const DAY_MONTH_MAY = /\d(?:st|nd|rd|th)?\s(?:of\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 /** A day right after a weekday, no "the": "Thursday 17th", "tues 9th", "fri 14". */
-const WEEKDAY_DAY = new RegExp(`(?<![\\p{L}])(?:${WEEKDAYS})\\.?,?\\s(\\d{1,2})(st|nd|rd|th)?(?![\\p{L}\\p{N}:/-]|\\.\\d)`, 'giu');
+const WEEKDAY_DAY = new RegExp(`(?<![\\p{L}])(?:${WEEKDAY_ALTS})\\.?,?\\s(\\d{1,2})(st|nd|rd|th)?(?![\\p{L}\\p{N}:/-]|\\.\\d)`, 'giu');
 /**
  * French and Spanish day-and-month dates beyond FR_DATE: a weekday and its day ("mardi le 4", "jeudi 12 juin", "martes
  * 3"), and "5 de mayo", "12 de junio de 2024" ("el", "le" before a date alone stay, as in FR_DATE).
@@ -1069,7 +1075,7 @@ const OTHER_LANGUAGE_DATE = new RegExp(
  * before their regexes run (cues.ts has no cue left to spare).
  */
 const MONTH_WORDS = new Set('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december'.split(' '));
-const WEEKDAY_WORDS = new Set('mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday sun sunday lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miercoles miércoles jueves viernes sabado sábado domingo de'.split(' '));
+const WEEKDAY_WORDS = new Set([...WEEKDAYS_SMS, ...WEEKDAYS, ...'lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miercoles miércoles jueves viernes sabado sábado domingo de'.split(' ')]);
 function holdsWord(t: string, words: Set<string>): boolean {
   for (const w of wordsOf(t)) if (words.has(w.lower)) return true;
   return false;
