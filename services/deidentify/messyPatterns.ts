@@ -557,6 +557,31 @@ function afterPlace(t: string, at: number): boolean {
 }
 
 /**
+ * Round 19: a shop's or a service's street, named in passing by an everyday word or a number ("the tims on main", "the
+ * pharmacy on king", "the safeway on 127"), points to no one (LABELLING.md: a shopping strip stays). Still hidden: where a
+ * person sleeps or stays ("the shelter on main"), a clause where someone lives, sleeps, works or is met ("she works at the
+ * tims on main"), a corner, a unit or a direction after it ("the tims on main n 3rd"), and a word of no everyday use
+ * ("the sobeys on gottingen": the name rules would take it anyway). `onAt` is where "on" starts, `end` where `word` ends.
+ */
+function shopStreet(t: string, onAt: number, word: string, end: number): boolean {
+  const w = word.toLowerCase();
+  const d = dictionaries();
+  if (!/^\d/.test(w) && !STREET_WORDS.has(w) && !(d.common.has(w) && !d.anyNames.has(w))) return false;
+  const before = t.slice(Math.max(0, onAt - 16), onAt);
+  if ((!afterPlace(t, onAt) && !SHOP_BEFORE_ON.test(before)) || STAY_BEFORE_ON.test(before)) return false;
+  if (PERSON_AT_PLACE.test(t.slice(Math.max(0, onAt - 60), onAt).replace(/^.*[.!?;\n]/s, ''))) return false;
+  return !STREET_GOES_ON.test(t.slice(end, end + 12));
+}
+/** The head word of a shop or a service before "on" that no chain or kind-of-place list holds ("the roti shop on …"). */
+const SHOP_BEFORE_ON = /(?:^|[^\p{L}])(?:shop|store|restaurant|bakery|cafe|café|bar|diner|market|grocery|bodega|deli|office|church|mosque|temple|clinic|pharmacy|library|bank|laundromat|garage|dealership|mechanic|stop|station)\s+$/iu;
+/** Places a person sleeps or stays: their street is where someone is. */
+const STAY_BEFORE_ON = /(?:^|[^\p{L}])(?:shelter|motel|hotel|inn|hostel|lodge|detox)\s+$/iu;
+/** Someone lives, sleeps, works, is found or is met at the place, earlier in the sentence. */
+const PERSON_AT_PLACE = /(?:^|[^\p{L}])(?:lives?|living|stays?|staying|stayed|sleeps?|sleeping|slept|camps?|camping|camped|found|works?|working|worked|job|met|meet|meeting)(?![\p{L}])/iu;
+/** After the street: a corner ("n 3rd", "& jasper", "/main"), a unit or a direction. */
+const STREET_GOES_ON = /^(?:\s(?:n|and|&|@)\s\S|\s?[&/]\s?\S|,?\s(?:apt|unit|suite|rm|room|#)|\s[nsew]\.?(?![\p{L}])|\s(?:ne|nw|se|sw|north|south|east|west)(?![\p{L}]))/iu;
+
+/**
  * Words a park, reserve or rural settlement is named with ("sunny acres", "upper cherry brook", "pine ridge estates"):
  * after a lot or rural route they end the place's name (settlementAfter).
  */
@@ -676,6 +701,7 @@ export function namedStreets(t: string): Entity[] {
     const second = /^\s(\p{L}+)(?![\p{L}\p{N}'’-])/u.exec(t.slice(m.index + m[0].length, m.index + m[0].length + 16));
     const more = second && (STREET_WORDS.has(second[1]!.toLowerCase()) || SETTLEMENT_WORDS.has(second[1]!.toLowerCase()) || STREET_TYPE_WORD.test(second[1]!)) && !/^(?:st|dr)$/i.test(second[1]!) ? second[0].length : 0;
     const end = m.index + m[0].length + more;
+    if (!more && shopStreet(t, m.index, m[1]!, end)) continue;
     out.push({ start: end - more - m[1]!.length, end, type: 'ADDRESS' });
   }
   return out;
