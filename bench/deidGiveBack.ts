@@ -16,17 +16,25 @@
  * (capitals at sentence openings); whether it opens a sentence; the word before and after (its form when a function
  * or common word, else its lists' class and case; a verb that takes a person after; a stop, a comma, the end, a hidden
  * word); the NAME span's length in words and the word's place in it; whether the word recurs in the note, hidden or
- * visible. Not the name model's score: the shipped model trained on these writers, so its score is in-sample here.
+ * visible. Round 19: also the note's hidden share (hiddenShare()) and the name model's margin band, cross-fitted
+ * (crossScorers(): a development writer's words scored by a name model trained without its group, a line or held
+ * writer's by the shipped model, which never trained on them); a word hidden elsewhere in the same note is left out of
+ * the slot (a give-back step would never show it). `--no-hid`, `--no-m`, `--all-again`: without each.
+ * Round 19's command (line on W3's rule-free train-bu; untouched train-bs and the held writers as counts):
+ * DEID_WRITERS_EXCEPT=train-bm npx tsx bench/deidGiveBack.ts --line-writers train-bu --held 'train-bs|train-bl|train-bn|train-bc|…|train-bk'
  */
 import { traced } from './deidOverStages';
 import { detectionView } from '../services/deidentify/evasion';
 import { boundary, bucket, lists, tokenize, type Token } from '../services/deidentify/classifier/features';
 import { train, type Example } from '../services/deidentify/classifier/train';
-import { hiddenTypes } from '../services/deidentify/nameHalves';
+import { hiddenTypes, marginAt, marginBand } from '../services/deidentify/nameHalves';
+import { NameScorer, scoredWords, shippedModel, type NameModel } from '../services/deidentify/classifier/model';
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../services/deidentify/messy';
 import type { Entity } from '../services/deidentify/types';
 import { isIdentifierSpan } from './deidMetrics';
-import { WRITERS, writerNotes, type Note } from './deidLowo';
+import { prepare, WRITERS, writerNotes, type Note } from './deidLowo';
+import { linesOf, shippedPoint } from './deidHalves';
+import { SHIPPED } from './trainDeid';
 
 const arg = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 
@@ -78,8 +86,34 @@ function cued(toks: readonly Token[], i: number): boolean {
   return !!p && (PERSON_BEFORE.has(p.lower) || RELATIONS.has(p.lower));
 }
 
+/**
+ * Round 19: the note's own over-redaction habit, as a band of the share of its words hidden. Round 16's line did not
+ * carry between writer groups: how much of a writer's text is hidden over nothing depends on how far the rules were
+ * tuned on that writer, and a note that hides a third of its words hides words by default.
+ */
+export function hiddenShare(toks: readonly Token[], types: readonly string[]): string {
+  let words = 0;
+  let hidden = 0;
+  toks.forEach((t, i) => {
+    if (!t.word) return;
+    words++;
+    if (types[i]) hidden++;
+  });
+  const r = words ? hidden / words : 0;
+  return r < 0.04 ? 'h0' : r < 0.08 ? 'h4' : r < 0.12 ? 'h8' : r < 0.18 ? 'h12' : r < 0.25 ? 'h18' : 'h25';
+}
+
+/** What a note gives every slot word in it: its case habit, its hidden share and the name model's band of each word. */
+export interface NoteReading {
+  habit: string;
+  hid: string;
+  /** The name model's margin band at a word's start ('na': not asked); none when the model is not read. */
+  band?: (start: number) => string;
+}
+
 /** The slot's features for token i, as hashed buckets (each once). */
-export function giveFeatures(text: string, toks: readonly Token[], i: number, types: readonly string[], stage: string, span: Entity, habit: string): number[] {
+export function giveFeatures(text: string, toks: readonly Token[], i: number, types: readonly string[], stage: string, span: Entity, note: NoteReading): number[] {
+  const { habit, hid } = note;
   const t = toks[i]!;
   const l = lists(t.lower);
   const wc = caseOf(t.raw);
@@ -121,13 +155,34 @@ export function giveFeatures(text: string, toks: readonly Token[], i: number, ty
     ['lists+wc', `${l}|${wc}`],
     ['lenband', String(Math.min(t.raw.length, 9))],
   ];
+  if (FEATURES.hid) f.push(['hid', hid], ['hid+wc', `${hid}|${wc}`], ['hid+stage', `${hid}|${stage}`]);
+  if (FEATURES.m && note.band) {
+    const m = note.band(t.start);
+    f.push(['m', m], ['m+stage', `${m}|${stage}`], ['m+wc', `${m}|${wc}`]);
+  }
   for (const c of l) f.push(['list', c]);
   if (formOk(l)) f.push(['w', lower]);
   return [...new Set(f.map(([k, v]) => bucket(`give:${k}`, v)))];
 }
 
-/** Each note's slot words: words hidden whole as a NAME with no person cue before them. */
-export function giveWords(notes: readonly Note[]): GiveWord[] {
+/**
+ * What the slot reads and which words it holds (round 19): `hid` the note's hidden share, `m` the name model's band,
+ * `notAgain` leaves out a word hidden elsewhere in the same note (a give-back step never shows it: the other copy names it).
+ */
+export const FEATURES = { hid: !process.argv.includes('--no-hid'), m: !process.argv.includes('--no-m'), notAgain: !process.argv.includes('--all-again') };
+
+/** Whether the word at i is hidden elsewhere in the note (its possessive aside). */
+function hiddenElsewhere(toks: readonly Token[], i: number, types: readonly string[]): boolean {
+  const lower = toks[i]!.lower.replace(/['’]s$/, '');
+  return toks.some((u, j) => j !== i && !!types[j] && u.lower.replace(/['’]s$/, '') === lower);
+}
+
+/**
+ * Each note's slot words: words hidden whole as a NAME with no person cue before them. `scorerOf(note)`: the name
+ * model that scores the note's words (a model trained without the note's writer), every word asked as if visible with
+ * the note's hidden spans as its context.
+ */
+export function giveWords(notes: readonly Note[], scorerOf?: (n: Note) => NameScorer): GiveWord[] {
   const out: GiveWord[] = [];
   for (const n of notes) {
     // Texts read through a detection view are not traced: their offsets differ (as deidOverStages.ts).
@@ -135,14 +190,19 @@ export function giveWords(notes: readonly Note[]): GiveWord[] {
     const { spans, by } = traced(n.text);
     const toks = tokenize(n.text);
     const types = hiddenTypes(toks, spans);
-    const habit = habitOf(n.text, toks);
+    const reading: NoteReading = { habit: habitOf(n.text, toks), hid: hiddenShare(toks, types) };
     const ids = n.spans.filter((s) => isIdentifierSpan(s, n.text));
     toks.forEach((t, i) => {
       if (!t.word || types[i] !== 'NAME' || cued(toks, i)) return;
+      if (FEATURES.notAgain && hiddenElsewhere(toks, i, types)) return;
+      if (FEATURES.m && scorerOf && !reading.band) {
+        const scored = scoredWords(scorerOf(n), n.text, [], spans);
+        reading.band = (start) => marginBand(marginAt(scored, start));
+      }
       const span = spans.find((e) => e.start <= t.start && t.start < e.end)!;
       const stage = by[t.start] || 'after';
       const identifier = ids.some((s) => s.start < t.end && t.start < s.end);
-      out.push({ note: n, start: t.start, stage, chars: t.end - t.start, features: giveFeatures(n.text, toks, i, types, stage, span, habit), identifier });
+      out.push({ note: n, start: t.start, stage, chars: t.end - t.start, features: giveFeatures(n.text, toks, i, types, stage, span, reading), identifier });
     });
   }
   return out;
@@ -190,6 +250,29 @@ function trainedScores(ws: readonly GiveWord[], other: readonly GiveWord[]): Flo
   return Float64Array.from(other.map((x) => x.features.reduce((a, f) => a + w[f]!, 0)));
 }
 
+/**
+ * The name model's scorers, cross-fitted (as deidHalves.ts halfRecipe() does for its slot): a development writer's notes
+ * are scored by a name model trained at the shipped lines without its group's writers (every development note, typo
+ * copies and generated writers too, each generated writer dealt into a group by its place); any other writer's (line,
+ * held) by the shipped model — out of sample for train-bl, bm, bn, bs and bu, in sample for a development writer held
+ * here (train-bc … bk are in its training).
+ */
+function crossScorers(groupOf: ReadonlyMap<string, number>, k: number, outside: (writer: string) => boolean): (n: Note) => NameScorer {
+  const dev = writerNotes().filter((n) => !outside(n.writer));
+  const prepared = prepare(dev, SHIPPED);
+  const names = [...new Set(dev.map((n) => n.writer))];
+  const g = new Map(names.map((w, j) => [w, groupOf.get(w) ?? j % k]));
+  const scorers: NameScorer[] = [];
+  for (let x = 0; x < k; x++) {
+    const data: Example[] = [];
+    for (const n of dev) if (g.get(n.writer) !== x) for (const e of prepared.exampleOf.get(n) ?? []) data.push(e);
+    const model: NameModel = { ...train(data, 0, { ...SHIPPED.train, featureSet: 7 }), ...linesOf(shippedPoint()) };
+    scorers.push(new NameScorer(model));
+  }
+  const shipped = new NameScorer(shippedModel());
+  return (n) => (outside(n.writer) ? shipped : scorers[g.get(n.writer)!]!);
+}
+
 function main(): void {
   const t0 = Date.now();
   const human = new Set(WRITERS.filter((w) => !w.generated).map((w) => w.name));
@@ -199,7 +282,14 @@ function main(): void {
   // The human writers' own notes (no typo copies, no generated notes).
   const all = writerNotes().filter((n) => human.has(n.writer) && !n.source.startsWith('typo:'));
   const notes = all.filter((n) => !held?.test(n.writer));
-  const allWords = giveWords(all);
+  const k = Number(arg('--groups') ?? 6);
+  const writers = [...new Set(notes.map((n) => n.writer))];
+  const groupOf = new Map(writers.map((w, j) => [w, j % k]));
+  const lineArg = arg('--line-writers');
+  const lineOf = lineArg ? new RegExp(`^(?:${lineArg})$`) : null;
+  const scorerOf = FEATURES.m ? crossScorers(groupOf, k, (w) => !!held?.test(w) || !!lineOf?.test(w)) : undefined;
+  console.log(`features: hid ${FEATURES.hid}, name model ${FEATURES.m}; words hidden elsewhere in the note ${FEATURES.notAgain ? 'left out' : 'in'} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  const allWords = giveWords(all, scorerOf);
   const ws = allWords.filter((w) => !held?.test(w.note.writer));
   const byStage = new Map<string, { ids: number; ordinary: number }>();
   for (const w of ws) {
@@ -211,9 +301,6 @@ function main(): void {
   const ordinary = ws.filter((w) => !w.identifier).length;
   console.log(`human writers' own notes: ${notes.length}; words hidden as NAME with no person cue before: ${ws.length} (${ordinary} over no identifier)`);
   for (const [s, c] of [...byStage].sort((a, b) => b[1].ordinary - a[1].ordinary)) console.log(`  ${s}: ${c.ordinary} ordinary, ${c.ids} identifier words`);
-  const k = Number(arg('--groups') ?? 6);
-  const writers = [...new Set(notes.map((n) => n.writer))];
-  const groupOf = new Map(writers.map((w, j) => [w, j % k]));
   const scores = crossFitted(ws, groupOf, k);
   const budgets = [0, 1, 2, 5, 10, 20];
   const stages = [...byStage.keys()];
@@ -229,8 +316,6 @@ function main(): void {
   // --line-writers R: the line chosen on these writers (counts only), scored by a model trained without them; then
   // held writers read at that line. The rules were tuned on the development writers, so their words left hidden over
   // nothing are the hard residue: the line is chosen on writers the rules have not been tuned on lately.
-  const lineArg = arg('--line-writers');
-  const lineOf = lineArg ? new RegExp(`^(?:${lineArg})$`) : null;
   let lines = cv.map((x) => ({ exposed: x.exposed, line: x.line }));
   const trainOn = ws.filter((w) => !lineOf?.test(w.note.writer));
   if (lineOf) {
