@@ -23,7 +23,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { deidentify, type Entity } from '../services/deidentify';
-import { candidates, decode, openSlots, FACILITY_MODEL_FILE, FacilityScorer, observeFacilities, shippedFacilityModel, tokenMarks, useFacilityModel, type Candidate, type FacilityModel } from '../services/deidentify/classifier/facilityModel';
+import { candidates, decode, FACILITY_MODEL_FILE, FacilityScorer, observeFacilities, shippedFacilityModel, tokenMarks, useFacilityModel, type Candidate, type FacilityModel } from '../services/deidentify/classifier/facilityModel';
 import { tokenize } from '../services/deidentify/classifier/features';
 import { DEFAULT_TRAIN, train, type Example, type TrainOptions } from '../services/deidentify/classifier/train';
 import { MODEL_FILE } from '../services/deidentify/classifier/model';
@@ -305,14 +305,7 @@ function check(): void {
   if (!same) process.exitCode = 1;
 }
 
-// `--write T` (round 19): the model the recipe makes at threshold T (chosen by a measuring run), written without the folds.
-if (require.main === module && process.argv.includes('--write')) {
-  const t = Number(process.argv[process.argv.indexOf('--write') + 1]);
-  if (!THRESHOLDS.includes(t)) throw new Error(`--write: ${t} is not a threshold of the grid`);
-  const model = trainShipped(writerNotes(), t);
-  fs.writeFileSync(FACILITY_MODEL_FILE, JSON.stringify(model) + '\n');
-  console.log(`wrote ${path.relative(repoRoot, FACILITY_MODEL_FILE)}: threshold ${t}, ${model.trainedOn.tokens} candidates (${model.trainedOn.names} facilities)`);
-} else if (require.main === module && process.argv.includes('--tests')) tests();
+if (require.main === module && process.argv.includes('--tests')) tests();
 else if (require.main === module && process.argv.includes('--check')) check();
 else if (require.main === module) {
   const t0 = Date.now();
@@ -340,24 +333,6 @@ else if (require.main === module) {
   const prepared = prepare(notes);
   // FACILITY_SEEDS ("13" for a quick read): the seeds the choice averages over (CHOICE_SEEDS); the first is the model's.
   const seeds = process.env.FACILITY_SEEDS ? process.env.FACILITY_SEEDS.split(',').map(Number) : CHOICE_SEEDS;
-  if (process.argv.includes('--slots-compare')) {
-    // Round 19: the same folds with the slots' candidates off, then on (facilityModel.ts slotAt); the rules' runs are shared.
-    const t = process.argv.includes('--at') ? Number(process.argv[process.argv.indexOf('--at') + 1]) : -0.375;
-    for (const on of [false, true]) {
-      openSlots(on);
-      for (const n of notes) prepared.ex.set(n, noteExamples(n, foundIn(n, prepared.runs.get(n)!)));
-      const rs = leaveOneWriterOut(notes, prepared, seeds[0], only);
-      const i = THRESHOLDS.indexOf(t);
-      const noCandidate = rs.reduce((k, r) => k + (r.generated ? 0 : r.missed[i]!.filter((m) => m.startsWith('-\t')).length), 0);
-      const missed = rs.reduce((k, r) => k + (r.generated ? 0 : r.missed[i]!.length), 0);
-      console.log(`\nslots ${on ? 'ON' : 'off'}: ${missed} facilities missed on the human writers, ${noCandidate} no candidate`);
-      console.log(report(rs, t).join('\n'));
-      if (process.argv.includes('--sweep')) console.log(`\n${sweep(rs).join('\n')}`);
-      if (process.argv.includes('--wrong')) for (const r of rs) if (!/^train-(y|am|bc|bk)$/.test(r.writer)) for (const m of r.wrong[i]!) console.log(`${on ? 'ON' : 'off'}\t${r.writer}\t${m}`);
-    }
-    console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-    process.exit(0);
-  }
   const runs = seeds.map((seed) => leaveOneWriterOut(notes, prepared, seed, only));
   const results = runs[0]!;
   const mean = meanOverSeeds(runs);

@@ -205,22 +205,10 @@ const SUBJECT_NEXT = new Set(
     .split(/\s+/),
 );
 /** A word a subject candidate may stand before (the span loop's test on the word after its last word). */
-const subjectNextMemo = wordMemo((raw): number => {
+const subjectNext = wordMemo((raw): boolean => {
   const lower = raw.toLowerCase();
-  return SUBJECT_NEXT.has(lower) || GENERIC_PLACES.has(lower) ? 1 : SUBJECT_MORE.has(lower) ? 2 : 0;
+  return SUBJECT_NEXT.has(lower) || GENERIC_PLACES.has(lower);
 });
-const subjectNext = { of: (t: Token): boolean => { const k = subjectNextMemo.of(t); return k === 1 || (k === 2 && slotsOpen); } };
-/**
- * Round 19: what else a place does or has as a sentence's subject — "[northern star] sed no beds", "[st columbas]
- * discharged beto", "[tremont oaks] kicked him out", "the [oaks] is doing a dinner", "[casa] staff", "[kestrel] property
- * room", "the [oaks] caseworker".
- */
-const SUBJECT_MORE = new Set(
-  `sed discharged kicked kicks released releases confirmed placed lost asks asked will made is was full closes let lets
-   told sent gave nurse nurses caseworker worker workers social property release van doctor dr counsellor counselor manager`
-    .trim()
-    .split(/\s+/),
-);
 /**
  * Whether such a word follows the subject opening at `p` where the span loop looks for it: right after a span of at
  * most MAX_WORDS words from p or, past an article, from p + 1 (the tokens p + 1 … p + 1 + MAX_WORDS).
@@ -229,44 +217,6 @@ function subjectNextNear(toks: readonly Token[], p: number): boolean {
   for (let k = p + 1; k <= p + 1 + MAX_WORDS && k < toks.length; k++) if (toks[k]!.word && subjectNext.of(toks[k]!)) return true;
   return false;
 }
-/**
- * Slots with no place preposition where a place of care is named (round 19): its object after a verb of contact or
- * attendance ("called [pembina]", "try [renascent]", "attends [st stephen]"), after the thing a place gives ("the number
- * for [direction 180]", "the waitlist for [hillside house]", "the door of [msp]"), a clause's subject after "says"
- * ("says [kaien house] kicked him out"), or the place after a care moment and a sign ("in hospital. [mount st joseph]").
- * Each opens a candidate of its own kind; the model weighs it beside the words that stay in the same slots ("called his
- * mom", "says the food", "the number for the clinic").
- */
-const SLOT_VERBS = new Set(['called', 'call', 'calling', 'phoned', 'contacted', 'try', 'tried', 'trying', 'attends', 'attend', 'leave', 'finished', 'checked']);
-const SLOT_FOR = new Set(['number', 'list', 'waitlist', 'bed', 'beds', 'spot', 'referral', 'intake', 'appt', 'appointment', 'van', 'ride']);
-const SLOT_OF = new Set(['door', 'lobby', 'front', 'back', 'outside', 'parking']);
-const SLOT_SAYS = new Set(['says', 'said', 'sez', 'sed']);
-/** What a place named after "says" does or is: "says [kaien house] kicked him out", "said the [regional] is packed". */
-const SAYS_NEXT = new Set([...SUBJECT_NEXT, ...'is was r are were kicked gave sent took takes food let lets told put moved full packed wont cant doesnt didnt does did'.split(' ')]);
-const SLOT_CARE = new Set(['hospital', 'hosp', 'er', 'emerg', 'detox', 'rehab', 'shelter', 'jail', 'pen', 'prison', 'clinic', 'va', 'icu']);
-const SLOT_KINDS = new Set(['verb', 'says', 'for', 'of', 'care']);
-let slotsOpen = false;
-/** For bench/trainFacility.ts (`--slots-compare`): open the round-19 slots' candidates (off: the shipped model's candidates). */
-export function openSlots(on: boolean): void {
-  slotsOpen = on;
-}
-/** The slot kind the word at `p` opens for the word after it (slotOf above), or '' for none. */
-function slotAt(text: string, toks: readonly Token[], p: number): string {
-  if (!slotsOpen) return '';
-  const t = toks[p]!;
-  if (!t.word || p + 1 >= toks.length) return '';
-  const next = toks[p + 1]!;
-  if (SLOT_CARE.has(t.lower) && /^\s*(?:[.,;:]|\.\.+)\s+$/.test(text.slice(t.end, next.start))) return 'care';
-  if (!blank(text, t.end, next.start)) return '';
-  if (SLOT_VERBS.has(t.lower)) return 'verb';
-  if (SLOT_SAYS.has(t.lower)) return 'says';
-  const prev = toks[p - 1];
-  if (!prev?.word || !blank(text, prev.end, t.start)) return '';
-  if (t.lower === 'for' && SLOT_FOR.has(prev.lower)) return 'for';
-  if (t.lower === 'of' && SLOT_OF.has(prev.lower)) return 'of';
-  return '';
-}
-
 /** Words that join the places of a list: "the mission and hope house", "detox then sunrise". */
 const LIST_JOINS = new Set(['and', 'or', 'n', 'then', 'nor']);
 /**
@@ -497,8 +447,6 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
     } else if (preposition(toks, p)) {
       s = p + 1;
       at = toks[p]!.lower;
-    } else if ((at = slotAt(text, toks, p))) {
-      s = p + 1;
     } else {
       s = listed(text, toks, p, (i) => placeAt(toks, i, marks));
       at = 'list';
@@ -514,7 +462,7 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       }
       if (s < 0) continue;
     }
-    if (s >= toks.length || (s > p && at !== 'care' && !blank(text, toks[p]!.end, toks[s]!.start))) continue;
+    if (s >= toks.length || (s > p && !blank(text, toks[p]!.end, toks[s]!.start))) continue;
     let the = '';
     if (ARTICLES.has(toks[s]!.lower)) {
       if (s + 1 >= toks.length || !blank(text, toks[s]!.end, toks[s + 1]!.start)) continue;
@@ -533,9 +481,7 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
     // A care or mutual-aid acronym in its capitals opens none either: "left AMA", "took him to ED", "goes to NA".
     if (keptAsWritten(text, first.start, first.end)) continue;
     const verb = at === '@' || at === 'list' || at === 'listrun' || at === 'subj' ? undefined : toks[p - 1];
-    // A slot's own word is its verb: "called", "says", "number" (for), "door" (of), the care moment.
-    const slot = SLOT_KINDS.has(at);
-    const verbF = slot ? (at === 'for' || at === 'of' ? toks[p - 1]!.lower : toks[p]!.lower) : verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : verb ? wordInfo.of(verb).cls : '_';
+    const verbF = verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : verb ? wordInfo.of(verb).cls : '_';
     const lead = leadOf(at, the, verbF);
     const firstInfo = wordInfo.of(first);
     // The note's case habit and the first word's capital, worked out once a span is scored (most openings make none).
@@ -567,8 +513,7 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
       if (num && !num.word && joined(text, t, num)) continue;
       // A sentence's or clause's subject is a candidate only before what a place does or has ("three rivers has no
       // beds", "the pembina said", "many rivers detox got a bed"; round 10).
-      if (at === 'subj' && !(num?.word && joined(text, t, num) && subjectNext.of(num))) continue;
-      if (at === 'says' && !(num?.word && joined(text, t, num) && (SAYS_NEXT.has(num.lower) || GENERIC_PLACES.has(num.lower)))) continue;
+      if (at === 'subj' && !(num?.word && joined(text, t, num) && (SUBJECT_NEXT.has(num.lower) || GENERIC_PLACES.has(num.lower)))) continue;
       if (habit < 0) habit = HABITS.indexOf(caseHabit(text, toks));
       if (capFirst < 0) capFirst = capF(firstInfo.k * 9 + BOUNDARIES.indexOf(boundary(text, toks, s)) * 3 + habit);
       const f = lead.slice();
