@@ -38,14 +38,13 @@ export function byStage(profile: CpuProfile): { total: number; self: Map<string,
     if (['(idle)', '(program)', '(root)'].includes(node.callFrame.functionName)) continue;
     total++;
     add(self, label(node));
-    // The step closures of deidentify.ts's STEPS (and detectAll/detect, one text's detectors) run between
-    // spansIn/deidentify and the stage: look through them.
+    // The step closures of deidentify.ts's STEPS run between spansIn/deidentify and the stage: look through them.
     const below = (top: (n: ProfileNode) => boolean): string | undefined => {
       let child: ProfileNode | undefined;
       for (let c: number | undefined = id; c !== undefined; c = parent.get(c)) {
         const n = byId.get(c)!;
         if (top(n)) return child ? label(child) : `${label(n)} (self)`;
-        if (!(['', 'detectAll', 'detect'].includes(n.callFrame.functionName) && n.callFrame.url.endsWith('deidentify.js'))) child = n;
+        if (!(n.callFrame.functionName === '' && n.callFrame.url.endsWith('deidentify.js'))) child = n;
       }
       return undefined;
     };

@@ -353,14 +353,6 @@ class Reading {
   }
 }
 
-/** DETECTORS[i] on a reading, if its gate opens: its spans in their slot. */
-function detect(r: Reading, i: number): void {
-  const d = DETECTORS[i]!;
-  const spans = opens(d, r.text, r.facts) ? d.detect(r.text) : NONE;
-  r.groups[FIRST_DETECTOR + i] = spans;
-  r.trace?.(d.detect.name, spans);
-}
-
 /**
  * The pipeline, step by step. A text is read by running every step on it in turn (`spansIn`, `deidentify`); a batch by running each
  * step on every reading before the next step (`deidentifyAll`): one stage's code and tables stay warm over many texts.
@@ -373,7 +365,11 @@ const STEPS: Array<(r: Reading) => void> = [
     r.groups[1] = spelledPhones(r.text);
     r.groups[2] = r.spelled.spans;
   },
-  ...DETECTORS.map((_d, i) => (r: Reading) => detect(r, i)),
+  ...DETECTORS.map((d, i) => (r: Reading) => {
+    const spans = opens(d, r.text, r.facts) ? d.detect(r.text) : NONE;
+    r.groups[FIRST_DETECTOR + i] = spans;
+    r.trace?.(d.detect.name, spans);
+  }),
   (r) => {
     r.spans = settle(r.groups);
     r.trace?.('spelled', r.spelled.spans);
@@ -443,20 +439,9 @@ export function spansIn(text: string, opts: DeidentifyOptions, trace?: StageTrac
 /** The steps and a fresh reading of a text, for bench/deidStageCost.ts to time each step in turn (not an API). */
 export const stepsForBench = { steps: STEPS, detectors: DETECTORS.length, reading: (text: string) => new Reading(text, {}) };
 
-/** Every detector on one reading, in one loop: what STEPS' detector steps do in turn, as one call (one text's path). */
-function detectAll(r: Reading): void {
-  for (let i = 0; i < DETECTORS.length; i++) detect(r, i);
-}
-
-/**
- * STEPS for one text: the detectors' steps folded into detectAll. A batch keeps them apart (each detector over every
- * text before the next); one text gains nothing from that, and a step call each cost ~3 % of a short note's time.
- */
-const ONE_TEXT: Array<(r: Reading) => void> = [STEPS[0]!, detectAll, ...STEPS.slice(1 + DETECTORS.length)];
-
 /** Every step on one reading, in turn. */
 function readThrough(r: Reading): void {
-  for (let i = 0; i < ONE_TEXT.length; i++) ONE_TEXT[i]!(r);
+  for (let i = 0; i < STEPS.length; i++) STEPS[i]!(r);
 }
 
 /** A text to de-identify: its readings (the detection view's offsets are mapped back when the spans are taken). */
