@@ -47,6 +47,12 @@ export const SLOT_STAYS: ReadonlyArray<readonly [string, string]> = [
   ['went to Thornbury. came back late', 'came'],
   ['slept at the camp. Friday she goes to detox', 'slept'],
   ['slept at the camp. Friday she goes to detox', 'Friday'],
+  // Round 19: words that are names too, opening a sentence or a clause as words (the recipe now trains on train-bv).
+  ['ok. will call tmrw abt the intake', 'will'],
+  ['grace period ends friday for the rent', 'grace'],
+  ['frank talk w her today abt the pills', 'frank'],
+  ['sunny out so we walked to the river', 'sunny'],
+  ['she was quiet, little by little it gets easier', 'little'],
 ];
 
 /** `word` is in `redacted` as a whole word (case as given): what the tests' stays() asserts. */

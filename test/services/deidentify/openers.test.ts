@@ -98,7 +98,7 @@ describe('deidentify: a name opening a sentence or the note (openers.ts)', () =>
     }
   });
 
-  it('the shipped model leaves the ordinary words that open a sentence: a verb, ok, today, a weekday, a drug, a town', () => {
+  it('the shipped model leaves the ordinary words that open a sentence: a verb, ok, today, a weekday, a drug, a town, a word that is a name too', () => {
     for (const text of [
       'ok went to the pharmacy',
       'today she was calm. Monday court',
@@ -107,6 +107,12 @@ describe('deidentify: a name opening a sentence or the note (openers.ts)', () =>
       'walked to tims. seemed ok',
       'went to Thornbury. came back late',
       'slept at the camp. Friday she goes to detox',
+      // Round 19: words that are names too, opening a sentence or a clause as words (bench/slotStays.ts).
+      'ok. will call tmrw abt the intake',
+      'grace period ends friday for the rent',
+      'frank talk w her today abt the pills',
+      'sunny out so we walked to the river',
+      'she was quiet, little by little it gets easier',
     ]) {
       assert.equal(deidentify(text).redacted, text);
     }
