@@ -5,7 +5,8 @@
  * name words left opened a sentence or a note: no person cue stands before them and the name model reads them with
  * nothing on their left. The slot's model reads the word's lists, case and (a function or common word) its form, what
  * follows it, where it opens, whether it is hidden or said again in the note, whether the note has a hidden name, and
- * the name model's score band. Measured by bench/deidOpeners.ts (docs/history/DEIDENTIFICATION-rounds.md, "Round 16
+ * the name model's score band; since round 19 also an English word's own form and the form of the verb or function word
+ * after it. Measured by bench/deidOpeners.ts (docs/history/DEIDENTIFICATION-rounds.md, "Round 16
  * (sentence openers)"); its hashing, scorer and file loading are nameHalves.ts'.
  */
 import path from 'node:path';
@@ -14,6 +15,13 @@ import { activeScorer, type Scored } from './classifier/model';
 import { AGAIN, againIn, caseOf, farOf, marginAt, marginBand, nameLists, ownForm, SLACK, slotName, slotReading, slotsOf, SlotHasher, SlotModelFile, str, withNames, wordClass, type Emit, type HalfModel, type HalfScorer, type Slot, type SlotReading, type SlotReadingHolder } from './nameHalves';
 import type { Entity } from './types';
 import { possessive, stemLength } from './words';
+
+/**
+ * Whether the model reads the word's own form: a function, title, relation, keep-list or common word (as the half
+ * model), and (round 19) any English word — how often "hope", "rusty" or "frank" opening a sentence was a name in the
+ * training writers is the word's own weight, learnt cross-fitted by writer.
+ */
+const formOf = (l: string): boolean => ownForm(l) || /[EI]/.test(l);
 
 export const OPENER_MODEL_FILE = path.join(__dirname, 'classifier', 'opener-model.json');
 
@@ -26,6 +34,8 @@ function nextOf(text: string, toks: readonly Token[], i: number, types: readonly
 /** An opening word's values that its own place gives (all but 'again', which reads the whole note). */
 interface OpenerRead {
   i: number;
+  /** The next word's own form when farOf() reads it as a verb, a joining or a function word, else ''. */
+  nw: string;
   wc: string;
   /** The word's lists (features.ts lists()). */
   l: string;
@@ -45,7 +55,10 @@ function readOpener(text: string, toks: readonly Token[], i: number, types: read
   const l = lists(t.lower);
   let where = i === 0 ? 'note' : 'stop';
   for (let k = i === 0 ? t.start : toks[i - 1]!.end; k < t.start; k++) if (text.charCodeAt(k) === 10) where = 'line';
-  return { i, wc: caseOf(t.raw), l, cls: wordClass(l), nl: nameLists(l), next: nextOf(text, toks, i, types), where, named, stem: t.lower.slice(0, stemLength(t.lower)), poss: possessive(t.raw), m: marginBand(margin) };
+  const next = nextOf(text, toks, i, types);
+  // farOf() reads "came" and "is" both as 'verb' ("hope came by", "hope is a big word"): the word itself tells them apart.
+  const nw = next === 'verb' || next === 'join' || next.startsWith('S-') ? toks[i + 1]!.lower : '';
+  return { i, nw, wc: caseOf(t.raw), l, cls: wordClass(l), nl: nameLists(l), next, where, named, stem: t.lower.slice(0, stemLength(t.lower)), poss: possessive(t.raw), m: marginBand(margin) };
 }
 
 /** The word elsewhere in the note: AGAIN's index (nameHalves.ts againIn(), no pair). */
@@ -78,7 +91,11 @@ function emitRead(emit: Emit, r: OpenerRead, again: number): void {
   emit('where+wc', where, wc);
   emit('m+cls', m, cls);
   if (again >= 0) emit('again+cls', AGAIN[again]!, cls);
-  if (ownForm(l)) emit('w', r.stem);
+  if (formOf(l)) emit('w', r.stem);
+  if (r.nw) {
+    emit('nw', r.nw);
+    emit('nw+cls', r.nw, cls);
+  }
 }
 
 /** The opening word's features as [template, value] pairs (what the model hashes; for reading and tests). */
@@ -96,7 +113,7 @@ const hasher = new SlotHasher('open:');
  * key of every other value the features read). Below the line less SLACK the word cannot be taken.
  */
 function openerCeiling(s: HalfScorer, r: OpenerRead): number {
-  const key = `${r.wc}|${r.l}|${r.next}|${r.where}|${r.named ? 1 : 0}|${r.poss ? 1 : 0}|${r.m}|${ownForm(r.l) ? r.stem : ''}`;
+  const key = `${r.wc}|${r.l}|${r.next}|${r.nw}|${r.where}|${r.named ? 1 : 0}|${r.poss ? 1 : 0}|${r.m}|${formOf(r.l) ? r.stem : ''}`;
   return s.ceiling(key, hasher, r, emitKnown, AGAIN.length, emitAgain);
 }
 const emitKnown = (emit: Emit, r: OpenerRead): void => emitRead(emit, r, -1);

@@ -95,7 +95,8 @@ describe('names across answers and debriefs, over HTTP', function () {
 
   it('typing works as well as tapping, and at most three questions are asked', async () => {
     const c = new Conversation(bot().url);
-    let text = await toReview(c, 'D-5', 'skip', ['We talked about Joy and the new place', 'Splicer family lost their dog', 'rubys grandson comes every friday', 'we met jolene Whirlwind today']);
+    // "tuckers" opening a sentence is asked, not hidden (round 19's openers' model hides "rubys" in the same sentence).
+    let text = await toReview(c, 'D-5', 'skip', ['We talked about Joy and the new place', 'Splicer family lost their dog', 'tuckers grandson comes every friday', 'we met jolene Whirlwind today']);
     const asked: string[] = [];
     for (let i = 0; i < 5 && /(?:a person|part of a name)\?/.test(text); i++) {
       asked.push(/Is "([^"]+)" (?:a person|part of a name)\?/.exec(text)![1]!);
@@ -104,7 +105,7 @@ describe('names across answers and debriefs, over HTTP', function () {
       text = visibleText(await c.say(i % 2 ? 'no' : 'yes'));
     }
     // The likeliest names first (round 15): the name model's word, then the word beside a hidden name, then a rare opener.
-    assert.deepEqual(asked, ['Joy', 'Whirlwind', 'rubys']);
+    assert.deepEqual(asked, ['Joy', 'Whirlwind', 'tuckers']);
     assert.match(text, /Save this\?/);
   });
 });

@@ -70,6 +70,22 @@ describe('deidentify: a name opening a sentence or the note (openers.ts)', () =>
     assert.equal(f(3).next, 'stop');
   });
 
+  it('reads (round 19) an English word\'s own form, and the verb or function word after the word, not a word of other kinds', () => {
+    const read = (text: string) => {
+      const toks = tokenize(text);
+      const f = openerFeatures(text, toks, 0, hiddenTypes(toks, []), undefined);
+      return Object.fromEntries(f.filter(([k]) => ['w', 'nw', 'nw+cls'].includes(k)));
+    };
+    // "peaches" is an English word, not a common one: its form is read since round 19; "came" and "is" are both 'verb' to next.
+    assert.deepEqual(read('peaches came by'), { w: 'peaches', nw: 'came', 'nw+cls': 'came|V' });
+    assert.deepEqual(read('hope is a big word'), { w: 'hope', nw: 'is', 'nw+cls': 'is|C' });
+    assert.deepEqual(read('peaches and cream'), { w: 'peaches', nw: 'and', 'nw+cls': 'and|V' });
+    // No English word: no form; a noun or a comma after: no next word.
+    assert.deepEqual(read('quorra came by'), { nw: 'came', 'nw+cls': 'came|name' });
+    assert.deepEqual(read('hope van broke'), { w: 'hope' });
+    assert.deepEqual(read('hope, she said'), { w: 'hope' });
+  });
+
   it('hides an opening word at or above the line, the possessive outside, and nothing below it', () => {
     const text = "quorra's van came";
     useOpenerModel(modelOf(1, 0.5));
@@ -89,6 +105,9 @@ describe('deidentify: a name opening a sentence or the note (openers.ts)', () =>
       ['jun n his dad at the clinic', 'jun'],
       ['jun stayed at the camp', 'jun'],
       ['quiet day. mo and his cousin came by', 'mo'],
+      // Round 19: an English word opening a sentence before a person's verb (round 17's model left it).
+      ['quiet day. peaches said shes ok now', 'peaches'],
+      ['quiet day. peaches says shes tired', 'peaches'],
     ] as const) {
       useOpenerModel(null);
       assert.ok(deidentify(text).redacted.includes(name), `without the slot: ${text}`);
@@ -113,6 +132,10 @@ describe('deidentify: a name opening a sentence or the note (openers.ts)', () =>
       'frank talk w her today abt the pills',
       'sunny out so we walked to the river',
       'she was quiet, little by little it gets easier',
+      // The same word as a word, before a verb or function word that is no person's (round 19: the word after is read).
+      'quiet day. peaches were in the food bank box',
+      'quiet day. peaches and cream for dessert',
+      'quiet day. peaches from the food bank',
     ]) {
       assert.equal(deidentify(text).redacted, text);
     }
