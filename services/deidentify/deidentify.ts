@@ -179,9 +179,11 @@ const isName = (e: Entity): boolean => e.type === 'NAME';
 /**
  * A name found once is hidden everywhere in the text, in any case ("Khadija ... khadija"), with a last initial
  * after it ("rupal s."), and inside handles and emails built from it ("youssefhadd88"). A common word is left
- * where a determiner or pronoun makes it a word again ("i hope", "the mark").
+ * where a determiner or pronoun makes it a word again ("i hope", "the mark"). With `wordsToo` false (the names the
+ * slot models add after it, round 19) a name that is also an everyday word is not spread: their word-sense guard is
+ * too weak for a model's guess ("hank fast is actually fast", "cash app? … only want cash").
  */
-function everywhere(text: string, found: Entity[], earlier: readonly string[] = []): Entity[] {
+function everywhere(text: string, found: Entity[], earlier: readonly string[] = [], wordsToo = true): Entity[] {
   // Most texts: no name found and none given, so nothing to hide again (and no set or scan made to learn it).
   if (earlier.length === 0 && !found.some(isName)) return found;
   const d = dictionaries();
@@ -197,7 +199,9 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
     for (const w of text.slice(e.start, e.end).toLowerCase().match(NAME_WORD) ?? []) {
       const base = withoutPossessive(w);
       if (SAFE.has(base)) continue;
-      if (base.length >= 3 && !KEEP.has(base)) names.add(base);
+      if (base.length >= 3 && !KEEP.has(base)) {
+        if (wordsToo || !(d.common.has(base) || everyday().has(base))) names.add(base);
+      }
       // Round 14: any two letters a name list holds and no common word ("ly", "yu"), as round 12's two-letter given names.
       else if (base.length >= 2 && (d.firstNames.has(base) || (base.length === 2 && d.anyNames.has(base) && !d.common.has(base)))) slotted.add(base);
     }
@@ -343,6 +347,8 @@ class Reading {
   scored: Scored[] = [];
   /** The note's words, their hiding and half-name slots, read by nameHalves and read again by openers only if it added a name. */
   slotReading?: SlotReading;
+  /** The spans right after `everywhere`: a later step that hands back another array has added a name. */
+  spread: Entity[] = NONE;
 
   constructor(
     readonly text: string,
@@ -352,6 +358,10 @@ class Reading {
     this.facts = factsOf(text);
   }
 }
+
+/** The names to hide again though no span of this text holds them: the caller's, and those a disguise spelled. */
+const repeatOf = (r: Reading): readonly string[] | undefined =>
+  r.spelled.words.length ? [...(r.opts.repeatNames ?? []), ...r.spelled.words] : r.opts.repeatNames;
 
 /**
  * The pipeline, step by step. A text is read by running every step on it in turn (`spansIn`, `deidentify`); a batch by running each
@@ -405,8 +415,8 @@ const STEPS: Array<(r: Reading) => void> = [
     r.spans = dropKept(r.text, r.spans);
   },
   (r) => {
-    const repeat = r.spelled.words.length ? [...(r.opts.repeatNames ?? []), ...r.spelled.words] : r.opts.repeatNames;
-    r.spans = everywhere(r.text, r.spans, repeat);
+    r.spans = everywhere(r.text, r.spans, repeatOf(r));
+    r.spread = r.spans;
     r.trace?.('everywhere', r.spans);
   },
   // The other half of a full name beside a hidden one ("jolene [NAME]"), by the slot's own model (nameHalves.ts).
@@ -418,6 +428,13 @@ const STEPS: Array<(r: Reading) => void> = [
   (r) => {
     r.spans = openers(r.text, r.spans, r.scored, r);
     r.trace?.('openers', r.spans);
+  },
+  // A name the half-name or opener model found is hidden everywhere too ("Feven said … at feven's"; round 19): only
+  // when one of them added a name (their steps hand back the same array otherwise).
+  (r) => {
+    if (r.spans === r.spread) return;
+    r.spans = everywhere(r.text, r.spans, repeatOf(r), false);
+    r.trace?.('everywhereAgain', r.spans);
   },
   // A run of one word ('grace grace grace …') is no name, whoever found it (wordSenses.ts inRunOfOneWord).
   (r) => {
