@@ -11,7 +11,8 @@
  * Only the classifier's guesses are given back (deidentify.ts runs the rules' names apart), and never a word a person
  * verb or relation stands right before ("met rain", "her sister hope") nor one written with a possessive.
  */
-import { PERSON_BEFORE, RELATIONS } from './messy';
+import { PERSON_BEFORE, RELATIONS, wordVerdict } from './messy';
+import { dictionaries } from './dictionaries';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -236,7 +237,23 @@ export function inRunOfOneWord(text: string, start: number, end: number): boolea
   return words.length + repeats(text, end, words[0]!, 1) + repeats(text, start, words[0]!, -1) >= 3;
 }
 
+/**
+ * Round 19: a run of a word a name list holds and no dictionary reads as a word (four letters or more, no doubled
+ * syllable) is someone called over and over ("omid, omid, omid lol he called 5 times"), not a word held down: it
+ * stays hidden.
+ */
+function calledOver(text: string, start: number, end: number): boolean {
+  const w = /[\p{L}]+/u.exec(text.slice(start, end))?.[0]?.toLowerCase();
+  // Three letters or a doubled syllable is a sound as often: a phone's "wei wei wei", a song's "lala lala lala".
+  const d = dictionaries();
+  return !!w && w.length >= 4 && !/^(.{2})\1$/u.test(w) && d.anyNames.has(w) && !d.english.has(w) && wordVerdict(w) === 'name';
+}
+
+/** A NAME span given back as a run of one word. */
+const runGivenBack = (text: string, e: { start: number; end: number; type: string }): boolean =>
+  e.type === 'NAME' && inRunOfOneWord(text, e.start, e.end) && !calledOver(text, e.start, e.end);
+
 /** `found` without the names that are runs of one word (inRunOfOneWord()); the same array when there are none. */
 export function withoutRuns<T extends { start: number; end: number; type: string }>(text: string, found: T[]): T[] {
-  return found.some((e) => e.type === 'NAME' && inRunOfOneWord(text, e.start, e.end)) ? found.filter((e) => e.type !== 'NAME' || !inRunOfOneWord(text, e.start, e.end)) : found;
+  return found.some((e) => runGivenBack(text, e)) ? found.filter((e) => !runGivenBack(text, e)) : found;
 }

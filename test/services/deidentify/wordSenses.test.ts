@@ -3,6 +3,7 @@
 // examples are made up for these tests (none is a dev-set note).
 import assert from 'node:assert/strict';
 import { wordSense } from '../../../services/deidentify/wordSenses';
+import { deidentify } from '../../../services/deidentify';
 import { hidden, kept } from '../../helpers/deidentify';
 
 /** The sense wordSense() gives the first `word` of `text`. */
@@ -116,5 +117,17 @@ describe('deidentify: the word senses with the shipped classifier', () => {
     // Round 17: 'bcos' opening a note was hidden by the rules before the model, which the sense cannot give back.
     kept('bcos she was tired');
     kept('bcz he left early');
+  });
+});
+
+// Round 19 (second mentions): a run of one word is given back (round 10) unless its word is a name no dictionary reads
+// as a word — someone called over and over.
+describe('deidentify: a run of one word, given back unless it is someone called over and over (withoutRuns)', () => {
+  it('keeps hidden a run of a name-list word that is no word: every mention of the name', () => {
+    assert.equal(deidentify('kwabena, kwabena, kwabena lol he called 4 times').redacted, '[NAME], [NAME], [NAME] lol he called 4 times');
+    assert.ok(!/farid/i.test(deidentify('farid farid FARID pick up ur phone').redacted));
+  });
+  it('gives back a run of a word, a sound or a short syllable, as before', () => {
+    for (const text of ['grace grace grace', 'hope hope hope lol', 'hahaha hahaha hahaha so funny', 'wei wei wei', 'lala lala lala', 'blah blah blah', 'cloudy all day, gris gris gris']) kept(text);
   });
 });
