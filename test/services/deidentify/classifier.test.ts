@@ -301,6 +301,22 @@ describe('deidentify: the name classifier (note context, words asked for their s
       assert.ok(asName && asWord && asName.score > asWord.score);
     });
 
+    it('averages its weights over seeds when asked (round 19, the half slot), and as before with one seed', () => {
+      const data = examples(notes(), found, true);
+      const opts = { epochs: 4, seed: 13, featureSet: 3 as const, learner: 'logistic' as const };
+      assert.equal(JSON.stringify(train(data, 0, { ...opts, seeds: 1 })), JSON.stringify(train(data, 0, opts)), 'one seed: the same file');
+      const mean = train(data, 0, { ...opts, seeds: 6 });
+      assert.match(mean.trainedOn.learner ?? '', /mean of 6 seeds/);
+      // Another first seed moves each weight less when six orders are averaged than when one is.
+      const moved = (a: NameModel, b: NameModel) => {
+        const keys = new Set([...Object.keys(a.weights), ...Object.keys(b.weights)]);
+        return [...keys].reduce((s, k) => s + Math.abs((a.weights[k] ?? 0) - (b.weights[k] ?? 0)), 0);
+      };
+      const one = moved(train(data, 0, opts), train(data, 0, { ...opts, seed: 14 }));
+      const six = moved(mean, train(data, 0, { ...opts, seed: 14, seeds: 6 }));
+      assert.ok(six < one / 1.5, `${six} vs ${one}`);
+    });
+
     it('holds each kind of word asked to its own margin, the others to the word-name margin', () => {
       const point = { threshold: 0.25, wordNameMargin: 0.5, kindMargins: [0, 0, 0.75, -0.25] };
       assert.equal(needOf(point, 1), 0.25);
