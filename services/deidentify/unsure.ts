@@ -44,8 +44,8 @@ export const COMMON_OPENER_ASK_BELOW = 1;
  * (round 18). Within 0.6, the held-out writers' names asked 34 → 39 for 9 % more questions (dev 135 → 154, 9 %); within
  * 0.75, 41 and 11 %; within 1, 43 and 17 % — on round 16's half model. With round 18's (line 0.375), held: within 0.6,
  * 41 of the 138 names left asked in 182 questions; within 0.45, 39 in 174; within 0.3, 38 in 171. Round 19's (the
- * mean of eight seeds): at line 0.375 within 0.6, 42 of 140 in 178 (0.45: 39 in 170; 0.75: 45 in 194); as shipped
- * (line 0.25), within 0.6, 43 of 134 in 189.
+ * mean of eight seeds) at c502632: within 0.6, 42 of 140 in 178 (0.45: 39 in 170; 0.75: 45 in 194); at 15049af's
+ * tree, round 18's file 30 of 116 in 173, round 19's 31 of 116 in 170.
  */
 export const HALF_ASK_BELOW = 0.6;
 /** Ranks given to words the model does not score, by shape (between the model's asked scores, as measured). */
