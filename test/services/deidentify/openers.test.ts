@@ -106,8 +106,8 @@ describe('deidentify: a name opening a sentence or the note (openers.ts)', () =>
       ['jun stayed at the camp', 'jun'],
       ['quiet day. mo and his cousin came by', 'mo'],
       // Round 19: an English word opening a sentence before a person's verb (round 17's model left it).
-      ['quiet day. peaches said shes ok now', 'peaches'],
-      ['quiet day. peaches says shes tired', 'peaches'],
+      ['quiet day. pickles said shes ok now', 'pickles'],
+      ['long day. pickles says shes tired', 'pickles'],
     ] as const) {
       useOpenerModel(null);
       assert.ok(deidentify(text).redacted.includes(name), `without the slot: ${text}`);
