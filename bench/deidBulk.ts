@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { compiled } from './deidAB';
 import { loadSet, sets } from './deid';
+import { takeFlag } from './args';
 
 const cpuMs = (): number => {
   const c = process.cpuUsage();
@@ -17,10 +18,7 @@ const cpuMs = (): number => {
 
 function main(): void {
   const args = process.argv.slice(2);
-  const take = (flag: string): string | undefined => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args.splice(i, 2)[1] : undefined;
-  };
+  const take = (flag: string): string | undefined => takeFlag(args, flag);
   const rounds = Number(take('--rounds') ?? 9);
   const batches = (take('--batch') ?? '64,256').split(',').map(Number);
   const rev = args[0] && !sets.some((s) => s.name === args[0]) ? args.shift()! : 'HEAD';

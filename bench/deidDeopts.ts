@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { deidentify } from '../services/deidentify';
 import { loadSet, sets } from './deid';
+import { takeFlag } from './args';
 
 const MARK = '=====deidDeopts ';
 
@@ -35,10 +36,7 @@ function child(passes: number): void {
 
 function main(): void {
   const args = process.argv.slice(2);
-  const take = (flag: string, d: number): number => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? Number(args.splice(i, 2)[1]) : d;
-  };
+  const take = (flag: string, d: number): number => (args.includes(flag) ? Number(takeFlag(args, flag)) : d);
   const passes = take('--passes', 8);
   const top = take('--top', 20);
   if (args.includes('--child')) {

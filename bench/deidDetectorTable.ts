@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { loadSet } from './deid';
+import { takeFlag } from './args';
 
 interface Row {
   opened: number;
@@ -21,10 +22,7 @@ interface Row {
 
 function main(): void {
   const args = process.argv.slice(2);
-  const take = (flag: string): string | undefined => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args.splice(i, 2)[1] : undefined;
-  };
+  const take = (flag: string): string | undefined => takeFlag(args, flag);
   const tree = take('--tree');
   const from = (m: string): string => (tree ? path.resolve(tree, 'services', 'deidentify', m) : `../services/deidentify/${m}`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -20,6 +20,7 @@ import { deidentify } from '../services/deidentify';
 import { loadSet, measureUnseen, sets, unseenSets } from './deid';
 import { generate } from './data/makeMessy';
 import { warmUpDeidentifier } from '../bot/warmUp';
+import { takeFlag } from './args';
 
 const MARK = '=====deidFlags ';
 const BLOCK = 100;
@@ -200,10 +201,7 @@ function curveMain(warms: number[], rounds: number, flags: string[], which: stri
 
 function main(): void {
   const args = process.argv.slice(2);
-  const take = (flag: string): string | undefined => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args.splice(i, 2)[1] : undefined;
-  };
+  const take = (flag: string): string | undefined => takeFlag(args, flag);
   if (args[0] === '--child') {
     const out = args[1] === 'curve' ? curveChild(Number(args[2]), args[3] ?? 'messy') : unseenChild();
     console.log(MARK + JSON.stringify(out));

@@ -35,8 +35,7 @@ import { isIdentifierSpan } from './deidMetrics';
 import { prepare, WRITERS, writerNotes, type Note } from './deidLowo';
 import { linesOf, shippedPoint } from './deidHalves';
 import { SHIPPED } from './trainDeid';
-
-const arg = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+import { arg } from './args';
 
 /** One word of the slot: its note, stage, characters, features and label. */
 export interface GiveWord {

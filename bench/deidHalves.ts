@@ -32,8 +32,7 @@ import { useOpenerModel } from '../services/deidentify/openers';
 import { score } from './deidMetrics';
 import { macro, OVER_BUDGET, OVER_LIMIT, OVER_LIMIT_SLACK, prepare, RECALL_PER_OVER, summed, WRITERS, writerNotes, type Note, type Point, type Prepared, type WriterResult } from './deidLowo';
 import { SHIPPED } from './trainDeid';
-
-const arg = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+import { arg } from './args';
 
 /** One word of the slot, with its note and what the slot's model reads. */
 interface SlotWord {

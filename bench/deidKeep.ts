@@ -12,6 +12,7 @@ import { deidentify } from '../services/deidentify';
 import { isIdentifierSpan, score } from './deidMetrics';
 import { isBlindSet } from './blindSets';
 import { load } from './deid';
+import { arg } from './args';
 
 const dataDir = path.resolve(__dirname, 'data');
 const OLDER_TRAIN = [...'abcdefghijklmnopqrstuvwxyz'.split(''), ...'abcdefghijklmnopqrs'.split('').map((c) => `a${c}`)].map((c) => `train-${c}`);
@@ -22,11 +23,6 @@ export const HELD_OUT = ['train-bc', 'train-bd', 'train-be', 'train-bf', 'train-
 /** Written in round 13, untouched by its rules and models until the lead's end retrain: aggregates only. */
 export const UNTOUCHED = ['train-bj', 'train-bk'];
 export const TEST = ['keep-test', 'hand-test', 'sms-test', 'names-test3', 'cats-test3', 'messy-test'];
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 function fileOf(set: string): string {
   const f = path.join(dataDir, fs.existsSync(path.join(dataDir, `${set}.txt`)) ? `${set}.txt` : `${set}.jsonl`);

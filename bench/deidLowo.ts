@@ -34,6 +34,7 @@ import { useHalfModel } from '../services/deidentify/nameHalves';
 import { finalWords } from './stackPass';
 import { score, type Figures } from './deidMetrics';
 import { load } from './deid';
+import { arg } from './args';
 
 const repoRoot = path.resolve(__dirname, '..');
 const dataDir = path.join(repoRoot, 'bench', 'data');
@@ -652,11 +653,6 @@ export function sweep(results: readonly WriterResult[], opts: LowoOptions): stri
     });
   });
   return lines;
-}
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 if (require.main === module) {

@@ -12,15 +12,11 @@ import { detectionView } from '../services/deidentify/evasion';
 import type { Entity } from '../services/deidentify/types';
 import { isBlindSet } from './blindSets';
 import { load } from './deid';
+import { arg } from './args';
 
 const dataDir = path.resolve(__dirname, 'data');
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu;
 const base = (w: string): string => w.toLowerCase().replace(/['’]s$/, '');
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 /** The step names in STEPS order (the detectors folded into one 'detectors'). */
 function stepNames(n: number, detectors: number): string[] {

@@ -18,13 +18,9 @@ import { isIdentifierSpan } from './deidMetrics';
 import { isBlindSet } from './blindSets';
 import { load } from './deid';
 import { HELD_OUT, TEST, TUNE, UNTOUCHED } from './deidKeep';
+import { arg } from './args';
 
 const dataDir = path.resolve(__dirname, 'data');
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 /** The stage each character of `text` was first hidden by, in the order spansIn runs them. */
 export function stagesOf(text: string): string[] {

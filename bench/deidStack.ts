@@ -39,6 +39,7 @@ import { chooseByKind, chooseOperatingPoint, describe, KINDS_12, leaveOneWriterO
 import { SHIPPED } from './trainDeid';
 import { linesOf, shippedPoint } from './deidHalves';
 import { finalWords, stackCodes } from './stackPass';
+import { arg } from './args';
 
 /** The training options of the shipped recipe's models (featureSet 7, logistic). */
 const OPTIONS: TrainOptions = { ...SHIPPED.train, featureSet: 7 };
@@ -120,11 +121,6 @@ function shapes(notes: readonly Note[], prepared: Prepared, modelOf: (n: Note) =
     }
   }
   return `name words ${c.tokens}, left visible ${c.left} (asked ${c.leftAsked}); half hidden ${c.half} (asked ${c.halfAsked}); first in a sentence ${c.start} (asked ${c.startAsked})`;
-}
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 function main(): void {

@@ -11,6 +11,7 @@
  */
 import path from 'node:path';
 import { loadSet } from './deid';
+import { takeFlag } from './args';
 
 type Step = (r: unknown) => void;
 
@@ -29,10 +30,7 @@ export function stepNames(steps: readonly Step[], detectors: Array<{ name: strin
 
 function main(): void {
   const args = process.argv.slice(2);
-  const take = (flag: string): string | undefined => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args.splice(i, 2)[1] : undefined;
-  };
+  const take = (flag: string): string | undefined => takeFlag(args, flag);
   const rounds = Number(take('--rounds') ?? 7);
   const tree = take('--tree');
   const from = (m: string): string => (tree ? path.resolve(tree, 'services', 'deidentify', m) : `../services/deidentify/${m}`);

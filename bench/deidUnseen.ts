@@ -21,6 +21,7 @@ import { forgetWords, memoCounts, memoKeys } from '../services/deidentify/wordMe
 import { activeScorer } from '../services/deidentify/classifier/model';
 import { unseenSets } from './deid';
 import { stepNames } from './deidStageCost';
+import { takeFlag } from './args';
 
 type Step = (r: unknown) => void;
 
@@ -104,10 +105,7 @@ const perNote = (best: Float64Array[], which: number[], n: number): number => wh
 
 function main(): void {
   const args = process.argv.slice(2);
-  const take = (flag: string): string | undefined => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args.splice(i, 2)[1] : undefined;
-  };
+  const take = (flag: string): string | undefined => takeFlag(args, flag);
   const warmSeconds = Number(take('--warm') ?? 10);
   const rounds = Number(take('--rounds') ?? 5);
   const perMemo = args.includes('--memos');
