@@ -23,7 +23,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { deidentify, type Entity } from '../services/deidentify';
-import { candidates, decode, FACILITY_MODEL_FILE, FacilityScorer, observeFacilities, shippedFacilityModel, tokenMarks, useFacilityModel, type Candidate, type FacilityModel } from '../services/deidentify/classifier/facilityModel';
+import { candidates, decode, FACILITY_MODEL_FILE, FacilityScorer, observeFacilities, shippedFacilityModel, tokenMarks, useFacilityModel, useFacilitySlotModel, type Candidate, type FacilityModel } from '../services/deidentify/classifier/facilityModel';
 import { tokenize } from '../services/deidentify/classifier/features';
 import { DEFAULT_TRAIN, train, type Example, type TrainOptions } from '../services/deidentify/classifier/train';
 import { MODEL_FILE } from '../services/deidentify/classifier/model';
@@ -75,30 +75,37 @@ const foundIn = (n: Note, run: Run): Entity[] => run.calls.find((c) => c.text ==
  * another identifier): trained on what the rules leave, it learnt more per point of over-redaction on held-out writers
  * than trained on every labelled facility (docs/history/DEIDENTIFICATION-rounds.md, "Round 7 (facilities)").
  */
-export function noteExamples(n: Note, found: readonly Entity[]): Example[] {
+export function noteExamples(n: Note, found: readonly Entity[], slots = false): Example[] {
   // A writer who marked the article inside the span ("[[F:the misericordia]]", against the writers' rule) still marks
   // the place after it: the candidate without "the" is that place, not a counter-example (round 8).
   const gold = new Set(n.spans.filter((s) => s.type === 'FACILITY').map((s) => `${s.start + (/^(?:the|le|la) /i.exec(n.text.slice(s.start, s.end))?.[0].length ?? 0)}:${s.end}`));
   const covered = [...found];
   const toks = tokenize(n.text);
-  return candidates(n.text, toks, tokenMarks(toks, covered)).map((c) => ({
+  // Round 13's model learns its own candidates; the slots' (round 20) are bench/trainFacilitySlots.ts's.
+  return candidates(n.text, toks, tokenMarks(toks, covered))
+    .filter((c) => c.slot === slots)
+    .map((c) => ({
     features: c.features,
     label: gold.has(`${c.start}:${c.end}`) ? 1 : -1,
   }));
 }
 
-/** The model `npm run train:deid:facility` writes from `notes` at `threshold`. */
-export function trainShipped(notes: readonly Note[], threshold: number): FacilityModel {
+/**
+ * The model `npm run train:deid:facility` writes from `notes` at `threshold`; with `slots`, the slots' model `npm run
+ * train:deid:facility-slots` writes (bench/trainFacilitySlots.ts: trained on the slots' candidates only).
+ */
+export function trainShipped(notes: readonly Note[], threshold: number, slots = false): FacilityModel {
   const data: Example[] = [];
   // The rules' spans the candidates are marked with go into the source hash too: a change of the rules (another
   // engineer's) makes other examples, and the byte-for-byte test then knows the model is from other rules.
-  // The name model's file is hashed beside the notes: the names it finds are marked in the candidates.
-  const source = devSource([MODEL_FILE]);
+  // The name model's file is hashed beside the notes: the names it finds are marked in the candidates. The slots'
+  // model hashes round 13's too: its line was chosen beside that model's spans.
+  const source = devSource(slots ? [MODEL_FILE, FACILITY_MODEL_FILE] : [MODEL_FILE]);
   const hash = crypto.createHash('sha256').update(source.sha256);
   for (const n of notes) {
     const found = foundIn(n, rulesRun(n.text));
     hash.update(found.map((e) => `${e.start}:${e.end}:${e.type}`).join(',') + '\n');
-    data.push(...noteExamples(n, found));
+    data.push(...noteExamples(n, found, slots));
   }
   return trainFacility(data, threshold, { files: source.files, sha256: hash.digest('hex') });
 }
@@ -121,80 +128,108 @@ export interface WriterResult {
 const fac = (f: Figures) => f.perType.FACILITY?.strictRecall ?? 1;
 const facSpans = (f: Figures) => f.perType.FACILITY?.spans ?? 0;
 
-/** The rules' run and training examples of every note: made once, shared by every seed of a comparison. */
+/**
+ * The rules' run and training examples of every note: made once, shared by every seed of a comparison. For the slots'
+ * model (round 20, `slots`): the slots' examples, and `base`, the spans of the de-identifier as shipped without it.
+ */
 export interface Prepared {
   runs: Map<Note, Run>;
   ex: Map<Note, Example[]>;
+  base?: Map<Note, Entity[]>;
 }
 
-export function prepare(notes: readonly Note[]): Prepared {
+export function prepare(notes: readonly Note[], slots = false): Prepared {
   const runs = new Map<Note, Run>();
   for (const n of notes) runs.set(n, rulesRun(n.text));
   const ex = new Map<Note, Example[]>();
-  for (const n of notes) ex.set(n, noteExamples(n, foundIn(n, runs.get(n)!)));
-  return { runs, ex };
+  for (const n of notes) ex.set(n, noteExamples(n, foundIn(n, runs.get(n)!), slots));
+  if (!slots) return { runs, ex };
+  const base = new Map<Note, Entity[]>();
+  useFacilitySlotModel(null);
+  try {
+    for (const n of notes) base.set(n, deidentify(n.text).entities);
+  } finally {
+    useFacilitySlotModel(undefined);
+  }
+  return { runs, ex, base };
 }
 
+/**
+ * Each held-out writer's facility recall and over-redaction at every threshold of a model trained on the other writers.
+ * With `prepared.base` (prepare(notes, true)) the model is the slots' (round 20): round 13's shipped model scores its own
+ * candidates at its own line, the fold's model the slots' at each threshold, against the de-identifier without it.
+ * Otherwise the slots' model is off and the fold's model is round 13's, against the rules alone.
+ */
 export function leaveOneWriterOut(notes: readonly Note[], prepared: Prepared = prepare(notes), seed = TRAIN.seed, only?: RegExp): WriterResult[] {
-  const { runs, ex } = prepared;
-  const generated = new Set(WRITERS.filter((w) => w.generated).map((w) => w.name));
-  const results: WriterResult[] = [];
-  for (const writer of [...new Set(notes.map((n) => n.writer))]) {
-    if (only && !only.test(writer)) continue;
-    const held = notes.filter((n) => n.writer === writer);
-    const data: Example[] = [];
-    for (const n of notes) if (n.writer !== writer) data.push(...ex.get(n)!);
-    const model: FacilityModel = { ...train(data, 0, { ...TRAIN, seed }, { files: [], sha256: '' }), kind: 'facility' };
-    const scorer = new FacilityScorer(model);
-    // Each reading's candidates with scores, once; a threshold only compares.
-    const scored = held.map((n) =>
-      runs.get(n)!.calls.map((c) => {
-        const toks = tokenize(c.text);
-        return candidates(c.text, toks, tokenMarks(toks, c.found)).map((k: Candidate) => ({ ...k, score: scorer.score(k.features) }));
-      }),
-    );
-    const rulesPred = held.map((n) => runs.get(n)!.entities);
-    const preds = THRESHOLDS.map((t) => {
-      const cache = new Map<string, Entity[]>();
-      return held.map((n, i) => {
-        const guesses = scored[i]!.map((s) => decode(s, t));
-        if (guesses.every((g) => g.length === 0)) return rulesPred[i]!;
-        const k = `${i}|${guesses.map((g) => g.map((e) => `${e.start}:${e.end}`).join(',')).join('|')}`;
-        let found = cache.get(k);
-        if (!found) {
-          useFacilityModel({ ...model, threshold: t });
-          found = deidentify(n.text).entities;
-          useFacilityModel(undefined);
-          cache.set(k, found);
-        }
-        return found;
+  const { runs, ex, base } = prepared;
+  const shippedMain = base ? new FacilityScorer(shippedFacilityModel()) : null;
+  const use = (m: FacilityModel | undefined): void => (base ? useFacilitySlotModel(m) : useFacilityModel(m));
+  if (!base) useFacilitySlotModel(null);
+  try {
+    const generated = new Set(WRITERS.filter((w) => w.generated).map((w) => w.name));
+    const results: WriterResult[] = [];
+    for (const writer of [...new Set(notes.map((n) => n.writer))]) {
+      if (only && !only.test(writer)) continue;
+      const held = notes.filter((n) => n.writer === writer);
+      const data: Example[] = [];
+      for (const n of notes) if (n.writer !== writer) data.push(...ex.get(n)!);
+      const model: FacilityModel = { ...train(data, 0, { ...TRAIN, seed }, { files: [], sha256: '' }), kind: 'facility' };
+      const scorer = new FacilityScorer(model);
+      // Each reading's candidates with scores, once; a threshold only compares.
+      const scored = held.map((n) =>
+        runs.get(n)!.calls.map((c) => {
+          const toks = tokenize(c.text);
+          return candidates(c.text, toks, tokenMarks(toks, c.found))
+            .filter((k) => base || !k.slot)
+            .map((k: Candidate) => ({ ...k, score: shippedMain && !k.slot ? shippedMain.score(k.features) : scorer.score(k.features) }));
+        }),
+      );
+      const rulesPred = held.map((n) => (base ? base.get(n)! : runs.get(n)!.entities));
+      const preds = THRESHOLDS.map((t) => {
+        const cache = new Map<string, Entity[]>();
+        return held.map((n, i) => {
+          // What the fold's model takes at t: round 13's candidates (no base) or the slots' above t (base).
+          const guesses = base ? scored[i]!.map((s) => s.filter((c) => c.slot && c.score >= t)) : scored[i]!.map((s) => decode(s, t));
+          if (guesses.every((g) => g.length === 0)) return rulesPred[i]!;
+          const k = `${i}|${guesses.map((g) => g.map((e) => `${e.start}:${e.end}`).join(',')).join('|')}`;
+          let found = cache.get(k);
+          if (!found) {
+            use({ ...model, threshold: t });
+            found = deidentify(n.text).entities;
+            use(undefined);
+            cache.set(k, found);
+          }
+          return found;
+        });
       });
-    });
-    const missed = preds.map((p) =>
-      held.flatMap((n, i) =>
-        n.spans
-          .filter((s) => s.type === 'FACILITY')
-          .filter((s) => {
-            const cov = new Uint8Array(s.end - s.start);
-            for (const e of p[i]!) for (let k = Math.max(s.start, e.start); k < Math.min(s.end, e.end); k++) cov[k - s.start] = 1;
-            return [...n.text.slice(s.start, s.end)].some((ch, k) => !/\s/.test(ch) && !cov[k]);
-          })
-          .map((s) => {
-            const c = scored[i]!.flat().find((k) => k.start === s.start && k.end === s.end);
-            return `${c ? c.score.toFixed(2) : '-'}\t${n.id}\t${n.text.slice(Math.max(0, s.start - 30), s.start)}[[${n.text.slice(s.start, s.end)}]]${n.text.slice(s.end, s.end + 20)}`;
-          }),
-      ),
-    );
-    // Spans the model added that hold no labelled identifier: its over-redaction (text only for --wrong).
-    const wrong = preds.map((p) =>
-      held.flatMap((n, i) =>
-        p[i]!.filter((e) => e.type === 'FACILITY' && !rulesPred[i]!.some((r) => r.start === e.start && r.end === e.end) && !n.spans.some((s) => s.start < e.end && e.start < s.end))
-          .map((e) => `${n.id}\t${n.text.slice(Math.max(0, e.start - 30), e.start)}<<${n.text.slice(e.start, e.end)}>>${n.text.slice(e.end, e.end + 20)}`),
-      ),
-    );
-    results.push({ writer, generated: generated.has(writer), notes: held.length, rules: score(held, rulesPred), grid: preds.map((p) => score(held, p)), missed, wrong });
+      const missed = preds.map((p) =>
+        held.flatMap((n, i) =>
+          n.spans
+            .filter((s) => s.type === 'FACILITY')
+            .filter((s) => {
+              const cov = new Uint8Array(s.end - s.start);
+              for (const e of p[i]!) for (let k = Math.max(s.start, e.start); k < Math.min(s.end, e.end); k++) cov[k - s.start] = 1;
+              return [...n.text.slice(s.start, s.end)].some((ch, k) => !/\s/.test(ch) && !cov[k]);
+            })
+            .map((s) => {
+              const c = scored[i]!.flat().find((k) => k.start === s.start && k.end === s.end);
+              return `${c ? c.score.toFixed(2) : '-'}\t${n.id}\t${n.text.slice(Math.max(0, s.start - 30), s.start)}[[${n.text.slice(s.start, s.end)}]]${n.text.slice(s.end, s.end + 20)}`;
+            }),
+        ),
+      );
+      // Spans the model added that hold no labelled identifier: its over-redaction (text only for --wrong).
+      const wrong = preds.map((p) =>
+        held.flatMap((n, i) =>
+          p[i]!.filter((e) => e.type === 'FACILITY' && !rulesPred[i]!.some((r) => r.start === e.start && r.end === e.end) && !n.spans.some((s) => s.start < e.end && e.start < s.end))
+            .map((e) => `${n.id}\t${n.text.slice(Math.max(0, e.start - 30), e.start)}<<${n.text.slice(e.start, e.end)}>>${n.text.slice(e.end, e.end + 20)}`),
+        ),
+      );
+      results.push({ writer, generated: generated.has(writer), notes: held.length, rules: score(held, rulesPred), grid: preds.map((p) => score(held, p)), missed, wrong });
+    }
+    return results;
+  } finally {
+    if (!base) useFacilitySlotModel(undefined);
   }
-  return results;
 }
 
 export function macro(results: readonly WriterResult[], pick: (r: WriterResult) => Figures): { fac: number; over: number; maxOver: number } {
@@ -229,13 +264,13 @@ export function meanOverSeeds(runs: ReadonlyArray<readonly WriterResult[]>): Wri
 /** A held-out writer's limit: 3 %, or OVER_LIMIT_SLACK above the rules alone for a writer they already put past 3 %. */
 const pastLimit = (r: WriterResult, at: Figures): boolean => at.overRedaction > Math.max(OVER_LIMIT, r.rules.overRedaction + OVER_LIMIT_SLACK);
 
-/** The threshold: the most macro facility recall with at most OVER_BUDGET macro over-redaction added and every writer within its limit. */
-export function chooseThreshold(results: readonly WriterResult[]): number | null {
+/** The threshold: the most macro facility recall with at most `budget` macro over-redaction added and every writer within its limit. */
+export function chooseThreshold(results: readonly WriterResult[], budget = OVER_BUDGET): number | null {
   const base = macro(results, (r) => r.rules);
   let best: { t: number; fac: number } | null = null;
   THRESHOLDS.forEach((t, i) => {
     const at = macro(results, (r) => r.grid[i]!);
-    if (at.over - base.over > OVER_BUDGET) return;
+    if (at.over - base.over > budget) return;
     if (results.some((r) => pastLimit(r, r.grid[i]!))) return;
     // Ties go to the higher threshold (fewer words hidden).
     if (!best || at.fac >= best.fac + 1e-12 || (Math.abs(at.fac - best.fac) < 1e-12 && t > best.t)) best = { t, fac: at.fac };
@@ -245,7 +280,7 @@ export function chooseThreshold(results: readonly WriterResult[]): number | null
 
 const pct = (x: number) => (x * 100).toFixed(2);
 
-function report(results: readonly WriterResult[], t: number): string[] {
+export function report(results: readonly WriterResult[], t: number): string[] {
   const i = THRESHOLDS.indexOf(t);
   const lines = [`Facilities, leave one writer out (threshold ${t}, ${TRAIN.epochs} epochs)`, '| held-out writer | notes | facilities | facility recall rules → with model | over-redaction rules → with model |', '| --- | ---: | ---: | ---: | ---: |'];
   for (const r of [...results].sort((a, b) => Number(a.generated) - Number(b.generated))) {
@@ -257,7 +292,7 @@ function report(results: readonly WriterResult[], t: number): string[] {
   return lines;
 }
 
-function sweep(results: readonly WriterResult[]): string[] {
+export function sweep(results: readonly WriterResult[]): string[] {
   const a = macro(results, (r) => r.rules);
   const lines = ['| threshold | macro facility recall | gained | macro over-redaction | added | max writer over | most added on one writer | writers past their limit |', '| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |'];
   THRESHOLDS.forEach((t, i) => {

@@ -10,6 +10,11 @@
  *
  * The best candidate of each preposition scoring at or above the threshold is a FACILITY; where it holds a word the
  * rules took as a name ("royal [NAME]") the facility wins and takes the whole span (withFacilities).
+ *
+ * Round 20: candidates in slots with no place preposition (slotAt: "called [pembina]", "the waitlist for [hillside]",
+ * "says [kaien house] kicked him out", a subject before what else a place does: "[sunrise] sed no beds") are scored by a
+ * second model of their own, facility-slot-model.json (recipe bench/trainFacilitySlots.ts), so round 13's model and
+ * file score only the candidates they were trained on.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,6 +37,8 @@ import { CoveredCursor } from '../spans';
 export type FacilityModel = NameModel & { kind: 'facility' };
 
 export const FACILITY_MODEL_FILE = path.join(__dirname, 'facility-model.json');
+/** The slots' model (round 20): the same format, trained on the slot candidates only (Candidate.slot). */
+export const FACILITY_SLOT_MODEL_FILE = path.join(__dirname, 'facility-slot-model.json');
 
 /** Words after which a place's name comes ("2" and "@" as SMS types them; "outta" for "out of"). */
 const PLACE_PREPS = new Set(['at', 'to', 'from', 'in', 'into', 'outta', 'near', '2', 'frm', 'inside', 'leaving', 'left', 'visited', 'visiting', 'outside']);
@@ -59,6 +66,8 @@ export interface Candidate {
   from: number;
   to: number;
   trigger: number;
+  /** A slot's candidate (round 20: slotAt, or a subject before a word of SUBJECT_MORE only), scored by the slots' model. */
+  slot: boolean;
   features: number[];
 }
 
@@ -204,18 +213,69 @@ const SUBJECT_NEXT = new Set(
     .trim()
     .split(/\s+/),
 );
-/** A word a subject candidate may stand before (the span loop's test on the word after its last word). */
-const subjectNext = wordMemo((raw): boolean => {
+/**
+ * What a word a subject candidate may stand before is (the span loop's test on the word after its last word): 1 a word
+ * of SUBJECT_NEXT or a generic place (round 13's model's candidates), 2 a word of SUBJECT_MORE (the slots' model's), 0 none.
+ */
+const subjectNext = wordMemo((raw): number => {
   const lower = raw.toLowerCase();
-  return SUBJECT_NEXT.has(lower) || GENERIC_PLACES.has(lower);
+  return SUBJECT_NEXT.has(lower) || GENERIC_PLACES.has(lower) ? 1 : SUBJECT_MORE.has(lower) ? 2 : 0;
 });
 /**
- * Whether such a word follows the subject opening at `p` where the span loop looks for it: right after a span of at
- * most MAX_WORDS words from p or, past an article, from p + 1 (the tokens p + 1 … p + 1 + MAX_WORDS).
+ * Round 19: what else a place does or has as a sentence's subject — "[northern star] sed no beds", "[st columbas]
+ * discharged beto", "[tremont oaks] kicked him out", "the [oaks] is doing a dinner", "[casa] staff", "[kestrel] property
+ * room", "the [oaks] caseworker". A subject before one of these is a slot's candidate.
  */
-function subjectNextNear(toks: readonly Token[], p: number): boolean {
-  for (let k = p + 1; k <= p + 1 + MAX_WORDS && k < toks.length; k++) if (toks[k]!.word && subjectNext.of(toks[k]!)) return true;
-  return false;
+const SUBJECT_MORE = new Set(
+  `sed discharged kicked kicks released releases confirmed placed lost asks asked will made is was full closes let lets
+   told sent gave nurse nurses caseworker worker workers social property release van doctor dr counsellor counselor manager`
+    .trim()
+    .split(/\s+/),
+);
+/**
+ * The most a subject opening at `p` may be (subjectNext: 1 or 2, 0 none) by the words where the span loop looks for
+ * what follows it: right after a span of at most MAX_WORDS words from p or, past an article, from p + 1 (the tokens
+ * p + 1 … p + 1 + MAX_WORDS).
+ */
+function subjectNextNear(toks: readonly Token[], p: number): number {
+  let most = 0;
+  for (let k = p + 1; k <= p + 1 + MAX_WORDS && k < toks.length; k++) {
+    if (!toks[k]!.word) continue;
+    const n = subjectNext.of(toks[k]!);
+    if (n === 1) return 1;
+    if (n) most = n;
+  }
+  return most;
+}
+/**
+ * Slots with no place preposition where a place of care is named (round 19's candidates, round 20's model): its object
+ * after a verb of contact or attendance ("called [pembina]", "try [renascent]", "attends [st stephen]"), after the thing
+ * a place gives ("the number for [direction 180]", "the waitlist for [hillside house]", "the door of [msp]"), a clause's
+ * subject after "says" ("says [kaien house] kicked him out"), or the place after a care moment and a sign ("in hospital.
+ * [mount st joseph]"). Each opens a candidate of its own kind; the slots' model weighs it beside the words that stay in
+ * the same slots ("called his mom", "says the food", "the number for the clinic").
+ */
+const SLOT_VERBS = new Set(['called', 'call', 'calling', 'phoned', 'contacted', 'try', 'tried', 'trying', 'attends', 'attend', 'leave', 'finished', 'checked']);
+const SLOT_FOR = new Set(['number', 'list', 'waitlist', 'bed', 'beds', 'spot', 'referral', 'intake', 'appt', 'appointment', 'van', 'ride']);
+const SLOT_OF = new Set(['door', 'lobby', 'front', 'back', 'outside', 'parking']);
+const SLOT_SAYS = new Set(['says', 'said', 'sez', 'sed']);
+/** What a place named after "says" does or is: "says [kaien house] kicked him out", "said the [regional] is packed". */
+const SAYS_NEXT = new Set([...SUBJECT_NEXT, ...'is was r are were kicked gave sent took takes food let lets told put moved full packed wont cant doesnt didnt does did'.split(' ')]);
+const SLOT_CARE = new Set(['hospital', 'hosp', 'er', 'emerg', 'detox', 'rehab', 'shelter', 'jail', 'pen', 'prison', 'clinic', 'va', 'icu']);
+/** The slot kind the word at `p` opens for the word after it, or '' for none. */
+function slotAt(text: string, toks: readonly Token[], p: number): string {
+  const t = toks[p]!;
+  if (!t.word || p + 1 >= toks.length) return '';
+  const next = toks[p + 1]!;
+  if (SLOT_CARE.has(t.lower) && /^\s*(?:[.,;:]|\.\.+)\s+$/.test(text.slice(t.end, next.start))) return 'care';
+  if (!blank(text, t.end, next.start)) return '';
+  if (SLOT_VERBS.has(t.lower)) return 'verb';
+  if (SLOT_SAYS.has(t.lower)) return 'says';
+  const prev = toks[p - 1];
+  if (!prev?.word || !blank(text, prev.end, t.start)) return '';
+  if (t.lower === 'for' && SLOT_FOR.has(prev.lower)) return 'for';
+  if (t.lower === 'of' && SLOT_OF.has(prev.lower)) return 'of';
+  return '';
 }
 /** Words that join the places of a list: "the mission and hope house", "detox then sunrise". */
 const LIST_JOINS = new Set(['and', 'or', 'n', 'then', 'nor']);
@@ -439,113 +499,125 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
   let habit = -1;
   let capsIn: Set<string> | undefined;
   for (let p = 0; p < toks.length; p++) {
-    let s: number;
-    let at: string;
+    let s0: number;
+    let at0: string;
     if (afterAt(text, toks, p)) {
-      s = p;
-      at = '@';
+      s0 = p;
+      at0 = '@';
     } else if (preposition(toks, p)) {
-      s = p + 1;
-      at = toks[p]!.lower;
+      s0 = p + 1;
+      at0 = toks[p]!.lower;
     } else {
-      s = listed(text, toks, p, (i) => placeAt(toks, i, marks));
-      at = 'list';
-      if (s < 0) {
-        s = listed(text, toks, p, (i) => inPlaceRun(text, toks, i));
-        at = 'listrun';
+      s0 = listed(text, toks, p, (i) => placeAt(toks, i, marks));
+      at0 = 'list';
+      if (s0 < 0) {
+        s0 = listed(text, toks, p, (i) => inPlaceRun(text, toks, i));
+        at0 = 'listrun';
       }
-      // A subject is a candidate only before what a place does or has (SUBJECT_NEXT, a generic place: the span loop
-      // below); most clause openings have none within reach, and are passed before any of the span's work.
-      if (s < 0 && subjectNextNear(toks, p) && boundary(text, toks, p) !== '-') {
-        s = p;
-        at = 'subj';
+      // A subject is a candidate only before what a place does or has (SUBJECT_NEXT, a generic place, or for the slots'
+      // model SUBJECT_MORE: the span loop below); most clause openings have none within reach, and are passed before
+      // any of the span's work.
+      if (s0 < 0 && subjectNextNear(toks, p) && boundary(text, toks, p) !== '-') {
+        s0 = p;
+        at0 = 'subj';
       }
-      if (s < 0) continue;
     }
-    if (s >= toks.length || (s > p && !blank(text, toks[p]!.end, toks[s]!.start))) continue;
-    let the = '';
-    if (ARTICLES.has(toks[s]!.lower)) {
-      if (s + 1 >= toks.length || !blank(text, toks[s]!.end, toks[s + 1]!.start)) continue;
-      the = 't';
-      s++;
-    }
-    const first = toks[s]!;
-    // A keep-listed word (a chain, program, province or city) or a slip of one, a noun of the function-word list or an
-    // owner's home opens no place's name.
-    // A city opens one of two words or more only ("at toronto west", "Seattle Children's"; "moved to calgary" is none),
-    // and so does a people or nationality ("the ukrainian labour temple"; round 9).
-    const cityFirst = wordInfo.of(first).kept && (wordInfo.of(first).city || wordInfo.of(first).people);
-    // "our lady of …" opens a name in lower case too (a function word otherwise ends one).
-    const ourLady = first.lower === 'our' && toks[s + 1]?.lower === 'lady';
-    if (!first.word || marks[s] === 2 || (closed(text, toks, s) && !ourLady) || NOUNS.has(first.lower) || (wordInfo.of(first).kept && !cityFirst) || wordInfo.of(first).compound || wordInfo.of(first).owner || wordInfo.of(first).slip) continue;
-    // A care or mutual-aid acronym in its capitals opens none either: "left AMA", "took him to ED", "goes to NA".
-    if (keptAsWritten(text, first.start, first.end)) continue;
-    const verb = at === '@' || at === 'list' || at === 'listrun' || at === 'subj' ? undefined : toks[p - 1];
-    const verbF = verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : verb ? wordInfo.of(verb).cls : '_';
-    const lead = leadOf(at, the, verbF);
-    const firstInfo = wordInfo.of(first);
-    // The note's case habit and the first word's capital, worked out once a span is scored (most openings make none).
-    let capFirst = -1;
-    let nameMarks = 0;
-    // Words of a facility the rules found: a span may run into one or on from one (round 10: "[northern] navajo medical
-    // center", "hilltop detox [unit]"), the facility taking the whole span; a span of them alone adds nothing.
-    let facMarks = 0;
-    let common = 0;
-    for (let e = s; e < Math.min(toks.length, s + MAX_WORDS); e++) {
-      const t = toks[e]!;
-      if (e > s && (!joined(text, toks[e - 1]!, t) || !t.word)) break;
-      if (marks[e] === 2) break;
-      if (marks[e] === 1) nameMarks++;
-      if (marks[e] === 3) facMarks++;
-      const c = wordInfo.of(t).cls;
-      if (c === 'en' || c === 'nw' || c === 'fn') common++;
-      // A span never ends on a joining or function word; it may run through one ("house of hope").
-      if (!JOINS.has(t.lower) && closed(text, toks, e) && !(e === s && ourLady)) break;
-      if (JOINS.has(t.lower)) continue;
-      // Nothing to add where the rules hid every word already.
-      if (nameMarks + facMarks >= e - s + 1) continue;
-      // One everyday word in lower case is a kind of place, never a place's name alone: "slept at the park", "at the store".
-      if (e === s && (wordInfo.of(t).everyday || cityFirst)) continue;
-      // Someone's home, their name's s typed without an apostrophe: "left the hamper at marks place" (a name, not a place).
-      if (e > s && HOMES.has(t.lower) && /s$/.test(toks[e - 1]!.lower) && !JOINS.has(toks[e - 1]!.lower)) continue;
-      // A word right before a number labels it ("parked at apt 204", "at room 4"): the detectors' call, as in screenWords.
-      const num = toks[e + 1];
-      if (num && !num.word && joined(text, t, num)) continue;
-      // A sentence's or clause's subject is a candidate only before what a place does or has ("three rivers has no
-      // beds", "the pembina said", "many rivers detox got a bed"; round 10).
-      if (at === 'subj' && !(num?.word && joined(text, t, num) && (SUBJECT_NEXT.has(num.lower) || GENERIC_PLACES.has(num.lower)))) continue;
-      if (habit < 0) habit = HABITS.indexOf(caseHabit(text, toks));
-      if (capFirst < 0) capFirst = capF(firstInfo.k * 9 + BOUNDARIES.indexOf(boundary(text, toks, s)) * 3 + habit);
-      const f = lead.slice();
-      const n = e - s + 1;
-      // Lengths past four read as four in the features (their tables hold 0-4): a fifth word is rare.
-      const nk = Math.min(n, 4);
-      f.push(nF(nk), cnF(Math.min(common, 4) * 5 + nk), nmF(Math.min(nameMarks, 2) * 5 + nk));
-      if (facMarks) f.push(fmF((marks[s] === 3 ? 5 : 0) + (marks[e] === 3 ? 10 : 0) + Math.min(facMarks, 4)));
-      for (let k = s; k <= e; k++) {
-        const info = wordInfo.of(toks[k]!);
-        const pos = n === 1 ? 0 : k === s ? 1 : k === e ? 2 : 3;
-        f.push(info.at[pos * 3]!, info.at[pos * 3 + 1]!, info.at[pos * 3 + 2]!, capsF(pos * 9 + info.k * 3 + habit));
+    // A slot's opening (round 20) beside the word's own: the slots' model scores its candidates.
+    const slotKind = slotAt(text, toks, p);
+    if (s0 < 0 && !slotKind) continue;
+    for (let pass = s0 < 0 ? 1 : 0; pass < (slotKind ? 2 : 1); pass++) {
+      const s1 = pass ? p + 1 : s0;
+      const at = pass ? slotKind : at0;
+      let s = s1;
+      if (s >= toks.length || (s > p && at !== 'care' && !blank(text, toks[p]!.end, toks[s]!.start))) continue;
+      let the = '';
+      if (ARTICLES.has(toks[s]!.lower)) {
+        if (s + 1 >= toks.length || !blank(text, toks[s]!.end, toks[s + 1]!.start)) continue;
+        the = 't';
+        s++;
       }
-      const last = toks[e]!;
-      const lastInfo = wordInfo.of(last);
-      f.push(lastInfo.head, lastInfo.s3, flF(firstInfo.c * 45 + lastInfo.c * 5 + nk), capFirst);
-      if (cityFirst) f.push(wordInfo.of(first).city ? CITY_FIRST : PEOPLE_FIRST);
-      f.push(fkF(firstInfo.kd * KINDS.length * 5 + lastInfo.kd * 5 + nk));
-      // A word of the span written with a capital elsewhere in the note, inside a sentence: the writer names it so.
-      let ce = 0;
-      capsIn ??= capitalsInside(text, toks);
-      for (let k = s; k <= e; k++) if (capsIn.has(toks[k]!.lower) && !JOINS.has(toks[k]!.lower)) ce = 1;
-      f.push(capElsewhereF(Math.min(n, 4) * 2 + ce));
-      // What follows: the end, a sign, a function word (by its form: "for", "since", "again"), or a word by its class.
-      const nx = toks[e + 1];
-      const after = afterOf(!nx ? 'END' : !joined(text, last, nx) ? `P${text.slice(last.end, nx.start).trim().charAt(0)}` : SAFE.has(nx.lower) ? `w${nx.lower}` : `c${wordInfo.of(nx).cls}`);
-      f.push(after.nx, after.nxl[lastInfo.c]!, after.nxn[nk]!);
-      // The same words again elsewhere in the note: a place a writer names twice ("the cormorant … behind the cormorant").
-      lower ??= text.toLowerCase();
-      const span = lower.slice(first.start, last.end);
-      if (lower.indexOf(span) !== first.start || lower.indexOf(span, first.start + 1) >= 0) f.push(repF(nk));
-      out.push({ start: first.start, end: last.end, from: s, to: e, trigger: p, features: f });
+      const first = toks[s]!;
+      // A keep-listed word (a chain, program, province or city) or a slip of one, a noun of the function-word list or an
+      // owner's home opens no place's name.
+      // A city opens one of two words or more only ("at toronto west", "Seattle Children's"; "moved to calgary" is none),
+      // and so does a people or nationality ("the ukrainian labour temple"; round 9).
+      const cityFirst = wordInfo.of(first).kept && (wordInfo.of(first).city || wordInfo.of(first).people);
+      // "our lady of …" opens a name in lower case too (a function word otherwise ends one).
+      const ourLady = first.lower === 'our' && toks[s + 1]?.lower === 'lady';
+      if (!first.word || marks[s] === 2 || (closed(text, toks, s) && !ourLady) || NOUNS.has(first.lower) || (wordInfo.of(first).kept && !cityFirst) || wordInfo.of(first).compound || wordInfo.of(first).owner || wordInfo.of(first).slip) continue;
+      // A care or mutual-aid acronym in its capitals opens none either: "left AMA", "took him to ED", "goes to NA".
+      if (keptAsWritten(text, first.start, first.end)) continue;
+      const verb = at === '@' || at === 'list' || at === 'listrun' || at === 'subj' ? undefined : toks[p - 1];
+      // A slot's own word is its verb: "called", "says", "number" (for), "door" (of), the care moment.
+      const verbF = pass ? (at === 'for' || at === 'of' ? toks[p - 1]!.lower : toks[p]!.lower) : verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : verb ? wordInfo.of(verb).cls : '_';
+      const lead = leadOf(at, the, verbF);
+      const firstInfo = wordInfo.of(first);
+      // The note's case habit and the first word's capital, worked out once a span is scored (most openings make none).
+      let capFirst = -1;
+      let nameMarks = 0;
+      // Words of a facility the rules found: a span may run into one or on from one (round 10: "[northern] navajo medical
+      // center", "hilltop detox [unit]"), the facility taking the whole span; a span of them alone adds nothing.
+      let facMarks = 0;
+      let common = 0;
+      for (let e = s; e < Math.min(toks.length, s + MAX_WORDS); e++) {
+        const t = toks[e]!;
+        if (e > s && (!joined(text, toks[e - 1]!, t) || !t.word)) break;
+        if (marks[e] === 2) break;
+        if (marks[e] === 1) nameMarks++;
+        if (marks[e] === 3) facMarks++;
+        const c = wordInfo.of(t).cls;
+        if (c === 'en' || c === 'nw' || c === 'fn') common++;
+        // A span never ends on a joining or function word; it may run through one ("house of hope").
+        if (!JOINS.has(t.lower) && closed(text, toks, e) && !(e === s && ourLady)) break;
+        if (JOINS.has(t.lower)) continue;
+        // Nothing to add where the rules hid every word already.
+        if (nameMarks + facMarks >= e - s + 1) continue;
+        // One everyday word in lower case is a kind of place, never a place's name alone: "slept at the park", "at the store".
+        if (e === s && (wordInfo.of(t).everyday || cityFirst)) continue;
+        // Someone's home, their name's s typed without an apostrophe: "left the hamper at marks place" (a name, not a place).
+        if (e > s && HOMES.has(t.lower) && /s$/.test(toks[e - 1]!.lower) && !JOINS.has(toks[e - 1]!.lower)) continue;
+        // A word right before a number labels it ("parked at apt 204", "at room 4"): the detectors' call, as in screenWords.
+        const num = toks[e + 1];
+        if (num && !num.word && joined(text, t, num)) continue;
+        // A sentence's or clause's subject is a candidate only before what a place does or has ("three rivers has no
+        // beds", "the pembina said", "many rivers detox got a bed"; round 10).
+        // Before a word of SUBJECT_MORE only, a subject is the slots' model's candidate (round 20).
+        const subj = at === 'subj' ? (num?.word && joined(text, t, num) ? subjectNext.of(num) : 0) : 0;
+        if (at === 'subj' && !subj) continue;
+        if (at === 'says' && !(num?.word && joined(text, t, num) && (SAYS_NEXT.has(num.lower) || GENERIC_PLACES.has(num.lower)))) continue;
+        if (habit < 0) habit = HABITS.indexOf(caseHabit(text, toks));
+        if (capFirst < 0) capFirst = capF(firstInfo.k * 9 + BOUNDARIES.indexOf(boundary(text, toks, s)) * 3 + habit);
+        const f = lead.slice();
+        const n = e - s + 1;
+        // Lengths past four read as four in the features (their tables hold 0-4): a fifth word is rare.
+        const nk = Math.min(n, 4);
+        f.push(nF(nk), cnF(Math.min(common, 4) * 5 + nk), nmF(Math.min(nameMarks, 2) * 5 + nk));
+        if (facMarks) f.push(fmF((marks[s] === 3 ? 5 : 0) + (marks[e] === 3 ? 10 : 0) + Math.min(facMarks, 4)));
+        for (let k = s; k <= e; k++) {
+          const info = wordInfo.of(toks[k]!);
+          const pos = n === 1 ? 0 : k === s ? 1 : k === e ? 2 : 3;
+          f.push(info.at[pos * 3]!, info.at[pos * 3 + 1]!, info.at[pos * 3 + 2]!, capsF(pos * 9 + info.k * 3 + habit));
+        }
+        const last = toks[e]!;
+        const lastInfo = wordInfo.of(last);
+        f.push(lastInfo.head, lastInfo.s3, flF(firstInfo.c * 45 + lastInfo.c * 5 + nk), capFirst);
+        if (cityFirst) f.push(wordInfo.of(first).city ? CITY_FIRST : PEOPLE_FIRST);
+        f.push(fkF(firstInfo.kd * KINDS.length * 5 + lastInfo.kd * 5 + nk));
+        // A word of the span written with a capital elsewhere in the note, inside a sentence: the writer names it so.
+        let ce = 0;
+        capsIn ??= capitalsInside(text, toks);
+        for (let k = s; k <= e; k++) if (capsIn.has(toks[k]!.lower) && !JOINS.has(toks[k]!.lower)) ce = 1;
+        f.push(capElsewhereF(Math.min(n, 4) * 2 + ce));
+        // What follows: the end, a sign, a function word (by its form: "for", "since", "again"), or a word by its class.
+        const nx = toks[e + 1];
+        const after = afterOf(!nx ? 'END' : !joined(text, last, nx) ? `P${text.slice(last.end, nx.start).trim().charAt(0)}` : SAFE.has(nx.lower) ? `w${nx.lower}` : `c${wordInfo.of(nx).cls}`);
+        f.push(after.nx, after.nxl[lastInfo.c]!, after.nxn[nk]!);
+        // The same words again elsewhere in the note: a place a writer names twice ("the cormorant … behind the cormorant").
+        lower ??= text.toLowerCase();
+        const span = lower.slice(first.start, last.end);
+        if (lower.indexOf(span) !== first.start || lower.indexOf(span, first.start + 1) >= 0) f.push(repF(nk));
+        out.push({ start: first.start, end: last.end, from: s, to: e, trigger: p, slot: pass === 1 || subj === 2, features: f });
+      }
     }
   }
   return out;
@@ -603,24 +675,32 @@ export class FacilityScorer {
   }
 }
 
-/** Each candidate of `text` with its score (for the bench: every threshold compares with the same scores). */
-export function scoredCandidates(scorer: FacilityScorer, text: string, covered: readonly Entity[]): Array<Candidate & { score: number }> {
+/**
+ * Each candidate of `text` with its score (for the bench: every threshold compares with the same scores): round 13's
+ * candidates by `scorer`, the slots' by `slotScorer` (none: a slot's candidate scores -Infinity, never taken).
+ */
+export function scoredCandidates(scorer: FacilityScorer, text: string, covered: readonly Entity[], slotScorer: FacilityScorer | null = null): Array<Candidate & { score: number }> {
   const toks = tokenize(text);
   const out = candidates(text, toks, tokenMarks(toks, covered)) as Array<Candidate & { score: number }>;
-  for (const c of out) c.score = scorer.score(c.features);
+  for (const c of out) c.score = !c.slot ? scorer.score(c.features) : slotScorer ? slotScorer.score(c.features) : -Infinity;
   return out;
 }
 
-/** The best candidate of each preposition at or above `threshold`; where two overlap the higher score wins. */
-export function decode(scored: ReadonlyArray<Candidate & { score: number }>, threshold: number): Entity[] {
+/**
+ * The best candidate of each preposition (and of each slot) at or above its model's threshold (`slotThreshold` for the
+ * slots' candidates); where two overlap the higher score above its threshold wins.
+ */
+export function decode(scored: ReadonlyArray<Candidate & { score: number }>, threshold: number, slotThreshold = threshold): Entity[] {
   if (!scored.length) return [];
   const best = new Map<number, Candidate & { score: number }>();
+  const margin = (c: Candidate & { score: number }): number => c.score - (c.slot ? slotThreshold : threshold);
   for (const c of scored) {
-    if (c.score < threshold) continue;
-    const b = best.get(c.trigger);
-    if (!b || c.score > b.score) best.set(c.trigger, c);
+    if (margin(c) < 0) continue;
+    const key = c.trigger * 2 + (c.slot ? 1 : 0);
+    const b = best.get(key);
+    if (!b || c.score > b.score) best.set(key, c);
   }
-  const picked = [...best.values()].sort((a, b) => b.score - a.score);
+  const picked = [...best.values()].sort((a, b) => margin(b) - margin(a));
   const out: Entity[] = [];
   for (const c of picked) if (!out.some((o) => o.start < c.end && c.start < o.end)) out.push({ start: c.start, end: c.end, type: 'FACILITY' });
   return out.sort((a, b) => a.start - b.start);
@@ -635,7 +715,8 @@ export function withFacilities(text: string, found: Entity[]): Entity[] {
   observer?.(text, found);
   const scorer = activeFacilityScorer();
   if (!scorer) return found;
-  const guesses = decode(scoredCandidates(scorer, text, found), scorer.model.threshold).filter((g) => !noHospital(text, g));
+  const slotScorer = facilitySlotModel.scorer();
+  const guesses = decode(scoredCandidates(scorer, text, found, slotScorer), scorer.model.threshold, slotScorer?.model.threshold).filter((g) => !noHospital(text, g));
   if (!guesses.length) return found;
   let out = [...found];
   for (const g of guesses) {
@@ -723,9 +804,21 @@ function activeFacilityScorer(): FacilityScorer | null {
   return facilityModel.scorer();
 }
 
-/** For training and the bench: score with `model`, turn the model off (null), or back to the shipped one (undefined). */
+/** For training and the bench: score with `model`, turn the model off (null), or back to the shipped one (undefined). Off, the slots' model is off too. */
 export function useFacilityModel(model: FacilityModel | null | undefined): void {
   facilityModel.use(model);
+}
+
+let shippedSlots: FacilityModel | null | undefined;
+/** The shipped slots' model (facility-slot-model.json beside this file), read once; null where there is none. */
+export function shippedFacilitySlotModel(): FacilityModel | null {
+  if (shippedSlots === undefined) shippedSlots = fs.existsSync(FACILITY_SLOT_MODEL_FILE) ? (JSON.parse(fs.readFileSync(FACILITY_SLOT_MODEL_FILE, 'utf8')) as FacilityModel) : null;
+  return shippedSlots;
+}
+const facilitySlotModel = new ModelSwitch<FacilityModel, FacilityScorer>(shippedFacilitySlotModel, (m) => new FacilityScorer(m));
+/** For training and the bench: the slots' model (round 20) — score with `model`, off (null), or back to the shipped one (undefined). */
+export function useFacilitySlotModel(model: FacilityModel | null | undefined): void {
+  facilitySlotModel.use(model);
 }
 
 /** For bench/trainFacility.ts: called with each text and the spans the model is given (null: no observer). */

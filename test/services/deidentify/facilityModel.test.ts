@@ -1,17 +1,19 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { deidentify } from '../../../services/deidentify';
-import { candidates, caseHabit, FACILITY_MODEL_FILE, FacilityScorer, tokenMarks, useFacilityModel, withFacilities, type FacilityModel } from '../../../services/deidentify/classifier/facilityModel';
+import { candidates, caseHabit, decode, FACILITY_MODEL_FILE, FACILITY_SLOT_MODEL_FILE, FacilityScorer, tokenMarks, useFacilityModel, useFacilitySlotModel, withFacilities, type FacilityModel } from '../../../services/deidentify/classifier/facilityModel';
 import { noteContext, tokenize } from '../../../services/deidentify/classifier/features';
 import { trainingFile, writerNotes } from '../../../bench/deidLowo';
 import { noteExamples, THRESHOLDS, trainFacility, trainShipped } from '../../../bench/trainFacility';
 import type { Entity } from '../../../services/deidentify';
 import type { Note } from '../../../bench/deidLowo';
 
-/** The candidate spans of a text as the model is asked about them (nothing found by the rules). */
-function spans(text: string, found: Entity[] = []): string[] {
+/** The candidate spans of a text as the model is asked about them (nothing found by the rules); `slot`: the slots' only, or round 13's only. */
+function spans(text: string, found: Entity[] = [], slot?: boolean): string[] {
   const toks = tokenize(text);
-  return candidates(text, toks, tokenMarks(toks, found)).map((c) => text.slice(c.start, c.end));
+  return candidates(text, toks, tokenMarks(toks, found))
+    .filter((c) => slot === undefined || c.slot === slot)
+    .map((c) => text.slice(c.start, c.end));
 }
 
 /** Notes where the one or two words after "at the"/"to" are a place's name, and notes where they are everyday words. */
@@ -27,6 +29,15 @@ function fixture(): Note[] {
     }
   });
   return notes;
+}
+
+/** A shipped facility model file: it loads, is small, has a threshold of the grid and was trained on development files only. */
+function shipsSmall(file: string): void {
+  const model = JSON.parse(fs.readFileSync(file, 'utf8')) as FacilityModel;
+  assert.ok(new FacilityScorer(model));
+  assert.ok(THRESHOLDS.includes(model.threshold));
+  assert.ok(fs.statSync(file).size < 100 * 1024);
+  assert.ok(model.trainedOn.files.every((f) => trainingFile(f)), 'development sets only');
 }
 
 describe('deidentify: the facility model', () => {
@@ -57,6 +68,69 @@ describe('deidentify: the facility model', () => {
       assert.deepEqual(spans('slept at the park again'), []);
       const text = 'meet at 10135 117 st';
       assert.deepEqual(spans(text, [{ start: 8, end: text.length, type: 'ADDRESS' }]), []);
+    });
+  });
+
+  describe('candidates in slots with no place preposition, for the slots\' model (round 20)', () => {
+    afterEach(() => useFacilitySlotModel(undefined));
+
+    it('open after a verb of contact, a thing a place gives, "says", a care moment and a sign, and before what else a place does', () => {
+      assert.deepEqual(spans('i called peel dialysis and they moved him', [], true), ['peel', 'peel dialysis']);
+      assert.deepEqual(spans('on the waitlist for hillside house', [], true), ['hillside', 'hillside house']);
+      assert.ok(spans('hugh says kaien house kicked him out', [], true).includes('kaien house'));
+      assert.ok(spans('in hospital. mount st joseph. pneumonia', [], true).includes('mount st joseph'));
+      assert.ok(spans('northern star sed no beds again', [], true).includes('northern star'));
+      assert.ok(spans('the oaks is doing a dinner', [], true).includes('oaks'));
+    });
+
+    it('open none over the words that stay in those slots', () => {
+      for (const text of ['called his mom again', 'says hes coming tmrw', 'says the food is bad', 'try again tmrw', 'at the door of it']) assert.deepEqual(spans(text, [], true), [], text);
+    });
+
+    it("leave round 13's candidates as they were: a subject before what a place does or has, a place after a preposition", () => {
+      assert.deepEqual(spans('sunrise has no beds', [], true), []);
+      assert.ok(spans('sunrise has no beds', [], false).includes('sunrise'));
+      assert.deepEqual(spans('dropped her off at the foothills, she was ok', [], false), ['foothills']);
+      // A slot's candidate is no example of round 13's model (bench/trainFacility.ts noteExamples): only the slots' recipe learns it.
+      const note: Note = { id: 'x', writer: 'fixture', source: 'fixture', text: 'i called peel dialysis and they moved him', spans: [] };
+      assert.equal(noteExamples(note, []).length, 0);
+      assert.equal(noteExamples(note, [], true).length, 2);
+    });
+
+    it("are taken at the slots' model's own line, never by round 13's", () => {
+      const text = 'i called peel dialysis and they moved him';
+      const toks = tokenize(text);
+      const scored = candidates(text, toks, tokenMarks(toks, [])).map((c) => ({ ...c, score: c.to === c.from ? 0.5 : 1 }));
+      assert.deepEqual(decode(scored, 0, 2), []);
+      assert.deepEqual(decode(scored, 2, 0.75).map((e) => text.slice(e.start, e.end)), ['peel dialysis']);
+      // With the slots' model off, a slot's candidate is never taken, whatever round 13's model says.
+      useFacilitySlotModel(null);
+      assert.equal(withFacilities(text, []).length, 0);
+    });
+  });
+
+  describe("the shipped slots' model (facility-slot-model.json)", () => {
+    afterEach(() => useFacilitySlotModel(undefined));
+
+    it('loads, small, with a threshold from the grid, trained on development files only', () => shipsSmall(FACILITY_SLOT_MODEL_FILE));
+
+    it('hides places named in slots with no place preposition, and only with the slots\' model on', () => {
+      for (const [text, want] of [
+        ['hes on the waitlist for hillside house', 'hes on the waitlist for [FACILITY]'],
+        ['northern star sed no beds again', '[FACILITY] sed no beds again'],
+        ['i called peel dialysis and they moved him', 'i called [FACILITY] and they moved him'],
+        ['she tried renascent again but no luck', 'she tried [FACILITY] again but no luck'],
+      ]) {
+        assert.equal(deidentify(text!).redacted, want);
+        useFacilitySlotModel(null);
+        assert.notEqual(deidentify(text!).redacted, want);
+        useFacilitySlotModel(undefined);
+      }
+    });
+
+    it('keeps the everyday words of the same slots', () => {
+      for (const text of ['called his mom again', 'says the food is bad', 'the bus was late again', 'try again tmrw', 'got the number for the clinic', 'the weather is bad'])
+        assert.equal(deidentify(text).redacted, text);
     });
   });
 
@@ -101,12 +175,7 @@ describe('deidentify: the facility model', () => {
   describe('the shipped model', () => {
     const shipped = JSON.parse(fs.readFileSync(FACILITY_MODEL_FILE, 'utf8')) as FacilityModel;
 
-    it('loads, small, with a threshold from the leave-one-writer-out grid, trained on development files only', () => {
-      assert.ok(new FacilityScorer(shipped));
-      assert.ok(THRESHOLDS.includes(shipped.threshold));
-      assert.ok(fs.statSync(FACILITY_MODEL_FILE).size < 100 * 1024);
-      assert.ok(shipped.trainedOn.files.every((f) => trainingFile(f)), 'development sets only');
-    });
+    it('loads, small, with a threshold from the leave-one-writer-out grid, trained on development files only', () => shipsSmall(FACILITY_MODEL_FILE));
 
     it('hides places by their short names after a place preposition', () => {
       for (const [text, want] of [
