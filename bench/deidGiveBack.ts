@@ -22,6 +22,10 @@
  * the slot (a give-back step would never show it). `--no-hid`, `--no-m`, `--all-again`: without each.
  * Round 19's command (line on W3's rule-free train-bu; untouched train-bs and the held writers as counts):
  * DEID_WRITERS_EXCEPT=train-bm npx tsx bench/deidGiveBack.ts --line-writers train-bu --held 'train-bs|train-bl|train-bn|train-bc|…|train-bk'
+ * Round 20: `--kinds` adds the generated writers' own notes (messy, psw) and the public set's first half (DEID_BENCH_DATA),
+ * each a cross-fitting group of its own, and prints carriedLine() — the line that shows no identifier in any group
+ * unless N words of that group came back for each; `--gate` leaves out by rule what gatedOut() names. Round 20's command:
+ * DEID_BENCH_DATA=… npx tsx bench/deidGiveBack.ts --kinds [--gate] [--no-m] --held 'train-bl|train-bm|train-bn|train-bs|train-bu'
  */
 import { traced } from './deidOverStages';
 import { detectionView } from '../services/deidentify/evasion';
@@ -36,6 +40,7 @@ import { prepare, WRITERS, writerNotes, type Note } from './deidLowo';
 import { linesOf, shippedPoint } from './deidHalves';
 import { SHIPPED } from './trainDeid';
 import { arg } from './args';
+import { loadSet, PUBLIC_SET } from './deid';
 
 /** One word of the slot: its note, stage, characters, features and label. */
 export interface GiveWord {
@@ -168,7 +173,28 @@ export function giveFeatures(text: string, toks: readonly Token[], i: number, ty
  * What the slot reads and which words it holds (round 19): `hid` the note's hidden share, `m` the name model's band,
  * `notAgain` leaves out a word hidden elsewhere in the same note (a give-back step never shows it: the other copy names it).
  */
-export const FEATURES = { hid: !process.argv.includes('--no-hid'), m: !process.argv.includes('--no-m'), notAgain: !process.argv.includes('--all-again') };
+export const FEATURES = { hid: !process.argv.includes('--no-hid'), m: !process.argv.includes('--no-m'), notAgain: !process.argv.includes('--all-again'), gate: process.argv.includes('--gate') };
+
+/** The stages that hide a word by default (no list, no cue): the only ones the gated slot reads (round 20). */
+export const DEFAULT_STAGES = new Set(['names', 'messyNames']);
+
+/**
+ * Round 20 (`--gate`): why a slot word is left out by rule before any model reads it ('' when it stays in) — the kinds
+ * of words round 19's wired trial showed: a word first hidden by any stage but the two default rules (a facility rule
+ * or a place list before them: the trial's facility words hidden as NAME; the name model, a neighbour, a slot model or
+ * a second mention: each found it by a name's own evidence), a word a name list holds (given names, surnames,
+ * nicknames: lists() F, N, W), and a word a person's verb follows ("X said", messy.ts SUBJECT_VERBS, PERSON_AFTER).
+ */
+export function gatedOut(toks: readonly Token[], i: number, stage: string): string {
+  if (!DEFAULT_STAGES.has(stage)) return 'stage';
+  if (/[FNW]/.test(lists(toks[i]!.lower))) return 'nameList';
+  const n = toks[i + 1];
+  if (n && (SUBJECT_VERBS.has(n.lower) || PERSON_AFTER.has(n.lower))) return 'personVerb';
+  return '';
+}
+
+/** Slot words the gate read, by its reason and label ('in': left in the slot), since the process started. */
+export const gateCounts = new Map<string, number>();
 
 /** Whether the word at i is hidden elsewhere in the note (its possessive aside). */
 function hiddenElsewhere(toks: readonly Token[], i: number, types: readonly string[]): boolean {
@@ -200,6 +226,12 @@ export function giveWords(notes: readonly Note[], scorerOf?: (n: Note) => NameSc
       }
       const span = spans.find((e) => e.start <= t.start && t.start < e.end)!;
       const stage = by[t.start] || 'after';
+      if (FEATURES.gate) {
+        const why = gatedOut(toks, i, stage);
+        const key = `${why || 'in'} ${ids.some((s) => s.start < t.end && t.start < s.end) ? 'identifier' : 'ordinary'}`;
+        gateCounts.set(key, (gateCounts.get(key) ?? 0) + 1);
+        if (why) return;
+      }
       const identifier = ids.some((s) => s.start < t.end && t.start < s.end);
       out.push({ note: n, start: t.start, stage, chars: t.end - t.start, features: giveFeatures(n.text, toks, i, types, stage, span, reading), identifier });
     });
@@ -272,6 +304,54 @@ function crossScorers(groupOf: ReadonlyMap<string, number>, k: number, outside: 
   return (n) => (outside(n.writer) ? shipped : scorers[g.get(n.writer)!]!);
 }
 
+/** A line and what it gives back: ordinary words back and identifier words shown, in all and in each group. */
+export interface CarriedLine {
+  line: number;
+  back: number;
+  shown: number;
+  groups: Array<{ back: number; shown: number }>;
+}
+
+/**
+ * Round 20: the line that carries between writer kinds. `scores`: each word's score by a model trained without its
+ * group (`group[j]`, 0 … groups−1: human writers dealt into groups, each generated writer and the public set's first
+ * half a group of their own). For a bar N, the line giving most ordinary words back (lowest score first) such that in
+ * every group no identifier word shows unless N ordinary words of that group came back for each (N = Infinity: none
+ * shows anywhere). A line sits only between two different scores. No word back: line −Infinity.
+ */
+export function carriedLine(ws: readonly GiveWord[], scores: Float64Array, group: readonly number[], groups: number, bar: number): CarriedLine {
+  const order = ws.map((_w, j) => j).sort((a, b) => scores[a]! - scores[b]!);
+  const per = Array.from({ length: groups }, () => ({ back: 0, shown: 0 }));
+  let best: CarriedLine = { line: -Infinity, back: 0, shown: 0, groups: per.map((g) => ({ ...g })) };
+  let back = 0;
+  let shown = 0;
+  for (let x = 0; x < order.length; x++) {
+    const j = order[x]!;
+    const g = per[group[j]!]!;
+    if (ws[j]!.identifier) {
+      g.shown++;
+      shown++;
+    } else {
+      g.back++;
+      back++;
+    }
+    if (x + 1 < order.length && scores[order[x + 1]!] === scores[j]) continue;
+    if (back > best.back && per.every((c) => c.shown === 0 || c.back >= bar * c.shown)) best = { line: scores[j]!, back, shown, groups: per.map((c) => ({ ...c })) };
+  }
+  return best;
+}
+
+/** carriedLine() at bars ∞, 40, 20 and 10, printed (counts only), as lines for the held writers. */
+function carried(ws: readonly GiveWord[], scores: Float64Array, groupOf: ReadonlyMap<string, number>, groups: number, others: readonly string[]): Array<{ exposed: number; line: number }> {
+  const group = ws.map((w) => groupOf.get(w.note.writer)!);
+  const name = (g: number): string => (g < groups - others.length ? `g${g}` : others[g - (groups - others.length)]!);
+  return [Infinity, 40, 20, 10].map((bar) => {
+    const c = carriedLine(ws, scores, group, groups, bar);
+    console.log(`carried, bar ${bar} back per shown in every group: line ${c.line.toFixed(3)}, ${c.back} back / ${c.shown} shown — ${c.groups.map((x, g) => `${name(g)} ${x.back}/${x.shown}`).join(', ')}`);
+    return { exposed: bar, line: c.line };
+  });
+}
+
 function main(): void {
   const t0 = Date.now();
   const human = new Set(WRITERS.filter((w) => !w.generated).map((w) => w.name));
@@ -279,14 +359,24 @@ function main(): void {
   const heldArg = arg('--held');
   const held = heldArg ? new RegExp(`^(?:${heldArg})$`) : null;
   // The human writers' own notes (no typo copies, no generated notes).
-  const all = writerNotes().filter((n) => human.has(n.writer) && !n.source.startsWith('typo:'));
+  // --kinds (round 20): the generated writers' own notes and the public set's first half too, each its own group.
+  const kinds = process.argv.includes('--kinds');
+  const all = writerNotes().filter((n) => (human.has(n.writer) || kinds) && !n.source.startsWith('typo:'));
+  if (kinds) {
+    const pub = loadSet(PUBLIC_SET) ?? [];
+    for (const r of pub.slice(0, pub.length >> 1)) all.push({ ...r, writer: 'public-a', source: PUBLIC_SET });
+  }
   const notes = all.filter((n) => !held?.test(n.writer));
   const k = Number(arg('--groups') ?? 6);
   const writers = [...new Set(notes.map((n) => n.writer))];
-  const groupOf = new Map(writers.map((w, j) => [w, j % k]));
+  const humanWriters = writers.filter((w) => human.has(w));
+  const others = writers.filter((w) => !human.has(w));
+  const groupOf = new Map([...humanWriters.map((w, j) => [w, j % k] as const), ...others.map((w, j) => [w, k + j] as const)]);
+  const groups = k + others.length;
   const lineArg = arg('--line-writers');
   const lineOf = lineArg ? new RegExp(`^(?:${lineArg})$`) : null;
-  const scorerOf = FEATURES.m ? crossScorers(groupOf, k, (w) => !!held?.test(w) || !!lineOf?.test(w)) : undefined;
+  // The public set's first half: the name model never trained on it (the shipped model scores it).
+  const scorerOf = FEATURES.m ? crossScorers(groupOf, groups, (w) => !!held?.test(w) || !!lineOf?.test(w) || w === 'public-a') : undefined;
   console.log(`features: hid ${FEATURES.hid}, name model ${FEATURES.m}; words hidden elsewhere in the note ${FEATURES.notAgain ? 'left out' : 'in'} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   const allWords = giveWords(all, scorerOf);
   const ws = allWords.filter((w) => !held?.test(w.note.writer));
@@ -300,7 +390,9 @@ function main(): void {
   const ordinary = ws.filter((w) => !w.identifier).length;
   console.log(`human writers' own notes: ${notes.length}; words hidden as NAME with no person cue before: ${ws.length} (${ordinary} over no identifier)`);
   for (const [s, c] of [...byStage].sort((a, b) => b[1].ordinary - a[1].ordinary)) console.log(`  ${s}: ${c.ordinary} ordinary, ${c.ids} identifier words`);
-  const scores = crossFitted(ws, groupOf, k);
+  if (FEATURES.gate) console.log(`gate: ${[...gateCounts].map(([x, c]) => `${x} ${c}`).join(', ')}`);
+  const scores = crossFitted(ws, groupOf, groups);
+  const carriedLines = kinds ? carried(ws, scores, groupOf, groups, others) : null;
   const budgets = [0, 1, 2, 5, 10, 20];
   const stages = [...byStage.keys()];
   const cv = curve(ws, scores, budgets);
@@ -308,14 +400,14 @@ function main(): void {
     const idx = ws.map((_w, j) => j).filter((j) => !only || ws[j]!.stage === only);
     if (only && byStage.get(only)!.ordinary < 50) continue;
     const c = only ? curve(idx.map((j) => ws[j]!), Float64Array.from(idx.map((j) => scores[j]!)), budgets) : cv;
-    console.log(`${only ?? 'all stages'} (cross-fitted, ${k} writer groups): ` + c.map((x) => `${x.exposed} exposed → ${x.back} back (${x.line.toFixed(2)})`).join(', '));
+    console.log(`${only ?? 'all stages'} (cross-fitted, ${groups} writer groups): ` + c.map((x) => `${x.exposed} exposed → ${x.back} back (${x.line.toFixed(2)})`).join(', '));
   }
   const other = notes.reduce((a, n) => a + n.text.replace(/\s/g, '').length, 0);
   console.log(`all stages, characters given back: ` + cv.map((x) => `${x.exposed} exposed → ${((100 * x.chars) / other).toFixed(3)} points (line ${x.line.toFixed(2)})`).join(', '));
   // --line-writers R: the line chosen on these writers (counts only), scored by a model trained without them; then
   // held writers read at that line. The rules were tuned on the development writers, so their words left hidden over
   // nothing are the hard residue: the line is chosen on writers the rules have not been tuned on lately.
-  let lines = cv.map((x) => ({ exposed: x.exposed, line: x.line }));
+  let lines = carriedLines ?? cv.map((x) => ({ exposed: x.exposed, line: x.line }));
   const trainOn = ws.filter((w) => !lineOf?.test(w.note.writer));
   if (lineOf) {
     const lw = ws.filter((w) => lineOf.test(w.note.writer));
