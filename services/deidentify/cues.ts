@@ -49,7 +49,7 @@ export function cue(inside: string, whole = ''): number {
   return 2 ** n;
 }
 
-/** The bits, in the word of `high` (cues 32-63) or not (0-31), of cues from..to-1 a lower-cased word holds (read one cue at a time: for the cues made after the table, in tests). */
+/** The bits, in the word of `high` (cues 32-63) or not (0-31), of cues from..to-1 a lower-cased word holds. */
 function bitsFor(lower: string, from: number, to: number, high: boolean): number {
   let bits = 0;
   const parts = JOINED.test(lower) ? lower.split(/['’-]/) : [lower];
@@ -64,59 +64,16 @@ function bitsFor(lower: string, from: number, to: number, high: boolean): number
 let remembered = -1;
 
 /**
- * The remembered cues as one table, made when the first word is read: each distinct `inside` string and `whole` word
- * once, with the bits of every cue that holds it ([cues 0-31, cues 32-63]). A word is then tried once against each
- * string and looked up once per part, not once per cue.
+ * Every cue's bit for a typed word, remembered in the word's memo record (wordMemo.ts), which the token keeps: the
+ * stages after the first read it from there, with no look-up of their own. Cues 32-63 in a second memo.
  */
-interface CueTable {
-  inside: string[];
-  insideBits: Array<[number, number]>;
-  whole: Map<string, [number, number]>;
-}
-let table: CueTable | undefined;
-
-function tableOf(to: number): CueTable {
-  const inside = new Map<string, [number, number]>();
-  const whole = new Map<string, [number, number]>();
-  const add = (m: Map<string, [number, number]>, w: string, i: number): void => {
-    const bits = m.get(w) ?? [0, 0];
-    bits[i < 32 ? 0 : 1] |= 1 << (i & 31);
-    m.set(w, bits);
-  };
-  for (let i = 0; i < to; i++) {
-    for (const s of cues[i]!.inside) add(inside, s, i);
-    for (const w of cues[i]!.whole) add(whole, w, i);
-  }
-  return { inside: [...inside.keys()], insideBits: [...inside.values()], whole };
-}
-
-/**
- * Every remembered cue's bits for a typed word ([cues 0-31, cues 32-63], as bitsFor() gives them), remembered in the
- * word's memo record (wordMemo.ts), which the token keeps: the stages after the first read it from there, with no
- * look-up of their own.
- */
-const bitsOf = wordMemo((raw: string): [number, number] => {
+const bitsOf = wordMemo((raw: string): number => {
   if (remembered < 0) remembered = cues.length;
-  table ??= tableOf(remembered);
-  const lower = raw.toLowerCase();
-  let low = 0;
-  let high = 0;
-  for (let k = 0; k < table.inside.length; k++) {
-    if (lower.includes(table.inside[k]!)) {
-      low |= table.insideBits[k]![0];
-      high |= table.insideBits[k]![1];
-    }
-  }
-  if (table.whole.size) {
-    for (const p of JOINED.test(lower) ? lower.split(/['’-]/) : [lower]) {
-      const bits = table.whole.get(p);
-      if (bits) {
-        low |= bits[0];
-        high |= bits[1];
-      }
-    }
-  }
-  return [low, high];
+  return bitsFor(raw.toLowerCase(), 0, remembered, false);
+});
+const highBitsOf = wordMemo((raw: string): number => {
+  if (remembered < 0) remembered = cues.length;
+  return bitsFor(raw.toLowerCase(), 0, remembered, true);
 });
 
 let lastText: string | undefined;
@@ -150,9 +107,8 @@ function read(text: string): void {
     const highCues = cues.length > 32;
     for (const t of wordsOf(text)) {
       if (t.word) {
-        const word = bitsOf.of(t);
-        bits |= word[0] | (later ? bitsFor(t.lower, remembered, cues.length, false) : 0);
-        if (highCues) high |= word[1] | (later ? bitsFor(t.lower, remembered, cues.length, true) : 0);
+        bits |= bitsOf.of(t) | (later ? bitsFor(t.lower, remembered, cues.length, false) : 0);
+        if (highCues) high |= highBitsOf.of(t) | (later ? bitsFor(t.lower, remembered, cues.length, true) : 0);
       } else digits += t.end - t.start;
     }
   }

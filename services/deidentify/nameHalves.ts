@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { BITS, boundary, listsOf, tokenize, type Token } from './classifier/features';
+import { BITS, boundary, lists, tokenize, type Token } from './classifier/features';
 import { activeScorer, type Scored } from './classifier/model';
 import { ModelSwitch } from './classifier/modelSwitch';
 import { isJoinWord } from './listJoins';
@@ -136,7 +136,7 @@ export function farOf(text: string, toks: readonly Token[], i: number, dir: -1 |
   if (dir > 0 && (SUBJECT_VERBS.has(u.lower) || PERSON_AFTER.has(u.lower))) return 'verb';
   if (dir < 0 && PERSON_BEFORE.has(u.lower)) return 'pv';
   if (RELATIONS.has(u.lower)) return 'rel';
-  return FAR[wordClass(listsOf(u))]![caseOf(u.raw)]!;
+  return FAR[wordClass(lists(u.lower))]![caseOf(u.raw)]!;
 }
 
 /** One feature: its template and its value, the parts joined by '|' ("side+wc": "L", "Cap" is "L|Cap"). */
@@ -173,7 +173,7 @@ interface SlotRead {
 function readSlot(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): SlotRead {
   const { i, left, right } = slot;
   const t = toks[i]!;
-  const l = listsOf(t);
+  const l = lists(t.lower);
   const side = left && right ? 'B' : left ? 'L' : 'R';
   const n = toks[left ? i - 1 : i + 1]!;
   const len = stemLength(t.lower);
@@ -182,7 +182,7 @@ function readSlot(text: string, toks: readonly Token[], slot: Slot, types: reado
     i,
     side,
     n,
-    nl: nameLists(listsOf(n)),
+    nl: nameLists(lists(n.lower)),
     nc: caseOf(n.raw),
     wc: caseOf(t.raw),
     l,

@@ -89,8 +89,6 @@ function classify(raw: string, dict: ReturnType<typeof dictionaries>): Kind {
 
 /** classify() is pure in its token and was the hottest function: memoised, bounded so memory stays flat. */
 const classifyCached: WordMemo<Kind> = wordMemo((raw) => classify(raw, dictionaries()));
-/** classify() of a whole word with the period after it ("Smith.", "J."), kept in the word's record: no look-up by string. */
-const classifyDotted: WordMemo<Kind> = wordMemo((raw) => classify(`${raw}.`, dictionaries()));
 
 /** Kinds that start a name run, and kinds that continue one (sets: the hot loop allocates no arrays). */
 const RUN_START = new Set<Kind>(['strong', 'unknown', 'weak', 'initial']);
@@ -107,12 +105,11 @@ export function names(text: string): Entity[] {
     const raw = w.raw;
     for (let from = 0, cut = nextCut(raw, 0); ; cut = nextCut(raw, from)) {
       const start = w.start + from;
-      const dotted = cut < 0 && text.charCodeAt(w.end) === 46;
-      let t = cut >= 0 ? raw.slice(from, cut) : dotted ? text.slice(start, w.end + 1) : from ? raw.slice(from) : raw;
+      let t = cut >= 0 ? raw.slice(from, cut) : text.charCodeAt(w.end) === 46 ? text.slice(start, w.end + 1) : from ? raw.slice(from) : raw;
       // A trailing period belongs to initials and titles only.
       // A lower-case word glued to a digit is SMS ("2moro", "4ever"), not a name.
       const prevCode = start > 0 ? text.charCodeAt(start - 1) : 0;
-      let kind0 = prevCode >= 48 && prevCode <= 57 && /^\p{Ll}/u.test(t) ? 'word' : t === raw ? classifyCached.of(w) : dotted && !from ? classifyDotted.of(w) : classifyCached(t);
+      let kind0 = prevCode >= 48 && prevCode <= 57 && /^\p{Ll}/u.test(t) ? 'word' : t === raw ? classifyCached.of(w) : classifyCached(t);
       // In a note written in French a French word is a word ("Elle était là"); a given name stays a name.
       if (fr && (kind0 === 'unknown' || kind0 === 'strong') && fr(t.replace(/\.$/, '').toLowerCase())) kind0 = 'word';
       if (t.endsWith('.') && kind0 !== 'initial' && kind0 !== 'title') t = t.slice(0, -1);

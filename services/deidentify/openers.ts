@@ -10,7 +10,7 @@
  * (sentence openers)"); its hashing, scorer and file loading are nameHalves.ts'.
  */
 import path from 'node:path';
-import { boundary, listsOf, type Token } from './classifier/features';
+import { boundary, lists, type Token } from './classifier/features';
 import { activeScorer, type Scored } from './classifier/model';
 import { AGAIN, againIn, caseOf, farOf, marginAt, marginBand, nameLists, ownForm, SLACK, slotName, slotReading, slotsOf, SlotHasher, SlotModelFile, str, withNames, wordClass, type Emit, type HalfModel, type HalfScorer, type Slot, type SlotReading, type SlotReadingHolder } from './nameHalves';
 import type { Entity } from './types';
@@ -52,7 +52,7 @@ interface OpenerRead {
 
 function readOpener(text: string, toks: readonly Token[], i: number, types: readonly string[], margin: number | undefined, named: boolean): OpenerRead {
   const t = toks[i]!;
-  const l = listsOf(t);
+  const l = lists(t.lower);
   let where = i === 0 ? 'note' : 'stop';
   for (let k = i === 0 ? t.start : toks[i - 1]!.end; k < t.start; k++) if (text.charCodeAt(k) === 10) where = 'line';
   const next = nextOf(text, toks, i, types);

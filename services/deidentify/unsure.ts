@@ -9,7 +9,7 @@
  * show is a word ("rain not stopping", a comparative: "harder on the roof").
  */
 import { activeScorer, scoredWords } from './classifier/model';
-import { lists, listsOf, tokenize, type Token } from './classifier/features';
+import { lists, tokenize, type Token } from './classifier/features';
 import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
 import { STATE_BEFORE, WORD_BEFORE, sentenceStart, wordVerdict } from './messy';
@@ -61,7 +61,7 @@ const PRONOUN_CONTRACTION = /^(?:i|you|u|he|she|it|we|they|who|that|there|here|w
  */
 function comparative(text: string, toks: readonly Token[], i: number, lower: string): boolean {
   const next = toks[i + 1];
-  return lower.length > 4 && lower.endsWith('er') && dictionaries().english.has(`${lower.slice(0, -1)}st`) && !!next?.word && listsOf(next).includes('S') && blank(text, toks[i]!.end, next.start);
+  return lower.length > 4 && lower.endsWith('er') && dictionaries().english.has(`${lower.slice(0, -1)}st`) && !!next?.word && lists(next.lower).includes('S') && blank(text, toks[i]!.end, next.start);
 }
 
 const PLACEHOLDER = /\[([A-Z_]+)\]/g;

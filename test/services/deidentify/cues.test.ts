@@ -11,9 +11,6 @@ describe('deidentify cues', () => {
   // Two cues of the test's own (a cue is made once, at load, as the detectors make theirs).
   const STAY = cue('stay', 'st');
   const LODGE = cue('lodge');
-  // Two cues sharing a string: one inside word and one whole word of the first are inside words of the second.
-  const INN = cue('lodg', 'inn');
-  const INSIDE_INN = cue('lodg inn');
 
   it('finds a cue inside a word, in any case', () => {
     assert.ok(mayHold('she STAYED over', STAY));
@@ -26,13 +23,6 @@ describe('deidentify cues', () => {
     assert.ok(mayHold("at st's place", STAY));
     assert.ok(mayHold('the st-albert exit', STAY));
     assert.ok(!mayHold('first and last', STAY));
-  });
-
-  it('gives a string that several cues hold to each of them, inside or whole as each cue reads it', () => {
-    assert.ok(mayHold('the Lodges', INN) && mayHold('the Lodges', INSIDE_INN) && mayHold('the Lodges', LODGE));
-    assert.ok(mayHold('at the inn', INN) && mayHold('at the inn', INSIDE_INN));
-    assert.ok(mayHold('she had dinner', INSIDE_INN) && !mayHold('she had dinner', INN), '"inn" is whole for one cue, inside for the other');
-    assert.ok(mayHold("the inn's door", INN) && !mayHold('a lodestar', INSIDE_INN));
   });
 
   it('finds a cue made after words were read (a word remembers the bits of the cues made before)', () => {

@@ -3,8 +3,6 @@ import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
 import { hidden, kept, stays } from '../../helpers/deidentify';
 import { TypoIndex } from '../../../services/deidentify/typos';
-import { names } from '../../../services/deidentify/names';
-import { forgetWords } from '../../../services/deidentify/wordMemo';
 
 // Round 5 of the names work (issue 13): names in lower-case and SMS notes with little or no cue, names that are
 // ordinary words, possessives typed without an apostrophe, French notes. Each rule with text it must hide and the
@@ -247,21 +245,5 @@ describe('deidentify: a word-name before what a person is doing or where a perso
     kept('rain not stopping today');
     kept('summer back in full swing at the camp');
     kept('she smoked crystal again last night');
-  });
-});
-
-// Round 20: names.ts reads a word with its period after it ("J.", "Okafor.") through the word's own memo record.
-describe('deidentify names: a word with its period after it', () => {
-  const found = (t: string): string[] => names(t).map((e) => t.slice(e.start, e.end));
-  const words = ['J', 'J.', 'Okafor', 'Okafor.'];
-  it('is read with its period ("J." an initial), the same whether the word was met first with or without it', () => {
-    const note = 'Referred by J. Okafor.';
-    forgetWords(words);
-    const first = found(note);
-    assert.deepEqual(first, ['J. Okafor']);
-    forgetWords(words);
-    found('J sent Okafor a text'); // the words' records made without the period
-    assert.deepEqual(found(note), first);
-    assert.deepEqual(found(note), first, 'again, from the records');
   });
 });
