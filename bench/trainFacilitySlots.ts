@@ -9,7 +9,8 @@
  * seed-averaged folds and every writer within its limit. Deterministic: the same notes, rules and models give the same
  * file, byte for byte.
  *
- * Flags as trainFacility.ts: `--folds` (no file written), `--sweep`, `--at T`, `--misses`, `--wrong [T]`;
+ * Flags as trainFacility.ts: `--folds` (no file written), `--sweep`, `--at T`, `--misses`, `--wrong [T]` (never for the
+ * places' held-out writers, deidPlaceShapes HELD15);
  * FACILITY_SEEDS, FACILITY_HELD, DEID_WRITERS_EXCEPT. `--check`: whether the shipped file is what the recipe makes now
  * at its threshold (IDENTICAL / DIFFERS; exit code 1 when it differs).
  */
@@ -18,6 +19,7 @@ import path from 'node:path';
 import { FACILITY_SLOT_MODEL_FILE, shippedFacilitySlotModel } from '../services/deidentify/classifier/facilityModel';
 import { writerNotes } from './deidLowo';
 import { arg } from './args';
+import { HELD15 } from './deidPlaceShapes';
 import { CHOICE_SEEDS, chooseThreshold, leaveOneWriterOut, meanOverSeeds, prepare, report, sweep, THRESHOLDS, trainShipped } from './trainFacility';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -67,9 +69,11 @@ else if (require.main === module) {
   if (runs.length > 1) console.log(`(the threshold chosen on the figures averaged over seeds ${seeds.join(', ')}; the table is seed ${seeds[0]}'s)`);
   if (process.argv.includes('--sweep')) console.log(`\n${sweep(mean).join('\n')}`);
   const i = THRESHOLDS.indexOf(t);
-  if (process.argv.includes('--misses')) for (const r of results) for (const m of r.missed[i]!) console.log(`${r.writer}\t${m}`);
+  // The places' held-out writers (deidPlaceShapes HELD15) stay in the folds, counted, never printed.
+  const shown = results.filter((r) => !HELD15.includes(r.writer));
+  if (process.argv.includes('--misses')) for (const r of shown) for (const m of r.missed[i]!) console.log(`${r.writer}\t${m}`);
   const wrongAt = Number(arg('--wrong'));
-  if (process.argv.includes('--wrong')) for (const r of results) for (const m of r.wrong[THRESHOLDS.includes(wrongAt) ? THRESHOLDS.indexOf(wrongAt) : i]!) console.log(`${r.writer}\t${m}`);
+  if (process.argv.includes('--wrong')) for (const r of shown) for (const m of r.wrong[THRESHOLDS.includes(wrongAt) ? THRESHOLDS.indexOf(wrongAt) : i]!) console.log(`${r.writer}\t${m}`);
   if (!process.argv.includes('--folds')) write(t);
   console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 }
