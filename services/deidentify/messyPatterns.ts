@@ -523,7 +523,7 @@ const smsWords = (): Set<string> => (sms ??= keepGroups('sms', 'typos', 'risk-la
  */
 const DIRECTED_STREET = /\bon\s(([nsew])\.?\s(\p{L}[\p{L}'’-]{2,}))(?![\p{L}\p{N}'’-])/giu;
 const ON_WORD = /\bon\s(\d{2,3}(?:st|nd|rd|th)?|\d(?:st|nd|rd|th)|\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}'’-])/giu;
-const NOT_STREET_AFTER_ON = new Set(
+export const NOT_STREET_AFTER_ON = new Set(
   [
     ...'foot fire sale time break shift call duty hold board site top line it weekend weekends payday welfare cheque day night nights purpose track meds methadone suboxone crack meth the a her his my their our its way lunch tv camera video speaker phone tap probation parole bail'.split(' '),
     ...WEEKDAYS,
@@ -726,7 +726,7 @@ function onStreetAfterSpot(t: string, at: number, w: string): boolean {
   if (w.length < 3) return false;
   return STREET_WORDS.has(w) || (d.anyNames.has(w) && !d.firstNames.has(w) && !d.common.has(w)) || (lives && !d.common.has(w) && !d.firstNames.has(w) && (!d.english.has(w) || d.anyNames.has(w)));
 }
-const FLOOR_AFTER = /^\s(?:floor|flr|fl|grade|level|shift|time|try|round|visit|day|week|month)\b/i;
+export const FLOOR_AFTER = /^\s(?:floor|flr|fl|grade|level|shift|time|try|round|visit|day|week|month)\b/i;
 /** A word of living, sleeping or being found somewhere earlier in the clause: "sleeps behind the church on 4th". */
 // Not "found": "found him at the park on 6th" may be the sixth of the month (categories.test.ts).
 const LIVES_IN_CLAUSE = /(?:^|[^\p{L}])(?:lives|living|stays|staying|sleeps|sleeping|slept|camps|camping|camped)\s[^.,;:!?()\n]{0,30}$/iu;
