@@ -67,10 +67,10 @@ interface Detector {
 }
 const ALWAYS = -1;
 /** An email written out needs "dot" or a bracketed "at"; a handle without "@" needs an underscore or its platform. */
-const OBFUSCATED = new RegExp(`\\bdot\\b|\\(at\\)|\\[at\\]|\\bat \\S+\\.(?:com|ca|net|org)\\b|\\b(?:at|@) ?(?:${MAIL_PROVIDERS.join('|')})\\b`, 'i');
+const OBFUSCATED = new RegExp(`\\bdot\\b|\\bponto\\b|\\bpunto\\b|\\(at\\)|\\[at\\]|\\b(?:at|arroba) \\S+\\.(?:com|ca|net|org)\\b|\\b(?:at|arroba|@) ?(?:${MAIL_PROVIDERS.join('|')})\\b`, 'i');
 const PLATFORM = /insta|snap|tik ?tok|twitter|\bfb\b|facebook|handle|user ?name|gamertag|discord|\big\b/i;
 /** The words OBFUSCATED ("@" aside) and PLATFORM need (cues.ts), tried before them: keep each in step with its regex. */
-const OBFUSCATED_CUE = cue(MAIL_PROVIDERS.join(' '), 'dot at');
+const OBFUSCATED_CUE = cue(MAIL_PROVIDERS.join(' '), 'dot at arroba ponto punto');
 const PLATFORM_CUE = cue('insta snap tik twitter facebook handle user gamertag discord', 'fb ig');
 /** A phone holds at least 7 digits with at most 3 other characters between each two. */
 const PHONE_DIGITS = /\d(?:\D{0,3}\d){6}/;
@@ -88,7 +88,8 @@ const DETECTORS: Detector[] = [
   // An IBAN and a Canadian postal code hold a letter right before a digit (words.ts TextFacts.letterDigit).
   { detect: p.iban, marks: 0, test: (_t, f) => f.letterDigit },
   { detect: p.handle, marks: MARK.at },
-  { detect: mp.handles, marks: MARK.underscore, test: (t, f) => ((f.marks & MARK.dot) !== 0 && mp.DOTTED_MAY.test(t)) || (mayHold(t, PLATFORM_CUE) && PLATFORM.test(t)) },
+  // A Discord tag ("wolfie#4412") holds a digit and "#".
+  { detect: mp.handles, marks: MARK.underscore, test: (t, f) => ((f.marks & MARK.dot) !== 0 && mp.DOTTED_MAY.test(t)) || (mayHold(t, PLATFORM_CUE) && PLATFORM.test(t)) || ((f.marks & MARK.digit) !== 0 && mp.DISCORD_MAY.test(t)) },
   { detect: p.healthCard, marks: DIGIT },
   { detect: p.canadianPostal, marks: 0, test: (t, f) => f.letterDigit && digitsIn(t) >= 3 },
   { detect: mp.messyPostal, marks: DIGIT },

@@ -24,37 +24,39 @@ function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecAr
 }
 
 const TLDS = 'com|ca|net|org|edu|gov|co|uk|us|io|me|info';
-/** A dot said or bracketed: "dot", French "point", "(dot)", "[dot]", or typed. */
-const SAID_DOT = '(?:\\bdot\\b|\\bpoint\\b|\\(dot\\)|\\[dot\\]|\\.)';
+/** A dot said or bracketed: "dot", French "point", Portuguese "ponto", Spanish "punto", "(dot)", "[dot]", or typed. */
+const SAID_DOT = '(?:\\bdot\\b|\\bpoint\\b|\\bponto\\b|\\bpunto\\b|\\(dot\\)|\\[dot\\]|\\.)';
+/** An "@" said: "at", Spanish and Portuguese "arroba", "(at)", "[at]". */
+const SAID_AT = '(?:\\bat\\b|\\barroba\\b|\\(at\\)|\\[at\\])';
 /**
  * "jdoe at gmail dot com", "nakita dot b at hotmail dot com", "jdoe(at)gmail(dot)com", "fz.b at videotron point ca",
  * "kw at yahoo dot com dot hk": after "dot" any two letters end it (a country's domain: "wp dot pl") when the user
  * name has a digit, dot or underscore ("she is at home dot no" stays).
  */
 const OBFUSCATED_EMAIL = new RegExp(
-  `(?<![\\p{L}\\p{N}._-])[\\p{L}\\p{N}._+-]+(?:\\s?(?:\\bdot\\b|\\.)\\s?[\\p{L}\\p{N}_+-]+)*\\s?(?:\\bat\\b|\\(at\\)|\\[at\\])\\s?[\\p{L}\\p{N}-]+(?:\\s?${SAID_DOT}\\s?(?:[\\p{L}]{2,10}))*\\s?${SAID_DOT}\\s?(?:${TLDS}|(?<=(?:\\bdot|\\(dot\\))\\s?)\\p{L}{2})\\b`,
+  `(?<![\\p{L}\\p{N}._-])[\\p{L}\\p{N}._+-]+(?:\\s?(?:\\bdot\\b|\\.)\\s?[\\p{L}\\p{N}_+-]+|\\sunderscore\\s[\\p{L}\\p{N}_+-]+)*\\s?${SAID_AT}\\s?[\\p{L}\\p{N}-]+(?:\\s?${SAID_DOT}\\s?(?:[\\p{L}]{2,10}))*\\s?${SAID_DOT}\\s?(?:${TLDS}|(?<=(?:\\bdot|\\(dot\\))\\s?)\\p{L}{2})\\b`,
   'giu',
 );
 
 const COMMON_TLD_END = new RegExp(`(?:${TLDS})$`, 'i');
 
 /** "kaylam22 at gmail": a user name before a mail provider, no domain ending typed. */
-const PROVIDER_EMAIL = new RegExp(`(?<![\\p{L}\\p{N}._-])([\\p{L}\\p{N}._+-]{3,40}(?:\\sdot\\s[\\p{L}\\p{N}_+-]{1,20})?)\\s?(?:\\bat\\b|\\(at\\)|\\[at\\]|@)\\s?(?:${MAIL_PROVIDERS.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+const PROVIDER_EMAIL = new RegExp(`(?<![\\p{L}\\p{N}._-])([\\p{L}\\p{N}._+-]{3,40}(?:\\s(?:dot|underscore)\\s[\\p{L}\\p{N}_+-]{1,20})?)\\s?(?:${SAID_AT}|@)\\s?(?:${MAIL_PROVIDERS.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 
 export function obfuscatedEmail(t: string): Entity[] {
   return [
     // A path after the domain makes it a web address ("it's at gofundme.com/f/…"): the URL detector's.
-    ...all(t, OBFUSCATED_EMAIL, 'EMAIL', (m) => t[m.index + m[0].length] !== '/' && !/^(?:at|me|him|her|us|them|home|work|it|there)\s/i.test(m[0]) && (COMMON_TLD_END.test(m[0]) || /^[^\s]*[\d._]/u.test(m[0])) && /\bdot\b|\bpoint\b|\(dot\)|\[dot\]|\bat\b/i.test(m[0])).map((e) => {
+    ...all(t, OBFUSCATED_EMAIL, 'EMAIL', (m) => t[m.index + m[0].length] !== '/' && !/^(?:at|me|him|her|us|them|home|work|it|there)\s/i.test(m[0]) && (COMMON_TLD_END.test(m[0]) || /^[^\s]*[\d._]/u.test(m[0])) && /\bdot\b|\bpoint\b|\bponto\b|\bpunto\b|\(dot\)|\[dot\]|\bat\b|\barroba\b/i.test(m[0])).map((e) => {
       // A user name said with spaces before its number: "sky dot blue 99 at icloud dot com".
-      const spoken = /^\d{1,4}\s?(?:at|\(at\)|\[at\])\s/i.test(t.slice(e.start, e.end)) ? SPOKEN_USER.exec(t.slice(Math.max(0, e.start - 40), e.start)) : null;
+      const spoken = /^\d{1,4}\s?(?:at|arroba|\(at\)|\[at\])\s/i.test(t.slice(e.start, e.end)) ? SPOKEN_USER.exec(t.slice(Math.max(0, e.start - 40), e.start)) : null;
       return spoken ? entity(e.start - spoken[0].length, e.end, e.type) : e;
     }),
     // The user name must look like one: a digit, dot or underscore in it, or no English word ("she is at gmail" stays).
-    ...all(t, PROVIDER_EMAIL, 'EMAIL', (m) => /[\d._]|\sdot\s/.test(m[1]!) || (!dictionaries().english.has(m[1]!.toLowerCase()) && !SAFE.has(m[1]!.toLowerCase()))),
+    ...all(t, PROVIDER_EMAIL, 'EMAIL', (m) => /[\d._]|\s(?:dot|underscore)\s/.test(m[1]!) || (!dictionaries().english.has(m[1]!.toLowerCase()) && !SAFE.has(m[1]!.toLowerCase()))),
   ];
 }
 
-const SPOKEN_USER = /(?<![\p{L}\p{N}])[\p{L}\p{N}_+-]+(?:\s(?:dot|\.)\s[\p{L}\p{N}_+-]+)+\s$/iu;
+const SPOKEN_USER = /(?<![\p{L}\p{N}])[\p{L}\p{N}_+-]+(?:\s(?:dot|\.|underscore)\s[\p{L}\p{N}_+-]+)+\s$/iu;
 
 /** Platforms by name: a handle follows one, and is never one ("handle on Facebook is mo.lee"). */
 const PLATFORMS = 'insta(?:gram)?|ig|snap(?:chat)?|tiktok|twitter|fb|facebook|discord';
@@ -63,7 +65,7 @@ const PLATFORMS = 'insta(?:gram)?|ig|snap(?:chat)?|tiktok|twitter|fb|facebook|di
  * platform's name is never the handle), or any word with an underscore.
  */
 const PLATFORM_HANDLE = new RegExp(
-  String.raw`\b(?:${PLATFORMS}|tik tok|handle|user ?name|gamertag)\b(?:,?[ \t]+(?:is|name|there|at|on|she|he|they|her|his|their|@|:|-|was)){0,5}[ \t:,]+(?!(?:${PLATFORMS})\b)([\p{L}\p{N}_.]{3,30})(?![\p{L}\p{N}_])`,
+  String.raw`\b(?:${PLATFORMS}|tik tok|handle|user ?name|gamertag)\b(?:,?[ \t]+(?:is|name|there|at|on|she|he|they|her|his|their|@|:|-|was)){0,5}[ \t:,]+(?!(?:${PLATFORMS})\b)([\p{L}\p{N}_.]{3,30}(?:#\d{4}(?!\d))?)(?![\p{L}\p{N}_])`,
   'giu',
 );
 /** What DOTTED_HANDLE needs somewhere in a text: a lower-case letter, a dot, a lower-case letter (deidentify.ts asks first). */
@@ -75,6 +77,10 @@ export const DOTTED_MAY = /\p{Ll}\.\p{Ll}/u;
 const DOTTED_HANDLE = /(?<![\p{L}\p{N}@._/-])(?:\p{Ll}{3,}(?:\.\p{Ll}{2,})+\.?\d{2,4}|(?<=\bfrom\s)\p{Ll}{3,}\.\p{Ll}{3,})(?![\p{L}\p{N}_@]|\.\p{L})/gu;
 /** A web domain or a file's extension at its end: "kat.rainier.com", "notes.pdf" are no user name. */
 const SITE_OR_FILE = new RegExp(`\\.(?:${TLDS}|pdf|txt|docx?|jpe?g|png|html?)$`);
+/** A Discord tag: a user name, "#" and four digits ("wolfie#4412", "ghost_rider#0921"). */
+const DISCORD_TAG = /(?<![\p{L}\p{N}_.#@/])(\p{L}[\p{L}\p{N}_.]{1,31})#\d{4}(?![\p{L}\p{N}])/gu;
+/** What DISCORD_TAG needs somewhere in a text (deidentify.ts opens the handles' gate on it). */
+export const DISCORD_MAY = /[\p{L}\p{N}_]#\d{4}/u;
 const UNDERSCORE = /(?<![\p{L}\p{N}@._])[\p{L}\p{N}.]*[\p{L}\p{N}]_[\p{L}\p{N}_.]*[\p{L}\p{N}](?![\p{L}\p{N}_])/gu;
 
 export function handles(t: string): Entity[] {
@@ -87,6 +93,11 @@ export function handles(t: string): Entity[] {
       return /[\d_.]/.test(h) || (!d.common.has(h) && !SAFE.has(h) && !KEEP.has(h));
     }, 1),
     ...all(t, UNDERSCORE, 'HANDLE'),
+    // Not a counter's or label's word ("room#1234", "file#2231"): a name that is no English word, or holds a digit or "_".
+    ...(DISCORD_MAY.test(t) ? all(t, DISCORD_TAG, 'HANDLE', (m) => {
+      const w = m[1]!.toLowerCase();
+      return !ID_LABEL_SET.has(w) && !NUMBER_LABELS.has(w) && !COUNTERS.has(w) && (/[\d_.]/.test(w) || (w.length >= 3 && !d.english.has(w) && !KEEP.has(w)));
+    }) : []),
     ...(DOTTED_MAY.test(t) ? all(t, DOTTED_HANDLE, 'HANDLE', (m) => !SITE_OR_FILE.test(m[0])) : []),
   ];
 }
@@ -106,11 +117,12 @@ const MBI = /(?<![\p{L}\p{N}-])[1-9][ac-hjkmnp-rt-y][ac-hjkmnp-rt-y\d]\d-?[ac-hj
 const VERSION_CODE = /^(?:\s?-\s?|\s(?:version|vers|ver|vc|v)\.?:?\s)[a-z]{2}(?![\p{L}\p{N}])/iu;
 
 /** ID_LABEL's labels (the first word of each, anywhere in a word: cues.ts), asked before it: keep in step with it. */
-const ID_LABEL_CUE = cue(
-  `client file case cfs cas inmate booking aish member patient resident tenant application applicant student chart dossier ticket medicaid
+const ID_LABEL_WORDS = `client file case cfs cas inmate booking aish member patient resident tenant application applicant student chart dossier ticket medicaid
   medicare medi health ahc phn phin hcn hsn hc mcp ohip care status band docket warrant claim treaty pid offender passport referral intake
-  ref cert registration odsp snap ebt ssi ssdi fps csc cdcr uci oin sid`,
-);
+  ref cert registration odsp snap ebt ssi ssdi fps csc cdcr uci oin sid`;
+const ID_LABEL_CUE = cue(ID_LABEL_WORDS);
+/** The same labels as words: "cfs#7731" is a file's number, no Discord tag. */
+const ID_LABEL_SET = new Set(ID_LABEL_WORDS.split(/\s+/));
 
 export function labelledIds(t: string): Entity[] {
   const out: Entity[] = /\d[a-z]{1,2}\d/i.test(t) ? all(t, MBI, 'HEALTH_CARD') : [];
@@ -126,7 +138,11 @@ export function labelledIds(t: string): Entity[] {
     }
     // A second part of two digits is the id's ("inmate # 4471 23"), not a count after it ("client 4471 23 years").
     while (/ \d{2,5}$/.test(code) && AFTER_COUNT.test(t.slice(start + code.length, start + code.length + 10))) code = code.replace(/ \d{2,5}$/, '');
-    if (/ \d{2}$/.test(code) && !/\d{4}/.test(code)) code = code.replace(/ \d{2}$/, '');
+    // Three groups of two or three digits are one id typed apart ("claim 44 71 20"); two such groups lose the second.
+    if (/ \d{2}$/.test(code) && !/\d{4}/.test(code) && !/^\d{2,3} \d{2,3} \d{2}$/.test(code)) code = code.replace(/ \d{2}$/, '');
+    // A last digit typed apart after groups of four ("Member ID 8821 0043 7"); not 2 or 4, SMS "to" and "for".
+    const lone = / \d{4}$/.test(code) && /\d{4} \d{4}$/.test(code) ? /^ [0135-9](?![\p{L}\p{N}.,:/-])/u.exec(t.slice(start + code.length, start + code.length + 3)) : null;
+    if (lone && !AFTER_COUNT.test(t.slice(start + code.length + 2, start + code.length + 12))) code += lone[0];
     const digits = code.replace(/\D/g, '').length;
     // "file 2" or "case 3" are counts; a year alone ("file 2024") is no id.
     if (digits < 3 || isYear(code)) continue;
@@ -138,10 +154,10 @@ export function labelledIds(t: string): Entity[] {
   }
   // A code shaped like one needs no label: capitals, a hyphen, four digits or more ("HF-22817", "P-44821").
   if (factsOf(t).capitals > 0 && /[A-Z]-\d{5}/.test(t)) out.push(...all(t, CODE_SHAPE, 'MRN'));
-  if (/#\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d|(?:no\.?|num|number|nbr|id)\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d/i.test(t)) out.push(...markedIds(t));
-  if (/\d-\d|\d{5}/.test(t) && NEAR_LABEL_MAY.test(t)) out.push(...all(t, NEAR_ID, 'MRN', (m) => !isYear(m[1]!) && !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10)), 1));
+  if (/#\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d|(?:no\.?|num|number|nbr|id)\s?(?:is\s|:\s?)?[A-Za-z]{0,3}-?\d/i.test(t) || REGION_MARKED_MAY.test(t)) out.push(...markedIds(t));
+  if (/\d-\d|\d{5}/.test(t) && NEAR_LABEL_MAY.test(t)) out.push(...all(t, NEAR_ID, 'MRN', (m) => !isYear(m[1]!) && !LOWER_LETTERED.test(m[1]!) && !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10)), 1));
   if (/\d{3}/.test(t) && NEAR_LABEL_MAY.test(t)) out.push(...all(t, NEAR_SHORT_ID, 'MRN', (m) => !isYear(m[1]!), 1));
-  if (/\d{5}|\d-\d{3}|\d{3}[ -]\d{3}[ -]\d{3}|[x*]-\d{4}/i.test(t)) out.push(...letteredCodes(t));
+  if (/\d{5}|\d-\d{3}|\d{3}[ -]\d{3}[ -]\d{3}|[a-z*]-\d{4}/i.test(t)) out.push(...letteredCodes(t));
   return out;
 }
 
@@ -181,8 +197,10 @@ function letteredCodes(t: string): Entity[] {
  * A code a few words after its label: "the claim for her back 55-0921", "his number at the jail 77812", "son dossier au
  * cisss c'est le 2231-0045". Only codes no count or time is shaped like: digits joined by a hyphen, or five digits or more.
  */
-const NEAR_LABEL_MAY = /\b(?:file|case|claim|inmate|client|dossier|docket|booking|member|account|acct|voucher|ticket|tenant|student|number|num[ée]ro)\b/i;
-const NEAR_ID = /\b(?:file|case|claim|inmate|client|dossier|docket|booking|member|account|acct|voucher|ticket|tenant|student|number|num[ée]ro)\b(?:\s[\p{L}'’]+){0,5}?\s(?:is\s|was\s|c['’]est\s(?:le\s)?|:\s?|#\s?)?(\d{2,6}-\d{2,6}(?:-[\dA-Za-z]{1,6})?|\d{5,12})(?![\p{L}\p{N}-])/giu;
+const NEAR_LABEL_MAY = /\b(?:file|case|claim|inmate|client|dossier|docket|booking|member|account|acct|voucher|ticket|tenant|student|number|num[ée]ro|tracking)\b/i;
+const NEAR_ID = /\b(?:file|case|claim|inmate|client|dossier|docket|booking|member|account|acct|voucher|ticket|tenant|student|number|num[ée]ro|tracking)\b(?:\s(?:[\p{L}'’]+|#)){0,5}?\s(?:is\s|was\s|c['’]est\s(?:le\s)?|:\s?|#\s?)?(\d{2,6}-\d{2,6}(?:-[\dA-Za-z]{1,6})?|\d{4}-[a-z]{2,3}-\d{3,6}|\d{4,8}-\d|\d{5,12}|[A-Z]{1,3}\d{1,2}-\d{3,6}|\d[A-Z]{1,2}\d{4,9})(?![\p{L}\p{N}-])/giu;
+/** Letters glued to a code's digits are its own only in capitals ("E5-1198", "1Z48876"; not "b2-1100", "3am12345"). */
+const LOWER_LETTERED = /^[a-z]{1,3}\d{1,2}-|^\d[a-z]{1,2}\d/;
 /**
  * Three or four digits a few words after the label, right after "is", "was", ":" or "#" and ending the clause: "the CAS
  * file on her is 5521." (not "the file on her is 300 pages", "the client is 1200 on rent").
@@ -195,7 +213,7 @@ const NEAR_SHORT_ID = /\b(?:file|case|claim|inmate|client|dossier|docket|booking
  * things ("room # 214", "bus no 9", "exit 12") or is a phone's (the phone detector's). A prose word before the sign
  * ("his # is ...") takes only "id".
  */
-const MARKED_ID = /(?<![\p{L}\p{N}])(\p{L}[\p{L}'’-]{0,20})\.?\s?((?:(?:id|#|no\.?|num\.?|number|nbr)\s?){1,2})(?:is\s|was\s|:\s?|-\s)?((?:[A-Za-z]{2,6}\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,16})(?![\p{L}\p{N}])/giu;
+const MARKED_ID = /(?<![\p{L}\p{N}])(\p{L}[\p{L}'’-]{0,20})\.?\s?((?:(?:id|#|number|num\.?|no\.?|nbr)\s?){1,2})(?:is\s|was\s|:\s?|-\s)?((?:[A-Za-z]{2,6}\s(?=\d))?[A-Za-z]{0,3}-?\d[\dA-Za-z-]{1,16})(?![\p{L}\p{N}])/giu;
 // Two to six capitals, maybe a second group of them, and five digits or more ("LMCH-30912", "HFX-SH-20981"): a client
 // code is up to four digits ("C-14", "AB-1234"; identifier.ts).
 const CODE_SHAPE = /(?<![\p{L}\p{N}-])[A-Z]{2,6}(?:-[A-Z]{2,4})?-\d{5,10}(?![\p{L}\p{N}]|-\d)/gu;
@@ -209,6 +227,12 @@ const COUNTERS = new Set(
 /** Counts, measures and money right after a number: "claim 500 dollars", "case 120 mg". */
 const AFTER_COUNT = /^\s?(?:%|\$|dollars?|bucks|mg|mcg|ml|cc|kg|km|lbs?|mins?|minutes|hrs?|hours?|days?|weeks?|months?|yrs?|years?|times|pills|tabs|am|pm)(?![\p{L}])/iu;
 
+/** A marker, then a state's or province's code in capitals and a digit ("id OK 4417", "number is MA 00318"): markedIds' gate. */
+const REGION_MARKED_MAY = /(?:#|\b(?:no|No|NO|num|number|Number|NUMBER|nbr|id|Id|ID))\.?\s?(?:is\s|:\s?)?[A-Z]{2}\s\d/;
+const REGION_CODE = new RegExp(`^(?:${US_STATES.toUpperCase()}|${PROVINCES.toUpperCase()})$`);
+/** Digit groups typed apart after a code with its region's letters: " 2290 18". */
+const REGION_GROUPS = /^(?: \d{2,5}){1,2}(?![\p{L}\p{N}])/u;
+
 function markedIds(t: string): Entity[] {
   const out: Entity[] = [];
   MARKED_ID.lastIndex = 0;
@@ -217,12 +241,20 @@ function markedIds(t: string): Entity[] {
     const marker = m[2]!.toLowerCase();
     // A marker glued to the word is part of it: "paid 1200", "casino 2024" (not "cfs#7731", "pt.id").
     if (/^\p{L}/u.test(marker) && /\p{L}/u.test(t[m.index + m[1]!.length] ?? '')) continue;
+    // So is a word glued after it: "notified 1530" holds "no", no marker.
+    if (/\p{L}$/u.test(m[2]!) && /\p{L}/u.test(t[m.index + m[1]!.length + m[2]!.length] ?? '')) continue;
     // A program's letters before the number are the id's in capitals ("student number is ALC 559012"), not a word.
-    const code = m[3]!.replace(/-+$/, '').replace(/^([A-Za-z]+) (?=\d)/, (x, w: string) => (/^[A-Z]+$/.test(w) && !KEEP.has(w.toLowerCase()) ? x : ''));
+    // A state's or province's code in capitals is the id's too ("id OK 4417 2290 18", "MA 00318 7725"), with its groups.
+    const region = /^([A-Z]{2}) \d/.exec(m[3]!) && REGION_CODE.test(m[3]!.slice(0, 2));
+    let code = m[3]!.replace(/-+$/, '').replace(/^([A-Za-z]+) (?=\d)/, (x, w: string) => (region || (/^[A-Z]+$/.test(w) && !KEEP.has(w.toLowerCase())) ? x : ''));
+    if (region && code === m[3]) {
+      const groups = REGION_GROUPS.exec(t.slice(m.index + m[0].length, m.index + m[0].length + 14));
+      if (groups && !AFTER_COUNT.test(t.slice(m.index + m[0].length + groups[0].length, m.index + m[0].length + groups[0].length + 10))) code += groups[0];
+    }
     // Four digits or more: "worker id 551" is a desk, not a person.
     if (COUNTERS.has(label) || (code.replace(/\D/g, '').length < 4)) continue;
     if (SAFE.has(label) && !/\bid\b/.test(marker)) continue;
-    const end = m.index + m[0].length - (m[3]!.length - m[3]!.replace(/-+$/, '').length);
+    const end = m.index + m[0].length - (m[3]!.length - m[3]!.replace(/-+$/, '').length) + Math.max(0, code.length - m[3]!.length);
     if (isYear(code) || AFTER_COUNT.test(t.slice(end, end + 10))) continue;
     const start = end - code.length;
     out.push({ start, end, type: HEALTH_LABEL.test(label) ? 'HEALTH_CARD' : 'MRN' });
@@ -970,19 +1002,43 @@ export function messyPostal(t: string): Entity[] {
   const postal = f.ascii && !f.letterDigit ? [] : all(t, POSTAL, 'POSTAL_CODE');
   const zip4 = f.marks & MARK.hyphen ? all(t, ZIP4, 'POSTAL_CODE') : [];
   if (!FIVE_DIGITS.test(t)) return [...postal, ...zip4];
-  return [...postal, ...zip4, ...all(t, STATE_ZIP, 'POSTAL_CODE', (m) => !WORD_STATES.has(m[1]!.toLowerCase()), 2), ...(mayHold(t, ZIP_CUE) || / in \d{5}/.test(t) ? all(t, PLACE_ZIP, 'POSTAL_CODE', (m) => !/000$/.test(m[0])) : [])];
+  return [
+    ...postal,
+    ...zip4,
+    ...all(t, STATE_ZIP, 'POSTAL_CODE', (m) => !WORD_STATES.has(m[1]!.toLowerCase()), 2),
+    ...(mayHold(t, ZIP_CUE) || / in \d{5}/.test(t) ? all(t, PLACE_ZIP, 'POSTAL_CODE', (m) => !/000$/.test(m[0])) : []),
+    ...(t.includes(',') ? all(t, TOWN_ZIP, 'POSTAL_CODE', (m) => townBeforeZip(t, m), 2) : []),
+    ...(mayHold(t, MAIL_CUE) ? all(t, MAIL_ZIP, 'POSTAL_CODE', (m) => !/000$/.test(m[0]) && !AFTER_COUNT.test(t.slice(m.index + 5, m.index + 15)) && !COUNTED_AFTER.test(t.slice(m.index + 5, m.index + 15))) : []),
+  ];
 }
+
+/** A ZIP after a town and a comma, no state between: "…, Tulsa, 74103". */
+const TOWN_ZIP = /(?<![\p{L}\p{N}])(\p{L}[\p{L}'’.-]+),\s?(\d{5})(?![\p{L}\p{N}-])(?!\s?(?:%|\$))/gu;
+/** The town is a town of the list, or a capitalised word that is no English word and opens no sentence; no count follows ("Tulsa, 20000 people"). */
+function townBeforeZip(t: string, m: RegExpExecArray): boolean {
+  const w = m[1]!;
+  const end = m.index + m[0].length;
+  if (/000$/.test(m[2]!) || AFTER_COUNT.test(t.slice(end, end + 10)) || COUNTED_AFTER.test(t.slice(end, end + 10))) return false;
+  const l = w.toLowerCase();
+  if (isTownName(l)) return true;
+  const opens = /(?:^|[.!?]\s*)$/.test(t.slice(Math.max(0, m.index - 3), m.index));
+  return /^\p{Lu}\p{Ll}/u.test(w) && !opens && !dictionaries().english.has(l) && !KEEP.has(l);
+}
+/** A ZIP things are mailed or sent to: "mail her stuff to 74103". */
+const MAIL_ZIP = /(?<=\b(?:mail|mailed|mailing|send|sent|sending|ship|shipped|shipping|forward|forwarded|post|posted)\b[^.!?\n\d]{0,30}\bto\s)\d{5}(?![\p{L}\p{N}-])/giu;
+/** MAIL_ZIP's words (cues.ts): keep in step with it. */
+const MAIL_CUE = cue('mail send sent ship forward post');
 
 const MONTH_ALTS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 // The day may be glued on, as typed on a phone: "oct21", "may3".
-const MONTH_DAY = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALTS})\\.?\\s?(\\d{1,2})(st|nd|rd|th)?(?![\\p{L}\\p{N}:])`, 'giu');
+const MONTH_DAY = new RegExp(`(?<![\\p{L}])(?:${MONTH_ALTS})\\.?\\s?(?:the\\s(?=\\d{1,2}(?:st|nd|rd|th)))?(\\d{1,2})(st|nd|rd|th)?(?![\\p{L}\\p{N}:])`, 'giu');
 const SLASH_DATE = /(?<![\d/.:-])(\d{1,2})\/(\d{1,2})(?![\d/]|\.\d)/g;
 const WEEKDAY_ALTS = `(?:${oneOf(WEEKDAYS_SHORT)})(?:day)?|(?:${oneOf(WEEKDAYS)})`;
 /** "the 22nd", "tues the 9th" (not "the 3rd time", "the 2nd floor"). */
 const ORDINAL_DAY = new RegExp(`(?<![\\p{L}])(?:(?:${WEEKDAY_ALTS})\\.?\\s)?the\\s(\\d{1,2})(?:st|nd|rd|th)(?:\\s(?:of\\s)?(?:${MONTH_ALTS})\\b\\.?)?(?!\\s(?:of\\s)?(?:time|times|floor|grade|step|street|st|ave|avenue|place|try|attempt|round|day|week|month|year|cheque|one|visit|meeting|session|dose|shot|kid|child|baby|overdose|relapse))(?![\\p{L}\\p{N}])`, 'giu');
 /** "appt 3-17", "court 11-2": a month and day with a hyphen, only after a cue that wants a date. */
 const HYPHEN_DATE = /(?<![\d/.:-])(\d{1,2})-(\d{1,2})(?![\d/-]|\.\d)/g;
-const STRICT_DATE_CUE = /\b(?:on|appt|appointment|court|date|due|dob|born|bday|birthday|intake|hearing|booked|set for|starts?|starting)\s*:?\s*$/i;
+const STRICT_DATE_CUE = /\b(?:on|appt|appointment|court|date|due|dob|born|bday|birthday|intake|hearing|booked|set for|starts?|starting|discharged?|released?|admitted|sentencing|sentenced|trial)\s*:?\s*$/i;
 const DATE_CUE = /\b(?:on|appt|appointment|court|date|due|by|until|til|till|since|from|dob|intake|hearing|@|starting|starts|start|before|after|is|was|booked|set|for|of|sent|signed|filed|applied|mailed|faxed|received|started|ended|moved|released|discharged|admitted|dated|expires?|exp|last|next)\s*:?\s*$/i;
 /** A bare day after a date cue, as typed: "meeting the 10 at 1", "see u on the 12", "court is the 3." (not "the 10 bus"). */
 const BARE_DAY = /(?<=\b(?:on|by|til|till|until|since|before|after|due|meeting|meet|see (?:u|you|ya)|court|appt|is)\s)the\s([1-9]|[12]\d|3[01])(?=\s?[,.;!?)]|\s?$|\s(?:at|@|for|to|and|or|then|so|but|if|when|in the|morning|afternoon|evening|night|ok|okay|pls|please)\b)/gi;
@@ -1002,6 +1058,11 @@ const SCORE_BEFORE = /\b(?:pain|sore|hurts?|rated?|rates|rating|score|scale|mood
 const MONTH_IN = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const THE_ORDINAL_IN = /the\s\d{1,2}(?:st|nd|rd|th)/i;
 /** The letters MONTH_IN, DAY_MONTH_MAY and FR_DATE_MAY need inside a word (cues.ts), asked before them: keep in step. */
+/** Words after "may 6" that a date takes ("may 8 at the office", "may 6 for court"). */
+const MAY_DAY_AFTER = /^\s(?:at|for|and|to|with|in|on|is|was|then|so|but|or|when|if)(?![\p{L}])/iu;
+/** Who or what is counted after "may 6": the verb, not the month. */
+const COUNTED_AFTER = /^\s(?:people|ppl|persons?|guys|folks|kids|more|others|men|women|girls|boys|clients|of)(?![\p{L}])/iu;
+
 const MONTH_CUE = cue('jan feb fev mar apr avr may mai jun juin jul juil aug aout sep oct nov dec');
 
 export function messyDates(t: string): Entity[] {
@@ -1013,10 +1074,16 @@ export function messyDates(t: string): Entity[] {
     // "may 2", "march 3" could be a verb: a date with an ordinal or a date cue before, and also with a capital ("Saturday, May 18") or a weekday before it, and "march 3" as typed, unless a person
     // does it or a count follows ("we march 3 blocks", "May 3 of us go"); lower-case "may 2" is too often the verb.
     const before = t.slice(Math.max(0, m.index - 20), m.index);
+    // "may the 4th be with you": "may the" is a date only after a cue.
+    if (/^may\.?\sthe\s/i.test(m[0]) && !DATE_CUE.test(before)) return false;
     if (/^(?:may|mar|march)\b/i.test(m[0]) && !m[2] && !DATE_CUE.test(before) && !WEEKDAY_BEFORE.test(before)) {
-      const after = t.slice(m.index + m[0].length, m.index + m[0].length + 10);
-      if (/^may/.test(m[0]) || /\b(?:i|we|they|you|u|he|she|it|who|to|will|gonna|lets|let's|can|could|might)\s$/i.test(before)) return false;
+      const end = m.index + m[0].length;
+      const after = t.slice(end, end + 10);
+      if (/\b(?:i|we|they|you|u|he|she|it|who|to|will|gonna|lets|let's|can|could|might)\s$/i.test(before)) return false;
       if (AFTER_COUNT.test(after) || /^\s(?:blocks?|miles?|steps?|laps?|of)\b/i.test(after)) return false;
+      // Lower-case "may" is the verb before a count of something ("may 6 people came", "may 3 more") and in SMS "may 2 go",
+      // "may 4 sure"; else the month ("court may 6", "may 8 w dr").
+      if (/^may/.test(m[0]) && ((nounAfter(t, end) && !MAY_DAY_AFTER.test(after)) || COUNTED_AFTER.test(after) || (/^[24]$/.test(m[1]!) && /^\s\p{Ll}/u.test(after)))) return false;
     }
     return true;
   })) out.push(e);
@@ -1038,6 +1105,8 @@ export function messyDates(t: string): Entity[] {
   })) out.push(e);
   const month = mayHold(t, MONTH_CUE);
   if (month && FR_DATE_MAY.test(t)) for (const e of all(t, FR_DATE, 'DATE')) out.push(e);
+  if (FR_MONTH_DAY_MAY.test(t)) for (const e of all(t, FR_MONTH_DAY, 'DATE', (m) => !AFTER_COUNT.test(t.slice(m.index + m[0].length, m.index + m[0].length + 10)) && !nounAfter(t, m.index + m[0].length))) out.push(e);
+  if (DAY_OTHER_MONTH_MAY.test(t)) for (const e of all(t, DAY_OTHER_MONTH, 'DATE')) out.push(e);
   if (month && holdsWord(t, MONTH_WORDS) && DAY_MONTH_MAY.test(t)) {
     for (const e of all(t, DAY_MONTH, 'DATE', (m) => {
       const day = Number(m[1]);
@@ -1081,10 +1150,17 @@ export function mayHoldWordDate(t: string): boolean {
 const FR_MONTHS = 'janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?';
 const FR_DATE = new RegExp(`(?<![\\p{L}\\p{N}])(?:[1-9]|[12]\\d|3[01]|1er)\\s(?:${FR_MONTHS})\\.?(?:\\s\\d{4})?(?![\\p{L}])`, 'giu');
 const FR_DATE_MAY = /\d(?:er)?\s(?:janv|f[ée]v|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)/i;
+/** A French month written out before its day: "janvier 8", "le 2 février" is FR_DATE's ("mars 3 bars" is a count). */
+const FR_MONTH_DAY = /(?<![\p{L}\p{N}])(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s(?:le\s)?([1-9]|[12]\d|3[01]|1er)(?![\p{L}\p{N}]|[:/.,-]\d)/giu;
+const FR_MONTH_DAY_MAY = /(?:vier|mars|avril|mai|juin|llet|ao[uû]t|bre)\s(?:le\s)?\d/i;
+/** A Turkish, Portuguese or Spanish month after its day: "12 aralık", "3 de março", "5 mayo". */
+const OTHER_MONTHS = 'ocak|şubat|subat|mart|nisan|mayıs|mayis|haziran|temmuz|ağustos|agustos|eylül|eylul|ekim|kasım|kasim|aralık|aralik|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre';
+const DAY_OTHER_MONTH = new RegExp(`(?<![\\p{L}\\p{N}/.:,$-])([1-9]|[12]\\d|3[01])\\s(?:de\\s)?(?:${OTHER_MONTHS})(?:\\s(?:de\\s)?(?:19|20)\\d{2})?(?![\\p{L}\\p{N}])`, 'giu');
+const DAY_OTHER_MONTH_MAY = /\d\s(?:de\s)?(?:oca|şub|sub|mart|nis|may|haz|tem|ağu|agu|eyl|ek|kas|ara|jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez|ene|feb|sep|oct|dic)/i;
 
 /** A day before its month: "Saturday, 22 March", "the 3rd of may", "2 june" (the weekday joins it in messyDates). */
-const DAY_MONTH = new RegExp(`(?<![\\p{L}\\p{N}/.:,$-])(?:the\\s)?(\\d{1,2})(st|nd|rd|th)?\\s(?:of\\s)?(?:${MONTH_ALTS})(?:,?\\s(?:19|20)\\d{2})?(?![\\p{L}\\p{N}])`, 'giu');
-const DAY_MONTH_MAY = /\d(?:st|nd|rd|th)?\s(?:of\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const DAY_MONTH = new RegExp(`(?<![\\p{L}\\p{N}/.:,$-])(?:the\\s)?(\\d{1,2})(st|nd|rd|th)?(?:\\s(?:of\\s)?|-)(?:${MONTH_ALTS})(?:,?\\s(?:19|20)\\d{2})?(?![\\p{L}\\p{N}])`, 'giu');
+const DAY_MONTH_MAY = /\d(?:st|nd|rd|th)?(?:\s(?:of\s)?|-)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 /** A day right after a weekday, no "the": "Thursday 17th", "tues 9th", "fri 14". */
 const WEEKDAY_DAY = new RegExp(`(?<![\\p{L}])(?:${WEEKDAY_ALTS})\\.?,?\\s(\\d{1,2})(st|nd|rd|th)?(?![\\p{L}\\p{N}:/-]|\\.\\d)`, 'giu');
 /**
@@ -1120,7 +1196,8 @@ function nounAfter(t: string, end: number): boolean {
 
 /** "kokum (97)", "her grandpa (93)", "great-grandmother, 102,": a number over 89 in brackets or commas after a person. */
 const OLD_AGE = `(?:${OVER_89_BARE}|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a |one )?hundred(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?)`;
-const BRACKET_AGE = new RegExp(`(?<=\\(\\s?(?:age |aged )?)(${OLD_AGE})(?=\\s?(?:yrs?|years?(?: old)?|yo|y\\/o)?\\s?\\))`, 'gi');
+// "(103!)", "(90 next month)", "(92 in may)", "(95 today)": an exclamation or when it turns that age, inside the brackets.
+const BRACKET_AGE = new RegExp(`(?<=\\(\\s?(?:age |aged )?)(${OLD_AGE})(?=\\s?(?:yrs?|years?(?: old)?|yo|y\\/o)?(?:\\s?!+|\\s(?:next|this)\\s(?:week|wk|month|mo|year|yr|spring|summer|fall|winter)|\\s(?:on|in)\\s(?:${MONTH_ALTS})|\\s(?:now|today|tmrw|tomorrow|soon))?\\s?\\))`, 'gi');
 /** People an age follows: kin in English and in the languages clients' families speak, and who a PSW meets. */
 const KIN = `kokum|kookum|kohkom|kokom|mooshum|moshom|mosom|mushum|moshum|nokomis|grandma|grandpa|grandmother|grandfather|grandad|granddad|grandparent|gran|granny|gramma|grampa|grams|gramps|gma|gpa|nan|nana|nanny|nonna|nonno|abuela|abuelo|lola|lolo|baba|dido|bubbie|bubby|zaida|oma|opa|papa|great[- ]?(?:grand(?:mother|father|ma|pa)|gran|gramma|aunt|auntie|uncle)|mom|mother|dad|father|aunt|auntie|uncle|elder|husband|wife|widow|widower|neighbour|neighbor|resident|patient|tenant|lady|man|woman|gentleman`;
 const RELATION_AGE = new RegExp(`\\b(?:${KIN})\\b(?:\\s(?:is|was|turned|just turned|will be|turns|who is|who's|at))?[,\\s]+(${OLD_AGE})\\b(?!\\s*(?:%|mg|ml|km|times|days?|weeks?|months?|dollars|bucks|\\$|min|minutes|pills))`, 'gi');
@@ -1144,7 +1221,7 @@ const VEHICLE_PLATE = /\b(?:car|truck|van|vehicle|suv|jeep|plate|plates|tag|tags
  * 8832", "her civic cjw-2290". The letters are no word or label ("apt 204", "hwy 216" stay).
  */
 const LOOSE_PLATE = /(?<![\p{L}\p{N}-])(?:([a-z]{2,4})[ -]?\d{3,4}|\d[a-z]{3}\d{3})(?![\p{L}\p{N}-])/giu;
-const VEHICLE_CUE = /\b(?:car|cars|truck|van|caravan|minivan|vehicle|suv|jeep|ford|dodge|chevy|gmc|toyota|honda|nissan|hyundai|kia|mazda|subaru|bmw|vw|civic|corolla|camry|accord|f-?150|silverado|tacoma|motorcycle|motorbike|plates?|tags?|licen[cs]e|pickup|sedan|hatchback|drives?|driving|drove|parked|towed|impounded|booted|tow yard)\b/i;
+const VEHICLE_CUE = /\b(?:car|cars|truck|van|caravan|minivan|vehicle|suv|jeep|ford|dodge|chevy|gmc|toyota|honda|nissan|hyundai|kia|mazda|subaru|bmw|vw|civic|corolla|camry|accord|f-?150|silverado|tacoma|charger|mustang|camaro|impala|malibu|altima|sentra|elantra|equinox|wrangler|durango|motorcycle|motorbike|plates?|tags?|licen[cs]e|pickup|sedan|hatchback|drives?|driving|drove|parked|towed|impounded|booted|tow yard)\b/i;
 const NOT_PLATE_LETTERS = new Set('hwy rte exit lot stn bus lrt bay gate unit apt ste rm room suite box site comp rr po pg ch ext ex am pm mg ml mcg km kg lbs hrs mins yrs dob age pt'.split(' '));
 function loosePlates(t: string): Entity[] {
   return all(t, LOOSE_PLATE, 'PLATE', (m) => {
@@ -1169,6 +1246,7 @@ const PLATE_WORD = new RegExp(
 );
 /** A plate in capitals near a vehicle (the sentence before may name it), letters and digits mixed: "F42 KRT", "8KD 442". */
 const CAPITAL_PLATE = /(?<![\p{L}\p{N}-])(?=[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}(?![\p{L}\p{N}-]))(?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z][A-Z0-9 -]*[A-Z])[A-Z0-9]{2,4}[ -][A-Z0-9]{2,4}(?![\p{L}\p{N}-])/gu;
+const PLATE_FIVE = /(?<![\p{L}\p{N}-])([A-Z]{2})[ -]?\d{5}(?![\p{L}\p{N}-])/gu;
 /** Models and trims typed in capitals are no plates: "F150 XLT", "RAV4 LE", "4X4". */
 const MODEL = /^(?:[A-Z]{1,2}-?\d{3}|RAV4|CRV|HRV|CX\d|4X4|V6|V8|XLT|XL|LX|EX|SE|LE|GT|SS|RS|SUV|LT|LTZ|SLE|SLT)$/;
 
@@ -1192,6 +1270,8 @@ function platesFound(t: string): Entity[] {
       // Acronyms and labels with a number ("AA 2024", "SIN 046") are no plates, nor short client codes ("AB-113").
       return !KEEP.has(letters) && !NUMBER_LABELS.has(letters) && m[0].replace(/[ -]/g, '').length >= 6 && !isYear(m[0].replace(/\D/g, ''));
     })),
+    // Two capitals and five digits near a vehicle ("black charger DN 48812"); not a state's ZIP after a town ("Dallas, TX 75201").
+    ...(vehicle && capitals >= 2 ? all(t, PLATE_FIVE, 'PLATE', (m) => !KEEP.has(m[1]!.toLowerCase()) && !NUMBER_LABELS.has(m[1]!.toLowerCase()) && !/,\s?$/.test(t.slice(Math.max(0, m.index - 2), m.index)) && VEHICLE_CUE.test(t.slice(Math.max(0, m.index - 60), m.index + m[0].length + 40))) : []),
     ...all(t, VEHICLE_PLATE, 'PLATE', (m) => !KEEP.has(m[1]!.replace(/[^a-z]/gi, '').toLowerCase()) || /^[a-z]+-\d/i.test(m[1]!), 1),
     ...(vehicle ? loosePlates(t) : []),
   ];

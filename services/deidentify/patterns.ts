@@ -260,12 +260,13 @@ const EXTENSION = /^,?\s?(?:ext\.?|extension|x)\s?#?\d{1,5}(?![\p{L}\p{N}])/iu;
 /** Phone numbers: grouped-digit shapes first, then libphonenumber for the digit clusters they left. */
 export const phone: Detector = (t) => {
   const out: Entity[] = [];
-  const shape = /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(0\)[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,8}){1,4}(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?(?![\w])|\+\d{9,14}\b|(?<![\w-])\d{10,11}(?=-?(?:fax|office|mobile|cell)\b)/gi;
+  // A country code may take a lone digit after it ("+52 1 55 5555 0134": Mexico's mobile prefix).
+  const shape = /(?<![\w+])(?:\+\d{1,3}[ .-]?(?:\d[ .-](?=\d{2}))?)?(?:\(0\)[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,8}){1,4}(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?(?![\w])|\+\d{9,14}\b|(?<![\w-])\d{10,11}(?=-?(?:fax|office|mobile|cell)\b)/gi;
   for (let m = shape.exec(t); m; m = shape.exec(t)) {
     const s = m[0];
     const d = digitsOf(s);
     if (d.length < 7 || d.length > 15) continue;
-    const strong = /^\+|\(/.test(s) || /\b(?:phone|tel|cell|mobile|fax|call|text|desk|number|registered|reach(?:ed)?|answering at|#)\b[^.\n]{0,20}[:\s]*$/i.test(t.slice(Math.max(0, m.index - 30), m.index)) || /^\s*[-(]?(?:office|fax|mobile|cell|home|work|desk)\b/i.test(t.slice(m.index + s.length, m.index + s.length + 10));
+    const strong = /^\+|\(/.test(s) || /\b(?:phone|fone|ph|tel|cell|cel|celular|mobile|fax|call|text|txt|desk|number|registered|reach(?:ed)?|answering at|#)\b[^.\n]{0,20}[:\s]*$/i.test(t.slice(Math.max(0, m.index - 30), m.index)) || /^\s*[-(]?(?:office|fax|mobile|cell|home|work|desk)\b/i.test(t.slice(m.index + s.length, m.index + s.length + 10));
     const groups = s.split(/[ .-]/).length;
     // Dates and plain years are not phones; two short groups need a phone word nearby.
     if (/^\d{4}[-.]\d{2}[-.]\d{2}$/.test(s)) continue;
@@ -274,7 +275,7 @@ export const phone: Detector = (t) => {
     out.push({ start: m.index, end: m.index + s.length, type: 'PHONE' });
   }
   // Seven digits after a phone word ("cell 5551234", "# 5551234").
-  for (const e of all(t, /(?<![\w-])\d{7}(?![\w-])/g, 'PHONE', (m) => /\b(?:phone|ph|tel|cell|call|text|txt|number|#)\b[^.\n]{0,12}$|#\s*(?:is\s*|:\s*)?$/i.test(t.slice(Math.max(0, m.index - 20), m.index)))) out.push(e);
+  for (const e of all(t, /(?<![\w-])\d{7}(?![\w-])/g, 'PHONE', (m) => /\b(?:phone|fone|ph|tel|cell|cel|call|text|txt|number|#)\b[^.\n]{0,12}$|#\s*(?:is\s*|:\s*)?$/i.test(t.slice(Math.max(0, m.index - 20), m.index)))) out.push(e);
   // libphonenumber was the largest single cost of the whole de-identifier: it runs only on digit clusters
   // that could hold a phone number and that the shapes above did not already cover.
   const cluster = /[+(]?\d[\d ().\-/x]{5,28}\d/g;
