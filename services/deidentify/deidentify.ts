@@ -131,7 +131,7 @@ function overlapsAny(spans: readonly Entity[], c: Entity): boolean {
   return false;
 }
 
-function settle(candidates: Entity[][]): Entity[] {
+function settle(candidates: Entity[][], text?: string): Entity[] {
   let accepted: Entity[] = [];
   for (const group of candidates) {
     for (const c of group) {
@@ -146,10 +146,31 @@ function settle(candidates: Entity[][]): Entity[] {
         // A longer span that covers finer ones (an address holding its postal code) replaces them.
         accepted = accepted.filter((a) => !overlapping.includes(a));
         accepted.push(c);
+      } else if (text !== undefined && apostropheJoined(text, c, overlapping)) {
+        // (Round 20) Names that one reader cut at an apostrophe and another read whole ("bernadette o" + "neill",
+        // "o'neill"): one name over both, so neither the apostrophe nor the word's rest is left in the stored text.
+        accepted = accepted.filter((a) => !overlapping.includes(a));
+        accepted.push({ start: Math.min(c.start, ...overlapping.map((a) => a.start)), end: Math.max(c.end, ...overlapping.map((a) => a.end)), type: 'NAME' });
       }
     }
   }
   return accepted.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether name `c` only completes the words of the names it overlaps that a reader cut at an apostrophe ("o" + "neill"
+ * and "o'neill", "alphonse l" and "l'hirondelle"): all names, and what `c` adds holds an apostrophe and no space.
+ */
+function apostropheJoined(text: string, c: Entity, overlapping: readonly Entity[]): boolean {
+  if (c.type !== 'NAME' || !overlapping.every(isName)) return false;
+  let apostrophe = false;
+  for (let k = c.start; k < c.end; k++) {
+    if (overlapping.some((a) => a.start <= k && k < a.end)) continue;
+    const ch = text[k]!;
+    if (ch === "'" || ch === '’') apostrophe = true;
+    else if (!/[\p{L}\p{M}]/u.test(ch)) return false;
+  }
+  return apostrophe;
 }
 
 /** Names and places on the keep-list ("Ontario Works", "Tim Hortons", "the mens group") are not hidden. */
@@ -384,7 +405,7 @@ const STEPS: Array<(r: Reading) => void> = [
     r.trace?.(d.detect.name, spans);
   }),
   (r) => {
-    r.spans = settle(r.groups);
+    r.spans = settle(r.groups, r.text);
     r.trace?.('spelled', r.spelled.spans);
   },
   // The name classifier's second look at the words the rules left visible (classifier/model.ts; on by default).

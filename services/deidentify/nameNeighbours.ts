@@ -58,9 +58,20 @@ function initialAfter(text: string, toks: readonly Token[], j: number): number {
   // "k" and "b" (ok, be) before a finite verb a person does ("nina k came in"); "r", "n", "w" … never ("marcus r fighting").
   if (LETTER_WORDS.includes(l)) {
     const w = nextWord(toks, j, text);
-    if (WORD_LETTERS.includes(l) || !(((l === 'k' || l === 'b') && finiteVerb(w)) || telling(text, toks, j, w))) return -1;
+    // (Round 20) "r", "w", "a" (are, with, a) before a verb only one person does ("nestor r needs", "jesse w relapsed",
+    // "minnie a got"): no reading of the letter as a word takes that verb after it.
+    const oneDoes = 'rwa'.includes(l) && singularVerb(w);
+    if (!oneDoes && (WORD_LETTERS.includes(l) || !(((l === 'k' || l === 'b') && finiteVerb(w)) || telling(text, toks, j, w)))) return -1;
   }
   return after === '.' ? t.end + 1 : t.end;
+}
+
+/** Past forms after which "are", "with" or "a" cannot stand before them: "r said", "w relapsed", "a got". */
+const ONE_DID = new Set(['said', 'sed', 'got', 'relapsed', 'overdosed']);
+
+/** A finite verb of one person: a present in -s ("needs", "is", "was", "says") or a past no "are" takes ("said", "got"). */
+function singularVerb(w: string): boolean {
+  return finiteVerb(w) && (w.endsWith('s') || ONE_DID.has(w));
 }
 
 /** Letters SMS writes for a word wherever they stand: r (are), n (and), w (with), u, i, a, Portuguese and Spanish e. */

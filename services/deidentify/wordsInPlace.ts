@@ -25,7 +25,7 @@ import { keepList } from './keepList';
 import { foreignWordsOf } from './language';
 import { townInPlace } from './towns';
 import { AMBIGUOUS_NAMES } from './lexicon';
-import { NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE } from './messy';
+import { english, NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE } from './messy';
 import { blank, possessive, withoutPossessive } from './words';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
@@ -41,6 +41,8 @@ const POSSESSIVES = set(`my his her their`);
 /** Verbs before "her" that make it their object, so a name may follow: "told her deshawn called". */
 const OBJECT_VERBS = set(`gave give gives giving bought buy paid pay sent send showed show let made make got get lent owe owed
   told tell asked ask`);
+/** Verbs that name the person after them ("named her …", "nicknamed him …"): what follows is a name, never her thing. */
+const NAMING = set(`named nicknamed renamed`);
 /** Words before "her" that leave it a possessive even though they take a person: "with her abuela", "w her kuya". */
 const POSSESSIVE_AFTER = set(`with w w/ to for about from at of by`);
 
@@ -85,6 +87,8 @@ function afterDeterminer(text: string, start: number, end: number, w: string): b
   if (!prev) return false;
   const d = dictionaries();
   if (AMBIGUOUS_NAMES.has(w) || NICKNAMES.has(w)) return false;
+  // (Round 20) After a verb that names her or him ("named her nizhoni", "nicknamed him tito") the word is what they are called.
+  if ((prev === 'her' || prev === 'him') && NAMING.has(wordBefore(text, at)[0])) return false;
   // A word no name list holds ("his troca": a truck) or (round 10) an everyday English word ("his car", "a case").
   const unlisted = !d.anyNames.has(w) || d.common.has(w);
   // (Round 18) After "his", "my", "their" or a possessive "her" a name-list word too: a name takes no possessive, and
@@ -93,6 +97,9 @@ function afterDeterminer(text: string, start: number, end: number, w: string): b
   // person stands before the possessive ("texted my jordan"; "with his lola" is still his), nor after "a", "our",
   // "its" ("an jisoo", "our hodan", "hey its chantelle").
   const owned = POSSESSIVES.has(prev) && !PERSON_AFTER.has(wordAfter(text, end)) && personFree(wordBefore(text, at)[0]);
+  // (Round 20) "its" is most often "it's" typed short: after it a word of no list and no English is the name it says
+  // ("no its jenalyn", "its muswaggons"); an English word is its thing ("its lid").
+  if (prev === 'its') return unlisted && (d.common.has(w) || english(w, d));
   if (NO_NAME_AFTER.has(prev)) return unlisted || owned;
   // After "her" (it may be an object) an everyday word a name list holds only as a possessive's thing ('her car').
   if (prev !== 'her' || (d.anyNames.has(w) && !owned)) return false;
@@ -102,11 +109,15 @@ function afterDeterminer(text: string, start: number, end: number, w: string): b
   return !(OBJECT_VERBS.has(pp) || (PERSON_BEFORE.has(pp) && (!RELATIONS.has(pp) || d.anyNames.has(w))));
 }
 
+/** A title right before `start` ("mrs dey", "Mr. Dey"; round 20): the word after it is a name. */
+const TITLE_BEFORE = /(?<![\p{L}\p{N}])(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+$/iu;
+const titled = (text: string, start: number): boolean => TITLE_BEFORE.test(text.slice(Math.max(0, start - 8), start));
+
 /** Whether a word a name list holds, said in another English ("seh", "irie"), is out of a person's slot here. */
 function wordNameOutOfSlot(text: string, start: number, end: number, w: string): boolean {
   if (!keepList().scoped.get('word-name')?.has(w)) return false;
   const [prev] = wordBefore(text, start);
-  if (PERSON_BEFORE.has(prev) || RELATIONS.has(prev)) return false;
+  if (PERSON_BEFORE.has(prev) || RELATIONS.has(prev) || titled(text, start)) return false;
   return !PERSON_AFTER.has(wordAfter(text, end));
 }
 
