@@ -147,8 +147,8 @@ function settle(candidates: Entity[][], text?: string): Entity[] {
         accepted = accepted.filter((a) => !overlapping.includes(a));
         accepted.push(c);
       } else if (text !== undefined && apostropheJoined(text, c, overlapping)) {
-        // (Round 20) Names that one reader cut at an apostrophe and another read whole ("bernadette o" + "neill",
-        // "o'neill"): one name over both, so neither the apostrophe nor the word's rest is left in the stored text.
+        // (Round 20) Names that one reader cut at an apostrophe and another read whole ("marguerite o" + "dowd",
+        // "o'dowd"): one name over both, so neither the apostrophe nor the word's rest is left in the stored text.
         accepted = accepted.filter((a) => !overlapping.includes(a));
         accepted.push({ start: Math.min(c.start, ...overlapping.map((a) => a.start)), end: Math.max(c.end, ...overlapping.map((a) => a.end)), type: 'NAME' });
       }
@@ -158,8 +158,8 @@ function settle(candidates: Entity[][], text?: string): Entity[] {
 }
 
 /**
- * Whether name `c` only completes the words of the names it overlaps that a reader cut at an apostrophe ("o" + "neill"
- * and "o'neill", "alphonse l" and "l'hirondelle"): all names, and what `c` adds holds an apostrophe and no space.
+ * Whether name `c` only completes the words of the names it overlaps that a reader cut at an apostrophe ("o" + "dowd"
+ * and "o'dowd", "wendell l" and "l'esperance"): all names, and what `c` adds holds an apostrophe and no space.
  */
 function apostropheJoined(text: string, c: Entity, overlapping: readonly Entity[]): boolean {
   if (c.type !== 'NAME' || !overlapping.every(isName)) return false;

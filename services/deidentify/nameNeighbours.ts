@@ -58,8 +58,8 @@ function initialAfter(text: string, toks: readonly Token[], j: number): number {
   // "k" and "b" (ok, be) before a finite verb a person does ("nina k came in"); "r", "n", "w" … never ("marcus r fighting").
   if (LETTER_WORDS.includes(l)) {
     const w = nextWord(toks, j, text);
-    // (Round 20) "r", "w", "a" (are, with, a) before a verb only one person does ("nestor r needs", "jesse w relapsed",
-    // "minnie a got"): no reading of the letter as a word takes that verb after it.
+    // (Round 20) "r", "w", "a" (are, with, a) before a verb only one person does ("orrin r needs", "bram w relapsed",
+    // "noreen a got"): no reading of the letter as a word takes that verb after it.
     const oneDoes = 'rwa'.includes(l) && singularVerb(w);
     if (!oneDoes && (WORD_LETTERS.includes(l) || !(((l === 'k' || l === 'b') && finiteVerb(w)) || telling(text, toks, j, w)))) return -1;
   }

@@ -87,7 +87,7 @@ function afterDeterminer(text: string, start: number, end: number, w: string): b
   if (!prev) return false;
   const d = dictionaries();
   if (AMBIGUOUS_NAMES.has(w) || NICKNAMES.has(w)) return false;
-  // (Round 20) After a verb that names her or him ("named her nizhoni", "nicknamed him tito") the word is what they are called.
+  // (Round 20) After a verb that names her or him ("named her wazhiya", "nicknamed him tito") the word is what they are called.
   if ((prev === 'her' || prev === 'him') && NAMING.has(wordBefore(text, at)[0])) return false;
   // A word no name list holds ("his troca": a truck) or (round 10) an everyday English word ("his car", "a case").
   const unlisted = !d.anyNames.has(w) || d.common.has(w);
@@ -98,7 +98,7 @@ function afterDeterminer(text: string, start: number, end: number, w: string): b
   // "its" ("an jisoo", "our hodan", "hey its chantelle").
   const owned = POSSESSIVES.has(prev) && !PERSON_AFTER.has(wordAfter(text, end)) && personFree(wordBefore(text, at)[0]);
   // (Round 20) "its" is most often "it's" typed short: after it a word of no list and no English is the name it says
-  // ("no its jenalyn", "its muswaggons"); an English word is its thing ("its lid").
+  // ("no its jelanie", "its tarkwas"); an English word is its thing ("its lid").
   if (prev === 'its') return unlisted && (d.common.has(w) || english(w, d));
   if (NO_NAME_AFTER.has(prev)) return unlisted || owned;
   // After "her" (it may be an object) an everyday word a name list holds only as a possessive's thing ('her car').
@@ -109,7 +109,7 @@ function afterDeterminer(text: string, start: number, end: number, w: string): b
   return !(OBJECT_VERBS.has(pp) || (PERSON_BEFORE.has(pp) && (!RELATIONS.has(pp) || d.anyNames.has(w))));
 }
 
-/** A title right before `start` ("mrs dey", "Mr. Dey"; round 20): the word after it is a name. */
+/** A title right before `start` ("mrs deh", "Mr. Deh"; round 20): the word after it is a name. */
 const TITLE_BEFORE = /(?<![\p{L}\p{N}])(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+$/iu;
 const titled = (text: string, start: number): boolean => TITLE_BEFORE.test(text.slice(Math.max(0, start - 8), start));
 
