@@ -8,7 +8,8 @@
  * direction or a place word after it ("lives on king by the mall"). What stays: a shop's street (namedStreets'
  * shopStreet: the cue here is never a shop), things one lives or sleeps on ("sleeping on couches", "lives on welfare",
  * "her place on the reserve"), a floor, a day, the people themselves ("the aunties on weekends"), and "the" before a
- * word with no street type ("the house on the hill", "lives on the same road").
+ * word with no street type ("the house on the hill", "lives on the same road"). A crossing of two named streets after
+ * such a cue and a place preposition is one address too (homeCrossings: "sleepin at weston n hollis").
  */
 import type { Entity } from './types';
 import { KEEP } from './lexicon';
@@ -17,7 +18,7 @@ import { FLOOR_AFTER, NOT_STREET_AFTER_ON, OWNER_WORDS, STREET, STREET_WORDS, st
 
 /** The word right before "on"/"off" that makes the place a home: a home word, someone's place, or a word of living. */
 const HOME_WORD = 'place|house|home|apartment|apt|trailer|duplex|basement|bsmt|condo|townhouse|townhome|room|suite';
-const LIVING_WORD = 'lives?|living|lived|stay(?:s|ing|ed)?|moved|moving|sleep(?:s|ing)?|slept|crash(?:es|ing|ed)?|couch\\s?surfing';
+const LIVING_WORD = 'lives?|living|livin|lived|stay(?:s|ing|ed)?|stayin|moved|moving|sleep(?:s|ing)?|sleepin|slept|crash(?:es|ing|ed)?|crashin|couch\\s?surfing';
 /** A filler between the cue and "on": "her place is on", "moved in on", "lives right on". */
 const FILLER = '(?:\\s(?:is|was|now|still|right|just|over|down|up|back|in|out|together))?';
 const HOME_CUE = new RegExp(`(?:^|[^\\p{L}'’])(?:(${HOME_WORD})|(${LIVING_WORD})|(\\p{L}+)['’]s|(\\p{L}+s))${FILLER}\\s$`, 'iu');
@@ -133,10 +134,50 @@ export function homeStreets(t: string): Entity[] {
     const span = streetAfter(t, m.index + m[0].length, cue);
     if (span) out.push({ ...span, type: 'ADDRESS' });
   }
+  if (CROSSING_JOIN.test(t)) out.push(...homeCrossings(t));
   return out;
 }
 
-/** The gate: "on" or "off" and a cue word in the text. */
+const CROSSING_JOIN = /\s(?:n|and|&)\s|\p{L}\s?[&/]\s?\p{L}/iu;
+/** Two streets' words joined by "n", "and", "&" or "/": "weston n hollis", "woodbine n major mac". */
+const CROSSING = /(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}'’-]+)(?:\s(?:n|and|&)\s|\s?[&/]\s?)(\p{L}[\p{L}'’-]+)((?:\s\p{L}[\p{L}'’-]+)?)(?![\p{L}\p{N}'’-])/giu;
+/** A place preposition between the cue and a crossing: "sleeping at weston n hollis"; "her place is woodbine n …" has none. */
+const CROSSING_PREP = /(?:^|\s)(?:at|on|off|near|by|@)\s$/i;
+/**
+ * A crossing of two named streets right after a home or a word of living ("sleepin at weston n hollis", "her new place
+ * is woodbine n major mac"): both sides street words — no prose, day or thing one lives on, not both everyday words, no
+ * relation ("at mom n dads") — and the second not someone's ("at kim n daves place", "at kim n dave's").
+ */
+function homeCrossings(t: string): Entity[] {
+  const out: Entity[] = [];
+  const d = dictionaries();
+  CROSSING.lastIndex = 0;
+  for (let m = CROSSING.exec(t); m; m = CROSSING.exec(t)) {
+    const [a, b] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];
+    const end = m.index + m[0].length;
+    if (!nameWord(a) || !nameWord(b) || everyday(a) || OWNER_WORDS.test(a) || OWNER_WORDS.test(b)) {
+      CROSSING.lastIndex = m.index + m[1]!.length;
+      continue;
+    }
+    const bEnd = end - m[3]!.length;
+    if (/['’]/.test(b) || (b.endsWith('s') && d.firstNames.has(b.slice(0, -1)) && !d.anyNames.has(b)) || /^\s(?:place|house|home|apartment|apt|trailer|basement|room)\b/i.test(t.slice(bEnd, bEnd + 12))) continue;
+    let before = t.slice(Math.max(0, m.index - 60), m.index);
+    const prep = CROSSING_PREP.exec(before);
+    if (prep) before = before.slice(0, before.length - prep[0].length + (prep[0].startsWith(' ') ? 1 : 0));
+    const at = m.index - (t.slice(Math.max(0, m.index - 60), m.index).length - before.length);
+    // After a place preposition, or a home and "is" ("her new place is woodbine n …"); not "lives in laval and visits".
+    const cue = cueAt(t, at);
+    if (!cue || /(?:on|off)\s$/i.test(before) || (!prep && !(cue === 'home' && /\s(?:is|was)\s$/i.test(before)))) continue;
+    // A second word of the second street that is no everyday word ("major mac"), not prose.
+    const third = m[3]!.trim().toLowerCase();
+    const take = third && nameWord(third) && !d.common.has(third) ? end : bEnd;
+    if (take === bEnd && everyday(b)) continue;
+    out.push({ start: m.index, end: take, type: 'ADDRESS' });
+  }
+  return out;
+}
+
+/** The gate: "on", "off" or a crossing's join, and a cue word in the text. */
 export function mayNameHomeStreet(t: string): boolean {
-  return / o(?:n|ff) /i.test(t) && /(?:place|house|home|apartment|apt|trailer|duplex|basement|bsmt|condo|town|room|suite|['’]s|s o|live|living|stay|moved|moving|sleep|slept|crash|surfing)/i.test(t);
+  return (/ o(?:n|ff) /i.test(t) || CROSSING_JOIN.test(t)) && /(?:place|house|home|apartment|apt|trailer|duplex|basement|bsmt|condo|town|room|suite|['’]s|s o|live|living|stay|moved|moving|sleep|slept|crash|surfing)/i.test(t);
 }

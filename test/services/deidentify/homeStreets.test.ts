@@ -35,6 +35,24 @@ describe('deidentify: a home\'s street said in passing (homeStreets.ts)', () => 
     assert.deepEqual(streets('she lives on king by the mall'), ['king']);
     assert.deepEqual(streets('she lives on hope'), []);
   });
+  it('hides a crossing of two named streets after a home or a word of living and a place preposition', () => {
+    assert.deepEqual(streets('marcus sleepin at weston n hollis under the bridge again'), ['weston n hollis']);
+    assert.deepEqual(streets('her new place is woodbine n major mac the townhouses'), ['woodbine n major mac']);
+    assert.deepEqual(streets('shes staying at selkirk n mcgregor'), ['selkirk n mcgregor']);
+    assert.match(deidentify('marcus sleepin at weston n hollis under the bridge again').redacted, /sleepin at \[ADDRESS\] under/);
+  });
+  it('leaves a crossing with no place preposition, someone\'s place, and everyday words', () => {
+    for (const t of [
+      'staying at kim n dave\'s for now',
+      'staying at kim n daves place',
+      'staying at mom n dads',
+      'she lives at home and works at the tims',
+      'sleeping at the shelter n eating at the mission',
+      'she lives in laval and visits every wednesday',
+      'the kids built a fort in the living room and malakai made hot chocolate',
+      'the landlord lives upstairs and yells at him',
+    ]) assert.deepEqual(streets(t), [], t);
+  });
   it('leaves what one lives or sleeps on, days, floors, people and "the" before a word with no street type', () => {
     for (const t of [
       'she lives on welfare and her moms pension',
