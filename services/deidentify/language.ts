@@ -22,10 +22,42 @@ interface Language {
   /** Inflections and colloquial words beyond the ranked list (French only: an-array-of-french-words). */
   more?: Set<string>;
   scoped: Set<string>;
+  /** The language's own given names and surnames (round 20's languages): never kept as its words. */
+  names?: Set<string>;
+}
+
+/**
+ * The languages a note may be partly written in, each a bit, from a `@zxcvbn-ts/language-*` package (words ranked by
+ * how often subtitles say them, with given names and surnames). French and Spanish since round 6; Portuguese, Italian,
+ * German, Dutch and Polish since round 20 (words of other languages hidden as names, issue 13), whose own given names
+ * and surnames stay names.
+ */
+interface Source {
+  pkg: string;
+  words: string;
+  /** Keys of the package's name lists (FR, ES: none; their given names are in given()). */
+  names: string[];
+  /** The keep-list scope of the language's colloquial words (content/deid-keep.json). */
+  scope: string;
 }
 
 const FR = 1;
 const ES = 2;
+const SOURCES: Record<number, Source> = {
+  [FR]: { pkg: '@zxcvbn-ts/language-fr', words: 'commonWords-fr', names: [], scope: 'french' },
+  [ES]: { pkg: '@zxcvbn-ts/language-es-es', words: 'commonWords-es-es', names: [], scope: 'spanish' },
+  4: { pkg: '@zxcvbn-ts/language-pt-br', words: 'commonWords-pt-br', names: ['firstnames-pt-br', 'lastnames-pt-br'], scope: 'portuguese' },
+  8: { pkg: '@zxcvbn-ts/language-it', words: 'commonWords', names: ['firstnames', 'lastnames'], scope: 'italian' },
+  16: { pkg: '@zxcvbn-ts/language-de', words: 'commonWords', names: ['firstnames', 'lastnames'], scope: 'german' },
+  32: { pkg: '@zxcvbn-ts/language-nl-be', words: 'commonWords', names: ['boysFirstnames', 'girlsFirstnames', 'lastnames'], scope: 'dutch' },
+  64: {
+    pkg: '@zxcvbn-ts/language-pl',
+    words: 'commonWords',
+    names: ['femaleFirstnames', 'maleFirstnames', 'femaleLastnames', 'maleLastnames'],
+    scope: 'polish',
+  },
+};
+const BITS = Object.keys(SOURCES).map(Number);
 const cache: Partial<Record<number, Language>> = {};
 
 function folded(w: string): string {
@@ -33,14 +65,18 @@ function folded(w: string): string {
 }
 
 function packageDict(bit: number): Record<string, string[]> {
-  // Required here, not at the top: the lists are decompressed (~0.1–0.2 s each) only when a note has words of either.
+  // Required here, not at the top: the lists are decompressed (~0.02–0.07 s each) only at the first note.
   /* eslint-disable-next-line @typescript-eslint/no-require-imports */
-  return (bit === FR ? require('@zxcvbn-ts/language-fr') : require('@zxcvbn-ts/language-es-es')).dictionary as Record<string, string[]>;
+  return require(SOURCES[bit]!.pkg).dictionary as Record<string, string[]>;
+}
+
+function ranked(bit: number): string[] {
+  return packageDict(bit)[SOURCES[bit]!.words]!;
 }
 
 function build(bit: number): Language {
   const rank = new Map<string, number>();
-  packageDict(bit)[bit === FR ? 'commonWords-fr' : 'commonWords-es-es']!.forEach((w, i) => {
+  ranked(bit).forEach((w, i) => {
     const l = w.toLowerCase();
     if (!rank.has(l)) rank.set(l, i);
   });
@@ -48,10 +84,17 @@ function build(bit: number): Language {
     const f = folded(w);
     if (!rank.has(f)) rank.set(f, i);
   }
-  const scoped = keepList().scoped.get(bit === FR ? 'french' : 'spanish') ?? new Set<string>();
-  return { rank, more: bit === FR ? french().words : undefined, scoped };
+  const scoped = keepList().scoped.get(SOURCES[bit]!.scope) ?? new Set<string>();
+  let names: Set<string> | undefined;
+  for (const key of SOURCES[bit]!.names) {
+    names ??= new Set<string>();
+    for (const n of packageDict(bit)[key] ?? []) {
+      names.add(n.toLowerCase());
+      names.add(folded(n.toLowerCase()));
+    }
+  }
+  return { rank, more: bit === FR ? french().words : undefined, scoped, names };
 }
-
 let givenNames: Set<string> | undefined;
 /**
  * Given names in English, French and Spanish (the French package files its given names under "lastnames"): a name in
@@ -74,23 +117,42 @@ function language(bit: number): Language {
 /** Elided French articles and pronouns before a word: "l'appartement", "qu'elle", "j’ai". */
 const ELISION = /^(?:[dljmnstc]|qu|jusqu|lorsqu|puisqu)['’]/;
 
+/** Evidence words a language shares with another: evidence of neither of round 20's languages ("que", "para", "non"). */
+function sharedEvidence(bit: number, w: string, tops: Map<number, Set<string>>): boolean {
+  for (const [other, top] of tops) if (other !== bit && (top.has(w) || top.has(folded(w)))) return true;
+  return false;
+}
+
 /**
  * Words that show a note is written in a language: its 300 commonest words of three letters or more that are no common
  * English word and no English given name ("était", "avec", "dijo", "tiene"; not "les", "con", "are"), with the French
- * markers. Built once, at the first note.
+ * markers. Round 20's languages (Portuguese, Italian, German, Dutch, Polish) more strictly: no English word of any rank,
+ * no name a list holds, no keep-list word ("dat", "wat") and no word among another language's 300 commonest. Built
+ * once, at the first note.
  */
 let evidence: Map<string, number> | undefined;
 let longestEvidence = 0;
 function evidenceWords(): Map<string, number> {
   if (evidence) return evidence;
-  const { common, firstNames } = dictionaries();
+  const { common, firstNames, english, anyNames } = dictionaries();
+  const keep = keepList().words;
+  const tops = new Map<number, Set<string>>();
+  for (const bit of BITS) tops.set(bit, new Set(ranked(bit).slice(0, FUNCTION_RANK).map((w) => w.toLowerCase())));
   const out = new Map<string, number>();
-  for (const bit of [FR, ES]) {
-    const list = packageDict(bit)[bit === FR ? 'commonWords-fr' : 'commonWords-es-es']!;
-    for (const w of list.slice(0, FUNCTION_RANK)) {
+  for (const bit of BITS) {
+    const strict = bit !== FR && bit !== ES;
+    for (const w of ranked(bit).slice(0, FUNCTION_RANK)) {
       if (w.length < 3 || !/^\p{L}+$/u.test(w) || common.has(w) || firstNames.has(w)) continue;
+      const plain = folded(w);
+      if (strict && sharedEvidence(bit, w, tops)) continue;
+      // Typed without its accents too, unless that is an English word or a name ("sarà" → "sara", "mają" → "maja").
+      for (const form of plain === w ? [w] : [w, plain]) {
+        if (strict && (english.has(form) || anyNames.has(form) || keep.has(form) || common.has(form))) continue;
+        out.set(form, (out.get(form) ?? 0) | bit);
+      }
+      if (strict) continue;
       out.set(w, (out.get(w) ?? 0) | bit);
-      out.set(folded(w), (out.get(folded(w)) ?? 0) | bit);
+      out.set(plain, (out.get(plain) ?? 0) | bit);
     }
   }
   for (const w of FRENCH_MARKERS) out.set(w, (out.get(w) ?? 0) | FR);
@@ -102,7 +164,7 @@ function evidenceWords(): Map<string, number> {
 const NO_EVIDENCE: [string, number] = ['', 0];
 
 /**
- * The word that shows a language in a typed word, and which (FR, ES bits): "" and 0 for most. The word as it is, or,
+ * The word that shows a language in a typed word, and which (the languages' bits): "" and 0 for most. The word as it is, or,
  * joined by an apostrophe or a hyphen, its pieces read as French cuts them ("qu'elle" → "elle", "c'est-à-dire" →
  * "c'est"). Remembered in the word's memo record, which the token keeps.
  */
@@ -135,6 +197,7 @@ function wordOf(lang: Language, lower: string): ForeignWord {
   // words are words.
   const plain = folded(bare);
   if (given().has(lower) || given().has(bare) || given().has(plain)) return 0;
+  if (lang.names?.has(bare) || lang.names?.has(plain)) return 0;
   if (r !== undefined && r < COMMON_RANK) return 1;
   // A rarer word is a word unless a name list holds it: subtitles and word lists hold names too ("lupe", "sylvie").
   return (r !== undefined || lang.more?.has(lower) || lang.more?.has(bare)) && !dictionaries().anyNames.has(bare) && !dictionaries().anyNames.has(plain) ? 1 : 0;
@@ -144,8 +207,9 @@ let lastText: string | undefined;
 let lastTest: ((lower: string) => ForeignWord) | null = null;
 
 /**
- * For a note with words of French or Spanish in it (two different words that show the language, anywhere: franglais
- * and Spanglish notes too), a test of whether a lower-cased word is a word of that language; null for any other note.
+ * For a note with words of French, Spanish, Portuguese, Italian, German, Dutch or Polish in it (two different words that
+ * show the language, anywhere: franglais and Spanglish notes too), a test of whether a lower-cased word is a word of
+ * that language; null for any other note.
  * The detectors ask it in turn about the same text: the last answer is kept. English is judged first by the callers,
  * so a French or Spanish reading only saves words English does not know.
  */
@@ -171,26 +235,25 @@ function readForeign(text: string): void {
   lastTest = null;
   lastWordTest = null;
   let bits = 0;
-  let firstFr = '';
-  let firstEs = '';
+  let seen = 0;
+  // Each language's first evidence word: a second, different one shows the language.
+  const first = new Map<number, string>();
   for (const t of wordsOf(text)) {
     if (t.raw.length < 3 || !t.word) continue;
     const found = evidenceOf.of(t);
     const e = found[1];
     if (!e) continue;
     const w = found[0];
-    if (e & FR) {
-      if (!firstFr) firstFr = w;
-      else if (w !== firstFr) bits |= FR;
+    for (const bit of BITS) {
+      if (!(e & bit) || bits & bit) continue;
+      if (!(seen & bit)) {
+        seen |= bit;
+        first.set(bit, w);
+      } else if (w !== first.get(bit)) bits |= bit;
     }
-    if (e & ES) {
-      if (!firstEs) firstEs = w;
-      else if (w !== firstEs) bits |= ES;
-    }
-    if (bits === (FR | ES)) break;
   }
   if (!bits) return;
-  const langs = [FR, ES].filter((b) => bits & b).map(language);
+  const langs = BITS.filter((b) => bits & b).map(language);
   const proper = capitalisedInside(text);
   lastTest = (lower) => {
     if (proper?.has(lower)) return 0;

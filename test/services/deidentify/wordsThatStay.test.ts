@@ -36,6 +36,41 @@ describe('deidentify: notes with French or Spanish in them (language.ts)', () =>
   });
 });
 
+// Round 20 (issue 13): words of Portuguese, Italian, German, Dutch and Polish hidden as names on fresh writers; the
+// same reading as French and Spanish, from their @zxcvbn-ts/language-* lists.
+describe('deidentify: notes with Portuguese, Italian, German, Dutch or Polish in them (language.ts)', () => {
+  const notes: Array<[string, string, string, string[]]> = [
+    ['Portuguese', 'visited joaquim today, ele disse que não tem dinheiro pra comida, muito cansado, we called the food bank', 'joaquim', ['disse', 'dinheiro', 'comida', 'muito', 'cansado']],
+    ['Polish', 'met w krystyna, mówi że nie ma pieniędzy, bardzo zmęczona dzisiaj, booked ride for thurs', 'krystyna', ['mówi', 'pieniędzy', 'bardzo', 'zmęczona', 'dzisiaj']],
+    ['Italian', 'saw giuseppe at home, dice che non ha mangiato niente oggi, figlio lontano, will call daughter', 'giuseppe', ['mangiato', 'niente', 'oggi', 'figlio', 'lontano']],
+    ['German', 'checked on helga, sie sagt sie ist müde und hat keine hilfe, sehr traurig, referred to meals', 'helga', ['sagt', 'müde', 'keine', 'hilfe', 'sehr', 'traurig']],
+    ['Dutch', 'visited joost, hij zegt hij heeft geen eten meer, niet goed, kinderen komen niet, call tmrw', 'joost', ['zegt', 'heeft', 'geen', 'niet', 'goed', 'kinderen', 'komen']],
+  ];
+  for (const [lang, text, name, words] of notes) {
+    it(`keeps the ${lang} of a note and hides the name in a person slot`, () => {
+      assert.ok(foreignWordsOf(text), `${lang} is read`);
+      hidden(text, name, 'NAME');
+      for (const w of words) stays(text, w);
+    });
+  }
+  it("keeps a language's own given names and surnames names, and reads an English note as before", () => {
+    const pl = foreignWordsOf('mówi że nie ma pieniędzy, bardzo zmęczona');
+    assert.ok(pl);
+    assert.ok(pl!('dzisiaj') > 0);
+    assert.equal(pl!('krystyna'), 0, 'a Polish given name');
+    assert.equal(pl!('kowalski'), 0, 'a Polish surname');
+    const de = foreignWordsOf('sie sagt sie ist müde und hat keine hilfe');
+    assert.ok(de);
+    assert.ok(de!('traurig') > 0);
+    assert.equal(de!('helga'), 0, 'a German given name');
+    // One word of a language is no reading: the same words in an English note stay names.
+    assert.equal(foreignWordsOf('met traurig at the dropin, she was tired, talked about housing'), null);
+    hidden('met traurig at the dropin, she was tired, talked about housing', 'traurig', 'NAME');
+    assert.equal(foreignWordsOf('dropped off forms for dzisiaj and helga, called the landlord'), null);
+    hidden('dropped off forms for dzisiaj and helga, called the landlord', 'dzisiaj', 'NAME');
+  });
+});
+
 describe('deidentify: words of other Englishes and languages on the keep-list (content/deid-keep.json)', () => {
   it('keeps Caribbean, Pidgin, Newfoundland and youth words, and hides the name beside them', () => {
     const text = 'checked on marisol, she say di pickney dem likkle tired but nyam good, no wahala, finna sleep early';
