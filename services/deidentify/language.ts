@@ -65,7 +65,8 @@ function folded(w: string): string {
 }
 
 function packageDict(bit: number): Record<string, string[]> {
-  // Required here, not at the top: the lists are decompressed (~0.02–0.07 s each) only at the first note.
+  // Required here, not at the top: the lists are decompressed (~0.02–0.07 s each) at the first note, for their evidence
+  // words; a language's ranked map is built only for a note that shows it.
   /* eslint-disable-next-line @typescript-eslint/no-require-imports */
   return require(SOURCES[bit]!.pkg).dictionary as Record<string, string[]>;
 }
@@ -75,8 +76,9 @@ function ranked(bit: number): string[] {
 }
 
 function build(bit: number): Language {
+  const dict = packageDict(bit);
   const rank = new Map<string, number>();
-  ranked(bit).forEach((w, i) => {
+  dict[SOURCES[bit]!.words]!.forEach((w, i) => {
     const l = w.toLowerCase();
     if (!rank.has(l)) rank.set(l, i);
   });
@@ -88,7 +90,7 @@ function build(bit: number): Language {
   let names: Set<string> | undefined;
   for (const key of SOURCES[bit]!.names) {
     names ??= new Set<string>();
-    for (const n of packageDict(bit)[key] ?? []) {
+    for (const n of dict[key] ?? []) {
       names.add(n.toLowerCase());
       names.add(folded(n.toLowerCase()));
     }
@@ -136,12 +138,13 @@ function evidenceWords(): Map<string, number> {
   if (evidence) return evidence;
   const { common, firstNames, english, anyNames } = dictionaries();
   const keep = keepList().words;
+  const heads = new Map<number, string[]>(BITS.map((bit) => [bit, ranked(bit).slice(0, FUNCTION_RANK)]));
   const tops = new Map<number, Set<string>>();
-  for (const bit of BITS) tops.set(bit, new Set(ranked(bit).slice(0, FUNCTION_RANK).map((w) => w.toLowerCase())));
+  for (const [bit, head] of heads) tops.set(bit, new Set(head.map((w) => w.toLowerCase())));
   const out = new Map<string, number>();
-  for (const bit of BITS) {
+  for (const [bit, head] of heads) {
     const strict = bit !== FR && bit !== ES;
-    for (const w of ranked(bit).slice(0, FUNCTION_RANK)) {
+    for (const w of head) {
       if (w.length < 3 || !/^\p{L}+$/u.test(w) || common.has(w) || firstNames.has(w)) continue;
       const plain = folded(w);
       if (strict && sharedEvidence(bit, w, tops)) continue;
