@@ -8,6 +8,7 @@
 import { dictionaries, french, FRENCH_MARKERS, frenchPieces } from './dictionaries';
 import { BatchSlot } from './batch';
 import { keepList } from './keepList';
+import { LANGUAGE_EVIDENCE } from './languageEvidence';
 import { wordMemo } from './wordMemo';
 import { wordsOf } from './words';
 
@@ -65,8 +66,8 @@ function folded(w: string): string {
 }
 
 function packageDict(bit: number): Record<string, string[]> {
-  // Required here, not at the top: the lists are decompressed (~0.02–0.07 s each) at the first note, for their evidence
-  // words; a language's ranked map is built only for a note that shows it.
+  // Required here, not at the top: the lists are decompressed (~0.02–0.07 s each) at the first note for French and
+  // Spanish (their evidence words), for round 20's languages only at a note that shows them.
   /* eslint-disable-next-line @typescript-eslint/no-require-imports */
   return require(SOURCES[bit]!.pkg).dictionary as Record<string, string[]>;
 }
@@ -126,39 +127,57 @@ function sharedEvidence(bit: number, w: string, tops: Map<number, Set<string>>):
 }
 
 /**
- * Words that show a note is written in a language: its 300 commonest words of three letters or more that are no common
- * English word and no English given name ("était", "avec", "dijo", "tiene"; not "les", "con", "are"), with the French
- * markers. Round 20's languages (Portuguese, Italian, German, Dutch, Polish) more strictly: no English word of any rank,
- * no name a list holds, no keep-list word ("dat", "wat") and no word among another language's 300 commonest. Built
- * once, at the first note.
+ * Round 20's languages' evidence words, by keep-list scope, as their packages give them: of the language's 300
+ * commonest words of three letters or more, those that are no English word of any rank, no name a list holds, no
+ * keep-list word ("dat", "wat") and none among another language's 300 commonest ("que", "para", "non"); typed without
+ * accents too unless that is such a word ("sarà" → "sara", "mają" → "maja"). Shipped as languageEvidence.ts (written by
+ * `npx tsx bench/languageEvidence.ts`, checked by a test) so that a process decompresses a language's list only for a
+ * note that shows it.
  */
-let evidence: Map<string, number> | undefined;
-let longestEvidence = 0;
-function evidenceWords(): Map<string, number> {
-  if (evidence) return evidence;
+export function strictEvidence(): Record<string, string[]> {
   const { common, firstNames, english, anyNames } = dictionaries();
   const keep = keepList().words;
   const heads = new Map<number, string[]>(BITS.map((bit) => [bit, ranked(bit).slice(0, FUNCTION_RANK)]));
   const tops = new Map<number, Set<string>>();
   for (const [bit, head] of heads) tops.set(bit, new Set(head.map((w) => w.toLowerCase())));
-  const out = new Map<string, number>();
+  const out: Record<string, string[]> = {};
   for (const [bit, head] of heads) {
-    const strict = bit !== FR && bit !== ES;
+    if (bit === FR || bit === ES) continue;
+    const words = new Set<string>();
     for (const w of head) {
-      if (w.length < 3 || !/^\p{L}+$/u.test(w) || common.has(w) || firstNames.has(w)) continue;
+      if (w.length < 3 || !/^\p{L}+$/u.test(w) || common.has(w) || firstNames.has(w) || sharedEvidence(bit, w, tops)) continue;
       const plain = folded(w);
-      if (strict && sharedEvidence(bit, w, tops)) continue;
-      // Typed without its accents too, unless that is an English word or a name ("sarà" → "sara", "mają" → "maja").
       for (const form of plain === w ? [w] : [w, plain]) {
-        if (strict && (english.has(form) || anyNames.has(form) || keep.has(form) || common.has(form))) continue;
-        out.set(form, (out.get(form) ?? 0) | bit);
+        if (!english.has(form) && !anyNames.has(form) && !keep.has(form) && !common.has(form)) words.add(form);
       }
-      if (strict) continue;
+    }
+    out[SOURCES[bit]!.scope] = [...words].sort();
+  }
+  return out;
+}
+
+/**
+ * Words that show a note is written in a language: its 300 commonest words of three letters or more that are no common
+ * English word and no English given name ("était", "avec", "dijo", "tiene"; not "les", "con", "are"), with the French
+ * markers; round 20's languages by their shipped evidence words (strictEvidence). Built once, at the first note.
+ */
+let evidence: Map<string, number> | undefined;
+let longestEvidence = 0;
+function evidenceWords(): Map<string, number> {
+  if (evidence) return evidence;
+  const { common, firstNames } = dictionaries();
+  const out = new Map<string, number>();
+  for (const bit of [FR, ES]) {
+    for (const w of ranked(bit).slice(0, FUNCTION_RANK)) {
+      if (w.length < 3 || !/^\p{L}+$/u.test(w) || common.has(w) || firstNames.has(w)) continue;
       out.set(w, (out.get(w) ?? 0) | bit);
-      out.set(plain, (out.get(plain) ?? 0) | bit);
+      out.set(folded(w), (out.get(folded(w)) ?? 0) | bit);
     }
   }
   for (const w of FRENCH_MARKERS) out.set(w, (out.get(w) ?? 0) | FR);
+  for (const bit of BITS) {
+    for (const w of LANGUAGE_EVIDENCE[SOURCES[bit]!.scope] ?? []) out.set(w, (out.get(w) ?? 0) | bit);
+  }
   evidence = out;
   longestEvidence = Math.max(...[...out.keys()].map((w) => w.length));
   return out;

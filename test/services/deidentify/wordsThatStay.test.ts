@@ -1,7 +1,8 @@
 // Words that stay by their language or their place in the sentence (language.ts, wordsInPlace.ts and the rules after
 // the model), each beside a name still hidden.
 import assert from 'node:assert/strict';
-import { foreignWordsOf } from '../../../services/deidentify/language';
+import { foreignWordsOf, strictEvidence } from '../../../services/deidentify/language';
+import { LANGUAGE_EVIDENCE } from '../../../services/deidentify/languageEvidence';
 import { keepList } from '../../../services/deidentify/keepList';
 import type { Entity } from '../../../services/deidentify/types';
 import { wordsInPlace } from '../../../services/deidentify/wordsInPlace';
@@ -53,6 +54,12 @@ describe('deidentify: notes with Portuguese, Italian, German, Dutch or Polish in
       for (const w of words) stays(text, w);
     });
   }
+  it('ships the evidence words the packages give (languageEvidence.ts: `npx tsx bench/languageEvidence.ts` rewrites it)', () => {
+    assert.deepEqual(LANGUAGE_EVIDENCE, strictEvidence());
+    assert.ok(LANGUAGE_EVIDENCE.polish!.includes('dzisiaj'));
+    assert.ok(!LANGUAGE_EVIDENCE.italian!.includes('sara'), 'a name typed without its accent is no evidence');
+    assert.ok(!LANGUAGE_EVIDENCE.portuguese!.includes('que'), 'a word of another language is no evidence');
+  });
   it("keeps a language's own given names and surnames names, and reads an English note as before", () => {
     const pl = foreignWordsOf('mówi że nie ma pieniędzy, bardzo zmęczona');
     assert.ok(pl);
