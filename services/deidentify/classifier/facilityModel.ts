@@ -29,7 +29,7 @@ import { SAFE } from '../messy';
 import { blank, ownerMarked } from '../words';
 import { keepGroups, keptAsWritten } from '../keepList';
 import { withNamedKinds } from '../namedKind';
-import { PLACE_KIND } from '../placeKinds';
+import { PLACE_KIND, SERVICE_KIND } from '../placeKinds';
 import { ModelSwitch } from './modelSwitch';
 import { CoveredCursor } from '../spans';
 
@@ -740,10 +740,11 @@ function noHospital(text: string, g: Entity): boolean {
  * The kind of place right after a facility's name, which the writers mark inside it (round 12): "[sunridge] ltc",
  * "[Jewish General] Hospital", "[Behavioural Health] Foundation". A rule or the model that stopped at the name leaves
  * the kind visible, and the span is missed. Not a ward or a department, which the writers leave outside ("[grace] er",
- * "[vgh] emerg", "[aspen house] detox", "[Main Street Project] withdrawal unit"), nor a "nursing home" after a manor.
- * The kinds are placeKinds.ts's, shared with namedKind.ts (round 14).
+ * "[vgh] emerg"), nor a "nursing home" after a manor; a detox or a unit is taken in (round 20, placeKinds.ts
+ * SERVICE_KIND: "[aspen house] detox", "[Main Street Project] withdrawal unit"). The kinds are placeKinds.ts's, shared
+ * with namedKind.ts (round 14).
  */
-const KIND_TAIL = new RegExp(String.raw`^ {1,2}${PLACE_KIND}(?![\p{L}\p{N}'’-])`, 'iu');
+const KIND_TAIL = new RegExp(String.raw`^ {1,2}(?:${PLACE_KIND}|${SERVICE_KIND})(?![\p{L}\p{N}'’-])`, 'iu');
 /** Where a facility ending at `end` ends with the kind of place after it (KIND_TAIL), unless another span holds the words. */
 function kindEnd(text: string, end: number, spans: readonly Entity[]): number {
   const c = text.charCodeAt(end);

@@ -60,3 +60,29 @@ describe('deidentify: one list of kinds of place, and a kind written first', () 
     assert.deepEqual(kinds('said tom medical stuff is private', 'tom'), ['NAME:tom']);
   });
 });
+
+// Round 20.
+describe('deidentify: a unit, hub or service with its own kind word after a name (placeKinds.ts UNIT_KINDS)', () => {
+  it('makes one facility of the name and its kind', () => {
+    assert.deepEqual(kinds('she went to marlow crisis unit last night', 'marlow'), ['FACILITY:marlow crisis unit']);
+    assert.deepEqual(kinds('at the Dunmore Crisis Stabilization Unit since sat', 'Dunmore'), ['FACILITY:Dunmore Crisis Stabilization Unit']);
+    assert.deepEqual(kinds('picked up from tarnvale sobering unit', 'tarnvale'), ['FACILITY:tarnvale sobering unit']);
+    assert.deepEqual(kinds('admitted to Kelso Mental Health Unit', 'Kelso'), ['FACILITY:Kelso Mental Health Unit']);
+    assert.deepEqual(kinds('on the list at Ardley Withdrawal Management', 'Ardley'), ['FACILITY:Ardley Withdrawal Management']);
+    assert.deepEqual(kinds('needles from the brisworth harm reduction hub', 'brisworth'), ['FACILITY:brisworth harm reduction hub']);
+    assert.deepEqual(kinds('went to varno health hub for his meds', 'varno'), ['FACILITY:varno health hub']);
+    assert.deepEqual(kinds('group at wexmoor wellness tues', 'wexmoor'), ['FACILITY:wexmoor wellness']);
+    assert.deepEqual(kinds('intake at Halden Counselling on fri', 'Halden'), ['FACILITY:Halden Counselling']);
+    assert.deepEqual(kinds('lunch at the Sokol Drop-In and kelmont drop in', 'Sokol', 'kelmont'), ['FACILITY:Sokol Drop-In', 'FACILITY:kelmont drop in']);
+    assert.deepEqual(kinds('moved into orley boarding home', 'orley'), ['FACILITY:orley boarding home']);
+    assert.deepEqual(kinds('called the tarn lake nursing station and the orvil band office', 'tarn lake', 'orvil'), ['FACILITY:tarn lake nursing station', 'FACILITY:orvil band office']);
+    assert.deepEqual(kinds('he is at dunvale youth custody till june', 'dunvale'), ['FACILITY:dunvale youth custody']);
+    assert.deepEqual(kinds('forms at the larkmoor annex', 'larkmoor'), ['FACILITY:larkmoor annex']);
+    assert.deepEqual(kinds('her date at Brockton Treatment Court', 'Brockton'), ['FACILITY:Brockton Treatment Court']);
+  });
+  it('leaves a wellness check, a ward or a service alone after a name', () => {
+    assert.deepEqual(kinds('asked for a marlow wellness check', 'marlow'), ['NAME:marlow']);
+    assert.deepEqual(kinds('harlan at tarnvale er since fri', 'tarnvale'), ['NAME:tarnvale']);
+    assert.deepEqual(kinds('she is with tarnvale unit 5 now', 'tarnvale'), ['NAME:tarnvale']);
+  });
+});
