@@ -246,10 +246,9 @@ describe("deidentify: facilities, the kind after one found and the recipe's thre
       assert.deepEqual(withKind('referred to Oakvale Family Health Centers for meds', 'Oakvale Family Health'), ['FACILITY:Oakvale Family Health Centers']);
       assert.deepEqual(withKind('he is at birchgate treatment centre till june', 'birchgate'), ['FACILITY:birchgate treatment centre']);
     });
-    it('leaves a ward or department, a nursing home and a word another span holds outside', () => {
+    it('leaves a ward or department, a nursing home and a word another span holds outside (a detox is taken in since round 20: placeKinds.test.ts)', () => {
       assert.deepEqual(withKind('waited 6 hrs at holloway er last nite', 'holloway'), ['FACILITY:holloway']);
       assert.deepEqual(withKind('she was in the holloway emerg again', 'holloway'), ['FACILITY:holloway']);
-      assert.deepEqual(withKind('he is at wren house detox since fri', 'wren house'), ['FACILITY:wren house']);
       assert.deepEqual(withKind('mom moved into larkmoor manor nursing home', 'larkmoor manor'), ['FACILITY:larkmoor manor']);
       assert.deepEqual(withKind('at larkmoor, clinic was closed', 'larkmoor'), ['FACILITY:larkmoor']);
       assert.deepEqual(withKind('at larkmoor hospitality suite', 'larkmoor'), ['FACILITY:larkmoor']);
