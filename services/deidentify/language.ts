@@ -8,7 +8,6 @@
 import { dictionaries, french, FRENCH_MARKERS, frenchPieces } from './dictionaries';
 import { BatchSlot } from './batch';
 import { keepList } from './keepList';
-import { LANGUAGE_EVIDENCE } from './languageEvidence';
 import { wordMemo } from './wordMemo';
 import { wordsOf } from './words';
 
@@ -23,42 +22,10 @@ interface Language {
   /** Inflections and colloquial words beyond the ranked list (French only: an-array-of-french-words). */
   more?: Set<string>;
   scoped: Set<string>;
-  /** The language's own given names and surnames (round 20's languages): never kept as its words. */
-  names?: Set<string>;
-}
-
-/**
- * The languages a note may be partly written in, each a bit, from a `@zxcvbn-ts/language-*` package (words ranked by
- * how often subtitles say them, with given names and surnames). French and Spanish since round 6; Portuguese, Italian,
- * German, Dutch and Polish since round 20 (words of other languages hidden as names, issue 13), whose own given names
- * and surnames stay names.
- */
-interface Source {
-  pkg: string;
-  words: string;
-  /** Keys of the package's name lists (FR, ES: none; their given names are in given()). */
-  names: string[];
-  /** The keep-list scope of the language's colloquial words (content/deid-keep.json). */
-  scope: string;
 }
 
 const FR = 1;
 const ES = 2;
-const SOURCES: Record<number, Source> = {
-  [FR]: { pkg: '@zxcvbn-ts/language-fr', words: 'commonWords-fr', names: [], scope: 'french' },
-  [ES]: { pkg: '@zxcvbn-ts/language-es-es', words: 'commonWords-es-es', names: [], scope: 'spanish' },
-  4: { pkg: '@zxcvbn-ts/language-pt-br', words: 'commonWords-pt-br', names: ['firstnames-pt-br', 'lastnames-pt-br'], scope: 'portuguese' },
-  8: { pkg: '@zxcvbn-ts/language-it', words: 'commonWords', names: ['firstnames', 'lastnames'], scope: 'italian' },
-  16: { pkg: '@zxcvbn-ts/language-de', words: 'commonWords', names: ['firstnames', 'lastnames'], scope: 'german' },
-  32: { pkg: '@zxcvbn-ts/language-nl-be', words: 'commonWords', names: ['boysFirstnames', 'girlsFirstnames', 'lastnames'], scope: 'dutch' },
-  64: {
-    pkg: '@zxcvbn-ts/language-pl',
-    words: 'commonWords',
-    names: ['femaleFirstnames', 'maleFirstnames', 'femaleLastnames', 'maleLastnames'],
-    scope: 'polish',
-  },
-};
-const BITS = Object.keys(SOURCES).map(Number);
 const cache: Partial<Record<number, Language>> = {};
 
 function folded(w: string): string {
@@ -66,20 +33,14 @@ function folded(w: string): string {
 }
 
 function packageDict(bit: number): Record<string, string[]> {
-  // Required here, not at the top: the lists are decompressed (~0.02–0.07 s each) at the first note for French and
-  // Spanish (their evidence words), for round 20's languages only at a note that shows them.
+  // Required here, not at the top: the lists are decompressed (~0.1–0.2 s each) only when a note has words of either.
   /* eslint-disable-next-line @typescript-eslint/no-require-imports */
-  return require(SOURCES[bit]!.pkg).dictionary as Record<string, string[]>;
-}
-
-function ranked(bit: number): string[] {
-  return packageDict(bit)[SOURCES[bit]!.words]!;
+  return (bit === FR ? require('@zxcvbn-ts/language-fr') : require('@zxcvbn-ts/language-es-es')).dictionary as Record<string, string[]>;
 }
 
 function build(bit: number): Language {
-  const dict = packageDict(bit);
   const rank = new Map<string, number>();
-  dict[SOURCES[bit]!.words]!.forEach((w, i) => {
+  packageDict(bit)[bit === FR ? 'commonWords-fr' : 'commonWords-es-es']!.forEach((w, i) => {
     const l = w.toLowerCase();
     if (!rank.has(l)) rank.set(l, i);
   });
@@ -87,17 +48,10 @@ function build(bit: number): Language {
     const f = folded(w);
     if (!rank.has(f)) rank.set(f, i);
   }
-  const scoped = keepList().scoped.get(SOURCES[bit]!.scope) ?? new Set<string>();
-  let names: Set<string> | undefined;
-  for (const key of SOURCES[bit]!.names) {
-    names ??= new Set<string>();
-    for (const n of dict[key] ?? []) {
-      names.add(n.toLowerCase());
-      names.add(folded(n.toLowerCase()));
-    }
-  }
-  return { rank, more: bit === FR ? french().words : undefined, scoped, names };
+  const scoped = keepList().scoped.get(bit === FR ? 'french' : 'spanish') ?? new Set<string>();
+  return { rank, more: bit === FR ? french().words : undefined, scoped };
 }
+
 let givenNames: Set<string> | undefined;
 /**
  * Given names in English, French and Spanish (the French package files its given names under "lastnames"): a name in
@@ -120,46 +74,10 @@ function language(bit: number): Language {
 /** Elided French articles and pronouns before a word: "l'appartement", "qu'elle", "j’ai". */
 const ELISION = /^(?:[dljmnstc]|qu|jusqu|lorsqu|puisqu)['’]/;
 
-/** Evidence words a language shares with another: evidence of neither of round 20's languages ("que", "para", "non"). */
-function sharedEvidence(bit: number, w: string, tops: Map<number, Set<string>>): boolean {
-  for (const [other, top] of tops) if (other !== bit && (top.has(w) || top.has(folded(w)))) return true;
-  return false;
-}
-
-/**
- * Round 20's languages' evidence words, by keep-list scope, as their packages give them: of the language's 300
- * commonest words of three letters or more, those that are no English word of any rank, no name a list holds, no
- * keep-list word ("dat", "wat") and none among another language's 300 commonest ("que", "para", "non"); typed without
- * accents too unless that is such a word ("sarà" → "sara", "mają" → "maja"). Shipped as languageEvidence.ts (written by
- * `npx tsx bench/languageEvidence.ts`, checked by a test) so that a process decompresses a language's list only for a
- * note that shows it.
- */
-export function strictEvidence(): Record<string, string[]> {
-  const { common, firstNames, english, anyNames } = dictionaries();
-  const keep = keepList().words;
-  const heads = new Map<number, string[]>(BITS.map((bit) => [bit, ranked(bit).slice(0, FUNCTION_RANK)]));
-  const tops = new Map<number, Set<string>>();
-  for (const [bit, head] of heads) tops.set(bit, new Set(head.map((w) => w.toLowerCase())));
-  const out: Record<string, string[]> = {};
-  for (const [bit, head] of heads) {
-    if (bit === FR || bit === ES) continue;
-    const words = new Set<string>();
-    for (const w of head) {
-      if (w.length < 3 || !/^\p{L}+$/u.test(w) || common.has(w) || firstNames.has(w) || sharedEvidence(bit, w, tops)) continue;
-      const plain = folded(w);
-      for (const form of plain === w ? [w] : [w, plain]) {
-        if (!english.has(form) && !anyNames.has(form) && !keep.has(form) && !common.has(form)) words.add(form);
-      }
-    }
-    out[SOURCES[bit]!.scope] = [...words].sort();
-  }
-  return out;
-}
-
 /**
  * Words that show a note is written in a language: its 300 commonest words of three letters or more that are no common
  * English word and no English given name ("était", "avec", "dijo", "tiene"; not "les", "con", "are"), with the French
- * markers; round 20's languages by their shipped evidence words (strictEvidence). Built once, at the first note.
+ * markers. Built once, at the first note.
  */
 let evidence: Map<string, number> | undefined;
 let longestEvidence = 0;
@@ -168,16 +86,14 @@ function evidenceWords(): Map<string, number> {
   const { common, firstNames } = dictionaries();
   const out = new Map<string, number>();
   for (const bit of [FR, ES]) {
-    for (const w of ranked(bit).slice(0, FUNCTION_RANK)) {
+    const list = packageDict(bit)[bit === FR ? 'commonWords-fr' : 'commonWords-es-es']!;
+    for (const w of list.slice(0, FUNCTION_RANK)) {
       if (w.length < 3 || !/^\p{L}+$/u.test(w) || common.has(w) || firstNames.has(w)) continue;
       out.set(w, (out.get(w) ?? 0) | bit);
       out.set(folded(w), (out.get(folded(w)) ?? 0) | bit);
     }
   }
   for (const w of FRENCH_MARKERS) out.set(w, (out.get(w) ?? 0) | FR);
-  for (const bit of BITS) {
-    for (const w of LANGUAGE_EVIDENCE[SOURCES[bit]!.scope] ?? []) out.set(w, (out.get(w) ?? 0) | bit);
-  }
   evidence = out;
   longestEvidence = Math.max(...[...out.keys()].map((w) => w.length));
   return out;
@@ -186,7 +102,7 @@ function evidenceWords(): Map<string, number> {
 const NO_EVIDENCE: [string, number] = ['', 0];
 
 /**
- * The word that shows a language in a typed word, and which (the languages' bits): "" and 0 for most. The word as it is, or,
+ * The word that shows a language in a typed word, and which (FR, ES bits): "" and 0 for most. The word as it is, or,
  * joined by an apostrophe or a hyphen, its pieces read as French cuts them ("qu'elle" → "elle", "c'est-à-dire" →
  * "c'est"). Remembered in the word's memo record, which the token keeps.
  */
@@ -219,7 +135,6 @@ function wordOf(lang: Language, lower: string): ForeignWord {
   // words are words.
   const plain = folded(bare);
   if (given().has(lower) || given().has(bare) || given().has(plain)) return 0;
-  if (lang.names?.has(bare) || lang.names?.has(plain)) return 0;
   if (r !== undefined && r < COMMON_RANK) return 1;
   // A rarer word is a word unless a name list holds it: subtitles and word lists hold names too ("lupe", "sylvie").
   return (r !== undefined || lang.more?.has(lower) || lang.more?.has(bare)) && !dictionaries().anyNames.has(bare) && !dictionaries().anyNames.has(plain) ? 1 : 0;
@@ -229,9 +144,8 @@ let lastText: string | undefined;
 let lastTest: ((lower: string) => ForeignWord) | null = null;
 
 /**
- * For a note with words of French, Spanish, Portuguese, Italian, German, Dutch or Polish in it (two different words that
- * show the language, anywhere: franglais and Spanglish notes too), a test of whether a lower-cased word is a word of
- * that language; null for any other note.
+ * For a note with words of French or Spanish in it (two different words that show the language, anywhere: franglais
+ * and Spanglish notes too), a test of whether a lower-cased word is a word of that language; null for any other note.
  * The detectors ask it in turn about the same text: the last answer is kept. English is judged first by the callers,
  * so a French or Spanish reading only saves words English does not know.
  */
@@ -257,25 +171,26 @@ function readForeign(text: string): void {
   lastTest = null;
   lastWordTest = null;
   let bits = 0;
-  let seen = 0;
-  // Each language's first evidence word: a second, different one shows the language.
-  const first = new Map<number, string>();
+  let firstFr = '';
+  let firstEs = '';
   for (const t of wordsOf(text)) {
     if (t.raw.length < 3 || !t.word) continue;
     const found = evidenceOf.of(t);
     const e = found[1];
     if (!e) continue;
     const w = found[0];
-    for (const bit of BITS) {
-      if (!(e & bit) || bits & bit) continue;
-      if (!(seen & bit)) {
-        seen |= bit;
-        first.set(bit, w);
-      } else if (w !== first.get(bit)) bits |= bit;
+    if (e & FR) {
+      if (!firstFr) firstFr = w;
+      else if (w !== firstFr) bits |= FR;
     }
+    if (e & ES) {
+      if (!firstEs) firstEs = w;
+      else if (w !== firstEs) bits |= ES;
+    }
+    if (bits === (FR | ES)) break;
   }
   if (!bits) return;
-  const langs = BITS.filter((b) => bits & b).map(language);
+  const langs = [FR, ES].filter((b) => bits & b).map(language);
   const proper = capitalisedInside(text);
   lastTest = (lower) => {
     if (proper?.has(lower)) return 0;
