@@ -22,9 +22,9 @@ const LIVING_WORD = 'lives?|living|livin|lived|stay(?:s|ing|ed)?|stayin|moved|mo
 /** A filler between the cue and "on": "her place is on", "moved in on", "lives right on". */
 const FILLER = '(?:\\s(?:is|was|now|still|right|just|over|down|up|back|in|out|together))?';
 const HOME_CUE = new RegExp(`(?:^|[^\\p{L}'’])(?:(${HOME_WORD})|(${LIVING_WORD})|(\\p{L}+)['’]s|(\\p{L}+s))${FILLER}\\s$`, 'iu');
-/** A place word that takes a home only after an owner ("her place", "his new room", "dad's place"): "the pho place on …" is a shop. */
+/** A place word that takes a home only after an owner ("her place", "his new room", "dad's place"): "the pho place on …" and "the old place on …" may be a shop. */
 const OWNED_ONLY = /^(?:place|room|suite|home)$/i;
-const OWNER_BEFORE = /(?:^|[^\p{L}])(?:her|his|their|my|our|your|new|own|old|\p{L}+['’]?s)\s(?:(?:new|old|own|little|tiny|basement)\s)?$/iu;
+const OWNER_BEFORE = /(?:^|[^\p{L}])(?:her|his|their|my|our|your|\p{L}+['’]?s)\s(?:(?:new|old|own|little|tiny|basement)\s)?$/iu;
 
 /** A place preposition before someone's place: "at his mom's", "over to her sisters", "from auntie's". */
 const AT_OWNER = /(?:^|[^\p{L}])(?:at|to|from|by|@|in)\s(?:(?:his|her|their|my|our|your|the|a)\s)?(?:(?:big|little|lil|older|younger|other|best|new|old)\s)?$/iu;

@@ -74,6 +74,7 @@ describe('deidentify: a home\'s street said in passing (homeStreets.ts)', () => 
       'her place on the 3rd floor',
       'ramon stay sleeping on da boat at the harbour',
       'the tims on main',
+      'we ate at the old place on sandalwood',
     ]) assert.deepEqual(streets(t), [], t);
     assert.deepEqual(addresses('she lives on welfare and her moms pension'), []);
     assert.deepEqual(addresses('rose n violet the sisters on warden need baths'), []);
