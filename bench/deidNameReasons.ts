@@ -11,8 +11,8 @@
  *   keep-list or safe word), `keepName`, `wordName` (a name that is also a word, out of a person slot), `common` /
  *   `english` (an everyday or other English word), `name` (read as a name yet not taken: capitals, a code beside it).
  * Each never-taken reason is split by whether the name model scored the word within 0.25 of its line (`near`).
- * dev = bench/deidSms.ts's development writers less this round's new ones (new = train-bw, bx, by) and the writers
- * kept for measuring (train-bn, bs, bu: name them to count them). Totals per writer group; --writers per writer too.
+ * dev = bench/deidSms.ts's development writers, which leave out the writers measured only (MEASURED_ONLY: train-bn, bs,
+ * bu and round 20's new bw, bx, by — new = those three; name a writer to count it). Totals per writer group; --writers per writer too.
  * --misses prints words of one reason with their note (the name in [[ ]], hidden runs in { }) for the dev group only:
  * held-out, untouched and new writers give counts alone.
  */
@@ -88,8 +88,6 @@ export function reasonsOf(text: string, words: readonly Word[]): string[] {
 
 /** This round's new writers: counted with their own group, never printed (untouched text; COMMON.md). */
 export const NEW20 = ['train-bw', 'train-bx', 'train-by'];
-/** Writers kept for measuring that bench/deidSms.ts still counts as development writers: out of dev here too. */
-const KEPT_OUT = ['train-bn', 'train-bs', 'train-bu'];
 
 /** A note read through a detection view is not traced (its offsets differ): a word deidentify() leaves visible is `view`. */
 function viewReasons(text: string, words: readonly Word[]): string[] {
@@ -98,7 +96,7 @@ function viewReasons(text: string, words: readonly Word[]): string[] {
 }
 
 function groupOf(g: string): string[] {
-  if (g === 'dev') return devWriters().filter((w) => !NEW20.includes(w) && !KEPT_OUT.includes(w));
+  if (g === 'dev') return devWriters();
   if (g === 'new') return NEW20;
   const named: Record<string, string[]> = { held: HELD, held13: HELD13, held14: HELD14, untouched: UNTOUCHED };
   return named[g] ?? g.split(',');
