@@ -25,7 +25,7 @@ import path from 'node:path';
 import { compiled } from './deidAB';
 import { loadSet, unseenSets } from './deid';
 
-const NODE_FLAGS = ['--single-threaded', '--predictable', '--random-seed=1', '--hash-seed=1', '--max-semi-space-size=16'];
+const NODE_FLAGS = ['--single-threaded', '--predictable', '--predictable-gc-schedule', '--random-seed=1', '--hash-seed=1', '--max-semi-space-size=16'];
 const PARSE = 'v8::internal::JsonParseInternalizer::Internalize(*';
 const STRINGIFY = 'v8::internal::JsonStringifier::ApplyReplacerFunction(*';
 const SETS = ['hand-test', 'public'] as const;
