@@ -11,7 +11,7 @@
  * between the markers are summed (segments()), so startup, model loading and the warm-up are not counted. (Collecting
  * only inside the callbacks with --collect-atstart=no --toggle-collect counted 0: a JIT frame's calls confuse callgrind's
  * call stack, which its dumps on entry do not depend on.) GC and compilation that the readings set off are counted: node runs with
- * --single-threaded (no compile or GC threads: all of it happens on the counted thread), --predictable and fixed
+ * --single-threaded (no compile or GC threads: all of it happens on the counted thread), --predictable, --predictable-gc-schedule (without it a tree's runs differed 0.6–2 %; with it 0.01–1.4 %) and fixed
  * --random-seed / --hash-seed, with the same environment and same-length paths for both trees.
  *
  * All runs go at once (--runs N, default 2, each tree N times; the counts do not depend on the load), and it prints, per set, each run's instructions a note,
