@@ -85,7 +85,7 @@ describe('concurrent messages in one conversation on two instances (same store)'
     await onB.say('skip');
     await onA.say('building trust');
     const race = raceBoth();
-    const replies = await Promise.all([onA.say('Answer sent to A'), onB.say('Answer sent to B')]);
+    const replies = await Promise.all([onA.say('The answer sent to A'), onB.say('The answer sent to B')]);
     assert.equal(race.conflicts(), 1, 'the loser re-ran its turn');
     // Each post got the question that follows its own answer: one (2/n), the other (3/n).
     assert.deepEqual(replies.map((r) => /\((\d)\//.exec(visibleText(r))?.[1]).sort(), ['2', '3']);
@@ -98,7 +98,7 @@ describe('concurrent messages in one conversation on two instances (same store)'
     const docs = (await a.app.reflections.listByPsw(a.app.personIdFor(onA.userId))).items;
     assert.equal(docs.length, 1);
     const texts = docs[0]!.answers.map((x) => x.text);
-    assert.ok(texts.includes('Answer sent to A') && texts.includes('Answer sent to B'), JSON.stringify(texts));
+    assert.ok(texts.includes('The answer sent to A') && texts.includes('The answer sent to B'), JSON.stringify(texts));
   });
 
   it('"save" sent to both instances at once: one reflection, and the dialog is over on both', async () => {

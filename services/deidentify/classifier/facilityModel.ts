@@ -260,7 +260,10 @@ const SLOT_FOR = new Set(['number', 'list', 'waitlist', 'bed', 'beds', 'spot', '
 const SLOT_OF = new Set(['door', 'lobby', 'front', 'back', 'outside', 'parking']);
 const SLOT_SAYS = new Set(['says', 'said', 'sez', 'sed']);
 /** What a place named after "says" does or is: "says [kaien house] kicked him out", "said the [regional] is packed". */
-const SAYS_NEXT = new Set([...SUBJECT_NEXT, ...'is was r are were kicked gave sent took takes food let lets told put moved full packed wont cant doesnt didnt does did'.split(' ')]);
+const SAYS_NEXT = new Set([
+  ...SUBJECT_NEXT,
+  'is', 'was', 'r', 'are', 'were', 'kicked', 'gave', 'sent', 'took', 'takes', 'food', 'let', 'lets', 'told', 'put', 'moved', 'full', 'packed', 'wont', 'cant', 'doesnt', 'didnt', 'does', 'did',
+]);
 const SLOT_CARE = new Set(['hospital', 'hosp', 'er', 'emerg', 'detox', 'rehab', 'shelter', 'jail', 'pen', 'prison', 'clinic', 'va', 'icu']);
 /** The slot kind the word at `p` opens for the word after it, or '' for none. */
 function slotAt(text: string, toks: readonly Token[], p: number): string {
