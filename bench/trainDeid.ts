@@ -26,6 +26,7 @@ import path from 'node:path';
 import { deidentify } from '../services/deidentify';
 import { MODEL_FILE, NameScorer, scoredWords, shippedModel, useNameModel, type NameModel } from '../services/deidentify/classifier/model';
 import { riskLexiconWords } from '../services/deidentify/classifier/riskWords';
+import { optionalModelFile } from '../services/deidentify/classifier/modelSwitch';
 import { SLOT_STAYS, staysIn } from './slotStays';
 import { wordSense } from '../services/deidentify/wordSenses';
 import type { Entity } from '../services/deidentify';
@@ -328,7 +329,7 @@ interface SlotMade {
 function slotModels(notes: readonly Note[], prepared: Prepared | undefined, point: Point, halves: boolean, openers: boolean, name?: NameModel): SlotMade[] {
   prepared ??= prepare(notes, SHIPPED);
   const out: SlotMade[] = [];
-  let half: HalfModel | null = fs.existsSync(HALF_MODEL_FILE) ? (JSON.parse(fs.readFileSync(HALF_MODEL_FILE, 'utf8')) as HalfModel) : null;
+  let half = optionalModelFile<HalfModel>(HALF_MODEL_FILE);
   if (halves) {
     const { model, lines } = halfRecipe(notes, prepared, point, devSource(), 6, undefined, halvesKeep(name));
     out.push({ label: 'half names', file: HALF_MODEL_FILE, model, lines });

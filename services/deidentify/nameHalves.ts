@@ -9,11 +9,10 @@
  * are joined into one placeholder. Measured by bench/deidHalves.ts (docs/history/DEIDENTIFICATION-rounds.md, "Round 16
  * (half names)").
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { BITS, boundary, lists, tokenize, type Token } from './classifier/features';
 import { activeScorer, type Scored } from './classifier/model';
-import { ModelSwitch } from './classifier/modelSwitch';
+import { ModelSwitch, optionalModelFile } from './classifier/modelSwitch';
 import { isJoinWord } from './listJoins';
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from './messy';
 import type { Entity } from './types';
@@ -389,7 +388,7 @@ const CEILINGS = 50_000;
 /** A slot model's file, read once; null with no file (a tree before the recipe made one: the slot is off). */
 export class SlotModelFile extends ModelSwitch<HalfModel, HalfScorer> {
   constructor(readonly file: string) {
-    super(() => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as HalfModel) : null), (m) => new HalfScorer(m));
+    super(() => optionalModelFile<HalfModel>(file), (m) => new HalfScorer(m));
   }
 }
 const halfFile = new SlotModelFile(HALF_MODEL_FILE);

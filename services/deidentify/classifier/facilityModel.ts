@@ -30,7 +30,7 @@ import { blank, ownerMarked } from '../words';
 import { keepGroups, keptAsWritten } from '../keepList';
 import { withNamedKinds } from '../namedKind';
 import { PLACE_KIND, SERVICE_KIND } from '../placeKinds';
-import { ModelSwitch } from './modelSwitch';
+import { ModelSwitch, optionalModelFile } from './modelSwitch';
 import { CoveredCursor } from '../spans';
 
 /** A facility model: the name classifier's model format (train.ts), its `trainedOn.names` counting facility spans. */
@@ -816,7 +816,7 @@ export function useFacilityModel(model: FacilityModel | null | undefined): void 
 let shippedSlots: FacilityModel | null | undefined;
 /** The shipped slots' model (facility-slot-model.json beside this file), read once; null where there is none. */
 export function shippedFacilitySlotModel(): FacilityModel | null {
-  if (shippedSlots === undefined) shippedSlots = fs.existsSync(FACILITY_SLOT_MODEL_FILE) ? (JSON.parse(fs.readFileSync(FACILITY_SLOT_MODEL_FILE, 'utf8')) as FacilityModel) : null;
+  if (shippedSlots === undefined) shippedSlots = optionalModelFile<FacilityModel>(FACILITY_SLOT_MODEL_FILE);
   return shippedSlots;
 }
 const facilitySlotModel = new ModelSwitch<FacilityModel, FacilityScorer>(shippedFacilitySlotModel, (m) => new FacilityScorer(m));

@@ -1,3 +1,10 @@
+import fs from 'node:fs';
+
+/** A model file a recipe may not have made yet (a tree before it): its model, or null where there is none (the step is off). */
+export function optionalModelFile<M>(file: string): M | null {
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as M) : null;
+}
+
 /**
  * Which model a scorer reads: the shipped one unless training or the benchmark set another. One switch for the name
  * model (model.ts), the facility model (facilityModel.ts) and the slot models (../nameHalves.ts SlotModelFile).
