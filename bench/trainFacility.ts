@@ -31,6 +31,7 @@ import { score, type Figures } from './deidMetrics';
 import { loadSet, sets } from './deid';
 import { WRITERS, writerNotes, type Note } from './deidLowo';
 import { devSource } from './trainDeid';
+import { arg } from './args';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -324,31 +325,86 @@ function tests(): void {
   }
 }
 
+/** A facility recipe: round 13's (facility-model.json) or, `slots`, round 20's slots' model (bench/trainFacilitySlots.ts). */
+export interface Recipe {
+  file: string;
+  /** Trains on the slots' candidates only (Candidate.slot), scored beside the shipped round-13 model. */
+  slots: boolean;
+  /** Macro over-redaction the chosen threshold may add (chooseThreshold's budget). */
+  budget: number;
+  /** Writers counted in the folds whose spans --misses and --wrong never print. */
+  unprinted: readonly string[];
+  /** A line printed before the table. */
+  title?: string;
+}
+
 /**
- * `--check` (round 17): whether the recipe remakes the shipped facility-model.json byte for byte from today's notes,
- * name model and rules, at the shipped threshold (the leave-one-writer-out choice is not re-run: minutes, not an hour);
- * the writer files added or gone since it was trained. Exit code 1 when it does not.
+ * `--check` (round 17): whether the recipe remakes the shipped file byte for byte from today's notes, name model and
+ * rules, at the shipped threshold (the leave-one-writer-out choice is not re-run: minutes, not an hour); the writer
+ * files added or gone since it was trained. Exit code 1 when it does not.
  */
-function check(): void {
-  const shipped = shippedFacilityModel();
-  const made = trainShipped(writerNotes(), shipped.threshold);
+export function checkRecipe(r: Recipe, shipped: FacilityModel | null): void {
+  const name = path.basename(r.file);
+  if (!shipped) {
+    console.log(`${name}: none shipped`);
+    process.exitCode = 1;
+    return;
+  }
+  const made = trainShipped(writerNotes(), shipped.threshold, r.slots);
   const added = made.trainedOn.files.filter((f) => !shipped.trainedOn.files.includes(f));
   const gone = shipped.trainedOn.files.filter((f) => !made.trainedOn.files.includes(f));
-  const same = `${JSON.stringify(made)}\n` === fs.readFileSync(FACILITY_MODEL_FILE, 'utf8');
-  console.log(`facility-model.json (threshold ${shipped.threshold}, ${shipped.trainedOn.names} facilities): ${same ? 'remade byte for byte' : 'NOT remade'}`);
-  console.log(`inputs (notes, name model, the rules' spans): ${made.trainedOn.sha256 === shipped.trainedOn.sha256 ? 'as trained' : 'changed since it was trained'}; files added ${added.join(', ') || 'none'}; gone ${gone.join(', ') || 'none'}`);
+  const same = `${JSON.stringify(made)}\n` === fs.readFileSync(r.file, 'utf8');
+  console.log(`${name} (threshold ${shipped.threshold}, ${shipped.trainedOn.names} facilities): ${same ? 'IDENTICAL' : 'DIFFERS'}`);
+  console.log(`inputs (notes, ${r.slots ? 'name and facility models' : 'name model'}, the rules' spans): ${made.trainedOn.sha256 === shipped.trainedOn.sha256 ? 'as trained' : 'changed since it was trained'}; files added ${added.join(', ') || 'none'}; gone ${gone.join(', ') || 'none'}`);
   if (!same) process.exitCode = 1;
 }
 
-if (require.main === module && process.argv.includes('--tests')) tests();
-else if (require.main === module && process.argv.includes('--check')) check();
-else if (require.main === module) {
+/**
+ * The recipe's run: leave one writer out over CHOICE_SEEDS (FACILITY_SEEDS), the threshold chosen on their mean within
+ * `budget` (`--at T` to set it), the report, and the file written at it (`--folds`: not written). FACILITY_HELD (a
+ * regex of writer names): hold out only these; `--sweep` every threshold; `--misses` / `--wrong [T]` the spans missed or
+ * added over nothing at the threshold (or T), never for `unprinted` writers.
+ */
+export function runRecipe(r: Recipe): void {
   const t0 = Date.now();
   // Writers left out of a comparison run (files land during a session): DEID_WRITERS_EXCEPT, read by WRITERS (deidLowo.ts).
   const notes = writerNotes();
+  const only = process.env.FACILITY_HELD ? new RegExp(process.env.FACILITY_HELD) : undefined;
+  const prepared = prepare(notes, r.slots);
+  // FACILITY_SEEDS ("13" for a quick read): the seeds the choice averages over (CHOICE_SEEDS); the first is the model's.
+  const seeds = process.env.FACILITY_SEEDS ? process.env.FACILITY_SEEDS.split(',').map(Number) : CHOICE_SEEDS;
+  const runs = seeds.map((seed) => leaveOneWriterOut(notes, prepared, seed, only));
+  const results = runs[0]!;
+  const mean = meanOverSeeds(runs);
+  const atArg = arg('--at');
+  const t = atArg !== undefined ? Number(atArg) : chooseThreshold(mean, r.budget) ?? THRESHOLDS[THRESHOLDS.length - 1]!;
+  if (r.title) console.log(r.title);
+  console.log(report(results, t).join('\n'));
+  if (runs.length > 1) console.log(`(the threshold chosen on the figures averaged over seeds ${seeds.join(', ')}; the table is seed ${seeds[0]}'s)`);
+  if (process.argv.includes('--sweep')) console.log(`\n${sweep(mean).join('\n')}`);
+  const shown = results.filter((w) => !r.unprinted.includes(w.writer));
+  if (process.argv.includes('--misses')) for (const w of shown) for (const m of w.missed[THRESHOLDS.indexOf(t)]!) console.log(`${w.writer}\t${m}`);
+  const wrongAt = Number(arg('--wrong'));
+  if (process.argv.includes('--wrong')) for (const w of shown) for (const m of w.wrong[THRESHOLDS.indexOf(THRESHOLDS.includes(wrongAt) ? wrongAt : t)]!) console.log(`${w.writer}\t${m}`);
+  if (!process.argv.includes('--folds')) {
+    const model = trainShipped(notes, t, r.slots);
+    fs.writeFileSync(r.file, JSON.stringify(model) + '\n');
+    console.log(`\nwrote ${path.relative(repoRoot, r.file)}: ${Object.keys(model.weights).length} weights, ${(fs.statSync(r.file).size / 1024).toFixed(0)} KB, threshold ${t}, ${model.trainedOn.tokens} candidates (${model.trainedOn.names} facilities)`);
+  }
+  console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+}
+
+/** Round 13's recipe (`npm run train:deid:facility`). */
+const ROUND13: Recipe = { file: FACILITY_MODEL_FILE, slots: false, budget: OVER_BUDGET, unprinted: [] };
+
+if (require.main === module && process.argv.includes('--tests')) tests();
+else if (require.main === module && process.argv.includes('--check')) checkRecipe(ROUND13, shippedFacilityModel());
+else if (require.main === module) {
   const seedsArg = process.argv.includes('--seeds') ? process.argv[process.argv.indexOf('--seeds') + 1]!.split(',').map(Number) : null;
   if (seedsArg) {
     // Run-to-run spread (round 12): the same folds trained with other seeds (the examples' order each epoch).
+    const t0 = Date.now();
+    const notes = writerNotes();
     const prepared = prepare(notes);
     console.log(`| seed | pick | macro at pick | ${THRESHOLDS.map((t) => `at ${t}`).join(' | ')} |`);
     for (const seed of seedsArg) {
@@ -361,29 +417,5 @@ else if (require.main === module) {
       console.log(`| ${seed} | ${t} | ${pct(macro(rs, (r) => r.grid[THRESHOLDS.indexOf(t)]!).fac)} | ${cells.join(' | ')} |`);
     }
     console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-    process.exit(0);
-  }
-  // FACILITY_HELD (a regex of writer names): hold out only these (a quick look at their misses or added spans, `--at T`).
-  const only = process.env.FACILITY_HELD ? new RegExp(process.env.FACILITY_HELD) : undefined;
-  const prepared = prepare(notes);
-  // FACILITY_SEEDS ("13" for a quick read): the seeds the choice averages over (CHOICE_SEEDS); the first is the model's.
-  const seeds = process.env.FACILITY_SEEDS ? process.env.FACILITY_SEEDS.split(',').map(Number) : CHOICE_SEEDS;
-  const runs = seeds.map((seed) => leaveOneWriterOut(notes, prepared, seed, only));
-  const results = runs[0]!;
-  const mean = meanOverSeeds(runs);
-  const atArg = process.argv.includes('--at') ? Number(process.argv[process.argv.indexOf('--at') + 1]) : undefined;
-  const t = atArg ?? chooseThreshold(mean) ?? THRESHOLDS[THRESHOLDS.length - 1]!;
-  console.log(report(results, t).join('\n'));
-  if (runs.length > 1) console.log(`(the threshold chosen on the figures averaged over seeds ${seeds.join(', ')}; the table is seed ${seeds[0]}'s)`);
-  if (process.argv.includes('--sweep')) console.log(`\n${sweep(mean).join('\n')}`);
-  if (process.argv.includes('--misses')) for (const r of results) for (const m of r.missed[THRESHOLDS.indexOf(t)]!) console.log(`${r.writer}\t${m}`);
-  // `--wrong [T]`: the spans added over nothing at the chosen threshold, or at T.
-  const wrongAt = Number(process.argv[process.argv.indexOf('--wrong') + 1]);
-  if (process.argv.includes('--wrong')) for (const r of results) for (const m of r.wrong[THRESHOLDS.indexOf(THRESHOLDS.includes(wrongAt) ? wrongAt : t)]!) console.log(`${r.writer}\t${m}`);
-  if (!process.argv.includes('--folds')) {
-    const model = trainShipped(notes, t);
-    fs.writeFileSync(FACILITY_MODEL_FILE, JSON.stringify(model) + '\n');
-    console.log(`\nwrote ${path.relative(repoRoot, FACILITY_MODEL_FILE)}: ${Object.keys(model.weights).length} weights, ${(fs.statSync(FACILITY_MODEL_FILE).size / 1024).toFixed(0)} KB, threshold ${t}, ${model.trainedOn.tokens} candidates (${model.trainedOn.names} facilities)`);
-  }
-  console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } else runRecipe(ROUND13);
 }
