@@ -12,7 +12,7 @@
  * such a cue and a place preposition is one address too (homeCrossings: "sleepin at weston n hollis").
  */
 import type { Entity } from './types';
-import { KEEP } from './lexicon';
+import { KEEP, oneOf, WEEKDAYS, WEEKDAYS_SMS } from './lexicon';
 import { dictionaries } from './dictionaries';
 import { FLOOR_AFTER, NOT_STREET_AFTER_ON, OWNER_WORDS, STREET, STREET_WORDS, streetNameWord } from './messyPatterns';
 
@@ -28,8 +28,11 @@ const OWNER_BEFORE = /(?:^|[^\p{L}])(?:her|his|their|my|our|your|\p{L}+['’]?s)
 
 /** A place preposition before someone's place: "at his mom's", "over to her sisters", "from auntie's". */
 const AT_OWNER = /(?:^|[^\p{L}])(?:at|to|from|by|@|in)\s(?:(?:his|her|their|my|our|your|the|a)\s)?(?:(?:big|little|lil|older|younger|other|best|new|old)\s)?$/iu;
-/** Days and weeks said in the plural ("on sundays", "on weekends"): no street. */
-const DAYS = /^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?|week(?:end|day|night)s?|nights?|days?|mornings?|evenings?|afternoons?)$/i;
+/**
+ * Days and weeks said in the plural ("on sundays", "on weekends"): no street. The weekdays are lexicon.ts's, a short form
+ * with "day" typed after it too ("thurday", "satday"); a clipped "satur" or "wednes" is none (round 21).
+ */
+const DAYS = new RegExp(`^(?:(?:(?:${oneOf(WEEKDAYS_SMS)})(?:day)?|${oneOf(WEEKDAYS)})s?|week(?:end|day|night)s?|nights?|days?|mornings?|evenings?|afternoons?)$`, 'i');
 /** Articles as typed ("da boat", "tha bench"): a street after them needs its type, as after "the". */
 const ARTICLE = /^(?:the|da|de|tha|teh|thee|a)$/i;
 const TYPE = new RegExp(`^(?:${STREET})\\.?$`, 'i');
