@@ -18,6 +18,8 @@ import { FLOOR_AFTER, NOT_STREET_AFTER_ON, OWNER_WORDS, STREET, STREET_WORDS, st
 
 /** The word right before "on"/"off" that makes the place a home: a home word, someone's place, or a word of living. */
 const HOME_WORD = 'place|house|home|apartment|apt|trailer|duplex|basement|bsmt|condo|townhouse|townhome|room|suite';
+/** A home word right after a crossing's second side: someone's home, not a street ("at kim n daves condo"). */
+const HOME_AFTER = new RegExp(`^\\s(?:${HOME_WORD})\\b`, 'i');
 const LIVING_WORD = 'lives?|living|livin|lived|stay(?:s|ing|ed)?|stayin|moved|moving|sleep(?:s|ing)?|sleepin|slept|crash(?:es|ing|ed)?|crashin|couch\\s?surfing';
 /** A filler between the cue and "on": "her place is on", "moved in on", "lives right on". */
 const FILLER = '(?:\\s(?:is|was|now|still|right|just|over|down|up|back|in|out|together))?';
@@ -163,7 +165,7 @@ function homeCrossings(t: string): Entity[] {
       continue;
     }
     const bEnd = end - m[3]!.length;
-    if (/['’]/.test(b) || (b.endsWith('s') && d.firstNames.has(b.slice(0, -1)) && !d.anyNames.has(b)) || /^\s(?:place|house|home|apartment|apt|trailer|basement|room)\b/i.test(t.slice(bEnd, bEnd + 12))) continue;
+    if (/['’]/.test(b) || (b.endsWith('s') && d.firstNames.has(b.slice(0, -1)) && !d.anyNames.has(b)) || HOME_AFTER.test(t.slice(bEnd, bEnd + 12))) continue;
     let before = t.slice(Math.max(0, m.index - 60), m.index);
     const prep = CROSSING_PREP.exec(before);
     if (prep) before = before.slice(0, before.length - prep[0].length + (prep[0].startsWith(' ') ? 1 : 0));

@@ -45,6 +45,10 @@ describe('deidentify: a home\'s street said in passing (homeStreets.ts)', () => 
     for (const t of [
       'staying at kim n dave\'s for now',
       'staying at kim n daves place',
+      // Any home word of HOME_WORD after the second side (round 21; was a shorter list of its own).
+      'staying at kim n daves condo',
+      'sleeping at kim n daves townhouse',
+      'staying at kim n daves duplex',
       'staying at mom n dads',
       'she lives at home and works at the tims',
       'sleeping at the shelter n eating at the mission',
