@@ -68,8 +68,10 @@ export const AMBIGUOUS_NAMES = words(`
 export const MAIL_PROVIDERS = `gmail googlemail hotmail yahoo ymail rocketmail outlook icloud live msn aol protonmail proton
   shaw telus rogers sympatico bell videotron cogeco eastlink sasktel mts gmx hushmail zoho yandex`.trim().split(/\s+/);
 
+/** The short titles a note types before a name or a single letter ("mrs deh", "ms. p"): messy.ts TITLE_LETTER, wordsInPlace.ts TITLE_BEFORE. */
+export const SHORT_TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr'];
 /** Honorifics that start a name. */
-export const TITLES = words(`mr mrs ms miss mx dr prof sr sra srta mme mlle herr frau sir madam dame sgt cst cpl det insp lt capt`);
+export const TITLES = words(`${SHORT_TITLES.join(' ')} prof sr sra srta mme mlle herr frau sir madam dame sgt cst cpl det insp lt capt`);
 
 /** Lower-case particles that may sit inside a name ("Juan de la Cruz", "van der Berg"). */
 export const NAME_PARTICLES = words(`ten ter de la del della der den van von da das dos di du le bin ibn al el y`);

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from './types';
 import { dictionaries, FRENCH_MARKERS, frenchWordsOf, spoken } from './dictionaries';
-import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, TITLES } from './lexicon';
+import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, oneOf, SHORT_TITLES, TITLES } from './lexicon';
 import { keepList } from './keepList';
 import { oneEdit, TypoIndex } from './typos';
 import { wordMemo, type WordMemo } from './wordMemo';
@@ -130,9 +130,11 @@ const WORD_GIVEN_NAMES = set(`
 const NICK_SHAPE = /(?<![\p{L}\p{N}])(?:big|lil'?|little)\s+(\p{L}[\p{L}'’-]*)(?![\p{L}\p{N}])/giu;
 /** The words of the gates before NICK_SHAPE and TITLE_LETTER below (cues.ts, read once from the note's words): keep in step with them. */
 const NICK_CUE = cue('', 'big lil little');
-const TITLE_CUE = cue('', 'mr mrs ms miss dr');
+const TITLE_CUE = cue('', SHORT_TITLES.join(' '));
 
-const TITLE_LETTER = /(?<![\p{L}\p{N}])(?:mr|mrs|ms|miss|dr)\.?[ \t]+\p{L}(?![\p{L}\p{N}]|\.\p{L})/giu;
+const TITLE_LETTER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${oneOf(SHORT_TITLES)})\\.?[ \\t]+\\p{L}(?![\\p{L}\\p{N}]|\\.\\p{L})`, 'giu');
+/** The gate's second look: a short title as a whole word. */
+const TITLE_WORD = new RegExp(`\\b(?:${oneOf(SHORT_TITLES)})\\b`, 'i');
 
 /** Initials: "J.T.", "r.m.", "D.J"; common abbreviations stay. */
 const INITIALS = /(?<![\p{L}\p{N}.])(\p{L}\.\s?\p{L}\.?(?:\s?\p{L}\.)?)(?![\p{L}\p{N}])/gu;
@@ -878,7 +880,7 @@ export function messyNames(input: string): Entity[] {
   }
   // A title before a single letter: "ms. p from the school", "mr t".
   TITLE_LETTER.lastIndex = 0;
-  for (let m = mayHold(text, TITLE_CUE) && /\b(?:mr|mrs|ms|miss|dr)\b/i.test(text) ? TITLE_LETTER.exec(text) : null; m; m = TITLE_LETTER.exec(text)) {
+  for (let m = mayHold(text, TITLE_CUE) && TITLE_WORD.test(text) ? TITLE_LETTER.exec(text) : null; m; m = TITLE_LETTER.exec(text)) {
     out.push({ start: m.index + m[0].length - 1, end: m.index + m[0].length, type: 'NAME' });
   }
   INITIALS.lastIndex = 0;

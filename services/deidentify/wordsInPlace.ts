@@ -24,7 +24,7 @@ import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
 import { foreignWordsOf } from './language';
 import { townInPlace } from './towns';
-import { AMBIGUOUS_NAMES } from './lexicon';
+import { AMBIGUOUS_NAMES, oneOf, SHORT_TITLES } from './lexicon';
 import { english, NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE } from './messy';
 import { blank, possessive, withoutPossessive } from './words';
 
@@ -110,7 +110,7 @@ function afterDeterminer(text: string, start: number, end: number, w: string): b
 }
 
 /** A title right before `start` ("mrs deh", "Mr. Deh"; round 20): the word after it is a name. */
-const TITLE_BEFORE = /(?<![\p{L}\p{N}])(?:mr|mrs|ms|miss|mx|dr)\.?[ \t]+$/iu;
+const TITLE_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${oneOf(SHORT_TITLES)})\\.?[ \\t]+$`, 'iu');
 const titled = (text: string, start: number): boolean => TITLE_BEFORE.test(text.slice(Math.max(0, start - 8), start));
 
 /** Whether a word a name list holds, said in another English ("seh", "irie"), is out of a person's slot here. */
