@@ -45,8 +45,9 @@ const PROVIDER_EMAIL = new RegExp(`(?<![\\p{L}\\p{N}._-])([\\p{L}\\p{N}._+-]{3,4
 
 export function obfuscatedEmail(t: string): Entity[] {
   return [
-    // A path after the domain makes it a web address ("it's at gofundme.com/f/…"): the URL detector's.
-    ...all(t, OBFUSCATED_EMAIL, 'EMAIL', (m) => t[m.index + m[0].length] !== '/' && !/^(?:at|me|him|her|us|them|home|work|it|there)\s/i.test(m[0]) && (COMMON_TLD_END.test(m[0]) || /^[^\s]*[\d._]/u.test(m[0])) && /\bdot\b|\bpoint\b|\bponto\b|\bpunto\b|\(dot\)|\[dot\]|\bat\b|\barroba\b/i.test(m[0])).map((e) => {
+    // A path after the domain makes it a web address ("it's at gofundme.com/f/…"): the URL detector's. Every match says
+    // its "@" (SAID_AT: "at", "arroba", "(at)", "[at]"), so it needs no test of a word said besides (round 21).
+    ...all(t, OBFUSCATED_EMAIL, 'EMAIL', (m) => t[m.index + m[0].length] !== '/' && !/^(?:at|me|him|her|us|them|home|work|it|there)\s/i.test(m[0]) && (COMMON_TLD_END.test(m[0]) || /^[^\s]*[\d._]/u.test(m[0]))).map((e) => {
       // A user name said with spaces before its number: "sky dot blue 99 at icloud dot com".
       const spoken = /^\d{1,4}\s?(?:at|arroba|\(at\)|\[at\])\s/i.test(t.slice(e.start, e.end)) ? SPOKEN_USER.exec(t.slice(Math.max(0, e.start - 40), e.start)) : null;
       return spoken ? entity(e.start - spoken[0].length, e.end, e.type) : e;

@@ -52,6 +52,12 @@ describe('deidentify: spoken emails and Discord tags', () => {
     hidden('su correo lucia.r31 arroba yahoo punto com', 'lucia.r31 arroba yahoo punto com', 'EMAIL');
     hidden('marcus underscore t at proton dot me is his', 'marcus underscore t at proton dot me', 'EMAIL');
   });
+  it('an "@" said or bracketed before a typed domain: the "@" is what says it (round 21: no second test of a word said)', () => {
+    hidden('mail jdoe(at)gmail.com tmrw', 'jdoe(at)gmail.com', 'EMAIL');
+    hidden('mail jdoe[at]gmail.com tmrw', 'jdoe[at]gmail.com', 'EMAIL');
+    hidden('her email j.doe at gmail.com', 'j.doe at gmail.com', 'EMAIL');
+    hidden('correo j.doe arroba gmail.com', 'j.doe arroba gmail.com', 'EMAIL');
+  });
   it('a user name, "#" and four digits, platform named or not', () => {
     hidden('my discord is nightowl#5521 add me', 'nightowl#5521', 'HANDLE');
     hidden('add him, skyfox_9#0311', 'skyfox_9#0311', 'HANDLE');
