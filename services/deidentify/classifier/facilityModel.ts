@@ -497,10 +497,7 @@ const wordInfo = wordMemo((raw): WordInfo => {
  * The note's case habit (features.ts noteContext) is worked out at the first span scored.
  */
 export function candidates(text: string, toks: readonly Token[], marks: Uint8Array): Candidate[] {
-  const out: Candidate[] = [];
-  let lower: string | undefined;
-  let habit = -1;
-  let capsIn: Set<string> | undefined;
+  const note: Note = { text, toks, marks, out: [], habit: -1 };
   for (let p = 0; p < toks.length; p++) {
     let s0: number;
     let at0: string;
@@ -518,7 +515,7 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
         at0 = 'listrun';
       }
       // A subject is a candidate only before what a place does or has (SUBJECT_NEXT, a generic place, or for the slots'
-      // model SUBJECT_MORE: the span loop below); most clause openings have none within reach, and are passed before
+      // model SUBJECT_MORE: spansAt); most clause openings have none within reach, and are passed before
       // any of the span's work.
       if (s0 < 0 && subjectNextNear(toks, p) && boundary(text, toks, p) !== '-') {
         s0 = p;
@@ -528,102 +525,121 @@ export function candidates(text: string, toks: readonly Token[], marks: Uint8Arr
     // A slot's opening (round 20) beside the word's own: the slots' model scores its candidates.
     const slotKind = slotAt(text, toks, p);
     if (s0 < 0 && !slotKind) continue;
-    for (let pass = s0 < 0 ? 1 : 0; pass < (slotKind ? 2 : 1); pass++) {
-      const s1 = pass ? p + 1 : s0;
-      const at = pass ? slotKind : at0;
-      let s = s1;
-      if (s >= toks.length || (s > p && at !== 'care' && !blank(text, toks[p]!.end, toks[s]!.start))) continue;
-      let the = '';
-      if (ARTICLES.has(toks[s]!.lower)) {
-        if (s + 1 >= toks.length || !blank(text, toks[s]!.end, toks[s + 1]!.start)) continue;
-        the = 't';
-        s++;
-      }
-      const first = toks[s]!;
-      // A keep-listed word (a chain, program, province or city) or a slip of one, a noun of the function-word list or an
-      // owner's home opens no place's name.
-      // A city opens one of two words or more only ("at toronto west", "Seattle Children's"; "moved to calgary" is none),
-      // and so does a people or nationality ("the ukrainian labour temple"; round 9).
-      const cityFirst = wordInfo.of(first).kept && (wordInfo.of(first).city || wordInfo.of(first).people);
-      // "our lady of …" opens a name in lower case too (a function word otherwise ends one).
-      const ourLady = first.lower === 'our' && toks[s + 1]?.lower === 'lady';
-      if (!first.word || marks[s] === 2 || (closed(text, toks, s) && !ourLady) || NOUNS.has(first.lower) || (wordInfo.of(first).kept && !cityFirst) || wordInfo.of(first).compound || wordInfo.of(first).owner || wordInfo.of(first).slip) continue;
-      // A care or mutual-aid acronym in its capitals opens none either: "left AMA", "took him to ED", "goes to NA".
-      if (keptAsWritten(text, first.start, first.end)) continue;
-      const verb = at === '@' || at === 'list' || at === 'listrun' || at === 'subj' ? undefined : toks[p - 1];
-      // A slot's own word is its verb: "called", "says", "number" (for), "door" (of), the care moment.
-      const verbF = pass ? (at === 'for' || at === 'of' ? toks[p - 1]!.lower : toks[p]!.lower) : verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : verb ? wordInfo.of(verb).cls : '_';
-      const lead = leadOf(at, the, verbF);
-      const firstInfo = wordInfo.of(first);
-      // The note's case habit and the first word's capital, worked out once a span is scored (most openings make none).
-      let capFirst = -1;
-      let nameMarks = 0;
-      // Words of a facility the rules found: a span may run into one or on from one (round 10: "[northern] navajo medical
-      // center", "hilltop detox [unit]"), the facility taking the whole span; a span of them alone adds nothing.
-      let facMarks = 0;
-      let common = 0;
-      for (let e = s; e < Math.min(toks.length, s + MAX_WORDS); e++) {
-        const t = toks[e]!;
-        if (e > s && (!joined(text, toks[e - 1]!, t) || !t.word)) break;
-        if (marks[e] === 2) break;
-        if (marks[e] === 1) nameMarks++;
-        if (marks[e] === 3) facMarks++;
-        const c = wordInfo.of(t).cls;
-        if (c === 'en' || c === 'nw' || c === 'fn') common++;
-        // A span never ends on a joining or function word; it may run through one ("house of hope").
-        if (!JOINS.has(t.lower) && closed(text, toks, e) && !(e === s && ourLady)) break;
-        if (JOINS.has(t.lower)) continue;
-        // Nothing to add where the rules hid every word already.
-        if (nameMarks + facMarks >= e - s + 1) continue;
-        // One everyday word in lower case is a kind of place, never a place's name alone: "slept at the park", "at the store".
-        if (e === s && (wordInfo.of(t).everyday || cityFirst)) continue;
-        // Someone's home, their name's s typed without an apostrophe: "left the hamper at marks place" (a name, not a place).
-        if (e > s && HOMES.has(t.lower) && /s$/.test(toks[e - 1]!.lower) && !JOINS.has(toks[e - 1]!.lower)) continue;
-        // A word right before a number labels it ("parked at apt 204", "at room 4"): the detectors' call, as in screenWords.
-        const num = toks[e + 1];
-        if (num && !num.word && joined(text, t, num)) continue;
-        // A sentence's or clause's subject is a candidate only before what a place does or has ("three rivers has no
-        // beds", "the pembina said", "many rivers detox got a bed"; round 10).
-        // Before a word of SUBJECT_MORE only, a subject is the slots' model's candidate (round 20).
-        const subj = at === 'subj' ? (num?.word && joined(text, t, num) ? subjectNext.of(num) : 0) : 0;
-        if (at === 'subj' && !subj) continue;
-        if (at === 'says' && !(num?.word && joined(text, t, num) && (SAYS_NEXT.has(num.lower) || GENERIC_PLACES.has(num.lower)))) continue;
-        if (habit < 0) habit = HABITS.indexOf(caseHabit(text, toks));
-        if (capFirst < 0) capFirst = capF(firstInfo.k * 9 + BOUNDARIES.indexOf(boundary(text, toks, s)) * 3 + habit);
-        const f = lead.slice();
-        const n = e - s + 1;
-        // Lengths past four read as four in the features (their tables hold 0-4): a fifth word is rare.
-        const nk = Math.min(n, 4);
-        f.push(nF(nk), cnF(Math.min(common, 4) * 5 + nk), nmF(Math.min(nameMarks, 2) * 5 + nk));
-        if (facMarks) f.push(fmF((marks[s] === 3 ? 5 : 0) + (marks[e] === 3 ? 10 : 0) + Math.min(facMarks, 4)));
-        for (let k = s; k <= e; k++) {
-          const info = wordInfo.of(toks[k]!);
-          const pos = n === 1 ? 0 : k === s ? 1 : k === e ? 2 : 3;
-          f.push(info.at[pos * 3]!, info.at[pos * 3 + 1]!, info.at[pos * 3 + 2]!, capsF(pos * 9 + info.k * 3 + habit));
-        }
-        const last = toks[e]!;
-        const lastInfo = wordInfo.of(last);
-        f.push(lastInfo.head, lastInfo.s3, flF(firstInfo.c * 45 + lastInfo.c * 5 + nk), capFirst);
-        if (cityFirst) f.push(wordInfo.of(first).city ? CITY_FIRST : PEOPLE_FIRST);
-        f.push(fkF(firstInfo.kd * KINDS.length * 5 + lastInfo.kd * 5 + nk));
-        // A word of the span written with a capital elsewhere in the note, inside a sentence: the writer names it so.
-        let ce = 0;
-        capsIn ??= capitalsInside(text, toks);
-        for (let k = s; k <= e; k++) if (capsIn.has(toks[k]!.lower) && !JOINS.has(toks[k]!.lower)) ce = 1;
-        f.push(capElsewhereF(Math.min(n, 4) * 2 + ce));
-        // What follows: the end, a sign, a function word (by its form: "for", "since", "again"), or a word by its class.
-        const nx = toks[e + 1];
-        const after = afterOf(!nx ? 'END' : !joined(text, last, nx) ? `P${text.slice(last.end, nx.start).trim().charAt(0)}` : SAFE.has(nx.lower) ? `w${nx.lower}` : `c${wordInfo.of(nx).cls}`);
-        f.push(after.nx, after.nxl[lastInfo.c]!, after.nxn[nk]!);
-        // The same words again elsewhere in the note: a place a writer names twice ("the cormorant … behind the cormorant").
-        lower ??= text.toLowerCase();
-        const span = lower.slice(first.start, last.end);
-        if (lower.indexOf(span) !== first.start || lower.indexOf(span, first.start + 1) >= 0) f.push(repF(nk));
-        out.push({ start: first.start, end: last.end, from: s, to: e, trigger: p, slot: pass === 1 || subj === 2, features: f });
-      }
-    }
+    for (let pass = s0 < 0 ? 1 : 0; pass < (slotKind ? 2 : 1); pass++) spansAt(note, p, pass ? p + 1 : s0, pass ? slotKind! : at0, pass === 1);
   }
-  return out;
+  return note.out;
+}
+
+/** What candidates() works out once a note, for every span of it: the note's lower case, case habit, capitals inside. */
+interface Note {
+  text: string;
+  toks: readonly Token[];
+  marks: Uint8Array;
+  out: Candidate[];
+  lower?: string;
+  habit: number;
+  capsIn?: Set<string>;
+}
+
+/**
+ * The spans of one opening (its trigger word `p`, the first word `s1` a span may take, the trigger's kind `at`), each
+ * with its features, into `note.out`. `slotPass`: the opening is a slot's (slotAt), its candidates the slots' model's.
+ */
+function spansAt(note: Note, p: number, s1: number, at: string, slotPass: boolean): void {
+  const { text, toks, marks, out } = note;
+  let s = s1;
+  if (s >= toks.length || (s > p && at !== 'care' && !blank(text, toks[p]!.end, toks[s]!.start))) return;
+  let the = '';
+  if (ARTICLES.has(toks[s]!.lower)) {
+    if (s + 1 >= toks.length || !blank(text, toks[s]!.end, toks[s + 1]!.start)) return;
+    the = 't';
+    s++;
+  }
+  const first = toks[s]!;
+  // A keep-listed word (a chain, program, province or city) or a slip of one, a noun of the function-word list or an
+  // owner's home opens no place's name.
+  // A city opens one of two words or more only ("at toronto west", "Seattle Children's"; "moved to calgary" is none),
+  // and so does a people or nationality ("the ukrainian labour temple"; round 9).
+  const cityFirst = wordInfo.of(first).kept && (wordInfo.of(first).city || wordInfo.of(first).people);
+  // "our lady of …" opens a name in lower case too (a function word otherwise ends one).
+  const ourLady = first.lower === 'our' && toks[s + 1]?.lower === 'lady';
+  if (!first.word || marks[s] === 2 || (closed(text, toks, s) && !ourLady) || NOUNS.has(first.lower) || (wordInfo.of(first).kept && !cityFirst) || wordInfo.of(first).compound || wordInfo.of(first).owner || wordInfo.of(first).slip) return;
+  // A care or mutual-aid acronym in its capitals opens none either: "left AMA", "took him to ED", "goes to NA".
+  if (keptAsWritten(text, first.start, first.end)) return;
+  const verb = at === '@' || at === 'list' || at === 'listrun' || at === 'subj' ? undefined : toks[p - 1];
+  // A slot's own word is its verb: "called", "says", "number" (for), "door" (of), the care moment.
+  const verbF = slotPass ? (at === 'for' || at === 'of' ? toks[p - 1]!.lower : toks[p]!.lower) : verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : verb ? wordInfo.of(verb).cls : '_';
+  const lead = leadOf(at, the, verbF);
+  const firstInfo = wordInfo.of(first);
+  // The note's case habit and the first word's capital, worked out once a span is scored (most openings make none).
+  let capFirst = -1;
+  let nameMarks = 0;
+  // Words of a facility the rules found: a span may run into one or on from one (round 10: "[northern] navajo medical
+  // center", "hilltop detox [unit]"), the facility taking the whole span; a span of them alone adds nothing.
+  let facMarks = 0;
+  let common = 0;
+  for (let e = s; e < Math.min(toks.length, s + MAX_WORDS); e++) {
+    const t = toks[e]!;
+    if (e > s && (!joined(text, toks[e - 1]!, t) || !t.word)) break;
+    if (marks[e] === 2) break;
+    if (marks[e] === 1) nameMarks++;
+    if (marks[e] === 3) facMarks++;
+    const c = wordInfo.of(t).cls;
+    if (c === 'en' || c === 'nw' || c === 'fn') common++;
+    // A span never ends on a joining or function word; it may run through one ("house of hope").
+    if (!JOINS.has(t.lower) && closed(text, toks, e) && !(e === s && ourLady)) break;
+    if (JOINS.has(t.lower)) continue;
+    // Nothing to add where the rules hid every word already.
+    if (nameMarks + facMarks >= e - s + 1) continue;
+    // One everyday word in lower case is a kind of place, never a place's name alone: "slept at the park", "at the store".
+    if (e === s && (wordInfo.of(t).everyday || cityFirst)) continue;
+    // Someone's home, their name's s typed without an apostrophe: "left the hamper at marks place" (a name, not a place).
+    if (e > s && HOMES.has(t.lower) && /s$/.test(toks[e - 1]!.lower) && !JOINS.has(toks[e - 1]!.lower)) continue;
+    // A word right before a number labels it ("parked at apt 204", "at room 4"): the detectors' call, as in screenWords.
+    const num = toks[e + 1];
+    if (num && !num.word && joined(text, t, num)) continue;
+    // A sentence's or clause's subject is a candidate only before what a place does or has ("three rivers has no
+    // beds", "the pembina said", "many rivers detox got a bed"; round 10).
+    // Before a word of SUBJECT_MORE only, a subject is the slots' model's candidate (round 20).
+    const subj = at === 'subj' ? (num?.word && joined(text, t, num) ? subjectNext.of(num) : 0) : 0;
+    if (at === 'subj' && !subj) continue;
+    if (at === 'says' && !(num?.word && joined(text, t, num) && (SAYS_NEXT.has(num.lower) || GENERIC_PLACES.has(num.lower)))) continue;
+    if (note.habit < 0) note.habit = HABITS.indexOf(caseHabit(text, toks));
+    const habit = note.habit;
+    if (capFirst < 0) capFirst = capF(firstInfo.k * 9 + BOUNDARIES.indexOf(boundary(text, toks, s)) * 3 + habit);
+    const f = lead.slice();
+    const n = e - s + 1;
+    // Lengths past four read as four in the features (their tables hold 0-4): a fifth word is rare.
+    const nk = Math.min(n, 4);
+    f.push(nF(nk), cnF(Math.min(common, 4) * 5 + nk), nmF(Math.min(nameMarks, 2) * 5 + nk));
+    if (facMarks) f.push(fmF((marks[s] === 3 ? 5 : 0) + (marks[e] === 3 ? 10 : 0) + Math.min(facMarks, 4)));
+    for (let k = s; k <= e; k++) {
+      const info = wordInfo.of(toks[k]!);
+      const pos = n === 1 ? 0 : k === s ? 1 : k === e ? 2 : 3;
+      f.push(info.at[pos * 3]!, info.at[pos * 3 + 1]!, info.at[pos * 3 + 2]!, capsF(pos * 9 + info.k * 3 + habit));
+    }
+    const last = toks[e]!;
+    const lastInfo = wordInfo.of(last);
+    f.push(lastInfo.head, lastInfo.s3, flF(firstInfo.c * 45 + lastInfo.c * 5 + nk), capFirst);
+    if (cityFirst) f.push(wordInfo.of(first).city ? CITY_FIRST : PEOPLE_FIRST);
+    f.push(fkF(firstInfo.kd * KINDS.length * 5 + lastInfo.kd * 5 + nk));
+    // A word of the span written with a capital elsewhere in the note, inside a sentence: the writer names it so.
+    let ce = 0;
+    note.capsIn ??= capitalsInside(text, toks);
+    const capsIn = note.capsIn;
+    for (let k = s; k <= e; k++) if (capsIn.has(toks[k]!.lower) && !JOINS.has(toks[k]!.lower)) ce = 1;
+    f.push(capElsewhereF(Math.min(n, 4) * 2 + ce));
+    // What follows: the end, a sign, a function word (by its form: "for", "since", "again"), or a word by its class.
+    const nx = toks[e + 1];
+    const after = afterOf(!nx ? 'END' : !joined(text, last, nx) ? `P${text.slice(last.end, nx.start).trim().charAt(0)}` : SAFE.has(nx.lower) ? `w${nx.lower}` : `c${wordInfo.of(nx).cls}`);
+    f.push(after.nx, after.nxl[lastInfo.c]!, after.nxn[nk]!);
+    // The same words again elsewhere in the note: a place a writer names twice ("the cormorant … behind the cormorant").
+    note.lower ??= text.toLowerCase();
+    const lower = note.lower;
+    const span = lower.slice(first.start, last.end);
+    if (lower.indexOf(span) !== first.start || lower.indexOf(span, first.start + 1) >= 0) f.push(repF(nk));
+    out.push({ start: first.start, end: last.end, from: s, to: e, trigger: p, slot: slotPass || subj === 2, features: f });
+  }
 }
 
 const markOf = (e: Entity): number => (e.type === 'NAME' ? 1 : e.type === 'FACILITY' ? 3 : 2);
