@@ -8,8 +8,9 @@
  * identifier in it; by the stage that first hid it). `--show KEY` prints notes of a key whose name starts with KEY, for
  * the dev group only: held-out, untouched and -test writers give counts only.
  * Groups (chosen before any miss was read): held = train-y, am, bc, bk (held since round 14) and train-bp (never read);
- * untouched = train-bm; test = the -test halves; new = round 18's train-bq, br, bs (scored only); dev = every other
- * train-* (up to train-bp) and cats-* file, hand-dev, messy-dev. Never a blind set.
+ * untouched = bench/writers.ts's untouched writers (round 18: train-bm alone; train-bl and bn were read as dev then);
+ * test = the -test halves; new = round 18's train-bq, br, bs (scored only); dev = every other train-* (up to train-bp)
+ * and cats-* file, hand-dev, messy-dev. Never a blind set.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,12 +21,12 @@ import { isBlindSet } from './blindSets';
 import { load } from './deid';
 import { stagesOf } from './deidOverStages';
 import { marked as markedNote, show } from './deidPlaceShapes';
+import { UNTOUCHED } from './writers';
 
 const marked = (r: LabelledRecord, preds: readonly Entity[]): string => markedNote(r, preds).replace(/\n/g, ' ⏎ ');
 
 export const HELD18 = ['train-y', 'train-am', 'train-bc', 'train-bk', 'train-bp'];
-export const UNTOUCHED18 = ['train-bm'];
-/** Round 18's new writers, written while this round ran: scored before and after, never looked into. */
+/** Round 18's new writers, written while it ran: its `new` group, scored only (bq and br have been read since; bs is untouched). */
 export const NEW18 = ['train-bq', 'train-br', 'train-bs'];
 export const TEST18 = ['cats-test', 'cats-test3', 'cats-own-test', 'cats-own2-test', 'hand-test', 'sms-test', 'messy-test', 'names-test', 'names-test3', 'keep-test', 'keep-own-test'];
 const dataDir = path.resolve(__dirname, 'data');
@@ -34,7 +35,7 @@ const fileOf = (w: string) => ['txt', 'jsonl'].map((x) => path.join(dataDir, `${
 export function devWriters18(): string[] {
   // Writers up to train-bp: round 18's new writers (train-bq …) are scored only (NEW18).
   const all = fs.readdirSync(dataDir).filter((f) => /^(?:train-(?:[a-z]|a[a-z]|b[a-p])|cats-[a-z0-9-]+)\.txt$/.test(f)).map((f) => f.replace(/\.txt$/, ''));
-  const held = new Set([...HELD18, ...UNTOUCHED18, ...TEST18]);
+  const held = new Set([...HELD18, ...UNTOUCHED, ...TEST18]);
   return [...all.filter((w) => !held.has(w) && !/test|heldout/.test(w)), 'hand-dev', 'messy-dev'];
 }
 
@@ -121,7 +122,7 @@ function scoreNote(r: LabelledRecord, printable: boolean): void {
 
 function main(): void {
   const group = option('--group') ?? 'dev';
-  const files = group === 'dev' ? devWriters18() : group === 'held' ? HELD18 : group === 'untouched' ? UNTOUCHED18 : group === 'test' ? TEST18 : group === 'new' ? NEW18 : group.split(',');
+  const files = group === 'dev' ? devWriters18() : group === 'held' ? HELD18 : group === 'untouched' ? [...UNTOUCHED] : group === 'test' ? TEST18 : group === 'new' ? NEW18 : group.split(',');
   const dev = new Set(devWriters18());
   let printable = true;
   for (const w of files) {

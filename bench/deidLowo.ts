@@ -50,7 +50,8 @@ export interface Writer {
 /**
  * DEID_WRITERS_EXCEPT (a regex of writer names, matched whole: 'train-bj|train-bk'): writers left out of every run
  * that reads WRITERS — leave one writer out, the name recipe (`npm run train:deid`) and the facility recipe
- * (`npm run train:deid:facility`) — while they are untouched. The one way since round 13; FACILITY_WRITERS_EXCEPT
+ * (`npm run train:deid:facility`) — while they are untouched (every untouched writer: bench/writers.ts UNTOUCHED_EXCEPT,
+ * `DEID_WRITERS_EXCEPT=$(npx tsx bench/writers.ts)`). The one way since round 13; FACILITY_WRITERS_EXCEPT
  * (rounds 10–12's facility commands, '^train-b[hi]$') is read as the same, when DEID_WRITERS_EXCEPT is unset.
  */
 export function writersExcept(env: NodeJS.ProcessEnv = process.env): RegExp | null {

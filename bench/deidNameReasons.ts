@@ -11,8 +11,9 @@
  *   keep-list or safe word), `keepName`, `wordName` (a name that is also a word, out of a person slot), `common` /
  *   `english` (an everyday or other English word), `name` (read as a name yet not taken: capitals, a code beside it).
  * Each never-taken reason is split by whether the name model scored the word within 0.25 of its line (`near`).
- * dev = bench/deidSms.ts's development writers, which leave out the writers measured only (MEASURED_ONLY: train-bn, bs,
- * bu and round 20's new bw, bx, by — new = those three; name a writer to count it). Totals per writer group; --writers per writer too.
+ * dev = bench/deidSms.ts's development writers, which leave out the untouched writers (bench/writers.ts: train-bl, bm, bn,
+ * bs, bu, round 20's bw, bx, by and round 21's bz, ca); untouched = all of them, new = round 20's three; name a writer
+ * to count it. Totals per writer group; --writers per writer too.
  * --misses prints words of one reason with their note (the name in [[ ]], hidden runs in { }) for the dev group only:
  * held-out, untouched and new writers give counts alone.
  */
@@ -24,7 +25,8 @@ import { wordVerdict } from '../services/deidentify/messy';
 import { dictionaries } from '../services/deidentify/dictionaries';
 import type { Entity } from '../services/deidentify/types';
 import { arg } from './args';
-import { devWriters, HELD, HELD13, HELD14, marked, nameWords, UNTOUCHED } from './deidSms';
+import { devWriters, HELD, HELD13, HELD14, marked, nameWords } from './deidSms';
+import { UNTOUCHED, untouchedOf } from './writers';
 import { isBlindSet } from './blindSets';
 import { loadNotes } from './data/handNotes';
 import fs from 'node:fs';
@@ -86,8 +88,8 @@ export function reasonsOf(text: string, words: readonly Word[]): string[] {
   });
 }
 
-/** This round's new writers: counted with their own group, never printed (untouched text; COMMON.md). */
-export const NEW20 = ['train-bw', 'train-bx', 'train-by'];
+/** Round 20's new writers (bench/writers.ts): counted with their own group, never printed (untouched text). */
+export const NEW20 = untouchedOf(20);
 
 /** A note read through a detection view is not traced (its offsets differ): a word deidentify() leaves visible is `view`. */
 function viewReasons(text: string, words: readonly Word[]): string[] {
@@ -98,7 +100,7 @@ function viewReasons(text: string, words: readonly Word[]): string[] {
 function groupOf(g: string): string[] {
   if (g === 'dev') return devWriters();
   if (g === 'new') return NEW20;
-  const named: Record<string, string[]> = { held: HELD, held13: HELD13, held14: HELD14, untouched: UNTOUCHED };
+  const named: Record<string, string[]> = { held: HELD, held13: HELD13, held14: HELD14, untouched: [...UNTOUCHED] };
   return named[g] ?? g.split(',');
 }
 

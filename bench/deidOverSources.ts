@@ -8,7 +8,7 @@
  * words would show them). Both counted for lower-case words (the default rule's words) and for all.
  * `--show LIST` prints the over-redacted words of one list with their counts (dev group only; held-out and untouched
  * writers give counts only). Groups as bench/deidPlaceShapes.ts (held = round 15's held-out writers, chosen before any
- * miss was read; untouched = train-bm, train-bl). Never a blind set.
+ * miss was read; untouched = bench/writers.ts's). Never a blind set.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,8 +20,8 @@ import { isIdentifierSpan, type LabelledRecord } from './deidMetrics';
 import { isBlindSet } from './blindSets';
 import { load } from './deid';
 import { devWriters15, HELD15 } from './deidPlaceShapes';
+import { UNTOUCHED } from './writers';
 
-const UNTOUCHED16 = ['train-bm', 'train-bl'];
 const dataDir = path.resolve(__dirname, 'data');
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -57,7 +57,7 @@ const bump = (t: Tally, k: string, n = 1): void => void t.set(k, (t.get(k) ?? 0)
 
 function main(): void {
   const group = option('--group') ?? 'dev';
-  const files = group === 'dev' ? devWriters15() : group === 'held' ? HELD15 : group === 'untouched' ? UNTOUCHED16 : group.split(',');
+  const files = group === 'dev' ? devWriters15() : group === 'held' ? HELD15 : group === 'untouched' ? [...UNTOUCHED] : group.split(',');
   const printable = group === 'dev' || files.every((w) => devWriters15().includes(w));
   const lists = languageLists(Number(option('--top') ?? 5000), args.includes('--minus-dev-names') ? devNameWords() : new Set());
   const d = dictionaries();

@@ -5,7 +5,7 @@
  * the first stage whose spans cover it: a detector (names, messyNames, places, facilities, messyFacilities, …), the
  * name model, the facility model, nameNeighbours or everywhere() (deidentify.ts spansIn's trace); and to the slot of
  * the word before its span (a sentence's start, a preposition, a determiner, a person cue, any other word).
- * Groups as bench/deidKeep.ts: tune writers may print their over-redacted words (`--words N`, `--stage S` for one
+ * Groups as bench/deidKeep.ts (untouched: bench/writers.ts's): tune writers may print their over-redacted words (`--words N`, `--stage S` for one
  * stage); held-out and untouched writers and -test sets give figures only. Never reads a blind set.
  */
 import fs from 'node:fs';
@@ -17,7 +17,8 @@ import type { Entity } from '../services/deidentify/types';
 import { isIdentifierSpan } from './deidMetrics';
 import { isBlindSet } from './blindSets';
 import { load } from './deid';
-import { HELD_OUT, TEST, TUNE, UNTOUCHED } from './deidKeep';
+import { HELD_OUT, TEST, TUNE } from './deidKeep';
+import { UNTOUCHED } from './writers';
 import { arg } from './args';
 
 const dataDir = path.resolve(__dirname, 'data');
@@ -126,7 +127,7 @@ function main(): void {
   const only = arg('--stage');
   const groups: Array<[string, string[]]> = arg('--sets')
     ? [['sets', arg('--sets')!.split(',')]]
-    : [['tune', TUNE], ['held out', HELD_OUT], ['untouched', UNTOUCHED], ['test', TEST]];
+    : [['tune', TUNE], ['held out', HELD_OUT], ['untouched', [...UNTOUCHED]], ['test', TEST]];
   for (const [name, sets] of groups) {
     const stage: Table = new Map();
     const slot: Table = new Map();

@@ -7,11 +7,12 @@
  * is a burden (a tap for nothing). Leaks by shape as bench/deidNameShapes.ts counts them (half, again, start, other)
  * and ≤ 2 letters. Groups: dev = bench/deidSms.ts's development writers and hand-dev; held = every writer an earlier
  * round held out (deidSms HELD, HELD13, HELD14: chosen before this work and never read by it), aggregates only;
- * untouched = deidSms UNTOUCHED (no shipped model read train-bl or train-bm), aggregates only.
+ * untouched = bench/writers.ts's untouched writers (no shipped model read them), aggregates only.
  * --misses / --burden print the dev group's leaks not asked / questions about no name, the name in [[ ]], hidden in { }.
  */
 import { unsureQuestions } from '../services/reflections/nameMemory';
-import { devWriters, HELD, HELD13, HELD14, hiddenNotes, marked, nameShape, nameWordOf, nameWords, UNTOUCHED } from './deidSms';
+import { devWriters, HELD, HELD13, HELD14, hiddenNotes, marked, nameShape, nameWordOf, nameWords } from './deidSms';
+import { UNTOUCHED } from './writers';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);

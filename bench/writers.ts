@@ -1,0 +1,47 @@
+/**
+ * Which training writers are untouched, and since when (round 21): one list every bench script reads. An untouched
+ * writer is measured before and after a change, counts only: no rule is tuned on it, no script prints its words, and no
+ * recipe trains on it until the lead's end retrain (recipes leave it out with DEID_WRITERS_EXCEPT=UNTOUCHED_EXCEPT, as
+ * the shipped models were made). A new writer lands untouched; it leaves this list only when the lead says so.
+ * A script whose group is a round's snapshot (a writer untouched then and read since, or one writer of several) keeps
+ * that snapshot as its own named list with a comment saying why, beside this one.
+ */
+
+export interface UntouchedWriter {
+  writer: string;
+  /** The round it landed in or was set aside in, untouched since. */
+  since: number;
+  what: string;
+}
+
+export const UNTOUCHED_WRITERS: readonly UntouchedWriter[] = [
+  { writer: 'train-bl', since: 14, what: 'lower-case word-names with no cue beside the same words used as words' },
+  { writer: 'train-bm', since: 14, what: 'facilities, addresses, ids, dates, ages' },
+  { writer: 'train-bn', since: 15, what: 'names (round 15 new text)' },
+  { writer: 'train-bs', since: 18, what: 'other-language words as words (round 18 new text)' },
+  { writer: 'train-bu', since: 19, what: 'lower-case words of other languages, slang and street words beside names; rule-free: no recipe trains on it' },
+  { writer: 'train-bw', since: 20, what: 'round 20 new text' },
+  { writer: 'train-bx', since: 20, what: 'round 20 new text' },
+  { writer: 'train-by', since: 20, what: 'short-named places (round 20 new text)' },
+  { writer: 'train-bz', since: 21, what: 'named facilities (round 21 new text)' },
+  { writer: 'train-ca', since: 21, what: 'words that must stay (round 21 new text)' },
+];
+
+/** Every untouched writer, in the order above. */
+export const UNTOUCHED: readonly string[] = UNTOUCHED_WRITERS.map((w) => w.writer);
+
+/** DEID_WRITERS_EXCEPT's value that leaves every untouched writer out of a recipe's or a measuring run. */
+export const UNTOUCHED_EXCEPT = UNTOUCHED.join('|');
+
+/** Whether a writer (a file's name without .txt: "train-bl") is untouched. */
+export function isUntouched(writer: string): boolean {
+  return UNTOUCHED.includes(writer);
+}
+
+/** The untouched writers that landed in or were set aside in `round`. */
+export function untouchedOf(round: number): string[] {
+  return UNTOUCHED_WRITERS.filter((w) => w.since === round).map((w) => w.writer);
+}
+
+/** `npx tsx bench/writers.ts` prints UNTOUCHED_EXCEPT: `DEID_WRITERS_EXCEPT=$(npx tsx bench/writers.ts) npx tsx bench/trainDeid.ts --check`. */
+if (require.main === module) console.log(UNTOUCHED_EXCEPT);

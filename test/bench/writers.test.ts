@@ -1,0 +1,33 @@
+// Round 21: one list of the untouched writers (bench/writers.ts), read by every bench script that groups writers; no
+// development group holds one (a dev group's misses and words may be printed).
+import assert from 'node:assert/strict';
+import { isUntouched, UNTOUCHED, UNTOUCHED_EXCEPT, UNTOUCHED_WRITERS, untouchedOf } from '../../bench/writers';
+import { devWriters } from '../../bench/deidSms';
+import { devWriters15 } from '../../bench/deidPlaceShapes';
+import { devWriters18 } from '../../bench/deidAddrEdges';
+import { NEW20 } from '../../bench/deidNameReasons';
+import { writersExcept } from '../../bench/deidLowo';
+
+describe('bench: the untouched writers (bench/writers.ts)', () => {
+  it('names every writer untouched today, each with the round since which it is', () => {
+    assert.deepEqual([...UNTOUCHED], ['train-bl', 'train-bm', 'train-bn', 'train-bs', 'train-bu', 'train-bw', 'train-bx', 'train-by', 'train-bz', 'train-ca']);
+    for (const w of UNTOUCHED_WRITERS) assert.ok(w.since >= 14 && w.since <= 21 && w.what.length > 0, w.writer);
+    assert.deepEqual(untouchedOf(20), ['train-bw', 'train-bx', 'train-by']);
+    assert.deepEqual(untouchedOf(21), ['train-bz', 'train-ca']);
+    assert.deepEqual(NEW20, untouchedOf(20));
+  });
+  it('gives the DEID_WRITERS_EXCEPT value that leaves each of them out, and no other writer', () => {
+    const re = writersExcept({ DEID_WRITERS_EXCEPT: UNTOUCHED_EXCEPT })!;
+    for (const w of UNTOUCHED) assert.equal(re.test(w), true, w);
+    for (const w of ['train-b', 'train-bk', 'train-bp', 'train-cab', 'hand']) {
+      assert.equal(re.test(w), false, w);
+      assert.equal(isUntouched(w), false, w);
+    }
+  });
+  it('keeps every untouched writer out of the development groups', () => {
+    for (const [name, dev] of [['deidSms', devWriters()], ['deidPlaceShapes', devWriters15()], ['deidAddrEdges', devWriters18()]] as const) {
+      assert.ok(dev.length > 20, name);
+      for (const w of dev) assert.equal(isUntouched(w), false, `${name}: ${w}`);
+    }
+  });
+});
