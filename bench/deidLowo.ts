@@ -553,25 +553,35 @@ export function chooseByKind(results: readonly WriterResult[], start: { t: numbe
   // Absolute lines per kind (index = asked()'s answer); the point is the threshold and each kind's margin above it.
   const pointOf = (needs: number[]): Point => ({ t: needs[1]!, m: start.m, kinds: needs.map((n, k) => (k < 2 ? 0 : Math.round((n - needs[1]!) * 1000) / 1000)) });
   const judge = (p: Point) => (allowed(p) ? judged(results, (r) => r.at!(p).all) : null);
-  let needs = ASKS.slice(0, Math.max(...kinds) + 1).map((k) => (k === 1 ? start.t : start.t + start.m));
-  let best = judge(pointOf(needs)) ?? -Infinity;
+  const needs = ASKS.slice(0, Math.max(...kinds) + 1).map((k) => (k === 1 ? start.t : start.t + start.m));
+  return pointOf(ascend(needs, [1, ...kinds], (k) => (k === 1 ? THRESHOLDS : NEEDS), (x) => judge(pointOf(x))));
+}
+
+/**
+ * The coordinate ascent of chooseByKind() and chooseKindsFrom(): up to three rounds, each trying every value of
+ * `values(k)` for each coordinate k of `coords` in turn; a move is kept when `judge` (null: not allowed) rises by more
+ * than 1e-9 over the best so far. Stops at a round with no move.
+ */
+function ascend(start: number[], coords: readonly number[], values: (k: number) => readonly number[], judge: (x: number[]) => number | null): number[] {
+  let x = start;
+  let best = judge(x) ?? -Infinity;
   for (let round = 0; round < 3; round++) {
     let moved = false;
-    for (const k of [1, ...kinds]) {
-      for (const v of k === 1 ? THRESHOLDS : NEEDS) {
-        if (v === needs[k]) continue;
-        const next = needs.map((n, j) => (j === k ? v : n));
-        const net = judge(pointOf(next));
+    for (const k of coords) {
+      for (const v of values(k)) {
+        if (v === x[k]) continue;
+        const next = x.map((n, j) => (j === k ? v : n));
+        const net = judge(next);
         if (net !== null && net > best + 1e-9) {
           best = net;
-          needs = next;
+          x = next;
           moved = true;
         }
       }
     }
     if (!moved) break;
   }
-  return pointOf(needs);
+  return x;
 }
 
 /**
@@ -583,25 +593,7 @@ export function chooseKindsFrom(results: readonly WriterResult[], from: Point, k
   const base = Array.from({ length: size }, (_x, k) => from.kinds?.[k] ?? from.m);
   const judge = (p: Point) => judged(results, (r) => r.at!(p).all);
   const pointOf = (margins: number[]): Point => ({ t: from.t, m: from.m, kinds: margins });
-  let margins = base;
-  let best = judge(pointOf(margins)) ?? -Infinity;
-  for (let round = 0; round < 3; round++) {
-    let moved = false;
-    for (const k of kinds) {
-      for (const v of KIND_MARGINS) {
-        if (v === margins[k]) continue;
-        const next = margins.map((n, j) => (j === k ? v : n));
-        const net = judge(pointOf(next));
-        if (net !== null && net > best + 1e-9) {
-          best = net;
-          margins = next;
-          moved = true;
-        }
-      }
-    }
-    if (!moved) break;
-  }
-  return pointOf(margins);
+  return pointOf(ascend(base, kinds, () => KIND_MARGINS, (x) => judge(pointOf(x))));
 }
 
 /** Figures of writer `r` at `p`: the grid's when `p` is on it, else worked out. */

@@ -5,7 +5,7 @@ import { boundary, contextFeatures, lists, shape, tokenize, noteContext } from '
 import { activeScorer, candidate, classifierNames, MODEL_FILE, NameScorer, useNameModel, wordLike, type NameModel, asked, needOf, scoredWords } from '../../../services/deidentify/classifier/model';
 import { examples, MAX_WEIGHTS, train, type LabelledNote } from '../../../services/deidentify/classifier/train';
 import { devNotes, devSource, GRID, mustStayScores, trainShipped } from '../../../bench/trainDeid';
-import { trainingFile, chooseByKind, chooseOperatingPoint, judged, leaveGroupsOut, leaveOneWriterOut, macro, report, type Note, type Writer } from '../../../bench/deidLowo';
+import { trainingFile, chooseByKind, chooseKindsFrom, chooseOperatingPoint, judged, leaveGroupsOut, leaveOneWriterOut, macro, report, type Note, type Writer } from '../../../bench/deidLowo';
 import { deidentify, type Entity } from '../../../services/deidentify';
 
 /** Notes where the word after "met"/"texted" is a name and everything else is not. */
@@ -418,6 +418,12 @@ describe('deidentify: the name classifier (note context, words asked for their s
       assert.ok(net(byKind) >= net({ ...start, kinds: undefined }) - 1e-9);
       const fenced = chooseByKind(results, start, (p) => (p.kinds?.[2] ?? p.m) >= 0.5);
       assert.ok((fenced.kinds?.[2] ?? 0) >= 0.5, 'a kind held by a pinned word stays at or above its line');
+      // Round 21: chooseKindsFrom() moves only the kinds named, by the same ascent (deidLowo.ts ascend()), never worse.
+      const from = { ...byKind, kinds: byKind.kinds ?? [0, 0, byKind.m] };
+      const added = chooseKindsFrom(results, from, [2]);
+      assert.deepEqual(chooseKindsFrom(results, from, [2]), added);
+      assert.ok(net(added) >= net(from) - 1e-9);
+      assert.equal(added.t, from.t);
       assert.ok(report(results, opts, byKind).some((l) => l.includes('margins by kind')));
     });
 
