@@ -13,8 +13,8 @@
  *
  * Flags: `--folds` prints the table without writing the model; `--sweep` prints every threshold (seed-averaged);
  * `--tests` scores the -test sets of bench/deid.ts (score only) with the model off and with the shipped one; `--misses`
- * lists the held-out facilities still missed at the chosen threshold (dev writers only), `--wrong [T]` the spans added
- * over nothing (at T); `--seeds 1,2,…` prints each seed's pick and figures. FACILITY_SEEDS and FACILITY_HELD narrow a
+ * lists the held-out facilities still missed at the chosen threshold (dev writers only: never the places' held-out
+ * writers, deidPlaceShapes HELD15), `--wrong [T]` the spans added over nothing (at T); `--seeds 1,2,…` prints each seed's pick and figures. FACILITY_SEEDS and FACILITY_HELD narrow a
  * measuring run; DEID_WRITERS_EXCEPT (deidLowo.ts writersExcept(), a regex of writer names matched whole; round 12's
  * FACILITY_WRITERS_EXCEPT is read as the same) leaves writers out of it. `--check` says whether the shipped file is
  * what the recipe makes now (check()).
@@ -32,6 +32,7 @@ import { loadSet, sets } from './deid';
 import { WRITERS, writerNotes, type Note } from './deidLowo';
 import { devSource } from './trainDeid';
 import { arg } from './args';
+import { HELD15 } from './deidPlaceShapes';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -382,7 +383,7 @@ export function runRecipe(r: Recipe): void {
   console.log(report(results, t).join('\n'));
   if (runs.length > 1) console.log(`(the threshold chosen on the figures averaged over seeds ${seeds.join(', ')}; the table is seed ${seeds[0]}'s)`);
   if (process.argv.includes('--sweep')) console.log(`\n${sweep(mean).join('\n')}`);
-  const shown = results.filter((w) => !r.unprinted.includes(w.writer));
+  const shown = printedWriters(results, r);
   if (process.argv.includes('--misses')) for (const w of shown) for (const m of w.missed[THRESHOLDS.indexOf(t)]!) console.log(`${w.writer}\t${m}`);
   const wrongAt = Number(arg('--wrong'));
   if (process.argv.includes('--wrong')) for (const w of shown) for (const m of w.wrong[THRESHOLDS.indexOf(THRESHOLDS.includes(wrongAt) ? wrongAt : t)]!) console.log(`${w.writer}\t${m}`);
@@ -394,8 +395,16 @@ export function runRecipe(r: Recipe): void {
   console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 }
 
-/** Round 13's recipe (`npm run train:deid:facility`). */
-const ROUND13: Recipe = { file: FACILITY_MODEL_FILE, slots: false, budget: OVER_BUDGET, unprinted: [] };
+/** The writers whose spans `--misses` and `--wrong` may print: every writer of the folds but the recipe's `unprinted`. */
+export function printedWriters(results: readonly WriterResult[], r: Recipe): WriterResult[] {
+  return results.filter((w) => !r.unprinted.includes(w.writer));
+}
+
+/**
+ * Round 13's recipe (`npm run train:deid:facility`). The places' held-out writers (deidPlaceShapes HELD15) stay in the
+ * folds, counted, never printed, as in the slots' recipe (round 21; was none).
+ */
+export const ROUND13: Recipe = { file: FACILITY_MODEL_FILE, slots: false, budget: OVER_BUDGET, unprinted: HELD15 };
 
 if (require.main === module && process.argv.includes('--tests')) tests();
 else if (require.main === module && process.argv.includes('--check')) checkRecipe(ROUND13, shippedFacilityModel());

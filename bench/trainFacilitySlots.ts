@@ -25,7 +25,7 @@ import { checkRecipe, runRecipe, type Recipe } from './trainFacility';
 export const SLOT_OVER_BUDGET = 0.0005;
 
 /** The places' held-out writers (deidPlaceShapes HELD15) stay in the folds, counted, never printed. */
-const SLOTS: Recipe = {
+export const SLOTS: Recipe = {
   file: FACILITY_SLOT_MODEL_FILE,
   slots: true,
   budget: SLOT_OVER_BUDGET,
