@@ -15,6 +15,7 @@ export interface UntouchedWriter {
 }
 
 export const UNTOUCHED_WRITERS: readonly UntouchedWriter[] = [
+  // Its totals chose the half-name slot's line (docs/DEIDENTIFICATION.md, "Current figures"): not untouched for that slot.
   { writer: 'train-bl', since: 14, what: 'lower-case word-names with no cue beside the same words used as words' },
   { writer: 'train-bm', since: 14, what: 'facilities, addresses, ids, dates, ages' },
   { writer: 'train-bn', since: 15, what: 'names (round 15 new text)' },
