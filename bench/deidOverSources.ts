@@ -9,6 +9,13 @@
  * `--show LIST` prints the over-redacted words of one list with their counts (dev group only; held-out and untouched
  * writers give counts only). Groups as bench/deidPlaceShapes.ts (held = round 15's held-out writers, chosen before any
  * miss was read; untouched = bench/writers.ts's). Never a blind set.
+ *
+ * Round 21 (places): `--places [--sets a,b] [--top N] [--show KEY --n N]` counts every over-redacted word (no label
+ * touches it, any placeholder hides it) by `placeKind`: whether its span holds an identifier (`edge`: the span runs
+ * long past one) or none (`nothing`), the span's type, whether the word is a town of the list (`town`), a little
+ * joining word (`little`: the, in, on …) or another word, and the stage that first hid it (deidOverStages.ts). Groups:
+ * the development writers (every train-* writer but bench/writers.ts's untouched ones and HELD15, with hand-dev) and each untouched writer
+ * alone; `--show KEY` prints the words of kinds starting with KEY, for development writers only.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +27,7 @@ import { isIdentifierSpan, type LabelledRecord } from './deidMetrics';
 import { isBlindSet } from './blindSets';
 import { load } from './deid';
 import { devWriters15, HELD15 } from './deidPlaceShapes';
+import { stagesOf } from './deidOverStages';
 import { UNTOUCHED } from './writers';
 
 const dataDir = path.resolve(__dirname, 'data');
@@ -52,10 +60,74 @@ function devNameWords(): Set<string> {
   return out;
 }
 
+/** Round 21 (places): the development writers, less every untouched writer (bench/writers.ts). */
+const devWriters21 = (): string[] => devWriters15().filter((w) => !UNTOUCHED.includes(w));
+
+/** The kind of one over-redacted word (no label touches it) by what hid it: its span's type, whether that span holds
+ * an identifier (a long edge: `edge`) or none, a word of the town list, and the stage that first hid it. */
+export function placeKind(text: string, s: number, e: number, span: { start: number; end: number; type: string }, holdsId: boolean, stage: string): string {
+  const low = text.slice(s, e).toLowerCase();
+  const town = isTownName(low) ? 'town' : /^(the|a|an|at|in|on|to|from|of|and|n|by|near)$/.test(low) ? 'little' : 'word';
+  if (holdsId) return `edge ${span.type} ${town} ${stage || 'joined'}`;
+  return `nothing ${span.type} ${town} ${stage || 'joined'}`;
+}
+
+/** `--places`: every over-redacted word (any placeholder) by placeKind, per writer group and per untouched writer. */
+function places(): void {
+  const groups: Array<[string, string[]]> = option('--sets')
+    ? option('--sets')!.split(',').map((w) => [w, [w]])
+    : [['dev', devWriters21()], ...UNTOUCHED.map((w): [string, string[]] => [w, [w]])];
+  const show = option('--show');
+  const showN = Number(option('--n') ?? 40);
+  const total: Tally = new Map();
+  for (const [name, files] of groups) {
+    const printable = files.every((w) => devWriters21().includes(w));
+    const t: Tally = new Map();
+    let words = 0;
+    let other = 0;
+    let shown = 0;
+    for (const w of files) {
+      const file = ['txt', 'jsonl'].map((x) => path.join(dataDir, `${w}.${x}`)).find((f) => fs.existsSync(f));
+      if (!file || isBlindSet(file)) throw new Error(`deidOverSources: ${w} is no training writer here`);
+      for (const r of load(file) as LabelledRecord[]) {
+        const preds = deidentify(r.text).entities;
+        const labelled = new Uint8Array(r.text.length);
+        for (const sp of r.spans) labelled.fill(1, sp.start, sp.end);
+        const ids = r.spans.filter((x) => isIdentifierSpan(x, r.text));
+        let by: string[] | undefined;
+        for (const m of r.text.matchAll(/\p{L}[\p{L}\p{M}'’-]*/gu)) {
+          const s = m.index!;
+          const e = s + m[0].length;
+          if (labelled.subarray(s, e).some((x) => x)) continue;
+          other++;
+          const p = preds.find((x) => x.start < e && s < x.end);
+          if (!p) continue;
+          words++;
+          by ??= stagesOf(r.text);
+          const holds = ids.some((i) => i.start < p.end && p.start < i.end);
+          const k = placeKind(r.text, s, e, p, holds, by[s] ?? '');
+          bump(t, k);
+          bump(total, `${name === 'dev' ? 'dev' : 'untouched'} ${k}`);
+          if (printable && show && k.startsWith(show) && shown < showN) {
+            shown++;
+            console.log(`SHOW ${k}\t${JSON.stringify(r.text.slice(Math.max(0, p.start - 40), p.end + 30))}\t${JSON.stringify(r.text.slice(s, e))}`);
+          }
+        }
+      }
+    }
+    console.log(`# ${name}: ${files.length} files; ${words} over-redacted words of ${other} unlabelled words (${((100 * words) / Math.max(1, other)).toFixed(2)} %)`);
+    const top = [...t].sort((a, b) => b[1] - a[1]).slice(0, Number(option('--top') ?? 25));
+    for (const [k, n] of top) console.log(`${name}\t${k}\t${n}`);
+  }
+  console.log('# totals: group, edge|nothing, span type, town|word, stage');
+  for (const [k, n] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(`total\t${k}\t${n}`);
+}
+
 type Tally = Map<string, number>;
 const bump = (t: Tally, k: string, n = 1): void => void t.set(k, (t.get(k) ?? 0) + n);
 
 function main(): void {
+  if (args.includes('--places')) return places();
   const group = option('--group') ?? 'dev';
   const files = group === 'dev' ? devWriters15() : group === 'held' ? HELD15 : group === 'untouched' ? [...UNTOUCHED] : group.split(',');
   const printable = group === 'dev' || files.every((w) => devWriters15().includes(w));
