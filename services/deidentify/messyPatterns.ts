@@ -1519,7 +1519,7 @@ export function messyFacilities(t: string): Entity[] {
   }
   if (mayHold(t, MOUNT_CUE) && /\bm(?:oun)?t\b/i.test(t)) out.push(...all(t, MOUNT, 'FACILITY', (m) => !d.common.has(m[1]!.toLowerCase()) && !KEEP.has(m[1]!.toLowerCase()) && !placeNames().has(m[1]!.toLowerCase())));
   if (factsOf(t).capitals >= 3 && /[A-Z]{3}/.test(t)) out.push(...all(t, ACRONYM_PLACE, 'FACILITY', (m) => !KEEP.has(m[1]!.toLowerCase()) && !PROVINCE_CODE.test(m[1]!) && !NUMBER_LABELS.has(m[1]!.toLowerCase()), 1));
-  if (mayHold(t, KIND_CUE) && mayHold(t, BESIDE_CUE) && KIND_WORD.test(t) && /\s(?:on|off|at|by)\s/i.test(t)) out.push(...all(t, KIND_ON_STREET, 'FACILITY', (m) => !/\s(?:on|off|at|by)\s(?:\d{1,2})$/i.test(m[0]) || /\d(?:st|nd|rd|th)$|\s\p{L}+$/u.test(m[0])));
+  if (mayHold(t, KIND_CUE) && mayHold(t, BESIDE_CUE) && KIND_WORD.test(t) && /\s(?:on|off|at|by)\s/i.test(t)) out.push(...kindsOnStreets(t));
   SAINT.lastIndex = 0;
   for (let m = mayHold(t, SAINT_CUE) && /\bs(?:ain)?t\b/i.test(t) ? SAINT.exec(t) : null; m; m = SAINT.exec(t)) {
     const w = m[1]!.toLowerCase();
@@ -1608,6 +1608,26 @@ export function messyFacilities(t: string): Entity[] {
   // ("sunrise lodge" before "lodge on 118 ave").
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
+
+/**
+ * A kind of place by its street ("the detox on 82nd", "shelter on 95 st", "the clinic off whyte ave"): round 21 hides
+ * the street alone, as an ADDRESS. The kind is everyone's word and stays (docs/LABELLING.md: "the shelter" stays, a
+ * street a person sleeps or is found on is A); writers since round 10 mark "the shelter on [[A:95 st]]". A named place
+ * before the kind still takes its street through pushWithStreet ("hope mission on 105a st").
+ */
+function kindsOnStreets(t: string): Entity[] {
+  const found = all(t, KIND_ON_STREET, 'FACILITY', (m) => !/\s(?:on|off|at|by)\s(?:\d{1,2})$/i.test(m[0]) || /\d(?:st|nd|rd|th)$|\s\p{L}+$/u.test(m[0]));
+  return found.map((e) => {
+    const beside = /\s(on|off|at|by)\s/i.exec(t.slice(e.start, e.end))!;
+    const before = /(\S+)\s+$/.exec(t.slice(Math.max(0, e.start - 12), e.start))?.[1]?.toLowerCase() ?? '';
+    // Only the bare kind: a word before it may make it a place's name ("the somali clinic on lake st"), and a street
+    // after "at" may open one ("the clinic at jane street health").
+    if (beside[1]!.toLowerCase() === 'at' || !BARE_KIND_BEFORE.has(before)) return e;
+    return entity(e.start + beside.index + beside[0].length, e.end, 'ADDRESS');
+  });
+}
+/** Words before a kind of place that leave it bare: a determiner or a place preposition. */
+const BARE_KIND_BEFORE = new Set('the a an da di teh at to 2 from frm in into @ that this'.split(' '));
 
 /**
  * A named place, and again with its street when one follows ("the ritz motel on 118", "sunrise lodge on 52 st"): the

@@ -138,7 +138,8 @@ describe('deidentify: facilities by initials, on a street, and misspelt (categor
     hidden('Her case manager at CMHA wants the form signed', 'CMHA', 'FACILITY');
     hidden('the HSC chart number was on the summary', 'HSC', 'FACILITY');
     hidden('Client was seen at CAMH for a medication review', 'CAMH', 'FACILITY');
-    hidden('his grandma lives at the lodge on 109', 'lodge on 109', 'FACILITY');
+    hidden('his grandma lives at the lodge on 109', '109', 'ADDRESS');
+    stays('his grandma lives at the lodge on 109', 'lodge');
     hidden('meet me at cmha on 3rd at 2', 'cmha on 3rd', 'FACILITY');
     for (const [t, w] of [['met him at tim hortons on whyte ave', 'hortons'], ['at walmart on 5th', 'walmart'], ['met at cmha on monday', 'monday'], ['went to edmonton on the bus', 'edmonton']]) stays(t!, w!);
     hidden('dropped her at teh royl alex for her blood work', 'royl alex', 'FACILITY');

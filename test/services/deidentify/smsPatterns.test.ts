@@ -72,10 +72,20 @@ describe('deidentify: streets named without a house number', () => {
 });
 
 describe('deidentify: facilities by their street', () => {
-  it('a kind of place with "on" and its street is one facility', () => {
-    hidden('he went 2 detox on 101st lastnite', 'detox on 101st', 'FACILITY');
-    hidden('dropped her at the shelter on 105 ave nw', 'shelter on 105 ave nw', 'FACILITY');
-    hidden('the methadone clinic off whyte ave moved', 'methadone clinic off whyte ave', 'FACILITY');
+  it('a kind of place with "on" and its street: the street is hidden, the kind stays (round 21)', () => {
+    hidden('he went 2 detox on 101st lastnite', '101st', 'ADDRESS');
+    stays('he went 2 detox on 101st lastnite', 'detox');
+    hidden('dropped her at the shelter on 105 ave nw', '105 ave nw', 'ADDRESS');
+    stays('dropped her at the shelter on 105 ave nw', 'shelter');
+    hidden('the methadone clinic off whyte ave moved', 'whyte ave', 'ADDRESS');
+    for (const w of ['methadone', 'clinic', 'off']) stays('the methadone clinic off whyte ave moved', w);
+    hidden('sleeping at the hostel by 12 st e again', '12 st e', 'ADDRESS');
+    stays('sleeping at the hostel by 12 st e again', 'hostel');
+  });
+  it('a word before the kind, or "at" before the street, keeps the whole facility (round 21)', () => {
+    hidden('at hope mission on 105a st tonight', 'hope mission on 105a st', 'FACILITY');
+    hidden('took her to the somali clinic on lake st again', 'clinic on lake st', 'FACILITY');
+    hidden('brought him to the clinic at jane street health', 'clinic at jane street health', 'FACILITY');
   });
   it('the kind alone, or with a count or time, stays', () => {
     kept('she wants to go to detox');
