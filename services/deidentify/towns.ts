@@ -141,6 +141,21 @@ export function townInPlace(text: string, start: number, end: number, found: rea
   return townNames().has(name) || (slot === 2 && namedTowns!.has(name)) || placeAfterIn(text, start, end, found);
 }
 
+/** Kinds of care after which "in" says the town the care is in: "detox in portland", "dialysis in rupert". */
+const KIND_IN = /(?:^|[^\p{L}])(?:detox|rehab|dialysis|treatment|hospital|clinic|shelter|centre|center|lodge|mission|hostel)[ \t]+in[ \t]+$/iu;
+
+/**
+ * (Round 21) Whether the span [start, end) is a town of the list said as where a kind of care is: "detox in portland",
+ * "the rehab in pharr", "her dialysis in Rupert". The facility rules take such a town as the place's name; the place
+ * is the kind ("detox"), everyone's word, and the town stays (docs/LABELLING.md). Not after a jail's words ("remand in
+ * X": the list of kinds holds none), and not a span that is no town of the list ("detox in sunrise lodge").
+ */
+export function townAfterKind(text: string, start: number, end: number): boolean {
+  if (!KIND_IN.test(text.slice(Math.max(0, start - 24), start))) return false;
+  const name = text.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
+  return isTownName(name) || (name.includes(' ') && name.split(' ').every((w) => isTownName(w)));
+}
+
 /** Words of being held or treated somewhere, before a place in the same clause: the place may be the jail or hospital. */
 const HELD_PLACE = /\b(?:jail|prison|remand|custody|detention|locked up|arrested|incarcerated|pen|cells?|admitted|icu|psych ward)\b[^.!?\n]*$/i;
 

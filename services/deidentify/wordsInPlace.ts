@@ -23,7 +23,7 @@ import { type Entity, entity } from './types';
 import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
 import { foreignWordsOf } from './language';
-import { townInPlace } from './towns';
+import { townAfterKind, townInPlace } from './towns';
 import { AMBIGUOUS_NAMES, oneOf, SHORT_TITLES } from './lexicon';
 import { english, NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE } from './messy';
 import { blank, possessive, withoutPossessive } from './words';
@@ -525,7 +525,7 @@ export function wordsInPlace(text: string, found: Entity[], known: readonly Enti
     found = found.flatMap((e) => (e.type === 'NAME' && !known.some((k) => k.start < e.end && e.start < k.end) && /\s(?:n|and|&|will)(?:\s|$)/.test(text.slice(e.start, e.end)) ? withoutJoins(text, e) : [e]));
   }
   found = found.map((e) => (e.type === 'NAME' && text.charCodeAt(e.end) === 32 && !found.some((o) => o.start === e.end + 1) ? withSlottedSurname(text, e) : e));
-  const back = found.map((e) => e.type === 'NAME' && !known.some((k) => k.start < e.end && e.start < k.end) && givenBack(text, e, found));
+  const back = found.map((e) => !known.some((k) => k.start < e.end && e.start < k.end) && (e.type === 'NAME' ? givenBack(text, e, found) : e.type === 'FACILITY' && townAfterKind(text, e.start, e.end)));
   if (!back.includes(true)) return found;
   const staying = found.filter((_, i) => !back[i]);
   // A modal "will" is no part of the name before it ("Shaylene will not come"), beside it or not.

@@ -86,3 +86,17 @@ describe('deidentify: towns said as places, slots (towns.ts)', () => {
     hidden('she came back from kutaisi last week', 'kutaisi');
   });
 });
+
+describe('deidentify: a town after a kind of care and "in" (round 21, towns.ts townAfterKind)', () => {
+  it('the town where a detox, a rehab or dialysis is stays', () => {
+    stays('detox in portland has a 2 wk wait', 'portland');
+    stays('the rehab in pharr, 30 days', 'pharr');
+    stays('she missed her dialysis in Rupert.', 'Rupert');
+    stays('asked abt detox in terrace', 'terrace');
+  });
+  it('a jail named by its town, a town after "back in", a named place after a kind: still hidden', () => {
+    hidden('he is in remand in headingley', 'headingley', 'FACILITY');
+    hidden('harmony back in headingley, got 60 days', 'headingley', 'FACILITY');
+    hidden('went to detox in sunrise lodge', 'sunrise lodge', 'FACILITY');
+  });
+});
