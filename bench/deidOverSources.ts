@@ -127,7 +127,10 @@ type Tally = Map<string, number>;
 const bump = (t: Tally, k: string, n = 1): void => void t.set(k, (t.get(k) ?? 0) + n);
 
 function main(): void {
-  if (args.includes('--places')) return places();
+  if (args.includes('--places')) {
+    places();
+    return;
+  }
   const group = option('--group') ?? 'dev';
   const files = group === 'dev' ? devWriters15() : group === 'held' ? HELD15 : group === 'untouched' ? [...UNTOUCHED] : group.split(',');
   const printable = group === 'dev' || files.every((w) => devWriters15().includes(w));
