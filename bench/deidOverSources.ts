@@ -60,6 +60,19 @@ function devNameWords(): Set<string> {
   return out;
 }
 
+/** Each note of the writers' files with the tree's spans, a mark on every labelled character, and its identifier spans. */
+function* notesOf(files: readonly string[]): Generator<{ r: LabelledRecord; preds: ReturnType<typeof deidentify>['entities']; labelled: Uint8Array; ids: LabelledRecord['spans'] }> {
+  for (const w of files) {
+    const file = ['txt', 'jsonl'].map((x) => path.join(dataDir, `${w}.${x}`)).find((f) => fs.existsSync(f));
+    if (!file || isBlindSet(file)) throw new Error(`deidOverSources: ${w} is no training writer here`);
+    for (const r of load(file) as LabelledRecord[]) {
+      const labelled = new Uint8Array(r.text.length);
+      for (const sp of r.spans) labelled.fill(1, sp.start, sp.end);
+      yield { r, preds: deidentify(r.text).entities, labelled, ids: r.spans.filter((x) => isIdentifierSpan(x, r.text)) };
+    }
+  }
+}
+
 /** Round 21 (places): the development writers, less every untouched writer (bench/writers.ts). */
 const devWriters21 = (): string[] => devWriters15().filter((w) => !UNTOUCHED.includes(w));
 
@@ -86,14 +99,7 @@ function places(): void {
     let words = 0;
     let other = 0;
     let shown = 0;
-    for (const w of files) {
-      const file = ['txt', 'jsonl'].map((x) => path.join(dataDir, `${w}.${x}`)).find((f) => fs.existsSync(f));
-      if (!file || isBlindSet(file)) throw new Error(`deidOverSources: ${w} is no training writer here`);
-      for (const r of load(file) as LabelledRecord[]) {
-        const preds = deidentify(r.text).entities;
-        const labelled = new Uint8Array(r.text.length);
-        for (const sp of r.spans) labelled.fill(1, sp.start, sp.end);
-        const ids = r.spans.filter((x) => isIdentifierSpan(x, r.text));
+      for (const { r, preds, labelled, ids } of notesOf(files)) {
         let by: string[] | undefined;
         for (const m of r.text.matchAll(/\p{L}[\p{L}\p{M}'’-]*/gu)) {
           const s = m.index!;
@@ -114,7 +120,6 @@ function places(): void {
           }
         }
       }
-    }
     console.log(`# ${name}: ${files.length} files; ${words} over-redacted words of ${other} unlabelled words (${((100 * words) / Math.max(1, other)).toFixed(2)} %)`);
     const top = [...t].sort((a, b) => b[1] - a[1]).slice(0, Number(option('--top') ?? 25));
     for (const [k, n] of top) console.log(`${name}\t${k}\t${n}`);
@@ -155,14 +160,7 @@ function main(): void {
   let overAll = 0;
   let overLower = 0;
   let nameWords = 0;
-  for (const w of files) {
-    const file = ['txt', 'jsonl'].map((x) => path.join(dataDir, `${w}.${x}`)).find((f) => fs.existsSync(f));
-    if (!file || isBlindSet(file)) throw new Error(`deidOverSources: ${w} is no training writer here`);
-    for (const r of load(file) as LabelledRecord[]) {
-      const preds = deidentify(r.text).entities;
-      const labelled = new Uint8Array(r.text.length);
-      for (const s of r.spans) labelled.fill(1, s.start, s.end);
-      const ids = r.spans.filter((s) => isIdentifierSpan(s, r.text));
+    for (const { r, preds, labelled, ids } of notesOf(files)) {
       for (const m of r.text.matchAll(/\p{L}[\p{L}\p{M}'’-]*/gu)) {
         const s = m.index!;
         const raw = m[0].replace(/['’-]+$/, '').replace(/['’]s$/, '');
@@ -191,7 +189,6 @@ function main(): void {
         }
       }
     }
-  }
   console.log(`# ${group}: ${files.length} files; NAME words over nothing ${overAll} (lower case ${overLower}); labelled name words ${nameWords}`);
   console.log('# source\tcase\tover-redacted\tname words in list\tof them hidden now');
   const keys = [...new Set([...over.keys(), ...names.keys()])].sort((a, b) => (over.get(b) ?? 0) - (over.get(a) ?? 0));
