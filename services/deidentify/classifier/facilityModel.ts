@@ -29,6 +29,7 @@ import { SAFE } from '../messy';
 import { blank, ownerMarked } from '../words';
 import { keepGroups, keptAsWritten } from '../keepList';
 import { withNamedKinds } from '../namedKind';
+import { withFacilityEdges } from '../facilityEdges';
 import { PLACE_KIND, SERVICE_KIND } from '../placeKinds';
 import { ModelSwitch, optionalModelFile } from './modelSwitch';
 import { CoveredCursor } from '../spans';
@@ -733,10 +734,10 @@ export function withFacilities(text: string, found: Entity[]): Entity[] {
   found = withTheirKind(text, withTheirCity(text, withNamedKinds(text, found)));
   observer?.(text, found);
   const scorer = activeFacilityScorer();
-  if (!scorer) return found;
+  if (!scorer) return withFacilityEdges(text, found);
   const slotScorer = facilitySlotModel.scorer();
   const guesses = decode(scoredCandidates(scorer, text, found, slotScorer), scorer.model.threshold, slotScorer?.model.threshold).filter((g) => !noHospital(text, g));
-  if (!guesses.length) return found;
+  if (!guesses.length) return withFacilityEdges(text, found);
   let out = [...found];
   for (const g of guesses) {
     const over = out.filter((e) => e.start < g.end && g.start < e.end);
@@ -745,7 +746,7 @@ export function withFacilities(text: string, found: Entity[]): Entity[] {
     out = out.filter((e) => !over.includes(e));
     out.push({ start, end, type: 'FACILITY' });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return withFacilityEdges(text, out.sort((a, b) => a.start - b.start));
 }
 
 /** A guess ending in "general" that the rules' own test says is no hospital ("the attorney general"): round 13's line
