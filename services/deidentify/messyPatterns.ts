@@ -318,8 +318,8 @@ const HALF_HOUSE = new RegExp(`(?<![\\p{L}\\p{N}/])\\d{1,5}\\s1\\/2\\s(?:[nsew]\
 
 /** A lot, trailer or pad in a park, after a place cue: "his trailer is at lot 34", "she's in trailer 12". */
 const LOT = /(?<=\b(?:in|at|to|from|into|on|is)\s)(?<!\bpark(?:ed|ing)?\s(?:in|at)\s)(?:lot|trailer|pad)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}])(?!\s(?:of|mg|days?|weeks?|people|cars?)\b)/giu;
-/** A numbered road after "on", "off", "at", "near" or "along": "hwy 31", "fm 907", "county rd 12", "route 66". */
-const NUMBERED_ROAD = /\b(on|off|at|near|along)\s((?:hwy|highway|route|rte|fm|county\s(?:rd|road)|sr|state\s(?:route|road|hwy))\s?#?\d{1,4}[a-z]?|(?:the\s)?mile\s\d{1,2}(?:\s1\/2)?(?:\s(?:[nsew]|north|south|east|west)(?=[\s,.;!?)]|$))?(?:\s(?:rd|road)\b)?)(?![\p{L}\p{N}/])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/giu;
+/** A numbered road after "on", "off", "at", "near" or "along": "hwy 31", "fm 907", "county rd 12", "route 66", "bia route 41" (round 21). */
+const NUMBERED_ROAD = /\b(on|off|at|near|along)\s((?:(?:bia|tribal|navajo|indian)\s)?(?:hwy|highway|route|rte|fm|county\s(?:rd|road)|sr|state\s(?:route|road|hwy))\s?#?\d{1,4}[a-z]?|(?:the\s)?mile\s\d{1,2}(?:\s1\/2)?(?:\s(?:[nsew]|north|south|east|west)(?=[\s,.;!?)]|$))?(?:\s(?:rd|road)\b)?)(?![\p{L}\p{N}/])(?!\s*(?:%|am|pm|mg|kms?|miles?|mins?|minutes|hrs?|hours|times|days)\b)/giu;
 /** A house number of two digits or more, one or two words, a direction, then a unit: "14520 gratiot apt 2", "44 king unit 5". */
 const STREET_THEN_UNIT = /(?<![\p{L}\p{N}.,/$#:-])(\d{2,6}[a-z]?)\s(?:[nsew]\.?\s)?(\p{L}[\p{L}'’-]+)(?:\s(\p{L}[\p{L}'’-]+))?(?:\s(?:[nsew]|nw|ne|sw|se|est|ouest))?,?\s(?:apt|apartment|app|unit|suite|ste|#)\.?\s?#?\s?\d{1,5}[a-z]?(?![\p{L}\p{N}])/giu;
 /**
@@ -596,7 +596,7 @@ function afterPlace(t: string, at: number): boolean {
  * tims on main"), a corner, a unit or a direction after it ("the tims on main n 3rd"), and a word of no everyday use
  * ("the sobeys on gottingen": the name rules would take it anyway). `onAt` is where "on" starts, `end` where `word` ends.
  */
-function shopStreet(t: string, onAt: number, word: string, end: number): boolean {
+export function shopStreet(t: string, onAt: number, word: string, end: number): boolean {
   const w = word.toLowerCase();
   const d = dictionaries();
   if (!/^\d/.test(w) && !STREET_WORDS.has(w) && !(d.common.has(w) && !d.anyNames.has(w))) return false;
@@ -624,19 +624,23 @@ const SETTLEMENT_WORDS = new Set(
 );
 /**
  * The place a lot or rural route is in, written right after it (round 9): "lot 12 sunny acres", "rr 1 east preston".
- * One to three words, none of them prose, a weekday or a month; the run is taken when it ends on a settlement word or
+ * One to three words (four before a park's kind of two words, round 21: "lot 14 shady pines trailer park"), none of them prose, a weekday or a month; the run is taken when it ends on a settlement word or
  * holds a word that is no common English word (a name). "lot 34 today", "rr 2 near the lake" take nothing.
  * Returns how many characters to add.
  */
+/** A park's kind in two words ("mobile home park", "trailer court"): a fourth word for the place's name. */
+const PARK_KIND = /\b(?:mobile\shomes?|trailer|rv)\s(?:park|court|estates|village|community)\b/;
 function settlementAfter(t: string, e: { start: number; end: number }): number {
   if (!/^(?:r\.?r\.?|rural|lot|site|comp|trailer|pad)\b/i.test(t.slice(e.start, e.end)) && !/\b(?:site|comp|c)\s?#?\d{1,5}$/i.test(t.slice(e.start, e.end))) return 0;
   // Whole words of letters only: "rr 1 site 5 box 12 h2x3y7" ends before its postal code.
   const m = /^\s\p{Ll}[\p{Ll}'’-]+(?![\p{L}\p{N}])(?:\s\p{Ll}[\p{Ll}'’-]+(?![\p{L}\p{N}]))*/u.exec(t.slice(e.end, e.end + 50));
   if (!m) return 0;
-  const words = m[0].trim().split(/\s+/).slice(0, 3);
+  const words = m[0].trim().split(/\s+/).slice(0, PARK_KIND.test(m[0]) ? 4 : 3);
   let n = 0;
-  // A word of nearness ends the place: "lot 52 fm 2557 near san carlos" (round 10).
-  while (n < words.length && !proseWord(words[n]!) && !KEEP.has(words[n]!) && !TIME_NAMES.test(words[n]!) && !MEASURES.has(words[n]!) && !NEARNESS.has(words[n]!)) n++;
+  // A word of nearness ends the place: "lot 52 fm 2557 near san carlos" (round 10). "home" after "mobile" is the park's
+  // kind ("lot 3 maplewood mobile home park", round 21).
+  const mobileHome = (i: number): boolean => i > 0 && words[i - 1] === 'mobile' && /^homes?$/.test(words[i]!);
+  while (n < words.length && (mobileHome(n) || (!proseWord(words[n]!) && !KEEP.has(words[n]!) && !TIME_NAMES.test(words[n]!) && !MEASURES.has(words[n]!) && !NEARNESS.has(words[n]!)))) n++;
   const d = dictionaries();
   for (; n > 0; n--) {
     const run = words.slice(0, n);
@@ -890,8 +894,8 @@ export function messyAddresses(t: string): Entity[] {
   // A ZIP code right after an address is its own, with or without a state ("1422 e 7th st apt 2, 90021").
   if (spotWords && /\b(?:km|mile|mi)\s?\d/i.test(t)) spans.push(...all(t, HIGHWAY_MARK, 'ADDRESS'));
   for (const e of spans) {
-    // A numbered road's number: "4471 county rd 12", "880 concession rd 4".
-    const roadNumber = /(?:rd|road|route|rte|hwy|highway|line|sideroad)$/i.test(t.slice(e.start, e.end)) ? ROAD_NUMBER.exec(t.slice(e.end, e.end + 8)) : null;
+    // A numbered road's number: "4471 county rd 12", "880 concession rd 4", "1875 concession 9" (round 21).
+    const roadNumber = /(?:rd|road|route|rte|hwy|highway|line|sideroad|concession|conc)$/i.test(t.slice(e.start, e.end)) ? ROAD_NUMBER.exec(t.slice(e.end, e.end + 8)) : null;
     if (roadNumber) e.end += roadNumber[0].length;
     // A direction typed after the street, before a unit, a postal code or the clause's end: "1220 eglinton w unit 3".
     const direction = DIRECTION_AFTER.exec(t.slice(e.end, e.end + 24));

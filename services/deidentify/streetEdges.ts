@@ -11,22 +11,45 @@ import { isTownName } from './towns';
 import { STREET, STREET_WORDS, streetNameWord } from './messyPatterns';
 
 /**
- * A unit, lot, post or rural box right before a house number or a street: "unit 1408, ", "#412 - ", "apt 3 ", and with
- * no number of its own "bottom suite ", "unit ", "lot ", "km ", "hc " (then the street must open on its number: "unit 9
- * mackenzie place"). "new apt 87 aberdeen ave" is a flat, not a unit's label: "apt" alone takes nothing.
+ * A unit, lot, post or rural box right before a house number or a street: "unit 1408, ", "#412 - ", "apt 3 ", "flat 2, ",
+ * "bldg 3, ", a lettered unit "apt b ", and with no number of its own "bottom suite ", "basement ", "unit ", "lot ", "km ",
+ * "hc " (then the street must open on its number: "unit 9 mackenzie place"). "new apt 87 aberdeen ave" is a flat, not a
+ * unit's label: "apt" alone takes nothing, nor does "building" ("same building 300 frederick").
  */
-const UNIT_BEFORE = /(?:^|[^\p{L}\p{N}#])((?:(?:bottom|top|upper|lower|basement|bsmt|back|front|rear|garden)\s(?:unit|apt|apartment|suite|ste)|unit|apt|apartment|suite|ste|app|lot|trailer|pad|hc|km|mile|#)\.?(?:\s?#?\s?(\d{1,5}[a-z]?))?(?:\s*[,-]\s*|\s))$/iu;
-/** Words before a house number that are a unit's label with no number of their own ("unit 9 mackenzie place", "km 16 fish lake rd"). */
-const LABEL_ALONE = /^(?:(?:bottom|top|upper|lower|basement|bsmt|back|front|rear|garden)\s|unit|lot|trailer|pad|hc|km|mile)/i;
+const UNIT_BEFORE = /(?:^|[^\p{L}\p{N}#])((?:(?:bottom|top|upper|lower|basement|bsmt|back|front|rear|garden)\s(?:unit|apt|apartment|suite|ste|flat)|unit|apt|apartment|suite|ste|app|flat|lot|trailer|pad|hc|km|mile|bldg|building|basement|bsmt|#)\.?(?:\s?#?\s?(\d{1,5}[a-z]?)|\s#?([a-z]))?(?:\s*[,-]\s*|\s))$/iu;
+/** Words before a house number that are a unit's label with no number of their own ("unit 9 mackenzie place", "km 16 fish lake rd", "basement 14 caledonia"). */
+const LABEL_ALONE = /^(?:(?:bottom|top|upper|lower|basement|bsmt|back|front|rear|garden)\s|basement|bsmt|unit|lot|trailer|pad|hc|km|mile)/i;
 /**
- * A unit right after a street ("apt 3", " lot 22", "#1104", ", unit b", ", unit rear"). Not a floor or a kind of flat
- * ("7000 minoru, 12th floor", "14 caledonia, basement unit"): the writers leave those outside, four to one.
+ * "house" right before a house number's address, where no one owns it (round 21): "moved to house 62 heron point" — not
+ * "her house 12 elm st", "the house", "moms house".
+ */
+/** Richmond's "no" before a numbered road another reader found as "2 road" (round 21): "8100 no. [2 road]". */
+const NUMBER_ROAD_BEFORE = /(?:^|[^\p{L}\p{N}])((?:\d{2,6}\s)?no\.?\s?)$/iu;
+const NUMBER_ROAD_OPENS = /^\d{1,2}\s(?:rd|road)(?![\p{L}])/iu;
+const HOUSE_LABEL_BEFORE = /(?:^|[,;:(]\s?|(?:^|[^\p{L}])(?:at|to|in|into|from|on|is|moved|lives|living|staying)\s)((?:house|hse)\s)$/iu;
+/**
+ * A unit right after a street ("apt 3", " lot 22", "#1104", ", unit b", ", unit rear", ", flat 2"). Not a floor or a kind of
+ * flat ("7000 minoru, 12th floor", "14 caledonia, basement unit"): the writers leave those outside, four to one.
  */
 const UNIT_AFTER = [
-  /^,?\s(?:apt|apartment|unit|suite|ste|app|lot|trailer|pad|rm|room|#)\.?(?:\s?#?\s?\d{1,5}[a-z]?|\s#?[a-z])(?![\p{L}\p{N}'’-])/iu,
+  /^,?\s(?:apt|apartment|unit|suite|ste|app|flat|lot|trailer|pad|rm|room|#)\.?(?:\s?#?\s?\d{1,5}[a-z]?|\s#?[a-z])(?![\p{L}\p{N}'’-])/iu,
   /^,?\s#\d{1,5}[a-z]?(?![\p{L}\p{N}'’-])/iu,
   /^,?\s(?:unit|apt|suite)\s(?:rear|back|front|upper|lower|basement|bsmt|main)(?![\p{L}\p{N}'’-])/iu,
 ];
+/**
+ * A lettered avenue's letter (round 21): "903 avenue c", "18th st and avenue j". A letter SMS types for a word ("ave n" is
+ * also north; "u", "r", "i", "k", "c" …) only at a clause's end or before a direction, a crossing or a unit.
+ */
+const AVENUE_END = /(?:^|\s)(?:avenue|ave|av)\.?$/i;
+const LETTER_AFTER = /^\s([a-z])(?![\p{L}\p{N}'’-])/iu;
+const SMS_LETTER = /^[iurnwykcb]$/i;
+const LETTER_THEN = /^(?:\s*(?:[,.;:!?)]|$)|\s(?:north|south|east|west|and|&|n|\+|apt|unit|suite|#)(?![\p{L}]))/iu;
+/**
+ * A direction spelled out after a street's type or a lettered avenue (round 21): "903 avenue c south", "avenue m north",
+ * "44 king st west". Not the side or end of something ("king st west of the mall", "the east side", "south end").
+ */
+const STREET_END = new RegExp(`(?:^|\\s)(?:${STREET})\\.?$|(?:^|\\s)(?:avenue|ave|av)\\.?\\s[a-z]$`, 'iu');
+const DIRECTION_WORD_AFTER = /^\s(?:north|south|east|west)(?![\p{L}\p{N}'’-])(?!\s(?:of|side|sides|end|ends|bound|entrance|exit|door|doors|wing|tower|building|lot|coast|parking|facing|shore)(?![\p{L}]))/iu;
 /** A quadrant after a numbered street's name ("1187 wyandotte e"); "n" and "w" are SMS's "and" and "with". */
 const QUADRANT_AFTER = /^\s(?:ne|nw|se|sw|e|s)(?![\p{L}\p{N}'’-])/iu;
 /** One side of a crossing: a direction, a word or an ordinal, a street type, a quadrant ("e 38th", "ptarmigan", "church st"). */
@@ -100,17 +123,26 @@ export function withStreetEdges(text: string, given: Entity[]): Entity[] {
     found[i] = { start: found[i]!.start - house, end: found[i]!.end, type: 'ADDRESS' };
   }
   let out: Entity[] | undefined;
-  for (let i = 0; i < found.length; i++) {
+  for (let i = 0; i < (out ?? found).length; i++) {
     const a = (out ?? found)[i]!;
     if (a.type !== 'ADDRESS') continue;
     let { start, end } = a;
-    const before = UNIT_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+    const ahead = text.slice(Math.max(0, start - 30), start);
+    const before = UNIT_BEFORE.exec(ahead);
+    const opensOnNumber = /^\d/.test(text.slice(start, end));
     // A unit word with no number takes only a house number after it ("unit 9 mackenzie place", "km 16 fish lake rd").
-    if (before && (before[2] || (LABEL_ALONE.test(before[1]!) && /^\d/.test(text.slice(start, end))))) start -= before[1]!.length;
+    if (before && (before[2] || before[3] || (LABEL_ALONE.test(before[1]!) && opensOnNumber))) start -= before[1]!.length;
+    else if (NUMBER_ROAD_OPENS.test(text.slice(start, end))) start -= NUMBER_ROAD_BEFORE.exec(ahead)?.[1]!.length ?? 0;
+    else if (opensOnNumber) start -= HOUSE_LABEL_BEFORE.exec(ahead)?.[1]!.length ?? 0;
     for (let more = true; more; ) {
       more = false;
       const rest = text.slice(end, end + 40);
-      const m = UNIT_AFTER.map((r) => r.exec(rest)).find((x) => x) ?? (/^\d/.test(text.slice(a.start, end)) && /\p{L}$/u.test(text.slice(a.start, end)) ? QUADRANT_AFTER.exec(rest) : null);
+      const value = text.slice(a.start, end);
+      const m =
+        UNIT_AFTER.map((r) => r.exec(rest)).find((x) => x) ??
+        (/^\d/.test(value) && /\p{L}$/u.test(value) ? QUADRANT_AFTER.exec(rest) : null) ??
+        (AVENUE_END.test(value) ? avenueLetter(rest) : null) ??
+        (STREET_END.test(value) ? DIRECTION_WORD_AFTER.exec(rest) : null);
       if (m) {
         end += m[0].length;
         more = true;
@@ -119,12 +151,42 @@ export function withStreetEdges(text: string, given: Entity[]): Entity[] {
     const crossed = crossingAfter(text, entity(a.start, end, a.type));
     if (crossed) end = crossed;
     const list = out ?? found;
-    // Never over another span: the widened edge stops where the next or last one starts.
-    if (i > 0 && list[i - 1]!.end > start) start = a.start;
+    // Never over another span: the widened edge stops where the next or last one starts — but a unit's own word that the
+    // name rules took ("[bldg] 3, 120 tamarack way", round 21) is taken into the address.
+    const swallow = i > 0 && start < a.start && list[i - 1]!.type === 'NAME' && list[i - 1]!.start >= start && list[i - 1]!.end <= a.start;
+    if (i > 0 && list[i - 1]!.end > start && !swallow) start = a.start;
     if (i + 1 < list.length && list[i + 1]!.start < end) end = a.end;
     if (start === a.start && end === a.end) continue;
     out ??= [...found];
     out[i] = { start, end, type: 'ADDRESS' };
+    if (swallow) {
+      out.splice(i - 1, 1);
+      i--;
+    }
+  }
+  return joinCommaAddresses(text, out ?? found);
+}
+
+/** A lettered avenue's letter after "avenue" (LETTER_AFTER), or null. */
+function avenueLetter(rest: string): RegExpExecArray | null {
+  const m = LETTER_AFTER.exec(rest);
+  if (!m || (SMS_LETTER.test(m[1]!) && !LETTER_THEN.test(rest.slice(m[0].length)))) return null;
+  return m;
+}
+
+/**
+ * Two addresses with only a comma between are one run (round 21): "r.r. 2, 51 tallpine rd", "lot 14, 22 birch cres" —
+ * the comma left between two placeholders leaves the address part visible.
+ */
+function joinCommaAddresses(text: string, found: Entity[]): Entity[] {
+  let out: Entity[] | undefined;
+  for (let i = 0; i + 1 < (out ?? found).length; i++) {
+    const list = out ?? found;
+    const [a, b] = [list[i]!, list[i + 1]!];
+    if (a.type !== 'ADDRESS' || b.type !== 'ADDRESS' || !/^\s?,\s?$/.test(text.slice(a.end, b.start))) continue;
+    out ??= [...found];
+    out.splice(i, 2, { start: a.start, end: b.end, type: 'ADDRESS' });
+    i--;
   }
   return out ?? found;
 }

@@ -53,3 +53,35 @@ describe('deidentify: rural, grid and post-office addresses', () => {
     assert.ok(!with2.includes('[ADDRESS]'), with2);
   });
 });
+
+// Round 21.
+describe('deidentify: rural fire numbers, group boxes, numbered roads and crossings at a stop', () => {
+  it('finds fire numbers, group boxes and Richmond roads', () => {
+    assert.deepEqual(spans('she lives at e3310 hwy 12 past the dairy'), ['e3310 hwy 12']);
+    assert.deepEqual(spans('his place is n815 county rd kk'), ['n815 county rd kk']);
+    assert.deepEqual(spans('he lives at w4521 pine lake rd'), ['w4521 pine lake rd']);
+    assert.deepEqual(spans('box 7 grp 220 rr 2 is where to mail'), ['box 7 grp 220 rr 2']);
+    assert.deepEqual(spans('new address is 4120 no 1 rd'), ['4120 no 1 rd']);
+  });
+  it('leaves a county road with a word for letters, road words after a count and a shop on a numbered road', () => {
+    assert.deepEqual(spans('n815 county rd to the lake'), []);
+    assert.deepEqual(spans('there were no 2 road trips this year'), []);
+    assert.deepEqual(spans('the pharmacy on no 3 rd is closed'), []);
+  });
+  it('takes a concession\'s number, a BIA route and a mobile home park after its lot', () => {
+    const hidden = (t: string): string[] => deidentify(t).entities.filter((e) => e.type === 'ADDRESS').map((e) => t.slice(e.start, e.end));
+    assert.deepEqual(hidden('she lives at 1875 concession 9'), ['1875 concession 9']);
+    assert.deepEqual(hidden('they live on bia route 41'), ['bia route 41']);
+    assert.deepEqual(hidden('she moved to lot 3 maplewood mobile home park'), ['lot 3 maplewood mobile home park']);
+    assert.deepEqual(hidden('lot 14 shady pines trailer park'), ['lot 14 shady pines trailer park']);
+  });
+  it('hides a crossing joined by "+" or named for its stop, and leaves everyday pairs', () => {
+    assert.equal(deidentify('he was at logan + selkirk last night').redacted, 'he was at [ADDRESS] last night');
+    assert.equal(deidentify('at the dundas n jarvis bus stop').redacted, 'at the [ADDRESS] bus stop');
+    assert.equal(deidentify('found him by the queen + ossington lights').redacted, 'found him by the [ADDRESS] lights');
+    for (const t of ['we love rock and roll and salt and pepper', 'she was at the rock and roll bus stop', 'first and foremost, main and foremost', 'he was at kyle + jordans place']) {
+      assert.ok(!deidentify(t).redacted.includes('[ADDRESS]'), t);
+    }
+  });
+});
+

@@ -57,3 +57,43 @@ describe('deidentify: a house number before a street the name rules took', () =>
     assert.match(deidentify('paid 300 kevin for the couch').redacted, /^paid 300 \[NAME\] for the couch$/);
   });
 });
+
+// Round 21.
+describe('deidentify: a unit, a lettered road and a run of two addresses taken whole (streetEdges.ts)', () => {
+  it('takes a flat, a building, a basement, a lettered unit or "house" before the house number', () => {
+    assert.deepEqual(addresses('flat 2, 17 harbour rd is where she stays'), ['flat 2, 17 harbour rd']);
+    assert.deepEqual(addresses('he is in bldg 3, 120 tamarack way now'), ['bldg 3, 120 tamarack way']);
+    assert.deepEqual(addresses('he lives in the basement 12 elm st now'), ['basement 12 elm st']);
+    assert.deepEqual(addresses('she is in apt b 455 queen st'), ['apt b 455 queen st']);
+    assert.deepEqual(addresses('moved her into unit c, 12 elm st'), ['unit c, 12 elm st']);
+    assert.deepEqual(addresses('we went to house 62 heron point to see him'), ['house 62 heron point']);
+  });
+  it('leaves a building, a house someone owns and a floor with no comma outside', () => {
+    assert.deepEqual(addresses('same building 300 frederick st, the old one'), ['300 frederick st']);
+    assert.deepEqual(addresses('we met at her house 12 elm st today'), ['12 elm st']);
+    assert.deepEqual(addresses('the moms house 12 elm st needs a ramp'), ['12 elm st']);
+    assert.deepEqual(addresses('she lives at 12 main st, back door is broken'), ['12 main st']);
+    assert.deepEqual(addresses('he moved to 1945 e 1st st basement, landlord upstairs'), ['1945 e 1st st']);
+  });
+  it("takes a lettered avenue's letter and a direction spelled out after a street", () => {
+    assert.deepEqual(addresses('she lives at 903 avenue c south now'), ['903 avenue c south']);
+    assert.deepEqual(addresses('they stay on avenue m north by the school'), ['avenue m north']);
+    assert.deepEqual(addresses('met her at 18th st and avenue j'), ['18th st and avenue j']);
+    assert.deepEqual(addresses('moved to 1420 avenue k apt 2'), ['1420 avenue k apt 2']);
+  });
+  it('leaves an SMS letter after an avenue and the side or end of a street', () => {
+    assert.deepEqual(addresses('i was on 5th ave u know the one'), ['5th ave']);
+    assert.deepEqual(addresses('they stay on avenue m north of the school'), ['avenue m']);
+    assert.deepEqual(addresses('they stay on avenue m east side'), ['avenue m']);
+    assert.deepEqual(addresses('she lives at 12 elm st south of the tracks').length, 1);
+  });
+  it("takes Richmond's numbered roads with their \"no\" and a house number", () => {
+    assert.deepEqual(addresses('he lives off no 6 rd near the farm'), ['no 6 rd']);
+    assert.deepEqual(addresses('new address is 4120 no 1 rd'), ['4120 no 1 rd']);
+    assert.deepEqual(addresses('she lives at 8100 no. 2 road, unit 5'), ['8100 no. 2 road, unit 5']);
+    assert.equal(deidentify('found him at no. 7 rd and gilley').redacted, 'found him at [ADDRESS]');
+  });
+  it('joins two addresses with only a comma between', () => {
+    assert.deepEqual(addresses('mail goes to r.r. 2, 51 tallpine rd'), ['r.r. 2, 51 tallpine rd']);
+  });
+});
