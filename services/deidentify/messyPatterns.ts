@@ -348,11 +348,12 @@ const BARE_STREET = /(?:^|\b(?:on|at|to|from|is|into|near|by|place|address|moved
  */
 const NUMBERED_PAIR = /(?:\b(?:at|to|address|addr|lives|living|moved|staying|place)|@)\s(\d{3,6}[a-z]?\s\d{2,3}[a-z]?)(?![\p{L}\p{N}:./-])/giu;
 /**
- * Two streets that cross, with no street type, after a place cue: "on 118 and 95", "at jasper and 101". One side is a
+ * Two streets that cross, with no street type, after a place cue: "on 118 and 95", "at jasper and 101", "the corner queen
+ * and bathurst" (round 21: "corner" with no "of" reads the sides as any place cue does, not as "corner of"). One side is a
  * number of 13 or more (both numbers: one of 50 or more), the other a number or a word that is no prose; a measure or
  * time after it makes them counts ("at 50 and 60 mg").
  */
-const BARE_CROSSING = /(?:\b(on|at|of|by|near|off|to|from|outside|behind|past)|@)\s((?:[nsew]\s)?(\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+)(?:\s(?:and|&|n|\/)\s|\s?[&/]\s?)(?:[nsew]\s)?(\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}'’/-])(?!\s*(?:am|pm|mg|ml|mcg|%|yrs?|years?|y\/?o|days?|weeks?|months?|hrs?|hours?|mins?|kids|times|dollars|bucks|pills|tabs)\b)/giu;
+const BARE_CROSSING = /(?:\b(on|at|of|by|near|off|to|from|outside|behind|past|corner(?!\sof\s))|@)\s((?:[nsew]\s)?(\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+)(?:\s(?:and|&|n|\/|\+)\s|\s?[&/]\s?)(?:[nsew]\s)?(\d{1,3}(?:st|nd|rd|th)|\d{2,3}|\p{L}[\p{L}'’-]+))(?![\p{L}\p{N}'’/-])(?!\s*(?:am|pm|mg|ml|mcg|%|yrs?|years?|y\/?o|days?|weeks?|months?|hrs?|hours?|mins?|kids|times|dollars|bucks|pills|tabs)\b)/giu;
 /** Words before "to"/"from" that make a crossing the place of a ride or a walk ("a ride to robie n almon"), not a person. */
 const GOING_BEFORE = /(?:^|[^\p{L}])(?:ride|rides|lift|walk|walked|walking|drove|drive|driving|towed|bus|cab|taxi|headed|heading|way)\s+$/iu;
 /** A word after a crossing that makes its second word someone's ("at tanis n kofis place"). */
@@ -526,9 +527,9 @@ const COIN_ALL = new RegExp(COIN.source, 'giu');
  * Where messyAddresses takes crossings itself: a number beside "and", "&", "n" or "/" ("5th n main", "albert & 10th",
  * "jasper&109").
  */
-const CROSSING_WITH_DIGIT = /\d(?:st|nd|rd|th)?\s(?:and|&|n)\s|\s(?:and|&|n)\s\d|\d(?:st|nd|rd|th)?\s?[&/]\s?\p{L}|\p{L}\s?[&/]\s?\d/u;
-/** A join of two streets by words: "and", "n" or "&" between spaces, "&" or "/" between letters ("hastings/main"). */
-const WORD_JOIN = /\s(?:&|and|n)\s|\p{L}\s?[&/]\s?\p{L}/iu;
+const CROSSING_WITH_DIGIT = /\d(?:st|nd|rd|th)?\s(?:and|&|n|\+)\s|\s(?:and|&|n|\+)\s\d|\d(?:st|nd|rd|th)?\s?[&/]\s?\p{L}|\p{L}\s?[&/]\s?\d/u;
+/** A join of two streets by words: "and", "n", "&" or "+" (round 21) between spaces, "&" or "/" between letters ("hastings/main"). */
+const WORD_JOIN = /\s(?:&|and|n|\+)\s|\p{L}\s?[&/]\s?\p{L}/iu;
 /**
  * Two streets named by words alone may cross ("portage & main", "salter and aberdeen"). Round 10: any join (the sides are
  * judged in crossingSides); before, a street word had to be in the text, and crossings of two names were missed.
