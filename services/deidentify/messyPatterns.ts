@@ -459,7 +459,9 @@ function crossingSides(a: string, b: string, located = false, corner = false, on
     // Round 13: a city of the keep-list is a street's name too right after "on" or "at" ("on oakley n chicago").
     const kept = (x: string): boolean => KEEP.has(x) && !(onAt && isTownName(x) && !isTownName(x === la ? lb : la));
     if (proseWord(la) || proseWord(lb) || kept(la) || kept(lb)) return false;
-    if ((STREET_WORDS.has(la) && streetWord(b)) || (STREET_WORDS.has(lb) && streetWord(a))) return true;
+    // Round 21: an English word that is no name, street word or town pairs with no street word ("main and foremost").
+    const pairs = (x: string): boolean => streetWord(x) && (!dictionaries().english.has(x.toLowerCase()) || STREET_WORDS.has(x.toLowerCase()) || dictionaries().anyNames.has(x.toLowerCase()) || isTownName(x.toLowerCase()));
+    if ((STREET_WORDS.has(la) && pairs(b)) || (STREET_WORDS.has(lb) && pairs(a))) return true;
     // Round 10: where a place is said, two words that are no everyday word, no weekday or month, and not both common
     // given names ("on selkirk and mckenzie"; "at jess n tom" stays).
     const d = dictionaries();

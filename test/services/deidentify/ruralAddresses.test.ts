@@ -81,7 +81,8 @@ describe('deidentify: rural fire numbers, group boxes, numbered roads and crossi
     assert.equal(deidentify('found him by the queen + ossington lights').redacted, 'found him by the [ADDRESS] lights');
     assert.equal(deidentify('met her at the corner queen and bathurst').redacted, 'met her at the corner [ADDRESS]');
     assert.equal(deidentify('found at jasper + 109 again').redacted, 'found at [ADDRESS] again');
-    for (const t of ['we love rock and roll and salt and pepper', 'she was at the rock and roll bus stop', 'first and foremost, main and foremost', 'he was at kyle + jordans place', 'we met at the corner salt and pepper shaker', 'sat in the corner and cried', 'we were at mom + dad last night', 'she said 5 + 5 at school']) {
+    assert.equal(deidentify('sleeping at portage n main again').redacted, 'sleeping at [ADDRESS] again');
+    for (const t of ['we love rock and roll and salt and pepper', 'she was at the rock and roll bus stop', 'first and foremost, main and foremost', 'he was at kyle + jordans place', 'we met at the corner salt and pepper shaker', 'we met at main and foremost', 'at the corner main and foremost', 'sat in the corner and cried', 'we were at mom + dad last night', 'she said 5 + 5 at school']) {
       assert.ok(!deidentify(t).redacted.includes('[ADDRESS]'), t);
     }
   });
