@@ -132,8 +132,8 @@ export function withStreetEdges(text: string, given: Entity[]): Entity[] {
     const opensOnNumber = /^\d/.test(text.slice(start, end));
     // A unit word with no number takes only a house number after it ("unit 9 mackenzie place", "km 16 fish lake rd").
     if (before && (before[2] || before[3] || (LABEL_ALONE.test(before[1]!) && opensOnNumber))) start -= before[1]!.length;
-    else if (NUMBER_ROAD_OPENS.test(text.slice(start, end))) start -= NUMBER_ROAD_BEFORE.exec(ahead)?.[1]!.length ?? 0;
-    else if (opensOnNumber) start -= HOUSE_LABEL_BEFORE.exec(ahead)?.[1]!.length ?? 0;
+    else if (NUMBER_ROAD_OPENS.test(text.slice(start, end))) start -= NUMBER_ROAD_BEFORE.exec(ahead)?.[1]?.length ?? 0;
+    else if (opensOnNumber) start -= HOUSE_LABEL_BEFORE.exec(ahead)?.[1]?.length ?? 0;
     for (let more = true; more; ) {
       more = false;
       const rest = text.slice(end, end + 40);
