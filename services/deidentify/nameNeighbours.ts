@@ -44,9 +44,11 @@ function nextWord(toks: readonly Token[], k: number, text: string): string {
 
 /**
  * A last initial in lower case after a name: "ari k", "jayden t says". A letter SMS writes for a word ("k", "r", "n",
- * "w", "b") only before a verb a person does ("nina k came in"; "jess k thx", "sky r both" stay).
+ * "w", "b") only before a verb a person does ("nina k came in"; "jess k thx", "sky r both" stay). `listed`: the name
+ * before it is on a name list. Round 21: after a hidden name no list holds ("zorvel s got"), a letter SMS never writes
+ * for a word, before what a person's name stands before (initialSlot()); "k" before "from", "at" or "@" after any name.
  */
-function initialAfter(text: string, toks: readonly Token[], j: number): number {
+function initialAfter(text: string, toks: readonly Token[], j: number, listed: boolean): number {
   const t = toks[j]!;
   const l = t.lower;
   // An ASCII letter: "à" is a French word.
@@ -56,6 +58,9 @@ function initialAfter(text: string, toks: readonly Token[], j: number): number {
   if (after && /[\p{L}\p{N}'’@_-]/u.test(after)) return -1;
   if (after === '.' && /\p{L}/u.test(text[t.end + 1] ?? '')) return -1;
   // "k" and "b" (ok, be) before a finite verb a person does ("nina k came in"); "r", "n", "w" … never ("marcus r fighting").
+  // (Round 21) "k" before a place word is no "ok": "ari k from the food bank", "pick up dev k @ the corner".
+  if (l === 'k' && placeNext(text, toks, j)) return t.end;
+  if (!listed) return !LETTER_WORDS.includes(l) && after !== '.' && initialSlot(text, toks, j) ? t.end : -1;
   if (LETTER_WORDS.includes(l)) {
     const w = nextWord(toks, j, text);
     // (Round 20) "r", "w", "a" (are, with, a) before a verb only one person does ("orrin r needs", "bram w relapsed",
@@ -64,6 +69,23 @@ function initialAfter(text: string, toks: readonly Token[], j: number): number {
     if (!oneDoes && (WORD_LETTERS.includes(l) || !(((l === 'k' || l === 'b') && finiteVerb(w)) || telling(text, toks, j, w)))) return -1;
   }
   return after === '.' ? t.end + 1 : t.end;
+}
+
+/** "from", "at" or "@" right after token j (only spaces between): where a person comes from or is. */
+function placeNext(text: string, toks: readonly Token[], j: number): boolean {
+  return /^[ \t]+(?:from|frm|at|@)(?![\p{L}\p{N}])/iu.test(text.slice(toks[j]!.end, toks[j]!.end + 8));
+}
+
+/**
+ * (Round 21) What a last initial after a name no list holds stands before: a verb a person does ("zorvel s got", "nhia
+ * v told me"), "from", "at" or "@" ("dev t @ the corner"), a comma or a bracket ("ntaki f, her worker"), the note's end,
+ * or the letter telling two of one name apart. Not another word: "kè m pou" (Haitian Creole) stays.
+ */
+function initialSlot(text: string, toks: readonly Token[], j: number): boolean {
+  const w = nextWord(toks, j, text);
+  if (finiteVerb(w) || placeNext(text, toks, j)) return true;
+  const rest = text.slice(toks[j]!.end);
+  return /^[,;)]/.test(rest) || rest.trim() === '' || telling(text, toks, j, w);
 }
 
 /** Past forms after which "are", "with" or "a" cannot stand before them: "r said", "w relapsed", "a got". */
@@ -174,8 +196,8 @@ export function nameNeighbours(text: string, found: Entity[]): Entity[] {
     if (first < 0 || last < 0) continue;
     const a = last + 1;
     if (free(a) && blank(text, toks[last]!.end, toks[a]!.start) && toks[a]!.start - toks[last]!.end <= 2) {
-      // After a listed name only: "ari k" ("disse q", "kè m" are words of other languages).
-      const end = dictionaries().anyNames.has(toks[last]!.lower) ? initialAfter(text, toks, a) : -1;
+      // After a listed name: "ari k"; after any other, only where initialSlot() reads a person ("disse q", "kè m pou" are words of other languages).
+      const end = initialAfter(text, toks, a, dictionaries().anyNames.has(toks[last]!.lower));
       if (end > 0) {
         e.end = end;
         taken[a] = 1;

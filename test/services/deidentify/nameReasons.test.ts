@@ -1,7 +1,7 @@
 // Round 20 (issue 13): name words that a step gave back or a settle left half visible, found by bench/deidNameReasons.ts
 // on the development writers — an apostrophe name that one reader cut and another read whole ("o'dowd"), a word
 // after "named her", after a title ("mrs deh"), after "its" typed for "it's"; a last initial SMS writes as a word
-// ("orrin r needs"). Each with the words in the same slot
+// ("orrin r needs"); round 21: a last initial after a hidden name no list holds ("zorvel s got"). Each with the words in the same slot
 // that must stay; every example is made up for these tests.
 import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
@@ -69,6 +69,27 @@ describe('deidentify: name words a step let stay (round 20)', () => {
       stays('kim n jo r sisters', 'r');
       stays('went out w jesse w his mom', 'w');
       stays('gave maria a ride home', 'a');
+    });
+  });
+
+  describe('a last initial after a hidden name no list holds (round 21, nameNeighbours.ts initialSlot)', () => {
+    it('is taken before a verb a person does, "from", "at", "@", a comma or the end', () => {
+      hidden('zorvel s got evicted', 'zorvel s', 'NAME');
+      hidden('pick up dezba t @ the corner', 'dezba t', 'NAME');
+      hidden('drove quenby j at the hosp', 'quenby j', 'NAME');
+      hidden('ntakiru f, her worker, called', 'ntakiru f', 'NAME');
+    });
+    it('takes "k" before "from", "at" or "@" after any name, not "ok" elsewhere', () => {
+      hidden('ari k from the food bank brought stuff', 'ari k', 'NAME');
+      hidden('met zorvel k at the dropin', 'zorvel k', 'NAME');
+      stays('told jess k thx', 'k');
+    });
+    it('leaves SMS letters and a letter before another word', () => {
+      stays('zorvel n me went', 'n');
+      stays('zorvel u there?', 'u');
+      stays('talked to zorvel c u later', 'c');
+      stays('marcus r fighting again', 'r');
+      stays('zorvel m pou granmoun', 'm');
     });
   });
 
