@@ -89,7 +89,7 @@ function initialSlot(text: string, toks: readonly Token[], j: number): boolean {
 }
 
 /** Past forms after which "are", "with" or "a" cannot stand before them: "r said", "w relapsed", "a got". */
-const ONE_DID = new Set(['said', 'sed', 'got', 'relapsed', 'overdosed']);
+const ONE_DID = new Set(['said', 'sed', 'got', 'relapsed', 'overdosed', 'came', 'went']);
 
 /** A finite verb of one person: a present in -s ("needs", "is", "was", "says") or a past no "are" takes ("said", "got"). */
 function singularVerb(w: string): boolean {
@@ -237,5 +237,56 @@ export function nameNeighbours(text: string, found: Entity[]): Entity[] {
       break;
     }
   }
+  listedBetween(text, toks, taken, out, added);
   return added.length ? [...out, ...added].sort((x, y) => x.start - y.start) : out;
+}
+
+/** A comma, a joining sign or a joining word between text[from, to), spaces beside it: a gap inside a list of people. */
+const LIST_GAP = /^[ \t]*(?:,|[&+/]|(?:and|n|an|nd))[ \t]*$/i;
+/** Whether text[from, to) is a list's gap: ", ", " and ", " n ", " + ". */
+function listGap(text: string, from: number, to: number): boolean {
+  return to > from && to - from <= 6 && LIST_GAP.test(text.slice(from, to)) && (text.charCodeAt(from) === 44 || text.charCodeAt(to - 1) === 32 || text.charCodeAt(to - 1) === 9);
+}
+
+/**
+ * Round 21: one word between two names found, in a list ("[NAME], kwame and [NAME]", "[NAME], hope, [NAME]",
+ * "[NAME] + joy + [NAME]"), or first in a list of found names closed by a joiner ("crystal, [NAME] and [NAME] came"):
+ * a list-mate whatever its word, but never a function word, a kin or role word, a title or a cue ("[NAME], me and
+ * [NAME]", "[NAME], mom and [NAME]").
+ */
+function listedBetween(text: string, toks: readonly Token[], taken: Uint8Array, out: readonly Entity[], added: Entity[]): void {
+  const names = [...out, ...added].filter((e) => e.type === 'NAME').sort((x, y) => x.start - y.start);
+  if (names.length < 2) return;
+  const fresh: Entity[] = [];
+  for (let i = 0; i + 1 < names.length; i++) {
+    const a = names[i]!;
+    const b = names[i + 1]!;
+    const k = tokenAt(toks, a.end, true) + 1;
+    if (k <= 0 || k >= toks.length || taken[k] || toks[k]!.end > b.start) continue;
+    const t = toks[k]!;
+    if (listGap(text, a.end, t.start) && listGap(text, t.end, b.start) && listable(text, toks, k)) {
+      taken[k] = 1;
+      fresh.push({ start: t.start, end: t.end, type: 'NAME' });
+    }
+  }
+  // First of a list: the word before a name, a comma between, the name joined to the next by a joiner.
+  for (let i = 0; i + 1 < names.length; i++) {
+    const a = names[i]!;
+    const b = names[i + 1]!;
+    const k = tokenAt(toks, a.start) - 1;
+    if (k < 0 || taken[k] || !/^[ \t]*,[ \t]*$/.test(text.slice(toks[k]!.end, a.start)) || !listGap(text, a.end, b.start) || text.slice(a.end, b.start).includes(',')) continue;
+    if (opensList(text, toks, k) && listable(text, toks, k)) {
+      taken[k] = 1;
+      fresh.push({ start: toks[k]!.start, end: toks[k]!.end, type: 'NAME' });
+    }
+  }
+  added.push(...fresh);
+}
+
+/** A word that may be a person in a list of people: letters, two or more, and never a name's neighbour that neverName refuses. */
+function listable(text: string, toks: readonly Token[], k: number): boolean {
+  const t = toks[k]!;
+  if (!t.word || t.end - t.start < 2) return false;
+  const w = withoutPossessive(t.lower);
+  return !neverName(w) && !peopleVerb(w) && !AFTER_PEOPLE.has(w) && !wordBefore(toks, k, text);
 }
