@@ -403,7 +403,8 @@ function nameAt(found: readonly Entity[], at: number, ends = false): boolean {
  * a thing ("gave june a ride"), a bracket saying who ("may (the nurse)"), or joined to a hidden name ("happy and [NAME]").
  */
 function secondSlot(text: string, found: readonly Entity[], s: number, t: number, owns: boolean, prev: string, prev2: string, next: string): boolean {
-  if (owns && ownedNext(next)) return true;
+  // Its possessive, or its owner's slot typed without the apostrophe before kin ("crystal mom", "april kids").
+  if ((owns && ownedNext(next)) || (RELATIONS.has(next) && (!SAFE.has(prev) || CLAUSE_OPENERS.has(prev)))) return true;
   if (askedFor(prev, prev2) || (GIVES.has(prev) && THING_NEXT.has(next))) return true;
   const who = WHO_BRACKET.exec(text.slice(t, t + 24))?.[1]?.toLowerCase();
   if (who && (RELATIONS.has(who) || ROLE_WORDS.has(who))) return true;

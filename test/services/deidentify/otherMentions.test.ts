@@ -21,6 +21,7 @@ describe('deidentify: a name hidden once, written again in another slot or form'
     it('hides a keep-list given name as its possessive before kin, a role or a thing a person has', () => {
       gone("her friend happy came. happy's son was there", 'happy');
       gone("client Storm Littlechild. so storm's bf called", 'storm');
+      gone('her sister crystal came by at 2. crystal mom called', 'crystal');
     });
     it('hides a keep-list given name before a bracket saying who, given a thing, or joined to a person', () => {
       gone('texted tina. tina (the nurse) called back', 'tina');
@@ -40,6 +41,7 @@ describe('deidentify: a name hidden once, written again in another slot or form'
       stays('her friend Happy came. she was happy. so happy for her', 'happy');
       stays('met May Chen. may be late. she may come', 'may');
       stays('her sister April came. in april she moves', 'april');
+      stays('her sister Crystal came by. on crystal mom said', 'crystal');
     });
   });
 
