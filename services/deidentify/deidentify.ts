@@ -20,6 +20,7 @@ import { wordsInPlace } from './wordsInPlace';
 import { nameNeighbours } from './nameNeighbours';
 import { namedAs } from './namedAs';
 import { mergeSpans } from './spans';
+import { JOINER } from './listJoins';
 import { joinedCrossings, ruralAddresses, RURAL_WORDS_CUE } from './ruralAddresses';
 import { withStreetEdges } from './streetEdges';
 import { homeStreets, mayNameHomeStreet } from './homeStreets';
@@ -370,8 +371,8 @@ const THING_NEXT = new Set(['a', 'an', 'the', 'some', 'her', 'his', 'their', 'ou
 /** A bracket after a name saying who the person is: "(the nurse)", "(her sister)", "(sponsor)". */
 const WHO_BRACKET = /^[ \t]*\((?:(?:the|her|his|my|our|their|a|an|ur)[ \t]+)?(\p{L}+)/u;
 /** A joiner and the word after it (or before it): "crystal and [NAME]", "[NAME] + crystal". */
-const JOIN_AFTER = /^[ \t]+(?:and|n|an|nd|&|\+)[ \t]+(?=\S)/i;
-const JOIN_BEFORE = /[ \t]+(?:and|n|an|nd|&|\+)[ \t]+$/i;
+const JOIN_AFTER = new RegExp(String.raw`^[ \t]+${JOINER}[ \t]+(?=\S)`, 'i');
+const JOIN_BEFORE = new RegExp(String.raw`[ \t]+${JOINER}[ \t]+$`, 'i');
 
 /** A word after a possessive that makes it a person's: kin, a role, a thing a person has ("hope's bf", "crystal's place"), or "doing". */
 const ownedNext = (next: string): boolean => RELATIONS.has(next) || ROLE_WORDS.has(next) || OWNED.has(next) || next === 'doing';
@@ -385,8 +386,8 @@ function didOrFelt(next: string, d: ReturnType<typeof dictionaries>): boolean {
 }
 /** Words joined to a person: "me and crystal", "crystal & i", "the kids and april" (round 21). */
 const PEOPLE_WORDS = new Set(['me', 'i', 'myself']);
-const JOINED_WORD_AFTER = /^[ \t]+(?:and|n|an|nd|&|\+)[ \t]+(\p{L}+)/iu;
-const JOINED_WORD_BEFORE = /(\p{L}+)[ \t]+(?:and|n|an|nd|&|\+)[ \t]+$/iu;
+const JOINED_WORD_AFTER = new RegExp(String.raw`^[ \t]+${JOINER}[ \t]+(\p{L}+)`, 'iu');
+const JOINED_WORD_BEFORE = new RegExp(String.raw`(\p{L}+)[ \t]+${JOINER}[ \t]+$`, 'iu');
 function person(word: string | undefined): boolean {
   const w = word?.toLowerCase();
   return !!w && (PEOPLE_WORDS.has(w) || RELATIONS.has(w) || ROLE_WORDS.has(w));

@@ -9,6 +9,8 @@ import { blank } from './words';
 
 /** Words that join two people, as typed on a phone: "and", "n", "an", "nd", "w" (with). */
 export const JOIN_WORDS: ReadonlySet<string> = new Set(['and', 'n', 'an', 'nd', 'w']);
+/** A joining word or sign as a regex alternative, for readers of a slot's raw text (round 21: deidentify.ts, nameNeighbours.ts). */
+export const JOINER = `(?:${[...JOIN_WORDS].join('|')}|[&+/])`;
 /** Its longest word: a token typed longer is none of them (lower-casing never shortens an ASCII word). */
 const JOIN_LONGEST = 3;
 /** Signs that join two people with nothing but spaces beside them: "memo & paty", "hunter + sky", "dre/kai". */

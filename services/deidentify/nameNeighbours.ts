@@ -14,7 +14,7 @@ import {
 } from './messy';
 import { foreignWordTest } from './language';
 import { blank, possessive, type Token, withoutPossessive, wordsOf } from './words';
-import { joinedTo } from './listJoins';
+import { JOINER, joinedTo } from './listJoins';
 
 /** Letters that stand for a word ("k" ok, "r" are, "n" and, "w" with, "b" be, "c" see, "y" why, "u" you, "o", "x"; "e" and, "y" in Portuguese and Spanish). */
 const LETTER_WORDS = 'aiuknrwbcyoxe';
@@ -242,7 +242,7 @@ export function nameNeighbours(text: string, found: Entity[]): Entity[] {
 }
 
 /** A comma, a joining sign or a joining word between text[from, to), spaces beside it: a gap inside a list of people. */
-const LIST_GAP = /^[ \t]*(?:,|[&+/]|(?:and|n|an|nd))[ \t]*$/i;
+const LIST_GAP = new RegExp(String.raw`^[ \t]*(?:,|${JOINER})[ \t]*$`, 'i');
 /** Whether text[from, to) is a list's gap: ", ", " and ", " n ", " + ". */
 function listGap(text: string, from: number, to: number): boolean {
   return to > from && to - from <= 6 && LIST_GAP.test(text.slice(from, to)) && (text.charCodeAt(from) === 44 || text.charCodeAt(to - 1) === 32 || text.charCodeAt(to - 1) === 9);
