@@ -67,8 +67,11 @@ interface Detector {
   test?: (t: string, f: TextFacts) => boolean;
 }
 const ALWAYS = -1;
-/** An email written out needs "dot" or a bracketed "at"; a handle without "@" needs an underscore or its platform. */
-const OBFUSCATED = new RegExp(`\\bdot\\b|\\bponto\\b|\\bpunto\\b|\\(at\\)|\\[at\\]|\\b(?:at|arroba) \\S+\\.(?:com|ca|net|org)\\b|\\b(?:at|arroba|@) ?(?:${MAIL_PROVIDERS.join('|')})\\b`, 'i');
+/**
+ * An email written out needs "dot" or a bracketed "at"; a handle without "@" needs an underscore or its platform. French
+ * says "point" for the dot ("fz.b at ulaval point ca"): only after "at" and a word, as "point" is an everyday word too.
+ */
+const OBFUSCATED = new RegExp(`\\bdot\\b|\\bponto\\b|\\bpunto\\b|\\(at\\)|\\[at\\]|\\b(?:at|arroba) \\S+\\.(?:com|ca|net|org)\\b|\\b(?:at|arroba) ?[\\w-]+ ?point\\b|\\b(?:at|arroba|@) ?(?:${MAIL_PROVIDERS.join('|')})\\b`, 'i');
 const PLATFORM = /insta|snap|tik ?tok|twitter|\bfb\b|facebook|handle|user ?name|gamertag|discord|\big\b/i;
 /** The words OBFUSCATED ("@" aside) and PLATFORM need (cues.ts), tried before them: keep each in step with its regex. */
 const OBFUSCATED_CUE = cue(MAIL_PROVIDERS.join(' '), 'dot at arroba ponto punto');

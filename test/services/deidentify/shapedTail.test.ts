@@ -62,6 +62,12 @@ describe('deidentify: spoken emails and Discord tags', () => {
     hidden('my discord is nightowl#5521 add me', 'nightowl#5521', 'HANDLE');
     hidden('add him, skyfox_9#0311', 'skyfox_9#0311', 'HANDLE');
   });
+  it('"point" said for the dot before the domain\'s end, in French (round 21: the gate opens on it after "at" and a word)', () => {
+    hidden('ecrire a fz.b at ulaval point ca pour les papiers', 'fz.b at ulaval point ca', 'EMAIL');
+    hidden('son courriel mt_roy at cegep point qc point ca', 'mt_roy at cegep point qc point ca', 'EMAIL');
+    stays('we met at the point at 5', 'point');
+    stays('she looked at him n said point taken', 'point');
+  });
   it("rooms, labels and a file's number keep their word", () => {
     stays('she is in room#1234 now', 'room');
     stays('cfs#7731 was closed', 'cfs');
