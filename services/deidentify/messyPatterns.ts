@@ -1068,6 +1068,8 @@ const THE_ORDINAL_IN = /the\s\d{1,2}(?:st|nd|rd|th)/i;
 /** The letters MONTH_IN, DAY_MONTH_MAY and FR_DATE_MAY need inside a word (cues.ts), asked before them: keep in step. */
 /** Words after "may 6" that a date takes ("may 8 at the office", "may 6 for court"). */
 const MAY_DAY_AFTER = /^\s(?:at|for|and|to|with|in|on|is|was|then|so|but|or|when|if)(?![\p{L}])/iu;
+/** A pronoun after a verb of meeting ("see u", "c you", "meet ya"): the one met, no subject of a "may" after it. */
+const SEEN_PRONOUN = /\b(?:see|c|meet|visit|catch)\s(?:u|you|ya)\s$/i;
 /** Who or what is counted after "may 6": the verb, not the month. */
 const COUNTED_AFTER = /^\s(?:people|ppl|persons?|guys|folks|kids|more|others|men|women|girls|boys|clients|of)(?![\p{L}])/iu;
 
@@ -1087,7 +1089,8 @@ export function messyDates(t: string): Entity[] {
     if (/^(?:may|mar|march)\b/i.test(m[0]) && !m[2] && !DATE_CUE.test(before) && !WEEKDAY_BEFORE.test(before)) {
       const end = m.index + m[0].length;
       const after = t.slice(end, end + 10);
-      if (/\b(?:i|we|they|you|u|he|she|it|who|to|will|gonna|lets|let's|can|could|might)\s$/i.test(before)) return false;
+      // A pronoun seen or met is no one who may ("see u may 8", "c u may 14", round 21): not "i told u may 2 go".
+      if (/\b(?:i|we|they|you|u|he|she|it|who|to|will|gonna|lets|let's|can|could|might)\s$/i.test(before) && !SEEN_PRONOUN.test(before)) return false;
       if (AFTER_COUNT.test(after) || /^\s(?:blocks?|miles?|steps?|laps?|of)\b/i.test(after)) return false;
       // Lower-case "may" is the verb before a count of something ("may 6 people came", "may 3 more") and in SMS "may 2 go",
       // "may 4 sure"; else the month ("court may 6", "may 8 w dr").

@@ -83,6 +83,14 @@ describe('deidentify: day-and-month dates', () => {
     hidden('next court 30-nov', '30-nov', 'DATE');
     hidden('discharged 11-29', '11-29', 'DATE');
   });
+  it('"may" and a day after an SMS "see u": "u" is who is seen, no one who may (round 21)', () => {
+    hidden('ok see u may 8 at the clinic', 'may 8', 'DATE');
+    hidden('c u may 14 then', 'may 14', 'DATE');
+    hidden('will see you may 21 for the forms', 'may 21', 'DATE');
+    stays('u may 2 need the form', '2');
+    stays('i told u may 2 go', '2');
+    stays('see u may 6 people come', '6');
+  });
   it('French, Turkish, Portuguese and Spanish months', () => {
     hidden('rdv janvier 8 a la clinique', 'janvier 8', 'DATE');
     hidden('randevu 12 aralık', '12 aralık', 'DATE');
