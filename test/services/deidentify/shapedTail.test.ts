@@ -32,6 +32,16 @@ describe("deidentify: a region's code before an id's digits", () => {
   });
 });
 
+describe('deidentify: a card after a clinical abbreviation (round 21)', () => {
+  it('"hx" (history) stays, the card after it goes', () => {
+    hidden('pt hx 5521 884 310 kt on file', '5521 884 310 kt', 'HEALTH_CARD');
+    stays('pt hx 5521 884 310 kt on file', 'hx');
+    stays('her hx 4471 2280 19 is expired', 'hx');
+    hidden('her hx 4471 2280 19 is expired', '4471 2280 19');
+    stays('pmhx 6613 220 904 from the chart', 'pmhx');
+  });
+});
+
 describe('deidentify: ids a few words after their label', () => {
   it('"#" among the words, a check digit, letters in the middle or before', () => {
     hidden('his inmate # at the remand is 6613082', '6613082');
