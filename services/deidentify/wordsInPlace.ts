@@ -391,6 +391,10 @@ function verbAfter(text: string, at: number): boolean {
   return d.english.has(w) && !d.firstNames.has(w) && !AMBIGUOUS_NAMES.has(w) && !PAST.has(w) && !/(?:ed|s)$/.test(w);
 }
 
+/** Words before "at" that aim it at a person ("mad at tanis n kofi", "yelling at"): two people, not a corner. */
+const AIMED_AT = set(`mad angry pissed upset annoyed mean rude yell yelled yelling yells scream screamed screaming shout shouted
+  shouting swore swearing laugh laughed laughing look looked looking stare stared staring glare glared smile smiled smiling
+  wave waved waving snap snapped snapping lash lashed lashing lashes threw throw throwing point pointed pointing`);
 /** Words that join two names inside one span ("tanis n kofi", "ali and omar"): no part of either name. */
 const JOINING = set(`n and &`);
 const SPAN_WORD = /\S+/g;
@@ -412,8 +416,10 @@ function withoutJoins(text: string, e: Entity): Entity[] {
   if (last >= 1 && lastWord === 'will' && (modalWill(text, words[last]![0], e.end, 'will') || (!nick && verbAfter(text, e.end)))) last--;
   const out: Entity[] = [];
   let from = 0;
-  // After "on" two names joined are a corner of two streets ("on cesar chavez n soto"): one place, kept whole.
-  const corner = wordBefore(text, e.start)[0] === 'on';
+  // After "on" two names joined are a corner of two streets ("on cesar chavez n soto"): one place, kept whole. So after
+  // "at" or "@" (round 21: "met him at weston n hollis"), unless a word aimed at a person comes before ("mad at").
+  const [prev, prevAt] = wordBefore(text, e.start);
+  const corner = prev === 'on' || (prev === '' && /@[ \t]*$/.test(text.slice(Math.max(0, e.start - 4), e.start))) || (prev === 'at' && !AIMED_AT.has(wordBefore(text, prevAt)[0]));
   for (let i = 1; i < last && !corner; i++) {
     if (!JOINING.has(text.slice(words[i]![0], words[i]![1]))) continue;
     out.push(entity(words[from]![0], words[i - 1]![1], e.type));

@@ -41,6 +41,14 @@ describe('deidentify: street addresses', () => {
       assert.deepEqual(addresses('at 2nd and 3rd ave'), ['2nd and 3rd ave']);
     });
 
+    it('two streets the name rules read as one name after "at" or "@" stay one span: the "n" goes too (round 21)', () => {
+      assert.ok(hidden('met him at weston n hollis', 'weston n hollis'));
+      assert.ok(hidden('meet @ selkirk n mcgregor tmrw', 'selkirk n mcgregor'));
+      // Two people after a word aimed at them, and after "with": two names, the "n" between them stays.
+      assert.match(shown('was mad at tanis n kofi all day'), / n /);
+      assert.match(shown('had coffee with tanis n kofi today'), / n /);
+    });
+
     it('floors, counts, times and a possession stay', () => {
       for (const text of ['on 2nd and 3rd floor', 'today i do 3 clients on midland and 2 on the list', 'at 3 pm n 4 pm', 'on 5 mg and 10 mg', 'at the park n ride', 'on 5th n final']) {
         assert.equal(shown(text), text, text);
