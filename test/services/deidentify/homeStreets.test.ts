@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
-import { homeStreets } from '../../../services/deidentify/homeStreets';
+import { homeStreets, mayNameHomeStreet } from '../../../services/deidentify/homeStreets';
 
 /** What homeStreets takes in a text, as written. */
 const streets = (t: string): string[] => homeStreets(t).map((e) => t.slice(e.start, e.end));
@@ -92,5 +92,15 @@ describe('deidentify: a home\'s street said in passing (homeStreets.ts)', () => 
     assert.deepEqual(streets('shes at her moms place on satur'), ['satur']);
     assert.deepEqual(streets('shes at her moms place on wednes'), ['wednes']);
     assert.match(deidentify('shes at her moms place on satur').redacted, /place on \[ADDRESS\]$/);
+  });
+
+  it('opens its gate on every home word and word of living the rule reads, and on no "town" alone (round 21)', () => {
+    for (const home of ['place', 'house', 'home', 'apartment', 'apt', 'trailer', 'duplex', 'basement', 'bsmt', 'condo', 'townhouse', 'townhome', 'room', 'suite']) {
+      assert.ok(mayNameHomeStreet(`the ${home} on birch`), home);
+    }
+    // "livin": a word of living the rule reads that the gate used to miss.
+    assert.ok(mayNameHomeStreet('livin on birch by the mall'));
+    assert.deepEqual(streets('livin on birch by the mall'), ['birch']);
+    assert.ok(!mayNameHomeStreet('downtown on foot'));
   });
 });
