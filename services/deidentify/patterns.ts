@@ -196,11 +196,17 @@ export function widenPlates(t: string, found: Entity[]): Entity[] {
 export const plate: Detector = (t) =>
   !mayHold(t, PLATE_CUE) ? [] : widenPlates(t, all(t, /\b(?:licen[cs]e plates?|plates?|plate number|tag)\s*(?:number|no\.?|#)?\s*(?:is|was|of|reads|:)?\s*([A-Z0-9]{1,4}[- ]?[A-Z0-9]{2,5})\b/gi, 'PLATE', (m) => /\d/.test(m[1]!) && /[A-Z]/i.test(m[1]!) && m[1]!.replace(/[- ]/g, '').length >= 4, 1));
 
+/**
+ * A ZIP a few words after its label, then "is" or a colon (round 21): "zip for the us form is 14225", "zip for her
+ * cousins form: 07302". A preposition first, so "zip it, she said, the bill is 12000" stays.
+ */
+const ZIP_AFTER_WORDS = /\bzip(?: ?code)?\s(?:for|on|of|from|in)\b[^.!?\n\d,;:]{0,30}?(?:\s(?:is|was)\s|\s?:\s?)(\d{5}(?:-\d{4})?)(?![\p{L}\p{N}-])/giu;
 /** US ZIP after a two-letter state ("Springfield, IL 62704") or after a ZIP/postal-code label. */
 export const ZIP_CUE = cue('zip post');
 export const zip: Detector = (t) => [
   ...(t.includes(',') ? all(t, /(?<=,\s?[A-Z]{2}\s{1,2})\d{5}(?:-\d{4})?\b/g, 'POSTAL_CODE') : []),
   ...(!mayHold(t, ZIP_CUE) ? [] : all(t, /\b(?:zip ?code|postal code|post ?code|zip)\s*(?:is|was)?\s*[:#]?\s*((?=[A-Z]{0,3}\d)[A-Z0-9]{2,5}(?:[- ](?=[A-Z]{0,3}\d)[A-Z0-9]{2,4})?|\d{9})\b/gi, 'POSTAL_CODE', undefined, 1)),
+  ...(!mayHold(t, ZIP_CUE) ? [] : all(t, ZIP_AFTER_WORDS, 'POSTAL_CODE', undefined, 1)),
   // A town followed by a postal code and no street: "in Quinta de São Tiago 3610-114 in its ..."
   ...(!mayHoldUpper(t) ? [] : all(t, /(?<=\p{Lu}[\p{L}\p{M}]+ )\d{3,5}(?:[- ]\d{2,3})?(?= (?:in|and|to|for|is)\b|\s*$)/gu, 'POSTAL_CODE', (m) => !isYear(m[0]))),
 ];

@@ -10,6 +10,13 @@ describe('deidentify: ZIPs with no state', () => {
     hidden('she moved back to Wichita, 67203 last month', '67203', 'POSTAL_CODE');
     hidden('mail her papers to 67211 pls', '67211', 'POSTAL_CODE');
   });
+  it('a few words after "zip", then "is" or a colon (round 21: "zip for the form is …")', () => {
+    hidden('her zip for the us form is 49503 she said', '49503', 'POSTAL_CODE');
+    hidden('zip for his cousins form: 02914', '02914', 'POSTAL_CODE');
+    hidden('the zip on the other side is 13662, near the border', '13662', 'POSTAL_CODE');
+    stays('zip it, she said, the bill is 12000 now', '12000');
+    stays('zip up his coat. the fee is 15000', '15000');
+  });
   it('counts after a town, money and prices stay', () => {
     stays('In Wichita, 20000 people came out', '20000');
     stays('Rent, 12000 a year is too much', '12000');
