@@ -7,8 +7,11 @@
 import type { Entity } from './types';
 import { NOT_AGE_AFTER, OVER_89_BARE } from './patterns';
 import { factsOf } from './words';
+import { keepList } from './keepList';
 
 const AFTER_NAME = new RegExp(String.raw`^,?\s(${OVER_89_BARE})(?![\p{L}\p{N}.,:/-]\d|[\p{L}\p{N}%$])(?=\s*(?:[,.;!?)]|$)|\s(?:today|tmrw|tomorrow|next|this|lol|and|n|&|still|now|no|bday|birthday|b-day|in\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*)(?![\p{L}]))`, 'iu');
+/** A word after a name with a number after it: a kin word of the keep-list's "name-edge-after" group, or none. */
+const KIN_AFTER = /^\s(\p{L}+)(?=,?\s\p{N})/u;
 /** Most texts hold no two-digit number from 90 or a 1xx (words.ts TextFacts.oldNumber, asked first): nothing to read then. */
 const MAY = new RegExp(String.raw`(?<![\p{N}.,:/-])${OVER_89_BARE}(?![\p{N}])`, 'u');
 
@@ -43,9 +46,12 @@ export function agesAfterNames(text: string, spans: Entity[]): Entity[] {
   const ages: Entity[] = [];
   for (const s of spans) {
     if (s.type !== 'NAME') continue;
-    const m = AFTER_NAME.exec(text.slice(s.end, s.end + 40));
+    // A kin word after the name may stand before the number ("rukhsana khala 93", "ilona neni 96"; round 21).
+    const kin = KIN_AFTER.exec(text.slice(s.end, s.end + 24));
+    const skip = kin && keepList().scoped.get('name-edge-after')?.has(kin[1]!.toLowerCase()) ? kin[0].length : 0;
+    const m = AFTER_NAME.exec(text.slice(s.end + skip, s.end + skip + 40));
     if (!m) continue;
-    const start = s.end + m[0].length - m[1]!.length;
+    const start = s.end + skip + m[0].length - m[1]!.length;
     const end = start + m[1]!.length;
     if (!spans.some((o) => o.start < end && start < o.end)) ages.push({ start, end, type: 'AGE' });
   }

@@ -55,6 +55,12 @@ describe('deidentify: ages over 89 as phones type them', () => {
     hidden('mr takahashi 96 today, staff bringing sushi', '96', 'AGE');
     hidden('winnifred 93 lol still sharp, won at cards', '93', 'AGE');
   });
+  it('a kin word after the name before the number (round 21: the keep-list\'s kin words after a name)', () => {
+    hidden('visited rukhsana khala 93 lol she still cooks', '93', 'AGE');
+    hidden('ilona neni 96 still bakes her own bread', '96', 'AGE');
+    hidden('took sumathi aunty 91, her son came', '91', 'AGE');
+    stays('gave marta aunty 100 bucks for food', '100');
+  });
   it('another number from 90 beside an age found is that age again or corrected', () => {
     hidden('real name ramdaye, 93 no 94, she laughs', '94', 'AGE');
     hidden('mr ng is 90? no 95, he say 95 lol he proud', '95', 'AGE');
