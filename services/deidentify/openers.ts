@@ -14,6 +14,7 @@ import { boundary, lists, type Token } from './classifier/features';
 import { activeScorer, type Scored } from './classifier/model';
 import { AGAIN, againIn, caseOf, farOf, marginAt, marginBand, nameLists, ownForm, SLACK, slotName, slotReading, slotsOf, SlotHasher, SlotModelFile, str, withNames, wordClass, type Emit, type HalfModel, type HalfScorer, type Slot, type SlotReading, type SlotReadingHolder } from './nameHalves';
 import type { Entity } from './types';
+import { partOfSpeech } from './partsOfSpeech';
 import { possessive, stemLength } from './words';
 
 /**
@@ -48,6 +49,9 @@ interface OpenerRead {
   stem: string;
   poss: boolean;
   m: string;
+  /** The word's part of speech (partsOfSpeech.ts) and, when the next word is a plain word in the same sentence, its part of speech, else ''. */
+  pos: string;
+  npos: string;
 }
 
 function readOpener(text: string, toks: readonly Token[], i: number, types: readonly string[], margin: number | undefined, named: boolean): OpenerRead {
@@ -58,7 +62,11 @@ function readOpener(text: string, toks: readonly Token[], i: number, types: read
   const next = nextOf(text, toks, i, types);
   // farOf() reads "came" and "is" both as 'verb' ("hope came by", "hope is a big word"): the word itself tells them apart.
   const nw = next === 'verb' || next === 'join' || next.startsWith('S-') ? toks[i + 1]!.lower : '';
-  return { i, nw, wc: caseOf(t.raw), l, cls: wordClass(l), nl: nameLists(l), next, where, named, stem: t.lower.slice(0, stemLength(t.lower)), poss: possessive(t.raw), m: marginBand(margin) };
+  // Round 21: what the word and the next can be ("major changes": an adjective before a plural noun; "rose texted": a past verb after it).
+  const u = toks[i + 1];
+  const npos = u?.word && !['stop', 'comma', 'end', 'num'].includes(next) && !next.startsWith('hidden') ? partOfSpeech(u.lower) : '';
+  const pos = partOfSpeech(t.lower);
+  return { pos, npos, i, nw, wc: caseOf(t.raw), l, cls: wordClass(l), nl: nameLists(l), next, where, named, stem: t.lower.slice(0, stemLength(t.lower)), poss: possessive(t.raw), m: marginBand(margin) };
 }
 
 /** The word elsewhere in the note: AGAIN's index (nameHalves.ts againIn(), no pair). */
@@ -92,6 +100,13 @@ function emitRead(emit: Emit, r: OpenerRead, again: number): void {
   emit('m+cls', m, cls);
   if (again >= 0) emit('again+cls', AGAIN[again]!, cls);
   if (formOf(l)) emit('w', r.stem);
+  emit('pos', r.pos);
+  emit('pos+wc', r.pos, wc);
+  if (r.npos) {
+    emit('npos', r.npos);
+    emit('npos+cls', r.npos, cls);
+    emit('pos+npos', r.pos, r.npos);
+  }
   if (r.nw) {
     emit('nw', r.nw);
     emit('nw+cls', r.nw, cls);
@@ -113,7 +128,7 @@ const hasher = new SlotHasher('open:');
  * key of every other value the features read). Below the line less SLACK the word cannot be taken.
  */
 function openerCeiling(s: HalfScorer, r: OpenerRead): number {
-  const key = `${r.wc}|${r.l}|${r.next}|${r.nw}|${r.where}|${r.named ? 1 : 0}|${r.poss ? 1 : 0}|${r.m}|${formOf(r.l) ? r.stem : ''}`;
+  const key = `${r.wc}|${r.l}|${r.next}|${r.nw}|${r.where}|${r.named ? 1 : 0}|${r.poss ? 1 : 0}|${r.m}|${formOf(r.l) ? r.stem : ''}|${r.pos}|${r.npos}`;
   return s.ceiling(key, hasher, r, emitKnown, AGAIN.length, emitAgain);
 }
 const emitKnown = (emit: Emit, r: OpenerRead): void => emitRead(emit, r, -1);

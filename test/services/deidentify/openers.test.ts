@@ -86,6 +86,25 @@ describe('deidentify: a name opening a sentence or the note (openers.ts)', () =>
     assert.deepEqual(read('hope, she said'), { w: 'hope' });
   });
 
+  it('reads (round 21) the word\'s part of speech and the next word\'s, when the next is a plain word of the same sentence', () => {
+    const read = (text: string) => {
+      const toks = tokenize(text);
+      const f = openerFeatures(text, toks, 0, hiddenTypes(toks, []), undefined);
+      return Object.fromEntries(f.filter(([k]) => ['pos', 'npos', 'pos+npos'].includes(k)));
+    };
+    // An adjective before a plural noun, a noun before a past verb, a name-list word before a present verb.
+    assert.deepEqual(read('major changes to the plan'), { pos: 'A', npos: 'VZ', 'pos+npos': 'A|VZ' });
+    assert.deepEqual(read('rose texted me'), { pos: 'N', npos: 'VD', 'pos+npos': 'N|VD' });
+    assert.deepEqual(read('rose petals on the table'), { pos: 'N', npos: 'NP', 'pos+npos': 'N|NP' });
+    // A word the table does not hold is 'U'; a stop, a comma or a hidden word after it: no next word's part.
+    assert.deepEqual(read('quorra came by'), { pos: 'U', npos: 'VD', 'pos+npos': 'U|VD' });
+    assert.deepEqual(read('rose. she left'), { pos: 'N' });
+    assert.deepEqual(read('rose, she said'), { pos: 'N' });
+    const text = 'rose Quorra came';
+    const toks = tokenize(text);
+    assert.ok(!openerFeatures(text, toks, 0, hiddenTypes(toks, [NAME(5, 11)]), undefined).some(([k]) => k === 'npos'));
+  });
+
   it('hides an opening word at or above the line, the possessive outside, and nothing below it', () => {
     const text = "quorra's van came";
     useOpenerModel(modelOf(1, 0.5));
