@@ -53,6 +53,9 @@ export const SLOT_STAYS: ReadonlyArray<readonly [string, string]> = [
   ['frank talk w her today abt the pills', 'frank'],
   ['sunny out so we walked to the river', 'sunny'],
   ['she was quiet, little by little it gets easier', 'little'],
+  // Round 21: the deid tests' words opening a note that the openers' parts of speech hid at line 0.25 (screenWords, wordSenses).
+  ['ive got nothing left in the tank', 'ive'],
+  ['sun and rain are coming', 'sun'],
 ];
 
 /** `word` is in `redacted` as a whole word (case as given): what the tests' stays() asserts. */

@@ -21,6 +21,12 @@ const slotWords = (text: string, spans: Entity[]): string[] => {
   return openerSlots(text, toks, hiddenTypes(toks, spans)).map((i) => toks[i]!.raw);
 };
 
+/** The first word's features of these templates, by template, in a note with nothing hidden. */
+const firstWordReads = (templates: readonly string[]) => (text: string): Record<string, string> => {
+  const toks = tokenize(text);
+  return Object.fromEntries(openerFeatures(text, toks, 0, hiddenTypes(toks, []), undefined).filter(([k]) => templates.includes(k)));
+};
+
 // Round 16.
 describe('deidentify: a name opening a sentence or the note (openers.ts)', () => {
   afterEach(() => {
@@ -71,11 +77,7 @@ describe('deidentify: a name opening a sentence or the note (openers.ts)', () =>
   });
 
   it('reads (round 19) an English word\'s own form, and the verb or function word after the word, not a word of other kinds', () => {
-    const read = (text: string) => {
-      const toks = tokenize(text);
-      const f = openerFeatures(text, toks, 0, hiddenTypes(toks, []), undefined);
-      return Object.fromEntries(f.filter(([k]) => ['w', 'nw', 'nw+cls'].includes(k)));
-    };
+    const read = firstWordReads(['w', 'nw', 'nw+cls']);
     // "peaches" is an English word, not a common one: its form is read since round 19; "came" and "is" are both 'verb' to next.
     assert.deepEqual(read('peaches came by'), { w: 'peaches', nw: 'came', 'nw+cls': 'came|V' });
     assert.deepEqual(read('hope is a big word'), { w: 'hope', nw: 'is', 'nw+cls': 'is|C' });
@@ -87,11 +89,7 @@ describe('deidentify: a name opening a sentence or the note (openers.ts)', () =>
   });
 
   it('reads (round 21) the word\'s part of speech and the next word\'s, when the next is a plain word of the same sentence', () => {
-    const read = (text: string) => {
-      const toks = tokenize(text);
-      const f = openerFeatures(text, toks, 0, hiddenTypes(toks, []), undefined);
-      return Object.fromEntries(f.filter(([k]) => ['pos', 'npos', 'pos+npos'].includes(k)));
-    };
+    const read = firstWordReads(['pos', 'npos', 'pos+npos']);
     // An adjective before a plural noun, a noun before a past verb, a name-list word before a present verb.
     assert.deepEqual(read('major changes to the plan'), { pos: 'A', npos: 'VZ', 'pos+npos': 'A|VZ' });
     assert.deepEqual(read('rose texted me'), { pos: 'N', npos: 'VD', 'pos+npos': 'N|VD' });
