@@ -47,7 +47,7 @@ const NUMBER_ROAD = /(?<![\p{L}\p{N}])(?:\d{2,6}\s)?no\.?\s?\d{1,2}\s(?:rd|road)
  */
 const FIRE_NUMBER = /(?<![\p{L}\p{N}])[nsew]\d{3,5}\s(?:(?:(?:county|cty|co|state|us|old)\.?\s)?(?:hwy|highway|rd|road|route|rte|trunk)\s?(\d{1,3}[a-z]?|[a-z]{1,2})|(?:\p{L}[\p{L}'’-]+\s){1,2}(?:rd|road|ln|lane|dr|drive|st|street|ave|avenue|trl|trail|ct|court|cir|circle))(?![\p{L}\p{N}])/giu;
 /** Letters that are words, never a county road's letters ("n815 county rd to the lake" ends at "rd"). */
-const NOT_ROAD_LETTERS = new Set('a i u r n w y k c b to in on at of is it by or an as so up we he me my no do go be us ok im ur'.split(' '));
+const NOT_ROAD_LETTERS = new Set(['a', 'i', 'u', 'r', 'n', 'w', 'y', 'k', 'c', 'b', 'to', 'in', 'on', 'at', 'of', 'is', 'it', 'by', 'or', 'an', 'as', 'so', 'up', 'we', 'he', 'me', 'my', 'no', 'do', 'go', 'be', 'us', 'ok', 'im', 'ur']);
 
 /** CUES' alternatives without a digit need one of these words (cues.ts; deidentify.ts asks first): keep in step with it. */
 export const RURAL_WORDS_CUE = cue('general tower');

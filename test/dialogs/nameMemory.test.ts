@@ -96,16 +96,16 @@ describe('names across answers and debriefs, over HTTP', function () {
   it('typing works as well as tapping, and at most three questions are asked', async () => {
     const c = new Conversation(bot().url);
     // "tuckers" opening a sentence is asked, not hidden (round 19's openers' model hides "rubys" in the same sentence).
-    let text = await toReview(c, 'D-5', 'skip', ['We talked about Joy and the new place', 'Splicer family lost their dog', 'tuckers grandson comes every friday', 'we met jolene Whirlwind today']);
+    let text = await toReview(c, 'D-5', 'skip', ['We talked about Joy and the new place', 'Splicer family lost their dog', 'tuckers grandson comes every friday', 'we met jolene Saab today']);
     const asked: string[] = [];
     for (let i = 0; i < 5 && /(?:a person|part of a name)\?/.test(text); i++) {
       asked.push(/Is "([^"]+)" (?:a person|part of a name)\?/.exec(text)![1]!);
       // A word beside a hidden name is asked as part of it (round 15).
-      if (asked.at(-1) === 'Whirlwind') assert.match(text, /Is "Whirlwind" part of a name\? If so, I'll hide it\./);
+      if (asked.at(-1) === 'Saab') assert.match(text, /Is "Saab" part of a name\? If so, I'll hide it\./);
       text = visibleText(await c.say(i % 2 ? 'no' : 'yes'));
     }
     // The likeliest names first (round 15): the name model's word, then the word beside a hidden name, then a rare opener.
-    assert.deepEqual(asked, ['Joy', 'Whirlwind', 'tuckers']);
+    assert.deepEqual(asked, ['Joy', 'Saab', 'tuckers']);
     assert.match(text, /Save this\?/);
   });
 });

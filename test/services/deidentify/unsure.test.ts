@@ -39,8 +39,9 @@ describe('unsureWords: what the review asks about', () => {
   });
 
   it('asks whether a word beside a hidden name is part of it: a capitalised word after it, two letters opening before it', () => {
-    // Round 18: the half model hides "Whirlwind" after "Jolene"; after a lower-case "jolene" it is left, and asked.
-    assert.deepEqual(asked('we met jolene Whirlwind today'), [['Whirlwind', 'part']]);
+    // Round 18: the half model hides "Whirlwind" after "Jolene"; since round 21's rebuild (line 0.25) after a lower-case
+    // "jolene" too. A capitalised brand after it is left, and asked.
+    assert.deepEqual(asked('we met jolene Saab today'), [['Saab', 'part']]);
     assert.deepEqual(unsureWords('met [NAME] Saab at the office').map((u) => [u.word, u.kind]), [['Saab', 'part']]);
     assert.deepEqual(unsureWords('jo [NAME] came by').map((u) => [u.word, u.kind]), [['jo', 'part']]);
   });
