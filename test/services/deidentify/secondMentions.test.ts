@@ -1,9 +1,20 @@
-// Round 19 (second mentions, issue 13): a name the slot models find after everywhere() — the other half of a full
-// name, a name opening the note — is hidden everywhere too, in any case and before a possessive. A name they find that
-// is also an everyday word is not spread: elsewhere in the note it is most often that word. Made-up notes, shipped models.
+// Second mentions (issue 13): a name found once is that person again elsewhere in the note. Round 19: a name the slot
+// models find after everywhere() — the other half of a full name, a name opening the note — is hidden everywhere too,
+// in any case and before a possessive; a name they find that is also an everyday word is not spread: elsewhere in the
+// note it is most often that word. Round 21 (secondMentions.ts): a keep-list or everyday word-name at its second
+// mention in a person's slot (secondSlot), a nickname in quotes beside the name and the name's initials (otherForms).
+// Each rule with the same slot holding words that must stay; every example is made up for these tests. Shipped models.
 import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
-import { stays } from '../../helpers/deidentify';
+import { otherForms, secondSlot } from '../../../services/deidentify/secondMentions';
+import type { Entity } from '../../../services/deidentify/types';
+import { hidden, stays } from '../../helpers/deidentify';
+
+/** No mention of `word` is left in the stored text, in any case. */
+function gone(text: string, word: string): void {
+  const { redacted } = deidentify(text);
+  assert.ok(!new RegExp(`\\b${word}\\b`, 'i').test(redacted), `${word} must be hidden everywhere in ${JSON.stringify(text)}; got ${redacted}`);
+}
 
 describe('deidentify: a name the slot models find, hidden again elsewhere in the note', () => {
   it('hides the second mention of a name first found by the slot models', () => {
@@ -16,5 +27,85 @@ describe('deidentify: a name the slot models find, hidden again elsewhere in the
   it('keeps the everyday word those models took for a name where the note uses it as a word', () => {
     stays('cash app? no mrs. okafor only want cash for the rent lol', 'cash');
     stays('hank fast is actually fast, he cleared the whole yard in 10 minutes with the skid steer', 'fast');
+  });
+});
+
+describe('deidentify: a name hidden once, written again in another slot or form (secondMentions.ts)', () => {
+  describe('a word-name hidden elsewhere, in a person slot (everywhere)', () => {
+    it('hides it after "ask for"', () => {
+      gone('met hope at the dropin. ask for hope at the front desk next time', 'hope');
+      gone('her sister crystal came by. ask for crystal at the desk', 'crystal');
+    });
+    it('hides a keep-list given name as its possessive before kin, a role or a thing a person has', () => {
+      gone("her friend happy came. happy's son was there", 'happy');
+      gone("client Storm Littlechild. so storm's bf called", 'storm');
+      gone('her sister crystal came by at 2. crystal mom called', 'crystal');
+    });
+    it('hides a keep-list given name before a bracket saying who, given a thing, or joined to a person', () => {
+      gone('texted tina. tina (the nurse) called back', 'tina');
+      gone('her sister april came by at 2. gave april a ride', 'april');
+      gone('her sister april came by at 2. me & april went to tims', 'april');
+      gone('her sister crystal came by at 2. crystal and Tony Reed are a couple', 'crystal');
+    });
+    it('hides a keep-list given name opening a clause before a past verb or a state', () => {
+      gone('her sister crystal came by at 2. crystal helped with the dishes', 'crystal');
+      gone('her friend happy came by at 2. happy upset about the move', 'happy');
+      gone('her sister april came by at 2. if april calls back tell her', 'april');
+    });
+    it('keeps the word where the note uses it as a word', () => {
+      stays("her sister Hope came by. i hope she's ok. so hope's not lost", 'hope');
+      stays("client Storm Littlechild. the storm's coming. so storm's over", 'storm');
+      stays('her sister Crystal came. she was on crystal. and crystal meth again', 'crystal');
+      stays('her friend Happy came. she was happy. so happy for her', 'happy');
+      stays('met May Chen. may be late. she may come', 'may');
+      stays('her sister April came. in april she moves', 'april');
+      stays('her sister Crystal came by. on crystal mom said', 'crystal');
+    });
+  });
+
+  describe('a nickname in quotes beside a name found (otherForms)', () => {
+    it('hides the quoted word between, after or before the name', () => {
+      hidden('Kofi Mensah ("Buddy") came in', 'Buddy');
+      hidden('Kofi Mensah - "Chief" - came in', 'Chief');
+    });
+    it('keeps words in quotes that are said, not a name', () => {
+      stays('Tanya Reed "im fine" she said', 'fine');
+      stays('Tanya Reed (“sober” 3 weeks)', 'sober');
+      stays('talked to Tanya Reed "about" her meds', 'about');
+    });
+  });
+
+  describe("a full name's initials elsewhere in the note (otherForms)", () => {
+    it('hides capitals that are the initials of a full name found', () => {
+      hidden('fyi Darnell Jones = DJ in the old notes', 'DJ');
+      hidden('Darnell Jones came. DJ said hi', 'DJ');
+    });
+    it('keeps capitals that are a word or a kept abbreviation', () => {
+      stays('Emma Reid came. took her to ER after', 'ER');
+      stays('Anna Ames at AA tonight', 'AA');
+      stays('Olive Kent said OK', 'OK');
+    });
+  });
+});
+
+describe('secondMentions.ts read alone', () => {
+  const name = (text: string, words: string): Entity => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length, type: 'NAME' });
+  it('otherForms adds a quoted nickname beside a name found, and nothing when the note holds no quote or capitals', () => {
+    const text = 'Kofi Mensah ("Buddy") came in';
+    const extra: Entity[] = [];
+    otherForms(text, [name(text, 'Kofi Mensah')], extra);
+    assert.deepEqual(extra.map((e) => text.slice(e.start, e.end)), ['Buddy']);
+    const plain = 'kofi mensah buddy came in';
+    const none: Entity[] = [];
+    otherForms(plain, [name(plain, 'kofi mensah')], none);
+    assert.deepEqual(none, []);
+  });
+  it('secondSlot takes a word-name given a thing, not after a preposition', () => {
+    const given = 'gave april a ride';
+    const a = name(given, 'april');
+    assert.equal(secondSlot(given, [], a.start, a.end, false, 'gave', '', 'a'), true);
+    const month = 'in april she moves';
+    const m = name(month, 'april');
+    assert.equal(secondSlot(month, [], m.start, m.end, false, 'in', '', 'she'), false);
   });
 });

@@ -1,0 +1,139 @@
+/**
+ * Round 21 (second mentions): the slots and forms in which a name found once in a note is that person again, read by
+ * everywhere() in deidentify.ts — a keep-list or slot-model word-name in a person's slot (secondSlot: its possessive
+ * before kin, after "ask for", given a thing, before a bracket saying who, joined to a person), at a clause's start
+ * before a past verb or a state (didOrFelt), and a quoted nickname or a full name's initials beside or apart from a
+ * name found (otherForms). Tests: test/services/deidentify/secondMentions.test.ts.
+ */
+import type { Entity } from './types';
+import { KEEP } from './lexicon';
+import { DETERMINERS, NICKNAMES, OWNED, personVerb, RELATIONS, ROLE_WORDS, SAFE } from './messy';
+import { dictionaries } from './dictionaries';
+import { JOINER } from './listJoins';
+
+/** A name's words: a letter, then letters, marks, apostrophes and hyphens. */
+export const NAME_WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
+const WORD_AFTER = /^[ \t]+(\p{L}+)/u;
+
+const QUOTE_MARK = /["“”‘]|(?:^|[ \t(])'/;
+/** Two or three capitals, or letters with periods ("DJ", "d.j.", "K.B"): a name's initials may be there. */
+const INITIALS_MAY = /\b\p{Lu}{2,3}\b|\b\p{L}\.\p{L}/u;
+/** A nickname in quotes (in brackets or not, "aka" or not) right after a name, or right before it. */
+const QUOTED_AFTER = /^[ \t]*(?:[(,–-][ \t]*)?(?:aka[ \t]+)?(["“”'‘])([\p{L}-]+(?:[ \t]+[\p{L}-]+)?)["“”'’]/iu;
+const QUOTED_BEFORE = /(?:^|[\s(])["“”'‘]([\p{L}-]+(?:[ \t]+[\p{L}-]+)?)["“”'’][ \t]*$/u;
+/** Initials as a token: "D.J.", "d.j", "DJ", "KB" (not within a longer word). */
+const INITIALS = /(?<![\p{L}\p{N}.])(?:(\p{L})\.[ \t]?(\p{L})\.?(?:[ \t]?(\p{L})\.?)?|(\p{Lu})(\p{Lu})(\p{Lu})?)(?![\p{L}\p{N}])/gu;
+
+/**
+ * Round 21: other forms of a name found, added to `extra`: a nickname in quotes right beside it ('[NAME] "Tiny"
+ * [NAME]', '[NAME] ("Kofi")', '"Smokey" [NAME]') — one or two words, none a function word — and the initials of a
+ * full name found ("Darnell Jones" … "= DJ", "d.j.").
+ */
+export function otherForms(text: string, found: readonly Entity[], extra: Entity[]): void {
+  // Only when the note holds a quote, or capitals or letters with periods.
+  if (!found.length || !(QUOTE_MARK.test(text) || INITIALS_MAY.test(text))) return;
+  const initials = new Set<string>();
+  for (const e of found) {
+    if (e.type !== 'NAME') continue;
+    const after = QUOTED_AFTER.exec(text.slice(e.end, e.end + 40));
+    if (after && nickname(after[2]!) && nicknameEnds(text, e.end + after[0].length, found)) {
+      const s = e.end + after[0].length - 1 - after[2]!.length;
+      extra.push({ start: s, end: s + after[2]!.length, type: 'NAME' });
+    }
+    const before = QUOTED_BEFORE.exec(text.slice(Math.max(0, e.start - 40), e.start));
+    if (before && nickname(before[1]!)) {
+      const s = e.start - before[0].length + before[0].indexOf(before[1]!);
+      extra.push({ start: s, end: s + before[1]!.length, type: 'NAME' });
+    }
+    const parts = text.slice(e.start, e.end).match(NAME_WORD) ?? [];
+    if (parts.length >= 2 && parts.every((w) => w.length >= 2)) {
+      initials.add((parts[0]![0]! + parts[parts.length - 1]![0]!).toLowerCase());
+      if (parts.length === 3) initials.add(parts.map((w) => w[0]).join('').toLowerCase());
+    }
+  }
+  if (!initials.size) return;
+  INITIALS.lastIndex = 0;
+  for (let m = INITIALS.exec(text); m; m = INITIALS.exec(text)) {
+    const letters = (m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]]).filter(Boolean).join('').toLowerCase();
+    // Capitals alone only when they are no word or kept abbreviation ("ER", "AA", "OK" stay).
+    if (!m[1] && (KEEP.has(letters) || SAFE.has(letters) || dictionaries().english.has(letters))) continue;
+    if (initials.has(letters) && !found.some((e) => e.start < m!.index + m![0].length && m!.index < e.end)) extra.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
+  }
+}
+
+/** After a nickname's closing quote: a bracket, a mark, the end, a found name or a person's verb ('("Kofi") came', '"Tiny" [NAME]'). */
+function nicknameEnds(text: string, at: number, found: readonly Entity[]): boolean {
+  if (/^[ \t]*(?:[).,!?;:\n–-]|$)/.test(text.slice(at, at + 3))) return true;
+  const gap = /^[ \t]+/.exec(text.slice(at, at + 8));
+  return !!gap && (nameAt(found, at + gap[0].length) || personVerb(wordAfter(text, at)));
+}
+
+/** Words in quotes that may be a nickname: letters, no function, kin or role word ("the boss", "her" stay). */
+function nickname(q: string): boolean {
+  const ws = q.split(/[ \t]+/);
+  // Two words only with capitals ('"Big Mike"'): two in lower case are as often words said ('"im fine"').
+  if (ws.length > 1 && !ws.every((w) => /^\p{Lu}/u.test(w))) return false;
+  return ws.every((w) => {
+    const l = w.toLowerCase();
+    return w.length >= 2 && !SAFE.has(l) && !DETERMINERS.has(l) && !personVerb(l) && (NICKNAMES.has(l) || (!RELATIONS.has(l) && !ROLE_WORDS.has(l)));
+  });
+}
+
+/** Verbs before "for" that ask for a person: "ask for crystal at the desk". */
+const ASKS = new Set(['ask', 'asks', 'asked', 'asking', 'askin', 'looking', 'lookin']);
+export const askedFor = (prev: string, prev2: string): boolean => prev === 'for' && ASKS.has(prev2);
+/** Verbs that give a person a thing: "gave june a ride", "got crystal some socks". */
+const GIVES = new Set(['gave', 'give', 'gives', 'giving', 'got', 'get', 'bought', 'buy', 'sent', 'send', 'showed', 'show', 'offered', 'lent', 'handed', 'owes', 'owed']);
+const THING_NEXT = new Set(['a', 'an', 'the', 'some', 'her', 'his', 'their', 'our', 'my']);
+/** A bracket after a name saying who the person is: "(the nurse)", "(her sister)", "(sponsor)". */
+const WHO_BRACKET = /^[ \t]*\((?:(?:the|her|his|my|our|their|a|an|ur)[ \t]+)?(\p{L}+)/u;
+/** A joiner and the word after it (or before it): "crystal and [NAME]", "[NAME] + crystal". */
+const JOIN_AFTER = new RegExp(String.raw`^[ \t]+${JOINER}[ \t]+(?=\S)`, 'i');
+const JOIN_BEFORE = new RegExp(String.raw`[ \t]+${JOINER}[ \t]+$`, 'i');
+
+/** A word after a possessive that makes it a person's: kin, a role, a thing a person has ("hope's bf", "crystal's place"), or "doing". */
+export const ownedNext = (next: string): boolean => RELATIONS.has(next) || ROLE_WORDS.has(next) || OWNED.has(next) || next === 'doing';
+/** Words that open a clause, after which a subject stands: "if crystal calls back", "so april came" (round 21). */
+export const CLAUSE_OPENERS = new Set(['if', 'when', 'until', 'til', 'till', 'because', 'cuz', 'coz', 'cause', 'bc', 'and', 'but', 'so', 'then', 'unless', 'while', 'since']);
+/** How a person is, after their name: "crystal sick today", "april upset" (round 21). */
+const STATES = new Set(['sick', 'fine', 'mad', 'upset', 'drunk', 'high', 'asleep', 'late', 'okay', 'ok', 'good', 'better', 'worse', 'sad', 'angry', 'crying', 'gone', 'pissed', 'sober', 'stoned', 'missing', 'hospitalized', 'tired']);
+/** A past-tense verb of the dictionary ("helped", "smiled") or a state after a name: the person again, at a clause's start. */
+export function didOrFelt(next: string, d: ReturnType<typeof dictionaries>): boolean {
+  return STATES.has(next) || (next.length >= 5 && next.endsWith('ed') && d.english.has(next));
+}
+/** Words joined to a person: "me and crystal", "crystal & i", "the kids and april" (round 21). */
+const PEOPLE_WORDS = new Set(['me', 'i', 'myself']);
+const JOINED_WORD_AFTER = new RegExp(String.raw`^[ \t]+${JOINER}[ \t]+(\p{L}+)`, 'iu');
+const JOINED_WORD_BEFORE = new RegExp(String.raw`(\p{L}+)[ \t]+${JOINER}[ \t]+$`, 'iu');
+function person(word: string | undefined): boolean {
+  const w = word?.toLowerCase();
+  return !!w && (PEOPLE_WORDS.has(w) || RELATIONS.has(w) || ROLE_WORDS.has(w));
+}
+
+/** Whether a name of `found` starts at `at` (or ends at `end` when `ends`). */
+function nameAt(found: readonly Entity[], at: number, ends = false): boolean {
+  return found.some((e) => e.type === 'NAME' && (ends ? e.end === at : e.start === at));
+}
+
+/**
+ * Round 21: more slots where a keep-list or everyday word-name hidden elsewhere in the note is that person again: its
+ * possessive before a relation, role or thing a person has ("happy's son", "crystal's place"), after "ask for", given
+ * a thing ("gave june a ride"), a bracket saying who ("may (the nurse)"), or joined to a hidden name ("happy and [NAME]").
+ */
+export function secondSlot(text: string, found: readonly Entity[], s: number, t: number, owns: boolean, prev: string, prev2: string, next: string): boolean {
+  // Its possessive, or its owner's slot typed without the apostrophe before kin ("crystal mom", "april kids").
+  if ((owns && ownedNext(next)) || (RELATIONS.has(next) && (!SAFE.has(prev) || CLAUSE_OPENERS.has(prev)))) return true;
+  if (askedFor(prev, prev2) || (GIVES.has(prev) && THING_NEXT.has(next))) return true;
+  const who = WHO_BRACKET.exec(text.slice(t, t + 24))?.[1]?.toLowerCase();
+  if (who && (RELATIONS.has(who) || ROLE_WORDS.has(who))) return true;
+  if (person(JOINED_WORD_AFTER.exec(text.slice(t, t + 24))?.[1]) || person(JOINED_WORD_BEFORE.exec(text.slice(Math.max(0, s - 24), s))?.[1])) return true;
+  const after = JOIN_AFTER.exec(text.slice(t, t + 8));
+  if (after && nameAt(found, t + after[0].length)) return true;
+  const before = JOIN_BEFORE.exec(text.slice(Math.max(0, s - 10), s));
+  return !!before && nameAt(found, s - before[0].length, true);
+}
+
+/** The word after `end` when only spaces stand before it, lower case ('' when none). */
+export function wordAfter(text: string, end: number): string {
+  return WORD_AFTER.exec(text.slice(end, end + 24))?.[1]?.toLowerCase() ?? '';
+}
