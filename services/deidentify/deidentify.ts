@@ -28,7 +28,7 @@ import { inBatch } from './batch';
 import { cue, digitsIn, mayHold } from './cues';
 import { factsOf, MARK, type TextFacts, withoutPossessive } from './words';
 import { CORNER_CUE } from './address';
-import { askedFor, CLAUSE_OPENERS, didOrFelt, NAME_WORD, otherForms, ownedNext, secondSlot, wordAfter } from './secondMentions';
+import { askedFor, CONJUNCTIONS, didOrFelt, NAME_WORD, otherForms, ownedNext, secondSlot, wordAfter } from './secondMentions';
 import { detectionView, disguisedNames, folded, hasInvisible, hasOverride, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
 
 function escapeRegExp(s: string): string {
@@ -271,7 +271,7 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
         // "crystal said the er is packed", "ty has a black eye" ("back on crystal", "ty for the coffee" stay).
         const next = wordAfter(text, t);
         // A family by its name: "the ly family", "yu family moved" (round 14). Round 21: the slots of secondSlot too.
-        const subject = (!SAFE.has(prev) || CLAUSE_OPENERS.has(prev)) && !DIGIT_FIRST.test(prev);
+        const subject = (!SAFE.has(prev) || CONJUNCTIONS.has(prev)) && !DIGIT_FIRST.test(prev);
         if ((subject && (personVerb(next) || didOrFelt(next, d))) || (PERSON_BEFORE.has(prev) && SPACES.test(gap)) || next === 'family' || secondSlot(text, found, s, t, w !== base, prev, prev2, next)) extra.push({ start: s, end: s + base.length, type: 'NAME' });
       } else if (base.endsWith('s') && names.has(base.slice(0, -1)) && !everyday().has(base) && !d.common.has(base) && m[0] === w && !covered(s, t)) {
         // Its possessive typed in lower case without the apostrophe: "tala ... talas mom", one word the labelling guide

@@ -391,7 +391,10 @@ export const DETERMINERS = set(`the a an this that these those my your our their
 /** A modal or a word that starts a verb phrase, not a name: "her sponsor will call", "mom may come". */
 export const VERB_NEXT = set(`be come call try go see get have do text meet let need make take bring help drive pick stay say talk`);
 
-/** Words after which a new clause (and its subject) starts in unpunctuated notes: "then dawn came", "said hope was there". */
+/**
+ * Words after which a new clause (and its subject) starts in unpunctuated notes: "then dawn came", "said hope was there".
+ * Wider than secondMentions.ts CONJUNCTIONS (conjunctions only), which spreads a name hidden elsewhere.
+ */
 const CLAUSE_OPENERS = set(`then but so cuz cause because bc and lol when if that said says think thinks til until since while also plus btw ok tho though after before where
   fyi omg ugh update idk tbh ngl pls plz`);
 

@@ -93,8 +93,12 @@ const JOIN_BEFORE = new RegExp(String.raw`[ \t]+${JOINER}[ \t]+$`, 'i');
 
 /** A word after a possessive that makes it a person's: kin, a role, a thing a person has ("hope's bf", "crystal's place"), or "doing". */
 export const ownedNext = (next: string): boolean => RELATIONS.has(next) || ROLE_WORDS.has(next) || OWNED.has(next) || next === 'doing';
-/** Words that open a clause, after which a subject stands: "if crystal calls back", "so april came" (round 21). */
-export const CLAUSE_OPENERS = new Set(['if', 'when', 'until', 'til', 'till', 'because', 'cuz', 'coz', 'cause', 'bc', 'and', 'but', 'so', 'then', 'unless', 'while', 'since']);
+/**
+ * Conjunctions, after which a subject stands: "if crystal calls back", "so april came" (round 21). Conjunctions only:
+ * messy.ts CLAUSE_OPENERS, which opens a clause for a name the rules find, also holds SMS fillers (lol, btw), verbs of
+ * saying and "that", "where", after which a keep-list name hidden elsewhere is as often the word ("said may", "that crystal").
+ */
+export const CONJUNCTIONS = new Set(['if', 'when', 'until', 'til', 'till', 'because', 'cuz', 'coz', 'cause', 'bc', 'and', 'but', 'so', 'then', 'unless', 'while', 'since']);
 /** How a person is, after their name: "crystal sick today", "april upset" (round 21). */
 const STATES = new Set(['sick', 'fine', 'mad', 'upset', 'drunk', 'high', 'asleep', 'late', 'okay', 'ok', 'good', 'better', 'worse', 'sad', 'angry', 'crying', 'gone', 'pissed', 'sober', 'stoned', 'missing', 'hospitalized', 'tired']);
 /** A past-tense verb of the dictionary ("helped", "smiled") or a state after a name: the person again, at a clause's start. */
@@ -122,7 +126,7 @@ function nameAt(found: readonly Entity[], at: number, ends = false): boolean {
  */
 export function secondSlot(text: string, found: readonly Entity[], s: number, t: number, owns: boolean, prev: string, prev2: string, next: string): boolean {
   // Its possessive, or its owner's slot typed without the apostrophe before kin ("crystal mom", "april kids").
-  if ((owns && ownedNext(next)) || (RELATIONS.has(next) && (!SAFE.has(prev) || CLAUSE_OPENERS.has(prev)))) return true;
+  if ((owns && ownedNext(next)) || (RELATIONS.has(next) && (!SAFE.has(prev) || CONJUNCTIONS.has(prev)))) return true;
   if (askedFor(prev, prev2) || (GIVES.has(prev) && THING_NEXT.has(next))) return true;
   const who = WHO_BRACKET.exec(text.slice(t, t + 24))?.[1]?.toLowerCase();
   if (who && (RELATIONS.has(who) || ROLE_WORDS.has(who))) return true;
