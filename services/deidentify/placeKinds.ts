@@ -23,8 +23,13 @@ export const WORSHIP_KINDS = 'church|cathedral|chapel|mosque|masjid|temple|gurdw
  * (a service a place has, SERVICE_KIND), nor "program" (outside 4 times of 5).
  */
 const UNIT_KINDS = String.raw`(?:crisis|stabili[sz]ation|sobering|mental health|withdrawal|detox|psych|youth|acute care|assessment) unit|withdrawal management|(?:harm reduction )?hub|wellness(?! check)|counsell?ing|drop[- ]in|boarding home|nursing station|band office|youth custody|annex|treatment court`;
-/** Kinds of place. */
-const HEADS = String.raw`clinic|dialysis|hospital|hosp|infirmary|hospice|ltc|health cent(?:re|er)|medical cent(?:re|er)|cent(?:re|er)s?|ctr|shelter|hostel|lodge|manor|residence|school|high school|(?:jr|junior|senior) high|elementary|academy|college|institute|foundation|${WORSHIP_KINDS}|cemetery|care home|nursing home|elders home|(?:long[ -]term|personal|residential) care(?: home| cent(?:re|er))?|ihs|correctional|corr|penitentiary|detachment|detention cent(?:re|er)|jail|treatment cent(?:re|er)|orthodontics|services|arena|${UNIT_KINDS}`;
+/**
+ * Kinds of care, of HEADS: after one, "in" says the town the care is in ("clinic in portland", towns.ts townAfterKind).
+ * Deliberately no jail or school: "remand in headingley" names the jail by its town.
+ */
+export const CARE_KINDS = String.raw`clinic|dialysis|hospital|cent(?:re|er)|shelter|hostel|lodge`;
+/** Kinds of place (the plural "centres" first, as a greedy "s?" would take it). */
+const HEADS = String.raw`cent(?:re|er)s|${CARE_KINDS}|hosp|infirmary|hospice|ltc|health cent(?:re|er)|medical cent(?:re|er)|ctr|manor|residence|school|high school|(?:jr|junior|senior) high|elementary|academy|college|institute|foundation|${WORSHIP_KINDS}|cemetery|care home|nursing home|elders home|(?:long[ -]term|personal|residential) care(?: home| cent(?:re|er))?|ihs|correctional|corr|penitentiary|detachment|detention cent(?:re|er)|jail|treatment cent(?:re|er)|orthodontics|services|arena|${UNIT_KINDS}`;
 
 /** A kind of place, its leading words with it. */
 export const PLACE_KIND = String.raw`(?:(?:${LEADS}) ){0,3}(?:${HEADS})`;

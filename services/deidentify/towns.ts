@@ -31,6 +31,7 @@ import Ajv from 'ajv';
 import { packagePath } from '../paths';
 import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
+import { CARE_KINDS } from './placeKinds';
 import type { Entity } from './types';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
@@ -141,8 +142,11 @@ export function townInPlace(text: string, start: number, end: number, found: rea
   return townNames().has(name) || (slot === 2 && namedTowns!.has(name)) || placeAfterIn(text, start, end, found);
 }
 
-/** Kinds of care after which "in" says the town the care is in: "detox in portland", "dialysis in rupert". */
-const KIND_IN = /(?:^|[^\p{L}])(?:detox|rehab|dialysis|treatment|hospital|clinic|shelter|centre|center|lodge|mission|hostel)[ \t]+in[ \t]+$/iu;
+/**
+ * Kinds of care after which "in" says the town the care is in: "detox in portland", "dialysis in rupert" — placeKinds.ts
+ * CARE_KINDS, and a detox, rehab, treatment or mission, which end no place's name there.
+ */
+const KIND_IN = new RegExp(String.raw`(?:^|[^\p{L}])(?:detox|rehab|treatment|mission|${CARE_KINDS})[ \t]+in[ \t]+$`, 'iu');
 
 /**
  * (Round 21) Whether the span [start, end) is a town of the list said as where a kind of care is: "detox in portland",

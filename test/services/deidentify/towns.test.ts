@@ -1,6 +1,8 @@
 // Towns, countries, states and communities said as places (towns.ts, content/deid-towns.json, the keep-list groups
 // scoped "place-slot"): each stays where a place is said and is still hidden where a person stands. Every example is
 // made up for these tests (none is a note of a bench set).
+import assert from 'node:assert/strict';
+import { townAfterKind } from '../../../services/deidentify/towns';
 import { hidden, stays } from '../../helpers/deidentify';
 
 // Round 8.
@@ -98,5 +100,11 @@ describe('deidentify: a town after a kind of care and "in" (round 21, towns.ts t
     hidden('he is in remand in headingley', 'headingley', 'FACILITY');
     hidden('harmony back in headingley, got 60 days', 'headingley', 'FACILITY');
     hidden('went to detox in sunrise lodge', 'sunrise lodge', 'FACILITY');
+  });  it('reads the kinds of care of placeKinds.ts (CARE_KINDS): a shelter or hostel, not a school or jail', () => {
+    const kindBefore = (text: string) => townAfterKind(text, text.indexOf('portland'), text.length);
+    assert.equal(kindBefore('the shelter in portland'), true);
+    assert.equal(kindBefore('a Hostel in portland'), true);
+    assert.equal(kindBefore('the school in portland'), false);
+    assert.equal(kindBefore('the jail in portland'), false);
   });
 });
