@@ -9,7 +9,7 @@
  * read the spans they were trained on; a name so widened becomes a FACILITY.
  */
 import { type Entity, entity } from './types';
-import { PLACE_KIND } from './placeKinds';
+import { PLACE_KIND, WORSHIP_FIRST } from './placeKinds';
 import { dictionaries, spoken } from './dictionaries';
 import { isTownName } from './towns';
 
@@ -22,11 +22,11 @@ const SAINT = String.raw`st\.?|sts\.?|ste\.?|saint|sainte|san|santa|sto\.?|holy|
  */
 const LEAD_OF_FACILITY = String.raw`lutheran|baptist|catholic|anglican|methodist|presbyterian|pentecostal|adventist|two|three|four|five|six|seven|eight|nine|ten|twin`;
 /**
- * A kind of place written before its name in another language (and "gurdwara"): "clinica", "urgences du", "posada",
- * "hogar de", "centre le" (a French article after it: "the centre [NAME] runs" is someone at the centre), "Hospital"
- * with its capital ("Hospital [General de Nogales]").
+ * A kind of place written before its name in another language, or a house of worship's (placeKinds.ts WORSHIP_FIRST:
+ * "gurdwara", "masjid"): "clinica", "urgences du", "posada", "hogar de", "centre le" (a French article after it: "the
+ * centre [NAME] runs" is someone at the centre), "Hospital" with its capital ("Hospital [General de Nogales]").
  */
-const KIND_FIRST = String.raw`(?:cl[ií]nica|centro|urgences|h[oô]pital|hogar|albergue|posada|accueil|cent(?:re|er)(?= (?:le|la|les|du|des|de))|gurdwara|coll[eè]ge|c[ée]gep|[ée]cole|chsld|clsc|foyer|maison|refuge|masjid|musalla|casa)(?: (?:du|des|de la|de l['’]|de|del|le|la|les))?`;
+const KIND_FIRST = String.raw`(?:cl[ií]nica|centro|urgences|h[oô]pital|hogar|albergue|posada|accueil|cent(?:re|er)(?= (?:le|la|les|du|des|de))|coll[eè]ge|c[ée]gep|[ée]cole|chsld|clsc|foyer|maison|refuge|musalla|casa|${WORSHIP_FIRST})(?: (?:du|des|de la|de l['’]|de|del|le|la|les))?`;
 const HOSPITAL_FIRST = /(?:^|[^\p{L}\p{N}'’.-])(Hospital(?: (?:de|del|de la))?) $/u;
 /** What may stand before a saint's title: a place word, "the", or a sentence's start (not "main st [NAME]", a street). */
 const PLACE_BEFORE = /(?:[.!?,;:()\n]\s*|[^\p{L}\p{N}](?:at|to|from|frm|in|into|@|the|of|near|outta|by|behind|2|la|le|el|al|au|du|à|a)\s+)$/iu;

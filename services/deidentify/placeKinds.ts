@@ -13,8 +13,10 @@
 
 /** Words that may lead a kind of place: "family clinic", "long term care home", "community health centre". */
 const LEADS = String.raw`family|community|medical|dental|health|youth|elders|seniors|native|indian|friendship|treatment|recovery|crisis|memorial|regional|general|middle|elementary|public|catholic|christian|baptist|united|lutheran|anglican|pentecostal|funeral|legal`;
+/** Houses of worship whose kind is also written before the name: "gurdwara [sahib]", "masjid [al-noor]" (facilityEdges.ts KIND_FIRST). */
+export const WORSHIP_FIRST = 'masjid|gurdwara';
 /** Houses of worship, kinds of place too (namedKind.ts reads them alone: a people or a faith before one is its kind). */
-export const WORSHIP_KINDS = 'church|cathedral|chapel|mosque|masjid|temple|gurdwara|synagogue|parish';
+export const WORSHIP_KINDS = `church|cathedral|chapel|mosque|temple|synagogue|parish|${WORSHIP_FIRST}`;
 /**
  * Round 20: kinds of place that the blind writers name after a hidden name about a third of the time they miss a
  * facility ("[NAME] crisis unit", "[NAME] harm reduction hub", "[NAME] drop-in", "[NAME] band office"): a unit or a

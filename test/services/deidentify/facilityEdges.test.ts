@@ -35,6 +35,10 @@ describe('deidentify: the words beside a found name or facility that make it a f
     assert.deepEqual(edges('he has three sunrise lodge forms', 'FACILITY:sunrise lodge'), ['FACILITY:sunrise lodge']);
     assert.deepEqual(edges('admitted to lutheran kevin', 'NAME:kevin'), ['NAME:kevin']);
   });
+  it('takes a house of worship written before its name (placeKinds.ts WORSHIP_FIRST)', () => {
+    assert.deepEqual(edges('dropped her at masjid noor for iftar', 'NAME:noor'), ['FACILITY:masjid noor']);
+    assert.deepEqual(edges('we went to Gurdwara Dashmesh on sunday', 'NAME:Dashmesh'), ['FACILITY:Gurdwara Dashmesh']);
+  });
   it('takes a kind of place written first in another language', () => {
     assert.deepEqual(edges('she went to urgences du sacré-coeur last nite', 'FACILITY:sacré-coeur'), ['FACILITY:urgences du sacré-coeur']);
     assert.deepEqual(edges('goes to clinica guadalupe for her shots', 'NAME:guadalupe'), ['FACILITY:clinica guadalupe']);
