@@ -73,9 +73,6 @@ function* notesOf(files: readonly string[]): Generator<{ r: LabelledRecord; pred
   }
 }
 
-/** Round 21 (places): the development writers, less every untouched writer (bench/writers.ts). */
-const devWriters21 = (): string[] => devWriters15().filter((w) => !UNTOUCHED.includes(w));
-
 /** The kind of one over-redacted word (no label touches it) by what hid it: its span's type, whether that span holds
  * an identifier (a long edge: `edge`) or none, a word of the town list, and the stage that first hid it. */
 export function placeKind(text: string, s: number, e: number, span: { start: number; end: number; type: string }, holdsId: boolean, stage: string): string {
@@ -89,12 +86,12 @@ export function placeKind(text: string, s: number, e: number, span: { start: num
 function places(): void {
   const groups: Array<[string, string[]]> = option('--sets')
     ? option('--sets')!.split(',').map((w) => [w, [w]])
-    : [['dev', devWriters21()], ...UNTOUCHED.map((w): [string, string[]] => [w, [w]])];
+    : [['dev', devWriters15()], ...UNTOUCHED.map((w): [string, string[]] => [w, [w]])];
   const show = option('--show');
   const showN = Number(option('--n') ?? 40);
   const total: Tally = new Map();
   for (const [name, files] of groups) {
-    const printable = files.every((w) => devWriters21().includes(w));
+    const printable = files.every((w) => devWriters15().includes(w));
     const t: Tally = new Map();
     let words = 0;
     let other = 0;
