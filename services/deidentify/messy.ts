@@ -33,24 +33,6 @@ export const SAFE = set(`
   re via per like as one two three four five six c'mon
 `);
 
-/** Verbs and prepositions after which the next word is a person ("met hope", "texted rusty", "w joy"). */
-export const PERSON_BEFORE = set(`
-  met meet meeting texted text texting txt txted messaged message msgd emailed email called call calling phoned phone
-  saw see seeing visited visit hugged drove drive driving told tell asked ask helped help with w w/ thank thanks hi hey
-  brought took walked fed housed reach reached reaching invited invite warned remind reminded convinced encouraged
-  supported accompanied introduced joined join punched robbed blamed married marry dating dated divorced hired
-  transported escorted assisted referred contacted advised informed notified counselled interviewed assessed
-  kids sons daughters boys girls baby hbu wbu thx tysm ty tyvm thnx thanx thnks tks
-  thanked greeted welcomed evicted dm dmd dmed facetimed pinged buzzed paged visiting seeing helping meeting
-  sister brother bro sis mom mum mother dad father son daughter aunt auntie aunty uncle cousin nan nana grandma grandpa
-  gran granny kokum kookum mooshum moshom niece nephew wife husband hubby partner bf gf boyfriend girlfriend ex buddy
-  friend roommate roomie bestie sponsor sponsee worker caseworker pharmacist nurse practitioner np counsellor counselor
-  therapist doctor psychiatrist dr pastor elder landlord landlady client kid neighbour neighbor coworker boss
-  calls named nicknamed seen dropped drop
-  fils fille femme mari chum blonde soeur sœur frère frere mère mere père pere tante oncle ami amie voisin voisine
-  cousine chez avec voir appelé appelle
-`);
-
 /** Relations and roles: the word after one is a person even when it is a keep-list word ("her sister april"). */
 export const RELATIONS = set(`
   sister brother bro sis mom mum mother dad father son daughter aunt auntie aunty uncle cousin nan nana grandma grandpa
@@ -59,6 +41,25 @@ export const RELATIONS = set(`
   doctor dr pastor elder landlord landlady neighbour neighbor coworker boss named
   fils fille femme mari chum blonde soeur sœur frère frere mère mere père pere tante oncle ami amie voisin voisine cousine
 `);
+
+/**
+ * Verbs and prepositions after which the next word is a person ("met hope", "texted rusty", "w joy"), and every relation
+ * or role of RELATIONS ("her sister april").
+ */
+export const PERSON_BEFORE = new Set([
+  ...RELATIONS,
+  ...set(`
+  met meet meeting texted text texting txt txted messaged message msgd emailed email called call calling phoned phone
+  saw see seeing visited visit hugged drove drive driving told tell asked ask helped help with w w/ thank thanks hi hey
+  brought took walked fed housed reach reached reaching invited invite warned remind reminded convinced encouraged
+  supported accompanied introduced joined join punched robbed blamed married marry dating dated divorced hired
+  transported escorted assisted referred contacted advised informed notified counselled interviewed assessed
+  kids sons daughters boys girls baby hbu wbu thx tysm ty tyvm thnx thanx thnks tks
+  thanked greeted welcomed evicted dm dmd dmed facetimed pinged buzzed paged visiting seeing helping meeting
+  practitioner np psychiatrist client kid calls nicknamed seen dropped drop
+  chez avec voir appelé appelle
+`),
+]);
 
 /**
  * Verbs that give a person something: the next word is a person only when the thing follows ("gave rusty a
@@ -894,12 +895,10 @@ export function messyNames(input: string): Entity[] {
   return out;
 }
 
-/** Words of AMBIGUOUS_NAMES that are surnames rather than given names: not asked about alone. */
-const SURNAME_WORDS = set(`young white black green brown long short hall wall price bell lane mason baker cook miller taylor carter
-  fisher hunter porter tucker walker marshal marshall ward king page stone reed glen cliff dale forest rock`);
-
-/** Words of SURNAME_WORDS that are things, colours or sizes first ("hall is booked", "black is her colour"). */
+/** Surnames that are things, colours or sizes first ("hall is booked", "black is her colour"). */
 const THING_SURNAMES = set(`black brown green long short hall wall price bell lane page rock forest cliff glen`);
+/** Words of AMBIGUOUS_NAMES that are surnames rather than given names: not asked about alone. THING_SURNAMES and more. */
+const SURNAME_WORDS = new Set([...THING_SURNAMES, ...set(`young white mason baker cook miller taylor carter fisher hunter porter tucker walker marshal marshall ward king stone reed dale`)]);
 /** Adverbs SUBJECT_VERBS holds before a verb: after a word they say nothing of a person ("furnace still out"). */
 export const SUBJECT_ADVERBS = set(`just finally still never always also already really apparently prob probably def definitely from`);
 

@@ -11,7 +11,7 @@
  * Only the classifier's guesses are given back (deidentify.ts runs the rules' names apart), and never a word a person
  * verb or relation stands right before ("met rain", "her sister hope") nor one written with a possessive.
  */
-import { PERSON_BEFORE, RELATIONS, wordVerdict } from './messy';
+import { PERSON_BEFORE, RELATIONS, VIRTUES, wordVerdict } from './messy';
 import { dictionaries } from './dictionaries';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
@@ -33,10 +33,15 @@ const WEATHER_BEFORE = set(`the heavy light freezing more some much any hard bad
 /** After "coming": where a person comes ("rain coming by later" is someone). */
 const COMING_TO = set(`by over to with back home in at round around for from up down here there`);
 
-const ABSTRACT = set(`hope faith grace joy love peace patience mercy charity trust truth honor honour glory justice destiny
-  harmony serenity liberty unity victory blessing blessings memory memories spirit heaven karma bliss promise chance
-  courage wisdom strength forgiveness kindness compassion gratitude prayer prayers healing recovery sobriety purpose
-  happiness sadness anger grief fear shame guilt loss family`);
+/** Abstract nouns: messy.ts VIRTUES and more. */
+const ABSTRACT = new Set([
+  ...VIRTUES,
+  ...set(`
+  truth serenity liberty unity victory blessing blessings memory memories spirit heaven karma promise chance
+  courage wisdom strength forgiveness kindness compassion gratitude prayer prayers healing recovery sobriety
+  purpose happiness sadness anger grief fear shame guilt loss family
+`),
+]);
 /**
  * SMS's spellings of "because", and the words that open the clause after it (a subject, "of", "the"). Beside the
  * keep-list's SMS words on purpose: the keep-list keeps "bc" and "bcuz" wherever they stand (the model is never asked

@@ -25,7 +25,7 @@ import { keepList } from './keepList';
 import { foreignWordsOf } from './language';
 import { townAfterKind, townInPlace } from './towns';
 import { AMBIGUOUS_NAMES, oneOf, SHORT_TITLES } from './lexicon';
-import { english, NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE } from './messy';
+import { english, NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE, VERB_NEXT } from './messy';
 import { blank, possessive, withoutPossessive } from './words';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
@@ -122,12 +122,18 @@ function wordNameOutOfSlot(text: string, start: number, end: number, w: string):
 }
 
 /**
- * Verbs in their base form: after one of them a lower-case "will" is the modal, not a name ("the landlord will learn",
- * "the worker will follow up"; "met will at the dropin" and "saw will go in" keep their person).
+ * Verbs in their base form (messy.ts VERB_NEXT's and more): after one of them a lower-case "will" is the modal, not a
+ * name ("the landlord will learn", "the worker will follow up"; "met will at the dropin" and "saw will go in" keep their
+ * person).
  */
-const BASE_VERBS = set(`be have do get go come call text see pay learn follow help take make need stay try bring meet talk let keep
-  find give tell ask start move check send pick drop drive walk look sign apply wait work sleep eat use leave lose win hurt kill
-  regret understand know think feel say speak listen answer reach connect book phone visit attend show live`);
+const BASE_VERBS = new Set([
+  ...VERB_NEXT,
+  ...set(`
+  pay learn follow keep find give tell ask start move check send drop walk look sign apply wait work sleep
+  eat use leave lose win hurt kill regret understand know think feel speak listen answer reach connect book
+  phone visit attend show live
+`),
+]);
 
 /** Whether a lower-case "will" is the modal verb here: a base-form verb (or "not"/"never") follows, no person cue before. */
 function modalWill(text: string, start: number, end: number, w: string): boolean {
