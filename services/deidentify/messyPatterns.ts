@@ -612,8 +612,10 @@ export function shopStreet(t: string, onAt: number, word: string, end: number): 
 const SHOP_BEFORE_ON = /(?:^|[^\p{L}])(?:shop|store|restaurant|bakery|cafe|café|bar|diner|market|grocery|bodega|deli|office|church|mosque|temple|clinic|pharmacy|library|bank|laundromat|garage|dealership|mechanic|stop|station)\s+$/iu;
 /** Places a person sleeps or stays: their street is where someone is. */
 const STAY_BEFORE_ON = /(?:^|[^\p{L}])(?:shelter|motel|hotel|inn|hostel|lodge|detox)\s+$/iu;
+/** Words of living or sleeping somewhere, one list for PERSON_AT_PLACE, SPOT_BEFORE_ON, LIVES_IN_CLAUSE and LIVES_BEFORE_ON. */
+const LIVING = 'lives|living|stays|staying|sleeps|sleeping|slept|camps|camping|camped';
 /** Someone lives, sleeps, works, is found or is met at the place, earlier in the sentence. */
-const PERSON_AT_PLACE = /(?:^|[^\p{L}])(?:lives?|living|stays?|staying|stayed|sleeps?|sleeping|slept|camps?|camping|camped|found|works?|working|worked|job|met|meet|meeting)(?![\p{L}])/iu;
+const PERSON_AT_PLACE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${LIVING}|live|stay|stayed|sleep|camp|found|works?|working|worked|job|met|meet|meeting)(?![\p{L}])`, 'iu');
 /** After the street: a corner ("n 3rd", "& jasper", "/main"), a unit or a direction. */
 const STREET_GOES_ON = /^(?:\s(?:n|and|&|@)\s\S|\s?[&/]\s?\S|,?\s(?:apt|unit|suite|rm|room|#)|\s[nsew]\.?(?![\p{L}])|\s(?:ne|nw|se|sw|north|south|east|west)(?![\p{L}]))/iu;
 
@@ -748,7 +750,7 @@ export function namedStreets(t: string): Entity[] {
 }
 
 /** Where someone is, stays or stops, before "on" and a street's bare name ("walking home on salter", "stuck on burrows"). */
-const SPOT_BEFORE_ON = /(?:^|[^\p{L}])(?:home|house|place|apartment|apt|door|stuck|lives|live|living|stays|staying|stayed|sleeps|sleeping|slept|camps|camping|camped|found|tent|trailer|duplex|basement|room|unit|booth|desk|office|parked|corner|building|motel|hotel|store|shop)\s+$/iu;
+const SPOT_BEFORE_ON = new RegExp(String.raw`(?:^|[^\p{L}])(?:home|house|place|apartment|apt|door|stuck|${LIVING}|live|stayed|found|tent|trailer|duplex|basement|room|unit|booth|desk|office|parked|corner|building|motel|hotel|store|shop)\s+$`, 'iu');
 /**
  * A street named by its bare name after a spot and "on" (round 9): a street word ("on portage") or a surname that is
  * no given name and no common word ("on salter", "on burrows"); "home on time", "the door on kofi's room" stay.
@@ -769,9 +771,9 @@ function onStreetAfterSpot(t: string, at: number, w: string): boolean {
 export const FLOOR_AFTER = /^\s(?:floor|flr|fl|grade|level|shift|time|try|round|visit|day|week|month)\b/i;
 /** A word of living, sleeping or being found somewhere earlier in the clause: "sleeps behind the church on 4th". */
 // Not "found": "found him at the park on 6th" may be the sixth of the month (categories.test.ts).
-const LIVES_IN_CLAUSE = /(?:^|[^\p{L}])(?:lives|living|stays|staying|sleeps|sleeping|slept|camps|camping|camped)\s[^.,;:!?()\n]{0,30}$/iu;
+const LIVES_IN_CLAUSE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${LIVING})\s[^.,;:!?()\n]{0,30}$`, 'iu');
 /** Words of living, sleeping or being found somewhere, or of a home, right before "on" (onStreetAfterSpot). */
-const LIVES_BEFORE_ON = /(?:^|[^\p{L}])(?:house|home|(?:her|his|their|my|our|your|\p{L}+['’]?s)\s+place|apartment|apt|lives|living|stays|staying|stayed|sleeps|sleeping|slept|camps|camping|camped|found|tent|trailer|duplex|basement)\s+$/iu;
+const LIVES_BEFORE_ON = new RegExp(String.raw`(?:^|[^\p{L}])(?:house|home|(?:her|his|their|my|our|your|\p{L}+['’]?s)\s+place|apartment|apt|${LIVING}|stayed|found|tent|trailer|duplex|basement)\s+$`, 'iu');
 
 /**
  * The words of messyAddresses' gate regexes below (cues.ts), asked before them: keep each in step with its regexes.
