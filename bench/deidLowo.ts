@@ -115,7 +115,7 @@ export function writerNotes(writers: readonly Writer[] = WRITERS): Note[] {
 }
 
 /** What the rules alone do with a note: their final spans, and what deidentify() gave the classifier to look at. */
-interface RulesRun {
+export interface RulesRun {
   entities: Entity[];
   calls: Array<{ text: string; covered: Entity[] }>;
 }

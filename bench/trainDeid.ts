@@ -37,7 +37,7 @@ import { openerSlots } from './deidOpeners';
 import { HALF_MODEL_FILE, useHalfModel, type HalfModel } from '../services/deidentify/nameHalves';
 import { OPENER_MODEL_FILE, useOpenerModel } from '../services/deidentify/openers';
 import { load, loadSet, sets } from './deid';
-import { chooseByKind, chooseOperatingPoint, describe, kindsOf, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared } from './deidLowo';
+import { chooseByKind, chooseOperatingPoint, describe, kindsOf, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared, type RulesRun } from './deidLowo';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -84,15 +84,31 @@ export function devSource(alsoHashed: readonly string[] = []): { files: string[]
  */
 export function trainShipped(notes: readonly Note[], point: Point, prepared?: Prepared): NameModel {
   const own = new Map<string, number[]>();
-  const rules = crypto.createHash('sha256');
-  const data = notes.flatMap((n) => {
-    // `prepared` (leave one writer out made them with SHIPPED): the same rules' run and training words, not made again.
-    const found = (prepared?.runs.get(n) ?? rulesRun(n.text)).calls.find((c) => c.text === n.text)?.covered ?? [];
-    rules.update(JSON.stringify(found.map((e) => [e.start, e.end, e.type])));
-    return prepared?.exampleOf.get(n) ?? noteExamples(n, found, own, SHIPPED.features >= 8, SHIPPED.features >= 9, SHIPPED.features >= 10, SHIPPED.features >= 12);
-  });
+  // `prepared` (leave one writer out made them with SHIPPED): the same rules' runs and training words, not made again.
+  const runs = prepared?.runs ?? rulesRuns(notes);
+  const data = notes.flatMap((n) => prepared?.exampleOf.get(n) ?? noteExamples(n, rulesFound(n, runs), own, SHIPPED.features >= 8, SHIPPED.features >= 9, SHIPPED.features >= 10, SHIPPED.features >= 12));
   const opts: TrainOptions = { ...SHIPPED.train, featureSet: SHIPPED.features === 12 ? 7 : SHIPPED.features === 10 ? 5 : SHIPPED.features === 9 ? 4 : SHIPPED.features === 8 ? 3 : 2, wordNameMargin: point.m, ...(point.kinds ? { kindMargins: point.kinds } : {}) };
-  return train(data, point.t, opts, { ...devSource(), rules: rules.digest('hex') });
+  return train(data, point.t, opts, { ...devSource(), rules: rulesDigest(notes, runs) });
+}
+
+/** The rules' run of every note (the name model off), made once for the training words and the digest. */
+export function rulesRuns(notes: readonly Note[]): Map<Note, RulesRun> {
+  return new Map(notes.map((n) => [n, rulesRun(n.text)]));
+}
+
+/** What the rules gave the classifier for the note's own text. */
+function rulesFound(n: Note, runs: ReadonlyMap<Note, RulesRun>): Entity[] {
+  return (runs.get(n) ?? rulesRun(n.text)).calls.find((c) => c.text === n.text)?.covered ?? [];
+}
+
+/**
+ * A SHA-256 of the rules' spans of every note, in order: a model's `trainedOn.rules` (the same notes under other rules
+ * make another model). The byte-for-byte test reads it before training, and trains only when it is the shipped model's.
+ */
+export function rulesDigest(notes: readonly Note[], runs: ReadonlyMap<Note, RulesRun>): string {
+  const rules = crypto.createHash('sha256');
+  for (const n of notes) rules.update(JSON.stringify(rulesFound(n, runs).map((e) => [e.start, e.end, e.type])));
+  return rules.digest('hex');
 }
 
 /**

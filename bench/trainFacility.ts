@@ -97,19 +97,35 @@ export function noteExamples(n: Note, found: readonly Entity[], slots = false): 
  * train:deid:facility-slots` writes (bench/trainFacilitySlots.ts: trained on the slots' candidates only).
  */
 export function trainShipped(notes: readonly Note[], threshold: number, slots = false): FacilityModel {
+  const { data, source } = shippedExamples(notes, slots);
+  return trainFacility(data, threshold, source);
+}
+
+/**
+ * What trainShipped learns from: the candidates of every note, and its inputs' hash (`trainedOn`). Known before training,
+ * so the byte-for-byte test trains only when the inputs are the shipped model's (round 22).
+ */
+export function shippedExamples(notes: readonly Note[], slots = false): { data: Example[]; source: { files: string[]; sha256: string } } {
   const data: Example[] = [];
   // The rules' spans the candidates are marked with go into the source hash too: a change of the rules (another
   // engineer's) makes other examples, and the byte-for-byte test then knows the model is from other rules.
-  // The name model's file is hashed beside the notes: the names it finds are marked in the candidates. The slots'
-  // model hashes round 13's too: its line was chosen beside that model's spans.
-  const source = devSource(slots ? [MODEL_FILE, FACILITY_MODEL_FILE] : [MODEL_FILE]);
+  const source = shippedSource(slots);
   const hash = crypto.createHash('sha256').update(source.sha256);
   for (const n of notes) {
     const found = foundIn(n, rulesRun(n.text));
     hash.update(found.map((e) => `${e.start}:${e.end}:${e.type}`).join(',') + '\n');
     data.push(...noteExamples(n, found, slots));
   }
-  return trainFacility(data, threshold, { files: source.files, sha256: hash.digest('hex') });
+  return { data, source: { files: source.files, sha256: hash.digest('hex') } };
+}
+
+/**
+ * The files a shipped facility model is trained from and their hash, before the rules' spans are added to it. The name
+ * model's file is hashed beside the notes: the names it finds are marked in the candidates. The slots' model hashes
+ * round 13's too: its line was chosen beside that model's spans.
+ */
+export function shippedSource(slots = false): { files: string[]; sha256: string } {
+  return devSource(slots ? [MODEL_FILE, FACILITY_MODEL_FILE] : [MODEL_FILE]);
 }
 
 export function trainFacility(data: readonly Example[], threshold: number, source = { files: [] as string[], sha256: '' }): FacilityModel {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { boundary, contextFeatures, lists, shape, tokenize, noteContext } from '../../../services/deidentify/classifier/features';
 import { activeScorer, candidate, classifierNames, MODEL_FILE, NameScorer, useNameModel, wordLike, type NameModel, asked, needOf, scoredWords } from '../../../services/deidentify/classifier/model';
 import { examples, MAX_WEIGHTS, train, type LabelledNote } from '../../../services/deidentify/classifier/train';
-import { devNotes, devSource, GRID, mustStayScores, trainShipped } from '../../../bench/trainDeid';
+import { devNotes, devSource, GRID, mustStayScores, rulesDigest, rulesRuns, trainShipped } from '../../../bench/trainDeid';
 import { trainingFile, chooseByKind, chooseKindsFrom, chooseOperatingPoint, judged, leaveGroupsOut, leaveOneWriterOut, macro, report, type Note, type Writer } from '../../../bench/deidLowo';
 import { deidentify, type Entity } from '../../../services/deidentify';
 
@@ -161,14 +161,25 @@ describe('deidentify: the name classifier', () => {
     it('is what `npm run train:deid` makes from the development notes it names (byte for byte)', function () {
       this.timeout(300_000);
       const point = { t: shipped.threshold, m: shipped.wordNameMargin ?? 0.5, ...(shipped.kindMargins ? { kinds: shipped.kindMargins } : {}) };
-      const again = trainShipped(devNotes(), point);
-      if (devSource().sha256 !== shipped.trainedOn.sha256 || again.trainedOn.rules !== shipped.trainedOn.rules) {
-        // The dev notes grew, or the rules whose spans the model learns beside changed, since it was trained: training
-        // must still be deterministic on what is there (`npm run train:deid` makes the model again).
-        assert.equal(JSON.stringify(again), JSON.stringify(trainShipped(devNotes(), point)));
-        return;
+      const notes = devNotes();
+      // Whether the inputs are as trained is known before training (the notes' hash, then the rules' spans): the one
+      // full training is spent only on the comparison it can make (round 22; it trained twice when they had changed).
+      if (devSource().sha256 === shipped.trainedOn.sha256) {
+        const runs = rulesRuns(notes);
+        if (rulesDigest(notes, runs) === shipped.trainedOn.rules) {
+          const again = trainShipped(notes, point, { runs, exampleOf: new Map() });
+          assert.equal(`${JSON.stringify(again)}\n`, fs.readFileSync(MODEL_FILE, 'utf8'));
+          return;
+        }
       }
-      assert.equal(`${JSON.stringify(again)}\n`, fs.readFileSync(MODEL_FILE, 'utf8'));
+      // The dev notes grew, or the rules whose spans the model learns beside changed, since it was trained: training
+      // must still be deterministic on what is there (`npm run train:deid` makes the model again). Shown on every
+      // eighth note, so on every writer's: two trainings from the notes alone, rules' runs and all (round 22: it was
+      // two trainings on all of them, ~250 s on a loaded machine against a 300 s limit).
+      const some = notes.filter((_n, i) => i % 8 === 0);
+      assert.equal(JSON.stringify(trainShipped(some, point)), JSON.stringify(trainShipped(some, point)));
+      // Said, not passed in silence (as the facility model's test, round 17): the shipped file was not compared.
+      this.skip();
     });
   });
 });
