@@ -2,20 +2,45 @@
 // Selectors are Web Chat's own (data-id, webchat__ classes) and Adaptive Cards' (ac-pushButton).
 import type { Page } from 'playwright-core';
 import { installWebChat } from '../../bot/webchat';
+import { warmUpDeidentifier } from '../../bot/warmUp';
 import { useBot, type RunningBot } from '../helpers/bot';
 import { launchBrowser, type Browser } from '../helpers/browser';
 
 const ACTIVITY = '.webchat__basic-transcript__activity';
 const SENDBOX = '[data-id="webchat-sendbox-input"]';
 
+/** How long the bot may take to answer one message before a wait gives up on it (the render budget starts after). */
+export const TURN_LIMIT_MS = 60_000;
+
+/** One message the page posted to /api/messages: when, and when and how the bot answered it. */
+interface Turn {
+  sentAt: number;
+  answeredAt?: number;
+  status?: number;
+  replies?: number;
+}
+
 export class WebChatPage {
   /** Every activity the page posted to /api/messages, parsed (to check what a card button sent). */
   readonly posted: Record<string, unknown>[] = [];
+  /** Each of those posts as a turn of the bot's: the readiness signal waitFor counts from. */
+  private readonly turns: Turn[] = [];
 
   constructor(readonly page: Page) {
     page.on('request', (req) => {
       if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/messages') {
         this.posted.push(req.postDataJSON() as Record<string, unknown>);
+        const turn: Turn = { sentAt: Date.now() };
+        this.turns.push(turn);
+        // The bot's replies come back in the response (expectReplies); a post that failed counts as answered too.
+        req.response().then(
+          async (res) => {
+            turn.status = res?.status();
+            turn.replies = await res?.json().then((b: { activities?: unknown[] }) => b.activities?.length ?? 0, () => undefined);
+            turn.answeredAt = Date.now();
+          },
+          () => { turn.answeredAt = Date.now(); },
+        );
       }
     });
   }
@@ -29,8 +54,11 @@ export class WebChatPage {
     return this.page.locator('button[data-identity]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.identity ?? ''));
   }
 
+  /** Picks who you are; the chat opens once the server has started the session (its answer is the signal). */
   async choose(identityId: string): Promise<void> {
+    const session = this.page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/webchat/sessions', { timeout: TURN_LIMIT_MS });
     await this.page.click(`button[data-identity="${identityId}"]`);
+    await session;
     await this.page.waitForSelector(SENDBOX);
   }
 
@@ -56,17 +84,39 @@ export class WebChatPage {
     await box.press('Enter');
   }
 
-  /** Waits until an activity after the first `since` shows text matching `pattern`; returns that activity's text. */
+  /**
+   * Waits until an activity after the first `since` shows text matching `pattern`; returns that activity's text.
+   * `timeoutMs` is the page's budget for showing the bot's answer, counted from when the bot answered the last message
+   * posted (its HTTP response): while a turn is still running the clock does not run, up to TURN_LIMIT_MS for the bot.
+   * The bot shares this process with the test, so a slow turn on a loaded machine also stalls this loop; counting
+   * from the answer keeps the check on what the page does with it (round 22: a turn near 10 s failed a 10 s wait
+   * with the reply on its way, the transcript showing only the typed message).
+   */
   async waitFor(pattern: RegExp, since = 0, timeoutMs = 10_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
+    const start = Date.now();
     for (;;) {
       const found = (await this.transcript()).slice(since).find((t) => pattern.test(t));
       if (found) return found;
-      if (Date.now() > deadline) {
-        throw new Error(`No activity matching ${pattern} after #${since}. Transcript:\n${(await this.transcript()).slice(since).join('\n---\n')}`);
+      const now = Date.now();
+      const waiting = this.turns.find((t) => t.answeredAt === undefined && now - t.sentAt < TURN_LIMIT_MS);
+      const answered = Math.max(start, ...this.turns.map((t) => t.answeredAt ?? 0));
+      if (!waiting && now > answered + timeoutMs) {
+        // One look more: the answer may have been drawn while this loop waited for its turn on a busy machine.
+        const last = (await this.transcript()).slice(since);
+        if (last.some((t) => pattern.test(t))) return last.find((t) => pattern.test(t))!;
+        throw new Error(`No activity matching ${pattern} after #${since} (${this.lastTurn(now)}). Transcript:\n${last.join('\n---\n')}`);
       }
       await this.page.waitForTimeout(100);
     }
+  }
+
+  /** The newest turn, said for a failure: how long ago it was posted, and how (or whether) the bot answered. */
+  private lastTurn(now: number): string {
+    const t = this.turns.at(-1);
+    if (!t) return 'nothing posted';
+    const sent = `last message posted ${((now - t.sentAt) / 1000).toFixed(1)} s ago`;
+    if (t.answeredAt === undefined) return `${sent}, not answered in ${TURN_LIMIT_MS / 1000} s`;
+    return `${sent}, answered in ${((t.answeredAt - t.sentAt) / 1000).toFixed(1)} s: HTTP ${t.status ?? 'failed'}, ${t.replies ?? '?'} activities`;
   }
 
   /** Types, then waits for a reply matching `pattern` (looking only at what came after the message). */
@@ -106,6 +156,10 @@ export function useWebChat(): { bot: () => RunningBot; browser: () => Browser; c
   let browser: Browser | undefined;
   let chat: WebChatPage | undefined;
   before(async () => {
+    // The server a test starts skips the de-identifier's warm start (test/helpers/setup.ts); a real one reads its
+    // warm-up notes before it listens (bot/index.ts). Do so here, or the first note typed pays for loading the lists
+    // and models inside a wait (seconds of CPU; 25 s on a loaded machine in round 22).
+    warmUpDeidentifier(0.001);
     browser = await launchBrowser();
     chat = new WebChatPage(browser.page);
   });
