@@ -47,19 +47,32 @@ export const KEEP = words(`
 // The domain keep-list in content/deid-keep.json adds its single words.
 for (const w of keepList().words) KEEP.add(w);
 
-/** Given names that are also ordinary English words: a name only with supporting context. */
-export const AMBIGUOUS_NAMES = words(`
+/** Surnames that are things, colours or sizes first ("hall is booked", "black is her colour"). */
+export const THING_SURNAMES = words(`black brown green long short hall wall price bell lane page rock forest cliff glen`);
+/** Surnames among AMBIGUOUS_NAMES ("hunter", "mason", "king"): THING_SURNAMES and more; messy.ts does not ask about them alone. */
+export const SURNAME_WORDS = new Set([
+  ...THING_SURNAMES,
+  ...words(`
+  young white mason baker cook miller taylor carter fisher hunter
+  porter tucker walker marshal marshall ward king stone reed dale
+`),
+]);
+
+/** Given names that are also ordinary English words (and SURNAME_WORDS): a name only with supporting context. */
+export const AMBIGUOUS_NAMES = new Set([
+  ...SURNAME_WORDS,
+  ...words(`
   will hope grace faith joy may june april august mark bill art pat rose dawn sunny crystal amber ruby
-  summer autumn angel brandy candy chase destiny dusty rich sky hunter miles rob sue ray sage star honey
+  summer autumn angel brandy candy chase destiny dusty rich sky miles rob sue ray sage star honey
   pearl iris ivy lily violet daisy heather holly jade jewel kitty lucky gene frank jack don dean guy penny
-  patience prudence charity mercy trust bliss king earl duke major sterling page drew wade carol robin
-  rock stone river forest storm rain cliff glen dale reed bud buck chip chuck cole nick sandy misty ginger
-  brook brooke barb dot gail gale fay hazel olive bo al ed van sol ward young white black green brown
-  long short hall wall price bell rose hope sharon christian justice harmony melody journey cash
-  lane mason baker cook miller taylor carter fisher hunter porter tucker walker marshal marshall
+  patience prudence charity mercy trust bliss earl duke major sterling drew wade carol robin
+  river storm rain bud buck chip chuck cole nick sandy misty ginger
+  brook brooke barb dot gail gale fay hazel olive bo al ed van sol
+  sharon christian justice harmony melody journey cash
   max rusty sonny buddy champ ace blaze lance dash colt ranger precious unique peace love
-  winter story journey sky cash bear brook
-`);
+  winter story bear
+`),
+]);
 
 /**
  * Mail providers typed after "at" with no domain ending ("rkaur99 at ymail"): the big webmails and the Canadian

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from './types';
 import { dictionaries, FRENCH_MARKERS, frenchWordsOf, spoken } from './dictionaries';
-import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, oneOf, SHORT_TITLES, TITLES } from './lexicon';
+import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, oneOf, SHORT_TITLES, SURNAME_WORDS, THING_SURNAMES, TITLES } from './lexicon';
 import { keepList } from './keepList';
 import { oneEdit, TypoIndex } from './typos';
 import { wordMemo, type WordMemo } from './wordMemo';
@@ -895,10 +895,6 @@ export function messyNames(input: string): Entity[] {
   return out;
 }
 
-/** Surnames that are things, colours or sizes first ("hall is booked", "black is her colour"). */
-const THING_SURNAMES = set(`black brown green long short hall wall price bell lane page rock forest cliff glen`);
-/** Words of AMBIGUOUS_NAMES that are surnames rather than given names: not asked about alone. THING_SURNAMES and more. */
-const SURNAME_WORDS = new Set([...THING_SURNAMES, ...set(`young white mason baker cook miller taylor carter fisher hunter porter tucker walker marshal marshall ward king stone reed dale`)]);
 /** Adverbs SUBJECT_VERBS holds before a verb: after a word they say nothing of a person ("furnace still out"). */
 export const SUBJECT_ADVERBS = set(`just finally still never always also already really apparently prob probably def definitely from`);
 
