@@ -16,12 +16,22 @@
  * joining word (`little`: the, in, on …) or another word, and the stage that first hid it (deidOverStages.ts). Groups:
  * the development writers (every train-* writer but bench/writers.ts's untouched ones and HELD15, with hand-dev) and each untouched writer
  * alone; `--show KEY` prints the words of kinds starting with KEY, for development writers only.
+ *
+ * Round 22 (over-redaction): `--cells [--sets a,b] [--except w,…] [--top N] [--show CELL --n N]` puts every word a NAME
+ * placeholder covers in one cell — the stage that first hid it, the slot of its span (the word before the span: a
+ * sentence's start, a determiner, a possessive, a place preposition, another preposition, a person cue or relation,
+ * "and", another word), the word's class (a town of the list, an English word, a keep-list word, none) and its case —
+ * and counts in each cell the words over nothing (no label touches the word, its span holds no identifier) against
+ * the words of a labelled identifier of any type (a name, a facility, a street hidden as NAME): what giving the cell
+ * back would cost. Groups as `--places` (`--except` leaves more writers out of the development group, e.g. a training
+ * writer that is another helper's this round); untouched writers give their two counts per cell, never a word.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { deidentify } from '../services/deidentify';
 import { dictionaries } from '../services/deidentify/dictionaries';
-import { english, PERSON_BEFORE, RELATIONS } from '../services/deidentify/messy';
+import { DETERMINERS, english, PERSON_BEFORE, RELATIONS } from '../services/deidentify/messy';
+import { keepList } from '../services/deidentify/keepList';
 import { isTownName } from '../services/deidentify/towns';
 import { isIdentifierSpan, type LabelledRecord } from './deidMetrics';
 import { isBlindSet } from './blindSets';
@@ -125,12 +135,85 @@ function places(): void {
   for (const [k, n] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(`total\t${k}\t${n}`);
 }
 
+/** Round 22: the slot of a NAME span by the word right before it (`--cells`). */
+const POSSESSIVE_WORDS = new Set(['his', 'her', 'their', 'my', 'our', 'your', 'ur', 'its']);
+const PLACE_PREPOSITIONS = new Set(['at', 'to', 'from', 'in', 'into', 'near', 'on', 'off', 'by', 'frm', '@', 'outside', 'behind']);
+const OTHER_PREPOSITIONS = new Set(['with', 'w', 'for', 'of', 'about', 'abt', '4', '2']);
+export function spanSlot(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - 30), start);
+  if (/(^|[.!?;:\n]\s*)$/.test(before)) return 'start';
+  const w = /([\p{L}@\d&']+)[^\p{L}@\d&']*$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+  if (w === 'the' || w === 'a' || w === 'an' || DETERMINERS.has(w)) return 'det';
+  if (POSSESSIVE_WORDS.has(w)) return 'poss';
+  if (PLACE_PREPOSITIONS.has(w)) return 'place-prep';
+  if (OTHER_PREPOSITIONS.has(w)) return 'prep';
+  if (PERSON_BEFORE.has(w) || RELATIONS.has(w)) return 'cue';
+  if (w === 'and' || w === 'n' || w === '&') return 'and';
+  return 'word';
+}
+
+/** `--cells`: every word a NAME placeholder covers, over nothing or inside an identifier, by stage, slot, class and case. */
+function cells(): void {
+  const except = new Set((option('--except') ?? '').split(',').filter(Boolean));
+  const dev = devWriters15().filter((w) => !except.has(w));
+  const groups: Array<[string, string[]]> = option('--sets')
+    ? option('--sets')!.split(',').map((w) => [w, [w]])
+    : [['dev', dev], ...UNTOUCHED.map((w): [string, string[]] => [w, [w]])];
+  const d = dictionaries();
+  const keep = keepList();
+  const classOf = (w: string): string => (isTownName(w) ? 'town' : keep.words.has(w) ? 'keep' : english(w, d) ? 'english' : 'none');
+  const show = option('--show');
+  const showN = Number(option('--n') ?? 40);
+  let shown = 0;
+  // cell -> [dev over, dev identifier words, untouched over, untouched identifier words]
+  const table = new Map<string, number[]>();
+  for (const [name, files] of groups) {
+    const printable = files.every((w) => dev.includes(w));
+    const col = name === 'dev' || printable ? 0 : 2;
+    let over = 0;
+    let idWords = 0;
+    for (const { r, preds, labelled, ids } of notesOf(files)) {
+      let by: string[] | undefined;
+      for (const p of preds) {
+        if (p.type !== 'NAME') continue;
+        const holds = ids.some((i) => i.start < p.end && p.start < i.end);
+        const slot = spanSlot(r.text, p.start);
+        for (const m of r.text.slice(p.start, p.end).matchAll(/\p{L}[\p{L}\p{M}'’-]*/gu)) {
+          const s = p.start + m.index!;
+          const e = s + m[0].length;
+          const inId = ids.some((i) => i.start <= s && e <= i.end);
+          if (!inId && (holds || labelled.subarray(s, e).some((x) => x))) continue;
+          by ??= stagesOf(r.text);
+          const raw = m[0].replace(/['’]s$/, '');
+          const low = raw.toLowerCase();
+          const cell = `${by[s] || 'joined'} ${slot} ${classOf(low)} ${raw === low ? 'lower' : 'cap'}`;
+          const row = table.get(cell) ?? table.set(cell, [0, 0, 0, 0]).get(cell)!;
+          row[col + (inId ? 1 : 0)]++;
+          if (inId) idWords++;
+          else over++;
+          if (printable && show === cell && shown < showN) {
+            shown++;
+            console.log(`SHOW ${inId ? 'id' : 'over'}\t${JSON.stringify(r.text.slice(Math.max(0, p.start - 40), p.end + 30))}\t${JSON.stringify(m[0])}`);
+          }
+        }
+      }
+    }
+    console.log(`# ${name}: ${files.length} files; NAME-covered words over nothing ${over}, inside an identifier ${idWords}`);
+  }
+  console.log('# cell (stage slot class case)\tdev over\tdev identifier words\tuntouched over\tuntouched identifier words');
+  for (const [k, v] of [...table].sort((a, b) => b[1][0] + b[1][2] - (a[1][0] + a[1][2])).slice(0, Number(option('--top') ?? 40))) console.log(`${k}\t${v.join('\t')}`);
+}
+
 type Tally = Map<string, number>;
 const bump = (t: Tally, k: string, n = 1): void => void t.set(k, (t.get(k) ?? 0) + n);
 
 function main(): void {
   if (args.includes('--places')) {
     places();
+    return;
+  }
+  if (args.includes('--cells')) {
+    cells();
     return;
   }
   const group = option('--group') ?? 'dev';

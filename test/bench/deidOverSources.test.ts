@@ -1,6 +1,6 @@
 // Round 21 (places): the kind bench/deidOverSources.ts --places gives an over-redacted word.
 import assert from 'node:assert/strict';
-import { placeKind } from '../../bench/deidOverSources';
+import { placeKind, spanSlot } from '../../bench/deidOverSources';
 
 describe('bench/deidOverSources placeKind', () => {
   const text = 'moved to kamloops by the shelter on 95 st';
@@ -13,5 +13,22 @@ describe('bench/deidOverSources placeKind', () => {
     const span = { start: text.indexOf('shelter'), end: text.length, type: 'FACILITY' };
     assert.equal(placeKind(text, ...at('on'), span, true, 'messyFacilities'), 'edge FACILITY little messyFacilities');
     assert.equal(placeKind(text, ...at('shelter'), span, true, ''), 'edge FACILITY word joined');
+  });
+});
+
+// Round 22 (over-redaction): the slot bench/deidOverSources.ts --cells gives a NAME span, by the word before it.
+describe('bench/deidOverSources spanSlot', () => {
+  const slot = (text: string, w: string): string => spanSlot(text, text.indexOf(w));
+  it('a sentence start, a determiner and a possessive', () => {
+    assert.equal(slot('rain came by. kemem after', 'kemem'), 'start');
+    assert.equal(slot('said the kemem was big', 'kemem'), 'det');
+    assert.equal(slot('her car got towed', 'car'), 'poss');
+  });
+  it('a place preposition, another preposition, a person cue, "and", another word', () => {
+    assert.equal(slot('moved to kamloops', 'kamloops'), 'place-prep');
+    assert.equal(slot('went with dawn', 'dawn'), 'prep');
+    assert.equal(slot('texted dawn', 'dawn'), 'cue');
+    assert.equal(slot('joy n dawn came', 'dawn'), 'and');
+    assert.equal(slot('pipe burst kemem', 'kemem'), 'word');
   });
 });
