@@ -26,6 +26,7 @@ export const UNTOUCHED_WRITERS: readonly UntouchedWriter[] = [
   { writer: 'train-by', since: 20, what: 'short-named places (round 20 new text)' },
   { writer: 'train-bz', since: 21, what: 'named facilities (round 21 new text)' },
   { writer: 'train-ca', since: 21, what: 'words that must stay (round 21 new text)' },
+  { writer: 'train-cc', since: 22, what: 'the everyday mix (round 22 new text)' },
 ];
 
 /** Every untouched writer, in the order above. */
