@@ -22,6 +22,7 @@ import { namedAs } from './namedAs';
 import { mergeSpans } from './spans';
 import { joinedCrossings, ruralAddresses, RURAL_WORDS_CUE } from './ruralAddresses';
 import { withStreetEdges } from './streetEdges';
+import { typedStreets } from './streetTypos';
 import { homeStreets, mayNameHomeStreet } from './homeStreets';
 import { agesAfterNames } from './ageAfterName';
 import { inBatch } from './batch';
@@ -112,6 +113,7 @@ const DETECTORS: Detector[] = [
   { detect: mp.namedStreets, marks: 0, test: (t) => mp.mayNameStreet(t) },
   { detect: homeStreets, marks: 0, test: (t) => mayNameHomeStreet(t) },
   { detect: ruralAddresses, marks: DIGIT, test: (t) => mayHold(t, RURAL_WORDS_CUE) },
+  { detect: typedStreets, marks: DIGIT },
   { detect: p.age, marks: 0, test: oldAge },
   { detect: mp.messyAges, marks: 0, test: oldAge },
   { detect: places, marks: ALWAYS },

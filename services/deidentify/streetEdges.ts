@@ -9,6 +9,7 @@ import { type Entity, entity } from './types';
 import { dictionaries, spoken } from './dictionaries';
 import { isTownName } from './towns';
 import { STREET, STREET_WORDS, streetNameWord } from './messyPatterns';
+import { misspeltStreetType } from './streetTypos';
 
 /**
  * A unit, lot, post or rural box right before a house number or a street: "unit 1408, ", "#412 - ", "apt 3 ", "flat 2, ",
@@ -57,6 +58,16 @@ const SIDE = new RegExp(
   `^\\s(?:(?:n|s|e|w|north|south|east|west)\\s)?(\\d{1,3}(?:st|nd|rd|th)|\\p{L}[\\p{L}'’-]+)(?:\\s(?:${STREET})\\b\\.?)?(?:\\s(?:ne|nw|se|sw|[nsew])(?![\\p{L}\\p{N}'’-]))?(?![\\p{L}\\p{N}'’-])`,
   'iu',
 );
+/** The word after an address that may be its street type misspelt (round 22): "on [tamarack] stret", "[1210 tamarack] aveune". */
+const WORD_AFTER = /^\s(\p{L}{4,11})(?![\p{L}\p{N}'’-])/u;
+
+/** A misspelt street type right after an address that ends on no street type, or null (streetTypos.ts). */
+function typedTypeAfter(rest: string, value: string): RegExpExecArray | null {
+  if (STREET_END.test(value)) return null;
+  const m = WORD_AFTER.exec(rest);
+  return m && misspeltStreetType(m[1]!) ? m : null;
+}
+
 /** What joins two crossing streets ("n", "and", "&", "@"). */
 const CROSS_JOIN = /^\s(?:n|and|&|@)(?=\s)/i;
 
@@ -142,7 +153,8 @@ export function withStreetEdges(text: string, given: Entity[]): Entity[] {
         UNIT_AFTER.map((r) => r.exec(rest)).find((x) => x) ??
         (/^\d/.test(value) && /\p{L}$/u.test(value) ? QUADRANT_AFTER.exec(rest) : null) ??
         (AVENUE_END.test(value) ? avenueLetter(rest) : null) ??
-        (STREET_END.test(value) ? DIRECTION_WORD_AFTER.exec(rest) : null);
+        (STREET_END.test(value) ? DIRECTION_WORD_AFTER.exec(rest) : null) ??
+        typedTypeAfter(rest, value);
       if (m) {
         end += m[0].length;
         more = true;
