@@ -10,7 +10,7 @@
  * French, Spanish, Portuguese and Italian streets led by their type ("245 rue tremblay", "rua das flores 120") are
  * address.ts's and messyPatterns.ts's.
  */
-import { type Entity } from './types';
+import type { Entity } from './types';
 import { SAFE } from './messy';
 import { dictionaries } from './dictionaries';
 

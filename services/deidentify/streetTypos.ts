@@ -6,7 +6,7 @@
  * (streetEdges.ts). Only types of four letters or more are read: a two- or three-letter abbreviation one edit away is
  * mostly a word or a name ("sr", "dt", "ace").
  */
-import { type Entity } from './types';
+import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
 import { KEEP } from './lexicon';
 import { SAFE } from './messy';
