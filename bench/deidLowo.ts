@@ -142,8 +142,8 @@ export function rulesRun(text: string): RulesRun {
 }
 
 export interface LowoOptions {
-  /** 5: round 5's; 7: round 7's note context and slots; 8: and every word a name list holds asked; 9: round 8's; 10: and what a misspelt word misspells (featureSet 5); 12: 10 with round 12's words asked (featureSet 7). */
-  features: 5 | 7 | 8 | 9 | 10 | 12;
+  /** 5: round 5's; 7: round 7's note context and slots; 8: and every word a name list holds asked; 9: round 8's; 10: and what a misspelt word misspells (featureSet 5); 12: 10 with round 12's words asked (featureSet 7); 14: 12 with the parts of speech of the word and its neighbours (featureSet 9, round 22). */
+  features: 5 | 7 | 8 | 9 | 10 | 12 | 14;
   data: 'old' | 'all';
   train: TrainOptions;
   thresholds: number[];
@@ -224,14 +224,14 @@ export function prepare(notes: readonly Note[], opts: LowoOptions): Prepared {
   for (const n of notes) {
     if (!inTraining(n)) continue;
     const found = opts.features !== 5 ? (runs.get(n)!.calls.find((c) => c.text === n.text)?.covered ?? []) : undefined;
-    exampleOf.set(n, noteExamples(n, found, own, opts.features >= 8, opts.features >= 9, opts.features >= 10, opts.features >= 12));
+    exampleOf.set(n, noteExamples(n, found, own, opts.features >= 8, opts.features >= 9, opts.features >= 10, opts.features >= 12, undefined, opts.features >= 14));
   }
   return { runs, exampleOf };
 }
 
 /** The training options of a fold's model under `opts`. */
 function foldOptions(opts: LowoOptions): TrainOptions {
-  return { ...opts.train, ...(opts.features === 7 ? { featureSet: 2 as const } : opts.features === 8 ? { featureSet: 3 as const } : opts.features === 9 ? { featureSet: 4 as const } : opts.features === 10 ? { featureSet: 5 as const } : opts.features === 12 ? { featureSet: 7 as const } : {}) };
+  return { ...opts.train, ...(opts.features === 7 ? { featureSet: 2 as const } : opts.features === 8 ? { featureSet: 3 as const } : opts.features === 9 ? { featureSet: 4 as const } : opts.features === 10 ? { featureSet: 5 as const } : opts.features === 12 ? { featureSet: 7 as const } : opts.features === 14 ? { featureSet: 9 as const } : {}) };
 }
 
 /** The writers held out in turn: every writer with notes, or `opts.heldOut`. */
@@ -650,7 +650,7 @@ export function sweep(results: readonly WriterResult[], opts: LowoOptions): stri
 
 if (require.main === module) {
   const opts: LowoOptions = {
-    features: arg('--features') === '5' ? 5 : arg('--features') === '8' ? 8 : arg('--features') === '9' ? 9 : arg('--features') === '10' ? 10 : arg('--features') === '12' ? 12 : 7,
+    features: arg('--features') === '5' ? 5 : arg('--features') === '8' ? 8 : arg('--features') === '9' ? 9 : arg('--features') === '10' ? 10 : arg('--features') === '12' ? 12 : arg('--features') === '14' ? 14 : 7,
     data: arg('--data') === 'old' ? 'old' : 'all',
     train: { ...DEFAULT_TRAIN, epochs: Number(arg('--epochs') ?? DEFAULT_TRAIN.epochs), ...(arg('--learner') === 'logistic' ? { learner: 'logistic' as const } : {}), ...(arg('--l2') ? { l2: Number(arg('--l2')) } : {}) },
     thresholds: arg('--threshold') ? [Number(arg('--threshold'))] : THRESHOLDS,

@@ -9,6 +9,7 @@
 import { dictionaries, spoken } from '../dictionaries';
 import { AMBIGUOUS_NAMES, KEEP, TITLES } from '../lexicon';
 import { correction, DETERMINERS, english, everyday, misspelt, NICKNAMES, OWNED, PERSON_AFTER, PERSON_BEFORE, RELATIONS, SAFE, SUBJECT_VERBS } from '../messy';
+import { partOfSpeech } from '../partsOfSpeech';
 import { wordMemo, type WordMemo } from '../wordMemo';
 import { blank, Token, withoutPossessive, wordsOf } from '../words';
 
@@ -112,7 +113,7 @@ const POSSESSIVES = new Set(['her', 'his', 'my', 'their', 'our', 'your', 'ur', '
  * with it the model learnt the training notes' names and words ("grace" a name here, a word there) and did worse on
  * held-out notes; what a word is comes from its shape, affixes and lists, what it is doing from its neighbours.
  */
-export function ownFeatures(raw: string, lower: string, typos = false): number[] {
+export function ownFeatures(raw: string, lower: string, typos = false, pos = false): number[] {
   const l = lists(lower);
   const f = [bucket('b', ''), bucket('sh', shape(raw)), bucket('L', l)];
   for (const code of l) f.push(bucket('l', code));
@@ -122,6 +123,11 @@ export function ownFeatures(raw: string, lower: string, typos = false): number[]
   if (NEW_FEATURES) f.push(bucket('rk', spokenBand(withoutPossessive(lower))));
   f.push(bucket('shL', `${shape(raw)}|${l}`));
   if (typos && l.includes('M')) misspeltFeatures(withoutPossessive(lower), f);
+  // featureSet 9 (round 22): what the word can be (partsOfSpeech.ts), alone and with its lists.
+  if (pos) {
+    const p = partOfSpeech(withoutPossessive(lower));
+    f.push(bucket('pos', p), bucket('posL', `${p}|${l}`));
+  }
   return f;
 }
 
@@ -163,7 +169,7 @@ const hashed = hash;
 const START = hash('<s>');
 const END = hash('</s>');
 /** Context templates, numbered: a feature is the template mixed with its value's hash. */
-const T = { Cap: 1, W1: 2, Wn1: 3, W2: 4, Wn2: 5, Sh1: 6, Shn1: 7, C1: 8, Cn1: 9, C1Cn1: 10, W1L: 11, LWn1: 12, Cue: 13, CapH: 14, C2: 15, Cn2: 16, Ask: 17, HL: 18, CueL: 19, AskL: 20, AskH: 21, St: 22, StL: 23, StP: 24, StN: 25, StPN: 26 };
+const T = { Cap: 1, W1: 2, Wn1: 3, W2: 4, Wn2: 5, Sh1: 6, Shn1: 7, C1: 8, Cn1: 9, C1Cn1: 10, W1L: 11, LWn1: 12, Cue: 13, CapH: 14, C2: 15, Cn2: 16, Ask: 17, HL: 18, CueL: 19, AskL: 20, AskH: 21, St: 22, StL: 23, StP: 24, StN: 25, StPN: 26, Pp: 27, Pn: 28, PpPn: 29, PpW: 30, PwN: 31, PnL: 32 };
 const CUES = {
   before: 1, possRel: 2, det: 3, after: 4, subject: 5, capMid: 6, prep: 7, listAfter: 8, listBefore: 9, listName: 10, besideName: 11, owner: 12,
   foundBefore: 13, foundAfter: 14, foundEarlier: 15, foundLater: 16, before2: 17, before3: 18, after2: 19, capElsewhere: 20, lowerElsewhere: 21,
@@ -301,7 +307,7 @@ function noteWords(text: string, toks: readonly Token[]): NoteWords {
  * context (models of round 7), also against the note's case habit, the names the rules found around it, cues two and
  * three words away, how the word is written elsewhere in the note and why it was asked (`ask`, see model.ts asked()).
  */
-export function contextFeatures(text: string, toks: readonly Token[], i: number, ctx?: NoteContext, ask = 0): number[] {
+export function contextFeatures(text: string, toks: readonly Token[], i: number, ctx?: NoteContext, ask = 0, pos = false): number[] {
   const t = toks[i]!;
   const at = boundary(text, toks, i);
   const p1 = toks[i - 1];
@@ -350,8 +356,36 @@ export function contextFeatures(text: string, toks: readonly Token[], i: number,
     if (n1 && OWNED_NEXT.has(n1.lower)) out.push(f(T.Cue, CUES.owner));
   }
   if (ctx) roundSeven(text, toks, i, ctx, ask, cap, at, l, out);
+  if (pos) posFeatures(text, toks, i, at, ctx, l, out);
   return out;
 }
+
+/**
+ * featureSet 9 (round 22): the parts of speech around the word (partsOfSpeech.ts) — of the word before and the word
+ * after, each or a mark for what stands there instead (a sentence or clause edge, a name or other identifier the rules
+ * hid, a number), alone, together and with the word's own: "rose texted" (a past verb after) against "rose petals" (a
+ * plural noun after), "the major changes" against "met major".
+ */
+function posFeatures(text: string, toks: readonly Token[], i: number, at: string, ctx: NoteContext | undefined, l: number, out: number[]): void {
+  const t = toks[i]!;
+  const n1 = toks[i + 1];
+  const before = at !== '-' ? at : posMark(toks[i - 1]!, ctx?.found[i - 1] ?? 0);
+  const edge = n1 ? boundary(text, toks, i + 1) : 'S';
+  const after = edge === 'S' ? 'E' : edge === 'c' ? 'c' : posMark(n1!, ctx?.found[i + 1] ?? 0);
+  const own = partOfSpeech(withoutPossessive(t.lower));
+  const hb = hashed(before);
+  const ha = hashed(after);
+  const ho = hashed(own);
+  out.push(f(T.Pp, hb), f(T.Pn, ha), f(T.PpPn, mix(hb, ha)), f(T.PpW, mix(hb, ho)), f(T.PwN, mix(ho, ha)), f(T.PnL, mix(ha, l)));
+}
+
+/** A neighbour's part of speech, or 'H' a name the rules hid, 'I' another identifier, '#' a number. */
+function posMark(t: Token, found: number): string {
+  if (found === 1) return 'H';
+  if (found === 2) return 'I';
+  return t.word ? partOfSpeech(withoutPossessive(t.lower)) : '#';
+}
+
 
 /** DEID_STACK_OWN=1: the second pass reads the first pass's reading of the word itself too, not its neighbours' alone (measured worse, round 15). */
 const STACK_OWN = process.env.DEID_STACK_OWN === '1';

@@ -34,7 +34,7 @@ export interface NameModel {
    * 2 (round 7): the note context's features (features.ts NoteContext) and the words asked for their slot (asked());
    * absent: round 5's features and candidate() alone.
    */
-  featureSet?: 2 | 3 | 4 | 5 | 7;
+  featureSet?: 2 | 3 | 4 | 5 | 7 | 9;
   /** How it was made: the files and a SHA-256 of their contents, epochs, seed, words seen and how many were names. */
   trainedOn: { files: string[]; sha256: string; rules?: string; learner?: string; epochs: number; seed: number; tokens: number; names: number };
   /** Non-zero averaged weights by bucket. */
@@ -58,6 +58,8 @@ export class NameScorer {
   private readonly needs: number[];
   /** featureSet 5 (round 9): a misspelt word's own features say what it misspells. */
   private readonly typos: boolean;
+  /** featureSet 9 (round 22): the parts of speech of the word and its neighbours (features.ts posFeatures). */
+  private readonly pos: boolean;
 
   constructor(readonly model: NameModel) {
     if (model.version !== 1 || model.bits !== BITS) throw new Error('deidentify: name-model.json is not a model this code can read');
@@ -66,6 +68,8 @@ export class NameScorer {
     this.needs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((ask) => needOf(model, ask));
     // featureSet 7 is featureSet 5's features with round 12's words asked.
     this.typos = (model.featureSet ?? 0) >= 5;
+    // featureSet 9 is featureSet 7's features and words asked, with the parts of speech.
+    this.pos = (model.featureSet ?? 0) >= 9;
   }
 
   private sum(features: number[]): number {
@@ -80,10 +84,10 @@ export class NameScorer {
     let own = this.own.get(t.raw);
     if (own === undefined) {
       if (this.own.size >= 50_000) this.own.clear();
-      own = this.sum(ownFeatures(t.raw, t.lower, this.typos));
+      own = this.sum(ownFeatures(t.raw, t.lower, this.typos, this.pos));
       this.own.set(t.raw, own);
     }
-    return own + this.sum(contextFeatures(text, toks, i, ctx, ask));
+    return own + this.sum(contextFeatures(text, toks, i, ctx, ask, this.pos));
   }
 
   /** What a word asked as `ask` (asked()) must score to be a name. */
@@ -331,7 +335,7 @@ export interface AskFlags {
 /** The kinds a model's feature set asks; none for a model file from before feature sets. */
 function flagsOf(model: NameModel): AskFlags | undefined {
   const fs = model.featureSet;
-  return fs === undefined ? undefined : { every: fs >= 3, wider: fs >= 4, named: fs === 7 };
+  return fs === undefined ? undefined : { every: fs >= 3, wider: fs >= 4, named: fs >= 7 };
 }
 
 /**

@@ -35,7 +35,7 @@ export function examples(notes: readonly LabelledNote[], rulesFound?: (note: Lab
 }
 
 /** One note's training words (examples() above); `own` caches each typed form's own features across notes. */
-export function noteExamples(note: LabelledNote, found: readonly Entity[] | undefined, own = new Map<string, number[]>(), every = false, wider = false, typos = false, named = false, stack?: Uint8Array): Example[] {
+export function noteExamples(note: LabelledNote, found: readonly Entity[] | undefined, own = new Map<string, number[]>(), every = false, wider = false, typos = false, named = false, stack?: Uint8Array, pos = false): Example[] {
   const out: Example[] = [];
   const toks = tokenize(note.text);
   // `stack` (round 15, a second pass's words): what the first pass made of each token (bench/stackPass.ts stackCodes()).
@@ -52,10 +52,10 @@ export function noteExamples(note: LabelledNote, found: readonly Entity[] | unde
     if (inside.some((s) => s.type !== 'PERSON')) return;
     let o = own.get(t.raw);
     if (!o) {
-      o = ownFeatures(t.raw, t.lower, typos);
+      o = ownFeatures(t.raw, t.lower, typos, pos);
       own.set(t.raw, o);
     }
-    out.push({ features: [...o, ...contextFeatures(note.text, toks, i, ctx, ctx ? ask : 0)], label: inside.length ? 1 : -1 });
+    out.push({ features: [...o, ...contextFeatures(note.text, toks, i, ctx, ctx ? ask : 0, pos)], label: inside.length ? 1 : -1 });
   });
   return out;
 }
@@ -65,7 +65,7 @@ export interface TrainOptions {
   epochs: number;
   seed: number;
   /** 2: the examples were made with the rules' spans (round 7); recorded in the model so scoring matches. */
-  featureSet?: 2 | 3 | 4 | 5 | 7;
+  featureSet?: 2 | 3 | 4 | 5 | 7 | 9;
   wordNameMargin?: number;
   /** Per kind of word asked (model.ts NameModel.kindMargins). */
   kindMargins?: number[];

@@ -1,7 +1,7 @@
 // The name classifier (classifier/features.ts, model.ts, train.ts) and its bench recipes.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { boundary, contextFeatures, lists, shape, tokenize, noteContext } from '../../../services/deidentify/classifier/features';
+import { boundary, contextFeatures, lists, ownFeatures, shape, tokenize, noteContext } from '../../../services/deidentify/classifier/features';
 import { activeScorer, candidate, classifierNames, MODEL_FILE, NameScorer, useNameModel, wordLike, type NameModel, asked, needOf, scoredWords } from '../../../services/deidentify/classifier/model';
 import { examples, MAX_WEIGHTS, train, type LabelledNote } from '../../../services/deidentify/classifier/train';
 import { devNotes, devSource, GRID, mustStayScores, rulesDigest, rulesRuns, trainShipped } from '../../../bench/trainDeid';
@@ -201,6 +201,50 @@ describe('deidentify: the name classifier, features', () => {
   it('knows how often spoken English says a word, and whether mostly with a capital', () => {
     assert.match(lists('hunter'), /P/, 'mostly written Hunter in speech');
     assert.doesNotMatch(lists('joy'), /P/, 'mostly written joy');
+  });
+});
+
+// Round 22.
+describe('deidentify: the name classifier (featureSet 9: parts of speech)', () => {
+  afterEach(() => useNameModel(undefined));
+  const feats = (text: string, word: string, pos: boolean, found: Array<{ start: number; end: number; type: string }> = []) => {
+    const toks = tokenize(text);
+    return new Set(contextFeatures(text, toks, toks.findIndex((t) => t.raw === word), noteContext(text, toks, found), 1, pos));
+  };
+  const differ = (a: Set<number>, b: Set<number>) => [...a].some((f) => !b.has(f)) || [...b].some((f) => !a.has(f));
+
+  it('reads the part of speech of the word after: a past verb ("rose texted") against a plural noun ("rose petals")', () => {
+    const verb = feats('ok so rose texted', 'rose', true);
+    const noun = feats('ok so rose petals', 'rose', true);
+    // Without them the two differ only by the next word's form and its class.
+    const plainVerb = feats('ok so rose texted', 'rose', false);
+    const plainNoun = feats('ok so rose petals', 'rose', false);
+    assert.ok(differ(verb, noun));
+    assert.equal([...verb].filter((f) => !noun.has(f)).length, [...plainVerb].filter((f) => !plainNoun.has(f)).length + 4, 'four more features tell them apart: the next word\'s class alone, with the word before, with the word and with its lists');
+  });
+
+  it('reads an edge or a hidden name beside the word in place of a part of speech', () => {
+    const stop = feats('saw rose. texted', 'rose', true);
+    const joined = feats('saw rose texted', 'rose', true);
+    assert.ok(differ(stop, joined), 'a stop after the word is not the verb after it');
+    const text = 'met rose kowalczyk today';
+    const hidden = feats(text, 'rose', true, [{ start: 9, end: 18, type: 'NAME' }]);
+    const visible = feats(text, 'rose', true);
+    assert.ok(differ(hidden, visible));
+  });
+
+  it('adds the word\'s own part of speech to its own features; a model of an earlier feature set reads none of them', () => {
+    assert.equal(ownFeatures('rose', 'rose', true, true).length, ownFeatures('rose', 'rose', true).length + 2);
+    const notes = slotNotes();
+    const found = () => [];
+    const before = train(examples(notes, found, true), 0, { epochs: 2, seed: 13, featureSet: 7 });
+    const scorer = new NameScorer(before);
+    const text = 'met rupal at the park';
+    const toks = tokenize(text);
+    const ctx = noteContext(text, toks, []);
+    const i = at(text, 'rupal');
+    const expected = [...ownFeatures('rupal', 'rupal', true), ...contextFeatures(text, toks, i, ctx, 1)].reduce((s, f) => s + (before.weights[String(f)] ?? 0), 0);
+    assert.ok(Math.abs(scorer.score(text, toks, i, ctx, 1) - expected) < 1e-3, 'featureSet 7 scores without the parts of speech');
   });
 });
 
