@@ -15,6 +15,8 @@
  * `--score train-s …` scores writer files with the shipped model (a new writer's figure before training on it; with
  * `--model FILE` first, with that model);
  * `--tests [--model FILE]` scores the -test sets and the public set with the shipped model or FILE.
+ * Round 22: `--features 14` the name model with parts of speech (featureSet 9); `--out FILE --name-only` writes the
+ * name model alone (no slot models beside it).
  * Round 16: the recipe also writes half-model.json (the words beside a hidden name, nameHalves.ts) and opener-model.json
  * (the words opening a sentence, openers.ts); `--halves` and `--openers` make that file alone at the shipped model's lines.
  * Round 17: `--check` makes both in memory and says whether the shipped files are what this tree makes, byte for byte
@@ -318,6 +320,8 @@ async function recipe(): Promise<void> {
     const out = process.argv.includes('--out') ? path.resolve(process.argv[process.argv.indexOf('--out') + 1]!) : MODEL_FILE;
     fs.writeFileSync(out, JSON.stringify(model) + '\n');
     console.log(`\nwrote ${path.relative(repoRoot, out)}: ${Object.keys(model.weights).length} weights, ${(fs.statSync(out).size / 1024).toFixed(0)} KB, ${describe(point)}, ${model.trainedOn.tokens} words (${model.trainedOn.names} in names)`);
+    // `--out FILE --name-only` (round 22): the name model alone, to score with the shipped slot models.
+    if (process.argv.includes('--out') && process.argv.includes('--name-only')) return;
     // Round 16: the slot beside a hidden name (nameHalves.ts) and the sentence openers' (openers.ts), on this model's
     // lines; with `--out`, beside that file.
     const beside = (kind: string) => `${out.replace(/\.json$/, '')}.${kind}.json`;
