@@ -215,9 +215,10 @@ export interface Prepared {
 }
 
 /** The rules run once per note, and each note's training words made once (the rules' spans as deidentify() gave them to the classifier). */
-export function prepare(notes: readonly Note[], opts: LowoOptions): Prepared {
-  const runs = new Map<Note, RulesRun>();
-  for (const n of notes) runs.set(n, rulesRun(n.text));
+export function prepare(notes: readonly Note[], opts: LowoOptions, shared?: Prepared['runs']): Prepared {
+  // `shared` (round 22): the rules' runs of another preparation of the same notes (they do not depend on `opts`).
+  const runs = shared ?? new Map<Note, RulesRun>();
+  if (!shared) for (const n of notes) runs.set(n, rulesRun(n.text));
   const own = new Map<string, number[]>();
   const exampleOf = new Map<Note, Example[]>();
   const inTraining = (n: Note) => opts.data === 'all' || OLD_DATA.has(n.source);

@@ -39,7 +39,7 @@ import { openerSlots } from './deidOpeners';
 import { HALF_MODEL_FILE, useHalfModel, type HalfModel } from '../services/deidentify/nameHalves';
 import { OPENER_MODEL_FILE, useOpenerModel } from '../services/deidentify/openers';
 import { load, loadSet, sets } from './deid';
-import { chooseByKind, chooseOperatingPoint, describe, kindsOf, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared, type RulesRun } from './deidLowo';
+import { chooseByKind, chooseOperatingPoint, describe, kindsOf, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared, type RulesRun, type WriterResult } from './deidLowo';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -299,23 +299,8 @@ else if (require.main === module) void recipe();
 async function recipe(): Promise<void> {
   const notes = devNotes();
   const prepared = prepare(notes, SHIPPED);
-  const models = THREADS > 1 ? await trainFolds(notes, SHIPPED, prepared, THREADS) : undefined;
-  const results = leaveOneWriterOut(notes, SHIPPED, WRITERS, prepared, models);
-  const free = chooseOperatingPoint(results, SHIPPED);
-  // The weights do not depend on the point: trained once, then the point chosen among those that keep the words that must stay.
-  const trained = trainShipped(notes, { t: 0, m: 0 }, prepared);
-  const pins = mustStayScores(trained);
-  const keeps = (p: Point) => pins.every((x) => x.score < needAt(p, x.ask));
-  const global = chooseOperatingPoint(results, SHIPPED, (t, m) => keeps({ t, m })) ?? { t: THRESHOLDS[THRESHOLDS.length - 1]!, m: MARGINS[MARGINS.length - 1]! };
-  // Round 8: then a line per kind of word asked, so the pinned words (word-names and risk words) set only their kinds' lines.
-  const point = chooseByKind(results, global, keeps, kindsOf(SHIPPED.features));
-  console.log(`${report(results, SHIPPED, global).slice(-1)[0]} (one global point: ${describe(global)})\n`);
-  console.log(report(results, SHIPPED, point).join('\n'));
-  if (free && (free.t !== global.t || free.m !== global.m)) console.log(`\n(LOWO alone would choose threshold ${free.t}, margin ${free.m} as one global point; it would hide words that must stay: ${[...new Set(pins.filter((p) => !(p.score < needAt(free, p.ask))).map((p) => p.word))].join(', ')})`);
+  const { point, model } = await nameRecipe(notes, prepared);
   if (!process.argv.includes('--folds') && !process.argv.includes('--lobo')) {
-    // Keys in train()'s order, so that the test's trainShipped(notes, point) compares byte for byte.
-    const { trainedOn, weights } = trained;
-    const model: NameModel = { version: 1, bits: trained.bits, threshold: point.t, wordNameMargin: point.m, ...(point.kinds ? { kindMargins: point.kinds } : {}), ...(trained.featureSet ? { featureSet: trained.featureSet } : {}), trainedOn, weights };
     // `--out FILE`: a candidate model written elsewhere, to score (`--tests --model FILE`) before it replaces the shipped one.
     const out = process.argv.includes('--out') ? path.resolve(process.argv[process.argv.indexOf('--out') + 1]!) : MODEL_FILE;
     fs.writeFileSync(out, JSON.stringify(model) + '\n');
@@ -329,6 +314,31 @@ async function recipe(): Promise<void> {
     writeSlotModel(half!, process.argv.includes('--out') ? beside('half') : HALF_MODEL_FILE);
     writeSlotModel(opener!, process.argv.includes('--out') ? beside('opener') : OPENER_MODEL_FILE);
   }
+}
+
+/**
+ * The name model's part of the recipe under SHIPPED (round 22: a function, so that bench/deidPosModel.ts runs it for two
+ * feature sets on one rules' run): leave one writer out, the operating point, the model on every writer; the
+ * leave-one-writer-out table printed.
+ */
+export async function nameRecipe(notes: readonly Note[], prepared: Prepared): Promise<{ results: WriterResult[]; point: Point; model: NameModel }> {
+  const models = THREADS > 1 ? await trainFolds(notes, SHIPPED, prepared, THREADS) : undefined;
+  const results = leaveOneWriterOut(notes, SHIPPED, WRITERS, prepared, models);
+  const free = chooseOperatingPoint(results, SHIPPED);
+  // The weights do not depend on the point: trained once, then the point chosen among those that keep the words that must stay.
+  const trained = trainShipped(notes, { t: 0, m: 0 }, prepared);
+  const pins = mustStayScores(trained);
+  const keeps = (p: Point) => pins.every((x) => x.score < needAt(p, x.ask));
+  const global = chooseOperatingPoint(results, SHIPPED, (t, m) => keeps({ t, m })) ?? { t: THRESHOLDS[THRESHOLDS.length - 1]!, m: MARGINS[MARGINS.length - 1]! };
+  // Round 8: then a line per kind of word asked, so the pinned words (word-names and risk words) set only their kinds' lines.
+  const point = chooseByKind(results, global, keeps, kindsOf(SHIPPED.features));
+  console.log(`${report(results, SHIPPED, global).slice(-1)[0]} (one global point: ${describe(global)})\n`);
+  console.log(report(results, SHIPPED, point).join('\n'));
+  if (free && (free.t !== global.t || free.m !== global.m)) console.log(`\n(LOWO alone would choose threshold ${free.t}, margin ${free.m} as one global point; it would hide words that must stay: ${[...new Set(pins.filter((p) => !(p.score < needAt(free, p.ask))).map((p) => p.word))].join(', ')})`);
+  // Keys in train()'s order, so that the test's trainShipped(notes, point) compares byte for byte.
+  const { trainedOn, weights } = trained;
+  const model: NameModel = { version: 1, bits: trained.bits, threshold: point.t, wordNameMargin: point.m, ...(point.kinds ? { kindMargins: point.kinds } : {}), ...(trained.featureSet ? { featureSet: trained.featureSet } : {}), trainedOn, weights };
+  return { results, point, model };
 }
 
 /** A slot's model as the recipe made it (null: no line gains, the slot is off), its file, and the recipe's lines. */
