@@ -15,7 +15,9 @@ import { activeScorer, type Scored } from './classifier/model';
 import { ModelSwitch, optionalModelFile } from './classifier/modelSwitch';
 import { isJoinWord } from './listJoins';
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from './messy';
+import { partOfSpeech } from './partsOfSpeech';
 import type { Entity } from './types';
+import { wordSurnameBand } from './wordSurnames';
 import { blank, possessive, stemLength } from './words';
 
 /** The slot's model: logistic weights over hashed features (features.ts bucket()), and the line a word must reach. */
@@ -167,7 +169,19 @@ interface SlotRead {
    * name's "to", "at" — with it the recipe's line keeps "May" there and takes "Friday" in "Tom Friday came".
    */
   farw: string;
+  /**
+   * Round 22: the word's band as a family name that is also an everyday word (wordSurnames.ts: 'a' … 'd' by its 1990
+   * Census rank, 'no' none: "[NAME] brown", "[NAME] short"), its part of speech (partsOfSpeech.ts), and the part of
+   * speech of the plain word on its far side ('' when a stop, comma, number, hidden word or the note's end stands there):
+   * "[NAME] little came by" against "[NAME] little bit" — what the openers' slot reads since round 21.
+   */
+  sw: string;
+  pos: string;
+  fpos: string;
 }
+
+/** What farOf() says when no plain word stands on the far side: no part of speech is read there. */
+const FAR_NOT_PLAIN = new Set(['stop', 'comma', 'end', 'num', 'hidden', 'both']);
 
 function readSlot(text: string, toks: readonly Token[], slot: Slot, types: readonly string[], margin: number | undefined): SlotRead {
   const { i, left, right } = slot;
@@ -177,6 +191,9 @@ function readSlot(text: string, toks: readonly Token[], slot: Slot, types: reado
   const n = toks[left ? i - 1 : i + 1]!;
   const len = stemLength(t.lower);
   const far = side === 'B' ? 'both' : farOf(text, toks, i, side === 'L' ? 1 : -1, types);
+  const u = side === 'B' ? undefined : toks[side === 'L' ? i + 1 : i - 1];
+  const plain = u?.word && !FAR_NOT_PLAIN.has(far);
+  const own = possessive(t.raw) ? t.lower.slice(0, -2) : t.lower;
   return {
     i,
     side,
@@ -192,6 +209,9 @@ function readSlot(text: string, toks: readonly Token[], slot: Slot, types: reado
     poss: possessive(t.raw),
     m: marginBand(margin),
     farw: far.startsWith('S-') ? toks[side === 'L' ? i + 1 : i - 1]!.lower : '',
+    sw: wordSurnameBand(own),
+    pos: partOfSpeech(own),
+    fpos: plain ? partOfSpeech(u!.lower) : '',
   };
 }
 
@@ -260,6 +280,16 @@ function emitRead(emit: Emit, r: SlotRead, ap: number): void {
   emit('nl+cls', nl, cls);
   if (ownForm(l)) emit('w', side, r.stem);
   if (r.farw) emit('farw', side, r.farw);
+  emit('sw', r.sw);
+  emit('side+sw', side, r.sw);
+  emit('sw+wc', r.sw, wc);
+  emit('pos', r.pos);
+  emit('side+pos', side, r.pos);
+  emit('pos+wc', r.pos, wc);
+  if (r.fpos) {
+    emit('fpos', side, r.fpos);
+    emit('pos+fpos', side, r.pos, r.fpos);
+  }
 }
 
 function emitAgain(emit: Emit, ap: number): void {
@@ -321,7 +351,7 @@ const buf = half.buf;
  * taken: the note is not read for it and nothing more is hashed.
  */
 function halfCeiling(s: HalfScorer, r: SlotRead): number {
-  const key = `${r.side}|${r.nl}|${r.nc}|${r.wc}|${r.l}|${r.far}|${r.opens}|${r.poss ? 1 : 0}|${r.m}|${ownForm(r.l) ? r.stem : ''}|${r.farw}`;
+  const key = `${r.side}|${r.nl}|${r.nc}|${r.wc}|${r.l}|${r.far}|${r.opens}|${r.poss ? 1 : 0}|${r.m}|${ownForm(r.l) ? r.stem : ''}|${r.farw}|${r.sw}|${r.pos}|${r.fpos}`;
   return s.ceiling(key, half, r, emitKnown, AGAIN.length * 2, emitPair);
 }
 const emitKnown = (emit: Emit, r: SlotRead): void => emitRead(emit, r, -1);

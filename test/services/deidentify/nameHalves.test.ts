@@ -91,6 +91,32 @@ describe('deidentify: the other half of a full name (nameHalves.ts)', () => {
     assert.equal(farw('with Tom Friday', [NAME(5, 8)], 'with'), undefined);
   });
 
+  it('reads the word as a surname that is a word (round 22: its Census band), its part of speech and the far plain word\'s', () => {
+    const read = (text: string, spans: Entity[], word: string) => {
+      const toks = tokenize(text);
+      const types = hiddenTypes(toks, spans);
+      const slot = slotsOf(text, toks, types).find((x) => toks[x.i]!.raw === word)!;
+      return new Map(slotFeatures(text, toks, slot, types, undefined));
+    };
+    const brown = read('jolene brown came by', [NAME(0, 6)], 'brown');
+    assert.equal(brown.get('sw'), 'a');
+    assert.equal(brown.get('side+sw'), 'L|a');
+    assert.equal(brown.get('pos'), 'A');
+    assert.equal(brown.get('fpos'), 'L|VD');
+    assert.equal(brown.get('pos+fpos'), 'L|A|VD');
+    // "eagle": a rarer surname; no plain word after a stop, so no far part of speech.
+    const eagle = read('saw jolene eagle. she was ok', [NAME(4, 10)], 'eagle');
+    assert.equal(eagle.get('sw'), 'c');
+    assert.equal(eagle.get('fpos'), undefined);
+    // Before the name: the far word is the one before it ("called marcus [NAME]").
+    const marcus = read('called marcus reyes today', [NAME(14, 19)], 'marcus');
+    assert.equal(marcus.get('sw'), 'no');
+    assert.equal(marcus.get('pos'), 'P');
+    assert.equal(marcus.get('fpos'), 'R|VD');
+    // The possessive is read as its word.
+    assert.equal(read("tina brown's van", [NAME(0, 4)], "brown's").get('sw'), 'a');
+  });
+
   it('hides a slot word at or above the line, the possessive outside, and nothing below it', () => {
     const text = "tina klassen's van";
     useHalfModel(modelOf(1, 0.5));
