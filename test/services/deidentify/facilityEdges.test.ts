@@ -71,8 +71,7 @@ describe('deidentify: the words beside a found name or facility that make it a f
     assert.deepEqual(edges('they will house him til fri', 'NAME:will'), ['NAME:will']);
   });
   it('hides the whole facility end to end', () => {
-    // "the bishop": a lower-case "bishop" opening the note is the openers' model's to read (round 22's rebuild hides it).
-    assert.equal(deidentify('the bishop at st nektarios blessed the food at the drop in').redacted, 'the bishop at [FACILITY] blessed the food at the drop in');
+    assert.equal(deidentify('bishop at st nektarios blessed the food at the drop in').redacted, 'bishop at [FACILITY] blessed the food at the drop in');
     assert.equal(deidentify('[pine house] wont take him w the warrant'.replace(/[[\]]/g, '')).redacted, '[FACILITY] wont take him w the warrant');
   });
 });

@@ -157,9 +157,7 @@ describe('unsureWords: names, not words (round 22)', () => {
   const words = (t: string): string[] => unsureWords(t).map((u) => u.word);
 
   it("does not ask about a word-name used as a word opening a sentence that the openers' model scores far below its line", () => {
-    // Round 22's end: the openers' model rebuilt with train-cb (line 0.375) reads "major changes" within 1.5 of its line, so
-    // "major" is asked now; "rose" (asked with the gate off) still reads far below it.
-    assert.deepEqual(words('rose petals for the puja at his place'), []);
+    for (const t of ['major changes at the office today', 'rose petals for the puja at his place']) assert.deepEqual(words(t), [], t);
     // The same score before a person's verb is asked ("came" after it), as is a word-name the openers' model reads near its line.
     assert.deepEqual(words('summer came by the office today'), ['summer']);
     assert.deepEqual(words('hope kids back in school'), ['hope']);
