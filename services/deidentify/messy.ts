@@ -82,7 +82,7 @@ export const ROLE_WORDS = set(`
 `);
 
 /** Second words of two-word person cues: "picked up X", "ran into X", "spoke to X". */
-export const PERSON_BEFORE_PAIRS = new Set(['heard from', 'word from', 'text from', 'txt from', 'call from', 'msg from', 'visit from', 'thinking of', 'thinking about', 'worried about', 'worried abt', 'asked about', 'asked abt', 'asking for', 'asked for', 'waiting on', 'looking after', 'caring for', 'bumped into', 'calls him', 'calls her', 'call him', 'call her', 'calls me', 'call me', 'goes by', 'picked up', 'pick up', 'picking up', 'pickin up', 'go get', 'dropped off', 'ran into', 'spoke to', 'talked to', 'spoke w', 'talked w', 'sat w', 'went w', 'checked on', 'check on', 'waited for', 'looking for', 'dropped', 'left', 'reached']);
+const PERSON_BEFORE_PAIRS = new Set(['heard from', 'word from', 'text from', 'txt from', 'call from', 'msg from', 'visit from', 'thinking of', 'thinking about', 'worried about', 'worried abt', 'asked about', 'asked abt', 'asking for', 'asked for', 'waiting on', 'looking after', 'caring for', 'bumped into', 'calls him', 'calls her', 'call him', 'call her', 'calls me', 'call me', 'goes by', 'picked up', 'pick up', 'picking up', 'pickin up', 'go get', 'dropped off', 'ran into', 'spoke to', 'talked to', 'spoke w', 'talked w', 'sat w', 'went w', 'checked on', 'check on', 'waited for', 'looking for', 'dropped', 'left', 'reached']);
 
 /** Verbs a person does, right after the name ("dawn said", "rusty came by"). */
 export const PERSON_AFTER = set(`

@@ -12,9 +12,7 @@ import { activeScorer, scoredWords } from './classifier/model';
 import { lists, tokenize, type Token } from './classifier/features';
 import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
-import { PERSON_BEFORE, PERSON_BEFORE_PAIRS, STATE_BEFORE, WORD_BEFORE, peopleVerb, personVerb, sentenceStart, wordVerdict } from './messy';
-import { joinedTo } from './listJoins';
-import { partOfSpeech } from './partsOfSpeech';
+import { STATE_BEFORE, WORD_BEFORE, sentenceStart, wordVerdict } from './messy';
 import type { Entity, EntityType } from './types';
 import { halfMargins } from './nameHalves';
 import { openerMargins } from './openers';
@@ -39,22 +37,6 @@ export interface UnsureWord {
 export const ASK_BELOW_LINE = 0.25;
 /** How far below its line the openers' model (openers.ts) may score an opening word that is still asked. */
 export const OPENER_ASK_BELOW = 2;
-/**
- * Round 22: as OPENER_ASK_BELOW for a word the parts-of-speech table (partsOfSpeech.ts) reads as an ordinary word (not
- * 'U' nor 'P'), whichever model asks it: the name model's questions too. The openers' model reads what the word and the
- * next word can be: on the development writers no name asked at an opening scored under −1.2 there, and 159 of the 190
- * words that should stay did ("major changes", "rose petals"). A word the table does not hold, or holds as a name, has no
- * word's reading to prefer (an opener model made without a quarter of the writers scored three of their names, "Li",
- * under −1.5).
- */
-export const OPENER_WORD_BELOW = 1.5;
-/**
- * Round 22: an opening word both the name model and the openers' model score within this of their lines is asked, though
- * the name model's score is under ASK_BELOW_LINE (development writers: 6 names for 8 words that should stay).
- */
-export const BOTH_NEAR = 0.75;
-/** Round 22: how far over its line the name model scores an opening word that is asked whatever the openers' model says (development writers: 1 word that should stay). */
-export const NAME_SURE = 0.2;
 /** As OPENER_ASK_BELOW for a common or keep-list word in lower case (within 2: "calm", "little" asked, mostly about no name). */
 export const COMMON_OPENER_ASK_BELOW = 1;
 /**
@@ -67,16 +49,7 @@ export const COMMON_OPENER_ASK_BELOW = 1;
  */
 export const HALF_ASK_BELOW = 0.6;
 /** Ranks given to words the model does not score, by shape (between the model's asked scores, as measured). */
-const RANK = { part: -0.2, opener: -0.3, everydayOpener: -0.4, joined: -0.45 };
-
-/** Parts of speech (partsOfSpeech.ts) a word joined to a hidden name is not asked as: a verb's forms, a plural, a function word, a number, an adverb. */
-const NOT_JOINED_NAME = new Set(['VD', 'VZ', 'VG', 'NP', 'F', 'X', 'D', 'R']);
-/** Parts of speech of the next word after which a word joined to a hidden name is not asked ("[NAME] n gravy on the side", "[NAME] + toast"). */
-const NOT_JOINED_BEFORE = new Set(['F', 'A', 'NP']);
-/** Parts of speech of a word before, inside a sentence, that make the name model's word a noun it modifies ("poison ivy", "snow storm", "blue sky"). */
-const MODIFIER = new Set(['A', 'N', 'NP']);
-/** Parts of speech of a capitalised word inside a sentence that is part of a place's or programme's name ("Chapel Hill", "Tenant Board"). */
-const NOUN = new Set(['N', 'NP']);
+const RANK = { part: -0.2, opener: -0.3, everydayOpener: -0.4 };
 
 /** A pronoun run into its verb, with or without the apostrophe ("we're", "she'll", SMS "shes", "whos"): never a name. */
 const PRONOUN_CONTRACTION = /^(?:i|you|u|he|she|it|we|they|who|that|there|here|what|where)['’]?(?:s|re|r|ll|ve|d|m)$/;
@@ -106,46 +79,6 @@ function hiddenName(text: string, toks: readonly Token[], i: number): boolean {
   return !!t && t.raw === 'NAME' && text[t.start - 1] === '[' && text[t.end] === ']';
 }
 
-/**
- * Whether `toks[i]` is joined to a hidden name by "and", "n", "&", "+" or "/" ("[NAME] n spider", "boogie + [NAME]"),
- * read on `view` (the stored text with each placeholder's brackets as blanks); "w" (with) joins no name here ("walked w
- * [NAME]").
- */
-function joinedToHidden(text: string, view: string, toks: readonly Token[], i: number): boolean {
-  for (const dir of [1, -1] as const) {
-    const o = joinedTo(view, toks, i, dir);
-    if (o >= 0 && hiddenName(text, toks, o) && !(o === i + 2 * dir && toks[i + dir]!.lower === 'w')) return true;
-  }
-  return false;
-}
-
-/**
- * A person cue beside `toks[i]`, read on `view`: a verb or role before it that takes a person ("met X", "her sister X",
- * "talked to X"), or a verb after it that a person does ("X said", "X moved").
- */
-function personCue(view: string, toks: readonly Token[], i: number): boolean {
-  const t = toks[i]!;
-  const prev = toks[i - 1];
-  if (prev && blank(view, prev.end, t.start)) {
-    if (PERSON_BEFORE.has(prev.lower)) return true;
-    const prev2 = toks[i - 2];
-    if (prev2 && blank(view, prev2.end, prev.start) && (PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`) || ABOUT_PAIRS.has(`${prev2.lower} ${prev.lower}`))) return true;
-  }
-  const next = toks[i + 1];
-  return !!next && blank(view, t.end, next.start) && next.lower !== 'from' && (personVerb(next.lower) || peopleVerb(next.lower));
-}
-
-/** Two words before a word that are a cue here though the detectors do not read them as one ("we talked about Joy"). */
-const ABOUT_PAIRS = new Set(['talked about', 'talking about', 'talk about', 'asked after']);
-
-/** The part of speech of the word beside `toks[i]` on side `dir` when only spaces part them and it is no hidden name ('' when there is none). */
-function besidePart(text: string, toks: readonly Token[], i: number, dir: 1 | -1): string {
-  const o = toks[i + dir];
-  const t = toks[i]!;
-  if (!o?.word || hiddenName(text, toks, i + dir) || !/^[ \t]+$/.test(dir === 1 ? text.slice(t.end, o.start) : text.slice(o.end, t.start))) return '';
-  return partOfSpeech(o.lower);
-}
-
 /** Every word of `text` (as stored) the review may ask about, in the text's order. */
 export function unsureWords(text: string): UnsureWord[] {
   if (!text) return [];
@@ -160,7 +93,6 @@ export function unsureWords(text: string): UnsureWord[] {
   const kept = keepList();
   const out: UnsureWord[] = [];
   const cursor = new CoveredCursor(covered);
-  let view: string | undefined;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (cursor.covers(t.start, t.end) || !t.word) continue;
@@ -175,78 +107,34 @@ export function unsureWords(text: string): UnsureWord[] {
     const prev = toks[i - 1];
     if (prev && prev.lower !== 'its' && (WORD_BEFORE.has(prev.lower) || STATE_BEFORE.has(prev.lower)) && blank(text, prev.end, t.start)) continue;
     const opens = sentenceStart(text, t.start);
-    const margin = margins.get(t.start);
-    const opener = openerAt?.get(t.start);
-    let rank: number | undefined;
-    if (after || before) rank = besideHidden(t, lower, { after, before, opens, half: halfAt?.get(t.start) });
-    else {
-      view ??= text.replace(/\[NAME\]/g, ' NAME ');
-      const pos = partOfSpeech(lower);
-      const words = { joined: joinedToHidden(text, view, toks, i), cue: personCue(view, toks, i), pos, word: pos !== 'U' && pos !== 'P', before: besidePart(text, toks, i, -1), after: besidePart(text, toks, i, 1) };
-      rank = rankOf(t, lower, margin, { opens, opener, words });
-    }
+    const rank = rankOf(t, lower, margins.get(t.start), { after, before, opens, opener: openerAt?.get(t.start), half: halfAt?.get(t.start) });
     if (rank === undefined || wordSense(text, t.start, end)) continue;
     out.push({ start: t.start, end, word: text.slice(t.start, end), kind: after || before ? 'part' : 'person', rank });
   }
   return out;
 }
 
-/** What the words beside a word say (round 22), read when no hidden name is beside it: joined to one, a person cue, its part of speech and its plain neighbours'. */
-export interface Words {
-  joined: boolean;
-  cue: boolean;
-  pos: string;
-  /** Whether the table reads it as an ordinary word: a part of speech that is not 'U' (not held) nor 'P' (a name). */
-  word: boolean;
-  before: string;
-  after: string;
-}
-
-/**
- * Beside a hidden name: the half-name model, read on the stored text, within 0.6 of its line (round 18; ranked just
- * under the shapes below: it asks as many names a question); a capitalised word after it inside a sentence ("[NAME]
- * Whirlwind"), or two letters opening the sentence before it that a name list holds ("ty [NAME]"); most other words
- * there are ordinary ("[NAME] was").
- */
-function besideHidden(t: Token, lower: string, at: { after: boolean; before: boolean; opens: boolean; half: number | undefined }): number | undefined {
-  if (at.half !== undefined && at.half >= -HALF_ASK_BELOW) return RANK.part + at.half / 20;
-  if (at.after && !at.opens && /^\p{Lu}\p{Ll}/u.test(t.raw) && lower.length > 2 && !lists(lower).includes('C')) return RANK.part;
-  if (at.before && at.opens && lower.length === 2 && /wordName|keepName/.test(wordVerdict(lower))) return RANK.part;
-  return undefined;
-}
-
-/**
- * Round 22: whether a word opening a sentence (no hidden name beside it) that the name model scores `margin` from its
- * line and the openers' model `opener` from its line is asked. The openers' model reads the parts of speech of the word
- * and the next: "major changes" is not asked, "hope asleep" is, though the name model is a little further below its
- * line. A word the name model scores well over its line is asked whatever the openers' model says ("tucker on the
- * phone"), so is one before a person's verb ("summer came by"), and one the table reads as no ordinary word.
- */
-export function askedAtOpening(margin: number, opener: number, w: Pick<Words, 'word' | 'cue'>): boolean {
-  if (margin >= NAME_SURE || (margin >= -BOTH_NEAR && opener >= -BOTH_NEAR)) return true;
-  return margin >= -ASK_BELOW_LINE && (!w.word || w.cue || opener >= -OPENER_WORD_BELOW);
-}
-
-/** How likely a name a word with no hidden name beside it is (undefined: not asked), from the models' margins or the word's shape. */
-function rankOf(t: Token, lower: string, margin: number | undefined, at: { opens: boolean; opener: number | undefined; words: Words }): number | undefined {
+/** How likely a name the word is (undefined: not asked), from the model's margin or the word's shape. */
+function rankOf(t: Token, lower: string, margin: number | undefined, at: { after: boolean; before: boolean; opens: boolean; opener: number | undefined; half: number | undefined }): number | undefined {
   const l = lists(lower);
-  const w = at.words;
-  if (margin !== undefined) {
-    if (at.opens && at.opener !== undefined) return askedAtOpening(margin, at.opener, w) ? margin : undefined;
-    // Inside a sentence with no person cue and no hidden name joined to it: not a noun after a word that modifies it
-    // ("poison ivy", "snow storm"), nor a capitalised noun ("Chapel Hill", "Apple Health").
-    if (!at.opens && !w.cue && !w.joined && (MODIFIER.has(w.before) || (/^\p{Lu}/u.test(t.raw) && NOUN.has(w.pos)))) return undefined;
-    return margin >= -ASK_BELOW_LINE ? margin : undefined;
+  // Beside a hidden name: the half-name model, read on the stored text, within 0.6 of its line (round 18; ranked just
+  // under the shapes below: it asks as many names a question); a capitalised word after it inside a sentence ("[NAME]
+  // Whirlwind"), or two letters opening the sentence before it that a name list holds ("ty [NAME]"); most other words
+  // there are ordinary ("[NAME] was").
+  if (at.after || at.before) {
+    if (at.half !== undefined && at.half >= -HALF_ASK_BELOW) return RANK.part + at.half / 20;
+    if (at.after && !at.opens && /^\p{Lu}\p{Ll}/u.test(t.raw) && lower.length > 2 && !l.includes('C')) return RANK.part;
+    if (at.before && at.opens && lower.length === 2 && /wordName|keepName/.test(wordVerdict(lower))) return RANK.part;
+    return undefined;
   }
+  if (margin !== undefined) return margin >= -ASK_BELOW_LINE ? margin : undefined;
   // Opening a sentence, no hidden name beside it (round 17): the openers' model, read on the stored text, asks fewer
   // words about no name and more names than the shapes below; its ranks fall between the shapes' (−0.3 at its line).
   // A common word in lower case, which the shapes never asked ("calm and steady"), only nearer the line.
-  if (at.opener !== undefined) return at.opener >= -(/[CK]/.test(l) && !/\p{Lu}/u.test(t.raw) ? COMMON_OPENER_ASK_BELOW : w.word ? OPENER_WORD_BELOW : OPENER_ASK_BELOW) ? RANK.opener + at.opener / 20 : undefined;
+  if (at.opener !== undefined) return at.opener >= -(/[CK]/.test(l) && !/\p{Lu}/u.test(t.raw) ? COMMON_OPENER_ASK_BELOW : OPENER_ASK_BELOW) ? RANK.opener + at.opener / 20 : undefined;
   // With that slot off: an English or name-list word that is no common one ("patches"), then an everyday one that is
   // not among the commonest.
-  const shaped = !at.opens || lower.length < 3 || l.includes('C') || l.includes('K') ? undefined : l.includes('V') ? RANK.everydayOpener : /[EINF]/.test(l) ? RANK.opener : undefined;
-  // Round 22: a word no model scores joined to a hidden name ("[NAME] n spider got into it"), when it can be no verb,
-  // plural or function word and no function word, adjective or plural follows it ("[NAME] n gravy on the side"), last.
-  if (shaped === undefined && w.joined && !NOT_JOINED_NAME.has(w.pos) && !NOT_JOINED_BEFORE.has(w.after)) return RANK.joined;
-  return shaped;
+  if (!at.opens || lower.length < 3 || l.includes('C') || l.includes('K')) return undefined;
+  if (l.includes('V')) return RANK.everydayOpener;
+  return /[EINF]/.test(l) ? RANK.opener : undefined;
 }

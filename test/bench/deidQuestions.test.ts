@@ -28,9 +28,8 @@ describe('bench/deidQuestions', () => {
     // A name left visible and asked.
     const name = debrief('We talked about [[N:Joy]] and the new place.', []);
     tallyNote(t, name.note, name.hidden, name.stored, say);
-    // A word of a facility left visible: "Hide" is right, but it is no name. (Round 22: no longer "Long drive out to
-    // Cedar Hill with Mara": a capitalised noun inside a sentence with no person cue is not asked.)
-    const place = debrief('took him to the er at [[F:mercy]] they kept him', ['PERSON']);
+    // A word of a facility left visible: "Hide" is right, but it is no name.
+    const place = debrief('Long drive out to [[F:Cedar Hill]] with [[N:Mara]] for her heart appointment.', ['PERSON']);
     tallyNote(t, place.note, place.hidden, place.stored, say);
     // A word that should stay.
     const word = debrief("[[N:Mara]]'s case number is [[M:4471]]; renewal is due [[D:May 3]].", ['PERSON', 'MRN', 'DATE_TIME']);

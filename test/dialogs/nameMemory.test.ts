@@ -42,20 +42,18 @@ describe('names across answers and debriefs, over HTTP', function () {
 
     // Debrief 2, same client: the remembered names are hidden ("coach" alone would be a word; round 10: the word was
     // "cook", which round 10's name model reads as a person before "knows" by itself), "Patches" is asked
-    // about and kept (round 17: an everyday word no name list holds, "Splicer", is no longer asked opening a sentence;
-    // round 22: nor "Patches family lost their dog", a plural noun before a noun that the openers' model scores 1.78
-    // under its line, so the example is "Patches lost their dog", 1.30 under it).
-    text = await toReview(c, 'C-21', 'skip', ['i think coach knows the landlord. Patches lost their dog', 'joy was there too']);
+    // about and kept (round 17: an everyday word no name list holds, "Splicer", is no longer asked opening a sentence).
+    text = await toReview(c, 'C-21', 'skip', ['i think coach knows the landlord. Patches family lost their dog', 'joy was there too']);
     assert.match(text, /Is "Patches" a person\?/);
     text = visibleText(await c.say('keep'));
-    assert.match(text, /i think \[NAME\] knows the landlord. Patches lost their dog/);
+    assert.match(text, /i think \[NAME\] knows the landlord. Patches family lost their dog/);
     assert.match(text, /\[NAME\] was there too/);
     await c.say('save');
     doc = await newest(bot(), c.userId);
     assert.ok(!/coach|joy/i.test(JSON.stringify(doc.answers)));
 
-    // Debrief 3: "Patches" is not asked about again (unkept, "Patches found the dog" is asked); the review comes straight away.
-    text = await toReview(c, 'C-21', 'skip', ['Patches found the dog']);
+    // Debrief 3: "Patches" is not asked about again; the review comes straight away.
+    text = await toReview(c, 'C-21', 'skip', ['Patches family found the dog']);
     assert.ok(!/(?:a person|part of a name)\?/.test(text), text);
     assert.match(text, /Save this\?/);
     await c.say('save');

@@ -4,7 +4,7 @@ import { deidentify, unsureWords } from '../../../services/deidentify';
 import { activeScorer, scoredWords, useNameModel } from '../../../services/deidentify/classifier/model';
 import { halfMargins, useHalfModel } from '../../../services/deidentify/nameHalves';
 import { openerMargins, useOpenerModel } from '../../../services/deidentify/openers';
-import { askedAtOpening, HALF_ASK_BELOW, NAME_SURE, OPENER_WORD_BELOW } from '../../../services/deidentify/unsure';
+import { HALF_ASK_BELOW } from '../../../services/deidentify/unsure';
 import { unsureQuestions } from '../../../services/reflections/nameMemory';
 
 /** The words asked about `text` with the openers' model off (round 15's shapes for a word opening a sentence). */
@@ -69,18 +69,11 @@ describe('unsureWords: what the review asks about', () => {
 
 // Round 17.
 describe('unsureWords: a word opening a sentence, by the openers\' model', () => {
-  it('asks about an opening word the model scores within 1.5 of its line, a common word too (the shapes never asked one)', () => {
-    for (const t of ['chance found his sister at the hotel']) {
+  it('asks about an opening word the model scores within 2 of its line, a common word too (the shapes never asked one)', () => {
+    for (const t of ['chance found his sister at the hotel', 'Patches the cat had kittens']) {
       assert.deepEqual(unsureWords(t).map((u) => u.word), [t.split(' ')[0]], t);
       assert.deepEqual(withoutOpeners(t), [], t);
     }
-    // Round 22: within 2 before (OPENER_ASK_BELOW). "Patches the cat had kittens" scores 1.81 under the line and is no
-    // longer asked; on the development writers no name asked there scored under 1.2 below, and 24 words that should
-    // stay did. Written "Patches had kittens" (1.44 below) it is.
-    const m = openerMargins('Patches the cat had kittens', [], [], 2)!.get(0)!;
-    assert.ok(m < -1.5 && m >= -2, `${m}`);
-    assert.deepEqual(unsureWords('Patches the cat had kittens'), []);
-    assert.deepEqual(unsureWords('Patches had kittens').map((u) => u.word), ['Patches']);
   });
 
   it('asks about a common word in lower case only within 1 of the line', () => {
@@ -149,48 +142,6 @@ describe('unsureWords: a word beside a hidden name, by the half-name model (roun
     } finally {
       useHalfModel(undefined);
     }
-  });
-});
-
-// Round 22: what is asked, chosen by the parts of speech (partsOfSpeech.ts) and the person cues beside a word.
-describe('unsureWords: names, not words (round 22)', () => {
-  const words = (t: string): string[] => unsureWords(t).map((u) => u.word);
-
-  it("does not ask about a word-name used as a word opening a sentence that the openers' model scores far below its line", () => {
-    for (const t of ['major changes at the office today', 'rose petals for the puja at his place']) assert.deepEqual(words(t), [], t);
-    // The same score before a person's verb is asked ("came" after it), as is a word-name the openers' model reads near its line.
-    assert.deepEqual(words('summer came by the office today'), ['summer']);
-    assert.deepEqual(words('hope kids back in school'), ['hope']);
-  });
-
-  it('asks at an opening by both models near their lines, and lets the name model decide where it is sure or the word is no ordinary word', () => {
-    const word = { word: true, cue: false };
-    assert.equal(askedAtOpening(-0.1, -(OPENER_WORD_BELOW + 0.2), word), false);
-    assert.equal(askedAtOpening(-0.1, -(OPENER_WORD_BELOW + 0.2), { word: false, cue: false }), true);
-    assert.equal(askedAtOpening(-0.1, -(OPENER_WORD_BELOW + 0.2), { word: true, cue: true }), true);
-    assert.equal(askedAtOpening(NAME_SURE, -4, word), true);
-    assert.equal(askedAtOpening(-0.5, -0.5, word), true);
-    assert.equal(askedAtOpening(-0.5, -1, word), false);
-    // "summer" at −0.26 and its opener at −0.63: asked, though under the name model's ask line.
-    assert.deepEqual(words('summer at the beach lol in november'), ['summer']);
-  });
-
-  it('does not ask about a noun after a word that modifies it, nor a capitalised noun inside a sentence, with no person cue', () => {
-    for (const t of ['dust storm lol cant see the road', 'snow storm, stay home if u can', 'write a complaint to the Landlord and Tenant Board.', 'Long drive out to Cedar Hill with [NAME] for her heart appointment.']) {
-      assert.deepEqual(words(t), [], t);
-    }
-    // "talked about" is a cue here.
-    assert.deepEqual(words('We talked about Joy and the new place.'), ['Joy']);
-  });
-
-  it('asks, last, about a word no model scores that is joined to a hidden name, when it can be a name', () => {
-    const [spider] = unsureWords('[NAME] n spider got into it outside the store');
-    assert.equal(spider?.word, 'spider');
-    assert.equal(spider?.kind, 'person');
-    assert.ok(spider!.rank < -0.4);
-    assert.deepEqual(words('[NAME] and dingdong run the basketball league'), ['dingdong']);
-    // Not a verb, nor before a function word, nor after "w" (with).
-    for (const t of ['[NAME] and gave it to his sister', '[NAME] n gravy on the side', 'walked w [NAME] to the store']) assert.deepEqual(words(t), [], t);
   });
 });
 
