@@ -32,10 +32,10 @@ export function otherOrders(text: string): Entity[] {
     for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
   VIET.lastIndex = 0;
+  const common = dictionaries().common;
   for (let m = VIET.exec(text); m; m = VIET.exec(text)) {
     // The street's name ends at a common English word of the clause ("12 duong le loi with her kids", "2 duong kids").
     const words = m[1]!.split(' ');
-    const common = dictionaries().common;
     let n = 0;
     while (n < words.length && !SAFE.has(words[n]!.toLowerCase()) && !common.has(words[n]!.toLowerCase())) n++;
     if (n === 0) continue;

@@ -11,6 +11,7 @@ import { dictionaries } from './dictionaries';
 import { KEEP } from './lexicon';
 import { SAFE } from './messy';
 import { TypoIndex } from './typos';
+import { wordMemo } from './wordMemo';
 
 /** The street types whose misspellings are read: spelt out, and the four-letter abbreviations. */
 const TYPES = new Set(
@@ -19,25 +20,20 @@ const TYPES = new Set(
 );
 
 let index: TypoIndex | undefined;
-const memo = new Map<string, string | null>();
+
+/** The street type a word misspells, or null: worked out once per word (wordMemo.ts, bounded like every word memo). */
+const typeMisspelt = wordMemo((word: string): string | null => {
+  const w = word.toLowerCase();
+  if (w.length < 4 || w.length > 11 || !/^[a-z]+$/.test(w) || TYPES.has(w)) return null;
+  const d = dictionaries();
+  if (d.english.has(w) || d.common.has(w) || d.anyNames.has(w) || KEEP.has(w) || SAFE.has(w)) return null;
+  index ??= new TypoIndex(TYPES);
+  return index.correct(w) ?? null;
+});
 
 /** The street type a lower-case word misspells ("stret" → "street", "raod" → "road"), or undefined: never a word or a name. */
 export function misspeltStreetType(word: string): string | undefined {
-  const w = word.toLowerCase();
-  let hit = memo.get(w);
-  if (hit === undefined) {
-    hit = null;
-    if (w.length >= 4 && w.length <= 11 && /^[a-z]+$/.test(w) && !TYPES.has(w)) {
-      const d = dictionaries();
-      if (!d.english.has(w) && !d.common.has(w) && !d.anyNames.has(w) && !KEEP.has(w) && !SAFE.has(w)) {
-        index ??= new TypoIndex(TYPES);
-        hit = index.correct(w) ?? null;
-      }
-    }
-    if (memo.size > 5000) memo.clear();
-    memo.set(w, hit);
-  }
-  return hit ?? undefined;
+  return typeMisspelt(word) ?? undefined;
 }
 
 /** A house number (a direction may follow it), then up to four words: one to three of the street's name, then its type. */

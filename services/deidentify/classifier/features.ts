@@ -386,7 +386,6 @@ function posMark(t: Token, found: number): string {
   return t.word ? partOfSpeech(withoutPossessive(t.lower)) : '#';
 }
 
-
 /** DEID_STACK_OWN=1: the second pass reads the first pass's reading of the word itself too, not its neighbours' alone (measured worse, round 15). */
 const STACK_OWN = process.env.DEID_STACK_OWN === '1';
 
