@@ -3,13 +3,8 @@
  * read): chains, programs, mutual-aid groups, medications, SMS words, roles, provinces and big cities. A single
  * word on it is never a name; a phrase on it ("Ontario Works", "the mens group") is never hidden as a name or place.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import Ajv from 'ajv';
 import type { Entity } from './types';
-import { packagePath } from '../paths';
-
-const CONTENT = packagePath('content');
+import { readCheckedList } from '../content/checkedList';
 
 export interface KeepList {
   /** Single words, lower case. */
@@ -36,10 +31,7 @@ let cached: KeepList | undefined;
 
 export function keepList(): KeepList {
   if (cached) return cached;
-  const data = JSON.parse(fs.readFileSync(path.join(CONTENT, 'deid-keep.json'), 'utf8')) as { groups: Array<{ terms: string[]; scope?: string; slot?: boolean; case?: 'exact' }> };
-  const schema = JSON.parse(fs.readFileSync(path.join(CONTENT, 'schemas', 'deid-keep.schema.json'), 'utf8')) as object;
-  const validate = new Ajv({ strict: true }).compile(schema);
-  if (!validate(data)) throw new Error(`content/deid-keep.json: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
+  const data = readCheckedList<{ groups: Array<{ terms: string[]; scope?: string; slot?: boolean; case?: 'exact' }> }>('deid-keep.json');
   const words = new Set<string>();
   const phrases = new Set<string>();
   const groups = new Map<string, Set<string>>();

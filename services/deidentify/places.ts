@@ -3,18 +3,13 @@
  * "the mis", "royal alex", "george spady". Each organisation keeps its own list; they are hidden as FACILITY in
  * any case. Generic kinds of place ("the food bank") belong on the keep-list instead.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import Ajv from 'ajv';
 import type { Entity } from './types';
-import { packagePath } from '../paths';
+import { readCheckedList } from '../content/checkedList';
 import { oneEdit } from './typos';
 import { streetAfterPlace } from './messyPatterns';
 import { wordMemo } from './wordMemo';
 import { factsOf, plainLetters, wordsOf } from './words';
 
-// From the package root, so the compiled code in dist/ finds content/ too.
-const CONTENT = packagePath('content');
 let re: RegExp | undefined;
 /** Two-word names by each word, for names typed with one letter wrong ("royl alex", "gery nuns"). */
 let pairs: Array<[string, string]> = [];
@@ -34,10 +29,7 @@ let pairWordsInTokens = true;
 
 function placesRegex(): RegExp {
   if (re) return re;
-  const data = JSON.parse(fs.readFileSync(path.join(CONTENT, 'deid-places.json'), 'utf8')) as { groups: Array<{ terms: string[] }> };
-  const schema = JSON.parse(fs.readFileSync(path.join(CONTENT, 'schemas', 'deid-places.schema.json'), 'utf8')) as object;
-  const validate = new Ajv({ strict: true }).compile(schema);
-  if (!validate(data)) throw new Error(`content/deid-places.json: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
+  const data = readCheckedList<{ groups: Array<{ terms: string[] }> }>('deid-places.json');
   // "the mis": the article is prose and stays outside the span.
   const terms = data.groups.flatMap((g) => g.terms.map((t) => t.toLowerCase().replace(/^the /, '')));
   pairs = [...new Set(terms)].map((t) => t.split(' ')).filter((w): w is [string, string] => w.length === 2 && w.every((x) => x.length >= 4));

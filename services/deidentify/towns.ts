@@ -25,10 +25,7 @@
  * states and boroughs that are names too (Georgia, Tonga, Brooklyn: the keep-list group scoped "place-slot") are
  * given back here, by the same slots.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import Ajv from 'ajv';
-import { packagePath } from '../paths';
+import { readCheckedList } from '../content/checkedList';
 import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
 import { CARE_KINDS } from './placeKinds';
@@ -71,11 +68,7 @@ let namedTowns: Set<string> | undefined;
 
 function townNames(): Set<string> {
   if (towns) return towns;
-  const file = path.join(packagePath('content'), 'deid-towns.json');
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { terms: string[] };
-  const schema = JSON.parse(fs.readFileSync(path.join(packagePath('content'), 'schemas', 'deid-towns.schema.json'), 'utf8')) as object;
-  const validate = new Ajv({ strict: true }).compile(schema);
-  if (!validate(data)) throw new Error(`content/deid-towns.json: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
+  const data = readCheckedList<{ terms: string[] }>('deid-towns.json');
   const first = dictionaries().firstNames;
   towns = new Set(data.terms.filter((t) => !first.has(t)));
   namedTowns = new Set(data.terms.filter((t) => first.has(t)));

@@ -5,18 +5,12 @@
  * (nameHalves.ts): "[NAME] brown", "[NAME] short", "[NAME] eagle" typed in lower case after a given name — a surname
  * that is a word, which the name lists alone read as a word like any other.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import Ajv from 'ajv';
-import { packagePath } from '../paths';
+import { readCheckedList } from '../content/checkedList';
 
 let ranks: Map<string, number> | undefined;
 
 function load(): Map<string, number> {
-  const root = packagePath('content');
-  const data = JSON.parse(fs.readFileSync(path.join(root, 'deid-word-surnames.json'), 'utf8')) as { ranks: Record<string, number> };
-  const validate = new Ajv({ strict: true }).compile(JSON.parse(fs.readFileSync(path.join(root, 'schemas', 'deid-word-surnames.schema.json'), 'utf8')) as object);
-  if (!validate(data)) throw new Error(`content/deid-word-surnames.json: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
+  const data = readCheckedList<{ ranks: Record<string, number> }>('deid-word-surnames.json');
   return new Map(Object.entries(data.ranks));
 }
 

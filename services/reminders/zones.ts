@@ -2,10 +2,8 @@
 // ("Vancouver", "new york", "St. John's"), or a place or region listed in content/timezone-places.json ("Calgary",
 // "Montréal", "Vancouver, BC", "pacific"). The list is read and checked against its schema once, when first needed;
 // a zone in it that this Node's ICU does not know is a content error naming the place.
-import fs from 'node:fs';
-import path from 'node:path';
-import Ajv from 'ajv';
 import { IANAZone } from 'luxon';
+import { readCheckedList } from '../content/checkedList';
 import { packagePath } from '../paths';
 import { canonicalZone } from './rule';
 
@@ -33,10 +31,7 @@ export function placeKey(text: string): string {
 
 /** The content list, checked: every zone must be one ICU knows, so a typo there fails at first use, not silently. */
 export function loadPlaces(dir: string = packagePath('content')): Map<string, string> {
-  const data = JSON.parse(fs.readFileSync(path.join(dir, FILE), 'utf8')) as { groups: { places: Record<string, string> }[] };
-  const schema = JSON.parse(fs.readFileSync(packagePath('content', 'schemas', 'timezone-places.schema.json'), 'utf8')) as object;
-  const validate = new Ajv({ strict: true }).compile(schema);
-  if (!validate(data)) throw new Error(`content/${FILE}: ${validate.errors?.[0]?.instancePath} ${validate.errors?.[0]?.message}`);
+  const data = readCheckedList<{ groups: { places: Record<string, string> }[] }>(FILE, dir);
   const map = new Map<string, string>();
   for (const g of data.groups) {
     for (const [place, zone] of Object.entries(g.places)) {
