@@ -205,8 +205,10 @@ const ZIP_AFTER_WORDS = /\bzip(?: ?code)?\s(?:for|on|of|from|in)\b[^.!?\n\d,;:]{
 export const ZIP_CUE = cue('zip post');
 export const zip: Detector = (t) => [
   ...(t.includes(',') ? all(t, /(?<=,\s?[A-Z]{2}\s{1,2})\d{5}(?:-\d{4})?\b/g, 'POSTAL_CODE') : []),
-  ...(!mayHold(t, ZIP_CUE) ? [] : all(t, /\b(?:zip ?code|postal code|post ?code|zip)\s*(?:is|was)?\s*[:#]?\s*((?=[A-Z]{0,3}\d)[A-Z0-9]{2,5}(?:[- ](?=[A-Z]{0,3}\d)[A-Z0-9]{2,4})?|\d{9})\b/gi, 'POSTAL_CODE', undefined, 1)),
-  ...(!mayHold(t, ZIP_CUE) ? [] : all(t, ZIP_AFTER_WORDS, 'POSTAL_CODE', undefined, 1)),
+  ...(!mayHold(t, ZIP_CUE) ? [] : [
+    ...all(t, /\b(?:zip ?code|postal code|post ?code|zip)\s*(?:is|was)?\s*[:#]?\s*((?=[A-Z]{0,3}\d)[A-Z0-9]{2,5}(?:[- ](?=[A-Z]{0,3}\d)[A-Z0-9]{2,4})?|\d{9})\b/gi, 'POSTAL_CODE', undefined, 1),
+    ...all(t, ZIP_AFTER_WORDS, 'POSTAL_CODE', undefined, 1),
+  ]),
   // A town followed by a postal code and no street: "in Quinta de São Tiago 3610-114 in its ..."
   ...(!mayHoldUpper(t) ? [] : all(t, /(?<=\p{Lu}[\p{L}\p{M}]+ )\d{3,5}(?:[- ]\d{2,3})?(?= (?:in|and|to|for|is)\b|\s*$)/gu, 'POSTAL_CODE', (m) => !isYear(m[0]))),
 ];
