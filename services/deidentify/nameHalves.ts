@@ -18,7 +18,7 @@ import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from './messy';
 import { partOfSpeech } from './partsOfSpeech';
 import type { Entity } from './types';
 import { wordSurnameBand } from './wordSurnames';
-import { blank, possessive, stemLength } from './words';
+import { blank, possessive, stemLength, withoutPossessive } from './words';
 
 /** The slot's model: logistic weights over hashed features (features.ts bucket()), and the line a word must reach. */
 export interface HalfModel {
@@ -189,11 +189,11 @@ function readSlot(text: string, toks: readonly Token[], slot: Slot, types: reado
   const l = lists(t.lower);
   const side = left && right ? 'B' : left ? 'L' : 'R';
   const n = toks[left ? i - 1 : i + 1]!;
-  const len = stemLength(t.lower);
+  // The word without its possessive, in any case ("brown's", "BROWN'S"): its stem, its band and its part of speech.
+  const stem = withoutPossessive(t.lower);
   const far = side === 'B' ? 'both' : farOf(text, toks, i, side === 'L' ? 1 : -1, types);
   const u = side === 'B' ? undefined : toks[side === 'L' ? i + 1 : i - 1];
   const plain = u?.word && !FAR_NOT_PLAIN.has(far);
-  const own = possessive(t.raw) ? t.lower.slice(0, -2) : t.lower;
   return {
     i,
     side,
@@ -205,12 +205,12 @@ function readSlot(text: string, toks: readonly Token[], slot: Slot, types: reado
     cls: wordClass(l),
     far,
     opens: boundary(text, toks, i),
-    stem: len === t.lower.length ? t.lower : t.lower.slice(0, len),
+    stem,
     poss: possessive(t.raw),
     m: marginBand(margin),
     farw: far.startsWith('S-') ? toks[side === 'L' ? i + 1 : i - 1]!.lower : '',
-    sw: wordSurnameBand(own),
-    pos: partOfSpeech(own),
+    sw: wordSurnameBand(stem),
+    pos: partOfSpeech(stem),
     fpos: plain ? partOfSpeech(u!.lower) : '',
   };
 }

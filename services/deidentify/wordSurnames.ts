@@ -21,10 +21,10 @@ export function wordSurnameRank(lower: string): number | undefined {
 }
 
 /**
- * The word's band as the half model reads it: 'a' among the 500 most frequent surnames, 'b' to 2,000, 'c' to 10,000,
- * 'd' rarer; 'no' when it is no such surname ("'s" aside).
+ * A lower-cased word's band as the half model reads it: 'a' among the 500 most frequent surnames, 'b' to 2,000, 'c' to
+ * 10,000, 'd' rarer; 'no' when it is no such surname. The word comes without its possessive (nameHalves.ts readSlot).
  */
 export function wordSurnameBand(lower: string): string {
-  const r = wordSurnameRank(lower.endsWith("'s") || lower.endsWith('’s') ? lower.slice(0, -2) : lower);
+  const r = wordSurnameRank(lower);
   return r === undefined ? 'no' : r <= 500 ? 'a' : r <= 2000 ? 'b' : r <= 10_000 ? 'c' : 'd';
 }

@@ -113,8 +113,11 @@ describe('deidentify: the other half of a full name (nameHalves.ts)', () => {
     assert.equal(marcus.get('sw'), 'no');
     assert.equal(marcus.get('pos'), 'P');
     assert.equal(marcus.get('fpos'), 'R|VD');
-    // The possessive is read as its word.
+    // The possessive is read as its word, in any case (round 23: "BROWN'S" too, its part of speech as "brown"'s).
     assert.equal(read("tina brown's van", [NAME(0, 4)], "brown's").get('sw'), 'a');
+    const caps = read("TINA BROWN'S VAN", [NAME(0, 4)], "BROWN'S");
+    assert.equal(caps.get('sw'), 'a');
+    assert.equal(caps.get('pos'), 'A');
   });
 
   it('hides a slot word at or above the line, the possessive outside, and nothing below it', () => {
