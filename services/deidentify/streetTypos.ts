@@ -10,6 +10,7 @@ import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
 import { KEEP } from './lexicon';
 import { SAFE } from './messy';
+import { SPELT_STREET } from './messyPatterns';
 import { TypoIndex } from './typos';
 import { wordMemo } from './wordMemo';
 
@@ -40,8 +41,8 @@ export function misspeltStreetType(word: string): string | undefined {
 const HOUSE_WORDS = /(?<![\p{L}\p{N}.,/$-])#?\d{1,6}[a-z]?(?:-\d{1,5})?\s(?:[nsew]\.?\s)?((?:\d{1,3}(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)(?:\s(?:\d{1,3}(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)){1,3})/giu;
 /** A quadrant after the type: "88 kinsmen raod nw". */
 const QUADRANT = /^\s(?:nw|ne|sw|se)(?![\p{L}\p{N}'’-])/iu;
-/** A type spelt right among the name's words: the street is another detector's ("12 main st raod trip"). */
-const SPELT_TYPE = /^(?:st|street|ave|avenue|rd|road|dr|drive|blvd|cres|crescent|ct|court|pl|place|ln|lane|way|hwy|highway)$/i;
+/** A type spelt right among the name's words (messyPatterns.ts SPELT_STREET): the street is another detector's ("12 main st raod trip"). */
+const SPELT_TYPE = new RegExp(`^(?:${SPELT_STREET})$`, 'i');
 
 /** Addresses whose street type is misspelt: "1210 tamarack stret", "88 kinsmen raod nw". */
 export function typedStreets(text: string): Entity[] {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
-import { misspeltStreetType } from '../../../services/deidentify/streetTypos';
+import { SPELT_STREET, STREET } from '../../../services/deidentify/messyPatterns';
+import { misspeltStreetType, typedStreets } from '../../../services/deidentify/streetTypos';
 
 /** The ADDRESS spans of a text, as written. */
 const addresses = (t: string): string[] =>
@@ -27,6 +28,12 @@ describe('deidentify: a street type typed wrong (streetTypos.ts)', () => {
   });
   it('takes a misspelt type after a street found without it', () => {
     assert.deepEqual(addresses('found him sleeping on kinsmen raod'), ['kinsmen raod']);
+  });
+  it('leaves a street with a type spelt right among its name words to the other detectors; those types are STREET\'s', () => {
+    const all = new Set(STREET.split('|'));
+    for (const t of SPELT_STREET.split('|')) assert.ok(all.has(t), t);
+    assert.deepEqual(typedStreets('paid 12 main st raod trip money'), []);
+    assert.deepEqual(addresses('paid 12 main st raod trip money'), ['12 main st']);
   });
   it('leaves numbers before words and misspellings of words', () => {
     for (const t of ['at 3 we went drvie after lunch', 'paid 20 bucks for the raod trip', 'she has 3 kids and a dog', 'took 2 tylenol at 4 pm', 'picked up 12 boxes from teh plcae']) assert.deepEqual(addresses(t), [], t);
