@@ -14,15 +14,19 @@ import type { Entity } from './types';
 import { SAFE } from './messy';
 import { dictionaries } from './dictionaries';
 
+/** The grid's street types (Bogotá's nomenclature, above). */
+const GRID_TYPES = 'calle|cll|cl|carrera|cra|kra|kr|cr|avenida|av|diagonal|dg|transversal|tv|circular|cq';
+/** Vietnam's street types, with or without their marks. */
+const VIET_TYPES = 'đường|duong|phố|ngõ|ngo|hẻm|hem';
 /** "calle 8 #24-5", "cra 7 no 45-12 sur", "av 68 # 13-40": a grid street's type and number, its crossing and door. */
-const GRID = /(?<![\p{L}\p{N}])(?:calle|cll|cl|carrera|cra|kra|kr|cr|avenida|av|diagonal|dg|transversal|tv|circular|cq)\.?\s?\d{1,3}[a-z]?(?:\s?bis)?(?:\s(?:sur|norte|este|oeste))?\s?(?:#|no\.|no|n[°º]|num\.?|numero|número)\s?\d{1,3}[a-z]?(?:\s?-\s?\d{1,3}[a-z]?)?(?:\s(?:sur|norte|este|oeste))?(?![\p{L}\p{N}])/giu;
+const GRID = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${GRID_TYPES})\.?\s?\d{1,3}[a-z]?(?:\s?bis)?(?:\s(?:sur|norte|este|oeste))?\s?(?:#|no\.|no|n[°º]|num\.?|numero|número)\s?\d{1,3}[a-z]?(?:\s?-\s?\d{1,3}[a-z]?)?(?:\s(?:sur|norte|este|oeste))?(?![\p{L}\p{N}])`, 'giu');
 /** "calle hidalgo #245", "calle 5 de mayo no. 120": a named street and its door after "#" or "no." (Mexico). */
 const NAMED_DOOR = /(?<![\p{L}\p{N}])calle\s(?:(?:\d{1,2}\s)?(?:de\s|del\s|la\s)?\p{L}[\p{L}'’-]*\s){1,3}(?:#|no\.|no|n[°º]|num\.?|numero|número)\s?\d{1,5}[a-z]?(?![\p{L}\p{N}])/giu;
 /** A house number (a slash or hyphen may split it: "45/12"), then a Vietnamese street type. */
-const VIET = /(?<![\p{L}\p{N}.,/$-])\d{1,4}[a-z]?(?:[/-]\d{1,3}[a-z]?)?\s(?:đường|duong|phố|ngõ|ngo|hẻm|hem)\s((?:\p{L}+|\d{1,3})(?:\s(?:\p{L}+|\d{1,3})){0,3})/giu;
+const VIET = new RegExp(String.raw`(?<![\p{L}\p{N}.,/$-])\d{1,4}[a-z]?(?:[/-]\d{1,3}[a-z]?)?\s(?:${VIET_TYPES})\s((?:\p{L}+|\d{1,3})(?:\s(?:\p{L}+|\d{1,3})){0,3})`, 'giu');
 
 /** Whether a text may hold one of them (deidentify.ts opens the detector on it and a digit). */
-export const OTHER_ORDER_MAY = /(?<![\p{L}])(?:calle|cll|cl|carrera|cra|kra|kr|cr|avenida|av|diagonal|dg|transversal|tv|circular|cq|đường|duong|phố|ngõ|ngo|hẻm|hem)(?![\p{L}])/iu;
+export const OTHER_ORDER_MAY = new RegExp(`(?<![\\p{L}])(?:${GRID_TYPES}|${VIET_TYPES})(?![\\p{L}])`, 'iu');
 
 /** Addresses in another country's order: a Colombian grid street, a Mexican named street and door, a Vietnamese street. */
 export function otherOrders(text: string): Entity[] {
