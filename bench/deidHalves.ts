@@ -31,7 +31,7 @@ import { train, type Example, type TrainOptions } from '../services/deidentify/c
 import { hiddenTypes, marginAt, slotBuckets, slotsOf, useHalfModel, type HalfModel } from '../services/deidentify/nameHalves';
 import { useOpenerModel } from '../services/deidentify/openers';
 import { score } from './deidMetrics';
-import { macro, OVER_BUDGET, OVER_LIMIT, OVER_LIMIT_SLACK, prepare, RECALL_PER_OVER, summed, WRITERS, writerNotes, type Note, type Point, type Prepared, type WriterResult } from './deidLowo';
+import { coveredIn, macro, OVER_BUDGET, OVER_LIMIT, OVER_LIMIT_SLACK, prepare, RECALL_PER_OVER, summed, WRITERS, writerNotes, type Note, type Point, type Prepared, type WriterResult } from './deidLowo';
 import { SHIPPED } from './trainDeid';
 import { arg } from './args';
 
@@ -92,7 +92,7 @@ function slotWords(notes: readonly Note[], prepared: Prepared, modelOf: (n: Note
   for (const n of notes) {
     const model = modelOf(n);
     if (!scorers.has(model)) scorers.set(model, new NameScorer(model));
-    const covered = prepared.runs.get(n)!.calls.find((c) => c.text === n.text)?.covered ?? [];
+    const covered = coveredIn(n, prepared.runs.get(n)!);
     const words: Scored[] = scoredWords(scorers.get(model)!, n.text, covered);
     let pred: Entity[] = prepared.runs.get(n)!.entities;
     if (takenWords(n.text, words).length) {

@@ -214,6 +214,9 @@ export interface Prepared {
   exampleOf: Map<Note, Example[]>;
 }
 
+/** The spans the rules gave the classifier for the note's own text, in its run (what the name model's words are read beside). */
+export const coveredIn = (n: Note, run: RulesRun): Entity[] => run.calls.find((c) => c.text === n.text)?.covered ?? [];
+
 /** The rules run once per note, and each note's training words made once (the rules' spans as deidentify() gave them to the classifier). */
 export function prepare(notes: readonly Note[], opts: LowoOptions, shared?: Prepared['runs']): Prepared {
   // `shared` (round 22): the rules' runs of another preparation of the same notes (they do not depend on `opts`).
@@ -222,17 +225,31 @@ export function prepare(notes: readonly Note[], opts: LowoOptions, shared?: Prep
   const own = new Map<string, number[]>();
   const exampleOf = new Map<Note, Example[]>();
   const inTraining = (n: Note) => opts.data === 'all' || OLD_DATA.has(n.source);
-  for (const n of notes) {
-    if (!inTraining(n)) continue;
-    const found = opts.features !== 5 ? (runs.get(n)!.calls.find((c) => c.text === n.text)?.covered ?? []) : undefined;
-    exampleOf.set(n, noteExamples(n, found, own, opts.features >= 8, opts.features >= 9, opts.features >= 10, opts.features >= 12, undefined, opts.features >= 14));
-  }
+  for (const n of notes) if (inTraining(n)) exampleOf.set(n, trainingWords(n, runs.get(n)!, own, opts.features));
   return { runs, exampleOf };
 }
 
+/**
+ * One note's training words under `features` (`own` caches each typed form's own features across notes): with the
+ * spans the rules gave the classifier for its text (`run`), but for round 5's features, which read none. The folds and
+ * the shipped model (trainDeid.ts trainShipped) make them here, so both learn from the same words.
+ */
+export function trainingWords(n: Note, run: RulesRun, own: Map<string, number[]>, features: LowoOptions['features']): Example[] {
+  const found = features !== 5 ? coveredIn(n, run) : undefined;
+  return noteExamples(n, found, own, features >= 8, features >= 9, features >= 10, features >= 12, undefined, features >= 14);
+}
+
+/** The model file's featureSet for each recipe's `features` (5, round 5's: none recorded). */
+const FEATURE_SETS: Record<LowoOptions['features'], TrainOptions['featureSet']> = { 5: undefined, 7: 2, 8: 3, 9: 4, 10: 5, 12: 7, 14: 9 };
+/** Every `features` a recipe knows (`--features N`). */
+export const FEATURES = Object.keys(FEATURE_SETS).map(Number) as Array<LowoOptions['features']>;
+/** The model file's featureSet under `features`, for the folds and the shipped model alike. */
+export const featureSetOf = (features: LowoOptions['features']): TrainOptions['featureSet'] => FEATURE_SETS[features];
+
 /** The training options of a fold's model under `opts`. */
 function foldOptions(opts: LowoOptions): TrainOptions {
-  return { ...opts.train, ...(opts.features === 7 ? { featureSet: 2 as const } : opts.features === 8 ? { featureSet: 3 as const } : opts.features === 9 ? { featureSet: 4 as const } : opts.features === 10 ? { featureSet: 5 as const } : opts.features === 12 ? { featureSet: 7 as const } : opts.features === 14 ? { featureSet: 9 as const } : {}) };
+  const featureSet = featureSetOf(opts.features);
+  return { ...opts.train, ...(featureSet ? { featureSet } : {}) };
 }
 
 /** The writers held out in turn: every writer with notes, or `opts.heldOut`. */
@@ -651,7 +668,7 @@ export function sweep(results: readonly WriterResult[], opts: LowoOptions): stri
 
 if (require.main === module) {
   const opts: LowoOptions = {
-    features: arg('--features') === '5' ? 5 : arg('--features') === '8' ? 8 : arg('--features') === '9' ? 9 : arg('--features') === '10' ? 10 : arg('--features') === '12' ? 12 : arg('--features') === '14' ? 14 : 7,
+    features: FEATURES.find((f) => String(f) === arg('--features')) ?? 7,
     data: arg('--data') === 'old' ? 'old' : 'all',
     train: { ...DEFAULT_TRAIN, epochs: Number(arg('--epochs') ?? DEFAULT_TRAIN.epochs), ...(arg('--learner') === 'logistic' ? { learner: 'logistic' as const } : {}), ...(arg('--l2') ? { l2: Number(arg('--l2')) } : {}) },
     thresholds: arg('--threshold') ? [Number(arg('--threshold'))] : THRESHOLDS,

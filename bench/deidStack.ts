@@ -35,7 +35,7 @@ import { useHalfModel } from '../services/deidentify/nameHalves';
 import { deidentify } from '../services/deidentify';
 import { noteExamples, train, type Example, type TrainOptions } from '../services/deidentify/classifier/train';
 import type { Entity } from '../services/deidentify';
-import { chooseByKind, chooseOperatingPoint, describe, KINDS_12, leaveOneWriterOut, prepare, report, writerNotes, type Note, type Prepared } from './deidLowo';
+import { chooseByKind, chooseOperatingPoint, coveredIn, describe, KINDS_12, leaveOneWriterOut, prepare, report, writerNotes, type Note, type Prepared } from './deidLowo';
 import { SHIPPED } from './trainDeid';
 import { linesOf, shippedPoint } from './deidHalves';
 import { finalWords, stackCodes } from './stackPass';
@@ -45,7 +45,7 @@ import { arg } from './args';
 const OPTIONS: TrainOptions = { ...SHIPPED.train, featureSet: 7 };
 
 /** The spans the rules gave the classifier for the note's own text (as prepare() trains on). */
-const coveredOf = (prepared: Prepared, n: Note): Entity[] => prepared.runs.get(n)!.calls.find((c) => c.text === n.text)?.covered ?? [];
+const coveredOf = (prepared: Prepared, n: Note): Entity[] => coveredIn(n, prepared.runs.get(n)!);
 
 /** A model trained on the training words of the notes `take` keeps. */
 function trained(notes: readonly Note[], words: Map<Note, Example[]>, take: (n: Note) => boolean): NameModel {

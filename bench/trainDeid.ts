@@ -32,14 +32,14 @@ import { optionalModelFile } from '../services/deidentify/classifier/modelSwitch
 import { SLOT_STAYS, staysIn } from './slotStays';
 import { wordSense } from '../services/deidentify/wordSenses';
 import type { Entity } from '../services/deidentify';
-import { DEFAULT_TRAIN, noteExamples, train, type TrainOptions } from '../services/deidentify/classifier/train';
+import { DEFAULT_TRAIN, train, type TrainOptions } from '../services/deidentify/classifier/train';
 import { score, type Figures } from './deidMetrics';
 import { halfRecipe, shippedPoint } from './deidHalves';
 import { openerSlots } from './deidOpeners';
 import { HALF_MODEL_FILE, useHalfModel, type HalfModel } from '../services/deidentify/nameHalves';
 import { OPENER_MODEL_FILE, useOpenerModel } from '../services/deidentify/openers';
 import { load, loadSet, sets } from './deid';
-import { chooseByKind, chooseOperatingPoint, describe, kindsOf, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared, type RulesRun, type WriterResult } from './deidLowo';
+import { chooseByKind, chooseOperatingPoint, coveredIn, describe, FEATURES, featureSetOf, kindsOf, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, trainingWords, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared, type RulesRun, type WriterResult } from './deidLowo';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -55,7 +55,7 @@ export const SHIPPED: LowoOptions = { features: 12, data: 'all', train: { ...DEF
 if (require.main === module && (process.argv.includes('--folds') || process.argv.includes('--out'))) {
   const at = (k: string) => (process.argv.includes(k) ? process.argv[process.argv.indexOf(k) + 1] : undefined);
   if (at('--features')) SHIPPED.features = Number(at('--features')) as LowoOptions['features'];
-  if (![5, 7, 8, 9, 10, 12, 14].includes(SHIPPED.features)) throw new Error(`trainDeid: no recipe for --features ${at('--features')} (11, featureSet 6, was removed in round 12; 13, featureSet 8, in round 13)`);
+  if (!FEATURES.includes(SHIPPED.features)) throw new Error(`trainDeid: no recipe for --features ${at('--features')} (11, featureSet 6, was removed in round 12; 13, featureSet 8, in round 13)`);
   if (at('--learner')) SHIPPED.train = { ...SHIPPED.train, learner: at('--learner') === 'logistic' ? 'logistic' : 'perceptron' };
 }
 /** Threads the folds of the recipe train on (the machine's two cores; 1: in this thread). The model is the same either way. */
@@ -88,8 +88,8 @@ export function trainShipped(notes: readonly Note[], point: Point, prepared?: Pr
   const own = new Map<string, number[]>();
   // `prepared` (leave one writer out made them with SHIPPED): the same rules' runs and training words, not made again.
   const runs = prepared?.runs ?? rulesRuns(notes);
-  const data = notes.flatMap((n) => prepared?.exampleOf.get(n) ?? noteExamples(n, rulesFound(n, runs), own, SHIPPED.features >= 8, SHIPPED.features >= 9, SHIPPED.features >= 10, SHIPPED.features >= 12, undefined, SHIPPED.features >= 14));
-  const opts: TrainOptions = { ...SHIPPED.train, featureSet: SHIPPED.features === 14 ? 9 : SHIPPED.features === 12 ? 7 : SHIPPED.features === 10 ? 5 : SHIPPED.features === 9 ? 4 : SHIPPED.features === 8 ? 3 : 2, wordNameMargin: point.m, ...(point.kinds ? { kindMargins: point.kinds } : {}) };
+  const data = notes.flatMap((n) => prepared?.exampleOf.get(n) ?? trainingWords(n, runs.get(n) ?? rulesRun(n.text), own, SHIPPED.features));
+  const opts: TrainOptions = { ...SHIPPED.train, featureSet: featureSetOf(SHIPPED.features), wordNameMargin: point.m, ...(point.kinds ? { kindMargins: point.kinds } : {}) };
   return train(data, point.t, opts, { ...devSource(), rules: rulesDigest(notes, runs) });
 }
 
@@ -100,7 +100,7 @@ export function rulesRuns(notes: readonly Note[]): Map<Note, RulesRun> {
 
 /** What the rules gave the classifier for the note's own text. */
 function rulesFound(n: Note, runs: ReadonlyMap<Note, RulesRun>): Entity[] {
-  return (runs.get(n) ?? rulesRun(n.text)).calls.find((c) => c.text === n.text)?.covered ?? [];
+  return coveredIn(n, runs.get(n) ?? rulesRun(n.text));
 }
 
 /**
