@@ -93,10 +93,15 @@ export function placeKind(text: string, s: number, e: number, span: { start: num
 }
 
 /** `--places`: every over-redacted word (any placeholder) by placeKind, per writer group and per untouched writer. */
-function places(): void {
-  const groups: Array<[string, string[]]> = option('--sets')
+/** The groups `--places` and `--cells` read: each writer of `--sets a,b` alone, else the development writers `dev` and each untouched writer alone. */
+function groupsOf(dev: string[]): Array<[string, string[]]> {
+  return option('--sets')
     ? option('--sets')!.split(',').map((w) => [w, [w]])
-    : [['dev', devWriters15()], ...UNTOUCHED.map((w): [string, string[]] => [w, [w]])];
+    : [['dev', dev], ...UNTOUCHED.map((w): [string, string[]] => [w, [w]])];
+}
+
+function places(): void {
+  const groups = groupsOf(devWriters15());
   const show = option('--show');
   const showN = Number(option('--n') ?? 40);
   const total: Tally = new Map();
@@ -156,9 +161,7 @@ export function spanSlot(text: string, start: number): string {
 function cells(): void {
   const except = new Set((option('--except') ?? '').split(',').filter(Boolean));
   const dev = devWriters15().filter((w) => !except.has(w));
-  const groups: Array<[string, string[]]> = option('--sets')
-    ? option('--sets')!.split(',').map((w) => [w, [w]])
-    : [['dev', dev], ...UNTOUCHED.map((w): [string, string[]] => [w, [w]])];
+  const groups = groupsOf(dev);
   const d = dictionaries();
   const keep = keepList();
   const classOf = (w: string): string => (isTownName(w) ? 'town' : keep.words.has(w) ? 'keep' : english(w, d) ? 'english' : 'none');
