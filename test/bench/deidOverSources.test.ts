@@ -23,6 +23,9 @@ describe('bench/deidOverSources spanSlot', () => {
     assert.equal(slot('rain came by. kemem after', 'kemem'), 'start');
     assert.equal(slot('said the kemem was big', 'kemem'), 'det');
     assert.equal(slot('her car got towed', 'car'), 'poss');
+    // "my", "their" are determiners (messy.ts DETERMINERS), read first.
+    assert.equal(slot('my car got towed', 'car'), 'det');
+    assert.equal(slot('a car got towed', 'car'), 'det');
   });
   it('a place preposition, another preposition, a person cue, "and", another word', () => {
     assert.equal(slot('moved to kamloops', 'kamloops'), 'place-prep');
