@@ -47,7 +47,7 @@ const PLACE_PREPS = new Set(['at', 'in', 'to', 'from', 'frm', 'into', 'outta', '
 /** Verbs of going, admitting, staying, leaving and contact that take a place. */
 const PLACE_VERB = /^(?:go|goes|going|went|gone|back|stay|stays|stayed|staying|slept|sleeps|sleeping|crash\w*|admit\w*|discharg\w*|moved?|moving|sent|took|taken|transferr\w*|released?|dropped|picked|drove|walked|brought|checked|lives?|living|lived|works?|worked|working|intake|bed|booked|housed|placed|locked|held|landed|headed|heading|return\w*|stuck|left|leaving|visit\w*|called|call|calling|phoned|contacted|tried|try|attends?|attended|attending|enrolled|referr\w*|refer|ended|got|get|gets|arrived?|came|come|comes|been)$/i;
 /** What a place does as a subject ("X discharged him", "X has a bed", "X staff said"). */
-const PLACE_DOES = /^(?:discharg\w*|kicked|kicks|released?|has|had|got|gets|said|says|sed|sez|called|phoned|texted|staff|closed|opened|wants|needs|cant|wont|is|was|full|let|lets|told|sent|gave|took|nurse|caseworker|worker|van|doctor|dr|manager|intake|er|emerg|ward|confirmed|placed|lost|asked|asks|will|has|accepted|approved|denied|refused|moved|took|called)$/i;
+const PLACE_DOES = /^(?:discharg\w*|kicked|kicks|released?|has|had|got|gets|said|says|sed|sez|called|phoned|texted|staff|closed|opened|wants|needs|cant|wont|is|was|full|let|lets|told|sent|gave|took|nurse|caseworker|worker|van|doctor|dr|manager|intake|er|emerg|ward|confirmed|placed|lost|asked|asks|will|accepted|approved|denied|refused|moved)$/i;
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
