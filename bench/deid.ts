@@ -5,9 +5,11 @@
  * per type and per register, measures single-core throughput, and writes docs/DEIDENTIFICATION.md and
  * docs/deidentification.json. DEID_BENCH_DATA overrides the presidio file's path.
  * Flags: `--misses N` prints N missed spans per set (and N over-redactions), `--dry` prints without writing
- * the docs and without timing, `--set NAME` scores one set, `--cold` times after one warm-up pass instead of two
- * CPU-seconds (measureThroughput).
+ * the docs and without timing, `--set NAME` scores one set (without the notes never read), `--cold` times after one
+ * warm-up pass instead of two CPU-seconds (measureThroughput), `--unseen` only the notes never read (unseenFigures;
+ * with `--set`, that set too), `--children N` their child processes (default 5).
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { isIdentifierSpan, leftVisible, score, type Figures, type LabelledRecord
 import { loadNotes } from './data/handNotes';
 import { dictionaries } from '../services/deidentify/dictionaries';
 import { unsureQuestions } from '../services/reflections/nameMemory';
+import { median } from './stats';
 
 const repoRoot = path.resolve(__dirname, '..');
 const data = (f: string): string => path.resolve(repoRoot, 'bench', 'data', f);
@@ -174,29 +177,56 @@ export function measureThroughput(records: LabelledRecord[]): Throughput {
  * its function's optimised code away ("insufficient type feedback") until it is compiled again: the warm-up reads every
  * dev set, as a service that has read many kinds of note.
  */
-const UNSEEN_WARM_CPU_SECONDS = 10;
+export const UNSEEN_WARM_CPU_SECONDS = 10;
+
+/** The groups of notes never read, each in the order it is read, keyed by the name the figures print. */
+export type UnseenGroups = Record<string, LabelledRecord[]>;
+
+/**
+ * The notes of several groups in one reading order: each group's notes keep their order and are spread evenly over the
+ * whole (note i of a group of n stands at (i + 0.5) / n; ties in the groups' order), so no group is read after the
+ * others have warmed what it meets (round 23: measureUnseen read hand-test before the public half, the whole of each).
+ */
+export function inTurn(groups: UnseenGroups): Array<{ group: string; record: LabelledRecord }> {
+  const out = Object.entries(groups).flatMap(([group, rs], g) => rs.map((record, i) => ({ group, record, at: (i + 0.5) / rs.length, g })));
+  out.sort((x, y) => x.at - y.at || x.g - y.g);
+  return out.map(({ group, record }) => ({ group, record }));
+}
+
+/** What one process's first reading of the unseen notes measured: MB per CPU-second per group and the baseline's. */
+export interface UnseenReading {
+  /** Per group: MB (UTF-8) per CPU-second of its notes' one reading (the process's CPU: compile and GC threads count). */
+  mbps: Record<string, number>;
+  /** The baseline (baselinePass) over the same notes after the reading, median of 5 passes: how loaded this process's minutes were. */
+  baselineMBps: number;
+}
 
 /**
  * MB per CPU-second on notes the process has never read — what a service pays, where every note is new: the JIT is
- * warmed for UNSEEN_WARM_CPU_SECONDS on `warm` (passes over it), then each of `timed` is read ONCE, text by text, in
- * turn. Their words meet the per-word memos for the first time (those the warm notes did not hold), their texts the
- * per-text caches, their branches the compiled code. One pass of a few hundred notes: it moves with the load more than
- * the figure after many passes does.
+ * warmed for UNSEEN_WARM_CPU_SECONDS on `warm` (passes over it), then every note of `timed` is read ONCE, the groups in
+ * turn (inTurn), each note's CPU counted to its group. Their words meet the per-word memos for the first time (those the
+ * warm notes did not hold), their texts the per-text caches, their branches the compiled code. Then the baseline over
+ * the same notes, in the same process. One process gives one figure: bench:deid runs several (unseenFigures).
  */
-export function measureUnseen(warm: LabelledRecord[], timed: LabelledRecord[][]): number[] {
+export function measureUnseen(warm: LabelledRecord[], timed: UnseenGroups, warmSeconds = UNSEEN_WARM_CPU_SECONDS): UnseenReading {
   let spent = 0;
   do
     spent += cpuSeconds(() => {
       for (const r of warm) deidentify(r.text);
     });
-  while (spent < UNSEEN_WARM_CPU_SECONDS);
-  return timed.map((set) => {
-    const bytes = set.reduce((n, r) => n + Buffer.byteLength(r.text, 'utf8'), 0);
-    return bytes / 1e6 / cpuSeconds(() => {
-      for (const r of set) deidentify(r.text);
-    });
-  });
+  while (spent < warmSeconds);
+  const cpu: Record<string, number> = Object.fromEntries(Object.keys(timed).map((g) => [g, 0]));
+  for (const { group, record } of inTurn(timed)) cpu[group]! += cpuSeconds(() => deidentify(record.text));
+  const all = Object.values(timed).flat();
+  const base = Array.from({ length: 5 }, () => cpuSeconds(() => baselinePass(all))).sort((x, y) => x - y);
+  return {
+    mbps: Object.fromEntries(Object.entries(timed).map(([g, rs]) => [g, megabytes(rs) / cpu[g]!])),
+    baselineMBps: megabytes(all) / Math.max(base[2]!, 1e-6),
+  };
 }
+
+/** The UTF-8 megabytes of some notes' texts. */
+const megabytes = (rs: LabelledRecord[]): number => rs.reduce((n, r) => n + Buffer.byteLength(r.text, 'utf8'), 0) / 1e6;
 
 /** MB per CPU-second alone (bench/run.ts reports it). */
 export function throughput(records: LabelledRecord[]): number {
@@ -274,36 +304,102 @@ function printMisses(name: string, records: Rec[], predictions: Array<Array<{ st
 }
 
 /**
- * measureUnseen's notes: the warm-up (every dev set and the public set's first half) and the notes read once after it
- * (hand-test and the public set's second half), by the set each is shown beside. bench/deidFlags.ts reads the same.
+ * The writers' notes measureUnseen reads (round 23), beside the public set's second half: every held-out half of a human
+ * writer scored here (never tuned on) and the training writers untouched at round 23's start (bench/writers.ts then),
+ * some 4,300 notes and 450 KB that no dev set, no warm-up and no recipe read. A fixed list, so the figure reads alike
+ * whatever later rounds do with these writers. Timed only: nothing of theirs is printed. Never a blind set.
+ */
+export const UNSEEN_HELD_OUT = ['hand-test', 'sms-test', 'names-test3', 'cats-test3', 'keep-test', 'cats-own-test', 'cats-own2-test', 'keep-own-test'];
+export const UNSEEN_WRITERS = ['train-bl', 'train-bm', 'train-bn', 'train-bs', 'train-bu', 'train-bw', 'train-bx', 'train-by', 'train-bz', 'train-ca', 'train-cc'];
+/** The groups' names as the figures print them. */
+export const UNSEEN_PUBLIC = 'public, second half';
+export const UNSEEN_WRITERS_GROUP = 'writers never tuned on';
+
+/**
+ * measureUnseen's notes: the warm-up (every dev set and the public set's first half) and the notes read once after it,
+ * by group: the public set's second half, and the held-out halves with the untouched writers (UNSEEN_HELD_OUT,
+ * UNSEEN_WRITERS). bench/deidPair.ts --unseen, deidUnseen.ts and deidFlags.ts read the same.
  */
 export function unseenSets(): { warm: Rec[]; timed: Record<string, Rec[]> } {
   const records = (name: string): Rec[] => loadSet(name) ?? [];
-  const pub = records('presidio-synth-v2');
+  const pub = records(PUBLIC_SET);
   const warm = [...sets.filter((s) => /-dev/.test(s.name)).flatMap((s) => records(s.name)), ...pub.slice(0, pub.length >> 1)];
-  return { warm, timed: { 'hand-test': records('hand-test'), 'presidio-synth-v2': pub.slice(pub.length >> 1) } };
+  const writers = [...UNSEEN_HELD_OUT.flatMap(records), ...UNSEEN_WRITERS.flatMap((w) => (fs.existsSync(data(`${w}.txt`)) ? load(data(`${w}.txt`)) : []))];
+  // A group with no notes (the public set's file not here: loadSet said so) is left out, not read as nothing.
+  const timed = Object.entries({ [UNSEEN_PUBLIC]: pub.slice(pub.length >> 1), [UNSEEN_WRITERS_GROUP]: writers }).filter(([, rs]) => rs.length);
+  return { warm, timed: Object.fromEntries(timed) };
+}
+
+/** Child processes of the unseen figures (bench:deid --children N): each reads the notes once after its own warm-up. */
+const UNSEEN_CHILDREN = Number(arg('--children') ?? 5);
+const CHILD_MARK = 'unseen-child ';
+
+/** The figures of several children: per group and for the baseline, the median, the lowest and the highest. */
+export interface UnseenFigures {
+  children: number;
+  groups: Record<string, { notes: number; kb: number; median: number; low: number; high: number; each: number[] }>;
+  baseline: { median: number; low: number; high: number; each: number[] };
+}
+
+/** Median, lowest and highest of the children's figures (the median of an even count: the mean of the middle two). */
+export function spread(each: number[]): { median: number; low: number; high: number; each: number[] } {
+  return { median: median(each), low: Math.min(...each), high: Math.max(...each), each };
+}
+
+/** Gathers children's readings into UnseenFigures. */
+export function unseenSummary(readings: UnseenReading[], timed: Record<string, LabelledRecord[]>): UnseenFigures {
+  const groups = Object.fromEntries(
+    Object.entries(timed).map(([g, rs]) => [g, { notes: rs.length, kb: megabytes(rs) * 1000, ...spread(readings.map((r) => r.mbps[g]!)) }]),
+  );
+  return { children: readings.length, groups, baseline: spread(readings.map((r) => r.baselineMBps)) };
 }
 
 /**
- * The first-reading figures (measureUnseen), taken before any set is scored: hand-test and the public set's second half,
- * after a warm-up on every dev set and the public set's first half. By the set each is shown beside.
+ * The first-reading figures, taken before any set is scored: UNSEEN_CHILDREN child processes one after the other, each
+ * warmed as measureUnseen warms and reading every note of unseenSets() once (a process meets a note first only once:
+ * one child is one figure, and a few hundred notes read once moved ±30 % from run to run, round 17): the median and the
+ * spread of the children, per group, with the baseline measured in the same children.
  */
-function unseenFigures(): Record<string, number> {
-  const { warm, timed } = unseenSets();
-  const figures = measureUnseen(warm, Object.values(timed));
-  const out = Object.fromEntries(Object.keys(timed).map((name, i) => [name, figures[i]!]));
-  for (const [name, mbps] of Object.entries(out)) console.log(`unseen notes, ${name}: ${mbps.toFixed(2)} MB per CPU-second`);
-  return out;
+function unseenFigures(): UnseenFigures {
+  const { timed } = unseenSets();
+  const readings: UnseenReading[] = [];
+  for (let k = 0; k < UNSEEN_CHILDREN; k++) {
+    const run = spawnSync(process.execPath, [...process.execArgv, __filename, '--unseen-child'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const line = run.stdout?.split('\n').find((l) => l.startsWith(CHILD_MARK));
+    if (run.status !== 0 || !line) throw new Error(`bench:deid: an unseen-notes child failed: ${run.stderr}`);
+    readings.push(JSON.parse(line.slice(CHILD_MARK.length)) as UnseenReading);
+    console.error(`unseen notes, child ${k + 1} of ${UNSEEN_CHILDREN}: ${Object.entries(readings[k]!.mbps).map(([g, x]) => `${g} ${x.toFixed(3)}`).join(', ')}, baseline ${readings[k]!.baselineMBps.toFixed(2)} MB per CPU-second`);
+  }
+  const figures = unseenSummary(readings, timed);
+  console.log(unseenTable(figures));
+  return figures;
 }
 
-type Result = Figures & { throughputMBps?: number; unseenMBps?: number; baselineMBps?: number; bulkMBps?: number; questions?: Questions; file: string; about: string; perRegister?: Record<string, Figures> };
+/** The notes-never-read table of the figures. */
+export function unseenTable(f: UnseenFigures): string {
+  const range = (x: { median: number; low: number; high: number }, d: number): string =>
+    `${x.median.toFixed(d)} | ${x.low.toFixed(d)}–${x.high.toFixed(d)} (${(((x.high - x.low) / 2 / x.median) * 100).toFixed(1)} %)`;
+  const lines = [
+    `#### Notes never read (${f.children} child processes, each: ${UNSEEN_WARM_CPU_SECONDS} CPU-s over every dev set and the public first half, then every note below once, the groups in turn)`,
+    '',
+    `| notes never read | notes | KB | MB per CPU-second, median of ${f.children} | lowest–highest (± half the range) | baseline MB per CPU-second, same children: median | lowest–highest |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const [g, x] of Object.entries(f.groups)) lines.push(`| ${g} | ${x.notes} | ${x.kb.toFixed(0)} | ${range(x, 3)} | ${range(f.baseline, 2)} |`);
+  return `${lines.join('\n')}\n`;
+}
+
+type Result = Figures & { throughputMBps?: number; baselineMBps?: number; bulkMBps?: number; questions?: Questions; file: string; about: string; perRegister?: Record<string, Figures> };
 
 function main(): void {
   const showMisses = arg('--misses') !== undefined ? Number(arg('--misses') || 20) : 0;
   const dry = process.argv.includes('--dry');
   const only = arg('--set');
   const results: Record<string, Result> = {};
-  const unseen = dry || (only && !['hand-test', 'presidio-synth-v2'].includes(only)) ? {} : unseenFigures();
+  // The notes never read: several child processes, a minute or more (--set skips them unless --unseen asks; --unseen alone scores nothing).
+  const unseenOnly = process.argv.includes('--unseen');
+  const unseen = !dry && (!only || unseenOnly) ? unseenFigures() : undefined;
+  if (unseenOnly && !only) return;
   for (const set of sets) {
     if (only && set.name !== only) continue;
     const records = loadSet(set);
@@ -326,18 +422,18 @@ function main(): void {
       result.baselineMBps = tp.baselineMBps;
       result.bulkMBps = tp.bulkMBps;
     }
-    if (unseen[set.name] !== undefined) result.unseenMBps = unseen[set.name];
     results[set.name] = result;
     if (showMisses) printMisses(set.name, records, predictions, showMisses);
   }
   // Throughput is only as good as the machine is idle: the load average says how shared the cores were.
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`;
 
-  const md: string[] = ['| set | records | identifier spans | strict recall | leak | over-redaction | records clean | MB per CPU-second | unseen notes, first reading | in bulk (deidentifyAll) | baseline MB per CPU-second (same run) |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const md: string[] = ['| set | records | identifier spans | strict recall | leak | over-redaction | records clean | MB per CPU-second | in bulk (deidentifyAll) | baseline MB per CPU-second (same run) |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
   for (const [name, r] of Object.entries(results)) {
-    md.push(`| ${name} (${r.about}) | ${r.records} | ${r.overall.spans} | ${pct(r.overall.strictRecall)} | ${pct(r.overall.leakRate)} | ${pct(r.overRedaction)} | ${pct(r.recordsFullyCleanRate)} | ${r.throughputMBps?.toFixed(2) ?? '–'} | ${r.unseenMBps?.toFixed(2) ?? '–'} | ${r.bulkMBps?.toFixed(2) ?? '–'} | ${r.baselineMBps?.toFixed(1) ?? '–'} |`);
+    md.push(`| ${name} (${r.about}) | ${r.records} | ${r.overall.spans} | ${pct(r.overall.strictRecall)} | ${pct(r.overall.leakRate)} | ${pct(r.overRedaction)} | ${pct(r.recordsFullyCleanRate)} | ${r.throughputMBps?.toFixed(2) ?? '–'} | ${r.bulkMBps?.toFixed(2) ?? '–'} | ${r.baselineMBps?.toFixed(1) ?? '–'} |`);
   }
   md.push('');
+  if (unseen) md.push(unseenTable(unseen));
   const withRegisters = Object.entries(results).filter(([, r]) => r.perRegister);
   if (withRegisters.length) {
     md.push('#### Per register', '', '| set | register | records | strict recall | leak | over-redaction |', '| --- | --- | ---: | ---: | ---: | ---: |');
@@ -364,16 +460,21 @@ function main(): void {
   const figuresMd = md.join('\n');
   console.log(figuresMd);
   if (dry || only) return;
-  const json = { generatedAt: new Date().toISOString(), command: 'npm run bench:deid', machine, results };
+  const json = { generatedAt: new Date().toISOString(), command: 'npm run bench:deid', machine, unseen, results };
   fs.mkdirSync(path.join(repoRoot, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(repoRoot, 'docs', 'deidentification.json'), JSON.stringify(json, null, 2) + '\n');
   const docPath = path.join(repoRoot, 'docs', 'DEIDENTIFICATION.md');
   const begin = '<!-- bench:deid begin -->';
   const end = '<!-- bench:deid end -->';
-  const block = `${begin}\nMeasured with \`npm run bench:deid\` on ${machine}, ${json.generatedAt.slice(0, 10)}; throughput after ${WARM_CPU_SECONDS ? `${WARM_CPU_SECONDS} CPU-seconds of warm-up per set` : 'one warm-up pass (--cold)'}, the same notes again and again; "unseen notes": one reading of notes the process has never read (hand-test and the public set's second half, after ${UNSEEN_WARM_CPU_SECONDS} CPU-seconds over every dev set and the public set's first half) — what a service pays.\n\n${figuresMd}\n${end}`;
+  const block = `${begin}\nMeasured with \`npm run bench:deid\` on ${machine}, ${json.generatedAt.slice(0, 10)}; throughput after ${WARM_CPU_SECONDS ? `${WARM_CPU_SECONDS} CPU-seconds of warm-up per set` : 'one warm-up pass (--cold)'}, the same notes again and again; "notes never read": one reading of notes the process has never read (the public set's second half; the held-out halves and the writers untouched at round 23's start), in each of several child processes after ${UNSEEN_WARM_CPU_SECONDS} CPU-seconds over every dev set and the public set's first half — what a service pays.\n\n${figuresMd}\n${end}`;
   const existing = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8') : `# De-identification\n\n${begin}\n${end}\n`;
   const updated = existing.includes(begin) ? existing.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block) : `${existing}\n${block}\n`;
   fs.writeFileSync(docPath, updated);
 }
 
-if (require.main === module) main();
+if (require.main === module) {
+  if (process.argv.includes('--unseen-child')) {
+    const { warm, timed } = unseenSets();
+    console.log(`${CHILD_MARK}${JSON.stringify(measureUnseen(warm, timed))}`);
+  } else main();
+}

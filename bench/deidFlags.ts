@@ -3,7 +3,7 @@
  *   npx tsx bench/deidFlags.ts [--rounds N] [--flags 'A;B C;…']    V8 options, each in its own child process
  *   npx tsx bench/deidFlags.ts --curve [--rounds N] [--warm -1,0,1,3] [--flags 'A …']   a fresh process's first notes
  * Flags: each child runs measureUnseen's protocol (bench/deid.ts: 10 CPU-s over every dev set and the public first
- * half, then hand-test and the public second half read ONCE) and then hand-test looped (loopedFigure). Every setting is run between two runs of the default (D F1 D F2 D …, the
+ * half, then the public second half and, since round 23, the writers never tuned on read ONCE) and then hand-test looped (loopedFigure). Every setting is run between two runs of the default (D F1 D F2 D …, the
  * order reversed each round), so each is compared with the default of the same minutes: printed, the setting's figure
  * over the mean of its two neighbours, per round and as the median over rounds. CPU is the process's (every thread:
  * compile and GC threads count), MB of UTF-8 per CPU-second.
@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deidentify } from '../services/deidentify';
-import { loadSet, measureUnseen, sets, unseenSets } from './deid';
+import { loadSet, measureUnseen, PUBLIC_SET, sets, UNSEEN_PUBLIC, UNSEEN_WRITERS_GROUP, unseenSets } from './deid';
 import { generate } from './data/makeMessy';
 import { warmUpDeidentifier } from '../bot/warmUp';
 import { takeFlag } from './args';
@@ -81,8 +81,8 @@ export function warmFor(seconds: number): number {
 
 /** The curve's unseen notes: hand-test, the other -test halves and the public second half, round robin. */
 function curveNotes(): string[] {
-  const { timed } = unseenSets();
-  const lists = [timed['hand-test']!, ...sets.filter((s) => /-test/.test(s.name) && s.name !== 'hand-test').map((s) => loadSet(s) ?? []), timed['presidio-synth-v2']!].map((l) => l.map((r) => r.text));
+  const pub = loadSet(PUBLIC_SET) ?? [];
+  const lists = [loadSet('hand-test') ?? [], ...sets.filter((s) => /-test/.test(s.name) && s.name !== 'hand-test').map((s) => loadSet(s) ?? []), pub.slice(pub.length >> 1)].map((l) => l.map((r) => r.text));
   const out: string[] = [];
   for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]!);
   return out;
@@ -109,10 +109,12 @@ function loopedFigure(texts: string[]): number {
 function unseenChild(): object {
   const { warm, timed } = unseenSets();
   // The public set sits outside the repository (../shared/data, or DEID_BENCH_DATA): without it the figure means nothing.
-  for (const [name, set] of Object.entries(timed)) if (!set.length) throw new Error(`deidFlags: no ${name} notes (DEID_BENCH_DATA?)`);
-  const [handTest, pub] = measureUnseen(warm, Object.values(timed));
-  const looped = loopedFigure(timed['hand-test']!.map((r) => r.text));
-  return { handTest, pub, looped, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+  if (!timed[UNSEEN_PUBLIC]) throw new Error('deidFlags: no public notes (DEID_BENCH_DATA?)');
+  // Since round 23 measureUnseen's writers' group (held-out halves and untouched writers) stands where hand-test stood.
+  const { mbps } = measureUnseen(warm, timed);
+  const [writers, pub] = [mbps[UNSEEN_WRITERS_GROUP]!, mbps[UNSEEN_PUBLIC]!];
+  const looped = loopedFigure((loadSet('hand-test') ?? []).map((r) => r.text));
+  return { writers, pub, looped, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
 
 function curveChild(warmSeconds: number, which: string): object {
@@ -150,7 +152,7 @@ const f2 = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(3));
 
 /** What a child reports, as figures where higher is better (MB per CPU-second, or notes per CPU-second for a curve). */
 const FIGURES = {
-  unseen: { args: ['unseen'], keys: ['handTest', 'pub', 'looped'], head: 'unseen hand-test | unseen public 2nd half | looped hand-test (MB per CPU-second)' },
+  unseen: { args: ['unseen'], keys: ['writers', 'pub', 'looped'], head: 'unseen writers never tuned on | unseen public 2nd half | looped hand-test (MB per CPU-second)' },
   cold: { args: ['curve', '1', 'shipped'], keys: ['first1000', 'after1000'], head: 'a fresh process after its warm-up: first 1000 unseen notes | the rest (notes per CPU-second)' },
 } as const;
 

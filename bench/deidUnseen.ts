@@ -1,8 +1,9 @@
 /**
  * What a note never read costs that the same note read again does not (round 18): `npx tsx bench/deidUnseen.ts
  * [--warm SECONDS] [--rounds N] [--memos]`. measureUnseen's protocol (bench/deid.ts): the JIT warmed for SECONDS of CPU (default
- * 10) on every dev set and the public set's first half, then the notes never read (hand-test and the public set's
- * second half), read:
+ * 10) on every dev set and the public set's first half, then the notes never read (bench/deid.ts unseenSets: the public set's
+ * second half, and since round 23 the writers never tuned on — held-out halves and untouched writers — in place of
+ * hand-test), group by group, read:
  * - "first": once, as measureUnseen reads them (the figure that counts), and "again", a second time: per reading the
  *   process's CPU µs a note (compile and GC threads count), each step's wall µs a note (deidentify.ts STEPS in turn on
  *   the detection view, hrtime around each; the redacted text is not made), bytes allocated a note, and each memo's
