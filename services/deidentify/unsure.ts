@@ -5,13 +5,17 @@
  * DEIDENTIFICATION-rounds.md, "Round 15 (questions at review)"): the name model's own score, read with the hidden names
  * as found names, says more than any shape, except beside a hidden name (its score there is no guide: the found
  * neighbour lifts every word): there, the half-name model's score (round 18); a word opening a sentence, the openers'
- * model's score (round 17). Never a function word, a word the keep-lists keep for good, nor a word that its neighbours
- * show is a word ("rain not stopping", a comparative: "harder on the roof").
+ * model's score (round 17). Never a word the keep-lists keep for good, nor a word that its neighbours show is a word
+ * ("rain not stopping", a comparative: "harder on the roof"). Round 23 asks, last, two kinds no rule asked:
+ * a word no model scores joined to a hidden name ("[NAME] n spider"), and a safe-list word a model scores near its line
+ * ("[NAME] sunday lost her job"); they never take the place of a question asked before.
  */
 import { activeScorer, scoredWords } from './classifier/model';
 import { lists, tokenize, type Token } from './classifier/features';
 import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
+import { joinedTo } from './listJoins';
+import { partOfSpeech } from './partsOfSpeech';
 import { STATE_BEFORE, WORD_BEFORE, sentenceStart, wordVerdict } from './messy';
 import type { Entity, EntityType } from './types';
 import { halfMargins } from './nameHalves';
@@ -48,8 +52,23 @@ export const COMMON_OPENER_ASK_BELOW = 1;
  * tree, round 18's file 30 of 116 in 173, round 19's 31 of 116 in 170.
  */
 export const HALF_ASK_BELOW = 0.6;
-/** Ranks given to words the model does not score, by shape (between the model's asked scores, as measured). */
-const RANK = { part: -0.2, opener: -0.3, everydayOpener: -0.4 };
+/**
+ * Ranks given to words the model does not score, by shape (between the model's asked scores, as measured). Round 23's
+ * two (joined, safe) rank under every other question (the lowest is −0.4): the three a note asked before are asked as
+ * before, and these take a place only where fewer than three were asked.
+ */
+const RANK = { part: -0.2, opener: -0.3, everydayOpener: -0.4, joined: -0.45, safe: -0.5 };
+
+/** Parts of speech (partsOfSpeech.ts) a word joined to a hidden name is not asked as: a verb's forms, a plural, a function word, a number, an adverb. */
+const NOT_JOINED_NAME = new Set(['VD', 'VZ', 'VG', 'NP', 'F', 'X', 'D', 'R']);
+/** Parts of speech of the next word after which a word joined to a hidden name is not asked ("[NAME] n gravy on the side", "[NAME] + toast"). */
+const NOT_JOINED_BEFORE = new Set(['F', 'A', 'NP']);
+/**
+ * How far below their lines the models may score a word the safe lists hold (a weekday, a month, a title, a function
+ * word: wordVerdict 'safe') that is still asked (round 23): beside a hidden name the half-name model (as
+ * HALF_ASK_BELOW), elsewhere the name model (as ASK_BELOW_LINE) or, at an opening, the openers' model within 1.
+ */
+export const SAFE_OPENER_ASK_BELOW = 1;
 
 /** A pronoun run into its verb, with or without the apostrophe ("we're", "she'll", SMS "shes", "whos"): never a name. */
 const PRONOUN_CONTRACTION = /^(?:i|you|u|he|she|it|we|they|who|that|there|here|what|where)['’]?(?:s|re|r|ll|ve|d|m)$/;
@@ -79,6 +98,60 @@ function hiddenName(text: string, toks: readonly Token[], i: number): boolean {
   return !!t && t.raw === 'NAME' && text[t.start - 1] === '[' && text[t.end] === ']';
 }
 
+/**
+ * Whether `toks[i]` is joined to a hidden name by "and", "n", "&", "+" or "/" ("[NAME] n spider", "boogie + [NAME]"),
+ * read on `view` (the stored text with each placeholder's brackets as blanks); "w" (with) joins no name here ("walked w
+ * [NAME]").
+ */
+function joinedToHidden(text: string, view: string, toks: readonly Token[], i: number): boolean {
+  for (const dir of [1, -1] as const) {
+    // "the family group n [NAME]", "speaks mandarin + [NAME]": a word after another word, joined only to the name after
+    // it, ends a phrase of words.
+    if (dir === 1 && wordBefore(text, toks, i)) continue;
+    const o = joinedTo(view, toks, i, dir);
+    if (o >= 0 && hiddenName(text, toks, o) && !(o === i + 2 * dir && toks[i + dir]!.lower === 'w')) return true;
+  }
+  return false;
+}
+
+/** Whether a plain word (no hidden name) stands just before `toks[i]`, only spaces between. */
+function wordBefore(text: string, toks: readonly Token[], i: number): boolean {
+  const o = toks[i - 1];
+  return !!o?.word && !hiddenName(text, toks, i - 1) && /^[ \t]+$/.test(text.slice(o.end, toks[i]!.start));
+}
+
+/** The part of speech of the word after `toks[i]` when only spaces part them and it is no hidden name ('' when there is none). */
+function nextPart(text: string, toks: readonly Token[], i: number, end: number): string {
+  const o = toks[i + 1];
+  if (!o?.word || hiddenName(text, toks, i + 1) || !/^[ \t]+$/.test(text.slice(end, o.start))) return '';
+  return partOfSpeech(o.lower);
+}
+
+/**
+ * Round 23: a word no model scores, joined to a hidden name ("[NAME] n spider got into it", "[NAME] and ferial make me
+ * sit"), when the parts-of-speech table reads it as no verb form, plural, function word, number or adverb and no
+ * function word, adjective or plural follows it ("[NAME] n gravy on the side"). Asked last (round 22's q2 rule, landed
+ * alone: its gates on the other questions lost names on the blind sets).
+ */
+function joinedName(text: string, toks: readonly Token[], i: number, end: number, lower: string, view: () => string): boolean {
+  return !NOT_JOINED_NAME.has(partOfSpeech(lower)) && !NOT_JOINED_BEFORE.has(nextPart(text, toks, i, end)) && joinedToHidden(text, view(), toks, i);
+}
+
+/**
+ * Round 23: a word the safe lists hold ("friday", "jun", "night", "big") that a model scores near its line: beside a
+ * hidden name, in lower case, the half-name model within HALF_ASK_BELOW ("[NAME] sunday lost her job"), elsewhere the
+ * name model within ASK_BELOW_LINE, or at an opening the openers' model within SAFE_OPENER_ASK_BELOW ("christmas lol yes
+ * her name is christmas"). Not a hyphened word ("move-in", "forty-five") nor an adverb ("so [NAME] finally called").
+ */
+function safeRank(t: Token, lower: string, beside: boolean, margin: number | undefined, opener: number | undefined, half: number | undefined): number | undefined {
+  if (lower.includes('-') || partOfSpeech(lower) === 'R') return undefined;
+  // Beside a hidden name only in lower case: the half model never learnt the safe words (deidentify() never asks it
+  // about one), and a capitalised weekday there is a date it scores as a surname ("saw [NAME] Friday at the clinic":
+  // +0.55; lower case −0.63).
+  const near = beside ? !/\p{Lu}/u.test(t.raw) && half !== undefined && half >= -HALF_ASK_BELOW : margin !== undefined ? margin >= -ASK_BELOW_LINE : opener !== undefined && opener >= -SAFE_OPENER_ASK_BELOW;
+  return near ? RANK.safe : undefined;
+}
+
 /** Every word of `text` (as stored) the review may ask about, in the text's order. */
 export function unsureWords(text: string): UnsureWord[] {
   if (!text) return [];
@@ -93,12 +166,15 @@ export function unsureWords(text: string): UnsureWord[] {
   const kept = keepList();
   const out: UnsureWord[] = [];
   const cursor = new CoveredCursor(covered);
+  let view: string | undefined;
+  const viewOf = (): string => (view ??= text.replace(/\[NAME\]/g, ' NAME '));
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (cursor.covers(t.start, t.end) || !t.word) continue;
     const end = possessive(t.raw) ? t.end - 2 : t.end;
     const lower = text.slice(t.start, end).toLowerCase();
-    if (lower.length < 2 || wordVerdict(lower) === 'safe' || (kept.words.has(lower) && !kept.slotted.has(lower))) continue;
+    if (lower.length < 2 || (kept.words.has(lower) && !kept.slotted.has(lower))) continue;
+    const safe = wordVerdict(lower) === 'safe';
     if (PRONOUN_CONTRACTION.test(lower) || comparative(text, toks, i, lower)) continue;
     const after = hiddenName(text, toks, i - 1) && /^\]\s+$/.test(text.slice(toks[i - 1]!.end, t.start));
     const before = hiddenName(text, toks, i + 1) && /^\s+\[$/.test(text.slice(end, toks[i + 1]!.start));
@@ -107,7 +183,11 @@ export function unsureWords(text: string): UnsureWord[] {
     const prev = toks[i - 1];
     if (prev && prev.lower !== 'its' && (WORD_BEFORE.has(prev.lower) || STATE_BEFORE.has(prev.lower)) && blank(text, prev.end, t.start)) continue;
     const opens = sentenceStart(text, t.start);
-    const rank = rankOf(t, lower, margins.get(t.start), { after, before, opens, opener: openerAt?.get(t.start), half: halfAt?.get(t.start) });
+    const margin = margins.get(t.start);
+    const opener = openerAt?.get(t.start);
+    const half = halfAt?.get(t.start);
+    let rank = safe ? safeRank(t, lower, after || before, margin, opener, half) : rankOf(t, lower, margin, { after, before, opens, opener, half });
+    if (rank === undefined && !safe && !after && !before && margin === undefined && opener === undefined && joinedName(text, toks, i, end, lower, viewOf)) rank = RANK.joined;
     if (rank === undefined || wordSense(text, t.start, end)) continue;
     out.push({ start: t.start, end, word: text.slice(t.start, end), kind: after || before ? 'part' : 'person', rank });
   }

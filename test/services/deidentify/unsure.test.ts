@@ -4,7 +4,7 @@ import { deidentify, unsureWords } from '../../../services/deidentify';
 import { activeScorer, scoredWords, useNameModel } from '../../../services/deidentify/classifier/model';
 import { halfMargins, useHalfModel } from '../../../services/deidentify/nameHalves';
 import { openerMargins, useOpenerModel } from '../../../services/deidentify/openers';
-import { HALF_ASK_BELOW } from '../../../services/deidentify/unsure';
+import { HALF_ASK_BELOW, SAFE_OPENER_ASK_BELOW } from '../../../services/deidentify/unsure';
 import { unsureQuestions } from '../../../services/reflections/nameMemory';
 
 /** The words asked about `text` with the openers' model off (round 15's shapes for a word opening a sentence). */
@@ -141,6 +141,48 @@ describe('unsureWords: a word beside a hidden name, by the half-name model (roun
       assert.deepEqual(unsureWords('met [NAME] Saab at the office').map((u) => u.word), ['Saab']);
     } finally {
       useHalfModel(undefined);
+    }
+  });
+});
+
+describe('unsureWords: more of the names left, asked last (round 23)', () => {
+  it('asks about a word no model scores that is joined to a hidden name, when it can be a name there', () => {
+    assert.deepEqual(unsureWords('[NAME] n spider got into it outside the store').map((u) => [u.word, u.kind, u.rank]), [['spider', 'person', -0.45]]);
+    assert.deepEqual(unsureWords('[NAME] and ferial make me sit and eat').map((u) => u.word), ['ferial']);
+  });
+
+  it('never asks a joined word that its neighbours show is a word: a verb form, before a function word, or ending a phrase of words', () => {
+    for (const t of ['[NAME] n gravy on the side', 'released [NAME] and her sister', 'the family group n [NAME] cried', 'speaks mandarin + [NAME]', 'walked w [NAME] today']) {
+      assert.deepEqual(unsureWords(t), [], t);
+    }
+  });
+
+  it('asks about a word the safe lists hold where a model scores it near its line: beside a hidden name in lower case, or opening a sentence', () => {
+    assert.deepEqual(unsureWords('her sister [NAME] night is in the hospital').map((u) => [u.word, u.kind, u.rank]), [['night', 'part', -0.5]]);
+    assert.deepEqual(unsureWords('[NAME] sunday lost her job at the store').map((u) => u.word), ['sunday']);
+    const [christmas] = unsureWords('christmas lol yes her name is christmas');
+    assert.equal(christmas?.word, 'christmas');
+    const scored = scoredWords(activeScorer()!, 'christmas lol yes her name is christmas', []);
+    assert.ok(openerMargins('christmas lol yes her name is christmas', [], scored, 2)!.get(0)! >= -SAFE_OPENER_ASK_BELOW);
+  });
+
+  it('never asks a safe word that is capitalised beside a hidden name (a date), an adverb, or hyphened', () => {
+    assert.ok(halfMargin('saw [NAME] Friday at the clinic', 'Friday')! >= -HALF_ASK_BELOW, 'the half model scores it as a surname');
+    for (const t of ['saw [NAME] Friday at the clinic', 'saw [NAME] tuesday at the clinic', 'so [NAME] called back', 'Move-in for [NAME] is set', 'went w [NAME] to the bank']) {
+      assert.deepEqual(unsureWords(t), [], t);
+    }
+  });
+
+  it('ranks them under every question asked before: a note with three of those asks the same three', () => {
+    useNameModel(null);
+    try {
+      const three = ['Sassy is her nickname at the shelter', 'rubys grandson comes every friday', 'we met [NAME] Whirlwind today'];
+      const before = unsureQuestions('secret', undefined, three);
+      assert.equal(before.length, 3);
+      assert.deepEqual(unsureQuestions('secret', undefined, [...three, '[NAME] n spider got into it']), before);
+      assert.deepEqual(unsureQuestions('secret', undefined, three.slice(1).concat('[NAME] n spider got into it')).map((q) => q.word), ['Whirlwind', 'rubys', 'spider']);
+    } finally {
+      useNameModel(undefined);
     }
   });
 });
