@@ -14,7 +14,7 @@ import { AMBIGUOUS_NAMES, KEEP, NAME_PARTICLES, oneOf, SHORT_TITLES, SURNAME_WOR
 import { keepList } from './keepList';
 import { oneEdit, TypoIndex } from './typos';
 import { wordMemo, type WordMemo } from './wordMemo';
-import { blank, factsOf, possessive, type Token, withoutPossessive, wordsOf } from './words';
+import { blank, factsOf, possessive, stemEnd, type Token, withoutPossessive, wordsOf } from './words';
 import { cue, mayHold } from './cues';
 import { hasJoinSign, isJoinWord, JOIN_WORDS, joinedTo, joinSign } from './listJoins';
 import { riskLexiconWords } from './classifier/riskWords';
@@ -765,7 +765,7 @@ class MessyText {
     const { toks, out, found } = this;
     const t = toks[k]!;
     // "dawn's sister": the possessive stays outside the placeholder.
-    out.push({ start: t.start, end: possessive(t.lower) ? t.end - 2 : t.end, type: 'NAME' });
+    out.push({ start: t.start, end: stemEnd(t), type: 'NAME' });
     found[k] = 1;
   }
 }

@@ -18,7 +18,7 @@ import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from './messy';
 import { partOfSpeech } from './partsOfSpeech';
 import type { Entity } from './types';
 import { wordSurnameBand } from './wordSurnames';
-import { blank, possessive, stemLength, withoutPossessive } from './words';
+import { blank, possessive, stemEnd, stemLength, withoutPossessive } from './words';
 
 /** The slot's model: logistic weights over hashed features (features.ts bucket()), and the line a word must reach. */
 export interface HalfModel {
@@ -48,7 +48,7 @@ export function hiddenTypes(toks: readonly Token[], spans: readonly Entity[]): s
     let type = '';
     for (let k = c; k < spans.length && spans[k]!.start < t.end; k++) {
       const e = spans[k]!;
-      if (e.start <= t.start && (possessive(t.raw) ? t.end - 2 : t.end) <= e.end) {
+      if (e.start <= t.start && stemEnd(t) <= e.end) {
         type = e.type;
         break;
       }
@@ -448,7 +448,7 @@ export function nameHalves(text: string, spans: readonly Entity[], scored: reado
 }
 
 /** A slot word taken as a name; "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it. */
-export const slotName = (t: Token): Entity => ({ start: t.start, end: possessive(t.raw) ? t.end - 2 : t.end, type: 'NAME' });
+export const slotName = (t: Token): Entity => ({ start: t.start, end: stemEnd(t), type: 'NAME' });
 
 /** `spans` with the names a slot model `added`, sorted (`spans` itself when it added none). */
 export function withNames(spans: readonly Entity[], added: readonly Entity[]): Entity[] {

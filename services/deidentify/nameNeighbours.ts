@@ -13,7 +13,7 @@ import {
   STATE_BEFORE, SUBJECT_ADVERBS, SUBJECT_VERBS, VERB_NEXT, VIRTUES, WORD_BEFORE, wordVerdict,
 } from './messy';
 import { foreignWordTest } from './language';
-import { blank, possessive, type Token, withoutPossessive, wordsOf } from './words';
+import { blank, stemEnd, type Token, withoutPossessive, wordsOf } from './words';
 import { JOINER, joinedTo } from './listJoins';
 
 /** Letters that stand for a word ("k" ok, "r" are, "n" and, "w" with, "b" be, "c" see, "y" why, "u" you, "o", "x"; "e" and, "y" in Portuguese and Spanish). */
@@ -220,7 +220,7 @@ export function nameNeighbours(text: string, found: Entity[]): Entity[] {
     const m = endTok >= 0 ? joinedTo(text, toks, endTok, 1) : -1;
     if (free(m) && listMate(text, toks, m)) {
       const t = toks[m]!;
-      const mate = { start: t.start, end: possessive(t.lower) ? t.end - 2 : t.end, type: 'NAME' as const };
+      const mate = { start: t.start, end: stemEnd(t), type: 'NAME' as const };
       taken[m] = 1;
       added.push(mate);
       queue.push(mate);

@@ -9,7 +9,7 @@ import type { Entity } from './types';
 import { DETERMINERS, RELATIONS, ROLE_WORDS, SAFE, wordVerdict } from './messy';
 import { KEEP, TITLES } from './lexicon';
 import { cue, mayHold } from './cues';
-import { blank, possessive, type Token, withoutPossessive, wordsOf } from './words';
+import { blank, possessive, stemEnd, type Token, withoutPossessive, wordsOf } from './words';
 
 const NAMING_CUE = cue('', 'name nickname aka goes go call calls called');
 
@@ -104,7 +104,7 @@ export function namedAs(text: string, found: Entity[]): Entity[] {
     const last = toks[restOfName(text, toks, j)]!;
     const start = t.start;
     // A possessive's 's stays outside, as it does for every name ("his name is ray's, not mine" aside).
-    const end = possessive(last.lower) ? last.end - 2 : last.end;
+    const end = stemEnd(last);
     if (found.some((e) => e.start < end && start < e.end) || added.some((e) => e.start < end && start < e.end)) continue;
     added.push({ start, end, type: 'NAME' });
   }

@@ -22,7 +22,7 @@ import { halfMargins } from './nameHalves';
 import { openerMargins } from './openers';
 import { wordSense } from './wordSenses';
 import { CoveredCursor } from './spans';
-import { blank, possessive } from './words';
+import { blank, stemEnd } from './words';
 
 /** A word the review may ask about: `part` when it stands beside a hidden name ("[NAME] Whirlwind"). */
 export interface UnsureWord {
@@ -171,7 +171,7 @@ export function unsureWords(text: string): UnsureWord[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (cursor.covers(t.start, t.end) || !t.word) continue;
-    const end = possessive(t.raw) ? t.end - 2 : t.end;
+    const end = stemEnd(t);
     const lower = text.slice(t.start, end).toLowerCase();
     if (lower.length < 2 || (kept.words.has(lower) && !kept.slotted.has(lower))) continue;
     const safe = wordVerdict(lower) === 'safe';

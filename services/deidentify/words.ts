@@ -53,6 +53,11 @@ export const ownerMarked = (w: string): boolean => {
 };
 /** A word's length without its possessive ("sam's" 3): the same word again is compared on it. */
 export const stemLength = (w: string): number => (possessive(w) ? w.length - 2 : w.length);
+/**
+ * Where a word ends without its possessive, in any case ("sam's", "SAM'S": before the "'s"): a name's placeholder ends
+ * there and the "'s" stays outside, in every stage that hides a word.
+ */
+export const stemEnd = (t: { end: number; lower: string }): number => (possessive(t.lower) ? t.end - 2 : t.end);
 /** A word without its possessive ("sam's" → "sam"). */
 export const withoutPossessive = (w: string): string => (possessive(w) ? w.slice(0, -2) : w);
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from '../types';
 import { frenchWordsOf, spoken } from '../dictionaries';
-import { blank, possessive, withoutPossessive } from '../words';
+import { blank, stemEnd, withoutPossessive } from '../words';
 import { isJoinWord, joinedTo, joinSign } from '../listJoins';
 import { BITS, boundary, contextFeatures, lists, listsOf, noteContext, ownFeatures, tokenize, Token, type NoteContext } from './features';
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../messy';
@@ -370,7 +370,7 @@ export function scoredWords(scorer: NameScorer, text: string, covered: readonly 
     // A compound of words is checked here, not in candidate(): training sees the words it always saw.
     if (ask && !wordCompound(t.lower) && !fr?.(t.lower) && !inRun(text, toks, i)) {
       // "Sam's brother": the possessive stays outside the placeholder, as everywhere() leaves it.
-      const end = possessive(t.raw) ? t.end - 2 : t.end;
+      const end = stemEnd(t);
       out.push({ start: t.start, end, score: scorer.score(text, toks, i, ctx, ask), need: scorer.need(ask), ask });
     }
     if (mark) ctx!.found[i] = mark;

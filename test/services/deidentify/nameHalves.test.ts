@@ -124,6 +124,9 @@ describe('deidentify: the other half of a full name (nameHalves.ts)', () => {
     const text = "tina klassen's van";
     useHalfModel(modelOf(1, 0.5));
     assert.deepEqual(words(text, nameHalves(text, [NAME(0, 4)], [])), ['tina', 'klassen']);
+    // In capitals too (round 23): "KLASSEN'S" is hidden as "[NAME]'S".
+    const caps = "TINA KLASSEN'S VAN";
+    assert.deepEqual(words(caps, nameHalves(caps, [NAME(0, 4)], [])), ['TINA', 'KLASSEN']);
     useHalfModel(modelOf(1, 1.5));
     assert.deepEqual(words(text, nameHalves(text, [NAME(0, 4)], [])), ['tina']);
   });

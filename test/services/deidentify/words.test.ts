@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { blank, factsOf, MARK, ownerMarked, plainLetters, possessive, stemLength, Token, withoutPossessive, wordsOf } from '../../../services/deidentify/words';
+import { blank, factsOf, MARK, ownerMarked, plainLetters, possessive, stemEnd, stemLength, Token, withoutPossessive, wordsOf } from '../../../services/deidentify/words';
 import { tokenize } from '../../../services/deidentify/classifier/features';
 
 describe('deidentify: words (one tokenisation shared by messyNames and the classifier)', () => {
@@ -148,6 +148,12 @@ describe('deidentify: words (one tokenisation shared by messyNames and the class
     assert.equal(withoutPossessive('talas'), 'talas');
     assert.equal(stemLength("sam's"), 3);
     assert.equal(stemLength('sams'), 4);
+  });
+  it("ends a name's placeholder before its possessive, in any case (round 23: one rule for every stage)", () => {
+    assert.equal(stemEnd(new Token(4, 9, "sam's")), 7);
+    assert.equal(stemEnd(new Token(4, 9, 'SAM’S')), 7);
+    assert.equal(stemEnd(new Token(4, 8, 'sams')), 8);
+    assert.equal(stemEnd({ end: 9, lower: "jo's" }), 7);
   });
   it("marks a word that owns the next: a possessive or an owner's bare apostrophe, as /['’]s?$/ did", () => {
     for (const w of ["sam's", 'sam’s', "james'", 'james’', "'"]) assert.equal(ownerMarked(w), true, w);
