@@ -30,8 +30,11 @@ const KIND_FIRST = String.raw`(?:cl[ií]nica|centro|urgences|h[oô]pital|hogar|a
 const HOSPITAL_FIRST = /(?:^|[^\p{L}\p{N}'’.-])(Hospital(?: (?:de|del|de la))?) $/u;
 /** What may stand before a saint's title: a place word, "the", or a sentence's start (not "main st [NAME]", a street). */
 const PLACE_BEFORE = /(?:[.!?,;:()\n]\s*|[^\p{L}\p{N}](?:at|to|from|frm|in|into|@|the|of|near|outta|by|behind|2|la|le|el|al|au|du|à|a)\s+)$/iu;
-/** Whether the words before `pos` are PLACE_BEFORE's: the note's start counts as a sentence's, a window's cut as a word. */
-function placeBefore(text: string, pos: number): boolean {
+/**
+ * Whether the words before `pos` are PLACE_BEFORE's: the note's start counts as a sentence's, a window's cut as a word.
+ * Also messyPatterns.ts's saint by its initials ("at st b's", round 23).
+ */
+export function placeBefore(text: string, pos: number): boolean {
   return PLACE_BEFORE.test((pos <= 16 ? '\n' : 'x') + text.slice(Math.max(0, pos - 16), pos));
 }
 const BEFORE_SAINT = new RegExp(String.raw`(?:^|[^\p{L}\p{N}'’.-])(${SAINT}) $`, 'iu');

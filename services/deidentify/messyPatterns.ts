@@ -16,6 +16,7 @@ import { mergeSpans } from './spans';
 import { cue, mayHold } from './cues';
 import { factsOf, MARK, mayHoldUpper, ownerMarked, wordsOf } from './words';
 import { isTownName } from './towns';
+import { placeBefore } from './facilityEdges';
 import { PROVINCES, US_STATES } from './regionCodes';
 
 /** patterns.ts's `all`, locating a capture group from the end of its match (these patterns' groups close them). */
@@ -1411,6 +1412,15 @@ const SAINT = /(?<!\d\s)(?<!\bfort\s)(?<![\p{L}\p{N}])(?:st\.?|saint)\s(\p{L}+?)
 const NAMED_HEAD = /^\s(?:parish|church|cathedral|chapel|hospital|hosp|school|academy|college|centre|center|ctr|manor|lodge|place|house|mission|shelter|residence|villa|hospice)(?![\p{L}\p{N}])/iu;
 const headAfter = (t: string, end: number): number => end + (NAMED_HEAD.exec(t.slice(end, end + 14))?.[0].length ?? 0);
 /**
+ * Round 23: a saint's hospital by its initials, "st b", "St. B's", "st ig", where a place is said — after a place word,
+ * "the" or a sentence's start (facilityEdges.ts placeBefore: "at st b's", "the st b maternity ward", "…, st ig"). The
+ * development writers mark every one of these a facility (18 of 18); before a street's direction ("centre st n") or
+ * after a street's name ("king st is") the letters are no saint's. Not a function word ("the saint of"), nor a
+ * direction.
+ */
+const saintInitials = (t: string, at: number, w: string): boolean => w.length <= 2 && !SAFE.has(w) && !STREET_DIRECTIONS.has(w) && placeBefore(t, at);
+const STREET_DIRECTIONS = new Set(['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw']);
+/**
  * "our lady of peace", "Our Lady of the Rosary hall": a church, school or hospital after a place cue or before its kind
  * (round 10; "prayed to our lady of …" names no place).
  */
@@ -1543,7 +1553,7 @@ export function messyFacilities(t: string): Entity[] {
   for (let m = mayHold(t, SAINT_CUE) && /\bs(?:ain)?t\b/i.test(t) ? SAINT.exec(t) : null; m; m = SAINT.exec(t)) {
     const w = m[1]!.toLowerCase();
     const given = (x: string): boolean => d.firstNames.has(x) && !SAFE.has(x) && !KEEP.has(x);
-    if (given(w) || given(w + m[2]!.replace(/['’]/, '').toLowerCase())) out.push({ start: m.index, end: headAfter(t, m.index + m[0].length), type: 'FACILITY' });
+    if (given(w) || given(w + m[2]!.replace(/['’]/, '').toLowerCase()) || saintInitials(t, m.index, w)) out.push({ start: m.index, end: headAfter(t, m.index + m[0].length), type: 'FACILITY' });
   }
   if (mayHold(t, OF_CUE) && /lady of/i.test(t)) {
     out.push(...all(t, OUR_LADY, 'FACILITY', (m) => OUR_LADY_CUE.test(t.slice(Math.max(0, m.index - 8), m.index)) || headAfter(t, m.index + m[0].length) > m.index + m[0].length).map((e) => entity(e.start, headAfter(t, e.end), e.type)));

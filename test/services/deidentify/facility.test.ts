@@ -154,6 +154,17 @@ describe('deidentify: facilities by rules and model candidates', () => {
       assert.deepEqual(found(messyFacilities, 'bingo at st pats hall tonight'), ['st pats']);
     });
 
+    // Round 23.
+    it("a saint's hospital by its initials where a place is said, not a street's direction or a function word", () => {
+      assert.deepEqual(found(messyFacilities, "she is at st b's still, moved to the ltc?"), ["st b's"]);
+      assert.deepEqual(found(messyFacilities, 'his daughter in the st b maternity ward'), ['st b']);
+      assert.deepEqual(found(messyFacilities, 'not mount vale the other one, st ig'), ['st ig']);
+      assert.deepEqual(found(messyFacilities, 'she moved to a room on centre st n'), []);
+      assert.deepEqual(found(messyFacilities, 'walked down high st to the pharmacy'), []);
+      assert.deepEqual(found(messyFacilities, 'santiago, the saint of the fishermen'), []);
+      assert.deepEqual(found(messyFacilities, 'pick her up at 64 ave n 4 st ne'), []);
+    });
+
     it('"our lady of …" after a place cue or before its kind', () => {
       assert.deepEqual(found(messyFacilities, 'cecilia from our lady of peace called'), ['our lady of peace']);
       assert.deepEqual(found(messyFacilities, 'Party at Our Lady of the Rosary hall.'), ['Our Lady of the Rosary']);
