@@ -15,6 +15,7 @@ import { nameHalves, type SlotReading } from './nameHalves';
 import { openers } from './openers';
 import { withoutRuns } from './wordSenses';
 import { withFacilities } from './classifier/facilityModel';
+import { facilityMentions } from './facilityMentions';
 import { keepScreenWords } from './screenWords';
 import { wordsInPlace } from './wordsInPlace';
 import { nameNeighbours } from './nameNeighbours';
@@ -33,10 +34,6 @@ import { CORNER_CUE } from './address';
 import { askedFor, CONJUNCTIONS, didOrFelt, NAME_WORD, otherForms, ownedNext, secondSlot, wordAfter } from './secondMentions';
 import { detectionView, disguisedNames, folded, hasInvisible, hasOverride, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Known names: the whole name and each part, whole word, case-insensitive; "Sam's" keeps its "'s". */
 export function knownNameSpans(text: string, known: readonly string[] | undefined): Entity[] {
   if (!known || known.length === 0) return [];
@@ -48,7 +45,7 @@ export function knownNameSpans(text: string, known: readonly string[] | undefine
     for (const part of n.split(' ')) if (part.length >= 2 && !KEEP.has(part.toLowerCase())) variants.add(part);
   }
   if (variants.size === 0) return [];
-  const alternatives = [...variants].sort((a, b) => b.length - a.length).map((v) => escapeRegExp(v).replace(/ /g, '\\s+'));
+  const alternatives = [...variants].sort((a, b) => b.length - a.length).map((v) => p.escapeRegExp(v).replace(/ /g, '\\s+'));
   const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
   const out: Entity[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
@@ -432,6 +429,8 @@ const STEPS: Array<(r: Reading) => void> = [
     // the unit, quadrant or crossing street beside it (streetEdges.ts).
     r.spans = withStreetEdges(r.text, joinedCrossings(r.text, withFacilities(r.text, r.spans)));
     r.trace?.('facilityModel', r.spans);
+    // A facility found is hidden where the text says its name again alone ("sunrise lodge … left sunrise"; round 23).
+    r.spans = facilityMentions(r.text, r.spans);
   },
   // The words beside a name found, whoever found it (nameNeighbours.ts): "nina k", "isaak harder", "chato n memo".
   // Before the words given back by their place, so a title beside a widened name is taken off again ("dona fatima").
