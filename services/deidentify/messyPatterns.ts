@@ -1414,7 +1414,7 @@ const headAfter = (t: string, end: number): number => end + (NAMED_HEAD.exec(t.s
 /**
  * Round 23: a saint's hospital by its initials, "st b", "St. B's", "st ig", where a place is said — after a place word,
  * "the" or a sentence's start (facilityEdges.ts placeBefore: "at st b's", "the st b maternity ward", "…, st ig"). The
- * development writers mark every one of these a facility (18 of 18); before a street's direction ("centre st n") or
+ * development writers mark every one of these a facility (16 of 16); before a street's direction ("centre st n") or
  * after a street's name ("king st is") the letters are no saint's. Not a function word ("the saint of"), nor a
  * direction.
  */
