@@ -415,6 +415,7 @@ const SIDE = `(?:[nsew]\\s)?(?:\\d{1,3}(?:st|nd|rd|th)?|\\p{L}[\\p{L}'’-]+)(?:
  */
 const TYPED_CROSSING = new RegExp(`(?:\\b(?:on|at|of|by|near|off|outside|behind|past)|@)\\s((${SIDE})\\s(?:and|&|n)\\s(${SIDE}))(?![\\p{L}\\p{N}'’/-])`, 'giu');
 const STREET_TYPE_WORD = new RegExp(`^(?:${STREET})\\.?$`, 'i');
+/** A street's direction or quadrant as a word ("n", "nw"): also never a saint's initial (saintInitials: "centre st n"). */
 const QUADRANT_WORD = /^(?:ne|nw|se|sw|[nsew])$/i;
 
 /**
@@ -1418,8 +1419,7 @@ const headAfter = (t: string, end: number): number => end + (NAMED_HEAD.exec(t.s
  * after a street's name ("king st is") the letters are no saint's. Not a function word ("the saint of"), nor a
  * direction.
  */
-const saintInitials = (t: string, at: number, w: string): boolean => w.length <= 2 && !SAFE.has(w) && !STREET_DIRECTIONS.has(w) && placeBefore(t, at);
-const STREET_DIRECTIONS = new Set(['n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw']);
+const saintInitials = (t: string, at: number, w: string): boolean => w.length <= 2 && !SAFE.has(w) && !QUADRANT_WORD.test(w) && placeBefore(t, at);
 /**
  * "our lady of peace", "Our Lady of the Rosary hall": a church, school or hospital after a place cue or before its kind
  * (round 10; "prayed to our lady of …" names no place).
