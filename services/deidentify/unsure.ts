@@ -117,13 +117,13 @@ function joinedToHidden(text: string, view: string, toks: readonly Token[], i: n
 /** Whether a plain word (no hidden name) stands just before `toks[i]`, only spaces between. */
 function wordBefore(text: string, toks: readonly Token[], i: number): boolean {
   const o = toks[i - 1];
-  return !!o?.word && !hiddenName(text, toks, i - 1) && /^[ \t]+$/.test(text.slice(o.end, toks[i]!.start));
+  return !!o?.word && !hiddenName(text, toks, i - 1) && blank(text, o.end, toks[i]!.start);
 }
 
 /** The part of speech of the word after `toks[i]` when only spaces part them and it is no hidden name ('' when there is none). */
 function nextPart(text: string, toks: readonly Token[], i: number, end: number): string {
   const o = toks[i + 1];
-  if (!o?.word || hiddenName(text, toks, i + 1) || !/^[ \t]+$/.test(text.slice(end, o.start))) return '';
+  if (!o?.word || hiddenName(text, toks, i + 1) || !blank(text, end, o.start)) return '';
   return partOfSpeech(o.lower);
 }
 
