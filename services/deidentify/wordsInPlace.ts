@@ -27,6 +27,7 @@ import { townAfterKind, townInPlace } from './towns';
 import { AMBIGUOUS_NAMES, oneOf, SHORT_TITLES } from './lexicon';
 import { english, NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE, VERB_NEXT } from './messy';
 import { blank, possessive, withoutPossessive } from './words';
+import { kinWord } from './kinship';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -43,6 +44,10 @@ const OBJECT_VERBS = set(`gave give gives giving bought buy paid pay sent send s
   told tell asked ask`);
 /** Verbs that name the person after them ("named her …", "nicknamed him …"): what follows is a name, never her thing. */
 const NAMING = set(`named nicknamed renamed`);
+/** Possessives after which a kin word is the relation (round 23, kinship.ts): "her mama", "our kokum". */
+const KIN_AFTER = set(`my his her their our your`);
+/** Verbs of calling before "her": "calls her nana" may be what she is called. */
+const CALLING = set(`call calls called calling`);
 /** Words before "her" that leave it a possessive even though they take a person: "with her abuela", "w her kuya". */
 const POSSESSIVE_AFTER = set(`with w w/ to for about from at of by`);
 
@@ -86,6 +91,10 @@ function afterDeterminer(text: string, start: number, end: number, w: string): b
   const [prev, at] = wordBefore(text, start);
   if (!prev) return false;
   const d = dictionaries();
+  // (Round 23) A kin word of another language or English after a possessive is the relation, whatever verb follows and
+  // whichever name list holds it ("her mama came", "his tutu said", "called his lola"; kinship.ts) — not where "her" is
+  // the object of a verb that names or calls her ("named her lola", "calls her nana").
+  if (KIN_AFTER.has(prev) && kinWord(w)) return prev !== 'her' || !(NAMING.has(wordBefore(text, at)[0]) || CALLING.has(wordBefore(text, at)[0]));
   if (AMBIGUOUS_NAMES.has(w) || NICKNAMES.has(w)) return false;
   // (Round 20) After a verb that names her or him ("named her wazhiya", "nicknamed him tito") the word is what they are called.
   if ((prev === 'her' || prev === 'him') && NAMING.has(wordBefore(text, at)[0])) return false;
@@ -474,6 +483,18 @@ function titleBefore(w: string, next: string, lower = false): boolean {
   return !d.firstNames.has(w) || (!d.common.has(next) && (d.firstNames.has(next) || (lower && !d.common.has(w) && !d.english.has(next))));
 }
 
+/**
+ * (Round 23) Whether kin word `w` (kinship.ts) is the relation before `next` rather than the first word of a full
+ * name: before a given name that is no everyday word ("lola consuelo", "tito nestor", "mamie lucille"); or, both typed
+ * in lower case, when no name list holds the kin word ("aama durga", "thambi niro"). Many kin words are given names
+ * too ("ama", "zia", "saba", "nana"): before a surname they are the name ("ama mensah", "zia ahmadzai").
+ */
+function kinBefore(w: string, next: string, lower: boolean): boolean {
+  if (!kinWord(w) || next.length < 3) return false;
+  const d = dictionaries();
+  return !d.common.has(next) && (d.firstNames.has(withoutPossessive(next)) || (lower && !d.anyNames.has(w)));
+}
+
 /** Whether both words are typed in lower case ("dona fatima"). */
 const allLower = (typed: string): boolean => typed === typed.toLowerCase();
 
@@ -497,7 +518,8 @@ function withoutHonorifics(text: string, e: Entity): Entity {
   let a = 0;
   let b = words.length - 1;
   const w0 = lower(0);
-  if (before?.has(w0) && titleBefore(w0, lower(1), allLower(text.slice(words[0]![0], words[1]![1])))) a = 1;
+  const bothLower = allLower(text.slice(words[0]![0], words[1]![1]));
+  if (before?.has(w0) ? titleBefore(w0, lower(1), bothLower) : kinBefore(w0, lower(1), bothLower)) a = 1;
   const wz = lower(b);
   if (b > a && after?.has(wz) && (!first.has(wz) || text.slice(words[b]![0], words[b]![1]) === wz)) b--;
   return a === 0 && b === words.length - 1 ? e : entity(words[a]![0], words[b]![1], e.type);
@@ -512,10 +534,11 @@ function honorificBeside(text: string, found: readonly Entity[], e: Entity): boo
   const w = typed.toLowerCase();
   const kl = keepList().scoped;
   const first = dictionaries().firstNames;
-  if (kl.get('name-edge-before')?.has(w)) {
+  const title = kl.get('name-edge-before')?.has(w);
+  if (title || kinWord(w)) {
     const next = found.find((o) => o.type === 'NAME' && o.start >= e.end && blank(text, e.end, o.start));
     const first = next && /^\S+/.exec(text.slice(next.start, next.end))![0];
-    if (first && titleBefore(w, first.toLowerCase(), allLower(typed + first))) return true;
+    if (first && (title ? titleBefore(w, first.toLowerCase(), allLower(typed + first)) : kinBefore(w, first.toLowerCase(), allLower(typed + first)))) return true;
   }
   if (kl.get('name-edge-after')?.has(w) && (!first.has(w) || typed === w)) {
     return found.some((o) => o.type === 'NAME' && o.end <= e.start && blank(text, o.end, e.start));
