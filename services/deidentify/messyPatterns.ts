@@ -1326,6 +1326,16 @@ export function generalIsNoHospital(words: readonly string[], after: string): bo
 const PLACE_CUE = new Set('the teh da tha at to from of into in outta @ leaving left near by'.split(' '));
 /** "the" as phones type it (round 15): no word of a place's name ("at da clinic", "da sunrise lodge"). */
 const TYPED_THE = new Set(['da', 'tha', 'teh']);
+/** Kinds of place no keep-list word describes (round 23): a kept word before one is the place's name ("sweetgrass lodge"). */
+const NAMING_KINDS = new Set(['hospital', 'lodge', 'shelter', 'detox', 'manor', 'hostel', 'infirmary', 'hospice', 'institute']);
+let keptNames: Set<string> | undefined;
+/**
+ * Keep-list words that name no kind of service (round 23): labels typed before an id ("hsn", "phn") and the words of
+ * ceremonies and holidays ("sweetgrass", "powwow"). Before a kind of place they are its name; a medication, program,
+ * group or service before one says what kind of place it is ("the methadone clinic"; "sweat lodge" is a keep-list
+ * phrase, kept whole).
+ */
+const keptNameWords = (): Set<string> => (keptNames ??= keepGroups('identifier-labels', 'holidays'));
 /**
  * Kinds, sizes and owners of a place that make "the X shelter" a description, not a name: "the youth shelter",
  * "the big house", "the trap house", "the other lodge".
@@ -1574,6 +1584,10 @@ export function messyFacilities(t: string): Entity[] {
     let from = all3.length;
     // Kinds of place on the keep-list ("recovery", "detox") stay in the name: "riverbend recovery house".
     const inName = (w: string): boolean => !SAFE.has(w) && !TYPED_THE.has(w) && (!KEEP.has(w) || KIND_WORDS.has(w));
+    // (Round 23) A keep-list word that is a label or a ceremony's word, right before a kind of place that is no everyday
+    // word, is that place's own name: "sweetgrass lodge", "hsn hospital" (the keep-list keeps "hsn 4417…" and "smudge").
+    const head0 = m[0].slice(m[1]!.length).toLowerCase().split(/\s/)[0]!;
+    if (from > 0 && NAMING_KINDS.has(head0) && keptNameWords().has(all3[from - 1]!.toLowerCase())) from--;
     while (from > 0 && inName(all3[from - 1]!.toLowerCase())) from--;
     const core = all3.slice(from);
     // The wider run also takes keep-listed words: a city before a kind of place ("calgary remand centre").

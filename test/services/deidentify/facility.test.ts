@@ -329,3 +329,26 @@ describe('deidentify: the facility model asks a subject only within reach of wha
     assert.deepEqual(spans('sunrise was nice today'), []);
   });
 });
+
+// Round 23: a keep-list word inside a facility's own name no longer stops the name rules.
+describe('deidentify: a keep-list label or ceremony word before a kind of place (messyPatterns.ts keptNameWords)', () => {
+  it('names the place: "sweetgrass lodge", "hsn hospital"', () => {
+    for (const [text, place] of [
+      ['intake tmrw at sweetgrass lodge, he was quiet the whole way', 'sweetgrass lodge'],
+      ['took him to hsn hospital last night', 'hsn hospital'],
+    ] as const) {
+      const e = deidentify(text).entities.find((x) => x.type === 'FACILITY');
+      assert.equal(e && text.slice(e.start, e.end), place, text);
+    }
+  });
+
+  it('keeps the word alone, a label before its number and a kind of service before a kind', () => {
+    for (const [text, word] of [
+      ['visiting hrs at hsn r 11 to 8 now', 'hsn'],
+      ['we did a smudge before group', 'smudge'],
+      ['took him to the sweat lodge on friday', 'sweat lodge'],
+      ['walked him to the methadone clinic', 'methadone clinic'],
+    ] as const) assert.ok(deidentify(text).redacted.includes(word), `${word} must stay in ${text}`);
+    assert.ok(!deidentify('his hsn is 4417 2290 18').redacted.includes('4417'));
+  });
+});
