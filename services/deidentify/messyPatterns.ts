@@ -6,7 +6,7 @@
  * facilities written in lower case ("hope mission", "george spady detox").
  */
 import { type Entity, type EntityType, entity } from './types';
-import { KEEP, MAIL_PROVIDERS, MONTHS, NEAR_DAYS, oneOf, WEEKDAYS, WEEKDAYS_SHORT, WEEKDAYS_SMS } from './lexicon';
+import { KEEP, MAIL_PROVIDERS, MONTHS, NAME_PARTICLES, NEAR_DAYS, oneOf, WEEKDAYS, WEEKDAYS_SHORT, WEEKDAYS_SMS } from './lexicon';
 import { dictionaries } from './dictionaries';
 import { all as allMatches, isYear, OVER_89_BARE, PLATE_CUE, widenPlates, ZIP_CUE } from './patterns';
 import { SAFE } from './messy';
@@ -18,6 +18,7 @@ import { factsOf, MARK, mayHoldUpper, ownerMarked, wordsOf } from './words';
 import { isTownName } from './towns';
 import { placeBefore } from './facilityEdges';
 import { PROVINCES, US_STATES } from './regionCodes';
+import { foreignWordsOf } from './language';
 
 /** patterns.ts's `all`, locating a capture group from the end of its match (these patterns' groups close them). */
 function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecArray) => boolean, group = 0): Entity[] {
@@ -1576,6 +1577,7 @@ export function messyFacilities(t: string): Entity[] {
   if (!mayHold(t, FAC_CUE)) return out;
   const lower = t.toLowerCase();
   if (!FAC_WORD_IN.test(lower) && !SHAPED_HEAD_MAY.test(t)) return out;
+  const foreign = foreignWordsOf(t);
   LOWER_FACILITY.lastIndex = 0;
   for (let m = LOWER_FACILITY.exec(t); m; m = LOWER_FACILITY.exec(t)) {
     const all3 = m[1]!.trim().split(/\s+/);
@@ -1583,12 +1585,16 @@ export function messyFacilities(t: string): Entity[] {
     // shelter" has none); it must hold a word that is no plain common word (a name).
     let from = all3.length;
     // Kinds of place on the keep-list ("recovery", "detox") stay in the name: "riverbend recovery house".
-    const inName = (w: string): boolean => !SAFE.has(w) && !TYPED_THE.has(w) && (!KEEP.has(w) || KIND_WORDS.has(w));
+    // (Round 23) A function word of the note's French or Spanish, or a French one no English list holds, ends the name
+    // too ("elle est au centre"); a name's particle does not ("de la salle centre", "el paso hospital").
+    const inName = (w: string): boolean => !SAFE.has(w) && !TYPED_THE.has(w) && (!KEEP.has(w) || KIND_WORDS.has(w)) && (NAME_PARTICLES.has(w) || (foreign?.(w) !== 2 && !(FRENCH_STOP.has(w) && !d.english.has(w))));
     // (Round 23) A keep-list word that is a label or a ceremony's word, right before a kind of place that is no everyday
     // word, is that place's own name: "sweetgrass lodge", "hsn hospital" (the keep-list keeps "hsn 4417…" and "smudge").
     const head0 = m[0].slice(m[1]!.length).toLowerCase().split(/\s/)[0]!;
     if (from > 0 && NAMING_KINDS.has(head0) && keptNameWords().has(all3[from - 1]!.toLowerCase())) from--;
     while (from > 0 && inName(all3[from - 1]!.toLowerCase())) from--;
+    // (Round 23) Name particles alone are no name: "en el hospital", "tannée du shelter".
+    if (all3.slice(from).every((w) => NAME_PARTICLES.has(w.toLowerCase()))) from = all3.length;
     const core = all3.slice(from);
     // The wider run also takes keep-listed words: a city before a kind of place ("calgary remand centre").
     let wide = from;

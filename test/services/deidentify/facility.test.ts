@@ -352,3 +352,26 @@ describe('deidentify: a keep-list label or ceremony word before a kind of place 
     assert.ok(!deidentify('his hsn is 4417 2290 18').redacted.includes('4417'));
   });
 });
+
+// Round 23: a French or Spanish function word before a kind of place is no part of its name (f4's "au centre" slip).
+describe('deidentify: the name before a kind of place ends at a function word of the note\'s other language', () => {
+  it('keeps "elle est au centre" and "ta en el hospital" as words', () => {
+    for (const [text, words] of [
+      ["elle est au centre l'envolée depuis lundi", 'elle est au centre'],
+      ['il est au centre le havre', 'il est au centre'],
+      ['oye dice que ella ta en el hospital, lincoln hill, 5to piso', 'ta en el hospital'],
+      // A name's particle alone is no name either.
+      ['elle dit quelle est tannée du shelter, trop de bruit', 'tannée du shelter'],
+    ] as const) assert.ok(deidentify(text).redacted.includes(words), `${words} must stay in ${text}: ${deidentify(text).redacted}`);
+  });
+
+  it("still takes a name's particle into the name", () => {
+    for (const [text, place] of [
+      ['she got a room at de la salle centre', 'de la salle centre'],
+      ['they sent him to el paso hospital', 'el paso hospital'],
+    ] as const) {
+      const e = deidentify(text).entities.find((x) => x.type === 'FACILITY');
+      assert.equal(e && text.slice(e.start, e.end), place, text);
+    }
+  });
+});
