@@ -5,6 +5,8 @@
  * keep each one the pipeline keeps without that slot. A month after "In" before a name is here because a rebuilt half
  * model hid it (round 16's note).
  */
+import { escapeRegExp } from '../services/deidentify/patterns';
+
 export const SLOT_STAYS: ReadonlyArray<readonly [string, string]> = [
   // Beside a hidden name (test/services/deidentify/nameHalves.test.ts, deidentify.test.ts).
   ['In May Kowalczyk moved to the shelter.', 'May'],
@@ -60,5 +62,5 @@ export const SLOT_STAYS: ReadonlyArray<readonly [string, string]> = [
 
 /** `word` is in `redacted` as a whole word (case as given): what the tests' stays() asserts. */
 export function staysIn(redacted: string, word: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(redacted);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'u').test(redacted);
 }

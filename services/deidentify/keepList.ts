@@ -116,6 +116,7 @@ export function phraseMayCover(text: string, at: number): boolean {
 
 /** Where keep-list phrases sit in the text (any case, whole words). */
 export function keepPhraseSpans(text: string): Entity[] {
+  // patterns.ts escapeRegExp()'s escape, written out: patterns.ts reads lexicon.ts, which reads this list as it loads.
   phraseRe ??= new RegExp(`(?<![\\p{L}\\p{N}])(?:${keepList().phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   const out: Entity[] = [];
   phraseRe.lastIndex = 0;

@@ -7,6 +7,7 @@ import type { Entity } from './types';
 import { readCheckedList } from '../content/checkedList';
 import { oneEdit } from './typos';
 import { streetAfterPlace } from './messyPatterns';
+import { escapeRegExp } from './patterns';
 import { wordMemo } from './wordMemo';
 import { factsOf, plainLetters, wordsOf } from './words';
 
@@ -39,9 +40,9 @@ function placesRegex(): RegExp {
     partnersAfter.set(x, [...(partnersAfter.get(x) ?? []), y]);
     partnersBefore.set(y, [...(partnersBefore.get(y) ?? []), x]);
   }
-  pairWord = new RegExp([...new Set(pairs.flat())].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '$^');
+  pairWord = new RegExp([...new Set(pairs.flat())].map(escapeRegExp).join('|') || '$^');
   pairWordsInTokens = pairs.flat().every((w) => /^[a-z]+(?:['-][a-z]+)*$/.test(w));
-  const alts = [...new Set(terms)].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  const alts = [...new Set(terms)].sort((a, b) => b.length - a.length).map((t) => escapeRegExp(t).replace(/ /g, '\\s+'));
   re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   sticky = new RegExp(re.source, 'iuy');
   firstRuns = new Set(terms.map((t) => /^\p{L}+/u.exec(t)?.[0] ?? ''));

@@ -2,6 +2,7 @@
 // review. Only the redacted text, counts by type and salted hashes of the names found leave here; the original
 // words stay with the caller's turn.
 import { deidentify, withoutInvisible } from '../deidentify';
+import { escapeRegExp } from '../deidentify/patterns';
 import { foundNamesIn, hashWord, hiddenNamesIn, type HiddenNames } from './hiddenNames';
 
 export interface RedactedText {
@@ -52,7 +53,7 @@ export function redactWords(current: RedactedText, words: string[], placeholder:
   let count = 0;
   const phrases = words.map((w) => w.trim()).filter((w) => w.length >= 2 && !/^\[[A-Z_]+\]$/.test(w)).sort((a, b) => b.length - a.length);
   for (const phrase of phrases) {
-    const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    const escaped = escapeRegExp(phrase).replace(/\s+/g, '\\s+');
     const re = new RegExp(`(?<![\\p{L}\\p{N}_\\[])${escaped}(?![\\p{L}\\p{N}_\\]])`, 'giu');
     text = text.replace(re, () => {
       count += 1;
