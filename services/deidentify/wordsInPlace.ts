@@ -48,6 +48,8 @@ const NAMING = set(`named nicknamed renamed`);
 const KIN_AFTER = set(`my his her their our your`);
 /** Verbs of calling before "her": "calls her nana" may be what she is called. */
 const CALLING = set(`call calls called calling`);
+/** A verb that names or calls the person after it: "named her", "calls her" (NAMING, CALLING). */
+const namesOrCalls = (verb: string): boolean => NAMING.has(verb) || CALLING.has(verb);
 /** Words before "her" that leave it a possessive even though they take a person: "with her abuela", "w her kuya". */
 const POSSESSIVE_AFTER = set(`with w w/ to for about from at of by`);
 
@@ -94,7 +96,7 @@ function afterDeterminer(text: string, start: number, end: number, w: string): b
   // (Round 23) A kin word of another language or English after a possessive is the relation, whatever verb follows and
   // whichever name list holds it ("her mama came", "his tutu said", "called his lola"; kinship.ts) — not where "her" is
   // the object of a verb that names or calls her ("named her lola", "calls her nana").
-  if (KIN_AFTER.has(prev) && kinWord(w)) return prev !== 'her' || !(NAMING.has(wordBefore(text, at)[0]) || CALLING.has(wordBefore(text, at)[0]));
+  if (KIN_AFTER.has(prev) && kinWord(w)) return prev !== 'her' || !namesOrCalls(wordBefore(text, at)[0]);
   if (AMBIGUOUS_NAMES.has(w) || NICKNAMES.has(w)) return false;
   // (Round 20) After a verb that names her or him ("named her wazhiya", "nicknamed him tito") the word is what they are called.
   if ((prev === 'her' || prev === 'him') && NAMING.has(wordBefore(text, at)[0])) return false;
