@@ -13,6 +13,7 @@
  * --misses / --burden print the dev group's leaks not asked / questions about no name, the name in [[ ]], hidden in { }.
  */
 import { unsureQuestions } from '../services/reflections/nameMemory';
+import { typedPossessiveStem } from '../services/deidentify/unsure';
 import { devWriters, HELD, HELD13, HELD14, hiddenNotes, marked, nameShape, nameWordOf, nameWords } from './deidSms';
 import { UNTOUCHED } from './writers';
 import { isIdentifierSpan } from './deidMetrics';
@@ -44,6 +45,19 @@ export function visibleIdWords(note: LabelledNote, hidden: Uint8Array): Set<stri
   return out;
 }
 
+/**
+ * The compared forms a question may name a labelled name word by (round 23): the word; its possessive typed without the
+ * apostrophe when the note types one after it ("ruby" labelled in "rubys hair": "rubys"); and, for a word labelled
+ * whole with that possessive ("tonys" in "tonys mom"), its stem as the review asks it ("tony": unsure.ts typedPossessiveStem).
+ */
+export function nameForms(text: string, t: { end: number; word: string }): string[] {
+  const out = [t.word];
+  if (/^s(?![\p{L}\p{N}'’])/u.test(text.slice(t.end, t.end + 2))) out.push(`${t.word}s`);
+  const stem = typedPossessiveStem(t.word);
+  if (stem) out.push(stem);
+  return out;
+}
+
 /** Counts of one group of notes: names left and asked by shape, questions by aim and kind. */
 export interface QuestionTally {
   notes: number;
@@ -64,7 +78,7 @@ export function tallyNote(tally: QuestionTally, note: LabelledNote, hidden: Uint
   tally.words += toks.length;
   const asked = unsureQuestions(SECRET, undefined, [redacted]);
   const askedWords = new Set(asked.map((q) => nameWordOf(q.word)));
-  const visible = new Set(toks.filter((t) => t.shows).map((t) => t.word));
+  const visible = new Set(toks.filter((t) => t.shows).flatMap((t) => nameForms(note.text, t)));
   const ids = asked.length ? visibleIdWords(note, hidden) : new Set<string>();
   tally.questions += asked.length;
   if (asked.length) tally.notesAsked++;
@@ -82,7 +96,7 @@ export function tallyNote(tally: QuestionTally, note: LabelledNote, hidden: Uint
     const shape: Shape = t.word.length <= 2 ? 'short' : nameShape(note.text, toks, t);
     const leak = tally.leaks.get(shape)!;
     leak.all++;
-    if (askedWords.has(t.word)) leak.asked++;
+    if (nameForms(note.text, t).some((f) => askedWords.has(f))) leak.asked++;
     else say?.('miss', { shape, span: note.spans[t.span]! });
   }
 }

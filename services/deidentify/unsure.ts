@@ -16,7 +16,7 @@ import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
 import { joinedTo } from './listJoins';
 import { partOfSpeech } from './partsOfSpeech';
-import { STATE_BEFORE, WORD_BEFORE, sentenceStart, wordVerdict } from './messy';
+import { STATE_BEFORE, WORD_BEFORE, isGiven, sentenceStart, wordVerdict } from './messy';
 import type { Entity, EntityType } from './types';
 import { halfMargins } from './nameHalves';
 import { openerMargins } from './openers';
@@ -57,7 +57,7 @@ export const HALF_ASK_BELOW = 0.6;
  * two (joined, safe) rank under every other question (the lowest is −0.4): the three a note asked before are asked as
  * before, and these take a place only where fewer than three were asked.
  */
-const RANK = { part: -0.2, opener: -0.3, everydayOpener: -0.4, joined: -0.45, safe: -0.5 };
+const RANK = { part: -0.2, opener: -0.3, everydayOpener: -0.4, joined: -0.45, safe: -0.5, possessive: -0.55 };
 
 /** Parts of speech (partsOfSpeech.ts) a word joined to a hidden name is not asked as: a verb's forms, a plural, a function word, a number, an adverb. */
 const NOT_JOINED_NAME = new Set(['VD', 'VZ', 'VG', 'NP', 'F', 'X', 'D', 'R']);
@@ -152,6 +152,21 @@ function safeRank(t: Token, lower: string, beside: boolean, margin: number | und
   return near ? RANK.safe : undefined;
 }
 
+/** Parts of speech (partsOfSpeech.ts) a typed possessive's stem is never asked as: a function word, a determiner, an adverb, a number ("elses"). */
+const NOT_OWNER = new Set(['F', 'D', 'R', 'X']);
+
+/**
+ * Round 23: the stem of a possessive typed without its apostrophe when the stem is a given name ("rubys hair", "terrys
+ * kitchen" → "ruby", "terry"), else undefined. The word itself is in no list, only read as an inflection of an English word
+ * (lists() 'I': "rubys", never "this", "hers", "its", "years", "hopes"), and its stem is a given name or nickname that
+ * is no relation, role, safe-list or keep-list word ("grannys", "buddys") nor a function word or adverb ("elses").
+ */
+export function typedPossessiveStem(lower: string): string | undefined {
+  if (lower.length < 4 || !lower.endsWith('s') || lists(lower) !== 'I') return undefined;
+  const stem = lower.slice(0, -1);
+  return isGiven(stem) && !/[RSK]/.test(lists(stem)) && !NOT_OWNER.has(partOfSpeech(stem)) ? stem : undefined;
+}
+
 /** Every word of `text` (as stored) the review may ask about, in the text's order. */
 export function unsureWords(text: string): UnsureWord[] {
   if (!text) return [];
@@ -188,8 +203,13 @@ export function unsureWords(text: string): UnsureWord[] {
     const half = halfAt?.get(t.start);
     let rank = safe ? safeRank(t, lower, after || before, margin, opener, half) : rankOf(t, lower, margin, { after, before, opens, opener, half });
     if (rank === undefined && !safe && !after && !before && margin === undefined && opener === undefined && joinedName(text, toks, i, end, lower, viewOf)) rank = RANK.joined;
+    // A possessive typed without its apostrophe of a given name asks its stem ("Is 'ruby' a person?"), asked last when no
+    // rule above asks the word.
+    const owner = end === t.end && !safe ? typedPossessiveStem(lower) : undefined;
+    if (owner) rank ??= RANK.possessive;
     if (rank === undefined || wordSense(text, t.start, end)) continue;
-    out.push({ start: t.start, end, word: text.slice(t.start, end), kind: after || before ? 'part' : 'person', rank });
+    const stop = owner ? end - 1 : end;
+    out.push({ start: t.start, end: stop, word: text.slice(t.start, stop), kind: after || before ? 'part' : 'person', rank });
   }
   return out;
 }

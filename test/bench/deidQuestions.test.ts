@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { emptyTally, mergeTallies, tallyLines, tallyNote, visibleIdWords } from '../../bench/deidQuestions';
+import { emptyTally, mergeTallies, nameForms, tallyLines, tallyNote, visibleIdWords } from '../../bench/deidQuestions';
 import { parseNote } from '../../bench/data/handNotes';
 
 /** A labelled note, the characters hidden (the labelled spans of the types in `hide`) and its text as stored. */
@@ -43,6 +43,25 @@ describe('bench/deidQuestions', () => {
     const lines = tallyLines('g', mergeTallies([t, t]));
     assert.match(lines[0]!, /left visible 2, asked 2 \(100\.0 %\)/);
     assert.match(lines[2]!, /questions 6 .*a name left visible 2 .*another identifier 2, a word that should stay 2/);
+  });
+
+  it('counts a question about the stem of a name typed with its possessive and no apostrophe as a name (round 23)', () => {
+    const t = emptyTally();
+    const aims: string[] = [];
+    // Labelled without the s ("ruby" in "rubys hair"), or whole ("tonys" in "tonys mom"): the review asks "ruby", "tony".
+    for (const marked of ['helped with [[N:ruby]]s hair before church', 'dropped off [[N:tonys]] forms today']) {
+      const d = debrief(marked, []);
+      tallyNote(t, d.note, d.hidden, d.stored, (what, q) => {
+        if (what === 'question') aims.push(`${q.word} ${q.aim}`);
+      });
+    }
+    assert.deepEqual(aims, ['ruby name', 'tony name']);
+    assert.deepEqual([...t.leaks.values()].reduce((s, l) => [s[0]! + l.all, s[1]! + l.asked], [0, 0]), [2, 2]);
+    // The forms a question may name a labelled word by: the s typed after it, the stem of a word labelled whole; never a
+    // stem the review would not ask ("guns" is a word).
+    const note = debrief('[[N:ruby]]s and [[N:guns]]', []).note;
+    assert.deepEqual(nameForms(note.text, { end: 4, word: 'ruby' }), ['ruby', 'rubys']);
+    assert.deepEqual(nameForms(note.text, { end: note.text.length, word: 'guns' }), ['guns']);
   });
 
   it('reads only the visible words of identifiers that are not names', () => {

@@ -4,7 +4,7 @@ import { deidentify, unsureWords } from '../../../services/deidentify';
 import { activeScorer, scoredWords, useNameModel } from '../../../services/deidentify/classifier/model';
 import { halfMargins, useHalfModel } from '../../../services/deidentify/nameHalves';
 import { openerMargins, useOpenerModel } from '../../../services/deidentify/openers';
-import { HALF_ASK_BELOW, SAFE_OPENER_ASK_BELOW } from '../../../services/deidentify/unsure';
+import { HALF_ASK_BELOW, SAFE_OPENER_ASK_BELOW, typedPossessiveStem } from '../../../services/deidentify/unsure';
 import { unsureQuestions } from '../../../services/reflections/nameMemory';
 
 /** The words asked about `text` with the openers' model off (round 15's shapes for a word opening a sentence). */
@@ -31,7 +31,8 @@ describe('unsureWords: what the review asks about', () => {
     try {
       const [rare] = unsureWords('rubys grandson comes every friday');
       const [everyday] = unsureWords('Sassy is her nickname at the shelter');
-      assert.deepEqual([rare?.word, everyday?.word], ['rubys', 'Sassy']);
+      // A possessive typed without its apostrophe asks its stem (round 23).
+      assert.deepEqual([rare?.word, everyday?.word], ['ruby', 'Sassy']);
       assert.ok(rare!.rank > everyday!.rank);
     } finally {
       useNameModel(undefined);
@@ -180,10 +181,26 @@ describe('unsureWords: more of the names left, asked last (round 23)', () => {
       const before = unsureQuestions('secret', undefined, three);
       assert.equal(before.length, 3);
       assert.deepEqual(unsureQuestions('secret', undefined, [...three, '[NAME] n spider got into it']), before);
-      assert.deepEqual(unsureQuestions('secret', undefined, three.slice(1).concat('[NAME] n spider got into it')).map((q) => q.word), ['Whirlwind', 'rubys', 'spider']);
+      assert.deepEqual(unsureQuestions('secret', undefined, three.slice(1).concat('[NAME] n spider got into it')).map((q) => q.word), ['Whirlwind', 'ruby', 'spider']);
     } finally {
       useNameModel(undefined);
     }
+  });
+});
+
+describe('unsureWords: a possessive typed without its apostrophe asks its stem (round 23)', () => {
+  it('asks the given name a typed possessive belongs to, as its stem, where no other rule asks the word (last)', () => {
+    assert.deepEqual(unsureWords('helped with rubys hair before church').map((u) => [u.word, u.kind, u.start, u.end, u.rank]), [['ruby', 'person', 12, 16, -0.55]]);
+    assert.deepEqual(unsureWords('picked up terrys meds at noon').map((u) => u.word), ['terry']);
+    // Asked by another rule (the openers' model here), the stem still, in the case typed.
+    assert.deepEqual(unsureWords('Rubys hair looked nice').map((u) => u.word), ['Ruby']);
+    assert.deepEqual(unsureWords('RUBYS HAIR WAS DONE').map((u) => u.word), ['RUBY']);
+  });
+
+  it('never asks a word that is a word: a pronoun, a plural, a verb, a relation, a function word', () => {
+    for (const t of ['this is hard, its raining and the bag is hers', 'after years of waiting she hopes to move']) assert.deepEqual(unsureWords(t), [], t);
+    for (const w of ['this', 'its', 'hers', 'years', 'hopes', 'dawns', 'grannys', 'buddys', 'elses', 'guns']) assert.equal(typedPossessiveStem(w), undefined, w);
+    assert.equal(typedPossessiveStem('felicitys'), 'felicity');
   });
 });
 
@@ -195,7 +212,7 @@ describe('unsureQuestions: the likeliest names first, at most three', () => {
       const texts = ['Sassy is her nickname at the shelter', 'rubys grandson comes every friday', 'we met [NAME] Whirlwind today', 'Lehua brought her mom'];
       assert.deepEqual(unsureQuestions('secret', undefined, texts), [
         { word: 'Whirlwind', kind: 'part' },
-        { word: 'rubys', kind: 'person' },
+        { word: 'ruby', kind: 'person' },
         { word: 'Lehua', kind: 'person' },
       ]);
     } finally {
