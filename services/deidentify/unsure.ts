@@ -167,6 +167,16 @@ export function typedPossessiveStem(lower: string): string | undefined {
   return isGiven(stem) && !/[RSK]/.test(lists(stem)) && !NOT_OWNER.has(partOfSpeech(stem)) ? stem : undefined;
 }
 
+/**
+ * Round 23: a word's possessive typed without its apostrophe ("rubys" of "ruby"), or undefined when that form is a word a
+ * list holds ("hopes", "tanners", "bills" stay words): the review's Hide and Keep of a word cover it (nameMemory.ts,
+ * hiddenNames.ts).
+ */
+export function typedPossessiveOf(lower: string): string | undefined {
+  const form = `${lower}s`;
+  return lower.length >= 2 && !/['’]/.test(lower) && !/[SKCV]/.test(lists(form)) ? form : undefined;
+}
+
 /** Every word of `text` (as stored) the review may ask about, in the text's order. */
 export function unsureWords(text: string): UnsureWord[] {
   if (!text) return [];
@@ -203,8 +213,8 @@ export function unsureWords(text: string): UnsureWord[] {
     const half = halfAt?.get(t.start);
     let rank = safe ? safeRank(t, lower, after || before, margin, opener, half) : rankOf(t, lower, margin, { after, before, opens, opener, half });
     if (rank === undefined && !safe && !after && !before && margin === undefined && opener === undefined && joinedName(text, toks, i, end, lower, viewOf)) rank = RANK.joined;
-    // A possessive typed without its apostrophe of a given name asks its stem ("Is 'ruby' a person?"), asked last when no
-    // rule above asks the word.
+    // A possessive typed without its apostrophe of a given name asks its stem ("Is 'ruby' a person?": a Hide of it hides
+    // "rubys" too, nameMemory.ts), asked last when no rule above asks the word.
     const owner = end === t.end && !safe ? typedPossessiveStem(lower) : undefined;
     if (owner) rank ??= RANK.possessive;
     if (rank === undefined || wordSense(text, t.start, end)) continue;

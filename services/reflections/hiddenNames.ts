@@ -5,7 +5,7 @@
 // the names nor a way to test guesses (the secret is not in it). To hide a name in later text, each word of that
 // text is hashed the same way and the matches are handed to deidentify() — in the memory of that turn only.
 import { createHmac, randomBytes } from 'node:crypto';
-import { folded, withoutInvisible } from '../deidentify';
+import { folded, typedPossessiveOf, withoutInvisible } from '../deidentify';
 
 export interface HiddenNames {
   salt: string;
@@ -42,12 +42,29 @@ export function hideNames(secret: string, names: string[], previous?: HiddenName
   return hashes.size || previous ? { ...previous, salt, hashes: [...hashes] } : undefined;
 }
 
-/** The words of `text` whose hashes are in `hashes` (as typed, possessive dropped). */
+/**
+ * The word a typed possessive without its apostrophe belongs to ("rubys" → "ruby"; unsure.ts typedPossessiveOf: not
+ * "hopes"), or undefined: a hashed word covers it (round 23), the hash itself unchanged.
+ */
+function ownerOf(word: string): string | undefined {
+  const k = key(word);
+  const stem = k.slice(0, -1);
+  return k.length >= 3 && k.endsWith('s') && typedPossessiveOf(stem) === k ? stem : undefined;
+}
+
+/** Whether `word`, or the word its possessive typed without the apostrophe belongs to, hashes into `set`. */
+function hashedIn(secret: string, salt: string, set: ReadonlySet<string>, word: string): boolean {
+  if (set.has(hashWord(secret, salt, word))) return true;
+  const owner = ownerOf(word);
+  return !!owner && set.has(hashWord(secret, salt, owner));
+}
+
+/** The words of `text` whose hashes are in `hashes` (as typed, possessive dropped; "rubys" whole for "ruby"). */
 function wordsIn(secret: string, salt: string, hashes: string[] | undefined, text: string): string[] {
   if (!hashes || hashes.length === 0) return [];
   const set = new Set(hashes);
   const found = new Set<string>();
-  for (const w of withoutInvisible(text).match(WORD) ?? []) if (key(w).length >= 2 && set.has(hashWord(secret, salt, w))) found.add(w.replace(/[’']s$/, ''));
+  for (const w of withoutInvisible(text).match(WORD) ?? []) if (key(w).length >= 2 && hashedIn(secret, salt, set, w)) found.add(w.replace(/[’']s$/, ''));
   return [...found];
 }
 
@@ -61,7 +78,7 @@ export function foundNamesIn(secret: string, hidden: HiddenNames | undefined, te
   return hidden ? wordsIn(secret, hidden.salt, hidden.found, text) : [];
 }
 
-/** Whether the PSW said to keep this word for this client. */
+/** Whether the PSW said to keep this word (or the word its typed possessive "rubys" belongs to) for this client. */
 export function isKept(secret: string, hidden: HiddenNames | undefined, word: string): boolean {
-  return !!hidden?.keep?.includes(hashWord(secret, hidden.salt, word));
+  return !!hidden?.keep?.length && hashedIn(secret, hidden.salt, new Set(hidden.keep), word);
 }

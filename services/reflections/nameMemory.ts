@@ -3,7 +3,7 @@
 // - names the PSW asked to hide (typed at the start, or "Hide" at the review) stay hidden in later debriefs;
 // - words the PSW said to keep ("Is 'Dawn' a person?", "Is 'Whirlwind' part of a name?" — Keep) are not asked about again;
 // - a name found in one answer is hidden in every answer of the same debrief (earlier ones too).
-import { repeatSpans, unsureWords } from '../deidentify';
+import { repeatSpans, typedPossessiveOf, unsureWords } from '../deidentify';
 import { foundNamesIn, hashWord, isKept, newSalt, type HiddenNames } from './hiddenNames';
 import type { ReflectionAnswer } from './model';
 import { redactWords } from './redact';
@@ -85,15 +85,21 @@ export function unsureQuestions(secret: string, hidden: HiddenNames | undefined,
   return [...seen.values()].sort((a, b) => b.rank - a.rank).slice(0, MAX_UNSURE_QUESTIONS).map(({ word, kind }) => ({ word, kind }));
 }
 
-/** "Hide": the word becomes [NAME] in every answer and the note, and is remembered for this client. */
+/**
+ * "Hide": the word becomes [NAME] in every answer and the note, in any case, its possessive too ("Ruby's" → "[NAME]'s",
+ * and typed without the apostrophe, "rubys" → "[NAME]", unless that is a word: unsure.ts typedPossessiveOf), and is
+ * remembered for this client (the hash of the word; "rubys" in a later debrief matches it, hiddenNames.ts).
+ */
 export function hideAnswered(secret: string, hidden: HiddenNames, word: string, answers: ReflectionAnswer[], note: string): { hidden: HiddenNames; answers: ReflectionAnswer[]; note: string; count: number } {
   let count = 0;
+  const typed = typedPossessiveOf(word.trim().toLowerCase());
+  const words = typed ? [word, typed] : [word];
   const next = answers.map((a) => {
-    const r = redactWords({ text: a.text, redactions: a.redactions }, [word], 'NAME');
+    const r = redactWords({ text: a.text, redactions: a.redactions }, words, 'NAME');
     count += r.count;
     return r.count ? { ...a, text: r.result.text, redactions: r.result.redactions } : a;
   });
-  const n = redactWords({ text: note, redactions: {} }, [word], 'NAME');
+  const n = redactWords({ text: note, redactions: {} }, words, 'NAME');
   count += n.count;
   const h = hashWord(secret, hidden.salt, word);
   return { hidden: { ...hidden, hashes: [...new Set([...hidden.hashes, h])] }, answers: next, note: n.result.text, count };

@@ -93,6 +93,22 @@ describe('names across answers and debriefs, over HTTP', function () {
     assert.doesNotMatch(JSON.stringify((await newest(bot(), c.userId)).answers), /mihi|ngaio/);
   });
 
+  it('a possessive typed without its apostrophe is asked by its name, and Hide hides every form of it, in later debriefs too (round 23)', async () => {
+    const c = new Conversation(bot().url);
+    let text = await toReview(c, 'D-6', 'skip', ['helped with rubys hair before church']);
+    assert.match(text, /Is "ruby" a person\?/);
+    text = visibleText(await c.say('yes'));
+    assert.match(text, /helped with \[NAME\] hair before church/);
+    await c.say('save');
+    // The same client's next debrief: the remembered name hides "rubys" and "Ruby's", and nothing is asked.
+    text = await toReview(c, 'D-6', 'skip', ["did rubys hair again, Ruby's mom came"]);
+    assert.match(text, /did \[NAME\] hair again, \[NAME\]'s mom came/);
+    assert.ok(!/(?:a person|part of a name)\?/.test(text), text);
+    await c.say('save');
+    const all = (await everyDocument(bot().store)).join('\n');
+    for (const w of ['ruby', 'rubys']) assert.ok(!holdsWord(all, w), w);
+  });
+
   it('typing works as well as tapping, and at most three questions are asked', async () => {
     const c = new Conversation(bot().url);
     // "tuckers" opening a sentence is asked, not hidden (round 19's openers' model hides "rubys" in the same sentence).

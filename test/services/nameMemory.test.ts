@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { applyReflection } from '../../services/reflections/bookkeeping';
-import { hideNames } from '../../services/reflections/hiddenNames';
+import { hashWord, hideNames, isKept } from '../../services/reflections/hiddenNames';
 import type { ReflectionAnswer, ReflectionDoc } from '../../services/reflections/model';
 import { debriefNames, hideAnswered, keepAnswered, memoryOf, mergeMemory, spreadFoundNames, unsureQuestions } from '../../services/reflections/nameMemory';
 import { redactText } from '../../services/reflections/redact';
@@ -62,6 +62,31 @@ describe('names across a debrief and across debriefs', () => {
     assert.equal(out.note, 'worried about [NAME]');
     assert.equal(out.count, 3);
     assert.equal(redactText('met Dawn again', { secret: SECRET, hidden: debriefNames(memoryOf(out.hidden)) }).text, 'met [NAME] again');
+  });
+
+  it('"Hide" of a name hides its possessive in any form, "rubys" too, here and in later debriefs; the hash is the word\'s (round 23)', () => {
+    const hidden = debriefNames(undefined);
+    const out = hideAnswered(SECRET, hidden, 'ruby', [answer("did rubys hair, Ruby's mom came"), answer('RUBY\'S ride and RUBYS bag')], 'ruby was happy; the rubyx stays');
+    assert.deepEqual(out.answers.map((a) => a.text), ["did [NAME] hair, [NAME]'s mom came", "[NAME]'S ride and [NAME] bag"]);
+    assert.equal(out.note, '[NAME] was happy; the rubyx stays');
+    assert.equal(out.count, 5);
+    // Remembered as the hash of the word itself: a name typed at the start ("Ruby") hashes the same.
+    assert.deepEqual(out.hidden.hashes, [hashWord(SECRET, hidden.salt, 'Ruby')]);
+    assert.deepEqual(hideNames(SECRET, ["Ruby's"], hidden)!.hashes, out.hidden.hashes);
+    const later = debriefNames(memoryOf(out.hidden));
+    assert.equal(redactText("did rubys hair again, and Ruby's", { secret: SECRET, hidden: later }).text, "did [NAME] hair again, and [NAME]'s");
+    // A form that is a word stays one: a Hide of "hope" leaves "she hopes".
+    const hope = hideAnswered(SECRET, hidden, 'hope', [answer('hope called, she hopes to move')], '');
+    assert.equal(hope.answers[0]!.text, '[NAME] called, she hopes to move');
+  });
+
+  it('"Keep" of a name covers its possessive forms: "rubys" is not asked again (round 23)', () => {
+    const hidden = debriefNames(undefined);
+    assert.deepEqual(unsureQuestions(SECRET, hidden, ['helped with rubys hair before church']).map((q) => q.word), ['ruby']);
+    const kept = keepAnswered(SECRET, hidden, 'ruby');
+    for (const w of ['ruby', 'Ruby', "RUBY'S", 'rubys']) assert.ok(isKept(SECRET, kept, w), w);
+    assert.ok(!isKept(SECRET, keepAnswered(SECRET, hidden, 'hope'), 'hopes'));
+    assert.deepEqual(unsureQuestions(SECRET, debriefNames(memoryOf(kept)), ['helped with rubys hair before church', 'Rubys hair looked nice']), []);
   });
 
   it('merging keeps both devices\' names; a different salt replaces', () => {

@@ -4,7 +4,7 @@ import { deidentify, unsureWords } from '../../../services/deidentify';
 import { activeScorer, scoredWords, useNameModel } from '../../../services/deidentify/classifier/model';
 import { halfMargins, useHalfModel } from '../../../services/deidentify/nameHalves';
 import { openerMargins, useOpenerModel } from '../../../services/deidentify/openers';
-import { HALF_ASK_BELOW, SAFE_OPENER_ASK_BELOW, typedPossessiveStem } from '../../../services/deidentify/unsure';
+import { HALF_ASK_BELOW, SAFE_OPENER_ASK_BELOW, typedPossessiveOf, typedPossessiveStem } from '../../../services/deidentify/unsure';
 import { unsureQuestions } from '../../../services/reflections/nameMemory';
 
 /** The words asked about `text` with the openers' model off (round 15's shapes for a word opening a sentence). */
@@ -201,6 +201,12 @@ describe('unsureWords: a possessive typed without its apostrophe asks its stem (
     for (const t of ['this is hard, its raining and the bag is hers', 'after years of waiting she hopes to move']) assert.deepEqual(unsureWords(t), [], t);
     for (const w of ['this', 'its', 'hers', 'years', 'hopes', 'dawns', 'grannys', 'buddys', 'elses', 'guns']) assert.equal(typedPossessiveStem(w), undefined, w);
     assert.equal(typedPossessiveStem('felicitys'), 'felicity');
+  });
+
+  it('a word\'s possessive typed without the apostrophe, unless that form is a word', () => {
+    assert.equal(typedPossessiveOf('ruby'), 'rubys');
+    assert.equal(typedPossessiveOf('zorblax'), 'zorblaxs');
+    for (const w of ['hope', 'dawn', 'bill', 'will']) assert.equal(typedPossessiveOf(w), undefined, w);
   });
 });
 
