@@ -276,6 +276,8 @@ export async function trainFolds(notes: readonly Note[], opts: LowoOptions, prep
   const offsets = new Int32Array(new SharedArrayBuffer((count + 1) * 4));
   const labels = new Int8Array(new SharedArrayBuffer(count));
   const writerOf = new Int32Array(new SharedArrayBuffer(count * 4));
+  // Round 23: where each word's own letters stand among its features (Example.form; [0, 0]: none marked).
+  const forms = new Int32Array(new SharedArrayBuffer(count * 8));
   let k = 0;
   let at = 0;
   for (const n of order) {
@@ -285,6 +287,8 @@ export async function trainFolds(notes: readonly Note[], opts: LowoOptions, prep
       features.set(e.features, at);
       at += e.features.length;
       labels[k] = e.label;
+      forms[2 * k] = e.form?.[0] ?? 0;
+      forms[2 * k + 1] = e.form?.[1] ?? 0;
       writerOf[k++] = w;
     }
   }
@@ -299,7 +303,7 @@ export async function trainFolds(notes: readonly Note[], opts: LowoOptions, prep
         new Promise<void>((resolve, reject) => {
           const t = new Worker(`require('tsx/cjs'); require(${JSON.stringify(worker)});`, {
             eval: true,
-            workerData: { features, offsets, labels, writerOf, held: mine.map((w) => writerIds.indexOf(w)), train: foldOptions(opts) },
+            workerData: { features, offsets, labels, writerOf, forms, held: mine.map((w) => writerIds.indexOf(w)), train: foldOptions(opts) },
           });
           t.on('message', (m: { writer: number; model: NameModel }) => models.set(writerIds[m.writer]!, m.model));
           t.on('error', reject);
@@ -314,8 +318,7 @@ export async function trainFolds(notes: readonly Note[], opts: LowoOptions, prep
  * `--groups K`: the writers dealt into K groups in their order (writer j to group j mod K); each writer is scored with
  * the model trained on every group but its own. Fewer models than writers: a quick read, not the recipe's figure.
  */
-export function leaveGroupsOut(notes: readonly Note[], opts: LowoOptions, k: number, writerList: readonly Writer[] = WRITERS): WriterResult[] {
-  const prepared = prepare(notes, opts);
+export function leaveGroupsOut(notes: readonly Note[], opts: LowoOptions, k: number, writerList: readonly Writer[] = WRITERS, prepared: Prepared = prepare(notes, opts)): WriterResult[] {
   const writers = [...new Set(notes.map((n) => n.writer))];
   const groupOf = new Map(writers.map((w, j) => [w, j % k]));
   const models = new Map<string, NameModel>();
@@ -670,7 +673,7 @@ if (require.main === module) {
   const opts: LowoOptions = {
     features: FEATURES.find((f) => String(f) === arg('--features')) ?? 7,
     data: arg('--data') === 'old' ? 'old' : 'all',
-    train: { ...DEFAULT_TRAIN, epochs: Number(arg('--epochs') ?? DEFAULT_TRAIN.epochs), ...(arg('--learner') === 'logistic' ? { learner: 'logistic' as const } : {}), ...(arg('--l2') ? { l2: Number(arg('--l2')) } : {}) },
+    train: { ...DEFAULT_TRAIN, epochs: Number(arg('--epochs') ?? DEFAULT_TRAIN.epochs), ...(arg('--learner') === 'logistic' ? { learner: 'logistic' as const } : {}), ...(arg('--l2') ? { l2: Number(arg('--l2')) } : {}), ...(arg('--drop-form') ? { dropForm: Number(arg('--drop-form')) } : {}) },
     thresholds: arg('--threshold') ? [Number(arg('--threshold'))] : THRESHOLDS,
     margins: arg('--margin') ? [Number(arg('--margin'))] : MARGINS,
     heldOut: arg('--writers')?.split(','),

@@ -39,7 +39,7 @@ import { openerSlots } from './deidOpeners';
 import { HALF_MODEL_FILE, useHalfModel, type HalfModel } from '../services/deidentify/nameHalves';
 import { OPENER_MODEL_FILE, useOpenerModel } from '../services/deidentify/openers';
 import { load, loadSet, sets } from './deid';
-import { chooseByKind, chooseOperatingPoint, coveredIn, describe, FEATURES, featureSetOf, kindsOf, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, trainingWords, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared, type RulesRun, type WriterResult } from './deidLowo';
+import { chooseByKind, chooseOperatingPoint, coveredIn, describe, FEATURES, featureSetOf, kindsOf, leaveGroupsOut, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, trainingWords, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared, type RulesRun, type WriterResult } from './deidLowo';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -321,9 +321,11 @@ async function recipe(): Promise<void> {
  * feature sets on one rules' run): leave one writer out, the operating point, the model on every writer; the
  * leave-one-writer-out table printed.
  */
-export async function nameRecipe(notes: readonly Note[], prepared: Prepared): Promise<{ results: WriterResult[]; point: Point; model: NameModel }> {
-  const models = THREADS > 1 ? await trainFolds(notes, SHIPPED, prepared, THREADS) : undefined;
-  const results = leaveOneWriterOut(notes, SHIPPED, WRITERS, prepared, models);
+export async function nameRecipe(notes: readonly Note[], prepared: Prepared, groups = 0): Promise<{ results: WriterResult[]; point: Point; model: NameModel }> {
+  // `groups` (round 23, bench/deidNameGeneral.ts): the writers in that many groups, each read with the model of the
+  // others (deidLowo leaveGroupsOut: a quick read, not the recipe's figure); 0: one writer out, as the recipe.
+  const models = !groups && THREADS > 1 ? await trainFolds(notes, SHIPPED, prepared, THREADS) : undefined;
+  const results = groups ? leaveGroupsOut(notes, SHIPPED, groups, WRITERS, prepared) : leaveOneWriterOut(notes, SHIPPED, WRITERS, prepared, models);
   const free = chooseOperatingPoint(results, SHIPPED);
   // The weights do not depend on the point: trained once, then the point chosen among those that keep the words that must stay.
   const trained = trainShipped(notes, { t: 0, m: 0 }, prepared);

@@ -4,7 +4,7 @@
  * out, since hiding them is right either way. Deterministic: examples in note order, shuffled each epoch by a seeded
  * generator, so the same notes always give the same weights.
  */
-import { BITS, contextFeatures, noteContext, ownFeatures, tokenize } from './features';
+import { BITS, contextFeatures, lists, noteContext, ownFeatures, tokenize } from './features';
 import { askWith, type NameModel } from './model';
 import type { Entity } from '../types';
 import { seededRandom } from '../../seededRandom';
@@ -19,6 +19,11 @@ export interface Example {
   features: number[];
   /** +1 a name, -1 not. */
   label: 1 | -1;
+  /**
+   * Round 23: where the word's own form features (its first and last two and three letters) stand in `features`, from
+   * `form[0]` up to `form[1]`; what TrainOptions.dropForm leaves out of a training step.
+   */
+  form?: readonly [number, number];
 }
 
 /**
@@ -55,11 +60,19 @@ export function noteExamples(note: LabelledNote, found: readonly Entity[] | unde
       o = ownFeatures(t.raw, t.lower, typos, pos);
       own.set(t.raw, o);
     }
-    out.push({ features: [...o, ...contextFeatures(note.text, toks, i, ctx, ctx ? ask : 0, pos)], label: inside.length ? 1 : -1 });
+    out.push({ features: [...o, ...contextFeatures(note.text, toks, i, ctx, ctx ? ask : 0, pos)], label: inside.length ? 1 : -1, form: formSpan(t.lower) });
   });
   return out;
 }
 
+/**
+ * Where ownFeatures() puts a word's letters (features.ts: the bias, shape and lists first, a feature per list code, then
+ * the first and last two, then three, letters): the span TrainOptions.dropForm leaves out.
+ */
+export function formSpan(lower: string): readonly [number, number] {
+  const from = 3 + lists(lower).length;
+  return [from, from + (lower.length >= 3 ? 4 : lower.length >= 2 ? 2 : 0)];
+}
 
 export interface TrainOptions {
   epochs: number;
@@ -80,6 +93,12 @@ export interface TrainOptions {
    * one seed's order moved about a third of the slot's held-out decisions when four of 58,000 words changed.
    */
   seeds?: number;
+  /**
+   * Round 23 (name model): the share of training steps (logistic only) that leave out the word's own letters
+   * (Example.form), drawn by a seeded generator: the model must then tell a name by its shape, lists and context,
+   * not by the training writers' names. 0 or absent: every feature every step.
+   */
+  dropForm?: number;
 }
 
 export const DEFAULT_TRAIN: TrainOptions = { epochs: 8, seed: 13 };
@@ -108,7 +127,7 @@ export function train(data: readonly Example[], threshold: number, opts: TrainOp
     ...(opts.wordNameMargin !== undefined ? { wordNameMargin: opts.wordNameMargin } : {}),
     ...(opts.kindMargins ? { kindMargins: opts.kindMargins } : {}),
     ...(opts.featureSet ? { featureSet: opts.featureSet } : {}),
-    trainedOn: { files: source.files, sha256: source.sha256, ...(source.rules ? { rules: source.rules } : {}), ...(opts.learner === 'logistic' ? { learner: `logistic l2=${opts.l2 ?? L2}${(opts.seeds ?? 1) > 1 ? `, mean of ${opts.seeds} seeds` : ''}` } : {}), epochs: opts.epochs, seed: opts.seed, tokens: data.length, names: data.filter((e) => e.label === 1).length },
+    trainedOn: { files: source.files, sha256: source.sha256, ...(source.rules ? { rules: source.rules } : {}), ...(opts.learner === 'logistic' ? { learner: `logistic l2=${opts.l2 ?? L2}${(opts.seeds ?? 1) > 1 ? `, mean of ${opts.seeds} seeds` : ''}${opts.dropForm ? `, own letters dropped ${opts.dropForm}` : ''}` } : {}), epochs: opts.epochs, seed: opts.seed, tokens: data.length, names: data.filter((e) => e.label === 1).length },
     weights,
   };
 }
@@ -169,12 +188,19 @@ function logistic(data: readonly Example[], opts: TrainOptions): Float64Array {
   const w = new Float64Array(size);
   const g2 = new Float64Array(size);
   const l2 = opts.l2 ?? L2;
+  const drop = opts.dropForm ?? 0;
+  // A second seeded stream, so that the examples' order is the same with or without dropping.
+  const coin = drop > 0 ? seededRandom(opts.seed + 7) : null;
   epochs(data, opts, (ex) => {
+    // The features of this step: every one, or (dropForm) all but the word's own letters.
+    const [a, b] = coin && ex.form && coin() < drop ? ex.form : [0, 0];
     let s = 0;
-    for (const f of ex.features) s += w[f]!;
+    for (let k = 0; k < ex.features.length; k++) if (k < a || k >= b) s += w[ex.features[k]!]!;
     const p = 1 / (1 + Math.exp(-s));
     const g = p - (ex.label === 1 ? 1 : 0);
-    for (const f of ex.features) {
+    for (let k = 0; k < ex.features.length; k++) {
+      if (k >= a && k < b) continue;
+      const f = ex.features[k]!;
       const grad = g + l2 * w[f]!;
       g2[f] += grad * grad;
       w[f] -= (STEP * grad) / Math.sqrt(g2[f]! + 1e-8);
