@@ -219,13 +219,16 @@ export const coveredIn = (n: Note, run: RulesRun): Entity[] => run.calls.find((c
 
 /** The rules run once per note, and each note's training words made once (the rules' spans as deidentify() gave them to the classifier). */
 export function prepare(notes: readonly Note[], opts: LowoOptions, shared?: Prepared['runs']): Prepared {
+  const writerIds = new Map<string, number>();
+  const writerIndex = (w: string): number => writerIds.get(w) ?? (writerIds.set(w, writerIds.size), writerIds.size - 1);
   // `shared` (round 22): the rules' runs of another preparation of the same notes (they do not depend on `opts`).
   const runs = shared ?? new Map<Note, RulesRun>();
   if (!shared) for (const n of notes) runs.set(n, rulesRun(n.text));
   const own = new Map<string, number[]>();
   const exampleOf = new Map<Note, Example[]>();
   const inTraining = (n: Note) => opts.data === 'all' || OLD_DATA.has(n.source);
-  for (const n of notes) if (inTraining(n)) exampleOf.set(n, trainingWords(n, runs.get(n)!, own, opts.features));
+  // Round 23: each word knows its writer (TrainOptions.minWriters counts them).
+  for (const n of notes) if (inTraining(n)) exampleOf.set(n, trainingWords(n, runs.get(n)!, own, opts.features).map((e) => ({ ...e, writer: writerIndex(n.writer) })));
   return { runs, exampleOf };
 }
 
@@ -673,7 +676,7 @@ if (require.main === module) {
   const opts: LowoOptions = {
     features: FEATURES.find((f) => String(f) === arg('--features')) ?? 7,
     data: arg('--data') === 'old' ? 'old' : 'all',
-    train: { ...DEFAULT_TRAIN, epochs: Number(arg('--epochs') ?? DEFAULT_TRAIN.epochs), ...(arg('--learner') === 'logistic' ? { learner: 'logistic' as const } : {}), ...(arg('--l2') ? { l2: Number(arg('--l2')) } : {}), ...(arg('--drop-form') ? { dropForm: Number(arg('--drop-form')) } : {}) },
+    train: { ...DEFAULT_TRAIN, epochs: Number(arg('--epochs') ?? DEFAULT_TRAIN.epochs), ...(arg('--learner') === 'logistic' ? { learner: 'logistic' as const } : {}), ...(arg('--l2') ? { l2: Number(arg('--l2')) } : {}), ...(arg('--drop-form') ? { dropForm: Number(arg('--drop-form')) } : {}), ...(arg('--min-writers') ? { minWriters: Number(arg('--min-writers')) } : {}) },
     thresholds: arg('--threshold') ? [Number(arg('--threshold'))] : THRESHOLDS,
     margins: arg('--margin') ? [Number(arg('--margin'))] : MARGINS,
     heldOut: arg('--writers')?.split(','),

@@ -20,7 +20,7 @@ for (const writer of held) {
   for (let k = 0; k < labels.length; k++) {
     if (writerOf[k] === writer) continue;
     // A view, not a copy: train() reads a word's features in order, as it reads the array leaveOneWriterOut() makes.
-    data.push({ features: features.subarray(offsets[k]!, offsets[k + 1]!) as unknown as number[], label: labels[k] === 1 ? 1 : -1, ...(forms[2 * k + 1]! > forms[2 * k]! ? { form: [forms[2 * k]!, forms[2 * k + 1]!] as const } : {}) });
+    data.push({ features: features.subarray(offsets[k]!, offsets[k + 1]!) as unknown as number[], label: labels[k] === 1 ? 1 : -1, writer: writerOf[k]!, ...(forms[2 * k + 1]! > forms[2 * k]! ? { form: [forms[2 * k]!, forms[2 * k + 1]!] as const } : {}) });
   }
   parentPort!.postMessage({ writer, model: train(data, 0, opts) });
 }

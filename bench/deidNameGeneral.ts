@@ -5,7 +5,8 @@
  * leaving groups of writers out (`--groups K`, default 6: deidLowo leaveGroupsOut, a quick read; `--groups 0`: one
  * writer out, the recipe's own figure) and its model written to `--out-dir DIR` as <variant>.json, never over the
  * shipped file. Variants (`--variants a,b`): `plain` (the shipped recipe's learner), `drop<P>` (TrainOptions.dropForm:
- * that share of steps without the word's own letters), `l2=<X>` (a stronger L2), `epochs=<N>`. Score a model after
+ * that share of steps without the word's own letters), `writers<N>` (TrainOptions.minWriters: only features words
+ * of N writers have), `l2=<X>` (a stronger L2), `epochs=<N>`. Score a model after
  * with its own slot models (copy it over name-model.json in a scratch tree, rebuild the slot models with the documented
  * envs, then `npx tsx bench/trainDeid.ts --score <writers>` and `--tests`).
  *
@@ -25,9 +26,11 @@ export function variantOptions(name: string, base: TrainOptions): TrainOptions {
   if (drop) return { ...base, dropForm: Number(drop[1]) };
   const l2 = /^l2=([\d.e-]+)$/.exec(name);
   if (l2) return { ...base, l2: Number(l2[1]) };
+  const mw = /^writers(\d+)$/.exec(name);
+  if (mw) return { ...base, minWriters: Number(mw[1]) };
   const ep = /^epochs=(\d+)$/.exec(name);
   if (ep) return { ...base, epochs: Number(ep[1]) };
-  throw new Error(`deidNameGeneral: no variant ${name} (plain, drop<P>, l2=<X>, epochs=<N>)`);
+  throw new Error(`deidNameGeneral: no variant ${name} (plain, drop<P>, writers<N>, l2=<X>, epochs=<N>)`);
 }
 
 async function main(): Promise<void> {

@@ -24,6 +24,8 @@ export interface Example {
    * `form[0]` up to `form[1]`; what TrainOptions.dropForm leaves out of a training step.
    */
   form?: readonly [number, number];
+  /** Round 23: the writer the word is from (an index), what TrainOptions.minWriters counts. */
+  writer?: number;
 }
 
 /**
@@ -99,6 +101,12 @@ export interface TrainOptions {
    * not by the training writers' names. 0 or absent: every feature every step.
    */
   dropForm?: number;
+  /**
+   * Round 23 (name model): a feature is learned only when words of at least this many writers (Example.writer) have it
+   * in the data trained on — a fold counts its own writers — so that no feature carries one writer's names or habits
+   * alone. 0, 1 or absent: every feature.
+   */
+  minWriters?: number;
 }
 
 export const DEFAULT_TRAIN: TrainOptions = { epochs: 8, seed: 13 };
@@ -127,7 +135,7 @@ export function train(data: readonly Example[], threshold: number, opts: TrainOp
     ...(opts.wordNameMargin !== undefined ? { wordNameMargin: opts.wordNameMargin } : {}),
     ...(opts.kindMargins ? { kindMargins: opts.kindMargins } : {}),
     ...(opts.featureSet ? { featureSet: opts.featureSet } : {}),
-    trainedOn: { files: source.files, sha256: source.sha256, ...(source.rules ? { rules: source.rules } : {}), ...(opts.learner === 'logistic' ? { learner: `logistic l2=${opts.l2 ?? L2}${(opts.seeds ?? 1) > 1 ? `, mean of ${opts.seeds} seeds` : ''}${opts.dropForm ? `, own letters dropped ${opts.dropForm}` : ''}` } : {}), epochs: opts.epochs, seed: opts.seed, tokens: data.length, names: data.filter((e) => e.label === 1).length },
+    trainedOn: { files: source.files, sha256: source.sha256, ...(source.rules ? { rules: source.rules } : {}), ...(opts.learner === 'logistic' ? { learner: `logistic l2=${opts.l2 ?? L2}${(opts.seeds ?? 1) > 1 ? `, mean of ${opts.seeds} seeds` : ''}${opts.dropForm ? `, own letters dropped ${opts.dropForm}` : ''}${(opts.minWriters ?? 0) > 1 ? `, features of ${opts.minWriters}+ writers` : ''}` } : {}), epochs: opts.epochs, seed: opts.seed, tokens: data.length, names: data.filter((e) => e.label === 1).length },
     weights,
   };
 }
@@ -147,7 +155,8 @@ function epochs(data: readonly Example[], opts: TrainOptions, visit: (ex: Exampl
 
 /** The learner's weights, or their mean over `opts.seeds` seeds (each seed's weights summed in order, then divided). */
 function seedMean(data: readonly Example[], opts: TrainOptions): Float64Array {
-  const learn = (o: TrainOptions) => (o.learner === 'logistic' ? logistic(data, o) : perceptron(data, o));
+  const allowed = (opts.minWriters ?? 0) > 1 ? seenByWriters(data, opts.minWriters!) : undefined;
+  const learn = (o: TrainOptions) => (o.learner === 'logistic' ? logistic(data, o, allowed) : perceptron(data, o));
   if (!opts.seeds || opts.seeds <= 1) return learn(opts);
   const sum = new Float64Array(1 << BITS);
   for (let j = 0; j < opts.seeds; j++) {
@@ -155,6 +164,35 @@ function seedMean(data: readonly Example[], opts: TrainOptions): Float64Array {
     for (let f = 0; f < sum.length; f++) sum[f] += w[f]!;
   }
   return sum.map((x) => x / opts.seeds!);
+}
+
+/**
+ * The features words of at least `min` writers have (TrainOptions.minWriters): 1 a feature learned, 0 one left at 0.
+ * A word with no writer counts as a writer of its own.
+ */
+export function seenByWriters(data: readonly Example[], min: number): Uint8Array {
+  const size = 1 << BITS;
+  const byWriter = new Map<number, number[]>();
+  data.forEach((ex, i) => {
+    const w = ex.writer ?? -1 - i;
+    const list = byWriter.get(w);
+    if (list) list.push(i);
+    else byWriter.set(w, [i]);
+  });
+  const count = new Uint16Array(size);
+  const last = new Int32Array(size).fill(-1);
+  let k = 0;
+  for (const list of byWriter.values()) {
+    for (const i of list) {
+      for (const f of data[i]!.features) {
+        if (last[f] === k) continue;
+        last[f] = k;
+        if (count[f]! < 65535) count[f]++;
+      }
+    }
+    k++;
+  }
+  return Uint8Array.from(count, (c) => (c >= min ? 1 : 0));
 }
 
 /** The averaged perceptron's weights (Collins 2002). */
@@ -183,7 +221,7 @@ export const L2 = 1e-4;
 const STEP = 0.5;
 
 /** L2-regularised logistic regression, AdaGrad steps: better-calibrated scores than the perceptron's margins. */
-function logistic(data: readonly Example[], opts: TrainOptions): Float64Array {
+function logistic(data: readonly Example[], opts: TrainOptions, allowed?: Uint8Array): Float64Array {
   const size = 1 << BITS;
   const w = new Float64Array(size);
   const g2 = new Float64Array(size);
@@ -201,6 +239,8 @@ function logistic(data: readonly Example[], opts: TrainOptions): Float64Array {
     for (let k = 0; k < ex.features.length; k++) {
       if (k >= a && k < b) continue;
       const f = ex.features[k]!;
+      // minWriters: a feature too few writers have stays at 0 (it adds nothing to `s` above).
+      if (allowed && !allowed[f]) continue;
       const grad = g + l2 * w[f]!;
       g2[f] += grad * grad;
       w[f] -= (STEP * grad) / Math.sqrt(g2[f]! + 1e-8);

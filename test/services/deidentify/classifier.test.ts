@@ -142,6 +142,21 @@ describe('deidentify: the name classifier', () => {
       const of = (m: NameModel) => scoredWords(new NameScorer(m), text, []).find((w) => text.slice(w.start, w.end) === 'zanele')!.score;
       assert.ok(of(dropped) > of(plain));
     });
+
+    it('learns only the features words of enough writers have when asked (round 23, minWriters), and as before without', () => {
+      // Each name its own writer: a name's letters are one writer's, the verbs before them every writer's.
+      const data = examples(slotNotes()).map((e, i) => ({ ...e, writer: Math.floor(i / 3) }));
+      const opts = { epochs: 8, seed: 13, learner: 'logistic' as const };
+      const plain = train(data, 0, opts);
+      assert.equal(JSON.stringify(train(data, 0, { ...opts, minWriters: 1 })), JSON.stringify(plain), 'minWriters 1: the same file');
+      const shared = train(data, 0, { ...opts, minWriters: 2 });
+      assert.match(shared.trainedOn.learner ?? '', /features of 2\+ writers/);
+      const chu = String(bucket('p3', 'chu'));
+      assert.ok(plain.weights[chu] !== undefined && shared.weights[chu] === undefined, 'one writer\'s letters are not learned');
+      assert.ok(Object.keys(shared.weights).length < Object.keys(plain.weights).length);
+      const text = 'met zanele at the park abt her invega shot';
+      assert.ok(scoredWords(new NameScorer(shared), text, []).find((w) => text.slice(w.start, w.end) === 'zanele')!.score > 0, 'the slot is still learned');
+    });
   });
 
   describe('the shipped model', () => {
