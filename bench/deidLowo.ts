@@ -220,7 +220,10 @@ export const coveredIn = (n: Note, run: RulesRun): Entity[] => run.calls.find((c
 /** The rules run once per note, and each note's training words made once (the rules' spans as deidentify() gave them to the classifier). */
 export function prepare(notes: readonly Note[], opts: LowoOptions, shared?: Prepared['runs']): Prepared {
   const writerIds = new Map<string, number>();
-  const writerIndex = (w: string): number => writerIds.get(w) ?? (writerIds.set(w, writerIds.size), writerIds.size - 1);
+  const writerIndex = (w: string): number => {
+    if (!writerIds.has(w)) writerIds.set(w, writerIds.size);
+    return writerIds.get(w)!;
+  };
   // `shared` (round 22): the rules' runs of another preparation of the same notes (they do not depend on `opts`).
   const runs = shared ?? new Map<Note, RulesRun>();
   if (!shared) for (const n of notes) runs.set(n, rulesRun(n.text));
