@@ -219,30 +219,36 @@ export const coveredIn = (n: Note, run: RulesRun): Entity[] => run.calls.find((c
 
 /** The rules run once per note, and each note's training words made once (the rules' spans as deidentify() gave them to the classifier). */
 export function prepare(notes: readonly Note[], opts: LowoOptions, shared?: Prepared['runs']): Prepared {
-  const writerIds = new Map<string, number>();
-  const writerIndex = (w: string): number => {
-    if (!writerIds.has(w)) writerIds.set(w, writerIds.size);
-    return writerIds.get(w)!;
-  };
+  const writerIndex = writerNumbers();
   // `shared` (round 22): the rules' runs of another preparation of the same notes (they do not depend on `opts`).
   const runs = shared ?? new Map<Note, RulesRun>();
   if (!shared) for (const n of notes) runs.set(n, rulesRun(n.text));
   const own = new Map<string, number[]>();
   const exampleOf = new Map<Note, Example[]>();
   const inTraining = (n: Note) => opts.data === 'all' || OLD_DATA.has(n.source);
-  // Round 23: each word knows its writer (TrainOptions.minWriters counts them).
-  for (const n of notes) if (inTraining(n)) exampleOf.set(n, trainingWords(n, runs.get(n)!, own, opts.features).map((e) => ({ ...e, writer: writerIndex(n.writer) })));
+  for (const n of notes) if (inTraining(n)) exampleOf.set(n, trainingWords(n, runs.get(n)!, own, opts.features, writerIndex(n.writer)));
   return { runs, exampleOf };
+}
+
+/** Numbers for writers, in the order first asked: what Example.writer holds (round 23: TrainOptions.minWriters counts them). */
+export function writerNumbers(): (writer: string) => number {
+  const ids = new Map<string, number>();
+  return (w) => {
+    if (!ids.has(w)) ids.set(w, ids.size);
+    return ids.get(w)!;
+  };
 }
 
 /**
  * One note's training words under `features` (`own` caches each typed form's own features across notes): with the
- * spans the rules gave the classifier for its text (`run`), but for round 5's features, which read none. The folds and
- * the shipped model (trainDeid.ts trainShipped) make them here, so both learn from the same words.
+ * spans the rules gave the classifier for its text (`run`), but for round 5's features, which read none; each marked
+ * with its `writer`'s number (writerNumbers()) when given. The folds and the shipped model (trainDeid.ts trainShipped)
+ * make them here, so both learn from the same words.
  */
-export function trainingWords(n: Note, run: RulesRun, own: Map<string, number[]>, features: LowoOptions['features']): Example[] {
+export function trainingWords(n: Note, run: RulesRun, own: Map<string, number[]>, features: LowoOptions['features'], writer?: number): Example[] {
   const found = features !== 5 ? coveredIn(n, run) : undefined;
-  return noteExamples(n, found, own, features >= 8, features >= 9, features >= 10, features >= 12, undefined, features >= 14);
+  const words = noteExamples(n, found, own, features >= 8, features >= 9, features >= 10, features >= 12, undefined, features >= 14);
+  return writer === undefined ? words : words.map((e) => ({ ...e, writer }));
 }
 
 /** The model file's featureSet for each recipe's `features` (5, round 5's: none recorded). */

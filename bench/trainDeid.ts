@@ -39,7 +39,7 @@ import { openerSlots } from './deidOpeners';
 import { HALF_MODEL_FILE, useHalfModel, type HalfModel } from '../services/deidentify/nameHalves';
 import { OPENER_MODEL_FILE, useOpenerModel } from '../services/deidentify/openers';
 import { load, loadSet, sets } from './deid';
-import { chooseByKind, chooseOperatingPoint, coveredIn, describe, FEATURES, featureSetOf, kindsOf, leaveGroupsOut, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, trainingWords, WRITERS, writerNotes, type LowoOptions, type Note, type Point, type Prepared, type RulesRun, type WriterResult } from './deidLowo';
+import { chooseByKind, chooseOperatingPoint, coveredIn, describe, FEATURES, featureSetOf, kindsOf, leaveGroupsOut, leaveOneWriterOut, MARGINS, needAt, prepare, report, rulesRun, THRESHOLDS, trainFolds, trainingFile, trainingWords, WRITERS, writerNotes, writerNumbers, type LowoOptions, type Note, type Point, type Prepared, type RulesRun, type WriterResult } from './deidLowo';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -88,7 +88,9 @@ export function trainShipped(notes: readonly Note[], point: Point, prepared?: Pr
   const own = new Map<string, number[]>();
   // `prepared` (leave one writer out made them with SHIPPED): the same rules' runs and training words, not made again.
   const runs = prepared?.runs ?? rulesRuns(notes);
-  const data = notes.flatMap((n) => prepared?.exampleOf.get(n) ?? trainingWords(n, runs.get(n) ?? rulesRun(n.text), own, SHIPPED.features));
+  // Each word marked with its writer, as prepare() marks them (TrainOptions.minWriters counts them).
+  const writerOf = writerNumbers();
+  const data = notes.flatMap((n) => prepared?.exampleOf.get(n) ?? trainingWords(n, runs.get(n) ?? rulesRun(n.text), own, SHIPPED.features, writerOf(n.writer)));
   const opts: TrainOptions = { ...SHIPPED.train, featureSet: featureSetOf(SHIPPED.features), wordNameMargin: point.m, ...(point.kinds ? { kindMargins: point.kinds } : {}) };
   return train(data, point.t, opts, { ...devSource(), rules: rulesDigest(notes, runs) });
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { coveredIn, FEATURES, featureSetOf, prepare, trainingWords, type Note, type RulesRun } from '../../bench/deidLowo';
+import { coveredIn, FEATURES, featureSetOf, prepare, trainingWords, writerNumbers, type Note, type RulesRun } from '../../bench/deidLowo';
 import { variantOptions } from '../../bench/deidNameGeneral';
 import { DEFAULT_TRAIN, noteExamples } from '../../services/deidentify/classifier/train';
 
@@ -35,6 +35,17 @@ describe('bench/deidLowo.ts prepare() and bench/deidNameGeneral.ts variants', ()
     const writerOf = (n: Note) => [...new Set(exampleOf.get(n)!.map((e) => e.writer))];
     assert.deepEqual(notes.map(writerOf), [[0], [1], [0]]);
     assert.deepEqual(exampleOf.get(notes[1]!)!.map(({ writer: _w, ...e }) => e), trainingWords(notes[1]!, runs.get(notes[1]!)!, new Map(), 12));
+  });
+
+  it('marks them in trainingWords itself, so the shipped model (trainDeid.ts trainShipped) marks them as the folds do', () => {
+    const number = writerNumbers();
+    assert.deepEqual(['wb', 'wa', 'wb', 'wc'].map(number), [0, 1, 0, 2]);
+    const n: Note = { id: 'a1', text: 'texted oksana abt rent', spans: [], writer: 'wa', source: 'test' };
+    const run: RulesRun = { entities: [], calls: [{ text: n.text, covered: [] }] };
+    const words = trainingWords(n, run, new Map(), 12, 3);
+    assert.ok(words.length > 0 && words.every((e) => e.writer === 3));
+    assert.deepEqual(words.map(({ writer: _w, ...e }) => e), trainingWords(n, run, new Map(), 12));
+    assert.ok(trainingWords(n, run, new Map(), 12).every((e) => e.writer === undefined));
   });
 
   it('reads a variant\'s name as its training options', () => {
