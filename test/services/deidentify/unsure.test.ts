@@ -79,7 +79,8 @@ describe('unsureWords: a word opening a sentence, by the openers\' model', () =>
 
   it('asks about a common word in lower case only within 1 of the line', () => {
     // Between 1 and 2 below the line (where a word that is not a common one is asked): not asked.
-    for (const t of ['calm and steady after the visit', 'good and calm after the visit']) {
+    // (Round 23: the openers' file read with train-cb and train-cd, line 0.5, scores "good and calm …" within 1.)
+    for (const t of ['calm and steady after the visit', 'fine and calm after the visit']) {
       const m = openerMargins(t, [], [], 2)!.get(0)!;
       assert.ok(m < -1 && m >= -2, `${t}: ${m}`);
       assert.deepEqual(unsureWords(t).filter((u) => u.start === 0), [], t);
@@ -91,7 +92,9 @@ describe('unsureWords: a word opening a sentence, by the openers\' model', () =>
   });
 
   it('never asks about an opening word it scores further below, though the shapes asked it', () => {
-    for (const t of ['Paperwork signed at the office', 'Cataract surgery next week', 'Probation officer called']) {
+    // (Round 23: the openers' file read with train-cb and train-cd, line 0.5, scores "Paperwork signed …" and "Probation
+    // officer called" within 2, so they are asked; the same words before other words are not.)
+    for (const t of ['Paperwork done at the office', 'Cataract surgery next week', 'Probation paperwork done']) {
       assert.deepEqual(unsureWords(t), [], t);
       assert.deepEqual(withoutOpeners(t), [t.split(' ')[0]], t);
     }
