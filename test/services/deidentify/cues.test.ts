@@ -1,12 +1,13 @@
 // The cue words gates read before their regexes (services/deidentify/cues.ts): a text without a cue's words skips the
 // regexes, so a cue must hold wherever its regex can match; and the detectors behind the gates still find their values.
 import assert from 'node:assert/strict';
-import { cue, digitsIn, mayHold } from '../../../services/deidentify/cues';
+import { cue, cueBitsBothWays, digitsIn, mayHold } from '../../../services/deidentify/cues';
 import { phraseMayCover } from '../../../services/deidentify/keepList';
 import { deidentify } from '../../../services/deidentify';
 import { addresses } from '../../../services/deidentify/address';
 import { hidden, kept } from '../../helpers/deidentify';
 import { SHORT_TITLES } from '../../../services/deidentify/lexicon';
+import { dictionaries } from '../../../services/deidentify/dictionaries';
 
 describe('deidentify cues', () => {
   // Two cues of the test's own (a cue is made once, at load, as the detectors make theirs).
@@ -46,6 +47,33 @@ describe('deidentify cues', () => {
     assert.throws(() => mayHold('st', SAINT | high), /empty mask/, 'two masks of the second word joined with | make 0');
     // A mask of the first word still reads as before beside them.
     assert.ok(mayHold('the lodge', LODGE) && !mayHold('the inn', LODGE));
+  });
+
+  it('reads every cue of a word in one scan with the bits each cue asked in turn gives (seeded random words round the cue words, English words)', () => {
+    mayHold('hello there', STAY); // the remembered cues are fixed at the first word read
+    let seed = 23;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return (seed >>> 16) % n;
+    };
+    const letters = "abcdefghijklmnopqrstuvwxyz'’-0é";
+    const pieces = ['st', 'stay', 'lodge', 'ave', 'rd', 'road', 'hospital', 'lil', 'big', 'dr', 'shelter', 'unit', 'apt', 'box', 'rr', 'mrs', 'centre', 'house'];
+    let held = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let w = '';
+      for (let k = rand(4); k >= 0; k--) w += rand(2) ? pieces[rand(pieces.length)] : letters[rand(letters.length)]! + letters[rand(26)]!;
+      const { scanned, each } = cueBitsBothWays(w);
+      assert.deepEqual(scanned, each, w);
+      if (scanned[0] || scanned[1]) held++;
+    }
+    assert.ok(held > 5_000, `${held} words hold a cue`);
+    // Every tenth English word, alone and joined to the next: a cue string inside another's path is met in real words.
+    const english = [...dictionaries().english];
+    for (let i = 0; i < english.length; i += 10) {
+      const w = english[i]!;
+      for (const x of [w, `${w}-${english[i + 1] ?? ''}`]) assert.deepEqual(cueBitsBothWays(x).scanned, cueBitsBothWays(x).each, x);
+    }
+    for (const w of ['', 'a', "st's", 'st-albert', 'first', 'stayed', 'zzqx', 'qqzz']) assert.deepEqual(cueBitsBothWays(w).scanned, cueBitsBothWays(w).each, w);
   });
 
   it('gives every cue to a text outside ASCII, whose case folding a word list cannot follow', () => {
