@@ -76,6 +76,8 @@ interface Scan {
   low: Int32Array;
   high: Int32Array;
   whole: Map<string, [number, number]>;
+  /** Inside strings with a character outside a-z (none today; such a cue is in every text anyway): asked with includes. */
+  odd: Array<[string, number, number]>;
 }
 let scan: Scan | undefined;
 
@@ -84,10 +86,15 @@ function buildScan(upTo: number): Scan {
   const lowOut = [0];
   const highOut = [0];
   const whole = new Map<string, [number, number]>();
+  const odd: Array<[string, number, number]> = [];
   for (let i = 0; i < upTo; i++) {
     const lowBit = i < 32 ? 1 << i : 0;
     const highBit = i < 32 ? 0 : 1 << (i - 32);
     for (const s of cues[i]!.inside) {
+      if (!/^[a-z]+$/.test(s)) {
+        odd.push([s, lowBit, highBit]);
+        continue;
+      }
       let at = 0;
       for (let k = 0; k < s.length; k++) {
         const ch = s.charCodeAt(k) - 97;
@@ -134,14 +141,14 @@ function buildScan(upTo: number): Scan {
       }
     }
   }
-  return { next, low: Int32Array.from(lowOut), high: Int32Array.from(highOut), whole };
+  return { next, low: Int32Array.from(lowOut), high: Int32Array.from(highOut), whole, odd };
 }
 
 /** The remembered cues' bits of a lower-cased word: [cues 0-31, cues 32-63], as bitsFor(lower, 0, remembered, …) gives them. */
 function scanned(lower: string): [number, number] {
   if (remembered < 0) remembered = cues.length;
   scan ??= buildScan(remembered);
-  const { next, low: lowOut, high: highOut, whole } = scan;
+  const { next, low: lowOut, high: highOut, whole, odd } = scan;
   let low = 0;
   let high = 0;
   let at = 0;
@@ -154,6 +161,12 @@ function scanned(lower: string): [number, number] {
     at = next[at * 26 + ch]!;
     low |= lowOut[at]!;
     high |= highOut[at]!;
+  }
+  for (const [s, l, h] of odd) {
+    if (lower.includes(s)) {
+      low |= l;
+      high |= h;
+    }
   }
   const parts = JOINED.test(lower) ? lower.split(/['’-]/) : [lower];
   for (const p of parts) {
