@@ -20,11 +20,12 @@ export function stepNames(steps: readonly Step[], detectors: Array<{ name: strin
   return steps.map((s, i) => {
     if (i >= 1 && i <= detectors.length) return detectors[i - 1]!.name;
     const src = s.toString();
-    const calls = [...src.matchAll(/(\w+)\)?\(r\.(?:text|spans)/g)].map((m) => m[1]!);
+    // Inner calls run first within a statement ("joinedCrossings(r.text, withFacilities(r.text, r.spans))" is
+    // withFacilities → joinedCrossings), statements in their order (round 23: facilityMentions after withStreetEdges).
+    const calls = src.split(';').flatMap((st) => [...st.matchAll(/(\w+)\)?\(r\.(?:text|spans)/g)].map((m) => m[1]!).reverse());
     if (/settle\(r\.groups/.test(src)) return 'settle';
     if (/disguisedNames/.test(src)) return 'disguisedNames, knownNames, spelledPhones';
-    // Inner calls run first: "joinedCrossings(r.text, withFacilities(r.text, r.spans))" is withFacilities → joinedCrossings.
-    return calls.length ? calls.reverse().join(' → ') : `step ${i}`;
+    return calls.length ? calls.join(' → ') : `step ${i}`;
   });
 }
 

@@ -12,7 +12,10 @@ describe('bench/deidStageCost: every step of the pipeline has its line in the co
   });
 
   it('names a step that runs two functions in the order they run', () => {
-    assert.ok(names.includes('withFacilities → joinedCrossings → withStreetEdges'), names.join(', '));
+    // Inner calls first within a statement, statements in order (round 23: facilityMentions runs after the edges).
+    assert.ok(names.includes('withFacilities → joinedCrossings → withStreetEdges → facilityMentions'), names.join(', '));
+    const step = new Function('r', 'r.spans = a(r.text, c(r.text, r.spans)); r.spans = b(r.text, r.spans);') as (r: unknown) => void;
+    assert.deepEqual(stepNames([step], []), ['c → a → b']);
   });
 
   it('keeps the detectors in their table order, after the first reading', () => {
