@@ -49,10 +49,13 @@ export function cue(inside: string, whole = ''): number {
   return 2 ** n;
 }
 
+/** A lower-cased word's parts a cue's whole words are matched against: "drop-in" → drop, in (the word itself when unjoined). */
+const partsOf = (lower: string): string[] => (JOINED.test(lower) ? lower.split(/['’-]/) : [lower]);
+
 /** The bits, in the word of `high` (cues 32-63) or not (0-31), of cues from..to-1 a lower-cased word holds. */
 function bitsFor(lower: string, from: number, to: number, high: boolean): number {
   let bits = 0;
-  const parts = JOINED.test(lower) ? lower.split(/['’-]/) : [lower];
+  const parts = partsOf(lower);
   for (let i = high ? Math.max(from, 32) : from; i < (high ? to : Math.min(to, 32)); i++) {
     const c = cues[i]!;
     if (c.inside.some((s) => lower.includes(s)) || parts.some((p) => c.whole.has(p))) bits |= 1 << (i & 31);
@@ -168,8 +171,7 @@ function scanned(lower: string): [number, number] {
       high |= h;
     }
   }
-  const parts = JOINED.test(lower) ? lower.split(/['’-]/) : [lower];
-  for (const p of parts) {
+  for (const p of partsOf(lower)) {
     const b = whole.get(p);
     if (b) {
       low |= b[0];
