@@ -316,17 +316,26 @@ export const UNSEEN_PUBLIC = 'public, second half';
 export const UNSEEN_WRITERS_GROUP = 'writers never tuned on';
 
 /**
+ * The public set's two halves (none when its file is not here): the first warms a process up (measureUnseen,
+ * deidDeopts, deidGiveBack --kinds), the second is read as notes never read (measureUnseen, deidFlags, deidInstructions).
+ */
+export function publicHalves(): [Rec[], Rec[]] {
+  const pub = loadSet(PUBLIC_SET) ?? [];
+  return [pub.slice(0, pub.length >> 1), pub.slice(pub.length >> 1)];
+}
+
+/**
  * measureUnseen's notes: the warm-up (every dev set and the public set's first half) and the notes read once after it,
  * by group: the public set's second half, and the held-out halves with the untouched writers (UNSEEN_HELD_OUT,
  * UNSEEN_WRITERS). bench/deidPair.ts --unseen, deidUnseen.ts and deidFlags.ts read the same.
  */
 export function unseenSets(): { warm: Rec[]; timed: Record<string, Rec[]> } {
   const records = (name: string): Rec[] => loadSet(name) ?? [];
-  const pub = records(PUBLIC_SET);
-  const warm = [...sets.filter((s) => /-dev/.test(s.name)).flatMap((s) => records(s.name)), ...pub.slice(0, pub.length >> 1)];
+  const [first, second] = publicHalves();
+  const warm = [...sets.filter((s) => /-dev/.test(s.name)).flatMap((s) => records(s.name)), ...first];
   const writers = [...UNSEEN_HELD_OUT.flatMap(records), ...UNSEEN_WRITERS.flatMap((w) => (fs.existsSync(data(`${w}.txt`)) ? load(data(`${w}.txt`)) : []))];
   // A group with no notes (the public set's file not here: loadSet said so) is left out, not read as nothing.
-  const timed = Object.entries({ [UNSEEN_PUBLIC]: pub.slice(pub.length >> 1), [UNSEEN_WRITERS_GROUP]: writers }).filter(([, rs]) => rs.length);
+  const timed = Object.entries({ [UNSEEN_PUBLIC]: second, [UNSEEN_WRITERS_GROUP]: writers }).filter(([, rs]) => rs.length);
   return { warm, timed: Object.fromEntries(timed) };
 }
 

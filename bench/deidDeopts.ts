@@ -9,16 +9,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { deidentify } from '../services/deidentify';
-import { loadSet, sets } from './deid';
+import { loadSet, publicHalves, sets } from './deid';
 import { takeFlag } from './args';
 
 const MARK = '=====deidDeopts ';
 
 function child(passes: number): void {
   const records = (name: string): string[] => (loadSet(name) ?? []).map((r) => r.text);
-  const pub = records('presidio-synth-v2');
-  const warm = [...sets.filter((s) => /-dev/.test(s.name)).flatMap((s) => records(s.name)), ...pub.slice(0, pub.length >> 1)];
-  const unseen = [...records('hand-test'), ...pub.slice(pub.length >> 1)];
+  const [pubFirst, pubSecond] = publicHalves().map((h) => h.map((r) => r.text));
+  const warm = [...sets.filter((s) => /-dev/.test(s.name)).flatMap((s) => records(s.name)), ...pubFirst!];
+  const unseen = [...records('hand-test'), ...pubSecond!];
   const bytes = unseen.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
   const read = (): string => {
     const c0 = process.cpuUsage();

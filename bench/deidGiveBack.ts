@@ -40,7 +40,7 @@ import { prepare, WRITERS, writerNotes, type Note } from './deidLowo';
 import { linesOf, shippedPoint } from './deidHalves';
 import { SHIPPED } from './trainDeid';
 import { arg } from './args';
-import { loadSet, PUBLIC_SET } from './deid';
+import { PUBLIC_SET, publicHalves } from './deid';
 
 /** One word of the slot: its note, stage, characters, features and label. */
 export interface GiveWord {
@@ -363,8 +363,7 @@ function main(): void {
   const kinds = process.argv.includes('--kinds');
   const all = writerNotes().filter((n) => (human.has(n.writer) || kinds) && !n.source.startsWith('typo:'));
   if (kinds) {
-    const pub = loadSet(PUBLIC_SET) ?? [];
-    for (const r of pub.slice(0, pub.length >> 1)) all.push({ ...r, writer: 'public-a', source: PUBLIC_SET });
+    for (const r of publicHalves()[0]) all.push({ ...r, writer: 'public-a', source: PUBLIC_SET });
   }
   const notes = all.filter((n) => !held?.test(n.writer));
   const k = Number(arg('--groups') ?? 6);

@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { compiled } from './deidAB';
-import { loadSet, PUBLIC_SET } from './deid';
+import { loadSet, publicHalves } from './deid';
 
 const NODE_FLAGS = ['--single-threaded', '--predictable', '--predictable-gc-schedule', '--random-seed=1', '--hash-seed=1', '--max-semi-space-size=16'];
 const PARSE = 'v8::internal::JsonParseInternalizer::Internalize(*';
@@ -47,11 +47,10 @@ process.stdout.write(String(n) + '\\n');
 
 /** The notes every run reads, written once to the out folder (the same file for both trees). */
 function writeNotes(dir: string, warmNotes: number, publicNotes: number): { file: string; counts: Record<(typeof SETS)[number], number> } {
-  const pub = loadSet(PUBLIC_SET) ?? [];
   const notes = {
     warm: (loadSet('hand-dev') ?? []).slice(0, warmNotes).map((r) => r.text),
     'hand-test': (loadSet('hand-test') ?? []).map((r) => r.text),
-    public: pub.slice(pub.length >> 1).slice(0, publicNotes).map((r) => r.text),
+    public: publicHalves()[1].slice(0, publicNotes).map((r) => r.text),
   };
   const file = path.join(dir, 'notes.json');
   fs.writeFileSync(file, JSON.stringify(notes));
