@@ -17,10 +17,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deidentify } from '../services/deidentify';
-import { loadSet, measureUnseen, PUBLIC_SET, sets, UNSEEN_PUBLIC, UNSEEN_WRITERS_GROUP, unseenSets } from './deid';
+import { loadSet, measureUnseen, publicHalves, sets, UNSEEN_PUBLIC, UNSEEN_WRITERS_GROUP, unseenSets } from './deid';
 import { generate } from './data/makeMessy';
 import { warmUpDeidentifier } from '../bot/warmUp';
 import { takeFlag } from './args';
+import { median } from './stats';
 
 const MARK = '=====deidFlags ';
 const BLOCK = 100;
@@ -28,10 +29,6 @@ const BLOCK = 100;
 const cpuUs = (): number => {
   const c = process.cpuUsage();
   return c.user + c.system;
-};
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
 
@@ -81,8 +78,7 @@ export function warmFor(seconds: number): number {
 
 /** The curve's unseen notes: hand-test, the other -test halves and the public second half, round robin. */
 function curveNotes(): string[] {
-  const pub = loadSet(PUBLIC_SET) ?? [];
-  const lists = [loadSet('hand-test') ?? [], ...sets.filter((s) => /-test/.test(s.name) && s.name !== 'hand-test').map((s) => loadSet(s) ?? []), pub.slice(pub.length >> 1)].map((l) => l.map((r) => r.text));
+  const lists = [loadSet('hand-test') ?? [], ...sets.filter((s) => /-test/.test(s.name) && s.name !== 'hand-test').map((s) => loadSet(s) ?? []), publicHalves()[1]].map((l) => l.map((r) => r.text));
   const out: string[] = [];
   for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]!);
   return out;
