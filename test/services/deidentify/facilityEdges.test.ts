@@ -71,8 +71,7 @@ describe('deidentify: the words beside a found name or facility that make it a f
     assert.deepEqual(edges('they will house him til fri', 'NAME:will'), ['NAME:will']);
   });
   it('hides the whole facility end to end', () => {
-    // (Round 23: the openers' file read with train-cb and train-cd, line 0.5, hides "bishop" opening a note; after "the" it stays.)
-    assert.equal(deidentify('the bishop at st nektarios blessed the food at the drop in').redacted, 'the bishop at [FACILITY] blessed the food at the drop in');
+    assert.equal(deidentify('bishop at st nektarios blessed the food at the drop in').redacted, 'bishop at [FACILITY] blessed the food at the drop in');
     assert.equal(deidentify('[pine house] wont take him w the warrant'.replace(/[[\]]/g, '')).redacted, '[FACILITY] wont take him w the warrant');
   });
 });

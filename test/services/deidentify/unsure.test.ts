@@ -79,8 +79,7 @@ describe('unsureWords: a word opening a sentence, by the openers\' model', () =>
 
   it('asks about a common word in lower case only within 1 of the line', () => {
     // Between 1 and 2 below the line (where a word that is not a common one is asked): not asked.
-    // (Round 23: the openers' file read with train-cb and train-cd, line 0.5, scores "good and calm …" within 1.)
-    for (const t of ['calm and steady after the visit', 'fine and calm after the visit']) {
+    for (const t of ['calm and steady after the visit', 'good and calm after the visit']) {
       const m = openerMargins(t, [], [], 2)!.get(0)!;
       assert.ok(m < -1 && m >= -2, `${t}: ${m}`);
       assert.deepEqual(unsureWords(t).filter((u) => u.start === 0), [], t);
@@ -92,9 +91,7 @@ describe('unsureWords: a word opening a sentence, by the openers\' model', () =>
   });
 
   it('never asks about an opening word it scores further below, though the shapes asked it', () => {
-    // (Round 23: the openers' file read with train-cb and train-cd, line 0.5, scores "Paperwork signed …" and "Probation
-    // officer called" within 2, so they are asked; the same words before other words are not.)
-    for (const t of ['Paperwork done at the office', 'Cataract surgery next week', 'Probation paperwork done']) {
+    for (const t of ['Paperwork signed at the office', 'Cataract surgery next week', 'Probation officer called']) {
       assert.deepEqual(unsureWords(t), [], t);
       assert.deepEqual(withoutOpeners(t), [t.split(' ')[0]], t);
     }
@@ -156,8 +153,7 @@ describe('unsureWords: more of the names left, asked last (round 23)', () => {
   });
 
   it('never asks a joined word that its neighbours show is a word: a verb form, before a function word, or ending a phrase of words', () => {
-    // (Round 23: the openers' file read with train-cb and train-cd asks "speaks" opening a note, 0.34 below its line; after "he" it is no opener.)
-    for (const t of ['[NAME] n gravy on the side', 'released [NAME] and her sister', 'the family group n [NAME] cried', 'he speaks mandarin + [NAME]', 'walked w [NAME] today']) {
+    for (const t of ['[NAME] n gravy on the side', 'released [NAME] and her sister', 'the family group n [NAME] cried', 'speaks mandarin + [NAME]', 'walked w [NAME] today']) {
       assert.deepEqual(unsureWords(t), [], t);
     }
   });
