@@ -153,7 +153,9 @@ describe('unsureWords: more of the names left, asked last (round 23)', () => {
   });
 
   it('never asks a joined word that its neighbours show is a word: a verb form, before a function word, or ending a phrase of words', () => {
-    for (const t of ['[NAME] n gravy on the side', 'released [NAME] and her sister', 'the family group n [NAME] cried', 'speaks mandarin + [NAME]', 'walked w [NAME] today']) {
+    // (Round 23's end: the openers' file rebuilt at line 0.5 asks "speaks" opening a note, 0.35 below its line; after "he"
+    // it is no opener. What this test pins is the joined word, "mandarin".)
+    for (const t of ['[NAME] n gravy on the side', 'released [NAME] and her sister', 'the family group n [NAME] cried', 'he speaks mandarin + [NAME]', 'walked w [NAME] today']) {
       assert.deepEqual(unsureWords(t), [], t);
     }
   });
