@@ -5,7 +5,7 @@
  * keep each one the pipeline keeps without that slot. A month after "In" before a name is here because a rebuilt half
  * model hid it (round 16's note).
  */
-import { escapeRegExp } from '../services/deidentify/patterns';
+import { escapeRegExp } from '../services/escapeRegExp';
 
 export const SLOT_STAYS: ReadonlyArray<readonly [string, string]> = [
   // Beside a hidden name (test/services/deidentify/nameHalves.test.ts, deidentify.test.ts).

@@ -4,6 +4,7 @@ import type { Activity } from 'botbuilder';
 import { adaptiveCard, cardAttachment, commandButton, textBlock } from '../cards/card';
 import { t } from '../services/catalogue';
 import type { CheckGrade } from '../services/onboarding';
+import { escapeRegExp } from '../services/escapeRegExp';
 
 /** A message with one button that starts onboarding (or, `resume`, carries on); the text alone works where cards don't. */
 export function offer(text: string, resume = false): Partial<Activity> {
@@ -30,7 +31,7 @@ export function feedback(grade: CheckGrade): string {
   // Content feedback may open with "Right." for the right answer; we say that ourselves, once.
   const why = grade.feedback.replace(/^right[.!]\s*/i, '');
   // Feedback may open by naming the answer ("Building trust. They're…"); after "The best answer: …" that repeats.
-  const named = new RegExp(`^${grade.answerText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[.!:]\\s*`, 'i');
+  const named = new RegExp(`^${escapeRegExp(grade.answerText)}[.!:]\\s*`, 'i');
   if (grade.right) return t('onboarding.right', { why });
   const notQuite = grade.choiceFeedback ? t('onboarding.notQuiteBecause', { feedback: grade.choiceFeedback }) : t('onboarding.notQuite');
   return [notQuite, t('onboarding.bestAnswer', { answer: grade.answerText }), why.replace(named, '')].join('\n\n');

@@ -16,6 +16,7 @@ import { openers } from './openers';
 import { withoutRuns } from './wordSenses';
 import { withFacilities } from './classifier/facilityModel';
 import { facilityMentions } from './facilityMentions';
+import { escapeRegExp } from '../escapeRegExp';
 import { keepScreenWords } from './screenWords';
 import { wordsInPlace } from './wordsInPlace';
 import { nameNeighbours } from './nameNeighbours';
@@ -45,7 +46,7 @@ export function knownNameSpans(text: string, known: readonly string[] | undefine
     for (const part of n.split(' ')) if (part.length >= 2 && !KEEP.has(part.toLowerCase())) variants.add(part);
   }
   if (variants.size === 0) return [];
-  const alternatives = [...variants].sort((a, b) => b.length - a.length).map((v) => p.escapeRegExp(v).replace(/ /g, '\\s+'));
+  const alternatives = [...variants].sort((a, b) => b.length - a.length).map((v) => escapeRegExp(v).replace(/ /g, '\\s+'));
   const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
   const out: Entity[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });

@@ -22,7 +22,7 @@ import { KEEP } from './lexicon';
 import { SAFE } from './messy';
 import { dictionaries } from './dictionaries';
 import { isTownName } from './towns';
-import { escapeRegExp } from './patterns';
+import { escapeRegExp } from '../escapeRegExp';
 
 const ARTICLE = /^(?:the|da|tha|teh|le|la|les|l['’])\s+/iu;
 const KIND_AT_END = new RegExp(String.raw`(?:^|\s+)(?:${PLACE_KIND}|${SERVICE_KIND})$`, 'iu');

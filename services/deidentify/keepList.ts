@@ -5,6 +5,7 @@
  */
 import type { Entity } from './types';
 import { readCheckedList } from '../content/checkedList';
+import { escapeRegExp } from '../escapeRegExp';
 
 export interface KeepList {
   /** Single words, lower case. */
@@ -116,8 +117,7 @@ export function phraseMayCover(text: string, at: number): boolean {
 
 /** Where keep-list phrases sit in the text (any case, whole words). */
 export function keepPhraseSpans(text: string): Entity[] {
-  // patterns.ts escapeRegExp()'s escape, written out: patterns.ts reads lexicon.ts, which reads this list as it loads.
-  phraseRe ??= new RegExp(`(?<![\\p{L}\\p{N}])(?:${keepList().phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  phraseRe ??= new RegExp(`(?<![\\p{L}\\p{N}])(?:${keepList().phrases.map((p) => escapeRegExp(p).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   const out: Entity[] = [];
   phraseRe.lastIndex = 0;
   for (let m = phraseRe.exec(text); m; m = phraseRe.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });

@@ -13,11 +13,6 @@ import { mayHoldPhone } from './phoneWindows';
 import { dictionaries } from './dictionaries';
 import { PROVINCES, US_STATES } from './regionCodes';
 
-/** `s` with the characters a regex reads as syntax escaped (known names, and a facility's name said again: round 23). */
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export type Detector = (text: string) => Entity[];
 
 const YEAR = /^(?:19|20)\d\d$/;

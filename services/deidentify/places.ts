@@ -7,7 +7,7 @@ import type { Entity } from './types';
 import { readCheckedList } from '../content/checkedList';
 import { oneEdit } from './typos';
 import { streetAfterPlace } from './messyPatterns';
-import { escapeRegExp } from './patterns';
+import { escapeRegExp } from '../escapeRegExp';
 import { wordMemo } from './wordMemo';
 import { factsOf, plainLetters, wordsOf } from './words';
 

@@ -2,7 +2,7 @@
 // review. Only the redacted text, counts by type and salted hashes of the names found leave here; the original
 // words stay with the caller's turn.
 import { deidentify, withoutInvisible } from '../deidentify';
-import { escapeRegExp } from '../deidentify/patterns';
+import { escapeRegExp } from '../escapeRegExp';
 import { foundNamesIn, hashWord, hiddenNamesIn, type HiddenNames } from './hiddenNames';
 
 export interface RedactedText {

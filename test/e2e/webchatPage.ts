@@ -5,6 +5,7 @@ import { installWebChat } from '../../bot/webchat';
 import { warmUpDeidentifier } from '../../bot/warmUp';
 import { useBot, type RunningBot } from '../helpers/bot';
 import { launchBrowser, type Browser } from '../helpers/browser';
+import { escapeRegExp } from '../../services/escapeRegExp';
 
 const ACTIVITY = '.webchat__basic-transcript__activity';
 const SENDBOX = '[data-id="webchat-sendbox-input"]';
@@ -129,7 +130,7 @@ export class WebChatPage {
   /** Taps the button titled `title` on the newest card (as a person would), then waits for a reply matching `pattern`. */
   async tap(title: string, pattern: RegExp): Promise<string> {
     const since = await this.count();
-    const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    const exact = new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`);
     const button = this.page.locator('.ac-adaptiveCard').last().locator('.ac-pushButton').filter({ hasText: exact });
     await button.waitFor({ state: 'visible' });
     await button.click();

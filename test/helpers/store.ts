@@ -2,6 +2,7 @@
 // each caller gets its own database, so tests never see each other's data.
 import { randomUUID } from 'node:crypto';
 import { openStore, type Store, type StoreOptions } from '../../services/storage/cosmos';
+import { escapeRegExp } from '../../services/escapeRegExp';
 
 const opened: Store[] = [];
 
@@ -42,5 +43,5 @@ export async function everyDocument(store: Store): Promise<string[]> {
  */
 export function holdsWord(text: string, word: string): boolean {
   const human = text.replace(/[A-Za-z0-9_-]{16,}/g, ' ');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(human);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'iu').test(human);
 }
