@@ -1,5 +1,5 @@
 // The activity handler: resolves who is speaking, runs the dialog router, and saves state after every turn.
-import { type ConversationState, TeamsActivityHandler, type InvokeResponse, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { type ConversationState, DeliveryModes, TeamsActivityHandler, type InvokeResponse, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import type { BuiltDialogs } from '../dialogs';
 import type { CommandTable } from '../dialogs/commands';
@@ -14,7 +14,7 @@ import { createTurnQueue, runHeld } from './turnGate';
 import { rescueSave } from './saveRescue';
 import type { EtagCheckedStorage } from './stateStorage';
 import { invokeAnswer } from './invokes';
-import { RedeliveryGuard } from './redelivery';
+import { deliveryKeyOf, RecentAnswers, RedeliveryGuard } from './redelivery';
 import { addressOf, isSharedConversation } from './references';
 import { stripInvisible } from './invisibleText';
 import { answerInSharedChat, stripOwnMention } from './sharedChats';
@@ -27,6 +27,8 @@ export class PeerReflectBot extends TeamsActivityHandler {
   private readonly owner: StatePropertyAccessor<string | undefined>;
   private readonly oneAtATime = createTurnQueue();
   private readonly redelivery: RedeliveryGuard;
+  /** Answers of recent expectReplies turns, in memory: what a repeat of the message gets (bot/redelivery.ts). */
+  private readonly answers = new RecentAnswers();
 
   constructor(private readonly app: AppServices, private readonly conversationState: ConversationState, built: BuiltDialogs, private readonly stateStorage?: EtagCheckedStorage) {
     super();
@@ -99,18 +101,31 @@ export class PeerReflectBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     // One turn per conversation at a time; replies go out once the dialog state is stored (bot/turnGate.ts).
     const key = `${context.activity.channelId}|${context.activity.conversation.id}`;
+    // When the answer travels in the HTTP response (expectReplies: the local web chat), a repeat of the message may
+    // mean the client lost it, so the repeat gets the same answer; otherwise (Teams) the answer went to the channel.
+    const delivery = deliveryKeyOf(context.activity);
+    const answerKey = delivery && context.activity.deliveryMode === DeliveryModes.ExpectReplies ? `${key}|${delivery}` : undefined;
     // Another instance may store this conversation's state first: then the turn is run again on what it stored.
-    // A redelivered activity (same id) is answered without running again; its id is stored with the state the
-    // first run stored, so a re-run after a conflict with another instance taking the same activity stops here too.
+    // A redelivered activity (same id, or same client send id: a Web Chat Retry) is answered without running again;
+    // its key is stored with the state the first run stored, so a re-run after a conflict with another instance
+    // taking the same activity stops here too. A repeat that arrives while the first run is still going waits for it
+    // (one turn per conversation at a time, below) and then finds the key.
     const turn = async () => {
-      if (await this.redelivery.seenBefore(context)) return void log.info('turn.redelivered', { activityType: context.activity.type });
-      await super.run(context);
+      if (!(await this.redelivery.seenBefore(context))) return super.run(context);
+      const earlier = answerKey ? this.answers.recall(answerKey) : undefined;
+      log.info('turn.redelivered', { activityType: context.activity.type, status: earlier ? 'answered_again' : answerKey ? 'told' : 'silent' });
+      if (earlier) await context.sendActivities(earlier);
+      // Answered on another instance, or too long ago: say kindly that it was taken once, rather than nothing.
+      else if (answerKey) await context.sendActivity(t('bot.alreadyReceived'));
     };
     // Storage down from the start: a tapped Save of a review this instance showed is still kept (bot/saveRescue.ts).
     const rescue = async () => (this.stateStorage ? rescueSave(context, this.app, this.stateStorage, stateKeyOf(this.conversationState, context)) : undefined);
     // Every sentence of the turn is in the person's locale (Teams and Web Chat send it), looked up by t().
-    await inLocale(context.activity.locale, () => this.oneAtATime(key, () => runHeld(context, turn, () => this.conversationState.saveChanges(context, false),
-      async () => { await this.conversationState.load(context, true); }, rescue)));
+    await inLocale(context.activity.locale, () => this.oneAtATime(key, async () => {
+      const sent = await runHeld(context, turn, () => this.conversationState.saveChanges(context, false),
+        async () => { await this.conversationState.load(context, true); }, rescue);
+      if (answerKey && sent.length) this.answers.remember(answerKey, sent);
+    }));
   }
 
   /** Invokes are answered in the HTTP response with what their kind expects — never botbuilder's 501 (bot/invokes.ts). */

@@ -23,12 +23,13 @@ export const CONFLICT_ATTEMPTS = 4;
  * Runs `turn` then `save`; sends the turn's replies only once `save` has succeeded. On a state conflict the
  * replies are dropped, `reload` re-reads the state, and the turn runs again (side effects of a turn — the
  * reflection commit above all — are idempotent by fixed ids, so a re-run cannot double them).
+ * Resolves to the replies sent for the stored step (none when storage was down: that step was not stored).
  */
 export async function runHeld(
   context: TurnContext, turn: () => Promise<void>, save: () => Promise<void>, reload: () => Promise<void> = async () => undefined,
   /** With storage down: what can still be done without it (bot/saveRescue.ts), and the words to say; undefined: nothing. */
   rescue: () => Promise<string | undefined> = async () => undefined,
-): Promise<void> {
+): Promise<Partial<Activity>[]> {
   const held: Partial<Activity>[] = [];
   let holding = true;
   context.onSendActivities(async (_ctx, activities, next): Promise<ResourceResponse[]> => {
@@ -56,10 +57,11 @@ export async function runHeld(
     // A reflection already saved or spooled is not lost with the step: say so, rather than "send it again".
     const durable = (context.turnState.get(DURABLE_REPLY_KEY) as string | undefined) ?? (await rescue());
     await context.sendActivity(durable ?? t('bot.storageDown'));
-    return;
+    return [];
   }
   holding = false;
   if (held.length) await context.sendActivities(held);
+  return held;
 }
 
 export type TurnQueue = (key: string, fn: () => Promise<void>) => Promise<void>;

@@ -9,6 +9,7 @@ import type { Role } from '../services/people';
 const CLIENT_WORDS: Record<string, MessageKey> = {
   signInNeeded: 'web.signInNeeded',
   sendFailed: 'web.sendFailed',
+  stillAnswering: 'web.stillAnswering',
   noAnswer: 'web.noAnswer',
   startFailed: 'web.startFailed',
   windowFailed: 'web.windowFailed',

@@ -6,6 +6,9 @@
   'use strict';
 
   var SESSION_KEY = 'peerreflect.webchat.session';
+  // The channelData field naming a message the same way on every send of it (bot/redelivery.ts reads it).
+  var SEND_ID = 'clientSendId';
+  var SENDS_KEPT = 100;
   var ONLINE = 2;
   var CONNECTING = 1;
 
@@ -18,6 +21,11 @@
     var el = $('problem');
     el.textContent = text;
     el.hidden = !text;
+  }
+
+  function newSendId() {
+    var random = window.crypto && crypto.randomUUID ? crypto.randomUUID() : Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);
+    return 'send-' + random;
   }
 
   function initials(name) {
@@ -66,6 +74,9 @@
     var counter = 0;
     var queue = Promise.resolve();
     var events;
+    // Each message's send id (channelData.clientSendId) while its post is on its way ('sending') and once answered
+    // ('sent'); a post that failed is forgotten, so a Retry of it goes out — with the same send id (sendIdStore).
+    var sends = new Map();
 
     // Web Chat orders activities by timestamp: stamp each one as it arrives, strictly increasing, so the
     // echo of what the person sent always comes before the bot's replies to it.
@@ -108,6 +119,7 @@
     // One turn at a time per conversation, in the order the person acted.
     function send(activity, echo) {
       var outgoing = complete(activity);
+      var sendId = outgoing.channelData && outgoing.channelData[SEND_ID];
       var result = queue.then(async function () {
         var body = await postJson('/api/messages', outgoing);
         var shown = document.querySelectorAll(ACTIVITY).length;
@@ -117,6 +129,18 @@
         return outgoing.id;
       });
       queue = result.catch(function () {});
+      if (sendId) {
+        sends.delete(sendId);
+        sends.set(sendId, 'sending');
+        if (sends.size > SENDS_KEPT) sends.delete(sends.keys().next().value);
+        result.then(
+          function () {
+            if (sends.has(sendId)) sends.set(sendId, 'sent');
+            if ($('problem').textContent === WORDS.stillAnswering) showProblem('');
+          },
+          function () { sends.delete(sendId); },
+        );
+      }
       return result;
     }
 
@@ -154,6 +178,8 @@
           );
         });
       },
+      /** 'sending' or 'sent' for a message's send id this page posted; undefined when not, or when its post failed. */
+      sendStatus: function (sendId) { return sends.get(sendId); },
       /** Tells the bot a person joined, as Teams does on install, so it says hello. */
       greet: function () {
         return send({ type: 'conversationUpdate', membersAdded: [{ id: session.user.id, name: session.user.name }] }, false);
@@ -301,6 +327,34 @@
     }).observe(root, { childList: true, subtree: true });
   }
 
+  // Web Chat shows "Send failed. Retry" when a send takes longer than its sendTimeout (20 s), which a slow turn
+  // under load can, while our post is still on its way; and its Retry posts the message anew (new activity id, new
+  // clientActivityID), so the bot would run the turn twice. Every message Web Chat posts gets a send id of ours in
+  // channelData, which Web Chat keeps on a Retry (it copies channelData). A Retry of a message still on its way (or
+  // already answered) is not posted again: the page says the answer is coming, and when it comes Web Chat marks the
+  // message sent. A Retry of a post that failed goes out with the same send id, and the bot answers it once
+  // (bot/redelivery.ts): if it had taken the first, the retry gets the same answer instead of a second run.
+  function sendIdStore(directLine) {
+    return window.WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          var activity = action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.payload && action.payload.activity;
+          if (!activity) return next(action);
+          var sendId = activity.channelData && activity.channelData[SEND_ID];
+          if (!sendId) {
+            var channelData = Object.assign({}, activity.channelData);
+            channelData[SEND_ID] = newSendId();
+            return next(Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, { channelData: channelData }) }) }));
+          }
+          var status = directLine.sendStatus(sendId);
+          if (status === 'sending') return showProblem(WORDS.stillAnswering);
+          if (status === 'sent') return undefined;
+          return next(action);
+        };
+      };
+    });
+  }
+
   function startChat(session) {
     $('picker').hidden = true;
     $('chat').hidden = false;
@@ -313,6 +367,7 @@
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
+        store: sendIdStore(directLine),
         userID: session.user.id,
         username: session.user.name,
         locale: PAGE.locale,
