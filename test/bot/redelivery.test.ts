@@ -9,6 +9,7 @@ import { ANSWER_TTL_MS, ANSWERS_KEPT, deliveryKeyOf, RecentAnswers, SEND_ID_FIEL
 import { t } from '../../services/catalogue';
 import type { Store } from '../../services/storage/cosmos';
 import { asRole, Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
+import { startFakeChannel } from '../helpers/channel';
 import { closeStores, freshStore } from '../helpers/store';
 
 /** Posts one exact activity (same id every time) to a bot. */
@@ -122,6 +123,23 @@ describe('a redelivered activity is taken once', () => {
     assert.equal(visibleText([ra, rb].find((r) => r !== answered[0])!), ALREADY);
     sinon.restore();
     assert.match(visibleText(await c.say('help')), /\(2\/\d\)/, 'the answer was taken once');
+  });
+
+  it('Teams (normal delivery, replies to its serviceUrl): a redelivery keeps its id and gets an empty 200, nothing sent again', async () => {
+    const teams = await startFakeChannel();
+    try {
+      const c = new Conversation(a.url, `29:1${randomUUID().slice(0, 6)}`, `a:1personal-${randomUUID().slice(0, 6)}`, 'msteams');
+      const teamsActivity = (partial: Partial<Activity>) => c.activity({ ...partial, serviceUrl: teams.serviceUrl, deliveryMode: undefined, channelData: { tenant: { id: 'tenant-1' } } });
+      const help = teamsActivity({ text: 'help' });
+      assert.deepEqual(await deliver(a.url, help), [], 'the answer goes to the channel, not the response');
+      const sentFirst = teams.received.length;
+      assert.match(visibleText(teams.received.map((r) => r.activity)), /Here.s what I can do/);
+      assert.deepEqual(await deliver(a.url, help), []);
+      assert.deepEqual(await deliver(b.url, help), []);
+      assert.equal(teams.received.length, sentFirst, 'nothing said twice, on either instance');
+    } finally {
+      await teams.close();
+    }
   });
 
   it('a different activity with new id is still taken (ids, not texts, are compared)', async () => {
