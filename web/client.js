@@ -121,7 +121,14 @@
       var outgoing = complete(activity);
       var sendId = outgoing.channelData && outgoing.channelData[SEND_ID];
       var result = queue.then(async function () {
-        var body = await postJson('/api/messages', outgoing);
+        var body;
+        try {
+          body = await postJson('/api/messages', outgoing);
+        } catch (err) {
+          // Shown even so (Web Chat marks it "Send failed"), with an id, so that a Retry can take its place.
+          if (echo) emit(Object.assign({}, outgoing, { timestamp: stamp() }));
+          throw err;
+        }
         var shown = document.querySelectorAll(ACTIVITY).length;
         if (echo) emit(Object.assign({}, outgoing, { timestamp: stamp() }));
         (body.activities || []).forEach(function (a) { emit(fromBot(a)); });
@@ -332,10 +339,11 @@
   // clientActivityID), so the bot would run the turn twice. Every message Web Chat posts gets a send id of ours in
   // channelData, which Web Chat keeps on a Retry (it copies channelData). A Retry of a message still on its way (or
   // already answered) is not posted again: the page says the answer is coming, and when it comes Web Chat marks the
-  // message sent. A Retry of a post that failed goes out with the same send id, and the bot answers it once
+  // message sent. A Retry of a post that failed takes the failed message's place and goes out with the same send
+  // id, and the bot answers it once
   // (bot/redelivery.ts): if it had taken the first, the retry gets the same answer instead of a second run.
   function sendIdStore(directLine) {
-    return window.WebChat.createStore({}, function () {
+    return window.WebChat.createStore({}, function (api) {
       return function (next) {
         return function (action) {
           var activity = action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.payload && action.payload.activity;
@@ -349,6 +357,8 @@
           var status = directLine.sendStatus(sendId);
           if (status === 'sending') return showProblem(WORDS.stillAnswering);
           if (status === 'sent') return undefined;
+          // The failed message gives its place to the retry, rather than stay above it saying "Send failed".
+          if (activity.id) api.dispatch({ type: 'DIRECT_LINE/DELETE_ACTIVITY', payload: { activityID: activity.id } });
           return next(action);
         };
       };

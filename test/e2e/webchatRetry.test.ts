@@ -88,6 +88,8 @@ describe('Retry in the local web chat (chromium)', function () {
     assert.equal(run.callCount, 2, 'two turns reached the bot');
     const after = (await chat().transcript()).slice(since);
     assert.equal(after.filter((x) => /\(3\/\d\)/.test(x)).length, 1, 'the answer shows once');
+    assert.equal(after.filter((x) => x.includes(text)).length, 1, 'the retried message took the failed one\'s place');
+    assert.equal(await page.locator(RETRY).filter({ hasText: /Retry/ }).count(), 0, 'no "Send failed" left');
     await chat().ask('help', /\(3\/\d\)/); // one question on, not two
     // What the dropped post and Web Chat said about it is expected; nothing else.
     assert.deepEqual(browser().errors.filter((e) => !/Failed to post activity|Failed to load resource|ERR_CONNECTION_RESET/.test(e)), []);
