@@ -408,8 +408,16 @@ function bareCrossings(t: string): Entity[] {
   return out;
 }
 
+/** The four quadrants a street's name may end on ("11810 kingsway nw", "4512 118 ave nw"). */
+export const QUADRANTS = 'nw|ne|sw|se';
+/**
+ * Where a quadrant after a street ends: no letter, digit, apostrophe or hyphen follows, so no address ends inside a
+ * word ("kingsway nwé", "nw-side", "ne'er"); in the notes a hyphen after a letter joins a word ("st-laurent"), never a
+ * dash. One end for the quadrant after a street in every stage (QUADRANT_AFTER, streetTypos.ts, streetEdges.ts).
+ */
+export const QUADRANT_END = String.raw`(?![\p{L}\p{N}'’-])`;
 /** One side of a crossing: a direction, one or two words, a street type, a quadrant ("1st ave e", "irving park", "52 st"). */
-const SIDE = `(?:[nsew]\\s)?(?:\\d{1,3}(?:st|nd|rd|th)?|\\p{L}[\\p{L}'’-]+)(?:\\s(?!(?:and|n)\\s)\\p{L}[\\p{L}'’-]+)?(?:\\s(?:${STREET})\\.?)?(?:\\s(?:ne|nw|se|sw|[nsew]))?`;
+const SIDE = `(?:[nsew]\\s)?(?:\\d{1,3}(?:st|nd|rd|th)?|\\p{L}[\\p{L}'’-]+)(?:\\s(?!(?:and|n)\\s)\\p{L}[\\p{L}'’-]+)?(?:\\s(?:${STREET})\\.?)?(?:\\s(?:${QUADRANTS}|[nsew]))?`;
 /**
  * Two streets crossing after a place word, a side of two words or with a street type (round 10): "at memorial n 52 st",
  * "corner of cesar chavez & 2nd", "on irving park n cicero", "at 1st ave e n mcbride".
@@ -417,7 +425,7 @@ const SIDE = `(?:[nsew]\\s)?(?:\\d{1,3}(?:st|nd|rd|th)?|\\p{L}[\\p{L}'’-]+)(?:
 const TYPED_CROSSING = new RegExp(`(?:\\b(?:on|at|of|by|near|off|outside|behind|past)|@)\\s((${SIDE})\\s(?:and|&|n)\\s(${SIDE}))(?![\\p{L}\\p{N}'’/-])`, 'giu');
 const STREET_TYPE_WORD = new RegExp(`^(?:${STREET})\\.?$`, 'i');
 /** A street's direction or quadrant as a word ("n", "nw"): also never a saint's initial (saintInitials: "centre st n"). */
-const QUADRANT_WORD = /^(?:ne|nw|se|sw|[nsew])$/i;
+const QUADRANT_WORD = new RegExp(`^(?:${QUADRANTS}|[nsew])$`, 'i');
 
 /**
  * Whether two sides of TYPED_CROSSING name streets: every name word no prose, kept word, weekday or month; each side a
@@ -497,8 +505,8 @@ export const STREET_WORDS = new Set(
   riverside hillside hill valley ridge bay harbour harbor beach mill grand division memorial`.split(/\s+/),
 );
 
-/** A quadrant after a bare street ("at 11810 kingsway nw"). */
-const QUADRANT = /^\s(?:nw|ne|sw|se)\b/i;
+/** A quadrant after a street, at the start of what follows it ("at 11810 kingsway nw", "88 kinsmen raod nw"). */
+export const QUADRANT_AFTER = new RegExp(String.raw`^\s(?:${QUADRANTS})${QUADRANT_END}`, 'iu');
 /** A street name alone after "down on", "up on": "hangs out down on whyte". */
 const ON_STREET = /\b(?:down|up|over|out|along)\s+on\s+(\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}])/giu;
 /**
@@ -820,7 +828,7 @@ export function messyAddresses(t: string): Entity[] {
     // branch" (round 10; a name after the street stays its own: "at 24 mcphillips jenny was there").
     const tail = capitals ? null : /^\s(\p{Ll}+)(?![\p{L}\p{N}'’-])/u.exec(t.slice(end, end + 16));
     const second = tail && (STREET_WORDS.has(tail[1]!) || SETTLEMENT_WORDS.has(tail[1]!) || STREET_END_WORDS.has(tail[1]!)) ? tail[0].length : 0;
-    if (named || capitals || streetName(t, end - w.length, w, house)) out.push({ start: end - m[1]!.length, end: end + capitals + second + (QUADRANT.exec(t.slice(end + capitals + second, end + capitals + second + 4))?.[0].length ?? 0), type: 'ADDRESS' });
+    if (named || capitals || streetName(t, end - w.length, w, house)) out.push({ start: end - m[1]!.length, end: end + capitals + second + (QUADRANT_AFTER.exec(t.slice(end + capitals + second, end + capitals + second + 4))?.[0].length ?? 0), type: 'ADDRESS' });
   }
   // Numbered highways, French streets and directions that make a street of any word (HOUSE_ROAD_MAY's shapes).
   if (HOUSE_ROAD_MAY.test(t)) {

@@ -8,7 +8,7 @@
 import { type Entity, entity } from './types';
 import { dictionaries, spoken } from './dictionaries';
 import { isTownName } from './towns';
-import { STREET, STREET_WORDS, streetNameWord } from './messyPatterns';
+import { QUADRANT_END, QUADRANTS, STREET, STREET_WORDS, streetNameWord } from './messyPatterns';
 import { misspeltStreetType } from './streetTypos';
 
 /**
@@ -52,10 +52,10 @@ const LETTER_THEN = /^(?:\s*(?:[,.;:!?)]|$)|\s(?:north|south|east|west|and|&|n|\
 const STREET_END = new RegExp(`(?:^|\\s)(?:${STREET})\\.?$|(?:^|\\s)(?:avenue|ave|av)\\.?\\s[a-z]$`, 'iu');
 const DIRECTION_WORD_AFTER = /^\s(?:north|south|east|west)(?![\p{L}\p{N}'’-])(?!\s(?:of|side|sides|end|ends|bound|entrance|exit|door|doors|wing|tower|building|lot|coast|parking|facing|shore)(?![\p{L}]))/iu;
 /** A quadrant after a numbered street's name ("1187 wyandotte e"); "n" and "w" are SMS's "and" and "with". */
-const QUADRANT_AFTER = /^\s(?:ne|nw|se|sw|e|s)(?![\p{L}\p{N}'’-])/iu;
+const QUADRANT_AFTER = new RegExp(String.raw`^\s(?:${QUADRANTS}|e|s)${QUADRANT_END}`, 'iu');
 /** One side of a crossing: a direction, a word or an ordinal, a street type, a quadrant ("e 38th", "ptarmigan", "church st"). */
 const SIDE = new RegExp(
-  `^\\s(?:(?:n|s|e|w|north|south|east|west)\\s)?(\\d{1,3}(?:st|nd|rd|th)|\\p{L}[\\p{L}'’-]+)(?:\\s(?:${STREET})\\b\\.?)?(?:\\s(?:ne|nw|se|sw|[nsew])(?![\\p{L}\\p{N}'’-]))?(?![\\p{L}\\p{N}'’-])`,
+  `^\\s(?:(?:n|s|e|w|north|south|east|west)\\s)?(\\d{1,3}(?:st|nd|rd|th)|\\p{L}[\\p{L}'’-]+)(?:\\s(?:${STREET})\\b\\.?)?(?:\\s(?:${QUADRANTS}|[nsew])${QUADRANT_END})?(?![\\p{L}\\p{N}'’-])`,
   'iu',
 );
 /** The word after an address that may be its street type misspelt (round 22): "on [tamarack] stret", "[1210 tamarack] aveune". */

@@ -10,7 +10,7 @@ import type { Entity } from './types';
 import { dictionaries } from './dictionaries';
 import { KEEP } from './lexicon';
 import { SAFE } from './messy';
-import { SPELT_STREET } from './messyPatterns';
+import { QUADRANT_AFTER, SPELT_STREET } from './messyPatterns';
 import { TypoIndex } from './typos';
 import { wordMemo } from './wordMemo';
 
@@ -39,8 +39,6 @@ export function misspeltStreetType(word: string): string | undefined {
 
 /** A house number (a direction may follow it), then up to four words: one to three of the street's name, then its type. */
 const HOUSE_WORDS = /(?<![\p{L}\p{N}.,/$-])#?\d{1,6}[a-z]?(?:-\d{1,5})?\s(?:[nsew]\.?\s)?((?:\d{1,3}(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)(?:\s(?:\d{1,3}(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)){1,3})/giu;
-/** A quadrant after the type: "88 kinsmen raod nw". */
-const QUADRANT = /^\s(?:nw|ne|sw|se)(?![\p{L}\p{N}'’-])/iu;
 /** A type spelt right among the name's words (messyPatterns.ts SPELT_STREET): the street is another detector's ("12 main st raod trip"). */
 const SPELT_TYPE = new RegExp(`^(?:${SPELT_STREET})$`, 'i');
 
@@ -57,7 +55,8 @@ export function typedStreets(text: string): Entity[] {
       continue;
     }
     let end = m.index + m[0].length - m[1]!.length + words.slice(0, k + 1).join(' ').length;
-    end += QUADRANT.exec(text.slice(end, end + 4))?.[0].length ?? 0;
+    // A quadrant after the type: "88 kinsmen raod nw".
+    end += QUADRANT_AFTER.exec(text.slice(end, end + 4))?.[0].length ?? 0;
     out.push({ start: m.index, end, type: 'ADDRESS' });
     HOUSE_WORDS.lastIndex = end;
   }

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
 import { keepGroups } from '../../../services/deidentify/keepList';
+import { QUADRANT_AFTER } from '../../../services/deidentify/messyPatterns';
 import { hidden, kept, stays } from '../../helpers/deidentify';
 
 describe('deidentify: streets named without a house number', () => {
@@ -172,6 +173,15 @@ describe('deidentify: more shapes of addresses typed on a phone', () => {
   });
   it('a quadrant after a street with no type', () => {
     hidden('at 10520 kingsway nw, by the mall', '10520 kingsway nw', 'ADDRESS');
+  });
+  it('a quadrant ends where its word does, in every stage (round 24: messyAddresses read \\b, and cut "nwé" in two)', () => {
+    for (const [quadrant, taken] of [['nw', true], ['NE.', true], ['se,', true], ['nwé', false], ['nw-side', false], ["ne'er", false], ['sw’s', false], ['nw2', false]] as const) {
+      assert.equal(QUADRANT_AFTER.test(` ${quadrant}`), taken, quadrant);
+    }
+    for (const text of ['at 10520 kingsway nwé', 'at 10520 kingsway nw-side door', "at 10520 kingsway nw's corner", 'lives at 88 kinsmen drvie nw-side door', 'on 1187 tecumseh e-bike']) {
+      const e = deidentify(text).entities.find((x) => x.type === 'ADDRESS');
+      assert.ok(e && !/\p{L}/u.test(text[e.end] ?? ''), text);
+    }
   });
 });
 
