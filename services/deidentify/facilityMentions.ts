@@ -24,13 +24,18 @@ import { dictionaries } from './dictionaries';
 import { isTownName } from './towns';
 import { escapeRegExp } from '../escapeRegExp';
 
-const ARTICLE = /^(?:the|da|tha|teh|le|la|les|l['’])\s+/iu;
+/**
+ * The articles before a facility's name, as typed ("da", "teh") and in French: the one list for an article opening the
+ * span (ARTICLE), before a mention (articleBefore) and between a place word and one (slotBefore). Until round 24 the
+ * last two lacked "les" and "l'".
+ */
+const ARTICLES = new Set(['the', 'da', 'tha', 'teh', 'le', 'la', 'les', "l'", 'l’']);
+const ARTICLE = new RegExp(String.raw`^(?:${[...ARTICLES].map(escapeRegExp).join('|')})\s+`, 'iu');
 const KIND_AT_END = new RegExp(String.raw`(?:^|\s+)(?:${PLACE_KIND}|${SERVICE_KIND})$`, 'iu');
 /** Words after which a place is said: a place preposition, a verb of leaving or visiting (an article may stand between). */
 const PLACE_BEFORE = new Set(['at', '@', 'to', '2', 'from', 'frm', 'in', 'into', 'outta', 'near', 'inside', 'outside', 'behind', 'leaving', 'left', 'visited', 'visiting', 'visit']);
 /** Of those, the words before which a town is not said ("at sunrise" is the lodge, "to sunrise" may be the town). */
 const NO_TOWN_BEFORE = new Set(['at', '@', 'outta', 'inside', 'outside', 'behind', 'leaving', 'left', 'visited', 'visiting', 'visit']);
-const ARTICLES = new Set(['the', 'da', 'tha', 'teh', 'le', 'la']);
 
 /** The names a facility span is said by again: its words without an article, and without its kind after them. */
 function namesOf(span: string): string[] {
@@ -69,9 +74,9 @@ function slotBefore(text: string, at: number, slot: Set<string>): boolean {
   return i >= 0 && slot.has(before[i]!);
 }
 
-/** Whether an article stands right before `at` ("the cove"). */
+/** Whether an article stands right before `at` ("the cove", "l' envolée"). */
 function articleBefore(text: string, at: number): boolean {
-  const m = /([\p{L}]+)[ \t]+$/u.exec(text.slice(Math.max(0, at - 8), at));
+  const m = /([\p{L}]+['’]?)[ \t]+$/u.exec(text.slice(Math.max(0, at - 8), at));
   return !!m && ARTICLES.has(m[1]!.toLowerCase());
 }
 
@@ -112,4 +117,4 @@ export function facilityMentions(text: string, found: Entity[]): Entity[] {
   return [...found, ...extra].sort((a, b) => a.start - b.start);
 }
 
-export const forTest = { namesOf, sayable, whereOf };
+export const forTest = { ARTICLE, ARTICLES, articleBefore, namesOf, sayable, slotBefore, whereOf };

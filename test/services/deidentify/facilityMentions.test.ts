@@ -40,6 +40,18 @@ describe('deidentify: a facility found is hidden where the text names it again (
     assert.deepEqual(mentions('dropped him at brandon friendship centre, his worker at brandon said ok', 'brandon friendship centre').length, 2);
   });
 
+  it('reads one list of articles everywhere: opening the span, before a mention and after a place word (round 24: "les", "l\'")', () => {
+    for (const a of forTest.ARTICLES) {
+      assert.ok(forTest.ARTICLE.test(`${a} cove`), a);
+      assert.ok(forTest.articleBefore(`for ${a} cove`, `for ${a} `.length), a);
+      assert.ok(forTest.slotBefore(`left ${a} cove`, `left ${a} `.length, new Set(['left'])), a);
+    }
+    assert.equal(forTest.articleBefore('for their cove', 'for their '.length), false);
+    assert.deepEqual(forTest.namesOf('les jardins'), ['jardins']);
+    assert.deepEqual(mentions('back at sunrise lodge for 30 days. then he left les sunrise', 'sunrise lodge').length, 2);
+    assert.deepEqual(mentions('dwayne asked for the cove again, said les cove was full', 'the cove').length, 2);
+  });
+
   it('hides a name no dictionary reads as common wherever it stands', () => {
     assert.deepEqual(mentions('called wexmoor clinic for a bed. wexmoor said full', 'wexmoor clinic'), ['7:wexmoor clinic', '33:wexmoor']);
   });
