@@ -36,8 +36,6 @@ import { devWriters15, HELD15, marked } from './deidPlaceShapes';
 import { UNTOUCHED } from './writers';
 
 const dataDir = path.resolve(__dirname, 'data');
-/** Round 22's train-cb (half names) is tuning text for the half-name slot only: untouched here, counted with `--group train-cb`. */
-const ROUND_UNTOUCHED = ['train-cb'];
 
 /** A kind of place (placeKinds.ts, and the short kinds deidPlaceShapes counts). */
 const KIND_WORD = new RegExp(`^(?:${PLACE_KIND}|house|hall|mall|park|place|centre|center|home|ward|unit|detox|er|emerg|gym|library|church|arena|pool|rink|ctr|hosp)$`, 'i');
@@ -189,8 +187,8 @@ function scoreNote(r: LabelledRecord, printable: boolean): void {
 
 function main(): void {
   const group = option('--group') ?? 'dev';
-  const files = group === 'dev' ? devWriters15().filter((w) => !ROUND_UNTOUCHED.includes(w)) : group === 'held' ? HELD15 : group === 'untouched' ? [...UNTOUCHED] : group.split(',');
-  const printable = (w: string) => devWriters15().includes(w) && !ROUND_UNTOUCHED.includes(w);
+  const files = group === 'dev' ? devWriters15() : group === 'held' ? HELD15 : group === 'untouched' ? [...UNTOUCHED] : group.split(',');
+  const printable = (w: string) => devWriters15().includes(w);
   for (const w of files) {
     const file = ['txt', 'jsonl'].map((x) => path.join(dataDir, `${w}.${x}`)).find((f) => fs.existsSync(f));
     if (!file || isBlindSet(file)) throw new Error(`deidFacilityShapes: ${w} is no training writer here`);

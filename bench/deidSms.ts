@@ -17,7 +17,7 @@ import { useFacilityModel } from '../services/deidentify/classifier/facilityMode
 import { loadNotes } from './data/handNotes';
 import { isIdentifierSpan } from './deidMetrics';
 import { isBlindSet } from './blindSets';
-import { UNTOUCHED } from './writers';
+import { outOfDev } from './writers';
 
 type LabelledNote = ReturnType<typeof loadNotes>[number];
 
@@ -40,10 +40,10 @@ const dataDir = path.resolve(__dirname, 'data');
 interface Tally { notes: number; names: number; found: number; chars: number; leaked: number; other: number; over: number }
 const tally = (): Tally => ({ notes: 0, names: 0, found: 0, chars: 0, leaked: 0, other: 0, over: 0 });
 
-/** The development writers: every train-*.txt writer but the held-out ones, rounds 12–13's (OUT_OF_DEV14) and the untouched, plus sms-dev. */
+/** The development writers: every train-*.txt writer but the held-out ones, rounds 12–13's (OUT_OF_DEV14), the untouched and the restricted (bench/writers.ts outOfDev), plus sms-dev. */
 export function devWriters(): string[] {
   const writers = fs.readdirSync(dataDir).filter((f) => /^train-[a-z]+\.txt$/.test(f)).map((f) => f.replace(/\.txt$/, ''));
-  return [...writers.filter((w) => !HELD.includes(w) && !HELD13.includes(w) && !HELD14.includes(w) && !OUT_OF_DEV14.includes(w) && !UNTOUCHED.includes(w)), 'sms-dev'];
+  return [...writers.filter((w) => !HELD.includes(w) && !HELD13.includes(w) && !HELD14.includes(w) && !OUT_OF_DEV14.includes(w) && !outOfDev(w)), 'sms-dev'];
 }
 
 /** Each note of the writers `files` in `registers`, with the characters deidentify() hides and its text as stored (a blind set refused by `tool`). */

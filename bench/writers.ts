@@ -45,5 +45,24 @@ export function untouchedOf(round: number): string[] {
   return UNTOUCHED_WRITERS.filter((w) => w.since === round).map((w) => w.writer);
 }
 
+/**
+ * Writers that are tuning text only for the helpers a round's brief names (round 22 on). They are not untouched (those
+ * helpers' recipes and rules read them), but no development group does: every bench script's `--group dev` leaves them
+ * out (outOfDev), and `--group NAME` counts one alone. A recipe that may read one says so in its DEID_WRITERS_EXCEPT.
+ */
+export const RESTRICTED_WRITERS: readonly UntouchedWriter[] = [
+  { writer: 'train-cb', since: 22, what: "half names whose surname is a word: the half-name slot's tuning text" },
+  { writer: 'train-cd', since: 23, what: "words after verbs of contact and movement: the slot recipes' tuning text" },
+  { writer: 'train-ce', since: 24, what: 'full names with rare surnames, kin words beside names and alone: tuning text for the kin-word helper' },
+];
+
+/** Every restricted writer, in the order above. */
+export const RESTRICTED: readonly string[] = RESTRICTED_WRITERS.map((w) => w.writer);
+
+/** Whether a writer is out of every development group: untouched, or tuning text for some helpers only (RESTRICTED). */
+export function outOfDev(writer: string): boolean {
+  return isUntouched(writer) || RESTRICTED.includes(writer);
+}
+
 /** `npx tsx bench/writers.ts` prints UNTOUCHED_EXCEPT: `DEID_WRITERS_EXCEPT=$(npx tsx bench/writers.ts) npx tsx bench/trainDeid.ts --check`. */
 if (require.main === module) console.log(UNTOUCHED_EXCEPT);

@@ -1,7 +1,7 @@
 // Round 21: one list of the untouched writers (bench/writers.ts), read by every bench script that groups writers; no
 // development group holds one (a dev group's misses and words may be printed).
 import assert from 'node:assert/strict';
-import { isUntouched, UNTOUCHED, UNTOUCHED_EXCEPT, UNTOUCHED_WRITERS, untouchedOf } from '../../bench/writers';
+import { isUntouched, outOfDev, RESTRICTED, RESTRICTED_WRITERS, UNTOUCHED, UNTOUCHED_EXCEPT, UNTOUCHED_WRITERS, untouchedOf } from '../../bench/writers';
 import { devWriters } from '../../bench/deidSms';
 import { devWriters15 } from '../../bench/deidPlaceShapes';
 import { devWriters18 } from '../../bench/deidAddrEdges';
@@ -29,6 +29,16 @@ describe('bench: the untouched writers (bench/writers.ts)', () => {
     for (const [name, dev] of [['deidSms', devWriters()], ['deidPlaceShapes', devWriters15()], ['deidAddrEdges', devWriters18()]] as const) {
       assert.ok(dev.length > 20, name);
       for (const w of dev) assert.equal(isUntouched(w), false, `${name}: ${w}`);
+    }
+  });
+  it('keeps the restricted writers (tuning text for some helpers only) out of every development group too (round 24)', () => {
+    assert.deepEqual([...RESTRICTED], ['train-cb', 'train-cd', 'train-ce']);
+    for (const w of RESTRICTED_WRITERS) assert.ok(w.since >= 22 && w.what.length > 0 && !isUntouched(w.writer), w.writer);
+    assert.equal(outOfDev('train-cb'), true);
+    assert.equal(outOfDev('train-bl'), true);
+    assert.equal(outOfDev('train-bk'), false);
+    for (const [name, dev] of [['deidSms', devWriters()], ['deidPlaceShapes', devWriters15()], ['deidAddrEdges', devWriters18()]] as const) {
+      for (const w of dev) assert.equal(outOfDev(w), false, `${name}: ${w}`);
     }
   });
 });
