@@ -26,7 +26,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { deidentify, type Entity } from '../services/deidentify';
 import { NameScorer, needOf, observeClassifier, shippedModel, useNameModel, type NameModel, type Scored } from '../services/deidentify/classifier/model';
-import { DEFAULT_TRAIN, noteExamples, train, type Example, type LabelledNote, type TrainOptions } from '../services/deidentify/classifier/train';
+import { DEFAULT_TRAIN, noteExamples, train, type Example, type LabelledNote, type OwnCache, type TrainOptions } from '../services/deidentify/classifier/train';
 import { lists, tokenize, type Token } from '../services/deidentify/classifier/features';
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../services/deidentify/messy';
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
@@ -223,7 +223,7 @@ export function prepare(notes: readonly Note[], opts: LowoOptions, shared?: Prep
   // `shared` (round 22): the rules' runs of another preparation of the same notes (they do not depend on `opts`).
   const runs = shared ?? new Map<Note, RulesRun>();
   if (!shared) for (const n of notes) runs.set(n, rulesRun(n.text));
-  const own = new Map<string, number[]>();
+  const own: OwnCache = new Map();
   const exampleOf = new Map<Note, Example[]>();
   const inTraining = (n: Note) => opts.data === 'all' || OLD_DATA.has(n.source);
   for (const n of notes) if (inTraining(n)) exampleOf.set(n, trainingWords(n, runs.get(n)!, own, opts.features, writerIndex(n.writer)));
@@ -245,7 +245,7 @@ export function writerNumbers(): (writer: string) => number {
  * with its `writer`'s number (writerNumbers()) when given. The folds and the shipped model (trainDeid.ts trainShipped)
  * make them here, so both learn from the same words.
  */
-export function trainingWords(n: Note, run: RulesRun, own: Map<string, number[]>, features: LowoOptions['features'], writer?: number): Example[] {
+export function trainingWords(n: Note, run: RulesRun, own: OwnCache, features: LowoOptions['features'], writer?: number): Example[] {
   const found = features !== 5 ? coveredIn(n, run) : undefined;
   const words = noteExamples(n, found, own, features >= 8, features >= 9, features >= 10, features >= 12, undefined, features >= 14);
   return writer === undefined ? words : words.map((e) => ({ ...e, writer }));

@@ -33,7 +33,7 @@ import { boundary, tokenize, type Token } from '../services/deidentify/classifie
 import { useFacilityModel } from '../services/deidentify/classifier/facilityModel';
 import { useHalfModel } from '../services/deidentify/nameHalves';
 import { deidentify } from '../services/deidentify';
-import { noteExamples, train, type Example, type TrainOptions } from '../services/deidentify/classifier/train';
+import { noteExamples, train, type Example, type OwnCache, type TrainOptions } from '../services/deidentify/classifier/train';
 import type { Entity } from '../services/deidentify';
 import { chooseByKind, chooseOperatingPoint, coveredIn, describe, KINDS_12, leaveOneWriterOut, prepare, report, writerNotes, type Note, type Prepared } from './deidLowo';
 import { SHIPPED } from './trainDeid';
@@ -59,7 +59,7 @@ function trained(notes: readonly Note[], words: Map<Note, Example[]>, take: (n: 
  * model takes at its lines.
  */
 export function secondPassWords(notes: readonly Note[], prepared: Prepared, firstOf: (n: Note) => NameScorer): Map<Note, Example[]> {
-  const own = new Map<string, number[]>();
+  const own: OwnCache = new Map();
   const out = new Map<Note, Example[]>();
   for (const n of notes) {
     if (!prepared.exampleOf.has(n)) continue;

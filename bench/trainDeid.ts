@@ -32,7 +32,7 @@ import { optionalModelFile } from '../services/deidentify/classifier/modelSwitch
 import { SLOT_STAYS, staysIn } from './slotStays';
 import { wordSense } from '../services/deidentify/wordSenses';
 import type { Entity } from '../services/deidentify';
-import { DEFAULT_TRAIN, train, type TrainOptions } from '../services/deidentify/classifier/train';
+import { DEFAULT_TRAIN, train, type OwnCache, type TrainOptions } from '../services/deidentify/classifier/train';
 import { score, type Figures } from './deidMetrics';
 import { halfRecipe, shippedPoint } from './deidHalves';
 import { openerSlots } from './deidOpeners';
@@ -85,7 +85,7 @@ export function devSource(alsoHashed: readonly string[] = []): { files: string[]
  * classifier test compares byte for byte only when notes and rules are as trained.
  */
 export function trainShipped(notes: readonly Note[], point: Point, prepared?: Prepared): NameModel {
-  const own = new Map<string, number[]>();
+  const own: OwnCache = new Map();
   // `prepared` (leave one writer out made them with SHIPPED): the same rules' runs and training words, not made again.
   const runs = prepared?.runs ?? rulesRuns(notes);
   // Each word marked with its writer, as prepare() marks them (TrainOptions.minWriters counts them).

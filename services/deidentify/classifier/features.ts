@@ -114,11 +114,21 @@ const POSSESSIVES = new Set(['her', 'his', 'my', 'their', 'our', 'your', 'ur', '
  * held-out notes; what a word is comes from its shape, affixes and lists, what it is doing from its neighbours.
  */
 export function ownFeatures(raw: string, lower: string, typos = false, pos = false): number[] {
+  return ownFeaturesAndForm(raw, lower, typos, pos).features;
+}
+
+/**
+ * ownFeatures() and where among them it put the word's own letters (its first and last two and three letters), from
+ * `form[0]` up to `form[1]`: what training's TrainOptions.dropForm leaves out of a step (train.ts Example.form).
+ */
+export function ownFeaturesAndForm(raw: string, lower: string, typos = false, pos = false): { features: number[]; form: readonly [number, number] } {
   const l = lists(lower);
   const f = [bucket('b', ''), bucket('sh', shape(raw)), bucket('L', l)];
   for (const code of l) f.push(bucket('l', code));
+  const from = f.length;
   if (lower.length >= 2) f.push(bucket('p2', lower.slice(0, 2)), bucket('s2', lower.slice(-2)));
   if (lower.length >= 3) f.push(bucket('p3', lower.slice(0, 3)), bucket('s3', lower.slice(-3)));
+  const form = [from, f.length] as const;
   f.push(bucket('len', String(Math.min(lower.length, 8))));
   if (NEW_FEATURES) f.push(bucket('rk', spokenBand(withoutPossessive(lower))));
   f.push(bucket('shL', `${shape(raw)}|${l}`));
@@ -128,7 +138,7 @@ export function ownFeatures(raw: string, lower: string, typos = false, pos = fal
     const p = partOfSpeech(withoutPossessive(lower));
     f.push(bucket('pos', p), bucket('posL', `${p}|${l}`));
   }
-  return f;
+  return { features: f, form };
 }
 
 /**

@@ -4,7 +4,7 @@
  * out, since hiding them is right either way. Deterministic: examples in note order, shuffled each epoch by a seeded
  * generator, so the same notes always give the same weights.
  */
-import { BITS, contextFeatures, lists, noteContext, ownFeatures, tokenize } from './features';
+import { BITS, contextFeatures, noteContext, ownFeaturesAndForm, tokenize } from './features';
 import { askWith, type NameModel } from './model';
 import type { Entity } from '../types';
 import { seededRandom } from '../../seededRandom';
@@ -28,6 +28,9 @@ export interface Example {
   writer?: number;
 }
 
+/** Each typed form's own features and where its letters stand among them (features.ts ownFeaturesAndForm), by form. */
+export type OwnCache = Map<string, ReturnType<typeof ownFeaturesAndForm>>;
+
 /**
  * The training words of `notes`. Round 5 (no `rulesFound`): every candidate() word. Round 7 (featureSet 2): the
  * rules' spans of each note (`rulesFound`, what the classifier is given in deidentify()) feed the note context, and the
@@ -36,13 +39,13 @@ export interface Example {
  */
 export function examples(notes: readonly LabelledNote[], rulesFound?: (note: LabelledNote) => readonly Entity[], every = false, wider = false): Example[] {
   const out: Example[] = [];
-  const own = new Map<string, number[]>();
+  const own: OwnCache = new Map();
   for (const note of notes) out.push(...noteExamples(note, rulesFound?.(note), own, every, wider));
   return out;
 }
 
-/** One note's training words (examples() above); `own` caches each typed form's own features across notes. */
-export function noteExamples(note: LabelledNote, found: readonly Entity[] | undefined, own = new Map<string, number[]>(), every = false, wider = false, typos = false, named = false, stack?: Uint8Array, pos = false): Example[] {
+/** One note's training words (examples() above); `own` caches each typed form's own features (and where its letters stand) across notes. */
+export function noteExamples(note: LabelledNote, found: readonly Entity[] | undefined, own: OwnCache = new Map(), every = false, wider = false, typos = false, named = false, stack?: Uint8Array, pos = false): Example[] {
   const out: Example[] = [];
   const toks = tokenize(note.text);
   // `stack` (round 15, a second pass's words): what the first pass made of each token (bench/stackPass.ts stackCodes()).
@@ -59,21 +62,12 @@ export function noteExamples(note: LabelledNote, found: readonly Entity[] | unde
     if (inside.some((s) => s.type !== 'PERSON')) return;
     let o = own.get(t.raw);
     if (!o) {
-      o = ownFeatures(t.raw, t.lower, typos, pos);
+      o = ownFeaturesAndForm(t.raw, t.lower, typos, pos);
       own.set(t.raw, o);
     }
-    out.push({ features: [...o, ...contextFeatures(note.text, toks, i, ctx, ctx ? ask : 0, pos)], label: inside.length ? 1 : -1, form: formSpan(t.lower) });
+    out.push({ features: [...o.features, ...contextFeatures(note.text, toks, i, ctx, ctx ? ask : 0, pos)], label: inside.length ? 1 : -1, form: o.form });
   });
   return out;
-}
-
-/**
- * Where ownFeatures() puts a word's letters (features.ts: the bias, shape and lists first, a feature per list code, then
- * the first and last two, then three, letters): the span TrainOptions.dropForm leaves out.
- */
-export function formSpan(lower: string): readonly [number, number] {
-  const from = 3 + lists(lower).length;
-  return [from, from + (lower.length >= 3 ? 4 : lower.length >= 2 ? 2 : 0)];
 }
 
 export interface TrainOptions {
