@@ -1,16 +1,38 @@
 /**
- * Kin words of other languages and Englishes (round 23, issue 13): content/deid-kinship.json, one group per language
- * with its source, checked against its schema when first read. After a possessive ("her mama came", "his lola", "my
- * jiddo is sick") or before a name ("nonna giulia") such a word is the relation, not a name, even where a given-name
- * list holds it ("lola", "nani", "abba"). The one reader of the list: wordsInPlace.ts asks it.
+ * Kin words (rounds 23–24, issue 13): content/deid-kinship.json, one group per language (English too) with its source,
+ * checked against its schema when first read. The one list of kin words: after a possessive ("her mama came", "his
+ * lola", "my jiddo is sick") or before a name ("nonna giulia") such a word is the relation, not a name, even where a
+ * given-name list holds it ("lola", "nani", "abba") — wordsInPlace.ts asks kinWord(); the relations of every slot
+ * (messy.ts RELATIONS, messyPatterns.ts OWNER_WORDS) and the people an age follows (messyPatterns.ts KIN) are read
+ * from it too.
  */
 import { readCheckedList } from '../content/checkedList';
 import { withoutPossessive } from './words';
 
+interface KinGroup {
+  id: string;
+  terms: string[];
+  relations?: string[];
+}
+
+let groups: KinGroup[] | undefined;
 let kin: Set<string> | undefined;
+
+const kinGroups = (): KinGroup[] => (groups ??= readCheckedList<{ groups: KinGroup[] }>('deid-kinship.json').groups);
+
+/** Every kin word of the list, lower case (as typed, accents and all). */
+export function kinTerms(): Set<string> {
+  kin ??= new Set(kinGroups().flatMap((g) => g.terms));
+  return kin;
+}
 
 /** Whether a lower-cased word (its possessive "'s" aside) is a kin word of the list. */
 export function kinWord(lower: string): boolean {
-  kin ??= new Set(readCheckedList<{ groups: Array<{ terms: string[] }> }>('deid-kinship.json').groups.flatMap((g) => g.terms));
-  return kin.has(lower) || kin.has(withoutPossessive(lower));
+  const k = kinTerms();
+  return k.has(lower) || k.has(withoutPossessive(lower));
+}
+
+/** The kin words that name a relation in every slot (each group's "relations"): "sister", "kokum", "tante". */
+export function kinRelations(): string[] {
+  return kinGroups().flatMap((g) => g.relations ?? []);
 }

@@ -18,6 +18,7 @@ import { blank, factsOf, possessive, stemEnd, type Token, withoutPossessive, wor
 import { cue, mayHold } from './cues';
 import { hasJoinSign, isJoinWord, JOIN_WORDS, joinedTo, joinSign } from './listJoins';
 import { riskLexiconWords } from './classifier/riskWords';
+import { kinRelations } from './kinship';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -33,14 +34,19 @@ export const SAFE = set(`
   re via per like as one two three four five six c'mon
 `);
 
-/** Relations and roles: the word after one is a person even when it is a keep-list word ("her sister april"). */
-export const RELATIONS = set(`
-  sister brother bro sis mom mum mother dad father son daughter aunt auntie aunty uncle cousin nan nana grandma grandpa
-  gran granny kokum kookum mooshum moshom niece nephew wife husband hubby partner bf gf boyfriend girlfriend ex buddy
-  friend roommate roomie bestie sponsor sponsee worker caseworker pharmacist nurse counsellor counselor therapist
-  doctor dr pastor elder landlord landlady neighbour neighbor coworker boss named
-  fils fille femme mari chum blonde soeur sœur frère frere mère mere père pere tante oncle ami amie voisin voisine cousine
-`);
+/**
+ * Relations and roles: the word after one is a person even when it is a keep-list word ("her sister april"). The
+ * relations come from the kin list (content/deid-kinship.json, each group's "relations"; kinship.ts), the roles and
+ * the other people of a person's slot are here.
+ */
+export const RELATIONS = new Set([
+  ...kinRelations(),
+  ...set(`
+  partner bf gf boyfriend girlfriend ex buddy friend roommate roomie bestie sponsor sponsee worker caseworker pharmacist
+  nurse counsellor counselor therapist doctor dr pastor elder landlord landlady neighbour neighbor coworker boss named
+  chum blonde ami amie voisin voisine
+`),
+]);
 
 /**
  * Verbs and prepositions after which the next word is a person ("met hope", "texted rusty", "w joy"), and every relation

@@ -19,6 +19,8 @@ import { isTownName } from './towns';
 import { placeBefore } from './facilityEdges';
 import { PROVINCES, US_STATES } from './regionCodes';
 import { foreignWordsOf } from './language';
+import { kinRelations, kinTerms } from './kinship';
+import { escapeRegExp } from '../escapeRegExp';
 
 /** patterns.ts's `all`, locating a capture group from the end of its match (these patterns' groups close them). */
 function all(text: string, re: RegExp, type: EntityType, keep?: (m: RegExpExecArray) => boolean, group = 0): Entity[] {
@@ -1229,8 +1231,15 @@ function nounAfter(t: string, end: number): boolean {
 const OLD_AGE = `(?:${OVER_89_BARE}|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a |one )?hundred(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?)`;
 // "(103!)", "(90 next month)", "(92 in may)", "(95 today)": an exclamation or when it turns that age, inside the brackets.
 const BRACKET_AGE = new RegExp(`(?<=\\(\\s?(?:age |aged )?)(${OLD_AGE})(?=\\s?(?:yrs?|years?(?: old)?|yo|y\\/o)?(?:\\s?!+|\\s(?:next|this)\\s(?:week|wk|month|mo|year|yr|spring|summer|fall|winter)|\\s(?:on|in)\\s(?:${MONTH_ALTS})|\\s(?:now|today|tmrw|tomorrow|soon))?\\s?\\))`, 'gi');
-/** People an age follows: kin in English and in the languages clients' families speak, and who a PSW meets. */
-const KIN = `kokum|kookum|kohkom|kokom|mooshum|moshom|mosom|mushum|moshum|nokomis|grandma|grandpa|grandmother|grandfather|grandad|granddad|grandparent|gran|granny|gramma|grampa|grams|gramps|gma|gpa|nan|nana|nanny|nonna|nonno|abuela|abuelo|lola|lolo|baba|dido|bubbie|bubby|zaida|oma|opa|papa|great[- ]?(?:grand(?:mother|father|ma|pa)|gran|gramma|aunt|auntie|uncle)|mom|mother|dad|father|aunt|auntie|uncle|elder|husband|wife|widow|widower|neighbour|neighbor|resident|patient|tenant|lady|man|woman|gentleman`;
+/**
+ * People an age follows: kin in English and in the languages clients' families speak (the kin list, kinship.ts:
+ * "her kokum (97)", "abuela, 93,"), and who a PSW meets.
+ */
+const KIN = [
+  ...[...kinTerms()].filter((t) => !/['’]/.test(t)).sort((a, b) => b.length - a.length).map(escapeRegExp),
+  'great[- ]?(?:grand(?:mother|father|ma|pa)|gran|gramma|aunt|auntie|uncle)',
+  ...'elder neighbour neighbor resident patient tenant lady man woman gentleman'.split(' '),
+].join('|');
 const RELATION_AGE = new RegExp(`\\b(?:${KIN})\\b(?:\\s(?:is|was|turned|just turned|will be|turns|who is|who's|at))?[,\\s]+(${OLD_AGE})\\b(?!\\s*(?:%|mg|ml|km|times|days?|weeks?|months?|dollars|bucks|\\$|min|minutes|pills))`, 'gi');
 /** Any word, then a number over 89 between commas, ending the sentence or before "today": "his mosom, 98, is an elder", "métis, 92. she". */
 const COMMA_AGE = new RegExp(String.raw`(?<=[\p{L})"”],\s)(${OVER_89_BARE})(?=,\s\p{L}|[.!]+(?:\s|$)|$|\s(?:today|tmrw|tomorrow)\b)`, 'gu');
@@ -1365,8 +1374,14 @@ export const KIND_WORDS = new Set(`
   inuit metis métis cree dene ojibwe first nations islamic muslim jewish catholic christian sikh hindu buddhist
   chinese korean vietnamese filipino african caribbean arab latino latin ukrainian polish somali eritrean
 `.trim().split(/\s+/));
-/** Words that name someone's home, not a facility: "aunties house", "moms lodge". */
-export const OWNER_WORDS = /^(?:mom|mum|dad|ma|pa|sister|brother|bro|sis|aunt|auntie|aunty|uncle|cousin|nan|nana|grandma|grandpa|granny|kokum|kookum|mooshum|friend|buddy|bf|gf|boyfriend|girlfriend|ex|partner|neighbour|neighbor|roommate|client|worker|sponsor|parent|parents|grandparent|grandparents)(?:['’]?s)?$/;
+/**
+ * Words that name someone's home, not a facility: "aunties house", "moms lodge". The relations of the kin list
+ * (kinship.ts) and the other people whose place a note names; not "father" nor "mother", a priest's or a nun's title
+ * in a facility's name ("Father Joe's Villages", round 24).
+ */
+export const OWNER_WORDS = new RegExp(
+  `^(?:${[...kinRelations().filter((w) => w !== 'father' && w !== 'mother'), ...'ma pa friend buddy bf gf boyfriend girlfriend ex partner neighbour neighbor roommate client worker sponsor parent parents grandparent grandparents'.split(' ')].map(escapeRegExp).join('|')})(?:['’]?s)?$`,
+);
 // A second facility word belongs to the name: "calgary remand centre".
 const LOWER_FACILITY = new RegExp(`(?<![\\p{L}])((?:[\\p{L}][\\p{L}'’-]*\\s){1,3})(?:${[...SHAPED_HEADS.slice(0, 6), ...FAC_WORDS, ...SHAPED_HEADS.slice(6)].join('|')})(?:\\s(?:centre|center|hospital|clinic|shelter|house))?(?![\\p{L}])`, 'giu');
 

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
-import { kinWord } from '../../../services/deidentify/kinship';
+import { kinRelations, kinTerms, kinWord } from '../../../services/deidentify/kinship';
+import { RELATIONS } from '../../../services/deidentify/messy';
+import { OWNER_WORDS } from '../../../services/deidentify/messyPatterns';
 import { hidden, stays } from '../../helpers/deidentify';
 
 // Round 23 (issue 13): kin words of other languages and Englishes (content/deid-kinship.json, read by kinship.ts) stay
@@ -55,5 +57,37 @@ describe('deidentify: kin words of other languages (kinship.ts)', () => {
     hidden('ama mensah called about her rent', 'ama mensah', 'NAME');
     hidden('Lola Martinez called about the van', 'Lola Martinez', 'NAME');
     hidden('tito ramos knew every player on the team', 'tito ramos', 'NAME');
+  });
+
+  // Round 24: one list of kin words. English is a group of it; each group's "relations" (words that name a relation
+  // in every slot) feed messy.ts RELATIONS and messyPatterns.ts OWNER_WORDS, and every kin word the people an age follows.
+  it('is the one list of kin words: English, relations, the keep-list kin groups, the words before an age and a home', () => {
+    const data = JSON.parse(fs.readFileSync(path.join(root, 'deid-kinship.json'), 'utf8')) as { groups: Array<{ id: string; terms: string[]; relations?: string[] }> };
+    for (const g of data.groups) for (const r of g.relations ?? []) assert.ok(g.terms.includes(r), `${g.id}: ${r}`);
+    for (const w of ['mom', 'grandma', 'sister-in-law', 'mère', 'mijo']) assert.ok(kinWord(w), w);
+    for (const r of kinRelations()) assert.ok(RELATIONS.has(r), r);
+    for (const w of ['sister', 'kokum', 'tante', 'nana']) assert.ok(kinRelations().includes(w), w);
+    // Kin words of other languages are no relation in every slot: many are given names too ("lola", "ama").
+    for (const w of ['lola', 'ama', 'papa']) assert.equal(kinRelations().includes(w), false, w);
+    for (const w of ['niece', 'nieces', "husband's", 'moms', 'friends']) assert.ok(OWNER_WORDS.test(w), w);
+    // A priest's or a nun's title names a facility ("Father Joe's Villages").
+    for (const w of ['father', "mother's"]) assert.equal(OWNER_WORDS.test(w), false, w);
+    // Every word of the keep-list's kin groups is a kin word of this list, or one of the titles, endearments and
+    // people those groups also hold.
+    const notKin = new Set(`aunty's habibti laoshi ma'am granmoun keiki ohana ʻohana bruddah braddah brah sistah mama-san señora
+      señor doña doñas viejita viejito aachchi achchi seeya grandkid grandchild client volunteer tenant landlord roommate
+      neighbour neighbor boyfriend girlfriend bf gf abbé`.trim().split(/\s+/));
+    const keep = JSON.parse(fs.readFileSync(path.join(root, 'deid-keep.json'), 'utf8')) as { groups: Array<{ id: string; terms: string[] }> };
+    const groups = ['kin-words', 'elders-and-kin', 'kin-and-elder-words-more', 'kin-and-roles-before-a-name', 'kin-words-after-a-name-more', 'kin-words-before-a-name-more'];
+    const words = keep.groups.filter((g) => groups.includes(g.id)).flatMap((g) => g.terms.map((t) => t.toLowerCase()));
+    assert.ok(words.length > 200);
+    for (const w of words) if (!/\s/.test(w)) assert.ok(kinWord(w) || notKin.has(w), w);
+    assert.ok(kinTerms().size > 400);
+  });
+
+  it('hides an age over 89 after a kin word of any language', () => {
+    hidden('lives with her kokum (97) out on the reserve', '97', 'AGE');
+    hidden('his abuela, 93, still cooks for everyone', '93', 'AGE');
+    hidden('her halmeoni is 94 and sharp', '94', 'AGE');
   });
 });
