@@ -2,5 +2,5 @@
 export { deidentify, deidentifyAll, knownNameSpans, repeatSpans } from './deidentify';
 export { labelProblem, looksLikeIdentifier, pseudonymousId, quasiIdentifier, type ClientCodeProblem, type LabelProblem, type QuasiIdentifier } from './identifier';
 export type { DeidentifyOptions, DeidentifyResult, Entity, EntityType } from './types';
-export { typedPossessiveOf, unsureWords, type UnsureWord } from './unsure';
+export { POSSESSIVE_RANK, possessiveSForms, typedPossessiveOf, unsureWords, type UnsureWord } from './unsure';
 export { folded, withoutInvisible } from './evasion';

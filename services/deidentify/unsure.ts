@@ -16,7 +16,7 @@ import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
 import { joinedTo } from './listJoins';
 import { partOfSpeech } from './partsOfSpeech';
-import { STATE_BEFORE, WORD_BEFORE, isGiven, sentenceStart, wordVerdict } from './messy';
+import { SAFE, STATE_BEFORE, WORD_BEFORE, isGiven, sentenceStart, wordVerdict } from './messy';
 import type { Entity, EntityType } from './types';
 import { halfMargins } from './nameHalves';
 import { openerMargins } from './openers';
@@ -58,6 +58,8 @@ export const HALF_ASK_BELOW = 0.6;
  * before, and these take a place only where fewer than three were asked.
  */
 const RANK = { part: -0.2, opener: -0.3, everydayOpener: -0.4, joined: -0.45, safe: -0.5, possessive: -0.55 };
+/** The rank of a typed possessive's stem (round 23), under every other question: nameMemory.ts asks round 24's s-forms at it too. */
+export const POSSESSIVE_RANK = RANK.possessive;
 
 /** Parts of speech (partsOfSpeech.ts) a word joined to a hidden name is not asked as: a verb's forms, a plural, a function word, a number, an adverb. */
 const NOT_JOINED_NAME = new Set(['VD', 'VZ', 'VG', 'NP', 'F', 'X', 'D', 'R']);
@@ -175,6 +177,31 @@ export function typedPossessiveStem(lower: string): string | undefined {
 export function typedPossessiveOf(lower: string): string | undefined {
   const form = `${lower}s`;
   return lower.length >= 2 && !/['’]/.test(lower) && !/[SKCV]/.test(lists(form)) ? form : undefined;
+}
+
+/** Words before a word that make its s-form a verb or a thing, not a name's possessive ("it dawns", "her hopes", "the tanners"). */
+const NOT_BEFORE_OWNER = new Set('it he she they who which that this i we you u her his my their our your its the a an'.split(' '));
+const S_FORM = /(?<![\p{L}\p{N}_'’[])(\p{L}[\p{L}\p{M}]*[sS])(?![\p{L}\p{N}_'’\]])/gu;
+
+/**
+ * Round 24: the typed s-forms in `text` of a name whose s-form is also a word ("dawns", "hopes", "tanners": typedPossessiveOf
+ * leaves them), where they stand as its possessive: a word follows in the same sentence that is no function word, and no
+ * pronoun or determiner stands before ("at dawns place", "hopes mom called"; not "it dawns on me", "she hopes to go",
+ * "high hopes for", "her hopes"). `isName(stem)` says whether a stem (lower case) is the name; each is returned with where it starts.
+ */
+export function possessiveSForms(text: string, isName: (lowerStem: string) => boolean): Array<{ start: number; word: string }> {
+  const out: Array<{ start: number; word: string }> = [];
+  for (const m of text.matchAll(S_FORM)) {
+    const word = m[1]!;
+    const start = m.index!;
+    const lower = word.toLowerCase();
+    if (lower.length < 4 || typedPossessiveOf(lower.slice(0, -1)) || !isName(lower.slice(0, -1))) continue;
+    const prev = /(\p{L}+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 24), start))?.[1]?.toLowerCase();
+    if (prev && NOT_BEFORE_OWNER.has(prev)) continue;
+    const next = /^[ \t]+(\p{L}[\p{L}'’]*)/u.exec(text.slice(start + word.length, start + word.length + 24))?.[1]?.toLowerCase();
+    if (next && !SAFE.has(next)) out.push({ start, word });
+  }
+  return out;
 }
 
 /** Every word of `text` (as stored) the review may ask about, in the text's order. */

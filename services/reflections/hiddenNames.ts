@@ -5,7 +5,7 @@
 // the names nor a way to test guesses (the secret is not in it). To hide a name in later text, each word of that
 // text is hashed the same way and the matches are handed to deidentify() — in the memory of that turn only.
 import { createHmac, randomBytes } from 'node:crypto';
-import { folded, typedPossessiveOf, withoutInvisible } from '../deidentify';
+import { folded, possessiveSForms, typedPossessiveOf, withoutInvisible } from '../deidentify';
 
 export interface HiddenNames {
   salt: string;
@@ -68,9 +68,17 @@ function wordsIn(secret: string, salt: string, hashes: string[] | undefined, tex
   return [...found];
 }
 
-/** The words of `text` that are hidden names (as typed), for deidentify's knownNames. */
+/**
+ * The words of `text` that are hidden names (as typed), for deidentify's knownNames; with them (round 24) the name's
+ * s-form that is also a word where it stands as the name's possessive ("grabbed dawns keys" for a hidden "Dawn"; "it
+ * dawns on me" stays: unsure.ts possessiveSForms). knownNames are words, so an answer holding both hides both.
+ */
 export function hiddenNamesIn(secret: string, hidden: HiddenNames | undefined, text: string): string[] {
-  return hidden ? wordsIn(secret, hidden.salt, hidden.hashes, text) : [];
+  if (!hidden?.hashes.length) return [];
+  const words = wordsIn(secret, hidden.salt, hidden.hashes, text);
+  const set = new Set(hidden.hashes);
+  const forms = possessiveSForms(withoutInvisible(text), (stem) => set.has(hashWord(secret, hidden.salt, stem)));
+  return forms.length ? [...new Set([...words, ...forms.map((f) => f.word)])] : words;
 }
 
 /** The words of `text` found as names earlier in this debrief. */

@@ -3,7 +3,7 @@
 // - names the PSW asked to hide (typed at the start, or "Hide" at the review) stay hidden in later debriefs;
 // - words the PSW said to keep ("Is 'Dawn' a person?", "Is 'Whirlwind' part of a name?" — Keep) are not asked about again;
 // - a name found in one answer is hidden in every answer of the same debrief (earlier ones too).
-import { repeatSpans, typedPossessiveOf, unsureWords } from '../deidentify';
+import { POSSESSIVE_RANK, possessiveSForms, repeatSpans, typedPossessiveOf, unsureWords } from '../deidentify';
 import { foundNamesIn, hashWord, isKept, newSalt, type HiddenNames } from './hiddenNames';
 import type { ReflectionAnswer } from './model';
 import { redactWords } from './redact';
@@ -82,24 +82,49 @@ export function unsureQuestions(secret: string, hidden: HiddenNames | undefined,
       seen.set(k, { word: had?.word ?? u.word, kind: u.kind, rank: u.rank });
     }
   }
+  // Round 24: a name's s-form that is also a word ("hopes mom called", "at tanners place") is asked by the name, last,
+  // only where the de-identifier found that name elsewhere in this debrief (its hash among the found).
+  if (hidden?.found?.length) {
+    const found = new Set(hidden.found);
+    for (const t of texts) {
+      for (const f of possessiveSForms(t, (stem) => found.has(hashWord(secret, hidden.salt, stem)))) {
+        const stem = f.word.slice(0, -1);
+        const k = stem.toLowerCase();
+        if (seen.has(k) || isKept(secret, hidden, stem)) continue;
+        seen.delete(f.word.toLowerCase());
+        seen.set(k, { word: stem, kind: 'person', rank: POSSESSIVE_RANK });
+      }
+    }
+  }
   return [...seen.values()].sort((a, b) => b.rank - a.rank).slice(0, MAX_UNSURE_QUESTIONS).map(({ word, kind }) => ({ word, kind }));
 }
 
 /**
  * "Hide": the word becomes [NAME] in every answer and the note, in any case, its possessive too ("Ruby's" → "[NAME]'s",
- * and typed without the apostrophe, "rubys" → "[NAME]", unless that is a word: unsure.ts typedPossessiveOf), and is
+ * and typed without the apostrophe, "rubys" → "[NAME]"; where that is a word, only where it stands as the possessive,
+ * "hopes mom called", round 24: unsure.ts typedPossessiveOf, possessiveSForms), and is
  * remembered for this client (the hash of the word; "rubys" in a later debrief matches it, hiddenNames.ts).
  */
 export function hideAnswered(secret: string, hidden: HiddenNames, word: string, answers: ReflectionAnswer[], note: string): { hidden: HiddenNames; answers: ReflectionAnswer[]; note: string; count: number } {
   let count = 0;
-  const typed = typedPossessiveOf(word.trim().toLowerCase());
+  const lower = word.trim().toLowerCase();
+  const typed = typedPossessiveOf(lower);
   const words = typed ? [word, typed] : [word];
+  const hideIn = (text: string, redactions: Record<string, number>): { result: { text: string; redactions: Record<string, number> }; count: number } => {
+    const r = redactWords({ text, redactions }, words, 'NAME');
+    // Round 24: where that form is a word ("hopes", "dawns"), it is hidden only where it stands as the name's possessive
+    // ("hopes mom called"; "she hopes to move" stays).
+    const forms = typed ? [] : possessiveSForms(r.result.text, (stem) => stem === lower);
+    if (!forms.length) return r;
+    const out = rewrite(r.result.text, forms.map((f) => ({ start: f.start, end: f.start + f.word.length })));
+    return { result: { text: out, redactions: { ...r.result.redactions, NAME: (r.result.redactions.NAME ?? 0) + forms.length } }, count: r.count + forms.length };
+  };
   const next = answers.map((a) => {
-    const r = redactWords({ text: a.text, redactions: a.redactions }, words, 'NAME');
+    const r = hideIn(a.text, a.redactions);
     count += r.count;
     return r.count ? { ...a, text: r.result.text, redactions: r.result.redactions } : a;
   });
-  const n = redactWords({ text: note, redactions: {} }, words, 'NAME');
+  const n = hideIn(note, {});
   count += n.count;
   const h = hashWord(secret, hidden.salt, word);
   return { hidden: { ...hidden, hashes: [...new Set([...hidden.hashes, h])] }, answers: next, note: n.result.text, count };

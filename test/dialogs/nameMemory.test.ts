@@ -109,6 +109,28 @@ describe('names across answers and debriefs, over HTTP', function () {
     for (const w of ['ruby', 'rubys']) assert.ok(!holdsWord(all, w), w);
   });
 
+  it('a name\'s s-form that is a word is asked by the name where the name was found, and a Hide hides it as her possessive in later debriefs (round 24)', async () => {
+    const c = new Conversation(bot().url);
+    let text = await toReview(c, 'D-7', 'skip', ['met with hope at the dropin', 'helped with hopes laundry after, she hopes to move soon']);
+    const asked: string[] = [];
+    for (let i = 0; i < 3 && /(?:a person|part of a name)\?/.test(text); i++) {
+      asked.push(/Is "([^"]+)" (?:a person|part of a name)\?/.exec(text)![1]!);
+      text = visibleText(await c.say(asked.at(-1) === 'hope' ? 'hide' : 'keep'));
+    }
+    assert.ok(asked.includes('hope'), asked.join());
+    assert.match(text, /met with \[NAME\] at the dropin/);
+    assert.match(text, /helped with \[NAME\] laundry after, she hopes to move soon/);
+    await c.say('save');
+    // The client's next debrief: "hopes" as her possessive is hidden by the remembered name, the verb stays, nothing is asked.
+    text = await toReview(c, 'D-7', 'skip', ['picked up hopes keys for her', 'she hopes it works out']);
+    assert.match(text, /picked up \[NAME\] keys for her/);
+    assert.match(text, /she hopes it works out/);
+    assert.ok(!/(?:a person|part of a name)\?/.test(text), text);
+    await c.say('save');
+    const all = (await everyDocument(bot().store)).join('\n');
+    assert.ok(!holdsWord(all, 'hope'), 'hope');
+  });
+
   it('typing works as well as tapping, and at most three questions are asked', async () => {
     const c = new Conversation(bot().url);
     // "tuckers" opening a sentence is asked, not hidden (round 19's openers' model hides "rubys" in the same sentence).

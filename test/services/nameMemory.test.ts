@@ -80,6 +80,37 @@ describe('names across a debrief and across debriefs', () => {
     assert.equal(hope.answers[0]!.text, '[NAME] called, she hopes to move');
   });
 
+  it('"Hide" of a name whose s-form is a word hides that form where it is the possessive, here and in later debriefs (round 24)', () => {
+    const hidden = debriefNames(undefined);
+    const out = hideAnswered(SECRET, hidden, 'dawn', [answer('dawns car broke down again, it dawns on me she needs a ride')], 'dropped off at Dawns place');
+    assert.equal(out.answers[0]!.text, '[NAME] car broke down again, it dawns on me she needs a ride');
+    assert.equal(out.answers[0]!.redactions.NAME, 1);
+    assert.equal(out.note, 'dropped off at [NAME] place');
+    assert.equal(out.count, 2);
+    // The hash is the word's, as before; the client's next debrief hides "Dawn's", "DAWN'S" and "dawns" as her possessive.
+    assert.deepEqual(out.hidden.hashes, [hashWord(SECRET, hidden.salt, 'dawn')]);
+    const later = debriefNames(memoryOf(out.hidden));
+    assert.equal(redactText("grabbed dawns keys, Dawn's sister was there", { secret: SECRET, hidden: later }).text, "grabbed [NAME] keys, [NAME]'s sister was there");
+    assert.equal(redactText('cleaned out DAWNS fridge', { secret: SECRET, hidden: later }).text, 'cleaned out [NAME] fridge');
+    // Without the memory, those stay (the s-form is a word).
+    assert.equal(redactText('grabbed dawns keys', { secret: SECRET, hidden: debriefNames(undefined) }).text, 'grabbed dawns keys');
+    assert.equal(redactText('it dawns on her slowly', { secret: SECRET, hidden: later }).text, 'it dawns on her slowly');
+    // "hopes" after a pronoun or a determiner, or before a function word, is the word.
+    const hope = hideAnswered(SECRET, hidden, 'Hope', [answer('hopes mom called. she hopes to move, her hopes are high, high hopes for may')], '');
+    assert.equal(hope.answers[0]!.text, '[NAME] mom called. she hopes to move, her hopes are high, high hopes for may');
+  });
+
+  it('asks a name\'s s-form that is a word by the name only where the name was found elsewhere in the debrief (round 24)', () => {
+    const hidden = debriefNames(undefined);
+    const texts = ['helped with hopes laundry today'];
+    assert.deepEqual(unsureQuestions(SECRET, hidden, texts), []);
+    const found = { ...hidden, found: [hashWord(SECRET, hidden.salt, 'hope')] };
+    assert.deepEqual(unsureQuestions(SECRET, found, texts), [{ word: 'hope', kind: 'person' }]);
+    // Not where the s-form is the word, nor once kept.
+    assert.deepEqual(unsureQuestions(SECRET, found, ['she hopes to get her meds']), []);
+    assert.deepEqual(unsureQuestions(SECRET, keepAnswered(SECRET, found, 'hope'), texts), []);
+  });
+
   it('"Keep" of a name covers its possessive forms: "rubys" is not asked again (round 23)', () => {
     const hidden = debriefNames(undefined);
     assert.deepEqual(unsureQuestions(SECRET, hidden, ['helped with rubys hair before church']).map((q) => q.word), ['ruby']);
