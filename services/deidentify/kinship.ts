@@ -32,6 +32,12 @@ export function kinWord(lower: string): boolean {
   return k.has(lower) || k.has(withoutPossessive(lower));
 }
 
+/** Whether a lower-cased word (its possessive aside) is a kin word of one of the groups named ("english", "french"). */
+export function kinWordOf(lower: string, ...ids: string[]): boolean {
+  const w = withoutPossessive(lower);
+  return kinGroups().some((g) => ids.includes(g.id) && (g.terms.includes(lower) || g.terms.includes(w)));
+}
+
 /** The kin words that name a relation in every slot (each group's "relations"): "sister", "kokum", "tante". */
 export function kinRelations(): string[] {
   return kinGroups().flatMap((g) => g.relations ?? []);

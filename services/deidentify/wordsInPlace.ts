@@ -27,7 +27,7 @@ import { townAfterKind, townInPlace } from './towns';
 import { AMBIGUOUS_NAMES, oneOf, SHORT_TITLES } from './lexicon';
 import { english, NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE, VERB_NEXT } from './messy';
 import { blank, possessive, withoutPossessive } from './words';
-import { kinWord } from './kinship';
+import { kinWord, kinWordOf } from './kinship';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
@@ -54,6 +54,8 @@ const namesOrCalls = (verb: string): boolean => NAMING.has(verb) || CALLING.has(
 const POSSESSIVE_AFTER = set(`with w w/ to for about from at of by`);
 
 const WORD = /^\p{Ll}[\p{Ll}\p{M}'’-]*$/u;
+/** A word typed with a capital and the rest in lower case ("Nana", "Kokum's"). */
+const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u;
 const PREV_WORD = /(\p{L}[\p{L}\p{M}'’/-]*)[ \t]+$/u;
 const NEXT_WORD = /^[ \t]+(\p{L}[\p{L}\p{M}'’-]*)/u;
 
@@ -88,6 +90,56 @@ function wordAfter(text: string, at: number): string {
 /** Whether a word before a possessive leaves the word after it out of a person's slot ("with her", not "texted my"). */
 const personFree = (pp: string): boolean => POSSESSIVE_AFTER.has(pp) || !PERSON_BEFORE.has(pp);
 
+/** French and Spanish possessives before a kin word ("sa Mamie", "son père", "su abuela"): in a note with words of that language only (language.ts). */
+const FOREIGN_POSSESSIVES = set(`sa son ses ma mon ta ton su sus mi mis tu`);
+
+/** Whether `prev` is a possessive a kin word after is the relation of: English, or French and Spanish in a note of that language (round 24). */
+const kinPossessive = (text: string, prev: string): boolean => KIN_AFTER.has(prev) || (FOREIGN_POSSESSIVES.has(prev) && foreignWordsOf(text) !== null);
+
+/** After a possessive `prev` (at `at`), whether a kin word is the relation: not where "her" is the object of a verb that names or calls her. */
+const ownsKin = (text: string, prev: string, at: number): boolean => prev !== 'her' || !namesOrCalls(wordBefore(text, at)[0]);
+
+/**
+ * (Round 24) A kin word typed with a capital after a possessive is the relation as the lower-case one is ("her Nana
+ * came", "my Kokum's place", "his Lola made pancit"; afterDeterminer): PSWs capitalise the word they call the person by.
+ */
+function capitalKinAfterPossessive(text: string, start: number, typed: string, w: string): boolean {
+  if (!CAPITALISED.test(typed) || !kinWord(w)) return false;
+  const [prev, at] = wordBefore(text, start);
+  return kinPossessive(text, prev) && ownsKin(text, prev, at);
+}
+
+/** The kin words a text says after a possessive ("his Lola raised him"), lower case: the last text's, kept. */
+let ownedKin: { text: string | undefined; words: Set<string> } = { text: undefined, words: new Set() };
+const OWNED_KIN = /(?<![\p{L}\p{N}])(my|his|her|their|our|your|sa|son|ses|ma|mon|ta|ton|su|sus|mi|mis|tu)[ \t]+(\p{L}[\p{L}\p{M}'’-]*)/giu;
+
+function kinOwnedIn(text: string): Set<string> {
+  if (ownedKin.text === text) return ownedKin.words;
+  const words = new Set<string>();
+  for (const m of text.matchAll(OWNED_KIN)) {
+    const w = withoutPossessive(m[2]!.toLowerCase());
+    const prev = m[1]!.toLowerCase();
+    if (kinWord(w) && kinPossessive(text, prev) && ownsKin(text, prev, m.index!)) words.add(w);
+  }
+  ownedKin = { text, words };
+  return words;
+}
+
+/**
+ * (Round 24) A kin word alone, no name beside it, is the relation the note calls by that word: where the note says it
+ * after a possessive too ("his Lola raised him … Lola wants him home"), or an English or French one no given-name list
+ * holds ("Mummy sat in on the visit", "Grand-maman gardera les enfants"). Other languages' kin words alone are often
+ * given names ("Nokomis", "Zaida", "Ama" name people on the development writers), as is one before a capitalised word
+ * ("Big Mummy Folake"): the name rules' call.
+ */
+function kinAlone(text: string, e: Entity, typed: string, w: string, found: readonly Entity[]): boolean {
+  if (!CAPITALISED.test(typed) || !kinWord(w)) return false;
+  if (found.some((o) => o !== e && o.type === 'NAME' && (blank(text, o.end, e.start) || blank(text, e.end, o.start)))) return false;
+  // A capitalised word after it may be the name the kin word titles ("Big Mummy Folake"): the name rules' call.
+  if (/^[ \t]+\p{Lu}/u.test(text.slice(e.end, e.end + 3))) return false;
+  return kinOwnedIn(text).has(w) || (noGivenName(w) && kinWordOf(w, 'english', 'french'));
+}
+
 /** Whether a name cannot stand where the word at [start, end) is, by the word before it. */
 function afterDeterminer(text: string, start: number, end: number, w: string): boolean {
   const [prev, at] = wordBefore(text, start);
@@ -96,7 +148,7 @@ function afterDeterminer(text: string, start: number, end: number, w: string): b
   // (Round 23) A kin word of another language or English after a possessive is the relation, whatever verb follows and
   // whichever name list holds it ("her mama came", "his tutu said", "called his lola"; kinship.ts) — not where "her" is
   // the object of a verb that names or calls her ("named her lola", "calls her nana").
-  if (KIN_AFTER.has(prev) && kinWord(w)) return prev !== 'her' || !namesOrCalls(wordBefore(text, at)[0]);
+  if (kinPossessive(text, prev) && kinWord(w)) return ownsKin(text, prev, at);
   if (AMBIGUOUS_NAMES.has(w) || NICKNAMES.has(w)) return false;
   // (Round 20) After a verb that names her or him ("named her wazhiya", "nicknamed him tito") the word is what they are called.
   if ((prev === 'her' || prev === 'him') && NAMING.has(wordBefore(text, at)[0])) return false;
@@ -253,6 +305,7 @@ function givenBack(text: string, e: Entity, found: readonly Entity[]): boolean {
   if (/^[ \t]+\d/.test(text.slice(e.end, e.end + 3))) return false;
   if (foreignFunctionWord(text, e, typed)) return true;
   const w = withoutPossessive(typed).toLowerCase();
+  if (capitalKinAfterPossessive(text, e.start, typed, w) || kinAlone(text, e, typed, w, found)) return true;
   // A word-name of another English opening a sentence takes its capital from there ("Tansi! …", "Oya, next step").
   if (!WORD.test(typed)) return sentenceStart(text, e.start) && wordNameOutOfSlot(text, e.start, e.end, w);
   return afterDeterminer(text, e.start, e.end, w) || wordNameOutOfSlot(text, e.start, e.end, w) || modalWill(text, e.start, e.end, w) || willAfterName(text, e, found) || theWordOutOfPlace(text, e, typed) || wordSaid(text, e, w) || thingForMe(text, e, w) || verbOfPerson(text, e, w) || wordAsWord(text, e, w);

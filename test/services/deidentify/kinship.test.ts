@@ -5,6 +5,7 @@ import Ajv from 'ajv';
 import { kinRelations, kinTerms, kinWord } from '../../../services/deidentify/kinship';
 import { RELATIONS } from '../../../services/deidentify/messy';
 import { OWNER_WORDS } from '../../../services/deidentify/messyPatterns';
+import { deidentify } from '../../../services/deidentify';
 import { hidden, stays } from '../../helpers/deidentify';
 
 // Round 23 (issue 13): kin words of other languages and Englishes (content/deid-kinship.json, read by kinship.ts) stay
@@ -89,5 +90,37 @@ describe('deidentify: kin words of other languages (kinship.ts)', () => {
     hidden('lives with her kokum (97) out on the reserve', '97', 'AGE');
     hidden('his abuela, 93, still cooks for everyone', '93', 'AGE');
     hidden('her halmeoni is 94 and sharp', '94', 'AGE');
+  });
+
+  // Round 24: a kin word typed with a capital is the relation too, and the name beside it is still hidden.
+  it('keeps a capitalised kin word after a possessive, and alone where the note owns it or it is English or French', () => {
+    for (const [text, word] of [
+      ['visited her Nana today, she was tired', 'Nana'],
+      ['my Kokum made bannock for the feast', 'Kokum'],
+      ['his Mom called twice about the rent', 'Mom'],
+      ["went to Nana's place after group", "Nana's"],
+      ['Auntie said she would come to the feast', 'Auntie'],
+      ['her Gramma was sick all week', 'Gramma'],
+      ['my Nani came by with food', 'Nani'],
+      ['her Lola made pancit for everyone', 'Lola'],
+      ["his Lola's birthday is next week", 'Lola'],
+      ['Today Mummy sat in on the visit and kept answering for her', 'Mummy'],
+      ['Sa Mère pis son Père sont venus au groupe', 'Mère'],
+      ['Sa Mère pis son Père sont venus au groupe', 'Père'],
+    ] as const) stays(text, word);
+    // The note says "his Lola": the same word alone is her too.
+    assert.equal(deidentify('his Lola raised him. Lola wants him home by christmas').redacted, 'his Lola raised him. Lola wants him home by christmas');
+  });
+
+  it('still hides the name beside a capitalised kin word, and a kin word alone that names someone', () => {
+    hidden('Auntie Bev drove her to the clinic', 'Bev', 'NAME');
+    hidden('Abuela Rosa cooked for the whole group', 'Rosa', 'NAME');
+    hidden('grandpa joe came by the office', 'joe', 'NAME');
+    hidden('his Nana Jean called', 'Jean', 'NAME');
+    hidden('named her Lola after her aunt', 'Lola', 'NAME');
+    // Alone, a kin word of another language is often a given name ("Nokomis", "Lola"), and one before a capital may title a name.
+    hidden('Lola answered the door and said come back later', 'Lola', 'NAME');
+    hidden('Nokomis said the batch going around is bad', 'Nokomis', 'NAME');
+    hidden('Big Mummy Folake came to the family session.', 'Folake', 'NAME');
   });
 });
