@@ -18,7 +18,7 @@
  *   the name rules hid already, or other; in another slot, `no-slot`;
  * - `hidden`: how much of it a placeholder covers (none, partly as NAME, partly as another type); `article-only` when
  *   the only characters left are an article the writer marked inside the span ("[[F:the {morris hospital}]]").
- * `--show KEY` prints up to N (20) notes of a key — the dev group only (held-out and untouched writers: counts only).
+ * `--show KEY[,KEY…]` prints up to N (20) notes of any of the keys — the dev group only (held-out and untouched writers: counts only).
  * Never a blind set (bench/blindSets.ts).
  */
 import fs from 'node:fs';
@@ -178,7 +178,7 @@ function scoreNote(r: LabelledRecord, printable: boolean): void {
       add(k);
       add(`${k} chars`, chars);
     }
-    if (printable && showKey && keys.some((k) => k.startsWith(showKey)) && shown < showN) {
+    if (printable && showKey?.split(',').some((sk) => keys.some((k) => k.startsWith(sk))) && shown < showN) {
       shown++;
       console.log(`${keys.slice(1, 10).join(' | ')}\t${JSON.stringify(v)}\t${marked(r, preds).replace(/\n/g, ' ')}`);
     }

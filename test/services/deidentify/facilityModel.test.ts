@@ -187,6 +187,26 @@ describe('deidentify: the facility model', () => {
       ]) assert.equal(deidentify(text!).redacted, want);
     });
 
+    it('takes whole a place the name rules hid in part, its other words naming places, near its line (round 24)', () => {
+      for (const [text, want] of [
+        ['helped me restock at the Tuvalik site', 'helped me restock at the [FACILITY]'],
+        ['booked an xray at the st-brenier clsc', 'booked an xray at the [FACILITY]'],
+        ['took him to the okanese chapter for the meeting', 'took him to the [FACILITY] for the meeting'],
+      ]) assert.equal(deidentify(text!).redacted, want);
+      // Not someone's ("[NAME]'s memorial"), a list ("the centre and [NAME]"), a town of the list, nor with the model off.
+      for (const [text, want] of [
+        ["went to Ernie's memorial at the hall", "went to [NAME]'s memorial at the hall"],
+        ['we fed birds at the centre and nukum said spring', 'we fed birds at the centre and [NAME] said spring'],
+        ['he moved to watson lake in june', 'he moved to watson lake in june'],
+      ]) assert.equal(deidentify(text!).redacted, want);
+      useFacilityModel(null);
+      try {
+        assert.equal(deidentify('helped me restock at the Tuvalik site').redacted, 'helped me restock at the [NAME] site');
+      } finally {
+        useFacilityModel(undefined);
+      }
+    });
+
     it('keeps everyday places, chains, programs and cities', () => {
       for (const text of [
         'went to the park after lunch', 'grabbed coffee at tims', 'she went to walmart for diapers', 'got food at the food bank',
