@@ -713,13 +713,14 @@ function scoreAll(scorer: FacilityScorer, slotScorer: FacilityScorer | null, tex
 /**
  * Round 24: how far under round 13's line a candidate the name rules hid in part may score and still be taken whole
  * (partlyHidden). On the development writers (deidFacilityShapes' dev group), such candidates whose other words all name
- * places, towns of the list set aside: within 0.5 of the line 7 facilities (7 writers) for 7 other spans, within 1 two
- * facilities more for about as many other spans; each other span costs only the place's word, the name is hidden already.
+ * places, towns of the list set aside: within 0.5 of the line 7 facilities (7 writers) for 7 other spans, between 0.5
+ * and 1 two more (one writer) for 18 others before the "and", worship and possessive tests; each other span costs only
+ * the place's words, the name is hidden already (history, "Round 24 (facilities hidden in part)").
  */
 export const PART_MARGIN = 1;
 /**
- * Words that end or make an institution's name beside a name the rules hid ("[elijah smith] building", "[keefer]
- * site", "[wakpala] chapter", "[st-laurent] clsc", "[north] memorial", "[hinton] healthcare"), with LAND_WORDS,
+ * Words that end or make an institution's name beside a name the rules hid ("[tuvalik] site", "[okanese]
+ * chapter", "[st-brenier] clsc", "[NAME] memorial", "[NAME] building", "[NAME] healthcare"), with LAND_WORDS,
  * ORG_WORDS, INSTITUTION_WORDS and the facility words of lexicon.ts. Not a kind or size (KIND_WORDS: "the [hmong]
  * new…"), nor a mall or an office, which name a shop or a room more often than a place of care.
  */
@@ -730,7 +731,7 @@ const placeNameWord = (lower: string): boolean =>
 const WORSHIP = new RegExp(`^(?:${WORSHIP_KINDS})$`);
 
 /**
- * Round 24: a facility the name rules hid in part ("[elijah smith] building", "at the [keefer] site"): a candidate of
+ * Round 24: a facility the name rules hid in part ("at the [tuvalik] site", "the [okanese] chapter"): a candidate of
  * round 13's (after a place preposition) holding a name the rules found, every other word of it a word places are named
  * with (placeNameWord; joining words aside) and no facility found already, scored by round 13's model within
  * PART_MARGIN under its line, is taken whole — the best of each preposition, over no other guess. Not a town of the
