@@ -111,7 +111,8 @@ function capitalKinAfterPossessive(text: string, start: number, typed: string, w
 
 /** The kin words a text says after a possessive ("his Lola raised him"), lower case: the last text's, kept. */
 let ownedKin: { text: string | undefined; words: Set<string> } = { text: undefined, words: new Set() };
-const OWNED_KIN = /(?<![\p{L}\p{N}])(my|his|her|their|our|your|sa|son|ses|ma|mon|ta|ton|su|sus|mi|mis|tu)[ \t]+(\p{L}[\p{L}\p{M}'’-]*)/giu;
+/** A possessive kinPossessive reads (KIN_AFTER, FOREIGN_POSSESSIVES), then the word after it. */
+const OWNED_KIN = new RegExp(String.raw`(?<![\p{L}\p{N}])(${[...KIN_AFTER, ...FOREIGN_POSSESSIVES].join('|')})[ \t]+(\p{L}[\p{L}\p{M}'’-]*)`, 'giu');
 
 function kinOwnedIn(text: string): Set<string> {
   if (ownedKin.text === text) return ownedKin.words;
