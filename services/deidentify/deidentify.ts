@@ -32,7 +32,7 @@ import { inBatch } from './batch';
 import { cue, digitsIn, mayHold } from './cues';
 import { factsOf, MARK, type TextFacts, withoutPossessive } from './words';
 import { CORNER_CUE } from './address';
-import { askedFor, CONJUNCTIONS, didOrFelt, NAME_WORD, otherForms, ownedNext, secondSlot, wordAfter } from './secondMentions';
+import { askedFor, CONJUNCTIONS, didOrFelt, NAME_WORD, nicknameWithMarks, otherForms, ownedNext, secondSlot, wordAfter } from './secondMentions';
 import { detectionView, disguisedNames, folded, hasInvisible, hasOverride, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
 
 /** Known names: the whole name and each part, whole word, case-insensitive; "Sam's" keeps its "'s". */
@@ -327,12 +327,14 @@ export function repeatSpans(text: string, words: readonly string[]): Entity[] {
 }
 
 /**
- * Name parts found apart ("[NAME] [NAME]") are one name: one placeholder. The entities returned are new objects of
+ * Name parts found apart ("[NAME] [NAME]") are one name: one placeholder; round 24, with a nickname in quotes or
+ * brackets between or beside them ('[NAME] "[NAME]" [NAME]', secondMentions.ts nicknameWithMarks). The entities returned are new objects of
  * exactly start, end and type (the caller's: no stage's extra fields, no span a stage still holds).
  */
 function joinNames(text: string, found: Entity[]): Entity[] {
   const out: Entity[] = [];
-  for (const e of found) {
+  for (let i = 0; i < found.length; i++) {
+    const e = nicknameWithMarks(text, found, i, out[out.length - 1]);
     const last = out[out.length - 1];
     // One or two spaces between them (/^ {1,2}$/ on the gap, without making the string).
     const gap = e.start - (last?.end ?? 0);

@@ -61,6 +61,31 @@ export function otherForms(text: string, found: readonly Entity[], extra: Entity
   }
 }
 
+/** The marks that may close a nickname opened by each mark: straight and curly quotes either way, a bracket. */
+const CLOSES: Readonly<Record<string, string>> = { '"': '"”', '“': '”"', "'": "'’", '‘': '’\'', '(': ')' };
+const SPACE_GAP = /^[ \t]{1,2}$/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Round 24: a nickname in quotes or brackets inside a full name is one name with its marks ('Marcus "Bear" Tallman',
+ * 'Marcus (Bear) Tallman' → [NAME]; '"Bear" Tallman', 'Marcus "Bear"' too, not 'beto (alberto)': a name in brackets
+ * after one is two names). `found[i]` widened over its marks when the name found before it (`last`, as joined so far)
+ * or after it stands a space or two away; else `found[i]` itself. joinNames() then joins the three.
+ */
+export function nicknameWithMarks(text: string, found: readonly Entity[], i: number, last: Entity | undefined): Entity {
+  const e = found[i]!;
+  if (e.type !== 'NAME' || e.start === 0) return e;
+  const closes = CLOSES[text[e.start - 1]!];
+  const close = text[e.end];
+  if (!closes || !close || !closes.includes(close) || LETTER_OR_DIGIT.test(text[e.end + 1] ?? '')) return e;
+  const before = text[e.start - 2] ?? '';
+  if (LETTER_OR_DIGIT.test(before)) return e;
+  const next = found[i + 1];
+  const left = !!last && last.type === 'NAME' && SPACE_GAP.test(text.slice(last.end, e.start - 1));
+  const right = !!next && next.type === 'NAME' && SPACE_GAP.test(text.slice(e.end + 1, next.start));
+  return (close === ')' ? left && right : left || right) ? { start: e.start - 1, end: e.end + 1, type: 'NAME' } : e;
+}
+
 /** After a nickname's closing quote: a bracket, a mark, the end, a found name or a person's verb ('("Kofi") came', '"Tiny" [NAME]'). */
 function nicknameEnds(text: string, at: number, found: readonly Entity[]): boolean {
   if (/^[ \t]*(?:[).,!?;:\n–-]|$)/.test(text.slice(at, at + 3))) return true;

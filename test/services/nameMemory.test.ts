@@ -30,6 +30,14 @@ describe('names across a debrief and across debriefs', () => {
     assert.ok(!JSON.stringify(hidden).toLowerCase().includes('mihi'));
   });
 
+  it('a nickname in quotes inside a full name is hidden with the name and remembered as a name (round 24)', () => {
+    let hidden = debriefNames(undefined);
+    const first = redactText('Met with Marcus "Bear" Tallman today', { secret: SECRET, hidden });
+    assert.equal(first.text, 'Met with [NAME] today');
+    hidden = spreadFoundNames(SECRET, hidden, first.found, []).hidden;
+    assert.equal(redactText('later bear called about the bed', { secret: SECRET, hidden }).text, 'later [NAME] called about the bed');
+  });
+
   it('names the PSW asked to hide stay hidden in the next debrief about the same client, and only as hashes', () => {
     const first = hideNames(SECRET, ['Zorblax'], debriefNames(undefined))!;
     const memory = memoryOf(first);

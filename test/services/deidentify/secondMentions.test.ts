@@ -3,6 +3,7 @@
 // in any case and before a possessive; a name they find that is also an everyday word is not spread: elsewhere in the
 // note it is most often that word. Round 21 (secondMentions.ts): a keep-list or everyday word-name at its second
 // mention in a person's slot (secondSlot), a nickname in quotes beside the name and the name's initials (otherForms).
+// Round 24: a quoted or bracketed nickname inside a full name is one name with its marks.
 // Each rule with the same slot holding words that must stay; every example is made up for these tests. Shipped models.
 import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
@@ -72,6 +73,23 @@ describe('deidentify: a name hidden once, written again in another slot or form 
       stays('Tanya Reed "im fine" she said', 'fine');
       stays('Tanya Reed (“sober” 3 weeks)', 'sober');
       stays('talked to Tanya Reed "about" her meds', 'about');
+    });
+  });
+
+  describe('a nickname in quotes or brackets inside a full name is one name with its marks (round 24, joinNames)', () => {
+    it('hides first name, quoted or bracketed nickname and surname as one placeholder', () => {
+      assert.equal(deidentify('Met with Marcus "Bear" Tallman today at the shelter.').redacted, 'Met with [NAME] today at the shelter.');
+      assert.equal(deidentify('Marcus (Bear) Tallman came by, he was upset.').redacted, '[NAME] came by, he was upset.');
+      assert.equal(deidentify('met marcus “bear” tallman at the dropin').redacted, 'met [NAME] at the dropin');
+      assert.equal(deidentify("Talked with Jolene 'Jojo' Whitfield about housing.").redacted, 'Talked with [NAME] about housing.');
+    });
+    it('takes the quotes with a nickname before a surname or after a first name', () => {
+      assert.equal(deidentify('"Bear" Tallman called this morning.').redacted, '[NAME] called this morning.');
+      assert.equal(deidentify('Marcus "Bear" said he would come back.').redacted, '[NAME] said he would come back.');
+    });
+    it('keeps brackets after a lone name, and a quoted name with no name beside it, as they are', () => {
+      assert.match(deidentify('beto (alberto) ssdi hearing at 10').redacted, /\(\[NAME\]\)/);
+      assert.match(deidentify('Kofi Mensah ("Buddy") came in').redacted, /\("\[NAME\]"\)/);
     });
   });
 
