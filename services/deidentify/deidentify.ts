@@ -32,7 +32,7 @@ import { inBatch } from './batch';
 import { cue, digitsIn, mayHold } from './cues';
 import { factsOf, MARK, type TextFacts, withoutPossessive } from './words';
 import { CORNER_CUE } from './address';
-import { askedFor, CONJUNCTIONS, didOrFelt, NAME_WORD, nicknameWithMarks, otherForms, ownedNext, secondSlot, wordAfter } from './secondMentions';
+import { askedFor, capitalAgain, CONJUNCTIONS, didOrFelt, NAME_WORD, nicknameWithMarks, otherForms, ownedNext, secondSlot, wordAfter } from './secondMentions';
 import { detectionView, disguisedNames, folded, hasInvisible, hasOverride, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
 
 /** Known names: the whole name and each part, whole word, case-insensitive; "Sam's" keeps its "'s". */
@@ -259,6 +259,7 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
     WORD.lastIndex = 0;
     let prev = '';
     let prev2 = '';
+    let prevTyped = '';
     let prevEnd = 0;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
       const w = m[0].toLowerCase();
@@ -267,7 +268,7 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
       const t = m.index + m[0].length;
       // A word of the sentence before does not make this one a word ("at the drop in. hunter is 19").
       const gap = text.slice(prevEnd, s);
-      if (SENTENCE_END.test(gap)) prev = prev2 = '';
+      if (SENTENCE_END.test(gap)) prev = prev2 = prevTyped = '';
       prevEnd = t;
       if (slotted.has(base) && !covered(s, t)) {
         // "crystal said the er is packed", "ty has a black eye" ("back on crystal", "ty for the coffee" stay).
@@ -288,7 +289,7 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
         // Round 21: nor after "ask for" ("ask for hope at the desk"), nor its possessive before kin, a role or a thing a
         // person has, after any word but a determiner or possessive ("so will's bf called"; "so storm's over" stays).
         const owner = w !== base && !THING_BEFORE.has(prev) && !DIGIT_FIRST.test(prev) && ownedNext(wordAfter(text, t));
-        if (owner || !((d.common.has(base) || everyday().has(base)) && ((SAFE.has(prev) && !TAKES_PERSON.has(prev) && !PERSON_BEFORE.has(prev) && !askedFor(prev, prev2)) || DIGIT_FIRST.test(prev)) && !doneBy(text, t, prev))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
+        if (owner || capitalAgain(text, s, t, base, prevTyped, names) || !((d.common.has(base) || everyday().has(base)) && ((SAFE.has(prev) && !TAKES_PERSON.has(prev) && !PERSON_BEFORE.has(prev) && !askedFor(prev, prev2)) || DIGIT_FIRST.test(prev)) && !doneBy(text, t, prev))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
       } else if (HANDLE_MARK.test(w) && w.length >= 5 && !covered(s, t)) {
         // A handle or email user built from a name: "youssefhadd88", "k.bird".
         for (const n of names) if (n.length >= 4 && w.includes(n)) {
@@ -298,6 +299,7 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
       }
       prev2 = prev;
       prev = w;
+      prevTyped = m[0];
     }
   }
   return extra.length ? settle([found, extra]) : found;

@@ -6,7 +6,8 @@
  * name found (otherForms). Tests: test/services/deidentify/secondMentions.test.ts.
  */
 import type { Entity } from './types';
-import { KEEP } from './lexicon';
+import { KEEP, MONTHS, WEEKDAYS } from './lexicon';
+import { withoutPossessive } from './words';
 import { DETERMINERS, NICKNAMES, OWNED, personVerb, RELATIONS, ROLE_WORDS, SAFE } from './messy';
 import { dictionaries } from './dictionaries';
 import { JOINER } from './listJoins';
@@ -84,6 +85,24 @@ export function nicknameWithMarks(text: string, found: readonly Entity[], i: num
   const left = !!last && last.type === 'NAME' && SPACE_GAP.test(text.slice(last.end, e.start - 1));
   const right = !!next && next.type === 'NAME' && SPACE_GAP.test(text.slice(e.end + 1, next.start));
   return (close === ')' ? left && right : left || right) ? { start: e.start - 1, end: e.end + 1, type: 'NAME' } : e;
+}
+
+const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
+const LOWER_FIRST = /^\p{Ll}/u;
+const CAPITAL_NEXT = /^[ \t]+(\p{Lu}[\p{L}'’-]*)/u;
+const TIMES = new Set([...MONTHS, ...WEEKDAYS]);
+
+/**
+ * Round 24: a name found in the note, met again capitalised after a word typed in lower case ("Joy Fairweather …
+ * supportive of Joy", "Ms. Power — yes, Power —"), is that name even after a function word, where the same word in
+ * lower case is the word ("the joy of it"). Not a month or weekday ("in May"), nor before another capitalised word
+ * that is no name found ("Hope House"); a sentence's first word, or one after a capitalised word (a title in Title
+ * Case), is left to the other rules. `prevTyped` is the word before as typed ('' at a sentence's start).
+ */
+export function capitalAgain(text: string, s: number, t: number, base: string, prevTyped: string, names: ReadonlySet<string>): boolean {
+  if (!LOWER_FIRST.test(prevTyped) || !TITLE_CASE.test(text.slice(s, s + 2)) || TIMES.has(base)) return false;
+  const next = CAPITAL_NEXT.exec(text.slice(t, t + 30))?.[1];
+  return !next || names.has(withoutPossessive(next.toLowerCase()));
 }
 
 /** After a nickname's closing quote: a bracket, a mark, the end, a found name or a person's verb ('("Kofi") came', '"Tiny" [NAME]'). */

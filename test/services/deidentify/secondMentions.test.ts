@@ -3,7 +3,8 @@
 // in any case and before a possessive; a name they find that is also an everyday word is not spread: elsewhere in the
 // note it is most often that word. Round 21 (secondMentions.ts): a keep-list or everyday word-name at its second
 // mention in a person's slot (secondSlot), a nickname in quotes beside the name and the name's initials (otherForms).
-// Round 24: a quoted or bracketed nickname inside a full name is one name with its marks.
+// Round 24: a quoted or bracketed nickname inside a full name is one name with its marks, a name found met again
+// capitalised after a lower-case word (capitalAgain).
 // Each rule with the same slot holding words that must stay; every example is made up for these tests. Shipped models.
 import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
@@ -90,6 +91,21 @@ describe('deidentify: a name hidden once, written again in another slot or form 
     it('keeps brackets after a lone name, and a quoted name with no name beside it, as they are', () => {
       assert.match(deidentify('beto (alberto) ssdi hearing at 10').redacted, /\(\[NAME\]\)/);
       assert.match(deidentify('Kofi Mensah ("Buddy") came in').redacted, /\("\[NAME\]"\)/);
+    });
+  });
+
+  describe('a name found, met again capitalised after a word in lower case (round 24, capitalAgain)', () => {
+    it('hides it after a function word, where the same word in lower case is a word', () => {
+      gone('Joy Fairweather came in today. Staff were supportive of Joy.', 'joy');
+      gone('Ms. Power called — yes, Power — about the bed.', 'power');
+      gone('Mr. Long came in. He said that Long was tired.', 'long');
+    });
+    it('keeps the word in lower case, a month, a title in Title Case and a place named after the word', () => {
+      stays('Joy Fairweather came in. i told her the joy of it is small', 'joy');
+      stays('Will Danvers came. i will call him back', 'will');
+      stays('May Chen came in. her court date is in May', 'May');
+      stays('Grace Obi came. Then we said grace. The Grace of it.', 'Grace');
+      assert.ok(!deidentify('Hope Reyes came in. She moved to Hope House last week.').redacted.includes('[NAME] House'));
     });
   });
 
