@@ -34,8 +34,15 @@ export function otherForms(text: string, found: readonly Entity[], extra: Entity
   // Only when the note holds a quote, or capitals or letters with periods.
   if (!found.length || !(QUOTE_MARK.test(text) || INITIALS_MAY.test(text))) return;
   const initials = new Set<string>();
+  // Round 24: initials found as a name are the same initials written the other way ("tj" … "T.J.", "J.M." … "jm").
+  let plain: Set<string> | undefined;
   for (const e of found) {
     if (e.type !== 'NAME') continue;
+    const own = initialsOf(text.slice(e.start, e.end));
+    if (own) {
+      plain ??= new Set();
+      plain.add(own);
+    }
     const after = QUOTED_AFTER.exec(text.slice(e.end, e.end + 40));
     if (after && nickname(after[2]!) && nicknameEnds(text, e.end + after[0].length, found)) {
       const s = e.end + after[0].length - 1 - after[2]!.length;
@@ -52,14 +59,42 @@ export function otherForms(text: string, found: readonly Entity[], extra: Entity
       if (parts.length === 3) initials.add(parts.map((w) => w[0]).join('').toLowerCase());
     }
   }
+  if (plain) for (const l of plain) initials.add(l);
   if (!initials.size) return;
+  const free = (s: number, t: number) => !found.some((e) => e.start < t && s < e.end);
   INITIALS.lastIndex = 0;
   for (let m = INITIALS.exec(text); m; m = INITIALS.exec(text)) {
     const letters = (m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]]).filter(Boolean).join('').toLowerCase();
     // Capitals alone only when they are no word or kept abbreviation ("ER", "AA", "OK" stay).
-    if (!m[1] && (KEEP.has(letters) || SAFE.has(letters) || dictionaries().english.has(letters))) continue;
-    if (initials.has(letters) && !found.some((e) => e.start < m!.index + m![0].length && m!.index < e.end)) extra.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
+    if (!m[1] && wordLike(letters)) continue;
+    if (initials.has(letters) && free(m.index, m.index + m[0].length)) extra.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
   }
+  if (!plain) return;
+  LOWER_INITIALS.lastIndex = 0;
+  for (let m = LOWER_INITIALS.exec(text); m; m = LOWER_INITIALS.exec(text)) {
+    if (plain.has(m[0]) && !wordLike(m[0]) && !THING_BEFORE_END.test(text.slice(Math.max(0, m.index - 8), m.index)) && free(m.index, m.index + m[0].length)) extra.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
+  }
+}
+
+/** Whether letters are a word or a kept abbreviation ("er", "aa", "ok"), which initials typed plain may also be. */
+function wordLike(letters: string): boolean {
+  return KEEP.has(letters) || SAFE.has(letters) || dictionaries().english.has(letters);
+}
+
+/** A determiner or possessive right before: "the dj booth", "my pt" are things. */
+const THING_BEFORE_END = /(?:^|[^\p{L}])(?:the|a|an|my|his|her|their|our|your|ur|this|that)[ \t]+$/iu;
+/** Initials typed plain in lower case: two or three letters alone ("tj", "jm"; not "t.j", "tj's" is its possessive). */
+const LOWER_INITIALS = /(?<![\p{L}\p{N}.'’])\p{Ll}{2,3}(?![\p{L}\p{N}]|\.\p{L})/gu;
+/** A name found that is initials alone: "T.J.", "t.j", "JM", "tj" (no word, no given name: "Ed", "Al" are names). */
+const INITIALS_WHOLE = /^(?:(\p{L})\.[ \t]?(\p{L})\.?(?:[ \t]?(\p{L})\.?)?|\p{L}{2,3})$/u;
+function initialsOf(span: string): string | undefined {
+  const m = INITIALS_WHOLE.exec(span);
+  if (!m) return undefined;
+  const letters = (m[1] ? [m[1], m[2], m[3]].filter(Boolean).join('') : span).toLowerCase();
+  if (!m[1] && (wordLike(letters) || dictionaries().firstNames.has(letters))) return undefined;
+  // Lower or mixed case typed plain: only with no vowel ("tj", "jm"; "bo", "eli" are names, not initials).
+  if (!m[1] && span !== span.toUpperCase() && /[aeiouy]/.test(letters)) return undefined;
+  return letters;
 }
 
 /** The marks that may close a nickname opened by each mark: straight and curly quotes either way, a bracket. */

@@ -4,7 +4,7 @@
 // note it is most often that word. Round 21 (secondMentions.ts): a keep-list or everyday word-name at its second
 // mention in a person's slot (secondSlot), a nickname in quotes beside the name and the name's initials (otherForms).
 // Round 24: a quoted or bracketed nickname inside a full name is one name with its marks, a name found met again
-// capitalised after a lower-case word (capitalAgain).
+// capitalised after a lower-case word (capitalAgain), initials found written the other way (otherForms).
 // Each rule with the same slot holding words that must stay; every example is made up for these tests. Shipped models.
 import assert from 'node:assert/strict';
 import { deidentify } from '../../../services/deidentify';
@@ -106,6 +106,16 @@ describe('deidentify: a name hidden once, written again in another slot or form 
       stays('May Chen came in. her court date is in May', 'May');
       stays('Grace Obi came. Then we said grace. The Grace of it.', 'Grace');
       assert.ok(!deidentify('Hope Reyes came in. She moved to Hope House last week.').redacted.includes('[NAME] House'));
+    });
+  });
+
+  describe('initials found as a name, written the other way (round 24, otherForms)', () => {
+    it('hides capitals or lower-case initials where the name was found with periods, and the reverse', () => {
+      assert.equal(deidentify('met jm at the shelter. the worker said JM needs a bed.').redacted, 'met [NAME] at the shelter. the worker said [NAME] needs a bed.');
+      gone('J.M. called. about jm, the worker said the bed is gone.', 'jm');
+    });
+    it('keeps initials used as a word after a determiner', () => {
+      stays('Client DJ said ok. we went to the dj booth lol', 'dj');
     });
   });
 
