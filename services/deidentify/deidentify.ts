@@ -260,6 +260,7 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
     let prev = '';
     let prev2 = '';
     let prevTyped = '';
+    const foundWord = (w: string) => names.has(w) || slotted.has(w);
     let prevEnd = 0;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
       const w = m[0].toLowerCase();
@@ -275,7 +276,7 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
         const next = wordAfter(text, t);
         // A family by its name: "the ly family", "yu family moved" (round 14). Round 21: the slots of secondSlot too.
         const subject = (!SAFE.has(prev) || CONJUNCTIONS.has(prev)) && !DIGIT_FIRST.test(prev);
-        if ((subject && (personVerb(next) || didOrFelt(next, d))) || (PERSON_BEFORE.has(prev) && SPACES.test(gap)) || next === 'family' || secondSlot(text, found, s, t, w !== base, prev, prev2, next)) extra.push({ start: s, end: s + base.length, type: 'NAME' });
+        if ((subject && (personVerb(next) || didOrFelt(next, d))) || capitalAgain(text, s, t, base, prevTyped, foundWord) || (PERSON_BEFORE.has(prev) && SPACES.test(gap)) || next === 'family' || secondSlot(text, found, s, t, w !== base, prev, prev2, next)) extra.push({ start: s, end: s + base.length, type: 'NAME' });
       } else if (base.endsWith('s') && names.has(base.slice(0, -1)) && !everyday().has(base) && !d.common.has(base) && m[0] === w && !covered(s, t)) {
         // Its possessive typed in lower case without the apostrophe: "tala ... talas mom", one word the labelling guide
         // hides whole (round 13; an apostrophe's 's stays outside); "CEOs" is a plural.
@@ -289,7 +290,7 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
         // Round 21: nor after "ask for" ("ask for hope at the desk"), nor its possessive before kin, a role or a thing a
         // person has, after any word but a determiner or possessive ("so will's bf called"; "so storm's over" stays).
         const owner = w !== base && !THING_BEFORE.has(prev) && !DIGIT_FIRST.test(prev) && ownedNext(wordAfter(text, t));
-        if (owner || capitalAgain(text, s, t, base, prevTyped, names) || !((d.common.has(base) || everyday().has(base)) && ((SAFE.has(prev) && !TAKES_PERSON.has(prev) && !PERSON_BEFORE.has(prev) && !askedFor(prev, prev2)) || DIGIT_FIRST.test(prev)) && !doneBy(text, t, prev))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
+        if (owner || capitalAgain(text, s, t, base, prevTyped, foundWord) || !((d.common.has(base) || everyday().has(base)) && ((SAFE.has(prev) && !TAKES_PERSON.has(prev) && !PERSON_BEFORE.has(prev) && !askedFor(prev, prev2)) || DIGIT_FIRST.test(prev)) && !doneBy(text, t, prev))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
       } else if (HANDLE_MARK.test(w) && w.length >= 5 && !covered(s, t)) {
         // A handle or email user built from a name: "youssefhadd88", "k.bird".
         for (const n of names) if (n.length >= 4 && w.includes(n)) {

@@ -132,12 +132,14 @@ const TIMES = new Set([...MONTHS, ...WEEKDAYS]);
  * supportive of Joy", "Ms. Power — yes, Power —"), is that name even after a function word, where the same word in
  * lower case is the word ("the joy of it"). Not a month or weekday ("in May"), nor before another capitalised word
  * that is no name found ("Hope House"); a sentence's first word, or one after a capitalised word (a title in Title
- * Case), is left to the other rules. `prevTyped` is the word before as typed ('' at a sentence's start).
+ * Case), is left to the other rules. `prevTyped` is the word before as typed ('' at a sentence's start); `found`
+ * tells a name found in the note. Also a keep-list or two-letter given name hidden again only in a person's slot
+ * ("Crystal Bearwood … talked about Crystal").
  */
-export function capitalAgain(text: string, s: number, t: number, base: string, prevTyped: string, names: ReadonlySet<string>): boolean {
+export function capitalAgain(text: string, s: number, t: number, base: string, prevTyped: string, found: (word: string) => boolean): boolean {
   if (!LOWER_FIRST.test(prevTyped) || !TITLE_CASE.test(text.slice(s, s + 2)) || TIMES.has(base)) return false;
   const next = CAPITAL_NEXT.exec(text.slice(t, t + 30))?.[1];
-  return !next || names.has(withoutPossessive(next.toLowerCase()));
+  return !next || found(withoutPossessive(next.toLowerCase()));
 }
 
 /** After a nickname's closing quote: a bracket, a mark, the end, a found name or a person's verb ('("Kofi") came', '"Tiny" [NAME]'). */

@@ -100,6 +100,10 @@ describe('deidentify: a name hidden once, written again in another slot or form 
       gone('Ms. Power called — yes, Power — about the bed.', 'power');
       gone('Mr. Long came in. He said that Long was tired.', 'long');
     });
+    it('hides a keep-list or two-letter given name met again capitalised, which other slots hide only before a verb', () => {
+      gone('Crystal Bearwood came in today. Staff talked about Crystal and her housing.', 'crystal');
+      gone('Ty Brown came. The worker was worried about Ty today.', 'ty');
+    });
     it('keeps the word in lower case, a month, a title in Title Case and a place named after the word', () => {
       stays('Joy Fairweather came in. i told her the joy of it is small', 'joy');
       stays('Will Danvers came. i will call him back', 'will');
