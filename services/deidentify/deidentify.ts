@@ -27,6 +27,7 @@ import { withStreetEdges } from './streetEdges';
 import { typedStreets } from './streetTypos';
 import { OTHER_ORDER_MAY, otherOrders } from './otherOrders';
 import { homeStreets, mayNameHomeStreet } from './homeStreets';
+import { LOOSE_MAY, looseAddresses } from './looseAddresses';
 import { agesAfterNames } from './ageAfterName';
 import { inBatch } from './batch';
 import { cue, digitsIn, mayHold } from './cues';
@@ -114,6 +115,7 @@ const DETECTORS: Detector[] = [
   { detect: ruralAddresses, marks: DIGIT, test: (t) => mayHold(t, RURAL_WORDS_CUE) },
   { detect: typedStreets, marks: DIGIT },
   { detect: otherOrders, marks: 0, test: (t, f) => (f.marks & DIGIT) !== 0 && OTHER_ORDER_MAY.test(t) },
+  { detect: looseAddresses, marks: 0, test: (t) => LOOSE_MAY.test(t) },
   { detect: p.age, marks: 0, test: oldAge },
   { detect: mp.messyAges, marks: 0, test: oldAge },
   { detect: places, marks: ALWAYS },
