@@ -10,6 +10,7 @@ import { dictionaries, spoken } from './dictionaries';
 import { isTownName } from './towns';
 import { QUADRANT_END, QUADRANTS, STREET, STREET_WORDS, streetNameWord } from './messyPatterns';
 import { misspeltStreetType } from './streetTypos';
+import { SAFE } from './messy';
 
 /**
  * A unit, lot, post or rural box right before a house number or a street: "unit 1408, ", "#412 - ", "apt 3 ", "flat 2, ",
@@ -17,9 +18,9 @@ import { misspeltStreetType } from './streetTypos';
  * "hc " (then the street must open on its number: "unit 9 mackenzie place"). "new apt 87 aberdeen ave" is a flat, not a
  * unit's label: "apt" alone takes nothing, nor does "building" ("same building 300 frederick").
  */
-const UNIT_BEFORE = /(?:^|[^\p{L}\p{N}#])((?:(?:bottom|top|upper|lower|basement|bsmt|back|front|rear|garden)\s(?:unit|apt|apartment|suite|ste|flat)|unit|apt|apartment|suite|ste|app|flat|lot|trailer|pad|hc|km|mile|bldg|building|basement|bsmt|#)\.?(?:\s?#?\s?(\d{1,5}[a-z]?)|\s#?([a-z]))?(?:\s*[,-]\s*|\s))$/iu;
+const UNIT_BEFORE = /(?:^|[^\p{L}\p{N}#])((?:(?:bottom|top|upper|lower|basement|bsmt|back|front|rear|garden)\s(?:unit|apt|apartment|suite|ste|flat)|unit|apt|apartment|suite|ste|app|flat|lot|trailer|pad|hc|km|mile|bldg|building|basement|bsmt|r\.\s?r|rr|rural\sroute|#)\.?(?:\s?#?\s?(\d{1,5}[a-z]?)|\s#?([a-z]))?(?:\s*[,-]\s*|\s))$/iu;
 /** Words before a house number that are a unit's label with no number of their own ("unit 9 mackenzie place", "km 16 fish lake rd", "basement 14 caledonia"). */
-const LABEL_ALONE = /^(?:(?:bottom|top|upper|lower|basement|bsmt|back|front|rear|garden)\s|basement|bsmt|unit|lot|trailer|pad|hc|km|mile)/i;
+const LABEL_ALONE = /^(?:(?:bottom|top|upper|lower|basement|bsmt|back|front|rear|garden)\s|basement|bsmt|unit|lot|trailer|pad|hc|km|mile|r\.\s?r|rr|rural\sroute)/i;
 /**
  * "house" right before a house number's address, where no one owns it (round 21): "moved to house 62 heron point" — not
  * "her house 12 elm st", "the house", "moms house".
@@ -36,6 +37,10 @@ const UNIT_AFTER = [
   /^,?\s(?:apt|apartment|unit|suite|ste|app|flat|lot|trailer|pad|rm|room|#)\.?(?:\s?#?\s?\d{1,5}[a-z]?|\s#?[a-z])(?![\p{L}\p{N}'’-])/iu,
   /^,?\s#\d{1,5}[a-z]?(?![\p{L}\p{N}'’-])/iu,
   /^,?\s(?:unit|apt|suite)\s(?:rear|back|front|upper|lower|basement|bsmt|main)(?![\p{L}\p{N}'’-])/iu,
+  // Round 24: a unit lettered first ("#C7", "# b-12"), and a unit's number and letter alone after a comma at the
+  // clause's end (", 4B", ", 12c."); not a time ("10a", "2p").
+  /^,?\s#\s?[a-z]-?\d{1,4}(?![\p{L}\p{N}'’-])/iu,
+  /^,\s(?:\d{1,4}(?:[b-oq-z]|[ap](?<!(?:^|\D)(?:[1-9]|1[0-2])[ap]))|[a-z]\d{1,4})(?=\s*(?:[,.;:!?)]|$))/iu,
 ];
 /**
  * A lettered avenue's letter (round 21): "903 avenue c", "18th st and avenue j". A letter SMS types for a word ("ave n" is
@@ -67,6 +72,23 @@ function typedTypeAfter(rest: string, value: string): RegExpExecArray | null {
   const m = WORD_AFTER.exec(rest);
   return m && misspeltStreetType(m[1]!) ? m : null;
 }
+
+/**
+ * Round 24: a street with its type after a comma, where the address found is a house, lot, unit or building with a number
+ * and no street ("house 311, river road", "lot 12, pine ridge rd"); the first word is no function word ("lot 4, the road
+ * was icy" stays).
+ */
+const LABELLED_NUMBER = /^(?:house|hse|lot|unit|apt|suite|bldg|building|trailer|site|#)\.?\s?#?\s?\d{1,5}[a-z]?$/iu;
+const STREET_AFTER_COMMA = /^,\s((?:\p{L}[\p{L}'’-]*\s){1,3})(?:st|street|ave|avenue|rd|road|dr|drive|blvd|boulevard|cres|crescent|way|lane|ln|ct|court|pl|place|terr|terrace|trail|trl|hwy|highway|close|cir|circle)\.?(?![\p{L}\p{N}'’-])/iu;
+/** Round 24: a French street led by its type, a house number and a comma before it ("88, rue sainte-anne"). */
+const FRENCH_LED = /^(?:rue|ch|chemin|boul|boulevard|av|avenue|rang|montée|montee|route|côte|cote)(?![\p{L}])/iu;
+const NUMBER_COMMA_BEFORE = /(?:^|[^\p{L}\p{N},.$/-])(\d{1,5}[a-z]?,\s?)$/iu;
+/** A French direction after a street led by its type ("rue sainte-anne nord", "rue de l'église est."): "est", "o", "e" only at a clause's end. */
+const FRENCH_DIRECTION_AFTER = /^\s(?:nord|sud|ouest(?![\p{L}\p{N}'’-])|(?:est|o|e|n|s)(?=\s*(?:[,.;:!?)]|$)))(?![\p{L}\p{N}'’-])/iu;
+
+/** Round 24: a county, state or range road's number after it ("on county rd 14", "off range road 212"). */
+const NUMBERED_ROAD_END = /(?:^|\s)(?:county|cty|state|township|twp|range|rge|forest|service)\s(?:rd|road|hwy|highway|route|rte)\.?$/i;
+const ROAD_NUMBER_AFTER = /^\s#?\d{1,4}[a-z]?(?![\p{L}\p{N}'’.,:/-])/iu;
 
 /** What joins two crossing streets ("n", "and", "&", "@"). */
 const CROSS_JOIN = /^\s(?:n|and|&|@)(?=\s)/i;
@@ -145,6 +167,9 @@ export function withStreetEdges(text: string, given: Entity[]): Entity[] {
     if (before && (before[2] || before[3] || (LABEL_ALONE.test(before[1]!) && opensOnNumber))) start -= before[1]!.length;
     else if (NUMBER_ROAD_OPENS.test(text.slice(start, end))) start -= NUMBER_ROAD_BEFORE.exec(ahead)?.[1]?.length ?? 0;
     else if (opensOnNumber) start -= HOUSE_LABEL_BEFORE.exec(ahead)?.[1]?.length ?? 0;
+    else if (FRENCH_LED.test(text.slice(start, end))) start -= NUMBER_COMMA_BEFORE.exec(ahead)?.[1]?.length ?? 0;
+    // A name the name rules took that the widened edge now holds whole (a French direction: "rue sainte-anne [nord]").
+    let swallowAfter = false;
     for (let more = true; more; ) {
       more = false;
       const rest = text.slice(end, end + 40);
@@ -154,10 +179,23 @@ export function withStreetEdges(text: string, given: Entity[]): Entity[] {
         (/^\d/.test(value) && /\p{L}$/u.test(value) ? QUADRANT_AFTER.exec(rest) : null) ??
         (AVENUE_END.test(value) ? avenueLetter(rest) : null) ??
         (STREET_END.test(value) ? DIRECTION_WORD_AFTER.exec(rest) : null) ??
+        (NUMBERED_ROAD_END.test(value) ? ROAD_NUMBER_AFTER.exec(rest) : null) ??
         typedTypeAfter(rest, value);
       if (m) {
         end += m[0].length;
         more = true;
+      }
+    }
+    if (LABELLED_NUMBER.test(text.slice(start, end))) {
+      const m = STREET_AFTER_COMMA.exec(text.slice(end, end + 60));
+      if (m && !SAFE.has(m[1]!.split(' ')[0]!.toLowerCase())) end += m[0].length;
+    }
+    if (FRENCH_LED.test(text.slice(a.start, end).replace(/^\d{1,5}[a-z]?,?\s/i, ''))) {
+      const m = FRENCH_DIRECTION_AFTER.exec(text.slice(end, end + 12));
+      if (m) {
+        end += m[0].length;
+        const next = (out ?? found)[i + 1];
+        swallowAfter = next !== undefined && next.type === 'NAME' && next.start >= a.end && next.end <= end;
       }
     }
     const crossed = crossingAfter(text, entity(a.start, end, a.type));
@@ -167,10 +205,11 @@ export function withStreetEdges(text: string, given: Entity[]): Entity[] {
     // name rules took ("[bldg] 3, 120 tamarack way", round 21) is taken into the address.
     const swallow = i > 0 && start < a.start && list[i - 1]!.type === 'NAME' && list[i - 1]!.start >= start && list[i - 1]!.end <= a.start;
     if (i > 0 && list[i - 1]!.end > start && !swallow) start = a.start;
-    if (i + 1 < list.length && list[i + 1]!.start < end) end = a.end;
+    if (i + 1 < list.length && list[i + 1]!.start < end && !swallowAfter) end = a.end;
     if (start === a.start && end === a.end) continue;
     out ??= [...found];
     out[i] = { start, end, type: 'ADDRESS' };
+    if (swallowAfter) out.splice(i + 1, 1);
     if (swallow) {
       out.splice(i - 1, 1);
       i--;
