@@ -5,7 +5,8 @@
  * - a numbered building, a housing authority's house, a lot after a place word ("lives in building 2210", "HUD house
  *   12", "nha #27", "is at lot 31"); a parking lot's number stays;
  * - a state or federal route after a house number ("4410 KY-15"), a mile marker and its road ("mile marker 9, US-23"),
- *   and a route crossing a street with a type ("I-40 and Old Mill Rd").
+ *   and a route crossing a street with a type ("I-40 and Old Mill Rd");
+ * - a numbered street with its direction before it, after a place word ("staying on e 45th").
  */
 import type { Entity } from './types';
 import { SAFE } from './messy';
@@ -32,14 +33,19 @@ const ROAD_TYPES = 'hwy|highway|rd|road|route|rte|trail|trl|pkwy|parkway|fwy|fre
 const MILE_MARKER = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:mile\s?marker|mile\s?post|milepost)\s?#?\d{1,4}(?:\.\d)?(?:,?\s(?:on\s|of\s)?(?:the\s)?(?:${ROUTE}|(?:(?:\p{L}[\p{L}'’-]*|\d{1,3})\s){1,3}(?:${ROAD_TYPES})\.?(?:\s\d{1,4})?))?(?![\p{L}\p{N}'’-])`, 'giu');
 /** A route crossing a street with its type ("I-40 and Old Mill Rd", "us-23 & main st"). */
 const ROUTE_CROSSING = new RegExp(String.raw`(?<![\p{L}\p{N}-])${ROUTE}\s(?:and|&|n|@)\s(?:\p{L}[\p{L}'’-]*\s){1,3}(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|hwy|highway|blvd|pkwy)\.?(?![\p{L}\p{N}'’-])`, 'giu');
+/**
+ * A numbered street with its direction before it, after a place word ("on e 45th", "at east 34th"): the development
+ * writers mark every one, after a shop too ("the dentist on e 24th st"). Not a floor or a day ("on e 3rd floor").
+ */
+const DIRECTED_ORDINAL = /(?<=(?:^|[^\p{L}])(?:on|at|to|off|near|from|frm|@)\s)(?:e|w|s|n|east|west|north|south)\.?\s\d{1,3}(?:st|nd|rd|th)(?:\s(?:st|street|ave|avenue|rd|road|pl|place|dr|drive|blvd))?(?![\p{L}\p{N}'’-])(?!\s(?:floor|fl|flr|grade|period|time|birthday|of)(?![\p{L}]))/giu;
 /** What the detector needs (deidentify.ts opens it on a digit and this). */
-export const LOOSE_MAY = /\s[a-z]\.?\s(?:st|street|ave|avenue|rd|road|pl|place|ct|court|dr|drive|way|ln|lane)\b|b(?:ui)?ld(?:in)?g|\b(?:hud|nha|band|tribal|chr)\s|\blot\s?#?\s?\d|[a-z]-\d|mile\s?(?:marker|post)|milepost/i;
+export const LOOSE_MAY = /\s[a-z]\.?\s(?:st|street|ave|avenue|rd|road|pl|place|ct|court|dr|drive|way|ln|lane)\b|b(?:ui)?ld(?:in)?g|\b(?:hud|nha|band|tribal|chr)\s|\blot\s?#?\s?\d|[a-z]-\d|mile\s?(?:marker|post)|milepost|\s(?:e|w|s|n|east|west|north|south)\.?\s\d{1,3}(?:st|nd|rd|th)/i;
 
 export function looseAddresses(text: string): Entity[] {
   if (!LOOSE_MAY.test(text)) return [];
   const out: Entity[] = [];
   const common = dictionaries().common;
-  for (const re of [LETTER_STREET, DIRECTED_LETTER_STREET, BUILDING, AUTHORITY_HOUSE, LOT, HOUSE_ON_ROUTE, MILE_MARKER, ROUTE_CROSSING]) {
+  for (const re of [LETTER_STREET, DIRECTED_LETTER_STREET, BUILDING, AUTHORITY_HOUSE, LOT, HOUSE_ON_ROUTE, MILE_MARKER, ROUTE_CROSSING, DIRECTED_ORDINAL]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const end = m.index + m[0].length;

@@ -41,6 +41,9 @@ const UNIT_AFTER = [
   // clause's end (", 4B", ", 12c."); not a time ("10a", "2p").
   /^,?\s#\s?[a-z]-?\d{1,4}(?![\p{L}\p{N}'’-])/iu,
   /^,\s(?:\d{1,4}(?:[b-oq-z]|[ap](?<!(?:^|\D)(?:[1-9]|1[0-2])[ap]))|[a-z]\d{1,4})(?=\s*(?:[,.;:!?)]|$))/iu,
+  // Round 24: a floor typed short right after the street, with no comma ("[ADDRESS] 3rd fl", " 2fl", " fl 2"). Not a floor
+  // spelt out or after a comma (", 2nd floor", ", basement suite"): the writers we can read leave those outside (round 21).
+  /^\s(?:\d{1,2}(?:st|nd|rd|th)?\s?(?:flr|fl)|(?:flr|fl)\.?\s?\d{1,2})(?![\p{L}\p{N}'’-])/iu,
 ];
 /**
  * A lettered avenue's letter (round 21): "903 avenue c", "18th st and avenue j". A letter SMS types for a word ("ave n" is
@@ -131,6 +134,15 @@ const NOT_A_HOUSE = /^(?:box|bx|truck|car|van|plate|plates|bus|route|rte|hwy|hig
 const YEAR = /^(?:19|20)\d\d$/;
 const PLACE_WORD = /^(?:on|at|building|bldg|address|lives|living|moved|staying|house|home|to)$/i;
 
+/**
+ * Round 24: a house number of two digits past any hour (25-99) after "at", "@" or "it's" before a street the name rules
+ * took that is no given name ("it's 52 [selkirk] no buzzer"); "at 30 [mike]" stays.
+ */
+function shortHouse(text: string, n: Entity, prev: string, num: string): boolean {
+  if (!/^(?:at|@|it['’]?s|address)$/.test(prev) || !/^(?:2[5-9]|[3-9]\d)$/.test(num)) return false;
+  return !dictionaries().firstNames.has(text.slice(n.start, n.end).toLowerCase());
+}
+
 function houseBeforeName(text: string, n: Entity): number {
   if (n.type !== 'NAME' || n.end - n.start > 40) return 0;
   const m = HOUSE_BEFORE_NAME.exec(text.slice(Math.max(0, n.start - 30), n.start));
@@ -139,7 +151,7 @@ function houseBeforeName(text: string, n: Entity): number {
   const num = m[2]!;
   if (NOT_A_HOUSE.test(prev)) return 0;
   const digits = num.replace(/[a-z]$/i, '').length;
-  if (digits < 3 ? prev !== 'on' : YEAR.test(num) && !PLACE_WORD.test(prev)) return 0;
+  if (digits < 3 ? prev !== 'on' && !shortHouse(text, n, prev, num) : YEAR.test(num) && !PLACE_WORD.test(prev)) return 0;
   return num.length + 1;
 }
 

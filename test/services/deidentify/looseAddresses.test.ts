@@ -33,6 +33,12 @@ describe('deidentify: addresses typed loosely (round 24: looseAddresses.ts, stre
     assert.deepEqual(addresses('house is at mile marker 6 on Honoapiilani Hwy'), ['mile marker 6 on Honoapiilani Hwy']);
     assert.deepEqual(addresses('near I-40 and Old Mill Rd'), ['I-40 and Old Mill Rd']);
   });
+  it('hides a numbered street with its direction before it, after a place word', () => {
+    assert.deepEqual(addresses('staying with his aunt on e 45th'), ['e 45th']);
+    assert.deepEqual(addresses('party at her place on east 34th'), ['east 34th']);
+    assert.deepEqual(addresses('he is on 3rd floor'), []);
+    assert.deepEqual(addresses('the e 45th bus was late'), []);
+  });
   it('leaves a route alone and a year before one', () => {
     for (const t of ['on i-5 traffic was bad', 'the ky-15 exit', 'took the us-23 south', 'his 2012 ca-15 truck']) assert.deepEqual(addresses(t), [], t);
   });
@@ -59,6 +65,16 @@ describe('deidentify: an address\'s edges typed loosely (round 24: streetEdges.t
     assert.deepEqual(addresses('elle habite au 88, rue Sainte-Anne Nord'), ['88, rue Sainte-Anne Nord']);
     assert.deepEqual(addresses('elle reste sur rue de l\'église est'), ['rue de l\'église est']);
     assert.deepEqual(addresses('au 3 rue leduc est fermée'), ['3 rue leduc']);
+  });
+  it('takes a floor typed short right after the street, not one spelt out or after a comma', () => {
+    assert.deepEqual(addresses('client lives at 45 Birch St 3rd fl now'), ['45 Birch St 3rd fl']);
+    assert.deepEqual(addresses('went to 88 elm st 2fl to drop off groceries'), ['88 elm st 2fl']);
+    assert.deepEqual(addresses('went to 88 elm st fl 2 to drop off groceries'), ['88 elm st fl 2']);
+    assert.deepEqual(addresses('she moved to 1210 tamarack way, 2nd floor last week'), ['1210 tamarack way']);
+    for (const t of ['the 3rd floor was noisy', 'he makes beats in fl studio', 'the 2nd floor bathroom is broken', 'her apt is clean']) assert.deepEqual(addresses(t), [], t);
+  });
+  it('takes a two-digit house number after "it\'s" before a street the name rules took', () => {
+    assert.deepEqual(addresses("it's 52 Selkirk no buzzer"), ['52 Selkirk']);
   });
   it('takes a county road\'s number', () => {
     assert.deepEqual(addresses('the greenhouse on county rd 14 but no ride'), ['county rd 14']);
