@@ -10,6 +10,7 @@ import { SAFE } from './messy';
 import { cue } from './cues';
 import { shopStreet, STREET_WORDS, streetNameWord } from './messyPatterns';
 import { isTownName } from './towns';
+import { sideWord } from './streetEdges';
 
 const DIRECTION = '(?:[nsew]|north|south|east|west)';
 /** Utah's and Idaho's grid: "1730 w 400 s", "3215 S 500 E". */
@@ -121,7 +122,44 @@ export function joinedCrossings(text: string, found: Entity[]): Entity[] {
     out ??= [...found];
     out.splice(i, 2, { start: a.start, end: b.end, type: 'ADDRESS' });
   }
-  return stopCrossings(text, out ?? found);
+  return stopCrossings(text, wordCrossings(text, out ?? found));
+}
+
+/** A street's word, a join, and what follows ("queen n " before a name); the join and a street's word after a name. */
+const WORD_BEFORE_JOIN = /(?:^|[^\p{L}\p{N}'’-])(\p{L}[\p{L}'’-]+)(\s(?:n|and|&|\+)\s)$/u;
+const JOIN_WORD_AFTER = /^\s(?:n|and|&|\+)\s(\p{L}[\p{L}'’-]+)(?![\p{L}\p{N}'’-])/u;
+
+/**
+ * Round 24: a crossing of one street the name rules took and one word they left, after a place said right before it
+ * ("at the corner again queen n [kennedy]", "the site on milwaukee n [addison]"): the left word names a street (a word
+ * streets are named for, a town, or a word speech does not say: sideWord). A given name takes only a street's word or a
+ * town ("at jess n [tom]" stays two people), both sides are typed in one case ("at church and [Sorina]" stays), and what
+ * makes it someone's after it keeps it a name.
+ */
+function wordCrossings(text: string, found: Entity[]): Entity[] {
+  let out: Entity[] | undefined;
+  const d = dictionaries();
+  for (let i = 0; i < (out ?? found).length; i++) {
+    const list = out ?? found;
+    const e = list[i]!;
+    if (e.type !== 'NAME' || /\s/.test(text.slice(e.start, e.end))) continue;
+    const given = d.firstNames.has(text.slice(e.start, e.end).toLowerCase());
+    const side = (w: string): boolean => (given ? STREET_WORDS.has(w.toLowerCase()) || isTownName(w.toLowerCase()) : sideWord(w));
+    let [start, end] = [e.start, e.end];
+    const before = WORD_BEFORE_JOIN.exec(text.slice(Math.max(0, e.start - 40), e.start));
+    const after = JOIN_WORD_AFTER.exec(text.slice(e.end, e.end + 40));
+    // Both sides typed in one case ("at church and [Sorina]" is a place and a person).
+    const capital = /^\p{Lu}/u.test(text.slice(e.start, e.end));
+    const sameCase = (w: string): boolean => /^\p{Lu}/u.test(w) === capital;
+    if (before && side(before[1]!) && sameCase(before[1]!)) start = e.start - before[1]!.length - before[2]!.length;
+    else if (after && side(after[1]!) && sameCase(after[1]!)) end = e.end + after[0].length;
+    else continue;
+    if ((i > 0 && list[i - 1]!.end > start) || (i + 1 < list.length && list[i + 1]!.start < end)) continue;
+    if (!CROSSING_CUE.test(text.slice(Math.max(0, start - 40), start)) || PEOPLE_AFTER.test(text.slice(end, end + 12))) continue;
+    out ??= [...found];
+    out[i] = { start, end, type: 'ADDRESS' };
+  }
+  return out ?? found;
 }
 
 /**

@@ -97,7 +97,7 @@ const ROAD_NUMBER_AFTER = /^\s#?\d{1,4}[a-z]?(?![\p{L}\p{N}'’.,:/-])/iu;
 const CROSS_JOIN = /^\s(?:n|and|&|@)(?=\s)/i;
 
 /** Whether a word names the second street of a crossing: an ordinal, a word streets are named for, a city, or a word speech does not say. */
-function sideWord(w: string): boolean {
+export function sideWord(w: string): boolean {
   const l = w.toLowerCase();
   if (/^\d/.test(l)) return /^\d{1,3}(?:st|nd|rd|th)$/.test(l);
   if (STREET_WORDS.has(l) || isTownName(l)) return true;

@@ -80,3 +80,13 @@ describe('deidentify: an address\'s edges typed loosely (round 24: streetEdges.t
     assert.deepEqual(addresses('the greenhouse on county rd 14 but no ride'), ['county rd 14']);
   });
 });
+
+describe('deidentify: a crossing of one street the name rules took and one they left (round 24: ruralAddresses.ts wordCrossings)', () => {
+  it('hides both streets after a place said right before them', () => {
+    assert.deepEqual(addresses('found him at the corner again queen n kennedy'), ['queen n kennedy']);
+    assert.deepEqual(addresses('he got hurt at the site on milwaukee n addison'), ['milwaukee n addison']);
+  });
+  it('leaves two people, a place and a person in two cases, and pairs with no place said', () => {
+    for (const t of ['we met at jess n tom', 'Sorina is Sori at church and Sorina at the bank', 'pass the salt and pepper', 'him n me went for coffee']) assert.deepEqual(addresses(t), [], t);
+  });
+});
