@@ -22,8 +22,8 @@ const DIRECTED_LETTER_STREET = /(?<![\p{L}\p{N}])(?:north|south|east|west)\s[a-z
 const BUILDING = /(?<![\p{L}\p{N}])(?:building|bldg)\.?\s?#?\s?\d{3,5}[a-z]?(?![\p{L}\p{N}'’-])(?!\s?(?:sq|square|ft|feet|dollars|bucks|people|units|homes|houses))/giu;
 /** A housing authority's or band's numbered house ("HUD house 12", "nha #27", "band house 7"). */
 const AUTHORITY_HOUSE = /(?<![\p{L}\p{N}])(?:hud|nha|band|tribal|chr)\s(?:(?:house|home|hse|unit)\s?#?\s?|#\s?)\d{1,4}[a-z]?(?![\p{L}\p{N}'’-])/giu;
-/** A lot's number after a place word ("is at lot 31", "moved to lot 9"); "parking lot 3", "a lot 2" stay. */
-const LOT = /(?<=(?:^|[^\p{L}])(?:at|on|in|to|into|from|frm|not|@)\s)lot\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}'’-])(?!\s?(?:%|percent|times|people|kids|bucks|dollars))/giu;
+/** A lot's number after a place word ("is at lot 31", "moved to lot 9"); "parking lot 3", "parked in lot 3", "a lot 2" stay. */
+const LOT = /(?<=(?:^|[^\p{L}])(?:at|on|in|to|into|from|frm|not|@)\s)(?<!park(?:ed|ing|s)?\s(?:at|on|in|to|into|from|frm|not|@)\s)lot\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}'’-])(?!\s?(?:%|percent|times|people|kids|bucks|dollars))/giu;
 /** US state codes and route prefixes before "-" and a route's number ("KY-15", "US-23", "I-40", "SR-7"). */
 const ROUTE = String.raw`(?:us|i|sr|sh|cr|fm|al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy)-\d{1,4}[a-z]?`;
 /** A house number on a route ("4410 KY-15"); not a year ("his 2012 ca-15"). */
