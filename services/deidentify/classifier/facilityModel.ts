@@ -25,7 +25,7 @@ import type { NameModel } from './model';
 import { FACILITY_WORDS } from '../lexicon';
 import { spoken } from '../dictionaries';
 import { GENERIC_PLACES, generalIsNoHospital, KIND_WORDS, OWNER_WORDS } from '../messyPatterns';
-import { SAFE } from '../messy';
+import { PERSON_BEFORE, SAFE } from '../messy';
 import { blank, ownerMarked } from '../words';
 import { keepGroups, keptAsWritten } from '../keepList';
 import { withNamedKinds } from '../namedKind';
@@ -466,6 +466,11 @@ interface WordInfo {
    * labour temple", "polish sokol hall"; round 9); "ukrainian" alone stays a word.
    */
   people: boolean;
+  /**
+   * A person cue in lower case (messy.ts PERSON_BEFORE: "calling", "texted", "sister"): it opens no slot's candidate
+   * (round 24: "tried [calling dawn] back" was a facility; the word after a cue is a person's, not a place's).
+   */
+  cue: boolean;
 }
 let cityWords: Set<string> | undefined;
 const cities = (): Set<string> => (cityWords ??= keepGroups('places', 'world-places'));
@@ -489,7 +494,7 @@ const wordInfo = wordMemo((raw): WordInfo => {
   const lower = t.lower;
   const parts = lower.split('-');
   const compound = parts.length > 1 && parts.every((x) => x.length > 0 && /[CVEI]/.test(lists(x)) && !/F/.test(lists(x)));
-  return { cls: c, safe: SAFE.has(lower) && !NOUNS.has(lower), compound, slip: l === 'M' && !acronymShaped(lower) && !landCompound(lower), owner: OWNER_WORDS.test(lower), everyday: raw === lower && /^[01]$/.test(rankBand(lower)), c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K'), city: cities().has(lower), people: peoples().has(lower), kd: KINDS.indexOf(k) };
+  return { cls: c, safe: SAFE.has(lower) && !NOUNS.has(lower), compound, slip: l === 'M' && !acronymShaped(lower) && !landCompound(lower), owner: OWNER_WORDS.test(lower), everyday: raw === lower && /^[01]$/.test(rankBand(lower)), c: CLASSES.indexOf(c), k: CAPS.indexOf(caps(raw)), at, head: bucket('hd', FACILITY_WORDS.has(lower) ? lower : '-'), s3: bucket('s3', lower.slice(-3)), kept: l.includes('K'), city: cities().has(lower), people: peoples().has(lower), kd: KINDS.indexOf(k), cue: raw === lower && PERSON_BEFORE.has(lower) };
 });
 
 /**
@@ -568,6 +573,8 @@ function spansAt(note: Note, p: number, s1: number, at: string, slotPass: boolea
   if (!first.word || marks[s] === 2 || (closed(text, toks, s) && !ourLady) || NOUNS.has(first.lower) || (wordInfo.of(first).kept && !cityFirst) || wordInfo.of(first).compound || wordInfo.of(first).owner || wordInfo.of(first).slip) return;
   // A care or mutual-aid acronym in its capitals opens none either: "left AMA", "took him to ED", "goes to NA".
   if (keptAsWritten(text, first.start, first.end)) return;
+  // A person cue in lower case opens no slot's candidate: "tried [calling dawn] back" (round 24; a subject's below).
+  if (slotPass && wordInfo.of(first).cue) return;
   const verb = at === '@' || at === 'list' || at === 'listrun' || at === 'subj' ? undefined : toks[p - 1];
   // A slot's own word is its verb: "called", "says", "number" (for), "door" (of), the care moment.
   const verbF = slotPass ? (at === 'for' || at === 'of' ? toks[p - 1]!.lower : toks[p]!.lower) : verb?.word && PLACE_VERBS.has(verb.lower) ? verb.lower : verb ? wordInfo.of(verb).cls : '_';
@@ -605,6 +612,7 @@ function spansAt(note: Note, p: number, s1: number, at: string, slotPass: boolea
     // Before a word of SUBJECT_MORE only, a subject is the slots' model's candidate (round 20).
     const subj = at === 'subj' ? (num?.word && joined(text, t, num) ? subjectNext.of(num) : 0) : 0;
     if (at === 'subj' && !subj) continue;
+    if (subj === 2 && firstInfo.cue) continue; // the slots' subject: "[texted sunrise] sed" is none (round 24)
     if (at === 'says' && !(num?.word && joined(text, t, num) && (SAYS_NEXT.has(num.lower) || GENERIC_PLACES.has(num.lower)))) continue;
     if (note.habit < 0) note.habit = HABITS.indexOf(caseHabit(text, toks));
     const habit = note.habit;

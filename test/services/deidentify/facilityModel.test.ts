@@ -87,6 +87,18 @@ describe('deidentify: the facility model', () => {
       for (const text of ['called his mom again', 'says hes coming tmrw', 'says the food is bad', 'try again tmrw', 'at the door of it']) assert.deepEqual(spans(text, [], true), [], text);
     });
 
+    it('open none on a person cue in lower case: the word after "calling" is a person\'s (round 24)', () => {
+      // The slot after "tried" opened on "calling": "tried [calling dawn] back" was a facility.
+      assert.deepEqual(spans('tried calling dawn back, no answer', [], true), ['dawn']);
+      assert.deepEqual(spans('tried texted mercy twice', [], true), []);
+      // Nor a subject the slots' model reads before what else a place does ("[sunrise] sed").
+      assert.deepEqual(spans('texted sunrise sed no beds', [], true), []);
+      assert.deepEqual(spans('tried calling sunrise lodge, no beds', [], true), ['sunrise', 'sunrise lodge']);
+      // A cue written with a capital may open a place's name ("tried Calling Lake Centre").
+      assert.ok(spans('tried Calling Lake Centre again', [], true).includes('Calling Lake Centre'));
+      assert.equal(deidentify('tried calling dawn back, no answer').redacted.startsWith('tried calling '), true);
+    });
+
     it("leave round 13's candidates as they were: a subject before what a place does or has, a place after a preposition", () => {
       assert.deepEqual(spans('sunrise has no beds', [], true), []);
       assert.ok(spans('sunrise has no beds', [], false).includes('sunrise'));
