@@ -76,9 +76,16 @@ function wordsIn(secret: string, salt: string, hashes: string[] | undefined, tex
 export function hiddenNamesIn(secret: string, hidden: HiddenNames | undefined, text: string): string[] {
   if (!hidden?.hashes.length) return [];
   const words = wordsIn(secret, hidden.salt, hidden.hashes, text);
-  const set = new Set(hidden.hashes);
-  const forms = possessiveSForms(withoutInvisible(text), (stem) => set.has(hashWord(secret, hidden.salt, stem)));
+  const forms = namePossessives(secret, hidden.salt, new Set(hidden.hashes), withoutInvisible(text));
   return forms.length ? [...new Set([...words, ...forms.map((f) => f.word)])] : words;
+}
+
+/**
+ * Where `text` types the s-form of a name whose hash is in `hashes` as that name's possessive ("hopes mom called"; unsure.ts
+ * possessiveSForms): for the names hidden (hiddenNamesIn) and for those found earlier in the debrief (nameMemory.ts).
+ */
+export function namePossessives(secret: string, salt: string, hashes: ReadonlySet<string>, text: string): Array<{ start: number; word: string }> {
+  return possessiveSForms(text, (stem) => hashes.has(hashWord(secret, salt, stem)));
 }
 
 /** The words of `text` found as names earlier in this debrief. */

@@ -4,7 +4,7 @@
 // - words the PSW said to keep ("Is 'Dawn' a person?", "Is 'Whirlwind' part of a name?" — Keep) are not asked about again;
 // - a name found in one answer is hidden in every answer of the same debrief (earlier ones too).
 import { POSSESSIVE_RANK, possessiveSForms, repeatSpans, typedPossessiveOf, unsureWords } from '../deidentify';
-import { foundNamesIn, hashWord, isKept, newSalt, type HiddenNames } from './hiddenNames';
+import { foundNamesIn, hashWord, isKept, namePossessives, newSalt, type HiddenNames } from './hiddenNames';
 import type { ReflectionAnswer } from './model';
 import { redactWords } from './redact';
 
@@ -87,7 +87,7 @@ export function unsureQuestions(secret: string, hidden: HiddenNames | undefined,
   if (hidden?.found?.length) {
     const found = new Set(hidden.found);
     for (const t of texts) {
-      for (const f of possessiveSForms(t, (stem) => found.has(hashWord(secret, hidden.salt, stem)))) {
+      for (const f of namePossessives(secret, hidden.salt, found, t)) {
         const stem = f.word.slice(0, -1);
         const k = stem.toLowerCase();
         if (seen.has(k) || isKept(secret, hidden, stem)) continue;
