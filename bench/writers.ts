@@ -65,5 +65,36 @@ export function outOfDev(writer: string): boolean {
   return isUntouched(writer) || RESTRICTED.includes(writer);
 }
 
-/** `npx tsx bench/writers.ts` prints UNTOUCHED_EXCEPT: `DEID_WRITERS_EXCEPT=$(npx tsx bench/writers.ts) npx tsx bench/trainDeid.ts --check`. */
-if (require.main === module) console.log(UNTOUCHED_EXCEPT);
+/**
+ * The slot models' recipes (round 25): the restricted writers each reads, and the writers each leaves out beside the
+ * untouched and the other restricted ones. One place for the values docs Commands and the lead's rebuild pass as
+ * DEID_WRITERS_EXCEPT; train-bt and train-bv chose the half-name slot's features, so its recipe never reads them.
+ */
+export const SLOT_RECIPES = {
+  halves: { reads: ['train-cb'], alsoOut: ['train-bt', 'train-bv'] },
+  openers: { reads: [], alsoOut: [] },
+  'facility-slots': { reads: [], alsoOut: [] },
+} as const satisfies Record<string, { reads: readonly string[]; alsoOut: readonly string[] }>;
+
+export type SlotRecipe = keyof typeof SLOT_RECIPES;
+
+/** DEID_WRITERS_EXCEPT's value for a slot recipe: the untouched writers, its own extras, every restricted writer it does not read. */
+export function recipeExcept(recipe: SlotRecipe): string {
+  const { reads, alsoOut } = SLOT_RECIPES[recipe];
+  const restricted = RESTRICTED.filter((w) => !(reads as readonly string[]).includes(w));
+  return [...UNTOUCHED, ...alsoOut, ...restricted].join('|');
+}
+
+/**
+ * `npx tsx bench/writers.ts` prints UNTOUCHED_EXCEPT (`DEID_WRITERS_EXCEPT=$(npx tsx bench/writers.ts) npx tsx
+ * bench/deidLowo.ts`); `npx tsx bench/writers.ts halves` (or openers, facility-slots) prints that recipe's value.
+ */
+if (require.main === module) {
+  const recipe = process.argv[2];
+  if (recipe === undefined) console.log(UNTOUCHED_EXCEPT);
+  else if (recipe in SLOT_RECIPES) console.log(recipeExcept(recipe as SlotRecipe));
+  else {
+    console.error(`bench/writers.ts: no slot recipe "${recipe}"; one of ${Object.keys(SLOT_RECIPES).join(', ')}`);
+    process.exitCode = 2;
+  }
+}

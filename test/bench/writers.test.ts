@@ -1,7 +1,7 @@
 // Round 21: one list of the untouched writers (bench/writers.ts), read by every bench script that groups writers; no
 // development group holds one (a dev group's misses and words may be printed).
 import assert from 'node:assert/strict';
-import { isUntouched, outOfDev, RESTRICTED, RESTRICTED_WRITERS, UNTOUCHED, UNTOUCHED_EXCEPT, UNTOUCHED_WRITERS, untouchedOf } from '../../bench/writers';
+import { isUntouched, outOfDev, recipeExcept, RESTRICTED, RESTRICTED_WRITERS, UNTOUCHED, UNTOUCHED_EXCEPT, UNTOUCHED_WRITERS, untouchedOf } from '../../bench/writers';
 import { devWriters } from '../../bench/deidSms';
 import { devWriters15 } from '../../bench/deidPlaceShapes';
 import { devWriters18 } from '../../bench/deidAddrEdges';
@@ -40,5 +40,19 @@ describe('bench: the untouched writers (bench/writers.ts)', () => {
     for (const [name, dev] of [['deidSms', devWriters()], ['deidPlaceShapes', devWriters15()], ['deidAddrEdges', devWriters18()]] as const) {
       for (const w of dev) assert.equal(outOfDev(w), false, `${name}: ${w}`);
     }
+  });
+  it("gives each slot recipe's DEID_WRITERS_EXCEPT: the untouched, its extras, and every restricted writer it does not read (round 25)", () => {
+    const out = (r: Parameters<typeof recipeExcept>[0]) => recipeExcept(r).split('|');
+    for (const r of ['halves', 'openers', 'facility-slots'] as const) {
+      for (const w of UNTOUCHED) assert.ok(out(r).includes(w), `${r}: ${w}`);
+      assert.equal(new Set(out(r)).size, out(r).length, `${r}: no writer twice`);
+    }
+    // The half-name slot reads train-cb (its tuning text) and never train-bt / train-bv (they chose its features).
+    assert.equal(out('halves').includes('train-cb'), false);
+    for (const w of ['train-bt', 'train-bv', ...RESTRICTED.filter((x) => x !== 'train-cb')]) assert.ok(out('halves').includes(w), w);
+    for (const r of ['openers', 'facility-slots'] as const) for (const w of RESTRICTED) assert.ok(out(r).includes(w), `${r}: ${w}`);
+    // A written-out value reads as the same writers in the recipes' parser.
+    const except = writersExcept({ DEID_WRITERS_EXCEPT: recipeExcept('openers') })!;
+    assert.ok(except.test('train-cf') && except.test('train-bl') && !except.test('train-bk'));
   });
 });
