@@ -100,6 +100,15 @@ export class ConversationStreams {
     });
   }
 
+  /**
+   * Tells the conversation's connected pages that the server has the activity `id` (its turn is starting): the page
+   * marks the message sent and shows the bot typing until the answer comes. Never kept for a page not connected — a
+   * receipt is news only to the page that is waiting on that post.
+   */
+  receipt(conversationId: string, id: string): void {
+    for (const res of this.conversations.get(conversationId)?.clients ?? []) res.write(`event: received\ndata: ${JSON.stringify({ id })}\n\n`);
+  }
+
   listeners(conversationId: string): number {
     return this.conversations.get(conversationId)?.clients.size ?? 0;
   }
@@ -118,6 +127,16 @@ export const installWebChat: RouteInstaller = (server: Server, bot: BotServer) =
   const identities = localIdentities(roster);
   const streams = new ConversationStreams();
   const json = readJsonBody(config.maxBodyBytes);
+  // The receipt of a page's post: as its turn starts (after /api/messages has read and checked it, before the bot
+  // runs, and before a repeat waits for the first run), its page hears that the server has it (docs/WEBCHAT.md).
+  bot.adapter.use(async (context, next) => {
+    const { activity } = context;
+    const conversationId = activity.conversation?.id ?? '';
+    if (activity.channelId === WEBCHAT_CHANNEL_ID && activity.deliveryMode === 'expectReplies' && activity.id && CONVERSATION_ID.test(conversationId)) {
+      streams.receipt(conversationId, activity.id);
+    }
+    await next();
+  });
 
   for (const [route, asset] of Object.entries(STATIC)) {
     server.get(route, (req: Request, res: Response, next: Next) => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import type { ConversationReference } from 'botbuilder';
+import type { Activity, ConversationReference } from 'botbuilder';
+import sinon from 'sinon';
 import { installWebChat, localChannelRoutes, WEBCHAT_BOT, WEBCHAT_CHANNEL_ID } from '../../bot/webchat';
 import { loadConfig } from '../../services/config';
 import fs from 'node:fs';
@@ -21,34 +22,70 @@ async function startSession(url: string, body: Record<string, unknown>): Promise
   return { status: res.status, session: (await res.json()) as Session };
 }
 
-/** Reads server-sent events from a stream until `count` activities have arrived. */
-async function readEvents(url: string, count: number, timeoutMs = 5000): Promise<Record<string, unknown>[]> {
+/** One server-sent event: its name and its data, parsed. */
+interface StreamEvent {
+  event: string;
+  data: Record<string, unknown>;
+}
+
+/** Opens an event stream and collects its events as they come, until close(). */
+async function openEvents(url: string): Promise<{ events: StreamEvent[]; until(done: (events: StreamEvent[]) => boolean, timeoutMs?: number): Promise<void>; close(): void }> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
   const res = await fetch(url, { signal: controller.signal });
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  const got: Record<string, unknown>[] = [];
-  let buffer = '';
-  try {
-    while (got.length < count) {
-      const { value, done } = await reader.read();
-      if (done) break;
+  const events: StreamEvent[] = [];
+  const waiters = new Set<() => void>();
+  void (async () => {
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
       buffer += decoder.decode(value, { stream: true });
       for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const block = buffer.slice(0, end);
+        const lines = buffer.slice(0, end).split('\n');
         buffer = buffer.slice(end + 2);
-        const data = block.split('\n').find((l) => l.startsWith('data: '));
-        if (block.includes('event: activity') && data) got.push(JSON.parse(data.slice(6)) as Record<string, unknown>);
+        const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
+        const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
+        if (event && data) events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
       }
+      for (const wake of waiters) wake();
     }
+  })();
+  return {
+    events,
+    until(done, timeoutMs = 5000) {
+      return new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!done(events)) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`event stream: not there in ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.event))}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () => controller.abort(),
+  };
+}
+
+/** Reads server-sent events from a stream until `count` activities have arrived. */
+async function readEvents(url: string, count: number, timeoutMs = 5000): Promise<Record<string, unknown>[]> {
+  const stream = await openEvents(url);
+  const activities = () => stream.events.filter((e) => e.event === 'activity').map((e) => e.data);
+  try {
+    await stream.until(() => activities().length >= count, timeoutMs);
   } finally {
-    clearTimeout(timer);
-    controller.abort();
+    stream.close();
   }
-  return got;
+  return activities();
 }
 
 function referenceFor(session: Session): Partial<ConversationReference> {
@@ -171,6 +208,56 @@ describe('local web chat channel', () => {
       }
       const got = await readEvents(`${bot.url}/webchat/conversations/${session.conversationId}/events`, 2);
       assert.deepEqual(got.map((a) => a.text), ['first', 'second']);
+    });
+
+    it('tells the page the server has its post as the turn starts (event "received"), while the answer still comes in the response', async () => {
+      const { session } = await startSession(bot.url, { identityId: 'local-supervisor' });
+      const convo = new Conversation(bot.url, session.user.id, session.conversationId, WEBCHAT_CHANNEL_ID);
+      const stream = await openEvents(`${bot.url}/webchat/conversations/${session.conversationId}/events`);
+      // The turn is held at its state write until the receipt has been seen.
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const state = bot.server.conversationState;
+      const save = state.saveChanges.bind(state);
+      const stub = sinon.stub(state, 'saveChanges').callsFake(async (ctx, force) => {
+        await held;
+        return save(ctx, force);
+      });
+      try {
+        const activity = convo.activity({ text: 'help', serviceUrl: session.serviceUrl });
+        let answered = false;
+        const reply = fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) }).then(async (res) => {
+          answered = true;
+          return { status: res.status, body: (await res.json()) as { activities: Activity[] } };
+        });
+        await stream.until((events) => events.some((e) => e.event === 'received'));
+        assert.deepEqual(stream.events, [{ event: 'received', data: { id: activity.id } }], 'the receipt names the activity, nothing else');
+        assert.equal(answered, false, 'the receipt came while the turn was still running');
+        release();
+        const { status, body } = await reply;
+        assert.equal(status, 200);
+        assert.match(visibleText(body.activities), /Here's what I can do/, 'the answer, in the response as before');
+        assert.ok(stub.called);
+      } finally {
+        release();
+        sinon.restore();
+        stream.close();
+      }
+    });
+
+    it('sends no receipt for a page not connected (none is kept), nor for a post that is not expectReplies', async () => {
+      const { session } = await startSession(bot.url, { identityId: 'local-supervisor' });
+      const convo = new Conversation(bot.url, session.user.id, session.conversationId, WEBCHAT_CHANNEL_ID);
+      assert.equal((await convo.post({ text: 'help', serviceUrl: session.serviceUrl })).status, 200);
+      const stream = await openEvents(`${bot.url}/webchat/conversations/${session.conversationId}/events`);
+      try {
+        // Normal delivery: the replies go to the Bot Connector routes (the stream's activities), and no receipt.
+        assert.equal((await convo.post({ text: 'help', serviceUrl: session.serviceUrl, deliveryMode: 'normal' })).status, 200);
+        await stream.until((events) => events.some((e) => e.event === 'activity'));
+        assert.deepEqual(stream.events.filter((e) => e.event !== 'activity'), [], 'no receipt now, and none kept from before');
+      } finally {
+        stream.close();
+      }
     });
 
     it('answers Bot Connector calls for a conversation id that is not ours with 400, and an event stream with 404', async () => {
