@@ -1,7 +1,9 @@
 // The local web chat page: pick an identity, then talk to the bot through Bot Framework Web Chat with a small
 // Direct Line stand-in. Each outgoing activity is POSTed to /api/messages with deliveryMode "expectReplies";
 // replies come back in the response body. Proactive messages (reminders, follow-ups, digests) arrive as
-// server-sent events from /webchat/conversations/{id}/events. Plain browser JavaScript: no build step.
+// server-sent events from /webchat/conversations/{id}/events, and so does the server's receipt of each post, on
+// which Web Chat marks the message sent and the bot shows typing until the answer (docs/WEBCHAT.md). Plain browser
+// JavaScript: no build step.
 (function () {
   'use strict';
 
@@ -11,6 +13,22 @@
   var SENDS_KEPT = 100;
   var ONLINE = 2;
   var CONNECTING = 1;
+  // How long a post may go without the server's receipt (or its answer) before it is shown as failed. The server says
+  // it has a post as its turn starts, before any of the turn's work: on this loopback connection that takes
+  // milliseconds, and 10 s leaves room for a server busy with other turns, while a PSW whose post never arrived
+  // (bot stopped, connection refused or dropped, no answer) learns it in 10 s, sooner than Web Chat's own 20 s.
+  var RECEIPT_MS = 10000;
+  // How long the bot may take to answer a post the server has; then the page stops waiting and says so. Two
+  // minutes is well past a slow save on a busy server (storage retries), and a turn that long is a fault.
+  var ANSWER_MS = 120000;
+  // The bot's typing indicator: from 1 s after the receipt (a quick answer shows none), renewed every 3 s while the
+  // answer is on its way (Web Chat shows each for typingAnimationDuration, 5 s).
+  var TYPING_AFTER_MS = 1000;
+  var TYPING_EVERY_MS = 3000;
+  // Web Chat's own send timeout, raised to its longest (HARD_SEND_TIMEOUT in botframework-webchat-core's
+  // postActivitySaga): the page settles every post itself — sent on the receipt, failed without one within
+  // RECEIPT_MS — so only a message waiting its turn behind a slow one is still "sending" after 20 s, and it is.
+  var SEND_TIMEOUT_MS = 300000;
 
   var $ = function (id) { return document.getElementById(id); };
   // The words this script says, and the page's locale, come with the page (bot/webchatPage.ts, from the catalogue).
@@ -32,8 +50,8 @@
     return name.split(/\s+/).map(function (w) { return w[0] || ''; }).join('').slice(0, 2).toUpperCase();
   }
 
-  async function postJson(url, body) {
-    var res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  async function postJson(url, body, signal) {
+    var res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: signal });
     var text = await res.text();
     var data = text ? JSON.parse(text) : {};
     if (!res.ok) throw Object.assign(new Error((data && data.message) || 'HTTP ' + res.status), { status: res.status });
@@ -77,6 +95,8 @@
     // Each message's send id (channelData.clientSendId) while its post is on its way ('sending') and once answered
     // ('sent'); a post that failed is forgotten, so a Retry of it goes out — with the same send id (sendIdStore).
     var sends = new Map();
+    // The posts waiting for the server's receipt (event "received" on the event stream), by activity id.
+    var receipts = new Map();
 
     // Web Chat orders activities by timestamp: stamp each one as it arrives, strictly increasing, so the
     // echo of what the person sent always comes before the bot's replies to it.
@@ -116,21 +136,88 @@
         deliveryMode: 'expectReplies',
       });
     }
-    // One turn at a time per conversation, in the order the person acted.
-    function send(activity, echo) {
+    function listening() {
+      return !!events && events.readyState === EventSource.OPEN;
+    }
+
+    // The bot typing, from TYPING_AFTER_MS after the receipt until stop(). Web Chat hides the indicator when the bot's
+    // next message comes; stop() ends it at once in any case (a typing activity that lasts 0 ms).
+    function typingUntilAnswered() {
+      var shown = false;
+      function tick() {
+        shown = true;
+        emit(fromBot({ type: 'typing' }));
+        timer = setTimeout(tick, TYPING_EVERY_MS);
+      }
+      var timer = setTimeout(tick, TYPING_AFTER_MS);
+      return function stop() {
+        clearTimeout(timer);
+        if (shown) emit(fromBot({ type: 'typing', channelData: { webChat: { styleOptions: { typingAnimationDuration: 0 } } } }));
+      };
+    }
+
+    // POSTs one activity and resolves with the bot's answer. onReceived runs once the server has it: on its receipt
+    // (the event stream's "received", sent as the turn starts) or on the answer, whichever is first. The post is
+    // given up (aborted, and rejected with received: false) when neither comes within RECEIPT_MS — or, while the event
+    // stream is not open and no receipt can come, ANSWER_MS — and (received: true) when no answer comes within
+    // ANSWER_MS of the receipt. A rejection says `lost` when the connection failed (not a timeout, not an HTTP error).
+    function post(outgoing, onReceived) {
+      var controller = new AbortController();
+      var received = false;
+      var stopTyping = function () {};
+      var timer;
+      function giveUpAfter(ms) {
+        clearTimeout(timer);
+        timer = setTimeout(function () { controller.abort(new Error('no answer in ' + ms + ' ms')); }, ms);
+      }
+      function receive() {
+        if (received) return;
+        received = true;
+        receipts.delete(outgoing.id);
+        giveUpAfter(ANSWER_MS);
+        stopTyping = typingUntilAnswered();
+        if (onReceived) onReceived();
+      }
+      function settle() {
+        clearTimeout(timer);
+        receipts.delete(outgoing.id);
+        stopTyping();
+      }
+      receipts.set(outgoing.id, receive);
+      giveUpAfter(listening() ? RECEIPT_MS : ANSWER_MS);
+      return postJson('/api/messages', outgoing, controller.signal).then(
+        function (body) { receive(); settle(); return body; },
+        function (err) { settle(); throw Object.assign(err, { received: received, lost: !controller.signal.aborted && !err.status }); },
+      );
+    }
+
+    // One turn at a time per conversation, in the order the person acted. A message is shown (Web Chat's "echo") as
+    // soon as the server has it, with the bot typing until the answer; onReceived (Web Chat's postActivity) learns it
+    // then too, so Web Chat marks it sent however long the turn takes.
+    function send(activity, echo, onReceived) {
       var outgoing = complete(activity);
       var sendId = outgoing.channelData && outgoing.channelData[SEND_ID];
       var result = queue.then(async function () {
         var body;
+        var shown;
         try {
-          body = await postJson('/api/messages', outgoing);
+          body = await post(outgoing, function () {
+            shown = document.querySelectorAll(ACTIVITY).length;
+            if (echo) emit(Object.assign({}, outgoing, { timestamp: stamp() }));
+            if (onReceived) onReceived(outgoing.id);
+          });
         } catch (err) {
-          // Shown even so (Web Chat marks it "Send failed"), with an id, so that a Retry can take its place.
-          if (echo) emit(Object.assign({}, outgoing, { timestamp: stamp() }));
-          throw err;
+          // Never received: shown even so (Web Chat marks it "Send failed"), with an id, so that a Retry can take its place.
+          if (!err.received) {
+            if (echo) emit(Object.assign({}, outgoing, { timestamp: stamp() }));
+            throw err;
+          }
+          if (!err.lost) throw err;
+          // The server had it and the answer was lost on the way back (a dropped connection): ask once more, the same
+          // activity with the same send id, which the bot answers from the first run without running it again
+          // (bot/redelivery.ts) — or waits for that run if it is still going.
+          body = await post(outgoing).catch(function (again) { throw Object.assign(again, { received: true }); });
         }
-        var shown = document.querySelectorAll(ACTIVITY).length;
-        if (echo) emit(Object.assign({}, outgoing, { timestamp: stamp() }));
         (body.activities || []).forEach(function (a) { emit(fromBot(a)); });
         if (activity.value && (body.activities || []).length) focusAfterTap(shown, body.activities);
         return outgoing.id;
@@ -141,13 +228,15 @@
         sends.set(sendId, 'sending');
         if (sends.size > SENDS_KEPT) sends.delete(sends.keys().next().value);
         result.then(
-          function () {
-            if (sends.has(sendId)) sends.set(sendId, 'sent');
-            if ($('problem').textContent === WORDS.stillAnswering) showProblem('');
-          },
+          function () { if (sends.has(sendId)) sends.set(sendId, 'sent'); },
           function () { sends.delete(sendId); },
         );
       }
+      // An answer clears what the page said about an earlier send (failed, still answering, no answer).
+      result.then(function () {
+        var said = $('problem').textContent;
+        if (said === WORDS.stillAnswering || said === WORDS.sendFailed || said === WORDS.noAnswer) showProblem('');
+      }, function () {});
       return result;
     }
 
@@ -159,6 +248,11 @@
         var activity = JSON.parse(e.data);
         delete activity.replyToId;
         emit(fromBot(activity));
+      });
+      // The server has a post of ours (bot/webchat.ts, as its turn starts).
+      events.addEventListener('received', function (e) {
+        var receive = receipts.get(JSON.parse(e.data).id);
+        if (receive) receive();
       });
       events.onopen = function () { setStatus(ONLINE); };
     }
@@ -175,14 +269,14 @@
         return function () { statusObservers.delete(observer); };
       }),
       postActivity: function (activity) {
+        // Web Chat's contract: the activity id, once the server has the activity (with the echo, which send() emits
+        // just before), or an error if it never got there. A turn's answer comes later, on activity$.
         return observable(function (observer) {
-          send(activity, true).then(
-            function (id) { observer.next(id); observer.complete(); },
-            function (err) {
-              showProblem(err.status === 401 ? WORDS.signInNeeded : WORDS.sendFailed);
-              observer.error(err);
-            },
-          );
+          send(activity, true, function (id) { observer.next(id); observer.complete(); }).catch(function (err) {
+            if (err.received) return showProblem(WORDS.noAnswer);
+            showProblem(err.status === 401 ? WORDS.signInNeeded : WORDS.sendFailed);
+            observer.error(err);
+          });
         });
       },
       /** 'sending' or 'sent' for a message's send id this page posted; undefined when not, or when its post failed. */
@@ -220,6 +314,7 @@
     primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
     rootHeight: '100%',
     sendBoxTextWrap: true,
+    sendTimeout: SEND_TIMEOUT_MS,
     suggestedActionLayout: 'flow',
     subtle: '#4f5b62',
     userAvatarBackgroundColor: '#4a5a78',
@@ -334,14 +429,14 @@
     }).observe(root, { childList: true, subtree: true });
   }
 
-  // Web Chat shows "Send failed. Retry" when a send takes longer than its sendTimeout (20 s), which a slow turn
-  // under load can, while our post is still on its way; and its Retry posts the message anew (new activity id, new
-  // clientActivityID), so the bot would run the turn twice. Every message Web Chat posts gets a send id of ours in
-  // channelData, which Web Chat keeps on a Retry (it copies channelData). A Retry of a message still on its way (or
-  // already answered) is not posted again: the page says the answer is coming, and when it comes Web Chat marks the
-  // message sent. A Retry of a post that failed takes the failed message's place and goes out with the same send
-  // id, and the bot answers it once
-  // (bot/redelivery.ts): if it had taken the first, the retry gets the same answer instead of a second run.
+  // Web Chat's Retry posts a message anew (a new activity id and a new clientActivityID), so without more the bot
+  // would run the turn twice. Every message Web Chat posts gets a send id of ours in channelData, which Web Chat keeps
+  // on a Retry (it copies channelData). Retry is offered only for a post the server never said it had (refused, or
+  // no receipt within RECEIPT_MS); the Retry takes the failed message's place and goes out with the same send id, and
+  // the bot (bot/redelivery.ts) takes the message once: if the first post did reach it after all, the Retry waits for
+  // that run or gets its answer again. A Retry of a message still on its way or already answered (only in a race, or
+  // for a message queued behind a slow turn past Web Chat's send timeout) is not posted: the page says the answer is
+  // coming.
   function sendIdStore(directLine) {
     return window.WebChat.createStore({}, function (api) {
       return function (next) {
