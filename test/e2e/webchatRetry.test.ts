@@ -2,8 +2,8 @@
 // as sent as soon as the server says it has it (the "received" event, bot/webchat.ts), with the bot typing until the
 // answer; only a post the server never got shows "Send failed", after at most 10 s (RECEIPT_MS, web/client.js), and
 // its Retry carries the same send id, which the bot (bot/redelivery.ts) takes once. In a real browser: a turn held
-// past Web Chat's 20 s send timeout; a post that never reaches the server, then Retry; and an answer lost on the way
-// back from a post the server had, which the page asks for again by itself.
+// past Web Chat's 20 s send timeout; a post that never reaches the server, then Retry; an answer lost on the way back
+// from a post the server had, which the page asks for again by itself; and a refused connection, then Retry.
 import assert from 'node:assert/strict';
 import type { Route } from 'playwright-core';
 import sinon from 'sinon';
@@ -161,5 +161,33 @@ describe('Sending in the local web chat: slow turns, failed posts and Retry (chr
     await chat().ask('help', /\(4\/\d\)/); // one question on, not two
     // The dropped connection may be reported; Web Chat reports no failed post.
     assert.deepEqual(browser().errors.slice(errorsBefore).filter((e) => !/Failed to load resource|ERR_CONNECTION_RESET/.test(e)), []);
+  });
+
+  it('a post refused (connection refused, as when the bot is stopped): "Send failed" at once, and its Retry gives one answer', async () => {
+    const text = 'She said the bus was late again.';
+    const page = browser().page;
+    let refused = 0;
+    await page.route('**/api/messages', async (route) => {
+      if (refused === 0 && route.request().postDataJSON()?.text === text) {
+        refused++;
+        return route.abort('connectionrefused');
+      }
+      return route.continue();
+    });
+    const turns = sinon.spy(bot().server.bot, 'run');
+    const since = await chat().count();
+    const start = Date.now();
+    await chat().say(text);
+    await retries().last().waitFor({ state: 'visible', timeout: 5000 });
+    assert.ok(Date.now() - start < 5000, 'at once, not after a timeout');
+    assert.equal(turns.callCount, 0);
+    await retries().last().click();
+    await chat().waitFor(/\(5\/\d\)/, since);
+    await page.unroute('**/api/messages');
+    assert.equal(turns.callCount, 1, 'one turn ran');
+    const after = (await chat().transcript()).slice(since);
+    assert.equal(after.filter((x) => /\(5\/\d\)/.test(x)).length, 1, 'the answer shows once');
+    assert.equal(after.filter((x) => x.includes(text)).length, 1, 'the message shows once');
+    assert.equal(await retries().count(), 0, 'no "Send failed" left');
   });
 });
