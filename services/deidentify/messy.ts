@@ -18,6 +18,7 @@ import { blank, factsOf, possessive, stemEnd, type Token, withoutPossessive, wor
 import { cue, mayHold } from './cues';
 import { hasJoinSign, isJoinWord, JOIN_WORDS, joinedTo, joinSign } from './listJoins';
 import { riskLexiconWords } from './classifier/riskWords';
+import { givenThing } from './giving';
 import { kinRelations } from './kinship';
 
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
@@ -66,13 +67,6 @@ export const PERSON_BEFORE = new Set([
   chez avec voir appelé appelle
 `),
 ]);
-
-/**
- * Verbs that give a person something: the next word is a person only when the thing follows ("gave rusty a
- * blanket", "bought dmytro a coffee"), not in "gave rock and roll" or "taking care of".
- */
-const GIVE_VERBS = set(`gave give giving gives bought buy buying paid pay lent lend sent send sending showed show owe owes owed`);
-const THING_NEXT = set(`a an the some his her their my your our this that money cash smokes food coffee`);
 
 /** Verbs of contact, after which even a keep-list word is a person ("txt mo back", "met crystal"). */
 const CONTACT = set(`met meet texted text txt txted messaged msgd phoned saw visited hugged told asked helped drove`);
@@ -598,12 +592,14 @@ class MessyText {
     const idiom = nextWord === 'came' && toks[k + 2]?.lower === 'up';
     // A keep-list word that is also a given name ("crystal", "may") is a person only after a relation or before a
     // verb a person does: "crystal said", "her sister april".
-    if (v === 'keepName') return !idiom && (PERSON_AFTER.has(nextWord) || (!!prev && near && (RELATIONS.has(prev.lower) || CONTACT.has(prev.lower))));
+    // Round 25: or given a thing ("got crystal a coffee", "gave april a ride"; giving.ts).
+    if (v === 'keepName') return !idiom && (PERSON_AFTER.has(nextWord) || (!!prev && near && (RELATIONS.has(prev.lower) || CONTACT.has(prev.lower) || givenThing(prev.lower, text, t.end))));
     // The slot tests below in turn, each only when those before it failed (they only read: the order is the answer's).
     // "bf = jay", "dad: ron": a relation and a sign between it and the name.
     const signed = !!prev && RELATIONS.has(prev.lower) && /^[ \t]*[=:–-][ \t]*$/.test(text.slice(prev.end, t.start));
     const before = signed || (!!prev && near && (PERSON_BEFORE.has(prev.lower) || honorificCue(prev.lower) || (!!prev2 && PERSON_BEFORE_PAIRS.has(`${prev2.lower} ${prev.lower}`)) ||
-      (GIVE_VERBS.has(prev.lower) && (THING_NEXT.has(nextWord) || /^\s+\$?\d/.test(text.slice(t.end, t.end + 3))))));
+      // A verb that gives a person a thing, the thing after ("gave rusty a blanket", "got jo a coffee"; giving.ts).
+      givenThing(prev.lower, text, t.end)));
     if (before) return true;
     // SMS "4" and "2" for "for" and "to" between a verb and the name: "looking 4 sky", "went 2 see rain".
     const sms = !!prev && t.start - prev.end >= 3 && /^[ \t]+[42][ \t]+$/.exec(text.slice(prev.end, t.start));
@@ -725,7 +721,8 @@ class MessyText {
     // After a verb that takes a person, a person ("met rayn"); after a relation, a verb is a verb ("his mom cme to").
     if (cued && !RELATIONS.has(prev.lower)) return true;
     if (PERSON_AFTER.has(t.lower) || SUBJECT_VERBS.has(t.lower) || VERB_NEXT.has(t.lower)) return false;
-    if (cued) return true;
+    // Round 25: or given a thing, as a word-name is ("got awet a bday cake"; giving.ts).
+    if (cued || (!!prev && near && givenThing(prev.lower, text, t.end))) return true;
     if (this.labelled(k)) return true;
     if (prev && RELATIONS.has(prev.lower) && /^[ \t]*[=:–-][ \t]*$/.test(text.slice(prev.end, t.start))) return true;
     // Joined to a name: "keanu and moana came".

@@ -11,6 +11,7 @@ import { withoutPossessive } from './words';
 import { DETERMINERS, NICKNAMES, OWNED, personVerb, RELATIONS, ROLE_WORDS, SAFE } from './messy';
 import { dictionaries } from './dictionaries';
 import { JOINER } from './listJoins';
+import { givenThing } from './giving';
 
 /** A name's words: a letter, then letters, marks, apostrophes and hyphens. */
 export const NAME_WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
@@ -163,9 +164,6 @@ function nickname(q: string): boolean {
 /** Verbs before "for" that ask for a person: "ask for crystal at the desk". */
 const ASKS = new Set(['ask', 'asks', 'asked', 'asking', 'askin', 'looking', 'lookin']);
 export const askedFor = (prev: string, prev2: string): boolean => prev === 'for' && ASKS.has(prev2);
-/** Verbs that give a person a thing: "gave june a ride", "got crystal some socks". */
-const GIVES = new Set(['gave', 'give', 'gives', 'giving', 'got', 'get', 'bought', 'buy', 'sent', 'send', 'showed', 'show', 'offered', 'lent', 'handed', 'owes', 'owed']);
-const THING_NEXT = new Set(['a', 'an', 'the', 'some', 'her', 'his', 'their', 'our', 'my']);
 /** A bracket after a name saying who the person is: "(the nurse)", "(her sister)", "(sponsor)". */
 const WHO_BRACKET = /^[ \t]*\((?:(?:the|her|his|my|our|their|a|an|ur)[ \t]+)?(\p{L}+)/u;
 /** A joiner and the word after it (or before it): "crystal and [NAME]", "[NAME] + crystal". */
@@ -208,7 +206,7 @@ function nameAt(found: readonly Entity[], at: number, ends = false): boolean {
 export function secondSlot(text: string, found: readonly Entity[], s: number, t: number, owns: boolean, prev: string, prev2: string, next: string): boolean {
   // Its possessive, or its owner's slot typed without the apostrophe before kin ("crystal mom", "april kids").
   if ((owns && ownedNext(next)) || (RELATIONS.has(next) && (!SAFE.has(prev) || CONJUNCTIONS.has(prev)))) return true;
-  if (askedFor(prev, prev2) || (GIVES.has(prev) && THING_NEXT.has(next))) return true;
+  if (askedFor(prev, prev2) || givenThing(prev, text, t)) return true;
   const who = WHO_BRACKET.exec(text.slice(t, t + 24))?.[1]?.toLowerCase();
   if (who && (RELATIONS.has(who) || ROLE_WORDS.has(who))) return true;
   if (person(JOINED_WORD_AFTER.exec(text.slice(t, t + 24))?.[1]) || person(JOINED_WORD_BEFORE.exec(text.slice(Math.max(0, s - 24), s))?.[1])) return true;

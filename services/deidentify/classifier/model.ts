@@ -14,6 +14,7 @@ import { BITS, boundary, contextFeatures, lists, listsOf, noteContext, ownFeatur
 import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from '../messy';
 import { wordMemo } from '../wordMemo';
 import { riskLexiconWords } from './riskWords';
+import { givingVerb } from '../giving';
 import { ModelSwitch } from './modelSwitch';
 import { CoveredCursor } from '../spans';
 import { inRunOfOneWord, wordSense } from '../wordSenses';
@@ -194,7 +195,9 @@ function namedSlotAsk(text: string, toks: readonly Token[], i: number, ctx: Note
   const n1 = toks[i + 1];
   const nextBlank = !!n1 && blank(text, t.end, n1.start);
   const first = !p1 || boundary(text, toks, i) !== '-' || isJoinWord(text, p1) || joinSign(text, p1.end, t.start);
-  if (first && nextBlank && ctx.found[i + 1] === 1) return 10;
+  // A verb that gives the person after it a thing is no first word of their name ("grabbed [priyanka] some food";
+  // giving.ts, round 25).
+  if (first && nextBlank && ctx.found[i + 1] === 1) return givingVerb(t.lower) ? 0 : 10;
   if (!(k & A.listed)) return 0;
   if (first && nextBlank && n1.word && (SUBJECT_VERBS.has(n1.lower) || PERSON_AFTER.has(n1.lower) || SUBJECT_NEXT.has(n1.lower))) return 11;
   if (joinedToName(text, toks, i, ctx, -1) || joinedToName(text, toks, i, ctx, 1)) return 12;
