@@ -375,3 +375,31 @@ describe('deidentify: the name before a kind of place ends at a function word of
     ] as const) assert.equal(firstFacility(text), place, text);
   });
 });
+
+// Round 25: a place described, not named (messyPatterns.ts describedPlace) — in a note that capitalises its sentences,
+// "the" and a kind of place written in lower case with English words only before it is a description.
+describe('deidentify: a place described, not named, in a note that capitalises', () => {
+  it('keeps "the chapter house", "the cooling center", "the rapid access clinic", "the tamil community centre"', () => {
+    for (const [text, words] of [
+      ['Drove Ahiga to the chapter house for the meeting.', 'the chapter house'],
+      ['Took her to the cooling center because of the heat.', 'the cooling center'],
+      ['Referred him to the rapid access addiction clinic on Monday.', 'the rapid access addiction clinic'],
+      ['Took Mr. Tran to the tamil community centre for lunch.', 'the tamil community centre'],
+      ['Karim went to the free clinic at the library.', 'the free clinic'],
+      ['She was referred to the well-baby clinic. Nurse says all good.', 'the well-baby clinic'],
+    ] as const) assert.ok(shown(text).includes(words), `${words} must stay in ${text}: ${shown(text)}`);
+  });
+
+  it('still hides the place where a word names it, or where the note writes no capitals', () => {
+    for (const [text, place] of [
+      // A word no list knows, a town, a given name read as a name.
+      ['He is at the kaushees shelter tonight.', 'kaushees shelter'],
+      ['He is back at the edmonton remand centre.', 'edmonton remand centre'],
+      ['He was taken to the don jail on Friday.', 'don jail'],
+      // Capitalised as a name.
+      ['Referred to the Sunrise Lodge today.', 'Sunrise Lodge'],
+      // A note in lower case throughout says nothing by its capitals.
+      ['drove ahiga to the chapter house for the meeting', 'chapter house'],
+    ] as const) assert.ok(deidentify(text).entities.some((e) => e.type === 'FACILITY' && text.slice(e.start, e.end) === place), `${place} must be hidden in ${text}: ${shown(text)}`);
+  });
+});
