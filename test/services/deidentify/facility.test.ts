@@ -403,3 +403,20 @@ describe('deidentify: a place described, not named, in a note that capitalises',
     ] as const) assert.ok(deidentify(text).entities.some((e) => e.type === 'FACILITY' && text.slice(e.start, e.end) === place), `${place} must be hidden in ${text}: ${shown(text)}`);
   });
 });
+
+// Round 25: a note typed in Title Case (facility.ts TITLE_CUT) — a capitalised function word is no word of a place's name.
+describe("deidentify: a capitalised name's run in a Title Case note starts after its last function word", () => {
+  it('opens no facility on "His", "With", "At" and keeps a run of describing words', () => {
+    for (const text of [
+      'Bogdan Lost His Wallet With His Health Card And His Sin Card',
+      'Went With Tomasz To The Free Clinic On Monday',
+      'He Is Staying At The Blue House On 15th',
+    ]) assert.deepEqual(found(facilities, text), [], text);
+  });
+
+  it('still finds the place named after the function words, and names with "of", "for", "and" inside', () => {
+    assert.deepEqual(found(facilities, 'Dropped Him Off At Kaushees Lodge Today'), ['Kaushees Lodge']);
+    assert.deepEqual(found(facilities, 'At Sunrise Lodge he was calm.'), ['Sunrise Lodge']);
+    assert.deepEqual(found(facilities, "Took her to St. Michael's Hospital."), ["St. Michael's Hospital"]);
+  });
+});
