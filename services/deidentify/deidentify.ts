@@ -13,6 +13,7 @@ import { dictionaries } from './dictionaries';
 import { classifierNames, type Scored } from './classifier/model';
 import { nameHalves, type SlotReading } from './nameHalves';
 import { openers } from './openers';
+import { nameTails } from './nameTails';
 import { withoutRuns } from './wordSenses';
 import { withFacilities } from './classifier/facilityModel';
 import { facilityMentions } from './facilityMentions';
@@ -477,6 +478,11 @@ const STEPS: Array<(r: Reading) => void> = [
     if (r.spans === r.spread) return;
     r.spans = everywhere(r.text, r.spans, repeatOf(r), false);
     r.trace?.('everywhereAgain', r.spans);
+  },
+  // A surname of a modifier and its noun ("[NAME] many guns", "[NAME] yellow [NAME]"; nameTails.ts, round 25).
+  (r) => {
+    r.spans = nameTails(r.text, r.spans);
+    r.trace?.('nameTails', r.spans);
   },
   // A run of one word ('grace grace grace …') is no name, whoever found it (wordSenses.ts inRunOfOneWord).
   (r) => {

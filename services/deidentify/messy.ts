@@ -1070,7 +1070,7 @@ export function peopleVerb(w: string): boolean {
 }
 
 /** Words for people or bodies, not names: "guy lost his phone", "lady wants her money back", "band paid his bus". */
-const PERSON_NOUNS = set(`guy guys lady ladies man men woman women boy boys girl girls dude dudes ppl people youth teen teens
+export const PERSON_NOUNS = set(`guy guys lady ladies man men woman women boy boys girl girls dude dudes ppl people youth teen teens
   resident residents tenant tenants patient patients client clients member members participant participants customer customers
   someone somebody everybody everyone nobody anyone anybody he she they who band church city school shelter agency office
   welfare housing program government`);

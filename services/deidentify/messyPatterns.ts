@@ -681,7 +681,7 @@ function settlementAfter(t: string, e: { start: number; end: number }): number {
 const STREET_END_WORDS = new Set('dame branch cross bridge mall walk run trace pass bend'.split(' '));
 const NEARNESS = new Set('near by past off outside behind across beside next in at on'.split(' '));
 /** Counts and measures after a number ("on 30 days", "at 10 mins") are no street. */
-const MEASURES = new Set('mg ml mcg cc hrs hr hours mins min minutes days weeks months years yrs yo y/o bucks dollars km kg lbs pills tabs times units people kids am pm'.split(' '));
+export const MEASURES = new Set('mg ml mcg cc hrs hr hours mins min minutes days weeks months years yrs yo y/o bucks dollars km kg lbs pills tabs times units people kids am pm'.split(' '));
 
 /** Whether a word after a house number (or after "down on") is a street name: no English word, or a name. */
 function streetName(t: string, start: number, w: string, house: number): boolean {

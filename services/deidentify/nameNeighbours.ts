@@ -32,7 +32,7 @@ function wordBefore(toks: readonly Token[], k: number, text: string): boolean {
 }
 
 /** A verb a person does, in a finite form: "said", "came", "is", "wants" (not "fighting": SMS "r fighting" is "are"). */
-function finiteVerb(w: string): boolean {
+export function finiteVerb(w: string): boolean {
   return !!w && (PERSON_AFTER.has(w) || (SUBJECT_VERBS.has(w) && !SUBJECT_ADVERBS.has(w)));
 }
 

@@ -87,7 +87,7 @@ const SPORT_AFTER = set(`game games match matches practice team teams season nig
 /** Words that make a shade of the colour after them ("royal blue", "navy blue", "baby pink"): a colour, not a person. */
 const SHADE = set(`royal navy baby sky forest lime hot pale neon olive hunter kelly dusty powder midnight electric steel slate
   sea cherry candy blood bright dark light deep`);
-const COLOURS = set(`blue green red pink purple yellow orange grey gray white black brown teal maroon`);
+export const COLOURS = set(`blue green red pink purple yellow orange grey gray white black brown teal maroon`);
 /** Labels a phone number is given right before it ("cell 780…", "mobile: 587…"): the label, not a person. */
 const PHONE_LABELS = set(`cell cel cellphone mobile mob phone ph tel txt text landline`);
 /** What follows a phone label: punctuation, then the number's first digit, "+" or "(" (full-width digits too). */
