@@ -13,6 +13,9 @@ import { authFailure, readJsonBody, requireActivityShape, requireBearer, require
 import { requireLoopbackHost, requireLoopbackServiceUrl } from './loopback';
 import { withSpan } from '../services/telemetry';
 
+/** How long an idle keep-alive connection stays open: past Azure App Service's 230 s front-end idle timeout. */
+export const KEEP_ALIVE_MS = 240_000;
+
 export interface BotServer {
   /** The services this server runs on (route installers read config and stores from here). */
   app: AppServices;
@@ -37,6 +40,10 @@ export function createBotServer(app: AppServices, opts: { extraRoutes?: RouteIns
   const bot = new PeerReflectBot(app, conversationState, opts.dialogs ?? buildDialogs(app), stateStorage);
 
   const server = restify.createServer({ name: 'peerreflect', handleUncaughtExceptions: false });
+  // Keep idle connections longer than the client or proxy in front (Azure's load balancers idle out at 4 min, undici
+  // at 4 s): with Node's default 5 s, a busy server can close a socket just as a request reuses it (ECONNRESET, 502).
+  server.server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   // Local mode: every route (the web chat too) answers only requests addressed to a loopback name (DNS rebinding).
   server.pre(requireLoopbackHost(config.localMode));
   server.use(restify.plugins.queryParser());

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { Conversation, startBot, visibleText, type RunningBot } from '../helpers/bot';
 import { startFakeChannel, type FakeChannel } from '../helpers/channel';
 import { closeStores } from '../helpers/store';
+import { KEEP_ALIVE_MS } from '../../bot/server';
 
 describe('bot server over HTTP', () => {
   let bot: RunningBot;
@@ -55,6 +56,14 @@ describe('bot server over HTTP', () => {
     assert.equal(status, 200);
     assert.equal(activities.length, 1);
     assert.match(activities[0].text ?? '', /PeerReflect/);
+  });
+
+  it('keeps an idle connection open longer than a proxy in front of it would (Keep-Alive: timeout=240)', async () => {
+    // Node's 5 s default let a busy server close a socket as the next request reused it (ECONNRESET in the fuzz test).
+    const res = await fetch(`${bot.url}/healthz`);
+    await res.arrayBuffer();
+    assert.equal(res.headers.get('keep-alive'), `timeout=${KEEP_ALIVE_MS / 1000}`);
+    assert.ok(KEEP_ALIVE_MS > 230_000);
   });
 
   it('reports storage health at /healthz', async () => {

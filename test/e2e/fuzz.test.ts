@@ -1,5 +1,6 @@
-// Thousands of generated activities and card payloads posted over loopback to the real bot (bounded count
-// and time): never a 5xx, the server keeps answering, and memory settles (heap compared after GC).
+// Thousands of generated activities and card payloads posted over loopback to the real bot (a bounded count; how
+// long they take is a figure in the title, not a bar — speed is bench/load.ts's): never a 5xx, the server keeps
+// answering, and memory settles (heap compared after GC).
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -87,7 +88,6 @@ describe('fuzz: generated activities and card payloads over HTTP', function () {
     // The figures go in the test's title, which the reporter prints once the test passes.
     this.test!.title += ` (${TOTAL} requests in ${seconds.toFixed(1)} s; statuses ${JSON.stringify(Object.fromEntries(statuses))}; heap ${heapGrowthMb.toFixed(1)} MB, rss ${rssGrowthMb.toFixed(1)} MB after GC)`;
     assert.deepEqual(fives, []);
-    assert.ok(seconds < 60, `took ${seconds} s`);
     assert.ok(heapGrowthMb < 40, `heap grew ${heapGrowthMb} MB`);
     // Still serving normally.
     assert.equal((await new Conversation(bot.url).say('help')).length, 1);
