@@ -5,6 +5,8 @@
  * found elsewhere), and the verb itself is never a name's first word (classifier/model.ts asks it nothing there).
  * With no person between ("got a coffee", "grabbed some food") nothing is read: the word after the verb is the thing.
  */
+import { partOfSpeech } from './partsOfSpeech';
+
 const set = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
 
 /** What was past (or is done now) to give: read as a verb before a person wherever it stands. */
@@ -35,8 +37,17 @@ const THING_OPENERS = set(`a an the some his her their my your our this that the
 const NO_THING = set(`lot bit little while few couple whole other rest same time times day days week weeks weekend month
   months year years morning night afternoon evening hour hours minute minutes moment`);
 
-/** The two words after a person's word (only spaces before each), as typed. */
-const TWO_WORDS_AFTER = /^[ \t]+(\p{L}+)(?:[ \t]+(\p{L}+))?/u;
+/**
+ * What someone or something is made or found to be, not a thing made for them: "made faith a priority", "made art a
+ * big part of her life", "found hope a comfort" (make and find take a thing's quality as well as a person and a thing).
+ */
+const NOT_GIVEN = set(`priority priorities habit part point goal focus rule reality struggle challenge comfort problem issue
+  mess chore routine hobby`);
+/** make and find in every form: the verbs of NOT_GIVEN. */
+const MAKE_OR_FIND = set(`made makes making make found finds finding find`);
+
+/** The three words after a person's word (only spaces before each), as typed. */
+const WORDS_AFTER = /^[ \t]+(\p{L}+)(?:[ \t]+(\p{L}+))?(?:[ \t]+(\p{L}+))?/u;
 
 /**
  * Whether a thing follows the word ending at `end`: an amount ("gave joe 20 bucks", "$5"; not SMS "2" or "4", "bring
@@ -44,11 +55,15 @@ const TWO_WORDS_AFTER = /^[ \t]+(\p{L}+)(?:[ \t]+(\p{L}+))?/u;
  * "some food", "his meds"; not "a lot", "the other day"). A bare noun is no sign: after a word-name it is as often the
  * thing the word qualifies ("get winter clothes", "gave free lunch"; round 25, development writers).
  */
-export function thingAfter(text: string, end: number): boolean {
+export function thingAfter(text: string, end: number, verb = ''): boolean {
   if (AMOUNT.test(text.slice(end, end + 8))) return true;
-  const m = TWO_WORDS_AFTER.exec(text.slice(end, end + 40));
+  const m = WORDS_AFTER.exec(text.slice(end, end + 48));
   const then = m?.[2]?.toLowerCase();
-  return !!then && THING_OPENERS.has(m![1]!.toLowerCase()) && !NO_THING.has(then);
+  if (!then || !THING_OPENERS.has(m![1]!.toLowerCase()) || NO_THING.has(then)) return false;
+  if (!MAKE_OR_FIND.has(verb)) return true;
+  // After make or find, the noun (past one adjective or adverb: "a big part", "a top priority") says which it is.
+  const noun = /^[AR]$/.test(partOfSpeech(then)) ? (m![3]?.toLowerCase() ?? '') : then;
+  return !NOT_GIVEN.has(noun);
 }
 /** An amount: digits alone or after "$" (not "2day", not a lone SMS "2" or "4"). */
 const AMOUNT = /^[ \t]+(?:\$\d|(?![24](?![\d.,]))\d[\d.,]*(?![\p{L}\d]))/u;
@@ -58,5 +73,5 @@ const AMOUNT = /^[ \t]+(?:\$\d|(?![24](?![\d.,]))\d[\d.,]*(?![\p{L}\d]))/u;
  * after it: "grabbed [maria] a coffee", "got [jo] some food", "gave [joe] 20 bucks".
  */
 export function givenThing(verb: string, text: string, end: number): boolean {
-  return givesTo(verb) && thingAfter(text, end);
+  return givesTo(verb) && thingAfter(text, end, verb);
 }

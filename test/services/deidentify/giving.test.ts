@@ -47,6 +47,13 @@ describe('deidentify: a person given a thing', () => {
     kept('she gave free lunch to the group');
     kept('got rose water for her skin');
   });
+
+  it('keeps a word-name made or found to be something, not given it', () => {
+    kept('made faith a priority');
+    kept('made art a big part of her life');
+    kept('she made peace a habit again');
+    givenTo('made grace a plate', 'made', 'grace');
+  });
 });
 
 describe('giving: the slot', () => {
