@@ -15,11 +15,11 @@
 import type { Entity } from './types';
 import { tokenize, type Token } from './classifier/features';
 import { tokenMarks } from './classifier/facilityModel';
-import { GENERIC_PLACES, KIND_WORDS, OWNER_WORDS } from './messyPatterns';
+import { GENERIC_PLACES, KIND_WORDS, OWNER_WORDS, smsWords } from './messyPatterns';
 import { SAFE } from './messy';
 import { FACILITY_WORDS, KEEP, MONTHS, WEEKDAYS } from './lexicon';
 import { dictionaries, spoken } from './dictionaries';
-import { keepGroups } from './keepList';
+import { ARTICLES } from './facilityMentions';
 import { blank, ownerMarked } from './words';
 import { isTownName } from './towns';
 
@@ -66,9 +66,6 @@ const STOPS = new Set(
 const NOT_FIRST = new Set(['dr', 'doctor', 'nurse', 'worker', 'staff', 'another', 'other', 'new', 'old', 'same', 'that', 'this', 'there', 'here', 'program']);
 /** Words that end an office's, a bank's or a stop's name, no place people stay at: "the immigration office", "the furniture bank". */
 const NOT_LAST = new Set(['office', 'offices', 'bank', 'program', 'stop', 'station', 'lrt', 'loop', 'unit', 'units', 'team', 'room', 'ward', 'floor']);
-/** The SMS, typo and risk words of the keep-list: never a place's name ("gonna", "txtd"). */
-let smsSet: Set<string> | undefined;
-const smsWords = (): Set<string> => (smsSet ??= keepGroups('sms', 'typos', 'risk-language'));
 const MAX_WORDS = 3;
 /** A kind of place after a framed name, taken in: "[sun valley detox]". */
 const KIND_TAIL = new Set(['detox', 'rehab', 'shelter', 'hospital', 'hosp', 'treatment', 'centre', 'center', 'clinic', 'lodge', 'house', 'manor', 'recovery']);
@@ -109,7 +106,7 @@ function nameable(text: string, toks: readonly Token[], marks: Uint8Array, s: nu
 
 /** The span a frame opens at word `s` (an article skipped): up to MAX_WORDS words that stop() nothing; [s, e] or null. */
 function spanFrom(text: string, toks: readonly Token[], marks: Uint8Array, s: number): [number, number] | null {
-  if (s < toks.length && /^(?:the|da|tha|teh|le|la)$/.test(toks[s]!.lower) && toks[s + 1] && blank(text, toks[s]!.end, toks[s + 1]!.start)) s++;
+  if (s < toks.length && ARTICLES.has(toks[s]!.lower) && toks[s + 1] && blank(text, toks[s]!.end, toks[s + 1]!.start)) s++;
   let e = s - 1;
   for (let k = s; k < Math.min(toks.length, s + MAX_WORDS); k++) {
     const t = toks[k]!;

@@ -29,7 +29,7 @@ import { escapeRegExp } from '../escapeRegExp';
  * span (ARTICLE), before a mention (articleBefore) and between a place word and one (slotBefore). Until round 24 the
  * last two lacked "les" and "l'".
  */
-const ARTICLES = new Set(['the', 'da', 'tha', 'teh', 'le', 'la', 'les', "l'", 'l’']);
+export const ARTICLES = new Set(['the', 'da', 'tha', 'teh', 'le', 'la', 'les', "l'", 'l’']);
 const ARTICLE = new RegExp(String.raw`^(?:${[...ARTICLES].map(escapeRegExp).join('|')})\s+`, 'iu');
 const KIND_AT_END = new RegExp(String.raw`(?:^|\s+)(?:${PLACE_KIND}|${SERVICE_KIND})$`, 'iu');
 /** Words after which a place is said: a place preposition, a verb of leaving or visiting (an article may stand between). */

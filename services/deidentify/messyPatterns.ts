@@ -572,7 +572,8 @@ function proseWord(w: string): boolean {
   return SAFE.has(w) || smsWords().has(w) || MEASURES.has(w);
 }
 let sms: Set<string> | undefined;
-const smsWords = (): Set<string> => (sms ??= keepGroups('sms', 'typos', 'risk-language'));
+/** The keep-list's SMS, typo and risk words: never a name or a place's name ("gonna", "txtd"). */
+export const smsWords = (): Set<string> => (sms ??= keepGroups('sms', 'typos', 'risk-language'));
 
 /**
  * "the 7-11 on jasper", "the food bank on 118", "the tims on main": after a chain or a kind of place, "on" and one
