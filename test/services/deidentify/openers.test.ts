@@ -40,6 +40,14 @@ describe('deidentify: a name opening a sentence or the note (openers.ts)', () =>
     assert.deepEqual(slotWords('Tina klassen came. 12 beds. Sam. jolvi left', [NAME(0, 4), NAME(28, 31)]), ['jolvi']);
   });
 
+  // Round 25: a role or a title opening a sentence is no candidate, whatever the model's weights.
+  it('never takes a role or a title opening a sentence ("bishop at …", "Doctor said"), whatever it scores, and takes a name there', () => {
+    useOpenerModel(modelOf(5, 0));
+    assert.equal(deidentify('bishop at st nektarios blessed the food').redacted, 'bishop at [FACILITY] blessed the food');
+    assert.equal(deidentify('Doctor said ok').redacted, 'Doctor said ok');
+    assert.equal(deidentify('quorra at st nektarios blessed the food').redacted, '[NAME] at [FACILITY] blessed the food');
+  });
+
   it('its buckets, hashed in place, are bucket(open:template, value) of its features, each once, in order', () => {
     let slots = 0;
     for (const [text, spans] of [
