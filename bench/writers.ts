@@ -72,7 +72,8 @@ export function outOfDev(writer: string): boolean {
  */
 export const SLOT_RECIPES = {
   halves: { reads: ['train-cb'], alsoOut: ['train-bt', 'train-bv'] },
-  openers: { reads: [], alsoOut: [] },
+  // Round 25: the openers' recipe reads train-cd (words after verbs of contact and movement); the service keeps roles out of its slot (openers.ts).
+  openers: { reads: ['train-cd'], alsoOut: [] },
   'facility-slots': { reads: [], alsoOut: [] },
 } as const satisfies Record<string, { reads: readonly string[]; alsoOut: readonly string[] }>;
 
