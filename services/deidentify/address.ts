@@ -4,7 +4,7 @@
  * when they follow on the same or the next lines.
  */
 import type { Entity } from './types';
-import { KEEP, MONTHS, NEAR_DAYS, oneOf, STREET_SUFFIX, STREET_TYPES, WEEKDAYS } from './lexicon';
+import { KEEP, MONTHS, NEAR_DAYS, oneOf, STREET_SUFFIX, STREET_TYPES, TITLES, WEEKDAYS } from './lexicon';
 import { dictionaries } from './dictionaries';
 import { mergeSpans } from './spans';
 import { keepGroups } from './keepList';
@@ -112,11 +112,22 @@ const LOWER_DIRECTION = /^ (?:(?:nw|ne|sw|se|est|ouest|east|west|[nsewo])\.?(?=\
 /** Words that start a contact field after an address (", call 416…", ", cell: …"). */
 const CONTACT_FIELD = /^(?:call|text|txt|phone|ph|tel|cell|mobile|email|e-mail|fax)\b/i;
 
-/** Extends an address over units, city, region, country and postal code. */
-function extend(text: string, end: number): number {
+/**
+ * Extends an address over units, city, region, country and postal code: where it ends, and (round 25) where a town typed
+ * after a comma on the address's one line begins (`town`, the comma's position) with the postal code or ZIP that ends
+ * the line (`code`), for addressSpans.
+ */
+function extend(text: string, end: number): { end: number; town?: number; code?: number; country?: boolean } {
   // US military mail ends with its ZIP code ("APO AA 61487"): what follows is another field (a phone).
-  if (/\b[AFD]PO [A-Z]{2} \d{5}$/i.test(text.slice(Math.max(0, end - 16), end))) return end;
+  if (/\b[AFD]PO [A-Z]{2} \d{5}$/i.test(text.slice(Math.max(0, end - 16), end))) return { end };
   let pos = end;
+  // Round 25: the address's lines so far are one (no line break crossed); where a town after a comma begins, the last
+  // postal code's start, and whether a word after the town names no region (a country: the public set's one-line form).
+  let oneLine = true;
+  let town: number | undefined;
+  let code: number | undefined;
+  let country = false;
+  let coded = false;
   // After a number ("... Drive Suite 215 NUNGATTA") a bare space may lead to the city.
   let lastWasPart = /\d\.?$/.test(text.slice(Math.max(0, end - 2), end));
   let lastWasDigits = false;
@@ -136,6 +147,7 @@ function extend(text: string, end: number): number {
     }
     const sep = /^(?:[ \t]*[,\n][ \t\n,]*|[ \t]+)/.exec(rest);
     if (!sep) break;
+    if (sep[0].includes('\n')) oneLine = false;
     // Continue over a bare space only after a unit or another address part.
     if (!/[,\n]/.test(sep[0]) && !lastWasPart) break;
     const after = rest.slice(sep[0].length);
@@ -153,10 +165,67 @@ function extend(text: string, end: number): number {
     const digits = /^\d/.test(part[0]);
     if (lastWasDigits && (digits || sep[0].includes('\n'))) break;
     lastWasDigits = digits && !/^\d{1,3}$/.test(part[0]);
+    if (town === undefined && oneLine && sep[0].includes(',') && TOWN_PART.test(part[0]) && !/^[A-Z]{2,3}$/.test(part[0]) && !POSTAL_PART.test(part[0]) && !UNIT_WORD.test(part[0]) && !STREET_LAST.test(part[0])) town = pos;
+    else if (town !== undefined) {
+      if (POSTAL_PART.test(part[0])) code ??= pos + sep[0].length;
+      else if (!region(part[0]) && !digits) country = true;
+      if (/^[A-Z]{2}$/.test(part[0])) coded = true;
+    }
     pos += sep[0].length + part[0].length;
     lastWasPart = true;
   }
-  return pos;
+  // A town with its state's or province's code and its postal code in capitals is the full postal form the public set
+  // and psw-dev hold in the address ("…, Vancouver, BC V6Z 1L8"): taken whole, as before.
+  if (coded && code !== undefined) town = undefined;
+  // A town ends its line, its sentence or its clause, or comes before its postal code; a title opens a person ("…, Mrs.
+  // Kwon", "…, Pastor Bamba said"): the words run on as before.
+  if (town !== undefined && ((code === undefined && !/^\s*(?:[.,;:!?)\]\n]|$)/.test(text.slice(pos, pos + 3))) || TITLE_FIRST.test(text.slice(town, town + 12)))) town = undefined;
+  return { end: pos, town, code, country };
+}
+/** A title after the comma: a person, not a town. */
+const TITLE_FIRST = new RegExp(`^[,\\s]+(?:${[...TITLES, 'pastor', 'father', 'fr', 'rev', 'elder', 'auntie', 'aunt', 'uncle'].join('|')})\\b`, 'i');
+
+/** A town's words after a comma: capitalised words or one lower-case word, no code or number ("Fresno", "shediac"). */
+const TOWN_PART = /^(?:\p{Lu}[\p{L}\p{M}'’-]|\p{Ll}{2})/u;
+/** A unit's or a box's word opening a part after a comma: the address goes on ("…, Unit B", "…, Box 641"). */
+const UNIT_WORD = /^(?:unit|apt|apartment|suite|ste|box|p\.?o\.?|rr|r\.r\.|site|comp|lot|bsmt|basement|floor|fl|room|rm|bldg|building|trailer|pad|gd|general|station|stn|route|rte|hc|tower|rear|back|front|upper|lower)\b/i;
+/** A street's name after a comma, its type last ("…, Lac Ste-Thérèse Road"): no town (not "Jackson Heights", "Sherwood Park"). */
+const STREET_LAST = /[ -](?:road|rd|street|st|avenue|ave|av|drive|dr|boulevard|blvd|lane|ln|way|crescent|cres|court|ct|place|pl|trail|trl|highway|hwy|terrace|circle|cir|parkway|pkwy|close)\.?$/i;
+/** A Canadian postal code or a ZIP ending an address's line. */
+const POSTAL_PART = /^(?:[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{5}(?:-\d{4})?)$/;
+let regionWords: Set<string> | undefined;
+/** A state's or province's code or name after a town ("CA", "MB", "Texas", "Nova Scotia"): no country. */
+function region(part: string): boolean {
+  if (/^[A-Z]{2}$/.test(part)) return true;
+  regionWords ??= keepGroups('places', 'world-places', 'states-and-regions');
+  return regionWords.has(part.toLowerCase());
+}
+
+/**
+ * Round 25: the town typed after a comma right after an address that ends at `end`, with its state or province, as
+ * [start, end) — up to the postal code or ZIP that ends the line, or the line's last part — where addressSpans leaves it
+ * ("[ADDRESS], Steinbach [R5G 1A4]", "[ADDRESS], Columbus, OH"); undefined where no town follows, the line ends on a
+ * country or the full postal form holds it. wordsInPlace gives
+ * back a name found inside it ("Fresno" is no person there).
+ */
+export function townAfter(text: string, end: number): [number, number] | undefined {
+  const x = extend(text, end);
+  return x.town === end && !x.country ? [end, x.code ?? x.end] : undefined;
+}
+
+/**
+ * An address found from `start`, its street ending at `end`, with what follows it (extend). Round 25: a town typed after
+ * a comma on the address's one line stays, with its state or province (LABELLING.md: towns stay); a postal code or ZIP
+ * ending that line is hidden alone ("…, Steinbach [R5G 1A4]", "…, Sacramento, [95821]"). Taken whole, as before: the
+ * public set's one-line form ending on a country ("…, Arnsdorf, Germany"), its lines broken by line breaks, and the full
+ * postal form with a state's code and a postal code ("…, Vancouver, BC V6Z 1L8": the public set and psw-dev label it so).
+ */
+function addressSpans(text: string, start: number, end: number): Entity[] {
+  const x = extend(text, end);
+  if (x.town === undefined || x.country) return [{ start, end: x.end, type: 'ADDRESS' }];
+  const out: Entity[] = [{ start, end: x.town, type: 'ADDRESS' }];
+  if (x.code !== undefined) out.push({ start: x.code, end: x.end, type: 'POSTAL_CODE' });
+  return out;
 }
 
 export function addresses(text: string): Entity[] {
@@ -193,7 +262,7 @@ export function addresses(text: string): Entity[] {
       // there", "2 court dates"); "129 street" stays an address.
       if (keep === 0 && words.length === 1 && !/^\p{Lu}/u.test(words[0]!) && !/^(?:st|street|str|ave|avenue|av|rd|road|blvd|boulevard|hwy|highway|cres|crescent|pkwy|parkway)\.?$/i.test(words[0]!)) continue;
     }
-    out.push({ start: m.index, end: extend(text, end), type: 'ADDRESS' });
+    out.push(...addressSpans(text, m.index, end));
   }
   SANDWICH.lastIndex = 0;
   for (let m = house && factsOf(text).numbers >= 2 ? SANDWICH.exec(text) : null; m; m = SANDWICH.exec(text)) {
@@ -203,7 +272,7 @@ export function addresses(text: string): Entity[] {
     // A sandwiched street type follows the street's name ("Luite tee 87"), so "2 tee 3 times" stays; connectors
     // alone are prose between two numbers ("the 7-11 on 118 ave").
     if (!words.every(streetLike) || SANDWICHED_TYPES.has(words[0]!.toLowerCase()) || words.every((w) => CONNECT_SET.has(w.toLowerCase()))) continue;
-    out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
+    out.push(...addressSpans(text, m.index, m.index + m[0].length));
   }
   CONTINENTAL.lastIndex = 0;
   // CONTINENTAL and NAMED_TYPE open with a capitalised word (CAP): a text without a capital is not scanned.
@@ -215,20 +284,20 @@ export function addresses(text: string): Entity[] {
     const cue = CUE.test(text.slice(Math.max(0, m.index - 25), m.index));
     if (!street && !cue) continue;
     if (!street && words.length === 1 && /^(?:Room|Rm|Level|Floor|Stage|Step|Unit|Bed|Ward|Chapter|Page|Day|Week|Grade|Bus|Route)$/i.test(words[0]!)) continue;
-    out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
+    out.push(...addressSpans(text, m.index, m.index + m[0].length));
   }
   // A sandwiched type after a capitalised name that is no common word: "Take the tee 3 times" stays.
   // Its regex is run only when one of those words is in the text at all.
   if (upper && SANDWICHED_WORDS.some((w) => text.includes(w))) {
     NAMED_TYPE.lastIndex = 0;
     for (let m = NAMED_TYPE.exec(text); m; m = NAMED_TYPE.exec(text)) {
-      if (!dictionaries().common.has(m[1]!.toLowerCase()) && !KEEP.has(m[1]!.toLowerCase())) out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
+      if (!dictionaries().common.has(m[1]!.toLowerCase()) && !KEEP.has(m[1]!.toLowerCase())) out.push(...addressSpans(text, m.index, m.index + m[0].length));
     }
   }
   for (const [re, gate, words] of ALONE) {
     if (!mayHold(text, words) || !gate.test(text)) continue;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: extend(text, m.index + m[0].length), type: 'ADDRESS' });
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push(...addressSpans(text, m.index, m.index + m[0].length));
   }
   // A street type that leads ("rue de pologne", "ul. Miła 53", "C/ Señores Curas 88"), with a house number
   // before it or a number after it; the words between are kept while they are no common English word.
@@ -248,7 +317,7 @@ export function addresses(text: string): Entity[] {
     if (!m[1] && !trailing) continue;
     const start = m.index;
     const end = m.index + m[0].indexOf(m[3]!, (m[1]?.length ?? 0) + m[2]!.length) + words.slice(0, n).join(' ').length - dot + trailing.length;
-    out.push({ start, end: extend(text, end), type: 'ADDRESS' });
+    out.push(...addressSpans(text, start, end));
   }
   // "the corner of X Street and Y Avenue", "the corner of Dalbraut 99 and Frederikke Coves"
   CORNER.lastIndex = 0;

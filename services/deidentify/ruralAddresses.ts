@@ -1,7 +1,9 @@
 /**
- * Street addresses in shapes the other address detectors leave (round 13): rural and US grid addresses, a post-office
- * box with its post office, General Delivery, a French "case postale", county roads and kilometre posts, a tower and
- * its unit, a numbered house in a settlement; and two streets crossing that the name rules took as two names.
+ * Street addresses in shapes the other address detectors leave (round 13): rural and US grid addresses, General
+ * Delivery, a French "case postale", county roads and kilometre posts, a tower and its unit, a numbered house in a
+ * settlement; and two streets crossing that the name rules took as two names. A post-office box is the other
+ * detectors'; round 25 took out its post office ("Box 218, Blumenort MB"): a town after an address stays (address.ts
+ * townAfter).
  */
 import type { Entity } from './types';
 import { all } from './patterns';
@@ -21,9 +23,6 @@ const LAND_EAST = /(?<![\p{L}\p{N}])(?:[ns][ew][ -]?(?:1\/4[ -]?)?)?\d{1,2}-\d{1
 const GENERAL_DELIVERY = /(?<![\p{L}])general delivery(?![\p{L}])/giu;
 /** Quebec's post-office box: "cp 4421 succ park-ex", "C.P. 88", "case postale 1201, succ. c". */
 const CASE_POSTALE = /(?<![\p{L}\p{N}])(?:c\.?p\.?|case postale)\s?\d{2,6}(?:,?\s(?:succ\.?|succursale)\s[\p{L}\d][\p{L}\p{N}-]*)?(?![\p{L}\p{N}])/giu;
-/** A box and its post office, capitalised, before a province, a postal code or the clause's end: "Box 218, Blumenort MB". */
-// Case-sensitive for the town's capitals: the box's words are spelt in either case.
-const BOX_TOWN = /(?<![\p{L}\p{N}])(?:(?:[Pp]\.?\s?[Oo]\.?\s?)?[Bb][Oo][Xx]|[Rr]\.?[Rr]\.?\s?#?\d{1,3},?\s(?:[Ss]ite\s\d{1,3},?\s)?[Bb][Oo][Xx])\s?#?\d{1,6},\s\p{Lu}[\p{L}.'’-]*(?:[\s-]\p{Lu}[\p{L}.'’-]*){0,3}(?:\s(?:AB|BC|MB|SK|ON|QC|NB|NS|PE|NL|YT|NT|NU))?(?=\s?[,.;)]|\s[A-Z]\d[A-Z]|\s\d{5}|\s*$)/gu;
 /** A box, site (or Manitoba's group) and rural route in that order: "Box 9, Site 1, RR 4", "box 7 grp 220 rr 2". */
 const BOX_SITE_ROUTE = /(?<![\p{L}\p{N}])box\s?#?\d{1,5},?\s(?:site|comp|grp|group)\s?#?\d{1,3},?\s(?:r\.?r\.?|rural route)\s?#?\d{1,3}(?![\p{L}\p{N}])/giu;
 /** A county or numbered rural road where something is: "broke down on cr 19", "on cr 1 mile 14", "on rd 57 n". */
@@ -64,13 +63,6 @@ export function ruralAddresses(t: string): Entity[] {
     ...all(t, LAND_EAST, 'ADDRESS'),
     ...all(t, GENERAL_DELIVERY, 'ADDRESS'),
     ...all(t, CASE_POSTALE, 'ADDRESS', (m) => /\d{3}|succ|case/i.test(m[0])),
-    // The town is no prose, and an everyday first word ("Buffalo Lake") needs its province or postal code after it:
-    // "box 12, Thanks Mary" is a box and a sign-off.
-    ...all(t, BOX_TOWN, 'ADDRESS', (m) => {
-      const town = m[0].slice(m[0].indexOf(',') + 1).trim().split(/[\s-]+/);
-      const coded = / [A-Z]{2}$/.test(m[0]) || /^,?\s[A-Z]\d[A-Z]/.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6));
-      return !town.some((w) => SAFE.has(w.toLowerCase())) && (coded || named(town[0]!));
-    }),
     ...all(t, BOX_SITE_ROUTE, 'ADDRESS'),
     ...all(t, COUNTY_ROAD, 'ADDRESS'),
     // The road's name is no prose: "at km 12 today the road was bad".

@@ -11,6 +11,8 @@
  * - a function word of the note's French or Spanish (language.ts) where a name list holds it ("de", "la", "Ella dijo");
  * - "will" before a verb in its base form, with no person cue before it: the modal ("the landlord will learn");
  * - a town said as a place, in any case and of any length ("moved to edson", "in Fox Creek": towns.ts);
+ * - (round 25) a town, with its state or province, typed after a comma right after an address ("[ADDRESS], Steinbach
+ *   [POSTAL]": address.ts townAfter), beside a postal code or not;
  * - (round 11) a lower-case word of five letters or more that no list holds, after "the" where no place is said ("said
  *   the kemem was huge", "the wigilia dinner"), and a dish after a verb of cooking ("made bolani for the potluck");
  * - (round 13) a thanks or greeting after a verb of saying ("says mahalo for the rice") or opening a sentence before
@@ -24,6 +26,7 @@ import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
 import { foreignWordsOf } from './language';
 import { townAfterKind, townInPlace } from './towns';
+import { townAfter } from './address';
 import { AMBIGUOUS_NAMES, oneOf, SHORT_TITLES } from './lexicon';
 import { english, NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE, VERB_NEXT } from './messy';
 import { blank, possessive, withoutPossessive } from './words';
@@ -616,9 +619,25 @@ export function wordsInPlace(text: string, found: Entity[], known: readonly Enti
     found = found.flatMap((e) => (e.type === 'NAME' && !known.some((k) => k.start < e.end && e.start < k.end) && /\s(?:n|and|&|will)(?:\s|$)/.test(text.slice(e.start, e.end)) ? withoutJoins(text, e) : [e]));
   }
   found = found.map((e) => (e.type === 'NAME' && text.charCodeAt(e.end) === 32 && !found.some((o) => o.start === e.end + 1) ? withSlottedSurname(text, e) : e));
+  // Round 25: a town (and its state) typed after a comma right after an address stays ("[ADDRESS], Steinbach [POSTAL]"),
+  // beside a postal code or not (address.ts townAfter).
+  if (found.length > 1 && found.some((e) => e.type === 'ADDRESS')) found = withoutTowns(text, found, known);
   const back = found.map((e) => !known.some((k) => k.start < e.end && e.start < k.end) && (e.type === 'NAME' ? givenBack(text, e, found) : e.type === 'FACILITY' && townAfterKind(text, e.start, e.end)));
   if (!back.includes(true)) return found;
   const staying = found.filter((_, i) => !back[i]);
   // A modal "will" is no part of the name before it ("Shaylene will not come"), beside it or not.
   return found.filter((e, i) => !back[i] || (!titleCaseWords(text, e) && text.slice(e.start, e.end) !== 'will' && besideSpan(text, staying, e)));
+}
+
+/** The name spans of `found` less those inside the town after an address (address.ts townAfter); `known` stay. */
+function withoutTowns(text: string, found: Entity[], known: readonly Entity[]): Entity[] {
+  const towns: Array<[number, number]> = [];
+  for (const e of found) {
+    // A lot's park after its comma is the lot's place, not a town ("lot 14, Tundra Ridge"): the writers take it.
+    if (e.type !== 'ADDRESS' || text.charCodeAt(e.end) !== 44 || /^lot\b/i.test(text.slice(e.start, e.start + 4))) continue;
+    const town = townAfter(text, e.end);
+    if (town) towns.push(town);
+  }
+  if (!towns.length) return found;
+  return found.filter((e) => e.type !== 'NAME' || known.some((k) => k.start < e.end && e.start < k.end) || !towns.some(([s, t]) => s <= e.start && e.end <= t));
 }

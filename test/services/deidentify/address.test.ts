@@ -354,3 +354,28 @@ describe('deidentify: the second street of a corner stops at a day', () => {
     assert.match(deidentify('we met at the corner of Main and Elm today').redacted, /\] today$/);
   });
 });
+
+// Round 25 (addresses): a town typed after an address stays, with its state or province; its postal code is hidden alone.
+describe('deidentify: the town after an address', () => {
+  it('ends the address at its street and hides the postal code or ZIP after the town', () => {
+    assert.equal(shown('Amber moved to 1217 Ravine St, Pittsburgh, 15210-1123.'), '[NAME] moved to [ADDRESS], Pittsburgh, [POSTAL_CODE].');
+    assert.equal(shown('client is at 4120 Morse Rd, Apt 12, Columbus, OH'), 'client is at [ADDRESS], Columbus, OH');
+    assert.equal(shown('she lives at 1120 Pleasant St, Apt 4, Fall River MA 02721'), 'she lives at [ADDRESS], Fall River MA [POSTAL_CODE]');
+    assert.equal(shown('lives at 45 rue st-pierre, shediac, e4p 1a2, no phone'), 'lives at [ADDRESS], shediac, [POSTAL_CODE], no phone');
+    assert.equal(shown('his mail goes to PO Box 2297, Halifax.'), 'his mail goes to [ADDRESS], Halifax.');
+    assert.deepEqual(addresses('client lives at 211 Kirk Ave, Unit B, Moncton, E1C 4X2'), ['211 Kirk Ave, Unit B']);
+  });
+  it('keeps a street, a unit, a box or a person after the comma in or beside the address', () => {
+    assert.ok(hidden('she lives at Lot 9, Lac Ste-Thérèse Road now', 'Lac Ste-Thérèse Road'));
+    assert.deepEqual(addresses('moved to 40 Birch St, Box 641, last week'), ['40 Birch St, Box 641']);
+    assert.ok(hidden('first stop 1432 E Pender, unit 3, Mrs. Kwon', 'Kwon'));
+    assert.ok(hidden('the basement on Monselet, Pastor Bamba said a prayer', 'Bamba'));
+  });
+  it('takes the town whole where the public set does: lines broken by line breaks, or a country after it', () => {
+    assert.deepEqual(addresses('Moved to 5586 Koskikatu 31, Arnsdorf, Germany last year'), ['5586 Koskikatu 31, Arnsdorf, Germany']);
+    assert.deepEqual(addresses('The address is 213 Pilekrogen 53 Apt. 263, Grand-Leez, Belgium 18431'), ['213 Pilekrogen 53 Apt. 263, Grand-Leez, Belgium 18431']);
+    assert.ok(hidden('Send it to 9554 62 Rue Gafsa Apt. 981\nToronto\n, ON\n 82269', 'Toronto\n, ON\n 82269'));
+    // The full postal form, a state's or province's code and a postal code in capitals, as the public set and psw-dev label it.
+    assert.deepEqual(addresses('he is at 1180 Granville St, Vancouver, BC V6Z 1L8.'), ['1180 Granville St, Vancouver, BC V6Z 1L8']);
+  });
+});
