@@ -2,7 +2,6 @@
 import type { Entity } from './types';
 import { FACILITY_WORDS, KEEP } from './lexicon';
 import { mayHoldUpper, withoutPossessive } from './words';
-import { describingWord } from './messyPatterns';
 
 const CAPW = "(?:St\\.|Ste\\.|Mt\\.|\\p{Lu}[\\p{L}\\p{M}'’-]*)";
 const JOIN = "(?:of|the|for|and|&|de|du|des|la|le)";
@@ -19,14 +18,6 @@ const FACILITY = new RegExp(
 const FACILITY_FIRST = new RegExp(`\\b(?:Hospital|Centre|Center|House|Mission|Clinic|Institute) (?:for|of) (?:the )?${CAPW}(?: (?:${CAPW}|and|&|of))*`, 'gu');
 const LEADING_FILLER = new Set(
   'the then at in on we i he she they went called visited from to and but so after before took drove walked brought left stayed our my his her their a an this that booked referred started starting finished completed attends attending enrolled signed needs wants tried doing did does'.split(' '),
-);
-/**
- * Function words that never stand inside a place's name, as a note typed in Title Case writes them (round 25): pronouns,
- * prepositions but "of" and "for", auxiliaries and common verbs, conjunctions but "and", adverbs of time. Not "The",
- * "All" ("All Saints"), "First" ("First Nations"), "Our" before "Lady", nor the nouns of messy.ts SAFE ("Family").
- */
-const TITLE_CUT = new Set(
-  'His Her Him He She They Them Their My Your Me Us We It Its You To At In On By From With Without About Into Onto Over Under Up Down Out Off Via Per Is Was Are Were Be Been Being Am Has Have Had Do Does Did Would Can Could Should Might Must Said Says Told Asked Came Come Went Go Got Get Or But So If Then Than Today Tonight Tomorrow Yesterday Again Now Also Just Still Already Even Really Very Too'.split(' '),
 );
 const GENERIC = new Set('community health mental medical general public local new old main central north south east west the of for and residential outpatient inpatient addiction addictions drug alcohol day'.split(' '));
 
@@ -45,24 +36,8 @@ export function facilities(text: string): Entity[] {
         start += words[0]!.length + 1;
         words.shift();
       }
-      // (Round 25) A capitalised function word is no word of a place's name: in a note typed in Title Case the run
-      // starts after the last one ("Bogdan Lost His Wallet With His [Health …]", "Dropped Him Off At [The Hope Mission
-      // Shelter]"), and what is left must hold a word that names (describingWord: "With His Health", "To The Free Clinic",
-      // "At The Blue House" are no place's names).
-      let cut = words.length - 2;
-      while (cut >= 0 && !TITLE_CUT.has(words[cut]!)) cut--;
-      const titled = cut >= 0;
-      if (titled) {
-        start += words.slice(0, cut + 1).join(' ').length + 1;
-        words.splice(0, cut + 1);
-        while (words.length > 1 && /^(?:The|Of|For|And|&)$/.test(words[0]!)) {
-          start += words[0]!.length + 1;
-          words.shift();
-        }
-      }
       if (!/^\p{Lu}/u.test(words[0]!)) continue;
       const named = words.filter((w) => /^\p{Lu}/u.test(w) && !HEADS.has(w.toLowerCase()));
-      if (titled && named.every((w) => describingWord(withoutPossessive(w.toLowerCase())))) continue;
       if (named.length === 0 && re === FACILITY) continue;
       if (named.length > 0 && named.every((w) => KEEP.has(withoutPossessive(w.toLowerCase())) || GENERIC.has(w.toLowerCase()))) continue;
       // "Western Hospital for the Suboxone induction": a keep-listed word ends the name before "for/of".

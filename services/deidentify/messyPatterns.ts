@@ -9,9 +9,7 @@ import { type Entity, type EntityType, entity } from './types';
 import { KEEP, MAIL_PROVIDERS, MONTHS, NAME_PARTICLES, NEAR_DAYS, oneOf, WEEKDAYS, WEEKDAYS_SHORT, WEEKDAYS_SMS } from './lexicon';
 import { dictionaries } from './dictionaries';
 import { all as allMatches, isYear, OVER_89_BARE, PLATE_CUE, widenPlates, ZIP_CUE } from './patterns';
-import { english, SAFE } from './messy';
-import { caseHabit, tokenize } from './classifier/features';
-import { partOfSpeech } from './partsOfSpeech';
+import { SAFE } from './messy';
 import { keepGroups } from './keepList';
 import { oneEdit } from './typos';
 import { mergeSpans } from './spans';
@@ -1394,9 +1392,6 @@ const LOWER_FACILITY = new RegExp(`(?<![\\p{L}])((?:[\\p{L}][\\p{L}'’-]*\\s){1
  */
 const KIND_ON_STREET = new RegExp(`(?<![\\p{L}])(?:detox|shelter|clinic|hospital|mission|lodge|manor|drop-?in|drop in|hostel|methadone clinic|treatment centre|treatment center|sobering centre|safe injection site|consumption site|needle exchange)\\s(?:on|off|at|by)\\s(?:\\d{1,3}(?:st|nd|rd|th)?(?:\\s(?:${BARE_TYPES}))?|\\p{L}[\\p{L}'’-]+\\s(?:${BARE_TYPES}))\\b${DIR}(?![\\p{L}\\p{N}])`, 'giu');
 
-let peopleWords: Set<string> | undefined;
-/** Peoples, languages and nationalities of the keep-list ("tamil", "hmong"): a kind of place before a kind, no name. */
-export const peoples = (): Set<string> => (peopleWords ??= keepGroups('languages-and-nationalities', 'peoples'));
 let placeNameSet: Set<string> | undefined;
 /** Provinces, cities and countries: a keep-listed word that may name a facility's town ("calgary remand centre"). */
 const placeNames = (): Set<string> => (placeNameSet ??= keepGroups('places', 'countries'));
@@ -1656,7 +1651,6 @@ export function messyFacilities(t: string): Entity[] {
       const start = m.index + m[0].lastIndexOf(words.join(' '), m[1]!.length);
       // A department or kind after the name is no part of it: "mercy er", "parkside ltc".
       const end = /^(?:er|emerg|ltc)$/.test(shapedHead) ? m.index + m[1]!.trimEnd().length : m.index + m[0].length;
-      if (!city && describedPlace(t, start, m.index + m[0].length, before, words)) continue;
       pushWithStreet(t, out, start, end);
       continue;
     }
@@ -1670,10 +1664,7 @@ export function messyFacilities(t: string): Entity[] {
       // A name before the kinds: "canadian native friendship centre" (not "the youth shelter", "her womens shelter").
       const lead = from > 0 ? all3[from - 1]!.toLowerCase() : '';
       if (facWord !== 'house' && core.length && core.every((w) => KIND_WORDS.has(w.toLowerCase())) && leadName(lead)) {
-        const leadStart = m.index + m[0].lastIndexOf(all3.slice(from - 1).join(' '), m[1]!.length);
-        const leadBefore = (from > 1 ? all3[from - 2]! : (/(\S+)\s+$/.exec(t.slice(Math.max(0, m.index - 12), m.index))?.[1] ?? '')).toLowerCase();
-        if (describedPlace(t, leadStart, m.index + m[0].length, leadBefore, all3.slice(from - 1))) continue;
-        out.push({ start: leadStart, end: ofTail(t, m.index + m[0].length), type: 'FACILITY' });
+        out.push({ start: m.index + m[0].lastIndexOf(all3.slice(from - 1).join(' '), m[1]!.length), end: ofTail(t, m.index + m[0].length), type: 'FACILITY' });
         continue;
       }
       // Kinds right after a named place belong to it: "the hope mission womens shelter".
@@ -1683,7 +1674,6 @@ export function messyFacilities(t: string): Entity[] {
       continue;
     }
     const start = m.index + m[0].lastIndexOf(words.join(' '), m[1]!.length);
-    if (!cityKind && describedPlace(t, start, m.index + m[0].length, before, words)) continue;
     const end = ofTail(t, m.index + m[0].length);
     pushWithStreet(t, out, start, end);
   }
@@ -1734,36 +1724,6 @@ function withOrdinal(t: string, start: number): number {
   let k = start;
   while (k > 0 && /\d/.test(t[k - 1]!)) k--;
   return k;
-}
-
-/**
- * Round 25: a place described, not named. In a note that capitalises its sentences (the facility model's case habit
- * 'C'), "the" and a kind of place written all in lower case whose other words are all English words or peoples ("Drove Ahiga to
- * the chapter house", "referred to the rapid access clinic", "at the seniors' centre", "the well-baby clinic", "the tamil community centre") is a
- * description: that writer capitalises names. A word that is no describingWord still names the place ("the kaushees
- * shelter", "the edmonton remand centre", "the don jail"); notes in
- * lower case throughout, or mixed, say nothing by their capitals and are read as before.
- * On the development writers such spans were 48 over no label for one facility ("the north end clinic").
- */
-function describedPlace(t: string, start: number, end: number, before: string, words: readonly string[]): boolean {
-  if (before !== 'the' && !TYPED_THE.has(before)) return false;
-  const span = t.slice(start, end);
-  if (span !== span.toLowerCase() || !words.length) return false;
-  return words.every((w) => describingWord(w.toLowerCase())) && caseHabit(t, tokenize(t)) === 'C';
-}
-
-/**
- * Round 25: whether a lower-cased word only describes a place — each part of it (split at hyphens, a possessive's
- * apostrophe aside) an English word or a people, and no town, province or country, nor a given name that is no common
- * word or is read as a name first (partsOfSpeech 'P': "don", "grace"; not "free", "hope"). Such words make "the
- * chapter house", "the free clinic"; a word that is not one names the place ("the kaushees shelter").
- */
-export function describingWord(lower: string): boolean {
-  const d = dictionaries();
-  return lower.split('-').every((p) => {
-    const x = p.replace(/['’]s?$/, '');
-    return x.length > 0 && (english(x, d) || peoples().has(x)) && !placeNames().has(x) && !isTownName(x) && (!d.firstNames.has(x) || (d.common.has(x) && partOfSpeech(x) !== 'P'));
-  });
 }
 
 /** What a place does, after its name: it has beds, fills up, closes. */

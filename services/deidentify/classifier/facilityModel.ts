@@ -19,14 +19,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Entity, entity } from '../types';
-import { BITS, boundary, bucket, caseHabit, lists, listsOf, tokenize, Token } from './features';
-
-export { caseHabit } from './features';
+import { BITS, boundary, bucket, lists, listsOf, tokenize, Token } from './features';
 import { wordMemo } from '../wordMemo';
 import type { NameModel } from './model';
 import { FACILITY_WORDS } from '../lexicon';
 import { spoken } from '../dictionaries';
-import { GENERIC_PLACES, generalIsNoHospital, KIND_WORDS, OWNER_WORDS, peoples } from '../messyPatterns';
+import { GENERIC_PLACES, generalIsNoHospital, KIND_WORDS, OWNER_WORDS } from '../messyPatterns';
 import { PERSON_BEFORE, SAFE } from '../messy';
 import { blank, ownerMarked } from '../words';
 import { keepGroups, keptAsWritten } from '../keepList';
@@ -178,6 +176,27 @@ const OPENS_PREP = (() => {
   return a;
 })();
 const placePrep = wordMemo((raw) => PLACE_PREPS.has(raw.toLowerCase()));
+
+/**
+ * The note's case habit, by the rule of features.ts noteContext() (its `habit`, without the rest it works out): 'x' no
+ * capital anywhere ("I" aside), 'C' most sentences open with a capital, 'm' mixed.
+ */
+export function caseHabit(text: string, toks: readonly Token[]): 'x' | 'C' | 'm' {
+  let starts = 0;
+  let capStarts = 0;
+  let anyCap = false;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (!t.word) continue;
+    const cap = caps(t.raw) !== 'x';
+    if (cap && t.raw !== 'I') anyCap = true;
+    if (boundary(text, toks, i) === 'S') {
+      starts++;
+      if (cap) capStarts++;
+    }
+  }
+  return !anyCap ? 'x' : capStarts * 2 > starts ? 'C' : 'm';
+}
 
 /** The words written with a capital inside a sentence somewhere in the note, lower-cased ("I" aside). */
 function capitalsInside(text: string, toks: readonly Token[]): Set<string> {
@@ -455,6 +474,8 @@ interface WordInfo {
 }
 let cityWords: Set<string> | undefined;
 const cities = (): Set<string> => (cityWords ??= keepGroups('places', 'world-places'));
+let peopleWords: Set<string> | undefined;
+const peoples = (): Set<string> => (peopleWords ??= keepGroups('languages-and-nationalities', 'peoples'));
 /** A short word of one vowel or none: an acronym's shape ("nsh", "ahwc", "vg"), not a slip's. */
 const acronymShaped = (lower: string): boolean => lower.length >= 2 && lower.length <= 5 && (lower.match(/[aeiouy]/g)?.length ?? 0) <= 1;
 const CITY_FIRST = bucket('cityfirst', '');

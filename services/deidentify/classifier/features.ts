@@ -207,29 +207,6 @@ const capital = (raw: string): boolean => {
 };
 
 /**
- * The note's case habit, by the rule of noteContext() (its `habit`, without the rest it works out): 'x' no capital
- * anywhere ("I" aside), 'C' most sentences open with a capital, 'm' mixed. The facility model reads it (a span's
- * capitals against the note's), and so does messyPatterns.ts describedPlace (round 25: a lower-case place in a note
- * that capitalises is described, not named).
- */
-export function caseHabit(text: string, toks: readonly Token[]): 'x' | 'C' | 'm' {
-  let starts = 0;
-  let capStarts = 0;
-  let anyCap = false;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (!t.word) continue;
-    const cap = capital(t.raw);
-    if (cap && t.raw !== 'I') anyCap = true;
-    if (boundary(text, toks, i) === 'S') {
-      starts++;
-      if (cap) capStarts++;
-    }
-  }
-  return !anyCap ? 'x' : capStarts * 2 > starts ? 'C' : 'm';
-}
-
-/**
  * What the classifier of round 7 knows of the note around a word: the note's case habit, which words the rules already
  * hid as names or as other identifiers, and how each word is written elsewhere in it. Features built from it carry
  * across writers (no word of a note is kept in clear). Only which words the rules hid is worked out when it is made (one
