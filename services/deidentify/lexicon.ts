@@ -47,6 +47,14 @@ export const KEEP = words(`
 // The domain keep-list in content/deid-keep.json adds its single words.
 for (const w of keepList().words) KEEP.add(w);
 
+/**
+ * Everyday words of other languages (round 25: the keep-list's groups scoped "other-language" — thanks, greetings, yes
+ * and no, Haitian Creole and Hmong words — none a name any list holds): no model asks about them (classifier/features.ts
+ * lists them with the keep-list) and a lone name span of one is given back where no place or person cue stands before
+ * it (wordsInPlace.ts). Not keep-list words: a place may be named by one ("karibu centre", "the kenbe shelter").
+ */
+export const OTHER_LANGUAGE: ReadonlySet<string> = keepList().scoped.get('other-language') ?? new Set<string>();
+
 /** Surnames that are things, colours or sizes first ("hall is booked", "black is her colour"). */
 export const THING_SURNAMES = words(`black brown green long short hall wall price bell lane page rock forest cliff glen`);
 /** Surnames among AMBIGUOUS_NAMES ("hunter", "mason", "king"): THING_SURNAMES and more; messy.ts does not ask about them alone. */

@@ -27,7 +27,7 @@ import { keepList } from './keepList';
 import { foreignWordsOf } from './language';
 import { townAfterKind, townInPlace } from './towns';
 import { townAfter } from './address';
-import { AMBIGUOUS_NAMES, oneOf, SHORT_TITLES } from './lexicon';
+import { AMBIGUOUS_NAMES, oneOf, OTHER_LANGUAGE, SHORT_TITLES } from './lexicon';
 import { english, NICKNAMES, PERSON_AFTER, PERSON_BEFORE, RELATIONS, ROLE_WORDS, SAFE, VERB_NEXT } from './messy';
 import { blank, possessive, withoutPossessive } from './words';
 import { kinWord, kinWordOf } from './kinship';
@@ -310,9 +310,36 @@ function givenBack(text: string, e: Entity, found: readonly Entity[]): boolean {
   if (foreignFunctionWord(text, e, typed)) return true;
   const w = withoutPossessive(typed).toLowerCase();
   if (capitalKinAfterPossessive(text, e.start, typed, w) || kinAlone(text, e, typed, w, found)) return true;
+  if (otherLanguageWord(text, e, typed, w)) return true;
   // A word-name of another English opening a sentence takes its capital from there ("Tansi! …", "Oya, next step").
   if (!WORD.test(typed)) return sentenceStart(text, e.start) && wordNameOutOfSlot(text, e.start, e.end, w);
   return afterDeterminer(text, e.start, e.end, w) || wordNameOutOfSlot(text, e.start, e.end, w) || modalWill(text, e.start, e.end, w) || willAfterName(text, e, found) || theWordOutOfPlace(text, e, typed) || wordSaid(text, e, w) || thingForMe(text, e, w) || verbOfPerson(text, e, w) || wordAsWord(text, e, w);
+}
+
+/** Words after which a place may be named by a word of another language ("at karibu", "the kenbe shelter"). */
+const PLACE_BEFORE = set(`at to from in into the da tha teh @ near by outta leaving left`);
+/** Marks that join a word to a handle, an email, an address or a code. */
+const GLUED = /[_@.#/\\\d]/;
+/** The same marks after a word; a full stop only before a letter or digit ("mahalo.k", not "said mahalo."). */
+const GLUED_AFTER = /^(?:[_@#/\\\d]|\.[\p{L}\d])/u;
+
+/**
+ * (Round 25) A lone word of another language's everyday speech (lexicon.ts OTHER_LANGUAGE: thanks, greetings, yes and
+ * no, Haitian Creole and Hmong words, none a name any list holds): "said quyana", "kamsahamnida lol", "her txiv came",
+ * "Mahalo for the ride". Not after a place word, where a place may be named by it ("at karibu"), nor after a word that
+ * takes a person or a title ("met quyana", "mrs tsaug"), nor typed with a capital inside a sentence.
+ */
+function otherLanguageWord(text: string, e: Entity, typed: string, w: string): boolean {
+  if (!OTHER_LANGUAGE.has(w) || (!WORD.test(typed) && !sentenceStart(text, e.start))) return false;
+  return outOfPersonAndPlace(text, e);
+}
+
+/** No place or person cue nor title before a span, and no handle's, address's or code's mark glued to it. */
+function outOfPersonAndPlace(text: string, e: Entity): boolean {
+  // A word glued to a handle's, an address's or a code's marks is the detectors' call ("quyana_22", "@mahalo.k").
+  if (GLUED.test(text.slice(Math.max(0, e.start - 1), e.start)) || GLUED_AFTER.test(text.slice(e.end, e.end + 2))) return false;
+  const prev = wordBefore(text, e.start)[0];
+  return !PLACE_BEFORE.has(prev) && !PERSON_BEFORE.has(prev) && !titled(text, e.start);
 }
 
 /** Whether a lower-case word is one no given-name or nickname list holds: the rules below give back only such words. */

@@ -7,7 +7,7 @@
  * shipped weights hold no word list and no note's words in clear.
  */
 import { dictionaries, spoken } from '../dictionaries';
-import { AMBIGUOUS_NAMES, KEEP, TITLES } from '../lexicon';
+import { AMBIGUOUS_NAMES, KEEP, OTHER_LANGUAGE, TITLES } from '../lexicon';
 import { correction, DETERMINERS, english, everyday, misspelt, NICKNAMES, OWNED, PERSON_AFTER, PERSON_BEFORE, RELATIONS, SAFE, SUBJECT_VERBS } from '../messy';
 import { partOfSpeech } from '../partsOfSpeech';
 import { wordMemo, type WordMemo } from '../wordMemo';
@@ -67,7 +67,8 @@ function lookUp(lower: string): string {
   const base = withoutPossessive(lower);
   let s = '';
   if (SAFE.has(base)) s += 'S';
-  if (KEEP.has(base)) s += 'K';
+  // A word of another language's everyday speech (round 25) is read as a keep-list word: no model asks about it.
+  if (KEEP.has(base) || OTHER_LANGUAGE.has(base)) s += 'K';
   if (TITLES.has(base)) s += 'T';
   if (d.firstNames.has(base)) s += 'F';
   if (d.anyNames.has(base)) s += 'N';
