@@ -133,7 +133,7 @@ export function withFramedFacilities(text: string, found: Entity[]): Entity[] {
   for (let i = 1; i < toks.length; i++) {
     // Every frame ends on a preposition, "@" or a no-show: most words follow none, and pass before any regex.
     const prev = toks[i - 1]!;
-    if (!OPENERS.has(prev.lower) && text.lastIndexOf('@', toks[i]!.start) <= prev.end - 1) continue;
+    if (!OPENERS.has(prev.lower) && !atBetween(text, prev.end, toks[i]!.start)) continue;
     const head = text.slice(Math.max(0, toks[i]!.start - 40), toks[i]!.start);
     const before = FRAME_BEFORE.test(head);
     if (!before && !PREP_BEFORE.test(head)) continue;
@@ -157,6 +157,11 @@ export function withFramedFacilities(text: string, found: Entity[]): Entity[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Whether "@" stands in text[from, to) (the signs between two words: most often one space). */
+function atBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 64) return true;
+  return false;
+}
 /** The words a frame ends on (PREP_BEFORE's, a no-show's), "@" aside. */
 const OPENERS = new Set(['at', 'to', 'from', 'in', 'into', 'frm', '2', 'outta', 'near', 'inside', 'outside', 'leaving', 'left', 'visiting', 'visited', 'showed', 'noshowed', 'no-showed', 'for']);
 /** A word of some frame somewhere in the text: most notes have none, and pass before any work. */
