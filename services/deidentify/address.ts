@@ -128,6 +128,7 @@ function extend(text: string, end: number): { end: number; town?: number; code?:
   let code: number | undefined;
   let country = false;
   let coded = false;
+  let justTown = false;
   // After a number ("... Drive Suite 215 NUNGATTA") a bare space may lead to the city.
   let lastWasPart = /\d\.?$/.test(text.slice(Math.max(0, end - 2), end));
   let lastWasDigits = false;
@@ -165,7 +166,13 @@ function extend(text: string, end: number): { end: number; town?: number; code?:
     const digits = /^\d/.test(part[0]);
     if (lastWasDigits && (digits || sep[0].includes('\n'))) break;
     lastWasDigits = digits && !/^\d{1,3}$/.test(part[0]);
-    if (town === undefined && oneLine && sep[0].includes(',') && TOWN_PART.test(part[0]) && !/^[A-Z]{2,3}$/.test(part[0]) && !POSTAL_PART.test(part[0]) && !UNIT_WORD.test(part[0]) && !STREET_LAST.test(part[0])) town = pos;
+    // A number right after the "town" makes it a unit's or a building's name ("…, Bunkhouse 2", "…, Bay 2"): no town.
+    if (town !== undefined && justTown && !sep[0].includes(',') && /^\d{1,4}[a-z]?$/i.test(part[0])) town = undefined;
+    justTown = false;
+    if (town === undefined && oneLine && sep[0].includes(',') && TOWN_PART.test(part[0]) && !/^[A-Z]{2,3}$/.test(part[0]) && !POSTAL_PART.test(part[0]) && !UNIT_WORD.test(part[0]) && !STREET_LAST.test(part[0])) {
+      town = pos;
+      justTown = true;
+    }
     else if (town !== undefined) {
       if (POSTAL_PART.test(part[0])) code ??= pos + sep[0].length;
       else if (!region(part[0]) && !digits) country = true;

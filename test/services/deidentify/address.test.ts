@@ -370,6 +370,9 @@ describe('deidentify: the town after an address', () => {
     assert.deepEqual(addresses('moved to 40 Birch St, Box 641, last week'), ['40 Birch St, Box 641']);
     assert.ok(hidden('first stop 1432 E Pender, unit 3, Mrs. Kwon', 'Kwon'));
     assert.ok(hidden('the basement on Monselet, Pastor Bamba said a prayer', 'Bamba'));
+    // A word and a number after the comma is a unit's or a building's name, no town (the lead, round 25).
+    assert.ok(hidden('employer housing is at 1940 County Road 20, Bunkhouse 2. Eleven men share one bathroom.', 'Bunkhouse 2'));
+    assert.ok(hidden('The client lives at House 37, Bay 2, for now.', 'Bay 2'));
   });
   it('takes the town whole where the public set does: lines broken by line breaks, or a country after it', () => {
     assert.deepEqual(addresses('Moved to 5586 Koskikatu 31, Arnsdorf, Germany last year'), ['5586 Koskikatu 31, Arnsdorf, Germany']);
