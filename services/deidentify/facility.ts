@@ -2,6 +2,7 @@
 import type { Entity } from './types';
 import { FACILITY_WORDS, KEEP } from './lexicon';
 import { mayHoldUpper, withoutPossessive } from './words';
+import { cue, mayHold } from './cues';
 
 const CAPW = "(?:St\\.|Ste\\.|Mt\\.|\\p{Lu}[\\p{L}\\p{M}'’-]*)";
 const JOIN = "(?:of|the|for|and|&|de|du|des|la|le)";
@@ -9,6 +10,8 @@ const JOIN = "(?:of|the|for|and|&|de|du|des|la|le)";
 // Round 10: heads that end a capitalised name too ("Stony Mountain Penitentiary", "St. Cecilia's Parish"). Not
 // "Treatment": it named programs more than places (hand-test over-redaction +0.26 point, untouched writers +0).
 const HEADS = new Set([...FACILITY_WORDS, 'recovery', 'correctional', 'penitentiary', 'parish', 'detachment']);
+/** HEADS as a cue (cues.ts): every match of FACILITY and FACILITY_FIRST holds one inside a word. Keep in step with both. */
+const HEADS_CUE = cue([...HEADS].join(' '));
 const FAC = [...HEADS].map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|');
 const FACILITY = new RegExp(
   `${CAPW}(?: (?:${CAPW}|${JOIN}))* (?:${FAC})\\b(?: (?:for|of) (?:the )?${CAPW}(?: (?:${CAPW}|and|&|of))*)?`,
@@ -23,8 +26,9 @@ const GENERIC = new Set('community health mental medical general public local ne
 
 export function facilities(text: string): Entity[] {
   const out: Entity[] = [];
-  // Every match opens with a capital (CAPW, or the facility word first): a text without one is not scanned.
-  if (!mayHoldUpper(text)) return out;
+  // Every match opens with a capital (CAPW, or the facility word first) and holds a facility word (round 25: most
+  // texts with a capital hold none): a text without both is not scanned.
+  if (!mayHoldUpper(text) || !mayHold(text, HEADS_CUE)) return out;
   for (const re of [FACILITY, FACILITY_FIRST]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -8,6 +8,7 @@ import { keepList, keptAsWritten } from '../../../services/deidentify/keepList';
 import { messyFacilities } from '../../../services/deidentify/messyPatterns';
 import type { Entity } from '../../../services/deidentify/types';
 import { facilities } from '../../../services/deidentify/facility';
+import { FACILITY_WORDS } from '../../../services/deidentify/lexicon';
 import { chooseThreshold, meanOverSeeds, THRESHOLDS, type WriterResult } from '../../../bench/trainFacility';
 import type { Figures } from '../../../bench/deidMetrics';
 
@@ -373,5 +374,18 @@ describe('deidentify: the name before a kind of place ends at a function word of
       ['she got a room at de la salle centre', 'de la salle centre'],
       ['they sent him to el paso hospital', 'el paso hospital'],
     ] as const) assert.equal(firstFacility(text), place, text);
+  });
+});
+
+// Round 25 (throughput): facilities() scans only a text holding one of its facility words (a cue, cues.ts): each of
+// them, lower case after capitalised names and capitalised before "of", is still found; a text with capitals and
+// none of them is not scanned and finds nothing.
+describe('facilities(): the facility words open the scan', () => {
+  it('finds a place named before or after each facility word, and nothing in a capitalised text without one', () => {
+    for (const w of [...FACILITY_WORDS, 'recovery', 'correctional', 'penitentiary', 'parish', 'detachment']) {
+      assert.deepEqual(found(facilities, `Went to Maple Ridge ${w} today`), [`Maple Ridge ${w}`], w);
+    }
+    for (const w of ['Hospital', 'Clinic', 'Centre', 'Center', 'Mission', 'House', 'Institute']) assert.deepEqual(found(facilities, `${w} of the Good Shepherd`), [`${w} of the Good Shepherd`]);
+    assert.deepEqual(found(facilities, 'Went to Maple Ridge Park with Jolene Harder on Tuesday'), []);
   });
 });
