@@ -16,13 +16,16 @@ import { takeFlag } from './args';
 type Step = (r: unknown) => void;
 
 /** A step's stage name: the detector it runs, else the first function its source calls on the reading. */
+/** A statement's keyword before a parenthesis is no call ("if (r.spans === r.spread) return"). */
+const KEYWORDS = new Set(['if', 'while', 'for', 'switch', 'return', 'typeof']);
+
 export function stepNames(steps: readonly Step[], detectors: Array<{ name: string }>): string[] {
   return steps.map((s, i) => {
     if (i >= 1 && i <= detectors.length) return detectors[i - 1]!.name;
     const src = s.toString();
     // Inner calls run first within a statement ("joinedCrossings(r.text, withFacilities(r.text, r.spans))" is
     // withFacilities → joinedCrossings), statements in their order (round 23: facilityMentions after withStreetEdges).
-    const calls = src.split(';').flatMap((st) => [...st.matchAll(/(\w+)\)?\(r\.(?:text|spans)/g)].map((m) => m[1]!).reverse());
+    const calls = src.split(';').flatMap((st) => [...st.matchAll(/(\w+)\)?\(r\.(?:text|spans)/g)].map((m) => m[1]!).filter((f) => !KEYWORDS.has(f)).reverse());
     if (/settle\(r\.groups/.test(src)) return 'settle';
     if (/disguisedNames/.test(src)) return 'disguisedNames, knownNames, spelledPhones';
     return calls.length ? calls.join(' → ') : `step ${i}`;

@@ -92,12 +92,14 @@ describe('deidentify: international and multi-line addresses', () => {
 
   it('takes a postal code after a short region or département code', () => {
     expectFound('Address: 83393 Pärna 33\nCite Sfaxi\n, 13\n 44939', '83393 Pärna 33\nCite Sfaxi\n, 13\n 44939', 'ADDRESS');
-    expectFound('It moved to 49 Rue Victor Hugo, Lyon, 69 69002 last year.', '49 Rue Victor Hugo, Lyon, 69 69002', 'ADDRESS');
+    // Round 25: the town typed after the street on its one line stays (LABELLING.md), the code and postal code go.
+    const lyon = expectFound('It moved to 49 Rue Victor Hugo, Lyon, 69 69002 last year.', '49 Rue Victor Hugo', 'ADDRESS');
+    assert.equal(lyon.redacted, 'It moved to [ADDRESS], Lyon, [POSTAL_CODE] last year.');
   });
 
   it('takes a lower-case continental street type between a street name and its number', () => {
     expectFound('6614 Luite tee 87\n Apt. 931\n Salumäe\n Estonia 61234', '6614 Luite tee 87\n Apt. 931\n Salumäe\n Estonia 61234', 'ADDRESS');
-    expectFound('Same as before: Merineitsi põik 87, Tallinn', 'Merineitsi põik 87, Tallinn', 'ADDRESS');
+    assert.equal(expectFound('Same as before: Merineitsi põik 87, Tallinn', 'Merineitsi põik 87', 'ADDRESS').redacted, 'Same as before: [ADDRESS], Tallinn');
     for (const text of ['She golfed: 2 tee 3 times', 'Bought 2 tee shirts and 3 hats.', 'Take the tee 3 times']) assert.equal(deidentify(text).redacted, text, text);
   });
 
