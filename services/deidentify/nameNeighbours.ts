@@ -159,8 +159,8 @@ function opensList(text: string, toks: readonly Token[], k: number): boolean {
   return /[.,!?;:()\n]/.test(gap) || (blank(text, p.end, toks[k]!.start) && PERSON_BEFORE.has(p.lower));
 }
 
-/** Index of the token starting at `at`, or -1 (binary search: tokens are in order). */
-function tokenAt(toks: readonly Token[], at: number, ends = false): number {
+/** Index of the token starting (or, with `ends`, ending) at `at`, or -1 (binary search: tokens are in order). */
+export function tokenAt(toks: readonly Token[], at: number, ends = false): number {
   let lo = 0;
   let hi = toks.length - 1;
   while (lo <= hi) {

@@ -9,7 +9,7 @@
 import type { Entity } from './types';
 import { KEEP, TITLES } from './lexicon';
 import { DETERMINERS, OWNED, PERSON_NOUNS, personVerb, RELATIONS, ROLE_WORDS, SAFE } from './messy';
-import { finiteVerb } from './nameNeighbours';
+import { finiteVerb, tokenAt } from './nameNeighbours';
 import { MEASURES } from './messyPatterns';
 import { partOfSpeech } from './partsOfSpeech';
 import { COLOURS } from './wordSenses';
@@ -46,20 +46,6 @@ export function tailNoun(w: string): boolean {
     PERSON_NOUNS.has(w) || OWNED.has(w) || OWNED.has(one) || MEASURES.has(w) || TIMES.has(w) || personVerb(w) || modifierWord(w));
 }
 
-/** The index of the token starting at `at`, or -1. */
-function tokenStarting(toks: readonly Token[], at: number): number {
-  let lo = 0;
-  let hi = toks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = toks[mid]!.start;
-    if (s === at) return mid;
-    if (s < at) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 /** Whether token k stands one space after token k-1's end (nothing else between). */
 const oneSpace = (text: string, toks: readonly Token[], k: number): boolean => k > 0 && toks[k]!.start === toks[k - 1]!.end + 1 && text.charCodeAt(toks[k - 1]!.end) === 32;
 
@@ -82,7 +68,7 @@ export function nameTails(text: string, spans: readonly Entity[]): Entity[] {
     const next = out[i + 1];
     // The span's last word, a whole token.
     let last = -1;
-    for (let k = tokenStarting(toks, e.start); k >= 0 && k < toks.length && toks[k]!.start < e.end; k++) if (toks[k]!.end === e.end) last = k;
+    for (let k = tokenAt(toks, e.start); k >= 0 && k < toks.length && toks[k]!.start < e.end; k++) if (toks[k]!.end === e.end) last = k;
     if (last < 0) continue;
     const t = toks[last]!;
     const n = toks[last + 1];
