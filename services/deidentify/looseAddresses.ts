@@ -39,7 +39,10 @@ const ROUTE_CROSSING = new RegExp(String.raw`(?<![\p{L}\p{N}-])${ROUTE}\s(?:and|
  */
 const DIRECTED_ORDINAL = /(?<=(?:^|[^\p{L}])(?:on|at|to|off|near|from|frm|@)\s)(?:e|w|s|n|east|west|north|south)\.?\s\d{1,3}(?:st|nd|rd|th)(?:\s(?:st|street|ave|avenue|rd|road|pl|place|dr|drive|blvd))?(?![\p{L}\p{N}'’-])(?!\s(?:floor|fl|flr|grade|period|time|birthday|of)(?![\p{L}]))/giu;
 /** What the detector needs: deidentify.ts's DETECTORS open it only on a text this finds (its gate, tested once there). */
-export const LOOSE_MAY = /\s[a-z]\.?\s(?:st|street|ave|avenue|rd|road|pl|place|ct|court|dr|drive|way|ln|lane)\b|b(?:ui)?ld(?:in)?g|\b(?:hud|nha|band|tribal|chr)\s|\blot\s?#?\s?\d|[a-z]-\d|mile\s?(?:marker|post)|milepost|\s(?:e|w|s|n|east|west|north|south)\.?\s\d{1,3}(?:st|nd|rd|th)/i;
+export const LOOSE_MAY = new RegExp(
+  String.raw`\s[a-z]\.?\s(?:${LETTER_TYPES})\b|b(?:ui)?ld(?:in)?g|\b(?:hud|nha|band|tribal|chr)\s|\blot\s?#?\s?\d|[a-z]-\d|mile\s?(?:marker|post)|milepost|\s(?:e|w|s|n|east|west|north|south)\.?\s\d{1,3}(?:st|nd|rd|th)`,
+  'i',
+);
 
 export function looseAddresses(text: string): Entity[] {
   const out: Entity[] = [];
