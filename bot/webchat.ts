@@ -86,13 +86,13 @@ export class ConversationStreams {
       if (s.pending.length > MAX_PENDING) s.pending.shift();
       return;
     }
-    for (const res of s.clients) writeEvent(res, activity);
+    for (const res of s.clients) writeEvent(res, 'activity', activity);
   }
 
   attach(conversationId: string, res: ServerResponse): void {
     const s = this.stream(conversationId);
     s.clients.add(res);
-    for (const activity of s.pending.splice(0)) writeEvent(res, activity);
+    for (const activity of s.pending.splice(0)) writeEvent(res, 'activity', activity);
     const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
     res.on('close', () => {
       clearInterval(keepalive);
@@ -106,7 +106,7 @@ export class ConversationStreams {
    * receipt is news only to the page that is waiting on that post.
    */
   receipt(conversationId: string, id: string): void {
-    for (const res of this.conversations.get(conversationId)?.clients ?? []) res.write(`event: received\ndata: ${JSON.stringify({ id })}\n\n`);
+    for (const res of this.conversations.get(conversationId)?.clients ?? []) writeEvent(res, 'received', { id });
   }
 
   listeners(conversationId: string): number {
@@ -114,8 +114,9 @@ export class ConversationStreams {
   }
 }
 
-function writeEvent(res: ServerResponse, activity: Partial<Activity>): void {
-  res.write(`event: activity\ndata: ${JSON.stringify(activity)}\n\n`);
+/** One server-sent event: an activity for the page, or the receipt of its post. */
+function writeEvent(res: ServerResponse, event: 'activity' | 'received', data: object): void {
+  res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
 /** Installs the local web chat. Refuses to run with Bot Framework authentication configured. */
