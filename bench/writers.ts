@@ -55,6 +55,7 @@ export const RESTRICTED_WRITERS: readonly UntouchedWriter[] = [
   { writer: 'train-cd', since: 23, what: "words after verbs of contact and movement: the slot recipes' tuning text" },
   { writer: 'train-ce', since: 24, what: 'full names with rare surnames, kin words beside names and alone: tuning text for the kin-word helper' },
   { writer: 'train-cf', since: 25, what: 'names after verbs that take two objects, other-language words that must stay: tuning text for the two-object-verb and over-redaction helpers' },
+  { writer: 'train-cg', since: 26, what: 'named facilities said bare, short, in French or Spanish or for a people, beside described places that are not facilities: tuning text for the facility helpers' },
 ];
 
 /** Every restricted writer, in the order above. */
