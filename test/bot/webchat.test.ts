@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import type { Activity, ConversationReference } from 'botbuilder';
+import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
+import { EventEmitter } from 'node:events';
+import type { ServerResponse } from 'node:http';
 import sinon from 'sinon';
-import { installWebChat, localChannelRoutes, WEBCHAT_BOT, WEBCHAT_CHANNEL_ID } from '../../bot/webchat';
+import { ConversationStreams, installWebChat, localChannelRoutes, WEBCHAT_BOT, WEBCHAT_CHANNEL_ID } from '../../bot/webchat';
 import { loadConfig } from '../../services/config';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -86,6 +88,27 @@ async function readEvents(url: string, count: number, timeoutMs = 5000): Promise
     stream.close();
   }
   return activities();
+}
+
+/** Holds the conversation's state writes whose call number (from 1) `hold` picks until release(); `onWrite` sees each write go on. */
+function holdStateWrites(bot: RunningBot, hold: (call: number) => boolean, onWrite: (ctx: TurnContext) => void = () => undefined): { release(): void; stub: sinon.SinonStub } {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  const state = bot.server.conversationState;
+  const save = state.saveChanges.bind(state);
+  const stub = sinon.stub(state, 'saveChanges').callsFake(async (ctx: TurnContext, force?: boolean) => {
+    if (hold(stub.callCount)) await held;
+    onWrite(ctx);
+    return save(ctx, force);
+  });
+  return { release, stub };
+}
+
+/** POSTs an activity to /api/messages (as the page does, expectReplies); `onAnswered` runs as the response comes. */
+async function postActivity(url: string, activity: Partial<Activity>, onAnswered: () => void): Promise<{ status: number; body: { activities: Activity[] } }> {
+  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  onAnswered();
+  return { status: res.status, body: (await res.json()) as { activities: Activity[] } };
 }
 
 function referenceFor(session: Session): Partial<ConversationReference> {
@@ -215,21 +238,11 @@ describe('local web chat channel', () => {
       const convo = new Conversation(bot.url, session.user.id, session.conversationId, WEBCHAT_CHANNEL_ID);
       const stream = await openEvents(`${bot.url}/webchat/conversations/${session.conversationId}/events`);
       // The turn is held at its state write until the receipt has been seen.
-      let release!: () => void;
-      const held = new Promise<void>((r) => (release = r));
-      const state = bot.server.conversationState;
-      const save = state.saveChanges.bind(state);
-      const stub = sinon.stub(state, 'saveChanges').callsFake(async (ctx, force) => {
-        await held;
-        return save(ctx, force);
-      });
+      const { release, stub } = holdStateWrites(bot, () => true);
       try {
         const activity = convo.activity({ text: 'help', serviceUrl: session.serviceUrl });
         let answered = false;
-        const reply = fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) }).then(async (res) => {
-          answered = true;
-          return { status: res.status, body: (await res.json()) as { activities: Activity[] } };
-        });
+        const reply = postActivity(bot.url, activity, () => (answered = true));
         await stream.until((events) => events.some((e) => e.event === 'received'));
         assert.deepEqual(stream.events, [{ event: 'received', data: { id: activity.id } }], 'the receipt names the activity, nothing else');
         assert.equal(answered, false, 'the receipt came while the turn was still running');
@@ -238,6 +251,42 @@ describe('local web chat channel', () => {
         assert.equal(status, 200);
         assert.match(visibleText(body.activities), /Here's what I can do/, 'the answer, in the response as before');
         assert.ok(stub.called);
+      } finally {
+        release();
+        sinon.restore();
+        stream.close();
+      }
+    });
+
+    it('tells the page at once that it has a post that waits behind a slow turn, and runs it after that turn, in order', async () => {
+      const { session } = await startSession(bot.url, { identityId: 'local-supervisor' });
+      const convo = new Conversation(bot.url, session.user.id, session.conversationId, WEBCHAT_CHANNEL_ID);
+      const stream = await openEvents(`${bot.url}/webchat/conversations/${session.conversationId}/events`);
+      // The first turn is held at its state write; the second post comes while it is held (as the page sends a
+      // message typed meanwhile: once it has the first one's receipt).
+      const order: string[] = [];
+      const { release, stub } = holdStateWrites(bot, (call) => call === 1, (ctx) => order.push(String(ctx.activity.text)));
+      const answered: string[] = [];
+      const postOf = (activity: Partial<Activity>) => postActivity(bot.url, activity, () => answered.push(String(activity.text)));
+      try {
+        const first = convo.activity({ text: 'help', serviceUrl: session.serviceUrl });
+        const firstReply = postOf(first);
+        await stream.until((events) => events.some((e) => e.data.id === first.id));
+        const second = convo.activity({ text: 'cancel', serviceUrl: session.serviceUrl });
+        const secondReply = postOf(second);
+        await stream.until((events) => events.some((e) => e.data.id === second.id));
+        assert.deepEqual(stream.events, [{ event: 'received', data: { id: first.id } }, { event: 'received', data: { id: second.id } }], 'a receipt for each, in order');
+        assert.deepEqual(answered, [], 'both receipts came while the first turn was held');
+        // The first turn reaches its (held) state write; the second is not let in meanwhile.
+        while (stub.callCount === 0) await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal(stub.callCount, 1, 'the second turn waits for the first: it has not reached its state write');
+        release();
+        const [a, b] = await Promise.all([firstReply, secondReply]);
+        assert.deepEqual([a.status, b.status], [200, 200]);
+        assert.deepEqual(order, ['help', 'cancel'], 'the turns ran one after the other, in the order posted');
+        assert.deepEqual(answered, ['help', 'cancel']);
+        assert.match(visibleText(a.body.activities), /Here's what I can do/);
       } finally {
         release();
         sinon.restore();
@@ -341,5 +390,38 @@ describe('local web chat channel', () => {
     it('refuses to install the local channel even if asked to', async () => {
       await assert.rejects(startBot({ config: authConfig, extraRoutes: [installWebChat] }), /must not be installed/);
     });
+  });
+});
+
+describe('ConversationStreams: an event stream through a two-minute wait (sinon clock)', () => {
+  afterEach(() => sinon.restore());
+
+  /** A stand-in for the page's response: what was written to it, and its close. */
+  function fakeResponse(): { res: ServerResponse; written: string[]; close(): void } {
+    const emitter = new EventEmitter();
+    const written: string[] = [];
+    const res = Object.assign(emitter, { write: (chunk: string) => written.push(chunk) > 0 }) as unknown as ServerResponse;
+    return { res, written, close: () => emitter.emit('close') };
+  }
+
+  it('keeps the stream alive every 15 s while a page waits up to 2 minutes for an answer, and stops when it closes', () => {
+    const clock = sinon.useFakeTimers();
+    const streams = new ConversationStreams();
+    const page = fakeResponse();
+    streams.attach('webchat-aaaaaaaa', page.res);
+    streams.receipt('webchat-aaaaaaaa', 'act-1');
+    assert.deepEqual(page.written, ['event: received\ndata: {"id":"act-1"}\n\n']);
+    // The page gives up on an answer after 2 minutes (ANSWER_MS in web/client.js): the stream is kept alive all that
+    // while, so a proxy or the browser does not drop it as idle and the receipts of later posts still come.
+    clock.tick(120_000);
+    assert.equal(page.written.filter((w) => w === ': keepalive\n\n').length, 8);
+    streams.receipt('webchat-aaaaaaaa', 'act-2');
+    assert.equal(page.written.at(-1), 'event: received\ndata: {"id":"act-2"}\n\n', 'a receipt still comes after two minutes');
+    page.close();
+    const count = page.written.length;
+    clock.tick(60_000);
+    assert.equal(page.written.length, count, 'nothing written once the page has gone');
+    assert.equal(streams.listeners('webchat-aaaaaaaa'), 0);
+    assert.equal(clock.countTimers(), 0, 'no timer left behind');
   });
 });
