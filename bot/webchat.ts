@@ -101,9 +101,9 @@ export class ConversationStreams {
   }
 
   /**
-   * Tells the conversation's connected pages that the server has the activity `id` (its turn is starting): the page
-   * marks the message sent and shows the bot typing until the answer comes. Never kept for a page not connected — a
-   * receipt is news only to the page that is waiting on that post.
+   * Tells the conversation's connected pages that the server has the activity `id` (its turn starts now, or after the
+   * conversation's earlier turns): the page marks the message sent and shows the bot typing until the answer comes.
+   * Never kept for a page not connected — a receipt is news only to the page that is waiting on that post.
    */
   receipt(conversationId: string, id: string): void {
     for (const res of this.conversations.get(conversationId)?.clients ?? []) writeEvent(res, 'received', { id });
@@ -128,8 +128,10 @@ export const installWebChat: RouteInstaller = (server: Server, bot: BotServer) =
   const identities = localIdentities(roster);
   const streams = new ConversationStreams();
   const json = readJsonBody(config.maxBodyBytes);
-  // The receipt of a page's post: as its turn starts (after /api/messages has read and checked it, before the bot
-  // runs, and before a repeat waits for the first run), its page hears that the server has it (docs/WEBCHAT.md).
+  // The receipt of a page's post: as the server takes it (after /api/messages has read and checked it, before the bot
+  // runs — so before the post waits behind the conversation's earlier turns, bot/turnGate.ts, and before a repeat waits
+  // for the first run), its page hears that the server has it (docs/WEBCHAT.md). The bot queues the turn in the same
+  // pass, with no I/O between, so a post the page sends once it has this receipt runs after this one.
   bot.adapter.use(async (context, next) => {
     const { activity } = context;
     const conversationId = activity.conversation?.id ?? '';

@@ -14,9 +14,10 @@
   var ONLINE = 2;
   var CONNECTING = 1;
   // How long a post may go without the server's receipt (or its answer) before it is shown as failed. The server says
-  // it has a post as its turn starts, before any of the turn's work: on this loopback connection that takes
-  // milliseconds, and 10 s leaves room for a server busy with other turns, while a PSW whose post never arrived
-  // (bot stopped, connection refused or dropped, no answer) learns it in 10 s, sooner than Web Chat's own 20 s.
+  // it has a post as it takes it, before any of the turn's work (and before the post waits behind an earlier turn of
+  // the conversation): on this loopback connection that takes milliseconds, and 10 s leaves room for a server busy
+  // with other turns, while a PSW whose post never arrived (bot stopped, connection refused or dropped, no answer)
+  // learns it in 10 s, sooner than Web Chat's own 20 s.
   var RECEIPT_MS = 10000;
   // How long the bot may take to answer a post the server has; then the page stops waiting and says so. Two
   // minutes is well past a slow save on a busy server (storage retries), and a turn that long is a fault.
@@ -27,8 +28,13 @@
   var TYPING_EVERY_MS = 3000;
   // Web Chat's own send timeout, raised to its longest (HARD_SEND_TIMEOUT in botframework-webchat-core's
   // postActivitySaga): the page settles every post itself — sent on the receipt, failed without one within
-  // RECEIPT_MS — so only a message waiting its turn behind a slow one is still "sending" after 20 s, and it is.
+  // RECEIPT_MS — so only a message held in the page (MAX_OPEN_POSTS, below) is still "sending" after 20 s, and it is.
   var SEND_TIMEOUT_MS = 300000;
+  // Posts open at once. A message typed while a slow turn runs is posted as soon as the server has the one before it,
+  // and the server holds it (one turn at a time per conversation, bot/turnGate.ts) and says so at once. The browser
+  // keeps 6 connections to this server, one of them the event stream: past 4 open posts a message waits in the page,
+  // "Sending", until one is answered, rather than wait for a connection with its RECEIPT_MS running.
+  var MAX_OPEN_POSTS = 4;
 
   var $ = function (id) { return document.getElementById(id); };
   // The words this script says, and the page's locale, come with the page (bot/webchatPage.ts, from the catalogue).
@@ -90,7 +96,12 @@
     var status = CONNECTING;
     var lastStamp = 0;
     var counter = 0;
-    var queue = Promise.resolve();
+    // The order of the person's messages: each is posted once the server has the one before it (its receipt, or its
+    // post settled), and its answer shown once the answer before it has been.
+    var posted = Promise.resolve();
+    var shown = Promise.resolve();
+    var openPosts = 0;
+    var waitingForSlot = [];
     var events;
     // Each message's send id (channelData.clientSendId) while its post is on its way ('sending') and once answered
     // ('sent'); a post that failed is forgotten, so a Retry of it goes out — with the same send id (sendIdStore).
@@ -140,31 +151,62 @@
       return !!events && events.readyState === EventSource.OPEN;
     }
 
-    // The bot typing, from TYPING_AFTER_MS after the receipt until stop(). Web Chat hides the indicator when the bot's
-    // next message comes; stop() ends it at once in any case (a typing activity that lasts 0 ms).
-    function typingUntilAnswered() {
+    // The bot typing while a post the server has is unanswered: from TYPING_AFTER_MS after a receipt, renewed every
+    // TYPING_EVERY_MS, until the last such post is answered or given up; stop() comes after the post's answer is shown.
+    // Web Chat hides the indicator when a message from the bot comes, so an answer with another post still waiting is
+    // followed at once by a new typing; after the last one, a typing activity that lasts 0 ms ends it in any case.
+    var typing = (function () {
+      var waiting = 0;
       var shown = false;
+      var timer;
       function tick() {
         shown = true;
         emit(fromBot({ type: 'typing' }));
         timer = setTimeout(tick, TYPING_EVERY_MS);
       }
-      var timer = setTimeout(tick, TYPING_AFTER_MS);
-      return function stop() {
-        clearTimeout(timer);
-        if (shown) emit(fromBot({ type: 'typing', channelData: { webChat: { styleOptions: { typingAnimationDuration: 0 } } } }));
+      return {
+        start: function () {
+          waiting += 1;
+          if (waiting === 1) timer = setTimeout(tick, TYPING_AFTER_MS);
+        },
+        stop: function () {
+          waiting -= 1;
+          if (waiting > 0) {
+            if (shown) { clearTimeout(timer); tick(); }
+            return;
+          }
+          clearTimeout(timer);
+          if (shown) emit(fromBot({ type: 'typing', channelData: { webChat: { styleOptions: { typingAnimationDuration: 0 } } } }));
+          shown = false;
+        },
       };
+    })();
+
+    // A connection for one post, in the order asked for (at most MAX_OPEN_POSTS open); release() frees it.
+    function slot() {
+      if (openPosts < MAX_OPEN_POSTS) {
+        openPosts += 1;
+        return Promise.resolve();
+      }
+      return new Promise(function (resolve) { waitingForSlot.push(resolve); });
+    }
+    function release() {
+      var next = waitingForSlot.shift();
+      if (next) next();
+      else openPosts -= 1;
     }
 
     // POSTs one activity and resolves with the bot's answer. onReceived runs once the server has it: on its receipt
-    // (the event stream's "received", sent as the turn starts) or on the answer, whichever is first. The post is
-    // given up (aborted, and rejected with received: false) when neither comes within RECEIPT_MS — or, while the event
-    // stream is not open and no receipt can come, ANSWER_MS — and (received: true) when no answer comes within
-    // ANSWER_MS of the receipt. A rejection says `lost` when the connection failed (not a timeout, not an HTTP error).
-    function post(outgoing, onReceived) {
+    // (the event stream's "received", sent as the server takes the post, before it waits for earlier turns) or on the
+    // answer, whichever is first. The post is given up (aborted, and rejected with received: false) when neither comes
+    // within RECEIPT_MS — or, while the event stream is not open and no receipt can come, ANSWER_MS — and
+    // (received: true) when no answer comes within ANSWER_MS of the receipt, or of `ahead` settling (the post before
+    // it, whose turn the server runs first) if that is later. A rejection says `lost` when the connection failed (not
+    // a timeout, not an HTTP error).
+    function post(outgoing, onReceived, ahead) {
       var controller = new AbortController();
       var received = false;
-      var stopTyping = function () {};
+      var settled = false;
       var timer;
       function giveUpAfter(ms) {
         clearTimeout(timer);
@@ -175,13 +217,13 @@
         received = true;
         receipts.delete(outgoing.id);
         giveUpAfter(ANSWER_MS);
-        stopTyping = typingUntilAnswered();
+        if (ahead) ahead.then(function () { if (!settled) giveUpAfter(ANSWER_MS); });
         if (onReceived) onReceived();
       }
       function settle() {
+        settled = true;
         clearTimeout(timer);
         receipts.delete(outgoing.id);
-        stopTyping();
       }
       receipts.set(outgoing.id, receive);
       giveUpAfter(listening() ? RECEIPT_MS : ANSWER_MS);
@@ -191,38 +233,58 @@
       );
     }
 
-    // One turn at a time per conversation, in the order the person acted. A message is shown (Web Chat's "echo") as
-    // soon as the server has it, with the bot typing until the answer; onReceived (Web Chat's postActivity) learns it
-    // then too, so Web Chat marks it sent however long the turn takes.
+    // The person's messages go in the order they acted, and each is shown (Web Chat's "echo") as soon as the server
+    // has it, with the bot typing until its answer; onReceived (Web Chat's postActivity) learns it then too, so Web
+    // Chat marks it sent however long the turn — or the turns before it — take. A message typed while a turn runs is
+    // posted as soon as the server has the one before it: the server says at once that it has it and runs it after
+    // (one turn at a time per conversation), and its answer is shown after the one before it.
     function send(activity, echo, onReceived) {
       var outgoing = complete(activity);
       var sendId = outgoing.channelData && outgoing.channelData[SEND_ID];
-      var result = queue.then(async function () {
+      var before = posted;
+      var answeredBefore = shown;
+      var next;
+      posted = new Promise(function (resolve) { next = resolve; });
+      var result = before.then(slot).then(async function () {
         var body;
-        var shown;
+        var shownCount;
+        var waiting = false;
         try {
-          body = await post(outgoing, function () {
-            shown = document.querySelectorAll(ACTIVITY).length;
-            if (echo) emit(Object.assign({}, outgoing, { timestamp: stamp() }));
-            if (onReceived) onReceived(outgoing.id);
-          });
-        } catch (err) {
-          // Never received: shown even so (Web Chat marks it "Send failed"), with an id, so that a Retry can take its place.
-          if (!err.received) {
-            if (echo) emit(Object.assign({}, outgoing, { timestamp: stamp() }));
-            throw err;
+          try {
+            body = await post(outgoing, function () {
+              shownCount = document.querySelectorAll(ACTIVITY).length;
+              if (echo) emit(Object.assign({}, outgoing, { timestamp: stamp() }));
+              waiting = true;
+              typing.start();
+              next();
+              if (onReceived) onReceived(outgoing.id);
+            }, answeredBefore);
+          } catch (err) {
+            // Never received: shown even so (Web Chat marks it "Send failed"), with an id, so that a Retry can take its place.
+            if (!err.received) {
+              if (echo) emit(Object.assign({}, outgoing, { timestamp: stamp() }));
+              throw err;
+            }
+            if (!err.lost) throw err;
+            // The server had it and the answer was lost on the way back (a dropped connection): ask once more, the same
+            // activity with the same send id, which the bot answers from the first run without running it again
+            // (bot/redelivery.ts) — or waits for that run if it is still going.
+            body = await post(outgoing, null, answeredBefore).catch(function (again) { throw Object.assign(again, { received: true }); });
           }
-          if (!err.lost) throw err;
-          // The server had it and the answer was lost on the way back (a dropped connection): ask once more, the same
-          // activity with the same send id, which the bot answers from the first run without running it again
-          // (bot/redelivery.ts) — or waits for that run if it is still going.
-          body = await post(outgoing).catch(function (again) { throw Object.assign(again, { received: true }); });
+        } finally {
+          next();
+          release();
         }
+        await answeredBefore;
         (body.activities || []).forEach(function (a) { emit(fromBot(a)); });
-        if (activity.value && (body.activities || []).length) focusAfterTap(shown, body.activities);
+        if (waiting) typing.stop();
+        if (activity.value && (body.activities || []).length) focusAfterTap(shownCount, body.activities);
         return outgoing.id;
       });
-      queue = result.catch(function () {});
+      // A post given up after its receipt stops its part of the typing, once the answers before it are shown.
+      shown = result.then(function () {}, function (err) {
+        return answeredBefore.then(function () { if (err && err.received) typing.stop(); });
+      });
       if (sendId) {
         sends.delete(sendId);
         sends.set(sendId, 'sending');
@@ -249,7 +311,7 @@
         delete activity.replyToId;
         emit(fromBot(activity));
       });
-      // The server has a post of ours (bot/webchat.ts, as its turn starts).
+      // The server has a post of ours (bot/webchat.ts, as it takes the post).
       events.addEventListener('received', function (e) {
         var receive = receipts.get(JSON.parse(e.data).id);
         if (receive) receive();
@@ -435,8 +497,8 @@
   // no receipt within RECEIPT_MS); the Retry takes the failed message's place and goes out with the same send id, and
   // the bot (bot/redelivery.ts) takes the message once: if the first post did reach it after all, the Retry waits for
   // that run or gets its answer again. A Retry of a message still on its way or already answered (only in a race, or
-  // for a message queued behind a slow turn past Web Chat's send timeout) is not posted: the page says the answer is
-  // coming.
+  // for a message held in the page, MAX_OPEN_POSTS, past Web Chat's send timeout) is not posted: the page says the
+  // answer is coming.
   function sendIdStore(directLine) {
     return window.WebChat.createStore({}, function (api) {
       return function (next) {
