@@ -16,7 +16,10 @@ import { dictionaries } from './dictionaries';
 import { keepList } from './keepList';
 import { joinedTo } from './listJoins';
 import { partOfSpeech } from './partsOfSpeech';
-import { SAFE, STATE_BEFORE, WORD_BEFORE, isGiven, sentenceStart, wordVerdict } from './messy';
+import { RELATIONS, ROLE_WORDS, SAFE, STATE_BEFORE, WORD_BEFORE, isGiven, sentenceStart, wordVerdict } from './messy';
+import { kinWord } from './kinship';
+import { TITLES } from './lexicon';
+import { wordSurnameRank } from './wordSurnames';
 import type { Entity, EntityType } from './types';
 import { halfMargins } from './nameHalves';
 import { openerMargins } from './openers';
@@ -210,6 +213,39 @@ export function possessiveSForms(text: string, isName: (lowerStem: string) => bo
   return out;
 }
 
+/** Parts of speech (partsOfSpeech.ts) of a past or an -ing verb: opening a sentence, such a word is the verb ("Changed her mind", "Walking better"). */
+const VERB_FORM = new Set(['VD', 'VG']);
+/**
+ * The Census rank (wordSurnames.ts) within which an everyday word is read as a family name too: the rank of names that are
+ * English verb forms ("Hung" 7,606, "Sang" 21,265, "Ping" 11,168), so they stay askable.
+ */
+const FAMILY_NAME_RANK = 25_000;
+
+/**
+ * Whether a lower-cased word can be a person's name by a list: a given name or nickname (messy.ts isGiven), a word a
+ * first-name or nickname list holds or that spoken English writes mostly with a capital (features.ts lists() F, W, P:
+ * "Sassy"), or a family name of the Census's commonest FAMILY_NAME_RANK.
+ */
+function nameReading(lower: string): boolean {
+  return isGiven(lower) || /[FWP]/.test(lists(lower)) || (wordSurnameRank(lower) ?? Infinity) <= FAMILY_NAME_RANK;
+}
+
+/**
+ * Round 26: a word the de-identifier knows is no person's name where it stands, never asked whatever a model scores it:
+ * a kin word (kinship.ts), a relation or role (messy.ts RELATIONS, ROLE_WORDS) or a title that no given-name list holds
+ * ("tuckers grandson comes" stored "[NAME] grandson comes", "Grandson called", "Sponsor called", "tita [NAME]"), and,
+ * opening a sentence, a past or -ing verb that no list reads as a name ("Changed her mind", "Walking better"; "Hung",
+ * "Blessing" are still asked). A slot model (openers.ts, nameHalves.ts) reads such a word with its neighbours and can
+ * score it near its line where they are a name's ("[NAME] grandson"). A kin or role word is still asked where it stands as
+ * a name: capitalised right after a hidden name (a family name: "[NAME] Bishop", "[NAME] Calf Child"), or joined to one
+ * ("[NAME] + teta", "[NAME] n tita": a list of names). `raw` is the word as typed.
+ */
+export function knownNoName(raw: string, at: { opens: boolean; after: boolean; joined: () => boolean }): boolean {
+  const lower = raw.toLowerCase();
+  if (kinWord(lower) || RELATIONS.has(lower) || ROLE_WORDS.has(lower) || TITLES.has(lower)) return !isGiven(lower) && !(at.after && /^\p{Lu}/u.test(raw)) && !at.joined();
+  return at.opens && VERB_FORM.has(partOfSpeech(lower)) && !nameReading(lower);
+}
+
 /** Every word of `text` (as stored) the review may ask about, in the text's order. */
 export function unsureWords(text: string): UnsureWord[] {
   if (!text) return [];
@@ -241,6 +277,7 @@ export function unsureWords(text: string): UnsureWord[] {
     const prev = toks[i - 1];
     if (prev && prev.lower !== 'its' && (WORD_BEFORE.has(prev.lower) || STATE_BEFORE.has(prev.lower)) && blank(text, prev.end, t.start)) continue;
     const opens = sentenceStart(text, t.start);
+    if (knownNoName(text.slice(t.start, end), { opens, after, joined: () => joinedToHidden(text, viewOf(), toks, i) })) continue;
     const margin = margins.get(t.start);
     const opener = openerAt?.get(t.start);
     const half = halfAt?.get(t.start);

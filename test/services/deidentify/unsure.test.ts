@@ -1,10 +1,11 @@
 // Round 15: the words the review asks about ("Is 'X' a person?", "Is 'X' part of a name?"), read from the text as stored.
 import assert from 'node:assert/strict';
 import { deidentify, unsureWords } from '../../../services/deidentify';
+import { bucket } from '../../../services/deidentify/classifier/features';
 import { activeScorer, scoredWords, useNameModel } from '../../../services/deidentify/classifier/model';
-import { halfMargins, useHalfModel } from '../../../services/deidentify/nameHalves';
+import { halfMargins, useHalfModel, type HalfModel } from '../../../services/deidentify/nameHalves';
 import { openerMargins, useOpenerModel } from '../../../services/deidentify/openers';
-import { HALF_ASK_BELOW, SAFE_OPENER_ASK_BELOW, typedPossessiveOf, typedPossessiveStem } from '../../../services/deidentify/unsure';
+import { HALF_ASK_BELOW, knownNoName, SAFE_OPENER_ASK_BELOW, typedPossessiveOf, typedPossessiveStem } from '../../../services/deidentify/unsure';
 import { unsureQuestions } from '../../../services/reflections/nameMemory';
 
 /** The words asked about `text` with the openers' model off (round 15's shapes for a word opening a sentence). */
@@ -226,5 +227,61 @@ describe('unsureQuestions: the likeliest names first, at most three', () => {
     } finally {
       useNameModel(undefined);
     }
+  });
+});
+
+/** A made-up slot model (`prefix` 'open:' or 'half:'): every slot word scores `bias`, the one feature each has. */
+const slotModelOf = (prefix: string, bias: number, threshold: number): HalfModel => ({
+  version: 1,
+  bits: 18,
+  threshold,
+  trainedOn: { files: [], sha256: '', epochs: 0, seed: 0, tokens: 0, names: 0 },
+  weights: { [String(bucket(`${prefix}bias`, ''))]: bias },
+});
+
+// Round 26: the openers' file rebuilt with train-cd asked about "grandson" ("[NAME] grandson comes") and "Changed" opening a sentence.
+describe('unsureWords: a word known to be no name where it stands is never asked, whatever a model scores (round 26)', () => {
+  afterEach(() => {
+    useOpenerModel(undefined);
+    useHalfModel(undefined);
+  });
+
+  it('never asks a kin word, a relation, a role or a title opening a sentence; an unknown name there is still asked', () => {
+    // Every opening word half a point under the line: within reach of a question.
+    useOpenerModel(slotModelOf('open:', 1, 1.5));
+    for (const t of ['Grandson called today', 'Sponsor called back', 'Kokum was tired today', 'Nurse came at noon']) assert.deepEqual(unsureWords(t), [], t);
+    assert.deepEqual(unsureWords('Quorra called today').map((u) => u.word), ['Quorra']);
+    // A kin word that is a given name too is still asked.
+    assert.deepEqual(unsureWords('Lola came by at noon').map((u) => u.word), ['Lola']);
+  });
+
+  it('never asks a past or -ing verb opening a sentence that no list reads as a name; a name of that form is still asked', () => {
+    useOpenerModel(slotModelOf('open:', 1, 1.5));
+    for (const t of ['Changed her mind about the meds', 'Signed the lease today', 'Walking better this week']) {
+      assert.deepEqual(unsureWords(t).filter((u) => u.start === 0), [], t);
+    }
+    // A given name, a nickname or a family name that is also an adjective or a verb's form: still the model's.
+    for (const t of ['Hung called back', 'Blessing came by']) assert.deepEqual(unsureWords(t).map((u) => u.word), [t.split(' ')[0]], t);
+  });
+
+  it('never asks a kin word beside a hidden name as part of it, whatever the half-name model scores; where it stands as a name it is still asked', () => {
+    useHalfModel(slotModelOf('half:', 1, 1.5));
+    assert.deepEqual(unsureWords('[NAME] grandson comes every friday'), []);
+    assert.deepEqual(unsureWords('bible study at tita [NAME] house').map((u) => u.word), ['house']);
+    assert.deepEqual(unsureWords('[NAME] okafor comes every friday').map((u) => [u.word, u.kind]), [['okafor', 'part']]);
+    // Capitalised right after a hidden name, a family name; joined to a hidden name, a name in a list.
+    assert.deepEqual(unsureWords('met [NAME] Bishop.').map((u) => [u.word, u.kind]), [['Bishop', 'part']]);
+    assert.deepEqual(unsureWords('[NAME] + teta at the cafe').map((u) => u.word), ['teta']);
+  });
+
+  it('reads the word where it stands: a verb\'s form only opening a sentence, a kin word unless it stands as a name', () => {
+    const at = (opens: boolean, after = false, joined = false) => ({ opens, after, joined: () => joined });
+    assert.equal(knownNoName('Changed', at(true)), true);
+    assert.equal(knownNoName('changed', at(false)), false);
+    for (const w of ['grandson', 'mom', 'sponsor', 'nurse', 'sgt', 'Grandson']) assert.equal(knownNoName(w, at(false)), true, w);
+    for (const w of ['lola', 'rusty', 'hung', 'quorra']) assert.equal(knownNoName(w, at(true)), false, w);
+    assert.equal(knownNoName('Bishop', at(false, true)), false);
+    assert.equal(knownNoName('bishop', at(false, true)), true);
+    assert.equal(knownNoName('teta', at(false, false, true)), false);
   });
 });
