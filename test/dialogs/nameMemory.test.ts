@@ -133,7 +133,8 @@ describe('names across answers and debriefs, over HTTP', function () {
 
   it('typing works as well as tapping, and at most three questions are asked', async () => {
     const c = new Conversation(bot().url);
-    // "tuckers" opening a sentence is asked, not hidden (round 19's openers' model hides "rubys" in the same sentence).
+    // "tuckers" opening a sentence (Tucker's grandson) is hidden by the openers' model since round 26's file (round 19's
+    // to 25's asked it), and "grandson" beside it is never asked: a kin word is no name (unsure.ts knownNoName).
     let text = await toReview(c, 'D-5', 'skip', ['We talked about Joy and the new place', 'Splicer family lost their dog', 'tuckers grandson comes every friday', 'we met jolene Saab today']);
     const asked: string[] = [];
     for (let i = 0; i < 5 && /(?:a person|part of a name)\?/.test(text); i++) {
@@ -142,8 +143,9 @@ describe('names across answers and debriefs, over HTTP', function () {
       if (asked.at(-1) === 'Saab') assert.match(text, /Is "Saab" part of a name\? If so, I'll hide it\./);
       text = visibleText(await c.say(i % 2 ? 'no' : 'yes'));
     }
-    // The likeliest names first (round 15): the name model's word, then the word beside a hidden name, then a rare opener.
-    assert.deepEqual(asked, ['Joy', 'Saab', 'tuckers']);
+    // The likeliest names first (round 15): the name model's word, then the word beside a hidden name.
+    assert.deepEqual(asked, ['Joy', 'Saab']);
+    assert.match(text, /\[NAME\] grandson comes every friday/);
     assert.match(text, /Save this\?/);
   });
 });
