@@ -34,6 +34,8 @@ const FRAME_BEFORE = new RegExp(
     String.raw`|\b(?:day|night|wk|week)\s*#?\d{1,3}\s*(?:at|in|@)` +
     String.raw`|\binmate\b[^.\n]{0,24}?\s(?:at|in|@)|\binmate\b[^.\n]{0,24}?@` +
     String.raw`|\bvisiting\s(?:hours|hrs)\s(?:at|@|for)` +
+    // Round 26: a release at a jail's gate ("picked up at the gate [joyceville] 6am", "2 gate pickups - [X]").
+    String.raw`|(?:\bat|@)\s*(?:the\s)?gate|\bgate\spick[- ]?ups?(?:\s*[-:@]|\s(?:at|from|in))?` +
     String.raw`|\bno[- ]?show(?:ed)?\s(?:at|to|for)|\bno[- ]?showed)\s*$`,
   'i',
 );
@@ -48,9 +50,17 @@ const PREP_BEFORE = /(?:\b(?:at|to|from|in|into|frm|2|outta|near|inside|outside|
  * Like STAY_FRAME it lets one English word after an article be the name.
  */
 const CARE_AFTER =
-  /^,?\s(?:again,?\s)?(?:for|4|with)\s(?:(?:his|her|their|a|an)\s)?(?:bloodwork|blood\swork|labs?|tests?|x-?rays?|scans?|mri|surgery|chemo|dialysis|pneumonia|intake|detox|treatment|assessment|infection|stitches|observation|obs|fluids|eval|chest\spain|stroke|seizures?|overdose|withdrawal|cellulitis|copd|sepsis|dehydration|gallbladder)\b/i;
-/** A count of nights after a place said with "at" ("at the [samaritan] three nights"): as CARE_AFTER. */
-const NIGHTS_AFTER = /^,?\s(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s(?:nights|days|weeks|wks)\b/i;
+  /^,?\s(?:again,?\s)?(?:for|4|with)\s(?:(?:his|her|their|a|an)\s)?(?:bloodwork|blood\swork|labs?|tests?|x-?rays?|scans?|mri|surgery|chemo|dialysis|pneumonia|intake|detox|treatment|assessment|infection|stitches|observation|obs|fluids|eval|chest\spain|stroke|seizures?|overdose|withdrawal|cellulitis|copd|sepsis|dehydration|gallbladder|wound\scare)\b/i;
+/**
+ * Round 26: a part of the body after "for" and a possessive ("a ride 2 [down east community] for her knee"): a frame
+ * after a place as PLACE_AFTER is, that lets no English word alone be its name ("to the gym for her knee" stays).
+ */
+const BODY_AFTER =
+  /^,?\s(?:again,?\s)?(?:for|4)\s(?:his|her|their)\s(?:legs?|knees?|hips?|shoulders?|ankles?|wrists?|foot|feet|arms?|hands?|heart|eyes?|teeth|tooth|kidneys?|lungs?|liver|wound|back|neck|chest)\b/i;
+/** A count of nights after a place said with "at" ("at the [samaritan] three nights"; round 26: "… for the night"): as CARE_AFTER. */
+const NIGHTS_AFTER = /^,?\s(?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s(?:nights|days|weeks|wks)|for\sthe\s(?:night|nite))\b/i;
+/** An inmate's number after a place (round 26): "in [riverbend] again, inmate no. …". As CARE_AFTER. */
+const INMATE_AFTER = /^,?\s(?:(?:again|now),?\s)?inmate\s?(?:#|no\b|number\b)/i;
 const AT_BEFORE = /(?:\bat|@)\s*$/i;
 /** A frame after a place that lets no English word alone be its name: a floor ("[front range] 4th floor"), AMA, a day's count ("she's at [sun mesa] day 4"). */
 const PLACE_AFTER = /^,?\s(?:again,?\s)?(?:\d{1,2}(?:st|nd|rd|th)?\s(?:floor|fl)\b|floor\s\d\b|AMA\b|(?:day|wk|week)\s\d{1,3}\b)/;
@@ -67,6 +77,9 @@ const NOT_FIRST = new Set(['dr', 'doctor', 'nurse', 'worker', 'staff', 'another'
 /** Words that end an office's, a bank's or a stop's name, no place people stay at: "the immigration office", "the furniture bank". */
 const NOT_LAST = new Set(['office', 'offices', 'bank', 'program', 'stop', 'station', 'lrt', 'loop', 'unit', 'units', 'team', 'room', 'ward', 'floor']);
 const MAX_WORDS = 3;
+/** Round 26: function words that open a place's name ("at [back bay mercy]", "a ride 2 [down east community]"), before two more words only. */
+const LEADING = new Set(['back', 'down', 'up']);
+const COMPASS = /^(?:north|south|east|west|northeast|northwest|southeast|southwest|n|s|e|w|ne|nw|se|sw|here|there|home|town)$/;
 /** A kind of place after a framed name, taken in: "[sun valley detox]". */
 const KIND_TAIL = new Set(['detox', 'rehab', 'shelter', 'hospital', 'hosp', 'treatment', 'centre', 'center', 'clinic', 'lodge', 'house', 'manor', 'recovery']);
 /** Among the 2,000 words spoken English says most, or a word of care said alone ("the dentist", "the lab"). */
@@ -111,10 +124,13 @@ function spanFrom(text: string, toks: readonly Token[], marks: Uint8Array, s: nu
   for (let k = s; k < Math.min(toks.length, s + MAX_WORDS); k++) {
     const t = toks[k]!;
     if (k > s && !blank(text, toks[k - 1]!.end, t.start)) break;
-    if (marks[k] === 2 || marks[k] === 3 || stops(t)) break;
+    if (marks[k] === 2 || marks[k] === 3 || (stops(t) && !(k === s && LEADING.has(t.lower)))) break;
     e = k;
   }
   if (e < s) return null;
+  // A direction's word opens a place's name only before two more words, the last no compass point ("at [back bay
+  // mercy]", "2 [down east community]"; "admitted to up north" stays).
+  if (LEADING.has(toks[s]!.lower) && (e - s < 2 || COMPASS.test(toks[e]!.lower))) return null;
   // The kind of place after the name is the place's too: "a bed at [sun valley detox]".
   const k = toks[e + 1];
   if (k && KIND_TAIL.has(k.lower) && blank(text, toks[e]!.end, k.start) && marks[e + 1] === 0) e++;
@@ -140,8 +156,8 @@ export function withFramedFacilities(text: string, found: Entity[]): Entity[] {
     const span = spanFrom(text, toks, marks, i);
     if (!span) continue;
     const tail = text.slice(toks[span[1]]!.end, toks[span[1]]!.end + 30);
-    const care = CARE_AFTER.test(tail) || (NIGHTS_AFTER.test(tail) && AT_BEFORE.test(head));
-    if (!before && !care && !PLACE_AFTER.test(tail)) continue;
+    const care = CARE_AFTER.test(tail) || INMATE_AFTER.test(tail) || (NIGHTS_AFTER.test(tail) && AT_BEFORE.test(head));
+    if (!before && !care && !PLACE_AFTER.test(tail) && !BODY_AFTER.test(tail)) continue;
     // One English word after an article is a place's name only in a stay's or care's frame (STAY_FRAME, CARE_AFTER).
     if (!nameable(text, toks, marks, span[0], span[1], span[0] > i && ((before && STAY_FRAME.test(head)) || care))) continue;
     add.push({ start: toks[span[0]]!.start, end: toks[span[1]]!.end, type: 'FACILITY' });
@@ -163,6 +179,6 @@ function atBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 /** The words a frame ends on (PREP_BEFORE's, a no-show's), "@" aside. */
-const OPENERS = new Set(['at', 'to', 'from', 'in', 'into', 'frm', '2', 'outta', 'near', 'inside', 'outside', 'leaving', 'left', 'visiting', 'visited', 'showed', 'noshowed', 'no-showed', 'for']);
+const OPENERS = new Set(['gate', 'pickup', 'pickups', 'pick-ups', 'at', 'to', 'from', 'in', 'into', 'frm', '2', 'outta', 'near', 'inside', 'outside', 'leaving', 'left', 'visiting', 'visited', 'showed', 'noshowed', 'no-showed', 'for']);
 /** A word of some frame somewhere in the text: most notes have none, and pass before any work. */
-const FRAME_MAY = /admit|discharg|releas|transfer|intake|\bbeds?\b|\bmat\b|\bspot\b|appt|appointment|visit|detain|incarcerat|booked|inmate|\bda?ys?\b|nights?\b|\bwks?\b|weeks?\b|show|\bfor\b|\b4\b|\bAMA\b|floor|\bfl\b/i;
+const FRAME_MAY = /admit|discharg|releas|transfer|intake|\bbeds?\b|\bmat\b|\bspot\b|appt|appointment|visit|detain|incarcerat|booked|inmate|\bgate\b|\bda?ys?\b|nights?\b|\bwks?\b|weeks?\b|show|\bfor\b|\bwith\b|\b4\b|\bAMA\b|floor|\bfl\b/i;

@@ -67,3 +67,30 @@ describe('deidentify: a place named in a frame of a stay, a treatment or a custo
     assert.equal(deidentify('set up her bed in the living room').redacted, 'set up her bed in the living room');
   });
 });
+
+// Round 26 (made-up notes).
+describe('deidentify: frames a place is named in that round 25 did not read (facilityFrames.ts)', () => {
+  it('reads "with" an illness, a part of the body after "for", the night spent and an inmate number after the place', () => {
+    assert.deepEqual(framed('at kestrel point with an infection'), ['kestrel point']);
+    assert.deepEqual(framed('a ride to tarnvale for his leg'), ['tarnvale']);
+    assert.deepEqual(framed('shes at the cornerstone for the night'), ['cornerstone']);
+    assert.deepEqual(framed('hes in kelmorrow again, inmate no. 4471'), ['kelmorrow']);
+    // One English word alone after a part of the body: a place's frame, not a stay's.
+    assert.deepEqual(framed('drove her to the gym for her knee'), []);
+    assert.deepEqual(framed('sat at the table with an infection'), []);
+    assert.deepEqual(framed('he is at the park for the night'), []);
+    assert.deepEqual(framed('stayed at her moms for the night'), []);
+  });
+  it("reads a jail's gate before the place, and no gate's code", () => {
+    assert.deepEqual(framed('picked him up at the gate kelmorrow 6am'), ['kelmorrow']);
+    assert.deepEqual(framed('2 gate pickups - kelmorrow, then home'), ['kelmorrow']);
+    assert.deepEqual(framed('the gate code changed, ask him'), []);
+  });
+  it('lets "back", "down" or "up" open a place of three words, never two or a compass point', () => {
+    assert.deepEqual(framed('at back bay mercy with an infection'), ['back bay mercy']);
+    assert.deepEqual(framed('a ride 2 down east community for her knee'), ['down east community']);
+    assert.deepEqual(framed('admitted to up north'), []);
+    assert.deepEqual(framed('back in the car with her'), []);
+    assert.deepEqual(framed('she came back down the hall for her meds'), []);
+  });
+});
