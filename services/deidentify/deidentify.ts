@@ -14,6 +14,8 @@ import { classifierNames, type Scored } from './classifier/model';
 import { nameHalves, type SlotReading } from './nameHalves';
 import { openers } from './openers';
 import { nameTails } from './nameTails';
+import { withNamedKinds } from './namedKind';
+import { withCapitalRuns, withPlaceHeads } from './facilityParts';
 import { withoutRuns } from './wordSenses';
 import { withFacilities } from './classifier/facilityModel';
 import { withFramedFacilities } from './facilityFrames';
@@ -484,6 +486,11 @@ const STEPS: Array<(r: Reading) => void> = [
   (r) => {
     r.spans = nameTails(r.text, r.spans);
     r.trace?.('nameTails', r.spans);
+  },
+  // A name found after the facility steps and the kind of place after it are one facility (round 26): "[NAME] crisis
+  // unit" where a later step found the name (namedKind.ts, as the facility step reads the names found before it).
+  (r) => {
+    r.spans = withCapitalRuns(r.text, withPlaceHeads(r.text, withNamedKinds(r.text, r.spans)));
   },
   // A run of one word ('grace grace grace …') is no name, whoever found it (wordSenses.ts inRunOfOneWord).
   (r) => {

@@ -15,7 +15,7 @@ const KIND_AFTER = new RegExp(String.raw`^ (?:${PLACE_KIND})${KIND_END}`, 'iu');
  * Kinds that are also what a person has or is ("hall", "house", "high", "general", "medical"): only after "the" or a place word.
  * Not a mall (a shopping strip, left unmarked like a chain), nor "care" or "health" alone ("[free] dental care").
  */
-const SHARED_KIND_AFTER = new RegExp(String.raw`^ (?:hall|house|inn|motel|gym|campus|regional|general|high|medical)${KIND_END}`, 'iu');
+const SHARED_KIND_AFTER = new RegExp(String.raw`^ (?:hall|house|inn|motel|gym|campus|regional|general|high|medical|psych(?! (?:ward|unit|eval|appt|meds|nurse|dr|doc))|crisis|mission|fellowship)${KIND_END}`, 'iu');
 /** "the" or a place word before the name, or one word before it ("at the polish [NAME] hall"), not an owner ("at her [NAME] house"). */
 const PLACE_BEFORE = /(?:^|[^\p{L}])(?:the|at|to|from|into|in|@)\s+(?:(?!(?:her|his|their|my|our|your|ur|a|an)\s)\p{L}+\s)?$/iu;
 /** A people or a faith before a house of worship is its kind, not its name: "the maronite church", "the hmong church". */

@@ -12,7 +12,7 @@
  */
 
 /** Words that may lead a kind of place: "family clinic", "long term care home", "community health centre". */
-const LEADS = String.raw`family|community|medical|dental|health|youth|elders|seniors|native|indian|friendship|treatment|recovery|crisis|memorial|regional|general|middle|elementary|public|catholic|christian|baptist|united|lutheran|anglican|pentecostal|funeral|legal`;
+const LEADS = String.raw`(?:first )?nations?|support|fellowship|family|community|medical|dental|health|youth|elders|seniors|native|indian|friendship|treatment|recovery|crisis|memorial|regional|general|middle|elementary|public|catholic|christian|baptist|united|lutheran|anglican|pentecostal|funeral|legal`;
 /** Houses of worship whose kind is also written before the name: "gurdwara [sahib]", "masjid [al-noor]" (facilityEdges.ts KIND_FIRST). */
 export const WORSHIP_FIRST = 'masjid|gurdwara';
 /** Houses of worship, kinds of place too (namedKind.ts reads them alone: a people or a faith before one is its kind). */

@@ -86,3 +86,21 @@ describe('deidentify: a unit, hub or service with its own kind word after a name
     assert.deepEqual(kinds('she is with tarnvale unit 5 now', 'tarnvale'), ['NAME:tarnvale']);
   });
 });
+
+// Round 26 (made-up notes).
+describe('deidentify: a psych, a crisis line, a mission, a fellowship, support services and a nation band office after a name', () => {
+  it('makes one facility of the name and its kind', () => {
+    assert.deepEqual(kinds('took her to tarnvale psych last nite', 'tarnvale'), ['FACILITY:tarnvale psych']);
+    assert.deepEqual(kinds('dropped him at the kelmora crisis for the night', 'kelmora'), ['FACILITY:kelmora crisis']);
+    assert.deepEqual(kinds('supper at brisworth mission', 'brisworth'), ['FACILITY:brisworth mission']);
+    assert.deepEqual(kinds('went to Varno Fellowship Church sunday', 'Varno'), ['FACILITY:Varno Fellowship Church']);
+    assert.deepEqual(kinds('called wexmoor support services about housing', 'wexmoor'), ['FACILITY:wexmoor support services']);
+    assert.deepEqual(kinds('she works at dunvale nation band office now', 'dunvale'), ['FACILITY:dunvale nation band office']);
+  });
+  it('leaves a person in crisis, a psych ward or appointment, and a kind with no place word before the name', () => {
+    assert.deepEqual(kinds('jolene crisis again last nite', 'jolene'), ['NAME:jolene']);
+    assert.deepEqual(kinds('at the tarnvale psych ward since fri', 'tarnvale'), ['NAME:tarnvale']);
+    assert.deepEqual(kinds('took jolene to her psych appt', 'jolene'), ['NAME:jolene']);
+    assert.deepEqual(kinds('said jolene psych appt is tues', 'jolene'), ['NAME:jolene']);
+  });
+});
