@@ -33,7 +33,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** The steps after the detectors, in deidentify.ts STEPS' order (checked against its length). */
-const AFTER = ['settle', 'nameModel', 'facilityModel', 'nameNeighbours', 'keepScreenWords', 'wordsInPlace', 'dropKept', 'everywhere', 'nameHalves', 'openers', 'everywhereAgain', 'nameTails', 'runsOfOneWord', 'ageAfterName'];
+const AFTER = ['settle', 'nameModel', 'facilityModel', 'nameNeighbours', 'keepScreenWords', 'wordsInPlace', 'dropKept', 'everywhere', 'nameHalves', 'openers', 'everywhereAgain', 'nameTails', 'facilityParts', 'runsOfOneWord', 'ageAfterName'];
 
 export function stepNames(): string[] {
   const names = ['disguised', ...stagesForBench.detectors.map(([d]) => d.name), ...AFTER];
