@@ -55,6 +55,9 @@ export function withPlaceHeads(text: string, found: Entity[]): Entity[] {
 const RUN_KIND = new RegExp(String.raw`^(?!services$)(?:${PLACE_KIND}|tabernacle|lodge|mission)$`, 'iu');
 /** A kind that is a surname too ("Ruby Hall"): only before its "of …" ("Hall of Queens"). */
 const RUN_KIND_OF = /^(?:hall|house)$/i;
+/** A capitalised or joining word one space before or after a name (withCapitalRuns' gate). */
+const BESIDE_BEFORE = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|de|du|des)|&) $/u;
+const BESIDE_AFTER = /^ (?:\p{Lu}|(?:of|de|du|des|&) )/u;
 /** A capitalised word, or a joining word inside a name ("Church of Grace", "Saint & Mary"). */
 const RUN_WORD = /^(?:\p{Lu}[\p{L}'’-]*|of|de|du|des|&)$/u;
 
@@ -65,7 +68,8 @@ const RUN_WORD = /^(?:\p{Lu}[\p{L}'’-]*|of|de|du|des|&)$/u;
  * "of …"), is one facility.
  */
 export function withCapitalRuns(text: string, found: Entity[]): Entity[] {
-  if (!found.some((e) => e.type === 'NAME')) return found;
+  // A name inside such a run has a capitalised word or a joining word one space beside it: most notes have none.
+  if (!found.some((e) => e.type === 'NAME' && (BESIDE_BEFORE.test(text.slice(Math.max(0, e.start - 24), e.start)) || BESIDE_AFTER.test(text.slice(e.end, e.end + 6))))) return found;
   let out: Entity[] | undefined;
   const re = /[\p{L}][\p{L}'’-]*|&/gu;
   const words: Array<{ w: string; start: number; end: number }> = [];
