@@ -482,6 +482,10 @@ function crossingSides(a: string, b: string, located = false, corner = false, on
     // Round 21: an English word that is no name, street word or town pairs with no street word ("main and foremost").
     const pairs = (x: string): boolean => streetWord(x) && (!dictionaries().english.has(x.toLowerCase()) || STREET_WORDS.has(x.toLowerCase()) || dictionaries().anyNames.has(x.toLowerCase()) || isTownName(x.toLowerCase()));
     if ((STREET_WORDS.has(la) && pairs(b)) || (STREET_WORDS.has(lb) && pairs(a))) return true;
+    // Round 26: a word streets are named for that speech uses too much for STREET_WORDS ("state", "broad", "canal") is a
+    // street at a crossing beside a word that is no common word ("at state & hancock", "on canal and broad" pairs "broad" with "canal").
+    const odd = (x: string): boolean => x.length >= 3 && !dictionaries().common.has(x) && !TIME_NAMES.test(x.replace(/s$/, '')) && !WEEKDAY_SHORT.test(x);
+    if ((CROSSING_WORDS.has(la) && odd(lb)) || (CROSSING_WORDS.has(lb) && odd(la))) return true;
     // Round 10: where a place is said, two words that are no everyday word, no weekday or month, and not both common
     // given names ("on selkirk and mckenzie"; "at jess n tom" stays).
     const d = dictionaries();
@@ -506,6 +510,12 @@ export const STREET_WORDS = new Set(
   oak elm ash cherry walnut chestnut hickory magnolia juniper laurel lilac rose park lake lakeshore lakeview river
   riverside hillside hill valley ridge bay harbour harbor beach mill grand division memorial`.split(/\s+/),
 );
+
+/**
+ * Round 26: words streets are named for that are too everyday for STREET_WORDS (a house number before "state" or "high"
+ * is rare, "lives on high" is no street): only one side of a crossing, beside a word that is no common word (crossingSides).
+ */
+const CROSSING_WORDS = new Set('state broad canal high pearl vine arch locust dock spring'.split(' '));
 
 /** A quadrant after a street, at the start of what follows it ("at 11810 kingsway nw", "88 kinsmen raod nw"). */
 export const QUADRANT_AFTER = new RegExp(String.raw`^\s(?:${QUADRANTS})${QUADRANT_END}`, 'iu');
@@ -633,6 +643,8 @@ export function shopStreet(t: string, onAt: number, word: string, end: number): 
 const SHOP_BEFORE_ON = /(?:^|[^\p{L}])(?:shop|store|restaurant|bakery|cafe|café|bar|diner|market|grocery|bodega|deli|office|church|mosque|temple|clinic|pharmacy|library|bank|laundromat|garage|dealership|mechanic|stop|station)\s+$/iu;
 /** Places a person sleeps or stays: their street is where someone is. */
 const STAY_BEFORE_ON = /(?:^|[^\p{L}])(?:shelter|motel|hotel|inn|hostel|lodge|detox)\s+$/iu;
+/** Round 26: spots a person sleeps in outside ("in the vestibule on 10th", "the doorway on 79th"): their street is where someone is. */
+const SLEEPING_SPOTS = 'vestibule|doorway|alley|alleyway|underpass|overpass|stairwell|encampment|squat';
 /** Words of living or sleeping somewhere, one list for PERSON_AT_PLACE, SPOT_BEFORE_ON, LIVES_IN_CLAUSE and LIVES_BEFORE_ON. */
 const LIVING = 'lives|living|stays|staying|sleeps|sleeping|slept|camps|camping|camped';
 /** Someone lives, sleeps, works, is found or is met at the place, earlier in the sentence. */
@@ -781,10 +793,13 @@ const SPOT_BEFORE_ON = new RegExp(String.raw`(?:^|[^\p{L}])(?:home|house|place|a
 function onStreetAfterSpot(t: string, at: number, w: string): boolean {
   const before = t.slice(Math.max(0, at - 14), at);
   const lives = LIVES_BEFORE_ON.test(before) || LIVES_IN_CLAUSE.test(t.slice(Math.max(0, at - 40), at));
-  if (!lives && !SPOT_BEFORE_ON.test(before)) return false;
+  // Round 26: a spot someone sleeps in outside takes a numbered street ("in the vestibule on 10th", "the doorway on 79th").
+  const sleeps = SLEEPING_SPOT_BEFORE_ON.test(before);
+  if (!lives && !sleeps && !SPOT_BEFORE_ON.test(before)) return false;
   // A number street only where someone lives or sleeps ("sleeps behind the church on 4th"; "the cfs office on 118" stays
   // as it was: a chain or kind of place takes it in afterPlace).
-  if (/^\d/.test(w)) return lives && (/\d(?:st|nd|rd|th)$/.test(w) || Number(w) >= 13);
+  if (/^\d/.test(w)) return (lives || sleeps) && (/\d(?:st|nd|rd|th)$/.test(w) || Number(w) >= 13);
+  if (!lives && !SPOT_BEFORE_ON.test(before)) return false;
   const d = dictionaries();
   if (w.length < 3) return false;
   return STREET_WORDS.has(w) || (d.anyNames.has(w) && !d.firstNames.has(w) && !d.common.has(w)) || (lives && !d.common.has(w) && !d.firstNames.has(w) && (!d.english.has(w) || d.anyNames.has(w)));
@@ -795,6 +810,8 @@ export const FLOOR_AFTER = /^\s(?:floor|flr|fl|grade|level|shift|time|try|round|
 const LIVES_IN_CLAUSE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${LIVING})\s[^.,;:!?()\n]{0,30}$`, 'iu');
 /** Words of living, sleeping or being found somewhere, or of a home, right before "on" (onStreetAfterSpot). */
 const LIVES_BEFORE_ON = new RegExp(String.raw`(?:^|[^\p{L}])(?:house|home|(?:her|his|their|my|our|your|\p{L}+['’]?s)\s+place|apartment|apt|${LIVING}|stayed|found|tent|trailer|duplex|basement)\s+$`, 'iu');
+/** Round 26: a spot a person sleeps in outside, right before "on" (SLEEPING_SPOTS): a numbered street after it only. */
+const SLEEPING_SPOT_BEFORE_ON = new RegExp(String.raw`(?:^|[^\p{L}])(?:${SLEEPING_SPOTS})\s+$`, 'iu');
 
 /**
  * The words of messyAddresses' gate regexes below (cues.ts), asked before them: keep each in step with its regexes.

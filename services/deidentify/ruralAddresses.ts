@@ -85,6 +85,17 @@ const JOIN = /^(?:\s(?:n|and|&|\+)\s|\s?[&/]\s?)$/i;
  */
 const CROSSING_CUE = /(?:^|[^\p{L}])(?:(?<!\b(?:mad|angry|yell(?:ed|ing)?|look(?:ed|ing)?|stare[ds]?|staring|laugh(?:ed|ing)?|smil(?:ed|ing)|point(?:ed|ing)?|check(?:ed|ing)?|call(?:ed|ing)?|wait(?:ed|ing)?|work(?:ed|ing)?|count(?:ed|ing)?|rel(?:y|ied|ying)|depend(?:ed|ing)?|focus(?:ed|ing)?|keep|kept|sign(?:ed)?|go|went|goes|going|gone|back|came|come|coming|get|got)\s)(?:on|at)|off|outside|behind|past|corner(?:\sof)?(?:\sagain)?|@|mov(?:ed|ing|e)\sto|lives\sat|ride\s(?:to|2)|(?:towed|ride|lift|walk(?:ed)?|drove|picked\s(?:him|her|them)\sup)\sfrom)\s+$/iu;
 /**
+ * Round 26: a place said by nearness or by a sighting right before two streets the name rules took ("near [king] n
+ * [wentworth]", "last seen [main] n [higgins]", "panhandles by [bank] & [somerset]"); two towns of the list there are a
+ * trip ("near [plymouth] and [greenfield]"; a word streets are named for is a street, "king"), and two given names two people (joinedCrossings' own check).
+ */
+const NEAR_CUE = /(?:^|[^\p{L}])(?:(?:last\s)?seen|spotted|near|by|panhandl(?:es|ing|ed|e))\s+$/iu;
+const bothTowns = (text: string, a: Entity, b: Entity): boolean =>
+  [a, b].every((e) => {
+    const w = text.slice(e.start, e.end).toLowerCase();
+    return isTownName(w) && !STREET_WORDS.has(w);
+  });
+/**
  * "the" before a crossing named for what stands at it (round 21): "at the dundas n jarvis bus stop", "by the queen n
  * bathurst lights". Without such a word after it, "the" before a pair is no crossing's cue.
  */
@@ -106,7 +117,8 @@ export function joinedCrossings(text: string, found: Entity[]): Entity[] {
     if ((a.type !== 'NAME' && a.type !== 'ADDRESS') || (b.type !== 'NAME' && b.type !== 'ADDRESS') || (a.type !== 'NAME' && b.type !== 'NAME')) continue;
     if (!JOIN.test(text.slice(a.end, b.start)) || PEOPLE_AFTER.test(text.slice(b.end, b.end + 12))) continue;
     const cueBefore = text.slice(Math.max(0, a.start - 40), a.start);
-    if (!CROSSING_CUE.test(cueBefore) && !(THE_CUE.test(cueBefore) && STOP_AFTER.test(text.slice(b.end, b.end + 24)))) continue;
+    const near = NEAR_CUE.test(cueBefore) && !bothTowns(text, a, b);
+    if (!CROSSING_CUE.test(cueBefore) && !near && !(THE_CUE.test(cueBefore) && STOP_AFTER.test(text.slice(b.end, b.end + 24)))) continue;
     // Two given names are two people wherever they are ("hanging out at jess n tom"); a street a detector found is one
     // street whatever its name ("on [jefferson] n lee", round 14). Before a stop or a corner they are streets too.
     const given = (e: Entity): boolean => e.type === 'NAME' && dictionaries().firstNames.has(text.slice(e.start, e.end).toLowerCase());

@@ -16,25 +16,29 @@ import { SAFE } from './messy';
  * A unit, lot, post or rural box right before a house number or a street: "unit 1408, ", "#412 - ", "apt 3 ", "flat 2, ",
  * "bldg 3, ", a lettered unit "apt b ", and with no number of its own "bottom suite ", "basement ", "unit ", "lot ", "km ",
  * "hc " (then the street must open on its number: "unit 9 mackenzie place"). "new apt 87 aberdeen ave" is a flat, not a
- * unit's label: "apt" alone takes nothing, nor does "building" ("same building 300 frederick").
+ * unit's label: "apt" alone takes nothing, nor does "building" ("same building 300 frederick") but after a place word
+ * (HOUSE_LABEL_BEFORE, round 26).
  */
 const UNIT_BEFORE = /(?:^|[^\p{L}\p{N}#])((?:(?:bottom|top|upper|lower|basement|bsmt|back|front|rear|garden)\s(?:unit|apt|apartment|suite|ste|flat)|unit|apt|apartment|suite|ste|app|flat|lot|trailer|pad|hc|km|mile|bldg|building|basement|bsmt|r\.\s?r|rr|rural\sroute|#)\.?(?:\s?#?\s?(\d{1,5}[a-z]?)|\s#?([a-z]))?(?:\s*[,-]\s*|\s))$/iu;
 /** Words before a house number that are a unit's label with no number of their own ("unit 9 mackenzie place", "km 16 fish lake rd", "basement 14 caledonia"). */
 const LABEL_ALONE = /^(?:(?:bottom|top|upper|lower|basement|bsmt|back|front|rear|garden)\s|basement|bsmt|unit|lot|trailer|pad|hc|km|mile|r\.\s?r|rr|rural\sroute)/i;
 /**
  * "house" right before a house number's address, where no one owns it (round 21): "moved to house 62 heron point" — not
- * "her house 12 elm st", "the house", "moms house".
+ * "her house 12 elm st", "the house", "moms house". Round 26: "building" and "bldg" the same way ("moved to building
+ * 1438 apex rd"; "same building 300 frederick" stays outside).
  */
 /** Richmond's "no" before a numbered road another reader found as "2 road" (round 21): "8100 no. [2 road]". */
 const NUMBER_ROAD_BEFORE = /(?:^|[^\p{L}\p{N}])((?:\d{2,6}\s)?no\.?\s?)$/iu;
 const NUMBER_ROAD_OPENS = /^\d{1,2}\s(?:rd|road)(?![\p{L}])/iu;
-const HOUSE_LABEL_BEFORE = /(?:^|[,;:(]\s?|(?:^|[^\p{L}])(?:at|to|in|into|from|on|is|moved|lives|living|staying)\s)((?:house|hse)\s)$/iu;
+const HOUSE_LABEL_BEFORE = /(?:^|[,;:(]\s?|(?:^|[^\p{L}])(?:at|to|in|into|from|on|is|moved|lives|living|staying)\s)((?:house|hse|building|bldg)\s)$/iu;
 /**
  * A unit right after a street ("apt 3", " lot 22", "#1104", ", unit b", ", unit rear", ", flat 2"). Not a floor or a kind of
  * flat ("7000 minoru, 12th floor", "14 caledonia, basement unit"): the writers leave those outside, four to one.
  */
 const UNIT_AFTER = [
   /^,?\s(?:apt|apartment|unit|suite|ste|app|flat|lot|trailer|pad|rm|room|#)\.?(?:\s?#?\s?\d{1,5}[a-z]?|\s#?[a-z])(?![\p{L}\p{N}'’-])/iu,
+  // Round 26: a mobile home park's space after its street ("Spreckels Blvd space 14", "…, spc 3").
+  /^,?\s(?:space|spc)\s?#?\s?\d{1,4}[a-z]?(?![\p{L}\p{N}'’-])/iu,
   /^,?\s#\d{1,5}[a-z]?(?![\p{L}\p{N}'’-])/iu,
   /^,?\s(?:unit|apt|suite)\s(?:rear|back|front|upper|lower|basement|bsmt|main)(?![\p{L}\p{N}'’-])/iu,
   // Round 24: a unit lettered first ("#C7", "# b-12"), and a unit's number and letter alone after a comma at the

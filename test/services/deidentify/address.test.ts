@@ -382,3 +382,31 @@ describe('deidentify: the town after an address', () => {
     assert.deepEqual(addresses('he is at 1180 Granville St, Vancouver, BC V6Z 1L8.'), ['1180 Granville St, Vancouver, BC V6Z 1L8']);
   });
 });
+
+describe('deidentify: crossings, spots and buildings with no house number (round 26)', () => {
+  it('hides a crossing the name rules took as two names after nearness or a sighting', () => {
+    assert.deepEqual(addresses('saw him near king and wentworth last nite'), ['king and wentworth']);
+    assert.deepEqual(addresses('last seen main n higgins'), ['main n higgins']);
+  });
+  it('leaves two people or two towns after nearness', () => {
+    assert.deepEqual(addresses('she sat near kim and dave at group'), []);
+    assert.deepEqual(addresses('he grew up near plymouth and greenfield'), []);
+  });
+  it('hides a crossing of a street word too everyday for a house number beside a word that is no common word', () => {
+    assert.deepEqual(addresses('found him on canal and broad sleeping'), ['canal and broad']);
+    assert.deepEqual(addresses('picked her up at state & hancock'), ['state & hancock']);
+  });
+  it('leaves such words beside everyday words', () => {
+    for (const text of ['we went to the office on state and federal forms', 'at spring and summer camps', 'the boat sat at high and low tide', 'we had bread and butter and mom and dad came', 'at salt n pepper']) {
+      assert.deepEqual(addresses(text), [], text);
+    }
+  });
+  it('hides a numbered street after a spot someone sleeps in outside', () => {
+    assert.deepEqual(addresses('in the vestibule on 10th again'), ['10th']);
+    assert.deepEqual(addresses('the doorway on 79th was empty'), ['79th']);
+  });
+  it('leaves a word after such a spot, and a day', () => {
+    assert.deepEqual(addresses('the vestibule on sunday was locked'), []);
+    assert.deepEqual(addresses('met in the alley on time'), []);
+  });
+});

@@ -90,3 +90,13 @@ describe('deidentify: a crossing of one street the name rules took and one they 
     for (const t of ['we met at jess n tom', 'Sorina is Sori at church and Sorina at the bank', 'pass the salt and pepper', 'him n me went for coffee']) assert.deepEqual(addresses(t), [], t);
   });
 });
+
+describe('deidentify: a building named by its numbered street (round 26: looseAddresses.ts)', () => {
+  it('hides a building named by its numbered street after "the" (round 26)', () => {
+    assert.deepEqual(addresses('staying in the 43 st building'), ['43 st']);
+    assert.deepEqual(addresses('she moved into the 79th ave apartments'), ['79th ave']);
+  });
+  it('leaves a numbered street with no building after it, and a count', () => {
+    for (const t of ['the 43 st bus was late', 'the 3 st johns kids', 'the 5 rd trips were long']) assert.deepEqual(addresses(t), [], t);
+  });
+});

@@ -98,3 +98,14 @@ describe('deidentify: a unit, a lettered road and a run of two addresses taken w
     assert.deepEqual(addresses('mail goes to r.r. 2, 51 tallpine rd'), ['r.r. 2, 51 tallpine rd']);
   });
 });
+
+describe("deidentify: a park's space after a street, a building's label before it (round 26: streetEdges.ts)", () => {
+  it('takes a mobile home park space after the street, and "building" before a house number after a place word (round 26)', () => {
+    assert.deepEqual(addresses('he lives at 22 oak st space 4'), ['22 oak st space 4']);
+    assert.deepEqual(addresses('moved to building 1438 apex rd last week'), ['building 1438 apex rd']);
+  });
+  it('leaves a space with no street, and a building owned or counted', () => {
+    assert.deepEqual(addresses('this space 14 is tight'), []);
+    assert.deepEqual(addresses('same building 300 frederick'), ['300 frederick']);
+  });
+});
