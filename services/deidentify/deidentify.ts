@@ -37,7 +37,8 @@ import { inBatch } from './batch';
 import { cue, digitsIn, mayHold } from './cues';
 import { factsOf, MARK, type TextFacts, withoutPossessive } from './words';
 import { CORNER_CUE } from './address';
-import { askedFor, capitalAgain, CONJUNCTIONS, didOrFelt, NAME_WORD, nicknameWithMarks, otherForms, ownedNext, secondSlot, wordAfter } from './secondMentions';
+import { askedFor, capitalAgain, CONJUNCTIONS, didOrFelt, NAME_WORD, nicknameWithMarks, otherForms, ownedNext, secondSlot, sFormOwner, wordAfter } from './secondMentions';
+import { handleOwner, handleParts } from './handleNames';
 import { detectionView, disguisedNames, folded, hasInvisible, hasOverride, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
 
 /** Known names: the whole name and each part, whole word, case-insensitive; "Sam's" keeps its "'s". */
@@ -209,6 +210,8 @@ const DIGIT_FIRST = /^\d/;
 const SPACES = /^[ \t]+$/;
 const HANDLE_MARK = /[\d_.]/;
 const isName = (e: Entity): boolean => e.type === 'NAME';
+const isContact = (e: Entity): boolean => e.type === 'HANDLE' || e.type === 'EMAIL' || e.type === 'URL';
+const isNameOrContact = (e: Entity): boolean => isName(e) || isContact(e);
 
 /**
  * A name found once is hidden everywhere in the text, in any case ("Khadija ... khadija"), with a last initial
@@ -219,7 +222,7 @@ const isName = (e: Entity): boolean => e.type === 'NAME';
  */
 function everywhere(text: string, found: Entity[], earlier: readonly string[] = [], wordsToo = true): Entity[] {
   // Most texts: no name found and none given, so nothing to hide again (and no set or scan made to learn it).
-  if (earlier.length === 0 && !found.some(isName)) return found;
+  if (earlier.length === 0 && !found.some(isNameOrContact)) return found;
   const d = dictionaries();
   const names = new Set<string>();
   for (const w of earlier) {
@@ -253,9 +256,11 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
   }
   // Round 21: a nickname in quotes beside a found name, the name's initials elsewhere ("[NAME] "tiny" [NAME]", "= DJ").
   otherForms(text, found, extra);
+  // Round 26: the words a hidden handle, email or link spells (handleNames.ts), said visibly in a person's slot.
+  const spelled = found.some(isContact) ? handleParts(text, found) : undefined;
   // Most texts name each person once: scan the tokens only when a found name occurs a second time.
   const lower = names.size || slotted.size ? text.toLowerCase() : '';
-  if ((names.size || slotted.size) && (earlier.length > 0 || twice(lower, names) || twice(lower, slotted))) {
+  if (spelled || ((names.size || slotted.size) && (earlier.length > 0 || twice(lower, names) || twice(lower, slotted)))) {
     // found is sorted: one pointer sweeps it as the tokens advance.
     let f = 0;
     const covered = (s: number, t: number) => {
@@ -287,6 +292,9 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
         // Its possessive typed in lower case without the apostrophe: "tala ... talas mom", one word the labelling guide
         // hides whole (round 13; an apostrophe's 's stays outside); "CEOs" is a plural.
         extra.push({ start: s, end: s + base.length, type: 'NAME' });
+      } else if (base.length >= 4 && base.endsWith('s') && names.has(base.slice(0, -1)) && m[0] === w && !covered(s, t) && sFormOwner(text, t, prev)) {
+        // Round 26: its s-form that is also a word, typed as its possessive: "[NAME] is dawns step-daughter", "storms snap".
+        extra.push({ start: s, end: s + base.length, type: 'NAME' });
       } else if (names.has(base) && !covered(s, t)) {
         // "Sam's brother": the possessive stays outside the placeholder.
         // An everyday word after a function word or a number is that word again ("the ruby ring", "5 miles") — not after
@@ -297,6 +305,9 @@ function everywhere(text: string, found: Entity[], earlier: readonly string[] = 
         // person has, after any word but a determiner or possessive ("so will's bf called"; "so storm's over" stays).
         const owner = w !== base && !THING_BEFORE.has(prev) && !DIGIT_FIRST.test(prev) && ownedNext(wordAfter(text, t));
         if (owner || capitalAgain(text, s, t, base, prevTyped, foundWord) || !((d.common.has(base) || everyday().has(base)) && ((SAFE.has(prev) && !TAKES_PERSON.has(prev) && !PERSON_BEFORE.has(prev) && !askedFor(prev, prev2)) || DIGIT_FIRST.test(prev)) && !doneBy(text, t, prev))) extra.push({ start: s, end: s + base.length, type: 'NAME' });
+      } else if (spelled && !HANDLE_MARK.test(w) && !covered(s, t) && handleOwner(text, spelled, base, t, prev)) {
+        // "deuce ig is [HANDLE:deuce_westside]", "mo email is [EMAIL:momo.k…]": the word the handle spells is its owner's name.
+        extra.push({ start: s, end: s + base.length, type: 'NAME' });
       } else if (HANDLE_MARK.test(w) && w.length >= 5 && !covered(s, t)) {
         // A handle or email user built from a name: "youssefhadd88", "k.bird".
         for (const n of names) if (n.length >= 4 && w.includes(n)) {

@@ -12,6 +12,7 @@ import { DETERMINERS, NICKNAMES, OWNED, personVerb, RELATIONS, ROLE_WORDS, SAFE 
 import { dictionaries } from './dictionaries';
 import { JOINER } from './listJoins';
 import { givenThing } from './giving';
+import { PLATFORM_WORDS } from './handleNames';
 
 /** A name's words: a letter, then letters, marks, apostrophes and hyphens. */
 export const NAME_WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
@@ -214,6 +215,29 @@ export function secondSlot(text: string, found: readonly Entity[], s: number, t:
   if (after && nameAt(found, t + after[0].length)) return true;
   const before = JOIN_BEFORE.exec(text.slice(Math.max(0, s - 10), s));
   return !!before && nameAt(found, s - before[0].length, true);
+}
+
+/**
+ * Words before a word that make its s-form a verb or a thing, not a name's possessive ("it dawns", "her hopes", "the
+ * tanners"; unsure.ts possessiveSForms, sFormOwner). Matched, never shown: one literal a word, so
+ * test/inlineWords.test.ts still reads this module for words said.
+ */
+export const NOT_BEFORE_OWNER = new Set([
+  ...['it', 'he', 'she', 'they', 'who', 'which', 'that', 'this', 'i', 'we', 'you', 'u'],
+  ...['her', 'his', 'my', 'their', 'our', 'your', 'its', 'the', 'a', 'an'],
+]);
+/** The word after a possessive, with a hyphened "step-" read whole ("dawns step-daughter"). */
+const OWNED_AFTER = /^[ \t]+(?:step-?)?(\p{L}+)/iu;
+
+/**
+ * Round 26: the s-form of a name found that is also a word ("dawns", "storms"), typed as that person's possessive
+ * before kin, a role, a thing a person has or a platform ("[NAME] is dawns step-daughter", "storms snap is [HANDLE]");
+ * not after a pronoun, determiner or number ("it dawns on me", "the storms last week"). Read by everywhere().
+ */
+export function sFormOwner(text: string, t: number, prev: string): boolean {
+  if (NOT_BEFORE_OWNER.has(prev) || /^\d/.test(prev)) return false;
+  const next = OWNED_AFTER.exec(text.slice(t, t + 32))?.[1]?.toLowerCase();
+  return !!next && (ownedNext(next) || ownedNext(`step${next}`) || PLATFORM_WORDS.has(next));
 }
 
 /** The word after `end` when only spaces stand before it, lower case ('' when none). */

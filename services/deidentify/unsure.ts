@@ -24,6 +24,7 @@ import type { Entity, EntityType } from './types';
 import { halfMargins } from './nameHalves';
 import { openerMargins } from './openers';
 import { wordSense } from './wordSenses';
+import { NOT_BEFORE_OWNER } from './secondMentions';
 import { CoveredCursor } from './spans';
 import { blank, stemEnd } from './words';
 
@@ -182,14 +183,6 @@ export function typedPossessiveOf(lower: string): string | undefined {
   return lower.length >= 2 && !/['’]/.test(lower) && !/[SKCV]/.test(lists(form)) ? form : undefined;
 }
 
-/**
- * Words before a word that make its s-form a verb or a thing, not a name's possessive ("it dawns", "her hopes", "the
- * tanners"). Matched, never shown: one literal a word, so test/inlineWords.test.ts still reads this module for words said.
- */
-const NOT_BEFORE_OWNER = new Set([
-  ...['it', 'he', 'she', 'they', 'who', 'which', 'that', 'this', 'i', 'we', 'you', 'u'],
-  ...['her', 'his', 'my', 'their', 'our', 'your', 'its', 'the', 'a', 'an'],
-]);
 const S_FORM = /(?<![\p{L}\p{N}_'’[])(\p{L}[\p{L}\p{M}]*[sS])(?![\p{L}\p{N}_'’\]])/gu;
 
 /**

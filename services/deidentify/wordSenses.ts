@@ -258,7 +258,20 @@ function calledOver(text: string, start: number, end: number): boolean {
 const runGivenBack = (text: string, e: { start: number; end: number; type: string }): boolean =>
   e.type === 'NAME' && inRunOfOneWord(text, e.start, e.end) && !calledOver(text, e.start, e.end);
 
-/** `found` without the names that are runs of one word (inRunOfOneWord()); the same array when there are none. */
+/**
+ * `found` without the names that are runs of one word (inRunOfOneWord()); the same array when there are none. Round 26:
+ * a run of a name found outside any run in the note, no English word, stays hidden ("met [hari] … hari hari hari lol",
+ * someone called over and over; "[joy] called … she says joy joy joy" is the word).
+ */
 export function withoutRuns<T extends { start: number; end: number; type: string }>(text: string, found: T[]): T[] {
-  return found.some((e) => runGivenBack(text, e)) ? found.filter((e) => !runGivenBack(text, e)) : found;
+  const runs = found.filter((e) => runGivenBack(text, e));
+  if (!runs.length) return found;
+  const named = new Set<string>();
+  for (const e of found) if (e.type === 'NAME' && !runs.includes(e)) for (const w of text.slice(e.start, e.end).toLowerCase().split(/[ \t]+/)) named.add(w);
+  const back = named.size ? runs.filter((e) => !calledAgain(named, RUN_WORD.exec(text.slice(e.start, e.end).toLowerCase())?.[0] ?? '')) : runs;
+  return back.length ? found.filter((e) => !back.includes(e)) : found;
 }
+/** A run's word that is a name found outside the run and no English word ("joy joy joy" is the word said). */
+const calledAgain = (named: ReadonlySet<string>, w: string): boolean => named.has(w) && !dictionaries().english.has(w);
+/** A run span's first word. */
+const RUN_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/u;

@@ -157,3 +157,16 @@ describe('secondMentions.ts read alone', () => {
     assert.equal(secondSlot(month, [], m.start, m.end, false, 'in', '', 'she'), false);
   });
 });
+
+describe('deidentify: a name found, its s-form that is a word typed as its possessive (round 26, sFormOwner)', () => {
+  it('hides the s-form before kin, a thing a person has or a platform', () => {
+    hidden('Raina is dawns step-daughter, dawn came by too', 'dawns', 'NAME');
+    hidden('storm messaged last night. storms snap is stormy.r.88', 'storms', 'NAME');
+  });
+
+  it('keeps it after a pronoun, a determiner or a number, and where no person’s thing follows', () => {
+    stays('it dawns on me that dawn was right', 'dawns');
+    stays('the storms last week took the power out. storm called', 'storms');
+    stays('storm called about the 2 storms kids were scared of', 'storms');
+  });
+});

@@ -130,4 +130,13 @@ describe('deidentify: a run of one word, given back unless it is someone called 
   it('gives back a run of a word, a sound or a short syllable, as before', () => {
     for (const text of ['grace grace grace', 'hope hope hope lol', 'hahaha hahaha hahaha so funny', 'wei wei wei', 'lala lala lala', 'blah blah blah', 'cloudy all day, gris gris gris']) kept(text);
   });
+  // Round 26: a run of a name found outside the run in the same note is that person called over and over.
+  it('keeps hidden a run of a name found elsewhere in the note, and gives back a run of a word no name is', () => {
+    assert.ok(!/hari/i.test(deidentify('met hari at the dropin. hari hari hari lol he wont stop talking').redacted));
+    const { redacted } = deidentify('met hari at the dropin. blah blah blah lol he wont stop talking');
+    assert.ok(redacted.includes('blah blah blah'), redacted);
+    // A name that is an English word, said as the word in a run: "joy joy joy".
+    const word = deidentify('joy called, her cheque came, she says joy joy joy lol').redacted;
+    assert.ok(word.includes('joy joy joy'), word);
+  });
 });
