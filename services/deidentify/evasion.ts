@@ -9,6 +9,8 @@ import type { Entity } from './types';
 import { DETERMINERS, PERSON_AFTER, PERSON_BEFORE, SUBJECT_VERBS } from './messy';
 import { cue, digitsIn, mayHold } from './cues';
 import { factsOf } from './words';
+import { dictionaries } from './dictionaries';
+import { KEEP } from './lexicon';
 
 /** Format characters that show nothing (soft hyphen, zero-width space, bidi marks, overrides and isolates, BOM…). */
 const ALWAYS_INVISIBLE = /\u034F|[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
@@ -317,6 +319,18 @@ function alphabetical(run: string): boolean {
 const LEET_WORD = /(?<![\p{L}\p{N}_@.-])\p{L}[\p{L}013457]*[013457][\p{L}013457]*(?![\p{L}\p{N}_@-]|\.\p{L})/gu;
 const LEET_LETTER: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
 
+/** Digits SMS writes for their sound: "every1", "some1" (round 26). */
+const SOUNDS: Record<string, string> = { '1': 'one', '4': 'for' };
+
+/**
+ * Round 26: a word with digits written for their sound, not their shape — "thx every1", "some1 said", "4ever" read as
+ * an English word ("everyone") or a keep-list word as typed: SMS, no name in disguise.
+ */
+function smsSpelling(word: string): boolean {
+  const lower = word.toLowerCase();
+  return KEEP.has(lower) || dictionaries().english.has(lower.replace(/[14]/g, (c) => SOUNDS[c]!));
+}
+
 /**
  * Names written to dodge: spelled out letter by letter ("a u t u m n is back"; three letters, or with dots or hyphens,
  * only in a person slot: "met j o h n", "with J.O.H.N.", "j-o-h-n said"), or with digits for letters in a person slot
@@ -330,7 +344,7 @@ export function disguisedNames(text: string): { spans: Entity[]; words: string[]
     LEET_WORD.lastIndex = 0;
     for (let m = LEET_WORD.exec(text); m; m = LEET_WORD.exec(text)) {
       const letters = m[0].replace(/\d/g, '').length;
-      if (letters < 2 || m[0].length - letters > letters || !personSlot(text, m.index, m.index + m[0].length)) continue;
+      if (letters < 2 || m[0].length - letters > letters || smsSpelling(m[0]) || !personSlot(text, m.index, m.index + m[0].length)) continue;
       spans.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
       const plain = m[0].replace(/\d/g, (d) => LEET_LETTER[d]!);
       words.push(plain);

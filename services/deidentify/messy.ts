@@ -617,7 +617,9 @@ class MessyText {
     if (after) return true;
     // Next to a name it is part of the name: "luz maria", "maria luz".
     // A code in capitals after it ("van ABC-1234") is no name part.
-    const besideName = givenLike && ((!!prev && near && (judgeCached(prev.lower) === 'name' || found[k - 1] === 1)) || (!!nextWord && !/^\p{Lu}{2,}$/u.test(text.slice(next!.start, next!.end)) && judgeCached(nextWord) === 'name'));
+    // Round 26: not after a name's possessive ("liban's case", "dante's car": what is theirs), nor a word before a
+    // role or a label that makes the two one noun ("hodan case mgr", "habtom car plate", "case # at hra").
+    const besideName = givenLike && !compoundHead(text, t.end, nextWord) && ((!!prev && near && !possessive(prev.lower) && (judgeCached(prev.lower) === 'name' || found[k - 1] === 1)) || (!!nextWord && !/^\p{Lu}{2,}$/u.test(text.slice(next!.start, next!.end)) && judgeCached(nextWord) === 'name'));
     if (besideName) return true;
     // "let brook know", "tell sky": someone told something.
     const letKnow = !!prev && near && prev.lower === 'let' && (nextWord === 'know' || nextWord === 'kno');
@@ -810,7 +812,9 @@ export function messyNames(input: string): Entity[] {
       }
       if (!PERSON_AFTER.has(slots.lowerOf(nxt))) continue;
       const w = slots.lowerOf(t);
-      if (!d.anyNames.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || w.endsWith('s') || !blank(text, t.end, nxt.start)) continue;
+      // Round 26: nor a word this module reads as a body of people, an -ing form or an adverb before a verb ("office
+      // says", "meeting moved", "never came back"): a surname list holds them, a note means the word.
+      if (!d.anyNames.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || PERSON_NOUNS.has(w) || SUBJECT_VERBS.has(w) || w.endsWith('ing') || w.endsWith('s') || !blank(text, t.end, nxt.start)) continue;
       if (!clauseStart(text, t.start, slots.lowerOf(toks[k - 1]))) continue;
       if (slots.lowerOf(nxt) === 'came' && slots.lowerOf(toks[k + 2]) === 'up') continue;
       slots.push(k);
@@ -878,11 +882,15 @@ export function messyNames(input: string): Entity[] {
   const lowerText = mayHold(text, NICK_CUE) && /\b(?:big|lil|little)\b/i.test(text);
   for (let m = lowerText ? NICK_SHAPE.exec(text) : null; m; m = NICK_SHAPE.exec(text)) {
     const w = m[1]!.toLowerCase();
+    // Round 26: after a determiner or possessive "big"/"little" describes a thing ("gave her a big hug", "a little
+    // dari", "his little bro", "the big hall"): no nickname there.
+    const before = (/(\p{L}+)[ \t]*$/u.exec(text.slice(Math.max(0, m.index - 20), m.index))?.[1] ?? '').toLowerCase();
+    if (DETERMINERS.has(before) || NICK_OWNERS.has(before)) continue;
     // "lil d", "lil mo", "big al": a letter, a short word, a given name or a nickname after big/lil is a name.
     const named = w.length <= 3 ? !SAFE.has(w) && !d.common.has(w) : d.firstNames.has(w) || NICKNAMES.has(w) || (!english(w, d) && !KEEP.has(w));
     // "lil bit came looking for food": any word, as the subject of a person's verb at the start of a clause (not "a lil bit").
     const rest = /^[ \t]+(\p{L}+)/u.exec(text.slice(m.index + m[0].length));
-    const subject = !!rest && SUBJECT_VERBS.has(rest[1]!.toLowerCase()) && rest[1]!.toLowerCase() !== 'from' && clauseStart(text, m.index, (/(\p{L}+)[ \t]*$/u.exec(text.slice(Math.max(0, m.index - 20), m.index))?.[1] ?? '').toLowerCase());
+    const subject = !!rest && SUBJECT_VERBS.has(rest[1]!.toLowerCase()) && rest[1]!.toLowerCase() !== 'from' && clauseStart(text, m.index, before);
     if (named || subject) out.push({ start: m.index, end: m.index + m[0].length, type: 'NAME' });
   }
   // A title before a single letter: "ms. p from the school", "mr t".
@@ -897,6 +905,17 @@ export function messyNames(input: string): Entity[] {
   }
   return out;
 }
+
+/** Words after a noun that make one noun of the two: a role ("case mgr", "case worker") or a label ("car plate", "case number"). */
+const COMPOUND_HEADS = set(`mgr manager worker workers number num plate plates file id`);
+
+/** Whether the word ending at `end`, `next` after it, is the first of such a noun ("case mgr", "case #"). */
+export function compoundHead(text: string, end: number, next: string): boolean {
+  return COMPOUND_HEADS.has(next) || /^[ \t]*#/.test(text.slice(end, end + 3));
+}
+
+/** Possessives before "big"/"little" that make it a describing word: "his little bro", "ur big day". */
+const NICK_OWNERS = set(`his her their my our ur your da`);
 
 /** Adverbs SUBJECT_VERBS holds before a verb: after a word they say nothing of a person ("furnace still out"). */
 export const SUBJECT_ADVERBS = set(`just finally still never always also already really apparently prob probably def definitely from`);

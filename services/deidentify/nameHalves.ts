@@ -14,7 +14,7 @@ import { BITS, boundary, lists, tokenize, type Token } from './classifier/featur
 import { activeScorer, type Scored } from './classifier/model';
 import { ModelSwitch, optionalModelFile } from './classifier/modelSwitch';
 import { isJoinWord } from './listJoins';
-import { PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from './messy';
+import { compoundHead, PERSON_AFTER, PERSON_BEFORE, RELATIONS, SUBJECT_VERBS } from './messy';
 import { partOfSpeech } from './partsOfSpeech';
 import type { Entity } from './types';
 import { wordSurnameBand } from './wordSurnames';
@@ -439,7 +439,11 @@ export function nameHalves(text: string, spans: readonly Entity[], scored: reado
   const { toks, types } = read;
   const added: Entity[] = [];
   for (const slot of read.slots) {
-    const r = readSlot(text, toks, slot, types, marginAt(scored, toks[slot.i]!.start));
+    // Round 26: a word before a role or a label is one noun with it, not a name's other half ("[NAME] case #").
+    const t = toks[slot.i]!;
+    const nx = toks[slot.i + 1];
+    if (compoundHead(text, t.end, nx && blank(text, t.end, nx.start) ? text.slice(nx.start, nx.end).toLowerCase() : '')) continue;
+    const r = readSlot(text, toks, slot, types, marginAt(scored, t.start));
     // Most slot words ("and", "was", a verb before the name) cannot reach the line whatever the note says.
     if (halfCeiling(s, r) < s.model.threshold - SLACK) continue;
     if (s.score(buf, half.hash(emitRead, r, againOf(toks, r, types))) >= s.model.threshold) added.push(slotName(toks[slot.i]!));
