@@ -19,6 +19,7 @@ import { withCapitalRuns, withPlaceHeads } from './facilityParts';
 import { withoutRuns } from './wordSenses';
 import { withFacilities } from './classifier/facilityModel';
 import { withFramedFacilities } from './facilityFrames';
+import { withForeignPlaces } from './foreignPlaces';
 import { facilityMentions } from './facilityMentions';
 import { escapeRegExp } from '../escapeRegExp';
 import { keepScreenWords } from './screenWords';
@@ -450,7 +451,7 @@ const STEPS: Array<(r: Reading) => void> = [
   (r) => {
     // Two streets crossing that the name rules took as two names are one address (ruralAddresses.ts); an address takes
     // the unit, quadrant or crossing street beside it (streetEdges.ts).
-    r.spans = withStreetEdges(r.text, joinedCrossings(r.text, withFramedFacilities(r.text, withFacilities(r.text, r.spans))));
+    r.spans = withStreetEdges(r.text, joinedCrossings(r.text, withForeignPlaces(r.text, withFramedFacilities(r.text, withFacilities(r.text, r.spans)))));
     r.trace?.('facilityModel', r.spans);
     // A facility found is hidden where the text says its name again alone ("sunrise lodge … left sunrise"; round 23).
     r.spans = facilityMentions(r.text, r.spans);

@@ -9,12 +9,12 @@
  * read the spans they were trained on; a name so widened becomes a FACILITY.
  */
 import { type Entity, entity } from './types';
-import { PLACE_KIND, WORSHIP_FIRST } from './placeKinds';
+import { FOREIGN_KIND_FIRST, PLACE_KIND, WORSHIP_FIRST } from './placeKinds';
 import { dictionaries, spoken } from './dictionaries';
 import { isTownName } from './towns';
 
 /** A saint's title (or "holy", "sacred") before a name: "st nektarios", "St. Columba's", "sts cyril", "holy eucharist". */
-const SAINT = String.raw`st\.?|sts\.?|ste\.?|saint|sainte|san|santa|sto\.?|holy|sacred`;
+const SAINT = String.raw`st\.?|sts\.?|ste\.?|saint|sainte|san|santa|sant|s[ãa]o|sto\.?|holy|sacred`;
 /**
  * Words before a place found that open its name: a faith ("lutheran general"), a number ("three forks detox"). Not a
  * land's word ("cape", "fort", "port", "mount": no facility on the development writers, words over nothing on an
@@ -26,7 +26,7 @@ const LEAD_OF_FACILITY = String.raw`lutheran|baptist|catholic|anglican|methodist
  * "gurdwara", "masjid"): "clinica", "urgences du", "posada", "hogar de", "centre le" (a French article after it: "the
  * centre [NAME] runs" is someone at the centre), "Hospital" with its capital ("Hospital [General de Nogales]").
  */
-const KIND_FIRST = String.raw`(?:cl[ií]nica|centro|urgences|h[oô]pital|hogar|albergue|posada|accueil|cent(?:re|er)(?= (?:le|la|les|du|des|de))|coll[eè]ge|c[ée]gep|[ée]cole|chsld|clsc|foyer|maison|refuge|musalla|casa|${WORSHIP_FIRST})(?: (?:du|des|de la|de l['’]|de|del|le|la|les))?`;
+const KIND_FIRST = String.raw`(?:cl[ií]nica|centro|urgences|h[oô]pital|hogar|albergue|posada|accueil|cent(?:re|er)(?= (?:le|la|les|du|des|de))|coll[eè]ge|c[ée]gep|[ée]cole|chsld|clsc|foyer|maison|refuge|musalla|casa|${FOREIGN_KIND_FIRST}|${WORSHIP_FIRST})(?: (?:du|des|de la|de l['’]|de los|de las|de|del|do|da|dos|das|le|la|les))?`;
 const HOSPITAL_FIRST = /(?:^|[^\p{L}\p{N}'’.-])(Hospital(?: (?:de|del|de la))?) $/u;
 /** What may stand before a saint's title: a place word, "the", or a sentence's start (not "main st [NAME]", a street). */
 const PLACE_BEFORE = /(?:[.!?,;:()\n]\s*|[^\p{L}\p{N}](?:at|to|from|frm|in|into|@|the|of|near|outta|by|behind|2|la|le|el|al|au|du|à|a)\s+)$/iu;
@@ -39,7 +39,8 @@ export function placeBefore(text: string, pos: number): boolean {
 }
 const BEFORE_SAINT = new RegExp(String.raw`(?:^|[^\p{L}\p{N}'’.-])(${SAINT}) $`, 'iu');
 const BEFORE_LEAD = new RegExp(String.raw`(?:^|[^\p{L}\p{N}'’.-])(${LEAD_OF_FACILITY}) $`, 'iu');
-const BEFORE_KIND = new RegExp(String.raw`(?:^|[^\p{L}\p{N}'’.-])(${KIND_FIRST}) $`, 'iu');
+// Round 26: an elided article may be glued before the kind ("à l'église [Saint-Dominique]").
+const BEFORE_KIND = new RegExp(String.raw`(?:^|[^\p{L}\p{N}'’.-]|(?<![\p{L}\p{N}])[ld]['’])(${KIND_FIRST}) $`, 'iu');
 /** A land word between a name and its kind ("[NAME] lake nursing station"), or kinds after a name placeKinds.ts leaves. */
 const LAND = `lake|lakes|river|creek|bay|island|hills?|valley|falls|ridge|point|landing|springs?|heights|mountain|park`;
 const KIND_AFTER = new RegExp(

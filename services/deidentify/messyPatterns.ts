@@ -1435,7 +1435,7 @@ const UNIVERSITY = /(?<![\p{L}])u of ([a-z]|\p{L}{3,})(?: (?:hospital|(?:dental|
  * one or two words after an optional particle, ending at a function word ("ce matin", "l'a accepté").
  */
 const FRENCH_PLACE = /(?<![\p{L}])(?:hôpital|hopital|clinique|maison|refuge|pavillon|foyer|chsld|clsc|centre hospitalier|centre d['’]hébergement)\s((?:(?:de la|de|du|des|d['’]|la|le|les)\s?)?(?:(?:st|ste|saint|sainte)-)?\p{L}[\p{L}-]+(?:\s\p{L}[\p{L}-]+)?)/giu;
-const FRENCH_STOP = new Set("ce cette ces ça matin soir demain hier pour avec et ou pis mais depuis est a il elle on je tu nous vous ils elles qui que quand dans sur en au aux à chez pas ne".split(' '));
+export const FRENCH_STOP = new Set("ce cette ces ça matin soir demain hier pour avec et ou pis mais depuis est a il elle on je tu nous vous ils elles qui que quand dans sur en au aux à chez pas ne".split(' '));
 /**
  * Words after a French kind of place that are no part of a name (round 16): a role ("le CLSC nurse", "the clsc worker"),
  * an SMS word ("the chsld lol"), an English verb in the past ("the CLSC checked the wound"). English notes say the kind

@@ -15,6 +15,13 @@
 const LEADS = String.raw`(?:first )?nations?|support|fellowship|family|community|medical|dental|health|youth|elders|seniors|native|indian|friendship|treatment|recovery|crisis|memorial|regional|general|middle|elementary|public|catholic|christian|baptist|united|lutheran|anglican|pentecostal|funeral|legal`;
 /** Houses of worship whose kind is also written before the name: "gurdwara [sahib]", "masjid [al-noor]" (facilityEdges.ts KIND_FIRST). */
 export const WORSHIP_FIRST = 'masjid|gurdwara';
+/**
+ * Round 26: kinds of place written before the name in French, Spanish and Portuguese, beside those facilityEdges.ts
+ * KIND_FIRST has held since round 21: a church ("église [saint-dominique]", "iglesia [rey de gloria]", "igreja", a
+ * parish, a chapel), a hospital's old name ("hôtel-dieu [des rivières]"), an institute, Quebec's health and
+ * rehabilitation centres by their initials ("cisss [de laval]", "crd [bas-saint-laurent]").
+ */
+export const FOREIGN_KIND_FIRST = String.raw`[ée]glise|iglesia|igreja|paroisse|parroquia|capilla|chapelle|h[ôo]tel-dieu|institut|instituto|cisss|ciusss|crd`;
 /** Houses of worship, kinds of place too (namedKind.ts reads them alone: a people or a faith before one is its kind). */
 export const WORSHIP_KINDS = `church|cathedral|chapel|mosque|temple|synagogue|parish|${WORSHIP_FIRST}`;
 /**

@@ -12,8 +12,8 @@ describe('bench/deidStageCost: every step of the pipeline has its line in the co
   });
 
   it('names a step that runs two functions in the order they run', () => {
-    // Inner calls first within a statement, statements in order (round 23: facilityMentions runs after the edges).
-    assert.ok(names.includes('withFacilities → withFramedFacilities → joinedCrossings → withStreetEdges → facilityMentions'), names.join(', '));
+    // Inner calls first within a statement, statements in order (round 23: facilityMentions runs after the edges; round 26: withForeignPlaces after the frames).
+    assert.ok(names.includes('withFacilities → withFramedFacilities → withForeignPlaces → joinedCrossings → withStreetEdges → facilityMentions'), names.join(', '));
     // A keyword before a parenthesis is no call (round 25: the step after openers read as "if → everywhere").
     assert.ok(names.includes('everywhere') && !names.some((n) => /\bif\b/.test(n)), names.join(', '));
     const step = new Function('r', 'r.spans = a(r.text, c(r.text, r.spans)); r.spans = b(r.text, r.spans);') as (r: unknown) => void;
