@@ -813,8 +813,9 @@ export function messyNames(input: string): Entity[] {
       if (!PERSON_AFTER.has(slots.lowerOf(nxt))) continue;
       const w = slots.lowerOf(t);
       // Round 26: nor a word this module reads as a body of people, an -ing form or an adverb before a verb ("office
-      // says", "meeting moved", "never came back"): a surname list holds them, a note means the word.
-      if (!d.anyNames.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || PERSON_NOUNS.has(w) || SUBJECT_VERBS.has(w) || w.endsWith('ing') || w.endsWith('s') || !blank(text, t.end, nxt.start)) continue;
+      // says", "meeting moved", "never came back"): a surname list holds them, a note means the word. A verb's own
+      // form stays a name there ("hung relapsed": Hung is a given name).
+      if (!d.anyNames.has(w) || ROLE_WORDS.has(w) || RELATIONS.has(w) || PERSON_NOUNS.has(w) || SUBJECT_ADVERBS.has(w) || w.endsWith('ing') || w.endsWith('s') || !blank(text, t.end, nxt.start)) continue;
       if (!clauseStart(text, t.start, slots.lowerOf(toks[k - 1]))) continue;
       if (slots.lowerOf(nxt) === 'came' && slots.lowerOf(toks[k + 2]) === 'up') continue;
       slots.push(k);
@@ -885,7 +886,8 @@ export function messyNames(input: string): Entity[] {
     // Round 26: after a determiner or possessive "big"/"little" describes a thing ("gave her a big hug", "a little
     // dari", "his little bro", "the big hall"): no nickname there.
     const before = (/(\p{L}+)[ \t]*$/u.exec(text.slice(Math.max(0, m.index - 20), m.index))?.[1] ?? '').toLowerCase();
-    if (DETERMINERS.has(before) || NICK_OWNERS.has(before)) continue;
+    // "that" is also the conjunction before a name ("reported that Big Mike has been waiting"): it stays a cue.
+    if ((DETERMINERS.has(before) && before !== 'that') || NICK_OWNERS.has(before)) continue;
     // "lil d", "lil mo", "big al": a letter, a short word, a given name or a nickname after big/lil is a name.
     const named = w.length <= 3 ? !SAFE.has(w) && !d.common.has(w) : d.firstNames.has(w) || NICKNAMES.has(w) || (!english(w, d) && !KEEP.has(w));
     // "lil bit came looking for food": any word, as the subject of a person's verb at the start of a clause (not "a lil bit").

@@ -40,6 +40,8 @@ describe('deidentify: everyday words taken into a name (round 26)', () => {
     hidden('big mike was at the dropin', 'big mike', 'NAME');
     hidden('lil mike says big mike owes him', 'lil mike', 'NAME');
     hidden('big al and lil mo were outside', 'lil mo', 'NAME');
+    // "that" before it is the conjunction, a cue: "reported that Big Mike has been waiting".
+    hidden('Several women reported that Big Mike has been waiting outside', 'Big Mike', 'NAME');
     // The name after "his little bro" is still hidden.
     hidden('raven at the rink w her little bro blaze', 'blaze', 'NAME');
   });
@@ -52,6 +54,9 @@ describe('deidentify: everyday words taken into a name (round 26)', () => {
     hidden('king said he would call', 'king', 'NAME');
     hidden('office said jatinder can start next week', 'jatinder', 'NAME');
     hidden('Baby called to say her mom had a good night', 'Baby', 'NAME');
+    // A verb's own form that is a given name stays a name there ("hung relapsed": Hung).
+    hidden('hung relapsed on fentanyl after his ba died', 'hung', 'NAME');
+    hidden('Hung needs an interpreter for the housing call', 'Hung', 'NAME');
   });
 
   it('digits written for their sound are SMS, not a name in disguise; digits drawn as letters still are', () => {
