@@ -42,6 +42,7 @@ const NOT_SPOKEN: Record<string, string> = {
   'services/deidentify/giving.ts': 'verbs that give and the words of a thing given, matched around a person, never shown',
   'services/deidentify/handleNames.ts': 'platform and contact words matched around the owner of a hidden handle, never shown',
   'services/deidentify/nameTails.ts': 'word lists the de-identifier matches, never shown',
+  'services/deidentify/foreignPlaces.ts': 'French and Spanish function words, days and place kinds matched around a place, never shown',
   'services/deidentify/deidentify.ts': 'cue words the de-identifier matches, never shown',
   'services/deidentify/patterns.ts': 'label words the de-identifier matches, never shown',
   'services/deidentify/wordsInPlace.ts': 'function words the de-identifier matches, never shown',
