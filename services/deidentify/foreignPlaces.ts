@@ -27,7 +27,7 @@ import { dictionaries, spoken } from './dictionaries';
 import { isTownName } from './towns';
 import { kinWord } from './kinship';
 import { keepGroups } from './keepList';
-import { KEEP, MONTHS, NEAR_DAYS, OTHER_LANGUAGE, WEEKDAYS } from './lexicon';
+import { KEEP, MONTHS, NEAR_DAYS, OTHER_LANGUAGE, WEEKDAYS, WEEKDAYS_FR_ES } from './lexicon';
 import { ROLE_WORDS, SAFE } from './messy';
 import { FRENCH_STOP, smsWords } from './messyPatterns';
 
@@ -69,7 +69,7 @@ function nameWord(lower: string, first: boolean): boolean {
   return !dictionaries().english.has(lower) || KIND_AFTER.has(lower);
 }
 const SPANISH_STOP = new Set('que con por para pero sin sus del los las una uno unos unas muy mas más ya aqui aquí alli allí esta está estan están fue son era como cuando donde porque pues ni aun todavia todavía'.split(' '));
-const TIMES = new Set([...WEEKDAYS, ...MONTHS, ...NEAR_DAYS, ...'lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miercoles miércoles jueves viernes sabado sábado domingo tonite tmrw'.split(' ')]);
+const TIMES = new Set([...WEEKDAYS, ...MONTHS, ...NEAR_DAYS, ...WEEKDAYS_FR_ES, 'tonite', 'tmrw']);
 /** English kinds of place that may end such a name ("la frontera recovery", "le phare house"). */
 const KIND_AFTER = new Set('recovery house centre center lodge shelter clinic mission detox'.split(' '));
 

@@ -16,6 +16,8 @@ export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
 export const WEEKDAYS_SHORT = ['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun'];
 /** The short forms as SMS writes them too ("weds"). */
 export const WEEKDAYS_SMS = [...WEEKDAYS_SHORT, 'weds'];
+/** The weekdays in French and Spanish, with and without accents, as notes that mix the languages write them. */
+export const WEEKDAYS_FR_ES = 'lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miercoles miércoles jueves viernes sabado sábado domingo'.split(' ');
 export const NEAR_DAYS = ['today', 'tomorrow', 'yesterday', 'tonight'];
 export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** `words` as a regex's alternatives ("monday|tuesday|…"). */

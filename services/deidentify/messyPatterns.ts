@@ -6,7 +6,7 @@
  * facilities written in lower case ("hope mission", "george spady detox").
  */
 import { type Entity, type EntityType, entity } from './types';
-import { KEEP, MAIL_PROVIDERS, MONTHS, NAME_PARTICLES, NEAR_DAYS, oneOf, WEEKDAYS, WEEKDAYS_SHORT, WEEKDAYS_SMS } from './lexicon';
+import { KEEP, MAIL_PROVIDERS, MONTHS, NAME_PARTICLES, NEAR_DAYS, oneOf, WEEKDAYS, WEEKDAYS_FR_ES, WEEKDAYS_SHORT, WEEKDAYS_SMS } from './lexicon';
 import { dictionaries } from './dictionaries';
 import { all as allMatches, isYear, OVER_89_BARE, PLATE_CUE, widenPlates, ZIP_CUE } from './patterns';
 import { SAFE } from './messy';
@@ -1228,7 +1228,7 @@ const OTHER_LANGUAGE_DATE = new RegExp(
  * before their regexes run (cues.ts has no cue left to spare).
  */
 const MONTH_WORDS = new Set('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december'.split(' '));
-const WEEKDAY_WORDS = new Set([...WEEKDAYS_SMS, ...WEEKDAYS, ...'lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miercoles miércoles jueves viernes sabado sábado domingo de'.split(' ')]);
+const WEEKDAY_WORDS = new Set([...WEEKDAYS_SMS, ...WEEKDAYS, ...WEEKDAYS_FR_ES, 'de']);
 function holdsWord(t: string, words: Set<string>): boolean {
   for (const w of wordsOf(t)) if (words.has(w.lower)) return true;
   return false;
