@@ -39,7 +39,7 @@ import { cue, digitsIn, mayHold } from './cues';
 import { factsOf, MARK, type TextFacts, withoutPossessive } from './words';
 import { CORNER_CUE } from './address';
 import { askedFor, capitalAgain, CONJUNCTIONS, didOrFelt, NAME_WORD, nicknameWithMarks, otherForms, ownedNext, secondSlot, sFormOwner, wordAfter } from './secondMentions';
-import { handleOwner, handleParts } from './handleNames';
+import { handleOwner, handleParts, isContact } from './handleNames';
 import { detectionView, disguisedNames, folded, hasInvisible, hasOverride, spelledPhones, toCaller, withoutInvisible, type View } from './evasion';
 
 /** Known names: the whole name and each part, whole word, case-insensitive; "Sam's" keeps its "'s". */
@@ -211,7 +211,6 @@ const DIGIT_FIRST = /^\d/;
 const SPACES = /^[ \t]+$/;
 const HANDLE_MARK = /[\d_.]/;
 const isName = (e: Entity): boolean => e.type === 'NAME';
-const isContact = (e: Entity): boolean => e.type === 'HANDLE' || e.type === 'EMAIL' || e.type === 'URL';
 const isNameOrContact = (e: Entity): boolean => isName(e) || isContact(e);
 
 /**

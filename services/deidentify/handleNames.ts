@@ -34,6 +34,9 @@ export interface HandleParts {
   starts: number[];
 }
 
+/** A hidden handle, email or link: what handleParts reads (everywhere() asks it first). */
+export const isContact = (e: Entity): boolean => e.type === 'HANDLE' || e.type === 'EMAIL' || e.type === 'URL';
+
 /** Sites whose links name a person: their pages and fundraisers. */
 const PERSON_SITE = /(?:^|\.)(?:gofundme|facebook|fb|instagram|tiktok|twitter|x|linkedin|youtube|venmo|paypal|cash|linktr|snapchat)\.[a-z]+$/;
 const URL_HEAD = /^(?:https?:\/\/)?(?:www\.)?/i;
@@ -56,7 +59,7 @@ function userPart(span: string, type: string): string {
 export function handleParts(text: string, found: readonly Entity[]): HandleParts | undefined {
   let out: HandleParts | undefined;
   for (const e of found) {
-    if (e.type !== 'HANDLE' && e.type !== 'EMAIL' && e.type !== 'URL') continue;
+    if (!isContact(e)) continue;
     const user = userPart(text.slice(e.start, e.end), e.type);
     // A link's path: each of its segments opens a part ("/f/clovers-top-surgery").
     const pieces = user.split('/').filter(Boolean);
